@@ -1,0 +1,35 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { parseDateOption, withCommonOptions } from './options.js';
+
+interface IngestFlags {
+  db: string;
+  json?: boolean;
+  date?: string;
+  prune?: boolean;
+  quiet?: boolean;
+}
+
+export function register(program: Command): void {
+  const command = program
+    .command('ingest')
+    .description('read articles, analyze them and store them in the database')
+    .argument('<paths...>', 'files, folders (read recursively) or globs')
+    .option('--date <YYYY-MM-DD>', 'publication date for files that carry none of their own', parseDateOption('--date'))
+    .option('--prune', 'forget documents whose files are gone')
+    .option('-q, --quiet', 'print nothing on success')
+    .addHelpText(
+      'after',
+      `
+Formats: .txt, .md (YAML front matter), .html/.htm, .json (one article), .jsonl (one article a line).
+Re-running is cheap: unchanged files are skipped; changed files replace their old analysis.
+Exit status: 0 every file stored, 1 some files failed, 2 usage error.
+
+Example:
+  corpus ingest seeds/ --db news.db`,
+    );
+  withCommonOptions(command).action(async (paths: string[], flags: IngestFlags) => {
+    const { runIngest } = await import('./ingest-run.js');
+    process.exitCode = await runIngest(paths, { ...flags, db: path.resolve(flags.db) });
+  });
+}

@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import * as ingest from './ingest.js';
+import * as stats from './stats.js';
+import * as show from './show.js';
+import * as extract from './extract.js';
+import * as entities from './entities.js';
+import * as search from './search.js';
+import * as timeline from './timeline.js';
+
+/**
+ * The command-line program. Each command lives in its own file and registers itself; a command's
+ * action imports its implementation lazily, so `corpus search` never loads the analyzer (natural
+ * alone costs ~0.4 s to import).
+ */
+export function buildProgram(): Command {
+  const program = new Command('corpus')
+    .description('Index a folder of news articles: search, entities, timelines — on your own machine.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const command of [ingest, stats, show, extract, entities, search, timeline]) command.register(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+/** One line on stderr for a user's mistake; a stack trace only for a real bug. */
+export function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // help and --version "fail" with exit code 0; usage mistakes are 2, as in grep.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`corpus: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'EPIPE') return 0;
+  process.stderr.write(`corpus: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return 70;
+}

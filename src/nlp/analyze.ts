@@ -1,0 +1,38 @@
+import type { Analysis, Article, Mention } from '../types.js';
+import { tokenize } from './tokenize.js';
+import { findEntities } from './entities.js';
+import { findDates } from './dates/index.js';
+import { inferPublicationDate } from './dates/publication.js';
+import { findEvents } from './events.js';
+
+/**
+ * Bump when anything in src/nlp changes what analyze() returns: ingest re-analyzes every document
+ * stored by another version, and only those.
+ */
+export const ANALYZER_VERSION = '0.1.0';
+
+export type AnalyzerInput = Pick<Article, 'body' | 'date' | 'dateSource' | 'dateline'>;
+
+/** The whole analysis of one article: a pure function of its body and publication metadata. */
+export function analyze(article: AnalyzerInput): Analysis {
+  const { body } = article;
+  const { tokens, sentences } = tokenize(body);
+  const reference = article.date
+    ? { date: article.date, dateSource: article.dateSource }
+    : inferPublicationDate(body, article.dateline);
+  const entities = findEntities(body, tokens, sentences);
+  const dates = findDates(body, tokens, sentences, reference.date);
+  const events = findEvents(body, tokens, sentences, [...entities, ...dates], reference.date);
+  const mentions: Mention[] = [...entities, ...dates, ...events.mentions].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
+  return {
+    analyzerVersion: ANALYZER_VERSION,
+    date: reference.date,
+    dateSource: reference.dateSource,
+    tokens,
+    sentences,
+    mentions,
+    events: events.events,
+  };
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { APPLICATION_ID, MIGRATIONS } from './schema.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (ingest). Query commands open existing databases only. */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+/**
+ * Open (or create) a corpus database: WAL, foreign keys on, migrations applied.
+ * Refuses, with a UserError, a file that is not SQLite or is someone else's SQLite database.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const exists = fs.existsSync(file);
+  if (!exists && !options.create) {
+    throw new UserError(`${file}: no such database (run 'corpus ingest' first, or pass --db)`);
+  }
+  if (exists && fs.statSync(file).isDirectory()) throw new UserError(`${file}: is a directory, not a database file`);
+  if (!exists) {
+    const dir = path.dirname(path.resolve(file));
+    if (!fs.existsSync(dir)) throw new UserError(`${file}: folder ${dir} does not exist`);
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
+  } catch (error) {
+    throw new UserError(`${file}: cannot open database (${(error as Error).message})`);
+  }
+  try {
+    configure(db, file, options.readonly ?? false);
+  } catch (error) {
+    db.close();
+    if (error instanceof UserError) throw error;
+    const message = (error as Error).message;
+    if (/not a database|file is encrypted/i.test(message)) throw new UserError(`${file}: not a corpus database (not SQLite)`);
+    if (/readonly|read-only|unable to open|permission/i.test(message)) throw new UserError(`${file}: database is not writable (${message})`);
+    throw new UserError(`${file}: ${message}`);
+  }
+  return db;
+}
+
+function configure(db: Db, file: string, readonly: boolean): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  if (appId !== APPLICATION_ID && (tables.n > 0 || appId !== 0)) {
+    throw new UserError(`${file}: not a corpus database (it holds other tables)`);
+  }
+  if (version > MIGRATIONS.length) {
+    throw new UserError(`${file}: made by a newer corpus (schema ${version}, this one knows ${MIGRATIONS.length})`);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (readonly) {
+    if (version < MIGRATIONS.length) throw new UserError(`${file}: schema is out of date; run 'corpus ingest' to upgrade it`);
+    return;
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

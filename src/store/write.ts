@@ -1,0 +1,246 @@
+import type { Analysis, Article, EntityType, Mention } from '../types.js';
+import { aliasKey } from '../nlp/aliases.js';
+import { daySpan } from '../timex.js';
+import type { Db } from './db.js';
+
+/** What the store knows about a path before an ingest touches it. */
+export interface StoredPath {
+  docId: number;
+  sha256: string;
+  analyzerVersion: string;
+}
+
+export interface StoredDocument {
+  id: number;
+  sha256: string;
+  analyzerVersion: string;
+}
+
+/** Optional coordinates for a place entity, from the gazetteer. */
+export type PlaceLookup = (name: string) => { lat: number; lon: number } | null;
+
+/**
+ * Writes documents and their analysis. Statements are prepared once; entity ids are cached for the
+ * life of one writer (one ingest), since the same few thousand entities recur in every document.
+ * Callers own transactions: every method here is meant to run inside one.
+ */
+export class StoreWriter {
+  private readonly entityIds = new Map<string, number>();
+  private readonly overrides: Map<string, string>;
+  private readonly q;
+
+  constructor(
+    private readonly db: Db,
+    private readonly placeLookup: PlaceLookup = () => null,
+  ) {
+    this.q = {
+      pathGet: db.prepare(
+        'SELECT p.doc_id AS docId, d.sha256 AS sha256, d.analyzer_version AS analyzerVersion FROM paths p JOIN documents d ON d.id = p.doc_id WHERE p.path = ?',
+      ),
+      docBySha: db.prepare('SELECT id, sha256, analyzer_version AS analyzerVersion FROM documents WHERE sha256 = ?'),
+      docInsert: db.prepare(`INSERT INTO documents
+        (sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens, analyzer_version, ingested_at)
+        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @format, @body, @chars, @tokens, @analyzerVersion, @ingestedAt)`),
+      docReanalyzed: db.prepare(
+        'UPDATE documents SET date = @date, date_source = @dateSource, tokens = @tokens, analyzer_version = @analyzerVersion WHERE id = @id',
+      ),
+      docForDelete: db.prepare('SELECT id, title, body FROM documents WHERE id = ?'),
+      docDelete: db.prepare('DELETE FROM documents WHERE id = ?'),
+      ftsInsert: db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      ftsDelete: db.prepare("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"),
+      pathUpsert: db.prepare(
+        'INSERT INTO paths (path, doc_id) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id',
+      ),
+      pathDelete: db.prepare('DELETE FROM paths WHERE path = ?'),
+      pathsRange: db.prepare('SELECT path FROM paths WHERE path >= ? AND path < ?').pluck(),
+      pathsAll: db.prepare('SELECT path FROM paths ORDER BY path').pluck(),
+      pathsOfDoc: db.prepare('SELECT count(*) AS n FROM paths WHERE doc_id = ?'),
+      sentenceInsert: db.prepare('INSERT INTO sentences (doc_id, idx, start, end) VALUES (?, ?, ?, ?)'),
+      entityGet: db.prepare('SELECT id FROM entities WHERE type = ? AND key = ?'),
+      entityInsert: db.prepare('INSERT INTO entities (type, name, key, lat, lon) VALUES (?, ?, ?, ?, ?)'),
+      aliasInsert: db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)'),
+      mentionInsert: db.prepare(
+        'INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, orig_key, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      eventGet: db.prepare('SELECT id FROM events WHERE key = ?'),
+      eventInsert: db.prepare(
+        'INSERT INTO events (key, name, date, date_start, date_end, place_id) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      eventMentionInsert: db.prepare(
+        'INSERT INTO event_mentions (event_id, doc_id, start, end, sentence) VALUES (?, ?, ?, ?, ?)',
+      ),
+      participantInsert: db.prepare(
+        'INSERT OR IGNORE INTO event_participants (event_id, doc_id, entity_id) VALUES (?, ?, ?)',
+      ),
+      entityByKey: db.prepare(
+        "SELECT id FROM entities WHERE key = ? ORDER BY CASE type WHEN 'PLACE' THEN 0 WHEN 'COUNTRY' THEN 1 WHEN 'PERSON' THEN 2 ELSE 3 END LIMIT 1",
+      ),
+      clearMentions: db.prepare('DELETE FROM mentions WHERE doc_id = ?'),
+      clearSentences: db.prepare('DELETE FROM sentences WHERE doc_id = ?'),
+      clearEventMentions: db.prepare('DELETE FROM event_mentions WHERE doc_id = ?'),
+      clearParticipants: db.prepare('DELETE FROM event_participants WHERE doc_id = ?'),
+    };
+    this.overrides = new Map(
+      (db.prepare('SELECT type, from_key, to_key FROM entity_overrides').all() as { type: string; from_key: string; to_key: string }[]).map(
+        (o) => [`${o.type}\u0000${o.from_key}`, o.to_key],
+      ),
+    );
+  }
+
+  pathInfo(path: string): StoredPath | undefined {
+    return this.q.pathGet.get(path) as StoredPath | undefined;
+  }
+
+  documentBySha(sha256: string): StoredDocument | undefined {
+    return this.q.docBySha.get(sha256) as StoredDocument | undefined;
+  }
+
+  /** Insert a new document with its analysis and full-text entry; returns its id. */
+  insertDocument(article: Article, sha256: string, analysis: Analysis): number {
+    const info = this.q.docInsert.run({
+      sha256,
+      title: article.title,
+      date: analysis.date,
+      dateSource: analysis.dateSource,
+      source: article.source,
+      dateline: article.dateline,
+      section: article.section,
+      tags: JSON.stringify(article.tags),
+      format: article.format,
+      body: article.body,
+      chars: article.body.length,
+      tokens: analysis.tokens.length,
+      analyzerVersion: analysis.analyzerVersion,
+      ingestedAt: new Date().toISOString(),
+    });
+    const id = Number(info.lastInsertRowid);
+    this.q.ftsInsert.run(id, article.title ?? '', article.body);
+    this.writeAnalysis(id, analysis);
+    return id;
+  }
+
+  /** Replace the analysis of a stored document (same body, newer analyzer). */
+  replaceAnalysis(docId: number, analysis: Analysis): void {
+    this.clearAnalysis(docId);
+    this.q.docReanalyzed.run({
+      id: docId,
+      date: analysis.date,
+      dateSource: analysis.dateSource,
+      tokens: analysis.tokens.length,
+      analyzerVersion: analysis.analyzerVersion,
+    });
+    this.writeAnalysis(docId, analysis);
+  }
+
+  /** Stored paths that start with `prefix` (the lines of one JSON Lines file). */
+  pathsUnder(prefix: string): string[] {
+    return this.q.pathsRange.all(prefix, prefix + '\uffff') as string[];
+  }
+
+  allPaths(): string[] {
+    return this.q.pathsAll.all() as string[];
+  }
+
+  linkPath(path: string, docId: number): void {
+    this.q.pathUpsert.run(path, docId);
+  }
+
+  /** Forget a path; a document left with no path is deleted with everything hanging off it. */
+  unlinkPath(path: string): void {
+    const before = this.pathInfo(path);
+    this.q.pathDelete.run(path);
+    if (before) this.deleteIfOrphan(before.docId);
+  }
+
+  deleteIfOrphan(docId: number): boolean {
+    const { n } = this.q.pathsOfDoc.get(docId) as { n: number };
+    if (n > 0) return false;
+    const doc = this.q.docForDelete.get(docId) as { id: number; title: string | null; body: string } | undefined;
+    if (!doc) return false;
+    // External-content FTS: the index must be told the exact old values to remove them.
+    this.q.ftsDelete.run(doc.id, doc.title ?? '', doc.body);
+    this.clearAnalysis(docId);
+    this.q.docDelete.run(docId);
+    return true;
+  }
+
+  /** Drop entities and events that no longer have any mention (after deletes or re-analysis). */
+  collectGarbage(): void {
+    this.db.exec(`
+      DELETE FROM event_participants WHERE event_id NOT IN (SELECT event_id FROM event_mentions);
+      DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_mentions);
+      DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL)
+        AND id NOT IN (SELECT place_id FROM events WHERE place_id IS NOT NULL)
+        AND id NOT IN (SELECT entity_id FROM event_participants);
+    `);
+    this.entityIds.clear();
+  }
+
+  private clearAnalysis(docId: number): void {
+    this.q.clearParticipants.run(docId);
+    this.q.clearEventMentions.run(docId);
+    this.q.clearMentions.run(docId);
+    this.q.clearSentences.run(docId);
+  }
+
+  private writeAnalysis(docId: number, analysis: Analysis): void {
+    analysis.sentences.forEach((s, i) => this.q.sentenceInsert.run(docId, i, s.start, s.end));
+    for (const m of analysis.mentions) this.writeMention(docId, m);
+    for (const event of analysis.events) {
+      const placeId = event.place ? this.entityIdByName(event.place) : null;
+      const key = [aliasKey(event.name), event.date ?? '', event.place ? aliasKey(event.place) : ''].join('|');
+      let eventId = (this.q.eventGet.get(key) as { id: number } | undefined)?.id;
+      if (eventId === undefined) {
+        const span = daySpan(event.date);
+        eventId = Number(
+          this.q.eventInsert.run(key, event.name, event.date, span?.start ?? null, span?.end ?? null, placeId).lastInsertRowid,
+        );
+      }
+      event.mentions.forEach(([start, end], i) =>
+        this.q.eventMentionInsert.run(eventId, docId, start, end, event.sentences[i] ?? event.sentences[0] ?? 0),
+      );
+      for (const name of event.participants) {
+        const entityId = this.entityIdByName(name);
+        if (entityId !== null) this.q.participantInsert.run(eventId, docId, entityId);
+      }
+    }
+  }
+
+  private writeMention(docId: number, m: Mention): void {
+    let entityId: number | null = null;
+    let origKey: string | null = null;
+    if (m.entity && m.type !== 'DATE' && m.type !== 'EVENT') {
+      origKey = aliasKey(m.entity);
+      entityId = this.entityId(m.type, m.entity, origKey);
+      this.q.aliasInsert.run(aliasKey(m.text), entityId, m.text);
+    }
+    this.q.mentionInsert.run(docId, m.type, m.start, m.end, m.text, m.sentence, entityId, origKey, m.value);
+  }
+
+  /** The id of the entity (type, name), created on first sight; user merges redirect the key. */
+  private entityId(type: EntityType, name: string, key: string): number {
+    const target = this.overrides.get(`${type}\u0000${key}`) ?? key;
+    const cacheKey = `${type}\u0000${target}`;
+    const cached = this.entityIds.get(cacheKey);
+    if (cached !== undefined) return cached;
+    let id = (this.q.entityGet.get(type, target) as { id: number } | undefined)?.id;
+    if (id === undefined) {
+      const coords = type === 'PLACE' || type === 'COUNTRY' ? this.placeLookup(name) : null;
+      id = Number(this.q.entityInsert.run(type, name, target, coords?.lat ?? null, coords?.lon ?? null).lastInsertRowid);
+      this.q.aliasInsert.run(target, id, name);
+    }
+    this.entityIds.set(cacheKey, id);
+    return id;
+  }
+
+  /** Events name their place and participants by canonical name; find the entity of any type. */
+  private entityIdByName(name: string): number | null {
+    const key = aliasKey(name);
+    for (const type of ['PLACE', 'COUNTRY', 'PERSON', 'ORG'] as const) {
+      const cached = this.entityIds.get(`${type}\u0000${key}`);
+      if (cached !== undefined) return cached;
+    }
+    const row = this.q.entityByKey.get(key) as { id: number } | undefined;
+    return row?.id ?? null;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The values that flow through the pipeline: discover → read → analyze → store → query → render.
+ * Every stage takes and returns these plain types, so each can be tested alone.
+ */
+
+/** A calendar day, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** How the publication date of an article was found (see ../shared/spec/extract-format.md). */
+export type DateSource = 'header' | 'frontmatter' | 'json' | 'filename' | 'flag' | 'inferred' | null;
+
+export type EntityType = 'PERSON' | 'COUNTRY' | 'PLACE' | 'ORG';
+export type MentionType = EntityType | 'DATE' | 'EVENT';
+export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG'];
+
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
+
+/** One article as a reader produced it: metadata plus the decoded body text all offsets refer to. */
+export interface Article {
+  /** Where it came from: the file path, or `file.jsonl:LINE` for one line of a JSON Lines file. */
+  path: string;
+  format: ArticleFormat;
+  title: string | null;
+  date: IsoDate | null;
+  dateSource: DateSource;
+  /** Agency or outlet: from metadata, or the text's own attribution such as a closing `(Yonhap)`. */
+  source: string | null;
+  /** `SEOUL, Dec 18 (Yonhap) -` style opening, when the body has one. */
+  dateline: string | null;
+  section: string | null;
+  tags: string[];
+  body: string;
+  /** Problems that did not stop the read (e.g. decoded as Windows-1252). */
+  warnings: string[];
+}
+
+/** A token with its character offsets into the body (JavaScript string indices). */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the sentence's first token in the document's token array, and one past its last. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface Mention {
+  type: MentionType;
+  /** Exactly `body.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+  /** Canonical name after alias resolution (null for DATE). */
+  entity: string | null;
+  /** DATE: normalized TIMEX3-like value, else null. */
+  value: string | null;
+  /** Index of the sentence holding the mention. */
+  sentence: number;
+}
+
+export interface EventRecord {
+  /** Canonical name, e.g. `Hanoi summit`. */
+  name: string;
+  mentions: [number, number][];
+  /** Normalized DATE value or null. */
+  date: string | null;
+  /** Canonical PLACE/COUNTRY name or null. */
+  place: string | null;
+  /** Canonical PERSON/COUNTRY names. */
+  participants: string[];
+  /** Sentence indexes that are the evidence for the event. */
+  sentences: number[];
+}
+
+/** What `analyze(article)` returns and the store writes. */
+export interface Analysis {
+  analyzerVersion: string;
+  /** The reference date used to resolve relative expressions (the article's, or one inferred from a dateline). */
+  date: IsoDate | null;
+  dateSource: DateSource;
+  tokens: Token[];
+  sentences: Sentence[];
+  /** Every mention, sorted by start offset. */
+  mentions: Mention[];
+  events: EventRecord[];
+}

@@ -1,0 +1,256 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { corpus, SEEDS, tempDir, write } from './helpers.js';
+
+const seedFiles = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
+
+function openRaw(file: string) {
+  return new Database(file, { readonly: true });
+}
+
+function count(file: string, sql: string): number {
+  const db = openRaw(file);
+  try {
+    return (db.prepare(sql).pluck().get() as number) ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
+function ftsInStep(file: string): void {
+  const db = new Database(file);
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Raises if the external-content index disagrees with the documents table.
+    db.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
+  } finally {
+    db.close();
+  }
+}
+
+describe('corpus ingest seeds/', () => {
+  let dir: string;
+  let db: string;
+  let first: ReturnType<typeof corpus>;
+
+  beforeAll(() => {
+    dir = tempDir();
+    db = path.join(dir, 'corpus.db');
+    first = corpus(['ingest', SEEDS, '--db', db]);
+  });
+
+  it('stores the three seeds and says so in one line', () => {
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/3 files, 3 documents: 3 new, 0 updated, 0 unchanged, 0 duplicates, 0 failed/);
+    expect(count(db, 'SELECT count(*) FROM documents')).toBe(3);
+    ftsInStep(db);
+  });
+
+  it('takes the third seed date and section from its header line', () => {
+    const show = corpus(['show', path.join(SEEDS, '004_ddf39e30f6a337f9.txt'), '--db', db, '--json']);
+    expect(show.code).toBe(0);
+    const doc = JSON.parse(show.stdout);
+    expect(doc.date).toBe('2018-12-18');
+    expect(doc.dateSource).toBe('header');
+    expect(doc.section).toBe('NATIONAL');
+    expect(doc.source).toBe('Yonhap');
+  });
+
+  it('reports the second run as 3 unchanged and changes nothing', () => {
+    const before = count(db, 'SELECT max(id) FROM documents');
+    const again = corpus(['ingest', SEEDS, '--db', db, '--json']);
+    expect(again.code).toBe(0);
+    const summary = JSON.parse(again.stdout);
+    expect(summary).toMatchObject({ files: 3, new: 0, updated: 0, unchanged: 3, failed: 0 });
+    expect(count(db, 'SELECT max(id) FROM documents')).toBe(before);
+  });
+
+  it('finds the database through CORPUS_DB and stats describe it', () => {
+    const stats = corpus(['stats', '--json'], { env: { CORPUS_DB: db } });
+    expect(stats.code).toBe(0);
+    const s = JSON.parse(stats.stdout);
+    expect(s.documents).toBe(3);
+    expect(s.lastDate).toBe('2018-12-18');
+    expect(s.undated).toBe(2);
+    const text = corpus(['stats', '--db', db]);
+    expect(text.stdout).toMatch(/documents\s+3/);
+  });
+
+  it('shows a document by id', () => {
+    const show = corpus(['show', '1', '--db', db]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^id\s+1$/m);
+    const missing = corpus(['show', '999', '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/999: no such document/);
+  });
+});
+
+describe('document identity', () => {
+  it('replaces a changed file, keeps one copy of a duplicate body, and prunes files that are gone', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'corpus.db');
+    const docs = path.join(dir, 'docs');
+    write(path.join(docs, 'a.txt'), 'Alpha story about the harbour strike in Rotterdam.\n');
+    write(path.join(docs, 'b.txt'), 'Bravo story about grain prices.\n');
+    write(path.join(docs, 'sub', 'b-copy.txt'), 'Bravo story about grain prices.\n');
+    const first = JSON.parse(corpus(['ingest', docs, '--db', db, '--json']).stdout);
+    expect(first).toMatchObject({ files: 3, new: 2, duplicates: 1 });
+    expect(count(db, 'SELECT count(*) FROM documents')).toBe(2);
+    expect(count(db, 'SELECT count(*) FROM paths')).toBe(3);
+
+    write(path.join(docs, 'a.txt'), 'Alpha story, corrected: the strike in Antwerp ended.\n');
+    const second = JSON.parse(corpus(['ingest', docs, '--db', db, '--json']).stdout);
+    expect(second).toMatchObject({ new: 0, updated: 1, unchanged: 2 });
+    expect(count(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'antwerp'")).toBe(1);
+    expect(count(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'rotterdam'")).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM documents')).toBe(2);
+
+    fs.rmSync(path.join(docs, 'sub'), { recursive: true });
+    fs.rmSync(path.join(docs, 'a.txt'));
+    const noPrune = JSON.parse(corpus(['ingest', docs, '--db', db, '--json']).stdout);
+    expect(noPrune.pruned).toBe(0);
+    expect(count(db, 'SELECT count(*) FROM documents')).toBe(2);
+    const pruned = JSON.parse(corpus(['ingest', docs, '--db', db, '--json', '--prune']).stdout);
+    expect(pruned.pruned).toBe(2);
+    expect(count(db, 'SELECT count(*) FROM documents')).toBe(1);
+    expect(count(db, 'SELECT count(*) FROM paths')).toBe(1);
+    ftsInStep(db);
+  });
+
+  it('re-analyzes only the documents an older analyzer version wrote', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'corpus.db');
+    corpus(['ingest', SEEDS, '--db', db]);
+    const raw = new Database(db);
+    raw.prepare("UPDATE documents SET analyzer_version = 'old' WHERE id = 2").run();
+    raw.close();
+    const again = JSON.parse(corpus(['ingest', SEEDS, '--db', db, '--json']).stdout);
+    expect(again).toMatchObject({ unchanged: 2, reanalyzed: 1, new: 0 });
+    expect(count(db, "SELECT count(*) FROM documents WHERE analyzer_version = 'old'")).toBe(0);
+    ftsInStep(db);
+  });
+
+  it('gives --date to files without a date of their own, and a file’s own date wins', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'corpus.db');
+    const result = corpus(['ingest', SEEDS, '--db', db, '--date', '2019-02-15', '--json']);
+    expect(result.code).toBe(0);
+    const dates = openRaw(db).prepare('SELECT date, date_source AS source FROM documents ORDER BY id').all();
+    expect(dates).toEqual([
+      { date: '2019-02-15', source: 'flag' },
+      { date: '2019-02-15', source: 'flag' },
+      { date: '2018-12-18', source: 'header' },
+    ]);
+  });
+});
+
+describe('discovery', () => {
+  it('skips hidden files, node_modules and the database, and survives a symlink loop', () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    write(path.join(docs, 'one.txt'), 'One story.\n');
+    write(path.join(docs, '.hidden.txt'), 'Hidden.\n');
+    write(path.join(docs, '.git', 'x.txt'), 'Hidden folder.\n');
+    write(path.join(docs, 'node_modules', 'pkg', 'readme.txt'), 'Dependency.\n');
+    write(path.join(docs, 'image.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    fs.symlinkSync(docs, path.join(docs, 'loop'));
+    const db = path.join(docs, 'corpus.db');
+    const first = corpus(['ingest', docs, '--db', db, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ files: 1, new: 1 });
+  });
+
+  it('accepts globs and single files', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'corpus.db');
+    const glob = corpus(['ingest', path.join(SEEDS, '00[02]_*.txt'), '--db', db, '--json']);
+    expect(JSON.parse(glob.stdout)).toMatchObject({ files: 2, new: 2 });
+    const single = corpus(['ingest', path.join(SEEDS, seedFiles[2]), '--db', db, '--json']);
+    expect(JSON.parse(single.stdout)).toMatchObject({ files: 1, new: 1 });
+  });
+});
+
+describe('bad input', () => {
+  let dir: string;
+  let docs: string;
+  let db: string;
+  let result: ReturnType<typeof corpus>;
+
+  beforeAll(() => {
+    dir = tempDir();
+    docs = path.join(dir, 'docs');
+    db = path.join(dir, 'corpus.db');
+    write(path.join(docs, 'good.txt'), 'A good story about trade talks in Geneva.\n');
+    write(path.join(docs, 'empty.txt'), '');
+    write(path.join(docs, 'binary.txt'), new Uint8Array([0, 1, 2, 3, 0, 0, 255, 0, 12, 0]));
+    // “Smart quotes” and the euro sign in Windows-1252.
+    write(path.join(docs, 'legacy.txt'), new Uint8Array([...Buffer.from('Price rose to '), 0x80, ...Buffer.from('5, a '), 0x93, ...Buffer.from('record'), 0x94, 0x2e, 0x0a]));
+    write(path.join(docs, 'broken.json'), '{"title": "x", "text": ');
+    write(path.join(docs, 'lines.jsonl'), '{"title":"One","text":"First line story."}\n{oops\n{"title":"Three","text":"Third line story."}\n');
+    result = corpus(['ingest', docs, '--db', db, '--json']);
+  });
+
+  it('reports each bad file on one line naming it and the cause, and carries on', () => {
+    const lines = result.stderr.trim().split('\n');
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+    expect(lines.find((l) => l.includes('empty.txt'))).toMatch(/empty/i);
+    expect(lines.find((l) => l.includes('binary.txt'))).toMatch(/binary/i);
+    expect(lines.find((l) => l.includes('broken.json'))).toMatch(/json/i);
+    expect(lines.find((l) => l.includes('lines.jsonl:2'))).toBeTruthy();
+    expect(lines.find((l) => l.includes('legacy.txt'))).toMatch(/Windows-1252/);
+  });
+
+  it('exits 1 when some files failed, having stored the rest', () => {
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ failed: 4, new: 4 });
+    const db2 = openRaw(db);
+    const legacy = db2.prepare("SELECT body FROM documents WHERE body LIKE 'Price%'").pluck().get() as string;
+    db2.close();
+    expect(legacy).toBe('Price rose to €5, a “record”.\n');
+  });
+
+  it('keeps what was stored when a file later turns bad', () => {
+    write(path.join(docs, 'good.txt'), new Uint8Array([0, 0, 0, 1]));
+    const again = corpus(['ingest', docs, '--db', db, '--json']);
+    expect(again.code).toBe(1);
+    expect(count(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'geneva'")).toBe(1);
+  });
+
+  it('exits 2 on usage errors with one line and no stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [['ingest', path.join(dir, 'nope'), '--db', db], /nope: no such file or folder/],
+      [['ingest', docs, '--db', db, '--bogus'], /unknown option/],
+      [['ingest', docs, '--db', path.join(dir, 'missing-folder', 'x.db')], /does not exist/],
+      [['ingest', docs, '--db', docs], /directory/],
+      [['ingest', docs, '--date', '2019-13-45', '--db', db], /--date must be a date/],
+      [['stats', '--db', path.join(dir, 'none.db')], /no such database/],
+    ];
+    for (const [args, message] of cases) {
+      const r = corpus(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('refuses a file that is not a corpus database and leaves it untouched', () => {
+    const notSqlite = write(path.join(dir, 'notes.db'), 'just some text, not a database\n'.repeat(40));
+    const before = fs.readFileSync(notSqlite);
+    const r1 = corpus(['ingest', docs, '--db', notSqlite]);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toMatch(/not a corpus database/);
+    expect(fs.readFileSync(notSqlite)).toEqual(before);
+
+    const other = path.join(dir, 'other.db');
+    const raw = new Database(other);
+    raw.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)');
+    raw.close();
+    const r2 = corpus(['ingest', docs, '--db', other]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/not a corpus database/);
+  });
+});

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { corpus, corpusAsync, SHARED, tempDir } from './helpers.js';
+
+const FILES = 1500;
+
+function documentsIn(db: string): number {
+  if (!fs.existsSync(db)) return 0;
+  try {
+    const raw = new Database(db, { readonly: true });
+    try {
+      return raw.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+    } finally {
+      raw.close();
+    }
+  } catch {
+    return 0; // not created yet, or the schema is still being written
+  }
+}
+
+describe('kill -9 in the middle of an ingest', () => {
+  it('leaves a consistent database, and the same ingest then completes the work', async () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'reuters');
+    execFileSync(process.execPath, [
+      path.join(SHARED, 'corpora', 'explode.mjs'),
+      path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz'),
+      docs,
+      '--limit',
+      String(FILES),
+    ], { stdio: 'ignore' });
+    const db = path.join(dir, 'corpus.db');
+
+    const child = corpusAsync(['ingest', docs, '--db', db]);
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    // Kill as soon as the first batch is committed, while later batches are being written.
+    const deadline = Date.now() + 60_000;
+    while (documentsIn(db) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    await exited;
+    const atKill = documentsIn(db);
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(FILES); // the kill landed mid-ingest
+
+    const raw = new Database(db);
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
+    raw.close();
+
+    const rerun = corpus(['ingest', docs, '--db', db, '--json']);
+    expect(rerun.code).toBe(0);
+    const summary = JSON.parse(rerun.stdout);
+    expect(summary.files).toBe(FILES);
+    expect(summary.unchanged + summary.duplicates).toBeGreaterThanOrEqual(atKill);
+
+    const bodies = new Set<string>();
+    for (const shard of fs.readdirSync(docs)) {
+      for (const f of fs.readdirSync(path.join(docs, shard))) bodies.add(fs.readFileSync(path.join(docs, shard, f), 'utf8'));
+    }
+    const check = new Database(db);
+    expect(check.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(bodies.size);
+    expect(check.prepare('SELECT count(*) FROM paths').pluck().get()).toBe(FILES);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
+    check.close();
+  });
+});
