@@ -89,3 +89,6 @@ export interface Analysis {
   mentions: Mention[];
   events: EventRecord[];
 }
+
+/** What the store keeps of an analysis: tokens only as a count (they are never stored one by one). */
+export type StoredAnalysis = Omit<Analysis, 'tokens'> & { tokenCount: number };

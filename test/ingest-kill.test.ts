@@ -68,3 +68,36 @@ describe('kill -9 in the middle of an ingest', () => {
     check.close();
   });
 });
+
+describe('parallel analysis', () => {
+  it('stores exactly what a single-threaded ingest stores', () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'reuters');
+    execFileSync(process.execPath, [
+      path.join(SHARED, 'corpora', 'explode.mjs'),
+      path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz'),
+      docs,
+      '--limit',
+      '120',
+    ], { stdio: 'ignore' });
+    const dump = (db: string) => {
+      const raw = new Database(db, { readonly: true });
+      try {
+        return {
+          documents: raw.prepare('SELECT sha256, tokens, date FROM documents ORDER BY id').all(),
+          mentions: raw
+            .prepare('SELECT m.doc_id, m.type, m.start, m.end, e.name, m.value FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id ORDER BY m.id')
+            .all(),
+          events: raw.prepare('SELECT key, name, date FROM events ORDER BY id').all(),
+        };
+      } finally {
+        raw.close();
+      }
+    };
+    const single = path.join(dir, 'single.db');
+    const parallel = path.join(dir, 'parallel.db');
+    expect(corpus(['ingest', docs, '--db', single], { env: { CORPUS_WORKERS: '1' } }).code).toBe(0);
+    expect(corpus(['ingest', docs, '--db', parallel], { env: { CORPUS_WORKERS: '2' } }).code).toBe(0);
+    expect(dump(parallel)).toEqual(dump(single));
+  });
+});

@@ -31,6 +31,8 @@ export async function runIngest(paths: string[], flags: IngestRunFlags): Promise
       {
         defaultDate: flags.date ?? null,
         prune: flags.prune,
+        // CORPUS_WORKERS=1 analyzes in the main thread (for debugging, or to leave a core free).
+        workers: process.env.CORPUS_WORKERS ? Math.max(1, Number(process.env.CORPUS_WORKERS) || 1) : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],
       },
       {

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Article } from '../types.js';
+import os from 'node:os';
 import type { Db } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
 import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
+import type { Article, StoredAnalysis } from '../types.js';
+import { type AnalysisRunner, type Analyzer, canUseWorkers, forStorage, inlineRunner, WorkerPool } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
 import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';
 
@@ -17,7 +19,19 @@ export interface IngestOptions {
   /** Documents written per transaction: large enough to amortize commits, small enough to bound lost work. */
   batchSize?: number;
   placeLookup?: PlaceLookup;
+  /** The analysis to run; the default is the full analyzer. Benchmarks swap in cheaper ones. */
+  analyzer?: Analyzer;
+  /**
+   * Worker threads for the full analyzer (default: one per core). Small ingests, and runs from
+   * TypeScript sources, analyze in this thread: starting workers would cost more than it saves.
+   */
+  workers?: number;
 }
+
+/** Below this many files, analyze in this thread. */
+const PARALLEL_FROM_FILES = 40;
+
+const FULL_ANALYZER: Analyzer = { version: ANALYZER_VERSION, analyze };
 
 export interface IngestProgress {
   /** Called once the files are known. */
@@ -48,10 +62,18 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** An article read and waiting to be stored, with its analysis under way when it needs one. */
+interface Job {
+  article: Article;
+  hash: string;
+  analysis: Promise<StoredAnalysis> | null;
+}
+
 /**
  * discover → read → analyze → store, for every file named by `inputs`.
- * Writes go in batches of `batchSize` documents per transaction, so a crash loses at most the open
- * batch and leaves the database consistent; running the same ingest again completes the work.
+ * Articles are stored in the order they were read, so the result does not depend on which worker
+ * finished first. Writes go in batches of `batchSize` documents per transaction: a crash loses at
+ * most the open batch and leaves the database consistent; the same ingest run again completes the work.
  */
 export async function ingest(
   db: Db,
@@ -63,8 +85,17 @@ export async function ingest(
   const files = await discoverFiles(inputs, { extensions: SUPPORTED_EXTENSIONS, exclude: options.exclude });
   progress.start?.(files.length);
 
+  const analyzer = options.analyzer ?? FULL_ANALYZER;
+  const workers = options.workers ?? os.availableParallelism();
+  const parallel = analyzer === FULL_ANALYZER && workers > 1 && files.length >= PARALLEL_FROM_FILES && canUseWorkers();
+  const runner: AnalysisRunner = parallel ? new WorkerPool(workers) : inlineRunner(analyzer);
+  const maxQueued = parallel ? workers * 16 : 1;
+
+  // Checkpointing the WAL into the database file every 1000 pages (the default) costs a third of a
+  // bulk load; let the log grow during the ingest and checkpoint once at the end.
+  db.pragma('wal_autocheckpoint = 20000');
   const writer = new StoreWriter(db, options.placeLookup);
-  const batch = new Batch(db, options.batchSize ?? 250);
+  const batch = new Batch(db, options.batchSize ?? 500);
   const summary: IngestSummary = {
     files: files.length,
     documents: 0,
@@ -79,6 +110,26 @@ export async function ingest(
     documentsPerSecond: 0,
   };
   let removedSomething = false;
+  const queue: Job[] = [];
+  const underway = new Set<string>(); // bodies whose analysis is queued: later twins need none
+
+  const storeNext = async () => {
+    const job = queue.shift()!;
+    let analysis: StoredAnalysis | null = null;
+    try {
+      analysis = job.analysis && (await job.analysis);
+    } catch (error) {
+      summary.failed++;
+      progress.failure?.(`${job.article.path}: analysis failed (${(error as Error).message})`);
+      underway.delete(job.hash);
+      return;
+    }
+    const outcome = storeArticle(writer, analyzer, job, analysis);
+    underway.delete(job.hash);
+    summary[outcome]++;
+    if (outcome === 'updated') removedSomething = true;
+    batch.wrote();
+  };
 
   try {
     for (const file of files) {
@@ -94,15 +145,17 @@ export async function ingest(
         for (const warning of article.warnings) progress.warning?.(`${article.path}: ${warning}`);
         seen.add(article.path);
         summary.documents++;
-        const outcome = storeArticle(writer, article);
-        summary[outcome]++;
-        if (outcome === 'updated') removedSomething = true;
-        batch.wrote();
+        const hash = sha256(article.body);
+        const needsAnalysis = !underway.has(hash) && needsNewAnalysis(writer, analyzer.version, article.path, hash);
+        if (needsAnalysis) underway.add(hash);
+        queue.push({ article, hash, analysis: needsAnalysis ? runner.run(article) : null });
+        while (queue.length >= maxQueued) await storeNext();
       }
       if (file.toLowerCase().endsWith('.jsonl') && results.length > 0) {
         // Lines that have disappeared from a JSON Lines file are documents that no longer exist.
+        const failedLines = new Set(results.filter((r) => !r.ok).map((r) => r.path));
         for (const stale of writer.pathsUnder(`${file}:`)) {
-          if (!seen.has(stale) && !results.some((r) => !r.ok && r.path === stale)) {
+          if (!seen.has(stale) && !failedLines.has(stale)) {
             writer.unlinkPath(stale);
             removedSomething = true;
           }
@@ -110,8 +163,9 @@ export async function ingest(
       }
       progress.file?.(file);
     }
+    while (queue.length > 0) await storeNext();
 
-    summary.reanalyzed += reanalyzeOutdated(db, writer, batch);
+    summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, batch, maxQueued);
     if (options.prune) {
       summary.pruned = prune(writer);
       removedSomething ||= summary.pruned > 0;
@@ -121,7 +175,11 @@ export async function ingest(
   } catch (error) {
     batch.rollback();
     throw error;
+  } finally {
+    db.pragma('wal_autocheckpoint = 1000');
+    await runner.close();
   }
+  db.pragma('wal_checkpoint(TRUNCATE)');
 
   summary.seconds = (performance.now() - started) / 1000;
   const processed = summary.new + summary.updated + summary.reanalyzed + summary.duplicates + summary.unchanged;
@@ -129,43 +187,69 @@ export async function ingest(
   return summary;
 }
 
+/** Whether storing this article will need a fresh analysis (else it is unchanged or a known twin). */
+function needsNewAnalysis(writer: StoreWriter, version: string, path: string, hash: string): boolean {
+  const previous = writer.pathInfo(path);
+  if (previous?.sha256 === hash) return previous.analyzerVersion !== version;
+  const twin = writer.documentBySha(hash);
+  return !twin || twin.analyzerVersion !== version;
+}
+
 type Outcome = 'new' | 'updated' | 'unchanged' | 'duplicates' | 'reanalyzed';
 
-/** Decide what one article means for the store (identity = path + SHA-256 of the body) and write it. */
-function storeArticle(writer: StoreWriter, article: Article): Outcome {
-  const hash = sha256(article.body);
+/**
+ * Decide what one article means for the store (identity = path + SHA-256 of the body) and write it.
+ * `ready` is the analysis computed ahead, if any; the store state decides whether it is used.
+ */
+function storeArticle(writer: StoreWriter, analyzer: Analyzer, job: Job, ready: StoredAnalysis | null): Outcome {
+  const { article, hash } = job;
+  const analysis = () => ready ?? forStorage(analyzer.analyze(article));
   const previous = writer.pathInfo(article.path);
   if (previous?.sha256 === hash) {
-    if (previous.analyzerVersion === ANALYZER_VERSION) return 'unchanged';
-    writer.replaceAnalysis(previous.docId, analyze(article));
+    if (previous.analyzerVersion === analyzer.version) return 'unchanged';
+    writer.replaceAnalysis(previous.docId, analysis());
     return 'reanalyzed';
   }
   const twin = writer.documentBySha(hash);
   if (twin) {
-    if (twin.analyzerVersion !== ANALYZER_VERSION) writer.replaceAnalysis(twin.id, analyze(article));
-    writer.linkPath(article.path, twin.id);
+    if (twin.analyzerVersion !== analyzer.version) writer.replaceAnalysis(twin.id, analysis());
+    writer.linkPath(article.path, twin.id, previous !== undefined);
     if (!previous) return 'duplicates';
     writer.deleteIfOrphan(previous.docId);
     return 'updated';
   }
-  const id = writer.insertDocument(article, hash, analyze(article));
-  writer.linkPath(article.path, id);
+  const id = writer.insertDocument(article, hash, analysis());
+  writer.linkPath(article.path, id, previous !== undefined);
   if (!previous) return 'new';
   writer.deleteIfOrphan(previous.docId);
   return 'updated';
 }
 
 /** Documents analyzed by another analyzer version, wherever their files are: analyze them again. */
-function reanalyzeOutdated(db: Db, writer: StoreWriter, batch: Batch): number {
+async function reanalyzeOutdated(
+  db: Db,
+  writer: StoreWriter,
+  version: string,
+  runner: AnalysisRunner,
+  batch: Batch,
+  maxQueued: number,
+): Promise<number> {
   const outdated = db
     .prepare('SELECT id, body, date, date_source AS dateSource, dateline FROM documents WHERE analyzer_version != ?')
-    .all(ANALYZER_VERSION) as { id: number; body: string; date: string | null; dateSource: Article['dateSource']; dateline: string | null }[];
+    .all(version) as { id: number; body: string; date: string | null; dateSource: Article['dateSource']; dateline: string | null }[];
+  const queue: { id: number; analysis: Promise<StoredAnalysis> }[] = [];
+  const storeNext = async () => {
+    const job = queue.shift()!;
+    writer.replaceAnalysis(job.id, await job.analysis);
+    batch.wrote();
+  };
   for (const doc of outdated) {
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
-    writer.replaceAnalysis(doc.id, analyze({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }));
-    batch.wrote();
+    queue.push({ id: doc.id, analysis: runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }) });
+    while (queue.length >= maxQueued) await storeNext();
   }
+  while (queue.length > 0) await storeNext();
   return outdated.length;
 }
 

@@ -63,6 +63,9 @@ function configure(db: Db, file: string, readonly: boolean): void {
   }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // The FTS index and the mention indexes outgrow SQLite's default 2 MB page cache within a few
+  // thousand documents; a larger cache keeps bulk ingest from re-reading b-tree pages.
+  db.pragma('cache_size = -65536');
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]);

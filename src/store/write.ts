@@ -1,4 +1,4 @@
-import type { Analysis, Article, EntityType, Mention } from '../types.js';
+import type { Article, EntityType, Mention, StoredAnalysis } from '../types.js';
 import { aliasKey } from '../nlp/aliases.js';
 import { daySpan } from '../timex.js';
 import type { Db } from './db.js';
@@ -48,9 +48,8 @@ export class StoreWriter {
       docDelete: db.prepare('DELETE FROM documents WHERE id = ?'),
       ftsInsert: db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
       ftsDelete: db.prepare("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"),
-      pathUpsert: db.prepare(
-        'INSERT INTO paths (path, doc_id) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id',
-      ),
+      pathInsert: db.prepare('INSERT INTO paths (path, doc_id) VALUES (?, ?)'),
+      pathMove: db.prepare('UPDATE paths SET doc_id = ? WHERE path = ?'),
       pathDelete: db.prepare('DELETE FROM paths WHERE path = ?'),
       pathsRange: db.prepare('SELECT path FROM paths WHERE path >= ? AND path < ?').pluck(),
       pathsAll: db.prepare('SELECT path FROM paths ORDER BY path').pluck(),
@@ -96,7 +95,7 @@ export class StoreWriter {
   }
 
   /** Insert a new document with its analysis and full-text entry; returns its id. */
-  insertDocument(article: Article, sha256: string, analysis: Analysis): number {
+  insertDocument(article: Article, sha256: string, analysis: StoredAnalysis): number {
     const info = this.q.docInsert.run({
       sha256,
       title: article.title,
@@ -109,7 +108,7 @@ export class StoreWriter {
       format: article.format,
       body: article.body,
       chars: article.body.length,
-      tokens: analysis.tokens.length,
+      tokens: analysis.tokenCount,
       analyzerVersion: analysis.analyzerVersion,
       ingestedAt: new Date().toISOString(),
     });
@@ -120,13 +119,13 @@ export class StoreWriter {
   }
 
   /** Replace the analysis of a stored document (same body, newer analyzer). */
-  replaceAnalysis(docId: number, analysis: Analysis): void {
+  replaceAnalysis(docId: number, analysis: StoredAnalysis): void {
     this.clearAnalysis(docId);
     this.q.docReanalyzed.run({
       id: docId,
       date: analysis.date,
       dateSource: analysis.dateSource,
-      tokens: analysis.tokens.length,
+      tokens: analysis.tokenCount,
       analyzerVersion: analysis.analyzerVersion,
     });
     this.writeAnalysis(docId, analysis);
@@ -141,8 +140,11 @@ export class StoreWriter {
     return this.q.pathsAll.all() as string[];
   }
 
-  linkPath(path: string, docId: number): void {
-    this.q.pathUpsert.run(path, docId);
+  /** Record that `path` carries document `docId`; `known` says whether the path is stored already. */
+  linkPath(path: string, docId: number, known: boolean): void {
+    // A plain insert or update is several times cheaper than an upsert on the path index.
+    if (known) this.q.pathMove.run(docId, path);
+    else this.q.pathInsert.run(path, docId);
   }
 
   /** Forget a path; a document left with no path is deleted with everything hanging off it. */
@@ -183,7 +185,7 @@ export class StoreWriter {
     this.q.clearSentences.run(docId);
   }
 
-  private writeAnalysis(docId: number, analysis: Analysis): void {
+  private writeAnalysis(docId: number, analysis: StoredAnalysis): void {
     analysis.sentences.forEach((s, i) => this.q.sentenceInsert.run(docId, i, s.start, s.end));
     for (const m of analysis.mentions) this.writeMention(docId, m);
     for (const event of analysis.events) {

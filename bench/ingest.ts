@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:ingest` → bench/results/ingest.json
+ *
+ * Ingests the Reuters-21578 corpus (exploded to .txt files in a temporary folder) with the real
+ * pipeline in a child process, and, as the floor, loads the same texts into a bare FTS5 table.
+ * The figure that matters is the ratio of the two, plus the ingest's peak RSS.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { explodeReuters, listFiles, machine, ROOT, writeResult } from './reuters.js';
+
+async function child(dir: string, dbFile: string, mode: string): Promise<void> {
+  const { openDatabase } = await import('../src/store/db.js');
+  const { ingest } = await import('../src/ingest/pipeline.js');
+  const { tokenize } = await import('../src/nlp/tokenize.js');
+  // 'tokens': the foundation's own cost (read, tokenize, split sentences, store), without extraction.
+  const tokensOnly = {
+    version: 'tokens-only',
+    analyze: (input: { body: string; date: string | null; dateSource: import('../src/types.js').DateSource }) => ({
+      analyzerVersion: 'tokens-only',
+      date: input.date,
+      dateSource: input.dateSource,
+      ...tokenize(input.body),
+      mentions: [],
+      events: [],
+    }),
+  };
+  const db = openDatabase(dbFile, { create: true });
+  const started = performance.now();
+  const summary = await ingest(db, [dir], mode === 'tokens' ? { analyzer: tokensOnly } : {});
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  const chars = new Database(dbFile, { readonly: true }).prepare('SELECT sum(chars) FROM documents').pluck().get() as number;
+  process.stdout.write(JSON.stringify({ summary, seconds, chars, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function floor(files: string[], dbFile: string): { seconds: number; chars: number } {
+  const started = performance.now();
+  const db = new Database(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.exec("CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='porter unicode61 remove_diacritics 2')");
+  const insert = db.prepare('INSERT INTO fts (title, body) VALUES (?, ?)');
+  let chars = 0;
+  db.transaction(() => {
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      chars += text.length;
+      insert.run(text.slice(0, text.indexOf('\n')), text);
+    }
+  })();
+  db.close();
+  return { seconds: (performance.now() - started) / 1000, chars };
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4], process.argv[5]);
+  const dir = explodeReuters();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-ingest-'));
+  const files = listFiles(dir);
+  process.stderr.write(`ingesting ${files.length} files from ${dir}\n`);
+  const bare = floor(files, path.join(work, 'floor.db'));
+  const run = (mode: 'full' | 'tokens') => {
+    const dbFile = path.join(work, `${mode}.db`);
+    const started = performance.now();
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'bench', 'ingest.js'), '--child', dir, dbFile, mode], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    const wall = (performance.now() - started) / 1000;
+    const r = JSON.parse(out) as { summary: { documents: number; new: number; duplicates: number; failed: number }; seconds: number; chars: number; peakRssMB: number };
+    const dbBytes = ['', '-wal', '-shm'].reduce((n, s) => n + (fs.existsSync(dbFile + s) ? fs.statSync(dbFile + s).size : 0), 0);
+    return { ...r, wall, dbBytes };
+  };
+  const tokens = run('tokens');
+  const full = run('full');
+  const result = {
+    benchmark: 'ingest',
+    corpus: 'Reuters-21578, Distribution 1.0 (exploded to .txt)',
+    date: new Date().toISOString(),
+    machine: machine(),
+    files: files.length,
+    documents: full.summary.new,
+    duplicates: full.summary.duplicates,
+    failed: full.summary.failed,
+    characters: full.chars,
+    floor: { what: 'read the same files + insert into a bare FTS5 table, one transaction', seconds: +bare.seconds.toFixed(3) },
+    full: {
+      what: 'the real ingest: read, tokenize, entities, dates, events, store',
+      wallSeconds: +full.wall.toFixed(3),
+      ingestSeconds: +full.seconds.toFixed(3),
+      documentsPerSecond: Math.round(files.length / full.seconds),
+      charactersPerSecond: Math.round(bare.chars / full.seconds),
+      peakRssMB: Math.round(full.peakRssMB),
+      databaseBytes: full.dbBytes,
+      ratioToFloor: +(full.seconds / bare.seconds).toFixed(2),
+    },
+    tokensOnly: {
+      what: 'the same pipeline with tokens and sentences only (no extraction): the foundation issue target, <= 3x floor, <= 300 MB',
+      ingestSeconds: +tokens.seconds.toFixed(3),
+      documentsPerSecond: Math.round(files.length / tokens.seconds),
+      peakRssMB: Math.round(tokens.peakRssMB),
+      databaseBytes: tokens.dbBytes,
+      ratioToFloor: +(tokens.seconds / bare.seconds).toFixed(2),
+    },
+  };
+  const file = writeResult('ingest', result);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\nwritten to ${path.relative(process.cwd(), file)}\n`);
+  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Paths and machine facts shared by the benchmarks. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const REUTERS_JSONL = path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz');
+export const RESULTS = path.join(ROOT, 'bench', 'results');
+
+export function machine() {
+  return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+}
+
+/** Explode the Reuters corpus into a fresh temporary folder of .txt files (never inside the project). */
+export function explodeReuters(extra: string[] = []): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-reuters-'));
+  const out = path.join(dir, 'reuters');
+  execFileSync(process.execPath, [path.join(SHARED, 'corpora', 'explode.mjs'), REUTERS_JSONL, out, ...extra], { stdio: 'ignore' });
+  return out;
+}
+
+export function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files.push(path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
+  }
+  return files.sort();
+}
+
+export function writeResult(name: string, result: unknown): string {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `${name}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;
+};

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UserError } from '../errors.js';
+import type { SearchEntityType } from '../search/types.js';
+import { parseCount, parseDateOption, useColour, withCommonOptions } from './options.js';
+
+interface SearchFlags {
+  db: string;
+  json?: boolean;
+  entity: string[];
+  type?: SearchEntityType;
+  from?: string;
+  to?: string;
+  source?: string;
+  limit: number;
+  offset: number;
+}
+
+const TYPES: readonly SearchEntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG', 'EVENT'];
+
+function parseType(value: string): SearchEntityType {
+  const type = value.toUpperCase() as SearchEntityType;
+  if (!TYPES.includes(type)) throw new UserError(`--type must be one of ${TYPES.join(', ')}, got '${value}'`);
+  return type;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function register(program: Command): void {
+  const command = program
+    .command('search')
+    .description('find articles: ranked full-text search that knows entities, dates and sources')
+    .argument('[query...]', 'what to look for (see Query below)')
+    .option('--entity <name>', 'only articles mentioning this entity, by any of its names; repeat to require several', collect, [])
+    .option('--type <type>', 'what --entity names, when a name is ambiguous: PERSON, COUNTRY, PLACE, ORG or EVENT', parseType)
+    .option('--from <date>', 'only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
+    .option('--to <date>', 'only articles published on or before this date', parseDateOption('--to'))
+    .option('--source <name>', 'only articles from this agency or outlet (any case)')
+    .option('--limit <n>', 'how many hits to show', parseCount('--limit'), 10)
+    .option('--offset <n>', 'skip this many hits first (for the next page)', parseCount('--offset'), 0)
+    .addHelpText(
+      'after',
+      `
+Query:
+  words             all must appear (any form: "summits" finds "summit")
+  "exact phrase"    the words together, in this order (quote the quotes for the shell: '"Hanoi summit"')
+  a OR b            either word
+  -word, NOT word   leave out articles with this word; put -- before a query starting with -
+  prefix*           any word starting so
+  Anything else is plain text. A name finds its entity by any alias: DPRK also finds "North Korea".
+  A word found nowhere is replaced by the closest indexed word ("showing results for …").
+  With filters and no query, lists matching articles newest first.
+
+Output: rank, date, source, title, path, a snippet and the entities matched. Matched words are bold
+on a terminal and [in brackets] when the output is piped or NO_COLOR is set. --json prints scores,
+snippets with highlight offsets and matched entities.
+Exit status: 0 hits found, 1 none (or an unknown entity), 2 usage error — as grep.
+
+Example:
+  corpus search "Kim Jong-un" --from 2019-01 --entity "United States" --db news.db`,
+    );
+  withCommonOptions(command).action(async (words: string[], flags: SearchFlags) => {
+    if (flags.type && flags.entity.length === 0) throw new UserError('--type says what --entity names; give --entity too');
+    const filtered = flags.entity.length > 0 || flags.from || flags.to || flags.source;
+    if (words.length === 0 && !filtered) throw new UserError('give words to search for, or a filter (--entity, --from, --to, --source)');
+    const [{ openDatabase }, { search, exitCode }, render] = await Promise.all([
+      import('../store/db.js'),
+      import('../search/search.js'),
+      import('../render/search.js'),
+    ]);
+    const db = openDatabase(path.resolve(flags.db), { readonly: true });
+    let result;
+    try {
+      result = search(db, words.join(' '), {
+        entities: flags.entity,
+        type: flags.type,
+        from: flags.from,
+        to: flags.to,
+        source: flags.source,
+        limit: flags.limit,
+        offset: flags.offset,
+      });
+    } finally {
+      db.close();
+    }
+    if (flags.json) {
+      process.stdout.write(render.renderSearchJson(result));
+    } else {
+      process.stdout.write(render.renderSearchText(result, { colour: useColour(), cwd: process.cwd() }));
+      const message = render.noHitsMessage(result);
+      if (message) process.stderr.write(`corpus: ${message}\n`);
+    }
+    process.exitCode = exitCode(result);
+  });
+}

@@ -1,0 +1,29 @@
+import { Option, type Command } from 'commander';
+import { parseDateOption, withCommonOptions } from './options.js';
+import type { TimelineOptions } from '../timeline/command.js';
+
+/** `corpus timeline [ENTITY]`: what happened when, to whom, with the evidence. */
+export function register(program: Command): void {
+  const command = program
+    .command('timeline')
+    .summary('events in date order, with their sources and evidence')
+    .description(
+      'List the dated events of the corpus in date order, with the entities involved, the documents that ' +
+        'report them and the sentence that says so. With ENTITY (any of its names or aliases), only what ' +
+        'involves it, plus dated sentences about it that no event covers. Undated events are counted, not shown. ' +
+        'Without --html or --out, the output goes to stdout.',
+    )
+    .argument('[entity]', 'a person, country, place or organization, by any of its names')
+    .option('--from <date>', 'keep entries that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
+    .option('--to <date>', 'keep entries that start by this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--to'))
+    .addOption(new Option('--format <format>', 'output: text, json (same as --json) or timelinejs (TimelineJS JSON)').choices(['text', 'json', 'timelinejs']))
+    .option('--html <file>', 'write a self-contained HTML page with an SVG timeline to FILE')
+    .option('--out <file>', 'write the text, JSON or TimelineJS output to FILE instead of stdout');
+  withCommonOptions(command);
+  command
+    .addHelpText('after', '\nExample:\n  corpus timeline "North Korea" --from 2018-06 --to 2019-03 --html north-korea.html')
+    .action(async (entity: string | undefined, options: TimelineOptions) => {
+      const { runTimeline } = await import('../timeline/command.js');
+      await runTimeline(entity, options);
+    });
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AnalyzerInput } from '../nlp/analyze.js';
+import type { Analysis, StoredAnalysis } from '../types.js';
+
+export function forStorage(analysis: Analysis): StoredAnalysis {
+  const { tokens, ...rest } = analysis;
+  return { ...rest, tokenCount: tokens.length };
+}
+
+export interface Analyzer {
+  version: string;
+  analyze(input: AnalyzerInput): Analysis;
+}
+
+/** Runs analyses somewhere: in this thread, or spread over worker threads. */
+export interface AnalysisRunner {
+  run(input: AnalyzerInput): Promise<StoredAnalysis>;
+  close(): Promise<void>;
+}
+
+export function inlineRunner(analyzer: Analyzer): AnalysisRunner {
+  return {
+    run: async (input) => forStorage(analyzer.analyze(input)),
+    close: async () => {},
+  };
+}
+
+const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
+
+/** Worker threads can run only the compiled full analyzer; from TypeScript sources (tests) they cannot start. */
+export function canUseWorkers(): boolean {
+  return fs.existsSync(WORKER_FILE);
+}
+
+/**
+ * Analysis is the expensive step of an ingest (reading and storing are cheap), so it is spread over
+ * worker threads while the main thread reads files and writes the database. Each worker loads the
+ * model once.
+ */
+export class WorkerPool implements AnalysisRunner {
+  private readonly workers: Worker[] = [];
+  private readonly load: number[] = [];
+  private readonly pending = new Map<number, { resolve: (a: StoredAnalysis) => void; reject: (e: Error) => void; worker: number }>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_FILE);
+      worker.on('message', (message: { id: number; analysis?: StoredAnalysis; error?: string }) => {
+        const job = this.pending.get(message.id);
+        if (!job) return;
+        this.pending.delete(message.id);
+        this.load[job.worker]--;
+        if (message.analysis) job.resolve(message.analysis);
+        else job.reject(new Error(message.error ?? 'analysis failed'));
+      });
+      worker.on('error', (error) => {
+        for (const [id, job] of this.pending) {
+          if (job.worker === i) {
+            this.pending.delete(id);
+            job.reject(error);
+          }
+        }
+      });
+      this.workers.push(worker);
+      this.load.push(0);
+    }
+  }
+
+  run(input: AnalyzerInput): Promise<StoredAnalysis> {
+    const id = this.nextId++;
+    let target = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[target]) target = i;
+    this.load[target]++;
+    const { body, date, dateSource, dateline } = input;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker: target });
+      this.workers[target].postMessage({ id, input: { body, date, dateSource, dateline } });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

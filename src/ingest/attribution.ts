@@ -1,0 +1,115 @@
+/**
+ * The text's own attribution: a wire dateline at the start of the story
+ * (`SEOUL, Dec 18 (Yonhap) --`, `WASHINGTON (AP) —`, `SALVADOR, Feb 26 -`) and a
+ * closing credit (`(Yonhap)`, `(With input from Reuters)`). Readers fall back on
+ * these when the file's metadata names no source.
+ *
+ * An agency merely mentioned in the story ("Yonhap reported") is not the outlet,
+ * so only these two positions count.
+ */
+
+export interface Attribution {
+  /** Agency or outlet credited by the dateline or the closing credit. */
+  source: string | null;
+  /** The dateline as written, without the dash that ends it. */
+  dateline: string | null;
+}
+
+/** Known agencies, keyed by lower-case spelling, with the name the project reports. */
+const AGENCIES: Record<string, string> = {
+  reuters: 'Reuters', reuter: 'Reuters', 'thomson reuters': 'Reuters',
+  ap: 'AP', 'associated press': 'AP', 'the associated press': 'AP',
+  afp: 'AFP', 'agence france-presse': 'AFP', 'agence france presse': 'AFP',
+  yonhap: 'Yonhap', 'yonhap news': 'Yonhap', 'yonhap news agency': 'Yonhap', yna: 'Yonhap',
+  xinhua: 'Xinhua', 'xinhua news agency': 'Xinhua',
+  kyodo: 'Kyodo', 'kyodo news': 'Kyodo',
+  upi: 'UPI', 'united press international': 'UPI',
+  kcna: 'KCNA', tass: 'TASS', 'itar-tass': 'TASS', 'ria novosti': 'RIA Novosti', interfax: 'Interfax', sputnik: 'Sputnik',
+  dpa: 'dpa', efe: 'EFE', ansa: 'ANSA', anadolu: 'Anadolu', 'anadolu agency': 'Anadolu',
+  pti: 'PTI', 'press trust of india': 'PTI', ani: 'ANI', ians: 'IANS',
+  bernama: 'Bernama', antara: 'Antara', aap: 'AAP', 'australian associated press': 'AAP',
+  cna: 'CNA', 'central news agency': 'CNA', 'canadian press': 'The Canadian Press', 'the canadian press': 'The Canadian Press',
+  bloomberg: 'Bloomberg', 'dow jones': 'Dow Jones', nhk: 'NHK', bbc: 'BBC', cnn: 'CNN', 'cgtn': 'CGTN',
+};
+
+/** Parenthesised endings that are not credits. */
+const NOT_AGENCY = new Set(['END', 'MORE', 'FILE', 'PHOTO', 'PHOTOS', 'VIDEO', 'UPDATE', 'AD', 'TBA', 'NB', 'PS', 'ENDS', 'ENDIT', 'CORRECTED']);
+
+export function agencyName(raw: string): string | null {
+  const key = raw.replace(/\s+/g, ' ').trim().toLowerCase();
+  return AGENCIES[key] ?? AGENCIES[key.replace(/^the /, '')] ?? null;
+}
+
+/** A case-insensitive spelling of `word` for a regex that is otherwise case-sensitive. */
+const anyCase = (word: string): string => word.replace(/[a-z]/gi, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+// Wires write "Feb 26", "FEB 26", "march 4", "Sept. 3".
+const MONTH = `(?:${['Jan(?:uary)?', 'Feb(?:ruary)?', 'Mar(?:ch)?', 'Apr(?:il)?', 'May', 'June?', 'July?', 'Aug(?:ust)?', 'Sept?(?:ember)?', 'Oct(?:ober)?', 'Nov(?:ember)?', 'Dec(?:ember)?']
+  .map((m) => m.replace(/[A-Za-z]+/g, anyCase))
+  .join('|')})\\.?`;
+// Spaces only, never newlines: a dateline is part of the story's first line.
+const CAPS_PLACE = "[A-Z][A-Z'.\\-]*(?: [A-Z][A-Z'.\\-]*){0,3}";
+const TITLE_PLACE = "[A-Z][a-z'\\-]+(?: [A-Z][a-z'\\-]+){0,2}";
+const REGION = "(?: ?, ?[A-Z][A-Za-z.'\\-]*(?: [A-Z][A-Za-z.'\\-]*){0,2})?";
+const DAY = ` ?,? (?:${MONTH} \\d{1,2}|\\d{1,2} ${MONTH})(?:, ?\\d{4})?`;
+const AGENCY = ' ?\\(([A-Za-z][A-Za-z.&\'\\- ]{0,40})\\)';
+const DASH = ' *(?:-{1,2}|—|–)';
+
+// An all-caps place may stand alone before the dash ("HANOI - "); a title-case one
+// only with a date or an agency, else every "Sources - ..." opening would match.
+// The hyphen must be spaced in the bare form, or "U.S.-China talks" would be a dateline.
+const DATELINE_RES = [
+  new RegExp(`^(${CAPS_PLACE}${REGION})(${DAY})?(?:${AGENCY})?(?=${DASH})`),
+  new RegExp(`^(${TITLE_PLACE}${REGION})(${DAY})(?:${AGENCY})?(?=${DASH})`),
+  new RegExp(`^(${TITLE_PLACE}${REGION})()${AGENCY}(?=${DASH})`),
+];
+
+/** The dateline opening the story at `from` (leading whitespace skipped), if any. */
+export function findDateline(body: string, from = 0): Attribution | null {
+  const start = body.slice(from, from + 400).replace(/^\s+/, '');
+  for (const re of DATELINE_RES) {
+    const m = re.exec(start);
+    if (!m) continue;
+    const [whole, , day, agency] = m;
+    const rest = start.slice(whole.length);
+    const bare = !day && !agency;
+    if (bare && !/^ +(?:-{1,2}|—|–) |^ *(?:—|–|--) *\S/.test(rest)) continue;
+    return { dateline: whole.trim(), source: agency ? agencyName(agency) ?? cleanAgency(agency) : null };
+  }
+  return null;
+}
+
+function cleanAgency(raw: string): string | null {
+  const s = raw.replace(/\s+/g, ' ').trim();
+  if (NOT_AGENCY.has(s.toUpperCase()) || s.split(' ').length > 5) return null;
+  return s;
+}
+
+const CREDIT_RE = /\(\s*(?:with\s+)?(?:additional\s+)?(?:inputs?\s+from|reporting\s+(?:by|from)|(?:compiled|written)\s+(?:by|from)|source:?)\s+([^()]{1,120})\)\s*$/i;
+const BARE_CREDIT_RE = /\(\s*([A-Za-z][A-Za-z.&'\- ]{0,40}?)\s*\)\s*$/;
+// Reuters' old wire sign-off, alone after the last sentence (not a person named Reuter).
+const REUTER_SIGNOFF_RE = /(?:^|[.!?"”']\s+|\n\s*)Reuter\s*$/;
+
+/** The agency a closing credit names (`(Yonhap)`, `(With input from Reuters)`), if any. */
+export function findClosingSource(body: string): string | null {
+  const tail = body.slice(-400);
+  let m = CREDIT_RE.exec(tail);
+  if (m) {
+    // "(Reporting by Jane Doe; Editing by ...)" names people, not an outlet: only known agencies count.
+    for (const part of m[1].split(/\s*(?:[,;&]|\band\b)\s*/i)) {
+      const name = agencyName(part);
+      if (name) return name;
+    }
+    return null;
+  }
+  m = BARE_CREDIT_RE.exec(tail);
+  // Only known agencies: tables end in "(UNCH)" or "(NA)" too.
+  if (m) return agencyName(m[1]);
+  if (REUTER_SIGNOFF_RE.test(tail)) return 'Reuters';
+  return null;
+}
+
+/** Dateline and source from the text: the dateline's agency first, else the closing credit. */
+export function findAttribution(body: string, contentStart = 0): Attribution {
+  const opening = findDateline(body, contentStart);
+  return { dateline: opening?.dateline ?? null, source: opening?.source ?? findClosingSource(body) };
+}

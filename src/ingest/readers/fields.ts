@@ -1,0 +1,124 @@
+/**
+ * Normalizing the metadata values readers find (dates, names, tag lists), shared by
+ * every format so that a date or a tag list means the same whatever file it came from.
+ */
+import type { DateSource, IsoDate } from '../../types.js';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** `YYYY-MM-DD` when year, month and day make a real calendar day (so `2019-02-29` and `2019-13-45` are rejected). */
+export function isoDay(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function monthNumber(name: string): number | null {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  return MONTHS[key] ?? MONTHS[key.slice(0, 3)] ?? null;
+}
+
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d|Z)/i;
+const SLASH_RE = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:$|[T\s])/;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:$|T\d)/;
+// "15 Feb 2019", "Fri, 15 Feb 2019 10:00:00 GMT" (RSS pubDate)
+const DAY_MONTH_RE = new RegExp(`^(?:[a-z]+,?\\s+)?(\\d{1,2})\\s+${MONTH_NAME}\\s+(\\d{4})\\b`, 'i');
+// "February 15, 2019", "Friday, Feb. 15, 2019"
+const MONTH_DAY_RE = new RegExp(`^(?:[a-z]+,?\\s+)?${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+
+/**
+ * The calendar day a metadata date value names: ISO 8601 dates and datetimes (the
+ * day as written, whatever the offset: it is the publisher's local day), `YYYY/MM/DD`,
+ * `YYYYMMDD`, RFC 2822 and `Month D, YYYY`. Numbers are Unix times (s or ms). Else null.
+ */
+export function normalizeDate(value: unknown): IsoDate | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value <= 0) return null;
+    // Below 1e11 a Unix time in seconds reaches the year 5138; above, it must be milliseconds.
+    const d = new Date(value < 1e11 ? value * 1000 : value);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  let m = ISO_RE.exec(s) ?? SLASH_RE.exec(s) ?? COMPACT_RE.exec(s);
+  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = DAY_MONTH_RE.exec(s);
+  if (m) return isoDay(Number(m[3]), monthNumber(m[2]) ?? 0, Number(m[1]));
+  m = MONTH_DAY_RE.exec(s);
+  if (m) return isoDay(Number(m[3]), monthNumber(m[1]) ?? 0, Number(m[2]));
+  return null;
+}
+
+/**
+ * A date in a file's name: `2019-02-15-hanoi.txt`, `20190215_x.md`, `2019_02_15.json`.
+ * Digits glued to letters or other digits (hashes, ids) do not count.
+ */
+export function dateFromFilename(file: string): IsoDate | null {
+  const base = file.split(/[\\/]/).pop() ?? '';
+  const re = /(?<![A-Za-z0-9])(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)/g;
+  for (const m of base.matchAll(re)) {
+    const year = Number(m[1]);
+    if (year < 1900 || year > 2100) continue;
+    const day = isoDay(year, Number(m[3]), Number(m[4]));
+    if (day) return day;
+  }
+  return null;
+}
+
+/** A non-empty single-line string, or null. Metadata sometimes carries numbers or {name} objects. */
+export function cleanString(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+  if (value && typeof value === 'object' && !Array.isArray(value)) value = (value as Record<string, unknown>).name;
+  if (typeof value !== 'string') return null;
+  const s = value.replace(/\s+/g, ' ').trim();
+  return s === '' ? null : s;
+}
+
+/** Tags from a list, or from a comma/semicolon separated string; trimmed, deduplicated, in order. */
+export function toTags(value: unknown): string[] {
+  const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;]/) : [];
+  const out: string[] = [];
+  for (const item of raw) {
+    const tag = cleanString(item);
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+/** The first of `keys` present in `record` whose value `pick` accepts. */
+export function firstOf<T>(record: Record<string, unknown>, keys: readonly string[], pick: (v: unknown) => T | null): T | null {
+  for (const key of keys) {
+    if (!(key in record)) continue;
+    const v = pick(record[key]);
+    if (v !== null) return v;
+  }
+  return null;
+}
+
+/** What a format reader found in one article; read.ts adds the path, format and fallbacks. */
+export interface ArticleFields {
+  title: string | null;
+  /** The file's own publication date (header, front matter, meta tag, JSON field), already validated. */
+  date: IsoDate | null;
+  dateSource: DateSource;
+  source: string | null;
+  dateline: string | null;
+  section: string | null;
+  tags: string[];
+  body: string;
+  warnings: string[];
+  /** Where the story itself starts in `body` (after a plain-text header), for dateline detection. */
+  contentStart?: number;
+}
+
+export type ReaderOutcome = { ok: true; fields: ArticleFields } | { ok: false; error: string };
+
+export function emptyFields(body: string): ArticleFields {
+  return { title: null, date: null, dateSource: null, source: null, dateline: null, section: null, tags: [], body, warnings: [] };
+}

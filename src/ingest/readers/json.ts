@@ -1,0 +1,90 @@
+/**
+ * JSON articles as news scrapers write them: one object per `.json` file, one per
+ * line in `.jsonl`. Field names follow the spec (see spec/extract-format.md) plus the
+ * spellings of common scrapers (news-please's `maintext`/`date_publish`/`source_domain`).
+ */
+import { cleanString, emptyFields, firstOf, normalizeDate, toTags, type ArticleFields, type ReaderOutcome } from './fields.js';
+
+const BODY_KEYS = ['text', 'body', 'content', 'maintext'] as const;
+const DATE_KEYS = ['date', 'published', 'date_publish', 'publish_date', 'pubDate', 'datePublished', 'published_at'] as const;
+const TITLE_KEYS = ['title', 'headline'] as const;
+const SOURCE_KEYS = ['source', 'publisher', 'outlet', 'source_domain', 'site_name'] as const;
+
+/** One JSON Lines record's outcome, with its 1-based line number. */
+export interface JsonLineOutcome {
+  line: number;
+  outcome: ReaderOutcome;
+}
+
+/** A whole `.json` file: exactly one article object. */
+export function readJson(text: string): ReaderOutcome {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: describeJsonError(err as Error, text) };
+  }
+  if (Array.isArray(value)) return { ok: false, error: 'top level is an array; a .json file holds one article object (use .jsonl for many)' };
+  return fromRecord(value);
+}
+
+/** A `.jsonl` file: one outcome per non-blank line; a bad line does not stop the others. */
+export function readJsonLines(text: string): JsonLineOutcome[] {
+  const results: JsonLineOutcome[] = [];
+  let start = 0;
+  let line = 0;
+  while (start < text.length) {
+    line++;
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const raw = text.slice(start, end);
+    start = end + 1;
+    if (raw.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      results.push({ line, outcome: { ok: false, error: describeJsonError(err as Error, raw, true) } });
+      continue;
+    }
+    results.push({ line, outcome: fromRecord(value) });
+  }
+  return results;
+}
+
+function fromRecord(value: unknown): ReaderOutcome {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, error: `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
+  }
+  const record = value as Record<string, unknown>;
+  const body = firstOf(record, BODY_KEYS, (v) => (typeof v === 'string' && v.trim() !== '' ? v : null));
+  if (body === null) return { ok: false, error: `no article text: none of ${BODY_KEYS.join(', ')} is a non-empty string` };
+  const fields: ArticleFields = emptyFields(body);
+  fields.title = firstOf(record, TITLE_KEYS, cleanString);
+  const rawDate = firstOf(record, DATE_KEYS, (v) => (v === null || v === undefined || v === '' ? null : v));
+  if (rawDate !== null) {
+    fields.date = normalizeDate(rawDate);
+    if (fields.date) fields.dateSource = 'json';
+    else fields.warnings.push(`date ${JSON.stringify(rawDate).slice(0, 60)} is not a valid date; ignored`);
+  }
+  fields.source = firstOf(record, SOURCE_KEYS, cleanString);
+  fields.dateline = cleanString(record.dateline);
+  fields.section = firstOf(record, ['section', 'category'], cleanString);
+  fields.tags = toTags(record.tags ?? record.keywords);
+  return { ok: true, fields };
+}
+
+/** V8's message, without the quoted snippet of input and with the position as line and column. */
+function describeJsonError(err: Error, text: string, oneLine = false): string {
+  let message = err.message.split('\n')[0].replace(/,\s*".*" is not valid JSON$/s, '');
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) {
+    const offset = Number(pos[1]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    message = message.replace(/\s*(?:in JSON )?at position \d+.*$/, '');
+    return `invalid JSON at ${oneLine ? '' : `line ${line}, `}column ${column}: ${message}`;
+  }
+  return `invalid JSON: ${message.replace(/ in JSON$/, '')}`;
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CP1252_WARNING, decodeText, MIXED_WARNING } from '../src/ingest/decode.js';
+
+const fixture = (name: string): Uint8Array => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+function decoded(bytes: Uint8Array) {
+  const result = decodeText(bytes);
+  if (!result.ok) throw new Error(`expected success, got ${result.error}`);
+  return result;
+}
+
+describe('decodeText', () => {
+  it('decodes UTF-8 as is, keeping CRLF line endings', () => {
+    const result = decoded(utf8('Kim Jong Un — “peace”\r\nin Hanoi.\r\n'));
+    expect(result.text).toBe('Kim Jong Un — “peace”\r\nin Hanoi.\r\n');
+    expect(result.encoding).toBe('utf-8');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('drops a UTF-8 BOM so offsets start at the first character', () => {
+    const result = decoded(fixture('utf8-bom.txt'));
+    expect(result.text).toBe('Café talks in Hanoi.\n');
+    expect(result.text.indexOf('Café')).toBe(0);
+  });
+
+  it('decodes UTF-16 LE and BE by their BOMs', () => {
+    expect(decoded(fixture('utf16le-bom.txt')).text).toBe('Kim — Trump talks\r\nin Hanoi.\r\n');
+    expect(decoded(fixture('utf16le-bom.txt')).encoding).toBe('utf-16le');
+    expect(decoded(fixture('utf16be-bom.txt')).text).toBe('Kim — Trump talks in Hanoi.\n');
+    expect(decoded(fixture('utf16be-bom.txt')).encoding).toBe('utf-16be');
+  });
+
+  it('recognises UTF-16 without a BOM instead of calling it binary', () => {
+    const result = decoded(fixture('utf16le-nobom.txt'));
+    expect(result.text).toBe('Talks in Hanoi without a byte order mark.\n');
+  });
+
+  it('falls back to Windows-1252 (not Latin-1) for invalid UTF-8, with a warning', () => {
+    const result = decoded(fixture('cp1252.txt'));
+    expect(result.text).toBe('Kim said “peace” would cost €5 billion – or more.\n');
+    expect(result.encoding).toBe('windows-1252');
+    expect(result.warnings).toEqual([CP1252_WARNING]);
+    expect(CP1252_WARNING).toBe('not valid UTF-8; decoded as Windows-1252');
+  });
+
+  it('decodes Latin-1 accented letters through the Windows-1252 fallback', () => {
+    const result = decoded(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x80, 0x0a])); // "Café €\n"
+    expect(result.text).toBe('Café €\n');
+  });
+
+  it('rejects binary files', () => {
+    expect(decodeText(fixture('binary.txt'))).toEqual({ ok: false, error: 'binary file' });
+    expect(decodeText(fixture('controls.txt'))).toEqual({ ok: false, error: 'binary file' });
+    expect(decodeText(new Uint8Array([0x41, 0x00, 0x42, 0x43, 0x00, 0x00, 0x00, 0x44]))).toEqual({ ok: false, error: 'binary file' });
+  });
+
+  it('accepts text with a few tabs, form feeds and escape characters', () => {
+    expect(decoded(utf8('Col\tumn\fpage\x1b[0m and more ordinary text here.\n')).text).toContain('Col\tumn');
+  });
+
+  it('rejects empty and whitespace-only files', () => {
+    expect(decodeText(new Uint8Array())).toEqual({ ok: false, error: 'empty file' });
+    expect(decodeText(fixture('empty.txt'))).toEqual({ ok: false, error: 'empty file' });
+    expect(decodeText(utf8(' \n\t\r\n '))).toEqual({ ok: false, error: 'empty file' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf]))).toEqual({ ok: false, error: 'empty file' });
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x20, 0x00]))).toEqual({ ok: false, error: 'empty file' });
+  });
+});
+
+describe('decodeText on mixed encodings', () => {
+  it('keeps valid UTF-8 and decodes only stray bytes as Windows-1252', () => {
+    const bytes = new Uint8Array([...utf8('Café “talks” '), 0x93, ...utf8('quoted'), 0x94, ...utf8(' in Hanoi.\n')]);
+    const result = decoded(bytes);
+    expect(result.text).toBe('Café “talks” “quoted” in Hanoi.\n');
+    expect(result.warnings).toEqual([MIXED_WARNING]);
+  });
+
+  it('treats a file with more invalid bytes than UTF-8 sequences as Windows-1252', () => {
+    const bytes = new Uint8Array([0x93, 0x61, 0x94, 0x20, 0x93, 0x62, 0x94, 0x20, 0xc3, 0xa9]);
+    const result = decoded(bytes);
+    expect(result.text).toBe('“a” “b” Ã©');
+    expect(result.warnings).toEqual([CP1252_WARNING]);
+  });
+});
