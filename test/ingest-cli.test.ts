@@ -72,8 +72,9 @@ describe('corpus ingest seeds/', () => {
     expect(stats.code).toBe(0);
     const s = JSON.parse(stats.stdout);
     expect(s.documents).toBe(3);
-    expect(s.lastDate).toBe('2018-12-18');
-    expect(s.undated).toBe(2);
+    expect(s.lastDate).toBe('2019-02-15');
+    expect(s.undated).toBe(0);
+    expect(s.firstDate).toBe('2018-04-19');
     const text = corpus(['stats', '--db', db]);
     expect(text.stdout).toMatch(/documents\s+3/);
   });
@@ -133,17 +134,31 @@ describe('document identity', () => {
     ftsInStep(db);
   });
 
-  it('gives --date to files without a date of their own, and a file’s own date wins', () => {
+  it('dates files from their own header, else the folder’s corpus-meta.yaml, else --date', () => {
     const dir = tempDir();
     const db = path.join(dir, 'corpus.db');
-    const result = corpus(['ingest', SEEDS, '--db', db, '--date', '2019-02-15', '--json']);
+    const docs = path.join(dir, 'docs');
+    fs.mkdirSync(docs);
+    for (const f of seedFiles) fs.copyFileSync(path.join(SEEDS, f), path.join(docs, f));
+    write(path.join(docs, 'corpus-meta.yaml'), `${seedFiles[0]}:\n  date: 2019-02-15\n  source: Example Wire\n${seedFiles[2]}:\n  date: 2001-01-01\n`);
+    const result = corpus(['ingest', docs, '--db', db, '--date', '2018-04-19', '--json']);
     expect(result.code).toBe(0);
-    const dates = openRaw(db).prepare('SELECT date, date_source AS source FROM documents ORDER BY id').all();
+    const dates = openRaw(db).prepare('SELECT date, date_source AS dateSource, source FROM documents ORDER BY id').all();
     expect(dates).toEqual([
-      { date: '2019-02-15', source: 'flag' },
-      { date: '2019-02-15', source: 'flag' },
-      { date: '2018-12-18', source: 'header' },
+      { date: '2019-02-15', dateSource: 'frontmatter', source: 'Example Wire' },
+      { date: '2018-04-19', dateSource: 'flag', source: null },
+      { date: '2018-12-18', dateSource: 'header', source: 'Yonhap' },
     ]);
+  });
+
+  it('warns about a broken corpus-meta.yaml and reads the articles all the same', () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    write(path.join(docs, 'a.txt'), 'A story.\n');
+    write(path.join(docs, 'corpus-meta.yaml'), 'a.txt: [unclosed\n');
+    const r = corpus(['ingest', docs, '--db', path.join(dir, 'c.db')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/corpus-meta\.yaml: broken YAML .*; ignored/);
   });
 });
 

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { openDatabase } from '../store/db.js';
 import { ingest, type IngestSummary } from '../ingest/pipeline.js';
+import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
 
 export interface IngestRunFlags {
@@ -31,6 +32,7 @@ export async function runIngest(paths: string[], flags: IngestRunFlags): Promise
       {
         defaultDate: flags.date ?? null,
         prune: flags.prune,
+        placeLookup: placeInfo,
         // CORPUS_WORKERS=1 analyzes in the main thread (for debugging, or to leave a core free).
         workers: process.env.CORPUS_WORKERS ? Math.max(1, Number(process.env.CORPUS_WORKERS) || 1) : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],

@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Article, ArticleFormat, IsoDate } from '../types.js';
 import { decodeText } from './decode.js';
+import { sidecarEntry, type SidecarEntry } from './sidecar.js';
 import { findAttribution } from './attribution.js';
 import { dateFromFilename, normalizeDate, type ArticleFields, type ReaderOutcome } from './readers/fields.js';
 import { readTxt } from './readers/txt.js';
@@ -22,6 +23,8 @@ export type ReadResult =
 export interface ReadOptions {
   /** The `--date` flag: the publication date of files that carry none (dateSource 'flag'). */
   defaultDate?: string | null;
+  /** Metadata for this file from its folder's corpus-meta.yaml (see sidecar.ts). */
+  sidecar?: SidecarEntry | null;
 }
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl'];
@@ -59,7 +62,10 @@ export async function readArticles(file: string, options: ReadOptions = {}): Pro
   } catch (err) {
     return [failure(file, ioCause(err))];
   }
-  return parseArticles(file, bytes, options);
+  const { entry, warning } = await sidecarEntry(file);
+  const results = parseArticles(file, bytes, { ...options, sidecar: entry });
+  if (warning) for (const r of results) if (r.ok) r.article.warnings.push(warning);
+  return results;
 }
 
 /** The same from bytes already in memory (used by tests and by `corpus extract`). */
@@ -84,7 +90,9 @@ function parse(file: string, bytes: Uint8Array, options: ReadOptions): ReadResul
   const flagDate = normalizeDate(options.defaultDate ?? null);
 
   const finish = (path: string, outcome: ReaderOutcome): ReadResult =>
-    outcome.ok ? { ok: true, article: toArticle(path, format, outcome.fields, warnings, fallbackDate, flagDate) } : failure(path, outcome.error);
+    outcome.ok
+      ? { ok: true, article: toArticle(path, format, withSidecar(outcome.fields, options.sidecar), warnings, fallbackDate, flagDate) }
+      : failure(path, outcome.error);
 
   switch (format) {
     case 'txt':
@@ -101,6 +109,23 @@ function parse(file: string, bytes: Uint8Array, options: ReadOptions): ReadResul
       return lines.map(({ line, outcome }) => finish(`${file}:${line}`, outcome));
     }
   }
+}
+
+/**
+ * Fill what the file did not say from its sidecar entry. The sidecar is metadata kept outside the
+ * body, which is what the contract's 'frontmatter' date source means.
+ */
+function withSidecar(fields: ArticleFields, sidecar: SidecarEntry | null | undefined): ArticleFields {
+  if (!sidecar) return fields;
+  const dated = !fields.date && sidecar.date;
+  return {
+    ...fields,
+    title: fields.title ?? sidecar.title ?? null,
+    source: fields.source ?? sidecar.source ?? null,
+    tags: fields.tags.length ? fields.tags : sidecar.tags ?? [],
+    date: dated ? sidecar.date! : fields.date,
+    dateSource: dated ? 'frontmatter' : fields.dateSource,
+  };
 }
 
 function toArticle(

@@ -43,11 +43,11 @@ export function resolveEntities(db: Db, name: string, type?: string): { id: numb
   return db
     .prepare(
       `SELECT e.id, e.type, e.name FROM entities e
-       WHERE e.id IN (SELECT entity_id FROM aliases WHERE key = ?1 UNION SELECT id FROM entities WHERE key = ?1)
-         ${type ? 'AND e.type = ?2' : ''}
+       WHERE e.id IN (SELECT entity_id FROM aliases WHERE key = @key UNION SELECT id FROM entities WHERE key = @key)
+         ${type ? 'AND e.type = @type' : ''}
        ORDER BY (SELECT count(*) FROM mentions WHERE entity_id = e.id) DESC, e.id`,
     )
-    .all(...(type ? [key, type] : [key])) as { id: number; type: string; name: string }[];
+    .all(type ? { key, type } : { key }) as { id: number; type: string; name: string }[];
 }
 
 export function entityDetail(db: Db, id: number): EntityDetail {

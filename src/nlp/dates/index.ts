@@ -1,0 +1,136 @@
+import type { IsoDate, Mention, Sentence, Token } from '../../types.js';
+import type { DateCandidate, DateExpression } from './expression.js';
+import { recognizeDates } from './recognize.js';
+import { resolveExpression, resolveWeekday } from './resolve.js';
+import { tenseAround, type Tense } from './tense.js';
+import { addDays, daysInMonth, formatDay, fromDayNumber, mondayOf, parseIsoDate, toDayNumber, weekdayOf, type Ymd } from './calendar.js';
+import { EVENT_NOUNS } from './lexicon.js';
+import { sentenceIndexAt, clauseBounds } from './context.js';
+
+/** DATE mentions with normalized values, relative ones resolved against `publicationDate` (null → value null). */
+export function findDates(text: string, _tokens: Token[], sentences: Sentence[], publicationDate: IsoDate | null): Mention[] {
+  const ref = publicationDate ? parseIsoDate(publicationDate) : null;
+  const candidates = recognizeDates(text);
+  const periods = new PeriodAnchors();
+  const mentions: Mention[] = [];
+  for (const candidate of candidates) {
+    const sentence = sentenceIndexAt(sentences, candidate.start);
+    const [from, to] = clauseBounds(text, sentences[sentence], candidate.start, candidate.end);
+    const tense = needsTense(candidate.expression) ? tenseAround(text, from, to, candidate.start, candidate.end) : null;
+    let value = resolveExpression(candidate.expression, ref, tense);
+    if (ref && value) {
+      value = periods.reanchor(text, from, to, candidate, tense, ref) ?? value;
+      periods.record(text, from, to, candidate, value);
+    }
+    // `9 a.m. Tuesday`: a clock time joins the day it is on (TIMEX3 gives the time of day).
+    let start = candidate.start;
+    const clock = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? CLOCK_BEFORE.exec(text.slice(Math.max(0, start - 24), start)) : null;
+    if (clock) {
+      start -= clock[0].length;
+      let hour = +clock[1] % 12;
+      if (/^p/i.test(clock[3])) hour += 12;
+      value = `${value}T${String(hour).padStart(2, '0')}:${clock[2] ?? '00'}`;
+    }
+    mentions.push({
+      type: 'DATE',
+      text: text.slice(start, candidate.end),
+      start,
+      end: candidate.end,
+      entity: null,
+      value,
+      sentence,
+    });
+  }
+  return mentions;
+}
+
+const CLOCK_BEFORE = /(?<![\d:])(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)\s+(?:[A-Z]{2,4}\s+)?$/;
+
+function needsTense(e: DateExpression): boolean {
+  switch (e.kind) {
+    case 'monthDay':
+    case 'weekOf':
+    case 'month':
+    case 'season':
+    case 'holiday':
+      return e.year === undefined && !('rel' in e && e.rel);
+    case 'weekday':
+      return !e.rel;
+    case 'quarter':
+      return e.year === undefined && !e.rel && e.quarter > 0;
+    default:
+      return false;
+  }
+}
+
+const EVENT_WORD = /[a-z][a-z-]*/g;
+
+/** Event nouns in `text[from, to)` with their offsets, singular forms folded to one key. */
+function eventNounsIn(text: string, from: number, to: number): { key: string; at: number }[] {
+  const found: { key: string; at: number }[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(EVENT_WORD)) {
+    const w = m[0];
+    if (!EVENT_NOUNS.has(w)) continue;
+    const key = w.endsWith('s') && EVENT_NOUNS.has(w.slice(0, -1)) ? w.slice(0, -1) : w;
+    found.push({ key, at: from + m.index! });
+  }
+  return found;
+}
+
+/**
+ * Periods a text announces for an event (`plan to hold a ceremony next week`), so that a weekday
+ * later given for that event lands inside the period: published Tuesday 2018-12-18, the ceremony
+ * "next week" that is later "on Wednesday" is 2018-12-26, not the next day.
+ */
+class PeriodAnchors {
+  private readonly byNoun = new Map<string, { first: number; last: number }>();
+
+  record(text: string, from: number, to: number, candidate: DateCandidate, value: string): void {
+    const e = candidate.expression;
+    const isPeriod = (e.kind === 'offset' && (e.unit === 'week' || e.unit === 'month') && e.offset > 0) || (e.kind === 'month' && e.rel === 'next');
+    if (!isPeriod) return;
+    const range = periodRange(value);
+    if (!range) return;
+    // Each event noun of the sentence belongs to its nearest period expression; only this one's are recorded.
+    const others = recognizeDates(text, from, to).filter((c) => c.start !== candidate.start);
+    for (const noun of eventNounsIn(text, from, to)) {
+      const distance = Math.abs(noun.at - candidate.start);
+      if (others.some((o) => Math.abs(noun.at - o.start) < distance)) continue;
+      this.byNoun.set(noun.key, range);
+    }
+  }
+
+  reanchor(text: string, from: number, to: number, candidate: DateCandidate, tense: Tense, ref: Ymd): string | null {
+    const e = candidate.expression;
+    if (e.kind !== 'weekday' || e.rel || e.weekday2 !== undefined || tense !== 'future' || this.byNoun.size === 0) return null;
+    for (const noun of eventNounsIn(text, from, to)) {
+      const range = this.byNoun.get(noun.key);
+      if (!range) continue;
+      const naive = toDayNumber(resolveWeekday(e.weekday, ref, undefined, tense));
+      if (naive >= range.first && naive <= range.last) return null;
+      const first = fromDayNumber(range.first);
+      const day = addDays(first, (e.weekday - weekdayOf(first) + 7) % 7);
+      return toDayNumber(day) <= range.last ? formatDay(day) : null;
+    }
+    return null;
+  }
+}
+
+/** First and last day (day numbers) of an ISO week or month value. */
+function periodRange(value: string): { first: number; last: number } | null {
+  let m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m) {
+    const jan4 = { year: +m[1], month: 1, day: 4 };
+    const monday = toDayNumber(mondayOf(jan4)) + 7 * (+m[2] - 1);
+    return { first: monday, last: monday + 6 };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const year = +m[1];
+    const month = +m[2];
+    const first = toDayNumber({ year, month, day: 1 });
+    return { first, last: first + daysInMonth(year, month) - 1 };
+  }
+  return null;
+}

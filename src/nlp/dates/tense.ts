@@ -1,0 +1,133 @@
+/**
+ * The tense a date expression is used in, read off the verbs around it. News reports past events
+ * with a bare weekday (`met Thursday`) and announces future ones the same way (`will meet Thursday`),
+ * so the verb nearest the expression decides which Thursday is meant.
+ */
+
+export type Tense = 'past' | 'future' | null;
+
+interface Marker {
+  start: number;
+  end: number;
+  /** `present` (`when the case is heard in May`) leaves the choice to the calendar. */
+  tense: 'past' | 'future' | 'present';
+  /** A verb of saying: `…, an official said` reports the clause before it rather than dating it. */
+  speech: boolean;
+  /** Regular -ed forms are often participles (`followed by`), so they count as further away. */
+  weak: boolean;
+}
+
+const IRREGULAR_PAST = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'met', 'went', 'came', 'made', 'took', 'gave', 'spoke', 'held',
+  'left', 'saw', 'began', 'found', 'got', 'kept', 'knew', 'led', 'lost', 'paid', 'ran', 'sent', 'sat', 'stood',
+  'thought', 'won', 'wrote', 'brought', 'bought', 'caught', 'fought', 'felt', 'fell', 'flew', 'heard', 'meant',
+  'rose', 'shot', 'struck', 'threw', 'became', 'broke', 'chose', 'drove', 'ate', 'grew', 'hid', 'sold', 'shook',
+  'spent', 'stole', 'swore', 'taught', 'tore', 'wore', 'built', 'dealt', 'drew', 'fled', 'hung', 'laid', 'lent',
+  'sought', 'slept', 'withdrew', 'arose', 'bore', 'ago', 'yesterday', 'earlier', 'wasn\'t', 'weren\'t', 'didn\'t',
+  'hadn\'t', 'overtook', 'undertook', 'oversaw', 'forgot', 'underwent', 'swept', 'sank', 'sprang', 'blew', 'dug',
+  'killed', 'occurred',
+]);
+
+const FUTURE_WORDS = new Set([
+  'will', 'shall', "won't", 'would', "wouldn't", 'upcoming', 'tomorrow', 'scheduled', 'slated', 'due', 'later',
+  'planned', 'planning', 'expected', 'expects', 'intends',
+]);
+
+const AUXILIARIES = new Set(['was', 'were', 'had', 'is', 'are', 'am', 'has', 'have', 'be', 'been']);
+
+/** Words ending in -ed that are not past-tense verbs. */
+const NOT_PAST = new Set([
+  'united', 'proposed', 'alleged', 'armed', 'based', 'related', 'concerned', 'advanced', 'detailed', 'limited',
+  'supposed', 'unprecedented', 'hundred', 'red', 'bed', 'shed', 'wed', 'biased', 'talented', 'aged', 'beloved',
+  'naked', 'wicked', 'sacred', 'rugged', 'learned', 'skilled', 'interested', 'experienced', 'balanced',
+  'sophisticated', 'complicated', 'dedicated', 'isolated', 'devoted', 'organized', 'so-called', 'called',
+  'expected', 'planned', 'set', 'scheduled', 'hoped', 'intended', 'supposed', 'designed', 'determined',
+  'prepared', 'involved', 'reported', 'used', 'needed', 'indeed',
+]);
+
+/** `to` after these makes the clause future: `plans to visit`, `is expected to meet`. */
+const FUTURE_BEFORE_TO = new Set([
+  'plan', 'plans', 'planned', 'planning', 'expected', 'expects', 'expect', 'scheduled', 'set', 'due', 'slated',
+  'likely', 'going', 'intends', 'intend', 'intended', 'aims', 'aim', 'hopes', 'hope', 'hoped', 'wants', 'want',
+  'is', 'are', 'am', 'poised', 'ready', 'agreed', 'decided', 'promised', 'vowed', 'pledged', 'prepared',
+  'preparing', 'seeks', 'seeking', 'tries', 'trying', 'arranged', 'invited', 'sure', 'about',
+]);
+
+const WORD = /[A-Za-z][A-Za-z'’-]*/g;
+
+const SPEECH = new Set(['said', 'told', 'announced', 'reported', 'added', 'stated', 'noted', 'declared', 'tweeted', 'wrote']);
+
+function markersIn(text: string, from: number, to: number): Marker[] {
+  const markers: Marker[] = [];
+  const slice = text.slice(from, to);
+  let previous = '';
+  let previousMarker: Marker | null = null;
+  const words = [...slice.matchAll(WORD)];
+  for (let i = 0; i < words.length; i++) {
+    const m = words[i];
+    const raw = m[0].replace(/’/g, "'");
+    const w = raw.toLowerCase();
+    const start = from + m.index!;
+    const end = start + raw.length;
+    const next = words[i + 1]?.[0].toLowerCase() ?? '';
+    let tense: 'past' | 'future' | 'present' | null = null;
+    let weak = false;
+    if (w === 'to' && FUTURE_BEFORE_TO.has(previous)) {
+      // `plans to`, `is to`: the infinitive is what is planned; the verb before does not set the tense.
+      if (previousMarker) markers.pop();
+      tense = 'future';
+    } else if (/'ll$/.test(w)) tense = 'future';
+    else if (FUTURE_WORDS.has(w)) tense = 'future';
+    else if (IRREGULAR_PAST.has(w) && !/^(?:is|are|be|been|being|am|will)$/.test(previous)) tense = 'past';
+    else if (w === 'is' || w === 'are' || w === 'am') tense = 'present';
+    else if (
+      w.length >= 5 && /ed$/.test(w) && !/eed$/.test(w) && !NOT_PAST.has(w) && /^[a-z]/.test(raw) &&
+      !/^(?:is|are|be|been|being|am|will)$/.test(previous) && next !== 'by'
+    ) {
+      tense = 'past';
+      weak = true;
+    }
+    // `were planning to`: the future marker replaces the auxiliary just before it.
+    if (tense === 'future' && previousMarker && AUXILIARIES.has(previous)) markers.pop();
+    previousMarker = null;
+    if (tense) {
+      const marker = { start, end, tense, weak, speech: SPEECH.has(w) };
+      markers.push(marker);
+      previousMarker = marker;
+    }
+    previous = w;
+  }
+  return markers;
+}
+
+/** Before an expression these mark a deadline or an earliest time, i.e. the future: `until 9 a.m. Tuesday`. */
+const FUTURE_CUE_BEFORE = /(?:\b(?:until|till|as soon as|as early as|no later than|by))\s+(?:(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)\s*(?:[A-Z]{2,4}\s+)?)?$/i;
+
+/**
+ * Tense of the clause holding `[start, end)` within the sentence `[from, to)`: the nearest tense
+ * marker (the verb an adverbial belongs to: `met Thursday`, `On Friday, the government said`), with
+ * -ed forms counting as twice as far since many are participles; null when there is none.
+ */
+export function tenseAround(text: string, from: number, to: number, start: number, end: number): Tense {
+  // (`Until Thursday, they had not called him a suspect` opens a sentence and looks back.)
+  const cue = FUTURE_CUE_BEFORE.exec(text.slice(Math.max(from, start - 40), start));
+  if (cue && !/^U/.test(cue[0])) return 'future';
+  // `Wednesday's ruling`: a day used to name something is mostly one already past.
+  if (/^['’]s\s/.test(text.slice(end, end + 3))) return 'past';
+  let best: Marker | null = null;
+  let bestDistance = Infinity;
+  for (const marker of markersIn(text, from, to)) {
+    let distance = marker.end <= start ? start - marker.end : marker.start >= end ? marker.start - end : Infinity;
+    if (marker.weak) distance *= 2;
+    // The verb an adverbial follows usually comes first: prefer the left side on near ties.
+    if (marker.start >= end) {
+      distance += 8;
+      if (marker.speech && /,/.test(text.slice(end, marker.start))) distance *= 3;
+    }
+    if (distance < bestDistance) {
+      best = marker;
+      bestDistance = distance;
+    }
+  }
+  return best && best.tense !== 'present' ? best.tense : null;
+}

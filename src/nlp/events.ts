@@ -1,0 +1,733 @@
+import type { EventRecord, IsoDate, Mention, Sentence, Token } from '../types.js';
+import { sentenceIndexAt } from './dates/context.js';
+
+/**
+ * Events: noun phrases headed by an event noun (`second summit`, `pre-summit talks`), each given the
+ * date, place and participants its sentence ties to it, then merged within the document when they
+ * name one happening (`second summit` … `the summit`), and named after place or participants
+ * (`Hanoi summit`, `Trump–Abe talks`). Everything is read off the mentions earlier steps found; the
+ * rules are positional (which DATE follows which phrase, which place an `in`/`at` introduces), so the
+ * scan stays cheap.
+ */
+
+// ---- the lexicon ----
+
+/** Head noun (lowercase, as written) → lemma. Two-word heads are matched first. */
+const HEADS: ReadonlyMap<string, string> = new Map([
+  ['news conference', 'news conference'], ['news conferences', 'news conference'],
+  ['press conference', 'press conference'], ['press conferences', 'press conference'],
+  ['summit', 'summit'], ['summits', 'summit'], ['talks', 'talks'], ['meeting', 'meeting'], ['meetings', 'meeting'],
+  ['conference', 'conference'], ['conferences', 'conference'], ['interview', 'interview'], ['interviews', 'interview'],
+  ['ceremony', 'ceremony'], ['ceremonies', 'ceremony'], ['visit', 'visit'], ['visits', 'visit'], ['trip', 'trip'],
+  ['trips', 'trip'], ['tour', 'tour'], ['discussion', 'discussion'], ['discussions', 'discussion'],
+  ['session', 'session'], ['sessions', 'session'], ['negotiations', 'negotiations'], ['election', 'election'],
+  ['elections', 'election'], ['vote', 'vote'], ['referendum', 'referendum'], ['tests', 'test'], ['test', 'test'],
+  ['attack', 'attack'], ['attacks', 'attack'], ['bombing', 'bombing'], ['bombings', 'bombing'],
+  ['explosion', 'explosion'], ['explosions', 'explosion'], ['rally', 'rally'], ['rallies', 'rally'],
+  ['protest', 'protest'], ['protests', 'protest'], ['inauguration', 'inauguration'], ['funeral', 'funeral'],
+  ['hearing', 'hearing'], ['hearings', 'hearing'], ['forum', 'forum'], ['parade', 'parade'], ['festival', 'festival'],
+  ['event', 'event'], ['briefing', 'briefing'], ['drills', 'drill'],
+  ['exercises', 'exercise'], ['launch', 'launch'], ['signing', 'signing'], ['shooting', 'shooting'],
+  ['massacre', 'massacre'], ['coup', 'coup'], ['raid', 'raid'], ['raids', 'raid'], ['invasion', 'invasion'],
+  ['earthquake', 'earthquake'], ['convention', 'convention'], ['negotiation', 'negotiations'], ['strikes', 'strike'],
+]);
+
+const HEAD_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}-])(?:${[...HEADS.keys()].sort((a, b) => b.length - a.length).map((h) => h.replace(' ', String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+/** Lemmas a text refers back to with another head: `planned talks` … `the meeting` … `his discussion`. */
+const GROUP: Record<string, string> = {
+  summit: 'meet', talks: 'meet', meeting: 'meet', discussion: 'meet', negotiations: 'meet', contact: 'meet',
+  visit: 'travel', trip: 'travel', tour: 'travel',
+  conference: 'conference', forum: 'conference', convention: 'conference',
+  ceremony: 'ceremony', inauguration: 'ceremony', funeral: 'ceremony', signing: 'ceremony', parade: 'ceremony', festival: 'ceremony',
+  election: 'election', vote: 'election', referendum: 'election',
+  attack: 'violence', bombing: 'violence', explosion: 'violence', shooting: 'violence', massacre: 'violence', raid: 'violence', strike: 'violence',
+  test: 'test', launch: 'test', drill: 'test', exercise: 'test',
+};
+/** Heads that stand for whatever event the text was just talking about. */
+const GENERIC_LEMMAS = new Set(['event', 'session']);
+/** Events known by where they happen (`Hanoi summit`); others by who takes part (`Trump–Abe talks`). */
+const PLACE_NAMED = new Set(['summit', 'conference', 'ceremony', 'election', 'forum', 'festival', 'convention', 'rally', 'parade', 'referendum']);
+const TRAVEL = new Set(['visit', 'trip', 'tour']);
+/** Heads that are also verbs or gerunds (`to visit`, `will be meeting`, `meeting the needs`). */
+const VERB_LIKE = new Set(['visit', 'meeting', 'talks', 'vote', 'attack', 'test', 'tour', 'trip', 'contact', 'launch', 'interview', 'raid', 'protest', 'rally', 'hearing', 'signing', 'shooting', 'strike']);
+/** Heads too vague alone (`DNA tests`, `military exercises` are fine; `tests showed` is not). */
+const NEEDS_MODIFIER = new Set(['test', 'exercise', 'drill', 'launch', 'contact', 'strike']);
+
+const VERB_CONTEXT_BEFORE = new Set([
+  'to', 'will', 'would', "'ll", 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do',
+  'not', 'never', "n't", 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'re", 'he', 'she', 'they', 'we',
+  'i', 'you', 'who', 'after', 'before', 'besides', 'while', 'when', 'without', 'by',
+]);
+
+/** Modifiers kept in the event phrase (`pre-summit talks`, `joint news conference`, `working group meetings`). */
+const MODIFIERS = new Set([
+  'upcoming', 'planned', 'proposed', 'scheduled', 'previous', 'secret', 'joint', 'official', 'formal', 'informal',
+  'bilateral', 'trilateral', 'multilateral', 'international', 'regional', 'annual', 'emergency', 'special', 'state',
+  'nuclear', 'missile', 'weapons', 'rocket', 'atomic', 'ballistic', 'peace', 'trade', 'denuclearization',
+  'disarmament', 'groundbreaking', 'inaugural', 'opening', 'closing', 'working', 'group', 'ministerial',
+  'presidential', 'parliamentary', 'general', 'local', 'snap', 'preliminary', 'news', 'press', 'security',
+  'military', 'naval', 'leadership', 'cabinet', 'party', 'summit', 'council', 'committee', 'budget', 'terrorist',
+  'suicide', 'bomb', 'air', 'railway', 'signing', 'memorial', 'wedding', 'election', 'runoff', 'primary',
+  'congressional', 'legislative', 'municipal', 'federal', 'national', 'donor', 'ministers', 'foreign', 'defense',
+  'economic', 'financial', 'climate', 'energy', 'border', 'diplomatic', 'strategic', 'nuclear-test', 'dna',
+  'first-ever', 'surprise', 'historic', 'unprecedented', 'high', 'top',
+]);
+const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'last', 'final', 'next']);
+/** Dropped when the phrase becomes a name (`second summit` → `Hanoi summit`). */
+const NAME_STOP_MODIFIERS = new Set([
+  'upcoming', 'planned', 'proposed', 'scheduled', 'previous', 'international', 'joint', 'official', 'formal',
+  'informal', 'historic', 'unprecedented', 'surprise', 'first-ever',
+]);
+
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'announced', 'announces', 'reported', 'reports', 'added', 'adds',
+  'tweeted', 'stated', 'noted', 'confirmed', 'warned', 'declared', 'wrote', 'explained', 'insisted',
+]);
+
+// ---- phrases ----
+
+interface Phrase {
+  start: number;
+  end: number;
+  lemma: string;
+  /** Lowercase modifiers kept in the phrase, in order. */
+  modifiers: string[];
+  ordinal: string | null;
+  /** `the`, `this`, `his` … before the phrase: it points back at an event already named. */
+  anaphoric: boolean;
+  sentence: number;
+}
+
+interface Entity {
+  type: string;
+  start: number;
+  end: number;
+  name: string;
+}
+
+const WORD_LEFT = /([\p{L}\p{N}][\p{L}\p{N}.'’-]*)(\s+|-)$/u;
+
+function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): Phrase[] {
+  const phrases: Phrase[] = [];
+  HEAD_RE.lastIndex = 0;
+  for (const m of text.matchAll(HEAD_RE)) {
+    const headText = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const lemma = HEADS.get(headText);
+    if (!lemma) continue;
+    const headStart = m.index!;
+    const headEnd = headStart + m[0].length;
+    // A capitalized head inside a name (`Conference on Disarmament`, `Summit Avenue`) is the name's.
+    const near = sliceByStart(entities, Math.max(0, headStart - 200), headEnd);
+    if (near.some((e) => e.start < headEnd && headStart < e.end)) continue;
+    if (/^\p{Lu}/u.test(m[0]) && !isSentenceStart(text, headStart)) continue;
+    const sentence = sentenceIndexAt(sentences, headStart);
+    const sentenceStart = sentences[sentence]?.start ?? 0;
+
+    // Extend left over modifiers.
+    let start = headStart;
+    const modifiers: string[] = [];
+    let ordinal: string | null = null;
+    for (let guard = 0; guard < 6; guard++) {
+      const left = WORD_LEFT.exec(text.slice(Math.max(sentenceStart, start - 40), start));
+      if (!left) break;
+      const word = left[1];
+      const wordStart = start - left[0].length;
+      if (wordStart < sentenceStart) break;
+      const entity = near.find((e) => e.end === wordStart + word.length && (e.type === 'COUNTRY' || e.type === 'PLACE' || e.type === 'ORG') && e.start >= sentenceStart);
+      const lower = word.toLowerCase();
+      if (entity && !/['’]s$/.test(word)) {
+        start = entity.start;
+        modifiers.unshift(text.slice(entity.start, entity.end));
+        continue;
+      }
+      if (/['’]s$/.test(word) || /^\p{Lu}/u.test(word) || /\.$/.test(word)) break;
+      if (ORDINAL_WORDS.has(lower) || /^\d+(?:st|nd|rd|th)$/.test(lower)) {
+        if (lower === 'last' || lower === 'next') break;
+        start = wordStart;
+        ordinal = lower;
+        modifiers.unshift(lower);
+        break;
+      }
+      if (MODIFIERS.has(lower) || /^[a-z]+(?:-[a-z]+)+$/.test(lower)) {
+        start = wordStart;
+        modifiers.unshift(lower);
+        continue;
+      }
+      break;
+    }
+
+    const before = /([\p{L}'’]+)[^\p{L}\n]*$/u.exec(text.slice(Math.max(sentenceStart, start - 30), start))?.[1].toLowerCase() ?? '';
+    const after = /^\s*([\p{L}'’]+)/u.exec(text.slice(headEnd, headEnd + 30))?.[1] ?? '';
+    if (VERB_LIKE.has(lemma) && modifiers.length === 0 && isVerbUse(headText, before, after)) continue;
+    if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
+    const anaphoric = /^(?:the|this|that|these|those|his|her|their|its|our)$/.test(before) &&
+      modifiers.every((w) => ordinal === w || NAME_STOP_MODIFIERS.has(w) || /^\p{Lu}/u.test(w));
+    phrases.push({ start, end: headEnd, lemma, modifiers, ordinal, anaphoric, sentence });
+  }
+  return phrases;
+}
+
+function isSentenceStart(text: string, pos: number): boolean {
+  return /(?:^|[.!?]["'”’]?\s+|\n\s*)["“'‘]?$/.test(text.slice(Math.max(0, pos - 4), pos));
+}
+
+function isVerbUse(head: string, before: string, after: string): boolean {
+  if (before === 'and' || before === 'also') {
+    // `and visit Seoul`, but `talks and meetings` is fine: only an object right after makes it a verb.
+    return (/^(?:the|a|an|his|her|their|its)$/i.test(after) || /^\p{Lu}/u.test(after)) && head !== 'talks';
+  }
+  if (VERB_CONTEXT_BEFORE.has(before)) return true;
+  // `meeting the needs`, `meeting Kim`: a gerund with its object.
+  if (head === 'meeting' && (/^(?:the|a|an|his|her|their|its|him|them|us|me)$/i.test(after) || /^\p{Lu}/u.test(after))) {
+    return !/^(?:with|of|on|in|at|between)$/i.test(after);
+  }
+  return false;
+}
+
+// ---- what a sentence ties to a phrase ----
+
+interface Evidence {
+  phrase: Phrase;
+  /** Participants the phrase names itself (`talks with X`, `summit between X and Y`). */
+  explicit: boolean;
+  persons: string[];
+  countries: string[];
+  /** Countries the sentence makes actors (subject, `between`, inside the phrase), not merely mentions after it. */
+  countriesAreActors: boolean;
+  place: Entity | null;
+  date: string | null;
+}
+
+const PLACE_INTRO = /(?:^|\s)(in|at|to|near|outside)\s+(?:the\s+)?$/i;
+const CLAUSE_BREAK = /,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|\s[-–—]{1,2}\s|(?<![A-Z])\.\s/g;
+const PARTICIPANT_INTRO = /^\s+(between|with|among|involving)\s+/i;
+const LIST_STOP = /(?<![A-Z])\.(?=\s|$)|[;:"”]|,\s+(?:on|in|at|which|who|followed|said|to|as|but|while)\b|\s(?:in|on|at|to|for|that|which|who|are|is|was|were|will|would|last|next|this|over|about|from|after|before|since)\s/;
+const PLACE_SHARING = /^\s*(?:after|before|following)\s+(?:an?|the)\s+$/i;
+
+/** Plural or adjectival names that stand for several countries. */
+const COUNTRY_GROUPS: Record<string, string[]> = {
+  koreas: ['North Korea', 'South Korea'],
+  'inter-korean': ['North Korea', 'South Korea'],
+};
+
+/** The same groups in plain text, for when the recognizer did not tag them. */
+const COUNTRY_GROUP_TEXT = /\b(?:(?:the\s+)?(?:two|both)\s+Koreas|inter-Korean)\b/;
+
+function participantsOf(e: Entity, text: string): string[] {
+  const group = COUNTRY_GROUPS[text.slice(e.start, e.end).toLowerCase()];
+  return group ?? [e.name];
+}
+
+function clauseAround(text: string, from: number, to: number, start: number, end: number): [number, number] {
+  let cFrom = from;
+  let cTo = to;
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(CLAUSE_BREAK)) {
+    const at = from + m.index!;
+    if (at + m[0].length <= start) cFrom = at + m[0].length;
+    else if (at >= end) {
+      cTo = at;
+      break;
+    }
+  }
+  return [cFrom, cTo];
+}
+
+/** Whether a date sits between dashes or brackets (`Kim - whom … was last year calling … -`). */
+function isAside(text: string, from: number, to: number, d: Mention): boolean {
+  const before = text.slice(from, d.start);
+  const after = text.slice(d.end, to);
+  const dashBefore = /\s[-–—]{1,2}\s/.test(before) && /\s[-–—]{1,2}\s/.test(after);
+  const bracket = before.lastIndexOf('(') > before.lastIndexOf(')');
+  return dashBefore || bracket;
+}
+
+function speechTied(text: string, date: Mention): boolean {
+  const before = /([\p{L}]+)\s+(?:on\s+)?$/u.exec(text.slice(Math.max(0, date.start - 20), date.start))?.[1].toLowerCase();
+  const after = /^\s+(?:(?:had|has|have)\s+)?([\p{L}]+)/u.exec(text.slice(date.end, date.end + 24))?.[1].toLowerCase();
+  return (before !== undefined && SPEECH_VERBS.has(before)) || (after !== undefined && SPEECH_VERBS.has(after));
+}
+
+/** `At a joint news conference, … yesterday said`: the event is where the statement was made. */
+function isSetting(text: string, phrase: Phrase, sentenceStart: number): boolean {
+  return /(?:^|[,;]\s*)["“]?(?:at|in|during)\s+(?:an?|the|his|her|their)\s+$/i.test(text.slice(Math.max(sentenceStart, phrase.start - 20), phrase.start).trimStart() || '');
+}
+
+/** Whether a participant found in `[a, b)` sits in the complement of `X said that …`, away from the speaker. */
+function inReportedClause(text: string, personEnd: number, phraseStart: number): boolean {
+  if (personEnd > phraseStart) return false;
+  const between = text.slice(personEnd, phraseStart);
+  return /\b(?:said|confirmed|told\s+\w+|announced|reported|added|stated|noted)\s+that\b/i.test(between);
+}
+
+function gatherEvidence(text: string, sentences: Sentence[], phrases: Phrase[], entities: Entity[], dates: Mention[]): Evidence[] {
+  const evidence: Evidence[] = phrases.map((phrase) => ({ phrase, explicit: false, persons: [], countries: [], countriesAreActors: true, place: null, date: null }));
+  const bySentence = new Map<number, Evidence[]>();
+  for (const ev of evidence) {
+    const list = bySentence.get(ev.phrase.sentence) ?? [];
+    list.push(ev);
+    bySentence.set(ev.phrase.sentence, list);
+  }
+  let lastPersonBefore: Entity | null = null;
+  let lastCountryBefore: Entity | null = null;
+  let entityCursor = 0;
+  for (const [index, list] of [...bySentence.entries()].sort((a, b) => a[0] - b[0])) {
+    const sentence = sentences[index];
+    const sFrom = sentence?.start ?? 0;
+    const sTo = sentence?.end ?? text.length;
+    while (entityCursor < entities.length && entities[entityCursor].start < sFrom) {
+      if (entities[entityCursor].type === 'PERSON') lastPersonBefore = entities[entityCursor];
+      if (entities[entityCursor].type === 'COUNTRY') lastCountryBefore = entities[entityCursor];
+      entityCursor++;
+    }
+    const inSentence = sliceByStart(entities, sFrom, sTo).filter((e) => e.end <= sTo);
+    const claimed = new Set<Entity>();
+
+    // Explicit participants: `summit between X and Y`, `talks with X`.
+    const explicit = new Map<Evidence, Entity[]>();
+    for (const ev of list) {
+      const intro = PARTICIPANT_INTRO.exec(text.slice(ev.phrase.end, ev.phrase.end + 20));
+      if (!intro) continue;
+      const listStart = ev.phrase.end + intro[0].length;
+      const rest = text.slice(listStart, Math.min(sTo, listStart + 160));
+      const stop = LIST_STOP.exec(rest);
+      const listEnd = listStart + (stop ? stop.index : rest.length);
+      const inList = inSentence.filter((e) => e.start >= listStart && e.end <= listEnd + 1);
+      const named = inList.filter((e) => e.type === 'PERSON' || e.type === 'COUNTRY');
+      const persons = named.filter((e) => e.type === 'PERSON');
+      // `talks between Pyongyang and Washington`: capitals standing for their governments.
+      const places = /^between$/i.test(intro[1]) ? inList.filter((e) => e.type === 'PLACE') : [];
+      const chosen = persons.length ? persons : named.length ? named : places.length >= 2 ? places : [];
+      if (chosen.length === 0) continue;
+      named.forEach((e) => claimed.add(e));
+      explicit.set(ev, chosen);
+      ev.explicit = true;
+    }
+    // Entities inside a phrase (`US-North Korea summit`) are its participants.
+    for (const ev of list) {
+      for (const e of inSentence) if (e.start >= ev.phrase.start && e.end <= ev.phrase.end) claimed.add(e);
+    }
+
+    for (const ev of list) {
+      const { phrase } = ev;
+      const [cFrom, cTo] = clauseAround(text, sFrom, sTo, phrase.start, phrase.end);
+      const inside = inSentence.filter((e) => e.start >= phrase.start && e.end <= phrase.end && e.type === 'COUNTRY');
+      const given = explicit.get(ev);
+      let persons: Entity[] = [];
+      let countries: Entity[] = [];
+      const free = (e: Entity) =>
+        !claimed.has(e) && !inReportedClause(text, e.end, phrase.start) &&
+        // `said of Kim that …`: the person talked about is no participant.
+        !/\b(?:of|about|on|against|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(sFrom, e.start - 20), e.start));
+      const sentencePersons = inSentence.filter((e) => e.type === 'PERSON' && free(e));
+      if (given) {
+        persons = given.filter((e) => e.type === 'PERSON');
+        countries = given.filter((e) => e.type === 'COUNTRY' || e.type === 'PLACE');
+        const intro = PARTICIPANT_INTRO.exec(text.slice(phrase.end, phrase.end + 20));
+        if (intro && intro[1].toLowerCase() === 'with') {
+          // The other side of `talks with X`: who holds them, else who speaks about them.
+          const subject = sentencePersons.filter((e) => e.end <= phrase.start && e.start >= cFrom);
+          const speaker = sentencePersons.filter((e) => e.start >= phrase.end);
+          const other = subject.length ? subject : speaker.length ? speaker : pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
+          other.forEach((e) => claimed.add(e));
+          if (persons.length) persons = [...other.filter((e) => e.type === 'PERSON'), ...persons];
+        }
+      } else {
+        persons = sentencePersons;
+        if (persons.length === 0) {
+          const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
+          persons = pronoun;
+        }
+        if (persons.length === 0) {
+          const clauseCountries = inSentence.filter((e) => e.type === 'COUNTRY' && free(e) && e.start >= cFrom && e.end <= cTo);
+          const subjectSide = clauseCountries.filter((e) => e.end <= phrase.start && !/\b(?:on|of|about|for|against|from|in|with|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(cFrom, e.start - 12), e.start)));
+          countries = subjectSide.length ? subjectSide : clauseCountries.filter((e) => e.start >= phrase.end);
+          ev.countriesAreActors = subjectSide.length > 0 || countries.length === 0;
+          if (countries.length === 0) {
+            // `talks in Pyongyang, which involved U.S. and DPRK's officials`
+            const relative = /^,?\s*(?:which|that|who)\s+(?:involved|included|brought together|gathered)\b/i.exec(text.slice(cTo, cTo + 40));
+            if (relative) countries = inSentence.filter((e) => e.type === 'COUNTRY' && e.start >= cTo && e.start < cTo + 80);
+          }
+          const group = countries.length === 0 ? COUNTRY_GROUP_TEXT.exec(text.slice(cFrom, phrase.end)) : null;
+          if (group) {
+            ev.countries = [...COUNTRY_GROUPS[/inter-korean/i.test(group[0]) ? 'inter-korean' : 'koreas']];
+          }
+          if (countries.length === 0 && !group && /(?:^|[\s"“])It\s/.test(text.slice(cFrom, phrase.start)) && lastCountryBefore) {
+            // `It has carried out six nuclear tests`: the country the previous sentence was about.
+            countries = [lastCountryBefore];
+          }
+        }
+      }
+      ev.persons = unique(persons.map((e) => e.name));
+      ev.countries = unique([...ev.countries, ...[...inside, ...countries].flatMap((e) => participantsOf(e, text))]);
+    }
+
+    // Places: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase on its left, else on its right.
+    for (const e of inSentence) {
+      if (e.type !== 'PLACE' && e.type !== 'COUNTRY') continue;
+      if (list.some((ev) => e.start >= ev.phrase.start && e.end <= ev.phrase.end)) continue;
+      const intro = PLACE_INTRO.exec(text.slice(Math.max(sFrom, e.start - 12), e.start));
+      if (!intro) continue;
+      const left = list.filter((ev) => ev.phrase.end <= e.start).pop();
+      const right = list.find((ev) => ev.phrase.start >= e.end);
+      // A place after a plural noun (`prisoners in North Korea`) belongs to that noun, not to a later event.
+      const afterNoun = /\b[a-z]+[^s\W]s\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start)) &&
+        !/\b(?:is|was|has|its|this|his|has|does|as|plus|always|perhaps|thus|was)\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start));
+      const target = left && e.start - left.phrase.end < 120 ? left : right && !afterNoun && right.phrase.start - e.end < 120 ? right : left;
+      if (!target) continue;
+      if (intro[1].toLowerCase() === 'to' && !TRAVEL.has(target.phrase.lemma)) continue;
+      target.place ??= e;
+    }
+    // `a news conference in Warsaw after a conference on …`: the later phrase happened there too.
+    for (let i = 0; i + 1 < list.length; i++) {
+      const a = list[i];
+      const b = list[i + 1];
+      if (a.place && a.place.type === 'PLACE' && !b.place && PLACE_SHARING.test(text.slice(a.place.end, b.phrase.start))) b.place = a.place;
+    }
+
+    // Dates: a possessive right before (`this month's second summit`), else the nearest phrase on the
+    // date's left, else on its right. A date that belongs to a verb of saying (`said Tuesday`) only
+    // dates a phrase that is the setting of that statement (`At a news conference, … yesterday said`).
+    for (const d of sliceByStart(dates, sFrom, sTo)) {
+      if (d.end > sTo) continue;
+      if (!d.value || /_REF$/.test(d.value)) continue;
+      // `since 2000`, `until March`: a bound, not when the event happens.
+      if (/\b(?:since|until|till|by|before|through)\s+$/i.test(text.slice(Math.max(sFrom, d.start - 10), d.start))) continue;
+      const possessed = list.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
+      let target: Evidence | undefined = possessed;
+      if (!target) {
+        const [cFrom, cTo] = clauseAround(text, sFrom, sTo, d.start, d.end);
+        const inClause = list.filter((ev) => ev.phrase.start >= cFrom && ev.phrase.end <= cTo);
+        if (speechTied(text, d)) {
+          target = inClause.filter((ev) => ev.phrase.end <= d.start && isSetting(text, ev.phrase, sFrom)).pop();
+        } else {
+          target = inClause.filter((ev) => ev.phrase.end <= d.start).pop() ?? inClause.find((ev) => ev.phrase.start >= d.end);
+          // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
+          if (!target && !isAside(text, sFrom, sTo, d)) target = list.filter((ev) => ev.phrase.end <= d.start).pop();
+        }
+      }
+      if (target && !target.date) target.date = d.value;
+    }
+    // `talks … on Thursday, followed by the second round of working group meetings`: the same day.
+    for (let i = 1; i < list.length; i++) {
+      const ev = list[i];
+      const previous = list[i - 1];
+      if (!ev.date && previous.date && /,?\s+followed\s+by\s+(?:\S+\s+){0,5}$/i.test(text.slice(previous.phrase.end, ev.phrase.start))) {
+        ev.date = previous.date;
+      }
+    }
+  }
+  return evidence;
+}
+
+/** `He will hold talks`: a pronoun subject stands for the person last named before the sentence. */
+function pronounSubject(text: string, from: number, to: number, lastPerson: Entity | null): Entity[] {
+  if (!lastPerson) return [];
+  return /(?:^|[\s"“])(?:He|She|he|she)\s/.test(text.slice(from, to)) ? [lastPerson] : [];
+}
+
+/** The items (sorted by start) that start within `[from, to)`, found by binary search. */
+function sliceByStart<T extends { start: number }>(items: T[], from: number, to: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < items.length && items[end].start < to) end++;
+  return items.slice(lo, end);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+// ---- merging phrases into events ----
+
+interface Cluster {
+  evidence: Evidence[];
+  lemma: string;
+  persons: Set<string>;
+  countries: Set<string>;
+  place: Entity | null;
+  ordinal: string | null;
+  lastSentence: number;
+  lastStart: number;
+  /** Kept up to date as phrases join, so that merging stays linear in long texts. */
+  date: string | null;
+  lemmas: Set<string>;
+  modifiers: Set<string>;
+  /** Lemmas of the phrases in each sentence. */
+  sentenceLemmas: Map<number, Set<string>>;
+}
+
+/** Day-level values that differ mean different happenings; coarser ones may contain each other. */
+function datesConflict(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  const da = a.slice(0, 10);
+  const db = b.slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(da) && /^\d{4}-\d{2}-\d{2}$/.test(db)) return da !== db && !a.includes(db) && !b.includes(da);
+  return false;
+}
+
+function headsCompatible(ev: Evidence, c: Cluster): boolean {
+  const a = ev.phrase.lemma;
+  if (a === c.lemma) return true;
+  if (GENERIC_LEMMAS.has(a)) return ev.phrase.anaphoric;
+  const ga = GROUP[a];
+  const gb = GROUP[c.lemma];
+  if (!ga || !gb) return false;
+  if (ga === gb) return true;
+  // `the meeting` during a trip: only when the same people are named.
+  return ((ga === 'meet' && gb === 'travel') || (ga === 'travel' && gb === 'meet')) && sharedCount(ev.persons, c.persons) >= 2;
+}
+
+function sharedCount(xs: string[], set: Set<string>): number {
+  return xs.filter((x) => set.has(x)).length;
+}
+
+function peopleCompatible(mine: string[], theirs: Set<string>): 'same' | 'unknown' | 'conflict' {
+  if (mine.length === 0 || theirs.size === 0) return 'unknown';
+  const shared = sharedCount(mine, theirs);
+  if (shared === 0) return 'conflict';
+  if (mine.length >= 2 && theirs.size >= 2 && shared < Math.min(mine.length, theirs.size)) return 'conflict';
+  return 'same';
+}
+
+function newCluster(ev: Evidence): Cluster {
+  return {
+    evidence: [], lemma: ev.phrase.lemma, persons: new Set(), countries: new Set(), place: null, ordinal: null,
+    lastSentence: ev.phrase.sentence, lastStart: ev.phrase.start, date: null, lemmas: new Set(), modifiers: new Set(),
+    sentenceLemmas: new Map(),
+  };
+}
+
+/** Nothing about the two rules out one happening. */
+function compatible(ev: Evidence, c: Cluster): boolean {
+  const { phrase } = ev;
+  if (!headsCompatible(ev, c)) return false;
+  // Two phrases of one sentence are two events, unless the second repeats the first (`the meeting … leave the meeting`).
+  const sameSentence = c.sentenceLemmas.get(phrase.sentence);
+  if (sameSentence && !(phrase.anaphoric && (GENERIC_LEMMAS.has(phrase.lemma) || sameSentence.has(phrase.lemma)))) return false;
+  if (phrase.ordinal && c.ordinal && phrase.ordinal !== c.ordinal) return false;
+  if (ev.place && c.place && ev.place.type === 'PLACE' && c.place.type === 'PLACE' && ev.place.name !== c.place.name) return false;
+  if (datesConflict(ev.date, c.date)) return false;
+  if (peopleCompatible(ev.persons, c.persons) === 'conflict') return false;
+  if (!phrase.anaphoric && ev.countriesAreActors && ev.persons.length === 0 && c.persons.size === 0 && peopleCompatible(ev.countries, c.countries) === 'conflict') return false;
+  return true;
+}
+
+function isDistinctive(phrase: Phrase): boolean {
+  return phrase.modifiers.some((w) => w !== phrase.ordinal && !NAME_STOP_MODIFIERS.has(w) && !/^\p{Lu}/u.test(w));
+}
+
+/** The same people, countries, place, ordinal or kind (`pre-summit talks`) say it is the same event. */
+function agrees(ev: Evidence, c: Cluster): boolean {
+  const { phrase } = ev;
+  if (peopleCompatible(ev.persons, c.persons) === 'same') return true;
+  if (!phrase.anaphoric && ev.countriesAreActors && ev.persons.length === 0 && c.persons.size === 0 && peopleCompatible(ev.countries, c.countries) === 'same') return true;
+  if (ev.place && c.place && ev.place.name === c.place.name && phrase.lemma === c.lemma) return true;
+  if (phrase.ordinal && phrase.ordinal === c.ordinal) return true;
+  if (isDistinctive(phrase)) {
+    return phrase.modifiers.every((w) => c.modifiers.has(w) || w === phrase.ordinal);
+  }
+  return false;
+}
+
+/**
+ * Groups phrases into events, in text order. A phrase joins an earlier event when its own evidence
+ * agrees with it; otherwise a phrase that only points back (`the summit`, `a meeting`, `the event`)
+ * joins the event it most likely means: the latest with its head, else (for `the event`, `the
+ * session`) the latest of any kind, else the one the story is about (the most mentioned).
+ */
+const MAX_OPEN_EVENTS = 40;
+
+function mergeIntoEvents(evidence: Evidence[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  for (const ev of evidence) {
+    const { phrase } = ev;
+    // Only recent events are candidates: a long text's early events do not absorb its late phrases.
+    const candidates = clusters.slice(-MAX_OPEN_EVENTS).filter((c) => compatible(ev, c)).sort((a, b) => b.lastStart - a.lastStart);
+    let home = candidates.find((c) => agrees(ev, c) && (!isDistinctive(phrase) || c.lemmas.has(phrase.lemma)));
+    const bare = ev.persons.length === 0 && ev.countries.length === 0 && !ev.place && !isDistinctive(phrase);
+    const sameHead = candidates.find((c) => c.lemmas.has(phrase.lemma));
+    if (!home && !ev.explicit && (phrase.anaphoric || bare)) {
+      home =
+        sameHead ??
+        (GENERIC_LEMMAS.has(phrase.lemma)
+          ? candidates[0]
+          : [...candidates].sort((a, b) => b.evidence.length - a.evidence.length || b.lastStart - a.lastStart)[0]);
+    }
+    // `a highly symbolic ceremony at Panmun Station` after `a groundbreaking ceremony … next week`:
+    // the same head again, with nothing that tells it apart, is the same event.
+    if (!home && !ev.explicit && ev.persons.length === 0 && !isDistinctive(phrase) && sameHead) home = sameHead;
+    if (!home) {
+      home = newCluster(ev);
+      clusters.push(home);
+    }
+    home.evidence.push(ev);
+    home.lemmas.add(phrase.lemma);
+    phrase.modifiers.forEach((w) => home!.modifiers.add(w));
+    const lemmasHere = home.sentenceLemmas.get(phrase.sentence) ?? new Set<string>();
+    lemmasHere.add(phrase.lemma);
+    home.sentenceLemmas.set(phrase.sentence, lemmasHere);
+    if (ev.date && specificity(ev.date) > specificity(home.date)) home.date = ev.date;
+    if (GENERIC_LEMMAS.has(home.lemma) && !GENERIC_LEMMAS.has(phrase.lemma)) home.lemma = phrase.lemma;
+    ev.persons.forEach((p) => home!.persons.add(p));
+    if (!phrase.anaphoric && ev.countriesAreActors) ev.countries.forEach((p) => home!.countries.add(p));
+    if (ev.place && (!home.place || (home.place.type === 'COUNTRY' && ev.place.type === 'PLACE'))) home.place = ev.place;
+    home.ordinal ??= phrase.ordinal;
+    home.lastSentence = phrase.sentence;
+    home.lastStart = phrase.start;
+  }
+  return clusters.sort((a, b) => a.evidence[0].phrase.start - b.evidence[0].phrase.start);
+}
+
+function specificity(value: string | null): number {
+  if (!value) return -1;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return 5;
+  if (/^\d{4}-W\d{2}/.test(value)) return 4;
+  if (/^\d{4}-\d{2}$/.test(value)) return 3;
+  if (/^\d{4}-(?:SP|SU|FA|WI|Q\d)$/.test(value)) return 2;
+  if (/^\d{4}$/.test(value)) return 1;
+  return 0;
+}
+
+// ---- names ----
+
+const SHORT_COUNTRY: Record<string, string> = { 'United States': 'US', 'United Kingdom': 'UK', 'United Nations': 'UN' };
+
+/** The name a text uses alone for a person (`Kang`, `Trump`): a one-word mention if the text has one. */
+function shortName(canonical: string, persons: Entity[], text: string): string {
+  const single = persons.find((e) => e.name === canonical && !/\s/.test(text.slice(e.start, e.end)));
+  if (single) return text.slice(single.start, single.end);
+  const parts = canonical.split(/\s+/);
+  return parts.length > 1 ? parts[parts.length - 1] : canonical;
+}
+
+const MEDIA = new Set(['interview', 'news conference', 'press conference', 'briefing']);
+
+function eventName(c: Cluster, text: string, persons: Entity[], orgs: Entity[]): string {
+  // The phrase with the most modifiers names the kind of event best (`groundbreaking ceremony`).
+  const best = c.evidence
+    .filter((ev) => ev.phrase.lemma === c.lemma)
+    .sort((a, b) => b.phrase.modifiers.length - a.phrase.modifiers.length)[0] ?? c.evidence[0];
+  const written = text.slice(best.phrase.start, best.phrase.end).toLowerCase().replace(/\s+/g, ' ');
+  const headWord = HEADS.has(written.split(' ').slice(-2).join(' ')) ? written.split(' ').slice(-2).join(' ') : written.split(' ').pop() ?? c.lemma;
+  const head = GROUP[c.lemma] === 'meet' || c.lemma === 'test' ? headWord : c.lemma;
+  const kept = best.phrase.modifiers.filter((w) => w !== best.phrase.ordinal && !NAME_STOP_MODIFIERS.has(w) && /^[\p{Ll}\d-]+$/u.test(w));
+  const kind = [...kept, head].join(' ');
+  const place = c.place ? c.place.name : null;
+  const firstSeen = (name: string) => persons.find((e) => e.name === name)?.start ?? Infinity;
+  // A traveller is named first (`Pompeo secret trip`); otherwise people in the order the story introduces them.
+  const ordered = TRAVEL.has(c.lemma) ? [...c.persons] : [...c.persons].sort((a, b) => firstSeen(a) - firstSeen(b));
+  const people = ordered.map((p) => shortName(p, persons, text));
+  const nations = [...c.countries].map((n) => SHORT_COUNTRY[n] ?? n);
+  // `an interview with CBS News` → `Pompeo CBS interview`.
+  const outlet = MEDIA.has(c.lemma) ? mediaOutlet(c, text, orgs) : null;
+  if (PLACE_NAMED.has(c.lemma) && place) return `${place} ${kind}`;
+  if (TRAVEL.has(c.lemma) && place && people.length) return `${people[0]} ${kind} to ${place}`;
+  if (outlet && people.length) return `${people[0]} ${outlet} ${kind}`;
+  if (people.length >= 2) return `${people.slice(0, 2).join('–')} ${kind}`;
+  if (people.length === 1 && place) return `${people[0]} ${place} ${kind}`;
+  if (place) return `${place} ${kind}`;
+  if (people.length === 1) return `${people[0]} ${kind}`;
+  if (nations.length >= 2) return `${nations.slice(0, 2).join('–')} ${kind}`;
+  if (nations.length === 1) return `${nations[0]} ${kind}`;
+  return kind;
+}
+
+function mediaOutlet(c: Cluster, text: string, orgs: Entity[]): string | null {
+  for (const ev of c.evidence) {
+    const m = /^\s+(?:with|to|on)\s+/.exec(text.slice(ev.phrase.end, ev.phrase.end + 12));
+    if (!m) continue;
+    const at = ev.phrase.end + m[0].length;
+    const org = orgs.find((o) => o.start === at || o.start === at + 4);
+    if (org) return org.name.split(/\s+/)[0];
+  }
+  return null;
+}
+
+// ---- the step ----
+
+/** EVENT mentions and the events they name, given the entity and DATE mentions already found. */
+export function findEvents(
+  text: string,
+  _tokens: Token[],
+  sentences: Sentence[],
+  mentions: Mention[],
+  _publicationDate: IsoDate | null,
+): { mentions: Mention[]; events: EventRecord[] } {
+  const entities: Entity[] = mentions
+    .filter((m) => m.type === 'PERSON' || m.type === 'COUNTRY' || m.type === 'PLACE' || m.type === 'ORG')
+    .map((m) => ({ type: m.type, start: m.start, end: m.end, name: m.entity ?? m.text }))
+    .sort((a, b) => a.start - b.start);
+  const dates = mentions.filter((m) => m.type === 'DATE').sort((a, b) => a.start - b.start);
+  const phrases = findPhrases(text, sentences, entities);
+  if (phrases.length === 0) return { mentions: [], events: [] };
+  const evidence = gatherEvidence(text, sentences, phrases, entities, dates);
+  const clusters = mergeIntoEvents(evidence);
+  const lead = leadDate(text, sentences, dates, phrases);
+  const personEntities = entities.filter((e) => e.type === 'PERSON');
+
+  const eventMentions: Mention[] = [];
+  const events: EventRecord[] = [];
+  const names = new Map<string, number>();
+  for (const c of clusters) {
+    let name = eventName(c, text, personEntities, entities.filter((e) => e.type === 'ORG'));
+    // Two different events with one name would merge downstream: number the later ones.
+    const seen = names.get(name) ?? 0;
+    names.set(name, seen + 1);
+    if (seen) name = `${name} (${seen + 1})`;
+    const date = c.date ?? (lead && c.evidence[0].phrase.sentence > lead.sentence ? lead.value : null);
+    const firstSeen = (name: string) => entities.find((e) => e.name === name)?.start ?? Infinity;
+    const participants = unique([...c.persons, ...(c.persons.size ? [] : c.countries)]).sort((a, b) => firstSeen(a) - firstSeen(b));
+    events.push({
+      name,
+      mentions: c.evidence.map((ev) => [ev.phrase.start, ev.phrase.end] as [number, number]),
+      date,
+      place: c.place ? c.place.name : null,
+      participants,
+      sentences: unique(c.evidence.map((ev) => ev.phrase.sentence)),
+    });
+    for (const ev of c.evidence) {
+      eventMentions.push({
+        type: 'EVENT',
+        text: text.slice(ev.phrase.start, ev.phrase.end),
+        start: ev.phrase.start,
+        end: ev.phrase.end,
+        entity: name,
+        value: null,
+        sentence: ev.phrase.sentence,
+      });
+    }
+  }
+  eventMentions.sort((a, b) => a.start - b.start);
+  return { mentions: eventMentions, events };
+}
+
+/**
+ * The day a story's lead reports (`The top diplomats … met Thursday`), when its first two sentences
+ * give one that no event phrase took: events the story names later without a date of their own
+ * (the conference, the news conference) happened then.
+ */
+function leadDate(text: string, sentences: Sentence[], dates: Mention[], phrases: Phrase[]): { value: string; sentence: number } | null {
+  const firstSentences = new Set([0, 1].map((i) => i));
+  for (const d of dates) {
+    if (!firstSentences.has(d.sentence)) break;
+    if (!d.value || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+    if (speechTied(text, d)) continue;
+    // A date in a sentence that also names an event belongs to that event.
+    if (phrases.some((p) => p.sentence === d.sentence)) continue;
+    // A header line (`date 2018-12-18`) is metadata, not the lead.
+    if (d.start < (sentences[0]?.start ?? 0) + 40 && /^\s*\S*\s*$/.test(text.slice(0, d.start))) continue;
+    return { value: d.value, sentence: d.sentence };
+  }
+  return null;
+}
