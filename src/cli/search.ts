@@ -7,7 +7,7 @@ import { parseCount, parseDateOption, useColour, withCommonOptions } from './opt
 interface SearchFlags {
   db: string;
   json?: boolean;
-  entity: string[];
+  entity?: string[];
   type?: SearchEntityType;
   from?: string;
   to?: string;
@@ -24,8 +24,8 @@ function parseType(value: string): SearchEntityType {
   return type;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function register(program: Command): void {
@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .command('search')
     .description('find articles: ranked full-text search that knows entities, dates and sources')
     .argument('[query...]', 'what to look for (see Query below)')
-    .option('--entity <name>', 'only articles mentioning this entity, by any of its names; repeat to require several', collect, [])
+    .option('--entity <name>', 'only articles mentioning this entity, by any of its names; repeat to require several', collect)
     .option('--type <type>', 'what --entity names, when a name is ambiguous: PERSON, COUNTRY, PLACE, ORG or EVENT', parseType)
     .option('--from <date>', 'only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
     .option('--to <date>', 'only articles published on or before this date', parseDateOption('--to'))
@@ -48,7 +48,7 @@ Query:
   "exact phrase"    the words together, in this order (quote the quotes for the shell: '"Hanoi summit"')
   a OR b            either word
   -word, NOT word   leave out articles with this word; put -- before a query starting with -
-  prefix*           any word starting so
+  prefix*           any word starting so (two letters at least)
   Anything else is plain text. A name finds its entity by any alias: DPRK also finds "North Korea".
   A word found nowhere is replaced by the closest indexed word ("showing results for …").
   With filters and no query, lists matching articles newest first.
@@ -62,8 +62,9 @@ Example:
   corpus search "Kim Jong-un" --from 2019-01 --entity "United States" --db news.db`,
     );
   withCommonOptions(command).action(async (words: string[], flags: SearchFlags) => {
-    if (flags.type && flags.entity.length === 0) throw new UserError('--type says what --entity names; give --entity too');
-    const filtered = flags.entity.length > 0 || flags.from || flags.to || flags.source;
+    const entities = flags.entity ?? [];
+    if (flags.type && entities.length === 0) throw new UserError('--type says what --entity names; give --entity too');
+    const filtered = entities.length > 0 || flags.from || flags.to || flags.source;
     if (words.length === 0 && !filtered) throw new UserError('give words to search for, or a filter (--entity, --from, --to, --source)');
     const [{ openDatabase }, { search, exitCode }, render] = await Promise.all([
       import('../store/db.js'),
@@ -74,7 +75,7 @@ Example:
     let result;
     try {
       result = search(db, words.join(' '), {
-        entities: flags.entity,
+        entities,
         type: flags.type,
         from: flags.from,
         to: flags.to,

@@ -1,0 +1,93 @@
+/**
+ * Printing search results. Takes the data a search returned and knows nothing of how it was found.
+ * Matches are bold on a colour terminal and `[like this]` otherwise (pipes, files, NO_COLOR).
+ */
+import path from 'node:path';
+import type { SearchHit, SearchResult, Span } from '../search/types.js';
+
+export interface RenderOptions {
+  colour: boolean;
+  /** Paths under this folder are shown relative to it. */
+  cwd?: string;
+}
+
+const BOLD = '\x1b[1m';
+const NORMAL = '\x1b[22m';
+const DIM = '\x1b[2m';
+
+/** Marks spans of text: bold with colour, brackets without. */
+export function mark(text: string, spans: Span[], colour: boolean): string {
+  const [open, close] = colour ? [BOLD, NORMAL] : ['[', ']'];
+  let out = '';
+  let at = 0;
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (s < at || e > text.length) continue;
+    out += text.slice(at, s) + open + text.slice(s, e) + close;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+function quoted(text: string): string {
+  return `"${text}"`;
+}
+
+function showPath(file: string | null, cwd: string | undefined): string {
+  if (!file) return '';
+  if (!cwd) return file;
+  // `file.jsonl:LINE` paths keep their line suffix; only the file part is made relative.
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+function hitLines(hit: SearchHit, options: RenderOptions): string[] {
+  const dim = (s: string): string => (options.colour ? DIM + s + NORMAL : s);
+  const head = [hit.date ?? 'undated', hit.source, hit.title ? mark(hit.title, hit.titleHighlights, options.colour) : '(untitled)']
+    .filter((part) => part)
+    .join(' · ');
+  const lines = [`${String(hit.rank).padStart(3)}. ${head}`];
+  const where = showPath(hit.path, options.cwd);
+  if (where) lines.push(`     ${dim(where)}`);
+  if (hit.snippet) lines.push(`     ${mark(hit.snippet, hit.highlights, options.colour)}`);
+  if (hit.entities.length > 0) {
+    const names = hit.entities.map((e) => `${e.name} (${e.type}, ${e.mentions}×)`).join(', ');
+    lines.push(`     ${dim('entities:')} ${names}`);
+  }
+  return lines;
+}
+
+/** Why nothing matched, for stderr; null when something did. */
+export function noHitsMessage(result: SearchResult): string | null {
+  if (result.total > 0) return null;
+  if (result.reason) return result.reason;
+  const what = result.query.trim() ? `match ${quoted(result.query.trim())}` : 'match these filters';
+  return `no documents ${what}`;
+}
+
+/** The results for a person: a summary line, then each hit over a few lines. */
+export function renderSearchText(result: SearchResult, options: RenderOptions): string {
+  const out: string[] = [];
+  if (result.correctedQuery) {
+    const changes = result.corrections.map((c) => `${c.from} → ${c.to}`).join(', ');
+    out.push(`Showing results for ${quoted(result.correctedQuery)} (${changes}): nothing matched ${quoted(result.query.trim())}.`);
+  }
+  for (const notice of result.notices) out.push(`Note: ${notice}.`);
+  if (result.total > 0) {
+    const query = result.correctedQuery ?? result.query.trim();
+    const what = query ? ` match ${quoted(query)}` : '';
+    const names = result.queryEntities.map((e) => e.name);
+    const also = names.length > 0 ? ` or mention ${names.join(', ')}` : '';
+    const noun = result.total === 1 ? 'document' : 'documents';
+    const first = result.offset + 1;
+    const last = result.offset + result.hits.length;
+    const shown = result.hits.length > 0 ? `showing ${first}–${last}:` : `none from ${first} on.`;
+    out.push(`${result.total} ${noun}${what}${also}; ${shown}`);
+    for (const hit of result.hits) out.push('', ...hitLines(hit, options));
+  }
+  return out.length > 0 ? out.join('\n') + '\n' : '';
+}
+
+/** The results for a machine: the SearchResult as it is (see src/search/types.ts). */
+export function renderSearchJson(result: SearchResult): string {
+  return JSON.stringify(result, null, 2) + '\n';
+}

@@ -1,0 +1,151 @@
+/**
+ * Finding entities and events by a name someone typed: by folded key in `aliases` (every surface
+ * form seen, gazetteer aliases) and `entities`, and by folded name in `events`.
+ */
+import type { Db } from '../store/db.js';
+import { statement } from './statements.js';
+import { aliasKey, canonicalName } from '../nlp/aliases.js';
+import { UserError } from '../errors.js';
+import type { ResolvedEntity, SearchEntityType } from './types.js';
+
+const ENTITY_TYPES_SQL = "('PERSON', 'COUNTRY', 'PLACE', 'ORG')";
+
+interface Row {
+  key: string;
+  id: number;
+  type: string;
+  name: string;
+  canonical: number;
+}
+
+/**
+ * Everything each key names. One query per table whatever the number of keys, so looking up all
+ * the n-grams of a query stays cheap. Events have no alias table and no index on their names:
+ * `eventNames` (lower-cased text → the key it stands for) are matched against lower(name) in one
+ * scan, and only when given.
+ */
+export function lookupKeys(
+  db: Db,
+  keys: string[],
+  eventNames: Map<string, string> = new Map(),
+): Map<string, (ResolvedEntity & { canonical: boolean })[]> {
+  const out = new Map<string, (ResolvedEntity & { canonical: boolean })[]>();
+  const unique = [...new Set(keys.filter((k) => k.length > 0))];
+  if (unique.length === 0 && eventNames.size === 0) return out;
+  const json = JSON.stringify(unique);
+  const rows = statement(db, 
+      `SELECT a.key AS key, e.id AS id, e.type AS type, e.name AS name, e.key = a.key AS canonical
+         FROM aliases a JOIN entities e ON e.id = a.entity_id
+        WHERE a.key IN (SELECT value FROM json_each(?))
+       UNION
+       SELECT e.key, e.id, e.type, e.name, 1 FROM entities e
+        WHERE e.type IN ${ENTITY_TYPES_SQL} AND e.key IN (SELECT value FROM json_each(?))`,
+    )
+    .all(json, json) as Row[];
+  if (eventNames.size > 0) {
+    const events = db
+      .prepare('SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...eventNames.keys()])) as { text: string; id: number; name: string }[];
+    for (const e of events) rows.push({ key: eventNames.get(e.text) ?? e.text, id: e.id, type: 'EVENT', name: e.name, canonical: 1 });
+  }
+  for (const row of rows) {
+    const list = out.get(row.key) ?? [];
+    if (list.some((e) => e.id === row.id && e.kind === (row.type === 'EVENT' ? 'event' : 'entity'))) continue;
+    list.push({
+      id: row.id,
+      kind: row.type === 'EVENT' ? 'event' : 'entity',
+      type: row.type as SearchEntityType,
+      name: row.name,
+      canonical: row.canonical === 1,
+    });
+    out.set(row.key, list);
+  }
+  return out;
+}
+
+type Found = Map<string, (ResolvedEntity & { canonical: boolean })[]>;
+
+/**
+ * For typed names the database knows under no alias, the gazetteer's canonical name (`DPRK` →
+ * North Korea, `USSR` → Soviet Union), so a corpus that never says "DPRK" still answers it. Only
+ * for text with a capital letter — names typed as names — since the gazetteer costs a few ms to load
+ * (`anyCase` for --entity, which is a name whatever its case).
+ */
+export function addGazetteerNames(db: Db, found: Found, texts: Map<string, string>, anyCase = false): void {
+  const fallback = new Map<string, string>();
+  for (const [key, text] of texts) {
+    if (found.has(key) || key.length < 2 || !(anyCase || /\p{Lu}/u.test(text))) continue;
+    const canonical = aliasKey(canonicalName(text));
+    if (canonical !== key) fallback.set(key, canonical);
+  }
+  if (fallback.size === 0) return;
+  const more = lookupKeys(db, [...new Set(fallback.values())]);
+  for (const [key, canonical] of fallback) {
+    const list = more.get(canonical);
+    if (list) found.set(key, list.map((e) => ({ ...e, canonical: false })));
+  }
+}
+
+/** A name's usual meaning wins without asking when it has this many times the mentions of the next. */
+const DOMINANCE = 5;
+
+/**
+ * What `--entity NAME` means: the entities whose name or alias is NAME (of `type` when given).
+ * An exact name wins over an alias. No matches when nothing has that name. When the name fits
+ * entities of several types, the one mentioned far more often is taken (with a notice saying so);
+ * otherwise it is a usage error that lists them, so the user can add `--type`.
+ */
+export function resolveEntityFilter(db: Db, name: string, type?: SearchEntityType): { matches: ResolvedEntity[]; notice: string | null } {
+  const key = aliasKey(name);
+  const eventNames = !type || type === 'EVENT' ? new Map([[name.trim().toLowerCase(), key], [key, key]]) : new Map<string, string>();
+  const all = lookupKeys(db, [key], eventNames);
+  addGazetteerNames(db, all, new Map([[key, name.trim()]]), true);
+  let found = all.get(key) ?? [];
+  if (type) found = found.filter((e) => e.type === type);
+  if (found.some((e) => e.canonical)) found = found.filter((e) => e.canonical);
+  const strip = (list: typeof found): ResolvedEntity[] => list.map(({ id, kind, type: t, name: n }) => ({ id, kind, type: t, name: n }));
+  const types = [...new Set(found.map((e) => e.type))];
+  if (types.length <= 1) return { matches: strip(found), notice: null };
+  const counts = mentionCounts(db, found);
+  const byType = types
+    .map((t) => ({ type: t, mentions: found.filter((e) => e.type === t).reduce((n, e) => n + (counts.get(`${e.kind}:${e.id}`) ?? 0), 0) }))
+    .sort((a, b) => b.mentions - a.mentions);
+  const list = found.map((e) => `${e.name} (${e.type})`).join(', ');
+  if (byType[0].mentions < DOMINANCE * Math.max(1, byType[1].mentions)) {
+    throw new UserError(`entity '${name}' is ambiguous: ${list}; add --type ${types.join('|')}`);
+  }
+  const others = byType.slice(1).map((t) => `${t.type} (${t.mentions})`).join(', ');
+  return {
+    matches: strip(found.filter((e) => e.type === byType[0].type)),
+    notice: `--entity ${name} taken as ${byType[0].type} (${byType[0].mentions} mentions), not ${others}; add --type to choose`,
+  };
+}
+
+function mentionCounts(db: Db, list: ResolvedEntity[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const entityIds = list.filter((e) => e.kind === 'entity').map((e) => Math.trunc(e.id));
+  const eventIds = list.filter((e) => e.kind === 'event').map((e) => Math.trunc(e.id));
+  if (entityIds.length > 0) {
+    for (const row of statement(db, `SELECT entity_id AS id, count(*) AS n FROM mentions WHERE entity_id IN (${entityIds.join(',')}) GROUP BY entity_id`).all() as { id: number; n: number }[]) {
+      out.set(`entity:${row.id}`, row.n);
+    }
+  }
+  if (eventIds.length > 0) {
+    for (const row of statement(db, `SELECT event_id AS id, count(*) AS n FROM event_mentions WHERE event_id IN (${eventIds.join(',')}) GROUP BY event_id`).all() as { id: number; n: number }[]) {
+      out.set(`event:${row.id}`, row.n);
+    }
+  }
+  return out;
+}
+
+/** A few entity names close to what was typed, for "did you mean" after an unknown --entity. */
+export function similarEntityNames(db: Db, name: string, limit = 3): string[] {
+  const key = aliasKey(name);
+  if (key.length === 0) return [];
+  const rows = statement(db, 
+      `SELECT DISTINCT e.name AS name FROM aliases a JOIN entities e ON e.id = a.entity_id
+        WHERE a.key >= ? AND a.key < ? ORDER BY length(a.key) LIMIT ?`,
+    )
+    .all(key, key + '\uffff', limit) as { name: string }[];
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,98 @@
+/**
+ * Snippets: about two lines of a document around its matches, with the matches' offsets carried
+ * into the snippet so any renderer can mark them.
+ */
+import type { Span } from './types.js';
+
+/** Two terminal lines, roughly. */
+export const SNIPPET_WIDTH = 160;
+
+/**
+ * Sort, and merge overlapping or touching spans — and, given the text, spans joined only by a hyphen,
+ * dot, apostrophe or one space, so `Kim Jong-un` is marked as one match rather than three.
+ */
+export function mergeSpans(spans: Span[], text?: string): Span[] {
+  const sorted = spans.filter(([s, e]) => e > s).map(([s, e]): Span => [s, e]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Span[] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    const joined = last && text !== undefined && s > last[1] && s - last[1] <= 2 && /^(?:[-\u2010\u2011.'\u2019]+| )$/.test(text.slice(last[1], s));
+    if (last && (s <= last[1] || joined)) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/**
+ * The window of `text` of about `width` characters holding the most matches (the earliest such),
+ * starting a little before the first of them at a word boundary; whitespace runs become one space.
+ */
+export function makeSnippet(text: string, spans: Span[], width = SNIPPET_WIDTH): { text: string; highlights: Span[] } {
+  const matches = mergeSpans(spans, text).filter(([s, e]) => s >= 0 && e <= text.length);
+  let start = 0;
+  if (matches.length > 0) {
+    // The window showing the most different matched words wins (then the most matches, then the earliest):
+    // for `Hanoi summit`, a window with both words beats one with `summit` twice.
+    let best = 0;
+    let bestScore = -1;
+    for (let i = 0; i < matches.length; i++) {
+      const words = new Set<string>();
+      let count = 0;
+      for (let j = i; j < matches.length && matches[j][1] <= matches[i][0] + width * 0.8; j++) {
+        words.add(text.slice(matches[j][0], matches[j][1]).toLowerCase());
+        count++;
+      }
+      const score = words.size * 1000 + count;
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    const first = matches[best][0];
+    // Some context before the first match, but start at a sentence start when one is close.
+    start = Math.max(0, first - Math.round(width * 0.2));
+    const before = text.slice(start, first);
+    const boundary = /[.!?]["'\u201d)]?\s+/g;
+    let cut = -1;
+    for (let m = boundary.exec(before); m; m = boundary.exec(before)) cut = m.index + m[0].length;
+    if (cut >= 0) start += cut;
+    else if (start > 0) {
+      const space = before.search(/\s/);
+      if (space >= 0) start += space + 1;
+    }
+  }
+  // Skip leading whitespace so the snippet starts on a word.
+  while (start < text.length && /\s/.test(text[start])) start++;
+  let end = Math.min(text.length, start + width);
+  if (end < text.length) {
+    const cut = text.slice(start, end).search(/\s\S*$/);
+    if (cut > width / 2) end = start + cut;
+    // Never cut a match in two.
+    for (const [s, e] of matches) if (s < end && e > end) end = e;
+  }
+  let out = start > 0 ? '…' : '';
+  const map: number[] = new Array(end - start + 1);
+  let inSpace = false;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    map[i - start] = out.length;
+    if (/\s/.test(c)) {
+      if (!inSpace) out += ' ';
+      inSpace = true;
+    } else {
+      out += c;
+      inSpace = false;
+    }
+  }
+  map[end - start] = out.length;
+  out = out.replace(/\s+$/, '');
+  const highlights: Span[] = [];
+  for (const [s, e] of matches) {
+    if (e <= start || s >= end) continue;
+    const a = map[Math.max(s, start) - start];
+    const b = Math.min(map[Math.min(e, end) - start], out.length);
+    if (b > a) highlights.push([a, b]);
+  }
+  if (end < text.length) out += '…';
+  return { text: out, highlights };
+}

@@ -1,0 +1,89 @@
+/**
+ * What a search returns: plain data, so the terminal and JSON renderers (src/render/search.ts) and
+ * the tests all read the same thing, and the search knows nothing about printing.
+ */
+import type { EntityType } from '../types.js';
+
+export type SearchEntityType = EntityType | 'EVENT';
+export const SEARCH_ENTITY_TYPES: readonly SearchEntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG', 'EVENT'];
+
+export interface SearchOptions {
+  /** Names (any alias) the documents must all mention. */
+  entities?: string[];
+  /** Restricts what `entities` may name, when a name is ambiguous. */
+  type?: SearchEntityType;
+  /** Publication date bounds, inclusive: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  from?: string;
+  to?: string;
+  /** Agency or outlet, compared without case. */
+  source?: string;
+  limit?: number;
+  offset?: number;
+  /** Try close indexed words when a word matches nothing (default true). */
+  typos?: boolean;
+}
+
+/** An entity (or event) of the database, as the query or a filter resolved it. */
+export interface ResolvedEntity {
+  id: number;
+  kind: 'entity' | 'event';
+  type: SearchEntityType;
+  name: string;
+}
+
+export interface MatchedEntity extends ResolvedEntity {
+  /** How often the document mentions it. */
+  mentions: number;
+}
+
+/** [start, end) character offsets. */
+export type Span = [number, number];
+
+export interface SearchHit {
+  /** 1-based position in the whole result (offset included). */
+  rank: number;
+  id: number;
+  /** Higher is better: bm25 (title weighted above body) plus a bonus for mentioning a queried entity. */
+  score: number;
+  date: string | null;
+  source: string | null;
+  title: string | null;
+  /** Where the document was read from (the first path when several files carry it). */
+  path: string | null;
+  /** About two lines of the body around the matches, whitespace collapsed. */
+  snippet: string;
+  /** Matches inside `snippet`. */
+  highlights: Span[];
+  /** Matches inside `title`. */
+  titleHighlights: Span[];
+  /** Matches inside the document body (JavaScript string offsets). */
+  bodyHighlights: Span[];
+  /** Queried and filtered entities this document mentions. */
+  entities: MatchedEntity[];
+}
+
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+export interface SearchResult {
+  query: string;
+  /** The query that was run, when typo correction changed it ("showing results for …"). */
+  correctedQuery: string | null;
+  corrections: Correction[];
+  /** The FTS5 expression that was run, or null for a filter-only search. */
+  match: string | null;
+  total: number;
+  offset: number;
+  limit: number;
+  hits: SearchHit[];
+  /** Entities the query text names (by name or alias); documents mentioning them match and rank higher. */
+  queryEntities: ResolvedEntity[];
+  /** How each `--entity` was resolved. */
+  filterEntities: { name: string; matches: ResolvedEntity[] }[];
+  /** Why nothing could match (no words, unknown entity…), or null. */
+  reason: string | null;
+  /** Things worth telling the user that do not stop the search (dropped words…). */
+  notices: string[];
+}

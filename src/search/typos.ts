@@ -1,0 +1,237 @@
+/**
+ * Typo tolerance: when a word of the query is not in the index, the closest indexed term stands in
+ * for it — one edit away for words of 5+ letters, two for 9+.
+ *
+ * The index holds porter stems ("presid" for "president"), so a typo is looked for two ways: every
+ * one-edit variant of the word, stemmed, that is an indexed term ("presidnet" → "president" →
+ * "presid"); and indexed terms within the allowed distance of the word's own stem ("summitt").
+ * Stemming is done by SQLite itself (a scratch FTS5 table with the same tokenizer), so it always
+ * agrees with the index. Everything lives in the temp schema: a read-only database works.
+ */
+import type { Db } from '../store/db.js';
+import { statement } from './statements.js';
+import { assemble, type CompiledQuery, type Group, type Term } from './query.js';
+import type { Correction } from './types.js';
+
+const TOKENIZE = "tokenize='porter unicode61 remove_diacritics 2'";
+
+/** The indexed stems starting with one letter: loading the whole vocabulary would cost ~100 ms. */
+interface Vocabulary {
+  /** Stem → number of documents holding it. */
+  docs: Map<string, number>;
+  /** Stems by length, for the distance scan. */
+  byLength: Map<number, string[]>;
+}
+
+const vocabularies = new WeakMap<Db, Map<string, Vocabulary>>();
+const prepared = new WeakSet<Db>();
+
+function prepare(db: Db): void {
+  if (prepared.has(db)) return;
+  db.exec(`
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_vocab USING fts5vocab(main, documents_fts, 'row');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_instances USING fts5vocab(main, documents_fts, 'instance');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_stem USING fts5(word, content='', ${TOKENIZE});
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_stem_terms USING fts5vocab(temp, corpus_search_stem, 'instance');
+  `);
+  prepared.add(db);
+}
+
+/** Stems of words as the index would store them (null for a word that yields no token). */
+export function stemWords(db: Db, words: string[]): (string | null)[] {
+  prepare(db);
+  const out: (string | null)[] = words.map(() => null);
+  if (words.length === 0) return out;
+  // One row with one word per position; FTS5 reports each token's position back with its term.
+  // A word that is not exactly one token is replaced by a placeholder token to keep positions aligned.
+  const usable = words.map((w) => /^[\p{L}\p{N}]+$/u.test(w));
+  const clean = words.map((w, i) => (usable[i] ? w : 'x'));
+  db.transaction(() => {
+    statement(db, "INSERT INTO temp.corpus_search_stem(corpus_search_stem) VALUES('delete-all')").run();
+    statement(db, 'INSERT INTO temp.corpus_search_stem(rowid, word) VALUES (1, ?)').run(clean.join(' '));
+    const rows = statement(db, 'SELECT term, offset FROM temp.corpus_search_stem_terms').all() as { term: string; offset: number }[];
+    for (const row of rows) if (row.offset < out.length && usable[row.offset]) out[row.offset] = row.term;
+  })();
+  return out;
+}
+
+/** Documents holding an indexed term (0 when it is not indexed). */
+export function termDocs(db: Db, stem: string): number {
+  prepare(db);
+  const row = statement(db, 'SELECT doc FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as { doc: number } | undefined;
+  return row?.doc ?? 0;
+}
+
+function vocabulary(db: Db, letter: string): Vocabulary {
+  let byLetter = vocabularies.get(db);
+  if (!byLetter) vocabularies.set(db, (byLetter = new Map()));
+  let vocab = byLetter.get(letter);
+  if (vocab) return vocab;
+  prepare(db);
+  const docs = new Map<string, number>();
+  const byLength = new Map<number, string[]>();
+  const next = String.fromCodePoint(letter.codePointAt(0)! + 1);
+  const rows = statement(db, 'SELECT term, doc FROM temp.corpus_search_vocab WHERE term >= ? AND term < ?').iterate(letter, next) as Iterable<{ term: string; doc: number }>;
+  for (const row of rows) {
+    // Numbers and one-letter terms are never what a misspelt word meant.
+    if (row.term.length < 2 || /\d/.test(row.term)) continue;
+    docs.set(row.term, row.doc);
+    const list = byLength.get(row.term.length) ?? [];
+    list.push(row.term);
+    byLength.set(row.term.length, list);
+  }
+  vocab = { docs, byLength };
+  byLetter.set(letter, vocab);
+  return vocab;
+}
+
+/** Longer "words" are pasted data, not something misspelt (and their variants would be huge). */
+const MAX_WORD = 30;
+
+/** Edits a word of this many letters may be away from a correction. */
+export function allowedEdits(word: string): number {
+  const n = Array.from(word).length;
+  return n > MAX_WORD ? 0 : n >= 9 ? 2 : n >= 5 ? 1 : 0;
+}
+
+/** Optimal string alignment distance (an adjacent swap is one edit), or max+1 once above max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
+}
+
+/** Every word one edit away (a-z), with where the edit is: the first letter is rarely the one mistyped. */
+function edits1(word: string): Map<string, number> {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const out = new Map<string, number>();
+  const add = (variant: string, at: number): void => {
+    if (variant !== word && !(out.get(variant)! <= at)) out.set(variant, at);
+  };
+  for (let i = 0; i <= word.length; i++) {
+    const a = word.slice(0, i);
+    const b = word.slice(i);
+    if (b) add(a + b.slice(1), i);
+    if (b.length > 1) add(a + b[1] + b[0] + b.slice(2), i);
+    for (const c of letters) {
+      if (b) add(a + c + b.slice(1), i);
+      add(a + c + b, i);
+    }
+  }
+  return out;
+}
+
+/** An edit at the first letter costs more: people seldom get a word's first letter wrong. */
+const FIRST_LETTER_PENALTY = 0.5;
+
+/**
+ * The indexed stem closest to a word that is not in the index, or null when none is close enough;
+ * with the corrected word when a one-edit variant found it ("exprts" → "exports", not "exporters").
+ */
+export function closestTerm(db: Db, word: string): { term: string; word: string | null } | null {
+  const lower = word.toLowerCase();
+  const max = allowedEdits(lower);
+  if (max === 0 || !/^\p{L}+$/u.test(lower)) return null;
+  const first = Array.from(lower)[0];
+  const vocab = vocabulary(db, first);
+  const docsOf = (term: string): number | undefined => {
+    if (term.startsWith(first)) return vocab.docs.get(term);
+    return termDocs(db, term) || undefined;
+  };
+  let best: { term: string; word: string | null; cost: number; docs: number } | null = null;
+  const consider = (term: string, cost: number, variant: string | null): void => {
+    const docs = docsOf(term);
+    if (docs === undefined) return;
+    if (!best || cost < best.cost || (cost === best.cost && docs > best.docs)) best = { term, word: variant, cost, docs };
+  };
+  // Indexed stems close to the word's own stem ("summitt" → summit); cheap, and usually enough.
+  // A wrong first letter is left to the variants below.
+  const [stem] = stemWords(db, [lower]);
+  if (stem && stem.startsWith(first)) {
+    for (let len = stem.length - max; len <= stem.length + max; len++) {
+      for (const term of vocab.byLength.get(len) ?? []) {
+        const d = editDistance(stem, term, max);
+        if (d <= max) consider(term, d, null);
+      }
+    }
+  }
+  // A typo in the ending keeps the stemmer from stripping it ("presidnet" stems to itself, far from
+  // "presid"): stem every one-edit variant of the word instead.
+  if ((best === null || (best as { cost: number }).cost > 1) && /^[a-z]+$/.test(lower)) {
+    const variants = edits1(lower);
+    const words = [...variants.keys()];
+    const stems = stemWords(db, words);
+    stems.forEach((variantStem, i) => {
+      if (variantStem) consider(variantStem, 1 + (variants.get(words[i]) === 0 ? FIRST_LETTER_PENALTY : 0), words[i]);
+    });
+  }
+  const found = best as { term: string; word: string | null } | null;
+  return found ? { term: found.term, word: found.word } : null;
+}
+
+/** A word of the documents that the index stores as `stem` — of a few seen, the closest to `typed`. */
+export function surfaceForm(db: Db, stem: string, typed: string): string | null {
+  prepare(db);
+  const hits = statement(db, 'SELECT doc, col, offset FROM temp.corpus_search_instances WHERE term = ? LIMIT 8').all(stem) as {
+    doc: number;
+    col: string;
+    offset: number;
+  }[];
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const column = hit.col === 'title' ? 'title' : 'body';
+    const row = statement(db, `SELECT ${column} AS text FROM documents WHERE id = ?`).get(hit.doc) as { text: string | null } | undefined;
+    const word = (row?.text?.match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? [])[hit.offset];
+    if (word) seen.add(word.toLowerCase());
+  }
+  const words = [...seen];
+  // Our tokenizer and SQLite's may count tokens differently: keep only words that stem back to the term.
+  const stems = stemWords(db, words);
+  const target = typed.toLowerCase();
+  const valid = words.filter((_, i) => stems[i] === stem).sort((a, b) => editDistance(target, a, 99) - editDistance(target, b, 99));
+  return valid[0] ?? null;
+}
+
+/**
+ * Replace the query's unknown words by their closest indexed words. Null when no word is unknown
+ * or none has a close enough replacement.
+ */
+export function correctQuery(db: Db, query: CompiledQuery): { query: CompiledQuery; corrections: Correction[] } | null {
+  const candidates = query.groups.flatMap((g) => g.alternatives).filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
+  if (candidates.length === 0) return null;
+  const stems = stemWords(db, candidates.map((t) => t.tokens[0].toLowerCase()));
+  const replaced = new Map<Term, string>();
+  const corrections: Correction[] = [];
+  candidates.forEach((term, i) => {
+    const stem = stems[i];
+    if (!stem || termDocs(db, stem) > 0) return;
+    const closest = closestTerm(db, term.tokens[0]);
+    const surface = closest ? (closest.word ?? surfaceForm(db, closest.term, term.tokens[0])) : null;
+    if (!surface) return;
+    replaced.set(term, surface);
+    corrections.push({ from: term.raw, to: surface });
+  });
+  if (replaced.size === 0) return null;
+  const swap = (t: Term): Term => {
+    const to = replaced.get(t);
+    return to ? { ...t, raw: to, tokens: [to] } : t;
+  };
+  const groups: Group[] = query.groups.map((g) => ({ alternatives: g.alternatives.map(swap) }));
+  return { query: assemble(query.input, groups, query.excluded, query.dropped), corrections };
+}

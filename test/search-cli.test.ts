@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestSeeds } from './search-fixture.js';
+import { mark, renderSearchText } from '../src/render/search.js';
+import type { SearchResult } from '../src/search/types.js';
+import { corpus, ROOT } from './helpers.js';
+
+describe('corpus search (CLI)', () => {
+  let db: string;
+
+  beforeAll(() => {
+    db = ingestSeeds();
+  });
+
+  it('prints ranked hits with date, path, snippet and [marked] matches when piped; exit 0', () => {
+    const run = corpus(['search', 'DPRK', '--db', db]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^3 documents match "DPRK" or mention North Korea; showing 1–3:/);
+    expect(run.stdout).toMatch(/^ {2}1\. .*\n {5}seeds\/000_0e46633eb7241598\.txt\n {5}.*\[DPRK\]/m);
+    expect(run.stdout).toContain('[North Korea]');
+    expect(run.stdout).toMatch(/entities: North Korea \(COUNTRY, \d+×\)/);
+    expect(run.stdout).not.toContain('\x1b[');
+  });
+
+  it('--json gives scores, snippets with highlight offsets and matched entities', () => {
+    const run = corpus(['search', 'Kim Jong-un', '--db', db, '--json', '--limit', '1']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.total).toBe(2);
+    expect(result.hits).toHaveLength(1);
+    const hit = result.hits[0];
+    expect(hit.rank).toBe(1);
+    expect(typeof hit.score).toBe('number');
+    const [s, e] = hit.highlights[0];
+    expect(hit.snippet.slice(s, e)).toMatch(/^Kim Jong.Un$/i);
+    expect(hit.entities[0]).toMatchObject({ name: 'Kim Jong Un', type: 'PERSON' });
+  });
+
+  it('pages with --offset and keeps the total', () => {
+    const run = corpus(['search', 'DPRK', '--db', db, '--json', '--offset', '2']);
+    const result = JSON.parse(run.stdout);
+    expect(result.total).toBe(3);
+    expect(result.hits.map((h: { rank: number }) => h.rank)).toEqual([3]);
+  });
+
+  it('exits 1 with a plain message when nothing matches', () => {
+    const run = corpus(['search', 'zzyzx', '--db', db]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('corpus: no documents match "zzyzx"\n');
+    const punct = corpus(['search', '--db', db, '--', '?!*']);
+    expect(punct.code).toBe(1);
+    expect(punct.stderr).toMatch(/no words to search for/);
+  });
+
+  it('says "showing results for" when it corrected a typo', () => {
+    const run = corpus(['search', 'denuclearizaton', '--db', db]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Showing results for "denuclearization"/);
+  });
+
+  it('filters by entity, date and source, with or without words', () => {
+    const run = corpus(['search', '--entity', 'DPRK', '--source', 'yonhap', '--from', '2018-12', '--db', db, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.hits.map((h: { path: string }) => path.basename(h.path))).toEqual(['004_ddf39e30f6a337f9.txt']);
+  });
+
+  it('exits 1 for an unknown entity', () => {
+    const run = corpus(['search', 'summit', '--entity', 'Atlantis', '--db', db]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^corpus: no entity named 'Atlantis'/);
+  });
+
+  it('exits 2 for usage errors, with one line', () => {
+    for (const args of [
+      ['search'],
+      ['search', 'x', '--type', 'ANIMAL', '--entity', 'x'],
+      ['search', 'x', '--type', 'PERSON'],
+      ['search', 'x', '--from', 'yesterday'],
+      ['search', 'x', '--limit', '-3'],
+      ['search', 'x', '--db', path.join(ROOT, 'no-such.db')],
+    ]) {
+      const run = corpus([...args, ...(args.includes('--db') ? [] : ['--db', db])]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    }
+  });
+
+  it('has help that explains the query language and ends with an example', () => {
+    const run = corpus(['search', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/-word, NOT word/);
+    expect(run.stdout).toMatch(/\[in brackets\]/);
+    expect(run.stdout.trimEnd()).toMatch(/Example:\n {2}corpus search .*$/);
+  });
+
+  it('loads neither natural nor the analyzer on the search path', () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = fs.readFileSync(file, 'utf8');
+      // static imports only: lazy `await import()` is not followed
+      for (const m of source.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)) {
+        const spec = m[1];
+        if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec));
+        else seen.add(spec);
+      }
+    };
+    for (const entry of ['src/cli/search.js', 'src/search/search.js', 'src/render/search.js', 'src/store/db.js']) visit(path.join(ROOT, 'dist', entry));
+    const loaded = [...seen].map((f) => path.relative(path.join(ROOT, 'dist'), f));
+    expect(loaded.filter((f) => /natural|nlp\/analyze|nlp\/entities|chrono|cheerio/.test(f))).toEqual([]);
+  });
+});
+
+describe('search rendering', () => {
+  it('marks matches bold on a colour terminal and [in brackets] otherwise', () => {
+    expect(mark('the Hanoi summit', [[4, 9], [10, 16]], true)).toBe('the \x1b[1mHanoi\x1b[22m \x1b[1msummit\x1b[22m');
+    expect(mark('the Hanoi summit', [[4, 9], [10, 16]], false)).toBe('the [Hanoi] [summit]');
+  });
+
+  it('shows rank, date, source, title, relative path, snippet and entities', () => {
+    const result: SearchResult = {
+      query: 'summit', correctedQuery: null, corrections: [], match: '"summit"', total: 12, offset: 0, limit: 1,
+      queryEntities: [], filterEntities: [], reason: null, notices: [],
+      hits: [{
+        rank: 1, id: 7, score: 3.2, date: '2019-02-15', source: 'Reuters', title: 'Summit in Hanoi', path: '/data/news/a.txt',
+        snippet: 'a second summit in Hanoi', highlights: [[9, 15]], titleHighlights: [[0, 6]], bodyHighlights: [[9, 15]],
+        entities: [{ id: 1, kind: 'entity', type: 'PLACE', name: 'Hanoi', mentions: 2 }],
+      }],
+    };
+    expect(renderSearchText(result, { colour: false, cwd: '/data' })).toBe(
+      '12 documents match "summit"; showing 1–1:\n\n' +
+        '  1. 2019-02-15 · Reuters · [Summit] in Hanoi\n' +
+        '     news/a.txt\n' +
+        '     a second [summit] in Hanoi\n' +
+        '     entities: Hanoi (PLACE, 2×)\n',
+    );
+  });
+});
