@@ -37,21 +37,23 @@ async function failure(name: string): Promise<string> {
 describe('seeds', () => {
   const seed = (id: string) => readArticles(path.join(SEEDS, id));
 
-  it('000: no title or date in the file; the closing "(With input from Reuters)" makes Reuters the source', async () => {
+  it('000: no title or date in the file; the date comes from seeds/corpus-meta.yaml, the closing "(With input from Reuters)" makes Reuters the source', async () => {
     const a = only(await seed('000_0e46633eb7241598.txt'));
-    expect(a).toMatchObject({ format: 'txt', title: null, date: null, dateSource: null, source: 'Reuters', dateline: null, section: null, tags: [], warnings: [] });
+    expect(a).toMatchObject({ format: 'txt', title: null, date: '2019-02-15', dateSource: 'frontmatter', source: 'Reuters', dateline: null, section: null, tags: [], warnings: [] });
     expect(a.body).toBe(fs.readFileSync(path.join(SEEDS, '000_0e46633eb7241598.txt'), 'utf8'));
   });
 
-  it('000 with --date takes the flag date', async () => {
-    const a = only(await readArticles(path.join(SEEDS, '000_0e46633eb7241598.txt'), { defaultDate: '2019-02-15' }));
-    expect(a.date).toBe('2019-02-15');
-    expect(a.dateSource).toBe('flag');
+  it('000 read without its folder (bytes only) has no date, and takes the --date flag', () => {
+    const bytes = fs.readFileSync(path.join(SEEDS, '000_0e46633eb7241598.txt'));
+    const bare = parseArticles('000_0e46633eb7241598.txt', bytes);
+    expect(bare[0].ok && bare[0].article).toMatchObject({ date: null, dateSource: null });
+    const flagged = parseArticles('000_0e46633eb7241598.txt', bytes, { defaultDate: '2019-02-14' });
+    expect(flagged[0].ok && flagged[0].article).toMatchObject({ date: '2019-02-14', dateSource: 'flag' });
   });
 
   it('002: no title, date or source (its first line is a sentence)', async () => {
     const a = only(await seed('002_b0a19921b7ee4b10.txt'));
-    expect(a).toMatchObject({ title: null, date: null, dateSource: null, source: null, dateline: null, section: null });
+    expect(a).toMatchObject({ title: null, date: '2018-04-19', dateSource: 'frontmatter', source: null, dateline: null, section: null });
   });
 
   it('004: the header line gives date and section; the closing (Yonhap) the source; the body keeps the header', async () => {
