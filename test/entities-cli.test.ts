@@ -1,6 +1,7 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { corpus, SEEDS, tempDir } from './helpers.js';
+import { corpus, SEEDS, tempDir, write } from './helpers.js';
 
 interface Listed {
   name: string;
@@ -68,7 +69,6 @@ describe('entities across the seeds', () => {
     // Re-analysis rewrites every mention: the override must still apply.
     const raw = corpus(['ingest', SEEDS, '--db', own, '--json']);
     expect(raw.code).toBe(0);
-    const Database = require('better-sqlite3');
     const handle = new Database(own);
     handle.prepare("UPDATE documents SET analyzer_version = 'old'").run();
     handle.close();
@@ -82,6 +82,21 @@ describe('entities across the seeds', () => {
     expect(JSON.parse(corpus(['entity', 'Abe', '--db', own, '--json']).stdout).name).toBe('Shinzo Abe');
     expect(corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', own]).code).toBe(1);
     expect(corpus(['entity', 'merge', 'Shinzo Abe', '--db', own]).code).toBe(2);
+  });
+
+  it('suspects names one letter apart and a surname beside the full name', () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    write(path.join(docs, 'a.txt'), 'Libyan leader Muammar Gaddafi met President Hosni Mubarak in Cairo on Monday.\n');
+    write(path.join(docs, 'b.txt'), 'Libyan leader Muammar Gadafi said on Tuesday that talks in Tripoli would go on.\n');
+    write(path.join(docs, 'c.txt'), 'Mubarak told reporters in Cairo that the talks had gone well.\n');
+    const own = path.join(dir, 'corpus.db');
+    expect(corpus(['ingest', docs, '--db', own]).code).toBe(0);
+    const suspects = JSON.parse(corpus(['entities', '--suspects', '--db', own, '--json']).stdout) as { a: string; b: string; reason: string }[];
+    const pair = (x: string, y: string) => suspects.find((s) => (s.a === x && s.b === y) || (s.a === y && s.b === x));
+    expect(pair('Muammar Gaddafi', 'Muammar Gadafi')?.reason).toBe('names one letter apart');
+    expect(pair('Hosni Mubarak', 'Mubarak')?.reason).toBe('one is the surname of the other');
+    expect(corpus(['entities', '--suspects', '--db', own]).stdout).toMatch(/^entity\s+maybe the same as\s+type\s+why$/m);
   });
 
   it('lists likely duplicates with the reason', () => {

@@ -69,7 +69,7 @@ export const MIGRATIONS: readonly string[] = [
     key       TEXT NOT NULL,
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     alias     TEXT NOT NULL,
-    PRIMARY KEY (key, entity_id)
+    PRIMARY KEY (key, entity_id, alias)   -- 'Kim Jong-un' and 'Kim Jong Un' share a key, both are shown
   ) WITHOUT ROWID;
   CREATE INDEX aliases_entity ON aliases(entity_id);
 

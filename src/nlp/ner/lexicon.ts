@@ -1,0 +1,43 @@
+/**
+ * Word statistics learned from unlabelled news (the Reuters corpus) by bench/train.ts: a
+ * hierarchical cluster path per word (similar words share path prefixes, like Brown clusters) and
+ * how often the word is capitalised away from the start of a sentence (bucketed 0–4). Both help
+ * the tagger with words the annotated data never shows.
+ */
+export class Lexicon {
+  private readonly ids = new Map<string, number>();
+  constructor(
+    readonly words: string[],
+    /** 16-bit cluster path, most significant bit = first split. */
+    readonly cluster: Int32Array,
+    readonly capRatio: Int8Array,
+  ) {
+    for (let i = 0; i < words.length; i++) this.ids.set(words[i], i);
+  }
+
+  /** Entry of a lower-cased word, or -1. */
+  lookup(lower: string): number {
+    return this.ids.get(lower) ?? -1;
+  }
+
+  serialize(): string {
+    const lines: string[] = [];
+    for (let i = 0; i < this.words.length; i++) lines.push(`${this.words[i]}\t${this.cluster[i].toString(16)}\t${this.capRatio[i]}`);
+    return lines.join('\n') + '\n';
+  }
+
+  static parse(text: string): Lexicon {
+    const words: string[] = [];
+    const cl: number[] = [];
+    const cr: number[] = [];
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const a = line.indexOf('\t');
+      const b = line.indexOf('\t', a + 1);
+      words.push(line.slice(0, a));
+      cl.push(parseInt(line.slice(a + 1, b), 16));
+      cr.push(Number(line.slice(b + 1)));
+    }
+    return new Lexicon(words, Int32Array.from(cl), Int8Array.from(cr));
+  }
+}

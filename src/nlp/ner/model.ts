@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Lexicon } from './lexicon.js';
+import { modelDir } from './model-dir.js';
+import { BUCKETS, NL, observe, tagDoc, type Weights } from './tagger.js';
+
+/*
+ * The shipped model: model/ner.bin.gz holds the non-zero weight rows of the trained tagger
+ * (bucket ids, then int16 weights with one scale), model/lexicon.tsv the word clusters.
+ * Loaded once, lazily, on first use.
+ */
+
+export interface NerModel {
+  weights: Weights;
+  lex: Lexicon | null;
+}
+
+const MAGIC = 0x3152454e; // "NER1"
+
+export function serializeWeights(w: Weights, minAbs: number): Buffer {
+  const { rows } = w;
+  const keep: number[] = [];
+  let max = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    let m = 0;
+    for (let y = 0; y < NL; y++) m = Math.max(m, Math.abs(rows[b * NL + y]));
+    if (m >= minAbs) {
+      keep.push(b);
+      max = Math.max(max, m);
+    }
+  }
+  const scale = max / 32767;
+  const header = new Int32Array([MAGIC, BUCKETS, NL, keep.length]);
+  const buckets = Int32Array.from(keep);
+  const q = new Int16Array(keep.length * NL);
+  for (let i = 0; i < keep.length; i++)
+    for (let y = 0; y < NL; y++) q[i * NL + y] = Math.round(rows[keep[i] * NL + y] / scale);
+  const sc = new Float32Array([scale]);
+  return Buffer.concat([Buffer.from(header.buffer), Buffer.from(sc.buffer), Buffer.from(buckets.buffer), Buffer.from(q.buffer)]);
+}
+
+export function deserializeWeights(buf: Buffer): Weights {
+  const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+  const header = new Int32Array(ab, 0, 4);
+  if (header[0] !== MAGIC || header[1] !== BUCKETS || header[2] !== NL) throw new Error('model/ner.bin.gz: incompatible model file');
+  const nnz = header[3];
+  const scale = new Float32Array(ab, 16, 1)[0];
+  const buckets = new Int32Array(ab, 20, nnz);
+  const q = new Int16Array(ab, 20 + nnz * 4, nnz * NL);
+  const index = new Int32Array(BUCKETS).fill(-1);
+  const rows = new Float32Array(nnz * NL);
+  for (let i = 0; i < nnz; i++) index[buckets[i]] = i;
+  for (let i = 0; i < q.length; i++) rows[i] = q[i] * scale;
+  return { index, rows };
+}
+
+let model: NerModel | null = null;
+export let modelLoadMs = 0;
+
+export function loadModel(): NerModel {
+  if (model) return model;
+  const t0 = performance.now();
+  const dir = modelDir();
+  const weights = deserializeWeights(gunzipSync(readFileSync(join(dir, 'ner.bin.gz'))));
+  const lexPath = join(dir, 'lexicon.tsv');
+  const lex = existsSync(lexPath) ? Lexicon.parse(readFileSync(lexPath, 'utf8')) : null;
+  model = { weights, lex };
+  modelLoadMs = performance.now() - t0;
+  return model;
+}
+
+/** BIO label ids for each sentence of one document (sentences as arrays of token strings). */
+export function tagDocument(m: NerModel, sentences: string[][]): Uint8Array[] {
+  return tagDoc(m.weights, sentences.map((words) => observe(words, m.lex)));
+}

@@ -1,0 +1,172 @@
+import type { EntityType, Mention, Sentence, Token } from '../../types.js';
+import { countryByName, placeInfo } from '../gazetteer.js';
+import { aliasKey } from './alias-key.js';
+import { canonicalOrgAcronym } from './orgs.js';
+import type { Span } from './spans.js';
+
+/*
+ * Canonical entities within one document: LOC becomes COUNTRY or PLACE by the gazetteer, variants
+ * and short forms of a name resolve to its fullest form (`Kim` → `Kim Jong Un`, `SHEARER` →
+ * `Alan Shearer`), acronyms to the long name they abbreviate, countries and places to their
+ * gazetteer names; bare surnames of people already named that the tagger missed are added.
+ */
+
+function titleCase(s: string): string {
+  return s.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+}
+
+function isAllCaps(s: string): boolean {
+  return s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/** The words of a name, each folded whole (`Kim Jong-un` → kim, jongun: `Un` alone is no short form). */
+function nameParts(s: string): string[] {
+  return s.split(/\s+/).map((w) => aliasKey(w).replace(/ /g, '')).filter(Boolean);
+}
+
+export function resolveEntities(text: string, tokens: Token[], sentences: Sentence[], spans: Span[]): Mention[] {
+  const surface = (sp: Span) => text.slice(tokens[sp.first].start, tokens[sp.last].end);
+
+  // Types first: LOC → COUNTRY/PLACE; a span written exactly as a country name is that country.
+  const typed = spans.map((sp) => {
+    const s = surface(sp);
+    const country = countryByName(s);
+    let type: EntityType;
+    if (sp.type === 'LOC') type = country?.sovereign ? 'COUNTRY' : 'PLACE';
+    else if (country?.sovereign && sp.type === 'ORG' && country.aliases.includes(s)) type = 'COUNTRY';
+    else type = sp.type as EntityType;
+    return { sp, s, type };
+  });
+
+  // PERSON entities: the fullest forms become entities; shorter forms attach to the one containing them.
+  const persons = new Map<string, { canonical: string; parts: string[]; count: number; forms: Map<string, number> }>();
+  for (const m of typed) {
+    if (m.type !== 'PERSON') continue;
+    const key = aliasKey(m.s);
+    let p = persons.get(key);
+    if (!p) persons.set(key, (p = { canonical: m.s, parts: nameParts(m.s), count: 0, forms: new Map() }));
+    p.count++;
+    p.forms.set(m.s, (p.forms.get(m.s) ?? 0) + 1);
+  }
+  for (const p of persons.values()) p.canonical = bestForm(p.forms);
+  const full = [...persons.values()].filter((p) => p.parts.length >= 2);
+
+  // A lone word that is the surname of a person named in full in this document is that person
+  // (`SHEARER` in a headline above `Alan Shearer`), whatever type the tagger guessed.
+  const surnameKeys = new Set(full.map((p) => p.parts[p.parts.length - 1]).filter((k) => k.length >= 3));
+  for (const m of typed) {
+    if ((m.type === 'ORG' || m.type === 'PLACE') && m.sp.first === m.sp.last && surnameKeys.has(nameParts(m.s).join(''))) {
+      m.type = 'PERSON';
+      const key = aliasKey(m.s);
+      if (!persons.has(key)) persons.set(key, { canonical: m.s, parts: [key], count: 1, forms: new Map([[m.s, 1]]) });
+    }
+  }
+
+  // Organisations: an acronym stands for the long name in the document whose initials it spells.
+  const orgLong = new Map<string, string>();
+  for (const m of typed) {
+    if (m.type !== 'ORG') continue;
+    const words = m.s.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (words.length < 2) continue;
+    const acr = words.map((w) => w[0]).join('');
+    if (!orgLong.has(acr)) orgLong.set(acr, m.s);
+  }
+  const orgOf = (s: string, written: string): string => {
+    const acr = s.replace(/\./g, '');
+    if (/^\p{Lu}{2,6}$/u.test(acr)) return orgLong.get(acr) ?? canonicalOrgAcronym(s) ?? s;
+    return written;
+  };
+  const personOf = (key: string, parts: string[]): string => {
+    const own = persons.get(key);
+    if (parts.length >= 2 || !parts.length) return own?.canonical ?? '';
+    // A one-word name: the full name holding it (surname first, then any part), nearest mention first.
+    const cands = full.filter((p) => p.parts.includes(parts[0]));
+    if (!cands.length) return own?.canonical ?? '';
+    const byLast = cands.filter((p) => p.parts[p.parts.length - 1] === parts[0]);
+    const pool = byLast.length ? byLast : cands;
+    pool.sort((a, b) => b.count - a.count || (a.canonical < b.canonical ? -1 : 1));
+    return pool[0].canonical;
+  };
+
+  // Places and organisations: one written form per name in the document.
+  const formsByKey = new Map<string, Map<string, number>>();
+  for (const m of typed) {
+    if (m.type !== 'PLACE' && m.type !== 'ORG') continue;
+    const key = m.type + aliasKey(m.s);
+    let forms = formsByKey.get(key);
+    if (!forms) formsByKey.set(key, (forms = new Map()));
+    forms.set(m.s, (forms.get(m.s) ?? 0) + 1);
+  }
+  const written = (type: EntityType, s: string) => {
+    const forms = formsByKey.get(type + aliasKey(s));
+    // Capitals are headline case for a known place or a name of several words, else an acronym.
+    return forms ? bestForm(forms, (f) => /\s/.test(f) || (type === 'PLACE' && placeInfo(f) !== null)) : s;
+  };
+
+  const mentions: Mention[] = [];
+  const covered = new Uint8Array(tokens.length);
+  for (const m of typed) {
+    for (let i = m.sp.first; i <= m.sp.last; i++) covered[i] = 1;
+    const start = tokens[m.sp.first].start;
+    const end = tokens[m.sp.last].end;
+    mentions.push({ type: m.type, text: m.s, start, end, entity: m.type === 'ORG' ? orgOf(m.s, written('ORG', m.s)) : m.type === 'PLACE' ? written('PLACE', m.s) : canonical(m.type, m.s, personOf), value: null, sentence: m.sp.sentence });
+  }
+
+  // Bare surnames of people named in full elsewhere in the document, where the tagger missed them.
+  const surnames = new Map<string, string>();
+  for (const p of full) {
+    const last = p.canonical.split(/\s+/).pop()!;
+    if (last.length >= 3 && !surnames.has(last)) surnames.set(last, p.canonical);
+  }
+  if (surnames.size) {
+    const headline = (si: number) => {
+      const s = sentences[si];
+      for (let k = s.tokenStart; k < s.tokenEnd; k++) if (tokens[k].text !== tokens[k].text.toUpperCase()) return false;
+      return true;
+    };
+    let si = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      while (si < sentences.length && sentences[si].tokenEnd <= i) si++;
+      if (covered[i]) continue;
+      const t = tokens[i].text;
+      const name = surnames.get(t) ?? (isAllCaps(t) && t.length > 3 ? surnames.get(titleCase(t)) : undefined);
+      if (!name) continue;
+      // Not part of a longer capitalised name the tagger left out (e.g. a company).
+      const next = tokens[i + 1]?.text ?? '';
+      const prev = tokens[i - 1]?.text ?? '';
+      if (!headline(si)) {
+        if (/^\p{Lu}/u.test(next) && !covered[i + 1]) continue;
+        if (/^\p{Lu}/u.test(prev) && !covered[i - 1] && i - 1 !== sentences[si]?.tokenStart) continue;
+      }
+      mentions.push({ type: 'PERSON', text: tokens[i].text, start: tokens[i].start, end: tokens[i].end, entity: name, value: null, sentence: si });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The form a name is best written in among the variants of it in a document: the most frequent,
+ * preferring mixed case (`Korean Peninsula` over `KOREAN PENINSULA`) and more words; a name only
+ * seen in capitals is title-cased.
+ */
+function bestForm(forms: Map<string, number>, titleCaseCaps: (s: string) => boolean = () => true): string {
+  let best = '', bestScore = -1;
+  for (const [form, n] of forms) {
+    const words = form.split(/\s+/);
+    const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    const score = (isAllCaps(form) ? 0 : 1000) + n * 8 + capitalised * 2 + words.length;
+    if (score > bestScore || (score === bestScore && form < best)) { best = form; bestScore = score; }
+  }
+  return isAllCaps(best) && best.replace(/[^\p{L}]/gu, '').length > 4 && titleCaseCaps(best) ? titleCase(best) : best;
+}
+
+function canonical(type: EntityType, s: string, personOf: (key: string, parts: string[]) => string): string {
+  switch (type) {
+    case 'COUNTRY':
+      return countryByName(s)?.name ?? s;
+    case 'PERSON':
+      return personOf(aliasKey(s), nameParts(s)) || s;
+    default:
+      return s;
+  }
+}

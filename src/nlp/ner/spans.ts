@@ -1,0 +1,257 @@
+import type { Sentence, Token } from '../../types.js';
+import { countryByDemonym, countryByName } from '../gazetteer.js';
+import { Gaz, gazetteerTags } from './gaz-features.js';
+import { isBegin, labelType } from './tagger.js';
+
+/*
+ * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
+ * tagger gets wrong in news (titles run into names, a country name in pieces, a name and its
+ * abbreviation in one span), and adding the names the gazetteer vouches for that it missed.
+ */
+
+const TYPE_OF = ['PERSON', 'ORG', 'LOC', 'MISC'] as const;
+
+/** Titles and honorifics that never belong to a PERSON mention. */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister',
+  'secretary', 'senator', 'sen', 'rep', 'gov', 'governor', 'general', 'gen', 'king', 'queen', 'prince', 'princess',
+  'pope', 'chairman', 'leader', 'premier', 'chancellor', 'judge', 'justice', 'mayor', 'ambassador', 'envoy',
+  'colonel', 'col', 'captain', 'capt', 'lt', 'sgt', 'admiral', 'adm', 'rev', 'reverend', 'father', 'sheikh', 'st',
+  'coach', 'officer', 'spokesman', 'spokeswoman', 'director', 'chief', 'vice', 'deputy', 'foreign', 'prime',
+]);
+
+/** Titles that, inside a span the tagger called ORG/LOC/MISC, introduce a person's name. */
+const PERSON_TITLES = new Set([
+  'president', 'secretary', 'secretary-general', 'minister', 'senator', 'sen', 'gov', 'governor', 'mr', 'mrs', 'ms',
+  'dr', 'chancellor', 'king', 'queen', 'pope', 'premier', 'chairman', 'chairwoman', 'leader', 'ambassador', 'envoy',
+  'spokesman', 'spokeswoman', 'general', 'gen', 'judge', 'mayor', 'prince', 'princess', 'sheikh', 'coach', 'director',
+  'justice', 'commissioner', 'chief', 'representative', 'rep', 'adviser', 'advisor',
+]);
+
+/** Lower-case words that do occur inside names (`Bank of England`, `Leonardo da Vinci`, `30 Seconds to Mars`). */
+const PARTICLES = new Set([
+  'of', 'and', 'the', 'for', 'on', 'in', 'at', 'to', 'de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'der',
+  'den', 'des', 'du', 'van', 'von', 'la', 'le', 'el', 'al', 'bin', 'ibn', 'ben', 'y', 'e', 'und', 'et', 'upon',
+  'an', 'zu', 'ter', 'ten', 'st', 'a', 'by', 'with', 'from', 'v', 'vs',
+]);
+
+export interface Span {
+  first: number; // token index
+  last: number; // inclusive
+  type: 'PERSON' | 'ORG' | 'LOC' | 'MISC';
+  sentence: number;
+}
+
+/**
+ * The PERSON/ORG/LOC spans of a document (MISC dropped after it has served: a country written in
+ * full inside it is a LOC), given the tagger's labels per sentence.
+ */
+export function entitySpans(text: string, tokens: Token[], sentences: Sentence[], words: string[][], labels: Uint8Array[]): Span[] {
+  const spans: Span[] = [];
+  sentences.forEach((s, si) => {
+    const ls = labels[si];
+    let start = -1, type = -1;
+    for (let i = 0; i <= ls.length; i++) {
+      const y = i < ls.length ? ls[i] : 0;
+      if (start >= 0 && (y === 0 || isBegin(y) || labelType(y) !== type)) {
+        spans.push({ first: s.tokenStart + start, last: s.tokenStart + i - 1, type: TYPE_OF[type], sentence: si });
+        start = -1;
+      }
+      if (y !== 0 && start < 0) {
+        start = i;
+        type = labelType(y);
+      }
+    }
+  });
+  mergeInitials(spans, tokens);
+  const snapped = snapCountries(spans.filter((sp) => sp.first >= 0), sentences, words);
+  const split = snapped.flatMap((sp) => splitSpan(sp, tokens));
+  for (const sp of split) trimSpan(sp, tokens);
+  for (const sp of split) {
+    // The tagger's MISC covers demonyms; a country's own name is a location.
+    // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
+    if (sp.type !== 'MISC' || sp.first > sp.last) continue;
+    const surface = text.slice(tokens[sp.first].start, tokens[sp.last].end);
+    if (isSovereignSurface(surface) && (countryByName(surface)!.name === surface || /^[\p{Lu}.]+$/u.test(surface))) sp.type = 'LOC';
+  }
+  const kept = split.filter((sp) => sp.first <= sp.last && sp.type !== 'MISC' && !allTitles(sp, tokens));
+  addGazetteerSpans(kept, split, tokens, sentences, words);
+  return kept.sort((a, b) => a.first - b.first);
+}
+
+/** `William` + `T. Sherman`: a person followed directly by a span opening with an initial is one name. */
+function mergeInitials(spans: Span[], tokens: Token[]): void {
+  for (let k = 1; k < spans.length; k++) {
+    const a = spans[k - 1], b = spans[k];
+    if (a.first < 0 || a.type !== 'PERSON' || b.type === 'MISC' || b.first !== a.last + 1 || b.sentence !== a.sentence) continue;
+    if (!/^\p{Lu}\.$/u.test(tokens[b.first].text)) continue;
+    b.first = a.first;
+    b.type = 'PERSON';
+    a.first = -1;
+  }
+}
+
+/**
+ * A multi-word country name (`Democratic People's Republic of Korea`) is one COUNTRY mention even
+ * where the tagger saw pieces of it: spans inside the name give way to the whole name.
+ */
+function snapCountries(spans: Span[], sentences: Sentence[], words: string[][]): Span[] {
+  let out = spans;
+  sentences.forEach((s, si) => {
+    const w = words[si];
+    if (w.length < 2) return;
+    const tags = gazetteerTags(w, w.map((x) => x.toLowerCase()));
+    for (let i = 0; i < tags.length; i++) {
+      if (tags[i] !== Gaz.Country * 4 + 1) continue;
+      let j = i + 1;
+      while (j < tags.length && tags[j] === Gaz.Country * 4 + 2) j++;
+      const a = s.tokenStart + i, b = s.tokenStart + j;
+      const touching = out.filter((sp) => sp.last >= a && sp.first <= b);
+      if (touching.length && touching.every((sp) => sp.first >= a && sp.last <= b) && !(touching.length === 1 && touching[0].first === a && touching[0].last === b && touching[0].type !== 'MISC')) {
+        out = out.filter((sp) => !touching.includes(sp));
+        out.push({ first: a, last: b, type: 'LOC', sentence: si });
+      }
+      i = j;
+    }
+  });
+  return out.sort((x, y) => x.first - y.first);
+}
+
+const isCapWord = (t: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t);
+
+/**
+ * Splits what the tagger ran together:
+ *  - a title inside an ORG/LOC/MISC span introduces a person (`U.S. Secretary of State Mike Pompeo`
+ *    → `U.S.` + `Mike Pompeo`), the title itself belongs to neither;
+ *  - a country abbreviation leading an ORG (`U.S. State Department`) is a COUNTRY of its own.
+ */
+function splitSpan(sp: Span, tokens: Token[]): Span[] {
+  // `International Monetary Fund (IMF)`: a name and its abbreviation are two mentions.
+  for (let k = sp.first + 1; k < sp.last; k++) {
+    if (tokens[k].text !== '(') continue;
+    let close = k + 1;
+    while (close <= sp.last && tokens[close].text !== ')') close++;
+    const left = { ...sp, last: k - 1 };
+    const inner = { ...sp, first: k + 1, last: close - 1 };
+    const rest = close < sp.last ? splitSpan({ ...sp, first: close + 1 }, tokens) : [];
+    return [...splitSpan(left, tokens), ...(inner.first <= inner.last ? [inner] : []), ...rest];
+  }
+  // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`).
+  for (let k = sp.first + 1; k < sp.last; k++) {
+    const t = tokens[k].text;
+    if (!/^\p{Ll}/u.test(t) || PARTICLES.has(t) || t.includes('-')) continue;
+    const rest = splitSpan({ ...sp, first: k + 1 }, tokens);
+    return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...rest];
+  }
+  if (sp.type === 'PERSON') return [sp];
+  for (let k = sp.last - 1; k >= sp.first; k--) {
+    const t = tokens[k].text;
+    if (!isCapWord(t) || !PERSON_TITLES.has(t.toLowerCase().replace(/\.$/, ''))) continue;
+    let r = k + 1;
+    if (tokens[r]?.text === 'of' && r + 1 < sp.last) r += 2;
+    const rest = tokens.slice(r, sp.last + 1).map((x) => x.text);
+    if (!rest.length || rest.length > 4 || !rest.every((x) => isCapWord(x) && !isTitle(x) && !countryByName(x))) return [sp];
+    let head = k;
+    while (head > sp.first && isCapWord(tokens[head - 1].text) && isTitle(tokens[head - 1].text)) head--;
+    const out: Span[] = [{ first: r, last: sp.last, type: 'PERSON', sentence: sp.sentence }];
+    if (head > sp.first) {
+      const prefix = { first: sp.first, last: head - 1, type: sp.type, sentence: sp.sentence };
+      const pre = tokens.slice(prefix.first, prefix.last + 1).map((x) => x.text).join(' ');
+      if (countryByName(pre)) prefix.type = 'LOC';
+      out.unshift(prefix);
+    }
+    return out;
+  }
+  if (sp.type === 'ORG' && sp.last > sp.first) {
+    const t = tokens[sp.first].text;
+    const c = countryByName(t);
+    if (c?.sovereign && /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(t) && isCapWord(tokens[sp.first + 1].text))
+      return [{ ...sp, last: sp.first, type: 'LOC' }, { ...sp, first: sp.first + 1 }];
+  }
+  return [sp];
+}
+
+/** Written exactly as one of the names of a sovereign state. */
+export function isSovereignSurface(s: string): boolean {
+  const c = countryByName(s);
+  return Boolean(c?.sovereign && c.aliases.includes(s));
+}
+
+function allTitles(sp: Span, tokens: Token[]): boolean {
+  for (let i = sp.first; i <= sp.last; i++) if (!isTitle(tokens[i].text)) return false;
+  return true;
+}
+
+/** Geographic feature nouns that make a PLACE of the name before them (`Korean Peninsula`, `Red Sea`). */
+const GEO_NOUNS = new Set([
+  'peninsula', 'sea', 'ocean', 'gulf', 'bay', 'strait', 'straits', 'island', 'islands', 'mountains', 'river',
+  'valley', 'desert', 'canal', 'lake', 'coast', 'basin', 'plateau', 'archipelago', 'channel', 'delta',
+]);
+
+/**
+ * Names the tagger missed but the gazetteer vouches for: a country written exactly as one of its
+ * names (`US President …`), and a name followed by a geographic feature noun. Only where no other
+ * span claims the tokens and no capitalised neighbour suggests a longer name.
+ */
+function addGazetteerSpans(kept: Span[], all: Span[], tokens: Token[], sentences: Sentence[], words: string[][]): void {
+  const owner = new Int8Array(tokens.length); // 0 free, 1 MISC, 2 other span
+  for (const sp of all) for (let i = sp.first; i <= sp.last; i++) owner[i] = Math.max(owner[i], sp.type === 'MISC' ? 1 : 2);
+  for (const sp of kept) for (let i = sp.first; i <= sp.last; i++) owner[i] = 2;
+  const cap = (i: number) => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i].text);
+  sentences.forEach((s, si) => {
+    const w = words[si];
+    const headline = w.every((x) => x === x.toUpperCase());
+    const tags = gazetteerTags(w, w.map((x) => x.toLowerCase()));
+    for (let j = 0; j < w.length; j++) {
+      const i = s.tokenStart + j;
+      // Countries.
+      if (tags[j] === Gaz.Country * 4 || tags[j] === Gaz.Country * 4 + 1) {
+        let k = j;
+        if (tags[j] !== Gaz.Country * 4) while (k + 1 < w.length && tags[k + 1] !== Gaz.Country * 4 + 3) k++;
+        if (tags[j] !== Gaz.Country * 4) k++;
+        const a = i, b = s.tokenStart + k;
+        const surface = w.slice(j, k + 1).join(' ');
+        let free = true;
+        for (let t = a; t <= b; t++) if (owner[t]) free = false;
+        const isolated = !(cap(a - 1) && a - 1 >= s.tokenStart && !owner[a - 1] && a - 1 !== s.tokenStart) && !(cap(b + 1) && b + 1 < s.tokenEnd && !owner[b + 1] && !isSovereignSurface(tokens[b + 1].text) /* U.S.-ROK */ && !isTitle(tokens[b + 1].text));
+        if (free && isolated && !(headline && surface.length <= 3) && isSovereignSurface(tokensText(tokens, a, b))) {
+          kept.push({ first: a, last: b, type: 'LOC', sentence: si });
+          for (let t = a; t <= b; t++) owner[t] = 2;
+        }
+        j = k;
+        continue;
+      }
+      // Geographic features: <Name|demonym> <Peninsula|Sea|…>.
+      if (j > 0 && GEO_NOUNS.has(w[j].toLowerCase()) && owner[i] !== 2 && owner[i - 1] !== 2 && i - 1 >= s.tokenStart) {
+        // Lower-case only for a peninsula or archipelago named by an adjective (`Korean peninsula`).
+        const prevAdjective = tags[j - 1] === Gaz.Demonym * 4 || (/^\p{Lu}/u.test(w[j - 1]) && countryByDemonym(w[j - 1]) !== null) || (owner[i - 1] === 1 && cap(i - 1));
+        const lowerOk = w[j] === 'peninsula' || w[j] === 'archipelago';
+        if (cap(i) ? cap(i - 1) && !headline : lowerOk && prevAdjective) {
+          let a = i - 1;
+          while (a - 1 >= s.tokenStart && owner[a - 1] !== 2 && cap(a - 1) && a - 1 !== s.tokenStart && !isTitle(tokens[a - 1].text)) a--;
+          kept.push({ first: a, last: i, type: 'LOC', sentence: si });
+          for (let t = a; t <= i; t++) owner[t] = 2;
+        }
+      }
+    }
+  });
+}
+
+function tokensText(tokens: Token[], a: number, b: number): string {
+  let s = tokens[a].text;
+  for (let i = a + 1; i <= b; i++) s += (tokens[i].start > tokens[i - 1].end ? ' ' : '') + tokens[i].text;
+  return s;
+}
+
+
+function isTitle(tok: string): boolean {
+  return TITLES.has(tok.toLowerCase().replace(/\.$/, ''));
+}
+
+/** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
+function trimSpan(sp: Span, tokens: Token[]): void {
+  const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
+  while (sp.first <= sp.last && (punct(tokens[sp.first].text) || (sp.type === 'PERSON' && sp.first < sp.last && isTitle(tokens[sp.first].text)))) sp.first++;
+  while (sp.last >= sp.first && (punct(tokens[sp.last].text) && tokens[sp.last].text !== '.' || tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')) sp.last--;
+}
+

@@ -1,0 +1,384 @@
+import { gazetteerTags } from './gaz-features.js';
+import type { Lexicon } from './lexicon.js';
+
+/*
+ * A greedy left-to-right averaged-perceptron tagger over BIO labels (Collins 2002; Ratinov & Roth
+ * 2009 for the feature set). Features are hashed straight from the characters of each token into
+ * a fixed number of buckets (no feature strings are built), each bucket holding one weight per
+ * label. Label-dependent features (previous labels, and how the same word was labelled earlier in
+ * the document) are computed during decoding. Training and inference share this code.
+ */
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export const NL = LABELS.length;
+export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export const BUCKET_BITS = 21;
+const NB = 1 << BUCKET_BITS;
+const MASK = NB - 1;
+
+/** Weights: `rows[(index ? index[b] : b) * NL + y]`; index is null while training (dense rows). */
+export interface Weights {
+  index: Int32Array | null;
+  rows: Float32Array;
+}
+
+export function denseWeights(): Weights {
+  return { index: null, rows: new Float32Array(NB * NL) };
+}
+
+/** Label id → entity type index (0 PER, 1 ORG, 2 LOC, 3 MISC) or -1 for O. */
+export function labelType(y: number): number {
+  return y === 0 ? -1 : (y - 1) >> 1;
+}
+export function isBegin(y: number): boolean {
+  return y !== 0 && (y & 1) === 1;
+}
+
+// ---------- hashing ----------
+
+function fnvStr(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function mix(t: number, a: number, b = 0): number {
+  let h = Math.imul(t + 0x9e3779b1, 0x85ebca6b) ^ a;
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0x27d4eb2f);
+  return (h ^ (h >>> 16)) & MASK;
+}
+
+// ---------- per-token observations ----------
+
+const enum Cap {
+  Lower = 0,
+  InitCap = 1,
+  AllCaps = 2,
+  Single = 3,
+  Digit = 4,
+  Mixed = 5,
+  Punct = 6,
+  Other = 7,
+}
+
+/** What decoding needs to know about one sentence's tokens, label-independent. */
+export interface SentenceObs {
+  n: number;
+  lower: string[];
+  lHash: Uint32Array;
+  cap: Uint8Array;
+  /** Static feature buckets, `perToken` per token, -1 where a template does not apply. */
+  feats: Int32Array;
+  perToken: number;
+}
+
+const PER_TOKEN = 64;
+const BOS = 0x1234567;
+const EOS = 0x7654321;
+
+function capClass(w: string): Cap {
+  let up = 0, low = 0, dig = 0, other = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) low++;
+    else if (c >= 48 && c <= 57) dig++;
+    else if (c > 127) {
+      const ch = w[i];
+      if (ch !== ch.toLowerCase()) up++;
+      else if (ch !== ch.toUpperCase()) low++;
+      else other++;
+    } else other++;
+  }
+  if (up + low + dig === 0) return Cap.Punct;
+  if (dig > 0 && up + low === 0) return Cap.Digit;
+  if (dig > 0) return Cap.Mixed;
+  if (up === 0) return Cap.Lower;
+  if (low === 0) return up === 1 ? Cap.Single : Cap.AllCaps;
+  const c0 = w.charCodeAt(0);
+  const first = c0 >= 65 && c0 <= 90 ? true : w[0] !== w[0].toLowerCase();
+  return first ? Cap.InitCap : Cap.Mixed;
+}
+
+/** Word shape with runs collapsed: `Xx`, `X.X.`, `d-d`, `Xx-x`. */
+function shapeHash(w: string): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    let k: number;
+    if (c >= 65 && c <= 90) k = 88;
+    else if (c >= 97 && c <= 122) k = 120;
+    else if (c >= 48 && c <= 57) k = 100;
+    else if (c > 127) k = w[i] !== w[i].toLowerCase() ? 88 : w[i] !== w[i].toUpperCase() ? 120 : c;
+    else k = c;
+    if (k === last) continue;
+    last = k;
+    h = Math.imul(h ^ k, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// Template ids.
+const T = {
+  bias: 1, w: 2, l: 3, shape: 4, pre: 5, suf: 9, lm1: 13, lp1: 14, lm2: 15, lp2: 16, sm1: 17, sp1: 18,
+  sm1s: 19, ssp1: 20, lm1l: 21, llp1: 22, firstShape: 23, headShape: 24, gaz: 25, gazm1: 26, gazp1: 27,
+  gazCap: 28, clu: 29, clum1: 33, clup1: 34, capr: 35, caprCap: 36, wm1: 37, wp1: 38, len: 39, capm1p1: 40,
+  hyTail: 41, hyTailCap: 42, lm1s: 43, slp1: 44, pos: 45, prev: 50, prev2: 51, prevL: 52, prevCap: 53, mem: 54, memCap: 55, memAny: 56, prevClu: 57,
+};
+
+/** Computes the label-independent features of one sentence. */
+export function observe(words: string[], lex: Lexicon | null): SentenceObs {
+  const n = words.length;
+  const lower = new Array<string>(n);
+  const lHash = new Uint32Array(n);
+  const wHash = new Uint32Array(n);
+  const sHash = new Uint32Array(n);
+  const cap = new Uint8Array(n);
+  const clu = new Int32Array(n).fill(-1);
+  const capr = new Int8Array(n).fill(-1);
+  let upperWords = 0, letterWords = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    lower[i] = w.toLowerCase();
+    wHash[i] = fnvStr(w);
+    lHash[i] = w === lower[i] ? wHash[i] : fnvStr(lower[i]);
+    sHash[i] = shapeHash(w);
+    cap[i] = capClass(w);
+    if (cap[i] === Cap.AllCaps || cap[i] === Cap.Single) upperWords++;
+    if (cap[i] <= Cap.Single) letterWords++;
+    if (lex) {
+      const e = lex.lookup(lower[i]);
+      if (e >= 0) {
+        clu[i] = lex.cluster[e];
+        capr[i] = lex.capRatio[e];
+      }
+    }
+  }
+  // A headline in capitals: case says nothing there.
+  const headline = letterWords >= 2 && upperWords === letterWords ? 1 : 0;
+  const gaz = gazetteerTags(words, lower);
+  const feats = new Int32Array(n * PER_TOKEN).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const o = i * PER_TOKEN;
+    let k = 0;
+    const put = (b: number) => {
+      if (k < PER_TOKEN) feats[o + k++] = b;
+    };
+    const l = lower[i];
+    const lm1 = i > 0 ? lHash[i - 1] : BOS;
+    const lp1 = i + 1 < n ? lHash[i + 1] : EOS;
+    const sm1 = i > 0 ? sHash[i - 1] : BOS;
+    const sp1 = i + 1 < n ? sHash[i + 1] : EOS;
+    put(mix(T.bias, 0));
+    put(mix(T.w, wHash[i]));
+    put(mix(T.l, lHash[i]));
+    put(mix(T.shape, sHash[i]));
+    // Prefixes and suffixes of the lower-cased word, hashed incrementally.
+    let h = 0x811c9dc5;
+    for (let p = 0; p < 4 && p < l.length; p++) {
+      h = Math.imul(h ^ l.charCodeAt(p), 0x01000193);
+      if (p < l.length - 1) put(mix(T.pre + p, h >>> 0));
+    }
+    h = 0x811c9dc5;
+    for (let p = 0; p < 4 && p < l.length; p++) {
+      h = Math.imul(h ^ l.charCodeAt(l.length - 1 - p), 0x01000193);
+      if (p < l.length - 1) put(mix(T.suf + p, h >>> 0));
+    }
+    put(mix(T.lm1, lm1));
+    put(mix(T.lp1, lp1));
+    put(mix(T.lm2, i > 1 ? lHash[i - 2] : BOS));
+    put(mix(T.lp2, i + 2 < n ? lHash[i + 2] : EOS));
+    put(mix(T.sm1, sm1));
+    put(mix(T.sp1, sp1));
+    put(mix(T.sm1s, sm1, sHash[i]));
+    put(mix(T.ssp1, sHash[i], sp1));
+    put(mix(T.lm1l, lm1, lHash[i]));
+    put(mix(T.llp1, lHash[i], lp1));
+    put(mix(T.wm1, i > 0 ? wHash[i - 1] : BOS));
+    put(mix(T.wp1, i + 1 < n ? wHash[i + 1] : EOS));
+    put(mix(T.firstShape, i === 0 ? 1 : 0, cap[i]));
+    put(mix(T.headShape, headline, sHash[i]));
+    put(mix(T.len, Math.min(l.length, 12), cap[i]));
+    put(mix(T.capm1p1, (i > 0 ? cap[i - 1] : 9) * 16 + cap[i], i + 1 < n ? cap[i + 1] : 9));
+    put(mix(T.gaz, gaz[i]));
+    put(mix(T.gazm1, i > 0 ? gaz[i - 1] : 255));
+    put(mix(T.gazp1, i + 1 < n ? gaz[i + 1] : 255));
+    put(mix(T.gazCap, gaz[i], cap[i] + headline * 16));
+    if (clu[i] >= 0) {
+      const c = clu[i];
+      put(mix(T.clu, c >>> 12));
+      put(mix(T.clu + 1, c >>> 8));
+      put(mix(T.clu + 2, c >>> 4));
+      put(mix(T.clu + 3, c));
+    } else put(mix(T.clu, 0xffff, cap[i]));
+    put(mix(T.clum1, i > 0 ? clu[i - 1] : -2));
+    put(mix(T.clup1, i + 1 < n ? clu[i + 1] : -2));
+    put(mix(T.capr, capr[i] + 1, i === 0 ? 1 : 0));
+    put(mix(T.lm1s, lm1, sHash[i]));
+    put(mix(T.slp1, sHash[i], lp1));
+    put(mix(T.pos, Math.min(i, 3), cap[i]));
+    put(mix(T.clum1, i > 0 && clu[i - 1] >= 0 ? (clu[i - 1] >>> 8) + 0x10000 : -3, 1));
+    put(mix(T.clup1, i + 1 < n && clu[i + 1] >= 0 ? (clu[i + 1] >>> 8) + 0x10000 : -3, 1));
+    // Hyphenated words: "German-based" (an adjective, MISC) vs "Jong-un" (a name): the part after
+    // the last hyphen, and whether it is a common lower-case word.
+    const hy = l.lastIndexOf('-');
+    if (hy > 0 && hy < l.length - 1) {
+      const tail = l.slice(hy + 1);
+      put(mix(T.hyTail, fnvStr(tail)));
+      const e = lex ? lex.lookup(tail) : -1;
+      put(mix(T.hyTailCap, e >= 0 ? lex!.capRatio[e] + 1 : 0, cap[i]));
+    }
+    put(mix(T.caprCap, capr[i] + 1, cap[i] + headline * 16));
+  }
+  return { n, lower, lHash, cap, feats, perToken: PER_TOKEN };
+}
+
+// ---------- decoding ----------
+
+/** How each capitalised word was labelled earlier in the document: counts per entity type. */
+export type DocMemory = Map<string, Int32Array>;
+
+/** Training hooks: the gold labels, and the update to apply to the features of a wrong guess. */
+export interface Trainer {
+  gold: Uint8Array;
+  update(feats: ArrayLike<number>, count: number, gold: number, guess: number): void;
+  /** Called once per decoded sentence (the clock of weight averaging). */
+  tick(): void;
+}
+
+const scratch = new Float64Array(NL);
+/** Capitalisation classes that never start a name: lower case, digits, punctuation, other. */
+const PLAIN = Uint8Array.from([1, 0, 0, 0, 1, 0, 1, 1]);
+const dyn = new Int32Array(16);
+
+function canFollow(prev: number, y: number): boolean {
+  if (y === 0 || isBegin(y)) return true;
+  // I-X continues B-X or I-X only.
+  return prev !== 0 && prev !== -1 && labelType(prev) === labelType(y);
+}
+
+/** Labels one sentence greedily; with a trainer, updates the weights on each wrong guess. */
+export function decode(w: Weights, obs: SentenceObs, mem: Int8Array, trainer?: Trainer): Uint8Array {
+  const { n, feats, perToken, cap, lHash } = obs;
+  const labels = new Uint8Array(n);
+  const { index, rows } = w;
+  for (let i = 0; i < n; i++) {
+    const prev = i > 0 ? labels[i - 1] : -1;
+    // A lower-case word, number or punctuation mark outside any name and not followed by a
+    // capitalised word is outside: skipping these (most tokens of news) makes decoding several
+    // times faster. Training skips them too, so the model never relies on them.
+    if (prev <= 0 && PLAIN[cap[i]] && (i + 1 >= n || PLAIN[cap[i + 1]])) {
+      labels[i] = 0;
+      continue;
+    }
+    const prev2 = i > 1 ? labels[i - 2] : -1;
+    let d = 0;
+    dyn[d++] = mix(T.prev, prev + 1);
+    dyn[d++] = mix(T.prev2, prev + 1, prev2 + 1);
+    dyn[d++] = mix(T.prevL, prev + 1, lHash[i]);
+    dyn[d++] = mix(T.prevCap, prev + 1, cap[i]);
+    if (mem[i] > -2) {
+      const best = mem[i];
+      dyn[d++] = mix(T.mem, best + 1);
+      dyn[d++] = mix(T.memCap, best + 1, cap[i] * 8 + (i === 0 ? 1 : 0));
+      dyn[d++] = mix(T.memAny, best + 1, prev + 1);
+    }
+    scratch.fill(0);
+    const o = i * perToken;
+    for (let k = 0; k < perToken; k++) {
+      const b = feats[o + k];
+      if (b < 0) break;
+      const r = index ? index[b] : b;
+      if (r < 0) continue;
+      const ro = r * NL;
+      for (let y = 0; y < NL; y++) scratch[y] += rows[ro + y];
+    }
+    for (let k = 0; k < d; k++) {
+      const b = dyn[k];
+      const r = index ? index[b] : b;
+      if (r < 0) continue;
+      const ro = r * NL;
+      for (let y = 0; y < NL; y++) scratch[y] += rows[ro + y];
+    }
+    let guess = 0, best = -Infinity;
+    for (let y = 0; y < NL; y++) {
+      if (!canFollow(prev, y)) continue;
+      if (scratch[y] > best) { best = scratch[y]; guess = y; }
+    }
+    if (trainer) {
+      const g = trainer.gold[i];
+      if (g !== guess) {
+        trainer.update(feats.subarray(o, o + perToken), perToken, g, guess);
+        trainer.update(dyn, d, g, guess);
+      }
+    }
+    labels[i] = guess;
+  }
+  trainer?.tick();
+  return labels;
+}
+
+/** Adds the types given to capitalised words of one sentence to the document's memory. */
+function remember(memory: DocMemory, obs: SentenceObs, labels: Uint8Array): void {
+  for (let i = 0; i < obs.n; i++) {
+    const t = labelType(labels[i]);
+    if (t < 0 || obs.cap[i] < 1 || obs.cap[i] > 3) continue;
+    let m = memory.get(obs.lower[i]);
+    if (!m) memory.set(obs.lower[i], (m = new Int32Array(4)));
+    m[t]++;
+  }
+}
+
+/**
+ * Per token: the type most often given to the same capitalised word elsewhere in the document
+ * (-1 none, -2 not a capitalised word), leaving out the token's own label `own` if given.
+ */
+function memoryValues(obs: SentenceObs, memory: DocMemory, own: Uint8Array | null): Int8Array {
+  const out = new Int8Array(obs.n).fill(-2);
+  for (let i = 0; i < obs.n; i++) {
+    if (obs.cap[i] < 1 || obs.cap[i] > 3) continue;
+    const m = memory.get(obs.lower[i]);
+    let best = -1, bestN = 0;
+    const self = own ? labelType(own[i]) : -1;
+    if (m) for (let t = 0; t < 4; t++) {
+      const c = m[t] - (t === self ? 1 : 0);
+      if (c > bestN) { best = t; bestN = c; }
+    }
+    out[i] = best;
+  }
+  return out;
+}
+
+/**
+ * Labels a document in two passes (after Ratinov & Roth 2009): the first sees how each word was
+ * labelled earlier in the document, the second how it was labelled anywhere else in it (so a
+ * headline learns from the body). Sentences whose memory did not change keep their first labels.
+ * With `train`, both passes update the weights.
+ */
+export function tagDoc(
+  w: Weights,
+  obs: SentenceObs[],
+  train?: { gold: Uint8Array[]; update: Trainer['update']; tick: Trainer['tick'] },
+): Uint8Array[] {
+  const memory: DocMemory = new Map();
+  const first: Uint8Array[] = [];
+  const mem1: Int8Array[] = [];
+  obs.forEach((o, si) => {
+    const mv = memoryValues(o, memory, null);
+    mem1.push(mv);
+    const labels = decode(w, o, mv, train && { gold: train.gold[si], update: train.update, tick: train.tick });
+    first.push(labels);
+    remember(memory, o, labels);
+  });
+  return obs.map((o, si) => {
+    const mv = memoryValues(o, memory, first[si]);
+    let same = true;
+    for (let i = 0; i < mv.length && same; i++) same = mv[i] === mem1[si][i];
+    if (same) return first[si];
+    return decode(w, o, mv, train && { gold: train.gold[si], update: train.update, tick: train.tick });
+  });
+}
+
+export { NB as BUCKETS };

@@ -1,0 +1,180 @@
+import type { Sentence, Token } from '../types.js';
+import { isCountrySurface } from './gazetteer.js';
+
+/*
+ * An offset-keeping tokenizer and sentence splitter for news text.
+ *
+ * natural is not used here: its tokenizers return strings without offsets (mentions need exact
+ * character offsets), and its sentence splitter breaks after "U.S." and "Mr.". A single sticky
+ * regex scan keeps offsets, follows the CoNLL/Penn conventions the recognizer was trained on
+ * (clitics 's and n't split off, hyphenated words kept whole) and runs at tens of MB/s.
+ */
+
+/** Single-dot abbreviations that never end a sentence (a name or number follows them). */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'cmdr',
+  'cpl', 'pvt', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'st', 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'messrs',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig', 'approx', 'ca',
+]);
+/** Single-dot abbreviations that may also close a sentence ("... said Acme Corp."). */
+const ENDERS = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'bros', 'etc', 'plc', 'llc', 'dept', 'univ', 'assn', 'ave', 'blvd']);
+
+/** Words that start a sentence after an ambiguous abbreviation such as "U.S." or "Inc.". */
+const STARTERS = new Set([
+  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'In', 'On', 'At', 'But', 'And', 'This', 'That',
+  'These', 'Those', 'There', 'Its', 'His', 'Her', 'Their', 'Our', 'If', 'As', 'For', 'However', 'Meanwhile', 'Also',
+  'After', 'Before', 'When', 'While', 'Some', 'Many', 'Most', 'Other', 'Officials', 'Earlier', 'Later', 'Last', 'Next',
+]);
+
+// Alternatives, in priority order (the group number tells the kind):
+//  1 URL or e-mail; 2 dotted abbreviation (U.S., a.m.); 3 word + "." that may be an abbreviation or an
+//  initial; 4 number with inner separators; 5 word stem before n't; 6 clitic (n't 's 're …);
+//  7 word, hyphenated compounds and inner apostrophes kept (Kim Jong-un, O'Neill); 8 dashes/ellipses;
+//  9 any other single character.
+const TOKEN_RE = new RegExp(
+  [
+    String.raw`(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'"]|[\w.+-]+@[\w-]+\.[\w.-]+\w)`,
+    String.raw`((?:\p{L}\.){2,}(?!\p{L}))`,
+    String.raw`(\p{L}{1,5}\.(?![\p{L}\p{N}]))`,
+    String.raw`(\p{N}+(?:[.,:/]\p{N}+)*(?:-\p{N}+)*)`,
+    String.raw`(\p{L}+(?=n['’]t(?!\p{L})))`,
+    String.raw`((?:n['’]t|['’](?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M))(?![\p{L}\p{N}]))`,
+    String.raw`([\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[-‐]|['’](?!(?:[sdmtSDMT]|[rR][eE]|[vV][eE]|[lL][lL])(?!\p{L})))[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*)`,
+    String.raw`(-{2,}|\.{2,}|…)`,
+    String.raw`([^\s])`,
+  ].join('|'),
+  'guy',
+);
+
+const enum Kind {
+  Other = 0,
+  Abbrev = 1, // dotted U.S. — may end a sentence
+  Title = 2, // Mr. Feb. — never ends a sentence
+  Ender = 3, // Inc. — may end a sentence
+  Initial = 4, // H.
+}
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+
+export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
+  const tokens: Token[] = [];
+  const kinds: Kind[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (true) {
+    // Skip whitespace quickly before the regex (it is sticky).
+    let i = TOKEN_RE.lastIndex;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length) break;
+    TOKEN_RE.lastIndex = i;
+    m = TOKEN_RE.exec(text);
+    if (!m) break;
+    const s = m[0];
+    const start = m.index;
+    if (m[3] !== undefined) {
+      const stem = s.slice(0, -1);
+      const low = stem.toLowerCase();
+      const cap = isUpper(stem.charCodeAt(0));
+      if (cap && TITLES.has(low)) push(tokens, kinds, s, start, Kind.Title);
+      else if (cap && ENDERS.has(low)) push(tokens, kinds, s, start, Kind.Ender);
+      else if (stem.length === 1 && isUpper(stem.charCodeAt(0))) push(tokens, kinds, s, start, Kind.Initial);
+      else {
+        // An ordinary word before a full stop.
+        push(tokens, kinds, stem, start, Kind.Other);
+        push(tokens, kinds, '.', start + stem.length, Kind.Other);
+      }
+    } else if (m[2] !== undefined) {
+      push(tokens, kinds, s, start, Kind.Abbrev);
+    } else if (m[7] !== undefined && (s.includes('-') || s.includes('‐'))) {
+      pushCompound(tokens, kinds, s, start);
+    } else {
+      push(tokens, kinds, s, start, Kind.Other);
+    }
+  }
+  return { tokens, sentences: splitSentences(text, tokens, kinds) };
+}
+
+function push(tokens: Token[], kinds: Kind[], text: string, start: number, kind: Kind): void {
+  tokens.push({ text, start, end: start + text.length });
+  kinds.push(kind);
+}
+
+/**
+ * Hyphenated compounds stay whole (Kim Jong-un, Indo-Pacific, Weston-super-Mare) unless a part is a
+ * country name or abbreviation: "ROK-Japan" and "US-China" are two names joined by a hyphen.
+ */
+function pushCompound(tokens: Token[], kinds: Kind[], s: string, start: number): void {
+  const parts = s.split(/([-‐])/);
+  let split = false;
+  if (!isCountrySurface(s)) {
+    for (let p = 0; p < parts.length; p += 2) if (isCountrySurface(parts[p])) split = true;
+  }
+  if (!split) return push(tokens, kinds, s, start, Kind.Other);
+  let off = start;
+  for (const part of parts) {
+    if (part) push(tokens, kinds, part, off, Kind.Other);
+    off += part.length;
+  }
+}
+
+function splitSentences(text: string, tokens: Token[], kinds: Kind[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let first = 0;
+  const close = (end: number) => {
+    if (end <= first) return;
+    sentences.push({ start: tokens[first].start, end: tokens[end - 1].end, tokenStart: first, tokenEnd: end });
+    first = end;
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    const cur = tokens[i];
+    const newlines = countNewlines(text, prev.end, cur.start);
+    if (newlines >= 2) {
+      close(i);
+      continue;
+    }
+    // Sentence-final punctuation, possibly followed by closing quotes or brackets.
+    let j = i - 1;
+    while (j > first && CLOSERS.has(tokens[j].text)) j--;
+    const fin = tokens[j].text;
+    const kind = kinds[j];
+    const finalPunct = fin === '.' || fin === '!' || fin === '?' || fin === '...' || fin === '…';
+    if (newlines === 1) {
+      // A line break ends the sentence unless the line plainly continues on the next one.
+      const c = cur.text.charCodeAt(0);
+      const continues = kind === Kind.Title || kind === Kind.Initial || prev.text === ',' || isLower(c);
+      if (!continues || finalPunct) close(i);
+      continue;
+    }
+    // A quote or bracket glued to the punctuation closes this sentence rather than opening the next.
+    if (CLOSERS.has(cur.text) && (cur.start === prev.end || !(cur.text === '"' || cur.text === "'"))) continue;
+    const c = cur.text.charCodeAt(0);
+    const opensSentence = isUpper(c) || isDigit(c) || cur.text === '"' || cur.text === '“' || cur.text === '(' || cur.text === "'";
+    if (finalPunct) {
+      if (opensSentence) close(i);
+    } else if (kind === Kind.Abbrev || kind === Kind.Ender) {
+      if (STARTERS.has(cur.text)) close(i);
+    }
+  }
+  close(tokens.length);
+  return sentences;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) n++;
+  return n;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12 || c === 11 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());
+}
+function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toUpperCase());
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

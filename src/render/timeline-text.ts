@@ -1,0 +1,117 @@
+import { dateLabel } from '../timeline/dates.js';
+import type { Timeline, TimelineEntity, TimelineEntry, TimelineSource } from '../timeline/types.js';
+
+export interface TimelineTextOptions {
+  /** ANSI colour (the CLI passes useColour()). */
+  colour?: boolean;
+  /** Wrap long lines at this many columns (a terminal's width); null or absent: never wrap (piped). */
+  width?: number | null;
+  /** Sources shown per entry before "and N more"; the JSON output always has them all. */
+  maxSources?: number;
+}
+
+const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', cyan: '\x1b[36m', yellow: '\x1b[33m', reset: '\x1b[0m' };
+
+/**
+ * The timeline for a terminal: one block per entry, the date in a column of its own so the eye can
+ * run down it, then the event, who was involved, the evidence sentence and where it was read.
+ * It depends only on the entity resolved, never on the name typed, so every alias prints the same.
+ */
+export function renderTimelineText(timeline: Timeline, options: TimelineTextOptions = {}): string {
+  const paint = (style: keyof typeof ANSI, text: string) => (options.colour ? `${ANSI[style]}${text}${ANSI.reset}` : text);
+  const maxSources = options.maxSources ?? 3;
+  const lines: string[] = [];
+
+  lines.push(paint('bold', heading(timeline)));
+
+  const labels = timeline.entries.map((e) => dateLabel(e.date));
+  const column = Math.max(12, ...labels.map((l) => l.length)) + 2;
+  const indent = ' '.repeat(column);
+  const wrapWidth = options.width && options.width > column + 20 ? options.width : null;
+  const push = (first: string, text: string, style?: keyof typeof ANSI) => {
+    const body = wrapWidth ? wrap(text, wrapWidth - column) : [text];
+    body.forEach((line, i) => lines.push((i === 0 ? first : indent) + (style ? paint(style, line) : line)));
+  };
+
+  timeline.entries.forEach((entry, i) => {
+    lines.push('');
+    const label = paint('cyan', labels[i].padEnd(column));
+    if (entry.kind === 'event') {
+      const place = entry.place ? ` @ ${entry.place.name}` : '';
+      push(label, `${entry.name}${place}`, 'bold');
+    } else {
+      // The date expression stands out in its sentence (the escape codes only make wrapping earlier).
+      const sentence = entry.sources[0]?.evidence[0]?.text ?? entry.name;
+      push(label, quote(options.colour ? sentence.replace(entry.name, paint('bold', entry.name)) : sentence));
+    }
+    if (entry.entities.length > 0) push(indent, entry.entities.map((e) => e.name).join(', '), 'yellow');
+    for (const source of entry.sources.slice(0, maxSources)) {
+      if (entry.kind === 'event' && source.evidence[0]) push(indent, quote(source.evidence[0].text));
+      push(indent, `— ${sourceLabel(source)}`, 'dim');
+    }
+    const more = entry.sources.length - maxSources;
+    if (more > 0) push(indent, `… and ${more} more source${more === 1 ? '' : 's'}`, 'dim');
+  });
+
+  if (timeline.entries.length > 0 || timeline.undated > 0) lines.push('');
+  if (timeline.undated > 0) {
+    lines.push(`${timeline.undated} undated event${timeline.undated === 1 ? '' : 's'} left out (no date to place ${timeline.undated === 1 ? 'it' : 'them'} on the line).`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function heading(timeline: Timeline): string {
+  const subject = timeline.entity ? entityLabel(timeline.entity) : 'All events';
+  const n = timeline.entries.length;
+  const count = n === 0 ? 'nothing dated' : `${n} dated entr${n === 1 ? 'y' : 'ies'}`;
+  const range = n === 0 ? '' : `, ${spanOfEntries(timeline.entries)}`;
+  const window =
+    timeline.from || timeline.to ? ` (between ${timeline.from ?? 'the beginning'} and ${timeline.to ?? 'the end'})` : '';
+  return `${subject}: ${count}${range}${window}`;
+}
+
+/** `2017 to 2019-02-19`: the first entry's date to the date of the one ending last. */
+export function spanOfEntries(entries: TimelineEntry[]): string {
+  const first = dateLabel(entries[0].date);
+  const last = dateLabel(entries.reduce((a, b) => (b.date.end > a.date.end ? b : a)).date);
+  return first === last ? first : `${first} to ${last}`;
+}
+
+export function entityLabel(entity: TimelineEntity): string {
+  return `${entity.name} (${entity.type})`;
+}
+
+/** `seeds/000.txt · Yonhap · 2019-02-15 · Title`: what a reader needs to find the article again. */
+export function sourceLabel(source: TimelineSource): string {
+  const parts = [source.path ?? `document ${source.docId}`];
+  if (source.source) parts.push(source.source);
+  if (source.published) parts.push(source.published);
+  if (source.title) parts.push(source.title);
+  return parts.join(' · ');
+}
+
+function quote(text: string): string {
+  return `“${text}”`;
+}
+
+/** Greedy word wrap; a word longer than the width gets a line of its own rather than being cut. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Said on stderr when a name fits several entities: which one the timeline follows. */
+export function ambiguityNote(timeline: Timeline): string | null {
+  if (!timeline.entity || timeline.alsoMatched.length === 0) return null;
+  return `the name also matches ${timeline.alsoMatched.map(entityLabel).join(', ')}; showing ${entityLabel(timeline.entity)}, the most mentioned`;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { tokenize } from '../src/nlp/tokenize.js';
+import { findEntities } from '../src/nlp/entities.js';
+import type { Mention } from '../src/types.js';
+
+function entities(text: string): Mention[] {
+  const { tokens, sentences } = tokenize(text);
+  return findEntities(text, tokens, sentences);
+}
+
+const has = (ms: Mention[], type: string, text: string, entity: string) =>
+  ms.some((m) => m.type === type && m.text === text && m.entity === entity);
+
+describe('findEntities on the first seed article', () => {
+  const body = readFileSync('seeds/000_0e46633eb7241598.txt', 'utf8');
+  const ms = entities(body);
+
+  it('gives exact offsets and sentence indexes', () => {
+    const { sentences } = tokenize(body);
+    for (const m of ms) {
+      expect(body.slice(m.start, m.end)).toBe(m.text);
+      expect(m.value).toBeNull();
+      const s = sentences[m.sentence];
+      expect(m.start >= s.start && m.end <= s.end).toBe(true);
+    }
+  });
+
+  it('finds the people with their full names, titles left out', () => {
+    for (const name of ['Kang Kyung-wha', 'Mike Pompeo', 'Donald Trump', 'Kim Jong Un']) expect(has(ms, 'PERSON', name, name), name).toBe(true);
+    expect(ms.some((m) => /Secretary|President|Minister/.test(m.text))).toBe(false);
+  });
+
+  it('resolves later short forms to the full name', () => {
+    expect(has(ms, 'PERSON', 'Kim', 'Kim Jong Un')).toBe(true);
+    expect(has(ms, 'PERSON', 'Pompeo', 'Mike Pompeo')).toBe(true);
+    expect(has(ms, 'PERSON', 'Trump', 'Donald Trump')).toBe(true);
+    expect(has(ms, 'PERSON', 'Kang', 'Kang Kyung-wha')).toBe(true);
+  });
+
+  it('finds the countries under their canonical names', () => {
+    expect(has(ms, 'COUNTRY', 'ROK', 'South Korea')).toBe(true);
+    expect(has(ms, 'COUNTRY', 'DPRK', 'North Korea')).toBe(true);
+    expect(has(ms, 'COUNTRY', 'U.S.', 'United States')).toBe(true);
+    expect(has(ms, 'COUNTRY', "Democratic People's Republic of Korea", 'North Korea')).toBe(true);
+    expect(has(ms, 'COUNTRY', 'Republic of Korea', 'South Korea')).toBe(true);
+  });
+
+  it('finds places and organisations', () => {
+    expect(has(ms, 'PLACE', 'Hanoi', 'Hanoi')).toBe(true);
+    expect(has(ms, 'PLACE', 'Warsaw', 'Warsaw')).toBe(true);
+    for (const org of ['State Department', 'CBS News', 'Yonhap', 'Reuters']) expect(has(ms, 'ORG', org, org), org).toBe(true);
+  });
+});
+
+describe('findEntities', () => {
+  it('returns nothing for empty text', () => {
+    expect(entities('')).toEqual([]);
+  });
+
+  it('resolves a surname in a capitalised headline to the person named in the body', () => {
+    const ms = entities('SHEARER NAMED AS ENGLAND CAPTAIN\nThe world\'s costliest footballer Alan Shearer was named England captain.');
+    expect(ms.find((m) => m.text === 'SHEARER')?.entity).toBe('Alan Shearer');
+    expect(ms.find((m) => m.text === 'Alan Shearer')?.type).toBe('PERSON');
+  });
+
+  it('splits a place from a country, and canonicalises historical states', () => {
+    const ms = entities('The Soviet Union and West Germany signed the deal in Moscow on Tuesday.');
+    expect(has(ms, 'COUNTRY', 'Soviet Union', 'Soviet Union')).toBe(true);
+    expect(has(ms, 'COUNTRY', 'West Germany', 'West Germany')).toBe(true);
+    expect(has(ms, 'PLACE', 'Moscow', 'Moscow')).toBe(true);
+  });
+
+  it('resolves organisation acronyms to the long name', () => {
+    const ms = entities('The International Atomic Energy Agency sent inspectors. The IAEA and the UN said on Monday they would report.');
+    expect(ms.find((m) => m.text === 'IAEA')?.entity).toBe('International Atomic Energy Agency');
+    expect(ms.find((m) => m.text === 'UN')?.entity).toBe('United Nations');
+  });
+
+  it('keeps exact, non-overlapping offsets on odd input', () => {
+    for (const text of ['((((', 'U.S.', 'Mr. President Mr.', '\r\n\r\nU.S.-ROK-\r\nJapan (', 'International Monetary Fund (IMF', '😀 Ünïcödé 北朝鮮 김정은 Kim Jong Un in Paris']) {
+      const ms = entities(text);
+      ms.forEach((m, i) => {
+        expect(text.slice(m.start, m.end)).toBe(m.text);
+        if (i > 0) expect(m.start).toBeGreaterThanOrEqual(ms[i - 1].end);
+      });
+    }
+  });
+
+  it('keeps a middle initial inside the name', () => {
+    const ms = entities('The army was sent to support William T. Sherman in Georgia.');
+    expect(has(ms, 'PERSON', 'William T. Sherman', 'William T. Sherman')).toBe(true);
+  });
+});

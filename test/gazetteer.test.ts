@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { countryByDemonym, countryByName, isCountrySurface, placeInfo } from '../src/nlp/gazetteer.js';
+
+describe('gazetteer', () => {
+  it('knows countries by name, official name, abbreviation and short form', () => {
+    const cases: [string, string][] = [
+      ['DPRK', 'North Korea'],
+      ["Democratic People's Republic of Korea", 'North Korea'],
+      ['ROK', 'South Korea'],
+      ['Republic of Korea', 'South Korea'],
+      ['U.S.', 'United States'],
+      ['US', 'United States'],
+      ['America', 'United States'],
+      ['Britain', 'United Kingdom'],
+      ['Burma', 'Myanmar'],
+    ];
+    for (const [alias, name] of cases) expect(countryByName(alias)?.name, alias).toBe(name);
+  });
+
+  it('keeps the states of 1987 that no longer exist', () => {
+    expect(countryByName('USSR')?.name).toBe('Soviet Union');
+    expect(countryByName('Soviet Union')?.sovereign).toBe(true);
+    expect(countryByName('West Germany')?.name).toBe('West Germany');
+  });
+
+  it('tells dependencies from sovereign states', () => {
+    expect(countryByName('Puerto Rico')?.sovereign).toBe(false);
+    expect(countryByName('Japan')?.sovereign).toBe(true);
+  });
+
+  it('matches country surfaces exactly as written', () => {
+    expect(isCountrySurface('ROK')).toBe(true);
+    expect(isCountrySurface('rok')).toBe(false);
+    expect(isCountrySurface('Pacific')).toBe(false);
+  });
+
+  it('maps demonyms to their country', () => {
+    expect(countryByDemonym('Japanese')?.name).toBe('Japan');
+    expect(countryByDemonym('North Korean')?.name).toBe('North Korea');
+  });
+
+  it('gives coordinates for cities and regions, and null for unknown names', () => {
+    const hanoi = placeInfo('Hanoi')!;
+    expect(hanoi.name).toBe('Hanoi');
+    expect(hanoi.lat).toBeCloseTo(21.0, 0);
+    expect(hanoi.lon).toBeCloseTo(105.8, 0);
+    expect(placeInfo('WARSAW')?.country).toBe('PL');
+    expect(placeInfo('Middle East')?.name).toBe('Middle East');
+    expect(placeInfo('Qwxzy')).toBeNull();
+    // "Washington, D.C." answers to "Washington", and outranks the smaller towns of that name.
+    expect(placeInfo('Washington')?.country).toBe('US');
+  });
+});

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildKoreaFixture } from './timeline-fixture.js';
+import { corpus, ROOT, tempDir } from './helpers.js';
+
+let dir: string;
+let db: string;
+
+beforeAll(() => {
+  dir = tempDir('corpus-timeline-cli-');
+  db = buildKoreaFixture(dir).file;
+});
+
+describe('corpus timeline (CLI)', () => {
+  it('prints exactly the same for every name of an entity', () => {
+    const a = corpus(['timeline', 'DPRK', '--db', db]);
+    const b = corpus(['timeline', 'North Korea', '--db', db]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('North Korea (COUNTRY): 4 dated entries');
+    expect(a.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('follows the most mentioned entity of an ambiguous name, and says so on stderr', () => {
+    const r = corpus(['timeline', 'Kim', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Kim Jong Un \(PERSON\): 2 dated entries/);
+    expect(r.stdout).toBe(corpus(['timeline', 'Kim Jong-un', '--db', db]).stdout);
+    expect(r.stderr).toBe('corpus: the name also matches Kim Yo Jong (PERSON); showing Kim Jong Un (PERSON), the most mentioned\n');
+  });
+
+  it('says plainly when the entity is unknown, exit 1', () => {
+    const r = corpus(['timeline', 'Atlantis', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("corpus: no entity named 'Atlantis' in the database\n");
+  });
+
+  it('rejects bad usage with exit 2', () => {
+    expect(corpus(['timeline', '--from', 'last tuesday', '--db', db]).code).toBe(2);
+    expect(corpus(['timeline', '--format', 'xml', '--db', db]).code).toBe(2);
+    const clash = corpus(['timeline', '--json', '--format', 'text', '--db', db]);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/^corpus: --json and --format text/);
+    expect(corpus(['timeline', '--from', '2019-03', '--to', '2019-02', '--db', db]).code).toBe(2);
+    expect(corpus(['timeline', '--db', path.join(dir, 'missing.db')]).code).toBe(2);
+  });
+
+  it('--json gives the entries as data, with the count left out', () => {
+    const r = corpus(['timeline', '--json', '--from', '2019', '--db', db]);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.undated).toBe(1);
+    expect(data.entries.map((e: { name: string }) => e.name)).toEqual(['Pyongyang pre-summit talks', 'Warsaw meeting', 'Hanoi summit']);
+    expect(data.entries[2].date).toEqual({ value: '2019-02-27/2019-02-28', granularity: 'range', start: '2019-02-27', end: '2019-02-28' });
+    expect(data.entries[2].sources).toHaveLength(2);
+    expect(corpus(['timeline', '--format', 'json', '--from', '2019', '--db', db]).stdout).toBe(r.stdout);
+  });
+
+  it('--format timelinejs prints TimelineJS JSON, or writes it with --out', () => {
+    const r = corpus(['timeline', '--format', 'timelinejs', '--db', db]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.events).toHaveLength(4);
+    expect(doc.events[0].start_date).toEqual({ year: 2018, month: 6, display_date: '2018-06' });
+    const out = path.join(dir, 'tl.json');
+    const w = corpus(['timeline', '--format', 'timelinejs', '--out', out, '--db', db]);
+    expect(w.stdout).toBe('');
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(doc);
+  });
+
+  it('--html writes one page and keeps stdout empty', () => {
+    const page = path.join(dir, 'nk.html');
+    const r = corpus(['timeline', 'north korea', '--html', page, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`wrote ${page} (4 entries, 1 undated left out)`);
+    const html = fs.readFileSync(page, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('&#60;script&#62;');
+    expect(corpus(['timeline', '--html', path.join(dir, 'no', 'such', 'dir.html'), '--db', db]).code).toBe(2);
+  });
+
+  it('help ends with an example', () => {
+    const r = corpus(['timeline', '--help']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe('Example:');
+    expect(lines.at(-1)).toMatch(/^ {2}corpus timeline /);
+  });
+
+  it('never loads natural or the analyzer', () => {
+    // Walk the static and dynamic imports reachable from the command: the timeline must stay quick to start.
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = fs.readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
+        const spec = m[1];
+        if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
+        else packages.add(spec);
+      }
+    };
+    visit(path.join(ROOT, 'src/cli/timeline.ts'));
+    expect([...packages].filter((p) => p.startsWith('natural'))).toEqual([]);
+    expect([...seen].map((f) => path.relative(ROOT, f)).filter((f) => /nlp\/(analyze|entities|events|dates)/.test(f))).toEqual([]);
+    expect(seen).toContain(path.join(ROOT, 'src/timeline/query.ts'));
+  });
+});

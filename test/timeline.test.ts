@@ -1,0 +1,218 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/store/db.js';
+import { buildTimeline, resolveEntity } from '../src/timeline/query.js';
+import { bucketUnitFor, dateLabel, isoWeekOf, overlaps, parseDateValue, boundDay } from '../src/timeline/dates.js';
+import { renderTimelineText } from '../src/render/timeline-text.js';
+import { renderTimelineHtml } from '../src/render/timeline-html.js';
+import { toTimelineJs } from '../src/render/timelinejs.js';
+import type { Timeline } from '../src/timeline/types.js';
+import { buildKoreaFixture } from './timeline-fixture.js';
+import { tempDir } from './helpers.js';
+
+let file: string;
+let ids: Record<string, number>;
+
+function timeline(query: Parameters<typeof buildTimeline>[1] = {}): Timeline {
+  const db = openDatabase(file, { readonly: true });
+  try {
+    return buildTimeline(db, query);
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(() => {
+  ({ file, ids } = buildKoreaFixture(tempDir('corpus-timeline-')));
+});
+
+describe('date values', () => {
+  it('places each granularity on the calendar', () => {
+    expect(parseDateValue('2019-02-14')).toEqual({ value: '2019-02-14', granularity: 'day', start: '2019-02-14', end: '2019-02-14' });
+    expect(parseDateValue('2019-02')).toMatchObject({ granularity: 'month', start: '2019-02-01', end: '2019-02-28' });
+    expect(parseDateValue('2020-02')).toMatchObject({ end: '2020-02-29' });
+    expect(parseDateValue('2019-W06')).toMatchObject({ granularity: 'week', start: '2019-02-04', end: '2019-02-10' });
+    expect(parseDateValue('2020-W01')).toMatchObject({ start: '2019-12-30', end: '2020-01-05' });
+    expect(parseDateValue('2018')).toMatchObject({ granularity: 'year', start: '2018-01-01', end: '2018-12-31' });
+    expect(parseDateValue('2019-Q2')).toMatchObject({ granularity: 'quarter', start: '2019-04-01', end: '2019-06-30' });
+    expect(parseDateValue('2019-02-27/2019-02-28')).toMatchObject({ granularity: 'range', start: '2019-02-27', end: '2019-02-28' });
+    expect(parseDateValue('2018-12-30T10:00')).toMatchObject({ granularity: 'day', start: '2018-12-30' });
+  });
+
+  it('leaves vague and malformed values off the calendar', () => {
+    for (const value of ['PRESENT_REF', 'PAST_REF', 'FUTURE_REF', 'XXXX-02', '2019-13', '2019-02-30', '2019-W54', '2019-03-01/2019-02-01', '', null]) {
+      expect(parseDateValue(value)).toBeNull();
+    }
+  });
+
+  it('labels show the granularity and ranges drop what their ends share', () => {
+    const label = (v: string) => dateLabel(parseDateValue(v)!);
+    expect(label('2019-02-27/2019-02-28')).toBe('2019-02-27…28');
+    expect(label('2019-02-27/2019-03-01')).toBe('2019-02-27…03-01');
+    expect(label('2018-12-30/2019-01-02')).toBe('2018-12-30…2019-01-02');
+    expect(label('2019-W06')).toBe('2019-W06');
+    expect(label('2019-02')).toBe('2019-02');
+    expect(label('2018')).toBe('2018');
+    expect(isoWeekOf('2019-02-14')).toBe('2019-W07');
+    expect(isoWeekOf('2021-01-01')).toBe('2020-W53');
+  });
+
+  it('--from and --to bounds cover whole months and years, and overlap is inclusive', () => {
+    expect(boundDay('2019-02', 'from')).toBe('2019-02-01');
+    expect(boundDay('2019-02', 'to')).toBe('2019-02-28');
+    expect(boundDay('2019', 'to')).toBe('2019-12-31');
+    const week = parseDateValue('2019-W06')!;
+    expect(overlaps(week, '2019-02-10', null)).toBe(true);
+    expect(overlaps(week, '2019-02-11', null)).toBe(false);
+    expect(overlaps(week, null, '2019-02-04')).toBe(true);
+    expect(overlaps(week, null, '2019-02-03')).toBe(false);
+  });
+
+  it('groups a few weeks by day, months by week, years by month', () => {
+    expect(bucketUnitFor('2019-02-01', '2019-02-28')).toBe('day');
+    expect(bucketUnitFor('2018-12-01', '2019-03-01')).toBe('week');
+    expect(bucketUnitFor('2018-01-01', '2019-12-01')).toBe('month');
+    expect(bucketUnitFor('1950-01-01', '2019-12-01')).toBe('year');
+  });
+});
+
+describe('buildTimeline over the whole corpus', () => {
+  it('lists every dated event in date order and counts the undated ones', () => {
+    const t = timeline();
+    expect(t.entity).toBeNull();
+    expect(t.entries.map((e) => [dateLabel(e.date), e.name])).toEqual([
+      ['2018-06', 'Singapore summit'],
+      ['2019-W06', 'Pyongyang pre-summit talks'],
+      ['2019-02-14', 'Warsaw meeting'],
+      ['2019-02-27…28', 'Hanoi summit'],
+    ]);
+    expect(t.entries.every((e) => e.kind === 'event')).toBe(true);
+    expect(t.undated).toBe(1);
+  });
+
+  it('shows an event merged across documents once, with every source and its evidence sentence', () => {
+    const summit = timeline().entries.find((e) => e.name === 'Hanoi summit')!;
+    expect(summit.place?.name).toBe('Hanoi');
+    expect(summit.entities.map((e) => e.name).sort()).toEqual(['Donald Trump', 'Kim Jong Un']);
+    expect(summit.sources.map((s) => [s.path, s.source, s.published, s.title])).toEqual([
+      ['news/a.txt', 'Yonhap', '2019-02-15', 'Diplomats meet in Warsaw'],
+      ['news/b.txt', 'Reuters', '2019-02-20', 'Summit set for Hanoi'],
+    ]);
+    expect(summit.sources[0].evidence[0].text).toBe('Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.');
+    expect(summit.sources[1].evidence[0].text).toBe('The summit between Trump and Kim will take place on Feb. 27-28, officials said.');
+  });
+
+  it('puts the sentence stating the date first among an event’s evidence', () => {
+    const talks = timeline().entries.find((e) => e.name === 'Pyongyang pre-summit talks')!;
+    expect(talks.sources[0].evidence.map((s) => s.index)).toEqual([0, 1]);
+  });
+
+  it('filters by overlap with --from and --to', () => {
+    expect(timeline({ from: '2019-02-10' }).entries.map((e) => e.name)).toEqual(['Pyongyang pre-summit talks', 'Warsaw meeting', 'Hanoi summit']);
+    expect(timeline({ from: '2019-02-28' }).entries.map((e) => e.name)).toEqual(['Hanoi summit']);
+    expect(timeline({ to: '2018' }).entries.map((e) => e.name)).toEqual(['Singapore summit']);
+    expect(timeline({ from: '2019-02', to: '2019-02' }).entries).toHaveLength(3);
+    expect(() => timeline({ from: '2019-03', to: '2019-02' })).toThrow(/after/);
+  });
+});
+
+describe('buildTimeline for one entity', () => {
+  it('finds the entity by any alias, case and punctuation folded', () => {
+    const db = openDatabase(file, { readonly: true });
+    try {
+      for (const name of ['DPRK', 'north korea', 'N. Korea', "Democratic People's Republic of Korea"]) {
+        expect(resolveEntity(db, name)[0]).toMatchObject({ id: ids.nk, name: 'North Korea', type: 'COUNTRY' });
+      }
+      expect(resolveEntity(db, 'Atlantis')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives the same timeline for every name of the entity', () => {
+    expect(timeline({ entity: 'DPRK' })).toEqual(timeline({ entity: 'North Korea' }));
+  });
+
+  it('keeps events it takes part in or is named beside, and dated sentences no event covers', () => {
+    const t = timeline({ entity: 'North Korea' });
+    expect(t.entity?.name).toBe('North Korea');
+    expect(t.entries.map((e) => [e.kind, dateLabel(e.date), e.kind === 'event' ? e.name : e.sources[0].evidence[0].text])).toEqual([
+      ['mention', '2017', 'In 2017, North Korea tested an intercontinental missile.'],
+      ['event', '2019-W06', 'Pyongyang pre-summit talks'],
+      // named beside it: "Kang and Pompeo met in Warsaw on Thursday to discuss the DPRK."
+      ['event', '2019-02-14', 'Warsaw meeting'],
+      ['mention', '2019-02-19', 'North Korea confirmed on Tuesday that its leader will travel to Hanoi.'],
+    ]);
+    // "Thursday" and "last week" are the dates of events already on the line; the inter-Korean talks have no date.
+    expect(t.undated).toBe(1);
+    const tuesday = t.entries[3];
+    expect(tuesday.name).toBe('Tuesday');
+    expect(tuesday.entities.map((e) => e.name)).toEqual(['North Korea', 'Hanoi']);
+  });
+
+  it('includes events held at a place', () => {
+    expect(timeline({ entity: 'Hanoi' }).entries.map((e) => e.name)).toContain('Hanoi summit');
+  });
+
+  it('refuses an unknown entity with exit code 1', () => {
+    expect(() => timeline({ entity: 'Atlantis' })).toThrow(expect.objectContaining({ exitCode: 1, message: expect.stringContaining('Atlantis') }));
+  });
+});
+
+describe('renderers', () => {
+  it('text: dates aligned in a column, plain without colour', () => {
+    const out = renderTimelineText(timeline());
+    expect(out).not.toMatch(/\x1b\[/);
+    expect(out.split('\n')[0]).toBe('All events: 4 dated entries, 2018-06 to 2019-02-27…28');
+    const dated = out.split('\n').filter((l) => /^\d{4}/.test(l));
+    expect(dated).toHaveLength(4);
+    const column = dated[0].search(/ [^ ]/) + 1;
+    for (const line of dated) expect(line.search(/ [^ ]/) + 1).toBe(column);
+    expect(out).toContain('2019-02-27…28');
+    expect(out).toContain('“Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.”');
+    expect(out).toContain('— news/b.txt · Reuters · 2019-02-20 · Summit set for Hanoi');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('1 undated event left out (no date to place it on the line).');
+  });
+
+  it('text: colour and wrapping on a terminal', () => {
+    const out = renderTimelineText(timeline(), { colour: true, width: 60 });
+    expect(out).toMatch(/\x1b\[36m2019-W06/);
+    const nk = renderTimelineText(timeline({ entity: 'DPRK' }), { colour: true });
+    expect(nk).toContain('“In \x1b[1m2017\x1b[0m, North Korea tested');
+    for (const line of out.replace(/\x1b\[\d+m/g, '').split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  it('html: one self-contained page, article text escaped', () => {
+    const html = renderTimelineHtml(timeline({ entity: 'DPRK' }));
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(/);
+    // the only script element is the page's own
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;script&#62;alert(&#39;pwned&#39;)&#60;/script&#62; &#38; &#60;img src=x onerror=alert(1)&#62;');
+    expect(html).toContain('Pre-summit talks &#60;b&#62;in Pyongyang&#60;/b&#62;');
+    expect(html).toContain('1 undated event left out.');
+  });
+
+  it('html: an outlier year breaks the axis instead of squashing the rest into one bucket', () => {
+    const html = renderTimelineHtml(timeline({ entity: 'North Korea' }));
+    expect(html).toContain('grouped by day');
+    expect(html).toContain('<title>nothing from 2017-01-02 to 2019-02-03</title>');
+    expect(html.match(/class="mark /g)).toHaveLength(4);
+  });
+
+  it('timelinejs: slides with dates as precise as the values, HTML escaped', () => {
+    const doc = toTimelineJs(timeline());
+    expect(doc.title.text.headline).toBe('All events');
+    expect(doc.events.map((e) => [e.start_date, e.end_date])).toEqual([
+      [{ year: 2018, month: 6, display_date: '2018-06' }, undefined],
+      [{ year: 2019, month: 2, day: 4, display_date: '2019-W06' }, { year: 2019, month: 2, day: 10 }],
+      [{ year: 2019, month: 2, day: 14, display_date: '2019-02-14' }, undefined],
+      [{ year: 2019, month: 2, day: 27, display_date: '2019-02-27…28' }, { year: 2019, month: 2, day: 28 }],
+    ]);
+    expect(doc.events[3].text.headline).toBe('Hanoi summit (Hanoi)');
+    expect(doc.events[3].group).toBe('Hanoi');
+    expect(doc.events[1].text.text).not.toContain('<b>');
+    expect(doc.events[1].text.text).toContain('Pre-summit talks &#60;b&#62;in Pyongyang&#60;/b&#62;');
+  });
+});

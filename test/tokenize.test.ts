@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/nlp/tokenize.js';
+
+function sentencesOf(text: string): string[][] {
+  const { tokens, sentences } = tokenize(text);
+  return sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+}
+
+describe('tokenize', () => {
+  it('keeps exact offsets into the text', () => {
+    const text = 'The U.S. State Department said\u00a0on Feb. 3: "We’re done," Mr. O’Neill added.\r\n\r\nNext line';
+    const { tokens, sentences } = tokenize(text);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (const s of sentences) {
+      expect(s.start).toBe(tokens[s.tokenStart].start);
+      expect(s.end).toBe(tokens[s.tokenEnd - 1].end);
+    }
+  });
+
+  it('does not end sentences at abbreviations, titles, months or initials', () => {
+    expect(sentencesOf('Mr. Smith and Dr. Jones met U.S. officials on Feb. 3 in Washington. Frederick H. Collier left.')).toEqual([
+      ['Mr.', 'Smith', 'and', 'Dr.', 'Jones', 'met', 'U.S.', 'officials', 'on', 'Feb.', '3', 'in', 'Washington', '.'],
+      ['Frederick', 'H.', 'Collier', 'left', '.'],
+    ]);
+  });
+
+  it('ends a sentence after an abbreviation when a sentence plainly starts', () => {
+    expect(sentencesOf('He moved to the U.S. The move was costly.')).toHaveLength(2);
+  });
+
+  it('keeps closing quotes with their sentence', () => {
+    expect(sentencesOf('He said "it is done." Then he left.')).toEqual([
+      ['He', 'said', '"', 'it', 'is', 'done', '.', '"'],
+      ['Then', 'he', 'left', '.'],
+    ]);
+  });
+
+  it('ends headlines and lines without final punctuation at the newline, and always at blank lines', () => {
+    const s = sentencesOf('SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN\nLONDON 1996-08-30\nThe world\'s costliest\n\nfootballer was named.');
+    expect(s).toEqual([
+      ['SOCCER', '-', 'SHEARER', 'NAMED', 'AS', 'ENGLAND', 'CAPTAIN'],
+      ['LONDON', '1996-08-30'],
+      ['The', 'world', "'s", 'costliest'],
+      ['footballer', 'was', 'named', '.'],
+    ]);
+  });
+
+  it('keeps hyphenated names whole but splits names joined by a hyphen', () => {
+    const words = tokenize("Kim Jong-un backed U.S.-ROK-Japan and US-China ties in the Indo-Pacific.").tokens.map((t) => t.text);
+    expect(words).toEqual(['Kim', 'Jong-un', 'backed', 'U.S.', '-', 'ROK', '-', 'Japan', 'and', 'US', '-', 'China', 'ties', 'in', 'the', 'Indo-Pacific', '.']);
+  });
+
+  it('splits possessives and negation the way the training data does', () => {
+    const words = tokenize("the DPRK's program isn't O'Neill's").tokens.map((t) => t.text);
+    expect(words).toEqual(['the', 'DPRK', "'s", 'program', 'is', "n't", "O'Neill", "'s"]);
+  });
+
+  it('handles empty and whitespace-only text', () => {
+    expect(tokenize('')).toEqual({ tokens: [], sentences: [] });
+    expect(tokenize(' \n\n ')).toEqual({ tokens: [], sentences: [] });
+  });
+});
