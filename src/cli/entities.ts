@@ -83,7 +83,7 @@ Example:
       if (found.length === 0) throw new UserError(`no entity called '${name}'`, 1);
       const detail = store.entityDetail(db, found[0].id);
       const others = found.slice(1);
-      process.stdout.write(`${flags.json ? JSON.stringify({ ...detail, alsoMatches: others }) : render.renderEntity(detail, others)}\n`);
+      process.stdout.write(`${flags.json ? JSON.stringify({ ...detail, alsoMatches: others }) : render.renderEntity(detail, others, process.cwd())}\n`);
     } finally {
       db.close();
     }

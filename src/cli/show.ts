@@ -16,7 +16,7 @@ export function register(program: Command): void {
     try {
       const doc = findDocument(db, ref);
       if (!doc) throw new UserError(`${ref}: no such document (give an id or a path that was ingested)`, 1);
-      process.stdout.write(`${flags.json ? JSON.stringify(doc) : renderDocument(doc)}\n`);
+      process.stdout.write(`${flags.json ? JSON.stringify(doc) : renderDocument(doc, process.cwd())}\n`);
     } finally {
       db.close();
     }

@@ -1,5 +1,5 @@
 import type { CorpusStats, StoredDocumentView } from '../store/documents.js';
-import { formatBytes, keyValues, table } from './text.js';
+import { displayPath, formatBytes, keyValues, table } from './text.js';
 
 export function renderStats(s: CorpusStats): string {
   const range = s.firstDate ? `${s.firstDate} … ${s.lastDate}` : 'no dated documents';
@@ -22,7 +22,7 @@ export function renderStats(s: CorpusStats): string {
   return lines.join('\n');
 }
 
-export function renderDocument(d: StoredDocumentView): string {
+export function renderDocument(d: StoredDocumentView, cwd?: string): string {
   const head = keyValues([
     ['id', d.id],
     ['title', d.title],
@@ -33,7 +33,7 @@ export function renderDocument(d: StoredDocumentView): string {
     ['tags', d.tags.length ? d.tags.join(', ') : null],
     ['format', d.format],
     ['size', `${d.chars.toLocaleString('en-US')} characters, ${d.tokens.toLocaleString('en-US')} tokens`],
-    ...d.paths.map((p, i) => [i === 0 ? 'path' : '', p] as const),
+    ...d.paths.map((p, i) => [i === 0 ? 'path' : '', displayPath(p, cwd)] as const),
   ]);
   return `${head}\n\n${d.body.trimEnd()}`;
 }

@@ -1,5 +1,5 @@
 import type { EntityDetail, EntitySummary, Suspect } from '../store/entities.js';
-import { keyValues, table } from './text.js';
+import { displayPath, keyValues, table } from './text.js';
 
 const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -11,7 +11,7 @@ export function renderEntityList(entities: EntitySummary[]): string {
   );
 }
 
-export function renderEntity(e: EntityDetail, others: { type: string; name: string }[]): string {
+export function renderEntity(e: EntityDetail, others: { type: string; name: string }[], cwd?: string): string {
   const parts = [
     keyValues([
       ['entity', e.name],
@@ -26,7 +26,7 @@ export function renderEntity(e: EntityDetail, others: { type: string; name: stri
     parts.push(
       table(
         ['date', 'mentions', 'document'],
-        e.documentList.map((d) => [d.date ?? '—', d.mentions, shorten(d.title ?? d.path ?? `#${d.id}`, 70)]),
+        e.documentList.map((d) => [d.date ?? '—', d.mentions, shorten(d.title ?? (d.path ? displayPath(d.path, cwd) : `#${d.id}`), 70)]),
       ),
     );
   }

@@ -2,8 +2,8 @@
  * Printing search results. Takes the data a search returned and knows nothing of how it was found.
  * Matches are bold on a colour terminal and `[like this]` otherwise (pipes, files, NO_COLOR).
  */
-import path from 'node:path';
 import type { SearchHit, SearchResult, Span } from '../search/types.js';
+import { displayPath } from './text.js';
 
 export interface RenderOptions {
   colour: boolean;
@@ -33,11 +33,7 @@ function quoted(text: string): string {
 }
 
 function showPath(file: string | null, cwd: string | undefined): string {
-  if (!file) return '';
-  if (!cwd) return file;
-  // `file.jsonl:LINE` paths keep their line suffix; only the file part is made relative.
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  return file ? displayPath(file, cwd) : '';
 }
 
 function hitLines(hit: SearchHit, options: RenderOptions): string[] {

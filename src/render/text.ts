@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** Small helpers for aligned terminal text; every renderer uses these so output looks alike. */
 
 /** `label  value` lines with the labels padded to one width. */
@@ -25,4 +27,15 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/**
+ * A stored path as a person wants to read it: relative to `cwd` when the file lies below it
+ * (the store keeps absolute paths so any working folder finds the same document).
+ * `file.jsonl:LINE` paths keep their line suffix.
+ */
+export function displayPath(file: string, cwd: string | undefined): string {
+  if (!cwd) return file;
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

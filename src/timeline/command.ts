@@ -64,6 +64,7 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
       output = renderTimelineText(timeline, {
         colour: !toFile && useColour(),
         width: !toFile && process.stdout.isTTY ? process.stdout.columns : null,
+        cwd: process.cwd(),
       });
   }
   if (toFile) writeFile(options.out!, output);
