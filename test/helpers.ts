@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,4 +43,15 @@ export function write(file: string, content: string | Uint8Array): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, content);
   return file;
+}
+
+/** The first `limit` Reuters-21578 articles from ../shared, exploded to .txt files in a temporary folder. */
+export function explodeReuters(limit: number): string {
+  const docs = path.join(tempDir(), 'reuters');
+  execFileSync(
+    process.execPath,
+    [path.join(SHARED, 'corpora', 'explode.mjs'), path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz'), docs, '--limit', String(limit)],
+    { stdio: 'ignore' },
+  );
+  return docs;
 }

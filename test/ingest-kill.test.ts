@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { corpus, corpusAsync, SHARED, tempDir } from './helpers.js';
+import { corpus, corpusAsync, explodeReuters } from './helpers.js';
 
 const FILES = 1500;
 
@@ -23,15 +22,8 @@ function documentsIn(db: string): number {
 
 describe('kill -9 in the middle of an ingest', () => {
   it('leaves a consistent database, and the same ingest then completes the work', async () => {
-    const dir = tempDir();
-    const docs = path.join(dir, 'reuters');
-    execFileSync(process.execPath, [
-      path.join(SHARED, 'corpora', 'explode.mjs'),
-      path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz'),
-      docs,
-      '--limit',
-      String(FILES),
-    ], { stdio: 'ignore' });
+    const docs = explodeReuters(FILES);
+    const dir = path.dirname(docs);
     const db = path.join(dir, 'corpus.db');
 
     const child = corpusAsync(['ingest', docs, '--db', db]);
@@ -71,15 +63,8 @@ describe('kill -9 in the middle of an ingest', () => {
 
 describe('parallel analysis', () => {
   it('stores exactly what a single-threaded ingest stores', () => {
-    const dir = tempDir();
-    const docs = path.join(dir, 'reuters');
-    execFileSync(process.execPath, [
-      path.join(SHARED, 'corpora', 'explode.mjs'),
-      path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz'),
-      docs,
-      '--limit',
-      '120',
-    ], { stdio: 'ignore' });
+    const docs = explodeReuters(120);
+    const dir = path.dirname(docs);
     const dump = (db: string) => {
       const raw = new Database(db, { readonly: true });
       try {

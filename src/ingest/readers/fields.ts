@@ -2,7 +2,7 @@
  * Normalizing the metadata values readers find (dates, names, tag lists), shared by
  * every format so that a date or a tag list means the same whatever file it came from.
  */
-import type { DateSource, IsoDate } from '../../types.js';
+import type { Article, IsoDate } from '../../types.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -102,20 +102,10 @@ export function firstOf<T>(record: Record<string, unknown>, keys: readonly strin
 }
 
 /** What a format reader found in one article; read.ts adds the path, format and fallbacks. */
-export interface ArticleFields {
-  title: string | null;
-  /** The file's own publication date (header, front matter, meta tag, JSON field), already validated. */
-  date: IsoDate | null;
-  dateSource: DateSource;
-  source: string | null;
-  dateline: string | null;
-  section: string | null;
-  tags: string[];
-  body: string;
-  warnings: string[];
+export type ArticleFields = Omit<Article, 'path' | 'format'> & {
   /** Where the story itself starts in `body` (after a plain-text header), for dateline detection. */
   contentStart?: number;
-}
+};
 
 export type ReaderOutcome = { ok: true; fields: ArticleFields } | { ok: false; error: string };
 
