@@ -1,5 +1,4 @@
 import { dateLabel } from '../timeline/dates.js';
-import { displayPath } from './text.js';
 import type { Timeline, TimelineEntity, TimelineEntry, TimelineSource } from '../timeline/types.js';
 
 export interface TimelineTextOptions {
@@ -9,8 +8,6 @@ export interface TimelineTextOptions {
   width?: number | null;
   /** Sources shown per entry before "and N more"; the JSON output always has them all. */
   maxSources?: number;
-  /** Paths below this folder are shown relative to it. */
-  cwd?: string;
 }
 
 const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', cyan: '\x1b[36m', yellow: '\x1b[33m', reset: '\x1b[0m' };
@@ -50,7 +47,7 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
     if (entry.entities.length > 0) push(indent, entry.entities.map((e) => e.name).join(', '), 'yellow');
     for (const source of entry.sources.slice(0, maxSources)) {
       if (entry.kind === 'event' && source.evidence[0]) push(indent, quote(source.evidence[0].text));
-      push(indent, `— ${sourceLabel(source, options.cwd)}`, 'dim');
+      push(indent, `— ${sourceLabel(source)}`, 'dim');
     }
     const more = entry.sources.length - maxSources;
     if (more > 0) push(indent, `… and ${more} more source${more === 1 ? '' : 's'}`, 'dim');
@@ -85,8 +82,8 @@ export function entityLabel(entity: TimelineEntity): string {
 }
 
 /** `seeds/000.txt · Yonhap · 2019-02-15 · Title`: what a reader needs to find the article again. */
-export function sourceLabel(source: TimelineSource, cwd?: string): string {
-  const parts = [source.path ? displayPath(source.path, cwd) : `document ${source.docId}`];
+export function sourceLabel(source: TimelineSource): string {
+  const parts = [source.path ?? `document ${source.docId}`];
   if (source.source) parts.push(source.source);
   if (source.published) parts.push(source.published);
   if (source.title) parts.push(source.title);

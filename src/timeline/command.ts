@@ -7,6 +7,8 @@ import { buildTimeline } from './query.js';
 import { ambiguityNote, renderTimelineText } from '../render/timeline-text.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
 import { toTimelineJs } from '../render/timelinejs.js';
+import { displayPath } from '../render/text.js';
+import type { Timeline } from './types.js';
 
 export type TimelineFormat = 'text' | 'json' | 'timelinejs';
 
@@ -41,11 +43,13 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
     db.close();
   }
 
+  // People read paths relative to where they are; JSON keeps the stored absolute paths.
+  const forPeople = withDisplayPaths(timeline, process.cwd());
   const note = ambiguityNote(timeline);
   if (note) process.stderr.write(`corpus: ${note}\n`);
 
   if (options.html) {
-    writeFile(options.html, renderTimelineHtml(timeline));
+    writeFile(options.html, renderTimelineHtml(forPeople));
     const n = timeline.entries.length;
     process.stderr.write(`corpus: wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}${timeline.undated ? `, ${timeline.undated} undated left out` : ''})\n`);
     if (!options.format && !options.json && !options.out) return;
@@ -58,13 +62,12 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
       output = `${JSON.stringify(timeline, null, 2)}\n`;
       break;
     case 'timelinejs':
-      output = `${JSON.stringify(toTimelineJs(timeline), null, 2)}\n`;
+      output = `${JSON.stringify(toTimelineJs(forPeople), null, 2)}\n`;
       break;
     default:
-      output = renderTimelineText(timeline, {
+      output = renderTimelineText(forPeople, {
         colour: !toFile && useColour(),
         width: !toFile && process.stdout.isTTY ? process.stdout.columns : null,
-        cwd: process.cwd(),
       });
   }
   if (toFile) writeFile(options.out!, output);
@@ -77,4 +80,14 @@ function writeFile(file: string, content: string): void {
   } catch (error) {
     throw new UserError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+}
+
+function withDisplayPaths(timeline: Timeline, cwd: string): Timeline {
+  return {
+    ...timeline,
+    entries: timeline.entries.map((entry) => ({
+      ...entry,
+      sources: entry.sources.map((source) => ({ ...source, path: source.path && displayPath(source.path, cwd) })),
+    })),
+  };
 }
