@@ -12,7 +12,8 @@
  * features and the number of epochs), ../shared/corpora/reuters21578.jsonl.gz (unlabelled text).
  * Options: --epochs N (default 15), --no-lexicon (skip the clusters), --reuse-lexicon (keep
  * model/lexicon.tsv), --runs N (perceptrons averaged, 1-3, default 3), --min-weight W (drop weight
- * rows below W; default 0.05), --shared DIR. Takes about 30 s on one core.
+ * rows below W; default 0.05), --title-case-headlines (train on title-cased copies of the headlines
+ * too; not used for the shipped model), --shared DIR. Takes about 30 s on one core.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -77,6 +78,41 @@ export function readConll(path: string): Doc[] {
   flush();
   if (doc.length) docs.push(doc);
   return docs;
+}
+
+/** Function words a title-cased headline leaves in lower case. */
+const MINOR = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'vs']);
+
+/**
+ * The sentence as a title-case headline would write it (`Clinton Says U.S. Troops Stay in Bosnia`),
+ * from a CoNLL headline in capitals: short words of an organisation's name and words without a
+ * vowel stay in capitals (`EU`, `PM`).
+ * Returns null when the sentence is no headline in capitals.
+ */
+export function titleCased(s: Sent): Sent | null {
+  const letters = s.words.filter((w) => /\p{L}/u.test(w));
+  if (letters.length < 3 || letters.some((w) => w !== w.toUpperCase())) return null;
+  const words = s.words.map((w, i) => {
+    if (!/\p{L}/u.test(w) || w.includes('.')) return w;
+    const l = w.toLowerCase();
+    if (i > 0 && MINOR.has(l)) return l;
+    if ((w.length <= 4 && labelType(s.gold[i]) === 1) || !/[AEIOUY]/.test(w)) return w; // EU, PM
+    return l.replace(/(^|-)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  });
+  return { words, gold: s.gold };
+}
+
+/**
+ * CoNLL writes headlines in capitals; modern news writes them in title case, which a tagger that
+ * never saw it reads as a run of names. Each document whose headline is in capitals gets a
+ * title-cased copy of it as its second sentence. Off by default (--title-case-headlines): it lifts
+ * F1 on title-cased CoNLL dev headlines from 45 to 63 but costs 0.1 on CoNLL dev and two seed names.
+ */
+export function withTitleCaseHeadlines(docs: Doc[]): Doc[] {
+  return docs.map((d) => {
+    const t = d.length ? titleCased(d[0]) : null;
+    return t ? [d[0], t, ...d.slice(1)] : d;
+  });
 }
 
 /** Mulberry32: a small seeded PRNG, so training is reproducible. */
@@ -204,7 +240,8 @@ async function main(): Promise<void> {
       process.stderr.write(`lexicon: ${lex.words.length} words in ${Date.now() - t0} ms\n`);
     }
   }
-  const trainDocs = readConll(join(shared, 'train', 'conll2003', 'eng.train'));
+  let trainDocs = readConll(join(shared, 'train', 'conll2003', 'eng.train'));
+  if (process.argv.includes('--title-case-headlines')) trainDocs = withTitleCaseHeadlines(trainDocs);
   const devDocs = readConll(join(shared, 'train', 'conll2003', 'eng.testa'));
   for (const d of [...trainDocs, ...devDocs]) for (const s of d) s.obs = observe(s.words, lex);
   process.stderr.write(`train: ${trainDocs.length} docs; dev: ${devDocs.length} docs\n`);

@@ -91,4 +91,22 @@ describe('findEntities', () => {
     const ms = entities('The army was sent to support William T. Sherman in Georgia.');
     expect(has(ms, 'PERSON', 'William T. Sherman', 'William T. Sherman')).toBe(true);
   });
+
+  it('types a seat of government or ministry as an organisation, not a place', () => {
+    const ms = entities('A spokesman for the White House said on Monday that talks would resume.');
+    expect(ms.some((m) => m.type === 'ORG' && m.text === 'White House')).toBe(true);
+    expect(ms.some((m) => m.type === 'PLACE')).toBe(false);
+  });
+
+  it('leaves a section label on a metadata line out, keeps a capitalised place there', () => {
+    const body = '\n\nThe Lakers beat the Celtics in Boston on Sunday.';
+    expect(entities(' date 2020-03-02 NATIONAL' + body).some((m) => m.text === 'NATIONAL')).toBe(false);
+    expect(entities(' date 2020-03-02 LONDON' + body).some((m) => m.type === 'PLACE' && m.text === 'LONDON')).toBe(true);
+  });
+
+  it('finds regions written as compounds or several words', () => {
+    const ms = entities('Both navies are expanding their presence in the Indo-Pacific, officials said. Drought has hit the Horn of Africa.');
+    expect(ms.some((m) => m.type === 'PLACE' && m.text === 'Indo-Pacific')).toBe(true);
+    expect(ms.some((m) => m.type === 'PLACE' && m.text === 'Horn of Africa')).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel, tagDocument, serializeWeights, deserializeWeights } from '../src/nlp/ner/model.js';
 import { LABELS, NL, BUCKETS, denseWeights } from '../src/nlp/ner/tagger.js';
-import { readConll } from '../bench/train.js';
+import { readConll, titleCased } from '../bench/train.js';
 
 const tagged = (words: string[][]) =>
   tagDocument(loadModel(), words).map((ls, i) => ls.reduce((acc, y, j) => (y ? [...acc, `${words[i][j]}/${LABELS[y]}`] : acc), [] as string[]));
@@ -50,5 +50,15 @@ describe('readConll', () => {
     expect(docs).toHaveLength(2);
     expect([...docs[0][0].gold].map((y) => LABELS[y])).toEqual(['B-ORG', 'O']);
     expect([...docs[1][0].gold].map((y) => LABELS[y])).toEqual(['B-PER', 'I-PER', 'B-PER', 'I-PER']);
+  });
+});
+
+describe('titleCased', () => {
+  it('writes a headline in capitals as a title-case headline, keeping acronyms and labels', () => {
+    const gold = Uint8Array.from([3, 0, 0, 0, 5, 0, 0]);
+    const t = titleCased({ words: ['EU', 'REJECTS', 'CALL', 'TO', 'U.S.', 'PM', '.'], gold })!;
+    expect(t.words).toEqual(['EU', 'Rejects', 'Call', 'to', 'U.S.', 'PM', '.']);
+    expect(t.gold).toBe(gold);
+    expect(titleCased({ words: ['EU', 'rejects', 'call', '.'], gold: new Uint8Array(4) })).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
     for (let i = s.tokenStart; i < s.tokenEnd; i++) w[i - s.tokenStart] = tokens[i].text;
     return w;
   });
-  const labels = tagDocument(loadModel(), words);
-  return resolveEntities(text, tokens, sentences, entitySpans(text, tokens, sentences, words, labels));
+  const model = loadModel();
+  const labels = tagDocument(model, words);
+  return resolveEntities(text, tokens, sentences, entitySpans(text, tokens, sentences, words, labels, model.lex));
 }

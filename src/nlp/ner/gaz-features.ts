@@ -30,9 +30,10 @@ let index: Map<string, Entry[]> | null = null;
 /**
  * Every gazetteer name as its lower-cased tokens joined by spaces, with its category; a name in two
  * categories keeps the most specific one (country over city: "Mexico"). Computed at build time
- * (bench/build-gazetteer.ts writes model/gaz-index.tsv) since it tokenizes ~25,000 names.
+ * (bench/build-gazetteer.ts writes model/gaz-index.tsv) since it tokenizes ~25,000 names; `leaveOut`
+ * names places that are not to be features.
  */
-export function gazetteerEntries(): [string, Gaz][] {
+export function gazetteerEntries(leaveOut: ReadonlySet<string> = new Set()): [string, Gaz][] {
   const best = new Map<string, Gaz>();
   const add = (name: string, cat: Gaz) => {
     const words = tokenize(name).tokens.map((t) => t.text.toLowerCase());
@@ -45,7 +46,7 @@ export function gazetteerEntries(): [string, Gaz][] {
     for (const a of c.aliases) add(a, c.sovereign ? Gaz.Country : Gaz.City);
     for (const d of c.demonyms) add(d, Gaz.Demonym);
   }
-  for (const p of allPlaces()) add(p.name, p.country === '' ? Gaz.Region : p.population >= 300000 ? Gaz.BigCity : Gaz.City);
+  for (const p of allPlaces()) if (!(p.country === '' && leaveOut.has(p.name))) add(p.name, p.country === '' ? Gaz.Region : p.population >= 300000 ? Gaz.BigCity : Gaz.City);
   return [...best.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
