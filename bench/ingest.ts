@@ -10,24 +10,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { explodeReuters, listFiles, machine, ROOT, writeResult } from './reuters.js';
+import { explodeReuters, listFiles, machine, median, ROOT, writeResult } from './reuters.js';
 
 async function child(dir: string, dbFile: string, mode: string): Promise<void> {
   const { openDatabase } = await import('../src/store/db.js');
   const { ingest } = await import('../src/ingest/pipeline.js');
-  const { tokenize } = await import('../src/nlp/tokenize.js');
   // 'tokens': the foundation's own cost (read, tokenize, split sentences, store), without extraction.
-  const tokensOnly = {
-    version: 'tokens-only',
-    analyze: (input: { body: string; date: string | null; dateSource: import('../src/types.js').DateSource }) => ({
-      analyzerVersion: 'tokens-only',
-      date: input.date,
-      dateSource: input.dateSource,
-      ...tokenize(input.body),
-      mentions: [],
-      events: [],
-    }),
-  };
+  const tokensOnlyModule = new URL('./tokens-only-analyzer.js', import.meta.url).href;
+  const tokensOnly = { ...(await import(tokensOnlyModule)), module: tokensOnlyModule };
   const db = openDatabase(dbFile, { create: true });
   const started = performance.now();
   const summary = await ingest(db, [dir], mode === 'tokens' ? { analyzer: tokensOnly } : {});
@@ -61,9 +51,13 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-ingest-'));
   const files = listFiles(dir);
   process.stderr.write(`ingesting ${files.length} files from ${dir}\n`);
-  const bare = floor(files, path.join(work, 'floor.db'));
-  const run = (mode: 'full' | 'tokens') => {
-    const dbFile = path.join(work, `${mode}.db`);
+  const RUNS = Number(process.env.RUNS ?? 3);
+  // Each measurement is the median of RUNS runs (a fresh database each time): single runs on a
+  // shared 2-core machine vary by ±15%.
+  const floorRuns = Array.from({ length: RUNS }, (_, i) => floor(files, path.join(work, `floor-${i}.db`)));
+  const bare = { chars: floorRuns[0].chars, seconds: median(floorRuns.map((r) => r.seconds)) };
+  const runOnce = (mode: 'full' | 'tokens', i: number) => {
+    const dbFile = path.join(work, `${mode}-${i}.db`);
     const started = performance.now();
     const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'bench', 'ingest.js'), '--child', dir, dbFile, mode], {
       encoding: 'utf8',
@@ -73,6 +67,11 @@ async function main(): Promise<void> {
     const r = JSON.parse(out) as { summary: { documents: number; new: number; duplicates: number; failed: number }; seconds: number; chars: number; peakRssMB: number };
     const dbBytes = ['', '-wal', '-shm'].reduce((n, s) => n + (fs.existsSync(dbFile + s) ? fs.statSync(dbFile + s).size : 0), 0);
     return { ...r, wall, dbBytes };
+  };
+  const run = (mode: 'full' | 'tokens') => {
+    const runs = Array.from({ length: RUNS }, (_, i) => runOnce(mode, i));
+    const byTime = [...runs].sort((a, b) => a.seconds - b.seconds);
+    return { ...byTime[(runs.length - 1) >> 1], seconds: median(runs.map((r) => r.seconds)), runs: runs.map((r) => +r.seconds.toFixed(3)) };
   };
   const tokens = run('tokens');
   const full = run('full');
@@ -86,11 +85,17 @@ async function main(): Promise<void> {
     duplicates: full.summary.duplicates,
     failed: full.summary.failed,
     characters: full.chars,
-    floor: { what: 'read the same files + insert into a bare FTS5 table, one transaction', seconds: +bare.seconds.toFixed(3) },
+    runs: RUNS,
+    floor: {
+      what: 'read the same files + insert into a bare FTS5 table (default settings), one transaction',
+      seconds: +bare.seconds.toFixed(3),
+      runs: floorRuns.map((r) => +r.seconds.toFixed(3)),
+    },
     full: {
       what: 'the real ingest: read, tokenize, entities, dates, events, store',
       wallSeconds: +full.wall.toFixed(3),
       ingestSeconds: +full.seconds.toFixed(3),
+      runs: full.runs,
       documentsPerSecond: Math.round(files.length / full.seconds),
       charactersPerSecond: Math.round(bare.chars / full.seconds),
       peakRssMB: Math.round(full.peakRssMB),
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
     tokensOnly: {
       what: 'the same pipeline with tokens and sentences only (no extraction): the foundation issue target, <= 3x floor, <= 300 MB',
       ingestSeconds: +tokens.seconds.toFixed(3),
+      runs: tokens.runs,
       documentsPerSecond: Math.round(files.length / tokens.seconds),
       peakRssMB: Math.round(tokens.peakRssMB),
       databaseBytes: tokens.dbBytes,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { openDatabase, type Db } from '../src/store/db.js';
+import { packSentences } from '../src/store/sentences.js';
 import { aliasKey } from '../src/nlp/aliases.js';
 import { parseDateValue } from '../src/timeline/dates.js';
 
@@ -19,21 +20,29 @@ export class FixtureDb {
 
   doc(meta: { path: string; title?: string | null; date?: string | null; source?: string | null }, sentences: string[]): number {
     const body = sentences.join(' ');
-    const info = this.db
-      .prepare(
-        `INSERT INTO documents (sha256, title, date, source, format, body, chars, tokens, analyzer_version, ingested_at)
-         VALUES (?, ?, ?, ?, 'txt', ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
-      )
-      .run(crypto.createHash('sha256').update(body).digest('hex'), meta.title ?? null, meta.date ?? null, meta.source ?? null, body, body.length, body.split(' ').length);
-    const id = Number(info.lastInsertRowid);
-    this.db.prepare('INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(meta.path, id);
     let start = 0;
-    const spans = sentences.map((s, idx) => {
+    const spans = sentences.map((s) => {
       const span = { start, end: start + s.length };
-      this.db.prepare('INSERT INTO sentences (doc_id, idx, start, end) VALUES (?, ?, ?, ?)').run(id, idx, span.start, span.end);
       start += s.length + 1;
       return span;
     });
+    const info = this.db
+      .prepare(
+        `INSERT INTO documents (sha256, title, date, source, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
+         VALUES (?, ?, ?, ?, 'txt', ?, ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
+      )
+      .run(
+        crypto.createHash('sha256').update(body).digest('hex'),
+        meta.title ?? null,
+        meta.date ?? null,
+        meta.source ?? null,
+        body,
+        body.length,
+        body.split(' ').length,
+        packSentences(spans),
+      );
+    const id = Number(info.lastInsertRowid);
+    this.db.prepare('INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(meta.path, id);
     this.sentencesOf.set(id, spans);
     this.bodies.set(id, body);
     return id;

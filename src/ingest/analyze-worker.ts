@@ -1,6 +1,11 @@
-import { parentPort } from 'node:worker_threads';
-import { analyze, type AnalyzerInput } from '../nlp/analyze.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { AnalyzerInput } from '../nlp/analyze.js';
+import type { Analysis } from '../types.js';
 import { forStorage } from './analyzer-pool.js';
+
+const { analyze } = (await import((workerData as { analyzerModule: string }).analyzerModule)) as {
+  analyze: (input: AnalyzerInput) => Analysis;
+};
 
 // One analysis per message; the answer carries the same id. Errors are answers too, so one bad
 // document never stalls the ingest.

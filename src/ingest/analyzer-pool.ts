@@ -12,6 +12,8 @@ export function forStorage(analysis: Analysis): StoredAnalysis {
 export interface Analyzer {
   version: string;
   analyze(input: AnalyzerInput): Analysis;
+  /** URL of a compiled module exporting this `analyze`, so worker threads can load it too. */
+  module?: string;
 }
 
 /** Runs analyses somewhere: in this thread, or spread over worker threads. */
@@ -29,15 +31,15 @@ export function inlineRunner(analyzer: Analyzer): AnalysisRunner {
 
 const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
 
-/** Worker threads can run only the compiled full analyzer; from TypeScript sources (tests) they cannot start. */
-export function canUseWorkers(): boolean {
-  return fs.existsSync(WORKER_FILE);
+/** Worker threads run compiled modules only: not from TypeScript sources (tests), nor an analyzer without a module. */
+export function canUseWorkers(analyzer: Analyzer): boolean {
+  return analyzer.module !== undefined && analyzer.module.endsWith('.js') && fs.existsSync(WORKER_FILE);
 }
 
 /**
  * Analysis is the expensive step of an ingest (reading and storing are cheap), so it is spread over
  * worker threads while the main thread reads files and writes the database. Each worker loads the
- * model once.
+ * analyzer's module (and so the model) once.
  */
 export class WorkerPool implements AnalysisRunner {
   private readonly workers: Worker[] = [];
@@ -45,9 +47,9 @@ export class WorkerPool implements AnalysisRunner {
   private readonly pending = new Map<number, { resolve: (a: StoredAnalysis) => void; reject: (e: Error) => void; worker: number }>();
   private nextId = 0;
 
-  constructor(size: number) {
+  constructor(size: number, analyzerModule: string) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_FILE);
+      const worker = new Worker(WORKER_FILE, { workerData: { analyzerModule } });
       worker.on('message', (message: { id: number; analysis?: StoredAnalysis; error?: string }) => {
         const job = this.pending.get(message.id);
         if (!job) return;

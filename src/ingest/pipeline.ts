@@ -22,8 +22,8 @@ export interface IngestOptions {
   /** The analysis to run; the default is the full analyzer. Benchmarks swap in cheaper ones. */
   analyzer?: Analyzer;
   /**
-   * Worker threads for the full analyzer (default: one per core). Small ingests, and runs from
-   * TypeScript sources, analyze in this thread: starting workers would cost more than it saves.
+   * Worker threads for analysis (default: one per core). Small ingests, and runs from TypeScript
+   * sources, analyze in this thread: starting workers would cost more than it saves.
    */
   workers?: number;
 }
@@ -31,7 +31,7 @@ export interface IngestOptions {
 /** Below this many files, analyze in this thread. */
 const PARALLEL_FROM_FILES = 40;
 
-const FULL_ANALYZER: Analyzer = { version: ANALYZER_VERSION, analyze };
+const FULL_ANALYZER: Analyzer = { version: ANALYZER_VERSION, analyze, module: new URL('../nlp/analyze.js', import.meta.url).href };
 
 export interface IngestProgress {
   /** Called once the files are known. */
@@ -87,8 +87,8 @@ export async function ingest(
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
   const workers = options.workers ?? os.availableParallelism();
-  const parallel = analyzer === FULL_ANALYZER && workers > 1 && files.length >= PARALLEL_FROM_FILES && canUseWorkers();
-  const runner: AnalysisRunner = parallel ? new WorkerPool(workers) : inlineRunner(analyzer);
+  const parallel = workers > 1 && files.length >= PARALLEL_FROM_FILES && canUseWorkers(analyzer);
+  const runner: AnalysisRunner = parallel ? new WorkerPool(workers, analyzer.module!) : inlineRunner(analyzer);
   const maxQueued = parallel ? workers * 16 : 1;
 
   // Checkpointing the WAL into the database file every 1000 pages (the default) costs a third of a

@@ -4,7 +4,7 @@
  * the --date flag, the source and dateline from the text's own attribution.
  * Nothing here throws for bad input: every failure is a one-line `path: cause`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Article, ArticleFormat, IsoDate } from '../types.js';
 import { decodeText } from './decode.js';
@@ -52,15 +52,20 @@ export function formatOf(file: string): ArticleFormat | null {
  */
 export async function readArticles(file: string, options: ReadOptions = {}): Promise<ReadResult[]> {
   let bytes: Uint8Array;
+  let fd: number | null = null;
   try {
-    const stat = statSync(file);
+    // One open and fstat instead of a stat by path, then a read: a bulk ingest does this 20,000 times.
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) return [failure(file, 'is a directory')];
     if (stat.size > MAX_FILE_BYTES) return [failure(file, `file too large (${stat.size} bytes; the limit is ${MAX_FILE_BYTES})`)];
     // Small files are read synchronously: an async read costs a thread-pool round trip that is
     // ~15x slower than the read itself (19,771 Reuters files: 3.4 s async, 0.2 s sync).
-    bytes = stat.size < SYNC_READ_BYTES ? readFileSync(file) : await readFile(file);
+    bytes = stat.size < SYNC_READ_BYTES ? readFileSync(fd) : await readFile(file);
   } catch (err) {
     return [failure(file, ioCause(err))];
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
   const { entry, warning } = await sidecarEntry(file);
   const results = parseArticles(file, bytes, { ...options, sidecar: entry });

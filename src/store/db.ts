@@ -61,6 +61,8 @@ function configure(db: Db, file: string, readonly: boolean): void {
     if (version < MIGRATIONS.length) throw new UserError(`${file}: schema is out of date; run 'corpus ingest' to upgrade it`);
     return;
   }
+  // 8 KB pages: a bulk ingest writes ~10% less than with the 4 KB default (bench:ingest).
+  if (version === 0) db.pragma('page_size = 8192');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // The FTS index and the mention indexes outgrow SQLite's default 2 MB page cache within a few

@@ -26,6 +26,7 @@ export const MIGRATIONS: readonly string[] = [
     body             TEXT NOT NULL,
     chars            INTEGER NOT NULL,
     tokens           INTEGER NOT NULL,
+    sentences        BLOB NOT NULL DEFAULT x'',  -- packed (start, end) pairs: see sentences.ts
     analyzer_version TEXT NOT NULL,
     ingested_at      TEXT NOT NULL
   );
@@ -44,14 +45,6 @@ export const MIGRATIONS: readonly string[] = [
     content='documents', content_rowid='id',
     tokenize='porter unicode61 remove_diacritics 2'
   );
-
-  CREATE TABLE sentences (
-    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    idx    INTEGER NOT NULL,
-    start  INTEGER NOT NULL,
-    end    INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, idx)
-  ) WITHOUT ROWID;
 
   -- Canonical entities of the whole corpus. key = aliasKey(name): case, hyphens, diacritics folded.
   CREATE TABLE entities (

@@ -1,6 +1,7 @@
 import type { Article, EntityType, Mention, StoredAnalysis } from '../types.js';
 import { aliasKey } from '../nlp/aliases.js';
 import { daySpan } from '../timex.js';
+import { packSentences } from './sentences.js';
 import type { Db } from './db.js';
 
 /** What the store knows about a path before an ingest touches it. */
@@ -39,10 +40,10 @@ export class StoreWriter {
       ),
       docBySha: db.prepare('SELECT id, sha256, analyzer_version AS analyzerVersion FROM documents WHERE sha256 = ?'),
       docInsert: db.prepare(`INSERT INTO documents
-        (sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens, analyzer_version, ingested_at)
-        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @format, @body, @chars, @tokens, @analyzerVersion, @ingestedAt)`),
+        (sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
+        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @format, @body, @chars, @tokens, @sentences, @analyzerVersion, @ingestedAt)`),
       docReanalyzed: db.prepare(
-        'UPDATE documents SET date = @date, date_source = @dateSource, tokens = @tokens, analyzer_version = @analyzerVersion WHERE id = @id',
+        'UPDATE documents SET date = @date, date_source = @dateSource, tokens = @tokens, sentences = @sentences, analyzer_version = @analyzerVersion WHERE id = @id',
       ),
       docForDelete: db.prepare('SELECT id, title, body FROM documents WHERE id = ?'),
       docDelete: db.prepare('DELETE FROM documents WHERE id = ?'),
@@ -54,7 +55,6 @@ export class StoreWriter {
       pathsRange: db.prepare('SELECT path FROM paths WHERE path >= ? AND path < ?').pluck(),
       pathsAll: db.prepare('SELECT path FROM paths ORDER BY path').pluck(),
       pathsOfDoc: db.prepare('SELECT count(*) AS n FROM paths WHERE doc_id = ?'),
-      sentenceInsert: db.prepare('INSERT INTO sentences (doc_id, idx, start, end) VALUES (?, ?, ?, ?)'),
       entityGet: db.prepare('SELECT id FROM entities WHERE type = ? AND key = ?'),
       entityInsert: db.prepare('INSERT INTO entities (type, name, key, lat, lon) VALUES (?, ?, ?, ?, ?)'),
       aliasInsert: db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)'),
@@ -75,7 +75,6 @@ export class StoreWriter {
         "SELECT id FROM entities WHERE key = ? ORDER BY CASE type WHEN 'PLACE' THEN 0 WHEN 'COUNTRY' THEN 1 WHEN 'PERSON' THEN 2 ELSE 3 END LIMIT 1",
       ),
       clearMentions: db.prepare('DELETE FROM mentions WHERE doc_id = ?'),
-      clearSentences: db.prepare('DELETE FROM sentences WHERE doc_id = ?'),
       clearEventMentions: db.prepare('DELETE FROM event_mentions WHERE doc_id = ?'),
       clearParticipants: db.prepare('DELETE FROM event_participants WHERE doc_id = ?'),
     };
@@ -109,6 +108,7 @@ export class StoreWriter {
       body: article.body,
       chars: article.body.length,
       tokens: analysis.tokenCount,
+      sentences: packSentences(analysis.sentences),
       analyzerVersion: analysis.analyzerVersion,
       ingestedAt: new Date().toISOString(),
     });
@@ -126,6 +126,7 @@ export class StoreWriter {
       date: analysis.date,
       dateSource: analysis.dateSource,
       tokens: analysis.tokenCount,
+      sentences: packSentences(analysis.sentences),
       analyzerVersion: analysis.analyzerVersion,
     });
     this.writeAnalysis(docId, analysis);
@@ -182,11 +183,9 @@ export class StoreWriter {
     this.q.clearParticipants.run(docId);
     this.q.clearEventMentions.run(docId);
     this.q.clearMentions.run(docId);
-    this.q.clearSentences.run(docId);
   }
 
   private writeAnalysis(docId: number, analysis: StoredAnalysis): void {
-    analysis.sentences.forEach((s, i) => this.q.sentenceInsert.run(docId, i, s.start, s.end));
     for (const m of analysis.mentions) this.writeMention(docId, m);
     for (const event of analysis.events) {
       const placeId = event.place ? this.entityIdByName(event.place) : null;

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { aliasKey } from '../nlp/aliases.js';
 import type { EntityType, IsoDate } from '../types.js';
 import { boundDay, compareSpans, overlaps, parseDateValue } from './dates.js';
+import { unpackSentences } from '../store/sentences.js';
 import type {
   DateSpan,
   EvidenceSentence,
@@ -253,10 +254,9 @@ function mentionEntries(db: Db, reader: DocumentReader, entity: TimelineEntity, 
 class DocumentReader {
   private metaCache = new Map<number, Omit<TimelineSource, 'evidence'>>();
   private entityCache = new Map<number, TimelineEntity>();
-  private current: { docId: number; body: string; sentences: Map<number, { start: number; end: number }> } | null = null;
+  private current: { docId: number; body: string; sentences: { start: number; end: number }[] } | null = null;
   private readonly metaStmt;
   private readonly bodyStmt;
-  private readonly sentencesStmt;
   private readonly mentionsStmt;
   private readonly entityStmt;
 
@@ -265,8 +265,7 @@ class DocumentReader {
       `SELECT id AS docId, title, source, date AS published, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path
        FROM documents WHERE id = ?`,
     );
-    this.bodyStmt = db.prepare('SELECT body FROM documents WHERE id = ?').pluck();
-    this.sentencesStmt = db.prepare('SELECT idx, start, end FROM sentences WHERE doc_id = ?');
+    this.bodyStmt = db.prepare('SELECT body, sentences FROM documents WHERE id = ?');
     this.mentionsStmt = db.prepare(
       'SELECT type, value, entity_id AS entityId FROM mentions WHERE doc_id = ? AND sentence = ? ORDER BY start',
     );
@@ -318,12 +317,10 @@ class DocumentReader {
   /** The sentence's text from the body, whitespace (line breaks of the source) folded to single spaces. */
   sentence(docId: number, index: number): EvidenceSentence | null {
     if (this.current?.docId !== docId) {
-      const body = (this.bodyStmt.get(docId) as string | undefined) ?? '';
-      const sentences = new Map<number, { start: number; end: number }>();
-      for (const s of this.sentencesStmt.all(docId) as { idx: number; start: number; end: number }[]) sentences.set(s.idx, s);
-      this.current = { docId, body, sentences };
+      const row = this.bodyStmt.get(docId) as { body: string; sentences: Buffer } | undefined;
+      this.current = { docId, body: row?.body ?? '', sentences: unpackSentences(row?.sentences ?? null) };
     }
-    const span = this.current.sentences.get(index);
+    const span = this.current.sentences[index];
     if (!span) return null;
     const text = this.current.body.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
     return text === '' ? null : { index, text };
