@@ -77,11 +77,11 @@ export const MIGRATIONS: readonly string[] = [
     sentence  INTEGER NOT NULL,
     entity_id INTEGER REFERENCES entities(id),
     orig_key  TEXT,                  -- the entity key the analyzer gave, so unmerge can restore it
+                                     -- (found through mentions_entity: unmerge looks within one entity)
     value     TEXT
   );
   CREATE INDEX mentions_doc ON mentions(doc_id, sentence);
   CREATE INDEX mentions_entity ON mentions(entity_id, doc_id);
-  CREATE INDEX mentions_orig ON mentions(orig_key);
 
   -- Events merged across documents when name, place and date agree (key).
   CREATE TABLE events (

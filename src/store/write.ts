@@ -27,6 +27,8 @@ export type PlaceLookup = (name: string) => { lat: number; lon: number } | null;
  */
 export class StoreWriter {
   private readonly entityIds = new Map<string, number>();
+  private readonly keys = new Map<string, string>();
+  private readonly aliasesWritten = new Set<string>();
   private readonly overrides: Map<string, string>;
   private readonly q;
 
@@ -177,6 +179,7 @@ export class StoreWriter {
         AND id NOT IN (SELECT entity_id FROM event_participants);
     `);
     this.entityIds.clear();
+    this.aliasesWritten.clear();
   }
 
   private clearAnalysis(docId: number): void {
@@ -211,11 +214,25 @@ export class StoreWriter {
     let entityId: number | null = null;
     let origKey: string | null = null;
     if (m.entity && m.type !== 'DATE' && m.type !== 'EVENT') {
-      origKey = aliasKey(m.entity);
+      origKey = this.key(m.entity);
       entityId = this.entityId(m.type, m.entity, origKey);
-      this.q.aliasInsert.run(aliasKey(m.text), entityId, m.text);
+      // The same few thousand surface forms recur in every document: insert each alias once per writer.
+      const alias = `${entityId}\u0000${m.text}`;
+      if (!this.aliasesWritten.has(alias)) {
+        this.aliasesWritten.add(alias);
+        this.q.aliasInsert.run(this.key(m.text), entityId, m.text);
+      }
     }
     this.q.mentionInsert.run(docId, m.type, m.start, m.end, m.text, m.sentence, entityId, origKey, m.value);
+  }
+
+  private key(name: string): string {
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      key = aliasKey(name);
+      this.keys.set(name, key);
+    }
+    return key;
   }
 
   /** The id of the entity (type, name), created on first sight; user merges redirect the key. */
