@@ -20,7 +20,8 @@ async function child(dir: string, dbFile: string, mode: string): Promise<void> {
   const tokensOnly = { ...(await import(tokensOnlyModule)), module: tokensOnlyModule };
   const db = openDatabase(dbFile, { create: true });
   const started = performance.now();
-  const summary = await ingest(db, [dir], mode === 'tokens' ? { analyzer: tokensOnly } : {});
+  const workers = process.env.CORPUS_WORKERS ? Number(process.env.CORPUS_WORKERS) : undefined;
+  const summary = await ingest(db, [dir], { ...(mode === 'tokens' ? { analyzer: tokensOnly } : {}), workers });
   const seconds = (performance.now() - started) / 1000;
   db.close();
   const chars = new Database(dbFile, { readonly: true }).prepare('SELECT sum(chars) FROM documents').pluck().get() as number;
