@@ -1,6 +1,6 @@
 import type { Article, EntityType, Mention, StoredAnalysis } from '../types.js';
 import { aliasKey } from '../nlp/aliases.js';
-import { daySpan } from '../timex.js';
+import { parseDateValue } from '../timeline/dates.js';
 import { packSentences } from './sentences.js';
 import type { Db } from './db.js';
 
@@ -195,7 +195,7 @@ export class StoreWriter {
       const key = [aliasKey(event.name), event.date ?? '', event.place ? aliasKey(event.place) : ''].join('|');
       let eventId = (this.q.eventGet.get(key) as { id: number } | undefined)?.id;
       if (eventId === undefined) {
-        const span = daySpan(event.date);
+        const span = parseDateValue(event.date); // the days the timeline places it on
         eventId = Number(
           this.q.eventInsert.run(key, event.name, event.date, span?.start ?? null, span?.end ?? null, placeId).lastInsertRowid,
         );
