@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliasKey } from '../src/nlp/ner/alias-key.js';
 import { gazetteerEntries } from '../src/nlp/ner/gaz-features.js';
+import type { CountryInfo } from '../src/nlp/gazetteer.js';
 
 const require = createRequire(import.meta.url);
 
@@ -38,16 +39,8 @@ interface City {
   loc: { coordinates: [number, number] };
 }
 
-export interface CountryEntry {
-  name: string;
-  cca2: string;
-  /** false for dependencies and other territories: those are PLACEs, not COUNTRYs. */
-  sovereign: boolean;
-  lat: number;
-  lon: number;
-  aliases: string[];
-  demonyms: string[];
-}
+/** What model/countries.json holds per country: the runtime's CountryInfo. */
+export type CountryEntry = CountryInfo;
 
 /**
  * What the package lacks: the short forms and acronyms news writes, and the states of 1987 (the
