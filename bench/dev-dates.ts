@@ -1,6 +1,7 @@
 /**
  * Dev loop for DATE extraction: strict and value F1 of findDates() on the seeds gold and the AQUAINT
- * dev gold (../shared), plus the errors with `--errors`, and throughput.
+ * dev gold (../shared), plus the errors with `--errors` (FP/FN: wrong or missing value; SPAN: right value,
+ * span differs from the gold), and throughput.
  *
  *   npx tsc -p tsconfig.json --outDir /tmp/cdist
  *   ln -sfn "$PWD/node_modules" /tmp/cdist/node_modules; ln -sfn "$PWD/model" /tmp/cdist/model
@@ -71,6 +72,8 @@ export function scoreDates(docs: GoldDoc[], predict: (doc: GoldDoc) => Mention[]
       if (errors && !valueHit) {
         const g = required.find((x) => overlaps(x, p));
         errors.push(`${doc.id} ${doc.date}  FP  ${JSON.stringify(p.text)} → ${p.value}${g ? `   gold ${JSON.stringify(g.text)} → ${g.value}` : ''}   …${context(doc.text, p.start, p.end)}…`);
+      } else if (errors && !strictHit) {
+        errors.push(`${doc.id} ${doc.date}  SPAN  ${JSON.stringify(p.text)}   gold ${JSON.stringify(valueHit!.text)} → ${p.value}   …${context(doc.text, p.start, p.end)}…`);
       }
     }
     if (errors) {

@@ -122,6 +122,101 @@ describe('relative expressions', () => {
   });
 });
 
+describe('news forms beyond the seeds', () => {
+  it('reads quarters and halves the way business news writes them', () => {
+    expect(dates('Fourth-quarter profit rose 5 percent.', '1999-01-20')).toEqual([['Fourth-quarter', '1998-Q4']]);
+    expect(dates('The company expects third quarter earnings to rise.', '1999-05-20')).toEqual([['third quarter', '1999-Q3']]);
+    expect(dates('Output rose in the first half of 1998 and will slow in the second half.', '1998-09-10')).toEqual([
+      ['the first half of 1998', '1998-H1'],
+      ['the second half', '1998-H2'],
+    ]);
+    // A half or quarter of something else is no date.
+    expect(dates('The week was the second half of a two-week statement period.', '1987-02-26')).toEqual([]);
+  });
+
+  it('gives fiscal years their TIMEX3 value and keeps `fiscal` in the span', () => {
+    expect(dates('Revenue for fiscal 1999 rose; in fiscal year 2000 it will fall.', '1999-10-10')).toEqual([
+      ['fiscal 1999', 'FY1999'],
+      ['fiscal year 2000', 'FY2000'],
+    ]);
+  });
+
+  it('tags the end or beginning of a period as one expression with the period\'s value', () => {
+    expect(dates('The report should be completed by the end of the year.', '1987-02-26')).toEqual([['the end of the year', '1987']]);
+    expect(dates('Stocks fell at the beginning of next month and at the end of March.', '1999-03-12')).toEqual([
+      ['the beginning of next month', '1999-04'],
+      ['the end of March', '1999-03'],
+    ]);
+  });
+
+  it('counts `that day`, `the next morning`, `later that year` from the date named before', () => {
+    expect(dates('Slepian was killed on Oct. 23, 1998. Earlier that day, police were warned. The next morning he was buried.', '1999-10-24')).toEqual([
+      ['Oct. 23, 1998', '1998-10-23'],
+      ['Earlier that day', '1998-10-23'],
+      ['The next morning', '1998-10-24'],
+    ]);
+    expect(dates('He fled to Florida in June 1998 and returned to Cuba later that year.', '2000-01-28')).toEqual([
+      ['June 1998', '1998-06'],
+      ['later that year', '1998'],
+    ]);
+    expect(dates('He was arrested on Tuesday. Two days later, he was freed.', '2000-01-28')).toEqual([
+      ['Tuesday', '2000-01-25'],
+      ['Two days later', '2000-01-27'],
+    ]);
+    expect(dates('Rice exports were 90,000 tonnes in the week ended February 24, up from 80,498 the previous week.', '1987-02-26')).toEqual([
+      ['February 24', '1987-02-24'],
+      ['the previous week', '1987-W08'],
+    ]);
+  });
+
+  it('compares `a year earlier` with the period just named, else with publication', () => {
+    expect(dates('Unemployment was 1.82 mln in January, up from 1.65 mln a year earlier.', '1987-03-02')).toEqual([
+      ['January', '1987-01'],
+      ['a year earlier', '1986-01'],
+    ]);
+    expect(dates('Profit was $3 million, up from $2 million a year earlier.', '1998-08-17')).toEqual([['a year earlier', '1997']]);
+    // `earlier than planned` compares; without a date before it, `that day` is left untagged.
+    expect(dates('The work finished a year earlier than planned. He said that day would come.', '1998-08-17')).toEqual([]);
+  });
+
+  it('writes out the year `that year` refers to rather than one inferred', () => {
+    const found = dates('The first cars arrive in 1989, the others in May and September of that year.', '1987-03-02');
+    expect(found.find(([text]) => text === 'that year')).toEqual(['that year', '1989']);
+  });
+
+  it('dates weekends as ISO week weekends, `this weekend` in a past clause being the one just gone', () => {
+    expect(dates('The talks will take place next weekend; last weekend was quiet.', '2000-04-17')).toEqual([
+      ['next weekend', '2000-W17-WE'],
+      ['last weekend', '2000-W15-WE'],
+    ]);
+    expect(dates('Farmers staged protest rallies this weekend.', '1987-03-02')).toEqual([['this weekend', '1987-W09-WE']]);
+    expect(dates('Farmers will rally this weekend.', '1987-03-02')).toEqual([['this weekend', '1987-W10-WE']]);
+  });
+
+  it('knows more fixed and movable holidays', () => {
+    expect(dates("Stores were busy on Good Friday and Mother's Day.", '2000-06-01')).toEqual([
+      ['Good Friday', '2000-04-21'],
+      ["Mother's Day", '2000-05-14'],
+    ]);
+    expect(dates("Fireworks lit the Fourth of July after Presidents' Day.", '2000-07-10')).toEqual([
+      ['Fourth of July', '2000-07-04'],
+      ["Presidents' Day", '2000-02-21'],
+    ]);
+    expect(dates('He will arrive the day after tomorrow.', '2000-04-17')).toEqual([['the day after tomorrow', '2000-04-19']]);
+  });
+
+  it('keeps pre- and post- with a year, and reads a month naming an event after `the`', () => {
+    expect(dates('The post-1959 politics split families.', '2000-02-24')).toEqual([['post-1959', '1959']]);
+    expect(dates('The March accession will make them members.', '1999-02-10')).toEqual([['March', '1999-03']]);
+  });
+
+  it('does not read a participle before a noun as a plan', () => {
+    expect(dates('On Friday, when Albright set aside vacation plans for the hastily planned trip, the department lifted a warning.', '1998-08-17')).toEqual([
+      ['Friday', '1998-08-14'],
+    ]);
+  });
+});
+
 describe('mentions', () => {
   it('carry exact offsets, the DATE type and their sentence index', () => {
     const text = 'Kim arrived Monday. He left on Feb. 27.';

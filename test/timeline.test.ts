@@ -30,6 +30,9 @@ describe('date values', () => {
     expect(parseDateValue('2019-02-14')).toEqual({ value: '2019-02-14', granularity: 'day', start: '2019-02-14', end: '2019-02-14' });
     expect(parseDateValue('2019-02')).toMatchObject({ granularity: 'month', start: '2019-02-01', end: '2019-02-28' });
     expect(parseDateValue('2020-02')).toMatchObject({ end: '2020-02-29' });
+    expect(parseDateValue('1998-H2')).toMatchObject({ start: '1998-07-01', end: '1998-12-31' });
+    expect(parseDateValue('2000-W15-WE')).toMatchObject({ start: '2000-04-15', end: '2000-04-16' });
+    expect(parseDateValue('FY1999')).toBeNull();
     expect(parseDateValue('2019-W06')).toMatchObject({ granularity: 'week', start: '2019-02-04', end: '2019-02-10' });
     expect(parseDateValue('2020-W01')).toMatchObject({ start: '2019-12-30', end: '2020-01-05' });
     expect(parseDateValue('2018')).toMatchObject({ granularity: 'year', start: '2018-01-01', end: '2018-12-31' });

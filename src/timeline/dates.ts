@@ -86,9 +86,20 @@ function parseSingle(value: string): Bounds | null {
     const last = q * 3;
     return { granularity: 'quarter', start: `${m[1]}-${pad(last - 2)}-01`, end: `${m[1]}-${pad(last)}-${pad(lastDayOfMonth(y, last))}` };
   }
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) {
+    // A half year is placed like the two quarters it spans.
+    const first = m[2] === '1';
+    return { granularity: 'quarter', start: `${m[1]}-${first ? '01' : '07'}-01`, end: `${m[1]}-${first ? '06-30' : '12-31'}` };
+  }
+  m = /^(\d{4})-W(\d{2})-WE$/.exec(value);
+  if (m) {
+    const saturday = addDays(isoWeekStart(Number(m[1]), Number(m[2])), 5);
+    return { granularity: 'week', start: saturday, end: addDays(saturday, 1) };
+  }
   m = /^(\d{4})$/.exec(value);
   if (m) return { granularity: 'year', start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };
-  return null;
+  return null; // also fiscal years (FY1999): where they start depends on the country
 }
 
 /**

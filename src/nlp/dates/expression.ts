@@ -16,10 +16,16 @@ export type DateExpression =
   | { kind: 'month'; month: number; year?: number; rel?: Relation; yearOffset?: number }
   /** A weekday, optionally a range to `weekday2` (`from Wednesday till Saturday`). */
   | { kind: 'weekday'; weekday: number; weekday2?: number; rel?: Relation }
-  /** `yesterday` (day −1), `last week` (week −1), `three years ago` (year −3), `this month` (month 0). */
-  | { kind: 'offset'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
+  /** `yesterday` (day −1), `last week` (week −1), `three years ago` (year −3), `this month` (month 0), `next weekend`. */
+  | { kind: 'offset'; unit: 'day' | 'week' | 'weekend' | 'month' | 'year'; offset: number }
+  /**
+   * A date counted from the one the text last named rather than from publication: `that day` (0),
+   * `the next morning` (day +1), `later that year` (year 0), `two weeks earlier` (week −2).
+   */
+  | { kind: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
   | { kind: 'season'; season: 'SP' | 'SU' | 'FA' | 'WI'; year?: number; rel?: Relation }
-  | { kind: 'quarter'; quarter: number; year?: number; rel?: Relation }
+  /** `quarter` 0: the current one (`last quarter`); `half` marks a half year (`the first half of 1998`). */
+  | { kind: 'quarter'; quarter: number; year?: number; rel?: Relation; half?: boolean }
   | { kind: 'holiday'; holiday: string; year?: number; rel?: Relation }
   /** `the week of March 6`. */
   | { kind: 'weekOf'; month: number; day: number; year?: number };

@@ -1,7 +1,7 @@
 import type { IsoDate, Mention, Sentence, Token } from '../../types.js';
 import type { DateCandidate, DateExpression } from './expression.js';
 import { recognizeDates } from './recognize.js';
-import { resolveExpression, resolveWeekday } from './resolve.js';
+import { resolveAnaphor, resolveExpression, resolveWeekday } from './resolve.js';
 import { tenseAround, type Tense } from './tense.js';
 import { addDays, daysInMonth, formatDay, fromDayNumber, mondayOf, parseIsoDate, toDayNumber, weekdayOf, type Ymd } from './calendar.js';
 import { EVENT_NOUNS } from './lexicon.js';
@@ -13,7 +13,23 @@ export function findDates(text: string, _tokens: Token[], sentences: Sentence[],
   const candidates = recognizeDates(text);
   const periods = new PeriodAnchors();
   const mentions: Mention[] = [];
+  // The calendar value named last: `that day`, `the next morning` count from it.
+  let anchor: string | null = null;
+  // `May, June and September of that year`: `that year` is the year last written out, not one inferred.
+  let statedYear: string | null = null;
   for (const candidate of candidates) {
+    if (candidate.expression.kind === 'anaphor') {
+      const e = candidate.expression;
+      // `a year earlier` with no date before it compares with the period being reported, i.e. publication;
+      // `that day`, `the next morning` without a day before them are left untagged rather than guessed.
+      const base: string | null =
+        (e.unit === 'year' && e.offset === 0 ? statedYear : null) ?? anchor ?? (publicationDate && e.unit !== 'day' && e.offset !== 0 ? publicationDate : null);
+      const value: string | null = base ? resolveAnaphor(e, base) : null;
+      if (!value) continue;
+      anchor = value;
+      mentions.push({ type: 'DATE', text: text.slice(candidate.start, candidate.end), start: candidate.start, end: candidate.end, entity: null, value, sentence: sentenceIndexAt(sentences, candidate.start) });
+      continue;
+    }
     const sentence = sentenceIndexAt(sentences, candidate.start);
     const [from, to] = clauseBounds(text, sentences[sentence], candidate.start, candidate.end);
     const tense = needsTense(candidate.expression) ? tenseAround(text, from, to, candidate.start, candidate.end) : null;
@@ -31,6 +47,10 @@ export function findDates(text: string, _tokens: Token[], sentences: Sentence[],
       if (/^p/i.test(clock[3])) hour += 12;
       value = `${value}T${String(hour).padStart(2, '0')}:${clock[2] ?? '00'}`;
     }
+    if (value && /^\d{4}(?!\d)/.test(value)) {
+      anchor = value;
+      if (statesYear(candidate.expression)) statedYear = value;
+    }
     mentions.push({
       type: 'DATE',
       text: text.slice(start, candidate.end),
@@ -46,6 +66,10 @@ export function findDates(text: string, _tokens: Token[], sentences: Sentence[],
 
 const CLOCK_BEFORE = /(?<![\d:])(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)\s+(?:[A-Z]{2,4}\s+)?$/;
 
+function statesYear(e: DateExpression): boolean {
+  return e.kind === 'absolute' || ('year' in e && e.year !== undefined);
+}
+
 function needsTense(e: DateExpression): boolean {
   switch (e.kind) {
     case 'monthDay':
@@ -56,6 +80,8 @@ function needsTense(e: DateExpression): boolean {
       return e.year === undefined && !('rel' in e && e.rel);
     case 'weekday':
       return !e.rel;
+    case 'offset':
+      return e.unit === 'weekend' && e.offset === 0;
     case 'quarter':
       return e.year === undefined && !e.rel && e.quarter > 0;
     default:

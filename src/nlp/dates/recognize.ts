@@ -16,7 +16,8 @@ const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th)?(?![\dA-Za-z]|[:.]\d)`;
 const YEAR = String.raw`(?:1[6-9]\d\d|20\d\d)(?![\d:])`;
 const RANGE_SEP = String.raw`\s*(?:-|–|—|and|&|to|through|thru|till|until)\s*`;
 const NUMBER = String.raw`(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+couple\s+of|a\s+few|several|few)`;
-const HOLIDAY = String.raw`(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday|week))?|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day)(?![A-Za-z])`;
+const HOLIDAY = String.raw`(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday|week))?|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day|Presidents'?\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Columbus\s+Day)(?![A-Za-z])`;
+const ANAPHOR_UNIT = String.raw`(day|morning|afternoon|evening|night|week|month|year)(?![A-Za-z-])`;
 
 const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
 
@@ -28,7 +29,7 @@ const TRIGGER_WORDS = [
   'last', 'next', 'this', 'early', 'earlier', 'late', 'later', 'mid', 'the', 'a', 'an', 'several', 'few',
   'almost', 'nearly', 'about', 'some', 'more', 'over', 'roughly', 'around', 'less',
   'christmas', 'new', 'thanksgiving', 'easter', 'election', 'halloween', 'valentine', 'labor', 'memorial',
-  'veterans', 'boxing',
+  'veterans', 'boxing', 'good', 'mother', 'father', 'presidents', 'martin', 'columbus', 'that', 'fiscal', 'pre', 'post',
 ].sort((a, b) => b.length - a.length);
 
 const TRIGGER = new RegExp(
@@ -81,6 +82,22 @@ function agoExpression(amount: string, unitWord: string): DateExpression | null 
   if (n === null) return { kind: 'ref', value: 'PAST_REF' };
   if (unit === 'decade') return { kind: 'offset', unit: 'year', offset: -10 * n };
   return { kind: 'offset', unit, offset: -n };
+}
+
+/** `morning`, `night` date like `day` (the day they are part of). */
+function anaphor(unitWord: string, offset: number): DateExpression {
+  const w = unitWord.toLowerCase();
+  const unit = w === 'week' || w === 'month' || w === 'year' ? w : 'day';
+  return { kind: 'anaphor', unit, offset };
+}
+
+/** `two weeks earlier`, `a year later`: counted from the date named before (decades as years). */
+function shiftExpression(amount: string, unitWord: string, direction: string): DateExpression | null {
+  const n = numberOf(amount);
+  const unit = UNIT_OF[unitWord.toLowerCase()];
+  if (n === null || !unit) return null;
+  const sign = /^(?:earlier|before)$/i.test(direction) ? -1 : 1;
+  return unit === 'decade' ? { kind: 'anaphor', unit: 'year', offset: sign * 10 * n } : { kind: 'anaphor', unit, offset: sign * n };
 }
 
 function decadeValue(digits: string): string {
@@ -140,6 +157,17 @@ const WEEKDAY_RULES: Rule[] = [
   },
 ];
 
+const AGO_RULE: Rule = {
+  re: sticky(String.raw`(${NUMBER})[\s-]+(days?|weeks?|months?|years?|decades?)\s+ago(?![A-Za-z])`, 'i'),
+  build: (m) => agoExpression(m[1], m[2]),
+};
+
+const SHIFT_RULE: Rule = {
+  // Only before punctuation: `two days later, …`; `a year earlier than planned` compares instead.
+  re: sticky(String.raw`(${NUMBER})[\s-]+(days?|weeks?|months?|years?|decades?)\s+(earlier|later)(?=\s*[,.;:)'"”’]|\s*$)`, 'i'),
+  build: (m) => shiftExpression(m[1], m[2], m[3]),
+};
+
 const DIGIT_RULES: Rule[] = [
   {
     // ISO `2018-12-18` (also with slashes)
@@ -169,10 +197,8 @@ const DIGIT_RULES: Rule[] = [
     re: sticky(String.raw`(1[6-9]\d0|20\d0)'?s(?![A-Za-z])`),
     build: (m) => ({ kind: 'absolute', value: decadeValue(m[1]) }),
   },
-  {
-    re: sticky(String.raw`(${NUMBER})[\s-]+(days?|weeks?|months?|years?|decades?)\s+ago(?![A-Za-z])`, 'i'),
-    build: (m) => agoExpression(m[1], m[2]),
-  },
+  AGO_RULE,
+  SHIFT_RULE,
   {
     re: sticky(`(${YEAR})`),
     build: (m, text) => (plausibleYear(text, m.index, m.index + m[0].length) ? { kind: 'absolute', value: m[1] } : null),
@@ -183,7 +209,7 @@ const APOSTROPHE_RULES: Rule[] = [
   { re: sticky(String.raw`'([0-9]0)s(?![A-Za-z])`), build: (m) => ({ kind: 'absolute', value: decadeValue(`19${m[1]}`) }) },
 ];
 
-const NUMBER_WORD_RULES: Rule[] = [DIGIT_RULES[5]];
+const NUMBER_WORD_RULES: Rule[] = [AGO_RULE, SHIFT_RULE];
 
 const DEICTIC_RULES: Rule[] = [
   {
@@ -203,10 +229,8 @@ const RELATION_RULES: Rule[] = [
   {
     re: sticky(String.raw`(last|next|this)\s+(week|month|year|weekend)(?![A-Za-z])`, 'i'),
     build: (m) => {
-      const unit = m[2].toLowerCase();
-      const offset = { last: -1, this: 0, next: 1 }[relOf(m[1])];
-      if (unit === 'weekend') return null;
-      return { kind: 'offset', unit: unit as 'week' | 'month' | 'year', offset };
+      const unit = m[2].toLowerCase() as 'week' | 'weekend' | 'month' | 'year';
+      return { kind: 'offset', unit, offset: { last: -1, this: 0, next: 1 }[relOf(m[1])] };
     },
   },
   {
@@ -259,6 +283,26 @@ const THE_RULES: Rule[] = [
     }),
   },
   {
+    // Not `the second half of the season`: a half of something else than a year.
+    re: sticky(String.raw`the\s+(first|second|1st|2nd)\s+half(?:\s+of\s+(${YEAR})|\s+(${YEAR})|\s+of\s+(last|this|next)\s+year(?![A-Za-z])|(?!\s+of\s))`, 'i'),
+    build: (m) => ({
+      kind: 'quarter',
+      half: true,
+      quarter: ORDINALS.get(m[1].toLowerCase())!,
+      year: m[2] || m[3] ? +(m[2] || m[3]) : undefined,
+      rel: m[4] ? relOf(m[4]) : undefined,
+    }),
+  },
+  {
+    re: sticky(String.raw`the\s+day\s+(before\s+yesterday|after\s+tomorrow)(?![A-Za-z])`, 'i'),
+    build: (m) => ({ kind: 'offset', unit: 'day', offset: /^before/i.test(m[1]) ? -2 : 2 }),
+  },
+  {
+    // `the next morning`, `the following year`: the day after the one just told of, not after publication.
+    re: sticky(String.raw`the\s+(?:(following|previous|preceding)\s+${ANAPHOR_UNIT}|next\s+(day|morning|afternoon|evening|night)(?![A-Za-z-]))`, 'i'),
+    build: (m) => anaphor(m[2] ?? m[3], m[1] && /^p/i.test(m[1]) ? -1 : 1),
+  },
+  {
     re: sticky(String.raw`the\s+(spring|summer|fall|autumn|winter)\s+of\s+(${YEAR})`, 'i'),
     build: (m) => ({ kind: 'season', season: SEASONS.get(m[1].toLowerCase())!, year: +m[2] }),
   },
@@ -269,6 +313,28 @@ const ORDINAL_RULES: Rule[] = [
     re: sticky(String.raw`(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(${YEAR})|\s+(${YEAR}))`, 'i'),
     build: (m) => ({ kind: 'quarter', quarter: ORDINALS.get(m[1].toLowerCase())!, year: +(m[2] || m[3]) }),
   },
+  {
+    // `fourth-quarter profit`, `third quarter earnings`: the quarter its tense points at.
+    re: sticky(String.raw`(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?![A-Za-z])(?!\s+of\s)`, 'i'),
+    build: (m) => ({ kind: 'quarter', quarter: ORDINALS.get(m[1].toLowerCase())! }),
+  },
+  {
+    re: sticky(String.raw`(first|second|1st|2nd)[\s-]half\s+(?:of\s+)?(${YEAR})`, 'i'),
+    build: (m) => ({ kind: 'quarter', half: true, quarter: ORDINALS.get(m[1].toLowerCase())!, year: +m[2] }),
+  },
+  { re: sticky(String.raw`Fourth\s+of\s+July(?![A-Za-z])`), build: () => ({ kind: 'holiday', holiday: 'Fourth of July' }) },
+];
+
+const THAT_RULES: Rule[] = [
+  {
+    re: sticky(String.raw`that\s+(?:same\s+|very\s+)?${ANAPHOR_UNIT}`, 'i'),
+    build: (m) => anaphor(m[1], 0),
+  },
+];
+
+const FISCAL_RULES: Rule[] = [
+  // TIMEX3 writes a fiscal year `FY1999`: its months differ from the calendar year's.
+  { re: sticky(String.raw`fiscal\s+(?:year\s+)?(${YEAR})`, 'i'), build: (m) => ({ kind: 'absolute', value: `FY${m[1]}` }) },
 ];
 
 const SEASON_RULES: Rule[] = [
@@ -286,7 +352,14 @@ const HOLIDAY_RULES: Rule[] = [
 ];
 
 /** `late November`, `earlier this year`, `mid-1990s`: the modifier joins the span, the value keeps its granularity. */
-const PERIOD_MODIFIER = sticky(String.raw`(?:early|earlier|late|later|mid)(?:\s*-\s*|\s+)`, 'i');
+const PERIOD_MODIFIER = sticky(String.raw`(?:early|earlier|late|later|mid)(?:\s*-\s*|\s+)|(?:pre|post)-`, 'i');
+/**
+ * `the end of the year`, `the beginning of next month`: TimeML tags the whole phrase with the value of
+ * the period (`the year` being the current one).
+ */
+const PART_OF = sticky(String.raw`the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+(year|month|week)(?![A-Za-z-])|(?=\S))`, 'i');
+/** The words that may follow `the` in THE_RULES and PART_OF. */
+const THE_NEXT_WORD = sticky(String.raw`the\s+(?:coming|next|following|previous|preceding|near|distant|foreseeable|immediate|future|week|day|first|second|third|fourth|1st|2nd|3rd|4th|spring|summer|fall|autumn|winter|very|end|beginning|start|middle)(?![A-Za-z])`, 'i');
 /** `almost four years ago`. */
 const AMOUNT_MODIFIER = sticky(String.raw`(?:almost|nearly|about|some|more\s+than|over|roughly|around|less\s+than)\s+`, 'i');
 
@@ -298,6 +371,8 @@ function rulesFor(word: string): Rule[] {
   if (WEEKDAYS.has(w)) return WEEKDAY_RULES;
   if (w === 'last' || w === 'next' || w === 'this') return RELATION_RULES;
   if (w === 'the') return THE_RULES;
+  if (w === 'that') return THAT_RULES;
+  if (w === 'fiscal') return FISCAL_RULES;
   if (ORDINALS.has(w)) return ORDINAL_RULES;
   if (SEASONS.has(w)) return SEASON_RULES;
   if (NUMBER_WORDS.has(w) || w === 'several') return NUMBER_WORD_RULES;
@@ -320,7 +395,7 @@ function tryRules(rules: Rule[], text: string, pos: number): DateCandidate | nul
 /** The expression starting exactly at `pos` (whose first word is `word`), if any. */
 function matchAt(text: string, pos: number, word: string): DateCandidate | null {
   const w = word.toLowerCase();
-  if (w === 'early' || w === 'earlier' || w === 'late' || w === 'later' || w === 'mid') {
+  if (w === 'early' || w === 'earlier' || w === 'late' || w === 'later' || w === 'mid' || w === 'pre' || w === 'post') {
     PERIOD_MODIFIER.lastIndex = pos;
     const mod = PERIOD_MODIFIER.exec(text);
     if (!mod) return null;
@@ -332,15 +407,33 @@ function matchAt(text: string, pos: number, word: string): DateCandidate | null 
     if (inner.expression.kind === 'monthDay') return null;
     return { ...inner, start: pos };
   }
+  if (w === 'the') {
+    // `the` is the commonest trigger: one look at the next word rules out nearly all of them.
+    THE_NEXT_WORD.lastIndex = pos;
+    if (!THE_NEXT_WORD.test(text)) return null;
+    PART_OF.lastIndex = pos;
+    const part = PART_OF.exec(text);
+    if (part) {
+      const at = pos + part[0].length;
+      const inner = part[1] ? null : matchAt(text, at, /^[\p{L}\d']+/u.exec(text.slice(at, at + 12))?.[0] ?? '');
+      if (part[1]) {
+        const unit = part[1].toLowerCase() as 'week' | 'month' | 'year';
+        return { start: pos, end: pos + part[0].length, expression: { kind: 'offset', unit, offset: 0 } };
+      }
+      if (inner && inner.start === at && inner.expression.kind !== 'weekday' && inner.expression.kind !== 'monthDay' && inner.expression.kind !== 'ref') {
+        return { ...inner, start: pos };
+      }
+    }
+  }
   if (AMOUNT_MODIFIER_WORDS.has(w)) {
     AMOUNT_MODIFIER.lastIndex = pos;
     const mod = AMOUNT_MODIFIER.exec(text);
     if (!mod) return null;
     const at = pos + mod[0].length;
-    const inner = tryRules([DIGIT_RULES[5]], text, at);
+    const inner = tryRules([AGO_RULE], text, at);
     return inner ? { ...inner, start: pos } : null;
   }
-  if (w === 'a' || w === 'an' || w === 'several' || w === 'few') return tryRules([DIGIT_RULES[5]], text, pos);
+  if (w === 'a' || w === 'an' || w === 'several' || w === 'few') return tryRules(NUMBER_WORD_RULES, text, pos);
   return tryRules(rulesFor(w), text, pos);
 }
 
@@ -385,6 +478,8 @@ function plausibleBareMonth(text: string, start: number, matched: string): boole
   const after = wordAfter(text, start + matched.length);
   const beforeLower = before.toLowerCase();
   if (MONTH_CONTEXT.has(beforeLower) || /-$/.test(before)) return true;
+  // `the March accession`, `the May elections`: a month used to name an event.
+  if (beforeLower === 'the' && /^[a-z]/.test(after)) return true;
   if (matched === 'May' || matched === 'March' || matched === 'August') return false;
   // A capitalized word right before or after is usually a name (`Brian April`, `June Carter`).
   if (/^\p{Lu}/u.test(before) && !/[.!?]$/.test(text.slice(0, start).trimEnd())) return false;

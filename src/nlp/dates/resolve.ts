@@ -30,12 +30,21 @@ export function resolveExpression(expression: DateExpression, ref: Ymd | null, t
       const span = (expression.weekday2 - expression.weekday + 7) % 7 || 7;
       return `${formatDay(first)}/${formatDay(addDays(first, span))}`;
     }
-    case 'offset':
-      return ref ? resolveOffset(expression.unit, expression.offset, ref) : null;
+    case 'offset': {
+      if (!ref) return null;
+      // `rallied this weekend` written on a weekday: the weekend just past.
+      const past = expression.unit === 'weekend' && expression.offset === 0 && tense === 'past' && weekdayOf(ref) < 5;
+      return resolveOffset(expression.unit, past ? -1 : expression.offset, ref);
+    }
+    case 'anaphor':
+      return null; // needs the date named before it: see resolveAnaphor
+
     case 'season':
       return resolveSeason(expression.season, expression.year, ref, expression.rel, tense);
     case 'quarter':
-      return resolveQuarter(expression.quarter, expression.year, ref, expression.rel, tense);
+      return expression.half
+        ? resolveHalf(expression.quarter, expression.year, ref, expression.rel, tense)
+        : resolveQuarter(expression.quarter, expression.year, ref, expression.rel, tense);
     case 'holiday':
       return resolveHoliday(expression.holiday, expression.year, ref, expression.rel, tense);
     case 'weekOf': {
@@ -45,12 +54,15 @@ export function resolveExpression(expression: DateExpression, ref: Ymd | null, t
   }
 }
 
-function resolveOffset(unit: 'day' | 'week' | 'month' | 'year', offset: number, ref: Ymd): string {
+function resolveOffset(unit: 'day' | 'week' | 'weekend' | 'month' | 'year', offset: number, ref: Ymd): string {
   switch (unit) {
     case 'day':
       return formatDay(addDays(ref, offset));
     case 'week':
       return formatIsoWeek(addDays(ref, 7 * offset));
+    case 'weekend':
+      // A weekend belongs to the ISO week of the Monday–Friday before it (TIMEX3 `2000-W15-WE`).
+      return `${formatIsoWeek(addDays(ref, 7 * offset))}-WE`;
     case 'month': {
       const { year, month } = addMonths(ref.year, ref.month, offset);
       return formatMonth(year, month);
@@ -158,6 +170,39 @@ function resolveQuarter(quarter: number, year: number | undefined, ref: Ymd | nu
   return `${quarter <= currentQuarter ? ref.year : ref.year - 1}-Q${quarter}`;
 }
 
+/**
+ * `that day`, `the next morning`, `later that year`: counted from `anchor`, the calendar value the text
+ * named last (`2000-02-22`, `1998-06`, `1998`); null when the anchor is coarser than the unit needs.
+ */
+export function resolveAnaphor(e: Extract<DateExpression, { kind: 'anaphor' }>, anchor: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dW])/.exec(anchor);
+  if (!m) return null;
+  const year = +m[1];
+  if (e.unit === 'year') {
+    // `sales in December … 1.65 mln a year earlier`: the same month (quarter, half) a year before.
+    const period = e.offset !== 0 ? /^\d{4}(-(?:\d{2}|Q[1-4]|H[12]))$/.exec(anchor) : null;
+    return String(year + e.offset).padStart(4, '0') + (period ? period[1] : '');
+  }
+  if (!m[2]) return null;
+  if (e.unit === 'month') {
+    const shifted = addMonths(year, +m[2], e.offset);
+    return formatMonth(shifted.year, shifted.month);
+  }
+  if (!m[3]) return null;
+  const day = { year, month: +m[2], day: +m[3] };
+  return e.unit === 'day' ? formatDay(addDays(day, e.offset)) : formatIsoWeek(addDays(day, 7 * e.offset));
+}
+
+/** `the first half`: like a quarter, a half already over is reported, one to come forecast. */
+function resolveHalf(half: number, year: number | undefined, ref: Ymd | null, rel: Relation | undefined, tense: Tense): string | null {
+  if (year !== undefined) return `${year}-H${half}`;
+  if (!ref) return null;
+  const current = ref.month <= 6 ? 1 : 2;
+  if (rel) return `${ref.year + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0)}-H${half}`;
+  if (tense === 'future') return `${half >= current ? ref.year : ref.year + 1}-H${half}`;
+  return `${half <= current ? ref.year : ref.year - 1}-H${half}`;
+}
+
 /** The date of a holiday in a given year, or null for one we do not know. */
 export function holidayDate(name: string, year: number): Ymd | null {
   const key = name.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
@@ -175,6 +220,13 @@ export function holidayDate(name: string, year: number): Ymd | null {
   if (key === 'memorial day') return nthWeekdayOfMonth(year, 5, 0, -1);
   if (key === 'veterans day') return { year, month: 11, day: 11 };
   if (key === 'boxing day') return { year, month: 12, day: 26 };
+  if (key === 'good friday') return addDays(easterSunday(year), -2);
+  if (key === "mother's day") return nthWeekdayOfMonth(year, 5, 6, 2);
+  if (key === "father's day") return nthWeekdayOfMonth(year, 6, 6, 3);
+  if (key.startsWith('martin luther king')) return nthWeekdayOfMonth(year, 1, 0, 3);
+  if (/^presidents'? day$/.test(key)) return nthWeekdayOfMonth(year, 2, 0, 3);
+  if (key === 'columbus day') return nthWeekdayOfMonth(year, 10, 0, 2);
+  if (key === 'fourth of july') return { year, month: 7, day: 4 };
   return null;
 }
 

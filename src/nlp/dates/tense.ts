@@ -33,6 +33,9 @@ const FUTURE_WORDS = new Set([
   'planned', 'planning', 'expected', 'expects', 'intends',
 ]);
 
+/** Before `planned`, `expected`, `scheduled` these make it an adjective (`the hastily planned trip`), not a plan. */
+const MODIFIES_NOUN = /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|long|much|[a-z]+ly)$/;
+
 const AUXILIARIES = new Set(['was', 'were', 'had', 'is', 'are', 'am', 'has', 'have', 'be', 'been']);
 
 /** Words ending in -ed that are not past-tense verbs. */
@@ -77,7 +80,7 @@ function markersIn(text: string, from: number, to: number): Marker[] {
       if (previousMarker) markers.pop();
       tense = 'future';
     } else if (/'ll$/.test(w)) tense = 'future';
-    else if (FUTURE_WORDS.has(w)) tense = 'future';
+    else if (FUTURE_WORDS.has(w) && !(/ed$/.test(w) && MODIFIES_NOUN.test(previous))) tense = 'future';
     else if (IRREGULAR_PAST.has(w) && !/^(?:is|are|be|been|being|am|will)$/.test(previous)) tense = 'past';
     else if (w === 'is' || w === 'are' || w === 'am') tense = 'present';
     else if (
