@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel, tagDocument, serializeWeights, deserializeWeights } from '../src/nlp/ner/model.js';
 import { LABELS, NL, BUCKETS, denseWeights } from '../src/nlp/ner/tagger.js';
-import { readConll, titleCased } from '../bench/train.js';
+import { readConll, titleCased, withTitleCaseHeadlines } from '../bench/train.js';
+import { entitySpans } from '../src/nlp/ner/spans.js';
+import { tokenize } from '../src/nlp/tokenize.js';
 
 const tagged = (words: string[][]) =>
   tagDocument(loadModel(), words).map((ls, i) => ls.reduce((acc, y, j) => (y ? [...acc, `${words[i][j]}/${LABELS[y]}`] : acc), [] as string[]));
@@ -60,5 +62,48 @@ describe('titleCased', () => {
     expect(t.words).toEqual(['EU', 'Rejects', 'Call', 'to', 'U.S.', 'PM', '.']);
     expect(t.gold).toBe(gold);
     expect(titleCased({ words: ['EU', 'rejects', 'call', '.'], gold: new Uint8Array(4) })).toBeNull();
+  });
+});
+
+describe('entitySpans', () => {
+  const spansOf = (text: string, labels: string[]) => {
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    expect(words.flat()).toHaveLength(labels.length);
+    const ids = [Uint8Array.from(labels.map((l) => LABELS.indexOf(l as (typeof LABELS)[number])))];
+    return entitySpans(text, tokens, sentences, words, ids)
+      .filter((sp) => sp.first <= sp.last)
+      .map((sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}`);
+  };
+
+  it('joins a name the tagger broke in two, but not two people in a list', () => {
+    expect(spansOf('Trump met Kim Jong Un in Hanoi.', ['B-PER', 'O', 'B-PER', 'I-PER', 'B-PER', 'O', 'B-LOC', 'O'])).toEqual([
+      'PERSON:Trump',
+      'PERSON:Kim Jong Un',
+      'LOC:Hanoi',
+    ]);
+    expect(spansOf('Trump, Abe and Moon met.', ['B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O', 'O'])).toEqual(['PERSON:Trump', 'PERSON:Abe', 'PERSON:Moon']);
+  });
+
+  it('reads PM as a title that introduces a person inside a run-on span', () => {
+    const out = spansOf('Japanese PM Shinzo Abe spoke.', ['B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O', 'O']);
+    expect(out).toContain('PERSON:Shinzo Abe');
+    expect(out.some((s) => s.includes('PM'))).toBe(false);
+  });
+});
+
+describe('withTitleCaseHeadlines', () => {
+  it('adds a title-cased copy of the headline to about the share of documents asked for, the same ones every run', () => {
+    const doc = () => [
+      { words: ['CLINTON', 'SAYS', 'TROOPS', 'STAY'], gold: Uint8Array.from([1, 0, 0, 0]) },
+      { words: ['Clinton', 'said', 'so', '.'], gold: Uint8Array.from([1, 0, 0, 0]) },
+    ];
+    const docs = Array.from({ length: 400 }, doc);
+    const picked = (out: { words: string[] }[][]) => out.map((d, i) => (d.length === 3 ? i : -1)).filter((i) => i >= 0);
+    const a = picked(withTitleCaseHeadlines(docs, 0.5));
+    expect(a.length).toBeGreaterThan(160);
+    expect(a.length).toBeLessThan(240);
+    expect(picked(withTitleCaseHeadlines(docs, 0.5))).toEqual(a);
+    expect(withTitleCaseHeadlines(docs, 0.5)[a[0]][1].words).toEqual(['Clinton', 'Says', 'Troops', 'Stay']);
   });
 });

@@ -18,7 +18,7 @@ const TITLES = new Set([
   'secretary', 'senator', 'sen', 'rep', 'gov', 'governor', 'general', 'gen', 'king', 'queen', 'prince', 'princess',
   'pope', 'chairman', 'leader', 'premier', 'chancellor', 'judge', 'justice', 'mayor', 'ambassador', 'envoy',
   'colonel', 'col', 'captain', 'capt', 'lt', 'sgt', 'admiral', 'adm', 'rev', 'reverend', 'father', 'sheikh', 'st',
-  'coach', 'officer', 'spokesman', 'spokeswoman', 'director', 'chief', 'vice', 'deputy', 'foreign', 'prime',
+  'coach', 'officer', 'spokesman', 'spokeswoman', 'director', 'chief', 'vice', 'deputy', 'foreign', 'prime', 'pm',
 ]);
 
 /** Titles that, inside a span the tagger called ORG/LOC/MISC, introduce a person's name. */
@@ -26,7 +26,7 @@ const PERSON_TITLES = new Set([
   'president', 'secretary', 'secretary-general', 'minister', 'senator', 'sen', 'gov', 'governor', 'mr', 'mrs', 'ms',
   'dr', 'chancellor', 'king', 'queen', 'pope', 'premier', 'chairman', 'chairwoman', 'leader', 'ambassador', 'envoy',
   'spokesman', 'spokeswoman', 'general', 'gen', 'judge', 'mayor', 'prince', 'princess', 'sheikh', 'coach', 'director',
-  'justice', 'commissioner', 'chief', 'representative', 'rep', 'adviser', 'advisor',
+  'justice', 'commissioner', 'chief', 'representative', 'rep', 'adviser', 'advisor', 'pm',
 ]);
 
 /** Lower-case words that do occur inside names (`Bank of England`, `Leonardo da Vinci`, `30 Seconds to Mars`). */
@@ -65,6 +65,7 @@ export function entitySpans(text: string, tokens: Token[], sentences: Sentence[]
     }
   });
   mergeInitials(spans, tokens);
+  mergeSplitNames(spans, tokens, text);
   const snapped = snapCountries(spans.filter((sp) => sp.first >= 0), sentences, words);
   const split = snapped.flatMap((sp) => splitSpan(sp, tokens));
   for (const sp of split) trimSpan(sp, tokens);
@@ -134,6 +135,28 @@ function mergeInitials(spans: Span[], tokens: Token[]): void {
     if (!/^\p{Lu}\.$/u.test(tokens[b.first].text)) continue;
     b.first = a.first;
     b.type = 'PERSON';
+    a.first = -1;
+  }
+}
+
+/** A capitalised word as names are written: `Jong`, `Kyung-wha`, `O'Neill`, `McCain` (no initials, no acronyms). */
+const NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)*(?:-\p{L}[\p{Ll}\p{M}]*)*$/u;
+
+/**
+ * `Kim Jong` + `Un`: two person spans with nothing but a space between them, all of whose words
+ * are capitalised name words, are one name the tagger broke in two (a list of people is written
+ * with commas or `and` between them).
+ */
+function mergeSplitNames(spans: Span[], tokens: Token[], text: string): void {
+  const nameWords = (sp: Span) => {
+    for (let i = sp.first; i <= sp.last; i++) if (!NAME_WORD.test(tokens[i].text)) return false;
+    return true;
+  };
+  for (let k = 1; k < spans.length; k++) {
+    const a = spans[k - 1], b = spans[k];
+    if (a.first < 0 || a.type !== 'PERSON' || b.type !== 'PERSON' || b.first !== a.last + 1 || b.sentence !== a.sentence) continue;
+    if (text.slice(tokens[a.last].end, tokens[b.first].start) !== ' ' || !nameWords(a) || !nameWords(b)) continue;
+    b.first = a.first;
     a.first = -1;
   }
 }
