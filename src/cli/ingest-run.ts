@@ -33,8 +33,8 @@ export async function runIngest(paths: string[], flags: IngestRunFlags): Promise
         defaultDate: flags.date ?? null,
         prune: flags.prune,
         placeLookup: placeInfo,
-        // CORPUS_WORKERS=1 analyzes in the main thread (for debugging, or to leave a core free).
-        workers: process.env.CORPUS_WORKERS ? Math.max(1, Number(process.env.CORPUS_WORKERS) || 1) : undefined,
+        // CORPUS_WORKERS=N analysis threads; 0 analyzes in the main thread (for debugging).
+        workers: process.env.CORPUS_WORKERS ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0) : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],
       },
       {

@@ -22,8 +22,9 @@ export interface IngestOptions {
   /** The analysis to run; the default is the full analyzer. Benchmarks swap in cheaper ones. */
   analyzer?: Analyzer;
   /**
-   * Worker threads for analysis (default: one per core). Small ingests, and runs from TypeScript
-   * sources, analyze in this thread: starting workers would cost more than it saves.
+   * Worker threads for analysis (default: one per core; 0: analyze in this thread). Small ingests,
+   * and runs from TypeScript sources, analyze in this thread: starting workers would cost more
+   * than it saves.
    */
   workers?: number;
 }
@@ -87,7 +88,7 @@ export async function ingest(
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
   const workers = options.workers ?? os.availableParallelism();
-  const parallel = workers > 1 && files.length >= PARALLEL_FROM_FILES && canUseWorkers(analyzer);
+  const parallel = workers >= 1 && files.length >= PARALLEL_FROM_FILES && canUseWorkers(analyzer);
   const runner: AnalysisRunner = parallel ? new WorkerPool(workers, analyzer.module!) : inlineRunner(analyzer);
   const maxQueued = parallel ? workers * 16 : 1;
 
