@@ -84,5 +84,14 @@ describe('parallel analysis', () => {
     expect(corpus(['ingest', docs, '--db', single], { env: { CORPUS_WORKERS: '0' } }).code).toBe(0);
     expect(corpus(['ingest', docs, '--db', parallel], { env: { CORPUS_WORKERS: '2' } }).code).toBe(0);
     expect(dump(parallel)).toEqual(dump(single));
+
+    // An analyzer upgrade re-analyzes every stored document, in the workers, to the same result.
+    const raw = new Database(parallel);
+    raw.prepare("UPDATE documents SET analyzer_version = 'old'").run();
+    raw.close();
+    const upgrade = corpus(['ingest', docs, '--db', parallel, '--json'], { env: { CORPUS_WORKERS: '2' } });
+    expect(JSON.parse(upgrade.stdout)).toMatchObject({ new: 0, updated: 0, failed: 0 });
+    expect(JSON.parse(upgrade.stdout).reanalyzed).toBeGreaterThan(100);
+    expect(dump(parallel)).toEqual(dump(single));
   });
 });

@@ -235,19 +235,21 @@ async function reanalyzeOutdated(
   batch: Batch,
   maxQueued: number,
 ): Promise<number> {
-  const outdated = db
-    .prepare('SELECT id, body, date, date_source AS dateSource, dateline FROM documents WHERE analyzer_version != ?')
-    .all(version) as { id: number; body: string; date: string | null; dateSource: Article['dateSource']; dateline: string | null }[];
+  // Ids first, bodies one at a time: after a version bump every document is outdated, and the
+  // whole corpus's text need not sit in memory at once.
+  const outdated = db.prepare('SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id').pluck().all(version) as number[];
+  const load = db.prepare('SELECT body, date, date_source AS dateSource, dateline FROM documents WHERE id = ?');
   const queue: { id: number; analysis: Promise<StoredAnalysis> }[] = [];
   const storeNext = async () => {
     const job = queue.shift()!;
     writer.replaceAnalysis(job.id, await job.analysis);
     batch.wrote();
   };
-  for (const doc of outdated) {
+  for (const id of outdated) {
+    const doc = load.get(id) as { body: string; date: string | null; dateSource: Article['dateSource']; dateline: string | null };
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
-    queue.push({ id: doc.id, analysis: runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }) });
+    queue.push({ id, analysis: runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }) });
     while (queue.length >= maxQueued) await storeNext();
   }
   while (queue.length > 0) await storeNext();

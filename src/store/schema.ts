@@ -32,7 +32,6 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX documents_date ON documents(date);
   CREATE INDEX documents_source ON documents(source COLLATE NOCASE);
-  CREATE INDEX documents_analyzer ON documents(analyzer_version);
 
   CREATE TABLE paths (
     path   TEXT PRIMARY KEY,
