@@ -63,7 +63,7 @@ describe('kill -9 in the middle of an ingest', () => {
 
 describe('parallel analysis', () => {
   it('stores exactly what a single-threaded ingest stores', () => {
-    const docs = explodeReuters(120);
+    const docs = explodeReuters(300); // past the 100 analyses done before workers start
     const dir = path.dirname(docs);
     const dump = (db: string) => {
       const raw = new Database(db, { readonly: true });

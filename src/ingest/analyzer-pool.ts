@@ -19,13 +19,40 @@ export interface Analyzer {
 /** Runs analyses somewhere: in this thread, or spread over worker threads. */
 export interface AnalysisRunner {
   run(input: AnalyzerInput): Promise<StoredAnalysis>;
+  /** How many analyses are worth having under way at once. */
+  readonly concurrency: number;
   close(): Promise<void>;
 }
 
 export function inlineRunner(analyzer: Analyzer): AnalysisRunner {
   return {
     run: async (input) => forStorage(analyzer.analyze(input)),
+    concurrency: 1,
     close: async () => {},
+  };
+}
+
+/**
+ * Analyzes in this thread until `threshold` analyses have been asked for, then in `workers` worker
+ * threads: a handful of articles is done before workers could start, while a big ingest (many
+ * files, or one JSON Lines file of thousands of articles) gets every core.
+ */
+export function adaptiveRunner(analyzer: Analyzer, workers: number, threshold: number): AnalysisRunner {
+  const inline = inlineRunner(analyzer);
+  const parallel = workers >= 1 && canUseWorkers(analyzer);
+  let pool: WorkerPool | null = null;
+  let asked = 0;
+  return {
+    run(input) {
+      if (!pool && parallel && ++asked > threshold) pool = new WorkerPool(workers, analyzer.module!);
+      return pool ? pool.run(input) : inline.run(input);
+    },
+    get concurrency() {
+      return pool ? workers * 16 : 1;
+    },
+    close: async () => {
+      await pool?.close();
+    },
   };
 }
 
@@ -42,12 +69,14 @@ export function canUseWorkers(analyzer: Analyzer): boolean {
  * analyzer's module (and so the model) once.
  */
 export class WorkerPool implements AnalysisRunner {
+  readonly concurrency: number;
   private readonly workers: Worker[] = [];
   private readonly load: number[] = [];
   private readonly pending = new Map<number, { resolve: (a: StoredAnalysis) => void; reject: (e: Error) => void; worker: number }>();
   private nextId = 0;
 
   constructor(size: number, analyzerModule: string) {
+    this.concurrency = size * 16; // enough queued work that no worker waits for the main thread
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_FILE, { workerData: { analyzerModule } });
       worker.on('message', (message: { id: number; analysis?: StoredAnalysis; error?: string }) => {

@@ -5,7 +5,7 @@ import type { Db } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
 import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
 import type { Article, StoredAnalysis } from '../types.js';
-import { type AnalysisRunner, type Analyzer, canUseWorkers, forStorage, inlineRunner, WorkerPool } from './analyzer-pool.js';
+import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
 import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';
 
@@ -22,15 +22,15 @@ export interface IngestOptions {
   /** The analysis to run; the default is the full analyzer. Benchmarks swap in cheaper ones. */
   analyzer?: Analyzer;
   /**
-   * Worker threads for analysis (default: one per core; 0: analyze in this thread). Small ingests,
-   * and runs from TypeScript sources, analyze in this thread: starting workers would cost more
-   * than it saves.
+   * Worker threads for analysis (default: one per core; 0: analyze in this thread). The first
+   * analyses of an ingest run in this thread, so small ingests never pay for starting workers;
+   * runs from TypeScript sources (tests) always analyze in this thread.
    */
   workers?: number;
 }
 
-/** Below this many files, analyze in this thread. */
-const PARALLEL_FROM_FILES = 40;
+/** Analyses done in this thread before worker threads are started. */
+const PARALLEL_AFTER_ANALYSES = 100;
 
 const FULL_ANALYZER: Analyzer = { version: ANALYZER_VERSION, analyze, module: new URL('../nlp/analyze.js', import.meta.url).href };
 
@@ -88,9 +88,7 @@ export async function ingest(
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
   const workers = options.workers ?? os.availableParallelism();
-  const parallel = workers >= 1 && files.length >= PARALLEL_FROM_FILES && canUseWorkers(analyzer);
-  const runner: AnalysisRunner = parallel ? new WorkerPool(workers, analyzer.module!) : inlineRunner(analyzer);
-  const maxQueued = parallel ? workers * 16 : 1;
+  const runner = adaptiveRunner(analyzer, workers, PARALLEL_AFTER_ANALYSES);
 
   // Checkpointing the WAL into the database file every 1000 pages (the default) costs a third of a
   // bulk load; let the log grow during the ingest and checkpoint once at the end.
@@ -150,7 +148,7 @@ export async function ingest(
         const needsAnalysis = !underway.has(hash) && needsNewAnalysis(writer, analyzer.version, article.path, hash);
         if (needsAnalysis) underway.add(hash);
         queue.push({ article, hash, analysis: needsAnalysis ? runner.run(article) : null });
-        while (queue.length >= maxQueued) await storeNext();
+        while (queue.length >= runner.concurrency) await storeNext();
       }
       if (file.toLowerCase().endsWith('.jsonl') && results.length > 0) {
         // Lines that have disappeared from a JSON Lines file are documents that no longer exist.
@@ -166,7 +164,7 @@ export async function ingest(
     }
     while (queue.length > 0) await storeNext();
 
-    summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, batch, maxQueued);
+    summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, batch);
     if (options.prune) {
       summary.pruned = prune(writer);
       removedSomething ||= summary.pruned > 0;
@@ -233,7 +231,6 @@ async function reanalyzeOutdated(
   version: string,
   runner: AnalysisRunner,
   batch: Batch,
-  maxQueued: number,
 ): Promise<number> {
   // Ids first, bodies one at a time: after a version bump every document is outdated, and the
   // whole corpus's text need not sit in memory at once.
@@ -250,7 +247,7 @@ async function reanalyzeOutdated(
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
     queue.push({ id, analysis: runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }) });
-    while (queue.length >= maxQueued) await storeNext();
+    while (queue.length >= runner.concurrency) await storeNext();
   }
   while (queue.length > 0) await storeNext();
   return outdated.length;
