@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
-import { buildTimeline, resolveEntity } from '../src/timeline/query.js';
+import { buildTimeline } from '../src/timeline/query.js';
+import { resolveEntities } from '../src/store/entities.js';
 import { bucketUnitFor, dateLabel, isoWeekOf, overlaps, parseDateValue, boundDay } from '../src/timeline/dates.js';
 import { renderTimelineText } from '../src/render/timeline-text.js';
 import { renderTimelineHtml } from '../src/render/timeline-html.js';
@@ -123,9 +124,9 @@ describe('buildTimeline for one entity', () => {
     const db = openDatabase(file, { readonly: true });
     try {
       for (const name of ['DPRK', 'north korea', 'N. Korea', "Democratic People's Republic of Korea"]) {
-        expect(resolveEntity(db, name)[0]).toMatchObject({ id: ids.nk, name: 'North Korea', type: 'COUNTRY' });
+        expect(resolveEntities(db, name)[0]).toMatchObject({ id: ids.nk, name: 'North Korea', type: 'COUNTRY' });
       }
-      expect(resolveEntity(db, 'Atlantis')).toEqual([]);
+      expect(resolveEntities(db, 'Atlantis')).toEqual([]);
     } finally {
       db.close();
     }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { UserError } from '../errors.js';
 import { aliasKey } from '../nlp/aliases.js';
+import type { EntityType } from '../types.js';
 import type { Db } from './db.js';
 
 export interface EntitySummary {
@@ -38,17 +39,21 @@ export function listEntities(db: Db, options: ListOptions = {}): EntitySummary[]
   return rows.map((r) => ({ ...r, aliases: (aliasesOf.all(r.id) as string[]).filter((a) => a !== r.name) }));
 }
 
-/** The entities a name (any alias, any case or hyphenation) may refer to, most mentioned first. */
-export function resolveEntities(db: Db, name: string, type?: string): { id: number; type: string; name: string }[] {
+/**
+ * The entities a name (any alias, any case or hyphenation) may refer to: most mentioned first, then
+ * one whose own name it is. Every command that takes an entity name resolves it here.
+ */
+export function resolveEntities(db: Db, name: string, type?: string): { id: number; type: EntityType; name: string }[] {
   const key = aliasKey(name);
+  if (key === '') return [];
   return db
     .prepare(
       `SELECT e.id, e.type, e.name FROM entities e
        WHERE e.id IN (SELECT entity_id FROM aliases WHERE key = @key UNION SELECT id FROM entities WHERE key = @key)
          ${type ? 'AND e.type = @type' : ''}
-       ORDER BY (SELECT count(*) FROM mentions WHERE entity_id = e.id) DESC, e.id`,
+       ORDER BY (SELECT count(*) FROM mentions WHERE entity_id = e.id) DESC, e.key = @key DESC, e.id`,
     )
-    .all(type ? { key, type } : { key }) as { id: number; type: string; name: string }[];
+    .all(type ? { key, type } : { key }) as { id: number; type: EntityType; name: string }[];
 }
 
 export function entityDetail(db: Db, id: number): EntityDetail {
@@ -225,13 +230,15 @@ export function suspectDuplicates(db: Db, limit = 50): Suspect[] {
   return suspects.slice(0, limit);
 }
 
-// Only natural's distance module: the whole package takes ~0.4 s to import and prints to stdout.
-const { DamerauLevenshteinDistance } = createRequire(import.meta.url)('natural/lib/natural/distance/levenshtein_distance') as {
-  DamerauLevenshteinDistance: (a: string, b: string, options?: { restricted?: boolean }) => number;
-};
+type Distance = (a: string, b: string, options?: { restricted?: boolean }) => number;
+let damerauLevenshtein: Distance | null = null;
 
 /** One insertion, deletion, substitution or transposition apart (`Gaddafi` / `Gadafi`). */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  return DamerauLevenshteinDistance(a, b, { restricted: true }) <= 1;
+  // Only natural's distance module, and only when suspects are asked for: the whole package takes
+  // ~0.4 s to import and prints to stdout, and `timeline` shares this module's entity lookup.
+  damerauLevenshtein ??= (createRequire(import.meta.url)('natural/lib/natural/distance/levenshtein_distance') as { DamerauLevenshteinDistance: Distance })
+    .DamerauLevenshteinDistance;
+  return damerauLevenshtein(a, b, { restricted: true }) <= 1;
 }

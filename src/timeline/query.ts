@@ -4,6 +4,7 @@ import { aliasKey } from '../nlp/aliases.js';
 import type { EntityType, IsoDate } from '../types.js';
 import { boundDay, compareSpans, overlaps, parseDateValue } from './dates.js';
 import { unpackSentences } from '../store/sentences.js';
+import { resolveEntities } from '../store/entities.js';
 import type {
   DateSpan,
   EvidenceSentence,
@@ -27,7 +28,7 @@ export function buildTimeline(db: Db, query: TimelineQuery = {}): Timeline {
   let entity: TimelineEntity | null = null;
   let alsoMatched: TimelineEntity[] = [];
   if (query.entity !== undefined) {
-    const matches = resolveEntity(db, query.entity);
+    const matches = resolveEntities(db, query.entity);
     if (matches.length === 0) throw new UserError(`no entity named '${query.entity}' in the database`, 1);
     [entity, ...alsoMatched] = matches;
   }
@@ -47,22 +48,6 @@ function bound(value: string, side: 'from' | 'to'): IsoDate {
   const day = boundDay(value, side);
   if (!day) throw new UserError(`--${side} must be a date like 2019-02-27, 2019-02 or 2019, got '${value}'`);
   return day;
-}
-
-/**
- * Every entity a name or alias can mean, the most mentioned first: `DPRK`, `North Korea` and
- * `Democratic People's Republic of Korea` all fold to keys that the aliases table maps to one entity.
- */
-export function resolveEntity(db: Db, name: string): TimelineEntity[] {
-  const key = aliasKey(name);
-  if (key === '') return [];
-  return db
-    .prepare(
-      `SELECT e.id, e.name, e.type FROM entities e
-       WHERE e.key = @key OR e.id IN (SELECT entity_id FROM aliases WHERE key = @key)
-       ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.key = @key DESC, e.id`,
-    )
-    .all({ key }) as TimelineEntity[];
 }
 
 function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
