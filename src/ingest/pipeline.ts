@@ -63,13 +63,6 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** An article read and waiting to be stored, with its analysis under way when it needs one. */
-interface Job {
-  article: Article;
-  hash: string;
-  analysis: Promise<StoredAnalysis> | null;
-}
-
 /**
  * discover → read → analyze → store, for every file named by `inputs`.
  * Articles are stored in the order they were read, so the result does not depend on which worker
@@ -109,25 +102,11 @@ export async function ingest(
     documentsPerSecond: 0,
   };
   let removedSomething = false;
-  const queue: Job[] = [];
+  const pending = new InOrder<StoredAnalysis>(runner);
   const underway = new Set<string>(); // bodies whose analysis is queued: later twins need none
-
-  const storeNext = async () => {
-    const job = queue.shift()!;
-    let analysis: StoredAnalysis | null = null;
-    try {
-      analysis = job.analysis && (await job.analysis);
-    } catch (error) {
-      summary.failed++;
-      progress.failure?.(`${job.article.path}: analysis failed (${(error as Error).message})`);
-      underway.delete(job.hash);
-      return;
-    }
-    const outcome = storeArticle(writer, analyzer, job, analysis);
-    underway.delete(job.hash);
-    summary[outcome]++;
-    if (outcome === 'updated') removedSomething = true;
-    batch.wrote();
+  const failed = (message: string) => {
+    summary.failed++;
+    progress.failure?.(message);
   };
 
   try {
@@ -136,8 +115,7 @@ export async function ingest(
       const seen = new Set<string>();
       for (const result of results) {
         if (!result.ok) {
-          summary.failed++;
-          progress.failure?.(result.error);
+          failed(result.error);
           continue;
         }
         const { article } = result;
@@ -147,8 +125,20 @@ export async function ingest(
         const hash = sha256(article.body);
         const needsAnalysis = !underway.has(hash) && needsNewAnalysis(writer, analyzer.version, article.path, hash);
         if (needsAnalysis) underway.add(hash);
-        queue.push({ article, hash, analysis: needsAnalysis ? runner.run(article) : null });
-        while (queue.length >= runner.concurrency) await storeNext();
+        await pending.add(
+          needsAnalysis ? runner.run(article) : null,
+          (analysis) => {
+            underway.delete(hash);
+            const outcome = storeArticle(writer, analyzer, article, hash, analysis);
+            summary[outcome]++;
+            if (outcome === 'updated') removedSomething = true;
+            batch.wrote();
+          },
+          (error) => {
+            underway.delete(hash);
+            failed(`${article.path}: analysis failed (${error.message})`);
+          },
+        );
       }
       if (file.toLowerCase().endsWith('.jsonl') && results.length > 0) {
         // Lines that have disappeared from a JSON Lines file are documents that no longer exist.
@@ -162,9 +152,9 @@ export async function ingest(
       }
       progress.file?.(file);
     }
-    while (queue.length > 0) await storeNext();
+    await pending.drain();
 
-    summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, batch);
+    summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
     if (options.prune) {
       summary.pruned = prune(writer);
       removedSomething ||= summary.pruned > 0;
@@ -200,8 +190,7 @@ type Outcome = 'new' | 'updated' | 'unchanged' | 'duplicates' | 'reanalyzed';
  * Decide what one article means for the store (identity = path + SHA-256 of the body) and write it.
  * `ready` is the analysis computed ahead, if any; the store state decides whether it is used.
  */
-function storeArticle(writer: StoreWriter, analyzer: Analyzer, job: Job, ready: StoredAnalysis | null): Outcome {
-  const { article, hash } = job;
+function storeArticle(writer: StoreWriter, analyzer: Analyzer, article: Article, hash: string, ready: StoredAnalysis | null): Outcome {
   const analysis = () => ready ?? forStorage(analyzer.analyze(article));
   const previous = writer.pathInfo(article.path);
   if (previous?.sha256 === hash) {
@@ -230,27 +219,66 @@ async function reanalyzeOutdated(
   writer: StoreWriter,
   version: string,
   runner: AnalysisRunner,
+  pending: InOrder<StoredAnalysis>,
   batch: Batch,
+  failed: (message: string) => void,
 ): Promise<number> {
   // Ids first, bodies one at a time: after a version bump every document is outdated, and the
   // whole corpus's text need not sit in memory at once.
   const outdated = db.prepare('SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id').pluck().all(version) as number[];
-  const load = db.prepare('SELECT body, date, date_source AS dateSource, dateline FROM documents WHERE id = ?');
-  const queue: { id: number; analysis: Promise<StoredAnalysis> }[] = [];
-  const storeNext = async () => {
-    const job = queue.shift()!;
-    writer.replaceAnalysis(job.id, await job.analysis);
-    batch.wrote();
-  };
+  const load = db.prepare(
+    'SELECT body, date, date_source AS dateSource, dateline, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path FROM documents WHERE id = ?',
+  );
+  let reanalyzed = 0;
   for (const id of outdated) {
-    const doc = load.get(id) as { body: string; date: string | null; dateSource: Article['dateSource']; dateline: string | null };
+    const doc = load.get(id) as { body: string; date: string | null; dateSource: Article['dateSource']; dateline: string | null; path: string | null };
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
-    queue.push({ id, analysis: runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }) });
-    while (queue.length >= runner.concurrency) await storeNext();
+    await pending.add(
+      runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }),
+      (analysis) => {
+        writer.replaceAnalysis(id, analysis!);
+        reanalyzed++;
+        batch.wrote();
+      },
+      (error) => failed(`${doc.path ?? `document ${id}`}: analysis failed (${error.message}); its older analysis is kept`),
+    );
   }
-  while (queue.length > 0) await storeNext();
-  return outdated.length;
+  await pending.drain();
+  return reanalyzed;
+}
+
+/**
+ * Analyses finish in any order (worker threads); their results are stored in the order they were
+ * asked for, so an ingest stores the same thing however the work was spread. At most
+ * `runner.concurrency` analyses are under way at once.
+ */
+class InOrder<T> {
+  private readonly queue: { result: Promise<T> | null; store: (value: T | null) => void; fail: (error: Error) => void }[] = [];
+
+  constructor(private readonly runner: AnalysisRunner) {}
+
+  /** Queue a result (null: nothing to wait for) and what to do with it; store what is due meanwhile. */
+  async add(result: Promise<T> | null, store: (value: T | null) => void, fail: (error: Error) => void): Promise<void> {
+    this.queue.push({ result, store, fail });
+    while (this.queue.length >= this.runner.concurrency) await this.next();
+  }
+
+  async drain(): Promise<void> {
+    while (this.queue.length > 0) await this.next();
+  }
+
+  private async next(): Promise<void> {
+    const job = this.queue.shift()!;
+    let value: T | null;
+    try {
+      value = job.result && (await job.result);
+    } catch (error) {
+      job.fail(error as Error);
+      return;
+    }
+    job.store(value);
+  }
 }
 
 /** Forget every path whose file is gone; documents left without a path go with them. */
