@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { databaseBytes } from '../src/store/db.js';
 import { explodeReuters, listFiles, machine, median, ROOT, writeResult } from './reuters.js';
 
 async function child(dir: string, dbFile: string, mode: string): Promise<void> {
@@ -66,8 +67,7 @@ async function main(): Promise<void> {
     });
     const wall = (performance.now() - started) / 1000;
     const r = JSON.parse(out) as { summary: { documents: number; new: number; duplicates: number; failed: number }; seconds: number; chars: number; peakRssMB: number };
-    const dbBytes = ['', '-wal', '-shm'].reduce((n, s) => n + (fs.existsSync(dbFile + s) ? fs.statSync(dbFile + s).size : 0), 0);
-    return { ...r, wall, dbBytes };
+    return { ...r, wall, dbBytes: databaseBytes(dbFile) };
   };
   const run = (mode: 'full' | 'tokens') => {
     const runs = Array.from({ length: RUNS }, (_, i) => runOnce(mode, i));

@@ -5,7 +5,6 @@
  *   npm run build && npm run bench:quality [-- --shared ../shared] [-- --speed-chars 4000000]
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -17,17 +16,13 @@ import { tokenize } from '../src/nlp/tokenize.js';
 import { findEntities } from '../src/nlp/entities.js';
 import { findDates } from '../src/nlp/dates/index.js';
 import { findEvents } from '../src/nlp/events.js';
+import { arg, machine, median } from './reuters.js';
 import { aliasGroups, eventScores, scoreMentions, type GoldEvent, type GoldMention, type PRF, type ScoredDoc } from './score.js';
 
 interface GoldFile {
   name: string;
   types: string[];
   docs: { id: string; date: string | null; text: string; mentions: GoldMention[]; events?: GoldEvent[] }[];
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
@@ -39,11 +34,6 @@ function table(title: string, rows: Record<string, PRF>, lenient: Record<string,
     lines.push(`    ${t.padEnd(9)} ${pct(r.precision)} ${pct(r.recall)} ${pct(r.f1)} |  ${pct(l.precision)} ${pct(l.recall)} ${pct(l.f1)} | ${String(r.tp + r.fn).padStart(5)}`);
   }
   return lines.join('\n');
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
 }
 
 async function main(): Promise<void> {
@@ -136,7 +126,7 @@ async function main(): Promise<void> {
     datesEventsAddedShare: datesEventsShare,
     modelLoadMs: Math.round(loadMs),
     recognizerInitMs: Math.round(initMs),
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: machine(),
   };
   results.speed = speed;
   out.push(`  speed (Reuters, ${(chars / 1e6).toFixed(1)}M chars, median of ${runs}): tokens+sentences+entities ${(nerCps / 1e6).toFixed(2)}M chars/s; analyze ${(analyzeCps / 1e6).toFixed(2)}M chars/s; dates+events add ${(datesEventsShare * 100).toFixed(0)}% to the recognizer's time`);

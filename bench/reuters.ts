@@ -37,6 +37,12 @@ export function writeResult(name: string, result: unknown): string {
   return file;
 }
 
+/** The value after `name` on the command line (`--shared DIR`), if given. */
+export function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN;

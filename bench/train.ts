@@ -21,6 +21,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildGazetteer } from './build-gazetteer.js';
+import { arg } from './reuters.js';
 import { buildLexicon } from '../src/nlp/ner/lexicon-build.js';
 import { Lexicon } from '../src/nlp/ner/lexicon.js';
 import { serializeWeights } from '../src/nlp/ner/model.js';
@@ -233,11 +234,6 @@ export function train(trainDocs: Doc[], devDocs: Doc[], epochs: number, seed: nu
     process.stderr.write(`epoch ${epoch}: train err ${(100 * errors / total).toFixed(2)}%  dev F1(PER,ORG,LOC) ${(ev.f1 * 100).toFixed(2)}  [${pt}]  ${Date.now() - t0} ms\n`);
   }
   return averaged();
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 async function main(): Promise<void> {

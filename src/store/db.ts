@@ -76,3 +76,16 @@ function configure(db: Db, file: string, readonly: boolean): void {
     })();
   }
 }
+
+/** Bytes on disk of a database with its WAL and shared-memory files. */
+export function databaseBytes(file: string): number {
+  let bytes = 0;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      bytes += fs.statSync(file + suffix).size;
+    } catch {
+      // not there: nothing to count
+    }
+  }
+  return bytes;
+}

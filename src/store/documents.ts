@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from './db.js';
+import { databaseBytes, type Db } from './db.js';
 
 export interface CorpusStats {
   documents: number;
@@ -45,16 +44,8 @@ export function corpusStats(db: Db, file: string): CorpusStats {
         (r) => [r.v, r.n],
       ),
     ),
-    databaseBytes: ['', '-wal', '-shm'].reduce((sum, suffix) => sum + fileSize(file + suffix), 0),
+    databaseBytes: databaseBytes(file),
   };
-}
-
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 export interface StoredDocumentView {

@@ -1,6 +1,5 @@
 import type { Db } from '../store/db.js';
 import { UserError } from '../errors.js';
-import { aliasKey } from '../nlp/aliases.js';
 import type { EntityType, IsoDate } from '../types.js';
 import { boundDay, compareSpans, overlaps, parseDateValue } from './dates.js';
 import { unpackSentences } from '../store/sentences.js';
