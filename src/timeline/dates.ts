@@ -1,5 +1,7 @@
 import type { IsoDate } from '../types.js';
 import type { DateSpan, Granularity } from './types.js';
+import * as calendar from '../calendar.js';
+import { addMonths, daysInMonth, formatDay, formatIsoWeek, formatMonth, mondayOf, toDayNumber, type Ymd } from '../calendar.js';
 
 /**
  * Granularity helpers: turn a normalized date value (TIMEX3-like, see spec/extract-format.md) into
@@ -7,49 +9,38 @@ import type { DateSpan, Granularity } from './types.js';
  * Calendar arithmetic is done in UTC so that no local time zone can shift a day.
  */
 
-const DAY_MS = 86_400_000;
+// Day arithmetic is the calendar the date extractor uses too (src/calendar.ts, UTC day numbers);
+// these helpers only translate between it and the `YYYY-MM-DD` strings the timeline works in.
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-export function toIso(ms: number): IsoDate {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-export function fromIso(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+function ymd(date: IsoDate): Ymd {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return toIso(fromIso(date) + days * DAY_MS);
+  return formatDay(calendar.addDays(ymd(date), days));
 }
 
 /** Whole days from a to b (b later → positive). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((fromIso(b) - fromIso(a)) / DAY_MS);
+  return toDayNumber(ymd(b)) - toDayNumber(ymd(a));
 }
 
 function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return daysInMonth(year, month);
 }
 
 /** Monday of ISO week `week` of `year` (week 1 holds January 4th). */
 export function isoWeekStart(year: number, week: number): IsoDate {
-  const jan4 = Date.UTC(year, 0, 4);
-  const weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
-  return toIso(jan4 - weekday * DAY_MS + (week - 1) * 7 * DAY_MS);
+  return formatDay(calendar.addDays(mondayOf({ year, month: 1, day: 4 }), (week - 1) * 7));
 }
 
 /** ISO week of a day, as `YYYY-Www` (the week's year can differ from the day's near New Year). */
 export function isoWeekOf(date: IsoDate): string {
-  const ms = fromIso(date);
-  const weekday = (new Date(ms).getUTCDay() + 6) % 7;
-  const thursday = ms + (3 - weekday) * DAY_MS;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
-  return `${year}-W${pad(week)}`;
+  return formatIsoWeek(ymd(date));
 }
 
 interface Bounds {
@@ -164,10 +155,8 @@ export function bucketStart(date: IsoDate, unit: BucketUnit): IsoDate {
   switch (unit) {
     case 'day':
       return date;
-    case 'week': {
-      const weekday = (new Date(fromIso(date)).getUTCDay() + 6) % 7;
-      return addDays(date, -weekday);
-    }
+    case 'week':
+      return formatDay(mondayOf(ymd(date)));
     case 'month':
       return `${date.slice(0, 7)}-01`;
     case 'year':
@@ -183,9 +172,8 @@ export function nextBucket(start: IsoDate, unit: BucketUnit): IsoDate {
     case 'week':
       return addDays(start, 7);
     case 'month': {
-      const y = Number(start.slice(0, 4));
-      const mo = Number(start.slice(5, 7));
-      return mo === 12 ? `${pad(y + 1, 4)}-01-01` : `${start.slice(0, 4)}-${pad(mo + 1)}-01`;
+      const { year, month } = addMonths(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1);
+      return `${formatMonth(year, month)}-01`;
     }
     case 'year':
       return `${pad(Number(start.slice(0, 4)) + 1, 4)}-01-01`;

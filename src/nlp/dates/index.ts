@@ -3,7 +3,7 @@ import type { DateCandidate, DateExpression } from './expression.js';
 import { recognizeDates } from './recognize.js';
 import { resolveAnaphor, resolveExpression, resolveWeekday } from './resolve.js';
 import { tenseAround, type Tense } from './tense.js';
-import { addDays, daysInMonth, formatDay, fromDayNumber, mondayOf, parseIsoDate, toDayNumber, weekdayOf, type Ymd } from './calendar.js';
+import { addDays, daysInMonth, formatDay, fromDayNumber, mondayOf, parseIsoDate, toDayNumber, weekdayOf, type Ymd } from '../../calendar.js';
 import { EVENT_NOUNS } from './lexicon.js';
 import { sentenceIndexAt, clauseBounds } from './context.js';
 

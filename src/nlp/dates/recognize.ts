@@ -1,6 +1,6 @@
 import type { DateCandidate, DateExpression, Relation } from './expression.js';
 import { MONTHS, NUMBER_WORDS, ORDINALS, SEASONS, WEEKDAYS } from './lexicon.js';
-import { daysInMonth } from './calendar.js';
+import { daysInMonth } from '../../calendar.js';
 
 /**
  * Finds time expressions with a hand-written grammar: one cheap scan for trigger words (month and
