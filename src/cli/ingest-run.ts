@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import { openDatabase } from '../store/db.js';
+import { checkIntegrity, openDatabase } from '../store/db.js';
 import { ingest, type IngestSummary } from '../ingest/pipeline.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
@@ -15,6 +15,12 @@ export interface IngestRunFlags {
 /** `corpus ingest`: the pipeline with a progress bar on a terminal and one summary at the end. */
 export async function runIngest(paths: string[], flags: IngestRunFlags): Promise<number> {
   const db = openDatabase(flags.db, { create: true });
+  try {
+    checkIntegrity(db, flags.db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const showBar = Boolean(process.stderr.isTTY) && !flags.quiet;
   const bars = showBar
     ? new cliProgress.MultiBar(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Db } from '../store/db.js';
+import { type Db, restJournalMode } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
 import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
 import type { Article, StoredAnalysis } from '../types.js';
@@ -64,6 +64,23 @@ export function sha256(text: string): string {
 }
 
 /**
+ * A document's identity: its body and the metadata its file gives it. Two files with the same body
+ * but different front matter (title, date, source…) are two documents, each with its own metadata
+ * (and an analysis relative to its own date); files that agree on all of it are one document with
+ * two paths. The body is hashed in slices, so a huge body is never copied whole into a buffer.
+ */
+export function documentHash(article: Article): string {
+  const hash = createHash('sha256');
+  const { body } = article;
+  for (let at = 0; at < body.length; at += HASH_SLICE) hash.update(body.slice(at, at + HASH_SLICE));
+  const meta = [article.title, article.date, article.source, article.dateline, article.section, article.tags];
+  if (meta.some((m) => m !== null && !(Array.isArray(m) && m.length === 0))) hash.update(`\u0000${JSON.stringify(meta)}`);
+  return hash.digest('hex');
+}
+
+const HASH_SLICE = 1 << 20;
+
+/**
  * discover → read → analyze → store, for every file named by `inputs`.
  * Articles are stored in the order they were read, so the result does not depend on which worker
  * finished first. Writes go in batches of `batchSize` documents per transaction: a crash loses at
@@ -87,7 +104,7 @@ export async function ingest(
   // bulk load; let the log grow during the ingest and checkpoint once at the end.
   db.pragma('wal_autocheckpoint = 20000');
   const writer = new StoreWriter(db, options.placeLookup);
-  const batch = new Batch(db, options.batchSize ?? 500);
+  const batch = new Batch(db, writer, options.batchSize ?? 500, (message) => progress.warning?.(message));
   const summary: IngestSummary = {
     files: files.length,
     documents: 0,
@@ -122,45 +139,53 @@ export async function ingest(
         for (const warning of article.warnings) progress.warning?.(`${article.path}: ${warning}`);
         seen.add(article.path);
         summary.documents++;
-        const hash = sha256(article.body);
+        const hash = documentHash(article);
         const needsAnalysis = !underway.has(hash) && needsNewAnalysis(writer, analyzer.version, article.path, hash);
         if (needsAnalysis) underway.add(hash);
         await pending.add(
           needsAnalysis ? runner.run(article) : null,
-          (analysis) => {
-            underway.delete(hash);
-            const outcome = storeArticle(writer, analyzer, article, hash, analysis);
-            summary[outcome]++;
-            if (outcome === 'updated') removedSomething = true;
-            batch.wrote();
-          },
+          (analysis) =>
+            batch.add(article.body.length, () => {
+              underway.delete(hash);
+              const outcome = storeArticle(writer, analyzer, article, hash, analysis);
+              summary[outcome]++;
+              if (outcome === 'updated') removedSomething = true;
+            }),
           (error) => {
             underway.delete(hash);
             failed(`${article.path}: analysis failed (${error.message})`);
           },
         );
+        await batch.flushIfFull();
       }
       if (file.toLowerCase().endsWith('.jsonl') && results.length > 0) {
         // Lines that have disappeared from a JSON Lines file are documents that no longer exist.
         const failedLines = new Set(results.filter((r) => !r.ok).map((r) => r.path));
-        for (const stale of writer.pathsUnder(`${file}:`)) {
-          if (!seen.has(stale) && !failedLines.has(stale)) {
-            writer.unlinkPath(stale);
-            removedSomething = true;
+        batch.add(0, () => {
+          for (const stale of writer.pathsUnder(`${file}:`)) {
+            if (!seen.has(stale) && !failedLines.has(stale)) {
+              writer.unlinkPath(stale);
+              removedSomething = true;
+            }
           }
-        }
+        });
       }
       progress.file?.(file);
     }
     await pending.drain();
+    await batch.flush();
 
     summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
     if (options.prune) {
-      summary.pruned = prune(writer);
-      removedSomething ||= summary.pruned > 0;
+      batch.add(0, () => {
+        summary.pruned = prune(writer);
+        removedSomething ||= summary.pruned > 0;
+      });
     }
-    if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
-    batch.commit();
+    batch.add(0, () => {
+      if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
+    });
+    await batch.flush();
   } catch (error) {
     batch.rollback();
     throw error;
@@ -169,6 +194,7 @@ export async function ingest(
     await runner.close();
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
+  restJournalMode(db);
 
   summary.seconds = (performance.now() - started) / 1000;
   const processed = summary.new + summary.updated + summary.reanalyzed + summary.duplicates + summary.unchanged;
@@ -236,15 +262,17 @@ async function reanalyzeOutdated(
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
     await pending.add(
       runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }),
-      (analysis) => {
-        writer.replaceAnalysis(id, analysis!);
-        reanalyzed++;
-        batch.wrote();
-      },
+      (analysis) =>
+        batch.add(doc.body.length, () => {
+          writer.replaceAnalysis(id, analysis!);
+          reanalyzed++;
+        }),
       (error) => failed(`${doc.path ?? `document ${id}`}: analysis failed (${error.message}); its older analysis is kept`),
     );
+    await batch.flushIfFull();
   }
   await pending.drain();
+  await batch.flush();
   return reanalyzed;
 }
 
@@ -294,37 +322,82 @@ function prune(writer: StoreWriter): number {
   return pruned;
 }
 
-/** A transaction kept open across writes and committed every `size` documents. */
+/**
+ * Writes wait here until `size` documents (or `MAX_BATCH_CHARS` of text) are due, then run in one
+ * short write transaction: the write lock is held only while writing, never while documents are
+ * read or analyzed, so a second ingest into the same database waits for seconds at most. Every
+ * decision that depends on the store (new, unchanged, twin) is taken again inside the transaction.
+ */
 class Batch {
-  private pending = 0;
-  private open = false;
+  private writes: (() => void)[] = [];
+  private chars = 0;
+  private warnedBusy = false;
 
   constructor(
     private readonly db: Db,
+    private readonly writer: StoreWriter,
     private readonly size: number,
-  ) {
-    this.begin();
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Queue a write; `chars` is the text it holds in memory until then. */
+  add(chars: number, write: () => void): void {
+    this.writes.push(write);
+    this.chars += chars;
   }
 
-  wrote(): void {
-    if (++this.pending < this.size) return;
-    this.commit();
-    this.begin();
+  async flushIfFull(): Promise<void> {
+    if (this.writes.length >= this.size || this.chars >= MAX_BATCH_CHARS) await this.flush();
   }
 
-  commit(): void {
-    if (this.open) this.db.exec('COMMIT');
-    this.open = false;
-    this.pending = 0;
+  async flush(): Promise<void> {
+    if (this.writes.length === 0) return;
+    const writes = this.writes;
+    this.writes = [];
+    this.chars = 0;
+    await this.begin();
+    for (const write of writes) write();
+    this.db.exec('COMMIT');
   }
 
+  /** Undo the open transaction, if any (after a failure SQLite may already have rolled it back). */
   rollback(): void {
-    if (this.open) this.db.exec('ROLLBACK');
-    this.open = false;
+    this.writes = [];
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // the error that brought us here is the one to report
+    }
   }
 
-  private begin(): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    this.open = true;
+  /** BEGIN IMMEDIATE, waiting (without blocking the analysis workers) while another process writes. */
+  private async begin(): Promise<void> {
+    const started = performance.now();
+    this.db.pragma('busy_timeout = 200');
+    try {
+      for (;;) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+          break;
+        } catch (error) {
+          const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY');
+          if (!busy || performance.now() - started > MAX_BUSY_WAIT_MS) throw error;
+          if (!this.warnedBusy) {
+            this.warnedBusy = true;
+            this.warn(`${this.db.name}: another process is writing to this database; waiting for it`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    } finally {
+      this.db.pragma('busy_timeout = 5000');
+    }
+    // Another process may have written since our last transaction: cached ids are not to be trusted.
+    this.writer.forgetCaches();
   }
 }
+
+/** Text queued for writing at most (one huge document is written on its own). */
+const MAX_BATCH_CHARS = 32 * 1024 * 1024;
+/** How long to wait for another process's write transaction before giving up. */
+const MAX_BUSY_WAIT_MS = 10 * 60 * 1000;

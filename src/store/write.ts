@@ -87,6 +87,15 @@ export class StoreWriter {
     );
   }
 
+  /**
+   * Forget cached entity ids and written aliases. Called at the start of every write transaction:
+   * another process (a second ingest, an entity merge) may have changed the tables since.
+   */
+  forgetCaches(): void {
+    this.entityIds.clear();
+    this.aliasesWritten.clear();
+  }
+
   pathInfo(path: string): StoredPath | undefined {
     return this.q.pathGet.get(path) as StoredPath | undefined;
   }
