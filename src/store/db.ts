@@ -48,7 +48,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     );
   }
   try {
-    const db = new Database(fs.readFileSync(file), { readonly: true });
+    const image = fs.readFileSync(file);
+    image[18] = image[19] = 1; // the copy is a plain rollback-mode file: no -shm needed (or possible) in memory
+    const db = new Database(image, { readonly: true });
     configure(db, file, true);
     return db;
   } catch (error) {
@@ -149,6 +151,7 @@ export function checkIntegrity(db: Db, file: string): void {
     throw isSqliteError(error) ? databaseError(error, file) : error;
   }
   if (result !== 'ok') {
+    result = result.replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
     throw new UserError(`${file}: database is damaged (integrity check: ${result}); restore it from a backup or re-ingest into a new file`);
   }
 }
