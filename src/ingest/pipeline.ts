@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { type Db, restJournalMode } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
-import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
+import { ANALYZER_VERSION, analyze, type AnalyzerInput } from '../nlp/analyze.js';
 import type { Article, StoredAnalysis } from '../types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
-import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';
+import { SUPPORTED_EXTENSIONS } from './read.js';
+import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
 
 export interface IngestOptions {
   /** `--date`: the publication date of files that carry none of their own. */
@@ -27,6 +28,26 @@ export interface IngestOptions {
    * runs from TypeScript sources (tests) always analyze in this thread.
    */
   workers?: number;
+}
+
+/**
+ * The most of one file that is analyzed (entities, dates and events): about a 500-page book, and
+ * 200 times a long news article. Beyond it the text is still stored and searchable, and a warning
+ * says so. Analysis time and memory grow with the text analyzed; this bounds both for any input.
+ * A file too big for one document is stored in parts (stream.ts) of this size: the first is
+ * analyzed, the others are stored for search only.
+ */
+export const MAX_ANALYZED_CHARS = PART_CHARS;
+
+/** The part of `input` that is analyzed: up to a paragraph or sentence end before the limit; nothing of a later part. */
+export function analyzedPart<T extends AnalyzerInput>(input: T, path: string | null): T {
+  if (path !== null && isLaterPart(path)) return { ...input, body: '' };
+  const { body } = input;
+  if (body.length <= MAX_ANALYZED_CHARS) return input;
+  let end = body.lastIndexOf('\n', MAX_ANALYZED_CHARS);
+  if (end < MAX_ANALYZED_CHARS * 0.9) end = body.lastIndexOf('. ', MAX_ANALYZED_CHARS) + 1;
+  if (end < MAX_ANALYZED_CHARS * 0.9) end = MAX_ANALYZED_CHARS;
+  return { ...input, body: body.slice(0, end) };
 }
 
 /** Analyses done in this thread before worker threads are started. */
@@ -128,22 +149,29 @@ export async function ingest(
 
   try {
     for (const file of files) {
-      const results = await readArticles(file, { defaultDate: options.defaultDate ?? null });
       const seen = new Set<string>();
-      for (const result of results) {
+      const failedPaths = new Set<string>();
+      for await (const result of articlesOf(file, { defaultDate: options.defaultDate ?? null })) {
         if (!result.ok) {
+          failedPaths.add(result.path);
           failed(result.error);
           continue;
         }
         const { article } = result;
         for (const warning of article.warnings) progress.warning?.(`${article.path}: ${warning}`);
+        if ((article.body.length > MAX_ANALYZED_CHARS && !isLaterPart(article.path)) || article.path === `${file}${PART_MARK}2`) {
+          progress.warning?.(
+            `${isLaterPart(article.path) ? file : article.path}: more than ${MAX_ANALYZED_CHARS.toLocaleString('en-US')} characters; the first ` +
+              `${MAX_ANALYZED_CHARS.toLocaleString('en-US')} are analyzed for entities, dates and events; all of it is stored and searchable`,
+          );
+        }
         seen.add(article.path);
         summary.documents++;
         const hash = documentHash(article);
         const needsAnalysis = !underway.has(hash) && needsNewAnalysis(writer, analyzer.version, article.path, hash);
         if (needsAnalysis) underway.add(hash);
         await pending.add(
-          needsAnalysis ? runner.run(article) : null,
+          needsAnalysis ? runner.run(analyzedPart(article, article.path)) : null,
           (analysis) =>
             batch.add(article.body.length, () => {
               underway.delete(hash);
@@ -155,15 +183,17 @@ export async function ingest(
             underway.delete(hash);
             failed(`${article.path}: analysis failed (${error.message})`);
           },
+          article.body.length,
         );
         await batch.flushIfFull();
       }
-      if (file.toLowerCase().endsWith('.jsonl') && results.length > 0) {
-        // Lines that have disappeared from a JSON Lines file are documents that no longer exist.
-        const failedLines = new Set(results.filter((r) => !r.ok).map((r) => r.path));
+      if (seen.size + failedPaths.size > 0) {
+        // Lines gone from a JSON Lines file, and parts gone from a big text file that shrank, are
+        // documents that no longer exist.
+        const prefix = file.toLowerCase().endsWith('.jsonl') ? `${file}:` : `${file}${PART_MARK}`;
         batch.add(0, () => {
-          for (const stale of writer.pathsUnder(`${file}:`)) {
-            if (!seen.has(stale) && !failedLines.has(stale)) {
+          for (const stale of writer.pathsUnder(prefix)) {
+            if (!seen.has(stale) && !failedPaths.has(stale)) {
               writer.unlinkPath(stale);
               removedSomething = true;
             }
@@ -217,7 +247,7 @@ type Outcome = 'new' | 'updated' | 'unchanged' | 'duplicates' | 'reanalyzed';
  * `ready` is the analysis computed ahead, if any; the store state decides whether it is used.
  */
 function storeArticle(writer: StoreWriter, analyzer: Analyzer, article: Article, hash: string, ready: StoredAnalysis | null): Outcome {
-  const analysis = () => ready ?? forStorage(analyzer.analyze(article));
+  const analysis = () => ready ?? forStorage(analyzer.analyze(analyzedPart(article, article.path)));
   const previous = writer.pathInfo(article.path);
   if (previous?.sha256 === hash) {
     if (previous.analyzerVersion === analyzer.version) return 'unchanged';
@@ -261,13 +291,14 @@ async function reanalyzeOutdated(
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
     await pending.add(
-      runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }),
+      runner.run(analyzedPart({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }, doc.path)),
       (analysis) =>
         batch.add(doc.body.length, () => {
           writer.replaceAnalysis(id, analysis!);
           reanalyzed++;
         }),
       (error) => failed(`${doc.path ?? `document ${id}`}: analysis failed (${error.message}); its older analysis is kept`),
+      doc.body.length,
     );
     await batch.flushIfFull();
   }
@@ -282,14 +313,17 @@ async function reanalyzeOutdated(
  * `runner.concurrency` analyses are under way at once.
  */
 class InOrder<T> {
-  private readonly queue: { result: Promise<T> | null; store: (value: T | null) => void; fail: (error: Error) => void }[] = [];
+  private readonly queue: { result: Promise<T> | null; store: (value: T | null) => void; fail: (error: Error) => void; chars: number }[] = [];
+  /** Characters of text held by queued jobs: bounded too, so a run of huge documents cannot pile up. */
+  private chars = 0;
 
   constructor(private readonly runner: AnalysisRunner) {}
 
   /** Queue a result (null: nothing to wait for) and what to do with it; store what is due meanwhile. */
-  async add(result: Promise<T> | null, store: (value: T | null) => void, fail: (error: Error) => void): Promise<void> {
-    this.queue.push({ result, store, fail });
-    while (this.queue.length >= this.runner.concurrency) await this.next();
+  async add(result: Promise<T> | null, store: (value: T | null) => void, fail: (error: Error) => void, chars = 0): Promise<void> {
+    this.queue.push({ result, store, fail, chars });
+    this.chars += chars;
+    while (this.queue.length >= this.runner.concurrency || (this.chars > MAX_QUEUED_CHARS && this.queue.length > 0)) await this.next();
   }
 
   async drain(): Promise<void> {
@@ -298,6 +332,7 @@ class InOrder<T> {
 
   private async next(): Promise<void> {
     const job = this.queue.shift()!;
+    this.chars -= job.chars;
     let value: T | null;
     try {
       value = job.result && (await job.result);
@@ -313,8 +348,7 @@ class InOrder<T> {
 function prune(writer: StoreWriter): number {
   let pruned = 0;
   for (const stored of writer.allPaths()) {
-    const file = stored.replace(/\.jsonl:\d+$/i, '.jsonl');
-    if (!fs.existsSync(file)) {
+    if (!fs.existsSync(fileOfPath(stored)) && !fs.existsSync(stored)) {
       writer.unlinkPath(stored);
       pruned++;
     }
@@ -398,6 +432,8 @@ class Batch {
 }
 
 /** Text queued for writing at most (one huge document is written on its own). */
-const MAX_BATCH_CHARS = 32 * 1024 * 1024;
+const MAX_BATCH_CHARS = 4 * 1024 * 1024;
+/** Text waiting for its analysis at most. */
+const MAX_QUEUED_CHARS = 4 * 1024 * 1024;
 /** How long to wait for another process's write transaction before giving up. */
 const MAX_BUSY_WAIT_MS = 10 * 60 * 1000;
