@@ -7,6 +7,7 @@ import { ANALYZER_VERSION, analyze, type AnalyzerInput } from '../nlp/analyze.js
 import type { Article, StoredAnalysis } from '../types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
+import { fsPath } from './paths.js';
 import { SUPPORTED_EXTENSIONS } from './read.js';
 import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
 
@@ -114,7 +115,11 @@ export async function ingest(
   progress: IngestProgress = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const files = await discoverFiles(inputs, { extensions: SUPPORTED_EXTENSIONS, exclude: options.exclude });
+  const files = await discoverFiles(inputs, {
+    extensions: SUPPORTED_EXTENSIONS,
+    exclude: options.exclude,
+    note: (message) => progress.warning?.(message),
+  });
   progress.start?.(files.length);
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
@@ -348,7 +353,7 @@ class InOrder<T> {
 function prune(writer: StoreWriter): number {
   let pruned = 0;
   for (const stored of writer.allPaths()) {
-    if (!fs.existsSync(fileOfPath(stored)) && !fs.existsSync(stored)) {
+    if (!fs.existsSync(fsPath(fileOfPath(stored))) && !fs.existsSync(fsPath(stored))) {
       writer.unlinkPath(stored);
       pruned++;
     }

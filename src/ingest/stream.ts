@@ -10,6 +10,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article } from '../types.js';
+import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { formatOf, parseArticles, readArticles, type ReadOptions, type ReadResult } from './read.js';
 
@@ -34,7 +35,7 @@ export function fileOfPath(stored: string): string {
 export async function* articlesOf(file: string, options: ReadOptions = {}): AsyncGenerator<ReadResult> {
   let size = 0;
   try {
-    size = statSync(file).size;
+    size = statSync(fsPath(file)).size;
   } catch {
     // readArticles reports it
   }
@@ -46,7 +47,7 @@ export async function* articlesOf(file: string, options: ReadOptions = {}): Asyn
 
 async function* jsonLines(file: string, options: ReadOptions): AsyncGenerator<ReadResult> {
   const { entry, warning } = await sidecarEntry(file);
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = createReadStream(fsPath(file), { encoding: 'utf8', highWaterMark: 1 << 20 });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let number = 0;
   let any = false;
@@ -77,7 +78,7 @@ function renumber(result: ReadResult, file: string, line: number, warning: strin
 }
 
 async function* textParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(fsPath(file), { highWaterMark: 1 << 20 });
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   let pending = '';
   let part = 0;
