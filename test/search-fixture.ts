@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../src/store/db.js';
-import { aliasKey } from '../src/nlp/aliases.js';
+import { aliasKey } from '../src/core/alias-key.js';
 import { corpus, SEEDS, tempDir } from './helpers.js';
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/store/db.js';
 import { exitCode, search } from '../src/search/search.js';
 import type { SearchHit } from '../src/search/types.js';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/core/errors.js';
 import { ingestSeeds, SearchFixture, seedIds } from './search-fixture.js';
 import { tempDir } from './helpers.js';
 

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { openDatabase, type Db } from '../src/store/db.js';
 import { packSentences } from '../src/store/sentences.js';
-import { aliasKey } from '../src/nlp/aliases.js';
-import { parseDateValue } from '../src/timeline/dates.js';
+import { aliasKey } from '../src/core/alias-key.js';
+import { parseDateValue } from '../src/core/timex.js';
 
 /**
  * Writes analysis rows straight into a real corpus database, as ingest would, so the timeline can

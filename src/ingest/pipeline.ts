@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { Db } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
 import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
-import type { Article, StoredAnalysis } from '../types.js';
+import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
 import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';

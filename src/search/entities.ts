@@ -4,8 +4,9 @@
  */
 import type { Db } from '../store/db.js';
 import { statement } from './statements.js';
-import { aliasKey, canonicalName } from '../nlp/aliases.js';
-import { UserError } from '../errors.js';
+import { aliasKey } from '../core/alias-key.js';
+import { canonicalName } from '../nlp/aliases.js';
+import { UserError } from '../core/errors.js';
 import type { ResolvedEntity, SearchEntityType } from './types.js';
 
 const ENTITY_TYPES_SQL = "('PERSON', 'COUNTRY', 'PLACE', 'ORG')";

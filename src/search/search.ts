@@ -4,14 +4,15 @@
  * Ranking: bm25 with the title weighted above the body; a document that mentions an entity or
  * event the query names (by name or any alias) gets a bonus — and matches even when the words are
  * not in its text, so `DPRK` finds articles that only say "North Korea". Ties go to the newer
- * document. Filters (entity, date, source) are plain indexed conditions outside the FTS MATCH.
+ * document. DayBounds (entity, date, source) are plain indexed conditions outside the FTS MATCH.
  *
  * Never throws for any query text: the query compiler quotes every term. It throws UserError only
  * for bad options (an ambiguous --entity, an invalid date).
  */
 import type { Db } from '../store/db.js';
-import { aliasKey } from '../nlp/aliases.js';
-import { UserError } from '../errors.js';
+import { aliasKey } from '../core/alias-key.js';
+import { UserError } from '../core/errors.js';
+import { dayBounds, type DayBounds } from '../core/timex.js';
 import { compileQuery, describeQuery, groupExpression, type CompiledQuery, type Group } from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
 import { correctQuery } from './typos.js';
@@ -78,7 +79,8 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
   };
   if (compiled.dropped > 0) result.notices.push(`the query is long: ${compiled.dropped} of its terms were left out`);
 
-  const filters = dateFilters(options);
+  // Partial dates cover their whole year or month: --to 2019-02 includes 2019-02-28.
+  const filters = dayBounds(options);
   for (const name of options.entities ?? []) {
     const { matches, notice } = resolveEntityFilter(db, name, options.type);
     result.filterEntities.push({ name, matches });
@@ -121,23 +123,6 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
   return result;
 }
 
-interface Filters {
-  from: string | null;
-  to: string | null;
-}
-
-function dateFilters(options: SearchOptions): Filters {
-  const check = (name: string, value: string | undefined): void => {
-    if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UserError(`${name} must be a date like 2019-02-27, got '${value}'`);
-  };
-  check('--from', options.from);
-  check('--to', options.to);
-  // Partial dates cover their whole year or month: --to 2019-02 includes 2019-02-28.
-  const from = options.from ? (options.from + '-01-01').slice(0, 10) : null;
-  const to = options.to ? (options.to.length === 4 ? `${options.to}-12-31` : options.to.length === 7 ? `${options.to}-31` : options.to) : null;
-  if (from && to && from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
-  return { from, to };
-}
 
 function sourceExists(db: Db, source: string): boolean {
   return statement(db, 'SELECT 1 FROM documents WHERE source = ? COLLATE NOCASE LIMIT 1').get(source) !== undefined;
@@ -285,7 +270,7 @@ const SCORE_DECIMALS = 12;
  * the filters alone — no document row is read — so a word in every document stays cheap; dates
  * (the tie-break) are read only for the top of the list.
  */
-function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options: SearchOptions, filters: Filters, limit: number, offset: number): Run {
+function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options: SearchOptions, filters: DayBounds, limit: number, offset: number): Run {
   const params: Record<string, unknown> = {};
   // Each filter is a set of document ids read from an index (covering: no table rows).
   const sets: string[] = result.filterEntities.map((f) => mentioning(f.matches).join(' UNION '));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
 export type Db = Database.Database;

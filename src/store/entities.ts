@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { UserError } from '../errors.js';
-import { aliasKey } from '../nlp/aliases.js';
-import type { EntityType } from '../types.js';
+import { UserError } from '../core/errors.js';
+import { aliasKey } from '../core/alias-key.js';
+import type { EntityType } from '../core/types.js';
 import type { Db } from './db.js';
 
 export interface EntitySummary {

@@ -1,6 +1,6 @@
-import type { Article, EntityType, Mention, StoredAnalysis } from '../types.js';
-import { aliasKey } from '../nlp/aliases.js';
-import { parseDateValue } from '../timeline/dates.js';
+import type { Article, EntityType, Mention, StoredAnalysis } from '../core/types.js';
+import { aliasKey } from '../core/alias-key.js';
+import { parseDateValue } from '../core/timex.js';
 import { packSentences } from './sentences.js';
 import type { Db } from './db.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../store/db.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { useColour } from '../cli/options.js';
 import { buildTimeline } from './query.js';
 import { ambiguityNote, renderTimelineText } from '../render/timeline-text.js';

@@ -1,7 +1,8 @@
 import type { Db } from '../store/db.js';
-import { UserError } from '../errors.js';
-import type { EntityType, IsoDate } from '../types.js';
-import { boundDay, compareSpans, overlaps, parseDateValue } from './dates.js';
+import { UserError } from '../core/errors.js';
+import type { EntityType, IsoDate } from '../core/types.js';
+import { compareSpans } from '../core/days.js';
+import { dayBounds, overlaps, parseDateValue } from '../core/timex.js';
 import { unpackSentences } from '../store/sentences.js';
 import { resolveEntities } from '../store/entities.js';
 import type {
@@ -20,9 +21,7 @@ import type {
  * Returns data only; src/render/timeline-*.ts format it.
  */
 export function buildTimeline(db: Db, query: TimelineQuery = {}): Timeline {
-  const from = query.from ? bound(query.from, 'from') : null;
-  const to = query.to ? bound(query.to, 'to') : null;
-  if (from && to && from > to) throw new UserError(`--from ${query.from} is after --to ${query.to}`);
+  const { from, to } = dayBounds(query);
 
   let entity: TimelineEntity | null = null;
   let alsoMatched: TimelineEntity[] = [];
@@ -41,12 +40,6 @@ export function buildTimeline(db: Db, query: TimelineQuery = {}): Timeline {
   }
   entries.sort(compareEntries);
   return { entity, alsoMatched, from, to, entries, undated: events.undated };
-}
-
-function bound(value: string, side: 'from' | 'to'): IsoDate {
-  const day = boundDay(value, side);
-  if (!day) throw new UserError(`--${side} must be a date like 2019-02-27, 2019-02 or 2019, got '${value}'`);
-  return day;
 }
 
 function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
