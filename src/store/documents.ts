@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { databaseBytes, type Db } from './db.js';
+import { statement } from './statements.js';
+import type { DateSource } from '../core/types.js';
 
 export interface CorpusStats {
   documents: number;
@@ -97,4 +99,25 @@ export function findDocument(db: Db, ref: string): StoredDocumentView | null {
       )
       .all(id) as StoredDocumentView['mentions'],
   };
+}
+
+/** Ids of documents analyzed by another analyzer version than `version`, in id order. */
+export function outdatedDocumentIds(db: Db, version: string): number[] {
+  return statement(db, 'SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id').pluck().all(version) as number[];
+}
+
+/** What re-analysing a stored document needs: its text, the date it was stored with, and a path to name it by. */
+export interface StoredForAnalysis {
+  body: string;
+  date: string | null;
+  dateSource: DateSource;
+  dateline: string | null;
+  path: string | null;
+}
+
+export function documentForAnalysis(db: Db, id: number): StoredForAnalysis {
+  return statement(
+    db,
+    'SELECT body, date, date_source AS dateSource, dateline, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path FROM documents WHERE id = ?',
+  ).get(id) as StoredForAnalysis;
 }
