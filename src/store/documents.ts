@@ -121,3 +121,9 @@ export function documentForAnalysis(db: Db, id: number): StoredForAnalysis {
     'SELECT body, date, date_source AS dateSource, dateline, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path FROM documents WHERE id = ?',
   ).get(id) as StoredForAnalysis;
 }
+
+/** Every stored path and the document it names. */
+export function documentIdsByPath(db: Db): Map<string, number> {
+  const rows = statement(db, 'SELECT path, doc_id FROM paths').all() as { path: string; doc_id: number }[];
+  return new Map(rows.map((r) => [r.path, r.doc_id]));
+}
