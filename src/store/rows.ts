@@ -37,7 +37,7 @@ export function insertDocumentRow(db: Db, doc: DocumentRow, sha256Of = doc.path 
     doc.body,
     doc.body.length,
     doc.tokens,
-    doc.sentences ? packSentences(doc.sentences) : null,
+    packSentences(doc.sentences ?? []),
   );
   const id = Number(info.lastInsertRowid);
   statement(db, 'INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(doc.path, id);
