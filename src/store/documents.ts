@@ -127,3 +127,7 @@ export function documentIdsByPath(db: Db): Map<string, number> {
   const rows = statement(db, 'SELECT path, doc_id FROM paths').all() as { path: string; doc_id: number }[];
   return new Map(rows.map((r) => [r.path, r.doc_id]));
 }
+
+export function documentCount(db: Db): number {
+  return (statement(db, 'SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+}
