@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../src/store/db.js';
+import { openDatabase, type Store } from '../src/store/db.js';
 import { aliasKey } from '../src/core/alias-key.js';
 import { insertDocumentRow, insertEntityRow, insertEventMentionRow, insertEventRow, insertMentionRow } from '../src/store/rows.js';
 import { documentIdsByPath } from '../src/store/documents.js';
@@ -11,7 +11,7 @@ import { corpus, SEEDS, tempDir } from './helpers.js';
  * entities, aliases, mentions, events), so search can be tested on exactly the documents a test needs.
  */
 export class SearchFixture {
-  readonly db: Db;
+  readonly db: Store;
   private bodies = new Map<number, string>();
 
   constructor(readonly file: string) {
@@ -62,6 +62,6 @@ export function ingestSeeds(): string {
 }
 
 /** A seed's document id in the database, by its file name prefix (`000`, `002`, `004`). */
-export function seedIds(db: Db): Map<string, number> {
+export function seedIds(db: Store): Map<string, number> {
   return new Map([...documentIdsByPath(db)].map(([p, id]) => [path.basename(p).slice(0, 3), id]));
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openDatabase, type Db } from '../src/store/db.js';
+import { openDatabase, type Store } from '../src/store/db.js';
 import { insertDocumentRow, insertEntityRow, insertEventMentionRow, insertEventRow, insertMentionRow, insertParticipantRow } from '../src/store/rows.js';
 import { aliasKey } from '../src/core/alias-key.js';
 
@@ -8,7 +8,7 @@ import { aliasKey } from '../src/core/alias-key.js';
  * be tested before (and independently of) extraction. Offsets are found by searching the body.
  */
 export class FixtureDb {
-  readonly db: Db;
+  readonly db: Store;
   private sentencesOf = new Map<number, { start: number; end: number }[]>();
   private bodies = new Map<number, string>();
 

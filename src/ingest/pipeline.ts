@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
 import { documentForAnalysis, outdatedDocumentIds } from '../store/documents.js';
 import { Batch, checkpoint, deferCheckpoints, restoreCheckpoints } from '../store/batch.js';
@@ -72,7 +72,7 @@ export function sha256(text: string): string {
  * most the open batch and leaves the database consistent; the same ingest run again completes the work.
  */
 export async function ingest(
-  db: Db,
+  db: Store,
   inputs: readonly string[],
   options: IngestOptions = {},
   progress: IngestProgress = {},
@@ -215,7 +215,7 @@ function storeArticle(writer: StoreWriter, analyzer: Analyzer, article: Article,
 
 /** Documents analyzed by another analyzer version, wherever their files are: analyze them again. */
 async function reanalyzeOutdated(
-  db: Db,
+  db: Store,
   writer: StoreWriter,
   version: string,
   runner: AnalysisRunner,

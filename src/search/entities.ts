@@ -2,7 +2,7 @@
  * Finding entities and events by a name someone typed: by folded key in `aliases` (every surface
  * form seen, gazetteer aliases) and `entities`, and by folded name in `events`.
  */
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import { entitiesByKeys, entityNamesStartingWith, eventsByLowerName, mentionCounts, type NamedRow } from '../store/search.js';
 import { aliasKey } from '../core/alias-key.js';
 import { canonicalName } from '../nlp/aliases.js';
@@ -16,7 +16,7 @@ import type { ResolvedEntity, SearchEntityType } from './types.js';
  * scan, and only when given.
  */
 export function lookupKeys(
-  db: Db,
+  db: Store,
   keys: string[],
   eventNames: Map<string, string> = new Map(),
 ): Map<string, (ResolvedEntity & { canonical: boolean })[]> {
@@ -51,7 +51,7 @@ type Found = Map<string, (ResolvedEntity & { canonical: boolean })[]>;
  * for text with a capital letter — names typed as names — since the gazetteer costs a few ms to load
  * (`anyCase` for --entity, which is a name whatever its case).
  */
-export function addGazetteerNames(db: Db, found: Found, texts: Map<string, string>, anyCase = false): void {
+export function addGazetteerNames(db: Store, found: Found, texts: Map<string, string>, anyCase = false): void {
   const fallback = new Map<string, string>();
   for (const [key, text] of texts) {
     if (found.has(key) || key.length < 2 || !(anyCase || /\p{Lu}/u.test(text))) continue;
@@ -75,7 +75,7 @@ const DOMINANCE = 5;
  * entities of several types, the one mentioned far more often is taken (with a notice saying so);
  * otherwise it is a usage error that lists them, so the user can add `--type`.
  */
-export function resolveEntityFilter(db: Db, name: string, type?: SearchEntityType): { matches: ResolvedEntity[]; notice: string | null } {
+export function resolveEntityFilter(db: Store, name: string, type?: SearchEntityType): { matches: ResolvedEntity[]; notice: string | null } {
   const key = aliasKey(name);
   const eventNames = !type || type === 'EVENT' ? new Map([[name.trim().toLowerCase(), key], [key, key]]) : new Map<string, string>();
   const all = lookupKeys(db, [key], eventNames);
@@ -102,7 +102,7 @@ export function resolveEntityFilter(db: Db, name: string, type?: SearchEntityTyp
 }
 
 /** A few entity names close to what was typed, for "did you mean" after an unknown --entity. */
-export function similarEntityNames(db: Db, name: string, limit = 3): string[] {
+export function similarEntityNames(db: Store, name: string, limit = 3): string[] {
   const key = aliasKey(name);
   if (key.length === 0) return [];
   return entityNamesStartingWith(db, key, limit);

@@ -9,7 +9,7 @@
  * Never throws for any query text: the query compiler quotes every term. It throws UserError only
  * for bad options (an ambiguous --entity, an invalid date).
  */
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import { aliasKey } from '../core/alias-key.js';
 import { UserError } from '../core/errors.js';
 import { dayBounds, type DayBounds } from '../core/timex.js';
@@ -55,11 +55,11 @@ export function exitCode(result: SearchResult): number {
  * Search the corpus. One read transaction, so the ranking, the counts and the hits' texts all see
  * the same snapshot even while an ingest writes.
  */
-export function search(db: Db, query: string, options: SearchOptions = {}): SearchResult {
+export function search(db: Store, query: string, options: SearchOptions = {}): SearchResult {
   return inSnapshot(db, () => searchSnapshot(db, query, options));
 }
 
-function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchResult {
+function searchSnapshot(db: Store, query: string, options: SearchOptions): SearchResult {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const compiled = compileQuery(query);
@@ -127,7 +127,7 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
 
 
 /** Split the query into units; runs of plain words are looked up as entity names, longest first. */
-function queryUnits(db: Db, query: CompiledQuery): Unit[] {
+function queryUnits(db: Store, query: CompiledQuery): Unit[] {
   const plain = (g: Group): boolean => g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
   const segments: { groups: Group[]; plain: boolean }[] = [];
   for (const g of query.groups) {
@@ -230,7 +230,7 @@ interface Run {
 }
 
 /** Plan one compiled query (its units, resolved to entities) and run it. */
-function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options: SearchOptions, filters: DayBounds, limit: number, offset: number): Run {
+function execute(db: Store, compiled: CompiledQuery, result: SearchResult, options: SearchOptions, filters: DayBounds, limit: number, offset: number): Run {
   const words = compiled.groups.length > 0;
   const units = words ? queryUnits(db, compiled) : [];
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
@@ -252,7 +252,7 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
 }
 
 function buildHit(
-  db: Db,
+  db: Store,
   row: SearchRow,
   rank: number,
   marked: { title: string | null; body: string | null } | undefined,

@@ -8,7 +8,7 @@
  * Stemming is done by SQLite itself (a scratch FTS5 table with the same tokenizer), so it always
  * agrees with the index. Everything lives in the temp schema: a read-only database works.
  */
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import { documentText, termDocs, termInstances, termsBetween, tokenizeLikeIndex } from '../store/vocabulary.js';
 import { assemble, type CompiledQuery, type Group, type Term } from './query.js';
 import type { Correction } from './types.js';
@@ -21,9 +21,9 @@ interface Vocabulary {
   byLength: Map<number, string[]>;
 }
 
-const vocabularies = new WeakMap<Db, Map<string, Vocabulary>>();
+const vocabularies = new WeakMap<Store, Map<string, Vocabulary>>();
 /** Stems of words as the index would store them (null for a word that yields no token). */
-export function stemWords(db: Db, words: string[]): (string | null)[] {
+export function stemWords(db: Store, words: string[]): (string | null)[] {
   const out: (string | null)[] = words.map(() => null);
   if (words.length === 0) return out;
   // One row with one word per position; FTS5 reports each token's position back with its term.
@@ -35,7 +35,7 @@ export function stemWords(db: Db, words: string[]): (string | null)[] {
 }
 
 
-function vocabulary(db: Db, letter: string): Vocabulary {
+function vocabulary(db: Store, letter: string): Vocabulary {
   let byLetter = vocabularies.get(db);
   if (!byLetter) vocabularies.set(db, (byLetter = new Map()));
   let vocab = byLetter.get(letter);
@@ -119,7 +119,7 @@ const FIRST_LETTER_PENALTY = 0.5;
  * The indexed stem closest to a word that is not in the index, or null when none is close enough;
  * with the corrected word when a one-edit variant found it ("exprts" → "exports", not "exporters").
  */
-export function closestTerm(db: Db, word: string): { term: string; word: string | null } | null {
+export function closestTerm(db: Store, word: string): { term: string; word: string | null } | null {
   const lower = word.toLowerCase();
   const max = allowedEdits(lower);
   if (max === 0 || !/^\p{L}+$/u.test(lower)) return null;
@@ -161,7 +161,7 @@ export function closestTerm(db: Db, word: string): { term: string; word: string 
 }
 
 /** A word of the documents that the index stores as `stem` — of a few seen, the closest to `typed`. */
-export function surfaceForm(db: Db, stem: string, typed: string): string | null {
+export function surfaceForm(db: Store, stem: string, typed: string): string | null {
   const hits = termInstances(db, stem, 8);
   const seen = new Set<string>();
   for (const hit of hits) {
@@ -182,7 +182,7 @@ export function surfaceForm(db: Db, stem: string, typed: string): string | null 
  * Replace the query's unknown words by their closest indexed words. Null when no word is unknown
  * or none has a close enough replacement.
  */
-export function correctQuery(db: Db, query: CompiledQuery): { query: CompiledQuery; corrections: Correction[] } | null {
+export function correctQuery(db: Store, query: CompiledQuery): { query: CompiledQuery; corrections: Correction[] } | null {
   const candidates = query.groups.flatMap((g) => g.alternatives).filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
   if (candidates.length === 0) return null;
   const stems = stemWords(db, candidates.map((t) => t.tokens[0].toLowerCase()));

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { sqlite, type Db, type Store } from './db.js';
 
 /**
  * Bulk writing: a transaction kept open across many documents, and the WAL checkpointed once at the
@@ -9,11 +9,13 @@ import type { Db } from './db.js';
 export class Batch {
   private pending = 0;
   private open = false;
+  private readonly db: Db;
 
   constructor(
-    private readonly db: Db,
+    store: Store,
     private readonly size: number,
   ) {
+    this.db = sqlite(store);
     this.begin();
   }
 
@@ -44,15 +46,18 @@ export class Batch {
  * Checkpointing the WAL into the database file every 1000 pages (the default) costs a third of a
  * bulk load; let the log grow during the ingest and checkpoint once at the end.
  */
-export function deferCheckpoints(db: Db): void {
+export function deferCheckpoints(store: Store): void {
+  const db = sqlite(store);
   db.pragma('wal_autocheckpoint = 20000');
 }
 
-export function restoreCheckpoints(db: Db): void {
+export function restoreCheckpoints(store: Store): void {
+  const db = sqlite(store);
   db.pragma('wal_autocheckpoint = 1000');
 }
 
 /** Move the WAL into the database file and truncate it. */
-export function checkpoint(db: Db): void {
+export function checkpoint(store: Store): void {
+  const db = sqlite(store);
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { databaseBytes, type Db } from './db.js';
+import { databaseBytes, sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import type { DateSource } from '../core/types.js';
 
@@ -19,7 +19,8 @@ export interface CorpusStats {
 }
 
 /** Counts that describe the whole corpus, for `corpus stats`. */
-export function corpusStats(db: Db, file: string): CorpusStats {
+export function corpusStats(store: Store, file: string): CorpusStats {
+  const db = sqlite(store);
   const one = <T>(sql: string) => db.prepare(sql).get() as T;
   const docs = one<{ n: number; chars: number | null; first: string | null; last: string | null; undated: number }>(
     'SELECT count(*) AS n, sum(chars) AS chars, min(date) AS first, max(date) AS last, sum(date IS NULL) AS undated FROM documents',
@@ -70,7 +71,8 @@ export interface StoredDocumentView {
 }
 
 /** One document by id (`12`, `#12`) or by any of its paths (relative to the current folder or absolute). */
-export function findDocument(db: Db, ref: string): StoredDocumentView | null {
+export function findDocument(store: Store, ref: string): StoredDocumentView | null {
+  const db = sqlite(store);
   let id: number | undefined;
   const asId = ref.match(/^#?(\d+)$/);
   if (asId) id = (db.prepare('SELECT id FROM documents WHERE id = ?').get(Number(asId[1])) as { id: number } | undefined)?.id;
@@ -102,7 +104,8 @@ export function findDocument(db: Db, ref: string): StoredDocumentView | null {
 }
 
 /** Ids of documents analyzed by another analyzer version than `version`, in id order. */
-export function outdatedDocumentIds(db: Db, version: string): number[] {
+export function outdatedDocumentIds(store: Store, version: string): number[] {
+  const db = sqlite(store);
   return statement(db, 'SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id').pluck().all(version) as number[];
 }
 
@@ -115,7 +118,8 @@ export interface StoredForAnalysis {
   path: string | null;
 }
 
-export function documentForAnalysis(db: Db, id: number): StoredForAnalysis {
+export function documentForAnalysis(store: Store, id: number): StoredForAnalysis {
+  const db = sqlite(store);
   return statement(
     db,
     'SELECT body, date, date_source AS dateSource, dateline, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path FROM documents WHERE id = ?',
@@ -123,11 +127,13 @@ export function documentForAnalysis(db: Db, id: number): StoredForAnalysis {
 }
 
 /** Every stored path and the document it names. */
-export function documentIdsByPath(db: Db): Map<string, number> {
+export function documentIdsByPath(store: Store): Map<string, number> {
+  const db = sqlite(store);
   const rows = statement(db, 'SELECT path, doc_id FROM paths').all() as { path: string; doc_id: number }[];
   return new Map(rows.map((r) => [r.path, r.doc_id]));
 }
 
-export function documentCount(db: Db): number {
+export function documentCount(store: Store): number {
+  const db = sqlite(store);
   return (statement(db, 'SELECT count(*) AS n FROM documents').get() as { n: number }).n;
 }

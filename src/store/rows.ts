@@ -4,7 +4,7 @@
  * analyzer. Ingest itself writes through StoreWriter (store/write.ts).
  */
 import crypto from 'node:crypto';
-import type { Db } from './db.js';
+import { sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import { packSentences } from './sentences.js';
 import { aliasKey } from '../core/alias-key.js';
@@ -24,7 +24,8 @@ export interface DocumentRow {
 }
 
 /** Insert a document, its path and (optionally) its full-text row; returns its id. */
-export function insertDocumentRow(db: Db, doc: DocumentRow, sha256Of = doc.path + doc.body): number {
+export function insertDocumentRow(store: Store, doc: DocumentRow, sha256Of = doc.path + doc.body): number {
+  const db = sqlite(store);
   const info = statement(
     db,
     `INSERT INTO documents (sha256, title, date, source, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
@@ -46,7 +47,8 @@ export function insertDocumentRow(db: Db, doc: DocumentRow, sha256Of = doc.path 
 }
 
 /** Insert an entity known by its name and these aliases; returns its id. */
-export function insertEntityRow(db: Db, type: string, name: string, aliases: string[] = []): number {
+export function insertEntityRow(store: Store, type: string, name: string, aliases: string[] = []): number {
+  const db = sqlite(store);
   const id = Number(statement(db, 'INSERT INTO entities (type, name, key) VALUES (?, ?, ?)').run(type, name, aliasKey(name)).lastInsertRowid);
   for (const alias of [name, ...aliases]) {
     statement(db, 'INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)').run(aliasKey(alias), id, alias);
@@ -65,7 +67,8 @@ export interface MentionRow {
   value?: string | null;
 }
 
-export function insertMentionRow(db: Db, m: MentionRow): void {
+export function insertMentionRow(store: Store, m: MentionRow): void {
+  const db = sqlite(store);
   statement(db, 'INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     m.docId,
     m.type,
@@ -79,14 +82,16 @@ export function insertMentionRow(db: Db, m: MentionRow): void {
 }
 
 /** Insert an event; its first and last day are placed from `date` as ingest places them. Returns its id. */
-export function insertEventRow(db: Db, event: { key: string; name: string; date?: string | null; placeId?: number | null }): number {
+export function insertEventRow(store: Store, event: { key: string; name: string; date?: string | null; placeId?: number | null }): number {
+  const db = sqlite(store);
   const date = event.date ?? null;
   const span = parseDateValue(date);
   const sql = 'INSERT INTO events (key, name, date, date_start, date_end, place_id) VALUES (?, ?, ?, ?, ?, ?)';
   return Number(statement(db, sql).run(event.key, event.name, date, span?.start ?? null, span?.end ?? null, event.placeId ?? null).lastInsertRowid);
 }
 
-export function insertEventMentionRow(db: Db, m: { eventId: number; docId: number; start: number; end: number; sentence: number }): void {
+export function insertEventMentionRow(store: Store, m: { eventId: number; docId: number; start: number; end: number; sentence: number }): void {
+  const db = sqlite(store);
   statement(db, 'INSERT INTO event_mentions (event_id, doc_id, start, end, sentence) VALUES (?, ?, ?, ?, ?)').run(
     m.eventId,
     m.docId,
@@ -96,6 +101,7 @@ export function insertEventMentionRow(db: Db, m: { eventId: number; docId: numbe
   );
 }
 
-export function insertParticipantRow(db: Db, eventId: number, docId: number, entityId: number): void {
+export function insertParticipantRow(store: Store, eventId: number, docId: number, entityId: number): void {
+  const db = sqlite(store);
   statement(db, 'INSERT OR IGNORE INTO event_participants (event_id, doc_id, entity_id) VALUES (?, ?, ?)').run(eventId, docId, entityId);
 }

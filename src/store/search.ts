@@ -3,7 +3,7 @@
  * metadata, highlights and mentions, and the name lookups the query planner needs. src/search/
  * builds the plan (units, filters, weights) and assembles the result; everything here is a query.
  */
-import type { Db } from './db.js';
+import { sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import { ENTITY_TYPES } from '../core/types.js';
 
@@ -66,7 +66,8 @@ export const HIGHLIGHT_OPEN = '\ue000';
 export const HIGHLIGHT_CLOSE = '\ue001';
 
 /** Run `read` in one read transaction, so every query in it sees the same snapshot even while an ingest writes. */
-export function inSnapshot<T>(db: Db, read: () => T): T {
+export function inSnapshot<T>(store: Store, read: () => T): T {
+  const db = sqlite(store);
   return db.transaction(read)();
 }
 
@@ -90,7 +91,8 @@ function mentioning(list: EntityRef[]): string[] {
  * sets of the filters alone — no document row is read — so a word in every document stays cheap;
  * dates (the tie-break) are read only for the top of the list.
  */
-export function searchDocuments(db: Db, plan: SearchPlan): SearchPage {
+export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
+  const db = sqlite(store);
   const { units, limit, offset } = plan;
   const params: Record<string, unknown> = {};
   // Each filter is a set of document ids read from an index (covering: no table rows).
@@ -235,7 +237,8 @@ export interface MarkedText {
  * The hits' title and body with the query's matches marked by FTS5, in one pass over the matches
  * (a rowid lookup per hit would reload a common word's whole doclist each time).
  */
-export function markedTexts(db: Db, match: string, docIds: number[]): Map<number, MarkedText> {
+export function markedTexts(store: Store, match: string, docIds: number[]): Map<number, MarkedText> {
+  const db = sqlite(store);
   const out = new Map<number, MarkedText>();
   const rows = statement(
     db,
@@ -254,7 +257,8 @@ export interface HitDocument {
   path: string | null;
 }
 
-export function hitDocument(db: Db, docId: number): HitDocument {
+export function hitDocument(store: Store, docId: number): HitDocument {
+  const db = sqlite(store);
   const doc = statement(db, 'SELECT title, body FROM documents WHERE id = ?').get(docId) as { title: string | null; body: string };
   const path = statement(db, 'SELECT path FROM paths WHERE doc_id = ? ORDER BY path LIMIT 1').get(docId) as { path: string } | undefined;
   return { ...doc, path: path?.path ?? null };
@@ -266,7 +270,8 @@ export interface MentionSpan extends EntityRef {
 }
 
 /** Where one document mentions these entities and events: entities first, then events. */
-export function mentionSpans(db: Db, docId: number, wanted: EntityRef[]): MentionSpan[] {
+export function mentionSpans(store: Store, docId: number, wanted: EntityRef[]): MentionSpan[] {
+  const db = sqlite(store);
   const out: MentionSpan[] = [];
   const entityIds = ids(wanted, 'entity');
   const eventIds = ids(wanted, 'event');
@@ -281,12 +286,14 @@ export function mentionSpans(db: Db, docId: number, wanted: EntityRef[]): Mentio
   return out;
 }
 
-export function sourceExists(db: Db, source: string): boolean {
+export function sourceExists(store: Store, source: string): boolean {
+  const db = sqlite(store);
   return statement(db, 'SELECT 1 FROM documents WHERE source = ? COLLATE NOCASE LIMIT 1').get(source) !== undefined;
 }
 
 /** How many differently folded names each entity has. */
-export function aliasCounts(db: Db, entities: EntityRef[]): Map<number, number> {
+export function aliasCounts(store: Store, entities: EntityRef[]): Map<number, number> {
+  const db = sqlite(store);
   const idList = ids(entities, 'entity');
   if (!idList) return new Map();
   const sql = `SELECT entity_id AS id, count(DISTINCT key) AS n FROM aliases WHERE entity_id IN (${idList}) GROUP BY entity_id`;
@@ -295,7 +302,8 @@ export function aliasCounts(db: Db, entities: EntityRef[]): Map<number, number> 
 }
 
 /** Mentions of each entity and event, keyed `entity:ID` / `event:ID`. */
-export function mentionCounts(db: Db, list: EntityRef[]): Map<string, number> {
+export function mentionCounts(store: Store, list: EntityRef[]): Map<string, number> {
+  const db = sqlite(store);
   const out = new Map<string, number>();
   const entityIds = list.filter((e) => e.kind === 'entity').map((e) => Math.trunc(e.id));
   const eventIds = list.filter((e) => e.kind === 'event').map((e) => Math.trunc(e.id));
@@ -320,7 +328,8 @@ export interface NamedRow {
 }
 
 /** Entities whose name or any alias folds to one of `keys` (one query whatever the number of keys). */
-export function entitiesByKeys(db: Db, keys: string[]): NamedRow[] {
+export function entitiesByKeys(store: Store, keys: string[]): NamedRow[] {
+  const db = sqlite(store);
   const json = JSON.stringify(keys);
   return statement(
     db,
@@ -337,14 +346,16 @@ export function entitiesByKeys(db: Db, keys: string[]): NamedRow[] {
  * Events whose lower-cased name is one of `names`. Events have no alias table and no index on their
  * names: one scan, so callers ask only when they have names to ask for.
  */
-export function eventsByLowerName(db: Db, names: string[]): { text: string; id: number; name: string }[] {
+export function eventsByLowerName(store: Store, names: string[]): { text: string; id: number; name: string }[] {
+  const db = sqlite(store);
   return statement(db, 'SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))').all(
     JSON.stringify(names),
   ) as { text: string; id: number; name: string }[];
 }
 
 /** A few entity names whose aliases start with `key`, shortest first. */
-export function entityNamesStartingWith(db: Db, key: string, limit: number): string[] {
+export function entityNamesStartingWith(store: Store, key: string, limit: number): string[] {
+  const db = sqlite(store);
   const rows = statement(
     db,
     `SELECT DISTINCT e.name AS name FROM aliases a JOIN entities e ON e.id = a.entity_id

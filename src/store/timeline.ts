@@ -3,7 +3,7 @@
  * named beside), their participants and evidence sentences, dated sentences about an entity, and
  * the per-document reads the evidence needs. src/timeline/ assembles entries from these rows.
  */
-import type { Db } from './db.js';
+import { sqlite, type Db, type Store } from './db.js';
 import type { EntityType } from '../core/types.js';
 import { statement } from './statements.js';
 import { unpackSentences } from './sentences.js';
@@ -30,7 +30,8 @@ export interface EventRow {
   place_id: number | null;
 }
 
-export function timelineEvents(db: Db, entityId: number | null): EventRow[] {
+export function timelineEvents(store: Store, entityId: number | null): EventRow[] {
+  const db = sqlite(store);
   const sql = `SELECT id, name, date, date_start, date_end, place_id FROM events WHERE id IN (${scopeSql(entityId)})`;
   return statement(db, sql).all(scopeParams(entityId)) as EventRow[];
 }
@@ -45,7 +46,8 @@ export interface EntityRow {
  * Participants of the events in scope. They are recorded per document; an event merged across
  * documents lists each once, the ones most documents agree on first.
  */
-export function timelineParticipants(db: Db, entityId: number | null): (EntityRow & { eventId: number })[] {
+export function timelineParticipants(store: Store, entityId: number | null): (EntityRow & { eventId: number })[] {
+  const db = sqlite(store);
   const sql = `SELECT p.event_id AS eventId, e.id, e.name, e.type FROM event_participants p JOIN entities e ON e.id = p.entity_id
        WHERE p.event_id IN (${scopeSql(entityId)})
        GROUP BY p.event_id, e.id ORDER BY p.event_id, count(*) DESC, e.name`;
@@ -53,7 +55,8 @@ export function timelineParticipants(db: Db, entityId: number | null): (EntityRo
 }
 
 /** Every sentence holding a mention of an event in scope, grouped by document (streamed). */
-export function timelineEventSentences(db: Db, entityId: number | null): IterableIterator<{ eventId: number; docId: number; sentence: number }> {
+export function timelineEventSentences(store: Store, entityId: number | null): IterableIterator<{ eventId: number; docId: number; sentence: number }> {
+  const db = sqlite(store);
   const sql = `SELECT event_id AS eventId, doc_id AS docId, sentence FROM event_mentions
        WHERE event_id IN (${scopeSql(entityId)})
        GROUP BY event_id, doc_id, sentence ORDER BY doc_id, event_id, min(start)`;
@@ -61,7 +64,8 @@ export function timelineEventSentences(db: Db, entityId: number | null): Iterabl
 }
 
 /** DATE mentions with a value in sentences that mention the entity, by document and position. */
-export function datedSentencesAbout(db: Db, entityId: number): { docId: number; sentence: number; value: string; text: string }[] {
+export function datedSentencesAbout(store: Store, entityId: number): { docId: number; sentence: number; value: string; text: string }[] {
+  const db = sqlite(store);
   return statement(
     db,
     `SELECT d.doc_id AS docId, d.sentence, d.value, d.text FROM mentions d
@@ -72,7 +76,8 @@ export function datedSentencesAbout(db: Db, entityId: number): { docId: number; 
 }
 
 /** Dated events' mention sentences in the documents that mention the entity. */
-export function eventDatesNear(db: Db, entityId: number): { eventId: number; docId: number; sentence: number; date: string }[] {
+export function eventDatesNear(store: Store, entityId: number): { eventId: number; docId: number; sentence: number; date: string }[] {
+  const db = sqlite(store);
   return statement(
     db,
     `SELECT em.event_id AS eventId, em.doc_id AS docId, em.sentence, e.date FROM event_mentions em JOIN events e ON e.id = em.event_id
@@ -89,7 +94,8 @@ export interface DocumentMeta {
   published: string | null;
 }
 
-export function documentMeta(db: Db, docId: number): DocumentMeta {
+export function documentMeta(store: Store, docId: number): DocumentMeta {
+  const db = sqlite(store);
   return statement(
     db,
     `SELECT id AS docId, title, source, date AS published, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path
@@ -98,19 +104,22 @@ export function documentMeta(db: Db, docId: number): DocumentMeta {
 }
 
 /** A document's body and its sentence spans (empty when the document is gone). */
-export function documentSentences(db: Db, docId: number): { body: string; sentences: { start: number; end: number }[] } {
+export function documentSentences(store: Store, docId: number): { body: string; sentences: { start: number; end: number }[] } {
+  const db = sqlite(store);
   const row = statement(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(docId) as { body: string; sentences: Buffer } | undefined;
   return { body: row?.body ?? '', sentences: unpackSentences(row?.sentences ?? null) };
 }
 
 /** The mentions of one sentence, in text order. */
-export function sentenceMentions(db: Db, docId: number, sentence: number): { type: string; value: string | null; entityId: number | null }[] {
+export function sentenceMentions(store: Store, docId: number, sentence: number): { type: string; value: string | null; entityId: number | null }[] {
+  const db = sqlite(store);
   return statement(db, 'SELECT type, value, entity_id AS entityId FROM mentions WHERE doc_id = ? AND sentence = ? ORDER BY start').all(
     docId,
     sentence,
   ) as { type: string; value: string | null; entityId: number | null }[];
 }
 
-export function entityById(db: Db, id: number): EntityRow | undefined {
+export function entityById(store: Store, id: number): EntityRow | undefined {
+  const db = sqlite(store);
   return statement(db, 'SELECT id, name, type FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import { UserError } from '../core/errors.js';
 import type { EntityType, IsoDate } from '../core/types.js';
 import { compareSpans } from '../core/days.js';
@@ -31,7 +31,7 @@ import type {
  * its sources), and — when following an entity — the dated sentences about it that no event covers.
  * Returns data only; src/render/timeline-*.ts format it.
  */
-export function buildTimeline(db: Db, query: TimelineQuery = {}): Timeline {
+export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
   const { from, to } = dayBounds(query);
 
   let entity: TimelineEntity | null = null;
@@ -73,7 +73,7 @@ function eventSpan(row: EventRow): DateSpan | null {
   return parsed;
 }
 
-function eventEntries(db: Db, reader: DocumentReader, entity: TimelineEntity | null): { entries: TimelineEntry[]; undated: number } {
+function eventEntries(db: Store, reader: DocumentReader, entity: TimelineEntity | null): { entries: TimelineEntry[]; undated: number } {
   const entityId = entity?.id ?? null;
   const rows = timelineEvents(db, entityId);
 
@@ -145,7 +145,7 @@ function compareSources(a: TimelineSource, b: TimelineSource): number {
  * out when an event of the same document has its value, or when its sentence is evidence for an
  * event with that date. Copies of one sentence in several documents (syndicated news) merge.
  */
-function mentionEntries(db: Db, reader: DocumentReader, entity: TimelineEntity, scopeEventIds: Set<number | null>): TimelineEntry[] {
+function mentionEntries(db: Store, reader: DocumentReader, entity: TimelineEntity, scopeEventIds: Set<number | null>): TimelineEntry[] {
   const rows = datedSentencesAbout(db, entity.id);
   if (rows.length === 0) return [];
 
@@ -198,7 +198,7 @@ class DocumentReader {
   private entityCache = new Map<number, TimelineEntity>();
   private current: { docId: number; body: string; sentences: { start: number; end: number }[] } | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Store) {}
 
   meta(docId: number): Omit<TimelineSource, 'evidence'> {
     let meta = this.metaCache.get(docId);
