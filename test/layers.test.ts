@@ -20,8 +20,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   search: ['search', 'store', 'nlp', 'core'],
   timeline: ['timeline', 'store', 'core'],
   ingest: ['ingest', 'store', 'nlp', 'core'],
-  cli: ['cli', 'ingest', 'search', 'timeline', 'store', 'render', 'nlp', 'core'],
+  entities: ['entities', 'store', 'nlp', 'core'],
+  cli: ['cli', 'ingest', 'search', 'timeline', 'entities', 'store', 'render', 'nlp', 'core'],
 };
+// A folder not listed here is a violation wherever it is imported from: a new one takes its place
+// in the layers by a line above.
 
 const DIST = path.join(ROOT, 'dist', 'src');
 const REGISTER = path.join(ROOT, 'test', 'layers', 'register.mjs');
