@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import { type Db, restJournalMode } from '../store/db.js';
+import { restJournalMode, type Store } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
+import { documentForAnalysis, outdatedDocumentIds } from '../store/documents.js';
+import { Batch, checkpoint, deferCheckpoints, restoreCheckpoints } from '../store/batch.js';
 import { ANALYZER_VERSION, analyze, type AnalyzerInput } from '../nlp/analyze.js';
-import type { Article, StoredAnalysis } from '../types.js';
+import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
 import { fsPath } from './paths.js';
@@ -109,7 +111,7 @@ const HASH_SLICE = 1 << 20;
  * most the open batch and leaves the database consistent; the same ingest run again completes the work.
  */
 export async function ingest(
-  db: Db,
+  db: Store,
   inputs: readonly string[],
   options: IngestOptions = {},
   progress: IngestProgress = {},
@@ -126,9 +128,7 @@ export async function ingest(
   const workers = options.workers ?? os.availableParallelism();
   const runner = adaptiveRunner(analyzer, workers, PARALLEL_AFTER_ANALYSES);
 
-  // Checkpointing the WAL into the database file every 1000 pages (the default) costs a third of a
-  // bulk load; let the log grow during the ingest and checkpoint once at the end.
-  db.pragma('wal_autocheckpoint = 20000');
+  deferCheckpoints(db);
   const writer = new StoreWriter(db, options.placeLookup);
   const batch = new Batch(db, writer, options.batchSize ?? 500, (message) => progress.warning?.(message));
   const summary: IngestSummary = {
@@ -225,10 +225,10 @@ export async function ingest(
     batch.rollback();
     throw error;
   } finally {
-    db.pragma('wal_autocheckpoint = 1000');
+    restoreCheckpoints(db);
     await runner.close();
   }
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpoint(db);
   restJournalMode(db);
 
   summary.seconds = (performance.now() - started) / 1000;
@@ -276,7 +276,7 @@ function storeArticle(writer: StoreWriter, analyzer: Analyzer, article: Article,
 
 /** Documents analyzed by another analyzer version, wherever their files are: analyze them again. */
 async function reanalyzeOutdated(
-  db: Db,
+  db: Store,
   writer: StoreWriter,
   version: string,
   runner: AnalysisRunner,
@@ -286,13 +286,10 @@ async function reanalyzeOutdated(
 ): Promise<number> {
   // Ids first, bodies one at a time: after a version bump every document is outdated, and the
   // whole corpus's text need not sit in memory at once.
-  const outdated = db.prepare('SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id').pluck().all(version) as number[];
-  const load = db.prepare(
-    'SELECT body, date, date_source AS dateSource, dateline, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path FROM documents WHERE id = ?',
-  );
+  const outdated = outdatedDocumentIds(db, version);
   let reanalyzed = 0;
   for (const id of outdated) {
-    const doc = load.get(id) as { body: string; date: string | null; dateSource: Article['dateSource']; dateline: string | null; path: string | null };
+    const doc = documentForAnalysis(db, id);
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
     await pending.add(
@@ -361,84 +358,5 @@ function prune(writer: StoreWriter): number {
   return pruned;
 }
 
-/**
- * Writes wait here until `size` documents (or `MAX_BATCH_CHARS` of text) are due, then run in one
- * short write transaction: the write lock is held only while writing, never while documents are
- * read or analyzed, so a second ingest into the same database waits for seconds at most. Every
- * decision that depends on the store (new, unchanged, twin) is taken again inside the transaction.
- */
-class Batch {
-  private writes: (() => void)[] = [];
-  private chars = 0;
-  private warnedBusy = false;
-
-  constructor(
-    private readonly db: Db,
-    private readonly writer: StoreWriter,
-    private readonly size: number,
-    private readonly warn: (message: string) => void,
-  ) {}
-
-  /** Queue a write; `chars` is the text it holds in memory until then. */
-  add(chars: number, write: () => void): void {
-    this.writes.push(write);
-    this.chars += chars;
-  }
-
-  async flushIfFull(): Promise<void> {
-    if (this.writes.length >= this.size || this.chars >= MAX_BATCH_CHARS) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.writes.length === 0) return;
-    const writes = this.writes;
-    this.writes = [];
-    this.chars = 0;
-    await this.begin();
-    for (const write of writes) write();
-    this.db.exec('COMMIT');
-  }
-
-  /** Undo the open transaction, if any (after a failure SQLite may already have rolled it back). */
-  rollback(): void {
-    this.writes = [];
-    try {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-    } catch {
-      // the error that brought us here is the one to report
-    }
-  }
-
-  /** BEGIN IMMEDIATE, waiting (without blocking the analysis workers) while another process writes. */
-  private async begin(): Promise<void> {
-    const started = performance.now();
-    this.db.pragma('busy_timeout = 200');
-    try {
-      for (;;) {
-        try {
-          this.db.exec('BEGIN IMMEDIATE');
-          break;
-        } catch (error) {
-          const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY');
-          if (!busy || performance.now() - started > MAX_BUSY_WAIT_MS) throw error;
-          if (!this.warnedBusy) {
-            this.warnedBusy = true;
-            this.warn(`${this.db.name}: another process is writing to this database; waiting for it`);
-          }
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      }
-    } finally {
-      this.db.pragma('busy_timeout = 5000');
-    }
-    // Another process may have written since our last transaction: cached ids are not to be trusted.
-    this.writer.forgetCaches();
-  }
-}
-
-/** Text queued for writing at most (one huge document is written on its own). */
-const MAX_BATCH_CHARS = 4 * 1024 * 1024;
 /** Text waiting for its analysis at most. */
 const MAX_QUEUED_CHARS = 4 * 1024 * 1024;
-/** How long to wait for another process's write transaction before giving up. */
-const MAX_BUSY_WAIT_MS = 10 * 60 * 1000;

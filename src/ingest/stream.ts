@@ -9,7 +9,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Article } from '../types.js';
+import type { Article } from '../core/types.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { formatOf, parseArticles, readArticles, type ReadOptions, type ReadResult } from './read.js';

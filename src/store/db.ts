@@ -1,11 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { databaseError, isSqliteError, noteOpenDatabase } from './errors.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
+/** The store's own view of an open database: SQLite. Only src/store/ uses it. */
 export type Db = Database.Database;
+
+declare const opaque: unique symbol;
+
+/**
+ * An open corpus database as the rest of the program holds it: a handle passed back to store
+ * functions, with nothing of SQLite in its type (a second backend can implement the same functions).
+ */
+export interface Store {
+  readonly [opaque]: 'corpus store';
+  close(): void;
+}
+
+/** The SQLite connection behind a handle (src/store/ only). */
+export function sqlite(store: Store): Db {
+  return store as unknown as Db;
+}
+
+/** The handle of a connection, for a store function that calls another one. */
+export function handle(db: Db): Store {
+  return db as unknown as Store;
+}
+
 
 export interface OpenOptions {
   /** Create the file when it does not exist (ingest). Query commands open existing databases only. */
@@ -22,7 +45,7 @@ export interface OpenOptions {
  * so ingest leaves databases in rollback-journal mode at rest (`restJournalMode`), and a WAL-mode
  * file that still cannot be opened is read from a copy in memory.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Store {
   const exists = fs.existsSync(file);
   if (!exists && !options.create) {
     throw new UserError(`${file}: no such database (run 'corpus ingest' first, or pass --db)`);
@@ -35,7 +58,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   noteOpenDatabase(file);
   const readonly = options.readonly ?? false;
   try {
-    return openAndConfigure(file, readonly, !options.create);
+    return handle(openAndConfigure(file, readonly, !options.create));
   } catch (error) {
     if (!readonly || !isSqliteError(error) || !/CANTOPEN|READONLY/.test(error.code) || !isWalFile(file)) throw openError(file, error);
   }
@@ -52,7 +75,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     image[18] = image[19] = 1; // the copy is a plain rollback-mode file: no -shm needed (or possible) in memory
     const db = new Database(image, { readonly: true });
     configure(db, file, true);
-    return db;
+    return handle(db);
   } catch (error) {
     throw openError(file, error);
   }
@@ -143,7 +166,8 @@ function configure(db: Db, file: string, readonly: boolean): void {
  * go unnoticed (and exit 0) while new writes bury it further. `quick_check` reads every page once:
  * about a second for the 20k-article Reuters database, a small share of any ingest.
  */
-export function checkIntegrity(db: Db, file: string): void {
+export function checkIntegrity(store: Store, file: string): void {
+  const db = sqlite(store);
   let result: string;
   try {
     result = db.pragma('quick_check(1)', { simple: true }) as string;
@@ -161,7 +185,8 @@ export function checkIntegrity(db: Db, file: string): void {
  * nobody may write (a WAL-mode file needs its -shm file created next to it). Best effort: with
  * readers still attached the switch is refused and the file simply stays in WAL mode.
  */
-export function restJournalMode(db: Db): void {
+export function restJournalMode(store: Store): void {
+  const db = sqlite(store);
   try {
     db.pragma('busy_timeout = 0');
     db.pragma('journal_mode = DELETE');

@@ -4,7 +4,7 @@
  * the database was opened; the CLI turns each into `corpus: FILE: cause; hint` and exit status 2.
  * This module imports nothing heavy, so the CLI's error handler can load it for every command.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 /** The database the current command opened last: SQLite's own messages do not name the file. */
 let currentDatabase: string | null = null;
