@@ -116,7 +116,7 @@ describe('damaged databases', () => {
       }
     }
     expect(refusedIngests).toBeGreaterThan(0); // the damage was real at least once
-  });
+  }, 600_000); // 35 commands: slow when the machine is busy
 });
 
 describe('a full disk', () => {
