@@ -9,10 +9,9 @@ export interface CommonOptions {
 
 export const DEFAULT_DB = 'corpus.db';
 
-/** `--db FILE` (default `$CORPUS_DB`, else `./corpus.db`) and `--json`, added the same way to every command. */
-export function withCommonOptions(command: Command, { json = true, db = true } = {}): Command {
+/** `--db FILE` (default `$CORPUS_DB`, else `./corpus.db`), added the same way to every command. */
+export function withCommonOptions(command: Command, { db = true } = {}): Command {
   if (db) command.addOption(new Option('--db <file>', 'database file').env('CORPUS_DB').default(DEFAULT_DB));
-  if (json) command.option('--json', 'print JSON for machines instead of text');
   return command;
 }
 
@@ -35,7 +34,12 @@ export function parseDateOption(name: string) {
   };
 }
 
-/** Colour only on a terminal, and never with NO_COLOR. */
+/**
+ * Colour on a terminal unless NO_COLOR is set; FORCE_COLOR (any value but `0`/`false`) forces it on,
+ * even into a pipe, and `FORCE_COLOR=0` forces it off — the convention of Node and chalk.
+ */
 export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 }
