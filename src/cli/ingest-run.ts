@@ -38,7 +38,7 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
   };
   process.on('SIGINT', onInterrupt);
 
-  // The bar's total: one article per file at first, refined by counting the lines of JSON Lines files.
+  // The bar's total: one article per file, the lines of a JSON Lines file; corrected as files finish.
   let articlesInFile = 0;
   const estimates = new Map<string, number>();
   let summary: IngestSummary;
@@ -58,15 +58,13 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
       {
         start: (_total, files) => {
           if (!bar) return;
-          bar.start(files.length);
-          for (const file of files.filter((f) => /\.(jsonl|ndjson)$/i.test(f))) {
-            estimates.set(file, 1);
-            void estimateArticles(file).then((n) => {
-              if (!estimates.has(file)) return; // already read: the real count is in
-              bar.addToTotal(n - estimates.get(file)!);
-              estimates.set(file, n);
-            });
+          let total = 0;
+          for (const file of files) {
+            const n = estimateArticles(file);
+            if (n !== 1) estimates.set(file, n);
+            total += n;
           }
+          bar.start(total);
         },
         article: () => {
           articlesInFile++;

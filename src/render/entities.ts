@@ -11,7 +11,7 @@ export function renderEntityList(entities: EntitySummary[], context: TextContext
     widest(entities.map((e) => formatNumber(e.mentions)), 'mentions') +
     widest(entities.map((e) => formatNumber(e.documents)), 'docs') +
     4 * 2;
-  const room = context.width ? Math.max(20, context.width - fixed) : 60;
+  const room = context.width ? Math.max(8, context.width - fixed) : 60;
   return table(
     ['entity', 'type', 'mentions', 'docs', 'aliases'],
     entities.map((e) => [e.name, e.type, e.mentions, e.documents, shorten(e.aliases.join(', '), room)]),

@@ -8,9 +8,9 @@ import { displayPath } from '../text.js';
  * - `date` is a day, `YYYY-MM-DD`: a document's `published` becomes `date`; a calendar span
  *   (`{value, granularity, start, end}`) under `date` becomes `span`, and `date` its first day.
  * - `path` is a file as the user would type it: relative to the working folder when the file lies
- *   below it, else absolute; likewise every entry of `paths`. A `file` key becomes `path`.
+ *   below it, else absolute; likewise every entry of `pathList`. A `file` key becomes `path`.
  * - `mentions` is always a count; a list of mentions is `mentionList` (likewise `documents` and
- *   `documentList`).
+ *   `documentList`, `paths` and `pathList`); counts per type are `mentionsByType`, `entitiesByType`.
  * - `alsoMatches` becomes `alsoMatched`.
  */
 export function toVocabulary(value: unknown, cwd: string): unknown {
@@ -25,7 +25,8 @@ export function toVocabulary(value: unknown, cwd: string): unknown {
     if (key === 'path' || (key === 'file' && typeof v === 'string')) {
       put('path', typeof v === 'string' ? displayPath(v, cwd) : v);
     } else if (key === 'paths' && Array.isArray(v)) {
-      put('paths', v.map((p) => (typeof p === 'string' ? displayPath(p, cwd) : p)));
+      put('paths', v.length);
+      put('pathList', v.map((p) => (typeof p === 'string' ? displayPath(p, cwd) : p)));
     } else if (key === 'docId' && !('id' in input)) {
       put('id', v);
     } else if (key === 'published' && !('date' in input)) {
@@ -36,6 +37,8 @@ export function toVocabulary(value: unknown, cwd: string): unknown {
     } else if ((key === 'mentions' || key === 'documents') && Array.isArray(v)) {
       put(key, v.length);
       put(`${key.slice(0, -1)}List`, toVocabulary(v, cwd));
+    } else if ((key === 'mentions' || key === 'entities') && v && typeof v === 'object' && !Array.isArray(v)) {
+      put(`${key}ByType`, v); // counts per entity type (stats): neither a count nor a list
     } else if (key === 'alsoMatches') {
       put('alsoMatched', toVocabulary(v, cwd));
     } else {
