@@ -1,5 +1,5 @@
 import type { CorpusStats, StoredDocumentView } from '../store/documents.js';
-import { displayPath, formatBytes, formatNumber, keyValues, plural, type TextContext, table } from './text.js';
+import { displayPath, fitText, formatBytes, formatNumber, keyValues, plural, type TextContext, table } from './text.js';
 
 export function renderStats(s: CorpusStats, context: TextContext = { colour: false }): string {
   const range = s.firstDate ? `${s.firstDate} … ${s.lastDate}` : 'no dated documents';
@@ -35,5 +35,5 @@ export function renderDocument(d: StoredDocumentView, context: TextContext = { c
     ['size', `${plural(d.chars, 'character')}, ${plural(d.tokens, 'token')}`],
     ...d.paths.map((p, i) => [i === 0 ? 'path' : '', displayPath(p, context.cwd)] as const),
   ], context.width);
-  return `${head}\n\n${d.body.trimEnd()}`;
+  return `${head}\n\n${fitText(d.body.trimEnd(), context.width)}`;
 }

@@ -44,6 +44,25 @@ export function wrap(text: string, columns: number): string[] {
   return wrapAnsi(text, Math.max(1, columns), { hard: true, trim: true }).split('\n');
 }
 
+/**
+ * Running text wrapped at word boundaries when there is a width: line breaks are kept, and a long
+ * line's continuation keeps its indentation (tables in agency copy stay readable).
+ */
+export function fitText(text: string, columns: number | null | undefined): string {
+  if (!columns) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (stringWidth(line) <= columns) return line;
+      const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ');
+      if (indent.length > columns / 2) return line;
+      return wrap(line.trim(), columns - indent.length)
+        .map((part) => indent + part)
+        .join('\n');
+    })
+    .join('\n');
+}
+
 /** `text` wrapped to fit `columns` with every line after the first indented by `indent` spaces. */
 export function wrapIndented(text: string, columns: number | null, indent: number, first = indent): string {
   const pad = ' '.repeat(indent);
