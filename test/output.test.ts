@@ -138,7 +138,7 @@ describe('the ingest progress line', () => {
     return { out, stream: { columns: 80, write: (s: string) => out.push(s) } as unknown as NodeJS.WriteStream };
   };
 
-  it('counts articles, holds back the ETA until it means something, then gives the whole-run rate', () => {
+  it('counts articles, holds back the ETA until it means something, then a smoothed rate', () => {
     const { stream: s } = stream();
     const bar = new ProgressLine(s);
     bar.start(1000);
@@ -147,8 +147,20 @@ describe('the ingest progress line', () => {
     expect(bar.render(80, t0 + 1000)).toMatch(/ 5\/1,000 articles$/);
     bar.tick(95);
     expect(bar.render(80, t0 + 10_000)).toMatch(/ 100\/1,000 articles · 1m 30s left$/);
-    // A slow moment does not swing the estimate the way a short moving window does.
-    expect(bar.render(80, t0 + 12_000)).toMatch(/1m 48s left$/);
+    // Two seconds without progress move the estimate a little, not to "never".
+    expect(bar.render(80, t0 + 12_000)).toMatch(/1m 43s left$/);
+    // Then work at 50 a second: the estimate follows within a quarter of a minute, without jumping there.
+    const etas: number[] = [];
+    const seconds = (line: string) => {
+      const [, m, sec] = /(?:(\d+)m )?(\d+)s left$/.exec(line)!;
+      return Number(m ?? 0) * 60 + Number(sec);
+    };
+    for (let s = 13; s <= 28; s++) {
+      bar.tick(50);
+      etas.push(seconds(bar.render(80, t0 + s * 1000)));
+    }
+    for (let i = 1; i < etas.length; i++) expect(etas[i]).toBeLessThan(etas[i - 1]);
+    expect(etas[etas.length - 1]).toBeLessThan(etas[0] / 3);
     bar.stop();
   });
 

@@ -9,6 +9,8 @@ const FPS = 8;
 /** No ETA before this much time and work: early rates swing too much to be worth reading. */
 const ETA_AFTER_MS = 3000;
 const ETA_AFTER_FRACTION = 0.01;
+/** Time constant of the smoothed rate: long enough to ride out one slow file, short enough to forget the start-up. */
+const RATE_TAU_MS = 15_000;
 
 /**
  * One progress line at the bottom of a terminal (stderr). Unlike cli-progress's MultiBar, whose
@@ -16,8 +18,10 @@ const ETA_AFTER_FRACTION = 0.01;
  * written at once, above the bar: no failure or warning line is ever lost.
  *
  * The bar counts articles. The total starts as an estimate (one per file, one per line of a JSON
- * Lines file) and is corrected as each file finishes; the ETA is the whole run's average rate, not a
- * short moving window, so it settles instead of jumping with every slow file.
+ * Lines file) and is corrected as each file finishes. The ETA uses a rate smoothed over about 15 s
+ * (seeded with the run's average once there is enough to go on): it neither jumps with every slow
+ * file, as a window of the last few updates does, nor carries the slow start-up (reading a large
+ * file, starting workers) to the end, as the whole-run average does.
  */
 export class ProgressLine {
   private done = 0;
@@ -25,6 +29,10 @@ export class ProgressLine {
   private startedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private shown = false;
+  /** Articles per ms, exponentially smoothed; null until the ETA is first shown. */
+  private rate: number | null = null;
+  private sampledAt = 0;
+  private sampledDone = 0;
   private readonly restore = () => this.stream.write(SHOW_CURSOR);
 
   constructor(
@@ -80,14 +88,27 @@ export class ProgressLine {
     const counts = `${formatNumber(this.done)}/${formatNumber(this.total)} ${this.unit}`;
     let eta = '';
     if (elapsed >= ETA_AFTER_MS && fraction >= ETA_AFTER_FRACTION && this.done < this.total) {
-      const rate = this.done / elapsed; // per ms, over the whole run
-      eta = ` · ${duration((this.total - this.done) / rate)} left`;
+      const rate = this.sample(now);
+      if (rate > 0) eta = ` · ${duration((this.total - this.done) / rate)} left`;
     }
     const text = ` ${counts}${eta}`;
     const room = Math.max(0, Math.min(40, columns - text.length - 4));
     const filled = Math.round(room * fraction);
     const bar = room >= 10 ? ` ${'█'.repeat(filled)}${'░'.repeat(room - filled)}` : '';
     return `${bar}${text}`.slice(0, Math.max(0, columns - 1));
+  }
+
+  private sample(now: number): number {
+    if (this.rate === null) {
+      this.rate = this.done / Math.max(1, now - this.startedAt);
+    } else if (now > this.sampledAt) {
+      const dt = now - this.sampledAt;
+      const weight = 1 - Math.exp(-dt / RATE_TAU_MS);
+      this.rate += weight * ((this.done - this.sampledDone) / dt - this.rate);
+    }
+    this.sampledAt = Math.max(this.sampledAt, now);
+    this.sampledDone = this.done;
+    return this.rate;
   }
 
   private draw(): void {
