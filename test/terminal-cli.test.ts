@@ -26,8 +26,9 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
     write(path.join(dir, 'news', 'grain.md'), `---\ntitle: "${HOSTILE_TITLE.replace(/\x07/g, '\\a').replace(/\x1b/g, '\\e')}"\ndate: 2020-03-04\nsource: "Agency\\e[31m"\n---\n${HOSTILE_BODY}`);
     write(path.join(dir, 'news', hostileName), 'Wheat prices fell in Chicago on Monday, dealers said.\n');
     fs.copyFileSync(path.join(SEEDS, '004_ddf39e30f6a337f9.txt'), path.join(dir, 'news', 'seed.txt'));
+    write(path.join(dir, 'news', 'summit.txt'), `The two ministers will hold a summit in Paris on March 10, 2020, to sign ${RLO}gnp.exe and more.\n`);
     db = path.join(dir, 'news.db');
-    const run = corpus(['ingest', 'news', '--db', db], { cwd: dir });
+    const run = corpus(['ingest', 'news', '--db', db, '--date', '2020-03-01'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
   });
 
@@ -51,6 +52,16 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
     expect(show.output).toContain('Attachment: \ufffdgnp.exe');
     expect(stats.output).toContain('Agency␛[31m');
     expect(runs[4].output).toContain(`invoice\ufffdtxt.exe.txt`);
+  });
+
+  it('keeps bidi overrides out of the HTML page too', () => {
+    const page = path.join(dir, 'timeline.html');
+    const run = corpus(['timeline', '--db', db, '--html', page], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const html = fs.readFileSync(page, 'utf8');
+    expect(html).toContain('Paris summit');
+    expect(html).toContain('to sign \ufffdgnp.exe');
+    expect(html).not.toContain(RLO);
   });
 
   it('keeps JSON exact', () => {
