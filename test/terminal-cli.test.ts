@@ -160,13 +160,13 @@ describe('ingest on a terminal (CLI, pseudo-terminal)', () => {
   it('on Ctrl-C commits what was read, restores the cursor and says how to resume', () => {
     const dir = tempDir('corpus-interrupt-');
     const sentences = ['Wheat rose in Chicago.', 'The ministry said exports fell.', 'Traders expect rain in Kansas.', 'Prices were steady in Paris.'];
-    const lines = Array.from({ length: 3000 }, (_, i) =>
+    const lines = Array.from({ length: 1500 }, (_, i) =>
       JSON.stringify({ title: `Market ${i}`, date: '2022-01-03', text: `${sentences[i % 4]} Report ${i}. ${sentences[(i + 1) % 4]} ${sentences[(i + 2) % 4]}` }),
     );
     write(path.join(dir, 'big.jsonl'), `${lines.join('\n')}\n`);
     const first = inPty(['ingest', 'big.jsonl', '--db', 'r.db'], {
       cwd: dir,
-      interruptAfter: '(?:[1-9][0-9]{2}|[0-9],[0-9]{3})/3,000 articles',
+      interruptAfter: '(?:[1-9][0-9]{2}|[0-9],[0-9]{3})/1,500 articles',
       timeoutMs: 300_000,
     });
     expect(first.code, first.output).toBe(130);
@@ -174,11 +174,11 @@ describe('ingest on a terminal (CLI, pseudo-terminal)', () => {
     expect(first.output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(first.output.lastIndexOf(`${ESC}[?25l`));
     const stored = JSON.parse(corpus(['stats', '--db', 'r.db', '--json'], { cwd: dir }).stdout).documents;
     expect(stored).toBeGreaterThan(0);
-    expect(stored).toBeLessThan(3000);
+    expect(stored).toBeLessThan(1500);
     const again = corpus(['ingest', 'big.jsonl', '--db', 'r.db', '--json'], { cwd: dir });
     expect(again.code, again.stderr).toBe(0);
     const summary = JSON.parse(again.stdout);
     expect(summary.unchanged).toBe(stored);
-    expect(summary.new).toBe(3000 - stored);
+    expect(summary.new).toBe(1500 - stored);
   });
 });

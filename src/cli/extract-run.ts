@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatOf, readArticles, SUPPORTED_EXTENSIONS } from '../ingest/read.js';
 import { SIDECAR_NAME } from '../ingest/sidecar.js';
 import { analyze } from '../nlp/analyze.js';
+import { json } from '../render/formats/json.js';
 import { type ExtractRecord, extractRecord, renderExtract } from '../render/extract.js';
 import { visibleDeep } from '../render/text.js';
 import { say, stdoutSink, textContext } from './emit.js';
@@ -63,7 +64,7 @@ export async function runExtract(files: string[], flags: { json?: boolean; nl?: 
     }
     if (flags.json || flags.nl) {
       // The published contract, exact: no vocabulary pass, one compact line per article.
-      await stdoutSink.write(`${JSON.stringify(event.record)}\n`);
+      await json.write({ data: event.record, text: () => '', raw: true }, stdoutSink, { ...context, pretty: false });
     } else {
       await stdoutSink.write(`${first ? '' : '\n'}${renderExtract(visibleDeep(event.record), context)}\n`);
       first = false;
