@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { FORMATS, type OutputFormat, type Payload, type Sink } from '../render/formats/index.js';
-import { type TextContext, visible, width as columnsOf } from '../render/text.js';
-import { useColour } from './options.js';
+import { visible } from '../render/safe.js';
+import type { TextContext } from '../render/text.js';
 
 /** The output options every reporting command shares: one flag per machine format, `--pretty`, `--no-pager`. */
 export interface OutputFlags {
@@ -31,6 +31,8 @@ export function withOutputOptions(command: Command, { rows = false, pretty = tru
   }
   if (pretty) command.option('--pretty', 'indent the JSON output');
   if (pager) command.option('--no-pager', 'never page the output on a terminal');
+  // Two formats at once is a usage error: say so before any work is done.
+  command.hook('preAction', (_, action) => void chooseFormat(action.opts()));
   return command;
 }
 
@@ -100,16 +102,17 @@ export function say(message: string): void {
 }
 
 /** Rows the text takes on a terminal `columns` wide (long lines fold). */
-function heightOf(text: string, columns: number): number {
+async function heightOf(text: string, columns: number): Promise<number> {
+  const { width } = await import('../render/text.js');
   let rows = 0;
-  for (const line of text.split('\n')) rows += Math.max(1, Math.ceil(columnsOf(line) / columns));
+  for (const line of text.split('\n')) rows += Math.max(1, Math.ceil(width(line) / columns));
   return rows - (text.endsWith('\n') ? 1 : 0);
 }
 
 /** `$PAGER` (through the shell, as git does) or `less -FRX` when the text does not fit the screen. */
 async function page(text: string): Promise<void> {
   const rows = process.stdout.rows || 24;
-  if (heightOf(text, process.stdout.columns || 80) < rows) {
+  if ((await heightOf(text, process.stdout.columns || 80)) < rows) {
     process.stdout.write(text);
     return;
   }
@@ -128,4 +131,14 @@ async function page(text: string): Promise<void> {
   child.stdin.on('error', () => {}); // the reader quit the pager before the end: not an error
   child.stdin.end(text);
   if (!(await done)) process.stdout.write(text);
+}
+
+/**
+ * Colour on a terminal unless NO_COLOR is set; FORCE_COLOR (any value but `0`/`false`) forces it on,
+ * even into a pipe, and `FORCE_COLOR=0` forces it off — the convention of Node and chalk.
+ */
+export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 }

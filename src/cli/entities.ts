@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import { ENTITY_TYPES } from '../types.js';
-import { emit, type OutputFlags, withOutputOptions } from './emit.js';
+import { emit, type OutputFlags } from './emit.js';
 import { parseCount, withCommonOptions } from './options.js';
 
 function parseType(value: string): string {
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--suspects', 'list entities that are probably duplicates, with the reason')
     .addHelpText('after', '\nExample:\n  corpus entities --type PERSON --limit 20');
   type ListFlags = OutputFlags & { db: string; type?: string; limit: number; suspects?: boolean };
-  withOutputOptions(withCommonOptions(list), { rows: true }).action(async (flags: ListFlags) => {
+  withCommonOptions(list, { rows: true }).action(async (flags: ListFlags) => {
     const { openDatabase } = await import('../store/db.js');
     const store = await import('../store/entities.js');
     const render = await import('../render/entities.js');
@@ -55,7 +55,7 @@ Corrections are stored and survive re-ingest:
 Example:
   corpus entity DPRK`,
     );
-  withOutputOptions(withCommonOptions(one), { rows: true }).action(async (words: string[], flags: OutputFlags & { db: string; type?: string }) => {
+  withCommonOptions(one, { rows: true }).action(async (words: string[], flags: OutputFlags & { db: string; type?: string }) => {
     const { openDatabase } = await import('../store/db.js');
     const store = await import('../store/entities.js');
     const render = await import('../render/entities.js');

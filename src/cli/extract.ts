@@ -17,7 +17,7 @@ Exit status: 0 every file analyzed, 1 some files failed, 2 a path is missing or 
 Example:
   corpus extract seeds/000_0e46633eb7241598.txt --date 2019-02-15 --json`,
     );
-  withCommonOptions(command, { db: false }); // extract touches no database
+  withCommonOptions(command, { db: false, json: false }); // extract touches no database; its JSON is a contract
   command
     .option('--json', 'print one JSON object per article (JSON Lines; see docs/json.md)')
     .option('--nl', 'the same as --json: extract output is already one object per line');

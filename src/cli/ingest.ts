@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { IngestRunFlags } from './ingest-run.js';
-import { withOutputOptions } from './emit.js';
 import { parseDateOption, withCommonOptions } from './options.js';
 
 
@@ -24,7 +23,7 @@ Exit status: 0 every file stored, 1 some files failed, 2 usage error.
 Example:
   corpus ingest seeds/ --db news.db`,
     );
-  withOutputOptions(withCommonOptions(command), { pager: false }).action(async (paths: string[], flags: IngestRunFlags) => {
+  withCommonOptions(command, { pager: false }).action(async (paths: string[], flags: IngestRunFlags) => {
     const { runIngest } = await import('./ingest-run.js');
     process.exitCode = await runIngest(paths, { ...flags, db: path.resolve(flags.db) });
   });

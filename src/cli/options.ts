@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
+import { withOutputOptions } from './emit.js';
 
 /** Options every command shares, so a user learns them once. */
 export interface CommonOptions {
@@ -9,11 +10,18 @@ export interface CommonOptions {
 
 export const DEFAULT_DB = 'corpus.db';
 
-/** `--db FILE` (default `$CORPUS_DB`, else `./corpus.db`), added the same way to every command. */
-export function withCommonOptions(command: Command, { db = true } = {}): Command {
+/**
+ * `--db FILE` (default `$CORPUS_DB`, else `./corpus.db`) and the output options (`--json`, `--pretty`,
+ * `--no-pager`; with `rows: true`, `--csv` and `--nl` too: see src/render/formats/), added the same
+ * way to every command. `json: false` for a command that prints no report of its own.
+ */
+export function withCommonOptions(command: Command, { db = true, json = true, rows = false, pager = true } = {}): Command {
   if (db) command.addOption(new Option('--db <file>', 'database file').env('CORPUS_DB').default(DEFAULT_DB));
+  if (json) withOutputOptions(command, { rows, pager });
   return command;
 }
+
+export { useColour } from './emit.js';
 
 /** Parse a positive integer option or fail with a usage error. */
 export function parseCount(name: string) {
@@ -32,14 +40,4 @@ export function parseDateOption(name: string) {
     }
     return value;
   };
-}
-
-/**
- * Colour on a terminal unless NO_COLOR is set; FORCE_COLOR (any value but `0`/`false`) forces it on,
- * even into a pipe, and `FORCE_COLOR=0` forces it off — the convention of Node and chalk.
- */
-export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
-  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import type { SearchEntityType, SearchResult } from '../search/types.js';
 import type { OutputFlags } from './emit.js';
-import { emit, say, withOutputOptions } from './emit.js';
+import { emit, say } from './emit.js';
 import { parseCount, parseDateOption, withCommonOptions } from './options.js';
 
 interface SearchFlags extends OutputFlags {
@@ -62,7 +62,7 @@ Exit status: 0 hits found, 1 none (or an unknown entity), 2 usage error — as g
 Example:
   corpus search "Kim Jong-un" --from 2019-01 --entity "United States" --db news.db`,
     );
-  withOutputOptions(withCommonOptions(command), { rows: true }).action(async (words: string[], flags: SearchFlags) => {
+  withCommonOptions(command, { rows: true }).action(async (words: string[], flags: SearchFlags) => {
     const entities = flags.entity ?? [];
     if (flags.type && entities.length === 0) throw new UserError('--type says what --entity names; give --entity too');
     const filtered = entities.length > 0 || flags.from || flags.to || flags.source;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { emit, type OutputFlags, withOutputOptions } from './emit.js';
+import { emit, type OutputFlags } from './emit.js';
 import { withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .description('metadata and text of one document')
     .argument('<doc>', 'document id or path')
     .addHelpText('after', '\nExample:\n  corpus show seeds/004_ddf39e30f6a337f9.txt');
-  withOutputOptions(withCommonOptions(command)).action(async (ref: string, flags: OutputFlags & { db: string }) => {
+  withCommonOptions(command).action(async (ref: string, flags: OutputFlags & { db: string }) => {
     const { openDatabase } = await import('../store/db.js');
     const { findDocument } = await import('../store/documents.js');
     const { renderDocument } = await import('../render/documents.js');

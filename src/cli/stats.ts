@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { emit, type OutputFlags, withOutputOptions } from './emit.js';
+import { emit, type OutputFlags } from './emit.js';
 import { withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .command('stats')
     .description('what the database holds: documents, dates, sources, entities')
     .addHelpText('after', '\nExample:\n  corpus stats --db news.db');
-  withOutputOptions(withCommonOptions(command)).action(async (flags: OutputFlags & { db: string }) => {
+  withCommonOptions(command).action(async (flags: OutputFlags & { db: string }) => {
     const { openDatabase } = await import('../store/db.js');
     const { corpusStats } = await import('../store/documents.js');
     const { renderStats } = await import('../render/documents.js');

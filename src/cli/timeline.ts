@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { withOutputOptions } from './emit.js';
 import { parseDateOption, withCommonOptions } from './options.js';
 import type { TimelineOptions } from './timeline-run.js';
 
@@ -20,7 +19,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'output: text, json (same as --json) or timelinejs (TimelineJS JSON)').choices(['text', 'json', 'timelinejs']))
     .option('--html <file>', 'write a self-contained HTML page with an SVG timeline to FILE')
     .option('--out <file>', 'write the text, JSON or TimelineJS output to FILE instead of stdout');
-  withOutputOptions(withCommonOptions(command), { rows: true });
+  withCommonOptions(command, { rows: true });
   command
     .addHelpText('after', '\nExample:\n  corpus timeline "North Korea" --from 2018-06 --to 2019-03 --html north-korea.html')
     .action(async (entity: string | undefined, options: TimelineOptions) => {

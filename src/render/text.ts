@@ -1,4 +1,3 @@
-import path from 'node:path';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
@@ -14,6 +13,7 @@ export interface TextContext {
   cwd?: string;
 }
 
+export { displayPath } from './paths.js';
 export { visible, visibleDeep } from './safe.js';
 
 /** One number format everywhere a person reads counts: `19,771`. */
@@ -137,15 +137,4 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-/**
- * A stored path as a person wants to read it: relative to `cwd` when the file lies below it
- * (the store keeps absolute paths so any working folder finds the same document).
- * `file.jsonl:LINE` paths keep their line suffix.
- */
-export function displayPath(file: string, cwd: string | undefined): string {
-  if (!cwd) return file;
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { CsvRecord, OutputFormat } from './types.js';
 import { toVocabulary } from './vocabulary.js';
 
@@ -13,6 +12,8 @@ export const csv: OutputFormat = {
   rows: true,
   forPeople: false,
   async write(payload, sink, context) {
+    // Loaded when asked for: every command registers this format, few runs use it.
+    const { stringify } = await import('csv-stringify/sync');
     const cwd = context.cwd ?? process.cwd();
     let columns: string[] | null = null;
     for (const row of payload.rows!(payload.data)) {

@@ -1,4 +1,4 @@
-import { visibleDeep } from '../text.js';
+import { visibleDeep } from '../safe.js';
 import type { OutputFormat } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { displayPath } from '../text.js';
+import { displayPath } from '../paths.js';
 
 /**
  * One JSON vocabulary for every command (docs/json.md): whatever shape a library function returns,
