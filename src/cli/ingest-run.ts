@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type IngestSummary, ingest } from '../ingest/pipeline.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
@@ -25,6 +26,9 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
   const db = openDatabase(flags.db, { create: true });
   const bar = process.stderr.isTTY && !flags.quiet ? new ProgressLine(process.stderr) : null;
   const say = (line: string) => (bar ? bar.log(problemLine(line)) : process.stderr.write(`${problemLine(line)}\n`));
+  // Messages start with the file's stored (absolute) path; people read it relative to where they are.
+  const here = process.cwd() + path.sep;
+  const relative = (message: string) => (message.startsWith(here) ? message.slice(here.length) : message);
 
   const abort = new AbortController();
   const onInterrupt = () => {
@@ -75,8 +79,8 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
           estimates.delete(file);
           articlesInFile = 0;
         },
-        failure: (message) => say(message),
-        warning: (message) => say(`warning: ${message}`),
+        failure: (message) => say(relative(message)),
+        warning: (message) => say(`warning: ${relative(message)}`),
       },
     );
   } finally {
