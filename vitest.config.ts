@@ -14,6 +14,7 @@ const E2E = [
   'test/timeline-seeds.test.ts',
   'test/search-fuzz.test.ts',
   'test/search.test.ts',
+  'test/layers.test.ts',
 ];
 
 export default defineConfig({

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
-import type { SearchEntityType, SearchResult } from '../search/types.js';
-import type { OutputFlags } from './emit.js';
-import { emit, say } from './emit.js';
+import { UserError } from '../core/errors.js';
+import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../core/types.js';
+import type { SearchResult } from '../search/types.js';
+import { emit, type OutputFlags, say } from './emit.js';
 import { parseCount, parseDateOption, withCommonOptions } from './options.js';
 
 interface SearchFlags extends OutputFlags {
@@ -17,11 +17,12 @@ interface SearchFlags extends OutputFlags {
   offset: number;
 }
 
-const TYPES: readonly SearchEntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG', 'EVENT'];
 
 function parseType(value: string): SearchEntityType {
   const type = value.toUpperCase() as SearchEntityType;
-  if (!TYPES.includes(type)) throw new UserError(`--type must be one of ${TYPES.join(', ')}, got '${value}'`);
+  if (!SEARCH_ENTITY_TYPES.includes(type)) {
+    throw new UserError(`--type must be one of ${SEARCH_ENTITY_TYPES.join(', ')}, got '${value}'`);
+  }
   return type;
 }
 

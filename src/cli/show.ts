@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { emit, type OutputFlags } from './emit.js';
 import { withCommonOptions } from './options.js';
 

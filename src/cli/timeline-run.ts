@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { json } from '../render/formats/json.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
 import { ambiguityNote, renderTimelineText } from '../render/timeline-text.js';
