@@ -1,5 +1,6 @@
 import { gazetteerTags } from './gaz-features.js';
 import type { Lexicon } from './lexicon.js';
+import { isCalendarWord, isCorporateSuffix, isNameParticle } from './never-entity.js';
 
 /*
  * A greedy left-to-right averaged-perceptron tagger over BIO labels (Collins 2002; Ratinov & Roth
@@ -71,6 +72,8 @@ export interface SentenceObs {
   /** Static feature buckets, `perToken` per token, -1 where a template does not apply. */
   feats: Int32Array;
   perToken: number;
+  /** Per token, a bit per label the token can never take (constrained decoding). */
+  ban: Uint16Array;
 }
 
 const PER_TOKEN = 64;
@@ -232,7 +235,32 @@ export function observe(words: string[], lex: Lexicon | null): SentenceObs {
     }
     put(mix(T.caprCap, capr[i] + 1, cap[i] + headline * 16));
   }
-  return { n, lower, lHash, cap, feats, perToken: PER_TOKEN };
+  return { n, lower, lHash, cap, feats, perToken: PER_TOKEN, ban: bannedLabels(words, lower, cap) };
+}
+
+/** Label bits: every B- label, every I- label, and every label but O and I-ORG. */
+const BAN_BEGIN = (1 << 1) | (1 << 3) | (1 << 5) | (1 << 7);
+const BAN_INSIDE = (1 << 2) | (1 << 4) | (1 << 6) | (1 << 8);
+const BAN_ALL_BUT_INSIDE_ORG = 0x1ff & ~1 & ~(1 << 4);
+
+/**
+ * What a word can never be, whatever its features say: a month or weekday name never starts a
+ * name; a legal suffix (`Corp`, `Inc`) only ever continues a company's name; a lower-case word
+ * that is no name particle (`said`) never continues a name (`Sprint said`). CoNLL's annotation
+ * follows the same rules (no month begins an entity, no suffix is anything but I-ORG in it).
+ */
+function bannedLabels(words: string[], lower: string[], cap: Uint8Array): Uint16Array {
+  const ban = new Uint16Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const c = cap[i];
+    if (c === Cap.Lower) {
+      if (!isNameParticle(lower[i]) && !lower[i].includes('-')) ban[i] = BAN_INSIDE;
+    } else if (c === Cap.InitCap || c === Cap.AllCaps || c === Cap.Single) {
+      if (isCorporateSuffix(words[i])) ban[i] = BAN_ALL_BUT_INSIDE_ORG;
+      else if (isCalendarWord(words[i])) ban[i] = BAN_BEGIN;
+    }
+  }
+  return ban;
 }
 
 // ---------- decoding ----------
@@ -303,8 +331,10 @@ export function decode(w: Weights, obs: SentenceObs, mem: Int8Array, trainer?: T
       for (let y = 0; y < NL; y++) scratch[y] += rows[ro + y];
     }
     let guess = 0, best = -Infinity;
+    const ban = obs.ban[i];
+    const gold = trainer ? trainer.gold[i] : -1;
     for (let y = 0; y < NL; y++) {
-      if (!canFollow(prev, y)) continue;
+      if (!canFollow(prev, y) || ((ban >> y) & 1 && y !== gold)) continue;
       if (scratch[y] > best) { best = scratch[y]; guess = y; }
     }
     if (trainer) {
