@@ -52,7 +52,11 @@ export function isNameParticle(lower: string): boolean {
   return NAME_PARTICLES.has(lower);
 }
 
-const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
+/** Lower-cased, without a final dot. */
+const bare = (w: string) => {
+  const l = w.toLowerCase();
+  return l.charCodeAt(l.length - 1) === 46 ? l.slice(0, -1) : l;
+};
 
 export function isCorporateSuffix(w: string): boolean {
   return CORPORATE_SUFFIXES.has(bare(w));
@@ -62,6 +66,8 @@ export function isCorporateSuffix(w: string): boolean {
 export function isCalendarWord(w: string): boolean {
   const b = bare(w);
   if (CALENDAR_WORDS.has(b)) return true;
+  const last = b.charCodeAt(b.length - 1);
+  if (last < 48 || last > 57) return false;
   const m = /^(\p{L}+)\d{1,4}$/u.exec(b);
   return m !== null && CALENDAR_WORDS.has(m[1]);
 }

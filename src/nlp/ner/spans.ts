@@ -63,7 +63,12 @@ export function entitySpans(text: string, tokens: Token[], sentences: Sentence[]
   mergeSplitNames(spans, tokens, text);
   const snapped = snapCountries(spans.filter((sp) => sp.first >= 0), sentences, words);
   const split = snapped.flatMap((sp) => splitSpan(sp, tokens));
-  for (const sp of split) trimSpan(sp, tokens);
+  for (const sp of split) {
+    // A name that ends in a legal suffix or an institution's head noun is an organisation (`Justice
+    // Department`, `General Motors`): no title is trimmed off it.
+    if (sp.type === 'PERSON' && sp.last > sp.first && isOrganisationName(tokens, sp)) sp.type = 'ORG';
+    trimSpan(sp, tokens);
+  }
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
     // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
@@ -106,6 +111,16 @@ const INSTITUTION_HEADS = new Set([
   'directorate', 'embassy', 'consulate', 'cabinet', 'police', 'university', 'institute', 'party', 'federation',
   'association', 'corporation', 'organization', 'organisation', 'foundation', 'fund', 'union',
 ]);
+
+/**
+ * The last word of the span is a legal suffix or an institution noun, or the span ends in `General`
+ * and a plural (`General Motors`, `General Dynamics`: the rank is written before a surname, not a plural).
+ */
+function isOrganisationName(tokens: Token[], sp: Span): boolean {
+  const last = tokens[sp.last].text;
+  if (isCorporateSuffix(last) || INSTITUTION_HEADS.has(last.toLowerCase())) return true;
+  return sp.last > sp.first && tokens[sp.last - 1].text === 'General' && /^\p{Lu}\p{Ll}+s$/u.test(last);
+}
 
 /** A LOC of several words, no known place, whose last word is an institution noun. */
 function isInstitution(sp: Span, tokens: Token[]): boolean {
@@ -186,7 +201,7 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
       while (a - 1 >= s.tokenStart) {
         const t = tokens[a - 1].text;
         if (nameToken(t) && !isCorporateSuffix(t)) a--;
-        else if ((t === '&' || t === 'and') && a - 2 >= s.tokenStart && nameToken(tokens[a - 2].text)) a -= 2;
+        else if ((t === '&' || t === 'and' || t === "'s" || t === '’s') && a - 2 >= s.tokenStart && nameToken(tokens[a - 2].text)) a -= 2;
         else break;
       }
       while (a < i && (tokens[a].text === 'and' || tokens[a].text === '&')) a++;
@@ -305,8 +320,9 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...rest];
   }
   // A company's name may hold a title word (`General Motors Corp`, `Director General Inc`).
-  if (sp.type === 'PERSON' || isCorporateSuffix(tokens[sp.last].text)) return [sp];
-  for (let k = sp.last - 1; k >= sp.first; k--) {
+  if (sp.type === 'PERSON') return [sp];
+  const company = isOrganisationName(tokens, sp);
+  for (let k = sp.last - 1; k >= sp.first && !company; k--) {
     const t = tokens[k].text;
     if (!isCapWord(t) || !PERSON_TITLES.has(t.toLowerCase().replace(/\.$/, ''))) continue;
     let r = k + 1;
@@ -320,6 +336,12 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
       const prefix = { first: sp.first, last: head - 1, type: sp.type, sentence: sp.sentence };
       const pre = tokens.slice(prefix.first, prefix.last + 1).map((x) => x.text).join(' ');
       if (countryByName(pre)) prefix.type = 'LOC';
+      else if (prefix.last > prefix.first && countryByName(tokens[prefix.first].text)) {
+        // `U.S. Trade Representative Clayton Yeutter`: the words between the country and the title
+        // name the office (`Trade`), not an organisation.
+        prefix.last = prefix.first;
+        prefix.type = 'LOC';
+      }
       out.unshift(prefix);
     }
     return out;
