@@ -1,3 +1,5 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js';
+
 /*
  * Words that are never a name on their own: a corporate suffix or a generic organisation noun
  * (`Corp`, `Inc`, `Bank`), a month or weekday name or abbreviation, an initial (`L.`), a
@@ -21,11 +23,8 @@ const GENERIC_ORG_WORDS = new Set([
   'trust', 'partners', 'associates', 'bancorp', 'fund', 'unit',
 ]);
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december',
-];
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
+const WEEKDAYS = WEEKDAY_NAMES.map((d) => d.toLowerCase());
 
 /** Month and weekday names and their abbreviations (`Feb`, `Sept`, `Tues`). */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([
