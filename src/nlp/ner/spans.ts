@@ -221,7 +221,13 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
       if (a < i) {
         for (const sp of spans) {
           if (sp.first >= a && sp.last <= last) sp.first = -1;
-          else if (sp.first >= a && sp.first <= last) sp.first = last + 1;
+          else if (sp.first >= a && sp.first <= last) {
+            // `Kia Motor Corp of South Korea`: what follows the company is its place, if anything.
+            sp.first = last + 1;
+            while (sp.first <= sp.last && /^\p{Ll}/u.test(tokens[sp.first].text)) sp.first++;
+            if (sp.first > sp.last) sp.first = -1;
+            else if (countryByName(tokensText(tokens, sp.first, sp.last)) || placeInfo(tokensText(tokens, sp.first, sp.last))) sp.type = 'LOC';
+          }
         }
         spans.push({ first: a, last, type: 'ORG', sentence: si });
       }
