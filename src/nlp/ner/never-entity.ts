@@ -58,11 +58,13 @@ const bare = (w: string) => {
 };
 
 export function isCorporateSuffix(w: string): boolean {
-  return CORPORATE_SUFFIXES.has(bare(w));
+  // Every suffix is 2–12 letters and an optional dot: most words are ruled out before lower-casing.
+  return w.length <= 13 && CORPORATE_SUFFIXES.has(bare(w));
 }
 
 /** A month or weekday name or abbreviation, alone or glued to digits (`MAY8`, `Jan87`). */
 export function isCalendarWord(w: string): boolean {
+  if (w.length > 13) return false;
   const b = bare(w);
   if (CALENDAR_WORDS.has(b)) return true;
   const last = b.charCodeAt(b.length - 1);

@@ -194,7 +194,8 @@ function nameToken(t: string): boolean {
 function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[], lex: Lexicon | null): void {
   sentences.forEach((s, si) => {
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
-      if (!isCorporateSuffix(tokens[i].text) || !/^\p{Lu}/u.test(tokens[i].text)) continue;
+      const c = tokens[i].text.charCodeAt(0);
+      if (c < 65 || c > 90 || !isCorporateSuffix(tokens[i].text)) continue;
       let last = i;
       while (last + 1 < s.tokenEnd && isCorporateSuffix(tokens[last + 1].text) && /^\p{Lu}/u.test(tokens[last + 1].text)) last++;
       let a = i;

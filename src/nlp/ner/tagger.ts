@@ -303,7 +303,7 @@ function bannedLabels(words: string[], lower: string[], cap: Uint8Array): Uint16
     const c = cap[i];
     if (c === Cap.Lower) {
       if (!isNameParticle(lower[i]) && !lower[i].includes('-')) ban[i] = BAN_INSIDE;
-    } else if (c === Cap.InitCap || c === Cap.AllCaps || c === Cap.Single) {
+    } else if ((c === Cap.InitCap || c === Cap.AllCaps || c === Cap.Single) && words[i].length <= 13) {
       if (isCorporateSuffix(words[i])) ban[i] = BAN_ALL_BUT_INSIDE_ORG;
       else if (isCalendarWord(words[i])) ban[i] = BAN_BEGIN;
     }
