@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
 import { asDatabaseError } from '../store/errors.js';
+import { visible } from '../render/safe.js';
 import * as ingest from './ingest.js';
 import * as stats from './stats.js';
 import * as show from './show.js';
@@ -43,10 +44,10 @@ export function reportError(error: unknown): number {
   // A damaged, full, read-only or busy database is the user's to fix: one line, no stack trace.
   error = asDatabaseError(error) ?? error;
   if (error instanceof UserError) {
-    process.stderr.write(`corpus: ${error.message}\n`);
+    process.stderr.write(`corpus: ${visible(error.message)}\n`);
     return error.exitCode;
   }
   if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'EPIPE') return 0;
-  process.stderr.write(`corpus: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(`corpus: internal error: ${visible((error as Error)?.stack ?? String(error))}\n`);
   return 70;
 }

@@ -31,6 +31,8 @@ export interface IngestOptions {
    * runs from TypeScript sources (tests) always analyze in this thread.
    */
   workers?: number;
+  /** Stop reading new files when aborted (Ctrl-C): what was read is stored and committed, the rest left for a re-run. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -60,7 +62,9 @@ const FULL_ANALYZER: Analyzer = { version: ANALYZER_VERSION, analyze, module: ne
 
 export interface IngestProgress {
   /** Called once the files are known. */
-  start?(totalFiles: number): void;
+  start?(totalFiles: number, files: readonly string[]): void;
+  /** Called for each article read (stored, unchanged or failed), so a bar can count articles, not files. */
+  article?(): void;
   /** Called after each file. */
   file?(path: string): void;
   /** One line per file (or JSONL line) that could not be stored. */
@@ -81,6 +85,8 @@ export interface IngestSummary {
   failed: number;
   seconds: number;
   documentsPerSecond: number;
+  /** Stopped early by `signal` (Ctrl-C): what was read is stored; running the same ingest again finishes it. */
+  interrupted?: boolean;
 }
 
 export function sha256(text: string): string {
@@ -122,7 +128,7 @@ export async function ingest(
     exclude: options.exclude,
     note: (message) => progress.warning?.(message),
   });
-  progress.start?.(files.length);
+  progress.start?.(files.length, files);
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
   const workers = options.workers ?? os.availableParallelism();
@@ -154,9 +160,12 @@ export async function ingest(
 
   try {
     for (const file of files) {
+      if (options.signal?.aborted) break;
       const seen = new Set<string>();
       const failedPaths = new Set<string>();
       for await (const result of articlesOf(file, { defaultDate: options.defaultDate ?? null })) {
+        if (options.signal?.aborted) break;
+        progress.article?.();
         if (!result.ok) {
           failedPaths.add(result.path);
           failed(result.error);
@@ -192,7 +201,7 @@ export async function ingest(
         );
         await batch.flushIfFull();
       }
-      if (seen.size + failedPaths.size > 0) {
+      if (seen.size + failedPaths.size > 0 && !options.signal?.aborted) {
         // Lines gone from a JSON Lines file, and parts gone from a big text file that shrank, are
         // documents that no longer exist.
         const prefix = file.toLowerCase().endsWith('.jsonl') ? `${file}:` : `${file}${PART_MARK}`;
@@ -210,8 +219,10 @@ export async function ingest(
     await pending.drain();
     await batch.flush();
 
-    summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
-    if (options.prune) {
+    // Interrupted: store what was read, but start nothing that walks the whole database.
+    if (options.signal?.aborted) summary.interrupted = true;
+    else summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
+    if (options.prune && !summary.interrupted) {
       batch.add(0, () => {
         summary.pruned = prune(writer);
         removedSomething ||= summary.pruned > 0;
