@@ -7,6 +7,7 @@ import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
 import type { Article, StoredAnalysis } from '../types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
+import { resolutionDue, resolveCorpus } from '../entities/run.js';
 import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';
 
 export interface IngestOptions {
@@ -57,6 +58,8 @@ export interface IngestSummary {
   failed: number;
   seconds: number;
   documentsPerSecond: number;
+  /** Seconds of corpus-level entity resolution (entities/run.ts), part of `seconds`. */
+  resolutionSeconds: number;
 }
 
 export function sha256(text: string): string {
@@ -100,6 +103,7 @@ export async function ingest(
     failed: 0,
     seconds: 0,
     documentsPerSecond: 0,
+    resolutionSeconds: 0,
   };
   let removedSomething = false;
   const pending = new InOrder<StoredAnalysis>(runner);
@@ -161,6 +165,9 @@ export async function ingest(
     }
     if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
     batch.commit();
+    // Which names are one entity is a question about the whole corpus: asked again after each ingest.
+    const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
+    if (changed || resolutionDue(db)) summary.resolutionSeconds = resolveCorpus(db).seconds;
   } catch (error) {
     batch.rollback();
     throw error;
