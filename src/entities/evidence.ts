@@ -59,7 +59,8 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
       const [long, short] = longFirst ? [m[1], m[2]] : [m[2], m[1]];
       if (!isAcronym(short)) continue;
       const part = spelledPart(short, long);
-      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: m[0].replace(/\s+/g, ' ') });
+      const pattern = longFirst ? `${part} (${short})` : `${short} (${part})`;
+      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: pattern.replace(/\s+/g, ' ') });
     }
   }
 

@@ -305,18 +305,26 @@ export function applyLinks(
   return result;
 }
 
-/** A first name alone is never an alias of a person named in full (`Paul` of Paul Volcker). */
-export function dropFirstNameAliases(db: Db): number {
+/**
+ * A first name alone is never an alias of a person named in full (`Paul` of Paul Volcker). A first
+ * word that the documents use alone for a good share of the person's mentions is a surname written
+ * first (`Kim` of Kim Jong Un), and stays.
+ */
+export function dropFirstNameAliases(db: Db, share = 0.1): number {
   const rows = db
     .prepare(
-      `SELECT a.key, a.entity_id AS id, e.key AS own FROM aliases a JOIN entities e ON e.id = a.entity_id
+      `SELECT a.key, a.alias, a.entity_id AS id, e.key AS own FROM aliases a JOIN entities e ON e.id = a.entity_id
        WHERE e.type = 'PERSON' AND instr(a.key, ' ') = 0 AND instr(e.key, ' ') > 0`,
     )
-    .all() as { key: string; id: number; own: string }[];
+    .all() as { key: string; alias: string; id: number; own: string }[];
   const del = db.prepare('DELETE FROM aliases WHERE key = ? AND entity_id = ?');
+  const written = db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ? AND text = ?').pluck();
+  const total = db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ?').pluck();
   let n = 0;
   for (const r of rows) {
-    if (r.own.endsWith(` ${r.key}`)) continue;
+    // Only the entity's own first word is in question (a merged name, `Abe` of Shinzo Abe, stays).
+    if (!r.own.startsWith(`${r.key} `)) continue;
+    if ((written.get(r.id, r.alias) as number) >= share * (total.get(r.id) as number)) continue;
     n += del.run(r.key, r.id).changes;
   }
   return n;
