@@ -19,12 +19,14 @@ export function renderStats(s: CorpusStats): string {
     lines.push('', table(['type', 'entities', 'mentions'], types.map((t) => [t, s.entities[t] ?? 0, s.mentions[t] ?? 0])));
   }
   if (s.sources.length > 0) lines.push('', table(['source', 'documents'], s.sources.map((r) => [r.source, r.documents])));
+  if (s.tags.length > 0) lines.push('', table(['tag', 'documents'], s.tags.map((r) => [r.tag, r.documents])));
   return lines.join('\n');
 }
 
 export function renderDocument(d: StoredDocumentView, cwd?: string): string {
   const head = keyValues([
     ['id', d.id],
+    ...(d.externalId ? [['external id', d.externalId] as const] : []),
     ['title', d.title],
     ['date', d.date ? `${d.date} (${d.dateSource})` : null],
     ['source', d.source],

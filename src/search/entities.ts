@@ -6,6 +6,7 @@ import type { Db } from '../store/db.js';
 import { statement } from './statements.js';
 import { aliasKey, canonicalName } from '../nlp/aliases.js';
 import { UserError } from '../errors.js';
+import { typedMatchesAlias } from '../store/entities.js';
 import type { ResolvedEntity, SearchEntityType } from './types.js';
 
 const ENTITY_TYPES_SQL = "('PERSON', 'COUNTRY', 'PLACE', 'ORG')";
@@ -16,6 +17,7 @@ interface Row {
   type: string;
   name: string;
   canonical: number;
+  alias: string;
 }
 
 /**
@@ -28,17 +30,18 @@ export function lookupKeys(
   db: Db,
   keys: string[],
   eventNames: Map<string, string> = new Map(),
+  typed?: Map<string, string>,
 ): Map<string, (ResolvedEntity & { canonical: boolean })[]> {
   const out = new Map<string, (ResolvedEntity & { canonical: boolean })[]>();
   const unique = [...new Set(keys.filter((k) => k.length > 0))];
   if (unique.length === 0 && eventNames.size === 0) return out;
   const json = JSON.stringify(unique);
   const rows = statement(db, 
-      `SELECT a.key AS key, e.id AS id, e.type AS type, e.name AS name, e.key = a.key AS canonical
+      `SELECT a.key AS key, e.id AS id, e.type AS type, e.name AS name, e.key = a.key AS canonical, a.alias AS alias
          FROM aliases a JOIN entities e ON e.id = a.entity_id
         WHERE a.key IN (SELECT value FROM json_each(?))
        UNION
-       SELECT e.key, e.id, e.type, e.name, 1 FROM entities e
+       SELECT e.key, e.id, e.type, e.name, 1, e.name FROM entities e
         WHERE e.type IN ${ENTITY_TYPES_SQL} AND e.key IN (SELECT value FROM json_each(?))`,
     )
     .all(json, json) as Row[];
@@ -46,9 +49,12 @@ export function lookupKeys(
     const events = db
       .prepare('SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify([...eventNames.keys()])) as { text: string; id: number; name: string }[];
-    for (const e of events) rows.push({ key: eventNames.get(e.text) ?? e.text, id: e.id, type: 'EVENT', name: e.name, canonical: 1 });
+    for (const e of events) rows.push({ key: eventNames.get(e.text) ?? e.text, id: e.id, type: 'EVENT', name: e.name, canonical: 1, alias: e.name });
   }
   for (const row of rows) {
+    // Short names match only as written: `US` is the United States, `us` is not (typedMatchesAlias).
+    const text = typed?.get(row.key);
+    if (text !== undefined && row.type !== 'EVENT' && !typedMatchesAlias(text, row.alias)) continue;
     const list = out.get(row.key) ?? [];
     if (list.some((e) => e.id === row.id && e.kind === (row.type === 'EVENT' ? 'event' : 'entity'))) continue;
     list.push({
@@ -98,7 +104,7 @@ const DOMINANCE = 5;
 export function resolveEntityFilter(db: Db, name: string, type?: SearchEntityType): { matches: ResolvedEntity[]; notice: string | null } {
   const key = aliasKey(name);
   const eventNames = !type || type === 'EVENT' ? new Map([[name.trim().toLowerCase(), key], [key, key]]) : new Map<string, string>();
-  const all = lookupKeys(db, [key], eventNames);
+  const all = lookupKeys(db, [key], eventNames, new Map([[key, name.trim()]]));
   addGazetteerNames(db, all, new Map([[key, name.trim()]]), true);
   let found = all.get(key) ?? [];
   if (type) found = found.filter((e) => e.type === type);

@@ -91,7 +91,8 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
       return result;
     }
   }
-  const hasFilters = result.filterEntities.length > 0 || filters.from !== null || filters.to !== null || Boolean(options.source);
+  const hasFilters =
+    result.filterEntities.length > 0 || filters.from !== null || filters.to !== null || Boolean(options.source) || Boolean(options.tags?.length);
   // Without words, filters alone still select documents (newest first); without either, nothing can.
   if (compiled.groups.length === 0 && !hasFilters) {
     result.reason = compiled.empty;
@@ -185,7 +186,7 @@ function queryUnits(db: Db, query: CompiledQuery): Unit[] {
       }
     }
   }
-  const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames);
+  const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames, texts);
   addGazetteerNames(db, found, texts);
   const spellings = aliasCounts(db, [...found.values()].flat());
   const named = (key: string): ResolvedEntity[] => {
@@ -299,6 +300,11 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
     sets.push('SELECT id FROM documents WHERE source = @source COLLATE NOCASE');
     params.source = options.source;
   }
+  // Each --tag must be among the document's tags (a source's topics, places, keywords), any case.
+  (options.tags ?? []).forEach((tag, i) => {
+    sets.push(`SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag${i} COLLATE NOCASE)`);
+    params[`tag${i}`] = tag;
+  });
   // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
   const within = (column: string): string => sets.map((set) => ` AND +${column} IN (${set})`).join('');
 
@@ -436,7 +442,11 @@ function buildHit(
   queryEntities: ResolvedEntity[],
   result: SearchResult,
 ): SearchHit {
-  const doc = statement(db, 'SELECT title, body FROM documents WHERE id = ?').get(row.id) as { title: string | null; body: string };
+  const doc = statement(db, 'SELECT title, body, external_id AS externalId FROM documents WHERE id = ?').get(row.id) as {
+    title: string | null;
+    body: string;
+    externalId: string | null;
+  };
   const path = statement(db, 'SELECT path FROM paths WHERE doc_id = ? ORDER BY path LIMIT 1').get(row.id) as { path: string } | undefined;
   const bodySpans: Span[] = [];
   const titleSpans: Span[] = [];
@@ -472,6 +482,7 @@ function buildHit(
   return {
     rank,
     id: row.id,
+    externalId: doc.externalId,
     score: row.score,
     date: row.date,
     source: row.source,

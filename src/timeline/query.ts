@@ -246,7 +246,7 @@ class DocumentReader {
 
   constructor(db: Db) {
     this.metaStmt = db.prepare(
-      `SELECT id AS docId, title, source, date AS published, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path
+      `SELECT id AS docId, external_id AS externalId, title, source, date AS published, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path
        FROM documents WHERE id = ?`,
     );
     this.bodyStmt = db.prepare('SELECT body, sentences FROM documents WHERE id = ?');
@@ -260,7 +260,7 @@ class DocumentReader {
     let meta = this.metaCache.get(docId);
     if (!meta) {
       const row = this.metaStmt.get(docId) as Omit<TimelineSource, 'evidence'>;
-      meta = { docId, title: row.title, path: row.path, source: row.source, published: row.published };
+      meta = { docId, externalId: row.externalId ?? null, title: row.title, path: row.path, source: row.source, published: row.published };
       this.metaCache.set(docId, meta);
     }
     return meta;
