@@ -30,19 +30,36 @@ export interface Evidence {
   pattern: string;
 }
 
-const NAME_WORD = String.raw`[A-Z][\w'&-]*\.?`;
-const JOIN_WORD = String.raw`(?:of|for|and|the|on|de|du|des|&)`;
-const LONG_FIRST = new RegExp(String.raw`((?:${NAME_WORD}\s+(?:${JOIN_WORD}\s+){0,2}){1,8}${NAME_WORD})\s*\(\s*([A-Z][A-Z.&]{1,9})\s*\)`, 'g');
-const SHORT_FIRST = new RegExp(String.raw`\b([A-Z][A-Z.&]{1,9})\s*\(\s*((?:${NAME_WORD}\s+(?:${JOIN_WORD}\s+){0,2}){1,8}${NAME_WORD})\s*\)`, 'g');
+/** `(EC)`: an acronym alone in brackets; the long form is read from the words before it. */
+const ACRONYM_IN_BRACKETS = /\(\s*([A-Z][A-Z.&]{1,9})\s*\)/g;
+/** `EC (European Community)`: an acronym, then words in brackets. */
+const LONG_IN_BRACKETS = /\b([A-Z][A-Z.&]{1,9})\s*\(([A-Z][^()]{3,120})\)/g;
+const JOIN = /^(?:of|for|and|the|on|de|du|des|&)$/i;
 
-/** The part of `long` (written) that the acronym spells, dropping leading words it does not cover. */
+/** The part of `long` (written, e.g. `the European Community`) that the acronym spells, dropping leading words it does not cover. */
 function spelledPart(acronym: string, long: string): string | null {
-  const words = long.split(/\s+/);
+  const words = long.split(/\s+/).filter(Boolean);
   for (let from = 0; from <= words.length - 2; from++) {
     const part = words.slice(from).join(' ');
-    if (spellsInitials(acronym, part) && !/^(?:of|for|and|the|on|de|du|des|&)$/i.test(words[from])) return part;
+    if (!JOIN.test(words[from]) && /^\p{Lu}/u.test(words[from]) && spellsInitials(acronym, part)) return part;
   }
   return null;
+}
+
+/** The name written just before `end`: up to 10 capitalised words, joined by `of`, `and`…, on one line. */
+function wordsBefore(body: string, end: number): string {
+  let window = body.slice(Math.max(0, end - 160), end);
+  window = window.slice(window.lastIndexOf('\n') + 1);
+  const words = window.split(/[ \t]+/);
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0 && out.length < 10; i--) {
+    const w = words[i];
+    if (w === '') continue;
+    if (/[.,;:!?)]$/.test(w) && out.length > 0) break;
+    if (!/^\p{Lu}[\p{L}'&-]*$/u.test(w) && !JOIN.test(w)) break;
+    out.unshift(w);
+  }
+  return out.join(' ');
 }
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
@@ -53,14 +70,18 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
     if (!out.has(id)) out.set(id, e);
   };
 
-  for (const [re, longFirst] of [[LONG_FIRST, true], [SHORT_FIRST, false]] as const) {
-    re.lastIndex = 0;
-    for (const m of body.matchAll(re)) {
-      const [long, short] = longFirst ? [m[1], m[2]] : [m[2], m[1]];
+  if (body.includes('(')) {
+    for (const m of body.matchAll(ACRONYM_IN_BRACKETS)) {
+      const short = m[1];
       if (!isAcronym(short)) continue;
-      const part = spelledPart(short, long);
-      const pattern = longFirst ? `${part} (${short})` : `${short} (${part})`;
-      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: pattern.replace(/\s+/g, ' ') });
+      const part = spelledPart(short, wordsBefore(body, m.index).trim());
+      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${part} (${short})` });
+    }
+    for (const m of body.matchAll(LONG_IN_BRACKETS)) {
+      const short = m[1];
+      if (!isAcronym(short)) continue;
+      const part = spelledPart(short, m[2].trim());
+      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${short} (${part})` });
     }
   }
 

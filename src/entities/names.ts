@@ -96,12 +96,18 @@ export function withinOneEdit(a: string, b: string): boolean {
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
   let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // The rest must be equal after one edit at i (compared in place: this runs on many pairs).
+  const same = (x: string, xi: number, y: string, yi: number) => {
+    if (x.length - xi !== y.length - yi) return false;
+    for (; xi < x.length; xi++, yi++) if (x.charCodeAt(xi) !== y.charCodeAt(yi)) return false;
+    return true;
+  };
   if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+    if (same(a, i + 1, b, i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && same(a, i + 2, b, i + 2); // transposition
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > lb ? same(a, i + 1, b, i) : same(a, i, b, i + 1);
 }
 
 /** The last word of a key (a person's surname). */

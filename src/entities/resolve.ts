@@ -161,9 +161,12 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
   }
   for (const list of blocks.values()) {
     if (list.length < 2 || list.length > 400) continue;
+    // By length, so each name meets only those one letter longer or shorter.
+    list.sort((p, q) => byId.get(p)!.key.length - byId.get(q)!.key.length || (p < q ? -1 : 1));
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const [a, b] = [byId.get(list[x])!, byId.get(list[y])!];
+        if (b.key.length - a.key.length > 1) break;
         if (!withinOneEdit(a.key, b.key)) continue;
         const ra = root(list[x]);
         const rb = root(list[y]);
@@ -262,7 +265,6 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
     const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || size(b.root) - size(a.root) || (a.root < b.root ? -1 : 1));
     if (ranked.length === 0) continue;
     const [top, second] = ranked;
-    const topName = byId.get(top.root)!.name;
     const describe = (c: Candidate): string => {
       const ex = [...c.docs].sort((a, b) => a - b).slice(0, 3);
       const kinds = [...c.kinds];
@@ -303,14 +305,12 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
         reason,
       });
     }
-    void topName;
   }
 
   // Per-document context for names two full names both claim.
-  if (ambiguous.length > 0) docLinks.push(...decideByContext(byId, ambiguous, root, links));
+  if (ambiguous.length > 0) docLinks.push(...decideByContext(byId, ambiguous, root));
 
   // Names one letter apart that were not joined (short names, or a single word): for a person to judge.
-  for (const list of blocks.values()) void list;
   addNearMisses(byId, sorted, root, suspects);
 
   const resolved: Link[] = [];
@@ -348,7 +348,6 @@ function decideByContext(
   byId: Map<string, NameStat>,
   ambiguous: { short: string; candidates: Candidate[] }[],
   root: (i: string) => string,
-  links: Map<string, Link>,
 ): DocLink[] {
   // Documents → the roots of the names they hold, only for the documents involved.
   const members = new Map<string, string[]>();
@@ -418,7 +417,6 @@ function decideByContext(
       });
     }
   }
-  void links;
   return out;
 }
 
@@ -439,10 +437,12 @@ function addNearMisses(byId: Map<string, NameStat>, sorted: string[], root: (i: 
   }
   for (const list of blocks.values()) {
     if (list.length > 300) continue;
+    list.sort((p, q) => byId.get(p)!.key.length - byId.get(q)!.key.length || (p < q ? -1 : 1));
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const [a, b] = [byId.get(list[x])!, byId.get(list[y])!];
-        if (root(list[x]) === root(list[y]) || !withinOneEdit(a.key, b.key)) continue;
+        if (b.key.length - a.key.length > 1) break;
+        if (!withinOneEdit(a.key, b.key) || root(list[x]) === root(list[y])) continue;
         const [small, big] = a.docs.length <= b.docs.length ? [a, b] : [b, a];
         suspects.push({
           type: a.type,
