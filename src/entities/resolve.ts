@@ -143,6 +143,11 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
     const canon = bare ?? members.reduce(better);
     for (const m of members) {
       const n = byId.get(m)!;
+      // `House Inc` is not the House: a one-word name joins its suffixed variants only where a
+      // document names both.
+      if (n.type === 'ORG' && m !== canon && wordCount(fam.slice(fam.indexOf('\u0000') + 1)) === 1) {
+        if (intersectCount(n.docs, byId.get(canon)!.docs) === 0) continue;
+      }
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
       const what = n.type === 'PERSON' ? 'the same name without titles' : 'the same name but for legal form or spelling';
       link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);

@@ -2,7 +2,10 @@ import type { BulkResult, MergeResult, UnmergeResult } from '../entities/curate.
 import type { EntityDetail, EntitySummary, EntityWhy, Suspect } from '../store/entities.js';
 import { displayPath, keyValues, table } from './text.js';
 
-const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const shorten = (s: string, n: number) => {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
+};
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 export function renderEntityList(entities: EntitySummary[]): string {

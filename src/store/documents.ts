@@ -40,8 +40,12 @@ export function corpusStats(db: Db, file: string): CorpusStats {
       .all() as { source: string; documents: number }[],
     tags: db
       .prepare(
-        `SELECT t.value AS tag, count(*) AS documents FROM documents d, json_each(d.tags) t
-         WHERE d.tags != '[]' GROUP BY t.value ORDER BY documents DESC, tag LIMIT 20`,
+        // One tag whatever its case (`crude`, `Crude`), shown as most documents write it.
+        `SELECT tag, documents FROM (
+           SELECT t.value AS tag, sum(count(*)) OVER (PARTITION BY lower(t.value)) AS documents,
+                  row_number() OVER (PARTITION BY lower(t.value) ORDER BY count(*) DESC, t.value) AS nth
+           FROM documents d, json_each(d.tags) t WHERE d.tags != '[]' GROUP BY t.value)
+         WHERE nth = 1 ORDER BY documents DESC, tag LIMIT 20`,
       )
       .all() as { tag: string; documents: number }[],
     entities: byType('SELECT type, count(*) AS n FROM entities GROUP BY type ORDER BY type'),
