@@ -202,6 +202,36 @@ function timeCli(args: string[], runs = 7): number {
   return Math.round(median(times));
 }
 
+/** The store queries behind the commands, in this process (no Node start-up): median ms of 7. */
+async function timeQueries(dbFile: string): Promise<Record<string, number>> {
+  const { openDatabase } = await import('../src/store/db.js');
+  const store = await import('../src/store/entities.js');
+  const time = (f: () => unknown) => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      f();
+      times.push(performance.now() - t);
+    }
+    return Math.round(median(times) * 10) / 10;
+  };
+  const withDb = (f: (db: ReturnType<typeof openDatabase>) => unknown) => () => {
+    const db = openDatabase(dbFile, { readonly: true });
+    try {
+      f(db);
+    } finally {
+      db.close();
+    }
+  };
+  const detail = (name: string) => withDb((db) => store.entityDetail(db, store.resolveEntities(db, name)[0].id));
+  return {
+    entitiesMs: time(withDb((db) => store.listEntities(db, { limit: 50 }))),
+    entityReaganMs: time(detail('Reagan')),
+    entityUnitedStatesMs: time(detail('United States')),
+    suspectsMs: time(withDb((db) => store.suspectDuplicates(db, 50))),
+  };
+}
+
 function quality(dbFile: string) {
   const { entities, tags } = load(dbFile);
   const top = (type: string, n: number) => entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions || a.id - b.id).slice(0, n);
@@ -237,7 +267,7 @@ function quality(dbFile: string) {
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : 0);
 
-function main(): void {
+async function main(): Promise<void> {
   const jsonl = arg('--jsonl') ?? '/tmp/reuters.jsonl';
   const baseline = arg('--baseline');
   let dbFile = arg('--db');
@@ -254,6 +284,7 @@ function main(): void {
       resolutionShare: Math.round((summary.resolutionSeconds / summary.seconds) * 1000) / 1000,
     };
   }
+  const queries = await timeQueries(dbFile);
   const timings = {
     entitiesMs: timeCli(['entities', '--db', dbFile]),
     entitiesPersonMs: timeCli(['entities', '--type', 'PERSON', '--db', dbFile]),
@@ -265,7 +296,10 @@ function main(): void {
     machine: { ...machine(), loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10) },
     data: jsonl,
     ingest,
+    /** Whole commands in child processes (Node start-up included), median of 7 wall-clock runs. */
     timings,
+    /** The same work in this process, without start-up. */
+    queries,
     quality: quality(dbFile),
     ...(baseline ? { baseline: { db: baseline, quality: quality(baseline) } } : {}),
   };
@@ -274,8 +308,8 @@ function main(): void {
   console.log(
     `${file}: junk PERSON ${q.junk.PERSON.length}, ORG ${q.junk.ORG.length}; split of top ${TOP_SPLIT}: PERSON ${q.splits.PERSON.split}, ORG ${q.splits.ORG.split}; ` +
       `coverage mean ${q.coverage.mean} (${q.coverage.atLeast90}/${q.coverage.codes} codes ≥ 0.9); ` +
-      `${ingest ? `resolution ${(ingest.resolutionShare * 100).toFixed(1)}% of ingest; ` : ''}entities ${timings.entitiesMs} ms, entity ${timings.entityReaganMs} ms`,
+      `${ingest ? `resolution ${(ingest.resolutionShare * 100).toFixed(1)}% of ingest; ` : ''}entities ${timings.entitiesMs} ms (queries ${queries.entitiesMs} ms), entity ${timings.entityReaganMs} ms (${queries.entityReaganMs} ms)`,
   );
 }
 
-main();
+await main();

@@ -15,7 +15,8 @@ describe('name forms', () => {
     expect(orgVariantKey('texaco inc')).toBe('texaco');
     expect(orgVariantKey('organisation of petroleum exporting countries')).toBe(orgVariantKey('organization of petroleum exporting countries'));
     expect(orgVariantKey('inc')).toBe('');
-    expect(orgVariantKey('bank of england')).toBe('bank of england');
+    expect(orgVariantKey('bank of england plc')).toBe(orgVariantKey('bank of england'));
+    expect(orgVariantKey('organisation of economic cooperation')).toBe(orgVariantKey('organization for economic cooperation'));
   });
 
   it('knows acronyms and the initials they spell', () => {
@@ -65,7 +66,9 @@ describe('corpus-level resolution', () => {
     const r = resolveNames(
       [
         name('ORG', 'texaco', range(1, 10), 'Texaco'),
-        name('ORG', 'texaco inc', [10, 11], 'Texaco Inc'),
+        name('ORG', 'texaco inc', [9, 10], 'Texaco Inc'),
+        name('ORG', 'house', [60, 61], 'House'),
+        name('ORG', 'house inc', [62], 'House Inc'),
         name('ORG', 'european community', range(20, 30), 'European Community'),
         name('ORG', 'ec', range(30, 40), 'EC'),
         name('ORG', 'organisation of petroleum exporting countries', [50, 51]),

@@ -55,6 +55,9 @@ function americanSpelling(word: string): string {
 export function orgVariantKey(key: string): string {
   let words = key.split(' ').map(americanSpelling);
   if (words[0] === 'the' && words.length > 1) words = words.slice(1);
+  // `Organisation of Economic…` and `Organisation for Economic…`: the joining words carry no identity.
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+  if (content.length >= 2) words = content;
   while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
   if (words.length === 1 && LEGAL_SUFFIXES.has(words[0])) return '';
   return words.join(' ');

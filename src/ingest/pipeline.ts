@@ -165,9 +165,6 @@ export async function ingest(
     }
     if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
     batch.commit();
-    // Which names are one entity is a question about the whole corpus: asked again after each ingest.
-    const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
-    if (changed || resolutionDue(db)) summary.resolutionSeconds = resolveCorpus(db).seconds;
   } catch (error) {
     batch.rollback();
     throw error;
@@ -176,6 +173,10 @@ export async function ingest(
     await runner.close();
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
+  // Which names are one entity is a question about the whole corpus: asked again after each ingest
+  // that changed it (after the checkpoint: reading through a bulk load's large WAL is slow).
+  const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
+  if (changed || resolutionDue(db)) summary.resolutionSeconds = resolveCorpus(db).seconds;
 
   summary.seconds = (performance.now() - started) / 1000;
   const processed = summary.new + summary.updated + summary.reanalyzed + summary.duplicates + summary.unchanged;
