@@ -3,9 +3,10 @@
  * is recorded as an override (so it survives re-ingest and wins over automatic links) and applied
  * by running the resolution again, in one transaction; each says what it changed.
  */
-import { UserError } from '../errors.js';
-import type { Db } from '../store/db.js';
+import { UserError } from '../core/errors.js';
+import type { Store } from '../store/db.js';
 import { entityCount, parsePairs, planMerge, planUnmerge, recordMerge, recordUnmerge } from '../store/entities.js';
+import { inTransaction } from '../store/resolution.js';
 import { resolveCorpus } from './run.js';
 
 export interface MergeResult {
@@ -29,8 +30,8 @@ export interface UnmergeResult {
   entitiesAfter: number;
 }
 
-export function merge(db: Db, fromName: string, intoName: string, type?: string): MergeResult {
-  return db.transaction(() => {
+export function merge(db: Store, fromName: string, intoName: string, type?: string): MergeResult {
+  return inTransaction(db, () => {
     const before = entityCount(db);
     const plan = planMerge(db, fromName, intoName, type);
     recordMerge(db, plan);
@@ -44,11 +45,11 @@ export function merge(db: Db, fromName: string, intoName: string, type?: string)
       entitiesBefore: before,
       entitiesAfter: entityCount(db),
     };
-  })();
+  });
 }
 
-export function unmerge(db: Db, name: string, type?: string): UnmergeResult {
-  return db.transaction(() => {
+export function unmerge(db: Store, name: string, type?: string): UnmergeResult {
+  return inTransaction(db, () => {
     const before = entityCount(db);
     const plan = planUnmerge(db, name, type);
     recordUnmerge(db, plan);
@@ -62,7 +63,7 @@ export function unmerge(db: Db, name: string, type?: string): UnmergeResult {
       entitiesBefore: before,
       entitiesAfter: entityCount(db),
     };
-  })();
+  });
 }
 
 export interface BulkResult {
@@ -76,9 +77,9 @@ export interface BulkResult {
  * names nothing, two names already one) and every problem reported with its line number; then
  * all merges are recorded and the resolution runs once.
  */
-export function mergeFile(db: Db, text: string, file: string, type?: string): BulkResult {
+export function mergeFile(db: Store, text: string, file: string, type?: string): BulkResult {
   const pairs = parsePairs(text, file);
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const before = entityCount(db);
     const merges: MergeResult[] = [];
     const problems: string[] = [];
@@ -95,7 +96,7 @@ export function mergeFile(db: Db, text: string, file: string, type?: string): Bu
     if (problems.length > 0) throw new BulkError(problems);
     resolveCorpus(db);
     return { merges, entitiesBefore: before, entitiesAfter: entityCount(db) };
-  })();
+  });
 }
 
 /** Some lines of a merge file cannot be applied; nothing was changed. */

@@ -2,7 +2,7 @@
  * What one document says about which names are one: read once per document (when it is stored
  * or re-analyzed), kept with the document, and weighed across the corpus by ./resolve.ts.
  */
-import { aliasKey } from '../nlp/aliases.js';
+import { aliasKey } from '../core/alias-key.js';
 import { isAcronym, lastWord, spellsInitials, stripTitles, wordCount } from './names.js';
 
 /** One mention as the store keeps it: its written text and the analyzer's entity key. */

@@ -3,7 +3,7 @@
  * the documents not read yet, decide on the whole corpus's names, rewrite the mentions whose
  * entity changed. One transaction.
  */
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import {
   type ApplyResult,
   unscannedCount,
@@ -11,6 +11,7 @@ import {
   documentsToScan,
   dropFirstNameAliases,
   evidenceWriter,
+  inTransaction,
   type LinkRow,
   loadEvidence,
   loadNames,
@@ -29,9 +30,9 @@ export interface ResolutionSummary extends ApplyResult {
   seconds: number;
 }
 
-export function resolveCorpus(db: Db, options: { countDocuments?: boolean } = {}): ResolutionSummary {
+export function resolveCorpus(db: Store, options: { countDocuments?: boolean } = {}): ResolutionSummary {
   const started = performance.now();
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const write = evidenceWriter(db);
     let scanned = 0;
     for (const doc of documentsToScan(db)) {
@@ -101,10 +102,10 @@ export function resolveCorpus(db: Db, options: { countDocuments?: boolean } = {}
       suspects: resolution.suspects.length,
       seconds: (performance.now() - started) / 1000,
     };
-  })();
+  });
 }
 
 /** Whether some document's evidence has not been read (a database from before resolution existed). */
-export function resolutionDue(db: Db): boolean {
+export function resolutionDue(db: Store): boolean {
   return unscannedCount(db) > 0;
 }

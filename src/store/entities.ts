@@ -1,7 +1,7 @@
-import { UserError } from '../errors.js';
-import { aliasKey } from '../nlp/aliases.js';
-import type { EntityType } from '../types.js';
-import type { Db } from './db.js';
+import { aliasKey } from '../core/alias-key.js';
+import { UserError } from '../core/errors.js';
+import type { EntityType } from '../core/types.js';
+import { type Db, handle, type Store, sqlite } from './db.js';
 import { linksOf, loadSuspects } from './resolution.js';
 
 export interface EntitySummary {
@@ -52,7 +52,8 @@ const aliasList = (db: Db, id: number, name: string): string[] =>
   (db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias').pluck().all(id) as string[]).filter((a) => a !== name);
 
 /** Canonical entities with their mention and document counts, most mentioned first (counts kept by the resolution). */
-export function listEntities(db: Db, options: ListOptions = {}): EntitySummary[] {
+export function listEntities(store: Store, options: ListOptions = {}): EntitySummary[] {
+  const db = sqlite(store);
   const rows = db
     .prepare(
       `SELECT e.id, e.type, e.name, s.mentions, s.documents
@@ -81,7 +82,8 @@ export function typedMatchesAlias(typed: string, alias: string): boolean {
  * The entities a name (any alias, any case or hyphenation) may refer to: most mentioned first, then
  * one whose own name it is. Every command that takes an entity name resolves it here.
  */
-export function resolveEntities(db: Db, name: string, type?: string): { id: number; type: EntityType; name: string }[] {
+export function resolveEntities(store: Store, name: string, type?: string): { id: number; type: EntityType; name: string }[] {
+  const db = sqlite(store);
   const key = aliasKey(name);
   if (key === '') return [];
   const rows = db
@@ -99,7 +101,8 @@ export function resolveEntities(db: Db, name: string, type?: string): { id: numb
     .map(({ id, type: t, name: n }) => ({ id, type: t, name: n }));
 }
 
-export function entityDetail(db: Db, id: number, options: { limit?: number } = {}): EntityDetail {
+export function entityDetail(store: Store, id: number, options: { limit?: number } = {}): EntityDetail {
+  const db = sqlite(store);
   const base = db
     .prepare(
       `SELECT e.id, e.type, e.name, e.lat, e.lon, coalesce(s.mentions, 0) AS mentions, coalesce(s.documents, 0) AS documents
@@ -175,7 +178,8 @@ export interface EntityWhy {
   documents: { name: string; doc: number; detail: string }[];
 }
 
-export function entityWhy(db: Db, id: number): EntityWhy {
+export function entityWhy(store: Store, id: number): EntityWhy {
+  const db = sqlite(store);
   const e = db.prepare('SELECT type, key, name FROM entities WHERE id = ?').get(id) as { type: string; key: string; name: string };
   const { into, docLinks } = linksOf(db, e.type, e.key);
   return {
@@ -186,7 +190,7 @@ export function entityWhy(db: Db, id: number): EntityWhy {
 }
 
 function single(db: Db, name: string, type?: string): { id: number; type: string; name: string; key: string } {
-  const found = resolveEntities(db, name, type);
+  const found = resolveEntities(handle(db), name, type);
   if (found.length === 0) throw new UserError(`no entity called '${name}'`, 1);
   const [first] = found;
   return db.prepare('SELECT id, type, name, key FROM entities WHERE id = ?').get(first.id) as {
@@ -213,7 +217,8 @@ export interface MergePlan {
  * (recordMerge) and runs the resolution, which moves the mentions. The record is an override:
  * every later ingest resolves `from` to `into` as well.
  */
-export function planMerge(db: Db, fromName: string, intoName: string, type?: string): MergePlan {
+export function planMerge(store: Store, fromName: string, intoName: string, type?: string): MergePlan {
+  const db = sqlite(store);
   const from = single(db, fromName, type);
   const into = single(db, intoName, type);
   if (from.id === into.id) throw new UserError(`'${fromName}' and '${intoName}' are already one entity (${into.name})`, 1);
@@ -225,7 +230,8 @@ export function planMerge(db: Db, fromName: string, intoName: string, type?: str
   return { type: from.type, fromKey: from.key, fromName: from.name, toKey: into.key, into: into.name, ...moved };
 }
 
-export function recordMerge(db: Db, plan: MergePlan): void {
+export function recordMerge(store: Store, plan: MergePlan): void {
+  const db = sqlite(store);
   db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
     plan.type,
     plan.fromKey,
@@ -250,7 +256,8 @@ export interface UnmergePlan {
  * Check an unmerge: `name` must be a name joined to another entity, by hand or by the resolution
  * (its own analyzer key, not just a way it was written). The record keeps it apart for good.
  */
-export function planUnmerge(db: Db, name: string, type?: string): UnmergePlan {
+export function planUnmerge(store: Store, name: string, type?: string): UnmergePlan {
+  const db = sqlite(store);
   const key = aliasKey(name);
   const link = db
     .prepare(
@@ -270,7 +277,8 @@ export function planUnmerge(db: Db, name: string, type?: string): UnmergePlan {
   return { type: link.type, key: link.key, name: link.name === link.key ? name : link.name, from: target?.name ?? link.to, ...moved };
 }
 
-export function recordUnmerge(db: Db, plan: UnmergePlan): void {
+export function recordUnmerge(store: Store, plan: UnmergePlan): void {
+  const db = sqlite(store);
   // A name that points at itself is kept apart: the resolution never joins it to anything again.
   db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
     plan.type,
@@ -280,7 +288,8 @@ export function recordUnmerge(db: Db, plan: UnmergePlan): void {
   );
 }
 
-export function entityCount(db: Db): number {
+export function entityCount(store: Store): number {
+  const db = sqlite(store);
   return db.prepare('SELECT count(*) FROM entity_stats').pluck().get() as number;
 }
 
@@ -313,6 +322,7 @@ export interface Suspect {
  * them (entities/resolve.ts): acronyms and surnames two full names claim, short forms, names one
  * letter apart, one name under two types.
  */
-export function suspectDuplicates(db: Db, limit = 50): Suspect[] {
+export function suspectDuplicates(store: Store, limit = 50): Suspect[] {
+  const db = sqlite(store);
   return loadSuspects(db, limit).map(({ rank, a, b, type, score, reason }) => ({ rank, a, b, type, score: Math.round(score * 10) / 10, reason }));
 }

@@ -3,8 +3,8 @@
  * names and their documents, and rewriting mentions to the entities the resolution decided.
  * The decisions themselves are made in entities/resolve.ts, from plain data.
  */
-import { aliasKey } from '../nlp/aliases.js';
-import type { Db } from './db.js';
+import { aliasKey } from '../core/alias-key.js';
+import { type Db, type Store, sqlite } from './db.js';
 
 export interface EvidenceRow {
   doc: number;
@@ -52,13 +52,20 @@ export interface SuspectRow {
   reason: string;
 }
 
+/** Run `f` in one transaction (nested calls join the outer one). */
+export function inTransaction<T>(store: Store, f: () => T): T {
+  return sqlite(store).transaction(f)();
+}
+
 /** How many documents have no evidence read (cheap: both counts come from small indexes). */
-export function unscannedCount(db: Db): number {
+export function unscannedCount(store: Store): number {
+  const db = sqlite(store);
   return db.prepare('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM evidence_scanned)').pluck().get() as number;
 }
 
 /** Documents whose evidence has not been read for their current analysis, one at a time. */
-export function* documentsToScan(db: Db): Generator<{ id: number; body: string; version: string; mentions: { type: string; text: string; key: string }[] }> {
+export function* documentsToScan(store: Store): Generator<{ id: number; body: string; version: string; mentions: { type: string; text: string; key: string }[] }> {
+  const db = sqlite(store);
   const ids = db
     .prepare(
       `SELECT d.id FROM documents d LEFT JOIN evidence_scanned s ON s.doc_id = d.id
@@ -77,7 +84,8 @@ export function* documentsToScan(db: Db): Generator<{ id: number; body: string; 
   }
 }
 
-export function evidenceWriter(db: Db): (doc: number, version: string, rows: Omit<EvidenceRow, 'doc'>[]) => void {
+export function evidenceWriter(store: Store): (doc: number, version: string, rows: Omit<EvidenceRow, 'doc'>[]) => void {
+  const db = sqlite(store);
   const clear = db.prepare('DELETE FROM name_evidence WHERE doc_id = ?');
   const insert = db.prepare('INSERT INTO name_evidence (doc_id, type, short, long, kind, pattern) VALUES (?, ?, ?, ?, ?, ?)');
   const scanned = db.prepare('INSERT OR REPLACE INTO evidence_scanned (doc_id, analyzer_version) VALUES (?, ?)');
@@ -88,7 +96,8 @@ export function evidenceWriter(db: Db): (doc: number, version: string, rows: Omi
   };
 }
 
-export function loadEvidence(db: Db): EvidenceRow[] {
+export function loadEvidence(store: Store): EvidenceRow[] {
+  const db = sqlite(store);
   return db.prepare('SELECT doc_id AS doc, type, short, long, kind, pattern FROM name_evidence ORDER BY doc_id, rowid').all() as EvidenceRow[];
 }
 
@@ -96,7 +105,8 @@ export function loadEvidence(db: Db): EvidenceRow[] {
  * Every name the analyzer gave (type and key) with the documents that have it, and its display
  * name: the entity's, else the name it had when it was linked away.
  */
-export function loadNames(db: Db): NameRow[] {
+export function loadNames(store: Store): NameRow[] {
+  const db = sqlite(store);
   const display = new Map<string, string>();
   for (const r of db.prepare('SELECT type, from_key AS key, from_name AS name FROM entity_links').all() as { type: string; key: string; name: string }[]) {
     display.set(`${r.type}\u0000${r.key}`, r.name);
@@ -123,7 +133,8 @@ export function loadNames(db: Db): NameRow[] {
   return out;
 }
 
-export function loadOverrides(db: Db): { type: string; from: string; fromName: string; to: string }[] {
+export function loadOverrides(store: Store): { type: string; from: string; fromName: string; to: string }[] {
+  const db = sqlite(store);
   return db.prepare('SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_overrides ORDER BY type, from_key').all() as {
     type: string;
     from: string;
@@ -148,11 +159,12 @@ export interface ApplyResult {
  * mentions are removed; a name unlinked again gets its entity back under its own name.
  */
 export function applyLinks(
-  db: Db,
+  store: Store,
   links: readonly LinkRow[],
   docLinks: readonly DocLinkRow[],
   options: { countDocuments?: boolean } = {},
 ): ApplyResult {
+  const db = sqlite(store);
   const q = {
     entity: db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?'),
     entityInsert: db.prepare('INSERT INTO entities (type, name, key) VALUES (?, ?, ?)'),
@@ -310,7 +322,8 @@ export function applyLinks(
  * word that the documents use alone for a good share of the person's mentions is a surname written
  * first (`Kim` of Kim Jong Un), and stays.
  */
-export function dropFirstNameAliases(db: Db, share = 0.1): number {
+export function dropFirstNameAliases(store: Store, share = 0.1): number {
+  const db = sqlite(store);
   const rows = db
     .prepare(
       `SELECT a.key, a.alias, a.entity_id AS id, e.key AS own FROM aliases a JOIN entities e ON e.id = a.entity_id
@@ -330,7 +343,8 @@ export function dropFirstNameAliases(db: Db, share = 0.1): number {
   return n;
 }
 
-export function saveSuspects(db: Db, suspects: readonly SuspectRow[]): void {
+export function saveSuspects(store: Store, suspects: readonly SuspectRow[]): void {
+  const db = sqlite(store);
   db.prepare('DELETE FROM entity_suspects').run();
   const insert = db.prepare('INSERT INTO entity_suspects (rank, type, a, b, a_key, b_key, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   suspects.forEach((s, i) => insert.run(i + 1, s.type, s.a, s.b, s.aKey, s.bKey, s.score, s.reason));
@@ -360,7 +374,8 @@ export function linksOf(db: Db, type: string, key: string): { into: (LinkRow & {
 }
 
 /** Refresh the per-entity counts and the number of sentences with an entity in them. */
-export function refreshEntityStats(db: Db): void {
+export function refreshEntityStats(store: Store): void {
+  const db = sqlite(store);
   db.exec(`
     DELETE FROM entity_stats;
     INSERT INTO entity_stats (entity_id, mentions, documents, sentences)
