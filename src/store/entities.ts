@@ -142,15 +142,17 @@ function associates(db: Db, id: number, limit = 10): Associate[] {
   if (total === 0 || own === 0) return [];
   const rows = db
     .prepare(
-      `SELECT e.id, e.name, e.type, c.together, coalesce(s.sentences, c.together) AS sentences FROM
-         (SELECT m2.entity_id AS id, count(DISTINCT m2.doc_id * 1048576 + m2.sentence) AS together
-          FROM mentions m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.sentence = m1.sentence
-          WHERE m1.entity_id = ? AND m2.entity_id IS NOT NULL AND m2.entity_id != m1.entity_id
-          GROUP BY m2.entity_id) c
+      `WITH own AS (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id)
+       SELECT e.id, e.name, e.type, c.together, coalesce(s.sentences, c.together) AS sentences FROM
+         (SELECT id, count(*) AS together FROM
+            (SELECT DISTINCT m2.entity_id AS id, m2.doc_id, m2.sentence
+             FROM own JOIN mentions m2 ON m2.doc_id = own.doc_id AND m2.sentence = own.sentence
+             WHERE m2.entity_id IS NOT NULL AND m2.entity_id != @id)
+          GROUP BY id) c
        JOIN entities e ON e.id = c.id LEFT JOIN entity_stats s ON s.entity_id = c.id
-       WHERE c.together >= ?`,
+       WHERE c.together >= @min`,
     )
-    .all(id, MIN_TOGETHER) as { id: number; name: string; type: string; together: number; sentences: number }[];
+    .all({ id, min: MIN_TOGETHER }) as { id: number; name: string; type: string; together: number; sentences: number }[];
   const out: Associate[] = [];
   for (const r of rows) {
     const score = logLikelihood(r.together, own, r.sentences, total);
