@@ -25,6 +25,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isAcronym, lastWord, orgVariantKey, stripTitles, withinOneEdit, wordCount } from '../src/entities/names.js';
+import { handle } from '../src/store/db.js';
+import { documentPaths, entityMentionRows } from '../src/store/resolution.js';
 import { arg, machine, median, ROOT, writeResult } from './reuters.js';
 
 const BIN = path.join(ROOT, 'bin', 'corpus.js');
@@ -63,13 +65,9 @@ export function junkReason(type: string, name: string): string | null {
 }
 
 function load(dbFile: string): { entities: Entity[]; tags: Map<number, { people: string[]; orgs: string[] }> } {
+  // A plain read-only handle: the baseline may be a database of an older schema.
   const db = new Database(dbFile, { readonly: true });
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.type, e.name, e.key, m.doc_id AS doc FROM mentions m JOIN entities e ON e.id = m.entity_id
-       WHERE e.type IN ('PERSON', 'ORG')`,
-    )
-    .all() as { id: number; type: string; name: string; key: string; doc: number }[];
+  const rows = entityMentionRows(handle(db));
   const byId = new Map<number, Entity>();
   for (const r of rows) {
     let e = byId.get(r.id);
@@ -78,7 +76,7 @@ function load(dbFile: string): { entities: Entity[]; tags: Map<number, { people:
     e.docs.add(r.doc);
   }
   // The Reuters codes of each document, read back from the file its path names.
-  const paths = db.prepare('SELECT doc_id AS doc, path FROM paths').all() as { doc: number; path: string }[];
+  const paths = documentPaths(handle(db));
   db.close();
   const lines = new Map<string, string[]>();
   for (const p of paths) {

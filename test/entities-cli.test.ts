@@ -165,6 +165,18 @@ describe('entities across the seeds', () => {
     expect(JSON.parse(corpus(['entity', 'US', '--db', db, '--json']).stdout).name).toBe('United States');
     expect(corpus(['entity', 'us', '--db', db]).code).toBe(1);
   });
+
+  it('says plainly when nothing looks duplicated', () => {
+    // (It used to loop over the seeds' suspects, an empty list, and so asserted nothing.)
+    const dir = tempDir();
+    write(path.join(dir, 'docs', 'a.txt'), 'Angela Merkel met Emmanuel Macron in Paris on Monday.\n');
+    const own = path.join(dir, 'corpus.db');
+    expect(corpus(['ingest', path.join(dir, 'docs'), '--db', own]).code).toBe(0);
+    const r = corpus(['entities', '--suspects', '--db', own, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(corpus(['entities', '--suspects', '--db', own]).stdout).toBe('no likely duplicates\n');
+  });
 });
 
 function names(db: string): string[] {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { ENTITY_TYPES, isEntityType } from '../core/types.js';
+import { emit, type OutputFlags } from './emit.js';
 import { parseCount, withCommonOptions } from './options.js';
 
 function parseType(value: string): string {
@@ -19,7 +20,8 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many', parseCount('--limit'), 50)
     .option('--suspects', 'likely duplicates left for you to judge, strongest evidence first, with the reason')
     .addHelpText('after', '\nExample:\n  corpus entities --type PERSON --limit 20');
-  withCommonOptions(list).action(async (flags: { db: string; json?: boolean; type?: string; limit: number; suspects?: boolean }) => {
+  type ListFlags = OutputFlags & { db: string; type?: string; limit: number; suspects?: boolean };
+  withCommonOptions(list, { rows: true }).action(async (flags: ListFlags) => {
     const { openDatabase } = await import('../store/db.js');
     const store = await import('../store/entities.js');
     const render = await import('../render/entities.js');
@@ -27,11 +29,11 @@ export function register(program: Command): void {
     try {
       if (flags.suspects) {
         const suspects = store.suspectDuplicates(db, flags.limit);
-        process.stdout.write(`${flags.json ? JSON.stringify(suspects) : render.renderSuspects(suspects)}\n`);
+        await emit(suspects, flags, render.renderSuspects, { rows: (s) => s });
         return;
       }
       const entities = store.listEntities(db, { type: flags.type, limit: flags.limit });
-      process.stdout.write(`${flags.json ? JSON.stringify(entities) : render.renderEntityList(entities)}\n`);
+      await emit(entities, flags, render.renderEntityList, { rows: (e) => e });
       if (entities.length === 0) process.exitCode = 1;
     } finally {
       db.close();
@@ -58,8 +60,8 @@ Example:
   corpus entity DPRK
   corpus entity Reagan --why`,
     );
-  withCommonOptions(one).action(
-    async (words: string[], flags: { db: string; json?: boolean; type?: string; limit: number; why?: boolean; file?: string }) => {
+  withCommonOptions(one, { rows: true }).action(
+    async (words: string[], flags: OutputFlags & { db: string; type?: string; limit: number; why?: boolean; file?: string }) => {
       const { openDatabase } = await import('../store/db.js');
       const [verb, ...rest] = words;
       if (verb === 'merge' || verb === 'unmerge') {
@@ -87,7 +89,8 @@ Example:
             : verb === 'merge'
               ? curate.merge(db, rest[0], rest[1], flags.type)
               : curate.unmerge(db, rest[0], flags.type);
-          process.stdout.write(`${flags.json ? JSON.stringify(result) : render.renderCuration(result)}\n`);
+          // What changed is printed whether or not stdout is a terminal: a correction should say what it did.
+          await emit(result, flags, render.renderCuration, { rows: (r) => ('merges' in r ? r.merges : [r]) });
         } finally {
           db.close();
         }
@@ -105,13 +108,12 @@ Example:
         const others = found.slice(1);
         if (flags.why) {
           const why = store.entityWhy(db, found[0].id);
-          process.stdout.write(`${flags.json ? JSON.stringify(why) : render.renderWhy(why, process.cwd())}\n`);
+          await emit(why, flags, (w) => render.renderWhy(w), { rows: (w) => w.links });
           return;
         }
-        const detail = store.entityDetail(db, found[0].id, { limit: flags.limit });
-        process.stdout.write(
-          `${flags.json ? JSON.stringify({ ...detail, alsoMatches: others }) : render.renderEntity(detail, others, process.cwd())}\n`,
-        );
+        const detail = { ...store.entityDetail(db, found[0].id, { limit: flags.limit }), alsoMatched: others };
+        // CSV and NDJSON list the entity's documents, one per line.
+        await emit(detail, flags, (d, context) => render.renderEntity(d, d.alsoMatched, context), { rows: (d) => d.documentList });
       } finally {
         db.close();
       }

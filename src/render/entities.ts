@@ -1,32 +1,47 @@
 import type { BulkResult, MergeResult, UnmergeResult } from '../entities/curate.js';
 import type { EntityDetail, EntitySummary, EntityWhy, Suspect } from '../store/entities.js';
-import { displayPath, keyValues, table } from './text.js';
+import { displayPath, formatNumber, keyValues, plural, shorten as cut, type TextContext, table, width } from './text.js';
 
-const shorten = (s: string, n: number) => {
-  const flat = s.replace(/\s+/g, ' ');
-  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
-};
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+/** One line (aliases and titles may carry newlines from the source), cut to `columns`. */
+const shorten = (s: string, columns: number) => cut(s.replace(/\s+/g, ' '), columns);
 
-export function renderEntityList(entities: EntitySummary[]): string {
+export function renderEntityList(entities: EntitySummary[], context: TextContext = { colour: false }): string {
   if (entities.length === 0) return 'no entities';
+  // Aliases are the flexible column: cut at a word to the room the terminal leaves, never folded.
+  const widest = (values: string[], header: string) => Math.max(width(header), ...values.map(width));
+  const fixed =
+    widest(entities.map((e) => e.name), 'entity') +
+    widest(entities.map((e) => e.type), 'type') +
+    widest(entities.map((e) => formatNumber(e.mentions)), 'mentions') +
+    widest(entities.map((e) => formatNumber(e.documents)), 'docs') +
+    4 * 2;
+  const room = context.width ? Math.max(8, context.width - fixed) : 60;
   return table(
     ['entity', 'type', 'mentions', 'docs', 'aliases'],
-    entities.map((e) => [e.name, e.type, e.mentions, e.documents, shorten(e.aliases.join(', '), 60)]),
+    entities.map((e) => [e.name, e.type, e.mentions, e.documents, shorten(e.aliases.join(', '), room)]),
+    context.width,
   );
 }
 
-export function renderEntity(e: EntityDetail, others: { type: string; name: string }[], cwd?: string): string {
+export function renderEntity(
+  e: EntityDetail,
+  others: { type: string; name: string }[],
+  context: TextContext = { colour: false },
+): string {
+  const columns = context.width ?? null;
   const parts = [
-    keyValues([
-      ['entity', e.name],
-      ['type', e.type],
-      ['aliases', e.aliases.length ? shorten(e.aliases.join(', '), 200) : null],
-      ['mentions', `${e.mentions.toLocaleString('en-US')} in ${plural(e.documents, 'document')}`],
-      ['seen', e.firstSeen ? (e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} to ${e.lastSeen}`) : null],
-      ...(e.lat !== null && e.lon !== null ? [['location', `${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}`] as const] : []),
-      ...(others.length ? [['also', others.map((o) => `${o.name} (${o.type})`).join(', ')] as const] : []),
-    ]),
+    keyValues(
+      [
+        ['entity', e.name],
+        ['type', e.type],
+        ['aliases', e.aliases.length ? shorten(e.aliases.join(', '), 200) : null],
+        ['mentions', `${formatNumber(e.mentions)} in ${plural(e.documents, 'document')}`],
+        ['seen', e.firstSeen ? (e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} to ${e.lastSeen}`) : null],
+        ...(e.lat !== null && e.lon !== null ? [['location', `${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}`] as const] : []),
+        ...(others.length ? [['also', others.map((o) => `${o.name} (${o.type})`).join(', ')] as const] : []),
+      ],
+      columns,
+    ),
   ];
   if (e.documentList.length) {
     const shown = e.documentList.length < e.documents ? ` (latest ${e.documentList.length} of ${e.documents}; --limit 0 for all)` : '';
@@ -39,21 +54,22 @@ export function renderEntity(e: EntityDetail, others: { type: string; name: stri
             d.date ?? '—',
             d.mentions,
             shorten(d.title ?? '—', 50),
-            d.path ? displayPath(d.path, cwd) : '—',
+            d.path ? displayPath(d.path, context.cwd) : '—',
           ]),
+          columns,
         ),
     );
   }
   if (e.related.length) {
     parts.push(
       `named with it more often than chance (log-likelihood over sentences)\n` +
-        table(['entity', 'type', 'sentences', 'score'], e.related.map((r) => [r.name, r.type, r.sentences, r.score])),
+        table(['entity', 'type', 'sentences', 'score'], e.related.map((r) => [r.name, r.type, r.sentences, r.score]), columns),
     );
   }
   return parts.join('\n\n');
 }
 
-export function renderWhy(w: EntityWhy, _cwd?: string): string {
+export function renderWhy(w: EntityWhy): string {
   const lines: string[] = [];
   if (w.links.length === 0 && w.documents.length === 0) return `${w.name}: no other name was joined to it`;
   lines.push(`${w.name} is also:`);
@@ -69,11 +85,9 @@ export function renderWhy(w: EntityWhy, _cwd?: string): string {
 }
 
 export function renderCuration(r: MergeResult | UnmergeResult | BulkResult): string {
-  const entities = (before: number, after: number) => `entities ${before.toLocaleString('en-US')} → ${after.toLocaleString('en-US')}`;
+  const entities = (before: number, after: number) => `entities ${formatNumber(before)} → ${formatNumber(after)}`;
   if ('merges' in r) {
-    const lines = r.merges.map(
-      (m) => `merged ${m.from} into ${m.into}: ${plural(m.mentions, 'mention')} in ${plural(m.documents, 'document')}`,
-    );
+    const lines = r.merges.map((m) => `merged ${m.from} into ${m.into}: ${plural(m.mentions, 'mention')} in ${plural(m.documents, 'document')}`);
     lines.push(`${plural(r.merges.length, 'merge')}; ${entities(r.entitiesBefore, r.entitiesAfter)}`);
     return lines.join('\n');
   }
@@ -83,10 +97,11 @@ export function renderCuration(r: MergeResult | UnmergeResult | BulkResult): str
   return `${r.restored} is its own entity again: ${plural(r.mentions, 'mention')} in ${plural(r.documents, 'document')} moved from ${r.from}; ${entities(r.entitiesBefore, r.entitiesAfter)}`;
 }
 
-export function renderSuspects(suspects: Suspect[]): string {
+export function renderSuspects(suspects: Suspect[], context: TextContext = { colour: false }): string {
   if (suspects.length === 0) return 'no likely duplicates';
   return table(
     ['entity', 'maybe the same as', 'type', 'score', 'why'],
     suspects.map((s) => [s.a, s.b, s.type, s.score, shorten(s.reason, 160)]),
+    context.width,
   );
 }

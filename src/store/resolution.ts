@@ -385,3 +385,19 @@ export function refreshEntityStats(store: Store): void {
       SELECT 'entity_sentences', count(*) FROM (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id IS NOT NULL);
   `);
 }
+
+/** Every mention of a person or organisation with its entity (for benchmarks over a whole corpus). */
+export function entityMentionRows(store: Store): { id: number; type: string; name: string; key: string; doc: number }[] {
+  const db = sqlite(store);
+  return db
+    .prepare(
+      `SELECT e.id, e.type, e.name, e.key, m.doc_id AS doc FROM mentions m JOIN entities e ON e.id = m.entity_id
+       WHERE e.type IN ('PERSON', 'ORG')`,
+    )
+    .all() as { id: number; type: string; name: string; key: string; doc: number }[];
+}
+
+/** Every document's paths. */
+export function documentPaths(store: Store): { doc: number; path: string }[] {
+  return sqlite(store).prepare('SELECT doc_id AS doc, path FROM paths').all() as { doc: number; path: string }[];
+}
