@@ -121,4 +121,74 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (type, from_key)
   ) WITHOUT ROWID;
   `,
+  /* 2: corpus-level entity resolution (entities/resolve.ts), external ids */ `
+  -- A source's own id for the article (a JSON article's "id"), so it can be found by it.
+  ALTER TABLE documents ADD COLUMN external_id TEXT;
+  CREATE INDEX documents_external_id ON documents(external_id);
+
+  -- What each document says about which names are one (entities/evidence.ts), read once per
+  -- document and analyzer version: the resolution after each ingest reads only new documents.
+  CREATE TABLE name_evidence (
+    doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    type    TEXT NOT NULL,            -- entity type, or '*' for a pattern in the text
+    short   TEXT NOT NULL,            -- alias key of the short form
+    long    TEXT NOT NULL,            -- alias key of the full name
+    kind    TEXT NOT NULL,            -- paren | document | initials
+    pattern TEXT NOT NULL             -- the words as written, for --why
+  );
+  CREATE INDEX name_evidence_doc ON name_evidence(doc_id);
+  CREATE TABLE evidence_scanned (
+    doc_id           INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    analyzer_version TEXT NOT NULL
+  );
+
+  -- The resolution in force: mentions whose analyzer key is from_key belong to the entity to_key
+  -- (user merges included, rule 'user'). The mentions table is rewritten to match, so every query
+  -- sees canonical entities; orig_key keeps what to undo.
+  CREATE TABLE entity_links (
+    type      TEXT NOT NULL,
+    from_key  TEXT NOT NULL,
+    from_name TEXT NOT NULL,
+    to_key    TEXT NOT NULL,
+    rule      TEXT NOT NULL,
+    score     REAL NOT NULL,
+    detail    TEXT NOT NULL,
+    docs      TEXT NOT NULL DEFAULT '[]',   -- JSON array of example document ids
+    PRIMARY KEY (type, from_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_links_to ON entity_links(type, to_key);
+  -- The same for one document, where context decided a name two full names claim.
+  CREATE TABLE entity_doc_links (
+    type     TEXT NOT NULL,
+    from_key TEXT NOT NULL,
+    doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    to_key   TEXT NOT NULL,
+    score    REAL NOT NULL,
+    detail   TEXT NOT NULL,
+    PRIMARY KEY (type, from_key, doc_id)
+  ) WITHOUT ROWID;
+  -- Counts per canonical entity, refreshed by each resolution, so listing entities reads no mentions.
+  CREATE TABLE entity_stats (
+    entity_id INTEGER PRIMARY KEY,
+    mentions  INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    sentences INTEGER NOT NULL       -- sentences that mention it (for association measures)
+  );
+  CREATE INDEX entity_stats_mentions ON entity_stats(mentions DESC);
+  CREATE TABLE corpus_counts (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  -- Pairs left for a person to judge, strongest evidence first (rank).
+  CREATE TABLE entity_suspects (
+    rank   INTEGER PRIMARY KEY,
+    type   TEXT NOT NULL,
+    a      TEXT NOT NULL,
+    b      TEXT NOT NULL,
+    a_key  TEXT NOT NULL,
+    b_key  TEXT NOT NULL,
+    score  REAL NOT NULL,
+    reason TEXT NOT NULL
+  );
+  `,
 ];

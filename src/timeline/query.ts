@@ -204,7 +204,7 @@ class DocumentReader {
     let meta = this.metaCache.get(docId);
     if (!meta) {
       const row = documentMeta(this.db, docId);
-      meta = { docId, title: row.title, path: row.path, source: row.source, published: row.published };
+      meta = { docId, externalId: row.externalId ?? null, title: row.title, path: row.path, source: row.source, published: row.published };
       this.metaCache.set(docId, meta);
     }
     return meta;

@@ -19,6 +19,8 @@ export interface EvidenceSentence {
 /** A document an entry was read from, and the sentences in it that say so (best first). */
 export interface TimelineSource {
   docId: number;
+  /** The source's own id for the document (a JSON article's `id`), or null. */
+  externalId: string | null;
   title: string | null;
   /** One of the paths carrying the document (the first in sort order). */
   path: string | null;
