@@ -248,11 +248,11 @@ export async function ingest(
     await runner.close();
   }
   checkpoint(db);
-  restJournalMode(db);
   // Which names are one entity is a question about the whole corpus: asked again after each ingest
   // that changed it (after the checkpoint: reading through a bulk load's large WAL is slow).
   const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
   if (options.afterIngest) summary.resolutionSeconds = options.afterIngest(db, changed);
+  restJournalMode(db);
 
   summary.seconds = (performance.now() - started) / 1000;
   const processed = summary.new + summary.updated + summary.reanalyzed + summary.duplicates + summary.unchanged;
