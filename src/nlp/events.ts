@@ -1,5 +1,6 @@
 import type { EventRecord, IsoDate, Mention, Sentence, Token } from '../types.js';
 import { sentenceIndexAt } from './dates/context.js';
+import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, type EventNoun } from './event-nouns.js';
 
 /**
  * Events: noun phrases headed by an event noun (`second summit`, `pre-summit talks`), each given the
@@ -12,50 +13,28 @@ import { sentenceIndexAt } from './dates/context.js';
 
 // ---- the lexicon ----
 
-/** Head noun (lowercase, as written) → lemma. Two-word heads are matched first. */
-const HEADS: ReadonlyMap<string, string> = new Map([
-  ['news conference', 'news conference'], ['news conferences', 'news conference'],
-  ['press conference', 'press conference'], ['press conferences', 'press conference'],
-  ['summit', 'summit'], ['summits', 'summit'], ['talks', 'talks'], ['meeting', 'meeting'], ['meetings', 'meeting'],
-  ['conference', 'conference'], ['conferences', 'conference'], ['interview', 'interview'], ['interviews', 'interview'],
-  ['ceremony', 'ceremony'], ['ceremonies', 'ceremony'], ['visit', 'visit'], ['visits', 'visit'], ['trip', 'trip'],
-  ['trips', 'trip'], ['tour', 'tour'], ['discussion', 'discussion'], ['discussions', 'discussion'],
-  ['session', 'session'], ['sessions', 'session'], ['negotiations', 'negotiations'], ['election', 'election'],
-  ['elections', 'election'], ['vote', 'vote'], ['referendum', 'referendum'], ['tests', 'test'], ['test', 'test'],
-  ['attack', 'attack'], ['attacks', 'attack'], ['bombing', 'bombing'], ['bombings', 'bombing'],
-  ['explosion', 'explosion'], ['explosions', 'explosion'], ['rally', 'rally'], ['rallies', 'rally'],
-  ['protest', 'protest'], ['protests', 'protest'], ['inauguration', 'inauguration'], ['funeral', 'funeral'],
-  ['hearing', 'hearing'], ['hearings', 'hearing'], ['forum', 'forum'], ['parade', 'parade'], ['festival', 'festival'],
-  ['event', 'event'], ['briefing', 'briefing'], ['drills', 'drill'],
-  ['exercises', 'exercise'], ['launch', 'launch'], ['signing', 'signing'], ['shooting', 'shooting'],
-  ['massacre', 'massacre'], ['coup', 'coup'], ['raid', 'raid'], ['raids', 'raid'], ['invasion', 'invasion'],
-  ['earthquake', 'earthquake'], ['convention', 'convention'], ['negotiation', 'negotiations'], ['strikes', 'strike'],
-]);
+/** Head noun (lowercase, as written) → lemma, from the one event-noun table. Two-word heads are matched first. */
+const HEADS: ReadonlyMap<string, string> = new Map(
+  [...EVENT_NOUN_FORMS].filter(([, noun]) => noun.headsEvents).map(([form, noun]) => [form, noun.lemma]),
+);
 
 const HEAD_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}-])(?:${[...HEADS.keys()].sort((a, b) => b.length - a.length).map((h) => h.replace(' ', String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`,
   'giu',
 );
 
+const lemmasWhere = (test: (n: EventNoun) => boolean) => new Set(EVENT_NOUN_TABLE.filter(test).map((n) => n.lemma));
 /** Lemmas a text refers back to with another head: `planned talks` … `the meeting` … `his discussion`. */
-const GROUP: Record<string, string> = {
-  summit: 'meet', talks: 'meet', meeting: 'meet', discussion: 'meet', negotiations: 'meet', contact: 'meet',
-  visit: 'travel', trip: 'travel', tour: 'travel',
-  conference: 'conference', forum: 'conference', convention: 'conference',
-  ceremony: 'ceremony', inauguration: 'ceremony', funeral: 'ceremony', signing: 'ceremony', parade: 'ceremony', festival: 'ceremony',
-  election: 'election', vote: 'election', referendum: 'election',
-  attack: 'violence', bombing: 'violence', explosion: 'violence', shooting: 'violence', massacre: 'violence', raid: 'violence', strike: 'violence',
-  test: 'test', launch: 'test', drill: 'test', exercise: 'test',
-};
+const GROUP: Record<string, string> = Object.fromEntries(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
 /** Heads that stand for whatever event the text was just talking about. */
-const GENERIC_LEMMAS = new Set(['event', 'session']);
+const GENERIC_LEMMAS = lemmasWhere((n) => n.generic);
 /** Events known by where they happen (`Hanoi summit`); others by who takes part (`Trump–Abe talks`). */
-const PLACE_NAMED = new Set(['summit', 'conference', 'ceremony', 'election', 'forum', 'festival', 'convention', 'rally', 'parade', 'referendum']);
-const TRAVEL = new Set(['visit', 'trip', 'tour']);
+const PLACE_NAMED = lemmasWhere((n) => n.takes === 'place');
+const TRAVEL = lemmasWhere((n) => n.travel);
 /** Heads that are also verbs or gerunds (`to visit`, `will be meeting`, `meeting the needs`). */
-const VERB_LIKE = new Set(['visit', 'meeting', 'talks', 'vote', 'attack', 'test', 'tour', 'trip', 'contact', 'launch', 'interview', 'raid', 'protest', 'rally', 'hearing', 'signing', 'shooting', 'strike']);
+const VERB_LIKE = lemmasWhere((n) => n.verbLike);
 /** Heads too vague alone (`DNA tests`, `military exercises` are fine; `tests showed` is not). */
-const NEEDS_MODIFIER = new Set(['test', 'exercise', 'drill', 'launch', 'contact', 'strike']);
+const NEEDS_MODIFIER = lemmasWhere((n) => n.needsModifier);
 
 const VERB_CONTEXT_BEFORE = new Set([
   'to', 'will', 'would', "'ll", 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do',
