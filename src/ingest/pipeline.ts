@@ -8,6 +8,7 @@ import type { Article, StoredAnalysis } from '../types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
 import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';
+import { updateCorpusEvents } from './corpus-events.js';
 
 export interface IngestOptions {
   /** `--date`: the publication date of files that carry none of their own. */
@@ -161,6 +162,8 @@ export async function ingest(
     }
     if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
     batch.commit();
+    // Corpus-level events: statements of new documents, then one clustering of them all.
+    updateCorpusEvents(db, { changed: removedSomething || summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 });
   } catch (error) {
     batch.rollback();
     throw error;

@@ -4,10 +4,13 @@ import { openDatabase } from '../store/db.js';
 import { UserError } from '../errors.js';
 import { useColour } from '../cli/options.js';
 import { buildTimeline } from './query.js';
-import { ambiguityNote, renderTimelineText } from '../render/timeline-text.js';
+import { ambiguityNote, leftOutLine, renderTimelineText } from '../render/timeline-text.js';
+import { timelineJson, eventJson } from './json.js';
+import type { BucketUnit } from './dates.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
 import { toTimelineJs } from '../render/timelinejs.js';
 import { displayPath } from '../render/text.js';
+import { dateLabel } from './dates.js';
 import type { Timeline } from './types.js';
 
 export type TimelineFormat = 'text' | 'json' | 'timelinejs';
@@ -20,6 +23,10 @@ export interface TimelineOptions {
   to?: string;
   html?: string;
   out?: string;
+  limit?: number;
+  all?: boolean;
+  mentions?: boolean;
+  granularity?: BucketUnit;
 }
 
 /**
@@ -38,7 +45,14 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   const db = openDatabase(options.db, { readonly: true });
   let timeline;
   try {
-    timeline = buildTimeline(db, { entity, from: options.from, to: options.to });
+    timeline = buildTimeline(db, {
+      entity,
+      from: options.from,
+      to: options.to,
+      limit: options.limit,
+      all: options.all,
+      mentions: options.mentions,
+    });
   } finally {
     db.close();
   }
@@ -49,9 +63,16 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   if (note) process.stderr.write(`corpus: ${note}\n`);
 
   if (options.html) {
-    writeFile(options.html, renderTimelineHtml(forPeople));
+    // Links relative to the page, so the page can move with the corpus; never an absolute local path.
+    const pageDir = path.dirname(path.resolve(options.html));
+    const link = (stored: string | null) => {
+      if (!stored) return null;
+      const file = stored.replace(/\.jsonl:\d+$/i, '.jsonl');
+      return path.relative(pageDir, file).split(path.sep).join('/');
+    };
+    writeFile(options.html, renderTimelineHtml(timeline, { link }));
     const n = timeline.entries.length;
-    process.stderr.write(`corpus: wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}${timeline.undated ? `, ${timeline.undated} undated left out` : ''})\n`);
+    process.stderr.write(`corpus: wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}; ${leftOutLine(timeline)})\n`);
     if (!options.format && !options.json && !options.out) return;
   }
 
@@ -59,7 +80,7 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   let output: string;
   switch (format) {
     case 'json':
-      output = `${JSON.stringify(timeline, null, 2)}\n`;
+      output = `${JSON.stringify(timelineJson(timeline), null, 2)}\n`;
       break;
     case 'timelinejs':
       output = `${JSON.stringify(toTimelineJs(forPeople), null, 2)}\n`;
@@ -68,6 +89,7 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
       output = renderTimelineText(forPeople, {
         colour: !toFile && useColour(),
         width: !toFile && process.stdout.isTTY ? process.stdout.columns : null,
+        granularity: options.granularity,
       });
   }
   if (toFile) writeFile(options.out!, output);
@@ -90,4 +112,46 @@ function withDisplayPaths(timeline: Timeline, cwd: string): Timeline {
       sources: entry.sources.map((source) => ({ ...source, path: source.path && displayPath(source.path, cwd) })),
     })),
   };
+}
+
+export interface EventsOptions {
+  db: string;
+  json?: boolean;
+  entity?: string;
+  place?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/** `corpus events`: the corpus's events ranked by salience (most reports first). */
+export async function runEvents(options: EventsOptions): Promise<void> {
+  const db = openDatabase(options.db, { readonly: true });
+  let timeline;
+  try {
+    timeline = buildTimeline(db, { entity: options.entity, place: options.place, from: options.from, to: options.to, limit: options.limit ?? 25 });
+  } finally {
+    db.close();
+  }
+  const note = ambiguityNote(timeline);
+  if (note) process.stderr.write(`corpus: ${note}\n`);
+  const ranked = [...timeline.entries].sort(
+    (a, b) => b.support.documents - a.support.documents || b.support.days - a.support.days || a.date.start.localeCompare(b.date.start) || a.id.localeCompare(b.id),
+  );
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ events: ranked.map(eventJson), leftOut: timeline.leftOut.events }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(renderEventsText(withDisplayPaths({ ...timeline, entries: ranked }, process.cwd()), useColour()));
+}
+
+function renderEventsText(timeline: Timeline, colour: boolean): string {
+  const bold = (t: string) => (colour ? `\x1b[1m${t}\x1b[0m` : t);
+  const rows = timeline.entries.map((e) => [String(e.support.documents), dateLabel(e.date), e.name + (e.place ? ` @ ${e.place.name}` : '')]);
+  const widths = [Math.max(7, ...rows.map((r) => r[0].length)), Math.max(4, ...rows.map((r) => r[1].length))];
+  const lines = [bold(`${'reports'.padStart(widths[0])}  ${'date'.padEnd(widths[1])}  event`)];
+  for (const r of rows) lines.push(`${r[0].padStart(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2]}`);
+  const left = timeline.leftOut.events;
+  lines.push('', left > 0 ? `${left} less reported event${left === 1 ? '' : 's'} left out; --limit N to see more.` : 'Nothing left out.');
+  return `${lines.join('\n')}\n`;
 }

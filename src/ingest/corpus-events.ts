@@ -1,0 +1,52 @@
+import type { Db } from '../store/db.js';
+import {
+  allStatements,
+  documentFacts,
+  documentsWithoutStatements,
+  entityNameLookup,
+  replaceCorpusEvents,
+  replaceStatements,
+} from '../store/events.js';
+import { statementsOf } from '../nlp/statements.js';
+import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
+import { clusterStatements } from '../timeline/cluster.js';
+
+/** Bump when statements are read differently: every document's statements are then read again. */
+export const STATEMENTS_VERSION = '4';
+
+export interface EventsUpdate {
+  /** Documents whose statements were (re)read. */
+  documents: number;
+  statements: number;
+  events: number;
+  seconds: number;
+}
+
+/**
+ * Bring the corpus-level events up to date after an ingest: read the dated statements of documents
+ * that are new or re-analyzed (deleted documents take theirs with them), then cluster all
+ * statements again. Clustering everything keeps the result independent of the order documents
+ * came in; it is near-linear (blocked by entity and date), a small share of an ingest.
+ */
+export function updateCorpusEvents(db: Db, options: { changed: boolean }): EventsUpdate | null {
+  const started = performance.now();
+  const todo = documentsWithoutStatements(db, STATEMENTS_VERSION);
+  if (todo.length === 0 && !options.changed) return null;
+  const names = entityNameLookup(db);
+  db.transaction(() => {
+    for (const id of todo) {
+      const facts = documentFacts(db, id);
+      if (facts) replaceStatements(db, id, statementsOf(facts, names), STATEMENTS_VERSION);
+    }
+  })();
+  const statements = allStatements(db);
+  const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));
+  const events = clusterStatements(statements, names, { placeKnown });
+  db.transaction(() => replaceCorpusEvents(db, events))();
+  return {
+    documents: todo.length,
+    statements: statements.length,
+    events: events.filter((e) => e.kind === 'event').length,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
