@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../src/store/db.js';
 import { packSentences } from '../src/store/sentences.js';
 import { aliasKey } from '../src/nlp/aliases.js';
 import { parseDateValue } from '../src/timeline/dates.js';
+import { updateCorpusEvents } from '../src/ingest/corpus-events.js';
 
 /**
  * Writes analysis rows straight into a real corpus database, as ingest would, so the timeline can
@@ -94,6 +95,8 @@ export class FixtureDb {
   }
 
   close(): void {
+    // As an ingest ends: statements read from the rows above, clustered into corpus events.
+    updateCorpusEvents(this.db, { changed: true });
     this.db.close();
   }
 }

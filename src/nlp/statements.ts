@@ -42,6 +42,8 @@ export interface Statement {
   subjectId: number | null;
   placeId: number | null;
   participantIds: number[];
+  /** Other entities the sentence names. */
+  mentionedIds: number[];
   /** A name for what happened, as this sentence would give it (`Brazil suspends interest payments`). */
   name: string;
   /** The name is an event's own (`Venice summit`, `Uruguay Round`), not one made from subject and action. */
@@ -133,7 +135,10 @@ function objectAfter(
     // `suspension of interest payments`
     if (words[j]?.lower !== 'of') return { phrase: '', head: null };
     j++;
-  } else if (words[j]?.lower === 'to' && words[j + 1] && /^[a-z]+$/.test(words[j + 1].text) && !DETERMINER.test(words[j + 1].lower)) {
+  } else if (
+    words[j]?.lower === 'to' && words[j + 1] && /^[a-z]+$/.test(words[j + 1].text) &&
+    !DETERMINER.test(words[j + 1].lower) && !PREPOSITION.test(words[j + 1].lower)
+  ) {
     // `agreed to stabilise currencies`: the infinitive says what was agreed.
     lead = `to ${words[j + 1].lower}`;
     j += 2;
@@ -209,6 +214,8 @@ function namedEventIn(sentence: string): string | null {
     if (words.length === 0) continue;
     // All-capital headlines are no names.
     if (words.every((w) => w === w.toUpperCase())) continue;
+    // `General Agreement on Tariffs and Trade`: the start of an organisation's name, not an event.
+    if (/^\s+(?:on|of|for)\s+\p{Lu}/u.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 8))) continue;
     return `${words.join(' ')} ${m[2]}`;
   }
   return null;
@@ -267,13 +274,14 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
   // The document's own events first: each dated one is a statement at its first mention.
   for (const ev of doc.events) {
     if (!ev.date || ev.mentions.length === 0) continue;
-    const first = ev.mentions[0];
-    const sentence = doc.sentences[first.sentence];
-    if (!sentence) continue;
-    // The date as the text wrote it, so that `this year` or `two years ago` is judged as such.
+    // The date as the text wrote it, so that `this year` or `two years ago` is judged as such; the
+    // sentence that says it is the best evidence (else the event's first mention).
     const said = ev.mentions
       .flatMap((m) => bySentence.get(m.sentence) ?? [])
       .find((m) => m.type === 'DATE' && m.value === ev.date);
+    const first = ev.mentions.find((m) => m.sentence === said?.sentence) ?? ev.mentions[0];
+    const sentence = doc.sentences[first.sentence];
+    if (!sentence) continue;
     const span = occurrenceSpan({
       text: said?.text ?? ev.date,
       value: ev.date,
@@ -306,9 +314,11 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       terms: termsOf(wordsOf(doc.body, sentence.start, sentence.end), mentions),
       subjectId: ev.participantIds[0] ?? null,
       placeId: ev.placeId,
-      participantIds: unique([...ev.participantIds, ...entities]).slice(0, 8),
+      // The finder's participants; the sentence's other entities only when it found none.
+      participantIds: (ev.participantIds.length ? ev.participantIds : entities).slice(0, 8),
+      mentionedIds: entities.filter((id) => !ev.participantIds.includes(id)).slice(0, 12),
       name: named ?? ev.name,
-      named: named !== null || (!isBareName(ev.name) && (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
+      named: named !== null || (!isBareName(ev.name) && !noun?.generic && (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
       eventNoun: true,
     });
     for (const m of ev.mentions) taken.add(`${m.sentence}|${ev.date}`);
@@ -374,6 +384,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         subjectId: (list[0] ?? subject)?.entityId ?? null,
         placeId: place?.entityId ?? null,
         participantIds: participants.slice(0, 8),
+        mentionedIds: unique(mentions.filter((m) => m.entityId !== null && !participants.includes(m.entityId)).map((m) => m.entityId!)).slice(0, 12),
         name,
         named: named !== null,
         eventNoun: named !== null,

@@ -26,6 +26,8 @@ export interface StatementInput {
   subjectId: number | null;
   placeId: number | null;
   participantIds: number[];
+  /** Other entities the sentence names (not taking part as far as the sentence says). */
+  mentionedIds: number[];
   name: string;
   named: boolean;
   eventNoun: boolean;
@@ -140,12 +142,12 @@ export function replaceStatements(db: Db, docId: number, statements: readonly St
   const insert = stmt(
     db,
     `INSERT INTO statements (doc_id, sentence, date, granularity, date_start, date_end, action, terms, subject_id, place_id,
-       participants, name, named, event_noun) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       participants, mentioned, name, named, event_noun) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const s of statements) {
     insert.run(
       docId, s.sentence, s.date.value, s.date.granularity, s.date.start, s.date.end, s.action, s.terms.join(' '),
-      s.subjectId, s.placeId, s.participantIds.join(' '), s.name, s.named ? 1 : 0, s.eventNoun ? 1 : 0,
+      s.subjectId, s.placeId, s.participantIds.join(' '), s.mentionedIds.join(' '), s.name, s.named ? 1 : 0, s.eventNoun ? 1 : 0,
     );
   }
   stmt(db, 'INSERT OR REPLACE INTO statement_docs (doc_id, version) SELECT id, analyzer_version || \'+\' || ? FROM documents WHERE id = ?').run(
@@ -159,13 +161,14 @@ export function allStatements(db: Db): StatementRow[] {
   const rows = stmt(
     db,
     `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start, s.date_end AS end,
-       s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants, s.name, s.named,
+       s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants, s.mentioned, s.name, s.named,
        s.event_noun AS eventNoun, d.source, d.date AS published,
        CASE WHEN d.title IS NOT NULL AND d.date IS NOT NULL THEN 't:' || d.title || '|' || d.date || '|' || coalesce(d.source, '')
             ELSE 'd:' || d.id END AS report
      FROM statements s JOIN documents d ON d.id = s.doc_id ORDER BY s.date_start, s.doc_id, s.sentence, s.id`,
-  ).all() as (Omit<StatementRow, 'date' | 'terms' | 'participantIds' | 'named' | 'eventNoun'> & {
-    value: string; granularity: string; start: string; end: string; terms: string; participants: string; named: number; eventNoun: number;
+  ).all() as (Omit<StatementRow, 'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun'> & {
+    value: string; granularity: string; start: string; end: string; terms: string; participants: string; mentioned: string;
+    named: number; eventNoun: number;
   })[];
   return rows.map((r) => ({
     id: r.id,
@@ -177,6 +180,7 @@ export function allStatements(db: Db): StatementRow[] {
     subjectId: r.subjectId,
     placeId: r.placeId,
     participantIds: r.participants ? r.participants.split(' ').map(Number) : [],
+    mentionedIds: r.mentioned ? r.mentioned.split(' ').map(Number) : [],
     name: r.name,
     named: r.named === 1,
     eventNoun: r.eventNoun === 1,
@@ -270,7 +274,7 @@ export function corpusEvents(db: Db, filter: CorpusEventFilter): CorpusEventRow[
   const sql =
     filter.entityId !== undefined
       ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
-         WHERE x.entity_id = ? AND x.participant = 1 AND ${where.join(' AND ')}
+         WHERE x.entity_id = ? AND ${where.join(' AND ')}
          ORDER BY x.documents DESC, e.score DESC, e.date_start, e.key`
       : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
          ORDER BY e.score DESC, e.date_start, e.key`;

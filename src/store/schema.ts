@@ -136,6 +136,7 @@ export const MIGRATIONS: readonly string[] = [
     subject_id   INTEGER,
     place_id     INTEGER,
     participants TEXT NOT NULL,        -- space-separated entity ids
+    mentioned    TEXT NOT NULL,        -- other entities the sentence names (space-separated ids)
     name         TEXT NOT NULL,
     named        INTEGER NOT NULL,
     event_noun   INTEGER NOT NULL

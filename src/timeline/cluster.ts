@@ -44,11 +44,16 @@ export interface ClusterOptions {
    * the noun itself, since reports name different people and officials around one earthquake.
    */
   placeKnown?: ReadonlySet<string>;
+  /** Event noun → its group (`talks`, `meeting` → `meet`; `accord`, `pact` → `accord`): one kind of happening. */
+  nounGroups?: ReadonlyMap<string, string>;
 }
 
 export function clusterStatements(statements: readonly StatementRow[], entityName: (id: number) => string, options: ClusterOptions = {}): CorpusEventInput[] {
   const minReports = options.minReports ?? 2;
   const placeKnown = options.placeKnown ?? new Set<string>();
+  const groups = options.nounGroups ?? new Map<string, string>();
+  // `n:talks` and `n:meeting` are one kind of action when compared across reports.
+  const kindOf = (action: string) => (action.startsWith('n:') ? `n:${groups.get(action.slice(2)) ?? action.slice(2)}` : action);
   const entityKeys = (s: StatementRow): (number | string)[] => {
     const ids: (number | string)[] = (s.subjectId !== null ? [s.subjectId, ...s.participantIds.filter((p) => p !== s.subjectId)] : s.participantIds).slice(0, MAX_KEYS);
     if (s.action.startsWith('n:') && placeKnown.has(s.action.slice(2))) ids.push(s.action);
@@ -80,7 +85,7 @@ export function clusterStatements(statements: readonly StatementRow[], entityNam
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      const score = similarity(s, weight, c, idf);
+      const score = similarity(s, weight, c, idf, kindOf);
       if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
         best = c;
         bestScore = score;
@@ -94,7 +99,7 @@ export function clusterStatements(statements: readonly StatementRow[], entityNam
       clusters.push(best);
     }
     best.members.push(s);
-    best.actions.set(s.action, (best.actions.get(s.action) ?? 0) + 1);
+    best.actions.set(kindOf(s.action), (best.actions.get(kindOf(s.action)) ?? 0) + 1);
     for (const t of s.terms) best.terms.set(t, (best.terms.get(t) ?? 0) + 1);
     best.reports.add(s.report);
     best.namedOrNoun ||= s.named || s.eventNoun;
@@ -157,7 +162,7 @@ function lookupKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | 
   return entityKeys(s).flatMap((e) => buckets.map((b) => `${e}|${b}`));
 }
 
-function similarity(s: StatementRow, weight: number, c: Cluster, idf: Map<string, number>): number {
+function similarity(s: StatementRow, weight: number, c: Cluster, idf: Map<string, number>, kindOf: (a: string) => string): number {
   // Day-level dates meet within a day of the day most reports give (`Friday` said on Saturday);
   // a coarser date meets a finer event inside it (a week with a few days' slack: `last week`).
   const first = c.members[0];
@@ -176,8 +181,15 @@ function similarity(s: StatementRow, weight: number, c: Cluster, idf: Map<string
     if (count) shared += (idf.get(t) ?? 0) * Math.min(1, (2 * count) / members);
   }
   const terms = shared / weight;
-  const sameAction = (c.actions.get(s.action) ?? 0) > 0 && !s.action.endsWith(':');
   const head = s.action.startsWith('n:') ? undefined : s.action.split(':')[1];
+  // The same verb whose object the other reports mention too (`filed for protection` … `under the
+  // bankruptcy code` / `filed for bankruptcy`) is the same action told differently.
+  const verb = s.action.split(':')[0];
+  const sameAction =
+    !s.action.endsWith(':') &&
+    ((c.actions.get(kindOf(s.action)) ?? 0) > 0 ||
+      (head !== undefined && !s.action.startsWith('named:') &&
+        [...c.actions.keys()].some((a) => a.startsWith(`${verb}:`) && a !== `${verb}:` && (s.terms.includes(a.slice(verb.length + 1)) || c.terms.has(head)))));
   // `imposes tariffs` and `raises tariffs` on one day about one country: the same object, likely one happening.
   const sameHead = !sameAction && head !== undefined && head !== '' && c.heads.has(head);
   const coarse = s.date.granularity !== 'day' && first.date.granularity === 'day';
@@ -192,7 +204,8 @@ function similarity(s: StatementRow, weight: number, c: Cluster, idf: Map<string
 /** Two different places (`earthquake in Ecuador`, `earthquake in Chile`) are two happenings. */
 function placesAgree(s: StatementRow, c: Cluster): boolean {
   if (s.placeId === null || c.places.size === 0 || c.places.has(s.placeId)) return true;
-  // A place the event's reports name as a participant (`Ecuador` in `Quito`'s story) agrees too.
+  // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees.
+  if ([...c.places].some((p) => s.participantIds.includes(p))) return true;
   return c.members.some((m) => m.participantIds.includes(s.placeId!));
 }
 
@@ -212,7 +225,7 @@ function toEvent(c: Cluster, entityName: (id: number) => string, minReports: num
   // Stable across rebuilds while the first report stands: its document and sentence (made unique by the caller).
   const first = members.reduce((a, b) => (b.docId < a.docId || (b.docId === a.docId && b.sentence < a.sentence) ? b : a));
   const key = `${first.docId}.${first.sentence}`;
-  // Entities by the reports naming them; participants are those at least a third of the reports name.
+  // Entities by the reports naming them; participants: the three most named, and any a fifth of the reports (or five) name.
   const byEntity = new Map<number, Set<string>>();
   for (const m of members) for (const id of new Set([...(m.subjectId !== null ? [m.subjectId] : []), ...m.participantIds])) {
     const set = byEntity.get(id) ?? new Set();
@@ -220,8 +233,18 @@ function toEvent(c: Cluster, entityName: (id: number) => string, minReports: num
     byEntity.set(id, set);
   }
   const ranked = [...byEntity].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
-  const participantIds = new Set(ranked.filter(([, r], i) => i < 6 && (i === 0 || r.size * 3 >= reports.size)).map(([id]) => id));
   const place = mostCommon(members.map((m) => m.placeId).filter((p): p is number => p !== null), members);
+  const others = ranked.filter(([id]) => id !== place);
+  const participantIds = new Set(others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id));
+  // Entities the reports only name beside it are in its scope when half of the reports (at least two, or the only one) do.
+  const beside = new Map<number, Set<string>>();
+  for (const m of members) for (const id of m.mentionedIds) {
+    if (byEntity.has(id) || id === place) continue;
+    const set = beside.get(id) ?? new Set<string>();
+    set.add(m.report);
+    beside.set(id, set);
+  }
+  const besideIds = [...beside].filter(([, r]) => r.size * 2 >= reports.size).sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
   const kind: 'event' | 'mention' = c.namedOrNoun || reports.size >= minReports ? 'event' : 'mention';
   const name = eventName(members, ranked.map(([id]) => id), place, entityName, { placeKnown });
   return {
@@ -236,7 +259,11 @@ function toEvent(c: Cluster, entityName: (id: number) => string, minReports: num
     score: reports.size + 0.5 * (sources.size - 1) + 0.25 * (days.size - 1),
     conflicts: date.conflicts,
     statementIds: members.map((m) => m.id).sort((a, b) => a - b),
-    entities: ranked.map(([entityId, r]) => ({ entityId, documents: r.size, participant: participantIds.has(entityId) })),
+    entities: [
+      ...ranked.map(([entityId, r]) => ({ entityId, documents: r.size, participant: participantIds.has(entityId) || entityId === place })),
+      ...(place !== null && !byEntity.has(place) ? [{ entityId: place, documents: reports.size, participant: true }] : []),
+      ...besideIds.map(([entityId, r]) => ({ entityId, documents: r.size, participant: false })),
+    ],
   };
 }
 
@@ -290,10 +317,6 @@ function eventName(
   };
   const named = members.filter((m) => m.named);
   const reports = new Set(members.map((m) => m.report)).size;
-  if (named.length) {
-    const [name, support] = count(named)[0];
-    if (support.size * 4 >= reports || named.length === members.length) return name;
-  }
   // The action most reports give, and the name most of those reports give it.
   const actions = new Map<string, Set<string>>();
   for (const m of members) {
@@ -302,6 +325,13 @@ function eventName(
     actions.set(m.action, set);
   }
   const topAction = [...actions].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0][0];
+  // A name of its own for what most reports say happened (`Paris accord`), else any the reports share.
+  const namedTop = named.filter((m) => m.action === topAction);
+  if (namedTop.length) return count(namedTop)[0][0];
+  if (named.length) {
+    const [name, support] = count(named)[0];
+    if (support.size * 4 >= reports || named.length === members.length) return name;
+  }
   const withAction = members.filter((m) => m.action === topAction);
   const withSubject = withAction.filter((m) => m.subjectId !== null);
   let name = count(withSubject.length ? withSubject : withAction)[0][0];

@@ -104,7 +104,7 @@ function toEntries(db: Db, rows: CorpusEventRow[], entity: TimelineEntity | null
       const text = sentences.get(s.docId, s.sentence);
       if (text && !source.evidence.some((e) => e.index === s.sentence)) source.evidence.push({ index: s.sentence, text });
     }
-    const entities = participants.get(row.id) ?? [];
+    const entities = (participants.get(row.id) ?? []).filter((e) => e.id !== row.placeId);
     return {
       kind: row.kind,
       id: row.key,
@@ -113,7 +113,7 @@ function toEntries(db: Db, rows: CorpusEventRow[], entity: TimelineEntity | null
       date: span(row),
       conflicts: row.conflicts,
       place: place && { id: place.id, name: place.name, type: place.type as EntityType },
-      entities: entity && !entities.some((e) => e.id === entity.id) && row.kind === 'event' ? entities : entities,
+      entities,
       support: { documents: row.documents, sources: row.sources, days: row.days },
       sources,
     };
