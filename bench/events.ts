@@ -124,6 +124,7 @@ async function main(): Promise<void> {
   let clusterSeconds: number | null = null;
   if (!dbFile) {
     dbFile = path.join(dir, 'reuters.db');
+    console.error(`ingesting Reuters into ${dbFile}`);
     const db = openDatabase(dbFile, { create: true });
     const started = performance.now();
     await ingest(db, [reutersFile(dir)]);

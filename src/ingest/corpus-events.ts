@@ -12,7 +12,7 @@ import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatements } from '../timeline/cluster.js';
 
 /** Bump when statements are read differently: every document's statements are then read again. */
-export const STATEMENTS_VERSION = '6';
+export const STATEMENTS_VERSION = '7';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -42,7 +42,10 @@ export function updateCorpusEvents(db: Db, options: { changed: boolean }): Event
   const statements = allStatements(db);
   const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));
   const nounGroups = new Map(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
-  const events = clusterStatements(statements, names, { placeKnown, nounGroups });
+  // `agreed in Paris` and `the Paris accord`, `met on Friday` and `the meeting`: one kind of happening.
+  const verbGroups = new Map([['agree', 'accord'], ['sign', 'accord'], ['ratify', 'accord'], ['meet', 'meet'], ['visit', 'travel'],
+    ['attack', 'violence'], ['bomb', 'violence'], ['elect', 'election'], ['erupt', 'disaster']]);
+  const events = clusterStatements(statements, names, { placeKnown, nounGroups, verbGroups });
   db.transaction(() => replaceCorpusEvents(db, events))();
   return {
     documents: todo.length,

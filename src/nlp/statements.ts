@@ -317,7 +317,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       // The finder's participants; the sentence's other entities only when it found none.
       participantIds: (ev.participantIds.length ? ev.participantIds : entities).slice(0, 8),
       mentionedIds: entities.filter((id) => !ev.participantIds.includes(id)).slice(0, 12),
-      name: named ?? ev.name,
+      name: named ?? ev.name.replace(/\s*\(\d+\)$/, ''),
       named: named !== null || (!isBareName(ev.name) && !noun?.generic && (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
       eventNoun: true,
     });

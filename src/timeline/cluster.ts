@@ -46,6 +46,8 @@ export interface ClusterOptions {
   placeKnown?: ReadonlySet<string>;
   /** Event noun → its group (`talks`, `meeting` → `meet`; `accord`, `pact` → `accord`): one kind of happening. */
   nounGroups?: ReadonlyMap<string, string>;
+  /** Verb → the event-noun group it makes happen (`agree` → `accord`, `meet` → `meet`). */
+  verbGroups?: ReadonlyMap<string, string>;
 }
 
 export function clusterStatements(statements: readonly StatementRow[], entityName: (id: number) => string, options: ClusterOptions = {}): CorpusEventInput[] {
@@ -53,7 +55,12 @@ export function clusterStatements(statements: readonly StatementRow[], entityNam
   const placeKnown = options.placeKnown ?? new Set<string>();
   const groups = options.nounGroups ?? new Map<string, string>();
   // `n:talks` and `n:meeting` are one kind of action when compared across reports.
-  const kindOf = (action: string) => (action.startsWith('n:') ? `n:${groups.get(action.slice(2)) ?? action.slice(2)}` : action);
+  const verbGroups = options.verbGroups ?? new Map<string, string>();
+  const kindOf = (action: string) => {
+    if (action.startsWith('n:')) return `n:${groups.get(action.slice(2)) ?? action.slice(2)}`;
+    const group = verbGroups.get(action.split(':')[0]);
+    return group ? `n:${group}` : action;
+  };
   const entityKeys = (s: StatementRow): (number | string)[] => {
     const ids: (number | string)[] = (s.subjectId !== null ? [s.subjectId, ...s.participantIds.filter((p) => p !== s.subjectId)] : s.participantIds).slice(0, MAX_KEYS);
     if (s.action.startsWith('n:') && placeKnown.has(s.action.slice(2))) ids.push(s.action);
@@ -186,7 +193,7 @@ function similarity(s: StatementRow, weight: number, c: Cluster, idf: Map<string
   // bankruptcy code` / `filed for bankruptcy`) is the same action told differently.
   const verb = s.action.split(':')[0];
   const sameAction =
-    !s.action.endsWith(':') &&
+    (!s.action.endsWith(':') || kindOf(s.action).startsWith('n:')) &&
     ((c.actions.get(kindOf(s.action)) ?? 0) > 0 ||
       (head !== undefined && !s.action.startsWith('named:') &&
         [...c.actions.keys()].some((a) => a.startsWith(`${verb}:`) && a !== `${verb}:` && (s.terms.includes(a.slice(verb.length + 1)) || c.terms.has(head)))));
@@ -236,7 +243,7 @@ function toEvent(c: Cluster, entityName: (id: number) => string, minReports: num
   const place = mostCommon(members.map((m) => m.placeId).filter((p): p is number => p !== null), members);
   const others = ranked.filter(([id]) => id !== place);
   const participantIds = new Set(others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id));
-  // Entities the reports only name beside it are in its scope when half of the reports (at least two, or the only one) do.
+  // Entities the reports only name beside it are in its scope (not its participants) when a quarter of the reports, or five, do.
   const beside = new Map<number, Set<string>>();
   for (const m of members) for (const id of m.mentionedIds) {
     if (byEntity.has(id) || id === place) continue;
@@ -244,7 +251,7 @@ function toEvent(c: Cluster, entityName: (id: number) => string, minReports: num
     set.add(m.report);
     beside.set(id, set);
   }
-  const besideIds = [...beside].filter(([, r]) => r.size * 2 >= reports.size).sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+  const besideIds = [...beside].filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5).sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
   const kind: 'event' | 'mention' = c.namedOrNoun || reports.size >= minReports ? 'event' : 'mention';
   const name = eventName(members, ranked.map(([id]) => id), place, entityName, { placeKnown });
   return {
