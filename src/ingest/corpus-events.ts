@@ -3,6 +3,7 @@ import {
   allStatements,
   documentFacts,
   documentsWithoutStatements,
+  markUndatedDocuments,
   entityNameLookup,
   replaceCorpusEvents,
   replaceStatements,
@@ -30,6 +31,7 @@ export interface EventsUpdate {
  */
 export function updateCorpusEvents(db: Db, options: { changed: boolean }): EventsUpdate | null {
   const started = performance.now();
+  db.transaction(() => markUndatedDocuments(db, STATEMENTS_VERSION))();
   const todo = documentsWithoutStatements(db, STATEMENTS_VERSION);
   if (todo.length === 0 && !options.changed) return null;
   const names = entityNameLookup(db);

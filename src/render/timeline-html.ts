@@ -9,6 +9,9 @@ export function escapeHtml(text: string): string {
 
 /** Marks stacked at one position before the rest are summed up as "+N" (the list below has them all). */
 const MAX_LANES = 8;
+/** Columns marks are placed in, and the largest mark (px): 800 px gives each column ~18 px. */
+const SLOTS = 40;
+const MAX_MARK = 13;
 /** Share of the axis given to each gutter (entries far before or after the digest's core). */
 const GUTTER = 7;
 /** At most this many tick labels: at 800 px each has ~70 px, more than the widest label needs. */
@@ -66,16 +69,22 @@ function dayNumber(day: string): number {
   return Math.round(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000);
 }
 
-/** The days the axis spans: the middle of the entries' dates, so that a few outliers do not squash the rest. */
+/**
+ * The days the axis spans: the run of dates around the middle one with no gap wider than a
+ * quarter-span (at least 90 days); dates beyond a wider gap (`130 years ago`, a 2016 maturity in
+ * news of 1987) fold into the gutters instead of squashing the rest.
+ */
 export function coreSpan(entries: TimelineEntry[]): { from: string; to: string } {
   const starts = entries.map((e) => e.date.start).sort();
-  if (starts.length < 8) {
-    // Few entries: all of them, unless one lies years away from the middle one.
-    const middle = dayNumber(starts[Math.floor(starts.length / 2)]);
-    const near = starts.filter((d) => Math.abs(dayNumber(d) - middle) <= 3 * 366);
-    return { from: near[0], to: near[near.length - 1] };
-  }
-  return { from: starts[Math.floor(starts.length * 0.05)], to: starts[Math.ceil(starts.length * 0.95) - 1] };
+  const days = starts.map(dayNumber);
+  const q1 = days[Math.floor(days.length / 4)];
+  const q3 = days[Math.floor((3 * days.length) / 4)];
+  const gap = Math.max(90, q3 - q1);
+  let lo = Math.floor(days.length / 2);
+  let hi = lo;
+  while (lo > 0 && days[lo] - days[lo - 1] <= gap) lo--;
+  while (hi < days.length - 1 && days[hi + 1] - days[hi] <= gap) hi++;
+  return { from: starts[lo], to: starts[hi] };
 }
 
 function chart(entries: TimelineEntry[]): string {
@@ -88,15 +97,16 @@ function chart(entries: TimelineEntry[]): string {
     if (d > hi) return 100 - GUTTER / 2;
     return GUTTER + ((100 - 2 * GUTTER) * (d - lo)) / (hi - lo);
   };
-  // Lanes: a mark takes the lowest lane free at its position (marks closer than ~1.2% share a slot).
+  // Lanes: the axis is cut into SLOTS columns; a mark sits at its column's centre in the lowest free
+  // lane, so marks never overlap at any width where a column is wider than a mark (800 px: ~18 px).
   const lanes = new Map<number, number>();
   const marks: string[] = [];
   const hidden = new Map<number, number>();
   const order = entries.map((e, i) => i).sort((a, b) => entries[a].date.start.localeCompare(entries[b].date.start) || a - b);
   for (const i of order) {
     const e = entries[i];
-    const pos = x(e.date.start);
-    const slot = Math.round(pos / 1.2);
+    const slot = Math.min(SLOTS - 1, Math.floor(x(e.date.start) / (100 / SLOTS)));
+    const pos = (slot + 0.5) * (100 / SLOTS);
     const lane = lanes.get(slot) ?? 0;
     lanes.set(slot, lane + 1);
     if (lane >= MAX_LANES) {
@@ -104,7 +114,7 @@ function chart(entries: TimelineEntry[]): string {
       continue;
     }
     const reports = e.support.documents;
-    const size = Math.min(18, 8 + 2 * Math.log2(1 + reports));
+    const size = Math.min(MAX_MARK, 7 + Math.log2(1 + reports));
     marks.push(
       `<button class="mark ${e.kind}" data-entry="${i}" data-day="${dayNumber(e.date.start)}" data-lane="${lane}" ` +
         `style="left:${pos.toFixed(2)}%;bottom:${8 + lane * 22}px;width:${size.toFixed(0)}px;height:${size.toFixed(0)}px" ` +
@@ -112,7 +122,7 @@ function chart(entries: TimelineEntry[]): string {
         `aria-label="${escapeHtml(`${dateLabel(e.date)}: ${headline(e)}`)}"></button>`,
     );
   }
-  const more = [...hidden].map(([slot, k]) => `<span class="more" style="left:${(slot * 1.2).toFixed(2)}%;bottom:${8 + MAX_LANES * 22}px">+${k}</span>`);
+  const more = [...hidden].map(([slot, k]) => `<span class="more" style="left:${((slot + 0.5) * (100 / SLOTS)).toFixed(2)}%;bottom:${8 + MAX_LANES * 22}px">+${k}</span>`);
   const earlier = entries.filter((e) => dayNumber(e.date.start) < lo).length;
   const later = entries.filter((e) => dayNumber(e.date.start) > hi).length;
   const ticks = tickDays(from, to).map(
@@ -270,12 +280,14 @@ const SCRIPT = `
       var inside = d >= lo && d < hi;
       if (select.value && !inside) { mark.hidden = true; return; }
       mark.hidden = false;
-      var pos = d < lo ? g / 2 : d >= hi ? 100 - g / 2 : g + (100 - 2 * g) * (d - lo) / (hi - lo);
-      var slot = Math.round(pos / 1.2);
+      var x = d < lo ? g / 2 : d >= hi ? 100 - g / 2 : g + (100 - 2 * g) * (d - lo) / (hi - lo);
+      var slot = Math.min(${SLOTS - 1}, Math.floor(x / (100 / ${SLOTS})));
+      var pos = (slot + 0.5) * (100 / ${SLOTS});
       var lane = lanes[slot] || 0;
       lanes[slot] = lane + 1;
+      if (lane >= ${MAX_LANES}) { mark.hidden = true; return; }
       mark.style.left = pos.toFixed(2) + '%';
-      mark.style.bottom = (8 + Math.min(lane, 8) * 22) + 'px';
+      mark.style.bottom = (8 + lane * 22) + 'px';
     });
     document.querySelectorAll('.more').forEach(function (m) { m.hidden = !!select.value; });
     document.querySelectorAll('.entry').forEach(function (item) {

@@ -93,6 +93,19 @@ function stmt(db: Db, sql: string): Statement {
 
 // ---- statements ----
 
+/**
+ * Mark documents that have no resolved date and no dated event as read (they make no statement),
+ * in one statement: most of the work of a first reading is skipped for them.
+ */
+export function markUndatedDocuments(db: Db, version: string): void {
+  const undated = `SELECT d.id FROM documents d LEFT JOIN statement_docs s ON s.doc_id = d.id
+     WHERE (s.doc_id IS NULL OR s.version != d.analyzer_version || '+' || @version)
+       AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND m.type = 'DATE' AND m.value IS NOT NULL AND m.value NOT LIKE '%REF')
+       AND NOT EXISTS (SELECT 1 FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.doc_id = d.id AND e.date IS NOT NULL)`;
+  stmt(db, `DELETE FROM statements WHERE doc_id IN (${undated})`).run({ version });
+  stmt(db, `INSERT OR REPLACE INTO statement_docs (doc_id, version) SELECT id, analyzer_version || '+' || @version FROM documents WHERE id IN (${undated})`).run({ version });
+}
+
 /** Documents whose statements are missing or were read from an older analysis. */
 export function documentsWithoutStatements(db: Db, version: string): number[] {
   return stmt(
@@ -329,12 +342,17 @@ export function entityById(db: Db, id: number): { id: number; name: string; type
   return (stmt(db, 'SELECT id, name, type FROM entities WHERE id = ?').get(id) as { id: number; name: string; type: string } | undefined) ?? null;
 }
 
-/** The text of one sentence of a document. */
-export function sentenceText(db: Db, docId: number, index: number): string | null {
+/** The text of some sentences of a document (index → text). */
+export function sentenceTexts(db: Db, docId: number, indexes: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>();
   const row = stmt(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(docId) as { body: string; sentences: Buffer } | undefined;
-  if (!row) return null;
-  const span = unpackSentences(row.sentences)[index];
-  return span ? row.body.slice(span.start, span.end).replace(/\s+/g, ' ').trim() : null;
+  if (!row) return out;
+  const spans = unpackSentences(row.sentences);
+  for (const i of indexes) {
+    const span = spans[i];
+    if (span) out.set(i, row.body.slice(span.start, span.end).replace(/\s+/g, ' ').trim());
+  }
+  return out;
 }
 
 /** How many corpus events and lone mentions there are (for `stats` and the digest's last line). */

@@ -52,6 +52,8 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
       limit: options.limit,
       all: options.all,
       mentions: options.mentions,
+      // The text digest quotes one report per event; JSON, TimelineJS and the page list them all.
+      maxSources: format === 'text' && !options.html ? 1 : undefined,
     });
   } finally {
     db.close();

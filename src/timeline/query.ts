@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import type { EntityType, IsoDate } from '../types.js';
 import { boundDay, compareSpans } from './dates.js';
 import { resolveEntities } from '../store/entities.js';
-import { corpusEvents, entityById, eventParticipants, eventSupport, sentenceText, type CorpusEventRow } from '../store/events.js';
+import { corpusEvents, entityById, eventParticipants, eventSupport, sentenceTexts, type CorpusEventRow } from '../store/events.js';
 import type { DateSpan, Granularity, Timeline, TimelineEntity, TimelineEntry, TimelineQuery, TimelineSource } from './types.js';
 
 /** Events a digest shows unless told otherwise. */
@@ -83,16 +83,27 @@ function toEntries(db: Db, rows: CorpusEventRow[], entity: TimelineEntity | null
     list.push(s);
     support.set(s.eventId, list);
   }
-  const sentences = new SentenceCache(db);
+  // Only the reports that will be shown are read: the best first (the event's own date, then earliest).
+  const shown: { docId: number; sentence: number }[] = [];
+  for (const row of rows) {
+    const list = (support.get(row.id) ?? []).sort(
+      (a, b) => Number(b.statementDate === row.date.value) - Number(a.statementDate === row.date.value) ||
+        (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.docId - b.docId || a.sentence - b.sentence,
+    );
+    const docs = new Set<number>();
+    for (const s of list) {
+      if (!docs.has(s.docId) && docs.size >= maxSources) continue;
+      docs.add(s.docId);
+      shown.push({ docId: s.docId, sentence: s.sentence });
+    }
+  }
+  const sentences = new SentenceCache(db, shown);
   return rows.map((row) => {
     const place = row.placeId === null ? null : entityById(db, row.placeId);
     const sources: TimelineSource[] = [];
     const byDoc = new Map<number, TimelineSource>();
     // Reports that give the event's own date first: their sentence is the best evidence.
-    const rowsOf = [...(support.get(row.id) ?? [])].sort(
-      (a, b) => Number(b.statementDate === row.date.value) - Number(a.statementDate === row.date.value) ||
-        (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.docId - b.docId || a.sentence - b.sentence,
-    );
+    const rowsOf = support.get(row.id) ?? [];
     for (const s of rowsOf) {
       let source = byDoc.get(s.docId);
       if (!source) {
@@ -124,13 +135,18 @@ function span(row: CorpusEventRow): DateSpan {
   return { value: row.date.value, granularity: row.date.granularity as Granularity, start: row.date.start, end: row.date.end };
 }
 
-/** Sentences of the documents being quoted; the few most recent bodies are kept. */
+/** Sentences of the documents being quoted: each document's body is read once, for all its sentences asked. */
 class SentenceCache {
-  private readonly cache = new Map<string, string | null>();
-  constructor(private readonly db: Db) {}
+  private readonly cache = new Map<number, Map<number, string>>();
+  constructor(
+    private readonly db: Db,
+    wanted: { docId: number; sentence: number }[],
+  ) {
+    const byDoc = new Map<number, number[]>();
+    for (const w of wanted) byDoc.set(w.docId, [...(byDoc.get(w.docId) ?? []), w.sentence]);
+    for (const [docId, indexes] of byDoc) this.cache.set(docId, sentenceTexts(db, docId, indexes));
+  }
   get(docId: number, index: number): string | null {
-    const key = `${docId}:${index}`;
-    if (!this.cache.has(key)) this.cache.set(key, sentenceText(this.db, docId, index));
-    return this.cache.get(key)!;
+    return this.cache.get(docId)?.get(index) ?? null;
   }
 }
