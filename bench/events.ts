@@ -22,11 +22,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { openDatabase, type Db } from '../src/store/db.js';
+import { openDatabase, type Store } from '../src/store/db.js';
 import { ingest } from '../src/ingest/pipeline.js';
 import { updateCorpusEvents } from '../src/ingest/corpus-events.js';
 import { buildTimeline } from '../src/timeline/query.js';
-import { allStatements } from '../src/store/events.js';
+import {
+  allStatements,
+  corpusEventCounts,
+  documentEventsByPath,
+  eventOfStatements,
+  forgetStatements,
+  mostMentionedEntity,
+} from '../src/store/events.js';
 import { EVENT_NOUN_FORMS } from '../src/nlp/event-nouns.js';
 import { arg, machine, median, REUTERS_JSONL, ROOT, SHARED, writeResult } from './reuters.js';
 
@@ -51,12 +58,7 @@ async function seeds(dir: string) {
   const db = openDatabase(file, { create: true });
   await ingest(db, [path.join(ROOT, 'seeds')], { workers: 0 });
   // Per-document events (the finder), by document file name.
-  const found = db
-    .prepare(
-      `SELECT p.path, e.name, e.date FROM events e JOIN event_mentions em ON em.event_id = e.id JOIN paths p ON p.doc_id = em.doc_id
-       GROUP BY p.path, e.id`,
-    )
-    .all() as { path: string; name: string; date: string | null }[];
+  const found = documentEventsByPath(db);
   const timeline = buildTimeline(db, { all: true });
   db.close();
   let withDates = 0;
@@ -88,12 +90,9 @@ function reutersFile(dir: string): string {
   return out;
 }
 
-function mergeShare(db: Db) {
+function mergeShare(db: Store) {
   const statements = allStatements(db);
-  const eventOf = new Map<number, number>();
-  for (const row of db.prepare('SELECT event_id AS e, statement_id AS s FROM corpus_event_statements').all() as { e: number; s: number }[]) {
-    eventOf.set(row.s, row.e);
-  }
+  const eventOf = eventOfStatements(db);
   const groups = new Map<string, Map<string, Set<number>>>(); // happening → report → its events
   for (const s of statements) {
     if (s.date.granularity !== 'day' || s.action.endsWith(':')) continue;
@@ -134,7 +133,7 @@ async function main(): Promise<void> {
     await ingest(db, [reutersFile(dir)]);
     ingestSeconds = (performance.now() - started) / 1000;
     // The same work again, alone: statements of every document and the clustering (the ingest ran it once).
-    db.exec('DELETE FROM statement_docs');
+    forgetStatements(db);
     clusterSeconds = updateCorpusEvents(db, { changed: true })!.seconds;
     db.close();
   }
@@ -147,7 +146,7 @@ async function main(): Promise<void> {
       return { entity: name, error: (error as Error).message };
     }
   });
-  const largest = db.prepare(`SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY count(*) DESC LIMIT 1`).pluck().get() as string;
+  const largest = mostMentionedEntity(db);
   // As `corpus timeline ENTITY` builds it (one quoted report per event), and with every report (--json).
   const times: number[] = [];
   const jsonTimes: number[] = [];
@@ -160,7 +159,7 @@ async function main(): Promise<void> {
     jsonTimes.push(performance.now() - t);
   }
   const share = mergeShare(db);
-  const counts = db.prepare('SELECT kind, count(*) AS n FROM corpus_events GROUP BY kind').all();
+  const counts = corpusEventCounts(db);
   db.close();
 
   const result = {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseCount, parseDateOption, withCommonOptions } from './options.js';
-import type { EventsOptions } from '../timeline/command.js';
+import type { EventsOptions } from './timeline-run.js';
 
 /** `corpus events`: what happened, ranked by how many reports say so. */
 export function register(program: Command): void {
@@ -20,7 +20,7 @@ export function register(program: Command): void {
   command
     .addHelpText('after', '\nExample:\n  corpus events --from 1987-03 --to 1987-03 --limit 10')
     .action(async (options: EventsOptions) => {
-      const { runEvents } = await import('../timeline/command.js');
+      const { runEvents } = await import('./timeline-run.js');
       await runEvents(options);
     });
 }

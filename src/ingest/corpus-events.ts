@@ -1,8 +1,9 @@
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import {
   allStatements,
   documentFacts,
   documentsWithoutStatements,
+  inTransaction,
   markUndatedDocuments,
   entityNameLookup,
   replaceCorpusEvents,
@@ -10,7 +11,7 @@ import {
 } from '../store/events.js';
 import { statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
-import { clusterStatements } from '../timeline/cluster.js';
+import { clusterStatements } from './cluster-events.js';
 
 /** Bump when statements are read differently: every document's statements are then read again. */
 export const STATEMENTS_VERSION = '7';
@@ -29,18 +30,19 @@ export interface EventsUpdate {
  * statements again. Clustering everything keeps the result independent of the order documents
  * came in; it is near-linear (blocked by entity and date), a small share of an ingest.
  */
-export function updateCorpusEvents(db: Db, options: { changed: boolean }): EventsUpdate | null {
+export function updateCorpusEvents(db: Store, options: { changed: boolean }): EventsUpdate | null {
+  const transaction = <T>(work: () => T): T => inTransaction(db, work);
   const started = performance.now();
-  db.transaction(() => markUndatedDocuments(db, STATEMENTS_VERSION))();
+  transaction(() => markUndatedDocuments(db, STATEMENTS_VERSION));
   const todo = documentsWithoutStatements(db, STATEMENTS_VERSION);
   if (todo.length === 0 && !options.changed) return null;
   const names = entityNameLookup(db);
-  db.transaction(() => {
+  transaction(() => {
     for (const id of todo) {
       const facts = documentFacts(db, id);
       if (facts) replaceStatements(db, id, statementsOf(facts, names), STATEMENTS_VERSION);
     }
-  })();
+  });
   const statements = allStatements(db);
   const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));
   const nounGroups = new Map(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
@@ -48,7 +50,7 @@ export function updateCorpusEvents(db: Db, options: { changed: boolean }): Event
   const verbGroups = new Map([['agree', 'accord'], ['sign', 'accord'], ['ratify', 'accord'], ['meet', 'meet'], ['visit', 'travel'],
     ['attack', 'violence'], ['bomb', 'violence'], ['elect', 'election'], ['erupt', 'disaster']]);
   const events = clusterStatements(statements, names, { placeKnown, nounGroups, verbGroups });
-  db.transaction(() => replaceCorpusEvents(db, events))();
+  transaction(() => replaceCorpusEvents(db, events));
   return {
     documents: todo.length,
     statements: statements.length,

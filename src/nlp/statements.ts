@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import type { IsoDate } from '../types.js';
-import type { DateSpan } from '../timeline/types.js';
+import type { IsoDate } from '../core/types.js';
+import type { DateSpan } from '../core/timex.js';
 import { ACTION_WORDS, thirdPerson } from './action-verbs.js';
 import { EVENT_NOUN_FORMS } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
@@ -8,7 +8,7 @@ import { occurrenceSpan } from './dates/vague.js';
 /**
  * Dated statements: what one sentence of one document says happened on a date — who (subject and
  * other participants), what (an action: a verb and its object's head, or an event noun), where.
- * They are the units the corpus-level clustering (timeline/cluster.ts) merges into events. Read off
+ * They are the units the corpus-level clustering (ingest/cluster-events.ts) merges into events. Read off
  * the stored analysis (mentions, per-document events, sentence bounds), so building them needs no
  * second pass of the analyzer.
  */

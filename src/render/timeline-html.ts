@@ -1,4 +1,5 @@
-import { addDays, bucketLabel, bucketStart, bucketUnitFor, dateLabel, nextBucket } from '../timeline/dates.js';
+import { addDays, bucketLabel, bucketStart, bucketUnitFor, nextBucket } from '../core/days.js';
+import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntry } from '../timeline/types.js';
 import { entityLabel, leftOutLine, sourceLabel, spanOfEntries } from './timeline-text.js';
 

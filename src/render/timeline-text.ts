@@ -1,4 +1,5 @@
-import { bucketLabel, bucketStart, dateLabel, type BucketUnit } from '../timeline/dates.js';
+import { bucketLabel, bucketStart, type BucketUnit } from '../core/days.js';
+import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntity, TimelineEntry, TimelineSource } from '../timeline/types.js';
 
 export interface TimelineTextOptions {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from './db.js';
+import { sqlite, type Db, type Store } from './db.js';
 import { unpackSentences } from './sentences.js';
 
 /**
@@ -97,7 +97,8 @@ function stmt(db: Db, sql: string): Statement {
  * Mark documents that have no resolved date and no dated event as read (they make no statement),
  * in one statement: most of the work of a first reading is skipped for them.
  */
-export function markUndatedDocuments(db: Db, version: string): void {
+export function markUndatedDocuments(store: Store, version: string): void {
+  const db = sqlite(store);
   const undated = `SELECT d.id FROM documents d LEFT JOIN statement_docs s ON s.doc_id = d.id
      WHERE (s.doc_id IS NULL OR s.version != d.analyzer_version || '+' || @version)
        AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND m.type = 'DATE' AND m.value IS NOT NULL AND m.value NOT LIKE '%REF')
@@ -107,7 +108,8 @@ export function markUndatedDocuments(db: Db, version: string): void {
 }
 
 /** Documents whose statements are missing or were read from an older analysis. */
-export function documentsWithoutStatements(db: Db, version: string): number[] {
+export function documentsWithoutStatements(store: Store, version: string): number[] {
+  const db = sqlite(store);
   return stmt(
     db,
     `SELECT d.id FROM documents d LEFT JOIN statement_docs s ON s.doc_id = d.id
@@ -117,7 +119,8 @@ export function documentsWithoutStatements(db: Db, version: string): number[] {
     .all(version) as number[];
 }
 
-export function documentFacts(db: Db, docId: number): DocumentFactsRow | null {
+export function documentFacts(store: Store, docId: number): DocumentFactsRow | null {
+  const db = sqlite(store);
   const doc = stmt(db, 'SELECT body, date, sentences FROM documents WHERE id = ?').get(docId) as
     | { body: string; date: string | null; sentences: Buffer }
     | undefined;
@@ -150,7 +153,8 @@ export function documentFacts(db: Db, docId: number): DocumentFactsRow | null {
 }
 
 /** Replace a document's statements (callers own the transaction). */
-export function replaceStatements(db: Db, docId: number, statements: readonly StatementInput[], version: string): void {
+export function replaceStatements(store: Store, docId: number, statements: readonly StatementInput[], version: string): void {
+  const db = sqlite(store);
   stmt(db, 'DELETE FROM statements WHERE doc_id = ?').run(docId);
   const insert = stmt(
     db,
@@ -170,7 +174,8 @@ export function replaceStatements(db: Db, docId: number, statements: readonly St
 }
 
 /** Every statement, in a fixed order (the clustering's result must not depend on storage order). */
-export function allStatements(db: Db): StatementRow[] {
+export function allStatements(store: Store): StatementRow[] {
+  const db = sqlite(store);
   const rows = stmt(
     db,
     `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start, s.date_end AS end,
@@ -204,7 +209,8 @@ export function allStatements(db: Db): StatementRow[] {
 }
 
 /** Canonical names of entities by id, for naming statements. */
-export function entityNameLookup(db: Db): (id: number) => string {
+export function entityNameLookup(store: Store): (id: number) => string {
+  const db = sqlite(store);
   const names = new Map<number, string>();
   const get = stmt(db, 'SELECT name FROM entities WHERE id = ?').pluck();
   return (id) => {
@@ -220,7 +226,8 @@ export function entityNameLookup(db: Db): (id: number) => string {
 // ---- events ----
 
 /** Replace every corpus event (callers own the transaction). */
-export function replaceCorpusEvents(db: Db, events: readonly CorpusEventInput[]): void {
+export function replaceCorpusEvents(store: Store, events: readonly CorpusEventInput[]): void {
+  const db = sqlite(store);
   db.exec('DELETE FROM corpus_event_entities; DELETE FROM corpus_event_statements; DELETE FROM corpus_events;');
   const insert = stmt(
     db,
@@ -267,7 +274,8 @@ export interface CorpusEventFilter {
 }
 
 /** Events (and lone mentions) in scope, most salient first. */
-export function corpusEvents(db: Db, filter: CorpusEventFilter): CorpusEventRow[] {
+export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEventRow[] {
+  const db = sqlite(store);
   const where: string[] = [`e.kind IN (${filter.kinds.map(() => '?').join(', ')})`];
   const params: (string | number)[] = [...filter.kinds];
   if (filter.from) {
@@ -314,7 +322,8 @@ export interface EventSupportRow {
 }
 
 /** The supporting statements of some events, with their documents, in publication order. */
-export function eventSupport(db: Db, eventIds: readonly number[]): EventSupportRow[] {
+export function eventSupport(store: Store, eventIds: readonly number[]): EventSupportRow[] {
+  const db = sqlite(store);
   if (eventIds.length === 0) return [];
   const out: EventSupportRow[] = [];
   const q = stmt(
@@ -329,7 +338,8 @@ export function eventSupport(db: Db, eventIds: readonly number[]): EventSupportR
 }
 
 /** The participants of some events, most reported first. */
-export function eventParticipants(db: Db, eventIds: readonly number[]): { eventId: number; id: number; name: string; type: string }[] {
+export function eventParticipants(store: Store, eventIds: readonly number[]): { eventId: number; id: number; name: string; type: string }[] {
+  const db = sqlite(store);
   const q = stmt(
     db,
     `SELECT x.event_id AS eventId, n.id, n.name, n.type FROM corpus_event_entities x JOIN entities n ON n.id = x.entity_id
@@ -338,12 +348,14 @@ export function eventParticipants(db: Db, eventIds: readonly number[]): { eventI
   return eventIds.flatMap((id) => q.all(id) as { eventId: number; id: number; name: string; type: string }[]);
 }
 
-export function entityById(db: Db, id: number): { id: number; name: string; type: string } | null {
+export function entityById(store: Store, id: number): { id: number; name: string; type: string } | null {
+  const db = sqlite(store);
   return (stmt(db, 'SELECT id, name, type FROM entities WHERE id = ?').get(id) as { id: number; name: string; type: string } | undefined) ?? null;
 }
 
 /** The text of some sentences of a document (index → text). */
-export function sentenceTexts(db: Db, docId: number, indexes: readonly number[]): Map<number, string> {
+export function sentenceTexts(store: Store, docId: number, indexes: readonly number[]): Map<number, string> {
+  const db = sqlite(store);
   const out = new Map<number, string>();
   const row = stmt(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(docId) as { body: string; sentences: Buffer } | undefined;
   if (!row) return out;
@@ -356,10 +368,47 @@ export function sentenceTexts(db: Db, docId: number, indexes: readonly number[])
 }
 
 /** How many corpus events and lone mentions there are (for `stats` and the digest's last line). */
-export function corpusEventCounts(db: Db): { events: number; mentions: number } {
+export function corpusEventCounts(store: Store): { events: number; mentions: number } {
+  const db = sqlite(store);
   const rows = stmt(db, 'SELECT kind, count(*) AS n FROM corpus_events GROUP BY kind').all() as { kind: string; n: number }[];
   return {
     events: rows.find((r) => r.kind === 'event')?.n ?? 0,
     mentions: rows.find((r) => r.kind === 'mention')?.n ?? 0,
   };
+}
+
+/** Run `work` in one transaction. */
+export function inTransaction<T>(store: Store, work: () => T): T {
+  return sqlite(store).transaction(work)();
+}
+
+// ---- for bench:events ----
+
+/** The per-document events (the finder's), with the path of a document reporting each. */
+export function documentEventsByPath(store: Store): { path: string; name: string; date: string | null }[] {
+  const db = sqlite(store);
+  return stmt(
+    db,
+    `SELECT p.path, e.name, e.date FROM events e JOIN event_mentions em ON em.event_id = e.id JOIN paths p ON p.doc_id = em.doc_id
+     GROUP BY p.path, e.id`,
+  ).all() as { path: string; name: string; date: string | null }[];
+}
+
+/** Statement id → the corpus event holding it. */
+export function eventOfStatements(store: Store): Map<number, number> {
+  const db = sqlite(store);
+  const rows = stmt(db, 'SELECT event_id AS e, statement_id AS s FROM corpus_event_statements').all() as { e: number; s: number }[];
+  return new Map(rows.map((r) => [r.s, r.e]));
+}
+
+/** Forget which documents have their statements, so the next update reads them all again. */
+export function forgetStatements(store: Store): void {
+  stmt(sqlite(store), 'DELETE FROM statement_docs').run();
+}
+
+/** The entity with the most mentions (the largest timeline). */
+export function mostMentionedEntity(store: Store): string {
+  return stmt(sqlite(store), 'SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY count(*) DESC LIMIT 1')
+    .pluck()
+    .get() as string;
 }

@@ -1,7 +1,8 @@
-import type { Db } from '../store/db.js';
-import { UserError } from '../errors.js';
-import type { EntityType, IsoDate } from '../types.js';
-import { boundDay, compareSpans } from './dates.js';
+import type { Store } from '../store/db.js';
+import { UserError } from '../core/errors.js';
+import type { EntityType, IsoDate } from '../core/types.js';
+import { compareSpans } from '../core/days.js';
+import { boundDay } from '../core/timex.js';
 import { resolveEntities } from '../store/entities.js';
 import { corpusEvents, entityById, eventParticipants, eventSupport, sentenceTexts, type CorpusEventRow } from '../store/events.js';
 import type { DateSpan, Granularity, Timeline, TimelineEntity, TimelineEntry, TimelineQuery, TimelineSource } from './types.js';
@@ -15,7 +16,7 @@ export const DEFAULT_LIMIT = 25;
  * reports, sources and days), shown in date order; `all` gives every event and lone dated mention.
  * Returns data only; src/render/timeline-*.ts format it.
  */
-export function buildTimeline(db: Db, query: TimelineQuery = {}): Timeline {
+export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
   const from = query.from ? bound(query.from, 'from') : null;
   const to = query.to ? bound(query.to, 'to') : null;
   if (from && to && from > to) throw new UserError(`--from ${query.from} is after --to ${query.to}`);
@@ -69,7 +70,7 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   );
 }
 
-function toEntries(db: Db, rows: CorpusEventRow[], entity: TimelineEntity | null, maxSources = Infinity): TimelineEntry[] {
+function toEntries(db: Store, rows: CorpusEventRow[], entity: TimelineEntity | null, maxSources = Infinity): TimelineEntry[] {
   const ids = rows.map((r) => r.id);
   const participants = new Map<number, TimelineEntity[]>();
   for (const p of eventParticipants(db, ids)) {
@@ -139,7 +140,7 @@ function span(row: CorpusEventRow): DateSpan {
 class SentenceCache {
   private readonly cache = new Map<number, Map<number, string>>();
   constructor(
-    private readonly db: Db,
+    private readonly db: Store,
     wanted: { docId: number; sentence: number }[],
   ) {
     const byDoc = new Map<number, number[]>();

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../../types.js';
-import { daysBetween, parseDateValue } from '../../timeline/dates.js';
-import type { DateSpan } from '../../timeline/types.js';
+import type { IsoDate } from '../../core/types.js';
+import { daysBetween } from '../../core/days.js';
+import { parseDateValue, type DateSpan } from '../../core/timex.js';
 
 /**
  * Whether a DATE mention can date a happening on a timeline. Many dates in news are not when

@@ -1,5 +1,5 @@
 import type { CorpusEventInput, StatementRow, StoredDateSpan } from '../store/events.js';
-import { daysBetween } from './dates.js';
+import { daysBetween } from '../core/days.js';
 
 /**
  * Dated statements from every article → events. Two statements are one happening when their dates
