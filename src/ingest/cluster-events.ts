@@ -334,7 +334,11 @@ function eventName(
   const topAction = [...actions].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0][0];
   // A name of its own for what most reports say happened (`Paris accord`), else any the reports share.
   const namedTop = named.filter((m) => m.action === topAction);
-  if (namedTop.length) return count(namedTop)[0][0];
+  if (namedTop.length) {
+    // One report's own name is not the story's: it needs two reports, or a quarter of them.
+    const [name, support] = count(namedTop)[0];
+    if (support.size >= Math.min(reports, Math.max(2, reports / 4))) return name;
+  }
   if (named.length) {
     const [name, support] = count(named)[0];
     if (support.size * 4 >= reports || named.length === members.length) return name;

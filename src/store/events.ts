@@ -296,7 +296,7 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
     filter.entityId !== undefined
       ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
          WHERE x.entity_id = ? AND ${where.join(' AND ')}
-         ORDER BY x.documents DESC, e.score DESC, e.date_start, e.key`
+         ORDER BY x.participant DESC, x.documents DESC, e.score DESC, e.date_start, e.key`
       : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
          ORDER BY e.score DESC, e.date_start, e.key`;
   const rows = stmt(db, sql).all(...(filter.entityId !== undefined ? [filter.entityId, ...params] : params)) as (Omit<
