@@ -273,7 +273,10 @@ export interface CorpusEventFilter {
   kinds: readonly ('event' | 'mention')[];
 }
 
-/** Events (and lone mentions) in scope, most salient first. */
+/**
+ * Events (and lone mentions) in scope, most salient first. Following an entity: by the reports that
+ * name it, counted twice when it takes part (so an event it is only named beside ranks lower).
+ */
 export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEventRow[] {
   const db = sqlite(store);
   const where: string[] = [`e.kind IN (${filter.kinds.map(() => '?').join(', ')})`];
@@ -296,7 +299,7 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
     filter.entityId !== undefined
       ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
          WHERE x.entity_id = ? AND ${where.join(' AND ')}
-         ORDER BY x.participant DESC, x.documents DESC, e.score DESC, e.date_start, e.key`
+         ORDER BY x.documents * (1 + x.participant) DESC, e.score DESC, e.date_start, e.key`
       : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
          ORDER BY e.score DESC, e.date_start, e.key`;
   const rows = stmt(db, sql).all(...(filter.entityId !== undefined ? [filter.entityId, ...params] : params)) as (Omit<
