@@ -1,23 +1,23 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../store/db.js';
 import { UserError } from '../core/errors.js';
-import { useColour } from './options.js';
-import { buildTimeline } from '../timeline/query.js';
-import { ambiguityNote, leftOutLine, renderTimelineText } from '../render/timeline-text.js';
-import { timelineJson, eventJson } from '../timeline/json.js';
-import type { BucketUnit } from '../core/days.js';
+import { json } from '../render/formats/json.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
-import { toTimelineJs } from '../render/timelinejs.js';
-import { displayPath } from '../render/text.js';
+import { ambiguityNote, leftOutLine, renderTimelineText } from '../render/timeline-text.js';
 import { dateLabel } from '../core/timex.js';
+import type { BucketUnit } from '../core/days.js';
+import { eventJson, timelineJson, type EventJson } from '../timeline/json.js';
+import { useColour } from './options.js';
+import { toTimelineJs } from '../render/timelinejs.js';
+import { displayPath, visibleDeep } from '../render/text.js';
+import { openDatabase } from '../store/db.js';
+import { buildTimeline } from '../timeline/query.js';
 import type { Timeline } from '../timeline/types.js';
+import { emit, type OutputFlags, say, writeFile } from './emit.js';
 
 export type TimelineFormat = 'text' | 'json' | 'timelinejs';
 
-export interface TimelineOptions {
+export interface TimelineOptions extends OutputFlags {
   db: string;
-  json?: boolean;
   format?: TimelineFormat;
   from?: string;
   to?: string;
@@ -30,20 +30,20 @@ export interface TimelineOptions {
 }
 
 /**
- * `corpus timeline`: query, then render. `--html FILE` writes the page; the text, JSON or
- * TimelineJS output goes to stdout, or to `--out FILE`. With only `--html`, stdout stays empty.
+ * `corpus timeline`: query, then render. `--html FILE` writes the page; the text, JSON, CSV, NDJSON
+ * or TimelineJS output goes to stdout, or to `--out FILE`. With only `--html`, stdout stays empty.
  */
 export async function runTimeline(entity: string | undefined, options: TimelineOptions): Promise<void> {
-  if (options.json && options.format && options.format !== 'json') {
-    throw new UserError(`--json and --format ${options.format} ask for different outputs; give one`);
+  const machine = ['json', 'csv', 'nl'].filter((flag) => options[flag]);
+  if (machine.length > 0 && options.format && !(options.format === 'json' && machine[0] === 'json')) {
+    throw new UserError(`--${machine[0]} and --format ${options.format} ask for different outputs; give one`);
   }
   if (options.html && options.out && path.resolve(options.html) === path.resolve(options.out)) {
     throw new UserError('--html and --out name the same file');
   }
-  const format: TimelineFormat = options.json ? 'json' : (options.format ?? 'text');
 
   const db = openDatabase(options.db, { readonly: true });
-  let timeline;
+  let timeline: Timeline;
   try {
     timeline = buildTimeline(db, {
       entity,
@@ -52,19 +52,18 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
       limit: options.limit,
       all: options.all,
       mentions: options.mentions,
-      // The text digest quotes one report per event; JSON, TimelineJS and the page list them all.
-      maxSources: format === 'text' && !options.html ? 1 : undefined,
+      // The text digest quotes one report per event; JSON, CSV, TimelineJS and the page list them all.
+      maxSources: machine.length === 0 && !options.format && !options.html ? 1 : undefined,
     });
   } finally {
     db.close();
   }
 
-  // People read paths relative to where they are; JSON keeps the stored absolute paths.
-  const forPeople = withDisplayPaths(timeline, process.cwd());
   const note = ambiguityNote(timeline);
-  if (note) process.stderr.write(`corpus: ${note}\n`);
+  if (note) say(note);
 
   if (options.html) {
+    // A page is read in a browser: article text in it gets the same treatment as on a terminal.
     // Links relative to the page, so the page can move with the corpus; never an absolute local path.
     const pageDir = path.dirname(path.resolve(options.html));
     const link = (stored: string | null) => {
@@ -72,40 +71,47 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
       const file = stored.replace(/\.jsonl:\d+$/i, '.jsonl');
       return path.relative(pageDir, file).split(path.sep).join('/');
     };
-    writeFile(options.html, renderTimelineHtml(timeline, { link }));
+    writeFile(options.html, renderTimelineHtml(visibleDeep(timeline), { link }));
     const n = timeline.entries.length;
-    process.stderr.write(`corpus: wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}; ${leftOutLine(timeline)})\n`);
-    if (!options.format && !options.json && !options.out) return;
+    say(`wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}; ${leftOutLine(timeline)})`);
+    if (!options.format && machine.length === 0 && !options.out) return;
   }
 
-  const toFile = options.out !== undefined;
-  let output: string;
-  switch (format) {
-    case 'json':
-      output = `${JSON.stringify(timelineJson(timeline), null, 2)}\n`;
-      break;
-    case 'timelinejs':
-      output = `${JSON.stringify(toTimelineJs(forPeople), null, 2)}\n`;
-      break;
-    default:
-      output = renderTimelineText(forPeople, {
-        colour: !toFile && useColour(),
-        width: !toFile && process.stdout.isTTY ? process.stdout.columns : null,
-        granularity: options.granularity,
-      });
+  const flags: OutputFlags = { ...options, json: options.json || options.format === 'json' };
+  if (options.format === 'timelinejs') {
+    const document = toTimelineJs(visibleDeep(withDisplayPaths(timeline, process.cwd())));
+    await emit(document, flags, () => '', { format: json, raw: true, out: options.out });
+    return;
   }
-  if (toFile) writeFile(options.out!, output);
-  else process.stdout.write(output);
+  const data = timelineJson(timeline);
+  await emit(
+    data,
+    flags,
+    (_, context) => renderTimelineText(withDisplayPaths(timeline, context.cwd ?? process.cwd()), { ...context, granularity: options.granularity }),
+    { rows: (t) => t.entries, csv: timelineCsv, out: options.out },
+  );
 }
 
-function writeFile(file: string, content: string): void {
-  try {
-    fs.writeFileSync(file, content);
-  } catch (error) {
-    throw new UserError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+/** One event as a spreadsheet row. */
+function timelineCsv(entry: EventJson | Record<string, unknown>) {
+  const e = entry as EventJson;
+  return {
+    date: e.date.start,
+    end: e.date.end,
+    value: e.date.value,
+    granularity: e.date.granularity,
+    kind: e.kind,
+    name: e.name,
+    place: e.place,
+    participants: e.participants.join('; '),
+    reports: e.support.documents,
+    evidence: e.evidence[0]?.text ?? null,
+    path: e.sources[0]?.path ?? null,
+    title: e.sources[0]?.title ?? null,
+  };
 }
 
+/** People read paths relative to where they are. */
 function withDisplayPaths(timeline: Timeline, cwd: string): Timeline {
   return {
     ...timeline,
@@ -129,7 +135,7 @@ export interface EventsOptions {
 /** `corpus events`: the corpus's events ranked by salience (most reports first). */
 export async function runEvents(options: EventsOptions): Promise<void> {
   const db = openDatabase(options.db, { readonly: true });
-  let timeline;
+  let timeline: Timeline;
   try {
     timeline = buildTimeline(db, { entity: options.entity, place: options.place, from: options.from, to: options.to, limit: options.limit ?? 25 });
   } finally {

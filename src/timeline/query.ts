@@ -43,7 +43,7 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
   const limit = query.all ? Infinity : Math.max(0, query.limit ?? DEFAULT_LIMIT);
   const shown = [...events.slice(0, limit), ...(query.all ? mentions : query.mentions ? mentions : [])];
 
-  const entries = toEntries(db, shown, entity, query.maxSources);
+  const entries = toEntries(db, shown, query.maxSources);
   entries.sort(compareEntries);
   return {
     entity,
@@ -70,7 +70,7 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   );
 }
 
-function toEntries(db: Store, rows: CorpusEventRow[], entity: TimelineEntity | null, maxSources = Infinity): TimelineEntry[] {
+function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): TimelineEntry[] {
   const ids = rows.map((r) => r.id);
   const participants = new Map<number, TimelineEntity[]>();
   for (const p of eventParticipants(db, ids)) {
@@ -139,10 +139,7 @@ function span(row: CorpusEventRow): DateSpan {
 /** Sentences of the documents being quoted: each document's body is read once, for all its sentences asked. */
 class SentenceCache {
   private readonly cache = new Map<number, Map<number, string>>();
-  constructor(
-    private readonly db: Store,
-    wanted: { docId: number; sentence: number }[],
-  ) {
+  constructor(db: Store, wanted: { docId: number; sentence: number }[]) {
     const byDoc = new Map<number, number[]>();
     for (const w of wanted) byDoc.set(w.docId, [...(byDoc.get(w.docId) ?? []), w.sentence]);
     for (const [docId, indexes] of byDoc) this.cache.set(docId, sentenceTexts(db, docId, indexes));
