@@ -58,7 +58,7 @@ describe('corpus timeline (CLI)', () => {
     expect(data.entries[2].span).toEqual({ value: '2019-02-27/2019-02-28', granularity: 'range', start: '2019-02-27', end: '2019-02-28' });
     expect(data.entries[2].sources).toHaveLength(2);
     expect(Object.keys(data.entries[2]).sort()).toEqual(
-      ['conflicts', 'date', 'evidence', 'id', 'kind', 'name', 'participants', 'place', 'sources', 'support'].sort(),
+      ['conflicts', 'date', 'evidence', 'id', 'kind', 'name', 'participants', 'place', 'sources', 'span', 'support'].sort(),
     );
     expect(data.entries[2].support).toEqual({ documents: 2, sources: 2, days: 2 });
     expect(data.entries[2].place).toBe('Hanoi');
