@@ -3,7 +3,7 @@ import { type IngestSummary, ingest } from '../ingest/pipeline.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
 import { visible } from '../render/text.js';
-import { openDatabase } from '../store/db.js';
+import { checkIntegrity, openDatabase } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
 import { estimateArticles, ProgressLine, problemLine } from './progress.js';
 
@@ -24,6 +24,12 @@ const INTERRUPTED = 130;
  */
 export async function runIngest(paths: string[], flags: IngestRunFlags, argv: readonly string[] = process.argv): Promise<number> {
   const db = openDatabase(flags.db, { create: true });
+  try {
+    checkIntegrity(db, flags.db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const bar = process.stderr.isTTY && !flags.quiet ? new ProgressLine(process.stderr) : null;
   const say = (line: string) => (bar ? bar.log(problemLine(line)) : process.stderr.write(`${problemLine(line)}\n`));
   // Messages start with the file's stored (absolute) path; people read it relative to where they are.

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
+import { asDatabaseError } from '../store/errors.js';
 import { visible } from '../render/safe.js';
 import * as ingest from './ingest.js';
 import * as stats from './stats.js';
@@ -41,6 +42,8 @@ export function reportError(error: unknown): number {
     // help and --version "fail" with exit code 0; usage mistakes are 2, as in grep.
     return error.exitCode === 0 ? 0 : 2;
   }
+  // A damaged, full, read-only or busy database is the user's to fix: one line, no stack trace.
+  error = asDatabaseError(error) ?? error;
   if (error instanceof UserError) {
     process.stderr.write(`corpus: ${visible(error.message)}\n`);
     return error.exitCode;
