@@ -12,6 +12,7 @@ import { discoverFiles } from './discover.js';
 import { fsPath } from './paths.js';
 import { SUPPORTED_EXTENSIONS } from './read.js';
 import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
+import { updateCorpusEvents } from './corpus-events.js';
 
 export interface IngestOptions {
   /** `--date`: the publication date of files that carry none of their own. */
@@ -240,6 +241,10 @@ export async function ingest(
       if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
     });
     await batch.flush();
+    // Corpus-level events: statements of new documents, then one clustering of them all.
+    if (!summary.interrupted) {
+      updateCorpusEvents(db, { changed: removedSomething || summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 });
+    }
   } catch (error) {
     batch.rollback();
     throw error;

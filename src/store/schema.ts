@@ -191,4 +191,67 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL
   );
   `,
+  /* 3: corpus-level events: dated statements per document, clustered into events across documents
+     (rebuilt after each ingest by timeline/update.ts; see store/events.ts) */ `
+  CREATE TABLE statements (
+    id           INTEGER PRIMARY KEY,
+    doc_id       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence     INTEGER NOT NULL,
+    date         TEXT NOT NULL,        -- normalized value said in the sentence
+    granularity  TEXT NOT NULL,
+    date_start   TEXT NOT NULL,
+    date_end     TEXT NOT NULL,
+    action       TEXT NOT NULL,        -- suspend:paymen, n:earthquake, named:uruguay round
+    terms        TEXT NOT NULL,        -- space-separated word stems of the clause
+    subject_id   INTEGER,
+    place_id     INTEGER,
+    participants TEXT NOT NULL,        -- space-separated entity ids
+    mentioned    TEXT NOT NULL,        -- other entities the sentence names (space-separated ids)
+    name         TEXT NOT NULL,
+    named        INTEGER NOT NULL,
+    event_noun   INTEGER NOT NULL
+  );
+  CREATE INDEX statements_doc ON statements(doc_id);
+
+  -- Which documents have their statements, and from which analysis (analyzer + statement version).
+  CREATE TABLE statement_docs (
+    doc_id  INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    version TEXT NOT NULL
+  );
+
+  -- The clusters: one row per happening (kind 'event') or lone dated mention (kind 'mention').
+  CREATE TABLE corpus_events (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,  -- stable across rebuilds: the first supporting statement
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    granularity TEXT NOT NULL,
+    date_start  TEXT NOT NULL,
+    date_end    TEXT NOT NULL,
+    place_id    INTEGER,
+    documents   INTEGER NOT NULL,      -- distinct reports (wire copies counted once)
+    sources     INTEGER NOT NULL,
+    days        INTEGER NOT NULL,      -- distinct publication days of the reports
+    score       REAL NOT NULL,
+    conflicts   TEXT NOT NULL DEFAULT '[]'   -- JSON: other dates reports gave, with their counts
+  );
+  CREATE INDEX corpus_events_rank ON corpus_events(kind, score DESC);
+  CREATE INDEX corpus_events_date ON corpus_events(date_start);
+
+  CREATE TABLE corpus_event_statements (
+    event_id     INTEGER NOT NULL,
+    statement_id INTEGER NOT NULL,
+    PRIMARY KEY (event_id, statement_id)
+  ) WITHOUT ROWID;
+
+  -- Who takes part, with how many reports name them (an entity's digest ranks by it).
+  CREATE TABLE corpus_event_entities (
+    entity_id   INTEGER NOT NULL,
+    event_id    INTEGER NOT NULL,
+    documents   INTEGER NOT NULL,
+    participant INTEGER NOT NULL,      -- 1 when listed as a participant of the event
+    PRIMARY KEY (entity_id, event_id)
+  ) WITHOUT ROWID;
+  `,
 ];
