@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type IngestSummary, ingest } from '../ingest/pipeline.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
+import { resolutionDue, resolveCorpus } from '../entities/run.js';
 import { visible } from '../render/text.js';
 import { checkIntegrity, openDatabase } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
@@ -60,6 +61,8 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
         defaultDate: flags.date ?? null,
         prune: flags.prune,
         placeLookup: placeInfo,
+        // Which names are one entity is a question about the whole corpus: asked after each ingest that changed it.
+        afterIngest: (store, changed) => (changed || resolutionDue(store) ? resolveCorpus(store).seconds : 0),
         // CORPUS_WORKERS=N analysis threads; 0 analyzes in the main thread (for debugging).
         workers: process.env.CORPUS_WORKERS ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0) : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],

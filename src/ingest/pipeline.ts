@@ -12,6 +12,7 @@ import { discoverFiles } from './discover.js';
 import { fsPath } from './paths.js';
 import { SUPPORTED_EXTENSIONS } from './read.js';
 import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
+import { updateCorpusEvents } from './corpus-events.js';
 
 export interface IngestOptions {
   /** `--date`: the publication date of files that carry none of their own. */
@@ -23,6 +24,11 @@ export interface IngestOptions {
   /** Documents written per transaction: large enough to amortize commits, small enough to bound lost work. */
   batchSize?: number;
   placeLookup?: PlaceLookup;
+  /**
+   * Corpus-level work after the documents are stored (the entity resolution, which the ingest layer
+   * may not import): told whether the corpus changed, returns the seconds it took.
+   */
+  afterIngest?: (store: Store, changed: boolean) => number;
   /** The analysis to run; the default is the full analyzer. Benchmarks swap in cheaper ones. */
   analyzer?: Analyzer;
   /**
@@ -85,6 +91,8 @@ export interface IngestSummary {
   failed: number;
   seconds: number;
   documentsPerSecond: number;
+  /** Seconds of corpus-level entity resolution (entities/run.ts), part of `seconds`. */
+  resolutionSeconds?: number;
   /** Stopped early by `signal` (Ctrl-C): what was read is stored; running the same ingest again finishes it. */
   interrupted?: boolean;
 }
@@ -149,6 +157,7 @@ export async function ingest(
     failed: 0,
     seconds: 0,
     documentsPerSecond: 0,
+    resolutionSeconds: 0,
   };
   let removedSomething = false;
   const pending = new InOrder<StoredAnalysis>(runner);
@@ -232,6 +241,10 @@ export async function ingest(
       if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
     });
     await batch.flush();
+    // Corpus-level events: statements of new documents, then one clustering of them all.
+    if (!summary.interrupted) {
+      updateCorpusEvents(db, { changed: removedSomething || summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 });
+    }
   } catch (error) {
     batch.rollback();
     throw error;
@@ -240,6 +253,10 @@ export async function ingest(
     await runner.close();
   }
   checkpoint(db);
+  // Which names are one entity is a question about the whole corpus: asked again after each ingest
+  // that changed it (after the checkpoint: reading through a bulk load's large WAL is slow).
+  const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
+  if (options.afterIngest) summary.resolutionSeconds = options.afterIngest(db, changed);
   restJournalMode(db);
 
   summary.seconds = (performance.now() - started) / 1000;

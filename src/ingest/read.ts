@@ -163,6 +163,7 @@ function toArticle(
     dateline,
     section: fields.section,
     tags: fields.tags,
+    externalId: fields.externalId ?? null,
     body: fields.body,
     warnings: [...decodeWarnings, ...fields.warnings],
   };

@@ -47,8 +47,8 @@ export class StoreWriter {
       ),
       docBySha: db.prepare('SELECT id, sha256, analyzer_version AS analyzerVersion FROM documents WHERE sha256 = ?'),
       docInsert: db.prepare(`INSERT INTO documents
-        (sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
-        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @format, @body, @chars, @tokens, @sentences, @analyzerVersion, @ingestedAt)`),
+        (sha256, title, date, date_source, source, dateline, section, tags, external_id, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
+        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @externalId, @format, @body, @chars, @tokens, @sentences, @analyzerVersion, @ingestedAt)`),
       docReanalyzed: db.prepare(
         'UPDATE documents SET date = @date, date_source = @dateSource, tokens = @tokens, sentences = @sentences, analyzer_version = @analyzerVersion WHERE id = @id',
       ),
@@ -128,6 +128,7 @@ export class StoreWriter {
       dateline: article.dateline,
       section: article.section,
       tags: JSON.stringify(article.tags),
+      externalId: article.externalId ?? null,
       format: article.format,
       body: article.body,
       chars: article.body.length,
