@@ -61,6 +61,7 @@ export class Batch {
   /** BEGIN IMMEDIATE, waiting (without blocking the analysis workers) while another process writes. */
   private async begin(): Promise<void> {
     const started = performance.now();
+    const previous = this.db.pragma('busy_timeout', { simple: true }) as number;
     this.db.pragma('busy_timeout = 200');
     try {
       for (;;) {
@@ -78,7 +79,7 @@ export class Batch {
         }
       }
     } finally {
-      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma(`busy_timeout = ${previous}`);
     }
     this.onBegin.forgetCaches();
   }

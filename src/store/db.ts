@@ -123,7 +123,9 @@ function openError(file: string, error: unknown): UserError {
 }
 
 function configure(db: Db, file: string, readonly: boolean): void {
-  db.pragma('busy_timeout = 5000');
+  // A writer may wait long for another ingest's corpus-wide steps (entity resolution, event
+  // clustering), which hold the write lock for seconds; readers never wait for writers (WAL).
+  db.pragma(`busy_timeout = ${readonly ? 5000 : 120_000}`);
   const check = () => {
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
