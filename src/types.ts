@@ -13,11 +13,14 @@ export type EntityType = 'PERSON' | 'COUNTRY' | 'PLACE' | 'ORG';
 export type MentionType = EntityType | 'DATE' | 'EVENT';
 export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG'];
 
-export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl' | 'csv' | 'tsv' | 'rss' | 'atom' | 'warc';
 
 /** One article as a reader produced it: metadata plus the decoded body text all offsets refer to. */
 export interface Article {
-  /** Where it came from: the file path, or `file.jsonl:LINE` for one line of a JSON Lines file. */
+  /**
+   * Where it came from: the file path, or an address inside a file holding many articles:
+   * `file.jsonl:LINE`, `file.csv:ROW`, `feed.xml#ITEM-ID`, `archive.warc.gz#RECORD-ID`.
+   */
   path: string;
   format: ArticleFormat;
   title: string | null;
@@ -30,6 +33,12 @@ export interface Article {
   section: string | null;
   tags: string[];
   body: string;
+  /** The page's address when the source names one (web pages, feed items, WARC target URIs, a CSV `url`). */
+  url?: string | null;
+  /** The source's own identifier for the article (a CSV or JSON `id`, a feed item's guid). */
+  externalId?: string | null;
+  /** The byline, when the source names one. */
+  author?: string | null;
   /** Problems that did not stop the read (e.g. decoded as Windows-1252). */
   warnings: string[];
 }

@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import { UserError } from '../errors.js';
-import { readArticles } from '../ingest/read.js';
+import type { ColumnMap } from '../ingest/formats.js';
+import { streamArticles } from '../ingest/read.js';
 import { analyze } from '../nlp/analyze.js';
 import { extractRecord, renderExtract } from '../render/extract.js';
 
 /** `corpus extract`: read → analyze → print, one article at a time, in the order given. */
-export async function runExtract(files: string[], flags: { json?: boolean; date?: string }): Promise<number> {
+export async function runExtract(files: string[], flags: { json?: boolean; date?: string; columns?: ColumnMap }): Promise<number> {
   for (const file of files) {
     if (!fs.existsSync(file)) throw new UserError(`${file}: no such file`);
   }
   let failed = 0;
   let first = true;
   for (const file of files) {
-    for (const result of await readArticles(file, { defaultDate: flags.date ?? null })) {
+    for await (const result of streamArticles(file, { defaultDate: flags.date ?? null, columns: flags.columns })) {
+      if (result.ok === 'skipped') continue;
       if (!result.ok) {
         failed++;
         process.stderr.write(`corpus: ${result.error}\n`);

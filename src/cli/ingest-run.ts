@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { ColumnMap } from '../ingest/formats.js';
 import { openDatabase } from '../store/db.js';
 import { ingest, type IngestSummary } from '../ingest/pipeline.js';
 import { placeInfo } from '../nlp/gazetteer.js';
@@ -10,6 +11,7 @@ export interface IngestRunFlags {
   date?: string;
   prune?: boolean;
   quiet?: boolean;
+  columns?: ColumnMap;
 }
 
 /** `corpus ingest`: the pipeline with a progress bar on a terminal and one summary at the end. */
@@ -18,11 +20,13 @@ export async function runIngest(paths: string[], flags: IngestRunFlags): Promise
   const showBar = Boolean(process.stderr.isTTY) && !flags.quiet;
   const bars = showBar
     ? new cliProgress.MultiBar(
-        { stream: process.stderr, format: ' {bar} {value}/{total} files | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
+        { stream: process.stderr, format: ' {bar} {value}/{total} articles | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
         cliProgress.Presets.shades_classic,
       )
     : null;
   let bar: cliProgress.SingleBar | null = null;
+  let expected = 0;
+  let done = 0;
   const say = (line: string) => (bars ? bars.log(`${line}\n`) : process.stderr.write(`${line}\n`));
   let summary: IngestSummary;
   try {
@@ -32,16 +36,24 @@ export async function runIngest(paths: string[], flags: IngestRunFlags): Promise
       {
         defaultDate: flags.date ?? null,
         prune: flags.prune,
+        columns: flags.columns ?? null,
         placeLookup: placeInfo,
         // CORPUS_WORKERS=N analysis threads; 0 analyzes in the main thread (for debugging).
         workers: process.env.CORPUS_WORKERS ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0) : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],
       },
       {
-        start: (total) => {
-          if (bars && total > 20) bar = bars.create(total, 0);
+        // Progress in articles: a single CSV, feed or WARC holds many. The bar appears once more
+        // than 20 are expected; the total grows as multi-article files are counted.
+        expect: (more) => {
+          expected += more;
+          if (bars && !bar && expected > 20) bar = bars.create(expected, done);
+          else bar?.setTotal(expected);
         },
-        file: () => bar?.increment(),
+        article: () => {
+          done++;
+          bar?.increment();
+        },
         failure: (message) => say(`corpus: ${message}`),
         warning: (message) => say(`corpus: warning: ${message}`),
       },

@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
+import { parseColumnsOption } from '../ingest/columns.js';
+import type { ColumnMap } from '../ingest/formats.js';
 
 /** Options every command shares, so a user learns them once. */
 export interface CommonOptions {
@@ -39,3 +41,14 @@ export function parseDateOption(name: string) {
 export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 }
+
+/** `--columns text=body,date=published` or fail with a usage error. */
+export function parseColumns(value: string): ColumnMap {
+  try {
+    return parseColumnsOption(value);
+  } catch (err) {
+    throw new UserError(`--columns: ${(err as Error).message}`);
+  }
+}
+
+export const COLUMNS_HELP = 'for CSV/TSV: which column holds which field, e.g. text=body,date=published';

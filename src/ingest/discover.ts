@@ -31,7 +31,9 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     caseSensitiveMatch: false,
     ignore: ['**/node_modules/**'],
   };
-  const readable = new Set(options.extensions.map((e) => e.toLowerCase()));
+  // By suffix, not path.extname: `.warc.gz` is one extension here.
+  const lowerExts = options.extensions.map((e) => e.toLowerCase());
+  const readable = (file: string): boolean => lowerExts.some((e) => file.toLowerCase().endsWith(e));
 
   for (const input of inputs) {
     const stat = safeStat(input);
@@ -44,7 +46,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       const matches = await fg(fg.isDynamicPattern(input) ? input.replace(/\\/g, '/') : input, globOptions);
       if (matches.length === 0) throw new UserError(`${input}: no files match`);
       // A glob like `news/*` may catch images and the like: keep what a reader can read.
-      for (const file of matches) if (readable.has(path.extname(file).toLowerCase())) found.add(path.normalize(file));
+      for (const file of matches) if (readable(file)) found.add(path.normalize(file));
     } else {
       throw new UserError(`${input}: no such file or folder`);
     }

@@ -7,7 +7,8 @@ import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
 import type { Article, StoredAnalysis } from '../types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
-import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';
+import { articleCountHint, holdsManyArticles, streamArticles, SUPPORTED_EXTENSIONS } from './read.js';
+import { type ColumnMap, containerOf } from './formats.js';
 
 export interface IngestOptions {
   /** `--date`: the publication date of files that carry none of their own. */
@@ -27,6 +28,8 @@ export interface IngestOptions {
    * runs from TypeScript sources (tests) always analyze in this thread.
    */
   workers?: number;
+  /** `--columns`: which CSV/TSV column holds which article field. */
+  columns?: ColumnMap | null;
 }
 
 /** Analyses done in this thread before worker threads are started. */
@@ -39,6 +42,12 @@ export interface IngestProgress {
   start?(totalFiles: number): void;
   /** Called after each file. */
   file?(path: string): void;
+  /**
+   * Progress in articles: `expect(n)` adds to the articles expected (each file counts one until a
+   * multi-article file's count is known), `article()` follows each article read, stored or failed.
+   */
+  expect?(more: number): void;
+  article?(): void;
   /** One line per file (or JSONL line) that could not be stored. */
   failure?(message: string): void;
   /** Non-fatal remarks, such as a Windows-1252 fallback. */
@@ -55,6 +64,8 @@ export interface IngestSummary {
   reanalyzed: number;
   pruned: number;
   failed: number;
+  /** Records passed over on purpose (WARC requests, non-HTML responses). */
+  skipped: number;
   seconds: number;
   documentsPerSecond: number;
 }
@@ -78,6 +89,7 @@ export async function ingest(
   const started = performance.now();
   const files = await discoverFiles(inputs, { extensions: SUPPORTED_EXTENSIONS, exclude: options.exclude });
   progress.start?.(files.length);
+  progress.expect?.(files.length);
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
   const workers = options.workers ?? os.availableParallelism();
@@ -98,6 +110,7 @@ export async function ingest(
     reanalyzed: 0,
     pruned: 0,
     failed: 0,
+    skipped: 0,
     seconds: 0,
     documentsPerSecond: 0,
   };
@@ -111,10 +124,35 @@ export async function ingest(
 
   try {
     for (const file of files) {
-      const results = await readArticles(file, { defaultDate: options.defaultDate ?? null });
+      const many = holdsManyArticles(file);
+      // The file counted one article so far; its hint (if cheap) says how many it holds.
+      let expected = 1;
+      if (many && progress.expect) {
+        const hint = await articleCountHint(file);
+        if (hint !== null && hint > 1) {
+          progress.expect(hint - 1);
+          expected = hint;
+        }
+      }
+      // Addresses seen in a multi-article file, for its stale rows below; the file's own failure, if any.
       const seen = new Set<string>();
-      for (const result of results) {
+      const failedAddresses = new Set<string>();
+      let read = 0;
+      let fileFailed = false;
+      for await (const result of streamArticles(file, { defaultDate: options.defaultDate ?? null, columns: options.columns })) {
+        if (++read > expected) {
+          progress.expect?.(1);
+          expected++;
+        }
+        progress.article?.();
+        if (result.ok === 'skipped') {
+          summary.skipped++;
+          if (many) seen.add(result.path);
+          continue;
+        }
         if (!result.ok) {
+          if (result.path === file) fileFailed = true;
+          else failedAddresses.add(result.path);
           failed(result.error);
           continue;
         }
@@ -140,16 +178,19 @@ export async function ingest(
           },
         );
       }
-      if (file.toLowerCase().endsWith('.jsonl') && results.length > 0) {
-        // Lines that have disappeared from a JSON Lines file are documents that no longer exist.
-        const failedLines = new Set(results.filter((r) => !r.ok).map((r) => r.path));
-        for (const stale of writer.pathsUnder(`${file}:`)) {
-          if (!seen.has(stale) && !failedLines.has(stale)) {
-            writer.unlinkPath(stale);
-            removedSomething = true;
+      if (many && !fileFailed && read > 0) {
+        // Rows that have disappeared from a multi-article file are documents that no longer exist.
+        // (Not when the file as a whole failed: a wrong --columns must not forget every row.)
+        for (const prefix of [`${file}:`, `${file}#`]) {
+          for (const stale of writer.pathsUnder(prefix)) {
+            if (!seen.has(stale) && !failedAddresses.has(stale)) {
+              writer.unlinkPath(stale);
+              removedSomething = true;
+            }
           }
         }
       }
+      if (read < expected) progress.expect?.(read - expected);
       progress.file?.(file);
     }
     await pending.drain();
@@ -285,7 +326,7 @@ class InOrder<T> {
 function prune(writer: StoreWriter): number {
   let pruned = 0;
   for (const stored of writer.allPaths()) {
-    const file = stored.replace(/\.jsonl:\d+$/i, '.jsonl');
+    const file = fs.existsSync(stored) ? stored : (containerOf(stored) ?? stored);
     if (!fs.existsSync(file)) {
       writer.unlinkPath(stored);
       pruned++;

@@ -13,6 +13,8 @@ export function renderIngestSummary(s: IngestSummary): string {
   ];
   if (s.reanalyzed) parts.push(`${s.reanalyzed} re-analyzed`);
   if (s.pruned) parts.push(`${s.pruned} pruned`);
+  // Records passed over on purpose (WARC requests, images): said, so that no record goes unaccounted.
+  if (s.skipped) parts.push(`${s.skipped} skipped (not articles)`);
   const rate = s.documentsPerSecond >= 100 ? Math.round(s.documentsPerSecond).toLocaleString('en-US') : s.documentsPerSecond.toFixed(1);
   return `${plural(s.files, 'file')}, ${plural(s.documents, 'document')}: ${parts.join(', ')} (${rate} documents/s)`;
 }

@@ -121,4 +121,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (type, from_key)
   ) WITHOUT ROWID;
   `,
+  /* 2: where a document came from, when its source says: a web page's or feed item's URL, the
+        source's own id (a CSV or JSON `id`, a feed guid), the byline */ `
+  ALTER TABLE documents ADD COLUMN url TEXT;
+  ALTER TABLE documents ADD COLUMN external_id TEXT;
+  ALTER TABLE documents ADD COLUMN author TEXT;
+  `,
 ];
