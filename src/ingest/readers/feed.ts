@@ -120,7 +120,8 @@ export function* readFeed(text: string): Generator<Entry> {
   const used = new Set<string>();
   for (const [index, item] of items.entries()) {
     const outcome = format === 'atom' ? atomEntry(item, feedTitle) : rssItem(item, feedTitle);
-    const id = outcome.ok ? outcome.fields.externalId : textOf(item.guid) ?? textOf(item.id);
+    // The guid or Atom id; else the link: both stay the same when the feed is fetched again.
+    const id = outcome.ok ? (outcome.fields.externalId ?? outcome.fields.url) : (textOf(item.guid) ?? textOf(item.id) ?? textOf(item.link));
     // An id that repeats in the same feed cannot address two items.
     const address = id && !used.has(id) && !/\s/.test(id) ? `#${id}` : `:${index + 1}`;
     if (id) used.add(id);
@@ -136,7 +137,7 @@ function rssItem(item: Node, feedTitle: string | null): ReaderOutcome {
   fields.title = title;
   dated(fields, textOf(item.pubDate) ?? textOf(item['dc:date']));
   fields.url = cleanString(textOf(asNodes(item.link)[0] ?? item.link));
-  fields.externalId = cleanString(textOf(item.guid)) ?? fields.url;
+  fields.externalId = cleanString(textOf(item.guid));
   fields.author = cleanString(textOf(item['dc:creator']) ?? textOf(item.author));
   fields.source = cleanString(textOf(item.source)) ?? feedTitle;
   fields.tags = toTags(asNodes(item.category).map((c) => textOf(c)));
@@ -153,7 +154,7 @@ function atomEntry(entry: Node, feedTitle: string | null): ReaderOutcome {
   const links = asNodes(entry.link);
   const alternate = links.find((l) => (l['@_rel'] ?? 'alternate') === 'alternate') ?? links[0];
   fields.url = cleanString(alternate?.['@_href']);
-  fields.externalId = cleanString(textOf(entry.id)) ?? fields.url;
+  fields.externalId = cleanString(textOf(entry.id));
   fields.author = cleanString(asNodes(entry.author).map((a) => textOf(a.name) ?? textOf(a)).filter(Boolean).join(', '));
   const sourceTitle = textOf(asNode(entry.source).title);
   fields.source = cleanString(sourceTitle) ?? feedTitle;

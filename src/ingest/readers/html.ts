@@ -91,7 +91,7 @@ export function readHtml(text: string): ReaderOutcome {
   let story: { content?: Element | null; byline?: string | null; siteName?: string | null } | null;
   try {
     // `serializer` hands back the story's element itself: no HTML string to parse a second time.
-    story = new readability.Readability(document as never, { serializer: (node: Node) => node as Element }).parse();
+    story = new readability.Readability(document as never, { serializer: (node: Node) => node as Element, keepClasses: true, disableJSONLD: true }).parse();
   } catch (err) {
     return { ok: false, error: `cannot extract the article: ${(err as Error).message.split('\n')[0]}` };
   }
@@ -112,6 +112,9 @@ const FURNITURE =
   'nav, aside, footer, form, dialog, [hidden], [aria-hidden="true"], [role="navigation"], [role="contentinfo"], ' +
   '[role="complementary"], [role="search"], [role="dialog"], [role="alertdialog"], body > header';
 
+const FURNITURE_NAME =
+  /(?:^|[\s_-])(?:share|sharing|social|newsletter|signup|promo|advert|ad-slot|ad-label|cookie|consent|paywall|related|recommended|most-?read|popular|trending|tags|tag-list|breadcrumbs?|crumbs|copyright|site-footer|footer|comments?|author-box|app-promo)(?:$|[\s_-])/i;
+
 function prepareForReadability(document: Doc): void {
   const marked = document.querySelector('[itemprop="articleBody"]');
   if (marked && (marked.textContent ?? '').trim() !== '') {
@@ -120,6 +123,16 @@ function prepareForReadability(document: Doc): void {
     body.appendChild(marked);
   }
   for (const el of [...document.querySelectorAll(FURNITURE)]) el.remove();
+  // Blocks named for furniture (share bars, newsletter boxes, tag lists, footers built from divs).
+  // Readability ignores class names on its second try, which short stories need; a named block is
+  // removed only when it holds well under half the page's text, so a mislabelled wrapper stays.
+  const total = (document.body?.textContent ?? '').length;
+  for (const el of [...document.querySelectorAll('[class], [id]')]) {
+    if (!el.isConnected) continue;
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!FURNITURE_NAME.test(name) || el.querySelector('[itemprop="articleBody"], article')) continue;
+    if ((el.textContent ?? '').length < total * 0.4) el.remove();
+  }
   // A timestamp alone in its block ("Feb 7" under the headline) is metadata, already read.
   for (const time of [...document.querySelectorAll('time')]) {
     const parent = time.parentElement;
