@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { ColumnMap, Entry, ManyFormat, ReaderContext } from '../formats.js';
 import { cleanString, emptyFields, normalizeDate, toTags, type ArticleFields, type ReaderOutcome } from './fields.js';
-import { countNewlines } from './lines.js';
+import { countCsvRecords } from './lines.js';
 import { COLUMN_FIELD_NAMES, COLUMN_FIELDS, type ColumnField } from '../columns.js';
 
 const require = createRequire(import.meta.url);
@@ -194,7 +194,7 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
       yield* state.skippedBefore(Number.MAX_SAFE_INTEGER);
       if (records.length === 0) yield { address: '', outcome: { ok: false, error: 'empty file' } };
     },
-    countHint: async (file) => Math.max(0, (await countNewlines(file)) - 1),
+    countHint: async (file) => Math.max(0, (await countCsvRecords(file)) - 1),
   };
 }
 

@@ -36,3 +36,20 @@ export async function countNewlines(file: string, byte = 10): Promise<number> {
   }
   return count;
 }
+
+/**
+ * Records of a CSV/TSV file: newlines outside double quotes (a doubled quote toggles twice, so it
+ * changes nothing). One pass over the bytes, no parsing; for progress in rows, not lines.
+ */
+export async function countCsvRecords(file: string): Promise<number> {
+  let count = 0;
+  let quoted = false;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === 34) quoted = !quoted;
+      else if (byte === 10 && !quoted) count++;
+    }
+  }
+  return count;
+}
