@@ -119,6 +119,15 @@ describe('RSS and Atom feeds', () => {
     expect(leaves).toMatchObject({ date: '2019-03-02', url: 'https://asia.example.org/2019/03/02/kim-leaves', body: 'Kim Jong Un left Dong Dang by train on Saturday.' });
   });
 
+  it('reads Atom text constructs of every type: inline xhtml, escaped html in CDATA, plain text with entities', async () => {
+    const file = path.join(tempDir(), 'types.atom');
+    fs.writeFileSync(file, `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>X</title>
+<entry><title>A</title><id>urn:a</id><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>First &amp; <b>bold</b> para.</p><p>Second.</p></div></content></entry>
+<entry><title>B</title><id>urn:b</id><summary>Plain &lt;not a tag&gt; &amp; text</summary></entry>
+<entry><title>C</title><id>urn:c</id><content type="html"><![CDATA[<p>In CDATA &amp; more</p>]]></content></entry></feed>`);
+    expect(articles(await readArticles(file)).map((a) => a.body)).toEqual(['First & bold para.\n\nSecond.', 'Plain <not a tag> & text', 'In CDATA & more']);
+  });
+
   it('reads .xml with a feed root and reports other XML on one line', async () => {
     expect(articles(await readArticles(fixture('feed.xml')))).toMatchObject([{ format: 'rss', title: 'One', date: '2019-03-01' }]);
     const sitemap = fixture('sitemap.xml');

@@ -85,6 +85,8 @@ export function* readFeed(text: string): Generator<Entry> {
     trimValues: true,
     htmlEntities: true,
     isArray: (name) => ARRAYS.has(name),
+    // Atom text constructs are kept raw: type="xhtml" is markup, not text to flatten into a tree.
+    stopNodes: ['feed.entry.content', 'feed.entry.summary'],
   });
   let doc: Node;
   try {
@@ -145,9 +147,8 @@ function rssItem(item: Node, feedTitle: string | null): ReaderOutcome {
 }
 
 function atomEntry(entry: Node, feedTitle: string | null): ReaderOutcome {
-  const html = textOf(entry.content) ?? textOf(entry.summary);
   const title = cleanString(htmlToText(textOf(entry.title) ?? ''));
-  const fields = emptyFields(html ? htmlToText(html) : '');
+  const fields = emptyFields(atomText(entry.content) || atomText(entry.summary));
   if (fields.body.trim() === '') return { ok: false, error: `no article text: entry ${title ? `'${title}' ` : ''}has no content or summary` };
   fields.title = title;
   dated(fields, textOf(entry.published) ?? textOf(entry.updated));
@@ -160,6 +161,31 @@ function atomEntry(entry: Node, feedTitle: string | null): ReaderOutcome {
   fields.source = cleanString(sourceTitle) ?? feedTitle;
   fields.tags = toTags(asNodes(entry.category).map((c) => c['@_term'] ?? textOf(c)));
   return { ok: true, fields };
+}
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML entities of raw (unparsed) element text, and CDATA sections unwrapped. */
+function decodeXml(raw: string): string {
+  return raw
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, cdata: string | undefined, entity: string | undefined) => {
+      if (cdata !== undefined) return cdata;
+      const e = entity!.toLowerCase();
+      if (e.startsWith('#x')) return String.fromCodePoint(Number.parseInt(e.slice(2), 16));
+      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+      return XML_ENTITIES[e];
+    });
+}
+
+/** An Atom text construct (content, summary) as text: `text`, escaped `html`, or inline `xhtml`. */
+function atomText(value: unknown): string {
+  const node = asNode(value);
+  const raw = textOf(value);
+  if (!raw) return '';
+  const type = String(node['@_type'] ?? 'text').toLowerCase();
+  if (type === 'xhtml' || type.endsWith('xhtml+xml')) return htmlToText(raw);
+  if (type === 'html' || type.endsWith('/html')) return htmlToText(decodeXml(raw));
+  return decodeXml(raw).replace(/[ \t]+/g, ' ').trim();
 }
 
 function dated(fields: ReturnType<typeof emptyFields>, raw: string | null): void {
