@@ -87,6 +87,18 @@ describe('CSV and TSV', () => {
     expect(() => parseColumnsOption('text')).toThrow(/not FIELD=COLUMN/);
   });
 
+  it('decodes a Windows-1252 export (warning once) and a UTF-16 one with a BOM', async () => {
+    const dir = tempDir();
+    const cp = path.join(dir, 'legacy.csv');
+    fs.writeFileSync(cp, Buffer.from('title,content\nCaf\xe9 opens,The caf\xe9 in Z\xfcrich opened \x93today\x94.\nSecond,Plain text.\n', 'latin1'));
+    const [first, second] = articles(await readArticles(cp));
+    expect(first).toMatchObject({ title: 'Café opens', body: 'The café in Zürich opened “today”.', warnings: ['not valid UTF-8; decoded as Windows-1252'] });
+    expect(second.warnings).toEqual([]);
+    const u16 = path.join(dir, 'unicode.tsv');
+    fs.writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title\tbody\nZürich\tText über Zürich.\n', 'utf16le')]));
+    expect(articles(await readArticles(u16))).toMatchObject([{ title: 'Zürich', body: 'Text über Zürich.', warnings: [] }]);
+  });
+
   it('gives a count hint for progress in articles', async () => {
     expect(await articleCountHint(fixture('news.csv'))).toBe(5); // rows, not lines: one row spans three
     expect(await articleCountHint(fixture('boilerplate.html'))).toBe(1);

@@ -13,11 +13,63 @@ import { createRequire } from 'node:module';
 import type { ColumnMap, Entry, ManyFormat, ReaderContext } from '../formats.js';
 import { cleanString, emptyFields, normalizeDate, toTags, type ArticleFields, type ReaderOutcome } from './fields.js';
 import { countCsvRecords } from './lines.js';
+import { CP1252_WARNING } from '../decode.js';
 import { COLUMN_FIELD_NAMES, COLUMN_FIELDS, type ColumnField } from '../columns.js';
 
 const require = createRequire(import.meta.url);
 let csvParse: typeof import('csv-parse') | undefined;
 let csvParseSync: typeof import('csv-parse/sync') | undefined;
+let iconv: typeof import('iconv-lite') | undefined;
+
+/** How much of the file's start decides its encoding. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * The file's bytes as csv-parse should take them: as they are when the start is valid UTF-8, decoded
+ * when it has a UTF-16 BOM (Excel's "Unicode text" export), else decoded as Windows-1252, the usual
+ * encoding of spreadsheet exports that are not UTF-8; `warn` is called once in that case.
+ */
+async function* asUtf8OrCp1252(bytes: AsyncIterable<Uint8Array>, warn: () => void): AsyncGenerator<Uint8Array | string> {
+  const head: Uint8Array[] = [];
+  let size = 0;
+  const iterator = bytes[Symbol.asyncIterator]();
+  let done = false;
+  while (size < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.byteLength;
+  }
+  const start = Buffer.concat(head);
+  const utf8 = (() => {
+    try {
+      // stream: true, so a character cut at the end of the sniffed bytes is not an error.
+      new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const rest = async function* (): AsyncGenerator<Uint8Array> {
+    yield start;
+    if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  };
+  const utf16 = start[0] === 0xff && start[1] === 0xfe ? 'utf16le' : start[0] === 0xfe && start[1] === 0xff ? 'utf16be' : null;
+  if (utf8 && !utf16) {
+    yield* rest();
+    return;
+  }
+  if (!utf16) warn();
+  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
+  // iconv-lite drops the BOM of UTF-16 by default.
+  const decoder = iconv.getDecoder(utf16 ?? 'win1252');
+  for await (const chunk of rest()) yield decoder.write(Buffer.from(chunk));
+  const tail = decoder.end();
+  if (tail) yield tail;
+}
 
 type Layout = Partial<Record<ColumnField, number>>;
 
@@ -124,6 +176,8 @@ function* entriesOf(records: Iterable<Parsed> | null, context: ReaderContext, st
 class RowState {
   layout: Layout | null = null;
   failedLayout = false;
+  /** Said once, on the file's first row, rather than on every row. */
+  encodingWarning: string | null = null;
   readonly skipped: { line: number; error: string }[] = [];
 
   onSkip = (err: CsvError | undefined, raw: string | undefined): void => {
@@ -145,7 +199,12 @@ class RowState {
       return;
     }
     yield* this.skippedBefore(line);
-    yield { address: `:${line}`, outcome: rowOutcome(parsed.record, this.layout) };
+    const outcome = rowOutcome(parsed.record, this.layout);
+    if (this.encodingWarning && outcome.ok) {
+      outcome.fields.warnings.unshift(this.encodingWarning);
+      this.encodingWarning = null;
+    }
+    yield { address: `:${line}`, outcome };
   }
 
   *skippedBefore(line: number): Generator<Entry> {
@@ -168,7 +227,8 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
       // The bytes are piped in as the parser asks for them: memory stays one chunk and one row.
       const feed = (async () => {
         try {
-          for await (const chunk of bytes) if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
+          const input = asUtf8OrCp1252(bytes, () => (state.encodingWarning = CP1252_WARNING));
+          for await (const chunk of input) if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
           parser.end();
         } catch (err) {
           parser.destroy(err as Error);
