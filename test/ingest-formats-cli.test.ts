@@ -5,20 +5,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/store/db.js';
+import { type StoredOrigin, storedOrigins } from '../src/store/inspect.js';
 import { corpus, tempDir } from './helpers.js';
 import { writeWarc } from './warc-fixture.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const MIXED = ['front-matter.md', 'article.json', 'articles.jsonl', 'boilerplate.html', 'news.csv', 'wire.tsv', 'world.rss', 'asia.atom', 'feed.xml', 'sitemap.xml'];
 
-function rows<T>(db: string, sql: string): T[] {
-  const handle = new Database(db, { readonly: true });
+function origins(db: string): StoredOrigin[] {
+  const store = openDatabase(db, { readonly: true });
   try {
-    return handle.prepare(sql).all() as T[];
+    return storedOrigins(store);
   } finally {
-    handle.close();
+    store.close();
   }
 }
 
@@ -57,14 +58,11 @@ describe('corpus ingest of a folder mixing every format', () => {
   });
 
   it('keeps each article\'s address, format, URL and external id', () => {
-    const stored = rows<{ path: string; format: string; url: string | null; external_id: string | null }>(
-      db,
-      'SELECT p.path, d.format, d.url, d.external_id FROM paths p JOIN documents d ON d.id = p.doc_id ORDER BY p.path',
-    );
+    const stored = origins(db);
     const byPath = new Map(stored.map((r) => [path.relative(dir, r.path), r]));
     expect(byPath.get(`crawl.warc.gz#${pageId}`)).toMatchObject({ format: 'warc', url: 'https://news.example.com/summit' });
-    expect(byPath.get('news.csv:2')).toMatchObject({ format: 'csv', url: 'https://example.com/hanoi-summit', external_id: '17283' });
-    expect(byPath.get('asia.atom#tag:asia.example.org,2019:summit-1')).toMatchObject({ format: 'atom', external_id: 'tag:asia.example.org,2019:summit-1' });
+    expect(byPath.get('news.csv:2')).toMatchObject({ format: 'csv', url: 'https://example.com/hanoi-summit', externalId: '17283' });
+    expect(byPath.get('asia.atom#tag:asia.example.org,2019:summit-1')).toMatchObject({ format: 'atom', externalId: 'tag:asia.example.org,2019:summit-1' });
     expect(byPath.get('world.rss#example-2019-0227-001')).toMatchObject({ format: 'rss', url: 'https://news.example.com/world/hanoi-summit' });
     expect(byPath.get('boilerplate.html')).toMatchObject({ format: 'html', url: 'https://ledger.example.com/business/2019/03/04/carmakers-tariffs' });
     expect(new Set(stored.map((r) => r.format))).toEqual(new Set(['md', 'json', 'jsonl', 'html', 'csv', 'tsv', 'rss', 'atom', 'warc', 'txt']));
@@ -87,7 +85,7 @@ describe('corpus ingest of a folder mixing every format', () => {
     const lines = fs.readFileSync(csv, 'utf8').split('\n');
     fs.writeFileSync(csv, lines.filter((l) => !l.startsWith('17287,')).join('\n')); // drop the last row (line 8)
     corpus(['ingest', dir, '--db', db, '--json'], { env: { CORPUS_WORKERS: '0' } });
-    const paths = rows<{ path: string }>(db, 'SELECT path FROM paths').map((r) => path.relative(dir, r.path));
+    const paths = origins(db).map((r) => path.relative(dir, r.path));
     expect(paths.filter((p) => p.startsWith('news.csv:'))).toEqual(expect.arrayContaining(['news.csv:2', 'news.csv:5']));
     expect(paths.filter((p) => p.startsWith('news.csv:'))).toHaveLength(2);
     fs.rmSync(path.join(dir, 'crawl.warc.gz'));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../src/types.js';
+import type { Article } from '../src/core/types.js';
 import { articleCountHint, readArticles, type ReadResult } from '../src/ingest/read.js';
 import { containerOf, formatFor } from '../src/ingest/formats.js';
 import { parseColumnsOption } from '../src/ingest/columns.js';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { ColumnMap } from '../ingest/formats.js';
 import { streamArticles } from '../ingest/read.js';
 import { analyze } from '../nlp/analyze.js';

@@ -5,7 +5,7 @@
  * Single-article readers get the decoded text of the whole file. Multi-article readers stream the
  * file's bytes and yield one entry per article, so a 10 GB CSV or WARC never sits in memory.
  */
-import type { ArticleFormat } from '../types.js';
+import type { ArticleFormat } from '../core/types.js';
 import type { ReaderOutcome } from './readers/fields.js';
 import { txtFormat } from './readers/txt.js';
 import { markdownFormat } from './readers/markdown.js';

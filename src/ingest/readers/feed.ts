@@ -10,7 +10,7 @@
  * client and xml2js for what is, on a file, one parse of one document.
  */
 import { createRequire } from 'node:module';
-import type { ArticleFormat } from '../../types.js';
+import type { ArticleFormat } from '../../core/types.js';
 import type { Entry, ManyFormat } from '../formats.js';
 import { decodeText } from '../decode.js';
 import { cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
