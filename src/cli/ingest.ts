@@ -1,16 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ColumnMap } from '../ingest/formats.js';
+import type { IngestRunFlags } from './ingest-run.js';
 import { COLUMNS_HELP, parseColumns, parseDateOption, withCommonOptions } from './options.js';
-
-interface IngestFlags {
-  db: string;
-  json?: boolean;
-  date?: string;
-  prune?: boolean;
-  quiet?: boolean;
-  columns?: ColumnMap;
-}
 
 export function register(program: Command): void {
   const command = program
@@ -28,12 +19,13 @@ Formats: .txt, .md (YAML front matter), .html/.htm (the article of a web page), 
 .jsonl (one article a line), .csv/.tsv (one article a row), .rss/.atom/.xml feeds (one article an item),
 .warc/.warc.gz web archives (one article an HTML response).
 Re-running is cheap: unchanged files are skipped; changed files replace their old analysis.
+Ctrl-C stores and commits what was read; running the same command again resumes.
 Exit status: 0 every file stored, 1 some files failed, 2 usage error.
 
 Example:
   corpus ingest seeds/ --db news.db`,
     );
-  withCommonOptions(command).action(async (paths: string[], flags: IngestFlags) => {
+  withCommonOptions(command, { pager: false }).action(async (paths: string[], flags: IngestRunFlags) => {
     const { runIngest } = await import('./ingest-run.js');
     process.exitCode = await runIngest(paths, { ...flags, db: path.resolve(flags.db) });
   });

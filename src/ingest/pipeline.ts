@@ -9,7 +9,7 @@ import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
 import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
-import { articleCountHint, holdsManyArticles, streamArticles, SUPPORTED_EXTENSIONS } from './read.js';
+import { holdsManyArticles, streamArticles, SUPPORTED_EXTENSIONS } from './read.js';
 import { type ColumnMap, containerOf } from './formats.js';
 
 export interface IngestOptions {
@@ -32,6 +32,8 @@ export interface IngestOptions {
   workers?: number;
   /** `--columns`: which CSV/TSV column holds which article field. */
   columns?: ColumnMap | null;
+  /** Stop reading new files when aborted (Ctrl-C): what was read is stored and committed, the rest left for a re-run. */
+  signal?: AbortSignal;
 }
 
 /** Analyses done in this thread before worker threads are started. */
@@ -41,15 +43,11 @@ const FULL_ANALYZER: Analyzer = { version: ANALYZER_VERSION, analyze, module: ne
 
 export interface IngestProgress {
   /** Called once the files are known. */
-  start?(totalFiles: number): void;
+  start?(totalFiles: number, files: readonly string[]): void;
+  /** Called for each article read (stored, unchanged or failed), so a bar can count articles, not files. */
+  article?(): void;
   /** Called after each file. */
   file?(path: string): void;
-  /**
-   * Progress in articles: `expect(n)` adds to the articles expected (each file counts one until a
-   * multi-article file's count is known), `article()` follows each article read, stored or failed.
-   */
-  expect?(more: number): void;
-  article?(): void;
   /** One line per file (or JSONL line) that could not be stored. */
   failure?(message: string): void;
   /** Non-fatal remarks, such as a Windows-1252 fallback. */
@@ -70,6 +68,8 @@ export interface IngestSummary {
   skipped: number;
   seconds: number;
   documentsPerSecond: number;
+  /** Stopped early by `signal` (Ctrl-C): what was read is stored; running the same ingest again finishes it. */
+  interrupted?: boolean;
 }
 
 export function sha256(text: string): string {
@@ -90,8 +90,7 @@ export async function ingest(
 ): Promise<IngestSummary> {
   const started = performance.now();
   const files = await discoverFiles(inputs, { extensions: SUPPORTED_EXTENSIONS, exclude: options.exclude });
-  progress.start?.(files.length);
-  progress.expect?.(files.length);
+  progress.start?.(files.length, files);
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
   const workers = options.workers ?? os.availableParallelism();
@@ -124,26 +123,16 @@ export async function ingest(
 
   try {
     for (const file of files) {
+      if (options.signal?.aborted) break;
       const many = holdsManyArticles(file);
-      // The file counted one article so far; its hint (if cheap) says how many it holds.
-      let expected = 1;
-      if (many && progress.expect) {
-        const hint = await articleCountHint(file);
-        if (hint !== null && hint > 1) {
-          progress.expect(hint - 1);
-          expected = hint;
-        }
-      }
       // Addresses seen in a multi-article file, for its stale rows below; the file's own failure, if any.
       const seen = new Set<string>();
       const failedAddresses = new Set<string>();
       let read = 0;
       let fileFailed = false;
       for await (const result of streamArticles(file, { defaultDate: options.defaultDate ?? null, columns: options.columns })) {
-        if (++read > expected) {
-          progress.expect?.(1);
-          expected++;
-        }
+        if (options.signal?.aborted) break;
+        read++;
         progress.article?.();
         if (result.ok === 'skipped') {
           summary.skipped++;
@@ -178,7 +167,7 @@ export async function ingest(
           },
         );
       }
-      if (many && !fileFailed && read > 0) {
+      if (many && !fileFailed && read > 0 && !options.signal?.aborted) {
         // Rows that have disappeared from a multi-article file are documents that no longer exist.
         // (Not when the file as a whole failed: a wrong --columns must not forget every row.)
         for (const prefix of [`${file}:`, `${file}#`]) {
@@ -190,13 +179,14 @@ export async function ingest(
           }
         }
       }
-      if (read < expected) progress.expect?.(read - expected);
       progress.file?.(file);
     }
     await pending.drain();
 
-    summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
-    if (options.prune) {
+    // Interrupted: store what was read, but start nothing that walks the whole database.
+    if (options.signal?.aborted) summary.interrupted = true;
+    else summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
+    if (options.prune && !summary.interrupted) {
       summary.pruned = prune(writer);
       removedSomething ||= summary.pruned > 0;
     }
