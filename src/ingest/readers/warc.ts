@@ -51,7 +51,7 @@ async function* streamWarc(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Ent
   let index = 0;
   let cut = false;
   for (;;) {
-    let record;
+    let record: import('warcio').WARCRecord | null;
     try {
       record = await parser.parse();
     } catch (err) {
