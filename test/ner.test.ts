@@ -98,6 +98,12 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('extends an organisation the tagger began late over its joined capitalised words', () => {
+    const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
+    const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];
+    expect(spansOf(text, labels)).toEqual(['ORG:General Agreement on Tariffs and Trade']);
+  });
+
   it('reads PM as a title that introduces a person inside a run-on span', () => {
     const out = spansOf('Japanese PM Shinzo Abe spoke.', ['B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O', 'O']);
     expect(out).toContain('PERSON:Shinzo Abe');

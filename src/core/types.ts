@@ -39,11 +39,11 @@ export interface Article {
   dateline: string | null;
   section: string | null;
   tags: string[];
+  /** The source's own id for the article (a JSON or CSV `id`, a feed item's guid), or null. */
+  externalId: string | null;
   body: string;
   /** The page's address when the source names one (web pages, feed items, WARC target URIs, a CSV `url`). */
   url?: string | null;
-  /** The source's own identifier for the article (a CSV or JSON `id`, a feed item's guid). */
-  externalId?: string | null;
   /** The byline, when the source names one. */
   author?: string | null;
   /** Problems that did not stop the read (e.g. decoded as Windows-1252). */

@@ -93,7 +93,8 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
       return result;
     }
   }
-  const hasFilters = result.filterEntities.length > 0 || filters.from !== null || filters.to !== null || Boolean(options.source);
+  const hasFilters =
+    result.filterEntities.length > 0 || filters.from !== null || filters.to !== null || Boolean(options.source) || Boolean(options.tags?.length);
   // Without words, filters alone still select documents (newest first); without either, nothing can.
   if (compiled.groups.length === 0 && !hasFilters) {
     result.reason = compiled.empty;
@@ -168,7 +169,7 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
       }
     }
   }
-  const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames);
+  const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames, texts);
   addGazetteerNames(db, found, texts);
   const spellings = aliasCounts(db, [...found.values()].flat());
   const named = (key: string): ResolvedEntity[] => {
@@ -242,6 +243,7 @@ function execute(db: Store, compiled: CompiledQuery, result: SearchResult, optio
     from: filters.from,
     to: filters.to,
     source: options.source,
+    tags: options.tags,
     limit,
     offset,
     titleWeight: TITLE_WEIGHT,
@@ -281,6 +283,7 @@ function buildHit(
   return {
     rank,
     id: row.id,
+    externalId: doc.externalId,
     score: row.score,
     date: row.date,
     source: row.source,

@@ -11,9 +11,10 @@ import { byteLines, countNewlines } from './lines.js';
 const BODY_KEYS = ['text', 'body', 'content', 'maintext'] as const;
 const DATE_KEYS = ['date', 'published', 'date_publish', 'publish_date', 'pubDate', 'datePublished', 'published_at'] as const;
 const TITLE_KEYS = ['title', 'headline'] as const;
+const ID_KEYS = ['id', 'guid', 'uuid', 'article_id', 'doc_id', '_id'] as const;
+const TAG_KEYS = ['tags', 'keywords', 'topics', 'places', 'people', 'orgs', 'organizations', 'categories', 'subjects'] as const;
 const SOURCE_KEYS = ['source', 'publisher', 'outlet', 'source_domain', 'site_name'] as const;
 const URL_KEYS = ['url', 'link', 'canonical_url'] as const;
-const ID_KEYS = ['id', '_id', 'article_id', 'uuid'] as const;
 const AUTHOR_KEYS = ['author', 'authors', 'byline', 'creator'] as const;
 
 export const jsonFormat: SingleFormat = { name: 'json', extensions: ['.json'], many: false, read: (text) => readJson(text) };
@@ -109,9 +110,10 @@ function fromRecord(value: unknown): ReaderOutcome {
   fields.source = firstOf(record, SOURCE_KEYS, cleanString);
   fields.dateline = cleanString(record.dateline);
   fields.section = firstOf(record, ['section', 'category'], cleanString);
-  fields.tags = toTags(record.tags ?? record.keywords);
-  fields.url = firstOf(record, URL_KEYS, cleanString);
+  // Every list of labels a source attaches (Reuters: topics, places, people, orgs) is kept as tags.
+  fields.tags = toTags(TAG_KEYS.flatMap((k) => toTags(record[k])));
   fields.externalId = firstOf(record, ID_KEYS, cleanString);
+  fields.url = firstOf(record, URL_KEYS, cleanString);
   fields.author = firstOf(record, AUTHOR_KEYS, (v) => (Array.isArray(v) ? toTags(v).join(', ') || null : cleanString(v)));
   return { ok: true, fields };
 }

@@ -70,9 +70,25 @@ export function loadModel(): NerModel {
   return model;
 }
 
+/**
+ * Sentences tagged together share the tagger's document memory; a window this large holds any news
+ * article whole (so their labels are unchanged), while a book-length text is tagged window by
+ * window and its feature arrays never exist for more than one window at a time.
+ */
+export const TAG_WINDOW_TOKENS = 20_000;
+
 /** BIO label ids for each sentence of one document (sentences as arrays of token strings). */
 export function tagDocument(m: NerModel, sentences: string[][]): Uint8Array[] {
-  return tagDoc(m.weights, sentences.map((words) => observe(m.lex ? truecaseTitleLine(words, m.lex) : words, m.lex)));
+  const labels: Uint8Array[] = [];
+  for (let from = 0; from < sentences.length; ) {
+    let to = from;
+    let tokens = 0;
+    while (to < sentences.length && (to === from || tokens + sentences[to].length <= TAG_WINDOW_TOKENS)) tokens += sentences[to++].length;
+    const window = sentences.slice(from, to).map((words) => observe(m.lex ? truecaseTitleLine(words, m.lex) : words, m.lex));
+    for (const l of tagDoc(m.weights, window)) labels.push(l);
+    from = to;
+  }
+  return labels;
 }
 
 /** Function words a title-case headline leaves in lower case. */

@@ -3,7 +3,7 @@ import { countryByDemonym, countryByName, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
 import type { Lexicon } from './lexicon.js';
 import { isBegin, labelType } from './tagger.js';
-import { isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
+import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
 
 /*
  * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
@@ -59,6 +59,7 @@ export function entitySpans(text: string, tokens: Token[], sentences: Sentence[]
     }
   });
   companiesBySuffix(spans, tokens, sentences, lex);
+  extendOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
   const snapped = snapCountries(spans.filter((sp) => sp.first >= 0), sentences, words);
@@ -237,6 +238,47 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/** Function words inside long organisation names (`General Agreement on Tariffs and Trade`). */
+const ORG_JOINERS = new Set(['of', 'on', 'and', 'for', '&']);
+
+/**
+ * `General Agreement on Tariffs and` + ORG `Trade`: an organisation's name that the tagger began
+ * late extends left over capitalised words joined by `of`/`on`/`and`/`for`, as long as no other
+ * span, month or weekday is in the way and at least one joiner is crossed (plain adjacent
+ * capitalised words are the tagger's call).
+ */
+function extendOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const owned = new Set<number>();
+  for (const sp of spans) for (let i = sp.first; i <= sp.last; i++) owned.add(i);
+  const free = (i: number) => !owned.has(i) && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !isCalendarWord(tokens[i].text);
+  for (const sp of spans) {
+    if (sp.type !== 'ORG' || sp.first < 0) continue;
+    const start = sentences[sp.sentence].tokenStart;
+    let a = sp.first;
+    let crossed = false;
+    for (;;) {
+      let b = a - 1;
+      while (b >= start && free(b)) b--;
+      if (b < a - 1) {
+        a = b + 1;
+        continue;
+      }
+      if (a - 2 >= start && ORG_JOINERS.has(tokens[a - 1].text) && !owned.has(a - 1) && free(a - 2)) {
+        a -= 2;
+        crossed = true;
+        continue;
+      }
+      break;
+    }
+    // Only a run that crossed a joiner and opens on a capitalised word after a lower-case one (`the`).
+    if (!crossed || a === sp.first) continue;
+    while (a < sp.first && (ORG_JOINERS.has(tokens[a].text) || a === start)) a++;
+    if (a >= sp.first) continue;
+    for (let i = a; i < sp.first; i++) owned.add(i);
+    sp.first = a;
+  }
 }
 
 /** `William` + `T. Sherman`: a person followed directly by a span opening with an initial is one name. */
