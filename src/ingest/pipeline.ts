@@ -10,6 +10,7 @@ import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
 import type { ColumnMap } from './formats.js';
+import { holdsManyArticles } from './read.js';
 import { fsPath } from './paths.js';
 import { SUPPORTED_EXTENSIONS } from './read.js';
 import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
@@ -220,12 +221,13 @@ export async function ingest(
         );
         await batch.flushIfFull();
       }
-      if (seen.size + failedPaths.size > 0 && !options.signal?.aborted) {
-        // Lines gone from a JSON Lines file, and parts gone from a big text file that shrank, are
-        // documents that no longer exist.
-        const prefix = file.toLowerCase().endsWith('.jsonl') ? `${file}:` : `${file}${PART_MARK}`;
+      // Not when the file as a whole failed (a wrong --columns, a cut archive): no row may be forgotten then.
+      if (seen.size + failedPaths.size > 0 && !failedPaths.has(file) && !options.signal?.aborted) {
+        // Rows gone from a multi-article file (JSON Lines, CSV, feed, WARC), and parts gone from a big
+        // text file that shrank, are documents that no longer exist.
+        const prefixes = holdsManyArticles(file) ? [`${file}:`, `${file}#`] : [`${file}${PART_MARK}`];
         batch.add(0, () => {
-          for (const stale of writer.pathsUnder(prefix)) {
+          for (const stale of prefixes.flatMap((prefix) => writer.pathsUnder(prefix))) {
             if (!seen.has(stale) && !failedPaths.has(stale)) {
               writer.unlinkPath(stale);
               removedSomething = true;
