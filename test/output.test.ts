@@ -65,7 +65,7 @@ describe('fitting text to a terminal', () => {
 
   it('prints one number format', () => {
     const line = renderIngestSummary({
-      files: 19771, documents: 19771, new: 19416, updated: 0, unchanged: 0, duplicates: 355, reanalyzed: 0, pruned: 0, failed: 0, seconds: 30, documentsPerSecond: 659,
+      files: 19771, documents: 19771, new: 19416, updated: 0, unchanged: 0, duplicates: 355, reanalyzed: 0, pruned: 0, failed: 0, skipped: 0, seconds: 30, documentsPerSecond: 659,
     });
     expect(line).toBe('19,771 files, 19,771 documents: 19,416 new, 0 updated, 0 unchanged, 355 duplicates, 0 failed (659 documents/s)');
   });

@@ -15,7 +15,7 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 function only(results: ReadResult[]): Article {
   expect(results).toHaveLength(1);
   const [result] = results;
-  if (!result.ok) throw new Error(`expected an article, got: ${result.error}`);
+  if (result.ok !== true) throw new Error(`expected an article, got: ${result.ok === false ? result.error : result.reason}`);
   return result.article;
 }
 
@@ -46,9 +46,9 @@ describe('seeds', () => {
   it('000 read without its folder (bytes only) has no date, and takes the --date flag', () => {
     const bytes = fs.readFileSync(path.join(SEEDS, '000_0e46633eb7241598.txt'));
     const bare = parseArticles('000_0e46633eb7241598.txt', bytes);
-    expect(bare[0].ok && bare[0].article).toMatchObject({ date: null, dateSource: null });
+    expect(bare[0].ok === true && bare[0].article).toMatchObject({ date: null, dateSource: null });
     const flagged = parseArticles('000_0e46633eb7241598.txt', bytes, { defaultDate: '2019-02-14' });
-    expect(flagged[0].ok && flagged[0].article).toMatchObject({ date: '2019-02-14', dateSource: 'flag' });
+    expect(flagged[0].ok === true && flagged[0].article).toMatchObject({ date: '2019-02-14', dateSource: 'flag' });
   });
 
   it('002: no title, date or source (its first line is a sentence)', async () => {
@@ -229,11 +229,11 @@ describe('html', () => {
     });
   });
 
-  it('falls back on <title>, a date meta tag and the text dateline (.htm)', async () => {
+  it('falls back on <title>, a date meta tag and the text dateline (.htm); the headline is not repeated in the body', async () => {
     const a = await read('plain-page.htm');
     expect(a).toMatchObject({ title: 'Seoul and Washington hold talks', date: '2018-12-18', dateSource: 'header', source: 'Yonhap', dateline: 'SEOUL, Dec. 18 (Yonhap)' });
     expect(a.body).toBe(
-      'Seoul and Washington hold talks\n\nSEOUL, Dec. 18 (Yonhap) -- South Korea and the United States will hold talks this week.\n\nOfficials said the talks would cover sanctions.',
+      'SEOUL, Dec. 18 (Yonhap) -- South Korea and the United States will hold talks this week.\n\nOfficials said the talks would cover sanctions.',
     );
   });
 
@@ -251,7 +251,9 @@ describe('html', () => {
 
   it('fails a page without text', () => {
     const [r] = parseArticles('nav.html', utf8('<html><body><nav>Home</nav><script>x()</script></body></html>'));
-    expect(r.ok).toBe(false);
+    expect(r).toEqual({ ok: false, path: 'nav.html', error: 'nav.html: no article text in the HTML' });
+    const [script] = parseArticles('script.html', utf8('<html><head><title>App</title></head><body><script>render("story")</script></body></html>'));
+    expect(script).toEqual({ ok: false, path: 'script.html', error: 'script.html: no article text in the HTML' });
   });
 });
 
@@ -276,7 +278,7 @@ describe('json and json lines', () => {
   it('reads .jsonl line by line: bad lines fail alone, blank lines are skipped', async () => {
     const file = fixture('articles.jsonl');
     const results = await readArticles(file);
-    const summary = results.map((r) => (r.ok ? [r.article.path, r.article.title, r.article.date, r.article.dateSource, r.article.source] : [r.path, r.error]));
+    const summary = results.map((r) => (r.ok === true ? [r.article.path, r.article.title, r.article.date, r.article.dateSource, r.article.source] : [r.path, r.ok === false ? r.error : r.reason]));
     expect(summary).toEqual([
       [`${file}:1`, 'First', '2019-02-27', 'json', null],
       [`${file}:3`, `${file}:3: invalid JSON: Unexpected end of JSON input`],
@@ -286,8 +288,8 @@ describe('json and json lines', () => {
       [`${file}:7`, 'Bad date', null, null, null],
     ]);
     const last = results[5];
-    expect(last.ok && last.article.warnings).toEqual(['date "2019-13-45" is not a valid date; ignored']);
-    expect(results.every((r) => r.ok ? r.article.format === 'jsonl' : true)).toBe(true);
+    expect(last.ok === true && last.article.warnings).toEqual(['date "2019-13-45" is not a valid date; ignored']);
+    expect(results.every((r) => (r.ok === true ? r.article.format === 'jsonl' : true))).toBe(true);
   });
 
   it('gives JSON Lines articles the date of the file name when a line has none', () => {
@@ -343,7 +345,7 @@ describe('file errors', () => {
     expect(await readArticles(sub)).toEqual([{ ok: false, path: sub, error: `${sub}: is a directory` }]);
     const pdf = path.join(dir, 'paper.pdf');
     fs.writeFileSync(pdf, Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n\x00\x00stream', 'latin1'));
-    expect(await readArticles(pdf)).toEqual([{ ok: false, path: pdf, error: `${pdf}: unsupported file type '.pdf' (supported: .txt, .md, .markdown, .html, .htm, .json, .jsonl)` }]);
+    expect(await readArticles(pdf)).toEqual([{ ok: false, path: pdf, error: `${pdf}: unsupported file type '.pdf' (supported: ${SUPPORTED_EXTENSIONS.join(', ')})` }]);
   });
 
   it('reads a text file with an unknown extension as plain text, with a warning', async () => {
@@ -361,7 +363,9 @@ describe('file errors', () => {
   });
 
   it('accepts extensions in any case and lists the supported ones', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl']);
+    expect(SUPPORTED_EXTENSIONS).toEqual([
+      '.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl', '.csv', '.tsv', '.tab', '.rss', '.atom', '.xml', '.warc', '.warc.gz',
+    ]);
     expect(only(parseArticles('UPPER.TXT', utf8('Hello world.\n'))).format).toBe('txt');
   });
 
@@ -371,7 +375,7 @@ describe('file errors', () => {
       for (const bytes of junk) {
         const results = parseArticles(`junk${ext}`, bytes);
         expect(results.length).toBeGreaterThan(0);
-        for (const r of results) if (!r.ok) expect(r.error).not.toContain('\n');
+        for (const r of results) if (r.ok === false) expect(r.error).not.toContain('\n');
       }
     }
   });

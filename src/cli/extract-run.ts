@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatOf, readArticles, SUPPORTED_EXTENSIONS } from '../ingest/read.js';
+import type { ColumnMap } from '../ingest/formats.js';
+import { formatOf, streamArticles, SUPPORTED_EXTENSIONS } from '../ingest/read.js';
 import { SIDECAR_NAME } from '../ingest/sidecar.js';
 import { analyze } from '../nlp/analyze.js';
 import { json } from '../render/formats/json.js';
@@ -21,7 +22,7 @@ export type ExtractEvent =
  * and the rest still extracted; a file that holds no article (the folder's `corpus-meta.yaml`, any
  * extension ingest does not read) is skipped with a line saying so, as when a shell glob names it.
  */
-export async function* extractFiles(files: string[], options: { date?: string }): AsyncGenerator<ExtractEvent> {
+export async function* extractFiles(files: string[], options: { date?: string; columns?: ColumnMap }): AsyncGenerator<ExtractEvent> {
   for (const file of files) {
     if (!fs.existsSync(file)) {
       yield { kind: 'missing', message: `${file}: no such file` };
@@ -35,7 +36,8 @@ export async function* extractFiles(files: string[], options: { date?: string })
       yield { kind: 'skipped', message: `${file}: skipped (not an article format; extract reads ${SUPPORTED_EXTENSIONS.join(', ')})` };
       continue;
     }
-    for (const result of await readArticles(file, { defaultDate: options.date ?? null })) {
+    for await (const result of streamArticles(file, { defaultDate: options.date ?? null, columns: options.columns })) {
+      if (result.ok === 'skipped') continue; // a WARC's requests and images: not articles, and not news to the user
       if (!result.ok) {
         yield { kind: 'failed', message: result.error };
         continue;
@@ -50,7 +52,7 @@ export async function* extractFiles(files: string[], options: { date?: string })
  * `corpus extract`: the records as JSON Lines (../../docs/json.md, "extract") or as text. Exit status:
  * 2 when a path is missing (the user must fix the command), else 1 when a file failed, else 0.
  */
-export async function runExtract(files: string[], flags: { json?: boolean; nl?: boolean; date?: string }): Promise<number> {
+export async function runExtract(files: string[], flags: { json?: boolean; nl?: boolean; date?: string; columns?: ColumnMap }): Promise<number> {
   let failed = false;
   let missing = false;
   let first = true;

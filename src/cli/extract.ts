@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { parseDateOption, withCommonOptions } from './options.js';
+import type { ColumnMap } from '../ingest/formats.js';
+import { COLUMNS_HELP, parseColumns, parseDateOption, withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
   const command = program
@@ -7,6 +8,7 @@ export function register(program: Command): void {
     .description('analyze files and print their entities, dates and events (writes no database)')
     .argument('<files...>', 'article files in any format ingest reads')
     .option('--date <YYYY-MM-DD>', 'publication date for files that carry none of their own', parseDateOption('--date'))
+    .option('--columns <FIELD=COLUMN,...>', COLUMNS_HELP, parseColumns)
     .addHelpText(
       'after',
       `
@@ -21,7 +23,7 @@ Example:
   command
     .option('--json', 'print one JSON object per article (JSON Lines; see docs/json.md)')
     .option('--nl', 'the same as --json: extract output is already one object per line');
-  command.action(async (files: string[], flags: { json?: boolean; nl?: boolean; date?: string }) => {
+  command.action(async (files: string[], flags: { json?: boolean; nl?: boolean; date?: string; columns?: ColumnMap }) => {
     const { runExtract } = await import('./extract-run.js');
     process.exitCode = await runExtract(files, flags);
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type IngestSummary, ingest } from '../ingest/pipeline.js';
+import type { ColumnMap } from '../ingest/formats.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
 import { resolutionDue, resolveCorpus } from '../entities/run.js';
@@ -13,6 +14,7 @@ export interface IngestRunFlags extends OutputFlags {
   date?: string;
   prune?: boolean;
   quiet?: boolean;
+  columns?: ColumnMap;
 }
 
 /** Exit status of a process stopped by SIGINT, as shells report it. */
@@ -60,6 +62,7 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
       {
         defaultDate: flags.date ?? null,
         prune: flags.prune,
+        columns: flags.columns ?? null,
         placeLookup: placeInfo,
         // Which names are one entity is a question about the whole corpus: asked after each ingest that changed it.
         afterIngest: (store, changed) => (changed || resolutionDue(store) ? resolveCorpus(store).seconds : 0),

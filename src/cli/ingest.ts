@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { IngestRunFlags } from './ingest-run.js';
-import { parseDateOption, withCommonOptions } from './options.js';
-
+import { COLUMNS_HELP, parseColumns, parseDateOption, withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
   const command = program
@@ -10,12 +9,15 @@ export function register(program: Command): void {
     .description('read articles, analyze them and store them in the database')
     .argument('<paths...>', 'files, folders (read recursively) or globs')
     .option('--date <YYYY-MM-DD>', 'publication date for files that carry none of their own', parseDateOption('--date'))
+    .option('--columns <FIELD=COLUMN,...>', COLUMNS_HELP, parseColumns)
     .option('--prune', 'forget documents whose files are gone')
     .option('-q, --quiet', 'print nothing on success')
     .addHelpText(
       'after',
       `
-Formats: .txt, .md (YAML front matter), .html/.htm, .json (one article), .jsonl (one article a line).
+Formats: .txt, .md (YAML front matter), .html/.htm (the article of a web page), .json (one article),
+.jsonl (one article a line), .csv/.tsv (one article a row), .rss/.atom/.xml feeds (one article an item),
+.warc/.warc.gz web archives (one article an HTML response).
 Re-running is cheap: unchanged files are skipped; changed files replace their old analysis.
 Ctrl-C stores and commits what was read; running the same command again resumes.
 Exit status: 0 every file stored, 1 some files failed, 2 usage error.

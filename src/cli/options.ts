@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import { UserError } from '../core/errors.js';
 import { boundDay } from '../core/timex.js';
 import { withOutputOptions } from './emit.js';
+import { parseColumnsOption } from '../ingest/columns.js';
+import type { ColumnMap } from '../ingest/formats.js';
 
 /** Options every command shares, so a user learns them once. */
 export interface CommonOptions {
@@ -42,3 +44,14 @@ export function parseDateOption(name: string) {
     return value;
   };
 }
+
+/** `--columns text=body,date=published` or fail with a usage error. */
+export function parseColumns(value: string): ColumnMap {
+  try {
+    return parseColumnsOption(value);
+  } catch (err) {
+    throw new UserError(`--columns: ${(err as Error).message}`);
+  }
+}
+
+export const COLUMNS_HELP = 'for CSV/TSV: which column holds which field, e.g. text=body,date=published';

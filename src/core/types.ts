@@ -20,11 +20,14 @@ export function isEntityType(type: string): type is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(type);
 }
 
-export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl' | 'csv' | 'tsv' | 'rss' | 'atom' | 'warc';
 
 /** One article as a reader produced it: metadata plus the decoded body text all offsets refer to. */
 export interface Article {
-  /** Where it came from: the file path, or `file.jsonl:LINE` for one line of a JSON Lines file. */
+  /**
+   * Where it came from: the file path, or an address inside a file holding many articles:
+   * `file.jsonl:LINE`, `file.csv:ROW`, `feed.xml#ITEM-ID`, `archive.warc.gz#RECORD-ID`.
+   */
   path: string;
   format: ArticleFormat;
   title: string | null;
@@ -36,9 +39,13 @@ export interface Article {
   dateline: string | null;
   section: string | null;
   tags: string[];
-  /** The source's own id for the article (a JSON article's `id`), or null. */
+  /** The source's own id for the article (a JSON or CSV `id`, a feed item's guid), or null. */
   externalId: string | null;
   body: string;
+  /** The page's address when the source names one (web pages, feed items, WARC target URIs, a CSV `url`). */
+  url?: string | null;
+  /** The byline, when the source names one. */
+  author?: string | null;
   /** Problems that did not stop the read (e.g. decoded as Windows-1252). */
   warnings: string[];
 }

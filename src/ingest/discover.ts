@@ -55,7 +55,10 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       const matches = await fg(fg.isDynamicPattern(input) ? input : fg.escapePath(input), globOptions);
       if (matches.length === 0) throw new UserError(`${input}: no files match`);
       // A glob like `news/*` may catch images and the like: keep what a reader can read.
-      for (const file of matches) if (readable.has(path.extname(file).toLowerCase())) found.add(path.normalize(file));
+      for (const file of matches) {
+        const lower = file.toLowerCase();
+        if ([...readable].some((e) => lower.endsWith(e))) found.add(path.normalize(file));
+      }
     } else {
       throw new UserError(`${input}: no such file or folder`);
     }
@@ -110,7 +113,9 @@ function walk(
     } else if (isFile) {
       const shown = displayName(full);
       const ext = path.extname(shown).toLowerCase();
-      if (!readable.has(ext)) {
+      // Compound extensions (`.warc.gz`) by suffix: path.extname sees only `.gz`.
+      const lower = shown.toLowerCase();
+      if (!readable.has(ext) && ![...readable].some((e) => lower.endsWith(e))) {
         other.set(ext, (other.get(ext) ?? 0) + 1);
         continue;
       }

@@ -9,6 +9,8 @@ import { ANALYZER_VERSION, analyze, type AnalyzerInput } from '../nlp/analyze.js
 import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
+import type { ColumnMap } from './formats.js';
+import { holdsManyArticles } from './read.js';
 import { fsPath } from './paths.js';
 import { SUPPORTED_EXTENSIONS } from './read.js';
 import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
@@ -37,6 +39,8 @@ export interface IngestOptions {
    * runs from TypeScript sources (tests) always analyze in this thread.
    */
   workers?: number;
+  /** `--columns`: which CSV/TSV column holds which article field. */
+  columns?: ColumnMap | null;
   /** Stop reading new files when aborted (Ctrl-C): what was read is stored and committed, the rest left for a re-run. */
   signal?: AbortSignal;
 }
@@ -89,6 +93,8 @@ export interface IngestSummary {
   reanalyzed: number;
   pruned: number;
   failed: number;
+  /** Records passed over on purpose (WARC requests, non-HTML responses). */
+  skipped: number;
   seconds: number;
   documentsPerSecond: number;
   /** Seconds of corpus-level entity resolution (entities/run.ts), part of `seconds`. */
@@ -155,6 +161,7 @@ export async function ingest(
     reanalyzed: 0,
     pruned: 0,
     failed: 0,
+    skipped: 0,
     seconds: 0,
     documentsPerSecond: 0,
     resolutionSeconds: 0,
@@ -172,9 +179,13 @@ export async function ingest(
       if (options.signal?.aborted) break;
       const seen = new Set<string>();
       const failedPaths = new Set<string>();
-      for await (const result of articlesOf(file, { defaultDate: options.defaultDate ?? null })) {
+      for await (const result of articlesOf(file, { defaultDate: options.defaultDate ?? null, columns: options.columns })) {
         if (options.signal?.aborted) break;
         progress.article?.();
+        if (result.ok === 'skipped') {
+          summary.skipped++;
+          continue;
+        }
         if (!result.ok) {
           failedPaths.add(result.path);
           failed(result.error);
@@ -210,12 +221,13 @@ export async function ingest(
         );
         await batch.flushIfFull();
       }
-      if (seen.size + failedPaths.size > 0 && !options.signal?.aborted) {
-        // Lines gone from a JSON Lines file, and parts gone from a big text file that shrank, are
-        // documents that no longer exist.
-        const prefix = file.toLowerCase().endsWith('.jsonl') ? `${file}:` : `${file}${PART_MARK}`;
+      // Not when the file as a whole failed (a wrong --columns, a cut archive): no row may be forgotten then.
+      if (seen.size + failedPaths.size > 0 && !failedPaths.has(file) && !options.signal?.aborted) {
+        // Rows gone from a multi-article file (JSON Lines, CSV, feed, WARC), and parts gone from a big
+        // text file that shrank, are documents that no longer exist.
+        const prefixes = holdsManyArticles(file) ? [`${file}:`, `${file}#`] : [`${file}${PART_MARK}`];
         batch.add(0, () => {
-          for (const stale of writer.pathsUnder(prefix)) {
+          for (const stale of prefixes.flatMap((prefix) => writer.pathsUnder(prefix))) {
             if (!seen.has(stale) && !failedPaths.has(stale)) {
               writer.unlinkPath(stale);
               removedSomething = true;

@@ -4,7 +4,7 @@
  * the --date flag, the source and dateline from the text's own attribution.
  * Nothing here throws for bad input: every failure is a one-line `path: cause`.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
 import { decodeText } from './decode.js';
@@ -12,69 +12,126 @@ import { fsPath } from './paths.js';
 import { sidecarEntry, type SidecarEntry } from './sidecar.js';
 import { findAttribution } from './attribution.js';
 import { dateFromFilename, normalizeDate, type ArticleFields, type ReaderOutcome } from './readers/fields.js';
-import { readTxt } from './readers/txt.js';
-import { readMarkdown } from './readers/markdown.js';
-import { readHtml } from './readers/html.js';
-import { readJson, readJsonLines } from './readers/json.js';
+import { type ColumnMap, type Entry, formatFor, type InputFormat, type ManyFormat, SUPPORTED_EXTENSIONS } from './formats.js';
+
+export { SUPPORTED_EXTENSIONS } from './formats.js';
 
 export type ReadResult =
   | { ok: true; article: Article }
-  | { ok: false; path: string; error: string };
+  | { ok: false; path: string; error: string }
+  /** A record the reader passes over on purpose (a WARC request record): counted, not reported. */
+  | { ok: 'skipped'; path: string; reason: string };
 
 export interface ReadOptions {
   /** The `--date` flag: the publication date of files that carry none (dateSource 'flag'). */
   defaultDate?: string | null;
   /** Metadata for this file from its folder's corpus-meta.yaml (see sidecar.ts). */
   sidecar?: SidecarEntry | null;
+  /** `--columns`: which CSV/TSV column holds which field. */
+  columns?: ColumnMap | null;
 }
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl'];
-
-const FORMATS: Record<string, ArticleFormat> = {
-  '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.jsonl': 'jsonl',
-};
-
-/** Larger files are refused rather than risking the whole run on one string. */
+/** Larger files are refused rather than risking the whole run on one string (multi-article files stream). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Below this size a blocking read is cheaper than an asynchronous one. */
 const SYNC_READ_BYTES = 1024 * 1024;
+/** How much of a file's start a format's sniff sees. */
+const SNIFF_BYTES = 4096;
 
 const extensionOf = (file: string): string | undefined => /\.[^./\\]+$/.exec(file)?.[0];
 
 /** The format a path's extension names (case-insensitive), or null when unsupported. */
 export function formatOf(file: string): ArticleFormat | null {
-  const ext = extensionOf(file);
-  return ext ? FORMATS[ext.toLowerCase()] ?? null : null;
+  return formatFor(file)?.name ?? null;
+}
+
+/** Whether one file of this name holds many articles, each stored as `file:ROW` or `file#ID`. */
+export function holdsManyArticles(file: string): boolean {
+  return formatFor(file)?.many ?? false;
 }
 
 /**
- * Read one file into zero or more articles (JSON Lines: one per line). Never throws for bad input.
+ * About how many articles a file holds (1 for single-article formats), for progress in articles.
+ * Null when learning it would cost a read of the whole file in a way that is not cheap (a WARC).
+ */
+export async function articleCountHint(file: string): Promise<number | null> {
+  const format = formatFor(file);
+  if (!format?.many) return 1;
+  try {
+    return (await format.countHint?.(file)) ?? null;
+  } catch {
+    return null; // the read proper will report the problem
+  }
+}
+
+/** Read one file into its articles, collected (tests and small files; ingest streams with `streamArticles`). */
+export async function readArticles(file: string, options: ReadOptions = {}): Promise<ReadResult[]> {
+  const results: ReadResult[] = [];
+  for await (const result of streamArticles(file, options)) results.push(result);
+  return results;
+}
+
+/**
+ * Read one file into zero or more articles, one at a time: multi-article files (JSON Lines, CSV,
+ * feeds, WARC) are streamed, so memory does not grow with the file. Never throws for bad input.
  * A file with an unknown extension is read as plain text (with a warning) unless it is binary.
  */
-export async function readArticles(file: string, options: ReadOptions = {}): Promise<ReadResult[]> {
-  let bytes: Uint8Array;
+export async function* streamArticles(file: string, options: ReadOptions = {}): AsyncGenerator<ReadResult> {
+  const format = formatFor(file);
+  let bytes: Uint8Array | null = null;
+  let head: string | null = null;
   let fd: number | null = null;
   try {
     // One open and fstat instead of a stat by path, then a read: a bulk ingest does this 20,000 times.
     fd = openSync(fsPath(file), 'r');
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return [failure(file, 'is a directory')];
-    if (stat.size > MAX_FILE_BYTES) return [failure(file, `file too large (${stat.size} bytes; the limit is ${MAX_FILE_BYTES})`)];
-    // Small files are read synchronously: an async read costs a thread-pool round trip that is
-    // ~15x slower than the read itself (19,771 Reuters files: 3.4 s async, 0.2 s sync).
-    bytes = stat.size < SYNC_READ_BYTES ? readFileSync(fd) : await readFile(fsPath(file));
+    if (stat.isDirectory()) return yield failure(file, 'is a directory');
+    if (format?.many) {
+      if (stat.size === 0) return yield failure(file, 'empty file');
+      if (format.sniff) {
+        const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, stat.size));
+        readSync(fd, buffer, 0, buffer.length, 0);
+        head = buffer.toString('utf8');
+      }
+    } else {
+      if (stat.size > MAX_FILE_BYTES) return yield failure(file, `file too large (${stat.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+      // Small files are read synchronously: an async read costs a thread-pool round trip that is
+      // ~15x slower than the read itself (19,771 Reuters files: 3.4 s async, 0.2 s sync).
+      bytes = stat.size < SYNC_READ_BYTES ? readFileSync(fd) : await readFile(fsPath(file));
+    }
   } catch (err) {
-    return [failure(file, ioCause(err))];
+    return yield failure(file, ioCause(err));
   } finally {
     if (fd !== null) closeSync(fd);
   }
   const { entry, warning } = await sidecarEntry(file);
-  const results = parseArticles(file, bytes, { ...options, sidecar: entry });
-  if (warning) for (const r of results) if (r.ok) r.article.warnings.push(warning);
-  return results;
+  const withWarning = (r: ReadResult): ReadResult => {
+    if (warning && r.ok === true) r.article.warnings.push(warning);
+    return r;
+  };
+  const resolved = { ...options, sidecar: entry };
+  if (bytes) {
+    for (const r of parseArticles(file, bytes, resolved)) yield withWarning(r);
+    return;
+  }
+  const many = format as ManyFormat;
+  const sniffed = head !== null ? many.sniff!(head) : null;
+  if (sniffed) return yield failure(file, sniffed);
+  try {
+    const stream = createReadStream(fsPath(file), { highWaterMark: 256 * 1024 });
+    try {
+      for await (const e of many.stream(stream, { file, columns: options.columns })) yield withWarning(finishEntry(file, many, e, resolved));
+    } finally {
+      stream.destroy();
+    }
+  } catch (err) {
+    // A reader bug or an I/O error mid-file: what was read stays read; the rest is one failure.
+    const code = (err as NodeJS.ErrnoException)?.code;
+    yield failure(file, code ? ioCause(err) : `unexpected error: ${oneLine((err as Error)?.message ?? String(err))}`);
+  }
 }
 
-/** The same from bytes already in memory (used by tests and by `corpus extract`). */
+/** The same from bytes already in memory (used by tests and by `corpus extract`). WARC needs a file. */
 export function parseArticles(file: string, bytes: Uint8Array, options: ReadOptions = {}): ReadResult[] {
   try {
     return parse(file, bytes, options);
@@ -86,35 +143,39 @@ export function parseArticles(file: string, bytes: Uint8Array, options: ReadOpti
 
 function parse(file: string, bytes: Uint8Array, options: ReadOptions): ReadResult[] {
   // A file named explicitly may have any extension: read it as plain text if it is text.
-  const known = formatOf(file);
-  const format = known ?? 'txt';
+  const known = formatFor(file);
+  const format: InputFormat = known ?? formatFor('.txt')!;
   const decoded = decodeText(bytes);
   if (!decoded.ok) return [!known && decoded.error === 'binary file' ? unsupported(file) : failure(file, decoded.error)];
-  const warnings = known ? decoded.warnings : [`${extensionOf(file) ? `unknown extension '${extensionOf(file)}'` : 'no file extension'}; read as plain text`, ...decoded.warnings];
+  const warnings = known
+    ? decoded.warnings
+    : [`${extensionOf(file) ? `unknown extension '${extensionOf(file)}'` : 'no file extension'}; read as plain text`, ...decoded.warnings];
   const { text } = decoded;
-  const fallbackDate = dateFromFilename(file);
-  const flagDate = normalizeDate(options.defaultDate ?? null);
-
-  const finish = (path: string, outcome: ReaderOutcome): ReadResult =>
-    outcome.ok
-      ? { ok: true, article: toArticle(path, format, withSidecar(outcome.fields, options.sidecar), warnings, fallbackDate, flagDate) }
-      : failure(path, outcome.error);
-
-  switch (format) {
-    case 'txt':
-      return [finish(file, readTxt(text))];
-    case 'md':
-      return [finish(file, readMarkdown(text))];
-    case 'html':
-      return [finish(file, readHtml(text))];
-    case 'json':
-      return [finish(file, readJson(text))];
-    case 'jsonl': {
-      const lines = readJsonLines(text);
-      if (lines.length === 0) return [failure(file, 'empty file')];
-      return lines.map(({ line, outcome }) => finish(`${file}:${line}`, outcome));
-    }
+  const context = { file, columns: options.columns };
+  if (!format.many) {
+    const outcome = format.read(text, context);
+    if (!outcome.ok) return [failure(file, outcome.error)];
+    return [{ ok: true, article: toArticle(file, format.name, withSidecar(outcome.fields, options.sidecar), warnings, options) }];
   }
+  const sniffed = format.sniff?.(text.slice(0, SNIFF_BYTES));
+  if (sniffed) return [failure(file, sniffed)];
+  if (!format.parse) return [failure(file, `a ${format.name.toUpperCase()} file is read from disk, not from memory`)];
+  const results: ReadResult[] = [];
+  for (const e of format.parse(text, context)) {
+    const result = finishEntry(file, format, e, options);
+    if (result.ok === true) result.article.warnings.unshift(...warnings);
+    results.push(result);
+  }
+  if (results.length === 0) return [failure(file, 'empty file')];
+  return results;
+}
+
+function finishEntry(file: string, format: ManyFormat, e: Entry, options: ReadOptions): ReadResult {
+  const path = `${file}${e.address}`;
+  const outcome: ReaderOutcome | Entry['outcome'] = e.outcome;
+  if (outcome.ok === 'skipped') return { ok: 'skipped', path, reason: outcome.reason };
+  if (!outcome.ok) return failure(path, outcome.error);
+  return { ok: true, article: toArticle(path, e.format ?? format.name, withSidecar(outcome.fields, options.sidecar), [], options) };
 }
 
 /**
@@ -134,14 +195,10 @@ function withSidecar(fields: ArticleFields, sidecar: SidecarEntry | null | undef
   };
 }
 
-function toArticle(
-  path: string,
-  format: ArticleFormat,
-  fields: ArticleFields,
-  decodeWarnings: string[],
-  filenameDate: IsoDate | null,
-  flagDate: IsoDate | null,
-): Article {
+function toArticle(path: string, format: ArticleFormat, fields: ArticleFields, decodeWarnings: string[], options: ReadOptions): Article {
+  // The file name's date: of the file, whatever address inside it the article has.
+  const filenameDate: IsoDate | null = dateFromFilename(path.replace(/[:#][^/\\]*$/, ''));
+  const flagDate = normalizeDate(options.defaultDate ?? null);
   let { date, dateSource } = fields;
   if (!date && filenameDate) [date, dateSource] = [filenameDate, 'filename'];
   else if (!date && flagDate) [date, dateSource] = [flagDate, 'flag'];
@@ -163,7 +220,9 @@ function toArticle(
     dateline,
     section: fields.section,
     tags: fields.tags,
+    url: fields.url ?? null,
     externalId: fields.externalId ?? null,
+    author: fields.author ?? null,
     body: fields.body,
     warnings: [...decodeWarnings, ...fields.warnings],
   };

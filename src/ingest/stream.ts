@@ -12,7 +12,8 @@ import { createInterface } from 'node:readline';
 import type { Article } from '../core/types.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
-import { formatOf, parseArticles, readArticles, type ReadOptions, type ReadResult } from './read.js';
+import { containerOf } from './formats.js';
+import { formatOf, holdsManyArticles, parseArticles, readArticles, type ReadOptions, type ReadResult, streamArticles } from './read.js';
 
 /** Text files larger than this are read in slices and stored in parts. */
 export const STREAM_BYTES = 16 * 1024 * 1024;
@@ -28,7 +29,7 @@ export function isLaterPart(stored: string): boolean {
 
 /** The file a stored path comes from: `a.jsonl:12` → `a.jsonl`, `big.txt#part3` → `big.txt`. */
 export function fileOfPath(stored: string): string {
-  return stored.replace(/\.jsonl:\d+$/i, '.jsonl').replace(/#part\d+$/, '');
+  return containerOf(stored) ?? stored.replace(/#part\d+$/, '');
 }
 
 /** Every article of `file`, one at a time. Never throws for bad input (failures are results). */
@@ -40,7 +41,9 @@ export async function* articlesOf(file: string, options: ReadOptions = {}): Asyn
     // readArticles reports it
   }
   const format = formatOf(file);
-  if (format === 'jsonl') yield* jsonLines(file, options);
+  // Files of many articles (JSON Lines, CSV, feeds, WARC) stream through their reader (formats.ts).
+  if (holdsManyArticles(file)) yield* streamArticles(file, options);
+  else if (format === 'jsonl') yield* jsonLines(file, options);
   else if (size > STREAM_BYTES && (format === 'txt' || format === 'md' || format === null)) yield* textParts(file, size, options);
   else yield* await readArticles(file, options);
 }
@@ -71,6 +74,7 @@ async function* jsonLines(file: string, options: ReadOptions): AsyncGenerator<Re
 function renumber(result: ReadResult, file: string, line: number, warning: string | null): ReadResult {
   const from = `${file}:1`;
   const to = `${file}:${line}`;
+  if (result.ok === 'skipped') return { ...result, path: to };
   if (!result.ok) return { ...result, path: to, error: result.error.startsWith(from) ? to + result.error.slice(from.length) : result.error };
   const article = { ...result.article, path: to };
   if (warning) article.warnings.push(warning);
@@ -94,7 +98,7 @@ async function* textParts(file: string, size: number, options: ReadOptions): Asy
     if (part === 1) {
       // The first part is read like the whole file would be: its header or front matter gives the metadata.
       const [result] = parseArticles(file, Buffer.from(text, 'utf8'), options);
-      if (!result.ok) return result;
+      if (result.ok !== true) return result;
       first = result.article;
       first.warnings.push(
         `${(size / 1024 / 1024).toFixed(0)} MB: stored in parts of at most ${PART_CHARS.toLocaleString('en-US')} characters ` +

@@ -89,3 +89,20 @@ export function analysisDump(store: Store): {
     events: statement(db, 'SELECT key, name, date FROM events ORDER BY id').all() as { key: string; name: string; date: string | null }[],
   };
 }
+
+export interface StoredOrigin {
+  path: string;
+  format: string;
+  url: string | null;
+  externalId: string | null;
+  author: string | null;
+}
+
+/** Every stored path with its document's format and origin (URL, the source's own id, byline), by path. */
+export function storedOrigins(store: Store): StoredOrigin[] {
+  return statement(
+    sqlite(store),
+    `SELECT p.path, d.format, d.url, d.external_id AS externalId, d.author
+     FROM paths p JOIN documents d ON d.id = p.doc_id ORDER BY p.path`,
+  ).all() as StoredOrigin[];
+}

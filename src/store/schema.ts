@@ -254,4 +254,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (entity_id, event_id)
   ) WITHOUT ROWID;
   `,
+  /* 4: where a document came from, when its source says: a web page's or feed item's URL and byline
+        (the source's own id is migration 2's external_id) */ `
+  ALTER TABLE documents ADD COLUMN url TEXT;
+  ALTER TABLE documents ADD COLUMN author TEXT;
+  `,
 ];

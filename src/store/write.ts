@@ -47,8 +47,10 @@ export class StoreWriter {
       ),
       docBySha: db.prepare('SELECT id, sha256, analyzer_version AS analyzerVersion FROM documents WHERE sha256 = ?'),
       docInsert: db.prepare(`INSERT INTO documents
-        (sha256, title, date, date_source, source, dateline, section, tags, external_id, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
-        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @externalId, @format, @body, @chars, @tokens, @sentences, @analyzerVersion, @ingestedAt)`),
+        (sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens, sentences, analyzer_version,
+         ingested_at, url, external_id, author)
+        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @format, @body, @chars, @tokens, @sentences,
+         @analyzerVersion, @ingestedAt, @url, @externalId, @author)`),
       docReanalyzed: db.prepare(
         'UPDATE documents SET date = @date, date_source = @dateSource, tokens = @tokens, sentences = @sentences, analyzer_version = @analyzerVersion WHERE id = @id',
       ),
@@ -136,6 +138,8 @@ export class StoreWriter {
       sentences: packSentences(analysis.sentences),
       analyzerVersion: analysis.analyzerVersion,
       ingestedAt: new Date().toISOString(),
+      url: article.url ?? null,
+      author: article.author ?? null,
     });
     const id = Number(info.lastInsertRowid);
     this.q.ftsInsert.run(id, article.title ?? '', article.body);

@@ -1,66 +1,72 @@
 /**
- * HTML pages: metadata from the head (Open Graph, article:* and JSON-LD), and the
- * article's readable text — navigation, scripts and page furniture removed, one
- * paragraph per block separated by blank lines, whitespace collapsed inside them.
+ * Web pages: the article's text through Mozilla's Readability (the Firefox reader view) on
+ * linkedom, a light DOM; metadata from the head (Open Graph, article:*, JSON-LD, <time datetime>).
  *
- * Dates found in the page's own metadata get dateSource 'header': they play the role
- * of a plain-text header line (the spec's 'frontmatter' is Markdown's YAML).
+ * Readability scores the page's blocks by text density, links and class names, so furniture built
+ * from plain `div`s (cookie banners, share bars, "Most read" lists) is dropped as well as the
+ * semantic `nav`/`footer`/`aside` a tag list catches. bench/html.ts measures both approaches.
+ *
+ * Dates found in the page's own metadata get dateSource 'header': they play the role of a
+ * plain-text header line (the spec's 'frontmatter' is Markdown's YAML).
  */
 import { createRequire } from 'node:module';
-import type { CheerioAPI } from 'cheerio';
+import type { SingleFormat } from '../formats.js';
 import { cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
 
 const require = createRequire(import.meta.url);
-// Loaded on first use: cheerio costs ~80 ms to load, which a .txt-only corpus never needs to pay.
-let cheerio: typeof import('cheerio') | undefined;
+// Loaded on first use: a .txt-only corpus never pays for a DOM.
+let linkedom: typeof import('linkedom') | undefined;
+let readability: typeof import('@mozilla/readability') | undefined;
 
-/** Page furniture that is never part of the story. */
-const REMOVE = [
-  'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'svg', 'canvas',
-  'button', 'select', 'textarea', 'input', 'object', 'embed', 'audio', 'video', 'map', 'dialog',
-  '[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
-].join(', ');
+/** The DOM interfaces used here (linkedom's own types are loose). */
+type Doc = Document;
 
 const BLOCK = new Set([
   'address', 'article', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p', 'section', 'summary', 'table', 'tbody',
   'thead', 'tfoot', 'tr', 'ul', 'center',
 ]);
+/** Never text, wherever they are (Readability removes most; text walks elsewhere meet them too). */
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'head', 'title']);
 
-/** The parts of a domhandler node the text walk needs. */
-interface DomNode {
-  type: string;
-  name?: string;
-  data?: string;
-  children?: DomNode[];
+export const htmlFormat: SingleFormat = { name: 'html', extensions: ['.html', '.htm'], many: false, read: (text) => readHtml(text) };
+
+/** A DOM for a page or a fragment of HTML. */
+export function parseDocument(html: string): Doc {
+  linkedom ??= require('linkedom') as typeof import('linkedom');
+  return linkedom.parseHTML(html).document as unknown as Doc;
 }
 
 export function readHtml(text: string): ReaderOutcome {
-  cheerio ??= require('cheerio') as typeof import('cheerio');
-  let $: CheerioAPI;
+  let document: Doc;
   try {
-    $ = cheerio.load(text);
+    document = parseDocument(text);
   } catch (err) {
     return { ok: false, error: `cannot parse HTML: ${(err as Error).message.split('\n')[0]}` };
   }
   const fields = emptyFields('');
-  const ld = jsonLdArticle($);
-  const meta = (selector: string): string | null => cleanString($(selector).first().attr('content'));
+  const ld = jsonLdArticle(document);
+  const meta = (selector: string): string | null => cleanString(document.querySelector(selector)?.getAttribute('content'));
+  const attr = (selector: string, name: string): string | null => cleanString(document.querySelector(selector)?.getAttribute(name));
 
   const siteName = meta('meta[property="og:site_name"], meta[name="og:site_name"]') ?? cleanString(nested(ld, 'publisher', 'name'));
   fields.title =
     meta('meta[property="og:title"], meta[name="og:title"]') ??
     cleanString(ld?.headline) ??
-    stripSiteSuffix(cleanString($('title').first().text()), siteName) ??
-    cleanString($('h1').first().text());
+    stripSiteSuffix(cleanString(document.querySelector('title')?.textContent), siteName) ??
+    cleanString(document.querySelector('h1')?.textContent);
 
   const dateCandidates = [
     meta('meta[property="article:published_time"], meta[name="article:published_time"]'),
     cleanString(ld?.datePublished),
     meta('meta[itemprop="datePublished"]'),
-    cleanString($('time[itemprop="datePublished"], time[pubdate]').first().attr('datetime')),
-    meta('meta[name="date"], meta[name="pubdate"], meta[name="publishdate"], meta[name="publish-date"], meta[name="publication_date"], meta[name="dc.date"], meta[name="DC.date"], meta[name="DC.date.issued"], meta[name="dcterms.created"], meta[name="parsely-pub-date"], meta[name="sailthru.date"]'),
-    cleanString($('article time[datetime], main time[datetime], time[datetime]').first().attr('datetime')),
+    attr('time[itemprop="datePublished"], time[pubdate]', 'datetime'),
+    meta(
+      'meta[name="date"], meta[name="pubdate"], meta[name="publishdate"], meta[name="publish-date"], meta[name="publication_date"], ' +
+        'meta[name="dc.date"], meta[name="DC.date"], meta[name="DC.date.issued"], meta[name="dcterms.created"], ' +
+        'meta[name="parsely-pub-date"], meta[name="sailthru.date"]',
+    ),
+    attr('article time[datetime], main time[datetime], time[datetime]', 'datetime'),
   ];
   for (const candidate of dateCandidates) {
     const date = normalizeDate(candidate);
@@ -73,15 +79,72 @@ export function readHtml(text: string): ReaderOutcome {
 
   fields.source = siteName;
   fields.section = meta('meta[property="article:section"], meta[name="article:section"]') ?? cleanString(ld?.articleSection);
-  const tags = $('meta[property="article:tag"], meta[name="article:tag"]').map((_, el) => $(el).attr('content') ?? '').get();
+  const tags = [...document.querySelectorAll('meta[property="article:tag"], meta[name="article:tag"]')].map((el) => el.getAttribute('content') ?? '');
   fields.tags = toTags(tags.length ? tags : meta('meta[name="news_keywords"]') ?? meta('meta[name="keywords"]') ?? ld?.keywords);
+  fields.url =
+    attr('link[rel="canonical"]', 'href') ?? meta('meta[property="og:url"], meta[name="og:url"]') ?? cleanString(ld?.url) ?? null;
+  const author = meta('meta[name="author"], meta[property="article:author"]') ?? cleanString(authorOf(ld));
 
-  $(REMOVE).remove();
-  const root = storyRoot($);
-  fields.body = root ? extractText(root) : '';
+  // Readability rewrites the document it is given: metadata first, then the story.
+  prepareForReadability(document);
+  readability ??= require('@mozilla/readability') as typeof import('@mozilla/readability');
+  let story: { content?: Element | null; byline?: string | null; siteName?: string | null } | null;
+  try {
+    // `serializer` hands back the story's element itself: no HTML string to parse a second time.
+    story = new readability.Readability(document as never, { serializer: (node: Node) => node as Element, keepClasses: true, disableJSONLD: true }).parse();
+  } catch (err) {
+    return { ok: false, error: `cannot extract the article: ${(err as Error).message.split('\n')[0]}` };
+  }
+  fields.body = story?.content ? extractText(story.content) : '';
   if (fields.body.trim() === '') return { ok: false, error: 'no article text in the HTML' };
+  fields.author = author ?? cleanByline(story?.byline);
+  fields.source ??= cleanString(story?.siteName);
   fields.contentStart = storyStart(fields.body, fields.title);
   return { ok: true, fields };
+}
+
+/**
+ * What is never the story, whatever its text density: semantic furniture (the old reader's rules,
+ * which Readability only down-weights), and a publisher's explicit `itemprop="articleBody"`, which
+ * is trusted as the story's container when present.
+ */
+const FURNITURE =
+  'nav, aside, footer, form, dialog, [hidden], [aria-hidden="true"], [role="navigation"], [role="contentinfo"], ' +
+  '[role="complementary"], [role="search"], [role="dialog"], [role="alertdialog"], body > header';
+
+const FURNITURE_NAME =
+  /(?:^|[\s_-])(?:share|sharing|social|newsletter|signup|promo|advert|ad-slot|ad-label|cookie|consent|paywall|related|recommended|most-?read|popular|trending|tags|tag-list|breadcrumbs?|crumbs|copyright|site-footer|footer|comments?|author-box|app-promo)(?:$|[\s_-])/i;
+
+function prepareForReadability(document: Doc): void {
+  const marked = document.querySelector('[itemprop="articleBody"]');
+  if (marked && (marked.textContent ?? '').trim() !== '') {
+    const body = document.body;
+    while (body.firstChild) body.removeChild(body.firstChild);
+    body.appendChild(marked);
+  }
+  for (const el of [...document.querySelectorAll(FURNITURE)]) el.remove();
+  // Blocks named for furniture (share bars, newsletter boxes, tag lists, footers built from divs).
+  // Readability ignores class names on its second try, which short stories need; a named block is
+  // removed only when it holds well under half the page's text, so a mislabelled wrapper stays.
+  const total = (document.body?.textContent ?? '').length;
+  for (const el of [...document.querySelectorAll('[class], [id]')]) {
+    if (!el.isConnected) continue;
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!FURNITURE_NAME.test(name) || el.querySelector('[itemprop="articleBody"], article')) continue;
+    if ((el.textContent ?? '').length < total * 0.4) el.remove();
+  }
+  // A timestamp alone in its block ("Feb 7" under the headline) is metadata, already read.
+  for (const time of [...document.querySelectorAll('time')]) {
+    const parent = time.parentElement;
+    if (parent && (parent.textContent ?? '').trim() === (time.textContent ?? '').trim()) time.remove();
+    else if (parent && parent.localName === 'header') time.remove();
+  }
+}
+
+/** A byline as Readability finds it in the text ("By Jane Doe, Staff Writer" → "Jane Doe, Staff Writer"). */
+function cleanByline(byline: string | null | undefined): string | null {
+  const s = cleanString(byline);
+  return s ? s.replace(/^by\s+/i, '') || null : null;
 }
 
 /** Past a leading paragraph that repeats the headline, where a dateline would be. */
@@ -100,29 +163,8 @@ function stripSiteSuffix(title: string | null, siteName: string | null): string 
   return title;
 }
 
-/** The element holding the story: the marked article body, the longest <article>, <main>, else <body>. */
-function storyRoot($: CheerioAPI): DomNode | null {
-  const marked = $('[itemprop="articleBody"]').first();
-  if (marked.length) return marked.get(0) as unknown as DomNode;
-  let best: DomNode | null = null;
-  let bestLength = 0;
-  $('article').each((_, el) => {
-    const length = $(el).text().trim().length;
-    if (length > bestLength) {
-      best = el as unknown as DomNode;
-      bestLength = length;
-    }
-  });
-  if (best) return best;
-  for (const selector of ['main', '[role="main"]', 'body']) {
-    const found = $(selector).first();
-    if (found.length && found.text().trim()) return found.get(0) as unknown as DomNode;
-  }
-  return ($.root().get(0) as unknown as DomNode) ?? null;
-}
-
 /** Paragraphs separated by blank lines; `<br>` breaks lines inside one. */
-export function extractText(root: DomNode): string {
+export function extractText(root: Node): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = (): void => {
@@ -133,27 +175,28 @@ export function extractText(root: DomNode): string {
     if (lines.length) paragraphs.push(lines.join('\n'));
     current = '';
   };
-  const walk = (node: DomNode): void => {
-    if (node.type === 'text') {
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
       // Newlines in source are just whitespace; only <br> makes a line break.
-      current += (node.data ?? '').replace(/\n/g, ' ');
+      current += (node.nodeValue ?? '').replace(/\n/g, ' ');
       return;
     }
-    if (node.type !== 'tag' && node.type !== 'root') return; // comments, directives; scripts are gone
-    const name = node.name?.toLowerCase() ?? '';
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return; // comments, doctypes
+    const name = node.nodeType === 1 ? (node as Element).localName.toLowerCase() : '';
+    if (SKIP.has(name)) return;
     if (name === 'br') {
       current += '\n';
       return;
     }
     if (name === 'pre') {
       flush();
-      const raw = textOf(node).replace(/^\n+|\s+$/g, '');
+      const raw = (node.textContent ?? '').replace(/^\n+|\s+$/g, '');
       if (raw) paragraphs.push(raw);
       return;
     }
     const block = BLOCK.has(name);
     if (block) flush();
-    for (const child of node.children ?? []) walk(child);
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
     if (name === 'td' || name === 'th') current += ' ';
     if (block) flush();
   };
@@ -162,9 +205,11 @@ export function extractText(root: DomNode): string {
   return paragraphs.join('\n\n');
 }
 
-function textOf(node: DomNode): string {
-  if (node.type === 'text') return node.data ?? '';
-  return (node.children ?? []).map(textOf).join('');
+/** The text of an HTML fragment (a feed item's description), paragraphs kept. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return html.replace(/[ \t]+/g, ' ').trim();
+  const document = parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return extractText(document.body);
 }
 
 type Json = Record<string, unknown>;
@@ -172,7 +217,7 @@ type Json = Record<string, unknown>;
 const ARTICLE_TYPES = /(?:Article|BlogPosting|Report)$/;
 
 /** The NewsArticle (or similar) object of the page's JSON-LD, if any. */
-function jsonLdArticle($: CheerioAPI): Json | null {
+function jsonLdArticle(document: Doc): Json | null {
   const found: Json[] = [];
   const collect = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(collect);
@@ -183,14 +228,21 @@ function jsonLdArticle($: CheerioAPI): Json | null {
       if (type.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) found.push(obj);
     }
   };
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const el of document.querySelectorAll('script[type="application/ld+json"]')) {
     try {
-      collect(JSON.parse($(el).text()));
+      collect(JSON.parse(el.textContent ?? ''));
     } catch {
       // Broken JSON-LD is common on the web; the page's other metadata still counts.
     }
-  });
+  }
   return found[0] ?? null;
+}
+
+/** JSON-LD `author`: a name, a Person, or a list of them. */
+function authorOf(ld: Json | null): string | null {
+  const raw = ([] as unknown[]).concat(ld?.author ?? []);
+  const names = raw.map((a) => cleanString(a)).filter((a): a is string => a !== null);
+  return names.length ? names.join(', ') : null;
 }
 
 function nested(obj: Json | null, ...keys: string[]): unknown {

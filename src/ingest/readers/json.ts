@@ -3,7 +3,10 @@
  * line in `.jsonl`. Field names follow the spec (see spec/extract-format.md) plus the
  * spellings of common scrapers (news-please's `maintext`/`date_publish`/`source_domain`).
  */
+import type { Entry, ManyFormat, SingleFormat } from '../formats.js';
+import { decodeText } from '../decode.js';
 import { cleanString, emptyFields, firstOf, normalizeDate, toTags, type ArticleFields, type ReaderOutcome } from './fields.js';
+import { byteLines, countNewlines } from './lines.js';
 
 const BODY_KEYS = ['text', 'body', 'content', 'maintext'] as const;
 const DATE_KEYS = ['date', 'published', 'date_publish', 'publish_date', 'pubDate', 'datePublished', 'published_at'] as const;
@@ -11,6 +14,48 @@ const TITLE_KEYS = ['title', 'headline'] as const;
 const ID_KEYS = ['id', 'guid', 'uuid', 'article_id', 'doc_id', '_id'] as const;
 const TAG_KEYS = ['tags', 'keywords', 'topics', 'places', 'people', 'orgs', 'organizations', 'categories', 'subjects'] as const;
 const SOURCE_KEYS = ['source', 'publisher', 'outlet', 'source_domain', 'site_name'] as const;
+const URL_KEYS = ['url', 'link', 'canonical_url'] as const;
+const AUTHOR_KEYS = ['author', 'authors', 'byline', 'creator'] as const;
+
+export const jsonFormat: SingleFormat = { name: 'json', extensions: ['.json'], many: false, read: (text) => readJson(text) };
+
+export const jsonLinesFormat: ManyFormat = {
+  name: 'jsonl',
+  extensions: ['.jsonl'],
+  many: true,
+  stream: streamJsonLines,
+  *parse(text) {
+    for (const { line, outcome } of readJsonLines(text)) yield { address: `:${line}`, outcome };
+  },
+  countHint: (file) => countNewlines(file),
+};
+
+/** A `.jsonl` stream, one line at a time: each line is decoded on its own (UTF-8, else Windows-1252). */
+async function* streamJsonLines(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Entry> {
+  for await (const { line, bytes: raw } of byteLines(bytes)) {
+    if (raw.length === 0 || (raw.length === 1 && raw[0] === 13)) continue;
+    const decoded = decodeText(raw);
+    if (!decoded.ok) {
+      yield { address: `:${line}`, outcome: { ok: false, error: decoded.error === 'binary file' ? 'binary data on this line' : decoded.error } };
+      continue;
+    }
+    const text = decoded.text.replace(/\r$/, '');
+    if (text.trim() === '') continue;
+    const outcome = parseLine(text);
+    if (outcome.ok) outcome.fields.warnings.unshift(...decoded.warnings);
+    yield { address: `:${line}`, outcome };
+  }
+}
+
+function parseLine(raw: string): ReaderOutcome {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (err) {
+    return { ok: false, error: describeJsonError(err as Error, raw, true) };
+  }
+  return fromRecord(value);
+}
 
 /** One JSON Lines record's outcome, with its 1-based line number. */
 export interface JsonLineOutcome {
@@ -42,14 +87,7 @@ export function readJsonLines(text: string): JsonLineOutcome[] {
     const raw = text.slice(start, end);
     start = end + 1;
     if (raw.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (err) {
-      results.push({ line, outcome: { ok: false, error: describeJsonError(err as Error, raw, true) } });
-      continue;
-    }
-    results.push({ line, outcome: fromRecord(value) });
+    results.push({ line, outcome: parseLine(raw) });
   }
   return results;
 }
@@ -75,6 +113,8 @@ function fromRecord(value: unknown): ReaderOutcome {
   // Every list of labels a source attaches (Reuters: topics, places, people, orgs) is kept as tags.
   fields.tags = toTags(TAG_KEYS.flatMap((k) => toTags(record[k])));
   fields.externalId = firstOf(record, ID_KEYS, cleanString);
+  fields.url = firstOf(record, URL_KEYS, cleanString);
+  fields.author = firstOf(record, AUTHOR_KEYS, (v) => (Array.isArray(v) ? toTags(v).join(', ') || null : cleanString(v)));
   return { ok: true, fields };
 }
 

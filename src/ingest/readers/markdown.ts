@@ -4,7 +4,15 @@
  * throws on broken YAML). The body is the text after the closing fence, as is.
  */
 import { createRequire } from 'node:module';
+import type { SingleFormat } from '../formats.js';
 import { cleanString, emptyFields, firstOf, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
+
+export const markdownFormat: SingleFormat = {
+  name: 'md',
+  extensions: ['.md', '.markdown'],
+  many: false,
+  read: (text) => readMarkdown(text),
+};
 
 const require = createRequire(import.meta.url);
 let yaml: typeof import('yaml') | undefined;

@@ -3,7 +3,10 @@
  * lines too — and the metadata is read from the first lines: an optional headline
  * line, then header lines such as `date 2018-12-18 NATIONAL` or `Source: Yonhap`.
  */
+import type { SingleFormat } from '../formats.js';
 import { emptyFields, normalizeDate, toTags, type ArticleFields, type ReaderOutcome } from './fields.js';
+
+export const txtFormat: SingleFormat = { name: 'txt', extensions: ['.txt'], many: false, read: (text) => readTxt(text) };
 
 /** Headlines are short; a longer first line is the story's first paragraph. */
 const MAX_TITLE = 150;
