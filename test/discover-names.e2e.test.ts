@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/store/db.js';
+import { allPaths } from '../src/store/inspect.js';
 import { corpus, tempDir, write } from './helpers.js';
 
 function storedPaths(db: string): string[] {
-  const raw = new Database(db, { readonly: true });
+  const store = openDatabase(db, { readonly: true });
   try {
-    return raw.prepare('SELECT path FROM paths ORDER BY path').pluck().all() as string[];
+    return allPaths(store);
   } finally {
-    raw.close();
+    store.close();
   }
 }
 

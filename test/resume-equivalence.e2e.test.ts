@@ -1,41 +1,22 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/store/db.js';
+import { tableContents } from '../src/store/inspect.js';
 import { corpus, explodeReuters, SEEDS, tempDir, write } from './helpers.js';
 
-/**
- * Each table's content as one hash, with row ids replaced by what they stand for (a document by
- * its hash, an entity by type and key, an event by key), so two databases that hold the same
- * data compare equal however their rows were numbered.
- */
-const TABLES: Record<string, string> = {
-  documents: `SELECT sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens,
-      hex(sentences), analyzer_version FROM documents`,
-  paths: 'SELECT p.path, d.sha256 FROM paths p JOIN documents d ON d.id = p.doc_id',
-  entities: 'SELECT type, key, name, lat, lon FROM entities',
-  aliases: 'SELECT a.key, e.type, e.key, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id',
-  mentions: `SELECT d.sha256, m.type, m.start, m.end, m.text, m.sentence, e.type, e.key, m.orig_key, m.value
-      FROM mentions m JOIN documents d ON d.id = m.doc_id LEFT JOIN entities e ON e.id = m.entity_id`,
-  events: 'SELECT v.key, v.name, v.date, v.date_start, v.date_end, e.type, e.key FROM events v LEFT JOIN entities e ON e.id = v.place_id',
-  event_mentions: `SELECT v.key, d.sha256, m.start, m.end, m.sentence FROM event_mentions m
-      JOIN events v ON v.id = m.event_id JOIN documents d ON d.id = m.doc_id`,
-  event_participants: `SELECT v.key, d.sha256, e.type, e.key FROM event_participants p
-      JOIN events v ON v.id = p.event_id JOIN documents d ON d.id = p.doc_id JOIN entities e ON e.id = p.entity_id`,
-};
-
+/** Each table's content as one hash (see tableContents), so a failure names the tables that differ. */
 function contentHashes(file: string): Record<string, string> {
-  const db = new Database(file, { readonly: true });
+  const store = openDatabase(file, { readonly: true });
   try {
     const out: Record<string, string> = {};
-    for (const [table, sql] of Object.entries(TABLES)) {
-      const rows = (db.prepare(sql).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
+    for (const [table, rows] of Object.entries(tableContents(store))) {
       out[table] = `${rows.length}:${createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16)}`;
     }
     return out;
   } finally {
-    db.close();
+    store.close();
   }
 }
 

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/store/db.js';
+import { integrityProblems, rowCount } from '../src/store/inspect.js';
 import { BIN, corpus, explodeReuters, SEEDS, tempDir, write } from './helpers.js';
 
 /** A stack trace has lines like "    at foo (file.js:1:2)". */
@@ -49,12 +51,12 @@ describe('two ingests into one database at once', () => {
       expect(a.stderr, round).not.toMatch(STACK);
       expect(b.stderr, round).not.toMatch(STACK);
       expect([a.code, b.code], `${round}: ${a.stderr} ${b.stderr}`).toEqual([0, 0]);
-      const raw = new Database(db, { readonly: true });
+      const store = openDatabase(db, { readonly: true });
       try {
-        expect(raw.prepare('SELECT count(*) FROM paths').pluck().get()).toBe(files.length + (round === 'new file' ? 0 : 2));
-        expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(rowCount(store, 'paths')).toBe(files.length + (round === 'new file' ? 0 : 2));
+        expect(integrityProblems(store)).toEqual([]);
       } finally {
-        raw.close();
+        store.close();
       }
     }
   });

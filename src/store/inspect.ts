@@ -106,3 +106,47 @@ export function storedOrigins(store: Store): StoredOrigin[] {
      FROM paths p JOIN documents d ON d.id = p.doc_id ORDER BY p.path`,
   ).all() as StoredOrigin[];
 }
+
+/**
+ * Each table's rows, with row ids replaced by what they stand for (a document by its hash, an
+ * entity by type and key, an event by key), so two databases that hold the same data compare equal
+ * however their rows were numbered. Only content that is deterministic by design is compared:
+ * example document ids, scores of the clustering and id lists inside text columns are left out.
+ */
+const CONTENT: Record<string, string> = {
+  documents: `SELECT sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens,
+      hex(sentences), analyzer_version, url, author, external_id FROM documents`,
+  paths: 'SELECT p.path, d.sha256 FROM paths p JOIN documents d ON d.id = p.doc_id',
+  entities: 'SELECT type, key, name, lat, lon FROM entities',
+  aliases: 'SELECT a.key, e.type, e.key, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id',
+  mentions: `SELECT d.sha256, m.type, m.start, m.end, m.text, m.sentence, e.type, e.key, m.orig_key, m.value
+      FROM mentions m JOIN documents d ON d.id = m.doc_id LEFT JOIN entities e ON e.id = m.entity_id`,
+  events: `SELECT v.key, v.name, v.date, v.date_start, v.date_end, e.type, e.key
+      FROM events v LEFT JOIN entities e ON e.id = v.place_id`,
+  event_mentions: `SELECT v.key, d.sha256, m.start, m.end, m.sentence FROM event_mentions m
+      JOIN events v ON v.id = m.event_id JOIN documents d ON d.id = m.doc_id`,
+  event_participants: `SELECT v.key, d.sha256, e.type, e.key FROM event_participants p
+      JOIN events v ON v.id = p.event_id JOIN documents d ON d.id = p.doc_id JOIN entities e ON e.id = p.entity_id`,
+  entity_links: 'SELECT type, from_key, from_name, to_key, rule FROM entity_links',
+  statements: `SELECT d.sha256, s.sentence, s.date, s.granularity, s.date_start, s.date_end, s.action, s.terms,
+      s.name, s.named, s.event_noun FROM statements s JOIN documents d ON d.id = s.doc_id`,
+  corpus_events: `SELECT c.key, c.kind, c.name, c.date, c.granularity, c.date_start, c.date_end, e.type, e.key,
+      c.documents, c.sources, c.days FROM corpus_events c LEFT JOIN entities e ON e.id = c.place_id`,
+};
+
+export type ContentTable = keyof typeof CONTENT;
+
+/** Every compared table's rows as sorted JSON arrays, by table name. */
+export function tableContents(store: Store): Record<string, string[]> {
+  const db = sqlite(store);
+  const out: Record<string, string[]> = {};
+  for (const [table, sql] of Object.entries(CONTENT)) {
+    out[table] = (statement(db, sql).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort();
+  }
+  return out;
+}
+
+/** Every stored path, sorted. */
+export function allPaths(store: Store): string[] {
+  return statement(sqlite(store), 'SELECT path FROM paths ORDER BY path').pluck().all() as string[];
+}
