@@ -26,10 +26,9 @@ function ingest(db: string, inputs: string[], extra: string[] = []): void {
 }
 
 describe('a resumed or changed ingest stores what one fresh ingest stores', () => {
-  // Passed on the rel branch before main's corpus-level entity resolution was merged (01:00 UTC);
-  // since then one entity name and one alias differ between the two histories. Skipped, not
-  // deleted: the integrator decides whether resolution or the store writer must change.
-  it.skip('A, then A+B, equals A+B at once; pruning B again equals A alone', () => {
+  // Entity names, aliases and the statements that name entities are functions of the corpus as
+  // it stands (entities/run.ts settles them after each resolution), not of the order of ingests.
+  it('A, then A+B, equals A+B at once; pruning B again equals A alone', () => {
     const docs = explodeReuters(160);
     const dir = tempDir();
     // Files alternate between A and B, so the two orders interleave differently.

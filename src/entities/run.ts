@@ -18,6 +18,7 @@ import {
   loadOverrides,
   refreshEntityStats,
   saveSuspects,
+  settleNamesAndAliases,
 } from '../store/resolution.js';
 import { documentEvidence } from './evidence.js';
 import { resolveNames } from './resolve.js';
@@ -85,6 +86,8 @@ export function resolveCorpus(db: Store, options: { countDocuments?: boolean } =
     const docLinks = resolution.docLinks.map((l) => ({ ...l, to: final(l.type, l.to) }));
     const applied = applyLinks(db, links, docLinks, options);
     const t5 = performance.now();
+    // Names and aliases as the corpus has them now, whatever order its documents came in.
+    settleNamesAndAliases(db);
     dropFirstNameAliases(db);
     refreshEntityStats(db);
     if (process.env.DEBUG_RESOLUTION) console.error({ scan: t1 - started, names: t2 - t1, evidence: t3 - t2, resolve: t4 - t3, apply: t5 - t4, rest: performance.now() - t5 });

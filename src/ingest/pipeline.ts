@@ -253,10 +253,6 @@ export async function ingest(
       if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
     });
     await batch.flush();
-    // Corpus-level events: statements of new documents, then one clustering of them all.
-    if (!summary.interrupted) {
-      updateCorpusEvents(db, { changed: removedSomething || summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 });
-    }
   } catch (error) {
     batch.rollback();
     throw error;
@@ -269,6 +265,9 @@ export async function ingest(
   // that changed it (after the checkpoint: reading through a bulk load's large WAL is slow).
   const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
   if (options.afterIngest) summary.resolutionSeconds = options.afterIngest(db, changed);
+  // Corpus-level events: statements of new documents, then one clustering of them all. After
+  // resolution, so statements name entities as the whole corpus names them, whatever its history.
+  if (!summary.interrupted) updateCorpusEvents(db, { changed });
   restJournalMode(db);
 
   summary.seconds = (performance.now() - started) / 1000;

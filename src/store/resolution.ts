@@ -192,6 +192,12 @@ export function applyLinks(
     entityDelete: db.prepare('DELETE FROM entities WHERE id = ?'),
     moveInDoc: db.prepare('UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND type = ? AND orig_key = ? AND entity_id != ?'),
     textsInDoc: db.prepare('SELECT DISTINCT text FROM mentions WHERE doc_id = ? AND type = ? AND orig_key = ?').pluck(),
+    // A document's statements name its entities by id: where a mention changes entity they are made again.
+    restateName: db.prepare(
+      'DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? AND type = ? AND orig_key = ?)',
+    ),
+    restateEntity: db.prepare('DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)'),
+    restateDoc: db.prepare('DELETE FROM statement_docs WHERE doc_id = ?'),
   };
   const result: ApplyResult = { mentions: 0, documents: 0, entitiesCreated: 0, entitiesRemoved: 0, names: [] };
   const stored = new Map<string, LinkRow>();
@@ -201,6 +207,8 @@ export function applyLinks(
   const wanted = new Map<string, LinkRow>();
   for (const l of links) wanted.set(`${l.type}\u0000${l.from}`, l);
   const touched = new Set<number>();
+  // Entities made again for a name unlinked: a name whose documents are gone gets none back.
+  const created = new Set<number>();
   // events.place_id has no index: places move in one statement at the end.
   const placeMoves: [number, number][] = [];
 
@@ -211,6 +219,7 @@ export function applyLinks(
     if (found) return found.id;
     result.entitiesCreated++;
     const id = Number(q.entityInsert.run(type, name, key).lastInsertRowid);
+    created.add(id);
     q.aliasInsert.run(key, id, name);
     return id;
   };
@@ -226,6 +235,7 @@ export function applyLinks(
     const texts = q.textsOfName.all(fromId, type, key) as string[];
     if (texts.length === 0) return;
     if (options.countDocuments) result.documents += q.docsOfName.get(fromId, type, key) as number;
+    q.restateName.run(fromId, type, key);
     result.mentions += q.moveName.run(toId, fromId, type, key).changes;
     for (const t of texts) q.aliasInsert.run(aliasKey(t), toId, t);
     touched.add(fromId);
@@ -233,6 +243,7 @@ export function applyLinks(
   /** Move everything of entity `fromId` (its own name's mentions, aliases, event roles) to `toId`. */
   const moveEntity = (fromId: number, toId: number) => {
     if (options.countDocuments) result.documents += q.docsOfEntity.get(fromId) as number;
+    q.restateEntity.run(fromId);
     result.mentions += q.moveAll.run(toId, fromId).changes;
     q.moveAliases.run(toId, fromId);
     q.dropAliases.run(fromId);
@@ -293,7 +304,9 @@ export function applyLinks(
   for (const s of storedDoc) {
     if (wantedDoc.has(`${s.type}\u0000${s.from}\u0000${s.doc}\u0000${s.to}`)) continue;
     const back = ensure(s.type, nameTarget(s.type, s.from), s.from);
-    result.mentions += q.moveInDoc.run(back, s.doc, s.type, s.from, back).changes;
+    const moved = q.moveInDoc.run(back, s.doc, s.type, s.from, back).changes;
+    if (moved > 0) q.restateDoc.run(s.doc);
+    result.mentions += moved;
   }
   db.prepare('DELETE FROM entity_doc_links').run();
   const insertDoc = db.prepare('INSERT INTO entity_doc_links (type, from_key, doc_id, to_key, score, detail) VALUES (?, ?, ?, ?, ?, ?)');
@@ -304,13 +317,15 @@ export function applyLinks(
     if (!target) continue;
     const moved = q.moveInDoc.run(target.id, l.doc, l.type, l.from, target.id).changes;
     if (moved > 0) {
+      q.restateDoc.run(l.doc);
       result.mentions += moved;
       for (const t of q.textsInDoc.all(l.doc, l.type, l.from) as string[]) q.aliasInsert.run(aliasKey(t), target.id, t);
       const own = entityOf(l.type, nameTarget(l.type, l.from));
       if (own) emptied.add(own.id);
     }
   }
-  const placesNow = emptied.size > 0 ? new Set(q.places.all() as number[]) : new Set<number>();
+  const placesNow = emptied.size + created.size > 0 ? new Set(q.places.all() as number[]) : new Set<number>();
+  for (const id of created) emptied.add(id);
   for (const id of emptied) {
     if (!q.used.get({ id }) && !placesNow.has(id) && q.entityDelete.run(id).changes > 0) result.entitiesRemoved++;
   }
@@ -400,4 +415,91 @@ export function entityMentionRows(store: Store): { id: number; type: string; nam
 /** Every document's paths. */
 export function documentPaths(store: Store): { doc: number; path: string }[] {
   return sqlite(store).prepare('SELECT doc_id AS doc, path FROM paths').all() as { doc: number; path: string }[];
+}
+
+/** The form a name is shown by: its most frequent written form, ties broken by code point. */
+function bestForm(forms: Map<string, number>): string {
+  let best = '';
+  let most = -1;
+  for (const [text, n] of forms) {
+    if (n > most || (n === most && text < best)) {
+      best = text;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * Make names and aliases a function of the mentions stored now, not of the order documents came
+ * in: an entity was named by the first form an ingest met (`Am International Inc` or `AM
+ * International Inc`), and an alias outlived the name it was written for. Each name (type, analyzer
+ * key) is shown by its most frequent written form of that key (any form of it when none has the
+ * key), ties broken by code point; the entity and the link that carry the name take it. Each
+ * entity's aliases are then exactly its mentions' forms, its own name and the names merged by hand.
+ */
+export function settleNamesAndAliases(store: Store): { renamed: number; aliasesDropped: number; aliasesAdded: number } {
+  const db = sqlite(store);
+  const exact = new Map<string, Map<string, number>>();
+  const any = new Map<string, Map<string, number>>();
+  const keys = new Map<string, string>();
+  const keyOf = (text: string) => {
+    let k = keys.get(text);
+    if (k === undefined) keys.set(text, (k = aliasKey(text)));
+    return k;
+  };
+  const count = (into: Map<string, Map<string, number>>, name: string, text: string) => {
+    let forms = into.get(name);
+    if (!forms) into.set(name, (forms = new Map()));
+    forms.set(text, (forms.get(text) ?? 0) + 1);
+  };
+  const rows = db.prepare('SELECT type, orig_key, text FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [string, string, string][];
+  for (const [type, key, text] of rows) {
+    const name = `${type}\u0000${key}`;
+    count(any, name, text);
+    if (keyOf(text) === key) count(exact, name, text);
+  }
+  const entityOf = db.prepare('SELECT id FROM entities WHERE type = ? AND key = ? AND name != ?').pluck();
+  const renameEntity = db.prepare('UPDATE entities SET name = ? WHERE id = ?');
+  const renameLink = db.prepare('UPDATE entity_links SET from_name = ? WHERE type = ? AND from_key = ? AND from_name != ?');
+  // A document's statements carry the names of its entities: those of a renamed entity are made again.
+  const restate = db.prepare('DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)');
+  let renamed = 0;
+  for (const [name, forms] of any) {
+    const display = bestForm(exact.get(name) ?? forms);
+    const split = name.indexOf('\u0000');
+    const type = name.slice(0, split);
+    const key = name.slice(split + 1);
+    const id = entityOf.get(type, key, display) as number | undefined;
+    if (id !== undefined) {
+      renamed += renameEntity.run(display, id).changes;
+      restate.run(id);
+    }
+    renameLink.run(display, type, key, display);
+  }
+  // The aliases wanted: each mention's form under its own key, each entity's name under its key.
+  const wanted = new Set<string>();
+  const alias = (key: string, id: number, text: string) => `${key}\u0000${id}\u0000${text}`;
+  const entities = db.prepare('SELECT id, key, name FROM entities').raw().all() as [number, string, string][];
+  for (const [id, key, name] of entities) wanted.add(alias(key, id, name));
+  const written = db.prepare('SELECT DISTINCT entity_id, text FROM mentions WHERE entity_id IS NOT NULL').raw().all() as [number, string][];
+  for (const [id, text] of written) wanted.add(alias(keyOf(text), id, text));
+  // Names merged by hand stay findable under the name the user gave.
+  const merged = new Set(
+    (db.prepare('SELECT from_key, from_name FROM entity_overrides').raw().all() as [string, string][]).map(([k, n]) => `${k}\u0000${n}`),
+  );
+  const drop = db.prepare('DELETE FROM aliases WHERE key = ? AND entity_id = ? AND alias = ?');
+  let aliasesDropped = 0;
+  for (const [key, id, text] of db.prepare('SELECT key, entity_id, alias FROM aliases').raw().all() as [string, number, string][]) {
+    const k = alias(key, id, text);
+    if (wanted.has(k)) wanted.delete(k);
+    else if (!merged.has(`${key}\u0000${text}`)) aliasesDropped += drop.run(key, id, text).changes;
+  }
+  const insert = db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)');
+  let aliasesAdded = 0;
+  for (const k of wanted) {
+    const [key, id, text] = k.split('\u0000');
+    aliasesAdded += insert.run(key, Number(id), text).changes;
+  }
+  return { renamed, aliasesDropped, aliasesAdded };
 }
