@@ -417,12 +417,22 @@ export function documentPaths(store: Store): { doc: number; path: string }[] {
   return sqlite(store).prepare('SELECT doc_id AS doc, path FROM paths').all() as { doc: number; path: string }[];
 }
 
-/** The form a name is shown by: its most frequent written form, ties broken by code point. */
-function bestForm(forms: Map<string, number>): string {
-  let best = '';
+/** Written in capitals only with a word of five letters or more: a headline's `ST LOUIS`, not `OPEC`. */
+function shouted(text: string): boolean {
+  return text === text.toUpperCase() && /\p{Lu}{5}/u.test(text);
+}
+
+/**
+ * The form a name is shown by: its most frequent written form not shouted in a headline, ties
+ * broken by code point; undefined when every form is shouted (the analyzer's own name then stays,
+ * since it already sentence-cases a headline's words).
+ */
+function bestForm(forms: Map<string, number>): string | undefined {
+  let best: string | undefined;
   let most = -1;
   for (const [text, n] of forms) {
-    if (n > most || (n === most && text < best)) {
+    if (shouted(text)) continue;
+    if (n > most || (n === most && text < best!)) {
       best = text;
       most = n;
     }
@@ -435,7 +445,8 @@ function bestForm(forms: Map<string, number>): string {
  * in: an entity was named by the first form an ingest met (`Am International Inc` or `AM
  * International Inc`), and an alias outlived the name it was written for. Each name (type, analyzer
  * key) is shown by its most frequent written form of that key (any form of it when none has the
- * key), ties broken by code point; the entity and the link that carry the name take it. Each
+ * key) not shouted in a headline, ties broken by code point (places with coordinates keep the
+ * gazetteer's name); the entity and the link that carry the name take it. Each
  * entity's aliases are then exactly its mentions' forms, its own name and the names merged by hand.
  */
 export function settleNamesAndAliases(store: Store): { renamed: number; aliasesDropped: number; aliasesAdded: number } {
@@ -459,7 +470,12 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
     count(any, name, text);
     if (keyOf(text) === key) count(exact, name, text);
   }
-  const entityOf = db.prepare('SELECT id FROM entities WHERE type = ? AND key = ? AND name != ?').pluck();
+  // A place the gazetteer knows keeps the gazetteer's name (Eswatini, however the documents write it).
+  const entityOf = db
+    .prepare(
+      `SELECT id FROM entities WHERE type = ? AND key = ? AND name != ? AND NOT (type IN ('PLACE', 'COUNTRY') AND lat IS NOT NULL)`,
+    )
+    .pluck();
   const renameEntity = db.prepare('UPDATE entities SET name = ? WHERE id = ?');
   const renameLink = db.prepare('UPDATE entity_links SET from_name = ? WHERE type = ? AND from_key = ? AND from_name != ?');
   // A document's statements carry the names of its entities: those of a renamed entity are made again.
@@ -467,6 +483,7 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
   let renamed = 0;
   for (const [name, forms] of any) {
     const display = bestForm(exact.get(name) ?? forms);
+    if (display === undefined) continue;
     const split = name.indexOf('\u0000');
     const type = name.slice(0, split);
     const key = name.slice(split + 1);
