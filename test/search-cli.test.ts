@@ -123,7 +123,7 @@ describe('search rendering', () => {
 
   it('shows rank, date, source, title, relative path, snippet and entities', () => {
     const result: SearchResult = {
-      query: 'summit', correctedQuery: null, corrections: [], match: '"summit"', total: 12, offset: 0, limit: 1,
+      query: 'summit', correctedQuery: null, corrections: [], didYouMean: null, suggestions: [], match: '"summit"', total: 12, offset: 0, limit: 1,
       queryEntities: [], filterEntities: [], reason: null, notices: [],
       hits: [{
         rank: 1, id: 7, score: 3.2, date: '2019-02-15', source: 'Reuters', title: 'Summit in Hanoi', path: '/data/news/a.txt',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import type { SearchEntityType } from '../search/types.js';
+import type { SearchEntityType, SortOrder } from '../search/types.js';
 import { parseCount, parseDateOption, useColour, withCommonOptions } from './options.js';
 
 interface SearchFlags {
@@ -14,6 +14,14 @@ interface SearchFlags {
   source?: string;
   limit: number;
   offset: number;
+  sort?: SortOrder;
+}
+
+const SORTS: readonly SortOrder[] = ['relevance', 'date', '-date'];
+
+function parseSort(value: string): SortOrder {
+  if (!SORTS.includes(value as SortOrder)) throw new UserError(`--sort must be one of ${SORTS.join(', ')}, got '${value}'`);
+  return value as SortOrder;
 }
 
 const TYPES: readonly SearchEntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG', 'EVENT'];
@@ -40,6 +48,9 @@ export function register(program: Command): void {
     .option('--source <name>', 'only articles from this agency or outlet (any case)')
     .option('--limit <n>', 'how many hits to show', parseCount('--limit'), 10)
     .option('--offset <n>', 'skip this many hits first (for the next page)', parseCount('--offset'), 0)
+    .option('--sort <order>', 'relevance (default), date (oldest first) or -date (newest first)', parseSort)
+    // Words such as -Japan are the query's exclusions, not options: they reach the action as words.
+    .allowUnknownOption()
     .addHelpText(
       'after',
       `
@@ -47,7 +58,7 @@ Query:
   words             all must appear (any form: "summits" finds "summit")
   "exact phrase"    the words together, in this order (quote the quotes for the shell: '"Hanoi summit"')
   a OR b            either word
-  -word, NOT word   leave out articles with this word; put -- before a query starting with -
+  -word, NOT word   leave out articles with this word (corpus search '"trade war"' -Japan)
   prefix*           any word starting so (two letters at least)
   Anything else is plain text. A name finds its entity by any alias: DPRK also finds "North Korea".
   A word found nowhere is replaced by the closest indexed word ("showing results for …").
@@ -62,6 +73,9 @@ Example:
   corpus search "Kim Jong-un" --from 2019-01 --entity "United States" --db news.db`,
     );
   withCommonOptions(command).action(async (words: string[], flags: SearchFlags) => {
+    // Only a single dash makes an exclusion; a mistyped long option (--limt) stays an error.
+    const unknown = words.find((w) => /^--[^-\s]/.test(w));
+    if (unknown) throw new UserError(`unknown option '${unknown.split('=')[0]}' (run with --help for usage)`);
     const entities = flags.entity ?? [];
     if (flags.type && entities.length === 0) throw new UserError('--type says what --entity names; give --entity too');
     const filtered = entities.length > 0 || flags.from || flags.to || flags.source;
@@ -82,6 +96,7 @@ Example:
         source: flags.source,
         limit: flags.limit,
         offset: flags.offset,
+        sort: flags.sort,
       });
     } finally {
       db.close();

@@ -28,8 +28,9 @@ export function mark(text: string, spans: Span[], colour: boolean): string {
   return out + text.slice(at);
 }
 
+/** The query as typed: in quotes, unless it holds quotes of its own (then as it is). */
 function quoted(text: string): string {
-  return `"${text}"`;
+  return /["\u201c\u201d]/.test(text) ? text : `"${text}"`;
 }
 
 function showPath(file: string | null, cwd: string | undefined): string {
@@ -68,6 +69,7 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
     out.push(`Showing results for ${quoted(result.correctedQuery)} (${changes}): nothing matched ${quoted(result.query.trim())}.`);
   }
   for (const notice of result.notices) out.push(`Note: ${notice}.`);
+  if (result.didYouMean) out.push(`Did you mean ${quoted(result.didYouMean)}?`);
   if (result.total > 0) {
     const query = result.correctedQuery ?? result.query.trim();
     const what = query ? ` match ${quoted(query)}` : '';

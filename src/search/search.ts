@@ -12,24 +12,29 @@
 import type { Db } from '../store/db.js';
 import { aliasKey } from '../nlp/aliases.js';
 import { UserError } from '../errors.js';
-import { compileQuery, describeQuery, groupExpression, type CompiledQuery, type Group } from './query.js';
+import { compileQuery, describeQuery, groupExpression, indexTokens, termExpression, type CompiledQuery, type Group } from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
-import { correctQuery } from './typos.js';
+import { correctQuery, suggestCommoner } from './typos.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import { statement } from './statements.js';
+import { candidateTexts, matchingAmong, mentionsUpTo, termOccurrences } from '../store/ranking.js';
+import { boilerplate, DEFAULT_RANKING, PROXIMITY_WINDOW, RERANK_DEPTH, rerankScore, SHAPE_CHARS, type RankingParams } from './ranking.js';
+import { stemWords } from './typos.js';
 import type { MatchedEntity, ResolvedEntity, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
 
-export const TITLE_WEIGHT = 5.0;
-export const BODY_WEIGHT = 1.0;
 export const DEFAULT_LIMIT = 10;
-/** Bonus for mentioning a queried entity: about what a well-matching word earns in bm25 on a large corpus. */
-export const ENTITY_BONUS = 2.0;
+/**
+ * A query word names an entity only when the entity's mentions are at least this share of the
+ * word's occurrences: "Japan" is nearly always the country, "cotton" or "said" almost never an
+ * entity even if a recognizer once tagged "Cotton" or "Micro said".
+ */
+export const ENTITY_SHARE = 0.3;
 /** Longest run of words looked up as one entity name ("Democratic People's Republic of Korea"). */
 const MAX_NAME_WORDS = 7;
 // Private-use characters mark FTS5 highlights; a body holding them is left unhighlighted.
 const OPEN = '\ue000';
 const CLOSE = '\ue001';
-const BM25 = `bm25(documents_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})`;
+const bm25 = (params: RankingParams): string => `bm25(documents_fts, ${Number(params.titleWeight)}, 1.0)`;
 
 /** Part of the query that must match: its FTS5 expression, or a mention of one of its entities. */
 interface Unit {
@@ -66,6 +71,8 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
     query,
     correctedQuery: null,
     corrections: [],
+    didYouMean: null,
+    suggestions: [],
     match: compiled.match,
     total: 0,
     offset,
@@ -112,6 +119,13 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
     }
   }
   result.total = run.total;
+  if (run.total > 0 && result.corrections.length === 0 && options.typos !== false) {
+    const suggested = suggestCommoner(db, compiled);
+    if (suggested) {
+      result.didYouMean = describeQuery(suggested.query);
+      result.suggestions = suggested.corrections;
+    }
+  }
   result.queryEntities = run.queryEntities;
   const marked = markedTexts(db, run.compiled, run.rows.map((r) => r.id));
   result.hits = run.rows.map((row, i) => buildHit(db, row, offset + i + 1, marked.get(row.id), run.queryEntities, result));
@@ -187,6 +201,7 @@ function queryUnits(db: Db, query: CompiledQuery): Unit[] {
   }
   const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames);
   addGazetteerNames(db, found, texts);
+  const isName = entityGate(db, texts);
   const spellings = aliasCounts(db, [...found.values()].flat());
   const named = (key: string): ResolvedEntity[] => {
     let list = found.get(key) ?? [];
@@ -195,6 +210,7 @@ function queryUnits(db: Db, query: CompiledQuery): Unit[] {
     // An entity known only by the very words typed adds no document the words do not find, and
     // a recognizer's stray "Oil" or "Trade" would only skew the ranking: words alone serve better.
     list = list.filter((e) => e.kind === 'event' || !e.canonical || (spellings.get(e.id) ?? 0) > 1);
+    list = list.filter((e) => e.kind === 'event' || isName(key, e.id));
     return list.map(({ id, kind, type, name }) => ({ id, kind, type, name }));
   };
   const units: Unit[] = [];
@@ -227,6 +243,35 @@ function queryUnits(db: Db, query: CompiledQuery): Unit[] {
     }
   }
   return units;
+}
+
+/**
+ * Whether typed words name an entity rather than being ordinary words: its mentions must be at
+ * least ENTITY_SHARE of the occurrences of the rarest typed word. Words the corpus never uses (a
+ * gazetteer alias such as "DPRK") always may. Mentions are counted only up to the share needed.
+ */
+function entityGate(db: Db, texts: Map<string, string>): (key: string, entityId: number) => boolean {
+  const keys = [...texts.keys()];
+  const words = keys.map((k) => indexTokens(texts.get(k)!.toLowerCase()));
+  const stems = stemWords(db, [...new Set(words.flat())]);
+  const stemOf = new Map([...new Set(words.flat())].map((w, i) => [w, stems[i]]));
+  const occurrences = new Map<string, number>();
+  keys.forEach((key, i) => {
+    const counts = words[i].map((w) => {
+      const stem = stemOf.get(w);
+      return stem ? termOccurrences(db, stem) : 0;
+    });
+    occurrences.set(key, counts.length > 0 ? Math.min(...counts) : 0);
+  });
+  const decided = new Map<string, boolean>();
+  return (key, entityId) => {
+    const cached = decided.get(`${key}\0${entityId}`);
+    if (cached !== undefined) return cached;
+    const need = ENTITY_SHARE * (occurrences.get(key) ?? 0);
+    const ok = need < 1 || mentionsUpTo(db, entityId, need) >= need;
+    decided.set(`${key}\0${entityId}`, ok);
+    return ok;
+  };
 }
 
 /** How many differently folded names each entity has. */
@@ -304,6 +349,7 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
 
   if (compiled.groups.length === 0) return listFiltered(db, compiled, params, within, limit, offset);
 
+  const ranking = { ...DEFAULT_RANKING, ...options.ranking };
   const units = queryUnits(db, compiled);
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
   let scored: string;
@@ -312,7 +358,7 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
   let counted: string | null = null;
   if (queryEntities.length === 0) {
     params.match = compiled.match;
-    scored = `SELECT rowid AS id, -${BM25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
+    scored = `SELECT rowid AS id, -${bm25(ranking)} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
     counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
   } else {
     // Each unit that names an entity matches by its words or by a mention; the rest by words.
@@ -336,10 +382,10 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
     }
     // Text credit per unit: "United States" scores documents with both words, not every "United".
     params.any = units.map((u) => u.expression).join(' OR ');
-    params.bonus = ENTITY_BONUS;
+    params.bonus = ranking.entityBonus;
     const cand = `cand(id) AS (${candidates})`;
     scored = `WITH ${cand},
-        txt AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS bm FROM documents_fts WHERE documents_fts MATCH @any),
+        txt AS MATERIALIZED (SELECT rowid AS id, ${bm25(ranking)} AS bm FROM documents_fts WHERE documents_fts MATCH @any),
         ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id)
       SELECT c.id AS id,
         coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE @bonus * (1.0 + min(e.n, 8) / 8.0) END AS score
@@ -350,27 +396,49 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
   if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [], compiled, queryEntities };
 
   const page = offset + limit;
+  if (options.sort === 'date' || options.sort === '-date') {
+    // By date: walk the date index and keep the ids that match (no score needed beyond a tie-break).
+    const direction = options.sort === 'date' ? 'ASC' : 'DESC';
+    const listed = statement(
+      db,
+      `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score${counted ? '' : ', count(*) OVER () AS total'}
+         FROM documents d INDEXED BY documents_date WHERE d.id IN (SELECT id FROM (${scored}))
+        ORDER BY d.date IS NULL, d.date ${direction}, d.id ${direction} LIMIT @k`,
+    ).all({ ...params, k: page }) as (Row & { total?: number })[];
+    if (!counted) total = listed[0]?.total ?? 0;
+    return { total, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), compiled, queryEntities };
+  }
+  const depth = Math.max(page + TIE_SLACK, RERANK_DEPTH);
   const top = statement(
     db,
     `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${scored}) ORDER BY 2 DESC LIMIT @k`,
-  ).all({ ...params, k: page + TIE_SLACK }) as { id: number; score: number; total?: number }[];
+  ).all({ ...params, k: depth }) as { id: number; score: number; total?: number }[];
   if (!counted) total = top[0]?.total ?? 0;
   if (total === 0 || offset >= total) return { total, rows: [], compiled, queryEntities };
-  let rows = withDocuments(db, top);
-  // A tie that runs past the rows fetched may hide newer documents (a word in most documents scores
-  // the same everywhere): take the newest of the whole tie from the date index, no table rows read.
-  const edge = rows[Math.min(page, rows.length) - 1]?.score;
-  if (top.length === page + TIE_SLACK && top[top.length - 1].score === edge) {
-    const above = rows.filter((r) => r.score > edge);
-    const tied = statement(
-      db,
-      `SELECT d.id AS id FROM documents d INDEXED BY documents_date
-        WHERE d.id IN (SELECT id FROM (${scored}) WHERE round(score, ${SCORE_DECIMALS}) = @edge)
-        ORDER BY d.date DESC, d.id DESC LIMIT @need`,
-    ).all({ ...params, edge, need: page - above.length }) as { id: number }[];
-    rows = [...above, ...withDocuments(db, tied.map((t) => ({ id: t.id, score: edge })))];
-  }
+  const rows = withDocuments(db, rerank(db, compiled, top, ranking));
   return { total, rows: rows.slice(offset, page), compiled, queryEntities };
+}
+
+/**
+ * The second stage (see ranking.ts): length, boilerplate and proximity re-score the best candidates.
+ * Proximity applies when the query has several positive groups of one term each.
+ */
+function rerank(db: Db, compiled: CompiledQuery, top: { id: number; score: number }[], params: RankingParams): { id: number; score: number }[] {
+  const ids = top.map((t) => t.id);
+  const shapes = new Map(candidateTexts(db, ids, SHAPE_CHARS).map((c) => [c.id, { tokens: c.tokens, boilerplate: boilerplate(c.head) }]));
+  const single = compiled.groups.filter((g) => g.alternatives.length === 1).map((g) => g.alternatives[0]);
+  let near = new Set<number>();
+  let phrase = new Set<number>();
+  if (single.length >= 2 && (params.nearWeight !== 0 || params.phraseWeight !== 0)) {
+    if (params.nearWeight !== 0) near = matchingAmong(db, `NEAR(${single.map(termExpression).join(' ')}, ${PROXIMITY_WINDOW})`, ids);
+    // Adjacent as typed: the words of consecutive single-term groups as one phrase.
+    const words = single.filter((t) => t.kind === 'word' && !t.prefix);
+    if (params.phraseWeight !== 0 && words.length >= 2 && words.length === single.length) {
+      phrase = matchingAmong(db, termExpression({ tokens: words.flatMap((t) => t.tokens), prefix: false }), ids);
+    }
+  }
+  const best = Math.max(...top.map((c) => c.score));
+  return top.map((c) => ({ id: c.id, score: rerankScore(c, shapes.get(c.id), near.has(c.id), phrase.has(c.id), params, best) }));
 }
 
 /** The documents' metadata for scored ids, ordered by score, then newest first. */

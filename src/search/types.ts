@@ -3,6 +3,9 @@
  * the tests all read the same thing, and the search knows nothing about printing.
  */
 import type { EntityType } from '../types.js';
+import type { RankingParams } from './ranking.js';
+
+export type SortOrder = 'relevance' | 'date' | '-date';
 
 export type SearchEntityType = EntityType | 'EVENT';
 export const SEARCH_ENTITY_TYPES: readonly SearchEntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG', 'EVENT'];
@@ -21,6 +24,10 @@ export interface SearchOptions {
   offset?: number;
   /** Try close indexed words when a word matches nothing (default true). */
   typos?: boolean;
+  /** `relevance` (default), `date` (oldest first) or `-date` (newest first). */
+  sort?: SortOrder;
+  /** Ranking weights other than the tuned defaults (for the relevance benchmark's tuning). */
+  ranking?: Partial<RankingParams>;
 }
 
 /** An entity (or event) of the database, as the query or a filter resolved it. */
@@ -72,6 +79,10 @@ export interface SearchResult {
   /** The query that was run, when typo correction changed it ("showing results for …"). */
   correctedQuery: string | null;
   corrections: Correction[];
+  /** A query to suggest when a word is far rarer than a close indexed word ("did you mean …"), or null. */
+  didYouMean: string | null;
+  /** The word changes behind `didYouMean`. */
+  suggestions: Correction[];
   /** The FTS5 expression that was run, or null for a filter-only search. */
   match: string | null;
   total: number;

@@ -1,0 +1,46 @@
+/**
+ * What the second ranking stage reads for a few candidate documents: their length and the start of
+ * their body (for the boilerplate prior), and which of them match a proximity expression.
+ */
+import type { Db } from './db.js';
+import { statement } from './statements.js';
+
+export interface CandidateText {
+  id: number;
+  tokens: number;
+  /** The first `chars` characters of the body. */
+  head: string;
+}
+
+export function candidateTexts(db: Db, ids: number[], chars: number): CandidateText[] {
+  if (ids.length === 0) return [];
+  return statement(db, 'SELECT id, tokens, substr(body, 1, @chars) AS head FROM documents WHERE id IN (SELECT value FROM json_each(@ids))').all({
+    ids: JSON.stringify(ids),
+    chars,
+  }) as CandidateText[];
+}
+
+/**
+ * The candidates that match an FTS5 expression (a NEAR group or a phrase). The unary + keeps FTS5
+ * from running the expression once per id.
+ */
+export function matchingAmong(db: Db, expression: string, ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  const rows = statement(db, 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @expression AND +rowid IN (SELECT value FROM json_each(@ids))').all({
+    expression,
+    ids: JSON.stringify(ids),
+  }) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Total occurrences of an indexed term (a porter stem) in the corpus; 0 when not indexed. */
+export function termOccurrences(db: Db, stem: string): number {
+  const row = statement(db, 'SELECT cnt FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as { cnt: number } | undefined;
+  return row?.cnt ?? 0;
+}
+
+/** Mentions of an entity, counted up to `cap` (a bounded index range scan). */
+export function mentionsUpTo(db: Db, entityId: number, cap: number): number {
+  const row = statement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?)').get(entityId, Math.max(1, Math.ceil(cap))) as { n: number };
+  return row.n;
+}
