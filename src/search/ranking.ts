@@ -49,7 +49,7 @@ export const RERANK_DEPTH = 100;
 /** Tokens within which the query's words count as near each other. */
 export const PROXIMITY_WINDOW = 10;
 /** Characters of a body read to judge whether it is boilerplate. */
-export const SHAPE_CHARS = 3000;
+export const SHAPE_CHARS = 2000;
 
 /**
  * How much of a text is figures rather than prose, 0..1: the larger of the share of lines that are
@@ -57,21 +57,46 @@ export const SHAPE_CHARS = 3000;
  * third of all tokens being numbers counts as fully boilerplate.
  */
 export function boilerplate(text: string): number {
-  const lines = text.split('\n').filter((l) => l.trim().length > 0);
-  if (lines.length === 0) return 0;
+  // One pass over the characters (it runs on every candidate of every search).
+  let lines = 0;
   let tabular = 0;
   let tokens = 0;
   let numeric = 0;
-  for (const line of lines) {
-    const words = line.match(/\S+/g) ?? [];
-    let numbers = 0;
-    for (const w of words) if (/\d/.test(w)) numbers++;
-    tokens += words.length;
-    numeric += numbers;
-    // A line of a table: several figures, few words around them.
-    if (numbers >= 2 && numbers * 2 >= words.length) tabular++;
+  let lineWords = 0;
+  let lineNumbers = 0;
+  let inWord = false;
+  let wordHasDigit = false;
+  const endWord = (): void => {
+    if (!inWord) return;
+    lineWords++;
+    if (wordHasDigit) lineNumbers++;
+    inWord = false;
+    wordHasDigit = false;
+  };
+  const endLine = (): void => {
+    endWord();
+    if (lineWords > 0) {
+      lines++;
+      tokens += lineWords;
+      numeric += lineNumbers;
+      // A line of a table: several figures, few words around them.
+      if (lineNumbers >= 2 && lineNumbers * 2 >= lineWords) tabular++;
+    }
+    lineWords = 0;
+    lineNumbers = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) endLine();
+    else if (c === 32 || c === 9 || c === 13) endWord();
+    else {
+      inWord = true;
+      if (c >= 48 && c <= 57) wordHasDigit = true;
+    }
   }
-  const lineShare = tabular / lines.length;
+  endLine();
+  if (lines === 0) return 0;
+  const lineShare = tabular / lines;
   const tokenShare = tokens > 0 ? Math.min(1, (numeric / tokens) * 3) : 0;
   return Math.max(lineShare, tokenShare);
 }

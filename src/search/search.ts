@@ -15,6 +15,7 @@ import { UserError } from '../errors.js';
 import { compileQuery, describeQuery, groupExpression, indexTokens, termExpression, type CompiledQuery, type Group } from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
 import { correctQuery, suggestCommoner } from './typos.js';
+import { boundQueryCost } from './cost.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import { statement } from './statements.js';
 import { candidateTexts, matchingAmong, mentionsUpTo, termOccurrences } from '../store/ranking.js';
@@ -66,7 +67,8 @@ export function search(db: Db, query: string, options: SearchOptions = {}): Sear
 function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchResult {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const compiled = compileQuery(query);
+  const bounded = boundQueryCost(db, compileQuery(query));
+  const compiled = bounded.query;
   const result: SearchResult = {
     query,
     correctedQuery: null,
@@ -84,6 +86,7 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
     notices: [],
   };
   if (compiled.dropped > 0) result.notices.push(`the query is long: ${compiled.dropped} of its terms were left out`);
+  result.notices.push(...bounded.notices);
 
   const filters = dateFilters(options);
   for (const name of options.entities ?? []) {

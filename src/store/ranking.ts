@@ -44,3 +44,15 @@ export function mentionsUpTo(db: Db, entityId: number, cap: number): number {
   const row = statement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?)').get(entityId, Math.max(1, Math.ceil(cap))) as { n: number };
   return row.n;
 }
+
+/**
+ * How many indexed terms start with `prefix` (counted up to `limit` + 1, so a two-letter prefix
+ * costs a bounded scan) and their total occurrences.
+ */
+export function prefixExpansions(db: Db, prefix: string, limit: number): { terms: number; occurrences: number } {
+  const row = statement(
+    db,
+    'SELECT count(*) AS terms, coalesce(sum(cnt), 0) AS occurrences FROM (SELECT cnt FROM temp.corpus_search_vocab WHERE term >= @lo AND term < @hi LIMIT @limit)',
+  ).get({ lo: prefix, hi: prefix + '\uffff', limit: limit + 1 }) as { terms: number; occurrences: number };
+  return row;
+}
