@@ -36,7 +36,7 @@ export interface RankingParams {
 }
 
 export const DEFAULT_RANKING: RankingParams = {
-  titleWeight: 3,
+  titleWeight: 2,
   lengthWeight: 1,
   nearWeight: 1,
   phraseWeight: 1,
