@@ -3,6 +3,7 @@ import { openDatabase } from '../store/db.js';
 import { ingest, type IngestSummary } from '../ingest/pipeline.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
+import { updateNearDuplicates } from '../dedup/update.js';
 
 export interface IngestRunFlags {
   db: string;
@@ -46,6 +47,8 @@ export async function runIngest(paths: string[], flags: IngestRunFlags): Promise
         warning: (message) => say(`corpus: warning: ${message}`),
       },
     );
+    // Near-duplicate clusters for the documents this run stored (bounded work per new document).
+    updateNearDuplicates(db);
   } finally {
     bars?.stop();
     db.close();

@@ -42,7 +42,8 @@ function hitLines(hit: SearchHit, options: RenderOptions): string[] {
   const head = [hit.date ?? 'undated', hit.source, hit.title ? mark(hit.title, hit.titleHighlights, options.colour) : '(untitled)']
     .filter((part) => part)
     .join(' · ');
-  const lines = [`${String(hit.rank).padStart(3)}. ${head}`];
+  const similar = hit.similar > 0 ? ` ${dim(`(+${hit.similar} similar)`)}` : '';
+  const lines = [`${String(hit.rank).padStart(3)}. ${head}${similar}`];
   const where = showPath(hit.path, options.cwd);
   if (where) lines.push(`     ${dim(where)}`);
   if (hit.snippet) lines.push(`     ${mark(hit.snippet, hit.highlights, options.colour)}`);

@@ -18,6 +18,7 @@ import { correctQuery, suggestCommoner } from './typos.js';
 import { boundQueryCost } from './cost.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import { statement } from './statements.js';
+import { clusterIds } from '../store/duplicates.js';
 import { candidateTexts, matchingAmong, mentionsUpTo, termOccurrences } from '../store/ranking.js';
 import { boilerplate, DEFAULT_RANKING, PROXIMITY_WINDOW, RERANK_DEPTH, rerankScore, SHAPE_CHARS, type RankingParams } from './ranking.js';
 import { stemWords } from './typos.js';
@@ -49,6 +50,8 @@ interface Row {
   source: string | null;
   title: string | null;
   score: number;
+  /** Near-duplicates of this document folded under it (see collapseClusters). */
+  similar?: number;
 }
 
 /** grep's convention: 0 when something was found, 1 when nothing was. */
@@ -418,8 +421,30 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
   ).all({ ...params, k: depth }) as { id: number; score: number; total?: number }[];
   if (!counted) total = top[0]?.total ?? 0;
   if (total === 0 || offset >= total) return { total, rows: [], compiled, queryEntities };
-  const rows = withDocuments(db, rerank(db, compiled, top, ranking));
+  const rows = collapseClusters(db, withDocuments(db, rerank(db, compiled, top, ranking)));
   return { total, rows: rows.slice(offset, page), compiled, queryEntities };
+}
+
+/**
+ * One hit per near-duplicate cluster: the best-ranked member stays, the others among the ranked
+ * candidates are folded under it ("+N similar"). The total still counts every matching document.
+ */
+function collapseClusters(db: Db, rows: Row[]): Row[] {
+  const clusters = clusterIds(db, rows.map((r) => r.id));
+  if (clusters.size === 0) return rows;
+  const first = new Map<number, Row>();
+  const out: Row[] = [];
+  for (const row of rows) {
+    const cluster = clusters.get(row.id);
+    const lead = cluster === undefined ? undefined : first.get(cluster);
+    if (lead) {
+      lead.similar = (lead.similar ?? 0) + 1;
+      continue;
+    }
+    if (cluster !== undefined) first.set(cluster, row);
+    out.push(row);
+  }
+  return out;
 }
 
 /**
@@ -544,6 +569,7 @@ function buildHit(
     rank,
     id: row.id,
     score: row.score,
+    similar: row.similar ?? 0,
     date: row.date,
     source: row.source,
     title: row.title,

@@ -52,6 +52,8 @@ export interface SearchHit {
   id: number;
   /** Higher is better: bm25 (title weighted above body) plus a bonus for mentioning a queried entity. */
   score: number;
+  /** Near-duplicates of this document among the best matches, folded under it ("+N similar"). */
+  similar: number;
   date: string | null;
   source: string | null;
   title: string | null;
