@@ -1,9 +1,9 @@
 /**
  * Near-duplicate detection by MinHash over word shingles with LSH banding (Broder 1997; Leskovec,
- * Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3). Hand-written: the npm MinHash packages
- * (minhash, minhashjs) are unmaintained, hash strings with Math.random-seeded permutations that are
- * not stable across processes (signatures are stored, so they must be), and do no banding; the whole
- * method is 60 lines over Math.imul.
+ * Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3). Hand-written: `bloom-filters` (maintained)
+ * has a MinHash class but no LSH banding, and `minhash` (0.0.9) is an old single-author package; the
+ * hashing is ~20 lines over Math.imul, while the banding, storage and clustering we write either way.
+ * The hash family is fixed here, so stored signatures stay comparable across processes and versions.
  *
  * Cost is bounded per document: at most MAX_SHINGLES shingles (the start of a long document decides),
  * HASHES multiply-xor hashes each.
