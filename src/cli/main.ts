@@ -8,6 +8,7 @@ import * as entities from './entities.js';
 import * as search from './search.js';
 import * as timeline from './timeline.js';
 import * as duplicates from './duplicates.js';
+import * as mentions from './mentions.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself; a command's
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [ingest, stats, show, extract, entities, search, timeline, duplicates]) command.register(program);
+  for (const command of [ingest, stats, show, extract, entities, search, timeline, duplicates, mentions]) command.register(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ interface SearchFlags {
   limit: number;
   offset: number;
   sort?: SortOrder;
+  facets?: boolean;
 }
 
 const SORTS: readonly SortOrder[] = ['relevance', 'date', '-date'];
@@ -48,6 +49,7 @@ export function register(program: Command): void {
     .option('--source <name>', 'only articles from this agency or outlet (any case)')
     .option('--limit <n>', 'how many hits to show', parseCount('--limit'), 10)
     .option('--offset <n>', 'skip this many hits first (for the next page)', parseCount('--offset'), 0)
+    .option('--facets', 'also count sources, months, top entities per type and tags over all matching documents')
     .option('--sort <order>', 'relevance (default), date (oldest first) or -date (newest first)', parseSort)
     // Words such as -Japan are the query's exclusions, not options: they reach the action as words.
     .allowUnknownOption()
@@ -97,6 +99,7 @@ Example:
         limit: flags.limit,
         offset: flags.offset,
         sort: flags.sort,
+        facets: flags.facets,
       });
     } finally {
       db.close();
@@ -105,6 +108,7 @@ Example:
       process.stdout.write(render.renderSearchJson(result));
     } else {
       process.stdout.write(render.renderSearchText(result, { colour: useColour(), cwd: process.cwd() }));
+      if (result.facets) process.stdout.write(`\n${(await import('../render/facets.js')).renderFacetsText(result.facets)}`);
       const message = render.noHitsMessage(result);
       if (message) process.stderr.write(`corpus: ${message}\n`);
     }

@@ -19,6 +19,7 @@ import { boundQueryCost } from './cost.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import { statement } from './statements.js';
 import { clusterIds } from '../store/duplicates.js';
+import { facetCounts } from '../store/facets.js';
 import { candidateTexts, matchingAmong, mentionsUpTo, termOccurrences } from '../store/ranking.js';
 import { boilerplate, DEFAULT_RANKING, PROXIMITY_WINDOW, RERANK_DEPTH, rerankScore, SHAPE_CHARS, type RankingParams } from './ranking.js';
 import { stemWords } from './typos.js';
@@ -125,6 +126,7 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
     }
   }
   result.total = run.total;
+  if (options.facets) result.facets = facetCounts(db, run.total > 0 && run.allIds ? run.allIds() : []);
   if (run.total > 0 && result.corrections.length === 0 && options.typos !== false) {
     const suggested = suggestCommoner(db, compiled);
     if (suggested) {
@@ -321,6 +323,8 @@ interface Run {
   rows: Row[];
   compiled: CompiledQuery;
   queryEntities: ResolvedEntity[];
+  /** Every matching document id (for facets over the whole result). */
+  allIds?: () => number[];
 }
 
 /** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
@@ -398,8 +402,9 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
       FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
       WHERE 1${within('c.id')}`;
   }
+  const allIds = (): number[] => (statement(db, `SELECT id FROM (${scored})`).all(params) as { id: number }[]).map((r) => r.id);
   let total = counted ? (statement(db, counted).get(params) as { n: number }).n : -1;
-  if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [], compiled, queryEntities };
+  if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [], compiled, queryEntities, allIds };
 
   const page = offset + limit;
   if (options.sort === 'date' || options.sort === '-date') {
@@ -412,7 +417,7 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
         ORDER BY d.date IS NULL, d.date ${direction}, d.id ${direction} LIMIT @k`,
     ).all({ ...params, k: page }) as (Row & { total?: number })[];
     if (!counted) total = listed[0]?.total ?? 0;
-    return { total, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), compiled, queryEntities };
+    return { total, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), compiled, queryEntities, allIds };
   }
   const depth = Math.max(page + TIE_SLACK, RERANK_DEPTH);
   const top = statement(
@@ -420,9 +425,9 @@ function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options:
     `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${scored}) ORDER BY 2 DESC LIMIT @k`,
   ).all({ ...params, k: depth }) as { id: number; score: number; total?: number }[];
   if (!counted) total = top[0]?.total ?? 0;
-  if (total === 0 || offset >= total) return { total, rows: [], compiled, queryEntities };
+  if (total === 0 || offset >= total) return { total, rows: [], compiled, queryEntities, allIds };
   const rows = collapseClusters(db, withDocuments(db, rerank(db, compiled, top, ranking)));
-  return { total, rows: rows.slice(offset, page), compiled, queryEntities };
+  return { total, rows: rows.slice(offset, page), compiled, queryEntities, allIds };
 }
 
 /**
@@ -497,6 +502,7 @@ function listFiltered(db: Db, compiled: CompiledQuery, params: Record<string, un
     params.exclude = compiled.exclude;
   }
   const total = (statement(db, `SELECT count(*) AS n FROM documents d ${where}`).get(params) as { n: number }).n;
+  const allIds = (): number[] => (statement(db, `SELECT d.id AS id FROM documents d ${where}`).all(params) as { id: number }[]).map((r) => r.id);
   const rows =
     total > offset
       ? (statement(
@@ -505,7 +511,7 @@ function listFiltered(db: Db, compiled: CompiledQuery, params: Record<string, un
             ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT @limit OFFSET @offset`,
         ).all({ ...params, limit, offset }) as Row[])
       : [];
-  return { total, rows, compiled, queryEntities: [] };
+  return { total, rows, compiled, queryEntities: [], allIds };
 }
 
 /**

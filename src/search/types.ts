@@ -4,6 +4,7 @@
  */
 import type { EntityType } from '../types.js';
 import type { RankingParams } from './ranking.js';
+import type { Facets } from '../store/facets.js';
 
 export type SortOrder = 'relevance' | 'date' | '-date';
 
@@ -24,6 +25,8 @@ export interface SearchOptions {
   offset?: number;
   /** Try close indexed words when a word matches nothing (default true). */
   typos?: boolean;
+  /** Count sources, months, entities and tags over every matching document. */
+  facets?: boolean;
   /** `relevance` (default), `date` (oldest first) or `-date` (newest first). */
   sort?: SortOrder;
   /** Ranking weights other than the tuned defaults (for the relevance benchmark's tuning). */
@@ -99,4 +102,6 @@ export interface SearchResult {
   reason: string | null;
   /** Things worth telling the user that do not stop the search (dropped words…). */
   notices: string[];
+  /** Counts over the whole result, when asked for (`facets: true`). */
+  facets?: Facets;
 }
