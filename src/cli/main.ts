@@ -9,6 +9,7 @@ import * as search from './search.js';
 import * as timeline from './timeline.js';
 import * as duplicates from './duplicates.js';
 import * as mentions from './mentions.js';
+import * as trends from './trends.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself; a command's
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [ingest, stats, show, extract, entities, search, timeline, duplicates, mentions]) command.register(program);
+  for (const command of [ingest, stats, show, extract, entities, search, timeline, duplicates, mentions, trends]) command.register(program);
   return program;
 }
 
