@@ -22,14 +22,15 @@ interface Labelled {
 
 async function main(): Promise<void> {
   const source = path.resolve(arg('--db') ?? fs.readdirSync(path.join(ROOT, 'bench', 'tmp')).filter((f) => f.startsWith('reuters-relevance-') && f.endsWith('.db')).map((f) => path.join(ROOT, 'bench', 'tmp', f))[0]);
-  const { openDatabase } = await import('../src/store/db.js');
+  const { openDatabase, sqlite } = await import('../src/store/db.js');
   const { updateNearDuplicates } = await import('../src/dedup/update.js');
   const { clusterIds } = await import('../src/store/duplicates.js');
   const { THRESHOLD, BANDS, ROWS, SHINGLE_WORDS } = await import('../src/dedup/minhash.js');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-dup-'));
   const file = path.join(dir, 'copy.db');
   fs.copyFileSync(source, file);
-  const db = openDatabase(file);
+  const store = openDatabase(file);
+  const db = sqlite(store);
   db.exec('DELETE FROM doc_minhash; DELETE FROM doc_bands; DELETE FROM doc_clusters;');
   const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   // Baseline in the same run: reading the same bodies, so the cost is a ratio that survives load.
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   for (const row of db.prepare('SELECT substr(body, 1, 30000) AS b FROM documents').iterate() as Iterable<{ b: string }>) chars += row.b.length;
   const readMs = performance.now() - started;
   started = performance.now();
-  const update = updateNearDuplicates(db);
+  const update = updateNearDuplicates(store);
   const updateMs = performance.now() - started;
 
   const lineToDoc = new Map<number, number>();
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     lineToDoc.set(Number(row.path.slice(row.path.lastIndexOf(':') + 1)), row.doc_id);
   }
   const labels = (JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'duplicates-labels.json'), 'utf8')) as { pairs: Labelled[] }).pairs;
-  const clusters = clusterIds(db, [...new Set(labels.flatMap((l) => [lineToDoc.get(l.a)!, lineToDoc.get(l.b)!]))]);
+  const clusters = clusterIds(store, [...new Set(labels.flatMap((l) => [lineToDoc.get(l.a)!, lineToDoc.get(l.b)!]))]);
   let tp = 0;
   let fp = 0;
   let fn = 0;

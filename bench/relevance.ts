@@ -86,11 +86,12 @@ const pts = (x: number): number => Math.round(x * 1000) / 10;
 
 async function main(): Promise<void> {
   const file = await reutersDatabase();
-  const { openDatabase } = await import('../src/store/db.js');
+  const { openDatabase, sqlite } = await import('../src/store/db.js');
   const { search } = await import('../src/search/search.js');
   const { compileQuery } = await import('../src/search/query.js');
   const { DEFAULT_RANKING } = await import('../src/search/ranking.js');
-  const db = openDatabase(file, { readonly: true });
+  const store = openDatabase(file, { readonly: true });
+  const db = sqlite(store);
   const codes = codesByDocument(db);
   const queries = judgedQueries();
   const relevantCounts = queries.map((q) => [...codes.values()].filter((c) => isRelevant(c, q.relevant)).length);
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
     return score(ids, q, codes, relevantCounts[i]);
   });
   const run = (params: Partial<RankingParams>, which: (q: JudgedQuery) => boolean): (Scores | null)[] =>
-    queries.map((q, i) => (which(q) ? score(search(db, q.query, { limit: 10, ranking: params }).hits.map((h) => h.id), q, codes, relevantCounts[i]) : null));
+    queries.map((q, i) => (which(q) ? score(search(store, q.query, { limit: 10, ranking: params }).hits.map((h) => h.id), q, codes, relevantCounts[i]) : null));
 
   const kinds = [...new Set(queries.map((q) => q.kind))];
   /** Mean over classes of the mean P@10 gain over bare (the tuning objective), nDCG as tie-break. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../src/store/db.js';
+import { openDatabase, type Store } from '../src/store/db.js';
 import { clusterOf } from '../src/store/duplicates.js';
+import { documentIdsByPath } from '../src/store/documents.js';
 import { figures, figuresAgree, signature, similarity } from '../src/dedup/minhash.js';
 import { corpus, tempDir, write } from './helpers.js';
 
@@ -42,10 +43,10 @@ describe('near-duplicates', () => {
   });
 
   it('stores a cluster at ingest; clusterOf gives its documents', () => {
-    const db: Db = openDatabase(file, { readonly: true });
+    const db: Store = openDatabase(file, { readonly: true });
     try {
-      const ids = db.prepare('SELECT doc_id AS id, path FROM paths ORDER BY path').all() as { id: number; path: string }[];
-      const [a, b, c] = ids.map((r) => r.id);
+      const byPath = [...documentIdsByPath(db)].sort(([p], [q]) => p.localeCompare(q));
+      const [a, b, c] = byPath.map(([, id]) => id);
       expect(clusterOf(db, b)).toEqual([a, b].sort((x, y) => x - y));
       expect(clusterOf(db, c)).toEqual([c]);
     } finally {

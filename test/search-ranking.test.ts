@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../src/store/db.js';
+import type { Store } from '../src/store/db.js';
 import { search } from '../src/search/search.js';
 import { boundQueryCost } from '../src/search/cost.js';
 import { compileQuery } from '../src/search/query.js';
@@ -14,7 +14,7 @@ const prose = (topic: string, n: number): string =>
 
 describe('ranking, query handling and query cost', () => {
   let fx: SearchFixture;
-  let db: Db;
+  let db: Store;
   let file: string;
 
   beforeAll(() => {

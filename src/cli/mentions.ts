@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { withCommonOptions } from './options.js';
 
 interface MentionsFlags {

@@ -4,8 +4,8 @@
  * document whose estimated similarity reaches THRESHOLD and whose figures agree (clusters are connected components, named by
  * their smallest document id). Work is per new document only, in batches of one transaction each.
  */
-import type { Db } from '../store/db.js';
-import { bandNeighbours, clusterIds, clusterMembers, joinCluster, pendingSignatures, saveSignature } from '../store/duplicates.js';
+import type { Store } from '../store/db.js';
+import { bandNeighbours, clusterIds, clusterMembers, inWriteTransaction, joinCluster, pendingSignatures, saveSignature } from '../store/duplicates.js';
 import { bandHashes, figures, figuresAgree, figuresFromBlob, fromBlob, signature, similarity, THRESHOLD, toBlob } from './minhash.js';
 
 /** Characters of a body that are shingled (bounds the cost of one document). */
@@ -18,14 +18,14 @@ export interface DuplicateUpdate {
   clustered: number;
 }
 
-export function updateNearDuplicates(db: Db): DuplicateUpdate {
+export function updateNearDuplicates(db: Store): DuplicateUpdate {
   let signed = 0;
   let clustered = 0;
   for (let after = 0; ; ) {
     const pending = pendingSignatures(db, after, BATCH, SIGNATURE_CHARS);
     if (pending.length === 0) break;
     after = pending[pending.length - 1].id;
-    db.transaction(() => {
+    inWriteTransaction(db, () => {
       for (const doc of pending) {
         const sig = signature(doc.head);
         const bands = sig ? bandHashes(sig) : [];
@@ -42,7 +42,7 @@ export function updateNearDuplicates(db: Db): DuplicateUpdate {
         joinCluster(db, members, Math.min(...members));
         clustered++;
       }
-    })();
+    });
   }
   return { signed, clustered };
 }

@@ -6,7 +6,7 @@
  * become plain words, and the costliest terms are left out until the query fits the budget. Every
  * change is said in a notice. The first positive term is always kept, so a query never becomes empty.
  */
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import { prefixExpansions, termOccurrences } from '../store/ranking.js';
 import { assemble, type CompiledQuery, type Group, type Term } from './query.js';
 import { stemWords } from './typos.js';
@@ -17,7 +17,7 @@ export const MAX_OCCURRENCES = 400_000;
 export const MAX_PREFIX_TERMS = 200;
 
 export function boundQueryCost(
-  db: Db,
+  db: Store,
   query: CompiledQuery,
   budget = MAX_OCCURRENCES,
   maxPrefixTerms = MAX_PREFIX_TERMS,

@@ -2,7 +2,7 @@
  * Near-duplicate storage: MinHash signatures, LSH band buckets and clusters (see src/dedup/).
  * `clusterOf` / `clusterIds` are what other commands use to count a cluster once.
  */
-import type { Db } from './db.js';
+import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 
 export interface PendingDocument {
@@ -12,7 +12,8 @@ export interface PendingDocument {
 }
 
 /** Documents after id `after` whose signature is missing or was made from another body, up to `limit`. */
-export function pendingSignatures(db: Db, after: number, limit: number, chars: number): PendingDocument[] {
+export function pendingSignatures(store: Store, after: number, limit: number, chars: number): PendingDocument[] {
+  const db = sqlite(store);
   return statement(
     db,
     `SELECT d.id AS id, d.sha256 AS sha256, substr(d.body, 1, @chars) AS head FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id
@@ -21,7 +22,8 @@ export function pendingSignatures(db: Db, after: number, limit: number, chars: n
 }
 
 /** Store a document's signature and band hashes, replacing its signature and cluster membership. */
-export function saveSignature(db: Db, docId: number, sha256: string, signature: Buffer | null, figures: Buffer | null, bands: number[]): void {
+export function saveSignature(store: Store, docId: number, sha256: string, signature: Buffer | null, figures: Buffer | null, bands: number[]): void {
+  const db = sqlite(store);
   statement(db, 'DELETE FROM doc_clusters WHERE doc_id = ?').run(docId);
   statement(db, 'INSERT OR REPLACE INTO doc_minhash (doc_id, sha256, signature, figures) VALUES (?, ?, ?, ?)').run(docId, sha256, signature, figures);
   const insert = statement(db, 'INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?, ?, ?)');
@@ -29,7 +31,8 @@ export function saveSignature(db: Db, docId: number, sha256: string, signature: 
 }
 
 /** Other documents sharing at least one band bucket, with their signatures. */
-export function bandNeighbours(db: Db, docId: number, bands: number[]): { id: number; signature: Buffer; figures: Buffer | null }[] {
+export function bandNeighbours(store: Store, docId: number, bands: number[]): { id: number; signature: Buffer; figures: Buffer | null }[] {
+  const db = sqlite(store);
   const bucket = statement(db, 'SELECT doc_id AS id FROM doc_bands WHERE band = ? AND hash = ? AND doc_id != ?');
   const ids = new Set<number>();
   bands.forEach((hash, band) => {
@@ -42,7 +45,8 @@ export function bandNeighbours(db: Db, docId: number, bands: number[]): { id: nu
 }
 
 /** Cluster ids of documents (a document in no cluster is absent). */
-export function clusterIds(db: Db, docIds: number[]): Map<number, number> {
+export function clusterIds(store: Store, docIds: number[]): Map<number, number> {
+  const db = sqlite(store);
   if (docIds.length === 0) return new Map();
   const rows = statement(db, 'SELECT doc_id AS id, cluster_id AS cluster FROM doc_clusters WHERE doc_id IN (SELECT value FROM json_each(?))').all(
     JSON.stringify(docIds),
@@ -51,20 +55,23 @@ export function clusterIds(db: Db, docIds: number[]): Map<number, number> {
 }
 
 /** The documents of a document's near-duplicate cluster (itself included), smallest id first. */
-export function clusterOf(db: Db, docId: number): number[] {
+export function clusterOf(store: Store, docId: number): number[] {
+  const db = sqlite(store);
   const row = statement(db, 'SELECT cluster_id AS cluster FROM doc_clusters WHERE doc_id = ?').get(docId) as { cluster: number } | undefined;
   if (!row) return [docId];
   return (statement(db, 'SELECT doc_id AS id FROM doc_clusters WHERE cluster_id = ? ORDER BY doc_id').all(row.cluster) as { id: number }[]).map((r) => r.id);
 }
 
 /** Put documents into one cluster. */
-export function joinCluster(db: Db, docIds: number[], clusterId: number): void {
+export function joinCluster(store: Store, docIds: number[], clusterId: number): void {
+  const db = sqlite(store);
   const upsert = statement(db, 'INSERT INTO doc_clusters (doc_id, cluster_id) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET cluster_id = excluded.cluster_id');
   for (const id of docIds) upsert.run(id, clusterId);
 }
 
 /** Members of the given clusters. */
-export function clusterMembers(db: Db, clusterIdList: number[]): number[] {
+export function clusterMembers(store: Store, clusterIdList: number[]): number[] {
+  const db = sqlite(store);
   if (clusterIdList.length === 0) return [];
   return (
     statement(db, 'SELECT doc_id AS id FROM doc_clusters WHERE cluster_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(clusterIdList)) as { id: number }[]
@@ -81,7 +88,8 @@ export interface ClusterMember {
 }
 
 /** Every cluster's members, largest clusters first, then by cluster id; members by date. */
-export function listClusters(db: Db): ClusterMember[] {
+export function listClusters(store: Store): ClusterMember[] {
+  const db = sqlite(store);
   return statement(
     db,
     `SELECT c.cluster_id AS cluster, d.id AS id, d.date AS date, d.title AS title, d.source AS source,
@@ -93,10 +101,16 @@ export function listClusters(db: Db): ClusterMember[] {
 }
 
 /** Documents without a current signature (made at ingest): a database from an older corpus has all. */
-export function unsignedCount(db: Db): number {
+export function unsignedCount(store: Store): number {
+  const db = sqlite(store);
   return (
     statement(db, 'SELECT count(*) AS n FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id WHERE m.doc_id IS NULL OR m.sha256 != d.sha256').get() as {
       n: number;
     }
   ).n;
+}
+
+/** Run `write` in one write transaction. */
+export function inWriteTransaction<T>(store: Store, write: () => T): T {
+  return sqlite(store).transaction(write)();
 }

@@ -3,7 +3,7 @@
  * months, the most mentioned entities per type, and tags. The ids come as one JSON array, read once
  * into a temp table so each count is an indexed join.
  */
-import type { Db } from './db.js';
+import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 
 export interface FacetCount {
@@ -20,7 +20,8 @@ export interface Facets {
   tags: FacetCount[];
 }
 
-export function facetCounts(db: Db, ids: number[], perType = 10): Facets {
+export function facetCounts(store: Store, ids: number[], perType = 10): Facets {
+  const db = sqlite(store);
   db.exec('CREATE TEMP TABLE IF NOT EXISTS corpus_facet_ids (id INTEGER PRIMARY KEY)');
   statement(db, 'DELETE FROM temp.corpus_facet_ids').run();
   statement(db, 'INSERT OR IGNORE INTO temp.corpus_facet_ids (id) SELECT value FROM json_each(?)').run(JSON.stringify(ids));

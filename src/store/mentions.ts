@@ -2,7 +2,7 @@
  * Every mention of an entity with its document and sentence (`corpus mentions`), oldest first,
  * streamed: a document's body and sentence offsets are read once for all its mentions.
  */
-import type { Db } from './db.js';
+import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { unpackSentences } from './sentences.js';
 
@@ -23,7 +23,8 @@ export interface MentionRow {
 /** Longest sentence printed whole; longer ones are cut around the mention. */
 const MAX_SENTENCE = 400;
 
-export function* entityMentions(db: Db, entityIds: number[]): Generator<MentionRow> {
+export function* entityMentions(store: Store, entityIds: number[]): Generator<MentionRow> {
+  const db = sqlite(store);
   const rows = statement(
     db,
     `SELECT m.doc_id AS docId, d.date AS date, d.title AS title, m.start AS start, m.end AS end, m.text AS text, m.sentence AS sentenceIndex

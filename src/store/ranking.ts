@@ -2,8 +2,9 @@
  * What the second ranking stage reads for a few candidate documents: their length and the start of
  * their body (for the boilerplate prior), and which of them match a proximity expression.
  */
-import type { Db } from './db.js';
+import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
+import { prepareVocabulary } from './vocabulary.js';
 
 export interface CandidateText {
   id: number;
@@ -12,7 +13,8 @@ export interface CandidateText {
   head: string;
 }
 
-export function candidateTexts(db: Db, ids: number[], chars: number): CandidateText[] {
+export function candidateTexts(store: Store, ids: number[], chars: number): CandidateText[] {
+  const db = sqlite(store);
   if (ids.length === 0) return [];
   return statement(db, 'SELECT id, tokens, substr(body, 1, @chars) AS head FROM documents WHERE id IN (SELECT value FROM json_each(@ids))').all({
     ids: JSON.stringify(ids),
@@ -24,7 +26,8 @@ export function candidateTexts(db: Db, ids: number[], chars: number): CandidateT
  * The candidates that match an FTS5 expression (a NEAR group or a phrase). The unary + keeps FTS5
  * from running the expression once per id.
  */
-export function matchingAmong(db: Db, expression: string, ids: number[]): Set<number> {
+export function matchingAmong(store: Store, expression: string, ids: number[]): Set<number> {
+  const db = sqlite(store);
   if (ids.length === 0) return new Set();
   const rows = statement(db, 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @expression AND +rowid IN (SELECT value FROM json_each(@ids))').all({
     expression,
@@ -34,13 +37,16 @@ export function matchingAmong(db: Db, expression: string, ids: number[]): Set<nu
 }
 
 /** Total occurrences of an indexed term (a porter stem) in the corpus; 0 when not indexed. */
-export function termOccurrences(db: Db, stem: string): number {
+export function termOccurrences(store: Store, stem: string): number {
+  const db = sqlite(store);
+  prepareVocabulary(db);
   const row = statement(db, 'SELECT cnt FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as { cnt: number } | undefined;
   return row?.cnt ?? 0;
 }
 
 /** Mentions of an entity, counted up to `cap` (a bounded index range scan). */
-export function mentionsUpTo(db: Db, entityId: number, cap: number): number {
+export function mentionsUpTo(store: Store, entityId: number, cap: number): number {
+  const db = sqlite(store);
   const row = statement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?)').get(entityId, Math.max(1, Math.ceil(cap))) as { n: number };
   return row.n;
 }
@@ -49,7 +55,9 @@ export function mentionsUpTo(db: Db, entityId: number, cap: number): number {
  * How many indexed terms start with `prefix` (counted up to `limit` + 1, so a two-letter prefix
  * costs a bounded scan) and their total occurrences.
  */
-export function prefixExpansions(db: Db, prefix: string, limit: number): { terms: number; occurrences: number } {
+export function prefixExpansions(store: Store, prefix: string, limit: number): { terms: number; occurrences: number } {
+  const db = sqlite(store);
+  prepareVocabulary(db);
   const row = statement(
     db,
     'SELECT count(*) AS terms, coalesce(sum(cnt), 0) AS occurrences FROM (SELECT cnt FROM temp.corpus_search_vocab WHERE term >= @lo AND term < @hi LIMIT @limit)',

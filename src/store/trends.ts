@@ -2,7 +2,7 @@
  * Counts over time for `corpus trends`: documents and mentions of entities per period, and the
  * entities whose share of documents grew most from one period to the next.
  */
-import type { Db } from './db.js';
+import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 
 export type Granularity = 'day' | 'week' | 'month' | 'year';
@@ -21,7 +21,8 @@ export interface PeriodCount {
   mentions: number;
 }
 
-export function entityTrend(db: Db, entityIds: number[], by: Granularity, from: string | null, to: string | null): PeriodCount[] {
+export function entityTrend(store: Store, entityIds: number[], by: Granularity, from: string | null, to: string | null): PeriodCount[] {
+  const db = sqlite(store);
   return statement(
     db,
     `SELECT ${PERIOD[by]} AS period, count(DISTINCT m.doc_id) AS documents, count(*) AS mentions
@@ -33,7 +34,8 @@ export function entityTrend(db: Db, entityIds: number[], by: Granularity, from: 
 }
 
 /** Documents per period of the whole corpus (the denominator of a share). */
-export function corpusTrend(db: Db, by: Granularity, from: string | null, to: string | null): PeriodCount[] {
+export function corpusTrend(store: Store, by: Granularity, from: string | null, to: string | null): PeriodCount[] {
+  const db = sqlite(store);
   return statement(
     db,
     `SELECT ${PERIOD[by]} AS period, count(*) AS documents, 0 AS mentions FROM documents d
@@ -42,7 +44,8 @@ export function corpusTrend(db: Db, by: Granularity, from: string | null, to: st
   ).all({ from, to }) as PeriodCount[];
 }
 
-export function latestDate(db: Db): string | null {
+export function latestDate(store: Store): string | null {
+  const db = sqlite(store);
   return (statement(db, 'SELECT max(date) AS d FROM documents').get() as { d: string | null }).d;
 }
 
@@ -56,11 +59,12 @@ export interface WindowCounts {
 
 /** Documents mentioning each entity in [prevFrom, curFrom) and [curFrom, to], and the corpus totals. */
 export function windowCounts(
-  db: Db,
+  store: Store,
   prevFrom: string,
   curFrom: string,
   to: string,
 ): { entities: WindowCounts[]; totals: { current: number; previous: number } } {
+  const db = sqlite(store);
   const entities = statement(
     db,
     `SELECT e.id AS id, e.type AS type, e.name AS name, c.cur AS current, c.prev AS previous FROM (

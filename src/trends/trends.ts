@@ -2,9 +2,9 @@
  * `corpus trends`: how often entities appear over time, and which rose most lately. Pure planning
  * over the store's counts: empty periods are filled so a sparkline shows gaps as gaps.
  */
-import type { Db } from '../store/db.js';
-import { UserError } from '../errors.js';
-import { addDays, addMonths, formatDay, fromDayNumber, parseIsoDate, toDayNumber } from '../calendar.js';
+import type { Store } from '../store/db.js';
+import { UserError } from '../core/errors.js';
+import { addDays, addMonths, formatDay, fromDayNumber, parseIsoDate, toDayNumber } from '../core/calendar.js';
 import { resolveEntities } from '../store/entities.js';
 import { entityTrend, latestDate, windowCounts, type Granularity, type PeriodCount } from '../store/trends.js';
 
@@ -45,7 +45,7 @@ export function fillPeriods(counts: PeriodCount[], by: Granularity, limit = 5000
   return out;
 }
 
-export function trends(db: Db, names: string[], by: Granularity, from: string | null, to: string | null): TrendsResult {
+export function trends(db: Store, names: string[], by: Granularity, from: string | null, to: string | null): TrendsResult {
   const entities: EntityTrend[] = [];
   for (const name of names) {
     const found = resolveEntities(db, name);
@@ -91,7 +91,7 @@ export function parsePeriod(text: string): number {
 /** An entity must be in this many documents of the latest period to be called rising. */
 const MIN_DOCUMENTS = 3;
 
-export function rising(db: Db, days: number, to: string | null, limit = 20): RisingResult {
+export function rising(db: Store, days: number, to: string | null, limit = 20): RisingResult {
   const end = to ?? latestDate(db);
   if (!end) throw new UserError('the corpus has no dated documents', 1);
   const endDay = toDayNumber(parseIsoDate(end)!);
