@@ -22,29 +22,28 @@ interface Labelled {
 
 async function main(): Promise<void> {
   const source = path.resolve(arg('--db') ?? fs.readdirSync(path.join(ROOT, 'bench', 'tmp')).filter((f) => f.startsWith('reuters-relevance-') && f.endsWith('.db')).map((f) => path.join(ROOT, 'bench', 'tmp', f))[0]);
-  const { openDatabase, sqlite } = await import('../src/store/db.js');
+  const { openDatabase } = await import('../src/store/db.js');
   const { updateNearDuplicates } = await import('../src/dedup/update.js');
-  const { clusterIds } = await import('../src/store/duplicates.js');
+  const { clusterIds, clearNearDuplicates, clusterStats, readBodyHeads } = await import('../src/store/duplicates.js');
+  const { documentCount, documentIdsByPath } = await import('../src/store/documents.js');
   const { THRESHOLD, BANDS, ROWS, SHINGLE_WORDS } = await import('../src/dedup/minhash.js');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-dup-'));
   const file = path.join(dir, 'copy.db');
   fs.copyFileSync(source, file);
   const store = openDatabase(file);
-  const db = sqlite(store);
-  db.exec('DELETE FROM doc_minhash; DELETE FROM doc_bands; DELETE FROM doc_clusters;');
-  const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  clearNearDuplicates(store);
+  const documents = documentCount(store);
   // Baseline in the same run: reading the same bodies, so the cost is a ratio that survives load.
   let started = performance.now();
-  let chars = 0;
-  for (const row of db.prepare('SELECT substr(body, 1, 30000) AS b FROM documents').iterate() as Iterable<{ b: string }>) chars += row.b.length;
+  const chars = readBodyHeads(store, 30000);
   const readMs = performance.now() - started;
   started = performance.now();
   const update = updateNearDuplicates(store);
   const updateMs = performance.now() - started;
 
   const lineToDoc = new Map<number, number>();
-  for (const row of db.prepare("SELECT path, doc_id FROM paths WHERE path LIKE '%.jsonl:%'").all() as { path: string; doc_id: number }[]) {
-    lineToDoc.set(Number(row.path.slice(row.path.lastIndexOf(':') + 1)), row.doc_id);
+  for (const [file, id] of documentIdsByPath(store)) {
+    if (/\.jsonl:\d+$/.test(file)) lineToDoc.set(Number(file.slice(file.lastIndexOf(':') + 1)), id);
   }
   const labels = (JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'duplicates-labels.json'), 'utf8')) as { pairs: Labelled[] }).pairs;
   const clusters = clusterIds(store, [...new Set(labels.flatMap((l) => [lineToDoc.get(l.a)!, lineToDoc.get(l.b)!]))]);
@@ -61,8 +60,8 @@ async function main(): Promise<void> {
     else tn++;
     return { ...l, detected };
   });
-  const stats = db.prepare('SELECT count(*) AS docs, count(DISTINCT cluster_id) AS clusters FROM doc_clusters').get() as { docs: number; clusters: number };
-  db.close();
+  const stats = clusterStats(store);
+  store.close();
   fs.rmSync(dir, { recursive: true, force: true });
   const r2 = (x: number): number => Math.round(x * 1000) / 1000;
   const result = {

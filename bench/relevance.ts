@@ -18,7 +18,6 @@ import { arg, machine, REUTERS_JSONL, ROOT, writeResult } from './reuters.js';
 import { isRelevant, judgedQueries, type JudgedQuery, type ReutersCodes } from './relevance-queries.js';
 import type { RankingParams } from '../src/search/ranking.js';
 
-type Db = import('better-sqlite3').Database;
 
 async function reutersDatabase(): Promise<string> {
   const given = arg('--db');
@@ -38,8 +37,8 @@ async function reutersDatabase(): Promise<string> {
 }
 
 /** Reuters codes of each document id, through the `file.jsonl:LINE` path the document was read from. */
-function codesByDocument(db: Db): Map<number, ReutersCodes> {
-  const rows = db.prepare("SELECT path, doc_id FROM paths WHERE path LIKE '%.jsonl:%'").all() as { path: string; doc_id: number }[];
+function codesByDocument(byPath: Map<string, number>): Map<number, ReutersCodes> {
+  const rows = [...byPath].filter(([p]) => /\.jsonl:\d+$/.test(p)).map(([p, id]) => ({ path: p, doc_id: id }));
   if (rows.length === 0) throw new Error('the database holds no documents read from a .jsonl file');
   const file = rows[0].path.replace(/:\d+$/, '');
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : zlib.gunzipSync(fs.readFileSync(REUTERS_JSONL)).toString('utf8');
@@ -86,20 +85,20 @@ const pts = (x: number): number => Math.round(x * 1000) / 10;
 
 async function main(): Promise<void> {
   const file = await reutersDatabase();
-  const { openDatabase, sqlite } = await import('../src/store/db.js');
+  const { openDatabase } = await import('../src/store/db.js');
   const { search } = await import('../src/search/search.js');
   const { compileQuery } = await import('../src/search/query.js');
   const { DEFAULT_RANKING } = await import('../src/search/ranking.js');
   const store = openDatabase(file, { readonly: true });
-  const db = sqlite(store);
-  const codes = codesByDocument(db);
+  const { documentIdsByPath } = await import('../src/store/documents.js');
+  const { bareBm25 } = await import('../src/store/ranking.js');
+  const codes = codesByDocument(documentIdsByPath(store));
   const queries = judgedQueries();
   const relevantCounts = queries.map((q) => [...codes.values()].filter((c) => isRelevant(c, q.relevant)).length);
-  const bare = db.prepare('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT 10');
 
   const bareScores = queries.map((q, i) => {
     const match = compileQuery(q.query).match;
-    const ids = match ? (bare.all(match) as { id: number }[]).map((r) => r.id) : [];
+    const ids = match ? bareBm25(store, match, 10) : [];
     return score(ids, q, codes, relevantCounts[i]);
   });
   const run = (params: Partial<RankingParams>, which: (q: JudgedQuery) => boolean): (Scores | null)[] =>
@@ -199,7 +198,7 @@ async function main(): Promise<void> {
       bareBm25: { p10: pts(bareScores[i].p10), ndcg10: pts(bareScores[i].ndcg10) },
     })),
   };
-  db.close();
+  store.close();
   const out = writeResult('relevance', result);
   for (const [k, c] of Object.entries(test)) {
     process.stderr.write(`${k.padEnd(16)} test P@10 ${c.ours.p10} vs bare ${c.bareBm25.p10} (${c.p10GainPoints >= 0 ? '+' : ''}${c.p10GainPoints}); nDCG@10 ${c.ours.ndcg10} vs ${c.bareBm25.ndcg10}\n`);

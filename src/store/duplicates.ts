@@ -114,3 +114,19 @@ export function unsignedCount(store: Store): number {
 export function inWriteTransaction<T>(store: Store, write: () => T): T {
   return sqlite(store).transaction(write)();
 }
+
+/** Forget every signature and cluster (bench:duplicates measures the cost from scratch). */
+export function clearNearDuplicates(store: Store): void {
+  sqlite(store).exec('DELETE FROM doc_minhash; DELETE FROM doc_bands; DELETE FROM doc_clusters;');
+}
+
+/** Characters of the first `chars` of every body, read as the detector reads them (a cost baseline). */
+export function readBodyHeads(store: Store, chars: number): number {
+  let total = 0;
+  for (const row of statement(sqlite(store), 'SELECT substr(body, 1, ?) AS b FROM documents').iterate(chars) as Iterable<{ b: string }>) total += row.b.length;
+  return total;
+}
+
+export function clusterStats(store: Store): { docs: number; clusters: number } {
+  return statement(sqlite(store), 'SELECT count(*) AS docs, count(DISTINCT cluster_id) AS clusters FROM doc_clusters').get() as { docs: number; clusters: number };
+}

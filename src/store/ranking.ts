@@ -64,3 +64,11 @@ export function prefixExpansions(store: Store, prefix: string, limit: number): {
   ).get({ lo: prefix, hi: prefix + '\uffff', limit: limit + 1 }) as { terms: number; occurrences: number };
   return row;
 }
+
+/** The baseline of bench:relevance: bare FTS5 bm25() with default weights, best first. */
+export function bareBm25(store: Store, match: string, limit: number): number[] {
+  const db = sqlite(store);
+  return (statement(db, 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?').all(match, limit) as { id: number }[]).map(
+    (r) => r.id,
+  );
+}
