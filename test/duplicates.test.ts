@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../src/store/db.js';
 import { clusterOf } from '../src/store/duplicates.js';
 import { documentIdsByPath } from '../src/store/documents.js';
 import { figures, figuresAgree, signature, similarity } from '../src/dedup/minhash.js';
-import { corpus, tempDir, write } from './helpers.js';
+import { corpus, ROOT, tempDir, write } from './helpers.js';
 
 const STORY =
   'The central bank of Norway raised its main lending rate on Thursday to defend the crown after a week of heavy selling, ' +
@@ -73,6 +74,25 @@ describe('near-duplicates', () => {
     expect(run.stdout).toMatch(/RAISES (LENDING )?RATE \(\+1 similar\)/);
     const json = JSON.parse(corpus(['search', 'Norway crown', '--json', '--db', file]).stdout);
     expect(json.hits[0].similar).toBe(1);
+  });
+
+  it('corpus show lists near-duplicates and entities; --json includes them', () => {
+    const json = JSON.parse(corpus(['show', path.join(dir, 'news', 'a-norway.txt'), '--json', '--db', file]).stdout);
+    expect(json.nearDuplicates.map((d: { title: string }) => d.title)).toEqual(['NORWAY RAISES LENDING RATE']);
+    expect(json.entities.length).toBeGreaterThan(0);
+    for (const e of json.entities) expect(typeof e.mentions).toBe('number');
+    const text = corpus(['show', path.join(dir, 'news', 'a-norway.txt'), '--db', file], { env: { NO_COLOR: '1' } });
+    expect(text.stdout).toMatch(/\nNear-duplicates:\n {2}#\d+ {2}.+NORWAY RAISES LENDING RATE/);
+    expect(text.stdout).toMatch(/\nEntities:\n/);
+    expect(text.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('corpus show colours mentions by type on a terminal', () => {
+    const run = spawnSync('script', ['-qfec', `${process.execPath} ${path.join(ROOT, 'bin', 'corpus.js')} show ${path.join(dir, 'news', 'a-norway.txt')} --db ${file}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '' },
+    });
+    expect(run.stdout).toMatch(/\x1b\[3[2-6]m(Norway|Oslo)\x1b\[39m/);
   });
 
   afterAll(() => undefined);

@@ -130,3 +130,14 @@ export function readBodyHeads(store: Store, chars: number): number {
 export function clusterStats(store: Store): { docs: number; clusters: number } {
   return statement(sqlite(store), 'SELECT count(*) AS docs, count(DISTINCT cluster_id) AS clusters FROM doc_clusters').get() as { docs: number; clusters: number };
 }
+
+/** The other documents of a document's near-duplicate cluster, oldest first. */
+export function nearDuplicatesOf(store: Store, docId: number): Omit<ClusterMember, 'cluster'>[] {
+  const members = clusterOf(store, docId).filter((id) => id !== docId);
+  if (members.length === 0) return [];
+  return statement(
+    sqlite(store),
+    `SELECT d.id AS id, d.date AS date, d.title AS title, d.source AS source, (SELECT min(path) FROM paths p WHERE p.doc_id = d.id) AS path
+       FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.date, d.id`,
+  ).all(JSON.stringify(members)) as Omit<ClusterMember, 'cluster'>[];
+}
