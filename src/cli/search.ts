@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../core/types.js';
-import type { SortOrder } from '../search/types.js';
-import { parseCount, parseDateOption, useColour, withCommonOptions } from './options.js';
+import type { SearchResult, SortOrder } from '../search/types.js';
+import { emit, type OutputFlags, say } from './emit.js';
+import { parseCount, parseDateOption, withCommonOptions } from './options.js';
 
-interface SearchFlags {
+interface SearchFlags extends OutputFlags {
   db: string;
-  json?: boolean;
   entity?: string[];
   type?: SearchEntityType;
   from?: string;
@@ -76,7 +76,7 @@ Exit status: 0 hits found, 1 none (or an unknown entity), 2 usage error — as g
 Example:
   corpus search "Kim Jong-un" --from 2019-01 --entity "United States" --db news.db`,
     );
-  withCommonOptions(command).action(async (words: string[], flags: SearchFlags) => {
+  withCommonOptions(command, { rows: true }).action(async (words: string[], flags: SearchFlags) => {
     // Only a single dash makes an exclusion; a mistyped long option (--limt) stays an error.
     const unknown = words.find((w) => /^--[^-\s]/.test(w));
     if (unknown) throw new UserError(`unknown option '${unknown.split('=')[0]}' (run with --help for usage)`);
@@ -90,7 +90,7 @@ Example:
       import('../render/search.js'),
     ]);
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
-    let result;
+    let result: SearchResult;
     try {
       result = search(db, words.join(' '), {
         entities,
@@ -106,14 +106,12 @@ Example:
     } finally {
       db.close();
     }
-    if (flags.json) {
-      process.stdout.write(render.renderSearchJson(result));
-    } else {
-      process.stdout.write(render.renderSearchText(result, { colour: useColour(), cwd: process.cwd() }));
-      if (result.facets) process.stdout.write(`\n${(await import('../render/facets.js')).renderFacetsText(result.facets)}`);
-      const message = render.noHitsMessage(result);
-      if (message) process.stderr.write(`corpus: ${message}\n`);
-    }
+    const facets = result.facets ? (await import('../render/facets.js')).renderFacetsText : null;
+    const text: typeof render.renderSearchText = (r, context) =>
+      render.renderSearchText(r, context) + (facets && r.facets ? `\n${facets(r.facets)}` : '');
+    await emit(result, flags, text, { rows: (r) => r.hits, csv: render.searchHitCsv });
+    const message = render.noHitsMessage(result);
+    if (message) say(message);
     process.exitCode = exitCode(result);
   });
 }

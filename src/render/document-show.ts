@@ -5,7 +5,7 @@
 import type { StoredDocumentView } from '../store/documents.js';
 import type { ClusterMember } from '../store/duplicates.js';
 import { renderDocument } from './documents.js';
-import { displayPath } from './text.js';
+import { displayPath, type TextContext } from './text.js';
 
 const COLOURS: Record<string, string> = {
   PERSON: '\x1b[36m',
@@ -58,8 +58,8 @@ export function highlightMentions(body: string, mentions: StoredDocumentView['me
   return out + body.slice(at);
 }
 
-export function renderDocumentShow(doc: StoredDocumentView, analysis: DocumentAnalysis, options: { colour: boolean; cwd?: string }): string {
-  const lines = [renderDocument({ ...doc, body: highlightMentions(doc.body, doc.mentions, options.colour) }, options.cwd)];
+export function renderDocumentShow(doc: StoredDocumentView, analysis: DocumentAnalysis, options: TextContext): string {
+  const lines = [renderDocument({ ...doc, body: highlightMentions(doc.body, doc.mentions, options.colour) }, options)];
   const paint = (type: string, text: string): string => (options.colour && COLOURS[type] ? COLOURS[type] + text + RESET : text);
   if (analysis.entities.length > 0) {
     lines.push('', 'Entities:');
