@@ -22,8 +22,8 @@ Example:
       import('../render/duplicates.js'),
     ]);
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
-    let clusters;
-    let unsigned;
+    let clusters: ReturnType<typeof render.groupClusters>;
+    let unsigned: number;
     try {
       clusters = render.groupClusters(listClusters(db));
       unsigned = unsignedCount(db);

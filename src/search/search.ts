@@ -12,7 +12,6 @@
  */
 import type { Store } from '../store/db.js';
 import { aliasKey } from '../core/alias-key.js';
-import { UserError } from '../core/errors.js';
 import { dayBounds, type DayBounds } from '../core/timex.js';
 import { compileQuery, describeQuery, groupExpression, indexTokens, termExpression, type CompiledQuery, type Group } from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
