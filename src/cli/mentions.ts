@@ -26,11 +26,12 @@ Example:
   corpus mentions Volcker --db news.db`,
     );
   withCommonOptions(command).action(async (name: string, flags: MentionsFlags) => {
-    const [{ openDatabase }, { resolveEntities }, { entityMentions }, { useColour }] = await Promise.all([
+    const [{ openDatabase }, { resolveEntities }, { entityMentions }, { useColour }, { visible }] = await Promise.all([
       import('../store/db.js'),
       import('../store/entities.js'),
       import('../store/mentions.js'),
       import('./options.js'),
+      import('../render/safe.js'),
     ]);
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
     try {
@@ -39,7 +40,7 @@ Example:
       // The most mentioned entity of that name; --type chooses another.
       const entity = found[0];
       const colour = useColour();
-      if (!flags.json) process.stdout.write(`Mentions of ${entity.name} (${entity.type}):\n`);
+      if (!flags.json) process.stdout.write(`Mentions of ${visible(entity.name)} (${entity.type}):\n`);
       let count = 0;
       for (const m of entityMentions(db, [entity.id])) {
         count++;
@@ -47,9 +48,12 @@ Example:
           process.stdout.write(`${JSON.stringify(m)}\n`);
           continue;
         }
-        const at = m.sentence.indexOf(m.text);
+        // Terminal controls in the text are made visible, never obeyed.
+        const text = visible(m.text);
+        const plain = visible(m.sentence);
+        const at = plain.indexOf(text);
         const [open, close] = colour ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
-        const sentence = at >= 0 ? m.sentence.slice(0, at) + open + m.text + close + m.sentence.slice(at + m.text.length) : m.sentence;
+        const sentence = at >= 0 ? plain.slice(0, at) + open + text + close + plain.slice(at + text.length) : plain;
         process.stdout.write(`${m.date ?? 'undated   '}  #${m.docId} ${m.start}-${m.end}  ${sentence}\n`);
       }
       if (!flags.json) process.stdout.write(`${count.toLocaleString('en-US')} mentions\n`);

@@ -24,8 +24,9 @@ export function register(program: Command): void {
       db.close();
     }
     if (!doc || !analysis) throw new UserError(`${ref}: no such document (give an id or a path that was ingested)`, 1);
-    const shown = doc;
-    const found = analysis;
-    await emit({ ...shown, ...found }, flags, (_, context) => renderDocumentShow(shown, found, context));
+    // Render from the data emit hands back: it has made terminal controls in the text visible.
+    await emit({ ...doc, ...analysis }, flags, (data, context) =>
+      renderDocumentShow(data, { entities: data.entities, events: data.events, nearDuplicates: data.nearDuplicates }, context),
+    );
   });
 }

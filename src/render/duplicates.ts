@@ -1,5 +1,6 @@
 /** Printing near-duplicate clusters (`corpus duplicates`). */
 import type { ClusterMember } from '../store/duplicates.js';
+import { visible } from './safe.js';
 import { displayPath } from './text.js';
 
 export interface DuplicateCluster {
@@ -33,7 +34,7 @@ export function renderDuplicatesText(clusters: DuplicateCluster[], cwd: string, 
     lines.push('', `cluster ${c.id} · ${c.size} documents`);
     for (const d of c.documents) {
       const where = d.path ? `  ${displayPath(d.path, cwd)}` : '';
-      lines.push(`  ${String(d.id).padStart(idWidth)}  ${d.date ?? 'undated   '}  ${d.title ?? '(untitled)'}${where}`);
+      lines.push(`  ${String(d.id).padStart(idWidth)}  ${d.date ?? 'undated   '}  ${d.title === null ? '(untitled)' : visible(d.title)}${visible(where)}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -1,6 +1,7 @@
 /** Printing `corpus trends`: a sparkline per entity, then a bar per period; CSV for spreadsheets. */
 import { stringify } from 'csv-stringify/sync';
 import type { RisingResult, TrendsResult } from '../trends/trends.js';
+import { visible } from './safe.js';
 
 const TICKS = '▁▂▃▄▅▆▇█';
 const BAR = 40;
@@ -15,7 +16,7 @@ export function renderTrendsText(result: TrendsResult): string {
   const out: string[] = [];
   for (const e of result.entities) {
     if (out.length > 0) out.push('');
-    out.push(`${e.name} (${e.type}): ${number(e.documents)} documents, ${number(e.mentions)} mentions by ${result.by}`);
+    out.push(`${visible(e.name)} (${e.type}): ${number(e.documents)} documents, ${number(e.mentions)} mentions by ${result.by}`);
     if (e.periods.length === 0) {
       out.push('  no dated mentions');
       continue;
@@ -45,7 +46,7 @@ export function renderRisingText(result: RisingResult): string {
   if (result.entities.length === 0) return `${out[0]}\n  nothing rose\n`;
   const nameWidth = Math.max(...result.entities.map((e) => `${e.name} (${e.type})`.length));
   for (const e of result.entities) {
-    out.push(`  ${`${e.name} (${e.type})`.padEnd(nameWidth)}  ×${e.growth.toFixed(2).padStart(6)}  ${number(e.previous).padStart(5)} → ${number(e.current)} documents`);
+    out.push(`  ${visible(`${e.name} (${e.type})`).padEnd(nameWidth)}  ×${e.growth.toFixed(2).padStart(6)}  ${number(e.previous).padStart(5)} → ${number(e.current)} documents`);
   }
   return out.join('\n') + '\n';
 }
