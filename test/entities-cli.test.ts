@@ -58,13 +58,17 @@ describe('entities across the seeds', () => {
     expect(missing.stderr).toMatch(/no entity called 'Nobody Atall'/);
   });
 
-  it('keeps a merge through a re-ingest, and unmerge restores the entity', () => {
+  it('keeps a merge through a re-ingest, says what it moved, and unmerge restores the entity for good', () => {
     const dir = tempDir();
     const own = path.join(dir, 'corpus.db');
     corpus(['ingest', SEEDS, '--db', own]);
     const merged = corpus(['entity', 'merge', 'Shinzo Abe', 'Donald Trump', '--db', own, '--json']);
     expect(merged.code).toBe(0);
-    expect(JSON.parse(merged.stdout)).toEqual({ from: 'Shinzo Abe', into: 'Donald Trump' });
+    const result = JSON.parse(merged.stdout);
+    expect(result).toMatchObject({ from: 'Shinzo Abe', into: 'Donald Trump', type: 'PERSON' });
+    expect(result.mentions).toBeGreaterThan(0);
+    expect(result.documents).toBeGreaterThan(0);
+    expect(result.entitiesAfter).toBe(result.entitiesBefore - 1);
     const names = () => (JSON.parse(corpus(['entities', '--db', own, '--json', '--limit', '500']).stdout) as Listed[]).map((e) => e.name);
     expect(names()).not.toContain('Shinzo Abe');
     // Re-analysis rewrites every mention: the override must still apply.
@@ -77,27 +81,89 @@ describe('entities across the seeds', () => {
     expect(names()).not.toContain('Shinzo Abe');
     const abe = JSON.parse(corpus(['entity', 'Abe', '--db', own, '--json']).stdout);
     expect(abe.name).toBe('Donald Trump');
+    expect(corpus(['entity', 'Trump', '--why', '--db', own]).stdout).toMatch(/Shinzo Abe — merged by hand/);
 
-    expect(corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', own]).code).toBe(0);
+    const unmerged = corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', own]);
+    expect(unmerged.code).toBe(0);
+    expect(unmerged.stdout).toMatch(/^Shinzo Abe is its own entity again: \d+ mentions? in 1 document moved from Donald Trump; entities \d+ → \d+$/m);
     expect(names()).toContain('Shinzo Abe');
     expect(JSON.parse(corpus(['entity', 'Abe', '--db', own, '--json']).stdout).name).toBe('Shinzo Abe');
     expect(corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', own]).code).toBe(1);
     expect(corpus(['entity', 'merge', 'Shinzo Abe', '--db', own]).code).toBe(2);
   });
 
-  it('suspects names one letter apart and a surname beside the full name', () => {
+  it('merges pairs from a file all or nothing, naming each bad line', () => {
+    const dir = tempDir();
+    const own = path.join(dir, 'corpus.db');
+    corpus(['ingest', SEEDS, '--db', own]);
+    const before = names(own);
+    const bad = write(path.join(dir, 'bad.tsv'), '# decisions\nShinzo Abe\tDonald Trump\nNobody Atall\tDonald Trump\n');
+    const failed = corpus(['entity', 'merge', '--file', bad, '--db', own]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/bad\.tsv:3: no entity called 'Nobody Atall'/);
+    expect(failed.stderr).toMatch(/nothing merged/);
+    expect(names(own)).toEqual(before);
+    const good = write(path.join(dir, 'good.tsv'), 'Shinzo Abe\tDonald Trump\n\nIgor Morgulov\tStephen Biegun\n');
+    const done = corpus(['entity', 'merge', '--file', good, '--db', own]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/^merged Shinzo Abe into Donald Trump: \d+ mentions? in \d+ documents?$/m);
+    expect(done.stdout).toMatch(/^2 merges; entities (\d+) → \d+$/m);
+    expect(names(own)).not.toContain('Shinzo Abe');
+    expect(names(own)).not.toContain('Igor Morgulov');
+    expect(corpus(['entity', 'merge', '--file', path.join(dir, 'missing.tsv'), '--db', own]).stderr).toMatch(/missing\.tsv: cannot read/);
+  });
+
+  it('joins an acronym to its long form and a surname to the full name across documents, and says why', () => {
     const dir = tempDir();
     const docs = path.join(dir, 'docs');
-    write(path.join(docs, 'a.txt'), 'Libyan leader Muammar Gaddafi met President Hosni Mubarak in Cairo on Monday.\n');
-    write(path.join(docs, 'b.txt'), 'Libyan leader Muammar Gadafi said on Tuesday that talks in Tripoli would go on.\n');
+    write(path.join(docs, 'a.txt'), 'The European Community (EC) said on Monday that farm prices would fall.\nPresident Ronald Reagan said he agreed. Reagan spoke in Washington.\n');
+    write(path.join(docs, 'b.txt'), 'Ministers of the European Community met in Brussels. The EC said talks went well.\nRonald Reagan welcomed it. Reagan said so in Washington.\n');
+    write(path.join(docs, 'c.txt'), 'EC farm ministers met in Brussels on Tuesday to discuss milk quotas.\n');
+    write(path.join(docs, 'd.txt'), 'President Reagan told Congress on Friday that the budget must be cut.\n');
+    const own = path.join(dir, 'corpus.db');
+    expect(corpus(['ingest', docs, '--db', own]).code).toBe(0);
+    const ec = JSON.parse(corpus(['entity', 'EC', '--db', own, '--json']).stdout);
+    expect(ec.name).toBe('European Community');
+    expect(ec.documents).toBe(3);
+    const reagan = JSON.parse(corpus(['entity', 'Reagan', '--db', own, '--json']).stdout);
+    expect(reagan.name).toBe('Ronald Reagan');
+    expect(reagan.documents).toBe(3);
+    expect(reagan.documentList.map((d: { path: string }) => path.basename(d.path)).sort()).toEqual(['a.txt', 'b.txt', 'd.txt']);
+    const why = corpus(['entity', 'European Community', '--why', '--db', own]).stdout;
+    expect(why).toMatch(/EC — acronym: written "European Community \(EC\)"/);
+    expect(corpus(['entity', 'Ronald Reagan', '--why', '--db', own]).stdout).toMatch(/Reagan — surname: documents that use both give Reagan to Ronald Reagan/);
+
+    // The same documents ingested one at a time give the same entities.
+    const one = path.join(dir, 'one.db');
+    for (const f of ['d.txt', 'c.txt', 'b.txt', 'a.txt']) expect(corpus(['ingest', path.join(docs, f), '--db', one]).code).toBe(0);
+    const summary = (db: string) =>
+      (JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '0']).stdout) as Listed[])
+        .map((e) => `${e.type} ${e.name} ${e.mentions} ${e.documents} ${[...e.aliases].sort().join('|')}`)
+        .sort();
+    expect(summary(one)).toEqual(summary(own));
+  });
+
+  it('ranks suspects by evidence with the reason: names one letter apart, a surname beside the full name', () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    write(path.join(docs, 'a.txt'), 'Libyan leader Gaddafi met President Hosni Mubarak in Cairo on Monday.\n');
+    write(path.join(docs, 'b.txt'), 'Libyan leader Gadafi said on Tuesday that talks in Tripoli would go on.\n');
     write(path.join(docs, 'c.txt'), 'Mubarak told reporters in Cairo that the talks had gone well.\n');
     const own = path.join(dir, 'corpus.db');
     expect(corpus(['ingest', docs, '--db', own]).code).toBe(0);
-    const suspects = JSON.parse(corpus(['entities', '--suspects', '--db', own, '--json']).stdout) as { a: string; b: string; reason: string }[];
+    const suspects = JSON.parse(corpus(['entities', '--suspects', '--db', own, '--json']).stdout) as { a: string; b: string; reason: string; score: number }[];
+    expect(suspects.length).toBeGreaterThan(0);
+    for (let i = 1; i < suspects.length; i++) expect(suspects[i].score).toBeLessThanOrEqual(suspects[i - 1].score);
     const pair = (x: string, y: string) => suspects.find((s) => (s.a === x && s.b === y) || (s.a === y && s.b === x));
-    expect(pair('Muammar Gaddafi', 'Muammar Gadafi')?.reason).toBe('names one letter apart');
-    expect(pair('Hosni Mubarak', 'Mubarak')?.reason).toBe('one is the surname of the other');
-    expect(corpus(['entities', '--suspects', '--db', own]).stdout).toMatch(/^entity\s+maybe the same as\s+type\s+why$/m);
+    expect(pair('Gaddafi', 'Gadafi')?.reason).toBe('names one letter apart');
+    expect(pair('Mubarak', 'Hosni Mubarak')?.reason).toBe('one is the surname of the other');
+    expect(corpus(['entities', '--suspects', '--db', own]).stdout).toMatch(/^entity\s+maybe the same as\s+type\s+score\s+why$/m);
+    expect(JSON.parse(corpus(['entities', '--suspects', '--limit', '1', '--db', own, '--json']).stdout)).toHaveLength(1);
+  });
+
+  it('matches short names as written: US is the United States, us is nobody', () => {
+    expect(JSON.parse(corpus(['entity', 'US', '--db', db, '--json']).stdout).name).toBe('United States');
+    expect(corpus(['entity', 'us', '--db', db]).code).toBe(1);
   });
 
   it('says plainly when nothing looks duplicated', () => {
@@ -112,3 +178,7 @@ describe('entities across the seeds', () => {
     expect(corpus(['entities', '--suspects', '--db', own]).stdout).toBe('no likely duplicates\n');
   });
 });
+
+function names(db: string): string[] {
+  return (JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '500']).stdout) as Listed[]).map((e) => e.name);
+}

@@ -1,11 +1,11 @@
 import stringWidth from 'string-width';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useColour } from '../src/cli/options.js';
 import { duration, ProgressLine } from '../src/cli/progress.js';
 import { flatten } from '../src/render/formats/csv.js';
 import { toVocabulary } from '../src/render/formats/vocabulary.js';
 import { renderIngestSummary } from '../src/render/ingest.js';
-import { keyValues, shorten, table, visible, visibleDeep, wrapIndented } from '../src/render/text.js';
+import { isSimple, keyValues, loadFitting, shorten, table, visible, visibleDeep, width, wrapIndented } from '../src/render/text.js';
 
 describe('visible: terminal controls from documents are shown, not obeyed', () => {
   it('replaces controls and bidi overrides one for one, so offsets still hold', () => {
@@ -27,6 +27,14 @@ describe('visible: terminal controls from documents are shown, not obeyed', () =
 });
 
 describe('fitting text to a terminal', () => {
+  it('needs no library for plain text, and loads string-width for the rest', async () => {
+    expect(isSimple({ a: ['Café – “quoted” … 1,000×'], n: 3 })).toBe(true);
+    expect(isSimple(['東京'])).toBe(false);
+    expect(width('plain \x1b[1mbold\x1b[22m')).toBe(10);
+    await loadFitting();
+    expect(width('東京')).toBe(4);
+  });
+
   it('aligns by display width (wide characters count two)', () => {
     const out = table(['name', 'n'], [['東京', 1], ['Paris', 22]]).split('\n');
     expect(out.map((l) => stringWidth(l.replace(/\s+\S+$/, '')))).toEqual([4, 4, 5]);

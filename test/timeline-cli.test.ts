@@ -18,14 +18,14 @@ describe('corpus timeline (CLI)', () => {
     const b = corpus(['timeline', 'North Korea', '--db', db]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toContain('North Korea (COUNTRY): 4 dated entries');
+    expect(a.stdout).toContain('North Korea (COUNTRY): 2 events');
     expect(a.stdout).not.toMatch(/\x1b\[/);
   });
 
   it('follows the most mentioned entity of an ambiguous name, and says so on stderr', () => {
     const r = corpus(['timeline', 'Kim', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Kim Jong Un \(PERSON\): 2 dated entries/);
+    expect(r.stdout).toMatch(/^Kim Jong Un \(PERSON\): 2 events/);
     expect(r.stdout).toBe(corpus(['timeline', 'Kim Jong-un', '--db', db]).stdout);
     expect(r.stderr).toBe('corpus: the name also matches Kim Yo Jong (PERSON); showing Kim Jong Un (PERSON), the most mentioned\n');
   });
@@ -51,12 +51,18 @@ describe('corpus timeline (CLI)', () => {
     const r = corpus(['timeline', '--json', '--from', '2019', '--db', db]);
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
-    expect(data.undated).toBe(1);
+    expect(data.leftOut).toEqual({ events: 0, mentions: 0 });
     expect(data.entries.map((e: { name: string }) => e.name)).toEqual(['Pyongyang pre-summit talks', 'Warsaw meeting', 'Hanoi summit']);
     // docs/json.md: `date` is a day (the span's first), the calendar span is `span`.
     expect(data.entries[2].date).toBe('2019-02-27');
     expect(data.entries[2].span).toEqual({ value: '2019-02-27/2019-02-28', granularity: 'range', start: '2019-02-27', end: '2019-02-28' });
     expect(data.entries[2].sources).toHaveLength(2);
+    expect(Object.keys(data.entries[2]).sort()).toEqual(
+      ['conflicts', 'date', 'evidence', 'id', 'kind', 'name', 'participants', 'place', 'sources', 'span', 'support'].sort(),
+    );
+    expect(data.entries[2].support).toEqual({ documents: 2, sources: 2, days: 2 });
+    expect(data.entries[2].place).toBe('Hanoi');
+    expect(data.entries[2].evidence[0].text).toBe('Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.');
     expect(corpus(['timeline', '--format', 'json', '--from', '2019', '--db', db]).stdout).toBe(r.stdout);
   });
 
@@ -77,11 +83,37 @@ describe('corpus timeline (CLI)', () => {
     const r = corpus(['timeline', 'north korea', '--html', page, '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`wrote ${page} (4 entries, 1 undated left out)`);
+    expect(r.stderr).toContain(`wrote ${page} (2 entries; Nothing left out.)`);
     const html = fs.readFileSync(page, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain('&#60;script&#62;');
+    expect(html).toContain('Pre-summit talks &#60;b&#62;in Pyongyang&#60;/b&#62;');
+    // the article is linked relative to the page (news/c.html is stored relative to the fixture)
+    expect(html).not.toContain(dir);
     expect(corpus(['timeline', '--html', path.join(dir, 'no', 'such', 'dir.html'), '--db', db]).code).toBe(2);
+  });
+
+  it('--limit keeps the most reported events and the last line says how many were left out', () => {
+    const r = corpus(['timeline', '--limit', '1', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^All events: 1 event/);
+    expect(r.stdout).toContain('Hanoi summit');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 less reported events left out; --limit N or --all to see them.');
+    const grouped = corpus(['timeline', '--granularity', 'month', '--db', db]).stdout;
+    expect(grouped).toContain('── 2018-06 ──');
+    expect(grouped).toContain('── 2019-02 ──');
+  });
+
+  it('corpus events ranks the events by reports, with filters and JSON', () => {
+    const r = corpus(['events', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^reports +date +event$/);
+    expect(lines[1]).toMatch(/^ +2 +2019-02-27…28 +Hanoi summit @ Hanoi$/);
+    const json = JSON.parse(corpus(['events', '--from', '2019-02-14', '--to', '2019-02-14', '--json', '--db', db]).stdout);
+    expect(json.events.map((e: { name: string }) => e.name)).toEqual(['Warsaw meeting']);
+    const placed = JSON.parse(corpus(['events', '--place', 'Hanoi', '--json', '--db', db]).stdout);
+    expect(placed.events.map((e: { name: string }) => e.name)).toEqual(['Hanoi summit']);
+    expect(corpus(['events', '--entity', 'Atlantis', '--db', db]).code).toBe(1);
   });
 
   it('help ends with an example', () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { openDatabase, type Store } from '../src/store/db.js';
 import { insertDocumentRow, insertEntityRow, insertEventMentionRow, insertEventRow, insertMentionRow, insertParticipantRow } from '../src/store/rows.js';
 import { aliasKey } from '../src/core/alias-key.js';
+import { updateCorpusEvents } from '../src/ingest/corpus-events.js';
 
 /**
  * Writes analysis rows straight into a real corpus database, as ingest would, so the timeline can
@@ -64,6 +65,8 @@ export class FixtureDb {
   }
 
   close(): void {
+    // As an ingest ends: statements read from the rows above, clustered into corpus events.
+    updateCorpusEvents(this.db, { changed: true });
     this.db.close();
   }
 }

@@ -81,7 +81,7 @@ describe('date values', () => {
 });
 
 describe('buildTimeline over the whole corpus', () => {
-  it('lists every dated event in date order and counts the undated ones', () => {
+  it('lists every dated event in date order; the undated one makes no entry', () => {
     const t = timeline();
     expect(t.entity).toBeNull();
     expect(t.entries.map((e) => [dateLabel(e.date), e.name])).toEqual([
@@ -91,7 +91,8 @@ describe('buildTimeline over the whole corpus', () => {
       ['2019-02-27…28', 'Hanoi summit'],
     ]);
     expect(t.entries.every((e) => e.kind === 'event')).toBe(true);
-    expect(t.undated).toBe(1);
+    expect(t.leftOut).toEqual({ events: 0, mentions: 0 });
+    expect(t.entries.find((e) => e.name === 'Hanoi summit')!.support).toEqual({ documents: 2, sources: 2, days: 2 });
   });
 
   it('shows an event merged across documents once, with every source and its evidence sentence', () => {
@@ -108,7 +109,7 @@ describe('buildTimeline over the whole corpus', () => {
 
   it('puts the sentence stating the date first among an event’s evidence', () => {
     const talks = timeline().entries.find((e) => e.name === 'Pyongyang pre-summit talks')!;
-    expect(talks.sources[0].evidence.map((s) => s.index)).toEqual([0, 1]);
+    expect(talks.sources[0].evidence.map((s) => s.index)).toEqual([0]);
   });
 
   it('filters by overlap with --from and --to', () => {
@@ -137,21 +138,16 @@ describe('buildTimeline for one entity', () => {
     expect(timeline({ entity: 'DPRK' })).toEqual(timeline({ entity: 'North Korea' }));
   });
 
-  it('keeps events it takes part in or is named beside, and dated sentences no event covers', () => {
-    const t = timeline({ entity: 'North Korea' });
+  it('keeps events it takes part in or is named beside; a bare year makes no entry', () => {
+    const t = timeline({ entity: 'North Korea', all: true });
     expect(t.entity?.name).toBe('North Korea');
-    expect(t.entries.map((e) => [e.kind, dateLabel(e.date), e.kind === 'event' ? e.name : e.sources[0].evidence[0].text])).toEqual([
-      ['mention', '2017', 'In 2017, North Korea tested an intercontinental missile.'],
+    expect(t.entries.map((e) => [e.kind, dateLabel(e.date), e.name])).toEqual([
       ['event', '2019-W06', 'Pyongyang pre-summit talks'],
       // named beside it: "Kang and Pompeo met in Warsaw on Thursday to discuss the DPRK."
       ['event', '2019-02-14', 'Warsaw meeting'],
-      ['mention', '2019-02-19', 'North Korea confirmed on Tuesday that its leader will travel to Hanoi.'],
     ]);
-    // "Thursday" and "last week" are the dates of events already on the line; the inter-Korean talks have no date.
-    expect(t.undated).toBe(1);
-    const tuesday = t.entries[3];
-    expect(tuesday.name).toBe('Tuesday');
-    expect(tuesday.entities.map((e) => e.name)).toEqual(['North Korea', 'Hanoi']);
+    // "In 2017, North Korea tested …": a year alone dates no happening on the line.
+    expect(t.entries.some((e) => e.date.value === '2017')).toBe(false);
   });
 
   it('includes events held at a place', () => {
@@ -167,43 +163,61 @@ describe('renderers', () => {
   it('text: dates aligned in a column, plain without colour', () => {
     const out = renderTimelineText(timeline());
     expect(out).not.toMatch(/\x1b\[/);
-    expect(out.split('\n')[0]).toBe('All events: 4 dated entries, 2018-06 to 2019-02-27…28');
+    expect(out.split('\n')[0]).toBe('All events: 4 events, 2018-06 to 2019-02-27…28');
     const dated = out.split('\n').filter((l) => /^\d{4}/.test(l));
     expect(dated).toHaveLength(4);
     const column = dated[0].search(/ [^ ]/) + 1;
     for (const line of dated) expect(line.search(/ [^ ]/) + 1).toBe(column);
     expect(out).toContain('2019-02-27…28');
     expect(out).toContain('“Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.”');
-    expect(out).toContain('— news/b.txt · Reuters · 2019-02-20 · Summit set for Hanoi');
-    expect(out.trimEnd().split('\n').at(-1)).toBe('1 undated event left out (no date to place it on the line).');
+    expect(out).toContain('— news/a.txt · Yonhap · 2019-02-15 · Diplomats meet in Warsaw');
+    expect(out).toContain('Hanoi summit @ Hanoi  [2 reports, 2 days]');
+    expect(out).toContain('… and 1 more report');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('Nothing left out.');
   });
 
   it('text: colour and wrapping on a terminal', () => {
     const out = renderTimelineText(timeline(), { colour: true, width: 60 });
     expect(out).toMatch(/\x1b\[36m2019-W06/);
     const nk = renderTimelineText(timeline({ entity: 'DPRK' }), { colour: true });
-    expect(nk).toContain('“In \x1b[1m2017\x1b[0m, North Korea tested');
+    expect(nk).toContain('\x1b[1mWarsaw meeting @ Warsaw\x1b[0m');
     for (const line of out.replace(/\x1b\[\d+m/g, '').split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
 
   it('html: one self-contained page, article text escaped', () => {
     const html = renderTimelineHtml(timeline({ entity: 'DPRK' }));
-    expect(html).toContain('<svg');
+    expect(html).toContain('class="mark event"');
+    expect(html).toContain('Content-Security-Policy');
     expect(html).not.toMatch(/\b(src|href)=["']?(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|url\(/);
     // the only script element is the page's own
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(html).not.toContain('<img');
-    expect(html).toContain('&#60;script&#62;alert(&#39;pwned&#39;)&#60;/script&#62; &#38; &#60;img src=x onerror=alert(1)&#62;');
+
     expect(html).toContain('Pre-summit talks &#60;b&#62;in Pyongyang&#60;/b&#62;');
-    expect(html).toContain('1 undated event left out.');
+    expect(html).toContain('Nothing left out.');
+    // articles linked by a relative path, or named by the id `corpus show` takes; no absolute local path
+    expect(html).not.toMatch(/href="\//);
+    expect(html).toContain('corpus show');
   });
 
-  it('html: an outlier year breaks the axis instead of squashing the rest into one bucket', () => {
-    const html = renderTimelineHtml(timeline({ entity: 'North Korea' }));
-    expect(html).toContain('grouped by day');
-    expect(html).toContain('<title>nothing from 2017-01-02 to 2019-02-03</title>');
-    expect(html.match(/class="mark /g)).toHaveLength(4);
+  it('html: outliers fold into the earlier/later gutters; the axis spans the digest', () => {
+    const base = timeline();
+    const entry = base.entries[2];
+    const days = Array.from({ length: 30 }, (_, i) => `2019-02-${String(i % 28 + 1).padStart(2, '0')}`);
+    const entries = [
+      { ...entry, id: 'old', date: { value: '1857', granularity: 'year' as const, start: '1857-01-01', end: '1857-12-31' } },
+      ...days.map((d, i) => ({ ...entry, id: `d${i}`, date: { value: d, granularity: 'day' as const, start: d, end: d } })),
+    ];
+    const html = renderTimelineHtml({ ...base, entries });
+    expect(html).toContain('earlier 1');
+    expect(html).not.toContain('later 1');
+    // ticks for February 2019 days only: the outlier does not stretch the axis to 1857
+    const ticks = [...html.matchAll(/class="tick" style="left:[\d.]+%">([^<]+)</g)].map((m) => m[1]);
+    expect(ticks.length).toBeGreaterThan(3);
+    expect(ticks.length).toBeLessThanOrEqual(10);
+    for (const t of ticks) expect(t.startsWith('2019')).toBe(true);
+    expect(html.match(/class="mark /g)).toHaveLength(31);
   });
 
   it('timelinejs: slides with dates as precise as the values, HTML escaped', () => {

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { FORMATS, type OutputFormat, type Payload, type Sink } from '../render/formats/index.js';
 import { visible } from '../render/safe.js';
-import type { TextContext } from '../render/text.js';
+import { isSimple, loadFitting, type TextContext } from '../render/text.js';
 
 /** The output options every reporting command shares: one flag per machine format, `--pretty`, `--no-pager`. */
 export interface OutputFlags {
@@ -66,11 +66,13 @@ export async function emit<T, R = unknown>(
     // A file is read later, elsewhere: no colour, no terminal width.
     const chunks: string[] = [];
     const context = { colour: false, width: null, cwd: process.cwd(), pretty: Boolean(flags.pretty) };
+    if (format.forPeople) await loadFitting({ wide: !isSimple(data), wrapping: false });
     await format.write(payload, { write: (chunk) => void chunks.push(chunk) }, context);
     writeFile(more.out, chunks.join(''));
     return;
   }
   const context = { ...textContext(), pretty: Boolean(flags.pretty) };
+  if (format.forPeople) await loadFitting({ wide: !isSimple(data), wrapping: Boolean(context.width) });
   if (format.forPeople && process.stdout.isTTY && flags.pager !== false) {
     const chunks: string[] = [];
     await format.write(payload, { write: (chunk) => void chunks.push(chunk) }, context);

@@ -18,7 +18,7 @@ export function register(program: Command): void {
     .description('who and what the corpus talks about: canonical entities with counts and aliases')
     .option('--type <type>', `only one type (${ENTITY_TYPES.join(', ')})`, parseType)
     .option('--limit <n>', 'at most this many', parseCount('--limit'), 50)
-    .option('--suspects', 'list entities that are probably duplicates, with the reason')
+    .option('--suspects', 'likely duplicates left for you to judge, strongest evidence first, with the reason')
     .addHelpText('after', '\nExample:\n  corpus entities --type PERSON --limit 20');
   type ListFlags = OutputFlags & { db: string; type?: string; limit: number; suspects?: boolean };
   withCommonOptions(list, { rows: true }).action(async (flags: ListFlags) => {
@@ -42,50 +42,81 @@ export function register(program: Command): void {
 
   const one = program
     .command('entity')
-    .description('one entity by any alias: aliases, documents, related entities; or correct the alias resolution')
-    .argument('<name...>', "an entity name, or 'merge A B', or 'unmerge A'")
+    .description('one entity by any alias: aliases, documents, associated entities; or correct the resolution')
+    .argument('[name...]', "an entity name, or 'merge A B', 'merge --file pairs.tsv', or 'unmerge A'")
     .option('--type <type>', 'when a name is ambiguous', parseType)
+    .option('--limit <n>', 'documents to list (0: all)', parseCount('--limit'), 20)
+    .option('--why', 'why its names are one entity: the rule and evidence of each link')
+    .option('--file <pairs.tsv>', "with 'merge': one 'from<TAB>into' pair a line, applied all or nothing")
     .addHelpText(
       'after',
       `
-Corrections are stored and survive re-ingest:
+Corrections are stored, survive re-ingest and win over the automatic resolution:
   corpus entity merge "Kim" "Kim Jong Un"     # mentions of Kim belong to Kim Jong Un
-  corpus entity unmerge "Kim"                 # undo it
+  corpus entity merge --file pairs.tsv        # many at once
+  corpus entity unmerge "Kim"                 # keep Kim apart for good
 
 Example:
-  corpus entity DPRK`,
+  corpus entity DPRK
+  corpus entity Reagan --why`,
     );
-  withCommonOptions(one, { rows: true }).action(async (words: string[], flags: OutputFlags & { db: string; type?: string }) => {
-    const { openDatabase } = await import('../store/db.js');
-    const store = await import('../store/entities.js');
-    const render = await import('../render/entities.js');
-    const [verb, ...rest] = words;
-    if (verb === 'merge' || verb === 'unmerge') {
-      if ((verb === 'merge' && rest.length !== 2) || (verb === 'unmerge' && rest.length !== 1)) {
-        throw new UserError(verb === 'merge' ? 'usage: corpus entity merge A B (quote names with spaces)' : 'usage: corpus entity unmerge A');
+  withCommonOptions(one, { rows: true }).action(
+    async (words: string[], flags: OutputFlags & { db: string; type?: string; limit: number; why?: boolean; file?: string }) => {
+      const { openDatabase } = await import('../store/db.js');
+      const [verb, ...rest] = words;
+      if (verb === 'merge' || verb === 'unmerge') {
+        const curate = await import('../entities/curate.js');
+        const render = await import('../render/entities.js');
+        const bulk = verb === 'merge' && flags.file !== undefined;
+        if ((verb === 'merge' && !bulk && rest.length !== 2) || (bulk && rest.length !== 0) || (verb === 'unmerge' && rest.length !== 1)) {
+          throw new UserError(
+            verb === 'merge' ? 'usage: corpus entity merge A B (quote names with spaces), or merge --file pairs.tsv' : 'usage: corpus entity unmerge A',
+          );
+        }
+        let text = '';
+        if (bulk) {
+          const fs = await import('node:fs');
+          try {
+            text = fs.readFileSync(flags.file!, 'utf8');
+          } catch (error) {
+            throw new UserError(`${flags.file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          }
+        }
+        const db = openDatabase(flags.db);
+        try {
+          const result = bulk
+            ? curate.mergeFile(db, text, flags.file!, flags.type)
+            : verb === 'merge'
+              ? curate.merge(db, rest[0], rest[1], flags.type)
+              : curate.unmerge(db, rest[0], flags.type);
+          // What changed is printed whether or not stdout is a terminal: a correction should say what it did.
+          await emit(result, flags, render.renderCuration, { rows: (r) => ('merges' in r ? r.merges : [r]) });
+        } finally {
+          db.close();
+        }
+        return;
       }
-      const db = openDatabase(flags.db);
+      if (words.length === 0) throw new UserError('usage: corpus entity NAME (or merge A B, unmerge A)');
+      if (flags.file !== undefined) throw new UserError("--file goes with 'merge': corpus entity merge --file pairs.tsv");
+      const store = await import('../store/entities.js');
+      const render = await import('../render/entities.js');
+      const name = words.join(' ');
+      const db = openDatabase(flags.db, { readonly: true });
       try {
-        const result = verb === 'merge' ? store.mergeEntities(db, rest[0], rest[1]) : store.unmergeEntity(db, rest[0]);
-        // A correction confirms itself on a terminal only; piped, it stays quiet as Unix tools do.
-        const confirm = (r: typeof result) =>
-          !process.stdout.isTTY ? '' : 'into' in r ? `merged ${r.from} into ${r.into}` : `${r.restored} is its own entity again`;
-        await emit(result, flags, confirm, { rows: (r) => [r] });
+        const found = store.resolveEntities(db, name, flags.type);
+        if (found.length === 0) throw new UserError(`no entity called '${name}'`, 1);
+        const others = found.slice(1);
+        if (flags.why) {
+          const why = store.entityWhy(db, found[0].id);
+          await emit(why, flags, (w) => render.renderWhy(w), { rows: (w) => w.links });
+          return;
+        }
+        const detail = { ...store.entityDetail(db, found[0].id, { limit: flags.limit }), alsoMatched: others };
+        // CSV and NDJSON list the entity's documents, one per line.
+        await emit(detail, flags, (d, context) => render.renderEntity(d, d.alsoMatched, context), { rows: (d) => d.documentList });
       } finally {
         db.close();
       }
-      return;
-    }
-    const name = words.join(' ');
-    const db = openDatabase(flags.db, { readonly: true });
-    try {
-      const found = store.resolveEntities(db, name, flags.type);
-      if (found.length === 0) throw new UserError(`no entity called '${name}'`, 1);
-      const detail = { ...store.entityDetail(db, found[0].id), alsoMatched: found.slice(1) };
-      // CSV and NDJSON list the entity's documents, one per line.
-      await emit(detail, flags, (d, context) => render.renderEntity(d, d.alsoMatched, context), { rows: (d) => d.documentList });
-    } finally {
-      db.close();
-    }
-  });
+    },
+  );
 }

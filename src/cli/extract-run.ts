@@ -5,7 +5,7 @@ import { SIDECAR_NAME } from '../ingest/sidecar.js';
 import { analyze } from '../nlp/analyze.js';
 import { json } from '../render/formats/json.js';
 import { type ExtractRecord, extractRecord, renderExtract } from '../render/extract.js';
-import { visibleDeep } from '../render/text.js';
+import { loadFitting, visibleDeep } from '../render/text.js';
 import { say, stdoutSink, textContext } from './emit.js';
 
 /** What extracting one named path gives: a record, or a line for stderr and how bad it is. */
@@ -55,6 +55,7 @@ export async function runExtract(files: string[], flags: { json?: boolean; nl?: 
   let missing = false;
   let first = true;
   const context = textContext();
+  if (!flags.json && !flags.nl) await loadFitting({ wrapping: Boolean(context.width) });
   for await (const event of extractFiles(files, flags)) {
     if (event.kind !== 'record') {
       say(event.message);

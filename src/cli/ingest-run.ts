@@ -3,8 +3,9 @@ import { type IngestSummary, ingest } from '../ingest/pipeline.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
 import { updateNearDuplicates } from '../dedup/update.js';
+import { resolutionDue, resolveCorpus } from '../entities/run.js';
 import { visible } from '../render/text.js';
-import { openDatabase } from '../store/db.js';
+import { checkIntegrity, openDatabase } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
 import { estimateArticles, ProgressLine, problemLine } from './progress.js';
 
@@ -25,6 +26,12 @@ const INTERRUPTED = 130;
  */
 export async function runIngest(paths: string[], flags: IngestRunFlags, argv: readonly string[] = process.argv): Promise<number> {
   const db = openDatabase(flags.db, { create: true });
+  try {
+    checkIntegrity(db, flags.db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const bar = process.stderr.isTTY && !flags.quiet ? new ProgressLine(process.stderr) : null;
   const say = (line: string) => (bar ? bar.log(problemLine(line)) : process.stderr.write(`${problemLine(line)}\n`));
   // Messages start with the file's stored (absolute) path; people read it relative to where they are.
@@ -55,6 +62,8 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
         defaultDate: flags.date ?? null,
         prune: flags.prune,
         placeLookup: placeInfo,
+        // Which names are one entity is a question about the whole corpus: asked after each ingest that changed it.
+        afterIngest: (store, changed) => (changed || resolutionDue(store) ? resolveCorpus(store).seconds : 0),
         // CORPUS_WORKERS=N analysis threads; 0 analyzes in the main thread (for debugging).
         workers: process.env.CORPUS_WORKERS ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0) : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],

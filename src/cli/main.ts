@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
+import { asDatabaseError } from '../store/errors.js';
 import { visible } from '../render/safe.js';
 import * as ingest from './ingest.js';
 import * as stats from './stats.js';
@@ -8,6 +9,7 @@ import * as extract from './extract.js';
 import * as entities from './entities.js';
 import * as search from './search.js';
 import * as timeline from './timeline.js';
+import * as events from './events.js';
 import * as duplicates from './duplicates.js';
 import * as mentions from './mentions.js';
 import * as trends from './trends.js';
@@ -23,7 +25,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [ingest, stats, show, extract, entities, search, timeline, duplicates, mentions, trends]) command.register(program);
+  for (const command of [ingest, stats, show, extract, entities, search, timeline, events, duplicates, mentions, trends]) command.register(program);
   return program;
 }
 
@@ -43,6 +45,8 @@ export function reportError(error: unknown): number {
     // help and --version "fail" with exit code 0; usage mistakes are 2, as in grep.
     return error.exitCode === 0 ? 0 : 2;
   }
+  // A damaged, full, read-only or busy database is the user's to fix: one line, no stack trace.
+  error = asDatabaseError(error) ?? error;
   if (error instanceof UserError) {
     process.stderr.write(`corpus: ${visible(error.message)}\n`);
     return error.exitCode;

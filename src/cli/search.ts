@@ -13,6 +13,7 @@ interface SearchFlags extends OutputFlags {
   from?: string;
   to?: string;
   source?: string;
+  tag?: string[];
   limit: number;
   offset: number;
   sort?: SortOrder;
@@ -49,6 +50,7 @@ export function register(program: Command): void {
     .option('--from <date>', 'only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
     .option('--to <date>', 'only articles published on or before this date', parseDateOption('--to'))
     .option('--source <name>', 'only articles from this agency or outlet (any case)')
+    .option('--tag <tag>', 'only articles with this tag (a source\'s topics, places, keywords; repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--limit <n>', 'how many hits to show', parseCount('--limit'), 10)
     .option('--offset <n>', 'skip this many hits first (for the next page)', parseCount('--offset'), 0)
     .option('--facets', 'also count sources, months, top entities per type and tags over all matching documents')
@@ -82,8 +84,8 @@ Example:
     if (unknown) throw new UserError(`unknown option '${unknown.split('=')[0]}' (run with --help for usage)`);
     const entities = flags.entity ?? [];
     if (flags.type && entities.length === 0) throw new UserError('--type says what --entity names; give --entity too');
-    const filtered = entities.length > 0 || flags.from || flags.to || flags.source;
-    if (words.length === 0 && !filtered) throw new UserError('give words to search for, or a filter (--entity, --from, --to, --source)');
+    const filtered = entities.length > 0 || flags.from || flags.to || flags.source || (flags.tag ?? []).length > 0;
+    if (words.length === 0 && !filtered) throw new UserError('give words to search for, or a filter (--entity, --from, --to, --source, --tag)');
     const [{ openDatabase }, { search, exitCode }, render] = await Promise.all([
       import('../store/db.js'),
       import('../search/search.js'),
@@ -98,6 +100,7 @@ Example:
         from: flags.from,
         to: flags.to,
         source: flags.source,
+        tags: flags.tag,
         limit: flags.limit,
         offset: flags.offset,
         sort: flags.sort,

@@ -2,12 +2,16 @@ import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { json } from '../render/formats/json.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
-import { ambiguityNote, renderTimelineText } from '../render/timeline-text.js';
+import { ambiguityNote, leftOutLine, renderTimelineText } from '../render/timeline-text.js';
+import { dateLabel } from '../core/timex.js';
+import type { BucketUnit } from '../core/days.js';
+import { eventJson, timelineJson, type EventJson } from '../timeline/json.js';
+import { useColour } from './options.js';
 import { toTimelineJs } from '../render/timelinejs.js';
 import { displayPath, visibleDeep } from '../render/text.js';
 import { openDatabase } from '../store/db.js';
 import { buildTimeline } from '../timeline/query.js';
-import type { Timeline, TimelineEntry } from '../timeline/types.js';
+import type { Timeline } from '../timeline/types.js';
 import { emit, type OutputFlags, say, writeFile } from './emit.js';
 
 export type TimelineFormat = 'text' | 'json' | 'timelinejs';
@@ -19,6 +23,10 @@ export interface TimelineOptions extends OutputFlags {
   to?: string;
   html?: string;
   out?: string;
+  limit?: number;
+  all?: boolean;
+  mentions?: boolean;
+  granularity?: BucketUnit;
 }
 
 /**
@@ -37,7 +45,16 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   const db = openDatabase(options.db, { readonly: true });
   let timeline: Timeline;
   try {
-    timeline = buildTimeline(db, { entity, from: options.from, to: options.to });
+    timeline = buildTimeline(db, {
+      entity,
+      from: options.from,
+      to: options.to,
+      limit: options.limit,
+      all: options.all,
+      mentions: options.mentions,
+      // The text digest quotes one report per event; JSON, CSV, TimelineJS and the page list them all.
+      maxSources: machine.length === 0 && !options.format && !options.html ? 1 : undefined,
+    });
   } finally {
     db.close();
   }
@@ -47,9 +64,16 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
 
   if (options.html) {
     // A page is read in a browser: article text in it gets the same treatment as on a terminal.
-    writeFile(options.html, renderTimelineHtml(visibleDeep(withDisplayPaths(timeline, process.cwd()))));
+    // Links relative to the page, so the page can move with the corpus; never an absolute local path.
+    const pageDir = path.dirname(path.resolve(options.html));
+    const link = (stored: string | null) => {
+      if (!stored) return null;
+      const file = stored.replace(/\.jsonl:\d+$/i, '.jsonl');
+      return path.relative(pageDir, file).split(path.sep).join('/');
+    };
+    writeFile(options.html, renderTimelineHtml(visibleDeep(timeline), { link }));
     const n = timeline.entries.length;
-    say(`wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}${timeline.undated ? `, ${timeline.undated} undated left out` : ''})`);
+    say(`wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}; ${leftOutLine(timeline)})`);
     if (!options.format && machine.length === 0 && !options.out) return;
   }
 
@@ -59,32 +83,31 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
     await emit(document, flags, () => '', { format: json, raw: true, out: options.out });
     return;
   }
+  const data = timelineJson(timeline);
   await emit(
-    timeline,
+    data,
     flags,
-    (t, context) => renderTimelineText(withDisplayPaths(t, context.cwd ?? process.cwd()), context),
+    (_, context) => renderTimelineText(withDisplayPaths(timeline, context.cwd ?? process.cwd()), { ...context, granularity: options.granularity }),
     { rows: (t) => t.entries, csv: timelineCsv, out: options.out },
   );
 }
 
-/** One entry as a spreadsheet row. */
-function timelineCsv(entry: TimelineEntry | Record<string, unknown>) {
-  const e = entry as unknown as TimelineEntry & { span?: TimelineEntry['date']; date: string | TimelineEntry['date'] };
-  const span = e.span ?? (e.date as TimelineEntry['date']);
-  const first = e.sources[0] as (TimelineEntry['sources'][0] & { id?: number; date?: string }) | undefined;
+/** One event as a spreadsheet row. */
+function timelineCsv(entry: EventJson | Record<string, unknown>) {
+  const e = entry as EventJson;
   return {
-    date: span.start,
-    end: span.end,
-    value: span.value,
-    granularity: span.granularity,
+    date: e.date.start,
+    end: e.date.end,
+    value: e.date.value,
+    granularity: e.date.granularity,
     kind: e.kind,
     name: e.name,
-    place: e.place?.name ?? null,
-    entities: e.entities.map((x) => x.name).join('; '),
-    sources: e.sources.length,
-    evidence: first?.evidence[0]?.text ?? null,
-    path: first?.path ?? null,
-    title: first?.title ?? null,
+    place: e.place,
+    participants: e.participants.join('; '),
+    reports: e.support.documents,
+    evidence: e.evidence[0]?.text ?? null,
+    path: e.sources[0]?.path ?? null,
+    title: e.sources[0]?.title ?? null,
   };
 }
 
@@ -97,4 +120,46 @@ function withDisplayPaths(timeline: Timeline, cwd: string): Timeline {
       sources: entry.sources.map((source) => ({ ...source, path: source.path && displayPath(source.path, cwd) })),
     })),
   };
+}
+
+export interface EventsOptions {
+  db: string;
+  json?: boolean;
+  entity?: string;
+  place?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+/** `corpus events`: the corpus's events ranked by salience (most reports first). */
+export async function runEvents(options: EventsOptions): Promise<void> {
+  const db = openDatabase(options.db, { readonly: true });
+  let timeline: Timeline;
+  try {
+    timeline = buildTimeline(db, { entity: options.entity, place: options.place, from: options.from, to: options.to, limit: options.limit ?? 25 });
+  } finally {
+    db.close();
+  }
+  const note = ambiguityNote(timeline);
+  if (note) process.stderr.write(`corpus: ${note}\n`);
+  const ranked = [...timeline.entries].sort(
+    (a, b) => b.support.documents - a.support.documents || b.support.days - a.support.days || a.date.start.localeCompare(b.date.start) || a.id.localeCompare(b.id),
+  );
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ events: ranked.map(eventJson), leftOut: timeline.leftOut.events }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(renderEventsText(withDisplayPaths({ ...timeline, entries: ranked }, process.cwd()), useColour()));
+}
+
+function renderEventsText(timeline: Timeline, colour: boolean): string {
+  const bold = (t: string) => (colour ? `\x1b[1m${t}\x1b[0m` : t);
+  const rows = timeline.entries.map((e) => [String(e.support.documents), dateLabel(e.date), e.name + (e.place ? ` @ ${e.place.name}` : '')]);
+  const widths = [Math.max(7, ...rows.map((r) => r[0].length)), Math.max(4, ...rows.map((r) => r[1].length))];
+  const lines = [bold(`${'reports'.padStart(widths[0])}  ${'date'.padEnd(widths[1])}  event`)];
+  for (const r of rows) lines.push(`${r[0].padStart(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2]}`);
+  const left = timeline.leftOut.events;
+  lines.push('', left > 0 ? `${left} less reported event${left === 1 ? '' : 's'} left out; --limit N to see more.` : 'Nothing left out.');
+  return `${lines.join('\n')}\n`;
 }

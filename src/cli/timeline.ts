@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { parseDateOption, withCommonOptions } from './options.js';
+import { parseCount, parseDateOption, withCommonOptions } from './options.js';
 import type { TimelineOptions } from './timeline-run.js';
 
 /** `corpus timeline [ENTITY]`: what happened when, to whom, with the evidence. */
@@ -8,14 +8,19 @@ export function register(program: Command): void {
     .command('timeline')
     .summary('events in date order, with their sources and evidence')
     .description(
-      'List the dated events of the corpus in date order, with the entities involved, the documents that ' +
-        'report them and the sentence that says so. With ENTITY (any of its names or aliases), only what ' +
-        'involves it, plus dated sentences about it that no event covers. Undated events are counted, not shown. ' +
+      'A digest of what happened: the most reported events (each merged across every article that reports ' +
+        'it, wire copies counted once), in date order, with date, place, participants, the number of reports ' +
+        'and the best evidence sentence. With ENTITY (any of its names or aliases), the events it takes part in. ' +
+        'Dates that are not when something happened (clock times, maturities, "this year") make no entry. ' +
         'Without --html or --out, the output goes to stdout; --csv and --nl give one line per entry.',
     )
     .argument('[entity]', 'a person, country, place or organization, by any of its names')
     .option('--from <date>', 'keep entries that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
     .option('--to <date>', 'keep entries that start by this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--to'))
+    .option('--limit <n>', 'the most reported events shown (default 25)', parseCount('--limit'))
+    .option('--all', 'every event and lone dated mention, not only the most reported')
+    .option('--mentions', 'also the lone dated mentions (dated sentences no other report shares)')
+    .addOption(new Option('--granularity <unit>', 'group entries by day, week, month or year').choices(['day', 'week', 'month', 'year']))
     .addOption(new Option('--format <format>', 'output: text, json (same as --json) or timelinejs (TimelineJS JSON)').choices(['text', 'json', 'timelinejs']))
     .option('--html <file>', 'write a self-contained HTML page with an SVG timeline to FILE')
     .option('--out <file>', 'write the text, JSON or TimelineJS output to FILE instead of stdout');

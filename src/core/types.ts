@@ -36,6 +36,8 @@ export interface Article {
   dateline: string | null;
   section: string | null;
   tags: string[];
+  /** The source's own id for the article (a JSON article's `id`), or null. */
+  externalId: string | null;
   body: string;
   /** Problems that did not stop the read (e.g. decoded as Windows-1252). */
   warnings: string[];

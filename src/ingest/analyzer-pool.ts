@@ -63,56 +63,114 @@ export function canUseWorkers(analyzer: Analyzer): boolean {
   return analyzer.module !== undefined && analyzer.module.endsWith('.js') && fs.existsSync(WORKER_FILE);
 }
 
+/** A job sent to a worker: retried once on a fresh worker if its worker dies under it. */
+interface Job {
+  id: number;
+  input: AnalyzerInput;
+  resolve: (a: StoredAnalysis) => void;
+  reject: (e: Error) => void;
+  worker: number;
+  attempts: number;
+}
+
 /**
  * Analysis is the expensive step of an ingest (reading and storing are cheap), so it is spread over
  * worker threads while the main thread reads files and writes the database. Each worker loads the
  * analyzer's module (and so the model) once.
+ *
+ * A worker that dies (out of memory, a crash in native code, process.exit in the analyzer) is
+ * replaced at once. Its unfinished jobs are retried once, one at a time, so a document that kills
+ * workers cannot take innocent neighbours down with it twice; a job whose retry dies too is
+ * reported as failed with the cause.
  */
 export class WorkerPool implements AnalysisRunner {
   readonly concurrency: number;
   private readonly workers: Worker[] = [];
   private readonly load: number[] = [];
-  private readonly pending = new Map<number, { resolve: (a: StoredAnalysis) => void; reject: (e: Error) => void; worker: number }>();
+  private readonly pending = new Map<number, Job>();
+  /** Jobs whose worker died, waiting for their one retry; `retrying` is the one under way. */
+  private readonly retries: Job[] = [];
+  private retrying: Job | null = null;
+  private closing = false;
   private nextId = 0;
+  /** How many workers died and were replaced (for reports and tests). */
+  replaced = 0;
 
-  constructor(size: number, analyzerModule: string) {
+  constructor(
+    size: number,
+    private readonly analyzerModule: string,
+  ) {
     this.concurrency = size * 16; // enough queued work that no worker waits for the main thread
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: { analyzerModule } });
-      worker.on('message', (message: { id: number; analysis?: StoredAnalysis; error?: string }) => {
-        const job = this.pending.get(message.id);
-        if (!job) return;
-        this.pending.delete(message.id);
-        this.load[job.worker]--;
-        if (message.analysis) job.resolve(message.analysis);
-        else job.reject(new Error(message.error ?? 'analysis failed'));
-      });
-      worker.on('error', (error) => {
-        for (const [id, job] of this.pending) {
-          if (job.worker === i) {
-            this.pending.delete(id);
-            job.reject(error);
-          }
-        }
-      });
-      this.workers.push(worker);
+      this.workers.push(this.spawn(i));
       this.load.push(0);
     }
   }
 
   run(input: AnalyzerInput): Promise<StoredAnalysis> {
-    const id = this.nextId++;
-    let target = 0;
-    for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[target]) target = i;
-    this.load[target]++;
     const { body, date, dateSource, dateline } = input;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, worker: target });
-      this.workers[target].postMessage({ id, input: { body, date, dateSource, dateline } });
+      this.send({ id: this.nextId++, input: { body, date, dateSource, dateline }, resolve, reject, worker: -1, attempts: 1 });
     });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private send(job: Job): void {
+    let target = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[target]) target = i;
+    job.worker = target;
+    this.load[target]++;
+    this.pending.set(job.id, job);
+    this.workers[target].postMessage({ id: job.id, input: job.input });
+  }
+
+  private spawn(slot: number): Worker {
+    const worker = new Worker(WORKER_FILE, { workerData: { analyzerModule: this.analyzerModule } });
+    let cause: string | null = null;
+    worker.on('message', (message: { id: number; analysis?: StoredAnalysis; error?: string }) => {
+      const job = this.pending.get(message.id);
+      if (!job) return;
+      this.pending.delete(message.id);
+      this.load[job.worker]--;
+      if (message.analysis) job.resolve(message.analysis);
+      else job.reject(new Error(message.error ?? 'analysis failed'));
+      if (job === this.retrying) this.nextRetry();
+    });
+    worker.on('error', (error) => {
+      cause = error.message;
+    });
+    worker.on('exit', (code) => {
+      if (this.closing || this.workers[slot] !== worker) return;
+      this.died(slot, cause ?? `exit code ${code}`);
+    });
+    return worker;
+  }
+
+  /** Replace the dead worker in `slot`; retry its jobs once each, fail those already retried. */
+  private died(slot: number, cause: string): void {
+    this.replaced++;
+    this.workers[slot] = this.spawn(slot);
+    this.load[slot] = 0;
+    const orphans = [...this.pending.values()].filter((job) => job.worker === slot).sort((a, b) => a.id - b.id);
+    for (const job of orphans) {
+      this.pending.delete(job.id);
+      if (job.attempts >= 2) {
+        job.reject(new Error(`analysis worker died (${cause}); gave up after one retry`));
+        if (job === this.retrying) this.retrying = null;
+      } else {
+        job.attempts++;
+        this.retries.push(job);
+      }
+    }
+    if (!this.retrying) this.nextRetry();
+  }
+
+  private nextRetry(): void {
+    this.retrying = this.retries.shift() ?? null;
+    if (this.retrying) this.send(this.retrying);
   }
 }

@@ -2,46 +2,57 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { UserError } from '../core/errors.js';
+import { displayName, rememberBytePath } from './paths.js';
 
 export interface DiscoverOptions {
   /** Extensions the readers accept, with the dot (`.txt`). */
   extensions: readonly string[];
   /** Files never to read, such as the database itself and its -wal/-shm companions. */
   exclude?: readonly string[];
+  /** One line for each file or folder passed over for a reason the user may not expect. */
+  note?: (message: string) => void;
 }
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
 /**
  * The files named by PATH|GLOB arguments, as absolute paths in a stable (sorted) order.
- * Folders are walked recursively; hidden files and folders and node_modules are skipped; symbolic
- * links to folders are not followed (fast-glob's default follows link loops deep), unreadable
- * folders are passed over rather than thrown on. A path that names nothing is a usage error.
+ * An argument that exists is taken literally, whatever characters its name holds (`\`, `*`, `[`);
+ * only an argument that names nothing is a glob. Folders are walked recursively by our own walker,
+ * which reads names as bytes (a name that is not UTF-8 is still read), follows symbolic links to
+ * files and to folders (each real folder walked once, so link loops end), and says on stderr what
+ * it passes over: files of other types, unreadable folders, broken links. Hidden files and folders
+ * and node_modules are skipped by design. A path that names nothing is a usage error.
  */
 export async function discoverFiles(inputs: readonly string[], options: DiscoverOptions): Promise<string[]> {
-  const exts = options.extensions.map((e) => e.slice(1)).join(',');
   const excluded = new Set((options.exclude ?? []).map((f) => path.resolve(f)));
   const found = new Set<string>();
+  const readable = new Set(options.extensions.map((e) => e.toLowerCase()));
+  const note = options.note ?? (() => {});
   const globOptions: fg.Options = {
     dot: false,
     onlyFiles: true,
-    followSymbolicLinks: false,
+    followSymbolicLinks: true,
     suppressErrors: true,
     absolute: true,
     caseSensitiveMatch: false,
     ignore: ['**/node_modules/**'],
   };
-  const readable = new Set(options.extensions.map((e) => e.toLowerCase()));
 
   for (const input of inputs) {
     const stat = safeStat(input);
     if (stat?.isFile()) {
       found.add(path.resolve(input)); // named explicitly: read it even if its extension is unusual
     } else if (stat?.isDirectory()) {
-      const cwd = path.resolve(input);
-      for (const file of await fg(`**/*.{${exts}}`, { ...globOptions, cwd })) found.add(path.normalize(file));
+      const other = new Map<string, number>();
+      walk(Buffer.from(path.resolve(input)), readable, found, new Set(), other, note);
+      if (other.size > 0) {
+        const total = [...other.values()].reduce((a, b) => a + b, 0);
+        const kinds = [...other].sort((a, b) => b[1] - a[1]).map(([ext, n]) => `${ext || 'no extension'} ×${n}`).join(', ');
+        note(`${input}: skipped ${total} file${total === 1 ? '' : 's'} of other types (${kinds})`);
+      }
     } else if (GLOB_CHARS.test(input)) {
-      const matches = await fg(fg.isDynamicPattern(input) ? input.replace(/\\/g, '/') : input, globOptions);
+      const matches = await fg(fg.isDynamicPattern(input) ? input : fg.escapePath(input), globOptions);
       if (matches.length === 0) throw new UserError(`${input}: no files match`);
       // A glob like `news/*` may catch images and the like: keep what a reader can read.
       for (const file of matches) if (readable.has(path.extname(file).toLowerCase())) found.add(path.normalize(file));
@@ -50,6 +61,63 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     }
   }
   return [...found].filter((f) => !excluded.has(f)).sort();
+}
+
+/** Walk one folder (as bytes); `visited` holds the real folders already walked (dev:ino). */
+function walk(
+  dir: Buffer,
+  readable: Set<string>,
+  found: Set<string>,
+  visited: Set<string>,
+  other: Map<string, number>,
+  note: (message: string) => void,
+): void {
+  let stat: fs.Stats;
+  let entries: fs.Dirent<Buffer>[];
+  try {
+    stat = fs.statSync(dir);
+    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    note(`${displayName(dir)}: folder not read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return;
+  }
+  const id = `${stat.dev}:${stat.ino}`;
+  if (visited.has(id)) return; // a link back to a folder already walked
+  visited.add(id);
+  const sep = Buffer.from(path.sep);
+  // Sorted, so that of two links to one folder the same one is walked on every run.
+  entries.sort((a, b) => Buffer.compare(a.name as Buffer, b.name as Buffer));
+  for (const entry of entries) {
+    const name = entry.name as Buffer;
+    if (name[0] === 0x2e /* . */) continue;
+    const full = Buffer.concat([dir, sep, name]);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = fs.statSync(full);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        note(`${displayName(full)}: symbolic link not followed (${code === 'ELOOP' ? 'link loop' : code === 'ENOENT' ? 'broken link' : code})`);
+        continue;
+      }
+    }
+    if (isDir) {
+      if (name.toString('latin1') === 'node_modules') continue;
+      walk(full, readable, found, visited, other, note);
+    } else if (isFile) {
+      const shown = displayName(full);
+      const ext = path.extname(shown).toLowerCase();
+      if (!readable.has(ext)) {
+        other.set(ext, (other.get(ext) ?? 0) + 1);
+        continue;
+      }
+      rememberBytePath(shown, full);
+      found.add(shown);
+    }
+  }
 }
 
 function safeStat(file: string): fs.Stats | null {

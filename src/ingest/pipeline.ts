@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Store } from '../store/db.js';
+import { restJournalMode, type Store } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
 import { documentForAnalysis, outdatedDocumentIds } from '../store/documents.js';
 import { Batch, checkpoint, deferCheckpoints, restoreCheckpoints } from '../store/batch.js';
-import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
+import { ANALYZER_VERSION, analyze, type AnalyzerInput } from '../nlp/analyze.js';
 import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
-import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';
+import { fsPath } from './paths.js';
+import { SUPPORTED_EXTENSIONS } from './read.js';
+import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
+import { updateCorpusEvents } from './corpus-events.js';
 
 export interface IngestOptions {
   /** `--date`: the publication date of files that carry none of their own. */
@@ -21,6 +24,11 @@ export interface IngestOptions {
   /** Documents written per transaction: large enough to amortize commits, small enough to bound lost work. */
   batchSize?: number;
   placeLookup?: PlaceLookup;
+  /**
+   * Corpus-level work after the documents are stored (the entity resolution, which the ingest layer
+   * may not import): told whether the corpus changed, returns the seconds it took.
+   */
+  afterIngest?: (store: Store, changed: boolean) => number;
   /** The analysis to run; the default is the full analyzer. Benchmarks swap in cheaper ones. */
   analyzer?: Analyzer;
   /**
@@ -31,6 +39,26 @@ export interface IngestOptions {
   workers?: number;
   /** Stop reading new files when aborted (Ctrl-C): what was read is stored and committed, the rest left for a re-run. */
   signal?: AbortSignal;
+}
+
+/**
+ * The most of one file that is analyzed (entities, dates and events): about a 500-page book, and
+ * 200 times a long news article. Beyond it the text is still stored and searchable, and a warning
+ * says so. Analysis time and memory grow with the text analyzed; this bounds both for any input.
+ * A file too big for one document is stored in parts (stream.ts) of this size: the first is
+ * analyzed, the others are stored for search only.
+ */
+export const MAX_ANALYZED_CHARS = PART_CHARS;
+
+/** The part of `input` that is analyzed: up to a paragraph or sentence end before the limit; nothing of a later part. */
+export function analyzedPart<T extends AnalyzerInput>(input: T, path: string | null): T {
+  if (path !== null && isLaterPart(path)) return { ...input, body: '' };
+  const { body } = input;
+  if (body.length <= MAX_ANALYZED_CHARS) return input;
+  let end = body.lastIndexOf('\n', MAX_ANALYZED_CHARS);
+  if (end < MAX_ANALYZED_CHARS * 0.9) end = body.lastIndexOf('. ', MAX_ANALYZED_CHARS) + 1;
+  if (end < MAX_ANALYZED_CHARS * 0.9) end = MAX_ANALYZED_CHARS;
+  return { ...input, body: body.slice(0, end) };
 }
 
 /** Analyses done in this thread before worker threads are started. */
@@ -63,6 +91,8 @@ export interface IngestSummary {
   failed: number;
   seconds: number;
   documentsPerSecond: number;
+  /** Seconds of corpus-level entity resolution (entities/run.ts), part of `seconds`. */
+  resolutionSeconds?: number;
   /** Stopped early by `signal` (Ctrl-C): what was read is stored; running the same ingest again finishes it. */
   interrupted?: boolean;
 }
@@ -70,6 +100,23 @@ export interface IngestSummary {
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * A document's identity: its body and the metadata its file gives it. Two files with the same body
+ * but different front matter (title, date, source…) are two documents, each with its own metadata
+ * (and an analysis relative to its own date); files that agree on all of it are one document with
+ * two paths. The body is hashed in slices, so a huge body is never copied whole into a buffer.
+ */
+export function documentHash(article: Article): string {
+  const hash = createHash('sha256');
+  const { body } = article;
+  for (let at = 0; at < body.length; at += HASH_SLICE) hash.update(body.slice(at, at + HASH_SLICE));
+  const meta = [article.title, article.date, article.source, article.dateline, article.section, article.tags];
+  if (meta.some((m) => m !== null && !(Array.isArray(m) && m.length === 0))) hash.update(`\u0000${JSON.stringify(meta)}`);
+  return hash.digest('hex');
+}
+
+const HASH_SLICE = 1 << 20;
 
 /**
  * discover → read → analyze → store, for every file named by `inputs`.
@@ -84,7 +131,11 @@ export async function ingest(
   progress: IngestProgress = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const files = await discoverFiles(inputs, { extensions: SUPPORTED_EXTENSIONS, exclude: options.exclude });
+  const files = await discoverFiles(inputs, {
+    extensions: SUPPORTED_EXTENSIONS,
+    exclude: options.exclude,
+    note: (message) => progress.warning?.(message),
+  });
   progress.start?.(files.length, files);
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
@@ -93,7 +144,7 @@ export async function ingest(
 
   deferCheckpoints(db);
   const writer = new StoreWriter(db, options.placeLookup);
-  const batch = new Batch(db, options.batchSize ?? 500);
+  const batch = new Batch(db, writer, options.batchSize ?? 500, (message) => progress.warning?.(message));
   const summary: IngestSummary = {
     files: files.length,
     documents: 0,
@@ -106,6 +157,7 @@ export async function ingest(
     failed: 0,
     seconds: 0,
     documentsPerSecond: 0,
+    resolutionSeconds: 0,
   };
   let removedSomething = false;
   const pending = new InOrder<StoredAnalysis>(runner);
@@ -118,60 +170,81 @@ export async function ingest(
   try {
     for (const file of files) {
       if (options.signal?.aborted) break;
-      const results = await readArticles(file, { defaultDate: options.defaultDate ?? null });
       const seen = new Set<string>();
-      for (const result of results) {
+      const failedPaths = new Set<string>();
+      for await (const result of articlesOf(file, { defaultDate: options.defaultDate ?? null })) {
         if (options.signal?.aborted) break;
         progress.article?.();
         if (!result.ok) {
+          failedPaths.add(result.path);
           failed(result.error);
           continue;
         }
         const { article } = result;
         for (const warning of article.warnings) progress.warning?.(`${article.path}: ${warning}`);
+        if ((article.body.length > MAX_ANALYZED_CHARS && !isLaterPart(article.path)) || article.path === `${file}${PART_MARK}2`) {
+          progress.warning?.(
+            `${isLaterPart(article.path) ? file : article.path}: more than ${MAX_ANALYZED_CHARS.toLocaleString('en-US')} characters; the first ` +
+              `${MAX_ANALYZED_CHARS.toLocaleString('en-US')} are analyzed for entities, dates and events; all of it is stored and searchable`,
+          );
+        }
         seen.add(article.path);
         summary.documents++;
-        const hash = sha256(article.body);
+        const hash = documentHash(article);
         const needsAnalysis = !underway.has(hash) && needsNewAnalysis(writer, analyzer.version, article.path, hash);
         if (needsAnalysis) underway.add(hash);
         await pending.add(
-          needsAnalysis ? runner.run(article) : null,
-          (analysis) => {
-            underway.delete(hash);
-            const outcome = storeArticle(writer, analyzer, article, hash, analysis);
-            summary[outcome]++;
-            if (outcome === 'updated') removedSomething = true;
-            batch.wrote();
-          },
+          needsAnalysis ? runner.run(analyzedPart(article, article.path)) : null,
+          (analysis) =>
+            batch.add(article.body.length, () => {
+              underway.delete(hash);
+              const outcome = storeArticle(writer, analyzer, article, hash, analysis);
+              summary[outcome]++;
+              if (outcome === 'updated') removedSomething = true;
+            }),
           (error) => {
             underway.delete(hash);
             failed(`${article.path}: analysis failed (${error.message})`);
           },
+          article.body.length,
         );
+        await batch.flushIfFull();
       }
-      if (file.toLowerCase().endsWith('.jsonl') && results.length > 0 && !options.signal?.aborted) {
-        // Lines that have disappeared from a JSON Lines file are documents that no longer exist.
-        const failedLines = new Set(results.filter((r) => !r.ok).map((r) => r.path));
-        for (const stale of writer.pathsUnder(`${file}:`)) {
-          if (!seen.has(stale) && !failedLines.has(stale)) {
-            writer.unlinkPath(stale);
-            removedSomething = true;
+      if (seen.size + failedPaths.size > 0 && !options.signal?.aborted) {
+        // Lines gone from a JSON Lines file, and parts gone from a big text file that shrank, are
+        // documents that no longer exist.
+        const prefix = file.toLowerCase().endsWith('.jsonl') ? `${file}:` : `${file}${PART_MARK}`;
+        batch.add(0, () => {
+          for (const stale of writer.pathsUnder(prefix)) {
+            if (!seen.has(stale) && !failedPaths.has(stale)) {
+              writer.unlinkPath(stale);
+              removedSomething = true;
+            }
           }
-        }
+        });
       }
       progress.file?.(file);
     }
     await pending.drain();
+    await batch.flush();
 
     // Interrupted: store what was read, but start nothing that walks the whole database.
     if (options.signal?.aborted) summary.interrupted = true;
     else summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
     if (options.prune && !summary.interrupted) {
-      summary.pruned = prune(writer);
-      removedSomething ||= summary.pruned > 0;
+      batch.add(0, () => {
+        summary.pruned = prune(writer);
+        removedSomething ||= summary.pruned > 0;
+      });
     }
-    if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
-    batch.commit();
+    batch.add(0, () => {
+      if (removedSomething || summary.reanalyzed > 0) writer.collectGarbage();
+    });
+    await batch.flush();
+    // Corpus-level events: statements of new documents, then one clustering of them all.
+    if (!summary.interrupted) {
+      updateCorpusEvents(db, { changed: removedSomething || summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 });
+    }
   } catch (error) {
     batch.rollback();
     throw error;
@@ -180,6 +253,11 @@ export async function ingest(
     await runner.close();
   }
   checkpoint(db);
+  // Which names are one entity is a question about the whole corpus: asked again after each ingest
+  // that changed it (after the checkpoint: reading through a bulk load's large WAL is slow).
+  const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
+  if (options.afterIngest) summary.resolutionSeconds = options.afterIngest(db, changed);
+  restJournalMode(db);
 
   summary.seconds = (performance.now() - started) / 1000;
   const processed = summary.new + summary.updated + summary.reanalyzed + summary.duplicates + summary.unchanged;
@@ -202,7 +280,7 @@ type Outcome = 'new' | 'updated' | 'unchanged' | 'duplicates' | 'reanalyzed';
  * `ready` is the analysis computed ahead, if any; the store state decides whether it is used.
  */
 function storeArticle(writer: StoreWriter, analyzer: Analyzer, article: Article, hash: string, ready: StoredAnalysis | null): Outcome {
-  const analysis = () => ready ?? forStorage(analyzer.analyze(article));
+  const analysis = () => ready ?? forStorage(analyzer.analyze(analyzedPart(article, article.path)));
   const previous = writer.pathInfo(article.path);
   if (previous?.sha256 === hash) {
     if (previous.analyzerVersion === analyzer.version) return 'unchanged';
@@ -243,16 +321,19 @@ async function reanalyzeOutdated(
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
     await pending.add(
-      runner.run({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }),
-      (analysis) => {
-        writer.replaceAnalysis(id, analysis!);
-        reanalyzed++;
-        batch.wrote();
-      },
+      runner.run(analyzedPart({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }, doc.path)),
+      (analysis) =>
+        batch.add(doc.body.length, () => {
+          writer.replaceAnalysis(id, analysis!);
+          reanalyzed++;
+        }),
       (error) => failed(`${doc.path ?? `document ${id}`}: analysis failed (${error.message}); its older analysis is kept`),
+      doc.body.length,
     );
+    await batch.flushIfFull();
   }
   await pending.drain();
+  await batch.flush();
   return reanalyzed;
 }
 
@@ -262,14 +343,17 @@ async function reanalyzeOutdated(
  * `runner.concurrency` analyses are under way at once.
  */
 class InOrder<T> {
-  private readonly queue: { result: Promise<T> | null; store: (value: T | null) => void; fail: (error: Error) => void }[] = [];
+  private readonly queue: { result: Promise<T> | null; store: (value: T | null) => void; fail: (error: Error) => void; chars: number }[] = [];
+  /** Characters of text held by queued jobs: bounded too, so a run of huge documents cannot pile up. */
+  private chars = 0;
 
   constructor(private readonly runner: AnalysisRunner) {}
 
   /** Queue a result (null: nothing to wait for) and what to do with it; store what is due meanwhile. */
-  async add(result: Promise<T> | null, store: (value: T | null) => void, fail: (error: Error) => void): Promise<void> {
-    this.queue.push({ result, store, fail });
-    while (this.queue.length >= this.runner.concurrency) await this.next();
+  async add(result: Promise<T> | null, store: (value: T | null) => void, fail: (error: Error) => void, chars = 0): Promise<void> {
+    this.queue.push({ result, store, fail, chars });
+    this.chars += chars;
+    while (this.queue.length >= this.runner.concurrency || (this.chars > MAX_QUEUED_CHARS && this.queue.length > 0)) await this.next();
   }
 
   async drain(): Promise<void> {
@@ -278,6 +362,7 @@ class InOrder<T> {
 
   private async next(): Promise<void> {
     const job = this.queue.shift()!;
+    this.chars -= job.chars;
     let value: T | null;
     try {
       value = job.result && (await job.result);
@@ -293,11 +378,13 @@ class InOrder<T> {
 function prune(writer: StoreWriter): number {
   let pruned = 0;
   for (const stored of writer.allPaths()) {
-    const file = stored.replace(/\.jsonl:\d+$/i, '.jsonl');
-    if (!fs.existsSync(file)) {
+    if (!fs.existsSync(fsPath(fileOfPath(stored))) && !fs.existsSync(fsPath(stored))) {
       writer.unlinkPath(stored);
       pruned++;
     }
   }
   return pruned;
 }
+
+/** Text waiting for its analysis at most. */
+const MAX_QUEUED_CHARS = 4 * 1024 * 1024;

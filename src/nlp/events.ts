@@ -1,5 +1,6 @@
 import { isEntityType, type EventRecord, type IsoDate, type Mention, type Sentence, type Token } from '../core/types.js';
 import { sentenceIndexAt } from './dates/context.js';
+import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, type EventNoun } from './event-nouns.js';
 
 /**
  * Events: noun phrases headed by an event noun (`second summit`, `pre-summit talks`), each given the
@@ -12,50 +13,28 @@ import { sentenceIndexAt } from './dates/context.js';
 
 // ---- the lexicon ----
 
-/** Head noun (lowercase, as written) → lemma. Two-word heads are matched first. */
-const HEADS: ReadonlyMap<string, string> = new Map([
-  ['news conference', 'news conference'], ['news conferences', 'news conference'],
-  ['press conference', 'press conference'], ['press conferences', 'press conference'],
-  ['summit', 'summit'], ['summits', 'summit'], ['talks', 'talks'], ['meeting', 'meeting'], ['meetings', 'meeting'],
-  ['conference', 'conference'], ['conferences', 'conference'], ['interview', 'interview'], ['interviews', 'interview'],
-  ['ceremony', 'ceremony'], ['ceremonies', 'ceremony'], ['visit', 'visit'], ['visits', 'visit'], ['trip', 'trip'],
-  ['trips', 'trip'], ['tour', 'tour'], ['discussion', 'discussion'], ['discussions', 'discussion'],
-  ['session', 'session'], ['sessions', 'session'], ['negotiations', 'negotiations'], ['election', 'election'],
-  ['elections', 'election'], ['vote', 'vote'], ['referendum', 'referendum'], ['tests', 'test'], ['test', 'test'],
-  ['attack', 'attack'], ['attacks', 'attack'], ['bombing', 'bombing'], ['bombings', 'bombing'],
-  ['explosion', 'explosion'], ['explosions', 'explosion'], ['rally', 'rally'], ['rallies', 'rally'],
-  ['protest', 'protest'], ['protests', 'protest'], ['inauguration', 'inauguration'], ['funeral', 'funeral'],
-  ['hearing', 'hearing'], ['hearings', 'hearing'], ['forum', 'forum'], ['parade', 'parade'], ['festival', 'festival'],
-  ['event', 'event'], ['briefing', 'briefing'], ['drills', 'drill'],
-  ['exercises', 'exercise'], ['launch', 'launch'], ['signing', 'signing'], ['shooting', 'shooting'],
-  ['massacre', 'massacre'], ['coup', 'coup'], ['raid', 'raid'], ['raids', 'raid'], ['invasion', 'invasion'],
-  ['earthquake', 'earthquake'], ['convention', 'convention'], ['negotiation', 'negotiations'], ['strikes', 'strike'],
-]);
+/** Head noun (lowercase, as written) → lemma, from the one event-noun table. Two-word heads are matched first. */
+const HEADS: ReadonlyMap<string, string> = new Map(
+  [...EVENT_NOUN_FORMS].filter(([, noun]) => noun.headsEvents).map(([form, noun]) => [form, noun.lemma]),
+);
 
 const HEAD_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}-])(?:${[...HEADS.keys()].sort((a, b) => b.length - a.length).map((h) => h.replace(' ', String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`,
   'giu',
 );
 
+const lemmasWhere = (test: (n: EventNoun) => boolean) => new Set(EVENT_NOUN_TABLE.filter(test).map((n) => n.lemma));
 /** Lemmas a text refers back to with another head: `planned talks` … `the meeting` … `his discussion`. */
-const GROUP: Record<string, string> = {
-  summit: 'meet', talks: 'meet', meeting: 'meet', discussion: 'meet', negotiations: 'meet', contact: 'meet',
-  visit: 'travel', trip: 'travel', tour: 'travel',
-  conference: 'conference', forum: 'conference', convention: 'conference',
-  ceremony: 'ceremony', inauguration: 'ceremony', funeral: 'ceremony', signing: 'ceremony', parade: 'ceremony', festival: 'ceremony',
-  election: 'election', vote: 'election', referendum: 'election',
-  attack: 'violence', bombing: 'violence', explosion: 'violence', shooting: 'violence', massacre: 'violence', raid: 'violence', strike: 'violence',
-  test: 'test', launch: 'test', drill: 'test', exercise: 'test',
-};
+const GROUP: Record<string, string> = Object.fromEntries(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
 /** Heads that stand for whatever event the text was just talking about. */
-const GENERIC_LEMMAS = new Set(['event', 'session']);
+const GENERIC_LEMMAS = lemmasWhere((n) => n.generic);
 /** Events known by where they happen (`Hanoi summit`); others by who takes part (`Trump–Abe talks`). */
-const PLACE_NAMED = new Set(['summit', 'conference', 'ceremony', 'election', 'forum', 'festival', 'convention', 'rally', 'parade', 'referendum']);
-const TRAVEL = new Set(['visit', 'trip', 'tour']);
+const PLACE_NAMED = lemmasWhere((n) => n.takes === 'place');
+const TRAVEL = lemmasWhere((n) => n.travel);
 /** Heads that are also verbs or gerunds (`to visit`, `will be meeting`, `meeting the needs`). */
-const VERB_LIKE = new Set(['visit', 'meeting', 'talks', 'vote', 'attack', 'test', 'tour', 'trip', 'contact', 'launch', 'interview', 'raid', 'protest', 'rally', 'hearing', 'signing', 'shooting', 'strike']);
+const VERB_LIKE = lemmasWhere((n) => n.verbLike);
 /** Heads too vague alone (`DNA tests`, `military exercises` are fine; `tests showed` is not). */
-const NEEDS_MODIFIER = new Set(['test', 'exercise', 'drill', 'launch', 'contact', 'strike']);
+const NEEDS_MODIFIER = lemmasWhere((n) => n.needsModifier);
 
 const VERB_CONTEXT_BEFORE = new Set([
   'to', 'will', 'would', "'ll", 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do',
@@ -286,142 +265,169 @@ function gatherEvidence(text: string, sentences: Sentence[], phrases: Phrase[], 
     }
     const inSentence = sliceByStart(entities, sFrom, sTo).filter((e) => e.end <= sTo);
     const claimed = new Set<Entity>();
-
-    // Explicit participants: `summit between X and Y`, `talks with X`.
-    const explicit = new Map<Evidence, Entity[]>();
-    for (const ev of list) {
-      const intro = PARTICIPANT_INTRO.exec(text.slice(ev.phrase.end, ev.phrase.end + 20));
-      if (!intro) continue;
-      const listStart = ev.phrase.end + intro[0].length;
-      const rest = text.slice(listStart, Math.min(sTo, listStart + 160));
-      const stop = LIST_STOP.exec(rest);
-      const listEnd = listStart + (stop ? stop.index : rest.length);
-      const inList = inSentence.filter((e) => e.start >= listStart && e.end <= listEnd + 1);
-      const named = inList.filter((e) => e.type === 'PERSON' || e.type === 'COUNTRY');
-      const persons = named.filter((e) => e.type === 'PERSON');
-      // `talks between Pyongyang and Washington`: capitals standing for their governments.
-      const places = /^between$/i.test(intro[1]) ? inList.filter((e) => e.type === 'PLACE') : [];
-      const chosen = persons.length ? persons : named.length ? named : places.length >= 2 ? places : [];
-      if (chosen.length === 0) continue;
-      named.forEach((e) => claimed.add(e));
-      explicit.set(ev, chosen);
-      ev.explicit = true;
-    }
-    // Entities inside a phrase (`US-North Korea summit`) are its participants.
-    for (const ev of list) {
-      for (const e of inSentence) if (e.start >= ev.phrase.start && e.end <= ev.phrase.end) claimed.add(e);
-    }
-
-    for (const ev of list) {
-      const { phrase } = ev;
-      const [cFrom, cTo] = clauseAround(text, sFrom, sTo, phrase.start, phrase.end);
-      const inside = inSentence.filter((e) => e.start >= phrase.start && e.end <= phrase.end && e.type === 'COUNTRY');
-      const given = explicit.get(ev);
-      let persons: Entity[] = [];
-      let countries: Entity[] = [];
-      const free = (e: Entity) =>
-        !claimed.has(e) && !inReportedClause(text, e.end, phrase.start) &&
-        // `said of Kim that …`: the person talked about is no participant.
-        !/\b(?:of|about|on|against|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(sFrom, e.start - 20), e.start));
-      const sentencePersons = inSentence.filter((e) => e.type === 'PERSON' && free(e));
-      if (given) {
-        persons = given.filter((e) => e.type === 'PERSON');
-        countries = given.filter((e) => e.type === 'COUNTRY' || e.type === 'PLACE');
-        const intro = PARTICIPANT_INTRO.exec(text.slice(phrase.end, phrase.end + 20));
-        if (intro && intro[1].toLowerCase() === 'with') {
-          // The other side of `talks with X`: who holds them, else who speaks about them.
-          const subject = sentencePersons.filter((e) => e.end <= phrase.start && e.start >= cFrom);
-          const speaker = sentencePersons.filter((e) => e.start >= phrase.end);
-          const other = subject.length ? subject : speaker.length ? speaker : pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
-          other.forEach((e) => claimed.add(e));
-          if (persons.length) persons = [...other.filter((e) => e.type === 'PERSON'), ...persons];
-        }
-      } else {
-        persons = sentencePersons;
-        if (persons.length === 0) {
-          const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
-          persons = pronoun;
-        }
-        if (persons.length === 0) {
-          const clauseCountries = inSentence.filter((e) => e.type === 'COUNTRY' && free(e) && e.start >= cFrom && e.end <= cTo);
-          const subjectSide = clauseCountries.filter((e) => e.end <= phrase.start && !/\b(?:on|of|about|for|against|from|in|with|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(cFrom, e.start - 12), e.start)));
-          countries = subjectSide.length ? subjectSide : clauseCountries.filter((e) => e.start >= phrase.end);
-          ev.countriesAreActors = subjectSide.length > 0 || countries.length === 0;
-          if (countries.length === 0) {
-            // `talks in Pyongyang, which involved U.S. and DPRK's officials`
-            const relative = /^,?\s*(?:which|that|who)\s+(?:involved|included|brought together|gathered)\b/i.exec(text.slice(cTo, cTo + 40));
-            if (relative) countries = inSentence.filter((e) => e.type === 'COUNTRY' && e.start >= cTo && e.start < cTo + 80);
-          }
-          const group = countries.length === 0 ? COUNTRY_GROUP_TEXT.exec(text.slice(cFrom, phrase.end)) : null;
-          if (group) {
-            ev.countries = [...COUNTRY_GROUPS[/inter-korean/i.test(group[0]) ? 'inter-korean' : 'koreas']];
-          }
-          if (countries.length === 0 && !group && /(?:^|[\s"“])It\s/.test(text.slice(cFrom, phrase.start)) && lastCountryBefore) {
-            // `It has carried out six nuclear tests`: the country the previous sentence was about.
-            countries = [lastCountryBefore];
-          }
-        }
-      }
-      ev.persons = unique(persons.map((e) => e.name));
-      ev.countries = unique([...ev.countries, ...[...inside, ...countries].flatMap((e) => participantsOf(e, text))]);
-    }
-
-    // Places: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase on its left, else on its right.
-    for (const e of inSentence) {
-      if (e.type !== 'PLACE' && e.type !== 'COUNTRY') continue;
-      if (list.some((ev) => e.start >= ev.phrase.start && e.end <= ev.phrase.end)) continue;
-      const intro = PLACE_INTRO.exec(text.slice(Math.max(sFrom, e.start - 12), e.start));
-      if (!intro) continue;
-      const left = list.filter((ev) => ev.phrase.end <= e.start).pop();
-      const right = list.find((ev) => ev.phrase.start >= e.end);
-      // A place after a plural noun (`prisoners in North Korea`) belongs to that noun, not to a later event.
-      const afterNoun = /\b[a-z]+[^s\W]s\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start)) &&
-        !/\b(?:is|was|has|its|this|his|has|does|as|plus|always|perhaps|thus|was)\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start));
-      const target = left && e.start - left.phrase.end < 120 ? left : right && !afterNoun && right.phrase.start - e.end < 120 ? right : left;
-      if (!target) continue;
-      if (intro[1].toLowerCase() === 'to' && !TRAVEL.has(target.phrase.lemma)) continue;
-      target.place ??= e;
-    }
-    // `a news conference in Warsaw after a conference on …`: the later phrase happened there too.
-    for (let i = 0; i + 1 < list.length; i++) {
-      const a = list[i];
-      const b = list[i + 1];
-      if (a.place && a.place.type === 'PLACE' && !b.place && PLACE_SHARING.test(text.slice(a.place.end, b.phrase.start))) b.place = a.place;
-    }
-
-    // Dates: a possessive right before (`this month's second summit`), else the nearest phrase on the
-    // date's left, else on its right. A date that belongs to a verb of saying (`said Tuesday`) only
-    // dates a phrase that is the setting of that statement (`At a news conference, … yesterday said`).
-    for (const d of sliceByStart(dates, sFrom, sTo)) {
-      if (d.end > sTo) continue;
-      if (!d.value || /_REF$/.test(d.value)) continue;
-      // `since 2000`, `until March`: a bound, not when the event happens.
-      if (/\b(?:since|until|till|by|before|through)\s+$/i.test(text.slice(Math.max(sFrom, d.start - 10), d.start))) continue;
-      const possessed = list.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
-      let target: Evidence | undefined = possessed;
-      if (!target) {
-        const [cFrom, cTo] = clauseAround(text, sFrom, sTo, d.start, d.end);
-        const inClause = list.filter((ev) => ev.phrase.start >= cFrom && ev.phrase.end <= cTo);
-        if (speechTied(text, d)) {
-          target = inClause.filter((ev) => ev.phrase.end <= d.start && isSetting(text, ev.phrase, sFrom)).pop();
-        } else {
-          target = inClause.filter((ev) => ev.phrase.end <= d.start).pop() ?? inClause.find((ev) => ev.phrase.start >= d.end);
-          // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
-          if (!target && !isAside(text, sFrom, sTo, d)) target = list.filter((ev) => ev.phrase.end <= d.start).pop();
-        }
-      }
-      if (target && !target.date) target.date = d.value;
-    }
-    // `talks … on Thursday, followed by the second round of working group meetings`: the same day.
-    for (let i = 1; i < list.length; i++) {
-      const ev = list[i];
-      const previous = list[i - 1];
-      if (!ev.date && previous.date && /,?\s+followed\s+by\s+(?:\S+\s+){0,5}$/i.test(text.slice(previous.phrase.end, ev.phrase.start))) {
-        ev.date = previous.date;
-      }
-    }
+    const context: SentenceContext = { text, sFrom, sTo, inSentence, lastPersonBefore, lastCountryBefore };
+    readParticipants(context, list, claimed);
+    readPlaces(context, list);
+    readDates(context, list, dates);
   }
   return evidence;
+}
+
+/** What the three readings of one sentence share. */
+interface SentenceContext {
+  text: string;
+  sFrom: number;
+  sTo: number;
+  /** Entities of the sentence, in text order. */
+  inSentence: Entity[];
+  /** The last person and country named before the sentence (for `He`, `It`). */
+  lastPersonBefore: Entity | null;
+  lastCountryBefore: Entity | null;
+}
+
+/** Who takes part: listed after the phrase (`talks with X`), inside it, the sentence's subject, a pronoun's antecedent. */
+function readParticipants({ text, sFrom, sTo, inSentence, lastPersonBefore, lastCountryBefore }: SentenceContext, list: Evidence[], claimed: Set<Entity>): void {
+  // Explicit participants: `summit between X and Y`, `talks with X`.
+  const explicit = new Map<Evidence, Entity[]>();
+  for (const ev of list) {
+    const intro = PARTICIPANT_INTRO.exec(text.slice(ev.phrase.end, ev.phrase.end + 20));
+    if (!intro) continue;
+    const listStart = ev.phrase.end + intro[0].length;
+    const rest = text.slice(listStart, Math.min(sTo, listStart + 160));
+    const stop = LIST_STOP.exec(rest);
+    const listEnd = listStart + (stop ? stop.index : rest.length);
+    const inList = inSentence.filter((e) => e.start >= listStart && e.end <= listEnd + 1);
+    const named = inList.filter((e) => e.type === 'PERSON' || e.type === 'COUNTRY');
+    const persons = named.filter((e) => e.type === 'PERSON');
+    // `talks between Pyongyang and Washington`: capitals standing for their governments.
+    const places = /^between$/i.test(intro[1]) ? inList.filter((e) => e.type === 'PLACE') : [];
+    const chosen = persons.length ? persons : named.length ? named : places.length >= 2 ? places : [];
+    if (chosen.length === 0) continue;
+    named.forEach((e) => claimed.add(e));
+    explicit.set(ev, chosen);
+    ev.explicit = true;
+  }
+  // Entities inside a phrase (`US-North Korea summit`) are its participants.
+  for (const ev of list) {
+    for (const e of inSentence) if (e.start >= ev.phrase.start && e.end <= ev.phrase.end) claimed.add(e);
+  }
+
+  for (const ev of list) {
+    const { phrase } = ev;
+    const [cFrom, cTo] = clauseAround(text, sFrom, sTo, phrase.start, phrase.end);
+    const inside = inSentence.filter((e) => e.start >= phrase.start && e.end <= phrase.end && e.type === 'COUNTRY');
+    const given = explicit.get(ev);
+    let persons: Entity[] = [];
+    let countries: Entity[] = [];
+    const free = (e: Entity) =>
+      !claimed.has(e) && !inReportedClause(text, e.end, phrase.start) &&
+      // `said of Kim that …`: the person talked about is no participant.
+      !/\b(?:of|about|on|against|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(sFrom, e.start - 20), e.start));
+    const sentencePersons = inSentence.filter((e) => e.type === 'PERSON' && free(e));
+    if (given) {
+      persons = given.filter((e) => e.type === 'PERSON');
+      countries = given.filter((e) => e.type === 'COUNTRY' || e.type === 'PLACE');
+      const intro = PARTICIPANT_INTRO.exec(text.slice(phrase.end, phrase.end + 20));
+      if (intro && intro[1].toLowerCase() === 'with') {
+        // The other side of `talks with X`: who holds them, else who speaks about them.
+        const subject = sentencePersons.filter((e) => e.end <= phrase.start && e.start >= cFrom);
+        const speaker = sentencePersons.filter((e) => e.start >= phrase.end);
+        const other = subject.length ? subject : speaker.length ? speaker : pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
+        other.forEach((e) => claimed.add(e));
+        if (persons.length) persons = [...other.filter((e) => e.type === 'PERSON'), ...persons];
+      }
+    } else {
+      persons = sentencePersons;
+      if (persons.length === 0) {
+        const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
+        persons = pronoun;
+      }
+      if (persons.length === 0) {
+        const clauseCountries = inSentence.filter((e) => e.type === 'COUNTRY' && free(e) && e.start >= cFrom && e.end <= cTo);
+        const subjectSide = clauseCountries.filter((e) => e.end <= phrase.start && !/\b(?:on|of|about|for|against|from|in|with|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(cFrom, e.start - 12), e.start)));
+        countries = subjectSide.length ? subjectSide : clauseCountries.filter((e) => e.start >= phrase.end);
+        ev.countriesAreActors = subjectSide.length > 0 || countries.length === 0;
+        if (countries.length === 0) {
+          // `talks in Pyongyang, which involved U.S. and DPRK's officials`
+          const relative = /^,?\s*(?:which|that|who)\s+(?:involved|included|brought together|gathered)\b/i.exec(text.slice(cTo, cTo + 40));
+          if (relative) countries = inSentence.filter((e) => e.type === 'COUNTRY' && e.start >= cTo && e.start < cTo + 80);
+        }
+        const group = countries.length === 0 ? COUNTRY_GROUP_TEXT.exec(text.slice(cFrom, phrase.end)) : null;
+        if (group) {
+          ev.countries = [...COUNTRY_GROUPS[/inter-korean/i.test(group[0]) ? 'inter-korean' : 'koreas']];
+        }
+        if (countries.length === 0 && !group && /(?:^|[\s"“])It\s/.test(text.slice(cFrom, phrase.start)) && lastCountryBefore) {
+          // `It has carried out six nuclear tests`: the country the previous sentence was about.
+          countries = [lastCountryBefore];
+        }
+      }
+    }
+    ev.persons = unique(persons.map((e) => e.name));
+    ev.countries = unique([...ev.countries, ...[...inside, ...countries].flatMap((e) => participantsOf(e, text))]);
+  }
+
+}
+
+/** Where: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase. */
+function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence[]): void {
+  // Places: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase on its left, else on its right.
+  for (const e of inSentence) {
+    if (e.type !== 'PLACE' && e.type !== 'COUNTRY') continue;
+    if (list.some((ev) => e.start >= ev.phrase.start && e.end <= ev.phrase.end)) continue;
+    const intro = PLACE_INTRO.exec(text.slice(Math.max(sFrom, e.start - 12), e.start));
+    if (!intro) continue;
+    const left = list.filter((ev) => ev.phrase.end <= e.start).pop();
+    const right = list.find((ev) => ev.phrase.start >= e.end);
+    // A place after a plural noun (`prisoners in North Korea`) belongs to that noun, not to a later event.
+    const afterNoun = /\b[a-z]+[^s\W]s\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start)) &&
+      !/\b(?:is|was|has|its|this|his|has|does|as|plus|always|perhaps|thus|was)\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start));
+    const target = left && e.start - left.phrase.end < 120 ? left : right && !afterNoun && right.phrase.start - e.end < 120 ? right : left;
+    if (!target) continue;
+    if (intro[1].toLowerCase() === 'to' && !TRAVEL.has(target.phrase.lemma)) continue;
+    target.place ??= e;
+  }
+  // `a news conference in Warsaw after a conference on …`: the later phrase happened there too.
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i];
+    const b = list[i + 1];
+    if (a.place && a.place.type === 'PLACE' && !b.place && PLACE_SHARING.test(text.slice(a.place.end, b.phrase.start))) b.place = a.place;
+  }
+
+}
+
+/** When: the DATE mentions of the sentence, each given to the phrase it belongs to. */
+function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], dates: Mention[]): void {
+  // Dates: a possessive right before (`this month's second summit`), else the nearest phrase on the
+  // date's left, else on its right. A date that belongs to a verb of saying (`said Tuesday`) only
+  // dates a phrase that is the setting of that statement (`At a news conference, … yesterday said`).
+  for (const d of sliceByStart(dates, sFrom, sTo)) {
+    if (d.end > sTo) continue;
+    if (!d.value || /_REF$/.test(d.value)) continue;
+    // `since 2000`, `until March`: a bound, not when the event happens.
+    if (/\b(?:since|until|till|by|before|through)\s+$/i.test(text.slice(Math.max(sFrom, d.start - 10), d.start))) continue;
+    const possessed = list.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
+    let target: Evidence | undefined = possessed;
+    if (!target) {
+      const [cFrom, cTo] = clauseAround(text, sFrom, sTo, d.start, d.end);
+      const inClause = list.filter((ev) => ev.phrase.start >= cFrom && ev.phrase.end <= cTo);
+      if (speechTied(text, d)) {
+        target = inClause.filter((ev) => ev.phrase.end <= d.start && isSetting(text, ev.phrase, sFrom)).pop();
+      } else {
+        target = inClause.filter((ev) => ev.phrase.end <= d.start).pop() ?? inClause.find((ev) => ev.phrase.start >= d.end);
+        // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
+        if (!target && !isAside(text, sFrom, sTo, d)) target = list.filter((ev) => ev.phrase.end <= d.start).pop();
+      }
+    }
+    if (target && !target.date) target.date = d.value;
+  }
+  // `talks … on Thursday, followed by the second round of working group meetings`: the same day.
+  for (let i = 1; i < list.length; i++) {
+    const ev = list[i];
+    const previous = list[i - 1];
+    if (!ev.date && previous.date && /,?\s+followed\s+by\s+(?:\S+\s+){0,5}$/i.test(text.slice(previous.phrase.end, ev.phrase.start))) {
+      ev.date = previous.date;
+    }
+  }
 }
 
 /** `He will hold talks`: a pronoun subject stands for the person last named before the sentence. */

@@ -19,12 +19,14 @@ export function renderStats(s: CorpusStats, context: TextContext = { colour: fal
     lines.push('', table(['type', 'entities', 'mentions'], types.map((t) => [t, s.entities[t] ?? 0, s.mentions[t] ?? 0]), context.width));
   }
   if (s.sources.length > 0) lines.push('', table(['source', 'documents'], s.sources.map((r) => [r.source, r.documents]), context.width));
+  if (s.tags.length > 0) lines.push('', table(['tag', 'documents'], s.tags.map((r) => [r.tag, r.documents]), context.width));
   return lines.join('\n');
 }
 
 export function renderDocument(d: StoredDocumentView, context: TextContext = { colour: false }): string {
   const head = keyValues([
     ['id', d.id],
+    ...(d.externalId ? [['external id', d.externalId] as const] : []),
     ['title', d.title],
     ['date', d.date ? `${d.date} (${d.dateSource})` : null],
     ['source', d.source],

@@ -1,5 +1,9 @@
-import type { EntityDetail, EntitySummary, Suspect } from '../store/entities.js';
-import { displayPath, formatNumber, keyValues, plural, shorten, type TextContext, table, width } from './text.js';
+import type { BulkResult, MergeResult, UnmergeResult } from '../entities/curate.js';
+import type { EntityDetail, EntitySummary, EntityWhy, Suspect } from '../store/entities.js';
+import { displayPath, formatNumber, keyValues, plural, shorten as cut, type TextContext, table, width } from './text.js';
+
+/** One line (aliases and titles may carry newlines from the source), cut to `columns`. */
+const shorten = (s: string, columns: number) => cut(s.replace(/\s+/g, ' '), columns);
 
 export function renderEntityList(entities: EntitySummary[], context: TextContext = { colour: false }): string {
   if (entities.length === 0) return 'no entities';
@@ -24,40 +28,80 @@ export function renderEntity(
   others: { type: string; name: string }[],
   context: TextContext = { colour: false },
 ): string {
-  const width = context.width ?? null;
+  const columns = context.width ?? null;
   const parts = [
     keyValues(
       [
         ['entity', e.name],
         ['type', e.type],
-        ['aliases', e.aliases.length ? e.aliases.join(', ') : null],
+        ['aliases', e.aliases.length ? shorten(e.aliases.join(', '), 200) : null],
         ['mentions', `${formatNumber(e.mentions)} in ${plural(e.documents, 'document')}`],
+        ['seen', e.firstSeen ? (e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} to ${e.lastSeen}`) : null],
         ...(e.lat !== null && e.lon !== null ? [['location', `${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}`] as const] : []),
         ...(others.length ? [['also', others.map((o) => `${o.name} (${o.type})`).join(', ')] as const] : []),
       ],
-      width,
+      columns,
     ),
   ];
   if (e.documentList.length) {
+    const shown = e.documentList.length < e.documents ? ` (latest ${e.documentList.length} of ${e.documents}; --limit 0 for all)` : '';
     parts.push(
-      table(
-        ['date', 'mentions', 'document'],
-        e.documentList.map((d) => [
-          d.date ?? '—',
-          d.mentions,
-          shorten(d.title ?? (d.path ? displayPath(d.path, context.cwd) : `#${d.id}`), 70),
-        ]),
-        width,
-      ),
+      `documents${shown}\n` +
+        table(
+          ['id', 'date', 'mentions', 'title', 'path'],
+          e.documentList.map((d) => [
+            d.externalId ?? `#${d.id}`,
+            d.date ?? '—',
+            d.mentions,
+            shorten(d.title ?? '—', 50),
+            d.path ? displayPath(d.path, context.cwd) : '—',
+          ]),
+          columns,
+        ),
     );
   }
   if (e.related.length) {
-    parts.push(table(['mentioned with', 'type', 'sentences'], e.related.map((r) => [r.name, r.type, r.sentences]), width));
+    parts.push(
+      `named with it more often than chance (log-likelihood over sentences)\n` +
+        table(['entity', 'type', 'sentences', 'score'], e.related.map((r) => [r.name, r.type, r.sentences, r.score]), columns),
+    );
   }
   return parts.join('\n\n');
 }
 
+export function renderWhy(w: EntityWhy): string {
+  const lines: string[] = [];
+  if (w.links.length === 0 && w.documents.length === 0) return `${w.name}: no other name was joined to it`;
+  lines.push(`${w.name} is also:`);
+  for (const l of w.links) {
+    lines.push(`  ${l.name} — ${l.rule === 'user' ? 'merged by hand' : `${l.rule}: ${l.detail}`}`);
+  }
+  if (w.documents.length) {
+    lines.push(`in ${plural(w.documents.length, 'document')} where the name alone could mean others, by context:`);
+    for (const d of w.documents.slice(0, 20)) lines.push(`  ${d.name} in ${d.detail}`);
+    if (w.documents.length > 20) lines.push(`  … and ${w.documents.length - 20} more (--json for all)`);
+  }
+  return lines.join('\n');
+}
+
+export function renderCuration(r: MergeResult | UnmergeResult | BulkResult): string {
+  const entities = (before: number, after: number) => `entities ${formatNumber(before)} → ${formatNumber(after)}`;
+  if ('merges' in r) {
+    const lines = r.merges.map((m) => `merged ${m.from} into ${m.into}: ${plural(m.mentions, 'mention')} in ${plural(m.documents, 'document')}`);
+    lines.push(`${plural(r.merges.length, 'merge')}; ${entities(r.entitiesBefore, r.entitiesAfter)}`);
+    return lines.join('\n');
+  }
+  if ('into' in r) {
+    return `merged ${r.from} into ${r.into}: ${plural(r.mentions, 'mention')} in ${plural(r.documents, 'document')} moved; ${entities(r.entitiesBefore, r.entitiesAfter)}`;
+  }
+  return `${r.restored} is its own entity again: ${plural(r.mentions, 'mention')} in ${plural(r.documents, 'document')} moved from ${r.from}; ${entities(r.entitiesBefore, r.entitiesAfter)}`;
+}
+
 export function renderSuspects(suspects: Suspect[], context: TextContext = { colour: false }): string {
   if (suspects.length === 0) return 'no likely duplicates';
-  return table(['entity', 'maybe the same as', 'type', 'why'], suspects.map((s) => [s.a, s.b, s.type, s.reason]), context.width);
+  return table(
+    ['entity', 'maybe the same as', 'type', 'score', 'why'],
+    suspects.map((s) => [s.a, s.b, s.type, s.score, shorten(s.reason, 160)]),
+    context.width,
+  );
 }

@@ -1,7 +1,33 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import type WrapAnsi from 'wrap-ansi';
 
 /** Small helpers for aligned terminal text; every renderer uses these so output looks alike. */
+
+/**
+ * string-width and wrap-ansi, loaded by `loadFitting` only when a run needs them: importing them
+ * costs about 0.1 s of CPU (Unicode property tables, Intl.Segmenter), half a bare `node` start, and
+ * most runs need neither (piped output is never wrapped, and plain Latin text is one column a
+ * character).
+ */
+let stringWidthImpl: ((text: string) => number) | null = null;
+let wrapAnsiImpl: typeof WrapAnsi | null = null;
+
+/** Load what `width` and `wrap` need: string-width for text beyond `isSimple`, wrap-ansi to wrap. */
+export async function loadFitting({ wide = true, wrapping = true } = {}): Promise<void> {
+  if (wide && !stringWidthImpl) stringWidthImpl = (await import('string-width')).default;
+  if (wrapping && !wrapAnsiImpl) wrapAnsiImpl = (await import('wrap-ansi')).default;
+}
+
+const SGR = /\x1b\[[0-9;]*m/g;
+/** Characters one column wide each, no library needed: printable ASCII, Latin-1, general punctuation (`–…·“”`). */
+const SIMPLE = /^[\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e]*$/;
+
+/** Whether every string in plain data is `SIMPLE` (then widths need no library). */
+export function isSimple(value: unknown): boolean {
+  if (typeof value === 'string') return SIMPLE.test(value.replace(/[\n\t]/g, ' '));
+  if (Array.isArray(value)) return value.every(isSimple);
+  if (value && typeof value === 'object') return Object.values(value).every(isSimple);
+  return true;
+}
 
 /** What a text renderer needs to know about where its output goes. */
 export interface TextContext {
@@ -26,22 +52,31 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${formatNumber(n)} ${n === 1 ? word : many}`;
 }
 
-/** Columns a string takes on a terminal (wide CJK characters count two, escape codes none). */
+/**
+ * Columns a string takes on a terminal (wide CJK characters and emoji count two, escape codes none):
+ * string-width's answer once `loadFitting` ran, else (plain text) one column a character.
+ */
 export function width(text: string): number {
-  return stringWidth(text);
+  const plain = text.replace(SGR, '');
+  if (SIMPLE.test(plain) || !stringWidthImpl) return [...plain].length;
+  return stringWidthImpl(text);
 }
 
 export function padEnd(text: string, columns: number): string {
-  return text + ' '.repeat(Math.max(0, columns - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, columns - width(text)));
 }
 
 export function padStart(text: string, columns: number): string {
-  return ' '.repeat(Math.max(0, columns - stringWidth(text))) + text;
+  return ' '.repeat(Math.max(0, columns - width(text))) + text;
 }
 
-/** Wrap at word boundaries to `columns` (escape codes kept intact); a word longer than a line is cut. */
+/**
+ * Wrap at word boundaries to `columns` (escape codes kept intact); a word longer than a line is cut.
+ * Without `loadFitting` (nothing asked for a width), the text stays one line.
+ */
 export function wrap(text: string, columns: number): string[] {
-  return wrapAnsi(text, Math.max(1, columns), { hard: true, trim: true }).split('\n');
+  if (!wrapAnsiImpl) return [text];
+  return wrapAnsiImpl(text, Math.max(1, columns), { hard: true, trim: true }).split('\n');
 }
 
 /**
@@ -53,7 +88,7 @@ export function fitText(text: string, columns: number | null | undefined): strin
   return text
     .split('\n')
     .map((line) => {
-      if (stringWidth(line) <= columns) return line;
+      if (width(line) <= columns) return line;
       const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ');
       if (indent.length > columns / 2) return line;
       return wrap(line.trim(), columns - indent.length)
@@ -74,8 +109,11 @@ export function wrapIndented(text: string, columns: number | null, indent: numbe
 
 /** Cut to `columns` at a word boundary when there is one, with `…`. */
 export function shorten(text: string, columns: number): string {
-  if (stringWidth(text) <= columns) return text;
-  const cut = wrapAnsi(text, Math.max(1, columns - 1), { hard: true, trim: true }).split('\n')[0];
+  if (width(text) <= columns) return text;
+  let cut = [...text].slice(0, Math.max(1, columns - 1)).join('');
+  while (cut.length > 1 && width(cut) > columns - 1) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length / 2) cut = cut.slice(0, space);
   return `${cut.replace(/[\s,;:]+$/, '')}…`;
 }
 
@@ -84,7 +122,7 @@ export function keyValues(
   rows: readonly (readonly [string, string | number | null | undefined])[],
   columns: number | null = null,
 ): string {
-  const labelWidth = Math.max(0, ...rows.map(([k]) => stringWidth(k)));
+  const labelWidth = Math.max(0, ...rows.map(([k]) => width(k)));
   return rows
     .map(([k, v]) => {
       const value = v === null || v === undefined ? '—' : String(v); // numbers as given: ids need no separators
@@ -105,12 +143,12 @@ export function table(
 ): string {
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
-  const widths = headers.map((h, i) => Math.max(stringWidth(h), ...cells.map((r) => stringWidth(r[i] ?? ''))));
+  const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ''))));
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   let flex = -1;
   if (columns && total() > columns) {
     for (let i = 0; i < widths.length; i++) if (!numeric[i] && (flex < 0 || widths[i] > widths[flex])) flex = i;
-    if (flex >= 0) widths[flex] = Math.max(stringWidth(headers[flex]), 12, widths[flex] - (total() - columns));
+    if (flex >= 0) widths[flex] = Math.max(width(headers[flex]), 12, widths[flex] - (total() - columns));
   }
   const line = (r: readonly string[]) => {
     const parts = r.map((c, i) => (i === flex ? wrap(c, widths[i]) : [c]));

@@ -1,3 +1,4 @@
+import { bucketLabel, bucketStart, type BucketUnit } from '../core/days.js';
 import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntity, TimelineEntry, TimelineSource } from '../timeline/types.js';
 
@@ -6,8 +7,10 @@ export interface TimelineTextOptions {
   colour?: boolean;
   /** Wrap long lines at this many columns (a terminal's width); null or absent: never wrap (piped). */
   width?: number | null;
-  /** Sources shown per entry before "and N more"; the JSON output always has them all. */
+  /** Reports quoted per entry before "and N more"; the JSON output always has them all. */
   maxSources?: number;
+  /** Group entries under a heading per day, week, month or year. */
+  granularity?: BucketUnit;
 }
 
 const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', cyan: '\x1b[36m', yellow: '\x1b[33m', reset: '\x1b[0m' };
@@ -19,7 +22,7 @@ const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', cyan: '\x1b[36m', yellow: '\x1b[
  */
 export function renderTimelineText(timeline: Timeline, options: TimelineTextOptions = {}): string {
   const paint = (style: keyof typeof ANSI, text: string) => (options.colour ? `${ANSI[style]}${text}${ANSI.reset}` : text);
-  const maxSources = options.maxSources ?? 3;
+  const maxSources = options.maxSources ?? 1;
   const lines: string[] = [];
 
   lines.push(paint('bold', heading(timeline)));
@@ -33,37 +36,57 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
     body.forEach((line, i) => lines.push((i === 0 ? first : indent) + (style ? paint(style, line) : line)));
   };
 
+  let period: string | null = null;
   timeline.entries.forEach((entry, i) => {
+    if (options.granularity) {
+      const label = bucketLabel(bucketStart(entry.date.start, options.granularity), options.granularity);
+      if (label !== period) {
+        lines.push('', paint('bold', `── ${label} ──`));
+        period = label;
+      }
+    }
     lines.push('');
     const label = paint('cyan', labels[i].padEnd(column));
+    const reports = entry.support.documents;
+    const count = paint('dim', `  [${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}]`);
     if (entry.kind === 'event') {
       const place = entry.place ? ` @ ${entry.place.name}` : '';
-      push(label, `${entry.name}${place}`, 'bold');
+      push(label, `${paint('bold', `${entry.name}${place}`)}${count}`);
     } else {
-      // The date expression stands out in its sentence (the escape codes only make wrapping earlier).
-      const sentence = entry.sources[0]?.evidence[0]?.text ?? entry.name;
-      push(label, quote(options.colour ? sentence.replace(entry.name, paint('bold', entry.name)) : sentence));
+      push(label, `${paint('bold', entry.name)}${count}`);
     }
     if (entry.entities.length > 0) push(indent, entry.entities.map((e) => e.name).join(', '), 'yellow');
     for (const source of entry.sources.slice(0, maxSources)) {
-      if (entry.kind === 'event' && source.evidence[0]) push(indent, quote(source.evidence[0].text));
+      if (source.evidence[0]) push(indent, quote(source.evidence[0].text));
       push(indent, `— ${sourceLabel(source)}`, 'dim');
     }
-    const more = entry.sources.length - maxSources;
-    if (more > 0) push(indent, `… and ${more} more source${more === 1 ? '' : 's'}`, 'dim');
+    const more = entry.support.documents - Math.min(maxSources, entry.sources.length);
+    if (more > 0) push(indent, `… and ${more} more report${more === 1 ? '' : 's'}`, 'dim');
   });
 
-  if (timeline.entries.length > 0 || timeline.undated > 0) lines.push('');
-  if (timeline.undated > 0) {
-    lines.push(`${timeline.undated} undated event${timeline.undated === 1 ? '' : 's'} left out (no date to place ${timeline.undated === 1 ? 'it' : 'them'} on the line).`);
-  }
+  lines.push('');
+  lines.push(leftOutLine(timeline));
   return lines.join('\n') + '\n';
+}
+
+/** The digest's last line: what was left out and how to see it. */
+export function leftOutLine(timeline: Timeline): string {
+  const { events, mentions } = timeline.leftOut;
+  if (events === 0 && mentions === 0) return 'Nothing left out.';
+  const parts: string[] = [];
+  if (events > 0) parts.push(`${events} less reported event${events === 1 ? '' : 's'}`);
+  if (mentions > 0) parts.push(`${mentions} lone dated mention${mentions === 1 ? '' : 's'}`);
+  const how: string[] = [];
+  if (events > 0) how.push('--limit N or --all');
+  if (mentions > 0) how.push('--mentions');
+  return `${parts.join(' and ')} left out; ${how.join(', ')} to see ${events + mentions === 1 ? 'it' : 'them'}.`;
 }
 
 function heading(timeline: Timeline): string {
   const subject = timeline.entity ? entityLabel(timeline.entity) : 'All events';
   const n = timeline.entries.length;
-  const count = n === 0 ? 'nothing dated' : `${n} dated entr${n === 1 ? 'y' : 'ies'}`;
+  const events = timeline.entries.filter((e) => e.kind === 'event').length;
+  const count = n === 0 ? 'nothing dated' : events === n ? `${n} event${n === 1 ? '' : 's'}` : `${events} event${events === 1 ? '' : 's'}, ${n - events} dated mention${n - events === 1 ? '' : 's'}`;
   const range = n === 0 ? '' : `, ${spanOfEntries(timeline.entries)}`;
   const window =
     timeline.from || timeline.to ? ` (between ${timeline.from ?? 'the beginning'} and ${timeline.to ?? 'the end'})` : '';

@@ -1,7 +1,7 @@
 import { dateLabel } from '../core/timex.js';
 import type { DateSpan, Timeline, TimelineEntry } from '../timeline/types.js';
 import { escapeHtml } from './timeline-html.js';
-import { entityLabel, sourceLabel } from './timeline-text.js';
+import { entityLabel, leftOutLine, sourceLabel } from './timeline-text.js';
 
 /** A TimelineJS date (https://timeline.knightlab.com/docs/json-format.html): as precise as the value. */
 export interface TimelineJsDate {
@@ -29,7 +29,7 @@ export interface TimelineJsDocument {
 export function toTimelineJs(timeline: Timeline): TimelineJsDocument {
   const subject = timeline.entity ? entityLabel(timeline.entity) : 'All events';
   const n = timeline.entries.length;
-  const undated = timeline.undated > 0 ? ` ${timeline.undated} undated event${timeline.undated === 1 ? '' : 's'} left out.` : '';
+  const undated = ` ${leftOutLine(timeline)}`;
   return {
     title: { text: { headline: escapeHtml(subject), text: escapeHtml(`${n} dated entr${n === 1 ? 'y' : 'ies'}.${undated}`) } },
     events: timeline.entries.map((entry, i) => slide(entry, i)),

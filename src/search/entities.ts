@@ -7,6 +7,7 @@ import { entitiesByKeys, entityNamesStartingWith, eventsByLowerName, mentionCoun
 import { aliasKey } from '../core/alias-key.js';
 import { canonicalName } from '../nlp/aliases.js';
 import { UserError } from '../core/errors.js';
+import { typedMatchesAlias } from '../store/entities.js';
 import type { ResolvedEntity, SearchEntityType } from './types.js';
 
 /**
@@ -19,6 +20,7 @@ export function lookupKeys(
   db: Store,
   keys: string[],
   eventNames: Map<string, string> = new Map(),
+  typed?: Map<string, string>,
 ): Map<string, (ResolvedEntity & { canonical: boolean })[]> {
   const out = new Map<string, (ResolvedEntity & { canonical: boolean })[]>();
   const unique = [...new Set(keys.filter((k) => k.length > 0))];
@@ -26,9 +28,12 @@ export function lookupKeys(
   const rows: NamedRow[] = entitiesByKeys(db, unique);
   if (eventNames.size > 0) {
     const events = eventsByLowerName(db, [...eventNames.keys()]);
-    for (const e of events) rows.push({ key: eventNames.get(e.text) ?? e.text, id: e.id, type: 'EVENT', name: e.name, canonical: 1 });
+    for (const e of events) rows.push({ key: eventNames.get(e.text) ?? e.text, id: e.id, type: 'EVENT', name: e.name, canonical: 1, alias: e.name });
   }
   for (const row of rows) {
+    // Short names match only as written: `US` is the United States, `us` is not (typedMatchesAlias).
+    const text = typed?.get(row.key);
+    if (text !== undefined && row.type !== 'EVENT' && !typedMatchesAlias(text, row.alias)) continue;
     const list = out.get(row.key) ?? [];
     if (list.some((e) => e.id === row.id && e.kind === (row.type === 'EVENT' ? 'event' : 'entity'))) continue;
     list.push({
@@ -78,7 +83,7 @@ const DOMINANCE = 5;
 export function resolveEntityFilter(db: Store, name: string, type?: SearchEntityType): { matches: ResolvedEntity[]; notice: string | null } {
   const key = aliasKey(name);
   const eventNames = !type || type === 'EVENT' ? new Map([[name.trim().toLowerCase(), key], [key, key]]) : new Map<string, string>();
-  const all = lookupKeys(db, [key], eventNames);
+  const all = lookupKeys(db, [key], eventNames, new Map([[key, name.trim()]]));
   addGazetteerNames(db, all, new Map([[key, name.trim()]]), true);
   let found = all.get(key) ?? [];
   if (type) found = found.filter((e) => e.type === type);

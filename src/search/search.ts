@@ -104,7 +104,8 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
       return result;
     }
   }
-  const hasFilters = result.filterEntities.length > 0 || filters.from !== null || filters.to !== null || Boolean(options.source);
+  const hasFilters =
+    result.filterEntities.length > 0 || filters.from !== null || filters.to !== null || Boolean(options.source) || Boolean(options.tags?.length);
   // Without words, filters alone still select documents (newest first); without either, nothing can.
   if (compiled.groups.length === 0 && !hasFilters) {
     result.reason = compiled.empty;
@@ -187,7 +188,7 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
       }
     }
   }
-  const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames);
+  const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames, texts);
   addGazetteerNames(db, found, texts);
   const isName = entityGate(db, texts);
   const spellings = aliasCounts(db, [...found.values()].flat());
@@ -296,6 +297,7 @@ function execute(db: Store, compiled: CompiledQuery, result: SearchResult, optio
     from: filters.from,
     to: filters.to,
     source: options.source,
+    tags: options.tags,
     limit,
     offset,
     titleWeight: ranking.titleWeight,
@@ -394,6 +396,7 @@ function buildHit(
   return {
     rank,
     id: row.id,
+    externalId: doc.externalId,
     score: row.score,
     similar: row.similar ?? 0,
     date: row.date,

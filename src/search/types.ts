@@ -20,6 +20,8 @@ export interface SearchOptions {
   to?: string;
   /** Agency or outlet, compared without case. */
   source?: string;
+  /** Tags the documents must all carry (any case). */
+  tags?: string[];
   limit?: number;
   offset?: number;
   /** Try close indexed words when a word matches nothing (default true). */
@@ -52,6 +54,8 @@ export interface SearchHit {
   /** 1-based position in the whole result (offset included). */
   rank: number;
   id: number;
+  /** The source's own id for the document (a JSON article's `id`), or null. */
+  externalId: string | null;
   /** Higher is better: bm25 (title weighted above body) plus a bonus for mentioning a queried entity. */
   score: number;
   /** Near-duplicates of this document among the best matches, folded under it ("+N similar"). */

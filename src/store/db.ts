@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
+import { databaseError, isSqliteError, noteOpenDatabase } from './errors.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
 /** The store's own view of an open database: SQLite. Only src/store/ uses it. */
@@ -38,6 +39,11 @@ export interface OpenOptions {
 /**
  * Open (or create) a corpus database: WAL, foreign keys on, migrations applied.
  * Refuses, with a UserError, a file that is not SQLite or is someone else's SQLite database.
+ *
+ * Read-only opens (the query commands) must work where the user cannot write: a read-only mount,
+ * another user's file. SQLite cannot open a WAL-mode file there (it needs to create the -shm file),
+ * so ingest leaves databases in rollback-journal mode at rest (`restJournalMode`), and a WAL-mode
+ * file that still cannot be opened is read from a copy in memory.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Store {
   const exists = fs.existsSync(file);
@@ -49,37 +55,89 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
     const dir = path.dirname(path.resolve(file));
     if (!fs.existsSync(dir)) throw new UserError(`${file}: folder ${dir} does not exist`);
   }
-  let db: Db;
+  noteOpenDatabase(file);
+  const readonly = options.readonly ?? false;
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: !options.create });
+    return handle(openAndConfigure(file, readonly, !options.create));
   } catch (error) {
-    throw new UserError(`${file}: cannot open database (${(error as Error).message})`);
+    if (!readonly || !isSqliteError(error) || !/CANTOPEN|READONLY/.test(error.code) || !isWalFile(file)) throw openError(file, error);
+  }
+  // A WAL-mode file where the -shm file cannot be made: read a private copy of it instead.
+  const { size } = fs.statSync(file);
+  if (size > MAX_IN_MEMORY_COPY) {
+    throw new UserError(
+      `${file}: cannot open a WAL-mode database without write access to its folder; copy it somewhere writable, ` +
+        `or run 'corpus ingest' on it once where it is writable (ingest leaves it readable anywhere)`,
+    );
   }
   try {
-    configure(db, file, options.readonly ?? false);
+    const image = fs.readFileSync(file);
+    image[18] = image[19] = 1; // the copy is a plain rollback-mode file: no -shm needed (or possible) in memory
+    const db = new Database(image, { readonly: true });
+    configure(db, file, true);
+    return handle(db);
+  } catch (error) {
+    throw openError(file, error);
+  }
+}
+
+/** Databases larger than this are not copied into memory to read them from a read-only place. */
+const MAX_IN_MEMORY_COPY = 1024 * 1024 * 1024;
+
+function openAndConfigure(file: string, readonly: boolean, mustExist: boolean): Db {
+  const db = new Database(file, { readonly, fileMustExist: mustExist });
+  try {
+    configure(db, file, readonly);
   } catch (error) {
     db.close();
-    if (error instanceof UserError) throw error;
-    const message = (error as Error).message;
-    if (/not a database|file is encrypted/i.test(message)) throw new UserError(`${file}: not a corpus database (not SQLite)`);
-    if (/readonly|read-only|unable to open|permission/i.test(message)) throw new UserError(`${file}: database is not writable (${message})`);
-    throw new UserError(`${file}: ${message}`);
+    throw error;
   }
-  return db as unknown as Store;
+  return db;
+}
+
+/** The header says WAL mode (bytes 18 and 19 are 2): reading it needs a -shm file next to it. */
+function isWalFile(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const header = Buffer.alloc(20);
+      fs.readSync(fd, header, 0, 20, 0);
+      return header[18] === 2 && header[19] === 2;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+function openError(file: string, error: unknown): UserError {
+  if (error instanceof UserError) return error;
+  const message = (error as Error).message;
+  if (/not a database|file is encrypted/i.test(message)) return new UserError(`${file}: not a corpus database (not SQLite)`);
+  if (isSqliteError(error)) {
+    if (/CANTOPEN|READONLY|PERM/.test(error.code)) return new UserError(`${file}: database is not writable (${message})`);
+    return databaseError(error, file);
+  }
+  return new UserError(`${file}: cannot open database (${message})`);
 }
 
 function configure(db: Db, file: string, readonly: boolean): void {
-  const appId = db.pragma('application_id', { simple: true }) as number;
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-  if (appId !== APPLICATION_ID && (tables.n > 0 || appId !== 0)) {
-    throw new UserError(`${file}: not a corpus database (it holds other tables)`);
-  }
-  if (version > MIGRATIONS.length) {
-    throw new UserError(`${file}: made by a newer corpus (schema ${version}, this one knows ${MIGRATIONS.length})`);
-  }
-  db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  const check = () => {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (appId !== APPLICATION_ID && (tables.n > 0 || appId !== 0)) {
+      throw new UserError(`${file}: not a corpus database (it holds other tables)`);
+    }
+    if (version > MIGRATIONS.length) {
+      throw new UserError(`${file}: made by a newer corpus (schema ${version}, this one knows ${MIGRATIONS.length})`);
+    }
+    return version;
+  };
+  const version = check();
+  db.pragma('foreign_keys = ON');
   if (readonly) {
     if (version < MIGRATIONS.length) throw new UserError(`${file}: schema is out of date; run 'corpus ingest' to upgrade it`);
     return;
@@ -91,12 +149,49 @@ function configure(db: Db, file: string, readonly: boolean): void {
   // The FTS index and the mention indexes outgrow SQLite's default 2 MB page cache within a few
   // thousand documents; a larger cache keeps bulk ingest from re-reading b-tree pages.
   db.pragma('cache_size = -65536');
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
+  if (version === MIGRATIONS.length) return;
+  // Two processes may create or upgrade the same file at once: check the version again under the
+  // write lock (BEGIN IMMEDIATE), so the second sees the first's tables instead of creating them again.
+  db.transaction(() => {
+    for (let v = check(); v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v]);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }
+  }).immediate();
+}
+
+/**
+ * Refuse to write into a damaged database: damage in pages an ingest does not touch would otherwise
+ * go unnoticed (and exit 0) while new writes bury it further. `quick_check` reads every page once:
+ * about a second for the 20k-article Reuters database, a small share of any ingest.
+ */
+export function checkIntegrity(store: Store, file: string): void {
+  const db = sqlite(store);
+  let result: string;
+  try {
+    result = db.pragma('quick_check(1)', { simple: true }) as string;
+  } catch (error) {
+    throw isSqliteError(error) ? databaseError(error, file) : error;
+  }
+  if (result !== 'ok') {
+    result = result.replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    throw new UserError(`${file}: database is damaged (integrity check: ${result}); restore it from a backup or re-ingest into a new file`);
+  }
+}
+
+/**
+ * Leave the file in rollback-journal mode once a writer is done, so that it can be read where
+ * nobody may write (a WAL-mode file needs its -shm file created next to it). Best effort: with
+ * readers still attached the switch is refused and the file simply stays in WAL mode.
+ */
+export function restJournalMode(store: Store): void {
+  const db = sqlite(store);
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    // readers attached: WAL stays, which they handle fine
   }
 }
 

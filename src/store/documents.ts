@@ -11,6 +11,8 @@ export interface CorpusStats {
   lastDate: string | null;
   undated: number;
   sources: { source: string; documents: number }[];
+  /** The most used tags (a source's topics, places, keywords…). */
+  tags: { tag: string; documents: number }[];
   entities: Record<string, number>;
   mentions: Record<string, number>;
   events: number;
@@ -39,6 +41,16 @@ export function corpusStats(store: Store, file: string): CorpusStats {
         'SELECT source, count(*) AS documents FROM documents WHERE source IS NOT NULL GROUP BY source COLLATE NOCASE ORDER BY documents DESC, source LIMIT 20',
       )
       .all() as { source: string; documents: number }[],
+    tags: db
+      .prepare(
+        // One tag whatever its case (`crude`, `Crude`), shown as most documents write it.
+        `SELECT tag, documents FROM (
+           SELECT t.value AS tag, sum(count(*)) OVER (PARTITION BY lower(t.value)) AS documents,
+                  row_number() OVER (PARTITION BY lower(t.value) ORDER BY count(*) DESC, t.value) AS nth
+           FROM documents d, json_each(d.tags) t WHERE d.tags != '[]' GROUP BY t.value)
+         WHERE nth = 1 ORDER BY documents DESC, tag LIMIT 20`,
+      )
+      .all() as { tag: string; documents: number }[],
     entities: byType('SELECT type, count(*) AS n FROM entities GROUP BY type ORDER BY type'),
     mentions: byType('SELECT type, count(*) AS n FROM mentions GROUP BY type ORDER BY type'),
     events: one<{ n: number }>('SELECT count(*) AS n FROM events').n,
@@ -53,6 +65,7 @@ export function corpusStats(store: Store, file: string): CorpusStats {
 
 export interface StoredDocumentView {
   id: number;
+  externalId: string | null;
   title: string | null;
   date: string | null;
   dateSource: string | null;
@@ -70,7 +83,7 @@ export interface StoredDocumentView {
   mentions: { type: string; text: string; start: number; end: number; entity: string | null; value: string | null }[];
 }
 
-/** One document by id (`12`, `#12`) or by any of its paths (relative to the current folder or absolute). */
+/** One document by id (`12`, `#12`), by any of its paths (relative to the current folder or absolute), or by its source's own id. */
 export function findDocument(store: Store, ref: string): StoredDocumentView | null {
   const db = sqlite(store);
   let id: number | undefined;
@@ -80,10 +93,12 @@ export function findDocument(store: Store, ref: string): StoredDocumentView | nu
     const byPath = db.prepare('SELECT doc_id AS id FROM paths WHERE path = ?');
     id = ((byPath.get(path.resolve(ref)) ?? byPath.get(ref)) as { id: number } | undefined)?.id;
   }
+  // The source's own id (`reuters-834`); the lowest document id when a source reused one.
+  id ??= db.prepare('SELECT min(id) FROM documents WHERE external_id = ?').pluck().get(ref) as number | undefined ?? undefined;
   if (id === undefined) return null;
   const row = db
     .prepare(
-      `SELECT id, title, date, date_source AS dateSource, source, dateline, section, tags, format, chars, tokens,
+      `SELECT id, external_id AS externalId, title, date, date_source AS dateSource, source, dateline, section, tags, format, chars, tokens,
               analyzer_version AS analyzerVersion, ingested_at AS ingestedAt, body FROM documents WHERE id = ?`,
     )
     .get(id) as Omit<StoredDocumentView, 'paths' | 'tags' | 'mentions'> & { tags: string };

@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
-import { UserError } from '../core/errors.js';
 import { aliasKey } from '../core/alias-key.js';
+import { UserError } from '../core/errors.js';
 import type { EntityType } from '../core/types.js';
-import { handle, sqlite, type Db, type Store } from './db.js';
+import { type Db, handle, type Store, sqlite } from './db.js';
+import { linksOf, loadSuspects } from './resolution.js';
 
 export interface EntitySummary {
   id: number;
@@ -13,11 +13,34 @@ export interface EntitySummary {
   aliases: string[];
 }
 
+export interface EntityDocument {
+  id: number;
+  externalId: string | null;
+  date: string | null;
+  title: string | null;
+  path: string | null;
+  mentions: number;
+}
+
+/** An entity named in the same sentences, ranked by log-likelihood (G²) of the association, not raw counts. */
+export interface Associate {
+  id: number;
+  name: string;
+  type: string;
+  /** Sentences that name both. */
+  sentences: number;
+  /** Dunning's log-likelihood ratio G²: how far from chance the two are named together. */
+  score: number;
+}
+
 export interface EntityDetail extends EntitySummary {
   lat: number | null;
   lon: number | null;
-  documentList: { id: number; title: string | null; date: string | null; path: string | null; mentions: number }[];
-  related: { name: string; type: string; sentences: number }[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** How many of `documents` are in `documentList` (`--limit`). */
+  documentList: EntityDocument[];
+  related: Associate[];
 }
 
 export interface ListOptions {
@@ -25,19 +48,34 @@ export interface ListOptions {
   limit?: number;
 }
 
-/** Canonical entities with their mention and document counts, most mentioned first. */
+const aliasList = (db: Db, id: number, name: string): string[] =>
+  (db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias').pluck().all(id) as string[]).filter((a) => a !== name);
+
+/** Canonical entities with their mention and document counts, most mentioned first (counts kept by the resolution). */
 export function listEntities(store: Store, options: ListOptions = {}): EntitySummary[] {
   const db = sqlite(store);
   const rows = db
     .prepare(
-      `SELECT e.id, e.type, e.name, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
-       FROM entities e JOIN mentions m ON m.entity_id = e.id
+      `SELECT e.id, e.type, e.name, s.mentions, s.documents
+       FROM entity_stats s JOIN entities e ON e.id = s.entity_id
        ${options.type ? 'WHERE e.type = ?' : ''}
-       GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?`,
+       ORDER BY s.mentions DESC, e.name LIMIT ?`,
     )
     .all(...(options.type ? [options.type] : []), options.limit ?? -1) as Omit<EntitySummary, 'aliases'>[];
-  const aliasesOf = db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias').pluck();
-  return rows.map((r) => ({ ...r, aliases: (aliasesOf.all(r.id) as string[]).filter((a) => a !== r.name) }));
+  return rows.map((r) => ({ ...r, aliases: aliasList(db, r.id, r.name) }));
+}
+
+/** A short alias is a name only as written: `US` and `U.S.` are the United States, `us` never is. */
+const SHORT_ALIAS = 4;
+
+/**
+ * Whether what someone typed may stand for a stored alias written `alias`: any case or hyphenation
+ * for names of more than SHORT_ALIAS letters; shorter ones must match as written (full stops aside).
+ */
+export function typedMatchesAlias(typed: string, alias: string): boolean {
+  const t = typed.trim().replace(/\./g, '');
+  if (t.replace(/[^\p{L}\p{N}]/gu, '').length > SHORT_ALIAS || /\s/.test(t)) return true;
+  return t === alias.replace(/\./g, '');
 }
 
 /**
@@ -48,50 +86,113 @@ export function resolveEntities(store: Store, name: string, type?: string): { id
   const db = sqlite(store);
   const key = aliasKey(name);
   if (key === '') return [];
-  return db
+  const rows = db
     .prepare(
-      `SELECT e.id, e.type, e.name FROM entities e
+      `SELECT e.id, e.type, e.name, e.key = @key AS own,
+              (SELECT json_group_array(alias) FROM aliases WHERE key = @key AND entity_id = e.id) AS written
+       FROM entities e
        WHERE e.id IN (SELECT entity_id FROM aliases WHERE key = @key UNION SELECT id FROM entities WHERE key = @key)
          ${type ? 'AND e.type = @type' : ''}
-       ORDER BY (SELECT count(*) FROM mentions WHERE entity_id = e.id) DESC, e.key = @key DESC, e.id`,
+       ORDER BY coalesce((SELECT mentions FROM entity_stats WHERE entity_id = e.id), 0) DESC, e.key = @key DESC, e.id`,
     )
-    .all(type ? { key, type } : { key }) as { id: number; type: EntityType; name: string }[];
+    .all(type ? { key, type } : { key }) as { id: number; type: EntityType; name: string; own: number; written: string }[];
+  return rows
+    .filter((r) => typedMatchesAlias(name, r.name) || (JSON.parse(r.written) as string[]).some((a) => typedMatchesAlias(name, a)))
+    .map(({ id, type: t, name: n }) => ({ id, type: t, name: n }));
 }
 
-export function entityDetail(store: Store, id: number): EntityDetail {
+export function entityDetail(store: Store, id: number, options: { limit?: number } = {}): EntityDetail {
   const db = sqlite(store);
   const base = db
     .prepare(
-      `SELECT e.id, e.type, e.name, e.lat, e.lon, count(m.id) AS mentions, count(DISTINCT m.doc_id) AS documents
-       FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.id = ? GROUP BY e.id`,
+      `SELECT e.id, e.type, e.name, e.lat, e.lon, coalesce(s.mentions, 0) AS mentions, coalesce(s.documents, 0) AS documents
+       FROM entities e LEFT JOIN entity_stats s ON s.entity_id = e.id WHERE e.id = ?`,
     )
-    .get(id) as Omit<EntityDetail, 'aliases' | 'documentList' | 'related'>;
+    .get(id) as Omit<EntityDetail, 'aliases' | 'documentList' | 'related' | 'firstSeen' | 'lastSeen'>;
+  const docs = db
+    .prepare(
+      `SELECT d.id, d.external_id AS externalId, d.date, d.title, (SELECT min(path) FROM paths WHERE doc_id = d.id) AS path, m.n AS mentions
+       FROM (SELECT doc_id, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY doc_id) m JOIN documents d ON d.id = m.doc_id
+       ORDER BY d.date IS NULL, d.date, d.id`,
+    )
+    .all(id) as EntityDocument[];
+  const dated = docs.filter((d) => d.date !== null);
+  const limit = options.limit ?? 20;
   return {
     ...base,
-    aliases: (db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias').pluck().all(id) as string[]).filter(
-      (a) => a !== base.name,
-    ),
-    documentList: db
-      .prepare(
-        `SELECT d.id, d.title, d.date, (SELECT min(path) FROM paths WHERE doc_id = d.id) AS path, count(*) AS mentions
-         FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?
-         GROUP BY d.id ORDER BY d.date DESC, d.id LIMIT 50`,
-      )
-      .all(id) as EntityDetail['documentList'],
-    related: db
-      .prepare(
-        `SELECT e.name, e.type, count(DISTINCT m2.doc_id || ':' || m2.sentence) AS sentences
-         FROM mentions m1
-         JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.sentence = m1.sentence AND m2.entity_id != m1.entity_id
-         JOIN entities e ON e.id = m2.entity_id
-         WHERE m1.entity_id = ? GROUP BY e.id ORDER BY sentences DESC, e.name LIMIT 10`,
-      )
-      .all(id) as EntityDetail['related'],
+    aliases: aliasList(db, id, base.name),
+    firstSeen: dated[0]?.date ?? null,
+    lastSeen: dated[dated.length - 1]?.date ?? null,
+    // The most recent first; all of them with --limit 0.
+    documentList: (limit === 0 ? docs : docs.slice(-limit)).reverse(),
+    related: associates(db, id),
   };
 }
 
-function single(db: Db, name: string): { id: number; type: string; name: string; key: string } {
-  const found = resolveEntities(handle(db), name);
+/**
+ * The entities most associated with `id` over sentences: for each entity named in a sentence with
+ * it, the 2×2 table of sentences (both, only one, only the other, neither) scored by G², kept only
+ * when named together more often than chance and at least MIN_TOGETHER times. "Reuters", named
+ * everywhere, scores low; a minister named with his ministry scores high.
+ */
+function associates(db: Db, id: number, limit = 10): Associate[] {
+  const MIN_TOGETHER = 2;
+  const total = (db.prepare("SELECT value FROM corpus_counts WHERE name = 'entity_sentences'").pluck().get() as number | undefined) ?? 0;
+  const own = (db.prepare('SELECT sentences FROM entity_stats WHERE entity_id = ?').pluck().get(id) as number | undefined) ?? 0;
+  if (total === 0 || own === 0) return [];
+  const rows = db
+    .prepare(
+      `WITH own AS (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id)
+       SELECT e.id, e.name, e.type, c.together, coalesce(s.sentences, c.together) AS sentences FROM
+         (SELECT id, count(*) AS together FROM
+            (SELECT DISTINCT m2.entity_id AS id, m2.doc_id, m2.sentence
+             FROM own JOIN mentions m2 ON m2.doc_id = own.doc_id AND m2.sentence = own.sentence
+             WHERE m2.entity_id IS NOT NULL AND m2.entity_id != @id)
+          GROUP BY id) c
+       JOIN entities e ON e.id = c.id LEFT JOIN entity_stats s ON s.entity_id = c.id
+       WHERE c.together >= @min`,
+    )
+    .all({ id, min: MIN_TOGETHER }) as { id: number; name: string; type: string; together: number; sentences: number }[];
+  const out: Associate[] = [];
+  for (const r of rows) {
+    const score = logLikelihood(r.together, own, r.sentences, total);
+    if (score > 0) out.push({ id: r.id, name: r.name, type: r.type, sentences: r.together, score: Math.round(score * 10) / 10 });
+  }
+  return out.sort((a, b) => b.score - a.score || b.sentences - a.sentences || (a.name < b.name ? -1 : 1)).slice(0, limit);
+}
+
+/** G² of k11 = both, with row total a, column total b, grand total n; negative when named together less than chance. */
+export function logLikelihood(k11: number, a: number, b: number, n: number): number {
+  const k12 = a - k11;
+  const k21 = b - k11;
+  const k22 = n - a - b + k11;
+  const term = (k: number, expected: number) => (k > 0 && expected > 0 ? k * Math.log(k / expected) : 0);
+  const g2 =
+    2 *
+    (term(k11, (a * b) / n) + term(k12, (a * (n - b)) / n) + term(k21, ((n - a) * b) / n) + term(Math.max(k22, 0), ((n - a) * (n - b)) / n));
+  return k11 * n > a * b ? g2 : -g2;
+}
+
+/** Why the names of an entity are one: the links into it, per name, and the documents context decided. */
+export interface EntityWhy {
+  name: string;
+  links: { name: string; rule: string; detail: string; docs: number[] }[];
+  documents: { name: string; doc: number; detail: string }[];
+}
+
+export function entityWhy(store: Store, id: number): EntityWhy {
+  const db = sqlite(store);
+  const e = db.prepare('SELECT type, key, name FROM entities WHERE id = ?').get(id) as { type: string; key: string; name: string };
+  const { into, docLinks } = linksOf(db, e.type, e.key);
+  return {
+    name: e.name,
+    links: into.map((l) => ({ name: l.fromName, rule: l.rule, detail: l.detail, docs: JSON.parse(l.docsJson) as number[] })),
+    documents: docLinks.map((l) => ({ name: l.from, doc: l.doc, detail: l.detail })),
+  };
+}
+
+function single(db: Db, name: string, type?: string): { id: number; type: string; name: string; key: string } {
+  const found = resolveEntities(handle(db), name, type);
   if (found.length === 0) throw new UserError(`no entity called '${name}'`, 1);
   const [first] = found;
   return db.prepare('SELECT id, type, name, key FROM entities WHERE id = ?').get(first.id) as {
@@ -102,149 +203,128 @@ function single(db: Db, name: string): { id: number; type: string; name: string;
   };
 }
 
-/**
- * Merge entity `from` into `into`: its mentions, aliases and event roles move over, and an override
- * makes every later ingest resolve `from` to `into` as well.
- */
-export function mergeEntities(store: Store, fromName: string, intoName: string): { from: string; into: string } {
-  const db = sqlite(store);
-  const from = single(db, fromName);
-  const into = single(db, intoName);
-  if (from.id === into.id) throw new UserError(`'${fromName}' and '${intoName}' are already one entity (${into.name})`, 1);
-  if (from.type !== into.type) throw new UserError(`cannot merge ${from.type} '${from.name}' into ${into.type} '${into.name}'`, 1);
-  db.transaction(() => {
-    db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
-      from.type,
-      from.key,
-      from.name,
-      into.key,
-    );
-    db.prepare('UPDATE entity_overrides SET to_key = ? WHERE type = ? AND to_key = ?').run(into.key, from.type, from.key);
-    db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ?').run(into.id, from.id);
-    db.prepare('UPDATE OR IGNORE aliases SET entity_id = ? WHERE entity_id = ?').run(into.id, from.id);
-    db.prepare('UPDATE OR IGNORE event_participants SET entity_id = ? WHERE entity_id = ?').run(into.id, from.id);
-    db.prepare('UPDATE events SET place_id = ? WHERE place_id = ?').run(into.id, from.id);
-    db.prepare('DELETE FROM event_participants WHERE entity_id = ?').run(from.id);
-    db.prepare('DELETE FROM entities WHERE id = ?').run(from.id);
-  })();
-  return { from: from.name, into: into.name };
+export interface MergePlan {
+  type: string;
+  fromKey: string;
+  fromName: string;
+  toKey: string;
+  into: string;
+  /** What moves: the mentions of `from` and the documents they are in. */
+  mentions: number;
+  documents: number;
 }
 
-/** Undo a merge: the mentions the analyzer gave to `name` get their own entity back. */
-export function unmergeEntity(store: Store, name: string): { restored: string; from: string } {
+/**
+ * Check a merge of entity `from` into `into` and say what it would move; the caller records it
+ * (recordMerge) and runs the resolution, which moves the mentions. The record is an override:
+ * every later ingest resolves `from` to `into` as well.
+ */
+export function planMerge(store: Store, fromName: string, intoName: string, type?: string): MergePlan {
+  const db = sqlite(store);
+  const from = single(db, fromName, type);
+  const into = single(db, intoName, type);
+  if (from.id === into.id) throw new UserError(`'${fromName}' and '${intoName}' are already one entity (${into.name})`, 1);
+  if (from.type !== into.type) throw new UserError(`cannot merge ${from.type} '${from.name}' into ${into.type} '${into.name}'`, 1);
+  const moved = db.prepare('SELECT count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions WHERE entity_id = ?').get(from.id) as {
+    mentions: number;
+    documents: number;
+  };
+  return { type: from.type, fromKey: from.key, fromName: from.name, toKey: into.key, into: into.name, ...moved };
+}
+
+export function recordMerge(store: Store, plan: MergePlan): void {
+  const db = sqlite(store);
+  db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
+    plan.type,
+    plan.fromKey,
+    plan.fromName,
+    plan.toKey,
+  );
+  // Earlier merges into `from` now lead to `into`.
+  db.prepare('UPDATE entity_overrides SET to_key = ? WHERE type = ? AND to_key = ? AND from_key != to_key').run(plan.toKey, plan.type, plan.fromKey);
+}
+
+export interface UnmergePlan {
+  type: string;
+  key: string;
+  name: string;
+  /** The entity it belongs to now. */
+  from: string;
+  mentions: number;
+  documents: number;
+}
+
+/**
+ * Check an unmerge: `name` must be a name joined to another entity, by hand or by the resolution
+ * (its own analyzer key, not just a way it was written). The record keeps it apart for good.
+ */
+export function planUnmerge(store: Store, name: string, type?: string): UnmergePlan {
   const db = sqlite(store);
   const key = aliasKey(name);
-  const override = db.prepare('SELECT type, from_key, from_name, to_key FROM entity_overrides WHERE from_key = ?').get(key) as
-    | { type: string; from_key: string; from_name: string; to_key: string }
-    | undefined;
-  if (!override) throw new UserError(`'${name}' was not merged into another entity`, 1);
-  const target = db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?').get(override.type, override.to_key) as
-    | { id: number; name: string }
-    | undefined;
-  db.transaction(() => {
-    db.prepare('DELETE FROM entity_overrides WHERE type = ? AND from_key = ?').run(override.type, override.from_key);
-    const id = Number(
-      db
-        .prepare('INSERT INTO entities (type, name, key) VALUES (?, ?, ?)')
-        .run(override.type, override.from_name, override.from_key).lastInsertRowid,
-    );
-    db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)').run(override.from_key, id, override.from_name);
-    if (target) {
-      db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND orig_key = ?').run(id, target.id, override.from_key);
-      // Surface forms seen only in the restored mentions belong to the restored entity.
-      const forms = db.prepare('SELECT DISTINCT text FROM mentions WHERE entity_id = ?').pluck().all(id) as string[];
-      const stillTarget = new Set(
-        (db.prepare('SELECT DISTINCT text FROM mentions WHERE entity_id = ?').pluck().all(target.id) as string[]).map(aliasKey),
-      );
-      for (const form of forms) {
-        const formKey = aliasKey(form);
-        db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)').run(formKey, id, form);
-        if (!stillTarget.has(formKey) && formKey !== aliasKey(target.name)) {
-          db.prepare('DELETE FROM aliases WHERE key = ? AND entity_id = ?').run(formKey, target.id);
-        }
-      }
-    }
-  })();
-  return { restored: override.from_name, from: target?.name ?? override.to_key };
+  const link = db
+    .prepare(
+      `SELECT type, from_key AS key, from_name AS name, to_key AS "to" FROM entity_links WHERE from_key = @key ${type ? 'AND type = @type' : ''}
+       UNION SELECT DISTINCT type, from_key, from_key, to_key FROM entity_doc_links WHERE from_key = @key ${type ? 'AND type = @type' : ''}
+       LIMIT 1`,
+    )
+    .get(type ? { key, type } : { key }) as { type: string; key: string; name: string; to: string } | undefined;
+  if (!link) throw new UserError(`'${name}' was not merged into another entity`, 1);
+  const target = db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?').get(link.type, link.to) as { id: number; name: string } | undefined;
+  const moved = db
+    .prepare(
+      `SELECT count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions
+       WHERE type = ? AND orig_key = ? AND entity_id IN (SELECT id FROM entities WHERE type = ? AND key != ?)`,
+    )
+    .get(link.type, link.key, link.type, link.key) as { mentions: number; documents: number };
+  return { type: link.type, key: link.key, name: link.name === link.key ? name : link.name, from: target?.name ?? link.to, ...moved };
+}
+
+export function recordUnmerge(store: Store, plan: UnmergePlan): void {
+  const db = sqlite(store);
+  // A name that points at itself is kept apart: the resolution never joins it to anything again.
+  db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
+    plan.type,
+    plan.key,
+    plan.name,
+    plan.key,
+  );
+}
+
+export function entityCount(store: Store): number {
+  const db = sqlite(store);
+  return db.prepare('SELECT count(*) FROM entity_stats').pluck().get() as number;
+}
+
+/** `from<TAB>into` lines (or two columns separated by two or more spaces); `#` comments and blank lines skipped. */
+export function parsePairs(text: string, file: string): { line: number; from: string; into: string }[] {
+  const out: { line: number; from: string; into: string }[] = [];
+  const bad: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const cols = line.includes('\t') ? line.split('\t').map((c) => c.trim()).filter(Boolean) : line.split(/\s{2,}/);
+    if (cols.length !== 2) bad.push(`${file}:${i + 1}: expected two names separated by a tab, got ${JSON.stringify(line.slice(0, 60))}`);
+    else out.push({ line: i + 1, from: cols[0], into: cols[1] });
+  });
+  if (bad.length > 0) throw new UserError(bad.join('\n'));
+  return out;
 }
 
 export interface Suspect {
+  rank: number;
   a: string;
   b: string;
   type: string;
+  score: number;
   reason: string;
 }
 
 /**
- * Pairs of entities that are probably one: names equal but for spacing, one name the surname of a
- * fuller one, or names one letter apart. Candidates are blocked by a shared key so this stays
- * near-linear on large corpora.
+ * Pairs of entities that are probably one, strongest evidence first, as the last resolution left
+ * them (entities/resolve.ts): acronyms and surnames two full names claim, short forms, names one
+ * letter apart, one name under two types.
  */
 export function suspectDuplicates(store: Store, limit = 50): Suspect[] {
   const db = sqlite(store);
-  const entities = db
-    .prepare('SELECT e.id, e.type, e.name, e.key FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)')
-    .all() as { id: number; type: string; name: string; key: string }[];
-  const suspects: Suspect[] = [];
-  const seen = new Set<string>();
-  const add = (x: (typeof entities)[0], y: (typeof entities)[0], reason: string) => {
-    const pair = x.id < y.id ? `${x.id}:${y.id}` : `${y.id}:${x.id}`;
-    if (x.id === y.id || seen.has(pair)) return;
-    seen.add(pair);
-    suspects.push({ a: x.name, b: y.name, type: x.type, reason });
-  };
-  const groups = new Map<string, (typeof entities)[0][]>();
-  const push = (k: string, e: (typeof entities)[0]) => {
-    const list = groups.get(k);
-    if (list) list.push(e);
-    else groups.set(k, [e]);
-  };
-  for (const e of entities) {
-    push(`squash\u0000${e.type}\u0000${e.key.replace(/ /g, '')}`, e);
-    if (e.type === 'PERSON') push(`surname\u0000${e.key.split(' ').pop()}`, e);
-    push(`name\u0000${e.key}`, e);
-  }
-  for (const [k, list] of groups) {
-    if (list.length < 2 || list.length > 50) continue;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [x, y] = [list[i], list[j]];
-        if (k.startsWith('squash')) add(x, y, 'same name but for spacing or punctuation');
-        else if (k.startsWith('name') && x.type !== y.type) add(x, y, `same name as ${x.type} and ${y.type}`);
-        else if (k.startsWith('surname') && (x.key.split(' ').length === 1) !== (y.key.split(' ').length === 1)) {
-          add(x, y, 'one is the surname of the other');
-        }
-      }
-    }
-  }
-  const byPrefix = new Map<string, (typeof entities)[0][]>();
-  for (const e of entities) {
-    if (e.key.length < 6) continue;
-    const k = `${e.type}\u0000${e.key.slice(0, 3)}`;
-    const list = byPrefix.get(k);
-    if (list) list.push(e);
-    else byPrefix.set(k, [e]);
-  }
-  for (const list of byPrefix.values()) {
-    if (list.length > 200) continue;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        if (withinOneEdit(list[i].key, list[j].key)) add(list[i], list[j], 'names one letter apart');
-      }
-    }
-  }
-  return suspects.slice(0, limit);
-}
-
-type Distance = (a: string, b: string, options?: { restricted?: boolean }) => number;
-let damerauLevenshtein: Distance | null = null;
-
-/** One insertion, deletion, substitution or transposition apart (`Gaddafi` / `Gadafi`). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  // Only natural's distance module, and only when suspects are asked for: the whole package takes
-  // ~0.4 s to import and prints to stdout, and `timeline` shares this module's entity lookup.
-  damerauLevenshtein ??= (createRequire(import.meta.url)('natural/lib/natural/distance/levenshtein_distance') as { DamerauLevenshteinDistance: Distance })
-    .DamerauLevenshteinDistance;
-  return damerauLevenshtein(a, b, { restricted: true }) <= 1;
+  return loadSuspects(db, limit).map(({ rank, a, b, type, score, reason }) => ({ rank, a, b, type, score: Math.round(score * 10) / 10, reason }));
 }

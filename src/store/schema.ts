@@ -121,7 +121,140 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (type, from_key)
   ) WITHOUT ROWID;
   `,
-  /* near-duplicates (src/dedup/, store/duplicates.ts): MinHash signatures, LSH band buckets, clusters */ `
+  /* 2: corpus-level entity resolution (entities/resolve.ts), external ids */ `
+  -- A source's own id for the article (a JSON article's "id"), so it can be found by it.
+  ALTER TABLE documents ADD COLUMN external_id TEXT;
+  CREATE INDEX documents_external_id ON documents(external_id);
+
+  -- What each document says about which names are one (entities/evidence.ts), read once per
+  -- document and analyzer version: the resolution after each ingest reads only new documents.
+  CREATE TABLE name_evidence (
+    doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    type    TEXT NOT NULL,            -- entity type, or '*' for a pattern in the text
+    short   TEXT NOT NULL,            -- alias key of the short form
+    long    TEXT NOT NULL,            -- alias key of the full name
+    kind    TEXT NOT NULL,            -- paren | document | initials
+    pattern TEXT NOT NULL             -- the words as written, for --why
+  );
+  CREATE INDEX name_evidence_doc ON name_evidence(doc_id);
+  CREATE TABLE evidence_scanned (
+    doc_id           INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    analyzer_version TEXT NOT NULL
+  );
+
+  -- The resolution in force: mentions whose analyzer key is from_key belong to the entity to_key
+  -- (user merges included, rule 'user'). The mentions table is rewritten to match, so every query
+  -- sees canonical entities; orig_key keeps what to undo.
+  CREATE TABLE entity_links (
+    type      TEXT NOT NULL,
+    from_key  TEXT NOT NULL,
+    from_name TEXT NOT NULL,
+    to_key    TEXT NOT NULL,
+    rule      TEXT NOT NULL,
+    score     REAL NOT NULL,
+    detail    TEXT NOT NULL,
+    docs      TEXT NOT NULL DEFAULT '[]',   -- JSON array of example document ids
+    PRIMARY KEY (type, from_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_links_to ON entity_links(type, to_key);
+  -- The same for one document, where context decided a name two full names claim.
+  CREATE TABLE entity_doc_links (
+    type     TEXT NOT NULL,
+    from_key TEXT NOT NULL,
+    doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    to_key   TEXT NOT NULL,
+    score    REAL NOT NULL,
+    detail   TEXT NOT NULL,
+    PRIMARY KEY (type, from_key, doc_id)
+  ) WITHOUT ROWID;
+  -- Counts per canonical entity, refreshed by each resolution, so listing entities reads no mentions.
+  CREATE TABLE entity_stats (
+    entity_id INTEGER PRIMARY KEY,
+    mentions  INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    sentences INTEGER NOT NULL       -- sentences that mention it (for association measures)
+  );
+  CREATE INDEX entity_stats_mentions ON entity_stats(mentions DESC);
+  CREATE TABLE corpus_counts (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  -- Pairs left for a person to judge, strongest evidence first (rank).
+  CREATE TABLE entity_suspects (
+    rank   INTEGER PRIMARY KEY,
+    type   TEXT NOT NULL,
+    a      TEXT NOT NULL,
+    b      TEXT NOT NULL,
+    a_key  TEXT NOT NULL,
+    b_key  TEXT NOT NULL,
+    score  REAL NOT NULL,
+    reason TEXT NOT NULL
+  );
+  `,
+  /* 3: corpus-level events: dated statements per document, clustered into events across documents
+     (rebuilt after each ingest by timeline/update.ts; see store/events.ts) */ `
+  CREATE TABLE statements (
+    id           INTEGER PRIMARY KEY,
+    doc_id       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence     INTEGER NOT NULL,
+    date         TEXT NOT NULL,        -- normalized value said in the sentence
+    granularity  TEXT NOT NULL,
+    date_start   TEXT NOT NULL,
+    date_end     TEXT NOT NULL,
+    action       TEXT NOT NULL,        -- suspend:paymen, n:earthquake, named:uruguay round
+    terms        TEXT NOT NULL,        -- space-separated word stems of the clause
+    subject_id   INTEGER,
+    place_id     INTEGER,
+    participants TEXT NOT NULL,        -- space-separated entity ids
+    mentioned    TEXT NOT NULL,        -- other entities the sentence names (space-separated ids)
+    name         TEXT NOT NULL,
+    named        INTEGER NOT NULL,
+    event_noun   INTEGER NOT NULL
+  );
+  CREATE INDEX statements_doc ON statements(doc_id);
+
+  -- Which documents have their statements, and from which analysis (analyzer + statement version).
+  CREATE TABLE statement_docs (
+    doc_id  INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    version TEXT NOT NULL
+  );
+
+  -- The clusters: one row per happening (kind 'event') or lone dated mention (kind 'mention').
+  CREATE TABLE corpus_events (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,  -- stable across rebuilds: the first supporting statement
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    granularity TEXT NOT NULL,
+    date_start  TEXT NOT NULL,
+    date_end    TEXT NOT NULL,
+    place_id    INTEGER,
+    documents   INTEGER NOT NULL,      -- distinct reports (wire copies counted once)
+    sources     INTEGER NOT NULL,
+    days        INTEGER NOT NULL,      -- distinct publication days of the reports
+    score       REAL NOT NULL,
+    conflicts   TEXT NOT NULL DEFAULT '[]'   -- JSON: other dates reports gave, with their counts
+  );
+  CREATE INDEX corpus_events_rank ON corpus_events(kind, score DESC);
+  CREATE INDEX corpus_events_date ON corpus_events(date_start);
+
+  CREATE TABLE corpus_event_statements (
+    event_id     INTEGER NOT NULL,
+    statement_id INTEGER NOT NULL,
+    PRIMARY KEY (event_id, statement_id)
+  ) WITHOUT ROWID;
+
+  -- Who takes part, with how many reports name them (an entity's digest ranks by it).
+  CREATE TABLE corpus_event_entities (
+    entity_id   INTEGER NOT NULL,
+    event_id    INTEGER NOT NULL,
+    documents   INTEGER NOT NULL,
+    participant INTEGER NOT NULL,      -- 1 when listed as a participant of the event
+    PRIMARY KEY (entity_id, event_id)
+  ) WITHOUT ROWID;
+  `,
+  /* 4: near-duplicates (src/dedup/, store/duplicates.ts): MinHash signatures, LSH band buckets, clusters */ `
   CREATE TABLE doc_minhash (
     doc_id    INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     sha256    TEXT NOT NULL,                 -- the body the signature was made from

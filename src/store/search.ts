@@ -33,6 +33,8 @@ export interface SearchPlan {
   from: string | null;
   to: string | null;
   source?: string;
+  /** Tags the documents must all carry (any case). */
+  tags?: string[];
   limit: number;
   offset: number;
   titleWeight: number;
@@ -116,6 +118,11 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     sets.push('SELECT id FROM documents WHERE source = @source COLLATE NOCASE');
     params.source = plan.source;
   }
+  // Each --tag must be among the document's tags (a source's topics, places, keywords), any case.
+  (plan.tags ?? []).forEach((tag, i) => {
+    sets.push(`SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag${i} COLLATE NOCASE)`);
+    params[`tag${i}`] = tag;
+  });
   // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
   const within = (column: string): string => sets.map((set) => ` AND +${column} IN (${set})`).join('');
 
@@ -279,11 +286,17 @@ export interface HitDocument {
   body: string;
   /** The first of its paths, or null. */
   path: string | null;
+  /** The source's own id for the document, or null. */
+  externalId: string | null;
 }
 
 export function hitDocument(store: Store, docId: number): HitDocument {
   const db = sqlite(store);
-  const doc = statement(db, 'SELECT title, body FROM documents WHERE id = ?').get(docId) as { title: string | null; body: string };
+  const doc = statement(db, 'SELECT title, body, external_id AS externalId FROM documents WHERE id = ?').get(docId) as {
+    title: string | null;
+    body: string;
+    externalId: string | null;
+  };
   const path = statement(db, 'SELECT path FROM paths WHERE doc_id = ? ORDER BY path LIMIT 1').get(docId) as { path: string } | undefined;
   return { ...doc, path: path?.path ?? null };
 }
@@ -349,6 +362,8 @@ export interface NamedRow {
   type: string;
   name: string;
   canonical: number;
+  /** The alias as written (the entity's name for a match on its own key). */
+  alias: string;
 }
 
 /** Entities whose name or any alias folds to one of `keys` (one query whatever the number of keys). */
@@ -357,11 +372,11 @@ export function entitiesByKeys(store: Store, keys: string[]): NamedRow[] {
   const json = JSON.stringify(keys);
   return statement(
     db,
-    `SELECT a.key AS key, e.id AS id, e.type AS type, e.name AS name, e.key = a.key AS canonical
+    `SELECT a.key AS key, e.id AS id, e.type AS type, e.name AS name, e.key = a.key AS canonical, a.alias AS alias
        FROM aliases a JOIN entities e ON e.id = a.entity_id
       WHERE a.key IN (SELECT value FROM json_each(?))
      UNION
-     SELECT e.key, e.id, e.type, e.name, 1 FROM entities e
+     SELECT e.key, e.id, e.type, e.name, 1, e.name FROM entities e
       WHERE e.type IN (${ENTITY_TYPES_SQL}) AND e.key IN (SELECT value FROM json_each(?))`,
   ).all(json, json) as NamedRow[];
 }

@@ -87,6 +87,7 @@ export function eventDatesNear(store: Store, entityId: number): { eventId: numbe
 
 export interface DocumentMeta {
   docId: number;
+  externalId: string | null;
   title: string | null;
   /** The first of its paths. */
   path: string | null;
@@ -98,7 +99,8 @@ export function documentMeta(store: Store, docId: number): DocumentMeta {
   const db = sqlite(store);
   return statement(
     db,
-    `SELECT id AS docId, title, source, date AS published, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path
+    `SELECT id AS docId, external_id AS externalId, title, source, date AS published,
+            (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path
        FROM documents WHERE id = ?`,
   ).get(docId) as DocumentMeta;
 }

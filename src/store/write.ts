@@ -29,6 +29,8 @@ export class StoreWriter {
   private readonly entityIds = new Map<string, number>();
   private readonly keys = new Map<string, string>();
   private readonly aliasesWritten = new Set<string>();
+  /** Entities that lost mentions (changed, re-analyzed or deleted documents): their aliases are checked. */
+  private readonly touched = new Set<number>();
   private readonly overrides: Map<string, string>;
   private readonly q;
   private readonly db: Db;
@@ -45,8 +47,8 @@ export class StoreWriter {
       ),
       docBySha: db.prepare('SELECT id, sha256, analyzer_version AS analyzerVersion FROM documents WHERE sha256 = ?'),
       docInsert: db.prepare(`INSERT INTO documents
-        (sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
-        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @format, @body, @chars, @tokens, @sentences, @analyzerVersion, @ingestedAt)`),
+        (sha256, title, date, date_source, source, dateline, section, tags, external_id, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
+        VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @externalId, @format, @body, @chars, @tokens, @sentences, @analyzerVersion, @ingestedAt)`),
       docReanalyzed: db.prepare(
         'UPDATE documents SET date = @date, date_source = @dateSource, tokens = @tokens, sentences = @sentences, analyzer_version = @analyzerVersion WHERE id = @id',
       ),
@@ -76,9 +78,17 @@ export class StoreWriter {
       participantInsert: db.prepare(
         'INSERT OR IGNORE INTO event_participants (event_id, doc_id, entity_id) VALUES (?, ?, ?)',
       ),
+      // type IN (…) lets SQLite probe the (type, key) index four times instead of scanning entities.
       entityByKey: db.prepare(
-        "SELECT id FROM entities WHERE key = ? ORDER BY CASE type WHEN 'PLACE' THEN 0 WHEN 'COUNTRY' THEN 1 WHEN 'PERSON' THEN 2 ELSE 3 END LIMIT 1",
+        `SELECT id FROM entities WHERE type IN ('PLACE', 'COUNTRY', 'PERSON', 'ORG') AND key = ?
+         ORDER BY CASE type WHEN 'PLACE' THEN 0 WHEN 'COUNTRY' THEN 1 WHEN 'PERSON' THEN 2 ELSE 3 END LIMIT 1`,
       ),
+      entitiesOfDoc: db.prepare('SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND entity_id IS NOT NULL').pluck(),
+      // An alias stays while a mention of its entity carries it, it is the entity's name, or a merge recorded it.
+      staleAliases: db.prepare(`DELETE FROM aliases WHERE entity_id = @id
+        AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = @id AND m.text = aliases.alias)
+        AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = @id AND e.key = aliases.key AND e.name = aliases.alias)
+        AND NOT EXISTS (SELECT 1 FROM entity_overrides o WHERE o.from_key = aliases.key AND o.from_name = aliases.alias)`),
       clearMentions: db.prepare('DELETE FROM mentions WHERE doc_id = ?'),
       clearEventMentions: db.prepare('DELETE FROM event_mentions WHERE doc_id = ?'),
       clearParticipants: db.prepare('DELETE FROM event_participants WHERE doc_id = ?'),
@@ -88,6 +98,15 @@ export class StoreWriter {
         (o) => [`${o.type}\u0000${o.from_key}`, o.to_key],
       ),
     );
+  }
+
+  /**
+   * Forget cached entity ids and written aliases. Called at the start of every write transaction:
+   * another process (a second ingest, an entity merge) may have changed the tables since.
+   */
+  forgetCaches(): void {
+    this.entityIds.clear();
+    this.aliasesWritten.clear();
   }
 
   pathInfo(path: string): StoredPath | undefined {
@@ -109,6 +128,7 @@ export class StoreWriter {
       dateline: article.dateline,
       section: article.section,
       tags: JSON.stringify(article.tags),
+      externalId: article.externalId ?? null,
       format: article.format,
       body: article.body,
       chars: article.body.length,
@@ -181,20 +201,32 @@ export class StoreWriter {
         AND id NOT IN (SELECT place_id FROM events WHERE place_id IS NOT NULL)
         AND id NOT IN (SELECT entity_id FROM event_participants);
     `);
+    for (const id of this.touched) this.q.staleAliases.run({ id });
+    this.touched.clear();
     this.entityIds.clear();
     this.aliasesWritten.clear();
   }
 
   private clearAnalysis(docId: number): void {
+    for (const id of this.q.entitiesOfDoc.all(docId) as number[]) this.touched.add(id);
     this.q.clearParticipants.run(docId);
     this.q.clearEventMentions.run(docId);
     this.q.clearMentions.run(docId);
   }
 
   private writeAnalysis(docId: number, analysis: StoredAnalysis): void {
-    for (const m of analysis.mentions) this.writeMention(docId, m);
+    const own = new Map<string, { rank: number; id: number }>(); // this document's entities by key
+    for (const m of analysis.mentions) {
+      const id = this.writeMention(docId, m);
+      if (id === null) continue;
+      const key = this.key(m.entity!);
+      const rank = NAME_TYPES.indexOf(m.type as (typeof NAME_TYPES)[number]);
+      const known = own.get(key);
+      if (rank >= 0 && (!known || rank < known.rank)) own.set(key, { rank, id });
+    }
+    const byName = (name: string) => own.get(this.key(name))?.id ?? this.entityIdByName(name);
     for (const event of analysis.events) {
-      const placeId = event.place ? this.entityIdByName(event.place) : null;
+      const placeId = event.place ? byName(event.place) : null;
       const key = [aliasKey(event.name), event.date ?? '', event.place ? aliasKey(event.place) : ''].join('|');
       let eventId = (this.q.eventGet.get(key) as { id: number } | undefined)?.id;
       if (eventId === undefined) {
@@ -207,13 +239,14 @@ export class StoreWriter {
         this.q.eventMentionInsert.run(eventId, docId, start, end, event.sentences[i] ?? event.sentences[0] ?? 0),
       );
       for (const name of event.participants) {
-        const entityId = this.entityIdByName(name);
+        const entityId = byName(name);
         if (entityId !== null) this.q.participantInsert.run(eventId, docId, entityId);
       }
     }
   }
 
-  private writeMention(docId: number, m: Mention): void {
+  /** Store one mention; returns the id of its entity, if it names one. */
+  private writeMention(docId: number, m: Mention): number | null {
     let entityId: number | null = null;
     let origKey: string | null = null;
     if (m.entity && m.type !== 'DATE' && m.type !== 'EVENT') {
@@ -227,6 +260,7 @@ export class StoreWriter {
       }
     }
     this.q.mentionInsert.run(docId, m.type, m.start, m.end, m.text, m.sentence, entityId, origKey, m.value);
+    return entityId;
   }
 
   private key(name: string): string {
@@ -254,14 +288,17 @@ export class StoreWriter {
     return id;
   }
 
-  /** Events name their place and participants by canonical name; find the entity of any type. */
+  /**
+   * Events name their place and participants by canonical name. The document's own entities are
+   * asked first (writeAnalysis); a name it does not mention (a group such as "the two Koreas") is
+   * looked up in the store, by type priority. Never from a per-process cache: what a run happened
+   * to see before must not decide which entity a name resolves to.
+   */
   private entityIdByName(name: string): number | null {
-    const key = aliasKey(name);
-    for (const type of ['PLACE', 'COUNTRY', 'PERSON', 'ORG'] as const) {
-      const cached = this.entityIds.get(`${type}\u0000${key}`);
-      if (cached !== undefined) return cached;
-    }
-    const row = this.q.entityByKey.get(key) as { id: number } | undefined;
+    const row = this.q.entityByKey.get(this.key(name)) as { id: number } | undefined;
     return row?.id ?? null;
   }
 }
+
+/** Entity types an event's place or participant may be, most place-like first. */
+const NAME_TYPES = ['PLACE', 'COUNTRY', 'PERSON', 'ORG'] as const;

@@ -2,37 +2,24 @@ import type { Store } from '../store/db.js';
 import { UserError } from '../core/errors.js';
 import type { EntityType, IsoDate } from '../core/types.js';
 import { compareSpans } from '../core/days.js';
-import { dayBounds, overlaps, parseDateValue } from '../core/timex.js';
-import {
-  datedSentencesAbout,
-  documentMeta,
-  documentSentences,
-  entityById,
-  eventDatesNear,
-  sentenceMentions,
-  timelineEventSentences,
-  timelineEvents,
-  timelineParticipants,
-  type EventRow,
-} from '../store/timeline.js';
+import { boundDay } from '../core/timex.js';
 import { resolveEntities } from '../store/entities.js';
-import type {
-  DateSpan,
-  EvidenceSentence,
-  Timeline,
-  TimelineEntity,
-  TimelineEntry,
-  TimelineQuery,
-  TimelineSource,
-} from './types.js';
+import { corpusEvents, entityById, eventParticipants, eventSupport, sentenceTexts, type CorpusEventRow } from '../store/events.js';
+import type { DateSpan, Granularity, Timeline, TimelineEntity, TimelineEntry, TimelineQuery, TimelineSource } from './types.js';
+
+/** Events a digest shows unless told otherwise. */
+export const DEFAULT_LIMIT = 25;
 
 /**
- * Build a timeline from the database: events (merged across documents, so each shows once with all
- * its sources), and — when following an entity — the dated sentences about it that no event covers.
+ * A timeline from the corpus events (clustered at ingest, see ingest/corpus-events.ts): by default a
+ * digest — the most salient events in scope (most reports that name the entity followed, then most
+ * reports, sources and days), shown in date order; `all` gives every event and lone dated mention.
  * Returns data only; src/render/timeline-*.ts format it.
  */
 export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
-  const { from, to } = dayBounds(query);
+  const from = query.from ? bound(query.from, 'from') : null;
+  const to = query.to ? bound(query.to, 'to') : null;
+  if (from && to && from > to) throw new UserError(`--from ${query.from} is after --to ${query.to}`);
 
   let entity: TimelineEntity | null = null;
   let alsoMatched: TimelineEntity[] = [];
@@ -41,16 +28,37 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
     if (matches.length === 0) throw new UserError(`no entity named '${query.entity}' in the database`, 1);
     [entity, ...alsoMatched] = matches;
   }
-
-  const reader = new DocumentReader(db);
-  const events = eventEntries(db, reader, entity);
-  const entries = events.entries.filter((e) => overlaps(e.date, from, to));
-  if (entity) {
-    const eventIds = new Set(events.entries.map((e) => e.eventId));
-    entries.push(...mentionEntries(db, reader, entity, eventIds).filter((e) => overlaps(e.date, from, to)));
+  let placeId: number | undefined;
+  if (query.place !== undefined) {
+    const places = resolveEntities(db, query.place).filter((e) => e.type === 'PLACE' || e.type === 'COUNTRY');
+    if (places.length === 0) throw new UserError(`no place named '${query.place}' in the database`, 1);
+    placeId = places[0].id;
   }
+
+  const filter = { entityId: entity?.id, placeId, from, to };
+  const events = corpusEvents(db, { ...filter, kinds: ['event'] });
+  const wantMentions = query.all || query.mentions;
+  const mentions = wantMentions ? corpusEvents(db, { ...filter, kinds: ['mention'] }) : [];
+  const mentionCount = wantMentions ? mentions.length : corpusEvents(db, { ...filter, kinds: ['mention'] }).length;
+  const limit = query.all ? Infinity : Math.max(0, query.limit ?? DEFAULT_LIMIT);
+  const shown = [...events.slice(0, limit), ...(query.all ? mentions : query.mentions ? mentions : [])];
+
+  const entries = toEntries(db, shown, query.maxSources);
   entries.sort(compareEntries);
-  return { entity, alsoMatched, from, to, entries, undated: events.undated };
+  return {
+    entity,
+    alsoMatched,
+    from,
+    to,
+    entries,
+    leftOut: { events: Math.max(0, events.length - Math.min(limit, events.length)), mentions: wantMentions ? 0 : mentionCount },
+  };
+}
+
+function bound(value: string, side: 'from' | 'to'): IsoDate {
+  const day = boundDay(value, side);
+  if (!day) throw new UserError(`--${side} must be a date like 2019-02-27, 2019-02 or 2019, got '${value}'`);
+  return day;
 }
 
 function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
@@ -58,198 +66,85 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
     compareSpans(a.date, b.date) ||
     (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1) ||
     a.name.localeCompare(b.name) ||
-    (a.eventId ?? 0) - (b.eventId ?? 0) ||
-    (a.sources[0]?.docId ?? 0) - (b.sources[0]?.docId ?? 0)
+    a.id.localeCompare(b.id)
   );
 }
 
-/** Where the events table placed an event; the stored first/last day win over re-parsing the value. */
-function eventSpan(row: EventRow): DateSpan | null {
-  const parsed = parseDateValue(row.date);
-  if (row.date && row.date_start && row.date_end) {
-    const granularity = parsed?.granularity ?? (row.date_start === row.date_end ? 'day' : 'range');
-    return { value: row.date, granularity, start: row.date_start, end: row.date_end };
+function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): TimelineEntry[] {
+  const ids = rows.map((r) => r.id);
+  const participants = new Map<number, TimelineEntity[]>();
+  for (const p of eventParticipants(db, ids)) {
+    const list = participants.get(p.eventId) ?? [];
+    list.push({ id: p.id, name: p.name, type: p.type as EntityType });
+    participants.set(p.eventId, list);
   }
-  return parsed;
-}
-
-function eventEntries(db: Store, reader: DocumentReader, entity: TimelineEntity | null): { entries: TimelineEntry[]; undated: number } {
-  const entityId = entity?.id ?? null;
-  const rows = timelineEvents(db, entityId);
-
-  const byId = new Map<number, TimelineEntry>();
-  const dateOf = new Map<number, string>();
-  let undated = 0;
+  const support = new Map<number, ReturnType<typeof eventSupport>>();
+  for (const s of eventSupport(db, ids)) {
+    const list = support.get(s.eventId) ?? [];
+    list.push(s);
+    support.set(s.eventId, list);
+  }
+  // Only the reports that will be shown are read: the best first (the event's own date, then earliest).
+  const shown: { docId: number; sentence: number }[] = [];
   for (const row of rows) {
-    const span = eventSpan(row);
-    if (!span) {
-      undated++;
-      continue;
+    const list = (support.get(row.id) ?? []).sort(
+      (a, b) => Number(b.statementDate === row.date.value) - Number(a.statementDate === row.date.value) ||
+        (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.docId - b.docId || a.sentence - b.sentence,
+    );
+    const docs = new Set<number>();
+    for (const s of list) {
+      if (!docs.has(s.docId) && docs.size >= maxSources) continue;
+      docs.add(s.docId);
+      shown.push({ docId: s.docId, sentence: s.sentence });
     }
-    dateOf.set(row.id, span.value);
-    byId.set(row.id, {
-      kind: 'event',
+  }
+  const sentences = new SentenceCache(db, shown);
+  return rows.map((row) => {
+    const place = row.placeId === null ? null : entityById(db, row.placeId);
+    const sources: TimelineSource[] = [];
+    const byDoc = new Map<number, TimelineSource>();
+    // Reports that give the event's own date first: their sentence is the best evidence.
+    const rowsOf = support.get(row.id) ?? [];
+    for (const s of rowsOf) {
+      let source = byDoc.get(s.docId);
+      if (!source) {
+        if (sources.length >= maxSources) continue;
+        source = { docId: s.docId, externalId: s.externalId, title: s.title, path: s.path, source: s.source, published: s.published, evidence: [] };
+        byDoc.set(s.docId, source);
+        sources.push(source);
+      }
+      const text = sentences.get(s.docId, s.sentence);
+      if (text && !source.evidence.some((e) => e.index === s.sentence)) source.evidence.push({ index: s.sentence, text });
+    }
+    const entities = (participants.get(row.id) ?? []).filter((e) => e.id !== row.placeId);
+    return {
+      kind: row.kind,
+      id: row.key,
       eventId: row.id,
       name: row.name,
-      date: span,
-      place: row.place_id === null ? null : reader.entity(row.place_id),
-      entities: [],
-      sources: [],
-    });
-  }
-
-  // Participants are recorded per document; an event merged across documents lists each once,
-  // the ones most documents agree on first.
-  const participants = timelineParticipants(db, entityId);
-  for (const { eventId, ...participant } of participants) byId.get(eventId)?.entities.push(participant);
-
-  // Evidence: every sentence holding a mention of the event, grouped by document.
-  const mentions = timelineEventSentences(db, entityId);
-  const sourceOf = new Map<string, { source: TimelineSource; ranked: { sentence: number; score: number }[] }>();
-  for (const m of mentions) {
-    const entry = byId.get(m.eventId);
-    if (!entry) continue;
-    const key = `${m.eventId}:${m.docId}`;
-    let item = sourceOf.get(key);
-    if (!item) {
-      item = { source: { ...reader.meta(m.docId), evidence: [] }, ranked: [] };
-      sourceOf.set(key, item);
-      entry.sources.push(item.source);
-    }
-    item.ranked.push({ sentence: m.sentence, score: 0 });
-  }
-  for (const [key, item] of sourceOf) {
-    const [eventId, docId] = key.split(':').map(Number);
-    // Best evidence first: the sentence that states the event's date, then one naming the entity
-    // followed. Most events have one sentence per document, which needs no ranking.
-    if (item.ranked.length > 1) {
-      for (const r of item.ranked) {
-        const facts = reader.sentenceFacts(docId, r.sentence);
-        r.score = (facts.dates.has(dateOf.get(eventId)!) ? 2 : 0) + (entity && facts.entities.has(entity.id) ? 1 : 0);
-      }
-    }
-    item.ranked.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
-    item.source.evidence = item.ranked.map((r) => reader.sentence(docId, r.sentence)).filter((s): s is EvidenceSentence => s !== null);
-  }
-  const entries = [...byId.values()];
-  for (const entry of entries) entry.sources.sort(compareSources);
-  return { entries, undated };
+      date: span(row),
+      conflicts: row.conflicts,
+      place: place && { id: place.id, name: place.name, type: place.type as EntityType },
+      entities,
+      support: { documents: row.documents, sources: row.sources, days: row.days },
+      sources,
+    };
+  });
 }
 
-function compareSources(a: TimelineSource, b: TimelineSource): number {
-  return (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.docId - b.docId;
+function span(row: CorpusEventRow): DateSpan {
+  return { value: row.date.value, granularity: row.date.granularity as Granularity, start: row.date.start, end: row.date.end };
 }
 
-/**
- * Dated sentences about the entity that are not already an event's date: a DATE mention is left
- * out when an event of the same document has its value, or when its sentence is evidence for an
- * event with that date. Copies of one sentence in several documents (syndicated news) merge.
- */
-function mentionEntries(db: Store, reader: DocumentReader, entity: TimelineEntity, scopeEventIds: Set<number | null>): TimelineEntry[] {
-  const rows = datedSentencesAbout(db, entity.id);
-  if (rows.length === 0) return [];
-
-  const eventDates = eventDatesNear(db, entity.id);
-  const covered = new Set<string>();
-  for (const e of eventDates) {
-    covered.add(`s:${e.docId}:${e.sentence}:${e.date}`);
-    if (scopeEventIds.has(e.eventId)) covered.add(`d:${e.docId}:${e.date}`);
+/** Sentences of the documents being quoted: each document's body is read once, for all its sentences asked. */
+class SentenceCache {
+  private readonly cache = new Map<number, Map<number, string>>();
+  constructor(db: Store, wanted: { docId: number; sentence: number }[]) {
+    const byDoc = new Map<number, number[]>();
+    for (const w of wanted) byDoc.set(w.docId, [...(byDoc.get(w.docId) ?? []), w.sentence]);
+    for (const [docId, indexes] of byDoc) this.cache.set(docId, sentenceTexts(db, docId, indexes));
   }
-
-  const byKey = new Map<string, TimelineEntry>();
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const span = parseDateValue(row.value);
-    if (!span) continue;
-    if (covered.has(`d:${row.docId}:${row.value}`) || covered.has(`s:${row.docId}:${row.sentence}:${row.value}`)) continue;
-    const once = `${row.docId}:${row.sentence}:${row.value}`;
-    if (seen.has(once)) continue;
-    seen.add(once);
-    const evidence = reader.sentence(row.docId, row.sentence);
-    if (!evidence) continue;
-    const key = `${row.value}\n${evidence.text}`;
-    const existing = byKey.get(key);
-    const source: TimelineSource = { ...reader.meta(row.docId), evidence: [evidence] };
-    if (existing) {
-      if (!existing.sources.some((s) => s.docId === row.docId)) existing.sources.push(source);
-      continue;
-    }
-    byKey.set(key, {
-      kind: 'mention',
-      eventId: null,
-      name: row.text,
-      date: span,
-      place: null,
-      entities: reader.sentenceEntities(row.docId, row.sentence),
-      sources: [source],
-    });
-  }
-  const entries = [...byKey.values()];
-  for (const entry of entries) entry.sources.sort(compareSources);
-  return entries;
-}
-
-/**
- * Reads documents for evidence. Rows arrive grouped by document, so only the current document's
- * body is kept in memory (a corpus-wide timeline touches every document once).
- */
-class DocumentReader {
-  private metaCache = new Map<number, Omit<TimelineSource, 'evidence'>>();
-  private entityCache = new Map<number, TimelineEntity>();
-  private current: { docId: number; body: string; sentences: { start: number; end: number }[] } | null = null;
-
-  constructor(private readonly db: Store) {}
-
-  meta(docId: number): Omit<TimelineSource, 'evidence'> {
-    let meta = this.metaCache.get(docId);
-    if (!meta) {
-      const row = documentMeta(this.db, docId);
-      meta = { docId, title: row.title, path: row.path, source: row.source, published: row.published };
-      this.metaCache.set(docId, meta);
-    }
-    return meta;
-  }
-
-  entity(id: number): TimelineEntity {
-    let entity = this.entityCache.get(id);
-    if (!entity) {
-      const row = entityById(this.db, id);
-      entity = row ?? { id, name: `#${id}`, type: 'PLACE' };
-      this.entityCache.set(id, entity);
-    }
-    return entity;
-  }
-
-  private mentions(docId: number, sentence: number) {
-    return sentenceMentions(this.db, docId, sentence);
-  }
-
-  /** DATE values and entity ids mentioned in one sentence. */
-  sentenceFacts(docId: number, sentence: number): { dates: Set<string>; entities: Set<number> } {
-    const dates = new Set<string>();
-    const entities = new Set<number>();
-    for (const m of this.mentions(docId, sentence)) {
-      if (m.type === 'DATE' && m.value) dates.add(m.value);
-      if (m.entityId !== null) entities.add(m.entityId);
-    }
-    return { dates, entities };
-  }
-
-  /** The entities a sentence names, in order of first mention. */
-  sentenceEntities(docId: number, sentence: number): TimelineEntity[] {
-    const ids = new Set<number>();
-    for (const m of this.mentions(docId, sentence)) if (m.entityId !== null) ids.add(m.entityId);
-    return [...ids].map((id) => this.entity(id));
-  }
-
-  /** The sentence's text from the body, whitespace (line breaks of the source) folded to single spaces. */
-  sentence(docId: number, index: number): EvidenceSentence | null {
-    if (this.current?.docId !== docId) {
-      this.current = { docId, ...documentSentences(this.db, docId) };
-    }
-    const span = this.current.sentences[index];
-    if (!span) return null;
-    const text = this.current.body.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-    return text === '' ? null : { index, text };
+  get(docId: number, index: number): string | null {
+    return this.cache.get(docId)?.get(index) ?? null;
   }
 }

@@ -19,6 +19,8 @@ export interface EvidenceSentence {
 /** A document an entry was read from, and the sentences in it that say so (best first). */
 export interface TimelineSource {
   docId: number;
+  /** The source's own id for the document (a JSON article's `id`), or null. */
+  externalId: string | null;
   title: string | null;
   /** One of the paths carrying the document (the first in sort order). */
   path: string | null;
@@ -29,19 +31,28 @@ export interface TimelineSource {
 }
 
 /**
- * One mark on the timeline: an event (merged across documents, so with every source that reports
- * it), or — when following an entity — a dated sentence about it that no event already covers.
+ * One mark on the timeline: an event (a happening clustered from the dated statements of every
+ * article, so with every report that supports it), or a lone dated mention (a dated statement no
+ * other report shares).
  */
 export interface TimelineEntry {
   kind: 'event' | 'mention';
-  /** events.id for an event, null for a dated mention. */
+  /** Stable id of the corpus event (`corpus events --json` gives the same). */
+  id: string;
+  /** corpus_events row id, for links within one database. */
   eventId: number | null;
-  /** The event's name; for a dated mention, the text of the date expression (`last June`). */
+  /** What happened: a named event, else subject + action + object (`Brazil suspends interest payments`). */
   name: string;
+  /** The date most reports give. */
   date: DateSpan;
+  /** Other dates some reports give, with how many reports give each. */
+  conflicts: { value: string; documents: number }[];
   place: TimelineEntity | null;
-  /** Participants of an event; for a dated mention, the entities its sentence names. */
+  /** Participants, the ones most reports name first. */
   entities: TimelineEntity[];
+  /** Distinct reports (wire copies of one story count once), sources and publication days. */
+  support: { documents: number; sources: number; days: number };
+  /** Documents that report it, each with its evidence sentences, earliest first. */
   sources: TimelineSource[];
 }
 
@@ -51,6 +62,16 @@ export interface TimelineQuery {
   /** Keep entries whose span overlaps [from, to] (YYYY, YYYY-MM or YYYY-MM-DD, both inclusive). */
   from?: string;
   to?: string;
+  /** Only events at (or near) this place, by any of its names. */
+  place?: string;
+  /** The most salient events shown (default 25); ignored with `all`. */
+  limit?: number;
+  /** Every event and lone mention. */
+  all?: boolean;
+  /** Lone dated mentions too. */
+  mentions?: boolean;
+  /** Sources listed per entry (default: all). */
+  maxSources?: number;
 }
 
 /** What `corpus timeline` finds: data only, the renderers format it. */
@@ -63,6 +84,6 @@ export interface Timeline {
   to: IsoDate | null;
   /** In date order: first day, then the wider span first, then name. */
   entries: TimelineEntry[];
-  /** Events in scope that could not be placed on the line (no date, or only a vague one). */
-  undated: number;
+  /** What is in scope but not shown: less salient events, and lone mentions (without --mentions/--all). */
+  leftOut: { events: number; mentions: number };
 }

@@ -109,5 +109,5 @@ export type ArticleFields = Omit<Article, 'path' | 'format'> & {
 export type ReaderOutcome = { ok: true; fields: ArticleFields } | { ok: false; error: string };
 
 export function emptyFields(body: string): ArticleFields {
-  return { title: null, date: null, dateSource: null, source: null, dateline: null, section: null, tags: [], body, warnings: [] };
+  return { title: null, date: null, dateSource: null, source: null, dateline: null, section: null, tags: [], externalId: null, body, warnings: [] };
 }

@@ -8,6 +8,8 @@ import { cleanString, emptyFields, firstOf, normalizeDate, toTags, type ArticleF
 const BODY_KEYS = ['text', 'body', 'content', 'maintext'] as const;
 const DATE_KEYS = ['date', 'published', 'date_publish', 'publish_date', 'pubDate', 'datePublished', 'published_at'] as const;
 const TITLE_KEYS = ['title', 'headline'] as const;
+const ID_KEYS = ['id', 'guid', 'uuid', 'article_id', 'doc_id', '_id'] as const;
+const TAG_KEYS = ['tags', 'keywords', 'topics', 'places', 'people', 'orgs', 'organizations', 'categories', 'subjects'] as const;
 const SOURCE_KEYS = ['source', 'publisher', 'outlet', 'source_domain', 'site_name'] as const;
 
 /** One JSON Lines record's outcome, with its 1-based line number. */
@@ -70,7 +72,9 @@ function fromRecord(value: unknown): ReaderOutcome {
   fields.source = firstOf(record, SOURCE_KEYS, cleanString);
   fields.dateline = cleanString(record.dateline);
   fields.section = firstOf(record, ['section', 'category'], cleanString);
-  fields.tags = toTags(record.tags ?? record.keywords);
+  // Every list of labels a source attaches (Reuters: topics, places, people, orgs) is kept as tags.
+  fields.tags = toTags(TAG_KEYS.flatMap((k) => toTags(record[k])));
+  fields.externalId = firstOf(record, ID_KEYS, cleanString);
   return { ok: true, fields };
 }
 

@@ -4,7 +4,7 @@ import { recognizeDates } from './recognize.js';
 import { resolveAnaphor, resolveExpression, resolveWeekday } from './resolve.js';
 import { tenseAround, type Tense } from './tense.js';
 import { addDays, formatDay, fromDayNumber, parseIsoDate, toDayNumber, weekdayOf, type Ymd } from '../../core/calendar.js';
-import { EVENT_NOUNS } from './lexicon.js';
+import { EVENT_NOUN_FORMS } from '../event-nouns.js';
 import { parseDateValue } from '../../core/timex.js';
 import { sentenceIndexAt, clauseBounds } from './context.js';
 
@@ -98,9 +98,8 @@ function eventNounsIn(text: string, from: number, to: number): { key: string; at
   const slice = text.slice(from, to);
   for (const m of slice.matchAll(EVENT_WORD)) {
     const w = m[0];
-    if (!EVENT_NOUNS.has(w)) continue;
-    const key = w.endsWith('s') && EVENT_NOUNS.has(w.slice(0, -1)) ? w.slice(0, -1) : w;
-    found.push({ key, at: from + m.index! });
+    const noun = EVENT_NOUN_FORMS.get(w);
+    if (noun) found.push({ key: noun.lemma, at: from + m.index! });
   }
   return found;
 }

@@ -1,3 +1,5 @@
+import { EVENT_NOUN_FORMS } from '../event-nouns.js';
+
 /** Words the date recognizer and the event finder share. */
 
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -18,17 +20,8 @@ export const ORDINALS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * Nouns that head a phrase naming a happening (`summit`, `pre-summit talks`). The date module uses
- * them to tie a later bare weekday to the period an earlier sentence announced for the same event.
+ * Forms of the nouns that head a phrase naming a happening (`summit`, `pre-summit talks`), from the
+ * one event-noun table. The date module uses them to tie a later bare weekday to the period an
+ * earlier sentence announced for the same event.
  */
-export const EVENT_NOUNS: ReadonlySet<string> = new Set([
-  'summit', 'summits', 'talks', 'meeting', 'meetings', 'conference', 'conferences', 'interview', 'ceremony',
-  'ceremonies', 'visit', 'visits', 'trip', 'election', 'elections', 'vote', 'referendum', 'test', 'tests',
-  'attack', 'attacks', 'sanctions', 'discussion', 'discussions', 'session', 'sessions', 'negotiations',
-  'forum', 'rally', 'protest', 'protests', 'parade', 'festival', 'games', 'tournament', 'match', 'launch',
-  'inauguration', 'funeral', 'hearing', 'trial', 'strike', 'strikes', 'bombing', 'bombings', 'explosion',
-  'explosions', 'drill', 'drills', 'exercise', 'exercises', 'tour', 'dialogue', 'consultations', 'event',
-  'meet', 'gathering', 'convention', 'congress', 'assembly', 'debate', 'speech', 'address', 'briefing',
-  'celebration', 'celebrations', 'anniversary', 'signing', 'crash', 'earthquake', 'invasion', 'war',
-  'raid', 'shooting', 'massacre', 'coup', 'contact', 'negotiation', 'exchange', 'exchanges',
-]);
+export const EVENT_NOUNS: ReadonlySet<string> = new Set(EVENT_NOUN_FORMS.keys());

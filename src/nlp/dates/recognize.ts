@@ -499,6 +499,10 @@ const YEAR_CONTEXT_BEFORE = new Set([
 ]);
 const TIME_ZONES = /^(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|hours?|hrs|local|military)$/i;
 
+const CLOCK_PAIR = /^\s*(?:and|to|-|–)\s*\d{4}\s+([A-Za-z]+)/;
+/** A cell of a price table: a number, a quoted price (`1920H`, `1800A`), a contract month (`MAR8`), `--`. */
+const TABLE_CELL = /^(?:\d+(?:\.\d+)?[A-Z]?|[A-Z]{3}\d|--|unch|UNCH)$/;
+
 /** A four-digit number that names a year, not a quantity (`2000 people`) or a clock time (`1900 GMT`). */
 function plausibleYear(text: string, start: number, end: number): boolean {
   const prevChar = text[start - 1] ?? ' ';
@@ -508,6 +512,15 @@ function plausibleYear(text: string, start: number, end: number): boolean {
   const before = wordBefore(text, start).toLowerCase();
   const after = wordAfter(text, end);
   if (TIME_ZONES.test(after)) return false;
+  // `between 1700 and 2100 hrs`, `from 1800 to 2100 local`: the first of two clock times.
+  const pair = CLOCK_PAIR.exec(text.slice(end, end + 24));
+  if (pair && TIME_ZONES.test(pair[1])) return false;
+  // A number among numbers is a figure of a table (`MAY7 1920H 1920L 1907 JUL7`), not a year.
+  if (TABLE_CELL.test(text.slice(Math.max(0, start - 8), start).split(/\s+/).slice(-2, -1)[0] ?? '') ||
+    TABLE_CELL.test(/^\s+(\S+)/.exec(text.slice(end, end + 10))?.[1] ?? '')) {
+    return false;
+  }
+  if (/^(?:level|mark|area|model|series|index)$/i.test(after)) return false;
   if (/^(?:people|persons|men|women|troops|soldiers|police|workers|feet|foot|meters|metres|miles|kilometers|km|tons|tonnes|dollars|dlrs|yen|euros|pounds|marks|francs|shares|units|cars|votes|acres|barrels|students|children|jobs|years|days|hours|minutes|others|members|delegates|residents|refugees|civilians|points|calories|copies|pages|words|square|cubic|million|billion|more|of)$/i.test(after)) {
     return false;
   }

@@ -70,7 +70,53 @@ export function loadModel(): NerModel {
   return model;
 }
 
+/**
+ * Sentences tagged together share the tagger's document memory; a window this large holds any news
+ * article whole (so their labels are unchanged), while a book-length text is tagged window by
+ * window and its feature arrays never exist for more than one window at a time.
+ */
+export const TAG_WINDOW_TOKENS = 20_000;
+
 /** BIO label ids for each sentence of one document (sentences as arrays of token strings). */
 export function tagDocument(m: NerModel, sentences: string[][]): Uint8Array[] {
-  return tagDoc(m.weights, sentences.map((words) => observe(words, m.lex)));
+  const labels: Uint8Array[] = [];
+  for (let from = 0; from < sentences.length; ) {
+    let to = from;
+    let tokens = 0;
+    while (to < sentences.length && (to === from || tokens + sentences[to].length <= TAG_WINDOW_TOKENS)) tokens += sentences[to++].length;
+    const window = sentences.slice(from, to).map((words) => observe(m.lex ? truecaseTitleLine(words, m.lex) : words, m.lex));
+    for (const l of tagDoc(m.weights, window)) labels.push(l);
+    from = to;
+  }
+  return labels;
+}
+
+/** Function words a title-case headline leaves in lower case. */
+const MINOR = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'vs', 'vs.', 'nor', 'per', 'via', 'into', 'over', 'off', 'up']);
+
+/**
+ * A headline in title case (`Clinton Says U.S. Troops Stay in Bosnia`) capitalises every word, so
+ * to a tagger trained on running text it reads as a run of names. Written back in sentence case
+ * before tagging (`Clinton says U.S. troops stay in Bosnia`): every word but the first that running
+ * text writes in lower case at least 95% of the time (the lexicon's capitalisation rate) is
+ * lower-cased; names, unknown words and acronyms keep their capitals. A line is a title-case
+ * headline when it has three or more capitalised words, no lower-case word but function words,
+ * and at least one of those (so a list of names is not one).
+ * Returns the words unchanged for any other line.
+ */
+export function truecaseTitleLine(words: string[], lex: Lexicon): string[] {
+  let capital = 0, minor = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122) {
+      if (!MINOR.has(w)) return words;
+      minor++;
+    } else if (w.length > 1 && /^\p{Lu}\p{Ll}/u.test(w)) capital++;
+  }
+  if (capital < 3 || minor < 1) return words;
+  return words.map((w, i) => {
+    if (i === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w)) return w;
+    const e = lex.lookup(w.toLowerCase());
+    return e >= 0 && lex.capRatio[e] <= 1 ? w.toLowerCase() : w;
+  });
 }

@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:memory`: peak RSS of `corpus ingest` on single big files, which must stay under
+ * 600 MB whatever the file's size (issue 11). Files are made in /tmp from Reuters text: a plain-text
+ * file and a Markdown file of 256 MB (the largest file ingest reads), and JSON Lines files of two
+ * sizes, to show that memory does not grow with the number of lines (each line is analyzed, so
+ * a 256 MB JSON Lines file takes long on a small machine: pass --jsonl-mb 256 to measure it).
+ * Peak RSS is the whole process tree's high-water mark as /usr/bin/time -v reports it (worker
+ * threads included). Usage: npm run bench:memory [-- --mb 256 --jsonl-mb 16,64]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import path from 'node:path';
+import { arg, machine, REUTERS_JSONL, ROOT, writeResult } from './reuters.js';
+
+const BIN = path.join(ROOT, 'bin', 'corpus.js');
+const WORK = '/tmp/corpus-bench-memory';
+const TARGET_MB = 600;
+
+async function reutersArticles(limit: number): Promise<{ title: string; text: string; date: string; source: string }[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of fs.createReadStream(REUTERS_JSONL).pipe(createGunzip())) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, limit)
+    .map((l) => JSON.parse(l));
+}
+
+/** Write `mb` megabytes of `piece(i)` to `file` (kept between runs when already there). */
+function generate(file: string, mb: number, piece: (i: number) => string): void {
+  if (fs.existsSync(file) && fs.statSync(file).size >= mb * 2 ** 20) return;
+  const fd = fs.openSync(file, 'w');
+  let written = 0;
+  for (let i = 0; written < mb * 2 ** 20; i++) {
+    const text = piece(i);
+    fs.writeSync(fd, text);
+    written += Buffer.byteLength(text);
+  }
+  fs.closeSync(fd);
+}
+
+function measure(file: string): { file: string; megabytes: number; peakRssMB: number; seconds: number; exit: number; documents: number } {
+  const db = path.join(WORK, 'bench.db');
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', db, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - started) / 1000;
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? 0);
+  const summary = JSON.parse(run.stdout.trim().split('\n').at(-1) || '{}') as { documents?: number };
+  return {
+    file: path.basename(file),
+    megabytes: Math.round(fs.statSync(file).size / 2 ** 20),
+    peakRssMB: Math.round(kb / 1024),
+    seconds: Math.round(seconds * 10) / 10,
+    exit: run.status ?? -1,
+    documents: summary.documents ?? 0,
+  };
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(WORK, { recursive: true });
+  const mb = Number(arg('--mb') ?? 256);
+  const jsonlSizes = (arg('--jsonl-mb') ?? '16,64').split(',').map(Number);
+  const articles = await reutersArticles(3000);
+  const body = (i: number) => articles[i % articles.length].text;
+  const files: string[] = [];
+  const small = path.join(WORK, 'small.txt');
+  generate(small, 0.001, body);
+  files.push(small);
+  const txt = path.join(WORK, `big-${mb}.txt`);
+  generate(txt, mb, (i) => `${body(i)}\n\n`);
+  files.push(txt);
+  const md = path.join(WORK, `big-${mb}.md`);
+  generate(md, mb, (i) => (i === 0 ? '---\ntitle: One big file\ndate: 1987-03-01\nsource: Reuters\n---\n' : `${body(i)}\n\n`));
+  files.push(md);
+  for (const size of jsonlSizes) {
+    const jsonl = path.join(WORK, `big-${size}.jsonl`);
+    generate(jsonl, size, (i) => {
+      const a = articles[i % articles.length];
+      // Distinct titles: every line is a new document, not a duplicate of an earlier one.
+      return `${JSON.stringify({ title: `${a.title} #${i}`, date: a.date, source: a.source, text: a.text })}\n`;
+    });
+    files.push(jsonl);
+  }
+  execFileSync(process.execPath, [BIN, '--version']);
+  const runs = files.map((file) => {
+    const result = measure(file);
+    process.stderr.write(`${result.file}: ${result.megabytes} MB, ${result.documents} documents, peak RSS ${result.peakRssMB} MB, ${result.seconds} s\n`);
+    return result;
+  });
+  const worst = Math.max(...runs.map((r) => r.peakRssMB));
+  const result = { machine: machine(), targetPeakRssMB: TARGET_MB, worstPeakRssMB: worst, withinTarget: worst <= TARGET_MB, runs };
+  process.stderr.write(`worst peak RSS ${worst} MB (target ≤ ${TARGET_MB} MB) → ${writeResult('memory', result)}\n`);
+}
+
+await main();

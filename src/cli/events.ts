@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { parseCount, parseDateOption, withCommonOptions } from './options.js';
+import type { EventsOptions } from './timeline-run.js';
+
+/** `corpus events`: what happened, ranked by how many reports say so. */
+export function register(program: Command): void {
+  const command = program
+    .command('events')
+    .summary('the corpus events ranked by how many reports they have')
+    .description(
+      'List the events of the corpus (each merged across the articles that report it) ranked by support: ' +
+        'distinct reports, then days reported. --entity and --place narrow them; --from/--to keep those in a period.',
+    )
+    .option('--entity <name>', 'only events this person, country, place or organization takes part in')
+    .option('--place <name>', 'only events at this place')
+    .option('--from <date>', 'events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
+    .option('--to <date>', 'events that start by this date', parseDateOption('--to'))
+    .option('--limit <n>', 'how many (default 25)', parseCount('--limit'));
+  withCommonOptions(command);
+  command
+    .addHelpText('after', '\nExample:\n  corpus events --from 1987-03 --to 1987-03 --limit 10')
+    .action(async (options: EventsOptions) => {
+      const { runEvents } = await import('./timeline-run.js');
+      await runEvents(options);
+    });
+}

@@ -1,0 +1,115 @@
+/**
+ * What one document says about which names are one: read once per document (when it is stored
+ * or re-analyzed), kept with the document, and weighed across the corpus by ./resolve.ts.
+ */
+import { aliasKey } from '../core/alias-key.js';
+import { isAcronym, lastWord, spellsInitials, stripTitles, wordCount } from './names.js';
+
+/** One mention as the store keeps it: its written text and the analyzer's entity key. */
+export interface DocMention {
+  type: string;
+  text: string;
+  key: string;
+}
+
+export type EvidenceKind =
+  /** `European Community (EC)` or `EC (European Community)` in the text. */
+  | 'paren'
+  /** The document's own analysis gave a short form to a fuller name (`Reagan` → Ronald Reagan). */
+  | 'document'
+  /** An acronym and a name whose initials it spells, in the same document. */
+  | 'initials';
+
+export interface Evidence {
+  /** The entity type, or `*` for a pattern in the text that names no type. */
+  type: string;
+  short: string;
+  long: string;
+  kind: EvidenceKind;
+  /** The words as written, for `--why`. */
+  pattern: string;
+}
+
+/** `(EC)`: an acronym alone in brackets; the long form is read from the words before it. */
+const ACRONYM_IN_BRACKETS = /\(\s*([A-Z][A-Z.&]{1,9})\s*\)/g;
+/** `EC (European Community)`: an acronym, then words in brackets. */
+const LONG_IN_BRACKETS = /\b([A-Z][A-Z.&]{1,9})\s*\(([A-Z][^()]{3,120})\)/g;
+const JOIN = /^(?:of|for|and|the|on|de|du|des|&)$/i;
+
+/** The part of `long` (written, e.g. `the European Community`) that the acronym spells, dropping leading words it does not cover. */
+function spelledPart(acronym: string, long: string): string | null {
+  const words = long.split(/\s+/).filter(Boolean);
+  for (let from = 0; from <= words.length - 2; from++) {
+    const part = words.slice(from).join(' ');
+    if (!JOIN.test(words[from]) && /^\p{Lu}/u.test(words[from]) && spellsInitials(acronym, part)) return part;
+  }
+  return null;
+}
+
+/** The name written just before `end`: up to 10 capitalised words, joined by `of`, `and`…, on one line. */
+function wordsBefore(body: string, end: number): string {
+  let window = body.slice(Math.max(0, end - 160), end);
+  window = window.slice(window.lastIndexOf('\n') + 1);
+  const words = window.split(/[ \t]+/);
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0 && out.length < 10; i--) {
+    const w = words[i];
+    if (w === '') continue;
+    if (/[.,;:!?)]$/.test(w) && out.length > 0) break;
+    if (!/^\p{Lu}[\p{L}'&-]*$/u.test(w) && !JOIN.test(w)) break;
+    out.unshift(w);
+  }
+  return out.join(' ');
+}
+
+export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
+  const out = new Map<string, Evidence>();
+  const add = (e: Evidence) => {
+    if (e.short === '' || e.long === '' || e.short === e.long) return;
+    const id = `${e.type}\u0000${e.short}\u0000${e.long}\u0000${e.kind}`;
+    if (!out.has(id)) out.set(id, e);
+  };
+
+  if (body.includes('(')) {
+    for (const m of body.matchAll(ACRONYM_IN_BRACKETS)) {
+      const short = m[1];
+      if (!isAcronym(short)) continue;
+      const part = spelledPart(short, wordsBefore(body, m.index).trim());
+      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${part} (${short})` });
+    }
+    for (const m of body.matchAll(LONG_IN_BRACKETS)) {
+      const short = m[1];
+      if (!isAcronym(short)) continue;
+      const part = spelledPart(short, m[2].trim());
+      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${short} (${part})` });
+    }
+  }
+
+  const acronyms = new Map<string, string>(); // key → written, per type
+  const longNames = new Map<string, { type: string; key: string; written: string }>();
+  for (const m of mentions) {
+    const textKey = aliasKey(m.text);
+    if (textKey !== m.key && textKey !== '') {
+      // A first name alone is never evidence: only a person's surname (with or without titles) or an acronym.
+      const ok = m.type === 'PERSON' ? isSurnameOf(textKey, m.key) : m.type === 'ORG' && isAcronym(m.text) && spellsInitials(m.text, m.key);
+      if (ok) add({ type: m.type, short: textKey, long: m.key, kind: 'document', pattern: `${m.text} → ${m.key}` });
+    }
+    if (m.type === 'ORG' && isAcronym(m.text)) acronyms.set(`${m.type}\u0000${textKey}`, m.text);
+    if (m.type === 'ORG' && wordCount(textKey) >= 2) longNames.set(`${m.type}\u0000${textKey}`, { type: m.type, key: textKey, written: m.text });
+  }
+  for (const [id, written] of acronyms) {
+    const [type, short] = id.split('\u0000');
+    for (const long of longNames.values()) {
+      if (long.type === type && spellsInitials(written, long.written)) {
+        add({ type, short, long: long.key, kind: 'initials', pattern: `${written} … ${long.written}` });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** `reagan` of `ronald reagan`, `president reagan` of `ronald reagan`: the short form ends in the surname. */
+export function isSurnameOf(short: string, full: string): boolean {
+  const bare = stripTitles(short);
+  return wordCount(full) >= 2 && wordCount(bare) === 1 && lastWord(full) === bare && bare.length >= 2;
+}

@@ -1,0 +1,126 @@
+/**
+ * What makes two written names one name, by their form alone: titles and roles before a person's
+ * name, legal suffixes after a company's, British and American spellings, acronyms and the words
+ * they abbreviate, and one-letter typos. All functions take and return alias keys (see aliasKey:
+ * lower case, punctuation folded) unless they say otherwise.
+ */
+
+const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'del', 'di', 'y', 'et', 'und', 'fur', 'to', 'at']);
+
+/** Words that say what a person is, not who: `President Reagan`, `Chancellor Kohl`, `Treasury Secretary Baker`. */
+const TITLE_WORDS = new Set(
+  (
+    'president vice prime minister deputy chancellor secretary treasury state senator sen rep representative congressman ' +
+    'congresswoman governor gov chairman chairwoman chief executive mr mrs ms miss dr sir lord lady king queen prince princess ' +
+    'pope general gen admiral adm colonel col captain capt premier ambassador commissioner director judge justice attorney ' +
+    'mayor speaker leader finance foreign trade agriculture energy economics economy defence defense interior commerce labor ' +
+    'labour oil central bank bundesbank fed federal reserve house white staff spokesman spokeswoman official officials ' +
+    'analyst economist managing former acting sheikh emir shah ayatollah crown exchequer prosecutor assistant undersecretary'
+  ).split(' '),
+);
+
+/**
+ * A person's name without the titles and roles in front of it (`president ronald reagan` →
+ * `ronald reagan`, `chancellor kohl` → `kohl`). Nothing is stripped when only titles would remain.
+ */
+export function stripTitles(key: string): string {
+  const words = key.split(' ');
+  let i = 0;
+  // `Chancellor of the Exchequer Nigel Lawson`: function words between titles go with them.
+  while (i < words.length - 1 && (TITLE_WORDS.has(words[i]) || FUNCTION_WORDS.has(words[i]))) i++;
+  return words.slice(i).join(' ');
+}
+
+/** Legal forms that a company's name may carry or drop: `Texaco Inc` is `Texaco`. */
+const LEGAL_SUFFIXES = new Set(
+  'inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv bv gmbh spa ab as asa oy kk bhd pty pte'.split(' '),
+);
+
+/** British → American spellings, word by word, so `Organisation` and `Organization` meet. */
+function americanSpelling(word: string): string {
+  return word
+    .replace(/isation(s?)$/, 'ization$1')
+    .replace(/ise(d|s)?$/, (m, end: string | undefined) => (word.length > 6 ? `ize${end ?? ''}` : m))
+    .replace(/^(centre|theatre)(s?)$/, (_m, w: string, s: string) => `${w.slice(0, -2)}er${s}`)
+    .replace(/^(labour|harbour|honour|favour|colour)(s?)$/, (_m, w: string, s: string) => `${w.slice(0, -2)}r${s}`)
+    .replace(/^defence$/, 'defense')
+    .replace(/^programme(s?)$/, 'program$1');
+}
+
+/**
+ * The key an organisation's name shares with its variants: legal suffixes dropped (not when
+ * nothing else is left), a leading `the` dropped, spellings made American. Empty when the name is
+ * nothing but a legal form.
+ */
+export function orgVariantKey(key: string): string {
+  let words = key.split(' ').map(americanSpelling);
+  if (words[0] === 'the' && words.length > 1) words = words.slice(1);
+  // `Organisation of Economic…` and `Organisation for Economic…`: the joining words carry no identity.
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+  if (content.length >= 2) words = content;
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
+  if (words.length === 1 && LEGAL_SUFFIXES.has(words[0])) return '';
+  return words.join(' ');
+}
+
+
+/** Whether a written name looks like an acronym: 2–6 capitals, with or without full stops (`EC`, `U.N.`, `OPEC`). */
+export function isAcronym(written: string): boolean {
+  const letters = written.replace(/\./g, '');
+  return /^[A-Z][A-Z&]{1,5}$/.test(letters) && !/^[A-Z]\.?$/.test(written);
+}
+
+/**
+ * Whether `acronym` (written, e.g. `EC`, `OPEC`) spells the initials of `long` (written, e.g.
+ * `European Community`, `Organization of Petroleum Exporting Countries`): the initials of its
+ * content words, or of all its words. Leading words may be left out (`the European Community`).
+ */
+export function spellsInitials(acronym: string, long: string): boolean {
+  const letters = acronym.replace(/[.&]/g, '').toLowerCase();
+  const words = long.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length < 2 || letters.length < 2) return false;
+  // `EC Commission` is not what `EC` stands for: a long form never contains its acronym.
+  if (words.some((w) => w.toLowerCase().replace(/\./g, '') === letters)) return false;
+  for (let from = 0; from <= words.length - 2; from++) {
+    const part = words.slice(from);
+    const all = part.map((w) => w[0].toLowerCase()).join('');
+    const content = part.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase())).map((w) => w[0].toLowerCase()).join('');
+    if (all === letters || content === letters) return true;
+    // Only leading words that are not part of the name proper may be dropped: stop at a content word once it's needed.
+    if (content.length < letters.length) break;
+  }
+  return false;
+}
+
+/** One insertion, deletion, substitution or adjacent transposition apart (`Organiaation` / `Organisation`). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // The rest must be equal after one edit at i (compared in place: this runs on many pairs).
+  const same = (x: string, xi: number, y: string, yi: number) => {
+    if (x.length - xi !== y.length - yi) return false;
+    for (; xi < x.length; xi++, yi++) if (x.charCodeAt(xi) !== y.charCodeAt(yi)) return false;
+    return true;
+  };
+  if (la === lb) {
+    if (same(a, i + 1, b, i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && same(a, i + 2, b, i + 2); // transposition
+  }
+  return la > lb ? same(a, i + 1, b, i) : same(a, i, b, i + 1);
+}
+
+/** The last word of a key (a person's surname). */
+export function lastWord(key: string): string {
+  const i = key.lastIndexOf(' ');
+  return i < 0 ? key : key.slice(i + 1);
+}
+
+export function wordCount(key: string): number {
+  let n = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
+  return n;
+}

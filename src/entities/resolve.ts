@@ -1,0 +1,480 @@
+/**
+ * Corpus-level resolution: which of the names the analyzer gave (one per document and form) are
+ * one entity. A pure function of the corpus's names, their documents and the evidence documents
+ * carry, so the answer does not depend on the order documents were ingested in: ingesting A then
+ * B gives what ingesting A and B together gives.
+ *
+ * 1. Variants of one name join the most documented of them: an organisation's legal suffixes and
+ *    spellings (`Texaco Inc` = `Texaco`, `Organisation` = `Organization`), a person's titles
+ *    (`President Ronald Reagan`), one-letter typos of a long name of several words.
+ * 2. A short form (a surname, an acronym, a clipped word) joins the full name the corpus's own
+ *    documents give it, when one full name clearly dominates: `Reagan` → Ronald Reagan because the
+ *    documents that name both say so; `EC` → European Community by `European Community (EC)` and by
+ *    documents that use both. When two full names are both credible (`Baker`: James Baker, Howard
+ *    Baker), each document that only says `Baker` is decided by its context — the other entities it
+ *    names, compared with those named around each full name — or left alone.
+ */
+import type { Evidence, EvidenceKind } from './evidence.js';
+import { isAcronym, lastWord, orgVariantKey, stripTitles, withinOneEdit, wordCount } from './names.js';
+
+export interface NameStat {
+  type: string;
+  key: string;
+  /** How it is written (the entity's display name). */
+  name: string;
+  /** The documents whose analysis gave this name, ascending. */
+  docs: number[];
+}
+
+export interface DocEvidence extends Evidence {
+  doc: number;
+}
+
+export type Rule = 'variant' | 'typo' | 'title' | 'acronym' | 'surname' | 'short form' | 'context';
+
+export interface Link {
+  type: string;
+  from: string;
+  to: string;
+  rule: Rule;
+  /** Documents of evidence (for the rules that have them). */
+  score: number;
+  /** Why, in words, with example documents. */
+  detail: string;
+  docs: number[];
+}
+
+export interface DocLink extends Link {
+  doc: number;
+}
+
+export interface Suspect {
+  type: string;
+  /** The name that may belong to `b`. */
+  a: string;
+  b: string;
+  aKey: string;
+  bKey: string;
+  score: number;
+  reason: string;
+}
+
+export interface Resolution {
+  links: Link[];
+  docLinks: DocLink[];
+  suspects: Suspect[];
+}
+
+export interface ResolveOptions {
+  /** Names the user placed (merged or kept apart): never linked automatically. */
+  fixed?: ReadonlySet<string>;
+}
+
+/** A full name must have this many times the evidence of the next for a short form to join it everywhere. */
+const DOMINANCE = 8;
+/** Documents of evidence a link needs (a `Long (SHORT)` pattern counts twice). */
+const MIN_EVIDENCE = 2;
+/** Natural-log margin by which one full name must fit a document's context better than the others. */
+const CONTEXT_MARGIN = Math.log(20);
+const TYPO_MIN_LENGTH = 12;
+
+const id = (type: string, key: string) => `${type}\u0000${key}`;
+
+interface Candidate {
+  root: string;
+  docs: Set<number>;
+  kinds: Set<EvidenceKind | 'structure' | 'together'>;
+  pattern: string;
+  score: number;
+}
+
+export function resolveNames(names: readonly NameStat[], evidence: readonly DocEvidence[], options: ResolveOptions = {}): Resolution {
+  const fixed = options.fixed ?? new Set<string>();
+  const byId = new Map<string, NameStat>();
+  for (const n of names) byId.set(id(n.type, n.key), n);
+  const sorted = [...byId.keys()].sort();
+  const links = new Map<string, Link>();
+  const suspects: Suspect[] = [];
+  const size = (i: string) => byId.get(i)?.docs.length ?? 0;
+  /** The better canonical of two: more documents, then the shorter key, then the first in order. */
+  const better = (a: string, b: string) => {
+    const d = size(b) - size(a);
+    if (d !== 0) return d > 0 ? b : a;
+    if (a.length !== b.length) return a.length < b.length ? a : b;
+    return a < b ? a : b;
+  };
+  const root = (i: string): string => {
+    let cur = i;
+    // Links never form a cycle (link() refuses one); the bound is a guard.
+    for (let hops = 0; hops < 64; hops++) {
+      const l = links.get(cur);
+      if (!l) return cur;
+      cur = id(l.type, l.to);
+    }
+    return cur;
+  };
+  const link = (from: string, to: string, rule: Rule, score: number, detail: string, docs: number[] = []) => {
+    if (from === to || fixed.has(from) || links.has(from) || root(to) === from) return;
+    const n = byId.get(from)!;
+    links.set(from, { type: n.type, from: n.key, to: to.slice(to.indexOf('\u0000') + 1), rule, score, detail, docs: docs.slice(0, 5) });
+  };
+
+  // 1. Variants: families by a variant key, each joining its most documented member.
+  const families = new Map<string, string[]>();
+  const family = (k: string, i: string) => {
+    const list = families.get(k);
+    if (list) list.push(i);
+    else families.set(k, [i]);
+  };
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    if (n.type === 'ORG') {
+      const v = orgVariantKey(n.key);
+      if (v !== '') family(`ORG\u0000${v}`, i);
+    } else if (n.type === 'PERSON') {
+      const bare = stripTitles(n.key);
+      if (wordCount(bare) >= 2) family(`PERSON\u0000${bare}`, i);
+    }
+  }
+  for (const [fam, members] of families) {
+    if (members.length < 2) continue;
+    // A person's family is best named by the name without titles, when the corpus has it.
+    const bare = fam.startsWith('PERSON\u0000') ? members.find((m) => m === fam) : undefined;
+    const canon = bare ?? members.reduce(better);
+    for (const m of members) {
+      const n = byId.get(m)!;
+      // `House Inc` is not the House: a one-word name joins its suffixed variants only where a
+      // document names both.
+      if (n.type === 'ORG' && m !== canon && wordCount(fam.slice(fam.indexOf('\u0000') + 1)) === 1) {
+        if (intersectCount(n.docs, byId.get(canon)!.docs) === 0) continue;
+      }
+      const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
+      const what = n.type === 'PERSON' ? 'the same name without titles' : 'the same name but for legal form or spelling';
+      link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);
+    }
+  }
+  // Typos of long names of several words, blocked by their first and last letters.
+  const blocks = new Map<string, string[]>();
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    if ((n.type !== 'ORG' && n.type !== 'PERSON') || n.key.length < TYPO_MIN_LENGTH || wordCount(n.key) < 2) continue;
+    for (const b of [`${n.type}<${n.key.slice(0, 5)}`, `${n.type}>${n.key.slice(-5)}`]) {
+      const list = blocks.get(b);
+      if (list) list.push(i);
+      else blocks.set(b, [i]);
+    }
+  }
+  for (const list of blocks.values()) {
+    if (list.length < 2 || list.length > 400) continue;
+    // By length, so each name meets only those one letter longer or shorter.
+    list.sort((p, q) => byId.get(p)!.key.length - byId.get(q)!.key.length || (p < q ? -1 : 1));
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const [a, b] = [byId.get(list[x])!, byId.get(list[y])!];
+        if (b.key.length - a.key.length > 1) break;
+        if (!withinOneEdit(a.key, b.key)) continue;
+        const ra = root(list[x]);
+        const rb = root(list[y]);
+        if (ra === rb) continue;
+        const canon = better(ra, rb);
+        const other = canon === ra ? rb : ra;
+        link(other, canon, 'typo', size(other), `one letter from ${byId.get(canon)!.name}`);
+      }
+    }
+  }
+
+  // 2. Short forms. Evidence by the short key, for the names it may stand for (grouped by their root).
+  const evidenceOf = new Map<string, DocEvidence[]>();
+  for (const e of evidence) {
+    const list = evidenceOf.get(e.short);
+    if (list) list.push(e);
+    else evidenceOf.set(e.short, [e]);
+  }
+  const fullBySurname = new Map<string, string[]>();
+  const orgByPrefix = new Map<string, string[]>();
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    if (n.type === 'PERSON' && wordCount(n.key) >= 2 && !links.has(i)) {
+      const s = lastWord(n.key);
+      const list = fullBySurname.get(s);
+      if (list) list.push(i);
+      else fullBySurname.set(s, [i]);
+    }
+    if (n.type === 'ORG' && wordCount(n.key) >= 2 && n.key.length >= 3 && !links.has(i)) {
+      const p = n.key.slice(0, 3);
+      const list = orgByPrefix.get(p);
+      if (list) list.push(i);
+      else orgByPrefix.set(p, [i]);
+    }
+  }
+  const docLinks: DocLink[] = [];
+  const ambiguous: { short: string; candidates: Candidate[] }[] = [];
+
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    if (links.has(i) || fixed.has(i) || (n.type !== 'PERSON' && n.type !== 'ORG')) continue;
+    const shortKey = n.type === 'PERSON' ? stripTitles(n.key) : n.key;
+    const multiWord = wordCount(shortKey) >= 2;
+    if (n.type === 'PERSON' && multiWord) continue;
+    const acronym = n.type === 'ORG' && isAcronym(n.name.replace(/\s/g, '')) && !multiWord;
+    const candidates = new Map<string, Candidate>();
+    const candidate = (r: string): Candidate => {
+      let c = candidates.get(r);
+      if (!c) candidates.set(r, (c = { root: r, docs: new Set(), kinds: new Set(), pattern: '', score: 0 }));
+      return c;
+    };
+    for (const key of new Set([n.key, shortKey])) {
+      for (const e of evidenceOf.get(key) ?? []) {
+        if (e.type !== '*' && e.type !== n.type) continue;
+        const longId = id(n.type, e.long);
+        if (!byId.has(longId)) continue;
+        const r = root(longId);
+        if (r === root(i)) continue;
+        const c = candidate(r);
+        if (!c.docs.has(e.doc)) c.score += e.kind === 'paren' ? 2 : 1;
+        else if (e.kind === 'paren' && !c.kinds.has('paren')) c.score += 1;
+        c.docs.add(e.doc);
+        if (!c.kinds.has(e.kind) && (e.kind === 'paren' || c.pattern === '')) c.pattern = e.pattern;
+        c.kinds.add(e.kind);
+      }
+    }
+    if (n.type === 'PERSON') {
+      for (const full of fullBySurname.get(shortKey) ?? []) {
+        const r = root(full);
+        if (r !== root(i)) candidate(r).kinds.add('structure');
+      }
+    } else if (!acronym && !multiWord && n.key.length >= 3 && size(i) >= 3) {
+      // A clipped word (`Fed` of `Federal Reserve`): only by the documents that use both.
+      for (const long of orgByPrefix.get(n.key.slice(0, 3)) ?? []) {
+        const first = byId.get(long)!.key.split(' ')[0];
+        if (first === n.key || !first.startsWith(n.key)) continue;
+        const r = root(long);
+        if (r === root(i)) continue;
+        const together = intersectCount(n.docs, byId.get(long)!.docs);
+        if (together === 0) continue;
+        const c = candidate(r);
+        c.kinds.add('together');
+        c.score = Math.max(c.score, together);
+      }
+    }
+    // A clipped word's candidates nest (`Federal Reserve`, `Federal Reserve Board`): the shortest stands for them.
+    const together = [...candidates.values()].filter((c) => c.kinds.size === 1 && c.kinds.has('together'));
+    for (const c of together) {
+      const key = c.root.slice(c.root.indexOf('\u0000') + 1);
+      const outer = together.find((o) => o !== c && key.startsWith(`${o.root.slice(o.root.indexOf('\u0000') + 1)} `));
+      if (outer) {
+        outer.score += c.score;
+        candidates.delete(c.root);
+      }
+    }
+    const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || size(b.root) - size(a.root) || (a.root < b.root ? -1 : 1));
+    if (ranked.length === 0) continue;
+    const [top, second] = ranked;
+    const describe = (c: Candidate): string => {
+      const ex = [...c.docs].sort((a, b) => a - b).slice(0, 3);
+      const kinds = [...c.kinds];
+      const why: string[] = [];
+      if (kinds.includes('paren')) why.push(`written "${c.pattern}"`);
+      if (kinds.includes('document') || kinds.includes('initials')) why.push(`documents that use both give ${n.name} to ${byId.get(c.root)!.name}`);
+      if (kinds.includes('together')) why.push(`${byId.get(c.root)!.name} is named in ${c.score} of its documents`);
+      return `${why.join('; ')} (${c.docs.size || c.score} document${(c.docs.size || c.score) === 1 ? '' : 's'}${ex.length ? `, e.g. ${ex.join(', ')}` : ''})`;
+    };
+    const rule: Rule = acronym ? 'acronym' : n.type === 'PERSON' ? 'surname' : 'short form';
+    const credible = (c: Candidate | undefined) => c !== undefined && c.score >= MIN_EVIDENCE;
+    const clipped = top.kinds.has('together') && top.kinds.size === 1;
+    // A clipped word must be named beside its full name in most of its own documents.
+    const clipOk = !clipped || top.score * 2 >= size(i);
+    if (credible(top) && clipOk && (!second || second.score * DOMINANCE <= top.score)) {
+      link(i, top.root, rule, top.score, describe(top), [...top.docs].sort((a, b) => a - b));
+      continue;
+    }
+    if (credible(top) && credible(second)) ambiguous.push({ short: i, candidates: ranked.filter(credible) });
+    // What a person would want to check: ranked by the evidence behind it.
+    for (const c of ranked.slice(0, 3)) {
+      const target = byId.get(c.root)!;
+      const reason =
+        c.score === 0
+          ? n.type === 'PERSON'
+            ? 'one is the surname of the other'
+            : 'one name is a short form of the other'
+          : credible(second) && c.score >= MIN_EVIDENCE
+            ? `ambiguous: ${ranked.filter(credible).slice(0, 3).map((x) => `${byId.get(x.root)!.name} (${x.score})`).join(' or ')}; ${describe(c)}`
+            : `${rule === 'acronym' ? 'acronym' : rule}: ${describe(c)}`;
+      suspects.push({
+        type: n.type,
+        a: n.name,
+        b: target.name,
+        aKey: n.key,
+        bKey: target.key,
+        score: c.score * 10 + Math.min(size(i), size(c.root)) / 1000,
+        reason,
+      });
+    }
+  }
+
+  // Per-document context for names two full names both claim.
+  if (ambiguous.length > 0) docLinks.push(...decideByContext(byId, ambiguous, root));
+
+  // Names one letter apart that were not joined (short names, or a single word): for a person to judge.
+  addNearMisses(byId, sorted, root, suspects);
+
+  const resolved: Link[] = [];
+  for (const [from, l] of links) {
+    const r = root(from);
+    if (r === from) continue; // a cycle broke: leave it alone
+    resolved.push({ ...l, to: r.slice(r.indexOf('\u0000') + 1) });
+  }
+  resolved.sort((a, b) => (a.type + a.from < b.type + b.from ? -1 : 1));
+  suspects.sort((a, b) => b.score - a.score || (a.a < b.a ? -1 : a.a > b.a ? 1 : a.b < b.b ? -1 : 1));
+  return { links: resolved, docLinks, suspects };
+}
+
+function intersectCount(a: number[], b: number[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+/**
+ * Each document that only has the short form goes to the full name whose usual company it keeps:
+ * a naive Bayes over the other names in the document, against the names in the documents of each
+ * full name (its whole family). Only a clear margin decides.
+ */
+function decideByContext(
+  byId: Map<string, NameStat>,
+  ambiguous: { short: string; candidates: Candidate[] }[],
+  root: (i: string) => string,
+): DocLink[] {
+  // Documents → the roots of the names they hold, only for the documents involved.
+  const members = new Map<string, string[]>();
+  for (const i of byId.keys()) {
+    const r = root(i);
+    const list = members.get(r);
+    if (list) list.push(i);
+    else members.set(r, [i]);
+  }
+  const wanted = new Set<number>();
+  for (const a of ambiguous) {
+    for (const d of byId.get(a.short)!.docs) wanted.add(d);
+    for (const c of a.candidates) for (const m of members.get(c.root) ?? []) for (const d of byId.get(m)!.docs) wanted.add(d);
+  }
+  const docNames = new Map<number, string[]>();
+  for (const [i, n] of byId) {
+    const r = root(i);
+    for (const d of n.docs) {
+      if (!wanted.has(d)) continue;
+      const list = docNames.get(d);
+      if (list) list.push(r);
+      else docNames.set(d, [r]);
+    }
+  }
+  const out: DocLink[] = [];
+  for (const a of ambiguous) {
+    const short = byId.get(a.short)!;
+    const exclude = new Set([root(a.short), ...a.candidates.map((c) => c.root)]);
+    const profiles = a.candidates.map((c) => {
+      const docs = new Set<number>();
+      for (const m of members.get(c.root) ?? []) for (const d of byId.get(m)!.docs) docs.add(d);
+      for (const d of short.docs) docs.delete(d);
+      const counts = new Map<string, number>();
+      for (const d of docs) for (const r of new Set(docNames.get(d) ?? [])) counts.set(r, (counts.get(r) ?? 0) + 1);
+      return { c, docs: docs.size, counts };
+    });
+    for (const d of short.docs) {
+      // Documents where the short form already went to a full name by the analyzer are not its own.
+      const features = [...new Set(docNames.get(d) ?? [])].filter((r) => !exclude.has(r));
+      if (features.length === 0) continue;
+      const scored = profiles
+        .map((p) => {
+          let s = Math.log(p.docs + 1);
+          let shared = 0;
+          for (const f of features) {
+            const c = p.counts.get(f) ?? 0;
+            if (c > 0) shared++;
+            s += Math.log((c + 0.5) / (p.docs + 1));
+          }
+          return { p, s, shared };
+        })
+        .sort((x, y) => y.s - x.s);
+      const [best, next] = scored;
+      if (best.shared === 0 || best.s - next.s < CONTEXT_MARGIN) continue;
+      const target = best.p.c.root;
+      const shared = features.filter((f) => best.p.counts.has(f)).sort((x, y) => best.p.counts.get(y)! - best.p.counts.get(x)!);
+      const names = shared.slice(0, 3).map((f) => byId.get(f)?.name ?? f.slice(f.indexOf('\u0000') + 1));
+      out.push({
+        type: short.type,
+        from: short.key,
+        to: target.slice(target.indexOf('\u0000') + 1),
+        doc: d,
+        rule: 'context',
+        score: Math.round((best.s - next.s) * 10) / 10,
+        detail: `document ${d} also names ${names.join(', ')}, as documents about ${byId.get(target)!.name} do`,
+        docs: [d],
+      });
+    }
+  }
+  return out;
+}
+
+/** Short names one edit apart (`Gaddafi` / `Gadafi`) and one name under two types: suggestions only. */
+function addNearMisses(byId: Map<string, NameStat>, sorted: string[], root: (i: string) => string, suspects: Suspect[]): void {
+  const blocks = new Map<string, string[]>();
+  const byKey = new Map<string, string[]>();
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    const list = byKey.get(n.key);
+    if (list) list.push(i);
+    else byKey.set(n.key, [i]);
+    if (n.key.length < 6) continue;
+    const b = `${n.type}\u0000${n.key.slice(0, 3)}`;
+    const l = blocks.get(b);
+    if (l) l.push(i);
+    else blocks.set(b, [i]);
+  }
+  for (const list of blocks.values()) {
+    if (list.length > 300) continue;
+    list.sort((p, q) => byId.get(p)!.key.length - byId.get(q)!.key.length || (p < q ? -1 : 1));
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const [a, b] = [byId.get(list[x])!, byId.get(list[y])!];
+        if (b.key.length - a.key.length > 1) break;
+        if (!withinOneEdit(a.key, b.key) || root(list[x]) === root(list[y])) continue;
+        const [small, big] = a.docs.length <= b.docs.length ? [a, b] : [b, a];
+        suspects.push({
+          type: a.type,
+          a: small.name,
+          b: big.name,
+          aKey: small.key,
+          bKey: big.key,
+          score: 5 + Math.min(a.docs.length, b.docs.length) / 1000,
+          reason: 'names one letter apart',
+        });
+      }
+    }
+  }
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    const ns = list.map((i) => byId.get(i)!).sort((a, b) => b.docs.length - a.docs.length);
+    const [big, ...rest] = ns;
+    for (const small of rest) {
+      suspects.push({
+        type: `${small.type}/${big.type}`,
+        a: small.name,
+        b: big.name,
+        aKey: small.key,
+        bKey: big.key,
+        score: Math.min(1, small.docs.length / 1000),
+        reason: `same name as ${small.type} (${small.docs.length} documents) and ${big.type} (${big.docs.length})`,
+      });
+    }
+  }
+}

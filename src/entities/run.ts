@@ -1,0 +1,111 @@
+/**
+ * Corpus-level resolution after an ingest (and after each merge or unmerge): read the evidence of
+ * the documents not read yet, decide on the whole corpus's names, rewrite the mentions whose
+ * entity changed. One transaction.
+ */
+import type { Store } from '../store/db.js';
+import {
+  type ApplyResult,
+  unscannedCount,
+  applyLinks,
+  documentsToScan,
+  dropFirstNameAliases,
+  evidenceWriter,
+  inTransaction,
+  type LinkRow,
+  loadEvidence,
+  loadNames,
+  loadOverrides,
+  refreshEntityStats,
+  saveSuspects,
+} from '../store/resolution.js';
+import { documentEvidence } from './evidence.js';
+import { resolveNames } from './resolve.js';
+
+export interface ResolutionSummary extends ApplyResult {
+  scanned: number;
+  links: number;
+  docLinks: number;
+  suspects: number;
+  seconds: number;
+}
+
+export function resolveCorpus(db: Store, options: { countDocuments?: boolean } = {}): ResolutionSummary {
+  const started = performance.now();
+  return inTransaction(db, () => {
+    const write = evidenceWriter(db);
+    let scanned = 0;
+    for (const doc of documentsToScan(db)) {
+      write(doc.id, doc.version, documentEvidence(doc.body, doc.mentions));
+      scanned++;
+    }
+    const t1 = performance.now();
+    const names = loadNames(db);
+    const t2 = performance.now();
+    const overrides = loadOverrides(db);
+    const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
+    const ev = loadEvidence(db);
+    const t3 = performance.now();
+    const resolution = resolveNames(names, ev, { fixed });
+    const t4 = performance.now();
+
+    // User merges win; automatic links carry on from their targets (a chain ends at a name linked nowhere).
+    const nameOf = new Map(names.map((n) => [`${n.type}\u0000${n.key}`, n.name]));
+    const auto = new Map(resolution.links.map((l) => [`${l.type}\u0000${l.from}`, l]));
+    const user = new Map(overrides.map((o) => [`${o.type}\u0000${o.from}`, o]));
+    const final = (type: string, key: string): string => {
+      const seen = new Set<string>();
+      let cur = key;
+      for (;;) {
+        const k = `${type}\u0000${cur}`;
+        if (seen.has(k)) return key;
+        seen.add(k);
+        const o = user.get(k);
+        if (o) {
+          if (o.to === cur) return cur;
+          cur = o.to;
+          continue;
+        }
+        const a = auto.get(k);
+        if (!a) return cur;
+        cur = a.to;
+      }
+    };
+    const links: LinkRow[] = [];
+    for (const o of overrides) {
+      const to = final(o.type, o.from);
+      if (to === o.from) continue;
+      links.push({ type: o.type, from: o.from, fromName: o.fromName, to, rule: 'user', score: 0, detail: 'merged by hand', docs: [] });
+    }
+    for (const l of resolution.links) {
+      const to = final(l.type, l.from);
+      if (to === l.from) continue;
+      links.push({ ...l, to, fromName: nameOf.get(`${l.type}\u0000${l.from}`) ?? l.from });
+    }
+    const docLinks = resolution.docLinks.map((l) => ({ ...l, to: final(l.type, l.to) }));
+    const applied = applyLinks(db, links, docLinks, options);
+    const t5 = performance.now();
+    dropFirstNameAliases(db);
+    refreshEntityStats(db);
+    if (process.env.DEBUG_RESOLUTION) console.error({ scan: t1 - started, names: t2 - t1, evidence: t3 - t2, resolve: t4 - t3, apply: t5 - t4, rest: performance.now() - t5 });
+    // A pair already one entity is no longer a question.
+    const rootOf = (type: string, key: string) => final(type.split('/')[0], key);
+    saveSuspects(
+      db,
+      resolution.suspects.filter((s) => s.type.includes('/') || rootOf(s.type, s.aKey) !== rootOf(s.type, s.bKey)),
+    );
+    return {
+      ...applied,
+      scanned,
+      links: links.length,
+      docLinks: docLinks.length,
+      suspects: resolution.suspects.length,
+      seconds: (performance.now() - started) / 1000,
+    };
+  });
+}
+
+/** Whether some document's evidence has not been read (a database from before resolution existed). */
+export function resolutionDue(db: Store): boolean {
+  return unscannedCount(db) > 0;
+}

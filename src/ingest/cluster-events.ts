@@ -1,0 +1,363 @@
+import type { CorpusEventInput, StatementRow, StoredDateSpan } from '../store/events.js';
+import { daysBetween } from '../core/days.js';
+
+/**
+ * Dated statements from every article → events. Two statements are one happening when their dates
+ * overlap, they share a participant (subject, country, company…) and they say the same action
+ * (`suspend` + `payments`; `n:earthquake`) or enough of the same rare words. Statements are only
+ * compared within blocks of (entity, date bucket), so the cost grows with the number of statements,
+ * not their pairs. The statements come in a fixed order and every choice breaks ties by it, so the
+ * same corpus always gives the same events, however it was ingested.
+ */
+
+/** Entities per statement used as blocking keys (the subject first). */
+const MAX_KEYS = 6;
+/** Least similarity for a statement to join an event without the same action. */
+const TERMS_ONLY = 0.45;
+/** Least term similarity for the same action to join (the same verb about other things is another happening). */
+const SAME_ACTION_TERMS = 0.12;
+
+const GRANULARITY_RANK: Record<string, number> = { day: 0, week: 1, range: 1, month: 2, quarter: 3, year: 4 };
+
+interface Cluster {
+  index: number;
+  members: StatementRow[];
+  actions: Map<string, number>;
+  terms: Map<string, number>;
+  termWeight: number;
+  /** Day number of the consensus so far (day-level clusters), for the ±1 day window. */
+  reports: Set<string>;
+  namedOrNoun: boolean;
+  /** Reports per day (day-level statements), and the day most give so far: the window moves with it. */
+  dayVotes: Map<string, number>;
+  modeDay: string | null;
+  /** Object heads of its actions (`paymen` of `suspend:paymen`). */
+  heads: Set<string>;
+  places: Set<number>;
+}
+
+export interface ClusterOptions {
+  /** Distinct reports a cluster of plain statements (no event noun, no name) needs to be an event. */
+  minReports?: number;
+  /**
+   * Event nouns known by their place (earthquake, summit): statements about them are also blocked by
+   * the noun itself, since reports name different people and officials around one earthquake.
+   */
+  placeKnown?: ReadonlySet<string>;
+  /** Event noun → its group (`talks`, `meeting` → `meet`; `accord`, `pact` → `accord`): one kind of happening. */
+  nounGroups?: ReadonlyMap<string, string>;
+  /** Verb → the event-noun group it makes happen (`agree` → `accord`, `meet` → `meet`). */
+  verbGroups?: ReadonlyMap<string, string>;
+}
+
+export function clusterStatements(statements: readonly StatementRow[], entityName: (id: number) => string, options: ClusterOptions = {}): CorpusEventInput[] {
+  const minReports = options.minReports ?? 2;
+  const placeKnown = options.placeKnown ?? new Set<string>();
+  const groups = options.nounGroups ?? new Map<string, string>();
+  // `n:talks` and `n:meeting` are one kind of action when compared across reports.
+  const verbGroups = options.verbGroups ?? new Map<string, string>();
+  const kindOf = (action: string) => {
+    if (action.startsWith('n:')) return `n:${groups.get(action.slice(2)) ?? action.slice(2)}`;
+    const group = verbGroups.get(action.split(':')[0]);
+    return group ? `n:${group}` : action;
+  };
+  const entityKeys = (s: StatementRow): (number | string)[] => {
+    const ids: (number | string)[] = (s.subjectId !== null ? [s.subjectId, ...s.participantIds.filter((p) => p !== s.subjectId)] : s.participantIds).slice(0, MAX_KEYS);
+    if (s.action.startsWith('n:') && placeKnown.has(s.action.slice(2))) ids.push(s.action);
+    return ids;
+  };
+  const idf = inverseFrequencies(statements);
+  const ordered = [...statements].sort(
+    (a, b) =>
+      (GRANULARITY_RANK[a.date.granularity] ?? 5) - (GRANULARITY_RANK[b.date.granularity] ?? 5) ||
+      a.date.start.localeCompare(b.date.start) ||
+      a.docId - b.docId ||
+      a.sentence - b.sentence ||
+      a.id - b.id,
+  );
+  const clusters: Cluster[] = [];
+  const blocks = new Map<string, Set<Cluster>>();
+  const register = (c: Cluster, s: StatementRow) => {
+    for (const key of ownKeys(s, entityKeys)) {
+      const set = blocks.get(key);
+      if (!set) blocks.set(key, new Set([c]));
+      else set.add(c);
+    }
+  };
+
+  for (const s of ordered) {
+    const weight = s.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0) || 1;
+    const candidates = new Set<Cluster>();
+    for (const key of lookupKeys(s, entityKeys)) for (const c of blocks.get(key) ?? []) candidates.add(c);
+    let best: Cluster | null = null;
+    let bestScore = 0;
+    for (const c of candidates) {
+      const score = similarity(s, weight, c, idf, kindOf);
+      if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (!best) {
+      best = {
+        index: clusters.length, members: [], actions: new Map(), terms: new Map(), termWeight: 0, reports: new Set(),
+        namedOrNoun: false, dayVotes: new Map(), modeDay: null, heads: new Set(), places: new Set(),
+      };
+      clusters.push(best);
+    }
+    best.members.push(s);
+    best.actions.set(kindOf(s.action), (best.actions.get(kindOf(s.action)) ?? 0) + 1);
+    for (const t of s.terms) best.terms.set(t, (best.terms.get(t) ?? 0) + 1);
+    best.reports.add(s.report);
+    best.namedOrNoun ||= s.named || s.eventNoun;
+    const head = s.action.split(':')[1];
+    if (head && !s.action.startsWith('n:')) best.heads.add(head);
+    if (s.placeId !== null) best.places.add(s.placeId);
+    if (s.date.granularity === 'day') {
+      const votes = (best.dayVotes.get(s.date.start) ?? 0) + 1;
+      best.dayVotes.set(s.date.start, votes);
+      if (!best.modeDay || votes > (best.dayVotes.get(best.modeDay) ?? 0)) best.modeDay = s.date.start;
+    }
+    register(best, s);
+  }
+  const events = clusters.map((c) => toEvent(c, entityName, minReports, placeKnown));
+  events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
+  const used = new Map<string, number>();
+  for (const e of events) {
+    const n = (used.get(e.key) ?? 0) + 1;
+    used.set(e.key, n);
+    if (n > 1) e.key = `${e.key}.${n}`;
+  }
+  return events;
+}
+
+function inverseFrequencies(statements: readonly StatementRow[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const s of statements) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = statements.length || 1;
+  const idf = new Map<string, number>();
+  for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
+  return idf;
+}
+
+function dayNumber(day: string): number {
+  return Math.round(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / 86_400_000);
+}
+
+/**
+ * Buckets a statement is filed under: its day, or its own value for coarser dates; and its month
+ * with its action, where a coarser statement of the same action (`last month's suspension`) finds it.
+ */
+function ownKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | string)[]): string[] {
+  const own = s.date.granularity === 'day' ? `d${dayNumber(s.date.start)}` : `v${s.date.value}`;
+  const buckets = [own, `m${s.date.start.slice(0, 7)}|${s.action}`];
+  return entityKeys(s).flatMap((e) => buckets.map((b) => `${e}|${b}`));
+}
+
+/** Buckets a statement looks in: the days around its own (±1: `Friday` said on Saturday), or its value and month. */
+function lookupKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | string)[]): string[] {
+  let buckets: string[];
+  if (s.date.granularity === 'day') {
+    const d = dayNumber(s.date.start);
+    buckets = [`d${d - 1}`, `d${d}`, `d${d + 1}`];
+  } else if (s.date.granularity === 'month' || s.date.granularity === 'week' || s.date.granularity === 'range') {
+    const months = new Set([s.date.start.slice(0, 7), s.date.end.slice(0, 7)]);
+    buckets = [`v${s.date.value}`, ...[...months].map((m) => `m${m}|${s.action}`)];
+  } else {
+    buckets = [`v${s.date.value}`];
+  }
+  return entityKeys(s).flatMap((e) => buckets.map((b) => `${e}|${b}`));
+}
+
+function similarity(s: StatementRow, weight: number, c: Cluster, idf: Map<string, number>, kindOf: (a: string) => string): number {
+  // Day-level dates meet within a day of the day most reports give (`Friday` said on Saturday);
+  // a coarser date meets a finer event inside it (a week with a few days' slack: `last week`).
+  const first = c.members[0];
+  if (s.date.granularity === 'day' && c.modeDay) {
+    if (Math.abs(daysBetween(s.date.start, c.modeDay)) > 1) return 0;
+  } else if (!spansMeet(s.date, c.modeDay ? { value: c.modeDay, granularity: 'day', start: c.modeDay, end: c.modeDay } : first.date)) {
+    return 0;
+  }
+  if (!placesAgree(s, c)) return 0;
+  // One article naming two events (`talks` and `working group meeting` on one day) tells them apart.
+  if (s.eventNoun && c.members.some((m) => m.docId === s.docId && m.eventNoun && m.action !== s.action)) return 0;
+  let shared = 0;
+  const members = c.members.length;
+  for (const t of s.terms) {
+    const count = c.terms.get(t);
+    if (count) shared += (idf.get(t) ?? 0) * Math.min(1, (2 * count) / members);
+  }
+  const terms = shared / weight;
+  const head = s.action.startsWith('n:') ? undefined : s.action.split(':')[1];
+  // The same verb whose object the other reports mention too (`filed for protection` … `under the
+  // bankruptcy code` / `filed for bankruptcy`) is the same action told differently.
+  const verb = s.action.split(':')[0];
+  const sameAction =
+    (!s.action.endsWith(':') || kindOf(s.action).startsWith('n:')) &&
+    ((c.actions.get(kindOf(s.action)) ?? 0) > 0 ||
+      (head !== undefined && !s.action.startsWith('named:') &&
+        [...c.actions.keys()].some((a) => a.startsWith(`${verb}:`) && a !== `${verb}:` && (s.terms.includes(a.slice(verb.length + 1)) || c.terms.has(head)))));
+  // `imposes tariffs` and `raises tariffs` on one day about one country: the same object, likely one happening.
+  const sameHead = !sameAction && head !== undefined && head !== '' && c.heads.has(head);
+  const coarse = s.date.granularity !== 'day' && first.date.granularity === 'day';
+  // Of two events that fit, the one more reports support wins: a late report joins the story, not a stray.
+  const size = 0.1 * Math.log1p(c.reports.size);
+  if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
+  if (sameHead && terms >= 2 * SAME_ACTION_TERMS) return 0.5 + terms + size;
+  if (terms >= (coarse ? TERMS_ONLY + 0.15 : TERMS_ONLY)) return terms + size;
+  return 0;
+}
+
+/** Two different places (`earthquake in Ecuador`, `earthquake in Chile`) are two happenings. */
+function placesAgree(s: StatementRow, c: Cluster): boolean {
+  if (s.placeId === null || c.places.size === 0 || c.places.has(s.placeId)) return true;
+  // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees.
+  if ([...c.places].some((p) => s.participantIds.includes(p))) return true;
+  return c.members.some((m) => m.participantIds.includes(s.placeId!));
+}
+
+function spansMeet(a: StoredDateSpan, b: StoredDateSpan): boolean {
+  const slack = a.granularity === 'week' || b.granularity === 'week' ? 6 : 0;
+  return daysBetween(a.start, b.end) >= -slack && daysBetween(b.start, a.end) >= -slack;
+}
+
+// ---- an event from a cluster ----
+
+function toEvent(c: Cluster, entityName: (id: number) => string, minReports: number, placeKnown: ReadonlySet<string>): CorpusEventInput {
+  const members = c.members;
+  const reports = new Set(members.map((m) => m.report));
+  const sources = new Set(members.map((m) => m.source ?? m.report));
+  const days = new Set(members.map((m) => m.published ?? ''));
+  const date = consensusDate(members);
+  // Stable across rebuilds while the first report stands: its document and sentence (made unique by the caller).
+  const first = members.reduce((a, b) => (b.docId < a.docId || (b.docId === a.docId && b.sentence < a.sentence) ? b : a));
+  const key = `${first.docId}.${first.sentence}`;
+  // Entities by the reports naming them; participants: the three most named, and any a fifth of the reports (or five) name.
+  const byEntity = new Map<number, Set<string>>();
+  for (const m of members) for (const id of new Set([...(m.subjectId !== null ? [m.subjectId] : []), ...m.participantIds])) {
+    const set = byEntity.get(id) ?? new Set();
+    set.add(m.report);
+    byEntity.set(id, set);
+  }
+  const ranked = [...byEntity].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+  const place = mostCommon(members.map((m) => m.placeId).filter((p): p is number => p !== null), members);
+  const others = ranked.filter(([id]) => id !== place);
+  const participantIds = new Set(others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id));
+  // Entities the reports only name beside it are in its scope (not its participants) when a quarter of the reports, or five, do.
+  const beside = new Map<number, Set<string>>();
+  for (const m of members) for (const id of m.mentionedIds) {
+    if (byEntity.has(id) || id === place) continue;
+    const set = beside.get(id) ?? new Set<string>();
+    set.add(m.report);
+    beside.set(id, set);
+  }
+  const besideIds = [...beside].filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5).sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+  const kind: 'event' | 'mention' = c.namedOrNoun || reports.size >= minReports ? 'event' : 'mention';
+  const name = eventName(members, ranked.map(([id]) => id), place, entityName, { placeKnown });
+  return {
+    key,
+    kind,
+    name,
+    date: date.span,
+    placeId: place,
+    documents: reports.size,
+    sources: sources.size,
+    days: days.size,
+    score: reports.size + 0.5 * (sources.size - 1) + 0.25 * (days.size - 1),
+    conflicts: date.conflicts,
+    statementIds: members.map((m) => m.id).sort((a, b) => a - b),
+    entities: [
+      ...ranked.map(([entityId, r]) => ({ entityId, documents: r.size, participant: participantIds.has(entityId) || entityId === place })),
+      ...(place !== null && !byEntity.has(place) ? [{ entityId: place, documents: reports.size, participant: true }] : []),
+      ...besideIds.map(([entityId, r]) => ({ entityId, documents: r.size, participant: false })),
+    ],
+  };
+}
+
+/** The date most reports give at the finest granularity any gives; the others are kept as conflicts. */
+function consensusDate(members: StatementRow[]): { span: StoredDateSpan; conflicts: { value: string; documents: number }[] } {
+  const votes = new Map<string, { span: StoredDateSpan; reports: Set<string> }>();
+  for (const m of members) {
+    const v = votes.get(m.date.value) ?? { span: m.date, reports: new Set<string>() };
+    v.reports.add(m.report);
+    votes.set(m.date.value, v);
+  }
+  const finest = Math.min(...members.map((m) => GRANULARITY_RANK[m.date.granularity] ?? 5));
+  const ranked = [...votes.values()].sort(
+    (a, b) =>
+      Number((GRANULARITY_RANK[a.span.granularity] ?? 5) !== finest) - Number((GRANULARITY_RANK[b.span.granularity] ?? 5) !== finest) ||
+      b.reports.size - a.reports.size ||
+      a.span.start.localeCompare(b.span.start),
+  );
+  const winner = ranked[0];
+  // Coarser values that contain the winner agree with it; only other days (or spans outside it) conflict.
+  const conflicts = ranked
+    .slice(1)
+    .filter((v) => v.span.end < winner.span.start || v.span.start > winner.span.end || (v.span.granularity === winner.span.granularity))
+    .map((v) => ({ value: v.span.value, documents: v.reports.size }));
+  return { span: winner.span, conflicts };
+}
+
+function mostCommon(ids: number[], _members: StatementRow[]): number | null {
+  if (ids.length === 0) return null;
+  const counts = new Map<number, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+
+/** A name that says what happened: a named event, else subject + action + object, never a bare noun. */
+function eventName(
+  members: StatementRow[],
+  entities: number[],
+  place: number | null,
+  entityName: (id: number) => string,
+  options: { placeKnown: ReadonlySet<string> },
+): string {
+  const count = (list: StatementRow[]) => {
+    const byName = new Map<string, Set<string>>();
+    for (const m of list) {
+      const set = byName.get(m.name) ?? new Set<string>();
+      set.add(m.report);
+      byName.set(m.name, set);
+    }
+    return [...byName].sort((a, b) => b[1].size - a[1].size || b[0].length - a[0].length || a[0].localeCompare(b[0]));
+  };
+  const named = members.filter((m) => m.named);
+  const reports = new Set(members.map((m) => m.report)).size;
+  // The action most reports give, and the name most of those reports give it.
+  const actions = new Map<string, Set<string>>();
+  for (const m of members) {
+    const set = actions.get(m.action) ?? new Set<string>();
+    set.add(m.report);
+    actions.set(m.action, set);
+  }
+  const topAction = [...actions].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0][0];
+  // A name of its own for what most reports say happened (`Paris accord`), else any the reports share.
+  const namedTop = named.filter((m) => m.action === topAction);
+  if (namedTop.length) {
+    // One report's own name is not the story's: it needs two reports, or a quarter of them.
+    const [name, support] = count(namedTop)[0];
+    if (support.size >= Math.min(reports, Math.max(2, reports / 4))) return name;
+  }
+  if (named.length) {
+    const [name, support] = count(named)[0];
+    if (support.size * 4 >= reports || named.length === members.length) return name;
+  }
+  const withAction = members.filter((m) => m.action === topAction);
+  const withSubject = withAction.filter((m) => m.subjectId !== null);
+  let name = count(withSubject.length ? withSubject : withAction)[0][0];
+  if (topAction.startsWith('n:')) {
+    // No name of its own: say where or who (`earthquake in Ecuador`, `Nakasone–Reagan talks`).
+    const lemma = topAction.slice(2);
+    if (options.placeKnown.has(lemma)) {
+      if (place !== null) return `${lemma} in ${entityName(place)}`;
+    } else if (/[–-]/.test(name) && /\s/.test(name)) {
+      return name;
+    }
+    const who = entities.filter((id) => id !== place).slice(0, 2).map(entityName);
+    if (place !== null && who.length < 2) return `${who.length ? `${who[0]} ` : ''}${lemma} in ${entityName(place)}`;
+    return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
+  }
+  if (withSubject.length === 0 && entities.length) name = `${entityName(entities[0])} ${name}`;
+  return name;
+}

@@ -1,0 +1,60 @@
+import type { Store } from '../store/db.js';
+import {
+  allStatements,
+  documentFacts,
+  documentsWithoutStatements,
+  inTransaction,
+  markUndatedDocuments,
+  entityNameLookup,
+  replaceCorpusEvents,
+  replaceStatements,
+} from '../store/events.js';
+import { statementsOf } from '../nlp/statements.js';
+import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
+import { clusterStatements } from './cluster-events.js';
+
+/** Bump when statements are read differently: every document's statements are then read again. */
+export const STATEMENTS_VERSION = '7';
+
+export interface EventsUpdate {
+  /** Documents whose statements were (re)read. */
+  documents: number;
+  statements: number;
+  events: number;
+  seconds: number;
+}
+
+/**
+ * Bring the corpus-level events up to date after an ingest: read the dated statements of documents
+ * that are new or re-analyzed (deleted documents take theirs with them), then cluster all
+ * statements again. Clustering everything keeps the result independent of the order documents
+ * came in; it is near-linear (blocked by entity and date), a small share of an ingest.
+ */
+export function updateCorpusEvents(db: Store, options: { changed: boolean }): EventsUpdate | null {
+  const transaction = <T>(work: () => T): T => inTransaction(db, work);
+  const started = performance.now();
+  transaction(() => markUndatedDocuments(db, STATEMENTS_VERSION));
+  const todo = documentsWithoutStatements(db, STATEMENTS_VERSION);
+  if (todo.length === 0 && !options.changed) return null;
+  const names = entityNameLookup(db);
+  transaction(() => {
+    for (const id of todo) {
+      const facts = documentFacts(db, id);
+      if (facts) replaceStatements(db, id, statementsOf(facts, names), STATEMENTS_VERSION);
+    }
+  });
+  const statements = allStatements(db);
+  const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));
+  const nounGroups = new Map(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
+  // `agreed in Paris` and `the Paris accord`, `met on Friday` and `the meeting`: one kind of happening.
+  const verbGroups = new Map([['agree', 'accord'], ['sign', 'accord'], ['ratify', 'accord'], ['meet', 'meet'], ['visit', 'travel'],
+    ['attack', 'violence'], ['bomb', 'violence'], ['elect', 'election'], ['erupt', 'disaster']]);
+  const events = clusterStatements(statements, names, { placeKnown, nounGroups, verbGroups });
+  transaction(() => replaceCorpusEvents(db, events));
+  return {
+    documents: todo.length,
+    statements: statements.length,
+    events: events.filter((e) => e.kind === 'event').length,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Verbs that say something happened (`suspended`, `filed`, `imposed`), with the nouns news uses for
+ * the same action (`suspension`, `filing`, `imposition`), so that `Brazil suspended interest
+ * payments` and `Brazil's suspension of interest payments` are one action. Verbs of saying are not
+ * here: `said on Friday` dates the report, not a happening.
+ */
+
+// lemma [, nominalizations…]; irregular past forms are in IRREGULAR.
+const VERBS: readonly (readonly string[])[] = [
+  ['suspend', 'suspension'], ['resume', 'resumption'], ['halt'], ['stop'], ['end'], ['freeze'], ['lift'],
+  ['file', 'filing'], ['sign', 'signing'], ['agree', 'agreement'], ['approve', 'approval'], ['reject', 'rejection'],
+  ['impose', 'imposition'], ['raise'], ['cut'], ['lower'], ['increase'], ['reduce', 'reduction'], ['launch'],
+  ['acquire', 'acquisition'], ['buy'], ['sell', 'sale'], ['merge', 'merger'], ['bid'], ['offer'], ['tender'],
+  ['declare', 'declaration'], ['default'], ['devalue', 'devaluation'], ['revalue', 'revaluation'], ['strike'],
+  ['attack'], ['kill'], ['die', 'death'], ['resign', 'resignation'], ['appoint', 'appointment'], ['elect', 'election'],
+  ['win'], ['lose'], ['hit'], ['shut', 'shutdown'], ['close', 'closure'], ['reopen', 'reopening'], ['ban'],
+  ['boycott'], ['retaliate', 'retaliation'], ['threaten'], ['invade', 'invasion'], ['sue', 'lawsuit'],
+  ['rule', 'ruling'], ['settle', 'settlement'], ['pay', 'payment'], ['repay', 'repayment'], ['borrow'], ['lend'],
+  ['cancel', 'cancellation'], ['postpone', 'postponement'], ['delay'], ['extend', 'extension'], ['renew', 'renewal'],
+  ['downgrade'], ['upgrade'], ['intervene', 'intervention'], ['erupt', 'eruption'], ['collapse'], ['crash'],
+  ['plunge'], ['soar'], ['surge'], ['meet'], ['visit'], ['host'], ['found', 'founding'],
+  ['establish', 'establishment'], ['create', 'creation'], ['ratify', 'ratification'], ['veto'], ['pass', 'passage'],
+  ['enact', 'enactment'], ['introduce', 'introduction'], ['propose', 'proposal'], ['adopt', 'adoption'],
+  ['implement', 'implementation'], ['unveil'], ['explode', 'explosion'], ['flood'], ['damage'],
+  ['destroy', 'destruction'], ['sink', 'sinking'], ['collide', 'collision'], ['spill'], ['nationalize', 'nationalization'],
+  ['privatize', 'privatization'], ['liberalize', 'liberalization'], ['deregulate', 'deregulation'], ['restructure', 'restructuring'],
+  ['reschedule', 'rescheduling'], ['negotiate', 'negotiation'], ['fire'], ['dismiss', 'dismissal'], ['arrest'],
+  ['seize', 'seizure'], ['block'], ['withdraw', 'withdrawal'], ['expel', 'expulsion'], ['tighten'], ['ease'],
+  ['float'], ['peg'], ['break'], ['strike'], ['walk'], ['occupy', 'occupation'], ['shoot'], ['bomb'], ['evacuate', 'evacuation'],
+  ['quit'], ['sack'], ['oust', 'ouster'], ['replace', 'replacement'], ['succeed', 'succession'], ['nominate', 'nomination'],
+  ['indict', 'indictment'], ['convict', 'conviction'], ['authorize', 'authorization'],
+  ['license'], ['award'], ['grant'], ['win'], ['complete', 'completion'], ['open', 'opening'],
+  ['takeover'], ['conclude', 'conclusion'], ['accept', 'acceptance'],
+  ['terminate', 'termination'], ['abandon'], ['drop'], ['restore', 'restoration'], ['recall'],
+];
+
+const IRREGULAR: Record<string, string[]> = {
+  buy: ['bought'], sell: ['sold'], cut: ['cut'], bid: ['bid'], strike: ['struck'], win: ['won'], lose: ['lost'],
+  hit: ['hit'], shut: ['shut'], pay: ['paid'], repay: ['repaid'], lend: ['lent'], meet: ['met'], sink: ['sank', 'sunk'],
+  withdraw: ['withdrew', 'withdrawn'], freeze: ['froze', 'frozen'], break: ['broke', 'broken'], shoot: ['shot'],
+  quit: ['quit'], found: ['founded'],
+};
+
+/** Verbs news uses interchangeably for one action: compared as the first of their group. */
+const SAME_ACTION: readonly (readonly string[])[] = [
+  ['suspend', 'halt', 'stop'], ['cut', 'reduce', 'lower'], ['raise', 'increase'], ['acquire', 'buy', 'takeover'],
+  ['sack', 'fire', 'dismiss', 'oust'], ['quit', 'resign'], ['sign', 'conclude'], ['drop', 'abandon'],
+];
+const ACTION_KEY = new Map(SAME_ACTION.flatMap((group) => group.map((v) => [v, group[0]] as const)));
+
+export interface ActionWord {
+  /** The verb as a dictionary gives it (`halt`), for names. */
+  lemma: string;
+  /** The action it stands for when statements are compared (`suspend` for `halt`). */
+  key: string;
+  /** Whether the word is the verb itself (else a noun naming the action). */
+  verb: boolean;
+}
+
+function verbForms(lemma: string): string[] {
+  const forms = [lemma];
+  const stemE = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(lemma) && lemma.length <= 5;
+  const doubled = cvc ? lemma + lemma.slice(-1) : lemma;
+  if (/(?:s|sh|ch|x|z)$/.test(lemma)) forms.push(`${lemma}es`);
+  else if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ies`);
+  else forms.push(`${lemma}s`);
+  if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ied`);
+  else if (lemma.endsWith('e')) forms.push(`${lemma}d`);
+  else forms.push(`${doubled}ed`);
+  forms.push(lemma.endsWith('ie') ? `${lemma.slice(0, -2)}ying` : lemma.endsWith('ee') ? `${lemma}ing` : `${lemma.endsWith('e') ? stemE : doubled}ing`);
+  forms.push(...(IRREGULAR[lemma] ?? []));
+  return forms;
+}
+
+/** Lowercase word → the action it names. */
+export const ACTION_WORDS: ReadonlyMap<string, ActionWord> = (() => {
+  const map = new Map<string, ActionWord>();
+  for (const [lemma, ...nouns] of VERBS) {
+    const key = ACTION_KEY.get(lemma) ?? lemma;
+    for (const f of verbForms(lemma)) if (!map.has(f)) map.set(f, { lemma, key, verb: true });
+    for (const n of nouns) {
+      map.set(n, { lemma, key, verb: false });
+      if (!n.endsWith('s')) map.set(`${n}s`, { lemma, key, verb: false });
+    }
+  }
+  return map;
+})();
+
+/** `suspend` → `suspends`: the present tense a headline-like name uses. */
+export function thirdPerson(lemma: string): string {
+  if (/(?:s|sh|ch|x|z)$/.test(lemma)) return `${lemma}es`;
+  if (/[^aeiou]y$/.test(lemma)) return `${lemma.slice(0, -1)}ies`;
+  return `${lemma}s`;
+}

@@ -1,0 +1,410 @@
+import { createRequire } from 'node:module';
+import type { IsoDate } from '../core/types.js';
+import type { DateSpan } from '../core/timex.js';
+import { ACTION_WORDS, thirdPerson } from './action-verbs.js';
+import { EVENT_NOUN_FORMS } from './event-nouns.js';
+import { occurrenceSpan } from './dates/vague.js';
+
+/**
+ * Dated statements: what one sentence of one document says happened on a date — who (subject and
+ * other participants), what (an action: a verb and its object's head, or an event noun), where.
+ * They are the units the corpus-level clustering (ingest/cluster-events.ts) merges into events. Read off
+ * the stored analysis (mentions, per-document events, sentence bounds), so building them needs no
+ * second pass of the analyzer.
+ */
+
+export interface DocumentFacts {
+  docId: number;
+  body: string;
+  published: IsoDate | null;
+  sentences: { start: number; end: number }[];
+  /** Entity and DATE mentions (EVENT mentions are given with `events`). */
+  mentions: { type: string; start: number; end: number; sentence: number; entityId: number | null; value: string | null; text: string }[];
+  /** The document's own events (nlp/events.ts), each with its mentions. */
+  events: {
+    name: string;
+    date: string | null;
+    placeId: number | null;
+    participantIds: number[];
+    mentions: { start: number; end: number; sentence: number }[];
+  }[];
+}
+
+export interface Statement {
+  docId: number;
+  sentence: number;
+  /** The date said, and the days it covers. */
+  date: DateSpan;
+  /** `suspend:payment`, `file:protection`, `n:earthquake`: what happened, as a key the clustering compares. */
+  action: string;
+  /** Word stems of the clause (object, nouns around the action) for comparing statements. */
+  terms: string[];
+  subjectId: number | null;
+  placeId: number | null;
+  participantIds: number[];
+  /** Other entities the sentence names. */
+  mentionedIds: number[];
+  /** A name for what happened, as this sentence would give it (`Brazil suspends interest payments`). */
+  name: string;
+  /** The name is an event's own (`Venice summit`, `Uruguay Round`), not one made from subject and action. */
+  named: boolean;
+  /** The statement is about an event noun (summit, earthquake), which makes an event even alone. */
+  eventNoun: boolean;
+}
+
+const porter = (() => {
+  // Only the stemmer module: the whole of natural costs ≈ 0.4 s to import and prints to stdout.
+  const stemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer') as { stem(word: string): string };
+  return stemmer;
+})();
+
+const stems = new Map<string, string>();
+/** A Porter stem cut to six letters, so that `suspension` and `suspended` (suspens, suspend) meet. */
+export function termOf(word: string): string {
+  let t = stems.get(word);
+  if (t === undefined) {
+    t = porter.stem(word).slice(0, 6);
+    if (stems.size < 200_000) stems.set(word, t);
+  }
+  return t;
+}
+
+const STOP = new Set(
+  ('a an the and or but of to in on at for by with from as is are was were be been being has have had will would ' +
+    'shall should can could may might must do does did not no it its this that these those he she they them his her ' +
+    'their we our you your i which who whom whose what when where while than then there here also after before since ' +
+    'until about over under into onto out up down off per said says say told tell according reported reports added ' +
+    'today yesterday tomorrow week month year years months weeks day days last next this monday tuesday wednesday ' +
+    'thursday friday saturday sunday january february march april may june july august september october november ' +
+    'december jan feb mar apr jun jul aug sep sept oct nov dec mln billion dlrs dlr pct percent cts company companies ' +
+    'corp inc ltd co group official officials spokesman sources source announced announcement statement ' +
+    'one two three four five six seven eight nine ten more most some any all such other new earlier later').split(' '),
+);
+const MODAL = /^(?:to|will|would|may|might|could|should|can|must|did|not|shall|cannot)$/;
+const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|would|will)$/;
+const SPEECH = /^(?:said|says|say|told|tells|announced|announces|reported|added|stated|noted|confirmed|disclosed|declined)$/;
+const DETERMINER = /^(?:a|an|the|its|his|her|their|our|all|some|any|this|that|these|those)$/;
+const ADVERB = /^(?:[a-z]+ly|temporarily|indefinitely|also|formally|officially|finally|suddenly|unilaterally|not|then|partially)$/;
+const PREPOSITION = /^(?:on|in|at|of|for|to|with|from|by|under|over|after|before|as|against|into|until|since|through|during|because|amid|and|or|but|while|which|that|who)$/;
+/** Verbs that make an agreement happen: with them the agreement noun is the event. */
+const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
+const PRONOUN = /^(?:it|he|she|they|we|i|you|him|them|us|itself|themselves)$/;
+const WORD = /[\p{L}][\p{L}'’-]*|\d[\d.,/-]*/gu;
+
+interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(body: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  WORD.lastIndex = 0;
+  const slice = body.slice(from, to);
+  for (const m of slice.matchAll(WORD)) {
+    const text = m[0].replace(/['’]s$/, '');
+    words.push({ text, lower: text.toLowerCase(), start: from + m.index!, end: from + m.index! + m[0].length });
+  }
+  return words;
+}
+
+interface Action {
+  lemma: string;
+  key: string;
+  verb: boolean;
+  at: number;
+  /** The object phrase as written (`interest payments`, `for bankruptcy protection`) and its head. */
+  object: string;
+  head: string | null;
+}
+
+/** The object phrase after an action word: adverbs, determiners and numbers skipped; up to a preposition. */
+function objectAfter(
+  words: Word[],
+  i: number,
+  verb: boolean,
+  entityAt: Map<number, string>,
+  isDate: (at: number) => boolean,
+): { phrase: string; head: string | null } {
+  const out: string[] = [];
+  let j = i + 1;
+  let lead = '';
+  while (j < words.length && ADVERB.test(words[j].lower)) j++;
+  if (!verb) {
+    // `suspension of interest payments`
+    if (words[j]?.lower !== 'of') return { phrase: '', head: null };
+    j++;
+  } else if (
+    words[j]?.lower === 'to' && words[j + 1] && /^[a-z]+$/.test(words[j + 1].text) &&
+    !DETERMINER.test(words[j + 1].lower) && !PREPOSITION.test(words[j + 1].lower)
+  ) {
+    // `agreed to stabilise currencies`: the infinitive says what was agreed.
+    lead = `to ${words[j + 1].lower}`;
+    j += 2;
+  } else if (words[j] && /^(?:for|into|against)$/.test(words[j].lower)) {
+    // `filed for bankruptcy protection`, `went into receivership`
+    lead = words[j].lower;
+    j++;
+  }
+  for (; j < words.length && out.length < 4; j++) {
+    const w = words[j];
+    if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || /^(?:mln|billion|dlrs?|pct|some|about|nearly)$/.test(w.lower)) {
+      if (out.length) break;
+      continue;
+    }
+    if (PREPOSITION.test(w.lower) || SPEECH.test(w.lower) || MODAL.test(w.lower) || AUXILIARY.test(w.lower) || isDate(w.start) || PRONOUN.test(w.lower)) {
+      break;
+    }
+    if (ACTION_WORDS.get(w.lower)?.verb && out.length) break;
+    const entity = entityAt.get(w.start);
+    out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
+  }
+  const phrase = out.join(' ');
+  return { phrase: phrase && lead ? `${lead} ${phrase}` : phrase, head: out.length ? out[out.length - 1].toLowerCase() : null };
+}
+
+function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: number) => boolean): Action | null {
+  let fallback: Action | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const action = ACTION_WORDS.get(w.lower);
+    if (!action) continue;
+    const prev = words[i - 1]?.lower ?? '';
+    if (action.verb) {
+      // A bare form is a verb only after `to`, a modal or `not` (`to suspend`); else it is often a noun (`the end`).
+      if (w.lower === action.lemma && !MODAL.test(prev)) continue;
+      // `the proposed merger`: a participle before a noun describes it.
+      if (DETERMINER.test(prev) && /ed$/.test(w.lower)) continue;
+      // `orders fell`, `factory sales rose`: an -s form after a common noun is a plural noun. A verb in
+      // the present follows its subject: a name, a pronoun or a relative word.
+      if (/[^s]s$/.test(w.lower) && w.lower !== action.lemma && i > 0 && !/^\p{Lu}/u.test(words[i - 1].text) &&
+        !/^(?:it|he|she|also|which|who|that|now|and)$/.test(prev)) {
+        continue;
+      }
+    } else if (!DETERMINER.test(prev) && !/^(?:'s|’s)$/.test(prev) && !/['’]s$/.test(body(words, i - 1)) && prev !== 'unilateral') {
+      // A noun names the action with a determiner or possessive before it (`Brazil's suspension`) …
+      if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
+    }
+    const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
+    const found: Action = { lemma: action.lemma, key: action.key, verb: action.verb, at: i, object: phrase, head };
+    if (head) return found;
+    fallback ??= found;
+  }
+  return fallback;
+}
+
+function body(words: Word[], i: number): string {
+  return words[i]?.text ?? '';
+}
+
+const NAMED_EVENT = new RegExp(
+  String.raw`\b((?:[A-Z][\p{L}.'’-]+\s+){1,3})(${['Round', 'Accord', 'Agreement', 'Summit', 'Conference', 'Pact', 'Treaty', 'Plan', 'Initiative', 'Talks', 'Convention', 'Accords', 'Games']
+    .join('|')})\b`,
+  'gu',
+);
+const NOT_IN_NAME = /^(?:The|A|An|On|In|At|By|For|Of|And|But|He|She|It|They|This|That|These|Those|Under|After|Before|Since|Reuters|U\.S\.|President|Minister)$/;
+
+/** A named event the sentence writes out (`Uruguay Round`, `Louvre Accord`, `Paris accord`). */
+function namedEventIn(sentence: string): string | null {
+  NAMED_EVENT.lastIndex = 0;
+  for (const m of sentence.matchAll(NAMED_EVENT)) {
+    const words = m[1].trim().split(/\s+/);
+    while (words.length && NOT_IN_NAME.test(words[0])) words.shift();
+    if (words.length === 0) continue;
+    // All-capital headlines are no names.
+    if (words.every((w) => w === w.toUpperCase())) continue;
+    // `General Agreement on Tariffs and Trade`: the start of an organisation's name, not an event.
+    if (/^\s+(?:on|of|for)\s+\p{Lu}/u.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 8))) continue;
+    return `${words.join(' ')} ${m[2]}`;
+  }
+  return null;
+}
+
+function clauseBounds(body: string, from: number, to: number, at: number): [number, number] {
+  let start = from;
+  let end = to;
+  const CLAUSE = /;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s/g;
+  for (const m of body.slice(from, to).matchAll(CLAUSE)) {
+    const pos = from + m.index!;
+    if (pos + m[0].length <= at) start = pos + m[0].length;
+    else if (pos > at) {
+      end = pos;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+/** A bare event noun is no name (`meeting`, `talks`): the per-document name then is only a hint. */
+function isBareName(name: string): boolean {
+  return !/\s/.test(name.replace(/\s*\(\d+\)$/, '')) || /^[\p{Ll}\s-]+$/u.test(name);
+}
+
+/** The entities listed with the subject (`A, B and C agreed`), in text order; just the subject when alone. */
+function subjectList(body: string, inClause: DocumentFacts['mentions'], subject: DocumentFacts['mentions'][number]): DocumentFacts['mentions'] {
+  const list = [subject];
+  let at = inClause.indexOf(subject);
+  while (at > 0) {
+    const before = inClause[at - 1];
+    if (!/^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$/i.test(body.slice(before.end, list[0].start))) break;
+    if (before.type === 'PLACE' || before.type === 'PERSON') break;
+    list.unshift(before);
+    at--;
+  }
+  return list;
+}
+
+/** A place-known event (`Hanoi summit`) is well named only after its place, not after a person. */
+function placeNamed(name: string, placeId: number | null, entityNames: (id: number) => string): boolean {
+  return placeId !== null && name.startsWith(entityNames(placeId));
+}
+
+/** The dated statements of one document. */
+export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => string): Statement[] {
+  const out: Statement[] = [];
+  const bySentence = new Map<number, DocumentFacts['mentions']>();
+  for (const m of doc.mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const taken = new Set<string>();
+
+  // The document's own events first: each dated one is a statement at its first mention.
+  for (const ev of doc.events) {
+    if (!ev.date || ev.mentions.length === 0) continue;
+    // The date as the text wrote it, so that `this year` or `two years ago` is judged as such; the
+    // sentence that says it is the best evidence (else the event's first mention).
+    const said = ev.mentions
+      .flatMap((m) => bySentence.get(m.sentence) ?? [])
+      .find((m) => m.type === 'DATE' && m.value === ev.date);
+    const first = ev.mentions.find((m) => m.sentence === said?.sentence) ?? ev.mentions[0];
+    const sentence = doc.sentences[first.sentence];
+    if (!sentence) continue;
+    const span = occurrenceSpan({
+      text: said?.text ?? ev.date,
+      value: ev.date,
+      before: said ? doc.body.slice(Math.max(0, said.start - 40), said.start) : '',
+      after: said ? doc.body.slice(said.end, said.end + 30) : '',
+      published: doc.published,
+    });
+    if (!span) continue;
+    const headText = doc.body.slice(first.start, first.end).toLowerCase().replace(/\s+/g, ' ');
+    const noun = EVENT_NOUN_FORMS.get(headText.split(' ').slice(-2).join(' ')) ?? EVENT_NOUN_FORMS.get(headText.split(' ').pop() ?? '');
+    const lemma = noun?.lemma ?? headText;
+    const text = doc.body.slice(sentence.start, sentence.end);
+    const named = namedEventIn(text);
+    const mentions = bySentence.get(first.sentence) ?? [];
+    if (span.granularity === 'year' && !named && !placeNamed(ev.name, ev.placeId, entityNames)) continue;
+    // `tariffs on April 17 … for breaking a 1986 pact`: an agreement named beside another action is
+    // what the action is about, not what happened on the date; the action makes the statement.
+    if (noun?.group === 'accord') {
+      const words = wordsOf(doc.body, sentence.start, sentence.end);
+      const isDate = (at: number) => mentions.some((m) => m.type === 'DATE' && at >= m.start && at < m.end);
+      const other = findAction(words, new Map(), isDate);
+      if (other && !ACCORD_VERBS.has(other.key)) continue;
+    }
+    const entities = unique(mentions.filter((m) => m.entityId !== null).map((m) => m.entityId!));
+    out.push({
+      docId: doc.docId,
+      sentence: first.sentence,
+      date: span,
+      action: `n:${lemma}`,
+      terms: termsOf(wordsOf(doc.body, sentence.start, sentence.end), mentions),
+      subjectId: ev.participantIds[0] ?? null,
+      placeId: ev.placeId,
+      // The finder's participants; the sentence's other entities only when it found none.
+      participantIds: (ev.participantIds.length ? ev.participantIds : entities).slice(0, 8),
+      mentionedIds: entities.filter((id) => !ev.participantIds.includes(id)).slice(0, 12),
+      name: named ?? ev.name.replace(/\s*\(\d+\)$/, ''),
+      named: named !== null || (!isBareName(ev.name) && !noun?.generic && (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
+      eventNoun: true,
+    });
+    for (const m of ev.mentions) taken.add(`${m.sentence}|${ev.date}`);
+  }
+
+  // Then every other dated sentence: the action is read off the clause around the date.
+  for (const [index, mentions] of bySentence) {
+    const sentence = doc.sentences[index];
+    if (!sentence) continue;
+    const dates = mentions.filter((m) => m.type === 'DATE' && m.value);
+    if (dates.length === 0) continue;
+    const entityMentions = mentions.filter((m) => m.entityId !== null);
+    if (entityMentions.length === 0) continue;
+    const seen = new Set<string>();
+    for (const d of dates) {
+      if (seen.has(d.value!) || taken.has(`${index}|${d.value}`)) continue;
+      seen.add(d.value!);
+      const span = occurrenceSpan({
+        text: d.text,
+        value: d.value,
+        before: doc.body.slice(Math.max(sentence.start, d.start - 40), d.start),
+        after: doc.body.slice(d.end, Math.min(sentence.end, d.end + 30)),
+        published: doc.published,
+      });
+      if (!span) continue;
+      const coarse = span.granularity === 'year';
+      const [cFrom, cTo] = clauseBounds(doc.body, sentence.start, sentence.end, d.start);
+      const words = wordsOf(doc.body, cFrom, cTo);
+      const entityAt = new Map<number, string>();
+      for (const m of entityMentions) entityAt.set(m.start, entityNames(m.entityId!));
+      const dateSpans = mentions.filter((m) => m.type === 'DATE');
+      const isDate = (at: number) => dateSpans.some((m) => at >= m.start && at < m.end);
+      const action = findAction(words, entityAt, isDate);
+      const sentenceText = doc.body.slice(sentence.start, sentence.end);
+      const named = namedEventIn(sentenceText);
+      if (!action && !named) continue;
+      // A year is when a named event happened (`the 1986 Uruguay Round`), rarely when an action did.
+      if (coarse && !named) continue;
+      const inClause = entityMentions.filter((m) => m.start >= cFrom && m.end <= cTo);
+      const actionAt = action ? words[action.at].start : cTo;
+      // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`).
+      const subject = [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE') ?? null;
+      // `the United States, Japan, … and Canada agreed`: a list of subjects is named by its first and a count.
+      const list = subject ? subjectList(doc.body, inClause, subject) : [];
+      const place = inClause.find((m) => (m.type === 'PLACE' || m.type === 'COUNTRY') && /\b(?:in|at|near|off)\s+(?:the\s+)?$/i.test(doc.body.slice(Math.max(cFrom, m.start - 8), m.start)));
+      const participants = unique([subject?.entityId, ...inClause.map((m) => m.entityId)].filter((x): x is number => x != null));
+      let name: string;
+      if (named) name = named;
+      else if (action) {
+        const many = list.length > 1;
+        const who = !subject ? null : many ? `${entityNames(list[0].entityId!)} and ${list.length - 1} other${list.length > 2 ? 's' : ''}` : entityNames(subject.entityId!);
+        const verb = many ? action.lemma : thirdPerson(action.lemma);
+        const what = action.object ? `${verb} ${action.object}` : verb;
+        // Without a subject the clustering puts the event's main participant first.
+        name = who ? `${who} ${what}` : what;
+      } else continue;
+      out.push({
+        docId: doc.docId,
+        sentence: index,
+        date: span,
+        action: named ? `named:${named.toLowerCase()}` : `${action!.key}:${action!.head ? termOf(action!.head) : ''}`,
+        terms: termsOf(words, inClause),
+        subjectId: (list[0] ?? subject)?.entityId ?? null,
+        placeId: place?.entityId ?? null,
+        participantIds: participants.slice(0, 8),
+        mentionedIds: unique(mentions.filter((m) => m.entityId !== null && !participants.includes(m.entityId)).map((m) => m.entityId!)).slice(0, 12),
+        name,
+        named: named !== null,
+        eventNoun: named !== null,
+      });
+    }
+  }
+  return out.sort((a, b) => a.sentence - b.sentence || a.date.start.localeCompare(b.date.start));
+}
+
+function termsOf(words: Word[], entities: { start: number; end: number }[]): string[] {
+  const terms = new Set<string>();
+  for (const w of words) {
+    if (w.lower.length < 3 || STOP.has(w.lower) || /\d/.test(w.lower) || SPEECH.test(w.lower)) continue;
+    if (entities.some((e) => w.start >= e.start && w.end <= e.end)) continue;
+    const action = ACTION_WORDS.get(w.lower);
+    terms.add(action ? action.key : termOf(w.lower));
+  }
+  return [...terms].sort();
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

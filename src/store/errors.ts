@@ -1,0 +1,49 @@
+/**
+ * SQLite failures as one line a user can act on. SQLite reports damage, a full disk, a read-only
+ * file or a lock held by another process as exceptions that can surface in any statement, long after
+ * the database was opened; the CLI turns each into `corpus: FILE: cause; hint` and exit status 2.
+ * This module imports nothing heavy, so the CLI's error handler can load it for every command.
+ */
+import { UserError } from '../core/errors.js';
+
+/** The database the current command opened last: SQLite's own messages do not name the file. */
+let currentDatabase: string | null = null;
+
+export function noteOpenDatabase(file: string): void {
+  currentDatabase = file;
+}
+
+/** Whether `error` came from SQLite (better-sqlite3 throws `SqliteError` with an SQLITE_* code). */
+export function isSqliteError(error: unknown): error is Error & { code: string } {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
+}
+
+/** The one-line UserError for a SQLite failure on `file` (default: the database opened last). */
+export function databaseError(error: Error & { code?: string }, file = currentDatabase ?? 'database'): UserError {
+  const code = error.code ?? '';
+  const cause = error.message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const say = (what: string) => new UserError(`${file}: ${what}`);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || /malformed/i.test(cause)) {
+    return say(`database is damaged (${cause}); restore it from a backup or re-ingest into a new file`);
+  }
+  if (code === 'SQLITE_FULL') return say(`disk is full (${cause}); free some space and run the ingest again (what was committed is kept)`);
+  if (code.startsWith('SQLITE_READONLY')) {
+    return say(`database is read-only (${cause}); query commands can read it, writing needs write access to the file and its folder`);
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return say(`database is busy (${cause}): another corpus process is writing to it; try again when it has finished`);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    return say(`cannot open the database (${cause}); check that the file and its folder exist and are accessible`);
+  }
+  if (code.startsWith('SQLITE_IOERR')) return say(`cannot read or write the database (${cause}); check the disk`);
+  if (code === 'SQLITE_NOMEM') return say(`out of memory (${cause})`);
+  return say(`database error (${cause})`);
+}
+
+/** `error` as a UserError when it is a SQLite failure; otherwise null. */
+export function asDatabaseError(error: unknown): UserError | null {
+  return isSqliteError(error) ? databaseError(error) : null;
+}

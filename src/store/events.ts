@@ -1,0 +1,419 @@
+import type Database from 'better-sqlite3';
+import { sqlite, type Db, type Store } from './db.js';
+import { unpackSentences } from './sentences.js';
+
+/**
+ * Corpus-level events: the dated statements read from each document, and the events clustered from
+ * them (timeline/update.ts writes both after each ingest; timeline/query.ts reads them). Every SQL
+ * statement about them is here.
+ */
+
+// ---- what is stored ----
+
+export interface StoredDateSpan {
+  value: string;
+  granularity: string;
+  start: string;
+  end: string;
+}
+
+/** One dated statement as written (nlp/statements.ts makes them). */
+export interface StatementInput {
+  sentence: number;
+  date: StoredDateSpan;
+  action: string;
+  terms: string[];
+  subjectId: number | null;
+  placeId: number | null;
+  participantIds: number[];
+  /** Other entities the sentence names (not taking part as far as the sentence says). */
+  mentionedIds: number[];
+  name: string;
+  named: boolean;
+  eventNoun: boolean;
+}
+
+/** A stored statement with what the clustering needs of its document. */
+export interface StatementRow extends StatementInput {
+  id: number;
+  docId: number;
+  /** Documents with one title, date and source are one report (wire copies); else the document itself. */
+  report: string;
+  source: string | null;
+  published: string | null;
+}
+
+export interface CorpusEventInput {
+  key: string;
+  kind: 'event' | 'mention';
+  name: string;
+  date: StoredDateSpan;
+  placeId: number | null;
+  documents: number;
+  sources: number;
+  days: number;
+  score: number;
+  conflicts: { value: string; documents: number }[];
+  statementIds: number[];
+  /** entity id → reports naming it; `participant` when it is listed as taking part. */
+  entities: { entityId: number; documents: number; participant: boolean }[];
+}
+
+/** What a document's statements are built from (see nlp/statements.ts DocumentFacts). */
+export interface DocumentFactsRow {
+  docId: number;
+  body: string;
+  published: string | null;
+  sentences: { start: number; end: number }[];
+  mentions: { type: string; start: number; end: number; sentence: number; entityId: number | null; value: string | null; text: string }[];
+  events: {
+    name: string;
+    date: string | null;
+    placeId: number | null;
+    participantIds: number[];
+    mentions: { start: number; end: number; sentence: number }[];
+  }[];
+}
+
+type Statement = Database.Statement<unknown[], unknown>;
+const cache = new WeakMap<Db, Map<string, Statement>>();
+function stmt(db: Db, sql: string): Statement {
+  let map = cache.get(db);
+  if (!map) {
+    map = new Map();
+    cache.set(db, map);
+  }
+  let s = map.get(sql);
+  if (!s) {
+    s = db.prepare(sql) as Statement;
+    map.set(sql, s);
+  }
+  return s;
+}
+
+// ---- statements ----
+
+/**
+ * Mark documents that have no resolved date and no dated event as read (they make no statement),
+ * in one statement: most of the work of a first reading is skipped for them.
+ */
+export function markUndatedDocuments(store: Store, version: string): void {
+  const db = sqlite(store);
+  const undated = `SELECT d.id FROM documents d LEFT JOIN statement_docs s ON s.doc_id = d.id
+     WHERE (s.doc_id IS NULL OR s.version != d.analyzer_version || '+' || @version)
+       AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND m.type = 'DATE' AND m.value IS NOT NULL AND m.value NOT LIKE '%REF')
+       AND NOT EXISTS (SELECT 1 FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.doc_id = d.id AND e.date IS NOT NULL)`;
+  stmt(db, `DELETE FROM statements WHERE doc_id IN (${undated})`).run({ version });
+  stmt(db, `INSERT OR REPLACE INTO statement_docs (doc_id, version) SELECT id, analyzer_version || '+' || @version FROM documents WHERE id IN (${undated})`).run({ version });
+}
+
+/** Documents whose statements are missing or were read from an older analysis. */
+export function documentsWithoutStatements(store: Store, version: string): number[] {
+  const db = sqlite(store);
+  return stmt(
+    db,
+    `SELECT d.id FROM documents d LEFT JOIN statement_docs s ON s.doc_id = d.id
+     WHERE s.doc_id IS NULL OR s.version != d.analyzer_version || '+' || ? ORDER BY d.id`,
+  )
+    .pluck()
+    .all(version) as number[];
+}
+
+export function documentFacts(store: Store, docId: number): DocumentFactsRow | null {
+  const db = sqlite(store);
+  const doc = stmt(db, 'SELECT body, date, sentences FROM documents WHERE id = ?').get(docId) as
+    | { body: string; date: string | null; sentences: Buffer }
+    | undefined;
+  if (!doc) return null;
+  const mentions = stmt(
+    db,
+    `SELECT type, start, end, sentence, entity_id AS entityId, value, text FROM mentions
+     WHERE doc_id = ? AND type != 'EVENT' ORDER BY start`,
+  ).all(docId) as DocumentFactsRow['mentions'];
+  const eventMentions = stmt(
+    db,
+    `SELECT em.event_id AS eventId, e.name, e.date, e.place_id AS placeId, em.start, em.end, em.sentence
+     FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.doc_id = ? ORDER BY em.start`,
+  ).all(docId) as { eventId: number; name: string; date: string | null; placeId: number | null; start: number; end: number; sentence: number }[];
+  const participants = stmt(db, 'SELECT event_id AS eventId, entity_id AS entityId FROM event_participants WHERE doc_id = ?').all(docId) as {
+    eventId: number;
+    entityId: number;
+  }[];
+  const events = new Map<number, DocumentFactsRow['events'][number]>();
+  for (const m of eventMentions) {
+    let ev = events.get(m.eventId);
+    if (!ev) {
+      ev = { name: m.name, date: m.date, placeId: m.placeId, participantIds: [], mentions: [] };
+      events.set(m.eventId, ev);
+    }
+    ev.mentions.push({ start: m.start, end: m.end, sentence: m.sentence });
+  }
+  for (const p of participants) events.get(p.eventId)?.participantIds.push(p.entityId);
+  return { docId, body: doc.body, published: doc.date, sentences: unpackSentences(doc.sentences), mentions, events: [...events.values()] };
+}
+
+/** Replace a document's statements (callers own the transaction). */
+export function replaceStatements(store: Store, docId: number, statements: readonly StatementInput[], version: string): void {
+  const db = sqlite(store);
+  stmt(db, 'DELETE FROM statements WHERE doc_id = ?').run(docId);
+  const insert = stmt(
+    db,
+    `INSERT INTO statements (doc_id, sentence, date, granularity, date_start, date_end, action, terms, subject_id, place_id,
+       participants, mentioned, name, named, event_noun) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const s of statements) {
+    insert.run(
+      docId, s.sentence, s.date.value, s.date.granularity, s.date.start, s.date.end, s.action, s.terms.join(' '),
+      s.subjectId, s.placeId, s.participantIds.join(' '), s.mentionedIds.join(' '), s.name, s.named ? 1 : 0, s.eventNoun ? 1 : 0,
+    );
+  }
+  stmt(db, 'INSERT OR REPLACE INTO statement_docs (doc_id, version) SELECT id, analyzer_version || \'+\' || ? FROM documents WHERE id = ?').run(
+    version,
+    docId,
+  );
+}
+
+/** Every statement, in a fixed order (the clustering's result must not depend on storage order). */
+export function allStatements(store: Store): StatementRow[] {
+  const db = sqlite(store);
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start, s.date_end AS end,
+       s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants, s.mentioned, s.name, s.named,
+       s.event_noun AS eventNoun, d.source, d.date AS published,
+       CASE WHEN d.title IS NOT NULL AND d.date IS NOT NULL THEN 't:' || d.title || '|' || d.date || '|' || coalesce(d.source, '')
+            ELSE 'd:' || d.id END AS report
+     FROM statements s JOIN documents d ON d.id = s.doc_id ORDER BY s.date_start, s.doc_id, s.sentence, s.id`,
+  ).all() as (Omit<StatementRow, 'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun'> & {
+    value: string; granularity: string; start: string; end: string; terms: string; participants: string; mentioned: string;
+    named: number; eventNoun: number;
+  })[];
+  return rows.map((r) => ({
+    id: r.id,
+    docId: r.docId,
+    sentence: r.sentence,
+    date: { value: r.value, granularity: r.granularity, start: r.start, end: r.end },
+    action: r.action,
+    terms: r.terms ? r.terms.split(' ') : [],
+    subjectId: r.subjectId,
+    placeId: r.placeId,
+    participantIds: r.participants ? r.participants.split(' ').map(Number) : [],
+    mentionedIds: r.mentioned ? r.mentioned.split(' ').map(Number) : [],
+    name: r.name,
+    named: r.named === 1,
+    eventNoun: r.eventNoun === 1,
+    report: r.report,
+    source: r.source,
+    published: r.published,
+  }));
+}
+
+/** Canonical names of entities by id, for naming statements. */
+export function entityNameLookup(store: Store): (id: number) => string {
+  const db = sqlite(store);
+  const names = new Map<number, string>();
+  const get = stmt(db, 'SELECT name FROM entities WHERE id = ?').pluck();
+  return (id) => {
+    let name = names.get(id);
+    if (name === undefined) {
+      name = (get.get(id) as string | undefined) ?? `#${id}`;
+      names.set(id, name);
+    }
+    return name;
+  };
+}
+
+// ---- events ----
+
+/** Replace every corpus event (callers own the transaction). */
+export function replaceCorpusEvents(store: Store, events: readonly CorpusEventInput[]): void {
+  const db = sqlite(store);
+  db.exec('DELETE FROM corpus_event_entities; DELETE FROM corpus_event_statements; DELETE FROM corpus_events;');
+  const insert = stmt(
+    db,
+    `INSERT INTO corpus_events (key, kind, name, date, granularity, date_start, date_end, place_id, documents, sources, days, score, conflicts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const member = stmt(db, 'INSERT INTO corpus_event_statements (event_id, statement_id) VALUES (?, ?)');
+  const entity = stmt(db, 'INSERT INTO corpus_event_entities (entity_id, event_id, documents, participant) VALUES (?, ?, ?, ?)');
+  for (const e of events) {
+    const id = Number(
+      insert.run(
+        e.key, e.kind, e.name, e.date.value, e.date.granularity, e.date.start, e.date.end, e.placeId, e.documents, e.sources,
+        e.days, e.score, JSON.stringify(e.conflicts),
+      ).lastInsertRowid,
+    );
+    for (const s of e.statementIds) member.run(id, s);
+    for (const x of e.entities) entity.run(x.entityId, id, x.documents, x.participant ? 1 : 0);
+  }
+}
+
+export interface CorpusEventRow {
+  id: number;
+  key: string;
+  kind: 'event' | 'mention';
+  name: string;
+  date: StoredDateSpan;
+  placeId: number | null;
+  documents: number;
+  sources: number;
+  days: number;
+  score: number;
+  conflicts: { value: string; documents: number }[];
+  /** Reports that name the entity followed (the whole support when no entity is followed). */
+  entityDocuments: number;
+}
+
+export interface CorpusEventFilter {
+  entityId?: number;
+  placeId?: number;
+  /** Overlap with [from, to] (days, inclusive). */
+  from?: string | null;
+  to?: string | null;
+  kinds: readonly ('event' | 'mention')[];
+}
+
+/**
+ * Events (and lone mentions) in scope, most salient first. Following an entity: by the reports that
+ * name it, counted twice when it takes part (so an event it is only named beside ranks lower).
+ */
+export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEventRow[] {
+  const db = sqlite(store);
+  const where: string[] = [`e.kind IN (${filter.kinds.map(() => '?').join(', ')})`];
+  const params: (string | number)[] = [...filter.kinds];
+  if (filter.from) {
+    where.push('e.date_end >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push('e.date_start <= ?');
+    params.push(filter.to);
+  }
+  if (filter.placeId !== undefined) {
+    where.push('(e.place_id = ? OR EXISTS (SELECT 1 FROM corpus_event_entities p WHERE p.event_id = e.id AND p.entity_id = ?))');
+    params.push(filter.placeId, filter.placeId);
+  }
+  const columns = `e.id, e.key, e.kind, e.name, e.date AS value, e.granularity, e.date_start AS start, e.date_end AS end,
+    e.place_id AS placeId, e.documents, e.sources, e.days, e.score, e.conflicts`;
+  const sql =
+    filter.entityId !== undefined
+      ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
+         WHERE x.entity_id = ? AND ${where.join(' AND ')}
+         ORDER BY x.documents * (1 + x.participant) DESC, e.score DESC, e.date_start, e.key`
+      : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
+         ORDER BY e.score DESC, e.date_start, e.key`;
+  const rows = stmt(db, sql).all(...(filter.entityId !== undefined ? [filter.entityId, ...params] : params)) as (Omit<
+    CorpusEventRow,
+    'date' | 'conflicts'
+  > & { value: string; granularity: string; start: string; end: string; conflicts: string })[];
+  return rows.map(({ value, granularity, start, end, conflicts, ...r }) => ({
+    ...r,
+    date: { value, granularity, start, end },
+    conflicts: JSON.parse(conflicts) as CorpusEventRow['conflicts'],
+  }));
+}
+
+export interface EventSupportRow {
+  eventId: number;
+  docId: number;
+  sentence: number;
+  externalId: string | null;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  path: string | null;
+  statementDate: string;
+}
+
+/** The supporting statements of some events, with their documents, in publication order. */
+export function eventSupport(store: Store, eventIds: readonly number[]): EventSupportRow[] {
+  const db = sqlite(store);
+  if (eventIds.length === 0) return [];
+  const out: EventSupportRow[] = [];
+  const q = stmt(
+    db,
+    `SELECT m.event_id AS eventId, s.doc_id AS docId, s.sentence, s.date AS statementDate, d.external_id AS externalId, d.title,
+       d.source, d.date AS published,
+       (SELECT min(path) FROM paths WHERE doc_id = d.id) AS path
+     FROM corpus_event_statements m JOIN statements s ON s.id = m.statement_id JOIN documents d ON d.id = s.doc_id
+     WHERE m.event_id = ? ORDER BY d.date, s.doc_id, s.sentence`,
+  );
+  for (const id of eventIds) out.push(...(q.all(id) as EventSupportRow[]));
+  return out;
+}
+
+/** The participants of some events, most reported first. */
+export function eventParticipants(store: Store, eventIds: readonly number[]): { eventId: number; id: number; name: string; type: string }[] {
+  const db = sqlite(store);
+  const q = stmt(
+    db,
+    `SELECT x.event_id AS eventId, n.id, n.name, n.type FROM corpus_event_entities x JOIN entities n ON n.id = x.entity_id
+     WHERE x.event_id = ? AND x.participant = 1 ORDER BY x.documents DESC, n.name`,
+  );
+  return eventIds.flatMap((id) => q.all(id) as { eventId: number; id: number; name: string; type: string }[]);
+}
+
+export function entityById(store: Store, id: number): { id: number; name: string; type: string } | null {
+  const db = sqlite(store);
+  return (stmt(db, 'SELECT id, name, type FROM entities WHERE id = ?').get(id) as { id: number; name: string; type: string } | undefined) ?? null;
+}
+
+/** The text of some sentences of a document (index → text). */
+export function sentenceTexts(store: Store, docId: number, indexes: readonly number[]): Map<number, string> {
+  const db = sqlite(store);
+  const out = new Map<number, string>();
+  const row = stmt(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(docId) as { body: string; sentences: Buffer } | undefined;
+  if (!row) return out;
+  const spans = unpackSentences(row.sentences);
+  for (const i of indexes) {
+    const span = spans[i];
+    if (span) out.set(i, row.body.slice(span.start, span.end).replace(/\s+/g, ' ').trim());
+  }
+  return out;
+}
+
+/** How many corpus events and lone mentions there are (for `stats` and the digest's last line). */
+export function corpusEventCounts(store: Store): { events: number; mentions: number } {
+  const db = sqlite(store);
+  const rows = stmt(db, 'SELECT kind, count(*) AS n FROM corpus_events GROUP BY kind').all() as { kind: string; n: number }[];
+  return {
+    events: rows.find((r) => r.kind === 'event')?.n ?? 0,
+    mentions: rows.find((r) => r.kind === 'mention')?.n ?? 0,
+  };
+}
+
+/** Run `work` in one transaction. */
+export function inTransaction<T>(store: Store, work: () => T): T {
+  return sqlite(store).transaction(work)();
+}
+
+// ---- for bench:events ----
+
+/** The per-document events (the finder's), with the path of a document reporting each. */
+export function documentEventsByPath(store: Store): { path: string; name: string; date: string | null }[] {
+  const db = sqlite(store);
+  return stmt(
+    db,
+    `SELECT p.path, e.name, e.date FROM events e JOIN event_mentions em ON em.event_id = e.id JOIN paths p ON p.doc_id = em.doc_id
+     GROUP BY p.path, e.id`,
+  ).all() as { path: string; name: string; date: string | null }[];
+}
+
+/** Statement id → the corpus event holding it. */
+export function eventOfStatements(store: Store): Map<number, number> {
+  const db = sqlite(store);
+  const rows = stmt(db, 'SELECT event_id AS e, statement_id AS s FROM corpus_event_statements').all() as { e: number; s: number }[];
+  return new Map(rows.map((r) => [r.s, r.e]));
+}
+
+/** Forget which documents have their statements, so the next update reads them all again. */
+export function forgetStatements(store: Store): void {
+  stmt(sqlite(store), 'DELETE FROM statement_docs').run();
+}
+
+/** The entity with the most mentions (the largest timeline). */
+export function mostMentionedEntity(store: Store): string {
+  return stmt(sqlite(store), 'SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY count(*) DESC LIMIT 1')
+    .pluck()
+    .get() as string;
+}

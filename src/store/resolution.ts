@@ -1,0 +1,403 @@
+/**
+ * The store's side of corpus-level entity resolution: the evidence each document carries, the
+ * names and their documents, and rewriting mentions to the entities the resolution decided.
+ * The decisions themselves are made in entities/resolve.ts, from plain data.
+ */
+import { aliasKey } from '../core/alias-key.js';
+import { type Db, type Store, sqlite } from './db.js';
+
+export interface EvidenceRow {
+  doc: number;
+  type: string;
+  short: string;
+  long: string;
+  kind: 'paren' | 'document' | 'initials';
+  pattern: string;
+}
+
+export interface NameRow {
+  type: string;
+  key: string;
+  name: string;
+  docs: number[];
+}
+
+export interface LinkRow {
+  type: string;
+  from: string;
+  fromName: string;
+  to: string;
+  rule: string;
+  score: number;
+  detail: string;
+  docs: number[];
+}
+
+export interface DocLinkRow {
+  type: string;
+  from: string;
+  doc: number;
+  to: string;
+  score: number;
+  detail: string;
+}
+
+export interface SuspectRow {
+  type: string;
+  a: string;
+  b: string;
+  aKey: string;
+  bKey: string;
+  score: number;
+  reason: string;
+}
+
+/** Run `f` in one transaction (nested calls join the outer one). */
+export function inTransaction<T>(store: Store, f: () => T): T {
+  return sqlite(store).transaction(f)();
+}
+
+/** How many documents have no evidence read (cheap: both counts come from small indexes). */
+export function unscannedCount(store: Store): number {
+  const db = sqlite(store);
+  return db.prepare('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM evidence_scanned)').pluck().get() as number;
+}
+
+/** Documents whose evidence has not been read for their current analysis, one at a time. */
+export function* documentsToScan(store: Store): Generator<{ id: number; body: string; version: string; mentions: { type: string; text: string; key: string }[] }> {
+  const db = sqlite(store);
+  const ids = db
+    .prepare(
+      `SELECT d.id FROM documents d LEFT JOIN evidence_scanned s ON s.doc_id = d.id
+       WHERE s.doc_id IS NULL OR s.analyzer_version != d.analyzer_version ORDER BY d.id`,
+    )
+    .pluck()
+    .all() as number[];
+  const doc = db.prepare('SELECT body, analyzer_version AS version FROM documents WHERE id = ?');
+  const mentions = db.prepare(
+    "SELECT type, text, orig_key AS key FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG')",
+  );
+  for (const id of ids) {
+    const row = doc.get(id) as { body: string; version: string } | undefined;
+    if (!row) continue;
+    yield { id, body: row.body, version: row.version, mentions: mentions.all(id) as { type: string; text: string; key: string }[] };
+  }
+}
+
+export function evidenceWriter(store: Store): (doc: number, version: string, rows: Omit<EvidenceRow, 'doc'>[]) => void {
+  const db = sqlite(store);
+  const clear = db.prepare('DELETE FROM name_evidence WHERE doc_id = ?');
+  const insert = db.prepare('INSERT INTO name_evidence (doc_id, type, short, long, kind, pattern) VALUES (?, ?, ?, ?, ?, ?)');
+  const scanned = db.prepare('INSERT OR REPLACE INTO evidence_scanned (doc_id, analyzer_version) VALUES (?, ?)');
+  return (doc, version, rows) => {
+    clear.run(doc);
+    for (const r of rows) insert.run(doc, r.type, r.short, r.long, r.kind, r.pattern);
+    scanned.run(doc, version);
+  };
+}
+
+export function loadEvidence(store: Store): EvidenceRow[] {
+  const db = sqlite(store);
+  return db.prepare('SELECT doc_id AS doc, type, short, long, kind, pattern FROM name_evidence ORDER BY doc_id, rowid').all() as EvidenceRow[];
+}
+
+/**
+ * Every name the analyzer gave (type and key) with the documents that have it, and its display
+ * name: the entity's, else the name it had when it was linked away.
+ */
+export function loadNames(store: Store): NameRow[] {
+  const db = sqlite(store);
+  const display = new Map<string, string>();
+  for (const r of db.prepare('SELECT type, from_key AS key, from_name AS name FROM entity_links').all() as { type: string; key: string; name: string }[]) {
+    display.set(`${r.type}\u0000${r.key}`, r.name);
+  }
+  for (const r of db.prepare('SELECT type, key, name FROM entities').all() as { type: string; key: string; name: string }[]) {
+    display.set(`${r.type}\u0000${r.key}`, r.name);
+  }
+  // One plain scan in table order (a GROUP BY over every mention costs several times more).
+  const rows = db.prepare('SELECT type, orig_key, doc_id FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [string, string, number][];
+  const byName = new Map<string, NameRow>();
+  for (const [type, key, doc] of rows) {
+    const k = `${type}\u0000${key}`;
+    let n = byName.get(k);
+    if (!n) byName.set(k, (n = { type, key, name: display.get(k) ?? key, docs: [] }));
+    const last = n.docs.length > 0 ? n.docs[n.docs.length - 1] : -1;
+    if (doc !== last) n.docs.push(doc);
+  }
+  const out = [...byName.values()];
+  for (const n of out) {
+    let ordered = true;
+    for (let i = 1; i < n.docs.length && ordered; i++) ordered = n.docs[i - 1] < n.docs[i];
+    if (!ordered) n.docs = [...new Set(n.docs)].sort((a, b) => a - b);
+  }
+  return out;
+}
+
+export function loadOverrides(store: Store): { type: string; from: string; fromName: string; to: string }[] {
+  const db = sqlite(store);
+  return db.prepare('SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_overrides ORDER BY type, from_key').all() as {
+    type: string;
+    from: string;
+    fromName: string;
+    to: string;
+  }[];
+}
+
+export interface ApplyResult {
+  /** Mentions that now belong to another entity. */
+  mentions: number;
+  /** Documents those mentions are in (counted only when asked for). */
+  documents: number;
+  entitiesCreated: number;
+  entitiesRemoved: number;
+  names: string[];
+}
+
+/**
+ * Make the mentions match the resolution: move the mentions of every linked name to its target,
+ * move back those of names no longer linked, and store the links in force. Entities left without
+ * mentions are removed; a name unlinked again gets its entity back under its own name.
+ */
+export function applyLinks(
+  store: Store,
+  links: readonly LinkRow[],
+  docLinks: readonly DocLinkRow[],
+  options: { countDocuments?: boolean } = {},
+): ApplyResult {
+  const db = sqlite(store);
+  const q = {
+    entity: db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?'),
+    entityInsert: db.prepare('INSERT INTO entities (type, name, key) VALUES (?, ?, ?)'),
+    aliasInsert: db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)'),
+    textsOfName: db.prepare('SELECT DISTINCT text FROM mentions WHERE entity_id = ? AND type = ? AND orig_key = ?').pluck(),
+    docsOfName: db.prepare('SELECT count(DISTINCT doc_id) FROM mentions WHERE entity_id = ? AND type = ? AND orig_key = ?').pluck(),
+    moveName: db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND type = ? AND orig_key = ?'),
+    docsOfEntity: db.prepare('SELECT count(DISTINCT doc_id) FROM mentions WHERE entity_id = ?').pluck(),
+    moveAll: db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ?'),
+    moveAliases: db.prepare('UPDATE OR IGNORE aliases SET entity_id = ? WHERE entity_id = ?'),
+    dropAliases: db.prepare('DELETE FROM aliases WHERE entity_id = ?'),
+    moveParticipants: db.prepare('UPDATE OR IGNORE event_participants SET entity_id = ? WHERE entity_id = ?'),
+    dropParticipants: db.prepare('DELETE FROM event_participants WHERE entity_id = ?'),
+    movePlaces: db.prepare(
+      `UPDATE events SET place_id = (SELECT value ->> 1 FROM json_each(@moves) WHERE value ->> 0 = place_id)
+       WHERE place_id IN (SELECT value ->> 0 FROM json_each(@moves))`,
+    ),
+    textsOf: db.prepare('SELECT DISTINCT text FROM mentions WHERE entity_id = ?').pluck(),
+    aliasesOf: db.prepare('SELECT key, alias FROM aliases WHERE entity_id = ?'),
+    aliasDelete: db.prepare('DELETE FROM aliases WHERE entity_id = ? AND key = ?'),
+    used: db.prepare(
+      'SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id = @id) OR EXISTS (SELECT 1 FROM event_participants WHERE entity_id = @id)',
+    ).pluck(),
+    places: db.prepare('SELECT DISTINCT place_id FROM events WHERE place_id IS NOT NULL').pluck(),
+    entityDelete: db.prepare('DELETE FROM entities WHERE id = ?'),
+    moveInDoc: db.prepare('UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND type = ? AND orig_key = ? AND entity_id != ?'),
+    textsInDoc: db.prepare('SELECT DISTINCT text FROM mentions WHERE doc_id = ? AND type = ? AND orig_key = ?').pluck(),
+  };
+  const result: ApplyResult = { mentions: 0, documents: 0, entitiesCreated: 0, entitiesRemoved: 0, names: [] };
+  const stored = new Map<string, LinkRow>();
+  for (const r of db.prepare('SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_links').all() as LinkRow[]) {
+    stored.set(`${r.type}\u0000${r.from}`, r);
+  }
+  const wanted = new Map<string, LinkRow>();
+  for (const l of links) wanted.set(`${l.type}\u0000${l.from}`, l);
+  const touched = new Set<number>();
+  // events.place_id has no index: places move in one statement at the end.
+  const placeMoves: [number, number][] = [];
+
+  const entityOf = (type: string, key: string): { id: number; name: string } | undefined =>
+    q.entity.get(type, key) as { id: number; name: string } | undefined;
+  const ensure = (type: string, key: string, name: string): number => {
+    const found = entityOf(type, key);
+    if (found) return found.id;
+    result.entitiesCreated++;
+    const id = Number(q.entityInsert.run(type, name, key).lastInsertRowid);
+    q.aliasInsert.run(key, id, name);
+    return id;
+  };
+  /** Aliases of `id` that none of its mentions is written as any more (and not its own name) go. */
+  const pruneAliases = (id: number, ownKey: string) => {
+    const written = new Set((q.textsOf.all(id) as string[]).map(aliasKey));
+    for (const a of q.aliasesOf.all(id) as { key: string; alias: string }[]) {
+      if (a.key !== ownKey && !written.has(a.key)) q.aliasDelete.run(id, a.key);
+    }
+  };
+  /** Move the mentions of name (type, key) that sit on entity `fromId` to `toId`. */
+  const moveName = (type: string, key: string, fromId: number, toId: number) => {
+    const texts = q.textsOfName.all(fromId, type, key) as string[];
+    if (texts.length === 0) return;
+    if (options.countDocuments) result.documents += q.docsOfName.get(fromId, type, key) as number;
+    result.mentions += q.moveName.run(toId, fromId, type, key).changes;
+    for (const t of texts) q.aliasInsert.run(aliasKey(t), toId, t);
+    touched.add(fromId);
+  };
+  /** Move everything of entity `fromId` (its own name's mentions, aliases, event roles) to `toId`. */
+  const moveEntity = (fromId: number, toId: number) => {
+    if (options.countDocuments) result.documents += q.docsOfEntity.get(fromId) as number;
+    result.mentions += q.moveAll.run(toId, fromId).changes;
+    q.moveAliases.run(toId, fromId);
+    q.dropAliases.run(fromId);
+    q.moveParticipants.run(toId, fromId);
+    q.dropParticipants.run(fromId);
+    placeMoves.push([fromId, toId]);
+    touched.add(fromId);
+  };
+
+  const all = [...new Set([...stored.keys(), ...wanted.keys()])].sort();
+  for (const k of all) {
+    const before = stored.get(k);
+    const after = wanted.get(k);
+    const type = (after ?? before)!.type;
+    const from = (after ?? before)!.from;
+    const fromName = after?.fromName ?? before!.fromName;
+    const oldTo = before?.to ?? from;
+    const newTo = after?.to ?? from;
+    if (oldTo === newTo && !after) continue;
+    const target = ensure(type, newTo, newTo === from ? fromName : (entityOf(type, newTo)?.name ?? newTo));
+    if (oldTo !== newTo && oldTo !== from) {
+      const old = entityOf(type, oldTo);
+      if (old) {
+        moveName(type, from, old.id, target);
+        result.names.push(from);
+      }
+    }
+    if (newTo !== from) {
+      const own = entityOf(type, from);
+      if (own && own.id !== target) {
+        moveEntity(own.id, target);
+        if (oldTo !== newTo) result.names.push(from);
+      }
+    }
+  }
+  if (placeMoves.length > 0) q.movePlaces.run({ moves: JSON.stringify(placeMoves) });
+  const places = touched.size > 0 ? new Set(q.places.all() as number[]) : new Set<number>();
+  for (const id of touched) {
+    if (q.used.get({ id }) || places.has(id)) {
+      const own = db.prepare('SELECT key FROM entities WHERE id = ?').pluck().get(id) as string | undefined;
+      if (own !== undefined) pruneAliases(id, own);
+    } else if (q.entityDelete.run(id).changes > 0) {
+      result.entitiesRemoved++;
+    }
+  }
+
+  db.prepare('DELETE FROM entity_links').run();
+  const insert = db.prepare(
+    'INSERT INTO entity_links (type, from_key, from_name, to_key, rule, score, detail, docs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const l of links) insert.run(l.type, l.from, l.fromName, l.to, l.rule, l.score, l.detail, JSON.stringify(l.docs));
+
+  // Per-document decisions: applied every time (the analyzer writes new documents' mentions to the
+  // name's own entity), undone where they no longer hold.
+  const nameTarget = (type: string, key: string) => wanted.get(`${type}\u0000${key}`)?.to ?? key;
+  const storedDoc = db.prepare('SELECT type, from_key AS "from", doc_id AS doc, to_key AS "to" FROM entity_doc_links').all() as DocLinkRow[];
+  const wantedDoc = new Set(docLinks.map((l) => `${l.type}\u0000${l.from}\u0000${l.doc}\u0000${l.to}`));
+  for (const s of storedDoc) {
+    if (wantedDoc.has(`${s.type}\u0000${s.from}\u0000${s.doc}\u0000${s.to}`)) continue;
+    const back = ensure(s.type, nameTarget(s.type, s.from), s.from);
+    result.mentions += q.moveInDoc.run(back, s.doc, s.type, s.from, back).changes;
+  }
+  db.prepare('DELETE FROM entity_doc_links').run();
+  const insertDoc = db.prepare('INSERT INTO entity_doc_links (type, from_key, doc_id, to_key, score, detail) VALUES (?, ?, ?, ?, ?, ?)');
+  const emptied = new Set<number>();
+  for (const l of docLinks) {
+    insertDoc.run(l.type, l.from, l.doc, l.to, l.score, l.detail);
+    const target = entityOf(l.type, l.to);
+    if (!target) continue;
+    const moved = q.moveInDoc.run(target.id, l.doc, l.type, l.from, target.id).changes;
+    if (moved > 0) {
+      result.mentions += moved;
+      for (const t of q.textsInDoc.all(l.doc, l.type, l.from) as string[]) q.aliasInsert.run(aliasKey(t), target.id, t);
+      const own = entityOf(l.type, nameTarget(l.type, l.from));
+      if (own) emptied.add(own.id);
+    }
+  }
+  const placesNow = emptied.size > 0 ? new Set(q.places.all() as number[]) : new Set<number>();
+  for (const id of emptied) {
+    if (!q.used.get({ id }) && !placesNow.has(id) && q.entityDelete.run(id).changes > 0) result.entitiesRemoved++;
+  }
+  return result;
+}
+
+/**
+ * A first name alone is never an alias of a person named in full (`Paul` of Paul Volcker). A first
+ * word that the documents use alone for a good share of the person's mentions is a surname written
+ * first (`Kim` of Kim Jong Un), and stays.
+ */
+export function dropFirstNameAliases(store: Store, share = 0.1): number {
+  const db = sqlite(store);
+  const rows = db
+    .prepare(
+      `SELECT a.key, a.alias, a.entity_id AS id, e.key AS own FROM aliases a JOIN entities e ON e.id = a.entity_id
+       WHERE e.type = 'PERSON' AND instr(a.key, ' ') = 0 AND instr(e.key, ' ') > 0`,
+    )
+    .all() as { key: string; alias: string; id: number; own: string }[];
+  const del = db.prepare('DELETE FROM aliases WHERE key = ? AND entity_id = ?');
+  const written = db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ? AND text = ?').pluck();
+  const total = db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ?').pluck();
+  let n = 0;
+  for (const r of rows) {
+    // Only the entity's own first word is in question (a merged name, `Abe` of Shinzo Abe, stays).
+    if (!r.own.startsWith(`${r.key} `)) continue;
+    if ((written.get(r.id, r.alias) as number) >= share * (total.get(r.id) as number)) continue;
+    n += del.run(r.key, r.id).changes;
+  }
+  return n;
+}
+
+export function saveSuspects(store: Store, suspects: readonly SuspectRow[]): void {
+  const db = sqlite(store);
+  db.prepare('DELETE FROM entity_suspects').run();
+  const insert = db.prepare('INSERT INTO entity_suspects (rank, type, a, b, a_key, b_key, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  suspects.forEach((s, i) => insert.run(i + 1, s.type, s.a, s.b, s.aKey, s.bKey, s.score, s.reason));
+}
+
+export function loadSuspects(db: Db, limit: number): (SuspectRow & { rank: number })[] {
+  return db
+    .prepare('SELECT rank, type, a, b, a_key AS aKey, b_key AS bKey, score, reason FROM entity_suspects ORDER BY rank LIMIT ?')
+    .all(limit) as (SuspectRow & { rank: number })[];
+}
+
+/** Why names are one entity: the links into an entity (by its key) and its own link, if any. */
+export function linksOf(db: Db, type: string, key: string): { into: (LinkRow & { docsJson: string })[]; docLinks: DocLinkRow[] } {
+  const into = db
+    .prepare(
+      `SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to", rule, score, detail, docs AS docsJson
+       FROM entity_links WHERE type = ? AND to_key = ? ORDER BY score DESC, from_key`,
+    )
+    .all(type, key) as (LinkRow & { docsJson: string })[];
+  const docLinks = db
+    .prepare(
+      `SELECT type, from_key AS "from", doc_id AS doc, to_key AS "to", score, detail FROM entity_doc_links
+       WHERE type = ? AND to_key = ? ORDER BY from_key, doc_id`,
+    )
+    .all(type, key) as DocLinkRow[];
+  return { into, docLinks };
+}
+
+/** Refresh the per-entity counts and the number of sentences with an entity in them. */
+export function refreshEntityStats(store: Store): void {
+  const db = sqlite(store);
+  db.exec(`
+    DELETE FROM entity_stats;
+    INSERT INTO entity_stats (entity_id, mentions, documents, sentences)
+      SELECT entity_id, count(*), count(DISTINCT doc_id), count(DISTINCT doc_id * 1048576 + sentence)
+      FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id;
+    INSERT OR REPLACE INTO corpus_counts (name, value)
+      SELECT 'entity_sentences', count(*) FROM (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id IS NOT NULL);
+  `);
+}
+
+/** Every mention of a person or organisation with its entity (for benchmarks over a whole corpus). */
+export function entityMentionRows(store: Store): { id: number; type: string; name: string; key: string; doc: number }[] {
+  const db = sqlite(store);
+  return db
+    .prepare(
+      `SELECT e.id, e.type, e.name, e.key, m.doc_id AS doc FROM mentions m JOIN entities e ON e.id = m.entity_id
+       WHERE e.type IN ('PERSON', 'ORG')`,
+    )
+    .all() as { id: number; type: string; name: string; key: string; doc: number }[];
+}
+
+/** Every document's paths. */
+export function documentPaths(store: Store): { doc: number; path: string }[] {
+  return sqlite(store).prepare('SELECT doc_id AS doc, path FROM paths').all() as { doc: number; path: string }[];
+}

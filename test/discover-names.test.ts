@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { corpus, tempDir, write } from './helpers.js';
+
+function storedPaths(db: string): string[] {
+  const raw = new Database(db, { readonly: true });
+  try {
+    return raw.prepare('SELECT path FROM paths ORDER BY path').pluck().all() as string[];
+  } finally {
+    raw.close();
+  }
+}
+
+describe('files that used to be passed over in silence', () => {
+  it('reads links to files, names with \\ and glob characters, and names that are not UTF-8; says what it skips', () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    write(path.join(dir, 'elsewhere', 'target.txt'), 'A story about wheat in Kansas.\n');
+    fs.mkdirSync(docs);
+    fs.symlinkSync(path.join(dir, 'elsewhere', 'target.txt'), path.join(docs, 'link.txt'));
+    write(path.join(docs, 'name-with-back\\slash.txt'), 'A story about corn in Iowa.\n');
+    write(path.join(docs, 'star[1].txt'), 'A story about oil in Texas.\n');
+    // "café.txt" in Latin-1: the é is the single byte 0xE9, not valid UTF-8.
+    const latin1 = Buffer.concat([Buffer.from(`${docs}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]);
+    fs.writeFileSync(latin1, 'A story about gold in Nevada.\n');
+    fs.symlinkSync(path.join(docs, 'nowhere.txt'), path.join(docs, 'broken.txt'));
+    fs.symlinkSync(docs, path.join(docs, 'loop'));
+    write(path.join(docs, 'picture.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    const db = path.join(dir, 'c.db');
+
+    const r = corpus(['ingest', docs, '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 4, new: 4, failed: 0 });
+    expect(storedPaths(db).map((p) => path.basename(p))).toEqual(['caf\\xe9.txt', 'link.txt', 'name-with-back\\slash.txt', 'star[1].txt']);
+    expect(r.stderr).toMatch(/broken\.txt: symbolic link not followed \(broken link\)/);
+    expect(r.stderr).toMatch(/skipped 1 file of other types \(\.png ×1\)/);
+    for (const word of ['wheat', 'corn', 'oil', 'gold']) {
+      const hits = corpus(['search', word, '--db', db, '--json']);
+      expect(hits.code, `${word}: ${hits.stderr}`).toBe(0);
+    }
+
+    // Named one by one, existing names are taken literally, not as globs or escapes.
+    const literal = corpus(['ingest', path.join(docs, 'star[1].txt'), path.join(docs, 'name-with-back\\slash.txt'), '--db', path.join(dir, 'd.db'), '--json']);
+    expect(literal.code, literal.stderr).toBe(0);
+    expect(JSON.parse(literal.stdout)).toMatchObject({ files: 2, new: 2 });
+
+    // Run again with --prune: the non-UTF-8 name is found on disk again and kept.
+    const again = corpus(['ingest', docs, '--db', db, '--prune', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: 4, pruned: 0 });
+  });
+});

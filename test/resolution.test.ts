@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { documentEvidence } from '../src/entities/evidence.js';
+import { isAcronym, orgVariantKey, spellsInitials, stripTitles, withinOneEdit } from '../src/entities/names.js';
+import { type DocEvidence, type NameStat, resolveNames } from '../src/entities/resolve.js';
+
+describe('name forms', () => {
+  it('strips titles and roles, not the name', () => {
+    expect(stripTitles('president ronald reagan')).toBe('ronald reagan');
+    expect(stripTitles('chancellor of the exchequer nigel lawson')).toBe('nigel lawson');
+    expect(stripTitles('chancellor kohl')).toBe('kohl');
+    expect(stripTitles('president')).toBe('president');
+  });
+
+  it('folds legal suffixes and British spellings of organisations', () => {
+    expect(orgVariantKey('texaco inc')).toBe('texaco');
+    expect(orgVariantKey('organisation of petroleum exporting countries')).toBe(orgVariantKey('organization of petroleum exporting countries'));
+    expect(orgVariantKey('inc')).toBe('');
+    expect(orgVariantKey('bank of england plc')).toBe(orgVariantKey('bank of england'));
+    expect(orgVariantKey('organisation of economic cooperation')).toBe(orgVariantKey('organization for economic cooperation'));
+  });
+
+  it('knows acronyms and the initials they spell', () => {
+    expect(isAcronym('EC')).toBe(true);
+    expect(isAcronym('U.N.')).toBe(true);
+    expect(isAcronym('L.')).toBe(false);
+    expect(isAcronym('Reagan')).toBe(false);
+    expect(spellsInitials('OPEC', 'Organization of Petroleum Exporting Countries')).toBe(true);
+    expect(spellsInitials('EC', 'the European Community')).toBe(true);
+    expect(spellsInitials('EC', 'EC Commission')).toBe(false);
+    expect(spellsInitials('IMF', 'World Bank')).toBe(false);
+  });
+
+  it('finds one-letter typos', () => {
+    expect(withinOneEdit('organiaation', 'organisation')).toBe(true);
+    expect(withinOneEdit('gadafi', 'gaddafi')).toBe(true);
+    expect(withinOneEdit('ab', 'ba')).toBe(true);
+    expect(withinOneEdit('volcker', 'walker')).toBe(false);
+  });
+});
+
+describe('evidence a document carries', () => {
+  it('reads "Long (SHORT)" and "SHORT (Long)", and short forms the analysis gave to a full name', () => {
+    const ev = documentEvidence('The European Community (EC) and the IMF (International Monetary Fund) met. Paul said no.', [
+      { type: 'PERSON', text: 'Reagan', key: 'ronald reagan' },
+      { type: 'PERSON', text: 'Paul', key: 'paul volcker' },
+      { type: 'ORG', text: 'EC', key: 'ec commission' },
+    ]);
+    const kinds = ev.map((e) => `${e.kind} ${e.short} ${e.long}`).sort();
+    expect(kinds).toEqual(['document reagan ronald reagan', 'paren ec european community', 'paren imf international monetary fund']);
+  });
+});
+
+describe('corpus-level resolution', () => {
+  const name = (type: string, key: string, docs: number[], display = key): NameStat => ({ type, key, name: display, docs });
+  const doc = (d: number, short: string, long: string, type = 'PERSON'): DocEvidence => ({
+    doc: d,
+    type,
+    short,
+    long,
+    kind: 'document',
+    pattern: `${short} → ${long}`,
+  });
+  const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+
+  it('joins variants to the best documented one, and an acronym to its long form', () => {
+    const r = resolveNames(
+      [
+        name('ORG', 'texaco', range(1, 10), 'Texaco'),
+        name('ORG', 'texaco inc', [9, 10], 'Texaco Inc'),
+        name('ORG', 'house', [60, 61], 'House'),
+        name('ORG', 'house inc', [62], 'House Inc'),
+        name('ORG', 'european community', range(20, 30), 'European Community'),
+        name('ORG', 'ec', range(30, 40), 'EC'),
+        name('ORG', 'organisation of petroleum exporting countries', [50, 51]),
+        name('ORG', 'organiaation of petroleum exporting countries', [52]),
+      ],
+      [doc(20, 'ec', 'european community', 'ORG'), doc(21, 'ec', 'european community', 'ORG')],
+    );
+    const to = Object.fromEntries(r.links.map((l) => [l.from, `${l.to} (${l.rule})`]));
+    expect(to).toEqual({
+      'texaco inc': 'texaco (variant)',
+      ec: 'european community (acronym)',
+      'organiaation of petroleum exporting countries': 'organisation of petroleum exporting countries (typo)',
+    });
+  });
+
+  it('gives a surname to the dominant full name, leaves a disputed one to context, and never a first name', () => {
+    // Documents 1–20 say "Reagan" with "Ronald Reagan"; 100–129 say "Baker" with James Baker,
+    // 200–209 with Howard Baker; 300–302 only "Baker", each beside one or the other's company.
+    const names: NameStat[] = [
+      name('PERSON', 'ronald reagan', range(1, 21)),
+      name('PERSON', 'reagan', range(21, 60)),
+      name('PERSON', 'paul volcker', range(60, 70)),
+      name('PERSON', 'paul', [70, 71, 72]),
+      name('PERSON', 'james baker', range(100, 130)),
+      name('PERSON', 'howard baker', range(200, 210)),
+      name('PERSON', 'baker', [300, 301, 302]),
+      name('ORG', 'treasury', [...range(100, 130), 300]),
+      name('ORG', 'white house', [...range(200, 210), 301]),
+      name('ORG', 'congress', [302, 1, 100, 200]),
+    ];
+    const evidence = [
+      ...range(1, 21).map((d) => doc(d, 'reagan', 'ronald reagan')),
+      ...range(100, 130).map((d) => doc(d, 'baker', 'james baker')),
+      ...range(200, 210).map((d) => doc(d, 'baker', 'howard baker')),
+    ];
+    const r = resolveNames(names, evidence);
+    expect(r.links.map((l) => `${l.from} → ${l.to}`)).toEqual(['reagan → ronald reagan']);
+    expect(r.docLinks.map((l) => `${l.doc} ${l.from} → ${l.to}`)).toEqual(['300 baker → james baker', '301 baker → howard baker']);
+    expect(r.suspects.some((s) => s.aKey === 'baker' && /ambiguous/.test(s.reason))).toBe(true);
+
+    // The same names in another order give the same answer.
+    const again = resolveNames([...names].reverse(), [...evidence].reverse());
+    expect(again.links).toEqual(r.links);
+    expect(again.docLinks).toEqual(r.docLinks);
+
+    // A name the user placed is never linked.
+    expect(resolveNames(names, evidence, { fixed: new Set(['PERSON\u0000reagan']) }).links).toEqual([]);
+  });
+});

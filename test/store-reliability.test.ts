@@ -1,0 +1,196 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, corpus, explodeReuters, SEEDS, tempDir, write } from './helpers.js';
+
+/** A stack trace has lines like "    at foo (file.js:1:2)". */
+const STACK = /^\s+at .+:\d+/m;
+
+/** Run a shell script in a user+mount namespace (a read-only bind or a tiny tmpfs without real root). */
+function inNamespace(script: string): { code: number; stdout: string; stderr: string } | null {
+  const probe = spawnSync('unshare', ['-rm', 'true']);
+  if (probe.status !== 0) return null;
+  const r = spawnSync('unshare', ['-rm', 'sh', '-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function run(args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code: code ?? -1, stderr }));
+  });
+}
+
+let reuters: string;
+beforeAll(() => {
+  reuters = explodeReuters(400);
+});
+
+describe('two ingests into one database at once', () => {
+  it('both succeed, on a new file and on an existing one, and together store everything', async () => {
+    const dir = tempDir();
+    // Two disjoint halves of the same folder, so the second cannot finish by finding the first's work.
+    const files = fs.readdirSync(reuters, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    const halves = [path.join(dir, 'a'), path.join(dir, 'b')];
+    files.forEach((f, i) => {
+      const to = path.join(halves[i % 2], f.name);
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.copyFileSync(path.join(f.parentPath, f.name), to);
+    });
+    for (const round of ['new file', 'existing file']) {
+      const db = path.join(dir, 'corpus.db');
+      if (round === 'existing file') write(path.join(halves[0], 'extra.txt'), 'An extra article about wheat in Kansas.\n');
+      if (round === 'existing file') write(path.join(halves[1], 'extra2.txt'), 'Another article about corn in Iowa.\n');
+      const [a, b] = await Promise.all(halves.map((half) => run(['ingest', half, '--db', db])));
+      expect(a.stderr, round).not.toMatch(STACK);
+      expect(b.stderr, round).not.toMatch(STACK);
+      expect([a.code, b.code], `${round}: ${a.stderr} ${b.stderr}`).toEqual([0, 0]);
+      const raw = new Database(db, { readonly: true });
+      try {
+        expect(raw.prepare('SELECT count(*) FROM paths').pluck().get()).toBe(files.length + (round === 'new file' ? 0 : 2));
+        expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        raw.close();
+      }
+    }
+  });
+});
+
+describe('damaged databases', () => {
+  it('every command exits 2 with one line naming the database, or succeeds; ingest never exits 0 on damage', () => {
+    const dir = tempDir();
+    const good = path.join(dir, 'good.db');
+    expect(corpus(['ingest', reuters, SEEDS, '--db', good, '-q']).code).toBe(0);
+    const size = fs.statSync(good).size;
+    // A small deterministic generator: the same damage on every run.
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let refusedIngests = 0;
+    const codes = new Set<number>();
+    for (let copy = 0; copy < 5; copy++) {
+      const db = path.join(dir, `damaged-${copy}.db`);
+      const bytes = fs.readFileSync(good);
+      for (let k = 0; k < 6; k++) {
+        const at = 100 + Math.floor(random() * (size - 200));
+        for (let i = 0; i < 48; i++) bytes[at + i] = Math.floor(random() * 256);
+      }
+      fs.writeFileSync(db, bytes);
+      const probe = new Database(db, { readonly: true });
+      let damaged: boolean;
+      try {
+        damaged = probe.pragma('integrity_check', { simple: true }) !== 'ok';
+      } catch {
+        damaged = true;
+      } finally {
+        probe.close();
+      }
+      const commands = [
+        ['stats'],
+        ['timeline', 'Reagan'],
+        ['entities'],
+        ['entity', 'Reagan'],
+        ['search', 'oil'],
+        ['search', 'oil', '--json'],
+        ['ingest', SEEDS],
+      ];
+      for (const args of commands) {
+        const r = corpus([...args, '--db', db]);
+        const what = `${args[0]} on copy ${copy}: ${r.stderr}`;
+        codes.add(r.code);
+        expect(r.stderr, what).not.toMatch(STACK);
+        expect(r.stderr, what).not.toMatch(/internal error/);
+        if (args[0] === 'ingest' && damaged) {
+          expect(r.code, what).toBe(2);
+          refusedIngests++;
+        }
+        if (r.code !== 0 && !(args[0] === 'entity' && r.code === 1)) {
+          expect(r.code, what).toBe(2);
+          const lines = r.stderr.trim().split('\n');
+          expect(lines, what).toHaveLength(1);
+          expect(lines[0], what).toContain(db);
+        }
+      }
+    }
+    expect(refusedIngests).toBeGreaterThan(0); // the damage was real at least once
+  }, 600_000); // 35 commands: slow when the machine is busy
+});
+
+describe('a full disk', () => {
+  it('says the disk is full in one line and exits 2', () => {
+    const dir = tempDir();
+    const mount = path.join(dir, 'small');
+    fs.mkdirSync(mount);
+    const r = inNamespace(
+      `mount -t tmpfs -o size=1m tmpfs '${mount}' && '${process.execPath}' '${BIN}' ingest '${reuters}' --db '${mount}/c.db'`,
+    );
+    if (!r) return; // no user namespaces here: cannot make a small disk without root
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).not.toMatch(/cannot rollback/);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`${mount}/c.db: disk is full`));
+  });
+});
+
+describe('a database on a read-only mount', () => {
+  it('can be searched and summarized, whether the ingest left it in rollback or in WAL mode', () => {
+    const dir = tempDir();
+    const src = path.join(dir, 'src');
+    const ro = path.join(dir, 'ro');
+    fs.mkdirSync(src);
+    fs.mkdirSync(ro);
+    expect(corpus(['ingest', SEEDS, '--db', path.join(src, 'rest.db'), '-q']).code).toBe(0);
+    // A database as older versions left it: WAL mode at rest, no -shm file beside it.
+    fs.copyFileSync(path.join(src, 'rest.db'), path.join(src, 'wal.db'));
+    const wal = new Database(path.join(src, 'wal.db'));
+    wal.pragma('journal_mode = WAL');
+    wal.close();
+    expect(fs.readFileSync(path.join(src, 'wal.db'))[18]).toBe(2);
+    for (const name of ['rest.db', 'wal.db']) {
+      const db = path.join(ro, name);
+      const node = `'${process.execPath}' '${BIN}'`;
+      const r = inNamespace(
+        `mount --bind '${src}' '${ro}' && mount -o remount,ro,bind '${ro}' && ` +
+          `${node} search Pyongyang --db '${db}' --json > '${dir}/search.json' && ` +
+          `${node} stats --db '${db}' --json > '${dir}/stats.json' && ` +
+          `(${node} ingest '${SEEDS}' --db '${db}'; echo "ingest exit $?" >&2)`,
+      );
+      if (!r) return;
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      const search = JSON.parse(fs.readFileSync(path.join(dir, 'search.json'), 'utf8'));
+      const stats = JSON.parse(fs.readFileSync(path.join(dir, 'stats.json'), 'utf8'));
+      expect(search.hits?.length ?? search.results?.length ?? search.length, name).toBeGreaterThan(0);
+      expect(stats.documents, name).toBe(3);
+      expect(r.stderr, name).toMatch(/ingest exit 2/);
+      expect(r.stderr, name).toMatch(/not writable|read-only/);
+      expect(r.stderr, name).not.toMatch(STACK);
+    }
+  });
+});
+
+describe('same body, different front matter', () => {
+  it('keeps each file its own title, date and source; search by source finds both', () => {
+    const dir = tempDir();
+    const body = 'The central bank raised interest rates by half a point on Tuesday, its first move in a year.\n';
+    write(path.join(dir, 'docs', 'a.md'), `---\ntitle: Bank raises rates\ndate: 2020-03-01\nsource: Alpha News\n---\n${body}`);
+    write(path.join(dir, 'docs', 'b.md'), `---\ntitle: Rates go up\ndate: 2020-03-02\nsource: Beta Wire\n---\n${body}`);
+    write(path.join(dir, 'docs', 'c.md'), `---\ntitle: Rates go up\ndate: 2020-03-02\nsource: Beta Wire\n---\n${body}`);
+    const db = path.join(dir, 'c.db');
+    const ingest = corpus(['ingest', path.join(dir, 'docs'), '--db', db, '--json']);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    expect(JSON.parse(ingest.stdout)).toMatchObject({ new: 2, duplicates: 1 });
+    for (const [file, title, date, source] of [
+      ['a.md', 'Bank raises rates', '2020-03-01', 'Alpha News'],
+      ['b.md', 'Rates go up', '2020-03-02', 'Beta Wire'],
+    ]) {
+      const shown = JSON.parse(corpus(['show', path.join(dir, 'docs', file), '--db', db, '--json']).stdout);
+      expect(shown).toMatchObject({ title, date, source });
+      const hits = JSON.parse(corpus(['search', 'interest rates', '--source', source, '--db', db, '--json']).stdout);
+      const list = hits.hits ?? hits.results ?? hits;
+      expect(list.map((h: { title: string }) => h.title)).toEqual([title]);
+    }
+  });
+});
