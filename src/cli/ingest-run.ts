@@ -3,6 +3,7 @@ import { type IngestSummary, ingest } from '../ingest/pipeline.js';
 import type { ColumnMap } from '../ingest/formats.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
+import { updateNearDuplicates } from '../dedup/update.js';
 import { resolutionDue, resolveCorpus } from '../entities/run.js';
 import { visible } from '../render/text.js';
 import { checkIntegrity, openDatabase } from '../store/db.js';
@@ -95,6 +96,9 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
         warning: (message) => say(`warning: ${relative(message)}`),
       },
     );
+    // Near-duplicate clusters for the documents this run stored (bounded work per new document);
+    // an interrupted run leaves them to the next, which picks up every unsigned document.
+    if (!summary.interrupted) updateNearDuplicates(db);
   } finally {
     bar?.stop();
     process.off('SIGINT', onInterrupt);
