@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { explodeReuters, machine, median, ROOT, writeResult } from './reuters.js';
+import { arg, explodeReuters, machine, median, ROOT, writeResult } from './reuters.js';
 import type { SearchOptions } from '../src/search/types.js';
 
 interface BenchQuery {
@@ -61,6 +61,9 @@ const ms = (x: number): number => Math.round(x * 100) / 100;
 
 /** The Reuters database, ingested once per analyzer and schema version. */
 async function reutersDatabase(): Promise<{ file: string; cached: boolean; ingestSeconds: number | null }> {
+  // --db FILE: an existing Reuters database (e.g. one ingested from the JSON Lines file).
+  const given = arg('--db');
+  if (given) return { file: path.resolve(given), cached: true, ingestSeconds: null };
   const { ANALYZER_VERSION } = await import('../src/nlp/analyze.js');
   const { MIGRATIONS } = await import('../src/store/schema.js');
   const dir = path.join(ROOT, 'bench', 'tmp');

@@ -123,10 +123,10 @@ describe('search rendering', () => {
 
   it('shows rank, date, source, title, relative path, snippet and entities', () => {
     const result: SearchResult = {
-      query: 'summit', correctedQuery: null, corrections: [], match: '"summit"', total: 12, offset: 0, limit: 1,
+      query: 'summit', correctedQuery: null, corrections: [], didYouMean: null, suggestions: [], match: '"summit"', total: 12, offset: 0, limit: 1,
       queryEntities: [], filterEntities: [], reason: null, notices: [],
       hits: [{
-        rank: 1, id: 7, externalId: null, score: 3.2, date: '2019-02-15', source: 'Reuters', title: 'Summit in Hanoi', path: '/data/news/a.txt',
+        rank: 1, id: 7, externalId: null, score: 3.2, similar: 0, date: '2019-02-15', source: 'Reuters', title: 'Summit in Hanoi', path: '/data/news/a.txt',
         snippet: 'a second summit in Hanoi', highlights: [[9, 15]], titleHighlights: [[0, 6]], bodyHighlights: [[9, 15]],
         entities: [{ id: 1, kind: 'entity', type: 'PLACE', name: 'Hanoi', mentions: 2 }],
       }],

@@ -3,6 +3,7 @@ import { type IngestSummary, ingest } from '../ingest/pipeline.js';
 import type { ColumnMap } from '../ingest/formats.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
+import { updateNearDuplicates } from '../dedup/update.js';
 import { resolutionDue, resolveCorpus } from '../entities/run.js';
 import { visible } from '../render/text.js';
 import { checkIntegrity, openDatabase } from '../store/db.js';
@@ -65,7 +66,13 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
         columns: flags.columns ?? null,
         placeLookup: placeInfo,
         // Which names are one entity is a question about the whole corpus: asked after each ingest that changed it.
-        afterIngest: (store, changed) => (changed || resolutionDue(store) ? resolveCorpus(store).seconds : 0),
+        // Then near-duplicate clusters for the documents this run stored (bounded work per new
+        // document); an interrupted run leaves them to the next, which picks up every unsigned one.
+        afterIngest: (store, changed, interrupted) => {
+          const seconds = changed || resolutionDue(store) ? resolveCorpus(store).seconds : 0;
+          if (!interrupted) updateNearDuplicates(store);
+          return seconds;
+        },
         // CORPUS_WORKERS=N analysis threads; 0 analyzes in the main thread (for debugging).
         workers: process.env.CORPUS_WORKERS ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0) : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],

@@ -10,6 +10,9 @@ import * as entities from './entities.js';
 import * as search from './search.js';
 import * as timeline from './timeline.js';
 import * as events from './events.js';
+import * as duplicates from './duplicates.js';
+import * as mentions from './mentions.js';
+import * as trends from './trends.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself; a command's
@@ -22,7 +25,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [ingest, stats, show, extract, entities, search, timeline, events]) command.register(program);
+  for (const command of [ingest, stats, show, extract, entities, search, timeline, events, duplicates, mentions, trends]) command.register(program);
   return program;
 }
 

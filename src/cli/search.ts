@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../core/types.js';
-import type { SearchResult } from '../search/types.js';
+import type { SearchResult, SortOrder } from '../search/types.js';
 import { emit, type OutputFlags, say } from './emit.js';
 import { parseCount, parseDateOption, withCommonOptions } from './options.js';
 
@@ -16,6 +16,15 @@ interface SearchFlags extends OutputFlags {
   tag?: string[];
   limit: number;
   offset: number;
+  sort?: SortOrder;
+  facets?: boolean;
+}
+
+const SORTS: readonly SortOrder[] = ['relevance', 'date', '-date'];
+
+function parseSort(value: string): SortOrder {
+  if (!SORTS.includes(value as SortOrder)) throw new UserError(`--sort must be one of ${SORTS.join(', ')}, got '${value}'`);
+  return value as SortOrder;
 }
 
 
@@ -44,6 +53,10 @@ export function register(program: Command): void {
     .option('--tag <tag>', 'only articles with this tag (a source\'s topics, places, keywords; repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--limit <n>', 'how many hits to show', parseCount('--limit'), 10)
     .option('--offset <n>', 'skip this many hits first (for the next page)', parseCount('--offset'), 0)
+    .option('--facets', 'also count sources, months, top entities per type and tags over all matching documents')
+    .option('--sort <order>', 'relevance (default), date (oldest first) or -date (newest first)', parseSort)
+    // Words such as -Japan are the query's exclusions, not options: they reach the action as words.
+    .allowUnknownOption()
     .addHelpText(
       'after',
       `
@@ -51,7 +64,7 @@ Query:
   words             all must appear (any form: "summits" finds "summit")
   "exact phrase"    the words together, in this order (quote the quotes for the shell: '"Hanoi summit"')
   a OR b            either word
-  -word, NOT word   leave out articles with this word; put -- before a query starting with -
+  -word, NOT word   leave out articles with this word (corpus search '"trade war"' -Japan)
   prefix*           any word starting so (two letters at least)
   Anything else is plain text. A name finds its entity by any alias: DPRK also finds "North Korea".
   A word found nowhere is replaced by the closest indexed word ("showing results for …").
@@ -66,6 +79,9 @@ Example:
   corpus search "Kim Jong-un" --from 2019-01 --entity "United States" --db news.db`,
     );
   withCommonOptions(command, { rows: true }).action(async (words: string[], flags: SearchFlags) => {
+    // Only a single dash makes an exclusion; a mistyped long option (--limt) stays an error.
+    const unknown = words.find((w) => /^--[^-\s]/.test(w));
+    if (unknown) throw new UserError(`unknown option '${unknown.split('=')[0]}' (run with --help for usage)`);
     const entities = flags.entity ?? [];
     if (flags.type && entities.length === 0) throw new UserError('--type says what --entity names; give --entity too');
     const filtered = entities.length > 0 || flags.from || flags.to || flags.source || (flags.tag ?? []).length > 0;
@@ -87,11 +103,16 @@ Example:
         tags: flags.tag,
         limit: flags.limit,
         offset: flags.offset,
+        sort: flags.sort,
+        facets: flags.facets,
       });
     } finally {
       db.close();
     }
-    await emit(result, flags, render.renderSearchText, { rows: (r) => r.hits, csv: render.searchHitCsv });
+    const facets = result.facets ? (await import('../render/facets.js')).renderFacetsText : null;
+    const text: typeof render.renderSearchText = (r, context) =>
+      render.renderSearchText(r, context) + (facets && r.facets ? `\n${facets(r.facets)}` : '');
+    await emit(result, flags, text, { rows: (r) => r.hits, csv: render.searchHitCsv });
     const message = render.noHitsMessage(result);
     if (message) say(message);
     process.exitCode = exitCode(result);

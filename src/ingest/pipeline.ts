@@ -30,7 +30,7 @@ export interface IngestOptions {
    * Corpus-level work after the documents are stored (the entity resolution, which the ingest layer
    * may not import): told whether the corpus changed, returns the seconds it took.
    */
-  afterIngest?: (store: Store, changed: boolean) => number;
+  afterIngest?: (store: Store, changed: boolean, interrupted: boolean) => number;
   /** The analysis to run; the default is the full analyzer. Benchmarks swap in cheaper ones. */
   analyzer?: Analyzer;
   /**
@@ -264,9 +264,9 @@ export async function ingest(
   // Which names are one entity is a question about the whole corpus: asked again after each ingest
   // that changed it (after the checkpoint: reading through a bulk load's large WAL is slow).
   const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
-  if (options.afterIngest) summary.resolutionSeconds = options.afterIngest(db, changed);
-  // Corpus-level events: statements of new documents, then one clustering of them all. After
-  // resolution, so statements name entities as the whole corpus names them, whatever its history.
+  if (options.afterIngest) summary.resolutionSeconds = options.afterIngest(db, changed, summary.interrupted === true);
+  // Corpus-level events last: their statements name entities as resolved, and their support counts
+  // a near-duplicate cluster (made in afterIngest) as one report.
   if (!summary.interrupted) updateCorpusEvents(db, { changed });
   restJournalMode(db);
 

@@ -25,8 +25,9 @@ export function mark(text: string, spans: Span[], colour: boolean): string {
   return out + text.slice(at);
 }
 
+/** The query as typed: in quotes, unless it holds quotes of its own (then as it is). */
 function quoted(text: string): string {
-  return `"${text}"`;
+  return /["\u201c\u201d]/.test(text) ? text : `"${text}"`;
 }
 
 function showPath(file: string | null, cwd: string | undefined): string {
@@ -40,7 +41,8 @@ function hitLines(hit: SearchHit, options: RenderOptions): string[] {
     .join(' · ');
   // Long lines wrap at word boundaries under their own indent rather than folding at the terminal's edge.
   const fit = (text: string, first = 5) => wrapIndented(text, options.width ?? null, 5, first);
-  const lines = [`${String(hit.rank).padStart(3)}. ${fit(head, 0)}`];
+  const similar = hit.similar > 0 ? ` ${dim(`(+${hit.similar} similar)`)}` : '';
+  const lines = [`${String(hit.rank).padStart(3)}. ${fit(head + similar, 0)}`];
   const where = showPath(hit.path, options.cwd);
   if (where) lines.push(`     ${dim(where)}`);
   if (hit.snippet) lines.push(fit(mark(hit.snippet, hit.highlights, options.colour)));
@@ -67,6 +69,7 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
     out.push(`Showing results for ${quoted(result.correctedQuery)} (${changes}): nothing matched ${quoted(result.query.trim())}.`);
   }
   for (const notice of result.notices) out.push(`Note: ${notice}.`);
+  if (result.didYouMean) out.push(`Did you mean ${quoted(result.didYouMean)}?`);
   if (result.total > 0) {
     const query = result.correctedQuery ?? result.query.trim();
     const what = query ? ` match ${quoted(query)}` : '';

@@ -1,21 +1,26 @@
 /**
  * Ranked full-text search over a corpus database, entity-aware and filterable.
  *
- * Ranking: bm25 with the title weighted above the body; a document that mentions an entity or
- * event the query names (by name or any alias) gets a bonus — and matches even when the words are
- * not in its text, so `DPRK` finds articles that only say "North Korea". Ties go to the newer
- * document. DayBounds (entity, date, source) are plain indexed conditions outside the FTS MATCH.
+ * Ranking: bm25 with the title weighted above the body, then a second stage over the best
+ * candidates (length, proximity, a boilerplate prior: ranking.ts); a document that mentions an
+ * entity or event the query names (by name or any alias) gets a bonus — and matches even when the
+ * words are not in its text, so `DPRK` finds articles that only say "North Korea". Ties go to the
+ * newer document; near-duplicates fold under their best hit. DayBounds (entity, date, source) are plain indexed conditions outside the FTS MATCH.
  *
  * Never throws for any query text: the query compiler quotes every term. It throws UserError only
  * for bad options (an ambiguous --entity, an invalid date).
  */
 import type { Store } from '../store/db.js';
 import { aliasKey } from '../core/alias-key.js';
-import { UserError } from '../core/errors.js';
 import { dayBounds, type DayBounds } from '../core/timex.js';
-import { compileQuery, describeQuery, groupExpression, type CompiledQuery, type Group } from './query.js';
+import { compileQuery, describeQuery, groupExpression, indexTokens, termExpression, type CompiledQuery, type Group } from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
-import { correctQuery } from './typos.js';
+import { correctQuery, stemWords, suggestCommoner } from './typos.js';
+import { boundQueryCost } from './cost.js';
+import { boilerplate, DEFAULT_RANKING, PROXIMITY_WINDOW, RERANK_DEPTH, rerankScore, SHAPE_CHARS, type RankingParams } from './ranking.js';
+import { candidateTexts, matchingAmong, mentionsUpTo, termOccurrences } from '../store/ranking.js';
+import { clusterIds } from '../store/duplicates.js';
+import { facetCounts } from '../store/facets.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import {
   aliasCounts,
@@ -32,11 +37,13 @@ import {
 } from '../store/search.js';
 import type { MatchedEntity, ResolvedEntity, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
 
-export const TITLE_WEIGHT = 5.0;
-export const BODY_WEIGHT = 1.0;
 export const DEFAULT_LIMIT = 10;
-/** Bonus for mentioning a queried entity: about what a well-matching word earns in bm25 on a large corpus. */
-export const ENTITY_BONUS = 2.0;
+/**
+ * A query word names an entity only when the entity's mentions are at least this share of the
+ * word's occurrences: "Japan" is nearly always the country, "cotton" or "said" almost never an
+ * entity even if a recognizer once tagged "Cotton" or "Micro said".
+ */
+export const ENTITY_SHARE = 0.3;
 /** Longest run of words looked up as one entity name ("Democratic People's Republic of Korea"). */
 const MAX_NAME_WORDS = 7;
 
@@ -62,11 +69,14 @@ export function search(db: Store, query: string, options: SearchOptions = {}): S
 function searchSnapshot(db: Store, query: string, options: SearchOptions): SearchResult {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const compiled = compileQuery(query);
+  const bounded = boundQueryCost(db, compileQuery(query));
+  const compiled = bounded.query;
   const result: SearchResult = {
     query,
     correctedQuery: null,
     corrections: [],
+    didYouMean: null,
+    suggestions: [],
     match: compiled.match,
     total: 0,
     offset,
@@ -78,6 +88,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     notices: [],
   };
   if (compiled.dropped > 0) result.notices.push(`the query is long: ${compiled.dropped} of its terms were left out`);
+  result.notices.push(...bounded.notices);
 
   // Partial dates cover their whole year or month: --to 2019-02 includes 2019-02-28.
   const filters = dayBounds(options);
@@ -115,6 +126,14 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     }
   }
   result.total = run.total;
+  if (run.total > 0 && result.corrections.length === 0 && options.typos !== false) {
+    const suggested = suggestCommoner(db, compiled);
+    if (suggested) {
+      result.didYouMean = describeQuery(suggested.query);
+      result.suggestions = suggested.corrections;
+    }
+  }
+  if (options.facets) result.facets = facetCounts(db, run.total > 0 && run.allIds ? run.allIds() : []);
   result.queryEntities = run.queryEntities;
   const anyMatch = run.compiled.anyMatch;
   const marked = anyMatch && run.rows.length > 0 ? markedTexts(db, anyMatch, run.rows.map((r) => r.id)) : new Map<number, MarkedText>();
@@ -171,6 +190,7 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
   }
   const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames, texts);
   addGazetteerNames(db, found, texts);
+  const isName = entityGate(db, texts);
   const spellings = aliasCounts(db, [...found.values()].flat());
   const named = (key: string): ResolvedEntity[] => {
     let list = found.get(key) ?? [];
@@ -179,6 +199,7 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
     // An entity known only by the very words typed adds no document the words do not find, and
     // a recognizer's stray "Oil" or "Trade" would only skew the ranking: words alone serve better.
     list = list.filter((e) => e.kind === 'event' || !e.canonical || (spellings.get(e.id) ?? 0) > 1);
+    list = list.filter((e) => e.kind === 'event' || isName(key, e.id));
     return list.map(({ id, kind, type, name }) => ({ id, kind, type, name }));
   };
   const units: Unit[] = [];
@@ -213,6 +234,36 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
   return units;
 }
 
+/**
+ * Whether typed words name an entity rather than being ordinary words: its mentions must be at
+ * least ENTITY_SHARE of the occurrences of the rarest typed word. Words the corpus never uses (a
+ * gazetteer alias such as "DPRK") always may. Mentions are counted only up to the share needed.
+ */
+function entityGate(db: Store, texts: Map<string, string>): (key: string, entityId: number) => boolean {
+  const keys = [...texts.keys()];
+  const words = keys.map((k) => indexTokens(texts.get(k)!.toLowerCase()));
+  const unique = [...new Set(words.flat())];
+  const stems = stemWords(db, unique);
+  const stemOf = new Map(unique.map((w, i) => [w, stems[i]]));
+  const occurrences = new Map<string, number>();
+  keys.forEach((key, i) => {
+    const counts = words[i].map((w) => {
+      const stem = stemOf.get(w);
+      return stem ? termOccurrences(db, stem) : 0;
+    });
+    occurrences.set(key, counts.length > 0 ? Math.min(...counts) : 0);
+  });
+  const decided = new Map<string, boolean>();
+  return (key, entityId) => {
+    const cached = decided.get(`${key}\0${entityId}`);
+    if (cached !== undefined) return cached;
+    const need = ENTITY_SHARE * (occurrences.get(key) ?? 0);
+    const ok = need < 1 || mentionsUpTo(db, entityId, need) >= need;
+    decided.set(`${key}\0${entityId}`, ok);
+    return ok;
+  };
+}
+
 function dedupe(entities: ResolvedEntity[]): ResolvedEntity[] {
   const seen = new Set<string>();
   return entities.filter((e) => {
@@ -225,9 +276,10 @@ function dedupe(entities: ResolvedEntity[]): ResolvedEntity[] {
 
 interface Run {
   total: number;
-  rows: SearchRow[];
+  rows: (SearchRow & { similar?: number })[];
   compiled: CompiledQuery;
   queryEntities: ResolvedEntity[];
+  allIds?: () => number[];
 }
 
 /** Plan one compiled query (its units, resolved to entities) and run it. */
@@ -235,6 +287,8 @@ function execute(db: Store, compiled: CompiledQuery, result: SearchResult, optio
   const words = compiled.groups.length > 0;
   const units = words ? queryUnits(db, compiled) : [];
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
+  const ranking = { ...DEFAULT_RANKING, ...options.ranking };
+  const relevance = words && (options.sort ?? 'relevance') === 'relevance';
   const page = searchDocuments(db, {
     match: words ? compiled.match : null,
     units,
@@ -246,16 +300,75 @@ function execute(db: Store, compiled: CompiledQuery, result: SearchResult, optio
     tags: options.tags,
     limit,
     offset,
-    titleWeight: TITLE_WEIGHT,
-    bodyWeight: BODY_WEIGHT,
-    entityBonus: ENTITY_BONUS,
+    titleWeight: ranking.titleWeight,
+    bodyWeight: 1,
+    entityBonus: ranking.entityBonus,
+    sort: options.sort,
+    depth: relevance ? RERANK_DEPTH : undefined,
   });
-  return { ...page, compiled, queryEntities };
+  if (!relevance || page.rows.length === 0) return { ...page, compiled, queryEntities };
+  const rows = collapseClusters(db, rerank(db, compiled, page.rows, ranking));
+  return { ...page, rows: rows.slice(offset, offset + limit), compiled, queryEntities };
+}
+
+/**
+ * The second stage (see ranking.ts): length, boilerplate and proximity re-score the best candidates;
+ * then best first, newer first on a tie.
+ */
+function rerank(db: Store, compiled: CompiledQuery, top: SearchRow[], params: RankingParams): SearchRow[] {
+  const ids = top.map((t) => t.id);
+  const shapes = new Map(candidateTexts(db, ids, SHAPE_CHARS).map((c) => [c.id, { tokens: c.tokens, boilerplate: boilerplate(c.head) }]));
+  const single = compiled.groups.filter((g) => g.alternatives.length === 1).map((g) => g.alternatives[0]);
+  let near = new Set<number>();
+  let phrase = new Set<number>();
+  if (single.length >= 2 && (params.nearWeight !== 0 || params.phraseWeight !== 0)) {
+    if (params.nearWeight !== 0) near = matchingAmong(db, `NEAR(${single.map(termExpression).join(' ')}, ${PROXIMITY_WINDOW})`, ids);
+    // Adjacent as typed: the words of consecutive single-term groups as one phrase.
+    const plainWords = single.filter((t) => t.kind === 'word' && !t.prefix);
+    if (params.phraseWeight !== 0 && plainWords.length >= 2 && plainWords.length === single.length) {
+      phrase = matchingAmong(db, termExpression({ tokens: plainWords.flatMap((t) => t.tokens), prefix: false }), ids);
+    }
+  }
+  const best = Math.max(...top.map((c) => c.score));
+  return top
+    .map((c) => ({ ...c, score: rerankScore(c, shapes.get(c.id), near.has(c.id), phrase.has(c.id), params, best) }))
+    .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
+}
+
+/** Newer first; undated last. */
+function compareDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * One hit per near-duplicate cluster: the best-ranked member stays, the others among the ranked
+ * candidates are folded under it ("+N similar"). The total still counts every matching document.
+ */
+function collapseClusters(db: Store, rows: SearchRow[]): (SearchRow & { similar?: number })[] {
+  const clusters = clusterIds(db, rows.map((r) => r.id));
+  if (clusters.size === 0) return rows;
+  const first = new Map<number, SearchRow & { similar?: number }>();
+  const out: (SearchRow & { similar?: number })[] = [];
+  for (const row of rows) {
+    const cluster = clusters.get(row.id);
+    const lead = cluster === undefined ? undefined : first.get(cluster);
+    if (lead) {
+      lead.similar = (lead.similar ?? 0) + 1;
+      continue;
+    }
+    const kept = { ...row };
+    if (cluster !== undefined) first.set(cluster, kept);
+    out.push(kept);
+  }
+  return out;
 }
 
 function buildHit(
   db: Store,
-  row: SearchRow,
+  row: SearchRow & { similar?: number },
   rank: number,
   marked: { title: string | null; body: string | null } | undefined,
   queryEntities: ResolvedEntity[],
@@ -285,6 +398,7 @@ function buildHit(
     id: row.id,
     externalId: doc.externalId,
     score: row.score,
+    similar: row.similar ?? 0,
     date: row.date,
     source: row.source,
     title: row.title,

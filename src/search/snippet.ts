@@ -67,8 +67,9 @@ export function makeSnippet(text: string, spans: Span[], width = SNIPPET_WIDTH):
   if (end < text.length) {
     const cut = text.slice(start, end).search(/\s\S*$/);
     if (cut > width / 2) end = start + cut;
-    // Never cut a match in two.
-    for (const [s, e] of matches) if (s < end && e > end) end = e;
+    // Never cut a match in two — unless the match is itself huge (a pasted run without spaces):
+    // a snippet is never longer than twice its width.
+    for (const [s, e] of matches) if (s < end && e > end) end = Math.min(e, start + 2 * width);
   }
   let out = start > 0 ? '…' : '';
   const map: number[] = new Array(end - start + 1);

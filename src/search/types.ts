@@ -3,6 +3,10 @@
  * the tests all read the same thing, and the search knows nothing about printing.
  */
 import type { EntityType, SearchEntityType } from '../core/types.js';
+import type { RankingParams } from './ranking.js';
+import type { Facets } from '../store/facets.js';
+
+export type SortOrder = 'relevance' | 'date' | '-date';
 
 export type { SearchEntityType } from '../core/types.js';
 
@@ -22,6 +26,12 @@ export interface SearchOptions {
   offset?: number;
   /** Try close indexed words when a word matches nothing (default true). */
   typos?: boolean;
+  /** Count sources, months, entities and tags over every matching document. */
+  facets?: boolean;
+  /** `relevance` (default), `date` (oldest first) or `-date` (newest first). */
+  sort?: SortOrder;
+  /** Ranking weights other than the tuned defaults (for the relevance benchmark's tuning). */
+  ranking?: Partial<RankingParams>;
 }
 
 /** An entity (or event) of the database, as the query or a filter resolved it. */
@@ -48,6 +58,8 @@ export interface SearchHit {
   externalId: string | null;
   /** Higher is better: bm25 (title weighted above body) plus a bonus for mentioning a queried entity. */
   score: number;
+  /** Near-duplicates of this document among the best matches, folded under it ("+N similar"). */
+  similar: number;
   date: string | null;
   source: string | null;
   title: string | null;
@@ -75,6 +87,10 @@ export interface SearchResult {
   /** The query that was run, when typo correction changed it ("showing results for …"). */
   correctedQuery: string | null;
   corrections: Correction[];
+  /** A query to suggest when a word is far rarer than a close indexed word ("did you mean …"), or null. */
+  didYouMean: string | null;
+  /** The word changes behind `didYouMean`. */
+  suggestions: Correction[];
   /** The FTS5 expression that was run, or null for a filter-only search. */
   match: string | null;
   total: number;
@@ -89,4 +105,6 @@ export interface SearchResult {
   reason: string | null;
   /** Things worth telling the user that do not stop the search (dropped words…). */
   notices: string[];
+  /** Counts over the whole result, when asked for (`facets: true`). */
+  facets?: Facets;
 }

@@ -205,3 +205,49 @@ export function correctQuery(db: Store, query: CompiledQuery): { query: Compiled
   const groups: Group[] = query.groups.map((g) => ({ alternatives: g.alternatives.map(swap) }));
   return { query: assemble(query.input, groups, query.excluded, query.dropped), corrections };
 }
+
+/** A word found in at most this many documents may be a misspelling of a commoner word... */
+export const RARE_DOCS = 5;
+/** ...when a word within the allowed edits is in this many times more documents. */
+export const RARER = 20;
+
+/**
+ * "Did you mean": for query words that are indexed but rare (`volker`, in one misspelt article), the
+ * close indexed word found in far more documents (`volcker`). Null when no word qualifies. Only rare
+ * words are looked at, so common queries pay nothing.
+ */
+export function suggestCommoner(db: Store, query: CompiledQuery): { query: CompiledQuery; corrections: Correction[] } | null {
+  const candidates = query.groups.flatMap((g) => g.alternatives).filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
+  if (candidates.length === 0) return null;
+  const stems = stemWords(db, candidates.map((t) => t.tokens[0].toLowerCase()));
+  const replaced = new Map<Term, string>();
+  const corrections: Correction[] = [];
+  candidates.forEach((term, i) => {
+    const stem = stems[i];
+    if (!stem || !/^\p{L}+$/u.test(stem)) return;
+    const docs = termDocs(db, stem);
+    if (docs === 0 || docs > RARE_DOCS) return;
+    const max = allowedEdits(term.tokens[0].toLowerCase());
+    const vocab = vocabulary(db, Array.from(stem)[0]);
+    let best: { term: string; docs: number } | null = null;
+    for (let len = stem.length - max; len <= stem.length + max; len++) {
+      for (const other of vocab.byLength.get(len) ?? []) {
+        if (other === stem) continue;
+        const n = vocab.docs.get(other) ?? 0;
+        if (n < RARER * docs || (best && n <= best.docs)) continue;
+        if (editDistance(stem, other, max) <= max) best = { term: other, docs: n };
+      }
+    }
+    if (!best) return;
+    const surface = surfaceForm(db, best.term, term.tokens[0]);
+    if (!surface) return;
+    replaced.set(term, surface);
+    corrections.push({ from: term.raw, to: surface });
+  });
+  if (replaced.size === 0) return null;
+  const swap = (t: Term): Term => {
+    const to = replaced.get(t);
+    return to ? { ...t, raw: to, tokens: [to] } : t;
+  };
+  return { query: assemble(query.input, query.groups.map((g) => ({ alternatives: g.alternatives.map(swap) })), query.excluded, query.dropped), corrections };
+}

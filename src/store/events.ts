@@ -37,7 +37,7 @@ export interface StatementInput {
 export interface StatementRow extends StatementInput {
   id: number;
   docId: number;
-  /** Documents with one title, date and source are one report (wire copies); else the document itself. */
+  /** A near-duplicate cluster is one report (wire copies), as are documents with one title, date and source. */
   report: string;
   source: string | null;
   published: string | null;
@@ -181,9 +181,10 @@ export function allStatements(store: Store): StatementRow[] {
     `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start, s.date_end AS end,
        s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants, s.mentioned, s.name, s.named,
        s.event_noun AS eventNoun, d.source, d.date AS published,
-       CASE WHEN d.title IS NOT NULL AND d.date IS NOT NULL THEN 't:' || d.title || '|' || d.date || '|' || coalesce(d.source, '')
+       CASE WHEN c.cluster_id IS NOT NULL THEN 'c:' || c.cluster_id
+            WHEN d.title IS NOT NULL AND d.date IS NOT NULL THEN 't:' || d.title || '|' || d.date || '|' || coalesce(d.source, '')
             ELSE 'd:' || d.id END AS report
-     FROM statements s JOIN documents d ON d.id = s.doc_id ORDER BY s.date_start, s.doc_id, s.sentence, s.id`,
+     FROM statements s JOIN documents d ON d.id = s.doc_id LEFT JOIN doc_clusters c ON c.doc_id = d.id ORDER BY s.date_start, s.doc_id, s.sentence, s.id`,
   ).all() as (Omit<StatementRow, 'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun'> & {
     value: string; granularity: string; start: string; end: string; terms: string; participants: string; mentioned: string;
     named: number; eventNoun: number;

@@ -259,4 +259,26 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE documents ADD COLUMN url TEXT;
   ALTER TABLE documents ADD COLUMN author TEXT;
   `,
+  /* 5: near-duplicates (src/dedup/, store/duplicates.ts): MinHash signatures, LSH band buckets, clusters */ `
+  CREATE TABLE doc_minhash (
+    doc_id    INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    sha256    TEXT NOT NULL,                 -- the body the signature was made from
+    signature BLOB,                          -- NULL: too short to judge
+    figures   BLOB                           -- sorted hashes of the figures (src/dedup/minhash.ts)
+  );
+  -- No foreign key or doc index (16 rows a document, written at ingest speed): rows of deleted or
+  -- changed documents are left behind and ignored, since candidates are checked against doc_minhash.
+  CREATE TABLE doc_bands (
+    band   INTEGER NOT NULL,
+    hash   INTEGER NOT NULL,
+    doc_id INTEGER NOT NULL,
+    PRIMARY KEY (band, hash, doc_id)
+  ) WITHOUT ROWID;
+  -- Only documents with at least one near-duplicate; cluster_id is the cluster's smallest document id.
+  CREATE TABLE doc_clusters (
+    doc_id     INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    cluster_id INTEGER NOT NULL
+  );
+  CREATE INDEX doc_clusters_cluster ON doc_clusters(cluster_id);
+  `,
 ];

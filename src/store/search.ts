@@ -41,6 +41,13 @@ export interface SearchPlan {
   bodyWeight: number;
   /** Score added for mentioning a queried entity. */
   entityBonus: number;
+  /** `relevance` (default), `date` (oldest first) or `-date` (newest first). */
+  sort?: 'relevance' | 'date' | '-date';
+  /**
+   * For a second ranking stage: return the best `depth` candidates (at least the page and some
+   * slack) from the top, unsliced, and leave ordering ties and the page to the caller.
+   */
+  depth?: number;
 }
 
 export interface SearchRow {
@@ -54,6 +61,8 @@ export interface SearchRow {
 export interface SearchPage {
   total: number;
   rows: SearchRow[];
+  /** Every matching document id (for facets over the whole result). */
+  allIds?: () => number[];
 }
 
 /** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
@@ -161,16 +170,30 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
       WHERE 1${within('c.id')}`;
   }
+  const allIds = (): number[] => (statement(db, `SELECT id FROM (${scored})`).all(params) as { id: number }[]).map((r) => r.id);
   let total = counted ? (statement(db, counted).get(params) as { n: number }).n : -1;
-  if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [] };
+  if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [], allIds };
 
   const page = offset + limit;
+  if (plan.sort === 'date' || plan.sort === '-date') {
+    // By date: walk the date index (covering) and keep the ids that match.
+    const direction = plan.sort === 'date' ? 'ASC' : 'DESC';
+    const listed = statement(
+      db,
+      `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score${counted ? '' : ', count(*) OVER () AS total'}
+         FROM documents d INDEXED BY documents_date WHERE d.id IN (SELECT id FROM (${scored}))
+        ORDER BY d.date IS NULL, d.date ${direction}, d.id ${direction} LIMIT @k`,
+    ).all({ ...params, k: page }) as (SearchRow & { total?: number })[];
+    if (!counted) total = listed[0]?.total ?? 0;
+    return { total, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), allIds };
+  }
   const top = statement(
     db,
     `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${scored}) ORDER BY 2 DESC LIMIT @k`,
-  ).all({ ...params, k: page + TIE_SLACK }) as { id: number; score: number; total?: number }[];
+  ).all({ ...params, k: Math.max(page + TIE_SLACK, plan.depth ?? 0) }) as { id: number; score: number; total?: number }[];
   if (!counted) total = top[0]?.total ?? 0;
-  if (total === 0 || offset >= total) return { total, rows: [] };
+  if (total === 0 || offset >= total) return { total, rows: [], allIds };
+  if (plan.depth !== undefined) return { total, rows: withDocuments(db, top), allIds };
   let rows = withDocuments(db, top);
   // A tie that runs past the rows fetched may hide newer documents (a word in most documents scores
   // the same everywhere): take the newest of the whole tie from the date index, no table rows read.
@@ -185,7 +208,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     ).all({ ...params, edge, need: page - above.length }) as { id: number }[];
     rows = [...above, ...withDocuments(db, tied.map((t) => ({ id: t.id, score: edge })))];
   }
-  return { total, rows: rows.slice(offset, page) };
+  return { total, rows: rows.slice(offset, page), allIds };
 }
 
 /** The documents' metadata for scored ids, ordered by score, then newest first. */
@@ -223,6 +246,7 @@ function listFiltered(
     params.exclude = exclude;
   }
   const total = (statement(db, `SELECT count(*) AS n FROM documents d ${where}`).get(params) as { n: number }).n;
+  const allIds = (): number[] => (statement(db, `SELECT d.id AS id FROM documents d ${where}`).all(params) as { id: number }[]).map((r) => r.id);
   const rows =
     total > offset
       ? (statement(
@@ -231,7 +255,7 @@ function listFiltered(
             ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT @limit OFFSET @offset`,
         ).all({ ...params, limit, offset }) as SearchRow[])
       : [];
-  return { total, rows };
+  return { total, rows, allIds };
 }
 
 /** Title and body with FTS5's marks (HIGHLIGHT_OPEN/CLOSE) around the matches of `match`. */

@@ -9,7 +9,8 @@ import { statement } from './statements.js';
 const TOKENIZE = "tokenize='porter unicode61 remove_diacritics 2'";
 const prepared = new WeakSet<Db>();
 
-function prepare(db: Db): void {
+/** Create the temp vocabulary tables once per connection (also used by store/ranking.ts). */
+export function prepareVocabulary(db: Db): void {
   if (prepared.has(db)) return;
   db.exec(`
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_vocab USING fts5vocab(main, documents_fts, 'row');
@@ -23,7 +24,7 @@ function prepare(db: Db): void {
 /** The terms SQLite's tokenizer makes of `text`, with the position of the token each came from. */
 export function tokenizeLikeIndex(store: Store, text: string): { term: string; offset: number }[] {
   const db = sqlite(store);
-  prepare(db);
+  prepareVocabulary(db);
   return db.transaction(() => {
     statement(db, "INSERT INTO temp.corpus_search_stem(corpus_search_stem) VALUES('delete-all')").run();
     statement(db, 'INSERT INTO temp.corpus_search_stem(rowid, word) VALUES (1, ?)').run(text);
@@ -34,7 +35,7 @@ export function tokenizeLikeIndex(store: Store, text: string): { term: string; o
 /** Documents holding an indexed term (0 when it is not indexed). */
 export function termDocs(store: Store, stem: string): number {
   const db = sqlite(store);
-  prepare(db);
+  prepareVocabulary(db);
   const row = statement(db, 'SELECT doc FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as { doc: number } | undefined;
   return row?.doc ?? 0;
 }
@@ -42,7 +43,7 @@ export function termDocs(store: Store, stem: string): number {
 /** Indexed terms in [from, to) with their document counts, streamed. */
 export function termsBetween(store: Store, from: string, to: string): Iterable<{ term: string; doc: number }> {
   const db = sqlite(store);
-  prepare(db);
+  prepareVocabulary(db);
   return statement(db, 'SELECT term, doc FROM temp.corpus_search_vocab WHERE term >= ? AND term < ?').iterate(from, to) as Iterable<{
     term: string;
     doc: number;
@@ -52,7 +53,7 @@ export function termsBetween(store: Store, from: string, to: string): Iterable<{
 /** A few places a term occurs: document, column (`title`/`body`) and token offset. */
 export function termInstances(store: Store, stem: string, limit: number): { doc: number; col: string; offset: number }[] {
   const db = sqlite(store);
-  prepare(db);
+  prepareVocabulary(db);
   return statement(db, 'SELECT doc, col, offset FROM temp.corpus_search_instances WHERE term = ? LIMIT ?').all(stem, limit) as {
     doc: number;
     col: string;

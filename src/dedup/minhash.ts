@@ -1,0 +1,149 @@
+/**
+ * Near-duplicate detection by MinHash over word shingles with LSH banding (Broder 1997; Leskovec,
+ * Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3). Hand-written: `bloom-filters` (maintained)
+ * has a MinHash class but no LSH banding, and `minhash` (0.0.9) is an old single-author package; the
+ * hashing is ~20 lines over Math.imul, while the banding, storage and clustering we write either way.
+ * The hash family is fixed here, so stored signatures stay comparable across processes and versions.
+ *
+ * Cost is bounded per document: at most MAX_SHINGLES shingles (the start of a long document decides),
+ * HASHES multiply-xor hashes each.
+ */
+
+/** Words per shingle: 4 keeps "the same story with one comma or word changed" close, different stories far. */
+export const SHINGLE_WORDS = 4;
+export const HASHES = 64;
+/** BANDS × ROWS = HASHES. With 16 bands of 4 rows, a pair at Jaccard 0.7 becomes a candidate with p ≈ 0.98. */
+export const BANDS = 16;
+export const ROWS = HASHES / BANDS;
+/** Estimated Jaccard similarity at which two documents are near-duplicates. */
+export const THRESHOLD = 0.7;
+/** Shingles looked at per document. */
+export const MAX_SHINGLES = 2000;
+/** Documents with fewer words have no signature: a one-line notice is "similar" to all its siblings. */
+export const MIN_WORDS = 20;
+
+// Fixed odd multipliers and offsets, one pair per hash function (splitmix-style constants).
+const A = new Uint32Array(HASHES);
+const B = new Uint32Array(HASHES);
+{
+  let x = 0x9e3779b9;
+  const next = (): number => {
+    x = (x + 0x6d2b79f5) | 0;
+    let t = Math.imul(x ^ (x >>> 15), 1 | x);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  for (let i = 0; i < HASHES; i++) {
+    A[i] = next() | 1;
+    B[i] = next();
+  }
+}
+
+/** FNV-1a of a string, 32 bits. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Lower-cased runs of letters and digits: punctuation and spacing differences do not count. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The MinHash signature of a text, or null when it is too short to judge. */
+export function signature(text: string): Uint32Array | null {
+  const w = words(text);
+  if (w.length < MIN_WORDS) return null;
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  const count = Math.min(MAX_SHINGLES, w.length - SHINGLE_WORDS + 1);
+  const wordHashes = new Uint32Array(count + SHINGLE_WORDS - 1);
+  for (let i = 0; i < wordHashes.length; i++) wordHashes[i] = fnv1a(w[i]);
+  for (let i = 0; i < count; i++) {
+    // A shingle's hash from its words' hashes, order-sensitive.
+    let h = 0x811c9dc5;
+    for (let j = 0; j < SHINGLE_WORDS; j++) h = Math.imul(h ^ wordHashes[i + j], 0x01000193);
+    h >>>= 0;
+    for (let k = 0; k < HASHES; k++) {
+      // A cheap universal-ish hash family: multiply, add, then a xor-shift to mix the high bits down.
+      let v = (Math.imul(h ^ B[k], A[k]) + B[k]) >>> 0;
+      v = (v ^ (v >>> 16)) >>> 0;
+      if (v < sig[k]) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity: the share of equal signature slots. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  return same / HASHES;
+}
+
+/** One hash per band: documents sharing any band's hash are candidates. Signed 32-bit, for SQLite. */
+export function bandHashes(sig: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let h = 0x811c9dc5 ^ band;
+    for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[band * ROWS + r], 0x01000193);
+    out.push(h | 0);
+  }
+  return out;
+}
+
+export function toBlob(sig: Uint32Array): Buffer {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+}
+
+export function fromBlob(blob: Buffer): Uint32Array {
+  const copy = new Uint8Array(blob);
+  return new Uint32Array(copy.buffer, 0, HASHES);
+}
+
+/** Figures a document may differ in and still be the same report (a correction changes a few). */
+export const MIN_FIGURES_SHARED = 0.5;
+/** Figures compared per document. */
+export const MAX_FIGURES = 64;
+
+/**
+ * The distinct figures of a text (whitespace-separated tokens holding a digit, trailing punctuation
+ * removed), hashed and sorted. Wire services send the same template every day ("Fed adds reserves
+ * via customer repurchases", price notices, dividend notices) with only the figures changed: those
+ * are different reports, while a re-sent or corrected story keeps nearly all of its figures.
+ */
+export function figures(text: string): Uint32Array {
+  const set = new Set<number>();
+  for (const token of text.split(/\s+/)) {
+    if (!/\d/.test(token)) continue;
+    set.add(fnv1a(token.replace(/[.,;:)"']+$/, '').replace(/^[("']+/, '')));
+    if (set.size >= MAX_FIGURES) break;
+  }
+  return Uint32Array.from([...set].sort((a, b) => a - b));
+}
+
+/** Whether two documents' figures agree enough for one report: Jaccard of their figure sets. */
+export function figuresAgree(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length === 0 && b.length === 0) return true;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared) >= MIN_FIGURES_SHARED;
+}
+
+export function figuresFromBlob(blob: Buffer | null): Uint32Array {
+  if (!blob) return new Uint32Array(0);
+  const copy = new Uint8Array(blob);
+  return new Uint32Array(copy.buffer, 0, copy.byteLength / 4);
+}

@@ -1,0 +1,22 @@
+/** Printing facet counts (`corpus search … --facets`) as a few aligned lines. */
+import type { Facets, FacetCount } from '../store/facets.js';
+
+const number = (n: number): string => n.toLocaleString('en-US');
+
+function list(counts: FacetCount[], limit: number): string {
+  const shown = counts.slice(0, limit).map((c) => `${c.value || '(none)'} ${number(c.count)}`);
+  if (counts.length > limit) shown.push(`… ${counts.length - limit} more`);
+  return shown.join(', ');
+}
+
+export function renderFacetsText(facets: Facets): string {
+  const rows: [string, string][] = [];
+  rows.push(['sources', list(facets.sources, 8)]);
+  rows.push(['months', list(facets.months, 24)]);
+  for (const [type, counts] of Object.entries(facets.entities)) rows.push([type, list(counts, 10)]);
+  if (facets.tags.length > 0) rows.push(['tags', list(facets.tags, 10)]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines = [`Facets over all ${number(facets.documents)} matching documents:`];
+  for (const [k, v] of rows) lines.push(`  ${k.padEnd(width)}  ${v}`);
+  return lines.join('\n') + '\n';
+}

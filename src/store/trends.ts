@@ -1,0 +1,83 @@
+/**
+ * Counts over time for `corpus trends`: documents and mentions of entities per period, and the
+ * entities whose share of documents grew most from one period to the next.
+ */
+import { sqlite, type Store } from './db.js';
+import { statement } from './statements.js';
+
+export type Granularity = 'day' | 'week' | 'month' | 'year';
+
+/** The period of a YYYY-MM-DD date as SQL: weeks are named by their Monday. */
+const PERIOD: Record<Granularity, string> = {
+  day: 'd.date',
+  week: "date(d.date, '-6 days', 'weekday 1')",
+  month: 'substr(d.date, 1, 7)',
+  year: 'substr(d.date, 1, 4)',
+};
+
+export interface PeriodCount {
+  period: string;
+  documents: number;
+  mentions: number;
+}
+
+export function entityTrend(store: Store, entityIds: number[], by: Granularity, from: string | null, to: string | null): PeriodCount[] {
+  const db = sqlite(store);
+  return statement(
+    db,
+    `SELECT ${PERIOD[by]} AS period, count(DISTINCT m.doc_id) AS documents, count(*) AS mentions
+       FROM mentions m JOIN documents d ON d.id = m.doc_id
+      WHERE m.entity_id IN (SELECT value FROM json_each(@ids)) AND d.date IS NOT NULL
+        AND (@from IS NULL OR d.date >= @from) AND (@to IS NULL OR d.date <= @to)
+      GROUP BY 1 ORDER BY 1`,
+  ).all({ ids: JSON.stringify(entityIds), from, to }) as PeriodCount[];
+}
+
+/** Documents per period of the whole corpus (the denominator of a share). */
+export function corpusTrend(store: Store, by: Granularity, from: string | null, to: string | null): PeriodCount[] {
+  const db = sqlite(store);
+  return statement(
+    db,
+    `SELECT ${PERIOD[by]} AS period, count(*) AS documents, 0 AS mentions FROM documents d
+      WHERE d.date IS NOT NULL AND (@from IS NULL OR d.date >= @from) AND (@to IS NULL OR d.date <= @to)
+      GROUP BY 1 ORDER BY 1`,
+  ).all({ from, to }) as PeriodCount[];
+}
+
+export function latestDate(store: Store): string | null {
+  const db = sqlite(store);
+  return (statement(db, 'SELECT max(date) AS d FROM documents').get() as { d: string | null }).d;
+}
+
+export interface WindowCounts {
+  id: number;
+  type: string;
+  name: string;
+  current: number;
+  previous: number;
+}
+
+/** Documents mentioning each entity in [prevFrom, curFrom) and [curFrom, to], and the corpus totals. */
+export function windowCounts(
+  store: Store,
+  prevFrom: string,
+  curFrom: string,
+  to: string,
+): { entities: WindowCounts[]; totals: { current: number; previous: number } } {
+  const db = sqlite(store);
+  const entities = statement(
+    db,
+    `SELECT e.id AS id, e.type AS type, e.name AS name, c.cur AS current, c.prev AS previous FROM (
+        SELECT m.entity_id AS id, count(DISTINCT CASE WHEN d.date >= @curFrom THEN m.doc_id END) AS cur,
+               count(DISTINCT CASE WHEN d.date < @curFrom THEN m.doc_id END) AS prev
+          FROM documents d JOIN mentions m ON m.doc_id = d.id
+         WHERE d.date >= @prevFrom AND d.date <= @to AND m.entity_id IS NOT NULL
+         GROUP BY m.entity_id) c JOIN entities e ON e.id = c.id`,
+  ).all({ prevFrom, curFrom, to }) as WindowCounts[];
+  const totals = statement(
+    db,
+    `SELECT count(CASE WHEN date >= @curFrom THEN 1 END) AS current, count(CASE WHEN date < @curFrom THEN 1 END) AS previous
+       FROM documents WHERE date >= @prevFrom AND date <= @to`,
+  ).get({ prevFrom, curFrom, to }) as { current: number; previous: number };
+  return { entities, totals };
+}

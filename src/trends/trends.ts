@@ -1,0 +1,110 @@
+/**
+ * `corpus trends`: how often entities appear over time, and which rose most lately. Pure planning
+ * over the store's counts: empty periods are filled so a sparkline shows gaps as gaps.
+ */
+import type { Store } from '../store/db.js';
+import { UserError } from '../core/errors.js';
+import { addDays, addMonths, formatDay, fromDayNumber, parseIsoDate, toDayNumber } from '../core/calendar.js';
+import { resolveEntities } from '../store/entities.js';
+import { entityTrend, latestDate, windowCounts, type Granularity, type PeriodCount } from '../store/trends.js';
+
+export interface EntityTrend {
+  name: string;
+  type: string;
+  id: number;
+  periods: PeriodCount[];
+  documents: number;
+  mentions: number;
+}
+
+export interface TrendsResult {
+  by: Granularity;
+  from: string | null;
+  to: string | null;
+  entities: EntityTrend[];
+}
+
+function nextPeriod(period: string, by: Granularity): string {
+  if (by === 'year') return String(Number(period) + 1);
+  if (by === 'month') {
+    const { year, month } = addMonths(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 1);
+    return `${year}-${String(month).padStart(2, '0')}`;
+  }
+  return formatDay(addDays(parseIsoDate(period)!, by === 'week' ? 7 : 1));
+}
+
+/** The periods from the first to the last, with zero counts where nothing was published. */
+export function fillPeriods(counts: PeriodCount[], by: Granularity, limit = 5000): PeriodCount[] {
+  if (counts.length === 0) return [];
+  const byPeriod = new Map(counts.map((c) => [c.period, c]));
+  const out: PeriodCount[] = [];
+  const last = counts[counts.length - 1].period;
+  for (let p = counts[0].period; p <= last && out.length < limit; p = nextPeriod(p, by)) {
+    out.push(byPeriod.get(p) ?? { period: p, documents: 0, mentions: 0 });
+  }
+  return out;
+}
+
+export function trends(db: Store, names: string[], by: Granularity, from: string | null, to: string | null): TrendsResult {
+  const entities: EntityTrend[] = [];
+  for (const name of names) {
+    const found = resolveEntities(db, name);
+    if (found.length === 0) throw new UserError(`no entity named '${name}'`, 1);
+    const e = found[0];
+    const periods = fillPeriods(entityTrend(db, [e.id], by, from, to), by);
+    entities.push({
+      name: e.name,
+      type: e.type,
+      id: e.id,
+      periods,
+      documents: periods.reduce((n, p) => n + p.documents, 0),
+      mentions: periods.reduce((n, p) => n + p.mentions, 0),
+    });
+  }
+  return { by, from, to, entities };
+}
+
+export interface RisingEntity {
+  id: number;
+  name: string;
+  type: string;
+  /** Documents mentioning it in the latest period and in the one before. */
+  current: number;
+  previous: number;
+  /** Its share of the period's documents now over before (add-one smoothed). */
+  growth: number;
+}
+
+export interface RisingResult {
+  period: { days: number; from: string; to: string; previousFrom: string };
+  documents: { current: number; previous: number };
+  entities: RisingEntity[];
+}
+
+/** `2w`, `10d`, `1m`, `1y` → days. */
+export function parsePeriod(text: string): number {
+  const m = /^(\d+)\s*([dwmy])$/.exec(text.trim());
+  if (!m || Number(m[1]) === 0) throw new UserError(`--period must be like 7d, 2w, 1m or 1y, got '${text}'`);
+  return Number(m[1]) * { d: 1, w: 7, m: 30, y: 365 }[m[2] as 'd' | 'w' | 'm' | 'y'];
+}
+
+/** An entity must be in this many documents of the latest period to be called rising. */
+const MIN_DOCUMENTS = 3;
+
+export function rising(db: Store, days: number, to: string | null, limit = 20): RisingResult {
+  const end = to ?? latestDate(db);
+  if (!end) throw new UserError('the corpus has no dated documents', 1);
+  const endDay = toDayNumber(parseIsoDate(end)!);
+  const curFrom = formatDay(fromDayNumber(endDay - days + 1));
+  const prevFrom = formatDay(fromDayNumber(endDay - 2 * days + 1));
+  const { entities, totals } = windowCounts(db, prevFrom, curFrom, end);
+  const share = (n: number, total: number): number => (n + 1) / (total + 1);
+  const list = entities
+    .filter((e) => e.current >= MIN_DOCUMENTS)
+    .map((e) => ({ ...e, growth: Math.round((share(e.current, totals.current) / share(e.previous, totals.previous)) * 100) / 100 }))
+    .filter((e) => e.growth > 1)
+    .sort((a, b) => b.growth - a.growth || b.current - a.current || a.name.localeCompare(b.name))
+    .slice(0, limit);
+  return { period: { days, from: curFrom, to: end, previousFrom: prevFrom }, documents: totals, entities: list };
+}
+

@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Store } from '../src/store/db.js';
+import { clusterOf } from '../src/store/duplicates.js';
+import { documentIdsByPath } from '../src/store/documents.js';
+import { figures, figuresAgree, signature, similarity } from '../src/dedup/minhash.js';
+import { corpus, ROOT, tempDir, write } from './helpers.js';
+
+const STORY =
+  'The central bank of Norway raised its main lending rate on Thursday to defend the crown after a week of heavy selling, ' +
+  'officials said. The move surprised dealers in Oslo, who had expected the bank to wait for the budget debate next month. ' +
+  'Shipping and oil shares fell on the news while the crown recovered part of its losses against the mark and the dollar.';
+const OTHER =
+  'Farmers in the Canadian prairies planted more wheat than expected this spring, according to a government survey released ' +
+  'in Ottawa, and analysts said the larger area would weigh on prices if the summer stays dry and yields hold near normal.';
+
+describe('near-duplicates', () => {
+  let dir: string;
+  let file: string;
+
+  beforeAll(() => {
+    dir = tempDir('corpus-dups-');
+    write(path.join(dir, 'news', 'a-norway.txt'), `NORWAY RAISES RATE\n\n${STORY}\n`);
+    // The same story re-sent with a comma and one word changed: not identical, so not deduplicated by hash.
+    write(path.join(dir, 'news', 'b-norway-resent.txt'), `NORWAY RAISES LENDING RATE\n\n${STORY.replace('Oslo, who', 'Oslo who').replace('heavy', 'strong')}\n`);
+    write(path.join(dir, 'news', 'c-wheat.txt'), `PRAIRIE WHEAT AREA UP\n\n${OTHER}\n`);
+    file = path.join(dir, 'news.db');
+    const run = corpus(['ingest', path.join(dir, 'news'), '--db', file, '--quiet']);
+    expect(run.code).toBe(0);
+  });
+
+  it('estimates similarity: a re-sent story is close, a different one far', () => {
+    const a = signature(STORY)!;
+    expect(similarity(a, signature(STORY.replace('heavy', 'strong'))!)).toBeGreaterThanOrEqual(0.7);
+    expect(similarity(a, signature(OTHER)!)).toBeLessThan(0.2);
+    expect(signature('too short to judge')).toBeNull();
+  });
+
+  it('tells a template sent again with other figures from a re-sent report', () => {
+    const day1 = 'The Fed arranged 1.5 billion dlrs of customer repurchases; funds traded at 6-1/4 pct.';
+    expect(figuresAgree(figures(day1), figures(day1.replace('6-1/4', '6-3/8').replace('1.5', '2.0')))).toBe(false);
+    expect(figuresAgree(figures(day1), figures(day1.replace('Fed', 'Federal Reserve')))).toBe(true);
+  });
+
+  it('stores a cluster at ingest; clusterOf gives its documents', () => {
+    const db: Store = openDatabase(file, { readonly: true });
+    try {
+      const byPath = [...documentIdsByPath(db)].sort(([p], [q]) => p.localeCompare(q));
+      const [a, b, c] = byPath.map(([, id]) => id);
+      expect(clusterOf(db, b)).toEqual([a, b].sort((x, y) => x - y));
+      expect(clusterOf(db, c)).toEqual([c]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('corpus duplicates lists the cluster, as text and JSON', () => {
+    const text = corpus(['duplicates', '--db', file], { cwd: dir });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^1 clusters of near-duplicates \(2 documents\):/);
+    expect(text.stdout).toContain('news/a-norway.txt');
+    expect(text.stdout).not.toContain('c-wheat');
+    const json = JSON.parse(corpus(['duplicates', '--json', '--db', file]).stdout);
+    expect(json.clusters).toHaveLength(1);
+    expect(json.clusters[0].size).toBe(2);
+    expect(json.clusters[0].documents.map((d: { title: string }) => d.title).sort()).toEqual(['NORWAY RAISES LENDING RATE', 'NORWAY RAISES RATE']);
+  });
+
+  it('search shows one hit per cluster with +N similar', () => {
+    const run = corpus(['search', 'Norway crown', '--db', file], { env: { NO_COLOR: '1' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/^ {2}\d+\. /gm)).toHaveLength(1);
+    expect(run.stdout).toMatch(/RAISES (LENDING )?RATE \(\+1 similar\)/);
+    const json = JSON.parse(corpus(['search', 'Norway crown', '--json', '--db', file]).stdout);
+    expect(json.hits[0].similar).toBe(1);
+  });
+
+  it('corpus show lists near-duplicates and entities; --json includes them', () => {
+    const json = JSON.parse(corpus(['show', path.join(dir, 'news', 'a-norway.txt'), '--json', '--db', file]).stdout);
+    expect(json.nearDuplicates.map((d: { title: string }) => d.title)).toEqual(['NORWAY RAISES LENDING RATE']);
+    expect(json.entities.length).toBeGreaterThan(0);
+    for (const e of json.entities) expect(typeof e.mentions).toBe('number');
+    const text = corpus(['show', path.join(dir, 'news', 'a-norway.txt'), '--db', file], { env: { NO_COLOR: '1' } });
+    expect(text.stdout).toMatch(/\nNear-duplicates:\n {2}#\d+ {2}.+NORWAY RAISES LENDING RATE/);
+    expect(text.stdout).toMatch(/\nEntities:\n/);
+    expect(text.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('corpus show colours mentions by type on a terminal', () => {
+    const run = spawnSync('script', ['-qfec', `${process.execPath} ${path.join(ROOT, 'bin', 'corpus.js')} show ${path.join(dir, 'news', 'a-norway.txt')} --db ${file}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '' },
+    });
+    expect(run.stdout).toMatch(/\x1b\[3[2-6]m(Norway|Oslo)\x1b\[39m/);
+  });
+
+  afterAll(() => undefined);
+});

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../src/store/db.js';
+import { search } from '../src/search/search.js';
+import { boundQueryCost } from '../src/search/cost.js';
+import { compileQuery } from '../src/search/query.js';
+import { boilerplate } from '../src/search/ranking.js';
+import { makeSnippet } from '../src/search/snippet.js';
+import { corpus, tempDir } from './helpers.js';
+import { SearchFixture } from './search-fixture.js';
+
+const prose = (topic: string, n: number): string =>
+  Array.from({ length: n }, (_, i) => `Traders said the ${topic} market moved on news number ${i % 3} from the exporters and the ministers.`).join(' ');
+
+describe('ranking, query handling and query cost', () => {
+  let fx: SearchFixture;
+  let db: Store;
+  let file: string;
+
+  beforeAll(() => {
+    file = path.join(tempDir('corpus-rank-'), 'rank.db');
+    fx = new SearchFixture(file);
+    // A price notice (short, figures) and a story (prose) about the same words.
+    fx.doc(
+      { path: 'notice.txt', title: 'EXXON CUTS HEATING OIL PRICE', date: '1987-03-02' },
+      'Exxon cut its heating oil price 1.50 cts to 43.25 cts a gallon, effective 0900 EST.\nNY 43.25 cts 44.75 cts\nBoston 44.10 cts 45.60 cts\nAlbany 44.50 cts 45.90 cts\nPortland 44.20 cts 45.70 cts\nPrice 43.25 cts\n',
+    );
+    fx.doc({ path: 'story.txt', title: 'OIL PRICES SEEN STEADY, OPEC SAYS', date: '1987-03-03' }, `OPEC ministers expect oil prices to hold after oil prices fell last year. ${prose('oil', 12)}`);
+    for (let i = 0; i < 8; i++) fx.doc({ path: `filler-${i}.txt`, title: `Grain report ${i}`, date: '1987-04-01' }, prose('grain', 4));
+    // "said" carried by a recognizer's mistaken PERSON: the word must stay a word.
+    const micro = fx.doc({ path: 'micro.txt', title: 'Micro results', date: '1987-05-01' }, 'Micro said profits rose.');
+    fx.mention(micro, fx.entity('PERSON', 'Micro said', ['said']), 'Micro said', 'PERSON');
+    fx.doc({ path: 'volcker-1.txt', title: 'Volcker on rates', date: '1987-05-02' }, 'Paul Volcker said rates would stay.');
+    fx.doc({ path: 'volcker-2.txt', title: 'Volcker testimony', date: '1987-05-03' }, 'Volcker told Congress the dollar was stable.');
+    for (let i = 0; i < 20; i++) fx.doc({ path: `fed-${i}.txt`, title: `Fed chairman ${i}`, date: '1987-06-01' }, `Fed chairman Volcker spoke, item ${i}.`);
+    fx.doc({ path: 'volker.txt', title: 'Ford hails Volker', date: '1987-06-02' }, 'Ford praised Volker for his service.');
+    fx.doc({ path: 'trade-war.txt', title: 'Trade war fears', date: '1987-04-01' }, 'A trade war with Japan is feared by exporters.');
+    fx.doc({ path: 'trade-war-2.txt', title: 'Trade war talk', date: '1987-04-02' }, 'Europe warned of a trade war over farm subsidies.');
+    fx.doc({ path: 'blob.txt', title: 'Blob', date: '1987-07-01' }, `zqx${'a'.repeat(200_000)} tail words here`);
+    db = fx.db;
+  });
+  afterAll(() => fx?.close());
+
+  it('ranks the story above the price notice for a prose query (bm25 alone does the opposite)', () => {
+    const r = search(db, 'oil prices');
+    expect(r.hits.map((h) => h.path)).toEqual(['story.txt', 'notice.txt']);
+    const bare = search(db, 'oil prices', { ranking: { lengthWeight: 0, boilerplateWeight: 0, nearWeight: 0, phraseWeight: 0 } });
+    expect(bare.hits.map((h) => h.path)).toEqual(['notice.txt', 'story.txt']);
+  });
+
+  it('scores tables and price notices as boilerplate, prose not', () => {
+    expect(boilerplate('Shr 1.10 dlrs vs 90 cts\nNet 4.5 mln vs 3.9 mln\nRevs 50.1 mln vs 40.2 mln\n')).toBeGreaterThan(0.9);
+    expect(boilerplate(prose('oil', 3))).toBeLessThan(0.3);
+  });
+
+  it('never takes the entity path for a common word a recognizer once tagged', () => {
+    const r = search(db, 'said');
+    expect(r.queryEntities).toEqual([]);
+    expect(r.total).toBeGreaterThan(10);
+  });
+
+  it('suggests a far commoner close word when a query word is rare', () => {
+    const r = search(db, 'volker');
+    expect(r.total).toBe(1);
+    expect(r.didYouMean?.toLowerCase()).toBe('volcker');
+    expect(search(db, 'volcker').didYouMean).toBeNull();
+  });
+
+  it('sorts by date both ways', () => {
+    expect(search(db, 'volcker', { sort: 'date', limit: 1 }).hits[0].path).toBe('volcker-1.txt');
+    expect(search(db, 'volcker', { sort: '-date', limit: 1 }).hits[0].date).toBe('1987-06-01');
+  });
+
+  it('leaves out the costliest terms beyond the budget, keeps the first, and says so', () => {
+    const { query, notices } = boundQueryCost(db, compileQuery('"oil prices" OR said OR the OR market'), 60);
+    const kept = query.groups.flatMap((g) => g.alternatives.map((t) => t.raw));
+    expect(kept[0]).toBe('oil prices');
+    expect(kept).not.toContain('the');
+    expect(notices.join(' ')).toMatch(/too costly.*left out/);
+  });
+
+  it('searches a prefix with too many expansions as a word, and says so', () => {
+    const { query, notices } = boundQueryCost(db, compileQuery('tr*'), 1e9, 1);
+    expect(query.groups[0].alternatives[0].prefix).toBe(false);
+    expect(notices[0]).toMatch(/'tr\*' matches more than 1 indexed words/);
+  });
+
+  it('keeps a snippet short even when a match is a huge run without spaces', () => {
+    const text = `start ${'x'.repeat(5_000_000)} end`;
+    const snippet = makeSnippet(text, [[6, 5_000_006]]);
+    expect(snippet.text.length).toBeLessThanOrEqual(2 * 160 + 2);
+    const hit = search(db, 'zqx*').hits[0];
+    expect(hit?.snippet.length ?? 0).toBeLessThanOrEqual(2 * 160 + 2);
+  });
+
+  it('CLI: -word after a quoted phrase is an exclusion, the header shows the query as typed, --sort checked', () => {
+    const run = corpus(['search', '"trade war"', '-Japan', '--db', file], { env: { NO_COLOR: '1' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^1 document match "trade war" -Japan;/);
+    expect(run.stdout).toContain('trade-war-2.txt');
+    expect(run.stdout).not.toContain('trade-war.txt\n');
+    const typo = corpus(['search', 'oil', '--limt', '3', '--db', file]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown option '--limt'/);
+    const sorted = corpus(['search', 'volcker', '--sort', '-date', '--limit', '1', '--db', file]);
+    expect(sorted.stdout).toMatch(/1987-06-01/);
+    expect(corpus(['search', 'oil', '--sort', 'size', '--db', file]).stderr).toMatch(/--sort must be one of relevance, date, -date/);
+  });
+
+  it('CLI: prints did you mean', () => {
+    const run = corpus(['search', 'volker', '--db', file], { env: { NO_COLOR: '1' } });
+    expect(run.stdout).toMatch(/^Did you mean "volcker"\?/i);
+  });
+});

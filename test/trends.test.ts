@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillPeriods, parsePeriod } from '../src/trends/trends.js';
+import { sparkline } from '../src/render/trends.js';
+import { corpus } from './helpers.js';
+import { ingestSeeds } from './search-fixture.js';
+
+describe('corpus trends', () => {
+  let db: string;
+  beforeAll(() => {
+    db = ingestSeeds();
+  });
+
+  it('fills empty periods so gaps show as gaps, by month and by week', () => {
+    const months = fillPeriods(
+      [
+        { period: '2018-11', documents: 2, mentions: 3 },
+        { period: '2019-02', documents: 1, mentions: 1 },
+      ],
+      'month',
+    );
+    expect(months.map((p) => p.period)).toEqual(['2018-11', '2018-12', '2019-01', '2019-02']);
+    expect(months[1].documents).toBe(0);
+    const weeks = fillPeriods([{ period: '2019-02-18', documents: 1, mentions: 1 }, { period: '2019-03-04', documents: 1, mentions: 1 }], 'week');
+    expect(weeks.map((p) => p.period)).toEqual(['2019-02-18', '2019-02-25', '2019-03-04']);
+    expect(sparkline([0, 1, 8])).toBe(' ▂█');
+    expect(parsePeriod('2w')).toBe(14);
+    expect(() => parsePeriod('two weeks')).toThrow(/--period must be like/);
+  });
+
+  it('counts documents and mentions per period, as text, JSON and CSV', () => {
+    const json = JSON.parse(corpus(['trends', 'North Korea', '--by', 'month', '--json', '--db', db]).stdout);
+    const e = json.entities[0];
+    expect(e.name).toBe('North Korea');
+    expect(e.documents).toBeGreaterThan(1);
+    expect(e.periods.reduce((n: number, p: { documents: number }) => n + p.documents, 0)).toBe(e.documents);
+    expect(e.mentions).toBeGreaterThanOrEqual(e.documents);
+    const text = corpus(['trends', 'DPRK', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^North Korea \(COUNTRY\): \d+ documents, \d+ mentions by month\n {2}[ ▁▂▃▄▅▆▇█]+ {2}\d{4}-\d{2} … \d{4}-\d{2}\n/);
+    const csv = corpus(['trends', 'North Korea', '--csv', '--by', 'year', '--db', db]).stdout.trim().split('\n');
+    expect(csv[0]).toBe('entity,type,period,documents,mentions');
+    expect(csv[1]).toMatch(/^North Korea,COUNTRY,\d{4},\d+,\d+$/);
+  });
+
+  it('--rising compares the latest period with the one before', () => {
+    const run = corpus(['trends', '--rising', '--period', '1y', '--json', '--db', db]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.period.days).toBe(365);
+    expect(result.documents.current + result.documents.previous).toBeGreaterThan(0);
+    for (const e of result.entities) expect(e.growth).toBeGreaterThan(1);
+  });
+
+  it('rejects bad input with one line', () => {
+    expect(corpus(['trends', 'North Korea', '--by', 'hour', '--db', db]).stderr).toMatch(/--by must be one of day, week, month, year/);
+    const none = corpus(['trends', 'Nobody Atall', '--db', db]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no entity named 'Nobody Atall'/);
+    expect(corpus(['trends', '--db', db]).code).toBe(2);
+  });
+});
