@@ -88,7 +88,7 @@ describe('near-duplicates', () => {
   });
 
   it('corpus show colours mentions by type on a terminal', () => {
-    const run = spawnSync('script', ['-qfec', `${process.execPath} ${path.join(ROOT, 'bin', 'corpus.js')} show ${path.join(dir, 'news', 'a-norway.txt')} --db ${file}`, '/dev/null'], {
+    const run = spawnSync('script', ['-qfec', `${process.execPath} ${path.join(ROOT, 'bin', 'corpus.js')} show ${path.join(dir, 'news', 'a-norway.txt')} --db ${file} --no-pager`, '/dev/null'], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '' },
     });

@@ -17,7 +17,7 @@ describe('search --facets and corpus mentions (seed articles, real ingest)', () 
     expect(result.total).toBeGreaterThan(1);
     const months = result.facets.months.reduce((n: number, m: { count: number }) => n + m.count, 0);
     expect(months).toBe(result.total);
-    expect(result.facets.entities.COUNTRY.map((e: { value: string }) => e.value)).toContain('North Korea');
+    expect(result.facets.entitiesByType.COUNTRY.map((e: { value: string }) => e.value)).toContain('North Korea');
     const text = corpus(['search', 'Korea', '--facets', '--db', db], { env: { NO_COLOR: '1' } });
     expect(text.stdout).toMatch(/Facets over all \d+ matching documents:\n {2}sources/);
     expect(text.stdout).toMatch(/\n {2}COUNTRY +North Korea \d+/);

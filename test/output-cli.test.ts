@@ -76,7 +76,7 @@ describe('output formats and the JSON vocabulary (CLI)', () => {
     expect(Object.keys(rows[0])).toEqual(['rank', 'id', 'score', 'date', 'source', 'title', 'path', 'snippet', 'entities']);
     expect(rows[0].path).toMatch(/^seeds\//);
     expect(rows[0].entities).toContain('North Korea');
-    const entries = parse(corpus(['timeline', 'North Korea', '--db', db, '--csv']).stdout, { columns: true }) as Record<string, string>[];
+    const entries = parse(corpus(['timeline', 'Kim Jong Un', '--db', db, '--csv']).stdout, { columns: true }) as Record<string, string>[];
     expect(entries.some((e) => e.value === '2019-02-27/2019-02-28' && e.name === 'Hanoi summit')).toBe(true);
   });
 

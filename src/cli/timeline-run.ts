@@ -87,7 +87,7 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   await emit(
     data,
     flags,
-    (_, context) => renderTimelineText(withDisplayPaths(timeline, context.cwd ?? process.cwd()), { ...context, granularity: options.granularity }),
+    (_, context) => renderTimelineText(visibleDeep(withDisplayPaths(timeline, context.cwd ?? process.cwd())), { ...context, granularity: options.granularity }),
     { rows: (t) => t.entries, csv: timelineCsv, out: options.out },
   );
 }
@@ -95,11 +95,13 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
 /** One event as a spreadsheet row. */
 function timelineCsv(entry: EventJson | Record<string, unknown>) {
   const e = entry as EventJson;
+  // The shared JSON vocabulary turns `date` into the first day and moves the span to `span`.
+  const span = ((entry as { span?: EventJson['date'] }).span ?? e.date) as EventJson['date'];
   return {
-    date: e.date.start,
-    end: e.date.end,
-    value: e.date.value,
-    granularity: e.date.granularity,
+    date: span.start,
+    end: span.end,
+    value: span.value,
+    granularity: span.granularity,
     kind: e.kind,
     name: e.name,
     place: e.place,
@@ -150,7 +152,7 @@ export async function runEvents(options: EventsOptions): Promise<void> {
     process.stdout.write(`${JSON.stringify({ events: ranked.map(eventJson), leftOut: timeline.leftOut.events }, null, 2)}\n`);
     return;
   }
-  process.stdout.write(renderEventsText(withDisplayPaths({ ...timeline, entries: ranked }, process.cwd()), useColour()));
+  process.stdout.write(renderEventsText(visibleDeep(withDisplayPaths({ ...timeline, entries: ranked }, process.cwd())), useColour()));
 }
 
 function renderEventsText(timeline: Timeline, colour: boolean): string {
