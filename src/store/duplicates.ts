@@ -112,7 +112,7 @@ export function unsignedCount(store: Store): number {
 
 /** Run `write` in one write transaction. */
 export function inWriteTransaction<T>(store: Store, write: () => T): T {
-  return sqlite(store).transaction(write)();
+  return sqlite(store).transaction(write).immediate();
 }
 
 /** Forget every signature and cluster (bench:duplicates measures the cost from scratch). */

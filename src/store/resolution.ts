@@ -54,7 +54,7 @@ export interface SuspectRow {
 
 /** Run `f` in one transaction (nested calls join the outer one). */
 export function inTransaction<T>(store: Store, f: () => T): T {
-  return sqlite(store).transaction(f)();
+  return sqlite(store).transaction(f).immediate();
 }
 
 /** How many documents have no evidence read (cheap: both counts come from small indexes). */
