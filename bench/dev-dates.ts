@@ -32,7 +32,13 @@ interface GoldDoc {
   date: string | null;
   text: string;
   mentions: GoldMention[];
-  events?: { name: string; mentions: [number, number][]; date: string | null; place: string | null; participants: string[] }[];
+  events?: {
+    name: string;
+    mentions: [number, number][];
+    date: string | null;
+    place: string | null;
+    participants: string[];
+  }[];
 }
 
 export interface DateScores {
@@ -46,11 +52,16 @@ const f1 = (tp: number, nPred: number, nGold: number) => {
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 };
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 /** Scores DATE predictions against gold the way the shared README says (optional gold is don't-care). */
 export function scoreDates(docs: GoldDoc[], predict: (doc: GoldDoc) => Mention[], errors?: string[]): DateScores {
-  let strictTp = 0, valueTp = 0, nPred = 0, nGold = 0, nPredValue = 0;
+  let strictTp = 0,
+    valueTp = 0,
+    nPred = 0,
+    nGold = 0,
+    nPredValue = 0;
   for (const doc of docs) {
     const gold = doc.mentions.filter((m) => m.type === 'DATE');
     const required = gold.filter((m) => !m.optional);
@@ -67,19 +78,31 @@ export function scoreDates(docs: GoldDoc[], predict: (doc: GoldDoc) => Mention[]
       if (dontCare) continue;
       nPred++;
       nPredValue++;
-      if (strictHit) { usedStrict.add(strictHit); strictTp++; }
-      if (valueHit) { usedValue.add(valueHit); valueTp++; }
+      if (strictHit) {
+        usedStrict.add(strictHit);
+        strictTp++;
+      }
+      if (valueHit) {
+        usedValue.add(valueHit);
+        valueTp++;
+      }
       if (errors && !valueHit) {
         const g = required.find((x) => overlaps(x, p));
-        errors.push(`${doc.id} ${doc.date}  FP  ${JSON.stringify(p.text)} → ${p.value}${g ? `   gold ${JSON.stringify(g.text)} → ${g.value}` : ''}   …${context(doc.text, p.start, p.end)}…`);
+        errors.push(
+          `${doc.id} ${doc.date}  FP  ${JSON.stringify(p.text)} → ${p.value}${g ? `   gold ${JSON.stringify(g.text)} → ${g.value}` : ''}   …${context(doc.text, p.start, p.end)}…`,
+        );
       } else if (errors && !strictHit) {
-        errors.push(`${doc.id} ${doc.date}  SPAN  ${JSON.stringify(p.text)}   gold ${JSON.stringify(valueHit!.text)} → ${p.value}   …${context(doc.text, p.start, p.end)}…`);
+        errors.push(
+          `${doc.id} ${doc.date}  SPAN  ${JSON.stringify(p.text)}   gold ${JSON.stringify(valueHit!.text)} → ${p.value}   …${context(doc.text, p.start, p.end)}…`,
+        );
       }
     }
     if (errors) {
       for (const g of required) {
         if (!usedValue.has(g) && !predicted.some((p) => overlaps(g, p))) {
-          errors.push(`${doc.id} ${doc.date}  FN  ${JSON.stringify(g.text)} → ${g.value}   …${context(doc.text, g.start, g.end)}…`);
+          errors.push(
+            `${doc.id} ${doc.date}  FN  ${JSON.stringify(g.text)} → ${g.value}   …${context(doc.text, g.start, g.end)}…`,
+          );
         }
       }
     }
@@ -88,27 +111,45 @@ export function scoreDates(docs: GoldDoc[], predict: (doc: GoldDoc) => Mention[]
 }
 
 function context(text: string, start: number, end: number): string {
-  return `${text.slice(Math.max(0, start - 70), start)}[${text.slice(start, end)}]${text.slice(end, end + 50)}`.replace(/\s+/g, ' ');
+  return `${text.slice(Math.max(0, start - 70), start)}[${text.slice(start, end)}]${text.slice(end, end + 50)}`.replace(
+    /\s+/g,
+    ' ',
+  );
 }
 
 /**
  * Gold events of the seeds against predicted ones: a gold event is found when a predicted event
  * shares one of its mention spans; then its name, date and place are compared.
  */
-function scoreEvents(docs: GoldDoc[], entitiesFrom: 'gold' | 'recognizer', lines: string[]): { found: number; name: number; date: number; place: number; all: number; total: number } {
+function scoreEvents(
+  docs: GoldDoc[],
+  entitiesFrom: 'gold' | 'recognizer',
+  lines: string[],
+): { found: number; name: number; date: number; place: number; all: number; total: number } {
   const score = { found: 0, name: 0, date: 0, place: 0, all: 0, total: 0 };
   for (const doc of docs) {
     const { tokens, sentences } = tokenize(doc.text);
-    const entities: Mention[] = entitiesFrom === 'gold'
-      ? doc.mentions
-          .filter((m) => ['PERSON', 'COUNTRY', 'PLACE', 'ORG'].includes(m.type))
-          .map((m) => ({ type: m.type as EntityType, text: m.text, start: m.start, end: m.end, entity: m.entity ?? m.text, value: null, sentence: 0 }))
-      : findEntities(doc.text, tokens, sentences);
+    const entities: Mention[] =
+      entitiesFrom === 'gold'
+        ? doc.mentions
+            .filter((m) => ['PERSON', 'COUNTRY', 'PLACE', 'ORG'].includes(m.type))
+            .map((m) => ({
+              type: m.type as EntityType,
+              text: m.text,
+              start: m.start,
+              end: m.end,
+              entity: m.entity ?? m.text,
+              value: null,
+              sentence: 0,
+            }))
+        : findEntities(doc.text, tokens, sentences);
     const dates = findDates(doc.text, tokens, sentences, doc.date);
     const { events } = findEvents(doc.text, tokens, sentences, [...entities, ...dates], doc.date);
     for (const g of doc.events ?? []) {
       score.total++;
-      const p: EventRecord | undefined = events.find((e) => e.mentions.some(([s, t]) => g.mentions.some(([gs, gt]) => gs === s && gt === t)));
+      const p: EventRecord | undefined = events.find((e) =>
+        e.mentions.some(([s, t]) => g.mentions.some(([gs, gt]) => gs === s && gt === t)),
+      );
       if (!p) {
         lines.push(`    ${doc.id}  MISSING ${g.name}`);
         continue;
@@ -119,7 +160,9 @@ function scoreEvents(docs: GoldDoc[], entitiesFrom: 'gold' | 'recognizer', lines
       if (ok.date) score.date++;
       if (ok.place) score.place++;
       if (ok.name && ok.date && ok.place) score.all++;
-      lines.push(`    ${doc.id}  ${ok.name && ok.date && ok.place ? 'OK ' : '   '} gold ${g.name} | ${g.date} | ${g.place}   pred ${p.name} | ${p.date} | ${p.place}`);
+      lines.push(
+        `    ${doc.id}  ${ok.name && ok.date && ok.place ? 'OK ' : '   '} gold ${g.name} | ${g.date} | ${g.place}   pred ${p.name} | ${p.date} | ${p.place}`,
+      );
     }
   }
   return score;
@@ -137,10 +180,14 @@ function main(): void {
   for (const [name, file] of sets) {
     const docs = (JSON.parse(readFileSync(file, 'utf8')) as { docs: GoldDoc[] }).docs;
     const errors: string[] = [];
-    const scores = scoreDates(docs, (doc) => {
-      const { tokens, sentences } = tokenize(doc.text);
-      return findDates(doc.text, tokens, sentences, doc.date);
-    }, showErrors ? errors : undefined);
+    const scores = scoreDates(
+      docs,
+      (doc) => {
+        const { tokens, sentences } = tokenize(doc.text);
+        return findDates(doc.text, tokens, sentences, doc.date);
+      },
+      showErrors ? errors : undefined,
+    );
     const pct = (x: number) => (100 * x).toFixed(1);
     console.log(
       `${name.padEnd(8)} strict P ${pct(scores.strict.p)} R ${pct(scores.strict.r)} F1 ${pct(scores.strict.f1)}   ` +

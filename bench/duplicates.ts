@@ -21,7 +21,13 @@ interface Labelled {
 }
 
 async function main(): Promise<void> {
-  const source = path.resolve(arg('--db') ?? fs.readdirSync(path.join(ROOT, 'bench', 'tmp')).filter((f) => f.startsWith('reuters-relevance-') && f.endsWith('.db')).map((f) => path.join(ROOT, 'bench', 'tmp', f))[0]);
+  const source = path.resolve(
+    arg('--db') ??
+      fs
+        .readdirSync(path.join(ROOT, 'bench', 'tmp'))
+        .filter((f) => f.startsWith('reuters-relevance-') && f.endsWith('.db'))
+        .map((f) => path.join(ROOT, 'bench', 'tmp', f))[0],
+  );
   const { openDatabase } = await import('../src/store/db.js');
   const { updateNearDuplicates } = await import('../src/dedup/update.js');
   const { clusterIds, clearNearDuplicates, clusterStats, readBodyHeads } = await import('../src/store/duplicates.js');
@@ -45,7 +51,9 @@ async function main(): Promise<void> {
   for (const [file, id] of documentIdsByPath(store)) {
     if (/\.jsonl:\d+$/.test(file)) lineToDoc.set(Number(file.slice(file.lastIndexOf(':') + 1)), id);
   }
-  const labels = (JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'duplicates-labels.json'), 'utf8')) as { pairs: Labelled[] }).pairs;
+  const labels = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'duplicates-labels.json'), 'utf8')) as { pairs: Labelled[] }
+  ).pairs;
   const clusters = clusterIds(store, [...new Set(labels.flatMap((l) => [lineToDoc.get(l.a)!, lineToDoc.get(l.b)!]))]);
   let tp = 0;
   let fp = 0;

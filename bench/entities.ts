@@ -42,7 +42,9 @@ interface Entity {
   docs: Set<number>;
 }
 
-const LEGAL = new Set('inc corp co ltd plc llc ag sa nv bv gmbh spa cos company corporation limited bank group holdings'.split(' '));
+const LEGAL = new Set(
+  'inc corp co ltd plc llc ag sa nv bv gmbh spa cos company corporation limited bank group holdings'.split(' '),
+);
 const MONTHS = new Set(
   'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday'.split(
     ' ',
@@ -56,10 +58,15 @@ export function junkReason(type: string, name: string): string | null {
   if (/^[A-Z]\.?$/.test(name) || words.every((w) => /^[A-Z]\.$/.test(w))) return 'initials only';
   if (words.some((w) => /\p{L}\d|\d\p{L}/u.test(w))) return 'digits glued to a word';
   if (folded.every((w) => LEGAL.has(w) || MONTHS.has(w))) return 'only a legal suffix, generic word, month or weekday';
-  if (folded.some((w) => MONTHS.has(w)) && words.length <= 2 && folded.filter((w) => !MONTHS.has(w)).every((w) => w.length <= 5)) {
+  if (
+    folded.some((w) => MONTHS.has(w)) &&
+    words.length <= 2 &&
+    folded.filter((w) => !MONTHS.has(w)).every((w) => w.length <= 5)
+  ) {
     return 'a date or table fragment';
   }
-  if (type === 'PERSON' && folded.some((w) => ['inc', 'corp', 'ltd', 'plc', 'co'].includes(w))) return 'a company word in a person\'s name';
+  if (type === 'PERSON' && folded.some((w) => ['inc', 'corp', 'ltd', 'plc', 'co'].includes(w)))
+    return "a company word in a person's name";
   if (name === name.toLowerCase()) return 'no capital letter';
   return null;
 }
@@ -106,8 +113,13 @@ function fitsCode(e: Entity, code: string): boolean {
   const words = orgVariantKey(e.key).split(' ').filter(Boolean);
   const squashed = words.join('');
   const initials = words.map((w) => w[0]).join('');
-  const content = words.filter((w) => !['of', 'for', 'and', 'the', 'on', 'in', 'de'].includes(w)).map((w) => w[0]).join('');
-  return squashed === head || squashed === parts.join('') || (words.length >= 2 && (initials === head || content === head));
+  const content = words
+    .filter((w) => !['of', 'for', 'and', 'the', 'on', 'in', 'de'].includes(w))
+    .map((w) => w[0])
+    .join('');
+  return (
+    squashed === head || squashed === parts.join('') || (words.length >= 2 && (initials === head || content === head))
+  );
 }
 
 interface CodeSplit {
@@ -124,7 +136,10 @@ interface CodeSplit {
 function codeSplits(entities: Entity[], tags: Map<number, { people: string[]; orgs: string[] }>): CodeSplit[] {
   const byCode = new Map<string, { type: string; docs: Set<number> }>();
   for (const [doc, t] of tags) {
-    for (const [type, list] of [['PERSON', t.people], ['ORG', t.orgs]] as const) {
+    for (const [type, list] of [
+      ['PERSON', t.people],
+      ['ORG', t.orgs],
+    ] as const) {
       for (const code of list) {
         const k = `${type}:${code}`;
         if (!byCode.has(k)) byCode.set(k, { type, docs: new Set() });
@@ -165,19 +180,31 @@ function familySplits(e: Entity, all: Entity[]): string[] {
   const key = e.type === 'PERSON' ? stripTitles(e.key) : orgVariantKey(e.key);
   const words = key.split(' ');
   const initials = words.map((w) => w[0]).join('');
-  const content = words.filter((w) => !['of', 'for', 'and', 'the'].includes(w)).map((w) => w[0]).join('');
+  const content = words
+    .filter((w) => !['of', 'for', 'and', 'the'].includes(w))
+    .map((w) => w[0])
+    .join('');
   const out: string[] = [];
   for (const f of all) {
     if (f.id === e.id || f.type !== e.type) continue;
     const fk = f.type === 'PERSON' ? stripTitles(f.key) : orgVariantKey(f.key);
     let related = false;
     if (e.type === 'PERSON') {
-      related = fk === key || (wordCount(fk) === 1 && fk === lastWord(key) && wordCount(key) >= 2) || (fk.length >= 10 && withinOneEdit(fk, key));
+      related =
+        fk === key ||
+        (wordCount(fk) === 1 && fk === lastWord(key) && wordCount(key) >= 2) ||
+        (fk.length >= 10 && withinOneEdit(fk, key));
     } else {
       related =
         fk === key ||
         (isAcronym(f.name) && wordCount(key) >= 2 && (fk === initials || fk === content)) ||
-        (isAcronym(e.name) && wordCount(fk) >= 2 && (key === fk.split(' ').map((w) => w[0]).join(''))) ||
+        (isAcronym(e.name) &&
+          wordCount(fk) >= 2 &&
+          key ===
+            fk
+              .split(' ')
+              .map((w) => w[0])
+              .join('')) ||
         (fk.length >= 12 && withinOneEdit(fk, key));
     }
     if (!related) continue;
@@ -237,7 +264,11 @@ async function timeQueries(dbFile: string): Promise<Record<string, { wallMs: num
 
 function quality(dbFile: string) {
   const { entities, tags } = load(dbFile);
-  const top = (type: string, n: number) => entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions || a.id - b.id).slice(0, n);
+  const top = (type: string, n: number) =>
+    entities
+      .filter((e) => e.type === type)
+      .sort((a, b) => b.mentions - a.mentions || a.id - b.id)
+      .slice(0, n);
   const junk = (type: string) =>
     top(type, TOP_JUNK)
       .map((e) => ({ name: e.name, mentions: e.mentions, reason: junkReason(type, e.name) }))
@@ -246,9 +277,22 @@ function quality(dbFile: string) {
   const splitsOf = (type: string) =>
     top(type, TOP_SPLIT).map((e) => {
       const code = codes.find((c) => c.type === type && c.entities.some((x) => x.name === e.name));
-      if (code) return { name: e.name, mentions: e.mentions, by: `reuters code ${code.code}`, canonical: code.entities.length, entities: code.entities.map((x) => `${x.name} (${x.tagged}/${x.documents} docs tagged)`) };
+      if (code)
+        return {
+          name: e.name,
+          mentions: e.mentions,
+          by: `reuters code ${code.code}`,
+          canonical: code.entities.length,
+          entities: code.entities.map((x) => `${x.name} (${x.tagged}/${x.documents} docs tagged)`),
+        };
       const family = familySplits(e, entities);
-      return { name: e.name, mentions: e.mentions, by: 'alias-key family', canonical: 1 + family.length, entities: [e.name, ...family] };
+      return {
+        name: e.name,
+        mentions: e.mentions,
+        by: 'alias-key family',
+        canonical: 1 + family.length,
+        entities: [e.name, ...family],
+      };
     });
   const people = splitsOf('PERSON');
   const orgs = splitsOf('ORG');
@@ -256,8 +300,16 @@ function quality(dbFile: string) {
   return {
     junk: { PERSON: junk('PERSON'), ORG: junk('ORG') },
     splits: {
-      PERSON: { split: people.filter((p) => p.canonical > 1).length, meanCanonical: mean(people.map((p) => p.canonical)), list: people },
-      ORG: { split: orgs.filter((p) => p.canonical > 1).length, meanCanonical: mean(orgs.map((p) => p.canonical)), list: orgs },
+      PERSON: {
+        split: people.filter((p) => p.canonical > 1).length,
+        meanCanonical: mean(people.map((p) => p.canonical)),
+        list: people,
+      },
+      ORG: {
+        split: orgs.filter((p) => p.canonical > 1).length,
+        meanCanonical: mean(orgs.map((p) => p.canonical)),
+        list: orgs,
+      },
     },
     coverage: {
       codes: coverage.length,
@@ -278,7 +330,10 @@ async function main(): Promise<void> {
   if (!dbFile) {
     if (!fs.existsSync(jsonl)) throw new Error(`${jsonl}: no such file (give --jsonl FILE)`);
     dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-entities-')), 'r.db');
-    const out = execFileSync(process.execPath, [BIN, 'ingest', jsonl, '--db', dbFile, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const out = execFileSync(process.execPath, [BIN, 'ingest', jsonl, '--db', dbFile, '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     const summary = JSON.parse(out) as { seconds: number; resolutionSeconds: number; documents: number };
     ingest = {
       documents: summary.documents,

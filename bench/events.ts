@@ -37,17 +37,40 @@ import {
 import { EVENT_NOUN_FORMS } from '../src/nlp/event-nouns.js';
 import { arg, machine, median, REUTERS_JSONL, ROOT, SHARED, writeResult } from './reuters.js';
 
-interface GoldEvent { name: string; date: string | null; place: string | null }
-interface GoldDoc { id: string; events: GoldEvent[] }
+interface GoldEvent {
+  name: string;
+  date: string | null;
+  place: string | null;
+}
+interface GoldDoc {
+  id: string;
+  events: GoldEvent[];
+}
 
 const ENTITIES = [
-  'Brazil', 'Japan', 'United States', 'OPEC', 'Texaco', 'Ecuador', 'West Germany', 'Reagan', 'Nakasone', 'Baker',
-  'Iran', 'Mexico', 'Argentina', 'Saudi Arabia', 'Britain',
+  'Brazil',
+  'Japan',
+  'United States',
+  'OPEC',
+  'Texaco',
+  'Ecuador',
+  'West Germany',
+  'Reagan',
+  'Nakasone',
+  'Baker',
+  'Iran',
+  'Mexico',
+  'Argentina',
+  'Saudi Arabia',
+  'Britain',
 ];
 
 /** The kind of an event name's head noun (`talks`, `meeting`, `summit` are one kind: `meet`). */
 function headNoun(name: string): string {
-  const words = name.toLowerCase().replace(/\s*\(\d+\)$/, '').split(/\s+/);
+  const words = name
+    .toLowerCase()
+    .replace(/\s*\(\d+\)$/, '')
+    .split(/\s+/);
   const noun = EVENT_NOUN_FORMS.get(words.slice(-2).join(' ')) ?? EVENT_NOUN_FORMS.get(words[words.length - 1]);
   return noun ? (noun.group ?? noun.lemma) : words[words.length - 1];
 }
@@ -73,7 +96,12 @@ async function seeds(dir: string) {
       else missed.push(`${doc.id}: ${g.name} (${g.date ?? 'undated'})`);
       if (g.date) {
         dated++;
-        if (timeline.entries.some((e) => e.date.value === g.date && e.kind === 'event' && headNoun(e.name) === headNoun(g.name))) onTimeline++;
+        if (
+          timeline.entries.some(
+            (e) => e.date.value === g.date && e.kind === 'event' && headNoun(e.name) === headNoun(g.name),
+          )
+        )
+          onTimeline++;
       }
     }
   }
@@ -114,7 +142,11 @@ function mergeShare(db: Store) {
     shares.push({ happening: key, reports: reports.size, share: biggest / reports.size });
   }
   const mean = shares.reduce((a, b) => a + b.share, 0) / (shares.length || 1);
-  return { happenings: shares.length, meanShare: Math.round(mean * 1000) / 1000, lowest: shares.sort((a, b) => a.share - b.share).slice(0, 5) };
+  return {
+    happenings: shares.length,
+    meanShare: Math.round(mean * 1000) / 1000,
+    lowest: shares.sort((a, b) => a.share - b.share).slice(0, 5),
+  };
 }
 
 async function main(): Promise<void> {
@@ -141,7 +173,17 @@ async function main(): Promise<void> {
   const digests = ENTITIES.map((name) => {
     try {
       const t = buildTimeline(db, { entity: name });
-      return { entity: name, resolvedTo: t.entity?.name, digest: t.entries.length, leftOutEvents: t.leftOut.events, top: t.entries.slice().sort((a, b) => b.support.documents - a.support.documents).slice(0, 5).map((e) => `${e.date.value} ${e.name} (${e.support.documents})`) };
+      return {
+        entity: name,
+        resolvedTo: t.entity?.name,
+        digest: t.entries.length,
+        leftOutEvents: t.leftOut.events,
+        top: t.entries
+          .slice()
+          .sort((a, b) => b.support.documents - a.support.documents)
+          .slice(0, 5)
+          .map((e) => `${e.date.value} ${e.name} (${e.support.documents})`),
+      };
     } catch (error) {
       return { entity: name, error: (error as Error).message };
     }
@@ -169,7 +211,7 @@ async function main(): Promise<void> {
     reuters: {
       corpusEvents: counts,
       digests,
-      maxDigest: Math.max(...digests.map((d) => ('digest' in d ? d.digest ?? 0 : 0))),
+      maxDigest: Math.max(...digests.map((d) => ('digest' in d ? (d.digest ?? 0) : 0))),
       timelineLargestEntity: {
         entity: largest,
         medianMs: Math.round(median(times) * 10) / 10,
@@ -179,7 +221,10 @@ async function main(): Promise<void> {
       ingestSeconds,
       clusteringSeconds: clusterSeconds,
       // The clustering's share of an ingest: its cost over the rest of the ingest (same run, same load).
-      clusteringOverIngest: ingestSeconds && clusterSeconds ? Math.round((clusterSeconds / (ingestSeconds - clusterSeconds)) * 1000) / 1000 : null,
+      clusteringOverIngest:
+        ingestSeconds && clusterSeconds
+          ? Math.round((clusterSeconds / (ingestSeconds - clusterSeconds)) * 1000) / 1000
+          : null,
       mergeShare: share,
     },
   };

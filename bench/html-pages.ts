@@ -34,7 +34,7 @@ const STORIES: { title: string; dateline: string; paragraphs: string[] }[] = [
     dateline: 'FRANKFURT, March 7 (Example Wire) -',
     paragraphs: [
       'The central bank left its main refinancing rate unchanged on Thursday and said it expected inflation to slow further over the coming year.',
-      'Policymakers cut their growth forecast for the euro zone to 1.1 percent, citing weaker exports to China and uncertainty over Britain\'s departure from the bloc.',
+      "Policymakers cut their growth forecast for the euro zone to 1.1 percent, citing weaker exports to China and uncertainty over Britain's departure from the bloc.",
       'Economists polled before the meeting had unanimously expected no change in rates.',
       'Bond yields fell after the announcement, and the euro slipped against the dollar in afternoon trading.',
       'The bank will publish new staff projections at its June meeting.',
@@ -66,7 +66,7 @@ const STORIES: { title: string; dateline: string; paragraphs: string[] }[] = [
       'The electoral commission confirmed on Wednesday that a runoff between the two leading candidates would take place on March 9.',
       'Neither candidate won the required share of votes in at least two thirds of the states in the first round, the commission chairman said.',
       'Observers from the African Union said the first round had been largely peaceful, despite delays in the delivery of ballot papers.',
-      'Both campaigns said they would accept the commission\'s timetable.',
+      "Both campaigns said they would accept the commission's timetable.",
     ],
   },
   {
@@ -75,7 +75,7 @@ const STORIES: { title: string; dateline: string; paragraphs: string[] }[] = [
     paragraphs: [
       'Scientists said on Wednesday they had bred a wheat variety that kept its yield in field trials with forty percent less water than usual.',
       'The variety was developed over nine years by crossing commercial wheat with a wild grass found in dry parts of central Asia.',
-      'Farmers\' groups welcomed the results but said seed would not be available commercially for at least four more seasons.',
+      "Farmers' groups welcomed the results but said seed would not be available commercially for at least four more seasons.",
       'The findings were published in a peer-reviewed journal and will be tested next in India and Argentina.',
       'The team said the work was funded by a consortium of public research agencies.',
     ],
@@ -101,7 +101,8 @@ const MOST_READ = [
   'Royal wedding guest list revealed at Windsor Castle',
   'Microsoft buys gaming studio for $2 billion',
 ];
-const NEWSLETTER = 'Get the Morning Briefing: the five stories you need to know, in your inbox before 7 a.m. Sign up now';
+const NEWSLETTER =
+  'Get the Morning Briefing: the five stories you need to know, in your inbox before 7 a.m. Sign up now';
 const FOOTER = [
   'About us',
   'Contact the newsroom',
@@ -109,13 +110,15 @@ const FOOTER = [
   'Privacy policy',
   '© 2019 Example Media Group Ltd. All rights reserved. Registered in England and Wales.',
 ];
-const AUTHOR_BIO = 'Maria Lopez covers diplomacy and security from Washington. She previously reported from Madrid and Buenos Aires for the Daily Ledger.';
+const AUTHOR_BIO =
+  'Maria Lopez covers diplomacy and security from Washington. She previously reported from Madrid and Buenos Aires for the Daily Ledger.';
 const COMMENTS = [
   'JohnSmith42: This was always going to fail, nobody in Washington understood the North.',
   'GlobalReader: Great reporting as always from the team in Hanoi.',
   'Load 48 more comments',
 ];
-const PAYWALL = 'Subscribe to continue reading. Get unlimited access to Example News for just $1 a week. Already a subscriber? Log in';
+const PAYWALL =
+  'Subscribe to continue reading. Get unlimited access to Example News for just $1 a week. Already a subscriber? Log in';
 const TAGS = ['Topics', 'Donald Trump', 'Kim Jong Un', 'Diplomacy', 'Asia Pacific'];
 const BREADCRUMB = ['News', 'World', 'Asia'];
 const AD = 'Advertisement - Scroll to continue with content';
@@ -126,8 +129,10 @@ const LIVE_HEADER = 'Live updates - Refresh for the latest - 14:32 GMT';
 const TRENDING = ['Trending: Netflix', 'Bitcoin', 'Champions League', 'Oscars 2019'];
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const links = (items: string[], cls = ''): string => items.map((t) => `<a href="/${encodeURIComponent(t.slice(0, 12))}" class="${cls}">${esc(t)}</a>`).join(' ');
-const list = (items: string[], tag = 'li'): string => items.map((t) => `<${tag}><a href="/s/${t.length}">${esc(t)}</a></${tag}>`).join('');
+const links = (items: string[], cls = ''): string =>
+  items.map((t) => `<a href="/${encodeURIComponent(t.slice(0, 12))}" class="${cls}">${esc(t)}</a>`).join(' ');
+const list = (items: string[], tag = 'li'): string =>
+  items.map((t) => `<${tag}><a href="/s/${t.length}">${esc(t)}</a></${tag}>`).join('');
 const paras = (ps: string[], tag = 'p'): string => ps.map((p) => `<${tag}>${esc(p)}</${tag}>`).join('\n');
 
 interface Parts {
@@ -209,7 +214,12 @@ ${paras(p.paragraphs)}<div class="social social-bottom">${links(SHARE)}</div><di
   },
   'ads-between-paragraphs': (p, u) => {
     use(u, AD, NAV, PROMO);
-    const body = p.paragraphs.map((x, i) => `<p>${esc(x)}</p>${i % 2 === 0 ? `<div class="ad-slot"><span class="ad-label">${AD}</span></div>` : ''}`).join('\n');
+    const body = p.paragraphs
+      .map(
+        (x, i) =>
+          `<p>${esc(x)}</p>${i % 2 === 0 ? `<div class="ad-slot"><span class="ad-label">${AD}</span></div>` : ''}`,
+      )
+      .join('\n');
     return `<html>${p.head}<body><div class="nav">${links(NAV)}</div><div class="story-content"><h1>${esc(p.title)}</h1>${body}</div><div class="app-promo">${esc(PROMO)}</div></body></html>`;
   },
   'read-more-inline-links': (p, u) => {
@@ -244,7 +254,14 @@ ${p.paragraphs.map((x, i) => `<div class="live-post"><div class="time">${10 + i}
 <div class="teasers">${[...RELATED, ...MOST_READ].map((t) => `<div class="teaser"><h3><a href="/t">${esc(t)}</a></h3></div>`).join('')}</div></div></body></html>`;
   },
   'wordpress-blog': (p, u) => {
-    use(u, NAV, 'Leave a Reply', 'Your email address will not be published. Required fields are marked', 'Recent Posts', RELATED);
+    use(
+      u,
+      NAV,
+      'Leave a Reply',
+      'Your email address will not be published. Required fields are marked',
+      'Recent Posts',
+      RELATED,
+    );
     return `<html>${p.head}<body class="single-post"><div id="page"><div id="masthead"><div class="main-navigation">${list(NAV)}</div></div><div id="content"><div id="primary">
 <div class="post type-post"><h1 class="entry-title">${esc(p.title)}</h1><div class="entry-content">${paras(p.paragraphs)}</div></div>
 <div id="comments"><h3 id="reply-title">Leave a Reply</h3><p class="comment-notes">Your email address will not be published. Required fields are marked</p></div></div>

@@ -7,9 +7,34 @@ import { extractText, parseDocument } from '../src/ingest/readers/html.js';
 import { emptyFields, type ReaderOutcome } from '../src/ingest/readers/fields.js';
 
 const REMOVE = [
-  'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'svg', 'canvas',
-  'button', 'select', 'textarea', 'input', 'object', 'embed', 'audio', 'video', 'map', 'dialog',
-  '[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'iframe',
+  'svg',
+  'canvas',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'object',
+  'embed',
+  'audio',
+  'video',
+  'map',
+  'dialog',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
 ].join(', ');
 
 export function readHtmlByRules(html: string): ReaderOutcome {

@@ -27,7 +27,11 @@ interface Reader {
 }
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
-const sentences = (p: string): string[] => p.match(/[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/g)?.map(norm).filter(Boolean) ?? [p];
+const sentences = (p: string): string[] =>
+  p
+    .match(/[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/g)
+    ?.map(norm)
+    .filter(Boolean) ?? [p];
 
 function score(page: BenchPage, body: string) {
   const out = norm(body);

@@ -25,7 +25,10 @@ async function child(dir: string, dbFile: string, mode: string): Promise<void> {
   const summary = await ingest(db, [dir], { ...(mode === 'tokens' ? { analyzer: tokensOnly } : {}), workers });
   const seconds = (performance.now() - started) / 1000;
   db.close();
-  const chars = new Database(dbFile, { readonly: true }).prepare('SELECT sum(chars) FROM documents').pluck().get() as number;
+  const chars = new Database(dbFile, { readonly: true })
+    .prepare('SELECT sum(chars) FROM documents')
+    .pluck()
+    .get() as number;
   process.stdout.write(JSON.stringify({ summary, seconds, chars, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
@@ -61,18 +64,31 @@ async function main(): Promise<void> {
   const runOnce = (mode: 'full' | 'tokens', i: number) => {
     const dbFile = path.join(work, `${mode}-${i}.db`);
     const started = performance.now();
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'bench', 'ingest.js'), '--child', dir, dbFile, mode], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 26,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'dist', 'bench', 'ingest.js'), '--child', dir, dbFile, mode],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      },
+    );
     const wall = (performance.now() - started) / 1000;
-    const r = JSON.parse(out) as { summary: { documents: number; new: number; duplicates: number; failed: number }; seconds: number; chars: number; peakRssMB: number };
+    const r = JSON.parse(out) as {
+      summary: { documents: number; new: number; duplicates: number; failed: number };
+      seconds: number;
+      chars: number;
+      peakRssMB: number;
+    };
     return { ...r, wall, dbBytes: databaseBytes(dbFile) };
   };
   const run = (mode: 'full' | 'tokens') => {
     const runs = Array.from({ length: RUNS }, (_, i) => runOnce(mode, i));
     const byTime = [...runs].sort((a, b) => a.seconds - b.seconds);
-    return { ...byTime[(runs.length - 1) >> 1], seconds: median(runs.map((r) => r.seconds)), runs: runs.map((r) => +r.seconds.toFixed(3)) };
+    return {
+      ...byTime[(runs.length - 1) >> 1],
+      seconds: median(runs.map((r) => r.seconds)),
+      runs: runs.map((r) => +r.seconds.toFixed(3)),
+    };
   };
   const tokens = run('tokens');
   const full = run('full');

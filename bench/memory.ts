@@ -17,7 +17,9 @@ const BIN = path.join(ROOT, 'bin', 'corpus.js');
 const WORK = '/tmp/corpus-bench-memory';
 const TARGET_MB = 600;
 
-async function reutersArticles(limit: number): Promise<{ title: string; text: string; date: string; source: string }[]> {
+async function reutersArticles(
+  limit: number,
+): Promise<{ title: string; text: string; date: string; source: string }[]> {
   const chunks: Buffer[] = [];
   for await (const chunk of fs.createReadStream(REUTERS_JSONL).pipe(createGunzip())) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks)
@@ -41,11 +43,21 @@ function generate(file: string, mb: number, piece: (i: number) => string): void 
   fs.closeSync(fd);
 }
 
-function measure(file: string): { file: string; megabytes: number; peakRssMB: number; seconds: number; exit: number; documents: number } {
+function measure(file: string): {
+  file: string;
+  megabytes: number;
+  peakRssMB: number;
+  seconds: number;
+  exit: number;
+  documents: number;
+} {
   const db = path.join(WORK, 'bench.db');
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', db, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', db, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const seconds = (performance.now() - started) / 1000;
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? 0);
   const summary = JSON.parse(run.stdout.trim().split('\n').at(-1) || '{}') as { documents?: number };
@@ -73,7 +85,9 @@ async function main(): Promise<void> {
   generate(txt, mb, (i) => `${body(i)}\n\n`);
   files.push(txt);
   const md = path.join(WORK, `big-${mb}.md`);
-  generate(md, mb, (i) => (i === 0 ? '---\ntitle: One big file\ndate: 1987-03-01\nsource: Reuters\n---\n' : `${body(i)}\n\n`));
+  generate(md, mb, (i) =>
+    i === 0 ? '---\ntitle: One big file\ndate: 1987-03-01\nsource: Reuters\n---\n' : `${body(i)}\n\n`,
+  );
   files.push(md);
   for (const size of jsonlSizes) {
     const jsonl = path.join(WORK, `big-${size}.jsonl`);
@@ -87,11 +101,19 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [BIN, '--version']);
   const runs = files.map((file) => {
     const result = measure(file);
-    process.stderr.write(`${result.file}: ${result.megabytes} MB, ${result.documents} documents, peak RSS ${result.peakRssMB} MB, ${result.seconds} s\n`);
+    process.stderr.write(
+      `${result.file}: ${result.megabytes} MB, ${result.documents} documents, peak RSS ${result.peakRssMB} MB, ${result.seconds} s\n`,
+    );
     return result;
   });
   const worst = Math.max(...runs.map((r) => r.peakRssMB));
-  const result = { machine: machine(), targetPeakRssMB: TARGET_MB, worstPeakRssMB: worst, withinTarget: worst <= TARGET_MB, runs };
+  const result = {
+    machine: machine(),
+    targetPeakRssMB: TARGET_MB,
+    worstPeakRssMB: worst,
+    withinTarget: worst <= TARGET_MB,
+    runs,
+  };
   process.stderr.write(`worst peak RSS ${worst} MB (target ≤ ${TARGET_MB} MB) → ${writeResult('memory', result)}\n`);
 }
 

@@ -18,7 +18,15 @@ import { findEntities } from '../src/nlp/entities.js';
 import { findDates } from '../src/nlp/dates/index.js';
 import { findEvents } from '../src/nlp/events.js';
 import { arg, machine, median } from './reuters.js';
-import { aliasGroups, eventScores, scoreMentions, type GoldEvent, type GoldMention, type PRF, type ScoredDoc } from './score.js';
+import {
+  aliasGroups,
+  eventScores,
+  scoreMentions,
+  type GoldEvent,
+  type GoldMention,
+  type PRF,
+  type ScoredDoc,
+} from './score.js';
 
 interface GoldFile {
   name: string;
@@ -32,7 +40,9 @@ function table(title: string, rows: Record<string, PRF>, lenient: Record<string,
   const lines = [`  ${title}`, '    type       strict P     R    F1 | lenient P    R    F1 |  gold'];
   for (const [t, r] of Object.entries(rows)) {
     const l = lenient[t];
-    lines.push(`    ${t.padEnd(9)} ${pct(r.precision)} ${pct(r.recall)} ${pct(r.f1)} |  ${pct(l.precision)} ${pct(l.recall)} ${pct(l.f1)} | ${String(r.tp + r.fn).padStart(5)}`);
+    lines.push(
+      `    ${t.padEnd(9)} ${pct(r.precision)} ${pct(r.recall)} ${pct(r.f1)} |  ${pct(l.precision)} ${pct(l.recall)} ${pct(l.f1)} | ${String(r.tp + r.fn).padStart(5)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -69,8 +79,14 @@ async function main(): Promise<void> {
     const events = gold.docs.some((d) => d.events?.length) ? eventScores(docs) : null;
     results[gold.name] = { docs: gold.docs.length, types: gold.types, ...scores, aliasGroups: alias, events };
     out.push(table(`${gold.name} (${gold.docs.length} docs)`, scores.strict, scores.lenient));
-    if (scores.dateValue) out.push(`    DATE value  ${pct(scores.dateValue.precision)} ${pct(scores.dateValue.recall)} ${pct(scores.dateValue.f1)}`);
-    if (alias) out.push(`    alias groups resolved: ${alias.resolved}/${alias.total}${alias.failures.length ? '  ✗ ' + alias.failures.join('; ') : ''}`);
+    if (scores.dateValue)
+      out.push(
+        `    DATE value  ${pct(scores.dateValue.precision)} ${pct(scores.dateValue.recall)} ${pct(scores.dateValue.f1)}`,
+      );
+    if (alias)
+      out.push(
+        `    alias groups resolved: ${alias.resolved}/${alias.total}${alias.failures.length ? '  ✗ ' + alias.failures.join('; ') : ''}`,
+      );
     if (events) out.push(`    events: ${events.matched}/${events.total} name+date+place match (${events.found} found)`);
   }
 
@@ -78,7 +94,9 @@ async function main(): Promise<void> {
   const limit = Number(arg('--speed-chars') ?? 4_000_000);
   const texts: string[] = [];
   let chars = 0;
-  for (const line of gunzipSync(readFileSync(join(shared, 'corpora', 'reuters21578.jsonl.gz'))).toString('utf8').split('\n')) {
+  for (const line of gunzipSync(readFileSync(join(shared, 'corpora', 'reuters21578.jsonl.gz')))
+    .toString('utf8')
+    .split('\n')) {
     if (!line || chars >= limit) continue;
     const t = (JSON.parse(line) as { text?: string }).text ?? '';
     texts.push(t);
@@ -132,8 +150,12 @@ async function main(): Promise<void> {
     loadAverage: +loadavg()[0].toFixed(1),
   };
   results.speed = speed;
-  out.push(`  speed (Reuters, ${(chars / 1e6).toFixed(1)}M chars, median of ${runs}): tokens+sentences+entities ${(nerCps / 1e6).toFixed(2)}M chars/s; analyze ${(analyzeCps / 1e6).toFixed(2)}M chars/s; dates+events add ${(datesEventsShare * 100).toFixed(0)}% to the recognizer's time`);
-  out.push(`  model load ${speed.modelLoadMs} ms; recognizer init incl. gazetteers ${speed.recognizerInitMs} ms; ${speed.machine.cpu}, node ${speed.machine.node}`);
+  out.push(
+    `  speed (Reuters, ${(chars / 1e6).toFixed(1)}M chars, median of ${runs}): tokens+sentences+entities ${(nerCps / 1e6).toFixed(2)}M chars/s; analyze ${(analyzeCps / 1e6).toFixed(2)}M chars/s; dates+events add ${(datesEventsShare * 100).toFixed(0)}% to the recognizer's time`,
+  );
+  out.push(
+    `  model load ${speed.modelLoadMs} ms; recognizer init incl. gazetteers ${speed.recognizerInitMs} ms; ${speed.machine.cpu}, node ${speed.machine.node}`,
+  );
 
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'quality.json'), JSON.stringify(results, null, 2) + '\n');

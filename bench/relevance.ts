@@ -18,7 +18,6 @@ import { arg, machine, REUTERS_JSONL, ROOT, writeResult } from './reuters.js';
 import { isRelevant, judgedQueries, type JudgedQuery, type ReutersCodes } from './relevance-queries.js';
 import type { RankingParams } from '../src/search/ranking.js';
 
-
 async function reutersDatabase(): Promise<string> {
   const given = arg('--db');
   if (given) return path.resolve(given);
@@ -31,7 +30,11 @@ async function reutersDatabase(): Promise<string> {
   const jsonl = path.join(dir, 'reuters.jsonl');
   fs.writeFileSync(jsonl, zlib.gunzipSync(fs.readFileSync(REUTERS_JSONL)));
   process.stderr.write(`ingesting ${jsonl} into ${file} (cached for later runs)\n`);
-  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'corpus.js'), 'ingest', jsonl, '--db', `${file}.partial`, '--quiet'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'corpus.js'), 'ingest', jsonl, '--db', `${file}.partial`, '--quiet'],
+    { stdio: 'inherit' },
+  );
   fs.renameSync(`${file}.partial`, file);
   return file;
 }
@@ -41,7 +44,9 @@ function codesByDocument(byPath: Map<string, number>): Map<number, ReutersCodes>
   const rows = [...byPath].filter(([p]) => /\.jsonl:\d+$/.test(p)).map(([p, id]) => ({ path: p, doc_id: id }));
   if (rows.length === 0) throw new Error('the database holds no documents read from a .jsonl file');
   const file = rows[0].path.replace(/:\d+$/, '');
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : zlib.gunzipSync(fs.readFileSync(REUTERS_JSONL)).toString('utf8');
+  const text = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8')
+    : zlib.gunzipSync(fs.readFileSync(REUTERS_JSONL)).toString('utf8');
   const lines = text.split('\n');
   const out = new Map<number, ReutersCodes>();
   for (const row of rows) {
@@ -102,7 +107,16 @@ async function main(): Promise<void> {
     return score(ids, q, codes, relevantCounts[i]);
   });
   const run = (params: Partial<RankingParams>, which: (q: JudgedQuery) => boolean): (Scores | null)[] =>
-    queries.map((q, i) => (which(q) ? score(search(store, q.query, { limit: 10, ranking: params }).hits.map((h) => h.id), q, codes, relevantCounts[i]) : null));
+    queries.map((q, i) =>
+      which(q)
+        ? score(
+            search(store, q.query, { limit: 10, ranking: params }).hits.map((h) => h.id),
+            q,
+            codes,
+            relevantCounts[i],
+          )
+        : null,
+    );
 
   const kinds = [...new Set(queries.map((q) => q.kind))];
   /** Mean over classes of the mean P@10 gain over bare (the tuning objective), nDCG as tie-break. */
@@ -110,7 +124,10 @@ async function main(): Promise<void> {
     mean(
       kinds.map((k) => {
         const idx = queries.map((q, i) => (q.kind === k && scores[i] ? i : -1)).filter((i) => i >= 0);
-        return mean(idx.map((i) => scores[i]!.p10 - bareScores[i].p10)) + 0.25 * mean(idx.map((i) => scores[i]!.ndcg10 - bareScores[i].ndcg10));
+        return (
+          mean(idx.map((i) => scores[i]!.p10 - bareScores[i].p10)) +
+          0.25 * mean(idx.map((i) => scores[i]!.ndcg10 - bareScores[i].ndcg10))
+        );
       }),
     );
 
@@ -148,14 +165,20 @@ async function main(): Promise<void> {
       }
       if (!improved) break;
     }
-    tuning = { objective: 'mean over classes of (P@10 gain + 0.25 nDCG@10 gain) over bare bm25, dev half', best: params, trail };
+    tuning = {
+      objective: 'mean over classes of (P@10 gain + 0.25 nDCG@10 gain) over bare bm25, dev half',
+      best: params,
+      trail,
+    };
   }
 
   const ours = run(params, () => true);
   const summary = (split: 'dev' | 'test' | 'all') =>
     Object.fromEntries(
       kinds.map((k) => {
-        const idx = queries.map((q, i) => (q.kind === k && (split === 'all' || q.split === split) ? i : -1)).filter((i) => i >= 0);
+        const idx = queries
+          .map((q, i) => (q.kind === k && (split === 'all' || q.split === split) ? i : -1))
+          .filter((i) => i >= 0);
         const p = mean(idx.map((i) => ours[i]!.p10));
         const bp = mean(idx.map((i) => bareScores[i].p10));
         return [
@@ -173,7 +196,8 @@ async function main(): Promise<void> {
   const gains = Object.values(test).map((c) => c.p10GainPoints);
   const result = {
     benchmark: 'relevance',
-    corpus: 'Reuters-21578 (JSON Lines, ingested with `corpus ingest`); judgements: the articles\' own TOPICS/PLACES/PEOPLE/ORGS codes',
+    corpus:
+      "Reuters-21578 (JSON Lines, ingested with `corpus ingest`); judgements: the articles' own TOPICS/PLACES/PEOPLE/ORGS codes",
     method:
       'queries are readable names of Reuters codes (bench/relevance-queries.ts); relevant = documents carrying the code(s). ' +
       'Queries alternate dev/test within each class; ranking weights were tuned on dev only. P@10 and nDCG@10 (binary gains) ' +
@@ -201,7 +225,9 @@ async function main(): Promise<void> {
   store.close();
   const out = writeResult('relevance', result);
   for (const [k, c] of Object.entries(test)) {
-    process.stderr.write(`${k.padEnd(16)} test P@10 ${c.ours.p10} vs bare ${c.bareBm25.p10} (${c.p10GainPoints >= 0 ? '+' : ''}${c.p10GainPoints}); nDCG@10 ${c.ours.ndcg10} vs ${c.bareBm25.ndcg10}\n`);
+    process.stderr.write(
+      `${k.padEnd(16)} test P@10 ${c.ours.p10} vs bare ${c.bareBm25.p10} (${c.p10GainPoints >= 0 ? '+' : ''}${c.p10GainPoints}); nDCG@10 ${c.ours.ndcg10} vs ${c.bareBm25.ndcg10}\n`,
+    );
   }
   process.stderr.write(`mean test gain ${result.meanTestP10GainPoints} points P@10 → ${path.relative(ROOT, out)}\n`);
 }

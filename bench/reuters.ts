@@ -11,21 +11,30 @@ export const REUTERS_JSONL = path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz
 export const RESULTS = path.join(ROOT, 'bench', 'results');
 
 export function machine() {
-  return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 /** Explode the Reuters corpus into a fresh temporary folder of .txt files (never inside the project). */
 export function explodeReuters(extra: string[] = []): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-reuters-'));
   const out = path.join(dir, 'reuters');
-  execFileSync(process.execPath, [path.join(SHARED, 'corpora', 'explode.mjs'), REUTERS_JSONL, out, ...extra], { stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(SHARED, 'corpora', 'explode.mjs'), REUTERS_JSONL, out, ...extra], {
+    stdio: 'ignore',
+  });
   return out;
 }
 
 export function listFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) files.push(path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
+    if (entry.isFile())
+      files.push(path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
   }
   return files.sort();
 }

@@ -71,7 +71,8 @@ export function goldTypeFor(predType: string, goldTypes: readonly string[]): str
   return null;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 interface Counts {
   tp: Map<string, number>;
@@ -96,15 +97,22 @@ function countDoc(doc: ScoredDoc, goldTypes: readonly string[], lenient: boolean
   for (const pass of lenient ? [0, 1] : [0]) {
     order.forEach((x, pi) => {
       if (matchedPred.has(pi)) return;
-      let best = -1, bestOverlap = 0;
+      let best = -1,
+        bestOverlap = 0;
       for (let gi = 0; gi < required.length; gi++) {
         const g = required[gi];
         if (used[gi] || g.type !== x.t) continue;
         if (pass === 0) {
-          if (g.start === x.p.start && g.end === x.p.end) { best = gi; break; }
+          if (g.start === x.p.start && g.end === x.p.end) {
+            best = gi;
+            break;
+          }
         } else if (overlaps(g, x.p)) {
           const ov = Math.min(g.end, x.p.end) - Math.max(g.start, x.p.start);
-          if (ov > bestOverlap) { best = gi; bestOverlap = ov; }
+          if (ov > bestOverlap) {
+            best = gi;
+            bestOverlap = ov;
+          }
         }
       }
       if (best >= 0) {
@@ -128,7 +136,9 @@ function countDoc(doc: ScoredDoc, goldTypes: readonly string[], lenient: boolean
 
 function summarize(c: Counts, goldTypes: readonly string[]): Record<string, PRF> {
   const out: Record<string, PRF> = {};
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const t of goldTypes) {
     if (t === 'ANY') continue;
     const r = prf(c.tp.get(t) ?? 0, c.fp.get(t) ?? 0, c.fn.get(t) ?? 0);
@@ -144,7 +154,9 @@ function summarize(c: Counts, goldTypes: readonly string[]): Record<string, PRF>
 }
 
 function dateValueScore(docs: ScoredDoc[]): PRF {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const doc of docs) {
     const gold = doc.gold.filter((g) => g.type === 'DATE' && !g.optional);
     const dontCare = doc.gold.filter((g) => g.optional || g.type === 'ANY');
@@ -188,7 +200,8 @@ export interface AliasGroupResult {
  * output as one canonical name equal to the gold's (compared by aliasKey), with every mention found.
  */
 export function aliasGroups(docs: ScoredDoc[]): AliasGroupResult {
-  let total = 0, resolved = 0;
+  let total = 0,
+    resolved = 0;
   const failures: string[] = [];
   for (const doc of docs) {
     const groups = new Map<string, GoldMention[]>();
@@ -200,7 +213,9 @@ export function aliasGroups(docs: ScoredDoc[]): AliasGroupResult {
     for (const [entity, ms] of groups) {
       total++;
       const names = ms.map((g) => {
-        const p = doc.predicted.find((x) => x.start === g.start && x.end === g.end && x.entity) ?? doc.predicted.find((x) => overlaps(x, g) && x.entity);
+        const p =
+          doc.predicted.find((x) => x.start === g.start && x.end === g.end && x.entity) ??
+          doc.predicted.find((x) => overlaps(x, g) && x.entity);
         return p ? p.entity! : '∅';
       });
       const distinct = [...new Set(names)];
@@ -220,19 +235,25 @@ export interface EventResult {
 }
 
 export function eventScores(docs: ScoredDoc[]): EventResult {
-  let total = 0, found = 0, matched = 0;
+  let total = 0,
+    found = 0,
+    matched = 0;
   for (const doc of docs) {
     const preds = doc.predictedEvents ?? [];
     for (const g of doc.goldEvents ?? []) {
       total++;
       const span = (m: [number, number]) => ({ start: m[0], end: m[1] });
       const cands = preds.filter(
-        (p) => aliasKey(p.name) === aliasKey(g.name) || p.mentions.some((pm) => g.mentions.some((gm) => overlaps(span(pm), span(gm)))),
+        (p) =>
+          aliasKey(p.name) === aliasKey(g.name) ||
+          p.mentions.some((pm) => g.mentions.some((gm) => overlaps(span(pm), span(gm)))),
       );
       if (!cands.length) continue;
       found++;
-      const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : aliasKey(a) === aliasKey(b));
-      if (cands.some((p) => aliasKey(p.name) === aliasKey(g.name) && p.date === g.date && same(p.place, g.place))) matched++;
+      const same = (a: string | null, b: string | null) =>
+        a === null || b === null ? a === b : aliasKey(a) === aliasKey(b);
+      if (cands.some((p) => aliasKey(p.name) === aliasKey(g.name) && p.date === g.date && same(p.place, g.place)))
+        matched++;
     }
   }
   return { total, found, matched };

@@ -15,27 +15,71 @@ import { arg, explodeReuters, machine, median, ROOT, writeResult } from './reute
 import type { SearchOptions } from '../src/search/types.js';
 
 interface BenchQuery {
-  kind: 'word' | 'phrase' | 'prefix' | 'boolean' | 'entity name' | 'entity filter' | 'date filter' | 'typo' | 'common word';
+  kind:
+    | 'word'
+    | 'phrase'
+    | 'prefix'
+    | 'boolean'
+    | 'entity name'
+    | 'entity filter'
+    | 'date filter'
+    | 'typo'
+    | 'common word';
   query: string;
   options?: SearchOptions;
 }
 
 const QUERIES: BenchQuery[] = [
-  ...['oil', 'wheat', 'coffee', 'gold', 'dollar', 'inflation', 'dividend', 'merger', 'takeover', 'tariff', 'Bundesbank', 'Volcker', 'Nakasone'].map(
-    (query) => ({ kind: 'word' as const, query }),
-  ),
-  ...['interest rates', 'trade deficit', 'grain exports', 'bank loans', 'Texaco Pennzoil', 'Brazil debt', 'Japan semiconductors', 'oil prices fell'].map(
-    (query) => ({ kind: 'word' as const, query }),
-  ),
+  ...[
+    'oil',
+    'wheat',
+    'coffee',
+    'gold',
+    'dollar',
+    'inflation',
+    'dividend',
+    'merger',
+    'takeover',
+    'tariff',
+    'Bundesbank',
+    'Volcker',
+    'Nakasone',
+  ].map((query) => ({ kind: 'word' as const, query })),
+  ...[
+    'interest rates',
+    'trade deficit',
+    'grain exports',
+    'bank loans',
+    'Texaco Pennzoil',
+    'Brazil debt',
+    'Japan semiconductors',
+    'oil prices fell',
+  ].map((query) => ({ kind: 'word' as const, query })),
   ...['said', 'the', 'year'].map((query) => ({ kind: 'common word' as const, query })),
-  ...['"crude oil"', '"interest rates"', '"stock split"', '"money supply"', '"current account"', '"prime rate"', '"Federal Reserve"', '"net loss"'].map(
-    (query) => ({ kind: 'phrase' as const, query }),
-  ),
+  ...[
+    '"crude oil"',
+    '"interest rates"',
+    '"stock split"',
+    '"money supply"',
+    '"current account"',
+    '"prime rate"',
+    '"Federal Reserve"',
+    '"net loss"',
+  ].map((query) => ({ kind: 'phrase' as const, query })),
   ...['petro*', 'semicond*', 'acqui*', 'export*', 'refin*'].map((query) => ({ kind: 'prefix' as const, query })),
-  ...['opec OR saudi', 'wheat -export', 'coffee NOT brazil', 'gold OR silver prices', 'merger -bank', '"crude oil" -opec', 'yen OR mark dollar'].map(
-    (query) => ({ kind: 'boolean' as const, query }),
-  ),
-  ...['US', 'United States', 'Japan', 'USSR', 'Soviet Union', 'West Germany', 'Reagan'].map((query) => ({ kind: 'entity name' as const, query })),
+  ...[
+    'opec OR saudi',
+    'wheat -export',
+    'coffee NOT brazil',
+    'gold OR silver prices',
+    'merger -bank',
+    '"crude oil" -opec',
+    'yen OR mark dollar',
+  ].map((query) => ({ kind: 'boolean' as const, query })),
+  ...['US', 'United States', 'Japan', 'USSR', 'Soviet Union', 'West Germany', 'Reagan'].map((query) => ({
+    kind: 'entity name' as const,
+    query,
+  })),
   { kind: 'entity filter', query: 'takeover', options: { entities: ['Texaco'] } },
   { kind: 'entity filter', query: '', options: { entities: ['Japan'] } },
   { kind: 'entity filter', query: 'oil', options: { entities: ['Saudi Arabia'] } },
@@ -46,7 +90,18 @@ const QUERIES: BenchQuery[] = [
   { kind: 'date filter', query: 'oil', options: { from: '1987-09' } },
   { kind: 'date filter', query: '', options: { from: '1987-03-01', to: '1987-03-07' } },
   { kind: 'date filter', query: 'coffee', options: { to: '1987-03' } },
-  ...['coffe', 'sugarr', 'wheta', 'petroleim', 'inflaton', 'dividnd', 'treasurey', 'semiconductr', 'forecasst', 'soybeen'].map((query) => ({ kind: 'typo' as const, query })),
+  ...[
+    'coffe',
+    'sugarr',
+    'wheta',
+    'petroleim',
+    'inflaton',
+    'dividnd',
+    'treasurey',
+    'semiconductr',
+    'forecasst',
+    'soybeen',
+  ].map((query) => ({ kind: 'typo' as const, query })),
 ];
 
 const ROUNDS = 7;
@@ -75,7 +130,11 @@ async function reutersDatabase(): Promise<{ file: string; cached: boolean; inges
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
   process.stderr.write(`ingesting Reuters-21578 into ${file} (cached for later runs)\n`);
   const started = performance.now();
-  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'corpus.js'), 'ingest', articles, '--db', partial, '--quiet'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'corpus.js'), 'ingest', articles, '--db', partial, '--quiet'],
+    { stdio: 'inherit' },
+  );
   const ingestSeconds = (performance.now() - started) / 1000;
   fs.renameSync(partial, file);
   fs.rmSync(path.dirname(articles), { recursive: true, force: true });
@@ -127,7 +186,11 @@ async function main(): Promise<void> {
   const byKind: Record<string, { queries: number; p50Ms: number; p95Ms: number }> = {};
   for (const kind of [...new Set(QUERIES.map((q) => q.kind))]) {
     const xs = samples.filter((_, i) => QUERIES[i].kind === kind).flat();
-    byKind[kind] = { queries: QUERIES.filter((q) => q.kind === kind).length, p50Ms: ms(percentile(xs, 50)), p95Ms: ms(percentile(xs, 95)) };
+    byKind[kind] = {
+      queries: QUERIES.filter((q) => q.kind === kind).length,
+      p50Ms: ms(percentile(xs, 50)),
+      p95Ms: ms(percentile(xs, 95)),
+    };
   }
 
   // Process start: the search path must load only commander, better-sqlite3 and the search modules.

@@ -9,5 +9,12 @@ import type { Analysis } from '../src/core/types.js';
 export const version = 'tokens-only';
 
 export function analyze(input: AnalyzerInput): Analysis {
-  return { analyzerVersion: version, date: input.date, dateSource: input.dateSource, ...tokenize(input.body), mentions: [], events: [] };
+  return {
+    analyzerVersion: version,
+    date: input.date,
+    dateSource: input.dateSource,
+    ...tokenize(input.body),
+    mentions: [],
+    events: [],
+  };
 }

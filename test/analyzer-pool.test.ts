@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
 
 // Worker threads run compiled code only: use the build `npm test` makes first.
-const { WorkerPool } = (await import(pathToFileURL(path.join(ROOT, 'dist/src/ingest/analyzer-pool.js')).href)) as typeof import('../src/ingest/analyzer-pool.js');
+const { WorkerPool } = (await import(
+  pathToFileURL(path.join(ROOT, 'dist/src/ingest/analyzer-pool.js')).href
+)) as typeof import('../src/ingest/analyzer-pool.js');
 
 /** An analyzer whose worker dies (exits) on any body containing CRASH, and crashes on OOM-like throws. */
 function crashingAnalyzer(): string {

@@ -17,7 +17,9 @@ describe('a file far bigger than an article', () => {
     fs.closeSync(fd);
     const db = path.join(dir, 'c.db');
 
-    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', db, '--json'], { encoding: 'utf8' });
+    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', db, '--json'], {
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const peakMB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1]) / 1024;
     // Before: about 40 bytes of memory per byte of text (a 60 MB file took 5.2 GB).
@@ -25,7 +27,9 @@ describe('a file far bigger than an article', () => {
     const summary = JSON.parse(run.stdout);
     expect(summary.new).toBeGreaterThan(15); // parts of at most 1,000,000 characters
     expect(run.stderr).toMatch(/stored in parts of at most 1,000,000 characters \(big\.txt, big\.txt#part2, …\)/);
-    expect(run.stderr).toMatch(/the first 1,000,000 are analyzed for entities, dates and events; all of it is stored and searchable/);
+    expect(run.stderr).toMatch(
+      /the first 1,000,000 are analyzed for entities, dates and events; all of it is stored and searchable/,
+    );
 
     // The whole text is searchable, the end of the file too.
     const hit = corpus(['search', 'zanzibarite', '--db', db, '--json']);

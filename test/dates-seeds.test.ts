@@ -3,15 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { findDates } from '../src/nlp/dates/index.js';
 
-interface GoldMention { type: string; start: number; end: number; value: string | null; optional?: boolean }
-interface GoldDoc { id: string; date: string | null; text: string; mentions: GoldMention[] }
+interface GoldMention {
+  type: string;
+  start: number;
+  end: number;
+  value: string | null;
+  optional?: boolean;
+}
+interface GoldDoc {
+  id: string;
+  date: string | null;
+  text: string;
+  mentions: GoldMention[];
+}
 
-const gold = JSON.parse(readFileSync(new URL('../../shared/gold/seeds.gold.json', import.meta.url), 'utf8')) as { docs: GoldDoc[] };
+const gold = JSON.parse(readFileSync(new URL('../../shared/gold/seeds.gold.json', import.meta.url), 'utf8')) as {
+  docs: GoldDoc[];
+};
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 describe('DATE mentions on the seeds gold', () => {
-  it('reach a value F1 of at least 0.95 (overlapping span, equal value; optional gold is don\'t-care)', () => {
+  it("reach a value F1 of at least 0.95 (overlapping span, equal value; optional gold is don't-care)", () => {
     let tp = 0;
     let predicted = 0;
     let required = 0;

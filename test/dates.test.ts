@@ -43,7 +43,9 @@ describe('explicit dates', () => {
 describe('weekdays follow the tense of their clause', () => {
   it('takes the latest such day on or before publication in a past clause', () => {
     expect(dates('The top diplomats met Thursday to discuss it.', FRIDAY)).toEqual([['Thursday', '2019-02-14']]);
-    expect(dates('In an interview with CBS News on Wednesday, Pompeo said so.', FRIDAY)).toEqual([['Wednesday', '2019-02-13']]);
+    expect(dates('In an interview with CBS News on Wednesday, Pompeo said so.', FRIDAY)).toEqual([
+      ['Wednesday', '2019-02-13'],
+    ]);
     expect(dates("Seoul's foreign ministry said Tuesday.", TUESDAY)).toEqual([['Tuesday', '2018-12-18']]);
     expect(dates('In a statement issued Sunday, a researcher said so.', TUESDAY)).toEqual([['Sunday', '2018-12-16']]);
   });
@@ -52,7 +54,9 @@ describe('weekdays follow the tense of their clause', () => {
     expect(dates('He will hold talks with Lee on Thursday.', TUESDAY)).toEqual([['Thursday', '2018-12-20']]);
     expect(dates('Lee is to meet Morgulov in Seoul later Tuesday.', TUESDAY)).toEqual([['Tuesday', '2018-12-18']]);
     expect(dates('Protesters plan to march on Saturday.', '2000-01-07')).toEqual([['Saturday', '2000-01-08']]);
-    expect(dates('The INS extended its deadline until 9 a.m. Tuesday.', '2000-04-03')).toEqual([['9 a.m. Tuesday', '2000-04-04T09:00']]);
+    expect(dates('The INS extended its deadline until 9 a.m. Tuesday.', '2000-04-03')).toEqual([
+      ['9 a.m. Tuesday', '2000-04-04T09:00'],
+    ]);
   });
 
   it('puts a day named for an announced event inside the period announced for it', () => {
@@ -88,7 +92,9 @@ describe('relative expressions', () => {
     expect(dates('He is likely to meet Kim in June or before that.', THURSDAY)).toEqual([['June', '2018-06']]);
     expect(dates('The law was passed in September.', THURSDAY)).toEqual([['September', '2017-09']]);
     expect(dates('Only limited sales were booked for March shipment.', '1987-02-26')).toEqual([['March', '1987-03']]);
-    expect(dates('Elian must be returned to his father by Jan. 14.', '2000-01-06')).toEqual([['Jan. 14', '2000-01-14']]);
+    expect(dates('Elian must be returned to his father by Jan. 14.', '2000-01-06')).toEqual([
+      ['Jan. 14', '2000-01-14'],
+    ]);
   });
 
   it('reads ranges as one mention', () => {
@@ -102,8 +108,12 @@ describe('relative expressions', () => {
 
   it('reads seasons, quarters and holidays where the text fixes them', () => {
     expect(dates('He moved there last fall.', '1999-04-10')).toEqual([['last fall', '1998-FA']]);
-    expect(dates('Profits fell in the first quarter of 2019.', FRIDAY)).toEqual([['the first quarter of 2019', '2019-Q1']]);
-    expect(dates('Growth slowed in the fourth quarter of last year.', '1987-03-09')).toEqual([['the fourth quarter of last year', '1986-Q4']]);
+    expect(dates('Profits fell in the first quarter of 2019.', FRIDAY)).toEqual([
+      ['the first quarter of 2019', '2019-Q1'],
+    ]);
+    expect(dates('Growth slowed in the fourth quarter of last year.', '1987-03-09')).toEqual([
+      ['the fourth quarter of last year', '1986-Q4'],
+    ]);
     expect(dates('Growth slowed in the fourth quarter.', '1987-03-09')).toEqual([['the fourth quarter', '1986-Q4']]);
     expect(dates('He was killed on Thanksgiving Day.', '2000-01-07')).toEqual([['Thanksgiving Day', '1999-11-25']]);
   });
@@ -125,7 +135,9 @@ describe('relative expressions', () => {
 describe('news forms beyond the seeds', () => {
   it('reads quarters and halves the way business news writes them', () => {
     expect(dates('Fourth-quarter profit rose 5 percent.', '1999-01-20')).toEqual([['Fourth-quarter', '1998-Q4']]);
-    expect(dates('The company expects third quarter earnings to rise.', '1999-05-20')).toEqual([['third quarter', '1999-Q3']]);
+    expect(dates('The company expects third quarter earnings to rise.', '1999-05-20')).toEqual([
+      ['third quarter', '1999-Q3'],
+    ]);
     expect(dates('Output rose in the first half of 1998 and will slow in the second half.', '1998-09-10')).toEqual([
       ['the first half of 1998', '1998-H1'],
       ['the second half', '1998-H2'],
@@ -141,8 +153,10 @@ describe('news forms beyond the seeds', () => {
     ]);
   });
 
-  it('tags the end or beginning of a period as one expression with the period\'s value', () => {
-    expect(dates('The report should be completed by the end of the year.', '1987-02-26')).toEqual([['the end of the year', '1987']]);
+  it("tags the end or beginning of a period as one expression with the period's value", () => {
+    expect(dates('The report should be completed by the end of the year.', '1987-02-26')).toEqual([
+      ['the end of the year', '1987'],
+    ]);
     expect(dates('Stocks fell at the beginning of next month and at the end of March.', '1999-03-12')).toEqual([
       ['the beginning of next month', '1999-04'],
       ['the end of March', '1999-03'],
@@ -150,7 +164,12 @@ describe('news forms beyond the seeds', () => {
   });
 
   it('counts `that day`, `the next morning`, `later that year` from the date named before', () => {
-    expect(dates('Slepian was killed on Oct. 23, 1998. Earlier that day, police were warned. The next morning he was buried.', '1999-10-24')).toEqual([
+    expect(
+      dates(
+        'Slepian was killed on Oct. 23, 1998. Earlier that day, police were warned. The next morning he was buried.',
+        '1999-10-24',
+      ),
+    ).toEqual([
       ['Oct. 23, 1998', '1998-10-23'],
       ['Earlier that day', '1998-10-23'],
       ['The next morning', '1998-10-24'],
@@ -163,7 +182,12 @@ describe('news forms beyond the seeds', () => {
       ['Tuesday', '2000-01-25'],
       ['Two days later', '2000-01-27'],
     ]);
-    expect(dates('Rice exports were 90,000 tonnes in the week ended February 24, up from 80,498 the previous week.', '1987-02-26')).toEqual([
+    expect(
+      dates(
+        'Rice exports were 90,000 tonnes in the week ended February 24, up from 80,498 the previous week.',
+        '1987-02-26',
+      ),
+    ).toEqual([
       ['February 24', '1987-02-24'],
       ['the previous week', '1987-W08'],
     ]);
@@ -174,9 +198,13 @@ describe('news forms beyond the seeds', () => {
       ['January', '1987-01'],
       ['a year earlier', '1986-01'],
     ]);
-    expect(dates('Profit was $3 million, up from $2 million a year earlier.', '1998-08-17')).toEqual([['a year earlier', '1997']]);
+    expect(dates('Profit was $3 million, up from $2 million a year earlier.', '1998-08-17')).toEqual([
+      ['a year earlier', '1997'],
+    ]);
     // `earlier than planned` compares; without a date before it, `that day` is left untagged.
-    expect(dates('The work finished a year earlier than planned. He said that day would come.', '1998-08-17')).toEqual([]);
+    expect(dates('The work finished a year earlier than planned. He said that day would come.', '1998-08-17')).toEqual(
+      [],
+    );
   });
 
   it('writes out the year `that year` refers to rather than one inferred', () => {
@@ -189,7 +217,9 @@ describe('news forms beyond the seeds', () => {
       ['next weekend', '2000-W17-WE'],
       ['last weekend', '2000-W15-WE'],
     ]);
-    expect(dates('Farmers staged protest rallies this weekend.', '1987-03-02')).toEqual([['this weekend', '1987-W09-WE']]);
+    expect(dates('Farmers staged protest rallies this weekend.', '1987-03-02')).toEqual([
+      ['this weekend', '1987-W09-WE'],
+    ]);
     expect(dates('Farmers will rally this weekend.', '1987-03-02')).toEqual([['this weekend', '1987-W10-WE']]);
   });
 
@@ -202,7 +232,9 @@ describe('news forms beyond the seeds', () => {
       ['Fourth of July', '2000-07-04'],
       ["Presidents' Day", '2000-02-21'],
     ]);
-    expect(dates('He will arrive the day after tomorrow.', '2000-04-17')).toEqual([['the day after tomorrow', '2000-04-19']]);
+    expect(dates('He will arrive the day after tomorrow.', '2000-04-17')).toEqual([
+      ['the day after tomorrow', '2000-04-19'],
+    ]);
   });
 
   it('keeps pre- and post- with a year, and reads a month naming an event after `the`', () => {
@@ -211,9 +243,12 @@ describe('news forms beyond the seeds', () => {
   });
 
   it('does not read a participle before a noun as a plan', () => {
-    expect(dates('On Friday, when Albright set aside vacation plans for the hastily planned trip, the department lifted a warning.', '1998-08-17')).toEqual([
-      ['Friday', '1998-08-14'],
-    ]);
+    expect(
+      dates(
+        'On Friday, when Albright set aside vacation plans for the hastily planned trip, the department lifted a warning.',
+        '1998-08-17',
+      ),
+    ).toEqual([['Friday', '1998-08-14']]);
   });
 });
 

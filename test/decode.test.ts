@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CP1252_WARNING, decodeText, MIXED_WARNING } from '../src/ingest/decode.js';
 
-const fixture = (name: string): Uint8Array => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
+const fixture = (name: string): Uint8Array =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 function decoded(bytes: Uint8Array) {
@@ -54,7 +55,10 @@ describe('decodeText', () => {
   it('rejects binary files', () => {
     expect(decodeText(fixture('binary.txt'))).toEqual({ ok: false, error: 'binary file' });
     expect(decodeText(fixture('controls.txt'))).toEqual({ ok: false, error: 'binary file' });
-    expect(decodeText(new Uint8Array([0x41, 0x00, 0x42, 0x43, 0x00, 0x00, 0x00, 0x44]))).toEqual({ ok: false, error: 'binary file' });
+    expect(decodeText(new Uint8Array([0x41, 0x00, 0x42, 0x43, 0x00, 0x00, 0x00, 0x44]))).toEqual({
+      ok: false,
+      error: 'binary file',
+    });
   });
 
   it('accepts text with a few tabs, form feeds and escape characters', () => {

@@ -34,7 +34,12 @@ describe('files that used to be passed over in silence', () => {
     const r = corpus(['ingest', docs, '--db', db, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ files: 4, new: 4, failed: 0 });
-    expect(storedPaths(db).map((p) => path.basename(p))).toEqual(['caf\\xe9.txt', 'link.txt', 'name-with-back\\slash.txt', 'star[1].txt']);
+    expect(storedPaths(db).map((p) => path.basename(p))).toEqual([
+      'caf\\xe9.txt',
+      'link.txt',
+      'name-with-back\\slash.txt',
+      'star[1].txt',
+    ]);
     expect(r.stderr).toMatch(/broken\.txt: symbolic link not followed \(broken link\)/);
     expect(r.stderr).toMatch(/skipped 1 file of other types \(\.png ×1\)/);
     for (const word of ['wheat', 'corn', 'oil', 'gold']) {
@@ -43,7 +48,14 @@ describe('files that used to be passed over in silence', () => {
     }
 
     // Named one by one, existing names are taken literally, not as globs or escapes.
-    const literal = corpus(['ingest', path.join(docs, 'star[1].txt'), path.join(docs, 'name-with-back\\slash.txt'), '--db', path.join(dir, 'd.db'), '--json']);
+    const literal = corpus([
+      'ingest',
+      path.join(docs, 'star[1].txt'),
+      path.join(docs, 'name-with-back\\slash.txt'),
+      '--db',
+      path.join(dir, 'd.db'),
+      '--json',
+    ]);
     expect(literal.code, literal.stderr).toBe(0);
     expect(JSON.parse(literal.stdout)).toMatchObject({ files: 2, new: 2 });
 

@@ -23,7 +23,10 @@ describe('near-duplicates', () => {
     dir = tempDir('corpus-dups-');
     write(path.join(dir, 'news', 'a-norway.txt'), `NORWAY RAISES RATE\n\n${STORY}\n`);
     // The same story re-sent with a comma and one word changed: not identical, so not deduplicated by hash.
-    write(path.join(dir, 'news', 'b-norway-resent.txt'), `NORWAY RAISES LENDING RATE\n\n${STORY.replace('Oslo, who', 'Oslo who').replace('heavy', 'strong')}\n`);
+    write(
+      path.join(dir, 'news', 'b-norway-resent.txt'),
+      `NORWAY RAISES LENDING RATE\n\n${STORY.replace('Oslo, who', 'Oslo who').replace('heavy', 'strong')}\n`,
+    );
     write(path.join(dir, 'news', 'c-wheat.txt'), `PRAIRIE WHEAT AREA UP\n\n${OTHER}\n`);
     file = path.join(dir, 'news.db');
     const run = corpus(['ingest', path.join(dir, 'news'), '--db', file, '--quiet']);
@@ -64,7 +67,10 @@ describe('near-duplicates', () => {
     const json = JSON.parse(corpus(['duplicates', '--json', '--db', file]).stdout);
     expect(json.clusters).toHaveLength(1);
     expect(json.clusters[0].size).toBe(2);
-    expect(json.clusters[0].documents.map((d: { title: string }) => d.title).sort()).toEqual(['NORWAY RAISES LENDING RATE', 'NORWAY RAISES RATE']);
+    expect(json.clusters[0].documents.map((d: { title: string }) => d.title).sort()).toEqual([
+      'NORWAY RAISES LENDING RATE',
+      'NORWAY RAISES RATE',
+    ]);
   });
 
   it('search shows one hit per cluster with +N similar', () => {
@@ -88,10 +94,18 @@ describe('near-duplicates', () => {
   });
 
   it('corpus show colours mentions by type on a terminal', () => {
-    const run = spawnSync('script', ['-qfec', `${process.execPath} ${path.join(ROOT, 'bin', 'corpus.js')} show ${path.join(dir, 'news', 'a-norway.txt')} --db ${file} --no-pager`, '/dev/null'], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '' },
-    });
+    const run = spawnSync(
+      'script',
+      [
+        '-qfec',
+        `${process.execPath} ${path.join(ROOT, 'bin', 'corpus.js')} show ${path.join(dir, 'news', 'a-norway.txt')} --db ${file} --no-pager`,
+        '/dev/null',
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '' },
+      },
+    );
     expect(run.stdout).toMatch(/\x1b\[3[2-6]m(Norway|Oslo)\x1b\[39m/);
   });
 

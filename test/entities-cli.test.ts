@@ -14,7 +14,8 @@ interface Listed {
 
 describe('entities across the seeds', () => {
   let db: string;
-  const list = (...args: string[]): Listed[] => JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '500', ...args]).stdout);
+  const list = (...args: string[]): Listed[] =>
+    JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '500', ...args]).stdout);
 
   beforeAll(() => {
     db = path.join(tempDir(), 'corpus.db');
@@ -69,7 +70,8 @@ describe('entities across the seeds', () => {
     expect(result.mentions).toBeGreaterThan(0);
     expect(result.documents).toBeGreaterThan(0);
     expect(result.entitiesAfter).toBe(result.entitiesBefore - 1);
-    const names = () => (JSON.parse(corpus(['entities', '--db', own, '--json', '--limit', '500']).stdout) as Listed[]).map((e) => e.name);
+    const names = () =>
+      (JSON.parse(corpus(['entities', '--db', own, '--json', '--limit', '500']).stdout) as Listed[]).map((e) => e.name);
     expect(names()).not.toContain('Shinzo Abe');
     // Re-analysis rewrites every mention: the override must still apply.
     const raw = corpus(['ingest', SEEDS, '--db', own, '--json']);
@@ -85,7 +87,9 @@ describe('entities across the seeds', () => {
 
     const unmerged = corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', own]);
     expect(unmerged.code).toBe(0);
-    expect(unmerged.stdout).toMatch(/^Shinzo Abe is its own entity again: \d+ mentions? in 1 document moved from Donald Trump; entities \d+ → \d+$/m);
+    expect(unmerged.stdout).toMatch(
+      /^Shinzo Abe is its own entity again: \d+ mentions? in 1 document moved from Donald Trump; entities \d+ → \d+$/m,
+    );
     expect(names()).toContain('Shinzo Abe');
     expect(JSON.parse(corpus(['entity', 'Abe', '--db', own, '--json']).stdout).name).toBe('Shinzo Abe');
     expect(corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', own]).code).toBe(1);
@@ -110,14 +114,22 @@ describe('entities across the seeds', () => {
     expect(done.stdout).toMatch(/^2 merges; entities (\d+) → \d+$/m);
     expect(names(own)).not.toContain('Shinzo Abe');
     expect(names(own)).not.toContain('Igor Morgulov');
-    expect(corpus(['entity', 'merge', '--file', path.join(dir, 'missing.tsv'), '--db', own]).stderr).toMatch(/missing\.tsv: cannot read/);
+    expect(corpus(['entity', 'merge', '--file', path.join(dir, 'missing.tsv'), '--db', own]).stderr).toMatch(
+      /missing\.tsv: cannot read/,
+    );
   });
 
   it('joins an acronym to its long form and a surname to the full name across documents, and says why', () => {
     const dir = tempDir();
     const docs = path.join(dir, 'docs');
-    write(path.join(docs, 'a.txt'), 'The European Community (EC) said on Monday that farm prices would fall.\nPresident Ronald Reagan said he agreed. Reagan spoke in Washington.\n');
-    write(path.join(docs, 'b.txt'), 'Ministers of the European Community met in Brussels. The EC said talks went well.\nRonald Reagan welcomed it. Reagan said so in Washington.\n');
+    write(
+      path.join(docs, 'a.txt'),
+      'The European Community (EC) said on Monday that farm prices would fall.\nPresident Ronald Reagan said he agreed. Reagan spoke in Washington.\n',
+    );
+    write(
+      path.join(docs, 'b.txt'),
+      'Ministers of the European Community met in Brussels. The EC said talks went well.\nRonald Reagan welcomed it. Reagan said so in Washington.\n',
+    );
     write(path.join(docs, 'c.txt'), 'EC farm ministers met in Brussels on Tuesday to discuss milk quotas.\n');
     write(path.join(docs, 'd.txt'), 'President Reagan told Congress on Friday that the budget must be cut.\n');
     const own = path.join(dir, 'corpus.db');
@@ -128,14 +140,21 @@ describe('entities across the seeds', () => {
     const reagan = JSON.parse(corpus(['entity', 'Reagan', '--db', own, '--json']).stdout);
     expect(reagan.name).toBe('Ronald Reagan');
     expect(reagan.documents).toBe(3);
-    expect(reagan.documentList.map((d: { path: string }) => path.basename(d.path)).sort()).toEqual(['a.txt', 'b.txt', 'd.txt']);
+    expect(reagan.documentList.map((d: { path: string }) => path.basename(d.path)).sort()).toEqual([
+      'a.txt',
+      'b.txt',
+      'd.txt',
+    ]);
     const why = corpus(['entity', 'European Community', '--why', '--db', own]).stdout;
     expect(why).toMatch(/EC — acronym: written "European Community \(EC\)"/);
-    expect(corpus(['entity', 'Ronald Reagan', '--why', '--db', own]).stdout).toMatch(/Reagan — surname: documents that use both give Reagan to Ronald Reagan/);
+    expect(corpus(['entity', 'Ronald Reagan', '--why', '--db', own]).stdout).toMatch(
+      /Reagan — surname: documents that use both give Reagan to Ronald Reagan/,
+    );
 
     // The same documents ingested one at a time give the same entities.
     const one = path.join(dir, 'one.db');
-    for (const f of ['d.txt', 'c.txt', 'b.txt', 'a.txt']) expect(corpus(['ingest', path.join(docs, f), '--db', one]).code).toBe(0);
+    for (const f of ['d.txt', 'c.txt', 'b.txt', 'a.txt'])
+      expect(corpus(['ingest', path.join(docs, f), '--db', one]).code).toBe(0);
     const summary = (db: string) =>
       (JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '0']).stdout) as Listed[])
         .map((e) => `${e.type} ${e.name} ${e.mentions} ${e.documents} ${[...e.aliases].sort().join('|')}`)
@@ -151,14 +170,23 @@ describe('entities across the seeds', () => {
     write(path.join(docs, 'c.txt'), 'Mubarak told reporters in Cairo that the talks had gone well.\n');
     const own = path.join(dir, 'corpus.db');
     expect(corpus(['ingest', docs, '--db', own]).code).toBe(0);
-    const suspects = JSON.parse(corpus(['entities', '--suspects', '--db', own, '--json']).stdout) as { a: string; b: string; reason: string; score: number }[];
+    const suspects = JSON.parse(corpus(['entities', '--suspects', '--db', own, '--json']).stdout) as {
+      a: string;
+      b: string;
+      reason: string;
+      score: number;
+    }[];
     expect(suspects.length).toBeGreaterThan(0);
     for (let i = 1; i < suspects.length; i++) expect(suspects[i].score).toBeLessThanOrEqual(suspects[i - 1].score);
     const pair = (x: string, y: string) => suspects.find((s) => (s.a === x && s.b === y) || (s.a === y && s.b === x));
     expect(pair('Gaddafi', 'Gadafi')?.reason).toBe('names one letter apart');
     expect(pair('Mubarak', 'Hosni Mubarak')?.reason).toBe('one is the surname of the other');
-    expect(corpus(['entities', '--suspects', '--db', own]).stdout).toMatch(/^entity\s+maybe the same as\s+type\s+score\s+why$/m);
-    expect(JSON.parse(corpus(['entities', '--suspects', '--limit', '1', '--db', own, '--json']).stdout)).toHaveLength(1);
+    expect(corpus(['entities', '--suspects', '--db', own]).stdout).toMatch(
+      /^entity\s+maybe the same as\s+type\s+score\s+why$/m,
+    );
+    expect(JSON.parse(corpus(['entities', '--suspects', '--limit', '1', '--db', own, '--json']).stdout)).toHaveLength(
+      1,
+    );
   });
 
   it('matches short names as written: US is the United States, us is nobody', () => {
@@ -180,5 +208,7 @@ describe('entities across the seeds', () => {
 });
 
 function names(db: string): string[] {
-  return (JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '500']).stdout) as Listed[]).map((e) => e.name);
+  return (JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '500']).stdout) as Listed[]).map(
+    (e) => e.name,
+  );
 }

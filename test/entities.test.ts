@@ -27,7 +27,8 @@ describe('findEntities on the first seed article', () => {
   });
 
   it('finds the people with their full names, titles left out', () => {
-    for (const name of ['Kang Kyung-wha', 'Mike Pompeo', 'Donald Trump', 'Kim Jong Un']) expect(has(ms, 'PERSON', name, name), name).toBe(true);
+    for (const name of ['Kang Kyung-wha', 'Mike Pompeo', 'Donald Trump', 'Kim Jong Un'])
+      expect(has(ms, 'PERSON', name, name), name).toBe(true);
     expect(ms.some((m) => /Secretary|President|Minister/.test(m.text))).toBe(false);
   });
 
@@ -49,7 +50,8 @@ describe('findEntities on the first seed article', () => {
   it('finds places and organisations', () => {
     expect(has(ms, 'PLACE', 'Hanoi', 'Hanoi')).toBe(true);
     expect(has(ms, 'PLACE', 'Warsaw', 'Warsaw')).toBe(true);
-    for (const org of ['State Department', 'CBS News', 'Yonhap', 'Reuters']) expect(has(ms, 'ORG', org, org), org).toBe(true);
+    for (const org of ['State Department', 'CBS News', 'Yonhap', 'Reuters'])
+      expect(has(ms, 'ORG', org, org), org).toBe(true);
   });
 });
 
@@ -59,7 +61,9 @@ describe('findEntities', () => {
   });
 
   it('resolves a surname in a capitalised headline to the person named in the body', () => {
-    const ms = entities('SHEARER NAMED AS ENGLAND CAPTAIN\nThe world\'s costliest footballer Alan Shearer was named England captain.');
+    const ms = entities(
+      "SHEARER NAMED AS ENGLAND CAPTAIN\nThe world's costliest footballer Alan Shearer was named England captain.",
+    );
     expect(ms.find((m) => m.text === 'SHEARER')?.entity).toBe('Alan Shearer');
     expect(ms.find((m) => m.text === 'Alan Shearer')?.type).toBe('PERSON');
   });
@@ -72,13 +76,22 @@ describe('findEntities', () => {
   });
 
   it('resolves organisation acronyms to the long name', () => {
-    const ms = entities('The International Atomic Energy Agency sent inspectors. The IAEA and the UN said on Monday they would report.');
+    const ms = entities(
+      'The International Atomic Energy Agency sent inspectors. The IAEA and the UN said on Monday they would report.',
+    );
     expect(ms.find((m) => m.text === 'IAEA')?.entity).toBe('International Atomic Energy Agency');
     expect(ms.find((m) => m.text === 'UN')?.entity).toBe('United Nations');
   });
 
   it('keeps exact, non-overlapping offsets on odd input', () => {
-    for (const text of ['((((', 'U.S.', 'Mr. President Mr.', '\r\n\r\nU.S.-ROK-\r\nJapan (', 'International Monetary Fund (IMF', '😀 Ünïcödé 北朝鮮 김정은 Kim Jong Un in Paris']) {
+    for (const text of [
+      '((((',
+      'U.S.',
+      'Mr. President Mr.',
+      '\r\n\r\nU.S.-ROK-\r\nJapan (',
+      'International Monetary Fund (IMF',
+      '😀 Ünïcödé 北朝鮮 김정은 Kim Jong Un in Paris',
+    ]) {
       const ms = entities(text);
       ms.forEach((m, i) => {
         expect(text.slice(m.start, m.end)).toBe(m.text);
@@ -101,11 +114,15 @@ describe('findEntities', () => {
   it('leaves a section label on a metadata line out, keeps a capitalised place there', () => {
     const body = '\n\nThe Lakers beat the Celtics in Boston on Sunday.';
     expect(entities(' date 2020-03-02 NATIONAL' + body).some((m) => m.text === 'NATIONAL')).toBe(false);
-    expect(entities(' date 2020-03-02 LONDON' + body).some((m) => m.type === 'PLACE' && m.text === 'LONDON')).toBe(true);
+    expect(entities(' date 2020-03-02 LONDON' + body).some((m) => m.type === 'PLACE' && m.text === 'LONDON')).toBe(
+      true,
+    );
   });
 
   it('finds regions written as compounds or several words', () => {
-    const ms = entities('Both navies are expanding their presence in the Indo-Pacific, officials said. Drought has hit the Horn of Africa.');
+    const ms = entities(
+      'Both navies are expanding their presence in the Indo-Pacific, officials said. Drought has hit the Horn of Africa.',
+    );
     expect(ms.some((m) => m.type === 'PLACE' && m.text === 'Indo-Pacific')).toBe(true);
     expect(ms.some((m) => m.type === 'PLACE' && m.text === 'Horn of Africa')).toBe(true);
   });

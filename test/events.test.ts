@@ -5,11 +5,33 @@ import { findDates } from '../src/nlp/dates/index.js';
 import { findEvents } from '../src/nlp/events.js';
 import type { EntityType, Mention } from '../src/core/types.js';
 
-interface GoldMention { type: string; start: number; end: number; text: string; entity: string | null; value: string | null; optional?: boolean }
-interface GoldEvent { name: string; mentions: [number, number][]; date: string | null; place: string | null; participants: string[] }
-interface GoldDoc { id: string; date: string | null; text: string; mentions: GoldMention[]; events: GoldEvent[] }
+interface GoldMention {
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  entity: string | null;
+  value: string | null;
+  optional?: boolean;
+}
+interface GoldEvent {
+  name: string;
+  mentions: [number, number][];
+  date: string | null;
+  place: string | null;
+  participants: string[];
+}
+interface GoldDoc {
+  id: string;
+  date: string | null;
+  text: string;
+  mentions: GoldMention[];
+  events: GoldEvent[];
+}
 
-const gold = JSON.parse(readFileSync(new URL('../../shared/gold/seeds.gold.json', import.meta.url), 'utf8')) as { docs: GoldDoc[] };
+const gold = JSON.parse(readFileSync(new URL('../../shared/gold/seeds.gold.json', import.meta.url), 'utf8')) as {
+  docs: GoldDoc[];
+};
 
 /** Events of a seed, found from the gold entity mentions (the recognizer's job) and our own dates. */
 function seedEvents(id: string) {
@@ -17,7 +39,15 @@ function seedEvents(id: string) {
   const { tokens, sentences } = tokenize(doc.text);
   const entities: Mention[] = doc.mentions
     .filter((m) => ['PERSON', 'COUNTRY', 'PLACE', 'ORG'].includes(m.type))
-    .map((m) => ({ type: m.type as EntityType, text: m.text, start: m.start, end: m.end, entity: m.entity, value: null, sentence: 0 }));
+    .map((m) => ({
+      type: m.type as EntityType,
+      text: m.text,
+      start: m.start,
+      end: m.end,
+      entity: m.entity,
+      value: null,
+      sentence: 0,
+    }));
   const dates = findDates(doc.text, tokens, sentences, doc.date);
   return { doc, ...findEvents(doc.text, tokens, sentences, [...entities, ...dates], doc.date) };
 }
@@ -29,7 +59,15 @@ function eventsOf(text: string, published: string | null, entities: [EntityType,
   for (const [type, surface, canonical] of entities) {
     let at = text.indexOf(surface);
     while (at >= 0) {
-      mentions.push({ type, text: surface, start: at, end: at + surface.length, entity: canonical, value: null, sentence: 0 });
+      mentions.push({
+        type,
+        text: surface,
+        start: at,
+        end: at + surface.length,
+        entity: canonical,
+        value: null,
+        sentence: 0,
+      });
       at = text.indexOf(surface, at + surface.length);
     }
   }
@@ -44,7 +82,11 @@ describe('events in the seeds', () => {
     expect(hanoi).toMatchObject({ date: '2019-02-27/2019-02-28', place: 'Hanoi' });
     expect(hanoi!.participants.sort()).toEqual(['Donald Trump', 'Kim Jong Un']);
     // `second summit` … `second summit` … `a successful summit` are one event.
-    expect(hanoi!.mentions).toEqual([[399, 412], [520, 533], [903, 909]]);
+    expect(hanoi!.mentions).toEqual([
+      [399, 412],
+      [520, 533],
+      [903, 909],
+    ]);
     const singapore = events.find((e) => e.name === 'Singapore summit');
     expect(singapore).toMatchObject({ date: '2018-06', place: 'Singapore', mentions: [[1781, 1793]] });
     expect(singapore!.participants.sort()).toEqual(['Donald Trump', 'Kim Jong Un']);
@@ -53,16 +95,33 @@ describe('events in the seeds', () => {
   it('dates the Warsaw events by the day the lead reports (seed 000)', () => {
     const { events } = seedEvents('000');
     expect(events.find((e) => e.name === 'Warsaw conference')).toMatchObject({
-      date: '2019-02-14', place: 'Warsaw', mentions: [[342, 366], [1622, 1632]], participants: ['Kang Kyung-wha', 'Mike Pompeo'],
+      date: '2019-02-14',
+      place: 'Warsaw',
+      mentions: [
+        [342, 366],
+        [1622, 1632],
+      ],
+      participants: ['Kang Kyung-wha', 'Mike Pompeo'],
     });
     expect(events.find((e) => e.name === 'Kang–Pompeo meeting')).toMatchObject({ date: '2019-02-14', place: 'Warsaw' });
-    expect(events.find((e) => e.name === 'Pyongyang pre-summit talks')).toMatchObject({ date: '2019-W06', place: 'Pyongyang' });
+    expect(events.find((e) => e.name === 'Pyongyang pre-summit talks')).toMatchObject({
+      date: '2019-W06',
+      place: 'Pyongyang',
+    });
   });
 
   it('finds the groundbreaking ceremony at Panmun Station on 2018-12-26 with South Korea taking part (seed 004)', () => {
     const { events } = seedEvents('004');
     const ceremony = events.find((e) => e.place === 'Panmun Station');
-    expect(ceremony).toMatchObject({ date: '2018-12-26', mentions: [[194, 217], [1784, 1792], [1958, 1966], [2112, 2117]] });
+    expect(ceremony).toMatchObject({
+      date: '2018-12-26',
+      mentions: [
+        [194, 217],
+        [1784, 1792],
+        [1958, 1966],
+        [2112, 2117],
+      ],
+    });
     expect(ceremony!.participants).toContain('South Korea');
     expect(events.find((e) => e.name === 'Biegun–Lee talks')).toMatchObject({ date: '2018-12-20' });
   });
@@ -91,42 +150,80 @@ describe('events in the seeds', () => {
 
 describe('event phrases', () => {
   it('keep their modifiers and drop evaluations and determiners', () => {
-    const text = 'At a joint news conference, officials praised a successful summit and last week\'s pre-summit talks.';
-    expect(eventsOf(text, '2019-02-15', []).mentions.map((m) => m.text)).toEqual(['joint news conference', 'summit', 'pre-summit talks']);
+    const text = "At a joint news conference, officials praised a successful summit and last week's pre-summit talks.";
+    expect(eventsOf(text, '2019-02-15', []).mentions.map((m) => m.text)).toEqual([
+      'joint news conference',
+      'summit',
+      'pre-summit talks',
+    ]);
   });
 
   it('are not verbs or gerunds that look like event nouns', () => {
-    const text = 'Biegun is scheduled to visit Seoul. Trump said he will be meeting with Kim. Besides meeting the needs of victims, they talk.';
-    expect(eventsOf(text, '2018-12-18', [['PERSON', 'Biegun', 'Stephen Biegun'], ['PERSON', 'Trump', 'Donald Trump'], ['PERSON', 'Kim', 'Kim Jong Un']]).mentions).toEqual([]);
+    const text =
+      'Biegun is scheduled to visit Seoul. Trump said he will be meeting with Kim. Besides meeting the needs of victims, they talk.';
+    expect(
+      eventsOf(text, '2018-12-18', [
+        ['PERSON', 'Biegun', 'Stephen Biegun'],
+        ['PERSON', 'Trump', 'Donald Trump'],
+        ['PERSON', 'Kim', 'Kim Jong Un'],
+      ]).mentions,
+    ).toEqual([]);
   });
 });
 
 describe('event attributes', () => {
   it('take participants from `between X and Y`, the place from `in`, the date from the clause', () => {
     const text = 'Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.';
-    const { events } = eventsOf(text, '2019-02-15', [['PERSON', 'Trump', 'Donald Trump'], ['PERSON', 'Kim Jong Un', 'Kim Jong Un'], ['PLACE', 'Hanoi', 'Hanoi']]);
+    const { events } = eventsOf(text, '2019-02-15', [
+      ['PERSON', 'Trump', 'Donald Trump'],
+      ['PERSON', 'Kim Jong Un', 'Kim Jong Un'],
+      ['PLACE', 'Hanoi', 'Hanoi'],
+    ]);
     expect(events).toEqual([
-      { name: 'Hanoi summit', mentions: [[18, 31]], date: '2019-02-27/2019-02-28', place: 'Hanoi', participants: ['Donald Trump', 'Kim Jong Un'], sentences: [0] },
+      {
+        name: 'Hanoi summit',
+        mentions: [[18, 31]],
+        date: '2019-02-27/2019-02-28',
+        place: 'Hanoi',
+        participants: ['Donald Trump', 'Kim Jong Un'],
+        sentences: [0],
+      },
     ]);
   });
 
   it('do not date an event by the day a statement was made about it', () => {
     const text = 'Trump yesterday had confirmed that Pompeo had made a secret trip to North Korea.';
-    const { events } = eventsOf(text, '2018-04-19', [['PERSON', 'Trump', 'Donald Trump'], ['PERSON', 'Pompeo', 'Mike Pompeo'], ['COUNTRY', 'North Korea', 'North Korea']]);
-    expect(events).toMatchObject([{ name: 'Pompeo secret trip to North Korea', date: null, place: 'North Korea', participants: ['Mike Pompeo'] }]);
+    const { events } = eventsOf(text, '2018-04-19', [
+      ['PERSON', 'Trump', 'Donald Trump'],
+      ['PERSON', 'Pompeo', 'Mike Pompeo'],
+      ['COUNTRY', 'North Korea', 'North Korea'],
+    ]);
+    expect(events).toMatchObject([
+      { name: 'Pompeo secret trip to North Korea', date: null, place: 'North Korea', participants: ['Mike Pompeo'] },
+    ]);
   });
 
   it('merge a later `the summit` into the event it points back to, but not a summit with another ordinal', () => {
-    const text = 'Trump and Kim will hold a second summit in Hanoi. Officials prepared the summit. They recalled their first summit in Singapore.';
+    const text =
+      'Trump and Kim will hold a second summit in Hanoi. Officials prepared the summit. They recalled their first summit in Singapore.';
     const { events } = eventsOf(text, '2019-02-15', [
-      ['PERSON', 'Trump', 'Donald Trump'], ['PERSON', 'Kim', 'Kim Jong Un'], ['PLACE', 'Hanoi', 'Hanoi'], ['COUNTRY', 'Singapore', 'Singapore'],
+      ['PERSON', 'Trump', 'Donald Trump'],
+      ['PERSON', 'Kim', 'Kim Jong Un'],
+      ['PLACE', 'Hanoi', 'Hanoi'],
+      ['COUNTRY', 'Singapore', 'Singapore'],
     ]);
-    expect(events.map((e) => [e.name, e.mentions.length])).toEqual([['Hanoi summit', 2], ['Singapore summit', 1]]);
+    expect(events.map((e) => [e.name, e.mentions.length])).toEqual([
+      ['Hanoi summit', 2],
+      ['Singapore summit', 1],
+    ]);
   });
 
   it('name events without a place after their participants', () => {
     const text = 'Abe said in his talks with Trump, the two agreed.';
-    const { events } = eventsOf(text, '2018-04-19', [['PERSON', 'Abe', 'Shinzo Abe'], ['PERSON', 'Trump', 'Donald Trump']]);
+    const { events } = eventsOf(text, '2018-04-19', [
+      ['PERSON', 'Abe', 'Shinzo Abe'],
+      ['PERSON', 'Trump', 'Donald Trump'],
+    ]);
     expect(events).toMatchObject([{ name: 'Abe–Trump talks', participants: ['Shinzo Abe', 'Donald Trump'] }]);
   });
 

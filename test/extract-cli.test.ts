@@ -15,7 +15,9 @@ describe('corpus extract --json', () => {
     const [a, b] = lines.map((l) => JSON.parse(l));
     expect(a.file).toBe(SEED_004);
     expect(b.file).toBe(SEED_000);
-    expect(Object.keys(a)).toEqual(expect.arrayContaining(['file', 'title', 'date', 'dateSource', 'source', 'mentions', 'events']));
+    expect(Object.keys(a)).toEqual(
+      expect.arrayContaining(['file', 'title', 'date', 'dateSource', 'source', 'mentions', 'events']),
+    );
     expect(a).toMatchObject({ date: '2018-12-18', dateSource: 'header', source: 'Yonhap' });
     expect(b).toMatchObject({ date: '2019-02-15', dateSource: 'frontmatter' }); // seeds/corpus-meta.yaml
     for (const record of [a, b]) {
@@ -25,7 +27,8 @@ describe('corpus extract --json', () => {
         expect(['PERSON', 'COUNTRY', 'PLACE', 'ORG', 'DATE', 'EVENT']).toContain(m.type);
         expect(Object.keys(m).sort()).toEqual(['end', 'entity', 'start', 'text', 'type', 'value']);
       }
-      for (const e of record.events) expect(Object.keys(e).sort()).toEqual(['date', 'mentions', 'name', 'participants', 'place']);
+      for (const e of record.events)
+        expect(Object.keys(e).sort()).toEqual(['date', 'mentions', 'name', 'participants', 'place']);
     }
   });
 
@@ -33,11 +36,16 @@ describe('corpus extract --json', () => {
     const record = JSON.parse(corpus(['extract', SEED_000, '--json', '--date', '2019-02-15']).stdout);
     const has = (type: string, entity: string) =>
       record.mentions.some((m: { type: string; entity: string }) => m.type === type && m.entity === entity);
-    for (const person of ['Kang Kyung-wha', 'Mike Pompeo', 'Donald Trump', 'Kim Jong Un']) expect(has('PERSON', person), person).toBe(true);
+    for (const person of ['Kang Kyung-wha', 'Mike Pompeo', 'Donald Trump', 'Kim Jong Un'])
+      expect(has('PERSON', person), person).toBe(true);
     for (const place of ['Hanoi', 'Warsaw']) expect(has('PLACE', place), place).toBe(true);
     for (const org of ['State Department', 'CBS News', 'Yonhap', 'Reuters']) expect(has('ORG', org), org).toBe(true);
     const countryOf = (text: string) =>
-      new Set(record.mentions.filter((m: { text: string; type: string }) => m.text === text && m.type === 'COUNTRY').map((m: { entity: string }) => m.entity));
+      new Set(
+        record.mentions
+          .filter((m: { text: string; type: string }) => m.text === text && m.type === 'COUNTRY')
+          .map((m: { entity: string }) => m.entity),
+      );
     expect(countryOf('ROK')).toEqual(new Set(['South Korea']));
     expect(countryOf('DPRK')).toEqual(new Set(['North Korea']));
     expect(countryOf('U.S.')).toEqual(new Set(['United States']));

@@ -26,7 +26,10 @@ describe('search --facets and corpus mentions (seed articles, real ingest)', () 
   it('lists every mention of an entity with its sentence and offsets', () => {
     const run = corpus(['mentions', 'DPRK', '--json', '--db', db]);
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThan(3);
     for (const m of lines) {
       expect(m.end - m.start).toBe(m.text.length);
@@ -34,7 +37,9 @@ describe('search --facets and corpus mentions (seed articles, real ingest)', () 
       expect(m.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     const text = corpus(['mentions', 'North Korea', '--db', db], { env: { NO_COLOR: '1' } });
-    expect(text.stdout).toMatch(/^Mentions of North Korea \(COUNTRY\):\n\d{4}-\d{2}-\d{2} {2}#\d+ \d+-\d+ {2}.*\[North Korea\]/);
+    expect(text.stdout).toMatch(
+      /^Mentions of North Korea \(COUNTRY\):\n\d{4}-\d{2}-\d{2} {2}#\d+ \d+-\d+ {2}.*\[North Korea\]/,
+    );
     expect(text.stdout).toMatch(new RegExp(`\\n${lines.length} mentions\\n$`));
     const missing = corpus(['mentions', 'Nobody Atall', '--db', db]);
     expect(missing.code).toBe(1);

@@ -20,7 +20,10 @@ export interface CliResult {
 }
 
 /** Run the real CLI as a child process (no TTY, no colour), as a user's script would. */
-export function corpus(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
+export function corpus(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.CORPUS_DB;
   if (options.env && 'CORPUS_DB' in options.env) env.CORPUS_DB = options.env.CORPUS_DB;
@@ -36,7 +39,11 @@ export function corpus(args: string[], options: { cwd?: string; env?: Record<str
 
 /** Start the CLI without waiting for it (for the kill -9 test). */
 export function corpusAsync(args: string[], options: { cwd?: string } = {}) {
-  return spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 }
 
 export function write(file: string, content: string | Uint8Array): string {
@@ -50,7 +57,13 @@ export function explodeReuters(limit: number): string {
   const docs = path.join(tempDir(), 'reuters');
   execFileSync(
     process.execPath,
-    [path.join(SHARED, 'corpora', 'explode.mjs'), path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz'), docs, '--limit', String(limit)],
+    [
+      path.join(SHARED, 'corpora', 'explode.mjs'),
+      path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz'),
+      docs,
+      '--limit',
+      String(limit),
+    ],
     { stdio: 'ignore' },
   );
   return docs;

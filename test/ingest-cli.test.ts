@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase, type Store } from '../src/store/db.js';
-import { allDocuments, countAnalyzedBy, ftsMatchCount, integrityProblems, maxDocumentId, rowCount, setAnalyzerVersion } from '../src/store/inspect.js';
+import {
+  allDocuments,
+  countAnalyzedBy,
+  ftsMatchCount,
+  integrityProblems,
+  maxDocumentId,
+  rowCount,
+  setAnalyzerVersion,
+} from '../src/store/inspect.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpus, SEEDS, tempDir, write } from './helpers.js';
 
@@ -141,7 +149,10 @@ describe('document identity', () => {
     const docs = path.join(dir, 'docs');
     fs.mkdirSync(docs);
     for (const f of seedFiles) fs.copyFileSync(path.join(SEEDS, f), path.join(docs, f));
-    write(path.join(docs, 'corpus-meta.yaml'), `${seedFiles[0]}:\n  date: 2019-02-15\n  source: Example Wire\n${seedFiles[2]}:\n  date: 2001-01-01\n`);
+    write(
+      path.join(docs, 'corpus-meta.yaml'),
+      `${seedFiles[0]}:\n  date: 2019-02-15\n  source: Example Wire\n${seedFiles[2]}:\n  date: 2001-01-01\n`,
+    );
     const result = corpus(['ingest', docs, '--db', db, '--date', '2018-04-19', '--json']);
     expect(result.code).toBe(0);
     const dates = inspect(db, allDocuments).map(({ date, dateSource, source }) => ({ date, dateSource, source }));
@@ -203,9 +214,24 @@ describe('bad input', () => {
     write(path.join(docs, 'empty.txt'), '');
     write(path.join(docs, 'binary.txt'), new Uint8Array([0, 1, 2, 3, 0, 0, 255, 0, 12, 0]));
     // “Smart quotes” and the euro sign in Windows-1252.
-    write(path.join(docs, 'legacy.txt'), new Uint8Array([...Buffer.from('Price rose to '), 0x80, ...Buffer.from('5, a '), 0x93, ...Buffer.from('record'), 0x94, 0x2e, 0x0a]));
+    write(
+      path.join(docs, 'legacy.txt'),
+      new Uint8Array([
+        ...Buffer.from('Price rose to '),
+        0x80,
+        ...Buffer.from('5, a '),
+        0x93,
+        ...Buffer.from('record'),
+        0x94,
+        0x2e,
+        0x0a,
+      ]),
+    );
     write(path.join(docs, 'broken.json'), '{"title": "x", "text": ');
-    write(path.join(docs, 'lines.jsonl'), '{"title":"One","text":"First line story."}\n{oops\n{"title":"Three","text":"Third line story."}\n');
+    write(
+      path.join(docs, 'lines.jsonl'),
+      '{"title":"One","text":"First line story."}\n{oops\n{"title":"Three","text":"Third line story."}\n',
+    );
     result = corpus(['ingest', docs, '--db', db, '--json']);
   });
 

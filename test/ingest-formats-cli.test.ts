@@ -12,7 +12,18 @@ import { corpus, tempDir } from './helpers.js';
 import { writeWarc } from './warc-fixture.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const MIXED = ['front-matter.md', 'article.json', 'articles.jsonl', 'boilerplate.html', 'news.csv', 'wire.tsv', 'world.rss', 'asia.atom', 'feed.xml', 'sitemap.xml'];
+const MIXED = [
+  'front-matter.md',
+  'article.json',
+  'articles.jsonl',
+  'boilerplate.html',
+  'news.csv',
+  'wire.tsv',
+  'world.rss',
+  'asia.atom',
+  'feed.xml',
+  'sitemap.xml',
+];
 
 function origins(db: string): StoredOrigin[] {
   const store = openDatabase(db, { readonly: true });
@@ -34,7 +45,10 @@ describe('corpus ingest of a folder mixing every format', () => {
     dir = path.join(root, 'news');
     fs.mkdirSync(dir);
     for (const name of MIXED) fs.copyFileSync(path.join(FIXTURES, name), path.join(dir, name));
-    fs.writeFileSync(path.join(dir, 'wire.txt'), 'Talks resume\n\nSEOUL, March 5 (Yonhap) -- Officials met on Tuesday.\n');
+    fs.writeFileSync(
+      path.join(dir, 'wire.txt'),
+      'Talks resume\n\nSEOUL, March 5 (Yonhap) -- Officials met on Tuesday.\n',
+    );
     ({ pageId } = await writeWarc(path.join(dir, 'crawl.warc.gz')));
     db = path.join(root, 'corpus.db');
     first = corpus(['ingest', dir, '--db', db, '--json'], { env: { CORPUS_WORKERS: '0' } });
@@ -47,25 +61,45 @@ describe('corpus ingest of a folder mixing every format', () => {
     expect(summary).toMatchObject({ files: 12, documents: 17, new: 17, skipped: 3 });
     const failures = first.stderr.trim().split('\n');
     const file = (name: string): string => path.join(dir, name);
-    expect(failures).toEqual(expect.arrayContaining([
-      `corpus: ${file('news.csv')}:6: broken row: 8 fields, the header has 7`,
-      `corpus: ${file('news.csv')}:7: no article text: the text column is empty`,
-      `corpus: ${file('sitemap.xml')}: not an RSS or Atom feed (the root element is <urlset>)`,
-      `corpus: ${file('world.rss')}#https://news.example.com/empty: no article text: item 'Headline only' has no description or content`,
-    ]));
+    expect(failures).toEqual(
+      expect.arrayContaining([
+        `corpus: ${file('news.csv')}:6: broken row: 8 fields, the header has 7`,
+        `corpus: ${file('news.csv')}:7: no article text: the text column is empty`,
+        `corpus: ${file('sitemap.xml')}: not an RSS or Atom feed (the root element is <urlset>)`,
+        `corpus: ${file('world.rss')}#https://news.example.com/empty: no article text: item 'Headline only' has no description or content`,
+      ]),
+    );
     expect(failures.filter((l) => !l.includes('warning')).every((l) => l.startsWith(`corpus: ${dir}`))).toBe(true);
     expect(summary.failed).toBe(failures.filter((l) => !l.startsWith('corpus: warning:')).length);
   });
 
-  it('keeps each article\'s address, format, URL and external id', () => {
+  it("keeps each article's address, format, URL and external id", () => {
     const stored = origins(db);
     const byPath = new Map(stored.map((r) => [path.relative(dir, r.path), r]));
-    expect(byPath.get(`crawl.warc.gz#${pageId}`)).toMatchObject({ format: 'warc', url: 'https://news.example.com/summit' });
-    expect(byPath.get('news.csv:2')).toMatchObject({ format: 'csv', url: 'https://example.com/hanoi-summit', externalId: '17283' });
-    expect(byPath.get('asia.atom#tag:asia.example.org,2019:summit-1')).toMatchObject({ format: 'atom', externalId: 'tag:asia.example.org,2019:summit-1' });
-    expect(byPath.get('world.rss#example-2019-0227-001')).toMatchObject({ format: 'rss', url: 'https://news.example.com/world/hanoi-summit' });
-    expect(byPath.get('boilerplate.html')).toMatchObject({ format: 'html', url: 'https://ledger.example.com/business/2019/03/04/carmakers-tariffs' });
-    expect(new Set(stored.map((r) => r.format))).toEqual(new Set(['md', 'json', 'jsonl', 'html', 'csv', 'tsv', 'rss', 'atom', 'warc', 'txt']));
+    expect(byPath.get(`crawl.warc.gz#${pageId}`)).toMatchObject({
+      format: 'warc',
+      url: 'https://news.example.com/summit',
+    });
+    expect(byPath.get('news.csv:2')).toMatchObject({
+      format: 'csv',
+      url: 'https://example.com/hanoi-summit',
+      externalId: '17283',
+    });
+    expect(byPath.get('asia.atom#tag:asia.example.org,2019:summit-1')).toMatchObject({
+      format: 'atom',
+      externalId: 'tag:asia.example.org,2019:summit-1',
+    });
+    expect(byPath.get('world.rss#example-2019-0227-001')).toMatchObject({
+      format: 'rss',
+      url: 'https://news.example.com/world/hanoi-summit',
+    });
+    expect(byPath.get('boilerplate.html')).toMatchObject({
+      format: 'html',
+      url: 'https://ledger.example.com/business/2019/03/04/carmakers-tariffs',
+    });
+    expect(new Set(stored.map((r) => r.format))).toEqual(
+      new Set(['md', 'json', 'jsonl', 'html', 'csv', 'tsv', 'rss', 'atom', 'warc', 'txt']),
+    );
   });
 
   it('finds them with search, and none of the page furniture', () => {
@@ -86,7 +120,9 @@ describe('corpus ingest of a folder mixing every format', () => {
     fs.writeFileSync(csv, lines.filter((l) => !l.startsWith('17287,')).join('\n')); // drop the last row (line 8)
     corpus(['ingest', dir, '--db', db, '--json'], { env: { CORPUS_WORKERS: '0' } });
     const paths = origins(db).map((r) => path.relative(dir, r.path));
-    expect(paths.filter((p) => p.startsWith('news.csv:'))).toEqual(expect.arrayContaining(['news.csv:2', 'news.csv:5']));
+    expect(paths.filter((p) => p.startsWith('news.csv:'))).toEqual(
+      expect.arrayContaining(['news.csv:2', 'news.csv:5']),
+    );
     expect(paths.filter((p) => p.startsWith('news.csv:'))).toHaveLength(2);
     fs.rmSync(path.join(dir, 'crawl.warc.gz'));
     const pruned = corpus(['ingest', dir, '--db', db, '--json', '--prune'], { env: { CORPUS_WORKERS: '0' } });
@@ -95,11 +131,16 @@ describe('corpus ingest of a folder mixing every format', () => {
 
   it('--columns maps CSV columns on ingest and extract; a bad --columns is a usage error', () => {
     const file = path.join(path.dirname(dir), 'export.csv');
-    fs.writeFileSync(file, 'summary,story_text,when\n"Kim in Hanoi","Kim Jong Un arrived in Hanoi by train.",2019-02-26\n');
+    fs.writeFileSync(
+      file,
+      'summary,story_text,when\n"Kim in Hanoi","Kim Jong Un arrived in Hanoi by train.",2019-02-26\n',
+    );
     const extract = corpus(['extract', file, '--columns', 'text=story_text,date=when,title=summary', '--json']);
     expect(extract.code).toBe(0);
     expect(JSON.parse(extract.stdout.trim())).toMatchObject({ date: '2019-02-26' });
-    const ingest = corpus(['ingest', file, '--db', db, '--columns', 'body=story_text', '--json'], { env: { CORPUS_WORKERS: '0' } });
+    const ingest = corpus(['ingest', file, '--db', db, '--columns', 'body=story_text', '--json'], {
+      env: { CORPUS_WORKERS: '0' },
+    });
     expect(ingest.code).toBe(0);
     expect(JSON.parse(ingest.stdout)).toMatchObject({ new: 1 });
     const bad = corpus(['ingest', file, '--db', db, '--columns', 'colour=red']);

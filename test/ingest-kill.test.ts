@@ -50,7 +50,8 @@ describe('kill -9 in the middle of an ingest', () => {
 
     const bodies = new Set<string>();
     for (const shard of fs.readdirSync(docs)) {
-      for (const f of fs.readdirSync(path.join(docs, shard))) bodies.add(fs.readFileSync(path.join(docs, shard, f), 'utf8'));
+      for (const f of fs.readdirSync(path.join(docs, shard)))
+        bodies.add(fs.readFileSync(path.join(docs, shard, f), 'utf8'));
     }
     const check = openDatabase(db);
     expect(rowCount(check, 'documents')).toBe(bodies.size);

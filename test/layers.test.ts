@@ -45,7 +45,8 @@ function loadGraph(args: string[]): Edge[] {
     env: { ...process.env, NO_COLOR: '1', CORPUS_LAYER_LOG: log },
     encoding: 'utf8',
   });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`corpus ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`corpus ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   return fs
     .readFileSync(log, 'utf8')
     .split('\n')
@@ -69,16 +70,24 @@ function violations(edges: Edge[]): string[] {
     const b = folderOf(to);
     if (!a || !b || a.endsWith('.js') || b.endsWith('.js')) continue;
     const allowed = ALLOWED[a];
-    if (!allowed || !allowed.includes(b)) out.add(`${path.relative(DIST, fileURLToPath(from!))} → ${path.relative(DIST, fileURLToPath(to))}`);
+    if (!allowed || !allowed.includes(b))
+      out.add(`${path.relative(DIST, fileURLToPath(from!))} → ${path.relative(DIST, fileURLToPath(to))}`);
   }
   return [...out].sort();
 }
 
 /** The analyzer, the NER model, cheerio and (whole) natural: what a query command must never load. */
-const HEAVY = [/\/dist\/src\/nlp\/analyze/, /\/dist\/src\/nlp\/ner\/(model|tagger)\./, /\/node_modules\/cheerio\//, /\/node_modules\/natural\/lib\/natural\/index\.js$/];
+const HEAVY = [
+  /\/dist\/src\/nlp\/analyze/,
+  /\/dist\/src\/nlp\/ner\/(model|tagger)\./,
+  /\/node_modules\/cheerio\//,
+  /\/node_modules\/natural\/lib\/natural\/index\.js$/,
+];
 
 function heavy(edges: Edge[]): string[] {
-  return [...new Set(edges.map((e) => e.to).filter((url) => HEAVY.some((re) => re.test(url))))].map((url) => url.replace(/^.*\/(dist|node_modules)\//, '$1/'));
+  return [...new Set(edges.map((e) => e.to).filter((url) => HEAVY.some((re) => re.test(url))))].map((url) =>
+    url.replace(/^.*\/(dist|node_modules)\//, '$1/'),
+  );
 }
 
 describe('module layers', () => {
@@ -107,11 +116,17 @@ describe('module layers', () => {
     expect(graphs.get('search')!.some((e) => folderOf(e.to) === 'store')).toBe(true);
   });
 
-  it.each(['search', 'timeline', 'entities', 'entity', 'stats', 'show', 'extract', 'ingest'])('corpus %s: imports follow the layers', (name) => {
-    expect(violations(graphs.get(name)!)).toEqual([]);
-  });
+  it.each(['search', 'timeline', 'entities', 'entity', 'stats', 'show', 'extract', 'ingest'])(
+    'corpus %s: imports follow the layers',
+    (name) => {
+      expect(violations(graphs.get(name)!)).toEqual([]);
+    },
+  );
 
-  it.each(['search', 'timeline', 'entities', 'entity', 'stats', 'show'])('corpus %s loads no analyzer, model, cheerio or natural', (name) => {
-    expect(heavy(graphs.get(name)!)).toEqual([]);
-  });
+  it.each(['search', 'timeline', 'entities', 'entity', 'stats', 'show'])(
+    'corpus %s loads no analyzer, model, cheerio or natural',
+    (name) => {
+      expect(heavy(graphs.get(name)!)).toEqual([]);
+    },
+  );
 });

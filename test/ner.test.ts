@@ -9,11 +9,29 @@ import { entitySpans } from '../src/nlp/ner/spans.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 
 const tagged = (words: string[][]) =>
-  tagDocument(loadModel(), words).map((ls, i) => ls.reduce((acc, y, j) => (y ? [...acc, `${words[i][j]}/${LABELS[y]}`] : acc), [] as string[]));
+  tagDocument(loadModel(), words).map((ls, i) =>
+    ls.reduce((acc, y, j) => (y ? [...acc, `${words[i][j]}/${LABELS[y]}`] : acc), [] as string[]),
+  );
 
 describe('the shipped tagger', () => {
   it('loads and labels people, organisations and locations', () => {
-    const out = tagged([['The', 'world', "'s", 'costliest', 'footballer', 'Alan', 'Shearer', 'joined', 'Newcastle', 'United', 'in', 'London', '.']]);
+    const out = tagged([
+      [
+        'The',
+        'world',
+        "'s",
+        'costliest',
+        'footballer',
+        'Alan',
+        'Shearer',
+        'joined',
+        'Newcastle',
+        'United',
+        'in',
+        'London',
+        '.',
+      ],
+    ]);
     expect(out[0]).toEqual(['Alan/B-PER', 'Shearer/I-PER', 'Newcastle/B-ORG', 'United/I-ORG', 'London/B-LOC']);
   });
 
@@ -44,8 +62,16 @@ describe('readConll', () => {
     const dir = mkdtempSync(join(tmpdir(), 'conll-'));
     const file = join(dir, 'x.conll');
     const lines = [
-      'EU NNP I-NP I-ORG', 'rejects VBZ I-VP O', '', '-DOCSTART- -X- O O', '',
-      'Peter NNP I-NP I-PER', 'Blackburn NNP I-NP I-PER', 'Tony NNP I-NP B-PER', 'Adams NNP I-NP I-PER', '',
+      'EU NNP I-NP I-ORG',
+      'rejects VBZ I-VP O',
+      '',
+      '-DOCSTART- -X- O O',
+      '',
+      'Peter NNP I-NP I-PER',
+      'Blackburn NNP I-NP I-PER',
+      'Tony NNP I-NP B-PER',
+      'Adams NNP I-NP I-PER',
+      '',
     ];
     writeFileSync(file, lines.join('\r\n'));
     const docs = readConll(file);
@@ -77,25 +103,40 @@ describe('entitySpans', () => {
   };
 
   it('joins a name the tagger broke in two, but not two people in a list', () => {
-    expect(spansOf('Trump met Kim Jong Un in Hanoi.', ['B-PER', 'O', 'B-PER', 'I-PER', 'B-PER', 'O', 'B-LOC', 'O'])).toEqual([
+    expect(
+      spansOf('Trump met Kim Jong Un in Hanoi.', ['B-PER', 'O', 'B-PER', 'I-PER', 'B-PER', 'O', 'B-LOC', 'O']),
+    ).toEqual(['PERSON:Trump', 'PERSON:Kim Jong Un', 'LOC:Hanoi']);
+    expect(spansOf('Trump, Abe and Moon met.', ['B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O', 'O'])).toEqual([
       'PERSON:Trump',
-      'PERSON:Kim Jong Un',
-      'LOC:Hanoi',
+      'PERSON:Abe',
+      'PERSON:Moon',
     ]);
-    expect(spansOf('Trump, Abe and Moon met.', ['B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O', 'O'])).toEqual(['PERSON:Trump', 'PERSON:Abe', 'PERSON:Moon']);
   });
 
   it('keeps the office between a country and a title out of any name', () => {
-    const out = spansOf('U.S. Trade Representative Clayton Yeutter said so.', ['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O']);
+    const out = spansOf('U.S. Trade Representative Clayton Yeutter said so.', [
+      'B-ORG',
+      'I-ORG',
+      'I-ORG',
+      'I-ORG',
+      'I-ORG',
+      'O',
+      'O',
+      'O',
+    ]);
     expect(out).toEqual(['LOC:U.S.', 'PERSON:Clayton Yeutter']);
   });
 
   it('reads a name ending in an institution noun or a legal suffix as an organisation, titles kept', () => {
-    expect(spansOf('The Justice Department sued.', ['O', 'B-PER', 'I-PER', 'O', 'O'])).toEqual(['ORG:Justice Department']);
-    expect(spansOf('General Motors Corp said so.', ['O', 'B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:General Motors Corp']);
-    expect(spansOf("Moody's Investors Service Inc said so.", ['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'])).toEqual([
-      "ORG:Moody's Investors Service Inc",
+    expect(spansOf('The Justice Department sued.', ['O', 'B-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'ORG:Justice Department',
     ]);
+    expect(spansOf('General Motors Corp said so.', ['O', 'B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual([
+      'ORG:General Motors Corp',
+    ]);
+    expect(
+      spansOf("Moody's Investors Service Inc said so.", ['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O']),
+    ).toEqual(["ORG:Moody's Investors Service Inc"]);
   });
 
   it('extends an organisation the tagger began late over its joined capitalised words', () => {

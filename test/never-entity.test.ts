@@ -20,14 +20,18 @@ describe('never an entity', () => {
   });
 
   it('reads a capitalised run before a legal suffix as a company, not a person', () => {
-    const out = names('Waste Management Corp said its board voted a stock split. General Motors Corp said it will cut output.');
+    const out = names(
+      'Waste Management Corp said its board voted a stock split. General Motors Corp said it will cut output.',
+    );
     expect(out).toContain('ORG:Waste Management Corp');
     expect(out).toContain('ORG:General Motors Corp');
     expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
   });
 
   it('keeps the verb out of a name', () => {
-    const out = names('More than two-thirds of the PC market, American Micro said. The Italian Treasury said the deficit rose.');
+    const out = names(
+      'More than two-thirds of the PC market, American Micro said. The Italian Treasury said the deficit rose.',
+    );
     expect(out.some((s) => / said$/.test(s))).toBe(false);
   });
 
@@ -45,7 +49,15 @@ describe('never an entity', () => {
 describe('truecaseTitleLine', () => {
   it('writes a title-case headline in sentence case, names kept', () => {
     const lex = loadModel().lex!;
-    expect(truecaseTitleLine(['Clinton', 'Says', 'Troops', 'Will', 'Stay', 'in', 'Bosnia'], lex)).toEqual(['Clinton', 'says', 'troops', 'will', 'stay', 'in', 'Bosnia']);
+    expect(truecaseTitleLine(['Clinton', 'Says', 'Troops', 'Will', 'Stay', 'in', 'Bosnia'], lex)).toEqual([
+      'Clinton',
+      'says',
+      'troops',
+      'will',
+      'stay',
+      'in',
+      'Bosnia',
+    ]);
     // A running sentence or a list of names is left alone.
     const plain = ['Troops', 'will', 'stay', 'in', 'Bosnia'];
     expect(truecaseTitleLine(plain, lex)).toBe(plain);

@@ -40,7 +40,8 @@ describe('output formats and the JSON vocabulary (CLI)', () => {
       const data = JSON.parse(run.stdout);
       walk(data, (key, v) => {
         expect(['docId', 'published', 'alsoMatches', 'file'], `${name}: ${key}`).not.toContain(key);
-        if (key === 'mentions' || key === 'documents' || key === 'paths') expect(typeof v, `${name}: ${key} is a count`).toBe('number');
+        if (key === 'mentions' || key === 'documents' || key === 'paths')
+          expect(typeof v, `${name}: ${key} is a count`).toBe('number');
         if (key === 'date' && v !== null) expect(v, `${name}: date`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         if (key === 'path' && v !== null) expect(v, `${name}: path relative to the working folder`).toMatch(/^seeds\//);
         if (key === 'pathList') for (const p of v as string[]) expect(p).toMatch(/^seeds\//);
@@ -59,24 +60,55 @@ describe('output formats and the JSON vocabulary (CLI)', () => {
   });
 
   it('gives CSV with a header and NDJSON with one object per item for search, entities, entity and timeline', () => {
-    for (const args of [['search', 'DPRK'], ['entities', '--limit', '5'], ['entity', 'North Korea'], ['timeline', 'North Korea']]) {
+    for (const args of [
+      ['search', 'DPRK'],
+      ['entities', '--limit', '5'],
+      ['entity', 'North Korea'],
+      ['timeline', 'North Korea'],
+    ]) {
       const json = corpus([...args, '--db', db, '--json']);
       const nl = corpus([...args, '--db', db, '--nl']);
       const csv = corpus([...args, '--db', db, '--csv']);
       expect(nl.code, nl.stderr).toBe(0);
       expect(csv.code, csv.stderr).toBe(0);
-      const items = nl.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      const items = nl.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       const data = JSON.parse(json.stdout);
-      const list = args[0] === 'search' ? data.hits : args[0] === 'entity' ? data.documentList : args[0] === 'timeline' ? data.entries : data;
+      const list =
+        args[0] === 'search'
+          ? data.hits
+          : args[0] === 'entity'
+            ? data.documentList
+            : args[0] === 'timeline'
+              ? data.entries
+              : data;
       expect(items, args.join(' ')).toEqual(list);
       const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
       expect(rows).toHaveLength(items.length);
     }
-    const rows = parse(corpus(['search', 'DPRK', '--db', db, '--csv']).stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0])).toEqual(['rank', 'id', 'score', 'date', 'source', 'title', 'path', 'snippet', 'entities']);
+    const rows = parse(corpus(['search', 'DPRK', '--db', db, '--csv']).stdout, { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(Object.keys(rows[0])).toEqual([
+      'rank',
+      'id',
+      'score',
+      'date',
+      'source',
+      'title',
+      'path',
+      'snippet',
+      'entities',
+    ]);
     expect(rows[0].path).toMatch(/^seeds\//);
     expect(rows[0].entities).toContain('North Korea');
-    const entries = parse(corpus(['timeline', 'Kim Jong Un', '--db', db, '--csv']).stdout, { columns: true }) as Record<string, string>[];
+    const entries = parse(corpus(['timeline', 'Kim Jong Un', '--db', db, '--csv']).stdout, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(entries.some((e) => e.value === '2019-02-27/2019-02-28' && e.name === 'Hanoi summit')).toBe(true);
   });
 
@@ -88,28 +120,44 @@ describe('output formats and the JSON vocabulary (CLI)', () => {
   });
 
   it('keeps the extract contract, skips corpus-meta.yaml in a glob and reports a missing path without losing the rest', () => {
-    const files = fs.readdirSync(SEEDS).sort().map((f) => path.join('seeds', f));
+    const files = fs
+      .readdirSync(SEEDS)
+      .sort()
+      .map((f) => path.join('seeds', f));
     expect(files).toContain('seeds/corpus-meta.yaml');
     const all = corpus(['extract', ...files, '--json']);
     expect(all.code, all.stderr).toBe(0);
-    const records = all.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const records = all.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((r) => r.file)).toEqual(files.filter((f) => f.endsWith('.txt')));
     expect(all.stderr).toMatch(/^corpus: seeds\/corpus-meta\.yaml: skipped \(metadata/m);
     for (const r of records) expect(Array.isArray(r.mentions)).toBe(true); // the contract's own shape
 
     const dir = tempDir();
-    const missing = corpus(['extract', 'seeds/004_ddf39e30f6a337f9.txt', path.join(dir, 'nope.txt'), 'seeds/002_b0a19921b7ee4b10.txt', '--json']);
+    const missing = corpus([
+      'extract',
+      'seeds/004_ddf39e30f6a337f9.txt',
+      path.join(dir, 'nope.txt'),
+      'seeds/002_b0a19921b7ee4b10.txt',
+      '--json',
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.txt: no such file/);
-    expect(missing.stdout.trim().split('\n').map((l) => JSON.parse(l).file)).toEqual([
-      'seeds/004_ddf39e30f6a337f9.txt',
-      'seeds/002_b0a19921b7ee4b10.txt',
-    ]);
+    expect(
+      missing.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).file),
+    ).toEqual(['seeds/004_ddf39e30f6a337f9.txt', 'seeds/002_b0a19921b7ee4b10.txt']);
   });
 
   it('prints one number format: thousands separators in every count a person reads', () => {
     const dir = tempDir();
-    const lines = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ title: `Item ${i}`, date: '2020-01-02', text: `Note number ${i} about wheat.` }));
+    const lines = Array.from({ length: 1200 }, (_, i) =>
+      JSON.stringify({ title: `Item ${i}`, date: '2020-01-02', text: `Note number ${i} about wheat.` }),
+    );
     write(path.join(dir, 'many.jsonl'), `${lines.join('\n')}\n`);
     const file = path.join(dir, 'many.db');
     const run = corpus(['ingest', dir, '--db', file], { env: { CORPUS_WORKERS: '0' } });
@@ -121,7 +169,17 @@ describe('output formats and the JSON vocabulary (CLI)', () => {
 
   it('documents the vocabulary in docs/json.md, the extract contract included', () => {
     const doc = fs.readFileSync(path.join(ROOT, 'docs', 'json.md'), 'utf8');
-    for (const term of ['`id`', '`path`', '`date`', '`mentions`', '`mentionList`', '--pretty', '--nl', '--csv', 'corpus extract']) {
+    for (const term of [
+      '`id`',
+      '`path`',
+      '`date`',
+      '`mentions`',
+      '`mentionList`',
+      '--pretty',
+      '--nl',
+      '--csv',
+      'corpus extract',
+    ]) {
       expect(doc).toContain(term);
     }
   });

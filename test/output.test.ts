@@ -5,7 +5,17 @@ import { duration, ProgressLine } from '../src/cli/progress.js';
 import { flatten } from '../src/render/formats/csv.js';
 import { toVocabulary } from '../src/render/formats/vocabulary.js';
 import { renderIngestSummary } from '../src/render/ingest.js';
-import { isSimple, keyValues, loadFitting, shorten, table, visible, visibleDeep, width, wrapIndented } from '../src/render/text.js';
+import {
+  isSimple,
+  keyValues,
+  loadFitting,
+  shorten,
+  table,
+  visible,
+  visibleDeep,
+  width,
+  wrapIndented,
+} from '../src/render/text.js';
 
 describe('visible: terminal controls from documents are shown, not obeyed', () => {
   it('replaces controls and bidi overrides one for one, so offsets still hold', () => {
@@ -22,7 +32,10 @@ describe('visible: terminal controls from documents are shown, not obeyed', () =
   });
 
   it('reaches every string of plain data and leaves numbers and keys alone', () => {
-    expect(visibleDeep({ 'k\x1b': ['x\x1by', 3, null], n: { t: '\u202e' } })).toEqual({ 'k\x1b': ['x␛y', 3, null], n: { t: '\ufffd' } });
+    expect(visibleDeep({ 'k\x1b': ['x\x1by', 3, null], n: { t: '\u202e' } })).toEqual({
+      'k\x1b': ['x␛y', 3, null],
+      n: { t: '\ufffd' },
+    });
   });
 });
 
@@ -36,14 +49,27 @@ describe('fitting text to a terminal', () => {
   });
 
   it('aligns by display width (wide characters count two)', () => {
-    const out = table(['name', 'n'], [['東京', 1], ['Paris', 22]]).split('\n');
+    const out = table(
+      ['name', 'n'],
+      [
+        ['東京', 1],
+        ['Paris', 22],
+      ],
+    ).split('\n');
     expect(out.map((l) => stringWidth(l.replace(/\s+\S+$/, '')))).toEqual([4, 4, 5]);
     expect(stringWidth(out[1])).toBe(stringWidth(out[2]));
   });
 
   it('narrows and wraps the widest text column rather than letting rows fold', () => {
     const long = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu';
-    const out = table(['entity', 'count', 'aliases'], [['Kim Jong Un', 10, long], ['Oslo', 2, 'x']], 40);
+    const out = table(
+      ['entity', 'count', 'aliases'],
+      [
+        ['Kim Jong Un', 10, long],
+        ['Oslo', 2, 'x'],
+      ],
+      40,
+    );
     for (const line of out.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(40);
     expect(out.replace(/\s+/g, ' ')).toContain('alpha beta');
     expect(out.split('\n')[1]).toMatch(/^Kim Jong Un\s+10\s+alpha/);
@@ -65,9 +91,22 @@ describe('fitting text to a terminal', () => {
 
   it('prints one number format', () => {
     const line = renderIngestSummary({
-      files: 19771, documents: 19771, new: 19416, updated: 0, unchanged: 0, duplicates: 355, reanalyzed: 0, pruned: 0, failed: 0, skipped: 0, seconds: 30, documentsPerSecond: 659,
+      files: 19771,
+      documents: 19771,
+      new: 19416,
+      updated: 0,
+      unchanged: 0,
+      duplicates: 355,
+      reanalyzed: 0,
+      pruned: 0,
+      failed: 0,
+      skipped: 0,
+      seconds: 30,
+      documentsPerSecond: 659,
     });
-    expect(line).toBe('19,771 files, 19,771 documents: 19,416 new, 0 updated, 0 unchanged, 355 duplicates, 0 failed (659 documents/s)');
+    expect(line).toBe(
+      '19,771 files, 19,771 documents: 19,416 new, 0 updated, 0 unchanged, 355 duplicates, 0 failed (659 documents/s)',
+    );
   });
 });
 
@@ -130,7 +169,15 @@ describe('the JSON vocabulary', () => {
   });
 
   it('flattens nested values for CSV', () => {
-    expect(flatten({ a: 1, place: { name: 'Hanoi' }, entities: [{ name: 'X' }, { name: 'Y' }], tags: ['t1', 't2'], n: null })).toEqual({
+    expect(
+      flatten({
+        a: 1,
+        place: { name: 'Hanoi' },
+        entities: [{ name: 'X' }, { name: 'Y' }],
+        tags: ['t1', 't2'],
+        n: null,
+      }),
+    ).toEqual({
       a: 1,
       'place.name': 'Hanoi',
       entities: 'X; Y',

@@ -9,10 +9,18 @@ import { BIN, ROOT } from './helpers.js';
  */
 export function inPty(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; columns?: number; rows?: number; interruptAfter?: string; timeoutMs?: number } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    columns?: number;
+    rows?: number;
+    interruptAfter?: string;
+    timeoutMs?: number;
+  } = {},
 ): { code: number; output: string } {
   const env: Record<string, string | undefined> = { ...process.env, TERM: 'xterm-256color', ...options.env };
-  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CORPUS_DB', 'PAGER']) if (!(options.env && key in options.env)) delete env[key];
+  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CORPUS_DB', 'PAGER'])
+    if (!(options.env && key in options.env)) delete env[key];
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const script = `
 import os, pty, sys, select, struct, fcntl, termios, time, json, re
@@ -57,6 +65,9 @@ sys.exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(s
     interrupt: options.interruptAfter ?? null,
     timeout: (options.timeoutMs ?? 60_000) / 1000,
   };
-  const run = spawnSync('python3', ['-c', script, JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('python3', ['-c', script, JSON.stringify(cfg)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: run.status ?? -1, output: run.stdout.replace(/\r\n/g, '\n') };
 }

@@ -25,8 +25,23 @@ describe('web pages (Readability)', () => {
     expect(a.body.split('\n\n')).toHaveLength(4);
     expect(a.body.startsWith('DETROIT, March 4 (Ledger) - Carmakers')).toBe(true);
     expect(a.body.endsWith('second half of the year.')).toBe(true);
-    for (const junk of ['Facebook', 'Share on Twitter', 'Email', 'cookies', 'Elon Musk', 'Tesla', 'Taylor Swift', 'Most read', 'Related', 'Warren Buffett',
-      'Privacy policy', 'All rights reserved', 'Technology', 'By Jane Doe', 'Autos']) {
+    for (const junk of [
+      'Facebook',
+      'Share on Twitter',
+      'Email',
+      'cookies',
+      'Elon Musk',
+      'Tesla',
+      'Taylor Swift',
+      'Most read',
+      'Related',
+      'Warren Buffett',
+      'Privacy policy',
+      'All rights reserved',
+      'Technology',
+      'By Jane Doe',
+      'Autos',
+    ]) {
       expect(a.body).not.toContain(junk);
     }
   });
@@ -34,8 +49,14 @@ describe('web pages (Readability)', () => {
   it('reads title, date, site name, byline, section and URL from the metadata (JSON-LD, canonical link)', async () => {
     const [a] = articles(await readArticles(fixture('boilerplate.html')));
     expect(a).toMatchObject({
-      format: 'html', title: 'Carmakers brace for tariffs as talks stall', date: '2019-03-04', dateSource: 'header',
-      source: 'The Daily Ledger', author: 'Jane Doe', section: 'Business', dateline: 'DETROIT, March 4 (Ledger)',
+      format: 'html',
+      title: 'Carmakers brace for tariffs as talks stall',
+      date: '2019-03-04',
+      dateSource: 'header',
+      source: 'The Daily Ledger',
+      author: 'Jane Doe',
+      section: 'Business',
+      dateline: 'DETROIT, March 4 (Ledger)',
       url: 'https://ledger.example.com/business/2019/03/04/carmakers-tariffs',
     });
   });
@@ -47,13 +68,32 @@ describe('CSV and TSV', () => {
     const results = await readArticles(file);
     const [hanoi, moon, badDate] = articles(results);
     expect(hanoi).toMatchObject({
-      path: `${file}:2`, format: 'csv', title: 'Summit in Hanoi ends early', date: '2019-02-28', dateSource: 'json', source: 'Example Wire',
-      author: 'Jane Doe', url: 'https://example.com/hanoi-summit', externalId: '17283', dateline: 'HANOI, Feb 28 (Example Wire)',
+      path: `${file}:2`,
+      format: 'csv',
+      title: 'Summit in Hanoi ends early',
+      date: '2019-02-28',
+      dateSource: 'json',
+      source: 'Example Wire',
+      author: 'Jane Doe',
+      url: 'https://example.com/hanoi-summit',
+      externalId: '17283',
+      dateline: 'HANOI, Feb 28 (Example Wire)',
     });
-    expect(hanoi.body).toBe('HANOI, Feb 28 (Example Wire) - The second summit between Donald Trump and Kim Jong Un ended early on Thursday.\n\nBoth sides said talks would continue.');
+    expect(hanoi.body).toBe(
+      'HANOI, Feb 28 (Example Wire) - The second summit between Donald Trump and Kim Jong Un ended early on Thursday.\n\nBoth sides said talks would continue.',
+    );
     // The quoted field spans lines 2-4: the next row starts on line 5.
-    expect(moon).toMatchObject({ path: `${file}:5`, title: 'Moon says "peace is near"', source: 'Daily Seoul', author: null });
-    expect(badDate).toMatchObject({ path: `${file}:8`, date: null, warnings: ['date "sometime in March" is not a valid date; ignored'] });
+    expect(moon).toMatchObject({
+      path: `${file}:5`,
+      title: 'Moon says "peace is near"',
+      source: 'Daily Seoul',
+      author: null,
+    });
+    expect(badDate).toMatchObject({
+      path: `${file}:8`,
+      date: null,
+      warnings: ['date "sometime in March" is not a valid date; ignored'],
+    });
   });
 
   it('reports a broken row on one line with its line number and reads the rows after it', async () => {
@@ -63,12 +103,20 @@ describe('CSV and TSV', () => {
       `${file}:6: broken row: 8 fields, the header has 7`,
       `${file}:7: no article text: the text column is empty`,
     ]);
-    expect(results.map((r) => r.ok === true ? r.article.path : r.path)).toEqual([2, 5, 6, 7, 8].map((n) => `${file}:${n}`));
+    expect(results.map((r) => (r.ok === true ? r.article.path : r.path))).toEqual(
+      [2, 5, 6, 7, 8].map((n) => `${file}:${n}`),
+    );
   });
 
   it('reads TSV with other header names (headline, body, published)', async () => {
     const [a] = articles(await readArticles(fixture('wire.tsv')));
-    expect(a).toMatchObject({ format: 'tsv', title: 'Talks resume', date: '2019-03-05', source: 'Yonhap', body: 'Officials from both Koreas met in Panmunjom.' });
+    expect(a).toMatchObject({
+      format: 'tsv',
+      title: 'Talks resume',
+      date: '2019-03-05',
+      source: 'Yonhap',
+      body: 'Officials from both Koreas met in Panmunjom.',
+    });
   });
 
   it('--columns overrides the guess; a file without a text column is one failure naming its columns', async () => {
@@ -79,7 +127,12 @@ describe('CSV and TSV', () => {
     ]);
     const columns = parseColumnsOption('text=story_text,date=when,title=summary');
     const [a] = articles(await readArticles(file, { columns }));
-    expect(a).toMatchObject({ path: `${file}:2`, title: 'Short', date: '2019-04-01', body: 'The long text of the story.' });
+    expect(a).toMatchObject({
+      path: `${file}:2`,
+      title: 'Short',
+      date: '2019-04-01',
+      body: 'The long text of the story.',
+    });
     expect(failures(await readArticles(file, { columns: parseColumnsOption('body=nope') }))).toEqual([
       `${file}: no column 'nope' for text (columns: summary, story_text, when)`,
     ]);
@@ -90,13 +143,28 @@ describe('CSV and TSV', () => {
   it('decodes a Windows-1252 export (warning once) and a UTF-16 one with a BOM', async () => {
     const dir = tempDir();
     const cp = path.join(dir, 'legacy.csv');
-    fs.writeFileSync(cp, Buffer.from('title,content\nCaf\xe9 opens,The caf\xe9 in Z\xfcrich opened \x93today\x94.\nSecond,Plain text.\n', 'latin1'));
+    fs.writeFileSync(
+      cp,
+      Buffer.from(
+        'title,content\nCaf\xe9 opens,The caf\xe9 in Z\xfcrich opened \x93today\x94.\nSecond,Plain text.\n',
+        'latin1',
+      ),
+    );
     const [first, second] = articles(await readArticles(cp));
-    expect(first).toMatchObject({ title: 'Café opens', body: 'The café in Zürich opened “today”.', warnings: ['not valid UTF-8; decoded as Windows-1252'] });
+    expect(first).toMatchObject({
+      title: 'Café opens',
+      body: 'The café in Zürich opened “today”.',
+      warnings: ['not valid UTF-8; decoded as Windows-1252'],
+    });
     expect(second.warnings).toEqual([]);
     const u16 = path.join(dir, 'unicode.tsv');
-    fs.writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title\tbody\nZürich\tText über Zürich.\n', 'utf16le')]));
-    expect(articles(await readArticles(u16))).toMatchObject([{ title: 'Zürich', body: 'Text über Zürich.', warnings: [] }]);
+    fs.writeFileSync(
+      u16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title\tbody\nZürich\tText über Zürich.\n', 'utf16le')]),
+    );
+    expect(articles(await readArticles(u16))).toMatchObject([
+      { title: 'Zürich', body: 'Text über Zürich.', warnings: [] },
+    ]);
   });
 
   it('gives a count hint for progress in articles', async () => {
@@ -111,46 +179,83 @@ describe('RSS and Atom feeds', () => {
     const results = await readArticles(file);
     const [summit, markets] = articles(results);
     expect(summit).toMatchObject({
-      path: `${file}#example-2019-0227-001`, format: 'rss', title: 'Trump and Kim meet in Hanoi', date: '2019-02-27', source: 'Example News - World',
-      url: 'https://news.example.com/world/hanoi-summit', externalId: 'example-2019-0227-001', author: 'Jane Doe', tags: ['Asia'],
+      path: `${file}#example-2019-0227-001`,
+      format: 'rss',
+      title: 'Trump and Kim meet in Hanoi',
+      date: '2019-02-27',
+      source: 'Example News - World',
+      url: 'https://news.example.com/world/hanoi-summit',
+      externalId: 'example-2019-0227-001',
+      author: 'Jane Doe',
+      tags: ['Asia'],
       body: 'HANOI (Example) — Donald Trump and Kim Jong Un met for dinner on Wednesday.\n\nTalks continue on Thursday.',
     });
     // No guid: addressed by its link; the escaped HTML of the description is decoded once, as HTML.
-    expect(markets).toMatchObject({ path: `${file}#https://news.example.com/markets/steady`, externalId: null, body: 'Asian shares were steady & calm.' });
-    expect(failures(results)).toEqual([`${file}#https://news.example.com/empty: no article text: item 'Headline only' has no description or content`]);
+    expect(markets).toMatchObject({
+      path: `${file}#https://news.example.com/markets/steady`,
+      externalId: null,
+      body: 'Asian shares were steady & calm.',
+    });
+    expect(failures(results)).toEqual([
+      `${file}#https://news.example.com/empty: no article text: item 'Headline only' has no description or content`,
+    ]);
   });
 
   it('reads an Atom feed: the alternate link, published over updated, the summary when there is no content', async () => {
     const file = fixture('asia.atom');
     const [deal, leaves] = articles(await readArticles(file));
     expect(deal).toMatchObject({
-      path: `${file}#tag:asia.example.org,2019:summit-1`, format: 'atom', title: 'Summit ends without a deal', date: '2019-02-28', source: 'Asia Desk',
-      url: 'https://asia.example.org/2019/02/28/summit', externalId: 'tag:asia.example.org,2019:summit-1', author: 'Le Van', tags: ['diplomacy'],
+      path: `${file}#tag:asia.example.org,2019:summit-1`,
+      format: 'atom',
+      title: 'Summit ends without a deal',
+      date: '2019-02-28',
+      source: 'Asia Desk',
+      url: 'https://asia.example.org/2019/02/28/summit',
+      externalId: 'tag:asia.example.org,2019:summit-1',
+      author: 'Le Van',
+      tags: ['diplomacy'],
       body: 'The Hanoi summit ended without an agreement.\n\nBoth delegations left early.',
     });
-    expect(leaves).toMatchObject({ date: '2019-03-02', url: 'https://asia.example.org/2019/03/02/kim-leaves', body: 'Kim Jong Un left Dong Dang by train on Saturday.' });
+    expect(leaves).toMatchObject({
+      date: '2019-03-02',
+      url: 'https://asia.example.org/2019/03/02/kim-leaves',
+      body: 'Kim Jong Un left Dong Dang by train on Saturday.',
+    });
   });
 
   it('reads Atom text constructs of every type: inline xhtml, escaped html in CDATA, plain text with entities', async () => {
     const file = path.join(tempDir(), 'types.atom');
-    fs.writeFileSync(file, `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>X</title>
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>X</title>
 <entry><title>A</title><id>urn:a</id><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>First &amp; <b>bold</b> para.</p><p>Second.</p></div></content></entry>
 <entry><title>B</title><id>urn:b</id><summary>Plain &lt;not a tag&gt; &amp; text</summary></entry>
-<entry><title>C</title><id>urn:c</id><content type="html"><![CDATA[<p>In CDATA &amp; more</p>]]></content></entry></feed>`);
-    expect(articles(await readArticles(file)).map((a) => a.body)).toEqual(['First & bold para.\n\nSecond.', 'Plain <not a tag> & text', 'In CDATA & more']);
+<entry><title>C</title><id>urn:c</id><content type="html"><![CDATA[<p>In CDATA &amp; more</p>]]></content></entry></feed>`,
+    );
+    expect(articles(await readArticles(file)).map((a) => a.body)).toEqual([
+      'First & bold para.\n\nSecond.',
+      'Plain <not a tag> & text',
+      'In CDATA & more',
+    ]);
   });
 
   it('reads .xml with a feed root and reports other XML on one line', async () => {
-    expect(articles(await readArticles(fixture('feed.xml')))).toMatchObject([{ format: 'rss', title: 'One', date: '2019-03-01' }]);
+    expect(articles(await readArticles(fixture('feed.xml')))).toMatchObject([
+      { format: 'rss', title: 'One', date: '2019-03-01' },
+    ]);
     const sitemap = fixture('sitemap.xml');
-    expect(await readArticles(sitemap)).toEqual([{ ok: false, path: sitemap, error: `${sitemap}: not an RSS or Atom feed (the root element is <urlset>)` }]);
+    expect(await readArticles(sitemap)).toEqual([
+      { ok: false, path: sitemap, error: `${sitemap}: not an RSS or Atom feed (the root element is <urlset>)` },
+    ]);
   });
 
   it('reports malformed XML with its line', async () => {
     const file = path.join(tempDir(), 'broken.rss');
     fs.writeFileSync(file, '<rss version="2.0"><channel>\n<item><title>A</title>\n</channel></rss>');
     const [error] = failures(await readArticles(file));
-    expect(error).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid XML at line 3, column \\d+: `));
+    expect(error).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid XML at line 3, column \\d+: `),
+    );
   });
 });
 
@@ -162,26 +267,38 @@ describe('WARC archives', () => {
     const results = await readArticles(file);
     const [a] = articles(results);
     expect(a).toMatchObject({
-      path: `${file}#${pageId}`, format: 'warc', url: 'https://news.example.com/summit', title: 'Summit ends', date: '2019-02-28', source: 'Example',
+      path: `${file}#${pageId}`,
+      format: 'warc',
+      url: 'https://news.example.com/summit',
+      title: 'Summit ends',
+      date: '2019-02-28',
+      source: 'Example',
       body: 'HANOI, Feb 28 (Example) - The summit between Donald Trump and Kim Jong Un ended early on Thursday without a deal, officials said.\n\nBoth delegations left the Metropole hotel before a planned lunch.',
     });
-    expect(results.filter((r) => r.ok === 'skipped').map((r) => r.ok === 'skipped' && r.reason)).toEqual(['warcinfo record', 'request record', 'not HTML (image/png)']);
+    expect(results.filter((r) => r.ok === 'skipped').map((r) => r.ok === 'skipped' && r.reason)).toEqual([
+      'warcinfo record',
+      'request record',
+      'not HTML (image/png)',
+    ]);
     // An HTML response with no article is a failure of that record, not of the archive.
     expect(failures(results)).toHaveLength(1);
     expect(failures(results)[0]).toMatch(/crawl\.warc\.gz#urn:uuid:[0-9a-f-]+: no article text in the HTML$/);
     expect(containerOf(a.path)).toBe(file);
   });
 
-  it.each(['cut.warc.gz', 'cut.warc'])('reports a truncated archive (%s) on one line after the records it could read', async (name) => {
-    const file = path.join(tempDir(), name);
-    await writeWarc(file, { truncate: true, gzip: name.endsWith('.gz') });
-    const results = await readArticles(file);
-    expect(articles(results)).toHaveLength(1);
-    const last = results[results.length - 1];
-    expect(last.ok).toBe(false);
-    if (last.ok === false) {
-      expect(last.path).toBe(file);
-      expect(last.error).not.toContain('\n');
-    }
-  });
+  it.each(['cut.warc.gz', 'cut.warc'])(
+    'reports a truncated archive (%s) on one line after the records it could read',
+    async (name) => {
+      const file = path.join(tempDir(), name);
+      await writeWarc(file, { truncate: true, gzip: name.endsWith('.gz') });
+      const results = await readArticles(file);
+      expect(articles(results)).toHaveLength(1);
+      const last = results[results.length - 1];
+      expect(last.ok).toBe(false);
+      if (last.ok === false) {
+        expect(last.path).toBe(file);
+        expect(last.error).not.toContain('\n');
+      }
+    },
+  );
 });

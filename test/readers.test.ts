@@ -15,7 +15,8 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 function only(results: ReadResult[]): Article {
   expect(results).toHaveLength(1);
   const [result] = results;
-  if (result.ok !== true) throw new Error(`expected an article, got: ${result.ok === false ? result.error : result.reason}`);
+  if (result.ok !== true)
+    throw new Error(`expected an article, got: ${result.ok === false ? result.error : result.reason}`);
   return result.article;
 }
 
@@ -39,7 +40,17 @@ describe('seeds', () => {
 
   it('000: no title or date in the file; the date comes from seeds/corpus-meta.yaml, the closing "(With input from Reuters)" makes Reuters the source', async () => {
     const a = only(await seed('000_0e46633eb7241598.txt'));
-    expect(a).toMatchObject({ format: 'txt', title: null, date: '2019-02-15', dateSource: 'frontmatter', source: 'Reuters', dateline: null, section: null, tags: [], warnings: [] });
+    expect(a).toMatchObject({
+      format: 'txt',
+      title: null,
+      date: '2019-02-15',
+      dateSource: 'frontmatter',
+      source: 'Reuters',
+      dateline: null,
+      section: null,
+      tags: [],
+      warnings: [],
+    });
     expect(a.body).toBe(fs.readFileSync(path.join(SEEDS, '000_0e46633eb7241598.txt'), 'utf8'));
   });
 
@@ -53,12 +64,26 @@ describe('seeds', () => {
 
   it('002: no title, date or source (its first line is a sentence)', async () => {
     const a = only(await seed('002_b0a19921b7ee4b10.txt'));
-    expect(a).toMatchObject({ title: null, date: '2018-04-19', dateSource: 'frontmatter', source: null, dateline: null, section: null });
+    expect(a).toMatchObject({
+      title: null,
+      date: '2018-04-19',
+      dateSource: 'frontmatter',
+      source: null,
+      dateline: null,
+      section: null,
+    });
   });
 
   it('004: the header line gives date and section; the closing (Yonhap) the source; the body keeps the header', async () => {
     const a = only(await seed('004_ddf39e30f6a337f9.txt'));
-    expect(a).toMatchObject({ title: null, date: '2018-12-18', dateSource: 'header', section: 'NATIONAL', source: 'Yonhap', dateline: null });
+    expect(a).toMatchObject({
+      title: null,
+      date: '2018-12-18',
+      dateSource: 'header',
+      section: 'NATIONAL',
+      source: 'Yonhap',
+      dateline: null,
+    });
     expect(a.body.startsWith(' date 2018-12-18 NATIONAL\n\nSouth Korea')).toBe(true);
   });
 
@@ -78,7 +103,13 @@ describe('seeds', () => {
 describe('plain text', () => {
   it('reads the Reuters layout: title line, date line, blank line, dateline', async () => {
     const a = await read('reuters-style.txt');
-    expect(a).toMatchObject({ title: 'BAHIA COCOA REVIEW', date: '1987-02-26', dateSource: 'header', dateline: 'SALVADOR, Feb 26', source: null });
+    expect(a).toMatchObject({
+      title: 'BAHIA COCOA REVIEW',
+      date: '1987-02-26',
+      dateSource: 'header',
+      dateline: 'SALVADOR, Feb 26',
+      source: null,
+    });
     expect(a.body.startsWith('BAHIA COCOA REVIEW\ndate 1987-02-26\n\nSALVADOR')).toBe(true);
   });
 
@@ -96,8 +127,19 @@ describe('plain text', () => {
   });
 
   it('reads "Key: value" header lines', () => {
-    const a = only(parseArticles('x.txt', utf8('Hanoi summit ends\nDate: 2019-02-28\nSource: Example Wire\nTags: summit, Hanoi\n\nThe summit ended.\n')));
-    expect(a).toMatchObject({ title: 'Hanoi summit ends', date: '2019-02-28', dateSource: 'header', source: 'Example Wire', tags: ['summit', 'Hanoi'] });
+    const a = only(
+      parseArticles(
+        'x.txt',
+        utf8('Hanoi summit ends\nDate: 2019-02-28\nSource: Example Wire\nTags: summit, Hanoi\n\nThe summit ended.\n'),
+      ),
+    );
+    expect(a).toMatchObject({
+      title: 'Hanoi summit ends',
+      date: '2019-02-28',
+      dateSource: 'header',
+      source: 'Example Wire',
+      tags: ['summit', 'Hanoi'],
+    });
   });
 
   it('ignores a header date that is not a real day', () => {
@@ -112,11 +154,17 @@ describe('plain text', () => {
 
 describe('publication date fallbacks', () => {
   it('uses a date in the file name when the file has none', async () => {
-    expect(await read('2019-02-15-hanoi.txt', { defaultDate: '2020-01-01' })).toMatchObject({ date: '2019-02-15', dateSource: 'filename' });
+    expect(await read('2019-02-15-hanoi.txt', { defaultDate: '2020-01-01' })).toMatchObject({
+      date: '2019-02-15',
+      dateSource: 'filename',
+    });
   });
 
   it('uses --date when neither file nor name has one, and null without it', async () => {
-    expect(await read('headerless.txt', { defaultDate: '2019-02-27' })).toMatchObject({ date: '2019-02-27', dateSource: 'flag' });
+    expect(await read('headerless.txt', { defaultDate: '2019-02-27' })).toMatchObject({
+      date: '2019-02-27',
+      dateSource: 'flag',
+    });
     expect(await read('headerless.txt')).toMatchObject({ date: null, dateSource: null });
     expect(await read('headerless.txt', { defaultDate: null })).toMatchObject({ date: null, dateSource: null });
   });
@@ -173,14 +221,23 @@ describe('markdown', () => {
   it('reads YAML front matter; the body is the text after it', async () => {
     const a = await read('front-matter.md');
     expect(a).toMatchObject({
-      format: 'md', title: 'Pompeo meets Kang in Warsaw', date: '2019-02-14', dateSource: 'frontmatter',
-      source: 'Example Wire', section: 'Diplomacy', tags: ['North Korea', 'summit'],
+      format: 'md',
+      title: 'Pompeo meets Kang in Warsaw',
+      date: '2019-02-14',
+      dateSource: 'frontmatter',
+      source: 'Example Wire',
+      section: 'Diplomacy',
+      tags: ['North Korea', 'summit'],
     });
-    expect(a.body).toBe('The top diplomats of South Korea and the United States met on Thursday.\n\nThey discussed the second summit.\n');
+    expect(a.body).toBe(
+      'The top diplomats of South Korea and the United States met on Thursday.\n\nThey discussed the second summit.\n',
+    );
   });
 
   it('fails broken YAML with the line and the cause', async () => {
-    expect(await failure('broken-yaml.md')).toBe('invalid YAML front matter at line 2, column 8: Nested mappings are not allowed in compact mappings');
+    expect(await failure('broken-yaml.md')).toBe(
+      'invalid YAML front matter at line 2, column 8: Nested mappings are not allowed in compact mappings',
+    );
   });
 
   it('fails front matter that is never closed', async () => {
@@ -195,7 +252,11 @@ describe('markdown', () => {
 
   it('takes the first heading as title and finds the dateline after it', async () => {
     const a = await read('heading.md');
-    expect(a).toMatchObject({ title: 'Hanoi summit collapses', dateline: 'HANOI, Feb 28 (Reuters)', source: 'Reuters' });
+    expect(a).toMatchObject({
+      title: 'Hanoi summit collapses',
+      dateline: 'HANOI, Feb 28 (Reuters)',
+      source: 'Reuters',
+    });
   });
 
   it('accepts the .markdown extension, CRLF fences and a date it cannot use (with a warning)', () => {
@@ -206,7 +267,11 @@ describe('markdown', () => {
 
   it('fails front matter that is not a mapping', () => {
     const [r] = parseArticles('list.md', utf8('---\n- a\n- b\n---\nBody.\n'));
-    expect(r).toEqual({ ok: false, path: 'list.md', error: 'list.md: front matter is not a YAML mapping of keys to values' });
+    expect(r).toEqual({
+      ok: false,
+      path: 'list.md',
+      error: 'list.md: front matter is not a YAML mapping of keys to values',
+    });
   });
 });
 
@@ -218,20 +283,33 @@ describe('html', () => {
         '“I look forward to seeing Chairman Kim,” Trump wrote.\nThe talks follow the Singapore summit.\n\n' +
         'First item\n\nSecond & last item',
     );
-    for (const junk of ['SCRIPT', 'STYLE', 'ASIDE', 'FOOTER', 'NOSCRIPT', 'Politics', 'Example News home', 'Search']) expect(a.body).not.toContain(junk);
+    for (const junk of ['SCRIPT', 'STYLE', 'ASIDE', 'FOOTER', 'NOSCRIPT', 'Politics', 'Example News home', 'Search'])
+      expect(a.body).not.toContain(junk);
   });
 
   it('reads Open Graph and article metadata', async () => {
     const a = await read('article.html');
     expect(a).toMatchObject({
-      format: 'html', title: 'Trump and Kim to meet in Hanoi', date: '2019-02-08', dateSource: 'header',
-      source: 'Example News', section: 'World', tags: ['North Korea', 'diplomacy'], dateline: 'WASHINGTON (AP)',
+      format: 'html',
+      title: 'Trump and Kim to meet in Hanoi',
+      date: '2019-02-08',
+      dateSource: 'header',
+      source: 'Example News',
+      section: 'World',
+      tags: ['North Korea', 'diplomacy'],
+      dateline: 'WASHINGTON (AP)',
     });
   });
 
   it('falls back on <title>, a date meta tag and the text dateline (.htm); the headline is not repeated in the body', async () => {
     const a = await read('plain-page.htm');
-    expect(a).toMatchObject({ title: 'Seoul and Washington hold talks', date: '2018-12-18', dateSource: 'header', source: 'Yonhap', dateline: 'SEOUL, Dec. 18 (Yonhap)' });
+    expect(a).toMatchObject({
+      title: 'Seoul and Washington hold talks',
+      date: '2018-12-18',
+      dateSource: 'header',
+      source: 'Yonhap',
+      dateline: 'SEOUL, Dec. 18 (Yonhap)',
+    });
     expect(a.body).toBe(
       'SEOUL, Dec. 18 (Yonhap) -- South Korea and the United States will hold talks this week.\n\nOfficials said the talks would cover sanctions.',
     );
@@ -239,20 +317,34 @@ describe('html', () => {
 
   it('reads JSON-LD metadata and prefers the marked article body', async () => {
     const a = await read('jsonld.html');
-    expect(a).toMatchObject({ title: 'Summit ends without a deal', date: '2019-02-28', source: 'Daily Wire Service', section: 'Asia', tags: ['summit', 'Hanoi'] });
+    expect(a).toMatchObject({
+      title: 'Summit ends without a deal',
+      date: '2019-02-28',
+      source: 'Daily Wire Service',
+      section: 'Asia',
+      tags: ['summit', 'Hanoi'],
+    });
     expect(a.body).toBe('The summit in Hanoi ended early.\n\nNo agreement was signed.');
   });
 
   it('strips the site name from <title> and takes the first <time datetime>', () => {
-    const html = '<html><head><title>Talks resume - The Daily</title><meta property="og:site_name" content="The Daily"></head>' +
+    const html =
+      '<html><head><title>Talks resume - The Daily</title><meta property="og:site_name" content="The Daily"></head>' +
       '<body><p><time datetime="2019-03-01T08:00">March 1</time> Talks resumed.</p></body></html>';
-    expect(only(parseArticles('p.html', utf8(html)))).toMatchObject({ title: 'Talks resume', date: '2019-03-01', source: 'The Daily' });
+    expect(only(parseArticles('p.html', utf8(html)))).toMatchObject({
+      title: 'Talks resume',
+      date: '2019-03-01',
+      source: 'The Daily',
+    });
   });
 
   it('fails a page without text', () => {
     const [r] = parseArticles('nav.html', utf8('<html><body><nav>Home</nav><script>x()</script></body></html>'));
     expect(r).toEqual({ ok: false, path: 'nav.html', error: 'nav.html: no article text in the HTML' });
-    const [script] = parseArticles('script.html', utf8('<html><head><title>App</title></head><body><script>render("story")</script></body></html>'));
+    const [script] = parseArticles(
+      'script.html',
+      utf8('<html><head><title>App</title></head><body><script>render("story")</script></body></html>'),
+    );
     expect(script).toEqual({ ok: false, path: 'script.html', error: 'script.html: no article text in the HTML' });
   });
 });
@@ -261,8 +353,14 @@ describe('json and json lines', () => {
   it('reads one article from .json with the alternative field names', async () => {
     const a = await read('article.json');
     expect(a).toMatchObject({
-      format: 'json', title: 'Moon welcomes summit plan', date: '2019-02-09', dateSource: 'json', source: 'Yonhap',
-      dateline: 'SEOUL, Feb 9', tags: ['summit', 'diplomacy'], body: 'President Moon Jae-in welcomed the plan on Saturday.\nHe said peace was near.',
+      format: 'json',
+      title: 'Moon welcomes summit plan',
+      date: '2019-02-09',
+      dateSource: 'json',
+      source: 'Yonhap',
+      dateline: 'SEOUL, Feb 9',
+      tags: ['summit', 'diplomacy'],
+      body: 'President Moon Jae-in welcomed the plan on Saturday.\nHe said peace was near.',
     });
   });
 
@@ -272,13 +370,19 @@ describe('json and json lines', () => {
 
   it('fails a .json array and an article without body text', async () => {
     expect(await failure('array.json')).toMatch(/top level is an array/);
-    expect(await failure('no-body.json')).toBe('no article text: none of text, body, content, maintext is a non-empty string');
+    expect(await failure('no-body.json')).toBe(
+      'no article text: none of text, body, content, maintext is a non-empty string',
+    );
   });
 
   it('reads .jsonl line by line: bad lines fail alone, blank lines are skipped', async () => {
     const file = fixture('articles.jsonl');
     const results = await readArticles(file);
-    const summary = results.map((r) => (r.ok === true ? [r.article.path, r.article.title, r.article.date, r.article.dateSource, r.article.source] : [r.path, r.ok === false ? r.error : r.reason]));
+    const summary = results.map((r) =>
+      r.ok === true
+        ? [r.article.path, r.article.title, r.article.date, r.article.dateSource, r.article.source]
+        : [r.path, r.ok === false ? r.error : r.reason],
+    );
     expect(summary).toEqual([
       [`${file}:1`, 'First', '2019-02-27', 'json', null],
       [`${file}:3`, `${file}:3: invalid JSON: Unexpected end of JSON input`],
@@ -294,20 +398,42 @@ describe('json and json lines', () => {
 
   it('gives JSON Lines articles the date of the file name when a line has none', () => {
     const results = parseArticles('2019-02-27-feed.jsonl', utf8('{"text": "Trump arrived."}\n'));
-    expect(only(results)).toMatchObject({ path: '2019-02-27-feed.jsonl:1', date: '2019-02-27', dateSource: 'filename' });
+    expect(only(results)).toMatchObject({
+      path: '2019-02-27-feed.jsonl:1',
+      date: '2019-02-27',
+      dateSource: 'filename',
+    });
   });
 });
 
 describe('attribution', () => {
   it('finds wire datelines and their agencies', () => {
-    expect(findDateline('SALVADOR, Feb 26 - Showers continued')).toEqual({ dateline: 'SALVADOR, Feb 26', source: null });
-    expect(findDateline('SEOUL, Dec 18 (Yonhap) -- South Korea said')).toEqual({ dateline: 'SEOUL, Dec 18 (Yonhap)', source: 'Yonhap' });
-    expect(findDateline('WASHINGTON (AP) — The State Department')).toEqual({ dateline: 'WASHINGTON (AP)', source: 'AP' });
-    expect(findDateline('KANSAS CITY, Mo., MARCH 2 - Shares')).toEqual({ dateline: 'KANSAS CITY, Mo., MARCH 2', source: null });
-    expect(findDateline('Seoul, Feb. 9 (Xinhua) -- Talks')).toEqual({ dateline: 'Seoul, Feb. 9 (Xinhua)', source: 'Xinhua' });
+    expect(findDateline('SALVADOR, Feb 26 - Showers continued')).toEqual({
+      dateline: 'SALVADOR, Feb 26',
+      source: null,
+    });
+    expect(findDateline('SEOUL, Dec 18 (Yonhap) -- South Korea said')).toEqual({
+      dateline: 'SEOUL, Dec 18 (Yonhap)',
+      source: 'Yonhap',
+    });
+    expect(findDateline('WASHINGTON (AP) — The State Department')).toEqual({
+      dateline: 'WASHINGTON (AP)',
+      source: 'AP',
+    });
+    expect(findDateline('KANSAS CITY, Mo., MARCH 2 - Shares')).toEqual({
+      dateline: 'KANSAS CITY, Mo., MARCH 2',
+      source: null,
+    });
+    expect(findDateline('Seoul, Feb. 9 (Xinhua) -- Talks')).toEqual({
+      dateline: 'Seoul, Feb. 9 (Xinhua)',
+      source: 'Xinhua',
+    });
     expect(findDateline('HANOI - The summit')).toEqual({ dateline: 'HANOI', source: null });
     expect(findDateline('BERLIN, March 3 (dpa) - Talks')).toEqual({ dateline: 'BERLIN, March 3 (dpa)', source: 'dpa' });
-    expect(findDateline('AMSTERDAM, 2 March - Dutch imports')).toEqual({ dateline: 'AMSTERDAM, 2 March', source: null });
+    expect(findDateline('AMSTERDAM, 2 March - Dutch imports')).toEqual({
+      dateline: 'AMSTERDAM, 2 March',
+      source: null,
+    });
   });
 
   it('does not mistake ordinary openings for datelines', () => {
@@ -326,11 +452,16 @@ describe('attribution', () => {
     expect(findClosingSource('Yonhap reported the talks would continue.')).toBeNull();
     expect(findClosingSource('Prices rose 2 pct.\n Reuter\n')).toBe('Reuters');
     expect(findClosingSource('The report was written by Peter Reuter')).toBeNull();
-    expect(findAttribution('SEOUL, Dec 18 (Yonhap) -- Talks.\n(With input from Reuters)')).toEqual({ dateline: 'SEOUL, Dec 18 (Yonhap)', source: 'Yonhap' });
+    expect(findAttribution('SEOUL, Dec 18 (Yonhap) -- Talks.\n(With input from Reuters)')).toEqual({
+      dateline: 'SEOUL, Dec 18 (Yonhap)',
+      source: 'Yonhap',
+    });
   });
 
   it('metadata source wins over the text attribution', () => {
-    const a = only(parseArticles('a.json', utf8('{"source": "Example Wire", "text": "SEOUL, Dec 18 (Yonhap) -- Talks."}')));
+    const a = only(
+      parseArticles('a.json', utf8('{"source": "Example Wire", "text": "SEOUL, Dec 18 (Yonhap) -- Talks."}')),
+    );
     expect(a).toMatchObject({ source: 'Example Wire', dateline: 'SEOUL, Dec 18 (Yonhap)' });
   });
 });
@@ -345,14 +476,24 @@ describe('file errors', () => {
     expect(await readArticles(sub)).toEqual([{ ok: false, path: sub, error: `${sub}: is a directory` }]);
     const pdf = path.join(dir, 'paper.pdf');
     fs.writeFileSync(pdf, Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n\x00\x00stream', 'latin1'));
-    expect(await readArticles(pdf)).toEqual([{ ok: false, path: pdf, error: `${pdf}: unsupported file type '.pdf' (supported: ${SUPPORTED_EXTENSIONS.join(', ')})` }]);
+    expect(await readArticles(pdf)).toEqual([
+      {
+        ok: false,
+        path: pdf,
+        error: `${pdf}: unsupported file type '.pdf' (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`,
+      },
+    ]);
   });
 
   it('reads a text file with an unknown extension as plain text, with a warning', async () => {
     const file = path.join(tempDir(), 'wire.log');
     fs.writeFileSync(file, 'HANOI, Feb 28 (Reuters) - The summit ended.\n');
     const a = only(await readArticles(file));
-    expect(a).toMatchObject({ format: 'txt', source: 'Reuters', warnings: ["unknown extension '.log'; read as plain text"] });
+    expect(a).toMatchObject({
+      format: 'txt',
+      source: 'Reuters',
+      warnings: ["unknown extension '.log'; read as plain text"],
+    });
   });
 
   it.skipIf(process.getuid?.() === 0)('reports unreadable files', async () => {
@@ -364,13 +505,33 @@ describe('file errors', () => {
 
   it('accepts extensions in any case and lists the supported ones', () => {
     expect(SUPPORTED_EXTENSIONS).toEqual([
-      '.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl', '.csv', '.tsv', '.tab', '.rss', '.atom', '.xml', '.warc', '.warc.gz',
+      '.txt',
+      '.md',
+      '.markdown',
+      '.html',
+      '.htm',
+      '.json',
+      '.jsonl',
+      '.csv',
+      '.tsv',
+      '.tab',
+      '.rss',
+      '.atom',
+      '.xml',
+      '.warc',
+      '.warc.gz',
     ]);
     expect(only(parseArticles('UPPER.TXT', utf8('Hello world.\n'))).format).toBe('txt');
   });
 
   it('never throws, whatever the bytes', () => {
-    const junk = [new Uint8Array([0xff, 0xfe, 0x00]), utf8('<<<>>>'), utf8('{'), utf8('---\n: : :\n---\n'), utf8('\u0000')];
+    const junk = [
+      new Uint8Array([0xff, 0xfe, 0x00]),
+      utf8('<<<>>>'),
+      utf8('{'),
+      utf8('---\n: : :\n---\n'),
+      utf8('\u0000'),
+    ];
     for (const ext of SUPPORTED_EXTENSIONS) {
       for (const bytes of junk) {
         const results = parseArticles(`junk${ext}`, bytes);

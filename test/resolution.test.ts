@@ -13,10 +13,14 @@ describe('name forms', () => {
 
   it('folds legal suffixes and British spellings of organisations', () => {
     expect(orgVariantKey('texaco inc')).toBe('texaco');
-    expect(orgVariantKey('organisation of petroleum exporting countries')).toBe(orgVariantKey('organization of petroleum exporting countries'));
+    expect(orgVariantKey('organisation of petroleum exporting countries')).toBe(
+      orgVariantKey('organization of petroleum exporting countries'),
+    );
     expect(orgVariantKey('inc')).toBe('');
     expect(orgVariantKey('bank of england plc')).toBe(orgVariantKey('bank of england'));
-    expect(orgVariantKey('organisation of economic cooperation')).toBe(orgVariantKey('organization for economic cooperation'));
+    expect(orgVariantKey('organisation of economic cooperation')).toBe(
+      orgVariantKey('organization for economic cooperation'),
+    );
   });
 
   it('knows acronyms and the initials they spell', () => {
@@ -40,18 +44,30 @@ describe('name forms', () => {
 
 describe('evidence a document carries', () => {
   it('reads "Long (SHORT)" and "SHORT (Long)", and short forms the analysis gave to a full name', () => {
-    const ev = documentEvidence('The European Community (EC) and the IMF (International Monetary Fund) met. Paul said no.', [
-      { type: 'PERSON', text: 'Reagan', key: 'ronald reagan' },
-      { type: 'PERSON', text: 'Paul', key: 'paul volcker' },
-      { type: 'ORG', text: 'EC', key: 'ec commission' },
-    ]);
+    const ev = documentEvidence(
+      'The European Community (EC) and the IMF (International Monetary Fund) met. Paul said no.',
+      [
+        { type: 'PERSON', text: 'Reagan', key: 'ronald reagan' },
+        { type: 'PERSON', text: 'Paul', key: 'paul volcker' },
+        { type: 'ORG', text: 'EC', key: 'ec commission' },
+      ],
+    );
     const kinds = ev.map((e) => `${e.kind} ${e.short} ${e.long}`).sort();
-    expect(kinds).toEqual(['document reagan ronald reagan', 'paren ec european community', 'paren imf international monetary fund']);
+    expect(kinds).toEqual([
+      'document reagan ronald reagan',
+      'paren ec european community',
+      'paren imf international monetary fund',
+    ]);
   });
 });
 
 describe('corpus-level resolution', () => {
-  const name = (type: string, key: string, docs: number[], display = key): NameStat => ({ type, key, name: display, docs });
+  const name = (type: string, key: string, docs: number[], display = key): NameStat => ({
+    type,
+    key,
+    name: display,
+    docs,
+  });
   const doc = (d: number, short: string, long: string, type = 'PERSON'): DocEvidence => ({
     doc: d,
     type,
@@ -106,7 +122,10 @@ describe('corpus-level resolution', () => {
     ];
     const r = resolveNames(names, evidence);
     expect(r.links.map((l) => `${l.from} → ${l.to}`)).toEqual(['reagan → ronald reagan']);
-    expect(r.docLinks.map((l) => `${l.doc} ${l.from} → ${l.to}`)).toEqual(['300 baker → james baker', '301 baker → howard baker']);
+    expect(r.docLinks.map((l) => `${l.doc} ${l.from} → ${l.to}`)).toEqual([
+      '300 baker → james baker',
+      '301 baker → howard baker',
+    ]);
     expect(r.suspects.some((s) => s.aKey === 'baker' && /ambiguous/.test(s.reason))).toBe(true);
 
     // The same names in another order give the same answer.

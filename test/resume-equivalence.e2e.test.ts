@@ -32,11 +32,16 @@ describe('a resumed or changed ingest stores what one fresh ingest stores', () =
     const docs = explodeReuters(160);
     const dir = tempDir();
     // Files alternate between A and B, so the two orders interleave differently.
-    const files = fs.readdirSync(docs, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => path.join(f.parentPath, f.name)).sort();
+    const files = fs
+      .readdirSync(docs, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => path.join(f.parentPath, f.name))
+      .sort();
     const A = path.join(dir, 'A');
     const B = path.join(dir, 'B');
     files.forEach((f, i) => write(path.join(i % 2 ? B : A, `${String(i).padStart(4, '0')}.txt`), fs.readFileSync(f)));
-    for (const f of fs.readdirSync(SEEDS)) if (f.endsWith('.txt')) write(path.join(B, f), fs.readFileSync(path.join(SEEDS, f)));
+    for (const f of fs.readdirSync(SEEDS))
+      if (f.endsWith('.txt')) write(path.join(B, f), fs.readFileSync(path.join(SEEDS, f)));
 
     const resumed = path.join(dir, 'resumed.db');
     ingest(resumed, [A]);
@@ -54,7 +59,10 @@ describe('a resumed or changed ingest stores what one fresh ingest stores', () =
 
   it('a changed document leaves no alias that no mention carries any more', () => {
     const dir = tempDir();
-    const file = write(path.join(dir, 'docs', 'a.txt'), 'Talks in Geneva.\n\nPresident Ronald Reagan met Mikhail Gorbachev in Geneva on Tuesday.\n');
+    const file = write(
+      path.join(dir, 'docs', 'a.txt'),
+      'Talks in Geneva.\n\nPresident Ronald Reagan met Mikhail Gorbachev in Geneva on Tuesday.\n',
+    );
     write(path.join(dir, 'docs', 'b.txt'), 'Mr Gorbachev returned to Moscow on Friday.\n');
     const db = path.join(dir, 'c.db');
     ingest(db, [path.join(dir, 'docs')]);

@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { aliasGroups, eventScores, goldTypeFor, scoreMentions, type GoldMention, type ScoredDoc } from '../bench/score.js';
+import {
+  aliasGroups,
+  eventScores,
+  goldTypeFor,
+  scoreMentions,
+  type GoldMention,
+  type ScoredDoc,
+} from '../bench/score.js';
 
 type Pred = ScoredDoc['predicted'][number];
-const g = (type: string, start: number, end: number, extra: Partial<GoldMention> = {}): GoldMention => ({ type, start, end, ...extra });
-const p = (type: Pred['type'], start: number, end: number, entity: string | null = null, value: string | null = null): Pred => ({ type, start, end, entity, value });
+const g = (type: string, start: number, end: number, extra: Partial<GoldMention> = {}): GoldMention => ({
+  type,
+  start,
+  end,
+  ...extra,
+});
+const p = (
+  type: Pred['type'],
+  start: number,
+  end: number,
+  entity: string | null = null,
+  value: string | null = null,
+): Pred => ({ type, start, end, entity, value });
 
 describe('scoreMentions', () => {
   it('counts exact matches as strict hits and boundary errors as a miss plus a false alarm', () => {
-    const s = scoreMentions([{ gold: [g('PERSON', 0, 10), g('ORG', 20, 30)], predicted: [p('PERSON', 0, 10), p('ORG', 20, 25)] }], ['PERSON', 'ORG']);
+    const s = scoreMentions(
+      [{ gold: [g('PERSON', 0, 10), g('ORG', 20, 30)], predicted: [p('PERSON', 0, 10), p('ORG', 20, 25)] }],
+      ['PERSON', 'ORG'],
+    );
     expect(s.strict.PERSON).toMatchObject({ tp: 1, fp: 0, fn: 0, f1: 1 });
     expect(s.strict.ORG).toMatchObject({ tp: 0, fp: 1, fn: 1, f1: 0 });
     expect(s.lenient.ORG).toMatchObject({ tp: 1, fp: 0, fn: 0 });
@@ -16,7 +37,12 @@ describe('scoreMentions', () => {
 
   it('accepts COUNTRY or PLACE for gold LOC, and rejects other types', () => {
     const s = scoreMentions(
-      [{ gold: [g('LOC', 0, 5), g('LOC', 10, 15), g('LOC', 20, 25)], predicted: [p('COUNTRY', 0, 5), p('PLACE', 10, 15), p('ORG', 20, 25)] }],
+      [
+        {
+          gold: [g('LOC', 0, 5), g('LOC', 10, 15), g('LOC', 20, 25)],
+          predicted: [p('COUNTRY', 0, 5), p('PLACE', 10, 15), p('ORG', 20, 25)],
+        },
+      ],
       ['PERSON', 'ORG', 'LOC'],
     );
     expect(s.strict.LOC).toMatchObject({ tp: 2, fn: 1, fp: 0 });
@@ -25,26 +51,42 @@ describe('scoreMentions', () => {
 
   it('treats ANY regions and optional mentions as don’t-care', () => {
     const s = scoreMentions(
-      [{ gold: [g('ANY', 0, 10), g('PERSON', 20, 30, { optional: true })], predicted: [p('ORG', 2, 8), p('PERSON', 20, 30)] }],
+      [
+        {
+          gold: [g('ANY', 0, 10), g('PERSON', 20, 30, { optional: true })],
+          predicted: [p('ORG', 2, 8), p('PERSON', 20, 30)],
+        },
+      ],
       ['PERSON', 'ORG'],
     );
     expect(s.strict.micro).toMatchObject({ tp: 0, fp: 0, fn: 0 });
   });
 
   it('ignores predictions of types the file does not annotate', () => {
-    const s = scoreMentions([{ gold: [g('DATE', 0, 5, { value: '2019' })], predicted: [p('PERSON', 10, 15), p('DATE', 0, 5, null, '2019')] }], ['DATE']);
+    const s = scoreMentions(
+      [{ gold: [g('DATE', 0, 5, { value: '2019' })], predicted: [p('PERSON', 10, 15), p('DATE', 0, 5, null, '2019')] }],
+      ['DATE'],
+    );
     expect(s.strict.DATE).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(s.strict.micro).toBeUndefined(); // no entity types to average
   });
 
   it('matches one-to-one in lenient mode', () => {
-    const s = scoreMentions([{ gold: [g('PERSON', 0, 20)], predicted: [p('PERSON', 0, 5), p('PERSON', 6, 20)] }], ['PERSON']);
+    const s = scoreMentions(
+      [{ gold: [g('PERSON', 0, 20)], predicted: [p('PERSON', 0, 5), p('PERSON', 6, 20)] }],
+      ['PERSON'],
+    );
     expect(s.lenient.PERSON).toMatchObject({ tp: 1, fp: 1, fn: 0 });
   });
 
   it('scores DATE values on overlapping spans with equal values', () => {
     const s = scoreMentions(
-      [{ gold: [g('DATE', 0, 8, { value: '2019-02-14' }), g('DATE', 20, 30, { value: '2019-02' })], predicted: [p('DATE', 0, 8, null, '2019-02-14'), p('DATE', 22, 30, null, '2019')] }],
+      [
+        {
+          gold: [g('DATE', 0, 8, { value: '2019-02-14' }), g('DATE', 20, 30, { value: '2019-02' })],
+          predicted: [p('DATE', 0, 8, null, '2019-02-14'), p('DATE', 22, 30, null, '2019')],
+        },
+      ],
       ['DATE'],
     );
     expect(s.dateValue).toMatchObject({ tp: 1, fp: 1, fn: 1 });
@@ -61,7 +103,17 @@ describe('aliasGroups', () => {
       g('COUNTRY', 30, 34, { entity: 'United States' }),
       g('COUNTRY', 40, 42, { entity: 'United States' }),
     ];
-    const r = aliasGroups([{ gold, predicted: [p('PERSON', 0, 11, 'Kim Jong-un'), p('PERSON', 20, 23, 'Kim Jong-un'), p('COUNTRY', 30, 34, 'United States'), p('COUNTRY', 40, 42, 'US')] }]);
+    const r = aliasGroups([
+      {
+        gold,
+        predicted: [
+          p('PERSON', 0, 11, 'Kim Jong-un'),
+          p('PERSON', 20, 23, 'Kim Jong-un'),
+          p('COUNTRY', 30, 34, 'United States'),
+          p('COUNTRY', 40, 42, 'US'),
+        ],
+      },
+    ]);
     expect(r).toMatchObject({ total: 2, resolved: 1 });
     expect(r.failures[0]).toContain('United States');
   });

@@ -109,7 +109,8 @@ describe('corpus search (CLI)', () => {
         else seen.add(spec);
       }
     };
-    for (const entry of ['src/cli/search.js', 'src/search/search.js', 'src/render/search.js', 'src/store/db.js']) visit(path.join(ROOT, 'dist', entry));
+    for (const entry of ['src/cli/search.js', 'src/search/search.js', 'src/render/search.js', 'src/store/db.js'])
+      visit(path.join(ROOT, 'dist', entry));
     const loaded = [...seen].map((f) => path.relative(path.join(ROOT, 'dist'), f));
     expect(loaded.filter((f) => /natural|nlp\/analyze|nlp\/entities|chrono|cheerio/.test(f))).toEqual([]);
   });
@@ -117,19 +118,61 @@ describe('corpus search (CLI)', () => {
 
 describe('search rendering', () => {
   it('marks matches bold on a colour terminal and [in brackets] otherwise', () => {
-    expect(mark('the Hanoi summit', [[4, 9], [10, 16]], true)).toBe('the \x1b[1mHanoi\x1b[22m \x1b[1msummit\x1b[22m');
-    expect(mark('the Hanoi summit', [[4, 9], [10, 16]], false)).toBe('the [Hanoi] [summit]');
+    expect(
+      mark(
+        'the Hanoi summit',
+        [
+          [4, 9],
+          [10, 16],
+        ],
+        true,
+      ),
+    ).toBe('the \x1b[1mHanoi\x1b[22m \x1b[1msummit\x1b[22m');
+    expect(
+      mark(
+        'the Hanoi summit',
+        [
+          [4, 9],
+          [10, 16],
+        ],
+        false,
+      ),
+    ).toBe('the [Hanoi] [summit]');
   });
 
   it('shows rank, date, source, title, relative path, snippet and entities', () => {
     const result: SearchResult = {
-      query: 'summit', correctedQuery: null, corrections: [], didYouMean: null, suggestions: [], match: '"summit"', total: 12, offset: 0, limit: 1,
-      queryEntities: [], filterEntities: [], reason: null, notices: [],
-      hits: [{
-        rank: 1, id: 7, externalId: null, score: 3.2, similar: 0, date: '2019-02-15', source: 'Reuters', title: 'Summit in Hanoi', path: '/data/news/a.txt',
-        snippet: 'a second summit in Hanoi', highlights: [[9, 15]], titleHighlights: [[0, 6]], bodyHighlights: [[9, 15]],
-        entities: [{ id: 1, kind: 'entity', type: 'PLACE', name: 'Hanoi', mentions: 2 }],
-      }],
+      query: 'summit',
+      correctedQuery: null,
+      corrections: [],
+      didYouMean: null,
+      suggestions: [],
+      match: '"summit"',
+      total: 12,
+      offset: 0,
+      limit: 1,
+      queryEntities: [],
+      filterEntities: [],
+      reason: null,
+      notices: [],
+      hits: [
+        {
+          rank: 1,
+          id: 7,
+          externalId: null,
+          score: 3.2,
+          similar: 0,
+          date: '2019-02-15',
+          source: 'Reuters',
+          title: 'Summit in Hanoi',
+          path: '/data/news/a.txt',
+          snippet: 'a second summit in Hanoi',
+          highlights: [[9, 15]],
+          titleHighlights: [[0, 6]],
+          bodyHighlights: [[9, 15]],
+          entities: [{ id: 1, kind: 'entity', type: 'PLACE', name: 'Hanoi', mentions: 2 }],
+        },
+      ],
     };
     expect(renderSearchText(result, { colour: false, cwd: '/data' })).toBe(
       '12 documents match "summit"; showing 1–1:\n\n' +

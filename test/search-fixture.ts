@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Store } from '../src/store/db.js';
 import { aliasKey } from '../src/core/alias-key.js';
-import { insertDocumentRow, insertEntityRow, insertEventMentionRow, insertEventRow, insertMentionRow } from '../src/store/rows.js';
+import {
+  insertDocumentRow,
+  insertEntityRow,
+  insertEventMentionRow,
+  insertEventRow,
+  insertMentionRow,
+} from '../src/store/rows.js';
 import { documentIdsByPath } from '../src/store/documents.js';
 import { corpus, SEEDS, tempDir } from './helpers.js';
 
@@ -18,7 +24,10 @@ export class SearchFixture {
     this.db = openDatabase(file, { create: true });
   }
 
-  doc(meta: { path: string; title?: string | null; date?: string | null; source?: string | null }, body: string): number {
+  doc(
+    meta: { path: string; title?: string | null; date?: string | null; source?: string | null },
+    body: string,
+  ): number {
     const id = insertDocumentRow(this.db, { ...meta, body, tokens: body.split(/\s+/).length, fts: true });
     this.bodies.set(id, body);
     return id;

@@ -18,11 +18,104 @@ function prng(seed: number): () => number {
 }
 
 const FRAGMENTS = [
-  '"', '"', "'", '’', '“', '”', '«', '»', '-', '--', '−', '*', '**', '(', ')', ':', '^', '+', '|', '&', '!', '?', '.', ',', ';', '\\', '/', '%', '#', '@', '$', '{', '}', '[', ']', '<', '>', '=', '~', '`',
-  'OR', 'AND', 'NOT', 'NEAR', 'NEAR(', 'or', 'and', 'not', 'title:', 'body:', '{title}', 'rowid', 'MATCH', "'; DROP TABLE documents; --",
-  'summit', 'Hanoi', 'DPRK', 'North Korea', 'Kim Jong-un', "DPRK's", 'U.S.-ROK', 'Trump', 'denucleariztion', 'presidnet', 'summ*', 'Pyongyang',
-  '😀', '🇰🇵', '👩‍👩‍👧', '\u0301', 'é', 'Kaesŏng', '北朝鮮', 'كوريا', 'עברית', '\u200b', '\u200d', '\ufeff', '\u0000', '\u0007', '\t', '\n', '\r\n', '\ud800', '\udfff', '\ue000', '\ue001', '\uffff',
-  ' ', ' ', ' ', '  ', '0', '42', '2019-02-27', '1e308', '-1', 'NaN',
+  '"',
+  '"',
+  "'",
+  '’',
+  '“',
+  '”',
+  '«',
+  '»',
+  '-',
+  '--',
+  '−',
+  '*',
+  '**',
+  '(',
+  ')',
+  ':',
+  '^',
+  '+',
+  '|',
+  '&',
+  '!',
+  '?',
+  '.',
+  ',',
+  ';',
+  '\\',
+  '/',
+  '%',
+  '#',
+  '@',
+  '$',
+  '{',
+  '}',
+  '[',
+  ']',
+  '<',
+  '>',
+  '=',
+  '~',
+  '`',
+  'OR',
+  'AND',
+  'NOT',
+  'NEAR',
+  'NEAR(',
+  'or',
+  'and',
+  'not',
+  'title:',
+  'body:',
+  '{title}',
+  'rowid',
+  'MATCH',
+  "'; DROP TABLE documents; --",
+  'summit',
+  'Hanoi',
+  'DPRK',
+  'North Korea',
+  'Kim Jong-un',
+  "DPRK's",
+  'U.S.-ROK',
+  'Trump',
+  'denucleariztion',
+  'presidnet',
+  'summ*',
+  'Pyongyang',
+  '😀',
+  '🇰🇵',
+  '👩‍👩‍👧',
+  '\u0301',
+  'é',
+  'Kaesŏng',
+  '北朝鮮',
+  'كوريا',
+  'עברית',
+  '\u200b',
+  '\u200d',
+  '\ufeff',
+  '\u0000',
+  '\u0007',
+  '\t',
+  '\n',
+  '\r\n',
+  '\ud800',
+  '\udfff',
+  '\ue000',
+  '\ue001',
+  '\uffff',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '0',
+  '42',
+  '2019-02-27',
+  '1e308',
+  '-1',
+  'NaN',
 ];
 
 function randomQuery(next: () => number): string {
@@ -43,7 +136,8 @@ function randomQuery(next: () => number): string {
 
 function randomOptions(next: () => number): SearchOptions {
   const options: SearchOptions = { limit: Math.floor(next() * 5), offset: Math.floor(next() * 3) };
-  if (next() < 0.15) options.entities = [['North Korea', 'DPRK', 'Trump', 'Nobody', 'Kim Jong-un'][Math.floor(next() * 5)]];
+  if (next() < 0.15)
+    options.entities = [['North Korea', 'DPRK', 'Trump', 'Nobody', 'Kim Jong-un'][Math.floor(next() * 5)]];
   if (next() < 0.1) options.from = '2018-06';
   if (next() < 0.1) options.to = '2019';
   if (next() < 0.1) options.source = next() < 0.5 ? 'Yonhap' : 'Nobody';
@@ -70,7 +164,9 @@ describe('no query ever fails', () => {
       try {
         result = search(db, query, options);
       } catch (error) {
-        throw new Error(`query #${i} ${JSON.stringify(query.slice(0, 200))} ${JSON.stringify(options)} threw: ${(error as Error).message}`);
+        throw new Error(
+          `query #${i} ${JSON.stringify(query.slice(0, 200))} ${JSON.stringify(options)} threw: ${(error as Error).message}`,
+        );
       }
       expect([0, 1]).toContain(exitCode(result));
       expect(result.hits.length).toBeLessThanOrEqual(options.limit!);
@@ -86,7 +182,21 @@ describe('no query ever fails', () => {
 
   it('a handful through the real CLI exit 0 or 1 with no internal error', () => {
     const next = prng(7);
-    const queries = ['"', '"Hanoi summit', 'OR', 'AND NOT', '*', '-', '-DPRK', 'NEAR(a b)', "'; DROP TABLE documents; --", '😀 🇰🇵', 'x'.repeat(10000), randomQuery(next), randomQuery(next)];
+    const queries = [
+      '"',
+      '"Hanoi summit',
+      'OR',
+      'AND NOT',
+      '*',
+      '-',
+      '-DPRK',
+      'NEAR(a b)',
+      "'; DROP TABLE documents; --",
+      '😀 🇰🇵',
+      'x'.repeat(10000),
+      randomQuery(next),
+      randomQuery(next),
+    ];
     for (const q of queries) {
       const run = corpus(['search', '--db', file, '--', q]);
       expect([0, 1], `${JSON.stringify(q.slice(0, 80))}: ${run.stderr}`).toContain(run.code);

@@ -32,7 +32,7 @@ describe('compileQuery', () => {
     expect(compileQuery('U.S.-ROK').match).toBe('"U S ROK"');
   });
 
-  it('drops a possessive so Korea\'s finds Korea', () => {
+  it("drops a possessive so Korea's finds Korea", () => {
     expect(compileQuery("Korea's").match).toBe('"Korea"');
     expect(compileQuery('Korea\u2019s economy').match).toBe('"Korea" AND "economy"');
   });

@@ -10,7 +10,10 @@ import { corpus, tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
 
 const prose = (topic: string, n: number): string =>
-  Array.from({ length: n }, (_, i) => `Traders said the ${topic} market moved on news number ${i % 3} from the exporters and the ministers.`).join(' ');
+  Array.from(
+    { length: n },
+    (_, i) => `Traders said the ${topic} market moved on news number ${i % 3} from the exporters and the ministers.`,
+  ).join(' ');
 
 describe('ranking, query handling and query cost', () => {
   let fx: SearchFixture;
@@ -25,17 +28,40 @@ describe('ranking, query handling and query cost', () => {
       { path: 'notice.txt', title: 'EXXON CUTS HEATING OIL PRICE', date: '1987-03-02' },
       'Exxon cut its heating oil price 1.50 cts to 43.25 cts a gallon, effective 0900 EST.\nNY 43.25 cts 44.75 cts\nBoston 44.10 cts 45.60 cts\nAlbany 44.50 cts 45.90 cts\nPortland 44.20 cts 45.70 cts\nPrice 43.25 cts\n',
     );
-    fx.doc({ path: 'story.txt', title: 'OIL PRICES SEEN STEADY, OPEC SAYS', date: '1987-03-03' }, `OPEC ministers expect oil prices to hold after oil prices fell last year. ${prose('oil', 12)}`);
-    for (let i = 0; i < 8; i++) fx.doc({ path: `filler-${i}.txt`, title: `Grain report ${i}`, date: '1987-04-01' }, prose('grain', 4));
+    fx.doc(
+      { path: 'story.txt', title: 'OIL PRICES SEEN STEADY, OPEC SAYS', date: '1987-03-03' },
+      `OPEC ministers expect oil prices to hold after oil prices fell last year. ${prose('oil', 12)}`,
+    );
+    for (let i = 0; i < 8; i++)
+      fx.doc({ path: `filler-${i}.txt`, title: `Grain report ${i}`, date: '1987-04-01' }, prose('grain', 4));
     // "said" carried by a recognizer's mistaken PERSON: the word must stay a word.
     const micro = fx.doc({ path: 'micro.txt', title: 'Micro results', date: '1987-05-01' }, 'Micro said profits rose.');
     fx.mention(micro, fx.entity('PERSON', 'Micro said', ['said']), 'Micro said', 'PERSON');
-    fx.doc({ path: 'volcker-1.txt', title: 'Volcker on rates', date: '1987-05-02' }, 'Paul Volcker said rates would stay.');
-    fx.doc({ path: 'volcker-2.txt', title: 'Volcker testimony', date: '1987-05-03' }, 'Volcker told Congress the dollar was stable.');
-    for (let i = 0; i < 20; i++) fx.doc({ path: `fed-${i}.txt`, title: `Fed chairman ${i}`, date: '1987-06-01' }, `Fed chairman Volcker spoke, item ${i}.`);
-    fx.doc({ path: 'volker.txt', title: 'Ford hails Volker', date: '1987-06-02' }, 'Ford praised Volker for his service.');
-    fx.doc({ path: 'trade-war.txt', title: 'Trade war fears', date: '1987-04-01' }, 'A trade war with Japan is feared by exporters.');
-    fx.doc({ path: 'trade-war-2.txt', title: 'Trade war talk', date: '1987-04-02' }, 'Europe warned of a trade war over farm subsidies.');
+    fx.doc(
+      { path: 'volcker-1.txt', title: 'Volcker on rates', date: '1987-05-02' },
+      'Paul Volcker said rates would stay.',
+    );
+    fx.doc(
+      { path: 'volcker-2.txt', title: 'Volcker testimony', date: '1987-05-03' },
+      'Volcker told Congress the dollar was stable.',
+    );
+    for (let i = 0; i < 20; i++)
+      fx.doc(
+        { path: `fed-${i}.txt`, title: `Fed chairman ${i}`, date: '1987-06-01' },
+        `Fed chairman Volcker spoke, item ${i}.`,
+      );
+    fx.doc(
+      { path: 'volker.txt', title: 'Ford hails Volker', date: '1987-06-02' },
+      'Ford praised Volker for his service.',
+    );
+    fx.doc(
+      { path: 'trade-war.txt', title: 'Trade war fears', date: '1987-04-01' },
+      'A trade war with Japan is feared by exporters.',
+    );
+    fx.doc(
+      { path: 'trade-war-2.txt', title: 'Trade war talk', date: '1987-04-02' },
+      'Europe warned of a trade war over farm subsidies.',
+    );
     fx.doc({ path: 'blob.txt', title: 'Blob', date: '1987-07-01' }, `zqx${'a'.repeat(200_000)} tail words here`);
     db = fx.db;
   });
@@ -44,12 +70,16 @@ describe('ranking, query handling and query cost', () => {
   it('ranks the story above the price notice for a prose query (bm25 alone does the opposite)', () => {
     const r = search(db, 'oil prices');
     expect(r.hits.map((h) => h.path)).toEqual(['story.txt', 'notice.txt']);
-    const bare = search(db, 'oil prices', { ranking: { lengthWeight: 0, boilerplateWeight: 0, nearWeight: 0, phraseWeight: 0 } });
+    const bare = search(db, 'oil prices', {
+      ranking: { lengthWeight: 0, boilerplateWeight: 0, nearWeight: 0, phraseWeight: 0 },
+    });
     expect(bare.hits.map((h) => h.path)).toEqual(['notice.txt', 'story.txt']);
   });
 
   it('scores tables and price notices as boilerplate, prose not', () => {
-    expect(boilerplate('Shr 1.10 dlrs vs 90 cts\nNet 4.5 mln vs 3.9 mln\nRevs 50.1 mln vs 40.2 mln\n')).toBeGreaterThan(0.9);
+    expect(boilerplate('Shr 1.10 dlrs vs 90 cts\nNet 4.5 mln vs 3.9 mln\nRevs 50.1 mln vs 40.2 mln\n')).toBeGreaterThan(
+      0.9,
+    );
     expect(boilerplate(prose('oil', 3))).toBeLessThan(0.3);
   });
 
@@ -104,7 +134,9 @@ describe('ranking, query handling and query cost', () => {
     expect(typo.stderr).toMatch(/unknown option '--limt'/);
     const sorted = corpus(['search', 'volcker', '--sort', '-date', '--limit', '1', '--db', file]);
     expect(sorted.stdout).toMatch(/1987-06-01/);
-    expect(corpus(['search', 'oil', '--sort', 'size', '--db', file]).stderr).toMatch(/--sort must be one of relevance, date, -date/);
+    expect(corpus(['search', 'oil', '--sort', 'size', '--db', file]).stderr).toMatch(
+      /--sort must be one of relevance, date, -date/,
+    );
   });
 
   it('CLI: prints did you mean', () => {

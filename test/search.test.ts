@@ -24,19 +24,45 @@ describe('search over a small corpus', () => {
       { path: 'rail.txt', title: 'Seoul prepares rail ceremony', date: '2018-12-18', source: 'Yonhap' },
       'South Korea and North Korea will hold a groundbreaking ceremony for a railway. Officials in Seoul said the summit mood helped.',
     );
-    fx.doc({ path: 'oil.txt', title: 'Oil prices rise', date: '2019-03-01', source: 'Reuters' }, 'Oil prices rose on Friday as OPEC cut supply. Crude futures gained in New York.');
-    fx.doc({ path: 'gas-title.txt', title: 'Gasoline demand', date: '2019-01-01', source: 'AP' }, 'Drivers bought more fuel in the spring than a year before.');
-    fx.doc({ path: 'gas-body.txt', title: 'Fuel demand', date: '2019-01-02', source: 'AP' }, 'Drivers bought more gasoline in the spring than a year before.');
+    fx.doc(
+      { path: 'oil.txt', title: 'Oil prices rise', date: '2019-03-01', source: 'Reuters' },
+      'Oil prices rose on Friday as OPEC cut supply. Crude futures gained in New York.',
+    );
+    fx.doc(
+      { path: 'gas-title.txt', title: 'Gasoline demand', date: '2019-01-01', source: 'AP' },
+      'Drivers bought more fuel in the spring than a year before.',
+    );
+    fx.doc(
+      { path: 'gas-body.txt', title: 'Fuel demand', date: '2019-01-02', source: 'AP' },
+      'Drivers bought more gasoline in the spring than a year before.',
+    );
     fx.doc({ path: 'tie-old.txt', title: 'Wheat harvest', date: '2017-05-01' }, 'The wheat harvest was large.');
     fx.doc({ path: 'tie-new.txt', title: 'Wheat harvest', date: '2017-06-01' }, 'The wheat harvest was large.');
-    const tbilisi = fx.doc({ path: 'tbilisi.txt', title: 'Vote in Tbilisi', date: '2019-04-01' }, 'Georgia held elections on Sunday in Tbilisi.');
-    const atlanta = fx.doc({ path: 'atlanta.txt', title: 'Atlanta traffic', date: '2019-04-02' }, 'Georgia roads were busy near Atlanta.');
-    const moscow = fx.doc({ path: 'moscow.txt', title: 'Grain for Moscow', date: '1987-03-02' }, 'The Soviet Union bought grain.');
+    const tbilisi = fx.doc(
+      { path: 'tbilisi.txt', title: 'Vote in Tbilisi', date: '2019-04-01' },
+      'Georgia held elections on Sunday in Tbilisi.',
+    );
+    const atlanta = fx.doc(
+      { path: 'atlanta.txt', title: 'Atlanta traffic', date: '2019-04-02' },
+      'Georgia roads were busy near Atlanta.',
+    );
+    const moscow = fx.doc(
+      { path: 'moscow.txt', title: 'Grain for Moscow', date: '1987-03-02' },
+      'The Soviet Union bought grain.',
+    );
     fx.mention(moscow, fx.entity('COUNTRY', 'Soviet Union'), 'Soviet Union');
-    const tokyo = fx.doc({ path: 'tokyo.txt', title: 'JAPAN TRADE', date: '1987-03-03' }, 'JAPAN TRADE. Japan said Japan and Japan will trade with Japan, Japan added.');
+    const tokyo = fx.doc(
+      { path: 'tokyo.txt', title: 'JAPAN TRADE', date: '1987-03-03' },
+      'JAPAN TRADE. Japan said Japan and Japan will trade with Japan, Japan added.',
+    );
     fx.mention(tokyo, fx.entity('COUNTRY', 'Japan'), 'Japan');
     fx.mention(tokyo, fx.entity('ORG', 'JAPAN'), 'JAPAN', 'ORG');
-    fx.mention(fx.doc({ path: 'crude.txt', title: 'Crude', date: '1987-03-04' }, 'Oil rose.'), fx.entity('ORG', 'Oil'), 'Oil', 'ORG');
+    fx.mention(
+      fx.doc({ path: 'crude.txt', title: 'Crude', date: '1987-03-04' }, 'Oil rose.'),
+      fx.entity('ORG', 'Oil'),
+      'Oil',
+      'ORG',
+    );
 
     const nk = fx.entity('COUNTRY', 'North Korea', ['DPRK', "Democratic People's Republic of Korea"]);
     const kim = fx.entity('PERSON', 'Kim Jong Un', ['Kim Jong-un', 'Kim']);

@@ -8,8 +8,23 @@ describe("a JSON article's own id and label lists", () => {
     const file = write(
       path.join(dir, 'wire.jsonl'),
       [
-        { id: 'wire-834', title: 'OPEC output rises', date: '1987-03-02', topics: ['crude'], places: ['saudi-arabia'], text: 'Saudi Arabia raised crude output in February, oil ministers said.' },
-        { id: 'wire-835', title: 'Cocoa prices fall', date: '1987-03-03', topics: ['cocoa'], places: ['ghana'], keywords: 'futures, Crude', text: 'Cocoa futures fell in London as Ghana shipped more beans.' },
+        {
+          id: 'wire-834',
+          title: 'OPEC output rises',
+          date: '1987-03-02',
+          topics: ['crude'],
+          places: ['saudi-arabia'],
+          text: 'Saudi Arabia raised crude output in February, oil ministers said.',
+        },
+        {
+          id: 'wire-835',
+          title: 'Cocoa prices fall',
+          date: '1987-03-03',
+          topics: ['cocoa'],
+          places: ['ghana'],
+          keywords: 'futures, Crude',
+          text: 'Cocoa futures fell in London as Ghana shipped more beans.',
+        },
         { title: 'No id here', date: '1987-03-04', text: 'Wheat prices were steady in Chicago on Wednesday.' },
       ]
         .map((r) => JSON.stringify(r))
@@ -29,7 +44,9 @@ describe("a JSON article's own id and label lists", () => {
 
     const tagged = JSON.parse(corpus(['search', '--tag', 'CRUDE', '--db', db, '--json']).stdout);
     expect(tagged.hits.map((h: { externalId: string }) => h.externalId).sort()).toEqual(['wire-834', 'wire-835']);
-    const both = JSON.parse(corpus(['search', 'cocoa', '--tag', 'crude', '--tag', 'futures', '--db', db, '--json']).stdout);
+    const both = JSON.parse(
+      corpus(['search', 'cocoa', '--tag', 'crude', '--tag', 'futures', '--db', db, '--json']).stdout,
+    );
     expect(both.hits.map((h: { externalId: string }) => h.externalId)).toEqual(['wire-835']);
     const none = corpus(['search', '--tag', 'gold', '--db', db, '--json']);
     expect(none.code).toBe(1);

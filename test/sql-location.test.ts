@@ -7,7 +7,8 @@ import { ROOT } from './helpers.js';
  * Every SQL statement lives in src/store/: a schema change touches one folder, and a second backend
  * implements one interface. This scans the TypeScript of src/, bench/ and test/ for statements.
  */
-const STATEMENT = /\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\b|DELETE\s+FROM\b|UPDATE\s+\w+\s+SET\b|CREATE\s+(TEMP\s+|VIRTUAL\s+)?(TABLE|INDEX|VIRTUAL)\b)/;
+const STATEMENT =
+  /\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\b|DELETE\s+FROM\b|UPDATE\s+\w+\s+SET\b|CREATE\s+(TEMP\s+|VIRTUAL\s+)?(TABLE|INDEX|VIRTUAL)\b)/;
 
 /**
  * Files that may hold SQL outside the store, each for a reason: the ingest benchmark measures a bare
@@ -34,7 +35,12 @@ describe('SQL lives in src/store/', () => {
   it('no .ts file outside src/store/ holds an SQL statement', () => {
     const offenders: string[] = [];
     for (const file of [...tsFiles('src'), ...tsFiles('bench'), ...tsFiles('test')]) {
-      if (file.startsWith(path.join('src', 'store') + path.sep) || ALLOWED.has(file) || file === path.join('test', 'sql-location.test.ts')) continue;
+      if (
+        file.startsWith(path.join('src', 'store') + path.sep) ||
+        ALLOWED.has(file) ||
+        file === path.join('test', 'sql-location.test.ts')
+      )
+        continue;
       const lines = fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n');
       lines.forEach((line, i) => {
         if (STATEMENT.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);

@@ -14,13 +14,19 @@ const STACK = /^\s+at .+:\d+/m;
 function inNamespace(script: string): { code: number; stdout: string; stderr: string } | null {
   const probe = spawnSync('unshare', ['-rm', 'true']);
   if (probe.status !== 0) return null;
-  const r = spawnSync('unshare', ['-rm', 'sh', '-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync('unshare', ['-rm', 'sh', '-c', script], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 function run(args: string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('exit', (code) => resolve({ code: code ?? -1, stderr }));
@@ -45,7 +51,8 @@ describe('two ingests into one database at once', () => {
     });
     for (const round of ['new file', 'existing file']) {
       const db = path.join(dir, 'corpus.db');
-      if (round === 'existing file') write(path.join(halves[0], 'extra.txt'), 'An extra article about wheat in Kansas.\n');
+      if (round === 'existing file')
+        write(path.join(halves[0], 'extra.txt'), 'An extra article about wheat in Kansas.\n');
       if (round === 'existing file') write(path.join(halves[1], 'extra2.txt'), 'Another article about corn in Iowa.\n');
       const [a, b] = await Promise.all(halves.map((half) => run(['ingest', half, '--db', db])));
       expect(a.stderr, round).not.toMatch(STACK);
@@ -71,7 +78,7 @@ describe('damaged databases', () => {
     const size = fs.statSync(good).size;
     // A small deterministic generator: the same damage on every run.
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     let refusedIngests = 0;
     const codes = new Set<number>();
     for (let copy = 0; copy < 5; copy++) {
@@ -178,7 +185,10 @@ describe('same body, different front matter', () => {
   it('keeps each file its own title, date and source; search by source finds both', () => {
     const dir = tempDir();
     const body = 'The central bank raised interest rates by half a point on Tuesday, its first move in a year.\n';
-    write(path.join(dir, 'docs', 'a.md'), `---\ntitle: Bank raises rates\ndate: 2020-03-01\nsource: Alpha News\n---\n${body}`);
+    write(
+      path.join(dir, 'docs', 'a.md'),
+      `---\ntitle: Bank raises rates\ndate: 2020-03-01\nsource: Alpha News\n---\n${body}`,
+    );
     write(path.join(dir, 'docs', 'b.md'), `---\ntitle: Rates go up\ndate: 2020-03-02\nsource: Beta Wire\n---\n${body}`);
     write(path.join(dir, 'docs', 'c.md'), `---\ntitle: Rates go up\ndate: 2020-03-02\nsource: Beta Wire\n---\n${body}`);
     const db = path.join(dir, 'c.db');

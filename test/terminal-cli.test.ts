@@ -23,10 +23,16 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
 
   beforeAll(() => {
     dir = tempDir('corpus-terminal-');
-    write(path.join(dir, 'news', 'grain.md'), `---\ntitle: "${HOSTILE_TITLE.replace(/\x07/g, '\\a').replace(/\x1b/g, '\\e')}"\ndate: 2020-03-04\nsource: "Agency\\e[31m"\n---\n${HOSTILE_BODY}`);
+    write(
+      path.join(dir, 'news', 'grain.md'),
+      `---\ntitle: "${HOSTILE_TITLE.replace(/\x07/g, '\\a').replace(/\x1b/g, '\\e')}"\ndate: 2020-03-04\nsource: "Agency\\e[31m"\n---\n${HOSTILE_BODY}`,
+    );
     write(path.join(dir, 'news', hostileName), 'Wheat prices fell in Chicago on Monday, dealers said.\n');
     fs.copyFileSync(path.join(SEEDS, '004_ddf39e30f6a337f9.txt'), path.join(dir, 'news', 'seed.txt'));
-    write(path.join(dir, 'news', 'summit.txt'), `The two ministers will hold a summit in Paris on March 10, 2020, to sign ${RLO}gnp.exe and more.\n`);
+    write(
+      path.join(dir, 'news', 'summit.txt'),
+      `The two ministers will hold a summit in Paris on March 10, 2020, to sign ${RLO}gnp.exe and more.\n`,
+    );
     db = path.join(dir, 'news.db');
     const run = corpus(['ingest', 'news', '--db', db, '--date', '2020-03-01'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
@@ -37,8 +43,8 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
 
   it('never lets a title, body, source or file name steer the terminal or reorder text', () => {
     // PAGER=cat: what a pager would be sent reaches the terminal as it is.
-    const runs = [['search', 'wheat'], ['show', 'news/grain.md'], ['stats'], ['timeline'], ['search', 'chicago']].map((args) =>
-      inPty([...args, '--db', db], { cwd: dir, env: { PAGER: 'cat' } }),
+    const runs = [['search', 'wheat'], ['show', 'news/grain.md'], ['stats'], ['timeline'], ['search', 'chicago']].map(
+      (args) => inPty([...args, '--db', db], { cwd: dir, env: { PAGER: 'cat' } }),
     );
     for (const run of runs) {
       expect(run.code).toBe(0);
@@ -93,7 +99,8 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
     const words = new Set(HOSTILE_BODY.split(/\s+/));
     for (const line of snippetLines) {
       const last = line.trim().split(' ').pop()!.replace(/[\][]/g, '');
-      if (/^[a-z]+[.,]?$/i.test(last)) expect(words.has(last) || words.has(`${last}.`) || /entities/.test(line), last).toBe(true);
+      if (/^[a-z]+[.,]?$/i.test(last))
+        expect(words.has(last) || words.has(`${last}.`) || /entities/.test(line), last).toBe(true);
     }
   });
 
@@ -140,7 +147,9 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
 describe('ingest on a terminal (CLI, pseudo-terminal)', () => {
   it('shows every failure and warning line, counts articles of a JSON Lines file and restores the cursor', () => {
     const dir = tempDir('corpus-progress-');
-    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ title: `Note ${i}`, date: '2021-05-06', text: `Barley note ${i} for the market.` }));
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({ title: `Note ${i}`, date: '2021-05-06', text: `Barley note ${i} for the market.` }),
+    );
     lines.splice(7, 0, '{"title": broken');
     write(path.join(dir, 'in', 'notes.jsonl'), `${lines.join('\n')}\n`);
     for (let i = 0; i < 25; i++) write(path.join(dir, 'in', `a${i}.txt`), `Oats story ${i}. Oats rose ${i} cents.\n`);
@@ -159,9 +168,18 @@ describe('ingest on a terminal (CLI, pseudo-terminal)', () => {
 
   it('on Ctrl-C commits what was read, restores the cursor and says how to resume', () => {
     const dir = tempDir('corpus-interrupt-');
-    const sentences = ['Wheat rose in Chicago.', 'The ministry said exports fell.', 'Traders expect rain in Kansas.', 'Prices were steady in Paris.'];
+    const sentences = [
+      'Wheat rose in Chicago.',
+      'The ministry said exports fell.',
+      'Traders expect rain in Kansas.',
+      'Prices were steady in Paris.',
+    ];
     const lines = Array.from({ length: 1500 }, (_, i) =>
-      JSON.stringify({ title: `Market ${i}`, date: '2022-01-03', text: `${sentences[i % 4]} Report ${i}. ${sentences[(i + 1) % 4]} ${sentences[(i + 2) % 4]}` }),
+      JSON.stringify({
+        title: `Market ${i}`,
+        date: '2022-01-03',
+        text: `${sentences[i % 4]} Report ${i}. ${sentences[(i + 1) % 4]} ${sentences[(i + 2) % 4]}`,
+      }),
     );
     write(path.join(dir, 'big.jsonl'), `${lines.join('\n')}\n`);
     const first = inPty(['ingest', 'big.jsonl', '--db', 'r.db'], {
@@ -170,7 +188,9 @@ describe('ingest on a terminal (CLI, pseudo-terminal)', () => {
       timeoutMs: 300_000,
     });
     expect(first.code, first.output).toBe(130);
-    expect(first.output).toMatch(/corpus: interrupted: \d[\d,]* documents stored and committed; run the same command to resume:\n\s+corpus ingest big\.jsonl --db r\.db/);
+    expect(first.output).toMatch(
+      /corpus: interrupted: \d[\d,]* documents stored and committed; run the same command to resume:\n\s+corpus ingest big\.jsonl --db r\.db/,
+    );
     expect(first.output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(first.output.lastIndexOf(`${ESC}[?25l`));
     const stored = JSON.parse(corpus(['stats', '--db', 'r.db', '--json'], { cwd: dir }).stdout).documents;
     expect(stored).toBeGreaterThan(0);

@@ -27,7 +27,9 @@ describe('corpus timeline (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Kim Jong Un \(PERSON\): 2 events/);
     expect(r.stdout).toBe(corpus(['timeline', 'Kim Jong-un', '--db', db]).stdout);
-    expect(r.stderr).toBe('corpus: the name also matches Kim Yo Jong (PERSON); showing Kim Jong Un (PERSON), the most mentioned\n');
+    expect(r.stderr).toBe(
+      'corpus: the name also matches Kim Yo Jong (PERSON); showing Kim Jong Un (PERSON), the most mentioned\n',
+    );
   });
 
   it('says plainly when the entity is unknown, exit 1', () => {
@@ -52,17 +54,40 @@ describe('corpus timeline (CLI)', () => {
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data.leftOut).toEqual({ events: 0, mentions: 0 });
-    expect(data.entries.map((e: { name: string }) => e.name)).toEqual(['Pyongyang pre-summit talks', 'Warsaw meeting', 'Hanoi summit']);
+    expect(data.entries.map((e: { name: string }) => e.name)).toEqual([
+      'Pyongyang pre-summit talks',
+      'Warsaw meeting',
+      'Hanoi summit',
+    ]);
     // docs/json.md: `date` is a day (the span's first), the calendar span is `span`.
     expect(data.entries[2].date).toBe('2019-02-27');
-    expect(data.entries[2].span).toEqual({ value: '2019-02-27/2019-02-28', granularity: 'range', start: '2019-02-27', end: '2019-02-28' });
+    expect(data.entries[2].span).toEqual({
+      value: '2019-02-27/2019-02-28',
+      granularity: 'range',
+      start: '2019-02-27',
+      end: '2019-02-28',
+    });
     expect(data.entries[2].sources).toHaveLength(2);
     expect(Object.keys(data.entries[2]).sort()).toEqual(
-      ['conflicts', 'date', 'evidence', 'id', 'kind', 'name', 'participants', 'place', 'sources', 'span', 'support'].sort(),
+      [
+        'conflicts',
+        'date',
+        'evidence',
+        'id',
+        'kind',
+        'name',
+        'participants',
+        'place',
+        'sources',
+        'span',
+        'support',
+      ].sort(),
     );
     expect(data.entries[2].support).toEqual({ documents: 2, sources: 2, days: 2 });
     expect(data.entries[2].place).toBe('Hanoi');
-    expect(data.entries[2].evidence[0].text).toBe('Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.');
+    expect(data.entries[2].evidence[0].text).toBe(
+      'Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.',
+    );
     expect(corpus(['timeline', '--format', 'json', '--from', '2019', '--db', db]).stdout).toBe(r.stdout);
   });
 
@@ -97,7 +122,9 @@ describe('corpus timeline (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^All events: 1 event/);
     expect(r.stdout).toContain('Hanoi summit');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 less reported events left out; --limit N or --all to see them.');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '3 less reported events left out; --limit N or --all to see them.',
+    );
     const grouped = corpus(['timeline', '--granularity', 'month', '--db', db]).stdout;
     expect(grouped).toContain('── 2018-06 ──');
     expect(grouped).toContain('── 2019-02 ──');
@@ -109,7 +136,9 @@ describe('corpus timeline (CLI)', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^reports +date +event$/);
     expect(lines[1]).toMatch(/^ +2 +2019-02-27…28 +Hanoi summit @ Hanoi$/);
-    const json = JSON.parse(corpus(['events', '--from', '2019-02-14', '--to', '2019-02-14', '--json', '--db', db]).stdout);
+    const json = JSON.parse(
+      corpus(['events', '--from', '2019-02-14', '--to', '2019-02-14', '--json', '--db', db]).stdout,
+    );
     expect(json.events.map((e: { name: string }) => e.name)).toEqual(['Warsaw meeting']);
     const placed = JSON.parse(corpus(['events', '--place', 'Hanoi', '--json', '--db', db]).stdout);
     expect(placed.events.map((e: { name: string }) => e.name)).toEqual(['Hanoi summit']);
@@ -140,7 +169,9 @@ describe('corpus timeline (CLI)', () => {
     };
     visit(path.join(ROOT, 'src/cli/timeline.ts'));
     expect([...packages].filter((p) => p.startsWith('natural'))).toEqual([]);
-    expect([...seen].map((f) => path.relative(ROOT, f)).filter((f) => /nlp\/(analyze|entities|events|dates)/.test(f))).toEqual([]);
+    expect(
+      [...seen].map((f) => path.relative(ROOT, f)).filter((f) => /nlp\/(analyze|entities|events|dates)/.test(f)),
+    ).toEqual([]);
     expect(seen).toContain(path.join(ROOT, 'src/timeline/query.ts'));
   });
 });

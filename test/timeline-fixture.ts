@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { openDatabase, type Store } from '../src/store/db.js';
-import { insertDocumentRow, insertEntityRow, insertEventMentionRow, insertEventRow, insertMentionRow, insertParticipantRow } from '../src/store/rows.js';
+import {
+  insertDocumentRow,
+  insertEntityRow,
+  insertEventMentionRow,
+  insertEventRow,
+  insertMentionRow,
+  insertParticipantRow,
+} from '../src/store/rows.js';
 import { aliasKey } from '../src/core/alias-key.js';
 import { updateCorpusEvents } from '../src/ingest/corpus-events.js';
 
@@ -17,7 +24,10 @@ export class FixtureDb {
     this.db = openDatabase(file, { create: true });
   }
 
-  doc(meta: { path: string; title?: string | null; date?: string | null; source?: string | null }, sentences: string[]): number {
+  doc(
+    meta: { path: string; title?: string | null; date?: string | null; source?: string | null },
+    sentences: string[],
+  ): number {
     const body = sentences.join(' ');
     let start = 0;
     const spans = sentences.map((s) => {
@@ -45,13 +55,23 @@ export class FixtureDb {
     return { start, end: start + text.length, sentence };
   }
 
-  mention(docId: number, type: string, text: string, ref: { entity?: number; value?: string | null; nth?: number } = {}): void {
+  mention(
+    docId: number,
+    type: string,
+    text: string,
+    ref: { entity?: number; value?: string | null; nth?: number } = {},
+  ): void {
     const at = this.locate(docId, text, ref.nth);
     insertMentionRow(this.db, { docId, type, ...at, text, entityId: ref.entity, value: ref.value });
   }
 
   event(name: string, date: string | null, place: number | null = null): number {
-    return insertEventRow(this.db, { key: `${aliasKey(name)}|${date ?? ''}|${place ?? ''}`, name, date, placeId: place });
+    return insertEventRow(this.db, {
+      key: `${aliasKey(name)}|${date ?? ''}|${place ?? ''}`,
+      name,
+      date,
+      placeId: place,
+    });
   }
 
   /** The event is reported in the document by `text` (also an EVENT mention), with these participants. */
@@ -96,7 +116,16 @@ export function buildKoreaFixture(dir: string): { file: string; ids: Record<stri
     'Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.',
     'The two leaders first met in Singapore last June.',
   ]);
-  for (const [text, id] of [['Kang', kang], ['Pompeo', pompeo], ['Warsaw', warsaw], ['DPRK', nk], ['Trump', trump], ['Kim Jong Un', kim], ['Hanoi', hanoi], ['Singapore', singapore]] as const) {
+  for (const [text, id] of [
+    ['Kang', kang],
+    ['Pompeo', pompeo],
+    ['Warsaw', warsaw],
+    ['DPRK', nk],
+    ['Trump', trump],
+    ['Kim Jong Un', kim],
+    ['Hanoi', hanoi],
+    ['Singapore', singapore],
+  ] as const) {
     f.mention(a, 'PERSON', text, { entity: id });
   }
   f.mention(a, 'DATE', 'Thursday', { value: '2019-02-14' });
@@ -118,10 +147,13 @@ export function buildKoreaFixture(dir: string): { file: string; ids: Record<stri
   f.mention(b, 'DATE', '2017', { value: '2017' });
   f.mention(b, 'COUNTRY', 'North Korea', { entity: nk, nth: 1 });
 
-  const c = f.doc({ path: 'news/c.html', title: 'Pre-summit talks <b>in Pyongyang</b>', date: '2019-02-12', source: null }, [
-    'US and DPRK officials held pre-summit talks in Pyongyang last week.',
-    'A leaked note read "<script>alert(\'pwned\')</script> & <img src=x onerror=alert(1)>".',
-  ]);
+  const c = f.doc(
+    { path: 'news/c.html', title: 'Pre-summit talks <b>in Pyongyang</b>', date: '2019-02-12', source: null },
+    [
+      'US and DPRK officials held pre-summit talks in Pyongyang last week.',
+      'A leaked note read "<script>alert(\'pwned\')</script> & <img src=x onerror=alert(1)>".',
+    ],
+  );
   f.mention(c, 'COUNTRY', 'US', { entity: us });
   f.mention(c, 'COUNTRY', 'DPRK', { entity: nk });
   f.mention(c, 'PLACE', 'Pyongyang', { entity: pyongyang });
@@ -140,5 +172,8 @@ export function buildKoreaFixture(dir: string): { file: string; ids: Record<stri
   const interKorean = f.event('inter-Korean talks', null);
   f.report(interKorean, b, 'Talks', [nk]);
   f.close();
-  return { file, ids: { nk, us, trump, kim, hanoi, summit, warsawMeeting, singaporeSummit, preSummit, interKorean, a, b, c } };
+  return {
+    file,
+    ids: { nk, us, trump, kim, hanoi, summit, warsawMeeting, singaporeSummit, preSummit, interKorean, a, b, c },
+  };
 }

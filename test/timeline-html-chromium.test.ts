@@ -13,7 +13,9 @@ import type { TimelineEntry } from '../src/timeline/types.js';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
 if (!available && !process.env.CI) {
-  console.warn(`timeline-html-chromium: skipped, ${CHROMIUM} not found (apt-get install chromium; in CI this test must run)`);
+  console.warn(
+    `timeline-html-chromium: skipped, ${CHROMIUM} not found (apt-get install chromium; in CI this test must run)`,
+  );
 }
 
 interface Image {
@@ -124,10 +126,23 @@ function bigPage(): string {
     const template = base.entries.find((e) => e.name === 'Hanoi summit')!;
     const entries: TimelineEntry[] = Array.from({ length: 300 }, (_, i) => {
       const day = new Date(Date.UTC(1987, 0, 1) + ((i * 37) % 365) * 86_400_000).toISOString().slice(0, 10);
-      return { ...template, id: `e${i}`, name: `Event number ${i} with a long name`, date: { value: day, granularity: 'day' as const, start: day, end: day } };
+      return {
+        ...template,
+        id: `e${i}`,
+        name: `Event number ${i} with a long name`,
+        date: { value: day, granularity: 'day' as const, start: day, end: day },
+      };
     });
-    entries.push({ ...template, id: 'old', date: { value: '1857', granularity: 'year' as const, start: '1857-01-01', end: '1857-12-31' } });
-    entries.push({ ...template, id: 'new', date: { value: '2016', granularity: 'year' as const, start: '2016-01-01', end: '2016-12-31' } });
+    entries.push({
+      ...template,
+      id: 'old',
+      date: { value: '1857', granularity: 'year' as const, start: '1857-01-01', end: '1857-12-31' },
+    });
+    entries.push({
+      ...template,
+      id: 'new',
+      date: { value: '2016', granularity: 'year' as const, start: '2016-01-01', end: '2016-12-31' },
+    });
     return renderTimelineHtml({ ...base, entries }, { link: (p) => p });
   } finally {
     db.close();
@@ -159,7 +174,12 @@ describe.skipIf(!available && !process.env.CI)('timeline HTML in headless Chromi
       expect(image.width).toBe(width);
       let blue = 0;
       for (let i = 0; i < image.rgb.length; i += 3) {
-        if (Math.abs(image.rgb[i] - 0x1f) < 24 && Math.abs(image.rgb[i + 1] - 0x6f) < 24 && Math.abs(image.rgb[i + 2] - 0xb2) < 24) blue++;
+        if (
+          Math.abs(image.rgb[i] - 0x1f) < 24 &&
+          Math.abs(image.rgb[i + 1] - 0x6f) < 24 &&
+          Math.abs(image.rgb[i + 2] - 0xb2) < 24
+        )
+          blue++;
       }
       // the event marks (#1f6fb2) are on the screenshot
       expect(blue).toBeGreaterThan(500);

@@ -22,7 +22,9 @@ describe('corpus timeline on the seeds', () => {
     const r = corpus(['timeline', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^2019-02-27…28 +.*summit/im);
-    expect(r.stdout).toContain('Trump announced last week he would hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.');
+    expect(r.stdout).toContain(
+      'Trump announced last week he would hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.',
+    );
     expect(r.stdout).toMatch(/left out|Nothing left out/);
   });
 

@@ -29,7 +29,12 @@ beforeAll(() => {
 
 describe('date values', () => {
   it('places each granularity on the calendar', () => {
-    expect(parseDateValue('2019-02-14')).toEqual({ value: '2019-02-14', granularity: 'day', start: '2019-02-14', end: '2019-02-14' });
+    expect(parseDateValue('2019-02-14')).toEqual({
+      value: '2019-02-14',
+      granularity: 'day',
+      start: '2019-02-14',
+      end: '2019-02-14',
+    });
     expect(parseDateValue('2019-02')).toMatchObject({ granularity: 'month', start: '2019-02-01', end: '2019-02-28' });
     expect(parseDateValue('2020-02')).toMatchObject({ end: '2020-02-29' });
     expect(parseDateValue('1998-H2')).toMatchObject({ start: '1998-07-01', end: '1998-12-31' });
@@ -39,12 +44,27 @@ describe('date values', () => {
     expect(parseDateValue('2020-W01')).toMatchObject({ start: '2019-12-30', end: '2020-01-05' });
     expect(parseDateValue('2018')).toMatchObject({ granularity: 'year', start: '2018-01-01', end: '2018-12-31' });
     expect(parseDateValue('2019-Q2')).toMatchObject({ granularity: 'quarter', start: '2019-04-01', end: '2019-06-30' });
-    expect(parseDateValue('2019-02-27/2019-02-28')).toMatchObject({ granularity: 'range', start: '2019-02-27', end: '2019-02-28' });
+    expect(parseDateValue('2019-02-27/2019-02-28')).toMatchObject({
+      granularity: 'range',
+      start: '2019-02-27',
+      end: '2019-02-28',
+    });
     expect(parseDateValue('2018-12-30T10:00')).toMatchObject({ granularity: 'day', start: '2018-12-30' });
   });
 
   it('leaves vague and malformed values off the calendar', () => {
-    for (const value of ['PRESENT_REF', 'PAST_REF', 'FUTURE_REF', 'XXXX-02', '2019-13', '2019-02-30', '2019-W54', '2019-03-01/2019-02-01', '', null]) {
+    for (const value of [
+      'PRESENT_REF',
+      'PAST_REF',
+      'FUTURE_REF',
+      'XXXX-02',
+      '2019-13',
+      '2019-02-30',
+      '2019-W54',
+      '2019-03-01/2019-02-01',
+      '',
+      null,
+    ]) {
       expect(parseDateValue(value)).toBeNull();
     }
   });
@@ -103,8 +123,12 @@ describe('buildTimeline over the whole corpus', () => {
       ['news/a.txt', 'Yonhap', '2019-02-15', 'Diplomats meet in Warsaw'],
       ['news/b.txt', 'Reuters', '2019-02-20', 'Summit set for Hanoi'],
     ]);
-    expect(summit.sources[0].evidence[0].text).toBe('Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.');
-    expect(summit.sources[1].evidence[0].text).toBe('The summit between Trump and Kim will take place on Feb. 27-28, officials said.');
+    expect(summit.sources[0].evidence[0].text).toBe(
+      'Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.',
+    );
+    expect(summit.sources[1].evidence[0].text).toBe(
+      'The summit between Trump and Kim will take place on Feb. 27-28, officials said.',
+    );
   });
 
   it('puts the sentence stating the date first among an event’s evidence', () => {
@@ -113,7 +137,11 @@ describe('buildTimeline over the whole corpus', () => {
   });
 
   it('filters by overlap with --from and --to', () => {
-    expect(timeline({ from: '2019-02-10' }).entries.map((e) => e.name)).toEqual(['Pyongyang pre-summit talks', 'Warsaw meeting', 'Hanoi summit']);
+    expect(timeline({ from: '2019-02-10' }).entries.map((e) => e.name)).toEqual([
+      'Pyongyang pre-summit talks',
+      'Warsaw meeting',
+      'Hanoi summit',
+    ]);
     expect(timeline({ from: '2019-02-28' }).entries.map((e) => e.name)).toEqual(['Hanoi summit']);
     expect(timeline({ to: '2018' }).entries.map((e) => e.name)).toEqual(['Singapore summit']);
     expect(timeline({ from: '2019-02', to: '2019-02' }).entries).toHaveLength(3);
@@ -155,7 +183,9 @@ describe('buildTimeline for one entity', () => {
   });
 
   it('refuses an unknown entity with exit code 1', () => {
-    expect(() => timeline({ entity: 'Atlantis' })).toThrow(expect.objectContaining({ exitCode: 1, message: expect.stringContaining('Atlantis') }));
+    expect(() => timeline({ entity: 'Atlantis' })).toThrow(
+      expect.objectContaining({ exitCode: 1, message: expect.stringContaining('Atlantis') }),
+    );
   });
 });
 
@@ -204,10 +234,18 @@ describe('renderers', () => {
   it('html: outliers fold into the earlier/later gutters; the axis spans the digest', () => {
     const base = timeline();
     const entry = base.entries[2];
-    const days = Array.from({ length: 30 }, (_, i) => `2019-02-${String(i % 28 + 1).padStart(2, '0')}`);
+    const days = Array.from({ length: 30 }, (_, i) => `2019-02-${String((i % 28) + 1).padStart(2, '0')}`);
     const entries = [
-      { ...entry, id: 'old', date: { value: '1857', granularity: 'year' as const, start: '1857-01-01', end: '1857-12-31' } },
-      ...days.map((d, i) => ({ ...entry, id: `d${i}`, date: { value: d, granularity: 'day' as const, start: d, end: d } })),
+      {
+        ...entry,
+        id: 'old',
+        date: { value: '1857', granularity: 'year' as const, start: '1857-01-01', end: '1857-12-31' },
+      },
+      ...days.map((d, i) => ({
+        ...entry,
+        id: `d${i}`,
+        date: { value: d, granularity: 'day' as const, start: d, end: d },
+      })),
     ];
     const html = renderTimelineHtml({ ...base, entries });
     expect(html).toContain('earlier 1');
@@ -225,9 +263,15 @@ describe('renderers', () => {
     expect(doc.title.text.headline).toBe('All events');
     expect(doc.events.map((e) => [e.start_date, e.end_date])).toEqual([
       [{ year: 2018, month: 6, display_date: '2018-06' }, undefined],
-      [{ year: 2019, month: 2, day: 4, display_date: '2019-W06' }, { year: 2019, month: 2, day: 10 }],
+      [
+        { year: 2019, month: 2, day: 4, display_date: '2019-W06' },
+        { year: 2019, month: 2, day: 10 },
+      ],
       [{ year: 2019, month: 2, day: 14, display_date: '2019-02-14' }, undefined],
-      [{ year: 2019, month: 2, day: 27, display_date: '2019-02-27…28' }, { year: 2019, month: 2, day: 28 }],
+      [
+        { year: 2019, month: 2, day: 27, display_date: '2019-02-27…28' },
+        { year: 2019, month: 2, day: 28 },
+      ],
     ]);
     expect(doc.events[3].text.headline).toBe('Hanoi summit (Hanoi)');
     expect(doc.events[3].group).toBe('Hanoi');

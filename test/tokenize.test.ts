@@ -18,7 +18,9 @@ describe('tokenize', () => {
   });
 
   it('does not end sentences at abbreviations, titles, months or initials', () => {
-    expect(sentencesOf('Mr. Smith and Dr. Jones met U.S. officials on Feb. 3 in Washington. Frederick H. Collier left.')).toEqual([
+    expect(
+      sentencesOf('Mr. Smith and Dr. Jones met U.S. officials on Feb. 3 in Washington. Frederick H. Collier left.'),
+    ).toEqual([
       ['Mr.', 'Smith', 'and', 'Dr.', 'Jones', 'met', 'U.S.', 'officials', 'on', 'Feb.', '3', 'in', 'Washington', '.'],
       ['Frederick', 'H.', 'Collier', 'left', '.'],
     ]);
@@ -36,7 +38,9 @@ describe('tokenize', () => {
   });
 
   it('ends headlines and lines without final punctuation at the newline, and always at blank lines', () => {
-    const s = sentencesOf('SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN\nLONDON 1996-08-30\nThe world\'s costliest\n\nfootballer was named.');
+    const s = sentencesOf(
+      "SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN\nLONDON 1996-08-30\nThe world's costliest\n\nfootballer was named.",
+    );
     expect(s).toEqual([
       ['SOCCER', '-', 'SHEARER', 'NAMED', 'AS', 'ENGLAND', 'CAPTAIN'],
       ['LONDON', '1996-08-30'],
@@ -46,8 +50,28 @@ describe('tokenize', () => {
   });
 
   it('keeps hyphenated names whole but splits names joined by a hyphen', () => {
-    const words = tokenize("Kim Jong-un backed U.S.-ROK-Japan and US-China ties in the Indo-Pacific.").tokens.map((t) => t.text);
-    expect(words).toEqual(['Kim', 'Jong-un', 'backed', 'U.S.', '-', 'ROK', '-', 'Japan', 'and', 'US', '-', 'China', 'ties', 'in', 'the', 'Indo-Pacific', '.']);
+    const words = tokenize('Kim Jong-un backed U.S.-ROK-Japan and US-China ties in the Indo-Pacific.').tokens.map(
+      (t) => t.text,
+    );
+    expect(words).toEqual([
+      'Kim',
+      'Jong-un',
+      'backed',
+      'U.S.',
+      '-',
+      'ROK',
+      '-',
+      'Japan',
+      'and',
+      'US',
+      '-',
+      'China',
+      'ties',
+      'in',
+      'the',
+      'Indo-Pacific',
+      '.',
+    ]);
   });
 
   it('splits possessives and negation the way the training data does', () => {

@@ -20,7 +20,13 @@ describe('corpus trends', () => {
     );
     expect(months.map((p) => p.period)).toEqual(['2018-11', '2018-12', '2019-01', '2019-02']);
     expect(months[1].documents).toBe(0);
-    const weeks = fillPeriods([{ period: '2019-02-18', documents: 1, mentions: 1 }, { period: '2019-03-04', documents: 1, mentions: 1 }], 'week');
+    const weeks = fillPeriods(
+      [
+        { period: '2019-02-18', documents: 1, mentions: 1 },
+        { period: '2019-03-04', documents: 1, mentions: 1 },
+      ],
+      'week',
+    );
     expect(weeks.map((p) => p.period)).toEqual(['2019-02-18', '2019-02-25', '2019-03-04']);
     expect(sparkline([0, 1, 8])).toBe(' ▂█');
     expect(parsePeriod('2w')).toBe(14);
@@ -36,7 +42,9 @@ describe('corpus trends', () => {
     expect(e.mentions).toBeGreaterThanOrEqual(e.documents);
     const text = corpus(['trends', 'DPRK', '--db', db]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^North Korea \(COUNTRY\): \d+ documents, \d+ mentions by month\n {2}[ ▁▂▃▄▅▆▇█]+ {2}\d{4}-\d{2} … \d{4}-\d{2}\n/);
+    expect(text.stdout).toMatch(
+      /^North Korea \(COUNTRY\): \d+ documents, \d+ mentions by month\n {2}[ ▁▂▃▄▅▆▇█]+ {2}\d{4}-\d{2} … \d{4}-\d{2}\n/,
+    );
     const csv = corpus(['trends', 'North Korea', '--csv', '--by', 'year', '--db', db]).stdout.trim().split('\n');
     expect(csv[0]).toBe('entity,type,period,documents,mentions');
     expect(csv[1]).toMatch(/^North Korea,COUNTRY,\d{4},\d+,\d+$/);
@@ -52,7 +60,9 @@ describe('corpus trends', () => {
   });
 
   it('rejects bad input with one line', () => {
-    expect(corpus(['trends', 'North Korea', '--by', 'hour', '--db', db]).stderr).toMatch(/--by must be one of day, week, month, year/);
+    expect(corpus(['trends', 'North Korea', '--by', 'hour', '--db', db]).stderr).toMatch(
+      /--by must be one of day, week, month, year/,
+    );
     const none = corpus(['trends', 'Nobody Atall', '--db', db]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no entity named 'Nobody Atall'/);

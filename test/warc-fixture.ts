@@ -14,15 +14,44 @@ export async function writeWarc(file: string, { truncate = false, gzip = true } 
 <div class="story"><h1>Summit ends</h1><p>HANOI, Feb 28 (Example) - The summit between Donald Trump and Kim Jong Un ended early on Thursday without a deal, officials said.</p>
 <p>Both delegations left the Metropole hotel before a planned lunch.</p></div><div class="share-bar"><a>Share on Facebook</a></div></body></html>`;
   const records = [
-    await WARCRecord.createWARCInfo({ filename: path.basename(file), warcVersion: 'WARC/1.1' }, { software: 'corpus test' }),
-    await WARCRecord.create({ url: 'https://news.example.com/summit', type: 'request', warcVersion: 'WARC/1.1', httpHeaders: { Host: 'news.example.com' } }, content('')),
+    await WARCRecord.createWARCInfo(
+      { filename: path.basename(file), warcVersion: 'WARC/1.1' },
+      { software: 'corpus test' },
+    ),
     await WARCRecord.create(
-      { url: 'https://news.example.com/summit', type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } },
+      {
+        url: 'https://news.example.com/summit',
+        type: 'request',
+        warcVersion: 'WARC/1.1',
+        httpHeaders: { Host: 'news.example.com' },
+      },
+      content(''),
+    ),
+    await WARCRecord.create(
+      {
+        url: 'https://news.example.com/summit',
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' },
+      },
       content(page),
     ),
-    await WARCRecord.create({ url: 'https://news.example.com/logo.png', type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': 'image/png' } }, content('\x89PNG\r\n')),
     await WARCRecord.create(
-      { url: 'https://news.example.com/app.js', type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': 'text/html' } },
+      {
+        url: 'https://news.example.com/logo.png',
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        httpHeaders: { 'Content-Type': 'image/png' },
+      },
+      content('\x89PNG\r\n'),
+    ),
+    await WARCRecord.create(
+      {
+        url: 'https://news.example.com/app.js',
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        httpHeaders: { 'Content-Type': 'text/html' },
+      },
       content('<html><body><script>render()</script></body></html>'),
     ),
   ];
@@ -33,4 +62,3 @@ export async function writeWarc(file: string, { truncate = false, gzip = true } 
   fs.writeFileSync(file, bytes);
   return { pageId: records[2].warcHeader('WARC-Record-ID')!.replace(/^<|>$/g, '') };
 }
-

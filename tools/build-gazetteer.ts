@@ -46,7 +46,10 @@ export type CountryEntry = CountryInfo;
  * What the package lacks: the short forms and acronyms news writes, and the states of 1987 (the
  * Reuters corpus) that no longer exist. Keyed by the package's common name, or a new entry.
  */
-const SUPPLEMENT: Record<string, { aliases: string[]; demonyms?: string[]; new?: { cca2: string; lat: number; lon: number } }> = {
+const SUPPLEMENT: Record<
+  string,
+  { aliases: string[]; demonyms?: string[]; new?: { cca2: string; lat: number; lon: number } }
+> = {
   'United States': { aliases: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States of America'] },
   'United Kingdom': { aliases: ['Britain', 'Great Britain', 'U.K.', 'UK'] },
   'South Korea': { aliases: ['ROK', 'Korea', 'S. Korea', 'Republic of Korea'] },
@@ -63,7 +66,11 @@ const SUPPLEMENT: Record<string, { aliases: string[]; demonyms?: string[]; new?:
   Czechia: { aliases: ['Czech Republic'] },
   Turkey: { aliases: ['Türkiye'] },
   // Historical states (the Reuters corpus is from 1987).
-  'Soviet Union': { aliases: ['USSR', 'U.S.S.R.', 'Soviet Union'], demonyms: ['Soviet'], new: { cca2: 'SU', lat: 55.75, lon: 37.62 } },
+  'Soviet Union': {
+    aliases: ['USSR', 'U.S.S.R.', 'Soviet Union'],
+    demonyms: ['Soviet'],
+    new: { cca2: 'SU', lat: 55.75, lon: 37.62 },
+  },
   'West Germany': { aliases: ['FRG', 'Federal Republic of Germany'], new: { cca2: 'DE-W', lat: 50.73, lon: 7.1 } },
   'East Germany': { aliases: ['GDR', 'German Democratic Republic'], new: { cca2: 'DD', lat: 52.52, lon: 13.4 } },
   Czechoslovakia: { aliases: [], new: { cca2: 'CS', lat: 50.08, lon: 14.42 } },
@@ -75,10 +82,38 @@ const SOVEREIGN_IN_NEWS = new Set(['Taiwan', 'Kosovo', 'Palestine']);
 
 /** Regions news names that are neither countries nor cities (the package only has continent names). */
 const REGIONS = [
-  'Middle East', 'Far East', 'Near East', 'Latin America', 'North America', 'South America', 'Central America',
-  'Southeast Asia', 'South Asia', 'Central Asia', 'East Asia', 'Western Europe', 'Eastern Europe', 'Europe',
-  'Asia', 'Africa', 'Oceania', 'Antarctica', 'Americas', 'Caribbean', 'Balkans', 'Scandinavia', 'Persian Gulf',
-  'Gulf', 'Pacific', 'Atlantic', 'Indian Ocean', 'Mediterranean', 'Arctic', 'Sahara', 'Siberia', 'Asia-Pacific',
+  'Middle East',
+  'Far East',
+  'Near East',
+  'Latin America',
+  'North America',
+  'South America',
+  'Central America',
+  'Southeast Asia',
+  'South Asia',
+  'Central Asia',
+  'East Asia',
+  'Western Europe',
+  'Eastern Europe',
+  'Europe',
+  'Asia',
+  'Africa',
+  'Oceania',
+  'Antarctica',
+  'Americas',
+  'Caribbean',
+  'Balkans',
+  'Scandinavia',
+  'Persian Gulf',
+  'Gulf',
+  'Pacific',
+  'Atlantic',
+  'Indian Ocean',
+  'Mediterranean',
+  'Arctic',
+  'Sahara',
+  'Siberia',
+  'Asia-Pacific',
 ];
 
 /**
@@ -87,12 +122,43 @@ const REGIONS = [
  * retrained model measured no better on CoNLL dev (90.56 vs 90.71 tagger F1).
  */
 const MODERN_REGIONS = [
-  'Indo-Pacific', 'Asia Pacific', 'Pacific Rim', 'Northeast Asia', 'Eurasia', 'Central Europe', 'Northern Europe',
-  'Southern Europe', 'Western Hemisphere', 'Sub-Saharan Africa', 'North Africa', 'West Africa', 'East Africa',
-  'Central Africa', 'Southern Africa', 'Horn of Africa', 'Sahel', 'Maghreb', 'Levant', 'Caucasus', 'Baltics',
+  'Indo-Pacific',
+  'Asia Pacific',
+  'Pacific Rim',
+  'Northeast Asia',
+  'Eurasia',
+  'Central Europe',
+  'Northern Europe',
+  'Southern Europe',
+  'Western Hemisphere',
+  'Sub-Saharan Africa',
+  'North Africa',
+  'West Africa',
+  'East Africa',
+  'Central Africa',
+  'Southern Africa',
+  'Horn of Africa',
+  'Sahel',
+  'Maghreb',
+  'Levant',
+  'Caucasus',
+  'Baltics',
   'West Bank',
-  'Gaza Strip', 'Golan Heights', 'Kashmir', 'Crimea', 'Donbas', 'Tibet', 'Xinjiang', 'Kurdistan', 'Patagonia',
-  'Amazon', 'Himalayas', 'Alps', 'Andes', 'Arctic Circle', 'Antarctic',
+  'Gaza Strip',
+  'Golan Heights',
+  'Kashmir',
+  'Crimea',
+  'Donbas',
+  'Tibet',
+  'Xinjiang',
+  'Kurdistan',
+  'Patagonia',
+  'Amazon',
+  'Himalayas',
+  'Alps',
+  'Andes',
+  'Arctic Circle',
+  'Antarctic',
 ];
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s.'’-]+$/u;
@@ -108,7 +174,12 @@ export function buildCountries(): CountryEntry[] {
   const out: CountryEntry[] = [];
   for (const c of wc) {
     const sup = SUPPLEMENT[c.name.common];
-    const aliases = new Set<string>([c.name.common, c.name.official, ...c.altSpellings.filter(usableAlias), ...(sup?.aliases ?? [])]);
+    const aliases = new Set<string>([
+      c.name.common,
+      c.name.official,
+      ...c.altSpellings.filter(usableAlias),
+      ...(sup?.aliases ?? []),
+    ]);
     const dem = c.demonyms?.eng;
     const demonyms = new Set<string>();
     if (dem) for (const d of [dem.m, dem.f]) for (const part of d.split(/,\s*/)) if (part) demonyms.add(part);
@@ -124,15 +195,24 @@ export function buildCountries(): CountryEntry[] {
   }
   for (const [name, sup] of Object.entries(SUPPLEMENT)) {
     if (!sup.new) continue;
-    out.push({ name, cca2: sup.new.cca2, sovereign: true, lat: sup.new.lat, lon: sup.new.lon, aliases: [name, ...sup.aliases], demonyms: sup.demonyms ?? [] });
+    out.push({
+      name,
+      cca2: sup.new.cca2,
+      sovereign: true,
+      lat: sup.new.lat,
+      lon: sup.new.lon,
+      aliases: [name, ...sup.aliases],
+      demonyms: sup.demonyms ?? [],
+    });
   }
   // An alias must name one country only: drop the ones two entries claim (e.g. "Congo").
   const owners = new Map<string, Set<string>>();
-  for (const c of out) for (const a of c.aliases) {
-    const k = aliasKey(a);
-    if (!owners.has(k)) owners.set(k, new Set());
-    owners.get(k)!.add(c.name);
-  }
+  for (const c of out)
+    for (const a of c.aliases) {
+      const k = aliasKey(a);
+      if (!owners.has(k)) owners.set(k, new Set());
+      owners.get(k)!.add(c.name);
+    }
   for (const c of out) c.aliases = c.aliases.filter((a) => a === c.name || owners.get(aliasKey(a))!.size === 1);
   return out;
 }
@@ -171,7 +251,9 @@ export function buildGazetteer(modelDir: string): void {
   // The recognizer's feature index: names as token sequences (tokenized once here, not at load).
   const entries = gazetteerEntries(new Set(MODERN_REGIONS));
   writeFileSync(join(modelDir, 'gaz-index.tsv'), entries.map(([key, cat]) => `${cat}\t${key}`).join('\n') + '\n');
-  process.stderr.write(`gazetteer: ${countries.length} countries, ${places.length} places, ${entries.length} names → ${modelDir}\n`);
+  process.stderr.write(
+    `gazetteer: ${countries.length} countries, ${places.length} places, ${entries.length} names → ${modelDir}\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildGazetteer(join(process.cwd(), 'model'));

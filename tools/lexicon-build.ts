@@ -59,7 +59,10 @@ export function buildLexicon(reutersJsonlGz: string): Lexicon {
     .slice(0, MAX_WORDS)
     .map(([w]) => w);
   const id = new Map(vocab.map((w, i) => [w, i]));
-  const contextWords = [...count.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CONTEXT).map(([w]) => w);
+  const contextWords = [...count.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, CONTEXT)
+    .map(([w]) => w);
   const ctx = new Map(contextWords.map((w, i) => [w, i]));
   const dim = CONTEXT * 2 + 2;
   // Sparse context counts per vocabulary word.
@@ -68,8 +71,9 @@ export function buildLexicon(reutersJsonlGz: string): Lexicon {
     for (let i = 0; i < words.length; i++) {
       const v = id.get(words[i]);
       if (v === undefined) continue;
-      const left = i > 0 ? ctx.get(words[i - 1]) ?? CONTEXT * 2 : CONTEXT * 2;
-      const right = i + 1 < words.length ? (ctx.get(words[i + 1]) ?? CONTEXT * 2 + 1 - CONTEXT) + CONTEXT : CONTEXT * 2 + 1;
+      const left = i > 0 ? (ctx.get(words[i - 1]) ?? CONTEXT * 2) : CONTEXT * 2;
+      const right =
+        i + 1 < words.length ? (ctx.get(words[i + 1]) ?? CONTEXT * 2 + 1 - CONTEXT) + CONTEXT : CONTEXT * 2 + 1;
       const m = vecs[v];
       m.set(left, (m.get(left) ?? 0) + 1);
       m.set(right, (m.get(right) ?? 0) + 1);
@@ -86,7 +90,8 @@ export function buildLexicon(reutersJsonlGz: string): Lexicon {
   }
   const cluster = new Int32Array(vocab.length);
   const dot = (w: number, c: Float64Array) => {
-    const ix = idx[w], vx = val[w];
+    const ix = idx[w],
+      vx = val[w];
     let s = 0;
     for (let k = 0; k < ix.length; k++) s += vx[k] * c[ix[k]];
     return s;
@@ -94,7 +99,8 @@ export function buildLexicon(reutersJsonlGz: string): Lexicon {
   const centroid = (members: number[]) => {
     const c = new Float64Array(dim);
     for (const w of members) {
-      const ix = idx[w], vx = val[w];
+      const ix = idx[w],
+        vx = val[w];
       for (let k = 0; k < ix.length; k++) c[ix[k]] += vx[k];
     }
     let n = 0;
@@ -110,15 +116,21 @@ export function buildLexicon(reutersJsonlGz: string): Lexicon {
       return;
     }
     let c1 = centroid([members[0]]);
-    let far = members[1], farSim = Infinity;
+    let far = members[1],
+      farSim = Infinity;
     for (const w of members) {
       const s = dot(w, c1);
-      if (s < farSim) { farSim = s; far = w; }
+      if (s < farSim) {
+        farSim = s;
+        far = w;
+      }
     }
     let c2 = centroid([far]);
-    let a: number[] = [], b: number[] = [];
+    let a: number[] = [],
+      b: number[] = [];
     for (let iter = 0; iter < 5; iter++) {
-      a = []; b = [];
+      a = [];
+      b = [];
       for (const w of members) (dot(w, c1) >= dot(w, c2) ? a : b).push(w);
       if (!a.length || !b.length) break;
       c1 = centroid(a);
@@ -132,10 +144,15 @@ export function buildLexicon(reutersJsonlGz: string): Lexicon {
     split(a, depth + 1, path << 1);
     split(b, depth + 1, (path << 1) | 1);
   };
-  split(vocab.map((_, i) => i), 0, 0);
+  split(
+    vocab.map((_, i) => i),
+    0,
+    0,
+  );
   const capRatio = new Int8Array(vocab.length);
   vocab.forEach((w, i) => {
-    const cp = capCount.get(w) ?? 0, lo = lowCount.get(w) ?? 0;
+    const cp = capCount.get(w) ?? 0,
+      lo = lowCount.get(w) ?? 0;
     const r = cp + lo < 3 ? -1 : cp / (cp + lo);
     capRatio[i] = r < 0 ? 5 : r < 0.05 ? 0 : r < 0.3 ? 1 : r < 0.7 ? 2 : r < 0.95 ? 3 : 4;
   });

@@ -24,7 +24,17 @@ import { buildGazetteer } from './build-gazetteer.js';
 import { buildLexicon } from './lexicon-build.js';
 import { Lexicon } from '../src/nlp/ner/lexicon.js';
 import { serializeWeights } from '../src/nlp/ner/model.js';
-import { NL, TYPES, denseWeights, labelType, isBegin, observe, tagDoc, type SentenceObs, type Weights } from '../src/nlp/ner/tagger.js';
+import {
+  NL,
+  TYPES,
+  denseWeights,
+  labelType,
+  isBegin,
+  observe,
+  tagDoc,
+  type SentenceObs,
+  type Weights,
+} from '../src/nlp/ner/tagger.js';
 
 interface Sent {
   words: string[];
@@ -83,7 +93,25 @@ export function readConll(path: string): Doc[] {
 }
 
 /** Function words a title-cased headline leaves in lower case. */
-const MINOR = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'vs']);
+const MINOR = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'and',
+  'or',
+  'but',
+  'by',
+  'with',
+  'from',
+  'as',
+  'vs',
+]);
 
 /**
  * The sentence as a title-case headline would write it (`Clinton Says U.S. Troops Stay in Bosnia`),
@@ -128,7 +156,8 @@ export function withTitleCaseHeadlines(docs: Doc[], share = 1, seed = 7): Doc[] 
 export function withAllCapsCopies(docs: Doc[], share: number, seed = 11): Doc[] {
   const random = rng(seed);
   const extra: Doc[] = [];
-  for (const d of docs) if (random() < share) extra.push(d.map((s) => ({ words: s.words.map((w) => w.toUpperCase()), gold: s.gold })));
+  for (const d of docs)
+    if (random() < share) extra.push(d.map((s) => ({ words: s.words.map((w) => w.toUpperCase()), gold: s.gold })));
   return [...docs, ...extra];
 }
 
@@ -162,9 +191,14 @@ function spans(labels: Uint8Array): string[] {
 
 /** Span F1 per type over documents, with the given weights. */
 function evaluate(w: Weights, docs: Doc[]): { f1: number; perType: Record<string, number> } {
-  const tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0];
+  const tp = [0, 0, 0, 0],
+    fp = [0, 0, 0, 0],
+    fn = [0, 0, 0, 0];
   for (const doc of docs) {
-    const labels = tagDoc(w, doc.map((s) => s.obs!));
+    const labels = tagDoc(
+      w,
+      doc.map((s) => s.obs!),
+    );
     doc.forEach((s, si) => {
       const pred = spans(labels[si]);
       const gold = new Set(spans(s.gold));
@@ -204,33 +238,42 @@ export function train(trainDocs: Doc[], devDocs: Doc[], epochs: number, seed: nu
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
-    let errors = 0, total = 0;
+    let errors = 0,
+      total = 0;
     for (const di of order) {
       const doc = trainDocs[di];
-      const labels = tagDoc(w, doc.map((s) => s.obs!), {
-        gold: doc.map((s) => s.gold),
-        update(feats: ArrayLike<number>, count: number, g: number, guess: number) {
-          for (let k = 0; k < count; k++) {
-            const b = feats[k];
-            if (b < 0) break;
-            rows[b * NL + g] += 1;
-            acc[b * NL + g] += c;
-            rows[b * NL + guess] -= 1;
-            acc[b * NL + guess] -= c;
-          }
+      const labels = tagDoc(
+        w,
+        doc.map((s) => s.obs!),
+        {
+          gold: doc.map((s) => s.gold),
+          update(feats: ArrayLike<number>, count: number, g: number, guess: number) {
+            for (let k = 0; k < count; k++) {
+              const b = feats[k];
+              if (b < 0) break;
+              rows[b * NL + g] += 1;
+              acc[b * NL + g] += c;
+              rows[b * NL + guess] -= 1;
+              acc[b * NL + guess] -= c;
+            }
+          },
+          tick() {
+            c++;
+          },
         },
-        tick() {
-          c++;
-        },
-      });
+      );
       doc.forEach((s, si) => {
         for (let k = 0; k < s.gold.length; k++) if (labels[si][k] !== s.gold[k]) errors++;
         total += s.gold.length;
       });
     }
     const ev = evaluate(averaged(), devDocs);
-    const pt = Object.entries(ev.perType).map(([k, v]) => `${k} ${(v * 100).toFixed(1)}`).join(' ');
-    process.stderr.write(`epoch ${epoch}: train err ${(100 * errors / total).toFixed(2)}%  dev F1(PER,ORG,LOC) ${(ev.f1 * 100).toFixed(2)}  [${pt}]  ${Date.now() - t0} ms\n`);
+    const pt = Object.entries(ev.perType)
+      .map(([k, v]) => `${k} ${(v * 100).toFixed(1)}`)
+      .join(' ');
+    process.stderr.write(
+      `epoch ${epoch}: train err ${((100 * errors) / total).toFixed(2)}%  dev F1(PER,ORG,LOC) ${(ev.f1 * 100).toFixed(2)}  [${pt}]  ${Date.now() - t0} ms\n`,
+    );
   }
   return averaged();
 }
@@ -250,7 +293,8 @@ async function main(): Promise<void> {
   let lex: Lexicon | null = null;
   const lexPath = join(modelDir, 'lexicon.tsv');
   if (!process.argv.includes('--no-lexicon')) {
-    if (process.argv.includes('--reuse-lexicon') && existsSync(lexPath)) lex = Lexicon.parse(readFileSync(lexPath, 'utf8'));
+    if (process.argv.includes('--reuse-lexicon') && existsSync(lexPath))
+      lex = Lexicon.parse(readFileSync(lexPath, 'utf8'));
     else {
       const t0 = Date.now();
       lex = buildLexicon(join(shared, 'corpora', 'reuters21578.jsonl.gz'));

@@ -39,7 +39,8 @@ export function withOutputOptions(command: Command, { rows = false, pretty = tru
 /** The one format the flags ask for (text when none); two at once is a usage error. */
 export function chooseFormat(flags: OutputFlags): OutputFormat {
   const asked = FORMATS.filter((f) => f.flag && flags[keyOf(f.flag)]);
-  if (asked.length > 1) throw new UserError(`${asked.map((f) => f.flag).join(' and ')} ask for different outputs; give one`);
+  if (asked.length > 1)
+    throw new UserError(`${asked.map((f) => f.flag).join(' and ')} ask for different outputs; give one`);
   return asked[0] ?? FORMATS.find((f) => f.flag === null)!;
 }
 
@@ -125,7 +126,10 @@ async function page(text: string): Promise<void> {
   }
   const child = command
     ? spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'] })
-    : spawn('less', ['-FRX'], { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, LESSCHARSET: process.env.LESSCHARSET ?? 'utf-8' } });
+    : spawn('less', ['-FRX'], {
+        stdio: ['pipe', 'inherit', 'inherit'],
+        env: { ...process.env, LESSCHARSET: process.env.LESSCHARSET ?? 'utf-8' },
+      });
   const done = new Promise<boolean>((resolve) => {
     child.on('error', () => resolve(false)); // no such pager
     child.on('close', () => resolve(true));

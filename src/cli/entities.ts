@@ -61,16 +61,25 @@ Example:
   corpus entity Reagan --why`,
     );
   withCommonOptions(one, { rows: true }).action(
-    async (words: string[], flags: OutputFlags & { db: string; type?: string; limit: number; why?: boolean; file?: string }) => {
+    async (
+      words: string[],
+      flags: OutputFlags & { db: string; type?: string; limit: number; why?: boolean; file?: string },
+    ) => {
       const { openDatabase } = await import('../store/db.js');
       const [verb, ...rest] = words;
       if (verb === 'merge' || verb === 'unmerge') {
         const curate = await import('../entities/curate.js');
         const render = await import('../render/entities.js');
         const bulk = verb === 'merge' && flags.file !== undefined;
-        if ((verb === 'merge' && !bulk && rest.length !== 2) || (bulk && rest.length !== 0) || (verb === 'unmerge' && rest.length !== 1)) {
+        if (
+          (verb === 'merge' && !bulk && rest.length !== 2) ||
+          (bulk && rest.length !== 0) ||
+          (verb === 'unmerge' && rest.length !== 1)
+        ) {
           throw new UserError(
-            verb === 'merge' ? 'usage: corpus entity merge A B (quote names with spaces), or merge --file pairs.tsv' : 'usage: corpus entity unmerge A',
+            verb === 'merge'
+              ? 'usage: corpus entity merge A B (quote names with spaces), or merge --file pairs.tsv'
+              : 'usage: corpus entity unmerge A',
           );
         }
         let text = '';
@@ -79,7 +88,9 @@ Example:
           try {
             text = fs.readFileSync(flags.file!, 'utf8');
           } catch (error) {
-            throw new UserError(`${flags.file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+            throw new UserError(
+              `${flags.file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+            );
           }
         }
         const db = openDatabase(flags.db);
@@ -97,7 +108,8 @@ Example:
         return;
       }
       if (words.length === 0) throw new UserError('usage: corpus entity NAME (or merge A B, unmerge A)');
-      if (flags.file !== undefined) throw new UserError("--file goes with 'merge': corpus entity merge --file pairs.tsv");
+      if (flags.file !== undefined)
+        throw new UserError("--file goes with 'merge': corpus entity merge --file pairs.tsv");
       const store = await import('../store/entities.js');
       const render = await import('../render/entities.js');
       const name = words.join(' ');
@@ -113,7 +125,9 @@ Example:
         }
         const detail = { ...store.entityDetail(db, found[0].id, { limit: flags.limit }), alsoMatched: others };
         // CSV and NDJSON list the entity's documents, one per line.
-        await emit(detail, flags, (d, context) => render.renderEntity(d, d.alsoMatched, context), { rows: (d) => d.documentList });
+        await emit(detail, flags, (d, context) => render.renderEntity(d, d.alsoMatched, context), {
+          rows: (d) => d.documentList,
+        });
       } finally {
         db.close();
       }

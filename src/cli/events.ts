@@ -13,7 +13,11 @@ export function register(program: Command): void {
     )
     .option('--entity <name>', 'only events this person, country, place or organization takes part in')
     .option('--place <name>', 'only events at this place')
-    .option('--from <date>', 'events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
+    .option(
+      '--from <date>',
+      'events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)',
+      parseDateOption('--from'),
+    )
     .option('--to <date>', 'events that start by this date', parseDateOption('--to'))
     .option('--limit <n>', 'how many (default 25)', parseCount('--limit'));
   withCommonOptions(command);

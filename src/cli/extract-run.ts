@@ -22,7 +22,10 @@ export type ExtractEvent =
  * and the rest still extracted; a file that holds no article (the folder's `corpus-meta.yaml`, any
  * extension ingest does not read) is skipped with a line saying so, as when a shell glob names it.
  */
-export async function* extractFiles(files: string[], options: { date?: string; columns?: ColumnMap }): AsyncGenerator<ExtractEvent> {
+export async function* extractFiles(
+  files: string[],
+  options: { date?: string; columns?: ColumnMap },
+): AsyncGenerator<ExtractEvent> {
   for (const file of files) {
     if (!fs.existsSync(file)) {
       yield { kind: 'missing', message: `${file}: no such file` };
@@ -33,7 +36,10 @@ export async function* extractFiles(files: string[], options: { date?: string; c
       continue;
     }
     if (!fs.statSync(file).isDirectory() && formatOf(file) === null) {
-      yield { kind: 'skipped', message: `${file}: skipped (not an article format; extract reads ${SUPPORTED_EXTENSIONS.join(', ')})` };
+      yield {
+        kind: 'skipped',
+        message: `${file}: skipped (not an article format; extract reads ${SUPPORTED_EXTENSIONS.join(', ')})`,
+      };
       continue;
     }
     for await (const result of streamArticles(file, { defaultDate: options.date ?? null, columns: options.columns })) {
@@ -42,7 +48,8 @@ export async function* extractFiles(files: string[], options: { date?: string; c
         yield { kind: 'failed', message: result.error };
         continue;
       }
-      for (const warning of result.article.warnings) yield { kind: 'warning', message: `warning: ${result.article.path}: ${warning}` };
+      for (const warning of result.article.warnings)
+        yield { kind: 'warning', message: `warning: ${result.article.path}: ${warning}` };
       yield { kind: 'record', record: extractRecord(result.article, analyze(result.article)) };
     }
   }
@@ -52,7 +59,10 @@ export async function* extractFiles(files: string[], options: { date?: string; c
  * `corpus extract`: the records as JSON Lines (../../docs/json.md, "extract") or as text. Exit status:
  * 2 when a path is missing (the user must fix the command), else 1 when a file failed, else 0.
  */
-export async function runExtract(files: string[], flags: { json?: boolean; nl?: boolean; date?: string; columns?: ColumnMap }): Promise<number> {
+export async function runExtract(
+  files: string[],
+  flags: { json?: boolean; nl?: boolean; date?: string; columns?: ColumnMap },
+): Promise<number> {
   let failed = false;
   let missing = false;
   let first = true;

@@ -23,8 +23,10 @@ Example:
   command
     .option('--json', 'print one JSON object per article (JSON Lines; see docs/json.md)')
     .option('--nl', 'the same as --json: extract output is already one object per line');
-  command.action(async (files: string[], flags: { json?: boolean; nl?: boolean; date?: string; columns?: ColumnMap }) => {
-    const { runExtract } = await import('./extract-run.js');
-    process.exitCode = await runExtract(files, flags);
-  });
+  command.action(
+    async (files: string[], flags: { json?: boolean; nl?: boolean; date?: string; columns?: ColumnMap }) => {
+      const { runExtract } = await import('./extract-run.js');
+      process.exitCode = await runExtract(files, flags);
+    },
+  );
 }

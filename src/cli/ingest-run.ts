@@ -26,7 +26,11 @@ const INTERRUPTED = 130;
  * Ctrl-C stops reading, stores and commits what was read and says how to resume; a second Ctrl-C
  * quits at once (the database stays consistent: only the open batch is lost).
  */
-export async function runIngest(paths: string[], flags: IngestRunFlags, argv: readonly string[] = process.argv): Promise<number> {
+export async function runIngest(
+  paths: string[],
+  flags: IngestRunFlags,
+  argv: readonly string[] = process.argv,
+): Promise<number> {
   const db = openDatabase(flags.db, { create: true });
   try {
     checkIntegrity(db, flags.db);
@@ -74,7 +78,9 @@ export async function runIngest(paths: string[], flags: IngestRunFlags, argv: re
           return seconds;
         },
         // CORPUS_WORKERS=N analysis threads; 0 analyzes in the main thread (for debugging).
-        workers: process.env.CORPUS_WORKERS ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0) : undefined,
+        workers: process.env.CORPUS_WORKERS
+          ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0)
+          : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],
         signal: abort.signal,
       },

@@ -25,7 +25,20 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [ingest, stats, show, extract, entities, search, timeline, events, duplicates, mentions, trends]) command.register(program);
+  for (const command of [
+    ingest,
+    stats,
+    show,
+    extract,
+    entities,
+    search,
+    timeline,
+    events,
+    duplicates,
+    mentions,
+    trends,
+  ])
+    command.register(program);
   return program;
 }
 

@@ -14,7 +14,9 @@ export function register(program: Command): void {
     .command('mentions')
     .description('every mention of an entity: document, date, sentence and offsets')
     .argument('<entity>', 'a name or any alias of the entity')
-    .option('--type <type>', 'PERSON, COUNTRY, PLACE or ORG, when the name is ambiguous', (v: string) => v.toUpperCase())
+    .option('--type <type>', 'PERSON, COUNTRY, PLACE or ORG, when the name is ambiguous', (v: string) =>
+      v.toUpperCase(),
+    )
     .addHelpText(
       'after',
       `
@@ -36,7 +38,8 @@ Example:
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
     try {
       const found = resolveEntities(db, name, flags.type);
-      if (found.length === 0) throw new UserError(`no entity named '${name}'${flags.type ? ` of type ${flags.type}` : ''}`, 1);
+      if (found.length === 0)
+        throw new UserError(`no entity named '${name}'${flags.type ? ` of type ${flags.type}` : ''}`, 1);
       // The most mentioned entity of that name; --type chooses another.
       const entity = found[0];
       const colour = useColour();

@@ -18,7 +18,10 @@ export const DEFAULT_DB = 'corpus.db';
  * `--no-pager`; with `rows: true`, `--csv` and `--nl` too: see src/render/formats/), added the same
  * way to every command. `json: false` for a command that prints no report of its own.
  */
-export function withCommonOptions(command: Command, { db = true, json = true, rows = false, pager = true } = {}): Command {
+export function withCommonOptions(
+  command: Command,
+  { db = true, json = true, rows = false, pager = true } = {},
+): Command {
   if (db) command.addOption(new Option('--db <file>', 'database file').env('CORPUS_DB').default(DEFAULT_DB));
   if (json) withOutputOptions(command, { rows, pager });
   return command;

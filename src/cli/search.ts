@@ -23,10 +23,10 @@ interface SearchFlags extends OutputFlags {
 const SORTS: readonly SortOrder[] = ['relevance', 'date', '-date'];
 
 function parseSort(value: string): SortOrder {
-  if (!SORTS.includes(value as SortOrder)) throw new UserError(`--sort must be one of ${SORTS.join(', ')}, got '${value}'`);
+  if (!SORTS.includes(value as SortOrder))
+    throw new UserError(`--sort must be one of ${SORTS.join(', ')}, got '${value}'`);
   return value as SortOrder;
 }
-
 
 function parseType(value: string): SearchEntityType {
   const type = value.toUpperCase() as SearchEntityType;
@@ -45,12 +45,28 @@ export function register(program: Command): void {
     .command('search')
     .description('find articles: ranked full-text search that knows entities, dates and sources')
     .argument('[query...]', 'what to look for (see Query below)')
-    .option('--entity <name>', 'only articles mentioning this entity, by any of its names; repeat to require several', collect)
-    .option('--type <type>', 'what --entity names, when a name is ambiguous: PERSON, COUNTRY, PLACE, ORG or EVENT', parseType)
-    .option('--from <date>', 'only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
+    .option(
+      '--entity <name>',
+      'only articles mentioning this entity, by any of its names; repeat to require several',
+      collect,
+    )
+    .option(
+      '--type <type>',
+      'what --entity names, when a name is ambiguous: PERSON, COUNTRY, PLACE, ORG or EVENT',
+      parseType,
+    )
+    .option(
+      '--from <date>',
+      'only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)',
+      parseDateOption('--from'),
+    )
     .option('--to <date>', 'only articles published on or before this date', parseDateOption('--to'))
     .option('--source <name>', 'only articles from this agency or outlet (any case)')
-    .option('--tag <tag>', 'only articles with this tag (a source\'s topics, places, keywords; repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option(
+      '--tag <tag>',
+      "only articles with this tag (a source's topics, places, keywords; repeatable)",
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option('--limit <n>', 'how many hits to show', parseCount('--limit'), 10)
     .option('--offset <n>', 'skip this many hits first (for the next page)', parseCount('--offset'), 0)
     .option('--facets', 'also count sources, months, top entities per type and tags over all matching documents')
@@ -85,7 +101,8 @@ Example:
     const entities = flags.entity ?? [];
     if (flags.type && entities.length === 0) throw new UserError('--type says what --entity names; give --entity too');
     const filtered = entities.length > 0 || flags.from || flags.to || flags.source || (flags.tag ?? []).length > 0;
-    if (words.length === 0 && !filtered) throw new UserError('give words to search for, or a filter (--entity, --from, --to, --source, --tag)');
+    if (words.length === 0 && !filtered)
+      throw new UserError('give words to search for, or a filter (--entity, --from, --to, --source, --tag)');
     const [{ openDatabase }, { search, exitCode }, render] = await Promise.all([
       import('../store/db.js'),
       import('../search/search.js'),

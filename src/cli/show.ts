@@ -26,7 +26,11 @@ export function register(program: Command): void {
     if (!doc || !analysis) throw new UserError(`${ref}: no such document (give an id or a path that was ingested)`, 1);
     // Render from the data emit hands back: it has made terminal controls in the text visible.
     await emit({ ...doc, ...analysis }, flags, (data, context) =>
-      renderDocumentShow(data, { entities: data.entities, events: data.events, nearDuplicates: data.nearDuplicates }, context),
+      renderDocumentShow(
+        data,
+        { entities: data.entities, events: data.events, nearDuplicates: data.nearDuplicates },
+        context,
+      ),
     );
   });
 }

@@ -87,7 +87,11 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   await emit(
     data,
     flags,
-    (_, context) => renderTimelineText(visibleDeep(withDisplayPaths(timeline, context.cwd ?? process.cwd())), { ...context, granularity: options.granularity }),
+    (_, context) =>
+      renderTimelineText(visibleDeep(withDisplayPaths(timeline, context.cwd ?? process.cwd())), {
+        ...context,
+        granularity: options.granularity,
+      }),
     { rows: (t) => t.entries, csv: timelineCsv, out: options.out },
   );
 }
@@ -139,29 +143,52 @@ export async function runEvents(options: EventsOptions): Promise<void> {
   const db = openDatabase(options.db, { readonly: true });
   let timeline: Timeline;
   try {
-    timeline = buildTimeline(db, { entity: options.entity, place: options.place, from: options.from, to: options.to, limit: options.limit ?? 25 });
+    timeline = buildTimeline(db, {
+      entity: options.entity,
+      place: options.place,
+      from: options.from,
+      to: options.to,
+      limit: options.limit ?? 25,
+    });
   } finally {
     db.close();
   }
   const note = ambiguityNote(timeline);
   if (note) process.stderr.write(`corpus: ${note}\n`);
   const ranked = [...timeline.entries].sort(
-    (a, b) => b.support.documents - a.support.documents || b.support.days - a.support.days || a.date.start.localeCompare(b.date.start) || a.id.localeCompare(b.id),
+    (a, b) =>
+      b.support.documents - a.support.documents ||
+      b.support.days - a.support.days ||
+      a.date.start.localeCompare(b.date.start) ||
+      a.id.localeCompare(b.id),
   );
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ events: ranked.map(eventJson), leftOut: timeline.leftOut.events }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ events: ranked.map(eventJson), leftOut: timeline.leftOut.events }, null, 2)}\n`,
+    );
     return;
   }
-  process.stdout.write(renderEventsText(visibleDeep(withDisplayPaths({ ...timeline, entries: ranked }, process.cwd())), useColour()));
+  process.stdout.write(
+    renderEventsText(visibleDeep(withDisplayPaths({ ...timeline, entries: ranked }, process.cwd())), useColour()),
+  );
 }
 
 function renderEventsText(timeline: Timeline, colour: boolean): string {
   const bold = (t: string) => (colour ? `\x1b[1m${t}\x1b[0m` : t);
-  const rows = timeline.entries.map((e) => [String(e.support.documents), dateLabel(e.date), e.name + (e.place ? ` @ ${e.place.name}` : '')]);
+  const rows = timeline.entries.map((e) => [
+    String(e.support.documents),
+    dateLabel(e.date),
+    e.name + (e.place ? ` @ ${e.place.name}` : ''),
+  ]);
   const widths = [Math.max(7, ...rows.map((r) => r[0].length)), Math.max(4, ...rows.map((r) => r[1].length))];
   const lines = [bold(`${'reports'.padStart(widths[0])}  ${'date'.padEnd(widths[1])}  event`)];
   for (const r of rows) lines.push(`${r[0].padStart(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2]}`);
   const left = timeline.leftOut.events;
-  lines.push('', left > 0 ? `${left} less reported event${left === 1 ? '' : 's'} left out; --limit N to see more.` : 'Nothing left out.');
+  lines.push(
+    '',
+    left > 0
+      ? `${left} less reported event${left === 1 ? '' : 's'} left out; --limit N to see more.`
+      : 'Nothing left out.',
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -15,18 +15,42 @@ export function register(program: Command): void {
         'Without --html or --out, the output goes to stdout; --csv and --nl give one line per entry.',
     )
     .argument('[entity]', 'a person, country, place or organization, by any of its names')
-    .option('--from <date>', 'keep entries that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
-    .option('--to <date>', 'keep entries that start by this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--to'))
+    .option(
+      '--from <date>',
+      'keep entries that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)',
+      parseDateOption('--from'),
+    )
+    .option(
+      '--to <date>',
+      'keep entries that start by this date (YYYY, YYYY-MM or YYYY-MM-DD)',
+      parseDateOption('--to'),
+    )
     .option('--limit <n>', 'the most reported events shown (default 25)', parseCount('--limit'))
     .option('--all', 'every event and lone dated mention, not only the most reported')
     .option('--mentions', 'also the lone dated mentions (dated sentences no other report shares)')
-    .addOption(new Option('--granularity <unit>', 'group entries by day, week, month or year').choices(['day', 'week', 'month', 'year']))
-    .addOption(new Option('--format <format>', 'output: text, json (same as --json) or timelinejs (TimelineJS JSON)').choices(['text', 'json', 'timelinejs']))
+    .addOption(
+      new Option('--granularity <unit>', 'group entries by day, week, month or year').choices([
+        'day',
+        'week',
+        'month',
+        'year',
+      ]),
+    )
+    .addOption(
+      new Option('--format <format>', 'output: text, json (same as --json) or timelinejs (TimelineJS JSON)').choices([
+        'text',
+        'json',
+        'timelinejs',
+      ]),
+    )
     .option('--html <file>', 'write a self-contained HTML page with an SVG timeline to FILE')
     .option('--out <file>', 'write the text, JSON or TimelineJS output to FILE instead of stdout');
   withCommonOptions(command, { rows: true });
   command
-    .addHelpText('after', '\nExample:\n  corpus timeline "North Korea" --from 2018-06 --to 2019-03 --html north-korea.html')
+    .addHelpText(
+      'after',
+      '\nExample:\n  corpus timeline "North Korea" --from 2018-06 --to 2019-03 --html north-korea.html',
+    )
     .action(async (entity: string | undefined, options: TimelineOptions) => {
       const { runTimeline } = await import('./timeline-run.js');
       await runTimeline(entity, options);

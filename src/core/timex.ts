@@ -59,13 +59,21 @@ function parseSingle(value: string): Bounds | null {
   if (m) {
     const [y, q] = [Number(m[1]), Number(m[2])];
     const last = q * 3;
-    return { granularity: 'quarter', start: `${m[1]}-${pad(last - 2)}-01`, end: `${m[1]}-${pad(last)}-${pad(daysInMonth(y, last))}` };
+    return {
+      granularity: 'quarter',
+      start: `${m[1]}-${pad(last - 2)}-01`,
+      end: `${m[1]}-${pad(last)}-${pad(daysInMonth(y, last))}`,
+    };
   }
   m = /^(\d{4})-H([12])$/.exec(value);
   if (m) {
     // A half year is placed like the two quarters it spans.
     const first = m[2] === '1';
-    return { granularity: 'quarter', start: `${m[1]}-${first ? '01' : '07'}-01`, end: `${m[1]}-${first ? '06-30' : '12-31'}` };
+    return {
+      granularity: 'quarter',
+      start: `${m[1]}-${first ? '01' : '07'}-01`,
+      end: `${m[1]}-${first ? '06-30' : '12-31'}`,
+    };
   }
   m = /^(\d{4})-W(\d{2})-WE$/.exec(value);
   if (m) {

@@ -5,8 +5,26 @@
  * their smallest document id). Work is per new document only, in batches of one transaction each.
  */
 import type { Store } from '../store/db.js';
-import { bandNeighbours, clusterIds, clusterMembers, inWriteTransaction, joinCluster, pendingSignatures, saveSignature } from '../store/duplicates.js';
-import { bandHashes, figures, figuresAgree, figuresFromBlob, fromBlob, signature, similarity, THRESHOLD, toBlob } from './minhash.js';
+import {
+  bandNeighbours,
+  clusterIds,
+  clusterMembers,
+  inWriteTransaction,
+  joinCluster,
+  pendingSignatures,
+  saveSignature,
+} from '../store/duplicates.js';
+import {
+  bandHashes,
+  figures,
+  figuresAgree,
+  figuresFromBlob,
+  fromBlob,
+  signature,
+  similarity,
+  THRESHOLD,
+  toBlob,
+} from './minhash.js';
 
 /** Characters of a body that are shingled (bounds the cost of one document). */
 export const SIGNATURE_CHARS = 30_000;
@@ -30,11 +48,21 @@ export function updateNearDuplicates(db: Store): DuplicateUpdate {
         const sig = signature(doc.head);
         const bands = sig ? bandHashes(sig) : [];
         const figs = sig ? figures(doc.head) : new Uint32Array(0);
-        saveSignature(db, doc.id, doc.sha256, sig ? toBlob(sig) : null, sig ? Buffer.from(figs.buffer, figs.byteOffset, figs.byteLength) : null, bands);
+        saveSignature(
+          db,
+          doc.id,
+          doc.sha256,
+          sig ? toBlob(sig) : null,
+          sig ? Buffer.from(figs.buffer, figs.byteOffset, figs.byteLength) : null,
+          bands,
+        );
         signed++;
         if (!sig) continue;
         const close = bandNeighbours(db, doc.id, bands)
-          .filter((n) => similarity(sig, fromBlob(n.signature)) >= THRESHOLD && figuresAgree(figs, figuresFromBlob(n.figures)))
+          .filter(
+            (n) =>
+              similarity(sig, fromBlob(n.signature)) >= THRESHOLD && figuresAgree(figs, figuresFromBlob(n.figures)),
+          )
           .map((n) => n.id);
         if (close.length === 0) continue;
         const clusters = [...new Set(clusterIds(db, close).values())];

@@ -88,7 +88,15 @@ export function mergeFile(db: Store, text: string, file: string, type?: string):
         // Each merge is recorded before the next is planned, so a chain (A→B, B→C) plans right.
         const plan = planMerge(db, p.from, p.into, type);
         recordMerge(db, plan);
-        merges.push({ from: plan.fromName, into: plan.into, type: plan.type, mentions: plan.mentions, documents: plan.documents, entitiesBefore: 0, entitiesAfter: 0 });
+        merges.push({
+          from: plan.fromName,
+          into: plan.into,
+          type: plan.type,
+          mentions: plan.mentions,
+          documents: plan.documents,
+          entitiesBefore: 0,
+          entitiesAfter: 0,
+        });
       } catch (error) {
         problems.push(`${file}:${p.line}: ${(error as Error).message}`);
       }

@@ -75,13 +75,15 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
       const short = m[1];
       if (!isAcronym(short)) continue;
       const part = spelledPart(short, wordsBefore(body, m.index).trim());
-      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${part} (${short})` });
+      if (part)
+        add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${part} (${short})` });
     }
     for (const m of body.matchAll(LONG_IN_BRACKETS)) {
       const short = m[1];
       if (!isAcronym(short)) continue;
       const part = spelledPart(short, m[2].trim());
-      if (part) add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${short} (${part})` });
+      if (part)
+        add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${short} (${part})` });
     }
   }
 
@@ -91,11 +93,15 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
     const textKey = aliasKey(m.text);
     if (textKey !== m.key && textKey !== '') {
       // A first name alone is never evidence: only a person's surname (with or without titles) or an acronym.
-      const ok = m.type === 'PERSON' ? isSurnameOf(textKey, m.key) : m.type === 'ORG' && isAcronym(m.text) && spellsInitials(m.text, m.key);
+      const ok =
+        m.type === 'PERSON'
+          ? isSurnameOf(textKey, m.key)
+          : m.type === 'ORG' && isAcronym(m.text) && spellsInitials(m.text, m.key);
       if (ok) add({ type: m.type, short: textKey, long: m.key, kind: 'document', pattern: `${m.text} → ${m.key}` });
     }
     if (m.type === 'ORG' && isAcronym(m.text)) acronyms.set(`${m.type}\u0000${textKey}`, m.text);
-    if (m.type === 'ORG' && wordCount(textKey) >= 2) longNames.set(`${m.type}\u0000${textKey}`, { type: m.type, key: textKey, written: m.text });
+    if (m.type === 'ORG' && wordCount(textKey) >= 2)
+      longNames.set(`${m.type}\u0000${textKey}`, { type: m.type, key: textKey, written: m.text });
   }
   for (const [id, written] of acronyms) {
     const [type, short] = id.split('\u0000');

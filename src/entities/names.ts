@@ -5,7 +5,27 @@
  * lower case, punctuation folded) unless they say otherwise.
  */
 
-const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'del', 'di', 'y', 'et', 'und', 'fur', 'to', 'at']);
+const FUNCTION_WORDS = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'on',
+  'in',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'del',
+  'di',
+  'y',
+  'et',
+  'und',
+  'fur',
+  'to',
+  'at',
+]);
 
 /** Words that say what a person is, not who: `President Reagan`, `Chancellor Kohl`, `Treasury Secretary Baker`. */
 const TITLE_WORDS = new Set(
@@ -33,7 +53,9 @@ export function stripTitles(key: string): string {
 
 /** Legal forms that a company's name may carry or drop: `Texaco Inc` is `Texaco`. */
 const LEGAL_SUFFIXES = new Set(
-  'inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv bv gmbh spa ab as asa oy kk bhd pty pte'.split(' '),
+  'inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv bv gmbh spa ab as asa oy kk bhd pty pte'.split(
+    ' ',
+  ),
 );
 
 /** British → American spellings, word by word, so `Organisation` and `Organization` meet. */
@@ -63,7 +85,6 @@ export function orgVariantKey(key: string): string {
   return words.join(' ');
 }
 
-
 /** Whether a written name looks like an acronym: 2–6 capitals, with or without full stops (`EC`, `U.N.`, `OPEC`). */
 export function isAcronym(written: string): boolean {
   const letters = written.replace(/\./g, '');
@@ -84,7 +105,10 @@ export function spellsInitials(acronym: string, long: string): boolean {
   for (let from = 0; from <= words.length - 2; from++) {
     const part = words.slice(from);
     const all = part.map((w) => w[0].toLowerCase()).join('');
-    const content = part.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase())).map((w) => w[0].toLowerCase()).join('');
+    const content = part
+      .filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))
+      .map((w) => w[0].toLowerCase())
+      .join('');
     if (all === letters || content === letters) return true;
     // Only leading words that are not part of the name proper may be dropped: stop at a content word once it's needed.
     if (content.length < letters.length) break;

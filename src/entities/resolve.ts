@@ -88,7 +88,11 @@ interface Candidate {
   score: number;
 }
 
-export function resolveNames(names: readonly NameStat[], evidence: readonly DocEvidence[], options: ResolveOptions = {}): Resolution {
+export function resolveNames(
+  names: readonly NameStat[],
+  evidence: readonly DocEvidence[],
+  options: ResolveOptions = {},
+): Resolution {
   const fixed = options.fixed ?? new Set<string>();
   const byId = new Map<string, NameStat>();
   for (const n of names) byId.set(id(n.type, n.key), n);
@@ -116,7 +120,15 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
   const link = (from: string, to: string, rule: Rule, score: number, detail: string, docs: number[] = []) => {
     if (from === to || fixed.has(from) || links.has(from) || root(to) === from) return;
     const n = byId.get(from)!;
-    links.set(from, { type: n.type, from: n.key, to: to.slice(to.indexOf('\u0000') + 1), rule, score, detail, docs: docs.slice(0, 5) });
+    links.set(from, {
+      type: n.type,
+      from: n.key,
+      to: to.slice(to.indexOf('\u0000') + 1),
+      rule,
+      score,
+      detail,
+      docs: docs.slice(0, 5),
+    });
   };
 
   // 1. Variants: families by a variant key, each joining its most documented member.
@@ -149,7 +161,8 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
         if (intersectCount(n.docs, byId.get(canon)!.docs) === 0) continue;
       }
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
-      const what = n.type === 'PERSON' ? 'the same name without titles' : 'the same name but for legal form or spelling';
+      const what =
+        n.type === 'PERSON' ? 'the same name without titles' : 'the same name but for legal form or spelling';
       link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);
     }
   }
@@ -267,7 +280,9 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
         candidates.delete(c.root);
       }
     }
-    const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || size(b.root) - size(a.root) || (a.root < b.root ? -1 : 1));
+    const ranked = [...candidates.values()].sort(
+      (a, b) => b.score - a.score || size(b.root) - size(a.root) || (a.root < b.root ? -1 : 1),
+    );
     if (ranked.length === 0) continue;
     const [top, second] = ranked;
     const describe = (c: Candidate): string => {
@@ -275,7 +290,8 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
       const kinds = [...c.kinds];
       const why: string[] = [];
       if (kinds.includes('paren')) why.push(`written "${c.pattern}"`);
-      if (kinds.includes('document') || kinds.includes('initials')) why.push(`documents that use both give ${n.name} to ${byId.get(c.root)!.name}`);
+      if (kinds.includes('document') || kinds.includes('initials'))
+        why.push(`documents that use both give ${n.name} to ${byId.get(c.root)!.name}`);
       if (kinds.includes('together')) why.push(`${byId.get(c.root)!.name} is named in ${c.score} of its documents`);
       return `${why.join('; ')} (${c.docs.size || c.score} document${(c.docs.size || c.score) === 1 ? '' : 's'}${ex.length ? `, e.g. ${ex.join(', ')}` : ''})`;
     };
@@ -285,7 +301,14 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
     // A clipped word must be named beside its full name in most of its own documents.
     const clipOk = !clipped || top.score * 2 >= size(i);
     if (credible(top) && clipOk && (!second || second.score * DOMINANCE <= top.score)) {
-      link(i, top.root, rule, top.score, describe(top), [...top.docs].sort((a, b) => a - b));
+      link(
+        i,
+        top.root,
+        rule,
+        top.score,
+        describe(top),
+        [...top.docs].sort((a, b) => a - b),
+      );
       continue;
     }
     if (credible(top) && credible(second)) ambiguous.push({ short: i, candidates: ranked.filter(credible) });
@@ -298,7 +321,11 @@ export function resolveNames(names: readonly NameStat[], evidence: readonly DocE
             ? 'one is the surname of the other'
             : 'one name is a short form of the other'
           : credible(second) && c.score >= MIN_EVIDENCE
-            ? `ambiguous: ${ranked.filter(credible).slice(0, 3).map((x) => `${byId.get(x.root)!.name} (${x.score})`).join(' or ')}; ${describe(c)}`
+            ? `ambiguous: ${ranked
+                .filter(credible)
+                .slice(0, 3)
+                .map((x) => `${byId.get(x.root)!.name} (${x.score})`)
+                .join(' or ')}; ${describe(c)}`
             : `${rule === 'acronym' ? 'acronym' : rule}: ${describe(c)}`;
       suspects.push({
         type: n.type,
@@ -365,7 +392,8 @@ function decideByContext(
   const wanted = new Set<number>();
   for (const a of ambiguous) {
     for (const d of byId.get(a.short)!.docs) wanted.add(d);
-    for (const c of a.candidates) for (const m of members.get(c.root) ?? []) for (const d of byId.get(m)!.docs) wanted.add(d);
+    for (const c of a.candidates)
+      for (const m of members.get(c.root) ?? []) for (const d of byId.get(m)!.docs) wanted.add(d);
   }
   const docNames = new Map<number, string[]>();
   for (const [i, n] of byId) {
@@ -408,7 +436,9 @@ function decideByContext(
       const [best, next] = scored;
       if (best.shared === 0 || best.s - next.s < CONTEXT_MARGIN) continue;
       const target = best.p.c.root;
-      const shared = features.filter((f) => best.p.counts.has(f)).sort((x, y) => best.p.counts.get(y)! - best.p.counts.get(x)!);
+      const shared = features
+        .filter((f) => best.p.counts.has(f))
+        .sort((x, y) => best.p.counts.get(y)! - best.p.counts.get(x)!);
       const names = shared.slice(0, 3).map((f) => byId.get(f)?.name ?? f.slice(f.indexOf('\u0000') + 1));
       out.push({
         type: short.type,
@@ -426,7 +456,12 @@ function decideByContext(
 }
 
 /** Short names one edit apart (`Gaddafi` / `Gadafi`) and one name under two types: suggestions only. */
-function addNearMisses(byId: Map<string, NameStat>, sorted: string[], root: (i: string) => string, suspects: Suspect[]): void {
+function addNearMisses(
+  byId: Map<string, NameStat>,
+  sorted: string[],
+  root: (i: string) => string,
+  suspects: Suspect[],
+): void {
   const blocks = new Map<string, string[]>();
   const byKey = new Map<string, string[]>();
   for (const i of sorted) {

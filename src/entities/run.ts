@@ -76,7 +76,16 @@ export function resolveCorpus(db: Store, options: { countDocuments?: boolean } =
     for (const o of overrides) {
       const to = final(o.type, o.from);
       if (to === o.from) continue;
-      links.push({ type: o.type, from: o.from, fromName: o.fromName, to, rule: 'user', score: 0, detail: 'merged by hand', docs: [] });
+      links.push({
+        type: o.type,
+        from: o.from,
+        fromName: o.fromName,
+        to,
+        rule: 'user',
+        score: 0,
+        detail: 'merged by hand',
+        docs: [],
+      });
     }
     for (const l of resolution.links) {
       const to = final(l.type, l.from);
@@ -90,7 +99,15 @@ export function resolveCorpus(db: Store, options: { countDocuments?: boolean } =
     settleNamesAndAliases(db);
     dropFirstNameAliases(db);
     refreshEntityStats(db);
-    if (process.env.DEBUG_RESOLUTION) console.error({ scan: t1 - started, names: t2 - t1, evidence: t3 - t2, resolve: t4 - t3, apply: t5 - t4, rest: performance.now() - t5 });
+    if (process.env.DEBUG_RESOLUTION)
+      console.error({
+        scan: t1 - started,
+        names: t2 - t1,
+        evidence: t3 - t2,
+        resolve: t4 - t3,
+        apply: t5 - t4,
+        rest: performance.now() - t5,
+      });
     // A pair already one entity is no longer a question.
     const rootOf = (type: string, key: string) => final(type.split('/')[0], key);
     saveSuspects(

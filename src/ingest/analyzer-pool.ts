@@ -110,7 +110,14 @@ export class WorkerPool implements AnalysisRunner {
   run(input: AnalyzerInput): Promise<StoredAnalysis> {
     const { body, date, dateSource, dateline } = input;
     return new Promise((resolve, reject) => {
-      this.send({ id: this.nextId++, input: { body, date, dateSource, dateline }, resolve, reject, worker: -1, attempts: 1 });
+      this.send({
+        id: this.nextId++,
+        input: { body, date, dateSource, dateline },
+        resolve,
+        reject,
+        worker: -1,
+        attempts: 1,
+      });
     });
   }
 

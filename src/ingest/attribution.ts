@@ -18,23 +18,73 @@ export interface Attribution {
 
 /** Known agencies, keyed by lower-case spelling, with the name the project reports. */
 const AGENCIES: Record<string, string> = {
-  reuters: 'Reuters', reuter: 'Reuters', 'thomson reuters': 'Reuters',
-  ap: 'AP', 'associated press': 'AP', 'the associated press': 'AP',
-  afp: 'AFP', 'agence france-presse': 'AFP', 'agence france presse': 'AFP',
-  yonhap: 'Yonhap', 'yonhap news': 'Yonhap', 'yonhap news agency': 'Yonhap', yna: 'Yonhap',
-  xinhua: 'Xinhua', 'xinhua news agency': 'Xinhua',
-  kyodo: 'Kyodo', 'kyodo news': 'Kyodo',
-  upi: 'UPI', 'united press international': 'UPI',
-  kcna: 'KCNA', tass: 'TASS', 'itar-tass': 'TASS', 'ria novosti': 'RIA Novosti', interfax: 'Interfax', sputnik: 'Sputnik',
-  dpa: 'dpa', efe: 'EFE', ansa: 'ANSA', anadolu: 'Anadolu', 'anadolu agency': 'Anadolu',
-  pti: 'PTI', 'press trust of india': 'PTI', ani: 'ANI', ians: 'IANS',
-  bernama: 'Bernama', antara: 'Antara', aap: 'AAP', 'australian associated press': 'AAP',
-  cna: 'CNA', 'central news agency': 'CNA', 'canadian press': 'The Canadian Press', 'the canadian press': 'The Canadian Press',
-  bloomberg: 'Bloomberg', 'dow jones': 'Dow Jones', nhk: 'NHK', bbc: 'BBC', cnn: 'CNN', 'cgtn': 'CGTN',
+  reuters: 'Reuters',
+  reuter: 'Reuters',
+  'thomson reuters': 'Reuters',
+  ap: 'AP',
+  'associated press': 'AP',
+  'the associated press': 'AP',
+  afp: 'AFP',
+  'agence france-presse': 'AFP',
+  'agence france presse': 'AFP',
+  yonhap: 'Yonhap',
+  'yonhap news': 'Yonhap',
+  'yonhap news agency': 'Yonhap',
+  yna: 'Yonhap',
+  xinhua: 'Xinhua',
+  'xinhua news agency': 'Xinhua',
+  kyodo: 'Kyodo',
+  'kyodo news': 'Kyodo',
+  upi: 'UPI',
+  'united press international': 'UPI',
+  kcna: 'KCNA',
+  tass: 'TASS',
+  'itar-tass': 'TASS',
+  'ria novosti': 'RIA Novosti',
+  interfax: 'Interfax',
+  sputnik: 'Sputnik',
+  dpa: 'dpa',
+  efe: 'EFE',
+  ansa: 'ANSA',
+  anadolu: 'Anadolu',
+  'anadolu agency': 'Anadolu',
+  pti: 'PTI',
+  'press trust of india': 'PTI',
+  ani: 'ANI',
+  ians: 'IANS',
+  bernama: 'Bernama',
+  antara: 'Antara',
+  aap: 'AAP',
+  'australian associated press': 'AAP',
+  cna: 'CNA',
+  'central news agency': 'CNA',
+  'canadian press': 'The Canadian Press',
+  'the canadian press': 'The Canadian Press',
+  bloomberg: 'Bloomberg',
+  'dow jones': 'Dow Jones',
+  nhk: 'NHK',
+  bbc: 'BBC',
+  cnn: 'CNN',
+  cgtn: 'CGTN',
 };
 
 /** Parenthesised endings that are not credits. */
-const NOT_AGENCY = new Set(['END', 'MORE', 'FILE', 'PHOTO', 'PHOTOS', 'VIDEO', 'UPDATE', 'AD', 'TBA', 'NB', 'PS', 'ENDS', 'ENDIT', 'CORRECTED']);
+const NOT_AGENCY = new Set([
+  'END',
+  'MORE',
+  'FILE',
+  'PHOTO',
+  'PHOTOS',
+  'VIDEO',
+  'UPDATE',
+  'AD',
+  'TBA',
+  'NB',
+  'PS',
+  'ENDS',
+  'ENDIT',
+  'CORRECTED',
+]);
 
 export function agencyName(raw: string): string | null {
   const key = raw.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -52,7 +102,7 @@ const CAPS_PLACE = "[A-Z][A-Z'.\\-]*(?: [A-Z][A-Z'.\\-]*){0,3}";
 const TITLE_PLACE = "[A-Z][a-z'\\-]+(?: [A-Z][a-z'\\-]+){0,2}";
 const REGION = "(?: ?, ?[A-Z][A-Za-z.'\\-]*(?: [A-Z][A-Za-z.'\\-]*){0,2})?";
 const DAY = ` ?,? (?:${MONTH} \\d{1,2}|\\d{1,2} ${MONTH})(?:, ?\\d{4})?`;
-const AGENCY = ' ?\\(([A-Za-z][A-Za-z.&\'\\- ]{0,40})\\)';
+const AGENCY = " ?\\(([A-Za-z][A-Za-z.&'\\- ]{0,40})\\)";
 const DASH = ' *(?:-{1,2}|—|–)';
 
 // An all-caps place may stand alone before the dash ("HANOI - "); a title-case one
@@ -74,7 +124,7 @@ export function findDateline(body: string, from = 0): Attribution | null {
     const rest = start.slice(whole.length);
     const bare = !day && !agency;
     if (bare && !/^ +(?:-{1,2}|—|–) |^ *(?:—|–|--) *\S/.test(rest)) continue;
-    return { dateline: whole.trim(), source: agency ? agencyName(agency) ?? cleanAgency(agency) : null };
+    return { dateline: whole.trim(), source: agency ? (agencyName(agency) ?? cleanAgency(agency)) : null };
   }
   return null;
 }
@@ -85,7 +135,8 @@ function cleanAgency(raw: string): string | null {
   return s;
 }
 
-const CREDIT_RE = /\(\s*(?:with\s+)?(?:additional\s+)?(?:inputs?\s+from|reporting\s+(?:by|from)|(?:compiled|written)\s+(?:by|from)|source:?)\s+([^()]{1,120})\)\s*$/i;
+const CREDIT_RE =
+  /\(\s*(?:with\s+)?(?:additional\s+)?(?:inputs?\s+from|reporting\s+(?:by|from)|(?:compiled|written)\s+(?:by|from)|source:?)\s+([^()]{1,120})\)\s*$/i;
 const BARE_CREDIT_RE = /\(\s*([A-Za-z][A-Za-z.&'\- ]{0,40}?)\s*\)\s*$/;
 // Reuters' old wire sign-off, alone after the last sentence (not a person named Reuter).
 const REUTER_SIGNOFF_RE = /(?:^|[.!?"”']\s+|\n\s*)Reuter\s*$/;

@@ -50,7 +50,11 @@ export interface ClusterOptions {
   verbGroups?: ReadonlyMap<string, string>;
 }
 
-export function clusterStatements(statements: readonly StatementRow[], entityName: (id: number) => string, options: ClusterOptions = {}): CorpusEventInput[] {
+export function clusterStatements(
+  statements: readonly StatementRow[],
+  entityName: (id: number) => string,
+  options: ClusterOptions = {},
+): CorpusEventInput[] {
   const minReports = options.minReports ?? 2;
   const placeKnown = options.placeKnown ?? new Set<string>();
   const groups = options.nounGroups ?? new Map<string, string>();
@@ -62,7 +66,9 @@ export function clusterStatements(statements: readonly StatementRow[], entityNam
     return group ? `n:${group}` : action;
   };
   const entityKeys = (s: StatementRow): (number | string)[] => {
-    const ids: (number | string)[] = (s.subjectId !== null ? [s.subjectId, ...s.participantIds.filter((p) => p !== s.subjectId)] : s.participantIds).slice(0, MAX_KEYS);
+    const ids: (number | string)[] = (
+      s.subjectId !== null ? [s.subjectId, ...s.participantIds.filter((p) => p !== s.subjectId)] : s.participantIds
+    ).slice(0, MAX_KEYS);
     if (s.action.startsWith('n:') && placeKnown.has(s.action.slice(2))) ids.push(s.action);
     return ids;
   };
@@ -100,8 +106,17 @@ export function clusterStatements(statements: readonly StatementRow[], entityNam
     }
     if (!best) {
       best = {
-        index: clusters.length, members: [], actions: new Map(), terms: new Map(), termWeight: 0, reports: new Set(),
-        namedOrNoun: false, dayVotes: new Map(), modeDay: null, heads: new Set(), places: new Set(),
+        index: clusters.length,
+        members: [],
+        actions: new Map(),
+        terms: new Map(),
+        termWeight: 0,
+        reports: new Set(),
+        namedOrNoun: false,
+        dayVotes: new Map(),
+        modeDay: null,
+        heads: new Set(),
+        places: new Set(),
       };
       clusters.push(best);
     }
@@ -169,13 +184,24 @@ function lookupKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | 
   return entityKeys(s).flatMap((e) => buckets.map((b) => `${e}|${b}`));
 }
 
-function similarity(s: StatementRow, weight: number, c: Cluster, idf: Map<string, number>, kindOf: (a: string) => string): number {
+function similarity(
+  s: StatementRow,
+  weight: number,
+  c: Cluster,
+  idf: Map<string, number>,
+  kindOf: (a: string) => string,
+): number {
   // Day-level dates meet within a day of the day most reports give (`Friday` said on Saturday);
   // a coarser date meets a finer event inside it (a week with a few days' slack: `last week`).
   const first = c.members[0];
   if (s.date.granularity === 'day' && c.modeDay) {
     if (Math.abs(daysBetween(s.date.start, c.modeDay)) > 1) return 0;
-  } else if (!spansMeet(s.date, c.modeDay ? { value: c.modeDay, granularity: 'day', start: c.modeDay, end: c.modeDay } : first.date)) {
+  } else if (
+    !spansMeet(
+      s.date,
+      c.modeDay ? { value: c.modeDay, granularity: 'day', start: c.modeDay, end: c.modeDay } : first.date,
+    )
+  ) {
     return 0;
   }
   if (!placesAgree(s, c)) return 0;
@@ -195,8 +221,14 @@ function similarity(s: StatementRow, weight: number, c: Cluster, idf: Map<string
   const sameAction =
     (!s.action.endsWith(':') || kindOf(s.action).startsWith('n:')) &&
     ((c.actions.get(kindOf(s.action)) ?? 0) > 0 ||
-      (head !== undefined && !s.action.startsWith('named:') &&
-        [...c.actions.keys()].some((a) => a.startsWith(`${verb}:`) && a !== `${verb}:` && (s.terms.includes(a.slice(verb.length + 1)) || c.terms.has(head)))));
+      (head !== undefined &&
+        !s.action.startsWith('named:') &&
+        [...c.actions.keys()].some(
+          (a) =>
+            a.startsWith(`${verb}:`) &&
+            a !== `${verb}:` &&
+            (s.terms.includes(a.slice(verb.length + 1)) || c.terms.has(head)),
+        )));
   // `imposes tariffs` and `raises tariffs` on one day about one country: the same object, likely one happening.
   const sameHead = !sameAction && head !== undefined && head !== '' && c.heads.has(head);
   const coarse = s.date.granularity !== 'day' && first.date.granularity === 'day';
@@ -223,37 +255,59 @@ function spansMeet(a: StoredDateSpan, b: StoredDateSpan): boolean {
 
 // ---- an event from a cluster ----
 
-function toEvent(c: Cluster, entityName: (id: number) => string, minReports: number, placeKnown: ReadonlySet<string>): CorpusEventInput {
+function toEvent(
+  c: Cluster,
+  entityName: (id: number) => string,
+  minReports: number,
+  placeKnown: ReadonlySet<string>,
+): CorpusEventInput {
   const members = c.members;
   const reports = new Set(members.map((m) => m.report));
   const sources = new Set(members.map((m) => m.source ?? m.report));
   const days = new Set(members.map((m) => m.published ?? ''));
   const date = consensusDate(members);
   // Stable across rebuilds while the first report stands: its document and sentence (made unique by the caller).
-  const first = members.reduce((a, b) => (b.docId < a.docId || (b.docId === a.docId && b.sentence < a.sentence) ? b : a));
+  const first = members.reduce((a, b) =>
+    b.docId < a.docId || (b.docId === a.docId && b.sentence < a.sentence) ? b : a,
+  );
   const key = `${first.docId}.${first.sentence}`;
   // Entities by the reports naming them; participants: the three most named, and any a fifth of the reports (or five) name.
   const byEntity = new Map<number, Set<string>>();
-  for (const m of members) for (const id of new Set([...(m.subjectId !== null ? [m.subjectId] : []), ...m.participantIds])) {
-    const set = byEntity.get(id) ?? new Set();
-    set.add(m.report);
-    byEntity.set(id, set);
-  }
+  for (const m of members)
+    for (const id of new Set([...(m.subjectId !== null ? [m.subjectId] : []), ...m.participantIds])) {
+      const set = byEntity.get(id) ?? new Set();
+      set.add(m.report);
+      byEntity.set(id, set);
+    }
   const ranked = [...byEntity].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
-  const place = mostCommon(members.map((m) => m.placeId).filter((p): p is number => p !== null), members);
+  const place = mostCommon(
+    members.map((m) => m.placeId).filter((p): p is number => p !== null),
+    members,
+  );
   const others = ranked.filter(([id]) => id !== place);
-  const participantIds = new Set(others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id));
+  const participantIds = new Set(
+    others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id),
+  );
   // Entities the reports only name beside it are in its scope (not its participants) when a quarter of the reports, or five, do.
   const beside = new Map<number, Set<string>>();
-  for (const m of members) for (const id of m.mentionedIds) {
-    if (byEntity.has(id) || id === place) continue;
-    const set = beside.get(id) ?? new Set<string>();
-    set.add(m.report);
-    beside.set(id, set);
-  }
-  const besideIds = [...beside].filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5).sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+  for (const m of members)
+    for (const id of m.mentionedIds) {
+      if (byEntity.has(id) || id === place) continue;
+      const set = beside.get(id) ?? new Set<string>();
+      set.add(m.report);
+      beside.set(id, set);
+    }
+  const besideIds = [...beside]
+    .filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5)
+    .sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
   const kind: 'event' | 'mention' = c.namedOrNoun || reports.size >= minReports ? 'event' : 'mention';
-  const name = eventName(members, ranked.map(([id]) => id), place, entityName, { placeKnown });
+  const name = eventName(
+    members,
+    ranked.map(([id]) => id),
+    place,
+    entityName,
+    { placeKnown },
+  );
   return {
     key,
     kind,
@@ -267,15 +321,24 @@ function toEvent(c: Cluster, entityName: (id: number) => string, minReports: num
     conflicts: date.conflicts,
     statementIds: members.map((m) => m.id).sort((a, b) => a - b),
     entities: [
-      ...ranked.map(([entityId, r]) => ({ entityId, documents: r.size, participant: participantIds.has(entityId) || entityId === place })),
-      ...(place !== null && !byEntity.has(place) ? [{ entityId: place, documents: reports.size, participant: true }] : []),
+      ...ranked.map(([entityId, r]) => ({
+        entityId,
+        documents: r.size,
+        participant: participantIds.has(entityId) || entityId === place,
+      })),
+      ...(place !== null && !byEntity.has(place)
+        ? [{ entityId: place, documents: reports.size, participant: true }]
+        : []),
       ...besideIds.map(([entityId, r]) => ({ entityId, documents: r.size, participant: false })),
     ],
   };
 }
 
 /** The date most reports give at the finest granularity any gives; the others are kept as conflicts. */
-function consensusDate(members: StatementRow[]): { span: StoredDateSpan; conflicts: { value: string; documents: number }[] } {
+function consensusDate(members: StatementRow[]): {
+  span: StoredDateSpan;
+  conflicts: { value: string; documents: number }[];
+} {
   const votes = new Map<string, { span: StoredDateSpan; reports: Set<string> }>();
   for (const m of members) {
     const v = votes.get(m.date.value) ?? { span: m.date, reports: new Set<string>() };
@@ -285,7 +348,8 @@ function consensusDate(members: StatementRow[]): { span: StoredDateSpan; conflic
   const finest = Math.min(...members.map((m) => GRANULARITY_RANK[m.date.granularity] ?? 5));
   const ranked = [...votes.values()].sort(
     (a, b) =>
-      Number((GRANULARITY_RANK[a.span.granularity] ?? 5) !== finest) - Number((GRANULARITY_RANK[b.span.granularity] ?? 5) !== finest) ||
+      Number((GRANULARITY_RANK[a.span.granularity] ?? 5) !== finest) -
+        Number((GRANULARITY_RANK[b.span.granularity] ?? 5) !== finest) ||
       b.reports.size - a.reports.size ||
       a.span.start.localeCompare(b.span.start),
   );
@@ -293,7 +357,12 @@ function consensusDate(members: StatementRow[]): { span: StoredDateSpan; conflic
   // Coarser values that contain the winner agree with it; only other days (or spans outside it) conflict.
   const conflicts = ranked
     .slice(1)
-    .filter((v) => v.span.end < winner.span.start || v.span.start > winner.span.end || (v.span.granularity === winner.span.granularity))
+    .filter(
+      (v) =>
+        v.span.end < winner.span.start ||
+        v.span.start > winner.span.end ||
+        v.span.granularity === winner.span.granularity,
+    )
     .map((v) => ({ value: v.span.value, documents: v.reports.size }));
   return { span: winner.span, conflicts };
 }
@@ -354,7 +423,10 @@ function eventName(
     } else if (/[–-]/.test(name) && /\s/.test(name)) {
       return name;
     }
-    const who = entities.filter((id) => id !== place).slice(0, 2).map(entityName);
+    const who = entities
+      .filter((id) => id !== place)
+      .slice(0, 2)
+      .map(entityName);
     if (place !== null && who.length < 2) return `${who.length ? `${who[0]} ` : ''}${lemma} in ${entityName(place)}`;
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }

@@ -9,7 +9,17 @@ import type { ColumnMap } from './formats.js';
 export const COLUMN_FIELDS = {
   text: ['content', 'text', 'body', 'article', 'maintext', 'story', 'full_text', 'article_text'],
   title: ['title', 'headline', 'heading'],
-  date: ['date', 'publish_date', 'published', 'pubdate', 'date_publish', 'published_at', 'publication_date', 'datetime', 'timestamp'],
+  date: [
+    'date',
+    'publish_date',
+    'published',
+    'pubdate',
+    'date_publish',
+    'published_at',
+    'publication_date',
+    'datetime',
+    'timestamp',
+  ],
   source: ['publication', 'source', 'publisher', 'outlet', 'source_domain', 'site_name', 'site'],
   url: ['url', 'link', 'article_url'],
   author: ['author', 'authors', 'byline', 'creator'],

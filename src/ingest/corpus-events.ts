@@ -47,8 +47,17 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
   const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));
   const nounGroups = new Map(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
   // `agreed in Paris` and `the Paris accord`, `met on Friday` and `the meeting`: one kind of happening.
-  const verbGroups = new Map([['agree', 'accord'], ['sign', 'accord'], ['ratify', 'accord'], ['meet', 'meet'], ['visit', 'travel'],
-    ['attack', 'violence'], ['bomb', 'violence'], ['elect', 'election'], ['erupt', 'disaster']]);
+  const verbGroups = new Map([
+    ['agree', 'accord'],
+    ['sign', 'accord'],
+    ['ratify', 'accord'],
+    ['meet', 'meet'],
+    ['visit', 'travel'],
+    ['attack', 'violence'],
+    ['bomb', 'violence'],
+    ['elect', 'election'],
+    ['erupt', 'disaster'],
+  ]);
   const events = clusterStatements(statements, names, { placeKnown, nounGroups, verbGroups });
   transaction(() => replaceCorpusEvents(db, events));
   return {

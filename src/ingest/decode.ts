@@ -53,12 +53,14 @@ type Decoded = { text: string; encoding: TextEncoding; warnings: string[] };
 function finish(decoded: Decoded): DecodeResult {
   if (decoded.text.trim() === '') return { ok: false, error: 'empty file' };
   // UTF-16 text skipped the byte-level sniffing; check what it decoded to instead.
-  if (decoded.encoding.startsWith('utf-16') && controlShare(decoded.text) > MAX_CONTROL_SHARE) return { ok: false, error: 'binary file' };
+  if (decoded.encoding.startsWith('utf-16') && controlShare(decoded.text) > MAX_CONTROL_SHARE)
+    return { ok: false, error: 'binary file' };
   return { ok: true, ...decoded };
 }
 
 function detectBom(bytes: Uint8Array): { encoding: TextEncoding; length: number } | null {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
@@ -111,7 +113,8 @@ function decodeMixed(bytes: Uint8Array): Decoded | null {
 /** Length of the valid UTF-8 sequence starting at `i` (a byte >= 0x80), or 0 when it is not one. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i];
-  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean =>
+    i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
   if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
   if (b >= 0xe0 && b <= 0xef) {
     const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];

@@ -48,7 +48,10 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       walk(Buffer.from(path.resolve(input)), readable, found, new Set(), other, note);
       if (other.size > 0) {
         const total = [...other.values()].reduce((a, b) => a + b, 0);
-        const kinds = [...other].sort((a, b) => b[1] - a[1]).map(([ext, n]) => `${ext || 'no extension'} ×${n}`).join(', ');
+        const kinds = [...other]
+          .sort((a, b) => b[1] - a[1])
+          .map(([ext, n]) => `${ext || 'no extension'} ×${n}`)
+          .join(', ');
         note(`${input}: skipped ${total} file${total === 1 ? '' : 's'} of other types (${kinds})`);
       }
     } else if (GLOB_CHARS.test(input)) {
@@ -103,7 +106,9 @@ function walk(
         isFile = target.isFile();
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        note(`${displayName(full)}: symbolic link not followed (${code === 'ELOOP' ? 'link loop' : code === 'ENOENT' ? 'broken link' : code})`);
+        note(
+          `${displayName(full)}: symbolic link not followed (${code === 'ELOOP' ? 'link loop' : code === 'ENOENT' ? 'broken link' : code})`,
+        );
         continue;
       }
     }

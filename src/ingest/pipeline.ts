@@ -68,7 +68,11 @@ export function analyzedPart<T extends AnalyzerInput>(input: T, path: string | n
 /** Analyses done in this thread before worker threads are started. */
 const PARALLEL_AFTER_ANALYSES = 100;
 
-const FULL_ANALYZER: Analyzer = { version: ANALYZER_VERSION, analyze, module: new URL('../nlp/analyze.js', import.meta.url).href };
+const FULL_ANALYZER: Analyzer = {
+  version: ANALYZER_VERSION,
+  analyze,
+  module: new URL('../nlp/analyze.js', import.meta.url).href,
+};
 
 export interface IngestProgress {
   /** Called once the files are known. */
@@ -118,7 +122,8 @@ export function documentHash(article: Article): string {
   const { body } = article;
   for (let at = 0; at < body.length; at += HASH_SLICE) hash.update(body.slice(at, at + HASH_SLICE));
   const meta = [article.title, article.date, article.source, article.dateline, article.section, article.tags];
-  if (meta.some((m) => m !== null && !(Array.isArray(m) && m.length === 0))) hash.update(`\u0000${JSON.stringify(meta)}`);
+  if (meta.some((m) => m !== null && !(Array.isArray(m) && m.length === 0)))
+    hash.update(`\u0000${JSON.stringify(meta)}`);
   return hash.digest('hex');
 }
 
@@ -179,7 +184,10 @@ export async function ingest(
       if (options.signal?.aborted) break;
       const seen = new Set<string>();
       const failedPaths = new Set<string>();
-      for await (const result of articlesOf(file, { defaultDate: options.defaultDate ?? null, columns: options.columns })) {
+      for await (const result of articlesOf(file, {
+        defaultDate: options.defaultDate ?? null,
+        columns: options.columns,
+      })) {
         if (options.signal?.aborted) break;
         progress.article?.();
         if (result.ok === 'skipped') {
@@ -193,7 +201,10 @@ export async function ingest(
         }
         const { article } = result;
         for (const warning of article.warnings) progress.warning?.(`${article.path}: ${warning}`);
-        if ((article.body.length > MAX_ANALYZED_CHARS && !isLaterPart(article.path)) || article.path === `${file}${PART_MARK}2`) {
+        if (
+          (article.body.length > MAX_ANALYZED_CHARS && !isLaterPart(article.path)) ||
+          article.path === `${file}${PART_MARK}2`
+        ) {
           progress.warning?.(
             `${isLaterPart(article.path) ? file : article.path}: more than ${MAX_ANALYZED_CHARS.toLocaleString('en-US')} characters; the first ` +
               `${MAX_ANALYZED_CHARS.toLocaleString('en-US')} are analyzed for entities, dates and events; all of it is stored and searchable`,
@@ -290,7 +301,13 @@ type Outcome = 'new' | 'updated' | 'unchanged' | 'duplicates' | 'reanalyzed';
  * Decide what one article means for the store (identity = path + SHA-256 of the body) and write it.
  * `ready` is the analysis computed ahead, if any; the store state decides whether it is used.
  */
-function storeArticle(writer: StoreWriter, analyzer: Analyzer, article: Article, hash: string, ready: StoredAnalysis | null): Outcome {
+function storeArticle(
+  writer: StoreWriter,
+  analyzer: Analyzer,
+  article: Article,
+  hash: string,
+  ready: StoredAnalysis | null,
+): Outcome {
   const analysis = () => ready ?? forStorage(analyzer.analyze(analyzedPart(article, article.path)));
   const previous = writer.pathInfo(article.path);
   if (previous?.sha256 === hash) {
@@ -332,13 +349,16 @@ async function reanalyzeOutdated(
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
     await pending.add(
-      runner.run(analyzedPart({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }, doc.path)),
+      runner.run(
+        analyzedPart({ body: doc.body, date: own.date, dateSource: own.dateSource, dateline: doc.dateline }, doc.path),
+      ),
       (analysis) =>
         batch.add(doc.body.length, () => {
           writer.replaceAnalysis(id, analysis!);
           reanalyzed++;
         }),
-      (error) => failed(`${doc.path ?? `document ${id}`}: analysis failed (${error.message}); its older analysis is kept`),
+      (error) =>
+        failed(`${doc.path ?? `document ${id}`}: analysis failed (${error.message}); its older analysis is kept`),
       doc.body.length,
     );
     await batch.flushIfFull();
@@ -354,17 +374,28 @@ async function reanalyzeOutdated(
  * `runner.concurrency` analyses are under way at once.
  */
 class InOrder<T> {
-  private readonly queue: { result: Promise<T> | null; store: (value: T | null) => void; fail: (error: Error) => void; chars: number }[] = [];
+  private readonly queue: {
+    result: Promise<T> | null;
+    store: (value: T | null) => void;
+    fail: (error: Error) => void;
+    chars: number;
+  }[] = [];
   /** Characters of text held by queued jobs: bounded too, so a run of huge documents cannot pile up. */
   private chars = 0;
 
   constructor(private readonly runner: AnalysisRunner) {}
 
   /** Queue a result (null: nothing to wait for) and what to do with it; store what is due meanwhile. */
-  async add(result: Promise<T> | null, store: (value: T | null) => void, fail: (error: Error) => void, chars = 0): Promise<void> {
+  async add(
+    result: Promise<T> | null,
+    store: (value: T | null) => void,
+    fail: (error: Error) => void,
+    chars = 0,
+  ): Promise<void> {
     this.queue.push({ result, store, fail, chars });
     this.chars += chars;
-    while (this.queue.length >= this.runner.concurrency || (this.chars > MAX_QUEUED_CHARS && this.queue.length > 0)) await this.next();
+    while (this.queue.length >= this.runner.concurrency || (this.chars > MAX_QUEUED_CHARS && this.queue.length > 0))
+      await this.next();
   }
 
   async drain(): Promise<void> {

@@ -13,7 +13,15 @@ import type { Article } from '../core/types.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { containerOf } from './formats.js';
-import { formatOf, holdsManyArticles, parseArticles, readArticles, type ReadOptions, type ReadResult, streamArticles } from './read.js';
+import {
+  formatOf,
+  holdsManyArticles,
+  parseArticles,
+  readArticles,
+  type ReadOptions,
+  type ReadResult,
+  streamArticles,
+} from './read.js';
 
 /** Text files larger than this are read in slices and stored in parts. */
 export const STREAM_BYTES = 16 * 1024 * 1024;
@@ -44,7 +52,8 @@ export async function* articlesOf(file: string, options: ReadOptions = {}): Asyn
   // Files of many articles (JSON Lines, CSV, feeds, WARC) stream through their reader (formats.ts).
   if (holdsManyArticles(file)) yield* streamArticles(file, options);
   else if (format === 'jsonl') yield* jsonLines(file, options);
-  else if (size > STREAM_BYTES && (format === 'txt' || format === 'md' || format === null)) yield* textParts(file, size, options);
+  else if (size > STREAM_BYTES && (format === 'txt' || format === 'md' || format === null))
+    yield* textParts(file, size, options);
   else yield* await readArticles(file, options);
 }
 
@@ -75,7 +84,12 @@ function renumber(result: ReadResult, file: string, line: number, warning: strin
   const from = `${file}:1`;
   const to = `${file}:${line}`;
   if (result.ok === 'skipped') return { ...result, path: to };
-  if (!result.ok) return { ...result, path: to, error: result.error.startsWith(from) ? to + result.error.slice(from.length) : result.error };
+  if (!result.ok)
+    return {
+      ...result,
+      path: to,
+      error: result.error.startsWith(from) ? to + result.error.slice(from.length) : result.error,
+    };
   const article = { ...result.article, path: to };
   if (warning) article.warnings.push(warning);
   return { ok: true, article };

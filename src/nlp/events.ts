@@ -1,4 +1,11 @@
-import { isEntityType, type EventRecord, type IsoDate, type Mention, type Sentence, type Token } from '../core/types.js';
+import {
+  isEntityType,
+  type EventRecord,
+  type IsoDate,
+  type Mention,
+  type Sentence,
+  type Token,
+} from '../core/types.js';
 import { sentenceIndexAt } from './dates/context.js';
 import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, type EventNoun } from './event-nouns.js';
 
@@ -19,13 +26,18 @@ const HEADS: ReadonlyMap<string, string> = new Map(
 );
 
 const HEAD_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}-])(?:${[...HEADS.keys()].sort((a, b) => b.length - a.length).map((h) => h.replace(' ', String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}-])(?:${[...HEADS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((h) => h.replace(' ', String.raw`\s+`))
+    .join('|')})(?![\p{L}\p{N}])`,
   'giu',
 );
 
 const lemmasWhere = (test: (n: EventNoun) => boolean) => new Set(EVENT_NOUN_TABLE.filter(test).map((n) => n.lemma));
 /** Lemmas a text refers back to with another head: `planned talks` … `the meeting` … `his discussion`. */
-const GROUP: Record<string, string> = Object.fromEntries(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
+const GROUP: Record<string, string> = Object.fromEntries(
+  EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]),
+);
 /** Heads that stand for whatever event the text was just talking about. */
 const GENERIC_LEMMAS = lemmasWhere((n) => n.generic);
 /** Events known by where they happen (`Hanoi summit`); others by who takes part (`Trump–Abe talks`). */
@@ -37,34 +49,194 @@ const VERB_LIKE = lemmasWhere((n) => n.verbLike);
 const NEEDS_MODIFIER = lemmasWhere((n) => n.needsModifier);
 
 const VERB_CONTEXT_BEFORE = new Set([
-  'to', 'will', 'would', "'ll", 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'does', 'do',
-  'not', 'never', "n't", 'be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'re", 'he', 'she', 'they', 'we',
-  'i', 'you', 'who', 'after', 'before', 'besides', 'while', 'when', 'without', 'by',
+  'to',
+  'will',
+  'would',
+  "'ll",
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'did',
+  'does',
+  'do',
+  'not',
+  'never',
+  "n't",
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'being',
+  'am',
+  "'re",
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'who',
+  'after',
+  'before',
+  'besides',
+  'while',
+  'when',
+  'without',
+  'by',
 ]);
 
 /** Modifiers kept in the event phrase (`pre-summit talks`, `joint news conference`, `working group meetings`). */
 const MODIFIERS = new Set([
-  'upcoming', 'planned', 'proposed', 'scheduled', 'previous', 'secret', 'joint', 'official', 'formal', 'informal',
-  'bilateral', 'trilateral', 'multilateral', 'international', 'regional', 'annual', 'emergency', 'special', 'state',
-  'nuclear', 'missile', 'weapons', 'rocket', 'atomic', 'ballistic', 'peace', 'trade', 'denuclearization',
-  'disarmament', 'groundbreaking', 'inaugural', 'opening', 'closing', 'working', 'group', 'ministerial',
-  'presidential', 'parliamentary', 'general', 'local', 'snap', 'preliminary', 'news', 'press', 'security',
-  'military', 'naval', 'leadership', 'cabinet', 'party', 'summit', 'council', 'committee', 'budget', 'terrorist',
-  'suicide', 'bomb', 'air', 'railway', 'signing', 'memorial', 'wedding', 'election', 'runoff', 'primary',
-  'congressional', 'legislative', 'municipal', 'federal', 'national', 'donor', 'ministers', 'foreign', 'defense',
-  'economic', 'financial', 'climate', 'energy', 'border', 'diplomatic', 'strategic', 'nuclear-test', 'dna',
-  'first-ever', 'surprise', 'historic', 'unprecedented', 'high', 'top',
+  'upcoming',
+  'planned',
+  'proposed',
+  'scheduled',
+  'previous',
+  'secret',
+  'joint',
+  'official',
+  'formal',
+  'informal',
+  'bilateral',
+  'trilateral',
+  'multilateral',
+  'international',
+  'regional',
+  'annual',
+  'emergency',
+  'special',
+  'state',
+  'nuclear',
+  'missile',
+  'weapons',
+  'rocket',
+  'atomic',
+  'ballistic',
+  'peace',
+  'trade',
+  'denuclearization',
+  'disarmament',
+  'groundbreaking',
+  'inaugural',
+  'opening',
+  'closing',
+  'working',
+  'group',
+  'ministerial',
+  'presidential',
+  'parliamentary',
+  'general',
+  'local',
+  'snap',
+  'preliminary',
+  'news',
+  'press',
+  'security',
+  'military',
+  'naval',
+  'leadership',
+  'cabinet',
+  'party',
+  'summit',
+  'council',
+  'committee',
+  'budget',
+  'terrorist',
+  'suicide',
+  'bomb',
+  'air',
+  'railway',
+  'signing',
+  'memorial',
+  'wedding',
+  'election',
+  'runoff',
+  'primary',
+  'congressional',
+  'legislative',
+  'municipal',
+  'federal',
+  'national',
+  'donor',
+  'ministers',
+  'foreign',
+  'defense',
+  'economic',
+  'financial',
+  'climate',
+  'energy',
+  'border',
+  'diplomatic',
+  'strategic',
+  'nuclear-test',
+  'dna',
+  'first-ever',
+  'surprise',
+  'historic',
+  'unprecedented',
+  'high',
+  'top',
 ]);
-const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'last', 'final', 'next']);
+const ORDINAL_WORDS = new Set([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'last',
+  'final',
+  'next',
+]);
 /** Dropped when the phrase becomes a name (`second summit` → `Hanoi summit`). */
 const NAME_STOP_MODIFIERS = new Set([
-  'upcoming', 'planned', 'proposed', 'scheduled', 'previous', 'international', 'joint', 'official', 'formal',
-  'informal', 'historic', 'unprecedented', 'surprise', 'first-ever',
+  'upcoming',
+  'planned',
+  'proposed',
+  'scheduled',
+  'previous',
+  'international',
+  'joint',
+  'official',
+  'formal',
+  'informal',
+  'historic',
+  'unprecedented',
+  'surprise',
+  'first-ever',
 ]);
 
 const SPEECH_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'announced', 'announces', 'reported', 'reports', 'added', 'adds',
-  'tweeted', 'stated', 'noted', 'confirmed', 'warned', 'declared', 'wrote', 'explained', 'insisted',
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'announced',
+  'announces',
+  'reported',
+  'reports',
+  'added',
+  'adds',
+  'tweeted',
+  'stated',
+  'noted',
+  'confirmed',
+  'warned',
+  'declared',
+  'wrote',
+  'explained',
+  'insisted',
 ]);
 
 // ---- phrases ----
@@ -116,7 +288,12 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
       const word = left[1];
       const wordStart = start - left[0].length;
       if (wordStart < sentenceStart) break;
-      const entity = near.find((e) => e.end === wordStart + word.length && (e.type === 'COUNTRY' || e.type === 'PLACE' || e.type === 'ORG') && e.start >= sentenceStart);
+      const entity = near.find(
+        (e) =>
+          e.end === wordStart + word.length &&
+          (e.type === 'COUNTRY' || e.type === 'PLACE' || e.type === 'ORG') &&
+          e.start >= sentenceStart,
+      );
       const lower = word.toLowerCase();
       if (entity && !/['’]s$/.test(word)) {
         start = entity.start;
@@ -139,11 +316,13 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
       break;
     }
 
-    const before = /([\p{L}'’]+)[^\p{L}\n]*$/u.exec(text.slice(Math.max(sentenceStart, start - 30), start))?.[1].toLowerCase() ?? '';
+    const before =
+      /([\p{L}'’]+)[^\p{L}\n]*$/u.exec(text.slice(Math.max(sentenceStart, start - 30), start))?.[1].toLowerCase() ?? '';
     const after = /^\s*([\p{L}'’]+)/u.exec(text.slice(headEnd, headEnd + 30))?.[1] ?? '';
     if (VERB_LIKE.has(lemma) && modifiers.length === 0 && isVerbUse(headText, before, after)) continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
-    const anaphoric = /^(?:the|this|that|these|those|his|her|their|its|our)$/.test(before) &&
+    const anaphoric =
+      /^(?:the|this|that|these|those|his|her|their|its|our)$/.test(before) &&
       modifiers.every((w) => ordinal === w || NAME_STOP_MODIFIERS.has(w) || /^\p{Lu}/u.test(w));
     phrases.push({ start, end: headEnd, lemma, modifiers, ordinal, anaphoric, sentence });
   }
@@ -161,7 +340,10 @@ function isVerbUse(head: string, before: string, after: string): boolean {
   }
   if (VERB_CONTEXT_BEFORE.has(before)) return true;
   // `meeting the needs`, `meeting Kim`: a gerund with its object.
-  if (head === 'meeting' && (/^(?:the|a|an|his|her|their|its|him|them|us|me)$/i.test(after) || /^\p{Lu}/u.test(after))) {
+  if (
+    head === 'meeting' &&
+    (/^(?:the|a|an|his|her|their|its|him|them|us|me)$/i.test(after) || /^\p{Lu}/u.test(after))
+  ) {
     return !/^(?:with|of|on|in|at|between)$/i.test(after);
   }
   return false;
@@ -182,9 +364,11 @@ interface Evidence {
 }
 
 const PLACE_INTRO = /(?:^|\s)(in|at|to|near|outside)\s+(?:the\s+)?$/i;
-const CLAUSE_BREAK = /,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|\s[-–—]{1,2}\s|(?<![A-Z])\.\s/g;
+const CLAUSE_BREAK =
+  /,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|\s[-–—]{1,2}\s|(?<![A-Z])\.\s/g;
 const PARTICIPANT_INTRO = /^\s+(between|with|among|involving)\s+/i;
-const LIST_STOP = /(?<![A-Z])\.(?=\s|$)|[;:"”]|,\s+(?:on|in|at|which|who|followed|said|to|as|but|while)\b|\s(?:in|on|at|to|for|that|which|who|are|is|was|were|will|would|last|next|this|over|about|from|after|before|since)\s/;
+const LIST_STOP =
+  /(?<![A-Z])\.(?=\s|$)|[;:"”]|,\s+(?:on|in|at|which|who|followed|said|to|as|but|while)\b|\s(?:in|on|at|to|for|that|which|who|are|is|was|were|will|would|last|next|this|over|about|from|after|before|since)\s/;
 const PLACE_SHARING = /^\s*(?:after|before|following)\s+(?:an?|the)\s+$/i;
 
 /** Plural or adjectival names that stand for several countries. */
@@ -226,14 +410,18 @@ function isAside(text: string, from: number, to: number, d: Mention): boolean {
 }
 
 function speechTied(text: string, date: Mention): boolean {
-  const before = /([\p{L}]+)\s+(?:on\s+)?$/u.exec(text.slice(Math.max(0, date.start - 20), date.start))?.[1].toLowerCase();
+  const before = /([\p{L}]+)\s+(?:on\s+)?$/u
+    .exec(text.slice(Math.max(0, date.start - 20), date.start))?.[1]
+    .toLowerCase();
   const after = /^\s+(?:(?:had|has|have)\s+)?([\p{L}]+)/u.exec(text.slice(date.end, date.end + 24))?.[1].toLowerCase();
   return (before !== undefined && SPEECH_VERBS.has(before)) || (after !== undefined && SPEECH_VERBS.has(after));
 }
 
 /** `At a joint news conference, … yesterday said`: the event is where the statement was made. */
 function isSetting(text: string, phrase: Phrase, sentenceStart: number): boolean {
-  return /(?:^|[,;]\s*)["“]?(?:at|in|during)\s+(?:an?|the|his|her|their)\s+$/i.test(text.slice(Math.max(sentenceStart, phrase.start - 20), phrase.start).trimStart() || '');
+  return /(?:^|[,;]\s*)["“]?(?:at|in|during)\s+(?:an?|the|his|her|their)\s+$/i.test(
+    text.slice(Math.max(sentenceStart, phrase.start - 20), phrase.start).trimStart() || '',
+  );
 }
 
 /** Whether a participant found in `[a, b)` sits in the complement of `X said that …`, away from the speaker. */
@@ -243,8 +431,22 @@ function inReportedClause(text: string, personEnd: number, phraseStart: number):
   return /\b(?:said|confirmed|told\s+\w+|announced|reported|added|stated|noted)\s+that\b/i.test(between);
 }
 
-function gatherEvidence(text: string, sentences: Sentence[], phrases: Phrase[], entities: Entity[], dates: Mention[]): Evidence[] {
-  const evidence: Evidence[] = phrases.map((phrase) => ({ phrase, explicit: false, persons: [], countries: [], countriesAreActors: true, place: null, date: null }));
+function gatherEvidence(
+  text: string,
+  sentences: Sentence[],
+  phrases: Phrase[],
+  entities: Entity[],
+  dates: Mention[],
+): Evidence[] {
+  const evidence: Evidence[] = phrases.map((phrase) => ({
+    phrase,
+    explicit: false,
+    persons: [],
+    countries: [],
+    countriesAreActors: true,
+    place: null,
+    date: null,
+  }));
   const bySentence = new Map<number, Evidence[]>();
   for (const ev of evidence) {
     const list = bySentence.get(ev.phrase.sentence) ?? [];
@@ -286,7 +488,11 @@ interface SentenceContext {
 }
 
 /** Who takes part: listed after the phrase (`talks with X`), inside it, the sentence's subject, a pronoun's antecedent. */
-function readParticipants({ text, sFrom, sTo, inSentence, lastPersonBefore, lastCountryBefore }: SentenceContext, list: Evidence[], claimed: Set<Entity>): void {
+function readParticipants(
+  { text, sFrom, sTo, inSentence, lastPersonBefore, lastCountryBefore }: SentenceContext,
+  list: Evidence[],
+  claimed: Set<Entity>,
+): void {
   // Explicit participants: `summit between X and Y`, `talks with X`.
   const explicit = new Map<Evidence, Entity[]>();
   for (const ev of list) {
@@ -320,7 +526,8 @@ function readParticipants({ text, sFrom, sTo, inSentence, lastPersonBefore, last
     let persons: Entity[] = [];
     let countries: Entity[] = [];
     const free = (e: Entity) =>
-      !claimed.has(e) && !inReportedClause(text, e.end, phrase.start) &&
+      !claimed.has(e) &&
+      !inReportedClause(text, e.end, phrase.start) &&
       // `said of Kim that …`: the person talked about is no participant.
       !/\b(?:of|about|on|against|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(sFrom, e.start - 20), e.start));
     const sentencePersons = inSentence.filter((e) => e.type === 'PERSON' && free(e));
@@ -332,7 +539,11 @@ function readParticipants({ text, sFrom, sTo, inSentence, lastPersonBefore, last
         // The other side of `talks with X`: who holds them, else who speaks about them.
         const subject = sentencePersons.filter((e) => e.end <= phrase.start && e.start >= cFrom);
         const speaker = sentencePersons.filter((e) => e.start >= phrase.end);
-        const other = subject.length ? subject : speaker.length ? speaker : pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
+        const other = subject.length
+          ? subject
+          : speaker.length
+            ? speaker
+            : pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
         other.forEach((e) => claimed.add(e));
         if (persons.length) persons = [...other.filter((e) => e.type === 'PERSON'), ...persons];
       }
@@ -343,20 +554,36 @@ function readParticipants({ text, sFrom, sTo, inSentence, lastPersonBefore, last
         persons = pronoun;
       }
       if (persons.length === 0) {
-        const clauseCountries = inSentence.filter((e) => e.type === 'COUNTRY' && free(e) && e.start >= cFrom && e.end <= cTo);
-        const subjectSide = clauseCountries.filter((e) => e.end <= phrase.start && !/\b(?:on|of|about|for|against|from|in|with|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(cFrom, e.start - 12), e.start)));
+        const clauseCountries = inSentence.filter(
+          (e) => e.type === 'COUNTRY' && free(e) && e.start >= cFrom && e.end <= cTo,
+        );
+        const subjectSide = clauseCountries.filter(
+          (e) =>
+            e.end <= phrase.start &&
+            !/\b(?:on|of|about|for|against|from|in|with|to)\s+(?:the\s+)?$/i.test(
+              text.slice(Math.max(cFrom, e.start - 12), e.start),
+            ),
+        );
         countries = subjectSide.length ? subjectSide : clauseCountries.filter((e) => e.start >= phrase.end);
         ev.countriesAreActors = subjectSide.length > 0 || countries.length === 0;
         if (countries.length === 0) {
           // `talks in Pyongyang, which involved U.S. and DPRK's officials`
-          const relative = /^,?\s*(?:which|that|who)\s+(?:involved|included|brought together|gathered)\b/i.exec(text.slice(cTo, cTo + 40));
-          if (relative) countries = inSentence.filter((e) => e.type === 'COUNTRY' && e.start >= cTo && e.start < cTo + 80);
+          const relative = /^,?\s*(?:which|that|who)\s+(?:involved|included|brought together|gathered)\b/i.exec(
+            text.slice(cTo, cTo + 40),
+          );
+          if (relative)
+            countries = inSentence.filter((e) => e.type === 'COUNTRY' && e.start >= cTo && e.start < cTo + 80);
         }
         const group = countries.length === 0 ? COUNTRY_GROUP_TEXT.exec(text.slice(cFrom, phrase.end)) : null;
         if (group) {
           ev.countries = [...COUNTRY_GROUPS[/inter-korean/i.test(group[0]) ? 'inter-korean' : 'koreas']];
         }
-        if (countries.length === 0 && !group && /(?:^|[\s"“])It\s/.test(text.slice(cFrom, phrase.start)) && lastCountryBefore) {
+        if (
+          countries.length === 0 &&
+          !group &&
+          /(?:^|[\s"“])It\s/.test(text.slice(cFrom, phrase.start)) &&
+          lastCountryBefore
+        ) {
           // `It has carried out six nuclear tests`: the country the previous sentence was about.
           countries = [lastCountryBefore];
         }
@@ -365,7 +592,6 @@ function readParticipants({ text, sFrom, sTo, inSentence, lastPersonBefore, last
     ev.persons = unique(persons.map((e) => e.name));
     ev.countries = unique([...ev.countries, ...[...inside, ...countries].flatMap((e) => participantsOf(e, text))]);
   }
-
 }
 
 /** Where: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase. */
@@ -379,9 +605,17 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
     const left = list.filter((ev) => ev.phrase.end <= e.start).pop();
     const right = list.find((ev) => ev.phrase.start >= e.end);
     // A place after a plural noun (`prisoners in North Korea`) belongs to that noun, not to a later event.
-    const afterNoun = /\b[a-z]+[^s\W]s\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start)) &&
-      !/\b(?:is|was|has|its|this|his|has|does|as|plus|always|perhaps|thus|was)\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start));
-    const target = left && e.start - left.phrase.end < 120 ? left : right && !afterNoun && right.phrase.start - e.end < 120 ? right : left;
+    const afterNoun =
+      /\b[a-z]+[^s\W]s\s+\S+\s+(?:the\s+)?$/.test(text.slice(Math.max(sFrom, e.start - 30), e.start)) &&
+      !/\b(?:is|was|has|its|this|his|has|does|as|plus|always|perhaps|thus|was)\s+\S+\s+(?:the\s+)?$/.test(
+        text.slice(Math.max(sFrom, e.start - 30), e.start),
+      );
+    const target =
+      left && e.start - left.phrase.end < 120
+        ? left
+        : right && !afterNoun && right.phrase.start - e.end < 120
+          ? right
+          : left;
     if (!target) continue;
     if (intro[1].toLowerCase() === 'to' && !TRAVEL.has(target.phrase.lemma)) continue;
     target.place ??= e;
@@ -390,9 +624,9 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
   for (let i = 0; i + 1 < list.length; i++) {
     const a = list[i];
     const b = list[i + 1];
-    if (a.place && a.place.type === 'PLACE' && !b.place && PLACE_SHARING.test(text.slice(a.place.end, b.phrase.start))) b.place = a.place;
+    if (a.place && a.place.type === 'PLACE' && !b.place && PLACE_SHARING.test(text.slice(a.place.end, b.phrase.start)))
+      b.place = a.place;
   }
-
 }
 
 /** When: the DATE mentions of the sentence, each given to the phrase it belongs to. */
@@ -404,7 +638,8 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
     if (d.end > sTo) continue;
     if (!d.value || /_REF$/.test(d.value)) continue;
     // `since 2000`, `until March`: a bound, not when the event happens.
-    if (/\b(?:since|until|till|by|before|through)\s+$/i.test(text.slice(Math.max(sFrom, d.start - 10), d.start))) continue;
+    if (/\b(?:since|until|till|by|before|through)\s+$/i.test(text.slice(Math.max(sFrom, d.start - 10), d.start)))
+      continue;
     const possessed = list.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
     let target: Evidence | undefined = possessed;
     if (!target) {
@@ -413,7 +648,8 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
       if (speechTied(text, d)) {
         target = inClause.filter((ev) => ev.phrase.end <= d.start && isSetting(text, ev.phrase, sFrom)).pop();
       } else {
-        target = inClause.filter((ev) => ev.phrase.end <= d.start).pop() ?? inClause.find((ev) => ev.phrase.start >= d.end);
+        target =
+          inClause.filter((ev) => ev.phrase.end <= d.start).pop() ?? inClause.find((ev) => ev.phrase.start >= d.end);
         // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
         if (!target && !isAside(text, sFrom, sTo, d)) target = list.filter((ev) => ev.phrase.end <= d.start).pop();
       }
@@ -424,7 +660,11 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
   for (let i = 1; i < list.length; i++) {
     const ev = list[i];
     const previous = list[i - 1];
-    if (!ev.date && previous.date && /,?\s+followed\s+by\s+(?:\S+\s+){0,5}$/i.test(text.slice(previous.phrase.end, ev.phrase.start))) {
+    if (
+      !ev.date &&
+      previous.date &&
+      /,?\s+followed\s+by\s+(?:\S+\s+){0,5}$/i.test(text.slice(previous.phrase.end, ev.phrase.start))
+    ) {
       ev.date = previous.date;
     }
   }
@@ -478,7 +718,8 @@ function datesConflict(a: string | null, b: string | null): boolean {
   if (!a || !b) return false;
   const da = a.slice(0, 10);
   const db = b.slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(da) && /^\d{4}-\d{2}-\d{2}$/.test(db)) return da !== db && !a.includes(db) && !b.includes(da);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(da) && /^\d{4}-\d{2}-\d{2}$/.test(db))
+    return da !== db && !a.includes(db) && !b.includes(da);
   return false;
 }
 
@@ -491,7 +732,10 @@ function headsCompatible(ev: Evidence, c: Cluster): boolean {
   if (!ga || !gb) return false;
   if (ga === gb) return true;
   // `the meeting` during a trip: only when the same people are named.
-  return ((ga === 'meet' && gb === 'travel') || (ga === 'travel' && gb === 'meet')) && sharedCount(ev.persons, c.persons) >= 2;
+  return (
+    ((ga === 'meet' && gb === 'travel') || (ga === 'travel' && gb === 'meet')) &&
+    sharedCount(ev.persons, c.persons) >= 2
+  );
 }
 
 function sharedCount(xs: string[], set: Set<string>): number {
@@ -508,8 +752,17 @@ function peopleCompatible(mine: string[], theirs: Set<string>): 'same' | 'unknow
 
 function newCluster(ev: Evidence): Cluster {
   return {
-    evidence: [], lemma: ev.phrase.lemma, persons: new Set(), countries: new Set(), place: null, ordinal: null,
-    lastSentence: ev.phrase.sentence, lastStart: ev.phrase.start, date: null, lemmas: new Set(), modifiers: new Set(),
+    evidence: [],
+    lemma: ev.phrase.lemma,
+    persons: new Set(),
+    countries: new Set(),
+    place: null,
+    ordinal: null,
+    lastSentence: ev.phrase.sentence,
+    lastStart: ev.phrase.start,
+    date: null,
+    lemmas: new Set(),
+    modifiers: new Set(),
     sentenceLemmas: new Map(),
   };
 }
@@ -520,12 +773,21 @@ function compatible(ev: Evidence, c: Cluster): boolean {
   if (!headsCompatible(ev, c)) return false;
   // Two phrases of one sentence are two events, unless the second repeats the first (`the meeting … leave the meeting`).
   const sameSentence = c.sentenceLemmas.get(phrase.sentence);
-  if (sameSentence && !(phrase.anaphoric && (GENERIC_LEMMAS.has(phrase.lemma) || sameSentence.has(phrase.lemma)))) return false;
+  if (sameSentence && !(phrase.anaphoric && (GENERIC_LEMMAS.has(phrase.lemma) || sameSentence.has(phrase.lemma))))
+    return false;
   if (phrase.ordinal && c.ordinal && phrase.ordinal !== c.ordinal) return false;
-  if (ev.place && c.place && ev.place.type === 'PLACE' && c.place.type === 'PLACE' && ev.place.name !== c.place.name) return false;
+  if (ev.place && c.place && ev.place.type === 'PLACE' && c.place.type === 'PLACE' && ev.place.name !== c.place.name)
+    return false;
   if (datesConflict(ev.date, c.date)) return false;
   if (peopleCompatible(ev.persons, c.persons) === 'conflict') return false;
-  if (!phrase.anaphoric && ev.countriesAreActors && ev.persons.length === 0 && c.persons.size === 0 && peopleCompatible(ev.countries, c.countries) === 'conflict') return false;
+  if (
+    !phrase.anaphoric &&
+    ev.countriesAreActors &&
+    ev.persons.length === 0 &&
+    c.persons.size === 0 &&
+    peopleCompatible(ev.countries, c.countries) === 'conflict'
+  )
+    return false;
   return true;
 }
 
@@ -537,7 +799,14 @@ function isDistinctive(phrase: Phrase): boolean {
 function agrees(ev: Evidence, c: Cluster): boolean {
   const { phrase } = ev;
   if (peopleCompatible(ev.persons, c.persons) === 'same') return true;
-  if (!phrase.anaphoric && ev.countriesAreActors && ev.persons.length === 0 && c.persons.size === 0 && peopleCompatible(ev.countries, c.countries) === 'same') return true;
+  if (
+    !phrase.anaphoric &&
+    ev.countriesAreActors &&
+    ev.persons.length === 0 &&
+    c.persons.size === 0 &&
+    peopleCompatible(ev.countries, c.countries) === 'same'
+  )
+    return true;
   if (ev.place && c.place && ev.place.name === c.place.name && phrase.lemma === c.lemma) return true;
   if (phrase.ordinal && phrase.ordinal === c.ordinal) return true;
   if (isDistinctive(phrase)) {
@@ -559,7 +828,10 @@ function mergeIntoEvents(evidence: Evidence[]): Cluster[] {
   for (const ev of evidence) {
     const { phrase } = ev;
     // Only recent events are candidates: a long text's early events do not absorb its late phrases.
-    const candidates = clusters.slice(-MAX_OPEN_EVENTS).filter((c) => compatible(ev, c)).sort((a, b) => b.lastStart - a.lastStart);
+    const candidates = clusters
+      .slice(-MAX_OPEN_EVENTS)
+      .filter((c) => compatible(ev, c))
+      .sort((a, b) => b.lastStart - a.lastStart);
     let home = candidates.find((c) => agrees(ev, c) && (!isDistinctive(phrase) || c.lemmas.has(phrase.lemma)));
     const bare = ev.persons.length === 0 && ev.countries.length === 0 && !ev.place && !isDistinctive(phrase);
     const sameHead = candidates.find((c) => c.lemmas.has(phrase.lemma));
@@ -587,7 +859,8 @@ function mergeIntoEvents(evidence: Evidence[]): Cluster[] {
     if (GENERIC_LEMMAS.has(home.lemma) && !GENERIC_LEMMAS.has(phrase.lemma)) home.lemma = phrase.lemma;
     ev.persons.forEach((p) => home!.persons.add(p));
     if (!phrase.anaphoric && ev.countriesAreActors) ev.countries.forEach((p) => home!.countries.add(p));
-    if (ev.place && (!home.place || (home.place.type === 'COUNTRY' && ev.place.type === 'PLACE'))) home.place = ev.place;
+    if (ev.place && (!home.place || (home.place.type === 'COUNTRY' && ev.place.type === 'PLACE')))
+      home.place = ev.place;
     home.ordinal ??= phrase.ordinal;
     home.lastSentence = phrase.sentence;
     home.lastStart = phrase.start;
@@ -621,13 +894,18 @@ const MEDIA = new Set(['interview', 'news conference', 'press conference', 'brie
 
 function eventName(c: Cluster, text: string, persons: Entity[], orgs: Entity[]): string {
   // The phrase with the most modifiers names the kind of event best (`groundbreaking ceremony`).
-  const best = c.evidence
-    .filter((ev) => ev.phrase.lemma === c.lemma)
-    .sort((a, b) => b.phrase.modifiers.length - a.phrase.modifiers.length)[0] ?? c.evidence[0];
+  const best =
+    c.evidence
+      .filter((ev) => ev.phrase.lemma === c.lemma)
+      .sort((a, b) => b.phrase.modifiers.length - a.phrase.modifiers.length)[0] ?? c.evidence[0];
   const written = text.slice(best.phrase.start, best.phrase.end).toLowerCase().replace(/\s+/g, ' ');
-  const headWord = HEADS.has(written.split(' ').slice(-2).join(' ')) ? written.split(' ').slice(-2).join(' ') : written.split(' ').pop() ?? c.lemma;
+  const headWord = HEADS.has(written.split(' ').slice(-2).join(' '))
+    ? written.split(' ').slice(-2).join(' ')
+    : (written.split(' ').pop() ?? c.lemma);
   const head = GROUP[c.lemma] === 'meet' || c.lemma === 'test' ? headWord : c.lemma;
-  const kept = best.phrase.modifiers.filter((w) => w !== best.phrase.ordinal && !NAME_STOP_MODIFIERS.has(w) && /^[\p{Ll}\d-]+$/u.test(w));
+  const kept = best.phrase.modifiers.filter(
+    (w) => w !== best.phrase.ordinal && !NAME_STOP_MODIFIERS.has(w) && /^[\p{Ll}\d-]+$/u.test(w),
+  );
   const kind = [...kept, head].join(' ');
   const place = c.place ? c.place.name : null;
   const firstSeen = (name: string) => persons.find((e) => e.name === name)?.start ?? Infinity;
@@ -686,14 +964,21 @@ export function findEvents(
   const events: EventRecord[] = [];
   const names = new Map<string, number>();
   for (const c of clusters) {
-    let name = eventName(c, text, personEntities, entities.filter((e) => e.type === 'ORG'));
+    let name = eventName(
+      c,
+      text,
+      personEntities,
+      entities.filter((e) => e.type === 'ORG'),
+    );
     // Two different events with one name would merge downstream: number the later ones.
     const seen = names.get(name) ?? 0;
     names.set(name, seen + 1);
     if (seen) name = `${name} (${seen + 1})`;
     const date = c.date ?? (lead && c.evidence[0].phrase.sentence > lead.sentence ? lead.value : null);
     const firstSeen = (name: string) => entities.find((e) => e.name === name)?.start ?? Infinity;
-    const participants = unique([...c.persons, ...(c.persons.size ? [] : c.countries)]).sort((a, b) => firstSeen(a) - firstSeen(b));
+    const participants = unique([...c.persons, ...(c.persons.size ? [] : c.countries)]).sort(
+      (a, b) => firstSeen(a) - firstSeen(b),
+    );
     events.push({
       name,
       mentions: c.evidence.map((ev) => [ev.phrase.start, ev.phrase.end] as [number, number]),
@@ -723,7 +1008,12 @@ export function findEvents(
  * give one that no event phrase took: events the story names later without a date of their own
  * (the conference, the news conference) happened then.
  */
-function leadDate(text: string, sentences: Sentence[], dates: Mention[], phrases: Phrase[]): { value: string; sentence: number } | null {
+function leadDate(
+  text: string,
+  sentences: Sentence[],
+  dates: Mention[],
+  phrases: Phrase[],
+): { value: string; sentence: number } | null {
   const firstSentences = new Set([0, 1].map((i) => i));
   for (const d of dates) {
     if (!firstSentences.has(d.sentence)) break;

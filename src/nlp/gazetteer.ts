@@ -68,7 +68,8 @@ function placeIndex(): Map<string, PlaceInfo> {
     places: [string, number, number, number, string][];
   };
   places = new Map();
-  for (const [name, lat, lon, population, country] of raw.places) places.set(aliasKey(name), { name, lat, lon, population, country });
+  for (const [name, lat, lon, population, country] of raw.places)
+    places.set(aliasKey(name), { name, lat, lon, population, country });
   return places;
 }
 

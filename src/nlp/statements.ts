@@ -19,7 +19,15 @@ export interface DocumentFacts {
   published: IsoDate | null;
   sentences: { start: number; end: number }[];
   /** Entity and DATE mentions (EVENT mentions are given with `events`). */
-  mentions: { type: string; start: number; end: number; sentence: number; entityId: number | null; value: string | null; text: string }[];
+  mentions: {
+    type: string;
+    start: number;
+    end: number;
+    sentence: number;
+    entityId: number | null;
+    value: string | null;
+    text: string;
+  }[];
   /** The document's own events (nlp/events.ts), each with its mentions. */
   events: {
     name: string;
@@ -54,7 +62,9 @@ export interface Statement {
 
 const porter = (() => {
   // Only the stemmer module: the whole of natural costs ≈ 0.4 s to import and prints to stdout.
-  const stemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer') as { stem(word: string): string };
+  const stemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer') as {
+    stem(word: string): string;
+  };
   return stemmer;
 })();
 
@@ -70,7 +80,8 @@ export function termOf(word: string): string {
 }
 
 const STOP = new Set(
-  ('a an the and or but of to in on at for by with from as is are was were be been being has have had will would ' +
+  (
+    'a an the and or but of to in on at for by with from as is are was were be been being has have had will would ' +
     'shall should can could may might must do does did not no it its this that these those he she they them his her ' +
     'their we our you your i which who whom whose what when where while than then there here also after before since ' +
     'until about over under into onto out up down off per said says say told tell according reported reports added ' +
@@ -78,14 +89,18 @@ const STOP = new Set(
     'thursday friday saturday sunday january february march april may june july august september october november ' +
     'december jan feb mar apr jun jul aug sep sept oct nov dec mln billion dlrs dlr pct percent cts company companies ' +
     'corp inc ltd co group official officials spokesman sources source announced announcement statement ' +
-    'one two three four five six seven eight nine ten more most some any all such other new earlier later').split(' '),
+    'one two three four five six seven eight nine ten more most some any all such other new earlier later'
+  ).split(' '),
 );
 const MODAL = /^(?:to|will|would|may|might|could|should|can|must|did|not|shall|cannot)$/;
 const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|would|will)$/;
-const SPEECH = /^(?:said|says|say|told|tells|announced|announces|reported|added|stated|noted|confirmed|disclosed|declined)$/;
+const SPEECH =
+  /^(?:said|says|say|told|tells|announced|announces|reported|added|stated|noted|confirmed|disclosed|declined)$/;
 const DETERMINER = /^(?:a|an|the|its|his|her|their|our|all|some|any|this|that|these|those)$/;
-const ADVERB = /^(?:[a-z]+ly|temporarily|indefinitely|also|formally|officially|finally|suddenly|unilaterally|not|then|partially)$/;
-const PREPOSITION = /^(?:on|in|at|of|for|to|with|from|by|under|over|after|before|as|against|into|until|since|through|during|because|amid|and|or|but|while|which|that|who)$/;
+const ADVERB =
+  /^(?:[a-z]+ly|temporarily|indefinitely|also|formally|officially|finally|suddenly|unilaterally|not|then|partially)$/;
+const PREPOSITION =
+  /^(?:on|in|at|of|for|to|with|from|by|under|over|after|before|as|against|into|until|since|through|during|because|amid|and|or|but|while|which|that|who)$/;
 /** Verbs that make an agreement happen: with them the agreement noun is the event. */
 const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
 const PRONOUN = /^(?:it|he|she|they|we|i|you|him|them|us|itself|themselves)$/;
@@ -136,8 +151,11 @@ function objectAfter(
     if (words[j]?.lower !== 'of') return { phrase: '', head: null };
     j++;
   } else if (
-    words[j]?.lower === 'to' && words[j + 1] && /^[a-z]+$/.test(words[j + 1].text) &&
-    !DETERMINER.test(words[j + 1].lower) && !PREPOSITION.test(words[j + 1].lower)
+    words[j]?.lower === 'to' &&
+    words[j + 1] &&
+    /^[a-z]+$/.test(words[j + 1].text) &&
+    !DETERMINER.test(words[j + 1].lower) &&
+    !PREPOSITION.test(words[j + 1].lower)
   ) {
     // `agreed to stabilise currencies`: the infinitive says what was agreed.
     lead = `to ${words[j + 1].lower}`;
@@ -149,11 +167,22 @@ function objectAfter(
   }
   for (; j < words.length && out.length < 4; j++) {
     const w = words[j];
-    if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || /^(?:mln|billion|dlrs?|pct|some|about|nearly)$/.test(w.lower)) {
+    if (
+      DETERMINER.test(w.lower) ||
+      /^\d/.test(w.text) ||
+      /^(?:mln|billion|dlrs?|pct|some|about|nearly)$/.test(w.lower)
+    ) {
       if (out.length) break;
       continue;
     }
-    if (PREPOSITION.test(w.lower) || SPEECH.test(w.lower) || MODAL.test(w.lower) || AUXILIARY.test(w.lower) || isDate(w.start) || PRONOUN.test(w.lower)) {
+    if (
+      PREPOSITION.test(w.lower) ||
+      SPEECH.test(w.lower) ||
+      MODAL.test(w.lower) ||
+      AUXILIARY.test(w.lower) ||
+      isDate(w.start) ||
+      PRONOUN.test(w.lower)
+    ) {
       break;
     }
     if (ACTION_WORDS.get(w.lower)?.verb && out.length) break;
@@ -161,7 +190,10 @@ function objectAfter(
     out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
   }
   const phrase = out.join(' ');
-  return { phrase: phrase && lead ? `${lead} ${phrase}` : phrase, head: out.length ? out[out.length - 1].toLowerCase() : null };
+  return {
+    phrase: phrase && lead ? `${lead} ${phrase}` : phrase,
+    head: out.length ? out[out.length - 1].toLowerCase() : null,
+  };
 }
 
 function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: number) => boolean): Action | null {
@@ -178,11 +210,21 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       if (DETERMINER.test(prev) && /ed$/.test(w.lower)) continue;
       // `orders fell`, `factory sales rose`: an -s form after a common noun is a plural noun. A verb in
       // the present follows its subject: a name, a pronoun or a relative word.
-      if (/[^s]s$/.test(w.lower) && w.lower !== action.lemma && i > 0 && !/^\p{Lu}/u.test(words[i - 1].text) &&
-        !/^(?:it|he|she|also|which|who|that|now|and)$/.test(prev)) {
+      if (
+        /[^s]s$/.test(w.lower) &&
+        w.lower !== action.lemma &&
+        i > 0 &&
+        !/^\p{Lu}/u.test(words[i - 1].text) &&
+        !/^(?:it|he|she|also|which|who|that|now|and)$/.test(prev)
+      ) {
         continue;
       }
-    } else if (!DETERMINER.test(prev) && !/^(?:'s|’s)$/.test(prev) && !/['’]s$/.test(body(words, i - 1)) && prev !== 'unilateral') {
+    } else if (
+      !DETERMINER.test(prev) &&
+      !/^(?:'s|’s)$/.test(prev) &&
+      !/['’]s$/.test(body(words, i - 1)) &&
+      prev !== 'unilateral'
+    ) {
       // A noun names the action with a determiner or possessive before it (`Brazil's suspension`) …
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
@@ -199,11 +241,25 @@ function body(words: Word[], i: number): string {
 }
 
 const NAMED_EVENT = new RegExp(
-  String.raw`\b((?:[A-Z][\p{L}.'’-]+\s+){1,3})(${['Round', 'Accord', 'Agreement', 'Summit', 'Conference', 'Pact', 'Treaty', 'Plan', 'Initiative', 'Talks', 'Convention', 'Accords', 'Games']
-    .join('|')})\b`,
+  String.raw`\b((?:[A-Z][\p{L}.'’-]+\s+){1,3})(${[
+    'Round',
+    'Accord',
+    'Agreement',
+    'Summit',
+    'Conference',
+    'Pact',
+    'Treaty',
+    'Plan',
+    'Initiative',
+    'Talks',
+    'Convention',
+    'Accords',
+    'Games',
+  ].join('|')})\b`,
   'gu',
 );
-const NOT_IN_NAME = /^(?:The|A|An|On|In|At|By|For|Of|And|But|He|She|It|They|This|That|These|Those|Under|After|Before|Since|Reuters|U\.S\.|President|Minister)$/;
+const NOT_IN_NAME =
+  /^(?:The|A|An|On|In|At|By|For|Of|And|But|He|She|It|They|This|That|These|Those|Under|After|Before|Since|Reuters|U\.S\.|President|Minister)$/;
 
 /** A named event the sentence writes out (`Uruguay Round`, `Louvre Accord`, `Paris accord`). */
 function namedEventIn(sentence: string): string | null {
@@ -215,7 +271,8 @@ function namedEventIn(sentence: string): string | null {
     // All-capital headlines are no names.
     if (words.every((w) => w === w.toUpperCase())) continue;
     // `General Agreement on Tariffs and Trade`: the start of an organisation's name, not an event.
-    if (/^\s+(?:on|of|for)\s+\p{Lu}/u.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 8))) continue;
+    if (/^\s+(?:on|of|for)\s+\p{Lu}/u.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 8)))
+      continue;
     return `${words.join(' ')} ${m[2]}`;
   }
   return null;
@@ -242,7 +299,11 @@ function isBareName(name: string): boolean {
 }
 
 /** The entities listed with the subject (`A, B and C agreed`), in text order; just the subject when alone. */
-function subjectList(body: string, inClause: DocumentFacts['mentions'], subject: DocumentFacts['mentions'][number]): DocumentFacts['mentions'] {
+function subjectList(
+  body: string,
+  inClause: DocumentFacts['mentions'],
+  subject: DocumentFacts['mentions'][number],
+): DocumentFacts['mentions'] {
   const list = [subject];
   let at = inClause.indexOf(subject);
   while (at > 0) {
@@ -291,7 +352,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
     });
     if (!span) continue;
     const headText = doc.body.slice(first.start, first.end).toLowerCase().replace(/\s+/g, ' ');
-    const noun = EVENT_NOUN_FORMS.get(headText.split(' ').slice(-2).join(' ')) ?? EVENT_NOUN_FORMS.get(headText.split(' ').pop() ?? '');
+    const noun =
+      EVENT_NOUN_FORMS.get(headText.split(' ').slice(-2).join(' ')) ??
+      EVENT_NOUN_FORMS.get(headText.split(' ').pop() ?? '');
     const lemma = noun?.lemma ?? headText;
     const text = doc.body.slice(sentence.start, sentence.end);
     const named = namedEventIn(text);
@@ -318,7 +381,11 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       participantIds: (ev.participantIds.length ? ev.participantIds : entities).slice(0, 8),
       mentionedIds: entities.filter((id) => !ev.participantIds.includes(id)).slice(0, 12),
       name: named ?? ev.name.replace(/\s*\(\d+\)$/, ''),
-      named: named !== null || (!isBareName(ev.name) && !noun?.generic && (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
+      named:
+        named !== null ||
+        (!isBareName(ev.name) &&
+          !noun?.generic &&
+          (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
       eventNoun: true,
     });
     for (const m of ev.mentions) taken.add(`${m.sentence}|${ev.date}`);
@@ -363,13 +430,23 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const subject = [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE') ?? null;
       // `the United States, Japan, … and Canada agreed`: a list of subjects is named by its first and a count.
       const list = subject ? subjectList(doc.body, inClause, subject) : [];
-      const place = inClause.find((m) => (m.type === 'PLACE' || m.type === 'COUNTRY') && /\b(?:in|at|near|off)\s+(?:the\s+)?$/i.test(doc.body.slice(Math.max(cFrom, m.start - 8), m.start)));
-      const participants = unique([subject?.entityId, ...inClause.map((m) => m.entityId)].filter((x): x is number => x != null));
+      const place = inClause.find(
+        (m) =>
+          (m.type === 'PLACE' || m.type === 'COUNTRY') &&
+          /\b(?:in|at|near|off)\s+(?:the\s+)?$/i.test(doc.body.slice(Math.max(cFrom, m.start - 8), m.start)),
+      );
+      const participants = unique(
+        [subject?.entityId, ...inClause.map((m) => m.entityId)].filter((x): x is number => x != null),
+      );
       let name: string;
       if (named) name = named;
       else if (action) {
         const many = list.length > 1;
-        const who = !subject ? null : many ? `${entityNames(list[0].entityId!)} and ${list.length - 1} other${list.length > 2 ? 's' : ''}` : entityNames(subject.entityId!);
+        const who = !subject
+          ? null
+          : many
+            ? `${entityNames(list[0].entityId!)} and ${list.length - 1} other${list.length > 2 ? 's' : ''}`
+            : entityNames(subject.entityId!);
         const verb = many ? action.lemma : thirdPerson(action.lemma);
         const what = action.object ? `${verb} ${action.object}` : verb;
         // Without a subject the clustering puts the event's main participant first.
@@ -384,7 +461,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         subjectId: (list[0] ?? subject)?.entityId ?? null,
         placeId: place?.entityId ?? null,
         participantIds: participants.slice(0, 8),
-        mentionedIds: unique(mentions.filter((m) => m.entityId !== null && !participants.includes(m.entityId)).map((m) => m.entityId!)).slice(0, 12),
+        mentionedIds: unique(
+          mentions.filter((m) => m.entityId !== null && !participants.includes(m.entityId)).map((m) => m.entityId!),
+        ).slice(0, 12),
         name,
         named: named !== null,
         eventNoun: named !== null,

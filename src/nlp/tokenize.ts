@@ -13,18 +13,108 @@ import { MONTH_ABBREVIATIONS } from '../core/names.js';
 
 /** Single-dot abbreviations that never end a sentence (a name or number follows them). */
 const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'cmdr',
-  'cpl', 'pvt', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'st', 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'messrs',
-  ...MONTH_ABBREVIATIONS.map((a) => a.toLowerCase()), 'fig', 'approx', 'ca',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'maj',
+  'adm',
+  'cmdr',
+  'cpl',
+  'pvt',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'st',
+  'mt',
+  'ft',
+  'no',
+  'nos',
+  'vs',
+  'v',
+  'messrs',
+  ...MONTH_ABBREVIATIONS.map((a) => a.toLowerCase()),
+  'fig',
+  'approx',
+  'ca',
 ]);
 /** Single-dot abbreviations that may also close a sentence ("... said Acme Corp."). */
-const ENDERS = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'bros', 'etc', 'plc', 'llc', 'dept', 'univ', 'assn', 'ave', 'blvd']);
+const ENDERS = new Set([
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'jr',
+  'sr',
+  'bros',
+  'etc',
+  'plc',
+  'llc',
+  'dept',
+  'univ',
+  'assn',
+  'ave',
+  'blvd',
+]);
 
 /** Words that start a sentence after an ambiguous abbreviation such as "U.S." or "Inc.". */
 const STARTERS = new Set([
-  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'In', 'On', 'At', 'But', 'And', 'This', 'That',
-  'These', 'Those', 'There', 'Its', 'His', 'Her', 'Their', 'Our', 'If', 'As', 'For', 'However', 'Meanwhile', 'Also',
-  'After', 'Before', 'When', 'While', 'Some', 'Many', 'Most', 'Other', 'Officials', 'Earlier', 'Later', 'Last', 'Next',
+  'The',
+  'A',
+  'An',
+  'He',
+  'She',
+  'It',
+  'They',
+  'We',
+  'I',
+  'You',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'There',
+  'Its',
+  'His',
+  'Her',
+  'Their',
+  'Our',
+  'If',
+  'As',
+  'For',
+  'However',
+  'Meanwhile',
+  'Also',
+  'After',
+  'Before',
+  'When',
+  'While',
+  'Some',
+  'Many',
+  'Most',
+  'Other',
+  'Officials',
+  'Earlier',
+  'Later',
+  'Last',
+  'Next',
 ]);
 
 // Alternatives, in priority order (the group number tells the kind):
@@ -150,7 +240,8 @@ function splitSentences(text: string, tokens: Token[], kinds: Kind[]): Sentence[
     // A quote or bracket glued to the punctuation closes this sentence rather than opening the next.
     if (CLOSERS.has(cur.text) && (cur.start === prev.end || !(cur.text === '"' || cur.text === "'"))) continue;
     const c = cur.text.charCodeAt(0);
-    const opensSentence = isUpper(c) || isDigit(c) || cur.text === '"' || cur.text === '“' || cur.text === '(' || cur.text === "'";
+    const opensSentence =
+      isUpper(c) || isDigit(c) || cur.text === '"' || cur.text === '“' || cur.text === '(' || cur.text === "'";
     if (finalPunct) {
       if (opensSentence) close(i);
     } else if (kind === Kind.Abbrev || kind === Kind.Ender) {
@@ -168,7 +259,18 @@ function countNewlines(text: string, from: number, to: number): number {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 160 || c === 12 || c === 11 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 13 ||
+    c === 9 ||
+    c === 160 ||
+    c === 12 ||
+    c === 11 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0xfeff
+  );
 }
 function isUpper(c: number): boolean {
   return (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase());

@@ -24,7 +24,10 @@ export interface DocumentAnalysis {
 }
 
 /** Entities and events of a document from its mentions, most mentioned first. */
-export function analysisOf(doc: StoredDocumentView, nearDuplicates: Omit<ClusterMember, 'cluster'>[]): DocumentAnalysis {
+export function analysisOf(
+  doc: StoredDocumentView,
+  nearDuplicates: Omit<ClusterMember, 'cluster'>[],
+): DocumentAnalysis {
   const entities = new Map<string, { name: string; type: string; mentions: number }>();
   const events = new Map<string, { name: string; mentions: number }>();
   for (const m of doc.mentions) {
@@ -40,7 +43,8 @@ export function analysisOf(doc: StoredDocumentView, nearDuplicates: Omit<Cluster
       entities.set(key, e);
     }
   }
-  const byCount = <T extends { mentions: number; name: string }>(a: T, b: T): number => b.mentions - a.mentions || a.name.localeCompare(b.name);
+  const byCount = <T extends { mentions: number; name: string }>(a: T, b: T): number =>
+    b.mentions - a.mentions || a.name.localeCompare(b.name);
   return { entities: [...entities.values()].sort(byCount), events: [...events.values()].sort(byCount), nearDuplicates };
 }
 
@@ -60,21 +64,27 @@ export function highlightMentions(body: string, mentions: StoredDocumentView['me
 
 export function renderDocumentShow(doc: StoredDocumentView, analysis: DocumentAnalysis, options: TextContext): string {
   const lines = [renderDocument({ ...doc, body: highlightMentions(doc.body, doc.mentions, options.colour) }, options)];
-  const paint = (type: string, text: string): string => (options.colour && COLOURS[type] ? COLOURS[type] + text + RESET : text);
+  const paint = (type: string, text: string): string =>
+    options.colour && COLOURS[type] ? COLOURS[type] + text + RESET : text;
   if (analysis.entities.length > 0) {
     lines.push('', 'Entities:');
     const types = [...new Set(analysis.entities.map((e) => e.type))];
     const width = Math.max(...types.map((t) => t.length));
     for (const type of types) {
-      const names = analysis.entities.filter((e) => e.type === type).map((e) => `${paint(type, e.name)} ×${e.mentions}`);
+      const names = analysis.entities
+        .filter((e) => e.type === type)
+        .map((e) => `${paint(type, e.name)} ×${e.mentions}`);
       lines.push(`  ${type.padEnd(width)}  ${names.join(', ')}`);
     }
   }
-  if (analysis.events.length > 0) lines.push('', 'Events:', ...analysis.events.map((e) => `  ${paint('EVENT', e.name)} ×${e.mentions}`));
+  if (analysis.events.length > 0)
+    lines.push('', 'Events:', ...analysis.events.map((e) => `  ${paint('EVENT', e.name)} ×${e.mentions}`));
   if (analysis.nearDuplicates.length > 0) {
     lines.push('', 'Near-duplicates:');
     for (const d of analysis.nearDuplicates) {
-      lines.push(`  #${d.id}  ${d.date ?? 'undated   '}  ${d.title ?? '(untitled)'}${d.path ? `  ${displayPath(d.path, options.cwd)}` : ''}`);
+      lines.push(
+        `  #${d.id}  ${d.date ?? 'undated   '}  ${d.title ?? '(untitled)'}${d.path ? `  ${displayPath(d.path, options.cwd)}` : ''}`,
+      );
     }
   }
   return lines.join('\n');

@@ -22,19 +22,26 @@ export function groupClusters(members: ClusterMember[]): DuplicateCluster[] {
 
 export function renderDuplicatesText(clusters: DuplicateCluster[], cwd: string, unsigned: number): string {
   const lines: string[] = [];
-  if (unsigned > 0) lines.push(`Note: ${unsigned.toLocaleString('en-US')} documents have no signature yet; run 'corpus ingest' again to compare them.`);
+  if (unsigned > 0)
+    lines.push(
+      `Note: ${unsigned.toLocaleString('en-US')} documents have no signature yet; run 'corpus ingest' again to compare them.`,
+    );
   const docs = clusters.reduce((n, c) => n + c.size, 0);
   if (clusters.length === 0) {
     lines.push('No near-duplicates.');
     return lines.join('\n') + '\n';
   }
-  lines.push(`${clusters.length.toLocaleString('en-US')} clusters of near-duplicates (${docs.toLocaleString('en-US')} documents):`);
+  lines.push(
+    `${clusters.length.toLocaleString('en-US')} clusters of near-duplicates (${docs.toLocaleString('en-US')} documents):`,
+  );
   const idWidth = Math.max(...clusters.flatMap((c) => c.documents.map((d) => String(d.id).length)));
   for (const c of clusters) {
     lines.push('', `cluster ${c.id} · ${c.size} documents`);
     for (const d of c.documents) {
       const where = d.path ? `  ${displayPath(d.path, cwd)}` : '';
-      lines.push(`  ${String(d.id).padStart(idWidth)}  ${d.date ?? 'undated   '}  ${d.title === null ? '(untitled)' : visible(d.title)}${visible(where)}`);
+      lines.push(
+        `  ${String(d.id).padStart(idWidth)}  ${d.date ?? 'undated   '}  ${d.title === null ? '(untitled)' : visible(d.title)}${visible(where)}`,
+      );
     }
   }
   return lines.join('\n') + '\n';

@@ -1,6 +1,15 @@
 import type { BulkResult, MergeResult, UnmergeResult } from '../entities/curate.js';
 import type { EntityDetail, EntitySummary, EntityWhy, Suspect } from '../store/entities.js';
-import { displayPath, formatNumber, keyValues, plural, shorten as cut, type TextContext, table, width } from './text.js';
+import {
+  displayPath,
+  formatNumber,
+  keyValues,
+  plural,
+  shorten as cut,
+  type TextContext,
+  table,
+  width,
+} from './text.js';
 
 /** One line (aliases and titles may carry newlines from the source), cut to `columns`. */
 const shorten = (s: string, columns: number) => cut(s.replace(/\s+/g, ' '), columns);
@@ -10,10 +19,22 @@ export function renderEntityList(entities: EntitySummary[], context: TextContext
   // Aliases are the flexible column: cut at a word to the room the terminal leaves, never folded.
   const widest = (values: string[], header: string) => Math.max(width(header), ...values.map(width));
   const fixed =
-    widest(entities.map((e) => e.name), 'entity') +
-    widest(entities.map((e) => e.type), 'type') +
-    widest(entities.map((e) => formatNumber(e.mentions)), 'mentions') +
-    widest(entities.map((e) => formatNumber(e.documents)), 'docs') +
+    widest(
+      entities.map((e) => e.name),
+      'entity',
+    ) +
+    widest(
+      entities.map((e) => e.type),
+      'type',
+    ) +
+    widest(
+      entities.map((e) => formatNumber(e.mentions)),
+      'mentions',
+    ) +
+    widest(
+      entities.map((e) => formatNumber(e.documents)),
+      'docs',
+    ) +
     4 * 2;
   const room = context.width ? Math.max(8, context.width - fixed) : 60;
   return table(
@@ -37,14 +58,19 @@ export function renderEntity(
         ['aliases', e.aliases.length ? shorten(e.aliases.join(', '), 200) : null],
         ['mentions', `${formatNumber(e.mentions)} in ${plural(e.documents, 'document')}`],
         ['seen', e.firstSeen ? (e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} to ${e.lastSeen}`) : null],
-        ...(e.lat !== null && e.lon !== null ? [['location', `${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}`] as const] : []),
+        ...(e.lat !== null && e.lon !== null
+          ? [['location', `${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}`] as const]
+          : []),
         ...(others.length ? [['also', others.map((o) => `${o.name} (${o.type})`).join(', ')] as const] : []),
       ],
       columns,
     ),
   ];
   if (e.documentList.length) {
-    const shown = e.documentList.length < e.documents ? ` (latest ${e.documentList.length} of ${e.documents}; --limit 0 for all)` : '';
+    const shown =
+      e.documentList.length < e.documents
+        ? ` (latest ${e.documentList.length} of ${e.documents}; --limit 0 for all)`
+        : '';
     parts.push(
       `documents${shown}\n` +
         table(
@@ -63,7 +89,11 @@ export function renderEntity(
   if (e.related.length) {
     parts.push(
       `named with it more often than chance (log-likelihood over sentences)\n` +
-        table(['entity', 'type', 'sentences', 'score'], e.related.map((r) => [r.name, r.type, r.sentences, r.score]), columns),
+        table(
+          ['entity', 'type', 'sentences', 'score'],
+          e.related.map((r) => [r.name, r.type, r.sentences, r.score]),
+          columns,
+        ),
     );
   }
   return parts.join('\n\n');
@@ -87,7 +117,9 @@ export function renderWhy(w: EntityWhy): string {
 export function renderCuration(r: MergeResult | UnmergeResult | BulkResult): string {
   const entities = (before: number, after: number) => `entities ${formatNumber(before)} → ${formatNumber(after)}`;
   if ('merges' in r) {
-    const lines = r.merges.map((m) => `merged ${m.from} into ${m.into}: ${plural(m.mentions, 'mention')} in ${plural(m.documents, 'document')}`);
+    const lines = r.merges.map(
+      (m) => `merged ${m.from} into ${m.into}: ${plural(m.mentions, 'mention')} in ${plural(m.documents, 'document')}`,
+    );
     lines.push(`${plural(r.merges.length, 'merge')}; ${entities(r.entitiesBefore, r.entitiesAfter)}`);
     return lines.join('\n');
   }

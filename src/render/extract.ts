@@ -21,8 +21,21 @@ export function extractRecord(article: Article, analysis: Analysis): ExtractReco
     date: analysis.date,
     dateSource: analysis.date ? analysis.dateSource : null,
     source: article.source,
-    mentions: analysis.mentions.map(({ type, text, start, end, entity, value }) => ({ type, text, start, end, entity, value })),
-    events: analysis.events.map(({ name, mentions, date, place, participants }) => ({ name, mentions, date, place, participants })),
+    mentions: analysis.mentions.map(({ type, text, start, end, entity, value }) => ({
+      type,
+      text,
+      start,
+      end,
+      entity,
+      value,
+    })),
+    events: analysis.events.map(({ name, mentions, date, place, participants }) => ({
+      name,
+      mentions,
+      date,
+      place,
+      participants,
+    })),
     body: article.body,
   };
 }

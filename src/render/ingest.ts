@@ -14,6 +14,7 @@ export function renderIngestSummary(s: IngestSummary): string {
   if (s.pruned) parts.push(`${formatNumber(s.pruned)} pruned`);
   // Records passed over on purpose (WARC requests, images): said, so that no record goes unaccounted.
   if (s.skipped) parts.push(`${formatNumber(s.skipped)} skipped (not articles)`);
-  const rate = s.documentsPerSecond >= 100 ? formatNumber(Math.round(s.documentsPerSecond)) : s.documentsPerSecond.toFixed(1);
+  const rate =
+    s.documentsPerSecond >= 100 ? formatNumber(Math.round(s.documentsPerSecond)) : s.documentsPerSecond.toFixed(1);
   return `${plural(s.files, 'file')}, ${plural(s.documents, 'document')}: ${parts.join(', ')} (${rate} documents/s)`;
 }

@@ -36,7 +36,11 @@ function showPath(file: string | null, cwd: string | undefined): string {
 
 function hitLines(hit: SearchHit, options: RenderOptions): string[] {
   const dim = (s: string): string => (options.colour ? DIM + s + NORMAL : s);
-  const head = [hit.date ?? 'undated', hit.source, hit.title ? mark(hit.title, hit.titleHighlights, options.colour) : '(untitled)']
+  const head = [
+    hit.date ?? 'undated',
+    hit.source,
+    hit.title ? mark(hit.title, hit.titleHighlights, options.colour) : '(untitled)',
+  ]
     .filter((part) => part)
     .join(' · ');
   // Long lines wrap at word boundaries under their own indent rather than folding at the terminal's edge.
@@ -66,7 +70,9 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
   const out: string[] = [];
   if (result.correctedQuery) {
     const changes = result.corrections.map((c) => `${c.from} → ${c.to}`).join(', ');
-    out.push(`Showing results for ${quoted(result.correctedQuery)} (${changes}): nothing matched ${quoted(result.query.trim())}.`);
+    out.push(
+      `Showing results for ${quoted(result.correctedQuery)} (${changes}): nothing matched ${quoted(result.query.trim())}.`,
+    );
   }
   for (const notice of result.notices) out.push(`Note: ${notice}.`);
   if (result.didYouMean) out.push(`Did you mean ${quoted(result.didYouMean)}?`);

@@ -36,9 +36,11 @@ export function renderTimelineHtml(timeline: Timeline, options: TimelineHtmlOpti
   const summary = [
     n === 0 ? 'Nothing dated.' : `${n} entr${n === 1 ? 'y' : 'ies'}, ${spanOfEntries(timeline.entries)}.`,
   ];
-  if (timeline.from || timeline.to) summary.push(`Between ${timeline.from ?? 'the beginning'} and ${timeline.to ?? 'the end'}.`);
+  if (timeline.from || timeline.to)
+    summary.push(`Between ${timeline.from ?? 'the beginning'} and ${timeline.to ?? 'the end'}.`);
   summary.push(leftOutLine(timeline));
-  if (timeline.alsoMatched.length > 0) summary.push(`The name also matches ${timeline.alsoMatched.map(entityLabel).join(', ')}.`);
+  if (timeline.alsoMatched.length > 0)
+    summary.push(`The name also matches ${timeline.alsoMatched.map(entityLabel).join(', ')}.`);
   const link = options.link ?? (() => null);
 
   return `<!DOCTYPE html>
@@ -103,7 +105,9 @@ function chart(entries: TimelineEntry[]): string {
   const lanes = new Map<number, number>();
   const marks: string[] = [];
   const hidden = new Map<number, number>();
-  const order = entries.map((e, i) => i).sort((a, b) => entries[a].date.start.localeCompare(entries[b].date.start) || a - b);
+  const order = entries
+    .map((e, i) => i)
+    .sort((a, b) => entries[a].date.start.localeCompare(entries[b].date.start) || a - b);
   for (const i of order) {
     const e = entries[i];
     const slot = Math.min(SLOTS - 1, Math.floor(x(e.date.start) / (100 / SLOTS)));
@@ -123,7 +127,10 @@ function chart(entries: TimelineEntry[]): string {
         `aria-label="${escapeHtml(`${dateLabel(e.date)}: ${headline(e)}`)}"></button>`,
     );
   }
-  const more = [...hidden].map(([slot, k]) => `<span class="more" style="left:${((slot + 0.5) * (100 / SLOTS)).toFixed(2)}%;bottom:${8 + MAX_LANES * 22}px">+${k}</span>`);
+  const more = [...hidden].map(
+    ([slot, k]) =>
+      `<span class="more" style="left:${((slot + 0.5) * (100 / SLOTS)).toFixed(2)}%;bottom:${8 + MAX_LANES * 22}px">+${k}</span>`,
+  );
   const earlier = entries.filter((e) => dayNumber(e.date.start) < lo).length;
   const later = entries.filter((e) => dayNumber(e.date.start) > hi).length;
   const ticks = tickDays(from, to).map(
@@ -147,7 +154,10 @@ function tickDays(from: string, to: string): { day: string; label: string }[] {
   const all: string[] = [];
   for (let day = bucketStart(from, unit); day <= to && all.length < 2000; day = nextBucket(day, unit)) all.push(day);
   const every = Math.max(1, Math.ceil(all.length / MAX_TICKS));
-  return all.filter((_, i) => i % every === 0).filter((d) => d >= from).map((day) => ({ day, label: bucketLabel(day, unit) }));
+  return all
+    .filter((_, i) => i % every === 0)
+    .filter((d) => d >= from)
+    .map((day) => ({ day, label: bucketLabel(day, unit) }));
 }
 
 /** The months (or years, for long spans) that have entries, for the period selector. */
@@ -176,7 +186,8 @@ function entryItem(entry: TimelineEntry, index: number, link: (path: string | nu
       : `<span class="name">${escapeHtml(entry.name)}</span> <span class="kind">dated mention</span>`;
   const reports = entry.support.documents;
   const count = `<span class="count">${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}</span>`;
-  const who = entry.entities.length > 0 ? `<p class="who">${escapeHtml(entry.entities.map((e) => e.name).join(', '))}</p>` : '';
+  const who =
+    entry.entities.length > 0 ? `<p class="who">${escapeHtml(entry.entities.map((e) => e.name).join(', '))}</p>` : '';
   const sources = entry.sources
     .slice(0, 5)
     .map((source) => {

@@ -21,7 +21,8 @@ const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', cyan: '\x1b[36m', yellow: '\x1b[
  * It depends only on the entity resolved, never on the name typed, so every alias prints the same.
  */
 export function renderTimelineText(timeline: Timeline, options: TimelineTextOptions = {}): string {
-  const paint = (style: keyof typeof ANSI, text: string) => (options.colour ? `${ANSI[style]}${text}${ANSI.reset}` : text);
+  const paint = (style: keyof typeof ANSI, text: string) =>
+    options.colour ? `${ANSI[style]}${text}${ANSI.reset}` : text;
   const maxSources = options.maxSources ?? 1;
   const lines: string[] = [];
 
@@ -48,7 +49,10 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
     lines.push('');
     const label = paint('cyan', labels[i].padEnd(column));
     const reports = entry.support.documents;
-    const count = paint('dim', `  [${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}]`);
+    const count = paint(
+      'dim',
+      `  [${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}]`,
+    );
     if (entry.kind === 'event') {
       const place = entry.place ? ` @ ${entry.place.name}` : '';
       push(label, `${paint('bold', `${entry.name}${place}`)}${count}`);
@@ -86,10 +90,17 @@ function heading(timeline: Timeline): string {
   const subject = timeline.entity ? entityLabel(timeline.entity) : 'All events';
   const n = timeline.entries.length;
   const events = timeline.entries.filter((e) => e.kind === 'event').length;
-  const count = n === 0 ? 'nothing dated' : events === n ? `${n} event${n === 1 ? '' : 's'}` : `${events} event${events === 1 ? '' : 's'}, ${n - events} dated mention${n - events === 1 ? '' : 's'}`;
+  const count =
+    n === 0
+      ? 'nothing dated'
+      : events === n
+        ? `${n} event${n === 1 ? '' : 's'}`
+        : `${events} event${events === 1 ? '' : 's'}, ${n - events} dated mention${n - events === 1 ? '' : 's'}`;
   const range = n === 0 ? '' : `, ${spanOfEntries(timeline.entries)}`;
   const window =
-    timeline.from || timeline.to ? ` (between ${timeline.from ?? 'the beginning'} and ${timeline.to ?? 'the end'})` : '';
+    timeline.from || timeline.to
+      ? ` (between ${timeline.from ?? 'the beginning'} and ${timeline.to ?? 'the end'})`
+      : '';
   return `${subject}: ${count}${range}${window}`;
 }
 

@@ -31,7 +31,9 @@ export function toTimelineJs(timeline: Timeline): TimelineJsDocument {
   const n = timeline.entries.length;
   const undated = ` ${leftOutLine(timeline)}`;
   return {
-    title: { text: { headline: escapeHtml(subject), text: escapeHtml(`${n} dated entr${n === 1 ? 'y' : 'ies'}.${undated}`) } },
+    title: {
+      text: { headline: escapeHtml(subject), text: escapeHtml(`${n} dated entr${n === 1 ? 'y' : 'ies'}.${undated}`) },
+    },
     events: timeline.entries.map((entry, i) => slide(entry, i)),
   };
 }

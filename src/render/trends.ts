@@ -9,32 +9,44 @@ const number = (n: number): string => n.toLocaleString('en-US');
 
 export function sparkline(values: number[]): string {
   const max = Math.max(0, ...values);
-  return values.map((v) => (max === 0 || v === 0 ? ' ' : TICKS[Math.min(TICKS.length - 1, Math.floor((v / max) * (TICKS.length - 1) + 0.5))])).join('');
+  return values
+    .map((v) =>
+      max === 0 || v === 0 ? ' ' : TICKS[Math.min(TICKS.length - 1, Math.floor((v / max) * (TICKS.length - 1) + 0.5))],
+    )
+    .join('');
 }
 
 export function renderTrendsText(result: TrendsResult): string {
   const out: string[] = [];
   for (const e of result.entities) {
     if (out.length > 0) out.push('');
-    out.push(`${visible(e.name)} (${e.type}): ${number(e.documents)} documents, ${number(e.mentions)} mentions by ${result.by}`);
+    out.push(
+      `${visible(e.name)} (${e.type}): ${number(e.documents)} documents, ${number(e.mentions)} mentions by ${result.by}`,
+    );
     if (e.periods.length === 0) {
       out.push('  no dated mentions');
       continue;
     }
-    out.push(`  ${sparkline(e.periods.map((p) => p.documents))}  ${e.periods[0].period} … ${e.periods[e.periods.length - 1].period}`);
+    out.push(
+      `  ${sparkline(e.periods.map((p) => p.documents))}  ${e.periods[0].period} … ${e.periods[e.periods.length - 1].period}`,
+    );
     const max = Math.max(...e.periods.map((p) => p.documents));
     const width = Math.max(...e.periods.map((p) => number(p.documents).length));
     const mWidth = Math.max(...e.periods.map((p) => number(p.mentions).length));
     for (const p of e.periods) {
       const bar = '█'.repeat(max > 0 ? Math.round((p.documents / max) * BAR) : 0);
-      out.push(`  ${p.period.padEnd(10)}  ${number(p.documents).padStart(width)} docs  ${number(p.mentions).padStart(mWidth)} mentions  ${bar}`);
+      out.push(
+        `  ${p.period.padEnd(10)}  ${number(p.documents).padStart(width)} docs  ${number(p.mentions).padStart(mWidth)} mentions  ${bar}`,
+      );
     }
   }
   return out.join('\n') + '\n';
 }
 
 export function renderTrendsCsv(result: TrendsResult): string {
-  const rows = result.entities.flatMap((e) => e.periods.map((p) => [e.name, e.type, p.period, p.documents, p.mentions]));
+  const rows = result.entities.flatMap((e) =>
+    e.periods.map((p) => [e.name, e.type, p.period, p.documents, p.mentions]),
+  );
   return stringify([['entity', 'type', 'period', 'documents', 'mentions'], ...rows]);
 }
 
@@ -42,15 +54,21 @@ export function renderRisingText(result: RisingResult): string {
   const out = [
     `Rising over ${result.period.from} … ${result.period.to} (${number(result.documents.current)} documents) against the ${result.period.days} days before (${number(result.documents.previous)}):`,
   ];
-  if (result.documents.previous === 0) return `${out[0]}\n  no documents in the period before to compare with; try a longer --period or an earlier --to\n`;
+  if (result.documents.previous === 0)
+    return `${out[0]}\n  no documents in the period before to compare with; try a longer --period or an earlier --to\n`;
   if (result.entities.length === 0) return `${out[0]}\n  nothing rose\n`;
   const nameWidth = Math.max(...result.entities.map((e) => `${e.name} (${e.type})`.length));
   for (const e of result.entities) {
-    out.push(`  ${visible(`${e.name} (${e.type})`).padEnd(nameWidth)}  ×${e.growth.toFixed(2).padStart(6)}  ${number(e.previous).padStart(5)} → ${number(e.current)} documents`);
+    out.push(
+      `  ${visible(`${e.name} (${e.type})`).padEnd(nameWidth)}  ×${e.growth.toFixed(2).padStart(6)}  ${number(e.previous).padStart(5)} → ${number(e.current)} documents`,
+    );
   }
   return out.join('\n') + '\n';
 }
 
 export function renderRisingCsv(result: RisingResult): string {
-  return stringify([['entity', 'type', 'previous', 'current', 'growth'], ...result.entities.map((e) => [e.name, e.type, e.previous, e.current, e.growth])]);
+  return stringify([
+    ['entity', 'type', 'previous', 'current', 'growth'],
+    ...result.entities.map((e) => [e.name, e.type, e.previous, e.current, e.growth]),
+  ]);
 }

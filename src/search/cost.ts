@@ -48,7 +48,9 @@ export function boundQueryCost(
     cost.set(t, c);
   }
   for (const t of unprefixed) {
-    notices.push(`'${t.raw}*' matches more than ${maxPrefixTerms} indexed words: searched for '${t.raw}' as a word (use a longer prefix)`);
+    notices.push(
+      `'${t.raw}*' matches more than ${maxPrefixTerms} indexed words: searched for '${t.raw}' as a word (use a longer prefix)`,
+    );
   }
   const first = query.groups[0]?.alternatives[0];
   let total = [...cost.values()].reduce((a, b) => a + b, 0);
@@ -61,7 +63,9 @@ export function boundQueryCost(
     total -= cost.get(t)!;
   }
   if (dropped.size > 0) {
-    const shown = [...new Set([...dropped].map((t) => (t.kind === 'phrase' ? `"${t.raw}"` : t.raw) + (t.prefix ? '*' : '')))];
+    const shown = [
+      ...new Set([...dropped].map((t) => (t.kind === 'phrase' ? `"${t.raw}"` : t.raw) + (t.prefix ? '*' : ''))),
+    ];
     const list = shown.length > 4 ? `${shown.slice(0, 4).join(', ')} and ${shown.length - 4} more` : shown.join(', ');
     notices.push(`the query is too costly to run whole: left out ${list} (the most frequent terms)`);
   }

@@ -3,7 +3,13 @@
  * form seen, gazetteer aliases) and `entities`, and by folded name in `events`.
  */
 import type { Store } from '../store/db.js';
-import { entitiesByKeys, entityNamesStartingWith, eventsByLowerName, mentionCounts, type NamedRow } from '../store/search.js';
+import {
+  entitiesByKeys,
+  entityNamesStartingWith,
+  eventsByLowerName,
+  mentionCounts,
+  type NamedRow,
+} from '../store/search.js';
 import { aliasKey } from '../core/alias-key.js';
 import { canonicalName } from '../nlp/aliases.js';
 import { UserError } from '../core/errors.js';
@@ -28,7 +34,15 @@ export function lookupKeys(
   const rows: NamedRow[] = entitiesByKeys(db, unique);
   if (eventNames.size > 0) {
     const events = eventsByLowerName(db, [...eventNames.keys()]);
-    for (const e of events) rows.push({ key: eventNames.get(e.text) ?? e.text, id: e.id, type: 'EVENT', name: e.name, canonical: 1, alias: e.name });
+    for (const e of events)
+      rows.push({
+        key: eventNames.get(e.text) ?? e.text,
+        id: e.id,
+        type: 'EVENT',
+        name: e.name,
+        canonical: 1,
+        alias: e.name,
+      });
   }
   for (const row of rows) {
     // Short names match only as written: `US` is the United States, `us` is not (typedMatchesAlias).
@@ -67,7 +81,11 @@ export function addGazetteerNames(db: Store, found: Found, texts: Map<string, st
   const more = lookupKeys(db, [...new Set(fallback.values())]);
   for (const [key, canonical] of fallback) {
     const list = more.get(canonical);
-    if (list) found.set(key, list.map((e) => ({ ...e, canonical: false })));
+    if (list)
+      found.set(
+        key,
+        list.map((e) => ({ ...e, canonical: false })),
+      );
   }
 }
 
@@ -80,26 +98,43 @@ const DOMINANCE = 5;
  * entities of several types, the one mentioned far more often is taken (with a notice saying so);
  * otherwise it is a usage error that lists them, so the user can add `--type`.
  */
-export function resolveEntityFilter(db: Store, name: string, type?: SearchEntityType): { matches: ResolvedEntity[]; notice: string | null } {
+export function resolveEntityFilter(
+  db: Store,
+  name: string,
+  type?: SearchEntityType,
+): { matches: ResolvedEntity[]; notice: string | null } {
   const key = aliasKey(name);
-  const eventNames = !type || type === 'EVENT' ? new Map([[name.trim().toLowerCase(), key], [key, key]]) : new Map<string, string>();
+  const eventNames =
+    !type || type === 'EVENT'
+      ? new Map([
+          [name.trim().toLowerCase(), key],
+          [key, key],
+        ])
+      : new Map<string, string>();
   const all = lookupKeys(db, [key], eventNames, new Map([[key, name.trim()]]));
   addGazetteerNames(db, all, new Map([[key, name.trim()]]), true);
   let found = all.get(key) ?? [];
   if (type) found = found.filter((e) => e.type === type);
   if (found.some((e) => e.canonical)) found = found.filter((e) => e.canonical);
-  const strip = (list: typeof found): ResolvedEntity[] => list.map(({ id, kind, type: t, name: n }) => ({ id, kind, type: t, name: n }));
+  const strip = (list: typeof found): ResolvedEntity[] =>
+    list.map(({ id, kind, type: t, name: n }) => ({ id, kind, type: t, name: n }));
   const types = [...new Set(found.map((e) => e.type))];
   if (types.length <= 1) return { matches: strip(found), notice: null };
   const counts = mentionCounts(db, found);
   const byType = types
-    .map((t) => ({ type: t, mentions: found.filter((e) => e.type === t).reduce((n, e) => n + (counts.get(`${e.kind}:${e.id}`) ?? 0), 0) }))
+    .map((t) => ({
+      type: t,
+      mentions: found.filter((e) => e.type === t).reduce((n, e) => n + (counts.get(`${e.kind}:${e.id}`) ?? 0), 0),
+    }))
     .sort((a, b) => b.mentions - a.mentions);
   const list = found.map((e) => `${e.name} (${e.type})`).join(', ');
   if (byType[0].mentions < DOMINANCE * Math.max(1, byType[1].mentions)) {
     throw new UserError(`entity '${name}' is ambiguous: ${list}; add --type ${types.join('|')}`);
   }
-  const others = byType.slice(1).map((t) => `${t.type} (${t.mentions})`).join(', ');
+  const others = byType
+    .slice(1)
+    .map((t) => `${t.type} (${t.mentions})`)
+    .join(', ');
   return {
     matches: strip(found.filter((e) => e.type === byType[0].type)),
     notice: `--entity ${name} taken as ${byType[0].type} (${byType[0].mentions} mentions), not ${others}; add --type to choose`,

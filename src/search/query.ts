@@ -228,7 +228,11 @@ function lex(input: string): Lexeme[] {
     const tokens = indexTokens(chunk.replace(/['\u2019][sS]\*?$/, ''));
     if (tokens.length === 0) continue;
     const raw = chunk.replace(/\*+$/, '');
-    out.push({ kind: 'term', negated, term: { kind: 'word', raw, tokens: tokens.slice(0, MAX_PHRASE_TOKENS), prefix } });
+    out.push({
+      kind: 'term',
+      negated,
+      term: { kind: 'word', raw, tokens: tokens.slice(0, MAX_PHRASE_TOKENS), prefix },
+    });
   }
   return out;
 }

@@ -13,11 +13,27 @@
 import type { Store } from '../store/db.js';
 import { aliasKey } from '../core/alias-key.js';
 import { dayBounds, type DayBounds } from '../core/timex.js';
-import { compileQuery, describeQuery, groupExpression, indexTokens, termExpression, type CompiledQuery, type Group } from './query.js';
+import {
+  compileQuery,
+  describeQuery,
+  groupExpression,
+  indexTokens,
+  termExpression,
+  type CompiledQuery,
+  type Group,
+} from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
 import { correctQuery, stemWords, suggestCommoner } from './typos.js';
 import { boundQueryCost } from './cost.js';
-import { boilerplate, DEFAULT_RANKING, PROXIMITY_WINDOW, RERANK_DEPTH, rerankScore, SHAPE_CHARS, type RankingParams } from './ranking.js';
+import {
+  boilerplate,
+  DEFAULT_RANKING,
+  PROXIMITY_WINDOW,
+  RERANK_DEPTH,
+  rerankScore,
+  SHAPE_CHARS,
+  type RankingParams,
+} from './ranking.js';
 import { candidateTexts, matchingAmong, mentionsUpTo, termOccurrences } from '../store/ranking.js';
 import { clusterIds } from '../store/duplicates.js';
 import { facetCounts } from '../store/facets.js';
@@ -105,7 +121,11 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     }
   }
   const hasFilters =
-    result.filterEntities.length > 0 || filters.from !== null || filters.to !== null || Boolean(options.source) || Boolean(options.tags?.length);
+    result.filterEntities.length > 0 ||
+    filters.from !== null ||
+    filters.to !== null ||
+    Boolean(options.source) ||
+    Boolean(options.tags?.length);
   // Without words, filters alone still select documents (newest first); without either, nothing can.
   if (compiled.groups.length === 0 && !hasFilters) {
     result.reason = compiled.empty;
@@ -136,23 +156,34 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
   if (options.facets) result.facets = facetCounts(db, run.total > 0 && run.allIds ? run.allIds() : []);
   result.queryEntities = run.queryEntities;
   const anyMatch = run.compiled.anyMatch;
-  const marked = anyMatch && run.rows.length > 0 ? markedTexts(db, anyMatch, run.rows.map((r) => r.id)) : new Map<number, MarkedText>();
-  result.hits = run.rows.map((row, i) => buildHit(db, row, offset + i + 1, marked.get(row.id), run.queryEntities, result));
+  const marked =
+    anyMatch && run.rows.length > 0
+      ? markedTexts(
+          db,
+          anyMatch,
+          run.rows.map((r) => r.id),
+        )
+      : new Map<number, MarkedText>();
+  result.hits = run.rows.map((row, i) =>
+    buildHit(db, row, offset + i + 1, marked.get(row.id), run.queryEntities, result),
+  );
   if (result.total === 0 && options.source && !sourceExists(db, options.source)) {
     result.reason = `no documents from source '${options.source}'`;
   }
   return result;
 }
 
-
-
 /** Split the query into units; runs of plain words are looked up as entity names, longest first. */
 function queryUnits(db: Store, query: CompiledQuery): Unit[] {
-  const plain = (g: Group): boolean => g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
+  const plain = (g: Group): boolean =>
+    g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
   const segments: { groups: Group[]; plain: boolean }[] = [];
   for (const g of query.groups) {
     const last = segments[segments.length - 1];
-    const adjacent = last?.plain && plain(g) && g.alternatives[0].position === last.groups[last.groups.length - 1].alternatives[0].position + 1;
+    const adjacent =
+      last?.plain &&
+      plain(g) &&
+      g.alternatives[0].position === last.groups[last.groups.length - 1].alternatives[0].position + 1;
     if (adjacent) last.groups.push(g);
     else segments.push({ groups: [g], plain: plain(g) });
   }
@@ -188,7 +219,12 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
       }
     }
   }
-  const found = lookupKeys(db, keys.filter((k) => k.length >= 2), eventNames, texts);
+  const found = lookupKeys(
+    db,
+    keys.filter((k) => k.length >= 2),
+    eventNames,
+    texts,
+  );
   addGazetteerNames(db, found, texts);
   const isName = entityGate(db, texts);
   const spellings = aliasCounts(db, [...found.values()].flat());
@@ -283,7 +319,15 @@ interface Run {
 }
 
 /** Plan one compiled query (its units, resolved to entities) and run it. */
-function execute(db: Store, compiled: CompiledQuery, result: SearchResult, options: SearchOptions, filters: DayBounds, limit: number, offset: number): Run {
+function execute(
+  db: Store,
+  compiled: CompiledQuery,
+  result: SearchResult,
+  options: SearchOptions,
+  filters: DayBounds,
+  limit: number,
+  offset: number,
+): Run {
   const words = compiled.groups.length > 0;
   const units = words ? queryUnits(db, compiled) : [];
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
@@ -317,12 +361,15 @@ function execute(db: Store, compiled: CompiledQuery, result: SearchResult, optio
  */
 function rerank(db: Store, compiled: CompiledQuery, top: SearchRow[], params: RankingParams): SearchRow[] {
   const ids = top.map((t) => t.id);
-  const shapes = new Map(candidateTexts(db, ids, SHAPE_CHARS).map((c) => [c.id, { tokens: c.tokens, boilerplate: boilerplate(c.head) }]));
+  const shapes = new Map(
+    candidateTexts(db, ids, SHAPE_CHARS).map((c) => [c.id, { tokens: c.tokens, boilerplate: boilerplate(c.head) }]),
+  );
   const single = compiled.groups.filter((g) => g.alternatives.length === 1).map((g) => g.alternatives[0]);
   let near = new Set<number>();
   let phrase = new Set<number>();
   if (single.length >= 2 && (params.nearWeight !== 0 || params.phraseWeight !== 0)) {
-    if (params.nearWeight !== 0) near = matchingAmong(db, `NEAR(${single.map(termExpression).join(' ')}, ${PROXIMITY_WINDOW})`, ids);
+    if (params.nearWeight !== 0)
+      near = matchingAmong(db, `NEAR(${single.map(termExpression).join(' ')}, ${PROXIMITY_WINDOW})`, ids);
     // Adjacent as typed: the words of consecutive single-term groups as one phrase.
     const plainWords = single.filter((t) => t.kind === 'word' && !t.prefix);
     if (params.phraseWeight !== 0 && plainWords.length >= 2 && plainWords.length === single.length) {
@@ -348,7 +395,10 @@ function compareDates(a: string | null, b: string | null): number {
  * candidates are folded under it ("+N similar"). The total still counts every matching document.
  */
 function collapseClusters(db: Store, rows: SearchRow[]): (SearchRow & { similar?: number })[] {
-  const clusters = clusterIds(db, rows.map((r) => r.id));
+  const clusters = clusterIds(
+    db,
+    rows.map((r) => r.id),
+  );
   if (clusters.size === 0) return rows;
   const first = new Map<number, SearchRow & { similar?: number }>();
   const out: (SearchRow & { similar?: number })[] = [];

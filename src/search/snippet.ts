@@ -12,11 +12,19 @@ export const SNIPPET_WIDTH = 160;
  * dot, apostrophe or one space, so `Kim Jong-un` is marked as one match rather than three.
  */
 export function mergeSpans(spans: Span[], text?: string): Span[] {
-  const sorted = spans.filter(([s, e]) => e > s).map(([s, e]): Span => [s, e]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const sorted = spans
+    .filter(([s, e]) => e > s)
+    .map(([s, e]): Span => [s, e])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: Span[] = [];
   for (const [s, e] of sorted) {
     const last = out[out.length - 1];
-    const joined = last && text !== undefined && s > last[1] && s - last[1] <= 2 && /^(?:[-\u2010\u2011.'\u2019]+| )$/.test(text.slice(last[1], s));
+    const joined =
+      last &&
+      text !== undefined &&
+      s > last[1] &&
+      s - last[1] <= 2 &&
+      /^(?:[-\u2010\u2011.'\u2019]+| )$/.test(text.slice(last[1], s));
     if (last && (s <= last[1] || joined)) last[1] = Math.max(last[1], e);
     else out.push([s, e]);
   }

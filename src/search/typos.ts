@@ -30,10 +30,10 @@ export function stemWords(db: Store, words: string[]): (string | null)[] {
   // A word that is not exactly one token is replaced by a placeholder token to keep positions aligned.
   const usable = words.map((w) => /^[\p{L}\p{N}]+$/u.test(w));
   const clean = words.map((w, i) => (usable[i] ? w : 'x'));
-  for (const row of tokenizeLikeIndex(db, clean.join(' '))) if (row.offset < out.length && usable[row.offset]) out[row.offset] = row.term;
+  for (const row of tokenizeLikeIndex(db, clean.join(' ')))
+    if (row.offset < out.length && usable[row.offset]) out[row.offset] = row.term;
   return out;
 }
-
 
 function vocabulary(db: Store, letter: string): Vocabulary {
   let byLetter = vocabularies.get(db);
@@ -133,7 +133,8 @@ export function closestTerm(db: Store, word: string): { term: string; word: stri
   const consider = (term: string, cost: number, variant: string | null): void => {
     const docs = docsOf(term);
     if (docs === undefined) return;
-    if (!best || cost < best.cost || (cost === best.cost && docs > best.docs)) best = { term, word: variant, cost, docs };
+    if (!best || cost < best.cost || (cost === best.cost && docs > best.docs))
+      best = { term, word: variant, cost, docs };
   };
   // Indexed stems close to the word's own stem ("summitt" → summit); cheap, and usually enough.
   // A wrong first letter is left to the variants below.
@@ -174,7 +175,9 @@ export function surfaceForm(db: Store, stem: string, typed: string): string | nu
   // Our tokenizer and SQLite's may count tokens differently: keep only words that stem back to the term.
   const stems = stemWords(db, words);
   const target = typed.toLowerCase();
-  const valid = words.filter((_, i) => stems[i] === stem).sort((a, b) => editDistance(target, a, 99) - editDistance(target, b, 99));
+  const valid = words
+    .filter((_, i) => stems[i] === stem)
+    .sort((a, b) => editDistance(target, a, 99) - editDistance(target, b, 99));
   return valid[0] ?? null;
 }
 
@@ -182,10 +185,18 @@ export function surfaceForm(db: Store, stem: string, typed: string): string | nu
  * Replace the query's unknown words by their closest indexed words. Null when no word is unknown
  * or none has a close enough replacement.
  */
-export function correctQuery(db: Store, query: CompiledQuery): { query: CompiledQuery; corrections: Correction[] } | null {
-  const candidates = query.groups.flatMap((g) => g.alternatives).filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
+export function correctQuery(
+  db: Store,
+  query: CompiledQuery,
+): { query: CompiledQuery; corrections: Correction[] } | null {
+  const candidates = query.groups
+    .flatMap((g) => g.alternatives)
+    .filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
   if (candidates.length === 0) return null;
-  const stems = stemWords(db, candidates.map((t) => t.tokens[0].toLowerCase()));
+  const stems = stemWords(
+    db,
+    candidates.map((t) => t.tokens[0].toLowerCase()),
+  );
   const replaced = new Map<Term, string>();
   const corrections: Correction[] = [];
   candidates.forEach((term, i) => {
@@ -216,10 +227,18 @@ export const RARER = 20;
  * close indexed word found in far more documents (`volcker`). Null when no word qualifies. Only rare
  * words are looked at, so common queries pay nothing.
  */
-export function suggestCommoner(db: Store, query: CompiledQuery): { query: CompiledQuery; corrections: Correction[] } | null {
-  const candidates = query.groups.flatMap((g) => g.alternatives).filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
+export function suggestCommoner(
+  db: Store,
+  query: CompiledQuery,
+): { query: CompiledQuery; corrections: Correction[] } | null {
+  const candidates = query.groups
+    .flatMap((g) => g.alternatives)
+    .filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
   if (candidates.length === 0) return null;
-  const stems = stemWords(db, candidates.map((t) => t.tokens[0].toLowerCase()));
+  const stems = stemWords(
+    db,
+    candidates.map((t) => t.tokens[0].toLowerCase()),
+  );
   const replaced = new Map<Term, string>();
   const corrections: Correction[] = [];
   candidates.forEach((term, i) => {
@@ -249,5 +268,13 @@ export function suggestCommoner(db: Store, query: CompiledQuery): { query: Compi
     const to = replaced.get(t);
     return to ? { ...t, raw: to, tokens: [to] } : t;
   };
-  return { query: assemble(query.input, query.groups.map((g) => ({ alternatives: g.alternatives.map(swap) })), query.excluded, query.dropped), corrections };
+  return {
+    query: assemble(
+      query.input,
+      query.groups.map((g) => ({ alternatives: g.alternatives.map(swap) })),
+      query.excluded,
+      query.dropped,
+    ),
+    corrections,
+  };
 }

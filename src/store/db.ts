@@ -29,7 +29,6 @@ export function handle(db: Db): Store {
   return db as unknown as Store;
 }
 
-
 export interface OpenOptions {
   /** Create the file when it does not exist (ingest). Query commands open existing databases only. */
   create?: boolean;
@@ -60,7 +59,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   try {
     return handle(openAndConfigure(file, readonly, !options.create));
   } catch (error) {
-    if (!readonly || !isSqliteError(error) || !/CANTOPEN|READONLY/.test(error.code) || !isWalFile(file)) throw openError(file, error);
+    if (!readonly || !isSqliteError(error) || !/CANTOPEN|READONLY/.test(error.code) || !isWalFile(file))
+      throw openError(file, error);
   }
   // A WAL-mode file where the -shm file cannot be made: read a private copy of it instead.
   const { size } = fs.statSync(file);
@@ -114,9 +114,11 @@ function isWalFile(file: string): boolean {
 function openError(file: string, error: unknown): UserError {
   if (error instanceof UserError) return error;
   const message = (error as Error).message;
-  if (/not a database|file is encrypted/i.test(message)) return new UserError(`${file}: not a corpus database (not SQLite)`);
+  if (/not a database|file is encrypted/i.test(message))
+    return new UserError(`${file}: not a corpus database (not SQLite)`);
   if (isSqliteError(error)) {
-    if (/CANTOPEN|READONLY|PERM/.test(error.code)) return new UserError(`${file}: database is not writable (${message})`);
+    if (/CANTOPEN|READONLY|PERM/.test(error.code))
+      return new UserError(`${file}: database is not writable (${message})`);
     return databaseError(error, file);
   }
   return new UserError(`${file}: cannot open database (${message})`);
@@ -141,7 +143,8 @@ function configure(db: Db, file: string, readonly: boolean): void {
   const version = check();
   db.pragma('foreign_keys = ON');
   if (readonly) {
-    if (version < MIGRATIONS.length) throw new UserError(`${file}: schema is out of date; run 'corpus ingest' to upgrade it`);
+    if (version < MIGRATIONS.length)
+      throw new UserError(`${file}: schema is out of date; run 'corpus ingest' to upgrade it`);
     return;
   }
   // 8 KB pages: a bulk ingest writes ~10% less than with the 4 KB default (bench:ingest).
@@ -177,8 +180,13 @@ export function checkIntegrity(store: Store, file: string): void {
     throw isSqliteError(error) ? databaseError(error, file) : error;
   }
   if (result !== 'ok') {
-    result = result.replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    throw new UserError(`${file}: database is damaged (integrity check: ${result}); restore it from a backup or re-ingest into a new file`);
+    result = result
+      .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .trim();
+    throw new UserError(
+      `${file}: database is damaged (integrity check: ${result}); restore it from a backup or re-ingest into a new file`,
+    );
   }
 }
 

@@ -55,9 +55,12 @@ export function corpusStats(store: Store, file: string): CorpusStats {
     mentions: byType('SELECT type, count(*) AS n FROM mentions GROUP BY type ORDER BY type'),
     events: one<{ n: number }>('SELECT count(*) AS n FROM events').n,
     analyzerVersions: Object.fromEntries(
-      (db.prepare('SELECT analyzer_version AS v, count(*) AS n FROM documents GROUP BY v').all() as { v: string; n: number }[]).map(
-        (r) => [r.v, r.n],
-      ),
+      (
+        db.prepare('SELECT analyzer_version AS v, count(*) AS n FROM documents GROUP BY v').all() as {
+          v: string;
+          n: number;
+        }[]
+      ).map((r) => [r.v, r.n]),
     ),
     databaseBytes: databaseBytes(file),
   };
@@ -88,13 +91,16 @@ export function findDocument(store: Store, ref: string): StoredDocumentView | nu
   const db = sqlite(store);
   let id: number | undefined;
   const asId = ref.match(/^#?(\d+)$/);
-  if (asId) id = (db.prepare('SELECT id FROM documents WHERE id = ?').get(Number(asId[1])) as { id: number } | undefined)?.id;
+  if (asId)
+    id = (db.prepare('SELECT id FROM documents WHERE id = ?').get(Number(asId[1])) as { id: number } | undefined)?.id;
   if (id === undefined) {
     const byPath = db.prepare('SELECT doc_id AS id FROM paths WHERE path = ?');
     id = ((byPath.get(path.resolve(ref)) ?? byPath.get(ref)) as { id: number } | undefined)?.id;
   }
   // The source's own id (`reuters-834`); the lowest document id when a source reused one.
-  id ??= db.prepare('SELECT min(id) FROM documents WHERE external_id = ?').pluck().get(ref) as number | undefined ?? undefined;
+  id ??=
+    (db.prepare('SELECT min(id) FROM documents WHERE external_id = ?').pluck().get(ref) as number | undefined) ??
+    undefined;
   if (id === undefined) return null;
   const row = db
     .prepare(
@@ -121,7 +127,9 @@ export function findDocument(store: Store, ref: string): StoredDocumentView | nu
 /** Ids of documents analyzed by another analyzer version than `version`, in id order. */
 export function outdatedDocumentIds(store: Store, version: string): number[] {
   const db = sqlite(store);
-  return statement(db, 'SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id').pluck().all(version) as number[];
+  return statement(db, 'SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id')
+    .pluck()
+    .all(version) as number[];
 }
 
 /** What re-analysing a stored document needs: its text, the date it was stored with, and a path to name it by. */

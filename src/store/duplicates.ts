@@ -22,16 +22,32 @@ export function pendingSignatures(store: Store, after: number, limit: number, ch
 }
 
 /** Store a document's signature and band hashes, replacing its signature and cluster membership. */
-export function saveSignature(store: Store, docId: number, sha256: string, signature: Buffer | null, figures: Buffer | null, bands: number[]): void {
+export function saveSignature(
+  store: Store,
+  docId: number,
+  sha256: string,
+  signature: Buffer | null,
+  figures: Buffer | null,
+  bands: number[],
+): void {
   const db = sqlite(store);
   statement(db, 'DELETE FROM doc_clusters WHERE doc_id = ?').run(docId);
-  statement(db, 'INSERT OR REPLACE INTO doc_minhash (doc_id, sha256, signature, figures) VALUES (?, ?, ?, ?)').run(docId, sha256, signature, figures);
+  statement(db, 'INSERT OR REPLACE INTO doc_minhash (doc_id, sha256, signature, figures) VALUES (?, ?, ?, ?)').run(
+    docId,
+    sha256,
+    signature,
+    figures,
+  );
   const insert = statement(db, 'INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?, ?, ?)');
   bands.forEach((hash, band) => insert.run(band, hash, docId));
 }
 
 /** Other documents sharing at least one band bucket, with their signatures. */
-export function bandNeighbours(store: Store, docId: number, bands: number[]): { id: number; signature: Buffer; figures: Buffer | null }[] {
+export function bandNeighbours(
+  store: Store,
+  docId: number,
+  bands: number[],
+): { id: number; signature: Buffer; figures: Buffer | null }[] {
   const db = sqlite(store);
   const bucket = statement(db, 'SELECT doc_id AS id FROM doc_bands WHERE band = ? AND hash = ? AND doc_id != ?');
   const ids = new Set<number>();
@@ -39,33 +55,44 @@ export function bandNeighbours(store: Store, docId: number, bands: number[]): { 
     for (const row of bucket.all(band, hash, docId) as { id: number }[]) ids.add(row.id);
   });
   if (ids.size === 0) return [];
-  return statement(db, 'SELECT doc_id AS id, signature, figures FROM doc_minhash WHERE doc_id IN (SELECT value FROM json_each(?)) AND signature IS NOT NULL').all(
-    JSON.stringify([...ids]),
-  ) as { id: number; signature: Buffer; figures: Buffer | null }[];
+  return statement(
+    db,
+    'SELECT doc_id AS id, signature, figures FROM doc_minhash WHERE doc_id IN (SELECT value FROM json_each(?)) AND signature IS NOT NULL',
+  ).all(JSON.stringify([...ids])) as { id: number; signature: Buffer; figures: Buffer | null }[];
 }
 
 /** Cluster ids of documents (a document in no cluster is absent). */
 export function clusterIds(store: Store, docIds: number[]): Map<number, number> {
   const db = sqlite(store);
   if (docIds.length === 0) return new Map();
-  const rows = statement(db, 'SELECT doc_id AS id, cluster_id AS cluster FROM doc_clusters WHERE doc_id IN (SELECT value FROM json_each(?))').all(
-    JSON.stringify(docIds),
-  ) as { id: number; cluster: number }[];
+  const rows = statement(
+    db,
+    'SELECT doc_id AS id, cluster_id AS cluster FROM doc_clusters WHERE doc_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(docIds)) as { id: number; cluster: number }[];
   return new Map(rows.map((r) => [r.id, r.cluster]));
 }
 
 /** The documents of a document's near-duplicate cluster (itself included), smallest id first. */
 export function clusterOf(store: Store, docId: number): number[] {
   const db = sqlite(store);
-  const row = statement(db, 'SELECT cluster_id AS cluster FROM doc_clusters WHERE doc_id = ?').get(docId) as { cluster: number } | undefined;
+  const row = statement(db, 'SELECT cluster_id AS cluster FROM doc_clusters WHERE doc_id = ?').get(docId) as
+    | { cluster: number }
+    | undefined;
   if (!row) return [docId];
-  return (statement(db, 'SELECT doc_id AS id FROM doc_clusters WHERE cluster_id = ? ORDER BY doc_id').all(row.cluster) as { id: number }[]).map((r) => r.id);
+  return (
+    statement(db, 'SELECT doc_id AS id FROM doc_clusters WHERE cluster_id = ? ORDER BY doc_id').all(row.cluster) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
 }
 
 /** Put documents into one cluster. */
 export function joinCluster(store: Store, docIds: number[], clusterId: number): void {
   const db = sqlite(store);
-  const upsert = statement(db, 'INSERT INTO doc_clusters (doc_id, cluster_id) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET cluster_id = excluded.cluster_id');
+  const upsert = statement(
+    db,
+    'INSERT INTO doc_clusters (doc_id, cluster_id) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET cluster_id = excluded.cluster_id',
+  );
   for (const id of docIds) upsert.run(id, clusterId);
 }
 
@@ -74,7 +101,9 @@ export function clusterMembers(store: Store, clusterIdList: number[]): number[] 
   const db = sqlite(store);
   if (clusterIdList.length === 0) return [];
   return (
-    statement(db, 'SELECT doc_id AS id FROM doc_clusters WHERE cluster_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(clusterIdList)) as { id: number }[]
+    statement(db, 'SELECT doc_id AS id FROM doc_clusters WHERE cluster_id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(clusterIdList),
+    ) as { id: number }[]
   ).map((r) => r.id);
 }
 
@@ -104,7 +133,10 @@ export function listClusters(store: Store): ClusterMember[] {
 export function unsignedCount(store: Store): number {
   const db = sqlite(store);
   return (
-    statement(db, 'SELECT count(*) AS n FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id WHERE m.doc_id IS NULL OR m.sha256 != d.sha256').get() as {
+    statement(
+      db,
+      'SELECT count(*) AS n FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id WHERE m.doc_id IS NULL OR m.sha256 != d.sha256',
+    ).get() as {
       n: number;
     }
   ).n;
@@ -123,12 +155,18 @@ export function clearNearDuplicates(store: Store): void {
 /** Characters of the first `chars` of every body, read as the detector reads them (a cost baseline). */
 export function readBodyHeads(store: Store, chars: number): number {
   let total = 0;
-  for (const row of statement(sqlite(store), 'SELECT substr(body, 1, ?) AS b FROM documents').iterate(chars) as Iterable<{ b: string }>) total += row.b.length;
+  for (const row of statement(sqlite(store), 'SELECT substr(body, 1, ?) AS b FROM documents').iterate(
+    chars,
+  ) as Iterable<{ b: string }>)
+    total += row.b.length;
   return total;
 }
 
 export function clusterStats(store: Store): { docs: number; clusters: number } {
-  return statement(sqlite(store), 'SELECT count(*) AS docs, count(DISTINCT cluster_id) AS clusters FROM doc_clusters').get() as { docs: number; clusters: number };
+  return statement(
+    sqlite(store),
+    'SELECT count(*) AS docs, count(DISTINCT cluster_id) AS clusters FROM doc_clusters',
+  ).get() as { docs: number; clusters: number };
 }
 
 /** The other documents of a document's near-duplicate cluster, oldest first. */

@@ -49,7 +49,9 @@ export interface ListOptions {
 }
 
 const aliasList = (db: Db, id: number, name: string): string[] =>
-  (db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias').pluck().all(id) as string[]).filter((a) => a !== name);
+  (db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias').pluck().all(id) as string[]).filter(
+    (a) => a !== name,
+  );
 
 /** Canonical entities with their mention and document counts, most mentioned first (counts kept by the resolution). */
 export function listEntities(store: Store, options: ListOptions = {}): EntitySummary[] {
@@ -82,7 +84,11 @@ export function typedMatchesAlias(typed: string, alias: string): boolean {
  * The entities a name (any alias, any case or hyphenation) may refer to: most mentioned first, then
  * one whose own name it is. Every command that takes an entity name resolves it here.
  */
-export function resolveEntities(store: Store, name: string, type?: string): { id: number; type: EntityType; name: string }[] {
+export function resolveEntities(
+  store: Store,
+  name: string,
+  type?: string,
+): { id: number; type: EntityType; name: string }[] {
   const db = sqlite(store);
   const key = aliasKey(name);
   if (key === '') return [];
@@ -95,9 +101,18 @@ export function resolveEntities(store: Store, name: string, type?: string): { id
          ${type ? 'AND e.type = @type' : ''}
        ORDER BY coalesce((SELECT mentions FROM entity_stats WHERE entity_id = e.id), 0) DESC, e.key = @key DESC, e.id`,
     )
-    .all(type ? { key, type } : { key }) as { id: number; type: EntityType; name: string; own: number; written: string }[];
+    .all(type ? { key, type } : { key }) as {
+    id: number;
+    type: EntityType;
+    name: string;
+    own: number;
+    written: string;
+  }[];
   return rows
-    .filter((r) => typedMatchesAlias(name, r.name) || (JSON.parse(r.written) as string[]).some((a) => typedMatchesAlias(name, a)))
+    .filter(
+      (r) =>
+        typedMatchesAlias(name, r.name) || (JSON.parse(r.written) as string[]).some((a) => typedMatchesAlias(name, a)),
+    )
     .map(({ id, type: t, name: n }) => ({ id, type: t, name: n }));
 }
 
@@ -137,8 +152,12 @@ export function entityDetail(store: Store, id: number, options: { limit?: number
  */
 function associates(db: Db, id: number, limit = 10): Associate[] {
   const MIN_TOGETHER = 2;
-  const total = (db.prepare("SELECT value FROM corpus_counts WHERE name = 'entity_sentences'").pluck().get() as number | undefined) ?? 0;
-  const own = (db.prepare('SELECT sentences FROM entity_stats WHERE entity_id = ?').pluck().get(id) as number | undefined) ?? 0;
+  const total =
+    (db.prepare("SELECT value FROM corpus_counts WHERE name = 'entity_sentences'").pluck().get() as
+      | number
+      | undefined) ?? 0;
+  const own =
+    (db.prepare('SELECT sentences FROM entity_stats WHERE entity_id = ?').pluck().get(id) as number | undefined) ?? 0;
   if (total === 0 || own === 0) return [];
   const rows = db
     .prepare(
@@ -152,13 +171,22 @@ function associates(db: Db, id: number, limit = 10): Associate[] {
        JOIN entities e ON e.id = c.id LEFT JOIN entity_stats s ON s.entity_id = c.id
        WHERE c.together >= @min`,
     )
-    .all({ id, min: MIN_TOGETHER }) as { id: number; name: string; type: string; together: number; sentences: number }[];
+    .all({ id, min: MIN_TOGETHER }) as {
+    id: number;
+    name: string;
+    type: string;
+    together: number;
+    sentences: number;
+  }[];
   const out: Associate[] = [];
   for (const r of rows) {
     const score = logLikelihood(r.together, own, r.sentences, total);
-    if (score > 0) out.push({ id: r.id, name: r.name, type: r.type, sentences: r.together, score: Math.round(score * 10) / 10 });
+    if (score > 0)
+      out.push({ id: r.id, name: r.name, type: r.type, sentences: r.together, score: Math.round(score * 10) / 10 });
   }
-  return out.sort((a, b) => b.score - a.score || b.sentences - a.sentences || (a.name < b.name ? -1 : 1)).slice(0, limit);
+  return out
+    .sort((a, b) => b.score - a.score || b.sentences - a.sentences || (a.name < b.name ? -1 : 1))
+    .slice(0, limit);
 }
 
 /** G² of k11 = both, with row total a, column total b, grand total n; negative when named together less than chance. */
@@ -169,7 +197,10 @@ export function logLikelihood(k11: number, a: number, b: number, n: number): num
   const term = (k: number, expected: number) => (k > 0 && expected > 0 ? k * Math.log(k / expected) : 0);
   const g2 =
     2 *
-    (term(k11, (a * b) / n) + term(k12, (a * (n - b)) / n) + term(k21, ((n - a) * b) / n) + term(Math.max(k22, 0), ((n - a) * (n - b)) / n));
+    (term(k11, (a * b) / n) +
+      term(k12, (a * (n - b)) / n) +
+      term(k21, ((n - a) * b) / n) +
+      term(Math.max(k22, 0), ((n - a) * (n - b)) / n));
   return k11 * n > a * b ? g2 : -g2;
 }
 
@@ -182,11 +213,20 @@ export interface EntityWhy {
 
 export function entityWhy(store: Store, id: number): EntityWhy {
   const db = sqlite(store);
-  const e = db.prepare('SELECT type, key, name FROM entities WHERE id = ?').get(id) as { type: string; key: string; name: string };
+  const e = db.prepare('SELECT type, key, name FROM entities WHERE id = ?').get(id) as {
+    type: string;
+    key: string;
+    name: string;
+  };
   const { into, docLinks } = linksOf(db, e.type, e.key);
   return {
     name: e.name,
-    links: into.map((l) => ({ name: l.fromName, rule: l.rule, detail: l.detail, docs: JSON.parse(l.docsJson) as number[] })),
+    links: into.map((l) => ({
+      name: l.fromName,
+      rule: l.rule,
+      detail: l.detail,
+      docs: JSON.parse(l.docsJson) as number[],
+    })),
     documents: docLinks.map((l) => ({ name: l.from, doc: l.doc, detail: l.detail })),
   };
 }
@@ -223,9 +263,13 @@ export function planMerge(store: Store, fromName: string, intoName: string, type
   const db = sqlite(store);
   const from = single(db, fromName, type);
   const into = single(db, intoName, type);
-  if (from.id === into.id) throw new UserError(`'${fromName}' and '${intoName}' are already one entity (${into.name})`, 1);
-  if (from.type !== into.type) throw new UserError(`cannot merge ${from.type} '${from.name}' into ${into.type} '${into.name}'`, 1);
-  const moved = db.prepare('SELECT count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions WHERE entity_id = ?').get(from.id) as {
+  if (from.id === into.id)
+    throw new UserError(`'${fromName}' and '${intoName}' are already one entity (${into.name})`, 1);
+  if (from.type !== into.type)
+    throw new UserError(`cannot merge ${from.type} '${from.name}' into ${into.type} '${into.name}'`, 1);
+  const moved = db
+    .prepare('SELECT count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions WHERE entity_id = ?')
+    .get(from.id) as {
     mentions: number;
     documents: number;
   };
@@ -241,7 +285,11 @@ export function recordMerge(store: Store, plan: MergePlan): void {
     plan.toKey,
   );
   // Earlier merges into `from` now lead to `into`.
-  db.prepare('UPDATE entity_overrides SET to_key = ? WHERE type = ? AND to_key = ? AND from_key != to_key').run(plan.toKey, plan.type, plan.fromKey);
+  db.prepare('UPDATE entity_overrides SET to_key = ? WHERE type = ? AND to_key = ? AND from_key != to_key').run(
+    plan.toKey,
+    plan.type,
+    plan.fromKey,
+  );
 }
 
 export interface UnmergePlan {
@@ -269,14 +317,22 @@ export function planUnmerge(store: Store, name: string, type?: string): UnmergeP
     )
     .get(type ? { key, type } : { key }) as { type: string; key: string; name: string; to: string } | undefined;
   if (!link) throw new UserError(`'${name}' was not merged into another entity`, 1);
-  const target = db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?').get(link.type, link.to) as { id: number; name: string } | undefined;
+  const target = db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?').get(link.type, link.to) as
+    | { id: number; name: string }
+    | undefined;
   const moved = db
     .prepare(
       `SELECT count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions
        WHERE type = ? AND orig_key = ? AND entity_id IN (SELECT id FROM entities WHERE type = ? AND key != ?)`,
     )
     .get(link.type, link.key, link.type, link.key) as { mentions: number; documents: number };
-  return { type: link.type, key: link.key, name: link.name === link.key ? name : link.name, from: target?.name ?? link.to, ...moved };
+  return {
+    type: link.type,
+    key: link.key,
+    name: link.name === link.key ? name : link.name,
+    from: target?.name ?? link.to,
+    ...moved,
+  };
 }
 
 export function recordUnmerge(store: Store, plan: UnmergePlan): void {
@@ -302,8 +358,14 @@ export function parsePairs(text: string, file: string): { line: number; from: st
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const cols = line.includes('\t') ? line.split('\t').map((c) => c.trim()).filter(Boolean) : line.split(/\s{2,}/);
-    if (cols.length !== 2) bad.push(`${file}:${i + 1}: expected two names separated by a tab, got ${JSON.stringify(line.slice(0, 60))}`);
+    const cols = line.includes('\t')
+      ? line
+          .split('\t')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : line.split(/\s{2,}/);
+    if (cols.length !== 2)
+      bad.push(`${file}:${i + 1}: expected two names separated by a tab, got ${JSON.stringify(line.slice(0, 60))}`);
     else out.push({ line: i + 1, from: cols[0], into: cols[1] });
   });
   if (bad.length > 0) throw new UserError(bad.join('\n'));
@@ -326,5 +388,12 @@ export interface Suspect {
  */
 export function suspectDuplicates(store: Store, limit = 50): Suspect[] {
   const db = sqlite(store);
-  return loadSuspects(db, limit).map(({ rank, a, b, type, score, reason }) => ({ rank, a, b, type, score: Math.round(score * 10) / 10, reason }));
+  return loadSuspects(db, limit).map(({ rank, a, b, type, score, reason }) => ({
+    rank,
+    a,
+    b,
+    type,
+    score: Math.round(score * 10) / 10,
+    reason,
+  }));
 }

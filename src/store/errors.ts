@@ -28,9 +28,12 @@ export function databaseError(error: Error & { code?: string }, file = currentDa
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || /malformed/i.test(cause)) {
     return say(`database is damaged (${cause}); restore it from a backup or re-ingest into a new file`);
   }
-  if (code === 'SQLITE_FULL') return say(`disk is full (${cause}); free some space and run the ingest again (what was committed is kept)`);
+  if (code === 'SQLITE_FULL')
+    return say(`disk is full (${cause}); free some space and run the ingest again (what was committed is kept)`);
   if (code.startsWith('SQLITE_READONLY')) {
-    return say(`database is read-only (${cause}); query commands can read it, writing needs write access to the file and its folder`);
+    return say(
+      `database is read-only (${cause}); query commands can read it, writing needs write access to the file and its folder`,
+    );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return say(`database is busy (${cause}): another corpus process is writing to it; try again when it has finished`);

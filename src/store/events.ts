@@ -65,7 +65,15 @@ export interface DocumentFactsRow {
   body: string;
   published: string | null;
   sentences: { start: number; end: number }[];
-  mentions: { type: string; start: number; end: number; sentence: number; entityId: number | null; value: string | null; text: string }[];
+  mentions: {
+    type: string;
+    start: number;
+    end: number;
+    sentence: number;
+    entityId: number | null;
+    value: string | null;
+    text: string;
+  }[];
   events: {
     name: string;
     date: string | null;
@@ -104,7 +112,10 @@ export function markUndatedDocuments(store: Store, version: string): void {
        AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND m.type = 'DATE' AND m.value IS NOT NULL AND m.value NOT LIKE '%REF')
        AND NOT EXISTS (SELECT 1 FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.doc_id = d.id AND e.date IS NOT NULL)`;
   stmt(db, `DELETE FROM statements WHERE doc_id IN (${undated})`).run({ version });
-  stmt(db, `INSERT OR REPLACE INTO statement_docs (doc_id, version) SELECT id, analyzer_version || '+' || @version FROM documents WHERE id IN (${undated})`).run({ version });
+  stmt(
+    db,
+    `INSERT OR REPLACE INTO statement_docs (doc_id, version) SELECT id, analyzer_version || '+' || @version FROM documents WHERE id IN (${undated})`,
+  ).run({ version });
 }
 
 /** Documents whose statements are missing or were read from an older analysis. */
@@ -134,8 +145,19 @@ export function documentFacts(store: Store, docId: number): DocumentFactsRow | n
     db,
     `SELECT em.event_id AS eventId, e.name, e.date, e.place_id AS placeId, em.start, em.end, em.sentence
      FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.doc_id = ? ORDER BY em.start`,
-  ).all(docId) as { eventId: number; name: string; date: string | null; placeId: number | null; start: number; end: number; sentence: number }[];
-  const participants = stmt(db, 'SELECT event_id AS eventId, entity_id AS entityId FROM event_participants WHERE doc_id = ?').all(docId) as {
+  ).all(docId) as {
+    eventId: number;
+    name: string;
+    date: string | null;
+    placeId: number | null;
+    start: number;
+    end: number;
+    sentence: number;
+  }[];
+  const participants = stmt(
+    db,
+    'SELECT event_id AS eventId, entity_id AS entityId FROM event_participants WHERE doc_id = ?',
+  ).all(docId) as {
     eventId: number;
     entityId: number;
   }[];
@@ -149,11 +171,23 @@ export function documentFacts(store: Store, docId: number): DocumentFactsRow | n
     ev.mentions.push({ start: m.start, end: m.end, sentence: m.sentence });
   }
   for (const p of participants) events.get(p.eventId)?.participantIds.push(p.entityId);
-  return { docId, body: doc.body, published: doc.date, sentences: unpackSentences(doc.sentences), mentions, events: [...events.values()] };
+  return {
+    docId,
+    body: doc.body,
+    published: doc.date,
+    sentences: unpackSentences(doc.sentences),
+    mentions,
+    events: [...events.values()],
+  };
 }
 
 /** Replace a document's statements (callers own the transaction). */
-export function replaceStatements(store: Store, docId: number, statements: readonly StatementInput[], version: string): void {
+export function replaceStatements(
+  store: Store,
+  docId: number,
+  statements: readonly StatementInput[],
+  version: string,
+): void {
   const db = sqlite(store);
   stmt(db, 'DELETE FROM statements WHERE doc_id = ?').run(docId);
   const insert = stmt(
@@ -163,14 +197,27 @@ export function replaceStatements(store: Store, docId: number, statements: reado
   );
   for (const s of statements) {
     insert.run(
-      docId, s.sentence, s.date.value, s.date.granularity, s.date.start, s.date.end, s.action, s.terms.join(' '),
-      s.subjectId, s.placeId, s.participantIds.join(' '), s.mentionedIds.join(' '), s.name, s.named ? 1 : 0, s.eventNoun ? 1 : 0,
+      docId,
+      s.sentence,
+      s.date.value,
+      s.date.granularity,
+      s.date.start,
+      s.date.end,
+      s.action,
+      s.terms.join(' '),
+      s.subjectId,
+      s.placeId,
+      s.participantIds.join(' '),
+      s.mentionedIds.join(' '),
+      s.name,
+      s.named ? 1 : 0,
+      s.eventNoun ? 1 : 0,
     );
   }
-  stmt(db, 'INSERT OR REPLACE INTO statement_docs (doc_id, version) SELECT id, analyzer_version || \'+\' || ? FROM documents WHERE id = ?').run(
-    version,
-    docId,
-  );
+  stmt(
+    db,
+    "INSERT OR REPLACE INTO statement_docs (doc_id, version) SELECT id, analyzer_version || '+' || ? FROM documents WHERE id = ?",
+  ).run(version, docId);
 }
 
 /** Every statement, in a fixed order (the clustering's result must not depend on storage order). */
@@ -186,8 +233,15 @@ export function allStatements(store: Store): StatementRow[] {
             ELSE 'd:' || d.id END AS report
      FROM statements s JOIN documents d ON d.id = s.doc_id LEFT JOIN doc_clusters c ON c.doc_id = d.id ORDER BY s.date_start, s.doc_id, s.sentence, s.id`,
   ).all() as (Omit<StatementRow, 'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun'> & {
-    value: string; granularity: string; start: string; end: string; terms: string; participants: string; mentioned: string;
-    named: number; eventNoun: number;
+    value: string;
+    granularity: string;
+    start: string;
+    end: string;
+    terms: string;
+    participants: string;
+    mentioned: string;
+    named: number;
+    eventNoun: number;
   })[];
   return rows.map((r) => ({
     id: r.id,
@@ -236,12 +290,26 @@ export function replaceCorpusEvents(store: Store, events: readonly CorpusEventIn
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const member = stmt(db, 'INSERT INTO corpus_event_statements (event_id, statement_id) VALUES (?, ?)');
-  const entity = stmt(db, 'INSERT INTO corpus_event_entities (entity_id, event_id, documents, participant) VALUES (?, ?, ?, ?)');
+  const entity = stmt(
+    db,
+    'INSERT INTO corpus_event_entities (entity_id, event_id, documents, participant) VALUES (?, ?, ?, ?)',
+  );
   for (const e of events) {
     const id = Number(
       insert.run(
-        e.key, e.kind, e.name, e.date.value, e.date.granularity, e.date.start, e.date.end, e.placeId, e.documents, e.sources,
-        e.days, e.score, JSON.stringify(e.conflicts),
+        e.key,
+        e.kind,
+        e.name,
+        e.date.value,
+        e.date.granularity,
+        e.date.start,
+        e.date.end,
+        e.placeId,
+        e.documents,
+        e.sources,
+        e.days,
+        e.score,
+        JSON.stringify(e.conflicts),
       ).lastInsertRowid,
     );
     for (const s of e.statementIds) member.run(id, s);
@@ -291,7 +359,9 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
     params.push(filter.to);
   }
   if (filter.placeId !== undefined) {
-    where.push('(e.place_id = ? OR EXISTS (SELECT 1 FROM corpus_event_entities p WHERE p.event_id = e.id AND p.entity_id = ?))');
+    where.push(
+      '(e.place_id = ? OR EXISTS (SELECT 1 FROM corpus_event_entities p WHERE p.event_id = e.id AND p.entity_id = ?))',
+    );
     params.push(filter.placeId, filter.placeId);
   }
   const columns = `e.id, e.key, e.kind, e.name, e.date AS value, e.granularity, e.date_start AS start, e.date_end AS end,
@@ -344,7 +414,10 @@ export function eventSupport(store: Store, eventIds: readonly number[]): EventSu
 }
 
 /** The participants of some events, most reported first. */
-export function eventParticipants(store: Store, eventIds: readonly number[]): { eventId: number; id: number; name: string; type: string }[] {
+export function eventParticipants(
+  store: Store,
+  eventIds: readonly number[],
+): { eventId: number; id: number; name: string; type: string }[] {
   const db = sqlite(store);
   const q = stmt(
     db,
@@ -356,14 +429,20 @@ export function eventParticipants(store: Store, eventIds: readonly number[]): { 
 
 export function entityById(store: Store, id: number): { id: number; name: string; type: string } | null {
   const db = sqlite(store);
-  return (stmt(db, 'SELECT id, name, type FROM entities WHERE id = ?').get(id) as { id: number; name: string; type: string } | undefined) ?? null;
+  return (
+    (stmt(db, 'SELECT id, name, type FROM entities WHERE id = ?').get(id) as
+      | { id: number; name: string; type: string }
+      | undefined) ?? null
+  );
 }
 
 /** The text of some sentences of a document (index → text). */
 export function sentenceTexts(store: Store, docId: number, indexes: readonly number[]): Map<number, string> {
   const db = sqlite(store);
   const out = new Map<number, string>();
-  const row = stmt(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(docId) as { body: string; sentences: Buffer } | undefined;
+  const row = stmt(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(docId) as
+    | { body: string; sentences: Buffer }
+    | undefined;
   if (!row) return out;
   const spans = unpackSentences(row.sentences);
   for (const i of indexes) {
@@ -376,7 +455,10 @@ export function sentenceTexts(store: Store, docId: number, indexes: readonly num
 /** How many corpus events and lone mentions there are (for `stats` and the digest's last line). */
 export function corpusEventCounts(store: Store): { events: number; mentions: number } {
   const db = sqlite(store);
-  const rows = stmt(db, 'SELECT kind, count(*) AS n FROM corpus_events GROUP BY kind').all() as { kind: string; n: number }[];
+  const rows = stmt(db, 'SELECT kind, count(*) AS n FROM corpus_events GROUP BY kind').all() as {
+    kind: string;
+    n: number;
+  }[];
   return {
     events: rows.find((r) => r.kind === 'event')?.n ?? 0,
     mentions: rows.find((r) => r.kind === 'mention')?.n ?? 0,
@@ -403,7 +485,10 @@ export function documentEventsByPath(store: Store): { path: string; name: string
 /** Statement id → the corpus event holding it. */
 export function eventOfStatements(store: Store): Map<number, number> {
   const db = sqlite(store);
-  const rows = stmt(db, 'SELECT event_id AS e, statement_id AS s FROM corpus_event_statements').all() as { e: number; s: number }[];
+  const rows = stmt(db, 'SELECT event_id AS e, statement_id AS s FROM corpus_event_statements').all() as {
+    e: number;
+    s: number;
+  }[];
   return new Map(rows.map((r) => [r.s, r.e]));
 }
 
@@ -414,7 +499,10 @@ export function forgetStatements(store: Store): void {
 
 /** The entity with the most mentions (the largest timeline). */
 export function mostMentionedEntity(store: Store): string {
-  return stmt(sqlite(store), 'SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY count(*) DESC LIMIT 1')
+  return stmt(
+    sqlite(store),
+    'SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY count(*) DESC LIMIT 1',
+  )
     .pluck()
     .get() as string;
 }

@@ -24,7 +24,9 @@ export function facetCounts(store: Store, ids: number[], perType = 10): Facets {
   const db = sqlite(store);
   db.exec('CREATE TEMP TABLE IF NOT EXISTS corpus_facet_ids (id INTEGER PRIMARY KEY)');
   statement(db, 'DELETE FROM temp.corpus_facet_ids').run();
-  statement(db, 'INSERT OR IGNORE INTO temp.corpus_facet_ids (id) SELECT value FROM json_each(?)').run(JSON.stringify(ids));
+  statement(db, 'INSERT OR IGNORE INTO temp.corpus_facet_ids (id) SELECT value FROM json_each(?)').run(
+    JSON.stringify(ids),
+  );
   const sources = statement(
     db,
     `SELECT coalesce(d.source, '') AS value, count(*) AS count FROM temp.corpus_facet_ids f JOIN documents d ON d.id = f.id
@@ -55,5 +57,11 @@ export function facetCounts(store: Store, ids: number[], perType = 10): Facets {
     `SELECT j.value AS value, count(*) AS count FROM temp.corpus_facet_ids f JOIN documents d ON d.id = f.id, json_each(d.tags) j
       GROUP BY j.value ORDER BY count DESC, value LIMIT 20`,
   ).all() as FacetCount[];
-  return { documents: ids.length, sources: sources.filter((s) => s.value !== '' || s.count > 0), months, entities, tags };
+  return {
+    documents: ids.length,
+    sources: sources.filter((s) => s.value !== '' || s.count > 0),
+    months,
+    entities,
+    tags,
+  };
 }

@@ -39,12 +39,16 @@ export function maxDocumentId(store: Store): number {
 
 /** Documents the full-text index finds for an FTS5 expression. */
 export function ftsMatchCount(store: Store, match: string): number {
-  return statement(sqlite(store), 'SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?').pluck().get(match) as number;
+  return statement(sqlite(store), 'SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?')
+    .pluck()
+    .get(match) as number;
 }
 
 /** Documents whose analysis was written by `version`. */
 export function countAnalyzedBy(store: Store, version: string): number {
-  return statement(sqlite(store), 'SELECT count(*) FROM documents WHERE analyzer_version = ?').pluck().get(version) as number;
+  return statement(sqlite(store), 'SELECT count(*) FROM documents WHERE analyzer_version = ?')
+    .pluck()
+    .get(version) as number;
 }
 
 /** Mark documents (all, or one) as analyzed by `version`: how a test makes an older analyzer's work. */
@@ -81,12 +85,27 @@ export function analysisDump(store: Store): {
 } {
   const db = sqlite(store);
   return {
-    documents: statement(db, 'SELECT sha256, tokens, date FROM documents ORDER BY id').all() as { sha256: string; tokens: number; date: string | null }[],
+    documents: statement(db, 'SELECT sha256, tokens, date FROM documents ORDER BY id').all() as {
+      sha256: string;
+      tokens: number;
+      date: string | null;
+    }[],
     mentions: statement(
       db,
       'SELECT m.doc_id, m.type, m.start, m.end, e.name, m.value FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id ORDER BY m.id',
-    ).all() as { doc_id: number; type: string; start: number; end: number; name: string | null; value: string | null }[],
-    events: statement(db, 'SELECT key, name, date FROM events ORDER BY id').all() as { key: string; name: string; date: string | null }[],
+    ).all() as {
+      doc_id: number;
+      type: string;
+      start: number;
+      end: number;
+      name: string | null;
+      value: string | null;
+    }[],
+    events: statement(db, 'SELECT key, name, date FROM events ORDER BY id').all() as {
+      key: string;
+      name: string;
+      date: string | null;
+    }[],
   };
 }
 

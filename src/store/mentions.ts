@@ -32,14 +32,23 @@ export function* entityMentions(store: Store, entityIds: number[]): Generator<Me
       WHERE m.entity_id IN (SELECT value FROM json_each(?))
       ORDER BY d.date IS NULL, d.date, m.doc_id, m.start`,
   ).all(JSON.stringify(entityIds)) as Omit<MentionRow, 'sentence' | 'path'>[];
-  let current: { id: number; body: string; sentences: { start: number; end: number }[]; path: string | null } | null = null;
+  let current: { id: number; body: string; sentences: { start: number; end: number }[]; path: string | null } | null =
+    null;
   for (const row of rows) {
     if (!current || current.id !== row.docId) {
-      const doc = statement(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(row.docId) as { body: string; sentences: Buffer };
-      const path = statement(db, 'SELECT min(path) AS path FROM paths WHERE doc_id = ?').get(row.docId) as { path: string | null };
+      const doc = statement(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(row.docId) as {
+        body: string;
+        sentences: Buffer;
+      };
+      const path = statement(db, 'SELECT min(path) AS path FROM paths WHERE doc_id = ?').get(row.docId) as {
+        path: string | null;
+      };
       current = { id: row.docId, body: doc.body, sentences: unpackSentences(doc.sentences), path: path.path };
     }
-    const span = current.sentences[row.sentenceIndex] ?? { start: Math.max(0, row.start - 150), end: Math.min(current.body.length, row.end + 150) };
+    const span = current.sentences[row.sentenceIndex] ?? {
+      start: Math.max(0, row.start - 150),
+      end: Math.min(current.body.length, row.end + 150),
+    };
     let from = span.start;
     let to = span.end;
     if (to - from > MAX_SENTENCE) {

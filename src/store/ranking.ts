@@ -16,7 +16,10 @@ export interface CandidateText {
 export function candidateTexts(store: Store, ids: number[], chars: number): CandidateText[] {
   const db = sqlite(store);
   if (ids.length === 0) return [];
-  return statement(db, 'SELECT id, tokens, substr(body, 1, @chars) AS head FROM documents WHERE id IN (SELECT value FROM json_each(@ids))').all({
+  return statement(
+    db,
+    'SELECT id, tokens, substr(body, 1, @chars) AS head FROM documents WHERE id IN (SELECT value FROM json_each(@ids))',
+  ).all({
     ids: JSON.stringify(ids),
     chars,
   }) as CandidateText[];
@@ -29,7 +32,10 @@ export function candidateTexts(store: Store, ids: number[], chars: number): Cand
 export function matchingAmong(store: Store, expression: string, ids: number[]): Set<number> {
   const db = sqlite(store);
   if (ids.length === 0) return new Set();
-  const rows = statement(db, 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @expression AND +rowid IN (SELECT value FROM json_each(@ids))').all({
+  const rows = statement(
+    db,
+    'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @expression AND +rowid IN (SELECT value FROM json_each(@ids))',
+  ).all({
     expression,
     ids: JSON.stringify(ids),
   }) as { id: number }[];
@@ -40,14 +46,19 @@ export function matchingAmong(store: Store, expression: string, ids: number[]): 
 export function termOccurrences(store: Store, stem: string): number {
   const db = sqlite(store);
   prepareVocabulary(db);
-  const row = statement(db, 'SELECT cnt FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as { cnt: number } | undefined;
+  const row = statement(db, 'SELECT cnt FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as
+    | { cnt: number }
+    | undefined;
   return row?.cnt ?? 0;
 }
 
 /** Mentions of an entity, counted up to `cap` (a bounded index range scan). */
 export function mentionsUpTo(store: Store, entityId: number, cap: number): number {
   const db = sqlite(store);
-  const row = statement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?)').get(entityId, Math.max(1, Math.ceil(cap))) as { n: number };
+  const row = statement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?)').get(
+    entityId,
+    Math.max(1, Math.ceil(cap)),
+  ) as { n: number };
   return row.n;
 }
 
@@ -68,7 +79,10 @@ export function prefixExpansions(store: Store, prefix: string, limit: number): {
 /** The baseline of bench:relevance: bare FTS5 bm25() with default weights, best first. */
 export function bareBm25(store: Store, match: string, limit: number): number[] {
   const db = sqlite(store);
-  return (statement(db, 'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?').all(match, limit) as { id: number }[]).map(
-    (r) => r.id,
-  );
+  return (
+    statement(
+      db,
+      'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?',
+    ).all(match, limit) as { id: number }[]
+  ).map((r) => r.id);
 }

@@ -60,11 +60,16 @@ export function inTransaction<T>(store: Store, f: () => T): T {
 /** How many documents have no evidence read (cheap: both counts come from small indexes). */
 export function unscannedCount(store: Store): number {
   const db = sqlite(store);
-  return db.prepare('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM evidence_scanned)').pluck().get() as number;
+  return db
+    .prepare('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM evidence_scanned)')
+    .pluck()
+    .get() as number;
 }
 
 /** Documents whose evidence has not been read for their current analysis, one at a time. */
-export function* documentsToScan(store: Store): Generator<{ id: number; body: string; version: string; mentions: { type: string; text: string; key: string }[] }> {
+export function* documentsToScan(
+  store: Store,
+): Generator<{ id: number; body: string; version: string; mentions: { type: string; text: string; key: string }[] }> {
   const db = sqlite(store);
   const ids = db
     .prepare(
@@ -80,14 +85,21 @@ export function* documentsToScan(store: Store): Generator<{ id: number; body: st
   for (const id of ids) {
     const row = doc.get(id) as { body: string; version: string } | undefined;
     if (!row) continue;
-    yield { id, body: row.body, version: row.version, mentions: mentions.all(id) as { type: string; text: string; key: string }[] };
+    yield {
+      id,
+      body: row.body,
+      version: row.version,
+      mentions: mentions.all(id) as { type: string; text: string; key: string }[],
+    };
   }
 }
 
 export function evidenceWriter(store: Store): (doc: number, version: string, rows: Omit<EvidenceRow, 'doc'>[]) => void {
   const db = sqlite(store);
   const clear = db.prepare('DELETE FROM name_evidence WHERE doc_id = ?');
-  const insert = db.prepare('INSERT INTO name_evidence (doc_id, type, short, long, kind, pattern) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO name_evidence (doc_id, type, short, long, kind, pattern) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const scanned = db.prepare('INSERT OR REPLACE INTO evidence_scanned (doc_id, analyzer_version) VALUES (?, ?)');
   return (doc, version, rows) => {
     clear.run(doc);
@@ -98,7 +110,9 @@ export function evidenceWriter(store: Store): (doc: number, version: string, row
 
 export function loadEvidence(store: Store): EvidenceRow[] {
   const db = sqlite(store);
-  return db.prepare('SELECT doc_id AS doc, type, short, long, kind, pattern FROM name_evidence ORDER BY doc_id, rowid').all() as EvidenceRow[];
+  return db
+    .prepare('SELECT doc_id AS doc, type, short, long, kind, pattern FROM name_evidence ORDER BY doc_id, rowid')
+    .all() as EvidenceRow[];
 }
 
 /**
@@ -108,14 +122,26 @@ export function loadEvidence(store: Store): EvidenceRow[] {
 export function loadNames(store: Store): NameRow[] {
   const db = sqlite(store);
   const display = new Map<string, string>();
-  for (const r of db.prepare('SELECT type, from_key AS key, from_name AS name FROM entity_links').all() as { type: string; key: string; name: string }[]) {
+  for (const r of db.prepare('SELECT type, from_key AS key, from_name AS name FROM entity_links').all() as {
+    type: string;
+    key: string;
+    name: string;
+  }[]) {
     display.set(`${r.type}\u0000${r.key}`, r.name);
   }
-  for (const r of db.prepare('SELECT type, key, name FROM entities').all() as { type: string; key: string; name: string }[]) {
+  for (const r of db.prepare('SELECT type, key, name FROM entities').all() as {
+    type: string;
+    key: string;
+    name: string;
+  }[]) {
     display.set(`${r.type}\u0000${r.key}`, r.name);
   }
   // One plain scan in table order (a GROUP BY over every mention costs several times more).
-  const rows = db.prepare('SELECT type, orig_key, doc_id FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [string, string, number][];
+  const rows = db.prepare('SELECT type, orig_key, doc_id FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [
+    string,
+    string,
+    number,
+  ][];
   const byName = new Map<string, NameRow>();
   for (const [type, key, doc] of rows) {
     const k = `${type}\u0000${key}`;
@@ -135,7 +161,11 @@ export function loadNames(store: Store): NameRow[] {
 
 export function loadOverrides(store: Store): { type: string; from: string; fromName: string; to: string }[] {
   const db = sqlite(store);
-  return db.prepare('SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_overrides ORDER BY type, from_key').all() as {
+  return db
+    .prepare(
+      'SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_overrides ORDER BY type, from_key',
+    )
+    .all() as {
     type: string;
     from: string;
     fromName: string;
@@ -169,8 +199,12 @@ export function applyLinks(
     entity: db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?'),
     entityInsert: db.prepare('INSERT INTO entities (type, name, key) VALUES (?, ?, ?)'),
     aliasInsert: db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)'),
-    textsOfName: db.prepare('SELECT DISTINCT text FROM mentions WHERE entity_id = ? AND type = ? AND orig_key = ?').pluck(),
-    docsOfName: db.prepare('SELECT count(DISTINCT doc_id) FROM mentions WHERE entity_id = ? AND type = ? AND orig_key = ?').pluck(),
+    textsOfName: db
+      .prepare('SELECT DISTINCT text FROM mentions WHERE entity_id = ? AND type = ? AND orig_key = ?')
+      .pluck(),
+    docsOfName: db
+      .prepare('SELECT count(DISTINCT doc_id) FROM mentions WHERE entity_id = ? AND type = ? AND orig_key = ?')
+      .pluck(),
     moveName: db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND type = ? AND orig_key = ?'),
     docsOfEntity: db.prepare('SELECT count(DISTINCT doc_id) FROM mentions WHERE entity_id = ?').pluck(),
     moveAll: db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ?'),
@@ -185,23 +219,31 @@ export function applyLinks(
     textsOf: db.prepare('SELECT DISTINCT text FROM mentions WHERE entity_id = ?').pluck(),
     aliasesOf: db.prepare('SELECT key, alias FROM aliases WHERE entity_id = ?'),
     aliasDelete: db.prepare('DELETE FROM aliases WHERE entity_id = ? AND key = ?'),
-    used: db.prepare(
-      'SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id = @id) OR EXISTS (SELECT 1 FROM event_participants WHERE entity_id = @id)',
-    ).pluck(),
+    used: db
+      .prepare(
+        'SELECT EXISTS (SELECT 1 FROM mentions WHERE entity_id = @id) OR EXISTS (SELECT 1 FROM event_participants WHERE entity_id = @id)',
+      )
+      .pluck(),
     places: db.prepare('SELECT DISTINCT place_id FROM events WHERE place_id IS NOT NULL').pluck(),
     entityDelete: db.prepare('DELETE FROM entities WHERE id = ?'),
-    moveInDoc: db.prepare('UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND type = ? AND orig_key = ? AND entity_id != ?'),
+    moveInDoc: db.prepare(
+      'UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND type = ? AND orig_key = ? AND entity_id != ?',
+    ),
     textsInDoc: db.prepare('SELECT DISTINCT text FROM mentions WHERE doc_id = ? AND type = ? AND orig_key = ?').pluck(),
     // A document's statements name its entities by id: where a mention changes entity they are made again.
     restateName: db.prepare(
       'DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? AND type = ? AND orig_key = ?)',
     ),
-    restateEntity: db.prepare('DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)'),
+    restateEntity: db.prepare(
+      'DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)',
+    ),
     restateDoc: db.prepare('DELETE FROM statement_docs WHERE doc_id = ?'),
   };
   const result: ApplyResult = { mentions: 0, documents: 0, entitiesCreated: 0, entitiesRemoved: 0, names: [] };
   const stored = new Map<string, LinkRow>();
-  for (const r of db.prepare('SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_links').all() as LinkRow[]) {
+  for (const r of db
+    .prepare('SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_links')
+    .all() as LinkRow[]) {
     stored.set(`${r.type}\u0000${r.from}`, r);
   }
   const wanted = new Map<string, LinkRow>();
@@ -294,12 +336,15 @@ export function applyLinks(
   const insert = db.prepare(
     'INSERT INTO entity_links (type, from_key, from_name, to_key, rule, score, detail, docs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const l of links) insert.run(l.type, l.from, l.fromName, l.to, l.rule, l.score, l.detail, JSON.stringify(l.docs));
+  for (const l of links)
+    insert.run(l.type, l.from, l.fromName, l.to, l.rule, l.score, l.detail, JSON.stringify(l.docs));
 
   // Per-document decisions: applied every time (the analyzer writes new documents' mentions to the
   // name's own entity), undone where they no longer hold.
   const nameTarget = (type: string, key: string) => wanted.get(`${type}\u0000${key}`)?.to ?? key;
-  const storedDoc = db.prepare('SELECT type, from_key AS "from", doc_id AS doc, to_key AS "to" FROM entity_doc_links').all() as DocLinkRow[];
+  const storedDoc = db
+    .prepare('SELECT type, from_key AS "from", doc_id AS doc, to_key AS "to" FROM entity_doc_links')
+    .all() as DocLinkRow[];
   const wantedDoc = new Set(docLinks.map((l) => `${l.type}\u0000${l.from}\u0000${l.doc}\u0000${l.to}`));
   for (const s of storedDoc) {
     if (wantedDoc.has(`${s.type}\u0000${s.from}\u0000${s.doc}\u0000${s.to}`)) continue;
@@ -309,7 +354,9 @@ export function applyLinks(
     result.mentions += moved;
   }
   db.prepare('DELETE FROM entity_doc_links').run();
-  const insertDoc = db.prepare('INSERT INTO entity_doc_links (type, from_key, doc_id, to_key, score, detail) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertDoc = db.prepare(
+    'INSERT INTO entity_doc_links (type, from_key, doc_id, to_key, score, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const emptied = new Set<number>();
   for (const l of docLinks) {
     insertDoc.run(l.type, l.from, l.doc, l.to, l.score, l.detail);
@@ -361,18 +408,26 @@ export function dropFirstNameAliases(store: Store, share = 0.1): number {
 export function saveSuspects(store: Store, suspects: readonly SuspectRow[]): void {
   const db = sqlite(store);
   db.prepare('DELETE FROM entity_suspects').run();
-  const insert = db.prepare('INSERT INTO entity_suspects (rank, type, a, b, a_key, b_key, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO entity_suspects (rank, type, a, b, a_key, b_key, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   suspects.forEach((s, i) => insert.run(i + 1, s.type, s.a, s.b, s.aKey, s.bKey, s.score, s.reason));
 }
 
 export function loadSuspects(db: Db, limit: number): (SuspectRow & { rank: number })[] {
   return db
-    .prepare('SELECT rank, type, a, b, a_key AS aKey, b_key AS bKey, score, reason FROM entity_suspects ORDER BY rank LIMIT ?')
+    .prepare(
+      'SELECT rank, type, a, b, a_key AS aKey, b_key AS bKey, score, reason FROM entity_suspects ORDER BY rank LIMIT ?',
+    )
     .all(limit) as (SuspectRow & { rank: number })[];
 }
 
 /** Why names are one entity: the links into an entity (by its key) and its own link, if any. */
-export function linksOf(db: Db, type: string, key: string): { into: (LinkRow & { docsJson: string })[]; docLinks: DocLinkRow[] } {
+export function linksOf(
+  db: Db,
+  type: string,
+  key: string,
+): { into: (LinkRow & { docsJson: string })[]; docLinks: DocLinkRow[] } {
   const into = db
     .prepare(
       `SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to", rule, score, detail, docs AS docsJson
@@ -402,7 +457,9 @@ export function refreshEntityStats(store: Store): void {
 }
 
 /** Every mention of a person or organisation with its entity (for benchmarks over a whole corpus). */
-export function entityMentionRows(store: Store): { id: number; type: string; name: string; key: string; doc: number }[] {
+export function entityMentionRows(
+  store: Store,
+): { id: number; type: string; name: string; key: string; doc: number }[] {
   const db = sqlite(store);
   return db
     .prepare(
@@ -464,7 +521,11 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
     if (!forms) into.set(name, (forms = new Map()));
     forms.set(text, (forms.get(text) ?? 0) + 1);
   };
-  const rows = db.prepare('SELECT type, orig_key, text FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [string, string, string][];
+  const rows = db.prepare('SELECT type, orig_key, text FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [
+    string,
+    string,
+    string,
+  ][];
   for (const [type, key, text] of rows) {
     const name = `${type}\u0000${key}`;
     count(any, name, text);
@@ -477,9 +538,13 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
     )
     .pluck();
   const renameEntity = db.prepare('UPDATE entities SET name = ? WHERE id = ?');
-  const renameLink = db.prepare('UPDATE entity_links SET from_name = ? WHERE type = ? AND from_key = ? AND from_name != ?');
+  const renameLink = db.prepare(
+    'UPDATE entity_links SET from_name = ? WHERE type = ? AND from_key = ? AND from_name != ?',
+  );
   // A document's statements carry the names of its entities: those of a renamed entity are made again.
-  const restate = db.prepare('DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)');
+  const restate = db.prepare(
+    'DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)',
+  );
   let renamed = 0;
   for (const [name, forms] of any) {
     const display = bestForm(exact.get(name) ?? forms);
@@ -499,15 +564,24 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
   const alias = (key: string, id: number, text: string) => `${key}\u0000${id}\u0000${text}`;
   const entities = db.prepare('SELECT id, key, name FROM entities').raw().all() as [number, string, string][];
   for (const [id, key, name] of entities) wanted.add(alias(key, id, name));
-  const written = db.prepare('SELECT DISTINCT entity_id, text FROM mentions WHERE entity_id IS NOT NULL').raw().all() as [number, string][];
+  const written = db
+    .prepare('SELECT DISTINCT entity_id, text FROM mentions WHERE entity_id IS NOT NULL')
+    .raw()
+    .all() as [number, string][];
   for (const [id, text] of written) wanted.add(alias(keyOf(text), id, text));
   // Names merged by hand stay findable under the name the user gave.
   const merged = new Set(
-    (db.prepare('SELECT from_key, from_name FROM entity_overrides').raw().all() as [string, string][]).map(([k, n]) => `${k}\u0000${n}`),
+    (db.prepare('SELECT from_key, from_name FROM entity_overrides').raw().all() as [string, string][]).map(
+      ([k, n]) => `${k}\u0000${n}`,
+    ),
   );
   const drop = db.prepare('DELETE FROM aliases WHERE key = ? AND entity_id = ? AND alias = ?');
   let aliasesDropped = 0;
-  for (const [key, id, text] of db.prepare('SELECT key, entity_id, alias FROM aliases').raw().all() as [string, number, string][]) {
+  for (const [key, id, text] of db.prepare('SELECT key, entity_id, alias FROM aliases').raw().all() as [
+    string,
+    number,
+    string,
+  ][]) {
     const k = alias(key, id, text);
     if (wanted.has(k)) wanted.delete(k);
     else if (!merged.has(`${key}\u0000${text}`)) aliasesDropped += drop.run(key, id, text).changes;

@@ -42,16 +42,24 @@ export function insertDocumentRow(store: Store, doc: DocumentRow, sha256Of = doc
   );
   const id = Number(info.lastInsertRowid);
   statement(db, 'INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(doc.path, id);
-  if (doc.fts) statement(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, doc.title ?? '', doc.body);
+  if (doc.fts)
+    statement(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, doc.title ?? '', doc.body);
   return id;
 }
 
 /** Insert an entity known by its name and these aliases; returns its id. */
 export function insertEntityRow(store: Store, type: string, name: string, aliases: string[] = []): number {
   const db = sqlite(store);
-  const id = Number(statement(db, 'INSERT INTO entities (type, name, key) VALUES (?, ?, ?)').run(type, name, aliasKey(name)).lastInsertRowid);
+  const id = Number(
+    statement(db, 'INSERT INTO entities (type, name, key) VALUES (?, ?, ?)').run(type, name, aliasKey(name))
+      .lastInsertRowid,
+  );
   for (const alias of [name, ...aliases]) {
-    statement(db, 'INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)').run(aliasKey(alias), id, alias);
+    statement(db, 'INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)').run(
+      aliasKey(alias),
+      id,
+      alias,
+    );
   }
   return id;
 }
@@ -69,28 +77,31 @@ export interface MentionRow {
 
 export function insertMentionRow(store: Store, m: MentionRow): void {
   const db = sqlite(store);
-  statement(db, 'INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    m.docId,
-    m.type,
-    m.start,
-    m.end,
-    m.text,
-    m.sentence,
-    m.entityId ?? null,
-    m.value ?? null,
-  );
+  statement(
+    db,
+    'INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(m.docId, m.type, m.start, m.end, m.text, m.sentence, m.entityId ?? null, m.value ?? null);
 }
 
 /** Insert an event; its first and last day are placed from `date` as ingest places them. Returns its id. */
-export function insertEventRow(store: Store, event: { key: string; name: string; date?: string | null; placeId?: number | null }): number {
+export function insertEventRow(
+  store: Store,
+  event: { key: string; name: string; date?: string | null; placeId?: number | null },
+): number {
   const db = sqlite(store);
   const date = event.date ?? null;
   const span = parseDateValue(date);
   const sql = 'INSERT INTO events (key, name, date, date_start, date_end, place_id) VALUES (?, ?, ?, ?, ?, ?)';
-  return Number(statement(db, sql).run(event.key, event.name, date, span?.start ?? null, span?.end ?? null, event.placeId ?? null).lastInsertRowid);
+  return Number(
+    statement(db, sql).run(event.key, event.name, date, span?.start ?? null, span?.end ?? null, event.placeId ?? null)
+      .lastInsertRowid,
+  );
 }
 
-export function insertEventMentionRow(store: Store, m: { eventId: number; docId: number; start: number; end: number; sentence: number }): void {
+export function insertEventMentionRow(
+  store: Store,
+  m: { eventId: number; docId: number; start: number; end: number; sentence: number },
+): void {
   const db = sqlite(store);
   statement(db, 'INSERT INTO event_mentions (event_id, doc_id, start, end, sentence) VALUES (?, ?, ?, ?, ?)').run(
     m.eventId,
@@ -103,5 +114,9 @@ export function insertEventMentionRow(store: Store, m: { eventId: number; docId:
 
 export function insertParticipantRow(store: Store, eventId: number, docId: number, entityId: number): void {
   const db = sqlite(store);
-  statement(db, 'INSERT OR IGNORE INTO event_participants (event_id, doc_id, entity_id) VALUES (?, ?, ?)').run(eventId, docId, entityId);
+  statement(db, 'INSERT OR IGNORE INTO event_participants (event_id, doc_id, entity_id) VALUES (?, ?, ?)').run(
+    eventId,
+    docId,
+    entityId,
+  );
 }

@@ -84,7 +84,10 @@ export function inSnapshot<T>(store: Store, read: () => T): T {
 
 /** `IN (…)` of database ids (integers from the database itself, so safe to inline). */
 function ids(list: EntityRef[], kind: 'entity' | 'event'): string {
-  return list.filter((e) => e.kind === kind).map((e) => String(Math.trunc(Number(e.id)))).join(', ');
+  return list
+    .filter((e) => e.kind === kind)
+    .map((e) => String(Math.trunc(Number(e.id))))
+    .join(', ');
 }
 
 /** Documents mentioning any of these entities or events, as one SELECT of ids. */
@@ -120,7 +123,9 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   }
   // Each --tag must be among the document's tags (a source's topics, places, keywords), any case.
   (plan.tags ?? []).forEach((tag, i) => {
-    sets.push(`SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag${i} COLLATE NOCASE)`);
+    sets.push(
+      `SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag${i} COLLATE NOCASE)`,
+    );
     params[`tag${i}`] = tag;
   });
   // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
@@ -150,7 +155,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       .filter((u) => u.entities.length > 0)
       .forEach((u, i) => {
         params[`u${i}`] = u.expression;
-        const either = [`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @u${i}`, ...mentioning(u.entities)];
+        const either = [
+          `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @u${i}`,
+          ...mentioning(u.entities),
+        ];
         parts.push(`SELECT id FROM (${either.join(' UNION ')})`);
       });
     let candidates = parts.join(' INTERSECT ');
@@ -170,7 +178,8 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
       WHERE 1${within('c.id')}`;
   }
-  const allIds = (): number[] => (statement(db, `SELECT id FROM (${scored})`).all(params) as { id: number }[]).map((r) => r.id);
+  const allIds = (): number[] =>
+    (statement(db, `SELECT id FROM (${scored})`).all(params) as { id: number }[]).map((r) => r.id);
   let total = counted ? (statement(db, counted).get(params) as { n: number }).n : -1;
   if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [], allIds };
 
@@ -190,7 +199,11 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const top = statement(
     db,
     `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${scored}) ORDER BY 2 DESC LIMIT @k`,
-  ).all({ ...params, k: Math.max(page + TIE_SLACK, plan.depth ?? 0) }) as { id: number; score: number; total?: number }[];
+  ).all({ ...params, k: Math.max(page + TIE_SLACK, plan.depth ?? 0) }) as {
+    id: number;
+    score: number;
+    total?: number;
+  }[];
   if (!counted) total = top[0]?.total ?? 0;
   if (total === 0 || offset >= total) return { total, rows: [], allIds };
   if (plan.depth !== undefined) return { total, rows: withDocuments(db, top), allIds };
@@ -206,16 +219,23 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         WHERE d.id IN (SELECT id FROM (${scored}) WHERE round(score, ${SCORE_DECIMALS}) = @edge)
         ORDER BY d.date DESC, d.id DESC LIMIT @need`,
     ).all({ ...params, edge, need: page - above.length }) as { id: number }[];
-    rows = [...above, ...withDocuments(db, tied.map((t) => ({ id: t.id, score: edge })))];
+    rows = [
+      ...above,
+      ...withDocuments(
+        db,
+        tied.map((t) => ({ id: t.id, score: edge })),
+      ),
+    ];
   }
   return { total, rows: rows.slice(offset, page), allIds };
 }
 
 /** The documents' metadata for scored ids, ordered by score, then newest first. */
 function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchRow[] {
-  const meta = statement(db, 'SELECT id, date, source, title FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(
-    JSON.stringify(scored.map((r) => r.id)),
-  ) as Omit<SearchRow, 'score'>[];
+  const meta = statement(
+    db,
+    'SELECT id, date, source, title FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(scored.map((r) => r.id))) as Omit<SearchRow, 'score'>[];
   const byId = new Map(meta.map((m) => [m.id, m]));
   return scored
     .filter((r) => byId.has(r.id))
@@ -246,7 +266,8 @@ function listFiltered(
     params.exclude = exclude;
   }
   const total = (statement(db, `SELECT count(*) AS n FROM documents d ${where}`).get(params) as { n: number }).n;
-  const allIds = (): number[] => (statement(db, `SELECT d.id AS id FROM documents d ${where}`).all(params) as { id: number }[]).map((r) => r.id);
+  const allIds = (): number[] =>
+    (statement(db, `SELECT d.id AS id FROM documents d ${where}`).all(params) as { id: number }[]).map((r) => r.id);
   const rows =
     total > offset
       ? (statement(
@@ -297,7 +318,9 @@ export function hitDocument(store: Store, docId: number): HitDocument {
     body: string;
     externalId: string | null;
   };
-  const path = statement(db, 'SELECT path FROM paths WHERE doc_id = ? ORDER BY path LIMIT 1').get(docId) as { path: string } | undefined;
+  const path = statement(db, 'SELECT path FROM paths WHERE doc_id = ? ORDER BY path LIMIT 1').get(docId) as
+    | { path: string }
+    | undefined;
   return { ...doc, path: path?.path ?? null };
 }
 
@@ -387,9 +410,10 @@ export function entitiesByKeys(store: Store, keys: string[]): NamedRow[] {
  */
 export function eventsByLowerName(store: Store, names: string[]): { text: string; id: number; name: string }[] {
   const db = sqlite(store);
-  return statement(db, 'SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))').all(
-    JSON.stringify(names),
-  ) as { text: string; id: number; name: string }[];
+  return statement(
+    db,
+    'SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(names)) as { text: string; id: number; name: string }[];
 }
 
 /** A few entity names whose aliases start with `key`, shortest first. */

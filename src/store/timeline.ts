@@ -18,7 +18,8 @@ function scopeSql(entityId: number | null): string {
       WHERE m.entity_id = @entity`;
 }
 
-const scopeParams = (entityId: number | null): Record<string, number> => (entityId === null ? {} : { entity: entityId });
+const scopeParams = (entityId: number | null): Record<string, number> =>
+  entityId === null ? {} : { entity: entityId };
 
 export interface EventRow {
   id: number;
@@ -55,16 +56,26 @@ export function timelineParticipants(store: Store, entityId: number | null): (En
 }
 
 /** Every sentence holding a mention of an event in scope, grouped by document (streamed). */
-export function timelineEventSentences(store: Store, entityId: number | null): IterableIterator<{ eventId: number; docId: number; sentence: number }> {
+export function timelineEventSentences(
+  store: Store,
+  entityId: number | null,
+): IterableIterator<{ eventId: number; docId: number; sentence: number }> {
   const db = sqlite(store);
   const sql = `SELECT event_id AS eventId, doc_id AS docId, sentence FROM event_mentions
        WHERE event_id IN (${scopeSql(entityId)})
        GROUP BY event_id, doc_id, sentence ORDER BY doc_id, event_id, min(start)`;
-  return statement(db, sql).iterate(scopeParams(entityId)) as IterableIterator<{ eventId: number; docId: number; sentence: number }>;
+  return statement(db, sql).iterate(scopeParams(entityId)) as IterableIterator<{
+    eventId: number;
+    docId: number;
+    sentence: number;
+  }>;
 }
 
 /** DATE mentions with a value in sentences that mention the entity, by document and position. */
-export function datedSentencesAbout(store: Store, entityId: number): { docId: number; sentence: number; value: string; text: string }[] {
+export function datedSentencesAbout(
+  store: Store,
+  entityId: number,
+): { docId: number; sentence: number; value: string; text: string }[] {
   const db = sqlite(store);
   return statement(
     db,
@@ -76,7 +87,10 @@ export function datedSentencesAbout(store: Store, entityId: number): { docId: nu
 }
 
 /** Dated events' mention sentences in the documents that mention the entity. */
-export function eventDatesNear(store: Store, entityId: number): { eventId: number; docId: number; sentence: number; date: string }[] {
+export function eventDatesNear(
+  store: Store,
+  entityId: number,
+): { eventId: number; docId: number; sentence: number; date: string }[] {
   const db = sqlite(store);
   return statement(
     db,
@@ -106,19 +120,28 @@ export function documentMeta(store: Store, docId: number): DocumentMeta {
 }
 
 /** A document's body and its sentence spans (empty when the document is gone). */
-export function documentSentences(store: Store, docId: number): { body: string; sentences: { start: number; end: number }[] } {
+export function documentSentences(
+  store: Store,
+  docId: number,
+): { body: string; sentences: { start: number; end: number }[] } {
   const db = sqlite(store);
-  const row = statement(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(docId) as { body: string; sentences: Buffer } | undefined;
+  const row = statement(db, 'SELECT body, sentences FROM documents WHERE id = ?').get(docId) as
+    | { body: string; sentences: Buffer }
+    | undefined;
   return { body: row?.body ?? '', sentences: unpackSentences(row?.sentences ?? null) };
 }
 
 /** The mentions of one sentence, in text order. */
-export function sentenceMentions(store: Store, docId: number, sentence: number): { type: string; value: string | null; entityId: number | null }[] {
+export function sentenceMentions(
+  store: Store,
+  docId: number,
+  sentence: number,
+): { type: string; value: string | null; entityId: number | null }[] {
   const db = sqlite(store);
-  return statement(db, 'SELECT type, value, entity_id AS entityId FROM mentions WHERE doc_id = ? AND sentence = ? ORDER BY start').all(
-    docId,
-    sentence,
-  ) as { type: string; value: string | null; entityId: number | null }[];
+  return statement(
+    db,
+    'SELECT type, value, entity_id AS entityId FROM mentions WHERE doc_id = ? AND sentence = ? ORDER BY start',
+  ).all(docId, sentence) as { type: string; value: string | null; entityId: number | null }[];
 }
 
 export function entityById(store: Store, id: number): EntityRow | undefined {

@@ -21,7 +21,13 @@ export interface PeriodCount {
   mentions: number;
 }
 
-export function entityTrend(store: Store, entityIds: number[], by: Granularity, from: string | null, to: string | null): PeriodCount[] {
+export function entityTrend(
+  store: Store,
+  entityIds: number[],
+  by: Granularity,
+  from: string | null,
+  to: string | null,
+): PeriodCount[] {
   const db = sqlite(store);
   return statement(
     db,

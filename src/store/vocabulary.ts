@@ -28,7 +28,10 @@ export function tokenizeLikeIndex(store: Store, text: string): { term: string; o
   return db.transaction(() => {
     statement(db, "INSERT INTO temp.corpus_search_stem(corpus_search_stem) VALUES('delete-all')").run();
     statement(db, 'INSERT INTO temp.corpus_search_stem(rowid, word) VALUES (1, ?)').run(text);
-    return statement(db, 'SELECT term, offset FROM temp.corpus_search_stem_terms').all() as { term: string; offset: number }[];
+    return statement(db, 'SELECT term, offset FROM temp.corpus_search_stem_terms').all() as {
+      term: string;
+      offset: number;
+    }[];
   })();
 }
 
@@ -36,7 +39,9 @@ export function tokenizeLikeIndex(store: Store, text: string): { term: string; o
 export function termDocs(store: Store, stem: string): number {
   const db = sqlite(store);
   prepareVocabulary(db);
-  const row = statement(db, 'SELECT doc FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as { doc: number } | undefined;
+  const row = statement(db, 'SELECT doc FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as
+    | { doc: number }
+    | undefined;
   return row?.doc ?? 0;
 }
 
@@ -44,17 +49,27 @@ export function termDocs(store: Store, stem: string): number {
 export function termsBetween(store: Store, from: string, to: string): Iterable<{ term: string; doc: number }> {
   const db = sqlite(store);
   prepareVocabulary(db);
-  return statement(db, 'SELECT term, doc FROM temp.corpus_search_vocab WHERE term >= ? AND term < ?').iterate(from, to) as Iterable<{
+  return statement(db, 'SELECT term, doc FROM temp.corpus_search_vocab WHERE term >= ? AND term < ?').iterate(
+    from,
+    to,
+  ) as Iterable<{
     term: string;
     doc: number;
   }>;
 }
 
 /** A few places a term occurs: document, column (`title`/`body`) and token offset. */
-export function termInstances(store: Store, stem: string, limit: number): { doc: number; col: string; offset: number }[] {
+export function termInstances(
+  store: Store,
+  stem: string,
+  limit: number,
+): { doc: number; col: string; offset: number }[] {
   const db = sqlite(store);
   prepareVocabulary(db);
-  return statement(db, 'SELECT doc, col, offset FROM temp.corpus_search_instances WHERE term = ? LIMIT ?').all(stem, limit) as {
+  return statement(db, 'SELECT doc, col, offset FROM temp.corpus_search_instances WHERE term = ? LIMIT ?').all(
+    stem,
+    limit,
+  ) as {
     doc: number;
     col: string;
     offset: number;
@@ -64,7 +79,10 @@ export function termInstances(store: Store, stem: string, limit: number): { doc:
 /** A document's title or body. */
 export function documentText(store: Store, docId: number, column: 'title' | 'body'): string | null {
   const db = sqlite(store);
-  const sql = column === 'title' ? 'SELECT title AS text FROM documents WHERE id = ?' : 'SELECT body AS text FROM documents WHERE id = ?';
+  const sql =
+    column === 'title'
+      ? 'SELECT title AS text FROM documents WHERE id = ?'
+      : 'SELECT body AS text FROM documents WHERE id = ?';
   const row = statement(db, sql).get(docId) as { text: string | null } | undefined;
   return row?.text ?? null;
 }

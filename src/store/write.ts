@@ -85,7 +85,9 @@ export class StoreWriter {
         `SELECT id FROM entities WHERE type IN ('PLACE', 'COUNTRY', 'PERSON', 'ORG') AND key = ?
          ORDER BY CASE type WHEN 'PLACE' THEN 0 WHEN 'COUNTRY' THEN 1 WHEN 'PERSON' THEN 2 ELSE 3 END LIMIT 1`,
       ),
-      entitiesOfDoc: db.prepare('SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND entity_id IS NOT NULL').pluck(),
+      entitiesOfDoc: db
+        .prepare('SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND entity_id IS NOT NULL')
+        .pluck(),
       // An alias stays while a mention of its entity carries it, it is the entity's name, or a merge recorded it.
       staleAliases: db.prepare(`DELETE FROM aliases WHERE entity_id = @id
         AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = @id AND m.text = aliases.alias)
@@ -96,9 +98,13 @@ export class StoreWriter {
       clearParticipants: db.prepare('DELETE FROM event_participants WHERE doc_id = ?'),
     };
     this.overrides = new Map(
-      (db.prepare('SELECT type, from_key, to_key FROM entity_overrides').all() as { type: string; from_key: string; to_key: string }[]).map(
-        (o) => [`${o.type}\u0000${o.from_key}`, o.to_key],
-      ),
+      (
+        db.prepare('SELECT type, from_key, to_key FROM entity_overrides').all() as {
+          type: string;
+          from_key: string;
+          to_key: string;
+        }[]
+      ).map((o) => [`${o.type}\u0000${o.from_key}`, o.to_key]),
     );
   }
 
@@ -236,7 +242,8 @@ export class StoreWriter {
       if (eventId === undefined) {
         const span = parseDateValue(event.date); // the days the timeline places it on
         eventId = Number(
-          this.q.eventInsert.run(key, event.name, event.date, span?.start ?? null, span?.end ?? null, placeId).lastInsertRowid,
+          this.q.eventInsert.run(key, event.name, event.date, span?.start ?? null, span?.end ?? null, placeId)
+            .lastInsertRowid,
         );
       }
       event.mentions.forEach(([start, end], i) =>
@@ -285,7 +292,9 @@ export class StoreWriter {
     let id = (this.q.entityGet.get(type, target) as { id: number } | undefined)?.id;
     if (id === undefined) {
       const coords = type === 'PLACE' || type === 'COUNTRY' ? this.placeLookup(name) : null;
-      id = Number(this.q.entityInsert.run(type, name, target, coords?.lat ?? null, coords?.lon ?? null).lastInsertRowid);
+      id = Number(
+        this.q.entityInsert.run(type, name, target, coords?.lat ?? null, coords?.lon ?? null).lastInsertRowid,
+      );
       this.q.aliasInsert.run(target, id, name);
     }
     this.entityIds.set(cacheKey, id);

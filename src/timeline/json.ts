@@ -13,7 +13,13 @@ export interface EventJson {
   support: { documents: number; sources: number; days: number };
   /** Supporting sentences, the best first (the one giving the event's date, earliest report). */
   evidence: { text: string; docId: number; sentence: number }[];
-  sources: { docId: number; path: string | null; title: string | null; source: string | null; published: string | null }[];
+  sources: {
+    docId: number;
+    path: string | null;
+    title: string | null;
+    source: string | null;
+    published: string | null;
+  }[];
 }
 
 export function eventJson(entry: TimelineEntry): EventJson {
@@ -21,13 +27,26 @@ export function eventJson(entry: TimelineEntry): EventJson {
     id: entry.id,
     kind: entry.kind,
     name: entry.name,
-    date: { value: entry.date.value, granularity: entry.date.granularity, start: entry.date.start, end: entry.date.end },
+    date: {
+      value: entry.date.value,
+      granularity: entry.date.granularity,
+      start: entry.date.start,
+      end: entry.date.end,
+    },
     conflicts: entry.conflicts,
     place: entry.place?.name ?? null,
     participants: entry.entities.map((e) => e.name),
     support: entry.support,
-    evidence: entry.sources.flatMap((s) => s.evidence.map((e) => ({ text: e.text, docId: s.docId, sentence: e.index }))),
-    sources: entry.sources.map((s) => ({ docId: s.docId, path: s.path, title: s.title, source: s.source, published: s.published })),
+    evidence: entry.sources.flatMap((s) =>
+      s.evidence.map((e) => ({ text: e.text, docId: s.docId, sentence: e.index })),
+    ),
+    sources: entry.sources.map((s) => ({
+      docId: s.docId,
+      path: s.path,
+      title: s.title,
+      source: s.source,
+      published: s.published,
+    })),
   };
 }
 

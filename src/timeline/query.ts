@@ -4,8 +4,23 @@ import type { EntityType, IsoDate } from '../core/types.js';
 import { compareSpans } from '../core/days.js';
 import { boundDay } from '../core/timex.js';
 import { resolveEntities } from '../store/entities.js';
-import { corpusEvents, entityById, eventParticipants, eventSupport, sentenceTexts, type CorpusEventRow } from '../store/events.js';
-import type { DateSpan, Granularity, Timeline, TimelineEntity, TimelineEntry, TimelineQuery, TimelineSource } from './types.js';
+import {
+  corpusEvents,
+  entityById,
+  eventParticipants,
+  eventSupport,
+  sentenceTexts,
+  type CorpusEventRow,
+} from '../store/events.js';
+import type {
+  DateSpan,
+  Granularity,
+  Timeline,
+  TimelineEntity,
+  TimelineEntry,
+  TimelineQuery,
+  TimelineSource,
+} from './types.js';
 
 /** Events a digest shows unless told otherwise. */
 export const DEFAULT_LIMIT = 25;
@@ -51,7 +66,10 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
     from,
     to,
     entries,
-    leftOut: { events: Math.max(0, events.length - Math.min(limit, events.length)), mentions: wantMentions ? 0 : mentionCount },
+    leftOut: {
+      events: Math.max(0, events.length - Math.min(limit, events.length)),
+      mentions: wantMentions ? 0 : mentionCount,
+    },
   };
 }
 
@@ -88,8 +106,11 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
   const shown: { docId: number; sentence: number }[] = [];
   for (const row of rows) {
     const list = (support.get(row.id) ?? []).sort(
-      (a, b) => Number(b.statementDate === row.date.value) - Number(a.statementDate === row.date.value) ||
-        (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.docId - b.docId || a.sentence - b.sentence,
+      (a, b) =>
+        Number(b.statementDate === row.date.value) - Number(a.statementDate === row.date.value) ||
+        (a.published ?? '9999').localeCompare(b.published ?? '9999') ||
+        a.docId - b.docId ||
+        a.sentence - b.sentence,
     );
     const docs = new Set<number>();
     for (const s of list) {
@@ -109,12 +130,21 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
       let source = byDoc.get(s.docId);
       if (!source) {
         if (sources.length >= maxSources) continue;
-        source = { docId: s.docId, externalId: s.externalId, title: s.title, path: s.path, source: s.source, published: s.published, evidence: [] };
+        source = {
+          docId: s.docId,
+          externalId: s.externalId,
+          title: s.title,
+          path: s.path,
+          source: s.source,
+          published: s.published,
+          evidence: [],
+        };
         byDoc.set(s.docId, source);
         sources.push(source);
       }
       const text = sentences.get(s.docId, s.sentence);
-      if (text && !source.evidence.some((e) => e.index === s.sentence)) source.evidence.push({ index: s.sentence, text });
+      if (text && !source.evidence.some((e) => e.index === s.sentence))
+        source.evidence.push({ index: s.sentence, text });
     }
     const entities = (participants.get(row.id) ?? []).filter((e) => e.id !== row.placeId);
     return {
@@ -133,7 +163,12 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
 }
 
 function span(row: CorpusEventRow): DateSpan {
-  return { value: row.date.value, granularity: row.date.granularity as Granularity, start: row.date.start, end: row.date.end };
+  return {
+    value: row.date.value,
+    granularity: row.date.granularity as Granularity,
+    start: row.date.start,
+    end: row.date.end,
+  };
 }
 
 /** Sentences of the documents being quoted: each document's body is read once, for all its sentences asked. */

@@ -45,7 +45,13 @@ export function fillPeriods(counts: PeriodCount[], by: Granularity, limit = 5000
   return out;
 }
 
-export function trends(db: Store, names: string[], by: Granularity, from: string | null, to: string | null): TrendsResult {
+export function trends(
+  db: Store,
+  names: string[],
+  by: Granularity,
+  from: string | null,
+  to: string | null,
+): TrendsResult {
   const entities: EntityTrend[] = [];
   for (const name of names) {
     const found = resolveEntities(db, name);
@@ -101,10 +107,12 @@ export function rising(db: Store, days: number, to: string | null, limit = 20): 
   const share = (n: number, total: number): number => (n + 1) / (total + 1);
   const list = entities
     .filter((e) => e.current >= MIN_DOCUMENTS)
-    .map((e) => ({ ...e, growth: Math.round((share(e.current, totals.current) / share(e.previous, totals.previous)) * 100) / 100 }))
+    .map((e) => ({
+      ...e,
+      growth: Math.round((share(e.current, totals.current) / share(e.previous, totals.previous)) * 100) / 100,
+    }))
     .filter((e) => e.growth > 1)
     .sort((a, b) => b.growth - a.growth || b.current - a.current || a.name.localeCompare(b.name))
     .slice(0, limit);
   return { period: { days, from: curFrom, to: end, previousFrom: prevFrom }, documents: totals, entities: list };
 }
-

@@ -29,7 +29,10 @@ const SNIFF_BYTES = 64 * 1024;
  * when it has a UTF-16 BOM (Excel's "Unicode text" export), else decoded as Windows-1252, the usual
  * encoding of spreadsheet exports that are not UTF-8; `warn` is called once in that case.
  */
-async function* asUtf8OrCp1252(bytes: AsyncIterable<Uint8Array>, warn: () => void): AsyncGenerator<Uint8Array | string> {
+async function* asUtf8OrCp1252(
+  bytes: AsyncIterable<Uint8Array>,
+  warn: () => void,
+): AsyncGenerator<Uint8Array | string> {
   const head: Uint8Array[] = [];
   let size = 0;
   const iterator = bytes[Symbol.asyncIterator]();
@@ -57,7 +60,8 @@ async function* asUtf8OrCp1252(bytes: AsyncIterable<Uint8Array>, warn: () => voi
     yield start;
     if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   };
-  const utf16 = start[0] === 0xff && start[1] === 0xfe ? 'utf16le' : start[0] === 0xfe && start[1] === 0xff ? 'utf16be' : null;
+  const utf16 =
+    start[0] === 0xff && start[1] === 0xfe ? 'utf16le' : start[0] === 0xfe && start[1] === 0xff ? 'utf16be' : null;
   if (utf8 && !utf16) {
     yield* rest();
     return;
@@ -73,7 +77,11 @@ async function* asUtf8OrCp1252(bytes: AsyncIterable<Uint8Array>, warn: () => voi
 
 type Layout = Partial<Record<ColumnField, number>>;
 
-const normalizeHeader = (name: string): string => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalizeHeader = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Which column feeds which field; a one-line error when no column holds the text or an override names no column. */
 export function layoutOf(header: readonly string[], columns: ColumnMap | null | undefined): Layout | string {
@@ -102,7 +110,8 @@ export function layoutOf(header: readonly string[], columns: ColumnMap | null | 
 }
 
 function rowOutcome(row: readonly string[], layout: Layout): ReaderOutcome {
-  const cell = (field: ColumnField): string | undefined => (layout[field] === undefined ? undefined : row[layout[field]!]);
+  const cell = (field: ColumnField): string | undefined =>
+    layout[field] === undefined ? undefined : row[layout[field]!];
   const body = cell('text') ?? '';
   if (body.trim() === '') return { ok: false, error: 'no article text: the text column is empty' };
   const fields: ArticleFields = emptyFields(body);
@@ -141,8 +150,10 @@ interface CsvError extends Error {
 function describeCsvError(err: CsvError | undefined): string {
   if (!err) return 'unreadable row';
   const m = /expect (\d+), got (\d+)/.exec(err.message);
-  if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && m) return `broken row: ${m[2]} fields, the header has ${m[1]}`;
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return 'broken row: a quoted field is never closed (the rest of the file is inside it)';
+  if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && m)
+    return `broken row: ${m[2]} fields, the header has ${m[1]}`;
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED')
+    return 'broken row: a quoted field is never closed (the rest of the file is inside it)';
   return `broken row: ${err.message.replace(/\s*(?:at|on) line \d+.*$/i, '').replace(/^Invalid /, 'invalid ')}`;
 }
 

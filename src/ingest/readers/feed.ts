@@ -41,7 +41,9 @@ export const feedFormat: ManyFormat = {
   sniff(head) {
     const root = rootElement(head);
     if (root && FEED_ROOTS.has(root)) return null;
-    return root ? `not an RSS or Atom feed (the root element is <${root}>)` : 'not an RSS or Atom feed (no XML root element)';
+    return root
+      ? `not an RSS or Atom feed (the root element is <${root}>)`
+      : 'not an RSS or Atom feed (no XML root element)';
   },
   async *stream(bytes) {
     const chunks: Uint8Array[] = [];
@@ -112,7 +114,10 @@ export function* readFeed(text: string): Generator<Entry> {
     format = 'rss';
     feedTitle = textOf(channel.title);
   } else {
-    yield { address: '', outcome: { ok: false, error: `not an RSS or Atom feed (the root element is <${root ?? '?'}>)` } };
+    yield {
+      address: '',
+      outcome: { ok: false, error: `not an RSS or Atom feed (the root element is <${root ?? '?'}>)` },
+    };
     return;
   }
   if (items.length === 0) {
@@ -123,7 +128,9 @@ export function* readFeed(text: string): Generator<Entry> {
   for (const [index, item] of items.entries()) {
     const outcome = format === 'atom' ? atomEntry(item, feedTitle) : rssItem(item, feedTitle);
     // The guid or Atom id; else the link: both stay the same when the feed is fetched again.
-    const id = outcome.ok ? (outcome.fields.externalId ?? outcome.fields.url) : (textOf(item.guid) ?? textOf(item.id) ?? textOf(item.link));
+    const id = outcome.ok
+      ? (outcome.fields.externalId ?? outcome.fields.url)
+      : (textOf(item.guid) ?? textOf(item.id) ?? textOf(item.link));
     // An id that repeats in the same feed cannot address two items.
     const address = id && !used.has(id) && !/\s/.test(id) ? `#${id}` : `:${index + 1}`;
     if (id) used.add(id);
@@ -135,7 +142,8 @@ function rssItem(item: Node, feedTitle: string | null): ReaderOutcome {
   const html = textOf(item['content:encoded']) ?? textOf(item.description) ?? textOf(item['dc:description']);
   const title = cleanString(textOf(item.title));
   const fields = emptyFields(html ? htmlToText(html) : '');
-  if (fields.body.trim() === '') return { ok: false, error: `no article text: item ${title ? `'${title}' ` : ''}has no description or content` };
+  if (fields.body.trim() === '')
+    return { ok: false, error: `no article text: item ${title ? `'${title}' ` : ''}has no description or content` };
   fields.title = title;
   dated(fields, textOf(item.pubDate) ?? textOf(item['dc:date']));
   fields.url = cleanString(textOf(asNodes(item.link)[0] ?? item.link));
@@ -149,14 +157,20 @@ function rssItem(item: Node, feedTitle: string | null): ReaderOutcome {
 function atomEntry(entry: Node, feedTitle: string | null): ReaderOutcome {
   const title = cleanString(htmlToText(textOf(entry.title) ?? ''));
   const fields = emptyFields(atomText(entry.content) || atomText(entry.summary));
-  if (fields.body.trim() === '') return { ok: false, error: `no article text: entry ${title ? `'${title}' ` : ''}has no content or summary` };
+  if (fields.body.trim() === '')
+    return { ok: false, error: `no article text: entry ${title ? `'${title}' ` : ''}has no content or summary` };
   fields.title = title;
   dated(fields, textOf(entry.published) ?? textOf(entry.updated));
   const links = asNodes(entry.link);
   const alternate = links.find((l) => (l['@_rel'] ?? 'alternate') === 'alternate') ?? links[0];
   fields.url = cleanString(alternate?.['@_href']);
   fields.externalId = cleanString(textOf(entry.id));
-  fields.author = cleanString(asNodes(entry.author).map((a) => textOf(a.name) ?? textOf(a)).filter(Boolean).join(', '));
+  fields.author = cleanString(
+    asNodes(entry.author)
+      .map((a) => textOf(a.name) ?? textOf(a))
+      .filter(Boolean)
+      .join(', '),
+  );
   const sourceTitle = textOf(asNode(entry.source).title);
   fields.source = cleanString(sourceTitle) ?? feedTitle;
   fields.tags = toTags(asNodes(entry.category).map((c) => c['@_term'] ?? textOf(c)));
@@ -167,14 +181,16 @@ const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot:
 
 /** XML entities of raw (unparsed) element text, and CDATA sections unwrapped. */
 function decodeXml(raw: string): string {
-  return raw
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, cdata: string | undefined, entity: string | undefined) => {
+  return raw.replace(
+    /<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi,
+    (_, cdata: string | undefined, entity: string | undefined) => {
       if (cdata !== undefined) return cdata;
       const e = entity!.toLowerCase();
       if (e.startsWith('#x')) return String.fromCodePoint(Number.parseInt(e.slice(2), 16));
       if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
       return XML_ENTITIES[e];
-    });
+    },
+  );
 }
 
 /** An Atom text construct (content, summary) as text: `text`, escaped `html`, or inline `xhtml`. */
@@ -185,7 +201,9 @@ function atomText(value: unknown): string {
   const type = String(node['@_type'] ?? 'text').toLowerCase();
   if (type === 'xhtml' || type.endsWith('xhtml+xml')) return htmlToText(raw);
   if (type === 'html' || type.endsWith('/html')) return htmlToText(decodeXml(raw));
-  return decodeXml(raw).replace(/[ \t]+/g, ' ').trim();
+  return decodeXml(raw)
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 function dated(fields: ReturnType<typeof emptyFields>, raw: string | null): void {

@@ -5,7 +5,6 @@
 import type { Article, IsoDate } from '../../core/types.js';
 import { MONTH_WORD, MONTHS } from '../../core/names.js';
 
-
 /** `YYYY-MM-DD` when year, month and day make a real calendar day (so `2019-02-29` and `2019-13-45` are rejected). */
 export function isoDay(year: number, month: number, day: number): IsoDate | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
@@ -91,7 +90,11 @@ export function toTags(value: unknown): string[] {
 }
 
 /** The first of `keys` present in `record` whose value `pick` accepts. */
-export function firstOf<T>(record: Record<string, unknown>, keys: readonly string[], pick: (v: unknown) => T | null): T | null {
+export function firstOf<T>(
+  record: Record<string, unknown>,
+  keys: readonly string[],
+  pick: (v: unknown) => T | null,
+): T | null {
   for (const key of keys) {
     if (!(key in record)) continue;
     const v = pick(record[key]);
@@ -109,5 +112,16 @@ export type ArticleFields = Omit<Article, 'path' | 'format'> & {
 export type ReaderOutcome = { ok: true; fields: ArticleFields } | { ok: false; error: string };
 
 export function emptyFields(body: string): ArticleFields {
-  return { title: null, date: null, dateSource: null, source: null, dateline: null, section: null, tags: [], externalId: null, body, warnings: [] };
+  return {
+    title: null,
+    date: null,
+    dateSource: null,
+    source: null,
+    dateline: null,
+    section: null,
+    tags: [],
+    externalId: null,
+    body,
+    warnings: [],
+  };
 }

@@ -22,14 +22,63 @@ let readability: typeof import('@mozilla/readability') | undefined;
 type Doc = Document;
 
 const BLOCK = new Set([
-  'address', 'article', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p', 'section', 'summary', 'table', 'tbody',
-  'thead', 'tfoot', 'tr', 'ul', 'center',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'center',
 ]);
 /** Never text, wherever they are (Readability removes most; text walks elsewhere meet them too). */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'head', 'title']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'head',
+  'title',
+]);
 
-export const htmlFormat: SingleFormat = { name: 'html', extensions: ['.html', '.htm'], many: false, read: (text) => readHtml(text) };
+export const htmlFormat: SingleFormat = {
+  name: 'html',
+  extensions: ['.html', '.htm'],
+  many: false,
+  read: (text) => readHtml(text),
+};
 
 /** A DOM for a page or a fragment of HTML. */
 export function parseDocument(html: string): Doc {
@@ -46,10 +95,13 @@ export function readHtml(text: string): ReaderOutcome {
   }
   const fields = emptyFields('');
   const ld = jsonLdArticle(document);
-  const meta = (selector: string): string | null => cleanString(document.querySelector(selector)?.getAttribute('content'));
-  const attr = (selector: string, name: string): string | null => cleanString(document.querySelector(selector)?.getAttribute(name));
+  const meta = (selector: string): string | null =>
+    cleanString(document.querySelector(selector)?.getAttribute('content'));
+  const attr = (selector: string, name: string): string | null =>
+    cleanString(document.querySelector(selector)?.getAttribute(name));
 
-  const siteName = meta('meta[property="og:site_name"], meta[name="og:site_name"]') ?? cleanString(nested(ld, 'publisher', 'name'));
+  const siteName =
+    meta('meta[property="og:site_name"], meta[name="og:site_name"]') ?? cleanString(nested(ld, 'publisher', 'name'));
   fields.title =
     meta('meta[property="og:title"], meta[name="og:title"]') ??
     cleanString(ld?.headline) ??
@@ -78,11 +130,19 @@ export function readHtml(text: string): ReaderOutcome {
   }
 
   fields.source = siteName;
-  fields.section = meta('meta[property="article:section"], meta[name="article:section"]') ?? cleanString(ld?.articleSection);
-  const tags = [...document.querySelectorAll('meta[property="article:tag"], meta[name="article:tag"]')].map((el) => el.getAttribute('content') ?? '');
-  fields.tags = toTags(tags.length ? tags : meta('meta[name="news_keywords"]') ?? meta('meta[name="keywords"]') ?? ld?.keywords);
+  fields.section =
+    meta('meta[property="article:section"], meta[name="article:section"]') ?? cleanString(ld?.articleSection);
+  const tags = [...document.querySelectorAll('meta[property="article:tag"], meta[name="article:tag"]')].map(
+    (el) => el.getAttribute('content') ?? '',
+  );
+  fields.tags = toTags(
+    tags.length ? tags : (meta('meta[name="news_keywords"]') ?? meta('meta[name="keywords"]') ?? ld?.keywords),
+  );
   fields.url =
-    attr('link[rel="canonical"]', 'href') ?? meta('meta[property="og:url"], meta[name="og:url"]') ?? cleanString(ld?.url) ?? null;
+    attr('link[rel="canonical"]', 'href') ??
+    meta('meta[property="og:url"], meta[name="og:url"]') ??
+    cleanString(ld?.url) ??
+    null;
   const author = meta('meta[name="author"], meta[property="article:author"]') ?? cleanString(authorOf(ld));
 
   // Readability rewrites the document it is given: metadata first, then the story.
@@ -91,7 +151,11 @@ export function readHtml(text: string): ReaderOutcome {
   let story: { content?: Element | null; byline?: string | null; siteName?: string | null } | null;
   try {
     // `serializer` hands back the story's element itself: no HTML string to parse a second time.
-    story = new readability.Readability(document as never, { serializer: (node: Node) => node as Element, keepClasses: true, disableJSONLD: true }).parse();
+    story = new readability.Readability(document as never, {
+      serializer: (node: Node) => node as Element,
+      keepClasses: true,
+      disableJSONLD: true,
+    }).parse();
   } catch (err) {
     return { ok: false, error: `cannot extract the article: ${(err as Error).message.split('\n')[0]}` };
   }

@@ -5,19 +5,50 @@
  */
 import type { Entry, ManyFormat, SingleFormat } from '../formats.js';
 import { decodeText } from '../decode.js';
-import { cleanString, emptyFields, firstOf, normalizeDate, toTags, type ArticleFields, type ReaderOutcome } from './fields.js';
+import {
+  cleanString,
+  emptyFields,
+  firstOf,
+  normalizeDate,
+  toTags,
+  type ArticleFields,
+  type ReaderOutcome,
+} from './fields.js';
 import { byteLines, countNewlines } from './lines.js';
 
 const BODY_KEYS = ['text', 'body', 'content', 'maintext'] as const;
-const DATE_KEYS = ['date', 'published', 'date_publish', 'publish_date', 'pubDate', 'datePublished', 'published_at'] as const;
+const DATE_KEYS = [
+  'date',
+  'published',
+  'date_publish',
+  'publish_date',
+  'pubDate',
+  'datePublished',
+  'published_at',
+] as const;
 const TITLE_KEYS = ['title', 'headline'] as const;
 const ID_KEYS = ['id', 'guid', 'uuid', 'article_id', 'doc_id', '_id'] as const;
-const TAG_KEYS = ['tags', 'keywords', 'topics', 'places', 'people', 'orgs', 'organizations', 'categories', 'subjects'] as const;
+const TAG_KEYS = [
+  'tags',
+  'keywords',
+  'topics',
+  'places',
+  'people',
+  'orgs',
+  'organizations',
+  'categories',
+  'subjects',
+] as const;
 const SOURCE_KEYS = ['source', 'publisher', 'outlet', 'source_domain', 'site_name'] as const;
 const URL_KEYS = ['url', 'link', 'canonical_url'] as const;
 const AUTHOR_KEYS = ['author', 'authors', 'byline', 'creator'] as const;
 
-export const jsonFormat: SingleFormat = { name: 'json', extensions: ['.json'], many: false, read: (text) => readJson(text) };
+export const jsonFormat: SingleFormat = {
+  name: 'json',
+  extensions: ['.json'],
+  many: false,
+  read: (text) => readJson(text),
+};
 
 export const jsonLinesFormat: ManyFormat = {
   name: 'jsonl',
@@ -36,7 +67,10 @@ async function* streamJsonLines(bytes: AsyncIterable<Uint8Array>): AsyncGenerato
     if (raw.length === 0 || (raw.length === 1 && raw[0] === 13)) continue;
     const decoded = decodeText(raw);
     if (!decoded.ok) {
-      yield { address: `:${line}`, outcome: { ok: false, error: decoded.error === 'binary file' ? 'binary data on this line' : decoded.error } };
+      yield {
+        address: `:${line}`,
+        outcome: { ok: false, error: decoded.error === 'binary file' ? 'binary data on this line' : decoded.error },
+      };
       continue;
     }
     const text = decoded.text.replace(/\r$/, '');
@@ -71,7 +105,8 @@ export function readJson(text: string): ReaderOutcome {
   } catch (err) {
     return { ok: false, error: describeJsonError(err as Error, text) };
   }
-  if (Array.isArray(value)) return { ok: false, error: 'top level is an array; a .json file holds one article object (use .jsonl for many)' };
+  if (Array.isArray(value))
+    return { ok: false, error: 'top level is an array; a .json file holds one article object (use .jsonl for many)' };
   return fromRecord(value);
 }
 
@@ -94,11 +129,15 @@ export function readJsonLines(text: string): JsonLineOutcome[] {
 
 function fromRecord(value: unknown): ReaderOutcome {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, error: `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
+    return {
+      ok: false,
+      error: `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+    };
   }
   const record = value as Record<string, unknown>;
   const body = firstOf(record, BODY_KEYS, (v) => (typeof v === 'string' && v.trim() !== '' ? v : null));
-  if (body === null) return { ok: false, error: `no article text: none of ${BODY_KEYS.join(', ')} is a non-empty string` };
+  if (body === null)
+    return { ok: false, error: `no article text: none of ${BODY_KEYS.join(', ')} is a non-empty string` };
   const fields: ArticleFields = emptyFields(body);
   fields.title = firstOf(record, TITLE_KEYS, cleanString);
   const rawDate = firstOf(record, DATE_KEYS, (v) => (v === null || v === undefined || v === '' ? null : v));
@@ -114,7 +153,9 @@ function fromRecord(value: unknown): ReaderOutcome {
   fields.tags = toTags(TAG_KEYS.flatMap((k) => toTags(record[k])));
   fields.externalId = firstOf(record, ID_KEYS, cleanString);
   fields.url = firstOf(record, URL_KEYS, cleanString);
-  fields.author = firstOf(record, AUTHOR_KEYS, (v) => (Array.isArray(v) ? toTags(v).join(', ') || null : cleanString(v)));
+  fields.author = firstOf(record, AUTHOR_KEYS, (v) =>
+    Array.isArray(v) ? toTags(v).join(', ') || null : cleanString(v),
+  );
   return { ok: true, fields };
 }
 

@@ -16,7 +16,9 @@ export async function* byteLines(chunks: AsyncIterable<Uint8Array>): AsyncGenera
   let rest: Buffer = Buffer.alloc(0);
   let line = 0;
   for await (const chunk of chunks) {
-    const buffer = rest.length ? Buffer.concat([rest, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buffer = rest.length
+      ? Buffer.concat([rest, chunk])
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     for (let nl = buffer.indexOf(10, start); nl !== -1; nl = buffer.indexOf(10, start)) {
       yield { line: ++line, bytes: buffer.subarray(start, nl) };

@@ -48,11 +48,16 @@ export function readMarkdown(text: string): ReaderOutcome {
     if (!parsed.ok) return parsed;
     const meta = parsed.value;
     fields.title = firstOf(meta, ['title', 'headline'], cleanString);
-    const rawDate = firstOf(meta, ['date', 'published', 'pubDate', 'publish_date', 'date_publish'], (v) => (v === undefined || v === null ? null : v));
+    const rawDate = firstOf(meta, ['date', 'published', 'pubDate', 'publish_date', 'date_publish'], (v) =>
+      v === undefined || v === null ? null : v,
+    );
     if (rawDate !== null) {
       fields.date = normalizeDate(rawDate);
       if (fields.date) fields.dateSource = 'frontmatter';
-      else fields.warnings.push(`front matter date ${JSON.stringify(String(rawDate)).slice(0, 60)} is not a valid date; ignored`);
+      else
+        fields.warnings.push(
+          `front matter date ${JSON.stringify(String(rawDate)).slice(0, 60)} is not a valid date; ignored`,
+        );
     }
     fields.source = firstOf(meta, ['source', 'publisher', 'outlet'], cleanString);
     fields.dateline = cleanString(meta.dateline);
@@ -90,7 +95,8 @@ function parseYaml(source: string): YamlResult {
     return { ok: false, error: `invalid YAML front matter: ${(err as Error).message.split('\n')[0]}` };
   }
   if (value === null || value === undefined) return { ok: true, value: {} };
-  if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'front matter is not a YAML mapping of keys to values' };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, error: 'front matter is not a YAML mapping of keys to values' };
   return { ok: true, value: value as Record<string, unknown> };
 }
 

@@ -6,7 +6,12 @@
 import type { SingleFormat } from '../formats.js';
 import { emptyFields, normalizeDate, toTags, type ArticleFields, type ReaderOutcome } from './fields.js';
 
-export const txtFormat: SingleFormat = { name: 'txt', extensions: ['.txt'], many: false, read: (text) => readTxt(text) };
+export const txtFormat: SingleFormat = {
+  name: 'txt',
+  extensions: ['.txt'],
+  many: false,
+  read: (text) => readTxt(text),
+};
 
 /** Headlines are short; a longer first line is the story's first paragraph. */
 const MAX_TITLE = 150;

@@ -26,7 +26,8 @@ export const warcFormat: ManyFormat = {
 };
 
 /** The record's id without its angle brackets: `<urn:uuid:…>` → `urn:uuid:…`. */
-const recordId = (raw: string | null | undefined, index: number): string => raw?.replace(/^<|>$/g, '').trim() || `record-${index}`;
+const recordId = (raw: string | null | undefined, index: number): string =>
+  raw?.replace(/^<|>$/g, '').trim() || `record-${index}`;
 
 /**
  * Bytes of the record its Content-Length promised and the stream did not deliver (0 for a whole
@@ -57,13 +58,19 @@ async function* streamWarc(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Ent
     } catch (err) {
       // A truncated or corrupt archive: report where reading stopped; what came before is kept.
       const where = index ? ` after record ${index}` : '';
-      yield { address: '', outcome: { ok: false, error: `cannot read the WARC${where}: ${(err as Error).message.split('\n')[0]}` } };
+      yield {
+        address: '',
+        outcome: { ok: false, error: `cannot read the WARC${where}: ${(err as Error).message.split('\n')[0]}` },
+      };
       return;
     }
     if (!record) {
       // warcio ends quietly inside a cut record; its offset then stops short of the bytes read.
       if (cut || parser.offset < total) {
-        yield { address: '', outcome: { ok: false, error: `the archive ends inside a record after record ${index} (truncated?)` } };
+        yield {
+          address: '',
+          outcome: { ok: false, error: `the archive ends inside a record after record ${index} (truncated?)` },
+        };
       }
       break;
     }
@@ -87,7 +94,10 @@ async function* streamWarc(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Ent
     const type = record.httpHeaders?.headers.get('content-type') ?? '';
     if (!HTML_TYPE.test(type)) {
       await drain();
-      yield { address, outcome: { ok: 'skipped', reason: `not HTML (${type.split(';')[0].trim() || 'no content type'})` } };
+      yield {
+        address,
+        outcome: { ok: 'skipped', reason: `not HTML (${type.split(';')[0].trim() || 'no content type'})` },
+      };
       continue;
     }
     if (record.warcContentLength > MAX_RECORD_BYTES) {
@@ -100,7 +110,10 @@ async function* streamWarc(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Ent
       // true: the payload as the server meant it (chunked and gzip transfer encodings undone).
       payload = await record.readFully(true);
     } catch (err) {
-      yield { address, outcome: { ok: false, error: `cannot read the record: ${(err as Error).message.split('\n')[0]}` } };
+      yield {
+        address,
+        outcome: { ok: false, error: `cannot read the record: ${(err as Error).message.split('\n')[0]}` },
+      };
       continue;
     }
     if (unreadBytes(record) > 0) {

@@ -18,7 +18,8 @@ export function sentenceIndexAt(sentences: Sentence[], pos: number): number {
 /** How far from an expression its clause may reach: tense markers further away rarely govern it. */
 const MAX_REACH = 300;
 
-const ABBREVIATION_BEFORE_DOT = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|vs|No|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Prof|Rev|Adm|Maj|Cmdr|Pres|Amb|[A-Za-z])$/;
+const ABBREVIATION_BEFORE_DOT =
+  /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|vs|No|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Prof|Rev|Adm|Maj|Cmdr|Pres|Amb|[A-Za-z])$/;
 const SENTENCE_END = /[.!?]["'”’)]*(?:\s+|(?=[A-Z“"][a-z]))|\n\s*\n/g;
 
 /**
@@ -26,7 +27,12 @@ const SENTENCE_END = /[.!?]["'”’)]*(?:\s+|(?=[A-Z“"][a-z]))|\n\s*\n/g;
  * nearest sentence ends actually in the text, so that a tokenizer that merges sentences (or a run-on
  * `added.The meetings`) does not let one sentence's verb govern another's date.
  */
-export function clauseBounds(text: string, sentence: Sentence | undefined, start: number, end: number): [number, number] {
+export function clauseBounds(
+  text: string,
+  sentence: Sentence | undefined,
+  start: number,
+  end: number,
+): [number, number] {
   let from = Math.max(sentence && sentence.start <= start ? sentence.start : 0, start - MAX_REACH);
   let to = Math.min(sentence && sentence.end >= end ? sentence.end : text.length, end + MAX_REACH);
   SENTENCE_END.lastIndex = from;

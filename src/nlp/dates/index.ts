@@ -3,13 +3,26 @@ import type { DateCandidate, DateExpression } from './expression.js';
 import { recognizeDates } from './recognize.js';
 import { resolveAnaphor, resolveExpression, resolveWeekday } from './resolve.js';
 import { tenseAround, type Tense } from './tense.js';
-import { addDays, formatDay, fromDayNumber, parseIsoDate, toDayNumber, weekdayOf, type Ymd } from '../../core/calendar.js';
+import {
+  addDays,
+  formatDay,
+  fromDayNumber,
+  parseIsoDate,
+  toDayNumber,
+  weekdayOf,
+  type Ymd,
+} from '../../core/calendar.js';
 import { EVENT_NOUN_FORMS } from '../event-nouns.js';
 import { parseDateValue } from '../../core/timex.js';
 import { sentenceIndexAt, clauseBounds } from './context.js';
 
 /** DATE mentions with normalized values, relative ones resolved against `publicationDate` (null → value null). */
-export function findDates(text: string, _tokens: Token[], sentences: Sentence[], publicationDate: IsoDate | null): Mention[] {
+export function findDates(
+  text: string,
+  _tokens: Token[],
+  sentences: Sentence[],
+  publicationDate: IsoDate | null,
+): Mention[] {
   const ref = publicationDate ? parseIsoDate(publicationDate) : null;
   const candidates = recognizeDates(text);
   const periods = new PeriodAnchors();
@@ -24,11 +37,21 @@ export function findDates(text: string, _tokens: Token[], sentences: Sentence[],
       // `a year earlier` with no date before it compares with the period being reported, i.e. publication;
       // `that day`, `the next morning` without a day before them are left untagged rather than guessed.
       const base: string | null =
-        (e.unit === 'year' && e.offset === 0 ? statedYear : null) ?? anchor ?? (publicationDate && e.unit !== 'day' && e.offset !== 0 ? publicationDate : null);
+        (e.unit === 'year' && e.offset === 0 ? statedYear : null) ??
+        anchor ??
+        (publicationDate && e.unit !== 'day' && e.offset !== 0 ? publicationDate : null);
       const value: string | null = base ? resolveAnaphor(e, base) : null;
       if (!value) continue;
       anchor = value;
-      mentions.push({ type: 'DATE', text: text.slice(candidate.start, candidate.end), start: candidate.start, end: candidate.end, entity: null, value, sentence: sentenceIndexAt(sentences, candidate.start) });
+      mentions.push({
+        type: 'DATE',
+        text: text.slice(candidate.start, candidate.end),
+        start: candidate.start,
+        end: candidate.end,
+        entity: null,
+        value,
+        sentence: sentenceIndexAt(sentences, candidate.start),
+      });
       continue;
     }
     const sentence = sentenceIndexAt(sentences, candidate.start);
@@ -41,7 +64,8 @@ export function findDates(text: string, _tokens: Token[], sentences: Sentence[],
     }
     // `9 a.m. Tuesday`: a clock time joins the day it is on (TIMEX3 gives the time of day).
     let start = candidate.start;
-    const clock = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? CLOCK_BEFORE.exec(text.slice(Math.max(0, start - 24), start)) : null;
+    const clock =
+      value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? CLOCK_BEFORE.exec(text.slice(Math.max(0, start - 24), start)) : null;
     if (clock) {
       start -= clock[0].length;
       let hour = +clock[1] % 12;
@@ -114,7 +138,9 @@ class PeriodAnchors {
 
   record(text: string, from: number, to: number, candidate: DateCandidate, value: string): void {
     const e = candidate.expression;
-    const isPeriod = (e.kind === 'offset' && (e.unit === 'week' || e.unit === 'month') && e.offset > 0) || (e.kind === 'month' && e.rel === 'next');
+    const isPeriod =
+      (e.kind === 'offset' && (e.unit === 'week' || e.unit === 'month') && e.offset > 0) ||
+      (e.kind === 'month' && e.rel === 'next');
     if (!isPeriod) return;
     const range = periodRange(value);
     if (!range) return;
@@ -129,7 +155,8 @@ class PeriodAnchors {
 
   reanchor(text: string, from: number, to: number, candidate: DateCandidate, tense: Tense, ref: Ymd): string | null {
     const e = candidate.expression;
-    if (e.kind !== 'weekday' || e.rel || e.weekday2 !== undefined || tense !== 'future' || this.byNoun.size === 0) return null;
+    if (e.kind !== 'weekday' || e.rel || e.weekday2 !== undefined || tense !== 'future' || this.byNoun.size === 0)
+      return null;
     for (const noun of eventNounsIn(text, from, to)) {
       const range = this.byNoun.get(noun.key);
       if (!range) continue;

@@ -7,7 +7,8 @@ import { formatDay, isValidYmd, toDayNumber, type Ymd } from '../../core/calenda
 const HEAD_LENGTH = 400;
 
 /** `SEOUL, Dec 18 (Yonhap) -`, `WASHINGTON, Feb. 14, 2019 (AP) —`: a place in capitals, then the date. */
-const DATELINE_PLACE_BEFORE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{1,40}(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30})?,[ \t]*(?:\p{Lu}\p{Ll}+day,?[ \t]*)?$/u;
+const DATELINE_PLACE_BEFORE =
+  /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{1,40}(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30})?,[ \t]*(?:\p{Lu}\p{Ll}+day,?[ \t]*)?$/u;
 
 /**
  * A publication date for an article whose metadata has none: from its dateline, else null.
@@ -16,7 +17,10 @@ const DATELINE_PLACE_BEFORE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{1,40}(?:,[ \t]
  * that puts the two closest; without such a date the year is unknown and the result is null rather
  * than a guess (a wrong year would misplace every relative date of the article).
  */
-export function inferPublicationDate(body: string, dateline: string | null): { date: IsoDate | null; dateSource: DateSource } {
+export function inferPublicationDate(
+  body: string,
+  dateline: string | null,
+): { date: IsoDate | null; dateSource: DateSource } {
   const head = body.slice(0, HEAD_LENGTH);
   const fromDateline = dateline ? datelineDate(dateline, 0) : null;
   const inBody = fromDateline ? null : bodyDateline(head);
@@ -28,7 +32,9 @@ export function inferPublicationDate(body: string, dateline: string | null): { d
     const datelineAt = inBody ? inBody.at : dateline ? body.indexOf(dateline.trim()) : -1;
     const firstLineEnd = head.search(/\S\n|$/) + 1;
     const headerEnd = datelineAt >= 0 ? datelineAt : firstLineEnd <= 80 ? firstLineEnd : 0;
-    const anchor = recognizeDates(head, 0, headerEnd).map(fullDate).find((d): d is Ymd => d !== null);
+    const anchor = recognizeDates(head, 0, headerEnd)
+      .map(fullDate)
+      .find((d): d is Ymd => d !== null);
     if (anchor) return inferred(closestYear(found.month, found.day, anchor));
     return { date: null, dateSource: null };
   }
@@ -36,7 +42,10 @@ export function inferPublicationDate(body: string, dateline: string | null): { d
   const firstLine = /^\s*([^\n]*)/.exec(head)?.[1] ?? '';
   if (firstLine.length <= 80) {
     const candidate = recognizeDates(firstLine).find((c) => fullDate(c) !== null);
-    if (candidate && /^\s*(?:date[d:]?\s*:?\s*|published\s*:?\s*|posted\s*:?\s*)?$/i.test(firstLine.slice(0, candidate.start))) {
+    if (
+      candidate &&
+      /^\s*(?:date[d:]?\s*:?\s*|published\s*:?\s*|posted\s*:?\s*)?$/i.test(firstLine.slice(0, candidate.start))
+    ) {
       return inferred(fullDate(candidate)!);
     }
   }
@@ -50,7 +59,8 @@ function inferred(date: Ymd): { date: IsoDate | null; dateSource: DateSource } {
 /** A candidate that fixes a calendar day on its own (`2018-12-18`, `Feb. 14, 2019`). */
 function fullDate(candidate: DateCandidate): Ymd | null {
   const e = candidate.expression;
-  if (e.kind === 'monthDay' && e.year !== undefined && e.day2 === undefined) return { year: e.year, month: e.month, day: e.day };
+  if (e.kind === 'monthDay' && e.year !== undefined && e.day2 === undefined)
+    return { year: e.year, month: e.month, day: e.day };
   if (e.kind === 'absolute') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(e.value);
     if (m) return { year: +m[1], month: +m[2], day: +m[3] };
@@ -96,7 +106,8 @@ function closestYear(month: number, day: number, anchor: Ymd): Ymd {
   for (const year of [anchor.year - 1, anchor.year + 1]) {
     const candidate = { year, month, day };
     if (!isValidYmd(candidate)) continue;
-    if (Math.abs(toDayNumber(candidate) - toDayNumber(anchor)) < Math.abs(toDayNumber(best) - toDayNumber(anchor))) best = candidate;
+    if (Math.abs(toDayNumber(candidate) - toDayNumber(anchor)) < Math.abs(toDayNumber(best) - toDayNumber(anchor)))
+      best = candidate;
   }
   return best;
 }

@@ -24,13 +24,64 @@ const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${fl
 
 /** Words (lowercase) at which an expression may start. */
 const TRIGGER_WORDS = [
-  ...MONTHS.keys(), ...WEEKDAYS.keys(), ...SEASONS.keys(), ...ORDINALS.keys(),
-  ...[...NUMBER_WORDS.keys()].filter((w) => w !== 'a' && w !== 'an' && w !== 'couple' && w !== 'few' && w !== 'hundred'),
-  'yesterday', 'today', 'tomorrow', 'tonight', 'now', 'currently', 'nowadays', 'future',
-  'last', 'next', 'this', 'early', 'earlier', 'late', 'later', 'mid', 'the', 'a', 'an', 'several', 'few',
-  'almost', 'nearly', 'about', 'some', 'more', 'over', 'roughly', 'around', 'less',
-  'christmas', 'new', 'thanksgiving', 'easter', 'election', 'halloween', 'valentine', 'labor', 'memorial',
-  'veterans', 'boxing', 'good', 'mother', 'father', 'presidents', 'martin', 'columbus', 'that', 'fiscal', 'pre', 'post',
+  ...MONTHS.keys(),
+  ...WEEKDAYS.keys(),
+  ...SEASONS.keys(),
+  ...ORDINALS.keys(),
+  ...[...NUMBER_WORDS.keys()].filter(
+    (w) => w !== 'a' && w !== 'an' && w !== 'couple' && w !== 'few' && w !== 'hundred',
+  ),
+  'yesterday',
+  'today',
+  'tomorrow',
+  'tonight',
+  'now',
+  'currently',
+  'nowadays',
+  'future',
+  'last',
+  'next',
+  'this',
+  'early',
+  'earlier',
+  'late',
+  'later',
+  'mid',
+  'the',
+  'a',
+  'an',
+  'several',
+  'few',
+  'almost',
+  'nearly',
+  'about',
+  'some',
+  'more',
+  'over',
+  'roughly',
+  'around',
+  'less',
+  'christmas',
+  'new',
+  'thanksgiving',
+  'easter',
+  'election',
+  'halloween',
+  'valentine',
+  'labor',
+  'memorial',
+  'veterans',
+  'boxing',
+  'good',
+  'mother',
+  'father',
+  'presidents',
+  'martin',
+  'columbus',
+  'that',
+  'fiscal',
+  'pre',
+  'post',
 ].sort((a, b) => b.length - a.length);
 
 const TRIGGER = new RegExp(
@@ -51,7 +102,13 @@ const weekdayOf = (word: string): number => WEEKDAYS.get(word.toLowerCase()) ?? 
 const dayOf = (s: string): number => parseInt(s, 10);
 const relOf = (s: string): Relation => s.toLowerCase() as Relation;
 
-function monthDay(month: number, day: number, year: number | undefined, month2?: number, day2?: number): DateExpression | null {
+function monthDay(
+  month: number,
+  day: number,
+  year: number | undefined,
+  month2?: number,
+  day2?: number,
+): DateExpression | null {
   const checkYear = year ?? 2000; // a leap year, so that `Feb. 29` without a year is accepted
   if (!month || day < 1 || day > daysInMonth(checkYear, month)) return null;
   if (day2 !== undefined) {
@@ -72,8 +129,16 @@ function numberOf(word: string): number | null {
 }
 
 const UNIT_OF: Record<string, 'day' | 'week' | 'month' | 'year' | 'decade'> = {
-  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month',
-  year: 'year', years: 'year', decade: 'decade', decades: 'decade',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+  decade: 'decade',
+  decades: 'decade',
 };
 
 function agoExpression(amount: string, unitWord: string): DateExpression | null {
@@ -98,7 +163,9 @@ function shiftExpression(amount: string, unitWord: string, direction: string): D
   const unit = UNIT_OF[unitWord.toLowerCase()];
   if (n === null || !unit) return null;
   const sign = /^(?:earlier|before)$/i.test(direction) ? -1 : 1;
-  return unit === 'decade' ? { kind: 'anaphor', unit: 'year', offset: sign * 10 * n } : { kind: 'anaphor', unit, offset: sign * n };
+  return unit === 'decade'
+    ? { kind: 'anaphor', unit: 'year', offset: sign * 10 * n }
+    : { kind: 'anaphor', unit, offset: sign * n };
 }
 
 function decadeValue(digits: string): string {
@@ -165,7 +232,10 @@ const AGO_RULE: Rule = {
 
 const SHIFT_RULE: Rule = {
   // Only before punctuation: `two days later, …`; `a year earlier than planned` compares instead.
-  re: sticky(String.raw`(${NUMBER})[\s-]+(days?|weeks?|months?|years?|decades?)\s+(earlier|later)(?=\s*[,.;:)'"”’]|\s*$)`, 'i'),
+  re: sticky(
+    String.raw`(${NUMBER})[\s-]+(days?|weeks?|months?|years?|decades?)\s+(earlier|later)(?=\s*[,.;:)'"”’]|\s*$)`,
+    'i',
+  ),
   build: (m) => shiftExpression(m[1], m[2], m[3]),
 };
 
@@ -202,25 +272,35 @@ const DIGIT_RULES: Rule[] = [
   SHIFT_RULE,
   {
     re: sticky(`(${YEAR})`),
-    build: (m, text) => (plausibleYear(text, m.index, m.index + m[0].length) ? { kind: 'absolute', value: m[1] } : null),
+    build: (m, text) =>
+      plausibleYear(text, m.index, m.index + m[0].length) ? { kind: 'absolute', value: m[1] } : null,
   },
 ];
 
 const APOSTROPHE_RULES: Rule[] = [
-  { re: sticky(String.raw`'([0-9]0)s(?![A-Za-z])`), build: (m) => ({ kind: 'absolute', value: decadeValue(`19${m[1]}`) }) },
+  {
+    re: sticky(String.raw`'([0-9]0)s(?![A-Za-z])`),
+    build: (m) => ({ kind: 'absolute', value: decadeValue(`19${m[1]}`) }),
+  },
 ];
 
 const NUMBER_WORD_RULES: Rule[] = [AGO_RULE, SHIFT_RULE];
 
 const DEICTIC_RULES: Rule[] = [
   {
-    re: sticky(String.raw`(yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?(?![A-Za-z])`, 'i'),
+    re: sticky(
+      String.raw`(yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?(?![A-Za-z])`,
+      'i',
+    ),
     build: (m) => {
       const w = m[1].toLowerCase();
       return { kind: 'offset', unit: 'day', offset: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 };
     },
   },
-  { re: sticky(String.raw`(?:now|currently|nowadays)(?![A-Za-z-])`, 'i'), build: () => ({ kind: 'ref', value: 'PRESENT_REF' }) },
+  {
+    re: sticky(String.raw`(?:now|currently|nowadays)(?![A-Za-z-])`, 'i'),
+    build: () => ({ kind: 'ref', value: 'PRESENT_REF' }),
+  },
   // TimeML tags `future` even as a modifier (`future medical disasters`); `recently` and `the past`
   // are left out because the TempEval annotators did not tag them (0 of 9 in AQUAINT).
   { re: sticky(String.raw`future(?![A-Za-z])`, 'i'), build: () => ({ kind: 'ref', value: 'FUTURE_REF' }) },
@@ -254,13 +334,19 @@ const RELATION_RULES: Rule[] = [
     re: sticky(String.raw`(last|next|this)\s+quarter(?![A-Za-z])`, 'i'),
     build: (m) => ({ kind: 'quarter', quarter: 0, rel: relOf(m[1]) }),
   },
-  { re: sticky(String.raw`this\s+(?:morning|afternoon|evening)(?![A-Za-z])`, 'i'), build: () => ({ kind: 'offset', unit: 'day', offset: 0 }) },
+  {
+    re: sticky(String.raw`this\s+(?:morning|afternoon|evening)(?![A-Za-z])`, 'i'),
+    build: () => ({ kind: 'offset', unit: 'day', offset: 0 }),
+  },
   { re: sticky(String.raw`last\s+night(?![A-Za-z])`, 'i'), build: () => ({ kind: 'offset', unit: 'day', offset: -1 }) },
 ];
 
 const THE_RULES: Rule[] = [
   {
-    re: sticky(String.raw`the\s+(?:coming|next|following)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years)(?![A-Za-z])`, 'i'),
+    re: sticky(
+      String.raw`the\s+(?:coming|next|following)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years)(?![A-Za-z])`,
+      'i',
+    ),
     build: () => ({ kind: 'ref', value: 'FUTURE_REF' }),
   },
   {
@@ -275,7 +361,10 @@ const THE_RULES: Rule[] = [
     },
   },
   {
-    re: sticky(String.raw`the\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(${YEAR})|\s+(${YEAR})|\s+of\s+(last|this|next)\s+year(?![A-Za-z]))?`, 'i'),
+    re: sticky(
+      String.raw`the\s+(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(${YEAR})|\s+(${YEAR})|\s+of\s+(last|this|next)\s+year(?![A-Za-z]))?`,
+      'i',
+    ),
     build: (m) => ({
       kind: 'quarter',
       quarter: ORDINALS.get(m[1].toLowerCase())!,
@@ -285,7 +374,10 @@ const THE_RULES: Rule[] = [
   },
   {
     // Not `the second half of the season`: a half of something else than a year.
-    re: sticky(String.raw`the\s+(first|second|1st|2nd)\s+half(?:\s+of\s+(${YEAR})|\s+(${YEAR})|\s+of\s+(last|this|next)\s+year(?![A-Za-z])|(?!\s+of\s))`, 'i'),
+    re: sticky(
+      String.raw`the\s+(first|second|1st|2nd)\s+half(?:\s+of\s+(${YEAR})|\s+(${YEAR})|\s+of\s+(last|this|next)\s+year(?![A-Za-z])|(?!\s+of\s))`,
+      'i',
+    ),
     build: (m) => ({
       kind: 'quarter',
       half: true,
@@ -300,7 +392,10 @@ const THE_RULES: Rule[] = [
   },
   {
     // `the next morning`, `the following year`: the day after the one just told of, not after publication.
-    re: sticky(String.raw`the\s+(?:(following|previous|preceding)\s+${ANAPHOR_UNIT}|next\s+(day|morning|afternoon|evening|night)(?![A-Za-z-]))`, 'i'),
+    re: sticky(
+      String.raw`the\s+(?:(following|previous|preceding)\s+${ANAPHOR_UNIT}|next\s+(day|morning|afternoon|evening|night)(?![A-Za-z-]))`,
+      'i',
+    ),
     build: (m) => anaphor(m[2] ?? m[3], m[1] && /^p/i.test(m[1]) ? -1 : 1),
   },
   {
@@ -311,7 +406,10 @@ const THE_RULES: Rule[] = [
 
 const ORDINAL_RULES: Rule[] = [
   {
-    re: sticky(String.raw`(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(${YEAR})|\s+(${YEAR}))`, 'i'),
+    re: sticky(
+      String.raw`(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(${YEAR})|\s+(${YEAR}))`,
+      'i',
+    ),
     build: (m) => ({ kind: 'quarter', quarter: ORDINALS.get(m[1].toLowerCase())!, year: +(m[2] || m[3]) }),
   },
   {
@@ -323,7 +421,10 @@ const ORDINAL_RULES: Rule[] = [
     re: sticky(String.raw`(first|second|1st|2nd)[\s-]half\s+(?:of\s+)?(${YEAR})`, 'i'),
     build: (m) => ({ kind: 'quarter', half: true, quarter: ORDINALS.get(m[1].toLowerCase())!, year: +m[2] }),
   },
-  { re: sticky(String.raw`Fourth\s+of\s+July(?![A-Za-z])`), build: () => ({ kind: 'holiday', holiday: 'Fourth of July' }) },
+  {
+    re: sticky(String.raw`Fourth\s+of\s+July(?![A-Za-z])`),
+    build: () => ({ kind: 'holiday', holiday: 'Fourth of July' }),
+  },
 ];
 
 const THAT_RULES: Rule[] = [
@@ -335,7 +436,10 @@ const THAT_RULES: Rule[] = [
 
 const FISCAL_RULES: Rule[] = [
   // TIMEX3 writes a fiscal year `FY1999`: its months differ from the calendar year's.
-  { re: sticky(String.raw`fiscal\s+(?:year\s+)?(${YEAR})`, 'i'), build: (m) => ({ kind: 'absolute', value: `FY${m[1]}` }) },
+  {
+    re: sticky(String.raw`fiscal\s+(?:year\s+)?(${YEAR})`, 'i'),
+    build: (m) => ({ kind: 'absolute', value: `FY${m[1]}` }),
+  },
 ];
 
 const SEASON_RULES: Rule[] = [
@@ -358,11 +462,20 @@ const PERIOD_MODIFIER = sticky(String.raw`(?:early|earlier|late|later|mid)(?:\s*
  * `the end of the year`, `the beginning of next month`: TimeML tags the whole phrase with the value of
  * the period (`the year` being the current one).
  */
-const PART_OF = sticky(String.raw`the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+(year|month|week)(?![A-Za-z-])|(?=\S))`, 'i');
+const PART_OF = sticky(
+  String.raw`the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+(year|month|week)(?![A-Za-z-])|(?=\S))`,
+  'i',
+);
 /** The words that may follow `the` in THE_RULES and PART_OF. */
-const THE_NEXT_WORD = sticky(String.raw`the\s+(?:coming|next|following|previous|preceding|near|distant|foreseeable|immediate|future|week|day|first|second|third|fourth|1st|2nd|3rd|4th|spring|summer|fall|autumn|winter|very|end|beginning|start|middle)(?![A-Za-z])`, 'i');
+const THE_NEXT_WORD = sticky(
+  String.raw`the\s+(?:coming|next|following|previous|preceding|near|distant|foreseeable|immediate|future|week|day|first|second|third|fourth|1st|2nd|3rd|4th|spring|summer|fall|autumn|winter|very|end|beginning|start|middle)(?![A-Za-z])`,
+  'i',
+);
 /** `almost four years ago`. */
-const AMOUNT_MODIFIER = sticky(String.raw`(?:almost|nearly|about|some|more\s+than|over|roughly|around|less\s+than)\s+`, 'i');
+const AMOUNT_MODIFIER = sticky(
+  String.raw`(?:almost|nearly|about|some|more\s+than|over|roughly|around|less\s+than)\s+`,
+  'i',
+);
 
 function rulesFor(word: string): Rule[] {
   const w = word.toLowerCase();
@@ -377,8 +490,17 @@ function rulesFor(word: string): Rule[] {
   if (ORDINALS.has(w)) return ORDINAL_RULES;
   if (SEASONS.has(w)) return SEASON_RULES;
   if (NUMBER_WORDS.has(w) || w === 'several') return NUMBER_WORD_RULES;
-  if (w === 'yesterday' || w === 'today' || w === 'tomorrow' || w === 'tonight' || w === 'now' || w === 'currently' ||
-    w === 'nowadays' || w === 'future') return DEICTIC_RULES;
+  if (
+    w === 'yesterday' ||
+    w === 'today' ||
+    w === 'tomorrow' ||
+    w === 'tonight' ||
+    w === 'now' ||
+    w === 'currently' ||
+    w === 'nowadays' ||
+    w === 'future'
+  )
+    return DEICTIC_RULES;
   return HOLIDAY_RULES;
 }
 
@@ -404,7 +526,8 @@ function matchAt(text: string, pos: number, word: string): DateCandidate | null 
     const next = /^[\p{L}\d']+/u.exec(text.slice(at, at + 12))?.[0] ?? '';
     const inner = next ? matchAt(text, at, next) : null;
     // `later Tuesday`: TimeML keeps the weekday alone; `late November`, `earlier this year` take the modifier.
-    if (!inner || inner.start !== at || inner.expression.kind === 'weekday' || inner.expression.kind === 'ref') return null;
+    if (!inner || inner.start !== at || inner.expression.kind === 'weekday' || inner.expression.kind === 'ref')
+      return null;
     if (inner.expression.kind === 'monthDay') return null;
     return { ...inner, start: pos };
   }
@@ -421,7 +544,13 @@ function matchAt(text: string, pos: number, word: string): DateCandidate | null 
         const unit = part[1].toLowerCase() as 'week' | 'month' | 'year';
         return { start: pos, end: pos + part[0].length, expression: { kind: 'offset', unit, offset: 0 } };
       }
-      if (inner && inner.start === at && inner.expression.kind !== 'weekday' && inner.expression.kind !== 'monthDay' && inner.expression.kind !== 'ref') {
+      if (
+        inner &&
+        inner.start === at &&
+        inner.expression.kind !== 'weekday' &&
+        inner.expression.kind !== 'monthDay' &&
+        inner.expression.kind !== 'ref'
+      ) {
         return { ...inner, start: pos };
       }
     }
@@ -438,7 +567,17 @@ function matchAt(text: string, pos: number, word: string): DateCandidate | null 
   return tryRules(rulesFor(w), text, pos);
 }
 
-const AMOUNT_MODIFIER_WORDS = new Set(['almost', 'nearly', 'about', 'some', 'more', 'over', 'roughly', 'around', 'less']);
+const AMOUNT_MODIFIER_WORDS = new Set([
+  'almost',
+  'nearly',
+  'about',
+  'some',
+  'more',
+  'over',
+  'roughly',
+  'around',
+  'less',
+]);
 
 /** Every time expression in `text[from, to)`, left to right, never overlapping. */
 export function recognizeDates(text: string, from = 0, to = text.length): DateCandidate[] {
@@ -468,9 +607,44 @@ function wordAfter(text: string, pos: number): string {
 }
 
 const MONTH_CONTEXT = new Set([
-  'in', 'of', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'early', 'late', 'mid', 'last', 'next',
-  'this', 'before', 'after', 'between', 'and', 'or', 'to', 'on', 'for', 'until', 'each', 'every', 'that', 'as',
-  'around', 'throughout', 'into', 'ending', 'starting', 'beginning', 'end', 'since', 'late-', 'mid-',
+  'in',
+  'of',
+  'since',
+  'until',
+  'till',
+  'by',
+  'from',
+  'through',
+  'during',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'next',
+  'this',
+  'before',
+  'after',
+  'between',
+  'and',
+  'or',
+  'to',
+  'on',
+  'for',
+  'until',
+  'each',
+  'every',
+  'that',
+  'as',
+  'around',
+  'throughout',
+  'into',
+  'ending',
+  'starting',
+  'beginning',
+  'end',
+  'since',
+  'late-',
+  'mid-',
 ]);
 
 /** `in June` is a month; `Theresa May`, `May I`, `April Ryan` are not. */
@@ -489,13 +663,62 @@ function plausibleBareMonth(text: string, start: number, matched: string): boole
 }
 
 const NUMBER_CONTEXT_BEFORE = new Set([
-  'about', 'some', 'nearly', 'approximately', 'around', 'than', 'over', 'under', 'only', 'just', 'least', 'at',
-  'dlrs', 'usd', 'us$', 'no.', 'number', 'no', 'almost', 'roughly', 'of', 'to', 'with', 'by',
+  'about',
+  'some',
+  'nearly',
+  'approximately',
+  'around',
+  'than',
+  'over',
+  'under',
+  'only',
+  'just',
+  'least',
+  'at',
+  'dlrs',
+  'usd',
+  'us$',
+  'no.',
+  'number',
+  'no',
+  'almost',
+  'roughly',
+  'of',
+  'to',
+  'with',
+  'by',
 ]);
 const YEAR_CONTEXT_BEFORE = new Set([
-  'in', 'since', 'until', 'till', 'by', 'from', 'during', 'before', 'after', 'between', 'and', 'early', 'late',
-  'mid', 'fiscal', 'year', 'spring', 'summer', 'fall', 'autumn', 'winter', 'circa', 'of', 'to', 'through', 'or',
-  'post', 'pre', 'throughout', 'the',
+  'in',
+  'since',
+  'until',
+  'till',
+  'by',
+  'from',
+  'during',
+  'before',
+  'after',
+  'between',
+  'and',
+  'early',
+  'late',
+  'mid',
+  'fiscal',
+  'year',
+  'spring',
+  'summer',
+  'fall',
+  'autumn',
+  'winter',
+  'circa',
+  'of',
+  'to',
+  'through',
+  'or',
+  'post',
+  'pre',
+  'throughout',
+  'the',
 ]);
 const TIME_ZONES = /^(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|hours?|hrs|local|military)$/i;
 
@@ -508,7 +731,11 @@ function plausibleYear(text: string, start: number, end: number): boolean {
   const prevChar = text[start - 1] ?? ' ';
   if (/[\d$£€#.,/]/.test(prevChar)) return false;
   const nextChars = text.slice(end, end + 3);
-  if (/^(?:[.,]\d|%|\s*(?:percent|per\b))/.test(nextChars) || /^-(?:year|strong|member|page|meter|metre|mile)/i.test(text.slice(end, end + 8))) return false;
+  if (
+    /^(?:[.,]\d|%|\s*(?:percent|per\b))/.test(nextChars) ||
+    /^-(?:year|strong|member|page|meter|metre|mile)/i.test(text.slice(end, end + 8))
+  )
+    return false;
   const before = wordBefore(text, start).toLowerCase();
   const after = wordAfter(text, end);
   if (TIME_ZONES.test(after)) return false;
@@ -516,15 +743,27 @@ function plausibleYear(text: string, start: number, end: number): boolean {
   const pair = CLOCK_PAIR.exec(text.slice(end, end + 24));
   if (pair && TIME_ZONES.test(pair[1])) return false;
   // A number among numbers is a figure of a table (`MAY7 1920H 1920L 1907 JUL7`), not a year.
-  if (TABLE_CELL.test(text.slice(Math.max(0, start - 8), start).split(/\s+/).slice(-2, -1)[0] ?? '') ||
-    TABLE_CELL.test(/^\s+(\S+)/.exec(text.slice(end, end + 10))?.[1] ?? '')) {
+  if (
+    TABLE_CELL.test(
+      text
+        .slice(Math.max(0, start - 8), start)
+        .split(/\s+/)
+        .slice(-2, -1)[0] ?? '',
+    ) ||
+    TABLE_CELL.test(/^\s+(\S+)/.exec(text.slice(end, end + 10))?.[1] ?? '')
+  ) {
     return false;
   }
   if (/^(?:level|mark|area|model|series|index)$/i.test(after)) return false;
-  if (/^(?:people|persons|men|women|troops|soldiers|police|workers|feet|foot|meters|metres|miles|kilometers|km|tons|tonnes|dollars|dlrs|yen|euros|pounds|marks|francs|shares|units|cars|votes|acres|barrels|students|children|jobs|years|days|hours|minutes|others|members|delegates|residents|refugees|civilians|points|calories|copies|pages|words|square|cubic|million|billion|more|of)$/i.test(after)) {
+  if (
+    /^(?:people|persons|men|women|troops|soldiers|police|workers|feet|foot|meters|metres|miles|kilometers|km|tons|tonnes|dollars|dlrs|yen|euros|pounds|marks|francs|shares|units|cars|votes|acres|barrels|students|children|jobs|years|days|hours|minutes|others|members|delegates|residents|refugees|civilians|points|calories|copies|pages|words|square|cubic|million|billion|more|of)$/i.test(
+      after,
+    )
+  ) {
     return false;
   }
-  if (YEAR_CONTEXT_BEFORE.has(before.replace(/-$/, ''))) return before !== 'of' && before !== 'to' || !/^[a-z]+s$/.test(after);
+  if (YEAR_CONTEXT_BEFORE.has(before.replace(/-$/, '')))
+    return (before !== 'of' && before !== 'to') || !/^[a-z]+s$/.test(after);
   if (NUMBER_CONTEXT_BEFORE.has(before)) return false;
   // Elsewhere a plural noun after it makes it a count (`2000 elections` is rare next to `1500 rebels`).
   return !/^[a-z]+s$/.test(after);

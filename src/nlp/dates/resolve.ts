@@ -1,8 +1,18 @@
 import type { DateExpression, Relation } from './expression.js';
 import type { Tense } from './tense.js';
 import {
-  addDays, addMonths, daysInMonth, easterSunday, formatDay, formatIsoWeek, formatMonth, mondayOf, nthWeekdayOfMonth,
-  toDayNumber, weekdayOf, type Ymd,
+  addDays,
+  addMonths,
+  daysInMonth,
+  easterSunday,
+  formatDay,
+  formatIsoWeek,
+  formatMonth,
+  mondayOf,
+  nthWeekdayOfMonth,
+  toDayNumber,
+  weekdayOf,
+  type Ymd,
 } from '../../core/calendar.js';
 
 /**
@@ -132,29 +142,45 @@ function yearOfMonth(month: number, ref: Ymd, rel: Relation | undefined, tense: 
 export function resolveWeekday(weekday: number, ref: Ymd, rel: Relation | undefined, tense: Tense): Ymd {
   const refWeekday = weekdayOf(ref);
   if (rel === 'this') return addDays(mondayOf(ref), weekday);
-  if (rel === 'last') return addDays(ref, -(((refWeekday - weekday + 7) % 7) || 7));
-  if (rel === 'next') return addDays(ref, ((weekday - refWeekday + 7) % 7) || 7);
+  if (rel === 'last') return addDays(ref, -((refWeekday - weekday + 7) % 7 || 7));
+  if (rel === 'next') return addDays(ref, (weekday - refWeekday + 7) % 7 || 7);
   if (tense === 'future') return addDays(ref, (weekday - refWeekday + 7) % 7);
   return addDays(ref, -((refWeekday - weekday + 7) % 7));
 }
 
 const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
-function resolveSeason(season: string, year: number | undefined, ref: Ymd | null, rel: Relation | undefined, tense: Tense): string | null {
+function resolveSeason(
+  season: string,
+  year: number | undefined,
+  ref: Ymd | null,
+  rel: Relation | undefined,
+  tense: Tense,
+): string | null {
   if (year !== undefined) return `${year}-${season}`;
   if (!ref) return null;
   // Index seasons on a running scale so that winter (December–February) belongs to the year it starts in.
   const seasonIndex = (y: number, s: string): number => y * 4 + SEASON_START[s] / 3 - 1;
   const currentYear = ref.month <= 2 ? ref.year - 1 : ref.year;
-  const current = seasonIndex(currentYear, ref.month <= 2 ? 'WI' : ['SP', 'SP', 'SP', 'SU', 'SU', 'SU', 'FA', 'FA', 'FA', 'WI'][ref.month - 3]);
+  const current = seasonIndex(
+    currentYear,
+    ref.month <= 2 ? 'WI' : ['SP', 'SP', 'SP', 'SU', 'SU', 'SU', 'FA', 'FA', 'FA', 'WI'][ref.month - 3],
+  );
   let candidate = seasonIndex(currentYear, season);
-  const direction = rel === 'last' ? -1 : rel === 'next' ? 1 : rel === 'this' ? 0 : tense === 'future' ? 1 : tense === 'past' ? -1 : 0;
+  const direction =
+    rel === 'last' ? -1 : rel === 'next' ? 1 : rel === 'this' ? 0 : tense === 'future' ? 1 : tense === 'past' ? -1 : 0;
   if (direction < 0) while (candidate >= current) candidate -= 4;
   else if (direction > 0) while (candidate <= current) candidate += 4;
   return `${Math.floor(candidate / 4)}-${season}`;
 }
 
-function resolveQuarter(quarter: number, year: number | undefined, ref: Ymd | null, rel: Relation | undefined, tense: Tense): string | null {
+function resolveQuarter(
+  quarter: number,
+  year: number | undefined,
+  ref: Ymd | null,
+  rel: Relation | undefined,
+  tense: Tense,
+): string | null {
   if (year !== undefined && quarter) return `${year}-Q${quarter}`;
   if (!ref) return null;
   const currentQuarter = Math.floor((ref.month - 1) / 3) + 1;
@@ -194,7 +220,13 @@ export function resolveAnaphor(e: Extract<DateExpression, { kind: 'anaphor' }>, 
 }
 
 /** `the first half`: like a quarter, a half already over is reported, one to come forecast. */
-function resolveHalf(half: number, year: number | undefined, ref: Ymd | null, rel: Relation | undefined, tense: Tense): string | null {
+function resolveHalf(
+  half: number,
+  year: number | undefined,
+  ref: Ymd | null,
+  rel: Relation | undefined,
+  tense: Tense,
+): string | null {
   if (year !== undefined) return `${year}-H${half}`;
   if (!ref) return null;
   const current = ref.month <= 6 ? 1 : 2;
@@ -230,7 +262,13 @@ export function holidayDate(name: string, year: number): Ymd | null {
   return null;
 }
 
-function resolveHoliday(name: string, year: number | undefined, ref: Ymd | null, rel: Relation | undefined, tense: Tense): string | null {
+function resolveHoliday(
+  name: string,
+  year: number | undefined,
+  ref: Ymd | null,
+  rel: Relation | undefined,
+  tense: Tense,
+): string | null {
   const format = (date: Ymd): string => (/week$/i.test(name) ? formatIsoWeek(date) : formatDay(date));
   if (year !== undefined) {
     const date = holidayDate(name, year);
@@ -243,8 +281,10 @@ function resolveHoliday(name: string, year: number | undefined, ref: Ymd | null,
   // `Easter week` has begun before Easter Sunday itself.
   const day = toDayNumber(thisYear) - (/week$/i.test(name) ? 7 : 0);
   let y = ref.year;
-  if (rel === 'last' || (!rel && tense !== 'future')) y = day < refDay || (day === refDay && rel !== 'last') ? ref.year : ref.year - 1;
-  else if (rel === 'next' || tense === 'future') y = day > refDay || (day === refDay && rel !== 'next') ? ref.year : ref.year + 1;
+  if (rel === 'last' || (!rel && tense !== 'future'))
+    y = day < refDay || (day === refDay && rel !== 'last') ? ref.year : ref.year - 1;
+  else if (rel === 'next' || tense === 'future')
+    y = day > refDay || (day === refDay && rel !== 'next') ? ref.year : ref.year + 1;
   const date = holidayDate(name, y);
   return date ? format(date) : null;
 }

@@ -13,9 +13,35 @@ import { parseDateValue, type DateSpan } from '../../core/timex.js';
 
 /** The word right before a date that makes it a bound, a maturity or a period's end, not an occurrence. */
 const BOUND_BEFORE = new Set([
-  'due', 'maturing', 'matures', 'mature', 'maturity', 'until', 'till', 'til', 'through', 'thru', 'since', 'by',
-  'before', 'from', 'to', 'expires', 'expiring', 'expire', 'ended', 'ending', 'ends', 'end', 'between', 'per',
-  'fiscal', 'than', 'versus', 'vs', 'against',
+  'due',
+  'maturing',
+  'matures',
+  'mature',
+  'maturity',
+  'until',
+  'till',
+  'til',
+  'through',
+  'thru',
+  'since',
+  'by',
+  'before',
+  'from',
+  'to',
+  'expires',
+  'expiring',
+  'expire',
+  'ended',
+  'ending',
+  'ends',
+  'end',
+  'between',
+  'per',
+  'fiscal',
+  'than',
+  'versus',
+  'vs',
+  'against',
 ]);
 /** Comparisons and reporting periods said relative to the story's own time. */
 const RELATIVE_PERIOD = /\b(?:years?|decades?|quarters?|halves|half|season|fiscal)\b/i;
@@ -39,13 +65,19 @@ export function occurrenceSpan(d: DateContext): DateSpan | null {
   if (!span) return null;
   if (span.granularity === 'quarter') return null;
   if (/-(?:H\d|SP|SU|FA|WI)$/.test(d.value)) return null;
-  const word = /([\p{L}]+)[\s,]*(?:the\s+)?(?:(?:end|middle|beginning|start)\s+of\s+(?:the\s+)?)?$/u.exec(d.before)?.[1]?.toLowerCase();
+  const word = /([\p{L}]+)[\s,]*(?:the\s+)?(?:(?:end|middle|beginning|start)\s+of\s+(?:the\s+)?)?$/u
+    .exec(d.before)?.[1]
+    ?.toLowerCase();
   if (word && BOUND_BEFORE.has(word)) return null;
   if (word === 'of' && span.granularity === 'year') return null; // `the 7-1/4s of 1996`
   // `the week ended Feb 22`, `the year-ago quarter`.
   if (/\b(?:week|month|period|quarter|year)s?\s+(?:ended|ending)\s*$/i.test(d.before)) return null;
-  if (/^\s*(?:-\s*)?(?:levels?|figures?|results?|earnings|profits?|net|sales|revenues?|quarter|period|average|budget|forecasts?|targets?|estimates?|crop|harvest|season|output|production|rate|prices?)\b/i.test(d.after) &&
-    span.granularity !== 'day') {
+  if (
+    /^\s*(?:-\s*)?(?:levels?|figures?|results?|earnings|profits?|net|sales|revenues?|quarter|period|average|budget|forecasts?|targets?|estimates?|crop|harvest|season|output|production|rate|prices?)\b/i.test(
+      d.after,
+    ) &&
+    span.granularity !== 'day'
+  ) {
     return null;
   }
   const letters = d.text.replace(/\d/g, '');

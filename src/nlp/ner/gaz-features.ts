@@ -46,7 +46,9 @@ export function gazetteerEntries(leaveOut: ReadonlySet<string> = new Set()): [st
     for (const a of c.aliases) add(a, c.sovereign ? Gaz.Country : Gaz.City);
     for (const d of c.demonyms) add(d, Gaz.Demonym);
   }
-  for (const p of allPlaces()) if (!(p.country === '' && leaveOut.has(p.name))) add(p.name, p.country === '' ? Gaz.Region : p.population >= 300000 ? Gaz.BigCity : Gaz.City);
+  for (const p of allPlaces())
+    if (!(p.country === '' && leaveOut.has(p.name)))
+      add(p.name, p.country === '' ? Gaz.Region : p.population >= 300000 ? Gaz.BigCity : Gaz.City);
   return [...best.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -54,7 +56,10 @@ function gazIndex(): Map<string, Entry[]> {
   if (index) return index;
   const path = join(modelDir(), 'gaz-index.tsv');
   const entries: [string, Gaz][] = existsSync(path)
-    ? readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => [line.slice(2), Number(line[0]) as Gaz])
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.slice(2), Number(line[0]) as Gaz])
     : gazetteerEntries();
   const idx = new Map<string, Entry[]>();
   for (const [key, cat] of entries) {

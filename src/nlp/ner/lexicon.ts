@@ -22,7 +22,8 @@ export class Lexicon {
 
   serialize(): string {
     const lines: string[] = [];
-    for (let i = 0; i < this.words.length; i++) lines.push(`${this.words[i]}\t${this.cluster[i].toString(16)}\t${this.capRatio[i]}`);
+    for (let i = 0; i < this.words.length; i++)
+      lines.push(`${this.words[i]}\t${this.cluster[i].toString(16)}\t${this.capRatio[i]}`);
     return lines.join('\n') + '\n';
   }
 

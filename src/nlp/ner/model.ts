@@ -37,13 +37,19 @@ export function serializeWeights(w: Weights, minAbs: number): Buffer {
   for (let i = 0; i < keep.length; i++)
     for (let y = 0; y < NL; y++) q[i * NL + y] = Math.round(rows[keep[i] * NL + y] / scale);
   const sc = new Float32Array([scale]);
-  return Buffer.concat([Buffer.from(header.buffer), Buffer.from(sc.buffer), Buffer.from(buckets.buffer), Buffer.from(q.buffer)]);
+  return Buffer.concat([
+    Buffer.from(header.buffer),
+    Buffer.from(sc.buffer),
+    Buffer.from(buckets.buffer),
+    Buffer.from(q.buffer),
+  ]);
 }
 
 export function deserializeWeights(buf: Buffer): Weights {
   const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
   const header = new Int32Array(ab, 0, 4);
-  if (header[0] !== MAGIC || header[1] !== BUCKETS || header[2] !== NL) throw new Error('model/ner.bin.gz: incompatible model file');
+  if (header[0] !== MAGIC || header[1] !== BUCKETS || header[2] !== NL)
+    throw new Error('model/ner.bin.gz: incompatible model file');
   const nnz = header[3];
   const scale = new Float32Array(ab, 16, 1)[0];
   const buckets = new Int32Array(ab, 20, nnz);
@@ -83,8 +89,11 @@ export function tagDocument(m: NerModel, sentences: string[][]): Uint8Array[] {
   for (let from = 0; from < sentences.length; ) {
     let to = from;
     let tokens = 0;
-    while (to < sentences.length && (to === from || tokens + sentences[to].length <= TAG_WINDOW_TOKENS)) tokens += sentences[to++].length;
-    const window = sentences.slice(from, to).map((words) => observe(m.lex ? truecaseTitleLine(words, m.lex) : words, m.lex));
+    while (to < sentences.length && (to === from || tokens + sentences[to].length <= TAG_WINDOW_TOKENS))
+      tokens += sentences[to++].length;
+    const window = sentences
+      .slice(from, to)
+      .map((words) => observe(m.lex ? truecaseTitleLine(words, m.lex) : words, m.lex));
     for (const l of tagDoc(m.weights, window)) labels.push(l);
     from = to;
   }
@@ -92,7 +101,33 @@ export function tagDocument(m: NerModel, sentences: string[][]): Uint8Array[] {
 }
 
 /** Function words a title-case headline leaves in lower case. */
-const MINOR = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'vs', 'vs.', 'nor', 'per', 'via', 'into', 'over', 'off', 'up']);
+const MINOR = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'and',
+  'or',
+  'but',
+  'by',
+  'with',
+  'from',
+  'as',
+  'vs',
+  'vs.',
+  'nor',
+  'per',
+  'via',
+  'into',
+  'over',
+  'off',
+  'up',
+]);
 
 /**
  * A headline in title case (`Clinton Says U.S. Troops Stay in Bosnia`) capitalises every word, so
@@ -105,7 +140,8 @@ const MINOR = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'a
  * Returns the words unchanged for any other line.
  */
 export function truecaseTitleLine(words: string[], lex: Lexicon): string[] {
-  let capital = 0, minor = 0;
+  let capital = 0,
+    minor = 0;
   for (const w of words) {
     const c = w.charCodeAt(0);
     if (c >= 97 && c <= 122) {

@@ -10,8 +10,31 @@ import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js';
 
 /** Legal-form suffixes of company names, lower-cased and without the final dot. */
 export const CORPORATE_SUFFIXES: ReadonlySet<string> = new Set([
-  'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'co', 'cos', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv',
-  'gmbh', 'spa', 'bhd', 'pty', 'kk', 'ab', 'asa', 'oy', 'oyj', 'srl', 'sarl',
+  'corp',
+  'corporation',
+  'inc',
+  'incorporated',
+  'ltd',
+  'co',
+  'cos',
+  'plc',
+  'llc',
+  'lp',
+  'ag',
+  'sa',
+  'nv',
+  'bv',
+  'gmbh',
+  'spa',
+  'bhd',
+  'pty',
+  'kk',
+  'ab',
+  'asa',
+  'oy',
+  'oyj',
+  'srl',
+  'sarl',
 ]);
 
 /**
@@ -19,8 +42,21 @@ export const CORPORATE_SUFFIXES: ReadonlySet<string> = new Set([
  * are a generic reference (`the Bank said`), never an entity of their own.
  */
 const GENERIC_ORG_WORDS = new Set([
-  'bank', 'group', 'holdings', 'holding', 'company', 'companies', 'limited', 'industries', 'international',
-  'trust', 'partners', 'associates', 'bancorp', 'fund', 'unit',
+  'bank',
+  'group',
+  'holdings',
+  'holding',
+  'company',
+  'companies',
+  'limited',
+  'industries',
+  'international',
+  'trust',
+  'partners',
+  'associates',
+  'bancorp',
+  'fund',
+  'unit',
 ]);
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
@@ -33,7 +69,10 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS.map((m) => m.slice(0, 3)),
   'sept',
   ...WEEKDAYS.map((d) => d.slice(0, 3)),
-  'tues', 'thur', 'thurs', 'weds',
+  'tues',
+  'thur',
+  'thurs',
+  'weds',
 ]);
 
 /** Words that join the parts of a name and are no content of their own. */
@@ -41,10 +80,64 @@ const CONNECTIVES = new Set(['&', 'and', 'of', 'the', 'de', 'et', '-', '.', ',',
 
 /** Lower-case words that do occur inside names (`Bank of England`, `Leonardo da Vinci`, `Hamad bin Jassim`). */
 const NAME_PARTICLES = new Set([
-  'of', 'and', 'the', 'for', 'on', 'in', 'at', 'to', 'de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'der',
-  'den', 'des', 'du', 'van', 'von', 'la', 'le', 'el', 'al', 'bin', 'ibn', 'ben', 'y', 'e', 'und', 'et', 'upon',
-  'an', 'zu', 'ter', 'ten', 'st', 'a', 'by', 'with', 'from', 'v', 'vs', 'wa', 'dei', 'degli', 'delle', 'les', 'las',
-  'los', 'op', "'t", 'aan', 'af', 'av', 'och',
+  'of',
+  'and',
+  'the',
+  'for',
+  'on',
+  'in',
+  'at',
+  'to',
+  'de',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'der',
+  'den',
+  'des',
+  'du',
+  'van',
+  'von',
+  'la',
+  'le',
+  'el',
+  'al',
+  'bin',
+  'ibn',
+  'ben',
+  'y',
+  'e',
+  'und',
+  'et',
+  'upon',
+  'an',
+  'zu',
+  'ter',
+  'ten',
+  'st',
+  'a',
+  'by',
+  'with',
+  'from',
+  'v',
+  'vs',
+  'wa',
+  'dei',
+  'degli',
+  'delle',
+  'les',
+  'las',
+  'los',
+  'op',
+  "'t",
+  'aan',
+  'af',
+  'av',
+  'och',
 ]);
 
 export function isNameParticle(lower: string): boolean {
@@ -86,7 +179,14 @@ export function mixesDigits(w: string): boolean {
 /** A word that does not make a name by itself. */
 function isEmptyWord(w: string): boolean {
   const b = bare(w);
-  return CONNECTIVES.has(b) || CORPORATE_SUFFIXES.has(b) || GENERIC_ORG_WORDS.has(b) || isCalendarWord(w) || isInitial(w) || !/[\p{L}\p{N}]/u.test(w);
+  return (
+    CONNECTIVES.has(b) ||
+    CORPORATE_SUFFIXES.has(b) ||
+    GENERIC_ORG_WORDS.has(b) ||
+    isCalendarWord(w) ||
+    isInitial(w) ||
+    !/[\p{L}\p{N}]/u.test(w)
+  );
 }
 
 /**

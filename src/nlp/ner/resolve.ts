@@ -22,7 +22,10 @@ function isAllCaps(s: string): boolean {
 
 /** The words of a name, each folded whole (`Kim Jong-un` → kim, jongun: `Un` alone is no short form). */
 function nameParts(s: string): string[] {
-  return s.split(/\s+/).map((w) => aliasKey(w).replace(/ /g, '')).filter(Boolean);
+  return s
+    .split(/\s+/)
+    .map((w) => aliasKey(w).replace(/ /g, ''))
+    .filter(Boolean);
 }
 
 export function resolveEntities(text: string, tokens: Token[], sentences: Sentence[], spans: Span[]): Mention[] {
@@ -56,7 +59,11 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   // (`SHEARER` in a headline above `Alan Shearer`), whatever type the tagger guessed.
   const surnameKeys = new Set(full.map((p) => p.parts[p.parts.length - 1]).filter((k) => k.length >= 3));
   for (const m of typed) {
-    if ((m.type === 'ORG' || m.type === 'PLACE') && m.sp.first === m.sp.last && surnameKeys.has(nameParts(m.s).join(''))) {
+    if (
+      (m.type === 'ORG' || m.type === 'PLACE') &&
+      m.sp.first === m.sp.last &&
+      surnameKeys.has(nameParts(m.s).join(''))
+    ) {
       m.type = 'PERSON';
       const key = aliasKey(m.s);
       if (!persons.has(key)) persons.set(key, { canonical: m.s, parts: [key], count: 1, forms: new Map([[m.s, 1]]) });
@@ -75,13 +82,15 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     while (n > 0 && isCorporateSuffix(words[n - 1])) n--;
     if (n === words.length || n === 0) continue;
     stems.add(aliasKey(words.slice(0, n).join(' ')));
-    if (n > 1 && /^\p{Lu}\p{L}{2,}$/u.test(words[0]) && !countryByName(words[0]) && !placeInfo(words[0])) firstWords.add(aliasKey(words[0]));
+    if (n > 1 && /^\p{Lu}\p{L}{2,}$/u.test(words[0]) && !countryByName(words[0]) && !placeInfo(words[0]))
+      firstWords.add(aliasKey(words[0]));
   }
   if (stems.size) {
     for (const m of typed) {
       if (m.type !== 'PERSON' && m.type !== 'PLACE') continue;
       const key = aliasKey(m.s);
-      if (stems.has(key) || (m.type === 'PERSON' && firstWords.has(key) && !surnameKeys.has(nameParts(m.s).join('')))) m.type = 'ORG';
+      if (stems.has(key) || (m.type === 'PERSON' && firstWords.has(key) && !surnameKeys.has(nameParts(m.s).join(''))))
+        m.type = 'ORG';
     }
   }
 
@@ -132,7 +141,20 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     for (let i = m.sp.first; i <= m.sp.last; i++) covered[i] = 1;
     const start = tokens[m.sp.first].start;
     const end = tokens[m.sp.last].end;
-    mentions.push({ type: m.type, text: m.s, start, end, entity: m.type === 'ORG' ? orgOf(m.s, written('ORG', m.s)) : m.type === 'PLACE' ? written('PLACE', m.s) : canonical(m.type, m.s, personOf), value: null, sentence: m.sp.sentence });
+    mentions.push({
+      type: m.type,
+      text: m.s,
+      start,
+      end,
+      entity:
+        m.type === 'ORG'
+          ? orgOf(m.s, written('ORG', m.s))
+          : m.type === 'PLACE'
+            ? written('PLACE', m.s)
+            : canonical(m.type, m.s, personOf),
+      value: null,
+      sentence: m.sp.sentence,
+    });
   }
 
   // Bare surnames of people named in full elsewhere in the document, where the tagger missed them.
@@ -161,7 +183,15 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
         if (/^\p{Lu}/u.test(next) && !covered[i + 1]) continue;
         if (/^\p{Lu}/u.test(prev) && !covered[i - 1] && i - 1 !== sentences[si]?.tokenStart) continue;
       }
-      mentions.push({ type: 'PERSON', text: tokens[i].text, start: tokens[i].start, end: tokens[i].end, entity: name, value: null, sentence: si });
+      mentions.push({
+        type: 'PERSON',
+        text: tokens[i].text,
+        start: tokens[i].start,
+        end: tokens[i].end,
+        entity: name,
+        value: null,
+        sentence: si,
+      });
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
@@ -173,12 +203,16 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
  * seen in capitals is title-cased.
  */
 function bestForm(forms: Map<string, number>, titleCaseCaps: (s: string) => boolean = () => true): string {
-  let best = '', bestScore = -1;
+  let best = '',
+    bestScore = -1;
   for (const [form, n] of forms) {
     const words = form.split(/\s+/);
     const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
     const score = (isAllCaps(form) ? 0 : 1000) + n * 8 + capitalised * 2 + words.length;
-    if (score > bestScore || (score === bestScore && form < best)) { best = form; bestScore = score; }
+    if (score > bestScore || (score === bestScore && form < best)) {
+      best = form;
+      bestScore = score;
+    }
   }
   return isAllCaps(best) && best.replace(/[^\p{L}]/gu, '').length > 4 && titleCaseCaps(best) ? titleCase(best) : best;
 }

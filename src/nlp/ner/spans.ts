@@ -15,19 +15,110 @@ const TYPE_OF = ['PERSON', 'ORG', 'LOC', 'MISC'] as const;
 
 /** Titles and honorifics that never belong to a PERSON mention. */
 const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'minister',
-  'secretary', 'senator', 'sen', 'rep', 'gov', 'governor', 'general', 'gen', 'king', 'queen', 'prince', 'princess',
-  'pope', 'chairman', 'leader', 'premier', 'chancellor', 'judge', 'justice', 'mayor', 'ambassador', 'envoy',
-  'colonel', 'col', 'captain', 'capt', 'lt', 'sgt', 'admiral', 'adm', 'rev', 'reverend', 'father', 'sheikh', 'st',
-  'coach', 'officer', 'spokesman', 'spokeswoman', 'director', 'chief', 'vice', 'deputy', 'foreign', 'prime', 'pm',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'president',
+  'minister',
+  'secretary',
+  'senator',
+  'sen',
+  'rep',
+  'gov',
+  'governor',
+  'general',
+  'gen',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'chairman',
+  'leader',
+  'premier',
+  'chancellor',
+  'judge',
+  'justice',
+  'mayor',
+  'ambassador',
+  'envoy',
+  'colonel',
+  'col',
+  'captain',
+  'capt',
+  'lt',
+  'sgt',
+  'admiral',
+  'adm',
+  'rev',
+  'reverend',
+  'father',
+  'sheikh',
+  'st',
+  'coach',
+  'officer',
+  'spokesman',
+  'spokeswoman',
+  'director',
+  'chief',
+  'vice',
+  'deputy',
+  'foreign',
+  'prime',
+  'pm',
 ]);
 
 /** Titles that, inside a span the tagger called ORG/LOC/MISC, introduce a person's name. */
 const PERSON_TITLES = new Set([
-  'president', 'secretary', 'secretary-general', 'minister', 'senator', 'sen', 'gov', 'governor', 'mr', 'mrs', 'ms',
-  'dr', 'chancellor', 'king', 'queen', 'pope', 'premier', 'chairman', 'chairwoman', 'leader', 'ambassador', 'envoy',
-  'spokesman', 'spokeswoman', 'general', 'gen', 'judge', 'mayor', 'prince', 'princess', 'sheikh', 'coach', 'director',
-  'justice', 'commissioner', 'chief', 'representative', 'rep', 'adviser', 'advisor', 'pm',
+  'president',
+  'secretary',
+  'secretary-general',
+  'minister',
+  'senator',
+  'sen',
+  'gov',
+  'governor',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'chancellor',
+  'king',
+  'queen',
+  'pope',
+  'premier',
+  'chairman',
+  'chairwoman',
+  'leader',
+  'ambassador',
+  'envoy',
+  'spokesman',
+  'spokeswoman',
+  'general',
+  'gen',
+  'judge',
+  'mayor',
+  'prince',
+  'princess',
+  'sheikh',
+  'coach',
+  'director',
+  'justice',
+  'commissioner',
+  'chief',
+  'representative',
+  'rep',
+  'adviser',
+  'advisor',
+  'pm',
 ]);
 
 export interface Span {
@@ -41,11 +132,19 @@ export interface Span {
  * The PERSON/ORG/LOC spans of a document (MISC dropped after it has served: a country written in
  * full inside it is a LOC), given the tagger's labels per sentence.
  */
-export function entitySpans(text: string, tokens: Token[], sentences: Sentence[], words: string[][], labels: Uint8Array[], lex: Lexicon | null = null): Span[] {
+export function entitySpans(
+  text: string,
+  tokens: Token[],
+  sentences: Sentence[],
+  words: string[][],
+  labels: Uint8Array[],
+  lex: Lexicon | null = null,
+): Span[] {
   const spans: Span[] = [];
   sentences.forEach((s, si) => {
     const ls = labels[si];
-    let start = -1, type = -1;
+    let start = -1,
+      type = -1;
     for (let i = 0; i <= ls.length; i++) {
       const y = i < ls.length ? ls[i] : 0;
       if (start >= 0 && (y === 0 || isBegin(y) || labelType(y) !== type)) {
@@ -62,7 +161,11 @@ export function entitySpans(text: string, tokens: Token[], sentences: Sentence[]
   extendOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
-  const snapped = snapCountries(spans.filter((sp) => sp.first >= 0), sentences, words);
+  const snapped = snapCountries(
+    spans.filter((sp) => sp.first >= 0),
+    sentences,
+    words,
+  );
   const split = snapped.flatMap((sp) => splitSpan(sp, tokens));
   for (const sp of split) {
     // A name that ends in a legal suffix or an institution's head noun is an organisation (`Justice
@@ -75,12 +178,14 @@ export function entitySpans(text: string, tokens: Token[], sentences: Sentence[]
     // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
     if (sp.type !== 'MISC' || sp.first > sp.last) continue;
     const surface = text.slice(tokens[sp.first].start, tokens[sp.last].end);
-    if (isSovereignSurface(surface) && (countryByName(surface)!.name === surface || /^[\p{Lu}.]+$/u.test(surface))) sp.type = 'LOC';
+    if (isSovereignSurface(surface) && (countryByName(surface)!.name === surface || /^[\p{Lu}.]+$/u.test(surface)))
+      sp.type = 'LOC';
   }
   for (const sp of split) {
     if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
     // A region is no organisation (a city may be: a sports team).
-    else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last))) sp.type = 'LOC';
+    else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
+      sp.type = 'LOC';
   }
   const tables = new Map<number, boolean>();
   const inTable = (si: number) => {
@@ -107,10 +212,40 @@ export function entitySpans(text: string, tokens: Token[], sentences: Sentence[]
  * (`Bank` is left out: `West Bank`.)
  */
 const INSTITUTION_HEADS = new Set([
-  'house', 'department', 'ministry', 'office', 'council', 'agency', 'commission', 'court', 'parliament', 'senate',
-  'congress', 'assembly', 'committee', 'bureau', 'authority', 'administration', 'secretariat', 'tribunal',
-  'directorate', 'embassy', 'consulate', 'cabinet', 'police', 'university', 'institute', 'party', 'federation',
-  'association', 'corporation', 'organization', 'organisation', 'foundation', 'fund', 'union',
+  'house',
+  'department',
+  'ministry',
+  'office',
+  'council',
+  'agency',
+  'commission',
+  'court',
+  'parliament',
+  'senate',
+  'congress',
+  'assembly',
+  'committee',
+  'bureau',
+  'authority',
+  'administration',
+  'secretariat',
+  'tribunal',
+  'directorate',
+  'embassy',
+  'consulate',
+  'cabinet',
+  'police',
+  'university',
+  'institute',
+  'party',
+  'federation',
+  'association',
+  'corporation',
+  'organization',
+  'organisation',
+  'foundation',
+  'fund',
+  'union',
 ]);
 
 /**
@@ -198,12 +333,22 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
       const c = tokens[i].text.charCodeAt(0);
       if (c < 65 || c > 90 || !isCorporateSuffix(tokens[i].text)) continue;
       let last = i;
-      while (last + 1 < s.tokenEnd && isCorporateSuffix(tokens[last + 1].text) && /^\p{Lu}/u.test(tokens[last + 1].text)) last++;
+      while (
+        last + 1 < s.tokenEnd &&
+        isCorporateSuffix(tokens[last + 1].text) &&
+        /^\p{Lu}/u.test(tokens[last + 1].text)
+      )
+        last++;
       let a = i;
       while (a - 1 >= s.tokenStart) {
         const t = tokens[a - 1].text;
         if (nameToken(t) && !isCorporateSuffix(t)) a--;
-        else if ((t === '&' || t === 'and' || t === "'s" || t === '’s') && a - 2 >= s.tokenStart && nameToken(tokens[a - 2].text)) a -= 2;
+        else if (
+          (t === '&' || t === 'and' || t === "'s" || t === '’s') &&
+          a - 2 >= s.tokenStart &&
+          nameToken(tokens[a - 2].text)
+        )
+          a -= 2;
         else break;
       }
       while (a < i && (tokens[a].text === 'and' || tokens[a].text === '&')) a++;
@@ -228,7 +373,11 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
             sp.first = last + 1;
             while (sp.first <= sp.last && /^\p{Ll}/u.test(tokens[sp.first].text)) sp.first++;
             if (sp.first > sp.last) sp.first = -1;
-            else if (countryByName(tokensText(tokens, sp.first, sp.last)) || placeInfo(tokensText(tokens, sp.first, sp.last))) sp.type = 'LOC';
+            else if (
+              countryByName(tokensText(tokens, sp.first, sp.last)) ||
+              placeInfo(tokensText(tokens, sp.first, sp.last))
+            )
+              sp.type = 'LOC';
           }
         }
         spans.push({ first: a, last, type: 'ORG', sentence: si });
@@ -284,8 +433,10 @@ function extendOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
 /** `William` + `T. Sherman`: a person followed directly by a span opening with an initial is one name. */
 function mergeInitials(spans: Span[], tokens: Token[]): void {
   for (let k = 1; k < spans.length; k++) {
-    const a = spans[k - 1], b = spans[k];
-    if (a.first < 0 || a.type !== 'PERSON' || b.type === 'MISC' || b.first !== a.last + 1 || b.sentence !== a.sentence) continue;
+    const a = spans[k - 1],
+      b = spans[k];
+    if (a.first < 0 || a.type !== 'PERSON' || b.type === 'MISC' || b.first !== a.last + 1 || b.sentence !== a.sentence)
+      continue;
     if (!/^\p{Lu}\.$/u.test(tokens[b.first].text)) continue;
     b.first = a.first;
     b.type = 'PERSON';
@@ -307,8 +458,16 @@ function mergeSplitNames(spans: Span[], tokens: Token[], text: string): void {
     return true;
   };
   for (let k = 1; k < spans.length; k++) {
-    const a = spans[k - 1], b = spans[k];
-    if (a.first < 0 || a.type !== 'PERSON' || b.type !== 'PERSON' || b.first !== a.last + 1 || b.sentence !== a.sentence) continue;
+    const a = spans[k - 1],
+      b = spans[k];
+    if (
+      a.first < 0 ||
+      a.type !== 'PERSON' ||
+      b.type !== 'PERSON' ||
+      b.first !== a.last + 1 ||
+      b.sentence !== a.sentence
+    )
+      continue;
     if (text.slice(tokens[a.last].end, tokens[b.first].start) !== ' ' || !nameWords(a) || !nameWords(b)) continue;
     b.first = a.first;
     a.first = -1;
@@ -324,14 +483,22 @@ function snapCountries(spans: Span[], sentences: Sentence[], words: string[][]):
   sentences.forEach((s, si) => {
     const w = words[si];
     if (w.length < 2) return;
-    const tags = gazetteerTags(w, w.map((x) => x.toLowerCase()));
+    const tags = gazetteerTags(
+      w,
+      w.map((x) => x.toLowerCase()),
+    );
     for (let i = 0; i < tags.length; i++) {
       if (tags[i] !== Gaz.Country * 4 + 1) continue;
       let j = i + 1;
       while (j < tags.length && tags[j] === Gaz.Country * 4 + 2) j++;
-      const a = s.tokenStart + i, b = s.tokenStart + j;
+      const a = s.tokenStart + i,
+        b = s.tokenStart + j;
       const touching = out.filter((sp) => sp.last >= a && sp.first <= b);
-      if (touching.length && touching.every((sp) => sp.first >= a && sp.last <= b) && !(touching.length === 1 && touching[0].first === a && touching[0].last === b && touching[0].type !== 'MISC')) {
+      if (
+        touching.length &&
+        touching.every((sp) => sp.first >= a && sp.last <= b) &&
+        !(touching.length === 1 && touching[0].first === a && touching[0].last === b && touching[0].type !== 'MISC')
+      ) {
         out = out.filter((sp) => !touching.includes(sp));
         out.push({ first: a, last: b, type: 'LOC', sentence: si });
       }
@@ -377,13 +544,17 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     let r = k + 1;
     if (tokens[r]?.text === 'of' && r + 1 < sp.last) r += 2;
     const rest = tokens.slice(r, sp.last + 1).map((x) => x.text);
-    if (!rest.length || rest.length > 4 || !rest.every((x) => isCapWord(x) && !isTitle(x) && !countryByName(x))) return [sp];
+    if (!rest.length || rest.length > 4 || !rest.every((x) => isCapWord(x) && !isTitle(x) && !countryByName(x)))
+      return [sp];
     let head = k;
     while (head > sp.first && isCapWord(tokens[head - 1].text) && isTitle(tokens[head - 1].text)) head--;
     const out: Span[] = [{ first: r, last: sp.last, type: 'PERSON', sentence: sp.sentence }];
     if (head > sp.first) {
       const prefix = { first: sp.first, last: head - 1, type: sp.type, sentence: sp.sentence };
-      const pre = tokens.slice(prefix.first, prefix.last + 1).map((x) => x.text).join(' ');
+      const pre = tokens
+        .slice(prefix.first, prefix.last + 1)
+        .map((x) => x.text)
+        .join(' ');
       if (countryByName(pre)) prefix.type = 'LOC';
       else if (prefix.last > prefix.first && countryByName(tokens[prefix.first].text)) {
         // `U.S. Trade Representative Clayton Yeutter`: the words between the country and the title
@@ -399,7 +570,10 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     const t = tokens[sp.first].text;
     const c = countryByName(t);
     if (c?.sovereign && /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(t) && isCapWord(tokens[sp.first + 1].text))
-      return [{ ...sp, last: sp.first, type: 'LOC' }, { ...sp, first: sp.first + 1 }];
+      return [
+        { ...sp, last: sp.first, type: 'LOC' },
+        { ...sp, first: sp.first + 1 },
+      ];
   }
   return [sp];
 }
@@ -417,8 +591,27 @@ function allTitles(sp: Span, tokens: Token[]): boolean {
 
 /** Geographic feature nouns that make a PLACE of the name before them (`Korean Peninsula`, `Red Sea`). */
 const GEO_NOUNS = new Set([
-  'peninsula', 'sea', 'ocean', 'gulf', 'bay', 'strait', 'straits', 'island', 'islands', 'mountains', 'river',
-  'valley', 'desert', 'canal', 'lake', 'coast', 'basin', 'plateau', 'archipelago', 'channel', 'delta',
+  'peninsula',
+  'sea',
+  'ocean',
+  'gulf',
+  'bay',
+  'strait',
+  'straits',
+  'island',
+  'islands',
+  'mountains',
+  'river',
+  'valley',
+  'desert',
+  'canal',
+  'lake',
+  'coast',
+  'basin',
+  'plateau',
+  'archipelago',
+  'channel',
+  'delta',
 ]);
 
 /**
@@ -428,13 +621,17 @@ const GEO_NOUNS = new Set([
  */
 function addGazetteerSpans(kept: Span[], all: Span[], tokens: Token[], sentences: Sentence[], words: string[][]): void {
   const owner = new Int8Array(tokens.length); // 0 free, 1 MISC, 2 other span
-  for (const sp of all) for (let i = sp.first; i <= sp.last; i++) owner[i] = Math.max(owner[i], sp.type === 'MISC' ? 1 : 2);
+  for (const sp of all)
+    for (let i = sp.first; i <= sp.last; i++) owner[i] = Math.max(owner[i], sp.type === 'MISC' ? 1 : 2);
   for (const sp of kept) for (let i = sp.first; i <= sp.last; i++) owner[i] = 2;
   const cap = (i: number) => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i].text);
   sentences.forEach((s, si) => {
     const w = words[si];
     const headline = w.every((x) => x === x.toUpperCase());
-    const tags = gazetteerTags(w, w.map((x) => x.toLowerCase()));
+    const tags = gazetteerTags(
+      w,
+      w.map((x) => x.toLowerCase()),
+    );
     for (let j = 0; j < w.length; j++) {
       const i = s.tokenStart + j;
       // Countries.
@@ -442,11 +639,20 @@ function addGazetteerSpans(kept: Span[], all: Span[], tokens: Token[], sentences
         let k = j;
         if (tags[j] !== Gaz.Country * 4) while (k + 1 < w.length && tags[k + 1] !== Gaz.Country * 4 + 3) k++;
         if (tags[j] !== Gaz.Country * 4) k++;
-        const a = i, b = s.tokenStart + k;
+        const a = i,
+          b = s.tokenStart + k;
         const surface = w.slice(j, k + 1).join(' ');
         let free = true;
         for (let t = a; t <= b; t++) if (owner[t]) free = false;
-        const isolated = !(cap(a - 1) && a - 1 >= s.tokenStart && !owner[a - 1] && a - 1 !== s.tokenStart) && !(cap(b + 1) && b + 1 < s.tokenEnd && !owner[b + 1] && !isSovereignSurface(tokens[b + 1].text) /* U.S.-ROK */ && !isTitle(tokens[b + 1].text));
+        const isolated =
+          !(cap(a - 1) && a - 1 >= s.tokenStart && !owner[a - 1] && a - 1 !== s.tokenStart) &&
+          !(
+            cap(b + 1) &&
+            b + 1 < s.tokenEnd &&
+            !owner[b + 1] &&
+            !isSovereignSurface(tokens[b + 1].text) /* U.S.-ROK */ &&
+            !isTitle(tokens[b + 1].text)
+          );
         if (free && isolated && !(headline && surface.length <= 3) && isSovereignSurface(tokensText(tokens, a, b))) {
           kept.push({ first: a, last: b, type: 'LOC', sentence: si });
           for (let t = a; t <= b; t++) owner[t] = 2;
@@ -477,11 +683,21 @@ function addGazetteerSpans(kept: Span[], all: Span[], tokens: Token[], sentences
       // Geographic features: <Name|demonym> <Peninsula|Sea|…>.
       if (j > 0 && GEO_NOUNS.has(w[j].toLowerCase()) && owner[i] !== 2 && owner[i - 1] !== 2 && i - 1 >= s.tokenStart) {
         // Lower-case only for a peninsula or archipelago named by an adjective (`Korean peninsula`).
-        const prevAdjective = tags[j - 1] === Gaz.Demonym * 4 || (/^\p{Lu}/u.test(w[j - 1]) && countryByDemonym(w[j - 1]) !== null) || (owner[i - 1] === 1 && cap(i - 1));
+        const prevAdjective =
+          tags[j - 1] === Gaz.Demonym * 4 ||
+          (/^\p{Lu}/u.test(w[j - 1]) && countryByDemonym(w[j - 1]) !== null) ||
+          (owner[i - 1] === 1 && cap(i - 1));
         const lowerOk = w[j] === 'peninsula' || w[j] === 'archipelago';
         if (cap(i) ? cap(i - 1) && !headline : lowerOk && prevAdjective) {
           let a = i - 1;
-          while (a - 1 >= s.tokenStart && owner[a - 1] !== 2 && cap(a - 1) && a - 1 !== s.tokenStart && !isTitle(tokens[a - 1].text)) a--;
+          while (
+            a - 1 >= s.tokenStart &&
+            owner[a - 1] !== 2 &&
+            cap(a - 1) &&
+            a - 1 !== s.tokenStart &&
+            !isTitle(tokens[a - 1].text)
+          )
+            a--;
           kept.push({ first: a, last: i, type: 'LOC', sentence: si });
           for (let t = a; t <= i; t++) owner[t] = 2;
         }
@@ -496,7 +712,6 @@ function tokensText(tokens: Token[], a: number, b: number): string {
   return s;
 }
 
-
 function isTitle(tok: string): boolean {
   return TITLES.has(tok.toLowerCase().replace(/\.$/, ''));
 }
@@ -504,7 +719,16 @@ function isTitle(tok: string): boolean {
 /** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
 function trimSpan(sp: Span, tokens: Token[]): void {
   const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
-  while (sp.first <= sp.last && (punct(tokens[sp.first].text) || (sp.type === 'PERSON' && sp.first < sp.last && isTitle(tokens[sp.first].text)))) sp.first++;
-  while (sp.last >= sp.first && (punct(tokens[sp.last].text) && tokens[sp.last].text !== '.' || tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')) sp.last--;
+  while (
+    sp.first <= sp.last &&
+    (punct(tokens[sp.first].text) || (sp.type === 'PERSON' && sp.first < sp.last && isTitle(tokens[sp.first].text)))
+  )
+    sp.first++;
+  while (
+    sp.last >= sp.first &&
+    ((punct(tokens[sp.last].text) && tokens[sp.last].text !== '.') ||
+      tokens[sp.last].text === "'s" ||
+      tokens[sp.last].text === '’s')
+  )
+    sp.last--;
 }
-

@@ -26,7 +26,10 @@ export function toVocabulary(value: unknown, cwd: string): unknown {
       put('path', typeof v === 'string' ? displayPath(v, cwd) : v);
     } else if (key === 'paths' && Array.isArray(v)) {
       put('paths', v.length);
-      put('pathList', v.map((p) => (typeof p === 'string' ? displayPath(p, cwd) : p)));
+      put(
+        'pathList',
+        v.map((p) => (typeof p === 'string' ? displayPath(p, cwd) : p)),
+      );
     } else if (key === 'docId' && !('id' in input)) {
       put('id', v);
     } else if (key === 'published' && !('date' in input)) {
@@ -49,5 +52,10 @@ export function toVocabulary(value: unknown, cwd: string): unknown {
 }
 
 function isSpan(v: unknown): v is { start: string; end: string } {
-  return Boolean(v) && typeof v === 'object' && typeof (v as { start?: unknown }).start === 'string' && 'end' in (v as object);
+  return (
+    Boolean(v) &&
+    typeof v === 'object' &&
+    typeof (v as { start?: unknown }).start === 'string' &&
+    'end' in (v as object)
+  );
 }
