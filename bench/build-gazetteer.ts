@@ -13,7 +13,7 @@
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aliasKey } from '../src/nlp/ner/alias-key.js';
+import { aliasKey } from '../src/core/alias-key.js';
 import { gazetteerEntries } from '../src/nlp/ner/gaz-features.js';
 import type { CountryInfo } from '../src/nlp/gazetteer.js';
 

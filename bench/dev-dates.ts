@@ -16,7 +16,7 @@ import { tokenize } from '../src/nlp/tokenize.js';
 import { findDates } from '../src/nlp/dates/index.js';
 import { findEvents } from '../src/nlp/events.js';
 import { findEntities } from '../src/nlp/entities.js';
-import type { EntityType, EventRecord, Mention } from '../src/types.js';
+import type { EntityType, EventRecord, Mention } from '../src/core/types.js';
 
 interface GoldMention {
   type: string;

@@ -11,8 +11,8 @@
  * Plus, for files with canonical entities and events (the seeds): the alias-group check and the
  * share of gold events whose name, date and place match a predicted event.
  */
-import type { EventRecord, Mention } from '../src/types.js';
-import { aliasKey } from '../src/nlp/aliases.js';
+import type { EventRecord, Mention } from '../src/core/types.js';
+import { aliasKey } from '../src/core/alias-key.js';
 
 export interface GoldMention {
   type: string;

@@ -90,7 +90,8 @@ async function main(): Promise<void> {
   const { openDatabase } = await import('../src/store/db.js');
   const { search } = await import('../src/search/search.js');
   const db = openDatabase(file, { readonly: true });
-  const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  const { documentCount } = await import('../src/store/documents.js');
+  const documents = documentCount(db);
 
   const first: number[] = [];
   const outcomes = QUERIES.map((q) => {

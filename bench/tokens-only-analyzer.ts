@@ -4,7 +4,7 @@
  */
 import { tokenize } from '../src/nlp/tokenize.js';
 import type { AnalyzerInput } from '../src/nlp/analyze.js';
-import type { Analysis } from '../src/types.js';
+import type { Analysis } from '../src/core/types.js';
 
 export const version = 'tokens-only';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { aliasKey, canonicalCountry, canonicalName, canonicalOrg } from '../src/nlp/aliases.js';
+import { aliasKey } from '../src/core/alias-key.js';
+import { canonicalCountry, canonicalName, canonicalOrg } from '../src/nlp/aliases.js';
 
 describe('aliasKey', () => {
   it('folds hyphens, case, diacritics and full stops', () => {

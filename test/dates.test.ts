@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { findDates } from '../src/nlp/dates/index.js';
-import { formatIsoWeek, parseIsoDate } from '../src/calendar.js';
+import { formatIsoWeek, parseIsoDate } from '../src/core/calendar.js';
 
 /** The DATE mentions of `text` as `text → value` pairs, resolved against `published`. */
 function dates(text: string, published: string | null): [string, string | null][] {

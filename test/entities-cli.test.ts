@@ -1,5 +1,6 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../src/store/db.js';
+import { setAnalyzerVersion } from '../src/store/inspect.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpus, SEEDS, tempDir, write } from './helpers.js';
 
@@ -69,8 +70,8 @@ describe('entities across the seeds', () => {
     // Re-analysis rewrites every mention: the override must still apply.
     const raw = corpus(['ingest', SEEDS, '--db', own, '--json']);
     expect(raw.code).toBe(0);
-    const handle = new Database(own);
-    handle.prepare("UPDATE documents SET analyzer_version = 'old'").run();
+    const handle = openDatabase(own);
+    setAnalyzerVersion(handle, 'old');
     handle.close();
     expect(JSON.parse(corpus(['ingest', SEEDS, '--db', own, '--json']).stdout).reanalyzed).toBe(3);
     expect(names()).not.toContain('Shinzo Abe');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { findEntities } from '../src/nlp/entities.js';
-import type { Mention } from '../src/types.js';
+import type { Mention } from '../src/core/types.js';
 
 function entities(text: string): Mention[] {
   const { tokens, sentences } = tokenize(text);

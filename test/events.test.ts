@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { findDates } from '../src/nlp/dates/index.js';
 import { findEvents } from '../src/nlp/events.js';
-import type { EntityType, Mention } from '../src/types.js';
+import type { EntityType, Mention } from '../src/core/types.js';
 
 interface GoldMention { type: string; start: number; end: number; text: string; entity: string | null; value: string | null; optional?: boolean }
 interface GoldEvent { name: string; mentions: [number, number][]; date: string | null; place: string | null; participants: string[] }

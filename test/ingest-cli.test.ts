@@ -1,32 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openDatabase, type Store } from '../src/store/db.js';
+import { allDocuments, countAnalyzedBy, ftsMatchCount, integrityProblems, maxDocumentId, rowCount, setAnalyzerVersion } from '../src/store/inspect.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corpus, SEEDS, tempDir, write } from './helpers.js';
 
 const seedFiles = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
 
-function openRaw(file: string) {
-  return new Database(file, { readonly: true });
-}
-
-function count(file: string, sql: string): number {
-  const db = openRaw(file);
+/** Read what the CLI wrote, through the store's read functions. */
+function inspect<T>(file: string, read: (store: Store) => T): T {
+  const store = openDatabase(file, { readonly: true });
   try {
-    return (db.prepare(sql).pluck().get() as number) ?? 0;
+    return read(store);
   } finally {
-    db.close();
+    store.close();
   }
 }
 
+const documents = (file: string): number => inspect(file, (s) => rowCount(s, 'documents'));
+const paths = (file: string): number => inspect(file, (s) => rowCount(s, 'paths'));
+const matching = (file: string, match: string): number => inspect(file, (s) => ftsMatchCount(s, match));
+
 function ftsInStep(file: string): void {
-  const db = new Database(file);
+  const store = openDatabase(file);
   try {
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    // Raises if the external-content index disagrees with the documents table.
-    db.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
+    expect(integrityProblems(store)).toEqual([]);
   } finally {
-    db.close();
+    store.close();
   }
 }
 
@@ -44,7 +45,7 @@ describe('corpus ingest seeds/', () => {
   it('stores the three seeds and says so in one line', () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/3 files, 3 documents: 3 new, 0 updated, 0 unchanged, 0 duplicates, 0 failed/);
-    expect(count(db, 'SELECT count(*) FROM documents')).toBe(3);
+    expect(documents(db)).toBe(3);
     ftsInStep(db);
   });
 
@@ -59,12 +60,12 @@ describe('corpus ingest seeds/', () => {
   });
 
   it('reports the second run as 3 unchanged and changes nothing', () => {
-    const before = count(db, 'SELECT max(id) FROM documents');
+    const before = inspect(db, maxDocumentId);
     const again = corpus(['ingest', SEEDS, '--db', db, '--json']);
     expect(again.code).toBe(0);
     const summary = JSON.parse(again.stdout);
     expect(summary).toMatchObject({ files: 3, new: 0, updated: 0, unchanged: 3, failed: 0 });
-    expect(count(db, 'SELECT max(id) FROM documents')).toBe(before);
+    expect(inspect(db, maxDocumentId)).toBe(before);
   });
 
   it('finds the database through CORPUS_DB and stats describe it', () => {
@@ -99,25 +100,25 @@ describe('document identity', () => {
     write(path.join(docs, 'sub', 'b-copy.txt'), 'Bravo story about grain prices.\n');
     const first = JSON.parse(corpus(['ingest', docs, '--db', db, '--json']).stdout);
     expect(first).toMatchObject({ files: 3, new: 2, duplicates: 1 });
-    expect(count(db, 'SELECT count(*) FROM documents')).toBe(2);
-    expect(count(db, 'SELECT count(*) FROM paths')).toBe(3);
+    expect(documents(db)).toBe(2);
+    expect(paths(db)).toBe(3);
 
     write(path.join(docs, 'a.txt'), 'Alpha story, corrected: the strike in Antwerp ended.\n');
     const second = JSON.parse(corpus(['ingest', docs, '--db', db, '--json']).stdout);
     expect(second).toMatchObject({ new: 0, updated: 1, unchanged: 2 });
-    expect(count(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'antwerp'")).toBe(1);
-    expect(count(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'rotterdam'")).toBe(0);
-    expect(count(db, 'SELECT count(*) FROM documents')).toBe(2);
+    expect(matching(db, 'antwerp')).toBe(1);
+    expect(matching(db, 'rotterdam')).toBe(0);
+    expect(documents(db)).toBe(2);
 
     fs.rmSync(path.join(docs, 'sub'), { recursive: true });
     fs.rmSync(path.join(docs, 'a.txt'));
     const noPrune = JSON.parse(corpus(['ingest', docs, '--db', db, '--json']).stdout);
     expect(noPrune.pruned).toBe(0);
-    expect(count(db, 'SELECT count(*) FROM documents')).toBe(2);
+    expect(documents(db)).toBe(2);
     const pruned = JSON.parse(corpus(['ingest', docs, '--db', db, '--json', '--prune']).stdout);
     expect(pruned.pruned).toBe(2);
-    expect(count(db, 'SELECT count(*) FROM documents')).toBe(1);
-    expect(count(db, 'SELECT count(*) FROM paths')).toBe(1);
+    expect(documents(db)).toBe(1);
+    expect(paths(db)).toBe(1);
     ftsInStep(db);
   });
 
@@ -125,12 +126,12 @@ describe('document identity', () => {
     const dir = tempDir();
     const db = path.join(dir, 'corpus.db');
     corpus(['ingest', SEEDS, '--db', db]);
-    const raw = new Database(db);
-    raw.prepare("UPDATE documents SET analyzer_version = 'old' WHERE id = 2").run();
-    raw.close();
+    const store = openDatabase(db);
+    setAnalyzerVersion(store, 'old', 2);
+    store.close();
     const again = JSON.parse(corpus(['ingest', SEEDS, '--db', db, '--json']).stdout);
     expect(again).toMatchObject({ unchanged: 2, reanalyzed: 1, new: 0 });
-    expect(count(db, "SELECT count(*) FROM documents WHERE analyzer_version = 'old'")).toBe(0);
+    expect(inspect(db, (st) => countAnalyzedBy(st, 'old'))).toBe(0);
     ftsInStep(db);
   });
 
@@ -143,7 +144,7 @@ describe('document identity', () => {
     write(path.join(docs, 'corpus-meta.yaml'), `${seedFiles[0]}:\n  date: 2019-02-15\n  source: Example Wire\n${seedFiles[2]}:\n  date: 2001-01-01\n`);
     const result = corpus(['ingest', docs, '--db', db, '--date', '2018-04-19', '--json']);
     expect(result.code).toBe(0);
-    const dates = openRaw(db).prepare('SELECT date, date_source AS dateSource, source FROM documents ORDER BY id').all();
+    const dates = inspect(db, allDocuments).map(({ date, dateSource, source }) => ({ date, dateSource, source }));
     expect(dates).toEqual([
       { date: '2019-02-15', dateSource: 'frontmatter', source: 'Example Wire' },
       { date: '2018-04-19', dateSource: 'flag', source: null },
@@ -222,9 +223,7 @@ describe('bad input', () => {
     expect(result.code).toBe(1);
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ failed: 4, new: 4 });
-    const db2 = openRaw(db);
-    const legacy = db2.prepare("SELECT body FROM documents WHERE body LIKE 'Price%'").pluck().get() as string;
-    db2.close();
+    const legacy = inspect(db, allDocuments).find((d) => d.body.startsWith('Price'))?.body;
     expect(legacy).toBe('Price rose to €5, a “record”.\n');
   });
 
@@ -232,7 +231,7 @@ describe('bad input', () => {
     write(path.join(docs, 'good.txt'), new Uint8Array([0, 0, 0, 1]));
     const again = corpus(['ingest', docs, '--db', db, '--json']);
     expect(again.code).toBe(1);
-    expect(count(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'geneva'")).toBe(1);
+    expect(matching(db, 'geneva')).toBe(1);
   });
 
   it('exits 2 on usage errors with one line and no stack trace', () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../src/store/db.js';
+import { analysisDump, integrityProblems, rowCount, setAnalyzerVersion } from '../src/store/inspect.js';
 import { describe, expect, it } from 'vitest';
 import { corpus, corpusAsync, explodeReuters } from './helpers.js';
 
@@ -9,11 +10,11 @@ const FILES = 1500;
 function documentsIn(db: string): number {
   if (!fs.existsSync(db)) return 0;
   try {
-    const raw = new Database(db, { readonly: true });
+    const store = openDatabase(db, { readonly: true });
     try {
-      return raw.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+      return rowCount(store, 'documents');
     } finally {
-      raw.close();
+      store.close();
     }
   } catch {
     return 0; // not created yet, or the schema is still being written
@@ -37,9 +38,8 @@ describe('kill -9 in the middle of an ingest', () => {
     expect(atKill).toBeGreaterThan(0);
     expect(atKill).toBeLessThan(FILES); // the kill landed mid-ingest
 
-    const raw = new Database(db);
-    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
-    raw.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
+    const raw = openDatabase(db);
+    expect(integrityProblems(raw)).toEqual([]);
     raw.close();
 
     const rerun = corpus(['ingest', docs, '--db', db, '--json']);
@@ -52,11 +52,10 @@ describe('kill -9 in the middle of an ingest', () => {
     for (const shard of fs.readdirSync(docs)) {
       for (const f of fs.readdirSync(path.join(docs, shard))) bodies.add(fs.readFileSync(path.join(docs, shard, f), 'utf8'));
     }
-    const check = new Database(db);
-    expect(check.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(bodies.size);
-    expect(check.prepare('SELECT count(*) FROM paths').pluck().get()).toBe(FILES);
-    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-    check.prepare("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
+    const check = openDatabase(db);
+    expect(rowCount(check, 'documents')).toBe(bodies.size);
+    expect(rowCount(check, 'paths')).toBe(FILES);
+    expect(integrityProblems(check)).toEqual([]);
     check.close();
   });
 });
@@ -66,15 +65,9 @@ describe('parallel analysis', () => {
     const docs = explodeReuters(300); // past the 100 analyses done before workers start
     const dir = path.dirname(docs);
     const dump = (db: string) => {
-      const raw = new Database(db, { readonly: true });
+      const raw = openDatabase(db, { readonly: true });
       try {
-        return {
-          documents: raw.prepare('SELECT sha256, tokens, date FROM documents ORDER BY id').all(),
-          mentions: raw
-            .prepare('SELECT m.doc_id, m.type, m.start, m.end, e.name, m.value FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id ORDER BY m.id')
-            .all(),
-          events: raw.prepare('SELECT key, name, date FROM events ORDER BY id').all(),
-        };
+        return analysisDump(raw);
       } finally {
         raw.close();
       }
@@ -86,8 +79,8 @@ describe('parallel analysis', () => {
     expect(dump(parallel)).toEqual(dump(single));
 
     // An analyzer upgrade re-analyzes every stored document, in the workers, to the same result.
-    const raw = new Database(parallel);
-    raw.prepare("UPDATE documents SET analyzer_version = 'old'").run();
+    const raw = openDatabase(parallel);
+    setAnalyzerVersion(raw, 'old');
     raw.close();
     const upgrade = corpus(['ingest', docs, '--db', parallel, '--json'], { env: { CORPUS_WORKERS: '2' } });
     expect(JSON.parse(upgrade.stdout)).toMatchObject({ new: 0, updated: 0, failed: 0 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../src/types.js';
+import type { Article } from '../src/core/types.js';
 import { parseArticles, readArticles, SUPPORTED_EXTENSIONS, type ReadResult } from '../src/ingest/read.js';
 import { findAttribution, findClosingSource, findDateline } from '../src/ingest/attribution.js';
 import { dateFromFilename, normalizeDate } from '../src/ingest/readers/fields.js';

@@ -1,16 +1,17 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../src/store/db.js';
-import { aliasKey } from '../src/nlp/aliases.js';
+import { openDatabase, type Store } from '../src/store/db.js';
+import { aliasKey } from '../src/core/alias-key.js';
+import { insertDocumentRow, insertEntityRow, insertEventMentionRow, insertEventRow, insertMentionRow } from '../src/store/rows.js';
+import { documentIdsByPath } from '../src/store/documents.js';
 import { corpus, SEEDS, tempDir } from './helpers.js';
 
 /**
- * A real corpus database filled with SQL, as ingest would fill it (document, path, FTS row,
+ * A real corpus database filled row by row (store/rows.ts), as ingest would fill it (document, path, FTS row,
  * entities, aliases, mentions, events), so search can be tested on exactly the documents a test needs.
  */
 export class SearchFixture {
-  readonly db: Db;
+  readonly db: Store;
   private bodies = new Map<number, string>();
 
   constructor(readonly file: string) {
@@ -18,25 +19,13 @@ export class SearchFixture {
   }
 
   doc(meta: { path: string; title?: string | null; date?: string | null; source?: string | null }, body: string): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO documents (sha256, title, date, source, format, body, chars, tokens, analyzer_version, ingested_at)
-         VALUES (?, ?, ?, ?, 'txt', ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
-      )
-      .run(crypto.createHash('sha256').update(meta.path + body).digest('hex'), meta.title ?? null, meta.date ?? null, meta.source ?? null, body, body.length, body.split(/\s+/).length);
-    const id = Number(info.lastInsertRowid);
-    this.db.prepare('INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(meta.path, id);
-    this.db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, meta.title ?? '', body);
+    const id = insertDocumentRow(this.db, { ...meta, body, tokens: body.split(/\s+/).length, fts: true });
     this.bodies.set(id, body);
     return id;
   }
 
   entity(type: string, name: string, aliases: string[] = []): number {
-    const id = Number(this.db.prepare('INSERT INTO entities (type, name, key) VALUES (?, ?, ?)').run(type, name, aliasKey(name)).lastInsertRowid);
-    for (const alias of [name, ...aliases]) {
-      this.db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)').run(aliasKey(alias), id, alias);
-    }
-    return id;
+    return insertEntityRow(this.db, type, name, aliases);
   }
 
   /** Every occurrence of `text` in the document is a mention of the entity. */
@@ -44,19 +33,17 @@ export class SearchFixture {
     const body = this.bodies.get(docId)!;
     let found = 0;
     for (let at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + 1)) {
-      this.db
-        .prepare('INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id) VALUES (?, ?, ?, ?, ?, 0, ?)')
-        .run(docId, type, at, at + text.length, text, entityId);
+      insertMentionRow(this.db, { docId, type, start: at, end: at + text.length, text, sentence: 0, entityId });
       found++;
     }
     if (found === 0) throw new Error(`fixture: '${text}' not in document ${docId}`);
   }
 
   event(name: string, docId: number, text: string): number {
-    const id = Number(this.db.prepare('INSERT INTO events (key, name) VALUES (?, ?)').run(`${aliasKey(name)}||`, name).lastInsertRowid);
+    const id = insertEventRow(this.db, { key: `${aliasKey(name)}||`, name });
     const at = this.bodies.get(docId)!.indexOf(text);
     if (at < 0) throw new Error(`fixture: '${text}' not in document ${docId}`);
-    this.db.prepare('INSERT INTO event_mentions (event_id, doc_id, start, end, sentence) VALUES (?, ?, ?, ?, 0)').run(id, docId, at, at + text.length);
+    insertEventMentionRow(this.db, { eventId: id, docId, start: at, end: at + text.length, sentence: 0 });
     return id;
   }
 
@@ -75,7 +62,6 @@ export function ingestSeeds(): string {
 }
 
 /** A seed's document id in the database, by its file name prefix (`000`, `002`, `004`). */
-export function seedIds(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT path, doc_id FROM paths').all() as { path: string; doc_id: number }[];
-  return new Map(rows.map((r) => [path.basename(r.path).slice(0, 3), r.doc_id]));
+export function seedIds(db: Store): Map<string, number> {
+  return new Map([...documentIdsByPath(db)].map(([p, id]) => [path.basename(p).slice(0, 3), id]));
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../src/store/db.js';
+import { openDatabase, type Store } from '../src/store/db.js';
 import { exitCode, search } from '../src/search/search.js';
 import type { SearchOptions } from '../src/search/types.js';
 import { ingestSeeds } from './search-fixture.js';
@@ -52,7 +52,7 @@ function randomOptions(next: () => number): SearchOptions {
 
 describe('no query ever fails', () => {
   let file: string;
-  let db: Db;
+  let db: Store;
 
   beforeAll(() => {
     file = ingestSeeds();

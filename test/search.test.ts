@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../src/store/db.js';
+import { openDatabase, type Store } from '../src/store/db.js';
 import { exitCode, search } from '../src/search/search.js';
 import type { SearchHit } from '../src/search/types.js';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/core/errors.js';
 import { ingestSeeds, SearchFixture, seedIds } from './search-fixture.js';
 import { tempDir } from './helpers.js';
 
@@ -12,7 +12,7 @@ const marked = (hit: SearchHit): string[] => hit.highlights.map(([s, e]) => hit.
 
 describe('search over a small corpus', () => {
   let fx: SearchFixture;
-  let db: Db;
+  let db: Store;
 
   beforeAll(() => {
     fx = new SearchFixture(path.join(tempDir('corpus-search-'), 'test.db'));
@@ -220,7 +220,7 @@ describe('search over a small corpus', () => {
 });
 
 describe('search over the seed articles (real ingest)', () => {
-  let db: Db;
+  let db: Store;
   let ids: Map<string, number>;
 
   beforeAll(() => {

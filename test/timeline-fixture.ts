@@ -1,16 +1,14 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
-import { openDatabase, type Db } from '../src/store/db.js';
-import { packSentences } from '../src/store/sentences.js';
-import { aliasKey } from '../src/nlp/aliases.js';
-import { parseDateValue } from '../src/timeline/dates.js';
+import { openDatabase, type Store } from '../src/store/db.js';
+import { insertDocumentRow, insertEntityRow, insertEventMentionRow, insertEventRow, insertMentionRow, insertParticipantRow } from '../src/store/rows.js';
+import { aliasKey } from '../src/core/alias-key.js';
 
 /**
  * Writes analysis rows straight into a real corpus database, as ingest would, so the timeline can
  * be tested before (and independently of) extraction. Offsets are found by searching the body.
  */
 export class FixtureDb {
-  readonly db: Db;
+  readonly db: Store;
   private sentencesOf = new Map<number, { start: number; end: number }[]>();
   private bodies = new Map<number, string>();
 
@@ -26,35 +24,14 @@ export class FixtureDb {
       start += s.length + 1;
       return span;
     });
-    const info = this.db
-      .prepare(
-        `INSERT INTO documents (sha256, title, date, source, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
-         VALUES (?, ?, ?, ?, 'txt', ?, ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
-      )
-      .run(
-        crypto.createHash('sha256').update(body).digest('hex'),
-        meta.title ?? null,
-        meta.date ?? null,
-        meta.source ?? null,
-        body,
-        body.length,
-        body.split(' ').length,
-        packSentences(spans),
-      );
-    const id = Number(info.lastInsertRowid);
-    this.db.prepare('INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(meta.path, id);
+    const id = insertDocumentRow(this.db, { ...meta, body, tokens: body.split(' ').length, sentences: spans }, body);
     this.sentencesOf.set(id, spans);
     this.bodies.set(id, body);
     return id;
   }
 
   entity(type: string, name: string, aliases: string[] = []): number {
-    const key = aliasKey(name);
-    const id = Number(this.db.prepare('INSERT INTO entities (type, name, key) VALUES (?, ?, ?)').run(type, name, key).lastInsertRowid);
-    for (const alias of [name, ...aliases]) {
-      this.db.prepare('INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)').run(aliasKey(alias), id, alias);
-    }
-    return id;
+    return insertEntityRow(this.db, type, name, aliases);
   }
 
   /** Offsets and sentence of the nth occurrence of `text` in the document. */
@@ -69,27 +46,20 @@ export class FixtureDb {
 
   mention(docId: number, type: string, text: string, ref: { entity?: number; value?: string | null; nth?: number } = {}): void {
     const at = this.locate(docId, text, ref.nth);
-    this.db
-      .prepare('INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(docId, type, at.start, at.end, text, at.sentence, ref.entity ?? null, ref.value ?? null);
+    insertMentionRow(this.db, { docId, type, ...at, text, entityId: ref.entity, value: ref.value });
   }
 
   event(name: string, date: string | null, place: number | null = null): number {
-    const span = parseDateValue(date);
-    return Number(
-      this.db
-        .prepare('INSERT INTO events (key, name, date, date_start, date_end, place_id) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(`${aliasKey(name)}|${date ?? ''}|${place ?? ''}`, name, date, span?.start ?? null, span?.end ?? null, place).lastInsertRowid,
-    );
+    return insertEventRow(this.db, { key: `${aliasKey(name)}|${date ?? ''}|${place ?? ''}`, name, date, placeId: place });
   }
 
   /** The event is reported in the document by `text` (also an EVENT mention), with these participants. */
   report(eventId: number, docId: number, text: string, participants: number[] = []): void {
     const at = this.locate(docId, text);
-    this.db.prepare('INSERT INTO event_mentions (event_id, doc_id, start, end, sentence) VALUES (?, ?, ?, ?, ?)').run(eventId, docId, at.start, at.end, at.sentence);
+    insertEventMentionRow(this.db, { eventId, docId, ...at });
     this.mention(docId, 'EVENT', text);
     for (const p of participants) {
-      this.db.prepare('INSERT OR IGNORE INTO event_participants (event_id, doc_id, entity_id) VALUES (?, ?, ?)').run(eventId, docId, p);
+      insertParticipantRow(this.db, eventId, docId, p);
     }
   }
 

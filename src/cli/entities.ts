@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
-import { ENTITY_TYPES } from '../types.js';
+import { UserError } from '../core/errors.js';
+import { ENTITY_TYPES, isEntityType } from '../core/types.js';
 import { parseCount, withCommonOptions } from './options.js';
 
 function parseType(value: string): string {
   const type = value.toUpperCase();
-  if (!(ENTITY_TYPES as readonly string[]).includes(type)) {
+  if (!isEntityType(type)) {
     throw new UserError(`--type must be one of ${ENTITY_TYPES.join(', ')}, got '${value}'`);
   }
   return type;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { readArticles } from '../ingest/read.js';
 import { analyze } from '../nlp/analyze.js';
 import { extractRecord, renderExtract } from '../render/extract.js';

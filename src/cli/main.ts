@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import * as ingest from './ingest.js';
 import * as stats from './stats.js';
 import * as show from './show.js';

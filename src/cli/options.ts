@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
+import { boundDay } from '../core/timex.js';
 
 /** Options every command shares, so a user learns them once. */
 export interface CommonOptions {
@@ -28,7 +29,7 @@ export function parseCount(name: string) {
 /** Parse a YYYY-MM-DD (or YYYY-MM, YYYY) option or fail with a usage error. */
 export function parseDateOption(name: string) {
   return (value: string): string => {
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    if (boundDay(value, 'from') === null) {
       throw new UserError(`${name} must be a date like 2019-02-27, got '${value}'`);
     }
     return value;

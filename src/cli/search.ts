@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
-import type { SearchEntityType } from '../search/types.js';
+import { UserError } from '../core/errors.js';
+import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../core/types.js';
 import { parseCount, parseDateOption, useColour, withCommonOptions } from './options.js';
 
 interface SearchFlags {
@@ -16,11 +16,12 @@ interface SearchFlags {
   offset: number;
 }
 
-const TYPES: readonly SearchEntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG', 'EVENT'];
 
 function parseType(value: string): SearchEntityType {
   const type = value.toUpperCase() as SearchEntityType;
-  if (!TYPES.includes(type)) throw new UserError(`--type must be one of ${TYPES.join(', ')}, got '${value}'`);
+  if (!SEARCH_ENTITY_TYPES.includes(type)) {
+    throw new UserError(`--type must be one of ${SEARCH_ENTITY_TYPES.join(', ')}, got '${value}'`);
+  }
   return type;
 }
 

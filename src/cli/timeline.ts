@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { parseDateOption, withCommonOptions } from './options.js';
-import type { TimelineOptions } from '../timeline/command.js';
+import type { TimelineOptions } from './timeline-run.js';
 
 /** `corpus timeline [ENTITY]`: what happened when, to whom, with the evidence. */
 export function register(program: Command): void {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
   command
     .addHelpText('after', '\nExample:\n  corpus timeline "North Korea" --from 2018-06 --to 2019-03 --html north-korea.html')
     .action(async (entity: string | undefined, options: TimelineOptions) => {
-      const { runTimeline } = await import('../timeline/command.js');
+      const { runTimeline } = await import('./timeline-run.js');
       await runTimeline(entity, options);
     });
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalyzerInput } from '../nlp/analyze.js';
-import type { Analysis } from '../types.js';
+import type { Analysis } from '../core/types.js';
 import { forStorage } from './analyzer-pool.js';
 
 const { analyze } = (await import((workerData as { analyzerModule: string }).analyzerModule)) as {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerInput } from '../nlp/analyze.js';
-import type { Analysis, StoredAnalysis } from '../types.js';
+import type { Analysis, StoredAnalysis } from '../core/types.js';
 
 export function forStorage(analysis: Analysis): StoredAnalysis {
   const { tokens, ...rest } = analysis;

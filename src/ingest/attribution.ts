@@ -7,6 +7,7 @@
  * An agency merely mentioned in the story ("Yonhap reported") is not the outlet,
  * so only these two positions count.
  */
+import { MONTH_WORD } from '../core/names.js';
 
 export interface Attribution {
   /** Agency or outlet credited by the dateline or the closing credit. */
@@ -43,7 +44,7 @@ export function agencyName(raw: string): string | null {
 /** A case-insensitive spelling of `word` for a regex that is otherwise case-sensitive. */
 const anyCase = (word: string): string => word.replace(/[a-z]/gi, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 // Wires write "Feb 26", "FEB 26", "march 4", "Sept. 3".
-const MONTH = `(?:${['Jan(?:uary)?', 'Feb(?:ruary)?', 'Mar(?:ch)?', 'Apr(?:il)?', 'May', 'June?', 'July?', 'Aug(?:ust)?', 'Sept?(?:ember)?', 'Oct(?:ober)?', 'Nov(?:ember)?', 'Dec(?:ember)?']
+const MONTH = `(?:${MONTH_WORD.split('|')
   .map((m) => m.replace(/[A-Za-z]+/g, anyCase))
   .join('|')})\\.?`;
 // Spaces only, never newlines: a dateline is part of the story's first line.

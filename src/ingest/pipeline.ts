@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Db } from '../store/db.js';
+import type { Store } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
+import { documentForAnalysis, outdatedDocumentIds } from '../store/documents.js';
+import { Batch, checkpoint, deferCheckpoints, restoreCheckpoints } from '../store/batch.js';
 import { ANALYZER_VERSION, analyze } from '../nlp/analyze.js';
-import type { Article, StoredAnalysis } from '../types.js';
+import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles } from './discover.js';
 import { readArticles, SUPPORTED_EXTENSIONS } from './read.js';
@@ -70,7 +72,7 @@ export function sha256(text: string): string {
  * most the open batch and leaves the database consistent; the same ingest run again completes the work.
  */
 export async function ingest(
-  db: Db,
+  db: Store,
   inputs: readonly string[],
   options: IngestOptions = {},
   progress: IngestProgress = {},
@@ -83,9 +85,7 @@ export async function ingest(
   const workers = options.workers ?? os.availableParallelism();
   const runner = adaptiveRunner(analyzer, workers, PARALLEL_AFTER_ANALYSES);
 
-  // Checkpointing the WAL into the database file every 1000 pages (the default) costs a third of a
-  // bulk load; let the log grow during the ingest and checkpoint once at the end.
-  db.pragma('wal_autocheckpoint = 20000');
+  deferCheckpoints(db);
   const writer = new StoreWriter(db, options.placeLookup);
   const batch = new Batch(db, options.batchSize ?? 500);
   const summary: IngestSummary = {
@@ -165,10 +165,10 @@ export async function ingest(
     batch.rollback();
     throw error;
   } finally {
-    db.pragma('wal_autocheckpoint = 1000');
+    restoreCheckpoints(db);
     await runner.close();
   }
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpoint(db);
 
   summary.seconds = (performance.now() - started) / 1000;
   const processed = summary.new + summary.updated + summary.reanalyzed + summary.duplicates + summary.unchanged;
@@ -215,7 +215,7 @@ function storeArticle(writer: StoreWriter, analyzer: Analyzer, article: Article,
 
 /** Documents analyzed by another analyzer version, wherever their files are: analyze them again. */
 async function reanalyzeOutdated(
-  db: Db,
+  db: Store,
   writer: StoreWriter,
   version: string,
   runner: AnalysisRunner,
@@ -225,13 +225,10 @@ async function reanalyzeOutdated(
 ): Promise<number> {
   // Ids first, bodies one at a time: after a version bump every document is outdated, and the
   // whole corpus's text need not sit in memory at once.
-  const outdated = db.prepare('SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id').pluck().all(version) as number[];
-  const load = db.prepare(
-    'SELECT body, date, date_source AS dateSource, dateline, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path FROM documents WHERE id = ?',
-  );
+  const outdated = outdatedDocumentIds(db, version);
   let reanalyzed = 0;
   for (const id of outdated) {
-    const doc = load.get(id) as { body: string; date: string | null; dateSource: Article['dateSource']; dateline: string | null; path: string | null };
+    const doc = documentForAnalysis(db, id);
     // An inferred date was the analyzer's own work: let the new analyzer infer it again.
     const own = doc.dateSource === 'inferred' ? { date: null, dateSource: null } : doc;
     await pending.add(
@@ -292,39 +289,4 @@ function prune(writer: StoreWriter): number {
     }
   }
   return pruned;
-}
-
-/** A transaction kept open across writes and committed every `size` documents. */
-class Batch {
-  private pending = 0;
-  private open = false;
-
-  constructor(
-    private readonly db: Db,
-    private readonly size: number,
-  ) {
-    this.begin();
-  }
-
-  wrote(): void {
-    if (++this.pending < this.size) return;
-    this.commit();
-    this.begin();
-  }
-
-  commit(): void {
-    if (this.open) this.db.exec('COMMIT');
-    this.open = false;
-    this.pending = 0;
-  }
-
-  rollback(): void {
-    if (this.open) this.db.exec('ROLLBACK');
-    this.open = false;
-  }
-
-  private begin(): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    this.open = true;
-  }
 }

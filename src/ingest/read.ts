@@ -6,7 +6,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Article, ArticleFormat, IsoDate } from '../types.js';
+import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
 import { decodeText } from './decode.js';
 import { sidecarEntry, type SidecarEntry } from './sidecar.js';
 import { findAttribution } from './attribution.js';

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { normalizeDate } from './readers/fields.js';
-import type { IsoDate } from '../types.js';
+import type { IsoDate } from '../core/types.js';
 
 export const SIDECAR_NAME = 'corpus-meta.yaml';
 

@@ -1,4 +1,4 @@
-import { aliasKey } from './ner/alias-key.js';
+import { aliasKey } from '../core/alias-key.js';
 import { countryByName } from './gazetteer.js';
 import { canonicalOrgAcronym } from './ner/orgs.js';
 
@@ -6,8 +6,6 @@ import { canonicalOrgAcronym } from './ner/orgs.js';
  * Alias resolution a caller can use without the recognizer: no model weights and no natural are
  * loaded here, only the small countries.json, so `corpus search` starts fast.
  */
-
-export { aliasKey };
 
 /** Canonical country for a name, short name or abbreviation a user typed (`DPRK` → `North Korea`), else null. */
 export function canonicalCountry(alias: string): string | null {

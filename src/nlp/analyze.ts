@@ -1,4 +1,4 @@
-import type { Analysis, Article, Mention } from '../types.js';
+import type { Analysis, Article, Mention } from '../core/types.js';
 import { tokenize } from './tokenize.js';
 import { findEntities } from './entities.js';
 import { findDates } from './dates/index.js';

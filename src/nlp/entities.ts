@@ -1,4 +1,4 @@
-import type { Mention, Sentence, Token } from '../types.js';
+import type { Mention, Sentence, Token } from '../core/types.js';
 import { loadModel, tagDocument } from './ner/model.js';
 import { resolveEntities } from './ner/resolve.js';
 import { entitySpans } from './ner/spans.js';

@@ -1,4 +1,4 @@
-import type { EventRecord, IsoDate, Mention, Sentence, Token } from '../types.js';
+import { isEntityType, type EventRecord, type IsoDate, type Mention, type Sentence, type Token } from '../core/types.js';
 import { sentenceIndexAt } from './dates/context.js';
 
 /**
@@ -665,7 +665,7 @@ export function findEvents(
   _publicationDate: IsoDate | null,
 ): { mentions: Mention[]; events: EventRecord[] } {
   const entities: Entity[] = mentions
-    .filter((m) => m.type === 'PERSON' || m.type === 'COUNTRY' || m.type === 'PLACE' || m.type === 'ORG')
+    .filter((m) => isEntityType(m.type))
     .map((m) => ({ type: m.type, start: m.start, end: m.end, name: m.entity ?? m.text }))
     .sort((a, b) => a.start - b.start);
   const dates = mentions.filter((m) => m.type === 'DATE').sort((a, b) => a.start - b.start);

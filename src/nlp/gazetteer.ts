@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aliasKey } from './ner/alias-key.js';
+import { aliasKey } from '../core/alias-key.js';
 import { modelDir } from './ner/model-dir.js';
 
 /*

@@ -1,5 +1,6 @@
-import type { Sentence, Token } from '../types.js';
+import type { Sentence, Token } from '../core/types.js';
 import { isCountrySurface } from './gazetteer.js';
+import { MONTH_ABBREVIATIONS } from '../core/names.js';
 
 /*
  * An offset-keeping tokenizer and sentence splitter for news text.
@@ -14,7 +15,7 @@ import { isCountrySurface } from './gazetteer.js';
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'maj', 'adm', 'cmdr',
   'cpl', 'pvt', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'st', 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'messrs',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig', 'approx', 'ca',
+  ...MONTH_ABBREVIATIONS.map((a) => a.toLowerCase()), 'fig', 'approx', 'ca',
 ]);
 /** Single-dot abbreviations that may also close a sentence ("... said Acme Corp."). */
 const ENDERS = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'bros', 'etc', 'plc', 'llc', 'dept', 'univ', 'assn', 'ave', 'blvd']);

@@ -1,4 +1,4 @@
-import type { Analysis, Article, DateSource, EventRecord } from '../types.js';
+import type { Analysis, Article, DateSource, EventRecord } from '../core/types.js';
 import { keyValues, table } from './text.js';
 
 /** The `corpus extract --json` record of ../shared/spec/extract-format.md. */

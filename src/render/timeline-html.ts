@@ -3,11 +3,11 @@ import {
   bucketLabel,
   bucketStart,
   bucketUnitFor,
-  dateLabel,
   daysBetween,
   nextBucket,
   type BucketUnit,
-} from '../timeline/dates.js';
+} from '../core/days.js';
+import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntry } from '../timeline/types.js';
 import { entityLabel, sourceLabel, spanOfEntries } from './timeline-text.js';
 

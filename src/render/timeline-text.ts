@@ -1,4 +1,4 @@
-import { dateLabel } from '../timeline/dates.js';
+import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntity, TimelineEntry, TimelineSource } from '../timeline/types.js';
 
 export interface TimelineTextOptions {

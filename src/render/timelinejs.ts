@@ -1,4 +1,4 @@
-import { dateLabel } from '../timeline/dates.js';
+import { dateLabel } from '../core/timex.js';
 import type { DateSpan, Timeline, TimelineEntry } from '../timeline/types.js';
 import { escapeHtml } from './timeline-html.js';
 import { entityLabel, sourceLabel } from './timeline-text.js';

@@ -2,21 +2,12 @@
  * Finding entities and events by a name someone typed: by folded key in `aliases` (every surface
  * form seen, gazetteer aliases) and `entities`, and by folded name in `events`.
  */
-import type { Db } from '../store/db.js';
-import { statement } from './statements.js';
-import { aliasKey, canonicalName } from '../nlp/aliases.js';
-import { UserError } from '../errors.js';
+import type { Store } from '../store/db.js';
+import { entitiesByKeys, entityNamesStartingWith, eventsByLowerName, mentionCounts, type NamedRow } from '../store/search.js';
+import { aliasKey } from '../core/alias-key.js';
+import { canonicalName } from '../nlp/aliases.js';
+import { UserError } from '../core/errors.js';
 import type { ResolvedEntity, SearchEntityType } from './types.js';
-
-const ENTITY_TYPES_SQL = "('PERSON', 'COUNTRY', 'PLACE', 'ORG')";
-
-interface Row {
-  key: string;
-  id: number;
-  type: string;
-  name: string;
-  canonical: number;
-}
 
 /**
  * Everything each key names. One query per table whatever the number of keys, so looking up all
@@ -25,27 +16,16 @@ interface Row {
  * scan, and only when given.
  */
 export function lookupKeys(
-  db: Db,
+  db: Store,
   keys: string[],
   eventNames: Map<string, string> = new Map(),
 ): Map<string, (ResolvedEntity & { canonical: boolean })[]> {
   const out = new Map<string, (ResolvedEntity & { canonical: boolean })[]>();
   const unique = [...new Set(keys.filter((k) => k.length > 0))];
   if (unique.length === 0 && eventNames.size === 0) return out;
-  const json = JSON.stringify(unique);
-  const rows = statement(db, 
-      `SELECT a.key AS key, e.id AS id, e.type AS type, e.name AS name, e.key = a.key AS canonical
-         FROM aliases a JOIN entities e ON e.id = a.entity_id
-        WHERE a.key IN (SELECT value FROM json_each(?))
-       UNION
-       SELECT e.key, e.id, e.type, e.name, 1 FROM entities e
-        WHERE e.type IN ${ENTITY_TYPES_SQL} AND e.key IN (SELECT value FROM json_each(?))`,
-    )
-    .all(json, json) as Row[];
+  const rows: NamedRow[] = entitiesByKeys(db, unique);
   if (eventNames.size > 0) {
-    const events = db
-      .prepare('SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify([...eventNames.keys()])) as { text: string; id: number; name: string }[];
+    const events = eventsByLowerName(db, [...eventNames.keys()]);
     for (const e of events) rows.push({ key: eventNames.get(e.text) ?? e.text, id: e.id, type: 'EVENT', name: e.name, canonical: 1 });
   }
   for (const row of rows) {
@@ -71,7 +51,7 @@ type Found = Map<string, (ResolvedEntity & { canonical: boolean })[]>;
  * for text with a capital letter — names typed as names — since the gazetteer costs a few ms to load
  * (`anyCase` for --entity, which is a name whatever its case).
  */
-export function addGazetteerNames(db: Db, found: Found, texts: Map<string, string>, anyCase = false): void {
+export function addGazetteerNames(db: Store, found: Found, texts: Map<string, string>, anyCase = false): void {
   const fallback = new Map<string, string>();
   for (const [key, text] of texts) {
     if (found.has(key) || key.length < 2 || !(anyCase || /\p{Lu}/u.test(text))) continue;
@@ -95,7 +75,7 @@ const DOMINANCE = 5;
  * entities of several types, the one mentioned far more often is taken (with a notice saying so);
  * otherwise it is a usage error that lists them, so the user can add `--type`.
  */
-export function resolveEntityFilter(db: Db, name: string, type?: SearchEntityType): { matches: ResolvedEntity[]; notice: string | null } {
+export function resolveEntityFilter(db: Store, name: string, type?: SearchEntityType): { matches: ResolvedEntity[]; notice: string | null } {
   const key = aliasKey(name);
   const eventNames = !type || type === 'EVENT' ? new Map([[name.trim().toLowerCase(), key], [key, key]]) : new Map<string, string>();
   const all = lookupKeys(db, [key], eventNames);
@@ -121,31 +101,9 @@ export function resolveEntityFilter(db: Db, name: string, type?: SearchEntityTyp
   };
 }
 
-function mentionCounts(db: Db, list: ResolvedEntity[]): Map<string, number> {
-  const out = new Map<string, number>();
-  const entityIds = list.filter((e) => e.kind === 'entity').map((e) => Math.trunc(e.id));
-  const eventIds = list.filter((e) => e.kind === 'event').map((e) => Math.trunc(e.id));
-  if (entityIds.length > 0) {
-    for (const row of statement(db, `SELECT entity_id AS id, count(*) AS n FROM mentions WHERE entity_id IN (${entityIds.join(',')}) GROUP BY entity_id`).all() as { id: number; n: number }[]) {
-      out.set(`entity:${row.id}`, row.n);
-    }
-  }
-  if (eventIds.length > 0) {
-    for (const row of statement(db, `SELECT event_id AS id, count(*) AS n FROM event_mentions WHERE event_id IN (${eventIds.join(',')}) GROUP BY event_id`).all() as { id: number; n: number }[]) {
-      out.set(`event:${row.id}`, row.n);
-    }
-  }
-  return out;
-}
-
 /** A few entity names close to what was typed, for "did you mean" after an unknown --entity. */
-export function similarEntityNames(db: Db, name: string, limit = 3): string[] {
+export function similarEntityNames(db: Store, name: string, limit = 3): string[] {
   const key = aliasKey(name);
   if (key.length === 0) return [];
-  const rows = statement(db, 
-      `SELECT DISTINCT e.name AS name FROM aliases a JOIN entities e ON e.id = a.entity_id
-        WHERE a.key >= ? AND a.key < ? ORDER BY length(a.key) LIMIT ?`,
-    )
-    .all(key, key + '\uffff', limit) as { name: string }[];
-  return rows.map((r) => r.name);
+  return entityNamesStartingWith(db, key, limit);
 }

@@ -4,19 +4,32 @@
  * Ranking: bm25 with the title weighted above the body; a document that mentions an entity or
  * event the query names (by name or any alias) gets a bonus — and matches even when the words are
  * not in its text, so `DPRK` finds articles that only say "North Korea". Ties go to the newer
- * document. Filters (entity, date, source) are plain indexed conditions outside the FTS MATCH.
+ * document. DayBounds (entity, date, source) are plain indexed conditions outside the FTS MATCH.
  *
  * Never throws for any query text: the query compiler quotes every term. It throws UserError only
  * for bad options (an ambiguous --entity, an invalid date).
  */
-import type { Db } from '../store/db.js';
-import { aliasKey } from '../nlp/aliases.js';
-import { UserError } from '../errors.js';
+import type { Store } from '../store/db.js';
+import { aliasKey } from '../core/alias-key.js';
+import { UserError } from '../core/errors.js';
+import { dayBounds, type DayBounds } from '../core/timex.js';
 import { compileQuery, describeQuery, groupExpression, type CompiledQuery, type Group } from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
 import { correctQuery } from './typos.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
-import { statement } from './statements.js';
+import {
+  aliasCounts,
+  HIGHLIGHT_CLOSE,
+  HIGHLIGHT_OPEN,
+  hitDocument,
+  inSnapshot,
+  markedTexts,
+  mentionSpans,
+  searchDocuments,
+  sourceExists,
+  type MarkedText,
+  type SearchRow,
+} from '../store/search.js';
 import type { MatchedEntity, ResolvedEntity, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
 
 export const TITLE_WEIGHT = 5.0;
@@ -26,23 +39,11 @@ export const DEFAULT_LIMIT = 10;
 export const ENTITY_BONUS = 2.0;
 /** Longest run of words looked up as one entity name ("Democratic People's Republic of Korea"). */
 const MAX_NAME_WORDS = 7;
-// Private-use characters mark FTS5 highlights; a body holding them is left unhighlighted.
-const OPEN = '\ue000';
-const CLOSE = '\ue001';
-const BM25 = `bm25(documents_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})`;
 
 /** Part of the query that must match: its FTS5 expression, or a mention of one of its entities. */
 interface Unit {
   expression: string;
   entities: ResolvedEntity[];
-}
-
-interface Row {
-  id: number;
-  date: string | null;
-  source: string | null;
-  title: string | null;
-  score: number;
 }
 
 /** grep's convention: 0 when something was found, 1 when nothing was. */
@@ -54,11 +55,11 @@ export function exitCode(result: SearchResult): number {
  * Search the corpus. One read transaction, so the ranking, the counts and the hits' texts all see
  * the same snapshot even while an ingest writes.
  */
-export function search(db: Db, query: string, options: SearchOptions = {}): SearchResult {
-  return db.transaction(() => searchSnapshot(db, query, options))();
+export function search(db: Store, query: string, options: SearchOptions = {}): SearchResult {
+  return inSnapshot(db, () => searchSnapshot(db, query, options));
 }
 
-function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchResult {
+function searchSnapshot(db: Store, query: string, options: SearchOptions): SearchResult {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const compiled = compileQuery(query);
@@ -78,7 +79,8 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
   };
   if (compiled.dropped > 0) result.notices.push(`the query is long: ${compiled.dropped} of its terms were left out`);
 
-  const filters = dateFilters(options);
+  // Partial dates cover their whole year or month: --to 2019-02 includes 2019-02-28.
+  const filters = dayBounds(options);
   for (const name of options.entities ?? []) {
     const { matches, notice } = resolveEntityFilter(db, name, options.type);
     result.filterEntities.push({ name, matches });
@@ -113,7 +115,8 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
   }
   result.total = run.total;
   result.queryEntities = run.queryEntities;
-  const marked = markedTexts(db, run.compiled, run.rows.map((r) => r.id));
+  const anyMatch = run.compiled.anyMatch;
+  const marked = anyMatch && run.rows.length > 0 ? markedTexts(db, anyMatch, run.rows.map((r) => r.id)) : new Map<number, MarkedText>();
   result.hits = run.rows.map((row, i) => buildHit(db, row, offset + i + 1, marked.get(row.id), run.queryEntities, result));
   if (result.total === 0 && options.source && !sourceExists(db, options.source)) {
     result.reason = `no documents from source '${options.source}'`;
@@ -121,30 +124,10 @@ function searchSnapshot(db: Db, query: string, options: SearchOptions): SearchRe
   return result;
 }
 
-interface Filters {
-  from: string | null;
-  to: string | null;
-}
 
-function dateFilters(options: SearchOptions): Filters {
-  const check = (name: string, value: string | undefined): void => {
-    if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new UserError(`${name} must be a date like 2019-02-27, got '${value}'`);
-  };
-  check('--from', options.from);
-  check('--to', options.to);
-  // Partial dates cover their whole year or month: --to 2019-02 includes 2019-02-28.
-  const from = options.from ? (options.from + '-01-01').slice(0, 10) : null;
-  const to = options.to ? (options.to.length === 4 ? `${options.to}-12-31` : options.to.length === 7 ? `${options.to}-31` : options.to) : null;
-  if (from && to && from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
-  return { from, to };
-}
-
-function sourceExists(db: Db, source: string): boolean {
-  return statement(db, 'SELECT 1 FROM documents WHERE source = ? COLLATE NOCASE LIMIT 1').get(source) !== undefined;
-}
 
 /** Split the query into units; runs of plain words are looked up as entity names, longest first. */
-function queryUnits(db: Db, query: CompiledQuery): Unit[] {
+function queryUnits(db: Store, query: CompiledQuery): Unit[] {
   const plain = (g: Group): boolean => g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
   const segments: { groups: Group[]; plain: boolean }[] = [];
   for (const g of query.groups) {
@@ -229,17 +212,6 @@ function queryUnits(db: Db, query: CompiledQuery): Unit[] {
   return units;
 }
 
-/** How many differently folded names each entity has. */
-function aliasCounts(db: Db, entities: ResolvedEntity[]): Map<number, number> {
-  const idList = ids(entities, 'entity');
-  if (!idList) return new Map();
-  const rows = statement(db, `SELECT entity_id AS id, count(DISTINCT key) AS n FROM aliases WHERE entity_id IN (${idList}) GROUP BY entity_id`).all() as {
-    id: number;
-    n: number;
-  }[];
-  return new Map(rows.map((r) => [r.id, r.n]));
-}
-
 function dedupe(entities: ResolvedEntity[]): ResolvedEntity[] {
   const seen = new Set<string>();
   return entities.filter((e) => {
@@ -250,194 +222,44 @@ function dedupe(entities: ResolvedEntity[]): ResolvedEntity[] {
   });
 }
 
-/** `IN (…)` of database ids (integers from the database itself, so safe to inline). */
-function ids(list: ResolvedEntity[], kind: 'entity' | 'event'): string {
-  return list.filter((e) => e.kind === kind).map((e) => String(Math.trunc(Number(e.id)))).join(', ');
-}
-
-/** Documents mentioning any of these entities or events, as one SELECT of ids. */
-function mentioning(list: ResolvedEntity[]): string[] {
-  const parts: string[] = [];
-  const entityIds = ids(list, 'entity');
-  const eventIds = ids(list, 'event');
-  if (entityIds) parts.push(`SELECT doc_id FROM mentions WHERE entity_id IN (${entityIds})`);
-  if (eventIds) parts.push(`SELECT doc_id FROM event_mentions WHERE event_id IN (${eventIds})`);
-  return parts;
-}
-
 interface Run {
   total: number;
-  rows: Row[];
+  rows: SearchRow[];
   compiled: CompiledQuery;
   queryEntities: ResolvedEntity[];
 }
 
-/** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
-const TIE_SLACK = 16;
-/**
- * Scores equal to this many decimals tie. Fine enough that a word found in most documents (whose
- * bm25 is clamped near 1e-6) still ranks by frequency and length; coarse enough to absorb float noise.
- */
-const SCORE_DECIMALS = 12;
-
-/**
- * Run one compiled query. Candidates and scores come from the FTS index and the indexed id sets of
- * the filters alone — no document row is read — so a word in every document stays cheap; dates
- * (the tie-break) are read only for the top of the list.
- */
-function execute(db: Db, compiled: CompiledQuery, result: SearchResult, options: SearchOptions, filters: Filters, limit: number, offset: number): Run {
-  const params: Record<string, unknown> = {};
-  // Each filter is a set of document ids read from an index (covering: no table rows).
-  const sets: string[] = result.filterEntities.map((f) => mentioning(f.matches).join(' UNION '));
-  if (filters.from || filters.to) {
-    const range = [filters.from ? 'date >= @from' : '', filters.to ? 'date <= @to' : ''].filter(Boolean).join(' AND ');
-    sets.push(`SELECT id FROM documents WHERE ${range}`);
-    if (filters.from) params.from = filters.from;
-    if (filters.to) params.to = filters.to;
-  }
-  if (options.source) {
-    sets.push('SELECT id FROM documents WHERE source = @source COLLATE NOCASE');
-    params.source = options.source;
-  }
-  // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
-  const within = (column: string): string => sets.map((set) => ` AND +${column} IN (${set})`).join('');
-
-  if (compiled.groups.length === 0) return listFiltered(db, compiled, params, within, limit, offset);
-
-  const units = queryUnits(db, compiled);
+/** Plan one compiled query (its units, resolved to entities) and run it. */
+function execute(db: Store, compiled: CompiledQuery, result: SearchResult, options: SearchOptions, filters: DayBounds, limit: number, offset: number): Run {
+  const words = compiled.groups.length > 0;
+  const units = words ? queryUnits(db, compiled) : [];
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
-  let scored: string;
-  // The plain path counts from the index alone (cheap); the entity path counts while ranking, so its
-  // candidate set is built once.
-  let counted: string | null = null;
-  if (queryEntities.length === 0) {
-    params.match = compiled.match;
-    scored = `SELECT rowid AS id, -${BM25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
-    counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
-  } else {
-    // Each unit that names an entity matches by its words or by a mention; the rest by words.
-    const parts: string[] = [];
-    const plainUnits = units.filter((u) => u.entities.length === 0);
-    if (plainUnits.length > 0) {
-      params.plain = plainUnits.map((u) => u.expression).join(' AND ');
-      parts.push('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @plain');
-    }
-    units
-      .filter((u) => u.entities.length > 0)
-      .forEach((u, i) => {
-        params[`u${i}`] = u.expression;
-        const either = [`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @u${i}`, ...mentioning(u.entities)];
-        parts.push(`SELECT id FROM (${either.join(' UNION ')})`);
-      });
-    let candidates = parts.join(' INTERSECT ');
-    if (compiled.exclude) {
-      candidates += ' EXCEPT SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @exclude';
-      params.exclude = compiled.exclude;
-    }
-    // Text credit per unit: "United States" scores documents with both words, not every "United".
-    params.any = units.map((u) => u.expression).join(' OR ');
-    params.bonus = ENTITY_BONUS;
-    const cand = `cand(id) AS (${candidates})`;
-    scored = `WITH ${cand},
-        txt AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS bm FROM documents_fts WHERE documents_fts MATCH @any),
-        ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id)
-      SELECT c.id AS id,
-        coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE @bonus * (1.0 + min(e.n, 8) / 8.0) END AS score
-      FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
-      WHERE 1${within('c.id')}`;
-  }
-  let total = counted ? (statement(db, counted).get(params) as { n: number }).n : -1;
-  if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [], compiled, queryEntities };
-
-  const page = offset + limit;
-  const top = statement(
-    db,
-    `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${scored}) ORDER BY 2 DESC LIMIT @k`,
-  ).all({ ...params, k: page + TIE_SLACK }) as { id: number; score: number; total?: number }[];
-  if (!counted) total = top[0]?.total ?? 0;
-  if (total === 0 || offset >= total) return { total, rows: [], compiled, queryEntities };
-  let rows = withDocuments(db, top);
-  // A tie that runs past the rows fetched may hide newer documents (a word in most documents scores
-  // the same everywhere): take the newest of the whole tie from the date index, no table rows read.
-  const edge = rows[Math.min(page, rows.length) - 1]?.score;
-  if (top.length === page + TIE_SLACK && top[top.length - 1].score === edge) {
-    const above = rows.filter((r) => r.score > edge);
-    const tied = statement(
-      db,
-      `SELECT d.id AS id FROM documents d INDEXED BY documents_date
-        WHERE d.id IN (SELECT id FROM (${scored}) WHERE round(score, ${SCORE_DECIMALS}) = @edge)
-        ORDER BY d.date DESC, d.id DESC LIMIT @need`,
-    ).all({ ...params, edge, need: page - above.length }) as { id: number }[];
-    rows = [...above, ...withDocuments(db, tied.map((t) => ({ id: t.id, score: edge })))];
-  }
-  return { total, rows: rows.slice(offset, page), compiled, queryEntities };
-}
-
-/** The documents' metadata for scored ids, ordered by score, then newest first. */
-function withDocuments(db: Db, scored: { id: number; score: number }[]): Row[] {
-  const meta = statement(db, 'SELECT id, date, source, title FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(
-    JSON.stringify(scored.map((r) => r.id)),
-  ) as Omit<Row, 'score'>[];
-  const byId = new Map(meta.map((m) => [m.id, m]));
-  return scored
-    .filter((r) => byId.has(r.id))
-    .map((r) => ({ ...byId.get(r.id)!, score: r.score }))
-    .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
-}
-
-/** Newer first; undated last. */
-function compareDates(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
-}
-
-/** Filters without words: matching documents, newest first. */
-function listFiltered(db: Db, compiled: CompiledQuery, params: Record<string, unknown>, within: (column: string) => string, limit: number, offset: number): Run {
-  let where = `WHERE 1${within('d.id')}`;
-  if (compiled.exclude) {
-    where += ' AND d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exclude)';
-    params.exclude = compiled.exclude;
-  }
-  const total = (statement(db, `SELECT count(*) AS n FROM documents d ${where}`).get(params) as { n: number }).n;
-  const rows =
-    total > offset
-      ? (statement(
-          db,
-          `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score FROM documents d ${where}
-            ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, limit, offset }) as Row[])
-      : [];
-  return { total, rows, compiled, queryEntities: [] };
-}
-
-/**
- * The hits' title and body with the query's matches marked by FTS5, in one pass over the matches
- * (a rowid lookup per hit would reload a common word's whole doclist each time).
- */
-function markedTexts(db: Db, compiled: CompiledQuery, docIds: number[]): Map<number, { title: string | null; body: string | null }> {
-  const out = new Map<number, { title: string | null; body: string | null }>();
-  if (!compiled.anyMatch || docIds.length === 0) return out;
-  const rows = statement(
-    db,
-    `SELECT rowid AS id, highlight(documents_fts, 0, '${OPEN}', '${CLOSE}') AS title, highlight(documents_fts, 1, '${OPEN}', '${CLOSE}') AS body
-       FROM documents_fts WHERE documents_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
-  ).all(compiled.anyMatch, JSON.stringify(docIds)) as { id: number; title: string | null; body: string | null }[];
-  for (const row of rows) out.set(row.id, row);
-  return out;
+  const page = searchDocuments(db, {
+    match: words ? compiled.match : null,
+    units,
+    exclude: compiled.exclude,
+    filters: result.filterEntities.map((f) => f.matches),
+    from: filters.from,
+    to: filters.to,
+    source: options.source,
+    limit,
+    offset,
+    titleWeight: TITLE_WEIGHT,
+    bodyWeight: BODY_WEIGHT,
+    entityBonus: ENTITY_BONUS,
+  });
+  return { ...page, compiled, queryEntities };
 }
 
 function buildHit(
-  db: Db,
-  row: Row,
+  db: Store,
+  row: SearchRow,
   rank: number,
   marked: { title: string | null; body: string | null } | undefined,
   queryEntities: ResolvedEntity[],
   result: SearchResult,
 ): SearchHit {
-  const doc = statement(db, 'SELECT title, body FROM documents WHERE id = ?').get(row.id) as { title: string | null; body: string };
-  const path = statement(db, 'SELECT path FROM paths WHERE doc_id = ? ORDER BY path LIMIT 1').get(row.id) as { path: string } | undefined;
+  const doc = hitDocument(db, row.id);
   const bodySpans: Span[] = [];
   const titleSpans: Span[] = [];
   if (marked) {
@@ -447,20 +269,7 @@ function buildHit(
   // Mentions of the queried and filtered entities: the matches that are not the query's words.
   const wanted = dedupe([...queryEntities, ...result.filterEntities.flatMap((f) => f.matches)]);
   const counts = new Map<string, number>();
-  const entityIds = ids(wanted, 'entity');
-  const eventIds = ids(wanted, 'event');
-  const mentionRows: { kind: string; id: number; start: number; end: number }[] = [];
-  if (entityIds) {
-    mentionRows.push(
-      ...(statement(db, `SELECT 'entity' AS kind, entity_id AS id, start, end FROM mentions WHERE doc_id = ? AND entity_id IN (${entityIds})`).all(row.id) as typeof mentionRows),
-    );
-  }
-  if (eventIds) {
-    mentionRows.push(
-      ...(statement(db, `SELECT 'event' AS kind, event_id AS id, start, end FROM event_mentions WHERE doc_id = ? AND event_id IN (${eventIds})`).all(row.id) as typeof mentionRows),
-    );
-  }
-  for (const m of mentionRows) {
+  for (const m of mentionSpans(db, row.id, wanted)) {
     counts.set(`${m.kind}:${m.id}`, (counts.get(`${m.kind}:${m.id}`) ?? 0) + 1);
     if (m.start >= 0 && m.end <= doc.body.length && m.end > m.start) bodySpans.push([m.start, m.end]);
   }
@@ -476,7 +285,7 @@ function buildHit(
     date: row.date,
     source: row.source,
     title: row.title,
-    path: path?.path ?? null,
+    path: doc.path,
     snippet: snippet.text,
     highlights: snippet.highlights,
     titleHighlights: mergeSpans(titleSpans, doc.title ?? ''),
@@ -492,8 +301,8 @@ function unmark(marked: string | null, original: string | null): Span[] {
   let plain = '';
   let start = -1;
   for (const c of marked) {
-    if (c === OPEN) start = plain.length;
-    else if (c === CLOSE) {
+    if (c === HIGHLIGHT_OPEN) start = plain.length;
+    else if (c === HIGHLIGHT_CLOSE) {
       if (start >= 0) spans.push([start, plain.length]);
       start = -1;
     } else plain += c;

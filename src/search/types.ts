@@ -2,10 +2,9 @@
  * What a search returns: plain data, so the terminal and JSON renderers (src/render/search.ts) and
  * the tests all read the same thing, and the search knows nothing about printing.
  */
-import type { EntityType } from '../types.js';
+import type { EntityType, SearchEntityType } from '../core/types.js';
 
-export type SearchEntityType = EntityType | 'EVENT';
-export const SEARCH_ENTITY_TYPES: readonly SearchEntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG', 'EVENT'];
+export type { SearchEntityType } from '../core/types.js';
 
 export interface SearchOptions {
   /** Names (any alias) the documents must all mention. */

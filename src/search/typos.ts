@@ -8,12 +8,10 @@
  * Stemming is done by SQLite itself (a scratch FTS5 table with the same tokenizer), so it always
  * agrees with the index. Everything lives in the temp schema: a read-only database works.
  */
-import type { Db } from '../store/db.js';
-import { statement } from './statements.js';
+import type { Store } from '../store/db.js';
+import { documentText, termDocs, termInstances, termsBetween, tokenizeLikeIndex } from '../store/vocabulary.js';
 import { assemble, type CompiledQuery, type Group, type Term } from './query.js';
 import type { Correction } from './types.js';
-
-const TOKENIZE = "tokenize='porter unicode61 remove_diacritics 2'";
 
 /** The indexed stems starting with one letter: loading the whole vocabulary would cost ~100 ms. */
 interface Vocabulary {
@@ -23,56 +21,29 @@ interface Vocabulary {
   byLength: Map<number, string[]>;
 }
 
-const vocabularies = new WeakMap<Db, Map<string, Vocabulary>>();
-const prepared = new WeakSet<Db>();
-
-function prepare(db: Db): void {
-  if (prepared.has(db)) return;
-  db.exec(`
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_vocab USING fts5vocab(main, documents_fts, 'row');
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_instances USING fts5vocab(main, documents_fts, 'instance');
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_stem USING fts5(word, content='', ${TOKENIZE});
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.corpus_search_stem_terms USING fts5vocab(temp, corpus_search_stem, 'instance');
-  `);
-  prepared.add(db);
-}
-
+const vocabularies = new WeakMap<Store, Map<string, Vocabulary>>();
 /** Stems of words as the index would store them (null for a word that yields no token). */
-export function stemWords(db: Db, words: string[]): (string | null)[] {
-  prepare(db);
+export function stemWords(db: Store, words: string[]): (string | null)[] {
   const out: (string | null)[] = words.map(() => null);
   if (words.length === 0) return out;
   // One row with one word per position; FTS5 reports each token's position back with its term.
   // A word that is not exactly one token is replaced by a placeholder token to keep positions aligned.
   const usable = words.map((w) => /^[\p{L}\p{N}]+$/u.test(w));
   const clean = words.map((w, i) => (usable[i] ? w : 'x'));
-  db.transaction(() => {
-    statement(db, "INSERT INTO temp.corpus_search_stem(corpus_search_stem) VALUES('delete-all')").run();
-    statement(db, 'INSERT INTO temp.corpus_search_stem(rowid, word) VALUES (1, ?)').run(clean.join(' '));
-    const rows = statement(db, 'SELECT term, offset FROM temp.corpus_search_stem_terms').all() as { term: string; offset: number }[];
-    for (const row of rows) if (row.offset < out.length && usable[row.offset]) out[row.offset] = row.term;
-  })();
+  for (const row of tokenizeLikeIndex(db, clean.join(' '))) if (row.offset < out.length && usable[row.offset]) out[row.offset] = row.term;
   return out;
 }
 
-/** Documents holding an indexed term (0 when it is not indexed). */
-export function termDocs(db: Db, stem: string): number {
-  prepare(db);
-  const row = statement(db, 'SELECT doc FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as { doc: number } | undefined;
-  return row?.doc ?? 0;
-}
 
-function vocabulary(db: Db, letter: string): Vocabulary {
+function vocabulary(db: Store, letter: string): Vocabulary {
   let byLetter = vocabularies.get(db);
   if (!byLetter) vocabularies.set(db, (byLetter = new Map()));
   let vocab = byLetter.get(letter);
   if (vocab) return vocab;
-  prepare(db);
   const docs = new Map<string, number>();
   const byLength = new Map<number, string[]>();
   const next = String.fromCodePoint(letter.codePointAt(0)! + 1);
-  const rows = statement(db, 'SELECT term, doc FROM temp.corpus_search_vocab WHERE term >= ? AND term < ?').iterate(letter, next) as Iterable<{ term: string; doc: number }>;
-  for (const row of rows) {
+  for (const row of termsBetween(db, letter, next)) {
     // Numbers and one-letter terms are never what a misspelt word meant.
     if (row.term.length < 2 || /\d/.test(row.term)) continue;
     docs.set(row.term, row.doc);
@@ -148,7 +119,7 @@ const FIRST_LETTER_PENALTY = 0.5;
  * The indexed stem closest to a word that is not in the index, or null when none is close enough;
  * with the corrected word when a one-edit variant found it ("exprts" → "exports", not "exporters").
  */
-export function closestTerm(db: Db, word: string): { term: string; word: string | null } | null {
+export function closestTerm(db: Store, word: string): { term: string; word: string | null } | null {
   const lower = word.toLowerCase();
   const max = allowedEdits(lower);
   if (max === 0 || !/^\p{L}+$/u.test(lower)) return null;
@@ -190,18 +161,13 @@ export function closestTerm(db: Db, word: string): { term: string; word: string 
 }
 
 /** A word of the documents that the index stores as `stem` — of a few seen, the closest to `typed`. */
-export function surfaceForm(db: Db, stem: string, typed: string): string | null {
-  prepare(db);
-  const hits = statement(db, 'SELECT doc, col, offset FROM temp.corpus_search_instances WHERE term = ? LIMIT 8').all(stem) as {
-    doc: number;
-    col: string;
-    offset: number;
-  }[];
+export function surfaceForm(db: Store, stem: string, typed: string): string | null {
+  const hits = termInstances(db, stem, 8);
   const seen = new Set<string>();
   for (const hit of hits) {
     const column = hit.col === 'title' ? 'title' : 'body';
-    const row = statement(db, `SELECT ${column} AS text FROM documents WHERE id = ?`).get(hit.doc) as { text: string | null } | undefined;
-    const word = (row?.text?.match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? [])[hit.offset];
+    const text = documentText(db, hit.doc, column);
+    const word = (text?.match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? [])[hit.offset];
     if (word) seen.add(word.toLowerCase());
   }
   const words = [...seen];
@@ -216,7 +182,7 @@ export function surfaceForm(db: Db, stem: string, typed: string): string | null 
  * Replace the query's unknown words by their closest indexed words. Null when no word is unknown
  * or none has a close enough replacement.
  */
-export function correctQuery(db: Db, query: CompiledQuery): { query: CompiledQuery; corrections: Correction[] } | null {
+export function correctQuery(db: Store, query: CompiledQuery): { query: CompiledQuery; corrections: Correction[] } | null {
   const candidates = query.groups.flatMap((g) => g.alternatives).filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
   if (candidates.length === 0) return null;
   const stems = stemWords(db, candidates.map((t) => t.tokens[0].toLowerCase()));

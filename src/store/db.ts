@@ -1,10 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
+/** The store's own view of an open database: SQLite. Only src/store/ uses it. */
 export type Db = Database.Database;
+
+declare const opaque: unique symbol;
+
+/**
+ * An open corpus database as the rest of the program holds it: a handle passed back to store
+ * functions, with nothing of SQLite in its type (a second backend can implement the same functions).
+ */
+export interface Store {
+  readonly [opaque]: 'corpus store';
+  close(): void;
+}
+
+/** The SQLite connection behind a handle (src/store/ only). */
+export function sqlite(store: Store): Db {
+  return store as unknown as Db;
+}
+
+/** The handle of a connection, for a store function that calls another one. */
+export function handle(db: Db): Store {
+  return db as unknown as Store;
+}
+
 
 export interface OpenOptions {
   /** Create the file when it does not exist (ingest). Query commands open existing databases only. */
@@ -16,7 +39,7 @@ export interface OpenOptions {
  * Open (or create) a corpus database: WAL, foreign keys on, migrations applied.
  * Refuses, with a UserError, a file that is not SQLite or is someone else's SQLite database.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Store {
   const exists = fs.existsSync(file);
   if (!exists && !options.create) {
     throw new UserError(`${file}: no such database (run 'corpus ingest' first, or pass --db)`);
@@ -42,7 +65,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (/readonly|read-only|unable to open|permission/i.test(message)) throw new UserError(`${file}: database is not writable (${message})`);
     throw new UserError(`${file}: ${message}`);
   }
-  return db;
+  return db as unknown as Store;
 }
 
 function configure(db: Db, file: string, readonly: boolean): void {

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { databaseBytes, type Db } from './db.js';
+import { databaseBytes, sqlite, type Db, type Store } from './db.js';
+import { statement } from './statements.js';
+import type { DateSource } from '../core/types.js';
 
 export interface CorpusStats {
   documents: number;
@@ -17,7 +19,8 @@ export interface CorpusStats {
 }
 
 /** Counts that describe the whole corpus, for `corpus stats`. */
-export function corpusStats(db: Db, file: string): CorpusStats {
+export function corpusStats(store: Store, file: string): CorpusStats {
+  const db = sqlite(store);
   const one = <T>(sql: string) => db.prepare(sql).get() as T;
   const docs = one<{ n: number; chars: number | null; first: string | null; last: string | null; undated: number }>(
     'SELECT count(*) AS n, sum(chars) AS chars, min(date) AS first, max(date) AS last, sum(date IS NULL) AS undated FROM documents',
@@ -68,7 +71,8 @@ export interface StoredDocumentView {
 }
 
 /** One document by id (`12`, `#12`) or by any of its paths (relative to the current folder or absolute). */
-export function findDocument(db: Db, ref: string): StoredDocumentView | null {
+export function findDocument(store: Store, ref: string): StoredDocumentView | null {
+  const db = sqlite(store);
   let id: number | undefined;
   const asId = ref.match(/^#?(\d+)$/);
   if (asId) id = (db.prepare('SELECT id FROM documents WHERE id = ?').get(Number(asId[1])) as { id: number } | undefined)?.id;
@@ -97,4 +101,39 @@ export function findDocument(db: Db, ref: string): StoredDocumentView | null {
       )
       .all(id) as StoredDocumentView['mentions'],
   };
+}
+
+/** Ids of documents analyzed by another analyzer version than `version`, in id order. */
+export function outdatedDocumentIds(store: Store, version: string): number[] {
+  const db = sqlite(store);
+  return statement(db, 'SELECT id FROM documents WHERE analyzer_version != ? ORDER BY id').pluck().all(version) as number[];
+}
+
+/** What re-analysing a stored document needs: its text, the date it was stored with, and a path to name it by. */
+export interface StoredForAnalysis {
+  body: string;
+  date: string | null;
+  dateSource: DateSource;
+  dateline: string | null;
+  path: string | null;
+}
+
+export function documentForAnalysis(store: Store, id: number): StoredForAnalysis {
+  const db = sqlite(store);
+  return statement(
+    db,
+    'SELECT body, date, date_source AS dateSource, dateline, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path FROM documents WHERE id = ?',
+  ).get(id) as StoredForAnalysis;
+}
+
+/** Every stored path and the document it names. */
+export function documentIdsByPath(store: Store): Map<string, number> {
+  const db = sqlite(store);
+  const rows = statement(db, 'SELECT path, doc_id FROM paths').all() as { path: string; doc_id: number }[];
+  return new Map(rows.map((r) => [r.path, r.doc_id]));
+}
+
+export function documentCount(store: Store): number {
+  const db = sqlite(store);
+  return (statement(db, 'SELECT count(*) AS n FROM documents').get() as { n: number }).n;
 }

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { UserError } from '../errors.js';
-import { aliasKey } from '../nlp/aliases.js';
-import type { EntityType } from '../types.js';
-import type { Db } from './db.js';
+import { UserError } from '../core/errors.js';
+import { aliasKey } from '../core/alias-key.js';
+import type { EntityType } from '../core/types.js';
+import { handle, sqlite, type Db, type Store } from './db.js';
 
 export interface EntitySummary {
   id: number;
@@ -26,7 +26,8 @@ export interface ListOptions {
 }
 
 /** Canonical entities with their mention and document counts, most mentioned first. */
-export function listEntities(db: Db, options: ListOptions = {}): EntitySummary[] {
+export function listEntities(store: Store, options: ListOptions = {}): EntitySummary[] {
+  const db = sqlite(store);
   const rows = db
     .prepare(
       `SELECT e.id, e.type, e.name, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
@@ -43,7 +44,8 @@ export function listEntities(db: Db, options: ListOptions = {}): EntitySummary[]
  * The entities a name (any alias, any case or hyphenation) may refer to: most mentioned first, then
  * one whose own name it is. Every command that takes an entity name resolves it here.
  */
-export function resolveEntities(db: Db, name: string, type?: string): { id: number; type: EntityType; name: string }[] {
+export function resolveEntities(store: Store, name: string, type?: string): { id: number; type: EntityType; name: string }[] {
+  const db = sqlite(store);
   const key = aliasKey(name);
   if (key === '') return [];
   return db
@@ -56,7 +58,8 @@ export function resolveEntities(db: Db, name: string, type?: string): { id: numb
     .all(type ? { key, type } : { key }) as { id: number; type: EntityType; name: string }[];
 }
 
-export function entityDetail(db: Db, id: number): EntityDetail {
+export function entityDetail(store: Store, id: number): EntityDetail {
+  const db = sqlite(store);
   const base = db
     .prepare(
       `SELECT e.id, e.type, e.name, e.lat, e.lon, count(m.id) AS mentions, count(DISTINCT m.doc_id) AS documents
@@ -88,7 +91,7 @@ export function entityDetail(db: Db, id: number): EntityDetail {
 }
 
 function single(db: Db, name: string): { id: number; type: string; name: string; key: string } {
-  const found = resolveEntities(db, name);
+  const found = resolveEntities(handle(db), name);
   if (found.length === 0) throw new UserError(`no entity called '${name}'`, 1);
   const [first] = found;
   return db.prepare('SELECT id, type, name, key FROM entities WHERE id = ?').get(first.id) as {
@@ -103,7 +106,8 @@ function single(db: Db, name: string): { id: number; type: string; name: string;
  * Merge entity `from` into `into`: its mentions, aliases and event roles move over, and an override
  * makes every later ingest resolve `from` to `into` as well.
  */
-export function mergeEntities(db: Db, fromName: string, intoName: string): { from: string; into: string } {
+export function mergeEntities(store: Store, fromName: string, intoName: string): { from: string; into: string } {
+  const db = sqlite(store);
   const from = single(db, fromName);
   const into = single(db, intoName);
   if (from.id === into.id) throw new UserError(`'${fromName}' and '${intoName}' are already one entity (${into.name})`, 1);
@@ -127,7 +131,8 @@ export function mergeEntities(db: Db, fromName: string, intoName: string): { fro
 }
 
 /** Undo a merge: the mentions the analyzer gave to `name` get their own entity back. */
-export function unmergeEntity(db: Db, name: string): { restored: string; from: string } {
+export function unmergeEntity(store: Store, name: string): { restored: string; from: string } {
+  const db = sqlite(store);
   const key = aliasKey(name);
   const override = db.prepare('SELECT type, from_key, from_name, to_key FROM entity_overrides WHERE from_key = ?').get(key) as
     | { type: string; from_key: string; from_name: string; to_key: string }
@@ -175,7 +180,8 @@ export interface Suspect {
  * fuller one, or names one letter apart. Candidates are blocked by a shared key so this stays
  * near-linear on large corpora.
  */
-export function suspectDuplicates(db: Db, limit = 50): Suspect[] {
+export function suspectDuplicates(store: Store, limit = 50): Suspect[] {
+  const db = sqlite(store);
   const entities = db
     .prepare('SELECT e.id, e.type, e.name, e.key FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)')
     .all() as { id: number; type: string; name: string; key: string }[];

@@ -1,4 +1,4 @@
-import type { Sentence } from '../types.js';
+import type { Sentence } from '../core/types.js';
 
 /**
  * Sentence boundaries are kept with their document as one packed blob (start, end pairs of 32-bit

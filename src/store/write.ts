@@ -1,8 +1,8 @@
-import type { Article, EntityType, Mention, StoredAnalysis } from '../types.js';
-import { aliasKey } from '../nlp/aliases.js';
-import { parseDateValue } from '../timeline/dates.js';
+import type { Article, EntityType, Mention, StoredAnalysis } from '../core/types.js';
+import { aliasKey } from '../core/alias-key.js';
+import { parseDateValue } from '../core/timex.js';
 import { packSentences } from './sentences.js';
-import type { Db } from './db.js';
+import { sqlite, type Db, type Store } from './db.js';
 
 /** What the store knows about a path before an ingest touches it. */
 export interface StoredPath {
@@ -31,11 +31,14 @@ export class StoreWriter {
   private readonly aliasesWritten = new Set<string>();
   private readonly overrides: Map<string, string>;
   private readonly q;
+  private readonly db: Db;
 
   constructor(
-    private readonly db: Db,
+    store: Store,
     private readonly placeLookup: PlaceLookup = () => null,
   ) {
+    const db = sqlite(store);
+    this.db = db;
     this.q = {
       pathGet: db.prepare(
         'SELECT p.doc_id AS docId, d.sha256 AS sha256, d.analyzer_version AS analyzerVersion FROM paths p JOIN documents d ON d.id = p.doc_id WHERE p.path = ?',

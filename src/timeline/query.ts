@@ -1,8 +1,20 @@
-import type { Db } from '../store/db.js';
-import { UserError } from '../errors.js';
-import type { EntityType, IsoDate } from '../types.js';
-import { boundDay, compareSpans, overlaps, parseDateValue } from './dates.js';
-import { unpackSentences } from '../store/sentences.js';
+import type { Store } from '../store/db.js';
+import { UserError } from '../core/errors.js';
+import type { EntityType, IsoDate } from '../core/types.js';
+import { compareSpans } from '../core/days.js';
+import { dayBounds, overlaps, parseDateValue } from '../core/timex.js';
+import {
+  datedSentencesAbout,
+  documentMeta,
+  documentSentences,
+  entityById,
+  eventDatesNear,
+  sentenceMentions,
+  timelineEventSentences,
+  timelineEvents,
+  timelineParticipants,
+  type EventRow,
+} from '../store/timeline.js';
 import { resolveEntities } from '../store/entities.js';
 import type {
   DateSpan,
@@ -19,10 +31,8 @@ import type {
  * its sources), and — when following an entity — the dated sentences about it that no event covers.
  * Returns data only; src/render/timeline-*.ts format it.
  */
-export function buildTimeline(db: Db, query: TimelineQuery = {}): Timeline {
-  const from = query.from ? bound(query.from, 'from') : null;
-  const to = query.to ? bound(query.to, 'to') : null;
-  if (from && to && from > to) throw new UserError(`--from ${query.from} is after --to ${query.to}`);
+export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
+  const { from, to } = dayBounds(query);
 
   let entity: TimelineEntity | null = null;
   let alsoMatched: TimelineEntity[] = [];
@@ -43,12 +53,6 @@ export function buildTimeline(db: Db, query: TimelineQuery = {}): Timeline {
   return { entity, alsoMatched, from, to, entries, undated: events.undated };
 }
 
-function bound(value: string, side: 'from' | 'to'): IsoDate {
-  const day = boundDay(value, side);
-  if (!day) throw new UserError(`--${side} must be a date like 2019-02-27, 2019-02 or 2019, got '${value}'`);
-  return day;
-}
-
 function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   return (
     compareSpans(a.date, b.date) ||
@@ -57,25 +61,6 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
     (a.eventId ?? 0) - (b.eventId ?? 0) ||
     (a.sources[0]?.docId ?? 0) - (b.sources[0]?.docId ?? 0)
   );
-}
-
-/** The events in scope as SQL: all of them, or those an entity takes part in, hosts, or is named beside. */
-function scopeSql(entity: TimelineEntity | null): string {
-  if (!entity) return 'SELECT id FROM events';
-  return `SELECT event_id FROM event_participants WHERE entity_id = @entity
-    UNION SELECT id FROM events WHERE place_id = @entity
-    UNION SELECT em.event_id FROM event_mentions em
-      JOIN mentions m ON m.doc_id = em.doc_id AND m.sentence = em.sentence
-      WHERE m.entity_id = @entity`;
-}
-
-interface EventRow {
-  id: number;
-  name: string;
-  date: string | null;
-  date_start: string | null;
-  date_end: string | null;
-  place_id: number | null;
 }
 
 /** Where the events table placed an event; the stored first/last day win over re-parsing the value. */
@@ -88,12 +73,9 @@ function eventSpan(row: EventRow): DateSpan | null {
   return parsed;
 }
 
-function eventEntries(db: Db, reader: DocumentReader, entity: TimelineEntity | null): { entries: TimelineEntry[]; undated: number } {
-  const params = entity ? { entity: entity.id } : {};
-  const scope = scopeSql(entity);
-  const rows = db
-    .prepare(`SELECT id, name, date, date_start, date_end, place_id FROM events WHERE id IN (${scope})`)
-    .all(params) as EventRow[];
+function eventEntries(db: Store, reader: DocumentReader, entity: TimelineEntity | null): { entries: TimelineEntry[]; undated: number } {
+  const entityId = entity?.id ?? null;
+  const rows = timelineEvents(db, entityId);
 
   const byId = new Map<number, TimelineEntry>();
   const dateOf = new Map<number, string>();
@@ -118,23 +100,11 @@ function eventEntries(db: Db, reader: DocumentReader, entity: TimelineEntity | n
 
   // Participants are recorded per document; an event merged across documents lists each once,
   // the ones most documents agree on first.
-  const participants = db
-    .prepare(
-      `SELECT p.event_id AS eventId, e.id, e.name, e.type FROM event_participants p JOIN entities e ON e.id = p.entity_id
-       WHERE p.event_id IN (${scope})
-       GROUP BY p.event_id, e.id ORDER BY p.event_id, count(*) DESC, e.name`,
-    )
-    .all(params) as (TimelineEntity & { eventId: number })[];
+  const participants = timelineParticipants(db, entityId);
   for (const { eventId, ...participant } of participants) byId.get(eventId)?.entities.push(participant);
 
   // Evidence: every sentence holding a mention of the event, grouped by document.
-  const mentions = db
-    .prepare(
-      `SELECT event_id AS eventId, doc_id AS docId, sentence FROM event_mentions
-       WHERE event_id IN (${scope})
-       GROUP BY event_id, doc_id, sentence ORDER BY doc_id, event_id, min(start)`,
-    )
-    .iterate(params) as IterableIterator<{ eventId: number; docId: number; sentence: number }>;
+  const mentions = timelineEventSentences(db, entityId);
   const sourceOf = new Map<string, { source: TimelineSource; ranked: { sentence: number; score: number }[] }>();
   for (const m of mentions) {
     const entry = byId.get(m.eventId);
@@ -175,23 +145,11 @@ function compareSources(a: TimelineSource, b: TimelineSource): number {
  * out when an event of the same document has its value, or when its sentence is evidence for an
  * event with that date. Copies of one sentence in several documents (syndicated news) merge.
  */
-function mentionEntries(db: Db, reader: DocumentReader, entity: TimelineEntity, scopeEventIds: Set<number | null>): TimelineEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT d.doc_id AS docId, d.sentence, d.value, d.text FROM mentions d
-       WHERE d.type = 'DATE' AND d.value IS NOT NULL
-         AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.doc_id AND m.sentence = d.sentence AND m.entity_id = @entity)
-       ORDER BY d.doc_id, d.start`,
-    )
-    .all({ entity: entity.id }) as { docId: number; sentence: number; value: string; text: string }[];
+function mentionEntries(db: Store, reader: DocumentReader, entity: TimelineEntity, scopeEventIds: Set<number | null>): TimelineEntry[] {
+  const rows = datedSentencesAbout(db, entity.id);
   if (rows.length === 0) return [];
 
-  const eventDates = db
-    .prepare(
-      `SELECT em.event_id AS eventId, em.doc_id AS docId, em.sentence, e.date FROM event_mentions em JOIN events e ON e.id = em.event_id
-       WHERE e.date IS NOT NULL AND em.doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = @entity)`,
-    )
-    .all({ entity: entity.id }) as { eventId: number; docId: number; sentence: number; date: string }[];
+  const eventDates = eventDatesNear(db, entity.id);
   const covered = new Set<string>();
   for (const e of eventDates) {
     covered.add(`s:${e.docId}:${e.sentence}:${e.date}`);
@@ -239,27 +197,13 @@ class DocumentReader {
   private metaCache = new Map<number, Omit<TimelineSource, 'evidence'>>();
   private entityCache = new Map<number, TimelineEntity>();
   private current: { docId: number; body: string; sentences: { start: number; end: number }[] } | null = null;
-  private readonly metaStmt;
-  private readonly bodyStmt;
-  private readonly mentionsStmt;
-  private readonly entityStmt;
 
-  constructor(db: Db) {
-    this.metaStmt = db.prepare(
-      `SELECT id AS docId, title, source, date AS published, (SELECT min(path) FROM paths WHERE doc_id = documents.id) AS path
-       FROM documents WHERE id = ?`,
-    );
-    this.bodyStmt = db.prepare('SELECT body, sentences FROM documents WHERE id = ?');
-    this.mentionsStmt = db.prepare(
-      'SELECT type, value, entity_id AS entityId FROM mentions WHERE doc_id = ? AND sentence = ? ORDER BY start',
-    );
-    this.entityStmt = db.prepare('SELECT id, name, type FROM entities WHERE id = ?');
-  }
+  constructor(private readonly db: Store) {}
 
   meta(docId: number): Omit<TimelineSource, 'evidence'> {
     let meta = this.metaCache.get(docId);
     if (!meta) {
-      const row = this.metaStmt.get(docId) as Omit<TimelineSource, 'evidence'>;
+      const row = documentMeta(this.db, docId);
       meta = { docId, title: row.title, path: row.path, source: row.source, published: row.published };
       this.metaCache.set(docId, meta);
     }
@@ -269,7 +213,7 @@ class DocumentReader {
   entity(id: number): TimelineEntity {
     let entity = this.entityCache.get(id);
     if (!entity) {
-      const row = this.entityStmt.get(id) as { id: number; name: string; type: EntityType } | undefined;
+      const row = entityById(this.db, id);
       entity = row ?? { id, name: `#${id}`, type: 'PLACE' };
       this.entityCache.set(id, entity);
     }
@@ -277,7 +221,7 @@ class DocumentReader {
   }
 
   private mentions(docId: number, sentence: number) {
-    return this.mentionsStmt.all(docId, sentence) as { type: string; value: string | null; entityId: number | null }[];
+    return sentenceMentions(this.db, docId, sentence);
   }
 
   /** DATE values and entity ids mentioned in one sentence. */
@@ -301,8 +245,7 @@ class DocumentReader {
   /** The sentence's text from the body, whitespace (line breaks of the source) folded to single spaces. */
   sentence(docId: number, index: number): EvidenceSentence | null {
     if (this.current?.docId !== docId) {
-      const row = this.bodyStmt.get(docId) as { body: string; sentences: Buffer } | undefined;
-      this.current = { docId, body: row?.body ?? '', sentences: unpackSentences(row?.sentences ?? null) };
+      this.current = { docId, ...documentSentences(this.db, docId) };
     }
     const span = this.current.sentences[index];
     if (!span) return null;

@@ -1,16 +1,7 @@
-import type { EntityType, IsoDate } from '../types.js';
+import type { EntityType, IsoDate } from '../core/types.js';
+import type { DateSpan } from '../core/timex.js';
 
-/** How much of the calendar a normalized date value covers; the renderers show it, filters use its span. */
-export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'range';
-
-/** A normalized date value placed on the calendar: the days it covers, first and last inclusive. */
-export interface DateSpan {
-  /** The normalized value as stored (`2019-02`, `2019-W06`, `2019-02-27/2019-02-28`, `2018`). */
-  value: string;
-  granularity: Granularity;
-  start: IsoDate;
-  end: IsoDate;
-}
+export type { DateSpan, Granularity } from '../core/timex.js';
 
 export interface TimelineEntity {
   id: number;

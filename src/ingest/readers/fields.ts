@@ -2,11 +2,9 @@
  * Normalizing the metadata values readers find (dates, names, tag lists), shared by
  * every format so that a date or a tag list means the same whatever file it came from.
  */
-import type { Article, IsoDate } from '../../types.js';
+import type { Article, IsoDate } from '../../core/types.js';
+import { MONTH_WORD, MONTHS } from '../../core/names.js';
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
 
 /** `YYYY-MM-DD` when year, month and day make a real calendar day (so `2019-02-29` and `2019-13-45` are rejected). */
 export function isoDay(year: number, month: number, day: number): IsoDate | null {
@@ -19,10 +17,11 @@ export function isoDay(year: number, month: number, day: number): IsoDate | null
 
 function monthNumber(name: string): number | null {
   const key = name.toLowerCase().replace(/\.$/, '');
-  return MONTHS[key] ?? MONTHS[key.slice(0, 3)] ?? null;
+  return MONTHS.get(key) ?? MONTHS.get(key.slice(0, 3)) ?? null;
 }
 
-const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// Used with the `i` flag only.
+const MONTH_NAME = `(${MONTH_WORD})\\.?`;
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d|Z)/i;
 const SLASH_RE = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:$|[T\s])/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:$|T\d)/;

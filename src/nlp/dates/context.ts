@@ -1,4 +1,4 @@
-import type { Sentence } from '../../types.js';
+import type { Sentence } from '../../core/types.js';
 
 /** Index of the sentence holding offset `pos` (the last one starting at or before it; 0 when none). */
 export function sentenceIndexAt(sentences: Sentence[], pos: number): number {

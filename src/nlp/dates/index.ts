@@ -1,10 +1,11 @@
-import type { IsoDate, Mention, Sentence, Token } from '../../types.js';
+import type { IsoDate, Mention, Sentence, Token } from '../../core/types.js';
 import type { DateCandidate, DateExpression } from './expression.js';
 import { recognizeDates } from './recognize.js';
 import { resolveAnaphor, resolveExpression, resolveWeekday } from './resolve.js';
 import { tenseAround, type Tense } from './tense.js';
-import { addDays, daysInMonth, formatDay, fromDayNumber, mondayOf, parseIsoDate, toDayNumber, weekdayOf, type Ymd } from '../../calendar.js';
+import { addDays, formatDay, fromDayNumber, parseIsoDate, toDayNumber, weekdayOf, type Ymd } from '../../core/calendar.js';
 import { EVENT_NOUNS } from './lexicon.js';
+import { parseDateValue } from '../../core/timex.js';
 import { sentenceIndexAt, clauseBounds } from './context.js';
 
 /** DATE mentions with normalized values, relative ones resolved against `publicationDate` (null → value null). */
@@ -145,18 +146,8 @@ class PeriodAnchors {
 
 /** First and last day (day numbers) of an ISO week or month value. */
 function periodRange(value: string): { first: number; last: number } | null {
-  let m = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (m) {
-    const jan4 = { year: +m[1], month: 1, day: 4 };
-    const monday = toDayNumber(mondayOf(jan4)) + 7 * (+m[2] - 1);
-    return { first: monday, last: monday + 6 };
-  }
-  m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m) {
-    const year = +m[1];
-    const month = +m[2];
-    const first = toDayNumber({ year, month, day: 1 });
-    return { first, last: first + daysInMonth(year, month) - 1 };
-  }
-  return null;
+  if (!/^\d{4}-(?:W\d{2}|\d{2})$/.test(value)) return null;
+  const span = parseDateValue(value);
+  if (!span) return null;
+  return { first: toDayNumber(parseIsoDate(span.start)!), last: toDayNumber(parseIsoDate(span.end)!) };
 }

@@ -1,7 +1,7 @@
-import type { DateSource, IsoDate } from '../../types.js';
+import type { DateSource, IsoDate } from '../../core/types.js';
 import type { DateCandidate } from './expression.js';
 import { recognizeDates } from './recognize.js';
-import { formatDay, isValidYmd, toDayNumber, type Ymd } from '../../calendar.js';
+import { formatDay, isValidYmd, toDayNumber, type Ymd } from '../../core/calendar.js';
 
 /** How much of the body's start may hold a dateline or a header line with the date. */
 const HEAD_LENGTH = 400;

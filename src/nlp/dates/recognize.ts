@@ -1,6 +1,7 @@
 import type { DateCandidate, DateExpression, Relation } from './expression.js';
-import { MONTHS, NUMBER_WORDS, ORDINALS, SEASONS, WEEKDAYS } from './lexicon.js';
-import { daysInMonth } from '../../calendar.js';
+import { NUMBER_WORDS, ORDINALS, SEASONS } from './lexicon.js';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS } from '../../core/names.js';
+import { daysInMonth } from '../../core/calendar.js';
 
 /**
  * Finds time expressions with a hand-written grammar: one cheap scan for trigger words (month and
@@ -9,9 +10,9 @@ import { daysInMonth } from '../../calendar.js';
  * granularity (`last year` → one day), so spans and granularity are decided here instead.
  */
 
-const MONTH_NAME = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])`;
-const FULL_MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])`;
-const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])`;
+const MONTH_NAME = String.raw`(?:${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS.map((a) => String.raw`${a}\.?`)].join('|')})(?![A-Za-z])`;
+const FULL_MONTH = String.raw`(?:${MONTH_NAMES.join('|')})(?![A-Za-z])`;
+const WEEKDAY = String.raw`(?:${WEEKDAY_NAMES.join('|')})(?![A-Za-z])`;
 const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th)?(?![\dA-Za-z]|[:.]\d)`;
 const YEAR = String.raw`(?:1[6-9]\d\d|20\d\d)(?![\d:])`;
 const RANGE_SEP = String.raw`\s*(?:-|–|—|and|&|to|through|thru|till|until)\s*`;
@@ -130,7 +131,7 @@ const MONTH_RULES: Rule[] = [
   },
   {
     // a bare month: `in June`; abbreviations only with their dot (`Mar` and `Jun` are also names)
-    re: sticky(String.raw`(${FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)`),
+    re: sticky(String.raw`(${FULL_MONTH}|(?:${MONTH_ABBREVIATIONS.join('|')})\.)`),
     build: (m, text) => (plausibleBareMonth(text, m.index, m[0]) ? { kind: 'month', month: monthOf(m[1]) } : null),
   },
 ];

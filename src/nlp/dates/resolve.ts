@@ -3,7 +3,7 @@ import type { Tense } from './tense.js';
 import {
   addDays, addMonths, daysInMonth, easterSunday, formatDay, formatIsoWeek, formatMonth, mondayOf, nthWeekdayOfMonth,
   toDayNumber, weekdayOf, type Ymd,
-} from '../../calendar.js';
+} from '../../core/calendar.js';
 
 /**
  * Turns a recognized expression into its TIMEX3 value, relative to the publication date `ref`.

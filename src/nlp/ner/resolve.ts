@@ -1,6 +1,6 @@
-import type { EntityType, Mention, Sentence, Token } from '../../types.js';
+import type { EntityType, Mention, Sentence, Token } from '../../core/types.js';
 import { countryByName, placeInfo } from '../gazetteer.js';
-import { aliasKey } from './alias-key.js';
+import { aliasKey } from '../../core/alias-key.js';
 import { canonicalOrgAcronym } from './orgs.js';
 import type { Span } from './spans.js';
 

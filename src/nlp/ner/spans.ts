@@ -1,4 +1,4 @@
-import type { Sentence, Token } from '../../types.js';
+import type { Sentence, Token } from '../../core/types.js';
 import { countryByDemonym, countryByName, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
 import type { Lexicon } from './lexicon.js';

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../store/db.js';
-import { UserError } from '../errors.js';
-import { useColour } from '../cli/options.js';
-import { buildTimeline } from './query.js';
+import { UserError } from '../core/errors.js';
+import { useColour } from './options.js';
+import { buildTimeline } from '../timeline/query.js';
 import { ambiguityNote, renderTimelineText } from '../render/timeline-text.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
 import { toTimelineJs } from '../render/timelinejs.js';
 import { displayPath } from '../render/text.js';
-import type { Timeline } from './types.js';
+import type { Timeline } from '../timeline/types.js';
 
 export type TimelineFormat = 'text' | 'json' | 'timelinejs';
 

@@ -12,6 +12,13 @@ export type DateSource = 'header' | 'frontmatter' | 'json' | 'filename' | 'flag'
 export type EntityType = 'PERSON' | 'COUNTRY' | 'PLACE' | 'ORG';
 export type MentionType = EntityType | 'DATE' | 'EVENT';
 export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'COUNTRY', 'PLACE', 'ORG'];
+/** What `search --type` and `--entity` can name: the entity types and events. */
+export type SearchEntityType = EntityType | 'EVENT';
+export const SEARCH_ENTITY_TYPES: readonly SearchEntityType[] = [...ENTITY_TYPES, 'EVENT'];
+
+export function isEntityType(type: string): type is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(type);
+}
 
 export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
 

@@ -1,0 +1,144 @@
+import type { IsoDate } from './types.js';
+import { UserError } from './errors.js';
+import { addDays, daysInMonth, formatDay, mondayOf, type Ymd } from './calendar.js';
+
+/**
+ * The one reader of normalized date values (TIMEX3-like, see spec/extract-format.md): the days a
+ * value covers. The store places events with it, the timeline filters with it, the date extractor
+ * checks ranges with it, and `--from/--to` bounds are parsed by it.
+ */
+
+/** How much of the calendar a normalized date value covers; the renderers show it, filters use its span. */
+export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'range';
+
+/** A normalized date value placed on the calendar: the days it covers, first and last inclusive. */
+export interface DateSpan {
+  /** The normalized value as stored (`2019-02`, `2019-W06`, `2019-02-27/2019-02-28`, `2018`). */
+  value: string;
+  granularity: Granularity;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Monday of ISO week `week` of `year` (week 1 holds January 4th). */
+export function isoWeekMonday(year: number, week: number): Ymd {
+  return addDays(mondayOf({ year, month: 1, day: 4 }), (week - 1) * 7);
+}
+
+interface Bounds {
+  granularity: Exclude<Granularity, 'range'>;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** One side of a value: a day, week, month, quarter or year; null for anything vaguer. */
+function parseSingle(value: string): Bounds | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+Z?)?$/.exec(value);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+    const day = `${m[1]}-${m[2]}-${m[3]}`;
+    return { granularity: 'day', start: day, end: day };
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m) {
+    const week = Number(m[2]);
+    if (week < 1 || week > 53) return null;
+    const monday = isoWeekMonday(Number(m[1]), week);
+    return { granularity: 'week', start: formatDay(monday), end: formatDay(addDays(monday, 6)) };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    if (mo < 1 || mo > 12) return null;
+    return { granularity: 'month', start: `${m[1]}-${m[2]}-01`, end: `${m[1]}-${m[2]}-${pad(daysInMonth(y, mo))}` };
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) {
+    const [y, q] = [Number(m[1]), Number(m[2])];
+    const last = q * 3;
+    return { granularity: 'quarter', start: `${m[1]}-${pad(last - 2)}-01`, end: `${m[1]}-${pad(last)}-${pad(daysInMonth(y, last))}` };
+  }
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) {
+    // A half year is placed like the two quarters it spans.
+    const first = m[2] === '1';
+    return { granularity: 'quarter', start: `${m[1]}-${first ? '01' : '07'}-01`, end: `${m[1]}-${first ? '06-30' : '12-31'}` };
+  }
+  m = /^(\d{4})-W(\d{2})-WE$/.exec(value);
+  if (m) {
+    const saturday = addDays(isoWeekMonday(Number(m[1]), Number(m[2])), 5);
+    return { granularity: 'week', start: formatDay(saturday), end: formatDay(addDays(saturday, 1)) };
+  }
+  m = /^(\d{4})$/.exec(value);
+  if (m) return { granularity: 'year', start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };
+  return null; // also fiscal years (FY1999): where they start depends on the country
+}
+
+/**
+ * The days a normalized value covers, or null when it cannot be placed on a calendar
+ * (`PRESENT_REF`, `XXXX-02`, null). A range `A/B` covers from A's first day to B's last.
+ */
+export function parseDateValue(value: string | null | undefined): DateSpan | null {
+  if (!value) return null;
+  const slash = value.indexOf('/');
+  if (slash >= 0) {
+    const a = parseSingle(value.slice(0, slash));
+    const b = parseSingle(value.slice(slash + 1));
+    if (!a || !b || b.end < a.start) return null;
+    return { value, granularity: 'range', start: a.start, end: b.end };
+  }
+  const single = parseSingle(value);
+  return single ? { value, ...single } : null;
+}
+
+/** Does the span share at least one day with [from, to]? (Either bound may be open.) */
+export function overlaps(span: { start: IsoDate; end: IsoDate }, from: IsoDate | null, to: IsoDate | null): boolean {
+  return (from === null || span.end >= from) && (to === null || span.start <= to);
+}
+
+/**
+ * Turn a `--from`/`--to` bound (YYYY, YYYY-MM or YYYY-MM-DD) into a day: `--from 2019-02` starts on
+ * the 1st, `--to 2019-02` ends on the 28th, so both include the whole month.
+ */
+export function boundDay(value: string, side: 'from' | 'to'): IsoDate | null {
+  const span = parseDateValue(value);
+  if (!span || !['day', 'month', 'year'].includes(span.granularity)) return null;
+  return side === 'from' ? span.start : span.end;
+}
+
+/** Inclusive day bounds of a `--from/--to` filter; null = open. */
+export interface DayBounds {
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+/** Check a `--from/--to` pair: each a real YYYY, YYYY-MM or YYYY-MM-DD, and from not after to. */
+export function dayBounds(bounds: { from?: string; to?: string }): DayBounds {
+  const day = (value: string | undefined, side: 'from' | 'to'): IsoDate | null => {
+    if (value === undefined) return null;
+    const result = boundDay(value, side);
+    if (!result) throw new UserError(`--${side} must be a date like 2019-02-27, 2019-02 or 2019, got '${value}'`);
+    return result;
+  };
+  const from = day(bounds.from, 'from');
+  const to = day(bounds.to, 'to');
+  if (from && to && from > to) throw new UserError(`--from ${bounds.from} is after --to ${bounds.to}`);
+  return { from, to };
+}
+
+/**
+ * A compact label that shows the granularity: `2019-02-14`, `2019-W06`, `2019-02`, `2018`,
+ * `2019-Q1`; a range drops what its end shares with its start: `2019-02-27…28`, `2019-02-27…03-01`.
+ */
+export function dateLabel(span: DateSpan): string {
+  if (span.granularity !== 'range') return span.value.replace(/T.*$/, '');
+  const [a, b] = span.value.split('/').map((side) => side.replace(/T.*$/, ''));
+  const dayRange = /^\d{4}-\d{2}-\d{2}$/.test(a) && /^\d{4}-\d{2}-\d{2}$/.test(b);
+  if (!dayRange) return `${a}…${b}`;
+  if (a.slice(0, 7) === b.slice(0, 7)) return `${a}…${b.slice(8)}`;
+  if (a.slice(0, 4) === b.slice(0, 4)) return `${a}…${b.slice(5)}`;
+  return `${a}…${b}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * Row-level writes for building a database by hand: tests and tools that need exactly the rows an
+ * ingest would write (a document, an entity with aliases, a mention, an event) without running the
+ * analyzer. Ingest itself writes through StoreWriter (store/write.ts).
+ */
+import crypto from 'node:crypto';
+import { sqlite, type Db, type Store } from './db.js';
+import { statement } from './statements.js';
+import { packSentences } from './sentences.js';
+import { aliasKey } from '../core/alias-key.js';
+import { parseDateValue } from '../core/timex.js';
+
+export interface DocumentRow {
+  path: string;
+  title?: string | null;
+  date?: string | null;
+  source?: string | null;
+  body: string;
+  /** Sentence spans; stored packed, as ingest stores them. */
+  sentences?: { start: number; end: number }[];
+  tokens: number;
+  /** Also index the text for full-text search (as ingest does). */
+  fts?: boolean;
+}
+
+/** Insert a document, its path and (optionally) its full-text row; returns its id. */
+export function insertDocumentRow(store: Store, doc: DocumentRow, sha256Of = doc.path + doc.body): number {
+  const db = sqlite(store);
+  const info = statement(
+    db,
+    `INSERT INTO documents (sha256, title, date, source, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
+     VALUES (?, ?, ?, ?, 'txt', ?, ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
+  ).run(
+    crypto.createHash('sha256').update(sha256Of).digest('hex'),
+    doc.title ?? null,
+    doc.date ?? null,
+    doc.source ?? null,
+    doc.body,
+    doc.body.length,
+    doc.tokens,
+    packSentences(doc.sentences ?? []),
+  );
+  const id = Number(info.lastInsertRowid);
+  statement(db, 'INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(doc.path, id);
+  if (doc.fts) statement(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, doc.title ?? '', doc.body);
+  return id;
+}
+
+/** Insert an entity known by its name and these aliases; returns its id. */
+export function insertEntityRow(store: Store, type: string, name: string, aliases: string[] = []): number {
+  const db = sqlite(store);
+  const id = Number(statement(db, 'INSERT INTO entities (type, name, key) VALUES (?, ?, ?)').run(type, name, aliasKey(name)).lastInsertRowid);
+  for (const alias of [name, ...aliases]) {
+    statement(db, 'INSERT OR IGNORE INTO aliases (key, entity_id, alias) VALUES (?, ?, ?)').run(aliasKey(alias), id, alias);
+  }
+  return id;
+}
+
+export interface MentionRow {
+  docId: number;
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  entityId?: number | null;
+  value?: string | null;
+}
+
+export function insertMentionRow(store: Store, m: MentionRow): void {
+  const db = sqlite(store);
+  statement(db, 'INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    m.docId,
+    m.type,
+    m.start,
+    m.end,
+    m.text,
+    m.sentence,
+    m.entityId ?? null,
+    m.value ?? null,
+  );
+}
+
+/** Insert an event; its first and last day are placed from `date` as ingest places them. Returns its id. */
+export function insertEventRow(store: Store, event: { key: string; name: string; date?: string | null; placeId?: number | null }): number {
+  const db = sqlite(store);
+  const date = event.date ?? null;
+  const span = parseDateValue(date);
+  const sql = 'INSERT INTO events (key, name, date, date_start, date_end, place_id) VALUES (?, ?, ?, ?, ?, ?)';
+  return Number(statement(db, sql).run(event.key, event.name, date, span?.start ?? null, span?.end ?? null, event.placeId ?? null).lastInsertRowid);
+}
+
+export function insertEventMentionRow(store: Store, m: { eventId: number; docId: number; start: number; end: number; sentence: number }): void {
+  const db = sqlite(store);
+  statement(db, 'INSERT INTO event_mentions (event_id, doc_id, start, end, sentence) VALUES (?, ?, ?, ?, ?)').run(
+    m.eventId,
+    m.docId,
+    m.start,
+    m.end,
+    m.sentence,
+  );
+}
+
+export function insertParticipantRow(store: Store, eventId: number, docId: number, entityId: number): void {
+  const db = sqlite(store);
+  statement(db, 'INSERT OR IGNORE INTO event_participants (event_id, doc_id, entity_id) VALUES (?, ?, ?)').run(eventId, docId, entityId);
+}

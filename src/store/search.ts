@@ -1,0 +1,365 @@
+/**
+ * The SQL of `corpus search`: ranked candidates from the FTS index, filter id sets, the hits'
+ * metadata, highlights and mentions, and the name lookups the query planner needs. src/search/
+ * builds the plan (units, filters, weights) and assembles the result; everything here is a query.
+ */
+import { sqlite, type Db, type Store } from './db.js';
+import { statement } from './statements.js';
+import { ENTITY_TYPES } from '../core/types.js';
+
+const ENTITY_TYPES_SQL = ENTITY_TYPES.map((t) => `'${t}'`).join(', ');
+
+/** An entity or an event, by database id. */
+export interface EntityRef {
+  id: number;
+  kind: 'entity' | 'event';
+}
+
+/** Part of the query that must match: its FTS5 expression, or a mention of one of its entities. */
+export interface SearchUnit {
+  expression: string;
+  entities: EntityRef[];
+}
+
+/** What to search for: the query's units and the filters, already resolved to ids. */
+export interface SearchPlan {
+  /** The whole query as one FTS5 expression; null when the query has no words (filters alone). */
+  match: string | null;
+  units: SearchUnit[];
+  /** FTS5 expression of excluded words, or null. */
+  exclude: string | null;
+  /** Each `--entity`: documents must mention one of its matches. */
+  filters: EntityRef[][];
+  from: string | null;
+  to: string | null;
+  source?: string;
+  limit: number;
+  offset: number;
+  titleWeight: number;
+  bodyWeight: number;
+  /** Score added for mentioning a queried entity. */
+  entityBonus: number;
+}
+
+export interface SearchRow {
+  id: number;
+  date: string | null;
+  source: string | null;
+  title: string | null;
+  score: number;
+}
+
+export interface SearchPage {
+  total: number;
+  rows: SearchRow[];
+}
+
+/** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
+const TIE_SLACK = 16;
+/**
+ * Scores equal to this many decimals tie. Fine enough that a word found in most documents (whose
+ * bm25 is clamped near 1e-6) still ranks by frequency and length; coarse enough to absorb float noise.
+ */
+const SCORE_DECIMALS = 12;
+// Private-use characters mark FTS5 highlights; a body holding them is left unhighlighted.
+export const HIGHLIGHT_OPEN = '\ue000';
+export const HIGHLIGHT_CLOSE = '\ue001';
+
+/** Run `read` in one read transaction, so every query in it sees the same snapshot even while an ingest writes. */
+export function inSnapshot<T>(store: Store, read: () => T): T {
+  const db = sqlite(store);
+  return db.transaction(read)();
+}
+
+/** `IN (…)` of database ids (integers from the database itself, so safe to inline). */
+function ids(list: EntityRef[], kind: 'entity' | 'event'): string {
+  return list.filter((e) => e.kind === kind).map((e) => String(Math.trunc(Number(e.id)))).join(', ');
+}
+
+/** Documents mentioning any of these entities or events, as one SELECT of ids. */
+function mentioning(list: EntityRef[]): string[] {
+  const parts: string[] = [];
+  const entityIds = ids(list, 'entity');
+  const eventIds = ids(list, 'event');
+  if (entityIds) parts.push(`SELECT doc_id FROM mentions WHERE entity_id IN (${entityIds})`);
+  if (eventIds) parts.push(`SELECT doc_id FROM event_mentions WHERE event_id IN (${eventIds})`);
+  return parts;
+}
+
+/**
+ * One page of ranked documents. Candidates and scores come from the FTS index and the indexed id
+ * sets of the filters alone — no document row is read — so a word in every document stays cheap;
+ * dates (the tie-break) are read only for the top of the list.
+ */
+export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
+  const db = sqlite(store);
+  const { units, limit, offset } = plan;
+  const params: Record<string, unknown> = {};
+  // Each filter is a set of document ids read from an index (covering: no table rows).
+  const sets: string[] = plan.filters.map((matches) => mentioning(matches).join(' UNION '));
+  if (plan.from || plan.to) {
+    const range = [plan.from ? 'date >= @from' : '', plan.to ? 'date <= @to' : ''].filter(Boolean).join(' AND ');
+    sets.push(`SELECT id FROM documents WHERE ${range}`);
+    if (plan.from) params.from = plan.from;
+    if (plan.to) params.to = plan.to;
+  }
+  if (plan.source) {
+    sets.push('SELECT id FROM documents WHERE source = @source COLLATE NOCASE');
+    params.source = plan.source;
+  }
+  // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
+  const within = (column: string): string => sets.map((set) => ` AND +${column} IN (${set})`).join('');
+
+  if (plan.match === null) return listFiltered(db, plan.exclude, params, within, limit, offset);
+
+  const bm25 = `bm25(documents_fts, ${plan.titleWeight}, ${plan.bodyWeight})`;
+  const queryEntities = units.flatMap((u) => u.entities);
+  let scored: string;
+  // The plain path counts from the index alone (cheap); the entity path counts while ranking, so its
+  // candidate set is built once.
+  let counted: string | null = null;
+  if (queryEntities.length === 0) {
+    params.match = plan.match;
+    scored = `SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
+    counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
+  } else {
+    // Each unit that names an entity matches by its words or by a mention; the rest by words.
+    const parts: string[] = [];
+    const plainUnits = units.filter((u) => u.entities.length === 0);
+    if (plainUnits.length > 0) {
+      params.plain = plainUnits.map((u) => u.expression).join(' AND ');
+      parts.push('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @plain');
+    }
+    units
+      .filter((u) => u.entities.length > 0)
+      .forEach((u, i) => {
+        params[`u${i}`] = u.expression;
+        const either = [`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @u${i}`, ...mentioning(u.entities)];
+        parts.push(`SELECT id FROM (${either.join(' UNION ')})`);
+      });
+    let candidates = parts.join(' INTERSECT ');
+    if (plan.exclude) {
+      candidates += ' EXCEPT SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @exclude';
+      params.exclude = plan.exclude;
+    }
+    // Text credit per unit: "United States" scores documents with both words, not every "United".
+    params.any = units.map((u) => u.expression).join(' OR ');
+    params.bonus = plan.entityBonus;
+    const cand = `cand(id) AS (${candidates})`;
+    scored = `WITH ${cand},
+        txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any),
+        ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id)
+      SELECT c.id AS id,
+        coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE @bonus * (1.0 + min(e.n, 8) / 8.0) END AS score
+      FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
+      WHERE 1${within('c.id')}`;
+  }
+  let total = counted ? (statement(db, counted).get(params) as { n: number }).n : -1;
+  if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [] };
+
+  const page = offset + limit;
+  const top = statement(
+    db,
+    `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${scored}) ORDER BY 2 DESC LIMIT @k`,
+  ).all({ ...params, k: page + TIE_SLACK }) as { id: number; score: number; total?: number }[];
+  if (!counted) total = top[0]?.total ?? 0;
+  if (total === 0 || offset >= total) return { total, rows: [] };
+  let rows = withDocuments(db, top);
+  // A tie that runs past the rows fetched may hide newer documents (a word in most documents scores
+  // the same everywhere): take the newest of the whole tie from the date index, no table rows read.
+  const edge = rows[Math.min(page, rows.length) - 1]?.score;
+  if (top.length === page + TIE_SLACK && top[top.length - 1].score === edge) {
+    const above = rows.filter((r) => r.score > edge);
+    const tied = statement(
+      db,
+      `SELECT d.id AS id FROM documents d INDEXED BY documents_date
+        WHERE d.id IN (SELECT id FROM (${scored}) WHERE round(score, ${SCORE_DECIMALS}) = @edge)
+        ORDER BY d.date DESC, d.id DESC LIMIT @need`,
+    ).all({ ...params, edge, need: page - above.length }) as { id: number }[];
+    rows = [...above, ...withDocuments(db, tied.map((t) => ({ id: t.id, score: edge })))];
+  }
+  return { total, rows: rows.slice(offset, page) };
+}
+
+/** The documents' metadata for scored ids, ordered by score, then newest first. */
+function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchRow[] {
+  const meta = statement(db, 'SELECT id, date, source, title FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(scored.map((r) => r.id)),
+  ) as Omit<SearchRow, 'score'>[];
+  const byId = new Map(meta.map((m) => [m.id, m]));
+  return scored
+    .filter((r) => byId.has(r.id))
+    .map((r) => ({ ...byId.get(r.id)!, score: r.score }))
+    .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
+}
+
+/** Newer first; undated last. */
+function compareDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+/** Filters without words: matching documents, newest first. */
+function listFiltered(
+  db: Db,
+  exclude: string | null,
+  params: Record<string, unknown>,
+  within: (column: string) => string,
+  limit: number,
+  offset: number,
+): SearchPage {
+  let where = `WHERE 1${within('d.id')}`;
+  if (exclude) {
+    where += ' AND d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exclude)';
+    params.exclude = exclude;
+  }
+  const total = (statement(db, `SELECT count(*) AS n FROM documents d ${where}`).get(params) as { n: number }).n;
+  const rows =
+    total > offset
+      ? (statement(
+          db,
+          `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score FROM documents d ${where}
+            ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT @limit OFFSET @offset`,
+        ).all({ ...params, limit, offset }) as SearchRow[])
+      : [];
+  return { total, rows };
+}
+
+/** Title and body with FTS5's marks (HIGHLIGHT_OPEN/CLOSE) around the matches of `match`. */
+export interface MarkedText {
+  title: string | null;
+  body: string | null;
+}
+
+/**
+ * The hits' title and body with the query's matches marked by FTS5, in one pass over the matches
+ * (a rowid lookup per hit would reload a common word's whole doclist each time).
+ */
+export function markedTexts(store: Store, match: string, docIds: number[]): Map<number, MarkedText> {
+  const db = sqlite(store);
+  const out = new Map<number, MarkedText>();
+  const rows = statement(
+    db,
+    `SELECT rowid AS id, highlight(documents_fts, 0, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}') AS title,
+            highlight(documents_fts, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}') AS body
+       FROM documents_fts WHERE documents_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
+  ).all(match, JSON.stringify(docIds)) as ({ id: number } & MarkedText)[];
+  for (const row of rows) out.set(row.id, row);
+  return out;
+}
+
+export interface HitDocument {
+  title: string | null;
+  body: string;
+  /** The first of its paths, or null. */
+  path: string | null;
+}
+
+export function hitDocument(store: Store, docId: number): HitDocument {
+  const db = sqlite(store);
+  const doc = statement(db, 'SELECT title, body FROM documents WHERE id = ?').get(docId) as { title: string | null; body: string };
+  const path = statement(db, 'SELECT path FROM paths WHERE doc_id = ? ORDER BY path LIMIT 1').get(docId) as { path: string } | undefined;
+  return { ...doc, path: path?.path ?? null };
+}
+
+export interface MentionSpan extends EntityRef {
+  start: number;
+  end: number;
+}
+
+/** Where one document mentions these entities and events: entities first, then events. */
+export function mentionSpans(store: Store, docId: number, wanted: EntityRef[]): MentionSpan[] {
+  const db = sqlite(store);
+  const out: MentionSpan[] = [];
+  const entityIds = ids(wanted, 'entity');
+  const eventIds = ids(wanted, 'event');
+  if (entityIds) {
+    const sql = `SELECT 'entity' AS kind, entity_id AS id, start, end FROM mentions WHERE doc_id = ? AND entity_id IN (${entityIds})`;
+    out.push(...(statement(db, sql).all(docId) as MentionSpan[]));
+  }
+  if (eventIds) {
+    const sql = `SELECT 'event' AS kind, event_id AS id, start, end FROM event_mentions WHERE doc_id = ? AND event_id IN (${eventIds})`;
+    out.push(...(statement(db, sql).all(docId) as MentionSpan[]));
+  }
+  return out;
+}
+
+export function sourceExists(store: Store, source: string): boolean {
+  const db = sqlite(store);
+  return statement(db, 'SELECT 1 FROM documents WHERE source = ? COLLATE NOCASE LIMIT 1').get(source) !== undefined;
+}
+
+/** How many differently folded names each entity has. */
+export function aliasCounts(store: Store, entities: EntityRef[]): Map<number, number> {
+  const db = sqlite(store);
+  const idList = ids(entities, 'entity');
+  if (!idList) return new Map();
+  const sql = `SELECT entity_id AS id, count(DISTINCT key) AS n FROM aliases WHERE entity_id IN (${idList}) GROUP BY entity_id`;
+  const rows = statement(db, sql).all() as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Mentions of each entity and event, keyed `entity:ID` / `event:ID`. */
+export function mentionCounts(store: Store, list: EntityRef[]): Map<string, number> {
+  const db = sqlite(store);
+  const out = new Map<string, number>();
+  const entityIds = list.filter((e) => e.kind === 'entity').map((e) => Math.trunc(e.id));
+  const eventIds = list.filter((e) => e.kind === 'event').map((e) => Math.trunc(e.id));
+  if (entityIds.length > 0) {
+    const sql = `SELECT entity_id AS id, count(*) AS n FROM mentions WHERE entity_id IN (${entityIds.join(',')}) GROUP BY entity_id`;
+    for (const row of statement(db, sql).all() as { id: number; n: number }[]) out.set(`entity:${row.id}`, row.n);
+  }
+  if (eventIds.length > 0) {
+    const sql = `SELECT event_id AS id, count(*) AS n FROM event_mentions WHERE event_id IN (${eventIds.join(',')}) GROUP BY event_id`;
+    for (const row of statement(db, sql).all() as { id: number; n: number }[]) out.set(`event:${row.id}`, row.n);
+  }
+  return out;
+}
+
+/** An entity or event a folded key names. `canonical`: the key is its own name, not an alias. */
+export interface NamedRow {
+  key: string;
+  id: number;
+  type: string;
+  name: string;
+  canonical: number;
+}
+
+/** Entities whose name or any alias folds to one of `keys` (one query whatever the number of keys). */
+export function entitiesByKeys(store: Store, keys: string[]): NamedRow[] {
+  const db = sqlite(store);
+  const json = JSON.stringify(keys);
+  return statement(
+    db,
+    `SELECT a.key AS key, e.id AS id, e.type AS type, e.name AS name, e.key = a.key AS canonical
+       FROM aliases a JOIN entities e ON e.id = a.entity_id
+      WHERE a.key IN (SELECT value FROM json_each(?))
+     UNION
+     SELECT e.key, e.id, e.type, e.name, 1 FROM entities e
+      WHERE e.type IN (${ENTITY_TYPES_SQL}) AND e.key IN (SELECT value FROM json_each(?))`,
+  ).all(json, json) as NamedRow[];
+}
+
+/**
+ * Events whose lower-cased name is one of `names`. Events have no alias table and no index on their
+ * names: one scan, so callers ask only when they have names to ask for.
+ */
+export function eventsByLowerName(store: Store, names: string[]): { text: string; id: number; name: string }[] {
+  const db = sqlite(store);
+  return statement(db, 'SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(names),
+  ) as { text: string; id: number; name: string }[];
+}
+
+/** A few entity names whose aliases start with `key`, shortest first. */
+export function entityNamesStartingWith(store: Store, key: string, limit: number): string[] {
+  const db = sqlite(store);
+  const rows = statement(
+    db,
+    `SELECT DISTINCT e.name AS name FROM aliases a JOIN entities e ON e.id = a.entity_id
+      WHERE a.key >= ? AND a.key < ? ORDER BY length(a.key) LIMIT ?`,
+  ).all(key, key + '\uffff', limit) as { name: string }[];
+  return rows.map((r) => r.name);
+}
