@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { loadavg } from 'node:os';
 import { loadModel, modelLoadMs } from '../src/nlp/ner/model.js';
 import { gazetteerTags } from '../src/nlp/ner/gaz-features.js';
 import { placeInfo } from '../src/nlp/gazetteer.js';
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
     modelLoadMs: Math.round(loadMs),
     recognizerInitMs: Math.round(initMs),
     machine: machine(),
+    // Other processes slow every figure above alike: the 1-minute load average when the run ended.
+    loadAverage: +loadavg()[0].toFixed(1),
   };
   results.speed = speed;
   out.push(`  speed (Reuters, ${(chars / 1e6).toFixed(1)}M chars, median of ${runs}): tokens+sentences+entities ${(nerCps / 1e6).toFixed(2)}M chars/s; analyze ${(analyzeCps / 1e6).toFixed(2)}M chars/s; dates+events add ${(datesEventsShare * 100).toFixed(0)}% to the recognizer's time`);

@@ -100,10 +100,15 @@ describe('entities across the seeds', () => {
     expect(corpus(['entities', '--suspects', '--db', own]).stdout).toMatch(/^entity\s+maybe the same as\s+type\s+why$/m);
   });
 
-  it('lists likely duplicates with the reason', () => {
-    const r = corpus(['entities', '--suspects', '--db', db, '--json']);
+  it('says plainly when nothing looks duplicated', () => {
+    // (It used to loop over the seeds' suspects, an empty list, and so asserted nothing.)
+    const dir = tempDir();
+    write(path.join(dir, 'docs', 'a.txt'), 'Angela Merkel met Emmanuel Macron in Paris on Monday.\n');
+    const own = path.join(dir, 'corpus.db');
+    expect(corpus(['ingest', path.join(dir, 'docs'), '--db', own]).code).toBe(0);
+    const r = corpus(['entities', '--suspects', '--db', own, '--json']);
     expect(r.code).toBe(0);
-    const suspects = JSON.parse(r.stdout) as { a: string; b: string; reason: string }[];
-    for (const s of suspects) expect(s.reason).toBeTruthy();
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(corpus(['entities', '--suspects', '--db', own]).stdout).toBe('no likely duplicates\n');
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel, tagDocument, serializeWeights, deserializeWeights } from '../src/nlp/ner/model.js';
 import { LABELS, NL, BUCKETS, denseWeights } from '../src/nlp/ner/tagger.js';
-import { readConll, titleCased, withTitleCaseHeadlines } from '../bench/train.js';
+import { readConll, titleCased, withTitleCaseHeadlines } from '../tools/train.js';
 import { entitySpans } from '../src/nlp/ner/spans.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 
@@ -83,6 +83,19 @@ describe('entitySpans', () => {
       'LOC:Hanoi',
     ]);
     expect(spansOf('Trump, Abe and Moon met.', ['B-PER', 'O', 'B-PER', 'O', 'B-PER', 'O', 'O'])).toEqual(['PERSON:Trump', 'PERSON:Abe', 'PERSON:Moon']);
+  });
+
+  it('keeps the office between a country and a title out of any name', () => {
+    const out = spansOf('U.S. Trade Representative Clayton Yeutter said so.', ['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O']);
+    expect(out).toEqual(['LOC:U.S.', 'PERSON:Clayton Yeutter']);
+  });
+
+  it('reads a name ending in an institution noun or a legal suffix as an organisation, titles kept', () => {
+    expect(spansOf('The Justice Department sued.', ['O', 'B-PER', 'I-PER', 'O', 'O'])).toEqual(['ORG:Justice Department']);
+    expect(spansOf('General Motors Corp said so.', ['O', 'B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:General Motors Corp']);
+    expect(spansOf("Moody's Investors Service Inc said so.", ['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'])).toEqual([
+      "ORG:Moody's Investors Service Inc",
+    ]);
   });
 
   it('reads PM as a title that introduces a person inside a run-on span', () => {

@@ -53,7 +53,9 @@ describe('corpus timeline (CLI)', () => {
     const data = JSON.parse(r.stdout);
     expect(data.undated).toBe(1);
     expect(data.entries.map((e: { name: string }) => e.name)).toEqual(['Pyongyang pre-summit talks', 'Warsaw meeting', 'Hanoi summit']);
-    expect(data.entries[2].date).toEqual({ value: '2019-02-27/2019-02-28', granularity: 'range', start: '2019-02-27', end: '2019-02-28' });
+    // docs/json.md: `date` is a day (the span's first), the calendar span is `span`.
+    expect(data.entries[2].date).toBe('2019-02-27');
+    expect(data.entries[2].span).toEqual({ value: '2019-02-27/2019-02-28', granularity: 'range', start: '2019-02-27', end: '2019-02-28' });
     expect(data.entries[2].sources).toHaveLength(2);
     expect(corpus(['timeline', '--format', 'json', '--from', '2019', '--db', db]).stdout).toBe(r.stdout);
   });

@@ -39,7 +39,7 @@ describe('corpus timeline on the seeds', () => {
     expect(r.code, r.stderr).toBe(0);
     const data = JSON.parse(r.stdout);
     expect(data.entity.name).toBe('Kim Jong Un');
-    const values = data.entries.map((e: { date: { value: string } }) => e.date.value);
+    const values = data.entries.map((e: { span: { value: string } }) => e.span.value);
     expect(values).toContain('2018-06');
     expect(values).toContain('2019-02-27/2019-02-28');
     expect(corpus(['timeline', 'kim jong un', '--json', '--db', db]).stdout).toBe(r.stdout);
@@ -50,7 +50,7 @@ describe('corpus timeline on the seeds', () => {
     const data = JSON.parse(r.stdout);
     expect(data.entries.length).toBeGreaterThan(0);
     for (const e of data.entries) {
-      expect(e.date.end >= '2018-12-01' && e.date.start <= '2018-12-31').toBe(true);
+      expect(e.span.end >= '2018-12-01' && e.span.start <= '2018-12-31').toBe(true);
     }
   });
 

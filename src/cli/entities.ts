@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { ENTITY_TYPES, isEntityType } from '../core/types.js';
+import { emit, type OutputFlags } from './emit.js';
 import { parseCount, withCommonOptions } from './options.js';
 
 function parseType(value: string): string {
@@ -19,7 +20,8 @@ export function register(program: Command): void {
     .option('--limit <n>', 'at most this many', parseCount('--limit'), 50)
     .option('--suspects', 'list entities that are probably duplicates, with the reason')
     .addHelpText('after', '\nExample:\n  corpus entities --type PERSON --limit 20');
-  withCommonOptions(list).action(async (flags: { db: string; json?: boolean; type?: string; limit: number; suspects?: boolean }) => {
+  type ListFlags = OutputFlags & { db: string; type?: string; limit: number; suspects?: boolean };
+  withCommonOptions(list, { rows: true }).action(async (flags: ListFlags) => {
     const { openDatabase } = await import('../store/db.js');
     const store = await import('../store/entities.js');
     const render = await import('../render/entities.js');
@@ -27,11 +29,11 @@ export function register(program: Command): void {
     try {
       if (flags.suspects) {
         const suspects = store.suspectDuplicates(db, flags.limit);
-        process.stdout.write(`${flags.json ? JSON.stringify(suspects) : render.renderSuspects(suspects)}\n`);
+        await emit(suspects, flags, render.renderSuspects, { rows: (s) => s });
         return;
       }
       const entities = store.listEntities(db, { type: flags.type, limit: flags.limit });
-      process.stdout.write(`${flags.json ? JSON.stringify(entities) : render.renderEntityList(entities)}\n`);
+      await emit(entities, flags, render.renderEntityList, { rows: (e) => e });
       if (entities.length === 0) process.exitCode = 1;
     } finally {
       db.close();
@@ -53,7 +55,7 @@ Corrections are stored and survive re-ingest:
 Example:
   corpus entity DPRK`,
     );
-  withCommonOptions(one).action(async (words: string[], flags: { db: string; json?: boolean; type?: string }) => {
+  withCommonOptions(one, { rows: true }).action(async (words: string[], flags: OutputFlags & { db: string; type?: string }) => {
     const { openDatabase } = await import('../store/db.js');
     const store = await import('../store/entities.js');
     const render = await import('../render/entities.js');
@@ -65,12 +67,10 @@ Example:
       const db = openDatabase(flags.db);
       try {
         const result = verb === 'merge' ? store.mergeEntities(db, rest[0], rest[1]) : store.unmergeEntity(db, rest[0]);
-        if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-        else if (process.stdout.isTTY) {
-          process.stdout.write(
-            'into' in result ? `merged ${result.from} into ${result.into}\n` : `${result.restored} is its own entity again\n`,
-          );
-        }
+        // A correction confirms itself on a terminal only; piped, it stays quiet as Unix tools do.
+        const confirm = (r: typeof result) =>
+          !process.stdout.isTTY ? '' : 'into' in r ? `merged ${r.from} into ${r.into}` : `${r.restored} is its own entity again`;
+        await emit(result, flags, confirm, { rows: (r) => [r] });
       } finally {
         db.close();
       }
@@ -81,9 +81,9 @@ Example:
     try {
       const found = store.resolveEntities(db, name, flags.type);
       if (found.length === 0) throw new UserError(`no entity called '${name}'`, 1);
-      const detail = store.entityDetail(db, found[0].id);
-      const others = found.slice(1);
-      process.stdout.write(`${flags.json ? JSON.stringify({ ...detail, alsoMatches: others }) : render.renderEntity(detail, others, process.cwd())}\n`);
+      const detail = { ...store.entityDetail(db, found[0].id), alsoMatched: found.slice(1) };
+      // CSV and NDJSON list the entity's documents, one per line.
+      await emit(detail, flags, (d, context) => render.renderEntity(d, d.alsoMatched, context), { rows: (d) => d.documentList });
     } finally {
       db.close();
     }

@@ -1,31 +1,74 @@
 import fs from 'node:fs';
-import { UserError } from '../core/errors.js';
-import { readArticles } from '../ingest/read.js';
+import path from 'node:path';
+import { formatOf, readArticles, SUPPORTED_EXTENSIONS } from '../ingest/read.js';
+import { SIDECAR_NAME } from '../ingest/sidecar.js';
 import { analyze } from '../nlp/analyze.js';
-import { extractRecord, renderExtract } from '../render/extract.js';
+import { json } from '../render/formats/json.js';
+import { type ExtractRecord, extractRecord, renderExtract } from '../render/extract.js';
+import { visibleDeep } from '../render/text.js';
+import { say, stdoutSink, textContext } from './emit.js';
 
-/** `corpus extract`: read → analyze → print, one article at a time, in the order given. */
-export async function runExtract(files: string[], flags: { json?: boolean; date?: string }): Promise<number> {
+/** What extracting one named path gives: a record, or a line for stderr and how bad it is. */
+export type ExtractEvent =
+  | { kind: 'record'; record: ExtractRecord }
+  | { kind: 'warning'; message: string }
+  | { kind: 'skipped'; message: string }
+  | { kind: 'failed'; message: string }
+  | { kind: 'missing'; message: string };
+
+/**
+ * Read → analyze, one article at a time, in the order given. A path that does not exist is reported
+ * and the rest still extracted; a file that holds no article (the folder's `corpus-meta.yaml`, any
+ * extension ingest does not read) is skipped with a line saying so, as when a shell glob names it.
+ */
+export async function* extractFiles(files: string[], options: { date?: string }): AsyncGenerator<ExtractEvent> {
   for (const file of files) {
-    if (!fs.existsSync(file)) throw new UserError(`${file}: no such file`);
-  }
-  let failed = 0;
-  let first = true;
-  for (const file of files) {
-    for (const result of await readArticles(file, { defaultDate: flags.date ?? null })) {
+    if (!fs.existsSync(file)) {
+      yield { kind: 'missing', message: `${file}: no such file` };
+      continue;
+    }
+    if (path.basename(file) === SIDECAR_NAME) {
+      yield { kind: 'skipped', message: `${file}: skipped (metadata for the articles beside it, not an article)` };
+      continue;
+    }
+    if (!fs.statSync(file).isDirectory() && formatOf(file) === null) {
+      yield { kind: 'skipped', message: `${file}: skipped (not an article format; extract reads ${SUPPORTED_EXTENSIONS.join(', ')})` };
+      continue;
+    }
+    for (const result of await readArticles(file, { defaultDate: options.date ?? null })) {
       if (!result.ok) {
-        failed++;
-        process.stderr.write(`corpus: ${result.error}\n`);
+        yield { kind: 'failed', message: result.error };
         continue;
       }
-      for (const warning of result.article.warnings) process.stderr.write(`corpus: warning: ${result.article.path}: ${warning}\n`);
-      const record = extractRecord(result.article, analyze(result.article));
-      if (flags.json) process.stdout.write(`${JSON.stringify(record)}\n`);
-      else {
-        process.stdout.write(`${first ? '' : '\n'}${renderExtract(record)}\n`);
-        first = false;
-      }
+      for (const warning of result.article.warnings) yield { kind: 'warning', message: `warning: ${result.article.path}: ${warning}` };
+      yield { kind: 'record', record: extractRecord(result.article, analyze(result.article)) };
     }
   }
-  return failed > 0 ? 1 : 0;
+}
+
+/**
+ * `corpus extract`: the records as JSON Lines (../../docs/json.md, "extract") or as text. Exit status:
+ * 2 when a path is missing (the user must fix the command), else 1 when a file failed, else 0.
+ */
+export async function runExtract(files: string[], flags: { json?: boolean; nl?: boolean; date?: string }): Promise<number> {
+  let failed = false;
+  let missing = false;
+  let first = true;
+  const context = textContext();
+  for await (const event of extractFiles(files, flags)) {
+    if (event.kind !== 'record') {
+      say(event.message);
+      failed ||= event.kind === 'failed';
+      missing ||= event.kind === 'missing';
+      continue;
+    }
+    if (flags.json || flags.nl) {
+      // The published contract, exact: no vocabulary pass, one compact line per article.
+      await json.write({ data: event.record, text: () => '', raw: true }, stdoutSink, { ...context, pretty: false });
+    } else {
+      await stdoutSink.write(`${first ? '' : '\n'}${renderExtract(visibleDeep(event.record), context)}\n`);
+      first = false;
+    }
+  }
+  return missing ? 2 : failed ? 1 : 0;
 }

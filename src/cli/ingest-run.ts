@@ -1,29 +1,50 @@
-import cliProgress from 'cli-progress';
-import { openDatabase } from '../store/db.js';
-import { ingest, type IngestSummary } from '../ingest/pipeline.js';
+import path from 'node:path';
+import { type IngestSummary, ingest } from '../ingest/pipeline.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
+import { visible } from '../render/text.js';
+import { openDatabase } from '../store/db.js';
+import { emit, type OutputFlags } from './emit.js';
+import { estimateArticles, ProgressLine, problemLine } from './progress.js';
 
-export interface IngestRunFlags {
+export interface IngestRunFlags extends OutputFlags {
   db: string;
-  json?: boolean;
   date?: string;
   prune?: boolean;
   quiet?: boolean;
 }
 
-/** `corpus ingest`: the pipeline with a progress bar on a terminal and one summary at the end. */
-export async function runIngest(paths: string[], flags: IngestRunFlags): Promise<number> {
+/** Exit status of a process stopped by SIGINT, as shells report it. */
+const INTERRUPTED = 130;
+
+/**
+ * `corpus ingest`: the pipeline with a progress line on a terminal and one summary at the end.
+ * Ctrl-C stops reading, stores and commits what was read and says how to resume; a second Ctrl-C
+ * quits at once (the database stays consistent: only the open batch is lost).
+ */
+export async function runIngest(paths: string[], flags: IngestRunFlags, argv: readonly string[] = process.argv): Promise<number> {
   const db = openDatabase(flags.db, { create: true });
-  const showBar = Boolean(process.stderr.isTTY) && !flags.quiet;
-  const bars = showBar
-    ? new cliProgress.MultiBar(
-        { stream: process.stderr, format: ' {bar} {value}/{total} files | {eta_formatted} left', hideCursor: true, clearOnComplete: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  let bar: cliProgress.SingleBar | null = null;
-  const say = (line: string) => (bars ? bars.log(`${line}\n`) : process.stderr.write(`${line}\n`));
+  const bar = process.stderr.isTTY && !flags.quiet ? new ProgressLine(process.stderr) : null;
+  const say = (line: string) => (bar ? bar.log(problemLine(line)) : process.stderr.write(`${problemLine(line)}\n`));
+  // Messages start with the file's stored (absolute) path; people read it relative to where they are.
+  const here = process.cwd() + path.sep;
+  const relative = (message: string) => (message.startsWith(here) ? message.slice(here.length) : message);
+
+  const abort = new AbortController();
+  const onInterrupt = () => {
+    if (abort.signal.aborted) {
+      bar?.stop();
+      process.stderr.write('corpus: stopped; what was committed is kept\n');
+      process.exit(INTERRUPTED);
+    }
+    abort.abort();
+    say('interrupted: storing what was read (Ctrl-C again to quit at once)');
+  };
+  process.on('SIGINT', onInterrupt);
+
+  // The bar's total: one article per file, the lines of a JSON Lines file; corrected as files finish.
+  let articlesInFile = 0;
+  const estimates = new Map<string, number>();
   let summary: IngestSummary;
   try {
     summary = await ingest(
@@ -36,21 +57,51 @@ export async function runIngest(paths: string[], flags: IngestRunFlags): Promise
         // CORPUS_WORKERS=N analysis threads; 0 analyzes in the main thread (for debugging).
         workers: process.env.CORPUS_WORKERS ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0) : undefined,
         exclude: [flags.db, `${flags.db}-wal`, `${flags.db}-shm`, `${flags.db}-journal`],
+        signal: abort.signal,
       },
       {
-        start: (total) => {
-          if (bars && total > 20) bar = bars.create(total, 0);
+        start: (_total, files) => {
+          if (!bar) return;
+          let total = 0;
+          for (const file of files) {
+            const n = estimateArticles(file);
+            if (n !== 1) estimates.set(file, n);
+            total += n;
+          }
+          bar.start(total);
         },
-        file: () => bar?.increment(),
-        failure: (message) => say(`corpus: ${message}`),
-        warning: (message) => say(`corpus: warning: ${message}`),
+        article: () => {
+          articlesInFile++;
+          bar?.tick();
+        },
+        file: (file) => {
+          bar?.addToTotal(articlesInFile - (estimates.get(file) ?? 1));
+          estimates.delete(file);
+          articlesInFile = 0;
+        },
+        failure: (message) => say(relative(message)),
+        warning: (message) => say(`warning: ${relative(message)}`),
       },
     );
   } finally {
-    bars?.stop();
+    bar?.stop();
+    process.off('SIGINT', onInterrupt);
     db.close();
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (summary.interrupted) {
+    const again = ['corpus', ...argv.slice(2)].map(shellWord).join(' ');
+    process.stderr.write(
+      `${problemLine(`interrupted: ${summary.new + summary.updated} documents stored and committed; run the same command to resume:`)}\n` +
+        `  ${visible(again)}\n`,
+    );
+  }
+  if (flags.json) await emit(summary, flags, () => '');
   else if (!flags.quiet) process.stderr.write(`${renderIngestSummary(summary)}\n`);
+  if (summary.interrupted) return INTERRUPTED;
   return summary.failed > 0 ? 1 : 0;
+}
+
+/** A word as a POSIX shell reads it back. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

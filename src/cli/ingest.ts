@@ -1,14 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { IngestRunFlags } from './ingest-run.js';
 import { parseDateOption, withCommonOptions } from './options.js';
 
-interface IngestFlags {
-  db: string;
-  json?: boolean;
-  date?: string;
-  prune?: boolean;
-  quiet?: boolean;
-}
 
 export function register(program: Command): void {
   const command = program
@@ -23,12 +17,13 @@ export function register(program: Command): void {
       `
 Formats: .txt, .md (YAML front matter), .html/.htm, .json (one article), .jsonl (one article a line).
 Re-running is cheap: unchanged files are skipped; changed files replace their old analysis.
+Ctrl-C stores and commits what was read; running the same command again resumes.
 Exit status: 0 every file stored, 1 some files failed, 2 usage error.
 
 Example:
   corpus ingest seeds/ --db news.db`,
     );
-  withCommonOptions(command).action(async (paths: string[], flags: IngestFlags) => {
+  withCommonOptions(command, { pager: false }).action(async (paths: string[], flags: IngestRunFlags) => {
     const { runIngest } = await import('./ingest-run.js');
     process.exitCode = await runIngest(paths, { ...flags, db: path.resolve(flags.db) });
   });

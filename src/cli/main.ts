@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
+import { visible } from '../render/safe.js';
 import * as ingest from './ingest.js';
 import * as stats from './stats.js';
 import * as show from './show.js';
@@ -40,10 +41,10 @@ export function reportError(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`corpus: ${error.message}\n`);
+    process.stderr.write(`corpus: ${visible(error.message)}\n`);
     return error.exitCode;
   }
   if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'EPIPE') return 0;
-  process.stderr.write(`corpus: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(`corpus: internal error: ${visible((error as Error)?.stack ?? String(error))}\n`);
   return 70;
 }

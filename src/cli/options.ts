@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { UserError } from '../core/errors.js';
 import { boundDay } from '../core/timex.js';
+import { withOutputOptions } from './emit.js';
 
 /** Options every command shares, so a user learns them once. */
 export interface CommonOptions {
@@ -10,12 +11,18 @@ export interface CommonOptions {
 
 export const DEFAULT_DB = 'corpus.db';
 
-/** `--db FILE` (default `$CORPUS_DB`, else `./corpus.db`) and `--json`, added the same way to every command. */
-export function withCommonOptions(command: Command, { json = true, db = true } = {}): Command {
+/**
+ * `--db FILE` (default `$CORPUS_DB`, else `./corpus.db`) and the output options (`--json`, `--pretty`,
+ * `--no-pager`; with `rows: true`, `--csv` and `--nl` too: see src/render/formats/), added the same
+ * way to every command. `json: false` for a command that prints no report of its own.
+ */
+export function withCommonOptions(command: Command, { db = true, json = true, rows = false, pager = true } = {}): Command {
   if (db) command.addOption(new Option('--db <file>', 'database file').env('CORPUS_DB').default(DEFAULT_DB));
-  if (json) command.option('--json', 'print JSON for machines instead of text');
+  if (json) withOutputOptions(command, { rows, pager });
   return command;
 }
+
+export { useColour } from './emit.js';
 
 /** Parse a positive integer option or fail with a usage error. */
 export function parseCount(name: string) {
@@ -34,9 +41,4 @@ export function parseDateOption(name: string) {
     }
     return value;
   };
-}
-
-/** Colour only on a terminal, and never with NO_COLOR. */
-export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
-  return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 }

@@ -2,11 +2,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../core/types.js';
-import { parseCount, parseDateOption, useColour, withCommonOptions } from './options.js';
+import type { SearchResult } from '../search/types.js';
+import { emit, type OutputFlags, say } from './emit.js';
+import { parseCount, parseDateOption, withCommonOptions } from './options.js';
 
-interface SearchFlags {
+interface SearchFlags extends OutputFlags {
   db: string;
-  json?: boolean;
   entity?: string[];
   type?: SearchEntityType;
   from?: string;
@@ -62,7 +63,7 @@ Exit status: 0 hits found, 1 none (or an unknown entity), 2 usage error — as g
 Example:
   corpus search "Kim Jong-un" --from 2019-01 --entity "United States" --db news.db`,
     );
-  withCommonOptions(command).action(async (words: string[], flags: SearchFlags) => {
+  withCommonOptions(command, { rows: true }).action(async (words: string[], flags: SearchFlags) => {
     const entities = flags.entity ?? [];
     if (flags.type && entities.length === 0) throw new UserError('--type says what --entity names; give --entity too');
     const filtered = entities.length > 0 || flags.from || flags.to || flags.source;
@@ -73,7 +74,7 @@ Example:
       import('../render/search.js'),
     ]);
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
-    let result;
+    let result: SearchResult;
     try {
       result = search(db, words.join(' '), {
         entities,
@@ -87,13 +88,9 @@ Example:
     } finally {
       db.close();
     }
-    if (flags.json) {
-      process.stdout.write(render.renderSearchJson(result));
-    } else {
-      process.stdout.write(render.renderSearchText(result, { colour: useColour(), cwd: process.cwd() }));
-      const message = render.noHitsMessage(result);
-      if (message) process.stderr.write(`corpus: ${message}\n`);
-    }
+    await emit(result, flags, render.renderSearchText, { rows: (r) => r.hits, csv: render.searchHitCsv });
+    const message = render.noHitsMessage(result);
+    if (message) say(message);
     process.exitCode = exitCode(result);
   });
 }

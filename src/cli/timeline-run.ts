@@ -1,20 +1,19 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../store/db.js';
 import { UserError } from '../core/errors.js';
-import { useColour } from './options.js';
-import { buildTimeline } from '../timeline/query.js';
-import { ambiguityNote, renderTimelineText } from '../render/timeline-text.js';
+import { json } from '../render/formats/json.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
+import { ambiguityNote, renderTimelineText } from '../render/timeline-text.js';
 import { toTimelineJs } from '../render/timelinejs.js';
-import { displayPath } from '../render/text.js';
-import type { Timeline } from '../timeline/types.js';
+import { displayPath, visibleDeep } from '../render/text.js';
+import { openDatabase } from '../store/db.js';
+import { buildTimeline } from '../timeline/query.js';
+import type { Timeline, TimelineEntry } from '../timeline/types.js';
+import { emit, type OutputFlags, say, writeFile } from './emit.js';
 
 export type TimelineFormat = 'text' | 'json' | 'timelinejs';
 
-export interface TimelineOptions {
+export interface TimelineOptions extends OutputFlags {
   db: string;
-  json?: boolean;
   format?: TimelineFormat;
   from?: string;
   to?: string;
@@ -23,65 +22,73 @@ export interface TimelineOptions {
 }
 
 /**
- * `corpus timeline`: query, then render. `--html FILE` writes the page; the text, JSON or
- * TimelineJS output goes to stdout, or to `--out FILE`. With only `--html`, stdout stays empty.
+ * `corpus timeline`: query, then render. `--html FILE` writes the page; the text, JSON, CSV, NDJSON
+ * or TimelineJS output goes to stdout, or to `--out FILE`. With only `--html`, stdout stays empty.
  */
 export async function runTimeline(entity: string | undefined, options: TimelineOptions): Promise<void> {
-  if (options.json && options.format && options.format !== 'json') {
-    throw new UserError(`--json and --format ${options.format} ask for different outputs; give one`);
+  const machine = ['json', 'csv', 'nl'].filter((flag) => options[flag]);
+  if (machine.length > 0 && options.format && !(options.format === 'json' && machine[0] === 'json')) {
+    throw new UserError(`--${machine[0]} and --format ${options.format} ask for different outputs; give one`);
   }
   if (options.html && options.out && path.resolve(options.html) === path.resolve(options.out)) {
     throw new UserError('--html and --out name the same file');
   }
-  const format: TimelineFormat = options.json ? 'json' : (options.format ?? 'text');
 
   const db = openDatabase(options.db, { readonly: true });
-  let timeline;
+  let timeline: Timeline;
   try {
     timeline = buildTimeline(db, { entity, from: options.from, to: options.to });
   } finally {
     db.close();
   }
 
-  // People read paths relative to where they are; JSON keeps the stored absolute paths.
-  const forPeople = withDisplayPaths(timeline, process.cwd());
   const note = ambiguityNote(timeline);
-  if (note) process.stderr.write(`corpus: ${note}\n`);
+  if (note) say(note);
 
   if (options.html) {
-    writeFile(options.html, renderTimelineHtml(forPeople));
+    // A page is read in a browser: article text in it gets the same treatment as on a terminal.
+    writeFile(options.html, renderTimelineHtml(visibleDeep(withDisplayPaths(timeline, process.cwd()))));
     const n = timeline.entries.length;
-    process.stderr.write(`corpus: wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}${timeline.undated ? `, ${timeline.undated} undated left out` : ''})\n`);
-    if (!options.format && !options.json && !options.out) return;
+    say(`wrote ${options.html} (${n} entr${n === 1 ? 'y' : 'ies'}${timeline.undated ? `, ${timeline.undated} undated left out` : ''})`);
+    if (!options.format && machine.length === 0 && !options.out) return;
   }
 
-  const toFile = options.out !== undefined;
-  let output: string;
-  switch (format) {
-    case 'json':
-      output = `${JSON.stringify(timeline, null, 2)}\n`;
-      break;
-    case 'timelinejs':
-      output = `${JSON.stringify(toTimelineJs(forPeople), null, 2)}\n`;
-      break;
-    default:
-      output = renderTimelineText(forPeople, {
-        colour: !toFile && useColour(),
-        width: !toFile && process.stdout.isTTY ? process.stdout.columns : null,
-      });
+  const flags: OutputFlags = { ...options, json: options.json || options.format === 'json' };
+  if (options.format === 'timelinejs') {
+    const document = toTimelineJs(visibleDeep(withDisplayPaths(timeline, process.cwd())));
+    await emit(document, flags, () => '', { format: json, raw: true, out: options.out });
+    return;
   }
-  if (toFile) writeFile(options.out!, output);
-  else process.stdout.write(output);
+  await emit(
+    timeline,
+    flags,
+    (t, context) => renderTimelineText(withDisplayPaths(t, context.cwd ?? process.cwd()), context),
+    { rows: (t) => t.entries, csv: timelineCsv, out: options.out },
+  );
 }
 
-function writeFile(file: string, content: string): void {
-  try {
-    fs.writeFileSync(file, content);
-  } catch (error) {
-    throw new UserError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+/** One entry as a spreadsheet row. */
+function timelineCsv(entry: TimelineEntry | Record<string, unknown>) {
+  const e = entry as unknown as TimelineEntry & { span?: TimelineEntry['date']; date: string | TimelineEntry['date'] };
+  const span = e.span ?? (e.date as TimelineEntry['date']);
+  const first = e.sources[0] as (TimelineEntry['sources'][0] & { id?: number; date?: string }) | undefined;
+  return {
+    date: span.start,
+    end: span.end,
+    value: span.value,
+    granularity: span.granularity,
+    kind: e.kind,
+    name: e.name,
+    place: e.place?.name ?? null,
+    entities: e.entities.map((x) => x.name).join('; '),
+    sources: e.sources.length,
+    evidence: first?.evidence[0]?.text ?? null,
+    path: first?.path ?? null,
+    title: first?.title ?? null,
+  };
 }
 
+/** People read paths relative to where they are. */
 function withDisplayPaths(timeline: Timeline, cwd: string): Timeline {
   return {
     ...timeline,

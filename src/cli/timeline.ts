@@ -11,7 +11,7 @@ export function register(program: Command): void {
       'List the dated events of the corpus in date order, with the entities involved, the documents that ' +
         'report them and the sentence that says so. With ENTITY (any of its names or aliases), only what ' +
         'involves it, plus dated sentences about it that no event covers. Undated events are counted, not shown. ' +
-        'Without --html or --out, the output goes to stdout.',
+        'Without --html or --out, the output goes to stdout; --csv and --nl give one line per entry.',
     )
     .argument('[entity]', 'a person, country, place or organization, by any of its names')
     .option('--from <date>', 'keep entries that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)', parseDateOption('--from'))
@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'output: text, json (same as --json) or timelinejs (TimelineJS JSON)').choices(['text', 'json', 'timelinejs']))
     .option('--html <file>', 'write a self-contained HTML page with an SVG timeline to FILE')
     .option('--out <file>', 'write the text, JSON or TimelineJS output to FILE instead of stdout');
-  withCommonOptions(command);
+  withCommonOptions(command, { rows: true });
   command
     .addHelpText('after', '\nExample:\n  corpus timeline "North Korea" --from 2018-06 --to 2019-03 --html north-korea.html')
     .action(async (entity: string | undefined, options: TimelineOptions) => {

@@ -29,6 +29,8 @@ export interface IngestOptions {
    * runs from TypeScript sources (tests) always analyze in this thread.
    */
   workers?: number;
+  /** Stop reading new files when aborted (Ctrl-C): what was read is stored and committed, the rest left for a re-run. */
+  signal?: AbortSignal;
 }
 
 /** Analyses done in this thread before worker threads are started. */
@@ -38,7 +40,9 @@ const FULL_ANALYZER: Analyzer = { version: ANALYZER_VERSION, analyze, module: ne
 
 export interface IngestProgress {
   /** Called once the files are known. */
-  start?(totalFiles: number): void;
+  start?(totalFiles: number, files: readonly string[]): void;
+  /** Called for each article read (stored, unchanged or failed), so a bar can count articles, not files. */
+  article?(): void;
   /** Called after each file. */
   file?(path: string): void;
   /** One line per file (or JSONL line) that could not be stored. */
@@ -59,6 +63,8 @@ export interface IngestSummary {
   failed: number;
   seconds: number;
   documentsPerSecond: number;
+  /** Stopped early by `signal` (Ctrl-C): what was read is stored; running the same ingest again finishes it. */
+  interrupted?: boolean;
 }
 
 export function sha256(text: string): string {
@@ -79,7 +85,7 @@ export async function ingest(
 ): Promise<IngestSummary> {
   const started = performance.now();
   const files = await discoverFiles(inputs, { extensions: SUPPORTED_EXTENSIONS, exclude: options.exclude });
-  progress.start?.(files.length);
+  progress.start?.(files.length, files);
 
   const analyzer = options.analyzer ?? FULL_ANALYZER;
   const workers = options.workers ?? os.availableParallelism();
@@ -111,9 +117,12 @@ export async function ingest(
 
   try {
     for (const file of files) {
+      if (options.signal?.aborted) break;
       const results = await readArticles(file, { defaultDate: options.defaultDate ?? null });
       const seen = new Set<string>();
       for (const result of results) {
+        if (options.signal?.aborted) break;
+        progress.article?.();
         if (!result.ok) {
           failed(result.error);
           continue;
@@ -140,7 +149,7 @@ export async function ingest(
           },
         );
       }
-      if (file.toLowerCase().endsWith('.jsonl') && results.length > 0) {
+      if (file.toLowerCase().endsWith('.jsonl') && results.length > 0 && !options.signal?.aborted) {
         // Lines that have disappeared from a JSON Lines file are documents that no longer exist.
         const failedLines = new Set(results.filter((r) => !r.ok).map((r) => r.path));
         for (const stale of writer.pathsUnder(`${file}:`)) {
@@ -154,8 +163,10 @@ export async function ingest(
     }
     await pending.drain();
 
-    summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
-    if (options.prune) {
+    // Interrupted: store what was read, but start nothing that walks the whole database.
+    if (options.signal?.aborted) summary.interrupted = true;
+    else summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
+    if (options.prune && !summary.interrupted) {
       summary.pruned = prune(writer);
       removedSomething ||= summary.pruned > 0;
     }

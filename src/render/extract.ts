@@ -1,7 +1,7 @@
 import type { Analysis, Article, DateSource, EventRecord } from '../core/types.js';
-import { keyValues, table } from './text.js';
+import { keyValues, type TextContext, table } from './text.js';
 
-/** The `corpus extract --json` record of ../shared/spec/extract-format.md. */
+/** The `corpus extract --json` record (docs/json.md, "extract": a fixed contract). */
 export interface ExtractRecord {
   file: string;
   title: string | null;
@@ -27,21 +27,27 @@ export function extractRecord(article: Article, analysis: Analysis): ExtractReco
   };
 }
 
-export function renderExtract(r: ExtractRecord): string {
-  const head = keyValues([
-    ['file', r.file],
-    ['title', r.title],
-    ['date', r.date ? `${r.date} (${r.dateSource})` : null],
-    ['source', r.source],
-  ]);
+export function renderExtract(r: ExtractRecord, context: TextContext = { colour: false }): string {
+  const width = context.width ?? null;
+  const head = keyValues(
+    [
+      ['file', r.file],
+      ['title', r.title],
+      ['date', r.date ? `${r.date} (${r.dateSource})` : null],
+      ['source', r.source],
+    ],
+    width,
+  );
   const mentions = table(
     ['offset', 'type', 'text', 'entity / value'],
     r.mentions.map((m) => [String(m.start), m.type, m.text.replace(/\s+/g, ' '), m.entity ?? m.value ?? '']),
+    width,
   );
   const events = r.events.length
     ? table(
         ['event', 'date', 'place', 'participants'],
         r.events.map((e) => [e.name, e.date ?? '', e.place ?? '', e.participants.join(', ')]),
+        width,
       )
     : 'no events';
   return `${head}\n\n${mentions}\n\n${events}`;

@@ -1,18 +1,17 @@
 import type { IngestSummary } from '../ingest/pipeline.js';
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+import { formatNumber, plural } from './text.js';
 
 /** One line: what the ingest did, e.g. `3 files, 3 documents: 3 new, 0 updated, … (41.2 documents/s)`. */
 export function renderIngestSummary(s: IngestSummary): string {
   const parts = [
-    `${s.new} new`,
-    `${s.updated} updated`,
-    `${s.unchanged} unchanged`,
-    `${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'}`,
-    `${s.failed} failed`,
+    `${formatNumber(s.new)} new`,
+    `${formatNumber(s.updated)} updated`,
+    `${formatNumber(s.unchanged)} unchanged`,
+    plural(s.duplicates, 'duplicate'),
+    `${formatNumber(s.failed)} failed`,
   ];
-  if (s.reanalyzed) parts.push(`${s.reanalyzed} re-analyzed`);
-  if (s.pruned) parts.push(`${s.pruned} pruned`);
-  const rate = s.documentsPerSecond >= 100 ? Math.round(s.documentsPerSecond).toLocaleString('en-US') : s.documentsPerSecond.toFixed(1);
+  if (s.reanalyzed) parts.push(`${formatNumber(s.reanalyzed)} re-analyzed`);
+  if (s.pruned) parts.push(`${formatNumber(s.pruned)} pruned`);
+  const rate = s.documentsPerSecond >= 100 ? formatNumber(Math.round(s.documentsPerSecond)) : s.documentsPerSecond.toFixed(1);
   return `${plural(s.files, 'file')}, ${plural(s.documents, 'document')}: ${parts.join(', ')} (${rate} documents/s)`;
 }

@@ -3,13 +3,10 @@
  * Matches are bold on a colour terminal and `[like this]` otherwise (pipes, files, NO_COLOR).
  */
 import type { SearchHit, SearchResult, Span } from '../search/types.js';
-import { displayPath } from './text.js';
+import type { CsvRecord } from './formats/types.js';
+import { displayPath, formatNumber, plural, type TextContext, wrapIndented } from './text.js';
 
-export interface RenderOptions {
-  colour: boolean;
-  /** Paths under this folder are shown relative to it. */
-  cwd?: string;
-}
+export type RenderOptions = TextContext;
 
 const BOLD = '\x1b[1m';
 const NORMAL = '\x1b[22m';
@@ -41,13 +38,15 @@ function hitLines(hit: SearchHit, options: RenderOptions): string[] {
   const head = [hit.date ?? 'undated', hit.source, hit.title ? mark(hit.title, hit.titleHighlights, options.colour) : '(untitled)']
     .filter((part) => part)
     .join(' · ');
-  const lines = [`${String(hit.rank).padStart(3)}. ${head}`];
+  // Long lines wrap at word boundaries under their own indent rather than folding at the terminal's edge.
+  const fit = (text: string, first = 5) => wrapIndented(text, options.width ?? null, 5, first);
+  const lines = [`${String(hit.rank).padStart(3)}. ${fit(head, 0)}`];
   const where = showPath(hit.path, options.cwd);
   if (where) lines.push(`     ${dim(where)}`);
-  if (hit.snippet) lines.push(`     ${mark(hit.snippet, hit.highlights, options.colour)}`);
+  if (hit.snippet) lines.push(fit(mark(hit.snippet, hit.highlights, options.colour)));
   if (hit.entities.length > 0) {
-    const names = hit.entities.map((e) => `${e.name} (${e.type}, ${e.mentions}×)`).join(', ');
-    lines.push(`     ${dim('entities:')} ${names}`);
+    const names = hit.entities.map((e) => `${e.name} (${e.type}, ${formatNumber(e.mentions)}×)`).join(', ');
+    lines.push(fit(`${dim('entities:')} ${names}`));
   }
   return lines;
 }
@@ -73,17 +72,26 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
     const what = query ? ` match ${quoted(query)}` : '';
     const names = result.queryEntities.map((e) => e.name);
     const also = names.length > 0 ? ` or mention ${names.join(', ')}` : '';
-    const noun = result.total === 1 ? 'document' : 'documents';
-    const first = result.offset + 1;
-    const last = result.offset + result.hits.length;
+    const first = formatNumber(result.offset + 1);
+    const last = formatNumber(result.offset + result.hits.length);
     const shown = result.hits.length > 0 ? `showing ${first}–${last}:` : `none from ${first} on.`;
-    out.push(`${result.total} ${noun}${what}${also}; ${shown}`);
+    out.push(`${plural(result.total, 'document')}${what}${also}; ${shown}`);
     for (const hit of result.hits) out.push('', ...hitLines(hit, options));
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';
 }
 
-/** The results for a machine: the SearchResult as it is (see src/search/types.ts). */
-export function renderSearchJson(result: SearchResult): string {
-  return JSON.stringify(result, null, 2) + '\n';
+/** One hit as a spreadsheet row (`--csv`); `--json` and `--nl` carry everything (docs/json.md). */
+export function searchHitCsv(hit: SearchHit): CsvRecord {
+  return {
+    rank: hit.rank,
+    id: hit.id,
+    score: hit.score,
+    date: hit.date,
+    source: hit.source,
+    title: hit.title,
+    path: hit.path,
+    snippet: hit.snippet,
+    entities: hit.entities.map((e) => e.name).join('; '),
+  };
 }

@@ -30,7 +30,7 @@ let index: Map<string, Entry[]> | null = null;
 /**
  * Every gazetteer name as its lower-cased tokens joined by spaces, with its category; a name in two
  * categories keeps the most specific one (country over city: "Mexico"). Computed at build time
- * (bench/build-gazetteer.ts writes model/gaz-index.tsv) since it tokenizes ~25,000 names; `leaveOut`
+ * (tools/build-gazetteer.ts writes model/gaz-index.tsv) since it tokenizes ~25,000 names; `leaveOut`
  * names places that are not to be features.
  */
 export function gazetteerEntries(leaveOut: ReadonlySet<string> = new Set()): [string, Gaz][] {

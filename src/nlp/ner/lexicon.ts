@@ -1,5 +1,5 @@
 /**
- * Word statistics learned from unlabelled news (the Reuters corpus) by bench/train.ts: a
+ * Word statistics learned from unlabelled news (the Reuters corpus) by tools/train.ts: a
  * hierarchical cluster path per word (similar words share path prefixes, like Brown clusters) and
  * how often the word is capitalised away from the start of a sentence (bucketed 0–4). Both help
  * the tagger with words the annotated data never shows.

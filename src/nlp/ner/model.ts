@@ -72,5 +72,35 @@ export function loadModel(): NerModel {
 
 /** BIO label ids for each sentence of one document (sentences as arrays of token strings). */
 export function tagDocument(m: NerModel, sentences: string[][]): Uint8Array[] {
-  return tagDoc(m.weights, sentences.map((words) => observe(words, m.lex)));
+  return tagDoc(m.weights, sentences.map((words) => observe(m.lex ? truecaseTitleLine(words, m.lex) : words, m.lex)));
+}
+
+/** Function words a title-case headline leaves in lower case. */
+const MINOR = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'vs', 'vs.', 'nor', 'per', 'via', 'into', 'over', 'off', 'up']);
+
+/**
+ * A headline in title case (`Clinton Says U.S. Troops Stay in Bosnia`) capitalises every word, so
+ * to a tagger trained on running text it reads as a run of names. Written back in sentence case
+ * before tagging (`Clinton says U.S. troops stay in Bosnia`): every word but the first that running
+ * text writes in lower case at least 95% of the time (the lexicon's capitalisation rate) is
+ * lower-cased; names, unknown words and acronyms keep their capitals. A line is a title-case
+ * headline when it has three or more capitalised words, no lower-case word but function words,
+ * and at least one of those (so a list of names is not one).
+ * Returns the words unchanged for any other line.
+ */
+export function truecaseTitleLine(words: string[], lex: Lexicon): string[] {
+  let capital = 0, minor = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122) {
+      if (!MINOR.has(w)) return words;
+      minor++;
+    } else if (w.length > 1 && /^\p{Lu}\p{Ll}/u.test(w)) capital++;
+  }
+  if (capital < 3 || minor < 1) return words;
+  return words.map((w, i) => {
+    if (i === 0 || !/^\p{Lu}\p{Ll}+$/u.test(w)) return w;
+    const e = lex.lookup(w.toLowerCase());
+    return e >= 0 && lex.capRatio[e] <= 1 ? w.toLowerCase() : w;
+  });
 }

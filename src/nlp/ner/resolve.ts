@@ -1,6 +1,7 @@
 import type { EntityType, Mention, Sentence, Token } from '../../core/types.js';
 import { countryByName, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
+import { isCorporateSuffix } from './never-entity.js';
 import { canonicalOrgAcronym } from './orgs.js';
 import type { Span } from './spans.js';
 
@@ -59,6 +60,28 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       m.type = 'PERSON';
       const key = aliasKey(m.s);
       if (!persons.has(key)) persons.set(key, { canonical: m.s, parts: [key], count: 1, forms: new Map([[m.s, 1]]) });
+    }
+  }
+
+  // A company named with its legal suffix in the document (`Dart Group Corp`) is that company when
+  // written without it (`Dart Group`, and `Dart` where the first word names no place), whatever
+  // the tagger guessed (`Dart said` reads like a person speaking).
+  const stems = new Set<string>();
+  const firstWords = new Set<string>();
+  for (const m of typed) {
+    if (m.type !== 'ORG') continue;
+    const words = m.s.split(/\s+/);
+    let n = words.length;
+    while (n > 0 && isCorporateSuffix(words[n - 1])) n--;
+    if (n === words.length || n === 0) continue;
+    stems.add(aliasKey(words.slice(0, n).join(' ')));
+    if (n > 1 && /^\p{Lu}\p{L}{2,}$/u.test(words[0]) && !countryByName(words[0]) && !placeInfo(words[0])) firstWords.add(aliasKey(words[0]));
+  }
+  if (stems.size) {
+    for (const m of typed) {
+      if (m.type !== 'PERSON' && m.type !== 'PLACE') continue;
+      const key = aliasKey(m.s);
+      if (stems.has(key) || (m.type === 'PERSON' && firstWords.has(key) && !surnameKeys.has(nameParts(m.s).join('')))) m.type = 'ORG';
     }
   }
 

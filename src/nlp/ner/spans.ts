@@ -3,6 +3,7 @@ import { countryByDemonym, countryByName, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
 import type { Lexicon } from './lexicon.js';
 import { isBegin, labelType } from './tagger.js';
+import { isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
 
 /*
  * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
@@ -27,13 +28,6 @@ const PERSON_TITLES = new Set([
   'dr', 'chancellor', 'king', 'queen', 'pope', 'premier', 'chairman', 'chairwoman', 'leader', 'ambassador', 'envoy',
   'spokesman', 'spokeswoman', 'general', 'gen', 'judge', 'mayor', 'prince', 'princess', 'sheikh', 'coach', 'director',
   'justice', 'commissioner', 'chief', 'representative', 'rep', 'adviser', 'advisor', 'pm',
-]);
-
-/** Lower-case words that do occur inside names (`Bank of England`, `Leonardo da Vinci`, `30 Seconds to Mars`). */
-const PARTICLES = new Set([
-  'of', 'and', 'the', 'for', 'on', 'in', 'at', 'to', 'de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'der',
-  'den', 'des', 'du', 'van', 'von', 'la', 'le', 'el', 'al', 'bin', 'ibn', 'ben', 'y', 'e', 'und', 'et', 'upon',
-  'an', 'zu', 'ter', 'ten', 'st', 'a', 'by', 'with', 'from', 'v', 'vs',
 ]);
 
 export interface Span {
@@ -64,11 +58,17 @@ export function entitySpans(text: string, tokens: Token[], sentences: Sentence[]
       }
     }
   });
+  companiesBySuffix(spans, tokens, sentences, lex);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
   const snapped = snapCountries(spans.filter((sp) => sp.first >= 0), sentences, words);
   const split = snapped.flatMap((sp) => splitSpan(sp, tokens));
-  for (const sp of split) trimSpan(sp, tokens);
+  for (const sp of split) {
+    // A name that ends in a legal suffix or an institution's head noun is an organisation (`Justice
+    // Department`, `General Motors`): no title is trimmed off it.
+    if (sp.type === 'PERSON' && sp.last > sp.first && isOrganisationName(tokens, sp)) sp.type = 'ORG';
+    trimSpan(sp, tokens);
+  }
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
     // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
@@ -81,7 +81,21 @@ export function entitySpans(text: string, tokens: Token[], sentences: Sentence[]
     // A region is no organisation (a city may be: a sports team).
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last))) sp.type = 'LOC';
   }
-  const kept = split.filter((sp) => sp.first <= sp.last && sp.type !== 'MISC' && !allTitles(sp, tokens) && !(lex && isHeaderWord(sp, tokens, sentences, lex)));
+  const tables = new Map<number, boolean>();
+  const inTable = (si: number) => {
+    let t = tables.get(si);
+    if (t === undefined) tables.set(si, (t = isTableSentence(tokens, sentences[si])));
+    return t;
+  };
+  const kept = split.filter(
+    (sp) =>
+      sp.first <= sp.last &&
+      sp.type !== 'MISC' &&
+      !allTitles(sp, tokens) &&
+      !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
+      !neverEntity(spanWords(tokens, sp), sp.type) &&
+      !(sp.type === 'PERSON' && spanWords(tokens, sp).some(isColumnLabel) && inTable(sp.sentence)),
+  );
   addGazetteerSpans(kept, split, tokens, sentences, words);
   return kept.sort((a, b) => a.first - b.first);
 }
@@ -97,6 +111,16 @@ const INSTITUTION_HEADS = new Set([
   'directorate', 'embassy', 'consulate', 'cabinet', 'police', 'university', 'institute', 'party', 'federation',
   'association', 'corporation', 'organization', 'organisation', 'foundation', 'fund', 'union',
 ]);
+
+/**
+ * The last word of the span is a legal suffix or an institution noun, or the span ends in `General`
+ * and a plural (`General Motors`, `General Dynamics`: the rank is written before a surname, not a plural).
+ */
+function isOrganisationName(tokens: Token[], sp: Span): boolean {
+  const last = tokens[sp.last].text;
+  if (isCorporateSuffix(last) || INSTITUTION_HEADS.has(last.toLowerCase())) return true;
+  return sp.last > sp.first && tokens[sp.last - 1].text === 'General' && /^\p{Lu}\p{Ll}+s$/u.test(last);
+}
 
 /** A LOC of several words, no known place, whose last word is an institution noun. */
 function isInstitution(sp: Span, tokens: Token[]): boolean {
@@ -125,6 +149,94 @@ function isHeaderWord(sp: Span, tokens: Token[], sentences: Sentence[], lex: Lex
   const e = lex.lookup(t.toLowerCase());
   if (e < 0 || lex.capRatio[e] > 2) return false;
   return countryByName(t) === null && placeInfo(t) === null;
+}
+
+function spanWords(tokens: Token[], sp: Span): string[] {
+  const out: string[] = [];
+  for (let i = sp.first; i <= sp.last; i++) out.push(tokens[i].text);
+  return out;
+}
+
+/**
+ * A line of a price or statistics table (`MAR8 UNTRD`, `4/2/87 Prev Wk 4/3/87 Prev Wk`): a third
+ * or more of its tokens carry digits and no word of running text (lower case, three letters or
+ * more) is in it. Its capitalised fragments written as column labels are not people; names in
+ * a results table (`Steffi Graf ( Germany ) 6-3 6-2`) are written as names and stay.
+ */
+function isTableSentence(tokens: Token[], s: Sentence): boolean {
+  let digits = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = tokens[i].text;
+    if (/^\p{Ll}{3,}/u.test(t)) return false;
+    if (/\d/.test(t)) digits++;
+  }
+  return digits * 3 >= s.tokenEnd - s.tokenStart;
+}
+
+/** A word as a table's column labels write it and names are not: in capitals, or two letters at most (`UNTRD`, `Wk`). */
+function isColumnLabel(w: string): boolean {
+  return (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) || /^\p{L}{1,2}$/u.test(w);
+}
+
+/** A word that may be part of a company's name before its legal suffix (`Waste Management`, `AT&T`, `3M`). */
+function nameToken(t: string): boolean {
+  return /^[\p{Lu}\d]/u.test(t) && /\p{L}/u.test(t);
+}
+
+/**
+ * `Waste Management Corp`, `General Motors Corp said`: a legal suffix ends a company's name, and the
+ * capitalised words just before it are the name, whatever labels the tagger gave them (a greedy
+ * tagger decides `Waste` before it sees `Corp`, and `X Corp said` reads like a person speaking).
+ * The capitalised run before the suffix becomes one ORG span; spans inside it give way. A suffix
+ * with no name before it is no entity (`neverEntity` drops it). A capitalised word that opens the
+ * sentence and is mostly written in lower case elsewhere (`The`, `But`) is not part of the name.
+ */
+function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[], lex: Lexicon | null): void {
+  sentences.forEach((s, si) => {
+    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      const c = tokens[i].text.charCodeAt(0);
+      if (c < 65 || c > 90 || !isCorporateSuffix(tokens[i].text)) continue;
+      let last = i;
+      while (last + 1 < s.tokenEnd && isCorporateSuffix(tokens[last + 1].text) && /^\p{Lu}/u.test(tokens[last + 1].text)) last++;
+      let a = i;
+      while (a - 1 >= s.tokenStart) {
+        const t = tokens[a - 1].text;
+        if (nameToken(t) && !isCorporateSuffix(t)) a--;
+        else if ((t === '&' || t === 'and' || t === "'s" || t === '’s') && a - 2 >= s.tokenStart && nameToken(tokens[a - 2].text)) a -= 2;
+        else break;
+      }
+      while (a < i && (tokens[a].text === 'and' || tokens[a].text === '&')) a++;
+      if (a === s.tokenStart && a < i && lex) {
+        const e = lex.lookup(tokens[a].text.toLowerCase());
+        if (e >= 0 && lex.capRatio[e] === 0) a++;
+      }
+      // An ORG the tagger started further left (`Bank of Tokyo Ltd`) is the company; another span
+      // reaching in from the left keeps its words and the company starts after it.
+      const outer = spans.find((sp) => sp.first >= 0 && sp.first < a && sp.last >= i);
+      if (outer && outer.type === 'ORG') {
+        outer.last = Math.max(outer.last, last);
+        i = last;
+        continue;
+      }
+      for (const sp of spans) if (sp.first >= 0 && sp.first < a && sp.last >= a) sp.last = a - 1;
+      if (a < i) {
+        for (const sp of spans) {
+          if (sp.first >= a && sp.last <= last) sp.first = -1;
+          else if (sp.first >= a && sp.first <= last) {
+            // `Kia Motor Corp of South Korea`: what follows the company is its place, if anything.
+            sp.first = last + 1;
+            while (sp.first <= sp.last && /^\p{Ll}/u.test(tokens[sp.first].text)) sp.first++;
+            if (sp.first > sp.last) sp.first = -1;
+            else if (countryByName(tokensText(tokens, sp.first, sp.last)) || placeInfo(tokensText(tokens, sp.first, sp.last))) sp.type = 'LOC';
+          }
+        }
+        spans.push({ first: a, last, type: 'ORG', sentence: si });
+      }
+      i = last;
+    }
+  });
+  spans.sort((x, y) => x.first - y.first || x.last - y.last);
+  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
 }
 
 /** `William` + `T. Sherman`: a person followed directly by a span opening with an initial is one name. */
@@ -206,15 +318,18 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     const rest = close < sp.last ? splitSpan({ ...sp, first: close + 1 }, tokens) : [];
     return [...splitSpan(left, tokens), ...(inner.first <= inner.last ? [inner] : []), ...rest];
   }
-  // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`).
-  for (let k = sp.first + 1; k < sp.last; k++) {
+  // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`,
+  // `Sprint said`).
+  for (let k = sp.first + 1; k <= sp.last; k++) {
     const t = tokens[k].text;
-    if (!/^\p{Ll}/u.test(t) || PARTICLES.has(t) || t.includes('-')) continue;
+    if (!/^\p{Ll}/u.test(t) || isNameParticle(t) || t.includes('-')) continue;
     const rest = splitSpan({ ...sp, first: k + 1 }, tokens);
     return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...rest];
   }
+  // A company's name may hold a title word (`General Motors Corp`, `Director General Inc`).
   if (sp.type === 'PERSON') return [sp];
-  for (let k = sp.last - 1; k >= sp.first; k--) {
+  const company = isOrganisationName(tokens, sp);
+  for (let k = sp.last - 1; k >= sp.first && !company; k--) {
     const t = tokens[k].text;
     if (!isCapWord(t) || !PERSON_TITLES.has(t.toLowerCase().replace(/\.$/, ''))) continue;
     let r = k + 1;
@@ -228,6 +343,12 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
       const prefix = { first: sp.first, last: head - 1, type: sp.type, sentence: sp.sentence };
       const pre = tokens.slice(prefix.first, prefix.last + 1).map((x) => x.text).join(' ');
       if (countryByName(pre)) prefix.type = 'LOC';
+      else if (prefix.last > prefix.first && countryByName(tokens[prefix.first].text)) {
+        // `U.S. Trade Representative Clayton Yeutter`: the words between the country and the title
+        // name the office (`Trade`), not an organisation.
+        prefix.last = prefix.first;
+        prefix.type = 'LOC';
+      }
       out.unshift(prefix);
     }
     return out;

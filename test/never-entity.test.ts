@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/nlp/tokenize.js';
+import { findEntities } from '../src/nlp/entities.js';
+import { loadModel, truecaseTitleLine } from '../src/nlp/ner/model.js';
+import { neverEntity } from '../src/nlp/ner/never-entity.js';
+
+const names = (text: string) => {
+  const { tokens, sentences } = tokenize(text);
+  return findEntities(text, tokens, sentences).map((m) => `${m.type}:${m.text}`);
+};
+
+describe('never an entity', () => {
+  it('knows the words that make no name on their own', () => {
+    for (const w of [['Corp'], ['Inc.'], ['Co', 'Inc'], ['Bank'], ['Ltd'], ['Feb'], ['Thursday'], ['L.'], ['MAY8']]) {
+      expect(neverEntity(w, 'ORG'), w.join(' ')).toBe(true);
+    }
+    expect(neverEntity(['May8', 'Untrd'], 'PERSON')).toBe(true);
+    expect(neverEntity(['Bank', 'of', 'England'], 'ORG')).toBe(false);
+    expect(neverEntity(['3M'], 'ORG')).toBe(false);
+  });
+
+  it('reads a capitalised run before a legal suffix as a company, not a person', () => {
+    const out = names('Waste Management Corp said its board voted a stock split. General Motors Corp said it will cut output.');
+    expect(out).toContain('ORG:Waste Management Corp');
+    expect(out).toContain('ORG:General Motors Corp');
+    expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
+  });
+
+  it('keeps the verb out of a name', () => {
+    const out = names('More than two-thirds of the PC market, American Micro said. The Italian Treasury said the deficit rose.');
+    expect(out.some((s) => / said$/.test(s))).toBe(false);
+  });
+
+  it('finds no people in a price table', () => {
+    const out = names('COFFEE FUTURES\nMAR8 UNTRD\nMAY8 UNTRD\nJUL8 780 OFF 3\n4/2/87 Prev Wk 4/3/87 Prev Wk\n');
+    expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
+  });
+
+  it('takes a company written without its suffix as the company named with it', () => {
+    const out = names('Dart Group Corp raised its offer for the supermarket chain. Dart said the bid was final.');
+    expect(out).toContain('ORG:Dart');
+  });
+});
+
+describe('truecaseTitleLine', () => {
+  it('writes a title-case headline in sentence case, names kept', () => {
+    const lex = loadModel().lex!;
+    expect(truecaseTitleLine(['Clinton', 'Says', 'Troops', 'Will', 'Stay', 'in', 'Bosnia'], lex)).toEqual(['Clinton', 'says', 'troops', 'will', 'stay', 'in', 'Bosnia']);
+    // A running sentence or a list of names is left alone.
+    const plain = ['Troops', 'will', 'stay', 'in', 'Bosnia'];
+    expect(truecaseTitleLine(plain, lex)).toBe(plain);
+    const list = ['Smith', ',', 'Jones', ',', 'Brown'];
+    expect(truecaseTitleLine(list, lex)).toBe(list);
+  });
+});
