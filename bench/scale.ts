@@ -1,0 +1,309 @@
+/**
+ * `npm run bench:scale [-- --sizes 20000,200000,1000000]` → bench/results/scale.json
+ *
+ * Builds corpora of N distinct articles from Reuters-21578 (written as JSON Lines under bench/tmp/):
+ * copy k of an article has its sentences shuffled within each paragraph (so its body hash differs
+ * while word, name and date statistics stay those of real news) and its date shifted by k weeks (so
+ * the corpus spans more time as it grows, as a real archive does). Copy 0 is the article itself.
+ *
+ * At each size it measures, beside a bare FTS5 load of the same text:
+ *  - ingest wall time, articles/s, peak RSS (`/usr/bin/time -v`), database bytes per input character;
+ *  - `corpus search` in process: p50/p95 over a fixed mix of queries (common words, phrases, names,
+ *    aliases, typos, prefixes, filters);
+ *  - `timeline`, `entities`, `entity`, `stats` on the largest entities: the wall time of the command
+ *    process minus a bare `node` start (medians), and a `corpus search` process against a bare start.
+ * and growth exponents between sizes (log time ratio / log size ratio: 1 is linear).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import Database from 'better-sqlite3';
+import { arg, machine, median, REUTERS_JSONL, ROOT, writeResult } from './reuters.js';
+
+interface ReutersRecord {
+  id: string;
+  title: string;
+  date: string;
+  text: string;
+  [key: string]: unknown;
+}
+
+const BIN = path.join(ROOT, 'bin', 'corpus.js');
+const TMP = path.join(ROOT, 'bench', 'tmp', 'scale');
+const WEEK_MS = 7 * 86_400_000;
+
+/** A small deterministic PRNG (mulberry32), so every run builds byte-identical corpora. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffleSentences(text: string, next: () => number): string {
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const sentences = paragraph.match(/[^.!?]+[.!?]+["')]*\s*|[^.!?]+$/g) ?? [paragraph];
+      for (let i = sentences.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [sentences[i], sentences[j]] = [sentences[j], sentences[i]];
+      }
+      return sentences.map((s) => s.trim()).join(' ');
+    })
+    .join('\n');
+}
+
+async function reutersRecords(): Promise<ReutersRecord[]> {
+  const lines = readline.createInterface({ input: fs.createReadStream(REUTERS_JSONL).pipe(zlib.createGunzip()) });
+  const records: ReutersRecord[] = [];
+  for await (const line of lines) if (line.trim()) records.push(JSON.parse(line) as ReutersRecord);
+  return records;
+}
+
+/** Write N articles as JSON Lines (cached by size); returns the file and its body characters. */
+function buildCorpus(records: ReutersRecord[], size: number): { file: string; chars: number } {
+  const file = path.join(TMP, `reuters-${size}.jsonl`);
+  const meta = `${file}.chars`;
+  if (fs.existsSync(file) && fs.existsSync(meta)) return { file, chars: Number(fs.readFileSync(meta, 'utf8')) };
+  fs.mkdirSync(TMP, { recursive: true });
+  const fd = fs.openSync(`${file}.partial`, 'w');
+  let chars = 0;
+  let buffer = '';
+  for (let n = 0; n < size; n++) {
+    const copy = Math.floor(n / records.length);
+    const record = records[n % records.length];
+    const text = copy === 0 ? record.text : shuffleSentences(record.text, random(copy * 1_000_003 + n));
+    const date = new Date(Date.parse(record.date) + copy * WEEK_MS).toISOString().replace('.000Z', 'Z');
+    const id = copy === 0 ? record.id : `${record.id}-s${copy}`;
+    buffer += `${JSON.stringify({ ...record, id, date, text })}\n`;
+    chars += text.length;
+    if (buffer.length > 1 << 22) {
+      fs.writeSync(fd, buffer);
+      buffer = '';
+    }
+  }
+  fs.writeSync(fd, buffer);
+  fs.closeSync(fd);
+  fs.renameSync(`${file}.partial`, file);
+  fs.writeFileSync(meta, String(chars));
+  return { file, chars };
+}
+
+/** The floor: parse the same JSON Lines and insert title + text into a bare FTS5 table. */
+async function floor(file: string, dbFile: string): Promise<number> {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  const started = performance.now();
+  const db = new Database(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.exec("CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='porter unicode61 remove_diacritics 2')");
+  const insert = db.prepare('INSERT INTO fts (title, body) VALUES (?, ?)');
+  const lines = readline.createInterface({ input: fs.createReadStream(file) });
+  let batch: ReutersRecord[] = [];
+  const flush = db.transaction((rows: ReutersRecord[]) => {
+    for (const r of rows) insert.run(r.title, r.text);
+  });
+  for await (const line of lines) {
+    batch.push(JSON.parse(line) as ReutersRecord);
+    if (batch.length === 5000) {
+      flush(batch);
+      batch = [];
+    }
+  }
+  flush(batch);
+  db.close();
+  return (performance.now() - started) / 1000;
+}
+
+function bytesOf(file: string): number {
+  return ['', '-wal', '-shm'].reduce((sum, s) => sum + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0);
+}
+
+/** Run the real `corpus ingest` under /usr/bin/time -v: wall seconds and peak RSS (MB). */
+function ingest(file: string, dbFile: string): { seconds: number; peakRssMB: number; summary: unknown } {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', dbFile, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`ingest failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
+  return { seconds, peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : NaN, summary: JSON.parse(run.stdout) };
+}
+
+function wallMs(args: string[]): number {
+  const started = performance.now();
+  execFileSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', PAGER: 'cat' } });
+  return performance.now() - started;
+}
+
+const QUERY_MIX: { kind: string; query: string; options?: Record<string, unknown> }[] = [
+  ...['said', 'the', 'year', 'pct'].map((query) => ({ kind: 'common word', query })),
+  ...['oil', 'wheat', 'dividend', 'takeover', 'tariff'].map((query) => ({ kind: 'word', query })),
+  ...['"interest rates"', '"trade deficit"', '"crude oil"', '"money supply"'].map((query) => ({
+    kind: 'phrase',
+    query,
+  })),
+  ...['Reagan', 'Japan', 'Volcker', 'OPEC', 'Texaco'].map((query) => ({ kind: 'name', query })),
+  ...['US', 'West Germany', 'Fed', 'EC'].map((query) => ({ kind: 'alias', query })),
+  ...['coffe', 'petroleim', 'inflaton', 'treasurey'].map((query) => ({ kind: 'typo', query })),
+  ...['petro*', 'acqui*', 'export*'].map((query) => ({ kind: 'prefix', query })),
+  { kind: 'filter', query: 'trade', options: { entities: ['Japan'] } },
+  { kind: 'filter', query: 'oil', options: { from: '1987-04', to: '1987-06' } },
+  { kind: 'filter', query: '', options: { entities: ['Brazil'], from: '1987-03', to: '1987-03' } },
+];
+
+/** In-process search latency (a child process, so the parent's memory does not disturb it). */
+async function searchChild(dbFile: string): Promise<void> {
+  const { openDatabase } = await import('../src/store/db.js');
+  const { search } = await import('../src/search/search.js');
+  const db = openDatabase(dbFile, { readonly: true });
+  const samples: Record<string, number[]> = {};
+  for (const q of QUERY_MIX) search(db, q.query, q.options as never);
+  for (let round = 0; round < 5; round++) {
+    for (const q of QUERY_MIX) {
+      const started = performance.now();
+      search(db, q.query, q.options as never);
+      (samples[q.kind] ??= []).push(performance.now() - started);
+    }
+  }
+  db.close();
+  process.stdout.write(JSON.stringify(samples));
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function largestEntities(dbFile: string): { person: string; country: string; org: string } {
+  const out = execFileSync(process.execPath, [BIN, 'entities', '--db', dbFile, '--json', '--limit', '200'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const parsed = JSON.parse(out) as unknown;
+  const list = (Array.isArray(parsed) ? parsed : ((parsed as { entities?: unknown[] }).entities ?? [])) as {
+    name: string;
+    type: string;
+  }[];
+  const top = (type: string) => list.find((e) => e.type === type)?.name ?? list[0]?.name ?? '';
+  return { person: top('PERSON'), country: top('COUNTRY'), org: top('ORG') };
+}
+
+async function measureSize(records: ReutersRecord[], size: number) {
+  const { file, chars } = buildCorpus(records, size);
+  process.stderr.write(`scale ${size}: corpus ${path.relative(ROOT, file)} (${chars} chars)\n`);
+  const floorSeconds = await floor(file, path.join(TMP, `floor-${size}.db`));
+  const dbFile = path.join(TMP, `corpus-${size}.db`);
+  const run = ingest(file, dbFile);
+  const dbBytes = bytesOf(dbFile);
+  process.stderr.write(
+    `scale ${size}: ingest ${run.seconds.toFixed(1)} s (floor ${floorSeconds.toFixed(1)} s), ${run.peakRssMB} MB\n`,
+  );
+
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'bench', 'scale.js'), '--search-child', dbFile], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const samples = JSON.parse(out) as Record<string, number[]>;
+  const all = Object.values(samples).flat();
+  const byKind = Object.fromEntries(
+    Object.entries(samples).map(([k, xs]) => [
+      k,
+      { p50Ms: round2(percentile(xs, 50)), p95Ms: round2(percentile(xs, 95)) },
+    ]),
+  );
+
+  const top = largestEntities(dbFile);
+  const commands: Record<string, string[]> = {
+    [`timeline ${top.country}`]: ['timeline', top.country],
+    [`timeline ${top.person}`]: ['timeline', top.person],
+    entities: ['entities'],
+    [`entity ${top.org}`]: ['entity', top.org],
+    [`entity ${top.person}`]: ['entity', top.person],
+    stats: ['stats'],
+    'search oil prices (process)': ['search', 'oil prices'],
+  };
+  const bare: number[] = [];
+  const times: Record<string, number[]> = {};
+  wallMs(['-e', '']);
+  for (let i = 0; i < 5; i++) {
+    bare.push(wallMs(['-e', '']));
+    for (const [name, args] of Object.entries(commands))
+      (times[name] ??= []).push(wallMs([BIN, ...args, '--db', dbFile]));
+  }
+  const bareMs = median(bare);
+  const commandTimes = Object.fromEntries(
+    Object.entries(times).map(([name, xs]) => [
+      name,
+      {
+        processMs: round2(median(xs)),
+        minusBareNodeMs: round2(median(xs) - bareMs),
+        ratioToBareNode: round2(median(xs) / bareMs),
+      },
+    ]),
+  );
+  return {
+    size,
+    characters: chars,
+    floorSeconds: round2(floorSeconds),
+    ingest: {
+      seconds: round2(run.seconds),
+      articlesPerSecond: Math.round(size / run.seconds),
+      ratioToFloor: round2(run.seconds / floorSeconds),
+      peakRssMB: run.peakRssMB,
+      databaseBytes: dbBytes,
+      bytesPerInputChar: round2(dbBytes / chars),
+      summary: run.summary,
+    },
+    search: { p50Ms: round2(percentile(all, 50)), p95Ms: round2(percentile(all, 95)), byKind },
+    bareNodeMs: round2(bareMs),
+    commands: commandTimes,
+  };
+}
+
+function exponent<T extends { size: number }>(a: T, b: T, f: (x: T) => number): number {
+  return round2(Math.log(f(b) / f(a)) / Math.log(b.size / a.size));
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--search-child') return searchChild(process.argv[3]);
+  const sizes = (arg('--sizes') ?? '20000,200000').split(',').map(Number);
+  const records = await reutersRecords();
+  type R = Awaited<ReturnType<typeof measureSize>>;
+  const results: R[] = [];
+  for (const size of sizes) results.push(await measureSize(records, size));
+  const growth = results.slice(1).map((r, i) => ({
+    from: results[i].size,
+    to: r.size,
+    ingestTime: exponent(results[i], r, (x: R) => x.ingest.seconds),
+    floorTime: exponent(results[i], r, (x: R) => x.floorSeconds),
+    searchP95: exponent(results[i], r, (x: R) => x.search.p95Ms),
+    databaseBytes: exponent(results[i], r, (x: R) => x.ingest.databaseBytes),
+  }));
+  const result = {
+    benchmark: 'scale',
+    corpus: 'Reuters-21578, Distribution 1.0, copies with sentences shuffled and dates shifted (see bench/scale.ts)',
+    date: new Date().toISOString(),
+    machine: machine(),
+    sizes: results,
+    growthExponents: growth,
+  };
+  const out = writeResult('scale', result);
+  process.stderr.write(`scale → ${path.relative(ROOT, out)}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exitCode = 1;
+});
