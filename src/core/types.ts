@@ -108,3 +108,32 @@ export interface Analysis {
 
 /** What the store keeps of an analysis: tokens only as a count (they are never stored one by one). */
 export type StoredAnalysis = Omit<Analysis, 'tokens'> & { tokenCount: number };
+
+/**
+ * What a document's dated statements are built from (nlp/statements.ts): read off the stored analysis
+ * by the store (store/events.ts documentFacts), so both sides share this one shape.
+ */
+export interface DocumentFacts {
+  docId: number;
+  body: string;
+  published: IsoDate | null;
+  sentences: { start: number; end: number }[];
+  /** Entity and DATE mentions (EVENT mentions are given with `events`). */
+  mentions: {
+    type: string;
+    start: number;
+    end: number;
+    sentence: number;
+    entityId: number | null;
+    value: string | null;
+    text: string;
+  }[];
+  /** The document's own events (nlp/events.ts), each with its mentions. */
+  events: {
+    name: string;
+    date: string | null;
+    placeId: number | null;
+    participantIds: number[];
+    mentions: { start: number; end: number; sentence: number }[];
+  }[];
+}

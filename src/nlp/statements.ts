@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
-import type { IsoDate } from '../core/types.js';
+import type { DocumentFacts } from '../core/types.js';
 import type { DateSpan } from '../core/timex.js';
 import { ACTION_WORDS, thirdPerson } from './action-verbs.js';
 import { EVENT_NOUN_FORMS } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
+
+export type { DocumentFacts };
 
 /**
  * Dated statements: what one sentence of one document says happened on a date — who (subject and
@@ -12,31 +14,6 @@ import { occurrenceSpan } from './dates/vague.js';
  * the stored analysis (mentions, per-document events, sentence bounds), so building them needs no
  * second pass of the analyzer.
  */
-
-export interface DocumentFacts {
-  docId: number;
-  body: string;
-  published: IsoDate | null;
-  sentences: { start: number; end: number }[];
-  /** Entity and DATE mentions (EVENT mentions are given with `events`). */
-  mentions: {
-    type: string;
-    start: number;
-    end: number;
-    sentence: number;
-    entityId: number | null;
-    value: string | null;
-    text: string;
-  }[];
-  /** The document's own events (nlp/events.ts), each with its mentions. */
-  events: {
-    name: string;
-    date: string | null;
-    placeId: number | null;
-    participantIds: number[];
-    mentions: { start: number; end: number; sentence: number }[];
-  }[];
-}
 
 export interface Statement {
   docId: number;

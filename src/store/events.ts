@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sqlite, type Db, type Store } from './db.js';
 import { unpackSentences } from './sentences.js';
+import type { DocumentFacts } from '../core/types.js';
 
 /**
  * Corpus-level events: the dated statements read from each document, and the events clustered from
@@ -59,29 +60,8 @@ export interface CorpusEventInput {
   entities: { entityId: number; documents: number; participant: boolean }[];
 }
 
-/** What a document's statements are built from (see nlp/statements.ts DocumentFacts). */
-export interface DocumentFactsRow {
-  docId: number;
-  body: string;
-  published: string | null;
-  sentences: { start: number; end: number }[];
-  mentions: {
-    type: string;
-    start: number;
-    end: number;
-    sentence: number;
-    entityId: number | null;
-    value: string | null;
-    text: string;
-  }[];
-  events: {
-    name: string;
-    date: string | null;
-    placeId: number | null;
-    participantIds: number[];
-    mentions: { start: number; end: number; sentence: number }[];
-  }[];
-}
+/** What a document's statements are built from: the one shape in core/types.ts. */
+export type DocumentFactsRow = DocumentFacts;
 
 type Statement = Database.Statement<unknown[], unknown>;
 const cache = new WeakMap<Db, Map<string, Statement>>();
