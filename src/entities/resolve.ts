@@ -14,6 +14,7 @@
  *    Baker), each document that only says `Baker` is decided by its context — the other entities it
  *    names, compared with those named around each full name — or left alone.
  */
+import type { SuspectRow } from '../store/resolution.js';
 import type { Evidence, EvidenceKind } from './evidence.js';
 import { isAcronym, lastWord, orgVariantKey, stripTitles, withinOneEdit, wordCount } from './names.js';
 
@@ -48,16 +49,8 @@ export interface DocLink extends Link {
   doc: number;
 }
 
-export interface Suspect {
-  type: string;
-  /** The name that may belong to `b`. */
-  a: string;
-  b: string;
-  aKey: string;
-  bKey: string;
-  score: number;
-  reason: string;
-}
+/** A pair left for a person to judge: `a` may belong to `b` (the row the store keeps, one shape). */
+export type Suspect = SuspectRow;
 
 export interface Resolution {
   links: Link[];
