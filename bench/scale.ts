@@ -16,6 +16,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
@@ -31,7 +32,9 @@ interface ReutersRecord {
 }
 
 const BIN = path.join(ROOT, 'bin', 'corpus.js');
-const TMP = path.join(ROOT, 'bench', 'tmp', 'scale');
+// `--dir DIR` (or $SCALE_DIR) keeps the generated corpora and databases elsewhere, e.g. /tmp/scale, where other
+// benchmarks (search at scale) can reuse them.
+const TMP = path.resolve(arg('--dir') ?? process.env.SCALE_DIR ?? path.join(ROOT, 'bench', 'tmp', 'scale'));
 const WEEK_MS = 7 * 86_400_000;
 
 /** A small deterministic PRNG (mulberry32), so every run builds byte-identical corpora. */
@@ -69,7 +72,7 @@ async function reutersRecords(): Promise<ReutersRecord[]> {
 
 /** Write N articles as JSON Lines (cached by size); returns the file and its body characters. */
 function buildCorpus(records: ReutersRecord[], size: number): { file: string; chars: number } {
-  const file = path.join(TMP, `reuters-${size}.jsonl`);
+  const file = path.join(TMP, `corpus-${size}.jsonl`);
   const meta = `${file}.chars`;
   if (fs.existsSync(file) && fs.existsSync(meta)) return { file, chars: Number(fs.readFileSync(meta, 'utf8')) };
   fs.mkdirSync(TMP, { recursive: true });
@@ -202,6 +205,8 @@ function largestEntities(dbFile: string): { person: string; country: string; org
 
 async function measureSize(records: ReutersRecord[], size: number) {
   const { file, chars } = buildCorpus(records, size);
+  // The machine is shared: the load average beside each size says how far to trust absolute times.
+  const loadBefore = os.loadavg().map(round2);
   process.stderr.write(`scale ${size}: corpus ${path.relative(ROOT, file)} (${chars} chars)\n`);
   const floorSeconds = await floor(file, path.join(TMP, `floor-${size}.db`));
   const dbFile = path.join(TMP, `corpus-${size}.db`);
@@ -269,6 +274,7 @@ async function measureSize(records: ReutersRecord[], size: number) {
     search: { p50Ms: round2(percentile(all, 50)), p95Ms: round2(percentile(all, 95)), byKind },
     bareNodeMs: round2(bareMs),
     commands: commandTimes,
+    loadAverage: { before: loadBefore, after: os.loadavg().map(round2) },
   };
 }
 
@@ -299,7 +305,7 @@ async function main(): Promise<void> {
     sizes: results,
     growthExponents: growth,
   };
-  const out = writeResult('scale', result);
+  const out = writeResult(arg('--out') ?? 'scale', result);
   process.stderr.write(`scale → ${path.relative(ROOT, out)}\n`);
 }
 

@@ -20,48 +20,51 @@ export interface CorpusStats {
   databaseBytes: number;
 }
 
-/** Counts that describe the whole corpus, for `corpus stats`. */
+/**
+ * Counts that describe the whole corpus, for `corpus stats`. They come from the counters the schema's
+ * triggers keep (migration 6: totals, tag_totals, source_totals) and from index ends, so the cost does
+ * not grow with the corpus; `recountTotals` (store/inspect.ts) recomputes them from the rows.
+ */
 export function corpusStats(store: Store, file: string): CorpusStats {
   const db = sqlite(store);
-  const one = <T>(sql: string) => db.prepare(sql).get() as T;
-  const docs = one<{ n: number; chars: number | null; first: string | null; last: string | null; undated: number }>(
-    'SELECT count(*) AS n, sum(chars) AS chars, min(date) AS first, max(date) AS last, sum(date IS NULL) AS undated FROM documents',
-  );
-  const byType = (sql: string) =>
-    Object.fromEntries((db.prepare(sql).all() as { type: string; n: number }[]).map((r) => [r.type, r.n]));
-  return {
-    documents: docs.n,
-    paths: one<{ n: number }>('SELECT count(*) AS n FROM paths').n,
-    characters: docs.chars ?? 0,
-    firstDate: docs.first,
-    lastDate: docs.last,
-    undated: docs.undated ?? 0,
-    sources: db
-      .prepare(
-        'SELECT source, count(*) AS documents FROM documents WHERE source IS NOT NULL GROUP BY source COLLATE NOCASE ORDER BY documents DESC, source LIMIT 20',
-      )
-      .all() as { source: string; documents: number }[],
-    tags: db
-      .prepare(
-        // One tag whatever its case (`crude`, `Crude`), shown as most documents write it.
-        `SELECT tag, documents FROM (
-           SELECT t.value AS tag, sum(count(*)) OVER (PARTITION BY lower(t.value)) AS documents,
-                  row_number() OVER (PARTITION BY lower(t.value) ORDER BY count(*) DESC, t.value) AS nth
-           FROM documents d, json_each(d.tags) t WHERE d.tags != '[]' GROUP BY t.value)
-         WHERE nth = 1 ORDER BY documents DESC, tag LIMIT 20`,
-      )
-      .all() as { tag: string; documents: number }[],
-    entities: byType('SELECT type, count(*) AS n FROM entities GROUP BY type ORDER BY type'),
-    mentions: byType('SELECT type, count(*) AS n FROM mentions GROUP BY type ORDER BY type'),
-    events: one<{ n: number }>('SELECT count(*) AS n FROM events').n,
-    analyzerVersions: Object.fromEntries(
-      (
-        db.prepare('SELECT analyzer_version AS v, count(*) AS n FROM documents GROUP BY v').all() as {
-          v: string;
-          n: number;
-        }[]
-      ).map((r) => [r.v, r.n]),
+  const totals = new Map(
+    (statement(db, 'SELECT name, value FROM totals WHERE value != 0').all() as { name: string; value: number }[]).map(
+      (r) => [r.name, r.value],
     ),
+  );
+  const prefixed = (prefix: string) =>
+    Object.fromEntries(
+      [...totals]
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([name, n]) => [name.slice(prefix.length), n] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  // min() and max() alone each read one end of the date index.
+  const first = statement(db, 'SELECT min(date) FROM documents').pluck().get() as string | null;
+  const last = statement(db, 'SELECT max(date) FROM documents').pluck().get() as string | null;
+  // One source or tag whatever its case (`crude`, `Crude`), shown as most documents write it.
+  const folded = (table: 'tag_totals' | 'source_totals', column: 'tag' | 'source') =>
+    statement(
+      db,
+      `SELECT ${column}, documents FROM (
+         SELECT ${column}, sum(documents) OVER (PARTITION BY lower(${column})) AS documents,
+                row_number() OVER (PARTITION BY lower(${column}) ORDER BY documents DESC, ${column}) AS nth
+         FROM ${table} WHERE documents > 0)
+       WHERE nth = 1 ORDER BY documents DESC, ${column} LIMIT 20`,
+    ).all();
+  return {
+    documents: totals.get('documents') ?? 0,
+    paths: totals.get('paths') ?? 0,
+    characters: totals.get('characters') ?? 0,
+    firstDate: first,
+    lastDate: last,
+    undated: totals.get('undated') ?? 0,
+    sources: folded('source_totals', 'source') as { source: string; documents: number }[],
+    tags: folded('tag_totals', 'tag') as { tag: string; documents: number }[],
+    entities: prefixed('entities:'),
+    mentions: prefixed('mentions:'),
+    events: statement(db, 'SELECT count(*) FROM events').pluck().get() as number,
+    analyzerVersions: prefixed('analyzer:'),
     databaseBytes: databaseBytes(file),
   };
 }

@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.js';
 import type { EntityType } from '../core/types.js';
 import { type Db, handle, type Store, sqlite } from './db.js';
 import { linksOf, loadSuspects } from './resolution.js';
+import { statement } from './statements.js';
 
 export interface EntitySummary {
   id: number;
@@ -53,13 +54,17 @@ const aliasList = (db: Db, id: number, name: string): string[] =>
     (a) => a !== name,
   );
 
-/** Canonical entities with their mention and document counts, most mentioned first (counts kept by the resolution). */
+/**
+ * Canonical entities with their mention and document counts, most mentioned first (counts kept by the
+ * resolution). CROSS JOIN keeps SQLite walking entity_stats in mention order, so `--type X --limit N`
+ * stops after N of that type instead of sorting every entity of the type.
+ */
 export function listEntities(store: Store, options: ListOptions = {}): EntitySummary[] {
   const db = sqlite(store);
   const rows = db
     .prepare(
       `SELECT e.id, e.type, e.name, s.mentions, s.documents
-       FROM entity_stats s JOIN entities e ON e.id = s.entity_id
+       FROM entity_stats s INDEXED BY entity_stats_mentions CROSS JOIN entities e ON e.id = s.entity_id
        ${options.type ? 'WHERE e.type = ?' : ''}
        ORDER BY s.mentions DESC, e.name LIMIT ?`,
     )
@@ -124,31 +129,91 @@ export function entityDetail(store: Store, id: number, options: { limit?: number
        FROM entities e LEFT JOIN entity_stats s ON s.entity_id = e.id WHERE e.id = ?`,
     )
     .get(id) as Omit<EntityDetail, 'aliases' | 'documentList' | 'related' | 'firstSeen' | 'lastSeen'>;
-  const docs = db
-    .prepare(
-      `SELECT d.id, d.external_id AS externalId, d.date, d.title, (SELECT min(path) FROM paths WHERE doc_id = d.id) AS path, m.n AS mentions
-       FROM (SELECT doc_id, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY doc_id) m JOIN documents d ON d.id = m.doc_id
-       ORDER BY d.date IS NULL, d.date, d.id`,
-    )
-    .all(id) as EntityDocument[];
-  const dated = docs.filter((d) => d.date !== null);
   const limit = options.limit ?? 20;
+  const { shown, firstSeen, lastSeen } = recentDocuments(db, id, base.documents, limit);
+  const detail = statement(
+    db,
+    `SELECT d.id, d.external_id AS externalId, d.date, d.title, (SELECT min(path) FROM paths WHERE doc_id = d.id) AS path,
+       (SELECT count(*) FROM mentions WHERE entity_id = @entity AND doc_id = d.id) AS mentions
+     FROM documents d WHERE d.id = @doc`,
+  );
   return {
     ...base,
     aliases: aliasList(db, id, base.name),
-    firstSeen: dated[0]?.date ?? null,
-    lastSeen: dated[dated.length - 1]?.date ?? null,
-    // The most recent first; all of them with --limit 0.
-    documentList: (limit === 0 ? docs : docs.slice(-limit)).reverse(),
+    firstSeen,
+    lastSeen,
+    // The most recent first (undated ones count as newest); all of them with --limit 0.
+    documentList: shown.map((doc) => detail.get({ entity: id, doc }) as EntityDocument),
     related: associates(db, id),
   };
 }
 
 /**
+ * The entity's `limit` most recent documents (undated first, then by date and id, descending) and
+ * its first and last publication dates, without reading every document it is in. An entity in few
+ * documents: its document ids come from its own mentions and only their dates are read. One in
+ * many (`United States`): the date index is walked from either end and each document checked
+ * against the entity's mention index, which finds `limit` of them after about limit × N / documents
+ * steps. The cheaper of the two is taken (docs² > limit × N means the walk is cheaper).
+ */
+function recentDocuments(
+  db: Db,
+  id: number,
+  documents: number,
+  limit: number,
+): { shown: number[]; firstSeen: string | null; lastSeen: string | null } {
+  const total =
+    (statement(db, "SELECT value FROM totals WHERE name = 'documents'").pluck().get() as number | undefined) ?? 0;
+  const has = 'EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = @entity AND m.doc_id = d.id)';
+  if (limit > 0 && documents * documents > limit * total) {
+    const undated = statement(
+      db,
+      `SELECT d.id FROM documents d INDEXED BY documents_date WHERE d.date IS NULL AND ${has} ORDER BY d.id DESC LIMIT @n`,
+    )
+      .pluck()
+      .all({ entity: id, n: limit }) as number[];
+    const dated = statement(
+      db,
+      `SELECT d.id, d.date FROM documents d INDEXED BY documents_date WHERE d.date IS NOT NULL AND ${has}
+       ORDER BY d.date DESC, d.id DESC LIMIT @n`,
+    ).all({ entity: id, n: limit }) as { id: number; date: string }[];
+    const first = statement(
+      db,
+      `SELECT d.date FROM documents d INDEXED BY documents_date WHERE d.date IS NOT NULL AND ${has}
+       ORDER BY d.date, d.id LIMIT 1`,
+    )
+      .pluck()
+      .get({ entity: id }) as string | undefined;
+    return {
+      shown: [...undated, ...dated.map((d) => d.id)].slice(0, limit),
+      firstSeen: first ?? null,
+      lastSeen: dated[0]?.date ?? null,
+    };
+  }
+  // Only the date is read of each row: it sits before the body, so no overflow page is touched.
+  const rows = statement(
+    db,
+    `SELECT d.id, d.date FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) m JOIN documents d ON d.id = m.doc_id
+     ORDER BY d.date IS NULL, d.date, d.id`,
+  ).all(id) as { id: number; date: string | null }[];
+  const dated = rows.filter((d) => d.date !== null);
+  return {
+    shown: (limit === 0 ? rows : rows.slice(-limit)).reverse().map((d) => d.id),
+    firstSeen: dated[0]?.date ?? null,
+    lastSeen: dated[dated.length - 1]?.date ?? null,
+  };
+}
+
+/** Associations of an entity named in more sentences than this are estimated from its most recent ones. */
+const ASSOCIATION_SAMPLE = 10_000;
+
+/**
  * The entities most associated with `id` over sentences: for each entity named in a sentence with
  * it, the 2×2 table of sentences (both, only one, only the other, neither) scored by G², kept only
  * when named together more often than chance and at least MIN_TOGETHER times. "Reuters", named
- * everywhere, scores low; a minister named with his ministry scores high.
+ * everywhere, scores low; a minister named with his ministry scores high. An entity named in more
+ * than ASSOCIATION_SAMPLE sentences is read from its latest ASSOCIATION_SAMPLE (by document), and the
+ * counts together are scaled up to all its sentences: the cost stays bounded however big it is.
  */
 function associates(db: Db, id: number, limit = 10): Associate[] {
   const MIN_TOGETHER = 2;
@@ -159,9 +224,11 @@ function associates(db: Db, id: number, limit = 10): Associate[] {
   const own =
     (db.prepare('SELECT sentences FROM entity_stats WHERE entity_id = ?').pluck().get(id) as number | undefined) ?? 0;
   if (total === 0 || own === 0) return [];
-  const rows = db
-    .prepare(
-      `WITH own AS (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id)
+  const sample = Math.min(own, ASSOCIATION_SAMPLE);
+  const rows = statement(
+    db,
+    `WITH own AS (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id ORDER BY doc_id DESC, sentence DESC
+                  LIMIT @sample)
        SELECT e.id, e.name, e.type, c.together, coalesce(s.sentences, c.together) AS sentences FROM
          (SELECT id, count(*) AS together FROM
             (SELECT DISTINCT m2.entity_id AS id, m2.doc_id, m2.sentence
@@ -170,19 +237,20 @@ function associates(db: Db, id: number, limit = 10): Associate[] {
           GROUP BY id) c
        JOIN entities e ON e.id = c.id LEFT JOIN entity_stats s ON s.entity_id = c.id
        WHERE c.together >= @min`,
-    )
-    .all({ id, min: MIN_TOGETHER }) as {
+  ).all({ id, min: MIN_TOGETHER, sample }) as {
     id: number;
     name: string;
     type: string;
     together: number;
     sentences: number;
   }[];
+  const scale = own / sample;
   const out: Associate[] = [];
   for (const r of rows) {
-    const score = logLikelihood(r.together, own, r.sentences, total);
+    const together = Math.min(Math.round(r.together * scale), r.sentences);
+    const score = logLikelihood(together, own, r.sentences, total);
     if (score > 0)
-      out.push({ id: r.id, name: r.name, type: r.type, sentences: r.together, score: Math.round(score * 10) / 10 });
+      out.push({ id: r.id, name: r.name, type: r.type, sentences: together, score: Math.round(score * 10) / 10 });
   }
   return out
     .sort((a, b) => b.score - a.score || b.sentences - a.sentences || (a.name < b.name ? -1 : 1))

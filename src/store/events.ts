@@ -320,6 +320,8 @@ export interface CorpusEventFilter {
   from?: string | null;
   to?: string | null;
   kinds: readonly ('event' | 'mention')[];
+  /** At most this many, the most salient (SQLite keeps only the top rows instead of sorting them all). */
+  limit?: number;
 }
 
 /**
@@ -328,6 +330,49 @@ export interface CorpusEventFilter {
  */
 export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEventRow[] {
   const db = sqlite(store);
+  const { where, params } = eventConditions(filter);
+  const columns = `e.id, e.key, e.kind, e.name, e.date AS value, e.granularity, e.date_start AS start, e.date_end AS end,
+    e.place_id AS placeId, e.documents, e.sources, e.days, e.score, e.conflicts`;
+  const limit = filter.limit === undefined || !Number.isFinite(filter.limit) ? -1 : filter.limit;
+  const sql =
+    filter.entityId !== undefined
+      ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
+         WHERE x.entity_id = ? AND ${where.join(' AND ')}
+         ORDER BY x.documents * (1 + x.participant) DESC, e.score DESC, e.date_start, e.key LIMIT ?`
+      : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
+         ORDER BY e.score DESC, e.date_start, e.key LIMIT ?`;
+  const rows = stmt(db, sql).all(
+    ...(filter.entityId !== undefined ? [filter.entityId, ...params] : params),
+    limit,
+  ) as (Omit<CorpusEventRow, 'date' | 'conflicts'> & {
+    value: string;
+    granularity: string;
+    start: string;
+    end: string;
+    conflicts: string;
+  })[];
+  return rows.map(({ value, granularity, start, end, conflicts, ...r }) => ({
+    ...r,
+    date: { value, granularity, start, end },
+    conflicts: JSON.parse(conflicts) as CorpusEventRow['conflicts'],
+  }));
+}
+
+/** How many events (and lone mentions) are in scope: counted from the index, no row is read or sorted. */
+export function corpusEventCount(store: Store, filter: CorpusEventFilter): number {
+  const db = sqlite(store);
+  const { where, params } = eventConditions(filter);
+  const sql =
+    filter.entityId !== undefined
+      ? `SELECT count(*) FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
+         WHERE x.entity_id = ? AND ${where.join(' AND ')}`
+      : `SELECT count(*) FROM corpus_events e WHERE ${where.join(' AND ')}`;
+  return stmt(db, sql)
+    .pluck()
+    .get(...(filter.entityId !== undefined ? [filter.entityId, ...params] : params)) as number;
+}
+
+function eventConditions(filter: CorpusEventFilter): { where: string[]; params: (string | number)[] } {
   const where: string[] = [`e.kind IN (${filter.kinds.map(() => '?').join(', ')})`];
   const params: (string | number)[] = [...filter.kinds];
   if (filter.from) {
@@ -344,52 +389,61 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
     );
     params.push(filter.placeId, filter.placeId);
   }
-  const columns = `e.id, e.key, e.kind, e.name, e.date AS value, e.granularity, e.date_start AS start, e.date_end AS end,
-    e.place_id AS placeId, e.documents, e.sources, e.days, e.score, e.conflicts`;
-  const sql =
-    filter.entityId !== undefined
-      ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
-         WHERE x.entity_id = ? AND ${where.join(' AND ')}
-         ORDER BY x.documents * (1 + x.participant) DESC, e.score DESC, e.date_start, e.key`
-      : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
-         ORDER BY e.score DESC, e.date_start, e.key`;
-  const rows = stmt(db, sql).all(...(filter.entityId !== undefined ? [filter.entityId, ...params] : params)) as (Omit<
-    CorpusEventRow,
-    'date' | 'conflicts'
-  > & { value: string; granularity: string; start: string; end: string; conflicts: string })[];
-  return rows.map(({ value, granularity, start, end, conflicts, ...r }) => ({
-    ...r,
-    date: { value, granularity, start, end },
-    conflicts: JSON.parse(conflicts) as CorpusEventRow['conflicts'],
-  }));
+  return { where, params };
 }
 
 export interface EventSupportRow {
   eventId: number;
   docId: number;
   sentence: number;
-  externalId: string | null;
-  title: string | null;
-  source: string | null;
   published: string | null;
-  path: string | null;
   statementDate: string;
 }
 
-/** The supporting statements of some events, with their documents, in publication order. */
+/**
+ * The supporting statements of some events, with their documents' dates, in publication order. Only
+ * the date of each document is read (it sits before the body in the row); what a report shows is read
+ * by `reportDocuments` for the few reports shown.
+ */
 export function eventSupport(store: Store, eventIds: readonly number[]): EventSupportRow[] {
   const db = sqlite(store);
   if (eventIds.length === 0) return [];
   const out: EventSupportRow[] = [];
   const q = stmt(
     db,
-    `SELECT m.event_id AS eventId, s.doc_id AS docId, s.sentence, s.date AS statementDate, d.external_id AS externalId, d.title,
-       d.source, d.date AS published,
-       (SELECT min(path) FROM paths WHERE doc_id = d.id) AS path
+    `SELECT m.event_id AS eventId, s.doc_id AS docId, s.sentence, s.date AS statementDate, d.date AS published
      FROM corpus_event_statements m JOIN statements s ON s.id = m.statement_id JOIN documents d ON d.id = s.doc_id
      WHERE m.event_id = ? ORDER BY d.date, s.doc_id, s.sentence`,
   );
   for (const id of eventIds) out.push(...(q.all(id) as EventSupportRow[]));
+  return out;
+}
+
+export interface ReportDocument {
+  docId: number;
+  externalId: string | null;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  /** The first of its paths. */
+  path: string | null;
+}
+
+/** What the timeline shows of some reporting documents (id → document). */
+export function reportDocuments(store: Store, docIds: Iterable<number>): Map<number, ReportDocument> {
+  const db = sqlite(store);
+  const q = stmt(
+    db,
+    `SELECT d.id AS docId, d.external_id AS externalId, d.title, d.source, d.date AS published,
+       (SELECT min(path) FROM paths WHERE doc_id = d.id) AS path
+     FROM documents d WHERE d.id = ?`,
+  );
+  const out = new Map<number, ReportDocument>();
+  for (const id of docIds) {
+    if (out.has(id)) continue;
+    const row = q.get(id) as ReportDocument | undefined;
+    if (row) out.set(id, row);
+  }
   return out;
 }
 

@@ -169,3 +169,61 @@ export function tableContents(store: Store): Record<string, string[]> {
 export function allPaths(store: Store): string[] {
   return statement(sqlite(store), 'SELECT path FROM paths ORDER BY path').pluck().all() as string[];
 }
+
+/** The counters migration 6's triggers keep, beside what counting the rows gives now (entries that are 0 left out). */
+export function countersAndRecount(store: Store): {
+  stored: Record<string, Record<string, number>>;
+  recounted: Record<string, Record<string, number>>;
+} {
+  const db = sqlite(store);
+  const pairs = (sql: string) =>
+    Object.fromEntries(
+      (statement(db, sql).raw().all() as [string, number][])
+        .filter(([, n]) => n !== 0)
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+  return {
+    stored: {
+      totals: pairs('SELECT name, value FROM totals'),
+      tags: pairs('SELECT tag, documents FROM tag_totals'),
+      sources: pairs('SELECT source, documents FROM source_totals'),
+      entities: pairs(
+        "SELECT e.type || ':' || e.key, s.mentions || '/' || s.documents || '/' || s.sentences FROM entity_stats s JOIN entities e ON e.id = s.entity_id",
+      ),
+    },
+    recounted: {
+      totals: pairs(`SELECT 'documents', count(*) FROM documents
+        UNION ALL SELECT 'characters', coalesce(sum(chars), 0) FROM documents
+        UNION ALL SELECT 'undated', count(*) FROM documents WHERE date IS NULL
+        UNION ALL SELECT 'paths', count(*) FROM paths
+        UNION ALL SELECT 'analyzer:' || analyzer_version, count(*) FROM documents GROUP BY analyzer_version
+        UNION ALL SELECT 'mentions:' || type, count(*) FROM mentions GROUP BY type
+        UNION ALL SELECT 'entities:' || type, count(*) FROM entities GROUP BY type`),
+      tags: pairs('SELECT t.value, count(*) FROM documents d, json_each(d.tags) t GROUP BY t.value'),
+      sources: pairs('SELECT source, count(*) FROM documents WHERE source IS NOT NULL GROUP BY source'),
+      entities: pairs(
+        `SELECT e.type || ':' || e.key, count(*) || '/' || count(DISTINCT m.doc_id) || '/' || count(DISTINCT m.doc_id * 1048576 + m.sentence)
+         FROM mentions m JOIN entities e ON e.id = m.entity_id GROUP BY m.entity_id`,
+      ),
+    },
+  };
+}
+
+/**
+ * Make a database look as schema 5 left it (no counters, the old indexes): how a test checks that
+ * migration 6 upgrades a database in place.
+ */
+export function revertToSchema5(store: Store): void {
+  const db = sqlite(store);
+  const triggers = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_totals_%'")
+    .pluck();
+  for (const name of triggers.all() as string[]) db.exec(`DROP TRIGGER "${name}"`);
+  db.exec(`
+    DROP TABLE totals; DROP TABLE tag_totals; DROP TABLE source_totals;
+    DROP INDEX mentions_entity; CREATE INDEX mentions_entity ON mentions(entity_id, doc_id);
+    DROP INDEX mentions_doc; CREATE INDEX mentions_doc ON mentions(doc_id, sentence);
+    DROP INDEX entities_key; DROP INDEX corpus_event_entities_event; DROP INDEX events_place; DROP INDEX corpus_events_place;
+    PRAGMA user_version = 5;
+  `);
+}

@@ -281,4 +281,98 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX doc_clusters_cluster ON doc_clusters(cluster_id);
   `,
+  /* 6: counters kept by triggers, so `stats` reads no documents or mentions; indexes for the query commands */ `
+  -- Corpus totals: documents, characters, undated, paths, analyzer:VERSION, mentions:TYPE, entities:TYPE.
+  -- Triggers keep them: every code path that inserts, deletes or updates a row (ingest, re-ingest,
+  -- --prune, the resolution's entity rewrites, merge/unmerge) moves them, so they cannot drift.
+  -- Rows may reach 0 and stay; readers skip them.
+  CREATE TABLE totals (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE tag_totals (
+    tag       TEXT PRIMARY KEY,          -- as written; stats folds case when it reads them
+    documents INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE source_totals (
+    source    TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TRIGGER documents_totals_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO totals (name, value)
+      VALUES ('documents', 1), ('characters', NEW.chars), ('undated', NEW.date IS NULL), ('analyzer:' || NEW.analyzer_version, 1)
+      ON CONFLICT (name) DO UPDATE SET value = value + excluded.value;
+    INSERT INTO tag_totals (tag, documents) SELECT value, 1 FROM json_each(NEW.tags) WHERE true
+      ON CONFLICT (tag) DO UPDATE SET documents = documents + 1;
+    INSERT INTO source_totals (source, documents) SELECT NEW.source, 1 WHERE NEW.source IS NOT NULL
+      ON CONFLICT (source) DO UPDATE SET documents = documents + 1;
+  END;
+  CREATE TRIGGER documents_totals_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO totals (name, value)
+      VALUES ('documents', -1), ('characters', -OLD.chars), ('undated', -(OLD.date IS NULL)), ('analyzer:' || OLD.analyzer_version, -1)
+      ON CONFLICT (name) DO UPDATE SET value = value + excluded.value;
+    UPDATE tag_totals SET documents = documents - 1 WHERE tag IN (SELECT value FROM json_each(OLD.tags));
+    UPDATE source_totals SET documents = documents - 1 WHERE source = OLD.source;
+  END;
+  CREATE TRIGGER documents_totals_update AFTER UPDATE OF chars, date, tags, source, analyzer_version ON documents BEGIN
+    INSERT INTO totals (name, value)
+      VALUES ('characters', NEW.chars - OLD.chars), ('undated', (NEW.date IS NULL) - (OLD.date IS NULL)),
+        ('analyzer:' || OLD.analyzer_version, -1), ('analyzer:' || NEW.analyzer_version, 1)
+      ON CONFLICT (name) DO UPDATE SET value = value + excluded.value;
+    UPDATE tag_totals SET documents = documents - 1 WHERE tag IN (SELECT value FROM json_each(OLD.tags));
+    INSERT INTO tag_totals (tag, documents) SELECT value, 1 FROM json_each(NEW.tags) WHERE true
+      ON CONFLICT (tag) DO UPDATE SET documents = documents + 1;
+    UPDATE source_totals SET documents = documents - 1 WHERE source = OLD.source;
+    INSERT INTO source_totals (source, documents) SELECT NEW.source, 1 WHERE NEW.source IS NOT NULL
+      ON CONFLICT (source) DO UPDATE SET documents = documents + 1;
+  END;
+  CREATE TRIGGER paths_totals_insert AFTER INSERT ON paths BEGIN
+    INSERT INTO totals (name, value) VALUES ('paths', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1;
+  END;
+  CREATE TRIGGER paths_totals_delete AFTER DELETE ON paths BEGIN
+    UPDATE totals SET value = value - 1 WHERE name = 'paths';
+  END;
+  CREATE TRIGGER mentions_totals_insert AFTER INSERT ON mentions BEGIN
+    INSERT INTO totals (name, value) VALUES ('mentions:' || NEW.type, 1)
+      ON CONFLICT (name) DO UPDATE SET value = value + 1;
+  END;
+  CREATE TRIGGER mentions_totals_delete AFTER DELETE ON mentions BEGIN
+    UPDATE totals SET value = value - 1 WHERE name = 'mentions:' || OLD.type;
+  END;
+  CREATE TRIGGER entities_totals_insert AFTER INSERT ON entities BEGIN
+    INSERT INTO totals (name, value) VALUES ('entities:' || NEW.type, 1)
+      ON CONFLICT (name) DO UPDATE SET value = value + 1;
+  END;
+  CREATE TRIGGER entities_totals_delete AFTER DELETE ON entities BEGIN
+    UPDATE totals SET value = value - 1 WHERE name = 'entities:' || OLD.type;
+  END;
+
+  -- What the database held before this migration.
+  INSERT INTO totals (name, value)
+    SELECT 'documents', count(*) FROM documents
+    UNION ALL SELECT 'characters', coalesce(sum(chars), 0) FROM documents
+    UNION ALL SELECT 'undated', count(*) FROM documents WHERE date IS NULL
+    UNION ALL SELECT 'paths', count(*) FROM paths
+    UNION ALL SELECT 'analyzer:' || analyzer_version, count(*) FROM documents GROUP BY analyzer_version
+    UNION ALL SELECT 'mentions:' || type, count(*) FROM mentions GROUP BY type
+    UNION ALL SELECT 'entities:' || type, count(*) FROM entities GROUP BY type;
+  INSERT INTO tag_totals (tag, documents) SELECT t.value, count(*) FROM documents d, json_each(d.tags) t GROUP BY t.value;
+  INSERT INTO source_totals (source, documents)
+    SELECT source, count(*) FROM documents WHERE source IS NOT NULL GROUP BY source;
+
+  -- An entity's sentences straight from the index (entity detail, associations, the resolution's
+  -- counts), and the entities of a sentence without reading the mention rows.
+  DROP INDEX mentions_entity;
+  CREATE INDEX mentions_entity ON mentions(entity_id, doc_id, sentence);
+  DROP INDEX mentions_doc;
+  CREATE INDEX mentions_doc ON mentions(doc_id, sentence, entity_id);
+  -- A typed name may be any type: resolving it reads one index entry, not every entity.
+  CREATE INDEX entities_key ON entities(key);
+  -- An event's participants (the timeline reads them per event; the primary key starts with the entity).
+  CREATE INDEX corpus_event_entities_event ON corpus_event_entities(event_id);
+  -- Events by place (corpus events --place, the per-document events' place).
+  CREATE INDEX events_place ON events(place_id);
+  CREATE INDEX corpus_events_place ON corpus_events(place_id);
+  `,
 ];

@@ -5,10 +5,12 @@ import { compareSpans } from '../core/days.js';
 import { boundDay } from '../core/timex.js';
 import { resolveEntities } from '../store/entities.js';
 import {
+  corpusEventCount,
   corpusEvents,
   entityById,
   eventParticipants,
   eventSupport,
+  reportDocuments,
   sentenceTexts,
   type CorpusEventRow,
 } from '../store/events.js';
@@ -51,12 +53,14 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
   }
 
   const filter = { entityId: entity?.id, placeId, from, to };
-  const events = corpusEvents(db, { ...filter, kinds: ['event'] });
+  const limit = query.all ? Infinity : Math.max(0, query.limit ?? DEFAULT_LIMIT);
+  // Only the events shown are read; the rest are counted (a big entity has tens of thousands).
+  const events = corpusEvents(db, { ...filter, kinds: ['event'], limit });
+  const eventCount = query.all ? events.length : corpusEventCount(db, { ...filter, kinds: ['event'] });
   const wantMentions = query.all || query.mentions;
   const mentions = wantMentions ? corpusEvents(db, { ...filter, kinds: ['mention'] }) : [];
-  const mentionCount = wantMentions ? mentions.length : corpusEvents(db, { ...filter, kinds: ['mention'] }).length;
-  const limit = query.all ? Infinity : Math.max(0, query.limit ?? DEFAULT_LIMIT);
-  const shown = [...events.slice(0, limit), ...(query.all ? mentions : query.mentions ? mentions : [])];
+  const mentionCount = wantMentions ? mentions.length : corpusEventCount(db, { ...filter, kinds: ['mention'] });
+  const shown = [...events, ...(query.all ? mentions : query.mentions ? mentions : [])];
 
   const entries = toEntries(db, shown, query.maxSources);
   entries.sort(compareEntries);
@@ -67,7 +71,7 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
     to,
     entries,
     leftOut: {
-      events: Math.max(0, events.length - Math.min(limit, events.length)),
+      events: Math.max(0, eventCount - events.length),
       mentions: wantMentions ? 0 : mentionCount,
     },
   };
@@ -120,6 +124,10 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
     }
   }
   const sentences = new SentenceCache(db, shown);
+  const documents = reportDocuments(
+    db,
+    shown.map((s) => s.docId),
+  );
   return rows.map((row) => {
     const place = row.placeId === null ? null : entityById(db, row.placeId);
     const sources: TimelineSource[] = [];
@@ -129,14 +137,15 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
     for (const s of rowsOf) {
       let source = byDoc.get(s.docId);
       if (!source) {
-        if (sources.length >= maxSources) continue;
+        const doc = documents.get(s.docId);
+        if (sources.length >= maxSources || !doc) continue;
         source = {
           docId: s.docId,
-          externalId: s.externalId,
-          title: s.title,
-          path: s.path,
-          source: s.source,
-          published: s.published,
+          externalId: doc.externalId,
+          title: doc.title,
+          path: doc.path,
+          source: doc.source,
+          published: doc.published,
           evidence: [],
         };
         byDoc.set(s.docId, source);
