@@ -81,6 +81,11 @@ export function insertMentionRow(store: Store, m: MentionRow): void {
     db,
     'INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(m.docId, m.type, m.start, m.end, m.text, m.sentence, m.entityId ?? null, m.value ?? null);
+  // As StoreWriter does: mention totals are kept by the writer, not by a trigger (schema migration 6).
+  statement(
+    db,
+    'INSERT INTO totals (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1',
+  ).run(`mentions:${m.type}`);
 }
 
 /** Insert an event; its first and last day are placed from `date` as ingest places them. Returns its id. */

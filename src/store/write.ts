@@ -94,6 +94,10 @@ export class StoreWriter {
         AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = @id AND e.key = aliases.key AND e.name = aliases.alias)
         AND NOT EXISTS (SELECT 1 FROM entity_overrides o WHERE o.from_key = aliases.key AND o.from_name = aliases.alias)`),
       clearMentions: db.prepare('DELETE FROM mentions WHERE doc_id = ?'),
+      mentionTypesOfDoc: db.prepare('SELECT type, count(*) AS n FROM mentions WHERE doc_id = ? GROUP BY type'),
+      addTotal: db.prepare(
+        'INSERT INTO totals (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value',
+      ),
       clearEventMentions: db.prepare('DELETE FROM event_mentions WHERE doc_id = ?'),
       clearParticipants: db.prepare('DELETE FROM event_participants WHERE doc_id = ?'),
     };
@@ -221,11 +225,17 @@ export class StoreWriter {
     for (const id of this.q.entitiesOfDoc.all(docId) as number[]) this.touched.add(id);
     this.q.clearParticipants.run(docId);
     this.q.clearEventMentions.run(docId);
+    for (const { type, n } of this.q.mentionTypesOfDoc.all(docId) as { type: string; n: number }[])
+      this.q.addTotal.run(`mentions:${type}`, -n);
     this.q.clearMentions.run(docId);
   }
 
   private writeAnalysis(docId: number, analysis: StoredAnalysis): void {
     const own = new Map<string, { rank: number; id: number }>(); // this document's entities by key
+    // The mentions:TYPE totals (see schema migration 6), one statement per type and document.
+    const byType = new Map<string, number>();
+    for (const m of analysis.mentions) byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
+    for (const [type, n] of byType) this.q.addTotal.run(`mentions:${type}`, n);
     for (const m of analysis.mentions) {
       const id = this.writeMention(docId, m);
       if (id === null) continue;
