@@ -138,12 +138,12 @@ export class WorkerPool implements AnalysisRunner {
   private spawn(slot: number): Worker {
     const worker = new Worker(WORKER_FILE, { workerData: { analyzerModule: this.analyzerModule } });
     let cause: string | null = null;
-    worker.on('message', (message: { id: number; analysis?: StoredAnalysis; error?: string }) => {
+    worker.on('message', (message: { id: number; json?: string; error?: string }) => {
       const job = this.pending.get(message.id);
       if (!job) return;
       this.pending.delete(message.id);
       this.load[job.worker]--;
-      if (message.analysis) job.resolve(message.analysis);
+      if (message.json !== undefined) job.resolve(JSON.parse(message.json) as StoredAnalysis);
       else job.reject(new Error(message.error ?? 'analysis failed'));
       if (job === this.retrying) this.nextRetry();
     });
