@@ -314,7 +314,7 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
   const limit = filter.limit === undefined || !Number.isFinite(filter.limit) ? -1 : filter.limit;
   const sql =
     filter.entityId !== undefined
-      ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
+      ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x CROSS JOIN corpus_events e ON e.id = x.event_id
          WHERE x.entity_id = ? AND ${where.join(' AND ')}
          ORDER BY x.documents * (1 + x.participant) DESC, e.score DESC, e.date_start, e.key LIMIT ?`
       : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
@@ -336,13 +336,17 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
   }));
 }
 
-/** How many events (and lone mentions) are in scope: counted from the index, no row is read or sorted. */
+/**
+ * How many events (and lone mentions) are in scope, without sorting them. CROSS JOIN (here and in
+ * corpusEvents) makes SQLite start from the entity's own events: left to itself it may walk every
+ * event of the kind and probe each for the entity.
+ */
 export function corpusEventCount(store: Store, filter: CorpusEventFilter): number {
   const db = sqlite(store);
   const { where, params } = eventConditions(filter);
   const sql =
     filter.entityId !== undefined
-      ? `SELECT count(*) FROM corpus_event_entities x JOIN corpus_events e ON e.id = x.event_id
+      ? `SELECT count(*) FROM corpus_event_entities x CROSS JOIN corpus_events e ON e.id = x.event_id
          WHERE x.entity_id = ? AND ${where.join(' AND ')}`
       : `SELECT count(*) FROM corpus_events e WHERE ${where.join(' AND ')}`;
   return stmt(db, sql)
