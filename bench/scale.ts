@@ -13,6 +13,9 @@
  *  - `timeline`, `entities`, `entity`, `stats` on the largest entities: the wall time of the command
  *    process minus a bare `node` start (medians), and a `corpus search` process against a bare start.
  * and growth exponents between sizes (log time ratio / log size ratio: 1 is linear).
+ *
+ * `--queries-only` skips building and ingesting: it upgrades the databases an earlier run left in the
+ * folder to this schema and measures the queries again (after a change to the query side).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -203,18 +206,26 @@ function largestEntities(dbFile: string): { person: string; country: string; org
   return { person: top('PERSON'), country: top('COUNTRY'), org: top('ORG') };
 }
 
-async function measureSize(records: ReutersRecord[], size: number) {
+async function measureSize(records: ReutersRecord[], size: number, queriesOnly: boolean) {
   const { file, chars } = buildCorpus(records, size);
   // The machine is shared: the load average beside each size says how far to trust absolute times.
   const loadBefore = os.loadavg().map(round2);
   process.stderr.write(`scale ${size}: corpus ${path.relative(ROOT, file)} (${chars} chars)\n`);
-  const floorSeconds = await floor(file, path.join(TMP, `floor-${size}.db`));
   const dbFile = path.join(TMP, `corpus-${size}.db`);
-  const run = ingest(file, dbFile);
+  let floorSeconds = NaN;
+  let run = { seconds: NaN, peakRssMB: NaN, summary: null as unknown };
+  if (queriesOnly) {
+    // --queries-only: the database an earlier run ingested, upgraded to this schema, queried again.
+    const { openDatabase } = await import('../src/store/db.js');
+    openDatabase(dbFile).close();
+  } else {
+    floorSeconds = await floor(file, path.join(TMP, `floor-${size}.db`));
+    run = ingest(file, dbFile);
+    process.stderr.write(
+      `scale ${size}: ingest ${run.seconds.toFixed(1)} s (floor ${floorSeconds.toFixed(1)} s), ${run.peakRssMB} MB\n`,
+    );
+  }
   const dbBytes = bytesOf(dbFile);
-  process.stderr.write(
-    `scale ${size}: ingest ${run.seconds.toFixed(1)} s (floor ${floorSeconds.toFixed(1)} s), ${run.peakRssMB} MB\n`,
-  );
 
   const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'bench', 'scale.js'), '--search-child', dbFile], {
     encoding: 'utf8',
@@ -288,7 +299,8 @@ async function main(): Promise<void> {
   const records = await reutersRecords();
   type R = Awaited<ReturnType<typeof measureSize>>;
   const results: R[] = [];
-  for (const size of sizes) results.push(await measureSize(records, size));
+  const queriesOnly = process.argv.includes('--queries-only');
+  for (const size of sizes) results.push(await measureSize(records, size, queriesOnly));
   const growth = results.slice(1).map((r, i) => ({
     from: results[i].size,
     to: r.size,
