@@ -167,6 +167,45 @@ const QUERY_MIX: { kind: string; query: string; options?: Record<string, unknown
   { kind: 'filter', query: '', options: { entities: ['Brazil'], from: '1987-03', to: '1987-03' } },
 ];
 
+/**
+ * In-process time of what `timeline`, `entities`, `entity` and `stats` do after the process starts
+ * (the library calls each command makes), medians of 5 runs after one warm-up: on a shared machine
+ * the process times below are dominated by node's own start.
+ */
+async function commandsChild(dbFile: string, names: string[]): Promise<void> {
+  const { openDatabase } = await import('../src/store/db.js');
+  const { corpusStats } = await import('../src/store/documents.js');
+  const entities = await import('../src/store/entities.js');
+  const { buildTimeline } = await import('../src/timeline/query.js');
+  const db = openDatabase(dbFile, { readonly: true });
+  const calls: Record<string, () => unknown> = {
+    stats: () => corpusStats(db, dbFile),
+    entities: () => entities.listEntities(db, { limit: 50 }),
+    'entities --type PERSON': () => entities.listEntities(db, { type: 'PERSON', limit: 50 }),
+    timeline: () => buildTimeline(db, { maxSources: 1 }),
+  };
+  for (const name of names) {
+    calls[`timeline ${name}`] = () => buildTimeline(db, { entity: name, maxSources: 1 });
+    calls[`entity ${name}`] = () => {
+      const [first] = entities.resolveEntities(db, name);
+      return first && entities.entityDetail(db, first.id, { limit: 20 });
+    };
+  }
+  const out: Record<string, number> = {};
+  for (const [label, call] of Object.entries(calls)) {
+    call();
+    const xs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      call();
+      xs.push(performance.now() - started);
+    }
+    out[label] = round2(median(xs));
+  }
+  db.close();
+  process.stdout.write(JSON.stringify(out));
+}
+
 /** In-process search latency (a child process, so the parent's memory does not disturb it). */
 async function searchChild(dbFile: string): Promise<void> {
   const { openDatabase } = await import('../src/store/db.js');
@@ -250,6 +289,13 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
     stats: ['stats'],
     'search oil prices (process)': ['search', 'oil prices'],
   };
+  const inProcess = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'dist', 'bench', 'scale.js'), '--commands-child', dbFile, top.country, top.person, top.org],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    ),
+  ) as Record<string, number>;
   const bare: number[] = [];
   const times: Record<string, number[]> = {};
   wallMs(['-e', '']);
@@ -285,6 +331,7 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
     search: { p50Ms: round2(percentile(all, 50)), p95Ms: round2(percentile(all, 95)), byKind },
     bareNodeMs: round2(bareMs),
     commands: commandTimes,
+    commandsInProcessMs: inProcess,
     loadAverage: { before: loadBefore, after: os.loadavg().map(round2) },
   };
 }
@@ -295,6 +342,7 @@ function exponent<T extends { size: number }>(a: T, b: T, f: (x: T) => number): 
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--search-child') return searchChild(process.argv[3]);
+  if (process.argv[2] === '--commands-child') return commandsChild(process.argv[3], process.argv.slice(4));
   const sizes = (arg('--sizes') ?? '20000,200000').split(',').map(Number);
   const records = await reutersRecords();
   type R = Awaited<ReturnType<typeof measureSize>>;
