@@ -154,4 +154,20 @@ describe('corpus events from dated statements', () => {
     );
     expect(clusterStatements(rows, name, options)[0].name).toBe('Nakasone local election');
   });
+
+  it('names a verb told without its object by the happening it makes', () => {
+    const rows = [50, 51].map((doc) =>
+      statement(doc, '1986-12-22', {
+        value: '1986-12',
+        action: 'agree:',
+        eventNoun: false,
+        subjectId: 8,
+        participantIds: [8],
+        name: 'Liberal Democratic Party agrees',
+        terms: ['quota', 'output'],
+      }),
+    );
+    const [event] = clusterStatements(rows, name, { ...options, verbNouns: new Map([['agree', 'accord']]) });
+    expect(event.name).toBe('Liberal Democratic Party accord');
+  });
 });

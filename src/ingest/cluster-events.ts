@@ -56,6 +56,8 @@ export interface ClusterOptions {
   isPlace?: (id: number) => boolean;
   /** Object terms that say little alone (`protec` of `filed for protection`): another object of the same verb names it better. */
   lightHeads?: ReadonlySet<string>;
+  /** Verb → the noun of what it makes happen (`agree` → `accord`), to name an action told without its object. */
+  verbNouns?: ReadonlyMap<string, string>;
 }
 
 export function clusterStatements(
@@ -145,7 +147,10 @@ export function clusterStatements(
   }
   const isPlace = options.isPlace ?? (() => false);
   const lightHeads = options.lightHeads ?? new Set<string>();
-  const events = clusters.map((c) => toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads }));
+  const verbNouns = options.verbNouns ?? new Map<string, string>();
+  const events = clusters.map((c) =>
+    toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }),
+  );
   events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
   const used = new Map<string, number>();
   for (const e of events) {
@@ -280,7 +285,12 @@ function toEvent(
   c: Cluster,
   entityName: (id: number) => string,
   minReports: number,
-  { placeKnown, isPlace, lightHeads }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'lightHeads'>>,
+  {
+    placeKnown,
+    isPlace,
+    lightHeads,
+    verbNouns,
+  }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'lightHeads' | 'verbNouns'>>,
 ): CorpusEventInput {
   const members = c.members;
   const reports = new Set(members.map((m) => m.report));
@@ -335,7 +345,7 @@ function toEvent(
     ranked.map(([id]) => id),
     place,
     entityName,
-    { placeKnown, lightHeads },
+    { placeKnown, lightHeads, verbNouns },
   );
   return {
     key,
@@ -420,7 +430,7 @@ function eventName(
   entities: number[],
   place: number | null,
   entityName: (id: number) => string,
-  options: { placeKnown: ReadonlySet<string>; lightHeads: ReadonlySet<string> },
+  options: { placeKnown: ReadonlySet<string>; lightHeads: ReadonlySet<string>; verbNouns: ReadonlyMap<string, string> },
 ): string {
   const count = (list: StatementRow[]) => {
     const byName = new Map<string, Set<string>>();
@@ -487,6 +497,15 @@ function eventName(
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }
   if (withSubject.length === 0 && entities.length) name = `${entityName(entities[0])} ${name}`;
+  // `OPEC agrees`, `Brazil meets`: a verb that says nothing of what without its object is named by
+  // the happening it makes (`OPEC accord`, `Brazil meeting`).
+  const [doing, done] = topAction.split(':');
+  const noun = options.verbNouns.get(doing);
+  if (noun && done === '') {
+    const subject = withSubject[0]?.subjectId ?? entities[0];
+    if (subject !== undefined)
+      return `${entityName(subject)} ${noun}${place !== null ? ` in ${entityName(place)}` : ''}`;
+  }
   return name;
 }
 
