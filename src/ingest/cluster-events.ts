@@ -18,6 +18,9 @@ const TERMS_ONLY = 0.45;
 /** Least term similarity for the same action to join (the same verb about other things is another happening). */
 const SAME_ACTION_TERMS = 0.12;
 
+/** A lone report of something this many days before it was published recalls background, not news. */
+const BACKGROUND_DAYS = 365;
+
 const GRANULARITY_RANK: Record<string, number> = { day: 0, week: 1, range: 1, month: 2, quarter: 3, year: 4 };
 
 interface Cluster {
@@ -49,6 +52,12 @@ export interface ClusterOptions {
   nounGroups?: ReadonlyMap<string, string>;
   /** Verb → the event-noun group it makes happen (`agree` → `accord`, `meet` → `meet`). */
   verbGroups?: ReadonlyMap<string, string>;
+  /** Is the entity a country or place? (An election or earthquake no sentence places happens in the country most reports name.) */
+  isPlace?: (id: number) => boolean;
+  /** Object terms that say little alone (`protec` of `filed for protection`): another object of the same verb names it better. */
+  lightHeads?: ReadonlySet<string>;
+  /** Verb → the noun of what it makes happen (`agree` → `accord`), to name an action told without its object. */
+  verbNouns?: ReadonlyMap<string, string>;
 }
 
 export function clusterStatements(
@@ -136,7 +145,12 @@ export function clusterStatements(
     }
     register(best, s);
   }
-  const events = clusters.map((c) => toEvent(c, entityName, minReports, placeKnown));
+  const isPlace = options.isPlace ?? (() => false);
+  const lightHeads = options.lightHeads ?? new Set<string>();
+  const verbNouns = options.verbNouns ?? new Map<string, string>();
+  const events = clusters.map((c) =>
+    toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }),
+  );
   events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
   const used = new Map<string, number>();
   for (const e of events) {
@@ -237,6 +251,17 @@ function similarity(
   const size = 0.1 * Math.log1p(c.reports.size);
   if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
   if (sameHead && terms >= 2 * SAME_ACTION_TERMS) return 0.5 + terms + size;
+  // Two event nouns on one day at one place (`the Paris meeting` where `the Paris accord` was
+  // reached, a summit and its talks) are one happening told from two sides.
+  const samePlaceDay =
+    !sameAction &&
+    s.eventNoun &&
+    c.namedOrNoun &&
+    s.placeId !== null &&
+    c.places.has(s.placeId) &&
+    s.date.granularity === 'day' &&
+    c.modeDay === s.date.start;
+  if (samePlaceDay && terms >= SAME_ACTION_TERMS) return 0.5 + terms + size;
   if (terms >= (coarse ? TERMS_ONLY + 0.15 : TERMS_ONLY)) return terms + size;
   return 0;
 }
@@ -260,7 +285,12 @@ function toEvent(
   c: Cluster,
   entityName: (id: number) => string,
   minReports: number,
-  placeKnown: ReadonlySet<string>,
+  {
+    placeKnown,
+    isPlace,
+    lightHeads,
+    verbNouns,
+  }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'lightHeads' | 'verbNouns'>>,
 ): CorpusEventInput {
   const members = c.members;
   const reports = new Set(members.map((m) => m.report));
@@ -281,10 +311,11 @@ function toEvent(
       byEntity.set(id, set);
     }
   const ranked = [...byEntity].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
-  const place = mostCommon(
-    members.map((m) => m.placeId).filter((p): p is number => p !== null),
-    members,
-  );
+  // No sentence places it: an election or an earthquake is where half the reports' countries say.
+  const knownByPlace = members.some((m) => m.action.startsWith('n:') && placeKnown.has(m.action.slice(2)));
+  const place =
+    supportedPlace(members, reports.size) ??
+    (knownByPlace ? (ranked.find(([id, r]) => isPlace(id) && r.size * 2 >= reports.size)?.[0] ?? null) : null);
   const others = ranked.filter(([id]) => id !== place);
   const participantIds = new Set(
     others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id),
@@ -301,13 +332,20 @@ function toEvent(
   const besideIds = [...beside]
     .filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5)
     .sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
-  const kind: 'event' | 'mention' = c.namedOrNoun || reports.size >= minReports ? 'event' : 'mention';
+  // One report recalling what happened long before it (`set up in 1969`) is background, not news:
+  // it stays a dated mention (shown with --mentions or --all), not a digest event.
+  const published = members.map((m) => m.published).filter((d): d is string => d !== null);
+  const background =
+    reports.size < minReports &&
+    published.length > 0 &&
+    daysBetween(date.span.end, published.sort()[0]) > BACKGROUND_DAYS;
+  const kind: 'event' | 'mention' = (c.namedOrNoun || reports.size >= minReports) && !background ? 'event' : 'mention';
   const name = eventName(
     members,
     ranked.map(([id]) => id),
     place,
     entityName,
-    { placeKnown },
+    { placeKnown, lightHeads, verbNouns },
   );
   return {
     key,
@@ -368,11 +406,22 @@ function consensusDate(members: StatementRow[]): {
   return { span: winner.span, conflicts };
 }
 
-function mostCommon(ids: number[], _members: StatementRow[]): number | null {
-  if (ids.length === 0) return null;
-  const counts = new Map<number, number>();
-  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+/**
+ * The place most reports give, when enough of them give it (two, or all when there is one): a lone
+ * report placing a story elsewhere (`Malaysia` among a dozen reports of Japan's local elections) is
+ * more likely a stray than the place.
+ */
+function supportedPlace(members: StatementRow[], reports: number): number | null {
+  const byPlace = new Map<number, Set<string>>();
+  for (const m of members) {
+    if (m.placeId === null) continue;
+    const set = byPlace.get(m.placeId) ?? new Set<string>();
+    set.add(m.report);
+    byPlace.set(m.placeId, set);
+  }
+  const best = [...byPlace].sort((a, b) => b[1].size - a[1].size || a[0] - b[0])[0];
+  if (!best) return null;
+  return best[1].size >= Math.min(2, reports) ? best[0] : null;
 }
 
 /** A name that says what happened: a named event, else subject + action + object, never a bare noun. */
@@ -381,7 +430,7 @@ function eventName(
   entities: number[],
   place: number | null,
   entityName: (id: number) => string,
-  options: { placeKnown: ReadonlySet<string> },
+  options: { placeKnown: ReadonlySet<string>; lightHeads: ReadonlySet<string>; verbNouns: ReadonlyMap<string, string> },
 ): string {
   const count = (list: StatementRow[]) => {
     const byName = new Map<string, Set<string>>();
@@ -401,7 +450,18 @@ function eventName(
     set.add(m.report);
     actions.set(m.action, set);
   }
-  const topAction = [...actions].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0][0];
+  const byReports = [...actions].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
+  let topAction = byReports[0][0];
+  // `files for protection` (5 reports) and `files for bankruptcy` (4): the same verb's telling
+  // object names it, when two reports or more give one.
+  const [verb, object] = topAction.split(':');
+  if (!topAction.startsWith('n:') && options.lightHeads.has(object)) {
+    const better = byReports.find(
+      ([a, r]) =>
+        a.startsWith(`${verb}:`) && r.size >= 2 && a !== `${verb}:` && !options.lightHeads.has(a.split(':')[1]),
+    );
+    if (better) topAction = better[0];
+  }
   // A name of its own for what most reports say happened (`Paris accord`), else any the reports share.
   const namedTop = named.filter((m) => m.action === topAction);
   if (namedTop.length) {
@@ -420,10 +480,15 @@ function eventName(
     // No name of its own: say where or who (`earthquake in Ecuador`, `Nakasone–Reagan talks`).
     const lemma = topAction.slice(2);
     if (options.placeKnown.has(lemma)) {
-      if (place !== null) return `${lemma} in ${entityName(place)}`;
+      if (place !== null)
+        return placeNamedForm(withAction, entityName(place), lemma) ?? `${lemma} in ${entityName(place)}`;
     } else if (/[–-]/.test(name) && /\s/.test(name)) {
       return name;
     }
+    // The name the reports' own analyses give most, when it says who (`Nakasone local election`) and
+    // enough reports give it: better than two entity names glued to the noun.
+    const [told, tellers] = count(withAction.filter((m) => /\p{Lu}/u.test(m.name) && /\s/.test(m.name)))[0] ?? [];
+    if (told && tellers && tellers.size >= Math.max(2, reports / 4)) return told;
     const who = entities
       .filter((id) => id !== place)
       .slice(0, 2)
@@ -432,5 +497,24 @@ function eventName(
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }
   if (withSubject.length === 0 && entities.length) name = `${entityName(entities[0])} ${name}`;
+  // `OPEC agrees`, `Brazil meets`: a verb that says nothing of what without its object is named by
+  // the happening it makes (`OPEC accord`, `Brazil meeting`).
+  const [doing, done] = topAction.split(':');
+  const noun = options.verbNouns.get(doing);
+  if (noun && done === '') {
+    const subject = withSubject[0]?.subjectId ?? entities[0];
+    if (subject !== undefined)
+      return `${entityName(subject)} ${noun}${place !== null ? ` in ${entityName(place)}` : ''}`;
+  }
   return name;
+}
+
+/**
+ * The event as reports name it after its place (`Paris accord`, `Venice summit`), when two reports
+ * or more write that: a reader knows it by that name better than by `accord in Paris`.
+ */
+function placeNamedForm(members: StatementRow[], place: string, lemma: string): string | null {
+  const wanted = `${place} ${lemma}`.toLowerCase();
+  const reports = new Set(members.filter((m) => m.name.toLowerCase() === wanted).map((m) => m.report));
+  return reports.size >= 2 ? `${place} ${lemma}` : null;
 }

@@ -5,16 +5,17 @@ import {
   documentsWithoutStatements,
   inTransaction,
   markUndatedDocuments,
+  placeLookup,
   entityNameLookup,
   replaceCorpusEvents,
   replaceStatements,
 } from '../store/events.js';
-import { statementsOf } from '../nlp/statements.js';
+import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatements } from './cluster-events.js';
 
 /** Bump when statements are read differently: every document's statements are then read again. */
-export const STATEMENTS_VERSION = '7';
+export const STATEMENTS_VERSION = '11';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -58,7 +59,22 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     ['elect', 'election'],
     ['erupt', 'disaster'],
   ]);
-  const events = clusterStatements(statements, names, { placeKnown, nounGroups, verbGroups });
+  const events = clusterStatements(statements, names, {
+    placeKnown,
+    nounGroups,
+    verbGroups,
+    isPlace: placeLookup(db),
+    lightHeads: lightHeadTerms(),
+    verbNouns: new Map([
+      ['agree', 'accord'],
+      ['meet', 'meeting'],
+      ['visit', 'visit'],
+      ['attack', 'attack'],
+      ['bomb', 'bombing'],
+      ['elect', 'election'],
+      ['erupt', 'eruption'],
+    ]),
+  });
   transaction(() => replaceCorpusEvents(db, events));
   return {
     documents: todo.length,
