@@ -1,4 +1,5 @@
-import type { CorpusEventInput, StatementRow, StoredDateSpan } from '../store/events.js';
+import type { DateSpan } from '../core/timex.js';
+import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
 
 /**
@@ -248,7 +249,7 @@ function placesAgree(s: StatementRow, c: Cluster): boolean {
   return c.members.some((m) => m.participantIds.includes(s.placeId!));
 }
 
-function spansMeet(a: StoredDateSpan, b: StoredDateSpan): boolean {
+function spansMeet(a: DateSpan, b: DateSpan): boolean {
   const slack = a.granularity === 'week' || b.granularity === 'week' ? 6 : 0;
   return daysBetween(a.start, b.end) >= -slack && daysBetween(b.start, a.end) >= -slack;
 }
@@ -336,10 +337,10 @@ function toEvent(
 
 /** The date most reports give at the finest granularity any gives; the others are kept as conflicts. */
 function consensusDate(members: StatementRow[]): {
-  span: StoredDateSpan;
+  span: DateSpan;
   conflicts: { value: string; documents: number }[];
 } {
-  const votes = new Map<string, { span: StoredDateSpan; reports: Set<string> }>();
+  const votes = new Map<string, { span: DateSpan; reports: Set<string> }>();
   for (const m of members) {
     const v = votes.get(m.date.value) ?? { span: m.date, reports: new Set<string>() };
     v.reports.add(m.report);

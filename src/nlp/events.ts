@@ -6,6 +6,7 @@ import {
   type Sentence,
   type Token,
 } from '../core/types.js';
+import { daysConflict, parseDateValue, specificity } from '../core/timex.js';
 import { sentenceIndexAt } from './dates/context.js';
 import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, type EventNoun } from './event-nouns.js';
 
@@ -713,16 +714,6 @@ interface Cluster {
   sentenceLemmas: Map<number, Set<string>>;
 }
 
-/** Day-level values that differ mean different happenings; coarser ones may contain each other. */
-function datesConflict(a: string | null, b: string | null): boolean {
-  if (!a || !b) return false;
-  const da = a.slice(0, 10);
-  const db = b.slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(da) && /^\d{4}-\d{2}-\d{2}$/.test(db))
-    return da !== db && !a.includes(db) && !b.includes(da);
-  return false;
-}
-
 function headsCompatible(ev: Evidence, c: Cluster): boolean {
   const a = ev.phrase.lemma;
   if (a === c.lemma) return true;
@@ -778,7 +769,7 @@ function compatible(ev: Evidence, c: Cluster): boolean {
   if (phrase.ordinal && c.ordinal && phrase.ordinal !== c.ordinal) return false;
   if (ev.place && c.place && ev.place.type === 'PLACE' && c.place.type === 'PLACE' && ev.place.name !== c.place.name)
     return false;
-  if (datesConflict(ev.date, c.date)) return false;
+  if (daysConflict(ev.date, c.date)) return false;
   if (peopleCompatible(ev.persons, c.persons) === 'conflict') return false;
   if (
     !phrase.anaphoric &&
@@ -866,16 +857,6 @@ function mergeIntoEvents(evidence: Evidence[]): Cluster[] {
     home.lastStart = phrase.start;
   }
   return clusters.sort((a, b) => a.evidence[0].phrase.start - b.evidence[0].phrase.start);
-}
-
-function specificity(value: string | null): number {
-  if (!value) return -1;
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return 5;
-  if (/^\d{4}-W\d{2}/.test(value)) return 4;
-  if (/^\d{4}-\d{2}$/.test(value)) return 3;
-  if (/^\d{4}-(?:SP|SU|FA|WI|Q\d)$/.test(value)) return 2;
-  if (/^\d{4}$/.test(value)) return 1;
-  return 0;
 }
 
 // ---- names ----
@@ -1017,7 +998,7 @@ function leadDate(
   const firstSentences = new Set([0, 1].map((i) => i));
   for (const d of dates) {
     if (!firstSentences.has(d.sentence)) break;
-    if (!d.value || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+    if (!d.value || parseDateValue(d.value)?.granularity !== 'day') continue;
     if (speechTied(text, d)) continue;
     // A date in a sentence that also names an event belongs to that event.
     if (phrases.some((p) => p.sentence === d.sentence)) continue;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { DocumentFacts } from '../core/types.js';
+import type { DatedStatement, DocumentFacts } from '../core/types.js';
 import type { DateSpan } from '../core/timex.js';
 import { ACTION_WORDS, thirdPerson } from './action-verbs.js';
 import { EVENT_NOUN_FORMS } from './event-nouns.js';
@@ -15,26 +15,9 @@ export type { DocumentFacts };
  * second pass of the analyzer.
  */
 
-export interface Statement {
+/** A dated statement of one document. */
+export interface Statement extends DatedStatement {
   docId: number;
-  sentence: number;
-  /** The date said, and the days it covers. */
-  date: DateSpan;
-  /** `suspend:payment`, `file:protection`, `n:earthquake`: what happened, as a key the clustering compares. */
-  action: string;
-  /** Word stems of the clause (object, nouns around the action) for comparing statements. */
-  terms: string[];
-  subjectId: number | null;
-  placeId: number | null;
-  participantIds: number[];
-  /** Other entities the sentence names. */
-  mentionedIds: number[];
-  /** A name for what happened, as this sentence would give it (`Brazil suspends interest payments`). */
-  name: string;
-  /** The name is an event's own (`Venice summit`, `Uruguay Round`), not one made from subject and action. */
-  named: boolean;
-  /** The statement is about an event noun (summit, earthquake), which makes an event even alone. */
-  eventNoun: boolean;
 }
 
 const porter = (() => {
