@@ -192,12 +192,13 @@ const SCRIPT = `
         var a = nodes[e.s], b = nodes[e.t];
         var dx = a.x - b.x, dy = a.y - b.y;
         var d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-        var f = d * d / k * (0.3 + 0.7 * e.w) * (a.depth === 0 || b.depth === 0 ? 1 : 0.5);
+        // A hub's pull is shared among its edges, so its many neighbours do not crowd it.
+        var f = d * d / k * (0.3 + 0.7 * e.w) / Math.sqrt(Math.min(links[e.s].length, links[e.t].length));
         a.dx -= dx / d * f; a.dy -= dy / d * f; b.dx += dx / d * f; b.dy += dy / d * f;
       });
       nodes.forEach(function (n) {
         if (n.depth === 0) return;
-        n.dx -= n.x * 0.05 * k / 100; n.dy -= n.y * 0.05 * k / 100;
+        n.dx -= n.x * 0.03 * k / 100; n.dy -= n.y * 0.03 * k / 100;
         var d = Math.sqrt(n.dx * n.dx + n.dy * n.dy) || 0.01;
         var move = Math.min(d, temp);
         n.x += n.dx / d * move; n.y += n.dy / d * move;
@@ -258,9 +259,12 @@ const SCRIPT = `
       var t = el('text', { class: 'label' + (n.depth === 0 ? ' centre' : '') }, layer);
       t.textContent = n.name;
       var w = t.getComputedTextLength(), h = n.depth === 0 ? 15 : 13;
+      var d = n.r * 0.7 + 2;
       var options = [
         [n.px + n.r + 3, n.py + h / 2 - 2, 'start'], [n.px - n.r - 3, n.py + h / 2 - 2, 'end'],
-        [n.px, n.py - n.r - 3, 'middle'], [n.px, n.py + n.r + h, 'middle']
+        [n.px, n.py - n.r - 3, 'middle'], [n.px, n.py + n.r + h, 'middle'],
+        [n.px + d, n.py - d - 2, 'start'], [n.px + d, n.py + d + h - 2, 'start'],
+        [n.px - d, n.py - d - 2, 'end'], [n.px - d, n.py + d + h - 2, 'end']
       ];
       var chosen = null;
       for (var k = 0; k < options.length && !chosen; k++) {
@@ -271,6 +275,8 @@ const SCRIPT = `
         var clash = placed.some(function (p) { return hit(p, box); }) || boxes.some(function (b) { return b.node !== n && hit(b, box); });
         if (!clash) { chosen = o; placed.push(box); }
       }
+      // The entity asked for is always named: first placed, it can only clash with circles.
+      if (!chosen && n.depth === 0) { chosen = options[3]; placed.push({ x0: n.px - w / 2, y0: n.py + n.r, x1: n.px + w / 2, y1: n.py + n.r + h + 3 }); }
       if (!chosen) { chosen = options[0]; t.classList.add('hidden'); }
       t.setAttribute('x', chosen[0].toFixed(1)); t.setAttribute('y', chosen[1].toFixed(1)); t.setAttribute('text-anchor', chosen[2]);
       n.label = t;
