@@ -246,6 +246,15 @@ export function entityNameLookup(store: Store): (id: number) => string {
   };
 }
 
+/** Which entities are countries or places, for the event clustering. */
+export function placeLookup(store: Store): (id: number) => boolean {
+  const db = sqlite(store);
+  const places = new Set(
+    stmt(db, "SELECT id FROM entities WHERE type IN ('COUNTRY', 'PLACE')").pluck().all() as number[],
+  );
+  return (id) => places.has(id);
+}
+
 // ---- events ----
 
 /** Replace every corpus event (callers own the transaction). */
