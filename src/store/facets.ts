@@ -84,7 +84,8 @@ const SQL = {
         GROUP BY entity_id),
      c AS (
        SELECT s.entity_id AS id, s.documents - coalesce(r.n, 0) AS n
-         FROM entity_stats s LEFT JOIN rest r ON r.id = s.entity_id WHERE s.documents > coalesce(r.n, 0))
+         FROM entity_stats s LEFT JOIN rest r ON r.id = s.entity_id
+        WHERE s.documents >= @floor AND s.documents > coalesce(r.n, 0))
      ${TOP_PER_TYPE}`,
   // The ids of the documents that do not match, from the date index (covering: no row read).
   rest: `INSERT INTO temp.corpus_facet_rest (id)
@@ -142,9 +143,9 @@ export function facetCounts(store: Store, ids: number[], options: FacetOptions =
     fill(db, 'corpus_facet_rest', []);
     statement(db, SQL.rest).run();
   }
-  const entityRows = statement(db, large ? SQL.entitiesByComplement : SQL.entities).all({ perType }) as (FacetCount & {
-    type: string;
-  })[];
+  const entityRows = large
+    ? byComplement(db, perType, sorted.length)
+    : (statement(db, SQL.entities).all({ perType }) as TypedCount[]);
   const entities: Record<string, FacetCount[]> = {};
   for (const { type, value, count } of entityRows) (entities[type] ??= []).push({ value, count });
   return {
@@ -155,6 +156,22 @@ export function facetCounts(store: Store, ids: number[], options: FacetOptions =
     tags,
     sample: sampled ? sample.length : null,
   };
+}
+
+type TypedCount = FacetCount & { type: string };
+
+/**
+ * Entities of a large result by complement, first among the entities in at least `floor` documents
+ * (no entity in fewer can match more often). When a type's top list reaches down to the floor, an
+ * entity below it might belong there: then all entities are counted.
+ */
+function byComplement(db: Db, perType: number, matched: number): TypedCount[] {
+  const floor = Math.max(1, Math.ceil(matched / 500));
+  const rows = statement(db, SQL.entitiesByComplement).all({ perType, floor }) as TypedCount[];
+  const byType = new Map<string, TypedCount[]>();
+  for (const r of rows) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+  const sure = [...byType.values()].every((list) => list.length === perType && list[perType - 1].count > floor);
+  return sure ? rows : (statement(db, SQL.entitiesByComplement).all({ perType, floor: 0 }) as TypedCount[]);
 }
 
 function bump(counts: Map<string, number>, key: string, n = 1): void {
@@ -187,7 +204,7 @@ export function facetPlans(store: Store): Record<string, string[]> {
   for (const table of ['corpus_facet_ids', 'corpus_facet_sample', 'corpus_facet_rest'] as const) fill(db, table, []);
   const params: Record<string, Record<string, number>> = {
     entities: { perType: 10 },
-    entitiesByComplement: { perType: 10 },
+    entitiesByComplement: { perType: 10, floor: 30 },
   };
   return Object.fromEntries(
     Object.entries(SQL).map(([name, sql]) => [
