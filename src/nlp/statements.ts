@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type { DatedStatement, DocumentFacts } from '../core/types.js';
-import type { DateSpan } from '../core/timex.js';
 import { ACTION_WORDS, thirdPerson } from './action-verbs.js';
 import { EVENT_NOUN_FORMS } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
@@ -29,6 +28,11 @@ const porter = (() => {
 })();
 
 const stems = new Map<string, string>();
+/** The action keys' object terms of light heads (`file:protec`): what clustering prefers another object to. */
+export function lightHeadTerms(): Set<string> {
+  return new Set(LIGHT_HEADS.map(termOf));
+}
+
 /** A Porter stem cut to six letters, so that `suspension` and `suspended` (suspens, suspend) meet. */
 export function termOf(word: string): string {
   let t = stems.get(word);
@@ -67,7 +71,19 @@ const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
 const AMOUNT_WORD =
   /^(?:mln|billion|dlrs?|pct|some|about|nearly|around|roughly|approximately|almost|more|less|than|up|least|just)$/;
 /** Heads that take their meaning from the noun before them (`bankruptcy protection`, `merger talks`). */
-const LIGHT_HEAD = /^(?:protection|proceedings?|relief|status|process|procedures?|plans?|measures?|talks|moves?)$/;
+const LIGHT_HEADS = [
+  'protection',
+  'proceedings',
+  'relief',
+  'status',
+  'process',
+  'procedures',
+  'plans',
+  'measures',
+  'talks',
+  'moves',
+];
+const LIGHT_HEAD = new RegExp(`^(?:${LIGHT_HEADS.map((w) => `${w.replace(/s$/, '')}s?`).join('|')})$`);
 const PRONOUN = /^(?:it|he|she|they|we|i|you|him|them|us|itself|themselves)$/;
 const WORD = /[\p{L}][\p{L}'’-]*|\d[\d.,/-]*/gu;
 
