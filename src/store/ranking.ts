@@ -86,3 +86,104 @@ export function bareBm25(store: Store, match: string, limit: number): number[] {
     ).all(match, limit) as { id: number }[]
   ).map((r) => r.id);
 }
+
+/** A candidate's title and the start of its body, for the second ranking stage. */
+export interface RerankText {
+  id: number;
+  title: string | null;
+  /** The first `chars` characters of the body. */
+  head: string;
+}
+
+export function rerankTexts(store: Store, ids: number[], chars: number): RerankText[] {
+  const db = sqlite(store);
+  if (ids.length === 0) return [];
+  return statement(
+    db,
+    'SELECT id, title, substr(body, 1, @chars) AS head FROM documents WHERE id IN (SELECT value FROM json_each(@ids))',
+  ).all({ ids: JSON.stringify(ids), chars }) as RerankText[];
+}
+
+/** SQLite's varints (big-endian groups of 7 bits; the ninth byte holds 8), as FTS5 stores its sizes. */
+function sqliteVarints(blob: Uint8Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < blob.length) {
+    let value = 0;
+    for (let n = 0; n < 9 && i < blob.length; n++) {
+      const byte = blob[i++];
+      if (n === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) break;
+    }
+    out.push(value);
+  }
+  return out;
+}
+
+/** Index tokens of each field (title, body) of a document, as FTS5 counted them for bm25. */
+export interface FieldLengths {
+  title: number;
+  body: number;
+}
+
+/** The candidates' field lengths, read from FTS5's own per-document sizes (no text is tokenized). */
+export function fieldLengths(store: Store, ids: number[]): Map<number, FieldLengths> {
+  const db = sqlite(store);
+  const out = new Map<number, FieldLengths>();
+  if (ids.length === 0) return out;
+  const rows = statement(
+    db,
+    'SELECT id, sz FROM documents_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as { id: number; sz: Uint8Array }[];
+  for (const row of rows) {
+    const [title = 0, body = 0] = sqliteVarints(row.sz);
+    out.set(row.id, { title, body });
+  }
+  return out;
+}
+
+/** Documents in the index and the mean length of each field, from FTS5's totals record. */
+export interface IndexTotals {
+  documents: number;
+  meanTitle: number;
+  meanBody: number;
+}
+
+export function indexTotals(store: Store): IndexTotals {
+  const db = sqlite(store);
+  // Row 1 of the FTS5 data table is its "averages" record: documents, then tokens per column.
+  const row = statement(db, 'SELECT block FROM documents_fts_data WHERE id = 1').get() as
+    | { block: Uint8Array }
+    | undefined;
+  const [documents = 0, title = 0, body = 0] = row ? sqliteVarints(row.block) : [];
+  return {
+    documents,
+    meanTitle: documents > 0 ? Math.max(1, title / documents) : 1,
+    meanBody: documents > 0 ? Math.max(1, body / documents) : 1,
+  };
+}
+
+/** How often, and how early, each candidate mentions any of these entities. */
+export interface EntityPresence {
+  mentions: number;
+  /** Index of the first sentence naming one of them (0 = the lead). */
+  firstSentence: number;
+}
+
+export function entityPresence(store: Store, entityIds: number[], docIds: number[]): Map<number, EntityPresence> {
+  const db = sqlite(store);
+  const out = new Map<number, EntityPresence>();
+  if (entityIds.length === 0 || docIds.length === 0) return out;
+  const rows = statement(
+    db,
+    `SELECT doc_id AS id, count(*) AS mentions, min(sentence) AS firstSentence FROM mentions
+      WHERE entity_id IN (SELECT value FROM json_each(@entities)) AND doc_id IN (SELECT value FROM json_each(@docs))
+      GROUP BY doc_id`,
+  ).all({ entities: JSON.stringify(entityIds), docs: JSON.stringify(docIds) }) as ({ id: number } & EntityPresence)[];
+  for (const row of rows) out.set(row.id, { mentions: row.mentions, firstSentence: row.firstSentence });
+  return out;
+}
