@@ -6,6 +6,7 @@ import { boundQueryCost } from '../src/search/cost.js';
 import { compileQuery } from '../src/search/query.js';
 import { boilerplate } from '../src/search/ranking.js';
 import { bareBm25 } from '../src/store/ranking.js';
+import { searchDocuments } from '../src/store/search.js';
 import { makeSnippet } from '../src/search/snippet.js';
 import { corpus, tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
@@ -74,6 +75,28 @@ describe('ranking, query handling and query cost', () => {
     const byId = new Map(r.hits.map((h) => [h.id, h.path]));
     const bare = bareBm25(db, compileQuery('oil prices').match!, 2);
     expect(bare.map((id) => byId.get(id))).toEqual(['notice.txt', 'story.txt']);
+  });
+
+  it('past the scored-matches bound, keeps the exact count and finds the title matches first', () => {
+    const plan = {
+      match: compileQuery('volcker').match,
+      units: [],
+      exclude: null,
+      filters: [],
+      from: null,
+      to: null,
+      limit: 2,
+      offset: 0,
+      titleWeight: 2,
+      bodyWeight: 1,
+      entityBonus: 0,
+    };
+    const full = searchDocuments(db, plan);
+    const bounded = searchDocuments(db, { ...plan, scoredMatches: 3 });
+    expect(bounded.total).toBe(full.total);
+    expect(full.total).toBeGreaterThan(3);
+    expect(bounded.rows.map((r) => r.title)).toEqual(full.rows.map((r) => r.title));
+    expect(bounded.rows[0].title).toMatch(/Volcker/);
   });
 
   it('scores tables and price notices as boilerplate, prose not', () => {

@@ -57,6 +57,8 @@ export interface CandidateFeatures {
 
 /** Tokens of the body that make its lead: the dateline and first sentence of a news story. */
 export const LEAD_TOKENS = 40;
+/** Characters of the body's start judged for boilerplate (tables and notices show it at once). */
+const BOILERPLATE_CHARS = 1000;
 /** One mention per this many body tokens makes an entity fully central by count. */
 const TOKENS_PER_CENTRAL_MENTION = 50;
 
@@ -66,36 +68,51 @@ interface Token {
   position: number;
 }
 
-const ASCII_WORD = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const WORD_CHAR = /[\p{L}\p{N}\p{M}\p{Co}]/u;
 
+/** ASCII letters and digits, lower-cased (0 for anything else): the common case, without a regex. */
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_FOLD[c] = c;
+for (let c = 97; c <= 122; c++) ASCII_FOLD[c] = c;
+for (let c = 65; c <= 90; c++) ASCII_FOLD[c] = c + 32;
+
+/** Key of a token's first two (folded) characters; a one-character token keys on itself. */
+const pairKey = (a: number, b: number): number => a * 65536 + b;
+
 /**
- * The tokens of `text` whose first two folded letters are in `prefixes` (every token still counts
+ * The tokens of `text` whose first two folded letters are a key of `pairs` (every token still counts
  * for positions). One pass over the characters; only the few possible matches become strings.
  */
-function candidateTokens(text: string, prefixes: Set<string>): Token[] {
+function candidateTokens(text: string, pairs: Set<number>): Token[] {
   const out: Token[] = [];
   let position = 0;
   let start = -1;
   let ascii = true;
-  const end = (i: number): void => {
-    if (start < 0) return;
-    let word = text.slice(start, i);
-    word = ascii ? word.toLowerCase() : fold(word);
-    if (prefixes.has(word.slice(0, 2)) || prefixes.has(word)) out.push({ text: word, position });
+  let first = 0;
+  let second = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    const folded = c < 128 ? ASCII_FOLD[c] : WORD_CHAR.test(text[i]) ? c : 0;
+    if (folded !== 0) {
+      if (start < 0) {
+        start = i;
+        first = folded;
+        second = 0;
+        ascii = true;
+      } else if (i === start + 1) second = folded;
+      if (c >= 128) ascii = false;
+      continue;
+    }
+    if (start < 0) continue;
+    if (!ascii) {
+      const word = fold(text.slice(start, i));
+      if (pairs.has(pairKey(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : 0)))
+        out.push({ text: word, position });
+    } else if (pairs.has(pairKey(first, second))) out.push({ text: text.slice(start, i).toLowerCase(), position });
     position++;
     start = -1;
-    ascii = true;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const isWord = c < 128 ? ASCII_WORD(c) : WORD_CHAR.test(text[i]);
-    if (isWord) {
-      if (start < 0) start = i;
-      if (c >= 128) ascii = false;
-    } else end(i);
   }
-  end(text.length);
   return out;
 }
 
@@ -115,13 +132,14 @@ export function candidateFeatures(
   candidates: CandidateInput[],
   stem: (words: string[]) => (string | null)[],
 ): CandidateFeatures[] {
-  const prefixes = new Set<string>();
-  for (const t of terms) for (const s of t.stems) prefixes.add(s.length <= 2 ? s : s.slice(0, 2));
+  const pairs = new Set<number>();
+  for (const t of terms)
+    for (const s of t.stems) pairs.add(pairKey(s.charCodeAt(0), s.length > 1 ? s.charCodeAt(1) : 0));
   const units = [...new Set(terms.map((t) => t.unit))];
   const entityUnits = new Set(terms.filter((t) => t.entity).map((t) => t.unit));
   const scanned = candidates.map((c) => ({
-    title: candidateTokens(c.title ?? '', prefixes),
-    body: candidateTokens(c.head, prefixes),
+    title: candidateTokens(c.title ?? '', pairs),
+    body: candidateTokens(c.head, pairs),
   }));
   // Stem every distinct possible match once (one call for all candidates).
   const surfaces = [...new Set(scanned.flatMap((s) => [...s.title, ...s.body].map((t) => t.text)))];
@@ -171,7 +189,7 @@ export function candidateFeatures(
       proximity: units.length >= 2 ? proximity(units.map((u) => unitPositions.get(u) ?? [])) : 0,
       lead: units.length > 0 ? leadParts / units.length : 0,
       centrality,
-      boilerplate: boilerplate(c.head.slice(0, 2000)),
+      boilerplate: boilerplate(c.head.length > BOILERPLATE_CHARS ? c.head.slice(0, BOILERPLATE_CHARS) : c.head),
     };
   });
 }

@@ -41,6 +41,7 @@ import {
   mentionsUpTo,
   rerankTexts,
   termOccurrences,
+  type RerankText,
 } from '../store/ranking.js';
 import { termDocs } from '../store/vocabulary.js';
 import { clusterIds } from '../store/duplicates.js';
@@ -452,7 +453,7 @@ function rankTerms(db: Store, units: Unit[], documents: number): RankTerm[] {
 }
 
 /** Read the candidates (title, start of body, field lengths, entity mentions) and compute their features. */
-function features(db: Store, units: Unit[], top: SearchRow[]): RankingInput {
+function features(db: Store, units: Unit[], top: SearchRow[]): RankingInput & { texts: Map<number, RerankText> } {
   const ids = top.map((t) => t.id);
   const totals = indexTotals(db);
   const terms = rankTerms(db, units, totals.documents);
@@ -479,7 +480,7 @@ function features(db: Store, units: Unit[], top: SearchRow[]): RankingInput {
     }),
     stemmer(db),
   );
-  return { terms, means: totals, candidates, bestStage1: Math.max(0, ...top.map((t) => t.score)) };
+  return { terms, means: totals, candidates, bestStage1: Math.max(0, ...top.map((t) => t.score)), texts };
 }
 
 /** The second stage (ranking.ts): re-score the best candidates; best first, newer first on a tie. */
@@ -489,7 +490,11 @@ function rerank(db: Store, units: Unit[], top: SearchRow[], params: RankingParam
     input.candidates.map((f) => [f.id, rankScore(f, input.terms, input.means, params, input.bestStage1)]),
   );
   return top
-    .map((c) => ({ ...c, score: scores.get(c.id) ?? 0 }))
+    .filter((c) => input.texts.has(c.id))
+    .map((c) => {
+      const { date, source, title } = input.texts.get(c.id)!;
+      return { id: c.id, date, source, title, score: scores.get(c.id) ?? 0 };
+    })
     .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
 }
 

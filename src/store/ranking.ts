@@ -4,7 +4,7 @@
  */
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
-import { prepareVocabulary } from './vocabulary.js';
+import { prepareVocabulary, termStats } from './vocabulary.js';
 
 export interface CandidateText {
   id: number;
@@ -44,12 +44,7 @@ export function matchingAmong(store: Store, expression: string, ids: number[]): 
 
 /** Total occurrences of an indexed term (a porter stem) in the corpus; 0 when not indexed. */
 export function termOccurrences(store: Store, stem: string): number {
-  const db = sqlite(store);
-  prepareVocabulary(db);
-  const row = statement(db, 'SELECT cnt FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as
-    | { cnt: number }
-    | undefined;
-  return row?.cnt ?? 0;
+  return termStats(store, stem).cnt;
 }
 
 /** Mentions of an entity, counted up to `cap` (a bounded index range scan). */
@@ -87,9 +82,11 @@ export function bareBm25(store: Store, match: string, limit: number): number[] {
   ).map((r) => r.id);
 }
 
-/** A candidate's title and the start of its body, for the second ranking stage. */
+/** A candidate's metadata and the start of its body, for the second ranking stage. */
 export interface RerankText {
   id: number;
+  date: string | null;
+  source: string | null;
   title: string | null;
   /** The first `chars` characters of the body. */
   head: string;
@@ -100,7 +97,7 @@ export function rerankTexts(store: Store, ids: number[], chars: number): RerankT
   if (ids.length === 0) return [];
   return statement(
     db,
-    'SELECT id, title, substr(body, 1, @chars) AS head FROM documents WHERE id IN (SELECT value FROM json_each(@ids))',
+    'SELECT id, date, source, title, substr(body, 1, @chars) AS head FROM documents WHERE id IN (SELECT value FROM json_each(@ids))',
   ).all({ ids: JSON.stringify(ids), chars }) as RerankText[];
 }
 

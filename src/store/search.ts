@@ -48,6 +48,8 @@ export interface SearchPlan {
    * slack) from the top, unsliced, and leave ordering ties and the page to the caller.
    */
   depth?: number;
+  /** Above this many matches only a bounded set of candidates is scored (default SCORED_MATCHES). */
+  scoredMatches?: number;
 }
 
 export interface SearchRow {
@@ -65,6 +67,10 @@ export interface SearchPage {
   allIds?: () => number[];
 }
 
+/** Above this many matches only a bounded set of candidates is scored (see searchDocuments). */
+export const SCORED_MATCHES = 4000;
+const TITLE_CANDIDATES = 2000;
+const RECENT_CANDIDATES = 1000;
 /** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
 const TIE_SLACK = 16;
 /**
@@ -139,9 +145,12 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   // The plain path counts from the index alone (cheap); the entity path counts while ranking, so its
   // candidate set is built once.
   let counted: string | null = null;
+  // The matching ids without scores (for facets and the date orders): bm25 costs far more than a match.
+  let matching: string;
   if (queryEntities.length === 0) {
     params.match = plan.match;
     scored = `SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
+    matching = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
     counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
   } else {
     // Each unit that names an entity matches by its words or by a mention; the rest by words.
@@ -177,11 +186,25 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE @bonus * (1.0 + min(e.n, 8) / 8.0) END AS score
       FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
       WHERE 1${within('c.id')}`;
+    matching = scored;
   }
   const allIds = (): number[] =>
-    (statement(db, `SELECT id FROM (${scored})`).all(params) as { id: number }[]).map((r) => r.id);
+    (statement(db, `SELECT id FROM (${matching})`).all(params) as { id: number }[]).map((r) => r.id);
   let total = counted ? (statement(db, counted).get(params) as { n: number }).n : -1;
   if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [], allIds };
+
+  // Top-k pruning: FTS5 scores every match before it sorts, ~2 µs each, so a word found in most
+  // documents costs tens of ms. Past SCORED_MATCHES, bm25 is computed only for a bounded set of
+  // likely candidates: matches with a query term in the title, and the latest ingested matches
+  // (both read in rowid order with a LIMIT, which FTS5 stops early). Such a word ranks documents
+  // little by itself (its idf is near zero), so this loses little; the count stays exact.
+  let ranked = scored;
+  if (counted && total > (plan.scoredMatches ?? SCORED_MATCHES)) {
+    params.titled = `{title} : (${plan.match})`;
+    ranked = `${scored} AND +rowid IN (
+      SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titled ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
+      UNION ALL SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}))`;
+  }
 
   const page = offset + limit;
   if (plan.sort === 'date' || plan.sort === '-date') {
@@ -190,7 +213,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     const listed = statement(
       db,
       `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score${counted ? '' : ', count(*) OVER () AS total'}
-         FROM documents d INDEXED BY documents_date WHERE d.id IN (SELECT id FROM (${scored}))
+         FROM documents d INDEXED BY documents_date WHERE d.id IN (SELECT id FROM (${matching}))
         ORDER BY d.date IS NULL, d.date ${direction}, d.id ${direction} LIMIT @k`,
     ).all({ ...params, k: page }) as (SearchRow & { total?: number })[];
     if (!counted) total = listed[0]?.total ?? 0;
@@ -198,7 +221,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   }
   const top = statement(
     db,
-    `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${scored}) ORDER BY 2 DESC LIMIT @k`,
+    `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
   ).all({ ...params, k: Math.max(page + TIE_SLACK, plan.depth ?? 0) }) as {
     id: number;
     score: number;
@@ -206,7 +229,13 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   }[];
   if (!counted) total = top[0]?.total ?? 0;
   if (total === 0 || offset >= total) return { total, rows: [], allIds };
-  if (plan.depth !== undefined) return { total, rows: withDocuments(db, top), allIds };
+  // The second stage reads what it needs of each candidate (rerankTexts) in one pass of its own.
+  if (plan.depth !== undefined)
+    return {
+      total,
+      rows: top.map((t) => ({ id: t.id, score: t.score, date: null, source: null, title: null })),
+      allIds,
+    };
   let rows = withDocuments(db, top);
   // A tie that runs past the rows fetched may hide newer documents (a word in most documents scores
   // the same everywhere): take the newest of the whole tie from the date index, no table rows read.
@@ -216,7 +245,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     const tied = statement(
       db,
       `SELECT d.id AS id FROM documents d INDEXED BY documents_date
-        WHERE d.id IN (SELECT id FROM (${scored}) WHERE round(score, ${SCORE_DECIMALS}) = @edge)
+        WHERE d.id IN (SELECT id FROM (${ranked}) WHERE round(score, ${SCORE_DECIMALS}) = @edge)
         ORDER BY d.date DESC, d.id DESC LIMIT @need`,
     ).all({ ...params, edge, need: page - above.length }) as { id: number }[];
     rows = [
