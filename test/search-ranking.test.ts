@@ -99,6 +99,29 @@ describe('ranking, query handling and query cost', () => {
     expect(bounded.rows[0].title).toMatch(/Volcker/);
   });
 
+  it('past the huge-result bound, estimates the total from the latest documents and still ranks', () => {
+    const plan = {
+      match: compileQuery('volcker').match,
+      units: [],
+      exclude: null,
+      filters: [],
+      from: null,
+      to: null,
+      limit: 3,
+      offset: 0,
+      titleWeight: 2,
+      bodyWeight: 1,
+      entityBonus: 0,
+    };
+    const full = searchDocuments(db, plan);
+    const huge = searchDocuments(db, { ...plan, hugeMatches: 5 });
+    expect(full.estimated).toBe(false);
+    expect(huge.estimated).toBe(true);
+    // The window holds the whole small corpus, so the estimate is exact here.
+    expect(huge.total).toBe(full.total);
+    expect(huge.rows).toHaveLength(3);
+  });
+
   it('scores tables and price notices as boilerplate, prose not', () => {
     expect(boilerplate('Shr 1.10 dlrs vs 90 cts\nNet 4.5 mln vs 3.9 mln\nRevs 50.1 mln vs 40.2 mln\n')).toBeGreaterThan(
       0.9,
@@ -149,7 +172,7 @@ describe('ranking, query handling and query cost', () => {
   it('CLI: -word after a quoted phrase is an exclusion, the header shows the query as typed, --sort checked', () => {
     const run = corpus(['search', '"trade war"', '-Japan', '--db', file], { env: { NO_COLOR: '1' } });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^1 document match "trade war" -Japan;/);
+    expect(run.stdout).toMatch(/^1 document matches "trade war" -Japan;/);
     expect(run.stdout).toContain('trade-war-2.txt');
     expect(run.stdout).not.toContain('trade-war.txt\n');
     const typo = corpus(['search', 'oil', '--limt', '3', '--db', file]);

@@ -40,10 +40,10 @@ import {
   indexTotals,
   mentionsUpTo,
   rerankTexts,
+  termDocuments,
   termOccurrences,
   type RerankText,
 } from '../store/ranking.js';
-import { termDocs } from '../store/vocabulary.js';
 import { clusterIds } from '../store/duplicates.js';
 import { facetCounts } from '../store/facets.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
@@ -106,6 +106,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     suggestions: [],
     match: compiled.match,
     total: 0,
+    totalEstimated: false,
     offset,
     limit,
     hits: [],
@@ -157,6 +158,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     }
   }
   result.total = run.total;
+  result.totalEstimated = run.estimated === true;
   if (run.total > 0 && result.corrections.length === 0 && options.typos !== false) {
     const suggested = suggestCommoner(db, compiled);
     if (suggested) {
@@ -173,6 +175,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
           db,
           anyMatch,
           run.rows.map((r) => r.id),
+          run.estimated === true,
         )
       : new Map<number, MarkedText>();
   result.hits = run.rows.map((row, i) =>
@@ -324,6 +327,7 @@ function dedupe(entities: ResolvedEntity[]): ResolvedEntity[] {
 
 interface Run {
   total: number;
+  estimated?: boolean;
   rows: (SearchRow & { similar?: number })[];
   compiled: CompiledQuery;
   queryEntities: ResolvedEntity[];
@@ -439,7 +443,7 @@ function rankTerms(db: Store, units: Unit[], documents: number): RankTerm[] {
   });
   const stem = stemmer(db);
   const idfOf = (s: string): number => {
-    const df = termDocs(db, s);
+    const df = termDocuments(db, s);
     return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
   };
   const out: RankTerm[] = [];

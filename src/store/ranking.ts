@@ -4,7 +4,7 @@
  */
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
-import { prepareVocabulary, termStats } from './vocabulary.js';
+import { ftsTotals, prepareVocabulary, sqliteVarints, termStats } from './vocabulary.js';
 
 export interface CandidateText {
   id: number;
@@ -42,9 +42,14 @@ export function matchingAmong(store: Store, expression: string, ids: number[]): 
   return new Set(rows.map((r) => r.id));
 }
 
-/** Total occurrences of an indexed term (a porter stem) in the corpus; 0 when not indexed. */
+/** Total occurrences of an indexed term (a porter stem) in the corpus (estimated in a large one); 0 when not indexed. */
 export function termOccurrences(store: Store, stem: string): number {
-  return termStats(store, stem).cnt;
+  return termStats(store, stem, true).cnt;
+}
+
+/** Documents holding an indexed term (estimated for a common term of a large index), for an idf. */
+export function termDocuments(store: Store, stem: string): number {
+  return termStats(store, stem, true).doc;
 }
 
 /** Mentions of an entity, counted up to `cap` (a bounded index range scan). */
@@ -101,26 +106,6 @@ export function rerankTexts(store: Store, ids: number[], chars: number): RerankT
   ).all({ ids: JSON.stringify(ids), chars }) as RerankText[];
 }
 
-/** SQLite's varints (big-endian groups of 7 bits; the ninth byte holds 8), as FTS5 stores its sizes. */
-function sqliteVarints(blob: Uint8Array): number[] {
-  const out: number[] = [];
-  let i = 0;
-  while (i < blob.length) {
-    let value = 0;
-    for (let n = 0; n < 9 && i < blob.length; n++) {
-      const byte = blob[i++];
-      if (n === 8) {
-        value = value * 256 + byte;
-        break;
-      }
-      value = value * 128 + (byte & 0x7f);
-      if ((byte & 0x80) === 0) break;
-    }
-    out.push(value);
-  }
-  return out;
-}
-
 /** Index tokens of each field (title, body) of a document, as FTS5 counted them for bm25. */
 export interface FieldLengths {
   title: number;
@@ -152,11 +137,7 @@ export interface IndexTotals {
 
 export function indexTotals(store: Store): IndexTotals {
   const db = sqlite(store);
-  // Row 1 of the FTS5 data table is its "averages" record: documents, then tokens per column.
-  const row = statement(db, 'SELECT block FROM documents_fts_data WHERE id = 1').get() as
-    | { block: Uint8Array }
-    | undefined;
-  const [documents = 0, title = 0, body = 0] = row ? sqliteVarints(row.block) : [];
+  const [documents = 0, title = 0, body = 0] = ftsTotals(db);
   return {
     documents,
     meanTitle: documents > 0 ? Math.max(1, title / documents) : 1,
