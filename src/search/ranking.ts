@@ -61,9 +61,9 @@ export const DEFAULT_RANKING: RankingParams = {
 };
 
 /** Candidates re-scored; deeper costs more body reads for little change at the top. */
-export const RERANK_DEPTH = 100;
+export const RERANK_DEPTH = 50;
 /** Characters of a body read for the second stage (news bodies are shorter; longer ones are cut). */
-export const RERANK_CHARS = 12_000;
+export const RERANK_CHARS = 4000;
 
 /** Corpus statistics BM25F needs. */
 export interface FieldMeans {
