@@ -92,7 +92,7 @@ describe('ranking, query handling and query cost', () => {
       entityBonus: 0,
     };
     const full = searchDocuments(db, plan);
-    const bounded = searchDocuments(db, { ...plan, scoredMatches: 3 });
+    const bounded = searchDocuments(db, { ...plan, prunable: true, scoredMatches: 3 });
     expect(bounded.total).toBe(full.total);
     expect(full.total).toBeGreaterThan(3);
     expect(bounded.rows.map((r) => r.title)).toEqual(full.rows.map((r) => r.title));

@@ -365,6 +365,9 @@ function execute(
     entityBonus: ranking.entityBonus,
     sort: options.sort,
     depth: relevance ? RERANK_DEPTH : undefined,
+    prunable: compiled.groups.every(
+      (g) => g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix,
+    ),
   });
   if (!relevance || page.rows.length === 0) return { ...page, compiled, queryEntities };
   const rows = collapseClusters(db, rerank(db, units, page.rows, ranking));

@@ -49,6 +49,12 @@ export interface SearchPlan {
    * slack) from the top, unsliced, and leave ordering ties and the page to the caller.
    */
   depth?: number;
+  /**
+   * The query is plain words (no phrase, prefix or OR): past SCORED_MATCHES its candidates may be
+   * pruned. Not for the others: each pruning pass evaluates the expression again, and phrases and
+   * prefixes cost more to match than bm25 costs to score.
+   */
+  prunable?: boolean;
   /** Above this many matches only a bounded set of candidates is scored (default SCORED_MATCHES). */
   scoredMatches?: number;
   /** Above this many matches the total is estimated and nothing is scored (default HUGE_MATCHES). */
@@ -228,7 +234,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // second stage to rank by its own BM25F.
     ranked = `SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}
       ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})`;
-  } else if (counted && total > (plan.scoredMatches ?? SCORED_MATCHES)) {
+  } else if (counted && plan.prunable && total > (plan.scoredMatches ?? SCORED_MATCHES)) {
     params.titled = `{title} : (${plan.match})`;
     ranked = `${scored} AND +rowid IN (
       SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titled ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
