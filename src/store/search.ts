@@ -304,7 +304,8 @@ function estimateMatches(db: Db, matching: string, params: Record<string, unknow
   if (window.documents === 0) return 0;
   const inWindow = statement(db, `SELECT count(*) AS n FROM (${matching}) WHERE id > @after`).get({
     ...params,
-    after: window.after,
+    // An integer: FTS5 seeks only to an integer rowid bound (a JS number binds as REAL and scans).
+    after: BigInt(window.after),
   }) as { n: number };
   const [documents = window.documents] = ftsTotals(db);
   return Math.round((inWindow.n / window.documents) * documents);

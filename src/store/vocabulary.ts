@@ -145,10 +145,11 @@ function estimatedStats(db: Db, stem: string, cache: StatsCache): TermStats | nu
   }
   const window = cache.window;
   if (window.total <= EXACT_STATS_DOCUMENTS || window.documents === 0 || !/^[\p{L}\p{N}]+$/u.test(stem)) return null;
+  // The bound binds as an integer: FTS5 seeks only to an integer rowid bound (a JS number binds as REAL and scans).
   const inWindow = statement(
     db,
     'SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @term AND rowid > @lo',
-  ).get({ term: `"${stem}"`, lo: window.after }) as { n: number };
+  ).get({ term: `"${stem}"`, lo: BigInt(window.after) }) as { n: number };
   // Rare in the window: rare overall, and cheap to count exactly.
   if (inWindow.n < window.documents / 100) return null;
   if (stemOf(db, stem) !== stem) return null;
