@@ -61,6 +61,51 @@ describe('evidence a document carries', () => {
   });
 });
 
+describe('an organisation named again by its first words', () => {
+  const org = (text: string) => ({ type: 'ORG', text, key: text.toLowerCase() });
+
+  it('is evidence, unless the short form is a lone common word, a dateline or the name holds two companies', () => {
+    const ev = documentEvidence('…', [
+      org('Shearson Lehman Brothers Inc'),
+      org('Bank of Japan'),
+      org('Texaco Inc and Pennzoil Co'),
+      org('Shearson'),
+      org('Bank'),
+      org('Texaco'),
+      org('NEW YORK'),
+    ]);
+    expect(ev.map((e) => `${e.kind}: ${e.short} → ${e.long}`)).toEqual([
+      'second reference: shearson → shearson lehman brothers inc',
+    ]);
+  });
+
+  it('joins the full name unless the corpus uses the short form more', () => {
+    const stat = (key: string, docs: number[]): NameStat => ({ type: 'ORG', key, name: key, docs });
+    const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+    const second = (d: number, short: string, long: string): DocEvidence => ({
+      doc: d,
+      type: 'ORG',
+      short,
+      long,
+      kind: 'second reference',
+      pattern: `${long} … ${short}`,
+    });
+    const r = resolveNames(
+      [
+        stat('shearson lehman brothers inc', range(1, 20)),
+        stat('shearson', range(1, 8)),
+        stat('federal reserve board', range(30, 40)),
+        stat('federal reserve', range(30, 80)),
+      ],
+      [
+        ...range(1, 8).map((d) => second(d, 'shearson', 'shearson lehman brothers inc')),
+        ...range(30, 40).map((d) => second(d, 'federal reserve', 'federal reserve board')),
+      ],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to}`)).toEqual(['shearson → shearson lehman brothers inc']);
+  });
+});
+
 describe('corpus-level resolution', () => {
   const name = (type: string, key: string, docs: number[], display = key): NameStat => ({
     type,

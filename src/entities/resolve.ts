@@ -234,6 +234,9 @@ export function resolveNames(
         if (e.type !== '*' && e.type !== n.type) continue;
         const longId = id(n.type, e.long);
         if (!byId.has(longId)) continue;
+        // `Reuters` … `Reuters Holdings Plc`, `Federal Reserve` … `Federal Reserve Board`: a short
+        // form the corpus uses more than the full name stands on its own.
+        if (e.kind === 'second reference' && size(longId) < size(i)) continue;
         const r = root(longId);
         if (r === root(i)) continue;
         const c = candidate(r);
@@ -283,7 +286,7 @@ export function resolveNames(
       const kinds = [...c.kinds];
       const why: string[] = [];
       if (kinds.includes('paren')) why.push(`written "${c.pattern}"`);
-      if (kinds.includes('document') || kinds.includes('initials'))
+      if (kinds.includes('document') || kinds.includes('initials') || kinds.includes('second reference'))
         why.push(`documents that use both give ${n.name} to ${byId.get(c.root)!.name}`);
       if (kinds.includes('together')) why.push(`${byId.get(c.root)!.name} is named in ${c.score} of its documents`);
       return `${why.join('; ')} (${c.docs.size || c.score} document${(c.docs.size || c.score) === 1 ? '' : 's'}${ex.length ? `, e.g. ${ex.join(', ')}` : ''})`;
