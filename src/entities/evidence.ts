@@ -135,6 +135,12 @@ const GENERIC_ORG_WORDS = new Set(
   ).split(' '),
 );
 
+/** Heads of an institution's name: what comes before them is a place or a qualifier. */
+const INSTITUTION_WORDS = new Set([
+  ...GENERIC_ORG_WORDS,
+  ...'stock mercantile futures commodity port city county airport university college institute school party'.split(' '),
+]);
+
 /**
  * News names an organisation in full first and by its first words after (`Federal Reserve Board` …
  * `the Federal Reserve`, `Moody's Investors Service Inc` … `Moody's`): a later ORG mention whose
@@ -161,7 +167,11 @@ function secondReferences(mentions: readonly DocMention[]): Evidence[] {
     const shouted = m.text === m.text.toUpperCase();
     const usable = !shouted && (words.length >= 2 || (words[0].length >= 3 && !GENERIC_ORG_WORDS.has(words[0])));
     if (usable) {
-      const full = earlier.find((e) => e.key.startsWith(`${key} `));
+      // `New York` of `New York Stock Exchange`, `Chicago` of `Chicago Board of Trade`: words before
+      // an institution's head name where it is, not which it is.
+      const full = earlier.find(
+        (e) => e.key.startsWith(`${key} `) && !INSTITUTION_WORDS.has(e.key.slice(key.length + 1).split(' ')[0]),
+      );
       if (full)
         out.push({
           type: 'ORG',
