@@ -61,6 +61,7 @@ import {
   type SearchRow,
 } from '../store/search.js';
 import type { MatchedEntity, ResolvedEntity, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
+import { compareDates } from '../core/days.js';
 
 export const DEFAULT_LIMIT = 10;
 /**
@@ -503,14 +504,6 @@ function rerank(db: Store, units: Unit[], top: SearchRow[], params: RankingParam
       return { id: c.id, date, source, title, score: scores.get(c.id) ?? 0 };
     })
     .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
-}
-
-/** Newer first; undated last. */
-function compareDates(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
 }
 
 /**

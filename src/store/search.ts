@@ -7,6 +7,7 @@ import { sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import { ftsTotals, latestDocuments } from './vocabulary.js';
 import { ENTITY_TYPES } from '../core/types.js';
+import { compareDates } from '../core/days.js';
 
 const ENTITY_TYPES_SQL = ENTITY_TYPES.map((t) => `'${t}'`).join(', ');
 
@@ -322,14 +323,6 @@ function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchR
     .filter((r) => byId.has(r.id))
     .map((r) => ({ ...byId.get(r.id)!, score: r.score }))
     .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
-}
-
-/** Newer first; undated last. */
-function compareDates(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
 }
 
 /** Filters without words: matching documents, newest first. */
