@@ -283,14 +283,19 @@ export function planMerge(store: Store, fromName: string, intoName: string, type
   return { type: from.type, fromKey: from.key, fromName: from.name, toKey: into.key, into: into.name, ...moved };
 }
 
+/** A person's decision that the name `fromKey` is the entity named `toKey` (itself: kept apart). */
+function writeOverride(db: Db, type: string, fromKey: string, fromName: string, toKey: string): void {
+  db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
+    type,
+    fromKey,
+    fromName,
+    toKey,
+  );
+}
+
 export function recordMerge(store: Store, plan: MergePlan): void {
   const db = sqlite(store);
-  db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
-    plan.type,
-    plan.fromKey,
-    plan.fromName,
-    plan.toKey,
-  );
+  writeOverride(db, plan.type, plan.fromKey, plan.fromName, plan.toKey);
   // Earlier merges into `from` now lead to `into`.
   db.prepare('UPDATE entity_overrides SET to_key = ? WHERE type = ? AND to_key = ? AND from_key != to_key').run(
     plan.toKey,
@@ -345,12 +350,7 @@ export function planUnmerge(store: Store, name: string, type?: string): UnmergeP
 export function recordUnmerge(store: Store, plan: UnmergePlan): void {
   const db = sqlite(store);
   // A name that points at itself is kept apart: the resolution never joins it to anything again.
-  db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
-    plan.type,
-    plan.key,
-    plan.name,
-    plan.key,
-  );
+  writeOverride(db, plan.type, plan.key, plan.name, plan.key);
 }
 
 export function entityCount(store: Store): number {
