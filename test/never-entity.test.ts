@@ -40,6 +40,26 @@ describe('never an entity', () => {
     expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
   });
 
+  it('keeps a possessive that is part of a name, and drops one that is grammar', () => {
+    const out = names(
+      "Moody's Investors Service cut the bank's rating. Analysts at Moody's said the cut was expected. " +
+        "The Fed's chairman spoke. The Fed left rates alone.",
+    );
+    expect(out).toContain("ORG:Moody's Investors Service");
+    expect(out).toContain("ORG:Moody's");
+    expect(out).not.toContain('ORG:Moody');
+    expect(out).not.toContain("ORG:Fed's");
+  });
+
+  it('ends a company at its suffix and a sentence at the period it shares with the suffix', () => {
+    const out = names(
+      'The deal helps it compete with Johnson Controls Inc and Lear Corp. It was advised by McDonald & Co.',
+    );
+    expect(out).toContain('ORG:Johnson Controls Inc');
+    expect(out).toContain('ORG:Lear Corp');
+    expect(out).toContain('ORG:McDonald & Co');
+  });
+
   it('takes a company written without its suffix as the company named with it', () => {
     const out = names('Dart Group Corp raised its offer for the supermarket chain. Dart said the bid was final.');
     expect(out).toContain('ORG:Dart');

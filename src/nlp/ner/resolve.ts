@@ -29,7 +29,19 @@ function nameParts(s: string): string[] {
 }
 
 export function resolveEntities(text: string, tokens: Token[], sentences: Sentence[], spans: Span[]): Mention[] {
-  const surface = (sp: Span) => text.slice(tokens[sp.first].start, tokens[sp.last].end);
+  // `… said John Casesa of Schroder Wertheim & Co.`: the period ends the sentence as well as the
+  // abbreviation, and the name is `Schroder Wertheim & Co` (a dotted acronym keeps its dots: `U.S.`).
+  const endOf = (sp: Span): number => {
+    const t = tokens[sp.last].text;
+    if (t.length < 3 || t.charCodeAt(t.length - 1) !== 46 || t.indexOf('.') !== t.length - 1)
+      return tokens[sp.last].end;
+    const s = sentences[sp.sentence];
+    let k = sp.last + 1;
+    // Closing quotes and brackets attached to it may follow (an opening quote is not attached).
+    while (k < s.tokenEnd && /^["'”’)]$/u.test(tokens[k].text) && tokens[k].start === tokens[k - 1].end) k++;
+    return k === s.tokenEnd ? tokens[sp.last].end - 1 : tokens[sp.last].end;
+  };
+  const surface = (sp: Span) => text.slice(tokens[sp.first].start, endOf(sp));
 
   // Types first: LOC → COUNTRY/PLACE; a span written exactly as a country name is that country.
   const typed = spans.map((sp) => {
@@ -140,7 +152,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   for (const m of typed) {
     for (let i = m.sp.first; i <= m.sp.last; i++) covered[i] = 1;
     const start = tokens[m.sp.first].start;
-    const end = tokens[m.sp.last].end;
+    const end = endOf(m.sp);
     mentions.push({
       type: m.type,
       text: m.s,

@@ -314,9 +314,12 @@ function isColumnLabel(w: string): boolean {
   return (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) || /^\p{L}{1,2}$/u.test(w);
 }
 
-/** A word that may be part of a company's name before its legal suffix (`Waste Management`, `AT&T`, `3M`). */
+/**
+ * A word that may be part of a company's name before its legal suffix (`Waste Management`, `AT&T`,
+ * `3M`); not a place as an adjective (`Ohio-based`, `Paris-owned`).
+ */
 function nameToken(t: string): boolean {
-  return /^[\p{Lu}\d]/u.test(t) && /\p{L}/u.test(t);
+  return /^[\p{Lu}\d]/u.test(t) && /\p{L}/u.test(t) && !/-\p{Ll}+$/u.test(t);
 }
 
 /**
@@ -346,7 +349,11 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
         else if (
           (t === '&' || t === 'and' || t === "'s" || t === '’s') &&
           a - 2 >= s.tokenStart &&
-          nameToken(tokens[a - 2].text)
+          nameToken(tokens[a - 2].text) &&
+          // `Johnson Controls Inc and Lear Corp`, `KeyCorp and Banc One Corp`: a suffix, or a
+          // company the tagger already named, ends the company before it.
+          !isCorporateSuffix(tokens[a - 2].text) &&
+          !(t === 'and' && spans.some((sp) => sp.last === a - 2 && sp.type === 'ORG'))
         )
           a -= 2;
         else break;
@@ -727,8 +734,7 @@ function trimSpan(sp: Span, tokens: Token[]): void {
   while (
     sp.last >= sp.first &&
     ((punct(tokens[sp.last].text) && tokens[sp.last].text !== '.') ||
-      tokens[sp.last].text === "'s" ||
-      tokens[sp.last].text === '’s')
+      (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')))
   )
     sp.last--;
 }

@@ -360,6 +360,28 @@ function bannedLabels(words: string[], lower: string[], cap: Uint8Array): Uint16
   return ban;
 }
 
+/**
+ * A possessive is part of a name (`Moody's`, `Boatmen's`, `Queen's Park`) when the word before it
+ * is never written without it in the document; elsewhere (`the Fed's view` beside `the Fed`) it is
+ * the grammar's and ends the name. Where the document says so, lets the possessive continue an
+ * organisation's or a place's name (never a person's: CoNLL labels it so).
+ */
+export function allowNamePossessives(obs: SentenceObs[]): void {
+  const bare = new Set<string>();
+  const possessed = new Set<string>();
+  for (const o of obs)
+    for (let i = 0; i < o.n; i++) {
+      if (o.cap[i] !== Cap.InitCap && o.cap[i] !== Cap.AllCaps) continue;
+      const next = i + 1 < o.n ? o.lower[i + 1] : '';
+      if (next === "'s" || next === '’s') possessed.add(o.lower[i]);
+      else bare.add(o.lower[i]);
+    }
+  for (const o of obs)
+    for (let i = 1; i < o.n; i++)
+      if ((o.lower[i] === "'s" || o.lower[i] === '’s') && possessed.has(o.lower[i - 1]) && !bare.has(o.lower[i - 1]))
+        o.ban[i] = BAN_BEGIN | (1 << 2);
+}
+
 // ---------- decoding ----------
 
 /** How each capitalised word was labelled earlier in the document: counts per entity type. */
@@ -499,6 +521,7 @@ export function tagDoc(
   obs: SentenceObs[],
   train?: { gold: Uint8Array[]; update: Trainer['update']; tick: Trainer['tick'] },
 ): Uint8Array[] {
+  if (!train) allowNamePossessives(obs);
   const memory: DocMemory = new Map();
   const first: Uint8Array[] = [];
   const mem1: Int8Array[] = [];
