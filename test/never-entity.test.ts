@@ -60,6 +60,16 @@ describe('never an entity', () => {
     expect(out).toContain('ORG:McDonald & Co');
   });
 
+  it('names a company the same way wherever the document repeats its name', () => {
+    const out = names(
+      'It competes with Johnson Controls Inc in seats. Magna, Johnson Controls and Lear make interiors. ' +
+        "Standard and Poor's Corp cut the rating. Standard and Poor's said the outlook was stable.",
+    );
+    expect(out.filter((s) => s === 'ORG:Johnson Controls')).toHaveLength(1);
+    expect(out.some((s) => s.includes('and Lear'))).toBe(false);
+    expect(out.filter((s) => s === "ORG:Standard and Poor's")).toHaveLength(1);
+  });
+
   it('takes a company written without its suffix as the company named with it', () => {
     const out = names('Dart Group Corp raised its offer for the supermarket chain. Dart said the bid was final.');
     expect(out).toContain('ORG:Dart');

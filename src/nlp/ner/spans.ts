@@ -159,6 +159,7 @@ export function entitySpans(
   });
   companiesBySuffix(spans, tokens, sentences, lex);
   extendOrgNames(spans, tokens, sentences);
+  repeatOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
   const snapped = snapCountries(
@@ -390,6 +391,82 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
         spans.push({ first: a, last, type: 'ORG', sentence: si });
       }
       i = last;
+    }
+  });
+  spans.sort((x, y) => x.first - y.first || x.last - y.last);
+  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/**
+ * Document-level consistency: an organisation named in several words ending in a legal suffix or an
+ * institution's noun somewhere in the document
+ * (`Standard and Poor's Corp`, `Johnson Controls Inc`) is the same organisation wherever the same
+ * words, or the words before its legal suffix, are written again (`Standard and Poor's said`,
+ * `Johnson Controls and Lear`), whatever the tagger made of them there. An occurrence inside a
+ * longer capitalised run, or cut by a span reaching outside it, is left alone.
+ */
+function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const names = new Map<string, string[]>();
+  // A place's name is a team's in one sentence and the place in the next: left to the tagger.
+  const add = (words: string[]) => {
+    const name = words.join(' ');
+    const titled = name.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+    if (!countryByName(name) && !placeInfo(name) && !placeInfo(titled)) names.set(name, words);
+  };
+  for (const sp of spans) {
+    if (sp.type !== 'ORG' || sp.first < 0 || sp.last <= sp.first || !isOrganisationName(tokens, sp)) continue;
+    const words = tokens.slice(sp.first, sp.last + 1).map((t) => t.text);
+    add(words);
+    let n = words.length;
+    while (n > 2 && isCorporateSuffix(words[n - 1])) n--;
+    if (n < words.length) add(words.slice(0, n));
+  }
+  if (!names.size) return;
+  const byFirst = new Map<string, string[][]>();
+  for (const w of names.values()) {
+    let list = byFirst.get(w[0]);
+    if (!list) byFirst.set(w[0], (list = []));
+    list.push(w);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const capital = (i: number) => /^\p{Lu}/u.test(tokens[i].text);
+  sentences.forEach((s, si) => {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const list = byFirst.get(tokens[i].text);
+      if (!list) continue;
+      for (const w of list) {
+        const last = i + w.length - 1;
+        if (last >= s.tokenEnd) continue;
+        let same = true;
+        for (let k = 1; k < w.length && same; k++) same = tokens[i + k].text === w[k];
+        if (!same) continue;
+        if ((i > s.tokenStart + 1 && capital(i - 1)) || (last + 1 < s.tokenEnd && capital(last + 1))) break;
+        if (spans.some((sp) => sp.first >= 0 && sp.first === i && sp.last === last && sp.type === 'ORG')) break;
+        // A span holding these words and more is a longer name (`National Party of Australia`), and a
+        // person running into them keeps their name (`Henry Eberhard Faber`).
+        if (
+          spans.some(
+            (sp) =>
+              sp.first >= 0 &&
+              ((sp.first <= i && sp.last > last) || (sp.first < i && sp.last >= i && sp.type === 'PERSON')),
+          )
+        )
+          break;
+        for (const sp of spans) {
+          if (sp.first < 0 || sp.first > last || sp.last < i) continue;
+          if (sp.first >= i && sp.last <= last) sp.first = -1;
+          else if (sp.first < i) sp.last = i - 1;
+          else {
+            // `Controls and Lear` after `Johnson`: what follows the name, from its next capitalised word.
+            sp.first = last + 1;
+            while (sp.first <= sp.last && !capital(sp.first)) sp.first++;
+            if (sp.first > sp.last) sp.first = -1;
+          }
+        }
+        spans.push({ first: i, last, type: 'ORG', sentence: si });
+        i = last;
+        break;
+      }
     }
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
