@@ -181,6 +181,10 @@ export function entitySpans(
     const surface = text.slice(tokens[sp.first].start, tokens[sp.last].end);
     if (isSovereignSurface(surface) && (countryByName(surface)!.name === surface || /^[\p{Lu}.]+$/u.test(surface)))
       sp.type = 'LOC';
+    // A name of several words ending in a legal suffix, an institution's noun or a news medium's
+    // (`CBS News`) names an organisation, whatever kind of name the tagger took it for.
+    else if (sp.last > sp.first && (isOrganisationName(tokens, sp) || MEDIA_HEADS.has(tokens[sp.last].text)))
+      sp.type = 'ORG';
   }
   for (const sp of split) {
     if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
@@ -248,6 +252,9 @@ const INSTITUTION_HEADS = new Set([
   'fund',
   'union',
 ]);
+
+/** Last words of the names of news media (`CBS News`, `Financial Times`, `Voice of America Radio`). */
+const MEDIA_HEADS = new Set(['News', 'Times', 'Post', 'Journal', 'Herald', 'Television', 'Radio', 'Broadcasting']);
 
 /**
  * The last word of the span is a legal suffix or an institution noun, or the span ends in `General`
