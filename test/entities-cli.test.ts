@@ -1,4 +1,5 @@
 import path from 'node:path';
+import fs from 'node:fs';
 import { openDatabase } from '../src/store/db.js';
 import { setAnalyzerVersion } from '../src/store/inspect.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,19 @@ describe('entities across the seeds', () => {
     expect(JSON.parse(corpus(['entity', 'Abe', '--db', own, '--json']).stdout).name).toBe('Shinzo Abe');
     expect(corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', own]).code).toBe(1);
     expect(corpus(['entity', 'merge', 'Shinzo Abe', '--db', own]).code).toBe(2);
+  });
+
+  it("a merge carries the merged name's events over to the entity it joins", () => {
+    const own = path.join(tempDir(), 'corpus.db');
+    fs.copyFileSync(db, own);
+    const names = (entity: string) =>
+      JSON.parse(corpus(['timeline', entity, '--json', '--db', own]).stdout).entries.map(
+        (e: { name: string }) => e.name,
+      );
+    expect(names('Lee Do-hoon')).toContain('Lee–Morgulov discussions');
+    expect(names('Stephen Biegun')).not.toContain('Lee–Morgulov discussions');
+    expect(corpus(['entity', 'merge', 'Lee Do-hoon', 'Stephen Biegun', '--db', own]).code).toBe(0);
+    expect(names('Stephen Biegun')).toContain('Lee–Morgulov discussions');
   });
 
   it('merges pairs from a file all or nothing, naming each bad line', () => {

@@ -227,6 +227,31 @@ describe('event attributes', () => {
     expect(events).toMatchObject([{ name: 'Abe–Trump talks', participants: ['Shinzo Abe', 'Donald Trump'] }]);
   });
 
+  it('take the days, place and name of a visit the text dates more precisely', () => {
+    const text =
+      'Japan and France will hold senior-level discussions on trade this week, the ministry said on Monday. ' +
+      'Pierre Dumont, the French trade envoy, is scheduled to visit Japan from Tuesday till Friday.';
+    const { events } = eventsOf(text, '2021-03-08', [
+      ['COUNTRY', 'Japan', 'Japan'],
+      ['COUNTRY', 'France', 'France'],
+      ['PERSON', 'Pierre Dumont', 'Pierre Dumont'],
+    ]);
+    expect(events).toMatchObject([
+      {
+        name: 'Dumont visit to Japan',
+        date: '2021-03-09/2021-03-12',
+        place: 'Japan',
+        mentions: [[text.indexOf('senior'), text.indexOf(' on trade')]],
+      },
+    ]);
+    // Without a dated visit the discussions keep their week.
+    const alone = eventsOf(text.slice(0, text.indexOf(' Pierre')), '2021-03-08', [
+      ['COUNTRY', 'Japan', 'Japan'],
+      ['COUNTRY', 'France', 'France'],
+    ]);
+    expect(alone.events).toMatchObject([{ date: '2021-W10' }]);
+  });
+
   it('are empty for a text without event nouns', () => {
     expect(eventsOf('Prices rose 3 percent on Tuesday.', '2018-04-19', [])).toEqual({ mentions: [], events: [] });
   });

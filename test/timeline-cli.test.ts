@@ -140,6 +140,16 @@ describe('corpus timeline (CLI)', () => {
       corpus(['events', '--from', '2019-02-14', '--to', '2019-02-14', '--json', '--db', db]).stdout,
     );
     expect(json.events.map((e: { name: string }) => e.name)).toEqual(['Warsaw meeting']);
+    // The same event record as `timeline --json`: one vocabulary (docs/json.md), compact by default.
+    const hanoi = JSON.parse(corpus(['timeline', '--json', '--db', db]).stdout).entries.find(
+      (e: { name: string }) => e.name === 'Hanoi summit',
+    );
+    const all = corpus(['events', '--json', '--db', db]).stdout;
+    expect(all.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(all).events[0]).toEqual(hanoi);
+    const csv = corpus(['events', '--csv', '--db', db]).stdout.split('\n');
+    expect(csv[0]).toBe('date,end,value,granularity,kind,name,place,participants,reports,evidence,path,title');
+    expect(csv[1]).toMatch(/^2019-02-27,2019-02-28,2019-02-27\/2019-02-28,range,event,Hanoi summit,Hanoi,/);
     const placed = JSON.parse(corpus(['events', '--place', 'Hanoi', '--json', '--db', db]).stdout);
     expect(placed.events.map((e: { name: string }) => e.name)).toEqual(['Hanoi summit']);
     expect(corpus(['events', '--entity', 'Atlantis', '--db', db]).code).toBe(1);

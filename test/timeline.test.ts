@@ -3,7 +3,15 @@ import { openDatabase } from '../src/store/db.js';
 import { buildTimeline } from '../src/timeline/query.js';
 import { resolveEntities } from '../src/store/entities.js';
 import { bucketUnitFor, isoWeekOf } from '../src/core/days.js';
-import { boundDay, dateLabel, overlaps, parseDateValue } from '../src/core/timex.js';
+import {
+  boundDay,
+  dateLabel,
+  daysConflict,
+  leadingFields,
+  overlaps,
+  parseDateValue,
+  specificity,
+} from '../src/core/timex.js';
 import { renderTimelineText } from '../src/render/timeline-text.js';
 import { renderTimelineHtml } from '../src/render/timeline-html.js';
 import { toTimelineJs } from '../src/render/timelinejs.js';
@@ -90,6 +98,29 @@ describe('date values', () => {
     expect(overlaps(week, '2019-02-11', null)).toBe(false);
     expect(overlaps(week, null, '2019-02-04')).toBe(true);
     expect(overlaps(week, null, '2019-02-03')).toBe(false);
+  });
+
+  it('ranks how precisely a value dates a happening, seasons included', () => {
+    const values = ['2019-02-27', '2019-W09', '2019-02', '2019-SU', '2019-Q1', '2019', 'PRESENT_REF', null];
+    expect(values.map(specificity)).toEqual([5, 4, 3, 2, 2, 1, 0, -1]);
+    expect(specificity('2019-02-27/2019-02-28')).toBe(5);
+  });
+
+  it('lets only day-precise values that do not overlap name different happenings', () => {
+    expect(daysConflict('2019-02-27', '2019-02-28')).toBe(true);
+    expect(daysConflict('2019-02-27/2019-02-28', '2019-02-28')).toBe(false);
+    expect(daysConflict('2019-02-27', '2019-02')).toBe(false);
+    expect(daysConflict('2019-02-27', null)).toBe(false);
+  });
+
+  it('reads the calendar fields a relative date counts from', () => {
+    expect(leadingFields('2019-02-27')).toEqual({ year: 2019, month: 2, day: 27 });
+    expect(leadingFields('2019-02')).toEqual({ year: 2019, month: 2, period: '-02' });
+    expect(leadingFields('2019-Q3')).toEqual({ year: 2019, period: '-Q3' });
+    expect(leadingFields('2019-W06')).toEqual({ year: 2019 });
+    expect(leadingFields('2019-SU')).toEqual({ year: 2019 });
+    expect(leadingFields('2019-02-27/2019-03-01')).toEqual({ year: 2019, month: 2, day: 27 });
+    expect(leadingFields('FY1999')).toBeNull();
   });
 
   it('groups a few weeks by day, months by week, years by month', () => {

@@ -100,6 +100,10 @@ Example:
             : verb === 'merge'
               ? curate.merge(db, rest[0], rest[1], flags.type)
               : curate.unmerge(db, rest[0], flags.type);
+          // Corpus events name their participants by entity id: the statements of the documents whose
+          // mentions moved were let go by the resolution; read them again and cluster, as after an ingest.
+          const { updateCorpusEvents } = await import('../ingest/corpus-events.js');
+          updateCorpusEvents(db, { changed: true });
           // What changed is printed whether or not stdout is a terminal: a correction should say what it did.
           await emit(result, flags, render.renderCuration, { rows: (r) => ('merges' in r ? r.merges : [r]) });
         } finally {

@@ -20,7 +20,7 @@ export function register(program: Command): void {
     )
     .option('--to <date>', 'events that start by this date', parseDateOption('--to'))
     .option('--limit <n>', 'how many (default 25)', parseCount('--limit'));
-  withCommonOptions(command);
+  withCommonOptions(command, { rows: true });
   command
     .addHelpText('after', '\nExample:\n  corpus events --from 1987-03 --to 1987-03 --limit 10')
     .action(async (options: EventsOptions) => {

@@ -128,9 +128,8 @@ function withDisplayPaths(timeline: Timeline, cwd: string): Timeline {
   };
 }
 
-export interface EventsOptions {
+export interface EventsOptions extends OutputFlags {
   db: string;
-  json?: boolean;
   entity?: string;
   place?: string;
   from?: string;
@@ -162,14 +161,16 @@ export async function runEvents(options: EventsOptions): Promise<void> {
       a.date.start.localeCompare(b.date.start) ||
       a.id.localeCompare(b.id),
   );
-  if (options.json) {
-    process.stdout.write(
-      `${JSON.stringify({ events: ranked.map(eventJson), leftOut: timeline.leftOut.events }, null, 2)}\n`,
-    );
-    return;
-  }
-  process.stdout.write(
-    renderEventsText(visibleDeep(withDisplayPaths({ ...timeline, entries: ranked }, process.cwd())), useColour()),
+  const data = { events: ranked.map(eventJson), leftOut: timeline.leftOut.events };
+  await emit(
+    data,
+    options,
+    (_, context) =>
+      renderEventsText(
+        visibleDeep(withDisplayPaths({ ...timeline, entries: ranked }, context.cwd ?? process.cwd())),
+        context.colour,
+      ),
+    { rows: (d) => d.events, csv: timelineCsv },
   );
 }
 

@@ -150,3 +150,58 @@ export function dateLabel(span: DateSpan): string {
   if (a.slice(0, 4) === b.slice(0, 4)) return `${a}…${b.slice(5)}`;
   return `${a}…${b}`;
 }
+
+/** The calendar fields a value names at its start: what relative expressions (`a year earlier`) count from. */
+export interface LeadingFields {
+  year: number;
+  /** Set when the value names a month or a day. */
+  month?: number;
+  /** Set when the value names a day. */
+  day?: number;
+  /** `-02`, `-Q1`, `-H2`: the part of the year a value names, kept when it is shifted by whole years. */
+  period?: string;
+}
+
+/**
+ * Read the start of a value as calendar fields: `2019-02-27` (or a range starting on that day) gives
+ * year, month and day; `2019-02` year and month; `2019`, `2019-Q1`, `2019-H2`, `2019-W06`, `2019-SU`
+ * only the year (a week or season does not name a month). Null for values with no year.
+ */
+export function leadingFields(value: string): LeadingFields | null {
+  const first = value.split('/')[0];
+  const span = parseDateValue(first);
+  const year = /^(\d{4})(?![\d])/.exec(first);
+  if (!year) return null;
+  const y = Number(year[1]);
+  if (span?.granularity === 'day')
+    return { year: y, month: Number(first.slice(5, 7)), day: Number(first.slice(8, 10)) };
+  if (span?.granularity === 'month') return { year: y, month: Number(first.slice(5, 7)), period: first.slice(4) };
+  const part = /^\d{4}(-(?:Q[1-4]|H[12]))$/.exec(first);
+  return part ? { year: y, period: part[1] } : { year: y };
+}
+
+/** Seasons (`1998-SU`) are not placed on the calendar (where they start depends on the hemisphere). */
+const SEASON = /^\d{4}-(?:SP|SU|FA|WI)$/;
+
+/**
+ * How precisely a value pins a happening down, for keeping the best of several: a day (or a range
+ * starting on one) 5, week 4, month 3, quarter, half or season 2, year 1, anything vaguer 0, none -1.
+ */
+export function specificity(value: string | null): number {
+  if (!value) return -1;
+  const span = parseDateValue(value.split('/')[0]);
+  if (span) return { day: 5, week: 4, month: 3, quarter: 2, year: 1, range: 0 }[span.granularity];
+  return SEASON.test(value) ? 2 : 0;
+}
+
+/**
+ * Do two values name different happenings? Only values precise to the day can tell: they conflict
+ * when the days they cover do not overlap. Coarser values may contain each other.
+ */
+export function daysConflict(a: string | null, b: string | null): boolean {
+  if (specificity(a) !== 5 || specificity(b) !== 5) return false;
+  const sa = parseDateValue(a);
+  const sb = parseDateValue(b);
+  if (!sa || !sb) return false;
+  return !overlaps(sa, sb.start, sb.end);
+}

@@ -1,3 +1,4 @@
+import type { DateSpan } from './timex.js';
 /**
  * The values that flow through the pipeline: discover → read → analyze → store → query → render.
  * Every stage takes and returns these plain types, so each can be tested alone.
@@ -113,6 +114,32 @@ export type StoredAnalysis = Omit<Analysis, 'tokens'> & { tokenCount: number };
  * What a document's dated statements are built from (nlp/statements.ts): read off the stored analysis
  * by the store (store/events.ts documentFacts), so both sides share this one shape.
  */
+/**
+ * What one sentence of one document says happened on a date — who (subject and other participants),
+ * what (an action: a verb and its object's head, or an event noun), where. nlp/statements.ts makes
+ * them, the store keeps them, ingest/cluster-events.ts merges them into corpus events.
+ */
+export interface DatedStatement {
+  sentence: number;
+  /** The date said, and the days it covers. */
+  date: DateSpan;
+  /** `suspend:payment`, `file:protection`, `n:earthquake`: what happened, as a key the clustering compares. */
+  action: string;
+  /** Word stems of the clause (object, nouns around the action) for comparing statements. */
+  terms: string[];
+  subjectId: number | null;
+  placeId: number | null;
+  participantIds: number[];
+  /** Other entities the sentence names (not taking part as far as the sentence says). */
+  mentionedIds: number[];
+  /** A name for what happened, as this sentence would give it (`Brazil suspends interest payments`). */
+  name: string;
+  /** The name is an event's own (`Venice summit`, `Uruguay Round`), not one made from subject and action. */
+  named: boolean;
+  /** The statement is about an event noun (summit, earthquake), which makes an event even alone. */
+  eventNoun: boolean;
+}
+
 export interface DocumentFacts {
   docId: number;
   body: string;

@@ -1,4 +1,5 @@
-import type { CorpusEventInput, StatementRow, StoredDateSpan } from '../store/events.js';
+import type { DateSpan } from '../core/timex.js';
+import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
 
 /**
@@ -16,6 +17,9 @@ const MAX_KEYS = 6;
 const TERMS_ONLY = 0.45;
 /** Least term similarity for the same action to join (the same verb about other things is another happening). */
 const SAME_ACTION_TERMS = 0.12;
+
+/** A lone report of something this many days before it was published recalls background, not news. */
+const BACKGROUND_DAYS = 365;
 
 const GRANULARITY_RANK: Record<string, number> = { day: 0, week: 1, range: 1, month: 2, quarter: 3, year: 4 };
 
@@ -48,6 +52,8 @@ export interface ClusterOptions {
   nounGroups?: ReadonlyMap<string, string>;
   /** Verb → the event-noun group it makes happen (`agree` → `accord`, `meet` → `meet`). */
   verbGroups?: ReadonlyMap<string, string>;
+  /** Is the entity a country or place? (An election or earthquake no sentence places happens in the country most reports name.) */
+  isPlace?: (id: number) => boolean;
 }
 
 export function clusterStatements(
@@ -135,7 +141,8 @@ export function clusterStatements(
     }
     register(best, s);
   }
-  const events = clusters.map((c) => toEvent(c, entityName, minReports, placeKnown));
+  const isPlace = options.isPlace ?? (() => false);
+  const events = clusters.map((c) => toEvent(c, entityName, minReports, placeKnown, isPlace));
   events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
   const used = new Map<string, number>();
   for (const e of events) {
@@ -236,6 +243,17 @@ function similarity(
   const size = 0.1 * Math.log1p(c.reports.size);
   if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
   if (sameHead && terms >= 2 * SAME_ACTION_TERMS) return 0.5 + terms + size;
+  // Two event nouns on one day at one place (`the Paris meeting` where `the Paris accord` was
+  // reached, a summit and its talks) are one happening told from two sides.
+  const samePlaceDay =
+    !sameAction &&
+    s.eventNoun &&
+    c.namedOrNoun &&
+    s.placeId !== null &&
+    c.places.has(s.placeId) &&
+    s.date.granularity === 'day' &&
+    c.modeDay === s.date.start;
+  if (samePlaceDay && terms >= SAME_ACTION_TERMS) return 0.5 + terms + size;
   if (terms >= (coarse ? TERMS_ONLY + 0.15 : TERMS_ONLY)) return terms + size;
   return 0;
 }
@@ -248,7 +266,7 @@ function placesAgree(s: StatementRow, c: Cluster): boolean {
   return c.members.some((m) => m.participantIds.includes(s.placeId!));
 }
 
-function spansMeet(a: StoredDateSpan, b: StoredDateSpan): boolean {
+function spansMeet(a: DateSpan, b: DateSpan): boolean {
   const slack = a.granularity === 'week' || b.granularity === 'week' ? 6 : 0;
   return daysBetween(a.start, b.end) >= -slack && daysBetween(b.start, a.end) >= -slack;
 }
@@ -260,6 +278,7 @@ function toEvent(
   entityName: (id: number) => string,
   minReports: number,
   placeKnown: ReadonlySet<string>,
+  isPlace: (id: number) => boolean,
 ): CorpusEventInput {
   const members = c.members;
   const reports = new Set(members.map((m) => m.report));
@@ -280,10 +299,11 @@ function toEvent(
       byEntity.set(id, set);
     }
   const ranked = [...byEntity].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
-  const place = mostCommon(
-    members.map((m) => m.placeId).filter((p): p is number => p !== null),
-    members,
-  );
+  // No sentence places it: an election or an earthquake is where half the reports' countries say.
+  const knownByPlace = members.some((m) => m.action.startsWith('n:') && placeKnown.has(m.action.slice(2)));
+  const place =
+    supportedPlace(members, reports.size) ??
+    (knownByPlace ? (ranked.find(([id, r]) => isPlace(id) && r.size * 2 >= reports.size)?.[0] ?? null) : null);
   const others = ranked.filter(([id]) => id !== place);
   const participantIds = new Set(
     others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id),
@@ -300,7 +320,14 @@ function toEvent(
   const besideIds = [...beside]
     .filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5)
     .sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
-  const kind: 'event' | 'mention' = c.namedOrNoun || reports.size >= minReports ? 'event' : 'mention';
+  // One report recalling what happened long before it (`set up in 1969`) is background, not news:
+  // it stays a dated mention (shown with --mentions or --all), not a digest event.
+  const published = members.map((m) => m.published).filter((d): d is string => d !== null);
+  const background =
+    reports.size < minReports &&
+    published.length > 0 &&
+    daysBetween(date.span.end, published.sort()[0]) > BACKGROUND_DAYS;
+  const kind: 'event' | 'mention' = (c.namedOrNoun || reports.size >= minReports) && !background ? 'event' : 'mention';
   const name = eventName(
     members,
     ranked.map(([id]) => id),
@@ -336,10 +363,10 @@ function toEvent(
 
 /** The date most reports give at the finest granularity any gives; the others are kept as conflicts. */
 function consensusDate(members: StatementRow[]): {
-  span: StoredDateSpan;
+  span: DateSpan;
   conflicts: { value: string; documents: number }[];
 } {
-  const votes = new Map<string, { span: StoredDateSpan; reports: Set<string> }>();
+  const votes = new Map<string, { span: DateSpan; reports: Set<string> }>();
   for (const m of members) {
     const v = votes.get(m.date.value) ?? { span: m.date, reports: new Set<string>() };
     v.reports.add(m.report);
@@ -367,11 +394,22 @@ function consensusDate(members: StatementRow[]): {
   return { span: winner.span, conflicts };
 }
 
-function mostCommon(ids: number[], _members: StatementRow[]): number | null {
-  if (ids.length === 0) return null;
-  const counts = new Map<number, number>();
-  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+/**
+ * The place most reports give, when enough of them give it (two, or all when there is one): a lone
+ * report placing a story elsewhere (`Malaysia` among a dozen reports of Japan's local elections) is
+ * more likely a stray than the place.
+ */
+function supportedPlace(members: StatementRow[], reports: number): number | null {
+  const byPlace = new Map<number, Set<string>>();
+  for (const m of members) {
+    if (m.placeId === null) continue;
+    const set = byPlace.get(m.placeId) ?? new Set<string>();
+    set.add(m.report);
+    byPlace.set(m.placeId, set);
+  }
+  const best = [...byPlace].sort((a, b) => b[1].size - a[1].size || a[0] - b[0])[0];
+  if (!best) return null;
+  return best[1].size >= Math.min(2, reports) ? best[0] : null;
 }
 
 /** A name that says what happened: a named event, else subject + action + object, never a bare noun. */
@@ -419,7 +457,8 @@ function eventName(
     // No name of its own: say where or who (`earthquake in Ecuador`, `Nakasone–Reagan talks`).
     const lemma = topAction.slice(2);
     if (options.placeKnown.has(lemma)) {
-      if (place !== null) return `${lemma} in ${entityName(place)}`;
+      if (place !== null)
+        return placeNamedForm(withAction, entityName(place), lemma) ?? `${lemma} in ${entityName(place)}`;
     } else if (/[–-]/.test(name) && /\s/.test(name)) {
       return name;
     }
@@ -432,4 +471,14 @@ function eventName(
   }
   if (withSubject.length === 0 && entities.length) name = `${entityName(entities[0])} ${name}`;
   return name;
+}
+
+/**
+ * The event as reports name it after its place (`Paris accord`, `Venice summit`), when two reports
+ * or more write that: a reader knows it by that name better than by `accord in Paris`.
+ */
+function placeNamedForm(members: StatementRow[], place: string, lemma: string): string | null {
+  const wanted = `${place} ${lemma}`.toLowerCase();
+  const reports = new Set(members.filter((m) => m.name.toLowerCase() === wanted).map((m) => m.report));
+  return reports.size >= 2 ? `${place} ${lemma}` : null;
 }

@@ -5,6 +5,7 @@ import {
   documentsWithoutStatements,
   inTransaction,
   markUndatedDocuments,
+  placeLookup,
   entityNameLookup,
   replaceCorpusEvents,
   replaceStatements,
@@ -14,7 +15,7 @@ import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatements } from './cluster-events.js';
 
 /** Bump when statements are read differently: every document's statements are then read again. */
-export const STATEMENTS_VERSION = '7';
+export const STATEMENTS_VERSION = '8';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -58,7 +59,12 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     ['elect', 'election'],
     ['erupt', 'disaster'],
   ]);
-  const events = clusterStatements(statements, names, { placeKnown, nounGroups, verbGroups });
+  const events = clusterStatements(statements, names, {
+    placeKnown,
+    nounGroups,
+    verbGroups,
+    isPlace: placeLookup(db),
+  });
   transaction(() => replaceCorpusEvents(db, events));
   return {
     documents: todo.length,

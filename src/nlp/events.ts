@@ -6,6 +6,7 @@ import {
   type Sentence,
   type Token,
 } from '../core/types.js';
+import { daysConflict, parseDateValue, specificity } from '../core/timex.js';
 import { sentenceIndexAt } from './dates/context.js';
 import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, type EventNoun } from './event-nouns.js';
 
@@ -711,16 +712,8 @@ interface Cluster {
   modifiers: Set<string>;
   /** Lemmas of the phrases in each sentence. */
   sentenceLemmas: Map<number, Set<string>>;
-}
-
-/** Day-level values that differ mean different happenings; coarser ones may contain each other. */
-function datesConflict(a: string | null, b: string | null): boolean {
-  if (!a || !b) return false;
-  const da = a.slice(0, 10);
-  const db = b.slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(da) && /^\d{4}-\d{2}-\d{2}$/.test(db))
-    return da !== db && !a.includes(db) && !b.includes(da);
-  return false;
+  /** Set when a dated visit turns out to be this event (`Biegun visit to South Korea`). */
+  visit?: string;
 }
 
 function headsCompatible(ev: Evidence, c: Cluster): boolean {
@@ -778,7 +771,7 @@ function compatible(ev: Evidence, c: Cluster): boolean {
   if (phrase.ordinal && c.ordinal && phrase.ordinal !== c.ordinal) return false;
   if (ev.place && c.place && ev.place.type === 'PLACE' && c.place.type === 'PLACE' && ev.place.name !== c.place.name)
     return false;
-  if (datesConflict(ev.date, c.date)) return false;
+  if (daysConflict(ev.date, c.date)) return false;
   if (peopleCompatible(ev.persons, c.persons) === 'conflict') return false;
   if (
     !phrase.anaphoric &&
@@ -868,16 +861,6 @@ function mergeIntoEvents(evidence: Evidence[]): Cluster[] {
   return clusters.sort((a, b) => a.evidence[0].phrase.start - b.evidence[0].phrase.start);
 }
 
-function specificity(value: string | null): number {
-  if (!value) return -1;
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return 5;
-  if (/^\d{4}-W\d{2}/.test(value)) return 4;
-  if (/^\d{4}-\d{2}$/.test(value)) return 3;
-  if (/^\d{4}-(?:SP|SU|FA|WI|Q\d)$/.test(value)) return 2;
-  if (/^\d{4}$/.test(value)) return 1;
-  return 0;
-}
-
 // ---- names ----
 
 const SHORT_COUNTRY: Record<string, string> = { 'United States': 'US', 'United Kingdom': 'UK', 'United Nations': 'UN' };
@@ -893,6 +876,7 @@ function shortName(canonical: string, persons: Entity[], text: string): string {
 const MEDIA = new Set(['interview', 'news conference', 'press conference', 'briefing']);
 
 function eventName(c: Cluster, text: string, persons: Entity[], orgs: Entity[]): string {
+  if (c.visit) return c.visit;
   // The phrase with the most modifiers names the kind of event best (`groundbreaking ceremony`).
   const best =
     c.evidence
@@ -959,6 +943,7 @@ export function findEvents(
   const clusters = mergeIntoEvents(evidence);
   const lead = leadDate(text, sentences, dates, phrases);
   const personEntities = entities.filter((e) => e.type === 'PERSON');
+  for (const visit of visitsIn(text, sentences, entities, dates)) placeVisit(visit, clusters, personEntities, text);
 
   const eventMentions: Mention[] = [];
   const events: EventRecord[] = [];
@@ -1003,6 +988,62 @@ export function findEvents(
   return { mentions: eventMentions, events };
 }
 
+// ---- visits the text dates more precisely than its event ----
+
+/** `X is scheduled to visit South Korea from Wednesday till Saturday`: who goes where, and when. */
+interface Visit {
+  person: Entity;
+  place: Entity;
+  /** A day or a range of days. */
+  date: string;
+  sentence: number;
+}
+
+const VISIT_BEFORE_PLACE =
+  /\b(?:visit(?:s|ed|ing)?|(?:travel(?:s|led|ed|ling|ing)?|fl(?:y|ies|ew|ying)|go(?:es|ing)?|went)\s+to)\s+(?:the\s+)?$/i;
+
+function visitsIn(text: string, sentences: Sentence[], entities: Entity[], dates: Mention[]): Visit[] {
+  const visits: Visit[] = [];
+  for (const place of entities) {
+    if (place.type !== 'COUNTRY' && place.type !== 'PLACE') continue;
+    if (!VISIT_BEFORE_PLACE.test(text.slice(Math.max(0, place.start - 30), place.start))) continue;
+    const sentence = sentenceIndexAt(sentences, place.start);
+    const { start: sFrom, end: sTo } = sentences[sentence] ?? { start: 0, end: text.length };
+    // The date right after the place (`from Wednesday till Saturday`), precise to the day.
+    const date = dates.find(
+      (d) => d.start >= place.end && d.start <= place.end + 12 && d.end <= sTo && specificity(d.value) === 5,
+    );
+    if (!date?.value) continue;
+    // The traveller: the last person named before the verb in the sentence.
+    const person = entities.filter((e) => e.type === 'PERSON' && e.start >= sFrom && e.end <= place.start).pop();
+    if (!person) continue;
+    visits.push({ person, place, date: date.value, sentence });
+  }
+  return visits;
+}
+
+/**
+ * The event a visit is: one the text dated more loosely (`senior-level discussions … this week`)
+ * whose dates hold the visit's, with the visited country or the traveller taking part, named before
+ * the visit is told. It then takes the visit's days, place and name.
+ */
+function placeVisit(visit: Visit, clusters: Cluster[], persons: Entity[], text: string): void {
+  const days = parseDateValue(visit.date);
+  if (!days) return;
+  const target = clusters.find((c) => {
+    if (c.visit || !c.date || specificity(c.date) >= specificity(visit.date)) return false;
+    const span = parseDateValue(c.date);
+    if (!span || span.start > days.start || span.end < days.end) return false;
+    if (c.evidence[0].phrase.sentence > visit.sentence) return false;
+    return c.countries.has(visit.place.name) || c.persons.has(visit.person.name);
+  });
+  if (!target) return;
+  target.date = visit.date;
+  target.place = visit.place;
+  target.persons.add(visit.person.name);
+  target.visit = `${shortName(visit.person.name, persons, text)} visit to ${visit.place.name}`;
+}
+
 /**
  * The day a story's lead reports (`The top diplomats … met Thursday`), when its first two sentences
  * give one that no event phrase took: events the story names later without a date of their own
@@ -1017,7 +1058,7 @@ function leadDate(
   const firstSentences = new Set([0, 1].map((i) => i));
   for (const d of dates) {
     if (!firstSentences.has(d.sentence)) break;
-    if (!d.value || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+    if (!d.value || parseDateValue(d.value)?.granularity !== 'day') continue;
     if (speechTied(text, d)) continue;
     // A date in a sentence that also names an event belongs to that event.
     if (phrases.some((p) => p.sentence === d.sentence)) continue;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { DocumentFacts } from '../core/types.js';
+import type { DatedStatement, DocumentFacts } from '../core/types.js';
 import type { DateSpan } from '../core/timex.js';
 import { ACTION_WORDS, thirdPerson } from './action-verbs.js';
 import { EVENT_NOUN_FORMS } from './event-nouns.js';
@@ -15,26 +15,9 @@ export type { DocumentFacts };
  * second pass of the analyzer.
  */
 
-export interface Statement {
+/** A dated statement of one document. */
+export interface Statement extends DatedStatement {
   docId: number;
-  sentence: number;
-  /** The date said, and the days it covers. */
-  date: DateSpan;
-  /** `suspend:payment`, `file:protection`, `n:earthquake`: what happened, as a key the clustering compares. */
-  action: string;
-  /** Word stems of the clause (object, nouns around the action) for comparing statements. */
-  terms: string[];
-  subjectId: number | null;
-  placeId: number | null;
-  participantIds: number[];
-  /** Other entities the sentence names. */
-  mentionedIds: number[];
-  /** A name for what happened, as this sentence would give it (`Brazil suspends interest payments`). */
-  name: string;
-  /** The name is an event's own (`Venice summit`, `Uruguay Round`), not one made from subject and action. */
-  named: boolean;
-  /** The statement is about an event noun (summit, earthquake), which makes an event even alone. */
-  eventNoun: boolean;
 }
 
 const porter = (() => {
@@ -80,6 +63,11 @@ const PREPOSITION =
   /^(?:on|in|at|of|for|to|with|from|by|under|over|after|before|as|against|into|until|since|through|during|because|amid|and|or|but|while|which|that|who)$/;
 /** Verbs that make an agreement happen: with them the agreement noun is the event. */
 const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
+/** Words of an amount (`around 900 mln dlrs`, `more than 10 pct`): skipped before an object's noun. */
+const AMOUNT_WORD =
+  /^(?:mln|billion|dlrs?|pct|some|about|nearly|around|roughly|approximately|almost|more|less|than|up|least|just)$/;
+/** Heads that take their meaning from the noun before them (`bankruptcy protection`, `merger talks`). */
+const LIGHT_HEAD = /^(?:protection|proceedings?|relief|status|process|procedures?|plans?|measures?|talks|moves?)$/;
 const PRONOUN = /^(?:it|he|she|they|we|i|you|him|them|us|itself|themselves)$/;
 const WORD = /[\p{L}][\p{L}'’-]*|\d[\d.,/-]*/gu;
 
@@ -144,11 +132,7 @@ function objectAfter(
   }
   for (; j < words.length && out.length < 4; j++) {
     const w = words[j];
-    if (
-      DETERMINER.test(w.lower) ||
-      /^\d/.test(w.text) ||
-      /^(?:mln|billion|dlrs?|pct|some|about|nearly)$/.test(w.lower)
-    ) {
+    if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
       if (out.length) break;
       continue;
     }
@@ -167,9 +151,12 @@ function objectAfter(
     out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
   }
   const phrase = out.join(' ');
+  // `bankruptcy protection`, `merger talks`: after a noun, a light head says less than the noun before it.
+  const last = out.length - 1;
+  const headAt = last > 0 && LIGHT_HEAD.test(out[last].toLowerCase()) ? last - 1 : last;
   return {
     phrase: phrase && lead ? `${lead} ${phrase}` : phrase,
-    head: out.length ? out[out.length - 1].toLowerCase() : null,
+    head: out.length ? out[headAt].toLowerCase() : null,
   };
 }
 

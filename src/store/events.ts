@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { sqlite, type Db, type Store } from './db.js';
 import { unpackSentences } from './sentences.js';
-import type { DocumentFacts } from '../core/types.js';
+import type { DatedStatement, DocumentFacts } from '../core/types.js';
+import type { DateSpan, Granularity } from '../core/timex.js';
 
 /**
  * Corpus-level events: the dated statements read from each document, and the events clustered from
@@ -11,28 +12,8 @@ import type { DocumentFacts } from '../core/types.js';
 
 // ---- what is stored ----
 
-export interface StoredDateSpan {
-  value: string;
-  granularity: string;
-  start: string;
-  end: string;
-}
-
 /** One dated statement as written (nlp/statements.ts makes them). */
-export interface StatementInput {
-  sentence: number;
-  date: StoredDateSpan;
-  action: string;
-  terms: string[];
-  subjectId: number | null;
-  placeId: number | null;
-  participantIds: number[];
-  /** Other entities the sentence names (not taking part as far as the sentence says). */
-  mentionedIds: number[];
-  name: string;
-  named: boolean;
-  eventNoun: boolean;
-}
+export type StatementInput = DatedStatement;
 
 /** A stored statement with what the clustering needs of its document. */
 export interface StatementRow extends StatementInput {
@@ -44,17 +25,24 @@ export interface StatementRow extends StatementInput {
   published: string | null;
 }
 
-export interface CorpusEventInput {
+/** A corpus event as the clustering makes it and the timeline reads it. */
+export interface CorpusEventSummary {
   key: string;
   kind: 'event' | 'mention';
   name: string;
-  date: StoredDateSpan;
+  /** The consensus of its reports' dates. */
+  date: DateSpan;
   placeId: number | null;
+  /** Support: distinct reports (a wire story's copies count once), sources, and days reported on. */
   documents: number;
   sources: number;
   days: number;
   score: number;
+  /** Other dates its reports gave, with how many reports gave each. */
   conflicts: { value: string; documents: number }[];
+}
+
+export interface CorpusEventInput extends CorpusEventSummary {
   statementIds: number[];
   /** entity id → reports naming it; `participant` when it is listed as taking part. */
   entities: { entityId: number; documents: number; participant: boolean }[];
@@ -214,7 +202,7 @@ export function allStatements(store: Store): StatementRow[] {
      FROM statements s JOIN documents d ON d.id = s.doc_id LEFT JOIN doc_clusters c ON c.doc_id = d.id ORDER BY s.date_start, s.doc_id, s.sentence, s.id`,
   ).all() as (Omit<StatementRow, 'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun'> & {
     value: string;
-    granularity: string;
+    granularity: Granularity;
     start: string;
     end: string;
     terms: string;
@@ -258,6 +246,15 @@ export function entityNameLookup(store: Store): (id: number) => string {
   };
 }
 
+/** Which entities are countries or places, for the event clustering. */
+export function placeLookup(store: Store): (id: number) => boolean {
+  const db = sqlite(store);
+  const places = new Set(
+    stmt(db, "SELECT id FROM entities WHERE type IN ('COUNTRY', 'PLACE')").pluck().all() as number[],
+  );
+  return (id) => places.has(id);
+}
+
 // ---- events ----
 
 /** Replace every corpus event (callers own the transaction). */
@@ -297,18 +294,8 @@ export function replaceCorpusEvents(store: Store, events: readonly CorpusEventIn
   }
 }
 
-export interface CorpusEventRow {
+export interface CorpusEventRow extends CorpusEventSummary {
   id: number;
-  key: string;
-  kind: 'event' | 'mention';
-  name: string;
-  date: StoredDateSpan;
-  placeId: number | null;
-  documents: number;
-  sources: number;
-  days: number;
-  score: number;
-  conflicts: { value: string; documents: number }[];
   /** Reports that name the entity followed (the whole support when no entity is followed). */
   entityDocuments: number;
 }
@@ -356,7 +343,7 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
   const rows = stmt(db, sql).all(...(filter.entityId !== undefined ? [filter.entityId, ...params] : params)) as (Omit<
     CorpusEventRow,
     'date' | 'conflicts'
-  > & { value: string; granularity: string; start: string; end: string; conflicts: string })[];
+  > & { value: string; granularity: Granularity; start: string; end: string; conflicts: string })[];
   return rows.map(({ value, granularity, start, end, conflicts, ...r }) => ({
     ...r,
     date: { value, granularity, start, end },

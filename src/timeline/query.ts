@@ -152,7 +152,7 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
       id: row.key,
       eventId: row.id,
       name: row.name,
-      date: span(row),
+      date: row.date,
       conflicts: row.conflicts,
       place: place && { id: place.id, name: place.name, type: place.type as EntityType },
       entities,
@@ -160,15 +160,6 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
       sources,
     };
   });
-}
-
-function span(row: CorpusEventRow): DateSpan {
-  return {
-    value: row.date.value,
-    granularity: row.date.granularity as Granularity,
-    start: row.date.start,
-    end: row.date.end,
-  };
 }
 
 /** Sentences of the documents being quoted: each document's body is read once, for all its sentences asked. */

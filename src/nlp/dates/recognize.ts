@@ -22,6 +22,9 @@ const ANAPHOR_UNIT = String.raw`(day|morning|afternoon|evening|night|week|month|
 
 const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
 
+/** Words that qualify an amount of time (`almost two weeks`, `more than a year`). */
+const AMOUNT_MODIFIERS = ['almost', 'nearly', 'about', 'some', 'more', 'over', 'roughly', 'around', 'less'];
+
 /** Words (lowercase) at which an expression may start. */
 const TRIGGER_WORDS = [
   ...MONTHS.keys(),
@@ -52,15 +55,7 @@ const TRIGGER_WORDS = [
   'an',
   'several',
   'few',
-  'almost',
-  'nearly',
-  'about',
-  'some',
-  'more',
-  'over',
-  'roughly',
-  'around',
-  'less',
+  ...AMOUNT_MODIFIERS,
   'christmas',
   'new',
   'thanksgiving',
@@ -567,17 +562,7 @@ function matchAt(text: string, pos: number, word: string): DateCandidate | null 
   return tryRules(rulesFor(w), text, pos);
 }
 
-const AMOUNT_MODIFIER_WORDS = new Set([
-  'almost',
-  'nearly',
-  'about',
-  'some',
-  'more',
-  'over',
-  'roughly',
-  'around',
-  'less',
-]);
+const AMOUNT_MODIFIER_WORDS = new Set(AMOUNT_MODIFIERS);
 
 /** Every time expression in `text[from, to)`, left to right, never overlapping. */
 export function recognizeDates(text: string, from = 0, to = text.length): DateCandidate[] {

@@ -1,5 +1,6 @@
 import type { DateExpression, Relation } from './expression.js';
 import type { Tense } from './tense.js';
+import { leadingFields } from '../../core/timex.js';
 import {
   addDays,
   addMonths,
@@ -201,21 +202,20 @@ function resolveQuarter(
  * named last (`2000-02-22`, `1998-06`, `1998`); null when the anchor is coarser than the unit needs.
  */
 export function resolveAnaphor(e: Extract<DateExpression, { kind: 'anaphor' }>, anchor: string): string | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dW])/.exec(anchor);
-  if (!m) return null;
-  const year = +m[1];
+  const at = leadingFields(anchor);
+  if (!at) return null;
   if (e.unit === 'year') {
     // `sales in December … 1.65 mln a year earlier`: the same month (quarter, half) a year before.
-    const period = e.offset !== 0 ? /^\d{4}(-(?:\d{2}|Q[1-4]|H[12]))$/.exec(anchor) : null;
-    return String(year + e.offset).padStart(4, '0') + (period ? period[1] : '');
+    const period = e.offset !== 0 && !anchor.includes('/') ? (at.period ?? '') : '';
+    return String(at.year + e.offset).padStart(4, '0') + period;
   }
-  if (!m[2]) return null;
+  if (at.month === undefined) return null;
   if (e.unit === 'month') {
-    const shifted = addMonths(year, +m[2], e.offset);
+    const shifted = addMonths(at.year, at.month, e.offset);
     return formatMonth(shifted.year, shifted.month);
   }
-  if (!m[3]) return null;
-  const day = { year, month: +m[2], day: +m[3] };
+  if (at.day === undefined) return null;
+  const day = { year: at.year, month: at.month, day: at.day };
   return e.unit === 'day' ? formatDay(addDays(day, e.offset)) : formatIsoWeek(addDays(day, 7 * e.offset));
 }
 

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateValue } from '../src/core/timex.js';
+import { clusterStatements } from '../src/ingest/cluster-events.js';
+import type { StatementRow } from '../src/store/events.js';
+
+/** Entities of the made-up reports below. */
+const NAMES: Record<number, string> = { 1: 'Paris', 2: 'James Baker', 3: 'Kiichi Miyazawa', 4: 'Japan', 5: 'Malaysia' };
+const name = (id: number) => NAMES[id] ?? `#${id}`;
+const isPlace = (id: number) => id === 1 || id === 4 || id === 5;
+
+let nextId = 1;
+/** One dated statement of report `doc`, published on `published`. */
+function statement(doc: number, published: string, fields: Partial<StatementRow> & { value: string }): StatementRow {
+  const { value, ...rest } = fields;
+  const id = nextId++;
+  return {
+    id,
+    docId: doc,
+    sentence: 0,
+    date: parseDateValue(value)!,
+    action: 'n:accord',
+    terms: ['currenc', 'stabil'],
+    subjectId: null,
+    placeId: null,
+    participantIds: [],
+    mentionedIds: [],
+    name: 'accord',
+    named: false,
+    eventNoun: true,
+    report: `d:${doc}`,
+    source: 'Reuters',
+    published,
+    ...rest,
+  };
+}
+
+const options = {
+  placeKnown: new Set(['accord', 'meeting', 'election']),
+  nounGroups: new Map([['meeting', 'meet']]),
+  isPlace,
+};
+
+describe('corpus events from dated statements', () => {
+  it('makes one event of a meeting and the accord reached there on the same day, named as reports name it', () => {
+    const rows = [
+      ...[1, 2, 3].map((doc) =>
+        statement(doc, '1987-02-24', { value: '1987-02-22', placeId: 1, participantIds: [2], name: 'Paris accord' }),
+      ),
+      statement(4, '1987-02-25', { value: '1987-02-22', placeId: 1, participantIds: [3], name: 'accord' }),
+      statement(5, '1987-02-23', {
+        value: '1987-02-22',
+        placeId: 1,
+        participantIds: [2, 3],
+        action: 'n:meeting',
+        name: 'Paris meeting',
+      }),
+    ];
+    const events = clusterStatements(rows, name, options).filter((e) => e.kind === 'event');
+    expect(events).toHaveLength(1);
+    expect(events[0].name).toBe('Paris accord');
+    expect(events[0].documents).toBe(5);
+    expect(events[0].date.value).toBe('1987-02-22');
+  });
+
+  it('says `accord in Paris` when no two reports call it the Paris accord', () => {
+    const rows = [1, 2].map((doc) => statement(doc, '1987-02-24', { value: '1987-02-22', placeId: 1, name: 'accord' }));
+    expect(clusterStatements(rows, name, options)[0].name).toBe('accord in Paris');
+  });
+
+  it('keeps a lone report of something long before it as a dated mention, not a digest event', () => {
+    const old = statement(10, '1987-03-26', {
+      value: '1969',
+      name: 'Andean Pact',
+      named: true,
+      action: 'named:andean pact',
+    });
+    const recent = statement(11, '1987-03-26', {
+      value: '1987-03-20',
+      name: 'Andean summit',
+      named: true,
+      action: 'named:andean summit',
+      terms: ['andean'],
+    });
+    const events = clusterStatements([old, recent], name, options);
+    expect(events.find((e) => e.name === 'Andean Pact')?.kind).toBe('mention');
+    expect(events.find((e) => e.name === 'Andean summit')?.kind).toBe('event');
+  });
+
+  it('does not place an event where only one of many reports places it', () => {
+    const rows = [
+      ...[20, 21, 22, 23].map((doc) =>
+        statement(doc, '1987-04-13', {
+          value: '1987-04-12',
+          action: 'n:election',
+          name: 'local election',
+          participantIds: [4],
+          terms: ['local', 'elect'],
+        }),
+      ),
+      statement(24, '1987-04-13', {
+        value: '1987-04-12',
+        action: 'n:election',
+        name: 'Malaysia election',
+        placeId: 5,
+        participantIds: [4],
+        terms: ['local', 'elect'],
+      }),
+    ];
+    const [event] = clusterStatements(rows, name, options);
+    expect(event.documents).toBe(5);
+    // Not Malaysia (one report of five); the country most reports name instead.
+    expect(event.placeId).toBe(4);
+    expect(event.name).toBe('election in Japan');
+  });
+});
