@@ -17,6 +17,17 @@ describe('never an entity', () => {
     expect(neverEntity(['May8', 'Untrd'], 'PERSON')).toBe(true);
     expect(neverEntity(['Bank', 'of', 'England'], 'ORG')).toBe(false);
     expect(neverEntity(['3M'], 'ORG')).toBe(false);
+    for (const w of ['AAA', 'BBB-plus', 'AA-minus', 'Baa-1', 'Aa3']) expect(neverEntity([w], 'ORG'), w).toBe(true);
+    expect(neverEntity(['BA'], 'ORG')).toBe(false);
+  });
+
+  it('finds no organisation in credit ratings or in a price table beside delivery months', () => {
+    const out = names(
+      "The issue is rated AAA by Moody's and BBB-plus by Standard and Poor's.\nAPR7 UNTRD\nJUN7 UNTRD\nJUL8 780 OFF 3\n",
+    );
+    expect(out).toContain("ORG:Moody's");
+    expect(out).toContain('ORG:Standard and Poor');
+    expect(out.filter((s) => /AAA|BBB|UNTRD|^ORG:Standard$/.test(s))).toEqual([]);
   });
 
   it('reads a capitalised run before a legal suffix as a company, not a person', () => {

@@ -157,6 +157,7 @@ export function entitySpans(
       }
     }
   });
+  possessiveNames(spans, tokens);
   companiesBySuffix(spans, tokens, sentences, lex);
   extendOrgNames(spans, tokens, sentences);
   repeatOrgNames(spans, tokens, sentences);
@@ -205,7 +206,14 @@ export function entitySpans(
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
-      !(sp.type === 'PERSON' && spanWords(tokens, sp).some(isColumnLabel) && inTable(sp.sentence)),
+      !(sp.type === 'PERSON' && spanWords(tokens, sp).some(isColumnLabel) && inTable(sp.sentence)) &&
+      // `APR7 UNTRD`: the value column beside a delivery month in a price table.
+      !(
+        sp.first > 0 &&
+        isCalendarWord(tokens[sp.first - 1].text) &&
+        /\d/.test(tokens[sp.first - 1].text) &&
+        inTable(sp.sentence)
+      ),
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
   return kept.sort((a, b) => a.first - b.first);
@@ -477,6 +485,31 @@ function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     }
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
+  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/**
+ * `Standard and Poor's`: a word and a name the document never writes without the possessive,
+ * joined by `and` or `&`, both taken for organisations, are one organisation (a firm named for its
+ * founders); two companies in a list are each written bare somewhere (`Magna and Lear`).
+ */
+function possessiveNames(spans: Span[], tokens: Token[]): void {
+  const bare = new Set<string>();
+  const possessive = (i: number) => i < tokens.length && (tokens[i].text === "'s" || tokens[i].text === '’s');
+  for (let i = 0; i < tokens.length; i++)
+    if (/^\p{Lu}/u.test(tokens[i].text) && !possessive(i + 1)) bare.add(tokens[i].text);
+  for (const sp of spans) {
+    if (sp.type !== 'ORG' || sp.first < 2) continue;
+    const end = possessive(sp.last) ? sp.last - 1 : sp.last;
+    if (!possessive(end + 1) && end === sp.last) continue;
+    if (bare.has(tokens[end].text)) continue;
+    const k = sp.first - 2;
+    if (tokens[k + 1].text !== 'and' && tokens[k + 1].text !== '&') continue;
+    const left = spans.find((o) => o.first === k && o.last === k && o.type === 'ORG' && o.sentence === sp.sentence);
+    if (!left) continue;
+    sp.first = k;
+    left.first = -1;
+  }
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
 }
 
