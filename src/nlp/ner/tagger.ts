@@ -186,7 +186,7 @@ const T = {
  * Kinds of the word that ends (or opens) a name: the head noun says what the name names before a
  * left-to-right tagger reaches it, and a class generalises to heads the training data never shows
  * (`Hancock Pond`, `Audit Commission`): 1 company word or legal suffix, 2 institution or group,
- * 3 geographic feature or territory, 4 building, street or site.
+ * 3 geographic feature or territory, 4 building, street or site, 5 news medium.
  */
 const HEAD_CLASS: ReadonlyMap<string, number> = new Map(
   [
@@ -198,13 +198,14 @@ const HEAD_CLASS: ReadonlyMap<string, number> = new Map(
       'bureau authority administration secretariat tribunal directorate embassy cabinet police university ' +
       'college school academy institute party federation association union league club society foundation ' +
       'fund organisation organization board service army navy force corps team band orchestra church ' +
-      'coalition front movement alliance conference network channel',
+      'coalition front movement alliance conference network channel community',
     'river lake sea ocean gulf bay strait island islands mountains mountain mount valley desert canal coast ' +
       'basin plateau peninsula creek brook pond falls hill hills county province district region state city ' +
       'town village parish forest glacier beach harbour harbor cape point springs reservoir',
     'street avenue road square park bridge station airport stadium arena hall palace castle cathedral tower ' +
       'building centre center hospital hotel museum highway dock port field gardens house theatre theater ' +
       'prison base',
+    'news times post journal herald television radio broadcasting',
   ].flatMap((words, k) => words.split(' ').map((w) => [w, k + 1] as const)),
 );
 
