@@ -49,6 +49,11 @@ describe('never an entity', () => {
   it('finds no people in a price table', () => {
     const out = names('COFFEE FUTURES\nMAR8 UNTRD\nMAY8 UNTRD\nJUL8 780 OFF 3\n4/2/87 Prev Wk 4/3/87 Prev Wk\n');
     expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
+    // The header line of a document that is a table.
+    const lme = names(
+      'CASH 3 MONTHS SETT\nCOPPER -A- 918.00 920.00 882.00 883.00 920.00\nLEAD 307.00 307.50 301.00 301.50 307.50\n',
+    );
+    expect(lme.filter((s) => s.startsWith('PERSON'))).toEqual([]);
   });
 
   it('keeps a possessive that is part of a name, and drops one that is grammar', () => {

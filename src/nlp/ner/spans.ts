@@ -199,6 +199,16 @@ export function entitySpans(
     if (t === undefined) tables.set(si, (t = isTableSentence(tokens, sentences[si])));
     return t;
   };
+  // A document that is mostly a table (`LME OFFICIAL PRICES`): its header lines in capitals
+  // (`CASH 3 MONTHS SETT`) hold column labels, not people.
+  let tableLines = 0;
+  for (let si = 0; si < sentences.length; si++) if (inTable(si)) tableLines++;
+  const tableDoc = tableLines * 2 >= sentences.length;
+  const capsLine = (si: number) => {
+    for (let k = sentences[si].tokenStart; k < sentences[si].tokenEnd; k++)
+      if (/\p{Ll}/u.test(tokens[k].text)) return false;
+    return true;
+  };
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
@@ -206,7 +216,11 @@ export function entitySpans(
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
-      !(sp.type === 'PERSON' && spanWords(tokens, sp).some(isColumnLabel) && inTable(sp.sentence)) &&
+      !(
+        sp.type === 'PERSON' &&
+        spanWords(tokens, sp).some(isColumnLabel) &&
+        (inTable(sp.sentence) || (tableDoc && capsLine(sp.sentence)))
+      ) &&
       // `APR7 UNTRD`: the value column beside a delivery month in a price table.
       !(
         sp.first > 0 &&
