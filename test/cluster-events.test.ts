@@ -4,7 +4,16 @@ import { clusterStatements } from '../src/ingest/cluster-events.js';
 import type { StatementRow } from '../src/store/events.js';
 
 /** Entities of the made-up reports below. */
-const NAMES: Record<number, string> = { 1: 'Paris', 2: 'James Baker', 3: 'Kiichi Miyazawa', 4: 'Japan', 5: 'Malaysia' };
+const NAMES: Record<number, string> = {
+  1: 'Paris',
+  2: 'James Baker',
+  3: 'Kiichi Miyazawa',
+  4: 'Japan',
+  5: 'Malaysia',
+  6: 'Texaco',
+  7: 'Yasuhiro Nakasone',
+  8: 'Liberal Democratic Party',
+};
 const name = (id: number) => NAMES[id] ?? `#${id}`;
 const isPlace = (id: number) => id === 1 || id === 4 || id === 5;
 
@@ -111,5 +120,54 @@ describe('corpus events from dated statements', () => {
     // Not Malaysia (one report of five); the country most reports name instead.
     expect(event.placeId).toBe(4);
     expect(event.name).toBe('election in Japan');
+  });
+
+  it('names an action by its telling object when the most given one says little alone', () => {
+    const filing = (doc: number, head: string, name: string) =>
+      statement(doc, '1987-04-13', {
+        value: '1987-04-12',
+        action: `file:${head}`,
+        eventNoun: false,
+        subjectId: 6,
+        participantIds: [6],
+        name,
+        terms: ['bankru', 'chapte', 'protec', head],
+      });
+    const rows = [
+      ...[30, 31, 32].map((doc) => filing(doc, 'protec', 'Texaco files for protection')),
+      ...[33, 34].map((doc) => filing(doc, 'bankru', 'Texaco files for bankruptcy')),
+    ];
+    const [event] = clusterStatements(rows, name, { ...options, lightHeads: new Set(['protec']) });
+    expect(event.documents).toBe(5);
+    expect(event.name).toBe('Texaco files for bankruptcy');
+  });
+
+  it('names an unplaced event as most reports name it when that name says who', () => {
+    const rows = [40, 41, 42, 43].map((doc) =>
+      statement(doc, '1987-04-13', {
+        value: '1987-04-12',
+        action: 'n:election',
+        name: doc < 42 ? 'Nakasone local election' : 'local election',
+        participantIds: [7, 8],
+        terms: ['local', 'elect'],
+      }),
+    );
+    expect(clusterStatements(rows, name, options)[0].name).toBe('Nakasone local election');
+  });
+
+  it('names a verb told without its object by the happening it makes', () => {
+    const rows = [50, 51].map((doc) =>
+      statement(doc, '1986-12-22', {
+        value: '1986-12',
+        action: 'agree:',
+        eventNoun: false,
+        subjectId: 8,
+        participantIds: [8],
+        name: 'Liberal Democratic Party agrees',
+        terms: ['quota', 'output'],
+      }),
+    );
+    const [event] = clusterStatements(rows, name, { ...options, verbNouns: new Map([['agree', 'accord']]) });
+    expect(event.name).toBe('Liberal Democratic Party accord');
   });
 });

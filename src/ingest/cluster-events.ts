@@ -54,6 +54,10 @@ export interface ClusterOptions {
   verbGroups?: ReadonlyMap<string, string>;
   /** Is the entity a country or place? (An election or earthquake no sentence places happens in the country most reports name.) */
   isPlace?: (id: number) => boolean;
+  /** Object terms that say little alone (`protec` of `filed for protection`): another object of the same verb names it better. */
+  lightHeads?: ReadonlySet<string>;
+  /** Verb → the noun of what it makes happen (`agree` → `accord`), to name an action told without its object. */
+  verbNouns?: ReadonlyMap<string, string>;
 }
 
 export function clusterStatements(
@@ -142,7 +146,11 @@ export function clusterStatements(
     register(best, s);
   }
   const isPlace = options.isPlace ?? (() => false);
-  const events = clusters.map((c) => toEvent(c, entityName, minReports, placeKnown, isPlace));
+  const lightHeads = options.lightHeads ?? new Set<string>();
+  const verbNouns = options.verbNouns ?? new Map<string, string>();
+  const events = clusters.map((c) =>
+    toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }),
+  );
   events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
   const used = new Map<string, number>();
   for (const e of events) {
@@ -277,8 +285,12 @@ function toEvent(
   c: Cluster,
   entityName: (id: number) => string,
   minReports: number,
-  placeKnown: ReadonlySet<string>,
-  isPlace: (id: number) => boolean,
+  {
+    placeKnown,
+    isPlace,
+    lightHeads,
+    verbNouns,
+  }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'lightHeads' | 'verbNouns'>>,
 ): CorpusEventInput {
   const members = c.members;
   const reports = new Set(members.map((m) => m.report));
@@ -333,7 +345,7 @@ function toEvent(
     ranked.map(([id]) => id),
     place,
     entityName,
-    { placeKnown },
+    { placeKnown, lightHeads, verbNouns },
   );
   return {
     key,
@@ -418,7 +430,7 @@ function eventName(
   entities: number[],
   place: number | null,
   entityName: (id: number) => string,
-  options: { placeKnown: ReadonlySet<string> },
+  options: { placeKnown: ReadonlySet<string>; lightHeads: ReadonlySet<string>; verbNouns: ReadonlyMap<string, string> },
 ): string {
   const count = (list: StatementRow[]) => {
     const byName = new Map<string, Set<string>>();
@@ -438,7 +450,18 @@ function eventName(
     set.add(m.report);
     actions.set(m.action, set);
   }
-  const topAction = [...actions].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))[0][0];
+  const byReports = [...actions].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
+  let topAction = byReports[0][0];
+  // `files for protection` (5 reports) and `files for bankruptcy` (4): the same verb's telling
+  // object names it, when two reports or more give one.
+  const [verb, object] = topAction.split(':');
+  if (!topAction.startsWith('n:') && options.lightHeads.has(object)) {
+    const better = byReports.find(
+      ([a, r]) =>
+        a.startsWith(`${verb}:`) && r.size >= 2 && a !== `${verb}:` && !options.lightHeads.has(a.split(':')[1]),
+    );
+    if (better) topAction = better[0];
+  }
   // A name of its own for what most reports say happened (`Paris accord`), else any the reports share.
   const namedTop = named.filter((m) => m.action === topAction);
   if (namedTop.length) {
@@ -462,6 +485,10 @@ function eventName(
     } else if (/[–-]/.test(name) && /\s/.test(name)) {
       return name;
     }
+    // The name the reports' own analyses give most, when it says who (`Nakasone local election`) and
+    // enough reports give it: better than two entity names glued to the noun.
+    const [told, tellers] = count(withAction.filter((m) => /\p{Lu}/u.test(m.name) && /\s/.test(m.name)))[0] ?? [];
+    if (told && tellers && tellers.size >= Math.max(2, reports / 4)) return told;
     const who = entities
       .filter((id) => id !== place)
       .slice(0, 2)
@@ -470,6 +497,15 @@ function eventName(
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }
   if (withSubject.length === 0 && entities.length) name = `${entityName(entities[0])} ${name}`;
+  // `OPEC agrees`, `Brazil meets`: a verb that says nothing of what without its object is named by
+  // the happening it makes (`OPEC accord`, `Brazil meeting`).
+  const [doing, done] = topAction.split(':');
+  const noun = options.verbNouns.get(doing);
+  if (noun && done === '') {
+    const subject = withSubject[0]?.subjectId ?? entities[0];
+    if (subject !== undefined)
+      return `${entityName(subject)} ${noun}${place !== null && place !== subject ? ` in ${entityName(place)}` : ''}`;
+  }
   return name;
 }
 

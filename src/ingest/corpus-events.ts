@@ -10,12 +10,12 @@ import {
   replaceCorpusEvents,
   replaceStatements,
 } from '../store/events.js';
-import { statementsOf } from '../nlp/statements.js';
+import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatements } from './cluster-events.js';
 
 /** Bump when statements are read differently: every document's statements are then read again. */
-export const STATEMENTS_VERSION = '8';
+export const STATEMENTS_VERSION = '12';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -64,6 +64,16 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     nounGroups,
     verbGroups,
     isPlace: placeLookup(db),
+    lightHeads: lightHeadTerms(),
+    verbNouns: new Map([
+      ['agree', 'accord'],
+      ['meet', 'meeting'],
+      ['visit', 'visit'],
+      ['attack', 'attack'],
+      ['bomb', 'bombing'],
+      ['elect', 'election'],
+      ['erupt', 'eruption'],
+    ]),
   });
   transaction(() => replaceCorpusEvents(db, events));
   return {

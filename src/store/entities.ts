@@ -150,8 +150,7 @@ export function entityDetail(store: Store, id: number, options: { limit?: number
  * when named together more often than chance and at least MIN_TOGETHER times. "Reuters", named
  * everywhere, scores low; a minister named with his ministry scores high.
  */
-function associates(db: Db, id: number, limit = 10): Associate[] {
-  const MIN_TOGETHER = 2;
+function associates(db: Db, id: number, limit = 10, MIN_TOGETHER = 2): Associate[] {
   const total =
     (db.prepare("SELECT value FROM corpus_counts WHERE name = 'entity_sentences'").pluck().get() as
       | number
@@ -187,6 +186,14 @@ function associates(db: Db, id: number, limit = 10): Associate[] {
   return out
     .sort((a, b) => b.score - a.score || b.sentences - a.sentences || (a.name < b.name ? -1 : 1))
     .slice(0, limit);
+}
+
+/**
+ * The same ranking for `corpus graph`: the `limit` entities most associated with `id`, each named
+ * with it in at least `min` sentences.
+ */
+export function associatedEntities(store: Store, id: number, options: { limit: number; min: number }): Associate[] {
+  return associates(sqlite(store), id, options.limit, options.min);
 }
 
 /** G² of k11 = both, with row total a, column total b, grand total n; negative when named together less than chance. */
