@@ -1,91 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Graph, GraphEdge, GraphNode } from '../src/graph/graph.js';
 import { renderGraphHtml } from '../src/render/graph-html.js';
 import { tempDir } from './helpers.js';
+import { CHROMIUM, chromium, chromiumAvailable as available, countColour, warnIfNoChromium } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(
-    `graph-html-chromium: skipped, ${CHROMIUM} not found (apt-get install chromium; in CI this test must run)`,
-  );
-}
-
-function chromium(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const profile = tempDir('corpus-chromium-profile-');
-  const result = spawnSync(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-      ...args,
-    ],
-    { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-  );
-  fs.rmSync(profile, { recursive: true, force: true });
-  return result;
-}
-
-/** Pixels of one colour (±24 per channel) in a PNG Chromium wrote (8-bit RGB/RGBA, not interlaced). */
-function countColour(png: Buffer, [r, g, b]: [number, number, number]): { width: number; count: number } {
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 0;
-  const idat: Buffer[] = [];
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('ascii', offset + 4, offset + 8);
-    const data = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      channels = data[9] === 6 ? 4 : 3;
-    } else if (type === 'IDAT') idat.push(data);
-    offset += 12 + length;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const pixels = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    const row = pixels.subarray(y * stride, (y + 1) * stride);
-    const prev = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : new Uint8Array(stride);
-    for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? row[x - channels] : 0;
-      const up = prev[x];
-      const c = x >= channels ? prev[x - channels] : 0;
-      let p = 0;
-      if (filter === 1) p = a;
-      else if (filter === 2) p = up;
-      else if (filter === 3) p = (a + up) >> 1;
-      else if (filter === 4) {
-        const e = a + up - c;
-        const [pa, pb, pc] = [Math.abs(e - a), Math.abs(e - up), Math.abs(e - c)];
-        p = pa <= pb && pa <= pc ? a : pb <= pc ? up : c;
-      }
-      row[x] = (line[x] + p) & 0xff;
-    }
-  }
-  let count = 0;
-  for (let i = 0; i < width * height; i++) {
-    const o = i * channels;
-    if (Math.abs(pixels[o] - r) < 24 && Math.abs(pixels[o + 1] - g) < 24 && Math.abs(pixels[o + 2] - b) < 24) count++;
-  }
-  return { width, count };
-}
+warnIfNoChromium('graph-html-chromium');
 
 const WORDS = [
   'Federal',

@@ -15,7 +15,7 @@
 import type { Graph } from '../graph/graph.js';
 import { visibleDeep } from './safe.js';
 import { formatNumber, plural } from './text.js';
-import { escapeHtml } from './timeline-html.js';
+import { escapeHtml, htmlPage } from './html-page.js';
 
 /** Colour per entity type (ColorBrewer Dark2: distinct, readable on white, safe for most colour vision). */
 export const TYPE_COLOURS: Record<string, string> = {
@@ -71,22 +71,14 @@ export function renderGraphHtml(graph: Graph): string {
   };
   const first = g.nodes.filter((n) => n.depth === 1);
   const second = g.nodes.filter((n) => n.depth === 2);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>Graph: ${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(title)}</h1>
-<p class="summary">${escapeHtml(summary.join(' '))}</p>
-<ul class="legend">${types.map((t) => `<li><span class="swatch" style="background:${TYPE_COLOURS[t] ?? TYPE_COLOURS.OTHER}"></span>${escapeHtml(t)}</li>`).join('')}<li class="note">circle: mentions · line: strength of association · hover or click an entity</li></ul>
-</header>
-<main>
+  return htmlPage({
+    title: `Graph: ${title}`,
+    heading: title,
+    summary: summary.join(' '),
+    style: STYLE,
+    script: SCRIPT,
+    header: `<ul class="legend">${types.map((t) => `<li><span class="swatch" style="background:${TYPE_COLOURS[t] ?? TYPE_COLOURS.OTHER}"></span>${escapeHtml(t)}</li>`).join('')}<li class="note">circle: mentions · line: strength of association · hover or click an entity</li></ul>`,
+    body: `<main>
 <div id="stage"><svg id="graph" role="img" aria-label="${escapeHtml(`Entities named with ${title}`)}"></svg></div>
 <aside id="detail" aria-live="polite"><p class="hint">${first.length === 0 ? 'No entity is named with it more often than chance.' : 'Hover over an entity to see who it is named with; click to keep it.'}</p></aside>
 </main>
@@ -95,11 +87,8 @@ export function renderGraphHtml(graph: Graph): string {
 <ol class="neighbours">${first.map((n) => item(n.id, g.entity.id)).join('')}</ol>
 ${second.length === 0 ? '' : `<h2>Their own neighbours</h2>\n<ul class="neighbours">${second.map((n) => item(n.id, n.via!).replace('</li>', ` <span class="via">via ${escapeHtml(byId.get(n.via!)?.name ?? '')}</span></li>`)).join('')}</ul>`}
 </section>
-<script type="application/json" id="graph-data">${json}</script>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+<script type="application/json" id="graph-data">${json}</script>`,
+  });
 }
 
 const STYLE = `
