@@ -86,6 +86,12 @@ describe('never an entity', () => {
     expect(out.filter((s) => s === "ORG:Standard and Poor's")).toHaveLength(1);
   });
 
+  it('reads a government named for its leader as the person', () => {
+    const out = names('The Reagan administration said on Monday it would act. President Reagan agreed.');
+    expect(out).not.toContain('ORG:Reagan');
+    expect(out.filter((s) => s === 'PERSON:Reagan')).toHaveLength(2);
+  });
+
   it('takes a company written without its suffix as the company named with it', () => {
     const out = names('Dart Group Corp raised its offer for the supermarket chain. Dart said the bid was final.');
     expect(out).toContain('ORG:Dart');

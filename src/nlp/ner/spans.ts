@@ -173,6 +173,10 @@ export function entitySpans(
     // A name that ends in a legal suffix or an institution's head noun is an organisation (`Justice
     // Department`, `General Motors`): no title is trimmed off it.
     if (sp.type === 'PERSON' && sp.last > sp.first && isOrganisationName(tokens, sp)) sp.type = 'ORG';
+    // `the Reagan administration`: a government named for its leader names the person (CoNLL's
+    // convention), so the name joins the person's other mentions.
+    else if (sp.type === 'ORG' && sp.first === sp.last && tokens[sp.last + 1]?.text === 'administration')
+      sp.type = 'PERSON';
     trimSpan(sp, tokens);
   }
   for (const sp of split) {
