@@ -58,7 +58,7 @@ describe('near-duplicates', () => {
     }
   });
 
-  it('corpus duplicates lists the cluster, as text and JSON', () => {
+  it('corpus duplicates lists the cluster, as text, JSON, CSV and NDJSON', () => {
     const text = corpus(['duplicates', '--db', file], { cwd: dir });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^1 clusters of near-duplicates \(2 documents\):/);
@@ -67,10 +67,22 @@ describe('near-duplicates', () => {
     const json = JSON.parse(corpus(['duplicates', '--json', '--db', file]).stdout);
     expect(json.clusters).toHaveLength(1);
     expect(json.clusters[0].size).toBe(2);
-    expect(json.clusters[0].documents.map((d: { title: string }) => d.title).sort()).toEqual([
+    // The JSON vocabulary: `documents` is a count, the list is `documentList`, paths relative to the working folder.
+    expect(json.clusters[0].documents).toBe(2);
+    expect(json.clusters[0].documentList.map((d: { title: string }) => d.title).sort()).toEqual([
       'NORWAY RAISES LENDING RATE',
       'NORWAY RAISES RATE',
     ]);
+    const csv = corpus(['duplicates', '--csv', '--db', file], { cwd: dir }).stdout.trim().split('\n');
+    expect(csv[0]).toBe('cluster,id,date,title,source,path');
+    expect(csv).toHaveLength(3);
+    expect(csv.slice(1).every((line) => line.startsWith(`${json.clusters[0].id},`))).toBe(true);
+    expect(csv.join('\n')).toContain(',news/a-norway.txt');
+    const lines = corpus(['duplicates', '--nl', '--db', file])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.cluster)).toEqual([json.clusters[0].id, json.clusters[0].id]);
   });
 
   it('search shows one hit per cluster with +N similar', () => {

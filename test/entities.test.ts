@@ -127,3 +127,12 @@ describe('findEntities', () => {
     expect(ms.some((m) => m.type === 'PLACE' && m.text === 'Horn of Africa')).toBe(true);
   });
 });
+
+describe('an institution written bare after its full name', () => {
+  it('is the one organisation of the document whose name ends in it, and stays as written when two do', () => {
+    const one = entities('The EC Commission said farm prices would fall. The Commission said the cut was needed.');
+    expect(has(one, 'ORG', 'Commission', 'EC Commission')).toBe(true);
+    const two = entities('The SEC Commission and the EC Commission met. The Commission said nothing.');
+    expect(has(two, 'ORG', 'Commission', 'Commission')).toBe(true);
+  });
+});

@@ -61,6 +61,57 @@ describe('evidence a document carries', () => {
   });
 });
 
+describe('an organisation named again by its first words', () => {
+  const org = (text: string) => ({ type: 'ORG', text, key: text.toLowerCase() });
+
+  it('is evidence, unless the short form is a lone common word, a dateline, a place before an institution, or the name holds two companies', () => {
+    const ev = documentEvidence('…', [
+      org('Shearson Lehman Brothers Inc'),
+      org('Bank of Japan'),
+      org('New York Stock Exchange'),
+      org('New York'),
+      org('Texaco Inc and Pennzoil Co'),
+      org('Shearson'),
+      org('Bank'),
+      org('Texaco'),
+      org('NEW YORK'),
+    ]);
+    expect(ev.map((e) => `${e.kind}: ${e.short} → ${e.long}`)).toEqual([
+      'second reference: shearson → shearson lehman brothers inc',
+    ]);
+  });
+
+  it('joins the full name unless the corpus uses the short form more', () => {
+    const stat = (key: string, docs: number[]): NameStat => ({ type: 'ORG', key, name: key, docs });
+    const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+    const second = (d: number, short: string, long: string): DocEvidence => ({
+      doc: d,
+      type: 'ORG',
+      short,
+      long,
+      kind: 'second reference',
+      pattern: `${long} … ${short}`,
+    });
+    const r = resolveNames(
+      [
+        stat('shearson lehman brothers inc', range(1, 20)),
+        stat('shearson', range(1, 8)),
+        stat('federal reserve board', range(30, 40)),
+        stat('federal reserve', range(30, 80)),
+      ],
+      [
+        ...range(1, 8).map((d) => second(d, 'shearson', 'shearson lehman brothers inc')),
+        ...range(30, 40).map((d) => second(d, 'federal reserve', 'federal reserve board')),
+      ],
+    );
+    // The Federal Reserve Board's documents go on to call it the Federal Reserve, the name the corpus uses more.
+    expect(r.links.map((l) => `${l.from} → ${l.to}`).sort()).toEqual([
+      'federal reserve board → federal reserve',
+      'shearson → shearson lehman brothers inc',
+    ]);
+  });
+});
+
 describe('corpus-level resolution', () => {
   const name = (type: string, key: string, docs: number[], display = key): NameStat => ({
     type,

@@ -149,6 +149,7 @@ describe('search rendering', () => {
       suggestions: [],
       match: '"summit"',
       total: 12,
+      totalEstimated: false,
       offset: 0,
       limit: 1,
       queryEntities: [],

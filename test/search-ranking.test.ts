@@ -5,6 +5,8 @@ import { search } from '../src/search/search.js';
 import { boundQueryCost } from '../src/search/cost.js';
 import { compileQuery } from '../src/search/query.js';
 import { boilerplate } from '../src/search/ranking.js';
+import { bareBm25 } from '../src/store/ranking.js';
+import { searchDocuments } from '../src/store/search.js';
 import { makeSnippet } from '../src/search/snippet.js';
 import { corpus, tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
@@ -70,10 +72,54 @@ describe('ranking, query handling and query cost', () => {
   it('ranks the story above the price notice for a prose query (bm25 alone does the opposite)', () => {
     const r = search(db, 'oil prices');
     expect(r.hits.map((h) => h.path)).toEqual(['story.txt', 'notice.txt']);
-    const bare = search(db, 'oil prices', {
-      ranking: { lengthWeight: 0, boilerplateWeight: 0, nearWeight: 0, phraseWeight: 0 },
-    });
-    expect(bare.hits.map((h) => h.path)).toEqual(['notice.txt', 'story.txt']);
+    const byId = new Map(r.hits.map((h) => [h.id, h.path]));
+    const bare = bareBm25(db, compileQuery('oil prices').match!, 2);
+    expect(bare.map((id) => byId.get(id))).toEqual(['notice.txt', 'story.txt']);
+  });
+
+  it('past the scored-matches bound, keeps the exact count and finds the title matches first', () => {
+    const plan = {
+      match: compileQuery('volcker').match,
+      units: [],
+      exclude: null,
+      filters: [],
+      from: null,
+      to: null,
+      limit: 2,
+      offset: 0,
+      titleWeight: 2,
+      bodyWeight: 1,
+      entityBonus: 0,
+    };
+    const full = searchDocuments(db, plan);
+    const bounded = searchDocuments(db, { ...plan, prunable: true, scoredMatches: 3 });
+    expect(bounded.total).toBe(full.total);
+    expect(full.total).toBeGreaterThan(3);
+    expect(bounded.rows.map((r) => r.title)).toEqual(full.rows.map((r) => r.title));
+    expect(bounded.rows[0].title).toMatch(/Volcker/);
+  });
+
+  it('past the huge-result bound, estimates the total from the latest documents and still ranks', () => {
+    const plan = {
+      match: compileQuery('volcker').match,
+      units: [],
+      exclude: null,
+      filters: [],
+      from: null,
+      to: null,
+      limit: 3,
+      offset: 0,
+      titleWeight: 2,
+      bodyWeight: 1,
+      entityBonus: 0,
+    };
+    const full = searchDocuments(db, plan);
+    const huge = searchDocuments(db, { ...plan, hugeMatches: 5 });
+    expect(full.estimated).toBe(false);
+    expect(huge.estimated).toBe(true);
+    // The window holds the whole small corpus, so the estimate is exact here.
+    expect(huge.total).toBe(full.total);
+    expect(huge.rows).toHaveLength(3);
   });
 
   it('scores tables and price notices as boilerplate, prose not', () => {
@@ -126,7 +172,7 @@ describe('ranking, query handling and query cost', () => {
   it('CLI: -word after a quoted phrase is an exclusion, the header shows the query as typed, --sort checked', () => {
     const run = corpus(['search', '"trade war"', '-Japan', '--db', file], { env: { NO_COLOR: '1' } });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^1 document match "trade war" -Japan;/);
+    expect(run.stdout).toMatch(/^1 document matches "trade war" -Japan;/);
     expect(run.stdout).toContain('trade-war-2.txt');
     expect(run.stdout).not.toContain('trade-war.txt\n');
     const typo = corpus(['search', 'oil', '--limt', '3', '--db', file]);

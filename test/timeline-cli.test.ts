@@ -18,7 +18,7 @@ describe('corpus timeline (CLI)', () => {
     const b = corpus(['timeline', 'North Korea', '--db', db]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toContain('North Korea (COUNTRY): 2 events');
+    expect(a.stdout).toContain('North Korea (COUNTRY): 4 events');
     expect(a.stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -108,7 +108,7 @@ describe('corpus timeline (CLI)', () => {
     const r = corpus(['timeline', 'north korea', '--html', page, '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`wrote ${page} (2 entries; Nothing left out.)`);
+    expect(r.stderr).toContain(`wrote ${page} (4 entries; Nothing left out.)`);
     const html = fs.readFileSync(page, 'utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('Pre-summit talks &#60;b&#62;in Pyongyang&#60;/b&#62;');

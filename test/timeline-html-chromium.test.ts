@@ -1,106 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 import { buildTimeline } from '../src/timeline/query.js';
 import { renderTimelineHtml } from '../src/render/timeline-html.js';
 import { buildKoreaFixture } from './timeline-fixture.js';
 import { tempDir } from './helpers.js';
+import { CHROMIUM, chromium, chromiumAvailable as available, decodePng, warnIfNoChromium } from './chromium.js';
 import type { TimelineEntry } from '../src/timeline/types.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(
-    `timeline-html-chromium: skipped, ${CHROMIUM} not found (apt-get install chromium; in CI this test must run)`,
-  );
-}
-
-interface Image {
-  width: number;
-  height: number;
-  /** RGB triples, row by row. */
-  rgb: Uint8Array;
-}
-
-/** Decode an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium writes) with node:zlib. */
-function decodePng(png: Buffer): Image {
-  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 0;
-  const idat: Buffer[] = [];
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('ascii', offset + 4, offset + 8);
-    const data = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      const [bitDepth, colourType, , , interlace] = data.subarray(8, 13);
-      expect({ bitDepth, interlace }).toEqual({ bitDepth: 8, interlace: 0 });
-      channels = colourType === 6 ? 4 : colourType === 2 ? 3 : 0;
-      expect(channels).toBeGreaterThan(0);
-    } else if (type === 'IDAT') {
-      idat.push(data);
-    }
-    offset += 12 + length;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const pixels = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    const row = pixels.subarray(y * stride, (y + 1) * stride);
-    const prev = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : new Uint8Array(stride);
-    for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? row[x - channels] : 0;
-      const b = prev[x];
-      const c = x >= channels ? prev[x - channels] : 0;
-      let predictor = 0;
-      if (filter === 1) predictor = a;
-      else if (filter === 2) predictor = b;
-      else if (filter === 3) predictor = (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      row[x] = (line[x] + predictor) & 0xff;
-    }
-  }
-  const rgb = new Uint8Array(width * height * 3);
-  for (let i = 0; i < width * height; i++) rgb.set(pixels.subarray(i * channels, i * channels + 3), i * 3);
-  return { width, height, rgb };
-}
-
-function chromium(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const profile = tempDir('corpus-chromium-profile-');
-  const result = spawnSync(
-    CHROMIUM,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-      ...args,
-    ],
-    { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
-  );
-  fs.rmSync(profile, { recursive: true, force: true });
-  return result;
-}
+warnIfNoChromium('timeline-html-chromium');
 
 function screenshot(page: string, png: string, width = 1200): void {
   const result = chromium([`--screenshot=${png}`, `--window-size=${width},800`, `file://${page}`]);
@@ -224,7 +133,10 @@ describe.skipIf(!available && !process.env.CI)('timeline HTML in headless Chromi
     // A user's pointer, scripted: click the week-dated talks, then pick February 2019 in the period selector.
     const act = `<script>
       var marks = document.querySelectorAll('.mark');
-      marks[0].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      var talks = Array.prototype.find.call(marks, function (m) {
+        return document.getElementById('entry-' + m.getAttribute('data-entry')).textContent.indexOf('Pyongyang') >= 0;
+      });
+      talks.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       var select = document.getElementById('period');
       select.value = select.options[select.options.length - 1].value;
       select.dispatchEvent(new Event('change'));
@@ -243,8 +155,10 @@ describe.skipIf(!available && !process.env.CI)('timeline HTML in headless Chromi
     // the evidence links to the article by the path given, and names the id `corpus show` takes
     expect(detail).toMatch(/<a href="news\/c.html">/);
     expect(detail).toMatch(/corpus show \d+/);
-    expect(dom).toMatch(/<li id="entry-0" class="entry event active"/);
-    expect(dom).toContain('data-visible="2"');
+    // entries in date order: the Singapore summit (2018-06), then the Pyongyang talks
+    expect(dom).toMatch(/<li id="entry-1" class="entry event active"/);
+    // the last period, February 2019: the Pyongyang talks, the Warsaw meeting and the Hanoi summit
+    expect(dom).toContain('data-visible="3"');
     // the page's own script and the test's, nothing from the article
     expect(dom.match(/<script/g)).toHaveLength(2);
     expect(dom).not.toContain('<img');

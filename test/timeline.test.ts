@@ -197,13 +197,17 @@ describe('buildTimeline for one entity', () => {
     expect(timeline({ entity: 'DPRK' })).toEqual(timeline({ entity: 'North Korea' }));
   });
 
-  it('keeps events it takes part in or is named beside; a bare year makes no entry', () => {
+  it('keeps events it takes part in, is named beside, or that a story about it reports; a bare year makes no entry', () => {
     const t = timeline({ entity: 'North Korea', all: true });
     expect(t.entity?.name).toBe('North Korea');
     expect(t.entries.map((e) => [e.kind, dateLabel(e.date), e.name])).toEqual([
+      // reported by a story whose lead names the DPRK, though the sentence names only the leaders
+      ['event', '2018-06', 'Singapore summit'],
       ['event', '2019-W06', 'Pyongyang pre-summit talks'],
       // named beside it: "Kang and Pompeo met in Warsaw on Thursday to discuss the DPRK."
       ['event', '2019-02-14', 'Warsaw meeting'],
+      // "North Korea confirmed on Tuesday that its leader will travel to Hanoi." leads the story
+      ['event', '2019-02-27…28', 'Hanoi summit'],
     ]);
     // "In 2017, North Korea tested …": a year alone dates no happening on the line.
     expect(t.entries.some((e) => e.date.value === '2017')).toBe(false);

@@ -48,6 +48,13 @@ describe('corpus trends', () => {
     const csv = corpus(['trends', 'North Korea', '--csv', '--by', 'year', '--db', db]).stdout.trim().split('\n');
     expect(csv[0]).toBe('entity,type,period,documents,mentions');
     expect(csv[1]).toMatch(/^North Korea,COUNTRY,\d{4},\d+,\d+$/);
+    const lines = corpus(['trends', 'North Korea', '--nl', '--by', 'year', '--db', db])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(csv.length - 1);
+    expect(Object.keys(lines[0])).toEqual(['entity', 'type', 'period', 'documents', 'mentions']);
+    expect(corpus(['trends', 'North Korea', '--csv', '--json', '--db', db]).code).toBe(2);
   });
 
   it('--rising compares the latest period with the one before', () => {
@@ -57,6 +64,13 @@ describe('corpus trends', () => {
     expect(result.period.days).toBe(365);
     expect(result.documents.current + result.documents.previous).toBeGreaterThan(0);
     for (const e of result.entities) expect(e.growth).toBeGreaterThan(1);
+    // CSV through the output formats: a header and a line per rising entity (nothing when none rose).
+    const csv = corpus(['trends', '--rising', '--period', '1y', '--csv', '--db', db]).stdout;
+    if (result.entities.length === 0) expect(csv).toBe('');
+    else {
+      expect(csv.split('\n')[0]).toBe('entity,type,previous,current,growth');
+      expect(csv.trim().split('\n')).toHaveLength(result.entities.length + 1);
+    }
   });
 
   it('rejects bad input with one line', () => {

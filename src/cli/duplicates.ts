@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { emit, type OutputFlags } from './emit.js';
 import { withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
@@ -12,10 +13,11 @@ export function register(program: Command): void {
 Documents are compared at ingest by MinHash signatures of their word 4-grams; documents whose
 estimated overlap is 70% or more fall in one cluster. Search shows one hit per cluster ("+N similar").
 
-Example:
-  corpus duplicates --json --db news.db`,
+Examples:
+  corpus duplicates --json --db news.db
+  corpus duplicates --csv > duplicates.csv     # one line per document, with its cluster`,
     );
-  withCommonOptions(command).action(async (flags: { db: string; json?: boolean }) => {
+  withCommonOptions(command, { rows: true }).action(async (flags: OutputFlags & { db: string }) => {
     const [{ openDatabase }, { listClusters, unsignedCount }, render] = await Promise.all([
       import('../store/db.js'),
       import('../store/duplicates.js'),
@@ -30,7 +32,12 @@ Example:
     } finally {
       db.close();
     }
-    if (flags.json) process.stdout.write(`${JSON.stringify({ clusters, unsignedDocuments: unsigned })}\n`);
-    else process.stdout.write(render.renderDuplicatesText(clusters, process.cwd(), unsigned));
+    // CSV and NDJSON: one line per document, with its cluster.
+    await emit(
+      { clusters, unsignedDocuments: unsigned },
+      flags,
+      (d, context) => render.renderDuplicatesText(d.clusters, context.cwd ?? process.cwd(), d.unsignedDocuments),
+      { rows: (d) => d.clusters.flatMap((c) => c.documents.map((doc) => ({ cluster: c.id, ...doc }))) },
+    );
   });
 }

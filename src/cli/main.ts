@@ -13,6 +13,7 @@ import * as events from './events.js';
 import * as duplicates from './duplicates.js';
 import * as mentions from './mentions.js';
 import * as trends from './trends.js';
+import * as graph from './graph.js';
 
 /**
  * The command-line program. Each command lives in its own file and registers itself; a command's
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     duplicates,
     mentions,
     trends,
+    graph,
   ])
     command.register(program);
   return program;

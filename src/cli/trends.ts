@@ -1,13 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
+import { emit, type OutputFlags } from './emit.js';
 import { parseDateOption, withCommonOptions } from './options.js';
 import type { Granularity } from '../store/trends.js';
 
-interface TrendsFlags {
+interface TrendsFlags extends OutputFlags {
   db: string;
-  json?: boolean;
-  csv?: boolean;
   by: Granularity;
   from?: string;
   to?: string;
@@ -40,15 +39,15 @@ export function register(program: Command): void {
     )
     .option('--rising', 'list the entities whose share of documents grew most against the period before')
     .option('--period <length>', 'with --rising: the length of a period, like 7d, 2w, 1m', '2w')
-    .option('--csv', 'print CSV for spreadsheets')
     .addHelpText(
       'after',
       `
 Examples:
   corpus trends Volcker Greenspan --by week
+  corpus trends OPEC --csv > opec.csv          # entity, type, period, documents, mentions
   corpus trends --rising --period 2w --db news.db`,
     );
-  withCommonOptions(command).action(async (names: string[], flags: TrendsFlags) => {
+  withCommonOptions(command, { rows: true }).action(async (names: string[], flags: TrendsFlags) => {
     if (!flags.rising && names.length === 0) throw new UserError('name an entity to follow, or use --rising');
     if (flags.rising && names.length > 0) throw new UserError('--rising lists entities itself; give no names with it');
     const [{ openDatabase }, t, render] = await Promise.all([
@@ -60,23 +59,27 @@ Examples:
     try {
       if (flags.rising) {
         const result = t.rising(db, t.parsePeriod(flags.period), flags.to ?? null);
-        process.stdout.write(
-          flags.json
-            ? `${JSON.stringify(result)}\n`
-            : flags.csv
-              ? render.renderRisingCsv(result)
-              : render.renderRisingText(result),
-        );
+        // CSV and NDJSON: one line per rising entity.
+        await emit(result, flags, render.renderRisingText, {
+          rows: (r) => r.entities,
+          csv: (e) => ({ entity: e.name, type: e.type, previous: e.previous, current: e.current, growth: e.growth }),
+        });
         return;
       }
       const result = t.trends(db, names, flags.by, flags.from ?? null, flags.to ?? null);
-      process.stdout.write(
-        flags.json
-          ? `${JSON.stringify(result)}\n`
-          : flags.csv
-            ? render.renderTrendsCsv(result)
-            : render.renderTrendsText(result),
-      );
+      // CSV and NDJSON: one line per entity and period.
+      await emit(result, flags, render.renderTrendsText, {
+        rows: (r) =>
+          r.entities.flatMap((e) =>
+            e.periods.map((p) => ({
+              entity: e.name,
+              type: e.type,
+              period: p.period,
+              documents: p.documents,
+              mentions: p.mentions,
+            })),
+          ),
+      });
     } finally {
       db.close();
     }

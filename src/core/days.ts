@@ -94,3 +94,14 @@ export function compareSpans(a: { start: IsoDate; end: IsoDate }, b: { start: Is
   if (a.end !== b.end) return a.end > b.end ? -1 : 1;
   return 0;
 }
+
+/**
+ * Two days or none, in order, undated before dated: sorting by `compareDates(b, a)` puts the newer
+ * first and the undated last.
+ */
+export function compareDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}

@@ -130,7 +130,10 @@ export interface DatedStatement {
   subjectId: number | null;
   placeId: number | null;
   participantIds: number[];
-  /** Other entities the sentence names (not taking part as far as the sentence says). */
+  /**
+   * Other entities the sentence names (not taking part as far as the sentence says), then those its
+   * document is about: the event is in their scope.
+   */
   mentionedIds: number[];
   /** A name for what happened, as this sentence would give it (`Brazil suspends interest payments`). */
   name: string;

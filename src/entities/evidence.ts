@@ -3,7 +3,7 @@
  * or re-analyzed), kept with the document, and weighed across the corpus by ./resolve.ts.
  */
 import { aliasKey } from '../core/alias-key.js';
-import { isAcronym, lastWord, spellsInitials, stripTitles, wordCount } from './names.js';
+import { isAcronym, LEGAL_SUFFIXES, lastWord, spellsInitials, stripTitles, wordCount } from './names.js';
 
 /** One mention as the store keeps it: its written text and the analyzer's entity key. */
 export interface DocMention {
@@ -18,7 +18,9 @@ export type EvidenceKind =
   /** The document's own analysis gave a short form to a fuller name (`Reagan` → Ronald Reagan). */
   | 'document'
   /** An acronym and a name whose initials it spells, in the same document. */
-  | 'initials';
+  | 'initials'
+  /** An organisation named in full, then by its first words (`Shearson Lehman Brothers Inc` … `Shearson`). */
+  | 'second reference';
 
 export interface Evidence {
   /** The entity type, or `*` for a pattern in the text that names no type. */
@@ -103,6 +105,7 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
     if (m.type === 'ORG' && wordCount(textKey) >= 2)
       longNames.set(`${m.type}\u0000${textKey}`, { type: m.type, key: textKey, written: m.text });
   }
+  for (const e of secondReferences(mentions)) add(e);
   for (const [id, written] of acronyms) {
     const [type, short] = id.split('\u0000');
     for (const long of longNames.values()) {
@@ -118,4 +121,67 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
 export function isSurnameOf(short: string, full: string): boolean {
   const bare = stripTitles(short);
   return wordCount(full) >= 2 && wordCount(bare) === 1 && lastWord(full) === bare && bare.length >= 2;
+}
+
+/**
+ * Single words too common to stand for one organisation (`Bank` of `Bank of Japan`, `Federal` of
+ * `Federal Reserve`): a short form must be more than one of them.
+ */
+const GENERIC_ORG_WORDS = new Set(
+  (
+    'bank banks national federal american first general international united central union group house board ' +
+    'commission committee council company department ministry office party trade trust financial securities ' +
+    'exchange fund agency association court state states new world european royal northern southern western eastern'
+  ).split(' '),
+);
+
+/** Heads of an institution's name: what comes before them is a place or a qualifier. */
+const INSTITUTION_WORDS = new Set([
+  ...GENERIC_ORG_WORDS,
+  ...'stock mercantile futures commodity port city county airport university college institute school party'.split(' '),
+]);
+
+/**
+ * News names an organisation in full first and by its first words after (`Federal Reserve Board` …
+ * `the Federal Reserve`, `Moody's Investors Service Inc` … `Moody's`): a later ORG mention whose
+ * words begin an earlier, longer one in the same document is its short form. A lone generic word
+ * (`Bank`, `House`) never is.
+ */
+function secondReferences(mentions: readonly DocMention[]): Evidence[] {
+  const out: Evidence[] = [];
+  const earlier: { key: string; written: string }[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'ORG') continue;
+    const key = aliasKey(m.text);
+    if (key === '' || isAcronym(m.text)) continue;
+    // `Texaco Inc and Pennzoil Co`: a legal form inside a name ends one company; two are named.
+    if (
+      key
+        .split(' ')
+        .slice(0, -1)
+        .some((w) => LEGAL_SUFFIXES.has(w))
+    )
+      continue;
+    const words = key.split(' ');
+    // An all-capital form is a headline or a dateline (`NEW YORK, March 3 -`), not a second reference.
+    const shouted = m.text === m.text.toUpperCase();
+    const usable = !shouted && (words.length >= 2 || (words[0].length >= 3 && !GENERIC_ORG_WORDS.has(words[0])));
+    if (usable) {
+      // `New York` of `New York Stock Exchange`, `Chicago` of `Chicago Board of Trade`: words before
+      // an institution's head name where it is, not which it is.
+      const full = earlier.find(
+        (e) => e.key.startsWith(`${key} `) && !INSTITUTION_WORDS.has(e.key.slice(key.length + 1).split(' ')[0]),
+      );
+      if (full)
+        out.push({
+          type: 'ORG',
+          short: key,
+          long: full.key,
+          kind: 'second reference',
+          pattern: `${full.written} … ${m.text}`,
+        });
+    }
+    if (!earlier.some((e) => e.key === key)) earlier.push({ key, written: m.text });
+  }
+  return out;
 }

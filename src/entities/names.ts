@@ -52,7 +52,7 @@ export function stripTitles(key: string): string {
 }
 
 /** Legal forms that a company's name may carry or drop: `Texaco Inc` is `Texaco`. */
-const LEGAL_SUFFIXES = new Set(
+export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(
   'inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv bv gmbh spa ab as asa oy kk bhd pty pte'.split(
     ' ',
   ),

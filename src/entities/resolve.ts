@@ -67,6 +67,8 @@ export interface ResolveOptions {
 const DOMINANCE = 8;
 /** Documents of evidence a link needs (a `Long (SHORT)` pattern counts twice). */
 const MIN_EVIDENCE = 2;
+/** Documents that must go on to call a fuller name by a shorter one before they are one name. */
+const RETOLD_MIN = 3;
 /** Natural-log margin by which one full name must fit a document's context better than the others. */
 const CONTEXT_MARGIN = Math.log(20);
 const TYPO_MIN_LENGTH = 12;
@@ -189,6 +191,42 @@ export function resolveNames(
     }
   }
 
+  // A fuller name its own documents go on to call by a shorter one the corpus uses more
+  // (`Federal Reserve Board` … `the Federal Reserve`) is a variant of the shorter one.
+  const retold = new Map<string, Set<number>>();
+  for (const e of evidence) {
+    if (e.kind !== 'second reference') continue;
+    const pair = `${id(e.type, e.long)}\u0001${id(e.type, e.short)}`;
+    const docs = retold.get(pair) ?? new Set<number>();
+    docs.add(e.doc);
+    retold.set(pair, docs);
+  }
+  // A short form that several fuller names go on to use (`Allied` of Allied Stores and Allied
+  // Supermarkets, `Senate` of its committees) stands for none of them in particular.
+  const fullerNames = new Map<string, number>();
+  for (const [pair, docs] of retold) {
+    if (docs.size < RETOLD_MIN) continue;
+    const short = pair.split('\u0001')[1];
+    fullerNames.set(short, (fullerNames.get(short) ?? 0) + 1);
+  }
+  for (const [pair, docs] of [...retold].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const [long, short] = pair.split('\u0001');
+    if (!byId.has(long) || !byId.has(short) || size(short) <= size(long)) continue;
+    // One word (`Labour`, `Jones`) says too little of which organisation; two say it.
+    if (wordCount(byId.get(short)!.key) < 2 || fullerNames.get(short) !== 1) continue;
+    // Enough of its documents to rule out a chance meeting: three, and a tenth of them.
+    if (docs.size < RETOLD_MIN || docs.size * 10 < size(long)) continue;
+    const example = [...docs].sort((a, b) => a - b);
+    link(
+      long,
+      root(short),
+      'variant',
+      docs.size,
+      `${docs.size} of its ${size(long)} documents go on to call it ${byId.get(short)!.name}`,
+      example,
+    );
+  }
+
   // 2. Short forms. Evidence by the short key, for the names it may stand for (grouped by their root).
   const evidenceOf = new Map<string, DocEvidence[]>();
   for (const e of evidence) {
@@ -234,6 +272,9 @@ export function resolveNames(
         if (e.type !== '*' && e.type !== n.type) continue;
         const longId = id(n.type, e.long);
         if (!byId.has(longId)) continue;
+        // `Reuters` … `Reuters Holdings Plc`, `Federal Reserve` … `Federal Reserve Board`: a short
+        // form the corpus uses more than the full name stands on its own.
+        if (e.kind === 'second reference' && size(longId) < size(i)) continue;
         const r = root(longId);
         if (r === root(i)) continue;
         const c = candidate(r);
@@ -283,7 +324,7 @@ export function resolveNames(
       const kinds = [...c.kinds];
       const why: string[] = [];
       if (kinds.includes('paren')) why.push(`written "${c.pattern}"`);
-      if (kinds.includes('document') || kinds.includes('initials'))
+      if (kinds.includes('document') || kinds.includes('initials') || kinds.includes('second reference'))
         why.push(`documents that use both give ${n.name} to ${byId.get(c.root)!.name}`);
       if (kinds.includes('together')) why.push(`${byId.get(c.root)!.name} is named in ${c.score} of its documents`);
       return `${why.join('; ')} (${c.docs.size || c.score} document${(c.docs.size || c.score) === 1 ? '' : 's'}${ex.length ? `, e.g. ${ex.join(', ')}` : ''})`;

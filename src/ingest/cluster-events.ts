@@ -504,7 +504,7 @@ function eventName(
   if (noun && done === '') {
     const subject = withSubject[0]?.subjectId ?? entities[0];
     if (subject !== undefined)
-      return `${entityName(subject)} ${noun}${place !== null ? ` in ${entityName(place)}` : ''}`;
+      return `${entityName(subject)} ${noun}${place !== null && place !== subject ? ` in ${entityName(place)}` : ''}`;
   }
   return name;
 }

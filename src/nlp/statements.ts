@@ -311,6 +311,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
     bySentence.set(m.sentence, list);
   }
   const taken = new Set<string>();
+  const topics = documentTopics(doc);
 
   // The document's own events first: each dated one is a statement at its first mention.
   for (const ev of doc.events) {
@@ -359,7 +360,11 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       placeId: ev.placeId,
       // The finder's participants; the sentence's other entities only when it found none.
       participantIds: (ev.participantIds.length ? ev.participantIds : entities).slice(0, 8),
-      mentionedIds: entities.filter((id) => !ev.participantIds.includes(id)).slice(0, 12),
+      mentionedIds: aboutToo(
+        entities.filter((id) => !ev.participantIds.includes(id)),
+        ev.participantIds,
+        topics,
+      ),
       name: named ?? ev.name.replace(/\s*\(\d+\)$/, ''),
       named:
         named !== null ||
@@ -441,9 +446,13 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         subjectId: (list[0] ?? subject)?.entityId ?? null,
         placeId: place?.entityId ?? null,
         participantIds: participants.slice(0, 8),
-        mentionedIds: unique(
-          mentions.filter((m) => m.entityId !== null && !participants.includes(m.entityId)).map((m) => m.entityId!),
-        ).slice(0, 12),
+        mentionedIds: aboutToo(
+          unique(
+            mentions.filter((m) => m.entityId !== null && !participants.includes(m.entityId)).map((m) => m.entityId!),
+          ),
+          participants,
+          topics,
+        ),
         name,
         named: named !== null,
         eventNoun: named !== null,
@@ -462,6 +471,30 @@ function termsOf(words: Word[], entities: { start: number; end: number }[]): str
     terms.add(action ? action.key : termOf(w.lower));
   }
   return [...terms].sort();
+}
+
+/** Mentions that make an entity what a document is about: named this often, or in its first sentence. */
+const TOPIC_MENTIONS = 3;
+
+/**
+ * The entities a document is about (`North Korea` in a story about the Hanoi summit whose sentence
+ * names only Trump and Kim): an event it reports is in their scope too, so their timelines show it.
+ */
+function documentTopics(doc: DocumentFacts): number[] {
+  const counts = new Map<number, number>();
+  for (const m of doc.mentions) {
+    if (m.entityId === null || m.type === 'DATE') continue;
+    counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + (m.sentence === 0 ? TOPIC_MENTIONS : 1));
+  }
+  return [...counts]
+    .filter(([, n]) => n >= TOPIC_MENTIONS)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([id]) => id);
+}
+
+/** The sentence's other entities, then the document's topics not already taking part (at most 12). */
+function aboutToo(named: number[], participants: number[], topics: number[]): number[] {
+  return unique([...named, ...topics.filter((id) => !participants.includes(id))]).slice(0, 12);
 }
 
 function unique<T>(xs: T[]): T[] {

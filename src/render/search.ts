@@ -78,13 +78,14 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
   if (result.didYouMean) out.push(`Did you mean ${quoted(result.didYouMean)}?`);
   if (result.total > 0) {
     const query = result.correctedQuery ?? result.query.trim();
-    const what = query ? ` match ${quoted(query)}` : '';
+    const what = query ? ` ${result.total === 1 ? 'matches' : 'match'} ${quoted(query)}` : '';
     const names = result.queryEntities.map((e) => e.name);
     const also = names.length > 0 ? ` or mention ${names.join(', ')}` : '';
     const first = formatNumber(result.offset + 1);
     const last = formatNumber(result.offset + result.hits.length);
     const shown = result.hits.length > 0 ? `showing ${first}–${last}:` : `none from ${first} on.`;
-    out.push(`${plural(result.total, 'document')}${what}${also}; ${shown}`);
+    const about = result.totalEstimated ? 'about ' : '';
+    out.push(`${about}${plural(result.total, 'document')}${what}${also}; ${shown}`);
     for (const hit of result.hits) out.push('', ...hitLines(hit, options));
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';

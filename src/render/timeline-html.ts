@@ -2,11 +2,9 @@ import { addDays, bucketLabel, bucketStart, bucketUnitFor, nextBucket } from '..
 import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntry } from '../timeline/types.js';
 import { entityLabel, leftOutLine, sourceLabel, spanOfEntries } from './timeline-text.js';
+import { escapeHtml, htmlPage } from './html-page.js';
 
-/** Text for HTML element content and attribute values: article text never becomes markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /** Marks stacked at one position before the rest are summed up as "+N" (the list below has them all). */
 const MAX_LANES = 8;
@@ -43,29 +41,19 @@ export function renderTimelineHtml(timeline: Timeline, options: TimelineHtmlOpti
     summary.push(`The name also matches ${timeline.alsoMatched.map(entityLabel).join(', ')}.`);
   const link = options.link ?? (() => null);
 
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>Timeline: ${escapeHtml(subject)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(subject)}</h1>
-<p class="summary">${escapeHtml(summary.join(' '))}</p>
-</header>
-${n === 0 ? '' : chart(timeline.entries)}
+  return htmlPage({
+    title: `Timeline: ${subject}`,
+    heading: subject,
+    summary: summary.join(' '),
+    style: STYLE,
+    script: SCRIPT,
+    allow: 'img-src data:',
+    body: `${n === 0 ? '' : chart(timeline.entries)}
 <aside id="detail" aria-live="polite"><p class="hint">${n === 0 ? '' : 'Click a mark to read its evidence.'}</p></aside>
 <ol class="entries">
 ${timeline.entries.map((e, i) => entryItem(e, i, link)).join('\n')}
-</ol>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+</ol>`,
+  });
 }
 
 function dayNumber(day: string): number {

@@ -1,5 +1,4 @@
-/** Printing `corpus trends`: a sparkline per entity, then a bar per period; CSV for spreadsheets. */
-import { stringify } from 'csv-stringify/sync';
+/** Printing `corpus trends`: a sparkline per entity, then a bar per period (CSV and NDJSON come from the output formats). */
 import type { RisingResult, TrendsResult } from '../trends/trends.js';
 import { visible } from './safe.js';
 
@@ -43,13 +42,6 @@ export function renderTrendsText(result: TrendsResult): string {
   return out.join('\n') + '\n';
 }
 
-export function renderTrendsCsv(result: TrendsResult): string {
-  const rows = result.entities.flatMap((e) =>
-    e.periods.map((p) => [e.name, e.type, p.period, p.documents, p.mentions]),
-  );
-  return stringify([['entity', 'type', 'period', 'documents', 'mentions'], ...rows]);
-}
-
 export function renderRisingText(result: RisingResult): string {
   const out = [
     `Rising over ${result.period.from} … ${result.period.to} (${number(result.documents.current)} documents) against the ${result.period.days} days before (${number(result.documents.previous)}):`,
@@ -64,11 +56,4 @@ export function renderRisingText(result: RisingResult): string {
     );
   }
   return out.join('\n') + '\n';
-}
-
-export function renderRisingCsv(result: RisingResult): string {
-  return stringify([
-    ['entity', 'type', 'previous', 'current', 'growth'],
-    ...result.entities.map((e) => [e.name, e.type, e.previous, e.current, e.growth]),
-  ]);
 }

@@ -1,55 +1,102 @@
 /**
- * The second ranking stage. FTS5's bm25 (title weighted) picks and orders the candidates; the best
- * RERANK_DEPTH of them are then re-scored with what bm25 cannot see:
+ * The second ranking stage. FTS5's bm25 (title weighted, plus a bonus for a named entity) picks the
+ * best RERANK_DEPTH candidates; each is then scored again from features of its own text
+ * (features.ts) with what bm25 cannot see:
  *
- *  - document length: FTS5 fixes bm25's length normalisation (b = 0.75); a tuned log-length term
- *    corrects it for news, where a 40-word notice that repeats a word in its headline is rarely
- *    what a searcher wants;
- *  - proximity: the query's words near each other (FTS5 NEAR), more when adjacent and in order;
- *  - a prior against boilerplate: tables of figures and price notices (lines of numbers);
- *  - (in search.ts) a bonus for mentioning an entity the query names, only when the query names one.
+ *  - BM25F: term frequencies per field, each field normalised by its own length against the
+ *    corpus's mean (a headline of 8 words is not "short" the way a body of 8 words is), the title
+ *    weighted, and the sum saturated once (k1) — FTS5's bm25 normalises by the whole document;
+ *  - a named entity's mentions (by any alias) count as occurrences of its name, and its centrality
+ *    (named in the lead; mentions per length) counts only when the query names an entity;
+ *  - proximity: the shortest window holding every part of the query;
+ *  - the lead: a news story names its subject in the headline or first sentence;
+ *  - a prior against boilerplate (tables of figures, price notices) and a small one for length.
  *
- * The weights were tuned on the development half of a query set built from Reuters-21578's own topic
- * codes and checked on the other half (`npm run bench:relevance`, bench/relevance-queries.ts).
+ * The score is the BM25F share of the query's maximum (0..1) plus the weighted features, so the
+ * weights mean the same in a tiny corpus and a large one. They were tuned on the development half
+ * of a query set built from Reuters-21578's own topic codes and checked on the other half
+ * (`npm run bench:relevance -- --tune`, bench/relevance-queries.ts).
  */
-
-/**
- * The weights are bm25 points when the best candidate scores this much (typical of a good match on
- * Reuters); they scale with the best candidate's score, so in a tiny corpus, where every bm25 is
- * near zero, length and priors do not outweigh the words themselves.
- */
-export const REFERENCE_SCORE = 15;
+import type { CandidateFeatures, RankTerm } from './features.js';
 
 export interface RankingParams {
-  /** bm25 weight of the title column (the body weighs 1). */
+  /** Stage one: FTS5 bm25 weight of the title column (the body weighs 1). */
   titleWeight: number;
-  /** Score added per unit of ln(tokens): positive favours longer documents. */
-  lengthWeight: number;
-  /** Score added when every positive term occurs within PROXIMITY_WINDOW tokens of the others. */
-  nearWeight: number;
-  /** Score added when the query's words occur together as typed (a phrase). */
-  phraseWeight: number;
-  /** Score taken away from a document that is all figures (boilerplate 1). */
-  boilerplateWeight: number;
-  /** Score added for mentioning an entity the query names (half more for many mentions). */
+  /** Stage one: score added for mentioning an entity the query names (half more for many mentions). */
   entityBonus: number;
+  /** BM25F: weight of a title occurrence against a body occurrence. */
+  fieldTitleWeight: number;
+  /** BM25F saturation. */
+  k1: number;
+  /** BM25F length normalisation of the title and of the body (0: none, 1: full). */
+  titleB: number;
+  bodyB: number;
+  /** Weight of the shortest window holding every query part (1 when adjacent). */
+  proximityWeight: number;
+  /** Weight of the share of query parts found in the title or the lead. */
+  leadWeight: number;
+  /** Weight of a named entity's centrality. */
+  entityWeight: number;
+  /** Weight taken away from a document that is all figures. */
+  boilerplateWeight: number;
+  /** Weight per unit of ln(tokens): positive favours longer documents. */
+  lengthWeight: number;
+  /** Weight of the stage-one score (as a share of the best candidate's). */
+  stage1Weight: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
   titleWeight: 2,
-  lengthWeight: 1,
-  nearWeight: 1,
-  phraseWeight: 1,
-  boilerplateWeight: 2,
   entityBonus: 2,
+  fieldTitleWeight: 5,
+  k1: 0.6,
+  titleB: 0.5,
+  bodyB: 0.25,
+  proximityWeight: 0.2,
+  leadWeight: 0.1,
+  entityWeight: 0.1,
+  boilerplateWeight: 0.1,
+  lengthWeight: 0,
+  stage1Weight: 0,
 };
 
 /** Candidates re-scored; deeper costs more body reads for little change at the top. */
-export const RERANK_DEPTH = 100;
-/** Tokens within which the query's words count as near each other. */
-export const PROXIMITY_WINDOW = 10;
-/** Characters of a body read to judge whether it is boilerplate. */
-export const SHAPE_CHARS = 2000;
+export const RERANK_DEPTH = 50;
+/** Characters of a body read for the second stage (news bodies are shorter; longer ones are cut). */
+export const RERANK_CHARS = 4000;
+
+/** Corpus statistics BM25F needs. */
+export interface FieldMeans {
+  meanTitle: number;
+  meanBody: number;
+}
+
+/** Stage-two score of one candidate. */
+export function rankScore(
+  f: CandidateFeatures,
+  terms: RankTerm[],
+  means: FieldMeans,
+  params: RankingParams,
+  bestStage1: number,
+): number {
+  let bm25f = 0;
+  let most = 0;
+  const titleNorm = 1 - params.titleB + (params.titleB * f.titleLength) / means.meanTitle;
+  const bodyNorm = 1 - params.bodyB + (params.bodyB * f.bodyLength) / means.meanBody;
+  terms.forEach((t, i) => {
+    const tf = (params.fieldTitleWeight * f.titleCounts[i]) / titleNorm + f.bodyCounts[i] / bodyNorm;
+    bm25f += (t.idf * tf) / (params.k1 + tf);
+    most += t.idf;
+  });
+  const stage1 = bestStage1 > 0 ? f.stage1 / bestStage1 : 0;
+  let score = most > 0 ? bm25f / most + params.stage1Weight * stage1 : stage1;
+  score += params.proximityWeight * f.proximity;
+  score += params.leadWeight * f.lead;
+  score += params.entityWeight * f.centrality;
+  score -= params.boilerplateWeight * f.boilerplate;
+  score += params.lengthWeight * Math.log(1 + f.titleLength + f.bodyLength);
+  return score;
+}
 
 /**
  * How much of a text is figures rather than prose, 0..1: the larger of the share of lines that are
@@ -99,35 +146,4 @@ export function boilerplate(text: string): number {
   const lineShare = tabular / lines;
   const tokenShare = tokens > 0 ? Math.min(1, (numeric / tokens) * 3) : 0;
   return Math.max(lineShare, tokenShare);
-}
-
-export interface Candidate {
-  id: number;
-  /** Stage-one score (higher is better). */
-  score: number;
-}
-
-export interface Shape {
-  tokens: number;
-  boilerplate: number;
-}
-
-/** Stage-two score of one candidate. */
-export function rerankScore(
-  candidate: Candidate,
-  shape: Shape | undefined,
-  near: boolean,
-  phrase: boolean,
-  params: RankingParams,
-  bestScore: number,
-): number {
-  const unit = Math.max(0, bestScore) / REFERENCE_SCORE;
-  let extra = 0;
-  if (shape) {
-    extra += params.lengthWeight * Math.log(Math.max(1, shape.tokens));
-    extra -= params.boilerplateWeight * shape.boilerplate;
-  }
-  if (near) extra += params.nearWeight;
-  if (phrase) extra += params.phraseWeight;
-  return candidate.score + unit * extra;
 }

@@ -26,15 +26,24 @@ import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames 
 import { correctQuery, stemWords, suggestCommoner } from './typos.js';
 import { boundQueryCost } from './cost.js';
 import {
-  boilerplate,
   DEFAULT_RANKING,
-  PROXIMITY_WINDOW,
+  RERANK_CHARS,
   RERANK_DEPTH,
-  rerankScore,
-  SHAPE_CHARS,
+  rankScore,
+  type FieldMeans,
   type RankingParams,
 } from './ranking.js';
-import { candidateTexts, matchingAmong, mentionsUpTo, termOccurrences } from '../store/ranking.js';
+import { candidateFeatures, type CandidateFeatures, type RankTerm } from './features.js';
+import {
+  entityPresence,
+  fieldLengths,
+  indexTotals,
+  mentionsUpTo,
+  rerankTexts,
+  termDocuments,
+  termOccurrences,
+  type RerankText,
+} from '../store/ranking.js';
 import { clusterIds } from '../store/duplicates.js';
 import { facetCounts } from '../store/facets.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
@@ -52,6 +61,7 @@ import {
   type SearchRow,
 } from '../store/search.js';
 import type { MatchedEntity, ResolvedEntity, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
+import { compareDates } from '../core/days.js';
 
 export const DEFAULT_LIMIT = 10;
 /**
@@ -67,6 +77,8 @@ const MAX_NAME_WORDS = 7;
 interface Unit {
   expression: string;
   entities: ResolvedEntity[];
+  /** The query's groups it stands for (several: the words of one entity name). */
+  groups: Group[];
 }
 
 /** grep's convention: 0 when something was found, 1 when nothing was. */
@@ -95,6 +107,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     suggestions: [],
     match: compiled.match,
     total: 0,
+    totalEstimated: false,
     offset,
     limit,
     hits: [],
@@ -146,6 +159,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     }
   }
   result.total = run.total;
+  result.totalEstimated = run.estimated === true;
   if (run.total > 0 && result.corrections.length === 0 && options.typos !== false) {
     const suggested = suggestCommoner(db, compiled);
     if (suggested) {
@@ -162,6 +176,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
           db,
           anyMatch,
           run.rows.map((r) => r.id),
+          run.estimated === true,
         )
       : new Map<number, MarkedText>();
   result.hits = run.rows.map((row, i) =>
@@ -242,6 +257,7 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
   const unitOf = (groups: Group[], entities: ResolvedEntity[]): Unit => ({
     expression: groups.length === 1 ? groupExpression(groups[0]) : `(${groups.map(groupExpression).join(' AND ')})`,
     entities,
+    groups,
   });
   for (const segment of segments) {
     if (!segment.plain) {
@@ -312,6 +328,7 @@ function dedupe(entities: ResolvedEntity[]): ResolvedEntity[] {
 
 interface Run {
   total: number;
+  estimated?: boolean;
   rows: (SearchRow & { similar?: number })[];
   compiled: CompiledQuery;
   queryEntities: ResolvedEntity[];
@@ -349,45 +366,144 @@ function execute(
     entityBonus: ranking.entityBonus,
     sort: options.sort,
     depth: relevance ? RERANK_DEPTH : undefined,
+    prunable: compiled.groups.every(
+      (g) => g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix,
+    ),
   });
   if (!relevance || page.rows.length === 0) return { ...page, compiled, queryEntities };
-  const rows = collapseClusters(db, rerank(db, compiled, page.rows, ranking));
+  const rows = collapseClusters(db, rerank(db, units, page.rows, ranking));
   return { ...page, rows: rows.slice(offset, offset + limit), compiled, queryEntities };
 }
 
-/**
- * The second stage (see ranking.ts): length, boilerplate and proximity re-score the best candidates;
- * then best first, newer first on a tie.
- */
-function rerank(db: Store, compiled: CompiledQuery, top: SearchRow[], params: RankingParams): SearchRow[] {
-  const ids = top.map((t) => t.id);
-  const shapes = new Map(
-    candidateTexts(db, ids, SHAPE_CHARS).map((c) => [c.id, { tokens: c.tokens, boilerplate: boilerplate(c.head) }]),
-  );
-  const single = compiled.groups.filter((g) => g.alternatives.length === 1).map((g) => g.alternatives[0]);
-  let near = new Set<number>();
-  let phrase = new Set<number>();
-  if (single.length >= 2 && (params.nearWeight !== 0 || params.phraseWeight !== 0)) {
-    if (params.nearWeight !== 0)
-      near = matchingAmong(db, `NEAR(${single.map(termExpression).join(' ')}, ${PROXIMITY_WINDOW})`, ids);
-    // Adjacent as typed: the words of consecutive single-term groups as one phrase.
-    const plainWords = single.filter((t) => t.kind === 'word' && !t.prefix);
-    if (params.phraseWeight !== 0 && plainWords.length >= 2 && plainWords.length === single.length) {
-      phrase = matchingAmong(db, termExpression({ tokens: plainWords.flatMap((t) => t.tokens), prefix: false }), ids);
-    }
-  }
-  const best = Math.max(...top.map((c) => c.score));
-  return top
-    .map((c) => ({ ...c, score: rerankScore(c, shapes.get(c.id), near.has(c.id), phrase.has(c.id), params, best) }))
-    .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
+/** What the second stage scores: the query's terms, the corpus's field means and each candidate's features. */
+export interface RankingInput {
+  terms: RankTerm[];
+  means: FieldMeans;
+  candidates: CandidateFeatures[];
+  bestStage1: number;
 }
 
-/** Newer first; undated last. */
-function compareDates(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
+/**
+ * The second stage's input for a query, without scoring it (the relevance benchmark tunes the
+ * weights over these): the stage-one candidates of `search` and their features.
+ */
+export function rankingInput(db: Store, query: string, options: SearchOptions = {}): RankingInput | null {
+  return inSnapshot(db, () => {
+    const compiled = boundQueryCost(db, compileQuery(query)).query;
+    if (compiled.groups.length === 0) return null;
+    const units = queryUnits(db, compiled);
+    const ranking = { ...DEFAULT_RANKING, ...options.ranking };
+    const page = searchDocuments(db, {
+      match: compiled.match,
+      units,
+      exclude: compiled.exclude,
+      filters: [],
+      from: null,
+      to: null,
+      limit: DEFAULT_LIMIT,
+      offset: 0,
+      titleWeight: ranking.titleWeight,
+      bodyWeight: 1,
+      entityBonus: ranking.entityBonus,
+      depth: RERANK_DEPTH,
+    });
+    return features(db, units, page.rows);
+  });
+}
+
+/** Stems of surface words, memoized per connection (the vocabulary of news is small). */
+const stemCache = new WeakMap<Store, Map<string, string | null>>();
+const STEM_CACHE_SIZE = 50_000;
+
+function stemmer(db: Store): (words: string[]) => (string | null)[] {
+  let cache = stemCache.get(db);
+  if (!cache) stemCache.set(db, (cache = new Map()));
+  const known = cache;
+  return (words) => {
+    const missing = words.filter((w) => !known.has(w));
+    if (missing.length > 0) {
+      if (known.size + missing.length > STEM_CACHE_SIZE) known.clear();
+      const stems = stemWords(db, missing);
+      missing.forEach((w, i) => known.set(w, stems[i]));
+    }
+    return words.map((w) => known.get(w) ?? null);
+  };
+}
+
+/** The query's terms as the second stage scores them, with their idf. */
+function rankTerms(db: Store, units: Unit[], documents: number): RankTerm[] {
+  const plainWord = (g: Group): boolean =>
+    g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
+  const raw: { unit: number; tokens: string[]; entity: boolean }[] = [];
+  units.forEach((u, unit) => {
+    const entity = u.entities.length > 0;
+    // An entity's name of several words is one term: "West Germany" occurs where both words do, in order.
+    if (entity && u.groups.length > 1 && u.groups.every(plainWord)) {
+      raw.push({ unit, tokens: u.groups.flatMap((g) => g.alternatives[0].tokens), entity });
+      return;
+    }
+    for (const g of u.groups)
+      for (const t of g.alternatives) if (!t.prefix) raw.push({ unit, tokens: t.tokens, entity });
+  });
+  const stem = stemmer(db);
+  const idfOf = (s: string): number => {
+    const df = termDocuments(db, s);
+    return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+  };
+  const out: RankTerm[] = [];
+  for (const r of raw) {
+    const stems = stem(r.tokens.map((t) => t.toLowerCase())).filter((s): s is string => s !== null);
+    if (stems.length === 0) continue;
+    // A phrase is at least as rare as its rarest word.
+    out.push({ unit: r.unit, stems, idf: Math.max(...stems.map(idfOf)), entity: r.entity });
+  }
+  return out;
+}
+
+/** Read the candidates (title, start of body, field lengths, entity mentions) and compute their features. */
+function features(db: Store, units: Unit[], top: SearchRow[]): RankingInput & { texts: Map<number, RerankText> } {
+  const ids = top.map((t) => t.id);
+  const totals = indexTotals(db);
+  const terms = rankTerms(db, units, totals.documents);
+  const texts = new Map(rerankTexts(db, ids, RERANK_CHARS).map((t) => [t.id, t]));
+  const lengths = fieldLengths(db, ids);
+  const entityIds = [...new Set(units.flatMap((u) => u.entities.filter((e) => e.kind === 'entity').map((e) => e.id)))];
+  const presence = entityPresence(db, entityIds, ids);
+  const candidates = candidateFeatures(
+    terms,
+    top.map((row) => {
+      const text = texts.get(row.id);
+      const length = lengths.get(row.id);
+      const entity = presence.get(row.id);
+      return {
+        id: row.id,
+        stage1: row.score,
+        title: text?.title ?? null,
+        head: text?.head ?? '',
+        titleLength: length?.title ?? 0,
+        bodyLength: length?.body ?? 0,
+        entityMentions: entity?.mentions ?? 0,
+        entityFirstSentence: entity?.firstSentence ?? null,
+      };
+    }),
+    stemmer(db),
+  );
+  return { terms, means: totals, candidates, bestStage1: Math.max(0, ...top.map((t) => t.score)), texts };
+}
+
+/** The second stage (ranking.ts): re-score the best candidates; best first, newer first on a tie. */
+function rerank(db: Store, units: Unit[], top: SearchRow[], params: RankingParams): SearchRow[] {
+  const input = features(db, units, top);
+  const scores = new Map(
+    input.candidates.map((f) => [f.id, rankScore(f, input.terms, input.means, params, input.bestStage1)]),
+  );
+  return top
+    .filter((c) => input.texts.has(c.id))
+    .map((c) => {
+      const { date, source, title } = input.texts.get(c.id)!;
+      return { id: c.id, date, source, title, score: scores.get(c.id) ?? 0 };
+    })
+    .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
 }
 
 /**

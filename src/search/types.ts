@@ -94,6 +94,8 @@ export interface SearchResult {
   /** The FTS5 expression that was run, or null for a filter-only search. */
   match: string | null;
   total: number;
+  /** True when `total` is an estimate: a word in most of a very large corpus is not counted one by one. */
+  totalEstimated: boolean;
   offset: number;
   limit: number;
   hits: SearchHit[];

@@ -182,12 +182,13 @@ export function surfaceForm(db: Store, stem: string, typed: string): string | nu
 }
 
 /**
- * Replace the query's unknown words by their closest indexed words. Null when no word is unknown
- * or none has a close enough replacement.
+ * Replace some of the query's plain words: `replacement(word, stem)` gives the indexed word to use
+ * instead, or null. Shared by the two corrections below, which differ only in which words they replace.
  */
-export function correctQuery(
+function replaceWords(
   db: Store,
   query: CompiledQuery,
+  replacement: (word: string, stem: string) => string | null,
 ): { query: CompiledQuery; corrections: Correction[] } | null {
   const candidates = query.groups
     .flatMap((g) => g.alternatives)
@@ -201,9 +202,7 @@ export function correctQuery(
   const corrections: Correction[] = [];
   candidates.forEach((term, i) => {
     const stem = stems[i];
-    if (!stem || termDocs(db, stem) > 0) return;
-    const closest = closestTerm(db, term.tokens[0]);
-    const surface = closest ? (closest.word ?? surfaceForm(db, closest.term, term.tokens[0])) : null;
+    const surface = stem ? replacement(term.tokens[0], stem) : null;
     if (!surface) return;
     replaced.set(term, surface);
     corrections.push({ from: term.raw, to: surface });
@@ -215,6 +214,21 @@ export function correctQuery(
   };
   const groups: Group[] = query.groups.map((g) => ({ alternatives: g.alternatives.map(swap) }));
   return { query: assemble(query.input, groups, query.excluded, query.dropped), corrections };
+}
+
+/**
+ * Replace the query's unknown words by their closest indexed words. Null when no word is unknown
+ * or none has a close enough replacement.
+ */
+export function correctQuery(
+  db: Store,
+  query: CompiledQuery,
+): { query: CompiledQuery; corrections: Correction[] } | null {
+  return replaceWords(db, query, (word, stem) => {
+    if (termDocs(db, stem) > 0) return null;
+    const closest = closestTerm(db, word);
+    return closest ? (closest.word ?? surfaceForm(db, closest.term, word)) : null;
+  });
 }
 
 /** A word found in at most this many documents may be a misspelling of a commoner word... */
@@ -231,22 +245,11 @@ export function suggestCommoner(
   db: Store,
   query: CompiledQuery,
 ): { query: CompiledQuery; corrections: Correction[] } | null {
-  const candidates = query.groups
-    .flatMap((g) => g.alternatives)
-    .filter((t) => t.kind === 'word' && !t.prefix && t.tokens.length === 1 && allowedEdits(t.tokens[0]) > 0);
-  if (candidates.length === 0) return null;
-  const stems = stemWords(
-    db,
-    candidates.map((t) => t.tokens[0].toLowerCase()),
-  );
-  const replaced = new Map<Term, string>();
-  const corrections: Correction[] = [];
-  candidates.forEach((term, i) => {
-    const stem = stems[i];
-    if (!stem || !/^\p{L}+$/u.test(stem)) return;
+  return replaceWords(db, query, (word, stem) => {
+    if (!/^\p{L}+$/u.test(stem)) return null;
     const docs = termDocs(db, stem);
-    if (docs === 0 || docs > RARE_DOCS) return;
-    const max = allowedEdits(term.tokens[0].toLowerCase());
+    if (docs === 0 || docs > RARE_DOCS) return null;
+    const max = allowedEdits(word.toLowerCase());
     const vocab = vocabulary(db, Array.from(stem)[0]);
     let best: { term: string; docs: number } | null = null;
     for (let len = stem.length - max; len <= stem.length + max; len++) {
@@ -257,24 +260,6 @@ export function suggestCommoner(
         if (editDistance(stem, other, max) <= max) best = { term: other, docs: n };
       }
     }
-    if (!best) return;
-    const surface = surfaceForm(db, best.term, term.tokens[0]);
-    if (!surface) return;
-    replaced.set(term, surface);
-    corrections.push({ from: term.raw, to: surface });
+    return best ? surfaceForm(db, best.term, word) : null;
   });
-  if (replaced.size === 0) return null;
-  const swap = (t: Term): Term => {
-    const to = replaced.get(t);
-    return to ? { ...t, raw: to, tokens: [to] } : t;
-  };
-  return {
-    query: assemble(
-      query.input,
-      query.groups.map((g) => ({ alternatives: g.alternatives.map(swap) })),
-      query.excluded,
-      query.dropped,
-    ),
-    corrections,
-  };
 }

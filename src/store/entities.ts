@@ -223,8 +223,7 @@ const ASSOCIATION_SAMPLE = 10_000;
  * than ASSOCIATION_SAMPLE sentences is read from its latest ASSOCIATION_SAMPLE (by document), and the
  * counts together are scaled up to all its sentences: the cost stays bounded however big it is.
  */
-function associates(db: Db, id: number, limit = 10): Associate[] {
-  const MIN_TOGETHER = 2;
+function associates(db: Db, id: number, limit = 10, MIN_TOGETHER = 2): Associate[] {
   const total =
     (db.prepare("SELECT value FROM corpus_counts WHERE name = 'entity_sentences'").pluck().get() as
       | number
@@ -263,6 +262,14 @@ function associates(db: Db, id: number, limit = 10): Associate[] {
   return out
     .sort((a, b) => b.score - a.score || b.sentences - a.sentences || (a.name < b.name ? -1 : 1))
     .slice(0, limit);
+}
+
+/**
+ * The same ranking for `corpus graph`: the `limit` entities most associated with `id`, each named
+ * with it in at least `min` sentences.
+ */
+export function associatedEntities(store: Store, id: number, options: { limit: number; min: number }): Associate[] {
+  return associates(sqlite(store), id, options.limit, options.min);
 }
 
 /** G² of k11 = both, with row total a, column total b, grand total n; negative when named together less than chance. */
@@ -352,14 +359,19 @@ export function planMerge(store: Store, fromName: string, intoName: string, type
   return { type: from.type, fromKey: from.key, fromName: from.name, toKey: into.key, into: into.name, ...moved };
 }
 
+/** A person's decision that the name `fromKey` is the entity named `toKey` (itself: kept apart). */
+function writeOverride(db: Db, type: string, fromKey: string, fromName: string, toKey: string): void {
+  db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
+    type,
+    fromKey,
+    fromName,
+    toKey,
+  );
+}
+
 export function recordMerge(store: Store, plan: MergePlan): void {
   const db = sqlite(store);
-  db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
-    plan.type,
-    plan.fromKey,
-    plan.fromName,
-    plan.toKey,
-  );
+  writeOverride(db, plan.type, plan.fromKey, plan.fromName, plan.toKey);
   // Earlier merges into `from` now lead to `into`.
   db.prepare('UPDATE entity_overrides SET to_key = ? WHERE type = ? AND to_key = ? AND from_key != to_key').run(
     plan.toKey,
@@ -414,12 +426,7 @@ export function planUnmerge(store: Store, name: string, type?: string): UnmergeP
 export function recordUnmerge(store: Store, plan: UnmergePlan): void {
   const db = sqlite(store);
   // A name that points at itself is kept apart: the resolution never joins it to anything again.
-  db.prepare('INSERT OR REPLACE INTO entity_overrides (type, from_key, from_name, to_key) VALUES (?, ?, ?, ?)').run(
-    plan.type,
-    plan.key,
-    plan.name,
-    plan.key,
-  );
+  writeOverride(db, plan.type, plan.key, plan.name, plan.key);
 }
 
 export function entityCount(store: Store): number {

@@ -4,7 +4,7 @@
  */
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
-import { prepareVocabulary } from './vocabulary.js';
+import { ftsTotals, prepareVocabulary, sqliteVarints, termStats } from './vocabulary.js';
 
 export interface CandidateText {
   id: number;
@@ -42,14 +42,14 @@ export function matchingAmong(store: Store, expression: string, ids: number[]): 
   return new Set(rows.map((r) => r.id));
 }
 
-/** Total occurrences of an indexed term (a porter stem) in the corpus; 0 when not indexed. */
+/** Total occurrences of an indexed term (a porter stem) in the corpus (estimated in a large one); 0 when not indexed. */
 export function termOccurrences(store: Store, stem: string): number {
-  const db = sqlite(store);
-  prepareVocabulary(db);
-  const row = statement(db, 'SELECT cnt FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as
-    | { cnt: number }
-    | undefined;
-  return row?.cnt ?? 0;
+  return termStats(store, stem, true).cnt;
+}
+
+/** Documents holding an indexed term (estimated for a common term of a large index), for an idf. */
+export function termDocuments(store: Store, stem: string): number {
+  return termStats(store, stem, true).doc;
 }
 
 /** Mentions of an entity, counted up to `cap` (a bounded index range scan). */
@@ -85,4 +85,83 @@ export function bareBm25(store: Store, match: string, limit: number): number[] {
       'SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?',
     ).all(match, limit) as { id: number }[]
   ).map((r) => r.id);
+}
+
+/** A candidate's metadata and the start of its body, for the second ranking stage. */
+export interface RerankText {
+  id: number;
+  date: string | null;
+  source: string | null;
+  title: string | null;
+  /** The first `chars` characters of the body. */
+  head: string;
+}
+
+export function rerankTexts(store: Store, ids: number[], chars: number): RerankText[] {
+  const db = sqlite(store);
+  if (ids.length === 0) return [];
+  return statement(
+    db,
+    'SELECT id, date, source, title, substr(body, 1, @chars) AS head FROM documents WHERE id IN (SELECT value FROM json_each(@ids))',
+  ).all({ ids: JSON.stringify(ids), chars }) as RerankText[];
+}
+
+/** Index tokens of each field (title, body) of a document, as FTS5 counted them for bm25. */
+export interface FieldLengths {
+  title: number;
+  body: number;
+}
+
+/** The candidates' field lengths, read from FTS5's own per-document sizes (no text is tokenized). */
+export function fieldLengths(store: Store, ids: number[]): Map<number, FieldLengths> {
+  const db = sqlite(store);
+  const out = new Map<number, FieldLengths>();
+  if (ids.length === 0) return out;
+  const rows = statement(
+    db,
+    'SELECT id, sz FROM documents_fts_docsize WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as { id: number; sz: Uint8Array }[];
+  for (const row of rows) {
+    const [title = 0, body = 0] = sqliteVarints(row.sz);
+    out.set(row.id, { title, body });
+  }
+  return out;
+}
+
+/** Documents in the index and the mean length of each field, from FTS5's totals record. */
+export interface IndexTotals {
+  documents: number;
+  meanTitle: number;
+  meanBody: number;
+}
+
+export function indexTotals(store: Store): IndexTotals {
+  const db = sqlite(store);
+  const [documents = 0, title = 0, body = 0] = ftsTotals(db);
+  return {
+    documents,
+    meanTitle: documents > 0 ? Math.max(1, title / documents) : 1,
+    meanBody: documents > 0 ? Math.max(1, body / documents) : 1,
+  };
+}
+
+/** How often, and how early, each candidate mentions any of these entities. */
+export interface EntityPresence {
+  mentions: number;
+  /** Index of the first sentence naming one of them (0 = the lead). */
+  firstSentence: number;
+}
+
+export function entityPresence(store: Store, entityIds: number[], docIds: number[]): Map<number, EntityPresence> {
+  const db = sqlite(store);
+  const out = new Map<number, EntityPresence>();
+  if (entityIds.length === 0 || docIds.length === 0) return out;
+  const rows = statement(
+    db,
+    `SELECT doc_id AS id, count(*) AS mentions, min(sentence) AS firstSentence FROM mentions
+      WHERE entity_id IN (SELECT value FROM json_each(@entities)) AND doc_id IN (SELECT value FROM json_each(@docs))
+      GROUP BY doc_id`,
+  ).all({ entities: JSON.stringify(entityIds), docs: JSON.stringify(docIds) }) as ({ id: number } & EntityPresence)[];
+  for (const row of rows) out.set(row.id, { mentions: row.mentions, firstSentence: row.firstSentence });
+  return out;
 }

@@ -11,7 +11,7 @@ export interface EvidenceRow {
   type: string;
   short: string;
   long: string;
-  kind: 'paren' | 'document' | 'initials';
+  kind: 'paren' | 'document' | 'initials' | 'second reference';
   pattern: string;
 }
 
@@ -80,7 +80,7 @@ export function* documentsToScan(
     .all() as number[];
   const doc = db.prepare('SELECT body, analyzer_version AS version FROM documents WHERE id = ?');
   const mentions = db.prepare(
-    "SELECT type, text, orig_key AS key FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG')",
+    "SELECT type, text, orig_key AS key FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG') ORDER BY start",
   );
   for (const id of ids) {
     const row = doc.get(id) as { body: string; version: string } | undefined;

@@ -5,7 +5,9 @@
  */
 import { sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
+import { ftsTotals, latestDocuments } from './vocabulary.js';
 import { ENTITY_TYPES } from '../core/types.js';
+import { compareDates } from '../core/days.js';
 
 const ENTITY_TYPES_SQL = ENTITY_TYPES.map((t) => `'${t}'`).join(', ');
 
@@ -48,6 +50,16 @@ export interface SearchPlan {
    * slack) from the top, unsliced, and leave ordering ties and the page to the caller.
    */
   depth?: number;
+  /**
+   * The query is plain words (no phrase, prefix or OR): past SCORED_MATCHES its candidates may be
+   * pruned. Not for the others: each pruning pass evaluates the expression again, and phrases and
+   * prefixes cost more to match than bm25 costs to score.
+   */
+  prunable?: boolean;
+  /** Above this many matches only a bounded set of candidates is scored (default SCORED_MATCHES). */
+  scoredMatches?: number;
+  /** Above this many matches the total is estimated and nothing is scored (default HUGE_MATCHES). */
+  hugeMatches?: number;
 }
 
 export interface SearchRow {
@@ -60,11 +72,21 @@ export interface SearchRow {
 
 export interface SearchPage {
   total: number;
+  /** The total is an estimate (a result too large to count within a search's budget). */
+  estimated?: boolean;
   rows: SearchRow[];
   /** Every matching document id (for facets over the whole result). */
   allIds?: () => number[];
 }
 
+/** Above this many matches only a bounded set of candidates is scored (see searchDocuments). */
+export const SCORED_MATCHES = 4000;
+const TITLE_CANDIDATES = 2000;
+/** Above this many matches the count is estimated and nothing is scored by bm25. */
+export const HUGE_MATCHES = 50_000;
+/** The latest documents an estimate looks at. */
+const ESTIMATE_WINDOW = 20_000;
+const RECENT_CANDIDATES = 1000;
 /** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
 const TIE_SLACK = 16;
 /**
@@ -139,9 +161,12 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   // The plain path counts from the index alone (cheap); the entity path counts while ranking, so its
   // candidate set is built once.
   let counted: string | null = null;
+  // The matching ids without scores (for facets and the date orders): bm25 costs far more than a match.
+  let matching: string;
   if (queryEntities.length === 0) {
     params.match = plan.match;
     scored = `SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
+    matching = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
     counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
   } else {
     // Each unit that names an entity matches by its words or by a mention; the rest by words.
@@ -177,11 +202,45 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE @bonus * (1.0 + min(e.n, 8) / 8.0) END AS score
       FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
       WHERE 1${within('c.id')}`;
+    matching = scored;
   }
   const allIds = (): number[] =>
-    (statement(db, `SELECT id FROM (${scored})`).all(params) as { id: number }[]).map((r) => r.id);
-  let total = counted ? (statement(db, counted).get(params) as { n: number }).n : -1;
-  if (total === 0 || (total > 0 && offset >= total)) return { total, rows: [], allIds };
+    (statement(db, `SELECT id FROM (${matching})`).all(params) as { id: number }[]).map((r) => r.id);
+  let total = -1;
+  let estimated = false;
+  const huge = plan.hugeMatches ?? HUGE_MATCHES;
+  if (counted) {
+    // Counted exactly up to HUGE_MATCHES (a LIMIT FTS5 stops at); beyond, estimated from the latest
+    // documents, so a word found in most of a million documents costs a bounded count.
+    const capped = statement(db, `SELECT count(*) AS n FROM (${matching} LIMIT @cap)`).get({
+      ...params,
+      cap: huge + 1,
+    }) as { n: number };
+    total = capped.n;
+    if (total > huge) {
+      total = Math.max(huge + 1, estimateMatches(db, matching, params));
+      estimated = true;
+    }
+  }
+  if (total === 0 || (total > 0 && offset >= total)) return { total, estimated, rows: [], allIds };
+
+  // Top-k pruning: FTS5 scores every match before it sorts, ~2 µs each, so a word found in most
+  // documents costs tens of ms. Past SCORED_MATCHES, bm25 is computed only for a bounded set of
+  // likely candidates: matches with a query term in the title, and the latest ingested matches
+  // (both read in rowid order with a LIMIT, which FTS5 stops early). Such a word ranks documents
+  // little by itself (its idf is near zero), so this loses little; the count stays exact.
+  let ranked = scored;
+  if (estimated) {
+    // Too many to score at all: the latest matches, in rowid order (an early-stopping LIMIT), for the
+    // second stage to rank by its own BM25F.
+    ranked = `SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}
+      ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})`;
+  } else if (counted && plan.prunable && total > (plan.scoredMatches ?? SCORED_MATCHES)) {
+    params.titled = `{title} : (${plan.match})`;
+    ranked = `${scored} AND +rowid IN (
+      SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titled ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
+      UNION ALL SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}))`;
+  }
 
   const page = offset + limit;
   if (plan.sort === 'date' || plan.sort === '-date') {
@@ -190,23 +249,30 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     const listed = statement(
       db,
       `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score${counted ? '' : ', count(*) OVER () AS total'}
-         FROM documents d INDEXED BY documents_date WHERE d.id IN (SELECT id FROM (${scored}))
+         FROM documents d INDEXED BY documents_date WHERE d.id IN (SELECT id FROM (${matching}))
         ORDER BY d.date IS NULL, d.date ${direction}, d.id ${direction} LIMIT @k`,
     ).all({ ...params, k: page }) as (SearchRow & { total?: number })[];
     if (!counted) total = listed[0]?.total ?? 0;
-    return { total, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), allIds };
+    return { total, estimated, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), allIds };
   }
   const top = statement(
     db,
-    `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${scored}) ORDER BY 2 DESC LIMIT @k`,
+    `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${counted ? '' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
   ).all({ ...params, k: Math.max(page + TIE_SLACK, plan.depth ?? 0) }) as {
     id: number;
     score: number;
     total?: number;
   }[];
   if (!counted) total = top[0]?.total ?? 0;
-  if (total === 0 || offset >= total) return { total, rows: [], allIds };
-  if (plan.depth !== undefined) return { total, rows: withDocuments(db, top), allIds };
+  if (total === 0 || offset >= total) return { total, estimated, rows: [], allIds };
+  // The second stage reads what it needs of each candidate (rerankTexts) in one pass of its own.
+  if (plan.depth !== undefined)
+    return {
+      total,
+      estimated,
+      rows: top.map((t) => ({ id: t.id, score: t.score, date: null, source: null, title: null })),
+      allIds,
+    };
   let rows = withDocuments(db, top);
   // A tie that runs past the rows fetched may hide newer documents (a word in most documents scores
   // the same everywhere): take the newest of the whole tie from the date index, no table rows read.
@@ -216,7 +282,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     const tied = statement(
       db,
       `SELECT d.id AS id FROM documents d INDEXED BY documents_date
-        WHERE d.id IN (SELECT id FROM (${scored}) WHERE round(score, ${SCORE_DECIMALS}) = @edge)
+        WHERE d.id IN (SELECT id FROM (${ranked}) WHERE round(score, ${SCORE_DECIMALS}) = @edge)
         ORDER BY d.date DESC, d.id DESC LIMIT @need`,
     ).all({ ...params, edge, need: page - above.length }) as { id: number }[];
     rows = [
@@ -227,7 +293,23 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       ),
     ];
   }
-  return { total, rows: rows.slice(offset, page), allIds };
+  return { total, estimated, rows: rows.slice(offset, page), allIds };
+}
+
+/**
+ * Matches of a huge result, estimated: the share of the latest ESTIMATE_WINDOW documents that match
+ * (FTS5 seeks to a rowid range, so this reads only their part of each doclist) times all documents.
+ */
+function estimateMatches(db: Db, matching: string, params: Record<string, unknown>): number {
+  const window = latestDocuments(db, ESTIMATE_WINDOW);
+  if (window.documents === 0) return 0;
+  const inWindow = statement(db, `SELECT count(*) AS n FROM (${matching}) WHERE id > @after`).get({
+    ...params,
+    // An integer: FTS5 seeks only to an integer rowid bound (a JS number binds as REAL and scans).
+    after: BigInt(window.after),
+  }) as { n: number };
+  const [documents = window.documents] = ftsTotals(db);
+  return Math.round((inWindow.n / window.documents) * documents);
 }
 
 /** The documents' metadata for scored ids, ordered by score, then newest first. */
@@ -241,14 +323,6 @@ function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchR
     .filter((r) => byId.has(r.id))
     .map((r) => ({ ...byId.get(r.id)!, score: r.score }))
     .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
-}
-
-/** Newer first; undated last. */
-function compareDates(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
 }
 
 /** Filters without words: matching documents, newest first. */
@@ -286,17 +360,19 @@ export interface MarkedText {
 }
 
 /**
- * The hits' title and body with the query's matches marked by FTS5, in one pass over the matches
- * (a rowid lookup per hit would reload a common word's whole doclist each time).
+ * The hits' title and body with the query's matches marked by FTS5. Usually in one pass over the
+ * matches (a rowid lookup per hit seeks in every doclist again: 2–10× slower on Reuters, most for a
+ * prefix); `huge` (a result of more than HUGE_MATCHES documents): one lookup per hit, since a pass
+ * over 150,000 matches costs 4× the lookups.
  */
-export function markedTexts(store: Store, match: string, docIds: number[]): Map<number, MarkedText> {
+export function markedTexts(store: Store, match: string, docIds: number[], huge = false): Map<number, MarkedText> {
   const db = sqlite(store);
   const out = new Map<number, MarkedText>();
   const rows = statement(
     db,
     `SELECT rowid AS id, highlight(documents_fts, 0, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}') AS title,
             highlight(documents_fts, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}') AS body
-       FROM documents_fts WHERE documents_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
+       FROM documents_fts WHERE documents_fts MATCH ? AND ${huge ? '' : '+'}rowid IN (SELECT value FROM json_each(?))`,
   ).all(match, JSON.stringify(docIds)) as ({ id: number } & MarkedText)[];
   for (const row of rows) out.set(row.id, row);
   return out;

@@ -35,14 +35,151 @@ export function tokenizeLikeIndex(store: Store, text: string): { term: string; o
   })();
 }
 
-/** Documents holding an indexed term (0 when it is not indexed). */
-export function termDocs(store: Store, stem: string): number {
+/** SQLite's varints (big-endian groups of 7 bits; the ninth byte holds 8), as FTS5 stores its sizes. */
+export function sqliteVarints(blob: Uint8Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < blob.length) {
+    let value = 0;
+    for (let n = 0; n < 9 && i < blob.length; n++) {
+      const byte = blob[i++];
+      if (n === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) break;
+    }
+    out.push(value);
+  }
+  return out;
+}
+
+/** FTS5's totals: documents, then tokens of each column (title, body), from its "averages" record (row 1). */
+export function ftsTotals(db: Db): number[] {
+  const row = statement(db, 'SELECT block FROM documents_fts_data WHERE id = 1').get() as
+    | { block: Uint8Array }
+    | undefined;
+  return row ? sqliteVarints(row.block) : [];
+}
+
+/** Above this many documents, a common term's statistics are estimated (see termStats). */
+export const EXACT_STATS_DOCUMENTS = 100_000;
+/** A term in more than this share of the latest documents is common enough to estimate. */
+const ESTIMATE_WINDOW = 20_000;
+
+/** Documents holding an indexed term and its occurrences (zeros when it is not indexed). */
+export interface TermStats {
+  doc: number;
+  cnt: number;
+}
+
+/**
+ * Kept per connection while the database is unchanged (PRAGMA data_version): fts5vocab counts a
+ * term by walking its whole doclist (~1 ms for a word in most documents of Reuters), and one search
+ * asks about the same words for its cost bound, its entity gate and its idf.
+ */
+interface StatsCache {
+  version: number;
+  exact: Map<string, TermStats>;
+  estimated: Map<string, TermStats | null>;
+  window?: { after: number; documents: number; total: number };
+}
+const statsCache = new WeakMap<Db, StatsCache>();
+const STATS_CACHE_SIZE = 10_000;
+
+function cacheOf(db: Db): StatsCache {
+  const version = statement(db, 'PRAGMA data_version').pluck().get() as number;
+  let cache = statsCache.get(db);
+  if (!cache || cache.version !== version || cache.exact.size + cache.estimated.size > STATS_CACHE_SIZE) {
+    cache = { version, exact: new Map(), estimated: new Map() };
+    statsCache.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * A term's documents and occurrences. `estimate`: in a large index a common term may be estimated
+ * (see estimatedStats) — for a cost bound or an idf; typo correction asks for rare terms, exactly.
+ */
+export function termStats(store: Store, stem: string, estimate = false): TermStats {
   const db = sqlite(store);
   prepareVocabulary(db);
-  const row = statement(db, 'SELECT doc FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as
-    | { doc: number }
+  const cache = cacheOf(db);
+  const known = cache.exact.get(stem);
+  if (known) return known;
+  if (estimate) {
+    let guess = cache.estimated.get(stem);
+    if (guess === undefined) {
+      guess = estimatedStats(db, stem, cache);
+      cache.estimated.set(stem, guess);
+    }
+    if (guess) return guess;
+  }
+  const stats = exactStats(db, stem);
+  cache.exact.set(stem, stats);
+  return stats;
+}
+
+function exactStats(db: Db, stem: string): TermStats {
+  const row = statement(db, 'SELECT doc, cnt FROM temp.corpus_search_vocab WHERE term = ?').get(stem) as
+    | TermStats
     | undefined;
-  return row?.doc ?? 0;
+  return row ?? { doc: 0, cnt: 0 };
+}
+
+/**
+ * In a large index, fts5vocab counts a term by walking its whole doclist (tens of ms for a word in
+ * most of a million documents). There, a term found in many of the latest ESTIMATE_WINDOW documents
+ * (FTS5 seeks to a rowid range) is estimated from them: its documents by their share of the window,
+ * its occurrences at OCCURRENCES_PER_DOCUMENT (a cost bound and an idf need no more). Null (count
+ * exactly) for a small index, a term rare in the window, or a stem the tokenizer would stem again.
+ */
+function estimatedStats(db: Db, stem: string, cache: StatsCache): TermStats | null {
+  if (!cache.window) {
+    const [total = 0] = ftsTotals(db);
+    cache.window = {
+      ...(total > EXACT_STATS_DOCUMENTS ? latestDocuments(db, ESTIMATE_WINDOW) : { after: 0, documents: 0 }),
+      total,
+    };
+  }
+  const window = cache.window;
+  if (window.total <= EXACT_STATS_DOCUMENTS || window.documents === 0 || !/^[\p{L}\p{N}]+$/u.test(stem)) return null;
+  // The bound binds as an integer: FTS5 seeks only to an integer rowid bound (a JS number binds as REAL and scans).
+  const inWindow = statement(
+    db,
+    'SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @term AND rowid > @lo',
+  ).get({ term: `"${stem}"`, lo: BigInt(window.after) }) as { n: number };
+  // Rare in the window: rare overall, and cheap to count exactly.
+  if (inWindow.n < window.documents / 100) return null;
+  if (stemOf(db, stem) !== stem) return null;
+  const doc = Math.round((inWindow.n / window.documents) * window.total);
+  return { doc, cnt: doc * OCCURRENCES_PER_DOCUMENT };
+}
+
+/** The documents with the `span` highest ids: they have ids above `after`. */
+export function latestDocuments(db: Db, span: number): { after: number; documents: number } {
+  const last = statement(db, 'SELECT max(id) AS hi FROM documents').get() as { hi: number | null };
+  if (last.hi === null) return { after: 0, documents: 0 };
+  const after = last.hi - span;
+  // FTS5's per-document sizes: a row of a few bytes per document (the documents table holds bodies).
+  const n = statement(db, 'SELECT count(*) AS n FROM documents_fts_docsize WHERE id > ?').get(after) as { n: number };
+  return { after, documents: n.n };
+}
+
+/** Occurrences per document assumed for an estimated common term (Reuters: 3.5 for "said"). */
+const OCCURRENCES_PER_DOCUMENT = 3;
+
+function stemOf(db: Db, word: string): string | null {
+  statement(db, "INSERT INTO temp.corpus_search_stem(corpus_search_stem) VALUES('delete-all')").run();
+  statement(db, 'INSERT INTO temp.corpus_search_stem(rowid, word) VALUES (1, ?)').run(word);
+  const row = statement(db, 'SELECT term FROM temp.corpus_search_stem_terms').get() as { term: string } | undefined;
+  return row?.term ?? null;
+}
+
+/** Documents holding an indexed term (0 when it is not indexed). */
+export function termDocs(store: Store, stem: string): number {
+  return termStats(store, stem).doc;
 }
 
 /** Indexed terms in [from, to) with their document counts, streamed. */

@@ -2,7 +2,8 @@ import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js';
 
 /*
  * Words that are never a name on their own: a corporate suffix or a generic organisation noun
- * (`Corp`, `Inc`, `Bank`), a month or weekday name or abbreviation, an initial (`L.`), a
+ * (`Corp`, `Inc`, `Bank`), a month or weekday name or abbreviation, an initial (`L.`), a credit
+ * rating (`AAA`, `Baa-1`), a
  * month glued to a digit (`MAY8`, a futures delivery month in a price table). A span made only of
  * such words (and connectives) is no entity, whatever the tagger said; a PERSON span that ends in a
  * corporate suffix is a company.
@@ -176,6 +177,17 @@ export function mixesDigits(w: string): boolean {
   return /\p{L}/u.test(w) && /\d/.test(w);
 }
 
+/**
+ * A credit rating (`AAA`, `BBB-plus`, `AA-minus`, `Baa-1`, `Aa3`): Standard and Poor's and Moody's
+ * grades, written like acronyms. A bare `AA` or `Aa` is left alone (an airline, a fellowship).
+ */
+export function isCreditRating(w: string): boolean {
+  return (
+    /^(?:AAA|BBB|BB|CCC|CC|Aaa|Baa|Caa)(?:[-+]|-plus|-minus|-?[123])?$/.test(w) ||
+    /^(?:AA|A|B|C|Aa|Ba|Ca)(?:[+]|-plus|-minus|-?[123])$/.test(w)
+  );
+}
+
 /** A word that does not make a name by itself. */
 function isEmptyWord(w: string): boolean {
   const b = bare(w);
@@ -185,6 +197,7 @@ function isEmptyWord(w: string): boolean {
     GENERIC_ORG_WORDS.has(b) ||
     isCalendarWord(w) ||
     isInitial(w) ||
+    isCreditRating(w) ||
     !/[\p{L}\p{N}]/u.test(w)
   );
 }

@@ -12,6 +12,29 @@ import type { Span } from './spans.js';
  * gazetteer names; bare surnames of people already named that the tagger missed are added.
  */
 
+/** Nouns of institutions that news writes bare once named in full (`the Commission`, `the Ministry`). */
+const GENERIC_HEADS = new Set([
+  'commission',
+  'ministry',
+  'department',
+  'agency',
+  'committee',
+  'council',
+  'court',
+  'exchange',
+  'board',
+  'bank',
+  'fund',
+  'bureau',
+  'authority',
+  'association',
+  'federation',
+  'institute',
+  'university',
+  'corporation',
+  'company',
+]);
+
 function titleCase(s: string): string {
   return s.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
 }
@@ -29,7 +52,19 @@ function nameParts(s: string): string[] {
 }
 
 export function resolveEntities(text: string, tokens: Token[], sentences: Sentence[], spans: Span[]): Mention[] {
-  const surface = (sp: Span) => text.slice(tokens[sp.first].start, tokens[sp.last].end);
+  // `… said John Casesa of Schroder Wertheim & Co.`: the period ends the sentence as well as the
+  // abbreviation, and the name is `Schroder Wertheim & Co` (a dotted acronym keeps its dots: `U.S.`).
+  const endOf = (sp: Span): number => {
+    const t = tokens[sp.last].text;
+    if (t.length < 3 || t.charCodeAt(t.length - 1) !== 46 || t.indexOf('.') !== t.length - 1)
+      return tokens[sp.last].end;
+    const s = sentences[sp.sentence];
+    let k = sp.last + 1;
+    // Closing quotes and brackets attached to it may follow (an opening quote is not attached).
+    while (k < s.tokenEnd && /^["'”’)]$/u.test(tokens[k].text) && tokens[k].start === tokens[k - 1].end) k++;
+    return k === s.tokenEnd ? tokens[sp.last].end - 1 : tokens[sp.last].end;
+  };
+  const surface = (sp: Span) => text.slice(tokens[sp.first].start, endOf(sp));
 
   // Types first: LOC → COUNTRY/PLACE; a span written exactly as a country name is that country.
   const typed = spans.map((sp) => {
@@ -99,14 +134,38 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   for (const m of typed) {
     if (m.type !== 'ORG') continue;
     const words = m.s.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-    if (words.length < 2) continue;
+    // `EC Commission` spells `EC` with an acronym of its own: it is not what `EC` stands for.
+    if (words.length < 2 || words.some((w) => /^\p{Lu}{2,}$/u.test(w.replace(/\./g, '')))) continue;
     const acr = words.map((w) => w[0]).join('');
     if (!orgLong.has(acr)) orgLong.set(acr, m.s);
+  }
+  // `the Commission` after `the EC Commission`: an institution's bare noun is the one organisation
+  // of the document whose name ends in it; with two or none (`Commission` beside `SEC` and
+  // `EC Commission`) it stays as written.
+  const byHead = new Map<string, Set<string>>();
+  for (const m of typed) {
+    if (m.type !== 'ORG') continue;
+    const words = m.s.split(/\s+/);
+    if (words.length < 2) continue;
+    const head = words[words.length - 1].toLowerCase();
+    if (!GENERIC_HEADS.has(head)) continue;
+    let names = byHead.get(head);
+    if (!names) byHead.set(head, (names = new Set()));
+    names.add(aliasKey(m.s));
+  }
+  const fullOf = new Map<string, string>();
+  for (const m of typed) {
+    if (m.type !== 'ORG') continue;
+    const words = m.s.split(/\s+/);
+    const names = words.length >= 2 ? byHead.get(words[words.length - 1].toLowerCase()) : undefined;
+    if (names?.size === 1 && !fullOf.has(words[words.length - 1].toLowerCase()))
+      fullOf.set(words[words.length - 1].toLowerCase(), m.s);
   }
   const orgOf = (s: string, written: string): string => {
     const acr = s.replace(/\./g, '');
     if (/^\p{Lu}{2,6}$/u.test(acr)) return orgLong.get(acr) ?? canonicalOrgAcronym(s) ?? s;
-    return written;
+    const full = /^\p{Lu}\p{Ll}+$/u.test(s) ? fullOf.get(s.toLowerCase()) : undefined;
+    return full ? orgOf(full, writtenOrg(full)) : written;
   };
   const personOf = (key: string, parts: string[]): string => {
     const own = persons.get(key);
@@ -129,6 +188,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     if (!forms) formsByKey.set(key, (forms = new Map()));
     forms.set(m.s, (forms.get(m.s) ?? 0) + 1);
   }
+  const writtenOrg = (s: string) => written('ORG', s);
   const written = (type: EntityType, s: string) => {
     const forms = formsByKey.get(type + aliasKey(s));
     // Capitals are headline case for a known place or a name of several words, else an acronym.
@@ -140,7 +200,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   for (const m of typed) {
     for (let i = m.sp.first; i <= m.sp.last; i++) covered[i] = 1;
     const start = tokens[m.sp.first].start;
-    const end = tokens[m.sp.last].end;
+    const end = endOf(m.sp);
     mentions.push({
       type: m.type,
       text: m.s,

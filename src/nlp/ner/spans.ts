@@ -157,8 +157,10 @@ export function entitySpans(
       }
     }
   });
+  possessiveNames(spans, tokens);
   companiesBySuffix(spans, tokens, sentences, lex);
   extendOrgNames(spans, tokens, sentences);
+  repeatOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
   const snapped = snapCountries(
@@ -171,6 +173,10 @@ export function entitySpans(
     // A name that ends in a legal suffix or an institution's head noun is an organisation (`Justice
     // Department`, `General Motors`): no title is trimmed off it.
     if (sp.type === 'PERSON' && sp.last > sp.first && isOrganisationName(tokens, sp)) sp.type = 'ORG';
+    // `the Reagan administration`: a government named for its leader names the person (CoNLL's
+    // convention), so the name joins the person's other mentions.
+    else if (sp.type === 'ORG' && sp.first === sp.last && tokens[sp.last + 1]?.text === 'administration')
+      sp.type = 'PERSON';
     trimSpan(sp, tokens);
   }
   for (const sp of split) {
@@ -180,6 +186,10 @@ export function entitySpans(
     const surface = text.slice(tokens[sp.first].start, tokens[sp.last].end);
     if (isSovereignSurface(surface) && (countryByName(surface)!.name === surface || /^[\p{Lu}.]+$/u.test(surface)))
       sp.type = 'LOC';
+    // A name of several words ending in a legal suffix, an institution's noun or a news medium's
+    // (`CBS News`) names an organisation, whatever kind of name the tagger took it for.
+    else if (sp.last > sp.first && (isOrganisationName(tokens, sp) || MEDIA_HEADS.has(tokens[sp.last].text)))
+      sp.type = 'ORG';
   }
   for (const sp of split) {
     if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
@@ -193,6 +203,16 @@ export function entitySpans(
     if (t === undefined) tables.set(si, (t = isTableSentence(tokens, sentences[si])));
     return t;
   };
+  // A document that is mostly a table (`LME OFFICIAL PRICES`): its header lines in capitals
+  // (`CASH 3 MONTHS SETT`) hold column labels, not people.
+  let tableLines = 0;
+  for (let si = 0; si < sentences.length; si++) if (inTable(si)) tableLines++;
+  const tableDoc = tableLines * 2 >= sentences.length;
+  const capsLine = (si: number) => {
+    for (let k = sentences[si].tokenStart; k < sentences[si].tokenEnd; k++)
+      if (/\p{Ll}/u.test(tokens[k].text)) return false;
+    return true;
+  };
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
@@ -200,7 +220,18 @@ export function entitySpans(
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
-      !(sp.type === 'PERSON' && spanWords(tokens, sp).some(isColumnLabel) && inTable(sp.sentence)),
+      !(
+        sp.type === 'PERSON' &&
+        spanWords(tokens, sp).some(isColumnLabel) &&
+        (inTable(sp.sentence) || (tableDoc && capsLine(sp.sentence)))
+      ) &&
+      // `APR7 UNTRD`: the value column beside a delivery month in a price table.
+      !(
+        sp.first > 0 &&
+        isCalendarWord(tokens[sp.first - 1].text) &&
+        /\d/.test(tokens[sp.first - 1].text) &&
+        inTable(sp.sentence)
+      ),
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
   return kept.sort((a, b) => a.first - b.first);
@@ -247,6 +278,9 @@ const INSTITUTION_HEADS = new Set([
   'fund',
   'union',
 ]);
+
+/** Last words of the names of news media (`CBS News`, `Financial Times`, `Voice of America Radio`). */
+const MEDIA_HEADS = new Set(['News', 'Times', 'Post', 'Journal', 'Herald', 'Television', 'Radio', 'Broadcasting']);
 
 /**
  * The last word of the span is a legal suffix or an institution noun, or the span ends in `General`
@@ -314,9 +348,12 @@ function isColumnLabel(w: string): boolean {
   return (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) || /^\p{L}{1,2}$/u.test(w);
 }
 
-/** A word that may be part of a company's name before its legal suffix (`Waste Management`, `AT&T`, `3M`). */
+/**
+ * A word that may be part of a company's name before its legal suffix (`Waste Management`, `AT&T`,
+ * `3M`); not a place as an adjective (`Ohio-based`, `Paris-owned`).
+ */
 function nameToken(t: string): boolean {
-  return /^[\p{Lu}\d]/u.test(t) && /\p{L}/u.test(t);
+  return /^[\p{Lu}\d]/u.test(t) && /\p{L}/u.test(t) && !/-\p{Ll}+$/u.test(t);
 }
 
 /**
@@ -346,7 +383,11 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
         else if (
           (t === '&' || t === 'and' || t === "'s" || t === '’s') &&
           a - 2 >= s.tokenStart &&
-          nameToken(tokens[a - 2].text)
+          nameToken(tokens[a - 2].text) &&
+          // `Johnson Controls Inc and Lear Corp`, `KeyCorp and Banc One Corp`: a suffix, or a
+          // company the tagger already named, ends the company before it.
+          !isCorporateSuffix(tokens[a - 2].text) &&
+          !(t === 'and' && spans.some((sp) => sp.last === a - 2 && sp.type === 'ORG'))
         )
           a -= 2;
         else break;
@@ -386,6 +427,107 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
     }
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
+  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/**
+ * Document-level consistency: an organisation named in several words ending in a legal suffix or an
+ * institution's noun somewhere in the document
+ * (`Standard and Poor's Corp`, `Johnson Controls Inc`) is the same organisation wherever the same
+ * words, or the words before its legal suffix, are written again (`Standard and Poor's said`,
+ * `Johnson Controls and Lear`), whatever the tagger made of them there. An occurrence inside a
+ * longer capitalised run, or cut by a span reaching outside it, is left alone.
+ */
+function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const names = new Map<string, string[]>();
+  // A place's name is a team's in one sentence and the place in the next: left to the tagger.
+  const add = (words: string[]) => {
+    const name = words.join(' ');
+    const titled = name.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+    if (!countryByName(name) && !placeInfo(name) && !placeInfo(titled)) names.set(name, words);
+  };
+  for (const sp of spans) {
+    if (sp.type !== 'ORG' || sp.first < 0 || sp.last <= sp.first || !isOrganisationName(tokens, sp)) continue;
+    const words = tokens.slice(sp.first, sp.last + 1).map((t) => t.text);
+    add(words);
+    let n = words.length;
+    while (n > 2 && isCorporateSuffix(words[n - 1])) n--;
+    if (n < words.length) add(words.slice(0, n));
+  }
+  if (!names.size) return;
+  const byFirst = new Map<string, string[][]>();
+  for (const w of names.values()) {
+    let list = byFirst.get(w[0]);
+    if (!list) byFirst.set(w[0], (list = []));
+    list.push(w);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const capital = (i: number) => /^\p{Lu}/u.test(tokens[i].text);
+  sentences.forEach((s, si) => {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const list = byFirst.get(tokens[i].text);
+      if (!list) continue;
+      for (const w of list) {
+        const last = i + w.length - 1;
+        if (last >= s.tokenEnd) continue;
+        let same = true;
+        for (let k = 1; k < w.length && same; k++) same = tokens[i + k].text === w[k];
+        if (!same) continue;
+        if ((i > s.tokenStart + 1 && capital(i - 1)) || (last + 1 < s.tokenEnd && capital(last + 1))) break;
+        if (spans.some((sp) => sp.first >= 0 && sp.first === i && sp.last === last && sp.type === 'ORG')) break;
+        // A span holding these words and more is a longer name (`National Party of Australia`), and a
+        // person running into them keeps their name (`Henry Eberhard Faber`).
+        if (
+          spans.some(
+            (sp) =>
+              sp.first >= 0 &&
+              ((sp.first <= i && sp.last > last) || (sp.first < i && sp.last >= i && sp.type === 'PERSON')),
+          )
+        )
+          break;
+        for (const sp of spans) {
+          if (sp.first < 0 || sp.first > last || sp.last < i) continue;
+          if (sp.first >= i && sp.last <= last) sp.first = -1;
+          else if (sp.first < i) sp.last = i - 1;
+          else {
+            // `Controls and Lear` after `Johnson`: what follows the name, from its next capitalised word.
+            sp.first = last + 1;
+            while (sp.first <= sp.last && !capital(sp.first)) sp.first++;
+            if (sp.first > sp.last) sp.first = -1;
+          }
+        }
+        spans.push({ first: i, last, type: 'ORG', sentence: si });
+        i = last;
+        break;
+      }
+    }
+  });
+  spans.sort((x, y) => x.first - y.first || x.last - y.last);
+  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/**
+ * `Standard and Poor's`: a word and a name the document never writes without the possessive,
+ * joined by `and` or `&`, both taken for organisations, are one organisation (a firm named for its
+ * founders); two companies in a list are each written bare somewhere (`Magna and Lear`).
+ */
+function possessiveNames(spans: Span[], tokens: Token[]): void {
+  const bare = new Set<string>();
+  const possessive = (i: number) => i < tokens.length && (tokens[i].text === "'s" || tokens[i].text === '’s');
+  for (let i = 0; i < tokens.length; i++)
+    if (/^\p{Lu}/u.test(tokens[i].text) && !possessive(i + 1)) bare.add(tokens[i].text);
+  for (const sp of spans) {
+    if (sp.type !== 'ORG' || sp.first < 2) continue;
+    const end = possessive(sp.last) ? sp.last - 1 : sp.last;
+    if (!possessive(end + 1) && end === sp.last) continue;
+    if (bare.has(tokens[end].text)) continue;
+    const k = sp.first - 2;
+    if (tokens[k + 1].text !== 'and' && tokens[k + 1].text !== '&') continue;
+    const left = spans.find((o) => o.first === k && o.last === k && o.type === 'ORG' && o.sentence === sp.sentence);
+    if (!left) continue;
+    sp.first = k;
+    left.first = -1;
+  }
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
 }
 
@@ -727,8 +869,7 @@ function trimSpan(sp: Span, tokens: Token[]): void {
   while (
     sp.last >= sp.first &&
     ((punct(tokens[sp.last].text) && tokens[sp.last].text !== '.') ||
-      tokens[sp.last].text === "'s" ||
-      tokens[sp.last].text === '’s')
+      (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')))
   )
     sp.last--;
 }

@@ -176,7 +176,42 @@ const T = {
   memCap: 55,
   memAny: 56,
   prevClu: 57,
+  runPrev: 58,
+  runNext: 59,
+  runHeadClass: 60,
+  runFirstClass: 61,
 };
+
+/**
+ * Kinds of the word that ends (or opens) a name: the head noun says what the name names before a
+ * left-to-right tagger reaches it, and a class generalises to heads the training data never shows
+ * (`Hancock Pond`, `Audit Commission`): 1 company word or legal suffix, 2 institution or group,
+ * 3 geographic feature or territory, 4 building, street or site, 5 news medium.
+ */
+const HEAD_CLASS: ReadonlyMap<string, number> = new Map(
+  [
+    'bank group holdings industries airlines airways motors systems technologies communications securities ' +
+      'partners associates bancorp bancshares enterprises petroleum resources entertainment records pictures ' +
+      'studios publishing press media electronics chemicals pharmaceuticals foods brewery mining energy ' +
+      'insurance capital investments trust exchange airline railway railroad railways',
+    'department ministry office council agency commission court parliament senate congress assembly committee ' +
+      'bureau authority administration secretariat tribunal directorate embassy cabinet police university ' +
+      'college school academy institute party federation association union league club society foundation ' +
+      'fund organisation organization board service army navy force corps team band orchestra church ' +
+      'coalition front movement alliance conference network channel community',
+    'river lake sea ocean gulf bay strait island islands mountains mountain mount valley desert canal coast ' +
+      'basin plateau peninsula creek brook pond falls hill hills county province district region state city ' +
+      'town village parish forest glacier beach harbour harbor cape point springs reservoir',
+    'street avenue road square park bridge station airport stadium arena hall palace castle cathedral tower ' +
+      'building centre center hospital hotel museum highway dock port field gardens house theatre theater ' +
+      'prison base',
+    'news times post journal herald television radio broadcasting',
+  ].flatMap((words, k) => words.split(' ').map((w) => [w, k + 1] as const)),
+);
+
+function headClass(lower: string): number {
+  return isCorporateSuffix(lower) ? 1 : (HEAD_CLASS.get(lower) ?? 0);
+}
 
 /** Computes the label-independent features of one sentence. */
 export function observe(words: string[], lex: Lexicon | null): SentenceObs {
@@ -298,6 +333,12 @@ export function observe(words: string[], lex: Lexicon | null): SentenceObs {
       }
       if (pos !== 1) put(mix(T.runFirst, lHash[a], pos * 4 + headline));
       put(mix(T.runLen, Math.min(b - a + 1, 6), pos * 4 + headline));
+      // The words just outside the whole name (`… Corp said`, `in … Valley`), and the kind of its last
+      // and first words (`Ministry of …`): +1.8 wikigold F1, CoNLL dev unchanged (3 averaged runs).
+      if (pos !== 3) put(mix(T.runNext, b + 1 < n ? lHash[b + 1] : EOS, pos));
+      if (pos !== 1) put(mix(T.runPrev, a > 0 ? lHash[a - 1] : BOS, pos));
+      put(mix(T.runHeadClass, headClass(lower[b]), pos * 4 + headline));
+      put(mix(T.runFirstClass, headClass(lower[a]), pos * 4 + (lower[a + 1] === 'of' ? 2 : 0) + headline));
     }
   }
   return { n, lower, lHash, cap, feats, perToken: PER_TOKEN, ban: bannedLabels(words, lower, cap) };
@@ -358,6 +399,28 @@ function bannedLabels(words: string[], lower: string[], cap: Uint8Array): Uint16
     }
   }
   return ban;
+}
+
+/**
+ * A possessive is part of a name (`Moody's`, `Boatmen's`, `Queen's Park`) when the word before it
+ * is never written without it in the document; elsewhere (`the Fed's view` beside `the Fed`) it is
+ * the grammar's and ends the name. Where the document says so, lets the possessive continue an
+ * organisation's or a place's name (never a person's: CoNLL labels it so).
+ */
+export function allowNamePossessives(obs: SentenceObs[]): void {
+  const bare = new Set<string>();
+  const possessed = new Set<string>();
+  for (const o of obs)
+    for (let i = 0; i < o.n; i++) {
+      if (o.cap[i] !== Cap.InitCap && o.cap[i] !== Cap.AllCaps) continue;
+      const next = i + 1 < o.n ? o.lower[i + 1] : '';
+      if (next === "'s" || next === '’s') possessed.add(o.lower[i]);
+      else bare.add(o.lower[i]);
+    }
+  for (const o of obs)
+    for (let i = 1; i < o.n; i++)
+      if ((o.lower[i] === "'s" || o.lower[i] === '’s') && possessed.has(o.lower[i - 1]) && !bare.has(o.lower[i - 1]))
+        o.ban[i] = BAN_BEGIN | (1 << 2);
 }
 
 // ---------- decoding ----------
@@ -499,6 +562,7 @@ export function tagDoc(
   obs: SentenceObs[],
   train?: { gold: Uint8Array[]; update: Trainer['update']; tick: Trainer['tick'] },
 ): Uint8Array[] {
+  if (!train) allowNamePossessives(obs);
   const memory: DocMemory = new Map();
   const first: Uint8Array[] = [];
   const mem1: Int8Array[] = [];

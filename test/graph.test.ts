@@ -1,0 +1,97 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { type Graph, keepEdges, scoreEdges } from '../src/graph/graph.js';
+import { logLikelihood } from '../src/store/entities.js';
+import { escapeXml, renderGraphGexf } from '../src/render/graph-gexf.js';
+import { renderGraphHtml } from '../src/render/graph-html.js';
+import { renderGraphText } from '../src/render/graph-text.js';
+
+const counts = (id: number, sentences: number) => ({
+  id,
+  name: `E${id}`,
+  type: 'ORG',
+  mentions: sentences,
+  documents: 1,
+  sentences,
+});
+
+describe('graph edges', () => {
+  it('scores pairs by G² over sentences and drops those named together no more than chance', () => {
+    // 1,000 sentences; 1 and 2 share 20 of their 30; 3 is in 500 sentences and shares 10 with 1 (chance: 15).
+    const edges = scoreEdges(
+      [
+        { a: 2, b: 1, together: 20 },
+        { a: 1, b: 3, together: 10 },
+      ],
+      [counts(1, 30), counts(2, 30), counts(3, 500)],
+      1000,
+    );
+    expect(edges).toHaveLength(1);
+    expect(edges[0]).toEqual({
+      a: 1,
+      b: 2,
+      sentences: 20,
+      score: Math.round(logLikelihood(20, 30, 30, 1000) * 10) / 10,
+    });
+  });
+
+  it('keeps the strongest edges and every node’s edge to the node it came from', () => {
+    const nodes = [0, 1, 2].map((i) => ({
+      id: i,
+      name: `N${i}`,
+      type: 'ORG',
+      mentions: 1,
+      documents: 1,
+      depth: i === 0 ? 0 : 1,
+      via: i === 0 ? null : 0,
+    }));
+    const many = Array.from({ length: 20 }, (_, i) => ({ a: 1, b: 100 + i, sentences: 3, score: 100 - i }));
+    const kept = keepEdges([...many, { a: 0, b: 2, sentences: 2, score: 1 }], nodes);
+    expect(kept).toHaveLength(13);
+    expect(kept.at(-1)).toMatchObject({ a: 0, b: 2 });
+  });
+});
+
+describe('graph output', () => {
+  const graph: Graph = {
+    entity: { id: 1, name: 'A & B <Corp>', type: 'ORG' },
+    alsoMatched: [],
+    depth: 1,
+    min: 2,
+    nodes: [
+      { id: 1, name: 'A & B <Corp>', type: 'ORG', mentions: 9, documents: 4, depth: 0, via: null },
+      { id: 2, name: 'Say "hi" \u0007 \ud800', type: 'PERSON', mentions: 3, documents: 2, depth: 1, via: 1 },
+    ],
+    edges: [{ a: 1, b: 2, sentences: 3, score: 12.5 }],
+    more: false,
+  };
+
+  it('GEXF escapes names and drops characters XML cannot hold', () => {
+    expect(escapeXml('a<b>&"\'')).toBe('a&lt;b&gt;&amp;&quot;&apos;');
+    const xml = renderGraphGexf(graph);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    expect(doc.gexf.graph.nodes.node.map((n: { label: string }) => n.label)).toEqual([
+      'A & B <Corp>',
+      'Say "hi" \ufffd \ufffd',
+    ]);
+  });
+
+  it('the page embeds its data where no name can close the script', () => {
+    const page = renderGraphHtml({
+      ...graph,
+      nodes: [graph.nodes[0], { ...graph.nodes[1], name: '</script><script>alert(1)</script>' }],
+    });
+    expect(page.match(/<script/g)).toHaveLength(2);
+    expect(page).not.toContain('</script><script>alert');
+    // …and the list under the drawing shows it as text.
+    expect(page).toContain('&#60;/script&#62;&#60;script&#62;alert(1)');
+  });
+
+  it('the text lists neighbours with their sentences and score', () => {
+    const text = renderGraphText(graph, { colour: false, width: 80 });
+    expect(text).toMatch(/^A & B <Corp> \(ORG\): 9 mentions in 4 documents\n/);
+    expect(text).toMatch(/\nSay "hi" .* +PERSON +3 +12\.5\n/);
+    expect(text).toMatch(/\n2 entities, 1 edge\./);
+  });
+});
