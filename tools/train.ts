@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { buildGazetteer } from './build-gazetteer.js';
 import { buildLexicon } from './lexicon-build.js';
 import { Lexicon } from '../src/nlp/ner/lexicon.js';
-import { serializeWeights } from '../src/nlp/ner/model.js';
+import { MINOR, serializeWeights } from '../src/nlp/ner/model.js';
 import {
   NL,
   TYPES,
@@ -91,27 +91,6 @@ export function readConll(path: string): Doc[] {
   if (doc.length) docs.push(doc);
   return docs;
 }
-
-/** Function words a title-cased headline leaves in lower case. */
-const MINOR = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'in',
-  'on',
-  'at',
-  'to',
-  'for',
-  'and',
-  'or',
-  'but',
-  'by',
-  'with',
-  'from',
-  'as',
-  'vs',
-]);
 
 /**
  * The sentence as a title-case headline would write it (`Clinton Says U.S. Troops Stay in Bosnia`),

@@ -101,7 +101,7 @@ export function tagDocument(m: NerModel, sentences: string[][]): Uint8Array[] {
 }
 
 /** Function words a title-case headline leaves in lower case. */
-const MINOR = new Set([
+export const MINOR: ReadonlySet<string> = new Set([
   'a',
   'an',
   'the',
