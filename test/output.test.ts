@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { useColour } from '../src/cli/options.js';
+import { formatNumber } from '../src/render/text.js';
 import { duration, ProgressLine } from '../src/cli/progress.js';
 import { flatten } from '../src/render/formats/csv.js';
 import { toVocabulary } from '../src/render/formats/vocabulary.js';
@@ -239,5 +240,14 @@ describe('the ingest progress line', () => {
     bar.stop();
     expect(duration(7_500_000)).toBe('2h 05m');
     expect(duration(42_000)).toBe('42s');
+  });
+});
+
+describe('numbers for people', () => {
+  it('groups thousands and keeps one decimal, like en-US', () => {
+    const values = [0, 7, 999, 1000, 19771, 1234567, 2.5, 2.55, -1234.56, 0.04];
+    expect(values.map(formatNumber)).toEqual(
+      values.map((n) => n.toLocaleString('en-US', { maximumFractionDigits: 1 })),
+    );
   });
 });

@@ -42,9 +42,18 @@ export interface TextContext {
 export { displayPath } from './paths.js';
 export { visible, visibleDeep } from './safe.js';
 
-/** One number format everywhere a person reads counts: `19,771`. */
+/**
+ * One number format everywhere a person reads counts: `19,771`, `2.5`. Written out rather than
+ * `toLocaleString`, whose first call loads ICU's number formatting (≈ 20 ms, a sixth of a `node` start).
+ */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  if (!Number.isFinite(n)) return String(n);
+  const rounded = Math.round(n * 10) / 10;
+  const [whole, fraction] = Math.abs(rounded)
+    .toFixed(Number.isInteger(rounded) ? 0 : 1)
+    .split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** `3 documents`, `1 document`. */
