@@ -1,24 +1,6 @@
-/**
- * `npm run bench:facets` → bench/results/facets.json
- *
- * `corpus search … --facets` on Reuters-21578 (`--db FILE`, else the database bench:search caches
- * under bench/tmp/, ingested if missing), in process, for common queries from a few matches to most
- * of the corpus:
- *  - the median time of a search with facets and without, and their difference (the facets' cost,
- *    including the search's own pass collecting every matching id);
- *  - facetCounts on its own, as chosen by the result's size, against `direct: true` (every count
- *    read from the matching documents themselves, the old way): times, whether sources, months and
- *    entities are identical, and for tags (sampled past half the corpus) the top-10 overlap and the
- *    largest relative error.
- * Wall times rise with the machine's load (recorded as `load`); the CPU time of facetCounts
- * (user + system, one thread) is what it costs on an idle core.
- * Target (issue 12): facets ≤ 50 ms on Reuters.
- */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { arg, explodeReuters, machine, median, ROOT, writeResult } from './reuters.js';
+import { machine, median, ROOT, writeResult, cachedReutersDatabase } from './reuters.js';
 import type { FacetCount } from '../src/store/facets.js';
 
 const QUERIES = ['oil', 'said', 'bank', 'trade', 'the', '"oil prices"', 'Reagan', 'Brazil debt', 'wheat', 'dividend'];
@@ -26,26 +8,7 @@ const RUNS = 7;
 
 const ms = (x: number): number => Math.round(x * 10) / 10;
 
-async function database(): Promise<string> {
-  const given = arg('--db');
-  if (given) return path.resolve(given);
-  const { ANALYZER_VERSION } = await import('../src/nlp/analyze.js');
-  const { MIGRATIONS } = await import('../src/store/schema.js');
-  const dir = path.join(ROOT, 'bench', 'tmp');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `reuters-search-a${ANALYZER_VERSION}-s${MIGRATIONS.length}.db`);
-  if (fs.existsSync(file)) return file;
-  const articles = explodeReuters();
-  const partial = `${file}.partial`;
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
-  process.stderr.write(`ingesting Reuters-21578 into ${file} (cached for later runs)\n`);
-  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'corpus.js'), 'ingest', articles, '--db', partial, '-q'], {
-    stdio: 'inherit',
-  });
-  fs.renameSync(partial, file);
-  fs.rmSync(path.dirname(articles), { recursive: true, force: true });
-  return file;
-}
+const database = async (): Promise<string> => (await cachedReutersDatabase('search', 'files')).file;
 
 /** Median wall time of `run`, and its median CPU time (user + system: what it costs on an idle core). */
 function timed(run: () => void): number {

@@ -1,43 +1,11 @@
-/**
- * `npm run bench:relevance` → bench/results/relevance.json
- *
- * P@10 and nDCG@10 of our ranking (`search()`) and of a bare FTS5 `bm25()` over the same index and
- * the same compiled query, per query class, on queries judged by Reuters-21578's own codes
- * (bench/relevance-queries.ts). The queries are split into a development half (used to tune the
- * weights in src/search/ranking.ts) and a test half (never used for tuning); both are reported.
- *
- *   --db FILE   a database of Reuters ingested from a JSON Lines file (default: ingest
- *               ../shared/corpora/reuters21578.jsonl.gz into bench/tmp/, cached)
- *   --tune      coordinate search of the ranking weights on the dev half; prints the best
- */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { arg, machine, REUTERS_JSONL, ROOT, writeResult } from './reuters.js';
+import { machine, REUTERS_JSONL, ROOT, writeResult, cachedReutersDatabase } from './reuters.js';
 import { isRelevant, judgedQueries, type JudgedQuery, type ReutersCodes } from './relevance-queries.js';
 import type { RankingParams } from '../src/search/ranking.js';
 
-async function reutersDatabase(): Promise<string> {
-  const given = arg('--db');
-  if (given) return path.resolve(given);
-  const { ANALYZER_VERSION } = await import('../src/nlp/analyze.js');
-  const { MIGRATIONS } = await import('../src/store/schema.js');
-  const dir = path.join(ROOT, 'bench', 'tmp');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `reuters-relevance-a${ANALYZER_VERSION}-s${MIGRATIONS.length}.db`);
-  if (fs.existsSync(file)) return file;
-  const jsonl = path.join(dir, 'reuters.jsonl');
-  fs.writeFileSync(jsonl, zlib.gunzipSync(fs.readFileSync(REUTERS_JSONL)));
-  process.stderr.write(`ingesting ${jsonl} into ${file} (cached for later runs)\n`);
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'corpus.js'), 'ingest', jsonl, '--db', `${file}.partial`, '--quiet'],
-    { stdio: 'inherit' },
-  );
-  fs.renameSync(`${file}.partial`, file);
-  return file;
-}
+const reutersDatabase = async (): Promise<string> => (await cachedReutersDatabase('relevance', 'jsonl')).file;
 
 /** Reuters codes of each document id, through the `file.jsonl:LINE` path the document was read from. */
 function codesByDocument(byPath: Map<string, number>): Map<number, ReutersCodes> {

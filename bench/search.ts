@@ -9,9 +9,8 @@
  * Targets: p95 ≤ 10 ms in-process; a search process ≤ 2× a bare Node start.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { arg, explodeReuters, machine, median, ROOT, writeResult } from './reuters.js';
+import { machine, median, ROOT, writeResult, cachedReutersDatabase } from './reuters.js';
 import type { SearchOptions } from '../src/search/types.js';
 
 interface BenchQuery {
@@ -115,31 +114,7 @@ function percentile(xs: number[], p: number): number {
 const ms = (x: number): number => Math.round(x * 100) / 100;
 
 /** The Reuters database, ingested once per analyzer and schema version. */
-async function reutersDatabase(): Promise<{ file: string; cached: boolean; ingestSeconds: number | null }> {
-  // --db FILE: an existing Reuters database (e.g. one ingested from the JSON Lines file).
-  const given = arg('--db');
-  if (given) return { file: path.resolve(given), cached: true, ingestSeconds: null };
-  const { ANALYZER_VERSION } = await import('../src/nlp/analyze.js');
-  const { MIGRATIONS } = await import('../src/store/schema.js');
-  const dir = path.join(ROOT, 'bench', 'tmp');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `reuters-search-a${ANALYZER_VERSION}-s${MIGRATIONS.length}.db`);
-  if (fs.existsSync(file)) return { file, cached: true, ingestSeconds: null };
-  const articles = explodeReuters();
-  const partial = `${file}.partial`;
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
-  process.stderr.write(`ingesting Reuters-21578 into ${file} (cached for later runs)\n`);
-  const started = performance.now();
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'corpus.js'), 'ingest', articles, '--db', partial, '--quiet'],
-    { stdio: 'inherit' },
-  );
-  const ingestSeconds = (performance.now() - started) / 1000;
-  fs.renameSync(partial, file);
-  fs.rmSync(path.dirname(articles), { recursive: true, force: true });
-  return { file, cached: false, ingestSeconds: Math.round(ingestSeconds * 10) / 10 };
-}
+const reutersDatabase = () => cachedReutersDatabase('search', 'files');
 
 function wallTime(args: string[]): number {
   const started = performance.now();
