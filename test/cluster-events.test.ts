@@ -170,4 +170,20 @@ describe('corpus events from dated statements', () => {
     const [event] = clusterStatements(rows, name, { ...options, verbNouns: new Map([['agree', 'accord']]) });
     expect(event.name).toBe('Liberal Democratic Party accord');
   });
+
+  it('keeps a lone report it cannot name by who or where as a dated mention', () => {
+    const lone = statement(60, '1987-05-08', {
+      value: '1987-05-08',
+      action: 'n:news conference',
+      name: 'news conference',
+    });
+    expect(clusterStatements([lone], name, options)[0]).toMatchObject({ name: 'news conference', kind: 'mention' });
+    const named = statement(61, '1987-05-08', {
+      value: '1987-05-08',
+      action: 'n:news conference',
+      name: 'news conference',
+      participantIds: [7],
+    });
+    expect(clusterStatements([named], name, options)[0].kind).toBe('event');
+  });
 });

@@ -339,7 +339,6 @@ function toEvent(
     reports.size < minReports &&
     published.length > 0 &&
     daysBetween(date.span.end, published.sort()[0]) > BACKGROUND_DAYS;
-  const kind: 'event' | 'mention' = (c.namedOrNoun || reports.size >= minReports) && !background ? 'event' : 'mention';
   const name = eventName(
     members,
     ranked.map(([id]) => id),
@@ -347,6 +346,11 @@ function toEvent(
     entityName,
     { placeKnown, lightHeads, verbNouns },
   );
+  // A lone report we cannot name by who or where (`news conference`, `talks (unnamed)`) tells a reader
+  // nothing on a timeline: it stays a dated mention.
+  const nameless = reports.size < minReports && (!/\p{Lu}/u.test(name) || name.endsWith('(unnamed)'));
+  const kind: 'event' | 'mention' =
+    (c.namedOrNoun || reports.size >= minReports) && !background && !nameless ? 'event' : 'mention';
   return {
     key,
     kind,

@@ -15,7 +15,7 @@ import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatements } from './cluster-events.js';
 
 /** Bump when statements are read differently: every document's statements are then read again. */
-export const STATEMENTS_VERSION = '12';
+export const STATEMENTS_VERSION = '13';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
