@@ -84,7 +84,7 @@ function violations(edges: Edge[]): string[] {
     const b = folderOf(to);
     if (!a || !b || a.endsWith('.js') || b.endsWith('.js')) continue;
     const allowed = ALLOWED[a];
-    if (!allowed || !allowed.includes(b))
+    if (!allowed?.includes(b))
       out.add(`${path.relative(DIST, fileURLToPath(from!))} → ${path.relative(DIST, fileURLToPath(to))}`);
   }
   return [...out].sort();

@@ -6,7 +6,6 @@ import { ambiguityNote, leftOutLine, renderTimelineText } from '../render/timeli
 import { dateLabel } from '../core/timex.js';
 import type { BucketUnit } from '../core/days.js';
 import { eventJson, timelineJson, type EventJson } from '../timeline/json.js';
-import { useColour } from './options.js';
 import { toTimelineJs } from '../render/timelinejs.js';
 import { displayPath, visibleDeep } from '../render/text.js';
 import { openDatabase } from '../store/db.js';

@@ -1,5 +1,4 @@
 import type { IsoDate } from './types.js';
-import type { DateSpan } from './timex.js';
 import * as calendar from './calendar.js';
 import { addMonths, formatDay, formatIsoWeek, formatMonth, mondayOf, toDayNumber, type Ymd } from './calendar.js';
 

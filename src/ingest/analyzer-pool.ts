@@ -60,7 +60,7 @@ const WORKER_FILE = fileURLToPath(new URL('./analyze-worker.js', import.meta.url
 
 /** Worker threads run compiled modules only: not from TypeScript sources (tests), nor an analyzer without a module. */
 export function canUseWorkers(analyzer: Analyzer): boolean {
-  return analyzer.module !== undefined && analyzer.module.endsWith('.js') && fs.existsSync(WORKER_FILE);
+  return analyzer.module?.endsWith('.js') === true && fs.existsSync(WORKER_FILE);
 }
 
 /** A job sent to a worker: retried once on a fresh worker if its worker dies under it. */

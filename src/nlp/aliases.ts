@@ -1,4 +1,3 @@
-import { aliasKey } from '../core/alias-key.js';
 import { countryByName } from './gazetteer.js';
 import { canonicalOrgAcronym } from './ner/orgs.js';
 
@@ -10,7 +9,7 @@ import { canonicalOrgAcronym } from './ner/orgs.js';
 /** Canonical country for a name, short name or abbreviation a user typed (`DPRK` → `North Korea`), else null. */
 export function canonicalCountry(alias: string): string | null {
   const c = countryByName(alias);
-  return c && c.sovereign ? c.name : null;
+  return c?.sovereign ? c.name : null;
 }
 
 /** Canonical name of an organisation known by its acronym (`UN` → `United Nations`), else null. */

@@ -1,7 +1,7 @@
 import { addDays, bucketLabel, bucketStart, bucketUnitFor, nextBucket } from '../core/days.js';
 import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntry } from '../timeline/types.js';
-import { entityLabel, leftOutLine, sourceLabel, spanOfEntries } from './timeline-text.js';
+import { entityLabel, leftOutLine, spanOfEntries } from './timeline-text.js';
 import { escapeHtml, htmlPage } from './html-page.js';
 
 export { escapeHtml };

@@ -13,15 +13,7 @@
 import type { Store } from '../store/db.js';
 import { aliasKey } from '../core/alias-key.js';
 import { dayBounds, type DayBounds } from '../core/timex.js';
-import {
-  compileQuery,
-  describeQuery,
-  groupExpression,
-  indexTokens,
-  termExpression,
-  type CompiledQuery,
-  type Group,
-} from './query.js';
+import { compileQuery, describeQuery, groupExpression, indexTokens, type CompiledQuery, type Group } from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
 import { correctQuery, stemWords, suggestCommoner } from './typos.js';
 import { boundQueryCost } from './cost.js';

@@ -2,7 +2,7 @@
  * What a search returns: plain data, so the terminal and JSON renderers (src/render/search.ts) and
  * the tests all read the same thing, and the search knows nothing about printing.
  */
-import type { EntityType, SearchEntityType } from '../core/types.js';
+import type { SearchEntityType } from '../core/types.js';
 import type { RankingParams } from './ranking.js';
 import type { Facets } from '../store/facets.js';
 

@@ -139,7 +139,7 @@ export function closestTerm(db: Store, word: string): { term: string; word: stri
   // Indexed stems close to the word's own stem ("summitt" → summit); cheap, and usually enough.
   // A wrong first letter is left to the variants below.
   const [stem] = stemWords(db, [lower]);
-  if (stem && stem.startsWith(first)) {
+  if (stem?.startsWith(first)) {
     for (let len = stem.length - max; len <= stem.length + max; len++) {
       for (const term of vocab.byLength.get(len) ?? []) {
         const d = editDistance(stem, term, max);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { databaseBytes, sqlite, type Db, type Store } from './db.js';
+import { databaseBytes, sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import type { DateSource } from '../core/types.js';
 

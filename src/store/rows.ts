@@ -4,7 +4,7 @@
  * analyzer. Ingest itself writes through StoreWriter (store/write.ts).
  */
 import crypto from 'node:crypto';
-import { sqlite, type Db, type Store } from './db.js';
+import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { packSentences } from './sentences.js';
 import { aliasKey } from '../core/alias-key.js';

@@ -3,7 +3,7 @@
  * named beside), their participants and evidence sentences, dated sentences about an entity, and
  * the per-document reads the evidence needs. src/timeline/ assembles entries from these rows.
  */
-import { sqlite, type Db, type Store } from './db.js';
+import { sqlite, type Store } from './db.js';
 import type { EntityType } from '../core/types.js';
 import { statement } from './statements.js';
 import { unpackSentences } from './sentences.js';

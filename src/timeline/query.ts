@@ -14,15 +14,7 @@ import {
   sentenceTexts,
   type CorpusEventRow,
 } from '../store/events.js';
-import type {
-  DateSpan,
-  Granularity,
-  Timeline,
-  TimelineEntity,
-  TimelineEntry,
-  TimelineQuery,
-  TimelineSource,
-} from './types.js';
+import type { Timeline, TimelineEntity, TimelineEntry, TimelineQuery, TimelineSource } from './types.js';
 
 /** Events a digest shows unless told otherwise. */
 export const DEFAULT_LIMIT = 25;
