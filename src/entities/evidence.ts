@@ -149,39 +149,38 @@ const INSTITUTION_WORDS = new Set([
  */
 function secondReferences(mentions: readonly DocMention[]): Evidence[] {
   const out: Evidence[] = [];
-  const earlier: { key: string; written: string }[] = [];
+  // Each earlier name under each of its leading word runs, the first name to have it kept: one
+  // look-up per mention instead of a pass over every earlier name.
+  const fullByPrefix = new Map<string, { key: string; written: string }>();
+  const seen = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'ORG') continue;
     const key = aliasKey(m.text);
     if (key === '' || isAcronym(m.text)) continue;
     // `Texaco Inc and Pennzoil Co`: a legal form inside a name ends one company; two are named.
-    if (
-      key
-        .split(' ')
-        .slice(0, -1)
-        .some((w) => LEGAL_SUFFIXES.has(w))
-    )
-      continue;
     const words = key.split(' ');
+    if (words.slice(0, -1).some((w) => LEGAL_SUFFIXES.has(w))) continue;
     // An all-capital form is a headline or a dateline (`NEW YORK, March 3 -`), not a second reference.
     const shouted = m.text === m.text.toUpperCase();
     const usable = !shouted && (words.length >= 2 || (words[0].length >= 3 && !GENERIC_ORG_WORDS.has(words[0])));
-    if (usable) {
-      // `New York` of `New York Stock Exchange`, `Chicago` of `Chicago Board of Trade`: words before
-      // an institution's head name where it is, not which it is.
-      const full = earlier.find(
-        (e) => e.key.startsWith(`${key} `) && !INSTITUTION_WORDS.has(e.key.slice(key.length + 1).split(' ')[0]),
-      );
-      if (full)
-        out.push({
-          type: 'ORG',
-          short: key,
-          long: full.key,
-          kind: 'second reference',
-          pattern: `${full.written} … ${m.text}`,
-        });
+    const full = usable ? fullByPrefix.get(key) : undefined;
+    if (full)
+      out.push({
+        type: 'ORG',
+        short: key,
+        long: full.key,
+        kind: 'second reference',
+        pattern: `${full.written} … ${m.text}`,
+      });
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // `New York` of `New York Stock Exchange`, `Chicago` of `Chicago Board of Trade`: words before
+    // an institution's head name where it is, not which it is.
+    for (let n = 1; n < words.length; n++) {
+      const prefix = words.slice(0, n).join(' ');
+      if (!INSTITUTION_WORDS.has(words[n]) && !fullByPrefix.has(prefix))
+        fullByPrefix.set(prefix, { key, written: m.text });
     }
-    if (!earlier.some((e) => e.key === key)) earlier.push({ key, written: m.text });
   }
   return out;
 }
