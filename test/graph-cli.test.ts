@@ -2,23 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphEdge, GraphNode } from '../src/graph/graph.js';
 import { corpus, explodeReuters, tempDir } from './helpers.js';
 
-interface Node {
-  id: number;
-  name: string;
-  type: string;
-  mentions: number;
-  documents: number;
-  depth: number;
-  via: number | null;
-}
-interface Edge {
-  a: number;
-  b: number;
-  sentences: number;
-  score: number;
-}
+type Node = GraphNode;
+type Edge = GraphEdge;
 
 /** `corpus graph` on 300 Reuters-21578 articles ingested by the real CLI into a real SQLite file. */
 describe('corpus graph (Reuters sample, real ingest)', () => {

@@ -77,20 +77,23 @@ describe('ranking, query handling and query cost', () => {
     expect(bare.map((id) => byId.get(id))).toEqual(['notice.txt', 'story.txt']);
   });
 
+  /** A plain search plan for `volcker`, the first `limit` hits, title weighted. */
+  const volckerPlan = (limit: number) => ({
+    match: compileQuery('volcker').match,
+    units: [],
+    exclude: null,
+    filters: [],
+    from: null,
+    to: null,
+    limit,
+    offset: 0,
+    titleWeight: 2,
+    bodyWeight: 1,
+    entityBonus: 0,
+  });
+
   it('past the scored-matches bound, keeps the exact count and finds the title matches first', () => {
-    const plan = {
-      match: compileQuery('volcker').match,
-      units: [],
-      exclude: null,
-      filters: [],
-      from: null,
-      to: null,
-      limit: 2,
-      offset: 0,
-      titleWeight: 2,
-      bodyWeight: 1,
-      entityBonus: 0,
-    };
+    const plan = volckerPlan(2);
     const full = searchDocuments(db, plan);
     const bounded = searchDocuments(db, { ...plan, prunable: true, scoredMatches: 3 });
     expect(bounded.total).toBe(full.total);
@@ -100,19 +103,7 @@ describe('ranking, query handling and query cost', () => {
   });
 
   it('past the huge-result bound, estimates the total from the latest documents and still ranks', () => {
-    const plan = {
-      match: compileQuery('volcker').match,
-      units: [],
-      exclude: null,
-      filters: [],
-      from: null,
-      to: null,
-      limit: 3,
-      offset: 0,
-      titleWeight: 2,
-      bodyWeight: 1,
-      entityBonus: 0,
-    };
+    const plan = volckerPlan(3);
     const full = searchDocuments(db, plan);
     const huge = searchDocuments(db, { ...plan, hugeMatches: 5 });
     expect(full.estimated).toBe(false);
