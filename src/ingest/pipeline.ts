@@ -105,6 +105,20 @@ export interface IngestSummary {
   resolutionSeconds?: number;
   /** Stopped early by `signal` (Ctrl-C): what was read is stored; running the same ingest again finishes it. */
   interrupted?: boolean;
+  /**
+   * Where the time and memory went: storing the documents, the corpus-level work of `afterIngest`
+   * (entity resolution and near-duplicates), and the corpus events. Peak RSS is the process's
+   * high-water mark when each step ended, so a step that raised it shows a larger figure than the one before.
+   */
+  steps?: Record<'documents' | 'afterIngest' | 'events', { seconds: number; peakRssMB: number }>;
+}
+
+/** Seconds since `since` and the process's peak RSS so far. */
+function stepFigures(since: number): { seconds: number; peakRssMB: number } {
+  return {
+    seconds: Math.round(performance.now() - since) / 1000,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }
 
 export function sha256(text: string): string {
@@ -272,13 +286,18 @@ export async function ingest(
     await runner.close();
   }
   checkpoint(db);
+  const documentsDone = performance.now();
+  const documentsStep = stepFigures(started);
   // Which names are one entity is a question about the whole corpus: asked again after each ingest
   // that changed it (after the checkpoint: reading through a bulk load's large WAL is slow).
   const changed = summary.new + summary.updated + summary.reanalyzed + summary.pruned > 0 || removedSomething;
   if (options.afterIngest) summary.resolutionSeconds = options.afterIngest(db, changed, summary.interrupted === true);
+  const afterIngestDone = performance.now();
+  const afterIngestStep = stepFigures(documentsDone);
   // Corpus-level events last: their statements name entities as resolved, and their support counts
   // a near-duplicate cluster (made in afterIngest) as one report.
   if (!summary.interrupted) updateCorpusEvents(db, { changed });
+  summary.steps = { documents: documentsStep, afterIngest: afterIngestStep, events: stepFigures(afterIngestDone) };
   restJournalMode(db);
 
   summary.seconds = (performance.now() - started) / 1000;

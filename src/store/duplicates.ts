@@ -42,23 +42,20 @@ export function saveSignature(
   bands.forEach((hash, band) => insert.run(band, hash, docId));
 }
 
-/** Other documents sharing at least one band bucket, with their signatures. */
-export function bandNeighbours(
-  store: Store,
-  docId: number,
-  bands: number[],
-): { id: number; signature: Buffer; figures: Buffer | null }[] {
+/** Other documents sharing at least one band bucket with a document, with their cluster (null: in none). */
+export function bandCandidates(store: Store, docId: number, bands: number[]): { id: number; cluster: number | null }[] {
   const db = sqlite(store);
-  const bucket = statement(db, 'SELECT doc_id AS id FROM doc_bands WHERE band = ? AND hash = ? AND doc_id != ?');
-  const ids = new Set<number>();
-  bands.forEach((hash, band) => {
-    for (const row of bucket.all(band, hash, docId) as { id: number }[]) ids.add(row.id);
-  });
-  if (ids.size === 0) return [];
-  return statement(
+  const bucket = statement(
     db,
-    'SELECT doc_id AS id, signature, figures FROM doc_minhash WHERE doc_id IN (SELECT value FROM json_each(?)) AND signature IS NOT NULL',
-  ).all(JSON.stringify([...ids])) as { id: number; signature: Buffer; figures: Buffer | null }[];
+    `SELECT b.doc_id AS id, c.cluster_id AS cluster FROM doc_bands b LEFT JOIN doc_clusters c ON c.doc_id = b.doc_id
+      WHERE b.band = ? AND b.hash = ? AND b.doc_id != ?`,
+  );
+  const out = new Map<number, { id: number; cluster: number | null }>();
+  bands.forEach((hash, band) => {
+    for (const row of bucket.all(band, hash, docId) as { id: number; cluster: number | null }[])
+      if (!out.has(row.id)) out.set(row.id, row);
+  });
+  return [...out.values()].sort((a, b) => a.id - b.id);
 }
 
 /** Cluster ids of documents (a document in no cluster is absent). */
@@ -86,25 +83,30 @@ export function clusterOf(store: Store, docId: number): number[] {
   ).map((r) => r.id);
 }
 
-/** Put documents into one cluster. */
-export function joinCluster(store: Store, docIds: number[], clusterId: number): void {
+/** A document's signature and figures (null when it has none, or its row is gone). */
+export function storedSignature(store: Store, docId: number): { signature: Buffer; figures: Buffer | null } | null {
+  return (
+    (statement(
+      sqlite(store),
+      'SELECT signature, figures FROM doc_minhash WHERE doc_id = ? AND signature IS NOT NULL',
+    ).get(docId) as { signature: Buffer; figures: Buffer | null } | undefined) ?? null
+  );
+}
+
+/**
+ * Put a document, the unclustered documents it is close to, and every member of the given clusters
+ * into one cluster named `clusterId` (the smallest id of them all). Only rows whose cluster changes
+ * are written: joining a cluster of fifty costs one row, not fifty.
+ */
+export function joinCluster(store: Store, docIds: number[], clusters: number[], clusterId: number): void {
   const db = sqlite(store);
   const upsert = statement(
     db,
     'INSERT INTO doc_clusters (doc_id, cluster_id) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET cluster_id = excluded.cluster_id',
   );
   for (const id of docIds) upsert.run(id, clusterId);
-}
-
-/** Members of the given clusters. */
-export function clusterMembers(store: Store, clusterIdList: number[]): number[] {
-  const db = sqlite(store);
-  if (clusterIdList.length === 0) return [];
-  return (
-    statement(db, 'SELECT doc_id AS id FROM doc_clusters WHERE cluster_id IN (SELECT value FROM json_each(?))').all(
-      JSON.stringify(clusterIdList),
-    ) as { id: number }[]
-  ).map((r) => r.id);
+  const rename = statement(db, 'UPDATE doc_clusters SET cluster_id = ? WHERE cluster_id = ?');
+  for (const cluster of clusters) if (cluster !== clusterId) rename.run(clusterId, cluster);
 }
 
 export interface ClusterMember {
