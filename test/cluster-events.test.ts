@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateValue } from '../src/core/timex.js';
-import { clusterStatements } from '../src/ingest/cluster-events.js';
+import { clusteringOrder, clusterStatements, clusterStatementStream } from '../src/ingest/cluster-events.js';
 import type { StatementRow } from '../src/store/events.js';
 
 /** Entities of the made-up reports below. */
@@ -185,5 +185,54 @@ describe('corpus events from dated statements', () => {
       participantIds: [7],
     });
     expect(clusterStatements([named], name, options)[0].kind).toBe('event');
+  });
+
+  it('lets go of finished clusters without changing any event (sweeping after every statement or never)', () => {
+    // Two years of reports about a few entities: day-level statements, and weeks, months, ranges and
+    // years that reach back into them, so clusters are finished, reached again and merged across buckets.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const actions = ['n:accord', 'n:meeting', 'suspend:paymen', 'raise:tariff', 'agree:', 'n:election'];
+    const words = ['currenc', 'stabil', 'tariff', 'debt', 'oil', 'price', 'vote', 'bank', 'talk', 'quota'];
+    const rows: StatementRow[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const month = 1 + next(24);
+      const year = 1986 + Math.floor((month - 1) / 12);
+      const m = pad(((month - 1) % 12) + 1);
+      const kind = next(10);
+      const value =
+        kind < 6
+          ? `${year}-${m}-${pad(1 + next(28))}`
+          : kind === 6
+            ? `${year}-W${pad(1 + next(52))}`
+            : kind < 9
+              ? `${year}-${m}`
+              : String(year);
+      const date = parseDateValue(value);
+      if (!date) continue;
+      rows.push(
+        statement(1 + next(400), `${year}-${m}-28`, {
+          value,
+          action: actions[next(actions.length)],
+          terms: [words[next(words.length)], words[next(words.length)], words[next(words.length)]],
+          subjectId: next(3) === 0 ? null : 2 + next(6),
+          participantIds: [2 + next(6), 2 + next(6)],
+          placeId: next(4) === 0 ? 1 + next(5) : null,
+          eventNoun: next(2) === 0,
+          report: `d:${next(500)}`,
+        }),
+      );
+    }
+    const ordered = [...rows].sort(clusteringOrder);
+    const always = clusterStatementStream(() => ordered, name, { ...options, sweepEvery: 1 });
+    const never = clusterStatementStream(() => ordered, name, { ...options, sweepEvery: Number.POSITIVE_INFINITY });
+    expect(always.filter((e) => e.kind === 'event').length).toBeGreaterThan(50);
+    expect(always.some((e) => e.statementIds.length > 3)).toBe(true);
+    expect(always).toEqual(never);
+    expect(clusterStatements(rows, name, options)).toEqual(never);
   });
 });

@@ -38,6 +38,9 @@ interface Cluster {
   /** Object heads of its actions (`paymen` of `suspend:paymen`). */
   heads: Set<string>;
   places: Set<number>;
+  /** Its latest day bucket, and the last statement looking in its other buckets: past both, it is done. */
+  lastDay: number;
+  expires: number;
 }
 
 export interface ClusterOptions {
@@ -58,10 +61,42 @@ export interface ClusterOptions {
   lightHeads?: ReadonlySet<string>;
   /** Verb → the noun of what it makes happen (`agree` → `accord`), to name an action told without its object. */
   verbNouns?: ReadonlyMap<string, string>;
+  /** Statements between sweeps for finished clusters (only memory depends on it; tests vary it). */
+  sweepEvery?: number;
+}
+
+/** The order statements are clustered in: finest dates first, then by day, document, sentence. */
+export function clusteringOrder(a: StatementRow, b: StatementRow): number {
+  return (
+    (GRANULARITY_RANK[a.date.granularity] ?? 5) - (GRANULARITY_RANK[b.date.granularity] ?? 5) ||
+    a.date.start.localeCompare(b.date.start) ||
+    a.docId - b.docId ||
+    a.sentence - b.sentence ||
+    a.id - b.id
+  );
 }
 
 export function clusterStatements(
   statements: readonly StatementRow[],
+  entityName: (id: number) => string,
+  options: ClusterOptions = {},
+): CorpusEventInput[] {
+  const ordered = [...statements].sort(clusteringOrder);
+  return clusterStatementStream(() => ordered, entityName, options);
+}
+
+/**
+ * The clustering over statements read twice in `clusteringOrder` (store/events.ts streams them from
+ * SQLite; the first pass, `pass(true)`, needs no report, source or publication date), holding only the clusters a later statement can still reach. A first pass counts the terms
+ * (the weights are corpus-wide) and notes the last statement that looks in each month or value bucket;
+ * in the second, a cluster is done once the statements have moved past its days (day buckets are only
+ * looked in by statements within a day of them, which come in date order) and past the last statement
+ * looking in its other buckets: it is turned into its event then and its statements are let go. The
+ * events are those of clustering everything at once, since a cluster no later statement can reach
+ * cannot change.
+ */
+export function clusterStatementStream(
+  pass: (first: boolean) => Iterable<StatementRow>,
   entityName: (id: number) => string,
   options: ClusterOptions = {},
 ): CorpusEventInput[] {
@@ -82,26 +117,94 @@ export function clusterStatements(
     if (s.action.startsWith('n:') && placeKnown.has(s.action.slice(2))) ids.push(s.action);
     return ids;
   };
-  const idf = inverseFrequencies(statements);
-  const ordered = [...statements].sort(
-    (a, b) =>
-      (GRANULARITY_RANK[a.date.granularity] ?? 5) - (GRANULARITY_RANK[b.date.granularity] ?? 5) ||
-      a.date.start.localeCompare(b.date.start) ||
-      a.docId - b.docId ||
-      a.sentence - b.sentence ||
-      a.id - b.id,
-  );
-  const clusters: Cluster[] = [];
-  const blocks = new Map<string, Set<Cluster>>();
-  const register = (c: Cluster, s: StatementRow) => {
-    for (const key of ownKeys(s, entityKeys)) {
-      const set = blocks.get(key);
-      if (!set) blocks.set(key, new Set([c]));
-      else set.add(c);
-    }
+  // First pass: term frequencies, and the last statement looking in each bucket other than a day's
+  // (by a 32-bit hash of its key: two keys sharing a hash keep the later position, so a cluster is
+  // at worst kept longer, never let go early).
+  const df = new Map<string, number>();
+  const lastLookup = new Map<number, number>();
+  let count = 0;
+  for (const s of pass(true)) {
+    for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+    if (s.date.granularity !== 'day') for (const key of lookupKeys(s, entityKeys)) lastLookup.set(keyHash(key), count);
+    count++;
+  }
+  const idf = new Map<string, number>();
+  for (const [t, f] of df) idf.set(t, Math.log(1 + (count || 1) / f));
+  df.clear();
+
+  const isPlace = options.isPlace ?? (() => false);
+  const lightHeads = options.lightHeads ?? new Set<string>();
+  const verbNouns = options.verbNouns ?? new Map<string, string>();
+  const events: CorpusEventInput[] = [];
+  const finish = (c: Cluster) => {
+    events.push(toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }));
   };
 
-  for (const s of ordered) {
+  let created = 0;
+  let active: Cluster[] = [];
+  const blocks = new Map<string, Set<Cluster>>();
+  /** Day bucket keys by day number, to drop a day's buckets once no statement can look in them. */
+  const dayKeys = new Map<number, string[]>();
+  let position = 0;
+  const register = (c: Cluster, s: StatementRow) => {
+    for (const key of ownKeys(s, entityKeys)) {
+      const day = dayOfKey(key);
+      if (day === null) {
+        // A bucket no later statement looks in need not be filed at all.
+        const last = lastLookup.get(keyHash(key));
+        if (last === undefined || last <= position) continue;
+        if (last > c.expires) c.expires = last;
+      } else if (day > c.lastDay) {
+        c.lastDay = day;
+      }
+      const set = blocks.get(key);
+      if (!set) {
+        blocks.set(key, new Set([c]));
+        if (day !== null) {
+          const list = dayKeys.get(day);
+          if (list) list.push(key);
+          else dayKeys.set(day, [key]);
+        }
+      } else set.add(c);
+    }
+  };
+  // Let go of what no statement from `position` on can reach: `day` is the day of the statement at
+  // `position` (null once day-level statements are done).
+  const sweep = (day: number | null) => {
+    const reachableDay = day === null ? Number.POSITIVE_INFINITY : day - 1;
+    for (const [d, keys] of dayKeys) {
+      if (d >= reachableDay) continue;
+      for (const key of keys) blocks.delete(key);
+      dayKeys.delete(d);
+    }
+    const kept: Cluster[] = [];
+    const done = new Set<Cluster>();
+    for (const c of active) {
+      if (c.lastDay < reachableDay && c.expires < position) {
+        finish(c);
+        done.add(c);
+      } else kept.push(c);
+    }
+    if (done.size === 0) return;
+    active = kept;
+    for (const [key, set] of blocks) {
+      if (dayOfKey(key) !== null) continue;
+      for (const c of set) if (done.has(c)) set.delete(c);
+      if (set.size === 0) blocks.delete(key);
+    }
+  };
+  let sweptAt = 0;
+  let lastDay: number | null = null;
+  const sweepEvery = options.sweepEvery ?? SWEEP_EVERY;
+
+  for (const s of pass(false)) {
+    const day = s.date.granularity === 'day' ? dayNumber(s.date.start) : null;
+    // Sweeping is only about memory: done every few thousand statements, when the day moves on.
+    if (position - sweptAt >= sweepEvery && (day === null || day !== lastDay)) {
+      sweep(day);
+      sweptAt = position;
+    }
+    lastDay = day;
     const weight = s.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0) || 1;
     const candidates = new Set<Cluster>();
     for (const key of lookupKeys(s, entityKeys)) for (const c of blocks.get(key) ?? []) candidates.add(c);
@@ -116,7 +219,7 @@ export function clusterStatements(
     }
     if (!best) {
       best = {
-        index: clusters.length,
+        index: created++,
         members: [],
         actions: new Map(),
         terms: new Map(),
@@ -127,8 +230,10 @@ export function clusterStatements(
         modeDay: null,
         heads: new Set(),
         places: new Set(),
+        lastDay: Number.NEGATIVE_INFINITY,
+        expires: -1,
       };
-      clusters.push(best);
+      active.push(best);
     }
     best.members.push(s);
     best.actions.set(kindOf(s.action), (best.actions.get(kindOf(s.action)) ?? 0) + 1);
@@ -144,13 +249,9 @@ export function clusterStatements(
       if (!best.modeDay || votes > (best.dayVotes.get(best.modeDay) ?? 0)) best.modeDay = s.date.start;
     }
     register(best, s);
+    position++;
   }
-  const isPlace = options.isPlace ?? (() => false);
-  const lightHeads = options.lightHeads ?? new Set<string>();
-  const verbNouns = options.verbNouns ?? new Map<string, string>();
-  const events = clusters.map((c) =>
-    toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }),
-  );
+  for (const c of active) finish(c);
   events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
   const used = new Map<string, number>();
   for (const e of events) {
@@ -161,13 +262,21 @@ export function clusterStatements(
   return events;
 }
 
-function inverseFrequencies(statements: readonly StatementRow[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const s of statements) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = statements.length || 1;
-  const idf = new Map<string, number>();
-  for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
-  return idf;
+/** Statements between sweeps for clusters no later statement can reach. */
+const SWEEP_EVERY = 2000;
+
+/** The day number of a day bucket's key (`<entity>|d<n>`), else null (`|v<value>`, `|m<month>|<action>`). */
+function dayOfKey(key: string): number | null {
+  // The entity part is an id or an event noun (`n:earthquake`): the first bar starts the bucket.
+  const bar = key.indexOf('|');
+  return key.charCodeAt(bar + 1) === 100 /* d */ ? Number(key.slice(bar + 2)) : null;
+}
+
+/** FNV-1a of a bucket key, 32 bits. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 function dayNumber(day: string): number {

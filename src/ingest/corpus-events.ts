@@ -1,10 +1,11 @@
 import type { Store } from '../store/db.js';
 import {
-  allStatements,
   documentFacts,
   documentsWithoutStatements,
+  inReadTransaction,
   inTransaction,
   markUndatedDocuments,
+  orderedStatements,
   placeLookup,
   entityNameLookup,
   replaceCorpusEvents,
@@ -12,7 +13,7 @@ import {
 } from '../store/events.js';
 import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
-import { clusterStatements } from './cluster-events.js';
+import { clusterStatementStream } from './cluster-events.js';
 
 /** Bump when statements are read differently: every document's statements are then read again. */
 export const STATEMENTS_VERSION = '13';
@@ -29,7 +30,11 @@ export interface EventsUpdate {
  * Bring the corpus-level events up to date after an ingest: read the dated statements of documents
  * that are new or re-analyzed (deleted documents take theirs with them), then cluster all
  * statements again. Clustering everything keeps the result independent of the order documents
- * came in; it is near-linear (blocked by entity and date), a small share of an ingest.
+ * came in: a statement's weight is its terms' rarity in the whole corpus, so each new statement
+ * moves every score a little, and only a full pass gives what one ingest of everything gives. The
+ * pass streams the statements from SQLite and holds only the clusters later statements can still
+ * reach (cluster-events.ts), so its memory follows the busiest weeks, not the corpus; reading only
+ * the documents without current statements keeps the rest proportional to what is new.
  */
 export function updateCorpusEvents(db: Store, options: { changed: boolean }): EventsUpdate | null {
   const transaction = <T>(work: () => T): T => inTransaction(db, work);
@@ -44,7 +49,6 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
       if (facts) replaceStatements(db, id, statementsOf(facts, names), STATEMENTS_VERSION);
     }
   });
-  const statements = allStatements(db);
   const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));
   const nounGroups = new Map(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
   // `agreed in Paris` and `the Paris accord`, `met on Friday` and `the meeting`: one kind of happening.
@@ -59,26 +63,39 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     ['elect', 'election'],
     ['erupt', 'disaster'],
   ]);
-  const events = clusterStatements(statements, names, {
-    placeKnown,
-    nounGroups,
-    verbGroups,
-    isPlace: placeLookup(db),
-    lightHeads: lightHeadTerms(),
-    verbNouns: new Map([
-      ['agree', 'accord'],
-      ['meet', 'meeting'],
-      ['visit', 'visit'],
-      ['attack', 'attack'],
-      ['bomb', 'bombing'],
-      ['elect', 'election'],
-      ['erupt', 'eruption'],
-    ]),
-  });
+  // The statements are read twice (see clusterStatementStream), in one snapshot of the database.
+  let statements = 0;
+  const pass = (first: boolean) => {
+    statements = 0;
+    return (function* () {
+      for (const s of orderedStatements(db, { documents: !first })) {
+        statements++;
+        yield s;
+      }
+    })();
+  };
+  const events = inReadTransaction(db, () =>
+    clusterStatementStream(pass, names, {
+      placeKnown,
+      nounGroups,
+      verbGroups,
+      isPlace: placeLookup(db),
+      lightHeads: lightHeadTerms(),
+      verbNouns: new Map([
+        ['agree', 'accord'],
+        ['meet', 'meeting'],
+        ['visit', 'visit'],
+        ['attack', 'attack'],
+        ['bomb', 'bombing'],
+        ['elect', 'election'],
+        ['erupt', 'eruption'],
+      ]),
+    }),
+  );
   transaction(() => replaceCorpusEvents(db, events));
   return {
     documents: todo.length,
-    statements: statements.length,
+    statements,
     events: events.filter((e) => e.kind === 'event').length,
     seconds: (performance.now() - started) / 1000,
   };

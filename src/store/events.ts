@@ -191,14 +191,34 @@ export function replaceStatements(
   ).run(version, docId);
 }
 
+type StoredStatementRow = Omit<
+  StatementRow,
+  'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun'
+> & {
+  value: string;
+  granularity: Granularity;
+  start: string;
+  end: string;
+  terms: string;
+  participants: string;
+  mentioned: string;
+  named: number;
+  eventNoun: number;
+};
+
+const STATEMENT_COLUMNS = `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start,
+       s.date_end AS end, s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants, s.mentioned,
+       s.name, s.named, s.event_noun AS eventNoun, d.source, d.date AS published,
+       CASE WHEN c.cluster_id IS NOT NULL THEN 'c:' || c.cluster_id
+            WHEN d.title IS NOT NULL AND d.date IS NOT NULL THEN 't:' || d.title || '|' || d.date || '|' || coalesce(d.source, '')
+            ELSE 'd:' || d.id END AS report
+     FROM statements s JOIN documents d ON d.id = s.doc_id LEFT JOIN doc_clusters c ON c.doc_id = d.id`;
+
 /**
- * Every statement, in a fixed order (the clustering's result must not depend on storage order).
- * Rows are read one at a time in document order (documents are then read sequentially, not once per
- * statement at random) and sorted here; the strings many statements repeat (terms, actions, reports,
- * sources, dates) are kept once each, so the statements of a million articles fit in memory.
+ * Stored rows → statements. The strings many statements repeat (terms, actions, sources, dates) are
+ * kept once each: the clustering may hold many statements at once.
  */
-export function allStatements(store: Store): StatementRow[] {
-  const db = sqlite(store);
+function statementReader(): (r: StoredStatementRow) => StatementRow {
   const shared = new Map<string, string>();
   const one = (text: string): string => {
     const known = shared.get(text);
@@ -209,35 +229,11 @@ export function allStatements(store: Store): StatementRow[] {
   const oneOrNull = (text: string | null): string | null => (text === null ? null : one(text));
   const dates = new Map<string, DateSpan>();
   const ids = (list: string): number[] => (list ? list.split(' ').map(Number) : []);
-  const out: StatementRow[] = [];
-  const rows = stmt(
-    db,
-    `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start, s.date_end AS end,
-       s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants, s.mentioned, s.name, s.named,
-       s.event_noun AS eventNoun, d.source, d.date AS published,
-       CASE WHEN c.cluster_id IS NOT NULL THEN 'c:' || c.cluster_id
-            WHEN d.title IS NOT NULL AND d.date IS NOT NULL THEN 't:' || d.title || '|' || d.date || '|' || coalesce(d.source, '')
-            ELSE 'd:' || d.id END AS report
-     FROM statements s JOIN documents d ON d.id = s.doc_id LEFT JOIN doc_clusters c ON c.doc_id = d.id
-     ORDER BY s.doc_id, s.sentence, s.id`,
-  ).iterate() as IterableIterator<
-    Omit<StatementRow, 'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun'> & {
-      value: string;
-      granularity: Granularity;
-      start: string;
-      end: string;
-      terms: string;
-      participants: string;
-      mentioned: string;
-      named: number;
-      eventNoun: number;
-    }
-  >;
-  for (const r of rows) {
+  return (r) => {
     const dateKey = `${r.value}|${r.granularity}|${r.start}|${r.end}`;
     let date = dates.get(dateKey);
     if (!date) dates.set(dateKey, (date = { value: r.value, granularity: r.granularity, start: r.start, end: r.end }));
-    out.push({
+    return {
       id: r.id,
       docId: r.docId,
       sentence: r.sentence,
@@ -248,14 +244,26 @@ export function allStatements(store: Store): StatementRow[] {
       placeId: r.placeId,
       participantIds: ids(r.participants),
       mentionedIds: ids(r.mentioned),
-      name: one(r.name),
+      name: r.name,
       named: r.named === 1,
       eventNoun: r.eventNoun === 1,
-      report: one(r.report),
+      report: r.report,
       source: oneOrNull(r.source),
       published: oneOrNull(r.published),
-    });
-  }
+    };
+  };
+}
+
+/**
+ * Every statement, in a fixed order (the clustering's result must not depend on storage order).
+ * Rows are read in document order (documents are then read sequentially, not once per statement at
+ * random) and sorted here.
+ */
+export function allStatements(store: Store): StatementRow[] {
+  const read = statementReader();
+  const out: StatementRow[] = [];
+  const rows = stmt(sqlite(store), `${STATEMENT_COLUMNS} ORDER BY s.doc_id, s.sentence, s.id`).iterate();
+  for (const r of rows as IterableIterator<StoredStatementRow>) out.push(read(r));
   return out.sort(
     (a, b) =>
       (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : 0) ||
@@ -263,6 +271,36 @@ export function allStatements(store: Store): StatementRow[] {
       a.sentence - b.sentence ||
       a.id - b.id,
   );
+}
+
+/**
+ * Every statement one row at a time in the clustering's order (ingest/cluster-events.ts
+ * `clusteringOrder`: day-level dates first, then week and range, month, quarter, year, any other;
+ * then by start, document, sentence), sorted by SQLite, which spills to disk rather than hold them
+ * all. Callers that read it twice hold a read transaction, so both passes see the same rows.
+ */
+export function* orderedStatements(store: Store, options: { documents?: boolean } = {}): Generator<StatementRow> {
+  const read = statementReader();
+  // Without `documents`: what a statement says only, no document read (report, source and date are left empty).
+  const columns =
+    options.documents === false
+      ? `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start,
+           s.date_end AS end, s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants,
+           s.mentioned, s.name, s.named, s.event_noun AS eventNoun, NULL AS source, NULL AS published, '' AS report
+         FROM statements s`
+      : STATEMENT_COLUMNS;
+  const rows = stmt(
+    sqlite(store),
+    `${columns}
+     ORDER BY CASE s.granularity WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'range' THEN 1 WHEN 'month' THEN 2
+                WHEN 'quarter' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, s.date_start, s.doc_id, s.sentence, s.id`,
+  ).iterate();
+  for (const r of rows as IterableIterator<StoredStatementRow>) yield read(r);
+}
+
+/** Run `work` in one read transaction: every query in it sees the same snapshot of the database. */
+export function inReadTransaction<T>(store: Store, work: () => T): T {
+  return sqlite(store).transaction(work).deferred();
 }
 
 /** Canonical names of entities by id, for naming statements. */
