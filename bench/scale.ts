@@ -336,6 +336,11 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
   };
 }
 
+type Step = { seconds: number; peakRssMB: number };
+function stepOf(x: { ingest: { summary: unknown } }, step: string): Step | undefined {
+  return (x.ingest.summary as { steps?: Record<string, Step> } | null)?.steps?.[step];
+}
+
 function exponent<T extends { size: number }>(a: T, b: T, f: (x: T) => number): number {
   return round2(Math.log(f(b) / f(a)) / Math.log(b.size / a.size));
 }
@@ -353,6 +358,15 @@ async function main(): Promise<void> {
     from: results[i].size,
     to: r.size,
     ingestTime: exponent(results[i], r, (x: R) => x.ingest.seconds),
+    // The ingest's own steps (`corpus ingest --json` reports them): storing the documents, the corpus-wide
+    // work after it (entity resolution and near-duplicates), and the corpus events.
+    ...Object.fromEntries(
+      (['documents', 'afterIngest', 'events'] as const).map((step) => [
+        `${step}Time`,
+        exponent(results[i], r, (x: R) => stepOf(x, step)?.seconds ?? Number.NaN),
+      ]),
+    ),
+    peakRss: exponent(results[i], r, (x: R) => x.ingest.peakRssMB),
     floorTime: exponent(results[i], r, (x: R) => x.floorSeconds),
     searchP95: exponent(results[i], r, (x: R) => x.search.p95Ms),
     databaseBytes: exponent(results[i], r, (x: R) => x.ingest.databaseBytes),
