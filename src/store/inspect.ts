@@ -218,7 +218,7 @@ export function countersAndRecount(store: Store): {
 
 /**
  * Make a database look as schema 5 left it (no counters, the old indexes): how a test checks that
- * migrations 6 and 7 upgrade a database in place.
+ * migrations 6 to 8 upgrade a database in place.
  */
 export function revertToSchema5(store: Store): void {
   const db = sqlite(store);
@@ -231,7 +231,7 @@ export function revertToSchema5(store: Store): void {
     DROP INDEX mentions_entity; CREATE INDEX mentions_entity ON mentions(entity_id, doc_id);
     DROP INDEX mentions_doc; CREATE INDEX mentions_doc ON mentions(doc_id, sentence);
     DROP INDEX entities_key; DROP INDEX corpus_event_entities_event; DROP INDEX events_place; DROP INDEX corpus_events_place;
-    DROP INDEX IF EXISTS event_participants_doc;
+    DROP INDEX IF EXISTS event_participants_doc; DROP INDEX IF EXISTS documents_analyzer;
     PRAGMA user_version = 5;
   `);
 }
