@@ -76,6 +76,8 @@ export interface SentenceObs {
   ban: Uint16Array;
   /** Per token, the first and last token of its capitalised run (see capitalisedRuns). */
   runs: Int32Array;
+  /** Per token, its gazetteer tag (gazetteerTags). */
+  gaz: Uint8Array;
 }
 
 const PER_TOKEN = 64;
@@ -186,6 +188,7 @@ const T = {
   docTitle: 63,
   docLower: 64,
   docCapInside: 65,
+  docScores: 66,
 };
 
 /**
@@ -358,7 +361,7 @@ export function observe(words: string[], lex: Lexicon | null): SentenceObs {
       put(mix(T.runFirstClass, headClass(lower[a]), pos * 4 + (lower[a + 1] === 'of' ? 2 : 0) + headline));
     }
   }
-  return { n, lower, lHash, cap, feats, perToken: PER_TOKEN, ban: bannedLabels(words, lower, cap), runs };
+  return { n, lower, lHash, cap, feats, perToken: PER_TOKEN, ban: bannedLabels(words, lower, cap), runs, gaz };
 }
 
 /** Words that, written just before a capitalised word, say it is a person's name. */
@@ -407,6 +410,17 @@ export function addDocumentFeatures(obs: SentenceObs[]): void {
       }
       if (i > 0 && PERSON_CUES.has(o.lower[i - 1]) && o.runs[i * 2] === i) cued.add(o.lower[i]);
     }
+  // Results tables and match reports (`Seattle 5 Chicago 3`, `won 6-3 6-2`): there a city's name is
+  // mostly its team's. The share of sentences holding a score, in three levels.
+  let scored = 0;
+  for (const o of obs) {
+    let nums = 0;
+    for (let i = 0; i < o.n; i++) if (o.cap[i] === Cap.Digit) nums++;
+    let score = false;
+    for (let i = 0; i < o.n && !score; i++) score = /^\d{1,3}-\d{1,3}$/.test(o.lower[i]);
+    if (score || (nums >= 2 && nums * 3 >= o.n)) scored++;
+  }
+  const level = scored === 0 ? 0 : scored * 5 < obs.length ? 1 : 2;
   for (const o of obs)
     for (let i = 0; i < o.n; i++) {
       if (o.cap[i] < Cap.InitCap || o.cap[i] > Cap.Single) continue;
@@ -416,6 +430,7 @@ export function addDocumentFeatures(obs: SentenceObs[]): void {
       let k = i * o.perToken;
       const end = k + o.perToken;
       while (k < end && o.feats[k] !== -1) k++;
+      if (k < end) o.feats[k++] = mix(T.docScores, level, o.gaz[i]);
       if (k < end) o.feats[k++] = mix(T.docLower, lowerSeen.has(o.lower[i]) ? 1 : 0, single);
       // A word opening a sentence or following punctuation: capitalised elsewhere inside a sentence?
       if (k < end && (i === 0 || o.cap[i - 1] === Cap.Punct))
