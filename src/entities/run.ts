@@ -25,7 +25,7 @@ import {
   setResolvedMentionTotal,
   settleNamesAndAliases,
 } from '../store/resolution.js';
-import { documentEvidence } from './evidence.js';
+import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { resolveNames } from './resolve.js';
 
 export interface ResolutionSummary extends ApplyResult {
@@ -44,7 +44,7 @@ export function resolveCorpus(
   return inTransaction(db, () => {
     const write = evidenceWriter(db);
     const scannedDocs: number[] = [];
-    for (const doc of documentsToScan(db)) {
+    for (const doc of documentsToScan(db, EVIDENCE_VERSION)) {
       write(doc.id, doc.version, documentEvidence(doc.body, doc.mentions));
       scannedDocs.push(doc.id);
     }
@@ -150,5 +150,5 @@ export function resolveCorpus(
 
 /** Whether some document's evidence has not been read (a database from before resolution existed). */
 export function resolutionDue(db: Store): boolean {
-  return unscannedCount(db) > 0;
+  return unscannedCount(db, EVIDENCE_VERSION) > 0;
 }

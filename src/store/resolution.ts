@@ -58,32 +58,40 @@ export function inTransaction<T>(store: Store, f: () => T): T {
 }
 
 /** How many documents have no evidence read (cheap: both counts come from small indexes). */
-export function unscannedCount(store: Store): number {
+export function unscannedCount(store: Store, evidenceVersion: string): number {
   const db = sqlite(store);
-  return db
+  const missing = db
     .prepare('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM evidence_scanned)')
     .pluck()
     .get() as number;
+  if (missing > 0) return missing;
+  // Read by an older evidence reader: a pass over the small table, only when nothing is missing.
+  return db
+    .prepare("SELECT count(*) FROM evidence_scanned WHERE analyzer_version NOT LIKE '%/' || ?")
+    .pluck()
+    .get(evidenceVersion) as number;
 }
 
 /** Documents whose evidence has not been read for their current analysis, one at a time. */
 export function* documentsToScan(
   store: Store,
+  evidenceVersion: string,
 ): Generator<{ id: number; body: string; version: string; mentions: { type: string; text: string; key: string }[] }> {
   const db = sqlite(store);
+  // A document is read again when its analysis or the evidence reader (evidenceVersion) changed.
   const ids = db
     .prepare(
       `SELECT d.id FROM documents d LEFT JOIN evidence_scanned s ON s.doc_id = d.id
-       WHERE s.doc_id IS NULL OR s.analyzer_version != d.analyzer_version ORDER BY d.id`,
+       WHERE s.doc_id IS NULL OR s.analyzer_version != d.analyzer_version || '/' || ? ORDER BY d.id`,
     )
     .pluck()
-    .all() as number[];
-  const doc = db.prepare('SELECT body, analyzer_version AS version FROM documents WHERE id = ?');
+    .all(evidenceVersion) as number[];
+  const doc = db.prepare("SELECT body, analyzer_version || '/' || ? AS version FROM documents WHERE id = ?");
   const mentions = db.prepare(
-    "SELECT type, text, orig_key AS key FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG') ORDER BY start",
+    "SELECT type, text, orig_key AS key FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG', 'COUNTRY', 'PLACE') ORDER BY start",
   );
   for (const id of ids) {
-    const row = doc.get(id) as { body: string; version: string } | undefined;
+    const row = doc.get(evidenceVersion, id) as { body: string; version: string } | undefined;
     if (!row) continue;
     yield {
       id,
@@ -137,18 +145,31 @@ export function loadNames(store: Store): NameRow[] {
     display.set(`${r.type}\u0000${r.key}`, r.name);
   }
   // One plain scan in table order (a GROUP BY over every mention costs several times more).
-  const rows = db.prepare('SELECT type, orig_key, doc_id FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [
-    string,
-    string,
-    number,
-  ][];
+  const rows = db
+    .prepare('SELECT type, orig_key, doc_id, text FROM mentions WHERE orig_key IS NOT NULL')
+    .raw()
+    .all() as [string, string, number, string][];
   const byName = new Map<string, NameRow>();
-  for (const [type, key, doc] of rows) {
+  // A one-word organisation is judged an acronym or not by how its mentions are written (`EC`,
+  // `Tex`), not by the name an earlier pass stored: the same corpus gives the same answer whatever
+  // order its documents and passes came in.
+  const forms = new Map<string, Map<string, number>>();
+  for (const [type, key, doc, text] of rows) {
     const k = `${type}\u0000${key}`;
     let n = byName.get(k);
     if (!n) byName.set(k, (n = { type, key, name: display.get(k) ?? key, docs: [] }));
     const last = n.docs.length > 0 ? n.docs[n.docs.length - 1] : -1;
     if (doc !== last) n.docs.push(doc);
+    if (type === 'ORG' && !key.includes(' ')) {
+      let f = forms.get(k);
+      if (!f) forms.set(k, (f = new Map()));
+      f.set(text, (f.get(text) ?? 0) + 1);
+    }
+  }
+  for (const [k, f] of forms) {
+    const n = byName.get(k)!;
+    const exact = new Map([...f].filter(([text]) => aliasKey(text) === n.key));
+    n.name = bestForm(exact.size > 0 ? exact : f) ?? n.name;
   }
   const out = [...byName.values()];
   for (const n of out) {
@@ -751,4 +772,16 @@ export function entitiesOfDocs(store: Store, docs: readonly number[]): number[] 
   const out = new Set<number>();
   for (const d of docs) for (const id of q.all(d) as number[]) out.add(id);
   return [...out].sort((a, b) => a - b);
+}
+
+/** Forget which documents' evidence was read, so the next resolution reads every document again. */
+export function forgetEvidence(store: Store): void {
+  sqlite(store).prepare('DELETE FROM evidence_scanned').run();
+}
+
+/** The links in force, as `type/from → to (rule)` lines, sorted (to compare two resolutions). */
+export function linkLines(store: Store): string[] {
+  return (sqlite(store).prepare('SELECT type, from_key, to_key, rule FROM entity_links').raw().all() as string[][])
+    .map(([type, from, to, rule]) => `${type}/${from} → ${to} (${rule})`)
+    .sort();
 }
