@@ -21,6 +21,17 @@ describe('facet counts', () => {
         expect(chosen.months.reduce((n, m) => n + m.count, 0)).toBe(ids.length);
         expect(Object.keys(chosen.entities).length).toBeGreaterThan(0);
       }
+      // Entities first counted among those in at least `floor` of the matches give the exact top
+      // lists, whether that first count is certain or has to fall back to every entity.
+      // (More than half the corpus is counted by complement, at most half from its own documents.)
+      for (const floor of [2, 3, 50]) {
+        const most = all.filter((id) => id % 4 !== 0);
+        const half = all.slice(0, Math.floor(all.length / 2));
+        for (const ids of [most, half])
+          expect(facetCounts(db, ids, { perType: 2, floor }).entities).toEqual(
+            facetCounts(db, ids, { perType: 2, direct: true }).entities,
+          );
+      }
       // Tags of a large result are read from an even sample, scaled to the whole, and say so.
       const sampled = facetCounts(db, all, { exactUpTo: 2 });
       expect(sampled.sample).toBe(2);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import type { Command } from 'commander';
@@ -124,6 +123,8 @@ async function page(text: string): Promise<void> {
     process.stdout.write(text); // PAGER= turns paging off, as for git and man
     return;
   }
+  // Loaded only to page: node:child_process (with node:net under it) costs ~15 ms of every start.
+  const { spawn } = await import('node:child_process');
   const child = command
     ? spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'] })
     : spawn('less', ['-FRX'], {

@@ -81,6 +81,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   }
 }
 
+/** How much of a database a read-only connection maps into memory (see configure). */
+const READ_MMAP_BYTES = 4 * 1024 * 1024 * 1024;
+
 /** Databases larger than this are not copied into memory to read them from a read-only place. */
 const MAX_IN_MEMORY_COPY = 1024 * 1024 * 1024;
 
@@ -145,6 +148,11 @@ function configure(db: Db, file: string, readonly: boolean): void {
   if (readonly) {
     if (version < MIGRATIONS.length)
       throw new UserError(`${file}: schema is out of date; run 'corpus ingest' to upgrade it`);
+    // Queries read pages scattered over the file (a result's documents, their mentions): mapped,
+    // a page costs a memory access instead of a read() into SQLite's 2 MB cache, which such scans
+    // overflow at once (facets of a 3,000-document result: 48 → 22 ms). SQLite caps the size at its
+    // compile-time limit and remaps when the file grows.
+    db.pragma(`mmap_size = ${READ_MMAP_BYTES}`);
     return;
   }
   // 8 KB pages: a bulk ingest writes ~10% less than with the 4 KB default (bench:ingest).
