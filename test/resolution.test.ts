@@ -6,6 +6,7 @@ import {
   personVariantKey,
   spellsInitials,
   stripTitles,
+  stripTitlesWritten,
   withinOneEdit,
 } from '../src/entities/names.js';
 import { type DocEvidence, type NameStat, resolveNames } from '../src/entities/resolve.js';
@@ -20,6 +21,9 @@ describe('name forms', () => {
     expect(stripTitles('represenative clayton yeutter')).toBe('clayton yeutter');
     expect(stripTitles('sen bob dole')).toBe('bob dole');
     expect(stripTitles('ken dole')).toBe('ken dole');
+    expect(stripTitlesWritten('of the Exchequer Nigel Lawson')).toBe('Nigel Lawson');
+    expect(stripTitlesWritten('Treasury Secretary James Baker')).toBe('James Baker');
+    expect(stripTitlesWritten('President')).toBe('President');
     expect(personVariantKey('MargaretThatcher'.toLowerCase())).toBe(
       personVariantKey('prime minister margaret thatcher'),
     );

@@ -52,6 +52,22 @@ export function stripTitles(key: string): string {
   return words.slice(i).join(' ');
 }
 
+/**
+ * A person's name as written without the titles and roles before it (`Chancellor of the Exchequer
+ * Nigel Lawson` → `Nigel Lawson`, `President Reagan` → `Reagan`): what an alias should show.
+ */
+export function stripTitlesWritten(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  let i = 0;
+  const bare = (w: string) => w.toLowerCase().replace(/[.,']/g, '');
+  while (
+    i < words.length - 1 &&
+    (TITLE_WORDS.has(bare(words[i])) || FUNCTION_WORDS.has(bare(words[i])) || misspeltTitle(bare(words[i])))
+  )
+    i++;
+  return i === 0 ? text : words.slice(i).join(' ');
+}
+
 /** Long title words, which news misspells (`Represenative`); a short word one letter from a title is often a name. */
 const LONG_TITLES = [...TITLE_WORDS].filter((w) => w.length >= 8);
 

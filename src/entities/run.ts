@@ -26,6 +26,7 @@ import {
   settleNamesAndAliases,
 } from '../store/resolution.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
+import { stripTitlesWritten } from './names.js';
 import { resolveNames } from './resolve.js';
 
 export interface ResolutionSummary extends ApplyResult {
@@ -112,7 +113,7 @@ export function resolveCorpus(
     const t5 = performance.now();
     // Names and aliases as the corpus has them now, whatever order its documents came in.
     const scope = incremental ? [...new Set([...applied.entities, ...entitiesOfDocs(db, scannedDocs)])] : undefined;
-    settleNamesAndAliases(db, scope);
+    settleNamesAndAliases(db, scope, (type, text) => (type === 'PERSON' ? stripTitlesWritten(text) : text));
     const t6 = performance.now();
     dropFirstNameAliases(db, undefined, scope);
     const t7 = performance.now();

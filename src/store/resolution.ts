@@ -579,6 +579,7 @@ function bestForm(forms: Map<string, number>): string | undefined {
 export function settleNamesAndAliases(
   store: Store,
   scope?: readonly number[],
+  aliasForm: (type: string, text: string) => string = (_type, text) => text,
 ): { renamed: number; aliasesDropped: number; aliasesAdded: number } {
   const db = sqlite(store);
   const exact = new Map<string, Map<string, number>>();
@@ -648,12 +649,18 @@ export function settleNamesAndAliases(
   const written = (
     ids
       ? db
-          .prepare('SELECT DISTINCT entity_id, text FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))')
+          .prepare(
+            'SELECT DISTINCT entity_id, type, text FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))',
+          )
           .raw()
           .all(idsJson)
-      : db.prepare('SELECT DISTINCT entity_id, text FROM mentions WHERE entity_id IS NOT NULL').raw().all()
-  ) as [number, string][];
-  for (const [id, text] of written) wanted.add(alias(keyOf(text), id, text));
+      : db.prepare('SELECT DISTINCT entity_id, type, text FROM mentions WHERE entity_id IS NOT NULL').raw().all()
+  ) as [number, string, string][];
+  // Each form as an alias is given (a person's without the titles before the name).
+  for (const [id, type, text] of written) {
+    const form = aliasForm(type, text);
+    wanted.add(alias(keyOf(form), id, form));
+  }
   // Names merged by hand stay findable under the name the user gave.
   const merged = new Set(
     (db.prepare('SELECT from_key, from_name FROM entity_overrides').raw().all() as [string, string][]).map(
