@@ -80,6 +80,7 @@ const RETOLD_MIN = 3;
 /** Natural-log margin by which one full name must fit a document's context better than the others. */
 const CONTEXT_MARGIN = Math.log(20);
 const TYPO_MIN_LENGTH = 12;
+const HEAD_LAST = /^(?:board|commission|council|committee|system|authority|agency)$/;
 const FUNCTION_WORD = /^(?:of|for|and|the|on|in|de|du|des|la|le|del|di|y|et|und|to|at)$/;
 
 const id = (type: string, key: string) => `${type}\u0000${key}`;
@@ -173,7 +174,7 @@ export function resolveNames(
       }
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
       const what =
-        n.type === 'PERSON' ? 'the same name without titles' : 'the same name but for legal form or spelling';
+        n.type === 'PERSON' ? 'the same name without titles' : 'the same name but for legal form, spelling or word order';
       link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);
     }
   }
@@ -260,8 +261,12 @@ export function resolveNames(
     if (!byId.has(long) || !byId.has(short) || size(short) <= size(long)) continue;
     // One word (`Labour`, `Jones`) says too little of which organisation; two say it.
     if (wordCount(byId.get(short)!.key) < 2 || fullerNames.get(short) !== 1) continue;
-    // Enough of its documents to rule out a chance meeting: three, and a tenth of them.
-    if (docs.size < RETOLD_MIN || docs.size * 10 < size(long)) continue;
+    // Enough of its documents to rule out a chance meeting: three, and a tenth of them (a twentieth
+    // when the fuller name is the shorter one and a closing head word: `Federal Reserve` + `Board`).
+    const longKey = byId.get(long)!.key;
+    const shortKey = byId.get(short)!.key;
+    const headed = longKey.startsWith(`${shortKey} `) && HEAD_LAST.test(longKey.slice(shortKey.length + 1));
+    if (docs.size < RETOLD_MIN || docs.size * (headed ? 20 : 10) < size(long)) continue;
     const example = [...docs].sort((a, b) => a - b);
     link(
       long,
