@@ -174,7 +174,9 @@ export function resolveNames(
       }
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
       const what =
-        n.type === 'PERSON' ? 'the same name without titles' : 'the same name but for legal form, spelling or word order';
+        n.type === 'PERSON'
+          ? 'the same name without titles'
+          : 'the same name but for legal form, spelling or word order';
       link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);
     }
   }
