@@ -44,17 +44,18 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 const DIST = path.join(ROOT, 'dist', 'src');
 const REGISTER = path.join(ROOT, 'test', 'layers', 'register.mjs');
+const TREE = path.join(ROOT, 'test', 'layers', 'tree.mjs');
 
 interface Edge {
   from: string | null;
   to: string;
 }
 
-/** Every [importer, module] edge of one CLI run. */
-function loadGraph(args: string[]): Edge[] {
+/** Every [importer, module] edge of one CLI run, from the compiled tree (`entry`) or bin/corpus.js (the bundle). */
+function loadGraph(args: string[], entry = TREE): Edge[] {
   const log = path.join(tempDir('corpus-layers-'), 'loads.ndjson');
   fs.writeFileSync(log, '');
-  const run = spawnSync(process.execPath, ['--import', REGISTER, BIN, ...args], {
+  const run = spawnSync(process.execPath, ['--import', REGISTER, entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', CORPUS_LAYER_LOG: log },
     encoding: 'utf8',
@@ -144,4 +145,11 @@ describe('module layers', () => {
       expect(heavy(graphs.get(name)!)).toEqual([]);
     },
   );
+
+  it('bin/corpus.js runs the bundle, and its query commands load neither cheerio nor natural', () => {
+    const edges = loadGraph(['search', 'DPRK', '--db', db], BIN);
+    expect(edges.some((e) => /\/dist\/bundle\//.test(e.to))).toBe(true);
+    expect(edges.some((e) => /\/dist\/src\//.test(e.to))).toBe(false);
+    expect(edges.filter((e) => /\/node_modules\/(cheerio|natural)\//.test(e.to))).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import { LABELS, NL, BUCKETS, denseWeights } from '../src/nlp/ner/tagger.js';
 import { readConll, titleCased, withTitleCaseHeadlines } from '../tools/train.js';
 import { entitySpans } from '../src/nlp/ner/spans.js';
 import { tokenize } from '../src/nlp/tokenize.js';
+import { findEntities } from '../src/nlp/entities.js';
 
 const tagged = (words: string[][]) =>
   tagDocument(loadModel(), words).map((ls, i) =>
@@ -41,6 +42,21 @@ describe('the shipped tagger', () => {
       ['Kang', 'said', 'talks', 'would', 'go', 'on', '.'],
     ]);
     expect(out[1]).toEqual(['Kang/B-PER']);
+  });
+
+  it('reads a word by what the rest of the document says about it', () => {
+    const found = (text: string) => {
+      const { tokens, sentences } = tokenize(text);
+      return findEntities(text, tokens, sentences).map((m) => `${m.type}:${text.slice(m.start, m.end)}`);
+    };
+    // Named first alone, the company is known by the longer name it opens later in the document.
+    expect(
+      found(
+        'Halvorsen said it expected higher freight rates. The company, formally Halvorsen Shipping Group, is based in Oslo.',
+      ),
+    ).toEqual(['ORG:Halvorsen', 'ORG:Halvorsen Shipping Group', 'PLACE:Oslo']);
+    // A capitalised word opening a line that the document also writes in lower case is no name.
+    expect(found('Milepost 12: the line crosses the river. The next milepost is near the station.')).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Lexicon } from './lexicon.js';
 import { modelDir } from './model-dir.js';
-import { BUCKETS, NL, observe, tagDoc, type Weights } from './tagger.js';
+import { addDocumentFeatures, BUCKETS, NL, observe, tagDoc, type Weights } from './tagger.js';
 
 /*
  * The shipped model: model/ner.bin.gz holds the non-zero weight rows of the trained tagger
@@ -94,6 +94,7 @@ export function tagDocument(m: NerModel, sentences: string[][]): Uint8Array[] {
     const window = sentences
       .slice(from, to)
       .map((words) => observe(m.lex ? truecaseTitleLine(words, m.lex) : words, m.lex));
+    addDocumentFeatures(window);
     for (const l of tagDoc(m.weights, window)) labels.push(l);
     from = to;
   }
