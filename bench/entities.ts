@@ -25,8 +25,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isAcronym, lastWord, orgVariantKey, stripTitles, withinOneEdit, wordCount } from '../src/entities/names.js';
-import { handle } from '../src/store/db.js';
-import { documentPaths, entityMentionRows } from '../src/store/resolution.js';
+import { createHash } from 'node:crypto';
+import { resolveCorpus } from '../src/entities/run.js';
+import { handle, openDatabase as openStore } from '../src/store/db.js';
+import { tableContents } from '../src/store/inspect.js';
+import { documentPaths, entityMentionRows, forgetEvidence, linkLines } from '../src/store/resolution.js';
 import { arg, machine, median, ROOT, writeResult } from './reuters.js';
 
 const BIN = path.join(ROOT, 'bin', 'corpus.js');
@@ -320,6 +323,92 @@ function quality(dbFile: string) {
   };
 }
 
+/**
+ * Order-independence: every document's evidence read again and the whole corpus resolved again, as
+ * a second pass would; the links that change (target or rule) and the mentions that move.
+ */
+function secondPass(dbFile: string): { links: number; changed: string[]; mentionsMoved: number } {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-pass-')), 'r.db');
+  fs.copyFileSync(dbFile, copy);
+  const store = openStore(copy);
+  try {
+    const before = linkLines(store);
+    forgetEvidence(store);
+    const r = resolveCorpus(store, { full: true });
+    const after = new Set(linkLines(store));
+    const was = new Set(before);
+    const changed = [
+      ...before.filter((l) => !after.has(l)).map((l) => `- ${l}`),
+      ...[...after].filter((l) => !was.has(l)).map((l) => `+ ${l}`),
+    ];
+    return { links: before.length, changed, mentionsMoved: r.mentions };
+  } finally {
+    store.close();
+    fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+  }
+}
+
+/** Each table's content hash (as the resume-equivalence test compares them). */
+function contentHashes(file: string): Record<string, string> {
+  const store = openStore(file, { readonly: true });
+  try {
+    const out: Record<string, string> = {};
+    for (const [table, rows] of Object.entries(tableContents(store)))
+      out[table] = createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16);
+    return out;
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * Incremental: the same file ingested as two parts (all but the last `tail` articles, then those),
+ * the second ingest's resolution time, and whether the database then holds what one ingest stores.
+ */
+function incremental(jsonl: string, full: string, tail: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-incr-'));
+  const lines = fs
+    .readFileSync(jsonl, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  const a = path.join(dir, 'a.jsonl');
+  const b = path.join(dir, 'b.jsonl');
+  fs.writeFileSync(a, `${lines.slice(0, -tail).join('\n')}\n`);
+  fs.writeFileSync(b, `${lines.slice(-tail).join('\n')}\n`);
+  const db = path.join(dir, 'r.db');
+  const run = (file: string) =>
+    JSON.parse(
+      execFileSync(process.execPath, [BIN, 'ingest', file, '--db', db, '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      }),
+    ) as { seconds: number; resolutionSeconds: number };
+  const first = run(a);
+  const second = run(b);
+  const mine = contentHashes(db);
+  const theirs = contentHashes(full);
+  // Paths differ by design (two files instead of one): the entity tables are compared.
+  const tables = [
+    'entities',
+    'aliases',
+    'mentions',
+    'entity_links',
+    'entity_doc_links',
+    'entity_stats',
+    'corpus_counts',
+  ];
+  const differ = tables.filter((t) => mine[t] !== theirs[t]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    articlesAdded: tail,
+    firstResolutionSeconds: Math.round(first.resolutionSeconds * 100) / 100,
+    secondIngestSeconds: Math.round(second.seconds * 100) / 100,
+    secondResolutionSeconds: Math.round(second.resolutionSeconds * 100) / 100,
+    sameAsOneIngest: differ.length === 0,
+    tablesThatDiffer: differ,
+  };
+}
+
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : 0);
 
 async function main(): Promise<void> {
@@ -350,10 +439,16 @@ async function main(): Promise<void> {
     entityUnitedStatesMs: timeCli(['entity', 'United States', '--db', dbFile]),
     suspectsMs: timeCli(['entities', '--suspects', '--db', dbFile]),
   };
+  const pass = secondPass(dbFile);
+  const incr = ingest && !process.argv.includes('--no-incremental') ? incremental(jsonl, dbFile, 1000) : null;
   const result = {
     machine: { ...machine(), loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10) },
     data: jsonl,
     ingest,
+    /** A second pass over the same corpus: links (target or rule) that change, mentions that move (target 0). */
+    secondPass: pass,
+    /** The last 1,000 articles ingested after the rest: what that resolution costs, and the same result as one ingest. */
+    incremental: incr,
     /** Whole commands in child processes (Node start-up included), median of 7 wall-clock runs. */
     timings,
     /** The same work in this process, without start-up. */
@@ -366,7 +461,9 @@ async function main(): Promise<void> {
   console.log(
     `${file}: junk PERSON ${q.junk.PERSON.length}, ORG ${q.junk.ORG.length}; split of top ${TOP_SPLIT}: PERSON ${q.splits.PERSON.split}, ORG ${q.splits.ORG.split}; ` +
       `coverage mean ${q.coverage.mean} (${q.coverage.atLeast90}/${q.coverage.codes} codes ≥ 0.9); ` +
-      `${ingest ? `resolution ${(ingest.resolutionShare * 100).toFixed(1)}% of ingest; ` : ''}entities ${timings.entitiesMs} ms (query ${queries.entitiesMs.wallMs} ms, cpu ${queries.entitiesMs.cpuMs}), entity ${timings.entityReaganMs} ms (${queries.entityReaganMs.wallMs}, cpu ${queries.entityReaganMs.cpuMs})`,
+      `${ingest ? `resolution ${(ingest.resolutionShare * 100).toFixed(1)}% of ingest; ` : ''}` +
+      `second pass: ${pass.changed.length} of ${pass.links} links change, ${pass.mentionsMoved} mentions move; ` +
+      `${incr ? `+1000 articles: resolution ${incr.secondResolutionSeconds} s of ${incr.secondIngestSeconds} s, same as one ingest: ${incr.sameAsOneIngest}; ` : ''}entities ${timings.entitiesMs} ms (query ${queries.entitiesMs.wallMs} ms, cpu ${queries.entitiesMs.cpuMs}), entity ${timings.entityReaganMs} ms (${queries.entityReaganMs.wallMs}, cpu ${queries.entityReaganMs.cpuMs})`,
   );
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { documentEvidence } from '../src/entities/evidence.js';
-import { isAcronym, orgVariantKey, spellsInitials, stripTitles, withinOneEdit } from '../src/entities/names.js';
+import {
+  isAcronym,
+  orgVariantKey,
+  personVariantKey,
+  spellsInitials,
+  stripTitles,
+  stripTitlesWritten,
+  withinOneEdit,
+} from '../src/entities/names.js';
 import { type DocEvidence, type NameStat, resolveNames } from '../src/entities/resolve.js';
 
 describe('name forms', () => {
@@ -9,6 +17,27 @@ describe('name forms', () => {
     expect(stripTitles('chancellor of the exchequer nigel lawson')).toBe('nigel lawson');
     expect(stripTitles('chancellor kohl')).toBe('kohl');
     expect(stripTitles('president')).toBe('president');
+    // A long title misspelt is still a title; a short word one letter from one may be a name.
+    expect(stripTitles('represenative clayton yeutter')).toBe('clayton yeutter');
+    expect(stripTitles('sen bob dole')).toBe('bob dole');
+    expect(stripTitles('ken dole')).toBe('ken dole');
+    expect(stripTitlesWritten('of the Exchequer Nigel Lawson')).toBe('Nigel Lawson');
+    expect(stripTitlesWritten('Treasury Secretary James Baker')).toBe('James Baker');
+    expect(stripTitlesWritten('President')).toBe('President');
+    expect(personVariantKey('MargaretThatcher'.toLowerCase())).toBe(
+      personVariantKey('prime minister margaret thatcher'),
+    );
+  });
+
+  it('takes an institution named head first or head last, and a long name in another word order, as one', () => {
+    expect(orgVariantKey('department of agriculture')).toBe(orgVariantKey('agriculture department'));
+    expect(orgVariantKey('ministry of finance')).toBe(orgVariantKey('finance ministry'));
+    expect(orgVariantKey('general agreement on trade and tariffs')).toBe(
+      orgVariantKey('general agreement on tariffs and trade'),
+    );
+    // Two or three words in another order may be another company.
+    expect(orgVariantKey('american general')).not.toBe(orgVariantKey('general american'));
+    expect(orgVariantKey('ministry of trade and industry')).not.toBe(orgVariantKey('industry and trade ministry'));
   });
 
   it('folds legal suffixes and British spellings of organisations', () => {
@@ -81,6 +110,33 @@ describe('an organisation named again by its first words', () => {
     ]);
   });
 
+  it('reads an acronym that begins with a country the document names and spells an institution head first', () => {
+    const ev = documentEvidence('…', [
+      { type: 'COUNTRY', text: 'U.S.', key: 'united states' },
+      org('Agriculture Department'),
+      org('Dairy Board'),
+      { type: 'ORG', text: 'USDA', key: 'usda' },
+    ]);
+    expect(ev.map((e) => `${e.kind}: ${e.short} → ${e.long}`)).toEqual(['initials: usda → agriculture department']);
+    // Without the country in the document, the letters it adds are unexplained.
+    expect(documentEvidence('…', [org('Agriculture Department'), { type: 'ORG', text: 'USDA', key: 'usda' }])).toEqual(
+      [],
+    );
+  });
+
+  it('counts a name of two words or more before a closing head word as the institution itself', () => {
+    const ev = documentEvidence('…', [
+      org('Federal Reserve Board'),
+      org('Federal Reserve Bank of New York'),
+      org('Chicago Board of Trade'),
+      org('Federal Reserve'),
+      org('Chicago'),
+    ]);
+    expect(ev.map((e) => `${e.kind}: ${e.short} → ${e.long}`)).toEqual([
+      'second reference: federal reserve → federal reserve board',
+    ]);
+  });
+
   it('joins the full name unless the corpus uses the short form more', () => {
     const stat = (key: string, docs: number[]): NameStat => ({ type: 'ORG', key, name: key, docs });
     const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
@@ -96,18 +152,44 @@ describe('an organisation named again by its first words', () => {
       [
         stat('shearson lehman brothers inc', range(1, 20)),
         stat('shearson', range(1, 8)),
-        stat('federal reserve board', range(30, 40)),
-        stat('federal reserve', range(30, 80)),
+        stat('federal reserve board', range(30, 130)),
+        stat('federal reserve', range(30, 300)),
+        stat('salomon brothers international', range(400, 500)),
+        stat('salomon brothers', range(400, 700)),
       ],
       [
         ...range(1, 8).map((d) => second(d, 'shearson', 'shearson lehman brothers inc')),
-        ...range(30, 40).map((d) => second(d, 'federal reserve', 'federal reserve board')),
+        // Six of a hundred documents: enough for a closing head word, not for another kind of name.
+        ...range(30, 36).map((d) => second(d, 'federal reserve', 'federal reserve board')),
+        ...range(400, 406).map((d) => second(d, 'salomon brothers', 'salomon brothers international')),
       ],
     );
     // The Federal Reserve Board's documents go on to call it the Federal Reserve, the name the corpus uses more.
     expect(r.links.map((l) => `${l.from} → ${l.to}`).sort()).toEqual([
       'federal reserve board → federal reserve',
       'shearson → shearson lehman brothers inc',
+    ]);
+  });
+});
+
+describe('an acronym before a head word', () => {
+  it('is the name it spells, head word and all, when one such name dominates', () => {
+    const stat = (key: string, docs: number[]): NameStat => ({ type: 'ORG', key, name: key, docs });
+    const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+    const r = resolveNames(
+      [
+        stat('ec commission', range(1, 40)),
+        stat('european commission', range(30, 50)),
+        stat('executive commission', range(60, 62)),
+        stat('ab bank', range(70, 75)),
+        stat('allied bank', range(75, 80)),
+        stat('american bank', range(80, 84)),
+      ],
+      [],
+    );
+    // `AB Bank` may be either bank: left alone.
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual([
+      'european commission → ec commission (acronym)',
     ]);
   });
 });

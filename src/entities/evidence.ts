@@ -64,6 +64,12 @@ function wordsBefore(body: string, end: number): string {
   return out.join(' ');
 }
 
+/**
+ * Bumped when what documentEvidence reads changes, so the documents stored before are read again
+ * (once) by the next resolution.
+ */
+export const EVIDENCE_VERSION = 'e2';
+
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
   const add = (e: Evidence) => {
@@ -106,15 +112,54 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
       longNames.set(`${m.type}\u0000${textKey}`, { type: m.type, key: textKey, written: m.text });
   }
   for (const e of secondReferences(mentions)) add(e);
+  // An acronym may begin with the initials of a country the document names (`USDA`: U.S. +
+  // `Department of Agriculture`) and spell an institution's name head first (`Agriculture Department`).
+  const places = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'COUNTRY' && m.type !== 'PLACE') continue;
+    const initials = placeInitials(m.text);
+    if (initials.length >= 1 && initials.length <= 2) places.add(initials);
+  }
   for (const [id, written] of acronyms) {
     const [type, short] = id.split('\u0000');
+    const letters = written.replace(/[.&]/g, '');
+    const rests = [...places].filter((p) => letters.toLowerCase().startsWith(p) && letters.length - p.length >= 2);
     for (const long of longNames.values()) {
-      if (long.type === type && spellsInitials(written, long.written)) {
-        add({ type, short, long: long.key, kind: 'initials', pattern: `${written} … ${long.written}` });
-      }
+      if (long.type !== type) continue;
+      const forms = [long.written];
+      const turned = headFirst(long.written);
+      if (turned) forms.push(turned);
+      const spelt =
+        forms.some((f) => spellsInitials(written, f)) ||
+        rests.some((p) => forms.some((f) => spellsInitials(letters.slice(p.length), f)));
+      if (spelt) add({ type, short, long: long.key, kind: 'initials', pattern: `${written} … ${long.written}` });
     }
   }
   return [...out.values()];
+}
+
+/** The initials of a place's name as written (`U.S.` → `us`, `West Germany` → `wg`), lower case. */
+function placeInitials(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 1) {
+    const w = words[0];
+    if (/^(?:\p{Lu}\.){2,3}$/u.test(w)) return w.replace(/\./g, '').toLowerCase();
+    return /^\p{Lu}{2,3}$/u.test(w) ? w.toLowerCase() : '';
+  }
+  return words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0].toLowerCase())
+    .join('');
+}
+
+/** Words that head an institution's name when it comes last (`Agriculture Department`). */
+const HEADS_LAST = new Set('department ministry commission committee council office board agency bureau'.split(' '));
+
+/** `Agriculture Department` → `Department of Agriculture` (the order an acronym may spell); null when not such a name. */
+function headFirst(written: string): string | null {
+  const words = written.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || !HEADS_LAST.has(words[words.length - 1].toLowerCase())) return null;
+  return `${words[words.length - 1]} of ${words.slice(0, -1).join(' ')}`;
 }
 
 /** `reagan` of `ronald reagan`, `president reagan` of `ronald reagan`: the short form ends in the surname. */
@@ -178,8 +223,10 @@ function secondReferences(mentions: readonly DocMention[]): Evidence[] {
     // an institution's head name where it is, not which it is.
     for (let n = 1; n < words.length; n++) {
       const prefix = words.slice(0, n).join(' ');
-      if (!INSTITUTION_WORDS.has(words[n]) && !fullByPrefix.has(prefix))
-        fullByPrefix.set(prefix, { key, written: m.text });
+      // A name of two words or more before a closing head word is the institution itself
+      // (`Federal Reserve` of `Federal Reserve Board`).
+      const head = INSTITUTION_WORDS.has(words[n]) && !(n >= 2 && n === words.length - 1);
+      if (!head && !fullByPrefix.has(prefix)) fullByPrefix.set(prefix, { key, written: m.text });
     }
   }
   return out;

@@ -47,9 +47,49 @@ export function stripTitles(key: string): string {
   const words = key.split(' ');
   let i = 0;
   // `Chancellor of the Exchequer Nigel Lawson`: function words between titles go with them.
-  while (i < words.length - 1 && (TITLE_WORDS.has(words[i]) || FUNCTION_WORDS.has(words[i]))) i++;
+  while (i < words.length - 1 && (TITLE_WORDS.has(words[i]) || FUNCTION_WORDS.has(words[i]) || misspeltTitle(words[i])))
+    i++;
   return words.slice(i).join(' ');
 }
+
+/**
+ * A person's name as written without the titles and roles before it (`Chancellor of the Exchequer
+ * Nigel Lawson` → `Nigel Lawson`, `President Reagan` → `Reagan`): what an alias should show.
+ */
+export function stripTitlesWritten(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  let i = 0;
+  const bare = (w: string) => w.toLowerCase().replace(/[.,']/g, '');
+  while (
+    i < words.length - 1 &&
+    (TITLE_WORDS.has(bare(words[i])) || FUNCTION_WORDS.has(bare(words[i])) || misspeltTitle(bare(words[i])))
+  )
+    i++;
+  return i === 0 ? text : words.slice(i).join(' ');
+}
+
+/** Long title words, which news misspells (`Represenative`); a short word one letter from a title is often a name. */
+const LONG_TITLES = [...TITLE_WORDS].filter((w) => w.length >= 8);
+
+/** A word one letter from a long title word (`represenative`, `secretery`). */
+function misspeltTitle(word: string): boolean {
+  if (word.length < 8) return false;
+  for (const t of LONG_TITLES) if (Math.abs(t.length - word.length) <= 1 && withinOneEdit(word, t)) return true;
+  return false;
+}
+
+/**
+ * Words that head an institution's name and may come first with `of` (`Department of
+ * Agriculture`) or last (`Agriculture Department`): both orders are one name.
+ */
+const HEAD_WORDS = new Set(
+  'department ministry bank commission committee council office board agency bureau authority institute association union'.split(
+    ' ',
+  ),
+);
+
+/** Content words from which a different order of the same words is taken to be the same name (`… Trade and Tariffs`). */
+const SAME_WORDS_MIN = 4;
 
 /** Legal forms that a company's name may carry or drop: `Texaco Inc` is `Texaco`. */
 export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(
@@ -78,11 +118,27 @@ export function orgVariantKey(key: string): string {
   let words = key.split(' ').map(americanSpelling);
   if (words[0] === 'the' && words.length > 1) words = words.slice(1);
   // `Organisation of Economic…` and `Organisation for Economic…`: the joining words carry no identity.
+  // `Department of Agriculture` is `Agriculture Department`, `Ministry of Finance` the `Finance Ministry`.
+  if (words.length >= 3 && HEAD_WORDS.has(words[0]) && words[1] === 'of') {
+    const rest = words.slice(2);
+    while (rest.length > 1 && LEGAL_SUFFIXES.has(rest[rest.length - 1])) rest.pop();
+    if (rest[0] === 'the' && rest.length > 1) rest.shift();
+    if (rest.every((w) => !FUNCTION_WORDS.has(w) && !HEAD_WORDS.has(w) && !LEGAL_SUFFIXES.has(w)))
+      words = [...rest, words[0]];
+  }
   const content = words.filter((w) => !FUNCTION_WORDS.has(w));
   if (content.length >= 2) words = content;
   while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
   if (words.length === 1 && LEGAL_SUFFIXES.has(words[0])) return '';
+  // A long name's words in another order are the same name (`General Agreement on Trade and Tariffs`);
+  // two or three words in another order may be another company (`American General`, `General American`).
+  if (words.length >= SAME_WORDS_MIN) words = [...words].sort();
   return words.join(' ');
+}
+
+/** A person's name as a family of variants shares: titles stripped, spaces dropped (`MargaretThatcher`). */
+export function personVariantKey(key: string): string {
+  return stripTitles(key).replace(/ /g, '');
 }
 
 /** Whether a written name looks like an acronym: 2–6 capitals, with or without full stops (`EC`, `U.N.`, `OPEC`). */

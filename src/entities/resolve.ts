@@ -16,7 +16,15 @@
  */
 import type { SuspectRow } from '../store/resolution.js';
 import type { Evidence, EvidenceKind } from './evidence.js';
-import { isAcronym, lastWord, orgVariantKey, stripTitles, withinOneEdit, wordCount } from './names.js';
+import {
+  isAcronym,
+  lastWord,
+  orgVariantKey,
+  personVariantKey,
+  stripTitles,
+  withinOneEdit,
+  wordCount,
+} from './names.js';
 
 export interface NameStat {
   type: string;
@@ -72,6 +80,8 @@ const RETOLD_MIN = 3;
 /** Natural-log margin by which one full name must fit a document's context better than the others. */
 const CONTEXT_MARGIN = Math.log(20);
 const TYPO_MIN_LENGTH = 12;
+const HEAD_LAST = /^(?:board|commission|council|committee|system|authority|agency)$/;
+const FUNCTION_WORD = /^(?:of|for|and|the|on|in|de|du|des|la|le|del|di|y|et|und|to|at)$/;
 
 const id = (type: string, key: string) => `${type}\u0000${key}`;
 
@@ -140,14 +150,21 @@ export function resolveNames(
       if (v !== '') family(`ORG\u0000${v}`, i);
     } else if (n.type === 'PERSON') {
       const bare = stripTitles(n.key);
-      if (wordCount(bare) >= 2) family(`PERSON\u0000${bare}`, i);
+      // A one-word name joins a family only as a full name written without its space (`MargaretThatcher`).
+      if (wordCount(bare) >= 2 || bare.length >= 10) family(`PERSON\u0000${personVariantKey(n.key)}`, i);
     }
   }
   for (const [fam, members] of families) {
     if (members.length < 2) continue;
-    // A person's family is best named by the name without titles, when the corpus has it.
-    const bare = fam.startsWith('PERSON\u0000') ? members.find((m) => m === fam) : undefined;
-    const canon = bare ?? members.reduce(better);
+    // A person's family is best named by a full name without titles, when the corpus has one.
+    const bare = fam.startsWith('PERSON\u0000')
+      ? members.filter((m) => {
+          const key = byId.get(m)!.key;
+          return stripTitles(key) === key && wordCount(key) >= 2;
+        })
+      : [];
+    if (fam.startsWith('PERSON\u0000') && !members.some((m) => wordCount(stripTitles(byId.get(m)!.key)) >= 2)) continue;
+    const canon = bare.length > 0 ? bare.reduce(better) : members.reduce(better);
     for (const m of members) {
       const n = byId.get(m)!;
       // `House Inc` is not the House: a one-word name joins its suffixed variants only where a
@@ -157,10 +174,42 @@ export function resolveNames(
       }
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
       const what =
-        n.type === 'PERSON' ? 'the same name without titles' : 'the same name but for legal form or spelling';
+        n.type === 'PERSON'
+          ? 'the same name without titles'
+          : 'the same name but for legal form, spelling or word order';
       link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);
     }
   }
+  // `EC Commission` is the `European Commission`: an acronym before a head word spells the other
+  // name, head included (`EC Council`, `European Council`).
+  const byInitials = new Map<string, string[]>();
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    if (n.type !== 'ORG' || wordCount(n.key) < 2) continue;
+    const words = n.key.split(' ').filter((w) => !FUNCTION_WORD.test(w));
+    if (words.length < 2 || words.length > 5) continue;
+    const k = `${words.map((w) => w[0]).join('')} ${words[words.length - 1]}`;
+    const list = byInitials.get(k);
+    if (list) list.push(i);
+    else byInitials.set(k, [i]);
+  }
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    if (n.type !== 'ORG' || wordCount(n.key) !== 2) continue;
+    const [short, head] = n.key.split(' ');
+    if (short.length < 2 || short.length > 5) continue;
+    const longs = (byInitials.get(`${short} ${head}`) ?? [])
+      .filter((l) => l !== i)
+      .sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
+    // Several names it may spell: only one that clearly dominates.
+    if (longs.length === 0 || (longs.length > 1 && size(longs[1]) * 4 > size(longs[0]))) continue;
+    const [ra, rb] = [root(i), root(longs[0])];
+    if (ra === rb) continue;
+    const canon = better(ra, rb);
+    const other = canon === ra ? rb : ra;
+    link(other, canon, 'acronym', size(other), `${n.name} spells ${byId.get(longs[0])!.name}, head word and all`);
+  }
+
   // Typos of long names of several words, blocked by their first and last letters.
   const blocks = new Map<string, string[]>();
   for (const i of sorted) {
@@ -214,8 +263,12 @@ export function resolveNames(
     if (!byId.has(long) || !byId.has(short) || size(short) <= size(long)) continue;
     // One word (`Labour`, `Jones`) says too little of which organisation; two say it.
     if (wordCount(byId.get(short)!.key) < 2 || fullerNames.get(short) !== 1) continue;
-    // Enough of its documents to rule out a chance meeting: three, and a tenth of them.
-    if (docs.size < RETOLD_MIN || docs.size * 10 < size(long)) continue;
+    // Enough of its documents to rule out a chance meeting: three, and a tenth of them (a twentieth
+    // when the fuller name is the shorter one and a closing head word: `Federal Reserve` + `Board`).
+    const longKey = byId.get(long)!.key;
+    const shortKey = byId.get(short)!.key;
+    const headed = longKey.startsWith(`${shortKey} `) && HEAD_LAST.test(longKey.slice(shortKey.length + 1));
+    if (docs.size < RETOLD_MIN || docs.size * (headed ? 20 : 10) < size(long)) continue;
     const example = [...docs].sort((a, b) => a - b);
     link(
       long,

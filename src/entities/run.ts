@@ -10,17 +10,23 @@ import {
   applyLinks,
   documentsToScan,
   dropFirstNameAliases,
+  entitiesOfDocs,
   evidenceWriter,
   inTransaction,
   type LinkRow,
   loadEvidence,
   loadNames,
   loadOverrides,
+  mentionCountOfDocs,
+  mentionTotal,
   refreshEntityStats,
+  resolvedMentionTotal,
   saveSuspects,
+  setResolvedMentionTotal,
   settleNamesAndAliases,
 } from '../store/resolution.js';
-import { documentEvidence } from './evidence.js';
+import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
+import { stripTitlesWritten } from './names.js';
 import { resolveNames } from './resolve.js';
 
 export interface ResolutionSummary extends ApplyResult {
@@ -31,15 +37,25 @@ export interface ResolutionSummary extends ApplyResult {
   seconds: number;
 }
 
-export function resolveCorpus(db: Store, options: { countDocuments?: boolean } = {}): ResolutionSummary {
+export function resolveCorpus(
+  db: Store,
+  options: { countDocuments?: boolean; full?: boolean } = {},
+): ResolutionSummary {
   const started = performance.now();
   return inTransaction(db, () => {
     const write = evidenceWriter(db);
-    let scanned = 0;
-    for (const doc of documentsToScan(db)) {
+    const scannedDocs: number[] = [];
+    for (const doc of documentsToScan(db, EVIDENCE_VERSION)) {
       write(doc.id, doc.version, documentEvidence(doc.body, doc.mentions));
-      scanned++;
+      scannedDocs.push(doc.id);
     }
+    const scanned = scannedDocs.length;
+    // Settling names, aliases and counts again is needed only where mentions changed: the new
+    // documents' and those the rewrite moved. That holds while no stored mention went away since the
+    // last resolution (a document removed, changed or analyzed again): then everything is settled.
+    const before = resolvedMentionTotal(db);
+    const total = mentionTotal(db);
+    const incremental = !options.full && before !== undefined && before + mentionCountOfDocs(db, scannedDocs) === total;
     const t1 = performance.now();
     const names = loadNames(db);
     const t2 = performance.now();
@@ -96,9 +112,14 @@ export function resolveCorpus(db: Store, options: { countDocuments?: boolean } =
     const applied = applyLinks(db, links, docLinks, options);
     const t5 = performance.now();
     // Names and aliases as the corpus has them now, whatever order its documents came in.
-    settleNamesAndAliases(db);
-    dropFirstNameAliases(db);
-    refreshEntityStats(db);
+    const scope = incremental ? [...new Set([...applied.entities, ...entitiesOfDocs(db, scannedDocs)])] : undefined;
+    settleNamesAndAliases(db, scope, (type, text) => (type === 'PERSON' ? stripTitlesWritten(text) : text));
+    const t6 = performance.now();
+    dropFirstNameAliases(db, undefined, scope);
+    const t7 = performance.now();
+    refreshEntityStats(db, scope ? { entities: scope, docs: scannedDocs } : undefined);
+    setResolvedMentionTotal(db, total);
+    const t8 = performance.now();
     if (process.env.DEBUG_RESOLUTION)
       console.error({
         scan: t1 - started,
@@ -106,7 +127,10 @@ export function resolveCorpus(db: Store, options: { countDocuments?: boolean } =
         evidence: t3 - t2,
         resolve: t4 - t3,
         apply: t5 - t4,
-        rest: performance.now() - t5,
+        settle: t6 - t5,
+        firstNames: t7 - t6,
+        stats: t8 - t7,
+        scope: scope ? scope.length : 'all',
       });
     // A pair already one entity is no longer a question.
     const rootOf = (type: string, key: string) => final(type.split('/')[0], key);
@@ -127,5 +151,5 @@ export function resolveCorpus(db: Store, options: { countDocuments?: boolean } =
 
 /** Whether some document's evidence has not been read (a database from before resolution existed). */
 export function resolutionDue(db: Store): boolean {
-  return unscannedCount(db) > 0;
+  return unscannedCount(db, EVIDENCE_VERSION) > 0;
 }

@@ -147,6 +147,12 @@ const CONTENT: Record<string, string> = {
   event_participants: `SELECT v.key, d.sha256, e.type, e.key FROM event_participants p
       JOIN events v ON v.id = p.event_id JOIN documents d ON d.id = p.doc_id JOIN entities e ON e.id = p.entity_id`,
   entity_links: 'SELECT type, from_key, from_name, to_key, rule FROM entity_links',
+  entity_doc_links: `SELECT l.type, l.from_key, d.sha256, l.to_key FROM entity_doc_links l
+      JOIN documents d ON d.id = l.doc_id`,
+  // Counts kept per entity, which an incremental resolution refreshes only where mentions changed.
+  entity_stats: `SELECT e.type, e.key, s.mentions, s.documents, s.sentences FROM entity_stats s
+      LEFT JOIN entities e ON e.id = s.entity_id`,
+  corpus_counts: "SELECT name, value FROM corpus_counts WHERE name = 'entity_sentences'",
   statements: `SELECT d.sha256, s.sentence, s.date, s.granularity, s.date_start, s.date_end, s.action, s.terms,
       s.name, s.named, s.event_noun FROM statements s JOIN documents d ON d.id = s.doc_id`,
   corpus_events: `SELECT c.key, c.kind, c.name, c.date, c.granularity, c.date_start, c.date_end, e.type, e.key,

@@ -58,32 +58,40 @@ export function inTransaction<T>(store: Store, f: () => T): T {
 }
 
 /** How many documents have no evidence read (cheap: both counts come from small indexes). */
-export function unscannedCount(store: Store): number {
+export function unscannedCount(store: Store, evidenceVersion: string): number {
   const db = sqlite(store);
-  return db
+  const missing = db
     .prepare('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM evidence_scanned)')
     .pluck()
     .get() as number;
+  if (missing > 0) return missing;
+  // Read by an older evidence reader: a pass over the small table, only when nothing is missing.
+  return db
+    .prepare("SELECT count(*) FROM evidence_scanned WHERE analyzer_version NOT LIKE '%/' || ?")
+    .pluck()
+    .get(evidenceVersion) as number;
 }
 
 /** Documents whose evidence has not been read for their current analysis, one at a time. */
 export function* documentsToScan(
   store: Store,
+  evidenceVersion: string,
 ): Generator<{ id: number; body: string; version: string; mentions: { type: string; text: string; key: string }[] }> {
   const db = sqlite(store);
+  // A document is read again when its analysis or the evidence reader (evidenceVersion) changed.
   const ids = db
     .prepare(
       `SELECT d.id FROM documents d LEFT JOIN evidence_scanned s ON s.doc_id = d.id
-       WHERE s.doc_id IS NULL OR s.analyzer_version != d.analyzer_version ORDER BY d.id`,
+       WHERE s.doc_id IS NULL OR s.analyzer_version != d.analyzer_version || '/' || ? ORDER BY d.id`,
     )
     .pluck()
-    .all() as number[];
-  const doc = db.prepare('SELECT body, analyzer_version AS version FROM documents WHERE id = ?');
+    .all(evidenceVersion) as number[];
+  const doc = db.prepare("SELECT body, analyzer_version || '/' || ? AS version FROM documents WHERE id = ?");
   const mentions = db.prepare(
-    "SELECT type, text, orig_key AS key FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG') ORDER BY start",
+    "SELECT type, text, orig_key AS key FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG', 'COUNTRY', 'PLACE') ORDER BY start",
   );
   for (const id of ids) {
-    const row = doc.get(id) as { body: string; version: string } | undefined;
+    const row = doc.get(evidenceVersion, id) as { body: string; version: string } | undefined;
     if (!row) continue;
     yield {
       id,
@@ -137,18 +145,31 @@ export function loadNames(store: Store): NameRow[] {
     display.set(`${r.type}\u0000${r.key}`, r.name);
   }
   // One plain scan in table order (a GROUP BY over every mention costs several times more).
-  const rows = db.prepare('SELECT type, orig_key, doc_id FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [
-    string,
-    string,
-    number,
-  ][];
+  const rows = db
+    .prepare('SELECT type, orig_key, doc_id, text FROM mentions WHERE orig_key IS NOT NULL')
+    .raw()
+    .all() as [string, string, number, string][];
   const byName = new Map<string, NameRow>();
-  for (const [type, key, doc] of rows) {
+  // A one-word organisation is judged an acronym or not by how its mentions are written (`EC`,
+  // `Tex`), not by the name an earlier pass stored: the same corpus gives the same answer whatever
+  // order its documents and passes came in.
+  const forms = new Map<string, Map<string, number>>();
+  for (const [type, key, doc, text] of rows) {
     const k = `${type}\u0000${key}`;
     let n = byName.get(k);
     if (!n) byName.set(k, (n = { type, key, name: display.get(k) ?? key, docs: [] }));
     const last = n.docs.length > 0 ? n.docs[n.docs.length - 1] : -1;
     if (doc !== last) n.docs.push(doc);
+    if (type === 'ORG' && !key.includes(' ')) {
+      let f = forms.get(k);
+      if (!f) forms.set(k, (f = new Map()));
+      f.set(text, (f.get(text) ?? 0) + 1);
+    }
+  }
+  for (const [k, f] of forms) {
+    const n = byName.get(k)!;
+    const exact = new Map([...f].filter(([text]) => aliasKey(text) === n.key));
+    n.name = bestForm(exact.size > 0 ? exact : f) ?? n.name;
   }
   const out = [...byName.values()];
   for (const n of out) {
@@ -181,6 +202,8 @@ export interface ApplyResult {
   entitiesCreated: number;
   entitiesRemoved: number;
   names: string[];
+  /** Entities whose mentions, name or existence the rewrite changed (their names, aliases and counts are settled again). */
+  entities: number[];
 }
 
 /**
@@ -239,7 +262,15 @@ export function applyLinks(
     ),
     restateDoc: db.prepare('DELETE FROM statement_docs WHERE doc_id = ?'),
   };
-  const result: ApplyResult = { mentions: 0, documents: 0, entitiesCreated: 0, entitiesRemoved: 0, names: [] };
+  const result: ApplyResult = {
+    mentions: 0,
+    documents: 0,
+    entitiesCreated: 0,
+    entitiesRemoved: 0,
+    names: [],
+    entities: [],
+  };
+  const changed = new Set<number>();
   const stored = new Map<string, LinkRow>();
   for (const r of db
     .prepare('SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_links')
@@ -281,6 +312,7 @@ export function applyLinks(
     result.mentions += q.moveName.run(toId, fromId, type, key).changes;
     for (const t of texts) q.aliasInsert.run(aliasKey(t), toId, t);
     touched.add(fromId);
+    changed.add(toId);
   };
   /** Move everything of entity `fromId` (its own name's mentions, aliases, event roles) to `toId`. */
   const moveEntity = (fromId: number, toId: number) => {
@@ -293,6 +325,7 @@ export function applyLinks(
     q.dropParticipants.run(fromId);
     placeMoves.push([fromId, toId]);
     touched.add(fromId);
+    changed.add(toId);
   };
 
   const all = [...new Set([...stored.keys(), ...wanted.keys()])].sort();
@@ -350,7 +383,12 @@ export function applyLinks(
     if (wantedDoc.has(`${s.type}\u0000${s.from}\u0000${s.doc}\u0000${s.to}`)) continue;
     const back = ensure(s.type, nameTarget(s.type, s.from), s.from);
     const moved = q.moveInDoc.run(back, s.doc, s.type, s.from, back).changes;
-    if (moved > 0) q.restateDoc.run(s.doc);
+    if (moved > 0) {
+      q.restateDoc.run(s.doc);
+      changed.add(back);
+      const was = entityOf(s.type, s.to);
+      if (was) changed.add(was.id);
+    }
     result.mentions += moved;
   }
   db.prepare('DELETE FROM entity_doc_links').run();
@@ -366,16 +404,21 @@ export function applyLinks(
     if (moved > 0) {
       q.restateDoc.run(l.doc);
       result.mentions += moved;
+      changed.add(target.id);
       for (const t of q.textsInDoc.all(l.doc, l.type, l.from) as string[]) q.aliasInsert.run(aliasKey(t), target.id, t);
       const own = entityOf(l.type, nameTarget(l.type, l.from));
       if (own) emptied.add(own.id);
     }
   }
+  for (const id of touched) changed.add(id);
+  for (const id of created) changed.add(id);
+  for (const id of emptied) changed.add(id);
   const placesNow = emptied.size + created.size > 0 ? new Set(q.places.all() as number[]) : new Set<number>();
   for (const id of created) emptied.add(id);
   for (const id of emptied) {
     if (!q.used.get({ id }) && !placesNow.has(id) && q.entityDelete.run(id).changes > 0) result.entitiesRemoved++;
   }
+  result.entities = [...changed].sort((a, b) => a - b);
   return result;
 }
 
@@ -384,7 +427,7 @@ export function applyLinks(
  * word that the documents use alone for a good share of the person's mentions is a surname written
  * first (`Kim` of Kim Jong Un), and stays.
  */
-export function dropFirstNameAliases(store: Store, share = 0.1): number {
+export function dropFirstNameAliases(store: Store, share = 0.1, scope?: readonly number[]): number {
   const db = sqlite(store);
   const rows = db
     .prepare(
@@ -395,8 +438,10 @@ export function dropFirstNameAliases(store: Store, share = 0.1): number {
   const del = db.prepare('DELETE FROM aliases WHERE key = ? AND entity_id = ?');
   const written = db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ? AND text = ?').pluck();
   const total = db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ?').pluck();
+  const only = scope ? new Set(scope) : undefined;
   let n = 0;
   for (const r of rows) {
+    if (only && !only.has(r.id)) continue;
     // Only the entity's own first word is in question (a merged name, `Abe` of Shinzo Abe, stays).
     if (!r.own.startsWith(`${r.key} `)) continue;
     if ((written.get(r.id, r.alias) as number) >= share * (total.get(r.id) as number)) continue;
@@ -444,8 +489,33 @@ export function linksOf(
 }
 
 /** Refresh the per-entity counts and the number of sentences with an entity in them. */
-export function refreshEntityStats(store: Store): void {
+export function refreshEntityStats(
+  store: Store,
+  scope?: { entities: readonly number[]; docs: readonly number[] },
+): void {
   const db = sqlite(store);
+  if (scope) {
+    // Only the entities whose mentions changed; the sentences with an entity grow by the new documents'.
+    const ids = JSON.stringify(scope.entities);
+    db.prepare('DELETE FROM entity_stats WHERE entity_id IN (SELECT value FROM json_each(?))').run(ids);
+    db.prepare(
+      `INSERT INTO entity_stats (entity_id, mentions, documents, sentences)
+       SELECT entity_id, count(*), count(DISTINCT doc_id), count(DISTINCT doc_id * 1048576 + sentence)
+       FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id`,
+    ).run(ids);
+    const added = db
+      .prepare(
+        `SELECT count(*) FROM (SELECT DISTINCT doc_id, sentence FROM mentions
+         WHERE doc_id IN (SELECT value FROM json_each(?)) AND entity_id IS NOT NULL)`,
+      )
+      .pluck()
+      .get(JSON.stringify(scope.docs)) as number;
+    db.prepare(
+      `INSERT INTO corpus_counts (name, value) VALUES ('entity_sentences', ?)
+       ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
+    ).run(added);
+    return;
+  }
   db.exec(`
     DELETE FROM entity_stats;
     INSERT INTO entity_stats (entity_id, mentions, documents, sentences)
@@ -506,7 +576,11 @@ function bestForm(forms: Map<string, number>): string | undefined {
  * gazetteer's name); the entity and the link that carry the name take it. Each
  * entity's aliases are then exactly its mentions' forms, its own name and the names merged by hand.
  */
-export function settleNamesAndAliases(store: Store): { renamed: number; aliasesDropped: number; aliasesAdded: number } {
+export function settleNamesAndAliases(
+  store: Store,
+  scope?: readonly number[],
+  aliasForm: (type: string, text: string) => string = (_type, text) => text,
+): { renamed: number; aliasesDropped: number; aliasesAdded: number } {
   const db = sqlite(store);
   const exact = new Map<string, Map<string, number>>();
   const any = new Map<string, Map<string, number>>();
@@ -521,11 +595,14 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
     if (!forms) into.set(name, (forms = new Map()));
     forms.set(text, (forms.get(text) ?? 0) + 1);
   };
-  const rows = db.prepare('SELECT type, orig_key, text FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [
-    string,
-    string,
-    string,
-  ][];
+  const ids = scope ? scopeHolders(db, scope) : undefined;
+  const rows = ids
+    ? mentionFormsOf(db, ids)
+    : (db.prepare('SELECT type, orig_key, text FROM mentions WHERE orig_key IS NOT NULL').raw().all() as [
+        string,
+        string,
+        string,
+      ][]);
   for (const [type, key, text] of rows) {
     const name = `${type}\u0000${key}`;
     count(any, name, text);
@@ -562,13 +639,28 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
   // The aliases wanted: each mention's form under its own key, each entity's name under its key.
   const wanted = new Set<string>();
   const alias = (key: string, id: number, text: string) => `${key}\u0000${id}\u0000${text}`;
-  const entities = db.prepare('SELECT id, key, name FROM entities').raw().all() as [number, string, string][];
+  const idsJson = ids ? JSON.stringify(ids) : '';
+  const entities = (
+    ids
+      ? db.prepare('SELECT id, key, name FROM entities WHERE id IN (SELECT value FROM json_each(?))').raw().all(idsJson)
+      : db.prepare('SELECT id, key, name FROM entities').raw().all()
+  ) as [number, string, string][];
   for (const [id, key, name] of entities) wanted.add(alias(key, id, name));
-  const written = db
-    .prepare('SELECT DISTINCT entity_id, text FROM mentions WHERE entity_id IS NOT NULL')
-    .raw()
-    .all() as [number, string][];
-  for (const [id, text] of written) wanted.add(alias(keyOf(text), id, text));
+  const written = (
+    ids
+      ? db
+          .prepare(
+            'SELECT DISTINCT entity_id, type, text FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))',
+          )
+          .raw()
+          .all(idsJson)
+      : db.prepare('SELECT DISTINCT entity_id, type, text FROM mentions WHERE entity_id IS NOT NULL').raw().all()
+  ) as [number, string, string][];
+  // Each form as an alias is given (a person's without the titles before the name).
+  for (const [id, type, text] of written) {
+    const form = aliasForm(type, text);
+    wanted.add(alias(keyOf(form), id, form));
+  }
   // Names merged by hand stay findable under the name the user gave.
   const merged = new Set(
     (db.prepare('SELECT from_key, from_name FROM entity_overrides').raw().all() as [string, string][]).map(
@@ -577,11 +669,15 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
   );
   const drop = db.prepare('DELETE FROM aliases WHERE key = ? AND entity_id = ? AND alias = ?');
   let aliasesDropped = 0;
-  for (const [key, id, text] of db.prepare('SELECT key, entity_id, alias FROM aliases').raw().all() as [
-    string,
-    number,
-    string,
-  ][]) {
+  const aliasRows = (
+    ids
+      ? db
+          .prepare('SELECT key, entity_id, alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?))')
+          .raw()
+          .all(idsJson)
+      : db.prepare('SELECT key, entity_id, alias FROM aliases').raw().all()
+  ) as [string, number, string][];
+  for (const [key, id, text] of aliasRows) {
     const k = alias(key, id, text);
     if (wanted.has(k)) wanted.delete(k);
     else if (!merged.has(`${key}\u0000${text}`)) aliasesDropped += drop.run(key, id, text).changes;
@@ -593,4 +689,106 @@ export function settleNamesAndAliases(store: Store): { renamed: number; aliasesD
     aliasesAdded += insert.run(key, Number(id), text).changes;
   }
   return { renamed, aliasesDropped, aliasesAdded };
+}
+
+/**
+ * The entities whose names and aliases an incremental settle must read: those given, and every
+ * other entity that holds mentions of a name they hold (a name decided per document by context
+ * has mentions on several), so each name's forms are counted whole.
+ */
+function scopeHolders(db: Db, scope: readonly number[]): number[] {
+  const ids = new Set(scope);
+  const docLinked = new Map<string, Set<string>>();
+  for (const [type, from, to] of db.prepare('SELECT type, from_key, to_key FROM entity_doc_links').raw().all() as [
+    string,
+    string,
+    string,
+  ][]) {
+    const k = `${type}\u0000${from}`;
+    let set = docLinked.get(k);
+    if (!set) docLinked.set(k, (set = new Set()));
+    set.add(to);
+  }
+  if (docLinked.size === 0) return [...ids].sort((a, b) => a - b);
+  const linkTo = db.prepare('SELECT to_key FROM entity_links WHERE type = ? AND from_key = ?').pluck();
+  const entityId = db.prepare('SELECT id FROM entities WHERE type = ? AND key = ?').pluck();
+  const namesOf = db.prepare(
+    'SELECT DISTINCT type, orig_key FROM mentions WHERE entity_id = ? AND orig_key IS NOT NULL',
+  );
+  const queue = [...ids];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    for (const { type, orig_key: key } of namesOf.all(id) as { type: string; orig_key: string }[]) {
+      const targets = docLinked.get(`${type}\u0000${key}`);
+      if (!targets) continue;
+      for (const to of [(linkTo.get(type, key) as string | undefined) ?? key, ...targets]) {
+        const holder = entityId.get(type, to) as number | undefined;
+        if (holder !== undefined && !ids.has(holder)) {
+          ids.add(holder);
+          queue.push(holder);
+        }
+      }
+    }
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** The (type, analyzer key, written form) of every mention on the given entities. */
+function mentionFormsOf(db: Db, ids: readonly number[]): [string, string, string][] {
+  const q = db.prepare('SELECT type, orig_key, text FROM mentions WHERE entity_id = ? AND orig_key IS NOT NULL').raw();
+  const out: [string, string, string][] = [];
+  for (const id of ids) for (const row of q.all(id) as [string, string, string][]) out.push(row);
+  return out;
+}
+
+/** The sum of the mention counters the writer keeps (schema migration 6). */
+export function mentionTotal(store: Store): number {
+  return (
+    (sqlite(store).prepare("SELECT sum(value) FROM totals WHERE name LIKE 'mentions:%'").pluck().get() as
+      | number
+      | null) ?? 0
+  );
+}
+
+/** The mention total the last resolution left, if one was recorded. */
+export function resolvedMentionTotal(store: Store): number | undefined {
+  return sqlite(store).prepare("SELECT value FROM corpus_counts WHERE name = 'resolved_mentions'").pluck().get() as
+    | number
+    | undefined;
+}
+
+export function setResolvedMentionTotal(store: Store, value: number): void {
+  sqlite(store)
+    .prepare("INSERT OR REPLACE INTO corpus_counts (name, value) VALUES ('resolved_mentions', ?)")
+    .run(value);
+}
+
+/** How many mentions (of any type) the given documents hold. */
+export function mentionCountOfDocs(store: Store, docs: readonly number[]): number {
+  const q = sqlite(store).prepare('SELECT count(*) FROM mentions WHERE doc_id = ?').pluck();
+  let n = 0;
+  for (const d of docs) n += q.get(d) as number;
+  return n;
+}
+
+/** The entities the mentions of the given documents belong to now. */
+export function entitiesOfDocs(store: Store, docs: readonly number[]): number[] {
+  const q = sqlite(store)
+    .prepare('SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND entity_id IS NOT NULL')
+    .pluck();
+  const out = new Set<number>();
+  for (const d of docs) for (const id of q.all(d) as number[]) out.add(id);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Forget which documents' evidence was read, so the next resolution reads every document again. */
+export function forgetEvidence(store: Store): void {
+  sqlite(store).prepare('DELETE FROM evidence_scanned').run();
+}
+
+/** The links in force, as `type/from → to (rule)` lines, sorted (to compare two resolutions). */
+export function linkLines(store: Store): string[] {
+  return (sqlite(store).prepare('SELECT type, from_key, to_key, rule FROM entity_links').raw().all() as string[][])
+    .map(([type, from, to, rule]) => `${type}/${from} → ${to} (${rule})`)
+    .sort();
 }
