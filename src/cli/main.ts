@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { UserError } from '../core/errors.js';
 import { asDatabaseError } from '../store/errors.js';
 import { visible } from '../render/safe.js';
