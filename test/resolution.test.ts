@@ -87,6 +87,15 @@ describe('evidence a document carries', () => {
       'paren ec european community',
       'paren imf international monetary fund',
     ]);
+    // A full name written only in capitals (a headline) shows nowhere where the name begins.
+    const headline = [
+      { type: 'PERSON', text: 'BLASTS REAGAN', key: 'blasts reagan' },
+      { type: 'PERSON', text: 'Reagan', key: 'blasts reagan' },
+    ];
+    expect(documentEvidence('…', headline)).toEqual([]);
+    expect(
+      documentEvidence('…', [...headline, { type: 'PERSON', text: 'Blasts Reagan', key: 'blasts reagan' }]),
+    ).toHaveLength(1);
   });
 });
 

@@ -68,7 +68,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e2';
+export const EVIDENCE_VERSION = 'e3';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -97,13 +97,19 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
 
   const acronyms = new Map<string, string>(); // key → written, per type
   const longNames = new Map<string, { type: string; key: string; written: string }>();
+  // Full names the document writes only in capitals: there (a headline's `SENATE LEADER BLASTS
+  // REAGAN`) nothing shows where a name begins, so they are no evidence for their surname.
+  const plain = new Set<string>();
+  const shouted = new Set<string>();
+  for (const m of mentions) (m.text === m.text.toUpperCase() ? shouted : plain).add(aliasKey(m.text));
+  const shoutedOnly = (key: string) => shouted.has(key) && !plain.has(key);
   for (const m of mentions) {
     const textKey = aliasKey(m.text);
     if (textKey !== m.key && textKey !== '') {
       // A first name alone is never evidence: only a person's surname (with or without titles) or an acronym.
       const ok =
         m.type === 'PERSON'
-          ? isSurnameOf(textKey, m.key)
+          ? isSurnameOf(textKey, m.key) && !shoutedOnly(m.key)
           : m.type === 'ORG' && isAcronym(m.text) && spellsInitials(m.text, m.key);
       if (ok) add({ type: m.type, short: textKey, long: m.key, kind: 'document', pattern: `${m.text} → ${m.key}` });
     }
