@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 import { facetCounts } from '../src/store/facets.js';
 import { maxDocumentId } from '../src/store/inspect.js';
 import { refreshEntityStats } from '../src/store/resolution.js';
+import { eventsByLowerNamePlan } from '../src/store/search.js';
 import { tempDir } from './helpers.js';
 import { buildKoreaFixture } from './timeline-fixture.js';
 
@@ -36,6 +38,17 @@ describe('facet counts', () => {
       const sampled = facetCounts(db, all, { exactUpTo: 2 });
       expect(sampled.sample).toBe(2);
       expect(sampled.entities).toEqual(facetCounts(db, all, { direct: true }).entities);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('query plans', () => {
+  it('finds events by name through their index, not by reading every event', () => {
+    const db = openDatabase(path.join(tempDir('corpus-plans-'), 'plans.db'), { create: true });
+    try {
+      expect(eventsByLowerNamePlan(db).join(' | ')).toMatch(/USING INDEX events_lower_name/);
     } finally {
       db.close();
     }

@@ -238,6 +238,7 @@ export function revertToSchema5(store: Store): void {
     DROP INDEX mentions_doc; CREATE INDEX mentions_doc ON mentions(doc_id, sentence);
     DROP INDEX entities_key; DROP INDEX corpus_event_entities_event; DROP INDEX events_place; DROP INDEX corpus_events_place;
     DROP INDEX IF EXISTS event_participants_doc; DROP INDEX IF EXISTS documents_analyzer;
+    DROP INDEX IF EXISTS events_lower_name;
     PRAGMA user_version = 5;
   `);
 }

@@ -382,4 +382,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX documents_analyzer ON documents(analyzer_version);
   `,
+  // 9: events by their folded name. Search looks up every word run of a query among the events'
+  // names (lower(name) IN (…)), which read the whole events table per query: ~1 ms on Reuters,
+  // growing with the corpus (19,806 events at 200k articles).
+  `
+  CREATE INDEX events_lower_name ON events(lower(name));
+  `,
 ];

@@ -484,12 +484,22 @@ export function entitiesByKeys(store: Store, keys: string[]): NamedRow[] {
  * Events whose lower-cased name is one of `names`. Events have no alias table and no index on their
  * names: one scan, so callers ask only when they have names to ask for.
  */
+/** Events by folded name, through the index on lower(name) (migration 9). */
+const EVENTS_BY_LOWER_NAME =
+  'SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))';
+
 export function eventsByLowerName(store: Store, names: string[]): { text: string; id: number; name: string }[] {
-  const db = sqlite(store);
-  return statement(
-    db,
-    'SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(names)) as { text: string; id: number; name: string }[];
+  return statement(sqlite(store), EVENTS_BY_LOWER_NAME).all(JSON.stringify(names)) as {
+    text: string;
+    id: number;
+    name: string;
+  }[];
+}
+
+/** How SQLite finds events by name (EXPLAIN QUERY PLAN): the test checks it uses the index. */
+export function eventsByLowerNamePlan(store: Store): string[] {
+  const plan = sqlite(store).prepare(`EXPLAIN QUERY PLAN ${EVENTS_BY_LOWER_NAME}`).all('["x"]') as { detail: string }[];
+  return plan.map((p) => p.detail);
 }
 
 /** A few entity names whose aliases start with `key`, shortest first. */
