@@ -99,12 +99,13 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
   const longNames = new Map<string, { type: string; key: string; written: string }>();
   // Full names the document writes only in capitals: there (a headline's `SENATE LEADER BLASTS
   // REAGAN`) nothing shows where a name begins, so they are no evidence for their surname.
+  const textKeys = mentions.map((m) => aliasKey(m.text));
   const plain = new Set<string>();
   const shouted = new Set<string>();
-  for (const m of mentions) (m.text === m.text.toUpperCase() ? shouted : plain).add(aliasKey(m.text));
+  mentions.forEach((m, i) => (isShouted(m.text) ? shouted : plain).add(textKeys[i]));
   const shoutedOnly = (key: string) => shouted.has(key) && !plain.has(key);
-  for (const m of mentions) {
-    const textKey = aliasKey(m.text);
+  for (const [i, m] of mentions.entries()) {
+    const textKey = textKeys[i];
     if (textKey !== m.key && textKey !== '') {
       // A first name alone is never evidence: only a person's surname (with or without titles) or an acronym.
       const ok =
@@ -157,6 +158,9 @@ function placeInitials(text: string): string {
     .map((w) => w[0].toLowerCase())
     .join('');
 }
+
+/** Written all in capitals: a headline or a dateline, where nothing shows where a name begins or ends. */
+const isShouted = (text: string): boolean => text === text.toUpperCase();
 
 /** Words that head an institution's name when it comes last (`Agriculture Department`). */
 const HEADS_LAST = new Set('department ministry commission committee council office board agency bureau'.split(' '));
@@ -212,8 +216,8 @@ function secondReferences(mentions: readonly DocMention[]): Evidence[] {
     const words = key.split(' ');
     if (words.slice(0, -1).some((w) => LEGAL_SUFFIXES.has(w))) continue;
     // An all-capital form is a headline or a dateline (`NEW YORK, March 3 -`), not a second reference.
-    const shouted = m.text === m.text.toUpperCase();
-    const usable = !shouted && (words.length >= 2 || (words[0].length >= 3 && !GENERIC_ORG_WORDS.has(words[0])));
+    const usable =
+      !isShouted(m.text) && (words.length >= 2 || (words[0].length >= 3 && !GENERIC_ORG_WORDS.has(words[0])));
     const full = usable ? fullByPrefix.get(key) : undefined;
     if (full)
       out.push({
