@@ -40,16 +40,23 @@ const TITLE_WORDS = new Set(
 );
 
 /**
+ * How many of `words` (lower case) are titles and roles before a name, with the function words
+ * between them (`chancellor of the exchequer nigel lawson`: 4). One word is always left.
+ */
+function titleWords(words: readonly string[]): number {
+  let i = 0;
+  while (i < words.length - 1 && (TITLE_WORDS.has(words[i]) || FUNCTION_WORDS.has(words[i]) || misspeltTitle(words[i])))
+    i++;
+  return i;
+}
+
+/**
  * A person's name without the titles and roles in front of it (`president ronald reagan` →
  * `ronald reagan`, `chancellor kohl` → `kohl`). Nothing is stripped when only titles would remain.
  */
 export function stripTitles(key: string): string {
   const words = key.split(' ');
-  let i = 0;
-  // `Chancellor of the Exchequer Nigel Lawson`: function words between titles go with them.
-  while (i < words.length - 1 && (TITLE_WORDS.has(words[i]) || FUNCTION_WORDS.has(words[i]) || misspeltTitle(words[i])))
-    i++;
-  return words.slice(i).join(' ');
+  return words.slice(titleWords(words)).join(' ');
 }
 
 /**
@@ -58,13 +65,7 @@ export function stripTitles(key: string): string {
  */
 export function stripTitlesWritten(text: string): string {
   const words = text.split(/\s+/).filter(Boolean);
-  let i = 0;
-  const bare = (w: string) => w.toLowerCase().replace(/[.,']/g, '');
-  while (
-    i < words.length - 1 &&
-    (TITLE_WORDS.has(bare(words[i])) || FUNCTION_WORDS.has(bare(words[i])) || misspeltTitle(bare(words[i])))
-  )
-    i++;
+  const i = titleWords(words.map((w) => w.toLowerCase().replace(/[.,']/g, '')));
   return i === 0 ? text : words.slice(i).join(' ');
 }
 
