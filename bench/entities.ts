@@ -32,7 +32,7 @@ import { tableContents } from '../src/store/inspect.js';
 import { documentPaths, entityMentionRows, forgetEvidence, linkLines } from '../src/store/resolution.js';
 import { arg, machine, median, ROOT, writeResult } from './reuters.js';
 
-const BIN = path.join(ROOT, 'bin', 'corpus.js');
+const BIN = path.join(ROOT, 'bin', 'corpus.cjs');
 const TOP_JUNK = 50;
 const TOP_SPLIT = 30;
 

@@ -13,7 +13,7 @@ import { createGunzip } from 'node:zlib';
 import path from 'node:path';
 import { arg, machine, REUTERS_JSONL, ROOT, writeResult } from './reuters.js';
 
-const BIN = path.join(ROOT, 'bin', 'corpus.js');
+const BIN = path.join(ROOT, 'bin', 'corpus.cjs');
 const WORK = '/tmp/corpus-bench-memory';
 const TARGET_MB = 600;
 

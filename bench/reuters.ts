@@ -85,7 +85,7 @@ export async function cachedReutersDatabase(
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
   process.stderr.write(`ingesting Reuters-21578 into ${file} (cached for later runs)\n`);
   const started = performance.now();
-  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'corpus.js'), 'ingest', input, '--db', partial, '--quiet'], {
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'corpus.cjs'), 'ingest', input, '--db', partial, '--quiet'], {
     stdio: 'inherit',
   });
   const ingestSeconds = Math.round((performance.now() - started) / 100) / 10;

@@ -34,7 +34,7 @@ interface ReutersRecord {
   [key: string]: unknown;
 }
 
-const BIN = path.join(ROOT, 'bin', 'corpus.js');
+const BIN = path.join(ROOT, 'bin', 'corpus.cjs');
 // `--dir DIR` (or $SCALE_DIR) keeps the generated corpora and databases elsewhere, e.g. /tmp/scale, where other
 // benchmarks (search at scale) can reuse them.
 const TMP = path.resolve(arg('--dir') ?? process.env.SCALE_DIR ?? path.join(ROOT, 'bench', 'tmp', 'scale'));

@@ -169,7 +169,7 @@ async function main(): Promise<void> {
   }
 
   // Process start: the search path must load only commander, better-sqlite3 and the search modules.
-  const bin = path.join(ROOT, 'bin', 'corpus.js');
+  const bin = path.join(ROOT, 'bin', 'corpus.cjs');
   const searchArgs = [bin, 'search', 'oil prices', '--db', file];
   const typoArgs = [bin, 'search', 'petroleim', '--db', file];
   const bare: number[] = [];

@@ -110,7 +110,7 @@ describe('near-duplicates', () => {
       'script',
       [
         '-qfec',
-        `${process.execPath} ${path.join(ROOT, 'bin', 'corpus.js')} show ${path.join(dir, 'news', 'a-norway.txt')} --db ${file} --no-pager`,
+        `${process.execPath} ${path.join(ROOT, 'bin', 'corpus.cjs')} show ${path.join(dir, 'news', 'a-norway.txt')} --db ${file} --no-pager`,
         '/dev/null',
       ],
       {

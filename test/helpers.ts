@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'bin', 'corpus.js');
+export const BIN = path.join(ROOT, 'bin', 'corpus.cjs');
 export const SEEDS = path.join(ROOT, 'seeds');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
 

@@ -51,7 +51,7 @@ interface Edge {
   to: string;
 }
 
-/** Every [importer, module] edge of one CLI run, from the compiled tree (`entry`) or bin/corpus.js (the bundle). */
+/** Every [importer, module] edge of one CLI run, from the compiled tree (`entry`) or bin/corpus.cjs (the bundle). */
 function loadGraph(args: string[], entry = TREE): Edge[] {
   const log = path.join(tempDir('corpus-layers-'), 'loads.ndjson');
   fs.writeFileSync(log, '');
@@ -146,7 +146,7 @@ describe('module layers', () => {
     },
   );
 
-  it('bin/corpus.js runs the bundle, and its query commands load neither cheerio nor natural', () => {
+  it('bin/corpus.cjs runs the bundle, and its query commands load neither cheerio nor natural', () => {
     const edges = loadGraph(['search', 'DPRK', '--db', db], BIN);
     expect(edges.some((e) => /\/dist\/bundle\//.test(e.to))).toBe(true);
     expect(edges.some((e) => /\/dist\/src\//.test(e.to))).toBe(false);

@@ -1,4 +1,4 @@
-import { type Command, Option } from './commander.js';
+import { type Command, Option } from 'commander';
 import { UserError } from '../core/errors.js';
 import { boundDay } from '../core/timex.js';
 import { withOutputOptions } from './emit.js';

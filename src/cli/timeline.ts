@@ -1,4 +1,4 @@
-import { Option, type Command } from './commander.js';
+import { Option, type Command } from 'commander';
 import { parseCount, parseDateOption, withCommonOptions } from './options.js';
 import type { TimelineOptions } from './timeline-run.js';
 

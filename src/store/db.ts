@@ -1,14 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
 import { databaseError, isSqliteError, noteOpenDatabase } from './errors.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
-// Required, not imported: better-sqlite3 is CommonJS, and node's translation of it into an ES
-// module cost ~6 ms of every command's start.
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+/**
+ * better-sqlite3's compiled addon, named to it so that it need not look for it: its `bindings`
+ * helper searches from the file that calls it, which in the bundle (tools/bundle.ts) is ours, not
+ * better-sqlite3's. `undefined` (let it search) when the addon is not where its install builds it.
+ */
+let nativeBinding: string | null | undefined = null;
+function addonFile(): string | undefined {
+  if (nativeBinding === null) {
+    try {
+      const root = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+      const file = path.join(root, 'build', 'Release', 'better_sqlite3.node');
+      nativeBinding = fs.existsSync(file) ? file : undefined;
+    } catch {
+      nativeBinding = undefined;
+    }
+  }
+  return nativeBinding;
+}
 
 /** The store's own view of an open database: SQLite. Only src/store/ uses it. */
 export type Db = BetterSqlite3.Database;
@@ -78,7 +94,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   try {
     const image = fs.readFileSync(file);
     image[18] = image[19] = 1; // the copy is a plain rollback-mode file: no -shm needed (or possible) in memory
-    const db = new Database(image, { readonly: true });
+    const db = new Database(image, { readonly: true, nativeBinding: addonFile() });
     configure(db, file, true);
     return handle(db);
   } catch (error) {
@@ -93,7 +109,7 @@ const READ_MMAP_BYTES = 4 * 1024 * 1024 * 1024;
 const MAX_IN_MEMORY_COPY = 1024 * 1024 * 1024;
 
 function openAndConfigure(file: string, readonly: boolean, mustExist: boolean): Db {
-  const db = new Database(file, { readonly, fileMustExist: mustExist });
+  const db = new Database(file, { readonly, fileMustExist: mustExist, nativeBinding: addonFile() });
   try {
     configure(db, file, readonly);
   } catch (error) {
