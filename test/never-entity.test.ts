@@ -76,6 +76,23 @@ describe('never an entity', () => {
     expect(out).toContain('ORG:McDonald & Co');
   });
 
+  it('reads two words joined by "and" before a suffix as one company unless the first stands alone', () => {
+    const one = names('American Telephone and Telegraph Co said it would cut long-distance prices.');
+    expect(one).toContain('ORG:American Telephone and Telegraph Co');
+    const two = names(
+      'Johnson Controls expects higher sales. The market is shared by Johnson Controls and Lear Siegler Inc.',
+    );
+    expect(two).toContain('ORG:Lear Siegler Inc');
+    expect(two.some((s) => s.includes('Controls and'))).toBe(false);
+  });
+
+  it('keeps the verbs of a headline in capitals out of the names in it', () => {
+    const out = names('U.S. SENATE LEADER BLASTS REAGAN LEADERSHIP\nFORD INCREASES PRICES ON 1987 CARS\n');
+    expect(out.filter((s) => /BLASTS|INCREASES/.test(s))).toEqual([]);
+    expect(out).toContain('PERSON:REAGAN');
+    expect(out).toContain('ORG:FORD');
+  });
+
   it('names a company the same way wherever the document repeats its name', () => {
     const out = names(
       'It competes with Johnson Controls Inc in seats. Magna, Johnson Controls and Lear make interiors. ' +

@@ -2,7 +2,7 @@ import type { Sentence, Token } from '../../core/types.js';
 import { countryByDemonym, countryByName, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
 import type { Lexicon } from './lexicon.js';
-import { isBegin, labelType } from './tagger.js';
+import { headClass, isBegin, labelType } from './tagger.js';
 import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
 
 /*
@@ -213,6 +213,11 @@ export function entitySpans(
       if (/\p{Ll}/u.test(tokens[k].text)) return false;
     return true;
   };
+  // A line in capitals (`U.S. SENATE LEADER BLASTS REAGAN LEADERSHIP`) gives the tagger no case to
+  // read, and it runs words of the headline into names (`BLASTS REAGAN`): a word that running text
+  // writes in lower case (the lexicon's rate 0: capitalised under 5% of the time inside a sentence;
+  // an inflected word by its stem) is no edge of a name there.
+  if (lex) for (const sp of split) if (sp.first <= sp.last && capsLine(sp.sentence)) trimCommonWords(sp, tokens, lex);
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
@@ -385,9 +390,16 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
           a - 2 >= s.tokenStart &&
           nameToken(tokens[a - 2].text) &&
           // `Johnson Controls Inc and Lear Corp`, `KeyCorp and Banc One Corp`: a suffix, or a
-          // company the tagger already named, ends the company before it.
+          // company the tagger already named, ends the company before it; a name of several words
+          // only where the document also writes it on its own (`American Telephone and Telegraph
+          // Co` is one company when `American Telephone` never stands alone).
           !isCorporateSuffix(tokens[a - 2].text) &&
-          !(t === 'and' && spans.some((sp) => sp.last === a - 2 && sp.type === 'ORG'))
+          !(
+            t === 'and' &&
+            spans.some(
+              (sp) => sp.last === a - 2 && sp.type === 'ORG' && (sp.first === sp.last || writtenAlone(tokens, sp)),
+            )
+          )
         )
           a -= 2;
         else break;
@@ -428,6 +440,19 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/** The words of a span occur elsewhere in the document, not followed by `and`/`&` (a name of its own). */
+function writtenAlone(tokens: Token[], sp: Span): boolean {
+  const n = sp.last - sp.first + 1;
+  for (let i = 0; i + n <= tokens.length; i++) {
+    if (i === sp.first || tokens[i].text !== tokens[sp.first].text) continue;
+    let same = true;
+    for (let k = 1; k < n && same; k++) same = tokens[i + k].text === tokens[sp.first + k].text;
+    const next = tokens[i + n]?.text;
+    if (same && next !== 'and' && next !== '&' && !/^\p{Lu}/u.test(next ?? '')) return true;
+  }
+  return false;
 }
 
 /**
@@ -856,6 +881,32 @@ function tokensText(tokens: Token[], a: number, b: number): string {
 
 function isTitle(tok: string): boolean {
   return TITLES.has(tok.toLowerCase().replace(/\.$/, ''));
+}
+
+const NUMERALS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/** Drops the words at the edges of a span in capitals that running text writes in lower case (`BLASTS`, `SETS`). */
+function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
+  // A place's name stays whole (`THE HAGUE`, `NICE`).
+  const titled = (a: number, b: number) =>
+    tokensText(tokens, a, b).replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+  if (placeInfo(titled(sp.first, sp.last)) || countryByName(titled(sp.first, sp.last))) return;
+  // A company's name holds common words before its legal suffix (`LIQUID AIR CORP`).
+  if (isCorporateSuffix(tokens[sp.last].text)) return;
+  // Head nouns of names (`BARNETT BANKS`, `USAGE SYSTEMS`) and numerals (`BANC ONE`) end names; a
+  // name's first word is trimmed only when it is a function word or an inflected verb or plural
+  // (`THE JAPAN FUND`, `ARRANGES MORTGAGE SECURITIES`), since a common adjective may open one.
+  const common = (i: number, first: boolean) => {
+    const t = tokens[i].text;
+    if (!/^\p{Lu}+$/u.test(t) || placeInfo(titled(i, i))) return false;
+    const l = t.toLowerCase();
+    if (headClass(l) || headClass(l.replace(/s$/, '')) || NUMERALS.has(l)) return false;
+    const e = lex.lookupInflected(l);
+    if (e < 0 || lex.capRatio[e] !== 0) return false;
+    return !first || l.length <= 3 || lex.lookup(l) < 0 || /(?:s|ed|ing)$/.test(l);
+  };
+  while (sp.first <= sp.last && common(sp.first, true)) sp.first++;
+  while (sp.last >= sp.first && common(sp.last, false)) sp.last--;
 }
 
 /** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */

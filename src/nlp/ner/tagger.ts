@@ -218,7 +218,7 @@ const HEAD_CLASS: ReadonlyMap<string, number> = new Map(
   ].flatMap((words, k) => words.split(' ').map((w) => [w, k + 1] as const)),
 );
 
-function headClass(lower: string): number {
+export function headClass(lower: string): number {
   return isCorporateSuffix(lower) ? 1 : (HEAD_CLASS.get(lower) ?? 0);
 }
 
