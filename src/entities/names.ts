@@ -173,6 +173,26 @@ export function spellsInitials(acronym: string, long: string): boolean {
   return false;
 }
 
+/** Letters a word must have for a one-letter difference in it to be a misspelling, not another name. */
+const MISSPELT_WORD_MIN = 4;
+
+/**
+ * Two names one edit apart differ by a misspelling, not by being other names: the edit falls inside
+ * one word long enough to be misspelt (`Genral Dynamics`, `Strandard and Poor's`), ends a word (a
+ * plural, a word cut short: `Federal Reserve Banks`, `Ford Motor Cor`), or only joins or splits
+ * words (`Bell South` / `BellSouth`). Another letter inside a short word or initials names another
+ * company or person (`HC Holdings` / `GC Holdings`, `CUC` / `CPC International`, `Sr` / `Jr`).
+ */
+export function isMisspelling(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length !== wb.length) return a.replace(/ /g, '') === b.replace(/ /g, '');
+  const differ = wa.flatMap((w, i) => (w === wb[i] ? [] : [[w, wb[i]]]));
+  if (differ.length !== 1) return false;
+  const [x, y] = differ[0];
+  return Math.min(x.length, y.length) >= MISSPELT_WORD_MIN || x.startsWith(y) || y.startsWith(x);
+}
+
 /** One insertion, deletion, substitution or adjacent transposition apart (`Organiaation` / `Organisation`). */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return false;

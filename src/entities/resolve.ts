@@ -18,6 +18,8 @@ import type { SuspectRow } from '../store/resolution.js';
 import type { Evidence, EvidenceKind } from './evidence.js';
 import {
   isAcronym,
+  isMisspelling,
+  LEGAL_SUFFIXES,
   lastWord,
   orgVariantKey,
   personVariantKey,
@@ -210,12 +212,19 @@ export function resolveNames(
     link(other, canon, 'acronym', size(other), `${n.name} spells ${byId.get(longs[0])!.name}, head word and all`);
   }
 
-  // Typos of long names of several words, blocked by their first and last letters.
+  // Typos of long names of several words, blocked by their first and last letters, and by the last
+  // letters before a legal form: blocks too large to compare are skipped, and every `… Corp` shares
+  // one (`Strandard and Poor's Corp` meets `Standard and Poor's Corp` by `poor's`).
   const blocks = new Map<string, string[]>();
   for (const i of sorted) {
     const n = byId.get(i)!;
     if ((n.type !== 'ORG' && n.type !== 'PERSON') || n.key.length < TYPO_MIN_LENGTH || wordCount(n.key) < 2) continue;
-    for (const b of [`${n.type}<${n.key.slice(0, 5)}`, `${n.type}>${n.key.slice(-5)}`]) {
+    const words = n.key.split(' ');
+    while (n.type === 'ORG' && words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
+    const named = words.join(' ');
+    const keys = [`${n.type}<${n.key.slice(0, 5)}`, `${n.type}>${n.key.slice(-5)}`];
+    if (named !== n.key) keys.push(`${n.type}>${named.slice(-5)}`);
+    for (const b of keys) {
       const list = blocks.get(b);
       if (list) list.push(i);
       else blocks.set(b, [i]);
@@ -229,7 +238,7 @@ export function resolveNames(
       for (let y = x + 1; y < list.length; y++) {
         const [a, b] = [byId.get(list[x])!, byId.get(list[y])!];
         if (b.key.length - a.key.length > 1) break;
-        if (!withinOneEdit(a.key, b.key)) continue;
+        if (!withinOneEdit(a.key, b.key) || !isMisspelling(a.key, b.key)) continue;
         const ra = root(list[x]);
         const rb = root(list[y]);
         if (ra === rb) continue;
