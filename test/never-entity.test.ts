@@ -93,6 +93,13 @@ describe('never an entity', () => {
     expect(out).toContain('ORG:FORD');
   });
 
+  it('reads the title of a work in quotes as no name, and quoted speech as running text', () => {
+    const out = names('He starred in "The Crying Game" and "Lawrence of Arabia". "Jordan will win," said Smith.');
+    expect(out.filter((s) => /Crying|Lawrence|Arabia/.test(s))).toEqual([]);
+    expect(out).toContain('PERSON:Smith');
+    expect(out.some((s) => s.endsWith(':Jordan'))).toBe(true);
+  });
+
   it('names a company the same way wherever the document repeats its name', () => {
     const out = names(
       'It competes with Johnson Controls Inc in seats. Magna, Johnson Controls and Lear make interiors. ' +

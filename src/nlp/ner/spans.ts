@@ -2,6 +2,7 @@ import type { Sentence, Token } from '../../core/types.js';
 import { countryByDemonym, countryByName, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
 import type { Lexicon } from './lexicon.js';
+import { MINOR } from './model.js';
 import { headClass, isBegin, labelType } from './tagger.js';
 import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
 
@@ -218,9 +219,11 @@ export function entitySpans(
   // writes in lower case (the lexicon's rate 0: capitalised under 5% of the time inside a sentence;
   // an inflected word by its stem) is no edge of a name there.
   if (lex) for (const sp of split) if (sp.first <= sp.last && capsLine(sp.sentence)) trimCommonWords(sp, tokens, lex);
+  const titles = quotedTitles(tokens, sentences);
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
+      !titles.some(([a, b]) => sp.first >= a && sp.last <= b) &&
       sp.type !== 'MISC' &&
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
@@ -884,6 +887,44 @@ function isTitle(tok: string): boolean {
 }
 
 const NUMERALS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+const OPEN_QUOTES = new Set(['"', '“']);
+const CLOSE_QUOTES = new Set(['"', '”']);
+
+/**
+ * The title of a work quoted in title case (`"The Crying Game"`, `"On the Waterfront"`, `"Buddha for
+ * Mary"`): a name in it is part of the title (a MISC thing), not a person, place or organisation of
+ * its own. Quoted speech is not in title case; a quoted single word that is a known place stays a
+ * name. Returns the first and last token inside each such pair of quotes.
+ */
+function quotedTitles(tokens: Token[], sentences: Sentence[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!OPEN_QUOTES.has(tokens[i].text)) continue;
+      let j = i + 1;
+      while (j < s.tokenEnd && j - i <= 12 && !CLOSE_QUOTES.has(tokens[j].text)) j++;
+      if (j >= s.tokenEnd || !CLOSE_QUOTES.has(tokens[j].text)) continue;
+      let words = 0;
+      let title = true;
+      for (let k = i + 1; k < j && title; k++) {
+        const t = tokens[k].text;
+        if (!/\p{L}/u.test(t)) continue;
+        title = /^[\p{Lu}\d]/u.test(t) || (words > 0 && (MINOR.has(t) || isNameParticle(t)));
+        words++;
+      }
+      const one =
+        words === 1
+          ? tokensText(tokens, i + 1, j - 1)
+              .replace(/[^\p{L}\s'’-]/gu, '')
+              .trim()
+          : '';
+      if (title && words > 0 && !(one && (placeInfo(one) || countryByName(one)))) out.push([i + 1, j - 1]);
+      i = j;
+    }
+  }
+  return out;
+}
 
 /** Drops the words at the edges of a span in capitals that running text writes in lower case (`BLASTS`, `SETS`). */
 function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
