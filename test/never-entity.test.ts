@@ -100,6 +100,25 @@ describe('never an entity', () => {
     expect(out.some((s) => s.endsWith(':Jordan'))).toBe(true);
   });
 
+  it("reads a name the document only writes with a possessive as a firm, and a person's as a person", () => {
+    const out = names(
+      "NationsBank bid for Boatmen's. Analysts said Boatmen's was the prize. " +
+        "President Reagan's aides met on Monday. Reagan agreed to the plan.",
+    );
+    expect(out.filter((s) => s === "ORG:Boatmen's")).toHaveLength(2);
+    expect(out.filter((s) => s === 'PERSON:Reagan')).toHaveLength(2);
+  });
+
+  it('reads a name beside a newspaper noun as the newspaper wherever the document writes it', () => {
+    const out = names(
+      'The news weekly Der Spiegel said the talks failed. Officials told Der Spiegel they would resume. ' +
+        'The film was released by Warner Bros.',
+    );
+    expect(out.filter((s) => s === 'ORG:Der Spiegel')).toHaveLength(2);
+    expect(out).toContain('ORG:Warner Bros');
+    expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
+  });
+
   it('names a company the same way wherever the document repeats its name', () => {
     const out = names(
       'It competes with Johnson Controls Inc in seats. Magna, Johnson Controls and Lear make interiors. ' +

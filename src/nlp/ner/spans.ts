@@ -180,6 +180,8 @@ export function entitySpans(
       sp.type = 'PERSON';
     trimSpan(sp, tokens);
   }
+  possessiveFirms(split, tokens);
+  mediaNames(split, tokens);
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
     // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
@@ -557,6 +559,53 @@ function possessiveNames(spans: Span[], tokens: Token[]): void {
     left.first = -1;
   }
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/**
+ * `Boatmen's`, `Macy's`, `Dillard's`: a one-word name the tagger took for a person's but that the
+ * document only ever writes with a possessive, never in a longer person's name nor after a title, is
+ * a firm named for its founder (a bank, a shop); the possessive is part of its name. A person's
+ * surname is written bare too (`Reagan` beside `Reagan's`).
+ */
+function possessiveFirms(spans: Span[], tokens: Token[]): void {
+  const possessive = (i: number) => i < tokens.length && (tokens[i].text === "'s" || tokens[i].text === '’s');
+  const bare = new Set<string>();
+  for (let i = 0; i < tokens.length; i++)
+    if (/^\p{Lu}/u.test(tokens[i].text) && !possessive(i + 1)) bare.add(tokens[i].text);
+  const inLongerName = new Set<string>();
+  for (const sp of spans)
+    if (sp.type === 'PERSON' && sp.last > sp.first)
+      for (let i = sp.first; i <= sp.last; i++) inLongerName.add(tokens[i].text);
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON' || sp.first !== sp.last || !possessive(sp.last + 1)) continue;
+    const t = tokens[sp.first].text;
+    if (bare.has(t) || inLongerName.has(t) || (sp.first > 0 && isTitle(tokens[sp.first - 1].text))) continue;
+    sp.type = 'ORG';
+    sp.last++;
+  }
+}
+
+/** Nouns that say the name beside them is a newspaper's or magazine's (`Le Matin newspaper`, `the daily Granma`). */
+const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'paper']);
+
+/**
+ * `Le Matin newspaper`, `the news weekly Der Spiegel`: a name written just before or after a
+ * newspaper's noun is the newspaper, an organisation, wherever the document writes it (`Der Spiegel
+ * said`), whatever the tagger took it for; a place's name before one (`Damascus radio`) stays a place.
+ */
+function mediaNames(spans: Span[], tokens: Token[]): void {
+  const names = new Set<string>();
+  for (const sp of spans) {
+    if (sp.first > sp.last || sp.type === 'MISC') continue;
+    const before = sp.first > 0 ? tokens[sp.first - 1].text : '';
+    const after = tokens[sp.last + 1]?.text ?? '';
+    if (!MEDIA_NOUNS.has(after) && !MEDIA_NOUNS.has(before)) continue;
+    const name = tokensText(tokens, sp.first, sp.last);
+    if (!placeInfo(name) && !countryByName(name)) names.add(name);
+  }
+  if (!names.size) return;
+  for (const sp of spans)
+    if (sp.first <= sp.last && sp.type !== 'MISC' && names.has(tokensText(tokens, sp.first, sp.last))) sp.type = 'ORG';
 }
 
 /** Function words inside long organisation names (`General Agreement on Tariffs and Trade`). */
