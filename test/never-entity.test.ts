@@ -119,6 +119,13 @@ describe('never an entity', () => {
     expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
   });
 
+  it('splits a list of organisations when the document names one of them on its own', () => {
+    const out = names('Mercantile and Commerce did not return calls. Commerce said last month it was not for sale.');
+    expect(out).toContain('ORG:Mercantile');
+    expect(out).toContain('ORG:Commerce');
+    expect(out.some((s) => s.includes(' and '))).toBe(false);
+  });
+
   it('names a company the same way wherever the document repeats its name', () => {
     const out = names(
       'It competes with Johnson Controls Inc in seats. Magna, Johnson Controls and Lear make interiors. ' +

@@ -182,6 +182,7 @@ export function entitySpans(
   }
   possessiveFirms(split, tokens);
   mediaNames(split, tokens);
+  splitOrgLists(split, tokens);
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
     // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
@@ -582,6 +583,55 @@ function possessiveFirms(spans: Span[], tokens: Token[]): void {
     if (bare.has(t) || inLongerName.has(t) || (sp.first > 0 && isTitle(tokens[sp.first - 1].text))) continue;
     sp.type = 'ORG';
     sp.last++;
+  }
+}
+
+/**
+ * The tokens `a..b` are written elsewhere in the document as a name of their own: not just after or
+ * before another capitalised word or a joiner (`Banc One said` beside `Banc One and First Chicago`).
+ */
+function standsAlone(tokens: Token[], a: number, b: number): boolean {
+  const n = b - a + 1;
+  const joined = (t: string | undefined) =>
+    t !== undefined && (/^\p{Lu}/u.test(t) || t === 'and' || t === '&' || t === 'of');
+  for (let i = 0; i + n <= tokens.length; i++) {
+    if (i === a || tokens[i].text !== tokens[a].text) continue;
+    let same = true;
+    for (let k = 1; k < n && same; k++) same = tokens[i + k].text === tokens[a + k].text;
+    if (same && !joined(tokens[i - 1]?.text) && !joined(tokens[i + n]?.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * `Banc One and First Chicago`, `First Bank, Norwest`, `the Braves and Cubs`: an organisation's span
+ * that joins names with `and`, `&` or a comma is a list when the document also writes one of the
+ * names on its own; `Standard and Poor's`, `Procter and Gamble`, whose parts never stand alone, stay
+ * one name.
+ */
+function splitOrgLists(spans: Span[], tokens: Token[]): void {
+  const n = spans.length;
+  for (let s = 0; s < n; s++) {
+    const sp = spans[s];
+    if (sp.type !== 'ORG' || sp.last - sp.first < 2) continue;
+    const cuts: number[] = [];
+    for (let k = sp.first + 1; k < sp.last; k++) {
+      const t = tokens[k].text;
+      if (t !== 'and' && t !== '&' && t !== ',') continue;
+      const from = cuts.length ? cuts[cuts.length - 1] + 1 : sp.first;
+      let to = k + 1;
+      while (to < sp.last && !['and', '&', ','].includes(tokens[to + 1].text)) to++;
+      if (standsAlone(tokens, from, k - 1) || standsAlone(tokens, k + 1, to)) cuts.push(k);
+    }
+    if (!cuts.length) continue;
+    let from = sp.first;
+    const end = sp.last;
+    for (const k of cuts) {
+      if (from === sp.first) sp.last = k - 1;
+      else spans.push({ ...sp, first: from, last: k - 1 });
+      from = k + 1;
+    }
+    spans.push({ ...sp, first: from, last: end });
   }
 }
 
