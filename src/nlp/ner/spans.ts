@@ -563,16 +563,24 @@ function possessiveNames(spans: Span[], tokens: Token[]): void {
 }
 
 /**
- * `Boatmen's`, `Macy's`, `Dillard's`: a one-word name the tagger took for a person's but that the
- * document only ever writes with a possessive, never in a longer person's name nor after a title, is
- * a firm named for its founder (a bank, a shop); the possessive is part of its name. A person's
- * surname is written bare too (`Reagan` beside `Reagan's`).
+ * `Boatmen's`, `Ward's`: a one-word name the tagger took for a person's but that the document
+ * writes twice or more and only ever with a possessive, never in a longer person's name nor after a
+ * title, is a firm named for its founder (a bank, a shop); the possessive is part of its name. A
+ * person's surname is written bare or after a title too (`Reagan`, `President Reagan's`), and a
+ * person named once in the possessive (`(Finance Minister Dilson) Funaro's visit`) stays a person.
  */
 function possessiveFirms(spans: Span[], tokens: Token[]): void {
   const possessive = (i: number) => i < tokens.length && (tokens[i].text === "'s" || tokens[i].text === '’s');
   const bare = new Set<string>();
-  for (let i = 0; i < tokens.length; i++)
-    if (/^\p{Lu}/u.test(tokens[i].text) && !possessive(i + 1)) bare.add(tokens[i].text);
+  const titled = new Set<string>();
+  const possessed = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    if (!/^\p{Lu}/u.test(t)) continue;
+    if (!possessive(i + 1)) bare.add(t);
+    else possessed.set(t, (possessed.get(t) ?? 0) + 1);
+    if (i > 0 && isTitle(tokens[i - 1].text)) titled.add(t);
+  }
   const inLongerName = new Set<string>();
   for (const sp of spans)
     if (sp.type === 'PERSON' && sp.last > sp.first)
@@ -580,7 +588,7 @@ function possessiveFirms(spans: Span[], tokens: Token[]): void {
   for (const sp of spans) {
     if (sp.type !== 'PERSON' || sp.first !== sp.last || !possessive(sp.last + 1)) continue;
     const t = tokens[sp.first].text;
-    if (bare.has(t) || inLongerName.has(t) || (sp.first > 0 && isTitle(tokens[sp.first - 1].text))) continue;
+    if (bare.has(t) || inLongerName.has(t) || titled.has(t) || (possessed.get(t) ?? 0) < 2) continue;
     sp.type = 'ORG';
     sp.last++;
   }
@@ -621,6 +629,8 @@ function splitOrgLists(spans: Span[], tokens: Token[]): void {
       const from = cuts.length ? cuts[cuts.length - 1] + 1 : sp.first;
       let to = k + 1;
       while (to < sp.last && !['and', '&', ','].includes(tokens[to + 1].text)) to++;
+      // `Teck Hock and Co`: a legal suffix or generic word after the joiner is the firm's own.
+      if (neverEntity(spanWords(tokens, { ...sp, first: k + 1, last: to }), 'ORG')) continue;
       if (standsAlone(tokens, from, k - 1) || standsAlone(tokens, k + 1, to)) cuts.push(k);
     }
     if (!cuts.length) continue;
