@@ -126,6 +126,15 @@ describe('never an entity', () => {
     expect(out.some((s) => s.includes(' and '))).toBe(false);
   });
 
+  it('takes the names of events, contests, prizes and laws for no organisation or place', () => {
+    const out = names(
+      'He won the Texas Open and the Outland Trophy before the Battle of Antietam. ' +
+        'Congress passed the Trade Act. The Ministry of War said the Commerce Department agreed.',
+    );
+    expect(out.filter((s) => /Open|Trophy|Antietam|Act/.test(s))).toEqual([]);
+    expect(out).toContain('ORG:Ministry of War');
+  });
+
   it('names a company the same way wherever the document repeats its name', () => {
     const out = names(
       'It competes with Johnson Controls Inc in seats. Magna, Johnson Controls and Lear make interiors. ' +

@@ -227,6 +227,7 @@ export function entitySpans(
     (sp) =>
       sp.first <= sp.last &&
       !titles.some(([a, b]) => sp.first >= a && sp.last <= b) &&
+      !isEventName(sp, tokens) &&
       sp.type !== 'MISC' &&
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
@@ -996,6 +997,49 @@ function isTitle(tok: string): boolean {
 }
 
 const NUMERALS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/**
+ * Last words of the names of events, contests, prizes and laws (`Texas Open`, `Venice Film Festival`,
+ * `Outland Trophy`, `Trades Disputes Act`, `Gulf War`): MISC things, whatever kind of name the
+ * tagger took the words before them for.
+ */
+const EVENT_HEADS = new Set([
+  'Act',
+  'Acts',
+  'Treaty',
+  'Accord',
+  'Accords',
+  'Cup',
+  'Cups',
+  'Open',
+  'Trophy',
+  'Prize',
+  'Award',
+  'Awards',
+  'Festival',
+  'Championship',
+  'Championships',
+  'Olympics',
+  'Plebiscite',
+  'War',
+  'Bowl',
+  'Series',
+  'Prix',
+  'Stakes',
+  'Derby',
+  'Marathon',
+]);
+
+/** Words that open the name of an event before `of` (`Battle of Antietam`, `Treaty of Baden`). */
+const EVENT_OPENERS = new Set(['Battle', 'Siege', 'Treaty', 'War']);
+
+/** The name of an event, a contest, a prize or a law (a MISC thing): see EVENT_HEADS, EVENT_OPENERS. */
+function isEventName(sp: Span, tokens: Token[]): boolean {
+  // `Ministry of War`, `Department of the Army`: an institution named for what it deals with.
+  if (sp.last <= sp.first || INSTITUTION_HEADS.has(tokens[sp.first].text.toLowerCase())) return false;
+  if (EVENT_HEADS.has(tokens[sp.last].text)) return true;
+  return EVENT_OPENERS.has(tokens[sp.first].text) && tokens[sp.first + 1].text === 'of';
+}
 
 const OPEN_QUOTES = new Set(['"', '“']);
 const CLOSE_QUOTES = new Set(['"', '”']);
