@@ -3,6 +3,7 @@ import { documentEvidence } from '../src/entities/evidence.js';
 import {
   isAcronym,
   isMisspelling,
+  middleInitials,
   orgVariantKey,
   personVariantKey,
   spellsInitials,
@@ -251,6 +252,27 @@ describe('corpus-level resolution', () => {
       ec: 'european community (acronym)',
       'organiaation of petroleum exporting countries': 'organisation of petroleum exporting countries (typo)',
     });
+  });
+
+  it('joins a name with a middle initial to the name without, unless two initials share the name', () => {
+    const r = resolveNames(
+      [
+        name('PERSON', 'martin sosnoff', range(1, 10)),
+        name('PERSON', 'martin t sosnoff', [10, 11]),
+        name('PERSON', 'john smith', range(20, 30)),
+        name('PERSON', 'john a smith', [30]),
+        name('PERSON', 'john b smith', [31]),
+        name('PERSON', 'e f hutton', range(40, 45)),
+        name('PERSON', 'ef hutton', [46]),
+      ],
+      [],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`).sort()).toEqual([
+      'ef hutton → e f hutton (title)',
+      'martin t sosnoff → martin sosnoff (title)',
+    ]);
+    expect(middleInitials('president martin t sosnoff')).toBe('t');
+    expect(middleInitials('e f hutton')).toBe(''); // initials from the first word are how it is written
   });
 
   it("joins a misspelt company to its name whatever its legal form's block, never initials a letter apart", () => {

@@ -137,9 +137,31 @@ export function orgVariantKey(key: string): string {
   return words.join(' ');
 }
 
-/** A person's name as a family of variants shares: titles stripped, spaces dropped (`MargaretThatcher`). */
+/**
+ * A person's name as a family of variants shares: titles and middle initials stripped, spaces
+ * dropped (`MargaretThatcher`, `Martin T. Sosnoff`). Whether a middle initial may go is the
+ * resolver's to judge (middleInitials).
+ */
 export function personVariantKey(key: string): string {
-  return stripTitles(key).replace(/ /g, '');
+  const words = stripTitles(key).split(' ');
+  const initials = middleInitialsOf(words);
+  return words.filter((w, i) => !initials.includes(i)).join('');
+}
+
+/**
+ * The one-letter words between a person's first name and surname (`martin t sosnoff` → `t`),
+ * titles aside; none when the name begins with initials (`e f hutton` is written so).
+ */
+export function middleInitials(key: string): string {
+  const words = stripTitles(key).split(' ');
+  return middleInitialsOf(words)
+    .map((i) => words[i])
+    .join(' ');
+}
+
+function middleInitialsOf(words: string[]): number[] {
+  if (words[0].length === 1) return [];
+  return words.flatMap((w, i) => (i > 0 && i < words.length - 1 && w.length === 1 ? [i] : []));
 }
 
 /** Whether a written name looks like an acronym: 2–6 capitals, with or without full stops (`EC`, `U.N.`, `OPEC`). */

@@ -21,6 +21,7 @@ import {
   isMisspelling,
   LEGAL_SUFFIXES,
   lastWord,
+  middleInitials,
   orgVariantKey,
   personVariantKey,
   stripTitles,
@@ -156,6 +157,16 @@ export function resolveNames(
       if (wordCount(bare) >= 2 || bare.length >= 10) family(`PERSON\u0000${personVariantKey(n.key)}`, i);
     }
   }
+  // `Martin T. Sosnoff` is `Martin Sosnoff` when the corpus knows no other middle initial for the
+  // name; with two (`John A. Smith`, `John B. Smith`) each keeps to itself and the bare name joins neither.
+  for (const [fam, members] of [...families]) {
+    if (!fam.startsWith('PERSON\u0000')) continue;
+    const initials = new Set(members.map((m) => middleInitials(byId.get(m)!.key)));
+    initials.delete('');
+    if (initials.size <= 1) continue;
+    families.delete(fam);
+    for (const m of members) family(`${fam}\u0000${middleInitials(byId.get(m)!.key)}`, m);
+  }
   for (const [fam, members] of families) {
     if (members.length < 2) continue;
     // A person's family is best named by a full name without titles, when the corpus has one.
@@ -177,7 +188,7 @@ export function resolveNames(
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
       const what =
         n.type === 'PERSON'
-          ? 'the same name without titles'
+          ? 'the same name without titles or a middle initial'
           : 'the same name but for legal form, spelling or word order';
       link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);
     }
