@@ -347,7 +347,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < w.rows.length; i++) w.rows[i] += run.rows[i];
       // The average of the runs so far, for choosing --runs.
       const avg = { index: null, rows: w.rows.map((x) => x / (r + 1)) };
-      process.stderr.write(`average of ${r + 1} runs: F1(PER,ORG,LOC) ${(evaluate(avg, devDocs).f1 * 100).toFixed(2)}\n`);
+      process.stderr.write(
+        `average of ${r + 1} runs: F1(PER,ORG,LOC) ${(evaluate(avg, devDocs).f1 * 100).toFixed(2)}\n`,
+      );
     }
   }
   if (!w) throw new Error('--runs must be 1 or more');
