@@ -106,6 +106,8 @@ describe('never an entity', () => {
     expect(out.filter((s) => /Crying|Lawrence|Arabia/.test(s))).toEqual([]);
     expect(out).toContain('PERSON:Smith');
     expect(out.some((s) => s.endsWith(':Jordan'))).toBe(true);
+    // Quoted words in a line in capitals are speech, not a title.
+    expect(names('REAGAN SAYS "WE WILL MEET GORBACHEV IN GENEVA" AFTER TALKS\n')).toContain('PLACE:GENEVA');
   });
 
   it("reads a name the document only writes with a possessive as a firm, and a person's as a person", () => {

@@ -1060,9 +1060,11 @@ function quotedTitles(tokens: Token[], sentences: Sentence[]): [number, number][
       if (j >= s.tokenEnd || !CLOSE_QUOTES.has(tokens[j].text)) continue;
       let words = 0;
       let title = true;
+      let lower = false;
       for (let k = i + 1; k < j && title; k++) {
         const t = tokens[k].text;
         if (!/\p{L}/u.test(t)) continue;
+        lower ||= /\p{Ll}/u.test(t);
         title = /^[\p{Lu}\d]/u.test(t) || (words > 0 && (MINOR.has(t) || isNameParticle(t)));
         words++;
       }
@@ -1072,7 +1074,8 @@ function quotedTitles(tokens: Token[], sentences: Sentence[]): [number, number][
               .replace(/[^\p{L}\s'’-]/gu, '')
               .trim()
           : '';
-      if (title && words > 0 && !(one && (placeInfo(one) || countryByName(one)))) out.push([i + 1, j - 1]);
+      // Quoted words in capitals are a line in capitals, not a title in title case.
+      if (title && lower && words > 0 && !(one && (placeInfo(one) || countryByName(one)))) out.push([i + 1, j - 1]);
       i = j;
     }
   }
