@@ -88,6 +88,10 @@ describe('the launcher', () => {
     const compiled = fs.statSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')).mtimeMs;
     for (const file of ['cli/main.js', 'commands/search.cjs', 'commands/entity.cjs'])
       expect(fs.statSync(path.join(ROOT, 'dist', 'bundle', file)).mtimeMs).toBeGreaterThanOrEqual(compiled);
+    // Compiled with vm.Script by the launcher, a program has no loader for import(): esbuild turns each into require().
+    const programs = path.join(ROOT, 'dist', 'bundle', 'commands');
+    for (const file of fs.readdirSync(programs).filter((f) => f.endsWith('.cjs')))
+      expect(fs.readFileSync(path.join(programs, file), 'utf8'), file).not.toMatch(/\bimport\(/);
     const version = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });

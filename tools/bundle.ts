@@ -141,6 +141,9 @@ export async function bundle(): Promise<void> {
     ...common,
     // CommonJS: node's ES module loader would cost each query command ~15 ms (bin/corpus.cjs).
     format: 'cjs',
+    // import() becomes require(): the launcher compiles these programs with vm.Script (code cache),
+    // where a dynamic import has no loader to call.
+    supported: { 'dynamic-import': false },
     outExtension: { '.js': '.cjs' },
     define: { 'import.meta.url': '__corpusUrl' },
     banner: { js: "const __corpusUrl = require('node:url').pathToFileURL(__filename).href;" },
