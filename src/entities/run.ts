@@ -14,7 +14,6 @@ import {
   evidenceWriter,
   inTransaction,
   type LinkRow,
-  loadEvidence,
   loadNames,
   loadOverrides,
   mentionCountOfDocs,
@@ -24,6 +23,7 @@ import {
   saveSuspects,
   setResolvedMentionTotal,
   settleNamesAndAliases,
+  storedEvidence,
 } from '../store/resolution.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { stripTitlesWritten } from './names.js';
@@ -71,9 +71,7 @@ export function resolveCorpus(
     step('names');
     const overrides = loadOverrides(db);
     const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
-    const ev = loadEvidence(db);
-    step('evidence');
-    const resolution = resolveNames(names, ev, { fixed });
+    const resolution = resolveNames(names, storedEvidence(db), { fixed });
     step('resolve');
 
     // User merges win; automatic links carry on from their targets (a chain ends at a name linked nowhere).
