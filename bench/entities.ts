@@ -58,7 +58,7 @@ const MONTHS = new Set(
 export function junkReason(type: string, name: string): string | null {
   const words = name.split(/\s+/).filter(Boolean);
   const folded = words.map((w) => w.toLowerCase().replace(/[.,']/g, ''));
-  if (/^[A-Z]\.?$/.test(name) || words.every((w) => /^[A-Z]\.$/.test(w))) return 'initials only';
+  if (/^[A-Z]\.?$/.test(name) || words.every((w) => /^(?:[A-Z]\.)+$/.test(w))) return 'initials only';
   if (words.some((w) => /\p{L}\d|\d\p{L}/u.test(w))) return 'digits glued to a word';
   if (folded.every((w) => LEGAL.has(w) || MONTHS.has(w))) return 'only a legal suffix, generic word, month or weekday';
   if (

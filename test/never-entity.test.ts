@@ -19,6 +19,14 @@ describe('never an entity', () => {
     expect(neverEntity(['3M'], 'ORG')).toBe(false);
     for (const w of ['AAA', 'BBB-plus', 'AA-minus', 'Baa-1', 'Aa3']) expect(neverEntity([w], 'ORG'), w).toBe(true);
     expect(neverEntity(['BA'], 'ORG')).toBe(false);
+    // Initials alone name no person; with a name they do.
+    expect(neverEntity(['H.K.'], 'PERSON')).toBe(true);
+    expect(neverEntity(['J.R.', 'Simplot'], 'PERSON')).toBe(false);
+  });
+
+  it('finds no person in a currency written with initials', () => {
+    const out = names('Net profit 16.66 mln H.K. Dlrs vs 11.28 mln. The stock rose 12 H.K. Dlrs to 62 dlrs today.');
+    expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
   });
 
   it('finds no organisation in credit ratings or in a price table beside delivery months', () => {

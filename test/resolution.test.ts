@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { documentEvidence } from '../src/entities/evidence.js';
 import {
   isAcronym,
+  isMisspelling,
+  middleInitials,
   orgVariantKey,
   personVariantKey,
   spellsInitials,
@@ -68,6 +70,16 @@ describe('name forms', () => {
     expect(withinOneEdit('gadafi', 'gaddafi')).toBe(true);
     expect(withinOneEdit('ab', 'ba')).toBe(true);
     expect(withinOneEdit('volcker', 'walker')).toBe(false);
+  });
+
+  it('tells a misspelling from another name one letter away', () => {
+    expect(isMisspelling('genral dynamics corp', 'general dynamics corp')).toBe(true);
+    expect(isMisspelling('federal reserve banks', 'federal reserve bank')).toBe(true); // a word's end
+    expect(isMisspelling('bell south corp', 'bellsouth corp')).toBe(true); // a space
+    expect(isMisspelling('bank of novia scotia', 'bank of nova scotia')).toBe(true);
+    expect(isMisspelling('hc holdings inc', 'gc holdings inc')).toBe(false); // initials
+    expect(isMisspelling('stewart bainum sr', 'stewart bainum jr')).toBe(false);
+    expect(isMisspelling('nbc television', 'abc television')).toBe(false);
   });
 });
 
@@ -240,6 +252,53 @@ describe('corpus-level resolution', () => {
       ec: 'european community (acronym)',
       'organiaation of petroleum exporting countries': 'organisation of petroleum exporting countries (typo)',
     });
+  });
+
+  it('joins a name with a middle initial to the name without, unless two initials share the name', () => {
+    const r = resolveNames(
+      [
+        name('PERSON', 'martin sosnoff', range(1, 10)),
+        name('PERSON', 'martin t sosnoff', [10, 11]),
+        name('PERSON', 'john smith', range(20, 30)),
+        name('PERSON', 'john a smith', [30]),
+        name('PERSON', 'john b smith', [31]),
+        name('PERSON', 'e f hutton', range(40, 45)),
+        name('PERSON', 'ef hutton', [46]),
+      ],
+      [],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`).sort()).toEqual([
+      'ef hutton → e f hutton (title)',
+      'martin t sosnoff → martin sosnoff (title)',
+    ]);
+    expect(middleInitials('president martin t sosnoff')).toBe('t');
+    expect(middleInitials('e f hutton')).toBe(''); // initials from the first word are how it is written
+  });
+
+  it("joins a misspelt company to its name whatever its legal form's block, never initials a letter apart", () => {
+    // Four hundred other companies end in "corp": the block of the name's last letters is too large
+    // to compare, so the misspelling must be found by the letters before the legal form.
+    const word = (n: number) =>
+      Array.from({ length: 5 }, (_, k) => String.fromCharCode(97 + (Math.floor(n / 26 ** k) % 26))).join('');
+    const others = range(0, 450).map((i) => name('ORG', `${word(i)} ${word(1000 + i)} corp`, [1000 + i]));
+    const r = resolveNames(
+      [
+        ...others,
+        name('ORG', "standard and poor's corp", range(1, 20)),
+        name('ORG', "strandard and poor's corp", [20]),
+        name('ORG', 'general dynamics corp', range(30, 40)),
+        name('ORG', 'genral dynamics corp', [40]),
+        name('ORG', 'cpc international inc', range(50, 60)),
+        name('ORG', 'cuc international inc', range(60, 65)),
+        name('PERSON', 'robert halmi jr', [70, 71]),
+        name('PERSON', 'robert halmi sr', [72]),
+      ],
+      [],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`).sort()).toEqual([
+      'genral dynamics corp → general dynamics corp (typo)',
+      "strandard and poor's corp → standard and poor's corp (typo)",
+    ]);
   });
 
   it('gives a surname to the dominant full name, leaves a disputed one to context, and never a first name', () => {

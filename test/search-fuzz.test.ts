@@ -160,7 +160,7 @@ describe('no query ever fails', () => {
     for (let i = 0; i < 3000; i++) {
       const query = randomQuery(next);
       const options = randomOptions(next);
-      let result;
+      let result: ReturnType<typeof search>;
       try {
         result = search(db, query, options);
       } catch (error) {

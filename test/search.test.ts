@@ -196,6 +196,10 @@ describe('search over a small corpus', () => {
     expect(paths(search(db, 'summit', { to: '2018-12' }).hits)).toEqual(['rail.txt']);
     expect(paths(search(db, '', { from: '2019-03', to: '2019-03' }).hits)).toEqual(['oil.txt']);
     expect(() => search(db, 'x', { from: '2020', to: '2019' })).toThrow(UserError);
+    // A query that is one name: the filter applies to documents found by words and by mention alike.
+    expect(paths(search(db, 'DPRK', { from: '2019-01-01' }).hits)).toEqual(['hanoi.txt']);
+    expect(paths(search(db, 'DPRK', { to: '2018-12' }).hits)).toEqual(['rail.txt']);
+    expect(search(db, 'DPRK', { to: '2018-12' }).total).toBe(1);
   });
 
   it('filters by source without regard to case', () => {

@@ -60,6 +60,26 @@ const packageName = (specifier: string) =>
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
 
+/**
+ * commander requires node:child_process as it loads, for subcommands that are separate executables
+ * (corpus has none); node spends ~5 ms of every start loading it. Here it loads when first used.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
+      importer.includes(`${sep}node_modules${sep}commander${sep}`)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        "let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });\n",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bare imports stay external unless they are, or are imported by, a BUNDLED package. */
 const externals: Plugin = {
   name: 'externals',
@@ -100,7 +120,7 @@ const common: BuildOptions = {
   banner: {
     js: "import { createRequire as __corpusRequire } from 'node:module'; const require = __corpusRequire(import.meta.url);",
   },
-  plugins: [externals],
+  plugins: [lazyChildProcess, externals],
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
@@ -124,7 +144,7 @@ export async function bundle(): Promise<void> {
     outExtension: { '.js': '.cjs' },
     define: { 'import.meta.url': '__corpusUrl' },
     banner: { js: "const __corpusUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [commandEntry, externals],
+    plugins: [commandEntry, lazyChildProcess, externals],
     entryPoints: Object.entries(QUERY_COMMANDS).map(([name, module]) => ({
       in: `corpus-command:${module}`,
       out: name,

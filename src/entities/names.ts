@@ -137,9 +137,31 @@ export function orgVariantKey(key: string): string {
   return words.join(' ');
 }
 
-/** A person's name as a family of variants shares: titles stripped, spaces dropped (`MargaretThatcher`). */
+/**
+ * A person's name as a family of variants shares: titles and middle initials stripped, spaces
+ * dropped (`MargaretThatcher`, `Martin T. Sosnoff`). Whether a middle initial may go is the
+ * resolver's to judge (middleInitials).
+ */
 export function personVariantKey(key: string): string {
-  return stripTitles(key).replace(/ /g, '');
+  const words = stripTitles(key).split(' ');
+  const initials = middleInitialsOf(words);
+  return words.filter((w, i) => !initials.includes(i)).join('');
+}
+
+/**
+ * The one-letter words between a person's first name and surname (`martin t sosnoff` → `t`),
+ * titles aside; none when the name begins with initials (`e f hutton` is written so).
+ */
+export function middleInitials(key: string): string {
+  const words = stripTitles(key).split(' ');
+  return middleInitialsOf(words)
+    .map((i) => words[i])
+    .join(' ');
+}
+
+function middleInitialsOf(words: string[]): number[] {
+  if (words[0].length === 1) return [];
+  return words.flatMap((w, i) => (i > 0 && i < words.length - 1 && w.length === 1 ? [i] : []));
 }
 
 /** Whether a written name looks like an acronym: 2–6 capitals, with or without full stops (`EC`, `U.N.`, `OPEC`). */
@@ -171,6 +193,26 @@ export function spellsInitials(acronym: string, long: string): boolean {
     if (content.length < letters.length) break;
   }
   return false;
+}
+
+/** Letters a word must have for a one-letter difference in it to be a misspelling, not another name. */
+const MISSPELT_WORD_MIN = 4;
+
+/**
+ * Two names one edit apart differ by a misspelling, not by being other names: the edit falls inside
+ * one word long enough to be misspelt (`Genral Dynamics`, `Strandard and Poor's`), ends a word (a
+ * plural, a word cut short: `Federal Reserve Banks`, `Ford Motor Cor`), or only joins or splits
+ * words (`Bell South` / `BellSouth`). Another letter inside a short word or initials names another
+ * company or person (`HC Holdings` / `GC Holdings`, `CUC` / `CPC International`, `Sr` / `Jr`).
+ */
+export function isMisspelling(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length !== wb.length) return a.replace(/ /g, '') === b.replace(/ /g, '');
+  const differ = wa.flatMap((w, i) => (w === wb[i] ? [] : [[w, wb[i]]]));
+  if (differ.length !== 1) return false;
+  const [x, y] = differ[0];
+  return Math.min(x.length, y.length) >= MISSPELT_WORD_MIN || x.startsWith(y) || y.startsWith(x);
 }
 
 /** One insertion, deletion, substitution or adjacent transposition apart (`Organiaation` / `Organisation`). */

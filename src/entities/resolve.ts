@@ -18,7 +18,10 @@ import type { EvidenceSource, RetoldRow, SuspectRow } from '../store/resolution.
 import type { Evidence, EvidenceKind } from './evidence.js';
 import {
   isAcronym,
+  isMisspelling,
+  LEGAL_SUFFIXES,
   lastWord,
+  middleInitials,
   orgVariantKey,
   personVariantKey,
   stripTitles,
@@ -178,6 +181,16 @@ export function resolveNames(
       if (wordCount(bare) >= 2 || bare.length >= 10) family(`PERSON\u0000${personVariantKey(n.key)}`, i);
     }
   }
+  // `Martin T. Sosnoff` is `Martin Sosnoff` when the corpus knows no other middle initial for the
+  // name; with two (`John A. Smith`, `John B. Smith`) each keeps to itself and the bare name joins neither.
+  for (const [fam, members] of [...families]) {
+    if (!fam.startsWith('PERSON\u0000')) continue;
+    const initials = new Set(members.map((m) => middleInitials(byId.get(m)!.key)));
+    initials.delete('');
+    if (initials.size <= 1) continue;
+    families.delete(fam);
+    for (const m of members) family(`${fam}\u0000${middleInitials(byId.get(m)!.key)}`, m);
+  }
   for (const [fam, members] of families) {
     if (members.length < 2) continue;
     // A person's family is best named by a full name without titles, when the corpus has one.
@@ -199,7 +212,7 @@ export function resolveNames(
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
       const what =
         n.type === 'PERSON'
-          ? 'the same name without titles'
+          ? 'the same name without titles or a middle initial'
           : 'the same name but for legal form, spelling or word order';
       link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);
     }
@@ -234,12 +247,19 @@ export function resolveNames(
     link(other, canon, 'acronym', size(other), `${n.name} spells ${byId.get(longs[0])!.name}, head word and all`);
   }
 
-  // Typos of long names of several words, blocked by their first and last letters.
+  // Typos of long names of several words, blocked by their first and last letters, and by the last
+  // letters before a legal form: blocks too large to compare are skipped, and every `… Corp` shares
+  // one (`Strandard and Poor's Corp` meets `Standard and Poor's Corp` by `poor's`).
   const blocks = new Map<string, string[]>();
   for (const i of sorted) {
     const n = byId.get(i)!;
     if ((n.type !== 'ORG' && n.type !== 'PERSON') || n.key.length < TYPO_MIN_LENGTH || wordCount(n.key) < 2) continue;
-    for (const b of [`${n.type}<${n.key.slice(0, 5)}`, `${n.type}>${n.key.slice(-5)}`]) {
+    const words = n.key.split(' ');
+    while (n.type === 'ORG' && words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
+    const named = words.join(' ');
+    const keys = [`${n.type}<${n.key.slice(0, 5)}`, `${n.type}>${n.key.slice(-5)}`];
+    if (named !== n.key) keys.push(`${n.type}>${named.slice(-5)}`);
+    for (const b of keys) {
       const list = blocks.get(b);
       if (list) list.push(i);
       else blocks.set(b, [i]);
@@ -253,7 +273,7 @@ export function resolveNames(
       for (let y = x + 1; y < list.length; y++) {
         const [a, b] = [byId.get(list[x])!, byId.get(list[y])!];
         if (b.key.length - a.key.length > 1) break;
-        if (!withinOneEdit(a.key, b.key)) continue;
+        if (!withinOneEdit(a.key, b.key) || !isMisspelling(a.key, b.key)) continue;
         const ra = root(list[x]);
         const rb = root(list[y]);
         if (ra === rb) continue;

@@ -94,7 +94,7 @@ function chart(entries: TimelineEntry[]): string {
   const marks: string[] = [];
   const hidden = new Map<number, number>();
   const order = entries
-    .map((e, i) => i)
+    .map((_, i) => i)
     .sort((a, b) => entries[a].date.start.localeCompare(entries[b].date.start) || a - b);
   for (const i of order) {
     const e = entries[i];

@@ -573,14 +573,17 @@ function buildHit(
 function unmark(marked: string | null, original: string | null): Span[] {
   if (marked === null || original === null) return [];
   const spans: Span[] = [];
-  let plain = '';
+  // Each marker is one UTF-16 unit: the text before the n-th marker is n units longer than the original's.
+  const markers = new RegExp(`[${HIGHLIGHT_OPEN}${HIGHLIGHT_CLOSE}]`, 'g');
+  let removed = 0;
   let start = -1;
-  for (const c of marked) {
-    if (c === HIGHLIGHT_OPEN) start = plain.length;
-    else if (c === HIGHLIGHT_CLOSE) {
-      if (start >= 0) spans.push([start, plain.length]);
+  for (let m = markers.exec(marked); m !== null; m = markers.exec(marked)) {
+    const at = m.index - removed++;
+    if (m[0] === HIGHLIGHT_OPEN) start = at;
+    else {
+      if (start >= 0) spans.push([start, at]);
       start = -1;
-    } else plain += c;
+    }
   }
-  return plain === original ? spans : [];
+  return marked.length - removed === original.length && marked.replace(markers, '') === original ? spans : [];
 }

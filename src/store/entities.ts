@@ -212,16 +212,18 @@ function recentDocuments(
   };
 }
 
-/** Associations of an entity named in more sentences than this are estimated from its most recent ones. */
-const ASSOCIATION_SAMPLE = 10_000;
+/** Associations of an entity named in more sentences than this are estimated from a sample of them. */
+const ASSOCIATION_SAMPLE = 5_000;
 
 /**
  * The entities most associated with `id` over sentences: for each entity named in a sentence with
  * it, the 2×2 table of sentences (both, only one, only the other, neither) scored by G², kept only
  * when named together more often than chance and at least MIN_TOGETHER times. "Reuters", named
  * everywhere, scores low; a minister named with his ministry scores high. An entity named in more
- * than ASSOCIATION_SAMPLE sentences is read from its latest ASSOCIATION_SAMPLE (by document), and the
- * counts together are scaled up to all its sentences: the cost stays bounded however big it is.
+ * than ASSOCIATION_SAMPLE sentences is read from the documents of every n-th id (about
+ * ASSOCIATION_SAMPLE sentences, spread over the whole archive as ingested, not its latest weeks), and
+ * the counts together are scaled up to all its sentences: the cost stays bounded however big it is
+ * (`entity "United States"` on Reuters: 8,719 sentences, 38 → 14 ms).
  */
 function associates(db: Db, id: number, limit = 10, MIN_TOGETHER = 2): Associate[] {
   const total =
@@ -231,12 +233,12 @@ function associates(db: Db, id: number, limit = 10, MIN_TOGETHER = 2): Associate
   const own =
     (db.prepare('SELECT sentences FROM entity_stats WHERE entity_id = ?').pluck().get(id) as number | undefined) ?? 0;
   if (total === 0 || own === 0) return [];
-  const sample = Math.min(own, ASSOCIATION_SAMPLE);
+  const step = Math.max(1, Math.ceil(own / ASSOCIATION_SAMPLE));
   const rows = statement(
     db,
-    `WITH own AS (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id ORDER BY doc_id DESC, sentence DESC
-                  LIMIT @sample)
-       SELECT e.id, e.name, e.type, c.together, coalesce(s.sentences, c.together) AS sentences FROM
+    `WITH own AS MATERIALIZED (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND doc_id % @step = 0)
+       SELECT e.id, e.name, e.type, c.together, coalesce(s.sentences, c.together) AS sentences,
+         (SELECT count(*) FROM own) AS sampled FROM
          (SELECT id, count(*) AS together FROM
             (SELECT DISTINCT m2.entity_id AS id, m2.doc_id, m2.sentence
              FROM own JOIN mentions m2 ON m2.doc_id = own.doc_id AND m2.sentence = own.sentence
@@ -244,14 +246,15 @@ function associates(db: Db, id: number, limit = 10, MIN_TOGETHER = 2): Associate
           GROUP BY id) c
        JOIN entities e ON e.id = c.id LEFT JOIN entity_stats s ON s.entity_id = c.id
        WHERE c.together >= @min`,
-  ).all({ id, min: MIN_TOGETHER, sample }) as {
+  ).all({ id, min: MIN_TOGETHER, step }) as {
     id: number;
     name: string;
     type: string;
     together: number;
     sentences: number;
+    sampled: number;
   }[];
-  const scale = own / sample;
+  const scale = rows.length > 0 ? own / Math.max(1, rows[0].sampled) : 1;
   const out: Associate[] = [];
   for (const r of rows) {
     const together = Math.min(Math.round(r.together * scale), r.sentences);

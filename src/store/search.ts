@@ -194,14 +194,25 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // Text credit per unit: "United States" scores documents with both words, not every "United".
     params.any = units.map((u) => u.expression).join(' OR ');
     params.bonus = plan.entityBonus;
-    const cand = `cand(id) AS (${candidates})`;
-    scored = `WITH ${cand},
+    if (units.length === 1 && plainUnits.length === 0 && !plan.exclude) {
+      // A query that is one name: the candidates are exactly the documents with its words or a mention,
+      // so each side is scored on its own and summed per document (no candidate set to build and
+      // join: a third of the time of a name with thousands of documents, such as a country).
+      scored = `WITH txt AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS s FROM documents_fts WHERE documents_fts MATCH @any)
+        SELECT id, sum(s) AS score FROM (
+          SELECT id, s FROM txt
+          UNION ALL SELECT doc_id AS id, @bonus * (1.0 + min(count(*), 8) / 8.0) AS s FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id
+        ) WHERE 1${within('id')} GROUP BY id`;
+    } else {
+      const cand = `cand(id) AS (${candidates})`;
+      scored = `WITH ${cand},
         txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any),
         ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id)
       SELECT c.id AS id,
         coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE @bonus * (1.0 + min(e.n, 8) / 8.0) END AS score
       FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
       WHERE 1${within('c.id')}`;
+    }
     matching = scored;
   }
   const allIds = (): number[] =>

@@ -73,7 +73,7 @@ type YamlResult = { ok: true; value: Record<string, unknown> } | { ok: false; er
 
 function parseYaml(source: string): YamlResult {
   yaml ??= require('yaml') as typeof import('yaml');
-  let doc;
+  let doc: ReturnType<typeof yaml.parseDocument>;
   try {
     doc = yaml.parseDocument(source, { uniqueKeys: true });
   } catch (err) {

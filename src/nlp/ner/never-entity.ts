@@ -202,11 +202,17 @@ function isEmptyWord(w: string): boolean {
   );
 }
 
+/** Initials only, dotted (`H.K.`, `J.R.`): an abbreviation, not yet a name. */
+export function isDottedInitials(w: string): boolean {
+  return /^(?:\p{L}\.){2,}$/u.test(w);
+}
+
 /**
  * True when the words of a span cannot be an entity of `type`: no content word at all, or a person
- * whose name has digits in it.
+ * whose name has digits in it or is initials only (`H.K. Dlrs` is Hong Kong dollars: a person is
+ * named by a name, `J.R. Simplot`, not by initials alone).
  */
 export function neverEntity(words: readonly string[], type: string): boolean {
   if (words.every(isEmptyWord)) return true;
-  return type === 'PERSON' && words.some(mixesDigits);
+  return type === 'PERSON' && (words.some(mixesDigits) || words.every(isDottedInitials));
 }
