@@ -8,6 +8,8 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const vm = require('node:vm');
+const { createRequire } = require('node:module');
 const { pathToFileURL } = require('node:url');
 
 const dist = path.join(__dirname, '..', 'dist');
@@ -15,10 +17,53 @@ const tree = path.join(dist, 'src', 'cli', 'main.js');
 const modified = (file) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Number.NaN;
 const fresh = (file) => modified(file) >= modified(tree);
 
+/**
+ * Node 20 keeps no compiled code between runs (22 has module.enableCompileCache): a query command
+ * compiled the functions it runs anew every time. V8's code cache of a command's program, taken
+ * after a run that succeeded (so it holds the functions that ran), is kept beside the program in
+ * .cache/; V8 checks it against the source and its own version, and a rejected one is replaced.
+ * Where dist/ is not writable the program simply runs without it.
+ */
+function requireWithCodeCache(file) {
+  const cache = path.join(path.dirname(file), '.cache', `${path.basename(file, '.cjs')}-${process.version}.v8`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cache);
+  } catch {
+    // first run, or not readable: compile as usual
+  }
+  const source = fs.readFileSync(file, 'utf8');
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  const save = () => {
+    if (cachedData !== undefined && !script.cachedDataRejected) return;
+    try {
+      fs.mkdirSync(path.dirname(cache), { recursive: true });
+      const partial = `${cache}.${process.pid}`;
+      fs.writeFileSync(partial, script.createCachedData());
+      fs.renameSync(partial, cache); // whole or not at all, whoever else runs at the same time
+    } catch {
+      // a read-only install: no cache
+    }
+  };
+  return { exports: module.exports, save };
+}
+
+let saveCodeCache = () => {};
+
 async function program() {
   const command = process.argv[2];
   const own = /^[a-z]+$/.test(command ?? '') ? path.join(dist, 'bundle', 'commands', `${command}.cjs`) : null;
-  if (own && fresh(own)) return require(own);
+  if (own && fresh(own)) {
+    const { exports, save } = requireWithCodeCache(own);
+    saveCodeCache = save;
+    return exports;
+  }
   const whole = path.join(dist, 'bundle', 'cli', 'main.js');
   return import(pathToFileURL(fresh(whole) ? whole : tree).href);
 }
@@ -31,4 +76,5 @@ program()
   .then(({ main }) => main(process.argv))
   .then((code) => {
     process.exitCode = code;
+    if (code === 0) saveCodeCache();
   });

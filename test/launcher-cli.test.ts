@@ -41,6 +41,25 @@ describe('the launcher', () => {
     expect(result.status).toBe(4);
   });
 
+  it("keeps V8's code cache of a command's program after a run that succeeded, and replaces a bad one", () => {
+    const { dir, own } = layout();
+    fs.writeFileSync(own, cjs('own').replace('return 4', 'return 0'));
+    const cacheDir = path.join(path.dirname(own), '.cache');
+    expect(run(dir).stdout).toBe('own stats x');
+    const [cache] = fs.readdirSync(cacheDir);
+    expect(cache).toBe(`stats-${process.version}.v8`);
+    fs.writeFileSync(path.join(cacheDir, cache), 'not a code cache');
+    const again = run(dir);
+    expect(again.stdout).toBe('own stats x');
+    expect(again.status).toBe(0);
+    expect(fs.readFileSync(path.join(cacheDir, cache), 'utf8')).not.toBe('not a code cache');
+    // A failed run leaves no cache.
+    fs.rmSync(cacheDir, { recursive: true });
+    fs.writeFileSync(own, cjs('own'));
+    expect(run(dir).status).toBe(4);
+    expect(fs.existsSync(cacheDir)).toBe(false);
+  });
+
   it('runs the whole bundle for a command without its own program, or when that one is older', () => {
     const { dir, own } = layout();
     const other = run(dir, 'ingest');

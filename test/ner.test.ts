@@ -11,7 +11,7 @@ import { findEntities } from '../src/nlp/entities.js';
 
 const tagged = (words: string[][]) =>
   tagDocument(loadModel(), words).map((ls, i) =>
-    ls.reduce((acc, y, j) => (y ? [...acc, `${words[i][j]}/${LABELS[y]}`] : acc), [] as string[]),
+    Array.from(ls).flatMap((y, j) => (y ? [`${words[i][j]}/${LABELS[y]}`] : [])),
   );
 
 describe('the shipped tagger', () => {

@@ -84,6 +84,67 @@ describe('never an entity', () => {
     expect(out).toContain('ORG:McDonald & Co');
   });
 
+  it('reads two words joined by "and" before a suffix as one company unless the first stands alone', () => {
+    const one = names('American Telephone and Telegraph Co said it would cut long-distance prices.');
+    expect(one).toContain('ORG:American Telephone and Telegraph Co');
+    const two = names(
+      'Johnson Controls expects higher sales. The market is shared by Johnson Controls and Lear Siegler Inc.',
+    );
+    expect(two).toContain('ORG:Lear Siegler Inc');
+    expect(two.some((s) => s.includes('Controls and'))).toBe(false);
+  });
+
+  it('keeps the verbs of a headline in capitals out of the names in it', () => {
+    const out = names('U.S. SENATE LEADER BLASTS REAGAN LEADERSHIP\nFORD INCREASES PRICES ON 1987 CARS\n');
+    expect(out.filter((s) => /BLASTS|INCREASES/.test(s))).toEqual([]);
+    expect(out).toContain('PERSON:REAGAN');
+    expect(out).toContain('ORG:FORD');
+  });
+
+  it('reads the title of a work in quotes as no name, and quoted speech as running text', () => {
+    const out = names('He starred in "The Crying Game" and "Lawrence of Arabia". "Jordan will win," said Smith.');
+    expect(out.filter((s) => /Crying|Lawrence|Arabia/.test(s))).toEqual([]);
+    expect(out).toContain('PERSON:Smith');
+    expect(out.some((s) => s.endsWith(':Jordan'))).toBe(true);
+    // Quoted words in a line in capitals are speech, not a title.
+    expect(names('REAGAN SAYS "WE WILL MEET GORBACHEV IN GENEVA" AFTER TALKS\n')).toContain('PLACE:GENEVA');
+  });
+
+  it("reads a name the document only writes with a possessive as a firm, and a person's as a person", () => {
+    const out = names(
+      "NationsBank bid for Boatmen's. Analysts said Boatmen's was the prize. " +
+        "President Reagan's aides met on Monday. Reagan agreed to the plan.",
+    );
+    expect(out.filter((s) => s === "ORG:Boatmen's")).toHaveLength(2);
+    expect(out.filter((s) => s === 'PERSON:Reagan')).toHaveLength(2);
+  });
+
+  it('reads a name beside a newspaper noun as the newspaper wherever the document writes it', () => {
+    const out = names(
+      'The news weekly Der Spiegel said the talks failed. Officials told Der Spiegel they would resume. ' +
+        'The film was released by Warner Bros.',
+    );
+    expect(out.filter((s) => s === 'ORG:Der Spiegel')).toHaveLength(2);
+    expect(out).toContain('ORG:Warner Bros');
+    expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);
+  });
+
+  it('splits a list of organisations when the document names one of them on its own', () => {
+    const out = names('Mercantile and Commerce did not return calls. Commerce said last month it was not for sale.');
+    expect(out).toContain('ORG:Mercantile');
+    expect(out).toContain('ORG:Commerce');
+    expect(out.some((s) => s.includes(' and '))).toBe(false);
+  });
+
+  it('takes the names of events, contests, prizes and laws for no organisation or place', () => {
+    const out = names(
+      'He won the Texas Open and the Outland Trophy before the Battle of Antietam. ' +
+        'Congress passed the Trade Act. The Ministry of War said the Commerce Department agreed.',
+    );
+    expect(out.filter((s) => /Open|Trophy|Antietam|Act/.test(s))).toEqual([]);
+    expect(out).toContain('ORG:Ministry of War');
+  });
+
   it('names a company the same way wherever the document repeats its name', () => {
     const out = names(
       'It competes with Johnson Controls Inc in seats. Magna, Johnson Controls and Lear make interiors. ' +

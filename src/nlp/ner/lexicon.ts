@@ -4,6 +4,17 @@
  * how often the word is capitalised away from the start of a sentence (bucketed 0–4). Both help
  * the tagger with words the annotated data never shows.
  */
+/** Endings of inflected English words and what their stem ends in instead. */
+const INFLECTIONS: readonly (readonly [string, string])[] = [
+  ['ies', 'y'],
+  ['es', ''],
+  ['s', ''],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['ing', ''],
+  ['ing', 'e'],
+];
+
 export class Lexicon {
   private readonly ids = new Map<string, number>();
   constructor(
@@ -18,6 +29,18 @@ export class Lexicon {
   /** Entry of a lower-cased word, or -1. */
   lookup(lower: string): number {
     return this.ids.get(lower) ?? -1;
+  }
+
+  /** Entry of a lower-cased word, or of its stem when the word is inflected (`blasts`, `raised`, `rising`), or -1. */
+  lookupInflected(lower: string): number {
+    const e = this.lookup(lower);
+    if (e >= 0 || lower.length < 5) return e;
+    for (const [end, add] of INFLECTIONS)
+      if (lower.endsWith(end)) {
+        const f = this.lookup(lower.slice(0, lower.length - end.length) + add);
+        if (f >= 0) return f;
+      }
+    return -1;
   }
 
   serialize(): string {

@@ -35,6 +35,7 @@ export const CORPORATE_SUFFIXES: ReadonlySet<string> = new Set([
   'oy',
   'oyj',
   'srl',
+  'bros',
   'sarl',
 ]);
 

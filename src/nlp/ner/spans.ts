@@ -2,7 +2,8 @@ import type { Sentence, Token } from '../../core/types.js';
 import { countryByDemonym, countryByName, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
 import type { Lexicon } from './lexicon.js';
-import { isBegin, labelType } from './tagger.js';
+import { MINOR } from './model.js';
+import { headClass, isBegin, labelType } from './tagger.js';
 import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
 
 /*
@@ -179,6 +180,9 @@ export function entitySpans(
       sp.type = 'PERSON';
     trimSpan(sp, tokens);
   }
+  possessiveFirms(split, tokens);
+  mediaNames(split, tokens);
+  splitOrgLists(split, tokens);
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
     // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
@@ -213,9 +217,17 @@ export function entitySpans(
       if (/\p{Ll}/u.test(tokens[k].text)) return false;
     return true;
   };
+  // A line in capitals (`U.S. SENATE LEADER BLASTS REAGAN LEADERSHIP`) gives the tagger no case to
+  // read, and it runs words of the headline into names (`BLASTS REAGAN`): a word that running text
+  // writes in lower case (the lexicon's rate 0: capitalised under 5% of the time inside a sentence;
+  // an inflected word by its stem) is no edge of a name there.
+  if (lex) for (const sp of split) if (sp.first <= sp.last && capsLine(sp.sentence)) trimCommonWords(sp, tokens, lex);
+  const titles = quotedTitles(tokens, sentences);
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
+      !titles.some(([a, b]) => sp.first >= a && sp.last <= b) &&
+      !isEventName(sp, tokens) &&
       sp.type !== 'MISC' &&
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
@@ -385,9 +397,16 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
           a - 2 >= s.tokenStart &&
           nameToken(tokens[a - 2].text) &&
           // `Johnson Controls Inc and Lear Corp`, `KeyCorp and Banc One Corp`: a suffix, or a
-          // company the tagger already named, ends the company before it.
+          // company the tagger already named, ends the company before it; a name of several words
+          // only where the document also writes it on its own (`American Telephone and Telegraph
+          // Co` is one company when `American Telephone` never stands alone).
           !isCorporateSuffix(tokens[a - 2].text) &&
-          !(t === 'and' && spans.some((sp) => sp.last === a - 2 && sp.type === 'ORG'))
+          !(
+            t === 'and' &&
+            spans.some(
+              (sp) => sp.last === a - 2 && sp.type === 'ORG' && (sp.first === sp.last || writtenAlone(tokens, sp)),
+            )
+          )
         )
           a -= 2;
         else break;
@@ -428,6 +447,19 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/** The words of a span occur elsewhere in the document, not followed by `and`/`&` (a name of its own). */
+function writtenAlone(tokens: Token[], sp: Span): boolean {
+  const n = sp.last - sp.first + 1;
+  for (let i = 0; i + n <= tokens.length; i++) {
+    if (i === sp.first || tokens[i].text !== tokens[sp.first].text) continue;
+    let same = true;
+    for (let k = 1; k < n && same; k++) same = tokens[i + k].text === tokens[sp.first + k].text;
+    const next = tokens[i + n]?.text;
+    if (same && next !== 'and' && next !== '&' && !/^\p{Lu}/u.test(next ?? '')) return true;
+  }
+  return false;
 }
 
 /**
@@ -529,6 +561,112 @@ function possessiveNames(spans: Span[], tokens: Token[]): void {
     left.first = -1;
   }
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/**
+ * `Boatmen's`, `Ward's`: a one-word name the tagger took for a person's but that the document
+ * writes twice or more and only ever with a possessive, never in a longer person's name nor after a
+ * title, is a firm named for its founder (a bank, a shop); the possessive is part of its name. A
+ * person's surname is written bare or after a title too (`Reagan`, `President Reagan's`), and a
+ * person named once in the possessive (`(Finance Minister Dilson) Funaro's visit`) stays a person.
+ */
+function possessiveFirms(spans: Span[], tokens: Token[]): void {
+  const possessive = (i: number) => i < tokens.length && (tokens[i].text === "'s" || tokens[i].text === '’s');
+  const bare = new Set<string>();
+  const titled = new Set<string>();
+  const possessed = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    if (!/^\p{Lu}/u.test(t)) continue;
+    if (!possessive(i + 1)) bare.add(t);
+    else possessed.set(t, (possessed.get(t) ?? 0) + 1);
+    if (i > 0 && isTitle(tokens[i - 1].text)) titled.add(t);
+  }
+  const inLongerName = new Set<string>();
+  for (const sp of spans)
+    if (sp.type === 'PERSON' && sp.last > sp.first)
+      for (let i = sp.first; i <= sp.last; i++) inLongerName.add(tokens[i].text);
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON' || sp.first !== sp.last || !possessive(sp.last + 1)) continue;
+    const t = tokens[sp.first].text;
+    if (bare.has(t) || inLongerName.has(t) || titled.has(t) || (possessed.get(t) ?? 0) < 2) continue;
+    sp.type = 'ORG';
+    sp.last++;
+  }
+}
+
+/**
+ * The tokens `a..b` are written elsewhere in the document as a name of their own: not just after or
+ * before another capitalised word or a joiner (`Banc One said` beside `Banc One and First Chicago`).
+ */
+function standsAlone(tokens: Token[], a: number, b: number): boolean {
+  const n = b - a + 1;
+  const joined = (t: string | undefined) =>
+    t !== undefined && (/^\p{Lu}/u.test(t) || t === 'and' || t === '&' || t === 'of');
+  for (let i = 0; i + n <= tokens.length; i++) {
+    if (i === a || tokens[i].text !== tokens[a].text) continue;
+    let same = true;
+    for (let k = 1; k < n && same; k++) same = tokens[i + k].text === tokens[a + k].text;
+    if (same && !joined(tokens[i - 1]?.text) && !joined(tokens[i + n]?.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * `Banc One and First Chicago`, `First Bank, Norwest`, `the Braves and Cubs`: an organisation's span
+ * that joins names with `and`, `&` or a comma is a list when the document also writes one of the
+ * names on its own; `Standard and Poor's`, `Procter and Gamble`, whose parts never stand alone, stay
+ * one name.
+ */
+function splitOrgLists(spans: Span[], tokens: Token[]): void {
+  const n = spans.length;
+  for (let s = 0; s < n; s++) {
+    const sp = spans[s];
+    if (sp.type !== 'ORG' || sp.last - sp.first < 2) continue;
+    const cuts: number[] = [];
+    for (let k = sp.first + 1; k < sp.last; k++) {
+      const t = tokens[k].text;
+      if (t !== 'and' && t !== '&' && t !== ',') continue;
+      const from = cuts.length ? cuts[cuts.length - 1] + 1 : sp.first;
+      let to = k + 1;
+      while (to < sp.last && !['and', '&', ','].includes(tokens[to + 1].text)) to++;
+      // `Teck Hock and Co`: a legal suffix or generic word after the joiner is the firm's own.
+      if (neverEntity(spanWords(tokens, { ...sp, first: k + 1, last: to }), 'ORG')) continue;
+      if (standsAlone(tokens, from, k - 1) || standsAlone(tokens, k + 1, to)) cuts.push(k);
+    }
+    if (!cuts.length) continue;
+    let from = sp.first;
+    const end = sp.last;
+    for (const k of cuts) {
+      if (from === sp.first) sp.last = k - 1;
+      else spans.push({ ...sp, first: from, last: k - 1 });
+      from = k + 1;
+    }
+    spans.push({ ...sp, first: from, last: end });
+  }
+}
+
+/** Nouns that say the name beside them is a newspaper's or magazine's (`Le Matin newspaper`, `the daily Granma`). */
+const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'tabloid', 'paper']);
+
+/**
+ * `Le Matin newspaper`, `the news weekly Der Spiegel`: a name written just before or after a
+ * newspaper's noun is the newspaper, an organisation, wherever the document writes it (`Der Spiegel
+ * said`), whatever the tagger took it for; a place's name before one (`Damascus radio`) stays a place.
+ */
+function mediaNames(spans: Span[], tokens: Token[]): void {
+  const names = new Set<string>();
+  for (const sp of spans) {
+    if (sp.first > sp.last || sp.type === 'MISC') continue;
+    const before = sp.first > 0 ? tokens[sp.first - 1].text : '';
+    const after = tokens[sp.last + 1]?.text ?? '';
+    if (!MEDIA_NOUNS.has(after) && !MEDIA_NOUNS.has(before)) continue;
+    const name = tokensText(tokens, sp.first, sp.last);
+    if (!placeInfo(name) && !countryByName(name)) names.add(name);
+  }
+  if (!names.size) return;
+  for (const sp of spans)
+    if (sp.first <= sp.last && sp.type !== 'MISC' && names.has(tokensText(tokens, sp.first, sp.last))) sp.type = 'ORG';
 }
 
 /** Function words inside long organisation names (`General Agreement on Tariffs and Trade`). */
@@ -856,6 +994,116 @@ function tokensText(tokens: Token[], a: number, b: number): string {
 
 function isTitle(tok: string): boolean {
   return TITLES.has(tok.toLowerCase().replace(/\.$/, ''));
+}
+
+const NUMERALS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/**
+ * Last words of the names of events, contests, prizes and laws (`Texas Open`, `Venice Film Festival`,
+ * `Outland Trophy`, `Trades Disputes Act`, `Gulf War`): MISC things, whatever kind of name the
+ * tagger took the words before them for.
+ */
+const EVENT_HEADS = new Set([
+  'Act',
+  'Acts',
+  'Treaty',
+  'Accord',
+  'Accords',
+  'Cup',
+  'Cups',
+  'Open',
+  'Trophy',
+  'Prize',
+  'Award',
+  'Awards',
+  'Festival',
+  'Championship',
+  'Championships',
+  'Olympics',
+  'Plebiscite',
+  'War',
+  'Bowl',
+  'Series',
+  'Prix',
+  'Stakes',
+  'Derby',
+  'Marathon',
+]);
+
+/** Words that open the name of an event before `of` (`Battle of Antietam`, `Treaty of Baden`). */
+const EVENT_OPENERS = new Set(['Battle', 'Siege', 'Treaty', 'War']);
+
+/** The name of an event, a contest, a prize or a law (a MISC thing): see EVENT_HEADS, EVENT_OPENERS. */
+function isEventName(sp: Span, tokens: Token[]): boolean {
+  // `Ministry of War`, `Department of the Army`: an institution named for what it deals with.
+  if (sp.last <= sp.first || INSTITUTION_HEADS.has(tokens[sp.first].text.toLowerCase())) return false;
+  if (EVENT_HEADS.has(tokens[sp.last].text)) return true;
+  return EVENT_OPENERS.has(tokens[sp.first].text) && tokens[sp.first + 1].text === 'of';
+}
+
+const OPEN_QUOTES = new Set(['"', '“']);
+const CLOSE_QUOTES = new Set(['"', '”']);
+
+/**
+ * The title of a work quoted in title case (`"The Crying Game"`, `"On the Waterfront"`, `"Buddha for
+ * Mary"`): a name in it is part of the title (a MISC thing), not a person, place or organisation of
+ * its own. Quoted speech is not in title case; a quoted single word that is a known place stays a
+ * name. Returns the first and last token inside each such pair of quotes.
+ */
+function quotedTitles(tokens: Token[], sentences: Sentence[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of sentences) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!OPEN_QUOTES.has(tokens[i].text)) continue;
+      let j = i + 1;
+      while (j < s.tokenEnd && j - i <= 12 && !CLOSE_QUOTES.has(tokens[j].text)) j++;
+      if (j >= s.tokenEnd || !CLOSE_QUOTES.has(tokens[j].text)) continue;
+      let words = 0;
+      let title = true;
+      let lower = false;
+      for (let k = i + 1; k < j && title; k++) {
+        const t = tokens[k].text;
+        if (!/\p{L}/u.test(t)) continue;
+        lower ||= /\p{Ll}/u.test(t);
+        title = /^[\p{Lu}\d]/u.test(t) || (words > 0 && (MINOR.has(t) || isNameParticle(t)));
+        words++;
+      }
+      const one =
+        words === 1
+          ? tokensText(tokens, i + 1, j - 1)
+              .replace(/[^\p{L}\s'’-]/gu, '')
+              .trim()
+          : '';
+      // Quoted words in capitals are a line in capitals, not a title in title case.
+      if (title && lower && words > 0 && !(one && (placeInfo(one) || countryByName(one)))) out.push([i + 1, j - 1]);
+      i = j;
+    }
+  }
+  return out;
+}
+
+/** Drops the words at the edges of a span in capitals that running text writes in lower case (`BLASTS`, `SETS`). */
+function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
+  // A place's name stays whole (`THE HAGUE`, `NICE`).
+  const titled = (a: number, b: number) =>
+    tokensText(tokens, a, b).replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+  if (placeInfo(titled(sp.first, sp.last)) || countryByName(titled(sp.first, sp.last))) return;
+  // A company's name holds common words before its legal suffix (`LIQUID AIR CORP`).
+  if (isCorporateSuffix(tokens[sp.last].text)) return;
+  // Head nouns of names (`BARNETT BANKS`, `USAGE SYSTEMS`) and numerals (`BANC ONE`) end names; a
+  // name's first word is trimmed only when it is a function word or an inflected verb or plural
+  // (`THE JAPAN FUND`, `ARRANGES MORTGAGE SECURITIES`), since a common adjective may open one.
+  const common = (i: number, first: boolean) => {
+    const t = tokens[i].text;
+    if (!/^\p{Lu}+$/u.test(t) || placeInfo(titled(i, i))) return false;
+    const l = t.toLowerCase();
+    if (headClass(l) || headClass(l.replace(/s$/, '')) || NUMERALS.has(l)) return false;
+    const e = lex.lookupInflected(l);
+    if (e < 0 || lex.capRatio[e] !== 0) return false;
+    return !first || l.length <= 3 || lex.lookup(l) < 0 || /(?:s|ed|ing)$/.test(l);
+  };
+  while (sp.first <= sp.last && common(sp.first, true)) sp.first++;
+  while (sp.last >= sp.first && common(sp.last, false)) sp.last--;
 }
 
 /** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */

@@ -87,8 +87,7 @@ const EOS = 0x7654321;
 function capClass(w: string): Cap {
   let up = 0,
     low = 0,
-    dig = 0,
-    other = 0;
+    dig = 0;
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c >= 65 && c <= 90) up++;
@@ -98,8 +97,7 @@ function capClass(w: string): Cap {
       const ch = w[i];
       if (ch !== ch.toLowerCase()) up++;
       else if (ch !== ch.toUpperCase()) low++;
-      else other++;
-    } else other++;
+    }
   }
   if (up + low + dig === 0) return Cap.Punct;
   if (dig > 0 && up + low === 0) return Cap.Digit;
@@ -218,7 +216,7 @@ const HEAD_CLASS: ReadonlyMap<string, number> = new Map(
   ].flatMap((words, k) => words.split(' ').map((w) => [w, k + 1] as const)),
 );
 
-function headClass(lower: string): number {
+export function headClass(lower: string): number {
   return isCorporateSuffix(lower) ? 1 : (HEAD_CLASS.get(lower) ?? 0);
 }
 
