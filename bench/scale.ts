@@ -16,6 +16,10 @@
  *
  * `--queries-only` skips building and ingesting: it upgrades the databases an earlier run left in the
  * folder to this schema and measures the queries again (after a change to the query side).
+ *
+ * `--corpus-steps` runs each corpus-wide step of an ingest (entity resolution, near-duplicates, corpus
+ * events) alone on a copy of the databases an earlier run left, each in its own process: seconds and
+ * peak RSS per step and size → bench/results/scale-steps.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -345,10 +349,84 @@ function exponent<T extends { size: number }>(a: T, b: T, f: (x: T) => number): 
   return round2(Math.log(f(b) / f(a)) / Math.log(b.size / a.size));
 }
 
+/**
+ * One corpus-wide step of an ingest alone, in this (child) process, on a database whose step is
+ * undone first as a fresh ingest finds it: entity resolution with every document's evidence unread,
+ * near-duplicates with no signature, corpus events with no statement. Prints its seconds and the
+ * process's peak RSS before and after it.
+ */
+async function stepChild(step: string, dbFile: string): Promise<void> {
+  const { openDatabase } = await import('../src/store/db.js');
+  const db = openDatabase(dbFile);
+  const run = await (async (): Promise<() => unknown> => {
+    if (step === 'resolution') {
+      const { forgetEvidence } = await import('../src/store/resolution.js');
+      const { resolveCorpus } = await import('../src/entities/run.js');
+      forgetEvidence(db);
+      return () => resolveCorpus(db);
+    }
+    if (step === 'duplicates') {
+      const { clearNearDuplicates } = await import('../src/store/duplicates.js');
+      const { updateNearDuplicates } = await import('../src/dedup/update.js');
+      clearNearDuplicates(db);
+      return () => updateNearDuplicates(db);
+    }
+    const { forgetStatements } = await import('../src/store/events.js');
+    const { updateCorpusEvents } = await import('../src/ingest/corpus-events.js');
+    forgetStatements(db);
+    return () => updateCorpusEvents(db, { changed: true });
+  })();
+  const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  const before = rssMB();
+  const started = performance.now();
+  run();
+  const seconds = round2((performance.now() - started) / 1000);
+  db.close();
+  process.stdout.write(JSON.stringify({ seconds, peakRssMB: rssMB(), rssBeforeMB: before }));
+}
+
+/**
+ * `--corpus-steps`: each corpus-wide step alone (see stepChild), on a copy of the database an earlier
+ * run ingested at each size, in a process of its own: a quick loop for their time and memory.
+ */
+function corpusSteps(sizes: number[]): void {
+  const steps = ['resolution', 'duplicates', 'events'];
+  const results = sizes.map((size) => {
+    const source = path.join(TMP, `corpus-${size}.db`);
+    if (!fs.existsSync(source)) throw new Error(`${source}: not ingested yet (run without --corpus-steps first)`);
+    const copy = path.join(TMP, `steps-${size}.db`);
+    const figures: Record<string, unknown> = {};
+    for (const step of steps) {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+      for (const suffix of ['', '-wal'])
+        if (fs.existsSync(source + suffix)) fs.copyFileSync(source + suffix, copy + suffix);
+      const out = execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'dist', 'bench', 'scale.js'), '--step-child', step, copy],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      );
+      figures[step] = JSON.parse(out);
+      process.stderr.write(`${size} ${step}: ${out}\n`);
+    }
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    return { size, steps: figures };
+  });
+  const out = writeResult(arg('--out') ?? 'scale-steps', {
+    benchmark: 'scale --corpus-steps',
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverage: os.loadavg().map(round2),
+    sizes: results,
+  });
+  process.stderr.write(`scale → ${path.relative(ROOT, out)}\n`);
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--search-child') return searchChild(process.argv[3]);
   if (process.argv[2] === '--commands-child') return commandsChild(process.argv[3], process.argv.slice(4));
+  if (process.argv[2] === '--step-child') return stepChild(process.argv[3], process.argv[4]);
   const sizes = (arg('--sizes') ?? '20000,200000').split(',').map(Number);
+  if (process.argv.includes('--corpus-steps')) return corpusSteps(sizes);
   const records = await reutersRecords();
   type R = Awaited<ReturnType<typeof measureSize>>;
   const results: R[] = [];

@@ -14,7 +14,7 @@
  *    Baker), each document that only says `Baker` is decided by its context — the other entities it
  *    names, compared with those named around each full name — or left alone.
  */
-import type { SuspectRow } from '../store/resolution.js';
+import type { EvidenceSource, RetoldRow, SuspectRow } from '../store/resolution.js';
 import type { Evidence, EvidenceKind } from './evidence.js';
 import {
   isAcronym,
@@ -96,11 +96,35 @@ interface Candidate {
   score: number;
 }
 
+/** Evidence held in memory (tests, small inputs) as a source resolution reads by short form. */
+export function evidenceFrom(rows: readonly DocEvidence[]): EvidenceSource {
+  const byShort = new Map<string, DocEvidence[]>();
+  const retold = new Map<string, { row: RetoldRow; docs: Set<number> }>();
+  for (const e of rows) {
+    const list = byShort.get(e.short);
+    if (list) list.push(e);
+    else byShort.set(e.short, [e]);
+    if (e.kind !== 'second reference') continue;
+    const pair = `${e.type}\u0000${e.long}\u0000${e.short}`;
+    let r = retold.get(pair);
+    if (!r) retold.set(pair, (r = { row: { type: e.type, long: e.long, short: e.short, docs: 0 }, docs: new Set() }));
+    r.docs.add(e.doc);
+    r.row.docs = r.docs.size;
+  }
+  return {
+    ofShort: (short) => byShort.get(short) ?? [],
+    retold: () => [...retold.values()].map((r) => r.row),
+    retoldDocs: (type, long, short, limit) =>
+      [...(retold.get(`${type}\u0000${long}\u0000${short}`)?.docs ?? [])].sort((a, b) => a - b).slice(0, limit),
+  };
+}
+
 export function resolveNames(
   names: readonly NameStat[],
-  evidence: readonly DocEvidence[],
+  evidence: readonly DocEvidence[] | EvidenceSource,
   options: ResolveOptions = {},
 ): Resolution {
+  const source = 'ofShort' in evidence ? evidence : evidenceFrom(evidence);
   const fixed = options.fixed ?? new Set<string>();
   const byId = new Map<string, NameStat>();
   for (const n of names) byId.set(id(n.type, n.key), n);
@@ -262,24 +286,19 @@ export function resolveNames(
 
   // A fuller name its own documents go on to call by a shorter one the corpus uses more
   // (`Federal Reserve Board` … `the Federal Reserve`) is a variant of the shorter one.
-  const retold = new Map<string, Set<number>>();
-  for (const e of evidence) {
-    if (e.kind !== 'second reference') continue;
-    const pair = `${id(e.type, e.long)}\u0001${id(e.type, e.short)}`;
-    const docs = retold.get(pair) ?? new Set<number>();
-    docs.add(e.doc);
-    retold.set(pair, docs);
-  }
+  const retold = source.retold();
   // A short form that several fuller names go on to use (`Allied` of Allied Stores and Allied
   // Supermarkets, `Senate` of its committees) stands for none of them in particular.
   const fullerNames = new Map<string, number>();
-  for (const [pair, docs] of retold) {
-    if (docs.size < RETOLD_MIN) continue;
-    const short = pair.split('\u0001')[1];
+  for (const r of retold) {
+    if (r.docs < RETOLD_MIN) continue;
+    const short = id(r.type, r.short);
     fullerNames.set(short, (fullerNames.get(short) ?? 0) + 1);
   }
-  for (const [pair, docs] of [...retold].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const [long, short] = pair.split('\u0001');
+  const pairs = retold.map((r) => ({ r, pair: `${id(r.type, r.long)}\u0001${id(r.type, r.short)}` }));
+  for (const { r } of pairs.sort((a, b) => (a.pair < b.pair ? -1 : 1))) {
+    const long = id(r.type, r.long);
+    const short = id(r.type, r.short);
     if (!byId.has(long) || !byId.has(short) || size(short) <= size(long)) continue;
     // One word (`Labour`, `Jones`) says too little of which organisation; two say it.
     if (wordCount(byId.get(short)!.key) < 2 || fullerNames.get(short) !== 1) continue;
@@ -288,25 +307,18 @@ export function resolveNames(
     const longKey = byId.get(long)!.key;
     const shortKey = byId.get(short)!.key;
     const headed = longKey.startsWith(`${shortKey} `) && HEAD_LAST.test(longKey.slice(shortKey.length + 1));
-    if (docs.size < RETOLD_MIN || docs.size * (headed ? 20 : 10) < size(long)) continue;
-    const example = [...docs].sort((a, b) => a - b);
+    if (r.docs < RETOLD_MIN || r.docs * (headed ? 20 : 10) < size(long)) continue;
     link(
       long,
       root(short),
       'variant',
-      docs.size,
-      `${docs.size} of its ${size(long)} documents go on to call it ${byId.get(short)!.name}`,
-      example,
+      r.docs,
+      `${r.docs} of its ${size(long)} documents go on to call it ${byId.get(short)!.name}`,
+      source.retoldDocs(r.type, r.long, r.short, 5),
     );
   }
 
   // 2. Short forms. Evidence by the short key, for the names it may stand for (grouped by their root).
-  const evidenceOf = new Map<string, DocEvidence[]>();
-  for (const e of evidence) {
-    const list = evidenceOf.get(e.short);
-    if (list) list.push(e);
-    else evidenceOf.set(e.short, [e]);
-  }
   const fullBySurname = new Map<string, string[]>();
   const orgByPrefix = new Map<string, string[]>();
   for (const i of sorted) {
@@ -341,7 +353,7 @@ export function resolveNames(
       return c;
     };
     for (const key of new Set([n.key, shortKey])) {
-      for (const e of evidenceOf.get(key) ?? []) {
+      for (const e of source.ofShort(key)) {
         if (e.type !== '*' && e.type !== n.type) continue;
         const longId = id(n.type, e.long);
         if (!byId.has(longId)) continue;

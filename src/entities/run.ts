@@ -14,7 +14,6 @@ import {
   evidenceWriter,
   inTransaction,
   type LinkRow,
-  loadEvidence,
   loadNames,
   loadOverrides,
   mentionCountOfDocs,
@@ -24,6 +23,7 @@ import {
   saveSuspects,
   setResolvedMentionTotal,
   settleNamesAndAliases,
+  storedEvidence,
 } from '../store/resolution.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { stripTitlesWritten } from './names.js';
@@ -42,6 +42,16 @@ export function resolveCorpus(
   options: { countDocuments?: boolean; full?: boolean } = {},
 ): ResolutionSummary {
   const started = performance.now();
+  // DEBUG_RESOLUTION=1 prints each step's seconds and the process's RSS and heap after it (MB).
+  const debug: string[] | undefined = process.env.DEBUG_RESOLUTION ? [] : undefined;
+  let last = started;
+  const step = (name: string) => {
+    if (!debug) return;
+    const now = performance.now();
+    const { rss, heapUsed } = process.memoryUsage();
+    debug.push(`${name} ${((now - last) / 1000).toFixed(2)} s, rss ${rss >> 20}, heap ${heapUsed >> 20}`);
+    last = now;
+  };
   return inTransaction(db, () => {
     const write = evidenceWriter(db);
     const scannedDocs: number[] = [];
@@ -56,15 +66,13 @@ export function resolveCorpus(
     const before = resolvedMentionTotal(db);
     const total = mentionTotal(db);
     const incremental = !options.full && before !== undefined && before + mentionCountOfDocs(db, scannedDocs) === total;
-    const t1 = performance.now();
+    step('scan');
     const names = loadNames(db);
-    const t2 = performance.now();
+    step('names');
     const overrides = loadOverrides(db);
     const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
-    const ev = loadEvidence(db);
-    const t3 = performance.now();
-    const resolution = resolveNames(names, ev, { fixed });
-    const t4 = performance.now();
+    const resolution = resolveNames(names, storedEvidence(db), { fixed });
+    step('resolve');
 
     // User merges win; automatic links carry on from their targets (a chain ends at a name linked nowhere).
     const nameOf = new Map(names.map((n) => [`${n.type}\u0000${n.key}`, n.name]));
@@ -110,35 +118,23 @@ export function resolveCorpus(
     }
     const docLinks = resolution.docLinks.map((l) => ({ ...l, to: final(l.type, l.to) }));
     const applied = applyLinks(db, links, docLinks, options);
-    const t5 = performance.now();
+    step('apply');
     // Names and aliases as the corpus has them now, whatever order its documents came in.
     const scope = incremental ? [...new Set([...applied.entities, ...entitiesOfDocs(db, scannedDocs)])] : undefined;
     settleNamesAndAliases(db, scope, (type, text) => (type === 'PERSON' ? stripTitlesWritten(text) : text));
-    const t6 = performance.now();
+    step('settle');
     dropFirstNameAliases(db, undefined, scope);
-    const t7 = performance.now();
+    step('firstNames');
     refreshEntityStats(db, scope ? { entities: scope, docs: scannedDocs } : undefined);
     setResolvedMentionTotal(db, total);
-    const t8 = performance.now();
-    if (process.env.DEBUG_RESOLUTION)
-      console.error({
-        scan: t1 - started,
-        names: t2 - t1,
-        evidence: t3 - t2,
-        resolve: t4 - t3,
-        apply: t5 - t4,
-        settle: t6 - t5,
-        firstNames: t7 - t6,
-        stats: t8 - t7,
-        scope: scope ? scope.length : 'all',
-      });
+    step('stats');
     // A pair already one entity is no longer a question.
     const rootOf = (type: string, key: string) => final(type.split('/')[0], key);
     saveSuspects(
       db,
       resolution.suspects.filter((s) => s.type.includes('/') || rootOf(s.type, s.aKey) !== rootOf(s.type, s.bKey)),
     );
-    return {
+    const summary: ResolutionSummary = {
       ...applied,
       scanned,
       links: links.length,
@@ -146,6 +142,9 @@ export function resolveCorpus(
       suspects: resolution.suspects.length,
       seconds: (performance.now() - started) / 1000,
     };
+    step('suspects');
+    if (debug) console.error(`resolution (scope: ${scope ? scope.length : 'all'}):\n  ${debug.join('\n  ')}`);
+    return summary;
   });
 }
 

@@ -239,6 +239,7 @@ export function revertToSchema5(store: Store): void {
     DROP INDEX entities_key; DROP INDEX corpus_event_entities_event; DROP INDEX events_place; DROP INDEX corpus_events_place;
     DROP INDEX IF EXISTS event_participants_doc; DROP INDEX IF EXISTS documents_analyzer;
     DROP INDEX IF EXISTS events_lower_name;
+    DROP INDEX IF EXISTS name_evidence_short;
     PRAGMA user_version = 5;
   `);
 }

@@ -388,4 +388,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX events_lower_name ON events(lower(name));
   `,
+  // 10: name evidence by its short form. Resolution asks, name by name, what the documents say a
+  // short form stands for; without the index it read every document's evidence into memory at once
+  // (162k rows, 46 MB at 200k articles, growing with the corpus). Ordered by document as it reads them.
+  `
+  CREATE INDEX name_evidence_short ON name_evidence(short, doc_id);
+  `,
 ];
