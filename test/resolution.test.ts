@@ -13,6 +13,10 @@ import {
 } from '../src/entities/names.js';
 import { type DocEvidence, type NameStat, resolveNames } from '../src/entities/resolve.js';
 
+const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+/** An organisation's name as the corpus holds it, written as its key. */
+const stat = (key: string, docs: number[]): NameStat => ({ type: 'ORG', key, name: key, docs });
+
 describe('name forms', () => {
   it('strips titles and roles, not the name', () => {
     expect(stripTitles('president ronald reagan')).toBe('ronald reagan');
@@ -159,8 +163,6 @@ describe('an organisation named again by its first words', () => {
   });
 
   it('joins the full name unless the corpus uses the short form more', () => {
-    const stat = (key: string, docs: number[]): NameStat => ({ type: 'ORG', key, name: key, docs });
-    const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
     const second = (d: number, short: string, long: string): DocEvidence => ({
       doc: d,
       type: 'ORG',
@@ -195,8 +197,6 @@ describe('an organisation named again by its first words', () => {
 
 describe('an acronym before a head word', () => {
   it('is the name it spells, head word and all, when one such name dominates', () => {
-    const stat = (key: string, docs: number[]): NameStat => ({ type: 'ORG', key, name: key, docs });
-    const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
     const r = resolveNames(
       [
         stat('ec commission', range(1, 40)),
@@ -230,7 +230,6 @@ describe('corpus-level resolution', () => {
     kind: 'document',
     pattern: `${short} → ${long}`,
   });
-  const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
 
   it('joins variants to the best documented one, and an acronym to its long form', () => {
     const r = resolveNames(

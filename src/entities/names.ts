@@ -110,6 +110,13 @@ function americanSpelling(word: string): string {
     .replace(/^programme(s?)$/, 'program$1');
 }
 
+/** A company's name words without the legal forms that end it (`texaco inc` → `texaco`); never none. */
+export function withoutLegalForm(words: readonly string[]): string[] {
+  let end = words.length;
+  while (end > 1 && LEGAL_SUFFIXES.has(words[end - 1])) end--;
+  return words.slice(0, end);
+}
+
 /**
  * The key an organisation's name shares with its variants: legal suffixes dropped (not when
  * nothing else is left), a leading `the` dropped, spellings made American. Empty when the name is
@@ -121,15 +128,14 @@ export function orgVariantKey(key: string): string {
   // `Organisation of Economic…` and `Organisation for Economic…`: the joining words carry no identity.
   // `Department of Agriculture` is `Agriculture Department`, `Ministry of Finance` the `Finance Ministry`.
   if (words.length >= 3 && HEAD_WORDS.has(words[0]) && words[1] === 'of') {
-    const rest = words.slice(2);
-    while (rest.length > 1 && LEGAL_SUFFIXES.has(rest[rest.length - 1])) rest.pop();
+    const rest = withoutLegalForm(words.slice(2));
     if (rest[0] === 'the' && rest.length > 1) rest.shift();
     if (rest.every((w) => !FUNCTION_WORDS.has(w) && !HEAD_WORDS.has(w) && !LEGAL_SUFFIXES.has(w)))
       words = [...rest, words[0]];
   }
   const content = words.filter((w) => !FUNCTION_WORDS.has(w));
   if (content.length >= 2) words = content;
-  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
+  words = withoutLegalForm(words);
   if (words.length === 1 && LEGAL_SUFFIXES.has(words[0])) return '';
   // A long name's words in another order are the same name (`General Agreement on Trade and Tariffs`);
   // two or three words in another order may be another company (`American General`, `General American`).
@@ -145,7 +151,7 @@ export function orgVariantKey(key: string): string {
 export function personVariantKey(key: string): string {
   const words = stripTitles(key).split(' ');
   const initials = middleInitialsOf(words);
-  return words.filter((w, i) => !initials.includes(i)).join('');
+  return words.filter((_, i) => !initials.includes(i)).join('');
 }
 
 /**

@@ -19,13 +19,13 @@ import type { Evidence, EvidenceKind } from './evidence.js';
 import {
   isAcronym,
   isMisspelling,
-  LEGAL_SUFFIXES,
   lastWord,
   middleInitials,
   orgVariantKey,
   personVariantKey,
   stripTitles,
   withinOneEdit,
+  withoutLegalForm,
   wordCount,
 } from './names.js';
 
@@ -254,9 +254,7 @@ export function resolveNames(
   for (const i of sorted) {
     const n = byId.get(i)!;
     if ((n.type !== 'ORG' && n.type !== 'PERSON') || n.key.length < TYPO_MIN_LENGTH || wordCount(n.key) < 2) continue;
-    const words = n.key.split(' ');
-    while (n.type === 'ORG' && words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
-    const named = words.join(' ');
+    const named = n.type === 'ORG' ? withoutLegalForm(n.key.split(' ')).join(' ') : n.key;
     const keys = [`${n.type}<${n.key.slice(0, 5)}`, `${n.type}>${n.key.slice(-5)}`];
     if (named !== n.key) keys.push(`${n.type}>${named.slice(-5)}`);
     for (const b of keys) {

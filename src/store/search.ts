@@ -194,6 +194,8 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // Text credit per unit: "United States" scores documents with both words, not every "United".
     params.any = units.map((u) => u.expression).join(' OR ');
     params.bonus = plan.entityBonus;
+    // A document's credit for mentioning the query's entities n times (more than 8 count as 8).
+    const entityCredit = (n: string) => `@bonus * (1.0 + min(${n}, 8) / 8.0)`;
     if (units.length === 1 && plainUnits.length === 0 && !plan.exclude) {
       // A query that is one name: the candidates are exactly the documents with its words or a mention,
       // so each side is scored on its own and summed per document (no candidate set to build and
@@ -201,7 +203,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       scored = `WITH txt AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS s FROM documents_fts WHERE documents_fts MATCH @any)
         SELECT id, sum(s) AS score FROM (
           SELECT id, s FROM txt
-          UNION ALL SELECT doc_id AS id, @bonus * (1.0 + min(count(*), 8) / 8.0) AS s FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id
+          UNION ALL SELECT doc_id AS id, ${entityCredit('count(*)')} AS s FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id
         ) WHERE 1${within('id')} GROUP BY id`;
     } else {
       const cand = `cand(id) AS (${candidates})`;
@@ -209,7 +211,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any),
         ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id)
       SELECT c.id AS id,
-        coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE @bonus * (1.0 + min(e.n, 8) / 8.0) END AS score
+        coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE ${entityCredit('e.n')} END AS score
       FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
       WHERE 1${within('c.id')}`;
     }
@@ -491,13 +493,11 @@ export function entitiesByKeys(store: Store, keys: string[]): NamedRow[] {
   ).all(json, json) as NamedRow[];
 }
 
-/**
- * Events whose lower-cased name is one of `names`. Events have no alias table and no index on their
- * names: one scan, so callers ask only when they have names to ask for.
- */
-/** Events by folded name, through the index on lower(name) (migration 9). */
+/** Events by folded name, through the index on lower(name) (migration 9; events have no alias table). */
 const EVENTS_BY_LOWER_NAME =
   'SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))';
+
+/** Events whose lower-cased name is one of `names`. */
 
 export function eventsByLowerName(store: Store, names: string[]): { text: string; id: number; name: string }[] {
   return statement(sqlite(store), EVENTS_BY_LOWER_NAME).all(JSON.stringify(names)) as {
