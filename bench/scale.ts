@@ -17,6 +17,8 @@
  * `--queries-only` skips building and ingesting: it upgrades the databases an earlier run left in the
  * folder to this schema and measures the queries again (after a change to the query side).
  *
+ * `--build-only` writes the corpora and stops (to ingest them by hand, e.g. with a memory profile).
+ *
  * `--corpus-steps` runs each corpus-wide step of an ingest (entity resolution, near-duplicates, corpus
  * events) alone on a copy of the databases an earlier run left, each in its own process: seconds and
  * peak RSS per step and size → bench/results/scale-steps.json.
@@ -428,6 +430,10 @@ async function main(): Promise<void> {
   const sizes = (arg('--sizes') ?? '20000,200000').split(',').map(Number);
   if (process.argv.includes('--corpus-steps')) return corpusSteps(sizes);
   const records = await reutersRecords();
+  if (process.argv.includes('--build-only')) {
+    for (const size of sizes) process.stderr.write(`${buildCorpus(records, size).file}\n`);
+    return;
+  }
   type R = Awaited<ReturnType<typeof measureSize>>;
   const results: R[] = [];
   const queriesOnly = process.argv.includes('--queries-only');

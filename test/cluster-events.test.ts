@@ -187,6 +187,34 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements([named], name, options)[0].kind).toBe('event');
   });
 
+  it('makes one event of one meeting that an article calls both `the meeting` and `the talks`', () => {
+    // Statement by statement, an article naming two event nouns keeps them apart (`talks` and a
+    // `working group meeting`); finished clusters of one kind, day and people, saying the same, are one.
+    const terms = ['currenc', 'stabil', 'louvr', 'frankfurt'];
+    const meeting = { value: '1987-10-19', subjectId: 2, participantIds: [3], terms, action: 'n:meeting' };
+    const rows = [
+      statement(1, '1987-10-20', { ...meeting, name: 'Baker–Stoltenberg meeting' }),
+      {
+        ...statement(1, '1987-10-20', { ...meeting, action: 'n:talks', name: 'Baker–Stoltenberg talks' }),
+        sentence: 1,
+      },
+      statement(2, '1987-10-20', { ...meeting, name: 'meeting' }),
+      statement(3, '1987-10-19', { ...meeting, name: 'meeting' }),
+    ];
+    const groups = {
+      ...options,
+      nounGroups: new Map([
+        ['meeting', 'meet'],
+        ['talks', 'meet'],
+      ]),
+    };
+    const events = clusterStatements(rows, name, groups).filter((e) => e.kind === 'event');
+    expect(events.map((e) => [e.documents, e.statementIds.length])).toEqual([[3, 4]]);
+    // The same two clusters about two subjects that take no part in each other's stay two.
+    const other = rows.map((r, i) => (i === 1 ? { ...r, subjectId: 6, participantIds: [2] } : r));
+    expect(clusterStatements(other, name, groups).filter((e) => e.kind === 'event')).toHaveLength(2);
+  });
+
   it('lets go of finished clusters without changing any event (sweeping after every statement or never)', () => {
     // Two years of reports about a few entities: day-level statements, and weeks, months, ranges and
     // years that reach back into them, so clusters are finished, reached again and merged across buckets.

@@ -7,8 +7,10 @@ import { daysBetween } from '../core/days.js';
  * overlap, they share a participant (subject, country, company…) and they say the same action
  * (`suspend` + `payments`; `n:earthquake`) or enough of the same rare words. Statements are only
  * compared within blocks of (entity, date bucket), so the cost grows with the number of statements,
- * not their pairs. The statements come in a fixed order and every choice breaks ties by it, so the
- * same corpus always gives the same events, however it was ingested.
+ * not their pairs. Finished clusters of one day are then compared with each other, since one
+ * happening told with different verbs and nouns can make several (see RipeClusters). The statements
+ * come in a fixed order and every choice breaks ties by it, so the same corpus always gives the same
+ * events, however it was ingested.
  */
 
 /** Entities per statement used as blocking keys (the subject first). */
@@ -136,8 +138,17 @@ export function clusterStatementStream(
   const lightHeads = options.lightHeads ?? new Set<string>();
   const verbNouns = options.verbNouns ?? new Map<string, string>();
   const events: CorpusEventInput[] = [];
-  const finish = (c: Cluster) => {
+  const emit = (c: Cluster) => {
     events.push(toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }));
+  };
+  // Statements join one cluster at a time, so one happening told with different verbs and nouns
+  // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
+  // same day. Finished clusters are compared with each other (sameHappening) and a group of them is
+  // one event; a group is held until no cluster that could still join it is unfinished.
+  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, kindOf));
+  const finish = (c: Cluster) => {
+    if (c.modeDay === null) emit(c);
+    else ripe.add(c);
   };
 
   let created = 0;
@@ -187,6 +198,7 @@ export function clusterStatementStream(
     }
     if (done.size === 0) return;
     active = kept;
+    ripe.release(frontier(day, active));
     for (const [key, set] of blocks) {
       if (dayOfKey(key) !== null) continue;
       for (const c of set) if (done.has(c)) set.delete(c);
@@ -252,6 +264,7 @@ export function clusterStatementStream(
     position++;
   }
   for (const c of active) finish(c);
+  ripe.release(Number.POSITIVE_INFINITY);
   events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
   const used = new Map<string, number>();
   for (const e of events) {
@@ -264,6 +277,210 @@ export function clusterStatementStream(
 
 /** Statements between sweeps for clusters no later statement can reach. */
 const SWEEP_EVERY = 2000;
+
+/**
+ * The first day an unfinished or future cluster can still give as its consensus day: statements come
+ * in date order, finest dates first, so a cluster's consensus day only moves later, and a new one
+ * starts on the current statement's day (`day`, null once the day-level statements are done).
+ */
+function frontier(day: number | null, active: readonly Cluster[]): number {
+  let first = day ?? Number.POSITIVE_INFINITY;
+  for (const c of active) if (c.modeDay !== null) first = Math.min(first, dayNumber(c.modeDay));
+  return first;
+}
+
+/** A finished day-level cluster, with what the pairwise test asks of it. */
+interface Finished {
+  cluster: Cluster;
+  day: number;
+  /** Entities a third of its reports (at least one) name as subject or participant. */
+  main: Set<number>;
+  /** The subject most of its statements that have one give (half of them at least), else null. */
+  subject: number | null;
+}
+
+/**
+ * Finished day-level clusters, joined into groups by a pairwise test as they finish (only pairs
+ * within a day of each other that share a main entity are tested), and each group handed on as one
+ * cluster once every cluster within a day of it is finished. Every such pair is tested whatever the
+ * sweeps were, so the groups are those of testing all at the end.
+ */
+class RipeClusters {
+  private readonly byKey = new Map<string, Finished[]>();
+  private readonly all = new Set<Finished>();
+  private readonly parent = new Map<Finished, Finished>();
+
+  constructor(
+    private readonly emit: (c: Cluster) => void,
+    private readonly same: (a: Finished, b: Finished) => boolean,
+  ) {}
+
+  add(cluster: Cluster): void {
+    const f: Finished = {
+      cluster,
+      day: dayNumber(cluster.modeDay!),
+      main: mainEntities(cluster),
+      subject: mainSubject(cluster),
+    };
+    this.parent.set(f, f);
+    const tested = new Set<Finished>();
+    for (const id of f.main)
+      for (let d = f.day - 1; d <= f.day + 1; d++)
+        for (const other of this.byKey.get(`${id}|${d}`) ?? []) {
+          if (tested.has(other)) continue;
+          tested.add(other);
+          if (this.same(f, other)) this.union(f, other);
+        }
+    for (const id of f.main) {
+      const key = `${id}|${f.day}`;
+      const list = this.byKey.get(key);
+      if (list) list.push(f);
+      else this.byKey.set(key, [f]);
+    }
+    this.all.add(f);
+  }
+
+  /** Hand on every group whose clusters all lie before `frontier - 1`: nothing unfinished can join it. */
+  release(frontier: number): void {
+    const groups = new Map<Finished, Finished[]>();
+    for (const f of this.all) {
+      const root = this.find(f);
+      const group = groups.get(root);
+      if (group) group.push(f);
+      else groups.set(root, [f]);
+    }
+    for (const group of groups.values()) {
+      if (Math.max(...group.map((f) => f.day)) + 1 >= frontier) continue;
+      for (const f of group) {
+        for (const id of f.main) {
+          const key = `${id}|${f.day}`;
+          const list = this.byKey.get(key)!;
+          list.splice(list.indexOf(f), 1);
+          if (list.length === 0) this.byKey.delete(key);
+        }
+        this.all.delete(f);
+        this.parent.delete(f);
+      }
+      this.emit(group.length === 1 ? group[0].cluster : joined(group.map((f) => f.cluster)));
+    }
+  }
+
+  private find(f: Finished): Finished {
+    let root = f;
+    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(f, root);
+    return root;
+  }
+
+  private union(a: Finished, b: Finished): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    // The earlier cluster stays the root, so the same pairs give the same groups in any order.
+    if (ra !== rb) ra.cluster.index < rb.cluster.index ? this.parent.set(rb, ra) : this.parent.set(ra, rb);
+  }
+}
+
+/** Clusters of one happening as one: their statements in clustering order, the rest recounted by toEvent. */
+function joined(group: Cluster[]): Cluster {
+  const sorted = [...group].sort((a, b) => a.index - b.index);
+  const members = sorted.flatMap((c) => c.members).sort(clusteringOrder);
+  const first = sorted[0];
+  return {
+    ...first,
+    members,
+    reports: new Set(members.map((m) => m.report)),
+    namedOrNoun: sorted.some((c) => c.namedOrNoun),
+  };
+}
+
+/** Least cosine of two clusters' weighted terms for them to be one happening told two ways. */
+const SAME_HAPPENING_TERMS = 0.25;
+/** … and when neither shares the other's kind of action. */
+const SAME_HAPPENING_TERMS_ONLY = 0.75;
+
+/**
+ * Two finished clusters within a day of each other are one happening when they agree on the place,
+ * share a main participant (one a third of each's reports name), no article tells them apart (two
+ * different event nouns in one article), and their words agree: the same kind of action with
+ * similar terms, or very similar terms.
+ */
+function sameHappening(
+  fa: Finished,
+  fb: Finished,
+  idf: ReadonlyMap<string, number>,
+  kindOf: (action: string) => string,
+): boolean {
+  const [a, b] = [fa.cluster, fb.cluster];
+  if (Math.abs(fa.day - fb.day) > 1) return false;
+  const shared = [...fb.main].filter((id) => fa.main.has(id)).length;
+  if (shared === 0) return false;
+  // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's
+  // place, or the two share two main participants (the same people met once that day).
+  if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p)) && shared < 2) {
+    const names = (c: Cluster, p: number) =>
+      c.members.some((m) => m.participantIds.includes(p) || m.mentionedIds.includes(p));
+    if (![...a.places].some((p) => names(b, p)) && ![...b.places].some((p) => names(a, p))) return false;
+  }
+  // `Greece buys` and `Syria buys` wheat the same day are two happenings: two subjects make one
+  // happening only when each takes part in the other's (`Baker met Stoltenberg`, `Stoltenberg met Baker`).
+  const [sa, sb] = [fa.subject, fb.subject];
+  if (sa !== null && sb !== null && sa !== sb && !(fb.main.has(sa) && fa.main.has(sb))) return false;
+  // (`talks` and `meeting` are one kind: an article calls one meeting both.)
+  const nouns = new Map<number, Set<string>>();
+  for (const m of a.members) {
+    if (!m.eventNoun) continue;
+    const kinds = nouns.get(m.docId) ?? new Set<string>();
+    kinds.add(kindOf(m.action));
+    nouns.set(m.docId, kinds);
+  }
+  for (const m of b.members) {
+    const kinds = m.eventNoun ? nouns.get(m.docId) : undefined;
+    if (kinds && !kinds.has(kindOf(m.action))) return false;
+  }
+  const cosine = termCosine(a, b, idf);
+  const sharedKind = [...a.actions.keys()].some((k) => b.actions.has(k));
+  return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
+}
+
+/** The subject most of a cluster's statements that have one give (half of them at least), else null. */
+function mainSubject(c: Cluster): number | null {
+  const votes = new Map<number, number>();
+  let total = 0;
+  for (const m of c.members) {
+    if (m.subjectId === null) continue;
+    votes.set(m.subjectId, (votes.get(m.subjectId) ?? 0) + 1);
+    total++;
+  }
+  const [best] = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  return best && best[1] * 2 >= total ? best[0] : null;
+}
+
+/** Entities a third of a cluster's reports (at least one) name as subject or participant. */
+function mainEntities(c: Cluster): Set<number> {
+  const byEntity = new Map<number, Set<string>>();
+  for (const m of c.members)
+    for (const id of m.subjectId !== null ? [m.subjectId, ...m.participantIds] : m.participantIds) {
+      const set = byEntity.get(id) ?? new Set<string>();
+      set.add(m.report);
+      byEntity.set(id, set);
+    }
+  return new Set([...byEntity].filter(([, r]) => r.size * 3 >= c.reports.size).map(([id]) => id));
+}
+
+/** Cosine of two clusters' term vectors, each term weighted by its rarity and its share of the members. */
+function termCosine(a: Cluster, b: Cluster, idf: ReadonlyMap<string, number>): number {
+  const weight = (c: Cluster, t: string, n: number) => ((idf.get(t) ?? 0) * n) / c.members.length;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [t, n] of a.terms) {
+    const w = weight(a, t, n);
+    na += w * w;
+    const m = b.terms.get(t);
+    if (m) dot += w * weight(b, t, m);
+  }
+  for (const [t, n] of b.terms) nb += weight(b, t, n) ** 2;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
 
 /** The day number of a day bucket's key (`<entity>|d<n>`), else null (`|v<value>`, `|m<month>|<action>`). */
 function dayOfKey(key: string): number | null {

@@ -15,8 +15,11 @@ import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatementStream } from './cluster-events.js';
 
-/** Bump when statements are read differently: every document's statements are then read again. */
-export const STATEMENTS_VERSION = '13';
+/**
+ * Bump when statements are read or clustered differently: every document's statements are then read
+ * again, and the events of a database ingested before are rebuilt by its next ingest.
+ */
+export const STATEMENTS_VERSION = '14';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
