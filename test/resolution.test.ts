@@ -253,6 +253,26 @@ describe('corpus-level resolution', () => {
     });
   });
 
+  it('joins an acronym to its long form over a rival one document gives, but not a surname', () => {
+    // "General Motors (GM)" in six documents; one document cut the name as "Carmaker General Motors".
+    const gm = [
+      name('ORG', 'general motors corp', range(1, 40), 'General Motors Corp'),
+      name('ORG', 'carmaker general motors', [50], 'Carmaker General Motors'),
+      name('ORG', 'gm', range(30, 80), 'GM'),
+      name('PERSON', 'thomas ward', range(100, 110)),
+      name('PERSON', 'ward', range(105, 130)),
+      name('PERSON', 'ward mccarthy', [130]),
+    ];
+    const evidence = [
+      ...range(30, 36).map((d) => doc(d, 'gm', 'general motors corp', 'ORG')),
+      doc(50, 'gm', 'carmaker general motors', 'ORG'),
+      ...range(105, 110).map((d) => doc(d, 'ward', 'thomas ward')),
+      doc(130, 'ward', 'ward mccarthy'),
+    ];
+    const r = resolveNames(gm, evidence);
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual(['gm → general motors corp (acronym)']);
+  });
+
   it('joins a name with a middle initial to the name without, unless two initials share the name', () => {
     const r = resolveNames(
       [

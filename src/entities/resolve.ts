@@ -417,7 +417,11 @@ export function resolveNames(
     const clipped = top.kinds.has('together') && top.kinds.size === 1;
     // A clipped word must be named beside its full name in most of its own documents.
     const clipOk = !clipped || top.score * 2 >= size(i);
-    if (credible(top) && clipOk && (!second || second.score * DOMINANCE <= top.score)) {
+    // A rival organisation from one document (`Carmaker General Motors`, a mis-cut name) weighs half
+    // as much as a credible one: it is more likely noise than a second meaning. Not so for surnames,
+    // which many people share (`Ward` of a lawyer, `Ward` the first name of an economist).
+    const dominance = credible(second) || n.type === 'PERSON' ? DOMINANCE : DOMINANCE / 2;
+    if (credible(top) && clipOk && (!second || second.score * dominance <= top.score)) {
       link(
         i,
         top.root,

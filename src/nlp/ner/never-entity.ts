@@ -40,8 +40,9 @@ export const CORPORATE_SUFFIXES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Nouns that name a kind of organisation, not one organisation: as a name's only content word they
- * are a generic reference (`the Bank said`), never an entity of their own.
+ * Nouns that name a kind of organisation, not one organisation, and adjectives of a level of
+ * government: as a name's only content word they are a generic reference (`the Bank said`), never an
+ * entity of their own.
  */
 const GENERIC_ORG_WORDS = new Set([
   'bank',
@@ -59,6 +60,14 @@ const GENERIC_ORG_WORDS = new Set([
   'bancorp',
   'fund',
   'unit',
+  // Adjectives of a level of government (`Federal funds`, `the Federal highway program`): capitalised
+  // before a common noun, but alone never the name of one body.
+  'federal',
+  'national',
+  'central',
+  'regional',
+  'provincial',
+  'municipal',
 ]);
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
