@@ -42,12 +42,14 @@ export interface DocEvidence extends Evidence {
   doc: number;
 }
 
-export type Rule = 'variant' | 'typo' | 'title' | 'acronym' | 'surname' | 'short form' | 'context';
+export type Rule = 'variant' | 'typo' | 'title' | 'acronym' | 'surname' | 'short form' | 'context' | 'company';
 
 export interface Link {
   type: string;
   from: string;
   to: string;
+  /** The type of the entity it joins when that is not its own (a company the tagger read as a person). */
+  toType?: string;
   rule: Rule;
   /** Documents of evidence (for the rules that have them). */
   score: number;

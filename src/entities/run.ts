@@ -26,8 +26,10 @@ import {
   storedEvidence,
 } from '../store/resolution.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
+import { isCommonWord } from '../nlp/ner/lexicon.js';
+import { companiesTypedAsPeople } from './company-names.js';
 import { stripTitlesWritten } from './names.js';
-import { resolveNames } from './resolve.js';
+import { type Link, resolveNames } from './resolve.js';
 
 export interface ResolutionSummary extends ApplyResult {
   scanned: number;
@@ -72,6 +74,10 @@ export function resolveCorpus(
     const overrides = loadOverrides(db);
     const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
     const resolution = resolveNames(names, storedEvidence(db), { fixed });
+    const linkedAlready = new Set(resolution.links.map((l) => `${l.type}\u0000${l.from}`));
+    const companies = companiesTypedAsPeople(names, (word) => isCommonWord(word), fixed).filter(
+      (l) => !linkedAlready.has(`${l.type}\u0000${l.from}`),
+    );
     step('resolve');
 
     // User merges win; automatic links carry on from their targets (a chain ends at a name linked nowhere).
@@ -96,25 +102,33 @@ export function resolveCorpus(
         cur = a.to;
       }
     };
+    // A company the tagger read as a person ends its chain in the organisation: `Barney` → `Smith
+    // Barney` (PERSON) → `Smith Barney` (ORG) and on through the organisation's own links.
+    const company = new Map<string, Link>(companies.map((l) => [`${l.type}\u0000${l.from}`, l]));
+    const finalOf = (type: string, key: string): { toType?: string; to: string } => {
+      const to = final(type, key);
+      const c = company.get(`${type}\u0000${to}`);
+      return c ? { toType: c.toType, to: final(c.toType!, c.to) } : { to };
+    };
     const links: LinkRow[] = [];
     for (const o of overrides) {
-      const to = final(o.type, o.from);
-      if (to === o.from) continue;
+      const target = finalOf(o.type, o.from);
+      if (target.to === o.from && !target.toType) continue;
       links.push({
         type: o.type,
         from: o.from,
         fromName: o.fromName,
-        to,
+        ...target,
         rule: 'user',
         score: 0,
         detail: 'merged by hand',
         docs: [],
       });
     }
-    for (const l of resolution.links) {
-      const to = final(l.type, l.from);
-      if (to === l.from) continue;
-      links.push({ ...l, to, fromName: nameOf.get(`${l.type}\u0000${l.from}`) ?? l.from });
+    for (const l of [...resolution.links, ...companies]) {
+      const target = finalOf(l.type, l.from);
+      if (target.to === l.from && !target.toType) continue;
+      links.push({ ...l, ...target, fromName: nameOf.get(`${l.type}\u0000${l.from}`) ?? l.from });
     }
     const docLinks = resolution.docLinks.map((l) => ({ ...l, to: final(l.type, l.to) }));
     const applied = applyLinks(db, links, docLinks, options);

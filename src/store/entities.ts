@@ -402,21 +402,24 @@ export function planUnmerge(store: Store, name: string, type?: string): UnmergeP
   const key = aliasKey(name);
   const link = db
     .prepare(
-      `SELECT type, from_key AS key, from_name AS name, to_key AS "to" FROM entity_links WHERE from_key = @key ${type ? 'AND type = @type' : ''}
-       UNION SELECT DISTINCT type, from_key, from_key, to_key FROM entity_doc_links WHERE from_key = @key ${type ? 'AND type = @type' : ''}
+      `SELECT type, from_key AS key, from_name AS name, to_key AS "to", coalesce(to_type, type) AS toType FROM entity_links WHERE from_key = @key ${type ? 'AND type = @type' : ''}
+       UNION SELECT DISTINCT type, from_key, from_key, to_key, type FROM entity_doc_links WHERE from_key = @key ${type ? 'AND type = @type' : ''}
        LIMIT 1`,
     )
-    .get(type ? { key, type } : { key }) as { type: string; key: string; name: string; to: string } | undefined;
+    .get(type ? { key, type } : { key }) as
+    | { type: string; key: string; name: string; to: string; toType: string }
+    | undefined;
   if (!link) throw new UserError(`'${name}' was not merged into another entity`, 1);
-  const target = db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?').get(link.type, link.to) as
+  const target = db.prepare('SELECT id, name FROM entities WHERE type = ? AND key = ?').get(link.toType, link.to) as
     | { id: number; name: string }
     | undefined;
+  // Its mentions held by any entity but its own (which may be of another type: a company read as a person).
   const moved = db
     .prepare(
       `SELECT count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions
-       WHERE type = ? AND orig_key = ? AND entity_id IN (SELECT id FROM entities WHERE type = ? AND key != ?)`,
+       WHERE type = @type AND orig_key = @key AND entity_id NOT IN (SELECT id FROM entities WHERE type = @type AND key = @key)`,
     )
-    .get(link.type, link.key, link.type, link.key) as { mentions: number; documents: number };
+    .get({ type: link.type, key: link.key }) as { mentions: number; documents: number };
   return {
     type: link.type,
     key: link.key,

@@ -27,6 +27,8 @@ export interface LinkRow {
   from: string;
   fromName: string;
   to: string;
+  /** The type of the entity it joins, when not its own (see migration 11). */
+  toType?: string | null;
   rule: string;
   score: number;
   detail: string;
@@ -311,7 +313,9 @@ export function applyLinks(
   const changed = new Set<number>();
   const stored = new Map<string, LinkRow>();
   for (const r of db
-    .prepare('SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to" FROM entity_links')
+    .prepare(
+      'SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to", to_type AS toType FROM entity_links',
+    )
     .all() as LinkRow[]) {
     stored.set(`${r.type}\u0000${r.from}`, r);
   }
@@ -373,22 +377,29 @@ export function applyLinks(
     const type = (after ?? before)!.type;
     const from = (after ?? before)!.from;
     const fromName = after?.fromName ?? before!.fromName;
-    const oldTo = before?.to ?? from;
-    const newTo = after?.to ?? from;
-    if (oldTo === newTo && !after) continue;
-    const target = ensure(type, newTo, newTo === from ? fromName : (entityOf(type, newTo)?.name ?? newTo));
-    if (oldTo !== newTo && oldTo !== from) {
-      const old = entityOf(type, oldTo);
+    // Where the name's mentions were and are to be: an entity (type, key), its own when unlinked.
+    const oldTo = { type: before?.toType ?? type, key: before?.to ?? from };
+    const newTo = { type: after?.toType ?? type, key: after?.to ?? from };
+    const own = (t: { type: string; key: string }) => t.type === type && t.key === from;
+    const moved = oldTo.type !== newTo.type || oldTo.key !== newTo.key;
+    if (!moved && !after) continue;
+    const target = ensure(
+      newTo.type,
+      newTo.key,
+      own(newTo) ? fromName : (entityOf(newTo.type, newTo.key)?.name ?? newTo.key),
+    );
+    if (moved && !own(oldTo)) {
+      const old = entityOf(oldTo.type, oldTo.key);
       if (old) {
         moveName(type, from, old.id, target);
         result.names.push(from);
       }
     }
-    if (newTo !== from) {
-      const own = entityOf(type, from);
-      if (own && own.id !== target) {
-        moveEntity(own.id, target);
-        if (oldTo !== newTo) result.names.push(from);
+    if (!own(newTo)) {
+      const ownEntity = entityOf(type, from);
+      if (ownEntity && ownEntity.id !== target) {
+        moveEntity(ownEntity.id, target);
+        if (moved) result.names.push(from);
       }
     }
   }
@@ -405,10 +416,10 @@ export function applyLinks(
 
   db.prepare('DELETE FROM entity_links').run();
   const insert = db.prepare(
-    'INSERT INTO entity_links (type, from_key, from_name, to_key, rule, score, detail, docs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO entity_links (type, from_key, from_name, to_key, to_type, rule, score, detail, docs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const l of links)
-    insert.run(l.type, l.from, l.fromName, l.to, l.rule, l.score, l.detail, JSON.stringify(l.docs));
+    insert.run(l.type, l.from, l.fromName, l.to, l.toType ?? null, l.rule, l.score, l.detail, JSON.stringify(l.docs));
 
   // Per-document decisions: applied every time (the analyzer writes new documents' mentions to the
   // name's own entity), undone where they no longer hold.
@@ -513,8 +524,8 @@ export function linksOf(
 ): { into: (LinkRow & { docsJson: string })[]; docLinks: DocLinkRow[] } {
   const into = db
     .prepare(
-      `SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to", rule, score, detail, docs AS docsJson
-       FROM entity_links WHERE type = ? AND to_key = ? ORDER BY score DESC, from_key`,
+      `SELECT type, from_key AS "from", from_name AS fromName, to_key AS "to", to_type AS toType, rule, score, detail, docs AS docsJson
+       FROM entity_links WHERE coalesce(to_type, type) = ? AND to_key = ? ORDER BY score DESC, from_key`,
     )
     .all(type, key) as (LinkRow & { docsJson: string })[];
   const docLinks = db
@@ -747,7 +758,9 @@ function scopeHolders(db: Db, scope: readonly number[]): number[] {
     set.add(to);
   }
   if (docLinked.size === 0) return [...ids].sort((a, b) => a - b);
-  const linkTo = db.prepare('SELECT to_key FROM entity_links WHERE type = ? AND from_key = ?').pluck();
+  const linkTo = db.prepare(
+    'SELECT coalesce(to_type, type) AS type, to_key AS key FROM entity_links WHERE type = ? AND from_key = ?',
+  );
   const entityId = db.prepare('SELECT id FROM entities WHERE type = ? AND key = ?').pluck();
   const namesOf = db.prepare(
     'SELECT DISTINCT type, orig_key FROM mentions WHERE entity_id = ? AND orig_key IS NOT NULL',
@@ -758,8 +771,9 @@ function scopeHolders(db: Db, scope: readonly number[]): number[] {
     for (const { type, orig_key: key } of namesOf.all(id) as { type: string; orig_key: string }[]) {
       const targets = docLinked.get(`${type}\u0000${key}`);
       if (!targets) continue;
-      for (const to of [(linkTo.get(type, key) as string | undefined) ?? key, ...targets]) {
-        const holder = entityId.get(type, to) as number | undefined;
+      const linked = (linkTo.get(type, key) as { type: string; key: string } | undefined) ?? { type, key };
+      for (const [toType, to] of [[linked.type, linked.key], ...[...targets].map((t) => [type, t])]) {
+        const holder = entityId.get(toType, to) as number | undefined;
         if (holder !== undefined && !ids.has(holder)) {
           ids.add(holder);
           queue.push(holder);

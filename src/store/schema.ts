@@ -394,4 +394,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX name_evidence_short ON name_evidence(short, doc_id);
   `,
+  // 11: a link may join an entity of another type: a company the tagger read as a person (`Smith
+  // Barney` PERSON → `Smith Barney` ORG). NULL: the link's own type.
+  `
+  ALTER TABLE entity_links ADD COLUMN to_type TEXT;
+  `,
 ];

@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { modelDir } from './model-dir.js';
+
 /**
  * Word statistics learned from unlabelled news (the Reuters corpus) by tools/train.ts: a
  * hierarchical cluster path per word (similar words share path prefixes, like Brown clusters) and
@@ -64,4 +68,24 @@ export class Lexicon {
     }
     return new Lexicon(words, Int32Array.from(cl), Int8Array.from(cr));
   }
+}
+
+let installed: Lexicon | null | undefined;
+
+/** The installed model's lexicon, read once on first use (without the tagger's weights), or null. */
+export function installedLexicon(): Lexicon | null {
+  if (installed === undefined) {
+    const file = join(modelDir(), 'lexicon.tsv');
+    installed = existsSync(file) ? Lexicon.parse(readFileSync(file, 'utf8')) : null;
+  }
+  return installed;
+}
+
+/**
+ * A word running text mostly writes in lower case (`cement`, `laboratories`), unlike a name's words
+ * (`miller`, `barney`): the lexicon's capitalisation bucket 0–3 of 0–5. An unknown word is not one.
+ */
+export function isCommonWord(lower: string, lex: Lexicon | null = installedLexicon()): boolean {
+  const e = lex?.lookup(lower) ?? -1;
+  return e >= 0 && lex!.capRatio[e] <= 3;
 }

@@ -1,0 +1,81 @@
+import { LEGAL_SUFFIXES } from './names.js';
+import type { Link, NameStat } from './resolve.js';
+
+/** Words after a name that begin another name joined to it (`Boyd Jefferies and Jefferies Group Inc`). */
+const JOINERS = new Set(['and', '&', 'of', 'for', 'to', 'with']);
+
+/** Documents that write a name with a legal form: enough on their own to call it a company. */
+const LEGAL_FORM_DOCUMENTS = 3;
+
+/**
+ * Companies the tagger read as people (`Smith Barney`, `Societe Generale`, `Philips
+ * Gloeilampenfabrieken`: two capitalised words, like a person's name). The corpus tells them apart:
+ * a name of two words or more typed PERSON is an organisation when some document writes it with a
+ * legal form (`Smith Barney Harris Upham and Co`, `Philips Gloeilampenfabrieken NV`; not `Boyd
+ * Jefferies and Jefferies Group Inc`, two names joined), and
+ *  - the tagger also typed the name itself ORG somewhere, or
+ *  - it is written with a legal form in three documents or more, or
+ *  - one of its words is a common word (`Kaiser Cement`, `Wang Laboratories`),
+ * so that one `Peter Miller Apparel Group Inc` does not make Peter Miller a company. The link goes to
+ * the organisation of the same name, else to its form with a legal suffix (the best documented).
+ *
+ * `isCommonWord` says whether a lower-case word is mostly written in lower case in running text.
+ * Names in `fixed` (placed by hand) are left alone.
+ */
+export function companiesTypedAsPeople(
+  names: readonly NameStat[],
+  isCommonWord: (word: string) => boolean,
+  fixed: ReadonlySet<string> = new Set(),
+): Link[] {
+  const orgs = new Map<string, NameStat>();
+  const orgsByFirstWord = new Map<string, NameStat[]>();
+  for (const n of names) {
+    if (n.type !== 'ORG') continue;
+    orgs.set(n.key, n);
+    const first = n.key.split(' ')[0];
+    const list = orgsByFirstWord.get(first);
+    if (list) list.push(n);
+    else orgsByFirstWord.set(first, [n]);
+  }
+  const links: Link[] = [];
+  for (const n of names) {
+    if (n.type !== 'PERSON' || fixed.has(`PERSON\u0000${n.key}`)) continue;
+    const words = n.key.split(' ');
+    if (words.length < 2) continue;
+    // The name and more words ending in a legal form, one company: a joiner may only lead into the
+    // legal form (`Smith Barney Harris Upham and Co`), not into a second name (`Corning Glass Works
+    // and Hazleton Laboratories Corp`).
+    const withLegalForm = (orgsByFirstWord.get(words[0]) ?? []).filter((o) => {
+      if (!o.key.startsWith(`${n.key} `)) return false;
+      const rest = o.key.slice(n.key.length + 1).split(' ');
+      const last = rest.length - 1;
+      return LEGAL_SUFFIXES.has(rest[last]) && rest.every((w, i) => !JOINERS.has(w) || (i === last - 1 && i > 0));
+    });
+    if (withLegalForm.length === 0) continue;
+    const same = orgs.get(n.key);
+    const documents = new Set(withLegalForm.flatMap((o) => o.docs)).size;
+    const common = words.filter((w) => w.length >= 3 && isCommonWord(w));
+    if (!same && documents < LEGAL_FORM_DOCUMENTS && common.length === 0) continue;
+    // The organisation itself, else its form that adds the fewest words (`Kaiser Cement Corp`, not
+    // a subsidiary's `… International Europe Ltd`), then the best documented.
+    const byDocs = [...withLegalForm].sort((a, b) => b.docs.length - a.docs.length || (a.key < b.key ? -1 : 1));
+    const target = same ?? [...byDocs].sort((a, b) => a.key.length - b.key.length)[0];
+    const shown = byDocs.slice(0, 2).map((o) => `"${o.name}"`);
+    const why = same
+      ? `also tagged ORG (${same.docs.length} document${same.docs.length === 1 ? '' : 's'})`
+      : common.length
+        ? `"${common[0]}" is a common word`
+        : `${documents} documents`;
+    links.push({
+      type: 'PERSON',
+      from: n.key,
+      to: target.key,
+      toType: 'ORG',
+      rule: 'company',
+      score: documents,
+      detail: `a company, not a person: written ${shown.join(', ')}; ${why}`,
+      docs: [...new Set(withLegalForm.flatMap((o) => o.docs))].sort((a, b) => a - b).slice(0, 20),
+    });
+  }
+  return links;
+}
