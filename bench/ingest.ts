@@ -22,7 +22,18 @@ async function child(dir: string, dbFile: string, mode: string): Promise<void> {
   const db = openDatabase(dbFile, { create: true });
   const started = performance.now();
   const workers = process.env.CORPUS_WORKERS ? Number(process.env.CORPUS_WORKERS) : undefined;
-  const summary = await ingest(db, [dir], { ...(mode === 'tokens' ? { analyzer: tokensOnly } : {}), workers });
+  // The full ingest does what `corpus ingest` does after storing: entity resolution and near-duplicates.
+  const { resolveCorpus } = await import('../src/entities/run.js');
+  const { updateNearDuplicates } = await import('../src/dedup/update.js');
+  const afterIngest = (store: typeof db) => {
+    const seconds = resolveCorpus(store).seconds;
+    updateNearDuplicates(store);
+    return seconds;
+  };
+  const summary = await ingest(db, [dir], {
+    ...(mode === 'tokens' ? { analyzer: tokensOnly } : { afterIngest }),
+    workers,
+  });
   const seconds = (performance.now() - started) / 1000;
   db.close();
   const chars = new Database(dbFile, { readonly: true })
@@ -61,8 +72,8 @@ async function main(): Promise<void> {
   // shared 2-core machine vary by ±15%.
   const floorRuns = Array.from({ length: RUNS }, (_, i) => floor(files, path.join(work, `floor-${i}.db`)));
   const bare = { chars: floorRuns[0].chars, seconds: median(floorRuns.map((r) => r.seconds)) };
-  const runOnce = (mode: 'full' | 'tokens', i: number) => {
-    const dbFile = path.join(work, `${mode}-${i}.db`);
+  const runOnce = (mode: 'full' | 'tokens', i: number, workers?: number) => {
+    const dbFile = path.join(work, `${mode}-${i}-${workers ?? 'default'}.db`);
     const started = performance.now();
     const out = execFileSync(
       process.execPath,
@@ -70,19 +81,26 @@ async function main(): Promise<void> {
       {
         encoding: 'utf8',
         maxBuffer: 1 << 26,
+        env: workers === undefined ? process.env : { ...process.env, CORPUS_WORKERS: String(workers) },
       },
     );
     const wall = (performance.now() - started) / 1000;
     const r = JSON.parse(out) as {
-      summary: { documents: number; new: number; duplicates: number; failed: number };
+      summary: {
+        documents: number;
+        new: number;
+        duplicates: number;
+        failed: number;
+        steps?: Record<string, { seconds: number }>;
+      };
       seconds: number;
       chars: number;
       peakRssMB: number;
     };
     return { ...r, wall, dbBytes: databaseBytes(dbFile) };
   };
-  const run = (mode: 'full' | 'tokens') => {
-    const runs = Array.from({ length: RUNS }, (_, i) => runOnce(mode, i));
+  const run = (mode: 'full' | 'tokens', workers?: number) => {
+    const runs = Array.from({ length: RUNS }, (_, i) => runOnce(mode, i, workers));
     const byTime = [...runs].sort((a, b) => a.seconds - b.seconds);
     return {
       ...byTime[(runs.length - 1) >> 1],
@@ -92,6 +110,11 @@ async function main(): Promise<void> {
   };
   const tokens = run('tokens');
   const full = run('full');
+  // Analysis in the main thread (CORPUS_WORKERS=0) against the default two workers: what the
+  // second core buys, and where each spends its time (storing documents, resolution, corpus events).
+  const alone = run('full', 0);
+  const steps = (r: typeof full) =>
+    Object.fromEntries(Object.entries(r.summary.steps ?? {}).map(([k, v]) => [k, +v.seconds.toFixed(2)]));
   const result = {
     benchmark: 'ingest',
     corpus: 'Reuters-21578, Distribution 1.0 (exploded to .txt)',
@@ -109,7 +132,7 @@ async function main(): Promise<void> {
       runs: floorRuns.map((r) => +r.seconds.toFixed(3)),
     },
     full: {
-      what: 'the real ingest: read, tokenize, entities, dates, events, store',
+      what: 'the real ingest: read, tokenize, entities, dates, events, store, then entity resolution, near-duplicates and corpus events',
       wallSeconds: +full.wall.toFixed(3),
       ingestSeconds: +full.seconds.toFixed(3),
       runs: full.runs,
@@ -118,6 +141,15 @@ async function main(): Promise<void> {
       peakRssMB: Math.round(full.peakRssMB),
       databaseBytes: full.dbBytes,
       ratioToFloor: +(full.seconds / bare.seconds).toFixed(2),
+    },
+    workers: {
+      what: 'the full ingest with analysis in the main thread (CORPUS_WORKERS=0) and with the default workers (2 on this machine)',
+      noWorkersSeconds: +alone.seconds.toFixed(3),
+      noWorkersRuns: alone.runs,
+      defaultSeconds: +full.seconds.toFixed(3),
+      speedUp: +(alone.seconds / full.seconds).toFixed(2),
+      stepsNoWorkers: steps(alone),
+      stepsDefault: steps(full),
     },
     tokensOnly: {
       what: 'the same pipeline with tokens and sentences only (no extraction): the foundation issue target, <= 3x floor, <= 300 MB',

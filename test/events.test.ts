@@ -203,6 +203,24 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('do not date an event still to come by a date told of something else, or by the lead', () => {
+    const expected = eventsOf(
+      'Sterling eased after advancing sharply yesterday on expectations of an early British general election.',
+      '1987-04-07',
+      [],
+    ).events;
+    expect(expected.map((e) => [e.name, e.date])).toEqual([['general election', null]]);
+    const next = eventsOf(
+      'Share prices rose on Monday. Polls say the Conservatives will win the next general election.',
+      '1987-04-07',
+      [],
+    ).events;
+    expect(next.map((e) => e.date)).toEqual([null]);
+    // Held, and told so: dated.
+    const held = eventsOf('Egypt held a general election yesterday.', '1987-04-07', []).events;
+    expect(held.map((e) => e.date)).toEqual(['1987-04-06']);
+  });
+
   it('merge a later `the summit` into the event it points back to, but not a summit with another ordinal', () => {
     const text =
       'Trump and Kim will hold a second summit in Hanoi. Officials prepared the summit. They recalled their first summit in Singapore.';

@@ -649,8 +649,11 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
       if (speechTied(text, d)) {
         target = inClause.filter((ev) => ev.phrase.end <= d.start && isSetting(text, ev.phrase, sFrom)).pop();
       } else {
+        // A date before an event still to come (`rose yesterday on expectations of an early
+        // election`) dates what happened, not that event.
         target =
-          inClause.filter((ev) => ev.phrase.end <= d.start).pop() ?? inClause.find((ev) => ev.phrase.start >= d.end);
+          inClause.filter((ev) => ev.phrase.end <= d.start).pop() ??
+          inClause.find((ev) => ev.phrase.start >= d.end && !isProspective(text, ev.phrase, sFrom));
         // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
         if (!target && !isAside(text, sFrom, sTo, d)) target = list.filter((ev) => ev.phrase.end <= d.start).pop();
       }
@@ -670,6 +673,18 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
     }
   }
 }
+
+/**
+ * An event spoken of as still to come or only possible (`the next general election`, `expectations
+ * of an early election`, `ahead of the summit`): a date elsewhere in the story is not its date.
+ */
+function isProspective(text: string, phrase: Phrase, sFrom: number): boolean {
+  const before = text.slice(Math.max(sFrom, phrase.start - 48), phrase.start);
+  return PROSPECTIVE.test(before);
+}
+
+const PROSPECTIVE =
+  /\b(?:next|upcoming|forthcoming|coming|future|planned|proposed|possible|prospective|expected|expectations?\s+of|prospects?\s+(?:of|for)|hopes?\s+(?:of|for)|calls?\s+for|plans?\s+for|ahead\s+of|before|until|any)\s+(?:(?:an?|the|this|its|their|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 /** `He will hold talks`: a pronoun subject stands for the person last named before the sentence. */
 function pronounSubject(text: string, from: number, to: number, lastPerson: Entity | null): Entity[] {
@@ -959,7 +974,13 @@ export function findEvents(
     const seen = names.get(name) ?? 0;
     names.set(name, seen + 1);
     if (seen) name = `${name} (${seen + 1})`;
-    const date = c.date ?? (lead && c.evidence[0].phrase.sentence > lead.sentence ? lead.value : null);
+    const date =
+      c.date ??
+      (lead &&
+      c.evidence[0].phrase.sentence > lead.sentence &&
+      !c.evidence.every((ev) => isProspective(text, ev.phrase, sentences[ev.phrase.sentence]?.start ?? 0))
+        ? lead.value
+        : null);
     const firstSeen = (name: string) => entities.find((e) => e.name === name)?.start ?? Infinity;
     const participants = unique([...c.persons, ...(c.persons.size ? [] : c.countries)]).sort(
       (a, b) => firstSeen(a) - firstSeen(b),
