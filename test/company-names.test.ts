@@ -23,12 +23,15 @@ describe('companies the tagger read as people', () => {
         stat('ORG', 'dean witter reynolds inc', [55, 56, 57]),
         stat('PERSON', 'kaiser cement', [60, 61]),
         stat('ORG', 'kaiser cement corp', [62]),
-        // A person: one company named after him, or a second name joined to his.
+        // A person: one company named after him, his firm, or a second name joined to his.
         stat('PERSON', 'peter miller', range(70, 80)),
         stat('ORG', 'peter miller apparel group inc', [80, 81]),
         stat('PERSON', 'boyd jefferies', range(90, 99)),
         stat('ORG', 'boyd jefferies and jefferies group inc', [99, 100, 101]),
         stat('ORG', 'boyd jefferies', [102]),
+        stat('PERSON', 'ivan boesky', range(103, 110)),
+        stat('ORG', 'ivan boesky and co', [110, 111, 112]),
+        stat('ORG', 'ivan boesky', [113]),
         stat('PERSON', 'corning glass', [110]),
         stat('ORG', 'corning glass works and hazleton laboratories corp', [111, 112, 113]),
       ],

@@ -43,8 +43,8 @@ export function companiesTypedAsPeople(
     const words = n.key.split(' ');
     if (words.length < 2) continue;
     // The name and more words ending in a legal form, one company: a joiner may only lead into the
-    // legal form (`Smith Barney Harris Upham and Co`), not into a second name (`Corning Glass Works
-    // and Hazleton Laboratories Corp`).
+    // legal form after more of the name (`Smith Barney Harris Upham and Co`), not into a second name
+    // (`Corning Glass Works and Hazleton Laboratories Corp`); `Ivan Boesky and Co` is a person's firm.
     const withLegalForm = (orgsByFirstWord.get(words[0]) ?? []).filter((o) => {
       if (!o.key.startsWith(`${n.key} `)) return false;
       const rest = o.key.slice(n.key.length + 1).split(' ');

@@ -146,7 +146,13 @@ export function resolveCorpus(
     const rootOf = (type: string, key: string) => final(type.split('/')[0], key);
     saveSuspects(
       db,
-      resolution.suspects.filter((s) => s.type.includes('/') || rootOf(s.type, s.aKey) !== rootOf(s.type, s.bKey)),
+      resolution.suspects.filter((s) => {
+        if (!s.type.includes('/')) return rootOf(s.type, s.aKey) !== rootOf(s.type, s.bKey);
+        // `Smith Barney` as PERSON and ORG: no question once the person is known to be the company.
+        const [aType, bType] = s.type.split('/');
+        const person = aType === 'PERSON' ? s.aKey : bType === 'PERSON' ? s.bKey : null;
+        return person === null || !company.has(`PERSON\u0000${person}`);
+      }),
     );
     const summary: ResolutionSummary = {
       ...applied,
