@@ -153,6 +153,9 @@ describe('entitySpans', () => {
     expect(
       spansOf("Moody's Investors Service Inc said so.", ['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O']),
     ).toEqual(["ORG:Moody's Investors Service Inc"]);
+    // A company word anywhere in a name makes it a company (`Gruppo Ferruzzi`, `Banque Paribas`).
+    expect(spansOf('Gruppo Ferruzzi said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Gruppo Ferruzzi']);
+    expect(spansOf('Banque Paribas said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Banque Paribas']);
   });
 
   it('extends an organisation the tagger began late over its joined capitalised words', () => {

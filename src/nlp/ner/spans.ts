@@ -173,7 +173,12 @@ export function entitySpans(
   for (const sp of split) {
     // A name that ends in a legal suffix or an institution's head noun is an organisation (`Justice
     // Department`, `General Motors`): no title is trimmed off it.
-    if (sp.type === 'PERSON' && sp.last > sp.first && isOrganisationName(tokens, sp)) sp.type = 'ORG';
+    if (
+      sp.type === 'PERSON' &&
+      sp.last > sp.first &&
+      (isOrganisationName(tokens, sp) || hasOrganisationWord(tokens, sp))
+    )
+      sp.type = 'ORG';
     // `the Reagan administration`: a government named for its leader names the person (CoNLL's
     // convention), so the name joins the person's other mentions.
     else if (sp.type === 'ORG' && sp.first === sp.last && tokens[sp.last + 1]?.text === 'administration')
@@ -302,6 +307,40 @@ function isOrganisationName(tokens: Token[], sp: Span): boolean {
   const last = tokens[sp.last].text;
   if (isCorporateSuffix(last) || INSTITUTION_HEADS.has(last.toLowerCase())) return true;
   return sp.last > sp.first && tokens[sp.last - 1].text === 'General' && /^\p{Lu}\p{Ll}+s$/u.test(last);
+}
+
+/**
+ * Words of company names in several languages that are no part of a person's name (`Gruppo
+ * Ferruzzi`, `Regie Nationale des Usines Renault`, `Banque Paribas`): a PERSON span holding one is a
+ * company, wherever the word stands.
+ */
+const ORGANISATION_WORDS = new Set([
+  'group',
+  'gruppo',
+  'groupe',
+  'grupo',
+  'societe',
+  'société',
+  'societa',
+  'società',
+  'sociedad',
+  'compagnie',
+  'compania',
+  'compañía',
+  'banque',
+  'banca',
+  'banco',
+  'bank',
+  'holdings',
+  'industries',
+  'regie',
+  'régie',
+  'usines',
+]);
+
+function hasOrganisationWord(tokens: Token[], sp: Span): boolean {
+  for (let i = sp.first; i <= sp.last; i++) if (ORGANISATION_WORDS.has(tokens[i].text.toLowerCase())) return true;
+  return false;
 }
 
 /** A LOC of several words, no known place, whose last word is an institution noun. */
