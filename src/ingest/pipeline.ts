@@ -11,6 +11,7 @@ import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from '
 import { discoverFiles } from './discover.js';
 import type { ColumnMap } from './formats.js';
 import { holdsManyArticles } from './read.js';
+import { ReadPaths } from './read-paths.js';
 import { fsPath } from './paths.js';
 import { SUPPORTED_EXTENSIONS } from './read.js';
 import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
@@ -196,7 +197,7 @@ export async function ingest(
   try {
     for (const file of files) {
       if (options.signal?.aborted) break;
-      const seen = new Set<string>();
+      const seen = new ReadPaths(file);
       const failedPaths = new Set<string>();
       for await (const result of articlesOf(file, {
         defaultDate: options.defaultDate ?? null,
@@ -252,11 +253,10 @@ export async function ingest(
         // text file that shrank, are documents that no longer exist.
         const prefixes = holdsManyArticles(file) ? [`${file}:`, `${file}#`] : [`${file}${PART_MARK}`];
         batch.add(0, () => {
-          for (const stale of prefixes.flatMap((prefix) => writer.pathsUnder(prefix))) {
-            if (!seen.has(stale) && !failedPaths.has(stale)) {
-              writer.unlinkPath(stale);
-              removedSomething = true;
-            }
+          const gone = (path: string) => !seen.has(path) && !failedPaths.has(path);
+          for (const stale of prefixes.flatMap((prefix) => writer.pathsUnder(prefix, gone))) {
+            writer.unlinkPath(stale);
+            removedSomething = true;
           }
         });
       }

@@ -119,6 +119,8 @@ export class StoreWriter {
   forgetCaches(): void {
     this.entityIds.clear();
     this.aliasesWritten.clear();
+    // Names seen in a long ingest only grow: the keys they fold to are cached a transaction at a time.
+    this.keys.clear();
   }
 
   pathInfo(path: string): StoredPath | undefined {
@@ -172,8 +174,15 @@ export class StoreWriter {
   }
 
   /** Stored paths that start with `prefix` (the lines of one JSON Lines file). */
-  pathsUnder(prefix: string): string[] {
-    return this.q.pathsRange.all(prefix, prefix + '\uffff') as string[];
+  /**
+   * The stored paths under `prefix` that `wanted` keeps, read a row at a time: a file of a million
+   * articles has a million paths, and an ingest wants the few that are gone.
+   */
+  pathsUnder(prefix: string, wanted: (path: string) => boolean = () => true): string[] {
+    const out: string[] = [];
+    for (const path of this.q.pathsRange.iterate(prefix, `${prefix}\uffff`) as Iterable<string>)
+      if (wanted(path)) out.push(path);
+    return out;
   }
 
   allPaths(): string[] {
