@@ -145,10 +145,10 @@ export function clusterStatementStream(
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
   // same day. Finished clusters are compared with each other (sameHappening) and a group of them is
   // one event; a group is held until no cluster that could still join it is unfinished.
-  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, kindOf));
+  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, kindOf), kindOf);
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
-    else ripe.add(c);
+    else ripe.finished(c);
   };
 
   let created = 0;
@@ -191,14 +191,17 @@ export function clusterStatementStream(
     const kept: Cluster[] = [];
     const done = new Set<Cluster>();
     for (const c of active) {
+      // Past its days, a cluster's day-level statements are all in: it is compared with its neighbours
+      // now, though coarser statements (`last month's talks`) may still join it until it expires.
+      if (c.lastDay < reachableDay && c.modeDay !== null) ripe.add(c);
       if (c.lastDay < reachableDay && c.expires < position) {
         finish(c);
         done.add(c);
       } else kept.push(c);
     }
-    if (done.size === 0) return;
     active = kept;
-    ripe.release(frontier(day, active));
+    ripe.release(frontier(day, active, ripe));
+    if (done.size === 0) return;
     for (const [key, set] of blocks) {
       if (dayOfKey(key) !== null) continue;
       for (const c of set) if (done.has(c)) set.delete(c);
@@ -263,7 +266,10 @@ export function clusterStatementStream(
     register(best, s);
     position++;
   }
-  for (const c of active) finish(c);
+  for (const c of active) {
+    if (c.modeDay !== null) ripe.add(c);
+    finish(c);
+  }
   ripe.release(Number.POSITIVE_INFINITY);
   events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
   const used = new Map<string, number>();
@@ -279,20 +285,31 @@ export function clusterStatementStream(
 const SWEEP_EVERY = 2000;
 
 /**
- * The first day an unfinished or future cluster can still give as its consensus day: statements come
- * in date order, finest dates first, so a cluster's consensus day only moves later, and a new one
- * starts on the current statement's day (`day`, null once the day-level statements are done).
+ * The first day a cluster not yet compared can give as its consensus day: statements come in date
+ * order, finest dates first, so a cluster's consensus day only moves later while day-level
+ * statements join it, and a new one starts on the current statement's day (`day`, null once the
+ * day-level statements are done).
  */
-function frontier(day: number | null, active: readonly Cluster[]): number {
+function frontier(day: number | null, active: readonly Cluster[], ripe: RipeClusters): number {
   let first = day ?? Number.POSITIVE_INFINITY;
-  for (const c of active) if (c.modeDay !== null) first = Math.min(first, dayNumber(c.modeDay));
+  for (const c of active) if (c.modeDay !== null && !ripe.has(c)) first = Math.min(first, dayNumber(c.modeDay));
   return first;
 }
 
-/** A finished day-level cluster, with what the pairwise test asks of it. */
+/**
+ * A day-level cluster past its days, with what the pairwise test asks of it, read from its
+ * day-level statements only: coarser ones may still join it later, and the test must not depend on
+ * when it ran.
+ */
 interface Finished {
   cluster: Cluster;
   day: number;
+  members: StatementRow[];
+  reports: number;
+  terms: Map<string, number>;
+  /** Kinds of action (see kindOf). */
+  kinds: Set<string>;
+  places: Set<number>;
   /** Entities a third of its reports (at least one) name as subject or participant. */
   main: Set<number>;
   /** The subject most of its statements that have one give (half of them at least), else null. */
@@ -300,27 +317,44 @@ interface Finished {
 }
 
 /**
- * Finished day-level clusters, joined into groups by a pairwise test as they finish (only pairs
+ * Day-level clusters past their days, joined into groups by a pairwise test as they come (only pairs
  * within a day of each other that share a main entity are tested), and each group handed on as one
- * cluster once every cluster within a day of it is finished. Every such pair is tested whatever the
- * sweeps were, so the groups are those of testing all at the end.
+ * cluster once its clusters are all finished and every cluster within a day of it has been compared.
+ * Every such pair is tested on the same statements whatever the sweeps were, so the groups are those
+ * of testing all at the end.
  */
 class RipeClusters {
   private readonly byKey = new Map<string, Finished[]>();
-  private readonly all = new Set<Finished>();
+  private readonly all = new Map<Cluster, Finished>();
   private readonly parent = new Map<Finished, Finished>();
+  private readonly done = new Set<Cluster>();
 
   constructor(
     private readonly emit: (c: Cluster) => void,
     private readonly same: (a: Finished, b: Finished) => boolean,
+    private readonly kindOf: (action: string) => string,
   ) {}
 
+  has(cluster: Cluster): boolean {
+    return this.all.has(cluster);
+  }
+
   add(cluster: Cluster): void {
+    if (this.all.has(cluster)) return;
+    const members = cluster.members.filter((m) => m.date.granularity === 'day');
+    const terms = new Map<string, number>();
+    for (const m of members) for (const t of m.terms) terms.set(t, (terms.get(t) ?? 0) + 1);
+    const reports = new Set(members.map((m) => m.report)).size;
     const f: Finished = {
       cluster,
       day: dayNumber(cluster.modeDay!),
-      main: mainEntities(cluster),
-      subject: mainSubject(cluster),
+      members,
+      reports,
+      terms,
+      kinds: new Set(members.map((m) => this.kindOf(m.action))),
+      places: new Set(members.flatMap((m) => (m.placeId === null ? [] : [m.placeId]))),
+      main: mainEntities(members, reports),
+      subject: mainSubject(members),
     };
     this.parent.set(f, f);
     const tested = new Set<Finished>();
@@ -337,13 +371,21 @@ class RipeClusters {
       if (list) list.push(f);
       else this.byKey.set(key, [f]);
     }
-    this.all.add(f);
+    this.all.set(cluster, f);
   }
 
-  /** Hand on every group whose clusters all lie before `frontier - 1`: nothing unfinished can join it. */
+  /** A cluster no statement can join any more. */
+  finished(cluster: Cluster): void {
+    this.done.add(cluster);
+  }
+
+  /**
+   * Hand on every group whose clusters are all finished and lie before `frontier - 1` (nothing not
+   * yet compared can join it).
+   */
   release(frontier: number): void {
     const groups = new Map<Finished, Finished[]>();
-    for (const f of this.all) {
+    for (const f of this.all.values()) {
       const root = this.find(f);
       const group = groups.get(root);
       if (group) group.push(f);
@@ -351,6 +393,7 @@ class RipeClusters {
     }
     for (const group of groups.values()) {
       if (Math.max(...group.map((f) => f.day)) + 1 >= frontier) continue;
+      if (!group.every((f) => this.done.has(f.cluster))) continue;
       for (const f of group) {
         for (const id of f.main) {
           const key = `${id}|${f.day}`;
@@ -358,7 +401,8 @@ class RipeClusters {
           list.splice(list.indexOf(f), 1);
           if (list.length === 0) this.byKey.delete(key);
         }
-        this.all.delete(f);
+        this.all.delete(f.cluster);
+        this.done.delete(f.cluster);
         this.parent.delete(f);
       }
       this.emit(group.length === 1 ? group[0].cluster : joined(group.map((f) => f.cluster)));
@@ -404,26 +448,26 @@ const SAME_HAPPENING_TERMS_ONLY = 0.75;
  * similar terms, or very similar terms.
  */
 function sameHappening(
-  fa: Finished,
-  fb: Finished,
+  a: Finished,
+  b: Finished,
   idf: ReadonlyMap<string, number>,
   kindOf: (action: string) => string,
 ): boolean {
-  const [a, b] = [fa.cluster, fb.cluster];
-  if (Math.abs(fa.day - fb.day) > 1) return false;
-  const shared = [...fb.main].filter((id) => fa.main.has(id)).length;
+  if (Math.abs(a.day - b.day) > 1) return false;
+  const shared = [...b.main].filter((id) => a.main.has(id)).length;
   if (shared === 0) return false;
   // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's
   // place, or the two share two main participants (the same people met once that day).
   if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p)) && shared < 2) {
-    const names = (c: Cluster, p: number) =>
-      c.members.some((m) => m.participantIds.includes(p) || m.mentionedIds.includes(p));
+    const names = (f: Finished, p: number) =>
+      f.members.some((m) => m.participantIds.includes(p) || m.mentionedIds.includes(p));
     if (![...a.places].some((p) => names(b, p)) && ![...b.places].some((p) => names(a, p))) return false;
   }
   // `Greece buys` and `Syria buys` wheat the same day are two happenings: two subjects make one
   // happening only when each takes part in the other's (`Baker met Stoltenberg`, `Stoltenberg met Baker`).
-  const [sa, sb] = [fa.subject, fb.subject];
-  if (sa !== null && sb !== null && sa !== sb && !(fb.main.has(sa) && fa.main.has(sb))) return false;
+  if (a.subject !== null && b.subject !== null && a.subject !== b.subject) {
+    if (!(b.main.has(a.subject) && a.main.has(b.subject))) return false;
+  }
   // (`talks` and `meeting` are one kind: an article calls one meeting both.)
   const nouns = new Map<number, Set<string>>();
   for (const m of a.members) {
@@ -437,15 +481,15 @@ function sameHappening(
     if (kinds && !kinds.has(kindOf(m.action))) return false;
   }
   const cosine = termCosine(a, b, idf);
-  const sharedKind = [...a.actions.keys()].some((k) => b.actions.has(k));
+  const sharedKind = [...a.kinds].some((k) => b.kinds.has(k));
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
 }
 
-/** The subject most of a cluster's statements that have one give (half of them at least), else null. */
-function mainSubject(c: Cluster): number | null {
+/** The subject most of the statements that have one give (half of them at least), else null. */
+function mainSubject(members: readonly StatementRow[]): number | null {
   const votes = new Map<number, number>();
   let total = 0;
-  for (const m of c.members) {
+  for (const m of members) {
     if (m.subjectId === null) continue;
     votes.set(m.subjectId, (votes.get(m.subjectId) ?? 0) + 1);
     total++;
@@ -454,21 +498,21 @@ function mainSubject(c: Cluster): number | null {
   return best && best[1] * 2 >= total ? best[0] : null;
 }
 
-/** Entities a third of a cluster's reports (at least one) name as subject or participant. */
-function mainEntities(c: Cluster): Set<number> {
+/** Entities a third of the statements' reports (at least one) name as subject or participant. */
+function mainEntities(members: readonly StatementRow[], reports: number): Set<number> {
   const byEntity = new Map<number, Set<string>>();
-  for (const m of c.members)
+  for (const m of members)
     for (const id of m.subjectId !== null ? [m.subjectId, ...m.participantIds] : m.participantIds) {
       const set = byEntity.get(id) ?? new Set<string>();
       set.add(m.report);
       byEntity.set(id, set);
     }
-  return new Set([...byEntity].filter(([, r]) => r.size * 3 >= c.reports.size).map(([id]) => id));
+  return new Set([...byEntity].filter(([, r]) => r.size * 3 >= reports).map(([id]) => id));
 }
 
 /** Cosine of two clusters' term vectors, each term weighted by its rarity and its share of the members. */
-function termCosine(a: Cluster, b: Cluster, idf: ReadonlyMap<string, number>): number {
-  const weight = (c: Cluster, t: string, n: number) => ((idf.get(t) ?? 0) * n) / c.members.length;
+function termCosine(a: Finished, b: Finished, idf: ReadonlyMap<string, number>): number {
+  const weight = (f: Finished, t: string, n: number) => ((idf.get(t) ?? 0) * n) / f.members.length;
   let dot = 0;
   let na = 0;
   let nb = 0;
