@@ -7,7 +7,7 @@ import { daysBetween } from '../core/days.js';
  * overlap, they share a participant (subject, country, company…) and they say the same action
  * (`suspend` + `payments`; `n:earthquake`) or enough of the same rare words. Statements are only
  * compared within blocks of (entity, date bucket), so the cost grows with the number of statements,
- * not their pairs. Finished clusters of one day are then compared with each other, since one
+ * not their pairs. Settled clusters of one day are then compared with each other, since one
  * happening told with different verbs and nouns can make several (see RipeClusters). The statements
  * come in a fixed order and every choice breaks ties by it, so the same corpus always gives the same
  * events, however it was ingested.
@@ -143,7 +143,7 @@ export function clusterStatementStream(
   };
   // Statements join one cluster at a time, so one happening told with different verbs and nouns
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
-  // same day. Finished clusters are compared with each other (sameHappening) and a group of them is
+  // same day. Settled clusters are compared with each other (sameHappening) and a group of them is
   // one event; a group is held until no cluster that could still join it is unfinished.
   const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, kindOf), kindOf);
   const finish = (c: Cluster) => {
@@ -301,7 +301,7 @@ function frontier(day: number | null, active: readonly Cluster[], ripe: RipeClus
  * day-level statements only: coarser ones may still join it later, and the test must not depend on
  * when it ran.
  */
-interface Finished {
+interface Settled {
   cluster: Cluster;
   day: number;
   members: StatementRow[];
@@ -324,14 +324,14 @@ interface Finished {
  * of testing all at the end.
  */
 class RipeClusters {
-  private readonly byKey = new Map<string, Finished[]>();
-  private readonly all = new Map<Cluster, Finished>();
-  private readonly parent = new Map<Finished, Finished>();
+  private readonly byKey = new Map<string, Settled[]>();
+  private readonly all = new Map<Cluster, Settled>();
+  private readonly parent = new Map<Settled, Settled>();
   private readonly done = new Set<Cluster>();
 
   constructor(
     private readonly emit: (c: Cluster) => void,
-    private readonly same: (a: Finished, b: Finished) => boolean,
+    private readonly same: (a: Settled, b: Settled) => boolean,
     private readonly kindOf: (action: string) => string,
   ) {}
 
@@ -345,7 +345,7 @@ class RipeClusters {
     const terms = new Map<string, number>();
     for (const m of members) for (const t of m.terms) terms.set(t, (terms.get(t) ?? 0) + 1);
     const reports = new Set(members.map((m) => m.report)).size;
-    const f: Finished = {
+    const f: Settled = {
       cluster,
       day: dayNumber(cluster.modeDay!),
       members,
@@ -357,7 +357,7 @@ class RipeClusters {
       subject: mainSubject(members),
     };
     this.parent.set(f, f);
-    const tested = new Set<Finished>();
+    const tested = new Set<Settled>();
     for (const id of f.main)
       for (let d = f.day - 1; d <= f.day + 1; d++)
         for (const other of this.byKey.get(`${id}|${d}`) ?? []) {
@@ -384,7 +384,7 @@ class RipeClusters {
    * yet compared can join it).
    */
   release(frontier: number): void {
-    const groups = new Map<Finished, Finished[]>();
+    const groups = new Map<Settled, Settled[]>();
     for (const f of this.all.values()) {
       const root = this.find(f);
       const group = groups.get(root);
@@ -409,14 +409,14 @@ class RipeClusters {
     }
   }
 
-  private find(f: Finished): Finished {
+  private find(f: Settled): Settled {
     let root = f;
     while (this.parent.get(root) !== root) root = this.parent.get(root)!;
     this.parent.set(f, root);
     return root;
   }
 
-  private union(a: Finished, b: Finished): void {
+  private union(a: Settled, b: Settled): void {
     const [ra, rb] = [this.find(a), this.find(b)];
     // The earlier cluster stays the root, so the same pairs give the same groups in any order.
     if (ra !== rb) ra.cluster.index < rb.cluster.index ? this.parent.set(rb, ra) : this.parent.set(ra, rb);
@@ -448,8 +448,8 @@ const SAME_HAPPENING_TERMS_ONLY = 0.75;
  * similar terms, or very similar terms.
  */
 function sameHappening(
-  a: Finished,
-  b: Finished,
+  a: Settled,
+  b: Settled,
   idf: ReadonlyMap<string, number>,
   kindOf: (action: string) => string,
 ): boolean {
@@ -459,7 +459,7 @@ function sameHappening(
   // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's
   // place, or the two share two main participants (the same people met once that day).
   if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p)) && shared < 2) {
-    const names = (f: Finished, p: number) =>
+    const names = (f: Settled, p: number) =>
       f.members.some((m) => m.participantIds.includes(p) || m.mentionedIds.includes(p));
     if (![...a.places].some((p) => names(b, p)) && ![...b.places].some((p) => names(a, p))) return false;
   }
@@ -511,8 +511,8 @@ function mainEntities(members: readonly StatementRow[], reports: number): Set<nu
 }
 
 /** Cosine of two clusters' term vectors, each term weighted by its rarity and its share of the members. */
-function termCosine(a: Finished, b: Finished, idf: ReadonlyMap<string, number>): number {
-  const weight = (f: Finished, t: string, n: number) => ((idf.get(t) ?? 0) * n) / f.members.length;
+function termCosine(a: Settled, b: Settled, idf: ReadonlyMap<string, number>): number {
+  const weight = (f: Settled, t: string, n: number) => ((idf.get(t) ?? 0) * n) / f.members.length;
   let dot = 0;
   let na = 0;
   let nb = 0;
