@@ -173,10 +173,9 @@ export class StoreWriter {
     this.writeAnalysis(docId, analysis);
   }
 
-  /** Stored paths that start with `prefix` (the lines of one JSON Lines file). */
   /**
-   * The stored paths under `prefix` that `wanted` keeps, read a row at a time: a file of a million
-   * articles has a million paths, and an ingest wants the few that are gone.
+   * The stored paths under `prefix` (the lines of one JSON Lines file) that `wanted` keeps, read a row
+   * at a time: a file of a million articles has a million paths, and an ingest wants the few gone.
    */
   pathsUnder(prefix: string, wanted: (path: string) => boolean = () => true): string[] {
     const out: string[] = [];
