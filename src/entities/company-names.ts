@@ -53,7 +53,8 @@ export function companiesTypedAsPeople(
     });
     if (withLegalForm.length === 0) continue;
     const same = orgs.get(n.key);
-    const documents = new Set(withLegalForm.flatMap((o) => o.docs)).size;
+    const legalDocs = [...new Set(withLegalForm.flatMap((o) => o.docs))].sort((a, b) => a - b);
+    const documents = legalDocs.length;
     const common = words.filter((w) => w.length >= 3 && isCommonWord(w));
     if (!same && documents < LEGAL_FORM_DOCUMENTS && common.length === 0) continue;
     // The organisation itself, else its form that adds the fewest words (`Kaiser Cement Corp`, not
@@ -74,7 +75,7 @@ export function companiesTypedAsPeople(
       rule: 'company',
       score: documents,
       detail: `a company, not a person: written ${shown.join(', ')}; ${why}`,
-      docs: [...new Set(withLegalForm.flatMap((o) => o.docs))].sort((a, b) => a - b).slice(0, 20),
+      docs: legalDocs.slice(0, 20),
     });
   }
   return links;

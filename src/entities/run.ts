@@ -75,7 +75,7 @@ export function resolveCorpus(
     const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
     const resolution = resolveNames(names, storedEvidence(db), { fixed });
     const linkedAlready = new Set(resolution.links.map((l) => `${l.type}\u0000${l.from}`));
-    const companies = companiesTypedAsPeople(names, (word) => isCommonWord(word), fixed).filter(
+    const companies = companiesTypedAsPeople(names, isCommonWord, fixed).filter(
       (l) => !linkedAlready.has(`${l.type}\u0000${l.from}`),
     );
     step('resolve');

@@ -145,7 +145,7 @@ export function clusterStatementStream(
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
   // same day. Settled clusters are compared with each other (sameHappening) and a group of them is
   // one event; a group is held until no cluster that could still join it is unfinished.
-  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, kindOf), kindOf);
+  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf), kindOf);
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
     else ripe.finished(c);
@@ -305,8 +305,9 @@ interface Settled {
   cluster: Cluster;
   day: number;
   members: StatementRow[];
-  reports: number;
   terms: Map<string, number>;
+  /** Kinds of the event nouns each of its documents uses (`talks` and `meeting` are one kind). */
+  nounKinds: Map<number, Set<string>>;
   /** Kinds of action (see kindOf). */
   kinds: Set<string>;
   places: Set<number>;
@@ -345,12 +346,19 @@ class RipeClusters {
     const terms = new Map<string, number>();
     for (const m of members) for (const t of m.terms) terms.set(t, (terms.get(t) ?? 0) + 1);
     const reports = new Set(members.map((m) => m.report)).size;
+    const nounKinds = new Map<number, Set<string>>();
+    for (const m of members) {
+      if (!m.eventNoun) continue;
+      const kinds = nounKinds.get(m.docId) ?? new Set<string>();
+      kinds.add(this.kindOf(m.action));
+      nounKinds.set(m.docId, kinds);
+    }
     const f: Settled = {
       cluster,
       day: dayNumber(cluster.modeDay!),
       members,
-      reports,
       terms,
+      nounKinds,
       kinds: new Set(members.map((m) => this.kindOf(m.action))),
       places: new Set(members.flatMap((m) => (m.placeId === null ? [] : [m.placeId]))),
       main: mainEntities(members, reports),
@@ -447,12 +455,7 @@ const SAME_HAPPENING_TERMS_ONLY = 0.75;
  * different event nouns in one article), and their words agree: the same kind of action with
  * similar terms, or very similar terms.
  */
-function sameHappening(
-  a: Settled,
-  b: Settled,
-  idf: ReadonlyMap<string, number>,
-  kindOf: (action: string) => string,
-): boolean {
+function sameHappening(a: Settled, b: Settled, idf: ReadonlyMap<string, number>): boolean {
   if (Math.abs(a.day - b.day) > 1) return false;
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
   if (shared === 0) return false;
@@ -469,16 +472,9 @@ function sameHappening(
     if (!(b.main.has(a.subject) && a.main.has(b.subject))) return false;
   }
   // (`talks` and `meeting` are one kind: an article calls one meeting both.)
-  const nouns = new Map<number, Set<string>>();
-  for (const m of a.members) {
-    if (!m.eventNoun) continue;
-    const kinds = nouns.get(m.docId) ?? new Set<string>();
-    kinds.add(kindOf(m.action));
-    nouns.set(m.docId, kinds);
-  }
-  for (const m of b.members) {
-    const kinds = m.eventNoun ? nouns.get(m.docId) : undefined;
-    if (kinds && !kinds.has(kindOf(m.action))) return false;
+  for (const [doc, kinds] of b.nounKinds) {
+    const other = a.nounKinds.get(doc);
+    if (other && [...kinds].some((k) => !other.has(k))) return false;
   }
   const cosine = termCosine(a, b, idf);
   const sharedKind = [...a.kinds].some((k) => b.kinds.has(k));

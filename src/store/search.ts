@@ -498,7 +498,6 @@ const EVENTS_BY_LOWER_NAME =
   'SELECT lower(name) AS text, id, name FROM events WHERE lower(name) IN (SELECT value FROM json_each(?))';
 
 /** Events whose lower-cased name is one of `names`. */
-
 export function eventsByLowerName(store: Store, names: string[]): { text: string; id: number; name: string }[] {
   return statement(sqlite(store), EVENTS_BY_LOWER_NAME).all(JSON.stringify(names)) as {
     text: string;

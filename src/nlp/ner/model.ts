@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { Lexicon } from './lexicon.js';
+import { installedLexicon, type Lexicon } from './lexicon.js';
 import { modelDir } from './model-dir.js';
 import { addDocumentFeatures, BUCKETS, NL, observe, tagDoc, type Weights } from './tagger.js';
 
@@ -69,9 +69,7 @@ export function loadModel(): NerModel {
   const t0 = performance.now();
   const dir = modelDir();
   const weights = deserializeWeights(gunzipSync(readFileSync(join(dir, 'ner.bin.gz'))));
-  const lexPath = join(dir, 'lexicon.tsv');
-  const lex = existsSync(lexPath) ? Lexicon.parse(readFileSync(lexPath, 'utf8')) : null;
-  model = { weights, lex };
+  model = { weights, lex: installedLexicon() };
   modelLoadMs = performance.now() - t0;
   return model;
 }
