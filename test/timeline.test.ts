@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 import { buildTimeline } from '../src/timeline/query.js';
+import { entityTimelinePlans } from '../src/store/events.js';
 import { resolveEntities } from '../src/store/entities.js';
 import { bucketUnitFor, isoWeekOf } from '../src/core/days.js';
 import {
@@ -165,6 +167,37 @@ describe('buildTimeline over the whole corpus', () => {
   it('puts the sentence stating the date first among an event’s evidence', () => {
     const talks = timeline().entries.find((e) => e.name === 'Pyongyang pre-summit talks')!;
     expect(talks.sources[0].evidence.map((s) => s.index)).toEqual([0]);
+  });
+
+  it('a digest quoting one report per event quotes the one the full listing puts first, lead stored or not', () => {
+    const quoted = () =>
+      timeline({ maxSources: 1 }).entries.map((e) => [e.name, e.sources[0].docId, e.sources[0].evidence[0].text]);
+    const full = timeline().entries.map((e) => [e.name, e.sources[0].docId, e.sources[0].evidence[0].text]);
+    expect(full.length).toBeGreaterThan(2);
+    expect(quoted()).toEqual(full);
+    // A database whose events were clustered before leads were kept (schema 11) reads every report.
+    const raw = new Database(file);
+    raw.exec('UPDATE corpus_events SET lead_statement = NULL');
+    raw.close();
+    try {
+      expect(quoted()).toEqual(full);
+    } finally {
+      ({ file, ids } = buildKoreaFixture(tempDir('corpus-timeline-')));
+    }
+  });
+
+  it("reads an entity's best events and its counts from the rank index, sorting only ties", () => {
+    const db = openDatabase(file, { readonly: true });
+    try {
+      const { list, count } = entityTimelinePlans(db, ids.nk);
+      expect(list.join('\n')).toMatch(/USING INDEX corpus_event_entities_rank/);
+      expect(list.join('\n')).toMatch(/RIGHT PART OF ORDER BY|LAST \d+ TERMS OF ORDER BY/);
+      expect(count).toEqual([
+        expect.stringMatching(/COVERING INDEX corpus_event_entities_rank \(entity_id=\? AND kind=\?\)/),
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   it('filters by overlap with --from and --to', () => {

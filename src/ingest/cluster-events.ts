@@ -1,6 +1,7 @@
 import type { DateSpan } from '../core/timex.js';
 import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
+import { compareReports } from '../core/report-order.js';
 
 /**
  * Dated statements from every article → events. Two statements are one happening when their dates
@@ -728,6 +729,7 @@ function toEvent(
     days: days.size,
     score: reports.size + 0.5 * (sources.size - 1) + 0.25 * (days.size - 1),
     conflicts: date.conflicts,
+    lead: leadStatement(members, date.span.value),
     statementIds: members.map((m) => m.id).sort((a, b) => a - b),
     entities: [
       ...ranked.map(([entityId, r]) => ({
@@ -744,6 +746,20 @@ function toEvent(
 }
 
 /** The date most reports give at the finest granularity any gives; the others are kept as conflicts. */
+/**
+ * The statement a digest quotes: one giving the event's own date, from the earliest report (the
+ * same order the timeline lists an event's reports in, src/timeline/query.ts).
+ */
+function leadStatement(members: StatementRow[], date: string): number {
+  const quoted = (m: StatementRow) => ({
+    onDate: m.date.value === date,
+    published: m.published,
+    docId: m.docId,
+    sentence: m.sentence,
+  });
+  return members.reduce((best, m) => (compareReports(quoted(m), quoted(best)) < 0 ? m : best)).id;
+}
+
 function consensusDate(members: StatementRow[]): {
   span: DateSpan;
   conflicts: { value: string; documents: number }[];

@@ -40,6 +40,8 @@ export interface CorpusEventSummary {
   score: number;
   /** Other dates its reports gave, with how many reports gave each. */
   conflicts: { value: string; documents: number }[];
+  /** The statement a digest quotes (the event's own date first, then the earliest report); null in a database whose events were clustered before it was kept. */
+  lead: number | null;
 }
 
 export interface CorpusEventInput extends CorpusEventSummary {
@@ -335,13 +337,13 @@ export function replaceCorpusEvents(store: Store, events: readonly CorpusEventIn
   db.exec('DELETE FROM corpus_event_entities; DELETE FROM corpus_event_statements; DELETE FROM corpus_events;');
   const insert = stmt(
     db,
-    `INSERT INTO corpus_events (key, kind, name, date, granularity, date_start, date_end, place_id, documents, sources, days, score, conflicts)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO corpus_events (key, kind, name, date, granularity, date_start, date_end, place_id, documents, sources, days, score, conflicts, lead_statement)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const member = stmt(db, 'INSERT INTO corpus_event_statements (event_id, statement_id) VALUES (?, ?)');
   const entity = stmt(
     db,
-    'INSERT INTO corpus_event_entities (entity_id, event_id, documents, participant) VALUES (?, ?, ?, ?)',
+    'INSERT INTO corpus_event_entities (entity_id, event_id, documents, participant, kind) VALUES (?, ?, ?, ?, ?)',
   );
   for (const e of events) {
     const id = Number(
@@ -359,10 +361,11 @@ export function replaceCorpusEvents(store: Store, events: readonly CorpusEventIn
         e.days,
         e.score,
         JSON.stringify(e.conflicts),
+        e.lead,
       ).lastInsertRowid,
     );
     for (const s of e.statementIds) member.run(id, s);
-    for (const x of e.entities) entity.run(x.entityId, id, x.documents, x.participant ? 1 : 0);
+    for (const x of e.entities) entity.run(x.entityId, id, x.documents, x.participant ? 1 : 0, e.kind);
   }
 }
 
@@ -388,22 +391,8 @@ export interface CorpusEventFilter {
  * name it, counted twice when it takes part (so an event it is only named beside ranks lower).
  */
 export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEventRow[] {
-  const db = sqlite(store);
-  const { where, params } = eventConditions(filter);
-  const columns = `e.id, e.key, e.kind, e.name, e.date AS value, e.granularity, e.date_start AS start, e.date_end AS end,
-    e.place_id AS placeId, e.documents, e.sources, e.days, e.score, e.conflicts`;
-  const limit = filter.limit === undefined || !Number.isFinite(filter.limit) ? -1 : filter.limit;
-  const sql =
-    filter.entityId !== undefined
-      ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x CROSS JOIN corpus_events e ON e.id = x.event_id
-         WHERE x.entity_id = ? AND ${where.join(' AND ')}
-         ORDER BY x.documents * (1 + x.participant) DESC, e.score DESC, e.date_start, e.key LIMIT ?`
-      : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
-         ORDER BY e.score DESC, e.date_start, e.key LIMIT ?`;
-  const rows = stmt(db, sql).all(
-    ...(filter.entityId !== undefined ? [filter.entityId, ...params] : params),
-    limit,
-  ) as (Omit<CorpusEventRow, 'date' | 'conflicts'> & {
+  const { sql, params } = eventListQuery(filter);
+  const rows = stmt(sqlite(store), sql).all(...params) as (Omit<CorpusEventRow, 'date' | 'conflicts'> & {
     value: string;
     granularity: Granularity;
     start: string;
@@ -423,20 +412,62 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
  * event of the kind and probe each for the entity.
  */
 export function corpusEventCount(store: Store, filter: CorpusEventFilter): number {
-  const db = sqlite(store);
-  const { where, params } = eventConditions(filter);
-  const sql =
-    filter.entityId !== undefined
-      ? `SELECT count(*) FROM corpus_event_entities x CROSS JOIN corpus_events e ON e.id = x.event_id
-         WHERE x.entity_id = ? AND ${where.join(' AND ')}`
-      : `SELECT count(*) FROM corpus_events e WHERE ${where.join(' AND ')}`;
-  return stmt(db, sql)
+  const { sql, params } = eventCountQuery(filter);
+  return stmt(sqlite(store), sql)
     .pluck()
-    .get(...(filter.entityId !== undefined ? [filter.entityId, ...params] : params)) as number;
+    .get(...params) as number;
 }
 
-function eventConditions(filter: CorpusEventFilter): { where: string[]; params: (string | number)[] } {
-  const where: string[] = [`e.kind IN (${filter.kinds.map(() => '?').join(', ')})`];
+/** How SQLite runs an entity's timeline (EXPLAIN QUERY PLAN): the test checks both use the rank index. */
+export function entityTimelinePlans(store: Store, entityId: number): { list: string[]; count: string[] } {
+  const plan = ({ sql, params }: { sql: string; params: (string | number)[] }) =>
+    (
+      sqlite(store)
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params) as { detail: string }[]
+    ).map((p) => p.detail);
+  const filter: CorpusEventFilter = { entityId, kinds: ['event'], limit: 25 };
+  return { list: plan(eventListQuery(filter)), count: plan(eventCountQuery(filter)) };
+}
+
+function eventListQuery(filter: CorpusEventFilter): { sql: string; params: (string | number)[] } {
+  const following = filter.entityId !== undefined;
+  const { where, params } = eventConditions(filter, following ? 'x' : 'e');
+  const columns = `e.id, e.key, e.kind, e.name, e.date AS value, e.granularity, e.date_start AS start, e.date_end AS end,
+    e.place_id AS placeId, e.documents, e.sources, e.days, e.score, e.conflicts, e.lead_statement AS lead`;
+  const limit = filter.limit === undefined || !Number.isFinite(filter.limit) ? -1 : filter.limit;
+  // Following an entity, the rank index (migration 12) yields its events best first: only the ties
+  // at the cut are sorted, not all its events. (Named: without ANALYZE statistics, as in a small or
+  // new database, SQLite prefers the primary key and sorts everything.)
+  const sql = following
+    ? `SELECT ${columns}, x.documents AS entityDocuments FROM corpus_event_entities x INDEXED BY corpus_event_entities_rank
+         CROSS JOIN corpus_events e ON e.id = x.event_id
+         WHERE x.entity_id = ? AND ${where.join(' AND ')}
+         ORDER BY (x.documents * (1 + x.participant)) DESC, e.score DESC, e.date_start, e.key LIMIT ?`
+    : `SELECT ${columns}, e.documents AS entityDocuments FROM corpus_events e WHERE ${where.join(' AND ')}
+         ORDER BY e.score DESC, e.date_start, e.key LIMIT ?`;
+  return { sql, params: [...(following ? [filter.entityId as number] : []), ...params, limit] };
+}
+
+function eventCountQuery(filter: CorpusEventFilter): { sql: string; params: (string | number)[] } {
+  const following = filter.entityId !== undefined;
+  const { where, params } = eventConditions(filter, following ? 'x' : 'e');
+  // Following an entity with nothing but the kind asked: its own index rows answer.
+  const sql = !following
+    ? `SELECT count(*) FROM corpus_events e WHERE ${where.join(' AND ')}`
+    : where.length === 1
+      ? `SELECT count(*) FROM corpus_event_entities x WHERE x.entity_id = ? AND ${where[0]}`
+      : `SELECT count(*) FROM corpus_event_entities x CROSS JOIN corpus_events e ON e.id = x.event_id
+         WHERE x.entity_id = ? AND ${where.join(' AND ')}`;
+  return { sql, params: [...(following ? [filter.entityId as number] : []), ...params] };
+}
+
+/** The WHERE terms of a filter; the kind is read from `kindOf` (x: the entity's own rows, which carry it). */
+function eventConditions(
+  filter: CorpusEventFilter,
+  kindOf: 'e' | 'x',
+): { where: string[]; params: (string | number)[] } {
+  const where: string[] = [`${kindOf}.kind IN (${filter.kinds.map(() => '?').join(', ')})`];
   const params: (string | number)[] = [...filter.kinds];
   if (filter.from) {
     where.push('e.date_end >= ?');
@@ -479,6 +510,21 @@ export function eventSupport(store: Store, eventIds: readonly number[]): EventSu
      WHERE m.event_id = ? ORDER BY d.date, s.doc_id, s.sentence`,
   );
   for (const id of eventIds) out.push(...(q.all(id) as EventSupportRow[]));
+  return out;
+}
+
+/** The lead statement of each event (event id → statement id), as eventSupport gives it. */
+export function leadSupport(store: Store, leads: ReadonlyMap<number, number>): EventSupportRow[] {
+  const q = stmt(
+    sqlite(store),
+    `SELECT ? AS eventId, s.doc_id AS docId, s.sentence, s.date AS statementDate, d.date AS published
+     FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?`,
+  );
+  const out: EventSupportRow[] = [];
+  for (const [eventId, statementId] of leads) {
+    const row = q.get(eventId, statementId) as EventSupportRow | undefined;
+    if (row) out.push(row);
+  }
   return out;
 }
 

@@ -224,7 +224,7 @@ export function countersAndRecount(store: Store): {
 
 /**
  * Make a database look as schema 5 left it (no counters, the old indexes): how a test checks that
- * migrations 6 to 11 upgrade a database in place.
+ * migrations 6 to 12 upgrade a database in place.
  */
 export function revertToSchema5(store: Store): void {
   const db = sqlite(store);
@@ -241,6 +241,9 @@ export function revertToSchema5(store: Store): void {
     DROP INDEX IF EXISTS events_lower_name;
     DROP INDEX IF EXISTS name_evidence_short;
     ALTER TABLE entity_links DROP COLUMN to_type;
+    DROP INDEX corpus_event_entities_rank;
+    ALTER TABLE corpus_event_entities DROP COLUMN kind;
+    ALTER TABLE corpus_events DROP COLUMN lead_statement;
     PRAGMA user_version = 5;
   `);
 }

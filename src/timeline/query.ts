@@ -2,6 +2,7 @@ import type { Store } from '../store/db.js';
 import { UserError } from '../core/errors.js';
 import type { EntityType, IsoDate } from '../core/types.js';
 import { compareSpans } from '../core/days.js';
+import { compareReports } from '../core/report-order.js';
 import { boundDay } from '../core/timex.js';
 import { resolveEntities } from '../store/entities.js';
 import {
@@ -10,9 +11,11 @@ import {
   entityById,
   eventParticipants,
   eventSupport,
+  leadSupport,
   reportDocuments,
   sentenceTexts,
   type CorpusEventRow,
+  type EventSupportRow,
 } from '../store/events.js';
 import type { Timeline, TimelineEntity, TimelineEntry, TimelineQuery, TimelineSource } from './types.js';
 
@@ -92,8 +95,12 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
     list.push({ id: p.id, name: p.name, type: p.type as EntityType });
     participants.set(p.eventId, list);
   }
-  const support = new Map<number, ReturnType<typeof eventSupport>>();
-  for (const s of eventSupport(db, ids)) {
+  // A digest quoting one report per event reads only each event's lead statement (chosen at clustering
+  // in the order below); anything else reads every supporting statement.
+  const leads = new Map(rows.flatMap((r) => (r.lead === null ? [] : [[r.id, r.lead] as const])));
+  const leadsOnly = maxSources === 1 && leads.size === rows.length;
+  const support = new Map<number, EventSupportRow[]>();
+  for (const s of leadsOnly ? leadSupport(db, leads) : eventSupport(db, ids)) {
     const list = support.get(s.eventId) ?? [];
     list.push(s);
     support.set(s.eventId, list);
@@ -101,13 +108,8 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
   // Only the reports that will be shown are read: the best first (the event's own date, then earliest).
   const shown: { docId: number; sentence: number }[] = [];
   for (const row of rows) {
-    const list = (support.get(row.id) ?? []).sort(
-      (a, b) =>
-        Number(b.statementDate === row.date.value) - Number(a.statementDate === row.date.value) ||
-        (a.published ?? '9999').localeCompare(b.published ?? '9999') ||
-        a.docId - b.docId ||
-        a.sentence - b.sentence,
-    );
+    const quoted = (s: EventSupportRow) => ({ ...s, onDate: s.statementDate === row.date.value });
+    const list = (support.get(row.id) ?? []).sort((a, b) => compareReports(quoted(a), quoted(b)));
     const docs = new Set<number>();
     for (const s of list) {
       if (!docs.has(s.docId) && docs.size >= maxSources) continue;
