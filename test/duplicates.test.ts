@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../src/store/db.js';
-import { clusterOf } from '../src/store/duplicates.js';
+import { bandRowCount, clusterOf } from '../src/store/duplicates.js';
 import { documentIdsByPath } from '../src/store/documents.js';
 import { figures, figuresAgree, signature, similarity } from '../src/dedup/minhash.js';
 import { corpus, ROOT, tempDir, write } from './helpers.js';
@@ -122,4 +122,30 @@ describe('near-duplicates', () => {
   });
 
   afterAll(() => undefined);
+});
+
+describe('a story copied many times', () => {
+  it('is one cluster whether its copies come in one ingest or several, and fills each bucket once', () => {
+    const dir = tempDir('corpus-copies-');
+    const words = STORY.split(' ');
+    // Each copy changes one word in another place: no two bodies are the same, all are close.
+    const copy = (k: number) => words.map((w, i) => (i === 3 + k * 2 ? 'zeta' : w)).join(' ');
+    const db = path.join(dir, 'news.db');
+    for (let k = 0; k < 10; k++) write(path.join(dir, 'news', `copy-${k}.txt`), `NORWAY\n\n${copy(k)}\n`);
+    expect(corpus(['ingest', path.join(dir, 'news'), '--db', db, '--quiet']).code).toBe(0);
+    for (let k = 10; k < 24; k++) write(path.join(dir, 'news', `copy-${k}.txt`), `NORWAY\n\n${copy(k)}\n`);
+    write(path.join(dir, 'news', 'wheat.txt'), `WHEAT\n\n${OTHER}\n`);
+    expect(corpus(['ingest', path.join(dir, 'news'), '--db', db, '--quiet']).code).toBe(0);
+    const store = openDatabase(db, { readonly: true });
+    try {
+      const ids = [...documentIdsByPath(store)].filter(([p]) => p.includes('copy-')).map(([, id]) => id);
+      expect(ids).toHaveLength(24);
+      expect(clusterOf(store, ids[0])).toEqual([...ids].sort((a, b) => a - b));
+      // 16 band rows a document if every copy were filed in every bucket (400); a copy is filed only
+      // where no document of its cluster is yet.
+      expect(bandRowCount(store)).toBeLessThan(200);
+    } finally {
+      store.close();
+    }
+  });
 });

@@ -8,15 +8,20 @@
  * about what its second copy cost.
  *
  * Documents are read BATCH at a time but written in transactions of TRANSACTION documents: each new
- * document files 16 random band hashes, so a small transaction rewrites most pages of the band index
- * at every commit (at 200k documents, 500-document transactions spent 29% of the step committing).
+ * document files up to 16 random band hashes, so a small transaction rewrites most pages of the band
+ * index at every commit (at 200k documents, 500-document transactions spent 29% of the step
+ * committing). A transaction's band rows are filed together, in key order, when it ends.
  */
 import type { Store } from '../store/db.js';
 import {
+  type BandRow,
   bandCandidates,
+  clusterIdOf,
+  clusterOf as clusterMembers,
   inWriteTransaction,
   joinCluster,
   pendingSignatures,
+  saveBands,
   saveSignature,
   storedSignature,
 } from '../store/duplicates.js';
@@ -36,11 +41,40 @@ import {
 export const SIGNATURE_CHARS = 30_000;
 const BATCH = 500;
 const TRANSACTION = 10_000;
+/** Members of a cluster tried beyond those met in the buckets (the newest). */
+const MORE_MEMBERS = 8;
 
 export interface DuplicateUpdate {
   signed: number;
   /** Documents that joined a cluster in this update. */
   clustered: number;
+}
+
+/**
+ * The band rows of a transaction's documents, filed in key order when it commits (saveBands) and
+ * meanwhile looked up here, so a copy meets an original signed earlier in the same transaction.
+ */
+class PendingBands {
+  // Keyed band × 2^32 + hash: a number, not a string, per lookup.
+  private readonly buckets = new Map<number, number[]>();
+  readonly rows: BandRow[] = [];
+  /** File a document's band hashes (null: a band it is not filed in). */
+  add(docId: number, bands: (number | null)[]): void {
+    bands.forEach((hash, band) => {
+      if (hash === null) return;
+      const key = band * 2 ** 32 + hash;
+      const ids = this.buckets.get(key);
+      if (ids) ids.push(docId);
+      else this.buckets.set(key, [docId]);
+      this.rows.push({ band, hash, docId });
+    });
+  }
+  /** Adds this transaction's documents in each band bucket to `found` (band by band). */
+  candidates(bands: number[], found: number[][]): void {
+    bands.forEach((hash, band) => {
+      for (const id of this.buckets.get(band * 2 ** 32 + hash) ?? []) found[band].push(id);
+    });
+  }
 }
 
 export function updateNearDuplicates(db: Store): DuplicateUpdate {
@@ -49,25 +83,34 @@ export function updateNearDuplicates(db: Store): DuplicateUpdate {
   let after = 0;
   for (let more = true; more; ) {
     inWriteTransaction(db, () => {
+      const pending = new PendingBands();
       for (let done = 0; done < TRANSACTION; done += BATCH) {
-        const pending = pendingSignatures(db, after, BATCH, SIGNATURE_CHARS);
-        if (pending.length === 0) {
+        const docs = pendingSignatures(db, after, BATCH, SIGNATURE_CHARS);
+        if (docs.length === 0) {
           more = false;
-          return;
+          break;
         }
-        after = pending[pending.length - 1].id;
-        for (const doc of pending) {
+        after = docs[docs.length - 1].id;
+        for (const doc of docs) {
           signed++;
-          if (fileDocument(db, doc.id, doc.sha256, doc.head)) clustered++;
+          if (fileDocument(db, doc.id, doc.sha256, doc.head, pending)) clustered++;
         }
       }
+      saveBands(db, pending.rows);
     });
   }
   return { signed, clustered };
 }
 
-/** Sign one document and join it to what it is close to; true when it joined a cluster. */
-function fileDocument(db: Store, id: number, sha256: string, head: string): boolean {
+/**
+ * Sign one document and join it to what it is close to; true when it joined a cluster.
+ *
+ * A bucket needs one member of a cluster, not all: a document is not filed in a band bucket that
+ * already holds a document of the cluster it joined (a later copy meets the cluster there, and is
+ * compared with every member it meets until one is close). Otherwise a story copied fifty times
+ * fills each of its buckets with fifty documents, and every later copy reads them all.
+ */
+function fileDocument(db: Store, id: number, sha256: string, head: string, pending: PendingBands): boolean {
   const sig = signature(head);
   const bands = sig ? bandHashes(sig) : [];
   const figs = sig ? figures(head) : new Uint32Array(0);
@@ -77,9 +120,10 @@ function fileDocument(db: Store, id: number, sha256: string, head: string): bool
     sha256,
     sig ? toBlob(sig) : null,
     sig ? Buffer.from(figs.buffer, figs.byteOffset, figs.byteLength) : null,
-    bands,
   );
   if (!sig) return false;
+  const buckets = bandCandidates(db, id, bands);
+  pending.candidates(bands, buckets);
   const close = (other: number): boolean => {
     const stored = storedSignature(db, other);
     return (
@@ -88,16 +132,36 @@ function fileDocument(db: Store, id: number, sha256: string, head: string): bool
       figuresAgree(figs, figuresFromBlob(stored.figures))
     );
   };
-  const loose: number[] = [];
+  const clusterOf = new Map<number, number | null>();
+  for (const ids of buckets) for (const other of ids) if (!clusterOf.has(other)) clusterOf.set(other, null);
+  const loose = new Set<number>();
   const joined = new Set<number>();
-  for (const candidate of bandCandidates(db, id, bands)) {
-    if (candidate.cluster === null) {
-      if (close(candidate.id)) loose.push(candidate.id);
-    } else if (!joined.has(candidate.cluster) && close(candidate.id)) {
-      joined.add(candidate.cluster);
+  for (const other of [...clusterOf.keys()].sort((a, b) => a - b)) {
+    const cluster = clusterIdOf(db, other);
+    clusterOf.set(other, cluster);
+    if (cluster === null) {
+      if (close(other)) loose.add(other);
+    } else if (!joined.has(cluster) && close(other)) {
+      joined.add(cluster);
     }
   }
-  if (loose.length === 0 && joined.size === 0) return false;
+  // A cluster met only through members that are not close may hold one that is, filed in none of
+  // these buckets (see above): a few more of its members are tried.
+  const tried = new Map<number, number>();
+  for (const [other, cluster] of clusterOf) if (cluster !== null && !joined.has(cluster)) tried.set(cluster, other);
+  for (const cluster of tried.keys()) {
+    const others = clusterMembers(db, cluster).filter((m) => m !== id && !clusterOf.has(m));
+    if (others.slice(-MORE_MEMBERS).some(close)) joined.add(cluster);
+  }
+  const together = (other: number) => {
+    const cluster = clusterOf.get(other);
+    return loose.has(other) || (cluster !== null && cluster !== undefined && joined.has(cluster));
+  };
+  pending.add(
+    id,
+    bands.map((hash, band) => (buckets[band].some(together) ? null : hash)),
+  );
+  if (loose.size === 0 && joined.size === 0) return false;
   const clusters = [...joined];
   joinCluster(db, [id, ...loose], clusters, Math.min(id, ...loose, ...clusters));
   return true;

@@ -21,14 +21,13 @@ export function pendingSignatures(store: Store, after: number, limit: number, ch
   ).all({ after, limit, chars }) as PendingDocument[];
 }
 
-/** Store a document's signature and band hashes, replacing its signature and cluster membership. */
+/** Store a document's signature, replacing its signature and cluster membership (its bands: saveBands). */
 export function saveSignature(
   store: Store,
   docId: number,
   sha256: string,
   signature: Buffer | null,
   figures: Buffer | null,
-  bands: number[],
 ): void {
   const db = sqlite(store);
   statement(db, 'DELETE FROM doc_clusters WHERE doc_id = ?').run(docId);
@@ -38,24 +37,42 @@ export function saveSignature(
     signature,
     figures,
   );
-  const insert = statement(db, 'INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?, ?, ?)');
-  bands.forEach((hash, band) => insert.run(band, hash, docId));
 }
 
-/** Other documents sharing at least one band bucket with a document, with their cluster (null: in none). */
-export function bandCandidates(store: Store, docId: number, bands: number[]): { id: number; cluster: number | null }[] {
-  const db = sqlite(store);
+/** A document's hash in one LSH band. */
+export interface BandRow {
+  band: number;
+  hash: number;
+  docId: number;
+}
+
+/**
+ * File band rows, in key order: rows in random order would dirty a random page of the band index
+ * each (16 a document), and once the index outgrows the page cache every insert re-reads and
+ * re-writes a page; in key order each page is visited once per call.
+ */
+export function saveBands(store: Store, rows: BandRow[]): void {
+  const insert = statement(sqlite(store), 'INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?, ?, ?)');
+  const sorted = [...rows].sort((a, b) => a.band - b.band || a.hash - b.hash || a.docId - b.docId);
+  for (const r of sorted) insert.run(r.band, r.hash, r.docId);
+}
+
+/** The other documents in each of a document's band buckets (from the index alone), band by band. */
+export function bandCandidates(store: Store, docId: number, bands: number[]): number[][] {
   const bucket = statement(
-    db,
-    `SELECT b.doc_id AS id, c.cluster_id AS cluster FROM doc_bands b LEFT JOIN doc_clusters c ON c.doc_id = b.doc_id
-      WHERE b.band = ? AND b.hash = ? AND b.doc_id != ?`,
+    sqlite(store),
+    'SELECT doc_id FROM doc_bands WHERE band = ? AND hash = ? AND doc_id != ?',
+  ).pluck();
+  return bands.map((hash, band) => bucket.all(band, hash, docId) as number[]);
+}
+
+/** A document's cluster (its smallest member's id), or null when it is in none. */
+export function clusterIdOf(store: Store, docId: number): number | null {
+  return (
+    (statement(sqlite(store), 'SELECT cluster_id FROM doc_clusters WHERE doc_id = ?').pluck().get(docId) as
+      | number
+      | undefined) ?? null
   );
-  const out = new Map<number, { id: number; cluster: number | null }>();
-  bands.forEach((hash, band) => {
-    for (const row of bucket.all(band, hash, docId) as { id: number; cluster: number | null }[])
-      if (!out.has(row.id)) out.set(row.id, row);
-  });
-  return [...out.values()].sort((a, b) => a.id - b.id);
 }
 
 /** Cluster ids of documents (a document in no cluster is absent). */
@@ -147,6 +164,11 @@ export function unsignedCount(store: Store): number {
 /** Run `write` in one write transaction. */
 export function inWriteTransaction<T>(store: Store, write: () => T): T {
   return sqlite(store).transaction(write).immediate();
+}
+
+/** Rows in the band index (a test checks that a cluster fills each bucket once). */
+export function bandRowCount(store: Store): number {
+  return statement(sqlite(store), 'SELECT count(*) FROM doc_bands').pluck().get() as number;
 }
 
 /** Forget every signature and cluster (bench:duplicates measures the cost from scratch). */
