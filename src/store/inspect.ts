@@ -156,10 +156,11 @@ const CONTENT: Record<string, string> = {
   statements: `SELECT d.sha256, s.sentence, s.date, s.granularity, s.date_start, s.date_end, s.action, s.terms,
       s.name, s.named, s.event_noun FROM statements s JOIN documents d ON d.id = s.doc_id`,
   corpus_events: `SELECT c.key, c.kind, c.name, c.date, c.granularity, c.date_start, c.date_end, e.type, e.key,
-      c.documents, c.sources, c.days FROM corpus_events c LEFT JOIN entities e ON e.id = c.place_id`,
+      c.documents, c.sources, c.days, ld.sha256, ls.sentence FROM corpus_events c LEFT JOIN entities e ON e.id = c.place_id
+      LEFT JOIN statements ls ON ls.id = c.lead_statement LEFT JOIN documents ld ON ld.id = ls.doc_id`,
   corpus_event_statements: `SELECT c.key, d.sha256, s.sentence, s.action, s.date FROM corpus_event_statements m
       JOIN corpus_events c ON c.id = m.event_id JOIN statements s ON s.id = m.statement_id JOIN documents d ON d.id = s.doc_id`,
-  corpus_event_entities: `SELECT c.key, e.type, e.key, x.documents, x.participant FROM corpus_event_entities x
+  corpus_event_entities: `SELECT c.key, e.type, e.key, x.documents, x.participant, x.kind FROM corpus_event_entities x
       JOIN corpus_events c ON c.id = x.event_id JOIN entities e ON e.id = x.entity_id`,
   // A near-duplicate cluster by its members: each document with the least hash of its cluster.
   doc_clusters: `SELECT d.sha256, (SELECT min(o.sha256) FROM doc_clusters k JOIN documents o ON o.id = k.doc_id
