@@ -122,6 +122,32 @@ describe('corpus events from dated statements', () => {
     expect(event.name).toBe('election in Japan');
   });
 
+  it('keeps apart elections of one day in two countries: the one country a report names is where it happened', () => {
+    const election = (doc: number, country: number) =>
+      statement(doc, '1987-04-24', {
+        value: '1987-04-23',
+        action: 'n:election',
+        name: 'election',
+        terms: ['elect', 'vote', 'parliament'],
+        participantIds: [country],
+      });
+    const events = clusterStatements(
+      [1, 2, 3].map((doc) => election(doc, 4)).concat([4, 5].map((doc) => election(doc, 5))),
+      name,
+      options,
+    );
+    expect(events.map((e) => e.documents).sort()).toEqual([2, 3]);
+    // A report naming both countries is no venue of its own: it joins the election it shares terms with.
+    const both = statement(6, '1987-04-24', {
+      value: '1987-04-23',
+      action: 'n:election',
+      name: 'election',
+      terms: ['elect', 'vote', 'parliament'],
+      participantIds: [4, 5],
+    });
+    expect(clusterStatements([election(1, 4), election(2, 4), both], name, options)).toHaveLength(1);
+  });
+
   it('names an action by its telling object when the most given one says little alone', () => {
     const filing = (doc: number, head: string, name: string) =>
       statement(doc, '1987-04-13', {

@@ -222,12 +222,18 @@ export function clusterStatementStream(
     }
     lastDay = day;
     const weight = s.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0) || 1;
+    // Where it happened: the sentence's place, else for a happening known by its place (an
+    // earthquake, an election) the one place it names (`the earthquake which hit northern Chile`);
+    // several places are parties (`an accord between Canada, France and Japan`), not a venue.
+    const named = s.placeId === null && s.action.startsWith('n:') && placeKnown.has(s.action.slice(2));
+    const places = named ? s.participantIds.filter(isPlace) : [];
+    const where = s.placeId !== null ? [s.placeId] : places.length === 1 ? places : [];
     const candidates = new Set<Cluster>();
     for (const key of lookupKeys(s, entityKeys)) for (const c of blocks.get(key) ?? []) candidates.add(c);
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      const score = similarity(s, weight, c, idf, kindOf);
+      const score = similarity(s, where, weight, c, idf, kindOf);
       if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
         best = c;
         bestScore = score;
@@ -258,7 +264,7 @@ export function clusterStatementStream(
     best.namedOrNoun ||= s.named || s.eventNoun;
     const head = s.action.split(':')[1];
     if (head && !s.action.startsWith('n:')) best.heads.add(head);
-    if (s.placeId !== null) best.places.add(s.placeId);
+    for (const p of where) best.places.add(p);
     if (s.date.granularity === 'day') {
       const votes = (best.dayVotes.get(s.date.start) ?? 0) + 1;
       best.dayVotes.set(s.date.start, votes);
@@ -568,6 +574,7 @@ function lookupKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | 
 
 function similarity(
   s: StatementRow,
+  where: readonly number[],
   weight: number,
   c: Cluster,
   idf: Map<string, number>,
@@ -586,7 +593,7 @@ function similarity(
   ) {
     return 0;
   }
-  if (!placesAgree(s, c)) return 0;
+  if (!placesAgree(s, where, c)) return 0;
   // One article naming two events (`talks` and `working group meeting` on one day) tells them apart.
   if (s.eventNoun && c.members.some((m) => m.docId === s.docId && m.eventNoun && m.action !== s.action)) return 0;
   let shared = 0;
@@ -634,11 +641,12 @@ function similarity(
 }
 
 /** Two different places (`earthquake in Ecuador`, `earthquake in Chile`) are two happenings. */
-function placesAgree(s: StatementRow, c: Cluster): boolean {
-  if (s.placeId === null || c.places.size === 0 || c.places.has(s.placeId)) return true;
+/** `where`: the statement's places (see the clustering loop); none agrees with anything. */
+function placesAgree(s: StatementRow, where: readonly number[], c: Cluster): boolean {
+  if (where.length === 0 || c.places.size === 0 || where.some((p) => c.places.has(p))) return true;
   // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees.
   if ([...c.places].some((p) => s.participantIds.includes(p))) return true;
-  return c.members.some((m) => m.participantIds.includes(s.placeId!));
+  return c.members.some((m) => where.some((p) => m.participantIds.includes(p)));
 }
 
 function spansMeet(a: DateSpan, b: DateSpan): boolean {
