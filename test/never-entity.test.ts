@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { findEntities } from '../src/nlp/entities.js';
 import { loadModel, truecaseTitleLine } from '../src/nlp/ner/model.js';
-import { neverEntity } from '../src/nlp/ner/never-entity.js';
+import { isGluedCorporateName, neverEntity } from '../src/nlp/ner/never-entity.js';
 
 const names = (text: string) => {
   const { tokens, sentences } = tokenize(text);
@@ -167,6 +167,17 @@ describe('never an entity', () => {
   it('takes a company written without its suffix as the company named with it', () => {
     const out = names('Dart Group Corp raised its offer for the supermarket chain. Dart said the bid was final.');
     expect(out).toContain('ORG:Dart');
+  });
+});
+
+describe('companies named with a glued corporate suffix', () => {
+  it('reads Citicorp and MCorp as organisations, not places or people', () => {
+    expect(names('Citicorp said it would raise its prime rate. MCorp shares fell on Tuesday.')).toEqual([
+      'ORG:Citicorp',
+      'ORG:MCorp',
+    ]);
+    expect(isGluedCorporateName('PacifiCorp')).toBe(true);
+    for (const w of ['Corp', 'corporate', 'Corporation', 'Scorpio']) expect(isGluedCorporateName(w), w).toBe(false);
   });
 });
 

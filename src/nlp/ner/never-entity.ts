@@ -166,6 +166,14 @@ export function isCorporateSuffix(w: string): boolean {
   return w.length <= 13 && CORPORATE_SUFFIXES.has(bare(w));
 }
 
+/**
+ * One word ending in a corporate suffix written as part of it (`Citicorp`, `MCorp`, `PacifiCorp`,
+ * `Bancorp`): a company's name, which a tagger trained on words it has seen may read as a place.
+ */
+export function isGluedCorporateName(w: string): boolean {
+  return w.length >= 5 && /^\p{Lu}[\p{L}&-]*(?:corp|Corp|CORP)$/u.test(w);
+}
+
 /** A month or weekday name or abbreviation, alone or glued to digits (`MAY8`, `Jan87`). */
 export function isCalendarWord(w: string): boolean {
   if (w.length > 13) return false;

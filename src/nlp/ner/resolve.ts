@@ -1,7 +1,7 @@
 import type { EntityType, Mention, Sentence, Token } from '../../core/types.js';
 import { countryByName, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
-import { isCorporateSuffix } from './never-entity.js';
+import { isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
 import { canonicalOrgAcronym } from './orgs.js';
 import type { Span } from './spans.js';
 
@@ -71,7 +71,8 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     const s = surface(sp);
     const country = countryByName(s);
     let type: EntityType;
-    if (sp.type === 'LOC') type = country?.sovereign ? 'COUNTRY' : 'PLACE';
+    if (sp.first === sp.last && isGluedCorporateName(s)) type = 'ORG';
+    else if (sp.type === 'LOC') type = country?.sovereign ? 'COUNTRY' : 'PLACE';
     else if (country?.sovereign && sp.type === 'ORG' && country.aliases.includes(s)) type = 'COUNTRY';
     else type = sp.type as EntityType;
     return { sp, s, type };
