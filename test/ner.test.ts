@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { loadModel, tagDocument, serializeWeights, deserializeWeights } from '../src/nlp/ner/model.js';
 import { LABELS, NL, BUCKETS, denseWeights } from '../src/nlp/ner/tagger.js';
 import { readConll, titleCased, withTitleCaseHeadlines } from '../tools/train.js';
-import { entitySpans } from '../src/nlp/ner/spans.js';
+import { entitySpans, type Span } from '../src/nlp/ner/spans.js';
+import { resolveEntities } from '../src/nlp/ner/resolve.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { findEntities } from '../src/nlp/entities.js';
 
@@ -168,6 +169,42 @@ describe('entitySpans', () => {
     const out = spansOf('Japanese PM Shinzo Abe spoke.', ['B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O', 'O']);
     expect(out).toContain('PERSON:Shinzo Abe');
     expect(out.some((s) => s.includes('PM'))).toBe(false);
+  });
+});
+
+describe('resolveEntities: surnames', () => {
+  const resolved = (text: string, spans: [string, Span['type']][]) => {
+    const { tokens, sentences } = tokenize(text);
+    const out: Span[] = [];
+    let from = 0;
+    for (const [name, type] of spans) {
+      const at = text.indexOf(name, from);
+      from = at + name.length;
+      const first = tokens.findIndex((t) => t.start === at);
+      const last = tokens.findIndex((t) => t.end === at + name.length);
+      out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
+    }
+    return resolveEntities(text, tokens, sentences, out).map((m) => `${m.type}:${m.text}`);
+  };
+
+  it('keeps a known place a place beside a `person` whose last word it is, unless mostly a person alone', () => {
+    expect(
+      resolved('His poems appeared in Poetry London. He lived in London.', [
+        ['Poetry London', 'PERSON'],
+        ['London', 'LOC'],
+      ]),
+    ).toEqual(['PERSON:Poetry London', 'PLACE:London']);
+    // A surname the tagger took for a place twice, and for the person three times, is the person.
+    expect(
+      resolved('Manuel Belgrano led. Belgrano won. Belgrano lost. Belgrano left. Belgrano came. Belgrano went.', [
+        ['Manuel Belgrano', 'PERSON'],
+        ['Belgrano', 'LOC'],
+        ['Belgrano', 'LOC'],
+        ['Belgrano', 'PERSON'],
+        ['Belgrano', 'PERSON'],
+        ['Belgrano', 'PERSON'],
+      ]).filter((m) => m.startsWith('PLACE')),
+    ).toEqual([]);
   });
 });
 
