@@ -172,6 +172,47 @@ describe('entitySpans', () => {
   });
 });
 
+describe('entitySpans: places the text says are places', () => {
+  const spansOf = (text: string, labels: string[]) => {
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    expect(words.flat()).toHaveLength(labels.length);
+    let k = 0;
+    const ids = words.map((w) => Uint8Array.from(w.map(() => LABELS.indexOf(labels[k++] as (typeof LABELS)[number]))));
+    return entitySpans(text, tokens, sentences, words, ids).map(
+      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}`,
+    );
+  };
+
+  it('types a name after `the state of` or before `is a village` as a place, and the same name elsewhere', () => {
+    expect(
+      spansOf('He moved to the state of Goa . Goa is warm .', [
+        ...['O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'O'],
+        ...['B-PER', 'O', 'O', 'O'],
+      ]),
+    ).toEqual(['LOC:Goa', 'LOC:Goa']);
+    expect(
+      spansOf('Aisby is a small village in the county of Lincolnshire .', [
+        ...['B-PER', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O'],
+      ]),
+    ).toEqual(['LOC:Aisby', 'LOC:Lincolnshire']);
+  });
+
+  it('adds such a place the tagger left out, and leaves `the University of …` and plain sentences alone', () => {
+    expect(spansOf('Brensbach is a municipality in Hesse .', ['O', 'O', 'O', 'O', 'O', 'B-LOC', 'O'])).toEqual([
+      'LOC:Brensbach',
+      'LOC:Hesse',
+    ]);
+    expect(
+      spansOf('She taught at the University of Texas .', ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']),
+    ).toEqual(['ORG:University of Texas']);
+    expect(spansOf('Smith is a doctor in Boston .', ['B-PER', 'O', 'O', 'O', 'O', 'B-LOC', 'O'])).toEqual([
+      'PERSON:Smith',
+      'LOC:Boston',
+    ]);
+  });
+});
+
 describe('resolveEntities: surnames', () => {
   const resolved = (text: string, spans: [string, Span['type']][]) => {
     const { tokens, sentences } = tokenize(text);

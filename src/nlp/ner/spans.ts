@@ -251,7 +251,86 @@ export function entitySpans(
       ),
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
+  placesByContext(kept, tokens, sentences);
   return kept.sort((a, b) => a.first - b.first);
+}
+
+/** Nouns of settlements and territories that say what the name beside them is (`the state of Goa`). */
+const SETTLEMENT_NOUNS = new Set([
+  'village',
+  'town',
+  'city',
+  'hamlet',
+  'suburb',
+  'municipality',
+  'parish',
+  'commune',
+  'borough',
+  'county',
+  'district',
+  'province',
+  'state',
+  'region',
+  'island',
+  'canton',
+  'prefecture',
+  'township',
+  'settlement',
+  'neighbourhood',
+  'neighborhood',
+  'département',
+]);
+
+/**
+ * What the text itself says is a place, whatever the tagger made of the name (an unknown name of a
+ * village or island reads like a surname to a tagger trained on news): `the state of Goa`, `the
+ * English county of Lincolnshire`, `a village in Lincolnshire`, `Aisby is a village …`. A name the
+ * tagger left out there is added; every span of the document written as such a name is then the
+ * place too (`Goa` alone, elsewhere).
+ */
+function placesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const lower = (i: number) => (i >= 0 && i < tokens.length ? tokens[i].text.toLowerCase() : '');
+  const settlement = (i: number) => i >= 0 && i < tokens.length && SETTLEMENT_NOUNS.has(tokens[i].text);
+  const nameWord = (t: string) => /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(t) && !isCalendarWord(t);
+  const places = new Set<string>();
+  const found: Span[] = [];
+  sentences.forEach((s, si) => {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!nameWord(tokens[i].text) || (i > s.tokenStart && nameWord(tokens[i - 1].text))) continue;
+      let last = i;
+      while (last + 1 < s.tokenEnd && last - i < 3 && nameWord(tokens[last + 1].text)) last++;
+      if (last + 1 < s.tokenEnd && nameWord(tokens[last + 1].text)) continue;
+      // `the state of Goa`, `county of Lincolnshire` (the noun in lower case: `the University of …`
+      // is no cue).
+      let cue = i - 2 >= s.tokenStart && lower(i - 1) === 'of' && settlement(i - 2);
+      // `a village in Lincolnshire`, `a small town near Ancaster`.
+      cue ||=
+        i - 3 >= s.tokenStart &&
+        (lower(i - 1) === 'in' || lower(i - 1) === 'near') &&
+        settlement(i - 2) &&
+        /^(?:a|an|small|large|little)$/.test(lower(i - 3));
+      // `Aisby is a village …`, `Bilje is a village and municipality`, `X was a small town`.
+      if (!cue && i === s.tokenStart && /^(?:is|was)$/.test(lower(last + 1)) && /^(?:a|an)$/.test(lower(last + 2))) {
+        let k = last + 3;
+        for (let n = 0; n < 3 && /^\p{Ll}+$/u.test(tokens[k]?.text ?? '') && !settlement(k); n++) k++;
+        cue =
+          k < s.tokenEnd &&
+          settlement(k) &&
+          (k + 1 >= s.tokenEnd || /^(?:of|in|and|near|on|within|located|situated|,|\.|\()$/.test(lower(k + 1)));
+      }
+      if (!cue) continue;
+      const own = spans.find((sp) => sp.first <= last && sp.last >= i);
+      if (own && own.first === i && own.last === last) {
+        if (own.type !== 'LOC') places.add(tokensText(tokens, i, last));
+      } else if (!own) {
+        found.push({ first: i, last, type: 'LOC', sentence: si });
+        places.add(tokensText(tokens, i, last));
+      }
+      i = last;
+    }
+  });
+  for (const sp of spans) if (places.has(tokensText(tokens, sp.first, sp.last))) sp.type = 'LOC';
+  spans.push(...found);
 }
 
 /**
