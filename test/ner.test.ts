@@ -213,6 +213,41 @@ describe('entitySpans: places the text says are places', () => {
   });
 });
 
+describe('entitySpans: organisations the text says are organisations', () => {
+  const spansOf = (text: string, labels: Record<string, string>) => {
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    // Labels by word (`{ Gigi: 'B-PER' }`); every other word is O.
+    const ids = words.map((w) =>
+      Uint8Array.from(w.map((x) => Math.max(0, LABELS.indexOf((labels[x] ?? 'O') as never)))),
+    );
+    return entitySpans(text, tokens, sentences, words, ids).map(
+      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}${sp.cued ? '*' : ''}`,
+    );
+  };
+
+  it('types a name after `the band` or before `, a … company` or `is a … chain` as an organisation, everywhere', () => {
+    expect(spansOf('He joined the band Gigi . Gigi has released six albums .', { Gigi: 'B-PER' })).toEqual([
+      'ORG:Gigi*',
+      'ORG:Gigi*',
+    ]);
+    expect(spansOf('It was taken over by Staedtler , a stationery company .', { Staedtler: 'B-PER' })).toEqual([
+      'ORG:Staedtler*',
+    ]);
+    expect(spansOf('Bilka is a Danish chain of hypermarkets .', { Bilka: 'B-PER', Danish: 'B-MISC' })).toEqual([
+      'ORG:Bilka*',
+    ]);
+  });
+
+  it('leaves a person before `, a company spokesman` and the members of `the duo` alone', () => {
+    expect(spansOf('Smith , a company spokesman , said so .', { Smith: 'B-PER' })).toEqual(['PERSON:Smith']);
+    expect(spansOf('It is the duo Wolff and Dean .', { Wolff: 'B-PER', Dean: 'B-PER' })).toEqual([
+      'PERSON:Wolff',
+      'PERSON:Dean',
+    ]);
+  });
+});
+
 describe('resolveEntities: surnames', () => {
   const resolved = (text: string, spans: [string, Span['type']][]) => {
     const { tokens, sentences } = tokenize(text);
@@ -246,6 +281,21 @@ describe('resolveEntities: surnames', () => {
         ['Belgrano', 'PERSON'],
       ]).filter((m) => m.startsWith('PLACE')),
     ).toEqual([]);
+  });
+
+  it('keeps the type the text gave a name (`Caloi is a manufacturer`) beside a person it is the surname of', () => {
+    const text = 'Caloi is a manufacturer. Luigi Caloi founded it. Caloi grew.';
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    const ids = words.map((w, si) =>
+      Uint8Array.from(w.map((x, i) => (x === 'Luigi' ? 1 : x === 'Caloi' ? (si === 1 && i === 1 ? 2 : 1) : 0))),
+    );
+    const spans = entitySpans(text, tokens, sentences, words, ids);
+    expect(resolveEntities(text, tokens, sentences, spans).map((m) => `${m.type}:${m.text}`)).toEqual([
+      'ORG:Caloi',
+      'PERSON:Luigi Caloi',
+      'ORG:Caloi',
+    ]);
   });
 });
 

@@ -106,6 +106,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     if (
       (m.type === 'ORG' || m.type === 'PLACE') &&
       m.sp.first === m.sp.last &&
+      !m.sp.cued &&
       surnameKeys.has(nameParts(m.s).join('')) &&
       !(m.type === 'PLACE' && (alone.get(aliasKey(m.s)) ?? 0) >= 0 && placeInfo(m.s))
     ) {

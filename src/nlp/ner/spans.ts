@@ -127,6 +127,8 @@ export interface Span {
   last: number; // inclusive
   type: 'PERSON' | 'ORG' | 'LOC' | 'MISC';
   sentence: number;
+  /** Typed by what the text says of the name (`the band Gigi`), not by the tagger: resolve.ts keeps the type. */
+  cued?: boolean;
 }
 
 /**
@@ -251,7 +253,7 @@ export function entitySpans(
       ),
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
-  placesByContext(kept, tokens, sentences);
+  typesByContext(kept, tokens, sentences);
   return kept.sort((a, b) => a.first - b.first);
 }
 
@@ -282,17 +284,70 @@ const SETTLEMENT_NOUNS = new Set([
 ]);
 
 /**
- * What the text itself says is a place, whatever the tagger made of the name (an unknown name of a
- * village or island reads like a surname to a tagger trained on news): `the state of Goa`, `the
- * English county of Lincolnshire`, `a village in Lincolnshire`, `Aisby is a village …`. A name the
- * tagger left out there is added; every span of the document written as such a name is then the
- * place too (`Goa` alone, elsewhere).
+ * Nouns of organisations that say what the name beside them is (`the band Gigi`, `Staedtler, a
+ * stationery company`, `Bilka is a Danish chain of hypermarkets`).
  */
-function placesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+const ORGANISATION_NOUNS = new Set([
+  'band',
+  'company',
+  'firm',
+  'corporation',
+  'manufacturer',
+  'maker',
+  'retailer',
+  'chain',
+  'label',
+  'publisher',
+  'newspaper',
+  'magazine',
+  'journal',
+  'broadcaster',
+  'network',
+  'airline',
+  'bank',
+  'club',
+  'orchestra',
+  'ensemble',
+  'party',
+  'organisation',
+  'organization',
+  'charity',
+  'franchise',
+  'studio',
+  'brand',
+]);
+
+/**
+ * What the text itself says a name is, whatever the tagger made of it (an unknown name of a village
+ * or island reads like a surname to a tagger trained on news, a band's or a shop's like a person's):
+ * a place in `the state of Goa`, `the English county of Lincolnshire`, `a village in Lincolnshire`,
+ * `Aisby is a small village …`; an organisation in `the band Gigi`, `record label, Soleilmoon
+ * Recordings`, `Staedtler, a stationery company`, `Bilka is a Danish chain of hypermarkets`. A name
+ * the tagger left out there is added; every span of the document written as such a name is then of
+ * that type too (`Goa` alone, elsewhere), and marked so that resolve.ts keeps it.
+ */
+function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
   const lower = (i: number) => (i >= 0 && i < tokens.length ? tokens[i].text.toLowerCase() : '');
-  const settlement = (i: number) => i >= 0 && i < tokens.length && SETTLEMENT_NOUNS.has(tokens[i].text);
-  const nameWord = (t: string) => /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(t) && !isCalendarWord(t);
-  const places = new Set<string>();
+  const nounOf = (i: number): 'LOC' | 'ORG' | null => {
+    if (i < 0 || i >= tokens.length) return null;
+    const t = tokens[i].text;
+    return SETTLEMENT_NOUNS.has(t) ? 'LOC' : ORGANISATION_NOUNS.has(t) ? 'ORG' : null;
+  };
+  const nameWord = (t: string) => /^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) && !isCalendarWord(t);
+  // After `a`/`an`: up to five words describing the noun (`small`, `major Brazilian`, `English punk
+  // rock / garage rock`), then the noun, then no other noun it would qualify (`a band member`).
+  const described = (k: number, s: Sentence): 'LOC' | 'ORG' | null => {
+    if (!/^(?:a|an)$/.test(lower(k))) return null;
+    k++;
+    for (let n = 0; n < 6 && k < s.tokenEnd && !nounOf(k) && /^(?:\p{L}[\p{L}-]*|\/)$/u.test(tokens[k].text); n++) k++;
+    const type = k < s.tokenEnd ? nounOf(k) : null;
+    const next = lower(k + 1);
+    const ends =
+      k + 1 >= s.tokenEnd ||
+      /^(?:of|in|and|from|near|on|within|located|situated|based|founded|that|which|with|,|\.|\(|;)$/.test(next);
+    return type && ends ? type : null;
+  };
+  const typed = new Map<string, 'LOC' | 'ORG'>();
   const found: Span[] = [];
   sentences.forEach((s, si) => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -300,36 +355,44 @@ function placesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]):
       let last = i;
       while (last + 1 < s.tokenEnd && last - i < 3 && nameWord(tokens[last + 1].text)) last++;
       if (last + 1 < s.tokenEnd && nameWord(tokens[last + 1].text)) continue;
+      let type: 'LOC' | 'ORG' | null = null;
       // `the state of Goa`, `county of Lincolnshire` (the noun in lower case: `the University of …`
       // is no cue).
-      let cue = i - 2 >= s.tokenStart && lower(i - 1) === 'of' && settlement(i - 2);
+      if (i - 2 >= s.tokenStart && lower(i - 1) === 'of' && nounOf(i - 2) === 'LOC') type = 'LOC';
       // `a village in Lincolnshire`, `a small town near Ancaster`.
-      cue ||=
+      else if (
         i - 3 >= s.tokenStart &&
         (lower(i - 1) === 'in' || lower(i - 1) === 'near') &&
-        settlement(i - 2) &&
-        /^(?:a|an|small|large|little)$/.test(lower(i - 3));
-      // `Aisby is a village …`, `Bilje is a village and municipality`, `X was a small town`.
-      if (!cue && i === s.tokenStart && /^(?:is|was)$/.test(lower(last + 1)) && /^(?:a|an)$/.test(lower(last + 2))) {
-        let k = last + 3;
-        for (let n = 0; n < 3 && /^\p{Ll}+$/u.test(tokens[k]?.text ?? '') && !settlement(k); n++) k++;
-        cue =
-          k < s.tokenEnd &&
-          settlement(k) &&
-          (k + 1 >= s.tokenEnd || /^(?:of|in|and|near|on|within|located|situated|,|\.|\()$/.test(lower(k + 1)));
-      }
-      if (!cue) continue;
+        nounOf(i - 2) === 'LOC' &&
+        /^(?:a|an|small|large|little)$/.test(lower(i - 3))
+      )
+        type = 'LOC';
+      // `the band Gigi`, `record label, Soleilmoon Recordings`.
+      else if (nounOf(i - 1) === 'ORG' && i - 1 >= s.tokenStart && !isTitle(tokens[i].text)) type = 'ORG';
+      else if (lower(i - 1) === ',' && nounOf(i - 2) === 'ORG' && i - 2 >= s.tokenStart && !isTitle(tokens[i].text))
+        type = 'ORG';
+      // `Aisby is a village …`, `Crazyhead are an English punk rock band`, at the start of a sentence.
+      else if (i === s.tokenStart && /^(?:is|are|was|were)$/.test(lower(last + 1))) type = described(last + 2, s);
+      // `Staedtler, a stationery company`.
+      else if (lower(last + 1) === ',') type = described(last + 2, s);
+      if (!type) continue;
       const own = spans.find((sp) => sp.first <= last && sp.last >= i);
-      if (own && own.first === i && own.last === last) {
-        if (own.type !== 'LOC') places.add(tokensText(tokens, i, last));
-      } else if (!own) {
-        found.push({ first: i, last, type: 'LOC', sentence: si });
-        places.add(tokensText(tokens, i, last));
+      const name = tokensText(tokens, i, last);
+      if (own && own.first === i && own.last === last) typed.set(name, type);
+      else if (!own) {
+        found.push({ first: i, last, type, sentence: si });
+        typed.set(name, type);
       }
       i = last;
     }
   });
-  for (const sp of spans) if (places.has(tokensText(tokens, sp.first, sp.last))) sp.type = 'LOC';
+  for (const sp of [...spans, ...found]) {
+    const type = typed.get(tokensText(tokens, sp.first, sp.last));
+    if (type) {
+      sp.type = type;
+      sp.cued = true;
+    }
+  }
   spans.push(...found);
 }
 
