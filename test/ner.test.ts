@@ -159,6 +159,15 @@ describe('entitySpans', () => {
     expect(spansOf('Banque Paribas said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Banque Paribas']);
   });
 
+  it('reads a hotel, casino or museum as an organisation (a business or an institution), not a place', () => {
+    expect(spansOf('They met at the Peninsula Hotel .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'ORG:Peninsula Hotel',
+    ]);
+    expect(spansOf('It went to the Senckenberg Museum .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'ORG:Senckenberg Museum',
+    ]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

@@ -398,7 +398,8 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
 
 /**
  * Nouns that make a named organisation of the name they end (`White House`, `Foreign Ministry`):
- * CoNLL's annotators often labelled such seats of government LOC; the spec counts them as ORG.
+ * CoNLL's annotators often labelled such seats of government LOC; the spec counts them as ORG. A
+ * hotel or casino is a business and a museum an institution, whatever building houses them.
  * (`Bank` is left out: `West Bank`.)
  */
 const INSTITUTION_HEADS = new Set([
@@ -436,6 +437,9 @@ const INSTITUTION_HEADS = new Set([
   'foundation',
   'fund',
   'union',
+  'museum',
+  'hotel',
+  'casino',
 ]);
 
 /** Last words of the names of news media (`CBS News`, `Financial Times`, `Voice of America Radio`). */
