@@ -168,6 +168,11 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('drops the name of a day or a campaign, and the first words of an event the tagger cut short', () => {
+    expect(spansOf('Armistice Day is a holiday .', ['B-ORG', 'O', 'O', 'O', 'O', 'O'])).toEqual([]);
+    expect(spansOf('The Overland Campaign began .', ['O', 'B-ORG', 'I-ORG', 'O', 'O'])).toEqual([]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

@@ -1213,16 +1213,26 @@ const EVENT_HEADS = new Set([
   'Stakes',
   'Derby',
   'Marathon',
+  'Day',
+  'Campaign',
 ]);
 
 /** Words that open the name of an event before `of` (`Battle of Antietam`, `Treaty of Baden`). */
 const EVENT_OPENERS = new Set(['Battle', 'Siege', 'Treaty', 'War']);
 
-/** The name of an event, a contest, a prize or a law (a MISC thing): see EVENT_HEADS, EVENT_OPENERS. */
+/**
+ * The name of an event, a contest, a prize or a law (a MISC thing), or the first words of one
+ * (`Armistice` before `Day`): see EVENT_HEADS, EVENT_OPENERS.
+ */
 function isEventName(sp: Span, tokens: Token[]): boolean {
   // `Ministry of War`, `Department of the Army`: an institution named for what it deals with.
+  // `Doris Day` is a person's name.
+  const head = (i: number) => EVENT_HEADS.has(tokens[i].text) && !(sp.type === 'PERSON' && tokens[i].text === 'Day');
+  // `Armistice Day`, `Munich Olympics` where the tagger left the head out of the name.
+  if (sp.last + 1 < tokens.length && tokens[sp.last + 1].start === tokens[sp.last].end + 1 && head(sp.last + 1))
+    return true;
   if (sp.last <= sp.first || INSTITUTION_HEADS.has(tokens[sp.first].text.toLowerCase())) return false;
-  if (EVENT_HEADS.has(tokens[sp.last].text)) return true;
+  if (head(sp.last)) return true;
   return EVENT_OPENERS.has(tokens[sp.first].text) && tokens[sp.first + 1].text === 'of';
 }
 
