@@ -173,6 +173,12 @@ describe('entitySpans', () => {
     expect(spansOf('The Overland Campaign began .', ['O', 'B-ORG', 'I-ORG', 'O', 'O'])).toEqual([]);
   });
 
+  it('drops an acronym the document also writes in the plural (a common noun), keeps other acronyms', () => {
+    expect(
+      spansOf('He won by KO and ten KOs for NBC .', ['O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-ORG', 'O', 'B-ORG', 'O']),
+    ).toEqual(['ORG:NBC']);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

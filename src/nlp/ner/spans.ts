@@ -230,6 +230,7 @@ export function entitySpans(
   // an inflected word by its stem) is no edge of a name there.
   if (lex) for (const sp of split) if (sp.first <= sp.last && capsLine(sp.sentence)) trimCommonWords(sp, tokens, lex);
   const titles = quotedTitles(tokens, sentences);
+  const plurals = pluralAcronyms(tokens);
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
@@ -239,6 +240,7 @@ export function entitySpans(
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
+      !(sp.first === sp.last && plurals.has(tokens[sp.first].text.replace(/s$/, ''))) &&
       !(
         sp.type === 'PERSON' &&
         spanWords(tokens, sp).some(isColumnLabel) &&
@@ -1274,6 +1276,17 @@ function quotedTitles(tokens: Token[], sentences: Sentence[]): [number, number][
       i = j;
     }
   }
+  return out;
+}
+
+/**
+ * Acronyms the document also writes in the plural (`KO` beside `KOs`, `DJ` beside `DJs`): the
+ * abbreviations of common nouns (a knockout, a disc jockey), where an organisation's is not made
+ * plural. Each as written in the singular.
+ */
+function pluralAcronyms(tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) if (/^\p{Lu}{2,5}s$/u.test(t.text)) out.add(t.text.slice(0, -1));
   return out;
 }
 
