@@ -268,6 +268,38 @@ describe('entitySpans: organisations the text says are organisations', () => {
   });
 });
 
+describe('entitySpans: titles of works and other MISC things the text names', () => {
+  const spansOf = (text: string, labels: Record<string, string>) => {
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    const ids = words.map((w) =>
+      Uint8Array.from(w.map((x) => Math.max(0, LABELS.indexOf((labels[x] ?? 'O') as never)))),
+    );
+    return entitySpans(text, tokens, sentences, words, ids).map(
+      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}`,
+    );
+  };
+
+  it('drops a name inside the title after `the album`, and the same name elsewhere in the document', () => {
+    expect(
+      spansOf('Their album , A Beautiful Lie , sold well . Beautiful Lie was leaked in Paris .', {
+        Beautiful: 'B-ORG',
+        Lie: 'I-ORG',
+        Paris: 'B-LOC',
+      }),
+    ).toEqual(['LOC:Paris']);
+    expect(spansOf('He wrote the serial Kinda in London .', { Kinda: 'B-PER', London: 'B-LOC' })).toEqual([
+      'LOC:London',
+    ]);
+  });
+
+  it('drops a name the text says is a language or a series', () => {
+    expect(
+      spansOf('Chamicuro is an endangered language spoken in Peru .', { Chamicuro: 'B-PER', Peru: 'B-LOC' }),
+    ).toEqual(['LOC:Peru']);
+  });
+});
+
 describe('resolveEntities: surnames', () => {
   const resolved = (text: string, spans: [string, Span['type']][]) => {
     const { tokens, sentences } = tokenize(text);

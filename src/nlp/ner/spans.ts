@@ -256,7 +256,68 @@ export function entitySpans(
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
   typesByContext(kept, tokens, sentences);
-  return kept.sort((a, b) => a.first - b.first);
+  return workTitles(kept, tokens, sentences)
+    .filter((sp) => sp.type !== 'MISC')
+    .sort((a, b) => a.first - b.first);
+}
+
+/** Nouns of works that a title follows (`the album A Beautiful Lie`, `the 1937 film Oh, Mr Porter`). */
+const WORK_NOUNS = new Set([
+  'album',
+  'albums',
+  'film',
+  'films',
+  'movie',
+  'novel',
+  'song',
+  'songs',
+  'book',
+  'poem',
+  'opera',
+  'series',
+  'episode',
+  'serial',
+  'sitcom',
+  'musical',
+  'soundtrack',
+  'anthem',
+]);
+
+/** Function words inside titles (`30 Seconds to Mars`); not `in`, `at`, `on`: `the serial Kinda in London`. */
+const TITLE_JOINERS = new Set(['of', 'the', 'a', 'an', 'to', 'and', 'for', 'with', 'or']);
+
+/**
+ * The title of a work named after its noun (`the album A Beautiful Lie`, `his book Goan temples`,
+ * `the serial Kinda`): a MISC thing, so no span inside it is an entity, nor, anywhere in the
+ * document, a span written as one inside it (`A Beautiful Lie was leaked`). The title runs over
+ * capitalised words and numbers, and over the function words of titles between them (`30 Seconds to Mars`).
+ */
+function workTitles(spans: Span[], tokens: Token[], sentences: Sentence[]): Span[] {
+  const inTitle = new Uint8Array(tokens.length);
+  const titleWord = (t: string) => /^[\p{Lu}\d]/u.test(t);
+  for (const s of sentences)
+    for (let k = s.tokenStart; k + 1 < s.tokenEnd; k++) {
+      if (!WORK_NOUNS.has(tokens[k].text)) continue;
+      let j = k + 1;
+      if (tokens[j].text === ',' || tokens[j].text === ':') j++;
+      if (j >= s.tokenEnd || !titleWord(tokens[j].text) || isTitle(tokens[j].text)) continue;
+      let end = j;
+      for (;;) {
+        if (end + 1 < s.tokenEnd && titleWord(tokens[end + 1].text)) end++;
+        else if (
+          end + 2 < s.tokenEnd &&
+          TITLE_JOINERS.has(tokens[end + 1].text) &&
+          /^\p{Lu}/u.test(tokens[end + 2].text)
+        )
+          end += 2;
+        else break;
+      }
+      for (let i = j; i <= end; i++) inTitle[i] = 1;
+    }
+  const titled = new Set<string>();
+  for (const sp of spans) if (inTitle[sp.first] && inTitle[sp.last]) titled.add(tokensText(tokens, sp.first, sp.last));
+  if (!titled.size) return spans;
+  return spans.filter((sp) => sp.cued || !titled.has(tokensText(tokens, sp.first, sp.last)));
 }
 
 /** Nouns of settlements and territories that say what the name beside them is (`the state of Goa`). */
@@ -320,6 +381,31 @@ const ORGANISATION_NOUNS = new Set([
 ]);
 
 /**
+ * Nouns of things that are neither people, places nor organisations (MISC), said of a name
+ * (`Dancemania is a series of remix albums`, `Chamicuro is an endangered language`).
+ */
+const MISC_NOUNS = new Set([
+  ...WORK_NOUNS,
+  'single',
+  'compilation',
+  'language',
+  'dialect',
+  'festival',
+  'holiday',
+  'game',
+  'award',
+  'prize',
+  'tournament',
+  'competition',
+  'convention',
+  'race',
+  'programme',
+  'program',
+]);
+
+type Cued = 'LOC' | 'ORG' | 'MISC';
+
+/**
  * What the text itself says a name is, whatever the tagger made of it (an unknown name of a village
  * or island reads like a surname to a tagger trained on news, a band's or a shop's like a person's):
  * a place in `the state of Goa`, `the English county of Lincolnshire`, `a village in Lincolnshire`,
@@ -330,26 +416,28 @@ const ORGANISATION_NOUNS = new Set([
  */
 function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
   const lower = (i: number) => (i >= 0 && i < tokens.length ? tokens[i].text.toLowerCase() : '');
-  const nounOf = (i: number): 'LOC' | 'ORG' | null => {
+  const nounOf = (i: number): Cued | null => {
     if (i < 0 || i >= tokens.length) return null;
     const t = tokens[i].text;
-    return SETTLEMENT_NOUNS.has(t) ? 'LOC' : ORGANISATION_NOUNS.has(t) ? 'ORG' : null;
+    return SETTLEMENT_NOUNS.has(t) ? 'LOC' : ORGANISATION_NOUNS.has(t) ? 'ORG' : MISC_NOUNS.has(t) ? 'MISC' : null;
   };
   const nameWord = (t: string) => /^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) && !isCalendarWord(t);
   // After `a`/`an`: up to five words describing the noun (`small`, `major Brazilian`, `English punk
   // rock / garage rock`), then the noun, then no other noun it would qualify (`a band member`).
-  const described = (k: number, s: Sentence): 'LOC' | 'ORG' | null => {
+  const described = (k: number, s: Sentence): Cued | null => {
     if (!/^(?:a|an)$/.test(lower(k))) return null;
     k++;
     for (let n = 0; n < 6 && k < s.tokenEnd && !nounOf(k) && /^(?:\p{L}[\p{L}-]*|\/)$/u.test(tokens[k].text); n++) k++;
     const type = k < s.tokenEnd ? nounOf(k) : null;
     const next = lower(k + 1);
+    // … followed by what ends the phrase, or a participle qualifying it (`a language spoken in …`).
     const ends =
       k + 1 >= s.tokenEnd ||
-      /^(?:of|in|and|from|near|on|within|located|situated|based|founded|that|which|with|,|\.|\(|;)$/.test(next);
+      /^(?:of|in|and|from|near|on|within|that|which|with|,|\.|\(|;)$/.test(next) ||
+      /^\p{Ll}{3,}(?:ed|en)$/u.test(next);
     return type && ends ? type : null;
   };
-  const typed = new Map<string, 'LOC' | 'ORG'>();
+  const typed = new Map<string, Cued>();
   const found: Span[] = [];
   sentences.forEach((s, si) => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -357,7 +445,7 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
       let last = i;
       while (last + 1 < s.tokenEnd && last - i < 3 && nameWord(tokens[last + 1].text)) last++;
       if (last + 1 < s.tokenEnd && nameWord(tokens[last + 1].text)) continue;
-      let type: 'LOC' | 'ORG' | null = null;
+      let type: Cued | null = null;
       // `the state of Goa`, `county of Lincolnshire` (the noun in lower case: `the University of …`
       // is no cue).
       if (i - 2 >= s.tokenStart && lower(i - 1) === 'of' && nounOf(i - 2) === 'LOC') type = 'LOC';
