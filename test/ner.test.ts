@@ -179,6 +179,12 @@ describe('entitySpans', () => {
     ).toEqual(['ORG:NBC']);
   });
 
+  it('drops the word and number that label an item of a list before a colon', () => {
+    expect(spansOf('Milepost 0.8 : Scribner siding .', ['B-ORG', 'O', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:Scribner',
+    ]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

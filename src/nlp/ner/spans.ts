@@ -241,6 +241,7 @@ export function entitySpans(
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
       !(sp.first === sp.last && plurals.has(tokens[sp.first].text.replace(/s$/, ''))) &&
+      !isListLabel(sp, tokens, sentences) &&
       !(
         sp.type === 'PERSON' &&
         spanWords(tokens, sp).some(isColumnLabel) &&
@@ -1365,6 +1366,15 @@ function quotedTitles(tokens: Token[], sentences: Sentence[]): [number, number][
     }
   }
   return out;
+}
+
+/**
+ * The label of an item in a list, a word and a number opening the sentence before a colon
+ * (`Milepost 0.8: Scribner's`, `Chapter 3: …`, `Step 2: …`): a common noun written capitalised, not a name.
+ */
+function isListLabel(sp: Span, tokens: Token[], sentences: Sentence[]): boolean {
+  if (sp.first !== sp.last || sp.first !== sentences[sp.sentence].tokenStart) return false;
+  return /^\d+(?:\.\d+)?$/.test(tokens[sp.first + 1]?.text ?? '') && tokens[sp.first + 2]?.text === ':';
 }
 
 /**
