@@ -185,6 +185,15 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('reads a name of a place and a plural as a team or company, keeps the plurals of places', () => {
+    expect(
+      spansOf('He played for the St. Louis Eagles .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'I-LOC', 'O']),
+    ).toEqual(['ORG:St. Louis Eagles']);
+    expect(spansOf('They sailed to the Cayman Islands .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'LOC:Cayman Islands',
+    ]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

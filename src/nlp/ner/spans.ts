@@ -204,6 +204,7 @@ export function entitySpans(
   }
   for (const sp of split) {
     if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
+    else if (sp.type === 'LOC' && isPluralName(sp, tokens)) sp.type = 'ORG';
     // A region is no organisation (a city may be: a sports team).
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'LOC';
@@ -585,6 +586,57 @@ function isInstitution(sp: Span, tokens: Token[]): boolean {
   if (sp.last <= sp.first || !INSTITUTION_HEADS.has(tokens[sp.last].text.toLowerCase())) return false;
   const s = tokensText(tokens, sp.first, sp.last);
   return placeInfo(s) === null && countryByName(s) === null;
+}
+
+/** Plural nouns that end the names of places (`Cayman Islands`, `Golan Heights`, `Niagara Falls`). */
+const PLACE_PLURALS = new Set([
+  'islands',
+  'isles',
+  'antilles',
+  'mountains',
+  'hills',
+  'heights',
+  'falls',
+  'springs',
+  'lakes',
+  'states',
+  'emirates',
+  'territories',
+  'provinces',
+  'keys',
+  'highlands',
+  'plains',
+  'woods',
+  'fields',
+  'gardens',
+  'downs',
+  'sands',
+  'narrows',
+  'rapids',
+  'flats',
+  'meadows',
+  'banks',
+  'rocks',
+  'docks',
+  'mills',
+  'wells',
+  'forks',
+  'cliffs',
+  'caves',
+  'waters',
+]);
+
+/**
+ * `St. Louis Eagles`, `Sacramento River Cats`, `Virgin Records`: a name of several words that the
+ * gazetteer does not know and that ends in a plural other than a place's (`Cayman Islands`) names a
+ * team, a band or a company that took its place's name, not the place.
+ */
+function isPluralName(sp: Span, tokens: Token[]): boolean {
+  if (sp.last <= sp.first) return false;
+  const w = tokens[sp.last].text;
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(w) || PLACE_PLURALS.has(w.toLowerCase())) return false;
+  const s = tokensText(tokens, sp.first, sp.last);
+  return !placeInfo(s) && !countryByName(s);
 }
 
 /** A region of the places gazetteer (`Horn of Africa`, `Middle East`): no country, no population. */
