@@ -194,6 +194,15 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('splits names listed with a slash, and people joined by `&`', () => {
+    expect(
+      spansOf('He worked at Nikki Beach / Pearl .', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']),
+    ).toEqual(['ORG:Nikki Beach', 'ORG:Pearl']);
+    expect(
+      spansOf('Glen Jakovich & Shane Woewodin spoke .', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'I-PER', 'O', 'O']),
+    ).toEqual(['PERSON:Glen Jakovich', 'PERSON:Shane Woewodin']);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

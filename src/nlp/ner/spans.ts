@@ -1125,6 +1125,13 @@ const isCapWord = (t: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t);
  *  - a country abbreviation leading an ORG (`U.S. State Department`) is a COUNTRY of its own.
  */
 function splitSpan(sp: Span, tokens: Token[]): Span[] {
+  // `Nikki Beach / Pearl / Hardrock`: a slash lists names (a name holding one, `AC/DC`, is one token);
+  // `Glen Jakovich & Shane Woewodin`: people joined by `&` are two people.
+  for (let k = sp.first + 1; k < sp.last; k++) {
+    const t = tokens[k].text;
+    if (t !== '/' && !(t === '&' && sp.type === 'PERSON')) continue;
+    return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...splitSpan({ ...sp, first: k + 1 }, tokens)];
+  }
   // `International Monetary Fund (IMF)`: a name and its abbreviation are two mentions.
   for (let k = sp.first + 1; k < sp.last; k++) {
     if (tokens[k].text !== '(') continue;
