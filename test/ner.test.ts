@@ -203,6 +203,15 @@ describe('entitySpans', () => {
     ).toEqual(['PERSON:Glen Jakovich', 'PERSON:Shane Woewodin']);
   });
 
+  it('reads a name ending in the noun of a group or institution as an organisation', () => {
+    expect(spansOf('He joined the Dave Matthews Band .', ['O', 'O', 'O', 'B-PER', 'I-PER', 'I-PER', 'O'])).toEqual([
+      'ORG:Dave Matthews Band',
+    ]);
+    expect(spansOf('He served in the Bangladesh Army .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'ORG:Bangladesh Army',
+    ]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

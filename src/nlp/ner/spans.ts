@@ -203,7 +203,10 @@ export function entitySpans(
       sp.type = 'ORG';
   }
   for (const sp of split) {
-    if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
+    // `Dave Matthews Band`, `Bishop Garrigan High School`, `Bangladesh Army`: a name ending in the
+    // noun of an institution or a group (tagger.ts HEAD_CLASS 2) is one, whatever it began with.
+    if ((sp.type === 'PERSON' || sp.type === 'LOC') && endsInGroupNoun(sp, tokens)) sp.type = 'ORG';
+    else if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
     else if (sp.type === 'LOC' && isPluralName(sp, tokens)) sp.type = 'ORG';
     // A region is no organisation (a city may be: a sports team).
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
@@ -579,6 +582,17 @@ const ORGANISATION_WORDS = new Set([
 function hasOrganisationWord(tokens: Token[], sp: Span): boolean {
   for (let i = sp.first; i <= sp.last; i++) if (ORGANISATION_WORDS.has(tokens[i].text.toLowerCase())) return true;
   return false;
+}
+
+/** A name of several words, no known place, whose last word is capitalised and names an institution or a group. */
+function endsInGroupNoun(sp: Span, tokens: Token[]): boolean {
+  const w = tokens[sp.last].text;
+  return (
+    sp.last > sp.first &&
+    /^\p{Lu}/u.test(w) &&
+    headClass(w.toLowerCase()) === 2 &&
+    !placeInfo(tokensText(tokens, sp.first, sp.last))
+  );
 }
 
 /** A LOC of several words, no known place, whose last word is an institution noun. */
