@@ -326,6 +326,19 @@ describe('entitySpans: titles of works and other MISC things the text names', ()
     ]);
   });
 
+  it('drops a name the text says is a people, or one of the games, and any name inside it', () => {
+    expect(
+      spansOf('She ruled the Azna , a pagan people in Niger . The Azna fled .', { Azna: 'B-LOC', Niger: 'B-LOC' }),
+    ).toEqual(['LOC:Niger']);
+    expect(
+      spansOf('Connecticut Classic Lotto is one of the games offered by the state .', {
+        Connecticut: 'B-LOC',
+        Classic: 'B-PER',
+        Lotto: 'I-PER',
+      }),
+    ).toEqual([]);
+  });
+
   it('drops a name the text says is a language or a series', () => {
     expect(
       spansOf('Chamicuro is an endangered language spoken in Peru .', { Chamicuro: 'B-PER', Peru: 'B-LOC' }),

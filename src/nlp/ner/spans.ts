@@ -387,7 +387,8 @@ const ORGANISATION_NOUNS = new Set([
 
 /**
  * Nouns of things that are neither people, places nor organisations (MISC), said of a name
- * (`Dancemania is a series of remix albums`, `Chamicuro is an endangered language`).
+ * (`Dancemania is a series of remix albums`, `Chamicuro is an endangered language`), and of
+ * peoples (`the Azna, a pagan people`: a group named like a nationality, MISC in CoNLL).
  */
 const MISC_NOUNS = new Set([
   ...WORK_NOUNS,
@@ -406,6 +407,9 @@ const MISC_NOUNS = new Set([
   'race',
   'programme',
   'program',
+  'people',
+  'tribe',
+  'minority',
 ]);
 
 type Cued = 'LOC' | 'ORG' | 'MISC';
@@ -426,14 +430,36 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     const t = tokens[i].text;
     return SETTLEMENT_NOUNS.has(t) ? 'LOC' : ORGANISATION_NOUNS.has(t) ? 'ORG' : MISC_NOUNS.has(t) ? 'MISC' : null;
   };
+  // `games`, `villages`, `companies`: the plural of one of those nouns.
+  const pluralOf = (i: number): Cued | null => {
+    const t = tokens[i]?.text ?? '';
+    if (!t.endsWith('s')) return null;
+    for (const one of [t.slice(0, -1), t.slice(0, -2), t.replace(/ies$/, 'y')]) {
+      const kind = SETTLEMENT_NOUNS.has(one)
+        ? 'LOC'
+        : ORGANISATION_NOUNS.has(one)
+          ? 'ORG'
+          : MISC_NOUNS.has(one)
+            ? 'MISC'
+            : null;
+      if (kind) return kind;
+    }
+    return null;
+  };
   const nameWord = (t: string) => /^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) && !isCalendarWord(t);
   // After `a`/`an`: up to five words describing the noun (`small`, `major Brazilian`, `English punk
   // rock / garage rock`), then the noun, then no other noun it would qualify (`a band member`).
   const described = (k: number, s: Sentence): Cued | null => {
-    if (!/^(?:a|an)$/.test(lower(k))) return null;
+    // `is one of the games offered …`: the noun in the plural.
+    let plural = false;
+    if (lower(k) === 'one' && lower(k + 1) === 'of' && /^(?:the|its|their|his|her)$/.test(lower(k + 2))) {
+      k += 2;
+      plural = true;
+    } else if (!/^(?:a|an)$/.test(lower(k))) return null;
     k++;
-    for (let n = 0; n < 6 && k < s.tokenEnd && !nounOf(k) && /^(?:\p{L}[\p{L}-]*|\/)$/u.test(tokens[k].text); n++) k++;
-    const type = k < s.tokenEnd ? nounOf(k) : null;
+    const kindOf = (i: number) => nounOf(i) ?? (plural ? pluralOf(i) : null);
+    for (let n = 0; n < 6 && k < s.tokenEnd && !kindOf(k) && /^(?:\p{L}[\p{L}-]*|\/)$/u.test(tokens[k].text); n++) k++;
+    const type = k < s.tokenEnd ? kindOf(k) : null;
     const next = lower(k + 1);
     // … followed by what ends the phrase, or a participle qualifying it (`a language spoken in …`).
     const ends =
@@ -474,7 +500,11 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
       const own = spans.find((sp) => sp.first <= last && sp.last >= i);
       const name = tokensText(tokens, i, last);
       if (own && own.first === i && own.last === last) typed.set(name, type);
-      else if (!own) {
+      else if (type === 'MISC') {
+        // `Connecticut Classic Lotto is one of the games`: any name inside the thing's is part of it.
+        for (const sp of spans)
+          if (sp.first >= i && sp.last <= last) typed.set(tokensText(tokens, sp.first, sp.last), type);
+      } else if (!own) {
         found.push({ first: i, last, type, sentence: si });
         typed.set(name, type);
       }
