@@ -212,6 +212,16 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('joins two places the gazetteer knows as one name with a comma (`Washington, D.C.`), not others', () => {
+    expect(spansOf('He moved to Washington , D.C. today .', ['O', 'O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:Washington , D.C.',
+    ]);
+    expect(spansOf('He flew from Houston , Texas today .', ['O', 'O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:Houston',
+      'LOC:Texas',
+    ]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

