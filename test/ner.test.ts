@@ -302,6 +302,15 @@ describe('entitySpans: organisations the text says are organisations', () => {
     ]);
   });
 
+  it('reads `X, one of its units` as a company, and stops the description at a clause', () => {
+    expect(
+      spansOf('Vardo , one of its Hungarian units , lost money .', { Vardo: 'B-PER', Hungarian: 'B-MISC' }),
+    ).toEqual(['ORG:Vardo*']);
+    expect(
+      spansOf('Lal , a Fiji Indian who has led the unit , spoke .', { Lal: 'B-PER', Fiji: 'B-LOC', Indian: 'I-LOC' }),
+    ).toEqual(['PERSON:Lal', 'LOC:Fiji Indian']);
+  });
+
   it('leaves a person before `, a company spokesman` and the members of `the duo` alone', () => {
     expect(spansOf('Smith , a company spokesman , said so .', { Smith: 'B-PER' })).toEqual(['PERSON:Smith']);
     expect(spansOf('It is the duo Wolff and Dean .', { Wolff: 'B-PER', Dean: 'B-PER' })).toEqual([

@@ -403,6 +403,21 @@ const ORGANISATION_NOUNS = new Set([
   'franchise',
   'studio',
   'brand',
+  'subsidiary',
+  'unit',
+  'affiliate',
+  'insurer',
+  'lender',
+  'carrier',
+  'brokerage',
+  'conglomerate',
+  'utility',
+  'refiner',
+  'exporter',
+  'supplier',
+  'distributor',
+  'automaker',
+  'carmaker',
 ]);
 
 /**
@@ -430,6 +445,32 @@ const MISC_NOUNS = new Set([
   'people',
   'tribe',
   'minority',
+]);
+
+/** Words that end the description of a noun phrase (`a Fiji Indian who has been …`). */
+const CLAUSE_WORDS = new Set([
+  'who',
+  'which',
+  'that',
+  'whose',
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'are',
+  'were',
+  'been',
+  'be',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'by',
+  'from',
+  'to',
+  'with',
 ]);
 
 type Cued = 'LOC' | 'ORG' | 'MISC';
@@ -478,7 +519,16 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     } else if (!/^(?:a|an)$/.test(lower(k))) return null;
     k++;
     const kindOf = (i: number) => nounOf(i) ?? (plural ? pluralOf(i) : null);
-    for (let n = 0; n < 6 && k < s.tokenEnd && !kindOf(k) && /^(?:\p{L}[\p{L}-]*|\/)$/u.test(tokens[k].text); n++) k++;
+    for (
+      let n = 0;
+      n < 6 &&
+      k < s.tokenEnd &&
+      !kindOf(k) &&
+      /^(?:\p{L}[\p{L}-]*|\/)$/u.test(tokens[k].text) &&
+      !CLAUSE_WORDS.has(lower(k));
+      n++
+    )
+      k++;
     const type = k < s.tokenEnd ? kindOf(k) : null;
     const next = lower(k + 1);
     // … followed by what ends the phrase, or a participle qualifying it (`a language spoken in …`).
