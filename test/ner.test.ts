@@ -222,6 +222,13 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('leaves a weekday and its particle out of a name of three words or more', () => {
+    expect(spansOf('Then McCarthy on Friday left .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:McCarthy',
+    ]);
+    expect(spansOf('They ate at Ruby Tuesday .', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['ORG:Ruby Tuesday']);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

@@ -1599,4 +1599,12 @@ function trimSpan(sp: Span, tokens: Token[]): void {
       (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')))
   )
     sp.last--;
+  // `McCarthy on Friday`, `Milwaukee Open Thursday`: a weekday ending a span of three words or more is
+  // the date's, and so is a particle before it (`Ruby Tuesday`, two words, is a name).
+  if (sp.last - sp.first >= 2 && WEEKDAY_WORDS.has(tokens[sp.last].text)) {
+    sp.last--;
+    if (/^\p{Ll}/u.test(tokens[sp.last].text)) sp.last--;
+  }
 }
+
+const WEEKDAY_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
