@@ -229,6 +229,12 @@ describe('entitySpans', () => {
     expect(spansOf('They ate at Ruby Tuesday .', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['ORG:Ruby Tuesday']);
   });
 
+  it('reads a former realm named by a demonym as a place (`Ottoman Empire`)', () => {
+    expect(spansOf('It spread across the Ottoman Empire .', ['O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'O'])).toEqual([
+      'LOC:Ottoman Empire',
+    ]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

@@ -1318,7 +1318,10 @@ function allTitles(sp: Span, tokens: Token[]): boolean {
   return true;
 }
 
-/** Geographic feature nouns that make a PLACE of the name before them (`Korean Peninsula`, `Red Sea`). */
+/**
+ * Geographic feature nouns that make a PLACE of the name before them (`Korean Peninsula`, `Red Sea`),
+ * and the nouns of former realms (`Ottoman Empire`, `Dutch East Indies`).
+ */
 const GEO_NOUNS = new Set([
   'peninsula',
   'sea',
@@ -1341,6 +1344,8 @@ const GEO_NOUNS = new Set([
   'archipelago',
   'channel',
   'delta',
+  'empire',
+  'indies',
 ]);
 
 /**
