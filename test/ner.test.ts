@@ -235,6 +235,12 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('adds a street the tagger left out', () => {
+    expect(spansOf('It stands on East Denny Way today .', ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O'])).toEqual([
+      'LOC:East Denny Way',
+    ]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];

@@ -1320,7 +1320,8 @@ function allTitles(sp: Span, tokens: Token[]): boolean {
 
 /**
  * Geographic feature nouns that make a PLACE of the name before them (`Korean Peninsula`, `Red Sea`),
- * and the nouns of former realms (`Ottoman Empire`, `Dutch East Indies`).
+ * the nouns of former realms (`Ottoman Empire`, `Dutch East Indies`), and of streets and estates
+ * (`East Denny Way`, `Culverthorpe Estate`).
  */
 const GEO_NOUNS = new Set([
   'peninsula',
@@ -1346,6 +1347,14 @@ const GEO_NOUNS = new Set([
   'delta',
   'empire',
   'indies',
+  'street',
+  'avenue',
+  'road',
+  'boulevard',
+  'lane',
+  'way',
+  'square',
+  'estate',
 ]);
 
 /**
