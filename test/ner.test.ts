@@ -280,6 +280,17 @@ describe('entitySpans: places the text says are places', () => {
     ).toEqual(['LOC:Aisby', 'LOC:Lincolnshire']);
   });
 
+  it('reads the name after an opening article, and the verb after an aside in brackets', () => {
+    expect(spansOf('The Ayalon Cave is a limestone cave .', ['O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'O', 'O'])).toEqual([
+      'LOC:Ayalon Cave',
+    ]);
+    expect(
+      spansOf('Bank Hey ( also Sunny Bower ) is a suburb of Blackburn .', [
+        ...['B-ORG', 'I-ORG', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'O', 'O', 'O', 'O', 'B-LOC', 'O'],
+      ]),
+    ).toEqual(['LOC:Bank Hey', 'LOC:Sunny Bower', 'LOC:Blackburn']);
+  });
+
   it('adds such a place the tagger left out, and leaves `the University of …` and plain sentences alone', () => {
     expect(spansOf('Brensbach is a municipality in Hesse .', ['O', 'O', 'O', 'O', 'O', 'B-LOC', 'O'])).toEqual([
       'LOC:Brensbach',

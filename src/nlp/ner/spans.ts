@@ -345,7 +345,10 @@ function workTitles(spans: Span[], tokens: Token[], sentences: Sentence[]): Span
   return spans.filter((sp) => sp.cued || !titled.has(tokensText(tokens, sp.first, sp.last)));
 }
 
-/** Nouns of settlements and territories that say what the name beside them is (`the state of Goa`). */
+/**
+ * Nouns of settlements, territories and other places that say what the name beside them is (`the
+ * state of Goa`, `The Ayalon Cave is a limestone cave`).
+ */
 const SETTLEMENT_NOUNS = new Set([
   'village',
   'town',
@@ -369,6 +372,16 @@ const SETTLEMENT_NOUNS = new Set([
   'neighbourhood',
   'neighborhood',
   'département',
+  'cave',
+  'park',
+  'lake',
+  'river',
+  'mountain',
+  'forest',
+  'reservoir',
+  'airport',
+  'stadium',
+  'prison',
 ]);
 
 /**
@@ -541,11 +554,22 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
   const typed = new Map<string, Cued>();
   const found: Span[] = [];
   sentences.forEach((s, si) => {
+    // `The Ayalon Cave is a …`: the article opening the sentence is no part of the name.
+    const article = /^(?:The|A|An)$/.test(tokens[s.tokenStart].text) ? s.tokenStart : -1;
+    const opening = (i: number) => i === s.tokenStart || i - 1 === article;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!nameWord(tokens[i].text) || (i > s.tokenStart && nameWord(tokens[i - 1].text))) continue;
+      if (i === article) continue;
+      if (!nameWord(tokens[i].text) || (i > s.tokenStart && nameWord(tokens[i - 1].text) && i - 1 !== article))
+        continue;
       let last = i;
       while (last + 1 < s.tokenEnd && last - i < 3 && nameWord(tokens[last + 1].text)) last++;
       if (last + 1 < s.tokenEnd && nameWord(tokens[last + 1].text)) continue;
+      // `Bank Hey (also Sunny Bower) is a suburb …`: the verb after an aside in brackets.
+      let verb = last + 1;
+      if (tokens[verb]?.text === '(') {
+        while (verb < s.tokenEnd && tokens[verb].text !== ')') verb++;
+        verb++;
+      }
       let type: Cued | null = null;
       // `the state of Goa`, `county of Lincolnshire` (the noun in lower case: `the University of …`
       // is no cue).
@@ -562,8 +586,8 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
       else if (nounOf(i - 1) === 'ORG' && i - 1 >= s.tokenStart && !isTitle(tokens[i].text)) type = 'ORG';
       else if (lower(i - 1) === ',' && nounOf(i - 2) === 'ORG' && i - 2 >= s.tokenStart && !isTitle(tokens[i].text))
         type = 'ORG';
-      // `Aisby is a village …`, `Crazyhead are an English punk rock band`, at the start of a sentence.
-      else if (i === s.tokenStart && /^(?:is|are|was|were)$/.test(lower(last + 1))) type = described(last + 2, s);
+      // `Aisby is a village …`, `Crazyhead are an English punk rock band`, opening a sentence.
+      else if (opening(i) && /^(?:is|are|was|were)$/.test(lower(verb))) type = described(verb + 1, s);
       // `Staedtler, a stationery company`.
       else if (lower(last + 1) === ',') type = described(last + 2, s);
       if (!type) continue;
