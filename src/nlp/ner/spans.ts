@@ -520,7 +520,12 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     }
     return null;
   };
-  const nameWord = (t: string) => /^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) && !isCalendarWord(t);
+  const nameWord = (t: string) => {
+    // Most tokens start with no capital: decided on the first character, the regex only for the rest.
+    const c = t.charCodeAt(0);
+    if (c < 65 || (c > 90 && c < 128)) return false;
+    return /^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) && !isCalendarWord(t);
+  };
   // After `a`/`an`: up to five words describing the noun (`small`, `major Brazilian`, `English punk
   // rock / garage rock`), then the noun, then no other noun it would qualify (`a band member`).
   const described = (k: number, s: Sentence): Cued | null => {
@@ -605,6 +610,7 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
       i = last;
     }
   });
+  if (!typed.size) return;
   for (const sp of [...spans, ...found]) {
     const type = typed.get(tokensText(tokens, sp.first, sp.last));
     if (type) {
@@ -1595,7 +1601,9 @@ function isListLabel(sp: Span, tokens: Token[], sentences: Sentence[]): boolean 
  */
 function pluralAcronyms(tokens: Token[]): Set<string> {
   const out = new Set<string>();
-  for (const t of tokens) if (/^\p{Lu}{2,5}s$/u.test(t.text)) out.add(t.text.slice(0, -1));
+  for (const t of tokens)
+    if (t.text.length >= 3 && t.text.length <= 6 && t.text.endsWith('s') && /^\p{Lu}{2,5}s$/u.test(t.text))
+      out.add(t.text.slice(0, -1));
   return out;
 }
 
