@@ -75,6 +75,12 @@ describe('findEntities', () => {
     expect(has(ms, 'PLACE', 'Moscow', 'Moscow')).toBe(true);
   });
 
+  it('reads `West German` as an adjective and `Turkey` as a country', () => {
+    const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
+    expect(ms.some((m) => m.text.includes('West German'))).toBe(false);
+    expect(has(ms, 'COUNTRY', 'Turkey', 'Türkiye')).toBe(true);
+  });
+
   it('resolves organisation acronyms to the long name', () => {
     const ms = entities(
       'The International Atomic Energy Agency sent inspectors. The IAEA and the UN said on Monday they would report.',

