@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 import { buildTimeline } from '../src/timeline/query.js';
 import { entityTimelinePlans } from '../src/store/events.js';
+import { forgetEventLeads } from '../src/store/inspect.js';
 import { resolveEntities } from '../src/store/entities.js';
 import { bucketUnitFor, isoWeekOf } from '../src/core/days.js';
 import {
@@ -176,9 +176,9 @@ describe('buildTimeline over the whole corpus', () => {
     expect(full.length).toBeGreaterThan(2);
     expect(quoted()).toEqual(full);
     // A database whose events were clustered before leads were kept (schema 11) reads every report.
-    const raw = new Database(file);
-    raw.exec('UPDATE corpus_events SET lead_statement = NULL');
-    raw.close();
+    const db = openDatabase(file);
+    forgetEventLeads(db);
+    db.close();
     try {
       expect(quoted()).toEqual(full);
     } finally {

@@ -248,3 +248,8 @@ export function revertToSchema5(store: Store): void {
     PRAGMA user_version = 5;
   `);
 }
+
+/** Make the corpus events look as a schema-11 clustering left them: no lead statements (a test checks the fallback). */
+export function forgetEventLeads(store: Store): void {
+  sqlite(store).exec('UPDATE corpus_events SET lead_statement = NULL');
+}
