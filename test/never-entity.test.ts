@@ -181,6 +181,14 @@ describe('companies named with a glued corporate suffix', () => {
   });
 });
 
+describe('a weekday after an acronym', () => {
+  it('is the date of what the organisation did, not part of its name', () => {
+    expect(names('Iraq has given no assurances it will abide by the pact, the minister told OPEC Saturday.')).toContain(
+      'ORG:OPEC',
+    );
+  });
+});
+
 describe('truecaseTitleLine', () => {
   it('writes a title-case headline in sentence case, names kept', () => {
     const lex = loadModel().lex!;

@@ -1645,9 +1645,11 @@ function trimSpan(sp: Span, tokens: Token[]): void {
       (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')))
   )
     sp.last--;
-  // `McCarthy on Friday`, `Milwaukee Open Thursday`: a weekday ending a span of three words or more is
-  // the date's, and so is a particle before it (`Ruby Tuesday`, two words, is a name).
-  if (sp.last - sp.first >= 2 && WEEKDAY_WORDS.has(tokens[sp.last].text)) {
+  // `McCarthy on Friday`, `Milwaukee Open Thursday`, `OPEC Saturday`: a weekday ending a span of three
+  // words or more, or after an acronym, is the date's, and so is a particle before it (`Ruby
+  // Tuesday`, two words, is a name).
+  const afterAcronym = sp.last - sp.first === 1 && /^\p{Lu}{2,}$/u.test(tokens[sp.first].text);
+  if ((sp.last - sp.first >= 2 || afterAcronym) && WEEKDAY_WORDS.has(tokens[sp.last].text)) {
     sp.last--;
     if (/^\p{Ll}/u.test(tokens[sp.last].text)) sp.last--;
   }
