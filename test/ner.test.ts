@@ -108,16 +108,40 @@ describe('titleCased', () => {
   });
 });
 
+/**
+ * The spans entitySpans makes of `text` from given tagger labels: one per token in order, or by word
+ * (`{ Gigi: 'B-PER' }`, every other word O). `cued` marks with `*` a span typed by what the text says.
+ */
+function labelledSpans(
+  text: string,
+  labels: readonly string[] | Readonly<Record<string, string>>,
+  options: { cued?: boolean } = {},
+): string[] {
+  const { tokens, sentences } = tokenize(text);
+  const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+  let k = 0;
+  const labelOf = Array.isArray(labels)
+    ? () => labels[k++]
+    : (word: string) => (labels as Record<string, string>)[word] ?? 'O';
+  if (Array.isArray(labels)) expect(words.flat()).toHaveLength(labels.length);
+  const ids = words.map((w) =>
+    Uint8Array.from(
+      w.map((word) => {
+        const label = labelOf(word);
+        const id = LABELS.indexOf(label as (typeof LABELS)[number]);
+        if (id < 0) throw new Error(`no such label: ${label}`);
+        return id;
+      }),
+    ),
+  );
+  return entitySpans(text, tokens, sentences, words, ids).map(
+    (sp) =>
+      `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}${options.cued && sp.cued ? '*' : ''}`,
+  );
+}
+
 describe('entitySpans', () => {
-  const spansOf = (text: string, labels: string[]) => {
-    const { tokens, sentences } = tokenize(text);
-    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
-    expect(words.flat()).toHaveLength(labels.length);
-    const ids = [Uint8Array.from(labels.map((l) => LABELS.indexOf(l as (typeof LABELS)[number])))];
-    return entitySpans(text, tokens, sentences, words, ids)
-      .filter((sp) => sp.first <= sp.last)
-      .map((sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}`);
-  };
+  const spansOf = labelledSpans;
 
   it('joins a name the tagger broke in two, but not two people in a list', () => {
     expect(
@@ -255,16 +279,7 @@ describe('entitySpans', () => {
 });
 
 describe('entitySpans: places the text says are places', () => {
-  const spansOf = (text: string, labels: string[]) => {
-    const { tokens, sentences } = tokenize(text);
-    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
-    expect(words.flat()).toHaveLength(labels.length);
-    let k = 0;
-    const ids = words.map((w) => Uint8Array.from(w.map(() => LABELS.indexOf(labels[k++] as (typeof LABELS)[number]))));
-    return entitySpans(text, tokens, sentences, words, ids).map(
-      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}`,
-    );
-  };
+  const spansOf = labelledSpans;
 
   it('types a name after `the state of` or before `is a village` as a place, and the same name elsewhere', () => {
     expect(
@@ -307,17 +322,7 @@ describe('entitySpans: places the text says are places', () => {
 });
 
 describe('entitySpans: organisations the text says are organisations', () => {
-  const spansOf = (text: string, labels: Record<string, string>) => {
-    const { tokens, sentences } = tokenize(text);
-    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
-    // Labels by word (`{ Gigi: 'B-PER' }`); every other word is O.
-    const ids = words.map((w) =>
-      Uint8Array.from(w.map((x) => Math.max(0, LABELS.indexOf((labels[x] ?? 'O') as never)))),
-    );
-    return entitySpans(text, tokens, sentences, words, ids).map(
-      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}${sp.cued ? '*' : ''}`,
-    );
-  };
+  const spansOf = (text: string, labels: Record<string, string>) => labelledSpans(text, labels, { cued: true });
 
   it('types a name after `the band` or before `, a … company` or `is a … chain` as an organisation, everywhere', () => {
     expect(spansOf('He joined the band Gigi . Gigi has released six albums .', { Gigi: 'B-PER' })).toEqual([
@@ -351,16 +356,7 @@ describe('entitySpans: organisations the text says are organisations', () => {
 });
 
 describe('entitySpans: titles of works and other MISC things the text names', () => {
-  const spansOf = (text: string, labels: Record<string, string>) => {
-    const { tokens, sentences } = tokenize(text);
-    const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
-    const ids = words.map((w) =>
-      Uint8Array.from(w.map((x) => Math.max(0, LABELS.indexOf((labels[x] ?? 'O') as never)))),
-    );
-    return entitySpans(text, tokens, sentences, words, ids).map(
-      (sp) => `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}`,
-    );
-  };
+  const spansOf = labelledSpans;
 
   it('drops a name inside the title after `the album`, and the same name elsewhere in the document', () => {
     expect(
