@@ -499,23 +499,15 @@ type Cued = 'LOC' | 'ORG' | 'MISC';
  */
 function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
   const lower = (i: number) => (i >= 0 && i < tokens.length ? tokens[i].text.toLowerCase() : '');
-  const nounOf = (i: number): Cued | null => {
-    if (i < 0 || i >= tokens.length) return null;
-    const t = tokens[i].text;
-    return SETTLEMENT_NOUNS.has(t) ? 'LOC' : ORGANISATION_NOUNS.has(t) ? 'ORG' : MISC_NOUNS.has(t) ? 'MISC' : null;
-  };
+  const kindOfNoun = (t: string): Cued | null =>
+    SETTLEMENT_NOUNS.has(t) ? 'LOC' : ORGANISATION_NOUNS.has(t) ? 'ORG' : MISC_NOUNS.has(t) ? 'MISC' : null;
+  const nounOf = (i: number): Cued | null => (i < 0 || i >= tokens.length ? null : kindOfNoun(tokens[i].text));
   // `games`, `villages`, `companies`: the plural of one of those nouns.
   const pluralOf = (i: number): Cued | null => {
     const t = tokens[i]?.text ?? '';
     if (!t.endsWith('s')) return null;
     for (const one of [t.slice(0, -1), t.slice(0, -2), t.replace(/ies$/, 'y')]) {
-      const kind = SETTLEMENT_NOUNS.has(one)
-        ? 'LOC'
-        : ORGANISATION_NOUNS.has(one)
-          ? 'ORG'
-          : MISC_NOUNS.has(one)
-            ? 'MISC'
-            : null;
+      const kind = kindOfNoun(one);
       if (kind) return kind;
     }
     return null;
