@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateValue } from '../src/core/timex.js';
-import { clusteringOrder, clusterStatements, clusterStatementStream } from '../src/ingest/cluster-events.js';
-import type { StatementRow } from '../src/store/events.js';
+import {
+  clusteringOrder,
+  clusterStatements,
+  clusterStatementStream,
+  withUniqueKeys,
+} from '../src/ingest/cluster-events.js';
+import type { CorpusEventInput, StatementRow } from '../src/store/events.js';
 
 /** Entities of the made-up reports below. */
 const NAMES: Record<number, string> = {
@@ -282,8 +287,18 @@ describe('corpus events from dated statements', () => {
       );
     }
     const ordered = [...rows].sort(clusteringOrder);
-    const always = clusterStatementStream(() => ordered, name, { ...options, sweepEvery: 1 });
-    const never = clusterStatementStream(() => ordered, name, { ...options, sweepEvery: Number.POSITIVE_INFINITY });
+    const streamed = (sweepEvery: number) => {
+      const events: CorpusEventInput[] = [];
+      clusterStatementStream(
+        () => ordered,
+        name,
+        { ...options, sweepEvery },
+        (e) => events.push(e),
+      );
+      return withUniqueKeys(events);
+    };
+    const always = streamed(1);
+    const never = streamed(Number.POSITIVE_INFINITY);
     expect(always.filter((e) => e.kind === 'event').length).toBeGreaterThan(50);
     expect(always.some((e) => e.statementIds.length > 3)).toBe(true);
     expect(always).toEqual(never);

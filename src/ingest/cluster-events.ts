@@ -2,6 +2,7 @@ import type { DateSpan } from '../core/timex.js';
 import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
 import { compareReports } from '../core/report-order.js';
+import { EventKeys } from '../core/event-keys.js';
 
 /**
  * Dated statements from every article → events. Two statements are one happening when their dates
@@ -79,13 +80,31 @@ export function clusteringOrder(a: StatementRow, b: StatementRow): number {
   );
 }
 
+/** All the events of `statements` at once, in key order, their keys made unique (see EventKeys). */
 export function clusterStatements(
   statements: readonly StatementRow[],
   entityName: (id: number) => string,
   options: ClusterOptions = {},
 ): CorpusEventInput[] {
   const ordered = [...statements].sort(clusteringOrder);
-  return clusterStatementStream(() => ordered, entityName, options);
+  const events: CorpusEventInput[] = [];
+  clusterStatementStream(
+    () => ordered,
+    entityName,
+    options,
+    (e) => events.push(e),
+  );
+  return withUniqueKeys(events);
+}
+
+/** Events in key order, each stored under the key EventKeys gives it. */
+export function withUniqueKeys(events: CorpusEventInput[]): CorpusEventInput[] {
+  events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
+  const keys = new EventKeys();
+  const stored = events.map((e) => keys.add(e.key, e.statementIds[0]));
+  const renamed = new Map(keys.renames().map((r) => [r.from, r.to]));
+  events.forEach((e, i) => (e.key = renamed.get(stored[i]) ?? stored[i]));
+  return events;
 }
 
 /**
@@ -94,15 +113,17 @@ export function clusterStatements(
  * (the weights are corpus-wide) and notes the last statement that looks in each month or value bucket;
  * in the second, a cluster is done once the statements have moved past its days (day buckets are only
  * looked in by statements within a day of them, which come in date order) and past the last statement
- * looking in its other buckets: it is turned into its event then and its statements are let go. The
- * events are those of clustering everything at once, since a cluster no later statement can reach
- * cannot change.
+ * looking in its other buckets: it is turned into its event then, handed to `emitEvent` (which may
+ * write it away: at a million articles the finished events are more than the clusters still open),
+ * and its statements are let go. The events are those of clustering everything at once, since a
+ * cluster no later statement can reach cannot change; their keys are not yet unique (EventKeys).
  */
 export function clusterStatementStream(
   pass: (first: boolean) => Iterable<StatementRow>,
   entityName: (id: number) => string,
-  options: ClusterOptions = {},
-): CorpusEventInput[] {
+  options: ClusterOptions,
+  emitEvent: (event: CorpusEventInput) => void,
+): void {
   const minReports = options.minReports ?? 2;
   const placeKnown = options.placeKnown ?? new Set<string>();
   const groups = options.nounGroups ?? new Map<string, string>();
@@ -138,9 +159,8 @@ export function clusterStatementStream(
   const isPlace = options.isPlace ?? (() => false);
   const lightHeads = options.lightHeads ?? new Set<string>();
   const verbNouns = options.verbNouns ?? new Map<string, string>();
-  const events: CorpusEventInput[] = [];
   const emit = (c: Cluster) => {
-    events.push(toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }));
+    emitEvent(toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }));
   };
   // Statements join one cluster at a time, so one happening told with different verbs and nouns
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
@@ -278,14 +298,6 @@ export function clusterStatementStream(
     finish(c);
   }
   ripe.release(Number.POSITIVE_INFINITY);
-  events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
-  const used = new Map<string, number>();
-  for (const e of events) {
-    const n = (used.get(e.key) ?? 0) + 1;
-    used.set(e.key, n);
-    if (n > 1) e.key = `${e.key}.${n}`;
-  }
-  return events;
 }
 
 /** Statements between sweeps for clusters no later statement can reach. */

@@ -8,7 +8,7 @@ import {
   orderedStatements,
   placeLookup,
   entityNameLookup,
-  replaceCorpusEvents,
+  replaceCorpusEventsFrom,
   replaceStatements,
 } from '../store/events.js';
 import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
@@ -77,29 +77,29 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
       }
     })();
   };
-  const events = inReadTransaction(db, () =>
-    clusterStatementStream(pass, names, {
-      placeKnown,
-      nounGroups,
-      verbGroups,
-      isPlace: placeLookup(db),
-      lightHeads: lightHeadTerms(),
-      verbNouns: new Map([
-        ['agree', 'accord'],
-        ['meet', 'meeting'],
-        ['visit', 'visit'],
-        ['attack', 'attack'],
-        ['bomb', 'bombing'],
-        ['elect', 'election'],
-        ['erupt', 'eruption'],
-      ]),
-    }),
+  const clustering = {
+    placeKnown,
+    nounGroups,
+    verbGroups,
+    isPlace: placeLookup(db),
+    lightHeads: lightHeadTerms(),
+    verbNouns: new Map([
+      ['agree', 'accord'],
+      ['meet', 'meeting'],
+      ['visit', 'visit'],
+      ['attack', 'attack'],
+      ['bomb', 'bombing'],
+      ['elect', 'election'],
+      ['erupt', 'eruption'],
+    ]),
+  };
+  const events = replaceCorpusEventsFrom(db, (add) =>
+    inReadTransaction(db, () => clusterStatementStream(pass, names, clustering, add)),
   );
-  transaction(() => replaceCorpusEvents(db, events));
   return {
     documents: todo.length,
     statements,
-    events: events.filter((e) => e.kind === 'event').length,
+    events,
     seconds: (performance.now() - started) / 1000,
   };
 }

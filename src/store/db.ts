@@ -119,6 +119,21 @@ function openAndConfigure(file: string, readonly: boolean, mustExist: boolean): 
   return db;
 }
 
+/**
+ * Another connection to the database behind `store`, for writing while `store` reads: better-sqlite3
+ * runs nothing on a connection while one of its iterators is open. Null when there is no second way
+ * in: a database in memory, opened read-only, or not in WAL mode (where a reader's lock would keep
+ * the writer from committing).
+ */
+export function secondConnection(store: Store): Store | null {
+  const db = sqlite(store);
+  if (db.memory || db.readonly || db.pragma('journal_mode', { simple: true }) !== 'wal') return null;
+  const other = openAndConfigure(db.name, false, true);
+  // Its cache holds only the pages it writes; the reading connection keeps the large one.
+  other.pragma('cache_size = -8192');
+  return handle(other);
+}
+
 /** The header says WAL mode (bytes 18 and 19 are 2): reading it needs a -shm file next to it. */
 function isWalFile(file: string): boolean {
   try {
