@@ -103,6 +103,8 @@ Example:
           // Corpus events name their participants by entity id: the statements of the documents whose
           // mentions moved were let go by the resolution; read them again and cluster, as after an ingest.
           const { updateCorpusEvents } = await import('../ingest/corpus-events.js');
+          const { boundHeapGrowth } = await import('./heap.js');
+          boundHeapGrowth();
           updateCorpusEvents(db, { changed: true });
           // What changed is printed whether or not stdout is a terminal: a correction should say what it did.
           await emit(result, flags, render.renderCuration, { rows: (r) => ('merges' in r ? r.merges : [r]) });

@@ -9,6 +9,7 @@ import { visible } from '../render/text.js';
 import { checkIntegrity, openDatabase } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
 import { estimateArticles, ProgressLine, problemLine } from './progress.js';
+import { boundHeapGrowth } from './heap.js';
 
 export interface IngestRunFlags extends OutputFlags {
   db: string;
@@ -31,6 +32,7 @@ export async function runIngest(
   flags: IngestRunFlags,
   argv: readonly string[] = process.argv,
 ): Promise<number> {
+  boundHeapGrowth();
   const db = openDatabase(flags.db, { create: true });
   try {
     checkIntegrity(db, flags.db);
