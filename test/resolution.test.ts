@@ -149,6 +149,18 @@ describe('an organisation named again by its first words', () => {
     );
   });
 
+  it('never takes a word that says where for the name (Asian of Asian Development Bank, Dutch of Dutch State Mines)', () => {
+    const ev = documentEvidence('…', [
+      org('Asian Development Bank'),
+      org('Dutch State Mines'),
+      org('Asian'),
+      org('Dutch'),
+      org('Arab Monetary Fund'),
+      org('Arab'),
+    ]);
+    expect(ev).toEqual([]);
+  });
+
   it('counts a name of two words or more before a closing head word as the institution itself', () => {
     const ev = documentEvidence('…', [
       org('Federal Reserve Board'),

@@ -3,6 +3,7 @@
  * or re-analyzed), kept with the document, and weighed across the corpus by ./resolve.ts.
  */
 import { aliasKey } from '../core/alias-key.js';
+import { countryByDemonym } from '../nlp/gazetteer.js';
 import { isAcronym, LEGAL_SUFFIXES, lastWord, spellsInitials, stripTitles, wordCount } from './names.js';
 
 /** One mention as the store keeps it: its written text and the analyzer's entity key. */
@@ -68,7 +69,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e3';
+export const EVIDENCE_VERSION = 'e4';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -190,6 +191,21 @@ const GENERIC_ORG_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Adjectives of a continent or region (a country's own demonyms come from the gazetteer): alone they
+ * qualify a name (`Asian Development Bank`, `Arab Monetary Fund`) and stand for none of them.
+ */
+const REGION_ADJECTIVES = new Set(
+  'asian african arab arabian latin pacific atlantic caribbean oriental nordic scandinavian baltic balkan mediterranean'.split(
+    ' ',
+  ),
+);
+
+/** `Asian`, `Dutch`, `Japanese`: a word that says where, not who. */
+function isPlaceAdjective(word: string): boolean {
+  return REGION_ADJECTIVES.has(word) || countryByDemonym(word) !== null;
+}
+
 /** Heads of an institution's name: what comes before them is a place or a qualifier. */
 const INSTITUTION_WORDS = new Set([
   ...GENERIC_ORG_WORDS,
@@ -217,7 +233,8 @@ function secondReferences(mentions: readonly DocMention[]): Evidence[] {
     if (words.slice(0, -1).some((w) => LEGAL_SUFFIXES.has(w))) continue;
     // An all-capital form is a headline or a dateline (`NEW YORK, March 3 -`), not a second reference.
     const usable =
-      !isShouted(m.text) && (words.length >= 2 || (words[0].length >= 3 && !GENERIC_ORG_WORDS.has(words[0])));
+      !isShouted(m.text) &&
+      (words.length >= 2 || (words[0].length >= 3 && !GENERIC_ORG_WORDS.has(words[0]) && !isPlaceAdjective(words[0])));
     const full = usable ? fullByPrefix.get(key) : undefined;
     if (full)
       out.push({
