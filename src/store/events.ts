@@ -362,20 +362,20 @@ export function replaceCorpusEventsFrom(
 ): number {
   const other = secondConnection(store);
   const held: CorpusEventInput[] = [];
-  let streaming: ReturnType<typeof eventWriter> | null = null;
-  let tried = false;
+  // Decided at the first event: written through `other` as they come, or held.
+  const state: { tried: boolean; streaming: EventWriter | null } = { tried: false, streaming: null };
   let events = 0;
   try {
     produce((e) => {
-      if (!tried) {
-        tried = true;
-        if (other && beginAtOnce(sqlite(other))) streaming = eventWriter(sqlite(other));
+      if (!state.tried) {
+        state.tried = true;
+        if (other && beginAtOnce(sqlite(other))) state.streaming = eventWriter(sqlite(other));
       }
-      if (streaming) events += streaming.add(e);
+      if (state.streaming) events += state.streaming.add(e);
       else held.push(e);
     });
-    if (streaming) {
-      (streaming as ReturnType<typeof eventWriter>).finish();
+    if (state.streaming) {
+      state.streaming.finish();
       sqlite(other!).exec('COMMIT');
       return events;
     }
@@ -410,8 +410,15 @@ function beginAtOnce(db: Db): boolean {
   }
 }
 
+interface EventWriter {
+  /** Writes one event; 1 when it is an event, 0 for a lone mention. */
+  add(e: CorpusEventInput): number;
+  /** Gives the events that share a key their final keys. */
+  finish(): void;
+}
+
 /** Clears the corpus events, then writes events one at a time under unique keys (see EventKeys). */
-function eventWriter(db: Db): { add(e: CorpusEventInput): number; finish(): void } {
+function eventWriter(db: Db): EventWriter {
   db.exec('DELETE FROM corpus_event_entities; DELETE FROM corpus_event_statements; DELETE FROM corpus_events;');
   const insert = stmt(
     db,
