@@ -158,6 +158,8 @@ describe('search over a small corpus', () => {
     expect(paths(search(db, 'summit', { entities: ['north korea'] }).hits).sort()).toEqual(['hanoi.txt', 'rail.txt']);
     expect(paths(search(db, '', { entities: ['North Korea', 'Kim'] }).hits)).toEqual(['hanoi.txt']);
     const r = search(db, '', { entities: ['DPRK'] });
+    expect(r.total).toBe(2);
+    expect(search(db, '', { entities: ['North Korea', 'Kim'] }).total).toBe(1);
     expect(r.filterEntities[0].matches.map((e) => e.name)).toEqual(['North Korea']);
     expect(marked(r.hits[1])).toEqual(['North Korea']);
   });
@@ -175,6 +177,8 @@ describe('search over a small corpus', () => {
   it('takes the far more mentioned meaning of an ambiguous name, and says so', () => {
     const r = search(db, '', { entities: ['Japan'] });
     expect(r.filterEntities[0].matches).toEqual([expect.objectContaining({ name: 'Japan', type: 'COUNTRY' })]);
+    // Documents, not mentions: the one document naming Japan six times counts once.
+    expect(r.total).toBe(1);
     expect(r.notices.join()).toMatch(/taken as COUNTRY .* add --type/);
   });
 

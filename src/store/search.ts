@@ -132,28 +132,26 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const { units, limit, offset } = plan;
   const params: Record<string, unknown> = {};
   // Each filter is a set of document ids read from an index (covering: no table rows).
-  const sets: string[] = plan.filters.map((matches) => mentioning(matches).join(' UNION '));
-  if (plan.from || plan.to) {
-    const range = [plan.from ? 'date >= @from' : '', plan.to ? 'date <= @to' : ''].filter(Boolean).join(' AND ');
-    sets.push(`SELECT id FROM documents WHERE ${range}`);
-    if (plan.from) params.from = plan.from;
-    if (plan.to) params.to = plan.to;
-  }
+  const idSets: string[] = plan.filters.map((matches) => mentioning(matches).join(' UNION '));
   if (plan.source) {
-    sets.push('SELECT id FROM documents WHERE source = @source COLLATE NOCASE');
+    idSets.push('SELECT id FROM documents WHERE source = @source COLLATE NOCASE');
     params.source = plan.source;
   }
   // Each --tag must be among the document's tags (a source's topics, places, keywords), any case.
   (plan.tags ?? []).forEach((tag, i) => {
-    sets.push(
+    idSets.push(
       `SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag${i} COLLATE NOCASE)`,
     );
     params[`tag${i}`] = tag;
   });
+  const range = [plan.from ? 'date >= @from' : '', plan.to ? 'date <= @to' : ''].filter(Boolean).join(' AND ');
+  if (plan.from) params.from = plan.from;
+  if (plan.to) params.to = plan.to;
+  if (plan.match === null) return listFiltered(db, idSets, range, plan.exclude, params, limit, offset);
+
+  const sets = range ? [...idSets, `SELECT id FROM documents WHERE ${range}`] : idSets;
   // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
   const within = (column: string): string => sets.map((set) => ` AND +${column} IN (${set})`).join('');
-
-  if (plan.match === null) return listFiltered(db, plan.exclude, params, within, limit, offset);
 
   const bm25 = `bm25(documents_fts, ${plan.titleWeight}, ${plan.bodyWeight})`;
   const queryEntities = units.flatMap((u) => u.entities);
@@ -338,28 +336,42 @@ function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchR
     .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
 }
 
-/** Filters without words: matching documents, newest first. */
+/**
+ * Filters without words: matching documents, newest first, read from the date index (covering: no
+ * document row until a row is shown), within the date range when there is one, keeping the ids in
+ * each filter's set. The page stops at its last row; the count reads index entries only, or, with
+ * neither a date range nor excluded words, is the size of the sets' intersection, read from their own
+ * indexes. (Checking every document against the sets instead cost 100 ms at a million articles for
+ * `--entity Brazil --from 1987-03 --to 1987-03`; this plan, 7 ms.)
+ */
 function listFiltered(
   db: Db,
+  idSets: string[],
+  range: string,
   exclude: string | null,
   params: Record<string, unknown>,
-  within: (column: string) => string,
   limit: number,
   offset: number,
 ): SearchPage {
-  let where = `WHERE 1${within('d.id')}`;
+  const conditions = [range, ...idSets.map((set) => `d.id IN (${set})`)].filter(Boolean);
   if (exclude) {
-    where += ' AND d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exclude)';
+    conditions.push('d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exclude)');
     params.exclude = exclude;
   }
-  const total = (statement(db, `SELECT count(*) AS n FROM documents d ${where}`).get(params) as { n: number }).n;
+  const from = `FROM documents d INDEXED BY documents_date WHERE ${conditions.join(' AND ')}`;
+  // A set lists a document once per mention: DISTINCT counts documents.
+  const counting =
+    !range && !exclude && idSets.length > 0
+      ? `SELECT count(*) AS n FROM (SELECT DISTINCT * FROM (${idSets.map((set) => `SELECT * FROM (${set})`).join(' INTERSECT ')}))`
+      : `SELECT count(*) AS n ${from}`;
+  const total = (statement(db, counting).get(params) as { n: number }).n;
   const allIds = (): number[] =>
-    (statement(db, `SELECT d.id AS id FROM documents d ${where}`).all(params) as { id: number }[]).map((r) => r.id);
+    (statement(db, `SELECT d.id AS id ${from}`).all(params) as { id: number }[]).map((r) => r.id);
   const rows =
     total > offset
       ? (statement(
           db,
-          `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score FROM documents d ${where}
+          `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score ${from}
             ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT @limit OFFSET @offset`,
         ).all({ ...params, limit, offset }) as SearchRow[])
       : [];
