@@ -236,6 +236,15 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('reads a name ending in the noun of a street, a site or a geographic feature as a place', () => {
+    expect(spansOf('They met at the Hartley Junction .', ['O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'O'])).toEqual([
+      'LOC:Hartley Junction',
+    ]);
+    expect(spansOf('Fish swim in Mill Creek .', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['LOC:Mill Creek']);
+    // Not a surname that is also such a noun, nor a name with a company word.
+    expect(spansOf('He met Nathan Lane .', ['O', 'O', 'B-PER', 'I-PER', 'O'])).toEqual(['PERSON:Nathan Lane']);
+  });
+
   it('joins two places the gazetteer knows as one name with a comma (`Washington, D.C.`), not others', () => {
     expect(spansOf('He moved to Washington , D.C. today .', ['O', 'O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'])).toEqual([
       'LOC:Washington , D.C.',

@@ -206,6 +206,7 @@ export function entitySpans(
     // `Dave Matthews Band`, `Bishop Garrigan High School`, `Bangladesh Army`: a name ending in the
     // noun of an institution or a group (tagger.ts HEAD_CLASS 2) is one, whatever it began with.
     if ((sp.type === 'PERSON' || sp.type === 'LOC') && endsInGroupNoun(sp, tokens)) sp.type = 'ORG';
+    else if ((sp.type === 'PERSON' || sp.type === 'ORG') && endsInPlaceNoun(sp, tokens)) sp.type = 'LOC';
     else if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
     else if (sp.type === 'LOC' && isPluralName(sp, tokens)) sp.type = 'ORG';
     // A region is no organisation (a city may be: a sports team).
@@ -714,6 +715,89 @@ function endsInGroupNoun(sp: Span, tokens: Token[]): boolean {
     /^\p{Lu}/u.test(w) &&
     headClass(w.toLowerCase()) === 2 &&
     !placeInfo(tokensText(tokens, sp.first, sp.last))
+  );
+}
+
+/**
+ * Nouns of geographic features, streets and sites that end the name of a place and never a person's
+ * or an organisation's (`Clarence Dock`, `Bridgton Junction`, `Collins Ave`, `Sandy Creek`). Not
+ * the ones that are also surnames (`Lane`, `Park`, `Hill`, `Street`) or that end the names of teams
+ * (`City`, `County`, `Bay`, `Coast`: `Derby County`, `Tampa Bay`).
+ */
+const PLACE_HEADS = new Set([
+  'river',
+  'lake',
+  'ocean',
+  'strait',
+  'island',
+  'islands',
+  'mountains',
+  'valley',
+  'desert',
+  'canal',
+  'basin',
+  'plateau',
+  'peninsula',
+  'creek',
+  'brook',
+  'pond',
+  'glacier',
+  'reservoir',
+  'lagoon',
+  'fjord',
+  'estuary',
+  'inlet',
+  'cove',
+  'canyon',
+  'gorge',
+  'marsh',
+  'swamp',
+  'wetland',
+  'prairie',
+  'volcano',
+  'atoll',
+  'archipelago',
+  'parish',
+  'avenue',
+  'ave',
+  'road',
+  'boulevard',
+  'square',
+  'crescent',
+  'terrace',
+  'drive',
+  'parkway',
+  'motorway',
+  'freeway',
+  'expressway',
+  'turnpike',
+  'highway',
+  'causeway',
+  'dock',
+  'wharf',
+  'pier',
+  'quay',
+  'marina',
+  'junction',
+  'bridge',
+  'viaduct',
+  'tunnel',
+  'playfield',
+  'oval',
+  'gym',
+  'pavilion',
+  'stadium',
+  'velodrome',
+  'racecourse',
+  'playground',
+  'formation',
+]);
+
+/** A PERSON or ORG span of several words, no organisation word in it, whose last word is a capitalised place noun. */
+function endsInPlaceNoun(sp: Span, tokens: Token[]): boolean {
+  const w = tokens[sp.last].text;
+  return (
+    sp.last > sp.first && /^\p{Lu}/u.test(w) && PLACE_HEADS.has(w.toLowerCase()) && !hasOrganisationWord(tokens, sp)
   );
 }
 
