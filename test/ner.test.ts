@@ -154,6 +154,16 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('keeps a nickname in quotes inside the name of the person it is given to', () => {
+    expect(
+      spansOf('Then Thomas Henry " Red " Walsh won .', ['O', 'B-PER', 'I-PER', 'O', 'B-ORG', 'O', 'B-LOC', 'O', 'O']),
+    ).toEqual(['PERSON:Thomas Henry " Red " Walsh']);
+    // A quoted title after a name is not a nickname: no name word follows it.
+    expect(spansOf('Then Mary Shelley " Frankenstein " sold .', { Mary: 'B-PER', Shelley: 'I-PER' })).toEqual([
+      'PERSON:Mary Shelley',
+    ]);
+  });
+
   it('keeps the office between a country and a title out of any name', () => {
     const out = spansOf('U.S. Trade Representative Clayton Yeutter said so.', [
       'B-ORG',

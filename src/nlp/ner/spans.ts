@@ -166,6 +166,7 @@ export function entitySpans(
   repeatOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
+  mergeNicknames(spans, tokens, sentences);
   const snapped = snapCountries(
     spans.filter((sp) => sp.first >= 0),
     sentences,
@@ -1255,6 +1256,31 @@ function extendOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     if (a >= sp.first) continue;
     for (let i = a; i < sp.first; i++) owned.add(i);
     sp.first = a;
+  }
+}
+
+/**
+ * `William Mailes "Cowboy" Cowley`: a nickname in quotes between a person's given names and a
+ * surname is part of the one name, whatever the tagger made of the words in and after the quotes
+ * (it reads the surname apart from the given names, as a place or another person). One to three
+ * capitalised words in the quotes, one or two name words after them.
+ */
+function mergeNicknames(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const open = (t: string) => t === '"' || t === '“';
+  const close = (t: string) => t === '"' || t === '”';
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON' || sp.first < 0) continue;
+    const end = sentences[sp.sentence].tokenEnd;
+    const q = sp.last + 1;
+    if (q >= end || !open(tokens[q].text)) continue;
+    let j = q + 1;
+    while (j < end && j - q <= 3 && /^\p{Lu}/u.test(tokens[j].text) && !close(tokens[j].text)) j++;
+    if (j === q + 1 || j >= end || !close(tokens[j].text)) continue;
+    let e = j;
+    while (e + 1 < end && e - j < 2 && NAME_WORD.test(tokens[e + 1].text)) e++;
+    if (e === j || spans.some((o) => o.first >= q && o.first <= e && o.last > e)) continue;
+    for (const o of spans) if (o !== sp && o.first >= q && o.first <= e) o.first = -1;
+    sp.last = e;
   }
 }
 
