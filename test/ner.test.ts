@@ -246,6 +246,15 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('reads a place followed by capitalised words ending in an institution noun as one organisation', () => {
+    expect(spansOf('She taught at Oakdale State College .', ['O', 'O', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'O'])).toEqual([
+      'ORG:Oakdale State College',
+    ]);
+    expect(spansOf('She taught at Oakdale Teachers College .', { Oakdale: 'B-LOC' })).toEqual([
+      'ORG:Oakdale Teachers College',
+    ]);
+  });
+
   it('reads a name ending in the noun of a street, a site or a geographic feature as a place', () => {
     expect(spansOf('They met at the Hartley Junction .', ['O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'O'])).toEqual([
       'LOC:Hartley Junction',

@@ -214,6 +214,7 @@ export function entitySpans(
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'LOC';
   }
+  placeInstitutions(split, tokens, sentences);
   const tables = new Map<number, boolean>();
   const inTable = (si: number) => {
     let t = tables.get(si);
@@ -800,6 +801,28 @@ function endsInPlaceNoun(sp: Span, tokens: Token[]): boolean {
   return (
     sp.last > sp.first && /^\p{Lu}/u.test(w) && PLACE_HEADS.has(w.toLowerCase()) && !hasOrganisationWord(tokens, sp)
   );
+}
+
+/**
+ * `Fairmont State University`, `Oakdale Teachers College`: a place followed by capitalised words
+ * that end in the noun of an institution or a group is the institution's name, one ORG, whatever
+ * the tagger made of the words after the place (it often leaves them out or starts a second name).
+ * Not after a country (`U.S. State Department` is the country and the department), nor over a person.
+ */
+function placeInstitutions(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  for (const sp of spans) {
+    if (sp.type !== 'LOC' || sp.first > sp.last) continue;
+    const end = sentences[sp.sentence].tokenEnd;
+    let e = sp.last;
+    while (e + 1 < end && /^\p{Lu}\p{Ll}/u.test(tokens[e + 1].text) && !isCalendarWord(tokens[e + 1].text)) e++;
+    if (e === sp.last || headClass(tokens[e].text.toLowerCase()) !== 2) continue;
+    if (isSovereignSurface(tokensText(tokens, sp.first, sp.last))) continue;
+    const inside = spans.filter((o) => o !== sp && o.first <= e && o.last > sp.last && o.first <= o.last);
+    if (inside.some((o) => o.first <= sp.last || o.last > e || o.type === 'PERSON')) continue;
+    for (const o of inside) o.first = o.last + 1;
+    sp.last = e;
+    sp.type = 'ORG';
+  }
 }
 
 /** A LOC of several words, no known place, whose last word is an institution noun. */
