@@ -164,6 +164,26 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('keeps military, police and church ranks out of a name, and reads a name after one as a person', () => {
+    expect(spansOf('Then Lieutenant Mark Hale fired .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:Mark Hale',
+    ]);
+    expect(spansOf('Then Bishop Paul Kerr spoke .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:Paul Kerr',
+    ]);
+    // `Bishop` alone is a surname; a school named for a bishop keeps the rank.
+    expect(spansOf('Then Bishop bowled .', ['O', 'B-PER', 'O', 'O'])).toEqual(['PERSON:Bishop']);
+    expect(spansOf('Bishop Kerr High School opened .', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'ORG:Bishop Kerr High School',
+    ]);
+    expect(spansOf('Then Colonel Juan Ortiz attacked .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O'])).toEqual([
+      'PERSON:Juan Ortiz',
+    ]);
+    expect(
+      spansOf('Then Lake County Sheriff Tom Ray spoke .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+    ).toEqual(['LOC:Lake County', 'PERSON:Tom Ray']);
+  });
+
   it('keeps the office between a country and a title out of any name', () => {
     const out = spansOf('U.S. Trade Representative Clayton Yeutter said so.', [
       'B-ORG',

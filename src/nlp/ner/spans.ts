@@ -75,7 +75,22 @@ const TITLES = new Set([
   'foreign',
   'prime',
   'pm',
+  'lieutenant',
+  'sergeant',
+  'corporal',
+  'commander',
+  'brigadier',
+  'sheriff',
+  'archbishop',
+  'cardinal',
+  'fr',
 ]);
+
+/**
+ * Ranks written before a name that are also surnames or open other names (`Ian Bishop`, `John
+ * Major`, `Major League`): a title only as the first word of a person's name of several words.
+ */
+const LEADING_TITLES = new Set(['bishop', 'major']);
 
 /** Titles that, inside a span the tagger called ORG/LOC/MISC, introduce a person's name. */
 const PERSON_TITLES = new Set([
@@ -120,6 +135,14 @@ const PERSON_TITLES = new Set([
   'adviser',
   'advisor',
   'pm',
+  'colonel',
+  'captain',
+  'lieutenant',
+  'admiral',
+  'commander',
+  'sergeant',
+  'sheriff',
+  'fr',
 ]);
 
 export interface Span {
@@ -179,7 +202,7 @@ export function entitySpans(
     if (
       sp.type === 'PERSON' &&
       sp.last > sp.first &&
-      (isOrganisationName(tokens, sp) || hasOrganisationWord(tokens, sp))
+      (isOrganisationName(tokens, sp) || hasOrganisationWord(tokens, sp) || endsInGroupNoun(sp, tokens))
     )
       sp.type = 'ORG';
     // `the Reagan administration`: a government named for its leader names the person (CoNLL's
@@ -1440,6 +1463,9 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
         .map((x) => x.text)
         .join(' ');
       if (countryByName(pre)) prefix.type = 'LOC';
+      // `Seminole County Sheriff Don Eslinger`: the territory of the office.
+      else if (prefix.last > prefix.first && headClass(tokens[prefix.last].text.toLowerCase()) === 3)
+        prefix.type = 'LOC';
       else if (prefix.last > prefix.first && countryByName(tokens[prefix.first].text)) {
         // `U.S. Trade Representative Clayton Yeutter`: the words between the country and the title
         // name the office (`Trade`), not an organisation.
@@ -1761,7 +1787,10 @@ function trimSpan(sp: Span, tokens: Token[]): void {
   const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
   while (
     sp.first <= sp.last &&
-    (punct(tokens[sp.first].text) || (sp.type === 'PERSON' && sp.first < sp.last && isTitle(tokens[sp.first].text)))
+    (punct(tokens[sp.first].text) ||
+      (sp.type === 'PERSON' &&
+        sp.first < sp.last &&
+        (isTitle(tokens[sp.first].text) || LEADING_TITLES.has(tokens[sp.first].text.toLowerCase()))))
   )
     sp.first++;
   while (
