@@ -27,6 +27,20 @@ describe('never an entity', () => {
     expect(neverEntity(['J.R.', 'Simplot'], 'PERSON')).toBe(false);
   });
 
+  it('knows religions, their followers, languages and -isms for no names, and names for one', () => {
+    for (const w of [
+      ['Judaism'],
+      ['Hindu', 'Brahmins'],
+      ['Latin'],
+      ['National', 'Socialism'],
+      ['Roman', 'Catholicism'],
+    ])
+      expect(neverEntity(w, 'ORG'), w.join(' ')).toBe(true);
+    expect(neverEntity(['Islamic', 'Group'], 'ORG')).toBe(false);
+    expect(neverEntity(['Ministry', 'of', 'Tourism'], 'ORG')).toBe(false);
+    expect(neverEntity(['Latin', 'America'], 'LOC')).toBe(false);
+  });
+
   it('finds no person in a currency written with initials', () => {
     const out = names('Net profit 16.66 mln H.K. Dlrs vs 11.28 mln. The stock rose 12 H.K. Dlrs to 62 dlrs today.');
     expect(out.filter((s) => s.startsWith('PERSON'))).toEqual([]);

@@ -220,6 +220,93 @@ function isEmptyWord(w: string): boolean {
   );
 }
 
+/**
+ * Names of religions, faiths and their followers, and of languages that no country's demonym already
+ * covers: MISC things, never a person, a place or an organisation alone (`Judaism`, `Hindu`,
+ * `Latin`), nor together (`Hindu Brahmins`). An `-ism` is a belief or a movement (`Protestantism`,
+ * `National Socialism`).
+ */
+const BELIEF_AND_LANGUAGE_WORDS = new Set([
+  'christianity',
+  'christendom',
+  'islam',
+  'christian',
+  'christians',
+  'muslim',
+  'muslims',
+  'moslem',
+  'moslems',
+  'islamic',
+  'jew',
+  'jews',
+  'jewish',
+  'jewry',
+  'hindu',
+  'hindus',
+  'buddhist',
+  'buddhists',
+  'sikh',
+  'sikhs',
+  'jain',
+  'jains',
+  'catholic',
+  'catholics',
+  'protestant',
+  'protestants',
+  'anglican',
+  'anglicans',
+  'lutheran',
+  'lutherans',
+  'methodist',
+  'methodists',
+  'baptist',
+  'baptists',
+  'presbyterian',
+  'presbyterians',
+  'calvinist',
+  'calvinists',
+  'evangelical',
+  'evangelicals',
+  'mormon',
+  'mormons',
+  'quaker',
+  'quakers',
+  'pagan',
+  'pagans',
+  'shiite',
+  'shiites',
+  "shi'ite",
+  "shi'ites",
+  'sunni',
+  'sunnis',
+  'brahmin',
+  'brahmins',
+  'latin',
+  'hebrew',
+  'arabic',
+  'sanskrit',
+  'aramaic',
+  'yiddish',
+  'esperanto',
+  'swahili',
+  'hindi',
+  'urdu',
+  'bengali',
+  'punjabi',
+  'tamil',
+  'telugu',
+  'mandarin',
+  'cantonese',
+  'gaelic',
+  'catalan',
+  'tagalog',
+]);
+
+/** A religion, a faith's follower, a language (BELIEF_AND_LANGUAGE_WORDS) or an `-ism`. */
+export function isBeliefOrLanguage(w: string): boolean {
+  return BELIEF_AND_LANGUAGE_WORDS.has(w.toLowerCase()) || /^\p{Lu}\p{Ll}{2,}ism$/u.test(w);
+}
+
 /** Initials only, dotted (`H.K.`, `J.R.`): an abbreviation, not yet a name. */
 export function isDottedInitials(w: string): boolean {
   return /^(?:\p{L}\.){2,}$/u.test(w);
@@ -232,5 +319,14 @@ export function isDottedInitials(w: string): boolean {
  */
 export function neverEntity(words: readonly string[], type: string): boolean {
   if (words.every(isEmptyWord)) return true;
+  // `Judaism`, `Hindu Brahmins`, `Latin`: a faith, its followers, a language, an `-ism`; two words
+  // ending in an `-ism` are one belief (`National Socialism`). `Islamic Group` is an organisation,
+  // and an institution may be named for an `-ism` (`Ministry of Tourism`).
+  const last = words[words.length - 1];
+  if (
+    isBeliefOrLanguage(last) &&
+    ((words.length <= 2 && /ism$/.test(last)) || words.every((w) => isBeliefOrLanguage(w) || CONNECTIVES.has(bare(w))))
+  )
+    return true;
   return type === 'PERSON' && (words.some(mixesDigits) || words.every(isDottedInitials));
 }
