@@ -275,6 +275,24 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('splits an institution from the place after `in` that the tagger ran into its name', () => {
+    expect(
+      spansOf('She studied at Oakdale College in Springfield .', [
+        'O',
+        'O',
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+      ]),
+    ).toEqual(['ORG:Oakdale College', 'LOC:Springfield']);
+    expect(
+      spansOf('The Council for Peace in Europe met .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+    ).toEqual(['ORG:Council for Peace in Europe']);
+  });
+
   it('reads a name ending in the noun of a street, a site or a geographic feature as a place', () => {
     expect(spansOf('They met at the Hartley Junction .', ['O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'O'])).toEqual([
       'LOC:Hartley Junction',

@@ -1434,6 +1434,15 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     const rest = close < sp.last ? splitSpan({ ...sp, first: close + 1 }, tokens) : [];
     return [...splitSpan(left, tokens), ...(inner.first <= inner.last ? [inner] : []), ...rest];
   }
+  // `Milwee Middle School in Longwood`: an institution or a site and where it is are two names, the
+  // second a place (the tagger runs them together). Not after other words (`Organisation for
+  // Security and Cooperation in Europe`).
+  for (let k = sp.first + 1; k < sp.last && sp.type !== 'PERSON'; k++) {
+    if (tokens[k].text !== 'in' || !/^\p{Lu}/u.test(tokens[k + 1].text)) continue;
+    const head = headClass(tokens[k - 1].text.toLowerCase());
+    if (head !== 2 && head !== 4) continue;
+    return [...splitSpan({ ...sp, last: k - 1 }, tokens), { ...sp, first: k + 1, type: 'LOC' }];
+  }
   // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`,
   // `Sprint said`).
   for (let k = sp.first + 1; k <= sp.last; k++) {
