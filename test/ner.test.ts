@@ -275,6 +275,12 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('keeps the ordinal number of a unit in its name', () => {
+    expect(spansOf('The 82nd Airborne Division landed .', { Airborne: 'B-ORG', Division: 'I-ORG' })).toEqual([
+      'ORG:82nd Airborne Division',
+    ]);
+  });
+
   it('splits an institution from the place after `in` that the tagger ran into its name', () => {
     expect(
       spansOf('She studied at Oakdale College in Springfield .', [

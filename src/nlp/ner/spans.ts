@@ -238,6 +238,18 @@ export function entitySpans(
       sp.type = 'LOC';
   }
   placeInstitutions(split, tokens, sentences);
+  // `65th Air Division`, `93d PVI`: the number of a unit is part of its name.
+  for (const sp of split) {
+    const f = sp.first;
+    if (
+      sp.type === 'ORG' &&
+      f - 2 >= sentences[sp.sentence].tokenStart &&
+      /^(?:st|nd|rd|th|d)$/.test(tokens[f - 1].text) &&
+      tokens[f - 1].start === tokens[f - 2].end &&
+      /^\d+$/.test(tokens[f - 2].text)
+    )
+      sp.first = f - 2;
+  }
   const tables = new Map<number, boolean>();
   const inTable = (si: number) => {
     let t = tables.get(si);
