@@ -227,6 +227,11 @@ describe('entitySpans', () => {
     expect(spansOf('The Overland Campaign began .', ['O', 'B-ORG', 'I-ORG', 'O', 'O'])).toEqual([]);
   });
 
+  it('drops the name of a historical period or event', () => {
+    expect(spansOf('In the Dark Ages few read .', ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'])).toEqual([]);
+    expect(spansOf('After the Renaissance art changed .', ['O', 'O', 'B-LOC', 'O', 'O', 'O'])).toEqual([]);
+  });
+
   it('drops an acronym the document also writes in the plural (a common noun), keeps other acronyms', () => {
     expect(
       spansOf('He won by KO and ten KOs for NBC .', ['O', 'O', 'O', 'B-ORG', 'O', 'O', 'B-ORG', 'O', 'B-ORG', 'O']),

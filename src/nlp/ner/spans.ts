@@ -1695,7 +1695,14 @@ const EVENT_HEADS = new Set([
   'Marathon',
   'Day',
   'Campaign',
+  'Revolution',
+  'Age',
+  'Ages',
+  'Era',
 ]);
+
+/** Names of historical periods and events written as one word (`the Holocaust`, `the Renaissance`). */
+const PERIOD_WORDS = new Set(['Holocaust', 'Renaissance', 'Reformation', 'Enlightenment', 'Crusades', 'Inquisition']);
 
 /** Words that open the name of an event before `of` (`Battle of Antietam`, `Treaty of Baden`). */
 const EVENT_OPENERS = new Set(['Battle', 'Siege', 'Treaty', 'War']);
@@ -1711,6 +1718,7 @@ function isEventName(sp: Span, tokens: Token[]): boolean {
   // `Armistice Day`, `Munich Olympics` where the tagger left the head out of the name.
   if (sp.last + 1 < tokens.length && tokens[sp.last + 1].start === tokens[sp.last].end + 1 && head(sp.last + 1))
     return true;
+  if (sp.first === sp.last && PERIOD_WORDS.has(tokens[sp.first].text)) return true;
   if (sp.last <= sp.first || INSTITUTION_HEADS.has(tokens[sp.first].text.toLowerCase())) return false;
   if (head(sp.last)) return true;
   return EVENT_OPENERS.has(tokens[sp.first].text) && tokens[sp.first + 1].text === 'of';
