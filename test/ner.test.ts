@@ -110,12 +110,13 @@ describe('titleCased', () => {
 
 /**
  * The spans entitySpans makes of `text` from given tagger labels: one per token in order, or by word
- * (`{ Gigi: 'B-PER' }`, every other word O). `cued` marks with `*` a span typed by what the text says.
+ * (`{ Gigi: 'B-PER' }`, every other word O). `cued` marks with `*` a span typed by what the text says;
+ * `lex` hands entitySpans the shipped model's lexicon.
  */
 function labelledSpans(
   text: string,
   labels: readonly string[] | Readonly<Record<string, string>>,
-  options: { cued?: boolean } = {},
+  options: { cued?: boolean; lex?: boolean } = {},
 ): string[] {
   const { tokens, sentences } = tokenize(text);
   const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
@@ -134,7 +135,7 @@ function labelledSpans(
       }),
     ),
   );
-  return entitySpans(text, tokens, sentences, words, ids).map(
+  return entitySpans(text, tokens, sentences, words, ids, options.lex ? loadModel().lex : null).map(
     (sp) =>
       `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}${options.cued && sp.cued ? '*' : ''}`,
   );
@@ -225,6 +226,17 @@ describe('entitySpans', () => {
   it('drops the name of a day or a campaign, and the first words of an event the tagger cut short', () => {
     expect(spansOf('Armistice Day is a holiday .', ['B-ORG', 'O', 'O', 'O', 'O', 'O'])).toEqual([]);
     expect(spansOf('The Overland Campaign began .', ['O', 'B-ORG', 'I-ORG', 'O', 'O'])).toEqual([]);
+  });
+
+  it('drops a word opening a sentence that the document or news write in lower case, keeps names', () => {
+    const spansLex = (text: string, labels: Record<string, string>) => labelledSpans(text, labels, { lex: true });
+    expect(spansLex('Demo tapes sold . The demo was short .', { Demo: 'B-PER' })).toEqual([]);
+    expect(spansLex('Nationally , sales fell .', { Nationally: 'B-ORG' })).toEqual([]);
+    // A name the document also writes inside a sentence stays.
+    expect(spansLex('Young scored . They cheered Young and the young .', { Young: 'B-PER' })).toEqual([
+      'PERSON:Young',
+      'PERSON:Young',
+    ]);
   });
 
   it('drops the name of a historical period or event', () => {

@@ -281,6 +281,7 @@ export function entitySpans(
       sp.type !== 'MISC' &&
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
+      !(lex && isOpeningCommonWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
       !(sp.first === sp.last && plurals.has(tokens[sp.first].text.replace(/s$/, ''))) &&
       !isListLabel(sp, tokens, sentences) &&
@@ -929,6 +930,33 @@ function isRegion(s: string): boolean {
  * on a short line without sentence punctuation, where running text writes the word in lower case
  * at least a third of the time (the lexicon's capitalisation rate) and no gazetteer knows it.
  */
+/**
+ * `Born in Dublin, …`, `Redesignated 65 Air Division …`, `Unfortunately, …`: one word opening a
+ * sentence that running text writes in lower case (the lexicon's capitalisation bucket 0, an
+ * inflected word by its stem), that no gazetteer knows and that the document never writes
+ * capitalised inside a sentence, is no name: the capital is the sentence's.
+ */
+function isOpeningCommonWord(sp: Span, tokens: Token[], sentences: Sentence[], lex: Lexicon): boolean {
+  if (sp.first !== sp.last) return false;
+  const s = sentences[sp.sentence];
+  let k = s.tokenStart;
+  while (k < sp.first && /^["'“‘(]$/u.test(tokens[k].text)) k++;
+  if (k !== sp.first) return false;
+  const t = tokens[sp.first].text;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(t)) return false;
+  if (countryByName(t) !== null || placeInfo(t) !== null) return false;
+  const lower = t.toLowerCase();
+  const e = lex.lookupInflected(lower);
+  let common = e >= 0 && lex.capRatio[e] === 0;
+  const starts = new Set(sentences.map((x) => x.tokenStart));
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].text;
+    if (w === lower) common = true;
+    else if (w === t && !starts.has(i) && i !== sp.first && !/^["'“‘(]$/u.test(tokens[i - 1]?.text ?? '')) return false;
+  }
+  return common;
+}
+
 function isHeaderWord(sp: Span, tokens: Token[], sentences: Sentence[], lex: Lexicon): boolean {
   if (sp.first !== sp.last) return false;
   const t = tokens[sp.first].text;
