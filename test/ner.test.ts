@@ -239,6 +239,15 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('reads the name before `Hall of Fame` and the phrase as one organisation', () => {
+    expect(spansOf('The Curling Hall of Fame opened .', { Curling: 'B-PER', Hall: 'I-PER', Fame: 'B-LOC' })).toEqual([
+      'ORG:Curling Hall of Fame',
+    ]);
+    expect(spansOf('He met future Hall of Famer Ann Lee .', { Hall: 'B-ORG', Ann: 'B-PER', Lee: 'I-PER' })).toEqual([
+      'PERSON:Ann Lee',
+    ]);
+  });
+
   it('drops the name of a historical period or event', () => {
     expect(spansOf('In the Dark Ages few read .', ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'])).toEqual([]);
     expect(spansOf('After the Renaissance art changed .', ['O', 'O', 'B-LOC', 'O', 'O', 'O'])).toEqual([]);

@@ -190,6 +190,7 @@ export function entitySpans(
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
   mergeNicknames(spans, tokens, sentences);
+  hallsOfFame(spans, tokens, sentences);
   const snapped = snapCountries(
     spans.filter((sp) => sp.first >= 0),
     sentences,
@@ -1344,6 +1345,39 @@ function extendOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     sp.first = a;
   }
 }
+
+/**
+ * `Baseball Hall of Fame`: the words before `Hall of Fame` and the phrase are one organisation's
+ * name, whatever the tagger made of them (it reads `Badminton Hall` as a person and `Fame` as a
+ * place); with no name before it (`future Hall of Famer Bill McKechnie`) the phrase is no name.
+ */
+function hallsOfFame(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  sentences.forEach((s, si) => {
+    for (let h = s.tokenStart; h + 2 < s.tokenEnd; h++) {
+      if (tokens[h].text !== 'Hall' || tokens[h + 1].text !== 'of' || !/^Famer?$/.test(tokens[h + 2].text)) continue;
+      const famer = tokens[h + 2].text === 'Famer';
+      let a = h;
+      while (
+        !famer &&
+        a - 1 >= s.tokenStart &&
+        /^\p{Lu}/u.test(tokens[a - 1].text) &&
+        !DETERMINERS.has(tokens[a - 1].text)
+      )
+        a--;
+      const b = h + 2;
+      for (const sp of spans) {
+        if (sp.first < 0 || sp.last < a || sp.first > b) continue;
+        if (sp.first >= a && sp.last <= b) sp.first = -1;
+        else if (sp.first > h) sp.first = b + 1;
+        else if (sp.last >= h) sp.last = a - 1;
+        if (sp.first > sp.last) sp.first = -1;
+      }
+      if (a < h) spans.push({ first: a, last: b, type: 'ORG', sentence: si });
+    }
+  });
+}
+
+const DETERMINERS = new Set(['The', 'A', 'An', 'This', 'That', 'Its', 'His', 'Her', 'Their']);
 
 /**
  * `William Mailes "Cowboy" Cowley`: a nickname in quotes between a person's given names and a
