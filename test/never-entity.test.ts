@@ -27,6 +27,12 @@ describe('never an entity', () => {
     expect(neverEntity(['J.R.', 'Simplot'], 'PERSON')).toBe(false);
   });
 
+  it('knows the acronyms of common nouns for no names, and a name that holds one for a name', () => {
+    for (const w of ['CD', 'EP', 'MVP', 'PhD', 'Ph.D.', 'MPs', 'DJ']) expect(neverEntity([w], 'ORG'), w).toBe(true);
+    expect(neverEntity(['CD', 'Projekt'], 'ORG')).toBe(false);
+    expect(neverEntity(['CBS'], 'ORG')).toBe(false);
+  });
+
   it('knows religions, their followers, languages and -isms for no names, and names for one', () => {
     for (const w of [
       ['Judaism'],

@@ -206,6 +206,23 @@ export function isCreditRating(w: string): boolean {
   );
 }
 
+/**
+ * Acronyms of common nouns (`a CD`, `the MVP`, `his PhD`, `a local MPP`), written with or without
+ * dots: things, roles and degrees, never the name of one person, place or organisation.
+ */
+const COMMON_ACRONYMS = new Set(
+  (
+    'cd cds dvd dvds ep eps lp lps dj djs mvp vip vips phd dna rna suv suvs tv ceo cfo coo mp mps mpp mpps mla mlas ' +
+    'gdp gnp hiv ufo ufos atm atms era rpm bmx hq iq gps sms cctv'
+  ).split(' '),
+);
+
+/** An acronym of a common noun (COMMON_ACRONYMS): in capitals but for a plural `s` or `PhD`'s `h`, dots ignored. */
+export function isCommonAcronym(w: string): boolean {
+  if (w.length > 8 || !/^\p{Lu}/u.test(w)) return false;
+  return COMMON_ACRONYMS.has(w.replace(/\./g, '').toLowerCase());
+}
+
 /** A word that does not make a name by itself. */
 function isEmptyWord(w: string): boolean {
   const b = bare(w);
@@ -216,6 +233,7 @@ function isEmptyWord(w: string): boolean {
     isCalendarWord(w) ||
     isInitial(w) ||
     isCreditRating(w) ||
+    isCommonAcronym(w) ||
     !/[\p{L}\p{N}]/u.test(w)
   );
 }
