@@ -31,6 +31,7 @@ describe('never an entity', () => {
     for (const w of ['CD', 'EP', 'MVP', 'PhD', 'Ph.D.', 'MPs', 'DJ']) expect(neverEntity([w], 'ORG'), w).toBe(true);
     expect(neverEntity(['CD', 'Projekt'], 'ORG')).toBe(false);
     expect(neverEntity(['CBS'], 'ORG')).toBe(false);
+    expect(neverEntity(['Era'], 'ORG')).toBe(false);
   });
 
   it('knows religions, their followers, languages and -isms for no names, and names for one', () => {

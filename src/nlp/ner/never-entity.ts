@@ -219,7 +219,7 @@ const COMMON_ACRONYMS = new Set(
 
 /** An acronym of a common noun (COMMON_ACRONYMS): in capitals but for a plural `s` or `PhD`'s `h`, dots ignored. */
 export function isCommonAcronym(w: string): boolean {
-  if (w.length > 8 || !/^\p{Lu}/u.test(w)) return false;
+  if (w.length > 8 || !(/^(?:\p{Lu}\.?){2,}s?$/u.test(w) || /^Ph\.?D\.?$/.test(w))) return false;
   return COMMON_ACRONYMS.has(w.replace(/\./g, '').toLowerCase());
 }
 
