@@ -524,6 +524,22 @@ describe('resolveEntities: surnames', () => {
     ).toEqual([]);
   });
 
+  it('reads a name the document writes as a person, and whose surname it writes alone, as the person everywhere', () => {
+    expect(
+      resolved('Tom Rider won. Later Tom Rider lost. Rider left.', [
+        ['Tom Rider', 'PERSON'],
+        ['Tom Rider', 'LOC'],
+      ]),
+    ).toEqual(['PERSON:Tom Rider', 'PERSON:Tom Rider', 'PERSON:Rider']);
+    // Not without the surname alone, nor a known place.
+    expect(
+      resolved('Tom Rider won. Later Tom Rider lost.', [
+        ['Tom Rider', 'PERSON'],
+        ['Tom Rider', 'LOC'],
+      ]),
+    ).toEqual(['PERSON:Tom Rider', 'PLACE:Tom Rider']);
+  });
+
   it('keeps the type the text gave a name (`Caloi is a manufacturer`) beside a person it is the surname of', () => {
     const text = 'Caloi is a manufacturer. Luigi Caloi founded it. Caloi grew.';
     const { tokens, sentences } = tokenize(text);

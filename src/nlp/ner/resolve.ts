@@ -117,6 +117,34 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     }
   }
 
+  // `Ben Player`, a person where the tagger once read the name as such, elsewhere (doubting a name
+  // it has not seen) as a place: a name of several words the document writes as a person's is a
+  // person's wherever its surname alone is too (`Player won`); not a known place or country.
+  const bareSurnames = new Set<string>();
+  for (const m of typed) if (m.type === 'PERSON' && m.sp.first === m.sp.last) bareSurnames.add(aliasKey(m.s));
+  const inName = new Uint8Array(tokens.length);
+  for (const m of typed) for (let i = m.sp.first; i <= m.sp.last; i++) inName[i] = 1;
+  for (let i = 0; i < tokens.length; i++)
+    if (
+      !inName[i] &&
+      /^\p{Lu}\p{Ll}{2,}$/u.test(tokens[i].text) &&
+      surnameKeys.has(aliasKey(tokens[i].text).replace(/ /g, '')) &&
+      !placeInfo(tokens[i].text)
+    ) {
+      const prev = tokens[i - 1]?.text ?? '';
+      const next = tokens[i + 1]?.text ?? '';
+      if (!/^\p{Lu}/u.test(prev) && !/^\p{Lu}/u.test(next)) bareSurnames.add(aliasKey(tokens[i].text));
+    }
+  for (const m of typed) {
+    if ((m.type !== 'ORG' && m.type !== 'PLACE') || m.sp.first === m.sp.last || m.sp.cued) continue;
+    const key = aliasKey(m.s);
+    const parts = nameParts(m.s);
+    if (!persons.has(key) || !bareSurnames.has(parts[parts.length - 1]) || placeInfo(m.s) || countryByName(m.s))
+      continue;
+    m.type = 'PERSON';
+    persons.get(key)!.count++;
+  }
+
   // A company named with its legal suffix in the document (`Dart Group Corp`) is that company when
   // written without it (`Dart Group`, and `Dart` where the first word names no place), whatever
   // the tagger guessed (`Dart said` reads like a person speaking).
