@@ -435,6 +435,12 @@ describe('entitySpans: organisations the text says are organisations', () => {
     ]);
   });
 
+  it('types the name written in capitals where the text says what it is the same way in lower case, not a family', () => {
+    expect(
+      spansOf('VELO is a bicycle company . Velo grew . The Velo family sold it .', { VELO: 'B-PER', Velo: 'B-PER' }),
+    ).toEqual(['ORG:VELO*', 'ORG:Velo*', 'PERSON:Velo']);
+  });
+
   it('reads `X, one of its units` as a company, and stops the description at a clause', () => {
     expect(
       spansOf('Vardo , one of its Hungarian units , lost money .', { Vardo: 'B-PER', Hungarian: 'B-MISC' }),

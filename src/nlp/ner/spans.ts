@@ -629,12 +629,13 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
       else if (lower(last + 1) === ',') type = described(last + 2, s);
       if (!type) continue;
       const own = spans.find((sp) => sp.first <= last && sp.last >= i);
-      const name = tokensText(tokens, i, last);
+      // Case folded: a name cued in capitals (`CALOI is a major Brazilian manufacturer`) is the one written `Caloi`.
+      const name = tokensText(tokens, i, last).toLowerCase();
       if (own && own.first === i && own.last === last) typed.set(name, type);
       else if (type === 'MISC') {
         // `Connecticut Classic Lotto is one of the games`: any name inside the thing's is part of it.
         for (const sp of spans)
-          if (sp.first >= i && sp.last <= last) typed.set(tokensText(tokens, sp.first, sp.last), type);
+          if (sp.first >= i && sp.last <= last) typed.set(tokensText(tokens, sp.first, sp.last).toLowerCase(), type);
       } else if (!own) {
         found.push({ first: i, last, type, sentence: si });
         typed.set(name, type);
@@ -644,7 +645,9 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
   });
   if (!typed.size) return;
   for (const sp of [...spans, ...found]) {
-    const type = typed.get(tokensText(tokens, sp.first, sp.last));
+    const type = typed.get(tokensText(tokens, sp.first, sp.last).toLowerCase());
+    // `the Caloi family`: the people named after the company's founder, not the company.
+    if (type && sp.type === 'PERSON' && tokens[sp.last + 1]?.text === 'family') continue;
     if (type) {
       sp.type = type;
       sp.cued = true;
