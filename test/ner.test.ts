@@ -292,6 +292,14 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('reads a name after `in` or `near` as a place, not a person, unless a possessive follows', () => {
+    expect(spansOf('The idol was moved to Tarve in Kalim .', { Tarve: 'B-PER', Kalim: 'B-PER' })).toEqual([
+      'PERSON:Tarve',
+      'LOC:Kalim',
+    ]);
+    expect(spansOf("He starred in Kalim 's play .", { Kalim: 'B-PER' })).toEqual(['PERSON:Kalim']);
+  });
+
   it('reads a place followed by capitalised words ending in an institution noun as one organisation', () => {
     expect(spansOf('She taught at Oakdale State College .', ['O', 'O', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'O'])).toEqual([
       'ORG:Oakdale State College',

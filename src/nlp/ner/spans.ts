@@ -238,6 +238,18 @@ export function entitySpans(
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'LOC';
   }
+  // `shifted to Narve in Bicholim`, `a village near Aisby`: a name after `in` or `near` is where
+  // something is, a place, not a person (`in Lessing's play` is the person's).
+  for (const sp of split) {
+    const prev = tokens[sp.first - 1]?.text;
+    if (
+      sp.type === 'PERSON' &&
+      sp.first > sentences[sp.sentence].tokenStart &&
+      (prev === 'in' || prev === 'near') &&
+      !/^['’]s$/.test(tokens[sp.last + 1]?.text ?? '')
+    )
+      sp.type = 'LOC';
+  }
   placeInstitutions(split, tokens, sentences);
   // `65th Air Division`, `93d PVI`: the number of a unit is part of its name.
   for (const sp of split) {
