@@ -185,6 +185,25 @@ describe('entitySpans', () => {
     ).toEqual(['LOC:Lake County', 'PERSON:Tom Ray']);
   });
 
+  it('reads a name after a title as a person everywhere in the document, its hyphenated rank left out', () => {
+    expect(spansOf('It was the warrior queen Tamora . Tamora fought .', { Tamora: 'B-LOC' })).toEqual([
+      'PERSON:Tamora',
+      'PERSON:Tamora',
+    ]);
+    expect(
+      spansOf('NATO spokesman Lieutenant-Colonel Ian Day said so .', [
+        'B-ORG',
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+        'O',
+        'O',
+      ]),
+    ).toEqual(['ORG:NATO', 'PERSON:Ian Day']);
+  });
+
   it('keeps the office between a country and a title out of any name', () => {
     const out = spansOf('U.S. Trade Representative Clayton Yeutter said so.', [
       'B-ORG',

@@ -238,6 +238,27 @@ export function entitySpans(
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'LOC';
   }
+  // `the sorcerer queen Sarraounia`: a name right after a person's title is a person's, and so is
+  // the same name elsewhere in the document, where the tagger read it as a place or organisation.
+  const titledNames = new Set<string>();
+  for (const sp of split) {
+    if ((sp.type !== 'LOC' && sp.type !== 'ORG') || sp.first <= sentences[sp.sentence].tokenStart) continue;
+    const name = tokensText(tokens, sp.first, sp.last);
+    if (
+      PERSON_TITLES.has(tokens[sp.first - 1].text.toLowerCase()) &&
+      spanWords(tokens, sp).every((w) => NAME_WORD.test(w)) &&
+      headClass(tokens[sp.last].text.toLowerCase()) === 0 &&
+      !placeInfo(name) &&
+      !countryByName(name)
+    )
+      titledNames.add(name);
+  }
+  if (titledNames.size)
+    for (const sp of split)
+      if ((sp.type === 'LOC' || sp.type === 'ORG') && titledNames.has(tokensText(tokens, sp.first, sp.last))) {
+        sp.type = 'PERSON';
+        trimSpan(sp, tokens);
+      }
   // `shifted to Narve in Bicholim`, `a village near Aisby`: a name after `in` or `near` is where
   // something is, a place, not a person (`in Lessing's play` is the person's).
   for (const sp of split) {
@@ -1735,7 +1756,9 @@ function tokensText(tokens: Token[], a: number, b: number): string {
 }
 
 function isTitle(tok: string): boolean {
-  return TITLES.has(tok.toLowerCase().replace(/\.$/, ''));
+  const t = tok.toLowerCase().replace(/\.$/, '');
+  // `Lieutenant-Colonel`, `Vice-President`: titles joined by a hyphen.
+  return TITLES.has(t) || (t.includes('-') && t.split('-').every((part) => TITLES.has(part)));
 }
 
 const NUMERALS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
