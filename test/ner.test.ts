@@ -155,6 +155,16 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('joins a word of direction and the name the tagger began anew after it', () => {
+    expect(spansOf('They flew to West Palm Beach .', ['O', 'O', 'O', 'B-PER', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'LOC:West Palm Beach',
+    ]);
+    expect(spansOf('Former South Carolina Gov. Ann Lee', ['O', 'B-LOC', 'B-PER', 'O', 'B-PER', 'I-PER'])).toEqual([
+      'LOC:South Carolina',
+      'PERSON:Ann Lee',
+    ]);
+  });
+
   it('keeps a nickname in quotes inside the name of the person it is given to', () => {
     expect(
       spansOf('Then Thomas Henry " Red " Walsh won .', ['O', 'B-PER', 'I-PER', 'O', 'B-ORG', 'O', 'B-LOC', 'O', 'O']),

@@ -190,6 +190,7 @@ export function entitySpans(
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
   mergeNicknames(spans, tokens, sentences);
+  mergeCompassNames(spans, tokens);
   hallsOfFame(spans, tokens, sentences);
   const snapped = snapCountries(
     spans.filter((sp) => sp.first >= 0),
@@ -1379,6 +1380,38 @@ function extendOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     if (a >= sp.first) continue;
     for (let i = a; i < sp.first; i++) owned.add(i);
     sp.first = a;
+  }
+}
+
+/** Words of direction that open the names of places (`West Palm Beach`, `North Melbourne`, `Upper Volta`). */
+const COMPASS_WORDS = new Set([
+  'North',
+  'South',
+  'East',
+  'West',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Upper',
+  'Lower',
+  'Central',
+]);
+
+/**
+ * `West` + `Palm Beach`: a word of direction the tagger began a name with and the name right after
+ * it, which it began anew, are one name; a place unless the second part was an organisation.
+ */
+function mergeCompassNames(spans: Span[], tokens: Token[]): void {
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k];
+    const b = spans[k + 1];
+    if (a.first < 0 || a.first !== a.last || !COMPASS_WORDS.has(tokens[a.first].text) || a.type === 'MISC') continue;
+    if (b.first !== a.last + 1 || b.sentence !== a.sentence || b.type === 'MISC') continue;
+    if (tokens[b.first].start !== tokens[a.last].end + 1) continue;
+    b.first = a.first;
+    if (b.type === 'PERSON') b.type = 'LOC';
+    a.first = -1;
   }
 }
 
