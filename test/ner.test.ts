@@ -277,6 +277,21 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('drops a title of several words quoted once wherever the document writes it unquoted', () => {
+    expect(
+      spansOf('The game was renamed " Lucky Stars " . Lucky Stars is drawn weekly .', {
+        Lucky: 'B-PER',
+        Stars: 'I-PER',
+      }),
+    ).toEqual([]);
+    // Not a quoted name of a place or an organisation.
+    expect(
+      spansOf('They met at " Acme HC " . Acme HC won .', { Acme: 'B-ORG', HC: 'I-ORG' }).filter(
+        (x) => x === 'ORG:Acme HC',
+      ),
+    ).toEqual(['ORG:Acme HC']);
+  });
+
   it('drops the name of a historical period or event', () => {
     expect(spansOf('In the Dark Ages few read .', ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'])).toEqual([]);
     expect(spansOf('After the Renaissance art changed .', ['O', 'O', 'B-LOC', 'O', 'O', 'O'])).toEqual([]);

@@ -307,11 +307,21 @@ export function entitySpans(
   // an inflected word by its stem) is no edge of a name there.
   if (lex) for (const sp of split) if (sp.first <= sp.last && capsLine(sp.sentence)) trimCommonWords(sp, tokens, lex);
   const titles = quotedTitles(tokens, sentences);
+  // A title of several words quoted once is the same title where the document writes it unquoted;
+  // not a quoted name of a place or an organisation (`"Cold Spring Harbor"`, `"Montreal HC"`).
+  const titleNames = new Set(
+    titles
+      .filter(
+        ([a, b]) => b > a && headClass(tokens[b].text.toLowerCase()) === 0 && !/^\p{Lu}{2,}$/u.test(tokens[b].text),
+      )
+      .map(([a, b]) => tokensText(tokens, a, b)),
+  );
   const plurals = pluralAcronyms(tokens);
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
       !titles.some(([a, b]) => sp.first >= a && sp.last <= b) &&
+      !(sp.last > sp.first && titleNames.has(tokensText(tokens, sp.first, sp.last))) &&
       !isEventName(sp, tokens) &&
       sp.type !== 'MISC' &&
       !allTitles(sp, tokens) &&
