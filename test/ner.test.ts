@@ -344,6 +344,14 @@ describe('entitySpans', () => {
     expect(spansOf("He starred in Kalim 's play .", { Kalim: 'B-PER' })).toEqual(['PERSON:Kalim']);
   });
 
+  it('reads a place one plays for or signs with as its team everywhere in the document, not a country', () => {
+    expect(spansOf('He signed with Oakdale . A year at Oakdale followed .', { Oakdale: 'B-LOC' })).toEqual([
+      'ORG:Oakdale',
+      'ORG:Oakdale',
+    ]);
+    expect(spansOf('He played for Wales .', { Wales: 'B-LOC' })).toEqual(['LOC:Wales']);
+  });
+
   it('reads a place followed by capitalised words ending in an institution noun as one organisation', () => {
     expect(spansOf('She taught at Oakdale State College .', ['O', 'O', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'O'])).toEqual([
       'ORG:Oakdale State College',

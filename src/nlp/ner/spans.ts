@@ -239,6 +239,25 @@ export function entitySpans(
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'LOC';
   }
+  // `played 26 games for Lausanne`, `signed with Coburg`: a place one plays for or signs with is its
+  // team, an organisation, and so is the same name elsewhere in the document (not a country nor a
+  // home nation: a national team is written as the country, a place).
+  const teams = new Set<string>();
+  for (const sp of split) {
+    if (sp.type !== 'LOC' || sp.first < 2) continue;
+    const verb = tokens[sp.first - 2].text.toLowerCase();
+    const prep = tokens[sp.first - 1].text;
+    const name = tokensText(tokens, sp.first, sp.last);
+    if (
+      (prep === 'for' || prep === 'with') &&
+      /^(?:play|plays|played|playing|signed|signs|games|matches|appearances)$/.test(verb) &&
+      !countryByName(name) &&
+      !HOME_NATIONS.has(name)
+    )
+      teams.add(name);
+  }
+  if (teams.size)
+    for (const sp of split) if (sp.type === 'LOC' && teams.has(tokensText(tokens, sp.first, sp.last))) sp.type = 'ORG';
   // `the sorcerer queen Sarraounia`: a name right after a person's title is a person's, and so is
   // the same name elsewhere in the document, where the tagger read it as a place or organisation.
   const titledNames = new Set<string>();
@@ -908,6 +927,9 @@ function placeInstitutions(spans: Span[], tokens: Token[], sentences: Sentence[]
     sp.type = 'ORG';
   }
 }
+
+/** The nations of the United Kingdom, which field national teams of their own but are no sovereign states. */
+const HOME_NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland']);
 
 /** A LOC of several words, no known place, whose last word is an institution noun. */
 function isInstitution(sp: Span, tokens: Token[]): boolean {
