@@ -243,6 +243,12 @@ describe('entitySpans', () => {
     expect(spansOf('Banque Paribas said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Banque Paribas']);
   });
 
+  it("reads a name ending in a newspaper's word as the newspaper", () => {
+    expect(spansOf('The Oakdale Sentinel reported it .', ['O', 'B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual([
+      'ORG:Oakdale Sentinel',
+    ]);
+  });
+
   it('reads a hotel, casino or museum as an organisation (a business or an institution), not a place', () => {
     expect(spansOf('They met at the Peninsula Hotel .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
       'ORG:Peninsula Hotel',

@@ -232,6 +232,12 @@ export function entitySpans(
     // `Dave Matthews Band`, `Bishop Garrigan High School`, `Bangladesh Army`: a name ending in the
     // noun of an institution or a group (tagger.ts HEAD_CLASS 2) is one, whatever it began with.
     if ((sp.type === 'PERSON' || sp.type === 'LOC') && endsInGroupNoun(sp, tokens)) sp.type = 'ORG';
+    else if (
+      (sp.type === 'PERSON' || sp.type === 'LOC') &&
+      sp.last > sp.first &&
+      NEWSPAPER_HEADS.has(tokens[sp.last].text)
+    )
+      sp.type = 'ORG';
     else if ((sp.type === 'PERSON' || sp.type === 'ORG') && endsInPlaceNoun(sp, tokens)) sp.type = 'LOC';
     else if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
     else if (sp.type === 'LOC' && isPluralName(sp, tokens)) sp.type = 'ORG';
@@ -767,6 +773,28 @@ const INSTITUTION_HEADS = new Set([
 
 /** Last words of the names of news media (`CBS News`, `Financial Times`, `Voice of America Radio`). */
 const MEDIA_HEADS = new Set(['News', 'Times', 'Post', 'Journal', 'Herald', 'Television', 'Radio', 'Broadcasting']);
+
+/**
+ * Last words of newspapers' names that no person's name ends in (`Orlando Sentinel`, `Chicago
+ * Tribune`, `San Francisco Chronicle`; not `Post`: `Emily Post`): a name of several words ending
+ * in one is the newspaper, whatever kind of name the tagger took it for.
+ */
+const NEWSPAPER_HEADS = new Set([
+  'Times',
+  'Journal',
+  'Herald',
+  'Sentinel',
+  'Tribune',
+  'Gazette',
+  'Chronicle',
+  'Courier',
+  'Observer',
+  'Telegraph',
+  'Examiner',
+  'Inquirer',
+  'Bulletin',
+  'Dispatch',
+]);
 
 /**
  * The last word of the span is a legal suffix or an institution noun, or the span ends in `General`
