@@ -356,6 +356,9 @@ describe('entitySpans', () => {
       'ORG:Oakdale',
     ]);
     expect(spansOf('He played for Wales .', { Wales: 'B-LOC' })).toEqual(['LOC:Wales']);
+    expect(spansOf('He played professionally for the Oakdale Otters .', { Oakdale: 'B-PER', Otters: 'I-PER' })).toEqual(
+      ['ORG:Oakdale Otters'],
+    );
   });
 
   it('reads a place followed by capitalised words ending in an institution noun as one organisation', () => {

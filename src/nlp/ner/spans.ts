@@ -248,11 +248,18 @@ export function entitySpans(
   // `played 26 games for Lausanne`, `signed with Coburg`: a place one plays for or signs with is its
   // team, an organisation, and so is the same name elsewhere in the document (not a country nor a
   // home nation: a national team is written as the country, a place).
+  // After `the` a person's name is none: `played professionally for the Rochester Jeffersons`.
   const teams = new Set<string>();
   for (const sp of split) {
-    if (sp.type !== 'LOC' || sp.first < 2) continue;
-    const verb = tokens[sp.first - 2].text.toLowerCase();
-    const prep = tokens[sp.first - 1].text;
+    const start = sentences[sp.sentence].tokenStart;
+    let k = sp.first - 1;
+    const the = k >= start && tokens[k].text === 'the';
+    if (the) k--;
+    if (sp.type !== 'LOC' && !(the && sp.type === 'PERSON')) continue;
+    const prep = k >= start ? tokens[k].text : '';
+    k--;
+    if (k >= start && /^\p{Ll}+ly$/u.test(tokens[k].text)) k--;
+    const verb = k >= start ? tokens[k].text.toLowerCase() : '';
     const name = tokensText(tokens, sp.first, sp.last);
     if (
       (prep === 'for' || prep === 'with') &&
@@ -263,7 +270,9 @@ export function entitySpans(
       teams.add(name);
   }
   if (teams.size)
-    for (const sp of split) if (sp.type === 'LOC' && teams.has(tokensText(tokens, sp.first, sp.last))) sp.type = 'ORG';
+    for (const sp of split)
+      if ((sp.type === 'LOC' || sp.type === 'PERSON') && teams.has(tokensText(tokens, sp.first, sp.last)))
+        sp.type = 'ORG';
   // `the sorcerer queen Sarraounia`: a name right after a person's title is a person's, and so is
   // the same name elsewhere in the document, where the tagger read it as a place or organisation.
   const titledNames = new Set<string>();
