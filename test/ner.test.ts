@@ -370,6 +370,10 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('leaves the period that ends the sentence out of a name the tagger ran into it', () => {
+    expect(spansOf('He joined Oakdale Otters.', ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG'])).toEqual(['ORG:Oakdale Otters']);
+  });
+
   it('keeps the ordinal number of a unit in its name', () => {
     expect(spansOf('The 82nd Airborne Division landed .', { Airborne: 'B-ORG', Division: 'I-ORG' })).toEqual([
       'ORG:82nd Airborne Division',

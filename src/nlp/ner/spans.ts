@@ -2014,6 +2014,16 @@ function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
 }
 
 /** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
+/**
+ * The period that ends a span is an abbreviation's (`J .`, `Co .` as a tokenizer may split them)
+ * only when it follows a word of one or two letters closely; after a longer word (`AAA Durham.`,
+ * `Chicago NAPM.`) it ends the sentence.
+ */
+function abbreviationDot(sp: Span, tokens: Token[]): boolean {
+  const prev = sp.last > sp.first ? tokens[sp.last - 1] : null;
+  return prev !== null && prev.end === tokens[sp.last].start && !/\p{L}{3,}$/u.test(prev.text);
+}
+
 function trimSpan(sp: Span, tokens: Token[]): void {
   const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
   while (
@@ -2026,7 +2036,7 @@ function trimSpan(sp: Span, tokens: Token[]): void {
     sp.first++;
   while (
     sp.last >= sp.first &&
-    ((punct(tokens[sp.last].text) && tokens[sp.last].text !== '.') ||
+    ((punct(tokens[sp.last].text) && (tokens[sp.last].text !== '.' || !abbreviationDot(sp, tokens))) ||
       (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')))
   )
     sp.last--;
