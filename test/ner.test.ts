@@ -370,6 +370,11 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it("reads a name written once with an 's that no noun follows as a firm, a possessive as a person's", () => {
+    expect(spansOf("Then Hallam 's was added .", { Hallam: 'B-PER' })).toEqual(["ORG:Hallam 's"]);
+    expect(spansOf("Then Hallam 's book sold .", { Hallam: 'B-PER' })).toEqual(['PERSON:Hallam']);
+  });
+
   it('leaves the period that ends the sentence out of a name the tagger ran into it', () => {
     expect(spansOf('He joined Oakdale Otters.', ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG'])).toEqual(['ORG:Oakdale Otters']);
   });

@@ -1328,10 +1328,15 @@ function possessiveFirms(spans: Span[], tokens: Token[]): void {
   for (const sp of spans)
     if (sp.type === 'PERSON' && sp.last > sp.first)
       for (let i = sp.first; i <= sp.last; i++) inLongerName.add(tokens[i].text);
+  // `Dillard's was added`, `anchors Ivey's and Hudson Belk`: no noun follows the `'s`, a verb, a
+  // conjunction or a punctuation mark does, so it is no possessive but part of the name.
+  const noNounAfter = (i: number) =>
+    i >= tokens.length || /^(?:[,.;:)]|and|or|was|were|had|has|is|opened|closed)$/.test(tokens[i].text);
   for (const sp of spans) {
     if (sp.type !== 'PERSON' || sp.first !== sp.last || !possessive(sp.last + 1)) continue;
     const t = tokens[sp.first].text;
-    if (bare.has(t) || inLongerName.has(t) || titled.has(t) || (possessed.get(t) ?? 0) < 2) continue;
+    if (bare.has(t) || inLongerName.has(t) || titled.has(t)) continue;
+    if ((possessed.get(t) ?? 0) < 2 && !noNounAfter(sp.last + 2)) continue;
     sp.type = 'ORG';
     sp.last++;
   }
