@@ -375,6 +375,15 @@ describe('entitySpans', () => {
     expect(spansOf("Then Hallam 's book sold .", { Hallam: 'B-PER' })).toEqual(['PERSON:Hallam']);
   });
 
+  it("keeps `The` written with a capital inside a sentence in an organisation's name", () => {
+    expect(spansOf('He toured with The Oakdale Otters .', { Oakdale: 'B-ORG', Otters: 'I-ORG' })).toEqual([
+      'ORG:The Oakdale Otters',
+    ]);
+    // Not opening the sentence, nor before a person's name.
+    expect(spansOf('The Oakdale Otters won .', { Oakdale: 'B-ORG', Otters: 'I-ORG' })).toEqual(['ORG:Oakdale Otters']);
+    expect(spansOf('He met The Rock Day .', { Rock: 'B-PER', Day: 'I-PER' })).toEqual(['PERSON:Rock Day']);
+  });
+
   it('leaves the period that ends the sentence out of a name the tagger ran into it', () => {
     expect(spansOf('He joined Oakdale Otters.', ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG'])).toEqual(['ORG:Oakdale Otters']);
   });

@@ -307,6 +307,16 @@ export function entitySpans(
       sp.type = 'LOC';
   }
   placeInstitutions(split, tokens, sentences);
+  // `bands like The Ramones, The Stooges`, `supporting The Cult`, `quoted in The Sunday Telegraph`:
+  // `The` written with a capital inside a sentence is part of the organisation's name after it (of a
+  // place's only where the gazetteer writes it so, `The Hague`; a person's name takes none).
+  for (const sp of split) {
+    const the = sp.first - 1;
+    if (the <= sentences[sp.sentence].tokenStart || tokens[the].text !== 'The') continue;
+    if (sp.type !== 'ORG' && !(sp.type === 'LOC' && placeInfo(tokensText(tokens, the, sp.last)))) continue;
+    if (/^[:"“‘'([—–-]+$/u.test(tokens[the - 1].text)) continue;
+    sp.first = the;
+  }
   // `65th Air Division`, `93d PVI`: the number of a unit is part of its name.
   for (const sp of split) {
     const f = sp.first;
