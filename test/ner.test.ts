@@ -159,6 +159,19 @@ describe('entitySpans', () => {
     expect(spansOf('They flew to West Palm Beach .', ['O', 'O', 'O', 'B-PER', 'B-LOC', 'I-LOC', 'O'])).toEqual([
       'LOC:West Palm Beach',
     ]);
+    // Not before a nationality (`West` + `German Chancellor Helmut Kohl`).
+    expect(
+      spansOf('Then West German Chancellor Ann Lee spoke .', [
+        'O',
+        'B-LOC',
+        'B-PER',
+        'I-PER',
+        'I-PER',
+        'I-PER',
+        'O',
+        'O',
+      ]),
+    ).not.toContain('LOC:West German');
     expect(spansOf('Former South Carolina Gov. Ann Lee', ['O', 'B-LOC', 'B-PER', 'O', 'B-PER', 'I-PER'])).toEqual([
       'LOC:South Carolina',
       'PERSON:Ann Lee',
@@ -190,8 +203,15 @@ describe('entitySpans', () => {
     expect(spansOf('Then Colonel Juan Ortiz attacked .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O'])).toEqual([
       'PERSON:Juan Ortiz',
     ]);
+    // `Sheriff` inside a name is a name (`Bunu Sheriff Musa`); it is a rank only opening one.
     expect(
-      spansOf('Then Lake County Sheriff Tom Ray spoke .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+      spansOf('Then Minister Bunu Sheriff Musa spoke .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+    ).toEqual(['PERSON:Bunu Sheriff Musa']);
+    expect(spansOf('Then Sheriff Tom Ray spoke .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:Tom Ray',
+    ]);
+    expect(
+      spansOf('Then Lake County Mayor Tom Ray spoke .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
     ).toEqual(['LOC:Lake County', 'PERSON:Tom Ray']);
   });
 
@@ -212,6 +232,8 @@ describe('entitySpans', () => {
         'O',
       ]),
     ).toEqual(['ORG:NATO', 'PERSON:Ian Day']);
+    // Not after a role an organisation holds too.
+    expect(spansOf('The committee chairman Acmebank wrote .', { Acmebank: 'B-ORG' })).toEqual(['ORG:Acmebank']);
   });
 
   it('keeps the office between a country and a title out of any name', () => {
@@ -267,6 +289,8 @@ describe('entitySpans', () => {
     const spansLex = (text: string, labels: Record<string, string>) => labelledSpans(text, labels, { lex: true });
     expect(spansLex('Demo tapes sold . The demo was short .', { Demo: 'B-PER' })).toEqual([]);
     expect(spansLex('Nationally , sales fell .', { Nationally: 'B-ORG' })).toEqual([]);
+    // Not by a sentence written all in lower case.
+    expect(spansLex('Gavira spoke .\nthe minister gavira said so .', { Gavira: 'B-PER' })).toEqual(['PERSON:Gavira']);
     // A name the document also writes inside a sentence stays.
     expect(spansLex('Young scored . They cheered Young and the young .', { Young: 'B-PER' })).toEqual([
       'PERSON:Young',
@@ -348,6 +372,9 @@ describe('entitySpans', () => {
       'LOC:Kalim',
     ]);
     expect(spansOf("He starred in Kalim 's play .", { Kalim: 'B-PER' })).toEqual(['PERSON:Kalim']);
+    // Nor a name qualifying the noun after it, nor a company after a stake.
+    expect(spansOf('It invests in Tarve securities .', { Tarve: 'B-PER' })).toEqual(['PERSON:Tarve']);
+    expect(spansOf('It bought a stake in Tarve .', { Tarve: 'B-PER' })).toEqual(['PERSON:Tarve']);
   });
 
   it('reads a place one plays for or signs with as its team everywhere in the document, not a country', () => {
@@ -631,6 +658,26 @@ describe('resolveEntities: surnames', () => {
         ['Tom Rider', 'LOC'],
       ]),
     ).toEqual(['PERSON:Tom Rider', 'PLACE:Tom Rider']);
+  });
+
+  it('reads a name with and without its opening `The` as one organisation, its acronym spelled without it', () => {
+    const text = 'It joined The Oakdale Savings Bank. Later OSB and Oakdale Savings Bank grew.';
+    const { tokens, sentences } = tokenize(text);
+    const span = (at: number, length: number): Span => {
+      const first = tokens.findIndex((t) => t.start === at);
+      const last = tokens.findIndex((t) => t.end === at + length);
+      return { first, last, type: 'ORG', sentence: sentences.findIndex((s) => s.tokenEnd > first) };
+    };
+    const out = resolveEntities(text, tokens, sentences, [
+      span(text.indexOf('The Oakdale'), 'The Oakdale Savings Bank'.length),
+      span(text.indexOf('OSB'), 3),
+      span(text.lastIndexOf('Oakdale'), 'Oakdale Savings Bank'.length),
+    ]);
+    expect(out.map((m) => m.entity)).toEqual([
+      'The Oakdale Savings Bank',
+      'The Oakdale Savings Bank',
+      'The Oakdale Savings Bank',
+    ]);
   });
 
   it('keeps the type the text gave a name (`Caloi is a manufacturer`) beside a person it is the surname of', () => {

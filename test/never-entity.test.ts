@@ -30,6 +30,7 @@ describe('never an entity', () => {
   it('knows the acronyms of common nouns for no names, and a name that holds one for a name', () => {
     for (const w of ['CD', 'EP', 'MVP', 'PhD', 'Ph.D.', 'MPs', 'DJ']) expect(neverEntity([w], 'ORG'), w).toBe(true);
     expect(neverEntity(['CD', 'Projekt'], 'ORG')).toBe(false);
+    expect(neverEntity(['Central', 'TV'], 'ORG')).toBe(false);
     expect(neverEntity(['CBS'], 'ORG')).toBe(false);
     expect(neverEntity(['Era'], 'ORG')).toBe(false);
   });

@@ -212,7 +212,7 @@ export function isCreditRating(w: string): boolean {
  */
 const COMMON_ACRONYMS = new Set(
   (
-    'cd cds dvd dvds ep eps lp lps dj djs mvp vip vips phd dna rna suv suvs tv ceo cfo coo mp mps mpp mpps mla mlas ' +
+    'cd cds dvd dvds ep eps lp lps dj djs mvp vip vips phd dna rna suv suvs ceo cfo coo mp mps mpp mpps mla mlas ' +
     'gdp gnp hiv ufo ufos atm atms era rpm bmx hq iq gps sms cctv'
   ).split(' '),
 );

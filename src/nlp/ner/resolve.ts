@@ -35,6 +35,11 @@ const GENERIC_HEADS = new Set([
   'company',
 ]);
 
+/** A name without the `The` it may open with (`The Development Bank of Singapore`): one name with or without it. */
+function withoutThe(s: string): string {
+  return s.startsWith('The ') && s.length > 4 ? s.slice(4) : s;
+}
+
 function titleCase(s: string): string {
   return s.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
 }
@@ -173,7 +178,9 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   const orgLong = new Map<string, string>();
   for (const m of typed) {
     if (m.type !== 'ORG') continue;
-    const words = m.s.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    const words = withoutThe(m.s)
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w));
     // `EC Commission` spells `EC` with an acronym of its own: it is not what `EC` stands for.
     if (words.length < 2 || words.some((w) => /^\p{Lu}{2,}$/u.test(w.replace(/\./g, '')))) continue;
     const acr = words.map((w) => w[0]).join('');
@@ -223,14 +230,14 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   const formsByKey = new Map<string, Map<string, number>>();
   for (const m of typed) {
     if (m.type !== 'PLACE' && m.type !== 'ORG') continue;
-    const key = m.type + aliasKey(m.s);
+    const key = m.type + aliasKey(withoutThe(m.s));
     let forms = formsByKey.get(key);
     if (!forms) formsByKey.set(key, (forms = new Map()));
     forms.set(m.s, (forms.get(m.s) ?? 0) + 1);
   }
   const writtenOrg = (s: string) => written('ORG', s);
   const written = (type: EntityType, s: string) => {
-    const forms = formsByKey.get(type + aliasKey(s));
+    const forms = formsByKey.get(type + aliasKey(withoutThe(s)));
     // Capitals are headline case for a known place or a name of several words, else an acronym.
     return forms ? bestForm(forms, (f) => /\s/.test(f) || (type === 'PLACE' && placeInfo(f) !== null)) : s;
   };

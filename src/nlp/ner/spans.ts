@@ -80,17 +80,17 @@ const TITLES = new Set([
   'corporal',
   'commander',
   'brigadier',
-  'sheriff',
   'archbishop',
   'cardinal',
   'fr',
 ]);
 
 /**
- * Ranks written before a name that are also surnames or open other names (`Ian Bishop`, `John
- * Major`, `Major League`): a title only as the first word of a person's name of several words.
+ * Ranks written before a name that are also names or open other names (`Ian Bishop`, `John Major`,
+ * `Major League`, `Bunu Sheriff Musa`): a title only as the first word of a person's name of
+ * several words.
  */
-const LEADING_TITLES = new Set(['bishop', 'major']);
+const LEADING_TITLES = new Set(['bishop', 'major', 'sheriff']);
 
 /** Titles that, inside a span the tagger called ORG/LOC/MISC, introduce a person's name. */
 const PERSON_TITLES = new Set([
@@ -141,7 +141,6 @@ const PERSON_TITLES = new Set([
   'admiral',
   'commander',
   'sergeant',
-  'sheriff',
   'fr',
 ]);
 
@@ -281,6 +280,7 @@ export function entitySpans(
     const name = tokensText(tokens, sp.first, sp.last);
     if (
       PERSON_TITLES.has(tokens[sp.first - 1].text.toLowerCase()) &&
+      !ROLES_OF_ORGANISATIONS.has(tokens[sp.first - 1].text.toLowerCase()) &&
       spanWords(tokens, sp).every((w) => NAME_WORD.test(w)) &&
       headClass(tokens[sp.last].text.toLowerCase()) === 0 &&
       !placeInfo(name) &&
@@ -295,14 +295,17 @@ export function entitySpans(
         trimSpan(sp, tokens);
       }
   // `shifted to Narve in Bicholim`, `a village near Aisby`: a name after `in` or `near` is where
-  // something is, a place, not a person (`in Lessing's play` is the person's).
+  // something is, a place, not a person (`in Lessing's play` is the person's); not before a noun it
+  // qualifies (`invests in Ginnie Mae securities`) nor after a stake (`a share in Pharmacia`).
   for (const sp of split) {
     const prev = tokens[sp.first - 1]?.text;
     if (
       sp.type === 'PERSON' &&
       sp.first > sentences[sp.sentence].tokenStart &&
       (prev === 'in' || prev === 'near') &&
-      !/^['’]s$/.test(tokens[sp.last + 1]?.text ?? '')
+      !/^['’]s$/.test(tokens[sp.last + 1]?.text ?? '') &&
+      !STAKE_NOUNS.has(tokens[sp.first - 2]?.text.toLowerCase() ?? '') &&
+      !(/^\p{Ll}/u.test(tokens[sp.last + 1]?.text ?? '') && !FUNCTION_WORDS.has(tokens[sp.last + 1].text))
     )
       sp.type = 'LOC';
   }
@@ -978,6 +981,46 @@ function placeInstitutions(spans: Span[], tokens: Token[], sentences: Sentence[]
 /** The nations of the United Kingdom, which field national teams of their own but are no sovereign states. */
 const HOME_NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland']);
 
+/** Prepositions, conjunctions, relatives and auxiliaries: after a name they begin no noun phrase it qualifies. */
+const FUNCTION_WORDS = new Set(
+  (
+    'after before and or but to from for on at with by as since until during where when which who whose that ' +
+    'was were is are has have had in of near under over into between while'
+  ).split(' '),
+);
+
+/** Nouns of what one holds in a company (`a stake in`, `shares in`): the name after them is the company's. */
+const STAKE_NOUNS = new Set([
+  'stake',
+  'stakes',
+  'share',
+  'shares',
+  'interest',
+  'interests',
+  'holding',
+  'holdings',
+  'investment',
+  'investments',
+  'invest',
+  'invests',
+  'invested',
+  'investing',
+]);
+
+/** Titles of roles an organisation may hold too (`committee chairman Citibank`, `market leader IBM`). */
+const ROLES_OF_ORGANISATIONS = new Set([
+  'chairman',
+  'chairwoman',
+  'leader',
+  'director',
+  'chief',
+  'representative',
+  'rep',
+  'adviser',
+  'advisor',
+  'commissioner',
+]);
+
 /** A LOC of several words, no known place, whose last word is an institution noun. */
 function isInstitution(sp: Span, tokens: Token[]): boolean {
   if (sp.last <= sp.first || !INSTITUTION_HEADS.has(tokens[sp.last].text.toLowerCase())) return false;
@@ -1065,12 +1108,20 @@ function isOpeningCommonWord(sp: Span, tokens: Token[], sentences: Sentence[], l
   const lower = t.toLowerCase();
   const e = lex.lookupInflected(lower);
   let common = e >= 0 && lex.capRatio[e] === 0;
-  const starts = new Set(sentences.map((x) => x.tokenStart));
-  for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i].text;
-    if (w === lower) common = true;
-    else if (w === t && !starts.has(i) && i !== sp.first && !/^["'“‘(]$/u.test(tokens[i - 1]?.text ?? '')) return false;
-  }
+  // A sentence written all in lower case (`the sharp fall … finance minister cesar gaviria told
+  // reuters`), its first word too, says nothing of how the word is written.
+  const cased = (x: Sentence) => {
+    for (let k = x.tokenStart; k < x.tokenEnd; k++)
+      if (/\p{L}/u.test(tokens[k].text)) return /^\p{Lu}/u.test(tokens[k].text);
+    return false;
+  };
+  for (const x of sentences)
+    for (let i = x.tokenStart; i < x.tokenEnd; i++) {
+      const w = tokens[i].text;
+      if (w === lower) common ||= cased(x);
+      else if (w === t && i !== x.tokenStart && i !== sp.first && !/^["'“‘(]$/u.test(tokens[i - 1]?.text ?? ''))
+        return false;
+    }
   return common;
 }
 
@@ -1492,6 +1543,8 @@ function mergeCompassNames(spans: Span[], tokens: Token[]): void {
     const b = spans[k + 1];
     if (a.first < 0 || a.first !== a.last || !COMPASS_WORDS.has(tokens[a.first].text) || a.type === 'MISC') continue;
     if (b.first !== a.last + 1 || b.sentence !== a.sentence || b.type === 'MISC') continue;
+    // `West` + `German Chancellor Helmut Kohl`: a nationality, not a place's name, follows.
+    if (b.type === 'PERSON' && countryByDemonym(tokens[b.first].text)) continue;
     if (tokens[b.first].start !== tokens[a.last].end + 1) continue;
     b.first = a.first;
     if (b.type === 'PERSON') b.type = 'LOC';
@@ -1699,8 +1752,12 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
         .map((x) => x.text)
         .join(' ');
       if (countryByName(pre)) prefix.type = 'LOC';
-      // `Seminole County Sheriff Don Eslinger`: the territory of the office.
-      else if (prefix.last > prefix.first && headClass(tokens[prefix.last].text.toLowerCase()) === 3)
+      // `Lake County Mayor Ann Lee`: the territory of the office (not `Finance Ministry State`).
+      else if (
+        prefix.last > prefix.first &&
+        headClass(tokens[prefix.last].text.toLowerCase()) === 3 &&
+        !tokens.slice(prefix.first, prefix.last).some((t) => headClass(t.text.toLowerCase()) === 2)
+      )
         prefix.type = 'LOC';
       else if (prefix.last > prefix.first && countryByName(tokens[prefix.first].text)) {
         // `U.S. Trade Representative Clayton Yeutter`: the words between the country and the title
@@ -1913,7 +1970,6 @@ const EVENT_HEADS = new Set([
   'Day',
   'Campaign',
   'Revolution',
-  'Age',
   'Ages',
   'Era',
 ]);
