@@ -443,7 +443,9 @@ describe('entitySpans', () => {
     expect(spansOf('They met at the Hartley Junction .', ['O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'O'])).toEqual([
       'LOC:Hartley Junction',
     ]);
-    expect(spansOf('Fish swim in Mill Creek .', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['LOC:Mill Creek']);
+    expect(spansOf('Cars crowd Mill Avenue .', ['O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['LOC:Mill Avenue']);
+    // A water's or a bridge's name the tagger read as an organisation's may be a company's (`Beaver Creek`).
+    expect(spansOf('Mill Creek reopened .', ['B-ORG', 'I-ORG', 'O', 'O'])).toEqual(['ORG:Mill Creek']);
     // Not a surname that is also such a noun, nor a name with a company word.
     expect(spansOf('He met Nathan Lane .', ['O', 'O', 'B-PER', 'I-PER', 'O'])).toEqual(['PERSON:Nathan Lane']);
   });

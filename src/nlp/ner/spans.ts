@@ -948,11 +948,36 @@ const PLACE_HEADS = new Set([
   'formation',
 ]);
 
-/** A PERSON or ORG span of several words, no organisation word in it, whose last word is a capitalised place noun. */
+/**
+ * Place nouns that also end the names of companies (`Beaver Creek` savings and loan, `Smoky River`
+ * coal, `Dominion Bridge` steel): they make a place of a name the tagger read as a person's, not of
+ * one it read as an organisation's.
+ */
+const COMPANY_PLACE_HEADS = new Set([
+  'river',
+  'lake',
+  'creek',
+  'brook',
+  'pond',
+  'reservoir',
+  'canal',
+  'bridge',
+  'tunnel',
+]);
+
+/**
+ * A PERSON or ORG span of several words, no organisation word in it, whose last word is a
+ * capitalised place noun (for an ORG span, not one of COMPANY_PLACE_HEADS).
+ */
 function endsInPlaceNoun(sp: Span, tokens: Token[]): boolean {
   const w = tokens[sp.last].text;
+  const head = w.toLowerCase();
   return (
-    sp.last > sp.first && /^\p{Lu}/u.test(w) && PLACE_HEADS.has(w.toLowerCase()) && !hasOrganisationWord(tokens, sp)
+    sp.last > sp.first &&
+    /^\p{Lu}/u.test(w) &&
+    PLACE_HEADS.has(head) &&
+    !(sp.type === 'ORG' && COMPANY_PLACE_HEADS.has(head)) &&
+    !hasOrganisationWord(tokens, sp)
   );
 }
 
