@@ -383,6 +383,7 @@ describe('entitySpans', () => {
       'ORG:Oakdale',
     ]);
     expect(spansOf('He played for Wales .', { Wales: 'B-LOC' })).toEqual(['LOC:Wales']);
+    expect(spansOf('It was like the deal signed with Oakdale .', { Oakdale: 'B-LOC' })).toEqual(['LOC:Oakdale']);
     expect(spansOf('He played professionally for the Oakdale Otters .', { Oakdale: 'B-PER', Otters: 'I-PER' })).toEqual(
       ['ORG:Oakdale Otters'],
     );
@@ -434,6 +435,9 @@ describe('entitySpans', () => {
         'O',
       ]),
     ).toEqual(['ORG:Oakdale College', 'LOC:Springfield']);
+    expect(
+      spansOf('The Budget Committee in Parliament met .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+    ).toEqual(['ORG:Budget Committee', 'ORG:Parliament']);
     expect(
       spansOf('The Council for Peace in Europe met .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
     ).toEqual(['ORG:Council for Peace in Europe']);
@@ -675,11 +679,32 @@ describe('resolveEntities: surnames', () => {
       span(text.indexOf('OSB'), 3),
       span(text.lastIndexOf('Oakdale'), 'Oakdale Savings Bank'.length),
     ]);
-    expect(out.map((m) => m.entity)).toEqual([
-      'The Oakdale Savings Bank',
-      'The Oakdale Savings Bank',
-      'The Oakdale Savings Bank',
-    ]);
+    expect(out.map((m) => m.entity)).toEqual(['Oakdale Savings Bank', 'Oakdale Savings Bank', 'Oakdale Savings Bank']);
+    // `The OSB` is what `OSB` stands for.
+    const text2 = 'Oakdale Savings Bank grew. Later The OSB said so.';
+    const t2 = tokenize(text2);
+    const at = (name: string): Span => {
+      const start = text2.indexOf(name);
+      const first = t2.tokens.findIndex((t) => t.start === start);
+      const last = t2.tokens.findIndex((t) => t.end === start + name.length);
+      return { first, last, type: 'ORG', sentence: t2.sentences.findIndex((s) => s.tokenEnd > first) };
+    };
+    expect(
+      resolveEntities(text2, t2.tokens, t2.sentences, [at('Oakdale Savings Bank'), at('The OSB')]).map((m) => m.entity),
+    ).toEqual(['Oakdale Savings Bank', 'Oakdale Savings Bank']);
+    // Named with and without `The`, the organisation goes by the name without it.
+    const text3 = 'The Oakdale Sun reported. Oakdale Sun said so.';
+    const t3 = tokenize(text3);
+    const at3 = (start: number, length: number): Span => {
+      const first = t3.tokens.findIndex((t) => t.start === start);
+      const last = t3.tokens.findIndex((t) => t.end === start + length);
+      return { first, last, type: 'ORG', sentence: t3.sentences.findIndex((s) => s.tokenEnd > first) };
+    };
+    expect(
+      resolveEntities(text3, t3.tokens, t3.sentences, [at3(0, 15), at3(text3.lastIndexOf('Oakdale'), 11)]).map(
+        (m) => m.entity,
+      ),
+    ).toEqual(['Oakdale Sun', 'Oakdale Sun']);
   });
 
   it('keeps the type the text gave a name (`Caloi is a manufacturer`) beside a person it is the surname of', () => {

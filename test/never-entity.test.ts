@@ -47,6 +47,8 @@ describe('never an entity', () => {
     expect(neverEntity(['Islamic', 'Group'], 'ORG')).toBe(false);
     expect(neverEntity(['Ministry', 'of', 'Tourism'], 'ORG')).toBe(false);
     expect(neverEntity(['Latin', 'America'], 'LOC')).toBe(false);
+    // Company names: `Quaker` (oats), `Mandarin` (hotels).
+    expect(neverEntity(['Quaker'], 'ORG')).toBe(false);
   });
 
   it('finds no person in a currency written with initials', () => {

@@ -209,8 +209,11 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       fullOf.set(words[words.length - 1].toLowerCase(), m.s);
   }
   const orgOf = (s: string, written: string): string => {
-    const acr = s.replace(/\./g, '');
-    if (/^\p{Lu}{2,6}$/u.test(acr)) return orgLong.get(acr) ?? canonicalOrgAcronym(s) ?? s;
+    const acr = withoutThe(s).replace(/\./g, '');
+    if (/^\p{Lu}{2,6}$/u.test(acr)) {
+      const long = orgLong.get(acr);
+      return long ? writtenOrg(long) : (canonicalOrgAcronym(s) ?? s);
+    }
     const full = /^\p{Lu}\p{Ll}+$/u.test(s) ? fullOf.get(s.toLowerCase()) : undefined;
     return full ? orgOf(full, writtenOrg(full)) : written;
   };
@@ -239,7 +242,10 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   const written = (type: EntityType, s: string) => {
     const forms = formsByKey.get(type + aliasKey(withoutThe(s)));
     // Capitals are headline case for a known place or a name of several words, else an acronym.
-    return forms ? bestForm(forms, (f) => /\s/.test(f) || (type === 'PLACE' && placeInfo(f) !== null)) : s;
+    if (!forms) return s;
+    const best = bestForm(forms, (f) => /\s/.test(f) || (type === 'PLACE' && placeInfo(f) !== null));
+    // `The Brandon Sun` beside `Brandon Sun`: the name without the article.
+    return type === 'ORG' && best !== withoutThe(best) && forms.has(withoutThe(best)) ? withoutThe(best) : best;
   };
 
   const mentions: Mention[] = [];

@@ -259,10 +259,13 @@ export function entitySpans(
     k--;
     if (k >= start && /^\p{Ll}+ly$/u.test(tokens[k].text)) k--;
     const verb = k >= start ? tokens[k].text.toLowerCase() : '';
+    // `he signed with Coburg`, not `the deal signed with Maine`: one signs for a team oneself.
+    const signer = k - 1 >= start && /^(?:he|she|they|who|\p{Lu}\p{Ll}+)$/u.test(tokens[k - 1].text);
     const name = tokensText(tokens, sp.first, sp.last);
     if (
       (prep === 'for' || prep === 'with') &&
-      /^(?:play|plays|played|playing|signed|signs|games|matches|appearances)$/.test(verb) &&
+      (/^(?:play|plays|played|playing|games|matches|appearances)$/.test(verb) ||
+        (/^(?:signed|signs)$/.test(verb) && signer)) &&
       !countryByName(name) &&
       !HOME_NATIONS.has(name)
     )
@@ -1133,17 +1136,18 @@ function isOpeningCommonWord(sp: Span, tokens: Token[], sentences: Sentence[], l
   const lower = t.toLowerCase();
   const e = lex.lookupInflected(lower);
   let common = e >= 0 && lex.capRatio[e] === 0;
-  // A sentence written all in lower case (`the sharp fall … finance minister cesar gaviria told
-  // reuters`), its first word too, says nothing of how the word is written.
-  const cased = (x: Sentence) => {
+  // A document with sentences written all in lower case (`the sharp fall … finance minister cesar
+  // gaviria told reuters`) says nothing of how it writes a word in lower case.
+  const opensLower = (x: Sentence) => {
     for (let k = x.tokenStart; k < x.tokenEnd; k++)
-      if (/\p{L}/u.test(tokens[k].text)) return /^\p{Lu}/u.test(tokens[k].text);
+      if (/\p{L}/u.test(tokens[k].text)) return /^\p{Ll}/u.test(tokens[k].text);
     return false;
   };
+  const cased = !sentences.some(opensLower);
   for (const x of sentences)
     for (let i = x.tokenStart; i < x.tokenEnd; i++) {
       const w = tokens[i].text;
-      if (w === lower) common ||= cased(x);
+      if (w === lower) common ||= cased;
       else if (w === t && i !== x.tokenStart && i !== sp.first && !/^["'“‘(]$/u.test(tokens[i - 1]?.text ?? ''))
         return false;
     }
@@ -1740,13 +1744,15 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     return [...splitSpan(left, tokens), ...(inner.first <= inner.last ? [inner] : []), ...rest];
   }
   // `Milwee Middle School in Longwood`: an institution or a site and where it is are two names, the
-  // second a place (the tagger runs them together). Not after other words (`Organisation for
+  // second a place unless it ends in an institution's noun (the tagger runs them together). Not after other words (`Organisation for
   // Security and Cooperation in Europe`).
   for (let k = sp.first + 1; k < sp.last && sp.type !== 'PERSON'; k++) {
     if (tokens[k].text !== 'in' || !/^\p{Lu}/u.test(tokens[k + 1].text)) continue;
     const head = headClass(tokens[k - 1].text.toLowerCase());
     if (head !== 2 && head !== 4) continue;
-    return [...splitSpan({ ...sp, last: k - 1 }, tokens), { ...sp, first: k + 1, type: 'LOC' }];
+    // `House Budget Committee in Parliament`: what follows may be an institution itself.
+    const where: Span['type'] = headClass(tokens[sp.last].text.toLowerCase()) === 2 ? 'ORG' : 'LOC';
+    return [...splitSpan({ ...sp, last: k - 1 }, tokens), { ...sp, first: k + 1, type: where }];
   }
   // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`,
   // `Sprint said`).
