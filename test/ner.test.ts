@@ -234,6 +234,8 @@ describe('entitySpans', () => {
     ).toEqual(['ORG:NATO', 'PERSON:Ian Day']);
     // Not after a role an organisation holds too.
     expect(spansOf('The committee chairman Acmebank wrote .', { Acmebank: 'B-ORG' })).toEqual(['ORG:Acmebank']);
+    // Nor after a title written with a capital that the tagger left out of a name (`General Electric`).
+    expect(spansOf('Then General Acmetric rose .', { Acmetric: 'B-ORG' })).toEqual(['ORG:Acmetric']);
   });
 
   it('keeps the office between a country and a title out of any name', () => {
@@ -375,6 +377,8 @@ describe('entitySpans', () => {
     // Nor a name qualifying the noun after it, nor a company after a stake.
     expect(spansOf('It invests in Tarve securities .', { Tarve: 'B-PER' })).toEqual(['PERSON:Tarve']);
     expect(spansOf('It bought a stake in Tarve .', { Tarve: 'B-PER' })).toEqual(['PERSON:Tarve']);
+    // Nor a name of several words (`trading in Norsk Hydro`).
+    expect(spansOf('It trades in Tarve Hydro .', { Tarve: 'B-PER', Hydro: 'I-PER' })).toEqual(['PERSON:Tarve Hydro']);
   });
 
   it('reads a place one plays for or signs with as its team everywhere in the document, not a country', () => {

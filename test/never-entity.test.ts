@@ -18,6 +18,7 @@ describe('never an entity', () => {
     expect(neverEntity(['Bank', 'of', 'England'], 'ORG')).toBe(false);
     // `Federal funds`: an adjective of government alone is no body; with a noun it names one.
     expect(neverEntity(['Federal'], 'ORG')).toBe(true);
+    expect(neverEntity(['Jan-Dec'], 'PERSON')).toBe(true);
     expect(neverEntity(['Federal', 'Reserve'], 'ORG')).toBe(false);
     expect(neverEntity(['3M'], 'ORG')).toBe(false);
     for (const w of ['AAA', 'BBB-plus', 'AA-minus', 'Baa-1', 'Aa3']) expect(neverEntity([w], 'ORG'), w).toBe(true);

@@ -174,11 +174,13 @@ export function isGluedCorporateName(w: string): boolean {
   return w.length >= 5 && /^\p{Lu}[\p{L}&-]*(?:corp|Corp|CORP)$/u.test(w);
 }
 
-/** A month or weekday name or abbreviation, alone or glued to digits (`MAY8`, `Jan87`). */
+/** A month or weekday name or abbreviation, alone, glued to digits (`MAY8`, `Jan87`) or in a range (`Jan-Dec`). */
 export function isCalendarWord(w: string): boolean {
   if (w.length > 13) return false;
   const b = bare(w);
   if (CALENDAR_WORDS.has(b)) return true;
+  // `Jan-Dec`, `Mon-Fri`: a range of months or days.
+  if (b.includes('-') && b.split('-').every((part) => CALENDAR_WORDS.has(part))) return true;
   const last = b.charCodeAt(b.length - 1);
   if (last < 48 || last > 57) return false;
   const m = /^(\p{L}+)\d{1,4}$/u.exec(b);

@@ -244,8 +244,8 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     // Capitals are headline case for a known place or a name of several words, else an acronym.
     if (!forms) return s;
     const best = bestForm(forms, (f) => /\s/.test(f) || (type === 'PLACE' && placeInfo(f) !== null));
-    // `The Brandon Sun` beside `Brandon Sun`: the name without the article.
-    return type === 'ORG' && best !== withoutThe(best) && forms.has(withoutThe(best)) ? withoutThe(best) : best;
+    // `The Brandon Sun`, `The European Community`: an organisation goes by its name without the article.
+    return type === 'ORG' ? withoutThe(best) : best;
   };
 
   const mentions: Mention[] = [];

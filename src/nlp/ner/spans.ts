@@ -275,14 +275,16 @@ export function entitySpans(
     for (const sp of split)
       if ((sp.type === 'LOC' || sp.type === 'PERSON') && teams.has(tokensText(tokens, sp.first, sp.last)))
         sp.type = 'ORG';
-  // `the sorcerer queen Sarraounia`: a name right after a person's title is a person's, and so is
-  // the same name elsewhere in the document, where the tagger read it as a place or organisation.
+  // `the sorcerer queen Sarraounia`: a name right after a person's title written in lower case is a
+  // person's, and so is the same name elsewhere in the document, where the tagger read it as a place
+  // or organisation (a capitalised title the tagger left out is a name's word: `General Electric`).
   const titledNames = new Set<string>();
   for (const sp of split) {
     if ((sp.type !== 'LOC' && sp.type !== 'ORG') || sp.first <= sentences[sp.sentence].tokenStart) continue;
     const name = tokensText(tokens, sp.first, sp.last);
     if (
-      PERSON_TITLES.has(tokens[sp.first - 1].text.toLowerCase()) &&
+      /^\p{Ll}/u.test(tokens[sp.first - 1].text) &&
+      PERSON_TITLES.has(tokens[sp.first - 1].text) &&
       !ROLES_OF_ORGANISATIONS.has(tokens[sp.first - 1].text.toLowerCase()) &&
       spanWords(tokens, sp).every((w) => NAME_WORD.test(w)) &&
       headClass(tokens[sp.last].text.toLowerCase()) === 0 &&
@@ -297,13 +299,14 @@ export function entitySpans(
         sp.type = 'PERSON';
         trimSpan(sp, tokens);
       }
-  // `shifted to Narve in Bicholim`, `a village near Aisby`: a name after `in` or `near` is where
+  // `shifted to Narve in Bicholim`, `a village near Aisby`: a one-word name after `in` or `near` is where
   // something is, a place, not a person (`in Lessing's play` is the person's); not before a noun it
   // qualifies (`invests in Ginnie Mae securities`) nor after a stake (`a share in Pharmacia`).
   for (const sp of split) {
     const prev = tokens[sp.first - 1]?.text;
     if (
       sp.type === 'PERSON' &&
+      sp.first === sp.last &&
       sp.first > sentences[sp.sentence].tokenStart &&
       (prev === 'in' || prev === 'near') &&
       !/^['’]s$/.test(tokens[sp.last + 1]?.text ?? '') &&
