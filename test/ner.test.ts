@@ -110,12 +110,13 @@ describe('titleCased', () => {
 
 /**
  * The spans entitySpans makes of `text` from given tagger labels: one per token in order, or by word
- * (`{ Gigi: 'B-PER' }`, every other word O). `cued` marks with `*` a span typed by what the text says.
+ * (`{ Gigi: 'B-PER' }`, every other word O). `cued` marks with `*` a span typed by what the text says;
+ * `lex` hands entitySpans the shipped model's lexicon.
  */
 function labelledSpans(
   text: string,
   labels: readonly string[] | Readonly<Record<string, string>>,
-  options: { cued?: boolean } = {},
+  options: { cued?: boolean; lex?: boolean } = {},
 ): string[] {
   const { tokens, sentences } = tokenize(text);
   const words = sentences.map((s) => tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
@@ -134,7 +135,7 @@ function labelledSpans(
       }),
     ),
   );
-  return entitySpans(text, tokens, sentences, words, ids).map(
+  return entitySpans(text, tokens, sentences, words, ids, options.lex ? loadModel().lex : null).map(
     (sp) =>
       `${sp.type}:${text.slice(tokens[sp.first].start, tokens[sp.last].end)}${options.cued && sp.cued ? '*' : ''}`,
   );
@@ -152,6 +153,89 @@ describe('entitySpans', () => {
       'PERSON:Abe',
       'PERSON:Moon',
     ]);
+  });
+
+  it('joins a word of direction and the name the tagger began anew after it', () => {
+    expect(spansOf('They flew to West Palm Beach .', ['O', 'O', 'O', 'B-PER', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'LOC:West Palm Beach',
+    ]);
+    // Not before a nationality (`West` + `German Chancellor Helmut Kohl`).
+    expect(
+      spansOf('Then West German Chancellor Ann Lee spoke .', [
+        'O',
+        'B-LOC',
+        'B-PER',
+        'I-PER',
+        'I-PER',
+        'I-PER',
+        'O',
+        'O',
+      ]),
+    ).not.toContain('LOC:West German');
+    expect(spansOf('Former South Carolina Gov. Ann Lee', ['O', 'B-LOC', 'B-PER', 'O', 'B-PER', 'I-PER'])).toEqual([
+      'LOC:South Carolina',
+      'PERSON:Ann Lee',
+    ]);
+  });
+
+  it('keeps a nickname in quotes inside the name of the person it is given to', () => {
+    expect(
+      spansOf('Then Thomas Henry " Red " Walsh won .', ['O', 'B-PER', 'I-PER', 'O', 'B-ORG', 'O', 'B-LOC', 'O', 'O']),
+    ).toEqual(['PERSON:Thomas Henry " Red " Walsh']);
+    // A quoted title after a name is not a nickname: no name word follows it.
+    expect(spansOf('Then Mary Shelley " Frankenstein " sold .', { Mary: 'B-PER', Shelley: 'I-PER' })).toEqual([
+      'PERSON:Mary Shelley',
+    ]);
+  });
+
+  it('keeps military, police and church ranks out of a name, and reads a name after one as a person', () => {
+    expect(spansOf('Then Lieutenant Mark Hale fired .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:Mark Hale',
+    ]);
+    expect(spansOf('Then Bishop Paul Kerr spoke .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:Paul Kerr',
+    ]);
+    // `Bishop` alone is a surname; a school named for a bishop keeps the rank.
+    expect(spansOf('Then Bishop bowled .', ['O', 'B-PER', 'O', 'O'])).toEqual(['PERSON:Bishop']);
+    expect(spansOf('Bishop Kerr High School opened .', ['B-PER', 'I-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'ORG:Bishop Kerr High School',
+    ]);
+    expect(spansOf('Then Colonel Juan Ortiz attacked .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O'])).toEqual([
+      'PERSON:Juan Ortiz',
+    ]);
+    // `Sheriff` inside a name is a name (`Bunu Sheriff Musa`); it is a rank only opening one.
+    expect(
+      spansOf('Then Minister Bunu Sheriff Musa spoke .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+    ).toEqual(['PERSON:Bunu Sheriff Musa']);
+    expect(spansOf('Then Sheriff Tom Ray spoke .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:Tom Ray',
+    ]);
+    expect(
+      spansOf('Then Lake County Mayor Tom Ray spoke .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+    ).toEqual(['LOC:Lake County', 'PERSON:Tom Ray']);
+  });
+
+  it('reads a name after a title as a person everywhere in the document, its hyphenated rank left out', () => {
+    expect(spansOf('It was the warrior queen Tamora . Tamora fought .', { Tamora: 'B-LOC' })).toEqual([
+      'PERSON:Tamora',
+      'PERSON:Tamora',
+    ]);
+    expect(
+      spansOf('NATO spokesman Lieutenant-Colonel Ian Day said so .', [
+        'B-ORG',
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+        'O',
+        'O',
+      ]),
+    ).toEqual(['ORG:NATO', 'PERSON:Ian Day']);
+    // Not after a role an organisation holds too.
+    expect(spansOf('The committee chairman Acmebank wrote .', { Acmebank: 'B-ORG' })).toEqual(['ORG:Acmebank']);
+    // Nor after a title written with a capital that the tagger left out of a name (`General Electric`).
+    expect(spansOf('Then General Acmetric rose .', { Acmetric: 'B-ORG' })).toEqual(['ORG:Acmetric']);
   });
 
   it('keeps the office between a country and a title out of any name', () => {
@@ -183,6 +267,12 @@ describe('entitySpans', () => {
     expect(spansOf('Banque Paribas said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Banque Paribas']);
   });
 
+  it("reads a name ending in a newspaper's word as the newspaper", () => {
+    expect(spansOf('The Oakdale Sentinel reported it .', ['O', 'B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual([
+      'ORG:Oakdale Sentinel',
+    ]);
+  });
+
   it('reads a hotel, casino or museum as an organisation (a business or an institution), not a place', () => {
     expect(spansOf('They met at the Peninsula Hotel .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
       'ORG:Peninsula Hotel',
@@ -195,6 +285,48 @@ describe('entitySpans', () => {
   it('drops the name of a day or a campaign, and the first words of an event the tagger cut short', () => {
     expect(spansOf('Armistice Day is a holiday .', ['B-ORG', 'O', 'O', 'O', 'O', 'O'])).toEqual([]);
     expect(spansOf('The Overland Campaign began .', ['O', 'B-ORG', 'I-ORG', 'O', 'O'])).toEqual([]);
+  });
+
+  it('drops a word opening a sentence that the document or news write in lower case, keeps names', () => {
+    const spansLex = (text: string, labels: Record<string, string>) => labelledSpans(text, labels, { lex: true });
+    expect(spansLex('Demo tapes sold . The demo was short .', { Demo: 'B-PER' })).toEqual([]);
+    expect(spansLex('Nationally , sales fell .', { Nationally: 'B-ORG' })).toEqual([]);
+    // Not by a sentence written all in lower case.
+    expect(spansLex('Gavira spoke .\nthe minister gavira said so .', { Gavira: 'B-PER' })).toEqual(['PERSON:Gavira']);
+    // A name the document also writes inside a sentence stays.
+    expect(spansLex('Young scored . They cheered Young and the young .', { Young: 'B-PER' })).toEqual([
+      'PERSON:Young',
+      'PERSON:Young',
+    ]);
+  });
+
+  it('reads the name before `Hall of Fame` and the phrase as one organisation', () => {
+    expect(spansOf('The Curling Hall of Fame opened .', { Curling: 'B-PER', Hall: 'I-PER', Fame: 'B-LOC' })).toEqual([
+      'ORG:Curling Hall of Fame',
+    ]);
+    expect(spansOf('He met future Hall of Famer Ann Lee .', { Hall: 'B-ORG', Ann: 'B-PER', Lee: 'I-PER' })).toEqual([
+      'PERSON:Ann Lee',
+    ]);
+  });
+
+  it('drops a title of several words quoted once wherever the document writes it unquoted', () => {
+    expect(
+      spansOf('The game was renamed " Lucky Stars " . Lucky Stars is drawn weekly .', {
+        Lucky: 'B-PER',
+        Stars: 'I-PER',
+      }),
+    ).toEqual([]);
+    // Not a quoted name of a place or an organisation.
+    expect(
+      spansOf('They met at " Acme HC " . Acme HC won .', { Acme: 'B-ORG', HC: 'I-ORG' }).filter(
+        (x) => x === 'ORG:Acme HC',
+      ),
+    ).toEqual(['ORG:Acme HC']);
+  });
+
+  it('drops the name of a historical period or event', () => {
+    expect(spansOf('In the Dark Ages few read .', ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'])).toEqual([]);
+    expect(spansOf('After the Renaissance art changed .', ['O', 'O', 'B-LOC', 'O', 'O', 'O'])).toEqual([]);
   });
 
   it('drops an acronym the document also writes in the plural (a common noun), keeps other acronyms', () => {
@@ -234,6 +366,96 @@ describe('entitySpans', () => {
     expect(spansOf('He served in the Bangladesh Army .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
       'ORG:Bangladesh Army',
     ]);
+  });
+
+  it('reads a name after `in` or `near` as a place, not a person, unless a possessive follows', () => {
+    expect(spansOf('The idol was moved to Tarve in Kalim .', { Tarve: 'B-PER', Kalim: 'B-PER' })).toEqual([
+      'PERSON:Tarve',
+      'LOC:Kalim',
+    ]);
+    expect(spansOf("He starred in Kalim 's play .", { Kalim: 'B-PER' })).toEqual(['PERSON:Kalim']);
+    // Nor a name qualifying the noun after it, nor a company after a stake.
+    expect(spansOf('It invests in Tarve securities .', { Tarve: 'B-PER' })).toEqual(['PERSON:Tarve']);
+    expect(spansOf('It bought a stake in Tarve .', { Tarve: 'B-PER' })).toEqual(['PERSON:Tarve']);
+    // Nor a name of several words (`trading in Norsk Hydro`).
+    expect(spansOf('It trades in Tarve Hydro .', { Tarve: 'B-PER', Hydro: 'I-PER' })).toEqual(['PERSON:Tarve Hydro']);
+  });
+
+  it('reads a place one plays for or signs with as its team everywhere in the document, not a country', () => {
+    expect(spansOf('He signed with Oakdale . A year at Oakdale followed .', { Oakdale: 'B-LOC' })).toEqual([
+      'ORG:Oakdale',
+      'ORG:Oakdale',
+    ]);
+    expect(spansOf('He played for Wales .', { Wales: 'B-LOC' })).toEqual(['LOC:Wales']);
+    expect(spansOf('It was like the deal signed with Oakdale .', { Oakdale: 'B-LOC' })).toEqual(['LOC:Oakdale']);
+    expect(spansOf('He played professionally for the Oakdale Otters .', { Oakdale: 'B-PER', Otters: 'I-PER' })).toEqual(
+      ['ORG:Oakdale Otters'],
+    );
+  });
+
+  it('reads a place followed by capitalised words ending in an institution noun as one organisation', () => {
+    expect(spansOf('She taught at Oakdale State College .', ['O', 'O', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'O'])).toEqual([
+      'ORG:Oakdale State College',
+    ]);
+    expect(spansOf('She taught at Oakdale Teachers College .', { Oakdale: 'B-LOC' })).toEqual([
+      'ORG:Oakdale Teachers College',
+    ]);
+  });
+
+  it("reads a name written once with an 's that no noun follows as a firm, a possessive as a person's", () => {
+    expect(spansOf("Then Hallam 's was added .", { Hallam: 'B-PER' })).toEqual(["ORG:Hallam 's"]);
+    expect(spansOf("Then Hallam 's book sold .", { Hallam: 'B-PER' })).toEqual(['PERSON:Hallam']);
+  });
+
+  it("keeps `The` written with a capital inside a sentence in an organisation's name", () => {
+    expect(spansOf('He toured with The Oakdale Otters .', { Oakdale: 'B-ORG', Otters: 'I-ORG' })).toEqual([
+      'ORG:The Oakdale Otters',
+    ]);
+    // Not opening the sentence, nor before a person's name.
+    expect(spansOf('The Oakdale Otters won .', { Oakdale: 'B-ORG', Otters: 'I-ORG' })).toEqual(['ORG:Oakdale Otters']);
+    expect(spansOf('He met The Rock Day .', { Rock: 'B-PER', Day: 'I-PER' })).toEqual(['PERSON:Rock Day']);
+  });
+
+  it('leaves the period that ends the sentence out of a name the tagger ran into it', () => {
+    expect(spansOf('He joined Oakdale Otters.', ['O', 'O', 'B-ORG', 'I-ORG', 'I-ORG'])).toEqual(['ORG:Oakdale Otters']);
+  });
+
+  it('keeps the ordinal number of a unit in its name', () => {
+    expect(spansOf('The 82nd Airborne Division landed .', { Airborne: 'B-ORG', Division: 'I-ORG' })).toEqual([
+      'ORG:82nd Airborne Division',
+    ]);
+  });
+
+  it('splits an institution from the place after `in` that the tagger ran into its name', () => {
+    expect(
+      spansOf('She studied at Oakdale College in Springfield .', [
+        'O',
+        'O',
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+      ]),
+    ).toEqual(['ORG:Oakdale College', 'LOC:Springfield']);
+    expect(
+      spansOf('The Budget Committee in Parliament met .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+    ).toEqual(['ORG:Budget Committee', 'ORG:Parliament']);
+    expect(
+      spansOf('The Council for Peace in Europe met .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O']),
+    ).toEqual(['ORG:Council for Peace in Europe']);
+  });
+
+  it('reads a name ending in the noun of a street, a site or a geographic feature as a place', () => {
+    expect(spansOf('They met at the Hartley Junction .', ['O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'O'])).toEqual([
+      'LOC:Hartley Junction',
+    ]);
+    expect(spansOf('Cars crowd Mill Avenue .', ['O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['LOC:Mill Avenue']);
+    // A water's or a bridge's name the tagger read as an organisation's may be a company's (`Beaver Creek`).
+    expect(spansOf('Mill Creek reopened .', ['B-ORG', 'I-ORG', 'O', 'O'])).toEqual(['ORG:Mill Creek']);
+    // Not a surname that is also such a noun, nor a name with a company word.
+    expect(spansOf('He met Nathan Lane .', ['O', 'O', 'B-PER', 'I-PER', 'O'])).toEqual(['PERSON:Nathan Lane']);
   });
 
   it('joins two places the gazetteer knows as one name with a comma (`Washington, D.C.`), not others', () => {
@@ -337,6 +559,12 @@ describe('entitySpans: organisations the text says are organisations', () => {
     ]);
   });
 
+  it('types the name written in capitals where the text says what it is the same way in lower case, not a family', () => {
+    expect(
+      spansOf('VELO is a bicycle company . Velo grew . The Velo family sold it .', { VELO: 'B-PER', Velo: 'B-PER' }),
+    ).toEqual(['ORG:VELO*', 'ORG:Velo*', 'PERSON:Velo']);
+  });
+
   it('reads `X, one of its units` as a company, and stops the description at a clause', () => {
     expect(
       spansOf('Vardo , one of its Hungarian units , lost money .', { Vardo: 'B-PER', Hungarian: 'B-MISC' }),
@@ -424,6 +652,63 @@ describe('resolveEntities: surnames', () => {
         ['Belgrano', 'PERSON'],
       ]).filter((m) => m.startsWith('PLACE')),
     ).toEqual([]);
+  });
+
+  it('reads a name the document writes as a person, and whose surname it writes alone, as the person everywhere', () => {
+    expect(
+      resolved('Tom Rider won. Later Tom Rider lost. Rider left.', [
+        ['Tom Rider', 'PERSON'],
+        ['Tom Rider', 'LOC'],
+      ]),
+    ).toEqual(['PERSON:Tom Rider', 'PERSON:Tom Rider', 'PERSON:Rider']);
+    // Not without the surname alone, nor a known place.
+    expect(
+      resolved('Tom Rider won. Later Tom Rider lost.', [
+        ['Tom Rider', 'PERSON'],
+        ['Tom Rider', 'LOC'],
+      ]),
+    ).toEqual(['PERSON:Tom Rider', 'PLACE:Tom Rider']);
+  });
+
+  it('reads a name with and without its opening `The` as one organisation, its acronym spelled without it', () => {
+    const text = 'It joined The Oakdale Savings Bank. Later OSB and Oakdale Savings Bank grew.';
+    const { tokens, sentences } = tokenize(text);
+    const span = (at: number, length: number): Span => {
+      const first = tokens.findIndex((t) => t.start === at);
+      const last = tokens.findIndex((t) => t.end === at + length);
+      return { first, last, type: 'ORG', sentence: sentences.findIndex((s) => s.tokenEnd > first) };
+    };
+    const out = resolveEntities(text, tokens, sentences, [
+      span(text.indexOf('The Oakdale'), 'The Oakdale Savings Bank'.length),
+      span(text.indexOf('OSB'), 3),
+      span(text.lastIndexOf('Oakdale'), 'Oakdale Savings Bank'.length),
+    ]);
+    expect(out.map((m) => m.entity)).toEqual(['Oakdale Savings Bank', 'Oakdale Savings Bank', 'Oakdale Savings Bank']);
+    // `The OSB` is what `OSB` stands for.
+    const text2 = 'Oakdale Savings Bank grew. Later The OSB said so.';
+    const t2 = tokenize(text2);
+    const at = (name: string): Span => {
+      const start = text2.indexOf(name);
+      const first = t2.tokens.findIndex((t) => t.start === start);
+      const last = t2.tokens.findIndex((t) => t.end === start + name.length);
+      return { first, last, type: 'ORG', sentence: t2.sentences.findIndex((s) => s.tokenEnd > first) };
+    };
+    expect(
+      resolveEntities(text2, t2.tokens, t2.sentences, [at('Oakdale Savings Bank'), at('The OSB')]).map((m) => m.entity),
+    ).toEqual(['Oakdale Savings Bank', 'Oakdale Savings Bank']);
+    // Named with and without `The`, the organisation goes by the name without it.
+    const text3 = 'The Oakdale Sun reported. Oakdale Sun said so.';
+    const t3 = tokenize(text3);
+    const at3 = (start: number, length: number): Span => {
+      const first = t3.tokens.findIndex((t) => t.start === start);
+      const last = t3.tokens.findIndex((t) => t.end === start + length);
+      return { first, last, type: 'ORG', sentence: t3.sentences.findIndex((s) => s.tokenEnd > first) };
+    };
+    expect(
+      resolveEntities(text3, t3.tokens, t3.sentences, [at3(0, 15), at3(text3.lastIndexOf('Oakdale'), 11)]).map(
+        (m) => m.entity,
+      ),
+    ).toEqual(['Oakdale Sun', 'Oakdale Sun']);
   });
 
   it('keeps the type the text gave a name (`Caloi is a manufacturer`) beside a person it is the surname of', () => {

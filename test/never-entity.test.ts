@@ -18,6 +18,7 @@ describe('never an entity', () => {
     expect(neverEntity(['Bank', 'of', 'England'], 'ORG')).toBe(false);
     // `Federal funds`: an adjective of government alone is no body; with a noun it names one.
     expect(neverEntity(['Federal'], 'ORG')).toBe(true);
+    expect(neverEntity(['Jan-Dec'], 'PERSON')).toBe(true);
     expect(neverEntity(['Federal', 'Reserve'], 'ORG')).toBe(false);
     expect(neverEntity(['3M'], 'ORG')).toBe(false);
     for (const w of ['AAA', 'BBB-plus', 'AA-minus', 'Baa-1', 'Aa3']) expect(neverEntity([w], 'ORG'), w).toBe(true);
@@ -25,6 +26,30 @@ describe('never an entity', () => {
     // Initials alone name no person; with a name they do.
     expect(neverEntity(['H.K.'], 'PERSON')).toBe(true);
     expect(neverEntity(['J.R.', 'Simplot'], 'PERSON')).toBe(false);
+  });
+
+  it('knows the acronyms of common nouns for no names, and a name that holds one for a name', () => {
+    for (const w of ['CD', 'EP', 'MVP', 'PhD', 'Ph.D.', 'MPs', 'DJ']) expect(neverEntity([w], 'ORG'), w).toBe(true);
+    expect(neverEntity(['CD', 'Projekt'], 'ORG')).toBe(false);
+    expect(neverEntity(['Central', 'TV'], 'ORG')).toBe(false);
+    expect(neverEntity(['CBS'], 'ORG')).toBe(false);
+    expect(neverEntity(['Era'], 'ORG')).toBe(false);
+  });
+
+  it('knows religions, their followers, languages and -isms for no names, and names for one', () => {
+    for (const w of [
+      ['Judaism'],
+      ['Hindu', 'Brahmins'],
+      ['Latin'],
+      ['National', 'Socialism'],
+      ['Roman', 'Catholicism'],
+    ])
+      expect(neverEntity(w, 'ORG'), w.join(' ')).toBe(true);
+    expect(neverEntity(['Islamic', 'Group'], 'ORG')).toBe(false);
+    expect(neverEntity(['Ministry', 'of', 'Tourism'], 'ORG')).toBe(false);
+    expect(neverEntity(['Latin', 'America'], 'LOC')).toBe(false);
+    // Company names: `Quaker` (oats), `Mandarin` (hotels).
+    expect(neverEntity(['Quaker'], 'ORG')).toBe(false);
   });
 
   it('finds no person in a currency written with initials', () => {

@@ -174,11 +174,13 @@ export function isGluedCorporateName(w: string): boolean {
   return w.length >= 5 && /^\p{Lu}[\p{L}&-]*(?:corp|Corp|CORP)$/u.test(w);
 }
 
-/** A month or weekday name or abbreviation, alone or glued to digits (`MAY8`, `Jan87`). */
+/** A month or weekday name or abbreviation, alone, glued to digits (`MAY8`, `Jan87`) or in a range (`Jan-Dec`). */
 export function isCalendarWord(w: string): boolean {
   if (w.length > 13) return false;
   const b = bare(w);
   if (CALENDAR_WORDS.has(b)) return true;
+  // `Jan-Dec`, `Mon-Fri`: a range of months or days.
+  if (b.includes('-') && b.split('-').every((part) => CALENDAR_WORDS.has(part))) return true;
   const last = b.charCodeAt(b.length - 1);
   if (last < 48 || last > 57) return false;
   const m = /^(\p{L}+)\d{1,4}$/u.exec(b);
@@ -206,6 +208,23 @@ export function isCreditRating(w: string): boolean {
   );
 }
 
+/**
+ * Acronyms of common nouns (`a CD`, `the MVP`, `his PhD`, `a local MPP`), written with or without
+ * dots: things, roles and degrees, never the name of one person, place or organisation.
+ */
+const COMMON_ACRONYMS = new Set(
+  (
+    'cd cds dvd dvds ep eps lp lps dj djs mvp vip vips phd dna rna suv suvs ceo cfo coo mp mps mpp mpps mla mlas ' +
+    'gdp gnp hiv ufo ufos atm atms era rpm bmx hq iq gps sms cctv'
+  ).split(' '),
+);
+
+/** An acronym of a common noun (COMMON_ACRONYMS): in capitals but for a plural `s` or `PhD`'s `h`, dots ignored. */
+export function isCommonAcronym(w: string): boolean {
+  if (w.length > 8 || !(/^(?:\p{Lu}\.?){2,}s?$/u.test(w) || /^Ph\.?D\.?$/.test(w))) return false;
+  return COMMON_ACRONYMS.has(w.replace(/\./g, '').toLowerCase());
+}
+
 /** A word that does not make a name by itself. */
 function isEmptyWord(w: string): boolean {
   const b = bare(w);
@@ -216,8 +235,93 @@ function isEmptyWord(w: string): boolean {
     isCalendarWord(w) ||
     isInitial(w) ||
     isCreditRating(w) ||
+    isCommonAcronym(w) ||
     !/[\p{L}\p{N}]/u.test(w)
   );
+}
+
+/**
+ * Names of religions, faiths and their followers, and of languages that no country's demonym already
+ * covers: MISC things, never a person, a place or an organisation alone (`Judaism`, `Hindu`,
+ * `Latin`), nor together (`Hindu Brahmins`). An `-ism` is a belief or a movement (`Protestantism`,
+ * `National Socialism`).
+ */
+const BELIEF_AND_LANGUAGE_WORDS = new Set([
+  'christianity',
+  'christendom',
+  'islam',
+  'christian',
+  'christians',
+  'muslim',
+  'muslims',
+  'moslem',
+  'moslems',
+  'islamic',
+  'jew',
+  'jews',
+  'jewish',
+  'jewry',
+  'hindu',
+  'hindus',
+  'buddhist',
+  'buddhists',
+  'sikh',
+  'sikhs',
+  'jain',
+  'jains',
+  'catholic',
+  'catholics',
+  'protestant',
+  'protestants',
+  'anglican',
+  'anglicans',
+  'lutheran',
+  'lutherans',
+  'methodist',
+  'methodists',
+  'baptist',
+  'baptists',
+  'presbyterian',
+  'presbyterians',
+  'calvinist',
+  'calvinists',
+  'evangelical',
+  'evangelicals',
+  'mormon',
+  'mormons',
+  'pagan',
+  'pagans',
+  'shiite',
+  'shiites',
+  "shi'ite",
+  "shi'ites",
+  'sunni',
+  'sunnis',
+  'brahmin',
+  'brahmins',
+  'latin',
+  'hebrew',
+  'arabic',
+  'sanskrit',
+  'aramaic',
+  'yiddish',
+  'esperanto',
+  'swahili',
+  'hindi',
+  'urdu',
+  'bengali',
+  'punjabi',
+  'tamil',
+  'telugu',
+  'cantonese',
+  'gaelic',
+  'catalan',
+  'tagalog',
+]);
+
+/** A religion, a faith's follower, a language (BELIEF_AND_LANGUAGE_WORDS) or an `-ism`. */
+export function isBeliefOrLanguage(w: string): boolean {
+  return BELIEF_AND_LANGUAGE_WORDS.has(w.toLowerCase()) || /^\p{Lu}\p{Ll}{2,}ism$/u.test(w);
 }
 
 /** Initials only, dotted (`H.K.`, `J.R.`): an abbreviation, not yet a name. */
@@ -232,5 +336,14 @@ export function isDottedInitials(w: string): boolean {
  */
 export function neverEntity(words: readonly string[], type: string): boolean {
   if (words.every(isEmptyWord)) return true;
+  // `Judaism`, `Hindu Brahmins`, `Latin`: a faith, its followers, a language, an `-ism`; two words
+  // ending in an `-ism` are one belief (`National Socialism`). `Islamic Group` is an organisation,
+  // and an institution may be named for an `-ism` (`Ministry of Tourism`).
+  const last = words[words.length - 1];
+  if (
+    isBeliefOrLanguage(last) &&
+    ((words.length <= 2 && /ism$/.test(last)) || words.every((w) => isBeliefOrLanguage(w) || CONNECTIVES.has(bare(w))))
+  )
+    return true;
   return type === 'PERSON' && (words.some(mixesDigits) || words.every(isDottedInitials));
 }

@@ -35,6 +35,11 @@ const GENERIC_HEADS = new Set([
   'company',
 ]);
 
+/** A name without the `The` it may open with (`The Development Bank of Singapore`): one name with or without it. */
+function withoutThe(s: string): string {
+  return s.startsWith('The ') && s.length > 4 ? s.slice(4) : s;
+}
+
 function titleCase(s: string): string {
   return s.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
 }
@@ -117,6 +122,34 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     }
   }
 
+  // `Ben Player`, a person where the tagger once read the name as such, elsewhere (doubting a name
+  // it has not seen) as a place: a name of several words the document writes as a person's is a
+  // person's wherever its surname alone is too (`Player won`); not a known place or country.
+  const bareSurnames = new Set<string>();
+  for (const m of typed) if (m.type === 'PERSON' && m.sp.first === m.sp.last) bareSurnames.add(aliasKey(m.s));
+  const inName = new Uint8Array(tokens.length);
+  for (const m of typed) for (let i = m.sp.first; i <= m.sp.last; i++) inName[i] = 1;
+  for (let i = 0; i < tokens.length; i++)
+    if (
+      !inName[i] &&
+      /^\p{Lu}\p{Ll}{2,}$/u.test(tokens[i].text) &&
+      surnameKeys.has(aliasKey(tokens[i].text).replace(/ /g, '')) &&
+      !placeInfo(tokens[i].text)
+    ) {
+      const prev = tokens[i - 1]?.text ?? '';
+      const next = tokens[i + 1]?.text ?? '';
+      if (!/^\p{Lu}/u.test(prev) && !/^\p{Lu}/u.test(next)) bareSurnames.add(aliasKey(tokens[i].text));
+    }
+  for (const m of typed) {
+    if ((m.type !== 'ORG' && m.type !== 'PLACE') || m.sp.first === m.sp.last || m.sp.cued) continue;
+    const key = aliasKey(m.s);
+    const parts = nameParts(m.s);
+    if (!persons.has(key) || !bareSurnames.has(parts[parts.length - 1]) || placeInfo(m.s) || countryByName(m.s))
+      continue;
+    m.type = 'PERSON';
+    persons.get(key)!.count++;
+  }
+
   // A company named with its legal suffix in the document (`Dart Group Corp`) is that company when
   // written without it (`Dart Group`, and `Dart` where the first word names no place), whatever
   // the tagger guessed (`Dart said` reads like a person speaking).
@@ -145,7 +178,9 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   const orgLong = new Map<string, string>();
   for (const m of typed) {
     if (m.type !== 'ORG') continue;
-    const words = m.s.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    const words = withoutThe(m.s)
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w));
     // `EC Commission` spells `EC` with an acronym of its own: it is not what `EC` stands for.
     if (words.length < 2 || words.some((w) => /^\p{Lu}{2,}$/u.test(w.replace(/\./g, '')))) continue;
     const acr = words.map((w) => w[0]).join('');
@@ -174,8 +209,11 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       fullOf.set(words[words.length - 1].toLowerCase(), m.s);
   }
   const orgOf = (s: string, written: string): string => {
-    const acr = s.replace(/\./g, '');
-    if (/^\p{Lu}{2,6}$/u.test(acr)) return orgLong.get(acr) ?? canonicalOrgAcronym(s) ?? s;
+    const acr = withoutThe(s).replace(/\./g, '');
+    if (/^\p{Lu}{2,6}$/u.test(acr)) {
+      const long = orgLong.get(acr);
+      return long ? writtenOrg(long) : (canonicalOrgAcronym(s) ?? s);
+    }
     const full = /^\p{Lu}\p{Ll}+$/u.test(s) ? fullOf.get(s.toLowerCase()) : undefined;
     return full ? orgOf(full, writtenOrg(full)) : written;
   };
@@ -195,16 +233,19 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   const formsByKey = new Map<string, Map<string, number>>();
   for (const m of typed) {
     if (m.type !== 'PLACE' && m.type !== 'ORG') continue;
-    const key = m.type + aliasKey(m.s);
+    const key = m.type + aliasKey(withoutThe(m.s));
     let forms = formsByKey.get(key);
     if (!forms) formsByKey.set(key, (forms = new Map()));
     forms.set(m.s, (forms.get(m.s) ?? 0) + 1);
   }
   const writtenOrg = (s: string) => written('ORG', s);
   const written = (type: EntityType, s: string) => {
-    const forms = formsByKey.get(type + aliasKey(s));
+    const forms = formsByKey.get(type + aliasKey(withoutThe(s)));
     // Capitals are headline case for a known place or a name of several words, else an acronym.
-    return forms ? bestForm(forms, (f) => /\s/.test(f) || (type === 'PLACE' && placeInfo(f) !== null)) : s;
+    if (!forms) return s;
+    const best = bestForm(forms, (f) => /\s/.test(f) || (type === 'PLACE' && placeInfo(f) !== null));
+    // `The Brandon Sun`, `The European Community`: an organisation goes by its name without the article.
+    return type === 'ORG' ? withoutThe(best) : best;
   };
 
   const mentions: Mention[] = [];

@@ -75,7 +75,22 @@ const TITLES = new Set([
   'foreign',
   'prime',
   'pm',
+  'lieutenant',
+  'sergeant',
+  'corporal',
+  'commander',
+  'brigadier',
+  'archbishop',
+  'cardinal',
+  'fr',
 ]);
+
+/**
+ * Ranks written before a name that are also names or open other names (`Ian Bishop`, `John Major`,
+ * `Major League`, `Bunu Sheriff Musa`): a title only as the first word of a person's name of
+ * several words.
+ */
+const LEADING_TITLES = new Set(['bishop', 'major', 'sheriff']);
 
 /** Titles that, inside a span the tagger called ORG/LOC/MISC, introduce a person's name. */
 const PERSON_TITLES = new Set([
@@ -120,6 +135,13 @@ const PERSON_TITLES = new Set([
   'adviser',
   'advisor',
   'pm',
+  'colonel',
+  'captain',
+  'lieutenant',
+  'admiral',
+  'commander',
+  'sergeant',
+  'fr',
 ]);
 
 export interface Span {
@@ -166,6 +188,9 @@ export function entitySpans(
   repeatOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
+  mergeNicknames(spans, tokens, sentences);
+  mergeCompassNames(spans, tokens);
+  hallsOfFame(spans, tokens, sentences);
   const snapped = snapCountries(
     spans.filter((sp) => sp.first >= 0),
     sentences,
@@ -178,7 +203,7 @@ export function entitySpans(
     if (
       sp.type === 'PERSON' &&
       sp.last > sp.first &&
-      (isOrganisationName(tokens, sp) || hasOrganisationWord(tokens, sp))
+      (isOrganisationName(tokens, sp) || hasOrganisationWord(tokens, sp) || endsInGroupNoun(sp, tokens))
     )
       sp.type = 'ORG';
     // `the Reagan administration`: a government named for its leader names the person (CoNLL's
@@ -206,11 +231,112 @@ export function entitySpans(
     // `Dave Matthews Band`, `Bishop Garrigan High School`, `Bangladesh Army`: a name ending in the
     // noun of an institution or a group (tagger.ts HEAD_CLASS 2) is one, whatever it began with.
     if ((sp.type === 'PERSON' || sp.type === 'LOC') && endsInGroupNoun(sp, tokens)) sp.type = 'ORG';
+    else if (
+      (sp.type === 'PERSON' || sp.type === 'LOC') &&
+      sp.last > sp.first &&
+      NEWSPAPER_HEADS.has(tokens[sp.last].text)
+    )
+      sp.type = 'ORG';
+    else if ((sp.type === 'PERSON' || sp.type === 'ORG') && endsInPlaceNoun(sp, tokens)) sp.type = 'LOC';
     else if (sp.type === 'LOC' && isInstitution(sp, tokens)) sp.type = 'ORG';
     else if (sp.type === 'LOC' && isPluralName(sp, tokens)) sp.type = 'ORG';
     // A region is no organisation (a city may be: a sports team).
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'LOC';
+  }
+  // `played 26 games for Lausanne`, `signed with Coburg`: a place one plays for or signs with is its
+  // team, an organisation, and so is the same name elsewhere in the document (not a country nor a
+  // home nation: a national team is written as the country, a place).
+  // After `the` a person's name is none: `played professionally for the Rochester Jeffersons`.
+  const teams = new Set<string>();
+  for (const sp of split) {
+    const start = sentences[sp.sentence].tokenStart;
+    let k = sp.first - 1;
+    const the = k >= start && tokens[k].text === 'the';
+    if (the) k--;
+    if (sp.type !== 'LOC' && !(the && sp.type === 'PERSON')) continue;
+    const prep = k >= start ? tokens[k].text : '';
+    k--;
+    if (k >= start && /^\p{Ll}+ly$/u.test(tokens[k].text)) k--;
+    const verb = k >= start ? tokens[k].text.toLowerCase() : '';
+    // `he signed with Coburg`, not `the deal signed with Maine`: one signs for a team oneself.
+    const signer = k - 1 >= start && /^(?:he|she|they|who|\p{Lu}\p{Ll}+)$/u.test(tokens[k - 1].text);
+    const name = tokensText(tokens, sp.first, sp.last);
+    if (
+      (prep === 'for' || prep === 'with') &&
+      (/^(?:play|plays|played|playing|games|matches|appearances)$/.test(verb) ||
+        (/^(?:signed|signs)$/.test(verb) && signer)) &&
+      !countryByName(name) &&
+      !HOME_NATIONS.has(name)
+    )
+      teams.add(name);
+  }
+  if (teams.size)
+    for (const sp of split)
+      if ((sp.type === 'LOC' || sp.type === 'PERSON') && teams.has(tokensText(tokens, sp.first, sp.last)))
+        sp.type = 'ORG';
+  // `the sorcerer queen Sarraounia`: a name right after a person's title written in lower case is a
+  // person's, and so is the same name elsewhere in the document, where the tagger read it as a place
+  // or organisation (a capitalised title the tagger left out is a name's word: `General Electric`).
+  const titledNames = new Set<string>();
+  for (const sp of split) {
+    if ((sp.type !== 'LOC' && sp.type !== 'ORG') || sp.first <= sentences[sp.sentence].tokenStart) continue;
+    const name = tokensText(tokens, sp.first, sp.last);
+    if (
+      /^\p{Ll}/u.test(tokens[sp.first - 1].text) &&
+      PERSON_TITLES.has(tokens[sp.first - 1].text) &&
+      !ROLES_OF_ORGANISATIONS.has(tokens[sp.first - 1].text.toLowerCase()) &&
+      spanWords(tokens, sp).every((w) => NAME_WORD.test(w)) &&
+      headClass(tokens[sp.last].text.toLowerCase()) === 0 &&
+      !placeInfo(name) &&
+      !countryByName(name)
+    )
+      titledNames.add(name);
+  }
+  if (titledNames.size)
+    for (const sp of split)
+      if ((sp.type === 'LOC' || sp.type === 'ORG') && titledNames.has(tokensText(tokens, sp.first, sp.last))) {
+        sp.type = 'PERSON';
+        trimSpan(sp, tokens);
+      }
+  // `shifted to Narve in Bicholim`, `a village near Aisby`: a one-word name after `in` or `near` is where
+  // something is, a place, not a person (`in Lessing's play` is the person's); not before a noun it
+  // qualifies (`invests in Ginnie Mae securities`) nor after a stake (`a share in Pharmacia`).
+  for (const sp of split) {
+    const prev = tokens[sp.first - 1]?.text;
+    if (
+      sp.type === 'PERSON' &&
+      sp.first === sp.last &&
+      sp.first > sentences[sp.sentence].tokenStart &&
+      (prev === 'in' || prev === 'near') &&
+      !/^['’]s$/.test(tokens[sp.last + 1]?.text ?? '') &&
+      !STAKE_NOUNS.has(tokens[sp.first - 2]?.text.toLowerCase() ?? '') &&
+      !(/^\p{Ll}/u.test(tokens[sp.last + 1]?.text ?? '') && !FUNCTION_WORDS.has(tokens[sp.last + 1].text))
+    )
+      sp.type = 'LOC';
+  }
+  placeInstitutions(split, tokens, sentences);
+  // `bands like The Ramones, The Stooges`, `supporting The Cult`, `quoted in The Sunday Telegraph`:
+  // `The` written with a capital inside a sentence is part of the organisation's name after it (of a
+  // place's only where the gazetteer writes it so, `The Hague`; a person's name takes none).
+  for (const sp of split) {
+    const the = sp.first - 1;
+    if (the <= sentences[sp.sentence].tokenStart || tokens[the].text !== 'The') continue;
+    if (sp.type !== 'ORG' && !(sp.type === 'LOC' && placeInfo(tokensText(tokens, the, sp.last)))) continue;
+    if (/^[:"“‘'([—–-]+$/u.test(tokens[the - 1].text)) continue;
+    sp.first = the;
+  }
+  // `65th Air Division`, `93d PVI`: the number of a unit is part of its name.
+  for (const sp of split) {
+    const f = sp.first;
+    if (
+      sp.type === 'ORG' &&
+      f - 2 >= sentences[sp.sentence].tokenStart &&
+      /^(?:st|nd|rd|th|d)$/.test(tokens[f - 1].text) &&
+      tokens[f - 1].start === tokens[f - 2].end &&
+      /^\d+$/.test(tokens[f - 2].text)
+    )
+      sp.first = f - 2;
   }
   const tables = new Map<number, boolean>();
   const inTable = (si: number) => {
@@ -234,15 +360,26 @@ export function entitySpans(
   // an inflected word by its stem) is no edge of a name there.
   if (lex) for (const sp of split) if (sp.first <= sp.last && capsLine(sp.sentence)) trimCommonWords(sp, tokens, lex);
   const titles = quotedTitles(tokens, sentences);
+  // A title of several words quoted once is the same title where the document writes it unquoted;
+  // not a quoted name of a place or an organisation (`"Cold Spring Harbor"`, `"Montreal HC"`).
+  const titleNames = new Set(
+    titles
+      .filter(
+        ([a, b]) => b > a && headClass(tokens[b].text.toLowerCase()) === 0 && !/^\p{Lu}{2,}$/u.test(tokens[b].text),
+      )
+      .map(([a, b]) => tokensText(tokens, a, b)),
+  );
   const plurals = pluralAcronyms(tokens);
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
       !titles.some(([a, b]) => sp.first >= a && sp.last <= b) &&
+      !(sp.last > sp.first && titleNames.has(tokensText(tokens, sp.first, sp.last))) &&
       !isEventName(sp, tokens) &&
       sp.type !== 'MISC' &&
       !allTitles(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
+      !(lex && isOpeningCommonWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
       !(sp.first === sp.last && plurals.has(tokens[sp.first].text.replace(/s$/, ''))) &&
       !isListLabel(sp, tokens, sentences) &&
@@ -589,12 +726,13 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
       else if (lower(last + 1) === ',') type = described(last + 2, s);
       if (!type) continue;
       const own = spans.find((sp) => sp.first <= last && sp.last >= i);
-      const name = tokensText(tokens, i, last);
+      // Case folded: a name cued in capitals (`CALOI is a major Brazilian manufacturer`) is the one written `Caloi`.
+      const name = tokensText(tokens, i, last).toLowerCase();
       if (own && own.first === i && own.last === last) typed.set(name, type);
       else if (type === 'MISC') {
         // `Connecticut Classic Lotto is one of the games`: any name inside the thing's is part of it.
         for (const sp of spans)
-          if (sp.first >= i && sp.last <= last) typed.set(tokensText(tokens, sp.first, sp.last), type);
+          if (sp.first >= i && sp.last <= last) typed.set(tokensText(tokens, sp.first, sp.last).toLowerCase(), type);
       } else if (!own) {
         found.push({ first: i, last, type, sentence: si });
         typed.set(name, type);
@@ -604,7 +742,9 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
   });
   if (!typed.size) return;
   for (const sp of [...spans, ...found]) {
-    const type = typed.get(tokensText(tokens, sp.first, sp.last));
+    const type = typed.get(tokensText(tokens, sp.first, sp.last).toLowerCase());
+    // `the Caloi family`: the people named after the company's founder, not the company.
+    if (type && sp.type === 'PERSON' && tokens[sp.last + 1]?.text === 'family') continue;
     if (type) {
       sp.type = type;
       sp.cued = true;
@@ -663,6 +803,28 @@ const INSTITUTION_HEADS = new Set([
 const MEDIA_HEADS = new Set(['News', 'Times', 'Post', 'Journal', 'Herald', 'Television', 'Radio', 'Broadcasting']);
 
 /**
+ * Last words of newspapers' names that no person's name ends in (`Orlando Sentinel`, `Chicago
+ * Tribune`, `San Francisco Chronicle`; not `Post`: `Emily Post`): a name of several words ending
+ * in one is the newspaper, whatever kind of name the tagger took it for.
+ */
+const NEWSPAPER_HEADS = new Set([
+  'Times',
+  'Journal',
+  'Herald',
+  'Sentinel',
+  'Tribune',
+  'Gazette',
+  'Chronicle',
+  'Courier',
+  'Observer',
+  'Telegraph',
+  'Examiner',
+  'Inquirer',
+  'Bulletin',
+  'Dispatch',
+]);
+
+/**
  * The last word of the span is a legal suffix or an institution noun, or the span ends in `General`
  * and a plural (`General Motors`, `General Dynamics`: the rank is written before a surname, not a plural).
  */
@@ -716,6 +878,179 @@ function endsInGroupNoun(sp: Span, tokens: Token[]): boolean {
     !placeInfo(tokensText(tokens, sp.first, sp.last))
   );
 }
+
+/**
+ * Nouns of geographic features, streets and sites that end the name of a place and never a person's
+ * or an organisation's (`Clarence Dock`, `Bridgton Junction`, `Collins Ave`, `Sandy Creek`). Not
+ * the ones that are also surnames (`Lane`, `Park`, `Hill`, `Street`) or that end the names of teams
+ * (`City`, `County`, `Bay`, `Coast`: `Derby County`, `Tampa Bay`).
+ */
+const PLACE_HEADS = new Set([
+  'river',
+  'lake',
+  'ocean',
+  'strait',
+  'island',
+  'islands',
+  'mountains',
+  'valley',
+  'desert',
+  'canal',
+  'basin',
+  'plateau',
+  'peninsula',
+  'creek',
+  'brook',
+  'pond',
+  'glacier',
+  'reservoir',
+  'lagoon',
+  'fjord',
+  'estuary',
+  'inlet',
+  'cove',
+  'canyon',
+  'gorge',
+  'marsh',
+  'swamp',
+  'wetland',
+  'prairie',
+  'volcano',
+  'atoll',
+  'archipelago',
+  'parish',
+  'avenue',
+  'ave',
+  'road',
+  'boulevard',
+  'square',
+  'crescent',
+  'terrace',
+  'drive',
+  'parkway',
+  'motorway',
+  'freeway',
+  'expressway',
+  'turnpike',
+  'highway',
+  'causeway',
+  'dock',
+  'wharf',
+  'pier',
+  'quay',
+  'marina',
+  'junction',
+  'bridge',
+  'viaduct',
+  'tunnel',
+  'playfield',
+  'oval',
+  'gym',
+  'pavilion',
+  'stadium',
+  'velodrome',
+  'racecourse',
+  'playground',
+  'formation',
+]);
+
+/**
+ * Place nouns that also end the names of companies (`Beaver Creek` savings and loan, `Smoky River`
+ * coal, `Dominion Bridge` steel): they make a place of a name the tagger read as a person's, not of
+ * one it read as an organisation's.
+ */
+const COMPANY_PLACE_HEADS = new Set([
+  'river',
+  'lake',
+  'creek',
+  'brook',
+  'pond',
+  'reservoir',
+  'canal',
+  'bridge',
+  'tunnel',
+]);
+
+/**
+ * A PERSON or ORG span of several words, no organisation word in it, whose last word is a
+ * capitalised place noun (for an ORG span, not one of COMPANY_PLACE_HEADS).
+ */
+function endsInPlaceNoun(sp: Span, tokens: Token[]): boolean {
+  const w = tokens[sp.last].text;
+  const head = w.toLowerCase();
+  return (
+    sp.last > sp.first &&
+    /^\p{Lu}/u.test(w) &&
+    PLACE_HEADS.has(head) &&
+    !(sp.type === 'ORG' && COMPANY_PLACE_HEADS.has(head)) &&
+    !hasOrganisationWord(tokens, sp)
+  );
+}
+
+/**
+ * `Fairmont State University`, `Oakdale Teachers College`: a place followed by capitalised words
+ * that end in the noun of an institution or a group is the institution's name, one ORG, whatever
+ * the tagger made of the words after the place (it often leaves them out or starts a second name).
+ * Not after a country (`U.S. State Department` is the country and the department), nor over a person.
+ */
+function placeInstitutions(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  for (const sp of spans) {
+    if (sp.type !== 'LOC' || sp.first > sp.last) continue;
+    const end = sentences[sp.sentence].tokenEnd;
+    let e = sp.last;
+    while (e + 1 < end && /^\p{Lu}\p{Ll}/u.test(tokens[e + 1].text) && !isCalendarWord(tokens[e + 1].text)) e++;
+    if (e === sp.last || headClass(tokens[e].text.toLowerCase()) !== 2) continue;
+    if (isSovereignSurface(tokensText(tokens, sp.first, sp.last))) continue;
+    const inside = spans.filter((o) => o !== sp && o.first <= e && o.last > sp.last && o.first <= o.last);
+    if (inside.some((o) => o.first <= sp.last || o.last > e || o.type === 'PERSON')) continue;
+    for (const o of inside) o.first = o.last + 1;
+    sp.last = e;
+    sp.type = 'ORG';
+  }
+}
+
+/** The nations of the United Kingdom, which field national teams of their own but are no sovereign states. */
+const HOME_NATIONS = new Set(['England', 'Scotland', 'Wales', 'Northern Ireland']);
+
+/** Prepositions, conjunctions, relatives and auxiliaries: after a name they begin no noun phrase it qualifies. */
+const FUNCTION_WORDS = new Set(
+  (
+    'after before and or but to from for on at with by as since until during where when which who whose that ' +
+    'was were is are has have had in of near under over into between while'
+  ).split(' '),
+);
+
+/** Nouns of what one holds in a company (`a stake in`, `shares in`): the name after them is the company's. */
+const STAKE_NOUNS = new Set([
+  'stake',
+  'stakes',
+  'share',
+  'shares',
+  'interest',
+  'interests',
+  'holding',
+  'holdings',
+  'investment',
+  'investments',
+  'invest',
+  'invests',
+  'invested',
+  'investing',
+]);
+
+/** Titles of roles an organisation may hold too (`committee chairman Citibank`, `market leader IBM`). */
+const ROLES_OF_ORGANISATIONS = new Set([
+  'chairman',
+  'chairwoman',
+  'leader',
+  'director',
+  'chief',
+  'representative',
+  'rep',
+  'adviser',
+  'advisor',
+  'commissioner',
+]);
 
 /** A LOC of several words, no known place, whose last word is an institution noun. */
 function isInstitution(sp: Span, tokens: Token[]): boolean {
@@ -786,6 +1121,42 @@ function isRegion(s: string): boolean {
  * on a short line without sentence punctuation, where running text writes the word in lower case
  * at least a third of the time (the lexicon's capitalisation rate) and no gazetteer knows it.
  */
+/**
+ * `Born in Dublin, …`, `Redesignated 65 Air Division …`, `Unfortunately, …`: one word opening a
+ * sentence that running text writes in lower case (the lexicon's capitalisation bucket 0, an
+ * inflected word by its stem), that no gazetteer knows and that the document never writes
+ * capitalised inside a sentence, is no name: the capital is the sentence's.
+ */
+function isOpeningCommonWord(sp: Span, tokens: Token[], sentences: Sentence[], lex: Lexicon): boolean {
+  if (sp.first !== sp.last) return false;
+  const s = sentences[sp.sentence];
+  let k = s.tokenStart;
+  while (k < sp.first && /^["'“‘(]$/u.test(tokens[k].text)) k++;
+  if (k !== sp.first) return false;
+  const t = tokens[sp.first].text;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(t)) return false;
+  if (countryByName(t) !== null || placeInfo(t) !== null) return false;
+  const lower = t.toLowerCase();
+  const e = lex.lookupInflected(lower);
+  let common = e >= 0 && lex.capRatio[e] === 0;
+  // A document with sentences written all in lower case (`the sharp fall … finance minister cesar
+  // gaviria told reuters`) says nothing of how it writes a word in lower case.
+  const opensLower = (x: Sentence) => {
+    for (let k = x.tokenStart; k < x.tokenEnd; k++)
+      if (/\p{L}/u.test(tokens[k].text)) return /^\p{Ll}/u.test(tokens[k].text);
+    return false;
+  };
+  const cased = !sentences.some(opensLower);
+  for (const x of sentences)
+    for (let i = x.tokenStart; i < x.tokenEnd; i++) {
+      const w = tokens[i].text;
+      if (w === lower) common ||= cased;
+      else if (w === t && i !== x.tokenStart && i !== sp.first && !/^["'“‘(]$/u.test(tokens[i - 1]?.text ?? ''))
+        return false;
+    }
+  return common;
+}
+
 function isHeaderWord(sp: Span, tokens: Token[], sentences: Sentence[], lex: Lexicon): boolean {
   if (sp.first !== sp.last) return false;
   const t = tokens[sp.first].text;
@@ -1050,10 +1421,15 @@ function possessiveFirms(spans: Span[], tokens: Token[]): void {
   for (const sp of spans)
     if (sp.type === 'PERSON' && sp.last > sp.first)
       for (let i = sp.first; i <= sp.last; i++) inLongerName.add(tokens[i].text);
+  // `Dillard's was added`, `anchors Ivey's and Hudson Belk`: no noun follows the `'s`, a verb, a
+  // conjunction or a punctuation mark does, so it is no possessive but part of the name.
+  const noNounAfter = (i: number) =>
+    i >= tokens.length || /^(?:[,.;:)]|and|or|was|were|had|has|is|opened|closed)$/.test(tokens[i].text);
   for (const sp of spans) {
     if (sp.type !== 'PERSON' || sp.first !== sp.last || !possessive(sp.last + 1)) continue;
     const t = tokens[sp.first].text;
-    if (bare.has(t) || inLongerName.has(t) || titled.has(t) || (possessed.get(t) ?? 0) < 2) continue;
+    if (bare.has(t) || inLongerName.has(t) || titled.has(t)) continue;
+    if ((possessed.get(t) ?? 0) < 2 && !noNounAfter(sp.last + 2)) continue;
     sp.type = 'ORG';
     sp.last++;
   }
@@ -1174,6 +1550,98 @@ function extendOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
   }
 }
 
+/** Words of direction that open the names of places (`West Palm Beach`, `North Melbourne`, `Upper Volta`). */
+const COMPASS_WORDS = new Set([
+  'North',
+  'South',
+  'East',
+  'West',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Upper',
+  'Lower',
+  'Central',
+]);
+
+/**
+ * `West` + `Palm Beach`: a word of direction the tagger began a name with and the name right after
+ * it, which it began anew, are one name; a place unless the second part was an organisation.
+ */
+function mergeCompassNames(spans: Span[], tokens: Token[]): void {
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k];
+    const b = spans[k + 1];
+    if (a.first < 0 || a.first !== a.last || !COMPASS_WORDS.has(tokens[a.first].text) || a.type === 'MISC') continue;
+    if (b.first !== a.last + 1 || b.sentence !== a.sentence || b.type === 'MISC') continue;
+    // `West` + `German Chancellor Helmut Kohl`: a nationality, not a place's name, follows.
+    if (b.type === 'PERSON' && countryByDemonym(tokens[b.first].text)) continue;
+    if (tokens[b.first].start !== tokens[a.last].end + 1) continue;
+    b.first = a.first;
+    if (b.type === 'PERSON') b.type = 'LOC';
+    a.first = -1;
+  }
+}
+
+/**
+ * `Baseball Hall of Fame`: the words before `Hall of Fame` and the phrase are one organisation's
+ * name, whatever the tagger made of them (it reads `Badminton Hall` as a person and `Fame` as a
+ * place); with no name before it (`future Hall of Famer Bill McKechnie`) the phrase is no name.
+ */
+function hallsOfFame(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  sentences.forEach((s, si) => {
+    for (let h = s.tokenStart; h + 2 < s.tokenEnd; h++) {
+      if (tokens[h].text !== 'Hall' || tokens[h + 1].text !== 'of' || !/^Famer?$/.test(tokens[h + 2].text)) continue;
+      const famer = tokens[h + 2].text === 'Famer';
+      let a = h;
+      while (
+        !famer &&
+        a - 1 >= s.tokenStart &&
+        /^\p{Lu}/u.test(tokens[a - 1].text) &&
+        !DETERMINERS.has(tokens[a - 1].text)
+      )
+        a--;
+      const b = h + 2;
+      for (const sp of spans) {
+        if (sp.first < 0 || sp.last < a || sp.first > b) continue;
+        if (sp.first >= a && sp.last <= b) sp.first = -1;
+        else if (sp.first > h) sp.first = b + 1;
+        else if (sp.last >= h) sp.last = a - 1;
+        if (sp.first > sp.last) sp.first = -1;
+      }
+      if (a < h) spans.push({ first: a, last: b, type: 'ORG', sentence: si });
+    }
+  });
+}
+
+const DETERMINERS = new Set(['The', 'A', 'An', 'This', 'That', 'Its', 'His', 'Her', 'Their']);
+
+/**
+ * `William Mailes "Cowboy" Cowley`: a nickname in quotes between a person's given names and a
+ * surname is part of the one name, whatever the tagger made of the words in and after the quotes
+ * (it reads the surname apart from the given names, as a place or another person). One to three
+ * capitalised words in the quotes, one or two name words after them.
+ */
+function mergeNicknames(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const open = (t: string) => t === '"' || t === '“';
+  const close = (t: string) => t === '"' || t === '”';
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON' || sp.first < 0) continue;
+    const end = sentences[sp.sentence].tokenEnd;
+    const q = sp.last + 1;
+    if (q >= end || !open(tokens[q].text)) continue;
+    let j = q + 1;
+    while (j < end && j - q <= 3 && /^\p{Lu}/u.test(tokens[j].text) && !close(tokens[j].text)) j++;
+    if (j === q + 1 || j >= end || !close(tokens[j].text)) continue;
+    let e = j;
+    while (e + 1 < end && e - j < 2 && NAME_WORD.test(tokens[e + 1].text)) e++;
+    if (e === j || spans.some((o) => o.first >= q && o.first <= e && o.last > e)) continue;
+    for (const o of spans) if (o !== sp && o.first >= q && o.first <= e) o.first = -1;
+    sp.last = e;
+  }
+}
+
 /** `William` + `T. Sherman`: a person followed directly by a span opening with an initial is one name. */
 function mergeInitials(spans: Span[], tokens: Token[]): void {
   for (let k = 1; k < spans.length; k++) {
@@ -1278,6 +1746,17 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     const rest = close < sp.last ? splitSpan({ ...sp, first: close + 1 }, tokens) : [];
     return [...splitSpan(left, tokens), ...(inner.first <= inner.last ? [inner] : []), ...rest];
   }
+  // `Milwee Middle School in Longwood`: an institution or a site and where it is are two names, the
+  // second a place unless it ends in an institution's noun (the tagger runs them together). Not after other words (`Organisation for
+  // Security and Cooperation in Europe`).
+  for (let k = sp.first + 1; k < sp.last && sp.type !== 'PERSON'; k++) {
+    if (tokens[k].text !== 'in' || !/^\p{Lu}/u.test(tokens[k + 1].text)) continue;
+    const head = headClass(tokens[k - 1].text.toLowerCase());
+    if (head !== 2 && head !== 4) continue;
+    // `House Budget Committee in Parliament`: what follows may be an institution itself.
+    const where: Span['type'] = headClass(tokens[sp.last].text.toLowerCase()) === 2 ? 'ORG' : 'LOC';
+    return [...splitSpan({ ...sp, last: k - 1 }, tokens), { ...sp, first: k + 1, type: where }];
+  }
   // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`,
   // `Sprint said`).
   for (let k = sp.first + 1; k <= sp.last; k++) {
@@ -1307,6 +1786,13 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
         .map((x) => x.text)
         .join(' ');
       if (countryByName(pre)) prefix.type = 'LOC';
+      // `Lake County Mayor Ann Lee`: the territory of the office (not `Finance Ministry State`).
+      else if (
+        prefix.last > prefix.first &&
+        headClass(tokens[prefix.last].text.toLowerCase()) === 3 &&
+        !tokens.slice(prefix.first, prefix.last).some((t) => headClass(t.text.toLowerCase()) === 2)
+      )
+        prefix.type = 'LOC';
       else if (prefix.last > prefix.first && countryByName(tokens[prefix.first].text)) {
         // `U.S. Trade Representative Clayton Yeutter`: the words between the country and the title
         // name the office (`Trade`), not an organisation.
@@ -1478,7 +1964,9 @@ function tokensText(tokens: Token[], a: number, b: number): string {
 }
 
 function isTitle(tok: string): boolean {
-  return TITLES.has(tok.toLowerCase().replace(/\.$/, ''));
+  const t = tok.toLowerCase().replace(/\.$/, '');
+  // `Lieutenant-Colonel`, `Vice-President`: titles joined by a hyphen.
+  return TITLES.has(t) || (t.includes('-') && t.split('-').every((part) => TITLES.has(part)));
 }
 
 const NUMERALS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
@@ -1515,7 +2003,13 @@ const EVENT_HEADS = new Set([
   'Marathon',
   'Day',
   'Campaign',
+  'Revolution',
+  'Ages',
+  'Era',
 ]);
+
+/** Names of historical periods and events written as one word (`the Holocaust`, `the Renaissance`). */
+const PERIOD_WORDS = new Set(['Holocaust', 'Renaissance', 'Reformation', 'Enlightenment', 'Crusades', 'Inquisition']);
 
 /** Words that open the name of an event before `of` (`Battle of Antietam`, `Treaty of Baden`). */
 const EVENT_OPENERS = new Set(['Battle', 'Siege', 'Treaty', 'War']);
@@ -1531,6 +2025,7 @@ function isEventName(sp: Span, tokens: Token[]): boolean {
   // `Armistice Day`, `Munich Olympics` where the tagger left the head out of the name.
   if (sp.last + 1 < tokens.length && tokens[sp.last + 1].start === tokens[sp.last].end + 1 && head(sp.last + 1))
     return true;
+  if (sp.first === sp.last && PERIOD_WORDS.has(tokens[sp.first].text)) return true;
   if (sp.last <= sp.first || INSTITUTION_HEADS.has(tokens[sp.first].text.toLowerCase())) return false;
   if (head(sp.last)) return true;
   return EVENT_OPENERS.has(tokens[sp.first].text) && tokens[sp.first + 1].text === 'of';
@@ -1624,16 +2119,29 @@ function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
 }
 
 /** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
+/**
+ * The period that ends a span is an abbreviation's (`J .`, `Co .` as a tokenizer may split them)
+ * only when it follows a word of one or two letters closely; after a longer word (`AAA Durham.`,
+ * `Chicago NAPM.`) it ends the sentence.
+ */
+function abbreviationDot(sp: Span, tokens: Token[]): boolean {
+  const prev = sp.last > sp.first ? tokens[sp.last - 1] : null;
+  return prev !== null && prev.end === tokens[sp.last].start && !/\p{L}{3,}$/u.test(prev.text);
+}
+
 function trimSpan(sp: Span, tokens: Token[]): void {
   const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
   while (
     sp.first <= sp.last &&
-    (punct(tokens[sp.first].text) || (sp.type === 'PERSON' && sp.first < sp.last && isTitle(tokens[sp.first].text)))
+    (punct(tokens[sp.first].text) ||
+      (sp.type === 'PERSON' &&
+        sp.first < sp.last &&
+        (isTitle(tokens[sp.first].text) || LEADING_TITLES.has(tokens[sp.first].text.toLowerCase()))))
   )
     sp.first++;
   while (
     sp.last >= sp.first &&
-    ((punct(tokens[sp.last].text) && tokens[sp.last].text !== '.') ||
+    ((punct(tokens[sp.last].text) && (tokens[sp.last].text !== '.' || !abbreviationDot(sp, tokens))) ||
       (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')))
   )
     sp.last--;
