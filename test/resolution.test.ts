@@ -265,6 +265,25 @@ describe('corpus-level resolution', () => {
     });
   });
 
+  it("joins a US state's abbreviation to the state, named in full even where the abbreviation is commoner", () => {
+    const r = resolveNames(
+      [
+        name('PLACE', 'calif', range(1, 40), 'Calif'),
+        name('PLACE', 'california', range(30, 60), 'California'),
+        name('PLACE', 'pa', [70, 71], 'PA'),
+        name('PLACE', 'pennsylvania', [72], 'Pennsylvania'),
+        name('PLACE', 'wash', [80], 'Wash'),
+        name('PLACE', 'washington', range(81, 99), 'Washington'),
+        name('PLACE', 'fla', [90], 'Fla'),
+        name('ORG', 'calif', [91], 'Calif'),
+      ],
+      [],
+    );
+    const to = Object.fromEntries(r.links.map((l) => [`${l.type} ${l.from}`, `${l.to} (${l.rule})`]));
+    // Not Wash (Washington alone is the capital), nor a state the corpus never names in full, nor an ORG.
+    expect(to).toEqual({ 'PLACE calif': 'california (variant)', 'PLACE pa': 'pennsylvania (variant)' });
+  });
+
   it('joins an acronym to its long form over a rival one document gives, but not a surname', () => {
     // "General Motors (GM)" in six documents; one document cut the name as "Carmaker General Motors".
     const gm = [

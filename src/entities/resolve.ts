@@ -28,6 +28,7 @@ import {
   withoutLegalForm,
   wordCount,
 } from './names.js';
+import { stateOfAbbreviation } from './place-abbreviations.js';
 
 export interface NameStat {
   type: string;
@@ -181,6 +182,9 @@ export function resolveNames(
       const bare = stripTitles(n.key);
       // A one-word name joins a family only as a full name written without its space (`MargaretThatcher`).
       if (wordCount(bare) >= 2 || bare.length >= 10) family(`PERSON\u0000${personVariantKey(n.key)}`, i);
+    } else if (n.type === 'PLACE') {
+      // `Calif` and `California`: a state's abbreviation joins its name (named after the state).
+      family(`PLACE\u0000${stateOfAbbreviation(n.key) ?? n.key}`, i);
     }
   }
   // `Martin T. Sosnoff` is `Martin Sosnoff` when the corpus knows no other middle initial for the
@@ -203,7 +207,11 @@ export function resolveNames(
         })
       : [];
     if (fam.startsWith('PERSON\u0000') && !members.some((m) => wordCount(stripTitles(byId.get(m)!.key)) >= 2)) continue;
-    const canon = bare.length > 0 ? bare.reduce(better) : members.reduce(better);
+    // A place's family is named by the state's full name, however many documents abbreviate it.
+    const named = fam.startsWith('PLACE\u0000')
+      ? members.find((m) => `PLACE\u0000${byId.get(m)!.key}` === fam)
+      : undefined;
+    const canon = named ?? (bare.length > 0 ? bare.reduce(better) : members.reduce(better));
     for (const m of members) {
       const n = byId.get(m)!;
       // `House Inc` is not the House: a one-word name joins its suffixed variants only where a
@@ -215,7 +223,9 @@ export function resolveNames(
       const what =
         n.type === 'PERSON'
           ? 'the same name without titles or a middle initial'
-          : 'the same name but for legal form, spelling or word order';
+          : n.type === 'PLACE'
+            ? "the state's abbreviation"
+            : 'the same name but for legal form, spelling or word order';
       link(m, canon, rule, n.docs.length, `${what} as ${byId.get(canon)!.name}`);
     }
   }
