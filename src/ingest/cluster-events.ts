@@ -652,8 +652,10 @@ function similarity(
   return 0;
 }
 
-/** Two different places (`earthquake in Ecuador`, `earthquake in Chile`) are two happenings. */
-/** `where`: the statement's places (see the clustering loop); none agrees with anything. */
+/**
+ * Two different places (`earthquake in Ecuador`, `earthquake in Chile`) are two happenings. `where`:
+ * the statement's places (see the clustering loop); a statement with none agrees with anything.
+ */
 function placesAgree(s: StatementRow, where: readonly number[], c: Cluster): boolean {
   if (where.length === 0 || c.places.size === 0 || where.some((p) => c.places.has(p))) return true;
   // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees.
@@ -765,7 +767,6 @@ function toEvent(
   };
 }
 
-/** The date most reports give at the finest granularity any gives; the others are kept as conflicts. */
 /**
  * The statement a digest quotes: one giving the event's own date, from the earliest report (the
  * same order the timeline lists an event's reports in, src/timeline/query.ts).
@@ -780,6 +781,7 @@ function leadStatement(members: StatementRow[], date: string): number {
   return members.reduce((best, m) => (compareReports(quoted(m), quoted(best)) < 0 ? m : best)).id;
 }
 
+/** The date most reports give at the finest granularity any gives; the others are kept as conflicts. */
 function consensusDate(members: StatementRow[]): {
   span: DateSpan;
   conflicts: { value: string; documents: number }[];
