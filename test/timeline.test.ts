@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 import { buildTimeline } from '../src/timeline/query.js';
@@ -18,7 +19,7 @@ import { renderTimelineText } from '../src/render/timeline-text.js';
 import { renderTimelineHtml } from '../src/render/timeline-html.js';
 import { toTimelineJs } from '../src/render/timelinejs.js';
 import type { Timeline } from '../src/timeline/types.js';
-import { buildKoreaFixture } from './timeline-fixture.js';
+import { buildKoreaFixture, FixtureDb } from './timeline-fixture.js';
 import { tempDir } from './helpers.js';
 
 let file: string;
@@ -167,6 +168,43 @@ describe('buildTimeline over the whole corpus', () => {
   it('puts the sentence stating the date first among an event’s evidence', () => {
     const talks = timeline().entries.find((e) => e.name === 'Pyongyang pre-summit talks')!;
     expect(talks.sources[0].evidence.map((s) => s.index)).toEqual([0]);
+  });
+
+  it('lists first the report that gives the event its own date, before an earlier one giving only its month', () => {
+    const f = new FixtureDb(path.join(tempDir('corpus-timeline-order-'), 'order.db'));
+    const trump = f.entity('PERSON', 'Donald Trump', ['Trump']);
+    const kim = f.entity('PERSON', 'Kim Jong Un', ['Kim']);
+    const hanoi = f.entity('PLACE', 'Hanoi');
+    const reports = [
+      ['early.txt', '2019-02-10', 'Trump will hold a summit with Kim in Hanoi this month .', 'this month', '2019-02'],
+      [
+        'late.txt',
+        '2019-02-26',
+        'Trump will hold a summit with Kim in Hanoi on February 27 .',
+        'February 27',
+        '2019-02-27',
+      ],
+    ] as const;
+    for (const [file, published, text, when, value] of reports) {
+      const doc = f.doc({ path: file, title: file, date: published, source: 'Wire' }, [text]);
+      f.mention(doc, 'PERSON', 'Trump', { entity: trump });
+      f.mention(doc, 'PERSON', 'Kim', { entity: kim });
+      f.mention(doc, 'PLACE', 'Hanoi', { entity: hanoi });
+      f.mention(doc, 'DATE', when, { value });
+      // Each document's own reading of the summit, dated as it dates it.
+      f.report(f.event('Hanoi summit', value, hanoi), doc, 'summit', [trump, kim]);
+    }
+    f.close();
+    const db = openDatabase(f.file, { readonly: true });
+    try {
+      const [entry] = buildTimeline(db, {}).entries;
+      expect(dateLabel(entry.date)).toBe('2019-02-27');
+      // In both the full listing and a digest quoting one report: the earlier report only says the month.
+      expect(entry.sources.map((x) => x.path)).toEqual(['late.txt', 'early.txt']);
+      expect(buildTimeline(db, { maxSources: 1 }).entries[0].sources.map((x) => x.path)).toEqual(['late.txt']);
+    } finally {
+      db.close();
+    }
   });
 
   it('a digest quoting one report per event quotes the one the full listing puts first, lead stored or not', () => {

@@ -108,8 +108,12 @@ function toEntries(db: Store, rows: CorpusEventRow[], maxSources = Infinity): Ti
   // Only the reports that will be shown are read: the best first (the event's own date, then earliest).
   const shown: { docId: number; sentence: number }[] = [];
   for (const row of rows) {
-    const quoted = (s: EventSupportRow) => ({ ...s, onDate: s.statementDate === row.date.value });
-    const list = (support.get(row.id) ?? []).sort((a, b) => compareReports(quoted(a), quoted(b)));
+    // Each report marked once, not copied at every comparison of the sort; kept sorted, since the
+    // entries below read the reports in this order too.
+    const list = (support.get(row.id) ?? [])
+      .map((s) => ({ ...s, onDate: s.statementDate === row.date.value }))
+      .sort(compareReports);
+    support.set(row.id, list);
     const docs = new Set<number>();
     for (const s of list) {
       if (!docs.has(s.docId) && docs.size >= maxSources) continue;
