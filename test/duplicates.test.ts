@@ -149,3 +149,46 @@ describe('a story copied many times', () => {
     }
   });
 });
+
+describe('near-duplicates in a ranked page', () => {
+  it('fills the page with other stories when the wire copies of one story outnumber the candidates', () => {
+    const dir = tempDir('corpus-copies-');
+    // Sixty copies of one story (two words differ; a figure would make them a template sent again)
+    // rank above six other stories about the crown.
+    const days = [
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
+      'midday',
+      'evening',
+      'noon',
+    ];
+    const selling = ['heavy', 'strong', 'steady', 'sharp', 'persistent', 'intense'];
+    for (let i = 0; i < 60; i++)
+      write(
+        path.join(dir, 'news', `copy-${String(i).padStart(2, '0')}.txt`),
+        `NORWAY DEFENDS CROWN\n\n${STORY.replace('Thursday', days[i % 10]).replace('heavy', selling[Math.floor(i / 10)])}\n`,
+      );
+    const others = [
+      'Sweden left the value of its crown unchanged against a basket of currencies, the Riksbank said in Stockholm on Monday.',
+      'Crown Zellerbach shares rose sharply in New York trading after a paper group disclosed a larger stake in the company.',
+      'The crown prince of Japan opened a trade fair in Osaka, where exporters showed cars, cameras and machine tools to buyers.',
+      'Danish exporters complained that a strong crown was hurting sales of bacon and butter to Britain and West Germany.',
+      'Crown Cork and Seal reported higher quarterly earnings, helped by demand for beverage cans in Europe and Asia.',
+      'Dentists in Ohio said the price of a porcelain crown had doubled in five years as gold and laboratory costs rose.',
+    ];
+    others.forEach((text, i) => write(path.join(dir, 'news', `other-${i}.txt`), `REPORT ${i}\n\n${text}\n`));
+    const file = path.join(dir, 'copies.db');
+    expect(corpus(['ingest', path.join(dir, 'news'), '--db', file, '--quiet']).code).toBe(0);
+    const json = JSON.parse(corpus(['search', 'crown', '--limit', '5', '--json', '--db', file]).stdout);
+    expect(json.total).toBe(66);
+    expect(json.hits).toHaveLength(5);
+    expect(json.hits[0].title).toBe('NORWAY DEFENDS CROWN');
+    expect(json.hits[0].similar).toBeGreaterThanOrEqual(49);
+    expect(json.hits.slice(1).every((h: { title: string }) => h.title.startsWith('REPORT'))).toBe(true);
+  });
+});

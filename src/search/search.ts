@@ -357,14 +357,49 @@ function execute(
     bodyWeight: 1,
     entityBonus: ranking.entityBonus,
     sort: options.sort,
-    depth: relevance ? RERANK_DEPTH : undefined,
+    depth: relevance ? rerankDepth(offset + limit) * CLUSTER_WIDEN : undefined,
     prunable: compiled.groups.every(
       (g) => g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix,
     ),
   });
   if (!relevance || page.rows.length === 0) return { ...page, compiled, queryEntities };
-  const rows = collapseClusters(db, rerank(db, units, page.rows, ranking));
+  const clusters = clusterIds(
+    db,
+    page.rows.map((r) => r.id),
+  );
+  const candidates = fewPerCluster(page.rows, clusters, rerankDepth(offset + limit));
+  const rows = collapseClusters(rerank(db, units, candidates, ranking), clusters, page.rows);
   return { ...page, rows: rows.slice(offset, offset + limit), compiled, queryEntities };
+}
+
+/**
+ * Stage one reads this many times the second stage's depth: on an archive where a story comes in 30
+ * wire copies, the best 50 candidates can be three stories, and the page showed two hits of 16,891.
+ */
+const CLUSTER_WIDEN = 8;
+/** Members of one near-duplicate cluster that go on to the second stage, which picks the best of them. */
+const CLUSTER_MEMBERS = 2;
+
+/** Candidates the second stage re-scores for a page ending at `end` (with slack for ties at its edge). */
+function rerankDepth(end: number): number {
+  return Math.max(RERANK_DEPTH, end + 16);
+}
+
+/** The first `depth` stage-one candidates, at most CLUSTER_MEMBERS of each near-duplicate cluster. */
+function fewPerCluster(rows: SearchRow[], clusters: Map<number, number>, depth: number): SearchRow[] {
+  const taken = new Map<number, number>();
+  const out: SearchRow[] = [];
+  for (const row of rows) {
+    if (out.length >= depth) break;
+    const cluster = clusters.get(row.id);
+    if (cluster !== undefined) {
+      const n = taken.get(cluster) ?? 0;
+      if (n >= CLUSTER_MEMBERS) continue;
+      taken.set(cluster, n + 1);
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 /** What the second stage scores: the query's terms, the corpus's field means and each candidate's features. */
@@ -397,9 +432,13 @@ export function rankingInput(db: Store, query: string, options: SearchOptions = 
       titleWeight: ranking.titleWeight,
       bodyWeight: 1,
       entityBonus: ranking.entityBonus,
-      depth: RERANK_DEPTH,
+      depth: RERANK_DEPTH * CLUSTER_WIDEN,
     });
-    return features(db, units, page.rows);
+    const clusters = clusterIds(
+      db,
+      page.rows.map((r) => r.id),
+    );
+    return features(db, units, fewPerCluster(page.rows, clusters, RERANK_DEPTH));
   });
 }
 
@@ -499,27 +538,33 @@ function rerank(db: Store, units: Unit[], top: SearchRow[], params: RankingParam
 }
 
 /**
- * One hit per near-duplicate cluster: the best-ranked member stays, the others among the ranked
- * candidates are folded under it ("+N similar"). The total still counts every matching document.
+ * One hit per near-duplicate cluster: the best-ranked member stays, and the cluster's other members
+ * among the stage-one candidates are folded under it ("+N similar"). The total still counts every
+ * matching document.
  */
-function collapseClusters(db: Store, rows: SearchRow[]): (SearchRow & { similar?: number })[] {
-  const clusters = clusterIds(
-    db,
-    rows.map((r) => r.id),
-  );
+function collapseClusters(
+  rows: SearchRow[],
+  clusters: Map<number, number>,
+  candidates: SearchRow[],
+): (SearchRow & { similar?: number })[] {
   if (clusters.size === 0) return rows;
-  const first = new Map<number, SearchRow & { similar?: number }>();
+  const members = new Map<number, number>();
+  for (const c of candidates) {
+    const cluster = clusters.get(c.id);
+    if (cluster !== undefined) members.set(cluster, (members.get(cluster) ?? 0) + 1);
+  }
+  const seen = new Set<number>();
   const out: (SearchRow & { similar?: number })[] = [];
   for (const row of rows) {
     const cluster = clusters.get(row.id);
-    const lead = cluster === undefined ? undefined : first.get(cluster);
-    if (lead) {
-      lead.similar = (lead.similar ?? 0) + 1;
+    if (cluster === undefined) {
+      out.push(row);
       continue;
     }
-    const kept = { ...row };
-    if (cluster !== undefined) first.set(cluster, kept);
-    out.push(kept);
+    if (seen.has(cluster)) continue;
+    seen.add(cluster);
+    const similar = (members.get(cluster) ?? 1) - 1;
+    out.push(similar > 0 ? { ...row, similar } : row);
   }
   return out;
 }
