@@ -181,3 +181,42 @@ describe('ranking, query handling and query cost', () => {
     expect(run.stdout).toMatch(/^Did you mean "volcker"\?/i);
   });
 });
+
+describe('pruned ranking of a frequent word under filters', () => {
+  it('takes its candidates within the filters: the page is never empty when the count is not', () => {
+    const fx = new SearchFixture(path.join(tempDir('corpus-prune-'), 'prune.db'));
+    try {
+      // Five June documents about wheat, then more than a pruning pass's latest matches from a later year.
+      for (let i = 0; i < 5; i++)
+        fx.doc({ path: `june-${i}.txt`, date: '1987-06-0' + (i + 1) }, `Farmers sold wheat, lot ${i}.`);
+      for (let i = 0; i < 1100; i++)
+        fx.doc({ path: `later-${i}.txt`, date: '1988-02-01' }, `Wheat was shipped, lot ${i}.`);
+      const plan = {
+        match: compileQuery('wheat').match,
+        units: [],
+        exclude: null,
+        filters: [],
+        from: '1987-06-01',
+        to: '1987-06-30',
+        limit: 3,
+        offset: 0,
+        titleWeight: 2,
+        bodyWeight: 1,
+        entityBonus: 0,
+        prunable: true,
+        scoredMatches: 4,
+      };
+      const page = searchDocuments(fx.db, plan);
+      expect(page.total).toBe(5);
+      expect(page.rows).toHaveLength(3);
+      expect(page.rows.every((r) => r.date?.startsWith('1987-06'))).toBe(true);
+      // A range too wide to hold as a set: each match's date is looked up instead, with the same result.
+      const wide = searchDocuments(fx.db, { ...plan, narrowRange: 2 });
+      expect(wide.total).toBe(5);
+      expect(wide.rows).toEqual(page.rows);
+      expect(searchDocuments(fx.db, { ...plan, from: null, to: '1987-12-31', narrowRange: 2 }).total).toBe(5);
+    } finally {
+      fx.close();
+    }
+  });
+});

@@ -411,4 +411,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX corpus_event_entities_rank ON corpus_event_entities(entity_id, kind, (documents * (1 + participant)) DESC);
   ALTER TABLE corpus_events ADD COLUMN lead_statement INTEGER;
   `,
+  // 13: a document's date by its id, from an index. A search for a word within a wide date range
+  // looks up each match's date: from the table each lookup reads the document's row (209 ms for
+  // 'oil' in a quarter at a million articles); from this index, 33 ms. A narrow range is a set of ids.
+  `
+  CREATE INDEX documents_id_date ON documents(id, date);
+  `,
 ];

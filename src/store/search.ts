@@ -60,6 +60,8 @@ export interface SearchPlan {
   scoredMatches?: number;
   /** Above this many matches the total is estimated and nothing is scored (default HUGE_MATCHES). */
   hugeMatches?: number;
+  /** A date range of at most this many documents is filtered as a set of ids (default NARROW_RANGE). */
+  narrowRange?: number;
 }
 
 export interface SearchRow {
@@ -149,9 +151,18 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   if (plan.to) params.to = plan.to;
   if (plan.match === null) return listFiltered(db, idSets, range, plan.exclude, params, limit, offset);
 
-  const sets = range ? [...idSets, `SELECT id FROM documents WHERE ${range}`] : idSets;
+  // A narrow date range is a set of ids; a wide one (a quarter of a million documents at 1M) costs
+  // more to build as a set than looking up each match's date (documents_id_date, covering).
+  const wideRange = range !== '' && !narrowRange(db, range, params, plan.narrowRange ?? NARROW_RANGE);
+  const sets = range && !wideRange ? [...idSets, `SELECT id FROM documents WHERE ${range}`] : idSets;
+  const dated = [plan.from ? 'dd.date >= @from' : '', plan.to ? 'dd.date <= @to' : ''].filter(Boolean).join(' AND ');
   // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
-  const within = (column: string): string => sets.map((set) => ` AND +${column} IN (${set})`).join('');
+  // `column` is qualified: the date lookup's own table has an id too.
+  const within = (column: string): string =>
+    sets.map((set) => ` AND +${column} IN (${set})`).join('') +
+    (wideRange
+      ? ` AND (SELECT 1 FROM documents dd INDEXED BY documents_id_date WHERE dd.id = ${column} AND ${dated}) IS NOT NULL`
+      : '');
 
   const bm25 = `bm25(documents_fts, ${plan.titleWeight}, ${plan.bodyWeight})`;
   const queryEntities = units.flatMap((u) => u.entities);
@@ -163,9 +174,9 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   let matching: string;
   if (queryEntities.length === 0) {
     params.match = plan.match;
-    scored = `SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
-    matching = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
-    counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}`;
+    scored = `SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
+    matching = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
+    counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
   } else {
     // Each unit that names an entity matches by its words or by a mention; the rest by words.
     const parts: string[] = [];
@@ -202,7 +213,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         SELECT id, sum(s) AS score FROM (
           SELECT id, s FROM txt
           UNION ALL SELECT doc_id AS id, ${entityCredit('count(*)')} AS s FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id
-        ) WHERE 1${within('id')} GROUP BY id`;
+        ) AS part WHERE 1${within('part.id')} GROUP BY id`;
     } else {
       const cand = `cand(id) AS (${candidates})`;
       scored = `WITH ${cand},
@@ -244,13 +255,21 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   if (estimated) {
     // Too many to score at all: the latest matches, in rowid order (an early-stopping LIMIT), for the
     // second stage to rank by its own BM25F.
-    ranked = `SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${within('rowid')}
+    ranked = `SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}
       ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})`;
-  } else if (counted && plan.prunable && total > (plan.scoredMatches ?? SCORED_MATCHES)) {
+  } else if (
+    counted &&
+    plan.prunable &&
+    sets.length === 0 &&
+    !wideRange &&
+    total > (plan.scoredMatches ?? SCORED_MATCHES)
+  ) {
     params.titled = `{title} : (${plan.match})`;
+    // The candidates obey the filters too: the latest matches of a word are otherwise all outside an
+    // older date range, and the page came out empty under an exact count (`oil` in one quarter at 1M).
     ranked = `${scored} AND +rowid IN (
-      SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titled ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
-      UNION ALL SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}))`;
+      SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titled${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
+      UNION ALL SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}))`;
   }
 
   const page = offset + limit;
@@ -305,6 +324,18 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     ];
   }
   return { total, estimated, rows: rows.slice(offset, page), allIds };
+}
+
+/** Date ranges holding at most this many documents are filtered as a set of ids. */
+const NARROW_RANGE = 20_000;
+
+/** Whether a date range holds few enough documents to filter by as a set (counted on the date index, capped). */
+function narrowRange(db: Db, range: string, params: Record<string, unknown>, most: number): boolean {
+  const row = statement(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM documents INDEXED BY documents_date WHERE ${range} LIMIT @most)`,
+  ).get({ ...params, most: most + 1 }) as { n: number };
+  return row.n <= most;
 }
 
 /**
