@@ -146,6 +146,14 @@ describe('ranking, query handling and query cost', () => {
     expect(notices.join(' ')).toMatch(/too costly.*left out/);
   });
 
+  it('never leaves out a word every hit must have or must not have, whatever the budget', () => {
+    const { query, notices } = boundQueryCost(db, compileQuery('oil prices -grain'), 1);
+    expect(query.match).toBe(compileQuery('oil prices -grain').match);
+    expect(notices).toEqual([]);
+    const r = search(db, 'oil prices');
+    expect(r.hits.every((h) => /oil/i.test(h.snippet) && /price/i.test(h.snippet))).toBe(true);
+  });
+
   it('searches a prefix with too many expansions as a word, and says so', () => {
     const { query, notices } = boundQueryCost(db, compileQuery('tr*'), 1e9, 1);
     expect(query.groups[0].alternatives[0].prefix).toBe(false);

@@ -3,11 +3,12 @@
  * cost of a query is about the total occurrences of its terms: 32 OR-ed phrases of stop words read
  * ~7 M positions (740 ms on Reuters), a two-letter prefix merges ~900 terms. Before running, each
  * term's occurrences are looked up in the index's vocabulary; prefixes that expand to too many terms
- * become plain words, and the costliest terms are left out until the query fits the budget. Every
- * change is said in a notice. The first positive term is always kept, so a query never becomes empty.
+ * become plain words, and the costliest alternatives of an OR are left out until the query fits the
+ * budget (each OR keeps one; a word that must match only when most documents have it; the first
+ * term and excluded words never). Every change is said in a notice.
  */
 import type { Store } from '../store/db.js';
-import { prefixExpansions, termOccurrences } from '../store/ranking.js';
+import { indexTotals, prefixExpansions, termDocuments, termOccurrences } from '../store/ranking.js';
 import { assemble, type CompiledQuery, type Group, type Term } from './query.js';
 import { stemWords } from './typos.js';
 
@@ -52,13 +53,27 @@ export function boundQueryCost(
       `'${t.raw}*' matches more than ${maxPrefixTerms} indexed words: searched for '${t.raw}' as a word (use a longer prefix)`,
     );
   }
-  const first = query.groups[0]?.alternatives[0];
   let total = [...cost.values()].reduce((a, b) => a + b, 0);
   const dropped = new Set<Term>();
-  // Costliest first; the first positive term stays whatever it costs.
+  // Alternatives are left out, costliest first, while their OR keeps another. A word every hit must
+  // have is left out only if most documents have it: it narrows the result least (a long run of
+  // stop words). Any other would answer another question: at a million articles `interest rates` was
+  // searched as `interest`, 111,495 documents instead of 43,294. Words that must match cost little to
+  // intersect, and scoring their matches is bounded (searchDocuments). Excluded words stay.
+  const group = new Map<Term, Group>(query.groups.flatMap((g) => g.alternatives.map((t) => [t, g] as const)));
+  const kept = new Map<Group, number>(query.groups.map((g) => [g, g.alternatives.length]));
+  const { documents } = indexTotals(db);
+  const inMost = (t: Term): boolean => {
+    const stem = t.kind === 'word' && !t.prefix && t.tokens.length === 1 ? stemOf.get(t.tokens[0].toLowerCase()) : null;
+    return Boolean(stem) && termDocuments(db, stem!) > documents / 2;
+  };
+  const first = query.groups[0]?.alternatives[0];
   for (const t of [...terms].sort((a, b) => cost.get(b)! - cost.get(a)!)) {
     if (total <= budget) break;
-    if (t === first) continue;
+    const g = group.get(t);
+    if (!g || t === first) continue;
+    if (kept.get(g)! <= 1 && !inMost(t)) continue;
+    kept.set(g, kept.get(g)! - 1);
     dropped.add(t);
     total -= cost.get(t)!;
   }
