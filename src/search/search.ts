@@ -342,7 +342,7 @@ function execute(
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
   const ranking = { ...DEFAULT_RANKING, ...options.ranking };
   const relevance = words && (options.sort ?? 'relevance') === 'relevance';
-  const page = searchDocuments(db, {
+  const plan = {
     match: words ? compiled.match : null,
     units,
     exclude: compiled.exclude,
@@ -357,26 +357,34 @@ function execute(
     bodyWeight: 1,
     entityBonus: ranking.entityBonus,
     sort: options.sort,
-    depth: relevance ? rerankDepth(offset + limit) * CLUSTER_WIDEN : undefined,
     prunable: compiled.groups.every(
       (g) => g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix,
     ),
-  });
-  if (!relevance || page.rows.length === 0) return { ...page, compiled, queryEntities };
-  const clusters = clusterIds(
-    db,
-    page.rows.map((r) => r.id),
-  );
-  const candidates = fewPerCluster(page.rows, clusters, rerankDepth(offset + limit));
-  const rows = collapseClusters(rerank(db, units, candidates, ranking), clusters, page.rows);
-  return { ...page, rows: rows.slice(offset, offset + limit), compiled, queryEntities };
+  };
+  if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities };
+  const end = offset + limit;
+  for (let depth = rerankDepth(end) * CLUSTER_WIDEN; ; depth *= 4) {
+    const page = searchDocuments(db, { ...plan, depth });
+    if (page.rows.length === 0) return { ...page, compiled, queryEntities };
+    const clusters = clusterIds(
+      db,
+      page.rows.map((r) => r.id),
+    );
+    const candidates = fewPerCluster(page.rows, clusters, rerankDepth(end));
+    const rows = collapseClusters(rerank(db, units, candidates, ranking), clusters, page.rows);
+    // Copies can fill even the wider list (fifty of every story at 1M): read deeper, rarely.
+    const more = page.rows.length === depth && depth < MAX_STAGE_ONE;
+    if (rows.length >= end || !more) return { ...page, rows: rows.slice(offset, end), compiled, queryEntities };
+  }
 }
 
 /**
  * Stage one reads this many times the second stage's depth: on an archive where a story comes in 30
  * wire copies, the best 50 candidates can be three stories, and the page showed two hits of 16,891.
  */
-const CLUSTER_WIDEN = 8;
+const CLUSTER_WIDEN = 32;
+/** Stage one is read again four times deeper, up to this, while copies leave the page short. */
+const MAX_STAGE_ONE = 50_000;
 /** Members of one near-duplicate cluster that go on to the second stage, which picks the best of them. */
 const CLUSTER_MEMBERS = 2;
 
