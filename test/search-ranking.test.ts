@@ -228,3 +228,51 @@ describe('pruned ranking of a frequent word under filters', () => {
     }
   });
 });
+
+describe('pruned ranking of a frequent name', () => {
+  it('counts the documents with its words or a mention exactly, and ranks a title mention first', () => {
+    const fx = new SearchFixture(path.join(tempDir('corpus-prune-name-'), 'name.db'));
+    try {
+      const acme = fx.entity('ORG', 'Acme Mining', ['the miner']);
+      const titled = fx.doc(
+        { path: 'titled.txt', title: 'Acme Mining cuts output', date: '1987-03-01' },
+        'Acme Mining cut output.',
+      );
+      fx.mention(titled, acme, 'Acme Mining', 'ORG');
+      for (let i = 0; i < 6; i++) {
+        const d = fx.doc(
+          { path: `body-${i}.txt`, title: `Metals ${i}`, date: '1987-03-02' },
+          `Copper rose; Acme Mining said lot ${i}.`,
+        );
+        fx.mention(d, acme, 'Acme Mining', 'ORG');
+      }
+      // Mentioned only by another name: found by its mention, not its words.
+      const alias = fx.doc(
+        { path: 'alias.txt', title: 'Strike ends', date: '1987-03-03' },
+        'Workers at the miner went back.',
+      );
+      fx.mention(alias, acme, 'the miner', 'ORG');
+      const plan = {
+        match: compileQuery('acme mining').match,
+        units: [{ expression: '(acme AND mining)', entities: [{ id: acme, kind: 'entity' as const }] }],
+        exclude: null,
+        filters: [],
+        from: null,
+        to: null,
+        limit: 3,
+        offset: 0,
+        titleWeight: 2,
+        bodyWeight: 1,
+        entityBonus: 0.5,
+      };
+      const full = searchDocuments(fx.db, plan);
+      const pruned = searchDocuments(fx.db, { ...plan, scoredMatches: 2 });
+      expect(full.total).toBe(8);
+      expect(pruned.total).toBe(8);
+      expect(pruned.rows[0].id).toBe(titled);
+      expect(pruned.rows.map((r) => r.id)).toEqual(full.rows.map((r) => r.id));
+    } finally {
+      fx.close();
+    }
+  });
+});
