@@ -276,3 +276,28 @@ describe('pruned ranking of a frequent name', () => {
     }
   });
 });
+
+describe('highlights of the hits', () => {
+  it('marks prefixes, phrases and title words, in short documents and in one too long to copy', () => {
+    const fx = new SearchFixture(path.join(tempDir('corpus-marks-'), 'marks.db'));
+    try {
+      fx.doc(
+        { path: 'short.txt', title: 'Petroleum exports rise', date: '1987-03-01' },
+        'Crude oil and petrol exports rose.',
+      );
+      const filler = 'The market was quiet and traders waited. '.repeat(25_000);
+      fx.doc({ path: 'long.txt', title: 'Long report', date: '1987-03-02' }, `Crude oil output fell. ${filler}`);
+      const marked = (q: string, p: string): string[] => {
+        const hit = search(fx.db, q).hits.find((h) => h.path === p)!;
+        return hit.highlights.map(([s, e]) => hit.snippet.slice(s, e));
+      };
+      expect(marked('petrol*', 'short.txt')).toEqual(['petrol']);
+      expect(search(fx.db, 'petrol*').hits.find((h) => h.path === 'short.txt')!.titleHighlights).toEqual([[0, 9]]);
+      expect(marked('"crude oil"', 'short.txt')).toEqual(['Crude oil']);
+      expect(marked('"crude oil"', 'long.txt')).toEqual(['Crude oil']);
+      expect(marked('output', 'long.txt')).toEqual(['output']);
+    } finally {
+      fx.close();
+    }
+  });
+});

@@ -168,7 +168,6 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
           db,
           anyMatch,
           run.rows.map((r) => r.id),
-          run.estimated === true,
         )
       : new Map<number, MarkedText>();
   result.hits = run.rows.map((row, i) =>

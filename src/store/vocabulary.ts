@@ -6,7 +6,8 @@
 import { sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 
-const TOKENIZE = "tokenize='porter unicode61 remove_diacritics 2'";
+/** The index's tokenizer (schema.ts), for scratch tables whose tokens must agree with it. */
+export const TOKENIZE = "tokenize='porter unicode61 remove_diacritics 2'";
 const prepared = new WeakSet<Db>();
 
 /** Create the temp vocabulary tables once per connection (also used by store/ranking.ts). */
