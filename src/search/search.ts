@@ -36,7 +36,7 @@ import {
   termOccurrences,
   type RerankText,
 } from '../store/ranking.js';
-import { clusterIds } from '../store/duplicates.js';
+import { clusterIds, clusterMembers } from '../store/duplicates.js';
 import { facetCounts } from '../store/facets.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import {
@@ -365,15 +365,14 @@ function execute(
   for (let depth = rerankDepth(end) * CLUSTER_WIDEN; ; depth *= 4) {
     const page = searchDocuments(db, { ...plan, depth });
     if (page.rows.length === 0) return { ...page, compiled, queryEntities };
-    const clusters = clusterIds(
-      db,
-      page.rows.map((r) => r.id),
-    );
-    const candidates = fewPerCluster(page.rows, clusters, rerankDepth(end));
-    const rows = collapseClusters(rerank(db, units, candidates, ranking), clusters, page.rows);
+    const { candidates, clusters } = fewPerCluster(db, page.rows, rerankDepth(end));
+    const rows = collapseClusters(rerank(db, units, candidates, ranking), clusters);
     // Copies can fill even the wider list (fifty of every story at 1M): read deeper, rarely.
     const more = page.rows.length === depth && depth < MAX_STAGE_ONE;
-    if (rows.length >= end || !more) return { ...page, rows: rows.slice(offset, end), compiled, queryEntities };
+    if (rows.length >= end || !more) {
+      const hits = withSimilar(db, rows.slice(offset, end), clusters, page.rows);
+      return { ...page, rows: hits, compiled, queryEntities };
+    }
   }
 }
 
@@ -392,21 +391,38 @@ function rerankDepth(end: number): number {
   return Math.max(RERANK_DEPTH, end + 16);
 }
 
-/** The first `depth` stage-one candidates, at most CLUSTER_MEMBERS of each near-duplicate cluster. */
-function fewPerCluster(rows: SearchRow[], clusters: Map<number, number>, depth: number): SearchRow[] {
+/**
+ * The first `depth` stage-one candidates, at most CLUSTER_MEMBERS of each near-duplicate cluster, and
+ * the clusters of the candidates looked at. Clusters are looked up a chunk at a time, as far as the
+ * list is read: in a fresh process each lookup is a page read, and all 1,600 took 40 ms at 1M.
+ */
+function fewPerCluster(
+  db: Store,
+  rows: SearchRow[],
+  depth: number,
+): { candidates: SearchRow[]; clusters: Map<number, number> } {
+  const clusters = new Map<number, number>();
   const taken = new Map<number, number>();
-  const out: SearchRow[] = [];
-  for (const row of rows) {
-    if (out.length >= depth) break;
-    const cluster = clusters.get(row.id);
-    if (cluster !== undefined) {
-      const n = taken.get(cluster) ?? 0;
-      if (n >= CLUSTER_MEMBERS) continue;
-      taken.set(cluster, n + 1);
+  const candidates: SearchRow[] = [];
+  for (let at = 0; at < rows.length && candidates.length < depth; at += 2 * depth) {
+    const chunk = rows.slice(at, at + 2 * depth);
+    for (const [id, cluster] of clusterIds(
+      db,
+      chunk.map((r) => r.id),
+    ))
+      clusters.set(id, cluster);
+    for (const row of chunk) {
+      if (candidates.length >= depth) break;
+      const cluster = clusters.get(row.id);
+      if (cluster !== undefined) {
+        const n = taken.get(cluster) ?? 0;
+        if (n >= CLUSTER_MEMBERS) continue;
+        taken.set(cluster, n + 1);
+      }
+      candidates.push(row);
     }
-    out.push(row);
   }
-  return out;
+  return { candidates, clusters };
 }
 
 /** What the second stage scores: the query's terms, the corpus's field means and each candidate's features. */
@@ -441,11 +457,7 @@ export function rankingInput(db: Store, query: string, options: SearchOptions = 
       entityBonus: ranking.entityBonus,
       depth: RERANK_DEPTH * CLUSTER_WIDEN,
     });
-    const clusters = clusterIds(
-      db,
-      page.rows.map((r) => r.id),
-    );
-    return features(db, units, fewPerCluster(page.rows, clusters, RERANK_DEPTH));
+    return features(db, units, fewPerCluster(db, page.rows, RERANK_DEPTH).candidates);
   });
 }
 
@@ -544,36 +556,36 @@ function rerank(db: Store, units: Unit[], top: SearchRow[], params: RankingParam
     .sort((a, b) => b.score - a.score || compareDates(b.date, a.date) || b.id - a.id);
 }
 
-/**
- * One hit per near-duplicate cluster: the best-ranked member stays, and the cluster's other members
- * among the stage-one candidates are folded under it ("+N similar"). The total still counts every
- * matching document.
- */
-function collapseClusters(
-  rows: SearchRow[],
+/** One hit per near-duplicate cluster: the best-ranked member stays. The total still counts every matching document. */
+function collapseClusters(rows: SearchRow[], clusters: Map<number, number>): SearchRow[] {
+  const seen = new Set<number>();
+  return rows.filter((row) => {
+    const cluster = clusters.get(row.id);
+    if (cluster === undefined) return true;
+    if (seen.has(cluster)) return false;
+    seen.add(cluster);
+    return true;
+  });
+}
+
+/** Each hit's "+N similar": the other members of its cluster among the stage-one candidates. */
+function withSimilar(
+  db: Store,
+  hits: SearchRow[],
   clusters: Map<number, number>,
   candidates: SearchRow[],
 ): (SearchRow & { similar?: number })[] {
-  if (clusters.size === 0) return rows;
-  const members = new Map<number, number>();
-  for (const c of candidates) {
-    const cluster = clusters.get(c.id);
-    if (cluster !== undefined) members.set(cluster, (members.get(cluster) ?? 0) + 1);
-  }
-  const seen = new Set<number>();
-  const out: (SearchRow & { similar?: number })[] = [];
-  for (const row of rows) {
-    const cluster = clusters.get(row.id);
-    if (cluster === undefined) {
-      out.push(row);
-      continue;
-    }
-    if (seen.has(cluster)) continue;
-    seen.add(cluster);
-    const similar = (members.get(cluster) ?? 1) - 1;
-    out.push(similar > 0 ? { ...row, similar } : row);
-  }
-  return out;
+  const shown = [...new Set(hits.map((h) => clusters.get(h.id)).filter((c): c is number => c !== undefined))];
+  if (shown.length === 0) return hits;
+  const ids = new Set(candidates.map((c) => c.id));
+  const among = new Map<number, number>();
+  for (const [cluster, members] of clusterMembers(db, shown))
+    among.set(cluster, members.filter((id) => ids.has(id)).length);
+  return hits.map((hit) => {
+    const cluster = clusters.get(hit.id);
+    const similar = cluster === undefined ? 0 : (among.get(cluster) ?? 1) - 1;
+    return similar > 0 ? { ...hit, similar } : hit;
+  });
 }
 
 function buildHit(

@@ -86,6 +86,22 @@ export function clusterIds(store: Store, docIds: number[]): Map<number, number> 
   return new Map(rows.map((r) => [r.id, r.cluster]));
 }
 
+/** The member documents of each of these clusters (read from the cluster index, each cluster's rows together). */
+export function clusterMembers(store: Store, clusters: number[]): Map<number, number[]> {
+  const db = sqlite(store);
+  const out = new Map<number, number[]>();
+  const rows = statement(
+    db,
+    'SELECT cluster_id AS cluster, doc_id AS id FROM doc_clusters WHERE cluster_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(clusters)) as { cluster: number; id: number }[];
+  for (const r of rows) {
+    const list = out.get(r.cluster);
+    if (list) list.push(r.id);
+    else out.set(r.cluster, [r.id]);
+  }
+  return out;
+}
+
 /** The documents of a document's near-duplicate cluster (itself included), smallest id first. */
 export function clusterOf(store: Store, docId: number): number[] {
   const db = sqlite(store);
