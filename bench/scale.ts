@@ -260,9 +260,13 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
   let floorSeconds = NaN;
   let run = { seconds: NaN, peakRssMB: NaN, summary: null as unknown };
   if (queriesOnly) {
-    // --queries-only: the database an earlier run ingested, upgraded to this schema, queried again.
+    // --queries-only: the database an earlier run ingested, upgraded to this schema (and given what
+    // an ingest adds to an upgraded database), queried again.
     const { openDatabase } = await import('../src/store/db.js');
-    openDatabase(dbFile).close();
+    const { storeMissingAssociations } = await import('../src/entities/run.js');
+    const db = openDatabase(dbFile);
+    storeMissingAssociations(db);
+    db.close();
   } else {
     floorSeconds = await floor(file, path.join(TMP, `floor-${size}.db`));
     run = ingest(file, dbFile);

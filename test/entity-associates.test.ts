@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlite, type Store } from '../src/store/db.js';
-import { entityDetail } from '../src/store/entities.js';
+import { associationsDue, entityDetail, storeAssociations } from '../src/store/entities.js';
+import { tableContents } from '../src/store/inspect.js';
 import { refreshEntityStats } from '../src/store/resolution.js';
 import { insertMentionRow } from '../src/store/rows.js';
 import { SearchFixture } from './search-fixture.js';
@@ -51,5 +52,45 @@ describe('the entities most associated with a big one', () => {
     // 150 documents × 20 sentences; a sample of the latest sentences would see none of them.
     expect(together).toBeGreaterThan(EARLY * SENTENCES * 0.9);
     expect(together).toBeLessThanOrEqual(EARLY * SENTENCES * 1.1);
+  });
+
+  it('reads the co-occurrences a resolution stored, with the same result, and counts again once they are stale', () => {
+    const live = entityDetail(db, country).related;
+    expect(associationsDue(db)).toBe(true);
+    storeAssociations(db);
+    expect(associationsDue(db)).toBe(false);
+    expect(tableContents(db).entity_associations.length).toBeGreaterThan(0);
+    expect(entityDetail(db, country).related).toEqual(live);
+    // The country gains sentences: the stored counts no longer stand for it and are not read.
+    sqlite(db).transaction(() => {
+      for (let d = 0; d < 300; d++) {
+        const doc = fx.doc({ path: `late${d}.txt`, date: '2020-02-01' }, 'Freedonia news.');
+        for (let s = 0; s < SENTENCES; s++) {
+          insertMentionRow(db, {
+            docId: doc,
+            type: 'COUNTRY',
+            start: 0,
+            end: 1,
+            text: 'x',
+            sentence: s,
+            entityId: country,
+          });
+          insertMentionRow(db, {
+            docId: doc,
+            type: 'PERSON',
+            start: 0,
+            end: 1,
+            text: 'x',
+            sentence: s,
+            entityId: minister,
+          });
+        }
+      }
+    })();
+    refreshEntityStats(db);
+    const counted = entityDetail(db, country).related;
+    storeAssociations(db);
+    expect(entityDetail(db, country).related).toEqual(counted);
+    expect(counted.find((r) => r.id === minister)!.sentences).toBeGreaterThan(450 * SENTENCES * 0.9);
   });
 });

@@ -4,7 +4,7 @@ import type { ColumnMap } from '../ingest/formats.js';
 import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
 import { updateNearDuplicates } from '../dedup/update.js';
-import { resolutionDue, resolveCorpus } from '../entities/run.js';
+import { resolutionDue, resolveCorpus, storeMissingAssociations } from '../entities/run.js';
 import { visible } from '../render/text.js';
 import { checkIntegrity, openDatabase } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
@@ -75,7 +75,8 @@ export async function runIngest(
         // Then near-duplicate clusters for the documents this run stored (bounded work per new
         // document); an interrupted run leaves them to the next, which picks up every unsigned one.
         afterIngest: (store, changed, interrupted) => {
-          const seconds = changed || resolutionDue(store) ? resolveCorpus(store).seconds : 0;
+          const seconds =
+            changed || resolutionDue(store) ? resolveCorpus(store).seconds : storeMissingAssociations(store);
           if (!interrupted) updateNearDuplicates(store);
           return seconds;
         },

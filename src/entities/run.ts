@@ -25,6 +25,7 @@ import {
   settleNamesAndAliases,
   storedEvidence,
 } from '../store/resolution.js';
+import { associationsDue, storeAssociations } from '../store/entities.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
 import { companiesTypedAsPeople } from './company-names.js';
@@ -142,6 +143,8 @@ export function resolveCorpus(
     refreshEntityStats(db, scope ? { entities: scope, docs: scannedDocs } : undefined);
     setResolvedMentionTotal(db, total);
     step('stats');
+    storeAssociations(db);
+    step('associations');
     // A pair already one entity is no longer a question.
     const rootOf = (type: string, key: string) => final(type.split('/')[0], key);
     saveSuspects(
@@ -166,6 +169,17 @@ export function resolveCorpus(
     if (debug) console.error(`resolution (scope: ${scope ? scope.length : 'all'}):\n  ${debug.join('\n  ')}`);
     return summary;
   });
+}
+
+/**
+ * In a database from before the largest entities' co-occurrences were stored (migration 14), store
+ * them once, without a resolution; the seconds it took (0 when nothing was due).
+ */
+export function storeMissingAssociations(db: Store): number {
+  if (!associationsDue(db)) return 0;
+  const started = performance.now();
+  storeAssociations(db);
+  return (performance.now() - started) / 1000;
 }
 
 /** Whether some document's evidence has not been read (a database from before resolution existed). */

@@ -223,7 +223,8 @@ const ASSOCIATION_SAMPLE = 5_000;
  * than ASSOCIATION_SAMPLE sentences is read from the documents of every n-th id (about
  * ASSOCIATION_SAMPLE sentences, spread over the whole archive as ingested, not its latest weeks), and
  * the counts together are scaled up to all its sentences: the cost stays bounded however big it is
- * (`entity "United States"` on Reuters: 8,719 sentences, 38 → 14 ms).
+ * (`entity "United States"` on Reuters: 8,719 sentences, 38 → 14 ms). For an entity in more than
+ * STORED_ASSOCIATIONS sentences the counts are read as the last resolution stored them.
  */
 function associates(db: Db, id: number, limit = 10, MIN_TOGETHER = 2): Associate[] {
   const total =
@@ -233,38 +234,127 @@ function associates(db: Db, id: number, limit = 10, MIN_TOGETHER = 2): Associate
   const own =
     (db.prepare('SELECT sentences FROM entity_stats WHERE entity_id = ?').pluck().get(id) as number | undefined) ?? 0;
   if (total === 0 || own === 0) return [];
-  const step = Math.max(1, Math.ceil(own / ASSOCIATION_SAMPLE));
-  const rows = statement(
-    db,
-    `WITH own AS MATERIALIZED (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND doc_id % @step = 0)
-       SELECT e.id, e.name, e.type, c.together, coalesce(s.sentences, c.together) AS sentences,
-         (SELECT count(*) FROM own) AS sampled FROM
-         (SELECT id, count(*) AS together FROM
-            (SELECT DISTINCT m2.entity_id AS id, m2.doc_id, m2.sentence
-             FROM own JOIN mentions m2 ON m2.doc_id = own.doc_id AND m2.sentence = own.sentence
-             WHERE m2.entity_id IS NOT NULL AND m2.entity_id != @id)
-          GROUP BY id) c
-       JOIN entities e ON e.id = c.id LEFT JOIN entity_stats s ON s.entity_id = c.id
-       WHERE c.together >= @min`,
-  ).all({ id, min: MIN_TOGETHER, step }) as {
-    id: number;
-    name: string;
-    type: string;
-    together: number;
-    sentences: number;
-    sampled: number;
-  }[];
-  const scale = rows.length > 0 ? own / Math.max(1, rows[0].sampled) : 1;
+  const counted = (MIN_TOGETHER >= STORED_MIN && storedCooccurrences(db, id, own)) || cooccurrences(db, id, own);
+  const together = counted.rows.filter((r) => r.together >= MIN_TOGETHER);
+  const info = new Map(
+    (
+      statement(
+        db,
+        `SELECT e.id, e.name, e.type, s.sentences FROM entities e LEFT JOIN entity_stats s ON s.entity_id = e.id
+         WHERE e.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(together.map((r) => r.id))) as {
+        id: number;
+        name: string;
+        type: string;
+        sentences: number | null;
+      }[]
+    ).map((r) => [r.id, r]),
+  );
+  const scale = own / Math.max(1, counted.sampled);
   const out: Associate[] = [];
-  for (const r of rows) {
-    const together = Math.min(Math.round(r.together * scale), r.sentences);
-    const score = logLikelihood(together, own, r.sentences, total);
+  for (const r of together) {
+    const other = info.get(r.id);
+    if (!other) continue;
+    const sentences = other.sentences ?? r.together;
+    const both = Math.min(Math.round(r.together * scale), sentences);
+    const score = logLikelihood(both, own, sentences, total);
     if (score > 0)
-      out.push({ id: r.id, name: r.name, type: r.type, sentences: together, score: Math.round(score * 10) / 10 });
+      out.push({ id: r.id, name: other.name, type: other.type, sentences: both, score: Math.round(score * 10) / 10 });
   }
   return out
     .sort((a, b) => b.score - a.score || b.sentences - a.sentences || (a.name < b.name ? -1 : 1))
     .slice(0, limit);
+}
+
+/** Sentences sampled from an entity's, and the entities named with it in them (how many sentences each). */
+interface Cooccurrences {
+  sampled: number;
+  rows: { id: number; together: number }[];
+}
+
+/**
+ * An entity's sampled sentences and the entities named in them. In a fresh process this reads each
+ * sampled sentence's mentions from a page of its own (110–180 ms for Reagan at a million articles,
+ * 16 ms warm), hence the stored counts of the largest entities.
+ */
+function cooccurrences(db: Db, id: number, own: number): Cooccurrences {
+  const step = Math.max(1, Math.ceil(own / ASSOCIATION_SAMPLE));
+  const sampled = statement(
+    db,
+    'SELECT count(*) FROM (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND doc_id % @step = 0)',
+  )
+    .pluck()
+    .get({ id, step }) as number;
+  const rows = statement(
+    db,
+    `WITH own AS MATERIALIZED (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND doc_id % @step = 0)
+     SELECT id, count(*) AS together FROM
+       (SELECT DISTINCT m2.entity_id AS id, m2.doc_id, m2.sentence
+        FROM own JOIN mentions m2 ON m2.doc_id = own.doc_id AND m2.sentence = own.sentence
+        WHERE m2.entity_id IS NOT NULL AND m2.entity_id != @id)
+     GROUP BY id`,
+  ).all({ id, step }) as { id: number; together: number }[];
+  return { sampled, rows };
+}
+
+/** Entities in more sentences than this have their co-occurrences stored by each resolution. */
+export const STORED_ASSOCIATIONS = 2_000;
+/** Stored co-occurrences are those of at least this many sentences (what `entity` shows; `graph --min 1` reads live). */
+const STORED_MIN = 2;
+
+/** The stored co-occurrences of an entity, if they were counted on its present sentences. */
+function storedCooccurrences(db: Db, id: number, own: number): Cooccurrences | null {
+  const sample = statement(db, 'SELECT sentences, sampled FROM entity_association_samples WHERE entity_id = ?').get(
+    id,
+  ) as { sentences: number; sampled: number } | undefined;
+  if (!sample || sample.sentences !== own) return null;
+  const rows = statement(db, 'SELECT other_id AS id, together FROM entity_associations WHERE entity_id = ?').all(
+    id,
+  ) as { id: number; together: number }[];
+  return { sampled: sample.sampled, rows };
+}
+
+/**
+ * Count and store the co-occurrences of every entity in more than STORED_ASSOCIATIONS sentences (run
+ * by each resolution, after the entity counts): `corpus entity` then reads a few rows instead of
+ * thousands of sentences' mentions. All are counted again each time: a merge anywhere may change
+ * the entities named with them.
+ */
+export function storeAssociations(store: Store, threshold = STORED_ASSOCIATIONS): void {
+  const db = sqlite(store);
+  db.transaction(() => countAssociations(db, threshold))();
+}
+
+/** Whether some large entity has no stored co-occurrences (a database upgraded from before they were kept). */
+export function associationsDue(store: Store): boolean {
+  const db = sqlite(store);
+  return (
+    statement(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM entity_stats s WHERE s.sentences > ?
+         AND NOT EXISTS (SELECT 1 FROM entity_association_samples a WHERE a.entity_id = s.entity_id))`,
+    )
+      .pluck()
+      .get(STORED_ASSOCIATIONS) === 1
+  );
+}
+
+function countAssociations(db: Db, threshold: number): void {
+  statement(db, 'DELETE FROM entity_associations').run();
+  statement(db, 'DELETE FROM entity_association_samples').run();
+  const large = statement(db, 'SELECT entity_id AS id, sentences FROM entity_stats WHERE sentences > ?').all(
+    threshold,
+  ) as { id: number; sentences: number }[];
+  const sample = statement(
+    db,
+    'INSERT INTO entity_association_samples (entity_id, sentences, sampled) VALUES (?, ?, ?)',
+  );
+  const row = statement(db, 'INSERT INTO entity_associations (entity_id, other_id, together) VALUES (?, ?, ?)');
+  for (const { id, sentences } of large) {
+    const counted = cooccurrences(db, id, sentences);
+    sample.run(id, sentences, counted.sampled);
+    for (const r of counted.rows) if (r.together >= STORED_MIN) row.run(id, r.id, r.together);
+  }
 }
 
 /**

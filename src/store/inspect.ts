@@ -153,6 +153,11 @@ const CONTENT: Record<string, string> = {
   entity_stats: `SELECT e.type, e.key, s.mentions, s.documents, s.sentences FROM entity_stats s
       LEFT JOIN entities e ON e.id = s.entity_id`,
   corpus_counts: "SELECT name, value FROM corpus_counts WHERE name = 'entity_sentences'",
+  // The largest entities' co-occurrences, as each resolution counts them again.
+  entity_association_samples: `SELECT e.type, e.key, a.sentences, a.sampled FROM entity_association_samples a
+      JOIN entities e ON e.id = a.entity_id`,
+  entity_associations: `SELECT e.type, e.key, o.type, o.key, a.together FROM entity_associations a
+      JOIN entities e ON e.id = a.entity_id JOIN entities o ON o.id = a.other_id`,
   statements: `SELECT d.sha256, s.sentence, s.date, s.granularity, s.date_start, s.date_end, s.action, s.terms,
       s.name, s.named, s.event_noun FROM statements s JOIN documents d ON d.id = s.doc_id`,
   corpus_events: `SELECT c.key, c.kind, c.name, c.date, c.granularity, c.date_start, c.date_end, e.type, e.key,
