@@ -223,6 +223,11 @@ describe('pruned ranking of a frequent word under filters', () => {
       expect(wide.total).toBe(5);
       expect(wide.rows).toEqual(page.rows);
       expect(searchDocuments(fx.db, { ...plan, from: null, to: '1987-12-31', narrowRange: 2 }).total).toBe(5);
+      // More filtered matches than a search scores: estimated, and the page still comes from within the filters.
+      const huge = searchDocuments(fx.db, { ...plan, hugeMatches: 3 });
+      expect(huge.estimated).toBe(true);
+      expect(huge.rows).toHaveLength(3);
+      expect(huge.rows.every((r) => r.date?.startsWith('1987-06'))).toBe(true);
     } finally {
       fx.close();
     }

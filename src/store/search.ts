@@ -247,7 +247,25 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   let total = -1;
   let estimated = false;
   const huge = plan.hugeMatches ?? HUGE_MATCHES;
-  if (counted) {
+  // With filters, the matches are scored and counted in one pass: a separate count evaluated the
+  // filters (an entity's documents, each match's date) a second time. Up to HUGE_MATCHES rows; past
+  // that the count below decides, as without filters. (bm25 cannot sit beside a window function in
+  // one SELECT; a materialized CTE keeps them apart.)
+  const k = Math.max(offset + limit + TIE_SLACK, plan.depth ?? 0);
+  let scoredTop: { id: number; score: number }[] | null = null;
+  if (counted && (sets.length > 0 || wideRange) && plan.sort !== 'date' && plan.sort !== '-date') {
+    const rows = statement(
+      db,
+      `WITH s AS MATERIALIZED (${scored} LIMIT @cap)
+       SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total FROM s ORDER BY 2 DESC LIMIT @k`,
+    ).all({ ...params, cap: huge + 1, k }) as { id: number; score: number; total: number }[];
+    const n = rows[0]?.total ?? 0;
+    if (n <= huge) {
+      scoredTop = rows.map(({ id, score }) => ({ id, score }));
+      total = n;
+    }
+  }
+  if (counted && !scoredTop) {
     // Counted exactly up to HUGE_MATCHES (a LIMIT FTS5 stops at); beyond, estimated from the latest
     // documents, so a word found in most of a million documents costs a bounded count.
     const capped = statement(db, `SELECT count(*) AS n FROM (${matching} LIMIT @cap)`).get({
@@ -304,14 +322,16 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     if (!counted) total = listed[0]?.total ?? 0;
     return { total, estimated, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), allIds };
   }
-  const top = statement(
-    db,
-    `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
-  ).all({ ...params, k: Math.max(page + TIE_SLACK, plan.depth ?? 0) }) as {
-    id: number;
-    score: number;
-    total?: number;
-  }[];
+  const top: { id: number; score: number; total?: number }[] =
+    scoredTop ??
+    (statement(
+      db,
+      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
+    ).all({ ...params, k }) as {
+      id: number;
+      score: number;
+      total?: number;
+    }[]);
   if (!exact) total = top[0]?.total ?? 0;
   if (total === 0 || offset >= total) return { total, estimated, rows: [], allIds };
   // The second stage reads what it needs of each candidate (rerankTexts) in one pass of its own.
