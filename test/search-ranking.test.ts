@@ -276,6 +276,23 @@ describe('pruned ranking of a frequent name', () => {
       expect(pruned.total).toBe(8);
       expect(pruned.rows[0].id).toBe(titled);
       expect(pruned.rows.map((r) => r.id)).toEqual(full.rows.map((r) => r.id));
+      // The name and a word: the count is of every candidate, the title match still first.
+      const copper = fx.doc(
+        { path: 'copper.txt', title: 'Copper: Acme Mining expands', date: '1987-02-01' },
+        'Acme Mining will mine copper.',
+      );
+      fx.mention(copper, acme, 'Acme Mining', 'ORG');
+      const both = {
+        ...plan,
+        match: compileQuery('acme mining copper').match,
+        units: [...plan.units, { expression: 'copper', entities: [] }],
+      };
+      const all = searchDocuments(fx.db, both);
+      const few = searchDocuments(fx.db, { ...both, scoredMatches: 2 });
+      expect(all.total).toBe(7);
+      expect(few.total).toBe(7);
+      expect(few.rows[0].id).toBe(copper);
+      expect(all.rows[0].id).toBe(copper);
     } finally {
       fx.close();
     }

@@ -173,6 +173,8 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   // A single name without filters: its exact count, and its scoring past SCORED_MATCHES.
   let nameCount: string | null = null;
   let prunedName: string | null = null;
+  // Several units, one naming an entity: the ranking with the count of every candidate beside it.
+  let rankedWithTotal: string | null = null;
   // The matching ids without scores (for facets and the date orders): bm25 costs far more than a match.
   let matching: string;
   if (queryEntities.length === 0) {
@@ -231,14 +233,31 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
           UNION SELECT * FROM (SELECT doc_id FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id ORDER BY count(*) DESC LIMIT ${RECENT_CANDIDATES})`);
       }
     } else {
-      const cand = `cand(id) AS (${candidates})`;
-      scored = `WITH ${cand},
-        txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any),
-        ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id)
+      // The candidates (filters applied) are built once, and only they are scored: 'Japan trade' at 1M
+      // scored all 190,000 documents with either word for its 30,944 candidates (300 -> 200 ms).
+      const mentioned = mentioning(queryEntities).join(' UNION ALL ');
+      const scoring = (from: string, total: string) => `
+        txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any AND +rowid IN ${from}),
+        ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioned}) AS m0 WHERE m0.doc_id IN ${from} GROUP BY doc_id)
       SELECT c.id AS id,
-        coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE ${entityCredit('e.n')} END AS score
-      FROM cand c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id
-      WHERE 1${within('c.id')}`;
+        coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE ${entityCredit('e.n')} END AS score${total}
+      FROM ${from} c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id`;
+      const cand = `cand AS MATERIALIZED (SELECT id FROM (${candidates}) AS c0 WHERE 1${within('c0.id')})`;
+      scored = `WITH ${cand}, ${scoring('cand', '')}`;
+      // Ranked, past SCORED_MATCHES candidates only the likely ones are scored (as for plain words): the
+      // latest SCORED_MATCHES candidates (so all of a smaller set), the latest with a query word in the
+      // title and those mentioning the entities most. The count is of every candidate.
+      params.titled = `{title} : (${params.any})`;
+      params.scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
+      rankedWithTotal = `WITH ${cand},
+        many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM cand),
+        pick AS MATERIALIZED (
+          SELECT * FROM (SELECT id FROM cand ORDER BY id DESC LIMIT @scoredMatches)
+          UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE (SELECT yes FROM many)
+            AND documents_fts MATCH @titled AND +rowid IN cand ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
+          UNION SELECT * FROM (SELECT doc_id AS id FROM (${mentioned}) AS m1 WHERE (SELECT yes FROM many)
+            AND m1.doc_id IN cand GROUP BY doc_id ORDER BY count(*) DESC LIMIT ${RECENT_CANDIDATES})),
+        ${scoring('pick', ', (SELECT count(*) FROM cand) AS total')}`;
     }
     matching = scored;
   }
@@ -307,7 +326,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       UNION ALL SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}))`;
   } else if (prunedName && total > (plan.scoredMatches ?? SCORED_MATCHES)) {
     ranked = prunedName;
-  }
+  } else if (rankedWithTotal) ranked = rankedWithTotal;
 
   const page = offset + limit;
   if (plan.sort === 'date' || plan.sort === '-date') {
@@ -326,7 +345,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     scoredTop ??
     (statement(
       db,
-      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
+      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
     ).all({ ...params, k }) as {
       id: number;
       score: number;
