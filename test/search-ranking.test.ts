@@ -6,7 +6,8 @@ import { boundQueryCost } from '../src/search/cost.js';
 import { compileQuery } from '../src/search/query.js';
 import { boilerplate } from '../src/search/ranking.js';
 import { bareBm25 } from '../src/store/ranking.js';
-import { searchDocuments } from '../src/store/search.js';
+import { markedTexts, SCRATCH_MATCHES, searchDocuments } from '../src/store/search.js';
+import { documentIdsByPath } from '../src/store/documents.js';
 import { makeSnippet } from '../src/search/snippet.js';
 import { corpus, tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
@@ -318,6 +319,14 @@ describe('highlights of the hits', () => {
       expect(marked('"crude oil"', 'short.txt')).toEqual(['Crude oil']);
       expect(marked('"crude oil"', 'long.txt')).toEqual(['Crude oil']);
       expect(marked('output', 'long.txt')).toEqual(['output']);
+      // A result too large for one pass over its matches is marked in the scratch table: the same marks.
+      const ids = [...documentIdsByPath(fx.db).values()];
+      for (const q of ['petrol*', '"crude oil"', 'output OR exports']) {
+        const match = compileQuery(q).match!;
+        const scratch = markedTexts(fx.db, match, ids, SCRATCH_MATCHES + 1);
+        expect(scratch.size).toBeGreaterThan(0);
+        expect(scratch).toEqual(markedTexts(fx.db, match, ids, 1));
+      }
     } finally {
       fx.close();
     }

@@ -168,6 +168,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
           db,
           anyMatch,
           run.rows.map((r) => r.id),
+          run.total,
         )
       : new Map<number, MarkedText>();
   result.hits = run.rows.map((row, i) =>

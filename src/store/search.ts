@@ -389,6 +389,10 @@ const NARROW_RANGE = 20_000;
 
 /** Whether a date range holds few enough documents to filter by as a set (counted on the date index, capped). */
 function narrowRange(db: Db, range: string, params: Record<string, unknown>, most: number): boolean {
+  const documents = statement(db, "SELECT value FROM totals WHERE name = 'documents'").pluck().get() as
+    | number
+    | undefined;
+  if ((documents ?? 0) <= most) return true;
   const row = statement(
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM documents INDEXED BY documents_date WHERE ${range} LIMIT @most)`,
@@ -474,24 +478,37 @@ export interface MarkedText {
 }
 
 /**
- * The hits' title and body with the query's matches marked by FTS5. The hits are copied into a
- * scratch FTS5 table with the index's tokenizer and marked there, so the cost follows the hits, not
- * the matches: in the index, marking meant one pass over every match (or a lookup per hit that
- * seeks in every doclist again), and a prefix found in 80,000 documents at 1M spent 50-80 ms
- * expanding itself for ten hits. A hit longer than SCRATCH_CHARS is marked in the index instead
- * (tokenizing it again would cost more).
+ * The hits' title and body with the query's matches marked by FTS5. For a result of up to
+ * SCRATCH_MATCHES documents, in one pass over the matches (a rowid lookup per hit seeks in every
+ * doclist again: 2–10× slower on Reuters, most for a prefix). For a larger one the hits are copied
+ * into a scratch FTS5 table with the index's tokenizer and marked there, so the cost follows the
+ * hits, not the matches: a prefix found in 80,000 documents at 1M spent 50–100 ms expanding itself
+ * over every match for ten hits. A hit longer than SCRATCH_CHARS is then marked in the index
+ * instead (tokenizing it again would cost more).
  */
-export function markedTexts(store: Store, match: string, docIds: number[]): Map<number, MarkedText> {
+export function markedTexts(store: Store, match: string, docIds: number[], matches: number): Map<number, MarkedText> {
   const db = sqlite(store);
   const out = new Map<number, MarkedText>();
   if (docIds.length === 0) return out;
+  const marks = (table: string) => `highlight(${table}, 0, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}') AS title,
+            highlight(${table}, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}') AS body`;
+  const inIndex = (ids: number[], onePass: boolean): void => {
+    const rows = statement(
+      db,
+      `SELECT rowid AS id, ${marks('documents_fts')}
+         FROM documents_fts WHERE documents_fts MATCH ? AND ${onePass ? '+' : ''}rowid IN (SELECT value FROM json_each(?))`,
+    ).all(match, JSON.stringify(ids)) as ({ id: number } & MarkedText)[];
+    for (const row of rows) out.set(row.id, row);
+  };
+  if (matches <= SCRATCH_MATCHES) {
+    inIndex(docIds, true);
+    return out;
+  }
   const sizes = statement(db, 'SELECT id, chars FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(
     JSON.stringify(docIds),
   ) as { id: number; chars: number }[];
   const short = sizes.filter((d) => d.chars <= SCRATCH_CHARS).map((d) => d.id);
   const long = sizes.filter((d) => d.chars > SCRATCH_CHARS).map((d) => d.id);
-  const marks = `highlight(%t, 0, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}') AS title,
-            highlight(%t, 1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}') AS body`;
   if (short.length > 0) {
     prepareScratch(db);
     db.transaction(() => {
@@ -503,22 +520,17 @@ export function markedTexts(store: Store, match: string, docIds: number[]): Map<
       ).run(JSON.stringify(short));
       const rows = statement(
         db,
-        `SELECT rowid AS id, ${marks.replaceAll('%t', 'corpus_hit_text')} FROM temp.corpus_hit_text WHERE corpus_hit_text MATCH ?`,
+        `SELECT rowid AS id, ${marks('corpus_hit_text')} FROM temp.corpus_hit_text WHERE corpus_hit_text MATCH ?`,
       ).all(match) as ({ id: number } & MarkedText)[];
       for (const row of rows) out.set(row.id, row);
     })();
   }
-  if (long.length > 0) {
-    const rows = statement(
-      db,
-      `SELECT rowid AS id, ${marks.replaceAll('%t', 'documents_fts')}
-         FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-    ).all(match, JSON.stringify(long)) as ({ id: number } & MarkedText)[];
-    for (const row of rows) out.set(row.id, row);
-  }
+  if (long.length > 0) inIndex(long, false);
   return out;
 }
 
+/** Results of more matches than this are highlighted in the scratch table (see markedTexts). */
+export const SCRATCH_MATCHES = 10_000;
 /** Hits longer than this (characters) are marked in the index rather than in the scratch table. */
 const SCRATCH_CHARS = 1_000_000;
 const scratchReady = new WeakSet<Db>();
