@@ -80,7 +80,7 @@ describe('counters kept at ingest', () => {
     expect(stats).toMatchObject({ documents: 2, paths: 2 });
   }, 120_000);
 
-  it('migrations 6 to 12 upgrade a schema-5 database in place: counters filled, stats and timeline unchanged', () => {
+  it('migrations 6 to 14 upgrade a schema-5 database in place: counters filled, stats and timeline unchanged', () => {
     const dir = tempDir();
     const db = path.join(dir, 'c.db');
     run(['ingest', SEEDS, '--db', db, '-q']);

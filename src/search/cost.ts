@@ -62,10 +62,9 @@ export function boundQueryCost(
   // intersect, and scoring their matches is bounded (searchDocuments). Excluded words stay.
   const group = new Map<Term, Group>(query.groups.flatMap((g) => g.alternatives.map((t) => [t, g] as const)));
   const kept = new Map<Group, number>(query.groups.map((g) => [g, g.alternatives.length]));
-  const { documents } = indexTotals(db);
   const inMost = (t: Term): boolean => {
     const stem = t.kind === 'word' && !t.prefix && t.tokens.length === 1 ? stemOf.get(t.tokens[0].toLowerCase()) : null;
-    return Boolean(stem) && termDocuments(db, stem!) > documents / 2;
+    return Boolean(stem) && termDocuments(db, stem!) > indexTotals(db).documents / 2;
   };
   const first = query.groups[0]?.alternatives[0];
   for (const t of [...terms].sort((a, b) => cost.get(b)! - cost.get(a)!)) {

@@ -250,6 +250,8 @@ export function revertToSchema5(store: Store): void {
     DROP INDEX corpus_event_entities_rank;
     ALTER TABLE corpus_event_entities DROP COLUMN kind;
     ALTER TABLE corpus_events DROP COLUMN lead_statement;
+    DROP INDEX documents_id_date;
+    DROP TABLE entity_associations; DROP TABLE entity_association_samples;
     PRAGMA user_version = 5;
   `);
 }
