@@ -294,6 +294,14 @@ describe('pruned ranking of a frequent name', () => {
       expect(few.total).toBe(7);
       expect(few.rows[0].id).toBe(copper);
       expect(all.rows[0].id).toBe(copper);
+      // Every match, for facets and the date orders, without scoring them.
+      expect(new Set(all.allIds!()).size).toBe(7);
+      expect(searchDocuments(fx.db, { ...both, sort: '-date' as const }).total).toBe(7);
+      // The name alone, asked now: the copper report is one more.
+      expect(new Set(full.allIds!()).size).toBe(9);
+      const byDate = searchDocuments(fx.db, { ...plan, sort: 'date' as const, limit: 9 });
+      expect(byDate.total).toBe(9);
+      expect(byDate.rows[0].id).toBe(copper);
     } finally {
       fx.close();
     }

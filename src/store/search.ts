@@ -221,6 +221,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
           UNION ALL SELECT doc_id AS id, ${entityCredit('count(*)')} AS s FROM (${mentioning(queryEntities).join(' UNION ALL ')})${picked ? ' WHERE doc_id IN pick' : ''} GROUP BY doc_id
         ) AS part WHERE 1${within('part.id')} GROUP BY id`;
       scored = summed('');
+      matching = `SELECT id FROM (${candidates}) AS c1 WHERE 1${within('c1.id')}`;
       if (sets.length === 0 && !wideRange && plan.sort !== 'date' && plan.sort !== '-date') {
         // Without filters, a frequent name (Japan: 64,142 documents at 1M, 120 ms) is counted exactly
         // from its two indexes, and past SCORED_MATCHES only likely candidates are scored: the latest
@@ -258,8 +259,8 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
           UNION SELECT * FROM (SELECT doc_id AS id FROM (${mentioned}) AS m1 WHERE (SELECT yes FROM many)
             AND m1.doc_id IN cand GROUP BY doc_id ORDER BY count(*) DESC LIMIT ${RECENT_CANDIDATES})),
         ${scoring('pick', ', (SELECT count(*) FROM cand) AS total')}`;
+      matching = `WITH ${cand} SELECT id FROM cand`;
     }
-    matching = scored;
   }
   const allIds = (): number[] =>
     (statement(db, `SELECT id FROM (${matching})`).all(params) as { id: number }[]).map((r) => r.id);
