@@ -196,8 +196,12 @@ describe('pruned ranking of a frequent word under filters', () => {
     const fx = new SearchFixture(path.join(tempDir('corpus-prune-'), 'prune.db'));
     try {
       // Five June documents about wheat, then more than a pruning pass's latest matches from a later year.
+      // The oldest of them has the word in its title: past the bound it is still a candidate.
       for (let i = 0; i < 5; i++)
-        fx.doc({ path: `june-${i}.txt`, date: '1987-06-0' + (i + 1) }, `Farmers sold wheat, lot ${i}.`);
+        fx.doc(
+          { path: `june-${i}.txt`, title: i === 0 ? 'Wheat sales' : `Lot ${i}`, date: '1987-06-0' + (i + 1) },
+          `Farmers sold wheat, lot ${i}.`,
+        );
       for (let i = 0; i < 1100; i++)
         fx.doc({ path: `later-${i}.txt`, date: '1988-02-01' }, `Wheat was shipped, lot ${i}.`);
       const plan = {
@@ -219,6 +223,7 @@ describe('pruned ranking of a frequent word under filters', () => {
       expect(page.total).toBe(5);
       expect(page.rows).toHaveLength(3);
       expect(page.rows.every((r) => r.date?.startsWith('1987-06'))).toBe(true);
+      expect(page.rows[0].date).toBe('1987-06-01');
       // A range too wide to hold as a set: each match's date is looked up instead, with the same result.
       const wide = searchDocuments(fx.db, { ...plan, narrowRange: 2 });
       expect(wide.total).toBe(5);

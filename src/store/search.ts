@@ -274,11 +274,27 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const k = Math.max(offset + limit + TIE_SLACK, plan.depth ?? 0);
   let scoredTop: { id: number; score: number }[] | null = null;
   if (counted && (sets.length > 0 || wideRange) && plan.sort !== 'date' && plan.sort !== '-date') {
-    const rows = statement(
-      db,
-      `WITH s AS MATERIALIZED (${scored} LIMIT @cap)
-       SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total FROM s ORDER BY 2 DESC LIMIT @k`,
-    ).all({ ...params, cap: huge + 1, k }) as { id: number; score: number; total: number }[];
+    // Plain words past SCORED_MATCHES filtered matches are pruned as without filters, but from the
+    // filtered matches themselves, evaluated once: the latest SCORED_MATCHES and the latest with a
+    // word in the title. (Phrases and prefixes cost more to match again than bm25 costs to score.)
+    params.titled = `{title} : (${plan.match})`;
+    const rankedFiltered = plan.prunable
+      ? `WITH m AS MATERIALIZED (${matching} LIMIT @cap),
+          many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM m),
+          pick AS MATERIALIZED (
+            SELECT * FROM (SELECT id FROM m ORDER BY id DESC LIMIT @scoredMatches)
+            UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE (SELECT yes FROM many)
+              AND documents_fts MATCH @titled AND +rowid IN m ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})),
+          s AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match AND +rowid IN pick)
+         SELECT id, round(score, ${SCORE_DECIMALS}) AS score, (SELECT count(*) FROM m) AS total FROM s ORDER BY 2 DESC LIMIT @k`
+      : `WITH s AS MATERIALIZED (${scored} LIMIT @cap)
+         SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total FROM s ORDER BY 2 DESC LIMIT @k`;
+    const rows = statement(db, rankedFiltered).all({
+      ...params,
+      cap: huge + 1,
+      k,
+      scoredMatches: plan.scoredMatches ?? SCORED_MATCHES,
+    }) as { id: number; score: number; total: number }[];
     const n = rows[0]?.total ?? 0;
     if (n <= huge) {
       scoredTop = rows.map(({ id, score }) => ({ id, score }));
@@ -320,7 +336,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     total > (plan.scoredMatches ?? SCORED_MATCHES)
   ) {
     // Only without filters: candidates taken without them can all fall outside (`oil` in one quarter
-    // at 1M counted 16,073 documents and showed none), and with them every filtered match is scored.
+    // at 1M counted 16,073 documents and showed none); with them, the filtered matches are pruned above.
     params.titled = `{title} : (${plan.match})`;
     ranked = `${scored} AND +rowid IN (
       SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titled ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
