@@ -101,6 +101,13 @@ describe('ranking, query handling and query cost', () => {
     expect(full.total).toBeGreaterThan(3);
     expect(bounded.rows.map((r) => r.title)).toEqual(full.rows.map((r) => r.title));
     expect(bounded.rows[0].title).toMatch(/Volcker/);
+    // A phrase is pruned the same way.
+    const phrase = { ...plan, match: compileQuery('"fed chairman"').match };
+    const whole = searchDocuments(db, phrase);
+    const pruned = searchDocuments(db, { ...phrase, prunable: true, scoredMatches: 3 });
+    expect(whole.total).toBe(20);
+    expect(pruned.total).toBe(20);
+    expect(pruned.rows[0].title).toMatch(/^Fed chairman/);
   });
 
   it('past the huge-result bound, estimates the total from the latest documents and still ranks', () => {

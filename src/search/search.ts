@@ -357,9 +357,7 @@ function execute(
     bodyWeight: 1,
     entityBonus: ranking.entityBonus,
     sort: options.sort,
-    prunable: compiled.groups.every(
-      (g) => g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix,
-    ),
+    prunable: compiled.groups.every((g) => g.alternatives.length === 1 && !g.alternatives[0].prefix),
   };
   if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities };
   const end = offset + limit;

@@ -51,9 +51,10 @@ export interface SearchPlan {
    */
   depth?: number;
   /**
-   * The query is plain words (no phrase, prefix or OR): past SCORED_MATCHES its candidates may be
-   * pruned. Not for the others: each pruning pass evaluates the expression again, and phrases and
-   * prefixes cost more to match than bm25 costs to score.
+   * The query is words and phrases (no prefix or OR): past SCORED_MATCHES its candidates may be
+   * pruned. Not for the others: each pruning pass evaluates the expression again, and a prefix or an
+   * OR costs more to match than bm25 costs to score. (A phrase costs less: at 1M, "interest rates",
+   * 31,755 documents, 57 -> 44 ms pruned.)
    */
   prunable?: boolean;
   /** Above this many matches only a bounded set of candidates is scored (default SCORED_MATCHES). */
@@ -276,7 +277,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   if (counted && (sets.length > 0 || wideRange) && plan.sort !== 'date' && plan.sort !== '-date') {
     // Plain words past SCORED_MATCHES filtered matches are pruned as without filters, but from the
     // filtered matches themselves, evaluated once: the latest SCORED_MATCHES and the latest with a
-    // word in the title. (Phrases and prefixes cost more to match again than bm25 costs to score.)
+    // word in the title. (Prefixes and ORs cost more to match again than bm25 costs to score.)
     params.titled = `{title} : (${plan.match})`;
     const rankedFiltered = plan.prunable
       ? `WITH m AS MATERIALIZED (${matching} LIMIT @cap),
