@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { installedLexicon, type Lexicon } from './lexicon.js';
 import { modelDir } from './model-dir.js';
-import { addDocumentFeatures, BUCKETS, NL, observe, tagDoc, type Weights } from './tagger.js';
+import { addDocumentFeatures, BUCKETS, bucketIndex, NL, observe, tagDoc, type Weights } from './tagger.js';
 
 /*
  * The shipped model: model/ner.bin.gz holds the non-zero weight rows of the trained tagger
@@ -54,11 +54,15 @@ export function deserializeWeights(buf: Buffer): Weights {
   const scale = new Float32Array(ab, 16, 1)[0];
   const buckets = new Int32Array(ab, 20, nnz);
   const q = new Int16Array(ab, 20 + nnz * 4, nnz * NL);
-  const index = new Int32Array(BUCKETS).fill(-1);
+  // Rows in ascending bucket order, as the bucket index numbers them (serializeWeights writes them so).
+  const order = Array.from({ length: nnz }, (_, i) => i).sort((a, b) => buckets[a] - buckets[b]);
   const rows = new Float32Array(nnz * NL);
-  for (let i = 0; i < nnz; i++) index[buckets[i]] = i;
-  for (let i = 0; i < q.length; i++) rows[i] = q[i] * scale;
-  return { index, rows };
+  const sorted = new Int32Array(nnz);
+  order.forEach((from, to) => {
+    sorted[to] = buckets[from];
+    for (let y = 0; y < NL; y++) rows[to * NL + y] = q[from * NL + y] * scale;
+  });
+  return { index: bucketIndex(sorted), rows };
 }
 
 let model: NerModel | null = null;

@@ -17,10 +17,52 @@ export const BUCKET_BITS = 21;
 const NB = 1 << BUCKET_BITS;
 const MASK = NB - 1;
 
-/** Weights: `rows[(index ? index[b] : b) * NL + y]`; index is null while training (dense rows). */
+/** Weights: `rows[(index ? rowOf(index, b) : b) * NL + y]`; index is null while training (dense rows). */
 export interface Weights {
-  index: Int32Array | null;
+  index: BucketIndex | null;
   rows: Float32Array;
+}
+
+/**
+ * Which of the 2^21 feature buckets have a row, and which row: a bit per bucket, and the count of
+ * set bits before each 32-bucket word (rows are stored in bucket order). 512 KB where an Int32Array
+ * per bucket took 8 MB in each analysis worker, looked up in random order. Two analyzers running
+ * side by side each run at about 55% of one alone on this machine (a pure arithmetic loop runs at
+ * 100%: the analysis is bound by memory); with the smaller table, at 5–8% more.
+ */
+export interface BucketIndex {
+  bits: Uint32Array;
+  before: Int32Array;
+}
+
+/** The row of bucket `b`, or -1. */
+export function rowOf(index: BucketIndex, b: number): number {
+  const w = b >>> 5;
+  const word = index.bits[w];
+  const bit = 1 << (b & 31);
+  if ((word & bit) === 0) return -1;
+  // Population count of the bits below `bit`.
+  let x = word & (bit - 1);
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return index.before[w] + (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** The bucket index of these buckets (ascending), whose rows are stored in that order. */
+export function bucketIndex(buckets: Int32Array): BucketIndex {
+  const bits = new Uint32Array(NB >>> 5);
+  for (const b of buckets) bits[b >>> 5] |= 1 << (b & 31);
+  const before = new Int32Array(bits.length);
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    before[w] = n;
+    let x = bits[w];
+    while (x !== 0) {
+      x &= x - 1;
+      n++;
+    }
+  }
+  return { bits, before };
 }
 
 export function denseWeights(): Weights {
@@ -575,14 +617,14 @@ export function decode(w: Weights, obs: SentenceObs, mem: Int8Array, trainer?: T
         if (b === -1) break;
         continue; // -2: a feature training left out (word dropout, tools/train.ts)
       }
-      const r = index ? index[b] : b;
+      const r = index ? rowOf(index, b) : b;
       if (r < 0) continue;
       const ro = r * NL;
       for (let y = 0; y < NL; y++) scratch[y] += rows[ro + y];
     }
     for (let k = 0; k < d; k++) {
       const b = dyn[k];
-      const r = index ? index[b] : b;
+      const r = index ? rowOf(index, b) : b;
       if (r < 0) continue;
       const ro = r * NL;
       for (let y = 0; y < NL; y++) scratch[y] += rows[ro + y];
