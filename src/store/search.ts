@@ -180,6 +180,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   let matching: string;
   if (queryEntities.length === 0) {
     params.match = plan.match;
+    params.titled = `{title} : (${plan.match})`;
     scored = `SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
     matching = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
     counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
@@ -211,6 +212,8 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     params.bonus = plan.entityBonus;
     // A document's credit for mentioning the query's entities n times (more than 8 count as 8).
     const entityCredit = (n: string) => `@bonus * (1.0 + min(${n}, 8) / 8.0)`;
+    const mentioned = mentioning(queryEntities).join(' UNION ALL ');
+    params.titled = `{title} : (${params.any})`;
     if (units.length === 1 && plainUnits.length === 0 && !plan.exclude) {
       // A query that is one name: the candidates are exactly the documents with its words or a mention,
       // so each side is scored on its own and summed per document (no candidate set to build and
@@ -219,7 +222,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         txt AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS s FROM documents_fts WHERE documents_fts MATCH @any${picked ? ' AND +rowid IN pick' : ''})
         SELECT id, sum(s) AS score FROM (
           SELECT id, s FROM txt
-          UNION ALL SELECT doc_id AS id, ${entityCredit('count(*)')} AS s FROM (${mentioning(queryEntities).join(' UNION ALL ')})${picked ? ' WHERE doc_id IN pick' : ''} GROUP BY doc_id
+          UNION ALL SELECT doc_id AS id, ${entityCredit('count(*)')} AS s FROM (${mentioned})${picked ? ' WHERE doc_id IN pick' : ''} GROUP BY doc_id
         ) AS part WHERE 1${within('part.id')} GROUP BY id`;
       scored = summed('');
       matching = `SELECT id FROM (${candidates}) AS c1 WHERE 1${within('c1.id')}`;
@@ -228,16 +231,16 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         // from its two indexes, and past SCORED_MATCHES only likely candidates are scored: the latest
         // documents with the name in the title, the latest matches, and those mentioning it most.
         nameCount = `SELECT count(*) AS n FROM (${candidates})`;
-        params.titled = `{title} : (${plan.units[0].expression})`;
-        prunedName =
-          summed(`SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titled ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
-          UNION SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @any ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})
-          UNION SELECT * FROM (SELECT doc_id FROM (${mentioning(queryEntities).join(' UNION ALL ')}) GROUP BY doc_id ORDER BY count(*) DESC LIMIT ${RECENT_CANDIDATES})`);
+        prunedName = summed(
+          likelyCandidates(
+            `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @any ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}`,
+            { mentioned },
+          ),
+        );
       }
     } else {
       // The candidates (filters applied) are built once, and only they are scored: 'Japan trade' at 1M
       // scored all 190,000 documents with either word for its 30,944 candidates (300 -> 200 ms).
-      const mentioned = mentioning(queryEntities).join(' UNION ALL ');
       const scoring = (from: string, total: string) => `
         txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any AND +rowid IN ${from}),
         ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioned}) AS m0 WHERE m0.doc_id IN ${from} GROUP BY doc_id)
@@ -249,16 +252,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       // Ranked, past SCORED_MATCHES candidates only the likely ones are scored (as for plain words): the
       // latest SCORED_MATCHES candidates (so all of a smaller set), the latest with a query word in the
       // title and those mentioning the entities most. The count is of every candidate.
-      params.titled = `{title} : (${params.any})`;
       params.scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
       rankedWithTotal = `WITH ${cand},
         many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM cand),
-        pick AS MATERIALIZED (
-          SELECT * FROM (SELECT id FROM cand ORDER BY id DESC LIMIT @scoredMatches)
-          UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE (SELECT yes FROM many)
-            AND documents_fts MATCH @titled AND +rowid IN cand ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
-          UNION SELECT * FROM (SELECT doc_id AS id FROM (${mentioned}) AS m1 WHERE (SELECT yes FROM many)
-            AND m1.doc_id IN cand GROUP BY doc_id ORDER BY count(*) DESC LIMIT ${RECENT_CANDIDATES})),
+        pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM cand ORDER BY id DESC LIMIT @scoredMatches', { mentioned, among: 'cand', when: '(SELECT yes FROM many)' })}),
         ${scoring('pick', ', (SELECT count(*) FROM cand) AS total')}`;
       matching = `WITH ${cand} SELECT id FROM cand`;
     }
@@ -278,14 +275,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // Plain words past SCORED_MATCHES filtered matches are pruned as without filters, but from the
     // filtered matches themselves, evaluated once: the latest SCORED_MATCHES and the latest with a
     // word in the title. (Prefixes and ORs cost more to match again than bm25 costs to score.)
-    params.titled = `{title} : (${plan.match})`;
     const rankedFiltered = plan.prunable
       ? `WITH m AS MATERIALIZED (${matching} LIMIT @cap),
           many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM m),
-          pick AS MATERIALIZED (
-            SELECT * FROM (SELECT id FROM m ORDER BY id DESC LIMIT @scoredMatches)
-            UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE (SELECT yes FROM many)
-              AND documents_fts MATCH @titled AND +rowid IN m ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})),
+          pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM m ORDER BY id DESC LIMIT @scoredMatches', { among: 'm', when: '(SELECT yes FROM many)' })}),
           s AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match AND +rowid IN pick)
          SELECT id, round(score, ${SCORE_DECIMALS}) AS score, (SELECT count(*) FROM m) AS total FROM s ORDER BY 2 DESC LIMIT @k`
       : `WITH s AS MATERIALIZED (${scored} LIMIT @cap)
@@ -338,10 +331,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   ) {
     // Only without filters: candidates taken without them can all fall outside (`oil` in one quarter
     // at 1M counted 16,073 documents and showed none); with them, the filtered matches are pruned above.
-    params.titled = `{title} : (${plan.match})`;
-    ranked = `${scored} AND +rowid IN (
-      SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @titled ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
-      UNION ALL SELECT * FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}))`;
+    ranked = `${scored} AND +rowid IN (${likelyCandidates(
+      `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}`,
+      {},
+    )})`;
   } else if (prunedName && total > (plan.scoredMatches ?? SCORED_MATCHES)) {
     ranked = prunedName;
   } else if (rankedWithTotal) ranked = rankedWithTotal;
@@ -402,15 +395,34 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   return { total, estimated, rows: rows.slice(offset, page), allIds };
 }
 
+/**
+ * The likely best of a large result, as one SELECT of ids, for bm25 to score instead of every match:
+ * `latest` (its latest documents), the latest TITLE_CANDIDATES with a query word in the title
+ * (@titled), and for a name the RECENT_CANDIDATES mentioning it most (`mentioned`, a SELECT of
+ * doc_id per mention). `among`: a materialized set the title matches and mentions must be in;
+ * `when`: a condition for reading those two at all (false for a result small enough to score whole).
+ */
+function likelyCandidates(latest: string, options: { mentioned?: string; among?: string; when?: string }): string {
+  const { mentioned, among, when } = options;
+  const gate = when ? `${when} AND ` : '';
+  const parts = [
+    latest,
+    `SELECT rowid AS id FROM documents_fts WHERE ${gate}documents_fts MATCH @titled${among ? ` AND +rowid IN ${among}` : ''}
+      ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES}`,
+  ];
+  if (mentioned)
+    parts.push(`SELECT doc_id AS id FROM (${mentioned}) AS m1 WHERE ${gate}${among ? `m1.doc_id IN ${among}` : '1'}
+      GROUP BY doc_id ORDER BY count(*) DESC LIMIT ${RECENT_CANDIDATES}`);
+  return parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ');
+}
+
 /** Date ranges holding at most this many documents are filtered as a set of ids. */
 const NARROW_RANGE = 20_000;
 
 /** Whether a date range holds few enough documents to filter by as a set (counted on the date index, capped). */
 function narrowRange(db: Db, range: string, params: Record<string, unknown>, most: number): boolean {
-  const documents = statement(db, "SELECT value FROM totals WHERE name = 'documents'").pluck().get() as
-    | number
-    | undefined;
-  if ((documents ?? 0) <= most) return true;
+  const [documents = 0] = ftsTotals(db);
+  if (documents <= most) return true;
   const row = statement(
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM documents INDEXED BY documents_date WHERE ${range} LIMIT @most)`,
