@@ -279,22 +279,20 @@ interface Cooccurrences {
  */
 function cooccurrences(db: Db, id: number, own: number): Cooccurrences {
   const step = Math.max(1, Math.ceil(own / ASSOCIATION_SAMPLE));
-  const sampled = statement(
-    db,
-    'SELECT count(*) FROM (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND doc_id % @step = 0)',
-  )
-    .pluck()
-    .get({ id, step }) as number;
+  const sample = 'SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND doc_id % @step = 0';
   const rows = statement(
     db,
-    `WITH own AS MATERIALIZED (SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND doc_id % @step = 0)
-     SELECT id, count(*) AS together FROM
+    `WITH own AS MATERIALIZED (${sample})
+     SELECT id, count(*) AS together, (SELECT count(*) FROM own) AS sampled FROM
        (SELECT DISTINCT m2.entity_id AS id, m2.doc_id, m2.sentence
         FROM own JOIN mentions m2 ON m2.doc_id = own.doc_id AND m2.sentence = own.sentence
         WHERE m2.entity_id IS NOT NULL AND m2.entity_id != @id)
      GROUP BY id`,
-  ).all({ id, step }) as { id: number; together: number }[];
-  return { sampled, rows };
+  ).all({ id, step }) as { id: number; together: number; sampled: number }[];
+  // The sample's size comes with the rows; counted on its own only when no other entity is named in it.
+  const sampled =
+    rows[0]?.sampled ?? (statement(db, `SELECT count(*) FROM (${sample})`).pluck().get({ id, step }) as number);
+  return { sampled, rows: rows.map(({ id: other, together }) => ({ id: other, together })) };
 }
 
 /** Entities in more sentences than this have their co-occurrences stored by each resolution. */
