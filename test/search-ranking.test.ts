@@ -6,11 +6,37 @@ import { boundQueryCost } from '../src/search/cost.js';
 import { compileQuery } from '../src/search/query.js';
 import { boilerplate } from '../src/search/ranking.js';
 import { bareBm25 } from '../src/store/ranking.js';
-import { markedTexts, SCRATCH_MATCHES, searchDocuments } from '../src/store/search.js';
+import { markedTexts, SCRATCH_MATCHES, searchDocuments, type SearchPlan } from '../src/store/search.js';
 import { documentIdsByPath } from '../src/store/documents.js';
 import { makeSnippet } from '../src/search/snippet.js';
 import { corpus, tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
+
+/** A search plan for `query`'s words: title weighted, no entities or filters, ten hits; `extra` overrides. */
+const planFor = (query: string, extra: Partial<SearchPlan> = {}): SearchPlan => ({
+  match: compileQuery(query).match,
+  units: [],
+  exclude: null,
+  filters: [],
+  from: null,
+  to: null,
+  limit: 10,
+  offset: 0,
+  titleWeight: 2,
+  bodyWeight: 1,
+  entityBonus: 0,
+  ...extra,
+});
+
+/** Runs `test` on a fresh database of its own, closed afterwards whatever happens. */
+function withFixture(name: string, test: (fx: SearchFixture) => void): void {
+  const fx = new SearchFixture(path.join(tempDir(`corpus-${name}-`), `${name}.db`));
+  try {
+    test(fx);
+  } finally {
+    fx.close();
+  }
+}
 
 const prose = (topic: string, n: number): string =>
   Array.from(
@@ -79,19 +105,7 @@ describe('ranking, query handling and query cost', () => {
   });
 
   /** A plain search plan for `volcker`, the first `limit` hits, title weighted. */
-  const volckerPlan = (limit: number) => ({
-    match: compileQuery('volcker').match,
-    units: [],
-    exclude: null,
-    filters: [],
-    from: null,
-    to: null,
-    limit,
-    offset: 0,
-    titleWeight: 2,
-    bodyWeight: 1,
-    entityBonus: 0,
-  });
+  const volckerPlan = (limit: number) => planFor('volcker', { limit });
 
   it('past the scored-matches bound, keeps the exact count and finds the title matches first', () => {
     const plan = volckerPlan(2);
@@ -200,8 +214,7 @@ describe('ranking, query handling and query cost', () => {
 
 describe('pruned ranking of a frequent word under filters', () => {
   it('takes its candidates within the filters: the page is never empty when the count is not', () => {
-    const fx = new SearchFixture(path.join(tempDir('corpus-prune-'), 'prune.db'));
-    try {
+    withFixture('prune', (fx) => {
       // Five June documents about wheat, then more than a pruning pass's latest matches from a later year.
       // The oldest of them has the word in its title: past the bound it is still a candidate.
       for (let i = 0; i < 5; i++)
@@ -211,21 +224,13 @@ describe('pruned ranking of a frequent word under filters', () => {
         );
       for (let i = 0; i < 1100; i++)
         fx.doc({ path: `later-${i}.txt`, date: '1988-02-01' }, `Wheat was shipped, lot ${i}.`);
-      const plan = {
-        match: compileQuery('wheat').match,
-        units: [],
-        exclude: null,
-        filters: [],
+      const plan = planFor('wheat', {
         from: '1987-06-01',
         to: '1987-06-30',
         limit: 3,
-        offset: 0,
-        titleWeight: 2,
-        bodyWeight: 1,
-        entityBonus: 0,
         prunable: true,
         scoredMatches: 4,
-      };
+      });
       const page = searchDocuments(fx.db, plan);
       expect(page.total).toBe(5);
       expect(page.rows).toHaveLength(3);
@@ -241,16 +246,13 @@ describe('pruned ranking of a frequent word under filters', () => {
       expect(huge.estimated).toBe(true);
       expect(huge.rows).toHaveLength(3);
       expect(huge.rows.every((r) => r.date?.startsWith('1987-06'))).toBe(true);
-    } finally {
-      fx.close();
-    }
+    });
   });
 });
 
 describe('pruned ranking of a frequent name', () => {
   it('counts the documents with its words or a mention exactly, and ranks a title mention first', () => {
-    const fx = new SearchFixture(path.join(tempDir('corpus-prune-name-'), 'name.db'));
-    try {
+    withFixture('prune-name', (fx) => {
       const acme = fx.entity('ORG', 'Acme Mining', ['the miner']);
       const titled = fx.doc(
         { path: 'titled.txt', title: 'Acme Mining cuts output', date: '1987-03-01' },
@@ -270,19 +272,11 @@ describe('pruned ranking of a frequent name', () => {
         'Workers at the miner went back.',
       );
       fx.mention(alias, acme, 'the miner', 'ORG');
-      const plan = {
-        match: compileQuery('acme mining').match,
-        units: [{ expression: '(acme AND mining)', entities: [{ id: acme, kind: 'entity' as const }] }],
-        exclude: null,
-        filters: [],
-        from: null,
-        to: null,
+      const plan = planFor('acme mining', {
+        units: [{ expression: '(acme AND mining)', entities: [{ id: acme, kind: 'entity' }] }],
         limit: 3,
-        offset: 0,
-        titleWeight: 2,
-        bodyWeight: 1,
         entityBonus: 0.5,
-      };
+      });
       const full = searchDocuments(fx.db, plan);
       const pruned = searchDocuments(fx.db, { ...plan, scoredMatches: 2 });
       expect(full.total).toBe(8);
@@ -308,22 +302,19 @@ describe('pruned ranking of a frequent name', () => {
       expect(all.rows[0].id).toBe(copper);
       // Every match, for facets and the date orders, without scoring them.
       expect(new Set(all.allIds!()).size).toBe(7);
-      expect(searchDocuments(fx.db, { ...both, sort: '-date' as const }).total).toBe(7);
+      expect(searchDocuments(fx.db, { ...both, sort: '-date' }).total).toBe(7);
       // The name alone, asked now: the copper report is one more.
       expect(new Set(full.allIds!()).size).toBe(9);
-      const byDate = searchDocuments(fx.db, { ...plan, sort: 'date' as const, limit: 9 });
+      const byDate = searchDocuments(fx.db, { ...plan, sort: 'date', limit: 9 });
       expect(byDate.total).toBe(9);
       expect(byDate.rows[0].id).toBe(copper);
-    } finally {
-      fx.close();
-    }
+    });
   });
 });
 
 describe('highlights of the hits', () => {
   it('marks prefixes, phrases and title words, in short documents and in one too long to copy', () => {
-    const fx = new SearchFixture(path.join(tempDir('corpus-marks-'), 'marks.db'));
-    try {
+    withFixture('marks', (fx) => {
       fx.doc(
         { path: 'short.txt', title: 'Petroleum exports rise', date: '1987-03-01' },
         'Crude oil and petrol exports rose.',
@@ -347,8 +338,6 @@ describe('highlights of the hits', () => {
         expect(scratch.size).toBeGreaterThan(0);
         expect(scratch).toEqual(markedTexts(fx.db, match, ids, 1));
       }
-    } finally {
-      fx.close();
-    }
+    });
   });
 });
