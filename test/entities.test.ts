@@ -89,6 +89,19 @@ describe('findEntities', () => {
     expect(ms.find((m) => m.text === 'UN')?.entity).toBe('United Nations');
   });
 
+  it('does not give an acronym to another name when a company of the document is called by it', () => {
+    // Ford Motor Co spells F-M-C, but this document's FMC is FMC Corp, named by it.
+    const ms = entities(
+      'The Army invited General Electric Co, FMC Corp <FMC> and Martin Marietta Corp to bid. The gun was made by Ford Motor Co <F>. FMC declined to comment.',
+    );
+    const fmc = ms.filter((m) => m.text === 'FMC');
+    expect(fmc.length).toBeGreaterThan(0);
+    for (const m of fmc) expect(m.entity).not.toBe('Ford Motor Co');
+    // Without a company of that name, the acronym still stands for the name whose initials it spells.
+    const alone = entities('Ford Motor Co said sales rose. FMC said it would build more trucks.');
+    expect(alone.find((m) => m.text === 'FMC')?.entity).toBe('Ford Motor Co');
+  });
+
   it('keeps exact, non-overlapping offsets on odd input', () => {
     for (const text of [
       '((((',

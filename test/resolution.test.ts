@@ -115,6 +115,17 @@ describe('evidence a document carries', () => {
   });
 });
 
+describe('an acronym beside a company named by it', () => {
+  it('is no evidence for another name whose initials it spells', () => {
+    const org = (text: string) => ({ type: 'ORG', text, key: text.toLowerCase() });
+    const ford = [org('Ford Motor Co'), org('FMC')];
+    expect(documentEvidence('…', ford).map((e) => `${e.kind}: ${e.short} → ${e.long}`)).toEqual([
+      'initials: fmc → ford motor co',
+    ]);
+    expect(documentEvidence('…', [org('FMC Corp'), ...ford])).toEqual([]);
+  });
+});
+
 describe('an organisation named again by its first words', () => {
   const org = (text: string) => ({ type: 'ORG', text, key: text.toLowerCase() });
 

@@ -4,6 +4,7 @@
  */
 import { aliasKey } from '../core/alias-key.js';
 import { countryByDemonym } from '../nlp/gazetteer.js';
+import { acronymCompany } from '../nlp/ner/orgs.js';
 import { isAcronym, LEGAL_SUFFIXES, lastWord, spellsInitials, stripTitles, wordCount } from './names.js';
 
 /** One mention as the store keeps it: its written text and the analyzer's entity key. */
@@ -69,7 +70,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e4';
+export const EVIDENCE_VERSION = 'e5';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -128,9 +129,17 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
     const initials = placeInitials(m.text);
     if (initials.length >= 1 && initials.length <= 2) places.add(initials);
   }
+  // `FMC Corp <FMC>` beside `Ford Motor Co`: the document's FMC is FMC Corp, not Ford's initials.
+  const companies = new Set(
+    mentions.flatMap((m) => {
+      const own = m.type === 'ORG' ? acronymCompany(m.text) : null;
+      return own ? [own.replace(/&/g, '').toLowerCase()] : [];
+    }),
+  );
   for (const [id, written] of acronyms) {
     const [type, short] = id.split('\u0000');
     const letters = written.replace(/[.&]/g, '');
+    if (companies.has(letters.toLowerCase())) continue;
     const rests = [...places].filter((p) => letters.toLowerCase().startsWith(p) && letters.length - p.length >= 2);
     for (const long of longNames.values()) {
       if (long.type !== type) continue;

@@ -2,7 +2,7 @@ import type { EntityType, Mention, Sentence, Token } from '../../core/types.js';
 import { countryByName, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
 import { isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
-import { canonicalOrgAcronym } from './orgs.js';
+import { acronymCompany, canonicalOrgAcronym } from './orgs.js';
 import type { Span } from './spans.js';
 
 /*
@@ -174,7 +174,15 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     }
   }
 
-  // Organisations: an acronym stands for the long name in the document whose initials it spells.
+  // Organisations: an acronym stands for the long name in the document whose initials it spells,
+  // unless the document names a company by the acronym itself (`FMC Corp <FMC>` beside `Ford Motor
+  // Co`: FMC is FMC Corp, not Ford). Such an acronym stays as written: the corpus joins `FMC` and
+  // `FMC Corp` where documents name both.
+  const ownAcronyms = new Set<string>();
+  for (const m of typed) {
+    const own = m.type === 'ORG' ? acronymCompany(withoutThe(m.s)) : null;
+    if (own) ownAcronyms.add(own);
+  }
   const orgLong = new Map<string, string>();
   for (const m of typed) {
     if (m.type !== 'ORG') continue;
@@ -211,7 +219,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   const orgOf = (s: string, written: string): string => {
     const acr = withoutThe(s).replace(/\./g, '');
     if (/^\p{Lu}{2,6}$/u.test(acr)) {
-      const long = orgLong.get(acr);
+      const long = ownAcronyms.has(acr) ? undefined : orgLong.get(acr);
       return long ? writtenOrg(long) : (canonicalOrgAcronym(s) ?? s);
     }
     const full = /^\p{Lu}\p{Ll}+$/u.test(s) ? fullOf.get(s.toLowerCase()) : undefined;
