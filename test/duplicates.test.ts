@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../src/store/db.js';
 import { bandRowCount, clusterOf } from '../src/store/duplicates.js';
 import { documentIdsByPath } from '../src/store/documents.js';
+import { search } from '../src/search/search.js';
 import { figures, figuresAgree, signature, similarity } from '../src/dedup/minhash.js';
 import { corpus, ROOT, tempDir, write } from './helpers.js';
 
@@ -190,5 +191,15 @@ describe('near-duplicates in a ranked page', () => {
     expect(json.hits[0].title).toBe('NORWAY DEFENDS CROWN');
     expect(json.hits[0].similar).toBeGreaterThanOrEqual(49);
     expect(json.hits.slice(1).every((h: { title: string }) => h.title.startsWith('REPORT'))).toBe(true);
+    // When copies fill even the widened first stage (fifty candidates here, all copies), it is read
+    // again deeper until the page holds other stories.
+    const store = openDatabase(file, { readonly: true });
+    try {
+      const narrow = search(store, 'crown', { limit: 5, ranking: { stageOneWiden: 1 } });
+      expect(narrow.hits.map((h) => h.title)).toEqual(json.hits.map((h: { title: string }) => h.title));
+      expect(narrow.hits[0].similar).toBeGreaterThanOrEqual(49);
+    } finally {
+      store.close();
+    }
   });
 });

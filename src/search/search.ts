@@ -361,7 +361,7 @@ function execute(
   };
   if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities };
   const end = offset + limit;
-  for (let depth = rerankDepth(end) * CLUSTER_WIDEN; ; depth *= 4) {
+  for (let depth = rerankDepth(end) * ranking.stageOneWiden; ; depth *= 4) {
     const page = searchDocuments(db, { ...plan, depth });
     if (page.rows.length === 0) return { ...page, compiled, queryEntities };
     const { candidates, clusters } = fewPerCluster(db, page.rows, rerankDepth(end));
@@ -375,11 +375,6 @@ function execute(
   }
 }
 
-/**
- * Stage one reads this many times the second stage's depth: on an archive where a story comes in 30
- * wire copies, the best 50 candidates can be three stories, and the page showed two hits of 16,891.
- */
-const CLUSTER_WIDEN = 32;
 /** Stage one is read again four times deeper, up to this, while copies leave the page short. */
 const MAX_STAGE_ONE = 50_000;
 /** Members of one near-duplicate cluster that go on to the second stage, which picks the best of them. */
@@ -454,7 +449,7 @@ export function rankingInput(db: Store, query: string, options: SearchOptions = 
       titleWeight: ranking.titleWeight,
       bodyWeight: 1,
       entityBonus: ranking.entityBonus,
-      depth: RERANK_DEPTH * CLUSTER_WIDEN,
+      depth: RERANK_DEPTH * ranking.stageOneWiden,
     });
     return features(db, units, fewPerCluster(db, page.rows, RERANK_DEPTH).candidates);
   });
