@@ -18,9 +18,11 @@ const NAMES: Record<number, string> = {
   6: 'Texaco',
   7: 'Yasuhiro Nakasone',
   8: 'Liberal Democratic Party',
+  9: 'Chile',
+  10: 'Chuquicamata',
 };
 const name = (id: number) => NAMES[id] ?? `#${id}`;
-const isPlace = (id: number) => id === 1 || id === 4 || id === 5;
+const isPlace = (id: number) => id === 1 || id === 4 || id === 5 || id === 9 || id === 10;
 
 let nextId = 1;
 /** One dated statement of report `doc`, published on `published`. */
@@ -49,7 +51,7 @@ function statement(doc: number, published: string, fields: Partial<StatementRow>
 }
 
 const options = {
-  placeKnown: new Set(['accord', 'meeting', 'election']),
+  placeKnown: new Set(['accord', 'meeting', 'election', 'earthquake']),
   nounGroups: new Map([['meeting', 'meet']]),
   isPlace,
 };
@@ -151,6 +153,27 @@ describe('corpus events from dated statements', () => {
       participantIds: [4, 5],
     });
     expect(clusterStatements([election(1, 4), election(2, 4), both], name, options)).toHaveLength(1);
+  });
+
+  it('keeps apart a report naming two other places from an event placed elsewhere on the same day', () => {
+    const quake = (doc: number, fields: Partial<StatementRow>) =>
+      statement(doc, '1987-03-06', {
+        value: '1987-03-05',
+        action: 'n:earthquake',
+        name: 'earthquake',
+        terms: ['quake', 'richter', 'damag'],
+        ...fields,
+      });
+    // Three reports of an earthquake in one country; then one of the day's quake in another, naming
+    // the country and a mine in it (two places, so no one venue): neither is where the first happened.
+    const there = [1, 2, 3].map((doc) => quake(doc, { placeId: 4, participantIds: [4] }));
+    const elsewhere = quake(4, { participantIds: [9, 10] });
+    const events = clusterStatements([...there, elsewhere], name, options);
+    expect(events.find((e) => e.documents === 3)).toBeDefined();
+    expect(events.every((e) => e.documents < 4)).toBe(true);
+    // Naming the event's own place among others, it joins.
+    const nearby = quake(5, { participantIds: [4, 9] });
+    expect(clusterStatements([...there, nearby], name, options).map((e) => e.documents)).toEqual([4]);
   });
 
   it('names an action by its telling object when the most given one says little alone', () => {

@@ -243,17 +243,20 @@ export function clusterStatementStream(
     lastDay = day;
     const weight = s.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0) || 1;
     // Where it happened: the sentence's place, else for a happening known by its place (an
-    // earthquake, an election) the one place it names (`the earthquake which hit northern Chile`);
-    // several places are parties (`an accord between Canada, France and Japan`), not a venue.
+    // earthquake, an election) the one place it names (`the earthquake which hit northern Chile`).
+    // Several places may be parties (`an accord between Canada, France and Japan`) or a place and a
+    // spot in it (`northern Chile` … `the mine at Chuquicamata`): no one venue, but it happened at
+    // one of them, so an event placed elsewhere that names none of them is another happening.
     const named = s.placeId === null && s.action.startsWith('n:') && placeKnown.has(s.action.slice(2));
     const places = named ? s.participantIds.filter(isPlace) : [];
     const where = s.placeId !== null ? [s.placeId] : places.length === 1 ? places : [];
+    const somewhere = s.placeId !== null ? where : places;
     const candidates = new Set<Cluster>();
     for (const key of lookupKeys(s, entityKeys)) for (const c of blocks.get(key) ?? []) candidates.add(c);
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      const score = similarity(s, where, weight, c, idf, kindOf);
+      const score = similarity(s, somewhere, weight, c, idf, kindOf);
       if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
         best = c;
         bestScore = score;
@@ -654,7 +657,8 @@ function similarity(
 
 /**
  * Two different places (`earthquake in Ecuador`, `earthquake in Chile`) are two happenings. `where`:
- * the statement's places (see the clustering loop); a statement with none agrees with anything.
+ * the places the statement may have happened at (see the clustering loop); a statement with none
+ * agrees with anything.
  */
 function placesAgree(s: StatementRow, where: readonly number[], c: Cluster): boolean {
   if (where.length === 0 || c.places.size === 0 || where.some((p) => c.places.has(p))) return true;
