@@ -125,6 +125,39 @@ function mentioning(list: EntityRef[]): string[] {
   return parts;
 }
 
+/** Query parameters, bound by name: the path builders add what their SQL needs. */
+type Params = Record<string, unknown>;
+
+/** Which documents the filters allow, as SQL conditions on a document id column. */
+interface Filtering {
+  /** Id sets (filters, source, tags, a narrow date range); empty when none. */
+  sets: string[];
+  /** A date range too wide to build as a set: checked per match in documents_id_date. */
+  wideRange: boolean;
+  /** ` AND …` conditions keeping `column`'s ids within the filters. */
+  within: (column: string) => string;
+}
+
+/**
+ * How a query's matches are read. Plain words count from the FTS index alone (cheap) and are
+ * ranked afterwards; a name (alone or with words) counts while ranking, so its candidates are
+ * built once.
+ */
+interface MatchPaths {
+  /** Every match with its score. */
+  scored: string;
+  /** Every match's id, unscored (facets and the date orders: bm25 costs far more than a match). */
+  matching: string;
+  /** Counted from the FTS index alone (plain words), before ranking. */
+  countedFromIndex: boolean;
+  /** Past SCORED_MATCHES, the likely candidates scored instead of every match, when the path prunes. */
+  pruned?: string;
+  /** An unfiltered name: its exact count, from its two indexes. */
+  nameCount?: string;
+  /** Several units naming an entity: the ranking with the count of every candidate beside it (`total`). */
+  rankedWithTotal?: string;
+}
+
 /**
  * One page of ranked documents. Candidates and scores come from the FTS index and the indexed id
  * sets of the filters alone — no document row is read — so a word in every document stays cheap;
@@ -132,8 +165,8 @@ function mentioning(list: EntityRef[]): string[] {
  */
 export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const db = sqlite(store);
-  const { units, limit, offset } = plan;
-  const params: Record<string, unknown> = {};
+  const { limit, offset } = plan;
+  const params: Params = {};
   // Each filter is a set of document ids read from an index (covering: no table rows).
   const idSets: string[] = plan.filters.map((matches) => mentioning(matches).join(' UNION '));
   if (plan.source) {
@@ -152,197 +185,62 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   if (plan.to) params.to = plan.to;
   if (plan.match === null) return listFiltered(db, idSets, range, plan.exclude, params, limit, offset);
 
-  // A narrow date range is a set of ids; a wide one (a quarter of a million documents at 1M) costs
-  // more to build as a set than looking up each match's date (documents_id_date, covering).
-  const wideRange = range !== '' && !narrowRange(db, range, params, plan.narrowRange ?? NARROW_RANGE);
-  const sets = range && !wideRange ? [...idSets, `SELECT id FROM documents WHERE ${range}`] : idSets;
-  const dated = [plan.from ? 'dd.date >= @from' : '', plan.to ? 'dd.date <= @to' : ''].filter(Boolean).join(' AND ');
-  // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
-  // `column` is qualified: the date lookup's own table has an id too.
-  const within = (column: string): string =>
-    sets.map((set) => ` AND +${column} IN (${set})`).join('') +
-    (wideRange
-      ? ` AND (SELECT 1 FROM documents dd INDEXED BY documents_id_date WHERE dd.id = ${column} AND ${dated}) IS NOT NULL`
-      : '');
-
+  const filtering = filteringOf(db, plan, idSets, range, params);
+  const { sets, wideRange } = filtering;
+  const byDate = plan.sort === 'date' || plan.sort === '-date';
   const bm25 = `bm25(documents_fts, ${plan.titleWeight}, ${plan.bodyWeight})`;
-  const queryEntities = units.flatMap((u) => u.entities);
-  let scored: string;
-  // The plain path counts from the index alone (cheap); the entity path counts while ranking, so its
-  // candidate set is built once.
-  let counted: string | null = null;
-  // A single name without filters: its exact count, and its scoring past SCORED_MATCHES.
-  let nameCount: string | null = null;
-  let prunedName: string | null = null;
-  // Several units, one naming an entity: the ranking with the count of every candidate beside it.
-  let rankedWithTotal: string | null = null;
-  // The matching ids without scores (for facets and the date orders): bm25 costs far more than a match.
-  let matching: string;
-  if (queryEntities.length === 0) {
-    params.match = plan.match;
-    params.titled = `{title} : (${plan.match})`;
-    scored = `SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
-    matching = `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
-    counted = `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
-  } else {
-    // Each unit that names an entity matches by its words or by a mention; the rest by words.
-    const parts: string[] = [];
-    const plainUnits = units.filter((u) => u.entities.length === 0);
-    if (plainUnits.length > 0) {
-      params.plain = plainUnits.map((u) => u.expression).join(' AND ');
-      parts.push('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @plain');
-    }
-    units
-      .filter((u) => u.entities.length > 0)
-      .forEach((u, i) => {
-        params[`u${i}`] = u.expression;
-        const either = [
-          `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @u${i}`,
-          ...mentioning(u.entities),
-        ];
-        parts.push(`SELECT id FROM (${either.join(' UNION ')})`);
-      });
-    let candidates = parts.join(' INTERSECT ');
-    if (plan.exclude) {
-      candidates += ' EXCEPT SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @exclude';
-      params.exclude = plan.exclude;
-    }
-    // Text credit per unit: "United States" scores documents with both words, not every "United".
-    params.any = units.map((u) => u.expression).join(' OR ');
-    params.bonus = plan.entityBonus;
-    // A document's credit for mentioning the query's entities n times (more than 8 count as 8).
-    const entityCredit = (n: string) => `@bonus * (1.0 + min(${n}, 8) / 8.0)`;
-    const mentioned = mentioning(queryEntities).join(' UNION ALL ');
-    params.titled = `{title} : (${params.any})`;
-    if (units.length === 1 && plainUnits.length === 0 && !plan.exclude) {
-      // A query that is one name: the candidates are exactly the documents with its words or a mention,
-      // so each side is scored on its own and summed per document (no candidate set to build and
-      // join: a third of the time of a name with thousands of documents, such as a country).
-      const summed = (picked: string): string => `WITH ${picked ? `pick AS MATERIALIZED (${picked}),` : ''}
-        txt AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS s FROM documents_fts WHERE documents_fts MATCH @any${picked ? ' AND +rowid IN pick' : ''})
-        SELECT id, sum(s) AS score FROM (
-          SELECT id, s FROM txt
-          UNION ALL SELECT doc_id AS id, ${entityCredit('count(*)')} AS s FROM (${mentioned})${picked ? ' WHERE doc_id IN pick' : ''} GROUP BY doc_id
-        ) AS part WHERE 1${within('part.id')} GROUP BY id`;
-      scored = summed('');
-      matching = `SELECT id FROM (${candidates}) AS c1 WHERE 1${within('c1.id')}`;
-      if (sets.length === 0 && !wideRange && plan.sort !== 'date' && plan.sort !== '-date') {
-        // Without filters, a frequent name (Japan: 64,142 documents at 1M, 120 ms) is counted exactly
-        // from its two indexes, and past SCORED_MATCHES only likely candidates are scored: the latest
-        // documents with the name in the title, the latest matches, and those mentioning it most.
-        nameCount = `SELECT count(*) AS n FROM (${candidates})`;
-        prunedName = summed(
-          likelyCandidates(
-            `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @any ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}`,
-            { mentioned },
-          ),
-        );
-      }
-    } else {
-      // The candidates (filters applied) are built once, and only they are scored: 'Japan trade' at 1M
-      // scored all 190,000 documents with either word for its 30,944 candidates (300 -> 200 ms).
-      const scoring = (from: string, total: string) => `
-        txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any AND +rowid IN ${from}),
-        ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioned}) AS m0 WHERE m0.doc_id IN ${from} GROUP BY doc_id)
-      SELECT c.id AS id,
-        coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE ${entityCredit('e.n')} END AS score${total}
-      FROM ${from} c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id`;
-      const cand = `cand AS MATERIALIZED (SELECT id FROM (${candidates}) AS c0 WHERE 1${within('c0.id')})`;
-      scored = `WITH ${cand}, ${scoring('cand', '')}`;
-      // Ranked, past SCORED_MATCHES candidates only the likely ones are scored (as for plain words): the
-      // latest SCORED_MATCHES candidates (so all of a smaller set), the latest with a query word in the
-      // title and those mentioning the entities most. The count is of every candidate.
-      params.scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
-      rankedWithTotal = `WITH ${cand},
-        many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM cand),
-        pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM cand ORDER BY id DESC LIMIT @scoredMatches', { mentioned, among: 'cand', when: '(SELECT yes FROM many)' })}),
-        ${scoring('pick', ', (SELECT count(*) FROM cand) AS total')}`;
-      matching = `WITH ${cand} SELECT id FROM cand`;
-    }
-  }
+  const paths = plan.units.some((u) => u.entities.length > 0)
+    ? entityPaths(plan, filtering, bm25, params)
+    : wordPaths(plan, filtering, bm25, params);
+  const { matching } = paths;
   const allIds = (): number[] =>
     (statement(db, `SELECT id FROM (${matching})`).all(params) as { id: number }[]).map((r) => r.id);
+  const scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
+  const k = Math.max(offset + limit + TIE_SLACK, plan.depth ?? 0);
   let total = -1;
   let estimated = false;
-  const huge = plan.hugeMatches ?? HUGE_MATCHES;
-  // With filters, the matches are scored and counted in one pass: a separate count evaluated the
-  // filters (an entity's documents, each match's date) a second time. Up to HUGE_MATCHES rows; past
-  // that the count below decides, as without filters. (bm25 cannot sit beside a window function in
-  // one SELECT; a materialized CTE keeps them apart.)
-  const k = Math.max(offset + limit + TIE_SLACK, plan.depth ?? 0);
-  let scoredTop: { id: number; score: number }[] | null = null;
-  if (counted && (sets.length > 0 || wideRange) && plan.sort !== 'date' && plan.sort !== '-date') {
-    // Plain words past SCORED_MATCHES filtered matches are pruned as without filters, but from the
-    // filtered matches themselves, evaluated once: the latest SCORED_MATCHES and the latest with a
-    // word in the title. (Prefixes and ORs cost more to match again than bm25 costs to score.)
-    const rankedFiltered = plan.prunable
-      ? `WITH m AS MATERIALIZED (${matching} LIMIT @cap),
-          many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM m),
-          pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM m ORDER BY id DESC LIMIT @scoredMatches', { among: 'm', when: '(SELECT yes FROM many)' })}),
-          s AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match AND +rowid IN pick)
-         SELECT id, round(score, ${SCORE_DECIMALS}) AS score, (SELECT count(*) FROM m) AS total FROM s ORDER BY 2 DESC LIMIT @k`
-      : `WITH s AS MATERIALIZED (${scored} LIMIT @cap)
-         SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total FROM s ORDER BY 2 DESC LIMIT @k`;
-    const rows = statement(db, rankedFiltered).all({
-      ...params,
-      cap: huge + 1,
-      k,
-      scoredMatches: plan.scoredMatches ?? SCORED_MATCHES,
-    }) as { id: number; score: number; total: number }[];
-    const n = rows[0]?.total ?? 0;
-    if (n <= huge) {
-      scoredTop = rows.map(({ id, score }) => ({ id, score }));
-      total = n;
-    }
-  }
-  if (counted && !scoredTop) {
+  // Filtered words are scored and counted in one pass (see rankFilteredWords); past HUGE_MATCHES the
+  // count below decides, as without filters.
+  const scoredTop =
+    paths.countedFromIndex && (sets.length > 0 || wideRange) && !byDate
+      ? rankFilteredWords(db, plan, paths, bm25, params, k)
+      : null;
+  if (scoredTop) total = scoredTop.total;
+  else if (paths.countedFromIndex) {
     // Counted exactly up to HUGE_MATCHES (a LIMIT FTS5 stops at); beyond, estimated from the latest
     // documents, so a word found in most of a million documents costs a bounded count.
-    const capped = statement(db, `SELECT count(*) AS n FROM (${matching} LIMIT @cap)`).get({
-      ...params,
-      cap: huge + 1,
-    }) as { n: number };
-    total = capped.n;
+    const huge = plan.hugeMatches ?? HUGE_MATCHES;
+    total = (
+      statement(db, `SELECT count(*) AS n FROM (${matching} LIMIT @cap)`).get({ ...params, cap: huge + 1 }) as {
+        n: number;
+      }
+    ).n;
     if (total > huge) {
       total = Math.max(huge + 1, estimateMatches(db, matching, params));
       estimated = true;
     }
-  } else if (nameCount) total = (statement(db, nameCount).get(params) as { n: number }).n;
+  } else if (paths.nameCount) total = (statement(db, paths.nameCount).get(params) as { n: number }).n;
   const exact = total >= 0;
   if (total === 0 || (total > 0 && offset >= total)) return { total, estimated, rows: [], allIds };
 
   // Top-k pruning: FTS5 scores every match before it sorts, ~2 µs each, so a word found in most
   // documents costs tens of ms. Past SCORED_MATCHES, bm25 is computed only for a bounded set of
-  // likely candidates: matches with a query term in the title, and the latest ingested matches
-  // (both read in rowid order with a LIMIT, which FTS5 stops early). Such a word ranks documents
-  // little by itself (its idf is near zero), so this loses little; the count stays exact.
-  let ranked = scored;
+  // likely candidates (see likelyCandidates). Such a word ranks documents little by itself (its idf
+  // is near zero), so this loses little; the count stays exact.
+  let ranked = paths.scored;
   if (estimated) {
     // Too many to score at all: the latest matches, in rowid order (an early-stopping LIMIT), for the
     // second stage to rank by its own BM25F.
-    ranked = `SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}
+    ranked = `SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${filtering.within('documents_fts.rowid')}
       ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})`;
-  } else if (
-    counted &&
-    plan.prunable &&
-    sets.length === 0 &&
-    !wideRange &&
-    total > (plan.scoredMatches ?? SCORED_MATCHES)
-  ) {
-    // Only without filters: candidates taken without them can all fall outside (`oil` in one quarter
-    // at 1M counted 16,073 documents and showed none); with them, the filtered matches are pruned above.
-    ranked = `${scored} AND +rowid IN (${likelyCandidates(
-      `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}`,
-      {},
-    )})`;
-  } else if (prunedName && total > (plan.scoredMatches ?? SCORED_MATCHES)) {
-    ranked = prunedName;
-  } else if (rankedWithTotal) ranked = rankedWithTotal;
+  } else if (paths.pruned && total > scoredMatches) ranked = paths.pruned;
+  else if (paths.rankedWithTotal) ranked = paths.rankedWithTotal;
 
   const page = offset + limit;
-  if (plan.sort === 'date' || plan.sort === '-date') {
+  if (byDate) {
     // By date: walk the date index (covering) and keep the ids that match.
     const direction = plan.sort === 'date' ? 'ASC' : 'DESC';
+    const counted = paths.countedFromIndex;
     const listed = statement(
       db,
       `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score${counted ? '' : ', count(*) OVER () AS total'}
@@ -353,10 +251,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     return { total, estimated, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), allIds };
   }
   const top: { id: number; score: number; total?: number }[] =
-    scoredTop ??
+    scoredTop?.rows ??
     (statement(
       db,
-      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
+      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : paths.rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
     ).all({ ...params, k }) as {
       id: number;
       score: number;
@@ -393,6 +291,171 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     ];
   }
   return { total, estimated, rows: rows.slice(offset, page), allIds };
+}
+
+/** The filters of a query with words, as conditions on the ids of its matches. */
+function filteringOf(db: Db, plan: SearchPlan, idSets: string[], range: string, params: Params): Filtering {
+  // A narrow date range is a set of ids; a wide one (a quarter of a million documents at 1M) costs
+  // more to build as a set than looking up each match's date (documents_id_date, covering).
+  const wideRange = range !== '' && !narrowRange(db, range, params, plan.narrowRange ?? NARROW_RANGE);
+  const sets = range && !wideRange ? [...idSets, `SELECT id FROM documents WHERE ${range}`] : idSets;
+  const dated = [plan.from ? 'dd.date >= @from' : '', plan.to ? 'dd.date <= @to' : ''].filter(Boolean).join(' AND ');
+  // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
+  // `column` is qualified: the date lookup's own table has an id too.
+  const within = (column: string): string =>
+    sets.map((set) => ` AND +${column} IN (${set})`).join('') +
+    (wideRange
+      ? ` AND (SELECT 1 FROM documents dd INDEXED BY documents_id_date WHERE dd.id = ${column} AND ${dated}) IS NOT NULL`
+      : '');
+  return { sets, wideRange, within };
+}
+
+/** Plain words: matched, scored and counted in the FTS index; pruned past SCORED_MATCHES when unfiltered. */
+function wordPaths(plan: SearchPlan, filtering: Filtering, bm25: string, params: Params): MatchPaths {
+  const { within, sets, wideRange } = filtering;
+  params.match = plan.match;
+  params.titled = `{title} : (${plan.match})`;
+  const scored = `SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`;
+  return {
+    scored,
+    matching: `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match${within('documents_fts.rowid')}`,
+    countedFromIndex: true,
+    // Only without filters: candidates taken without them can all fall outside (`oil` in one quarter
+    // at 1M counted 16,073 documents and showed none); with them, rankFilteredWords prunes from the
+    // filtered matches themselves.
+    pruned:
+      plan.prunable && sets.length === 0 && !wideRange
+        ? `${scored} AND +rowid IN (${likelyCandidates(
+            `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}`,
+            {},
+          )})`
+        : undefined,
+  };
+}
+
+/**
+ * Filtered words, counted and ranked in one statement (a separate count evaluated the filters — an
+ * entity's documents, each match's date — a second time), up to HUGE_MATCHES matches; null past
+ * that, for the count of the caller to decide. Words and phrases past SCORED_MATCHES filtered
+ * matches are pruned as without filters, but from the filtered matches themselves, evaluated once:
+ * the latest SCORED_MATCHES and the latest with a word in the title. (Prefixes and ORs cost more to
+ * match again than bm25 costs to score. bm25 cannot sit beside a window function in one SELECT; a
+ * materialized CTE keeps them apart.)
+ */
+function rankFilteredWords(
+  db: Db,
+  plan: SearchPlan,
+  paths: MatchPaths,
+  bm25: string,
+  params: Params,
+  k: number,
+): { total: number; rows: { id: number; score: number }[] } | null {
+  const huge = plan.hugeMatches ?? HUGE_MATCHES;
+  const sql = plan.prunable
+    ? `WITH m AS MATERIALIZED (${paths.matching} LIMIT @cap),
+        many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM m),
+        pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM m ORDER BY id DESC LIMIT @scoredMatches', { among: 'm', when: '(SELECT yes FROM many)' })}),
+        s AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match AND +rowid IN pick)
+       SELECT id, round(score, ${SCORE_DECIMALS}) AS score, (SELECT count(*) FROM m) AS total FROM s ORDER BY 2 DESC LIMIT @k`
+    : `WITH s AS MATERIALIZED (${paths.scored} LIMIT @cap)
+       SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total FROM s ORDER BY 2 DESC LIMIT @k`;
+  const rows = statement(db, sql).all({
+    ...params,
+    cap: huge + 1,
+    k,
+    scoredMatches: plan.scoredMatches ?? SCORED_MATCHES,
+  }) as { id: number; score: number; total: number }[];
+  const total = rows[0]?.total ?? 0;
+  return total <= huge ? { total, rows: rows.map(({ id, score }) => ({ id, score })) } : null;
+}
+
+/**
+ * A query naming entities: each unit that names one matches by its words or by a mention, the rest
+ * by words; a mention adds to the text's score.
+ */
+function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, params: Params): MatchPaths {
+  const { units } = plan;
+  const { within, sets, wideRange } = filtering;
+  const parts: string[] = [];
+  const plainUnits = units.filter((u) => u.entities.length === 0);
+  if (plainUnits.length > 0) {
+    params.plain = plainUnits.map((u) => u.expression).join(' AND ');
+    parts.push('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @plain');
+  }
+  units
+    .filter((u) => u.entities.length > 0)
+    .forEach((u, i) => {
+      params[`u${i}`] = u.expression;
+      const either = [
+        `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @u${i}`,
+        ...mentioning(u.entities),
+      ];
+      parts.push(`SELECT id FROM (${either.join(' UNION ')})`);
+    });
+  let candidates = parts.join(' INTERSECT ');
+  if (plan.exclude) {
+    candidates += ' EXCEPT SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @exclude';
+    params.exclude = plan.exclude;
+  }
+  // Text credit per unit: "United States" scores documents with both words, not every "United".
+  params.any = units.map((u) => u.expression).join(' OR ');
+  params.bonus = plan.entityBonus;
+  // A document's credit for mentioning the query's entities n times (more than 8 count as 8).
+  const entityCredit = (n: string) => `@bonus * (1.0 + min(${n}, 8) / 8.0)`;
+  const mentioned = mentioning(units.flatMap((u) => u.entities)).join(' UNION ALL ');
+  params.titled = `{title} : (${params.any})`;
+
+  if (units.length === 1 && plainUnits.length === 0 && !plan.exclude) {
+    // A query that is one name: the candidates are exactly the documents with its words or a mention,
+    // so each side is scored on its own and summed per document (no candidate set to build and
+    // join: a third of the time of a name with thousands of documents, such as a country).
+    const summed = (picked: string): string => `WITH ${picked ? `pick AS MATERIALIZED (${picked}),` : ''}
+      txt AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS s FROM documents_fts WHERE documents_fts MATCH @any${picked ? ' AND +rowid IN pick' : ''})
+      SELECT id, sum(s) AS score FROM (
+        SELECT id, s FROM txt
+        UNION ALL SELECT doc_id AS id, ${entityCredit('count(*)')} AS s FROM (${mentioned})${picked ? ' WHERE doc_id IN pick' : ''} GROUP BY doc_id
+      ) AS part WHERE 1${within('part.id')} GROUP BY id`;
+    // Without filters, a frequent name (Japan: 64,142 documents at 1M, 120 ms) is counted exactly
+    // from its two indexes, and past SCORED_MATCHES only likely candidates are scored: the latest
+    // documents with the name in the title, the latest matches, and those mentioning it most.
+    const unfiltered = sets.length === 0 && !wideRange && plan.sort !== 'date' && plan.sort !== '-date';
+    return {
+      scored: summed(''),
+      matching: `SELECT id FROM (${candidates}) AS c1 WHERE 1${within('c1.id')}`,
+      countedFromIndex: false,
+      nameCount: unfiltered ? `SELECT count(*) AS n FROM (${candidates})` : undefined,
+      pruned: unfiltered
+        ? summed(
+            likelyCandidates(
+              `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @any ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}`,
+              { mentioned },
+            ),
+          )
+        : undefined,
+    };
+  }
+  // The candidates (filters applied) are built once, and only they are scored: 'Japan trade' at 1M
+  // scored all 190,000 documents with either word for its 30,944 candidates (300 -> 200 ms).
+  const scoring = (from: string, total: string) => `
+      txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any AND +rowid IN ${from}),
+      ent AS MATERIALIZED (SELECT doc_id AS id, count(*) AS n FROM (${mentioned}) AS m0 WHERE m0.doc_id IN ${from} GROUP BY doc_id)
+    SELECT c.id AS id,
+      coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE ${entityCredit('e.n')} END AS score${total}
+    FROM ${from} c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id`;
+  const cand = `cand AS MATERIALIZED (SELECT id FROM (${candidates}) AS c0 WHERE 1${within('c0.id')})`;
+  // Ranked, past SCORED_MATCHES candidates only the likely ones are scored (as for plain words): the
+  // latest SCORED_MATCHES candidates (so all of a smaller set), the latest with a query word in the
+  // title and those mentioning the entities most. The count is of every candidate.
+  params.scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
+  return {
+    scored: `WITH ${cand}, ${scoring('cand', '')}`,
+    matching: `WITH ${cand} SELECT id FROM cand`,
+    countedFromIndex: false,
+    rankedWithTotal: `WITH ${cand},
+      many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM cand),
+      pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM cand ORDER BY id DESC LIMIT @scoredMatches', { mentioned, among: 'cand', when: '(SELECT yes FROM many)' })}),
+      ${scoring('pick', ', (SELECT count(*) FROM cand) AS total')}`,
+  };
 }
 
 /**
