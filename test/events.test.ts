@@ -221,6 +221,22 @@ describe('event attributes', () => {
     expect(held.map((e) => e.date)).toEqual(['1987-04-06']);
   });
 
+  it('are dated by the date right after them, not by one told of something else earlier in the sentence', () => {
+    const dateOf = (text: string) => eventsOf(text, '1987-03-20', []).events.map((e) => [e.name, e.date]);
+    expect(
+      dateOf(
+        'Coupled with tax cuts announced in the budget last Tuesday, pressure was building to call a general election as early as June.',
+      ),
+    ).toEqual([['general election', '1987-06']]);
+    expect(
+      dateOf('He will see the president on Tuesday after a day of detailed discussions with ministers tomorrow.'),
+    ).toEqual([['discussions', '1987-03-21']]);
+    // A bound (`since April`) or a figure's comparison (`versus 29 yesterday`) is not the event's date.
+    expect(dateOf('No barges traded today on the call session, versus 29 yesterday.')).toEqual([
+      ['session', '1987-03-20'],
+    ]);
+  });
+
   it('merge a later `the summit` into the event it points back to, but not a summit with another ordinal', () => {
     const text =
       'Trump and Kim will hold a second summit in Hanoi. Officials prepared the summit. They recalled their first summit in Singapore.';

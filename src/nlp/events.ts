@@ -637,10 +637,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
   // dates a phrase that is the setting of that statement (`At a news conference, … yesterday said`).
   for (const d of sliceByStart(dates, sFrom, sTo)) {
     if (d.end > sTo) continue;
-    if (!d.value || /_REF$/.test(d.value)) continue;
-    // `since 2000`, `until March`: a bound, not when the event happens.
-    if (/\b(?:since|until|till|by|before|through)\s+$/i.test(text.slice(Math.max(sFrom, d.start - 10), d.start)))
-      continue;
+    if (!d.value || /_REF$/.test(d.value) || isBound(text, sFrom, d)) continue;
     const possessed = list.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
     let target: Evidence | undefined = possessed;
     if (!target) {
@@ -650,10 +647,22 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
         target = inClause.filter((ev) => ev.phrase.end <= d.start && isSetting(text, ev.phrase, sFrom)).pop();
       } else {
         // A date before an event still to come (`rose yesterday on expectations of an early
-        // election`) dates what happened, not that event.
+        // election`) dates what happened, not that event; nor one that a nearer date follows (`cuts
+        // announced in his budget last Tuesday … to call a general election as early as June`).
         target =
           inClause.filter((ev) => ev.phrase.end <= d.start).pop() ??
-          inClause.find((ev) => ev.phrase.start >= d.end && !isProspective(text, ev.phrase, sFrom));
+          inClause.find(
+            (ev) =>
+              ev.phrase.start >= d.end &&
+              !isProspective(text, ev.phrase, sFrom) &&
+              !nearerDateAfter(
+                ev.phrase,
+                d,
+                sliceByStart(dates, sFrom, sTo).filter(
+                  (o) => !isBound(text, sFrom, o) && !isComparison(text, sFrom, o),
+                ),
+              ),
+          );
         // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
         if (!target && !isAside(text, sFrom, sTo, d)) target = list.filter((ev) => ev.phrase.end <= d.start).pop();
       }
@@ -672,6 +681,26 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
       ev.date = previous.date;
     }
   }
+}
+
+/** `since 2000`, `until March`: a bound, not when an event happens. */
+function isBound(text: string, sFrom: number, d: Mention): boolean {
+  return /\b(?:since|until|till|by|before|through)\s+$/i.test(text.slice(Math.max(sFrom, d.start - 10), d.start));
+}
+
+/** `versus 29 yesterday`, `against 1.2 pct last month`: a figure's date for comparison, not when an event happens. */
+function isComparison(text: string, sFrom: number, d: Mention): boolean {
+  return /\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+(?:[\p{N}.,]+\s+(?:\p{L}+\s+)?)?$/iu.test(
+    text.slice(Math.max(sFrom, d.start - 40), d.start),
+  );
+}
+
+/** Whether one of the sentence's `dates` follows `phrase` nearer to it than `d`, which precedes it. */
+function nearerDateAfter(phrase: Phrase, d: Mention, dates: Mention[]): boolean {
+  const distance = phrase.start - d.end;
+  return dates.some(
+    (o) => o !== d && o.value && !/_REF$/.test(o.value) && o.start >= phrase.end && o.start - phrase.end < distance,
+  );
 }
 
 /**
