@@ -59,6 +59,16 @@ describe('weekdays follow the tense of their clause', () => {
     ]);
   });
 
+  it('takes what may yet happen as to come, and a span since a date as begun before', () => {
+    const march = '1987-03-25';
+    expect(dates('Thatcher may call a general election in June.', march)).toEqual([['June', '1987-06']]);
+    expect(dates('Supplies might run short in August.', march)).toEqual([['August', '1987-08']]);
+    // `may have`: a past possibility; the month May in a sentence is no modal.
+    expect(dates('The letter may have reached him in June.', march)).toEqual([['June', '1986-06']]);
+    expect(dates('Shares have fallen since Thursday.', march)).toEqual([['Thursday', '1987-03-19']]);
+    expect(dates('Sales have slowed since the January price rise.', '1987-04-02')).toEqual([['January', '1987-01']]);
+  });
+
   it('puts a day named for an announced event inside the period announced for it', () => {
     const text =
       'The two Koreas plan to hold a groundbreaking ceremony next week. ' +

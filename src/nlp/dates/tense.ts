@@ -274,6 +274,9 @@ function markersIn(text: string, from: number, to: number): Marker[] {
       tense = 'future';
     } else if (/'ll$/.test(w)) tense = 'future';
     else if (FUTURE_WORDS.has(w) && !(/ed$/.test(w) && MODIFIES_NOUN.test(previous))) tense = 'future';
+    // The modals of what may yet happen (`may call an election in June`); written in lower case, as
+    // the month May never is in prose, and not before `have` (`may have left in June`: past).
+    else if ((raw === 'may' || w === 'might') && next !== 'have') tense = 'future';
     else if (IRREGULAR_PAST.has(w) && !/^(?:is|are|be|been|being|am|will)$/.test(previous)) tense = 'past';
     else if (w === 'is' || w === 'are' || w === 'am') tense = 'present';
     else if (
@@ -314,6 +317,8 @@ export function tenseAround(text: string, from: number, to: number, start: numbe
   // (`Until Thursday, they had not called him a suspect` opens a sentence and looks back.)
   const cue = FUTURE_CUE_BEFORE.exec(text.slice(Math.max(from, start - 40), start));
   if (cue && !/^U/.test(cue[0])) return 'future';
+  // `since January`, `since the January resignation`: where a span began, always already past.
+  if (/\bsince\s+(?:the\s+)?$/i.test(text.slice(Math.max(from, start - 12), start))) return 'past';
   // `Wednesday's ruling`: a day used to name something is mostly one already past.
   if (/^['’]s\s/.test(text.slice(end, end + 3))) return 'past';
   let best: Marker | null = null;
