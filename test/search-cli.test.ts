@@ -182,5 +182,14 @@ describe('search rendering', () => {
         '     a second [summit] in Hanoi\n' +
         '     entities: Hanoi (PLACE, 2×)\n',
     );
+    // The articles of one summit make an event each: the header names them once, with their number.
+    const venice = (id: number) => ({ id, kind: 'event' as const, type: 'EVENT' as const, name: 'Venice summit' });
+    const named = renderSearchText(
+      { ...result, query: 'Venice summit', queryEntities: [venice(1), venice(2), venice(3)], hits: [] },
+      { colour: false, cwd: '/data' },
+    );
+    expect(named.split('\n')[0]).toBe(
+      '12 documents match "Venice summit" or mention Venice summit (3 events); none from 1 on.',
+    );
   });
 });

@@ -2,7 +2,7 @@
  * Printing search results. Takes the data a search returned and knows nothing of how it was found.
  * Matches are bold on a colour terminal and `[like this]` otherwise (pipes, files, NO_COLOR).
  */
-import type { SearchHit, SearchResult, Span } from '../search/types.js';
+import type { ResolvedEntity, SearchHit, SearchResult, Span } from '../search/types.js';
 import type { CsvRecord } from './formats/types.js';
 import { displayPath, formatNumber, plural, type TextContext, wrapIndented } from './text.js';
 
@@ -79,7 +79,7 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
   if (result.total > 0) {
     const query = result.correctedQuery ?? result.query.trim();
     const what = query ? ` ${result.total === 1 ? 'matches' : 'match'} ${quoted(query)}` : '';
-    const names = result.queryEntities.map((e) => e.name);
+    const names = mentionedNames(result.queryEntities);
     const also = names.length > 0 ? ` or mention ${names.join(', ')}` : '';
     const first = formatNumber(result.offset + 1);
     const last = formatNumber(result.offset + result.hits.length);
@@ -89,6 +89,18 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
     for (const hit of result.hits) out.push('', ...hitLines(hit, options));
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';
+}
+
+/**
+ * The query's entities and events by name, each name once: the articles of a summit make an event
+ * each, so `Venice summit` can name seven, which the header said seven times.
+ */
+function mentionedNames(entities: readonly ResolvedEntity[]): string[] {
+  const byName = new Map<string, ResolvedEntity[]>();
+  for (const e of entities) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+  return [...byName].map(([name, all]) =>
+    all.length === 1 ? name : `${name} (${all.length} ${all.every((e) => e.kind === 'event') ? 'events' : 'entities'})`,
+  );
 }
 
 /** One hit as a spreadsheet row (`--csv`); `--json` and `--nl` carry everything (docs/json.md). */
