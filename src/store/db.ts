@@ -179,7 +179,10 @@ function configure(db: Db, file: string, readonly: boolean): void {
     }
     return version;
   };
-  const version = check();
+  // One snapshot for the id and the tables: read apart, a second ingest creating the same file saw
+  // the first's tables committed between the two reads but not its id, and called it not a corpus
+  // database.
+  const version = db.transaction(check).deferred();
   db.pragma('foreign_keys = ON');
   if (readonly) {
     if (version < MIGRATIONS.length)
