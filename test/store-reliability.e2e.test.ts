@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 import { integrityProblems, rowCount } from '../src/store/inspect.js';
-import { BIN, corpus, explodeReuters, SEEDS, tempDir, write } from './helpers.js';
+import { BIN, corpus, explodeReuters, ROOT, SEEDS, tempDir, write } from './helpers.js';
 
 /** A stack trace has lines like "    at foo (file.js:1:2)". */
 const STACK = /^\s+at .+:\d+/m;
@@ -66,6 +67,39 @@ describe('two ingests into one database at once', () => {
       } finally {
         store.close();
       }
+    }
+  });
+});
+
+describe('two processes creating one database at once', () => {
+  it('both open it: the second to switch the new file to WAL mode waits instead of failing', async () => {
+    // Both hold the new file's shared lock and want its exclusive one to switch it to WAL; SQLite
+    // answers one 'database is locked' at once (waiting could deadlock). Before the fix a third to
+    // a half of such pairs failed, so a dozen pairs with a common start time catch it.
+    const dir = tempDir();
+    const child = path.join(dir, 'open.mjs');
+    fs.writeFileSync(
+      child,
+      `const { openDatabase } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'src', 'store', 'db.js')).href)});
+       const [file, at] = [process.argv[2], Number(process.argv[3])];
+       while (Date.now() < at) {}
+       try { openDatabase(file, { create: true }).close(); } catch (e) { console.error(e.message); process.exit(2); }`,
+    );
+    const open = (file: string, at: number) =>
+      new Promise<{ code: number; stderr: string }>((resolve) => {
+        const p = spawn(process.execPath, [child, file, String(at)], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        p.stderr.on('data', (d) => (stderr += d));
+        p.on('exit', (code) => resolve({ code: code ?? -1, stderr }));
+      });
+    for (let pair = 0; pair < 12; pair++) {
+      const file = path.join(dir, `new-${pair}.db`);
+      const at = Date.now() + 300;
+      const results = await Promise.all([open(file, at), open(file, at)]);
+      expect(
+        results.map((r) => r.code),
+        `pair ${pair}: ${results.map((r) => r.stderr).join(' ')}`,
+      ).toEqual([0, 0]);
     }
   });
 });

@@ -196,7 +196,7 @@ function configure(db: Db, file: string, readonly: boolean): void {
   }
   // 8 KB pages: a bulk ingest writes ~10% less than with the 4 KB default (bench:ingest).
   if (version === 0) db.pragma('page_size = 8192');
-  db.pragma('journal_mode = WAL');
+  enableWal(db);
   db.pragma('synchronous = NORMAL');
   // The FTS index and the mention indexes outgrow SQLite's default 2 MB page cache within a few
   // thousand documents; a larger cache keeps bulk ingest from re-reading b-tree pages.
@@ -211,6 +211,29 @@ function configure(db: Db, file: string, readonly: boolean): void {
       db.pragma(`user_version = ${v + 1}`);
     }
   }).immediate();
+}
+
+/** How long opening waits for another process to finish switching the file to WAL mode. */
+const WAL_WAIT_MS = 120_000;
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * WAL mode, switched to again while another process switches it too: two ingests creating one file
+ * both hold the file's shared lock and want its exclusive one, and SQLite answers one of them
+ * SQLITE_BUSY at once instead of waiting (waiting could never end). Retried after a short, random
+ * pause; the other process is done within milliseconds.
+ */
+function enableWal(db: Db): void {
+  const deadline = Date.now() + WAL_WAIT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isSqliteError(error) || !error.code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+      Atomics.wait(PAUSE, 0, 0, 5 + Math.random() * 45);
+    }
+  }
 }
 
 /**
