@@ -267,11 +267,16 @@ export function checkIntegrity(store: Store, file: string): void {
  */
 export function restJournalMode(store: Store): void {
   const db = sqlite(store);
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   try {
     db.pragma('busy_timeout = 0');
     db.pragma('journal_mode = DELETE');
   } catch {
     // readers attached: WAL stays, which they handle fine
+  } finally {
+    // The store may be used on (a library caller, a benchmark): without its wait, its next write
+    // beside another process would fail at once.
+    db.pragma(`busy_timeout = ${timeout}`);
   }
 }
 
