@@ -268,6 +268,8 @@ describe('bad input', () => {
       [['ingest', docs, '--db', docs], /directory/],
       [['ingest', docs, '--date', '2019-13-45', '--db', db], /--date must be a date/],
       [['stats', '--db', path.join(dir, 'none.db')], /no such database/],
+      // An empty file: what a query sees of a database an ingest has just begun to create.
+      [['stats', '--db', write(path.join(dir, 'empty.db'), '')], /holds no corpus yet/],
     ];
     for (const [args, message] of cases) {
       const r = corpus(args);

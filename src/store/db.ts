@@ -185,6 +185,9 @@ function configure(db: Db, file: string, readonly: boolean): void {
   const version = db.transaction(check).deferred();
   db.pragma('foreign_keys = ON');
   if (readonly) {
+    // An empty file is no old corpus: most often one an ingest has just begun to create.
+    if (version === 0)
+      throw new UserError(`${file}: holds no corpus yet (empty, or an ingest is creating it); run 'corpus ingest'`);
     if (version < MIGRATIONS.length)
       throw new UserError(`${file}: schema is out of date; run 'corpus ingest' to upgrade it`);
     // Queries read pages scattered over the file (a result's documents, their mentions): mapped,
