@@ -155,3 +155,32 @@ describe('an institution written bare after its full name', () => {
     expect(has(two, 'ORG', 'Commission', 'Commission')).toBe(true);
   });
 });
+
+describe('an organisation whose name holds "and"', () => {
+  const orgs = (text: string) =>
+    entities(text)
+      .filter((m) => m.type === 'ORG')
+      .map((m) => m.text);
+
+  it('is one name where the tagger ends it at the "and" and begins another after it', () => {
+    const found = orgs(
+      'Chairman Dan Rostenkowski of the tax-writing House Ways and Means Committee said so. ' +
+        'United Savings and Loan Association of Texas was sold. ' +
+        'The New York Coffee, Sugar and Cocoa Exchange extended trading hours.',
+    );
+    expect(found).toContain('House Ways and Means Committee');
+    expect(found).toContain('United Savings and Loan Association of Texas');
+    expect(found).toContain('New York Coffee, Sugar and Cocoa Exchange');
+    expect(found).not.toContain('Means Committee');
+  });
+
+  it('stays two names where the first is a name of its own', () => {
+    const found = orgs(
+      'Fuji Bank and Mitsubishi Bank cut their prime rates. Citibank and Chase Manhattan Bank held theirs.',
+    );
+    expect(found).toEqual(['Fuji Bank', 'Mitsubishi Bank', 'Citibank', 'Chase Manhattan Bank']);
+    // Written alone elsewhere in the document, the first part is a name: `Home Savings said`.
+    const alone = orgs('Home Savings and Loan Association agreed to the merger. Home Savings said the price was fair.');
+    expect(alone).not.toContain('Home Savings and Loan Association');
+  });
+});

@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../core/types.js';
 import { countryByDemonym, countryByName, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
-import type { Lexicon } from './lexicon.js';
+import { isCommonWord, type Lexicon } from './lexicon.js';
 import { MINOR } from './model.js';
 import { headClass, isBegin, labelType } from './tagger.js';
 import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
@@ -215,6 +215,7 @@ export function entitySpans(
   possessiveFirms(split, tokens);
   mediaNames(split, tokens);
   splitOrgLists(split, tokens);
+  joinAndNames(split, tokens, lex);
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
     // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
@@ -1483,6 +1484,41 @@ function splitOrgLists(spans: Span[], tokens: Token[]): void {
       from = k + 1;
     }
     spans.push({ ...sp, first: from, last: end });
+  }
+}
+
+/**
+ * `House Ways` and `Means Committee`, `United Savings` and `Loan Association`, `Sugar` and `Cocoa
+ * Exchange`: the tagger ends an organisation's name at an `and` inside it and begins another after.
+ * Two organisations joined by `and` are one name when the second ends in an institution's or a
+ * market's noun (before any `of`) that is not its first word, both words beside the `and` are
+ * common words, and the first could not be a name of its own: it ends in no head noun of a name (a
+ * single word may: `Securities and Exchange Commission`) and the document never writes it alone.
+ * `Fuji Bank and Mitsubishi Bank`, `IMF and World Bank`, `Citibank and Chase Manhattan Bank` stay two.
+ */
+function joinAndNames(spans: Span[], tokens: Token[], lex: Lexicon | null): void {
+  if (!lex) return;
+  const common = (i: number) =>
+    /^\p{Lu}\p{Ll}+$/u.test(tokens[i].text) && isCommonWord(tokens[i].text.toLowerCase(), lex);
+  const byFirst = new Map<number, Span>();
+  for (const sp of spans) if (sp.type === 'ORG' && sp.first <= sp.last) byFirst.set(sp.first, sp);
+  for (const a of spans) {
+    if (a.type !== 'ORG' || a.first > a.last || tokens[a.last + 1]?.text !== 'and') continue;
+    const b = byFirst.get(a.last + 2);
+    if (!b || b.first > b.last || b.sentence !== a.sentence) continue;
+    // The head ends the name or comes before its `of` (`Loan Association of Texas`).
+    let h = b.first;
+    while (h < b.last && tokens[h + 1].text !== 'of') h++;
+    // A name that opens on its head is whole (`United Nations and Organisation of African Unity`).
+    if (h === b.first) continue;
+    const head = tokens[h].text.toLowerCase();
+    const bHead = INSTITUTION_HEADS.has(head) || headClass(head) === 2 || head === 'exchange';
+    const aLast = tokens[a.last].text.toLowerCase();
+    const aNamed =
+      isCorporateSuffix(aLast) || INSTITUTION_HEADS.has(aLast) || (a.last > a.first && headClass(aLast) > 0);
+    if (!bHead || aNamed || !common(a.last) || !common(b.first) || standsAlone(tokens, a.first, a.last)) continue;
+    a.last = b.last;
+    b.first = b.last + 1; // emptied: dropped with the other empty spans
   }
 }
 
