@@ -126,6 +126,23 @@ describe('an acronym beside a company named by it', () => {
   });
 });
 
+describe('a place written as its initials', () => {
+  it('is evidence for the place the document names in full, and joins it across the corpus', () => {
+    const place = (text: string) => ({ type: 'PLACE', text, key: text.toLowerCase() });
+    const ev = documentEvidence('HK BANKS CUT RATES. Hong Kong banks cut rates.', [place('HK'), place('Hong Kong')]);
+    expect(ev.map((e) => `${e.type} ${e.kind}: ${e.short} → ${e.long}`)).toEqual(['PLACE initials: hk → hong kong']);
+    const r = resolveNames(
+      [
+        { type: 'PLACE', key: 'hong kong', name: 'Hong Kong', docs: range(1, 30) },
+        { type: 'PLACE', key: 'hk', name: 'HK', docs: range(20, 40) },
+        { type: 'PLACE', key: 'texas', name: 'Texas', docs: range(50, 60) },
+      ],
+      range(20, 26).map((d) => ({ ...ev[0], doc: d })),
+    );
+    expect(r.links.map((l) => `${l.type} ${l.from} → ${l.to} (${l.rule})`)).toEqual(['PLACE hk → hong kong (acronym)']);
+  });
+});
+
 describe('an organisation named again by its first words', () => {
   const org = (text: string) => ({ type: 'ORG', text, key: text.toLowerCase() });
 

@@ -70,7 +70,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e5';
+export const EVIDENCE_VERSION = 'e6';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -116,8 +116,10 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
           : m.type === 'ORG' && isAcronym(m.text) && spellsInitials(m.text, m.key);
       if (ok) add({ type: m.type, short: textKey, long: m.key, kind: 'document', pattern: `${m.text} → ${m.key}` });
     }
-    if (m.type === 'ORG' && isAcronym(m.text)) acronyms.set(`${m.type}\u0000${textKey}`, m.text);
-    if (m.type === 'ORG' && wordCount(textKey) >= 2)
+    // Places too: `HK` in a headline over `Hong Kong` in the story.
+    const spelt = m.type === 'ORG' || m.type === 'PLACE';
+    if (spelt && isAcronym(m.text)) acronyms.set(`${m.type}\u0000${textKey}`, m.text);
+    if (spelt && wordCount(textKey) >= 2)
       longNames.set(`${m.type}\u0000${textKey}`, { type: m.type, key: textKey, written: m.text });
   }
   for (const e of secondReferences(mentions)) add(e);

@@ -351,11 +351,13 @@ export function resolveNames(
 
   for (const i of sorted) {
     const n = byId.get(i)!;
-    if (links.has(i) || fixed.has(i) || (n.type !== 'PERSON' && n.type !== 'ORG')) continue;
+    if (links.has(i) || fixed.has(i)) continue;
     const shortKey = n.type === 'PERSON' ? stripTitles(n.key) : n.key;
     const multiWord = wordCount(shortKey) >= 2;
     if (n.type === 'PERSON' && multiWord) continue;
-    const acronym = n.type === 'ORG' && isAcronym(n.name.replace(/\s/g, '')) && !multiWord;
+    const acronym = (n.type === 'ORG' || n.type === 'PLACE') && isAcronym(n.name.replace(/\s/g, '')) && !multiWord;
+    // A place stands for another only as its initials (`HK`); people and organisations have short forms.
+    if (n.type !== 'PERSON' && n.type !== 'ORG' && !(n.type === 'PLACE' && acronym)) continue;
     const candidates = new Map<string, Candidate>();
     const candidate = (r: string): Candidate => {
       let c = candidates.get(r);
