@@ -179,6 +179,12 @@ describe('an organisation whose name holds "and"', () => {
       'Fuji Bank and Mitsubishi Bank cut their prime rates. Citibank and Chase Manhattan Bank held theirs.',
     );
     expect(found).toEqual(['Fuji Bank', 'Mitsubishi Bank', 'Citibank', 'Chase Manhattan Bank']);
+    // Two institutions the tagger took for one name.
+    expect(
+      orgs(
+        'Officials of the International Monetary Fund and World Bank met. Both the Bank of England and Bank of Japan acted.',
+      ),
+    ).toEqual(['International Monetary Fund', 'World Bank', 'Bank of England', 'Bank of Japan']);
     // Written alone elsewhere in the document, the first part is a name: `Home Savings said`.
     const alone = orgs('Home Savings and Loan Association agreed to the merger. Home Savings said the price was fair.');
     expect(alone).not.toContain('Home Savings and Loan Association');

@@ -1473,7 +1473,12 @@ function splitOrgLists(spans: Span[], tokens: Token[]): void {
       while (to < sp.last && !['and', '&', ','].includes(tokens[to + 1].text)) to++;
       // `Teck Hock and Co`: a legal suffix or generic word after the joiner is the firm's own.
       if (neverEntity(spanWords(tokens, { ...sp, first: k + 1, last: to }), 'ORG')) continue;
-      if (standsAlone(tokens, from, k - 1) || standsAlone(tokens, k + 1, to)) cuts.push(k);
+      if (
+        standsAlone(tokens, from, k - 1) ||
+        standsAlone(tokens, k + 1, to) ||
+        (t === 'and' && twoInstitutions(tokens, from, k - 1, k + 1, to))
+      )
+        cuts.push(k);
     }
     if (!cuts.length) continue;
     let from = sp.first;
@@ -1520,6 +1525,36 @@ function joinAndNames(spans: Span[], tokens: Token[], lex: Lexicon | null): void
     a.last = b.last;
     b.first = b.last + 1; // emptied: dropped with the other empty spans
   }
+}
+
+/**
+ * `International Monetary Fund and World Bank`, `Bank of England and Bank of Japan`: two names of
+ * several words joined by `and`, each ending in a name's head noun (before any `of`), are two
+ * organisations when the first ends in an institution's noun (`Fund`, `Department`, `Committee`)
+ * or both open on their heads. A first part ending in a company's or a market's noun may be the
+ * opening of one name (`Harris Trust and Savings Bank`, `Malaysian Rubber Exchange and Licensing
+ * Board`, `House Energy and Commerce Committee`): it stays whole.
+ */
+function twoInstitutions(tokens: Token[], a1: number, a2: number, b1: number, b2: number): boolean {
+  // A sentence's first `The` may still open the span.
+  if (/^the$/i.test(tokens[a1].text)) a1++;
+  if (/^the$/i.test(tokens[b1].text)) b1++;
+  const headOf = (from: number, to: number): number => {
+    let h = from;
+    while (h < to && tokens[h + 1].text !== 'of') h++;
+    return h;
+  };
+  const ha = headOf(a1, a2);
+  const hb = headOf(b1, b2);
+  const kind = (h: number): number => {
+    const w = tokens[h].text;
+    if (!/^\p{Lu}\p{Ll}/u.test(w) || isCorporateSuffix(w)) return 0;
+    const l = w.toLowerCase();
+    return INSTITUTION_HEADS.has(l) || headClass(l) === 2 ? 2 : headClass(l);
+  };
+  const [ka, kb] = [kind(ha), kind(hb)];
+  if (a2 === a1 || b2 === b1 || ka === 0 || kb === 0) return false;
+  return ka === 2 || (ha === a1 && hb === b1);
 }
 
 /** Nouns that say the name beside them is a newspaper's or magazine's (`Le Matin newspaper`, `the daily Granma`). */
