@@ -477,6 +477,10 @@ describe('entitySpans', () => {
       'PERSON:McCarthy',
     ]);
     expect(spansOf('They ate at Ruby Tuesday .', ['O', 'O', 'O', 'B-ORG', 'I-ORG', 'O'])).toEqual(['ORG:Ruby Tuesday']);
+    // A title before the name counts as one of its words, tagged or not.
+    expect(spansOf('So President Reagan Friday said .', ['O', 'O', 'B-PER', 'I-PER', 'O', 'O'])).toEqual([
+      'PERSON:Reagan',
+    ]);
   });
 
   it('reads a former realm named by a demonym as a place (`Ottoman Empire`)', () => {

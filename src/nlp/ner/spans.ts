@@ -2202,14 +2202,16 @@ function abbreviationDot(sp: Span, tokens: Token[]): boolean {
 
 function trimSpan(sp: Span, tokens: Token[]): void {
   const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
-  while (
-    sp.first <= sp.last &&
-    (punct(tokens[sp.first].text) ||
-      (sp.type === 'PERSON' &&
-        sp.first < sp.last &&
-        (isTitle(tokens[sp.first].text) || LEADING_TITLES.has(tokens[sp.first].text.toLowerCase()))))
-  )
-    sp.first++;
+  let titles = 0;
+  for (;;) {
+    if (sp.first > sp.last) break;
+    const t = tokens[sp.first].text;
+    if (punct(t)) sp.first++;
+    else if (sp.type === 'PERSON' && sp.first < sp.last && (isTitle(t) || LEADING_TITLES.has(t.toLowerCase()))) {
+      sp.first++;
+      titles++;
+    } else break;
+  }
   while (
     sp.last >= sp.first &&
     ((punct(tokens[sp.last].text) && (tokens[sp.last].text !== '.' || !abbreviationDot(sp, tokens))) ||
@@ -2217,10 +2219,11 @@ function trimSpan(sp: Span, tokens: Token[]): void {
   )
     sp.last--;
   // `McCarthy on Friday`, `Milwaukee Open Thursday`, `OPEC Saturday`: a weekday ending a span of three
-  // words or more, or after an acronym, is the date's, and so is a particle before it (`Ruby
-  // Tuesday`, two words, is a name).
+  // words or more (a title before the name counts: `President Reagan Friday`), or after an acronym, is the
+  // date's, and so is a particle before it (`Ruby Tuesday`, two words, is a name).
+  if (titles === 0 && sp.type === 'PERSON' && sp.first > 0 && isTitle(tokens[sp.first - 1].text)) titles = 1;
   const afterAcronym = sp.last - sp.first === 1 && /^\p{Lu}{2,}$/u.test(tokens[sp.first].text);
-  if ((sp.last - sp.first >= 2 || afterAcronym) && WEEKDAY_WORDS.has(tokens[sp.last].text)) {
+  if ((sp.last - sp.first + titles >= 2 || afterAcronym) && WEEKDAY_WORDS.has(tokens[sp.last].text)) {
     sp.last--;
     if (/^\p{Ll}/u.test(tokens[sp.last].text)) sp.last--;
   }
