@@ -67,6 +67,11 @@ describe('name forms', () => {
     expect(spellsInitials('EC', 'the European Community')).toBe(true);
     expect(spellsInitials('EC', 'EC Commission')).toBe(false);
     expect(spellsInitials('IMF', 'World Bank')).toBe(false);
+    // A company's initials with or without its legal form.
+    expect(spellsInitials('ATT', 'American Telephone and Telegraph Co')).toBe(true);
+    expect(spellsInitials('GE', 'General Electric Co.')).toBe(true);
+    expect(spellsInitials('FMC', 'Ford Motor Co')).toBe(true);
+    expect(spellsInitials('GEI', 'General Electric Co')).toBe(false);
   });
 
   it('finds one-letter typos', () => {

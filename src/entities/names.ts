@@ -183,10 +183,18 @@ export function isAcronym(written: string): boolean {
  */
 export function spellsInitials(acronym: string, long: string): boolean {
   const letters = acronym.replace(/[.&]/g, '').toLowerCase();
-  const words = long.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length < 2 || letters.length < 2) return false;
+  const written = long.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  if (written.length < 2 || letters.length < 2) return false;
   // `EC Commission` is not what `EC` stands for: a long form never contains its acronym.
-  if (words.some((w) => w.toLowerCase().replace(/\./g, '') === letters)) return false;
+  if (written.some((w) => w.toLowerCase().replace(/\./g, '') === letters)) return false;
+  // A company's initials may leave out its legal form (`ATT`, American Telephone and Telegraph Co) or
+  // keep it (`FMC`, Ford Motor Co).
+  const bare = withoutLegalForm(written.map((w) => w.toLowerCase().replace(/\.$/, '')));
+  return spells(letters, written) || (bare.length < written.length && spells(letters, written.slice(0, bare.length)));
+}
+
+function spells(letters: string, words: readonly string[]): boolean {
+  if (words.length < 2) return false;
   for (let from = 0; from <= words.length - 2; from++) {
     const part = words.slice(from);
     const all = part.map((w) => w[0].toLowerCase()).join('');
