@@ -190,3 +190,12 @@ describe('an organisation whose name holds "and"', () => {
     expect(alone).not.toContain('Home Savings and Loan Association');
   });
 });
+
+describe('a surname naming a thing', () => {
+  it('is no person before a scale, a prize or an illness', () => {
+    const ms = entities('The quake measured 6.5 on the Richter scale. Richter himself never felt one.');
+    expect(ms.filter((m) => m.type === 'PERSON').map((m) => m.start)).toEqual([
+      'The quake measured 6.5 on the Richter scale. '.length,
+    ]);
+  });
+});

@@ -211,6 +211,10 @@ export function entitySpans(
     else if (sp.type === 'ORG' && sp.first === sp.last && tokens[sp.last + 1]?.text === 'administration')
       sp.type = 'PERSON';
     trimSpan(sp, tokens);
+    // `the Richter scale`, `a Nobel prize`: a surname before such a noun names a thing, not a person
+    // mentioned (`Richter` took part in every earthquake of a timeline).
+    if (sp.type === 'PERSON' && sp.first === sp.last && EPONYM_NOUNS.has(tokens[sp.last + 1]?.text ?? ''))
+      sp.first = sp.last + 1;
   }
   possessiveFirms(split, tokens);
   mediaNames(split, tokens);
@@ -2228,5 +2232,8 @@ function trimSpan(sp: Span, tokens: Token[]): void {
     if (/^\p{Ll}/u.test(tokens[sp.last].text)) sp.last--;
   }
 }
+
+/** Nouns a surname before which names a measure, an award or an illness (`Richter scale`, `Nobel prize`). */
+const EPONYM_NOUNS = new Set(['scale', 'prize', 'prizes', 'award', 'awards', 'syndrome', 'disease', 'curve', 'effect']);
 
 const WEEKDAY_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
