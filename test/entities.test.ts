@@ -199,3 +199,17 @@ describe('a surname naming a thing', () => {
     ]);
   });
 });
+
+describe('a company whose legal form follows a bracket', () => {
+  it('is named by the words before the bracket, there and wherever the document repeats them', () => {
+    const ms = entities(
+      'The three are Cheung Kong (Holdings) Ltd, Hongkong Electric Holdings Ltd and Hutchison Whampoa Ltd in the group. ' +
+        'Cheung Kong rose 75 cents. Lead manager Nikko Securities Co (Europe) Ltd said the issue was priced.',
+    );
+    const typed = (text: string) => ms.filter((m) => m.text === text).map((m) => m.type);
+    expect(typed('Cheung Kong')).toEqual(['ORG', 'ORG']);
+    // The bracket keeps its own words: a place, and no fragment of the company's name.
+    expect(typed('Europe')).toEqual(['PLACE']);
+    expect(ms.some((m) => m.text.includes(')'))).toBe(false);
+  });
+});

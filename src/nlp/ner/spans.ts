@@ -151,6 +151,8 @@ export interface Span {
   sentence: number;
   /** Typed by what the text says of the name (`the band Gigi`), not by the tagger: resolve.ts keeps the type. */
   cued?: boolean;
+  /** A company's name its legal form follows after a bracket (`Cheung Kong` of `Cheung Kong (Holdings) Ltd`). */
+  suffixed?: boolean;
 }
 
 /**
@@ -1229,9 +1231,14 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
       )
         last++;
       let a = i;
+      // `Cheung Kong (Holdings) Ltd`, `Yamaichi International (Europe) Ltd`: the name is the words
+      // before a bracket of a word or two before the suffix; the bracket keeps its own (a place).
+      let bracket = -1;
       while (a - 1 >= s.tokenStart) {
         const t = tokens[a - 1].text;
+        const opened = t === ')' && a === i ? parentheticalStart(tokens, a - 1, s.tokenStart) : -1;
         if (nameToken(t) && !isCorporateSuffix(t)) a--;
+        else if (opened > s.tokenStart && nameToken(tokens[opened - 1].text)) a = bracket = opened;
         else if (
           (t === '&' || t === 'and' || t === "'s" || t === '’s') &&
           a - 2 >= s.tokenStart &&
@@ -1264,8 +1271,24 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
         i = last;
         continue;
       }
+      // An organisation the tagger began further left and ended at the bracket (`Bank of China (Hong
+      // Kong) Ltd`) is the name.
+      const cover =
+        bracket < 0 ? undefined : spans.find((sp) => sp.first >= 0 && sp.first < a && sp.last === bracket - 1);
+      if (cover?.type === 'ORG') {
+        cover.suffixed = true;
+        a = bracket;
+      }
       for (const sp of spans) if (sp.first >= 0 && sp.first < a && sp.last >= a) sp.last = a - 1;
-      if (a < i) {
+      if (bracket >= 0) {
+        for (const sp of spans) {
+          if (sp.first < 0 || sp.first > last || sp.last < a) continue;
+          // The name's words give way; so does a span holding the suffix; what is inside the bracket stays.
+          if (sp.first < bracket || sp.last >= i) sp.first = -1;
+        }
+        // Nothing before the bracket: a company already named (`Nikko Securities Co (Europe) Ltd`).
+        if (a < bracket) spans.push({ first: a, last: bracket - 1, type: 'ORG', sentence: si, suffixed: true });
+      } else if (a < i) {
         for (const sp of spans) {
           if (sp.first >= a && sp.last <= last) sp.first = -1;
           else if (sp.first >= a && sp.first <= last) {
@@ -1287,6 +1310,15 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/** The `(` that opens the bracket closed at `close`, holding one to three capitalised words; else -1. */
+function parentheticalStart(tokens: Token[], close: number, from: number): number {
+  for (let k = close - 1; k >= from && k >= close - 4; k--) {
+    if (tokens[k].text === '(') return k < close - 1 ? k : -1;
+    if (!nameToken(tokens[k].text)) return -1;
+  }
+  return -1;
 }
 
 /** The words of a span occur elsewhere in the document, not followed by `and`/`&` (a name of its own). */
@@ -1319,7 +1351,8 @@ function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     if (!countryByName(name) && !placeInfo(name) && !placeInfo(titled)) names.set(name, words);
   };
   for (const sp of spans) {
-    if (sp.type !== 'ORG' || sp.first < 0 || sp.last <= sp.first || !isOrganisationName(tokens, sp)) continue;
+    if (sp.type !== 'ORG' || sp.first < 0 || sp.last <= sp.first || !(sp.suffixed || isOrganisationName(tokens, sp)))
+      continue;
     const words = tokens.slice(sp.first, sp.last + 1).map((t) => t.text);
     add(words);
     let n = words.length;
