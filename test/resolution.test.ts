@@ -1,3 +1,4 @@
+import { acronymAliases, headlineName, mayGoByAcronym } from '../src/entities/headline-name.js';
 import { describe, expect, it } from 'vitest';
 import { documentEvidence } from '../src/entities/evidence.js';
 import {
@@ -419,5 +420,36 @@ describe('corpus-level resolution', () => {
 
     // A name the user placed is never linked.
     expect(resolveNames(names, evidence, { fixed: new Set(['PERSON\u0000reagan']) }).links).toEqual([]);
+  });
+});
+
+describe('an organisation in an event title', () => {
+  it('goes by its acronym only where the corpus mostly writes the acronym', () => {
+    const opec = 'Organisation of Petroleum Exporting Countries';
+    expect(acronymAliases(opec, ['OPEC', 'Opec', 'Organiaation of Petroleum Exporting Countries'])).toEqual(['OPEC']);
+    expect(
+      headlineName(
+        opec,
+        ['OPEC'],
+        new Map([
+          ['OPEC', 50],
+          [opec, 4],
+        ]),
+      ),
+    ).toBe('OPEC');
+    const sec = 'Securities and Exchange Commission';
+    expect(
+      headlineName(
+        sec,
+        ['SEC'],
+        new Map([
+          ['SEC', 36],
+          [sec, 50],
+          ['Commission', 14],
+        ]),
+      ),
+    ).toBe(sec);
+    expect(mayGoByAcronym('ORG', 'European Community')).toBe(false);
+    expect(mayGoByAcronym('COUNTRY', 'United Arab Emirates')).toBe(false);
   });
 });

@@ -185,3 +185,23 @@ describe('corpus timeline (CLI)', () => {
     expect(seen).toContain(path.join(ROOT, 'src/timeline/query.ts'));
   });
 });
+
+describe('event titles', () => {
+  it('name an organisation by the acronym its reports mostly write, and keep its full name elsewhere', () => {
+    const dir = tempDir('corpus-timeline-acronym-');
+    for (let i = 1; i <= 3; i++)
+      fs.writeFileSync(
+        path.join(dir, `a${i}.txt`),
+        `Title: Oil producers cut output (${i})\nDate: 1987-06-2${i + 5}\n\n` +
+          'The Organisation of Petroleum Exporting Countries (OPEC) agreed in Vienna on June 25 to cut output. ' +
+          'OPEC wants to defend its price of 18 dlrs a barrel. OPEC output rose last month, an OPEC official said.\n',
+      );
+    const db = path.join(dir, 'opec.db');
+    expect(corpus(['ingest', dir, '--db', db]).code).toBe(0);
+    const r = corpus(['timeline', 'OPEC', '--json', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.entity.name).toBe('Organisation of Petroleum Exporting Countries');
+    expect(data.entries.map((e: { name: string }) => e.name)).toEqual([expect.stringMatching(/^OPEC cuts output/)]);
+  });
+});

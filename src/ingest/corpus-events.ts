@@ -7,10 +7,13 @@ import {
   markUndatedDocuments,
   orderedStatements,
   placeLookup,
-  entityNameLookup,
+  entityAliases,
+  entityTypeAndName,
   replaceCorpusEventsFrom,
   replaceStatements,
+  writtenForms,
 } from '../store/events.js';
+import { acronymAliases, headlineName, mayGoByAcronym } from '../entities/headline-name.js';
 import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatementStream } from './cluster-events.js';
@@ -19,7 +22,7 @@ import { clusterStatementStream } from './cluster-events.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '15';
+export const STATEMENTS_VERSION = '16';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -39,13 +42,33 @@ export interface EventsUpdate {
  * reach (cluster-events.ts), so its memory follows the busiest weeks, not the corpus; reading only
  * the documents without current statements keeps the rest proportional to what is new.
  */
+/**
+ * The names statements and events give entities, by id: the canonical name, or an organisation's
+ * acronym where the corpus mostly writes it (see headlineName). Counted once per entity, and only
+ * for organisations that have an acronym among their aliases.
+ */
+function titleNames(db: Store): (id: number) => string {
+  const names = new Map<number, string>();
+  const nameOf = (id: number): string => {
+    const e = entityTypeAndName(db, id);
+    if (!e) return `#${id}`;
+    const acronyms = mayGoByAcronym(e.type, e.name) ? acronymAliases(e.name, entityAliases(db, id)) : [];
+    return acronyms.length ? headlineName(e.name, acronyms, writtenForms(db, id)) : e.name;
+  };
+  return (id) => {
+    let name = names.get(id);
+    if (name === undefined) names.set(id, (name = nameOf(id)));
+    return name;
+  };
+}
+
 export function updateCorpusEvents(db: Store, options: { changed: boolean }): EventsUpdate | null {
   const transaction = <T>(work: () => T): T => inTransaction(db, work);
   const started = performance.now();
   transaction(() => markUndatedDocuments(db, STATEMENTS_VERSION));
   const todo = documentsWithoutStatements(db, STATEMENTS_VERSION);
   if (todo.length === 0 && !options.changed) return null;
-  const names = entityNameLookup(db);
+  const names = titleNames(db);
   transaction(() => {
     for (const id of todo) {
       const facts = documentFacts(db, id);

@@ -320,19 +320,25 @@ export function inReadTransaction<T>(store: Store, work: () => T): T {
   }
 }
 
-/** Canonical names of entities by id, for naming statements. */
-export function entityNameLookup(store: Store): (id: number) => string {
-  const db = sqlite(store);
-  const names = new Map<number, string>();
-  const get = stmt(db, 'SELECT name FROM entities WHERE id = ?').pluck();
-  return (id) => {
-    let name = names.get(id);
-    if (name === undefined) {
-      name = (get.get(id) as string | undefined) ?? `#${id}`;
-      names.set(id, name);
-    }
-    return name;
-  };
+/** An entity's type and canonical name, by id. */
+export function entityTypeAndName(store: Store, id: number): { type: string; name: string } | null {
+  return (stmt(sqlite(store), 'SELECT type, name FROM entities WHERE id = ?').get(id) ?? null) as {
+    type: string;
+    name: string;
+  } | null;
+}
+
+/** Every alias of an entity, as written. */
+export function entityAliases(store: Store, id: number): string[] {
+  return stmt(sqlite(store), 'SELECT DISTINCT alias FROM aliases WHERE entity_id = ?').pluck().all(id) as string[];
+}
+
+/** How often each form is written among an entity's mentions. */
+export function writtenForms(store: Store, id: number): Map<string, number> {
+  const rows = stmt(sqlite(store), 'SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text').all(
+    id,
+  ) as { text: string; n: number }[];
+  return new Map(rows.map((r) => [r.text, r.n]));
 }
 
 /** Which entities are countries or places, for the event clustering. */
