@@ -1,3 +1,4 @@
+import { statementsOf } from '../src/nlp/statements.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../src/nlp/tokenize.js';
@@ -288,5 +289,44 @@ describe('event attributes', () => {
 
   it('are empty for a text without event nouns', () => {
     expect(eventsOf('Prices rose 3 percent on Tuesday.', '2018-04-19', [])).toEqual({ mentions: [], events: [] });
+  });
+});
+
+describe('what a dated statement says happened', () => {
+  it('ends the object at a comma, and reads a name written with stops as one word', () => {
+    const body = 'OPEC agreed on June 25 to cut output, oil ministers said. Taiwan bought U.S. soybeans on March 17.';
+    const at = (s: string) => body.indexOf(s);
+    const mention = (text: string, sentence: number, entityId: number | null, type: string, value: string | null) => ({
+      type,
+      start: at(text),
+      end: at(text) + text.length,
+      sentence,
+      entityId,
+      value,
+      text,
+    });
+    const doc = {
+      docId: 1,
+      body,
+      published: '1987-06-20',
+      sentences: [
+        { start: 0, end: at('Taiwan') - 1 },
+        { start: at('Taiwan'), end: body.length },
+      ],
+      mentions: [
+        mention('OPEC', 0, 1, 'ORG', null),
+        mention('June 25', 0, null, 'DATE', '1987-06-25'),
+        mention('Taiwan', 1, 2, 'COUNTRY', null),
+        mention('U.S.', 1, 3, 'COUNTRY', null),
+        mention('March 17', 1, null, 'DATE', '1987-03-17'),
+      ],
+      events: [],
+    };
+    const names = ['', 'OPEC', 'Taiwan', 'United States'];
+    // Before: `OPEC cuts output oil ministers`, `Taiwan buys United States s soybeans`.
+    expect(statementsOf(doc, (id) => names[id]).map((s) => s.name)).toEqual([
+      'OPEC cuts output',
+      'Taiwan buys United States soybeans',
+    ]);
   });
 });

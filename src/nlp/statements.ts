@@ -92,15 +92,20 @@ interface Word {
   lower: string;
   start: number;
   end: number;
+  /** A comma, a colon, a bracket or a dash stands between the word and the one before it (`output, oil ministers said`). */
+  marked: boolean;
 }
 
 function wordsOf(body: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   WORD.lastIndex = 0;
   const slice = body.slice(from, to);
+  let end = 0;
   for (const m of slice.matchAll(WORD)) {
     const text = m[0].replace(/['’]s$/, '');
-    words.push({ text, lower: text.toLowerCase(), start: from + m.index!, end: from + m.index! + m[0].length });
+    const marked = /[,;:()]|\s[-–—]+\s/u.test(slice.slice(end, m.index));
+    end = m.index! + m[0].length;
+    words.push({ text, lower: text.toLowerCase(), start: from + m.index!, end: from + end, marked });
   }
   return words;
 }
@@ -148,6 +153,8 @@ function objectAfter(
   }
   for (; j < words.length && out.length < 4; j++) {
     const w = words[j];
+    // The phrase ends at a comma or a stop: `cut output, oil ministers said` is about output.
+    if (out.length && w.marked) break;
     if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
       if (out.length) break;
       continue;
@@ -164,6 +171,7 @@ function objectAfter(
     }
     if (ACTION_WORDS.get(w.lower)?.verb && out.length) break;
     const entity = entityAt.get(w.start);
+    if (entity === '') continue;
     out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
   }
   const phrase = out.join(' ');
@@ -401,6 +409,10 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const words = wordsOf(doc.body, cFrom, cTo);
       const entityAt = new Map<number, string>();
       for (const m of entityMentions) entityAt.set(m.start, entityNames(m.entityId!));
+      // The other words of a name (`S` of `U.S.`) are said with it: no words of their own.
+      for (const w of words)
+        if (!entityAt.has(w.start) && entityMentions.some((m) => w.start > m.start && w.start < m.end))
+          entityAt.set(w.start, '');
       const dateSpans = mentions.filter((m) => m.type === 'DATE');
       const isDate = (at: number) => dateSpans.some((m) => at >= m.start && at < m.end);
       const action = findAction(words, entityAt, isDate);
