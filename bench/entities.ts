@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { isAcronym, lastWord, orgVariantKey, stripTitles, withinOneEdit, wordCount } from '../src/entities/names.js';
+import { isAcronym, lastWord, orgVariantKey, stripTitles, withinOneEdit, wordCount } from '../src/core/name-forms.js';
 import { createHash } from 'node:crypto';
 import { resolveCorpus } from '../src/entities/run.js';
 import { handle, openDatabase as openStore } from '../src/store/db.js';

@@ -1,4 +1,4 @@
-import { acronymAliases, headlineName, mayGoByAcronym } from '../src/entities/headline-name.js';
+import { acronymAliases, headlineName, mayGoByAcronym } from '../src/core/headline-name.js';
 import { describe, expect, it } from 'vitest';
 import { documentEvidence } from '../src/entities/evidence.js';
 import {
@@ -11,7 +11,7 @@ import {
   stripTitles,
   stripTitlesWritten,
   withinOneEdit,
-} from '../src/entities/names.js';
+} from '../src/core/name-forms.js';
 import { type DocEvidence, type NameStat, resolveNames } from '../src/entities/resolve.js';
 
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);

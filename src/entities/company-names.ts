@@ -1,4 +1,4 @@
-import { LEGAL_SUFFIXES } from './names.js';
+import { LEGAL_SUFFIXES } from '../core/name-forms.js';
 import type { Link, NameStat } from './resolve.js';
 
 /** Words after a name that begin another name joined to it (`Boyd Jefferies and Jefferies Group Inc`). */

@@ -5,7 +5,7 @@
 import { aliasKey } from '../core/alias-key.js';
 import { countryByDemonym } from '../nlp/gazetteer.js';
 import { acronymCompany } from '../nlp/ner/orgs.js';
-import { isAcronym, LEGAL_SUFFIXES, lastWord, spellsInitials, stripTitles, wordCount } from './names.js';
+import { isAcronym, LEGAL_SUFFIXES, lastWord, spellsInitials, stripTitles, wordCount } from '../core/name-forms.js';
 
 /** One mention as the store keeps it: its written text and the analyzer's entity key. */
 export interface DocMention {

@@ -27,7 +27,7 @@ import {
   withinOneEdit,
   withoutLegalForm,
   wordCount,
-} from './names.js';
+} from '../core/name-forms.js';
 import { stateOfAbbreviation } from './place-abbreviations.js';
 
 export interface NameStat {

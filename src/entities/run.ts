@@ -29,7 +29,7 @@ import { associationsDue, storeAssociations } from '../store/entities.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
 import { companiesTypedAsPeople } from './company-names.js';
-import { stripTitlesWritten } from './names.js';
+import { stripTitlesWritten } from '../core/name-forms.js';
 import { type Link, resolveNames } from './resolve.js';
 
 export interface ResolutionSummary extends ApplyResult {

@@ -13,7 +13,7 @@ import {
   replaceStatements,
   writtenForms,
 } from '../store/events.js';
-import { acronymAliases, headlineName, mayGoByAcronym } from '../entities/headline-name.js';
+import { acronymAliases, headlineName, mayGoByAcronym } from '../core/headline-name.js';
 import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatementStream } from './cluster-events.js';

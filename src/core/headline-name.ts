@@ -1,4 +1,4 @@
-import { isAcronym, spellsInitials } from './names.js';
+import { isAcronym, spellsInitials } from './name-forms.js';
 
 /**
  * The name a timeline gives an organisation in an event's title: `OPEC meeting in Vienna`, not
