@@ -2,9 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentEvidence, EVIDENCE_VERSION } from '../src/entities/evidence.js';
 import { type DocEvidence, evidenceFrom, resolveNames } from '../src/entities/resolve.js';
-import { openDatabase } from '../src/store/db.js';
+import { openDatabase, sqlite } from '../src/store/db.js';
 import { documentsToScan, forgetEvidence, loadNames, storedEvidence } from '../src/store/resolution.js';
-import { corpus, explodeReuters, tempDir } from './helpers.js';
+import { corpus, explodeReuters, SEEDS, tempDir } from './helpers.js';
 
 describe('evidence read from the store by short form', () => {
   // Resolution reads the stored evidence name by name (store/resolution.ts) instead of holding every
@@ -39,6 +39,27 @@ describe('evidence read from the store by short form', () => {
       const fromStore = resolveNames(names, stored);
       expect(fromStore.links.length).toBeGreaterThan(0);
       expect(fromStore).toEqual(resolveNames(names, rows));
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('the names a resolution reads', () => {
+  // A place's acronym (`HK`) is told by how its mentions are written. The name a first pass stored may
+  // be another form (`Hk`), and a second pass then found a link the first had not: HK → Hong Kong.
+  it('name a one-word place by its written form, not by the name an earlier pass stored', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'c.db');
+    expect(corpus(['ingest', SEEDS, '--db', db, '-q']).code).toBe(0);
+    const store = openDatabase(db);
+    try {
+      const place = sqlite(store)
+        .prepare("SELECT key, name FROM entities WHERE type = 'PLACE' AND key NOT LIKE '% %' ORDER BY id LIMIT 1")
+        .get() as { key: string; name: string };
+      sqlite(store).prepare("UPDATE entities SET name = upper(name) WHERE type = 'PLACE' AND key = ?").run(place.key);
+      const read = loadNames(store).find((n) => n.type === 'PLACE' && n.key === place.key);
+      expect(read?.name).toBe(place.name);
     } finally {
       store.close();
     }

@@ -190,9 +190,9 @@ export function loadNames(store: Store): NameRow[] {
     .raw()
     .iterate() as IterableIterator<[string, string, number, string]>;
   const byName = new Map<string, NameRow>();
-  // A one-word organisation is judged an acronym or not by how its mentions are written (`EC`,
-  // `Tex`), not by the name an earlier pass stored: the same corpus gives the same answer whatever
-  // order its documents and passes came in.
+  // A one-word organisation or place is judged an acronym or not by how its mentions are written
+  // (`EC`, `Tex`, `HK`), not by the name an earlier pass stored: the same corpus gives the same answer
+  // whatever order its documents and passes came in.
   const forms = new Map<string, Map<string, number>>();
   for (const [type, key, doc, text] of rows) {
     const k = `${type}\u0000${key}`;
@@ -200,7 +200,7 @@ export function loadNames(store: Store): NameRow[] {
     if (!n) byName.set(k, (n = { type, key, name: display.get(k) ?? key, docs: [] }));
     const last = n.docs.length > 0 ? n.docs[n.docs.length - 1] : -1;
     if (doc !== last) n.docs.push(doc);
-    if (type === 'ORG' && !key.includes(' ')) {
+    if ((type === 'ORG' || type === 'PLACE') && !key.includes(' ')) {
       let f = forms.get(k);
       if (!f) forms.set(k, (f = new Map()));
       f.set(text, (f.get(text) ?? 0) + 1);
