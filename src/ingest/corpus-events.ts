@@ -33,16 +33,6 @@ export interface EventsUpdate {
 }
 
 /**
- * Bring the corpus-level events up to date after an ingest: read the dated statements of documents
- * that are new or re-analyzed (deleted documents take theirs with them), then cluster all
- * statements again. Clustering everything keeps the result independent of the order documents
- * came in: a statement's weight is its terms' rarity in the whole corpus, so each new statement
- * moves every score a little, and only a full pass gives what one ingest of everything gives. The
- * pass streams the statements from SQLite and holds only the clusters later statements can still
- * reach (cluster-events.ts), so its memory follows the busiest weeks, not the corpus; reading only
- * the documents without current statements keeps the rest proportional to what is new.
- */
-/**
  * The names statements and events give entities, by id: the canonical name, or an organisation's
  * acronym where the corpus mostly writes it (see headlineName). Counted once per entity, and only
  * for organisations that have an acronym among their aliases.
@@ -62,6 +52,16 @@ function titleNames(db: Store): (id: number) => string {
   };
 }
 
+/**
+ * Bring the corpus-level events up to date after an ingest: read the dated statements of documents
+ * that are new or re-analyzed (deleted documents take theirs with them), then cluster all
+ * statements again. Clustering everything keeps the result independent of the order documents
+ * came in: a statement's weight is its terms' rarity in the whole corpus, so each new statement
+ * moves every score a little, and only a full pass gives what one ingest of everything gives. The
+ * pass streams the statements from SQLite and holds only the clusters later statements can still
+ * reach (cluster-events.ts), so its memory follows the busiest weeks, not the corpus; reading only
+ * the documents without current statements keeps the rest proportional to what is new.
+ */
 export function updateCorpusEvents(db: Store, options: { changed: boolean }): EventsUpdate | null {
   const transaction = <T>(work: () => T): T => inTransaction(db, work);
   const started = performance.now();

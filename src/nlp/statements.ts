@@ -92,7 +92,7 @@ interface Word {
   lower: string;
   start: number;
   end: number;
-  /** A comma, a colon, a bracket or a dash stands between the word and the one before it (`output, oil ministers said`). */
+  /** A comma, a colon, a bracket or a spaced dash stands between it and the word before (`output, oil`). */
   marked: boolean;
 }
 
@@ -153,7 +153,7 @@ function objectAfter(
   }
   for (; j < words.length && out.length < 4; j++) {
     const w = words[j];
-    // The phrase ends at a comma or a stop: `cut output, oil ministers said` is about output.
+    // The phrase ends at a comma, a colon, a bracket or a dash: `cut output, oil ministers said` is about output.
     if (out.length && w.marked) break;
     if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
       if (out.length) break;

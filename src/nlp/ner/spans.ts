@@ -2256,8 +2256,8 @@ function trimSpan(sp: Span, tokens: Token[]): void {
   )
     sp.last--;
   // `McCarthy on Friday`, `Milwaukee Open Thursday`, `OPEC Saturday`: a weekday ending a span of three
-  // words or more (a title before the name counts: `President Reagan Friday`), or after an acronym, is the
-  // date's, and so is a particle before it (`Ruby Tuesday`, two words, is a name).
+  // words or more (a title before the name counts: `President Reagan Friday`), or after an acronym,
+  // is the date's, and so is a particle before it (`Ruby Tuesday`, two words, is a name).
   if (titles === 0 && sp.type === 'PERSON' && sp.first > 0 && isTitle(tokens[sp.first - 1].text)) titles = 1;
   const afterAcronym = sp.last - sp.first === 1 && /^\p{Lu}{2,}$/u.test(tokens[sp.first].text);
   if ((sp.last - sp.first + titles >= 2 || afterAcronym) && WEEKDAY_WORDS.has(tokens[sp.last].text)) {
