@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { openDatabase } from '../src/store/db.js';
 import { setAnalyzerVersion } from '../src/store/inspect.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { corpus, SEEDS, tempDir, write } from './helpers.js';
+import { corpus, ingestTexts, SEEDS, tempDir, write } from './helpers.js';
 
 interface Listed {
   name: string;
@@ -134,20 +134,20 @@ describe('entities across the seeds', () => {
   });
 
   it('joins an acronym to its long form and a surname to the full name across documents, and says why', () => {
-    const dir = tempDir();
-    const docs = path.join(dir, 'docs');
-    write(
-      path.join(docs, 'a.txt'),
-      'The European Community (EC) said on Monday that farm prices would fall.\nPresident Ronald Reagan said he agreed. Reagan spoke in Washington.\n',
-    );
-    write(
-      path.join(docs, 'b.txt'),
-      'Ministers of the European Community met in Brussels. The EC said talks went well.\nRonald Reagan welcomed it. Reagan said so in Washington.\n',
-    );
-    write(path.join(docs, 'c.txt'), 'EC farm ministers met in Brussels on Tuesday to discuss milk quotas.\n');
-    write(path.join(docs, 'd.txt'), 'President Reagan told Congress on Friday that the budget must be cut.\n');
-    const own = path.join(dir, 'corpus.db');
-    expect(corpus(['ingest', docs, '--db', own]).code).toBe(0);
+    const {
+      dir,
+      docs,
+      db: own,
+      ingest,
+    } = ingestTexts({
+      'a.txt':
+        'The European Community (EC) said on Monday that farm prices would fall.\nPresident Ronald Reagan said he agreed. Reagan spoke in Washington.\n',
+      'b.txt':
+        'Ministers of the European Community met in Brussels. The EC said talks went well.\nRonald Reagan welcomed it. Reagan said so in Washington.\n',
+      'c.txt': 'EC farm ministers met in Brussels on Tuesday to discuss milk quotas.\n',
+      'd.txt': 'President Reagan told Congress on Friday that the budget must be cut.\n',
+    });
+    expect(ingest.code).toBe(0);
     const ec = JSON.parse(corpus(['entity', 'EC', '--db', own, '--json']).stdout);
     expect(ec.name).toBe('European Community');
     expect(ec.documents).toBe(3);

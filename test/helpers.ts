@@ -52,6 +52,23 @@ export function write(file: string, content: string | Uint8Array): string {
   return file;
 }
 
+/**
+ * Articles written as `name → text` into a fresh folder's `docs/` and ingested by the real CLI;
+ * returns the folder, the articles' folder and the database (ingest's exit code checked by the caller).
+ */
+export function ingestTexts(articles: Record<string, string>): {
+  dir: string;
+  docs: string;
+  db: string;
+  ingest: CliResult;
+} {
+  const dir = tempDir();
+  const docs = path.join(dir, 'docs');
+  for (const [name, text] of Object.entries(articles)) write(path.join(docs, name), text);
+  const db = path.join(dir, 'corpus.db');
+  return { dir, docs, db, ingest: corpus(['ingest', docs, '--db', db, '-q']) };
+}
+
 /** The first `limit` Reuters-21578 articles from ../shared, exploded to .txt files in a temporary folder. */
 export function explodeReuters(limit: number): string {
   const docs = path.join(tempDir(), 'reuters');

@@ -4,7 +4,7 @@ import { documentEvidence, EVIDENCE_VERSION } from '../src/entities/evidence.js'
 import { type DocEvidence, evidenceFrom, resolveNames } from '../src/entities/resolve.js';
 import { openDatabase } from '../src/store/db.js';
 import { documentsToScan, forgetEvidence, loadNames, storedEvidence } from '../src/store/resolution.js';
-import { corpus, explodeReuters, tempDir, write } from './helpers.js';
+import { corpus, explodeReuters, ingestTexts, tempDir } from './helpers.js';
 
 describe('evidence read from the store by short form', () => {
   // Resolution reads the stored evidence name by name (store/resolution.ts) instead of holding every
@@ -50,22 +50,15 @@ describe('the names a resolution reads', () => {
   // entity was first stored under (`Hk`, from the first document) and joined nothing; the next
   // ingest's pass read the form the first had settled on (`HK`) and joined it to Hong Kong.
   it('name a one-word place by its written form, so one ingest joins what a second would', () => {
-    const dir = tempDir();
-    const docs = path.join(dir, 'docs');
-    write(
-      path.join(docs, 'a.txt'),
-      'Title: Banks in Hong Kong\nDate: 1987-03-01\n\nBanks in Hong Kong cut rates on Monday. In Hk the prime rate fell to 6 pct, a Hong Kong banker said.\n',
-    );
-    write(
-      path.join(docs, 'b.txt'),
-      'Title: HK BANKS CUT RATES\nDate: 1987-03-02\n\nHK banks cut their prime rates. HK dealers said the cut was expected in Hong Kong.\n',
-    );
-    write(
-      path.join(docs, 'c.txt'),
-      'Title: HK GOLD FALLS\nDate: 1987-03-03\n\nGold fell in HK on Tuesday. HK traders said Hong Kong demand was weak.\n',
-    );
-    const db = path.join(dir, 'c.db');
-    expect(corpus(['ingest', docs, '--db', db, '-q']).code).toBe(0);
+    const { docs, db, ingest } = ingestTexts({
+      'a.txt':
+        'Title: Banks in Hong Kong\nDate: 1987-03-01\n\nBanks in Hong Kong cut rates on Monday. In Hk the prime rate fell to 6 pct, a Hong Kong banker said.\n',
+      'b.txt':
+        'Title: HK BANKS CUT RATES\nDate: 1987-03-02\n\nHK banks cut their prime rates. HK dealers said the cut was expected in Hong Kong.\n',
+      'c.txt':
+        'Title: HK GOLD FALLS\nDate: 1987-03-03\n\nGold fell in HK on Tuesday. HK traders said Hong Kong demand was weak.\n',
+    });
+    expect(ingest.code, ingest.stderr).toBe(0);
     const once = corpus(['entity', 'HK', '--json', '--db', db]);
     expect(JSON.parse(once.stdout).name, once.stderr).toBe('Hong Kong');
     // A second pass over the same corpus changes nothing.

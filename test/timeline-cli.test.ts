@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKoreaFixture } from './timeline-fixture.js';
-import { corpus, ROOT, tempDir } from './helpers.js';
+import { corpus, ingestTexts, ROOT, tempDir } from './helpers.js';
 
 let dir: string;
 let db: string;
@@ -188,16 +188,14 @@ describe('corpus timeline (CLI)', () => {
 
 describe('event titles', () => {
   it('name an organisation by the acronym its reports mostly write, and keep its full name elsewhere', () => {
-    const dir = tempDir('corpus-timeline-acronym-');
+    const articles: Record<string, string> = {};
     for (let i = 1; i <= 3; i++)
-      fs.writeFileSync(
-        path.join(dir, `a${i}.txt`),
+      articles[`a${i}.txt`] =
         `Title: Oil producers cut output (${i})\nDate: 1987-06-2${i + 5}\n\n` +
-          'The Organisation of Petroleum Exporting Countries (OPEC) agreed in Vienna on June 25 to cut output. ' +
-          'OPEC wants to defend its price of 18 dlrs a barrel. OPEC output rose last month, an OPEC official said.\n',
-      );
-    const db = path.join(dir, 'opec.db');
-    expect(corpus(['ingest', dir, '--db', db]).code).toBe(0);
+        'The Organisation of Petroleum Exporting Countries (OPEC) agreed in Vienna on June 25 to cut output. ' +
+        'OPEC wants to defend its price of 18 dlrs a barrel. OPEC output rose last month, an OPEC official said.\n';
+    const { db, ingest } = ingestTexts(articles);
+    expect(ingest.code, ingest.stderr).toBe(0);
     const r = corpus(['timeline', 'OPEC', '--json', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     const data = JSON.parse(r.stdout);
