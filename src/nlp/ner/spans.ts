@@ -1529,6 +1529,18 @@ function splitOrgLists(spans: Span[], tokens: Token[]): void {
   }
 }
 
+/** The head of a name between `from` and `to`: the word before its first `of` (`Loan Association of Texas`), else its last. */
+function headOf(tokens: Token[], from: number, to: number): number {
+  let h = from;
+  while (h < to && tokens[h + 1].text !== 'of') h++;
+  return h;
+}
+
+/** An institution's or a group's noun (lower case) that heads a name: `committee`, `fund`, `association`. */
+function isInstitutionHead(lower: string): boolean {
+  return INSTITUTION_HEADS.has(lower) || headClass(lower) === 2;
+}
+
 /**
  * `House Ways` and `Means Committee`, `United Savings` and `Loan Association`, `Sugar` and `Cocoa
  * Exchange`: the tagger ends an organisation's name at an `and` inside it and begins another after.
@@ -1548,13 +1560,11 @@ function joinAndNames(spans: Span[], tokens: Token[], lex: Lexicon | null): void
     if (a.type !== 'ORG' || a.first > a.last || tokens[a.last + 1]?.text !== 'and') continue;
     const b = byFirst.get(a.last + 2);
     if (!b || b.first > b.last || b.sentence !== a.sentence) continue;
-    // The head ends the name or comes before its `of` (`Loan Association of Texas`).
-    let h = b.first;
-    while (h < b.last && tokens[h + 1].text !== 'of') h++;
+    const h = headOf(tokens, b.first, b.last);
     // A name that opens on its head is whole (`United Nations and Organisation of African Unity`).
     if (h === b.first) continue;
     const head = tokens[h].text.toLowerCase();
-    const bHead = INSTITUTION_HEADS.has(head) || headClass(head) === 2 || head === 'exchange';
+    const bHead = isInstitutionHead(head) || head === 'exchange';
     const aLast = tokens[a.last].text.toLowerCase();
     const aNamed =
       isCorporateSuffix(aLast) || INSTITUTION_HEADS.has(aLast) || (a.last > a.first && headClass(aLast) > 0);
@@ -1576,18 +1586,13 @@ function twoInstitutions(tokens: Token[], a1: number, a2: number, b1: number, b2
   // A sentence's first `The` may still open the span.
   if (/^the$/i.test(tokens[a1].text)) a1++;
   if (/^the$/i.test(tokens[b1].text)) b1++;
-  const headOf = (from: number, to: number): number => {
-    let h = from;
-    while (h < to && tokens[h + 1].text !== 'of') h++;
-    return h;
-  };
-  const ha = headOf(a1, a2);
-  const hb = headOf(b1, b2);
+  const ha = headOf(tokens, a1, a2);
+  const hb = headOf(tokens, b1, b2);
   const kind = (h: number): number => {
     const w = tokens[h].text;
     if (!/^\p{Lu}\p{Ll}/u.test(w) || isCorporateSuffix(w)) return 0;
     const l = w.toLowerCase();
-    return INSTITUTION_HEADS.has(l) || headClass(l) === 2 ? 2 : headClass(l);
+    return isInstitutionHead(l) ? 2 : headClass(l);
   };
   const [ka, kb] = [kind(ha), kind(hb)];
   if (a2 === a1 || b2 === b1 || ka === 0 || kb === 0) return false;
