@@ -483,6 +483,23 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('reads `General` before common words as a company, not a general (`General Electric said`)', () => {
+    const lex = { lex: true };
+    // The tagger leaves the title out, or keeps it: either way the company's name is both words.
+    expect(spansOf('General Electric said it would buy .', ['O', 'B-PER', 'O', 'O', 'O', 'O', 'O'], lex)).toEqual([
+      'ORG:General Electric',
+    ]);
+    expect(spansOf('General Acquisition said so .', ['B-PER', 'I-PER', 'O', 'O', 'O'], lex)).toEqual([
+      'ORG:General Acquisition',
+    ]);
+    // A general's surname is a name, not a common word.
+    expect(spansOf('General Powell said so .', ['O', 'B-PER', 'O', 'O', 'O'], lex)).toEqual(['PERSON:Powell']);
+  });
+
+  it('reads a company named for its country as one (`Petro-Canada said`)', () => {
+    expect(spansOf('Petro-Canada said so .', ['B-PER', 'O', 'O', 'O'])).toEqual(['ORG:Petro-Canada']);
+  });
+
   it('reads a former realm named by a demonym as a place (`Ottoman Empire`)', () => {
     expect(spansOf('It spread across the Ottoman Empire .', ['O', 'O', 'O', 'O', 'B-MISC', 'I-MISC', 'O'])).toEqual([
       'LOC:Ottoman Empire',

@@ -74,6 +74,14 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('keeps a company named for its country whole, but not two countries or a country and its people', () => {
+    const words = (s: string) => tokenize(s).tokens.map((t) => t.text);
+    expect(words('Petro-Canada and Air-India')).toEqual(['Petro-Canada', 'and', 'Air-India']);
+    expect(words('U.S.-Japanese and Iran-Iraq')).toEqual(['U.S.', '-', 'Japanese', 'and', 'Iran', '-', 'Iraq']);
+    // A place's name before the country is two places.
+    expect(words('Tokyo-Canada')).toEqual(['Tokyo', '-', 'Canada']);
+  });
+
   it('splits possessives and negation the way the training data does', () => {
     const words = tokenize("the DPRK's program isn't O'Neill's").tokens.map((t) => t.text);
     expect(words).toEqual(['the', 'DPRK', "'s", 'program', 'is', "n't", "O'Neill", "'s"]);

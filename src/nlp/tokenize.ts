@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../core/types.js';
-import { isCountrySurface } from './gazetteer.js';
+import { countryByDemonym, isCountrySurface, placeInfo } from './gazetteer.js';
 import { MONTH_ABBREVIATIONS } from '../core/names.js';
 
 /*
@@ -192,12 +192,14 @@ function push(tokens: Token[], kinds: Kind[], text: string, start: number, kind:
 
 /**
  * Hyphenated compounds stay whole (Kim Jong-un, Indo-Pacific, Weston-super-Mare) unless a part is a
- * country name or abbreviation: "ROK-Japan" and "US-China" are two names joined by a hyphen.
+ * country name or abbreviation: "ROK-Japan" and "US-China" are two names joined by a hyphen. A
+ * company named for its country stays whole (`Petro-Canada`, `Air-India`: a capitalised word that
+ * names no country, people or place before the country), as `U.S.-Japanese` and `Iran-Iraq` do not.
  */
 function pushCompound(tokens: Token[], kinds: Kind[], s: string, start: number): void {
   const parts = s.split(/([-‐])/);
   let split = false;
-  if (!isCountrySurface(s)) {
+  if (!isCountrySurface(s) && !isCountryNamedCompany(s)) {
     for (let p = 0; p < parts.length; p += 2) if (isCountrySurface(parts[p])) split = true;
   }
   if (!split) return push(tokens, kinds, s, start, Kind.Other);
@@ -206,6 +208,16 @@ function pushCompound(tokens: Token[], kinds: Kind[], s: string, start: number):
     if (part) push(tokens, kinds, part, off, Kind.Other);
     off += part.length;
   }
+}
+
+/** `Petro-Canada`: a word, a hyphen and a country, the word capitalised and naming no country, people or place. */
+export function isCountryNamedCompany(s: string): boolean {
+  const parts = s.split(/([-‐])/);
+  if (parts.length !== 3 || !isCountrySurface(parts[2])) return false;
+  const word = parts[0];
+  return (
+    /^\p{Lu}\p{Ll}+$/u.test(word) && !isCountrySurface(word) && !countryByDemonym(word) && placeInfo(word) === null
+  );
 }
 
 function splitSentences(text: string, tokens: Token[], kinds: Kind[]): Sentence[] {

@@ -5,6 +5,7 @@ import { isCommonWord, type Lexicon } from './lexicon.js';
 import { MINOR } from './model.js';
 import { headClass, isBegin, labelType } from './tagger.js';
 import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
+import { isCountryNamedCompany } from '../tokenize.js';
 
 /*
  * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
@@ -207,6 +208,13 @@ export function entitySpans(
       sp.last > sp.first &&
       (isOrganisationName(tokens, sp) || hasOrganisationWord(tokens, sp) || endsInGroupNoun(sp, tokens))
     )
+      sp.type = 'ORG';
+    else if (sp.type === 'PERSON' && generalCompany(tokens, sp, sentences[sp.sentence].tokenStart, lex)) {
+      if (tokens[sp.first].text !== 'General') sp.first--;
+      sp.type = 'ORG';
+    }
+    // `Petro-Canada said`: no person is named for a country (the tokenizer keeps such a name whole).
+    else if (sp.type === 'PERSON' && sp.first === sp.last && isCountryNamedCompany(tokens[sp.first].text))
       sp.type = 'ORG';
     // `the Reagan administration`: a government named for its leader names the person (CoNLL's
     // convention), so the name joins the person's other mentions.
@@ -873,6 +881,23 @@ const ORGANISATION_WORDS = new Set([
 function hasOrganisationWord(tokens: Token[], sp: Span): boolean {
   for (let i = sp.first; i <= sp.last; i++) if (ORGANISATION_WORDS.has(tokens[i].text.toLowerCase())) return true;
   return false;
+}
+
+/**
+ * `General Electric`, `General Acquisition`: `General` before words running text writes in lower
+ * case opens a company's name, not a general's (whose surname is a name: `General Powell`). Read as a
+ * title, it left `Electric said` a person.
+ */
+function generalCompany(tokens: Token[], sp: Span, sentenceStart: number, lex: Lexicon | null): boolean {
+  if (!lex) return false;
+  // The tagger may have left the title out of the span, or kept it.
+  const first = tokens[sp.first].text === 'General' ? sp.first : sp.first - 1;
+  if (first < sentenceStart || tokens[first].text !== 'General' || first === sp.last) return false;
+  for (let i = first + 1; i <= sp.last; i++) {
+    const t = tokens[i].text;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(t) || !isCommonWord(t.toLowerCase(), lex)) return false;
+  }
+  return true;
 }
 
 /** A name of several words, no known place, whose last word is capitalised and names an institution or a group. */
