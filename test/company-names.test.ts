@@ -54,6 +54,55 @@ describe('companies the tagger read as people', () => {
     ).toEqual([]);
   });
 
+  it('reads a one-word "person" the tagger typed ORG at least as often as the organisation', () => {
+    const names = [
+      // ORG in more documents: the company, whatever the tagger said in a few.
+      stat('PERSON', 'kodak', [1, 2]),
+      stat('ORG', 'kodak', range(3, 20)),
+      stat('PERSON', 'labatt', [20, 21, 22]),
+      stat('ORG', 'labatt', [23, 24, 25]),
+      // Fewer ORG documents than PERSON: left alone.
+      stat('PERSON', 'wagner', range(30, 40)),
+      stat('ORG', 'wagner', [41, 42]),
+      // A surname of someone named in full: people share it.
+      stat('PERSON', 'reynolds', [50, 51]),
+      stat('ORG', 'reynolds', range(52, 60)),
+      stat('PERSON', 'william reynolds', [60, 61]),
+      // Too few documents to tell.
+      stat('PERSON', 'sabena', [70]),
+      stat('ORG', 'sabena', [71]),
+      // A common word or a place: no type fits better.
+      stat('PERSON', 'board', [80]),
+      stat('ORG', 'board', range(81, 90)),
+      stat('PERSON', 'peking', [90]),
+      stat('ORG', 'peking', range(91, 99)),
+      // A surname inside a company's name (a company, not a person) does not protect the word.
+      stat('PERSON', 'swissair', [100]),
+      stat('ORG', 'swissair', range(101, 110)),
+      stat('PERSON', 'swissair group', [110]),
+      stat('ORG', 'swissair group ag', [111, 112, 113]),
+    ];
+    const links = companiesTypedAsPeople(
+      names,
+      (w) => w === 'board',
+      new Set(['PERSON\u0000nobody']),
+      (name) => name === 'peking',
+    );
+    expect(links.map((l) => `${l.from} → ${l.toType} ${l.to}`)).toEqual([
+      'swissair group → ORG swissair group ag',
+      'kodak → ORG kodak',
+      'labatt → ORG labatt',
+      'swissair → ORG swissair',
+    ]);
+    expect(links[1].detail).toBe(
+      "an organisation, not a person: tagged ORG in 17 documents, PERSON in 2; no person's name holds it",
+    );
+    // A name the user placed stays where it is.
+    expect(companiesTypedAsPeople(names, () => false, new Set(['PERSON\u0000kodak'])).map((l) => l.from)).not.toContain(
+      'kodak',
+    );
+  });
+
   it('joins the organisation across a real archive, says why, and is undone by unmerge', () => {
     // Reuters articles where the tagger reads "Smith Barney" as a person, and some that write the
     // firm with its legal form or tag it ORG.

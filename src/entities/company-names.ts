@@ -26,6 +26,7 @@ export function companiesTypedAsPeople(
   names: readonly NameStat[],
   isCommonWord: (word: string) => boolean,
   fixed: ReadonlySet<string> = new Set(),
+  isPlace: (name: string) => boolean = () => false,
 ): Link[] {
   const orgs = new Map<string, NameStat>();
   const orgsByFirstWord = new Map<string, NameStat[]>();
@@ -78,5 +79,50 @@ export function companiesTypedAsPeople(
       docs: legalDocs.slice(0, 20),
     });
   }
+  const companies = new Set(links.map((l) => l.from));
+  const plainWord = (n: NameStat) => isCommonWord(n.key) || isPlace(n.name);
+  return [...links, ...oneWordCompanies(names, orgs, companies, fixed, plainWord)];
+}
+
+/**
+ * A one-word "person" the tagger typed an organisation in as many documents or more (`Kodak said`,
+ * `Swissair said`) is that organisation, unless it is a word of some person's name of several words
+ * (`Reynolds`, `Miller`: surnames many people share), a common word or a place (`Board`, `Peking`:
+ * the tagger's stray names, which no type fits better), or a name fewer than three documents give.
+ * `companies`: names of several words already found to be companies, not people.
+ */
+function oneWordCompanies(
+  names: readonly NameStat[],
+  orgs: ReadonlyMap<string, NameStat>,
+  companies: ReadonlySet<string>,
+  fixed: ReadonlySet<string>,
+  plainWord: (n: NameStat) => boolean,
+): Link[] {
+  const personWords = new Set<string>();
+  for (const n of names) {
+    const words = n.key.split(' ');
+    if (n.type === 'PERSON' && words.length >= 2 && !companies.has(n.key)) for (const w of words) personWords.add(w);
+  }
+  const links: Link[] = [];
+  for (const n of names) {
+    if (n.type !== 'PERSON' || n.key.includes(' ') || n.key.length < 3 || fixed.has(`PERSON\u0000${n.key}`)) continue;
+    const org = orgs.get(n.key);
+    if (!org || personWords.has(n.key) || plainWord(n)) continue;
+    const documents = new Set([...org.docs, ...n.docs]).size;
+    if (org.docs.length < n.docs.length || documents < ONE_WORD_DOCUMENTS) continue;
+    links.push({
+      type: 'PERSON',
+      from: n.key,
+      to: org.key,
+      toType: 'ORG',
+      rule: 'company',
+      score: org.docs.length,
+      detail: `an organisation, not a person: tagged ORG in ${org.docs.length} documents, PERSON in ${n.docs.length}; no person's name holds it`,
+      docs: org.docs.slice(0, 20),
+    });
+  }
   return links;
 }
+
+/** Documents (either type) a one-word name needs before its typing is read from the corpus. */
+const ONE_WORD_DOCUMENTS = 3;

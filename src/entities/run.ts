@@ -28,6 +28,7 @@ import {
 import { associationsDue, storeAssociations } from '../store/entities.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
+import { countryByName, placeInfo } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
 import { stripTitlesWritten } from '../core/name-forms.js';
 import { type Link, resolveNames } from './resolve.js';
@@ -76,7 +77,8 @@ export function resolveCorpus(
     const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
     const resolution = resolveNames(names, storedEvidence(db), { fixed });
     const linkedAlready = new Set(resolution.links.map((l) => `${l.type}\u0000${l.from}`));
-    const companies = companiesTypedAsPeople(names, isCommonWord, fixed).filter(
+    const isPlace = (name: string) => placeInfo(name) !== null || countryByName(name) !== null;
+    const companies = companiesTypedAsPeople(names, isCommonWord, fixed, isPlace).filter(
       (l) => !linkedAlready.has(`${l.type}\u0000${l.from}`),
     );
     step('resolve');
