@@ -225,6 +225,24 @@ describe('corpus events from dated statements', () => {
     expect(event.name).toBe('Liberal Democratic Party accord');
   });
 
+  it('names a report without a subject by its main participant, unless the name already holds it', () => {
+    // `The bank board appointed the FSLIC as conservator`: the clause has no subject.
+    const rows = [70, 71].map((doc) =>
+      statement(doc, '1987-03-02', {
+        value: '1987-02-27',
+        action: 'appoint:fslic',
+        eventNoun: false,
+        participantIds: [6, 7],
+        name: 'appoints Texaco',
+        terms: ['appoint', 'conserv'],
+      }),
+    );
+    // Not `Texaco appoints Texaco`, nor a guess at who acted among the other participants.
+    expect(clusterStatements(rows, name, options)[0].name).toBe('appoints Texaco');
+    const other = rows.map((r) => ({ ...r, name: 'appoints conservator' }));
+    expect(clusterStatements(other, name, options)[0].name).toBe('Texaco appoints conservator');
+  });
+
   it('keeps a lone report it cannot name by who or where as a dated mention', () => {
     const lone = statement(60, '1987-05-08', {
       value: '1987-05-08',

@@ -908,7 +908,14 @@ function eventName(
     if (place !== null && who.length < 2) return `${who.length ? `${who[0]} ` : ''}${lemma} in ${entityName(place)}`;
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }
-  if (withSubject.length === 0 && entities.length) name = `${entityName(entities[0])} ${name}`;
+  // No report says who: the main participant, unless the name already holds it (`The bank board
+  // appointed the FSLIC`: `appoints FSLIC`, not `FSLIC appoints FSLIC`). Another participant in its
+  // place was the one acting in about half of Reuters' 116 such names (`Hoechst, which acquired
+  // Celanese Corp`) and not in the rest (`BAA Plc sells BP shares`): better no one than a wrong one.
+  if (withSubject.length === 0 && entities.length) {
+    const main = entityName(entities[0]);
+    if (!name.includes(main)) name = `${main} ${name}`;
+  }
   // `OPEC agrees`, `Brazil meets`: a verb that says nothing of what without its object is named by
   // the happening it makes (`OPEC accord`, `Brazil meeting`).
   const [doing, done] = topAction.split(':');
