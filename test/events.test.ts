@@ -329,4 +329,67 @@ describe('what a dated statement says happened', () => {
       'Taiwan buys United States soybeans',
     ]);
   });
+
+  it('reads a date in a clause of `when` or a relative `that` with that clause only', () => {
+    const body =
+      'Saudi Arabia wants to keep the output rises agreed in December when OPEC meets in Vienna on June 25. ' +
+      'OPEC agreed this weekend in Geneva on a ceiling and kept the prices that were set in its December accord.';
+    const at = (s: string, from = 0) => body.indexOf(s, from);
+    const second = at('OPEC agreed');
+    const mention = (text: string, sentence: number, entityId: number | null, type: string, value: string | null) => {
+      const start = at(text, sentence === 1 ? second : 0);
+      return { type, start, end: start + text.length, sentence, entityId, value, text };
+    };
+    const doc = {
+      docId: 1,
+      body,
+      published: '1987-06-29',
+      sentences: [
+        { start: 0, end: second - 1 },
+        { start: second, end: body.length },
+      ],
+      mentions: [
+        mention('Saudi Arabia', 0, 1, 'COUNTRY', null),
+        mention('December', 0, null, 'DATE', '1986-12'),
+        mention('OPEC', 0, 2, 'ORG', null),
+        mention('Vienna', 0, 3, 'PLACE', null),
+        mention('June 25', 0, null, 'DATE', '1987-06-25'),
+        mention('OPEC', 1, 2, 'ORG', null),
+        mention('this weekend', 1, null, 'DATE', '1987-06-27'),
+        mention('Geneva', 1, 4, 'PLACE', null),
+        mention('December', 1, null, 'DATE', '1986-12'),
+      ],
+      events: [],
+    };
+    const names = ['', 'Saudi Arabia', 'OPEC', 'Vienna', 'Geneva'];
+    const said = statementsOf(doc, (id) => names[id]).map((s) => `${s.date.value} ${s.name} @${names[s.placeId ?? 0]}`);
+    // Before: the December agreement placed in Vienna, and the weekend's agreement also dated December.
+    expect(said).toEqual([
+      '1986-12 Saudi Arabia agrees @',
+      '1987-06-25 OPEC meets @Vienna',
+      '1987-06-27 OPEC agrees @Geneva',
+    ]);
+    // With one date, `when` joins it to what happened then.
+    const one = 'Brazil shocked banks late last month when it stopped interest payments.';
+    const brazil = {
+      docId: 2,
+      body: one,
+      published: '1987-03-05',
+      sentences: [{ start: 0, end: one.length }],
+      mentions: [
+        { type: 'COUNTRY', start: 0, end: 6, sentence: 0, entityId: 5, value: null, text: 'Brazil' },
+        {
+          type: 'DATE',
+          start: one.indexOf('late last month'),
+          end: one.indexOf(' when'),
+          sentence: 0,
+          entityId: null,
+          value: '1987-02',
+          text: 'late last month',
+        },
+      ],
+      events: [],
+    };
+    expect(statementsOf(brazil, () => 'Brazil').map((s) => s.name)).toEqual(['Brazil stops interest payments']);
+  });
 });

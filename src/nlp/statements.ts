@@ -266,12 +266,35 @@ function namedEventIn(sentence: string): string | null {
   return null;
 }
 
-function clauseBounds(body: string, from: number, to: number, at: number): [number, number] {
+/**
+ * The clause of a sentence around the date at `at`. Besides punctuation and conjunctions after a
+ * comma, `when` and a relative `that` before an auxiliary end a clause between two dates: `output
+ * rises agreed in December when OPEC meets in Vienna on June 25` (Vienna is June's, not December's),
+ * `agreed this weekend … and kept the prices that were set in its December accord`. Else they join
+ * the date to what follows (`late last month when it stopped interest payments`; `next week when he
+ * unveils his budget for fiscal 1987/88`). `dates`: the sentence's dates, by start and value.
+ */
+function clauseBounds(
+  body: string,
+  from: number,
+  to: number,
+  at: number,
+  dates: { start: number; value: string | null }[],
+): [number, number] {
   let start = from;
   let end = to;
-  const CLAUSE = /;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s/g;
+  // Dates of a month or finer (a year, `fiscal 1987/88`, is what a budget is for, not when it was
+  // told), one of them a day, a week or a weekend (`this weekend`, `next week`).
+  const told = dates.filter((d) => /^\d{4}-/.test(d.value ?? ''));
+  const between = (pos: number) =>
+    told.some((d) => d.start < pos) &&
+    told.some((d) => d.start > pos) &&
+    told.some((d) => /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/.test(d.value!));
+  const CLAUSE =
+    /;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b))/g;
   for (const m of body.slice(from, to).matchAll(CLAUSE)) {
     const pos = from + m.index!;
+    if (m[1] !== undefined && !between(pos)) continue;
     if (pos + m[0].length <= at) start = pos + m[0].length;
     else if (pos > at) {
       end = pos;
@@ -405,7 +428,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       });
       if (!span) continue;
       const coarse = span.granularity === 'year';
-      const [cFrom, cTo] = clauseBounds(doc.body, sentence.start, sentence.end, d.start);
+      const [cFrom, cTo] = clauseBounds(doc.body, sentence.start, sentence.end, d.start, dates);
       const words = wordsOf(doc.body, cFrom, cTo);
       const entityAt = new Map<number, string>();
       for (const m of entityMentions) entityAt.set(m.start, entityNames(m.entityId!));
