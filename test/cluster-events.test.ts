@@ -243,6 +243,34 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(other, name, options)[0].name).toBe('Texaco appoints conservator');
   });
 
+  it("joins a report naming only the event's participant to that day's event of the same kind", () => {
+    const meets = (doc: number, participants: number[], terms: string[], action = 'meet:') =>
+      statement(doc, '1987-06-26', {
+        value: '1987-06-25',
+        action,
+        eventNoun: action.startsWith('n:'),
+        subjectId: participants[0],
+        participantIds: participants,
+        name: 'meets',
+        terms,
+      });
+    const verbGroups = { ...options, verbGroups: new Map([['meet', 'meet']]) };
+    // `OPEC met in Vienna to review prices` twice; `the OPEC meeting … spot crude rose` shares no word.
+    const rows = [
+      meets(80, [6, 1], ['review', 'price', 'output']),
+      meets(81, [6, 1], ['review', 'price', 'ceil']),
+      meets(82, [6], ['spot', 'crude', 'rise'], 'n:meeting'),
+    ];
+    expect(clusterStatements(rows, name, verbGroups).map((e) => e.documents)).toEqual([3]);
+    // A country alone (`Japan meets here`) may be any of its meetings that day: kept apart.
+    const japan = [
+      meets(83, [4, 2], ['review', 'price', 'output']),
+      meets(84, [4, 2], ['review', 'price', 'ceil']),
+      meets(85, [4], ['spot', 'crude', 'rise'], 'n:meeting'),
+    ];
+    expect(clusterStatements(japan, name, verbGroups).map((e) => e.documents)).toEqual([2, 1]);
+  });
+
   it('keeps a lone report it cannot name by who or where as a dated mention', () => {
     const lone = statement(60, '1987-05-08', {
       value: '1987-05-08',

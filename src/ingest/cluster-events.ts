@@ -256,7 +256,7 @@ export function clusterStatementStream(
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      const score = similarity(s, somewhere, weight, c, idf, kindOf);
+      const score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace);
       if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
         best = c;
         bestScore = score;
@@ -594,6 +594,7 @@ function similarity(
   c: Cluster,
   idf: Map<string, number>,
   kindOf: (a: string) => string,
+  isPlace: (id: number) => boolean,
 ): number {
   // Day-level dates meet within a day of the day most reports give (`Friday` said on Saturday);
   // a coarser date meets a finer event inside it (a week with a few days' slack: `last week`).
@@ -651,6 +652,19 @@ function similarity(
     s.date.granularity === 'day' &&
     c.modeDay === s.date.start;
   if (samePlaceDay && terms >= SAME_ACTION_TERMS) return 0.5 + terms + size;
+  // A report that names no one but the event's own participant (`OPEC met`, `the OPEC meeting`)
+  // tells the same kind of happening on the same day as the event that participant is in most
+  // reports of, whatever other words it uses: there is nothing in it to tell two apart. Not a
+  // country or a place: `Thailand meets here` may be any of its meetings that day.
+  const only = s.participantIds.length === 1 && !isPlace(s.participantIds[0]) ? s.participantIds[0] : null;
+  const onlyParticipant =
+    only !== null &&
+    sameAction &&
+    kindOf(s.action).startsWith('n:') &&
+    s.date.granularity === 'day' &&
+    c.modeDay === s.date.start &&
+    2 * new Set(c.members.filter((m) => m.participantIds.includes(only)).map((m) => m.report)).size > c.reports.size;
+  if (onlyParticipant) return 0.5 + terms + size;
   if (terms >= (coarse ? TERMS_ONLY + 0.15 : TERMS_ONLY)) return terms + size;
   return 0;
 }
