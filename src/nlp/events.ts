@@ -322,12 +322,25 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     const after = /^\s*([\p{L}'’]+)/u.exec(text.slice(headEnd, headEnd + 30))?.[1] ?? '';
     if (VERB_LIKE.has(lemma) && modifiers.length === 0 && isVerbUse(headText, before, after)) continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
+    if (MARKET_SENSE.has(lemma) && isMarketMove(text.slice(sentenceStart, sentences[sentence]?.end ?? text.length)))
+      continue;
     const anaphoric =
       /^(?:the|this|that|these|those|his|her|their|its|our)$/.test(before) &&
       modifiers.every((w) => ordinal === w || NAME_STOP_MODIFIERS.has(w) || /^\p{Lu}/u.test(w));
     phrases.push({ start, end: headEnd, lemma, modifiers, ordinal, anaphoric, sentence });
   }
   return phrases;
+}
+
+/** Event nouns that are also a market's moves (`the rally in soybean prices`, `a two-day rally in Dutch bonds`). */
+const MARKET_SENSE = new Set(['rally']);
+const MARKET_WORDS =
+  /\b(?:prices?|futures|stocks?|shares|bonds?|T-bonds|dollar|yen|markets?|index|contracts?|points|trading|traders|dealers|analysts?|chartists|short[- ]covering|bullish|bearish|volume|correction|metals?|commodit\w+|complex|demand|supply)\b/i;
+const GATHERING_WORDS = /\b(?:protest\w*|demonstrat\w*|supporters|march\w*|crowds?|police|held|attended|addressed|speech)\b/i;
+
+/** A sentence telling of a market's move rather than of people gathering. */
+function isMarketMove(sentence: string): boolean {
+  return MARKET_WORDS.test(sentence) && !GATHERING_WORDS.test(sentence);
 }
 
 function isSentenceStart(text: string, pos: number): boolean {
