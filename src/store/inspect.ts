@@ -209,6 +209,7 @@ export function countersAndRecount(store: Store): {
       entities: pairs(
         "SELECT e.type || ':' || e.key, s.mentions || '/' || s.documents || '/' || s.sentences FROM entity_stats s JOIN entities e ON e.id = s.entity_id",
       ),
+      entityDocs: pairs("SELECT entity_id || ':' || doc_id, mentions FROM entity_docs"),
     },
     recounted: {
       totals: pairs(`SELECT 'documents', count(*) FROM documents
@@ -224,13 +225,16 @@ export function countersAndRecount(store: Store): {
         `SELECT e.type || ':' || e.key, count(*) || '/' || count(DISTINCT m.doc_id) || '/' || count(DISTINCT m.doc_id * 1048576 + m.sentence)
          FROM mentions m JOIN entities e ON e.id = m.entity_id GROUP BY m.entity_id`,
       ),
+      entityDocs: pairs(
+        "SELECT entity_id || ':' || doc_id, count(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id, doc_id",
+      ),
     },
   };
 }
 
 /**
  * Make a database look as schema 5 left it (no counters, the old indexes): how a test checks that
- * migrations 6 to 12 upgrade a database in place.
+ * migrations 6 to 15 upgrade a database in place.
  */
 export function revertToSchema5(store: Store): void {
   const db = sqlite(store);
@@ -252,6 +256,7 @@ export function revertToSchema5(store: Store): void {
     ALTER TABLE corpus_events DROP COLUMN lead_statement;
     DROP INDEX documents_id_date;
     DROP TABLE entity_associations; DROP TABLE entity_association_samples;
+    DROP TABLE entity_docs;
     PRAGMA user_version = 5;
   `);
 }

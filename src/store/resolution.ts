@@ -301,6 +301,11 @@ export function applyLinks(
       'DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)',
     ),
     restateDoc: db.prepare('DELETE FROM statement_docs WHERE doc_id = ?'),
+    // An entity's documents (schema migration 15), counted again from its mentions.
+    entityDocsClear: db.prepare('DELETE FROM entity_docs WHERE entity_id = ?'),
+    entityDocsCount: db.prepare(
+      'INSERT INTO entity_docs (entity_id, doc_id, mentions) SELECT entity_id, doc_id, count(*) FROM mentions WHERE entity_id = ? GROUP BY doc_id',
+    ),
   };
   const result: ApplyResult = {
     mentions: 0,
@@ -468,6 +473,11 @@ export function applyLinks(
     if (!q.used.get({ id }) && !placesNow.has(id) && q.entityDelete.run(id).changes > 0) result.entitiesRemoved++;
   }
   result.entities = [...changed].sort((a, b) => a - b);
+  // Every entity whose mentions moved (to it or away from it) is among them.
+  for (const id of result.entities) {
+    q.entityDocsClear.run(id);
+    q.entityDocsCount.run(id);
+  }
   return result;
 }
 

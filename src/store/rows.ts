@@ -86,6 +86,11 @@ export function insertMentionRow(store: Store, m: MentionRow): void {
     db,
     'INSERT INTO totals (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1',
   ).run(`mentions:${m.type}`);
+  if (m.entityId != null)
+    statement(
+      db,
+      'INSERT INTO entity_docs (entity_id, doc_id, mentions) VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET mentions = mentions + 1',
+    ).run(m.entityId, m.docId);
 }
 
 /** Insert an event; its first and last day are placed from `date` as ingest places them. Returns its id. */

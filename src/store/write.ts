@@ -94,6 +94,11 @@ export class StoreWriter {
         AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = @id AND e.key = aliases.key AND e.name = aliases.alias)
         AND NOT EXISTS (SELECT 1 FROM entity_overrides o WHERE o.from_key = aliases.key AND o.from_name = aliases.alias)`),
       clearMentions: db.prepare('DELETE FROM mentions WHERE doc_id = ?'),
+      // An entity's documents (schema migration 15), one row per entity and document.
+      entityDocSet: db.prepare(
+        'INSERT INTO entity_docs (entity_id, doc_id, mentions) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mentions = excluded.mentions',
+      ),
+      entityDocDelete: db.prepare('DELETE FROM entity_docs WHERE entity_id = ? AND doc_id = ?'),
       mentionTypesOfDoc: db.prepare('SELECT type, count(*) AS n FROM mentions WHERE doc_id = ? GROUP BY type'),
       addTotal: db.prepare(
         'INSERT INTO totals (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value',
@@ -230,7 +235,10 @@ export class StoreWriter {
   }
 
   private clearAnalysis(docId: number): void {
-    for (const id of this.q.entitiesOfDoc.all(docId) as number[]) this.touched.add(id);
+    for (const id of this.q.entitiesOfDoc.all(docId) as number[]) {
+      this.touched.add(id);
+      this.q.entityDocDelete.run(id, docId);
+    }
     this.q.clearParticipants.run(docId);
     this.q.clearEventMentions.run(docId);
     for (const { type, n } of this.q.mentionTypesOfDoc.all(docId) as { type: string; n: number }[])
@@ -244,14 +252,17 @@ export class StoreWriter {
     const byType = new Map<string, number>();
     for (const m of analysis.mentions) byType.set(m.type, (byType.get(m.type) ?? 0) + 1);
     for (const [type, n] of byType) this.q.addTotal.run(`mentions:${type}`, n);
+    const perEntity = new Map<number, number>();
     for (const m of analysis.mentions) {
       const id = this.writeMention(docId, m);
       if (id === null) continue;
+      perEntity.set(id, (perEntity.get(id) ?? 0) + 1);
       const key = this.key(m.entity!);
       const rank = NAME_TYPES.indexOf(m.type as (typeof NAME_TYPES)[number]);
       const known = own.get(key);
       if (rank >= 0 && (!known || rank < known.rank)) own.set(key, { rank, id });
     }
+    for (const [id, n] of perEntity) this.q.entityDocSet.run(id, docId, n);
     const byName = (name: string) => own.get(this.key(name))?.id ?? this.entityIdByName(name);
     for (const event of analysis.events) {
       const placeId = event.place ? byName(event.place) : null;
