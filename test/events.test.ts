@@ -170,7 +170,7 @@ describe('event phrases', () => {
       ]).mentions,
     ).toEqual([]);
   });
-  it('are not a market\'s moves (`the rally in soybean prices`), but people rallying are', () => {
+  it("are not a market's moves (`the rally in soybean prices`), but people rallying are", () => {
     const text =
       'About 15,000 miners attended a rally here to endorse the union. The rally in soybean prices may prompt ' +
       'farmers to plant more. Farmers held rallies throughout the country to protest against high interest rates.';

@@ -336,7 +336,8 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
 const MARKET_SENSE = new Set(['rally']);
 const MARKET_WORDS =
   /\b(?:prices?|futures|stocks?|shares|bonds?|T-bonds|dollar|yen|markets?|index|contracts?|points|trading|traders|dealers|analysts?|chartists|short[- ]covering|bullish|bearish|volume|correction|metals?|commodit\w+|complex|demand|supply)\b/i;
-const GATHERING_WORDS = /\b(?:protest\w*|demonstrat\w*|supporters|march\w*|crowds?|police|held|attended|addressed|speech)\b/i;
+const GATHERING_WORDS =
+  /\b(?:protest\w*|demonstrat\w*|supporters|march\w*|crowds?|police|held|attended|addressed|speech)\b/i;
 
 /** A sentence telling of a market's move rather than of people gathering. */
 function isMarketMove(sentence: string): boolean {
