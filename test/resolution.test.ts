@@ -119,6 +119,18 @@ describe('evidence a document carries', () => {
       documentEvidence('…', [...headline, { type: 'PERSON', text: 'Blasts Reagan', key: 'blasts reagan' }]),
     ).toHaveLength(1);
   });
+
+  it('reads an acronym in brackets after a ticker, and one that contracts the name before it', () => {
+    const pairs = (body: string) => documentEvidence(body, []).map((e) => `${e.short} ${e.long}`);
+    expect(pairs('Mitsubishi Heavy Industries Ltd <MITH.T> (MHI) said.')).toEqual([
+      'mhi mitsubishi heavy industries ltd',
+    ]);
+    // Its letters in order, from the name's first to its last word: not initials.
+    expect(pairs('Volkswagen AG <VOWG.F> (VW) said.')).toEqual(['vw volkswagen ag']);
+    expect(pairs('The state oil firm Petroleos Mexicanos (PEMEX) said.')).toEqual(['pemex petroleos mexicanos']);
+    // Not a contraction: another first letter, or letters the last word does not give.
+    expect(pairs('They (VW) said. Gold in New York (COMEX) rose. Bank of America (BK) rose.')).toEqual([]);
+  });
 });
 
 describe('an acronym beside a company named by it', () => {

@@ -5,7 +5,15 @@
 import { aliasKey } from '../core/alias-key.js';
 import { countryByDemonym } from '../nlp/gazetteer.js';
 import { acronymCompany } from '../nlp/ner/orgs.js';
-import { isAcronym, LEGAL_SUFFIXES, lastWord, spellsInitials, stripTitles, wordCount } from '../core/name-forms.js';
+import {
+  isAcronym,
+  LEGAL_SUFFIXES,
+  lastWord,
+  spellsInitials,
+  stripTitles,
+  withoutLegalForm,
+  wordCount,
+} from '../core/name-forms.js';
 
 /** One mention as the store keeps it: its written text and the analyzer's entity key. */
 export interface DocMention {
@@ -50,6 +58,35 @@ function spelledPart(acronym: string, long: string): string | null {
   return null;
 }
 
+/**
+ * The part of `long` an acronym in brackets right after it contracts, when it spells no initials:
+ * `Volkswagen AG (VW)`, `Petroleos Mexicanos (PEMEX)`. Its letters are the name's in order, the
+ * first the name's first, and the name's last word (legal forms aside) gives one of them, so the
+ * acronym spans the name. Only for brackets right after the name: two names a document merely uses
+ * are not read this way.
+ */
+function contractedPart(acronym: string, long: string): string | null {
+  const letters = acronym.replace(/[.&]/g, '').toLowerCase();
+  const words = long.split(/\s+/).filter(Boolean);
+  for (let from = 0; from < words.length; from++) {
+    if (JOIN.test(words[from]) || !/^\p{Lu}/u.test(words[from])) continue;
+    const part = words.slice(from);
+    const bare = withoutLegalForm(part.map((w) => w.toLowerCase().replace(/\.$/, '')));
+    if (bare.length === 0 || bare[0][0] !== letters[0]) continue;
+    // Each letter at or after the one before, in the words of the name proper.
+    const text = bare.join(' ');
+    const lastStart = text.length - bare[bare.length - 1].length;
+    let at = -1;
+    for (const c of letters) {
+      at = text.indexOf(c, at + 1);
+      if (at < 0) break;
+    }
+    if (at >= lastStart && letters.length >= 2) return part.join(' ');
+    return null;
+  }
+  return null;
+}
+
 /** The name written just before `end`: up to 10 capitalised words, joined by `of`, `and`…, on one line. */
 function wordsBefore(body: string, end: number): string {
   let window = body.slice(Math.max(0, end - 160), end);
@@ -59,6 +96,8 @@ function wordsBefore(body: string, end: number): string {
   for (let i = words.length - 1; i >= 0 && out.length < 10; i--) {
     const w = words[i];
     if (w === '') continue;
+    // `Volkswagen AG <VOWG.F> (VW)`: a ticker between the name and the bracket.
+    if (out.length === 0 && /^<[^<>\s]+>$/.test(w)) continue;
     if (/[.,;:!?)]$/.test(w) && out.length > 0) break;
     if (!/^\p{Lu}[\p{L}'&-]*$/u.test(w) && !JOIN.test(w)) break;
     out.unshift(w);
@@ -70,7 +109,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e6';
+export const EVIDENCE_VERSION = 'e7';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -84,7 +123,8 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
     for (const m of body.matchAll(ACRONYM_IN_BRACKETS)) {
       const short = m[1];
       if (!isAcronym(short)) continue;
-      const part = spelledPart(short, wordsBefore(body, m.index).trim());
+      const before = wordsBefore(body, m.index).trim();
+      const part = spelledPart(short, before) ?? contractedPart(short, before);
       if (part)
         add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${part} (${short})` });
     }
