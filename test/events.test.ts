@@ -336,6 +336,42 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('names what was bought, not its measure (`bought 200,000 tonnes of wheat`)', () => {
+    const body = 'Egypt bought 200,000 tonnes of wheat on Tuesday. Malta bought 3,000 tonnes white sugar on May 4.';
+    const at = (s: string) => body.indexOf(s);
+    const mention = (text: string, sentence: number, entityId: number | null, type: string, value: string | null) => ({
+      type,
+      start: at(text),
+      end: at(text) + text.length,
+      sentence,
+      entityId,
+      value,
+      text,
+    });
+    const doc = {
+      docId: 3,
+      body,
+      published: '1987-05-06',
+      sentences: [
+        { start: 0, end: at('Malta') - 1 },
+        { start: at('Malta'), end: body.length },
+      ],
+      mentions: [
+        mention('Egypt', 0, 1, 'COUNTRY', null),
+        mention('Tuesday', 0, null, 'DATE', '1987-05-05'),
+        mention('Malta', 1, 2, 'COUNTRY', null),
+        mention('May 4', 1, null, 'DATE', '1987-05-04'),
+      ],
+      events: [],
+    };
+    const names = ['', 'Egypt', 'Malta'];
+    // Before: `Egypt buys tonnes`, `Malta buys tonnes white sugar`.
+    expect(statementsOf(doc, (id) => names[id]).map((s) => s.name)).toEqual([
+      'Egypt buys wheat',
+      'Malta buys white sugar',
+    ]);
+  });
+
   it('reads a date in a clause of `when` or a relative `that` with that clause only', () => {
     const body =
       'Saudi Arabia wants to keep the output rises agreed in December when OPEC meets in Vienna on June 25. ' +

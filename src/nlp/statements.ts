@@ -70,6 +70,9 @@ const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
 /** Words of an amount (`around 900 mln dlrs`, `more than 10 pct`): skipped before an object's noun. */
 const AMOUNT_WORD =
   /^(?:mln|billion|dlrs?|pct|some|about|nearly|around|roughly|approximately|almost|more|less|than|up|least|just)$/;
+/** Units of quantity before what is bought, sold or shipped. */
+const MEASURE_WORD =
+  /^(?:tonnes?|tons?|bpd|barrels?|bushels?|ounces?|bales?|bags?|kilos?|kilograms?|lbs|gallons|litres|cubic|metres|meters|feet)$/;
 /** Heads that take their meaning from the noun before them (`bankruptcy protection`, `merger talks`). */
 const LIGHT_HEADS = [
   'protection',
@@ -157,6 +160,11 @@ function objectAfter(
     if (out.length && w.marked) break;
     if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
       if (out.length) break;
+      continue;
+    }
+    // `bought 200,000 tonnes of wheat`, `tonnes white sugar`: a measure says how much, not what.
+    if (MEASURE_WORD.test(w.lower) && out.length === 0) {
+      if (words[j + 1]?.lower === 'of') j++;
       continue;
     }
     if (
