@@ -298,113 +298,88 @@ describe('event attributes', () => {
   });
 });
 
+/** A mention as a test writes it: its text, its sentence, its type, and a date's value or an entity's name (else its text). */
+type Written = [text: string, sentence: number, type: string, valueOrName?: string];
+
+/** The statements of a document given as sentences, its mentions found by their text in their sentence. */
+function statementsIn(sentences: string[], published: string, written: Written[]) {
+  const body = sentences.join(' ');
+  const starts = sentences.map((_, i) => (i === 0 ? 0 : sentences.slice(0, i).join(' ').length + 1));
+  const names = [''];
+  const mentions = written.map(([text, sentence, type, valueOrName]) => {
+    const start = body.indexOf(text, starts[sentence]);
+    const name = valueOrName ?? text;
+    let entityId: number | null = null;
+    if (type !== 'DATE') {
+      entityId = names.indexOf(name);
+      if (entityId < 0) entityId = names.push(name) - 1;
+    }
+    const value = type === 'DATE' ? (valueOrName ?? null) : null;
+    return { type, start, end: start + text.length, sentence, entityId, value, text };
+  });
+  const doc = {
+    docId: 1,
+    body,
+    published,
+    sentences: sentences.map((text, i) => ({ start: starts[i], end: starts[i] + text.length })),
+    mentions,
+    events: [],
+  };
+  return { statements: statementsOf(doc, (id) => names[id]), names };
+}
+
 describe('what a dated statement says happened', () => {
   it('ends the object at a comma, and reads a name written with stops as one word', () => {
-    const body = 'OPEC agreed on June 25 to cut output, oil ministers said. Taiwan bought U.S. soybeans on March 17.';
-    const at = (s: string) => body.indexOf(s);
-    const mention = (text: string, sentence: number, entityId: number | null, type: string, value: string | null) => ({
-      type,
-      start: at(text),
-      end: at(text) + text.length,
-      sentence,
-      entityId,
-      value,
-      text,
-    });
-    const doc = {
-      docId: 1,
-      body,
-      published: '1987-06-20',
-      sentences: [
-        { start: 0, end: at('Taiwan') - 1 },
-        { start: at('Taiwan'), end: body.length },
+    const { statements } = statementsIn(
+      ['OPEC agreed on June 25 to cut output, oil ministers said.', 'Taiwan bought U.S. soybeans on March 17.'],
+      '1987-06-20',
+      [
+        ['OPEC', 0, 'ORG'],
+        ['June 25', 0, 'DATE', '1987-06-25'],
+        ['Taiwan', 1, 'COUNTRY'],
+        ['U.S.', 1, 'COUNTRY', 'United States'],
+        ['March 17', 1, 'DATE', '1987-03-17'],
       ],
-      mentions: [
-        mention('OPEC', 0, 1, 'ORG', null),
-        mention('June 25', 0, null, 'DATE', '1987-06-25'),
-        mention('Taiwan', 1, 2, 'COUNTRY', null),
-        mention('U.S.', 1, 3, 'COUNTRY', null),
-        mention('March 17', 1, null, 'DATE', '1987-03-17'),
-      ],
-      events: [],
-    };
-    const names = ['', 'OPEC', 'Taiwan', 'United States'];
+    );
     // Before: `OPEC cuts output oil ministers`, `Taiwan buys United States s soybeans`.
-    expect(statementsOf(doc, (id) => names[id]).map((s) => s.name)).toEqual([
-      'OPEC cuts output',
-      'Taiwan buys United States soybeans',
-    ]);
+    expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Taiwan buys United States soybeans']);
   });
 
   it('names what was bought, not its measure (`bought 200,000 tonnes of wheat`)', () => {
-    const body = 'Egypt bought 200,000 tonnes of wheat on Tuesday. Malta bought 3,000 tonnes white sugar on May 4.';
-    const at = (s: string) => body.indexOf(s);
-    const mention = (text: string, sentence: number, entityId: number | null, type: string, value: string | null) => ({
-      type,
-      start: at(text),
-      end: at(text) + text.length,
-      sentence,
-      entityId,
-      value,
-      text,
-    });
-    const doc = {
-      docId: 3,
-      body,
-      published: '1987-05-06',
-      sentences: [
-        { start: 0, end: at('Malta') - 1 },
-        { start: at('Malta'), end: body.length },
+    const { statements } = statementsIn(
+      ['Egypt bought 200,000 tonnes of wheat on Tuesday.', 'Malta bought 3,000 tonnes white sugar on May 4.'],
+      '1987-05-06',
+      [
+        ['Egypt', 0, 'COUNTRY'],
+        ['Tuesday', 0, 'DATE', '1987-05-05'],
+        ['Malta', 1, 'COUNTRY'],
+        ['May 4', 1, 'DATE', '1987-05-04'],
       ],
-      mentions: [
-        mention('Egypt', 0, 1, 'COUNTRY', null),
-        mention('Tuesday', 0, null, 'DATE', '1987-05-05'),
-        mention('Malta', 1, 2, 'COUNTRY', null),
-        mention('May 4', 1, null, 'DATE', '1987-05-04'),
-      ],
-      events: [],
-    };
-    const names = ['', 'Egypt', 'Malta'];
+    );
     // Before: `Egypt buys tonnes`, `Malta buys tonnes white sugar`.
-    expect(statementsOf(doc, (id) => names[id]).map((s) => s.name)).toEqual([
-      'Egypt buys wheat',
-      'Malta buys white sugar',
-    ]);
+    expect(statements.map((s) => s.name)).toEqual(['Egypt buys wheat', 'Malta buys white sugar']);
   });
 
   it('reads a date in a clause of `when` or a relative `that` with that clause only', () => {
-    const body =
-      'Saudi Arabia wants to keep the output rises agreed in December when OPEC meets in Vienna on June 25. ' +
-      'OPEC agreed this weekend in Geneva on a ceiling and kept the prices that were set in its December accord.';
-    const at = (s: string, from = 0) => body.indexOf(s, from);
-    const second = at('OPEC agreed');
-    const mention = (text: string, sentence: number, entityId: number | null, type: string, value: string | null) => {
-      const start = at(text, sentence === 1 ? second : 0);
-      return { type, start, end: start + text.length, sentence, entityId, value, text };
-    };
-    const doc = {
-      docId: 1,
-      body,
-      published: '1987-06-29',
-      sentences: [
-        { start: 0, end: second - 1 },
-        { start: second, end: body.length },
+    const { statements, names } = statementsIn(
+      [
+        'Saudi Arabia wants to keep the output rises agreed in December when OPEC meets in Vienna on June 25.',
+        'OPEC agreed this weekend in Geneva on a ceiling and kept the prices that were set in its December accord.',
       ],
-      mentions: [
-        mention('Saudi Arabia', 0, 1, 'COUNTRY', null),
-        mention('December', 0, null, 'DATE', '1986-12'),
-        mention('OPEC', 0, 2, 'ORG', null),
-        mention('Vienna', 0, 3, 'PLACE', null),
-        mention('June 25', 0, null, 'DATE', '1987-06-25'),
-        mention('OPEC', 1, 2, 'ORG', null),
-        mention('this weekend', 1, null, 'DATE', '1987-06-27'),
-        mention('Geneva', 1, 4, 'PLACE', null),
-        mention('December', 1, null, 'DATE', '1986-12'),
+      '1987-06-29',
+      [
+        ['Saudi Arabia', 0, 'COUNTRY'],
+        ['December', 0, 'DATE', '1986-12'],
+        ['OPEC', 0, 'ORG'],
+        ['Vienna', 0, 'PLACE'],
+        ['June 25', 0, 'DATE', '1987-06-25'],
+        ['OPEC', 1, 'ORG'],
+        ['this weekend', 1, 'DATE', '1987-06-27'],
+        ['Geneva', 1, 'PLACE'],
+        ['December', 1, 'DATE', '1986-12'],
       ],
-      events: [],
-    };
-    const names = ['', 'Saudi Arabia', 'OPEC', 'Vienna', 'Geneva'];
-    const said = statementsOf(doc, (id) => names[id]).map((s) => `${s.date.value} ${s.name} @${names[s.placeId ?? 0]}`);
+    );
+    const said = statements.map((s) => `${s.date.value} ${s.name} @${names[s.placeId ?? 0]}`);
     // Before: the December agreement placed in Vienna, and the weekend's agreement also dated December.
     expect(said).toEqual([
       '1986-12 Saudi Arabia agrees @',
@@ -412,26 +387,14 @@ describe('what a dated statement says happened', () => {
       '1987-06-27 OPEC agrees @Geneva',
     ]);
     // With one date, `when` joins it to what happened then.
-    const one = 'Brazil shocked banks late last month when it stopped interest payments.';
-    const brazil = {
-      docId: 2,
-      body: one,
-      published: '1987-03-05',
-      sentences: [{ start: 0, end: one.length }],
-      mentions: [
-        { type: 'COUNTRY', start: 0, end: 6, sentence: 0, entityId: 5, value: null, text: 'Brazil' },
-        {
-          type: 'DATE',
-          start: one.indexOf('late last month'),
-          end: one.indexOf(' when'),
-          sentence: 0,
-          entityId: null,
-          value: '1987-02',
-          text: 'late last month',
-        },
+    const brazil = statementsIn(
+      ['Brazil shocked banks late last month when it stopped interest payments.'],
+      '1987-03-05',
+      [
+        ['Brazil', 0, 'COUNTRY'],
+        ['late last month', 0, 'DATE', '1987-02'],
       ],
-      events: [],
-    };
-    expect(statementsOf(brazil, () => 'Brazil').map((s) => s.name)).toEqual(['Brazil stops interest payments']);
+    );
+    expect(brazil.statements.map((s) => s.name)).toEqual(['Brazil stops interest payments']);
   });
 });
