@@ -271,6 +271,26 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(japan, name, verbGroups).map((e) => e.documents)).toEqual([2, 1]);
   });
 
+  it('names an event alike whatever ids its participants got (the order documents were ingested in)', () => {
+    const talks = (ids: number[]) =>
+      [90, 91].map((doc) =>
+        statement(doc, '1987-04-02', {
+          value: '1987-04-01',
+          action: 'n:talks',
+          name: 'talks',
+          participantIds: ids,
+          terms: ['budget', 'talk'],
+        }),
+      );
+    const first = (id: number) => ({ 7: 'Yasuhiro Nakasone', 8: 'Liberal Democratic Party' })[id] ?? name(id);
+    const swapped = (id: number) => ({ 8: 'Yasuhiro Nakasone', 7: 'Liberal Democratic Party' })[id] ?? name(id);
+    const a = clusterStatements(talks([7, 8]), first, options)[0].name;
+    const b = clusterStatements(talks([8, 7]), swapped, options)[0].name;
+    // As the reports name them: Nakasone first, whatever the ids.
+    expect(a).toBe('Yasuhiro Nakasone–Liberal Democratic Party talks');
+    expect(b).toBe(a);
+  });
+
   it('keeps a lone report it cannot name by who or where as a dated mention', () => {
     const lone = statement(60, '1987-05-08', {
       value: '1987-05-08',

@@ -717,11 +717,12 @@ function toEvent(
       set.add(m.report);
       byEntity.set(id, set);
     }
-  const ranked = [...byEntity].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+  const byReports = mostReported(new Map([...byEntity.keys()].map((id, i) => [id, i])));
+  const ranked = [...byEntity].sort(byReports);
   // No sentence places it: an election or an earthquake is where half the reports' countries say.
   const knownByPlace = members.some((m) => m.action.startsWith('n:') && placeKnown.has(m.action.slice(2)));
   const place =
-    supportedPlace(members, reports.size) ??
+    supportedPlace(members, reports.size, byReports) ??
     (knownByPlace ? (ranked.find(([id, r]) => isPlace(id) && r.size * 2 >= reports.size)?.[0] ?? null) : null);
   const others = ranked.filter(([id]) => id !== place);
   const participantIds = new Set(
@@ -736,9 +737,7 @@ function toEvent(
       set.add(m.report);
       beside.set(id, set);
     }
-  const besideIds = [...beside]
-    .filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5)
-    .sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+  const besideIds = [...beside].filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5).sort(byReports);
   // One report recalling what happened long before it (`set up in 1969`) is background, not news:
   // it stays a dated mention (shown with --mentions or --all), not a digest event.
   const published = members.map((m) => m.published).filter((d): d is string => d !== null);
@@ -837,7 +836,11 @@ function consensusDate(members: StatementRow[]): {
  * report placing a story elsewhere (`Malaysia` among a dozen reports of Japan's local elections) is
  * more likely a stray than the place.
  */
-function supportedPlace(members: StatementRow[], reports: number): number | null {
+function supportedPlace(
+  members: StatementRow[],
+  reports: number,
+  byReports: (a: [number, Set<string>], b: [number, Set<string>]) => number,
+): number | null {
   const byPlace = new Map<number, Set<string>>();
   for (const m of members) {
     if (m.placeId === null) continue;
@@ -845,9 +848,21 @@ function supportedPlace(members: StatementRow[], reports: number): number | null
     set.add(m.report);
     byPlace.set(m.placeId, set);
   }
-  const best = [...byPlace].sort((a, b) => b[1].size - a[1].size || a[0] - b[0])[0];
+  const best = [...byPlace].sort(byReports)[0];
   if (!best) return null;
   return best[1].size >= Math.min(2, reports) ? best[0] : null;
+}
+
+/**
+ * Entities (with the reports naming them) in the order an event names them: the most reported
+ * first, then as its reports name them (`seen`: the order they first appear in, the subject of each
+ * statement before its other participants). Not by id: an entity's id follows the order documents
+ * were ingested in, and an event must be named alike however its corpus was ingested (`General
+ * Automation–IRS agreement` was `IRS–General Automation agreement` in a database upgraded in place).
+ */
+function mostReported(seen: ReadonlyMap<number, number>) {
+  return (a: [number, Set<string>], b: [number, Set<string>]): number =>
+    b[1].size - a[1].size || (seen.get(a[0]) ?? 0) - (seen.get(b[0]) ?? 0) || a[0] - b[0];
 }
 
 /** A name that says what happened: a named event, else subject + action + object, never a bare noun. */
