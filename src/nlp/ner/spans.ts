@@ -893,11 +893,13 @@ function generalCompany(tokens: Token[], sp: Span, sentenceStart: number, lex: L
   // The tagger may have left the title out of the span, or kept it.
   const first = tokens[sp.first].text === 'General' ? sp.first : sp.first - 1;
   if (first < sentenceStart || tokens[first].text !== 'General' || first === sp.last) return false;
-  for (let i = first + 1; i <= sp.last; i++) {
-    const t = tokens[i].text;
-    if (!/^\p{Lu}\p{Ll}+$/u.test(t) || !isCommonWord(t.toLowerCase(), lex)) return false;
-  }
+  for (let i = first + 1; i <= sp.last; i++) if (!capitalisedCommonWord(tokens[i].text, lex)) return false;
   return true;
+}
+
+/** A capitalised word running text mostly writes in lower case (`Electric`, `Means`, `Loan`). */
+function capitalisedCommonWord(text: string, lex: Lexicon): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(text) && isCommonWord(text.toLowerCase(), lex);
 }
 
 /** A name of several words, no known place, whose last word is capitalised and names an institution or a group. */
@@ -1577,8 +1579,7 @@ function isInstitutionHead(lower: string): boolean {
  */
 function joinAndNames(spans: Span[], tokens: Token[], lex: Lexicon | null): void {
   if (!lex) return;
-  const common = (i: number) =>
-    /^\p{Lu}\p{Ll}+$/u.test(tokens[i].text) && isCommonWord(tokens[i].text.toLowerCase(), lex);
+  const common = (i: number) => capitalisedCommonWord(tokens[i].text, lex);
   const byFirst = new Map<number, Span>();
   for (const sp of spans) if (sp.type === 'ORG' && sp.first <= sp.last) byFirst.set(sp.first, sp);
   for (const a of spans) {
