@@ -173,7 +173,40 @@ describe('entities across the seeds', () => {
       (JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '0']).stdout) as Listed[])
         .map((e) => `${e.type} ${e.name} ${e.mentions} ${e.documents} ${[...e.aliases].sort().join('|')}`)
         .sort();
+    // `--limit 0` lists every entity (it once listed none, and this comparison held trivially).
+    expect(summary(own).length).toBeGreaterThanOrEqual(5);
     expect(summary(one)).toEqual(summary(own));
+  });
+
+  it("keeps each country's Finance Ministry apart, named with its country, and places a bare name the corpus can", () => {
+    const { db, ingest } = ingestTexts({
+      'a.txt': 'TOKYO, March 3 - The Finance Ministry said Japan would cut its discount rate.\n',
+      'b.txt': "Japan's Finance Ministry said on Monday that it would watch the yen closely.\n",
+      'c.txt': 'The French Finance Ministry said France would sell shares of the bank.\n',
+      'd.txt': 'The Finance Ministry said Brazil and Mexico would talk to their banks.\n',
+      'e.txt': 'TOKYO, March 4 - The Foreign Ministry said Japan would protest.\n',
+      'f.txt': "Japan's Foreign Ministry said the talks would go on.\n",
+      'g.txt': 'The Foreign Ministry said the talks were over on Friday.\n',
+      'h.txt': 'WASHINGTON, March 4 - The Treasury said it would sell notes.\n',
+      'i.txt': "LONDON, March 4 - The Treasury said Britain's deficit narrowed.\n",
+    });
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const listed = JSON.parse(
+      corpus(['entities', '--type', 'ORG', '--db', db, '--json', '--limit', '0']).stdout,
+    ) as Listed[];
+    const byName = new Map(listed.map((e) => [e.name, e]));
+    expect(byName.get('Japan Finance Ministry')?.documents).toBe(2);
+    expect(byName.get('France Finance Ministry')?.documents).toBe(1);
+    // Whose ministry d.txt means, nothing says, and two countries share the name: it stays apart.
+    expect(byName.get('Finance Ministry')?.documents).toBe(1);
+    // g.txt says nothing either, but every document that says whose names Japan.
+    expect(byName.get('Japan Foreign Ministry')?.documents).toBe(3);
+    expect(byName.has('Foreign Ministry')).toBe(false);
+    // The United States' Treasury goes by its bare name, Britain's by its country's.
+    expect(byName.get('Treasury')?.documents).toBe(1);
+    expect(byName.get('United Kingdom Treasury')?.documents).toBe(1);
+    const entity = JSON.parse(corpus(['entity', 'Japan Finance Ministry', '--db', db, '--json']).stdout);
+    expect(entity.aliases).toContain('Finance Ministry');
   });
 
   it('ranks suspects by evidence with the reason: names one letter apart, a surname beside the full name', () => {

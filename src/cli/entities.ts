@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .command('entities')
     .description('who and what the corpus talks about: canonical entities with counts and aliases')
     .option('--type <type>', `only one type (${ENTITY_TYPES.join(', ')})`, parseType)
-    .option('--limit <n>', 'at most this many', parseCount('--limit'), 50)
+    .option('--limit <n>', 'at most this many (0: all)', parseCount('--limit'), 50)
     .option('--suspects', 'likely duplicates left for you to judge, strongest evidence first, with the reason')
     .addHelpText('after', '\nExample:\n  corpus entities --type PERSON --limit 20');
   type ListFlags = OutputFlags & { db: string; type?: string; limit: number; suspects?: boolean };
@@ -27,12 +27,14 @@ export function register(program: Command): void {
     const render = await import('../render/entities.js');
     const db = openDatabase(flags.db, { readonly: true });
     try {
+      // 0 lists every one, as `entity --limit 0` lists every document (SQLite's LIMIT -1).
+      const limit = flags.limit === 0 ? -1 : flags.limit;
       if (flags.suspects) {
-        const suspects = store.suspectDuplicates(db, flags.limit);
+        const suspects = store.suspectDuplicates(db, limit);
         await emit(suspects, flags, render.renderSuspects, { rows: (s) => s });
         return;
       }
-      const entities = store.listEntities(db, { type: flags.type, limit: flags.limit });
+      const entities = store.listEntities(db, { type: flags.type, limit });
       await emit(entities, flags, render.renderEntityList, { rows: (e) => e });
       if (entities.length === 0) process.exitCode = 1;
     } finally {

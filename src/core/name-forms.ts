@@ -126,12 +126,16 @@ export function orgVariantKey(key: string): string {
   let words = key.split(' ').map(americanSpelling);
   if (words[0] === 'the' && words.length > 1) words = words.slice(1);
   // `Organisation of Economic…` and `Organisation for Economic…`: the joining words carry no identity.
-  // `Department of Agriculture` is `Agriculture Department`, `Ministry of Finance` the `Finance Ministry`.
-  if (words.length >= 3 && HEAD_WORDS.has(words[0]) && words[1] === 'of') {
-    const rest = withoutLegalForm(words.slice(2));
+  // `Department of Agriculture` is `Agriculture Department`, `Ministry of Finance` the `Finance Ministry`,
+  // also after a word or two that qualify it (`Japan Ministry of Finance`, a country the analyzer put first).
+  const plain = (w: string) => !FUNCTION_WORDS.has(w) && !HEAD_WORDS.has(w) && !LEGAL_SUFFIXES.has(w);
+  for (let at = 0; at <= 2; at++) {
+    if (words.length < at + 3 || !HEAD_WORDS.has(words[at]) || words[at + 1] !== 'of') continue;
+    if (!words.slice(0, at).every(plain)) break;
+    const rest = withoutLegalForm(words.slice(at + 2));
     if (rest[0] === 'the' && rest.length > 1) rest.shift();
-    if (rest.every((w) => !FUNCTION_WORDS.has(w) && !HEAD_WORDS.has(w) && !LEGAL_SUFFIXES.has(w)))
-      words = [...rest, words[0]];
+    if (rest.every(plain)) words = [...words.slice(0, at), ...rest, words[at]];
+    break;
   }
   const content = words.filter((w) => !FUNCTION_WORDS.has(w));
   if (content.length >= 2) words = content;

@@ -5,6 +5,7 @@
 import { aliasKey } from '../core/alias-key.js';
 import { countryByDemonym } from '../nlp/gazetteer.js';
 import { acronymCompany } from '../nlp/ner/orgs.js';
+import { unqualifiedKey } from '../nlp/ner/institutions.js';
 import {
   isAcronym,
   LEGAL_SUFFIXES,
@@ -109,7 +110,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e7';
+export const EVIDENCE_VERSION = 'e8';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -119,6 +120,16 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
     if (!out.has(id)) out.set(id, e);
   };
 
+  // A state institution the analyzer named with its country (`Office of Telecommunications` as
+  // `United Kingdom Office of Telecommunications`) goes by that name; its acronym spells the words as
+  // written.
+  const qualified = new Map<string, string>();
+  for (const m of mentions) {
+    const bare = m.type === 'ORG' ? unqualifiedKey(m.key) : null;
+    if (bare !== null && aliasKey(m.text) === bare) qualified.set(bare, m.key);
+  }
+  const named = (key: string) => qualified.get(key) ?? key;
+
   if (body.includes('(')) {
     for (const m of body.matchAll(ACRONYM_IN_BRACKETS)) {
       const short = m[1];
@@ -126,14 +137,26 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
       const before = wordsBefore(body, m.index).trim();
       const part = spelledPart(short, before) ?? contractedPart(short, before);
       if (part)
-        add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${part} (${short})` });
+        add({
+          type: '*',
+          short: aliasKey(short),
+          long: named(aliasKey(part)),
+          kind: 'paren',
+          pattern: `${part} (${short})`,
+        });
     }
     for (const m of body.matchAll(LONG_IN_BRACKETS)) {
       const short = m[1];
       if (!isAcronym(short)) continue;
       const part = spelledPart(short, m[2].trim());
       if (part)
-        add({ type: '*', short: aliasKey(short), long: aliasKey(part), kind: 'paren', pattern: `${short} (${part})` });
+        add({
+          type: '*',
+          short: aliasKey(short),
+          long: named(aliasKey(part)),
+          kind: 'paren',
+          pattern: `${short} (${part})`,
+        });
     }
   }
 
@@ -153,14 +176,16 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
       const ok =
         m.type === 'PERSON'
           ? isSurnameOf(textKey, m.key) && !shoutedOnly(m.key)
-          : m.type === 'ORG' && isAcronym(m.text) && spellsInitials(m.text, m.key);
+          : m.type === 'ORG' && isAcronym(m.text) && spellsInitials(m.text, unqualifiedKey(m.key) ?? m.key);
       if (ok) add({ type: m.type, short: textKey, long: m.key, kind: 'document', pattern: `${m.text} → ${m.key}` });
     }
     // Places too: `HK` in a headline over `Hong Kong` in the story.
     const spelt = m.type === 'ORG' || m.type === 'PLACE';
     if (spelt && isAcronym(m.text)) acronyms.set(`${m.type}\u0000${textKey}`, m.text);
-    if (spelt && wordCount(textKey) >= 2)
-      longNames.set(`${m.type}\u0000${textKey}`, { type: m.type, key: textKey, written: m.text });
+    if (spelt && wordCount(textKey) >= 2) {
+      const key = m.type === 'ORG' ? named(textKey) : textKey;
+      longNames.set(`${m.type}\u0000${key}`, { type: m.type, key, written: m.text });
+    }
   }
   for (const e of secondReferences(mentions)) add(e);
   // An acronym may begin with the initials of a country the document names (`USDA`: U.S. +

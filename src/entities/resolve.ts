@@ -29,6 +29,7 @@ import {
   wordCount,
 } from '../core/name-forms.js';
 import { stateOfAbbreviation } from './place-abbreviations.js';
+import { isAmericanStyle, unqualifiedKey } from '../nlp/ner/institutions.js';
 
 export interface NameStat {
   type: string;
@@ -325,6 +326,37 @@ export function resolveNames(
       r.docs,
       `${r.docs} of its ${size(long)} documents go on to call it ${byId.get(short)!.name}`,
       source.retoldDocs(r.type, r.long, r.short, 5),
+    );
+  }
+
+  // A state institution's name without a country (`Finance Ministry`) joins the one country's that
+  // the corpus's documents saying whose give nearly always (`Japan Finance Ministry` in a corpus of
+  // Japanese news); one that several countries share stays unplaced.
+  const qualifiedOf = new Map<string, string[]>();
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    const bare = n.type === 'ORG' ? unqualifiedKey(n.key) : null;
+    if (bare === null) continue;
+    const list = qualifiedOf.get(id('ORG', bare));
+    if (list) list.push(i);
+    else qualifiedOf.set(id('ORG', bare), [i]);
+  }
+  for (const [bare, qualified] of [...qualifiedOf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    // `Agriculture Department` written bare is the United States' own, which the analyzer names so.
+    if (!byId.has(bare) || links.has(bare) || isAmericanStyle(bare.slice(bare.indexOf('\u0000') + 1))) continue;
+    const docsByRoot = new Map<string, number>();
+    for (const q of qualified) docsByRoot.set(root(q), (docsByRoot.get(root(q)) ?? 0) + size(q));
+    const ranked = [...docsByRoot].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const [[top, docs], second] = ranked;
+    if (docs < MIN_EVIDENCE || (second && second[1] * DOMINANCE > docs)) continue;
+    const total = ranked.reduce((sum, [, d]) => sum + d, 0);
+    const name = byId.get(bare)!.name;
+    link(
+      bare,
+      top,
+      'short form',
+      docs,
+      `${name} is ${byId.get(top)!.name} in ${docs} of the ${total} documents that say whose ${name} it is`,
     );
   }
 

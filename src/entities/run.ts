@@ -30,6 +30,7 @@ import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
 import { countryByName, placeInfo } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
+import { institutionDisplayName } from '../nlp/ner/institutions.js';
 import { stripTitlesWritten } from '../core/name-forms.js';
 import { type Link, resolveNames } from './resolve.js';
 
@@ -138,7 +139,12 @@ export function resolveCorpus(
     step('apply');
     // Names and aliases as the corpus has them now, whatever order its documents came in.
     const scope = incremental ? [...new Set([...applied.entities, ...entitiesOfDocs(db, scannedDocs)])] : undefined;
-    settleNamesAndAliases(db, scope, (type, text) => (type === 'PERSON' ? stripTitlesWritten(text) : text));
+    settleNamesAndAliases(
+      db,
+      scope,
+      (type, text) => (type === 'PERSON' ? stripTitlesWritten(text) : text),
+      (type, key, forms) => (type === 'ORG' ? institutionDisplayName(key, forms) : undefined),
+    );
     step('settle');
     dropFirstNameAliases(db, undefined, scope);
     step('firstNames');

@@ -2,14 +2,15 @@ import type { Analysis, Article, Mention } from '../core/types.js';
 import { tokenize } from './tokenize.js';
 import { findEntities } from './entities.js';
 import { findDates } from './dates/index.js';
-import { inferPublicationDate } from './dates/publication.js';
+import { datelinePlace, inferPublicationDate } from './dates/publication.js';
+import { qualifyInstitutions } from './ner/institutions.js';
 import { findEvents } from './events.js';
 
 /**
  * Bump when anything in src/nlp changes what analyze() returns: ingest re-analyzes every document
  * stored by another version, and only those.
  */
-export const ANALYZER_VERSION = '0.6.13';
+export const ANALYZER_VERSION = '0.6.14';
 
 export type AnalyzerInput = Pick<Article, 'body' | 'date' | 'dateSource' | 'dateline'>;
 
@@ -20,7 +21,12 @@ export function analyze(article: AnalyzerInput): Analysis {
   const reference = article.date
     ? { date: article.date, dateSource: article.dateSource }
     : inferPublicationDate(body, article.dateline);
-  const entities = findEntities(body, tokens, sentences);
+  const entities = qualifyInstitutions(
+    body,
+    tokens,
+    findEntities(body, tokens, sentences),
+    datelinePlace(body, article.dateline),
+  );
   const dates = findDates(body, tokens, sentences, reference.date);
   const events = findEvents(body, tokens, sentences, [...entities, ...dates], reference.date);
   const mentions: Mention[] = [...entities, ...dates, ...events.mentions].sort(

@@ -54,8 +54,10 @@ export function countryIndex(): CountryIndex {
       surfaces.add(a);
     }
     for (const d of c.demonyms) {
+      // A sovereign state's claim beats a territory's (`Dutch`: the Netherlands, not the Caribbean Netherlands).
       const k = aliasKey(d);
-      if (!byDemonym.has(k)) byDemonym.set(k, c);
+      const held = byDemonym.get(k);
+      if (!held || (c.sovereign && !held.sovereign)) byDemonym.set(k, c);
     }
   }
   countries = { list: raw.countries, byKey, byDemonym, surfaces };

@@ -632,13 +632,16 @@ function bestForm(forms: Map<string, number>): string | undefined {
  * International Inc`), and an alias outlived the name it was written for. Each name (type, analyzer
  * key) is shown by its most frequent written form of that key (any form of it when none has the
  * key) not shouted in a headline, ties broken by code point (places with coordinates keep the
- * gazetteer's name); the entity and the link that carry the name take it. Each
+ * gazetteer's name; a key no form writes may be named by `unwrittenName`); the entity and the link that carry the name take it. Each
  * entity's aliases are then exactly its mentions' forms, its own name and the names merged by hand.
  */
 export function settleNamesAndAliases(
   store: Store,
   scope?: readonly number[],
   aliasForm: (type: string, text: string) => string = (_type, text) => text,
+  /** The name of a key no mention writes as such (`united states treasury`, all of whose mentions say `Treasury`), if it has one. */
+  unwrittenName: (type: string, key: string, forms: ReadonlyMap<string, number>) => string | undefined = () =>
+    undefined,
 ): { renamed: number; aliasesDropped: number; aliasesAdded: number } {
   const db = sqlite(store);
   const exact = new Map<string, Map<string, number>>();
@@ -682,11 +685,12 @@ export function settleNamesAndAliases(
   );
   let renamed = 0;
   for (const [name, forms] of any) {
-    const display = bestForm(exact.get(name) ?? forms);
-    if (display === undefined) continue;
     const split = name.indexOf('\u0000');
     const type = name.slice(0, split);
     const key = name.slice(split + 1);
+    const own = exact.get(name);
+    const display = own ? bestForm(own) : (unwrittenName(type, key, forms) ?? bestForm(forms));
+    if (display === undefined) continue;
     const id = entityOf.get(type, key, display) as number | undefined;
     if (id !== undefined) {
       renamed += renameEntity.run(display, id).changes;

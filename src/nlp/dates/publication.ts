@@ -85,6 +85,18 @@ function datelineDate(text: string, from: number): DatelineDate | null {
   return null;
 }
 
+/**
+ * The place of an article's dateline (`TOKYO` of `TOKYO, March 3 -`): the reader's dateline's first
+ * part, else one at the start of the body; null without a dateline.
+ */
+export function datelinePlace(body: string, dateline: string | null): string | null {
+  if (dateline) return dateline.split(',')[0].trim() || null;
+  const head = body.slice(0, HEAD_LENGTH);
+  const found = bodyDateline(head);
+  if (!found) return null;
+  return head.slice(found.at).split(',')[0].trim() || null;
+}
+
 /** A dateline at the start of the body: the date right after `PLACE, ` on one of the first lines. */
 function bodyDateline(head: string): { date: DatelineDate; at: number } | null {
   for (const c of recognizeDates(head)) {

@@ -1,0 +1,227 @@
+import type { Mention, Token } from '../../core/types.js';
+import { aliasKey } from '../../core/alias-key.js';
+import { type CountryInfo, countryByDemonym, countryByName, countryIndex, placeInfo } from '../gazetteer.js';
+import { isCommonWord } from './lexicon.js';
+
+/*
+ * Every state has a `Finance Ministry`, a `Ministry of Foreign Affairs`, an `Agriculture Department`:
+ * one such name is a different organisation in each country, and a corpus that files them all under
+ * one entity tells a reader that Japan's and Brazil's finance ministries are one body. Where a
+ * document says whose the institution is, its name is qualified with the country, the way the seeds'
+ * gold names them (`North Korea Ministry of Foreign Affairs`); where it does not, the name stays as
+ * written, for the corpus to place (entities/resolve.ts) when one country clearly owns the name.
+ * English news names the United States' own departments bare (`the State Department`), and so
+ * does this: `U.S. State Department` is the `State Department`, Britain's `Department of Trade and
+ * Industry` the `United Kingdom Department of Trade and Industry`.
+ *
+ * A document says whose by a qualifier in the name (`Dutch Central Bank`) or right before it
+ * (`Japan's Finance Ministry`, `the West German Finance Ministry`), by another mention of the same
+ * institution so qualified, or by its dateline: a `TOKYO` story whose most named country is Japan
+ * (or that names none) means Japan's ministry by `the Finance Ministry`. A dateline alone is not
+ * enough: a Washington story about Brazil's debt means Brazil's by `the Finance Ministry`, so a
+ * story that names another country more than the dateline's leaves the name unqualified.
+ */
+
+/** Heads that close a state institution's name (`Finance Ministry`) or open it (`Ministry of Finance`). */
+const HEADS = new Set(['ministry', 'department', 'office']);
+/**
+ * Names that are a state institution whole. (`Supreme Court`, `Senate`: American states have them
+ * too, so a country would often be wrong. Agencies, councils and commissions are mostly bodies of
+ * their own, known by acronyms that spell the name without a country.)
+ */
+const WHOLE = new Set(['treasury', 'cabinet', 'parliament', 'central bank', 'foreign office', 'home office']);
+/**
+ * Heads English news writes bare for the United States' own (`the State Department`, `the Treasury`,
+ * `the General Accounting Office`; the seeds' gold names `the U.S. State Department` so): such a name
+ * is the United States' unless the document gives another country, and is named without it.
+ */
+const AMERICAN_STYLE = new Set(['department', 'office', 'treasury']);
+/** Portfolio words an institution's name may hold (`Finance`, `Foreign Affairs`, `Trade and Industry`): at most this many. */
+const MAX_FIELD_WORDS = 2;
+
+/** A state institution's generic name, and the country its own words name (`Dutch Central Bank`), if any. */
+export interface InstitutionName {
+  /** The name without the country (`Central Bank`). */
+  institution: string;
+  country: CountryInfo | null;
+}
+
+/** The country a demonym or a country's name stands for, sovereign states only (`Dutch` → Netherlands). */
+function countryOfWords(words: string): CountryInfo | null {
+  const c = countryByDemonym(words) ?? countryByName(words);
+  return c?.sovereign ? c : null;
+}
+
+/**
+ * `Finance Ministry`, `Ministry of Foreign Affairs`, `Department of Trade and Industry`, `Treasury`,
+ * and any of them after a country (`West German Finance Ministry`, `Ivory Coast Agriculture
+ * Ministry`): the generic name and that country; null for any other name (`International Tin
+ * Council`, `Ministry of International Trade and Industry`: a name of its own, no generic one).
+ */
+export function institutionName(name: string): InstitutionName | null {
+  const words = name.split(/\s+/).filter(Boolean);
+  for (const cut of [2, 1, 0]) {
+    if (words.length <= cut) continue;
+    const country = cut > 0 ? countryOfWords(words.slice(0, cut).join(' ')) : null;
+    if (cut > 0 && !country) continue;
+    const rest = words.slice(cut);
+    // Written as a name: every word but `of` and `and` capitalised.
+    if (!rest.every((w) => /^\p{Lu}/u.test(w) || w === 'of' || w === 'and')) continue;
+    if (isGeneric(rest.map((w) => w.toLowerCase()))) return { institution: rest.join(' '), country };
+  }
+  return null;
+}
+
+/** Whether lower-cased words are a generic institution's name (`finance ministry`, `ministry of foreign affairs`). */
+function isGeneric(words: string[]): boolean {
+  if (WHOLE.has(words.join(' '))) return true;
+  if (words.length < 2) return false;
+  let fields: string[];
+  if (HEADS.has(words[words.length - 1])) fields = words.slice(0, -1);
+  else if (HEADS.has(words[0]) && words[1] === 'of') fields = words.slice(2);
+  else return false;
+  if (fields.length === 0) return false;
+  // `and` only between two portfolio words.
+  if (fields[0] === 'and' || fields[fields.length - 1] === 'and') return false;
+  const portfolio = fields.filter((w) => w !== 'and');
+  if (portfolio.length > MAX_FIELD_WORDS) return false;
+  return portfolio.every(
+    (w) =>
+      /^\p{Ll}+$/u.test(w) && !HEADS.has(w) && isCommonWord(w) && countryOfWords(w) === null && placeInfo(w) === null,
+  );
+}
+
+/** Whether a generic institution's name, bare, is the United States' (`state department`, `treasury`; see AMERICAN_STYLE). */
+export function isAmericanStyle(key: string): boolean {
+  const words = key.split(' ');
+  // Of the whole names, only the Treasury (the Foreign Office and the Home Office are British).
+  if (WHOLE.has(key)) return key === 'treasury';
+  const head = words[1] === 'of' ? words[0] : words[words.length - 1];
+  return AMERICAN_STYLE.has(head) && isGeneric(words);
+}
+
+/**
+ * The institution a key names without its country (`japan finance ministry` → `finance ministry`),
+ * or null when the key is no country's name before a generic institution's.
+ */
+export function unqualifiedKey(key: string): string | null {
+  const words = key.split(' ');
+  for (let cut = 1; cut <= 3 && cut < words.length; cut++) {
+    const country = countryByName(words.slice(0, cut).join(' '));
+    if (!country?.sovereign || aliasKey(country.name) !== words.slice(0, cut).join(' ')) continue;
+    if (isGeneric(words.slice(cut))) return words.slice(cut).join(' ');
+  }
+  return null;
+}
+
+/** The text of the `count` tokens before token `index`, or null at the start of the document. */
+function wordsBefore(text: string, tokens: Token[], index: number, count: number): string | null {
+  if (index - count < 0) return null;
+  return text.slice(tokens[index - count].start, tokens[index - 1].end);
+}
+
+/** The country a document's dateline (`TOKYO, March 3`) is in, as the document names it when it does. */
+function datelineCountry(place: string | null, named: Map<string, { country: CountryInfo; n: number }>): string | null {
+  if (!place) return null;
+  const city = place.trim();
+  const asCountry = countryOfWords(city);
+  if (asCountry) return asCountry.name;
+  const info = placeInfo(city);
+  if (!info?.country) return null;
+  // `BONN` is in DE, which 1987 news calls West Germany (DE-W): the country the document names.
+  for (const { country } of named.values()) if (country.cca2.split('-')[0] === info.country) return country.name;
+  return countryIndex().list.find((c) => c.sovereign && c.cca2 === info.country)?.name ?? null;
+}
+
+/**
+ * The document's ORG mentions of generic state institutions, each named with its country where the
+ * document says whose it is (see above); other mentions are returned as they came. `datelinePlace`:
+ * the place of the document's dateline (`TOKYO`), or null.
+ */
+export function qualifyInstitutions(
+  text: string,
+  tokens: Token[],
+  mentions: Mention[],
+  datelinePlace: string | null,
+): Mention[] {
+  const generic = mentions.map((m) => (m.type === 'ORG' && m.entity ? institutionName(m.entity) : null));
+  if (!generic.some(Boolean)) return mentions;
+
+  // Countries the document names, by mentions.
+  const named = new Map<string, { country: CountryInfo; n: number }>();
+  for (const m of mentions) {
+    if (m.type !== 'COUNTRY' || !m.entity) continue;
+    const country = countryByName(m.entity);
+    if (!country) continue;
+    const entry = named.get(country.name);
+    if (entry) entry.n++;
+    else named.set(country.name, { country, n: 1 });
+  }
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokenAt.set(t.start, i));
+
+  // 1. Whose by the name itself or the words right before it.
+  const explicit = mentions.map((m, i): string | null => {
+    const g = generic[i];
+    if (!g) return null;
+    if (g.country) return g.country.name;
+    let at = tokenAt.get(m.start);
+    if (at === undefined) return null;
+    // `Japan's Finance Ministry`: the possessive is a token of its own, or glued to the country.
+    const possessive = /^['’]s$/i.test(tokens[at - 1]?.text ?? '');
+    if (possessive) at--;
+    for (const count of [2, 1]) {
+      const before = wordsBefore(text, tokens, at, count);
+      if (!before || !/^\p{Lu}/u.test(before)) continue;
+      // `U.S. Agriculture Department`, `Japanese Finance Ministry`, `Japan's Finance Ministry`.
+      const country = countryOfWords(before.replace(/['’]s$/i, ''));
+      if (country) return country.name;
+    }
+    return null;
+  });
+  // 2. Whose by the other mentions of the same institution, when they all say the same.
+  const byInstitution = new Map<string, Set<string>>();
+  generic.forEach((g, i) => {
+    if (!g || !explicit[i]) return;
+    const key = aliasKey(g.institution);
+    let set = byInstitution.get(key);
+    if (!set) byInstitution.set(key, (set = new Set()));
+    set.add(explicit[i]!);
+  });
+  // 3. Whose by the dateline, unless the story names another country more.
+  const home = datelineCountry(datelinePlace, named);
+  const homeCount = home ? (named.get(home)?.n ?? 0) : 0;
+  const homeHolds = home !== null && [...named.values()].every((e) => e.n <= homeCount);
+
+  return mentions.map((m, i) => {
+    const g = generic[i];
+    if (!g) return m;
+    const same = byInstitution.get(aliasKey(g.institution));
+    const country = explicit[i] ?? (same?.size === 1 ? [...same][0] : same ? null : homeHolds ? home : null);
+    const american =
+      country !== null && countryByName(country)?.cca2 === 'US' && isAmericanStyle(aliasKey(g.institution));
+    return country && !american ? { ...m, entity: `${country} ${g.institution}` } : { ...m, entity: g.institution };
+  });
+}
+
+/**
+ * The display name of a country's institution (`united states treasury`) from how its mentions write
+ * it (`Treasury`, `TREASURY`, `U.S. Treasury`): the country, then the institution's most written
+ * form; undefined for any other key, or when no form writes the institution.
+ */
+export function institutionDisplayName(key: string, forms: ReadonlyMap<string, number>): string | undefined {
+  const bare = unqualifiedKey(key);
+  if (bare === null) return undefined;
+  const country = countryByName(key.slice(0, key.length - bare.length - 1));
+  const counts = new Map<string, number>();
+  for (const [written, n] of forms) {
+    // `French Finance Ministry` writes the institution after its country.
+    const form = institutionName(written)?.institution;
+    if (form !== undefined && aliasKey(form) === bare && form !== form.toUpperCase())
+      counts.set(form, (counts.get(form) ?? 0) + n);
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [form, n] of counts) if (n > most || (n === most && form < best!)) [best, most] = [form, n];
+  return country && best ? `${country.name} ${best}` : undefined;
+}
