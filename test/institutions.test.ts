@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/nlp/analyze.js';
 import { institutionDisplayName, institutionName, unqualifiedKey } from '../src/nlp/ner/institutions.js';
-import { countryByDemonym } from '../src/nlp/gazetteer.js';
+import { countryByCapital, countryByDemonym } from '../src/nlp/gazetteer.js';
 import { documentEvidence } from '../src/entities/evidence.js';
 import { type NameStat, resolveNames } from '../src/entities/resolve.js';
 import { orgVariantKey } from '../src/core/name-forms.js';
 
 /** The ORG mentions of an article as `text => entity`. */
-function orgs(body: string, dateline: string | null = null): string[] {
-  const a = analyze({ body, date: '1987-03-03', dateSource: 'json', dateline });
+function orgs(body: string, dateline: string | null = null, date = '1987-03-03'): string[] {
+  const a = analyze({ body, date, dateSource: 'json', dateline });
   return a.mentions.filter((m) => m.type === 'ORG').map((m) => `${m.text} => ${m.entity}`);
 }
 
@@ -51,6 +51,16 @@ describe("a state institution's generic name", () => {
   it("gives a demonym a sovereign state's name, not a territory's", () => {
     expect(countryByDemonym('Dutch')?.name).toBe('Netherlands');
   });
+
+  it('knows the capitals news names countries by, and the states of the past by their date', () => {
+    expect(countryByCapital('Seoul')?.name).toBe('South Korea');
+    expect(countryByCapital('Washington')?.name).toBe('United States');
+    expect(countryByCapital('Moscow', '1987-03-03')?.name).toBe('Soviet Union');
+    expect(countryByCapital('Moscow', '2019-02-15')?.name).toBe('Russia');
+    expect(countryByCapital('Bonn', '1987-03-03')?.name).toBe('West Germany');
+    expect(countryByCapital('Bonn', '2019-02-15')).toBeNull();
+    expect(countryByCapital('Chicago')).toBeNull();
+  });
 });
 
 describe('qualifying state institutions in a document', () => {
@@ -76,6 +86,17 @@ describe('qualifying state institutions in a document', () => {
     expect(orgs('The Dutch Central Bank raised its rates on Monday.')).toEqual([
       'Dutch Central Bank => Netherlands Central Bank',
     ]);
+    // Only words right before the name qualify it, not a place ending a clause before.
+    expect(orgs('The cut follows the pact in Paris, Finance Ministry sources said.')).toEqual([
+      'Finance Ministry => Finance Ministry',
+    ]);
+    // A capital stands for its country: `Seoul's Foreign Ministry`, `a Bonn Finance Ministry spokesman`.
+    expect(orgs("Seoul's Foreign Ministry said the talks would resume.", null, '2019-02-15')).toEqual([
+      'Foreign Ministry => South Korea Foreign Ministry',
+    ]);
+    expect(orgs('A Bonn Finance Ministry spokesman said the plan was ready.')).toEqual([
+      'Bonn Finance Ministry => West Germany Finance Ministry',
+    ]);
   });
 
   it("takes the dateline's country unless the story names another country more", () => {
@@ -95,6 +116,13 @@ describe('qualifying state institutions in a document', () => {
     ).toEqual(['Finance Ministry => Finance Ministry']);
     // Without a dateline or a qualifier, nobody can tell.
     expect(orgs('The Finance Ministry said Japan will cut rates.')).toEqual(['Finance Ministry => Finance Ministry']);
+    // A dateline in a capital of the past names the state of its day.
+    expect(orgs('The Foreign Ministry said it would reply.', 'MOSCOW, March 3')).toEqual([
+      'Foreign Ministry => Soviet Union Foreign Ministry',
+    ]);
+    expect(orgs('The Foreign Ministry said it would reply.', 'MOSCOW, Feb 15', '2019-02-15')).toEqual([
+      'Foreign Ministry => Russia Foreign Ministry',
+    ]);
     // The body's own dateline counts as the reader's.
     expect(orgs('TOKYO, March 3 - The Finance Ministry said it would act.')).toEqual([
       'Finance Ministry => Japan Finance Ministry',

@@ -27,6 +27,7 @@ interface WorldCountry {
   altSpellings: string[];
   latlng: [number, number];
   demonyms?: { eng?: { m: string; f: string } };
+  capital?: string[];
   region: string;
   subregion: string;
 }
@@ -51,7 +52,15 @@ export type CountryEntry = CountryInfo;
  */
 const SUPPLEMENT: Record<
   string,
-  { cca2?: string; aliases: string[]; demonyms?: string[]; new?: { cca2: string; lat: number; lon: number } }
+  {
+    cca2?: string;
+    aliases: string[];
+    demonyms?: string[];
+    capitals?: string[];
+    /** The day a state of the past ceased to exist (its capital then names its successor). */
+    until?: string;
+    new?: { cca2: string; lat: number; lon: number };
+  }
 > = {
   'United States': { aliases: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'United States of America'] },
   'United Kingdom': { aliases: ['Britain', 'Great Britain', 'U.K.', 'UK'] },
@@ -72,21 +81,32 @@ const SUPPLEMENT: Record<
   'Soviet Union': {
     aliases: ['USSR', 'U.S.S.R.', 'Soviet Union'],
     demonyms: ['Soviet'],
+    capitals: ['Moscow'],
+    until: '1991-12-26',
     new: { cca2: 'SU', lat: 55.75, lon: 37.62 },
   },
   // `West German` is an adjective (a MISC thing), not a place: the demonyms say so.
   'West Germany': {
     aliases: ['FRG', 'Federal Republic of Germany'],
     demonyms: ['West German'],
+    capitals: ['Bonn'],
+    until: '1990-10-03',
     new: { cca2: 'DE-W', lat: 50.73, lon: 7.1 },
   },
   'East Germany': {
     aliases: ['GDR', 'German Democratic Republic'],
     demonyms: ['East German'],
+    capitals: ['East Berlin'],
+    until: '1990-10-03',
     new: { cca2: 'DD', lat: 52.52, lon: 13.4 },
   },
-  Czechoslovakia: { aliases: [], new: { cca2: 'CS', lat: 50.08, lon: 14.42 } },
-  Yugoslavia: { aliases: [], new: { cca2: 'YU', lat: 44.8, lon: 20.47 } },
+  Czechoslovakia: {
+    aliases: [],
+    capitals: ['Prague'],
+    until: '1993-01-01',
+    new: { cca2: 'CS', lat: 50.08, lon: 14.42 },
+  },
+  Yugoslavia: { aliases: [], capitals: ['Belgrade'], until: '1992-04-27', new: { cca2: 'YU', lat: 44.8, lon: 20.47 } },
 };
 
 /** De facto states that news treats as countries though the package does not mark them independent. */
@@ -207,6 +227,8 @@ export function buildCountries(): CountryEntry[] {
       lon: c.latlng[1],
       aliases: [...aliases],
       demonyms: [...demonyms],
+      // `Washington D.C.` is written `Washington`.
+      capitals: (c.capital ?? []).map((name) => name.replace(/,?\s*D\.C\.$/, '')),
     });
   }
   for (const [name, sup] of Object.entries(SUPPLEMENT)) {
@@ -223,6 +245,8 @@ export function buildCountries(): CountryEntry[] {
       lon: sup.new.lon,
       aliases: [name, ...sup.aliases],
       demonyms: sup.demonyms ?? [],
+      capitals: sup.capitals ?? [],
+      ...(sup.until ? { until: sup.until } : {}),
     });
   }
   // An alias must name one country only: drop the ones two entries claim (e.g. "Congo").

@@ -26,6 +26,7 @@ export function analyze(article: AnalyzerInput): Analysis {
     tokens,
     findEntities(body, tokens, sentences),
     datelinePlace(body, article.dateline),
+    reference.date,
   );
   const dates = findDates(body, tokens, sentences, reference.date);
   const events = findEvents(body, tokens, sentences, [...entities, ...dates], reference.date);

@@ -19,6 +19,10 @@ export interface CountryInfo {
   lon: number;
   aliases: string[];
   demonyms: string[];
+  /** Its capital cities (`Seoul`), as news names the country by them (`Seoul's foreign ministry`). */
+  capitals: string[];
+  /** A state of the past: the day it ceased to exist (`1991-12-26`, the Soviet Union). */
+  until?: string;
 }
 
 export interface PlaceInfo {
@@ -34,6 +38,7 @@ interface CountryIndex {
   list: CountryInfo[];
   byKey: Map<string, CountryInfo>;
   byDemonym: Map<string, CountryInfo>;
+  byCapital: Map<string, CountryInfo[]>;
   surfaces: Set<string>;
 }
 
@@ -60,7 +65,20 @@ export function countryIndex(): CountryIndex {
       if (!held || (c.sovereign && !held.sovereign)) byDemonym.set(k, c);
     }
   }
-  countries = { list: raw.countries, byKey, byDemonym, surfaces };
+  // Every sovereign state's claim, today's first: `Moscow` is Russia's, and the Soviet Union's before 1992.
+  const byCapital = new Map<string, CountryInfo[]>();
+  for (const c of raw.countries) {
+    if (!c.sovereign) continue;
+    for (const city of c.capitals ?? []) {
+      const k = aliasKey(city);
+      const list = byCapital.get(k);
+      if (list) list.push(c);
+      else byCapital.set(k, [c]);
+    }
+  }
+  for (const list of byCapital.values())
+    list.sort((a, b) => Number(a.until !== undefined) - Number(b.until !== undefined));
+  countries = { list: raw.countries, byKey, byDemonym, byCapital, surfaces };
   return countries;
 }
 
@@ -93,6 +111,18 @@ export function countryByName(name: string): CountryInfo | null {
 /** The country a demonym (`Japanese`, `North Korean`) belongs to. */
 export function countryByDemonym(word: string): CountryInfo | null {
   return countryIndex().byDemonym.get(aliasKey(word)) ?? null;
+}
+
+/**
+ * The sovereign country whose capital a city is (`Seoul` → South Korea, `Bonn` → West Germany); on
+ * `date` (YYYY-MM-DD, a document's) a state of the past while it existed (`Moscow` → the Soviet
+ * Union in 1987, Russia after 1991 or without a date).
+ */
+export function countryByCapital(city: string, date: string | null = null): CountryInfo | null {
+  const claims = countryIndex().byCapital.get(aliasKey(city));
+  if (!claims) return null;
+  const then = date ? claims.find((c) => c.until !== undefined && date < c.until) : undefined;
+  return then ?? claims.find((c) => c.until === undefined) ?? (date ? null : claims[0]);
 }
 
 /**

@@ -1,6 +1,14 @@
 import type { Mention, Token } from '../../core/types.js';
 import { aliasKey } from '../../core/alias-key.js';
-import { type CountryInfo, countryByDemonym, countryByName, countryIndex, placeInfo } from '../gazetteer.js';
+import {
+  type CountryInfo,
+  countryByCapital,
+  countryByDemonym,
+  countryByName,
+  countryIndex,
+  isCountrySurface,
+  placeInfo,
+} from '../gazetteer.js';
 import { isCommonWord } from './lexicon.js';
 
 /*
@@ -46,9 +54,12 @@ export interface InstitutionName {
   country: CountryInfo | null;
 }
 
-/** The country a demonym or a country's name stands for, sovereign states only (`Dutch` → Netherlands). */
-function countryOfWords(words: string): CountryInfo | null {
-  const c = countryByDemonym(words) ?? countryByName(words);
+/**
+ * The country a demonym, a country's name or its capital stands for, sovereign states only (`Dutch`
+ * → Netherlands, `Seoul's foreign ministry` → South Korea).
+ */
+function countryOfWords(words: string, date: string | null = null): CountryInfo | null {
+  const c = countryByDemonym(words) ?? countryByName(words) ?? countryByCapital(words, date);
   return c?.sovereign ? c : null;
 }
 
@@ -121,10 +132,14 @@ function wordsBefore(text: string, tokens: Token[], index: number, count: number
 }
 
 /** The country a document's dateline (`TOKYO, March 3`) is in, as the document names it when it does. */
-function datelineCountry(place: string | null, named: Map<string, { country: CountryInfo; n: number }>): string | null {
+function datelineCountry(
+  place: string | null,
+  date: string | null,
+  named: Map<string, { country: CountryInfo; n: number }>,
+): string | null {
   if (!place) return null;
   const city = place.trim();
-  const asCountry = countryOfWords(city);
+  const asCountry = countryOfWords(city, date);
   if (asCountry) return asCountry.name;
   const info = placeInfo(city);
   if (!info?.country) return null;
@@ -136,13 +151,15 @@ function datelineCountry(place: string | null, named: Map<string, { country: Cou
 /**
  * The document's ORG mentions of generic state institutions, each named with its country where the
  * document says whose it is (see above); other mentions are returned as they came. `datelinePlace`:
- * the place of the document's dateline (`TOKYO`), or null.
+ * the place of the document's dateline (`TOKYO`), or null; `date`: the document's (YYYY-MM-DD), for
+ * the capitals of states of the past (`MOSCOW` in 1987 is the Soviet Union's), or null.
  */
 export function qualifyInstitutions(
   text: string,
   tokens: Token[],
   mentions: Mention[],
   datelinePlace: string | null,
+  date: string | null = null,
 ): Mention[] {
   const generic = mentions.map((m) => (m.type === 'ORG' && m.entity ? institutionName(m.entity) : null));
   if (!generic.some(Boolean)) return mentions;
@@ -172,9 +189,12 @@ export function qualifyInstitutions(
     if (possessive) at--;
     for (const count of [2, 1]) {
       const before = wordsBefore(text, tokens, at, count);
-      if (!before || !/^\p{Lu}/u.test(before)) continue;
+      // Words only, in the same sentence: `in Paris, Finance Ministry sources` is no qualifier, nor
+      // `… Japan. Finance Ministry officials`; a full stop only ends an abbreviation (`U.S.`).
+      if (!before || !/^\p{Lu}[\p{L}\p{M}.'’ -]*$/u.test(before)) continue;
+      if (before.endsWith('.') && !isCountrySurface(before)) continue;
       // `U.S. Agriculture Department`, `Japanese Finance Ministry`, `Japan's Finance Ministry`.
-      const country = countryOfWords(before.replace(/['’]s$/i, ''));
+      const country = countryOfWords(before.replace(/['’]s$/i, ''), date);
       if (country) return country.name;
     }
     return null;
@@ -189,7 +209,7 @@ export function qualifyInstitutions(
     set.add(explicit[i]!);
   });
   // 3. Whose by the dateline, unless the story names another country more.
-  const home = datelineCountry(datelinePlace, named);
+  const home = datelineCountry(datelinePlace, date, named);
   const homeCount = home ? (named.get(home)?.n ?? 0) : 0;
   const homeHolds = home !== null && [...named.values()].every((e) => e.n <= homeCount);
 
