@@ -99,7 +99,7 @@ describe('qualifying state institutions in a document', () => {
     ]);
   });
 
-  it("takes the dateline's country unless the story names another country more", () => {
+  it("takes the dateline's country, however often the story names others", () => {
     expect(orgs('The Finance Ministry said Japan will cut rates.', 'TOKYO, March 3')).toEqual([
       'Finance Ministry => Japan Finance Ministry',
     ]);
@@ -107,7 +107,18 @@ describe('qualifying state institutions in a document', () => {
       'Treasury => United Kingdom Treasury',
     ]);
     expect(orgs('The Treasury said it would sell bonds.', 'WASHINGTON, March 3')).toEqual(['Treasury => Treasury']);
-    // A Washington story about Brazil's debt: `the Finance Ministry` is Brazil's, which the text does not say.
+    // Under a foreign dateline, a story that names the United States may mean theirs.
+    expect(
+      orgs('The key U.S. Treasury bond fell, dealers said, as the Treasury prepared its auction.', 'TOKYO, March 3'),
+    ).toEqual(['Treasury => Treasury', 'Treasury => Treasury']);
+    expect(
+      orgs(
+        'The U.S. and Japan met. The U.S. wants Japan to open its markets, the U.S. said, and the Finance Ministry said no.',
+        'TOKYO, March 3',
+      ),
+    ).toEqual(['Finance Ministry => Japan Finance Ministry']);
+    // A Washington story about Brazil's debt: `the Finance Ministry` is Brazil's (the United States have
+    // none), which the text does not say.
     expect(
       orgs(
         'Brazil suspended payments. Brazil said the Finance Ministry would meet bankers in Brazil.',
@@ -139,9 +150,11 @@ describe('state institutions across the corpus', () => {
       stat('finance ministry', range(60, 70)),
       stat('japan finance ministry', range(70, 90)),
       stat('france finance ministry', range(90, 96)),
-      // The bare name is the United States' own, whatever other countries' the corpus names.
+      // The bare name is the United States' own, unless another country's is the more documented.
       stat('agriculture department', range(100, 110)),
       stat('taiwan agriculture department', [111, 112, 113]),
+      stat('department of trade and industry', range(120, 125)),
+      stat('united kingdom department of trade and industry', range(125, 140)),
     ];
     const { links } = resolveNames(names, []);
     const to = (from: string) => links.find((l) => l.from === from)?.to;
@@ -149,6 +162,7 @@ describe('state institutions across the corpus', () => {
     expect(links.find((l) => l.from === 'foreign ministry')?.rule).toBe('short form');
     expect(to('finance ministry')).toBeUndefined();
     expect(to('agriculture department')).toBeUndefined();
+    expect(to('department of trade and industry')).toBe('united kingdom department of trade and industry');
   });
 
   it('name a country institution head first and head last alike', () => {

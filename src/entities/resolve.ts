@@ -342,13 +342,16 @@ export function resolveNames(
     else qualifiedOf.set(id('ORG', bare), [i]);
   }
   for (const [bare, qualified] of [...qualifiedOf].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    // `Agriculture Department` written bare is the United States' own, which the analyzer names so.
-    if (!byId.has(bare) || links.has(bare) || isAmericanStyle(bare.slice(bare.indexOf('\u0000') + 1))) continue;
+    if (!byId.has(bare) || links.has(bare)) continue;
     const docsByRoot = new Map<string, number>();
     for (const q of qualified) docsByRoot.set(root(q), (docsByRoot.get(root(q)) ?? 0) + size(q));
     const ranked = [...docsByRoot].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const [[top, docs], second] = ranked;
     if (docs < MIN_EVIDENCE || (second && second[1] * DOMINANCE > docs)) continue;
+    // A department or a Treasury written bare is the United States' own (the analyzer names it so):
+    // it joins another country's only when that one is the more documented (Britain's `Department of
+    // Trade and Industry`), not when a few stories name, say, Taiwan's `Agriculture Department`.
+    if (isAmericanStyle(bare.slice(bare.indexOf('\u0000') + 1)) && docs <= size(bare)) continue;
     const total = ranked.reduce((sum, [, d]) => sum + d, 0);
     const name = byId.get(bare)!.name;
     link(

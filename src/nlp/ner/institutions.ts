@@ -24,10 +24,14 @@ import { isCommonWord } from './lexicon.js';
  *
  * A document says whose by a qualifier in the name (`Dutch Central Bank`) or right before it
  * (`Japan's Finance Ministry`, `the West German Finance Ministry`), by another mention of the same
- * institution so qualified, or by its dateline: a `TOKYO` story whose most named country is Japan
- * (or that names none) means Japan's ministry by `the Finance Ministry`. A dateline alone is not
- * enough: a Washington story about Brazil's debt means Brazil's by `the Finance Ministry`, so a
- * story that names another country more than the dateline's leaves the name unqualified.
+ * institution so qualified, or by its dateline: a `TOKYO` story means Japan's ministry by `the
+ * Finance Ministry`, however often it names the United States (of 60 Reuters stories whose ministry
+ * nothing else placed, the dateline's country was right in all but two: a London story on Iran's
+ * foreign ministry, a Florida one on Japan's finance ministry). The United States name their own
+ * institutions otherwise (departments, the Treasury), so a Washington story's `Finance Ministry`
+ * is another country's, which the dateline does not tell: it stays unqualified. And a department or
+ * a Treasury under a foreign dateline is often the American one: the dateline places those only in
+ * a story that never names the United States.
  */
 
 /** Heads that close a state institution's name (`Finance Ministry`) or open it (`Ministry of Finance`). */
@@ -208,18 +212,22 @@ export function qualifyInstitutions(
     if (!set) byInstitution.set(key, (set = new Set()));
     set.add(explicit[i]!);
   });
-  // 3. Whose by the dateline, unless the story names another country more.
+  // 3. Whose by the dateline (not the United States' for a name they give no institution of theirs).
   const home = datelineCountry(datelinePlace, date, named);
-  const homeCount = home ? (named.get(home)?.n ?? 0) : 0;
-  const homeHolds = home !== null && [...named.values()].every((e) => e.n <= homeCount);
+  const homeIsAmerican = home !== null && countryByName(home)?.cca2 === 'US';
+  const namesAmerica = [...named.values()].some((e) => e.country.cca2 === 'US');
 
   return mentions.map((m, i) => {
     const g = generic[i];
     if (!g) return m;
     const same = byInstitution.get(aliasKey(g.institution));
-    const country = explicit[i] ?? (same?.size === 1 ? [...same][0] : same ? null : homeHolds ? home : null);
-    const american =
-      country !== null && countryByName(country)?.cca2 === 'US' && isAmericanStyle(aliasKey(g.institution));
+    const americanStyle = isAmericanStyle(aliasKey(g.institution));
+    // An American-style name under a foreign dateline is often the United States' own (`the Treasury`
+    // of U.S. bonds in a Tokyo story, `the State Department` in a Moscow one): the dateline places it
+    // only in a story that names the United States nowhere.
+    const byDateline = home === null || homeIsAmerican ? null : !americanStyle || !namesAmerica ? home : null;
+    const country = explicit[i] ?? (same?.size === 1 ? [...same][0] : same ? null : byDateline);
+    const american = country !== null && countryByName(country)?.cca2 === 'US' && americanStyle;
     return country && !american ? { ...m, entity: `${country} ${g.institution}` } : { ...m, entity: g.institution };
   });
 }
