@@ -130,33 +130,22 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
   }
   const named = (key: string) => qualified.get(key) ?? key;
 
+  // An acronym and the words it spells, written in brackets one way or the other.
+  const paren = (short: string, part: string, pattern: string) =>
+    add({ type: '*', short: aliasKey(short), long: named(aliasKey(part)), kind: 'paren', pattern });
   if (body.includes('(')) {
     for (const m of body.matchAll(ACRONYM_IN_BRACKETS)) {
       const short = m[1];
       if (!isAcronym(short)) continue;
       const before = wordsBefore(body, m.index).trim();
       const part = spelledPart(short, before) ?? contractedPart(short, before);
-      if (part)
-        add({
-          type: '*',
-          short: aliasKey(short),
-          long: named(aliasKey(part)),
-          kind: 'paren',
-          pattern: `${part} (${short})`,
-        });
+      if (part) paren(short, part, `${part} (${short})`);
     }
     for (const m of body.matchAll(LONG_IN_BRACKETS)) {
       const short = m[1];
       if (!isAcronym(short)) continue;
       const part = spelledPart(short, m[2].trim());
-      if (part)
-        add({
-          type: '*',
-          short: aliasKey(short),
-          long: named(aliasKey(part)),
-          kind: 'paren',
-          pattern: `${short} (${part})`,
-        });
+      if (part) paren(short, part, `${short} (${part})`);
     }
   }
 
