@@ -134,6 +134,13 @@ describe('qualifying state institutions in a document', () => {
     expect(orgs('The Foreign Ministry said it would reply.', 'MOSCOW, Feb 15', '2019-02-15')).toEqual([
       'Foreign Ministry => Russia Foreign Ministry',
     ]);
+    // Britain's Foreign Office goes by its bare name, as the United States' State Department does.
+    expect(
+      orgs('Britain condemns Iraq.\nLONDON 1996-08-30\n"We are in touch," said a Foreign Office spokesman.'),
+    ).toEqual(['Foreign Office => Foreign Office']);
+    expect(orgs('Poland protests.\nWARSAW 1996-08-30\nForeign Ministry officials said the visit was off.')).toEqual([
+      'Foreign Ministry => Poland Foreign Ministry',
+    ]);
     // The body's own dateline counts as the reader's.
     expect(orgs('TOKYO, March 3 - The Finance Ministry said it would act.')).toEqual([
       'Finance Ministry => Japan Finance Ministry',

@@ -29,7 +29,7 @@ import {
   wordCount,
 } from '../core/name-forms.js';
 import { stateOfAbbreviation } from './place-abbreviations.js';
-import { isAmericanStyle, unqualifiedKey } from '../nlp/ner/institutions.js';
+import { ownerByStyle, unqualifiedKey } from '../nlp/ner/institutions.js';
 
 export interface NameStat {
   type: string;
@@ -348,10 +348,11 @@ export function resolveNames(
     const ranked = [...docsByRoot].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const [[top, docs], second] = ranked;
     if (docs < MIN_EVIDENCE || (second && second[1] * DOMINANCE > docs)) continue;
-    // A department or a Treasury written bare is the United States' own (the analyzer names it so):
-    // it joins another country's only when that one is the more documented (Britain's `Department of
-    // Trade and Industry`), not when a few stories name, say, Taiwan's `Agriculture Department`.
-    if (isAmericanStyle(bare.slice(bare.indexOf('\u0000') + 1)) && docs <= size(bare)) continue;
+    // A department or a Treasury written bare is the United States' own (the analyzer names it so; the
+    // Foreign Office Britain's): it joins another country's only when that one is the more documented
+    // (Britain's `Department of Trade and Industry`), not when a few stories name, say, Taiwan's
+    // `Agriculture Department`.
+    if (ownerByStyle(bare.slice(bare.indexOf('\u0000') + 1)) !== null && docs <= size(bare)) continue;
     const total = ranked.reduce((sum, [, d]) => sum + d, 0);
     const name = byId.get(bare)!.name;
     link(

@@ -93,9 +93,12 @@ export function datelinePlace(body: string, dateline: string | null): string | n
   if (dateline) return dateline.split(',')[0].trim() || null;
   const head = body.slice(0, HEAD_LENGTH);
   const found = bodyDateline(head);
-  if (!found) return null;
-  return head.slice(found.at).split(',')[0].trim() || null;
+  if (found) return head.slice(found.at).split(',')[0].trim() || null;
+  // A line of the place in capitals and the day (`BONN 1996-08-22`, as Reuters' 1996 corpus writes it).
+  return PLACE_DAY_LINE.exec(head)?.[1] ?? null;
 }
+
+const PLACE_DAY_LINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu} .'’-]{1,40}?)[ \t]+\d{4}-\d{2}-\d{2}[ \t]*(?:\n|$)/u;
 
 /** A dateline at the start of the body: the date right after `PLACE, ` on one of the first lines. */
 function bodyDateline(head: string): { date: DatelineDate; at: number } | null {

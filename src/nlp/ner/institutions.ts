@@ -44,10 +44,12 @@ const HEADS = new Set(['ministry', 'department', 'office']);
 const WHOLE = new Set(['treasury', 'cabinet', 'parliament', 'central bank', 'foreign office', 'home office']);
 /**
  * Heads English news writes bare for the United States' own (`the State Department`, `the Treasury`,
- * `the General Accounting Office`; the seeds' gold names `the U.S. State Department` so): such a name
- * is the United States' unless the document gives another country, and is named without it.
+ * `the General Accounting Office`; the seeds' gold names `the U.S. State Department` so), and the
+ * names it writes bare for Britain's (`the Foreign Office`, `the Home Office`): such a name is that
+ * country's unless the document gives another, and is named without it.
  */
 const AMERICAN_STYLE = new Set(['department', 'office', 'treasury']);
+const BRITISH_STYLE = new Set(['foreign office', 'home office']);
 /** Portfolio words an institution's name may hold (`Finance`, `Foreign Affairs`, `Trade and Industry`): at most this many. */
 const MAX_FIELD_WORDS = 2;
 
@@ -106,13 +108,17 @@ function isGeneric(words: string[]): boolean {
   );
 }
 
-/** Whether a generic institution's name, bare, is the United States' (`state department`, `treasury`; see AMERICAN_STYLE). */
-export function isAmericanStyle(key: string): boolean {
+/**
+ * The country (ISO code) whose own a generic institution's name is when written bare: `US` for
+ * `state department` and `treasury`, `GB` for `foreign office`; null for a name every country uses
+ * (`finance ministry`). See AMERICAN_STYLE.
+ */
+export function ownerByStyle(key: string): string | null {
+  if (BRITISH_STYLE.has(key)) return 'GB';
+  if (WHOLE.has(key)) return key === 'treasury' ? 'US' : null;
   const words = key.split(' ');
-  // Of the whole names, only the Treasury (the Foreign Office and the Home Office are British).
-  if (WHOLE.has(key)) return key === 'treasury';
   const head = words[1] === 'of' ? words[0] : words[words.length - 1];
-  return AMERICAN_STYLE.has(head) && isGeneric(words);
+  return AMERICAN_STYLE.has(head) && isGeneric(words) ? 'US' : null;
 }
 
 /**
@@ -214,21 +220,24 @@ export function qualifyInstitutions(
   });
   // 3. Whose by the dateline (not the United States' for a name they give no institution of theirs).
   const home = datelineCountry(datelinePlace, date, named);
-  const homeIsAmerican = home !== null && countryByName(home)?.cca2 === 'US';
-  const namesAmerica = [...named.values()].some((e) => e.country.cca2 === 'US');
+  const homeCode = home === null ? null : (countryByName(home)?.cca2 ?? null);
+  const namesCountry = (code: string) => [...named.values()].some((e) => e.country.cca2 === code);
 
   return mentions.map((m, i) => {
     const g = generic[i];
     if (!g) return m;
     const same = byInstitution.get(aliasKey(g.institution));
-    const americanStyle = isAmericanStyle(aliasKey(g.institution));
-    // An American-style name under a foreign dateline is often the United States' own (`the Treasury`
-    // of U.S. bonds in a Tokyo story, `the State Department` in a Moscow one): the dateline places it
-    // only in a story that names the United States nowhere.
-    const byDateline = home === null || homeIsAmerican ? null : !americanStyle || !namesAmerica ? home : null;
+    const owner = ownerByStyle(aliasKey(g.institution));
+    // A name in a country's own style under another's dateline is often that country's (`the
+    // Treasury` of U.S. bonds in a Tokyo story, `the State Department` in a Moscow one): the dateline
+    // places it only in a story that never names the owner.
+    const byDateline =
+      homeCode === null || (homeCode === 'US' && owner !== 'US') || (owner && owner !== homeCode && namesCountry(owner))
+        ? null
+        : home;
     const country = explicit[i] ?? (same?.size === 1 ? [...same][0] : same ? null : byDateline);
-    const american = country !== null && countryByName(country)?.cca2 === 'US' && americanStyle;
-    return country && !american ? { ...m, entity: `${country} ${g.institution}` } : { ...m, entity: g.institution };
+    const own = country !== null && owner !== null && countryByName(country)?.cca2 === owner;
+    return country && !own ? { ...m, entity: `${country} ${g.institution}` } : { ...m, entity: g.institution };
   });
 }
 
