@@ -38,13 +38,14 @@ describe("a state institution's generic name", () => {
     expect(unqualifiedKey('japan airlines')).toBeNull();
     expect(
       institutionDisplayName(
-        'united states treasury',
+        'united kingdom treasury',
         new Map([
           ['Treasury', 9],
+          ['British Treasury', 2],
           ['TREASURY', 20],
         ]),
       ),
-    ).toBe('United States Treasury');
+    ).toBe('United Kingdom Treasury');
     expect(institutionDisplayName('texaco inc', new Map([['Texaco', 3]]))).toBeUndefined();
   });
 
@@ -138,6 +139,10 @@ describe('qualifying state institutions in a document', () => {
     expect(
       orgs('Britain condemns Iraq.\nLONDON 1996-08-30\n"We are in touch," said a Foreign Office spokesman.'),
     ).toEqual(['Foreign Office => Foreign Office']);
+    // Britain has a Foreign Office: a London story's `Foreign Ministry` is another country's.
+    expect(orgs('Iran protests.\nLONDON 1996-08-30\nThe Foreign Ministry said the ships would sail.')).toEqual([
+      'Foreign Ministry => Foreign Ministry',
+    ]);
     expect(orgs('Poland protests.\nWARSAW 1996-08-30\nForeign Ministry officials said the visit was off.')).toEqual([
       'Foreign Ministry => Poland Foreign Ministry',
     ]);

@@ -639,7 +639,7 @@ export function settleNamesAndAliases(
   store: Store,
   scope?: readonly number[],
   aliasForm: (type: string, text: string) => string = (_type, text) => text,
-  /** The name of a key no mention writes as such (`united states treasury`, all of whose mentions say `Treasury`), if it has one. */
+  /** The name of a key no mention writes as such (`japan finance ministry`, all of whose mentions say `Finance Ministry`), if it has one. */
   unwrittenName: (type: string, key: string, forms: ReadonlyMap<string, number>) => string | undefined = () =>
     undefined,
 ): { renamed: number; aliasesDropped: number; aliasesAdded: number } {

@@ -108,6 +108,15 @@ function isGeneric(words: string[]): boolean {
   );
 }
 
+/** The portfolios Britain names in a style of its own (`foreign`, `home`: see BRITISH_STYLE). */
+const BRITISH_PORTFOLIOS = new Set([...BRITISH_STYLE].map((name) => name.split(' ')[0]));
+
+/** Whether a generic institution's portfolio is one Britain names otherwise (`foreign ministry`, `ministry of foreign affairs`: the Foreign Office). */
+function britishPortfolio(key: string): boolean {
+  const portfolio = key.split(' ').filter((w) => !HEADS.has(w) && w !== 'of' && w !== 'and');
+  return BRITISH_PORTFOLIOS.has(portfolio[0]);
+}
+
 /**
  * The country (ISO code) whose own a generic institution's name is when written bare: `US` for
  * `state department` and `treasury`, `GB` for `foreign office`; null for a name every country uses
@@ -231,8 +240,12 @@ export function qualifyInstitutions(
     // A name in a country's own style under another's dateline is often that country's (`the
     // Treasury` of U.S. bonds in a Tokyo story, `the State Department` in a Moscow one): the dateline
     // places it only in a story that never names the owner.
+    // Nor is a `Foreign Ministry` in a London story Britain's, which has a Foreign Office instead.
     const byDateline =
-      homeCode === null || (homeCode === 'US' && owner !== 'US') || (owner && owner !== homeCode && namesCountry(owner))
+      homeCode === null ||
+      (homeCode === 'US' && owner !== 'US') ||
+      (homeCode === 'GB' && owner !== 'GB' && britishPortfolio(aliasKey(g.institution))) ||
+      (owner && owner !== homeCode && namesCountry(owner))
         ? null
         : home;
     const country = explicit[i] ?? (same?.size === 1 ? [...same][0] : same ? null : byDateline);
@@ -242,9 +255,9 @@ export function qualifyInstitutions(
 }
 
 /**
- * The display name of a country's institution (`united states treasury`) from how its mentions write
- * it (`Treasury`, `TREASURY`, `U.S. Treasury`): the country, then the institution's most written
- * form; undefined for any other key, or when no form writes the institution.
+ * The display name of a country's institution (`united kingdom treasury`) from how its mentions
+ * write it (`Treasury`, `TREASURY`, `British Treasury`): the country, then the institution's most
+ * written form; undefined for any other key, or when no form writes the institution.
  */
 export function institutionDisplayName(key: string, forms: ReadonlyMap<string, number>): string | undefined {
   const bare = unqualifiedKey(key);
