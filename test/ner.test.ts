@@ -750,6 +750,24 @@ describe('resolveEntities: surnames', () => {
       'ORG:Caloi',
     ]);
   });
+
+  it('leaves the office after an organisation out of its name, and an office after a portfolio names none', () => {
+    const names = (text: string) => {
+      const { tokens, sentences } = tokenize(text);
+      return findEntities(text, tokens, sentences).map((m) => `${m.type}:${m.text}`);
+    };
+    expect(names('Federal Reserve Chairman Paul Volcker said rates would hold.')).toEqual([
+      'ORG:Federal Reserve',
+      'PERSON:Paul Volcker',
+    ]);
+    expect(names('GM Vice President Robert Stempel said sales fell.')).toEqual(['ORG:GM', 'PERSON:Robert Stempel']);
+    expect(names('Treasury Secretary James Baker said the dollar was too high.')).toEqual([
+      'ORG:Treasury',
+      'PERSON:James Baker',
+    ]);
+    expect(names('Energy Secretary John Herrington said oil imports rose.')).toEqual(['PERSON:John Herrington']);
+    expect(names('A spokesman for the Office of the President said no.')).toEqual(['ORG:Office of the President']);
+  });
 });
 
 describe('withTitleCaseHeadlines', () => {

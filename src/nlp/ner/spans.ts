@@ -6,6 +6,7 @@ import { MINOR } from './model.js';
 import { headClass, isBegin, labelType } from './tagger.js';
 import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
 import { isCountryNamedCompany } from '../tokenize.js';
+import { institutionName } from './institutions.js';
 
 /*
  * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
@@ -221,6 +222,7 @@ export function entitySpans(
     else if (sp.type === 'ORG' && sp.first === sp.last && tokens[sp.last + 1]?.text === 'administration')
       sp.type = 'PERSON';
     trimSpan(sp, tokens);
+    trailingRole(sp, tokens, lex);
     // `the Richter scale`, `a Nobel prize`: a surname before such a noun names a thing, not a person
     // mentioned (`Richter` took part in every earthquake of a timeline).
     if (sp.type === 'PERSON' && sp.first === sp.last && EPONYM_NOUNS.has(tokens[sp.last + 1]?.text ?? ''))
@@ -2295,6 +2297,41 @@ function trimSpan(sp: Span, tokens: Token[]): void {
     sp.last--;
     if (/^\p{Ll}/u.test(tokens[sp.last].text)) sp.last--;
   }
+}
+
+/**
+ * Offices written after an organisation's name, which the tagger takes into it (`Federal Reserve
+ * Chairman`, `Commission President`, `GM Vice President`, `Finance Ministry State Secretary`).
+ */
+const ROLES_AFTER = new Set(['Secretary', 'Minister', 'Chairman', 'President', 'Governor', 'Director', 'Spokesman']);
+/** Words that qualify such an office (`Vice President`, `Assistant General Secretary`, `Prime Minister`). */
+const ROLE_QUALIFIERS = new Set(['Vice', 'Deputy', 'Assistant', 'General', 'State', 'Senior', 'Prime', 'Under']);
+
+/**
+ * An organisation's name and the office after it (`Federal Reserve Chairman`): CoNLL marks the
+ * organisation alone, and so does this. An office after a lone portfolio word (`Energy Secretary`,
+ * `Agriculture Secretary`) names no organisation at all: the span is dropped (`Treasury Secretary`
+ * keeps the Treasury, an institution of its own). `Office of the President` is a name whole.
+ */
+function trailingRole(sp: Span, tokens: Token[], lex: Lexicon | null): void {
+  if (sp.type !== 'ORG' || sp.last <= sp.first) return;
+  // The span may end inside the office (`GM Vice` of `GM Vice President`).
+  const after = tokens[sp.last + 1]?.text ?? '';
+  const inOffice = ROLE_QUALIFIERS.has(tokens[sp.last].text) && (ROLES_AFTER.has(after) || ROLE_QUALIFIERS.has(after));
+  if (!ROLES_AFTER.has(tokens[sp.last].text) && !inOffice) return;
+  let last = sp.last - 1;
+  while (last > sp.first && ROLE_QUALIFIERS.has(tokens[last].text)) last--;
+  if (ROLE_QUALIFIERS.has(tokens[last].text) || /^(?:of|the)$/i.test(tokens[last].text)) return;
+  sp.last = last;
+  const word = tokens[sp.first].text;
+  if (
+    sp.first === sp.last &&
+    lex !== null &&
+    capitalisedCommonWord(word, lex) &&
+    headClass(word.toLowerCase()) !== 2 &&
+    institutionName(word) === null
+  )
+    sp.first = sp.last + 1;
 }
 
 /** Nouns a surname before which names a measure, an award or an illness (`Richter scale`, `Nobel prize`). */
