@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/nlp/analyze.js';
-import { institutionDisplayName, institutionName, unqualifiedKey } from '../src/nlp/ner/institutions.js';
+import { institutionForm, institutionName, unqualifiedKey } from '../src/nlp/ner/institutions.js';
 import { countryByCapital, countryByDemonym } from '../src/nlp/gazetteer.js';
 import { documentEvidence } from '../src/entities/evidence.js';
 import { type NameStat, resolveNames } from '../src/entities/resolve.js';
@@ -36,17 +36,10 @@ describe("a state institution's generic name", () => {
     expect(unqualifiedKey('united states department of agriculture')).toBe('department of agriculture');
     expect(unqualifiedKey('finance ministry')).toBeNull();
     expect(unqualifiedKey('japan airlines')).toBeNull();
-    expect(
-      institutionDisplayName(
-        'united kingdom treasury',
-        new Map([
-          ['Treasury', 9],
-          ['British Treasury', 2],
-          ['TREASURY', 20],
-        ]),
-      ),
-    ).toBe('United Kingdom Treasury');
-    expect(institutionDisplayName('texaco inc', new Map([['Texaco', 3]]))).toBeUndefined();
+    expect(institutionForm('united kingdom treasury', 'Treasury')).toBe('United Kingdom Treasury');
+    expect(institutionForm('united kingdom treasury', 'British Treasury')).toBe('United Kingdom Treasury');
+    expect(institutionForm('united kingdom treasury', 'TREASURY')).toBeUndefined();
+    expect(institutionForm('texaco inc', 'Texaco')).toBeUndefined();
   });
 
   it("gives a demonym a sovereign state's name, not a territory's", () => {

@@ -30,7 +30,7 @@ import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
 import { countryByName, placeInfo } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
-import { institutionDisplayName } from '../nlp/ner/institutions.js';
+import { institutionForm } from '../nlp/ner/institutions.js';
 import { stripTitlesWritten } from '../core/name-forms.js';
 import { type Link, resolveNames } from './resolve.js';
 
@@ -143,7 +143,7 @@ export function resolveCorpus(
       db,
       scope,
       (type, text) => (type === 'PERSON' ? stripTitlesWritten(text) : text),
-      (type, key, forms) => (type === 'ORG' ? institutionDisplayName(key, forms) : undefined),
+      (type, key, text) => (type === 'ORG' ? institutionForm(key, text) : undefined),
     );
     step('settle');
     dropFirstNameAliases(db, undefined, scope);

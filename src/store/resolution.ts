@@ -632,16 +632,19 @@ function bestForm(forms: Map<string, number>): string | undefined {
  * International Inc`), and an alias outlived the name it was written for. Each name (type, analyzer
  * key) is shown by its most frequent written form of that key (any form of it when none has the
  * key) not shouted in a headline, ties broken by code point (places with coordinates keep the
- * gazetteer's name; a key no form writes may be named by `unwrittenName`); the entity and the link that carry the name take it. Each
+ * gazetteer's name; a key no form writes is shown by the most frequent name `unwrittenForm` gives
+ * its forms, when it gives any); the entity and the link that carry the name take it. Each
  * entity's aliases are then exactly its mentions' forms, its own name and the names merged by hand.
  */
 export function settleNamesAndAliases(
   store: Store,
   scope?: readonly number[],
   aliasForm: (type: string, text: string) => string = (_type, text) => text,
-  /** The name of a key no mention writes as such (`japan finance ministry`, all of whose mentions say `Finance Ministry`), if it has one. */
-  unwrittenName: (type: string, key: string, forms: ReadonlyMap<string, number>) => string | undefined = () =>
-    undefined,
+  /**
+   * The name a written form gives a key no mention writes as such (`Japan Finance Ministry` for the
+   * form `Finance Ministry` of `japan finance ministry`), if it gives one.
+   */
+  unwrittenForm: (type: string, key: string, text: string) => string | undefined = () => undefined,
 ): { renamed: number; aliasesDropped: number; aliasesAdded: number } {
   const db = sqlite(store);
   const exact = new Map<string, Map<string, number>>();
@@ -689,7 +692,15 @@ export function settleNamesAndAliases(
     const type = name.slice(0, split);
     const key = name.slice(split + 1);
     const own = exact.get(name);
-    const display = own ? bestForm(own) : (unwrittenName(type, key, forms) ?? bestForm(forms));
+    let display = own ? bestForm(own) : undefined;
+    if (!own) {
+      const given = new Map<string, number>();
+      for (const [text, n] of forms) {
+        const form = unwrittenForm(type, key, text);
+        if (form !== undefined) given.set(form, (given.get(form) ?? 0) + n);
+      }
+      display = bestForm(given) ?? bestForm(forms);
+    }
     if (display === undefined) continue;
     const id = entityOf.get(type, key, display) as number | undefined;
     if (id !== undefined) {

@@ -235,8 +235,9 @@ export function qualifyInstitutions(
   return mentions.map((m, i) => {
     const g = generic[i];
     if (!g) return m;
-    const same = byInstitution.get(aliasKey(g.institution));
-    const owner = ownerByStyle(aliasKey(g.institution));
+    const key = aliasKey(g.institution);
+    const same = byInstitution.get(key);
+    const owner = ownerByStyle(key);
     // A name in a country's own style under another's dateline is often that country's (`the
     // Treasury` of U.S. bonds in a Tokyo story, `the State Department` in a Moscow one): the dateline
     // places it only in a story that never names the owner.
@@ -244,7 +245,7 @@ export function qualifyInstitutions(
     const byDateline =
       homeCode === null ||
       (homeCode === 'US' && owner !== 'US') ||
-      (homeCode === 'GB' && owner !== 'GB' && britishPortfolio(aliasKey(g.institution))) ||
+      (homeCode === 'GB' && owner !== 'GB' && britishPortfolio(key)) ||
       (owner && owner !== homeCode && namesCountry(owner))
         ? null
         : home;
@@ -255,23 +256,16 @@ export function qualifyInstitutions(
 }
 
 /**
- * The display name of a country's institution (`united kingdom treasury`) from how its mentions
- * write it (`Treasury`, `TREASURY`, `British Treasury`): the country, then the institution's most
- * written form; undefined for any other key, or when no form writes the institution.
+ * The name a written form gives a country's institution (`united kingdom treasury`): the country,
+ * then the institution as written (`Treasury`, and `British Treasury` too, which writes it after its
+ * country); undefined for any other key or form, or a form shouted in a headline (`TREASURY`). The
+ * store shows the most written of these names (settleNamesAndAliases).
  */
-export function institutionDisplayName(key: string, forms: ReadonlyMap<string, number>): string | undefined {
+export function institutionForm(key: string, written: string): string | undefined {
   const bare = unqualifiedKey(key);
   if (bare === null) return undefined;
+  const form = institutionName(written)?.institution;
+  if (form === undefined || aliasKey(form) !== bare || form === form.toUpperCase()) return undefined;
   const country = countryByName(key.slice(0, key.length - bare.length - 1));
-  const counts = new Map<string, number>();
-  for (const [written, n] of forms) {
-    // `French Finance Ministry` writes the institution after its country.
-    const form = institutionName(written)?.institution;
-    if (form !== undefined && aliasKey(form) === bare && form !== form.toUpperCase())
-      counts.set(form, (counts.get(form) ?? 0) + n);
-  }
-  let best: string | undefined;
-  let most = 0;
-  for (const [form, n] of counts) if (n > most || (n === most && form < best!)) [best, most] = [form, n];
-  return country && best ? `${country.name} ${best}` : undefined;
+  return country ? `${country.name} ${form}` : undefined;
 }
