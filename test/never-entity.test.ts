@@ -193,6 +193,18 @@ describe('never an entity', () => {
     const out = names('Dart Group Corp raised its offer for the supermarket chain. Dart said the bid was final.');
     expect(out).toContain('ORG:Dart');
   });
+
+  it('takes a company written by a first word that could name a small place as the company, where no place is meant', () => {
+    const dome = names("Dome Petroleum Ltd said its lenders approved the plan. Some of Dome's creditors want more.");
+    expect(dome).toEqual(['ORG:Dome Petroleum Ltd', 'ORG:Dome']);
+    const newmont = names('Newmont Mining Corp will pay a special dividend. Newmont holders will receive 80 pct.');
+    expect(newmont).toEqual(['ORG:Newmont Mining Corp', 'ORG:Newmont']);
+    // A holding in the company is no place; a preposition that locates still makes one.
+    const husky = names(
+      'Husky Oil Ltd said Nova would buy a 43 pct stake in Husky. The plant is in Husky, where workers struck.',
+    );
+    expect(husky.filter((s) => s.endsWith(':Husky'))).toEqual(['ORG:Husky', 'PLACE:Husky']);
+  });
 });
 
 describe('companies named with a glued corporate suffix', () => {

@@ -35,6 +35,58 @@ const GENERIC_HEADS = new Set([
   'company',
 ]);
 
+/**
+ * Places a reader knows by name alone have at least this many people (the gazetteer's cities; its
+ * regions have no population and count as known). A company's first word that names a smaller
+ * place (`Dome Petroleum`: a town of 47,000) is read as the company when written alone.
+ */
+const KNOWN_PLACE_POPULATION = 100_000;
+
+/** Nouns of a place written before `of` (`the state of Alaska`, `the city of Philadelphia`). */
+const PLACE_KINDS = new Set(['state', 'city', 'province', 'town', 'county', 'region', 'island', 'port', 'village']);
+
+/** Prepositions that locate (`in Piedmont`), unless a holding comes before (`a stake in Husky`). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'across', 'throughout', 'outside', 'inside', 'around']);
+const HOLDINGS = new Set(['stake', 'interest', 'interests', 'investment', 'holding', 'holdings', 'shares', 'position']);
+
+/**
+ * A place by its punctuation and nouns: after another place and a comma (`Mont Belvieu, Texas`),
+ * before a comma and a place (`Lewiston, Mich.`), or after `state of`, `city of`.
+ */
+function writtenAsPlace(tokens: Token[], i: number, placeAt: Uint8Array, nameAt: Uint8Array): boolean {
+  const prev = tokens[i - 1]?.text;
+  const next = tokens[i + 1]?.text;
+  // `Pearl River Counties, Mississippi` (a place the tagger left out), not `USAir, Piedmont and TWA`;
+  // between commas after a name, a place in apposition (`Marion Counties, Mississippi, for`).
+  if (prev === ',' && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '') && (placeAt[i - 2] || !nameAt[i - 2] || next === ','))
+    return true;
+  if (next === ',' && placeAt[i + 2]) return true;
+  return prev?.toLowerCase() === 'of' && PLACE_KINDS.has(tokens[i - 2]?.text.toLowerCase() ?? '');
+}
+
+/** Words of direction before a place (`northern Manitoba`, `downtown Philadelphia`). */
+const DIRECTIONS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'downtown',
+  'upstate',
+  'greater',
+]);
+
+/** Right after a preposition that locates or a direction: `in Piedmont`, not `a 43 pct stake in Husky`. */
+function afterPlacePreposition(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
+  if (DIRECTIONS.has(prev)) return true;
+  return PLACE_PREPOSITIONS.has(prev) && !HOLDINGS.has(tokens[i - 2]?.text.toLowerCase() ?? '');
+}
+
 /** A name without the `The` it may open with (`The Development Bank of Singapore`): one name with or without it. */
 function withoutThe(s: string): string {
   return s.startsWith('The ') && s.length > 4 ? s.slice(4) : s;
@@ -155,6 +207,9 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   // the tagger guessed (`Dart said` reads like a person speaking).
   const stems = new Set<string>();
   const firstWords = new Set<string>();
+  // First words that may name a place, but no place a reader knows by that word alone (`Piedmont
+  // Aviation Inc`, `Dome Petroleum Ltd`: a region the gazetteer lacks, a town of 47,000).
+  const obscurePlaceWords = new Set<string>();
   for (const m of typed) {
     if (m.type !== 'ORG') continue;
     const words = m.s.split(/\s+/);
@@ -162,14 +217,41 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     while (n > 0 && isCorporateSuffix(words[n - 1])) n--;
     if (n === words.length || n === 0) continue;
     stems.add(aliasKey(words.slice(0, n).join(' ')));
-    if (n > 1 && /^\p{Lu}\p{L}{2,}$/u.test(words[0]) && !countryByName(words[0]) && !placeInfo(words[0]))
-      firstWords.add(aliasKey(words[0]));
+    if (n > 1 && /^\p{Lu}\p{L}{2,}$/u.test(words[0]) && !countryByName(words[0])) {
+      const place = placeInfo(words[0]);
+      if (!place) firstWords.add(aliasKey(words[0]));
+      if (!place || (place.population > 0 && place.population < KNOWN_PLACE_POPULATION))
+        obscurePlaceWords.add(aliasKey(words[0]));
+    }
   }
   if (stems.size) {
+    // A word the document once writes as a place by its punctuation (`Mont Belvieu, Texas`, `the
+    // state of Alaska`) is that place throughout: a story that locates something in it uses it so.
+    const placedWords = new Set<string>();
+    const placeAt = new Uint8Array(tokens.length);
+    const nameAt = new Uint8Array(tokens.length);
+    for (const m of typed)
+      for (let i = m.sp.first; i <= m.sp.last; i++) {
+        if (m.type === 'PLACE' || m.type === 'COUNTRY') placeAt[i] = 1;
+        else nameAt[i] = 1;
+      }
+    for (const m of typed)
+      if (m.type === 'PLACE' && m.sp.first === m.sp.last && writtenAsPlace(tokens, m.sp.first, placeAt, nameAt))
+        placedWords.add(aliasKey(m.s));
     for (const m of typed) {
       if (m.type !== 'PERSON' && m.type !== 'PLACE') continue;
       const key = aliasKey(m.s);
       if (stems.has(key) || (m.type === 'PERSON' && firstWords.has(key) && !surnameKeys.has(nameParts(m.s).join(''))))
+        m.type = 'ORG';
+      // `half of Piedmont's stock`, `Dome's creditors`: the short name of the company the document
+      // names in full, unless written where a place is (`in Piedmont`, `Mont Belvieu, Texas`).
+      else if (
+        m.type === 'PLACE' &&
+        m.sp.first === m.sp.last &&
+        obscurePlaceWords.has(key) &&
+        !placedWords.has(key) &&
+        !afterPlacePreposition(tokens, m.sp.first)
+      )
         m.type = 'ORG';
     }
   }
