@@ -770,6 +770,55 @@ describe('resolveEntities: surnames', () => {
   });
 });
 
+describe('resolveEntities: stock symbols', () => {
+  // Spans given by hand, so the rule is tested whatever the tagger makes of a symbol.
+  const entities = (text: string, spans: [string, Span['type']][]) => {
+    const { tokens, sentences } = tokenize(text);
+    const out: Span[] = [];
+    let from = 0;
+    for (const [name, type] of spans) {
+      const at = text.indexOf(name, from);
+      from = at + name.length;
+      const first = tokens.findIndex((t) => t.start === at);
+      const last = tokens.findIndex((t) => t.end === at + name.length);
+      out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
+    }
+    return resolveEntities(text, tokens, sentences, out).map((m) => `${m.type}:${m.text}=${m.entity}`);
+  };
+
+  it('reads a symbol in brackets right after a company as that company', () => {
+    expect(
+      entities('Texaco Inc <TX> appealed the judgment won by Pennzoil Co <PZL>.', [
+        ['Texaco Inc', 'ORG'],
+        ['TX', 'LOC'],
+        ['Pennzoil Co', 'ORG'],
+        ['PZL', 'ORG'],
+      ]),
+    ).toEqual(['ORG:Texaco Inc=Texaco Inc', 'ORG:TX=Texaco Inc', 'ORG:Pennzoil Co=Pennzoil Co', 'ORG:PZL=Pennzoil Co']);
+    expect(
+      entities('Volkswagen AG (VOWG.F) said sales rose.', [
+        ['Volkswagen AG', 'ORG'],
+        ['VOWG', 'ORG'],
+      ]),
+    ).toContain('ORG:VOWG=Volkswagen AG');
+  });
+
+  it('leaves a symbol that spells words the company name cut short, and a place in brackets, alone', () => {
+    expect(
+      entities('Loans by the Saudi Arabian Monetary Agency (SAMA) rose.', [
+        ['Arabian Monetary Agency', 'ORG'],
+        ['SAMA', 'ORG'],
+      ]),
+    ).toContain('ORG:SAMA=SAMA');
+    expect(
+      entities('Shares of Bache Securities (HK) Ltd rose.', [
+        ['Bache Securities', 'ORG'],
+        ['HK', 'LOC'],
+      ]),
+    ).toContain('PLACE:HK=HK');
+  });
+});
+
 describe('withTitleCaseHeadlines', () => {
   it('adds a title-cased copy of the headline to about the share of documents asked for, the same ones every run', () => {
     const doc = () => [

@@ -359,6 +359,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       sentence: m.sp.sentence,
     });
   }
+  tickersToCompanies(text, mentions);
 
   // Bare surnames of people named in full elsewhere in the document, where the tagger missed them.
   const surnames = new Map<string, string>();
@@ -398,6 +399,61 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** A stock symbol: 2–6 capitals or digits, with an exchange after a dot (`PZL`, `VOWG.F`, `SHLH.HK`). */
+const TICKER = /^[A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?$/;
+
+/**
+ * `Pennzoil Co <PZL>`, `Volkswagen AG (VOWG.F)`: a stock symbol in brackets right after a company's
+ * name is that company, whatever the tagger took it for (wire copy writes one after most listed
+ * companies; left alone, each symbol was an organisation of its own, `PZL` beside `Pennzoil Co`).
+ */
+function tickersToCompanies(text: string, mentions: Mention[]): void {
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  for (let k = 1; k < ordered.length; k++) {
+    const m = ordered[k];
+    const open = text[m.start - 1];
+    if ((open !== '<' && open !== '(') || !TICKER.test(m.text)) continue;
+    // The exchange after a dot may stay outside the name the tagger found (`VOWG` of `(VOWG.F)`).
+    const exchange = /^\.[A-Z]{1,2}/.exec(text.slice(m.end, m.end + 3))?.[0] ?? '';
+    if (text[m.end + exchange.length] !== (open === '<' ? '>' : ')')) continue;
+    const company = ordered[k - 1];
+    // A country is none (`Barclays Bank (UK)`), nor a bracket inside a name (`Bache Securities (HK) Ltd`).
+    const after = /^\s*(\S+)/.exec(text.slice(m.end + exchange.length + 1, m.end + exchange.length + 20))?.[1] ?? '';
+    if (
+      m.type === 'COUNTRY' ||
+      isCorporateSuffix(after.replace(/[^\p{L}]+$/u, '')) ||
+      company.type !== 'ORG' ||
+      company.end > m.start - 1 ||
+      text.slice(company.end, m.start - 1).trim() !== ''
+    )
+      continue;
+    // Letters that spell the capitalised words before the bracket name those words: where they do
+    // not begin the name the tagger found, that name is cut short (`Saudi Arabian Monetary Agency
+    // (SAMA)` read as `Arabian Monetary Agency`) or runs two together (`World Bank and International
+    // Monetary Fund (IMF)`), and the corpus, which reads the bracket whole, decides.
+    const letters = m.text.replace(/\..*$/, '');
+    const from = Math.max(0, company.start - 200);
+    const capitalised = [...text.slice(from, m.start - 1).matchAll(/(?<!\S)\p{Lu}\S*/gu)].slice(-letters.length);
+    const spelled = capitalised.map((w) => w[0][0]).join('');
+    if (spelled === letters && from + (capitalised[0].index ?? 0) !== company.start) continue;
+    // A capitalised word right before the name, inside its sentence, is likely part of it too
+    // (`Industrial Bank of Japan <IBJT.T>` read as `Bank of Japan`): the symbol is not that name's.
+    const previous = /(\S+)\s+$/.exec(text.slice(Math.max(0, company.start - 40), company.start))?.[1] ?? '';
+    if (
+      /^\p{Lu}\p{L}*$/u.test(previous) &&
+      !/[.!?]\s*$/.test(
+        text
+          .slice(0, company.start - previous.length)
+          .trimEnd()
+          .slice(-1),
+      )
+    )
+      continue;
+    m.type = 'ORG';
+    m.entity = company.entity;
+  }
 }
 
 /**
