@@ -34,6 +34,11 @@ describe('name forms', () => {
     expect(personVariantKey('MargaretThatcher'.toLowerCase())).toBe(
       personVariantKey('prime minister margaret thatcher'),
     );
+    // A familiar given name is the name it is short for; one that may stand for several joins none.
+    expect(personVariantKey('speaker jim wright')).toBe(personVariantKey('james wright'));
+    expect(personVariantKey('dan amstutz')).toBe(personVariantKey('daniel c amstutz'));
+    expect(personVariantKey('al smith')).not.toBe(personVariantKey('alan smith'));
+    expect(personVariantKey('jim')).toBe('jim');
   });
 
   it('takes an institution named head first or head last, and a long name in another word order, as one', () => {
@@ -309,6 +314,35 @@ describe('corpus-level resolution', () => {
       ec: 'european community (acronym)',
       'organiaation of petroleum exporting countries': 'organisation of petroleum exporting countries (typo)',
     });
+  });
+
+  it('joins a familiar given name to the full one where the corpus shows one person, not where the surname is shared', () => {
+    const r = resolveNames(
+      [
+        // Most documents naming a Wright in full name Jim or James Wright: one person.
+        name('PERSON', 'jim wright', range(1, 30), 'Jim Wright'),
+        name('PERSON', 'james wright', range(31, 40), 'James Wright'),
+        name('PERSON', 'paul wright', [41, 42], 'Paul Wright'),
+        // Millers are many: Jim and James are two people unless a document or a title joins them.
+        name('PERSON', 'james miller', range(50, 65), 'James Miller'),
+        name('PERSON', 'jim miller', [66, 67], 'Jim Miller'),
+        name('PERSON', 'jeffrey miller', range(68, 75), 'Jeffrey Miller'),
+        name('PERSON', 'george miller', range(76, 85), 'George Miller'),
+        name('PERSON', 'bob dole', [90, 91], 'Bob Dole'),
+        name('PERSON', 'sen bob dole', [92], 'Sen Bob Dole'),
+        name('PERSON', 'sen robert dole', range(93, 99), 'Sen Robert Dole'),
+        name('PERSON', 'robert dole', range(100, 110), 'Robert Dole'),
+        name('PERSON', 'elizabeth dole', range(111, 130), 'Elizabeth Dole'),
+      ],
+      [],
+    );
+    const to = Object.fromEntries(r.links.map((l) => [l.from, l.to]));
+    expect(to['james wright']).toBe('jim wright');
+    expect(to['jim miller']).toBeUndefined();
+    expect(to['james miller']).toBeUndefined();
+    // `Sen Bob Dole` and `Sen Robert Dole` carry one title: one person.
+    expect(to['bob dole']).toBe('robert dole');
+    expect(to['elizabeth dole']).toBeUndefined();
   });
 
   it("joins a US state's abbreviation to the state, named in full even where the abbreviation is commoner", () => {

@@ -148,14 +148,78 @@ export function orgVariantKey(key: string): string {
 }
 
 /**
- * A person's name as a family of variants shares: titles and middle initials stripped, spaces
- * dropped (`MargaretThatcher`, `Martin T. Sosnoff`). Whether a middle initial may go is the
- * resolver's to judge (middleInitials).
+ * Familiar forms of English given names and the name each is short for (`Jim Wright` is `James
+ * Wright`, `Dan Amstutz` `Daniel Amstutz`): news writes a politician either way. Only forms that
+ * stand for one name: `Al` (Alan, Albert, Alfred), `Pat`, `Chris`, `Alex`, `Jerry`, `Larry`,
+ * `Steve`, `Ted`, `Harry` and `Jack` (a name of its own as often) are left out.
+ */
+const GIVEN_NAME_OF: Readonly<Record<string, string>> = {
+  andy: 'andrew',
+  ben: 'benjamin',
+  bernie: 'bernard',
+  bill: 'william',
+  billy: 'william',
+  bob: 'robert',
+  bobby: 'robert',
+  charlie: 'charles',
+  chuck: 'charles',
+  dan: 'daniel',
+  danny: 'daniel',
+  dave: 'david',
+  dick: 'richard',
+  don: 'donald',
+  doug: 'douglas',
+  ed: 'edward',
+  eddie: 'edward',
+  fred: 'frederick',
+  gene: 'eugene',
+  greg: 'gregory',
+  hank: 'henry',
+  herb: 'herbert',
+  jeff: 'jeffrey',
+  jim: 'james',
+  jimmy: 'james',
+  joe: 'joseph',
+  johnny: 'john',
+  ken: 'kenneth',
+  kenny: 'kenneth',
+  liz: 'elizabeth',
+  marty: 'martin',
+  matt: 'matthew',
+  mike: 'michael',
+  nick: 'nicholas',
+  peggy: 'margaret',
+  pete: 'peter',
+  phil: 'philip',
+  ray: 'raymond',
+  rich: 'richard',
+  rick: 'richard',
+  rob: 'robert',
+  ron: 'ronald',
+  ronnie: 'ronald',
+  sam: 'samuel',
+  stan: 'stanley',
+  sue: 'susan',
+  tim: 'timothy',
+  tom: 'thomas',
+  tommy: 'thomas',
+  tony: 'anthony',
+  vince: 'vincent',
+  walt: 'walter',
+  will: 'william',
+};
+
+/**
+ * A person's name as a family of variants shares: titles and middle initials stripped, a familiar
+ * given name written in full, spaces dropped (`MargaretThatcher`, `Martin T. Sosnoff`, `Jim
+ * Wright`). Whether a middle initial may go is the resolver's to judge (middleInitials).
  */
 export function personVariantKey(key: string): string {
   const words = stripTitles(key).split(' ');
   const initials = middleInitialsOf(words);
-  return words.filter((_, i) => !initials.includes(i)).join('');
+  const kept = words.filter((_, i) => !initials.includes(i));
+  if (kept.length >= 2) kept[0] = GIVEN_NAME_OF[kept[0]] ?? kept[0];
+  return kept.join('');
 }
 
 /**

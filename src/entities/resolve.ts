@@ -198,6 +198,7 @@ export function resolveNames(
     families.delete(fam);
     for (const m of members) family(`${fam}\u0000${middleInitials(byId.get(m)!.key)}`, m);
   }
+  splitUnprovenGivenNames(families, byId, sorted);
   for (const [fam, members] of families) {
     if (members.length < 2) continue;
     // A person's family is best named by a full name without titles, when the corpus has one.
@@ -223,7 +224,7 @@ export function resolveNames(
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
       const what =
         n.type === 'PERSON'
-          ? 'the same name without titles or a middle initial'
+          ? 'the same name without titles or a middle initial, or with a familiar given name'
           : n.type === 'PLACE'
             ? "the state's abbreviation"
             : 'the same name but for legal form, spelling or word order';
@@ -624,6 +625,68 @@ function decideByContext(
     }
   }
   return out;
+}
+
+/**
+ * `Jim Wright` and `James Wright` (a familiar given name and the one it is short for) are one person
+ * when the corpus shows it: a document names both, or both carry one title (`Speaker`), or the two
+ * are most of the corpus's documents naming anyone of that surname in full (SURNAME_HELD). Otherwise each given name keeps to itself: `Jim Miller` of a growers'
+ * association is not budget director James Miller.
+ */
+/** The share of the documents naming anyone of a surname in full that makes the name that person's. */
+const SURNAME_HELD = 0.75;
+
+function splitUnprovenGivenNames(
+  families: Map<string, string[]>,
+  byId: Map<string, NameStat>,
+  sorted: readonly string[],
+): void {
+  const given = (key: string) => stripTitles(key).split(' ')[0];
+  // The documents naming a person in full, by surname.
+  const bySurname = new Map<string, Set<number>>();
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    const words = stripTitles(n.key).split(' ');
+    if (n.type !== 'PERSON' || words.length < 2) continue;
+    const last = words[words.length - 1];
+    const set = bySurname.get(last) ?? new Set<number>();
+    for (const d of n.docs) set.add(d);
+    bySurname.set(last, set);
+  }
+  for (const [fam, members] of [...families]) {
+    if (!fam.startsWith('PERSON\u0000')) continue;
+    const full = members.filter((m) => stripTitles(byId.get(m)!.key).includes(' '));
+    const groups = new Map<string, string[]>();
+    for (const m of full) {
+      const g = given(byId.get(m)!.key);
+      groups.set(g, [...(groups.get(g) ?? []), m]);
+    }
+    if (groups.size < 2) continue;
+    const docsOf = (list: string[]) => new Set(list.flatMap((m) => byId.get(m)!.docs));
+    const surname = stripTitles(byId.get(full[0])!.key).split(' ').pop()!;
+    if (docsOf(full).size >= SURNAME_HELD * (bySurname.get(surname)?.size ?? 0)) continue;
+    const titlesOf = (list: string[]) =>
+      new Set(
+        list.flatMap((m) => {
+          const key = byId.get(m)!.key;
+          const bare = stripTitles(key);
+          return bare === key ? [] : [key.slice(0, key.length - bare.length).trim()];
+        }),
+      );
+    const [first, ...rest] = [...groups.values()];
+    const firstDocs = docsOf(first);
+    const firstTitles = titlesOf(first);
+    const proven = rest.every(
+      (g) => [...docsOf(g)].some((d) => firstDocs.has(d)) || [...titlesOf(g)].some((t) => firstTitles.has(t)),
+    );
+    if (proven) continue;
+    families.delete(fam);
+    for (const m of members)
+      families.set(`${fam}\u0000${given(byId.get(m)!.key)}`, [
+        ...(families.get(`${fam}\u0000${given(byId.get(m)!.key)}`) ?? []),
+        m,
+      ]);
+  }
 }
 
 /** Short names one edit apart (`Gaddafi` / `Gadafi`) and one name under two types: suggestions only. */
