@@ -770,6 +770,24 @@ describe('resolveEntities: surnames', () => {
   });
 });
 
+describe('resolveEntities: a company the tagger cut short', () => {
+  it('reads a lone name the text continues with a legal form as the company, there and where written alone', () => {
+    const text = 'It sold part of its stake in Reebok International Limited. Reebok will sell three mln shares.';
+    const { tokens, sentences } = tokenize(text);
+    const at = (from: number) => tokens.findIndex((t) => t.start === text.indexOf('Reebok', from));
+    const first = at(0);
+    const second = at(text.indexOf('Limited'));
+    const spans: Span[] = [
+      { first, last: first, type: 'PERSON', sentence: 0 },
+      { first: second, last: second, type: 'PERSON', sentence: 1 },
+    ];
+    expect(resolveEntities(text, tokens, sentences, spans).map((m) => `${m.type}:${m.text}`)).toEqual([
+      'ORG:Reebok',
+      'ORG:Reebok',
+    ]);
+  });
+});
+
 describe('resolveEntities: stock symbols', () => {
   // Spans given by hand, so the rule is tested whatever the tagger makes of a symbol.
   const entities = (text: string, spans: [string, Span['type']][]) => {

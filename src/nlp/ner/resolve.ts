@@ -64,6 +64,21 @@ function writtenAsPlace(tokens: Token[], i: number, placeAt: Uint8Array, nameAt:
   return prev?.toLowerCase() === 'of' && PLACE_KINDS.has(tokens[i - 2]?.text.toLowerCase() ?? '');
 }
 
+/**
+ * Whether the words from token `i` on finish a company's name: up to three capitalised words (or
+ * `and`, `&` between them) no other name holds, the last a legal form (`International Limited`).
+ */
+function continuesAsCompany(tokens: Token[], i: number, inName: Uint8Array): boolean {
+  for (let k = i; k < Math.min(tokens.length, i + 4); k++) {
+    const w = tokens[k].text;
+    if (inName[k] || tokens[k].start > tokens[k - 1].end + 1) return false;
+    // `Limited` too, which the recognizer keeps inside names (`Mesa Limited Partnership`).
+    if (isCorporateSuffix(w) || /^limited$/i.test(w)) return k > i || tokens[k - 1].text !== ',';
+    if (!/^\p{Lu}/u.test(w) && w !== '&' && !(w === 'and' && k > i)) return false;
+  }
+  return false;
+}
+
 /** Words of direction before a place (`northern Manitoba`, `downtown Philadelphia`). */
 const DIRECTIONS = new Set([
   'north',
@@ -223,6 +238,14 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       if (!place || (place.population > 0 && place.population < KNOWN_PLACE_POPULATION))
         obscurePlaceWords.add(aliasKey(words[0]));
     }
+  }
+  // `Reebok International Limited` where the tagger found only `Reebok` (a person elsewhere): a lone name the
+  // text continues with capitalised words ending in a legal form names a company, there and
+  // wherever the document writes it alone.
+  for (const m of typed) {
+    if ((m.type !== 'PERSON' && m.type !== 'ORG') || m.sp.first !== m.sp.last) continue;
+    if (surnameKeys.has(nameParts(m.s).join(''))) continue;
+    if (continuesAsCompany(tokens, m.sp.last + 1, inName)) stems.add(aliasKey(m.s));
   }
   if (stems.size) {
     // A word the document once writes as a place by its punctuation (`Mont Belvieu, Texas`, `the
