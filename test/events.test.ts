@@ -397,4 +397,21 @@ describe('what a dated statement says happened', () => {
     );
     expect(brazil.statements.map((s) => s.name)).toEqual(['Brazil stops interest payments']);
   });
+
+  it('ends a clause at an `and` that opens another dated one', () => {
+    const { statements } = statementsIn(
+      ['Brazil last month suspended interest payments to banks and yesterday suggested an extension of credit lines.'],
+      '1987-03-27',
+      [
+        ['Brazil', 0, 'COUNTRY'],
+        ['last month', 0, 'DATE', '1987-02'],
+        ['yesterday', 0, 'DATE', '1987-03-26'],
+      ],
+    );
+    // Before: the suspension was also yesterday's (a second event on the timeline, a month late).
+    expect(statements.map((s) => `${s.date.value} ${s.action}`)).toEqual([
+      '1987-02 suspend:paymen',
+      '1987-03-26 extend:line',
+    ]);
+  });
 });

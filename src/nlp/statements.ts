@@ -280,7 +280,9 @@ function namedEventIn(sentence: string): string | null {
  * rises agreed in December when OPEC meets in Vienna on June 25` (Vienna is June's, not December's),
  * `agreed this weekend … and kept the prices that were set in its December accord`. Else they join
  * the date to what follows (`late last month when it stopped interest payments`; `next week when he
- * unveils his budget for fiscal 1987/88`). `dates`: the sentence's dates, by start and value.
+ * unveils his budget for fiscal 1987/88`). An `and` that opens a dated clause ends one between two
+ * dates too: `Brazil last month suspended interest payments … and yesterday suggested an extension`
+ * (the suspension is last month's, not yesterday's). `dates`: the sentence's dates, by start and value.
  */
 function clauseBounds(
   body: string,
@@ -299,7 +301,7 @@ function clauseBounds(
     told.some((d) => d.start > pos) &&
     told.some((d) => /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/.test(d.value!));
   const CLAUSE =
-    /;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b))/g;
+    /;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b)|\s+and\s+(?=(?:\p{Ll}+\s+){0,2}?(?:yesterday|today|tomorrow|last|next|this|on|in|early|late)\b))/gu;
   for (const m of body.slice(from, to).matchAll(CLAUSE)) {
     const pos = from + m.index!;
     if (m[1] !== undefined && !between(pos)) continue;
