@@ -238,6 +238,13 @@ describe('event attributes', () => {
     expect(
       dateOf('He will see the president on Tuesday after a day of detailed discussions with ministers tomorrow.'),
     ).toEqual([['discussions', '1987-03-21']]);
+    // An accord recalled as a preposition's object is not dated by what the sentence goes on to tell.
+    expect(
+      dateOf(
+        "Baker's comments that the nations remain committed to the Paris accord, coupled with his refusal to give targets, calmed the market on Tuesday.",
+      ),
+    ).toEqual([['accord', null]]);
+    expect(dateOf('The nations agreed to the accord yesterday.')).toEqual([['accord', '1987-03-19']]);
     // A bound (`since April`) or a figure's comparison (`versus 29 yesterday`) is not the event's date.
     expect(dateOf('No barges traded today on the call session, versus 29 yesterday.')).toEqual([
       ['session', '1987-03-20'],

@@ -664,7 +664,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
         // election`) dates what happened, not that event; nor one that a nearer date follows (`cuts
         // announced in his budget last Tuesday … to call a general election as early as June`).
         target =
-          inClause.filter((ev) => ev.phrase.end <= d.start).pop() ??
+          inClause.filter((ev) => ev.phrase.end <= d.start && !isReferencedBefore(text, sFrom, ev.phrase, d)).pop() ??
           inClause.find(
             (ev) =>
               ev.phrase.start >= d.end &&
@@ -678,7 +678,10 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
               ),
           );
         // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
-        if (!target && !isAside(text, sFrom, sTo, d)) target = list.filter((ev) => ev.phrase.end <= d.start).pop();
+        if (!target && !isAside(text, sFrom, sTo, d))
+          target = list
+            .filter((ev) => ev.phrase.end <= d.start && !isReferencedBefore(text, sFrom, ev.phrase, d))
+            .pop();
       }
     }
     if (target && !target.date) target.date = d.value;
@@ -696,6 +699,20 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
     }
   }
 }
+
+/**
+ * `committed to the Paris accord, coupled with …, provided a note of stability … Tuesday`: an event
+ * named as the object of a preposition, with a comma between it and a later date, is recalled by a
+ * sentence about something else; the date is that other thing's.
+ */
+function isReferencedBefore(text: string, sFrom: number, phrase: Phrase, d: Mention): boolean {
+  const before = text.slice(Math.max(sFrom, phrase.start - 30), phrase.start);
+  if (!REFERENCE_PREPOSITION.test(before)) return false;
+  return text.slice(phrase.end, d.start).includes(',');
+}
+
+const REFERENCE_PREPOSITION =
+  /\b(?:to|of|with|under|from|since|about|by|behind|within|beyond|towards?|against|despite)\s+(?:the|its|their|this|that|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
 
 /** `since 2000`, `until March`: a bound, not when an event happens. */
 function isBound(text: string, sFrom: number, d: Mention): boolean {
