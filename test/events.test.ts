@@ -352,6 +352,30 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Taiwan buys United States soybeans']);
   });
 
+  it('names two subjects by both, more by the first and a count', () => {
+    const { statements } = statementsIn(
+      [
+        'Brazil and Argentina suspended export registrations on March 13.',
+        'Peru, Chile and Ecuador suspended payments on March 16.',
+      ],
+      '1987-03-20',
+      [
+        ['Brazil', 0, 'COUNTRY'],
+        ['Argentina', 0, 'COUNTRY'],
+        ['March 13', 0, 'DATE', '1987-03-13'],
+        ['Peru', 1, 'COUNTRY'],
+        ['Chile', 1, 'COUNTRY'],
+        ['Ecuador', 1, 'COUNTRY'],
+        ['March 16', 1, 'DATE', '1987-03-16'],
+      ],
+    );
+    // Before: `Brazil and 1 other open export registrations`.
+    expect(statements.map((s) => s.name)).toEqual([
+      'Brazil and Argentina suspend export registrations',
+      'Peru and 2 others suspend payments',
+    ]);
+  });
+
   it('names what was bought, not its measure (`bought 200,000 tonnes of wheat`)', () => {
     const { statements } = statementsIn(
       ['Egypt bought 200,000 tonnes of wheat on Tuesday.', 'Malta bought 3,000 tonnes white sugar on May 4.'],

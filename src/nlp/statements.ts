@@ -458,7 +458,8 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const actionAt = action ? words[action.at].start : cTo;
       // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`).
       const subject = [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE') ?? null;
-      // `the United States, Japan, … and Canada agreed`: a list of subjects is named by its first and a count.
+      // `the United States, Japan, … and Canada agreed`: a list of subjects is named by its first and a
+      // count; two by both (`Brazil and Argentina open`).
       const list = subject ? subjectList(doc.body, inClause, subject) : [];
       const place = inClause.find(
         (m) =>
@@ -471,12 +472,16 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       let name: string;
       if (named) name = named;
       else if (action) {
-        const many = list.length > 1;
+        // One entity written twice in the list (`ICO … and the ICO`) is one subject.
+        const subjects = unique(list.map((m) => entityNames(m.entityId!)));
+        const many = subjects.length > 1;
         const who = !subject
           ? null
-          : many
-            ? `${entityNames(list[0].entityId!)} and ${list.length - 1} other${list.length > 2 ? 's' : ''}`
-            : entityNames(subject.entityId!);
+          : subjects.length === 2
+            ? `${subjects[0]} and ${subjects[1]}`
+            : many
+              ? `${subjects[0]} and ${subjects.length - 1} others`
+              : entityNames(subject.entityId!);
         const verb = many ? action.lemma : thirdPerson(action.lemma);
         const what = action.object ? `${verb} ${action.object}` : verb;
         // Without a subject the clustering puts the event's main participant first.
