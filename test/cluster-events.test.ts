@@ -207,6 +207,9 @@ describe('corpus events from dated statements', () => {
       }),
     );
     expect(clusterStatements(rows, name, options)[0].name).toBe('Nakasone local election');
+    // An election whose country two reports name (`Japan's local elections`) is that country's.
+    const japan = rows.map((r, i) => ({ ...r, mentionedIds: i < 2 ? [4] : [] }));
+    expect(clusterStatements(japan, name, options)[0].name).toBe('Japan local election');
   });
 
   it('names a verb told without its object by the happening it makes', () => {

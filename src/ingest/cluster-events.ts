@@ -159,8 +159,10 @@ export function clusterStatementStream(
   const isPlace = options.isPlace ?? (() => false);
   const lightHeads = options.lightHeads ?? new Set<string>();
   const verbNouns = options.verbNouns ?? new Map<string, string>();
+  // An election is named after the country or place that holds it (`Japan local election`).
+  const polityNamed = new Set(['election', ...[...groups].filter(([, g]) => g === 'election').map(([lemma]) => lemma)]);
   const emit = (c: Cluster) => {
-    emitEvent(toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns }));
+    emitEvent(toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns, polityNamed }));
   };
   // Statements join one cluster at a time, so one happening told with different verbs and nouns
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
@@ -697,7 +699,10 @@ function toEvent(
     isPlace,
     lightHeads,
     verbNouns,
-  }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'lightHeads' | 'verbNouns'>>,
+    polityNamed,
+  }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'lightHeads' | 'verbNouns'>> & {
+    polityNamed: ReadonlySet<string>;
+  },
 ): CorpusEventInput {
   const members = c.members;
   const reports = new Set(members.map((m) => m.report));
@@ -745,12 +750,21 @@ function toEvent(
     reports.size < minReports &&
     published.length > 0 &&
     daysBetween(date.span.end, published.sort()[0]) > BACKGROUND_DAYS;
+  // Whose election, when no sentence places it: a country or place a quarter of the reports (or two) name,
+  // as a participant or beside it (`Britain's June 11 general election`).
+  const polity =
+    place ??
+    [...ranked, ...beside]
+      .filter(([id, r]) => isPlace(id) && (r.size * 4 >= reports.size || r.size >= 2))
+      .sort(byReports)
+      .map(([id]) => id)[0] ??
+    null;
   const name = eventName(
     members,
     ranked.map(([id]) => id),
     place,
     entityName,
-    { placeKnown, lightHeads, verbNouns },
+    { placeKnown, lightHeads, verbNouns, polityNamed, polity },
   );
   // A lone report we cannot name by who or where (`news conference`, `talks (unnamed)`) tells a reader
   // nothing on a timeline: it stays a dated mention.
@@ -871,7 +885,13 @@ function eventName(
   entities: number[],
   place: number | null,
   entityName: (id: number) => string,
-  options: { placeKnown: ReadonlySet<string>; lightHeads: ReadonlySet<string>; verbNouns: ReadonlyMap<string, string> },
+  options: {
+    placeKnown: ReadonlySet<string>;
+    lightHeads: ReadonlySet<string>;
+    verbNouns: ReadonlyMap<string, string>;
+    polityNamed?: ReadonlySet<string>;
+    polity?: number | null;
+  },
 ): string {
   const count = (list: StatementRow[]) => {
     const byName = new Map<string, Set<string>>();
@@ -929,6 +949,11 @@ function eventName(
     // The name the reports' own analyses give most, when it says who (`Nakasone local election`) and
     // enough reports give it: better than two entity names glued to the noun.
     const [told, tellers] = count(withAction.filter((m) => /\p{Lu}/u.test(m.name) && /\s/.test(m.name)))[0] ?? [];
+    // An election is its country's (`Japan local election`), the kind as the reports write it.
+    if (options.polityNamed?.has(lemma) && options.polity != null) {
+      const kind = told ? /(?:^|\s)((?:[\p{Ll}\d-]+\s+)*[\p{Ll}-]+)$/u.exec(told)?.[1] : undefined;
+      return `${entityName(options.polity)} ${kind ?? lemma}`;
+    }
     if (told && tellers && tellers.size >= Math.max(2, reports / 4)) return told;
     const who = entities
       .filter((id) => id !== place)
