@@ -136,7 +136,11 @@ describe('companies the tagger read as people', () => {
     expect(people()).not.toContain('Smith Barney');
     const firm = JSON.parse(corpus(['entity', 'Smith Barney', '--db', db, '--json']).stdout);
     expect(firm.type).toBe('ORG');
-    expect(firm.documents).toBeGreaterThanOrEqual(5);
+    expect(firm.documents).toBeGreaterThanOrEqual(2);
+    // Written whole with its comma (`Smith Barney, Harris Upham and Co`), the firm is one name.
+    const whole = JSON.parse(corpus(['entity', 'Smith Barney Harris Upham and Co', '--db', db, '--json']).stdout);
+    expect(whole.type).toBe('ORG');
+    expect(whole.documents).toBeGreaterThanOrEqual(5);
     const why = corpus(['entity', 'Smith Barney', '--why', '--db', db]).stdout;
     expect(why).toMatch(/a company, not a person/);
 

@@ -194,6 +194,20 @@ describe('never an entity', () => {
     expect(out).toContain('ORG:Dart');
   });
 
+  it('reads a firm written with a comma after its first partner as one organisation, not a list', () => {
+    expect(names('The offering is managed by Goldman, Sachs and Co, the company said.')).toEqual([
+      'ORG:Goldman, Sachs and Co',
+    ]);
+    expect(names('Analysts at Kidder, Peabody and Co said the stock was cheap.')).toEqual([
+      'ORG:Kidder, Peabody and Co',
+    ]);
+    expect(names('IBM, Digital Equipment Corp and Wang Laboratories Inc fell.')).toEqual([
+      'ORG:IBM',
+      'ORG:Digital Equipment Corp',
+      'ORG:Wang Laboratories Inc',
+    ]);
+  });
+
   it('takes a company written by a first word that could name a small place as the company, where no place is meant', () => {
     const dome = names("Dome Petroleum Ltd said its lenders approved the plan. Some of Dome's creditors want more.");
     expect(dome).toEqual(['ORG:Dome Petroleum Ltd', 'ORG:Dome']);

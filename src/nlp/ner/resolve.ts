@@ -123,7 +123,11 @@ function nameParts(s: string): string[] {
     .filter(Boolean);
 }
 
-export function resolveEntities(text: string, tokens: Token[], sentences: Sentence[], spans: Span[]): Mention[] {
+export function resolveEntities(text: string, tokens: Token[], sentences: Sentence[], found: Span[]): Mention[] {
+  const spans = joinCommaFirms(
+    tokens,
+    [...found].sort((x, y) => x.first - y.first),
+  );
   // `… said John Casesa of Schroder Wertheim & Co.`: the period ends the sentence as well as the
   // abbreviation, and the name is `Schroder Wertheim & Co` (a dotted acronym keeps its dots: `U.S.`).
   const endOf = (sp: Span): number => {
@@ -422,6 +426,48 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** The partners' part of a firm's name after its comma: `Sachs and Co`, `Harris Upham and Co Inc`. */
+const PARTNERS = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,2}(?:and|&)\s+(?:Co|Cos|Company|Sons)\b/u;
+
+/**
+ * `Goldman, Sachs and Co`, `Kidder, Peabody and Co`, `Smith Barney, Harris Upham and Co Inc`: a
+ * firm written with a comma after its first partners, which the tagger reads as two names (on
+ * Reuters `Goldman` and `Sachs and Co` were organisations of 63 mentions each). A name of one or two
+ * capitalised words, a comma, then partners joined by `and` to `Co` or `Sons`, is one organisation,
+ * unless the first name is an item of a list (a comma before it) or the rules below say otherwise.
+ */
+function joinCommaFirms(tokens: Token[], spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const a = spans[k];
+    const b = spans[k + 1];
+    const partners = (sp: Span) =>
+      tokens
+        .slice(sp.first, sp.last + 1)
+        .map((t) => t.text)
+        .join(' ');
+    if (
+      b &&
+      a.sentence === b.sentence &&
+      b.first === a.last + 2 &&
+      tokens[a.last + 1].text === ',' &&
+      a.last - a.first <= 1 &&
+      tokens[a.first - 1]?.text !== ',' &&
+      tokens.slice(a.first, a.last + 1).every((t) => /^\p{Lu}/u.test(t.text)) &&
+      PARTNERS.test(partners(b)) &&
+      // Not a company already (`Citicorp, J.P. Morgan and Co`), initials (a person's), nor a person
+      // before their own firm (`Thomas McKiernan, McKiernan and Co`).
+      !isGluedCorporateName(tokens[a.last].text) &&
+      !tokens[b.first].text.includes('.') &&
+      tokens[a.last].text !== tokens[b.first].text
+    ) {
+      out.push({ first: a.first, last: b.last, type: 'ORG', sentence: a.sentence });
+      k++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** A stock symbol: 2–6 capitals or digits, with an exchange after a dot (`PZL`, `VOWG.F`, `SHLH.HK`). */
