@@ -788,6 +788,42 @@ describe('resolveEntities: a company the tagger cut short', () => {
   });
 });
 
+describe('resolveEntities: a person after a title read as an organisation', () => {
+  const resolve = (text: string, spans: [string, Span['type']][]) => {
+    const { tokens, sentences } = tokenize(text);
+    const out: Span[] = [];
+    let from = 0;
+    for (const [name, type] of spans) {
+      const at = text.indexOf(name, from);
+      from = at + name.length;
+      const first = tokens.findIndex((t) => t.start === at);
+      const last = tokens.findIndex((t) => t.end === at + name.length);
+      out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
+    }
+    return resolveEntities(text, tokens, sentences, out).map((m) => `${m.type}:${m.text}=${m.entity}`);
+  };
+
+  it('splits off a person the document names, the titles dropped', () => {
+    expect(
+      resolve('Funaro met Chancellor of the Exchequer Nigel Lawson. Lawson said the talks went well.', [
+        ['Funaro', 'PERSON'],
+        ['Exchequer Nigel Lawson', 'ORG'],
+        ['Lawson', 'PERSON'],
+      ]),
+    ).toEqual(['PERSON:Funaro=Funaro', 'PERSON:Nigel Lawson=Nigel Lawson', 'PERSON:Lawson=Nigel Lawson']);
+  });
+
+  it('leaves a name whose last words follow no title alone (`des Usines Renault`)', () => {
+    expect(
+      resolve('Regie Nationale des Usines Renault said sales rose. Renault President Raymond Levy agreed.', [
+        ['Regie Nationale des Usines Renault', 'ORG'],
+        ['Renault', 'PERSON'],
+        ['Raymond Levy', 'PERSON'],
+      ])[0],
+    ).toBe('ORG:Regie Nationale des Usines Renault=Regie Nationale des Usines Renault');
+  });
+});
+
 describe('resolveEntities: stock symbols', () => {
   // Spans given by hand, so the rule is tested whatever the tagger makes of a symbol.
   const entities = (text: string, spans: [string, Span['type']][]) => {

@@ -39,6 +39,12 @@ const TITLE_WORDS = new Set(
   ).split(' '),
 );
 
+/** Whether a word (any case) is a title or role (`Secretary`, `Exchequer`), not a function word. */
+export function isTitleWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[.,']/g, '');
+  return TITLE_WORDS.has(w) || misspeltTitle(w);
+}
+
 /**
  * How many of `words` (lower case) are titles and roles before a name, with the function words
  * between them (`chancellor of the exchequer nigel lawson`: 4). One word is always left.

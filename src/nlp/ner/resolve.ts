@@ -1,6 +1,7 @@
 import type { EntityType, Mention, Sentence, Token } from '../../core/types.js';
 import { countryByName, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
+import { isTitleWord } from '../../core/name-forms.js';
 import { isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
 import { acronymCompany, canonicalOrgAcronym } from './orgs.js';
 import type { Span } from './spans.js';
@@ -124,9 +125,12 @@ function nameParts(s: string): string[] {
 }
 
 export function resolveEntities(text: string, tokens: Token[], sentences: Sentence[], found: Span[]): Mention[] {
-  const spans = joinCommaFirms(
+  const spans = splitTitledPeople(
     tokens,
-    [...found].sort((x, y) => x.first - y.first),
+    joinCommaFirms(
+      tokens,
+      [...found].sort((x, y) => x.first - y.first),
+    ),
   );
   // `… said John Casesa of Schroder Wertheim & Co.`: the period ends the sentence as well as the
   // abbreviation, and the name is `Schroder Wertheim & Co` (a dotted acronym keeps its dots: `U.S.`).
@@ -426,6 +430,52 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `Chancellor of the Exchequer Nigel Lawson` read as the organisation `Exchequer Nigel Lawson`
+ * (41 mentions on Reuters), `Agriculture Undersecretary Daniel Amstutz`, `NATO General Secretary
+ * Lord Carrington`: an organisation that ends in a person the document names (the same name, or two
+ * words the last of which it writes alone as a person) is that person after a title. The person is
+ * split off; what comes before the titles stays an organisation (`NATO`), the titles go.
+ */
+function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
+  const words = (sp: Span, from = sp.first) =>
+    tokens
+      .slice(from, sp.last + 1)
+      .map((t) => t.text)
+      .join(' ');
+  const people = new Set<string>();
+  const surnames = new Set<string>();
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON') continue;
+    people.add(aliasKey(words(sp)));
+    surnames.add(aliasKey(tokens[sp.last].text));
+  }
+  if (people.size === 0) return spans;
+  const out: Span[] = [];
+  for (const sp of spans) {
+    let split = -1;
+    if (sp.type === 'ORG' && sp.last - sp.first >= 2) {
+      for (let k = sp.first + 1; k < sp.last && split < 0; k++) {
+        if (!isTitleWord(tokens[k - 1].text) || !/^\p{Lu}/u.test(tokens[k].text)) continue;
+        const tail = aliasKey(words(sp, k));
+        const twoWords = sp.last - k === 1 && /^\p{Lu}\p{Ll}+$/u.test(tokens[sp.last].text);
+        if (people.has(tail) || (twoWords && surnames.has(aliasKey(tokens[sp.last].text)))) split = k;
+      }
+    }
+    if (split < 0) {
+      out.push(sp);
+      continue;
+    }
+    let end = sp.first;
+    // The titles and the words joining them (`Chancellor of the Exchequer`) go.
+    while (end < split && !isTitleWord(tokens[end].text)) end++;
+    while (end > sp.first && /^(?:of|the|and|for|&)$/i.test(tokens[end - 1].text)) end--;
+    if (end > sp.first) out.push({ first: sp.first, last: end - 1, type: 'ORG', sentence: sp.sentence });
+    out.push({ first: split, last: sp.last, type: 'PERSON', sentence: sp.sentence });
+  }
+  return out;
 }
 
 /** The partners' part of a firm's name after its comma: `Sachs and Co`, `Harris Upham and Co Inc`. */
