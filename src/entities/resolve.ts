@@ -627,15 +627,16 @@ function decideByContext(
   return out;
 }
 
-/**
- * `Jim Wright` and `James Wright` (a familiar given name and the one it is short for) are one person
- * when the corpus shows it: a document names both, or both carry one title (`Speaker`), or the two
- * are most of the corpus's documents naming anyone of that surname in full (SURNAME_HELD). Otherwise each given name keeps to itself: `Jim Miller` of a growers'
- * association is not budget director James Miller.
- */
 /** The share of the documents naming anyone of a surname in full that makes the name that person's. */
 const SURNAME_HELD = 0.75;
 
+/**
+ * `Jim Wright` and `James Wright` (a familiar given name and the one it is short for) are one person
+ * when the corpus shows it: a document names both, or both carry one title (`Speaker`), or the two
+ * are most of the corpus's documents naming anyone of that surname in full (SURNAME_HELD).
+ * Otherwise each given name keeps to itself: `Jim Miller` of a growers' association is not budget
+ * director James Miller.
+ */
 function splitUnprovenGivenNames(
   families: Map<string, string[]>,
   byId: Map<string, NameStat>,
