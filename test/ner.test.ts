@@ -15,6 +15,21 @@ const tagged = (words: string[][]) =>
     Array.from(ls).flatMap((y, j) => (y ? [`${words[i][j]}/${LABELS[y]}`] : [])),
   );
 
+/** resolveEntities on spans given by hand ([surface, type], in text order), whatever the tagger would make of them. */
+function resolveSpans(text: string, spans: [string, Span['type']][]) {
+  const { tokens, sentences } = tokenize(text);
+  const out: Span[] = [];
+  let from = 0;
+  for (const [name, type] of spans) {
+    const at = text.indexOf(name, from);
+    from = at + name.length;
+    const first = tokens.findIndex((t) => t.start === at);
+    const last = tokens.findIndex((t) => t.end === at + name.length);
+    out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
+  }
+  return resolveEntities(text, tokens, sentences, out);
+}
+
 describe('the shipped tagger', () => {
   it('loads and labels people, organisations and locations', () => {
     const out = tagged([
@@ -645,19 +660,8 @@ describe('entitySpans: titles of works and other MISC things the text names', ()
 });
 
 describe('resolveEntities: surnames', () => {
-  const resolved = (text: string, spans: [string, Span['type']][]) => {
-    const { tokens, sentences } = tokenize(text);
-    const out: Span[] = [];
-    let from = 0;
-    for (const [name, type] of spans) {
-      const at = text.indexOf(name, from);
-      from = at + name.length;
-      const first = tokens.findIndex((t) => t.start === at);
-      const last = tokens.findIndex((t) => t.end === at + name.length);
-      out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
-    }
-    return resolveEntities(text, tokens, sentences, out).map((m) => `${m.type}:${m.text}`);
-  };
+  const resolved = (text: string, spans: [string, Span['type']][]) =>
+    resolveSpans(text, spans).map((m) => `${m.type}:${m.text}`);
 
   it('keeps a known place a place beside a `person` whose last word it is, unless mostly a person alone', () => {
     expect(
@@ -789,19 +793,8 @@ describe('resolveEntities: a company the tagger cut short', () => {
 });
 
 describe('resolveEntities: a person after a title read as an organisation', () => {
-  const resolve = (text: string, spans: [string, Span['type']][]) => {
-    const { tokens, sentences } = tokenize(text);
-    const out: Span[] = [];
-    let from = 0;
-    for (const [name, type] of spans) {
-      const at = text.indexOf(name, from);
-      from = at + name.length;
-      const first = tokens.findIndex((t) => t.start === at);
-      const last = tokens.findIndex((t) => t.end === at + name.length);
-      out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
-    }
-    return resolveEntities(text, tokens, sentences, out).map((m) => `${m.type}:${m.text}=${m.entity}`);
-  };
+  const resolve = (text: string, spans: [string, Span['type']][]) =>
+    resolveSpans(text, spans).map((m) => `${m.type}:${m.text}=${m.entity}`);
 
   it('splits off a person the document names, the titles dropped', () => {
     expect(
@@ -826,19 +819,8 @@ describe('resolveEntities: a person after a title read as an organisation', () =
 
 describe('resolveEntities: stock symbols', () => {
   // Spans given by hand, so the rule is tested whatever the tagger makes of a symbol.
-  const entities = (text: string, spans: [string, Span['type']][]) => {
-    const { tokens, sentences } = tokenize(text);
-    const out: Span[] = [];
-    let from = 0;
-    for (const [name, type] of spans) {
-      const at = text.indexOf(name, from);
-      from = at + name.length;
-      const first = tokens.findIndex((t) => t.start === at);
-      const last = tokens.findIndex((t) => t.end === at + name.length);
-      out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
-    }
-    return resolveEntities(text, tokens, sentences, out).map((m) => `${m.type}:${m.text}=${m.entity}`);
-  };
+  const entities = (text: string, spans: [string, Span['type']][]) =>
+    resolveSpans(text, spans).map((m) => `${m.type}:${m.text}=${m.entity}`);
 
   it('reads a symbol in brackets right after a company as that company', () => {
     expect(
