@@ -4,7 +4,7 @@ import { aliasKey } from '../../core/alias-key.js';
 import { isTitleWord } from '../../core/name-forms.js';
 import { isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
 import { acronymCompany, canonicalOrgAcronym } from './orgs.js';
-import type { Span } from './spans.js';
+import { type Span, tokensText } from './spans.js';
 
 /*
  * Canonical entities within one document: LOC becomes COUNTRY or PLACE by the gazetteer, variants
@@ -247,9 +247,9 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
         obscurePlaceWords.add(aliasKey(words[0]));
     }
   }
-  // `Reebok International Limited` where the tagger found only `Reebok` (a person elsewhere): a lone name the
-  // text continues with capitalised words ending in a legal form names a company, there and
-  // wherever the document writes it alone.
+  // `Reebok International Limited` where the tagger found only `Reebok` (a person elsewhere): a lone
+  // name the text continues with capitalised words ending in a legal form names a company, there
+  // and wherever the document writes it alone.
   for (const m of typed) {
     if ((m.type !== 'PERSON' && m.type !== 'ORG') || m.sp.first !== m.sp.last) continue;
     if (surnameKeys.has(nameParts(m.s).join(''))) continue;
@@ -440,11 +440,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
  * split off; what comes before the titles stays an organisation (`NATO`), the titles go.
  */
 function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
-  const words = (sp: Span, from = sp.first) =>
-    tokens
-      .slice(from, sp.last + 1)
-      .map((t) => t.text)
-      .join(' ');
+  const words = (sp: Span, from = sp.first) => tokensText(tokens, from, sp.last);
   const people = new Set<string>();
   const surnames = new Set<string>();
   for (const sp of spans) {
@@ -493,11 +489,6 @@ function joinCommaFirms(tokens: Token[], spans: Span[]): Span[] {
   for (let k = 0; k < spans.length; k++) {
     const a = spans[k];
     const b = spans[k + 1];
-    const partners = (sp: Span) =>
-      tokens
-        .slice(sp.first, sp.last + 1)
-        .map((t) => t.text)
-        .join(' ');
     if (
       b &&
       a.sentence === b.sentence &&
@@ -506,7 +497,7 @@ function joinCommaFirms(tokens: Token[], spans: Span[]): Span[] {
       a.last - a.first <= 1 &&
       tokens[a.first - 1]?.text !== ',' &&
       tokens.slice(a.first, a.last + 1).every((t) => /^\p{Lu}/u.test(t.text)) &&
-      PARTNERS.test(partners(b)) &&
+      PARTNERS.test(tokensText(tokens, b.first, b.last)) &&
       // Not a company already (`Citicorp, J.P. Morgan and Co`), initials (a person's), nor a person
       // before their own firm (`Thomas McKiernan, McKiernan and Co`).
       !isGluedCorporateName(tokens[a.last].text) &&
@@ -562,12 +553,7 @@ function tickersToCompanies(text: string, mentions: Mention[]): void {
     const previous = /(\S+)\s+$/.exec(text.slice(Math.max(0, company.start - 40), company.start))?.[1] ?? '';
     if (
       /^\p{Lu}\p{L}*$/u.test(previous) &&
-      !/[.!?]\s*$/.test(
-        text
-          .slice(0, company.start - previous.length)
-          .trimEnd()
-          .slice(-1),
-      )
+      !/[.!?]\s*$/.test(text.slice(Math.max(0, company.start - previous.length - 8), company.start - previous.length))
     )
       continue;
     m.type = 'ORG';

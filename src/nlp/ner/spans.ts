@@ -2098,7 +2098,8 @@ function addGazetteerSpans(kept: Span[], all: Span[], tokens: Token[], sentences
   });
 }
 
-function tokensText(tokens: Token[], a: number, b: number): string {
+/** The text of tokens a..b, a space where the text has one between them. */
+export function tokensText(tokens: Token[], a: number, b: number): string {
   let s = tokens[a].text;
   for (let i = a + 1; i <= b; i++) s += (tokens[i].start > tokens[i - 1].end ? ' ' : '') + tokens[i].text;
   return s;
