@@ -682,11 +682,10 @@ function splitUnprovenGivenNames(
     );
     if (proven) continue;
     families.delete(fam);
-    for (const m of members)
-      families.set(`${fam}\u0000${given(byId.get(m)!.key)}`, [
-        ...(families.get(`${fam}\u0000${given(byId.get(m)!.key)}`) ?? []),
-        m,
-      ]);
+    for (const m of members) {
+      const own = `${fam}\u0000${given(byId.get(m)!.key)}`;
+      families.set(own, [...(families.get(own) ?? []), m]);
+    }
   }
 }
 
