@@ -70,3 +70,54 @@ describe('WorkerPool when a worker dies', () => {
     }
   });
 });
+
+describe('an ingest whose analysis fails in a worker', () => {
+  it('reports the document as failed and goes on, however long its result waits its turn', async () => {
+    const { ingest } = (await import(
+      pathToFileURL(path.join(ROOT, 'dist/src/ingest/pipeline.js')).href
+    )) as typeof import('../src/ingest/pipeline.js');
+    const { openDatabase } = (await import(
+      pathToFileURL(path.join(ROOT, 'dist/src/store/db.js')).href
+    )) as typeof import('../src/store/db.js');
+    const dir = tempDir('corpus-boom-');
+    // An ES module (.js, so worker threads load it too) that fails on one body and analyzes the rest.
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
+    const real = pathToFileURL(path.join(ROOT, 'dist/src/nlp/analyze.js')).href;
+    fs.writeFileSync(
+      path.join(dir, 'boom.js'),
+      `import { analyze as real } from '${real}';
+       export function analyze(input) {
+         if (input.body.includes('BOOM')) throw new Error('boom');
+         return real(input);
+       }\n`,
+    );
+    const module = pathToFileURL(path.join(dir, 'boom.js')).href;
+    const { analyze } = (await import(module)) as { analyze: (input: unknown) => never };
+    // Past the first 100 analyses the pool takes over; the failing one comes well after, while older
+    // results are still being stored in order.
+    const lines = Array.from({ length: 160 }, (_, i) =>
+      JSON.stringify({
+        id: `a${i}`,
+        title: `Story ${i}`,
+        text: `${i === 130 ? 'BOOM. ' : ''}Story number ${i} about oil prices in Tokyo.`,
+      }),
+    );
+    const file = path.join(dir, 'articles.jsonl');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const db = openDatabase(path.join(dir, 'corpus.db'), { create: true });
+    const failures: string[] = [];
+    try {
+      const summary = await ingest(
+        db,
+        [file],
+        { analyzer: { version: 'boom-1', analyze, module }, workers: 2 },
+        { failure: (message) => failures.push(message) },
+      );
+      expect(summary.failed).toBe(1);
+      expect(summary.new).toBe(159);
+      expect(failures).toEqual([`${file}:131: analysis failed (boom)`]);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+});

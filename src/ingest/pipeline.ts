@@ -411,6 +411,10 @@ class InOrder<T> {
     fail: (error: Error) => void,
     chars = 0,
   ): Promise<void> {
+    // A result may fail while older ones are still being stored, before `next` awaits it: Node calls
+    // a rejection nobody handles yet fatal, and one document's failed analysis ended the whole ingest
+    // with a stack trace. Marked handled here; `next` still sees the failure and reports it.
+    result?.catch(() => undefined);
     this.queue.push({ result, store, fail, chars });
     this.chars += chars;
     while (this.queue.length >= this.runner.concurrency || (this.chars > MAX_QUEUED_CHARS && this.queue.length > 0))
