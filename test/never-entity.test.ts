@@ -201,6 +201,12 @@ describe('never an entity', () => {
     expect(names('Analysts at Kidder, Peabody and Co said the stock was cheap.')).toEqual([
       'ORG:Kidder, Peabody and Co',
     ]);
+    // Written short later in the document, the same firm.
+    expect(
+      names('The offering is managed by Goldman, Sachs and Co. Goldman, Sachs was granted an over-allotment option.'),
+    ).toEqual(['ORG:Goldman, Sachs and Co.', 'ORG:Goldman, Sachs']);
+    // A name that ends the text has nothing after it to join.
+    expect(names('Goldman, Sachs and Co sold the shares to Kidder')).toContain('ORG:Goldman, Sachs and Co');
     expect(names('IBM, Digital Equipment Corp and Wang Laboratories Inc fell.')).toEqual([
       'ORG:IBM',
       'ORG:Digital Equipment Corp',

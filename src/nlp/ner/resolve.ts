@@ -485,18 +485,26 @@ const PARTNERS = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,2}(?:and|&)\s+(?:Co|Cos|Company
  * unless the first name is an item of a list (a comma before it) or the rules below say otherwise.
  */
 function joinCommaFirms(tokens: Token[], spans: Span[]): Span[] {
+  // Two names with a comma between them in one sentence, the first of one or two capitalised words
+  // and no item of a list.
+  const commaPair = (a: Span, b: Span | undefined): b is Span =>
+    b !== undefined &&
+    a.sentence === b.sentence &&
+    b.first === a.last + 2 &&
+    tokens[a.last + 1]?.text === ',' &&
+    a.last - a.first <= 1 &&
+    tokens[a.first - 1]?.text !== ',' &&
+    tokens.slice(a.first, a.last + 1).every((t) => /^\p{Lu}/u.test(t.text));
+  const joined = (a: Span, b: Span): Span => ({ first: a.first, last: b.last, type: 'ORG', sentence: a.sentence });
+  const firms = new Set<string>();
+  const pairKey = (a: Span, b: Span) =>
+    `${aliasKey(tokensText(tokens, a.first, a.last))}|${aliasKey(tokens[b.first].text)}`;
   const out: Span[] = [];
   for (let k = 0; k < spans.length; k++) {
     const a = spans[k];
     const b = spans[k + 1];
     if (
-      b &&
-      a.sentence === b.sentence &&
-      b.first === a.last + 2 &&
-      tokens[a.last + 1].text === ',' &&
-      a.last - a.first <= 1 &&
-      tokens[a.first - 1]?.text !== ',' &&
-      tokens.slice(a.first, a.last + 1).every((t) => /^\p{Lu}/u.test(t.text)) &&
+      commaPair(a, b) &&
       PARTNERS.test(tokensText(tokens, b.first, b.last)) &&
       // Not a company already (`Citicorp, J.P. Morgan and Co`), initials (a person's), nor a person
       // before their own firm (`Thomas McKiernan, McKiernan and Co`).
@@ -504,11 +512,27 @@ function joinCommaFirms(tokens: Token[], spans: Span[]): Span[] {
       !tokens[b.first].text.includes('.') &&
       tokens[a.last].text !== tokens[b.first].text
     ) {
-      out.push({ first: a.first, last: b.last, type: 'ORG', sentence: a.sentence });
+      out.push(joined(a, b));
+      firms.add(pairKey(a, b));
       k++;
     } else out.push(a);
   }
-  return out;
+  if (firms.size === 0) return out;
+  // The same firm written short elsewhere in the document (`Goldman, Sachs was granted …`), its
+  // second partner a name of its own or no name at all.
+  const again: Span[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const a = out[k];
+    const next = out[k + 1];
+    const partner: Span = { first: a.last + 2, last: a.last + 2, type: 'ORG', sentence: a.sentence };
+    const b = next?.first === partner.first ? next : partner;
+    const alone = b === partner && tokens[partner.first] !== undefined && /^\p{Lu}/u.test(tokens[partner.first].text);
+    if (commaPair(a, b) && b.first === b.last && (b === next || alone) && firms.has(pairKey(a, b))) {
+      again.push(joined(a, b));
+      if (b === next) k++;
+    } else again.push(a);
+  }
+  return again;
 }
 
 /** A stock symbol: 2–6 capitals or digits, with an exchange after a dot (`PZL`, `VOWG.F`, `SHLH.HK`). */
