@@ -792,6 +792,31 @@ describe('resolveEntities: a company the tagger cut short', () => {
   });
 });
 
+describe('resolveEntities: what only a company has', () => {
+  it("makes a lone name followed by shares, stock or a board a company, not a person's nor a market's", () => {
+    const types = (text: string, spans: [string, Span['type']][]) =>
+      resolveSpans(text, spans).map((m) => `${m.type}:${m.text}`);
+    expect(
+      types('Analysts expect Conrail shares to rise. Conrail said profits grew.', [
+        ['Conrail', 'PERSON'],
+        ['Conrail', 'PERSON'],
+      ]),
+    ).toEqual(['ORG:Conrail', 'ORG:Conrail']);
+    expect(
+      types("Mr. Rooter's stock was sold. Rooter said so.", [
+        ['Rooter', 'PERSON'],
+        ['Rooter', 'PERSON'],
+      ]),
+    ).toEqual(['PERSON:Rooter', 'PERSON:Rooter']);
+    expect(
+      types('MILAN 1996-08-30 Milan shares fell.', [
+        ['MILAN', 'LOC'],
+        ['Milan', 'ORG'],
+      ])[0],
+    ).toBe('PLACE:MILAN');
+  });
+});
+
 describe('resolveEntities: a person after a title read as an organisation', () => {
   const resolve = (text: string, spans: [string, Span['type']][]) =>
     resolveSpans(text, spans).map((m) => `${m.type}:${m.text}=${m.entity}`);

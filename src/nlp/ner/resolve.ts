@@ -80,6 +80,31 @@ function continuesAsCompany(tokens: Token[], i: number, inName: Uint8Array): boo
   return false;
 }
 
+/** What only a company has: `Conrail shares`, `Istat's board`, `Adsteam's subsidiary`. */
+const COMPANY_THINGS = new Set([
+  'shares',
+  'stock',
+  'common',
+  'shareholders',
+  'stockholders',
+  'subsidiary',
+  'subsidiaries',
+  'unit',
+  'board',
+  'directors',
+  'management',
+  'earnings',
+  'revenues',
+  'debentures',
+]);
+
+/** Whether the words from token `i` on are what a company has (`shares`, `'s board`), after the name at i-1. */
+function ownsCompanyThings(tokens: Token[], i: number): boolean {
+  let k = i;
+  if (/^['’]s$/u.test(tokens[k]?.text ?? '')) k++;
+  return COMPANY_THINGS.has(tokens[k]?.text.toLowerCase() ?? '');
+}
+
 /** Words of direction before a place (`northern Manitoba`, `downtown Philadelphia`). */
 const DIRECTIONS = new Set([
   'north',
@@ -249,11 +274,16 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   }
   // `Reebok International Limited` where the tagger found only `Reebok` (a person elsewhere): a lone
   // name the text continues with capitalised words ending in a legal form names a company, there
-  // and wherever the document writes it alone.
+  // and wherever the document writes it alone; so does one followed by what only a company has
+  // (`Conrail shares`, `Adsteam's subsidiary`).
   for (const m of typed) {
     if ((m.type !== 'PERSON' && m.type !== 'ORG') || m.sp.first !== m.sp.last) continue;
     if (surnameKeys.has(nameParts(m.s).join(''))) continue;
-    if (continuesAsCompany(tokens, m.sp.last + 1, inName)) stems.add(aliasKey(m.s));
+    // `Mr. Rooter's stock` is a person's; `Milan shares` a market's.
+    const honoured = /^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?$/.test(tokens[m.sp.first - 1]?.text ?? '');
+    const owner = !honoured && !placeInfo(m.s) && !countryByName(m.s);
+    if (continuesAsCompany(tokens, m.sp.last + 1, inName) || (owner && ownsCompanyThings(tokens, m.sp.last + 1)))
+      stems.add(aliasKey(m.s));
   }
   if (stems.size) {
     // A word the document once writes as a place by its punctuation (`Mont Belvieu, Texas`, `the
