@@ -814,6 +814,8 @@ describe('resolveEntities: what only a company has', () => {
         ['Milan', 'ORG'],
       ])[0],
     ).toBe('PLACE:MILAN');
+    // A capitalised noun is a name's part (`Mayo Unit Two`, a plant), not what a company has.
+    expect(types('It cancelled the Mayo Unit Two plant.', [['Mayo', 'PERSON']])).toEqual(['PERSON:Mayo']);
   });
 });
 

@@ -102,7 +102,8 @@ const COMPANY_THINGS = new Set([
 function ownsCompanyThings(tokens: Token[], i: number): boolean {
   let k = i;
   if (/^['’]s$/u.test(tokens[k]?.text ?? '')) k++;
-  return COMPANY_THINGS.has(tokens[k]?.text.toLowerCase() ?? '');
+  // Written in lower case: `Mayo Unit Two` names a plant's unit, not the company's.
+  return COMPANY_THINGS.has(tokens[k]?.text ?? '');
 }
 
 /** Words of direction before a place (`northern Manitoba`, `downtown Philadelphia`). */
