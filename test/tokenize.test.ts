@@ -24,6 +24,8 @@ describe('tokenize', () => {
       ['Mr.', 'Smith', 'and', 'Dr.', 'Jones', 'met', 'U.S.', 'officials', 'on', 'Feb.', '3', 'in', 'Washington', '.'],
       ['Frederick', 'H.', 'Collier', 'left', '.'],
     ]);
+    // A given name written short in a firm's name (`Alex. Brown and Sons Inc`, `Wm. Wrigley Jr. Co`).
+    expect(sentencesOf('It was managed by Alex. Brown and Sons Inc and Wm. Sword and Co Inc.')).toHaveLength(1);
   });
 
   it('ends a sentence after an abbreviation when a sentence plainly starts', () => {

@@ -49,6 +49,16 @@ const TITLES = new Set([
   'fig',
   'approx',
   'ca',
+  // Given names written short, as in firms' names (`Alex. Brown and Sons`, `Wm. Wrigley Jr. Co`).
+  'alex',
+  'wm',
+  'chas',
+  'jas',
+  'thos',
+  'geo',
+  'benj',
+  'robt',
+  'edw',
 ]);
 /** Single-dot abbreviations that may also close a sentence ("... said Acme Corp."). */
 const ENDERS = new Set([
