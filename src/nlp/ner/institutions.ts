@@ -154,7 +154,7 @@ function wordsBefore(text: string, tokens: Token[], index: number, count: number
 function datelineCountry(
   place: string | null,
   date: string | null,
-  named: Map<string, { country: CountryInfo; n: number }>,
+  named: ReadonlyMap<string, CountryInfo>,
 ): string | null {
   if (!place) return null;
   const city = place.trim();
@@ -163,7 +163,7 @@ function datelineCountry(
   const info = placeInfo(city);
   if (!info?.country) return null;
   // `BONN` is in DE, which 1987 news calls West Germany (DE-W): the country the document names.
-  for (const { country } of named.values()) if (country.cca2.split('-')[0] === info.country) return country.name;
+  for (const country of named.values()) if (country.cca2.split('-')[0] === info.country) return country.name;
   return countryIndex().list.find((c) => c.sovereign && c.cca2 === info.country)?.name ?? null;
 }
 
@@ -183,15 +183,12 @@ export function qualifyInstitutions(
   const generic = mentions.map((m) => (m.type === 'ORG' && m.entity ? institutionName(m.entity) : null));
   if (!generic.some(Boolean)) return mentions;
 
-  // Countries the document names, by mentions.
-  const named = new Map<string, { country: CountryInfo; n: number }>();
+  // Countries the document names, by name.
+  const named = new Map<string, CountryInfo>();
   for (const m of mentions) {
     if (m.type !== 'COUNTRY' || !m.entity) continue;
     const country = countryByName(m.entity);
-    if (!country) continue;
-    const entry = named.get(country.name);
-    if (entry) entry.n++;
-    else named.set(country.name, { country, n: 1 });
+    if (country) named.set(country.name, country);
   }
   const tokenAt = new Map<number, number>();
   tokens.forEach((t, i) => tokenAt.set(t.start, i));
@@ -230,7 +227,7 @@ export function qualifyInstitutions(
   // 3. Whose by the dateline (not the United States' for a name they give no institution of theirs).
   const home = datelineCountry(datelinePlace, date, named);
   const homeCode = home === null ? null : (countryByName(home)?.cca2 ?? null);
-  const namesCountry = (code: string) => [...named.values()].some((e) => e.country.cca2 === code);
+  const namesCountry = (code: string) => [...named.values()].some((c) => c.cca2 === code);
 
   return mentions.map((m, i) => {
     const g = generic[i];

@@ -54,12 +54,12 @@ const HOLDINGS = new Set(['stake', 'interest', 'interests', 'investment', 'holdi
  * A place by its punctuation and nouns: after another place and a comma (`Mont Belvieu, Texas`),
  * before a comma and a place (`Lewiston, Mich.`), or after `state of`, `city of`.
  */
-function writtenAsPlace(tokens: Token[], i: number, placeAt: Uint8Array, nameAt: Uint8Array): boolean {
+function writtenAsPlace(tokens: Token[], i: number, placeAt: Uint8Array, inName: Uint8Array): boolean {
   const prev = tokens[i - 1]?.text;
   const next = tokens[i + 1]?.text;
   // `Pearl River Counties, Mississippi` (a place the tagger left out), not `USAir, Piedmont and TWA`;
   // between commas after a name, a place in apposition (`Marion Counties, Mississippi, for`).
-  if (prev === ',' && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '') && (placeAt[i - 2] || !nameAt[i - 2] || next === ','))
+  if (prev === ',' && /^\p{Lu}/u.test(tokens[i - 2]?.text ?? '') && (placeAt[i - 2] || !inName[i - 2] || next === ','))
     return true;
   if (next === ',' && placeAt[i + 2]) return true;
   return prev?.toLowerCase() === 'of' && PLACE_KINDS.has(tokens[i - 2]?.text.toLowerCase() ?? '');
@@ -291,14 +291,10 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     // state of Alaska`) is that place throughout: a story that locates something in it uses it so.
     const placedWords = new Set<string>();
     const placeAt = new Uint8Array(tokens.length);
-    const nameAt = new Uint8Array(tokens.length);
     for (const m of typed)
-      for (let i = m.sp.first; i <= m.sp.last; i++) {
-        if (m.type === 'PLACE' || m.type === 'COUNTRY') placeAt[i] = 1;
-        else nameAt[i] = 1;
-      }
+      if (m.type === 'PLACE' || m.type === 'COUNTRY') for (let i = m.sp.first; i <= m.sp.last; i++) placeAt[i] = 1;
     for (const m of typed)
-      if (m.type === 'PLACE' && m.sp.first === m.sp.last && writtenAsPlace(tokens, m.sp.first, placeAt, nameAt))
+      if (m.type === 'PLACE' && m.sp.first === m.sp.last && writtenAsPlace(tokens, m.sp.first, placeAt, inName))
         placedWords.add(aliasKey(m.s));
     for (const m of typed) {
       if (m.type !== 'PERSON' && m.type !== 'PLACE') continue;
