@@ -643,18 +643,9 @@ function splitUnprovenGivenNames(
   sorted: readonly string[],
 ): void {
   const given = (key: string) => stripTitles(key).split(' ')[0];
-  // The documents naming a person in full, by surname.
-  const bySurname = new Map<string, Set<number>>();
-  for (const i of sorted) {
-    const n = byId.get(i)!;
-    const words = stripTitles(n.key).split(' ');
-    if (n.type !== 'PERSON' || words.length < 2) continue;
-    const last = words[words.length - 1];
-    const set = bySurname.get(last) ?? new Set<number>();
-    for (const d of n.docs) set.add(d);
-    bySurname.set(last, set);
-  }
-  for (const [fam, members] of [...families]) {
+  // The families that write one person's given name two ways, with the surname they share.
+  const candidates: { fam: string; members: string[]; groups: string[][]; surname: string }[] = [];
+  for (const [fam, members] of families) {
     if (!fam.startsWith('PERSON\u0000')) continue;
     const full = members.filter((m) => stripTitles(byId.get(m)!.key).includes(' '));
     const groups = new Map<string, string[]>();
@@ -663,18 +654,32 @@ function splitUnprovenGivenNames(
       groups.set(g, [...(groups.get(g) ?? []), m]);
     }
     if (groups.size < 2) continue;
-    const docsOf = (list: string[]) => new Set(list.flatMap((m) => byId.get(m)!.docs));
     const surname = stripTitles(byId.get(full[0])!.key).split(' ').pop()!;
-    if (docsOf(full).size >= SURNAME_HELD * (bySurname.get(surname)?.size ?? 0)) continue;
-    const titlesOf = (list: string[]) =>
-      new Set(
-        list.flatMap((m) => {
-          const key = byId.get(m)!.key;
-          const bare = stripTitles(key);
-          return bare === key ? [] : [key.slice(0, key.length - bare.length).trim()];
-        }),
-      );
-    const [first, ...rest] = [...groups.values()];
+    candidates.push({ fam, members, groups: [...groups.values()], surname });
+  }
+  if (candidates.length === 0) return;
+  // The documents naming anyone of those surnames in full (only those: at a million articles every
+  // surname's documents would be a large set to hold).
+  const bySurname = new Map(candidates.map((c) => [c.surname, new Set<number>()]));
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    const words = stripTitles(n.key).split(' ');
+    if (n.type !== 'PERSON' || words.length < 2) continue;
+    const set = bySurname.get(words[words.length - 1]);
+    if (set) for (const d of n.docs) set.add(d);
+  }
+  const docsOf = (list: string[]) => new Set(list.flatMap((m) => byId.get(m)!.docs));
+  const titlesOf = (list: string[]) =>
+    new Set(
+      list.flatMap((m) => {
+        const key = byId.get(m)!.key;
+        const bare = stripTitles(key);
+        return bare === key ? [] : [key.slice(0, key.length - bare.length).trim()];
+      }),
+    );
+  for (const { fam, members, groups, surname } of candidates) {
+    if (docsOf(groups.flat()).size >= SURNAME_HELD * bySurname.get(surname)!.size) continue;
+    const [first, ...rest] = groups;
     const firstDocs = docsOf(first);
     const firstTitles = titlesOf(first);
     const proven = rest.every(
