@@ -30,6 +30,14 @@ function resolveSpans(text: string, spans: [string, Span['type']][]) {
   return resolveEntities(text, tokens, sentences, out);
 }
 
+/** The resolved mentions of hand-made spans, as `TYPE:text`. */
+const spanTypes = (text: string, spans: [string, Span['type']][]) =>
+  resolveSpans(text, spans).map((m) => `${m.type}:${m.text}`);
+
+/** The resolved mentions of hand-made spans, as `TYPE:text=entity`. */
+const spanEntities = (text: string, spans: [string, Span['type']][]) =>
+  resolveSpans(text, spans).map((m) => `${m.type}:${m.text}=${m.entity}`);
+
 describe('the shipped tagger', () => {
   it('loads and labels people, organisations and locations', () => {
     const out = tagged([
@@ -660,19 +668,16 @@ describe('entitySpans: titles of works and other MISC things the text names', ()
 });
 
 describe('resolveEntities: surnames', () => {
-  const resolved = (text: string, spans: [string, Span['type']][]) =>
-    resolveSpans(text, spans).map((m) => `${m.type}:${m.text}`);
-
   it('keeps a known place a place beside a `person` whose last word it is, unless mostly a person alone', () => {
     expect(
-      resolved('His poems appeared in Poetry London. He lived in London.', [
+      spanTypes('His poems appeared in Poetry London. He lived in London.', [
         ['Poetry London', 'PERSON'],
         ['London', 'LOC'],
       ]),
     ).toEqual(['PERSON:Poetry London', 'PLACE:London']);
     // A surname the tagger took for a place twice, and for the person three times, is the person.
     expect(
-      resolved('Manuel Belgrano led. Belgrano won. Belgrano lost. Belgrano left. Belgrano came. Belgrano went.', [
+      spanTypes('Manuel Belgrano led. Belgrano won. Belgrano lost. Belgrano left. Belgrano came. Belgrano went.', [
         ['Manuel Belgrano', 'PERSON'],
         ['Belgrano', 'LOC'],
         ['Belgrano', 'LOC'],
@@ -685,14 +690,14 @@ describe('resolveEntities: surnames', () => {
 
   it('reads a name the document writes as a person, and whose surname it writes alone, as the person everywhere', () => {
     expect(
-      resolved('Tom Rider won. Later Tom Rider lost. Rider left.', [
+      spanTypes('Tom Rider won. Later Tom Rider lost. Rider left.', [
         ['Tom Rider', 'PERSON'],
         ['Tom Rider', 'LOC'],
       ]),
     ).toEqual(['PERSON:Tom Rider', 'PERSON:Tom Rider', 'PERSON:Rider']);
     // Not without the surname alone, nor a known place.
     expect(
-      resolved('Tom Rider won. Later Tom Rider lost.', [
+      spanTypes('Tom Rider won. Later Tom Rider lost.', [
         ['Tom Rider', 'PERSON'],
         ['Tom Rider', 'LOC'],
       ]),
@@ -794,38 +799,33 @@ describe('resolveEntities: a company the tagger cut short', () => {
 
 describe('resolveEntities: what only a company has', () => {
   it("makes a lone name followed by shares, stock or a board a company, not a person's nor a market's", () => {
-    const types = (text: string, spans: [string, Span['type']][]) =>
-      resolveSpans(text, spans).map((m) => `${m.type}:${m.text}`);
     expect(
-      types('Analysts expect Conrail shares to rise. Conrail said profits grew.', [
+      spanTypes('Analysts expect Conrail shares to rise. Conrail said profits grew.', [
         ['Conrail', 'PERSON'],
         ['Conrail', 'PERSON'],
       ]),
     ).toEqual(['ORG:Conrail', 'ORG:Conrail']);
     expect(
-      types("Mr. Rooter's stock was sold. Rooter said so.", [
+      spanTypes("Mr. Rooter's stock was sold. Rooter said so.", [
         ['Rooter', 'PERSON'],
         ['Rooter', 'PERSON'],
       ]),
     ).toEqual(['PERSON:Rooter', 'PERSON:Rooter']);
     expect(
-      types('MILAN 1996-08-30 Milan shares fell.', [
+      spanTypes('MILAN 1996-08-30 Milan shares fell.', [
         ['MILAN', 'LOC'],
         ['Milan', 'ORG'],
       ])[0],
     ).toBe('PLACE:MILAN');
     // A capitalised noun is a name's part (`Mayo Unit Two`, a plant), not what a company has.
-    expect(types('It cancelled the Mayo Unit Two plant.', [['Mayo', 'PERSON']])).toEqual(['PERSON:Mayo']);
+    expect(spanTypes('It cancelled the Mayo Unit Two plant.', [['Mayo', 'PERSON']])).toEqual(['PERSON:Mayo']);
   });
 });
 
 describe('resolveEntities: a person after a title read as an organisation', () => {
-  const resolve = (text: string, spans: [string, Span['type']][]) =>
-    resolveSpans(text, spans).map((m) => `${m.type}:${m.text}=${m.entity}`);
-
   it('splits off a person the document names, the titles dropped', () => {
     expect(
-      resolve('Funaro met Chancellor of the Exchequer Nigel Lawson. Lawson said the talks went well.', [
+      spanEntities('Funaro met Chancellor of the Exchequer Nigel Lawson. Lawson said the talks went well.', [
         ['Funaro', 'PERSON'],
         ['Exchequer Nigel Lawson', 'ORG'],
         ['Lawson', 'PERSON'],
@@ -835,7 +835,7 @@ describe('resolveEntities: a person after a title read as an organisation', () =
 
   it('leaves a name whose last words follow no title alone (`des Usines Renault`)', () => {
     expect(
-      resolve('Regie Nationale des Usines Renault said sales rose. Renault President Raymond Levy agreed.', [
+      spanEntities('Regie Nationale des Usines Renault said sales rose. Renault President Raymond Levy agreed.', [
         ['Regie Nationale des Usines Renault', 'ORG'],
         ['Renault', 'PERSON'],
         ['Raymond Levy', 'PERSON'],
@@ -846,12 +846,9 @@ describe('resolveEntities: a person after a title read as an organisation', () =
 
 describe('resolveEntities: stock symbols', () => {
   // Spans given by hand, so the rule is tested whatever the tagger makes of a symbol.
-  const entities = (text: string, spans: [string, Span['type']][]) =>
-    resolveSpans(text, spans).map((m) => `${m.type}:${m.text}=${m.entity}`);
-
   it('reads a symbol in brackets right after a company as that company', () => {
     expect(
-      entities('Texaco Inc <TX> appealed the judgment won by Pennzoil Co <PZL>.', [
+      spanEntities('Texaco Inc <TX> appealed the judgment won by Pennzoil Co <PZL>.', [
         ['Texaco Inc', 'ORG'],
         ['TX', 'LOC'],
         ['Pennzoil Co', 'ORG'],
@@ -859,7 +856,7 @@ describe('resolveEntities: stock symbols', () => {
       ]),
     ).toEqual(['ORG:Texaco Inc=Texaco Inc', 'ORG:TX=Texaco Inc', 'ORG:Pennzoil Co=Pennzoil Co', 'ORG:PZL=Pennzoil Co']);
     expect(
-      entities('Volkswagen AG (VOWG.F) said sales rose.', [
+      spanEntities('Volkswagen AG (VOWG.F) said sales rose.', [
         ['Volkswagen AG', 'ORG'],
         ['VOWG', 'ORG'],
       ]),
@@ -868,13 +865,13 @@ describe('resolveEntities: stock symbols', () => {
 
   it('leaves a symbol that spells words the company name cut short, and a place in brackets, alone', () => {
     expect(
-      entities('Loans by the Saudi Arabian Monetary Agency (SAMA) rose.', [
+      spanEntities('Loans by the Saudi Arabian Monetary Agency (SAMA) rose.', [
         ['Arabian Monetary Agency', 'ORG'],
         ['SAMA', 'ORG'],
       ]),
     ).toContain('ORG:SAMA=SAMA');
     expect(
-      entities('Shares of Bache Securities (HK) Ltd rose.', [
+      spanEntities('Shares of Bache Securities (HK) Ltd rose.', [
         ['Bache Securities', 'ORG'],
         ['HK', 'LOC'],
       ]),
