@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const { updateNearDuplicates } = await import('../src/dedup/update.js');
   const { clusterIds, clearNearDuplicates, clusterStats, readBodyHeads } = await import('../src/store/duplicates.js');
   const { documentCount, documentIdsByPath } = await import('../src/store/documents.js');
-  const { THRESHOLD, BANDS, ROWS, SHINGLE_WORDS } = await import('../src/dedup/minhash.js');
+  const { THRESHOLD, BANDS, ROWS, SHINGLE_WORDS, LEAD_WORDS, CONTAINED } = await import('../src/dedup/minhash.js');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-dup-'));
   const file = path.join(dir, 'copy.db');
   fs.copyFileSync(source, file);
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     corpus: 'Reuters-21578 (JSON Lines, ingested with `corpus ingest`)',
     date: new Date().toISOString(),
     machine: machine(),
-    method: `MinHash over ${SHINGLE_WORDS}-word shingles, ${BANDS} bands x ${ROWS} rows, clustered at estimated Jaccard >= ${THRESHOLD} (connected components)`,
+    method: `MinHash over ${SHINGLE_WORDS}-word shingles, ${BANDS} bands x ${ROWS} rows, clustered at estimated Jaccard >= ${THRESHOLD}, or a shorter document sharing the first ${LEAD_WORDS} words with ${CONTAINED * 100}% of its shingles in the longer (connected components)`,
     documents,
     clusters: stats.clusters,
     documentsInClusters: stats.docs,

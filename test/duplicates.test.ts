@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../src/store/db.js';
-import { bandRowCount, clusterOf } from '../src/store/duplicates.js';
+import { bandRowCount, clusterOf, setNearDuplicatesVersion } from '../src/store/duplicates.js';
+import { NEAR_DUPLICATES_VERSION, updateNearDuplicates } from '../src/dedup/update.js';
 import { documentIdsByPath } from '../src/store/documents.js';
 import { search } from '../src/search/search.js';
-import { figures, figuresAgree, signature, similarity } from '../src/dedup/minhash.js';
+import { figures, figuresAgree, signature, similarity, THRESHOLD } from '../src/dedup/minhash.js';
 import { corpus, ROOT, tempDir, write } from './helpers.js';
 
 const STORY =
@@ -145,6 +146,84 @@ describe('a story copied many times', () => {
       // 16 band rows a document if every copy were filed in every bucket (400); a copy is filed only
       // where no document of its cluster is yet.
       expect(bandRowCount(store)).toBeLessThan(200);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a first take and the whole story', () => {
+  // A wire story's first take, then the whole story that begins with it: the take is all inside the
+  // story, but half its length, so their Jaccard similarity is far below THRESHOLD.
+  const TAKE =
+    'Taiwan rejected a plea from its textile makers to slow the rise of the local dollar against the U.S. currency, ' +
+    'the central bank governor told reporters in Taipei on Tuesday. The makers said the strong dollar had cut their ' +
+    'export orders by a fifth since January, and that many small mills would close before the end of the year unless ' +
+    'the bank stepped in to hold the rate steady for some months.';
+  const REST =
+    ' The governor said the bank would not intervene to protect any one industry, since the surplus with the United ' +
+    'States remained the main cause of friction between the two trading partners. Officials in Washington have pressed ' +
+    'Taipei for months to let the currency rise faster, and a trade delegation is due in the capital next week. ' +
+    'Economists expect the local dollar to keep climbing slowly through the summer as exporters convert their earnings.';
+  const doc = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n${body}\n`;
+
+  it('are one report when the take is inside the story, published within days; a template sent weeks later is not', () => {
+    expect(similarity(signature(TAKE)!, signature(TAKE + REST)!)).toBeLessThan(THRESHOLD);
+    const dir = tempDir('corpus-takes-');
+    write(path.join(dir, 'news', 'a-take.md'), doc('TAIWAN REJECTS TEXTILE PLEA', '1987-03-03', TAKE));
+    write(path.join(dir, 'news', 'b-story.md'), doc('TAIWAN REJECTS TEXTILE MAKERS PLEA', '1987-03-03', TAKE + REST));
+    // A month later, another story that begins with the same take: the take is inside it, but another
+    // day's report does not continue it.
+    write(
+      path.join(dir, 'news', 'c-later.md'),
+      doc(
+        'TAIWAN TEXTILE PLEA REVIEWED',
+        '1987-04-07',
+        `${TAKE} A month on, the bank said exports of yarn and cloth fell by a third in March, the worst drop in ` +
+          'a decade, and the cabinet asked the economics ministry to study cheap loans for mills that modernise. ' +
+          'Spinners welcomed the study but said loans would come too late for the hundred or so small firms that shut ' +
+          'their gates in the spring, and the opposition called for a debate on the exchange rate in the legislature.',
+      ),
+    );
+    // The same beginning, then another story: not inside it.
+    write(
+      path.join(dir, 'news', 'd-other.md'),
+      doc(
+        'TAIWAN TEXTILE MAKERS PLAN PROTEST',
+        '1987-03-04',
+        `${TAKE.slice(0, TAKE.indexOf(' The makers'))} Textile makers in the south of the island said they would march on ` +
+          'the legislature next month, and union leaders asked the labour ministry to fund retraining for mill workers ' +
+          'who lose their jobs, while three large spinners announced plans to move their plants to Thailand and Malaysia.',
+      ),
+    );
+    const file = path.join(dir, 'takes.db');
+    expect(corpus(['ingest', path.join(dir, 'news'), '--db', file, '--quiet']).code).toBe(0);
+    const store = openDatabase(file, { readonly: true });
+    try {
+      const id = new Map([...documentIdsByPath(store)].map(([p, docId]) => [path.basename(p), docId]));
+      expect(clusterOf(store, id.get('a-take.md')!)).toEqual([id.get('a-take.md')!, id.get('b-story.md')!]);
+      expect(clusterOf(store, id.get('c-later.md')!)).toEqual([id.get('c-later.md')!]);
+      expect(clusterOf(store, id.get('d-other.md')!)).toEqual([id.get('d-other.md')!]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a database clustered by earlier rules is clustered again from scratch at its next ingest', () => {
+    const dir = tempDir('corpus-takes-');
+    write(path.join(dir, 'news', 'a-take.md'), doc('TAIWAN REJECTS TEXTILE PLEA', '1987-03-03', TAKE));
+    write(path.join(dir, 'news', 'b-story.md'), doc('TAIWAN REJECTS TEXTILE MAKERS PLEA', '1987-03-03', TAKE + REST));
+    const file = path.join(dir, 'takes.db');
+    expect(corpus(['ingest', path.join(dir, 'news'), '--db', file, '--quiet']).code).toBe(0);
+    const store = openDatabase(file);
+    try {
+      expect(updateNearDuplicates(store).signed).toBe(0);
+      // What an older version left: its rules' number.
+      setNearDuplicatesVersion(store, NEAR_DUPLICATES_VERSION - 1);
+      expect(updateNearDuplicates(store)).toEqual({ signed: 2, clustered: 1 });
+      expect(updateNearDuplicates(store).signed).toBe(0);
+      const ids = [...documentIdsByPath(store)].map(([, docId]) => docId).sort((a, b) => a - b);
+      expect(clusterOf(store, ids[0])).toEqual(ids);
     } finally {
       store.close();
     }

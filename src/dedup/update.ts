@@ -1,41 +1,62 @@
 /**
  * Keeping near-duplicate clusters up to date after an ingest: every document without a current
  * signature gets one, is filed in its LSH band buckets, and joins the cluster of every earlier
- * document whose estimated similarity reaches THRESHOLD and whose figures agree (clusters are connected components, named by
- * their smallest document id). Work is per new document only: a candidate already in a cluster is
+ * document whose estimated similarity reaches THRESHOLD and whose figures agree, or that it begins
+ * like and is all but inside of or holds all but whole (a first take and its story: minhash.ts,
+ * LEAD_WORDS). Clusters are connected components, named by their smallest document id. Work is per new document only: a candidate already in a cluster is
  * compared only until one member of that cluster is close (the whole cluster joins either way), and
  * joining writes only the rows whose cluster changes, so a story copied fifty times costs a new copy
  * about what its second copy cost.
  *
  * Documents are read BATCH at a time but written in transactions of TRANSACTION documents: each new
- * document files up to 16 random band hashes, so a small transaction rewrites most pages of the band
- * index at every commit (at 200k documents, 500-document transactions spent 29% of the step
- * committing). A transaction's band rows are filed together, in key order, when it ends.
+ * document files up to 17 random band hashes (16 MinHash bands and its lead), so a small transaction
+ * rewrites most pages of the band index at every commit (at 200k documents, 500-document transactions
+ * spent 29% of the step committing). A transaction's band rows are filed together, in key order,
+ * when it ends.
  */
 import type { Store } from '../store/db.js';
+import { daysBetween } from '../core/days.js';
 import {
   type BandRow,
+  type PendingDocument,
+  anySignature,
   bandCandidates,
+  clearNearDuplicates,
   clusterIdOf,
   clusterOf as clusterMembers,
+  documentHead,
   inWriteTransaction,
   joinCluster,
+  nearDuplicatesVersion,
   pendingSignatures,
   saveBands,
   saveSignature,
+  setNearDuplicatesVersion,
   storedSignature,
 } from '../store/duplicates.js';
 import {
   bandHashes,
+  contained,
   figures,
   figuresAgree,
+  figuresContained,
   figuresFromBlob,
   fromBlob,
+  LEAD_BAND,
+  leadHash,
   signature,
   similarity,
   THRESHOLD,
   toBlob,
+  UPDATE_DAYS,
 } from './minhash.js';
+
+/**
+ * The rules the stored clusters were made by; a database clustered by other rules is clustered
+ * again from scratch at its next ingest, so it holds what one ingest of its documents gives.
+ * 2: a first take inside the whole story (minhash.ts, LEAD_WORDS).
+ */
+export const NEAR_DUPLICATES_VERSION = 2;
 
 /** Characters of a body that are shingled (bounds the cost of one document). */
 export const SIGNATURE_CHARS = 30_000;
@@ -70,14 +91,21 @@ class PendingBands {
     });
   }
   /** Adds this transaction's documents in each band bucket to `found` (band by band). */
-  candidates(bands: number[], found: number[][]): void {
+  candidates(bands: (number | null)[], found: number[][]): void {
     bands.forEach((hash, band) => {
+      if (hash === null) return;
       for (const id of this.buckets.get(band * 2 ** 32 + hash) ?? []) found[band].push(id);
     });
   }
 }
 
 export function updateNearDuplicates(db: Store): DuplicateUpdate {
+  if (nearDuplicatesVersion(db) !== NEAR_DUPLICATES_VERSION) {
+    inWriteTransaction(db, () => {
+      if (anySignature(db)) clearNearDuplicates(db);
+      setNearDuplicatesVersion(db, NEAR_DUPLICATES_VERSION);
+    });
+  }
   let signed = 0;
   let clustered = 0;
   let after = 0;
@@ -93,7 +121,7 @@ export function updateNearDuplicates(db: Store): DuplicateUpdate {
         after = docs[docs.length - 1].id;
         for (const doc of docs) {
           signed++;
-          if (fileDocument(db, doc.id, doc.sha256, doc.head, pending)) clustered++;
+          if (fileDocument(db, doc, pending)) clustered++;
         }
       }
       saveBands(db, pending.rows);
@@ -110,9 +138,10 @@ export function updateNearDuplicates(db: Store): DuplicateUpdate {
  * compared with every member it meets until one is close). Otherwise a story copied fifty times
  * fills each of its buckets with fifty documents, and every later copy reads them all.
  */
-function fileDocument(db: Store, id: number, sha256: string, head: string, pending: PendingBands): boolean {
+function fileDocument(db: Store, doc: PendingDocument, pending: PendingBands): boolean {
+  const { id, sha256, head } = doc;
   const sig = signature(head);
-  const bands = sig ? bandHashes(sig) : [];
+  const bands: (number | null)[] = sig ? [...bandHashes(sig), leadHash(head)] : [];
   const figs = sig ? figures(head) : new Uint32Array(0);
   saveSignature(
     db,
@@ -124,13 +153,19 @@ function fileDocument(db: Store, id: number, sha256: string, head: string, pendi
   if (!sig) return false;
   const buckets = bandCandidates(db, id, bands);
   pending.candidates(bands, buckets);
+  const sameLead = new Set(buckets[LEAD_BAND] ?? []);
   const close = (other: number): boolean => {
     const stored = storedSignature(db, other);
-    return (
-      stored !== null &&
-      similarity(sig, fromBlob(stored.signature)) >= THRESHOLD &&
-      figuresAgree(figs, figuresFromBlob(stored.figures))
-    );
+    if (stored === null) return false;
+    const otherFigures = figuresFromBlob(stored.figures);
+    if (similarity(sig, fromBlob(stored.signature)) >= THRESHOLD && figuresAgree(figs, otherFigures)) return true;
+    // A first take and the whole story (see minhash.ts, LEAD_WORDS).
+    if (!sameLead.has(other) || !figuresContained(figs, otherFigures)) return false;
+    const theirs = documentHead(db, other, SIGNATURE_CHARS);
+    if (theirs === null) return false;
+    if (doc.date && theirs.date && Math.abs(daysBetween(doc.date.slice(0, 10), theirs.date.slice(0, 10))) > UPDATE_DAYS)
+      return false;
+    return contained(head, theirs.head);
   };
   const clusterOf = new Map<number, number | null>();
   for (const ids of buckets) for (const other of ids) if (!clusterOf.has(other)) clusterOf.set(other, null);
@@ -159,7 +194,7 @@ function fileDocument(db: Store, id: number, sha256: string, head: string, pendi
   };
   pending.add(
     id,
-    bands.map((hash, band) => (buckets[band].some(together) ? null : hash)),
+    bands.map((hash, band) => (hash === null || buckets[band].some(together) ? null : hash)),
   );
   if (loose.size === 0 && joined.size === 0) return false;
   const clusters = [...joined];

@@ -9,6 +9,7 @@ export interface PendingDocument {
   id: number;
   sha256: string;
   head: string;
+  date: string | null;
 }
 
 /** Documents after id `after` whose signature is missing or was made from another body, up to `limit`. */
@@ -16,7 +17,7 @@ export function pendingSignatures(store: Store, after: number, limit: number, ch
   const db = sqlite(store);
   return statement(
     db,
-    `SELECT d.id AS id, d.sha256 AS sha256, substr(d.body, 1, @chars) AS head FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id
+    `SELECT d.id AS id, d.sha256 AS sha256, substr(d.body, 1, @chars) AS head, d.date AS date FROM documents d LEFT JOIN doc_minhash m ON m.doc_id = d.id
       WHERE d.id > @after AND (m.doc_id IS NULL OR m.sha256 != d.sha256) ORDER BY d.id LIMIT @limit`,
   ).all({ after, limit, chars }) as PendingDocument[];
 }
@@ -57,13 +58,44 @@ export function saveBands(store: Store, rows: BandRow[]): void {
   for (const r of sorted) insert.run(r.band, r.hash, r.docId);
 }
 
-/** The other documents in each of a document's band buckets (from the index alone), band by band. */
-export function bandCandidates(store: Store, docId: number, bands: number[]): number[][] {
+/** The other documents in each of a document's band buckets (from the index alone), band by band; none where it has no hash. */
+export function bandCandidates(store: Store, docId: number, bands: (number | null)[]): number[][] {
   const bucket = statement(
     sqlite(store),
     'SELECT doc_id FROM doc_bands WHERE band = ? AND hash = ? AND doc_id != ?',
   ).pluck();
-  return bands.map((hash, band) => bucket.all(band, hash, docId) as number[]);
+  return bands.map((hash, band) => (hash === null ? [] : (bucket.all(band, hash, docId) as number[])));
+}
+
+/** The first `chars` of a document's body and its date (null when the document is gone). */
+export function documentHead(store: Store, docId: number, chars: number): { head: string; date: string | null } | null {
+  return (
+    (statement(sqlite(store), 'SELECT substr(body, 1, ?) AS head, date FROM documents WHERE id = ?').get(
+      chars,
+      docId,
+    ) as { head: string; date: string | null } | undefined) ?? null
+  );
+}
+
+/** Which version of the near-duplicate rules made the stored clusters (null: none recorded). */
+export function nearDuplicatesVersion(store: Store): number | null {
+  return (
+    (statement(sqlite(store), "SELECT value FROM corpus_counts WHERE name = 'near_duplicates_version'").pluck().get() as
+      | number
+      | undefined) ?? null
+  );
+}
+
+export function setNearDuplicatesVersion(store: Store, version: number): void {
+  statement(
+    sqlite(store),
+    "INSERT OR REPLACE INTO corpus_counts (name, value) VALUES ('near_duplicates_version', ?)",
+  ).run(version);
+}
+
+/** Whether any document has a signature (a database whose near-duplicates were ever computed). */
+export function anySignature(store: Store): boolean {
+  return statement(sqlite(store), 'SELECT 1 FROM doc_minhash LIMIT 1').get() !== undefined;
 }
 
 /** A document's cluster (its smallest member's id), or null when it is in none. */
