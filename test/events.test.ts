@@ -391,6 +391,27 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Egypt buys wheat', 'Malta buys white sugar']);
   });
 
+  it('names no adverb of place or time as what was done (`meets here`, `signs there`)', () => {
+    const { statements } = statementsIn(
+      [
+        'Gosbank signed an agreement here on March 20 with three western banks.',
+        'The IADB board met again on March 31 to review the loan.',
+        'Thailand closed its border there on April 10, officials said.',
+      ],
+      '1987-04-12',
+      [
+        ['Gosbank', 0, 'ORG'],
+        ['March 20', 0, 'DATE', '1987-03-20'],
+        ['IADB', 1, 'ORG'],
+        ['March 31', 1, 'DATE', '1987-03-31'],
+        ['Thailand', 2, 'COUNTRY'],
+        ['April 10', 2, 'DATE', '1987-04-10'],
+      ],
+    );
+    // Before: `Gosbank signs agreement here`, `IADB meets again`, `Thailand closes border there`.
+    expect(statements.map((s) => s.name)).toEqual(['Gosbank signs agreement', 'IADB meets', 'Thailand closes border']);
+  });
+
   it('reads a date in a clause of `when` or a relative `that` with that clause only', () => {
     const { statements, names } = statementsIn(
       [

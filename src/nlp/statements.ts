@@ -88,6 +88,12 @@ const LIGHT_HEADS = [
 ];
 const LIGHT_HEAD = new RegExp(`^(?:${LIGHT_HEADS.map((w) => `${w.replace(/s$/, '')}s?`).join('|')})$`);
 const PRONOUN = /^(?:it|he|she|they|we|i|you|him|them|us|itself|themselves)$/;
+/**
+ * Adverbs of place and time, never what was done: `meets here`, `visits there`, `closes thereafter`
+ * (the dateline's place or the story's day, which the statement keeps apart) name no object.
+ */
+const PLACE_OR_TIME_ADVERB =
+  /^(?:here|there|thereafter|hereafter|ahead|again|abroad|overseas|together|today|tonight|tomorrow|yesterday|now|later|earlier|soon|meanwhile)$/;
 const WORD = /[\p{L}][\p{L}'’-]*|\d[\d.,/-]*/gu;
 
 interface Word {
@@ -173,7 +179,8 @@ function objectAfter(
       MODAL.test(w.lower) ||
       AUXILIARY.test(w.lower) ||
       isDate(w.start) ||
-      PRONOUN.test(w.lower)
+      PRONOUN.test(w.lower) ||
+      PLACE_OR_TIME_ADVERB.test(w.lower)
     ) {
       break;
     }
