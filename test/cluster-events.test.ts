@@ -212,6 +212,28 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(japan, name, options)[0].name).toBe('Japan local election');
   });
 
+  it('names a city beside someone as where it happened, and cities alone as reporters do', () => {
+    const isLocality = (id: number) => id === 1 || id === 10;
+    // `the IMF meeting ... the Paris accord`: Paris (a city) is named in most reports, but not as a party.
+    const meeting = [60, 61, 62].map((doc) =>
+      statement(doc, '1987-04-09', {
+        value: '1987-04-08',
+        action: 'n:talks',
+        name: 'talks',
+        participantIds: [11, 1],
+        terms: ['interim', 'committe'],
+      }),
+    );
+    const named = (rows: StatementRow[]) =>
+      clusterStatements(rows, (id) => (id === 11 ? 'IMF' : name(id)), { ...options, isLocality })[0].name;
+    // Before: `IMF–Paris talks`.
+    expect(named(meeting)).toBe('IMF talks in Paris');
+    // Without anyone else, a city names the happening as before (`Paris talks`).
+    expect(named(meeting.map((r) => ({ ...r, participantIds: [1] })))).toBe('Paris talks');
+    // Without the locality test, both are parties.
+    expect(clusterStatements(meeting, (id) => (id === 11 ? 'IMF' : name(id)), options)[0].name).toBe('IMF–Paris talks');
+  });
+
   it('names a verb told without its object by the happening it makes', () => {
     const rows = [50, 51].map((doc) =>
       statement(doc, '1986-12-22', {

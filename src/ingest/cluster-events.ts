@@ -61,6 +61,8 @@ export interface ClusterOptions {
   verbGroups?: ReadonlyMap<string, string>;
   /** Is the entity a country or place? (An election or earthquake no sentence places happens in the country most reports name.) */
   isPlace?: (id: number) => boolean;
+  /** Is the entity a place that is no country (a city, a region)? It says where, never who (`IMF–Paris meeting`). */
+  isLocality?: (id: number) => boolean;
   /** Object terms that say little alone (`protec` of `filed for protection`): another object of the same verb names it better. */
   lightHeads?: ReadonlySet<string>;
   /** Verb → the noun of what it makes happen (`agree` → `accord`), to name an action told without its object. */
@@ -157,12 +159,15 @@ export function clusterStatementStream(
   df.clear();
 
   const isPlace = options.isPlace ?? (() => false);
+  const isLocality = options.isLocality ?? (() => false);
   const lightHeads = options.lightHeads ?? new Set<string>();
   const verbNouns = options.verbNouns ?? new Map<string, string>();
   // An election is named after the country or place that holds it (`Japan local election`).
   const polityNamed = new Set(['election', ...[...groups].filter(([, g]) => g === 'election').map(([lemma]) => lemma)]);
   const emit = (c: Cluster) => {
-    emitEvent(toEvent(c, entityName, minReports, { placeKnown, isPlace, lightHeads, verbNouns, polityNamed }));
+    emitEvent(
+      toEvent(c, entityName, minReports, { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed }),
+    );
   };
   // Statements join one cluster at a time, so one happening told with different verbs and nouns
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
@@ -697,10 +702,11 @@ function toEvent(
   {
     placeKnown,
     isPlace,
+    isLocality,
     lightHeads,
     verbNouns,
     polityNamed,
-  }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'lightHeads' | 'verbNouns'>> & {
+  }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'isLocality' | 'lightHeads' | 'verbNouns'>> & {
     polityNamed: ReadonlySet<string>;
   },
 ): CorpusEventInput {
@@ -764,7 +770,7 @@ function toEvent(
     ranked.map(([id]) => id),
     place,
     entityName,
-    { placeKnown, lightHeads, verbNouns, polityNamed, polity },
+    { placeKnown, isLocality, lightHeads, verbNouns, polityNamed, polity },
   );
   // A lone report we cannot name by who or where (`news conference`, `talks (unnamed)`) tells a reader
   // nothing on a timeline: it stays a dated mention.
@@ -887,6 +893,7 @@ function eventName(
   entityName: (id: number) => string,
   options: {
     placeKnown: ReadonlySet<string>;
+    isLocality: (id: number) => boolean;
     lightHeads: ReadonlySet<string>;
     verbNouns: ReadonlyMap<string, string>;
     polityNamed?: ReadonlySet<string>;
@@ -955,11 +962,14 @@ function eventName(
       return `${entityName(options.polity)} ${kind ?? lemma}`;
     }
     if (told && tellers && tellers.size >= Math.max(2, reports / 4)) return told;
-    const who = entities
-      .filter((id) => id !== place)
-      .slice(0, 2)
-      .map(entityName);
-    if (place !== null && who.length < 2) return `${who.length ? `${who[0]} ` : ''}${lemma} in ${entityName(place)}`;
+    // Who: the two most reported. Beside someone, a city or a region says where (`IMF meeting in
+    // Washington`, not `IMF–Paris meeting`; `FNV talks in Rotterdam`), as the event's place does; alone,
+    // cities name it as reporters do (`Paris agreement`, `London–Tokyo talks`).
+    const top = entities.filter((id) => id !== place).slice(0, 2);
+    const actors = top.filter((id) => !options.isLocality(id));
+    const who = (actors.length ? actors : top).map(entityName);
+    const where = place ?? (actors.length ? top.find(options.isLocality) : undefined) ?? null;
+    if (where !== null && who.length < 2) return `${who.length ? `${who[0]} ` : ''}${lemma} in ${entityName(where)}`;
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }
   // No report says who: the main participant, unless the name already holds it (`The bank board

@@ -6,6 +6,7 @@ import {
   inTransaction,
   markUndatedDocuments,
   orderedStatements,
+  localityLookup,
   placeLookup,
   entityAliases,
   entityTypeAndName,
@@ -105,6 +106,7 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     nounGroups,
     verbGroups,
     isPlace: placeLookup(db),
+    isLocality: localityLookup(db),
     lightHeads: lightHeadTerms(),
     verbNouns: new Map([
       ['agree', 'accord'],

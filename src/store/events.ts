@@ -343,11 +343,21 @@ export function writtenForms(store: Store, id: number): Map<string, number> {
 
 /** Which entities are countries or places, for the event clustering. */
 export function placeLookup(store: Store): (id: number) => boolean {
-  const db = sqlite(store);
-  const places = new Set(
-    stmt(db, "SELECT id FROM entities WHERE type IN ('COUNTRY', 'PLACE')").pluck().all() as number[],
+  return entityTypeLookup(store, ['COUNTRY', 'PLACE']);
+}
+
+/** Whether an entity is a place that is not a country (a city, a region, a street): where, never who. */
+export function localityLookup(store: Store): (id: number) => boolean {
+  return entityTypeLookup(store, ['PLACE']);
+}
+
+function entityTypeLookup(store: Store, types: readonly string[]): (id: number) => boolean {
+  const ids = new Set(
+    stmt(sqlite(store), 'SELECT id FROM entities WHERE type IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(JSON.stringify(types)) as number[],
   );
-  return (id) => places.has(id);
+  return (id) => ids.has(id);
 }
 
 // ---- events ----
