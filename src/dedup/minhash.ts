@@ -94,8 +94,8 @@ export function signature(text: string): Uint32Array | null {
  * band, LEAD_BAND), and two that share it are one report when the shorter's shingles are nearly all
  * in the longer (CONTAINED), it is long enough not to be a template's few lines (MIN_CONTAINED
  * shingles: `Fed adds reserves via customer repurchases` is re-sent every week with one figure
- * changed), its figures are in the longer (figuresContained), and they came out within UPDATE_DAYS.
- * On Reuters-21578: 109 pairs more, of which one pair of the same day's rate tables was not one report.
+ * changed), and its figures are in the longer (figuresContained). On Reuters-21578: 109 pairs more,
+ * of which one pair of the same day's rate tables was not one report.
  */
 export const LEAD_WORDS = 30;
 /** The band number of the lead hash (after the MinHash bands). */
@@ -104,8 +104,14 @@ export const LEAD_BAND = BANDS;
 export const CONTAINED = 0.9;
 /** Shingles the shorter document needs for containment to count. */
 export const MIN_CONTAINED = 40;
-/** Days between two documents' dates (when both have one) within which one can continue the other. */
-export const UPDATE_DAYS = 3;
+/**
+ * Most days between a report and its copy (when both are dated): a story is re-sent, corrected or
+ * completed within days, while a template sent again weeks later with nearly the same words is
+ * another report (`Fed adds reserves via customer repurchases`, the Bundesbank's weekly policy
+ * meeting, USDA's monthly crop estimates: the 7 clusters of Reuters-21578 spanning more than three
+ * days were all such).
+ */
+export const COPY_DAYS = 3;
 
 /** The hash of a text's first LEAD_WORDS words (signed 32-bit, as bands are stored), or null when it has fewer. */
 export function leadHash(text: string): number | null {

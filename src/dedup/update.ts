@@ -36,6 +36,7 @@ import {
 } from '../store/duplicates.js';
 import {
   bandHashes,
+  COPY_DAYS,
   contained,
   figures,
   figuresAgree,
@@ -48,13 +49,12 @@ import {
   similarity,
   THRESHOLD,
   toBlob,
-  UPDATE_DAYS,
 } from './minhash.js';
 
 /**
  * The rules the stored clusters were made by; a database clustered by other rules is clustered
  * again from scratch at its next ingest, so it holds what one ingest of its documents gives.
- * 2: a first take inside the whole story (minhash.ts, LEAD_WORDS).
+ * 2: a first take inside the whole story (minhash.ts, LEAD_WORDS); copies within COPY_DAYS.
  */
 export const NEAR_DUPLICATES_VERSION = 2;
 
@@ -157,15 +157,14 @@ function fileDocument(db: Store, doc: PendingDocument, pending: PendingBands): b
   const close = (other: number): boolean => {
     const stored = storedSignature(db, other);
     if (stored === null) return false;
+    if (doc.date && stored.date && Math.abs(daysBetween(doc.date.slice(0, 10), stored.date.slice(0, 10))) > COPY_DAYS)
+      return false;
     const otherFigures = figuresFromBlob(stored.figures);
     if (similarity(sig, fromBlob(stored.signature)) >= THRESHOLD && figuresAgree(figs, otherFigures)) return true;
     // A first take and the whole story (see minhash.ts, LEAD_WORDS).
     if (!sameLead.has(other) || !figuresContained(figs, otherFigures)) return false;
     const theirs = documentHead(db, other, SIGNATURE_CHARS);
-    if (theirs === null) return false;
-    if (doc.date && theirs.date && Math.abs(daysBetween(doc.date.slice(0, 10), theirs.date.slice(0, 10))) > UPDATE_DAYS)
-      return false;
-    return contained(head, theirs.head);
+    return theirs !== null && contained(head, theirs);
   };
   const clusterOf = new Map<number, number | null>();
   for (const ids of buckets) for (const other of ids) if (!clusterOf.has(other)) clusterOf.set(other, null);
