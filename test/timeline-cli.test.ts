@@ -135,7 +135,7 @@ describe('corpus timeline (CLI)', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^reports +date +event$/);
-    expect(lines[1]).toMatch(/^ +2 +2019-02-27…28 +Hanoi summit @ Hanoi$/);
+    expect(lines[1]).toMatch(/^ +2 +2019-02-27…28 +Hanoi summit$/);
     const json = JSON.parse(
       corpus(['events', '--from', '2019-02-14', '--to', '2019-02-14', '--json', '--db', db]).stdout,
     );

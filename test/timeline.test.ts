@@ -21,6 +21,7 @@ import { toTimelineJs } from '../src/render/timelinejs.js';
 import type { Timeline } from '../src/timeline/types.js';
 import { buildKoreaFixture, FixtureDb } from './timeline-fixture.js';
 import { tempDir } from './helpers.js';
+import { eventTitle } from '../src/render/event-title.js';
 
 let file: string;
 let ids: Record<string, number>;
@@ -296,6 +297,16 @@ describe('buildTimeline for one entity', () => {
 });
 
 describe('renderers', () => {
+  it('title an event by its name, and its place only when the name does not say it', () => {
+    expect(eventTitle('Hanoi summit', 'Hanoi')).toBe('Hanoi summit');
+    expect(eventTitle('IMF meeting in Washington', 'Washington')).toBe('IMF meeting in Washington');
+    expect(eventTitle('United States–Japan talks', 'Washington')).toBe('United States–Japan talks @ Washington');
+    // Whole words only: `Georgia` is not said by `Georgian elections`, nor `Nice` by `Venice summit`.
+    expect(eventTitle('Georgian elections', 'Georgia')).toBe('Georgian elections @ Georgia');
+    expect(eventTitle('Venice summit', 'Nice')).toBe('Venice summit @ Nice');
+    expect(eventTitle('Venice summit', null)).toBe('Venice summit');
+  });
+
   it('text: dates aligned in a column, plain without colour', () => {
     const out = renderTimelineText(timeline());
     expect(out).not.toMatch(/\x1b\[/);
@@ -307,7 +318,8 @@ describe('renderers', () => {
     expect(out).toContain('2019-02-27…28');
     expect(out).toContain('“Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.”');
     expect(out).toContain('— news/a.txt · Yonhap · 2019-02-15 · Diplomats meet in Warsaw');
-    expect(out).toContain('Hanoi summit @ Hanoi  [2 reports, 2 days]');
+    // The place is said once: the name already says it.
+    expect(out).toContain('Hanoi summit  [2 reports, 2 days]');
     expect(out).toContain('… and 1 more report');
     expect(out.trimEnd().split('\n').at(-1)).toBe('Nothing left out.');
   });
@@ -316,7 +328,7 @@ describe('renderers', () => {
     const out = renderTimelineText(timeline(), { colour: true, width: 60 });
     expect(out).toMatch(/\x1b\[36m2019-W06/);
     const nk = renderTimelineText(timeline({ entity: 'DPRK' }), { colour: true });
-    expect(nk).toContain('\x1b[1mWarsaw meeting @ Warsaw\x1b[0m');
+    expect(nk).toContain('\x1b[1mWarsaw meeting\x1b[0m');
     for (const line of out.replace(/\x1b\[\d+m/g, '').split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
 
@@ -379,7 +391,7 @@ describe('renderers', () => {
         { year: 2019, month: 2, day: 28 },
       ],
     ]);
-    expect(doc.events[3].text.headline).toBe('Hanoi summit (Hanoi)');
+    expect(doc.events[3].text.headline).toBe('Hanoi summit');
     expect(doc.events[3].group).toBe('Hanoi');
     expect(doc.events[1].text.text).not.toContain('<b>');
     expect(doc.events[1].text.text).toContain('Pre-summit talks &#60;b&#62;in Pyongyang&#60;/b&#62;');

@@ -12,6 +12,7 @@ import { openDatabase } from '../store/db.js';
 import { buildTimeline } from '../timeline/query.js';
 import type { Timeline } from '../timeline/types.js';
 import { emit, type OutputFlags, say, writeFile } from './emit.js';
+import { eventTitle } from '../render/event-title.js';
 
 export type TimelineFormat = 'text' | 'json' | 'timelinejs';
 
@@ -178,7 +179,7 @@ function renderEventsText(timeline: Timeline, colour: boolean): string {
   const rows = timeline.entries.map((e) => [
     String(e.support.documents),
     dateLabel(e.date),
-    e.name + (e.place ? ` @ ${e.place.name}` : ''),
+    eventTitle(e.name, e.place?.name),
   ]);
   const widths = [Math.max(7, ...rows.map((r) => r[0].length)), Math.max(4, ...rows.map((r) => r[1].length))];
   const lines = [bold(`${'reports'.padStart(widths[0])}  ${'date'.padEnd(widths[1])}  event`)];

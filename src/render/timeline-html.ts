@@ -3,6 +3,7 @@ import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntry } from '../timeline/types.js';
 import { entityLabel, leftOutLine, spanOfEntries } from './timeline-text.js';
 import { escapeHtml, htmlPage } from './html-page.js';
+import { eventTitle, unsaidPlace } from './event-title.js';
 
 export { escapeHtml };
 
@@ -163,14 +164,18 @@ function periodOptions(entries: TimelineEntry[]): string {
 }
 
 function headline(entry: TimelineEntry): string {
-  if (entry.kind === 'event') return entry.name + (entry.place ? ` @ ${entry.place.name}` : '');
+  if (entry.kind === 'event') return eventTitle(entry.name, entry.place?.name);
   return entry.sources[0]?.evidence[0]?.text ?? entry.name;
+}
+
+function placeMarkup(place: string | null): string {
+  return place ? ` <span class="place">@ ${escapeHtml(place)}</span>` : '';
 }
 
 function entryItem(entry: TimelineEntry, index: number, link: (path: string | null) => string | null): string {
   const title =
     entry.kind === 'event'
-      ? `<span class="name">${escapeHtml(entry.name)}</span>${entry.place ? ` <span class="place">@ ${escapeHtml(entry.place.name)}</span>` : ''}`
+      ? `<span class="name">${escapeHtml(entry.name)}</span>${placeMarkup(unsaidPlace(entry.name, entry.place?.name))}`
       : `<span class="name">${escapeHtml(entry.name)}</span> <span class="kind">dated mention</span>`;
   const reports = entry.support.documents;
   const count = `<span class="count">${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}</span>`;

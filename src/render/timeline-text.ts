@@ -1,6 +1,7 @@
 import { bucketLabel, bucketStart, type BucketUnit } from '../core/days.js';
 import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntity, TimelineEntry, TimelineSource } from '../timeline/types.js';
+import { eventTitle } from './event-title.js';
 
 export interface TimelineTextOptions {
   /** ANSI colour (the CLI passes useColour()). */
@@ -54,8 +55,7 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
       `  [${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}]`,
     );
     if (entry.kind === 'event') {
-      const place = entry.place ? ` @ ${entry.place.name}` : '';
-      push(label, `${paint('bold', `${entry.name}${place}`)}${count}`);
+      push(label, `${paint('bold', eventTitle(entry.name, entry.place?.name))}${count}`);
     } else {
       push(label, `${paint('bold', entry.name)}${count}`);
     }

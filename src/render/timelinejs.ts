@@ -2,6 +2,9 @@ import { dateLabel } from '../core/timex.js';
 import type { DateSpan, Timeline, TimelineEntry } from '../timeline/types.js';
 import { escapeHtml } from './timeline-html.js';
 import { entityLabel, leftOutLine, sourceLabel } from './timeline-text.js';
+import { unsaidPlace } from './event-title.js';
+
+const withPlace = (name: string, place: string | null) => (place ? `${name} (${place})` : name);
 
 /** A TimelineJS date (https://timeline.knightlab.com/docs/json-format.html): as precise as the value. */
 export interface TimelineJsDate {
@@ -49,7 +52,7 @@ function slide(entry: TimelineEntry, index: number): TimelineJsSlide {
   const who = entry.entities.length > 0 ? `<p>${escapeHtml(entry.entities.map((e) => e.name).join(', '))}</p>` : '';
   const headline =
     entry.kind === 'event'
-      ? entry.name + (entry.place ? ` (${entry.place.name})` : '')
+      ? withPlace(entry.name, unsaidPlace(entry.name, entry.place?.name))
       : shorten(entry.sources[0]?.evidence[0]?.text ?? entry.name, 90);
   const result: TimelineJsSlide = {
     start_date,
