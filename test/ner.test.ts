@@ -760,6 +760,33 @@ describe('resolveEntities: surnames', () => {
     ]);
   });
 
+  it("leaves a party member's word out of the place or chamber before it (`a Texas Democrat`, `Senate Republicans`)", () => {
+    const names = (text: string) => {
+      const { tokens, sentences } = tokenize(text);
+      return findEntities(text, tokens, sentences).map((m) => `${m.type}:${m.text}`);
+    };
+    // Before: `PLACE:Texas Democrat`, `ORG:Senate Republican`, `PERSON:Arizona Republican`,
+    // `PERSON:Nebraska Republican Senator David Karnes`.
+    expect(
+      names(
+        'House Speaker Jim Wright, a Texas Democrat, met Senate Republican leader Robert Dole. ' +
+          '"We will act," Sen. John McCain, an Arizona Republican, told reporters. ' +
+          'New Nebraska Republican Senator David Karnes said he agreed.',
+      ),
+    ).toEqual([
+      'ORG:House',
+      'PERSON:Jim Wright',
+      'PLACE:Texas',
+      'ORG:Senate',
+      'PERSON:Robert Dole',
+      'PERSON:John McCain',
+      'PLACE:Arizona',
+      'PERSON:David Karnes',
+    ]);
+    // A party's own name keeps its last word (`Liberal` is also a town in Kansas).
+    expect(names('The Liberal Democrats said a lack of any restriction was wrong.')).toEqual(['ORG:Liberal Democrats']);
+  });
+
   it('leaves the office after an organisation out of its name, and an office after a portfolio names none', () => {
     const names = (text: string) => {
       const { tokens, sentences } = tokenize(text);

@@ -223,6 +223,7 @@ export function entitySpans(
       sp.type = 'PERSON';
     trimSpan(sp, tokens);
     trailingRole(sp, tokens, lex);
+    partyMember(sp, tokens);
     // `the Richter scale`, `a Nobel prize`: a surname before such a noun names a thing, not a person
     // mentioned (`Richter` took part in every earthquake of a timeline).
     if (sp.type === 'PERSON' && sp.first === sp.last && EPONYM_NOUNS.has(tokens[sp.last + 1]?.text ?? ''))
@@ -2333,6 +2334,55 @@ function trailingRole(sp: Span, tokens: Token[], lex: Lexicon | null): void {
     institutionName(word) === null
   )
     sp.first = sp.last + 1;
+}
+
+/** Words for a party's members (`a Texas Democrat`, `Senate Republicans`): no name ends in one. */
+const PARTY_MEMBERS = new Set(['Democrat', 'Democrats', 'Democratic', 'Republican', 'Republicans']);
+/** Chambers whose members are named by party (`Senate Republicans`, `House Democratic leaders`). */
+const CHAMBERS = new Set(['Senate', 'House', 'Congressional', 'Assembly']);
+
+/**
+ * `a Texas Democrat`, `a New York Republican`, `Senate Republican leader`: the party word says what
+ * a person is, and the name before it is a place or a chamber (CoNLL: `Texas` LOC, `Democrat` MISC).
+ * The span keeps the place, typed as one, or the chamber; a party whose name ends so (`Christian
+ * Democrats`, `Free Democrats`: an organisation, and no place) stays whole. A person's name read
+ * with them and a title (`Nebraska Republican Senator David Karnes`) is the name after the title. Reuters-21578 had `Texas Democrat`,
+ * `Illinois Democrat` and `Senate Republican` among its places and organisations.
+ */
+function partyMember(sp: Span, tokens: Token[]): void {
+  if (sp.last <= sp.first) return;
+  const end = tokens[sp.last].text;
+  if (sp.type === 'PERSON' && (end === 'Democrat' || end === 'Republican')) {
+    // `Sen. John McCain, an Arizona Republican`: one member, described by the place he stands for.
+    sp.last--;
+    sp.type = 'LOC';
+    return;
+  }
+  if (sp.type === 'PERSON') {
+    // `Nebraska Republican Senator David Karnes`: the person is the name after the party and the title.
+    for (let k = sp.first; k < sp.last - 1; k++) {
+      if (!PARTY_MEMBERS.has(tokens[k].text)) continue;
+      let name = k + 1;
+      while (name < sp.last && isTitle(tokens[name].text)) name++;
+      if (name > k + 1) sp.first = name;
+      return;
+    }
+    return;
+  }
+  if (!PARTY_MEMBERS.has(end)) return;
+  const rest = tokensText(tokens, sp.first, sp.last - 1);
+  if (CHAMBERS.has(rest)) {
+    sp.last--;
+    sp.type = 'ORG';
+  } else if (
+    !end.endsWith('s') &&
+    (sp.type === 'LOC' || ((countryByName(rest) || placeInfo(rest)) && !isCommonWord(rest.toLowerCase())))
+  ) {
+    // One member (`Liberal Democrats` is a party) of a place by the tagger's reading or the gazetteer's
+    // (which holds no states or provinces, and towns named `Liberal`).
+    sp.last--;
+    sp.type = 'LOC';
+  }
 }
 
 /** Nouns a surname before which names a measure, an award or an illness (`Richter scale`, `Nobel prize`). */
