@@ -266,6 +266,13 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(rows, name, options)[0].name).toBe('appoints Texaco');
     const other = rows.map((r) => ({ ...r, name: 'appoints conservator' }));
     expect(clusterStatements(other, name, options)[0].name).toBe('Texaco appoints conservator');
+    // A city is where, not who: after the name (before: `Paris appoints conservator`), or the
+    // participant that is no city before it.
+    const isLocality = (id: number) => id === 1;
+    const inParis = other.map((r) => ({ ...r, participantIds: [1] }));
+    expect(clusterStatements(inParis, name, { ...options, isLocality })[0].name).toBe('appoints conservator in Paris');
+    const parisFirst = other.map((r) => ({ ...r, participantIds: [1, 6] }));
+    expect(clusterStatements(parisFirst, name, { ...options, isLocality })[0].name).toBe('Texaco appoints conservator');
   });
 
   it("joins a report naming only the event's participant to that day's event of the same kind", () => {

@@ -412,6 +412,35 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Gosbank signs agreement', 'IADB meets', 'Thailand closes border']);
   });
 
+  it('takes a news medium telling the story for no part of it (`…, the news agency Tanjug said`)', () => {
+    const { statements, names } = statementsIn(
+      [
+        'Strikes spread to most regions of Yugoslavia on March 20, the official news agency Tanjug said.',
+        'Tanjug said on March 23 that Yugoslavia raised wages.',
+        'The Iranian news agency IRNA, in a report received in London, said Iran launched an offensive on January 9.',
+      ],
+      '1987-03-24',
+      [
+        ['Yugoslavia', 0, 'COUNTRY'],
+        ['March 20', 0, 'DATE', '1987-03-20'],
+        ['Tanjug', 0, 'ORG'],
+        ['Tanjug', 1, 'ORG'],
+        ['March 23', 1, 'DATE', '1987-03-23'],
+        ['Yugoslavia', 1, 'COUNTRY'],
+        ['IRNA', 2, 'ORG'],
+        ['London', 2, 'PLACE'],
+        ['Iran', 2, 'COUNTRY'],
+        ['January 9', 2, 'DATE', '1987-01-09'],
+      ],
+    );
+    const who = (ids: number[]) => ids.map((id) => names[id]);
+    // Before: Tanjug and IRNA among the participants (`Tanjug raises wages`, `IRNA launches`).
+    expect(statements.flatMap((s) => [...who(s.participantIds), ...who(s.mentionedIds)])).not.toContain('Tanjug');
+    expect(statements.flatMap((s) => [...who(s.participantIds), ...who(s.mentionedIds)])).not.toContain('IRNA');
+    expect(statements.map((s) => s.name)).toContain('Yugoslavia raises wages');
+    expect(statements.map((s) => s.name)).toContain('Iran launches offensive');
+  });
+
   it('reads a date in a clause of `when` or a relative `that` with that clause only', () => {
     const { statements, names } = statementsIn(
       [

@@ -976,9 +976,12 @@ function eventName(
   // appointed the FSLIC`: `appoints FSLIC`, not `FSLIC appoints FSLIC`). Another participant in its
   // place was the one acting in about half of Reuters' 116 such names (`Hoechst, which acquired
   // Celanese Corp`) and not in the rest (`BAA Plc sells BP shares`): better no one than a wrong one.
+  // A city or a region is where, never who (`London launches into Iraq` of a report received in
+  // London): the main participant that is not one, else the city after `in`.
   if (withSubject.length === 0 && entities.length) {
-    const main = entityName(entities[0]);
-    if (!name.includes(main)) name = `${main} ${name}`;
+    const actor = entities.find((id) => !options.isLocality(id));
+    const main = entityName(actor ?? entities[0]);
+    if (!name.includes(main)) name = actor !== undefined ? `${main} ${name}` : `${name} in ${main}`;
   }
   // `OPEC agrees`, `Brazil meets`: a verb that says nothing of what without its object is named by
   // the happening it makes (`OPEC accord`, `Brazil meeting`).

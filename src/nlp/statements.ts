@@ -352,6 +352,7 @@ function placeNamed(name: string, placeId: number | null, entityNames: (id: numb
 /** The dated statements of one document. */
 export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => string): Statement[] {
   const out: Statement[] = [];
+  const telling = mediaTelling(doc);
   const bySentence = new Map<number, DocumentFacts['mentions']>();
   for (const m of doc.mentions) {
     const list = bySentence.get(m.sentence) ?? [];
@@ -359,7 +360,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
     bySentence.set(m.sentence, list);
   }
   const taken = new Set<string>();
-  const topics = documentTopics(doc);
+  const topics = documentTopics(doc, telling);
 
   // The document's own events first: each dated one is a statement at its first mention.
   for (const ev of doc.events) {
@@ -397,7 +398,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const other = findAction(words, new Map(), isDate);
       if (other && !ACCORD_VERBS.has(other.key)) continue;
     }
-    const entities = unique(mentions.filter((m) => m.entityId !== null).map((m) => m.entityId!));
+    const entities = unique(
+      mentions.filter((m) => m.entityId !== null && !telling.has(m.start)).map((m) => m.entityId!),
+    );
     out.push({
       docId: doc.docId,
       sentence: first.sentence,
@@ -461,7 +464,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       if (!action && !named) continue;
       // A year is when a named event happened (`the 1986 Uruguay Round`), rarely when an action did.
       if (coarse && !named) continue;
-      const inClause = entityMentions.filter((m) => m.start >= cFrom && m.end <= cTo);
+      const inClause = entityMentions.filter((m) => m.start >= cFrom && m.end <= cTo && !telling.has(m.start));
       const actionAt = action ? words[action.at].start : cTo;
       // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`).
       const subject = [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE') ?? null;
@@ -505,7 +508,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         participantIds: participants.slice(0, 8),
         mentionedIds: aboutToo(
           unique(
-            mentions.filter((m) => m.entityId !== null && !participants.includes(m.entityId)).map((m) => m.entityId!),
+            mentions
+              .filter((m) => m.entityId !== null && !participants.includes(m.entityId) && !telling.has(m.start))
+              .map((m) => m.entityId!),
           ),
           participants,
           topics,
@@ -537,10 +542,10 @@ const TOPIC_MENTIONS = 3;
  * The entities a document is about (`North Korea` in a story about the Hanoi summit whose sentence
  * names only Trump and Kim): an event it reports is in their scope too, so their timelines show it.
  */
-function documentTopics(doc: DocumentFacts): number[] {
+function documentTopics(doc: DocumentFacts, telling: ReadonlySet<number>): number[] {
   const counts = new Map<number, number>();
   for (const m of doc.mentions) {
-    if (m.entityId === null || m.type === 'DATE') continue;
+    if (m.entityId === null || m.type === 'DATE' || telling.has(m.start)) continue;
     counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + (m.sentence === 0 ? TOPIC_MENTIONS : 1));
   }
   return [...counts]
@@ -556,4 +561,41 @@ function aboutToo(named: number[], participants: number[], topics: number[]): nu
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+/** A news medium's noun before its name (`the official news agency Tanjug`, `the newspaper Izvestia`). */
+const MEDIUM_BEFORE = /\b(?:news\s+agency|newspaper|daily|weekly|magazine|radio|television)\s+$/i;
+/** … or after it (`the Tanjug news agency`, `the Asahi newspaper`). */
+const MEDIUM_AFTER = /^\s+(?:news\s+agency|newspaper|daily|weekly|magazine)\b/i;
+/** A medium by its own name (`New China News Agency`, `Associated Press`, `China Daily`). */
+const MEDIUM_NAME = /\b(?:News|News\s+Agency|Press|Daily|Newspaper)$/;
+/** A verb of telling right after a name, or after an aside (`Tanjug said`, `IRNA, in a report received in London, said`). */
+const TELLS = /^\s*(?:,[^,.;]{0,60},\s*)?(?:said|says|reported|reports|quoted|added)\b/i;
+
+/**
+ * Where a news medium tells the story (`…, the official news agency Tanjug said`, `IRNA said Iranian
+ * forces launched …`): it reports what happened and takes no part in it, so its name there is no
+ * subject, participant or bystander of a statement. A medium is an organisation the document names
+ * beside a medium's noun; its other mentions (`Le Matin launches an edition`) are left as they are.
+ * Reuters-21578 had `IRNA launches into Iraq`, `Izvestia floods` and `Tanjug` among the participants
+ * of Washington's meetings. Returns the positions of such mentions.
+ */
+function mediaTelling(doc: DocumentFacts): Set<number> {
+  const media = new Set<number>();
+  for (const m of doc.mentions) {
+    if (m.type !== 'ORG' || m.entityId === null) continue;
+    const before = doc.body.slice(Math.max(0, m.start - 20), m.start);
+    const after = doc.body.slice(m.end, m.end + 20);
+    if (MEDIUM_BEFORE.test(before) || MEDIUM_AFTER.test(after) || MEDIUM_NAME.test(m.text)) media.add(m.entityId);
+  }
+  const telling = new Set<number>();
+  if (media.size === 0) return telling;
+  for (const m of doc.mentions) {
+    if (m.entityId === null || !media.has(m.entityId)) continue;
+    const after = doc.body
+      .slice(m.end, m.end + 40)
+      .replace(/^\s+(?:news\s+agency|newspaper|daily|weekly|magazine)\b/i, '');
+    if (TELLS.test(after)) telling.add(m.start);
+  }
+  return telling;
 }
