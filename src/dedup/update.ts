@@ -3,7 +3,8 @@
  * signature gets one, is filed in its LSH band buckets, and joins the cluster of every earlier
  * document whose estimated similarity reaches THRESHOLD and whose figures agree, or that it begins
  * like and is all but inside of or holds all but whole (a first take and its story: minhash.ts,
- * LEAD_WORDS). Clusters are connected components, named by their smallest document id. Work is per new document only: a candidate already in a cluster is
+ * LEAD_WORDS), and that came out within COPY_DAYS of it. Clusters are connected components, named
+ * by their smallest document id. Work is per new document only: a candidate already in a cluster is
  * compared only until one member of that cluster is close (the whole cluster joins either way), and
  * joining writes only the rows whose cluster changes, so a story copied fifty times costs a new copy
  * about what its second copy cost.

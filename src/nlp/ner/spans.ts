@@ -2346,8 +2346,9 @@ const CHAMBERS = new Set(['Senate', 'House', 'Congressional', 'Assembly']);
  * a person is, and the name before it is a place or a chamber (CoNLL: `Texas` LOC, `Democrat` MISC).
  * The span keeps the place, typed as one, or the chamber; a party whose name ends so (`Christian
  * Democrats`, `Free Democrats`: an organisation, and no place) stays whole. A person's name read
- * with them and a title (`Nebraska Republican Senator David Karnes`) is the name after the title. Reuters-21578 had `Texas Democrat`,
- * `Illinois Democrat` and `Senate Republican` among its places and organisations.
+ * with them and a title (`Nebraska Republican Senator David Karnes`) is the name after the title.
+ * Reuters-21578 had `Texas Democrat`, `Illinois Democrat` and `Senate Republican` among its places
+ * and organisations.
  */
 function partyMember(sp: Span, tokens: Token[]): void {
   if (sp.last <= sp.first) return;
