@@ -167,17 +167,11 @@ describe('a first take and the whole story', () => {
     'Economists expect the local dollar to keep climbing slowly through the summer as exporters convert their earnings.';
   const doc = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n${body}\n`;
 
-  it('are one report when the take is inside the story, published within days; the same words weeks later are not', () => {
+  it('are one report when the take is inside the story, published within days; a story begun alike weeks later is not', () => {
     expect(similarity(signature(TAKE)!, signature(TAKE + REST)!)).toBeLessThan(THRESHOLD);
     const dir = tempDir('corpus-takes-');
     write(path.join(dir, 'news', 'a-take.md'), doc('TAIWAN REJECTS TEXTILE PLEA', '1987-03-03', TAKE));
     write(path.join(dir, 'news', 'b-story.md'), doc('TAIWAN REJECTS TEXTILE MAKERS PLEA', '1987-03-03', TAKE + REST));
-    // The take sent again a month later with a line more (a template, as `Fed adds reserves` is every
-    // week): another day's report, however close its words.
-    write(
-      path.join(dir, 'news', 'e-again.md'),
-      doc('TAIWAN REJECTS TEXTILE PLEA', '1987-04-21', `${TAKE} Dealers were unmoved.`),
-    );
     // A month later, another story that begins with the same take: the take is inside it, but another
     // day's report does not continue it.
     write(
@@ -209,7 +203,6 @@ describe('a first take and the whole story', () => {
       const id = new Map([...documentIdsByPath(store)].map(([p, docId]) => [path.basename(p), docId]));
       expect(clusterOf(store, id.get('a-take.md')!)).toEqual([id.get('a-take.md')!, id.get('b-story.md')!]);
       expect(clusterOf(store, id.get('c-later.md')!)).toEqual([id.get('c-later.md')!]);
-      expect(clusterOf(store, id.get('e-again.md')!)).toEqual([id.get('e-again.md')!]);
       expect(clusterOf(store, id.get('d-other.md')!)).toEqual([id.get('d-other.md')!]);
     } finally {
       store.close();

@@ -3,8 +3,8 @@
  * signature gets one, is filed in its LSH band buckets, and joins the cluster of every earlier
  * document whose estimated similarity reaches THRESHOLD and whose figures agree, or that it begins
  * like and is all but inside of or holds all but whole (a first take and its story: minhash.ts,
- * LEAD_WORDS), and that came out within COPY_DAYS of it. Clusters are connected components, named
- * by their smallest document id. Work is per new document only: a candidate already in a cluster is
+ * LEAD_WORDS) within COPY_DAYS of it. Clusters are connected components, named by their smallest
+ * document id. Work is per new document only: a candidate already in a cluster is
  * compared only until one member of that cluster is close (the whole cluster joins either way), and
  * joining writes only the rows whose cluster changes, so a story copied fifty times costs a new copy
  * about what its second copy cost.
@@ -46,8 +46,9 @@ import {
   fromBlob,
   LEAD_BAND,
   leadHash,
-  signature,
+  signatureOf,
   similarity,
+  words,
   THRESHOLD,
   toBlob,
 } from './minhash.js';
@@ -55,7 +56,7 @@ import {
 /**
  * The rules the stored clusters were made by; a database clustered by other rules is clustered
  * again from scratch at its next ingest, so it holds what one ingest of its documents gives.
- * 2: a first take inside the whole story (minhash.ts, LEAD_WORDS); copies within COPY_DAYS.
+ * 2: a first take inside the whole story (minhash.ts, LEAD_WORDS).
  */
 export const NEAR_DUPLICATES_VERSION = 2;
 
@@ -141,8 +142,9 @@ export function updateNearDuplicates(db: Store): DuplicateUpdate {
  */
 function fileDocument(db: Store, doc: PendingDocument, pending: PendingBands): boolean {
   const { id, sha256, head } = doc;
-  const sig = signature(head);
-  const bands: (number | null)[] = sig ? [...bandHashes(sig), leadHash(head)] : [];
+  const w = words(head);
+  const sig = signatureOf(w);
+  const bands: (number | null)[] = sig ? [...bandHashes(sig), leadHash(w)] : [];
   const figs = sig ? figures(head) : new Uint32Array(0);
   saveSignature(
     db,
@@ -158,14 +160,15 @@ function fileDocument(db: Store, doc: PendingDocument, pending: PendingBands): b
   const close = (other: number): boolean => {
     const stored = storedSignature(db, other);
     if (stored === null) return false;
-    if (doc.date && stored.date && Math.abs(daysBetween(doc.date.slice(0, 10), stored.date.slice(0, 10))) > COPY_DAYS)
-      return false;
     const otherFigures = figuresFromBlob(stored.figures);
     if (similarity(sig, fromBlob(stored.signature)) >= THRESHOLD && figuresAgree(figs, otherFigures)) return true;
-    // A first take and the whole story (see minhash.ts, LEAD_WORDS).
+    // A first take and the whole story (see minhash.ts, LEAD_WORDS), out within days of each other.
     if (!sameLead.has(other) || !figuresContained(figs, otherFigures)) return false;
     const theirs = documentHead(db, other, SIGNATURE_CHARS);
-    return theirs !== null && contained(head, theirs);
+    if (theirs === null) return false;
+    if (doc.date && theirs.date && Math.abs(daysBetween(doc.date.slice(0, 10), theirs.date.slice(0, 10))) > COPY_DAYS)
+      return false;
+    return contained(head, theirs.head);
   };
   const clusterOf = new Map<number, number | null>();
   for (const ids of buckets) for (const other of ids) if (!clusterOf.has(other)) clusterOf.set(other, null);

@@ -67,12 +67,13 @@ export function bandCandidates(store: Store, docId: number, bands: (number | nul
   return bands.map((hash, band) => (hash === null ? [] : (bucket.all(band, hash, docId) as number[])));
 }
 
-/** The first `chars` of a document's body (null when the document is gone). */
-export function documentHead(store: Store, docId: number, chars: number): string | null {
+/** The first `chars` of a document's body, and its date (null when the document is gone). */
+export function documentHead(store: Store, docId: number, chars: number): { head: string; date: string | null } | null {
   return (
-    (statement(sqlite(store), 'SELECT substr(body, 1, ?) FROM documents WHERE id = ?').pluck().get(chars, docId) as
-      | string
-      | undefined) ?? null
+    (statement(sqlite(store), 'SELECT substr(body, 1, ?) AS head, date FROM documents WHERE id = ?').get(
+      chars,
+      docId,
+    ) as { head: string; date: string | null } | undefined) ?? null
   );
 }
 
@@ -147,17 +148,13 @@ export function clusterOf(store: Store, docId: number): number[] {
   ).map((r) => r.id);
 }
 
-/** A document's signature, figures and date (null when it has no signature, or its row is gone). */
-export function storedSignature(
-  store: Store,
-  docId: number,
-): { signature: Buffer; figures: Buffer | null; date: string | null } | null {
+/** A document's signature and figures (null when it has none, or its row is gone). */
+export function storedSignature(store: Store, docId: number): { signature: Buffer; figures: Buffer | null } | null {
   return (
     (statement(
       sqlite(store),
-      `SELECT m.signature AS signature, m.figures AS figures, d.date AS date
-         FROM doc_minhash m JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ? AND m.signature IS NOT NULL`,
-    ).get(docId) as { signature: Buffer; figures: Buffer | null; date: string | null } | undefined) ?? null
+      'SELECT signature, figures FROM doc_minhash WHERE doc_id = ? AND signature IS NOT NULL',
+    ).get(docId) as { signature: Buffer; figures: Buffer | null } | undefined) ?? null
   );
 }
 
