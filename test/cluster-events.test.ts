@@ -234,6 +234,22 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(meeting, (id) => (id === 11 ? 'IMF' : name(id)), options)[0].name).toBe('IMF–Paris talks');
   });
 
+  it('makes one event of two people meeting on one day whatever words the reports use, not of two countries', () => {
+    const meeting = (doc: number, participantIds: number[], terms: string[], name: string) =>
+      statement(doc, '1987-04-08', { value: '1987-04-07', action: 'n:meeting', participantIds, terms, name });
+    const people = [
+      meeting(80, [2, 3], ['currenc', 'dollar'], 'meeting'),
+      meeting(81, [2, 3], ['currenc', 'dollar'], 'meeting'),
+      meeting(82, [3, 2], ['hour', 'long', 'breakfast'], 'Miyazawa–Baker hour-long meeting'),
+    ];
+    const events = clusterStatements(people, name, options);
+    // Before: `Baker–Miyazawa meeting` (2 reports) and `Miyazawa–Baker hour-long meeting` (1).
+    expect(events.map((e) => [e.name, e.documents])).toEqual([['James Baker–Kiichi Miyazawa meeting', 3]]);
+    // Two countries hold several talks a day: their words must agree.
+    const countries = people.map((r) => ({ ...r, participantIds: [4, 5] }));
+    expect(clusterStatements(countries, name, options)).toHaveLength(2);
+  });
+
   it('names a verb told without its object by the happening it makes', () => {
     const rows = [50, 51].map((doc) =>
       statement(doc, '1986-12-22', {

@@ -173,7 +173,7 @@ export function clusterStatementStream(
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
   // same day. Settled clusters are compared with each other (sameHappening) and a group of them is
   // one event; a group is held until no cluster that could still join it is unfinished.
-  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf), kindOf);
+  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, isPlace), kindOf);
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
     else ripe.finished(c);
@@ -473,6 +473,9 @@ function joined(group: Cluster[]): Cluster {
   };
 }
 
+/** The kind of every meeting, talks and session (the `meet` group of event nouns and verbs). */
+const MEETING_KIND = 'n:meet';
+
 /** Least cosine of two clusters' weighted terms for them to be one happening told two ways. */
 const SAME_HAPPENING_TERMS = 0.25;
 /** … and when neither shares the other's kind of action. */
@@ -484,7 +487,12 @@ const SAME_HAPPENING_TERMS_ONLY = 0.75;
  * different event nouns in one article), and their words agree: the same kind of action with
  * similar terms, or very similar terms.
  */
-function sameHappening(a: Settled, b: Settled, idf: ReadonlyMap<string, number>): boolean {
+function sameHappening(
+  a: Settled,
+  b: Settled,
+  idf: ReadonlyMap<string, number>,
+  isPlace: (id: number) => boolean,
+): boolean {
   if (Math.abs(a.day - b.day) > 1) return false;
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
   if (shared === 0) return false;
@@ -505,6 +513,11 @@ function sameHappening(a: Settled, b: Settled, idf: ReadonlyMap<string, number>)
     const other = a.nounKinds.get(doc);
     if (other && [...kinds].some((k) => !other.has(k))) return false;
   }
+  // Two of the same people or organisations meeting on one day met once (`Miyazawa talks`,
+  // `Miyazawa–Baker hour-long meeting`), whatever other words each report uses. (Not countries:
+  // two countries hold several talks a day.)
+  const sharedActors = [...b.main].filter((id) => a.main.has(id) && !isPlace(id)).length;
+  if (sharedActors >= 2 && a.kinds.has(MEETING_KIND) && b.kinds.has(MEETING_KIND)) return true;
   const cosine = termCosine(a, b, idf);
   const sharedKind = [...a.kinds].some((k) => b.kinds.has(k));
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
@@ -943,14 +956,16 @@ function eventName(
   }
   const withAction = members.filter((m) => m.action === topAction);
   const withSubject = withAction.filter((m) => m.subjectId !== null);
-  let name = count(withSubject.length ? withSubject : withAction)[0][0];
+  const [named0, namers] = count(withSubject.length ? withSubject : withAction)[0];
+  let name = named0;
   if (topAction.startsWith('n:')) {
     // No name of its own: say where or who (`earthquake in Ecuador`, `Nakasone–Reagan talks`).
     const lemma = topAction.slice(2);
     if (options.placeKnown.has(lemma)) {
       if (place !== null)
         return placeNamedForm(withAction, entityName(place), lemma) ?? `${lemma} in ${entityName(place)}`;
-    } else if (/[–-]/.test(name) && /\s/.test(name)) {
+    } else if (/[–-]/.test(name) && /\s/.test(name) && namers.size >= Math.min(reports, Math.max(2, reports / 4))) {
+      // A report's own pair of names (`Miyazawa–Baker hour-long meeting`), when enough reports give it.
       return name;
     }
     // The name the reports' own analyses give most, when it says who (`Nakasone local election`) and
