@@ -210,6 +210,10 @@ describe('corpus events from dated statements', () => {
     // An election whose country two reports name (`Japan's local elections`) is that country's.
     const japan = rows.map((r, i) => ({ ...r, mentionedIds: i < 2 ? [4] : [] }));
     expect(clusterStatements(japan, name, options)[0].name).toBe('Japan local election');
+    // Even when more reports name a city: the country's, not the city's (was `Paris local election`).
+    const inCity = japan.map((r) => ({ ...r, mentionedIds: [1, ...r.mentionedIds] }));
+    const isLocality = (id: number) => id === 1;
+    expect(clusterStatements(inCity, name, { ...options, isLocality })[0].name).toBe('Japan local election');
   });
 
   it('names a city beside someone as where it happened, and cities alone as reporters do', () => {
