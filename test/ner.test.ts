@@ -787,6 +787,24 @@ describe('resolveEntities: surnames', () => {
     expect(names('The Liberal Democrats said a lack of any restriction was wrong.')).toEqual(['ORG:Liberal Democrats']);
   });
 
+  it('reads a minister after `<title> of <portfolio>` as a person though the document names him once', () => {
+    const names = (text: string) => {
+      const { tokens, sentences } = tokenize(text);
+      return findEntities(text, tokens, sentences).map((m) => `${m.type}:${m.text}`);
+    };
+    // Before: `ORG:Exchequer Nigel Lawson`, `ORG:State George Shultz`.
+    expect(
+      names(
+        'Funaro and Gros are today meeting British Chancellor of the Exchequer Nigel Lawson. ' +
+          'Secretary of State George Shultz acknowledged failings in the policy.',
+      ),
+    ).toEqual(['PERSON:Funaro', 'PERSON:Gros', 'PERSON:Nigel Lawson', 'PERSON:George Shultz']);
+    // A company's officer is not a minister: the firm's name stays whole.
+    expect(names('said Peter Witte, director of Westdeutsche Landesbank Girozentrale.')).toContain(
+      'ORG:Westdeutsche Landesbank Girozentrale',
+    );
+  });
+
   it('leaves the office after an organisation out of its name, and an office after a portfolio names none', () => {
     const names = (text: string) => {
       const { tokens, sentences } = tokenize(text);

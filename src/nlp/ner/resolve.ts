@@ -4,6 +4,7 @@ import { aliasKey } from '../../core/alias-key.js';
 import { isTitleWord } from '../../core/name-forms.js';
 import { isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
 import { acronymCompany, canonicalOrgAcronym } from './orgs.js';
+import { isCommonWord } from './lexicon.js';
 import { type Span, tokensText } from './spans.js';
 
 /*
@@ -466,6 +467,17 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
  * words the last of which it writes alone as a person) is that person after a title. The person is
  * split off; what comes before the titles stays an organisation (`NATO`), the titles go.
  */
+/** Titles of ministers, before `of` and their portfolio (`Secretary of State`, `Chancellor of the Exchequer`). */
+const MINISTERS = new Set([
+  'Chancellor',
+  'Secretary',
+  'Minister',
+  'Undersecretary',
+  'chancellor',
+  'secretary',
+  'minister',
+]);
+
 function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
   const words = (sp: Span, from = sp.first) => tokensText(tokens, from, sp.last);
   const people = new Set<string>();
@@ -475,11 +487,32 @@ function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
     people.add(aliasKey(words(sp)));
     surnames.add(aliasKey(tokens[sp.last].text));
   }
-  if (people.size === 0) return spans;
+  // `Chancellor of the Exchequer Nigel Lawson`, `Minister of Mines Patrick Chitambala`: a minister's
+  // title and `of` before a three-word span say that it opens with the portfolio, so two capitalised
+  // words after it that are no common words or legal suffixes are the minister, whether or not the
+  // document names them again. (Not a company's officer: `director of Westdeutsche Landesbank
+  // Girozentrale`.)
+  const afterPortfolio = (sp: Span): boolean => {
+    let i = sp.first - 1;
+    if (tokens[i]?.text.toLowerCase() === 'the') i--;
+    return tokens[i]?.text.toLowerCase() === 'of' && MINISTERS.has(tokens[i - 1]?.text ?? '');
+  };
+  const nameLike = (i: number) =>
+    /^\p{Lu}\p{Ll}+$/u.test(tokens[i].text) &&
+    !isCommonWord(tokens[i].text.toLowerCase()) &&
+    !isCorporateSuffix(tokens[i].text);
   const out: Span[] = [];
   for (const sp of spans) {
     let split = -1;
-    if (sp.type === 'ORG' && sp.last - sp.first >= 2) {
+    if (
+      sp.type === 'ORG' &&
+      sp.last - sp.first === 2 &&
+      afterPortfolio(sp) &&
+      nameLike(sp.last - 1) &&
+      nameLike(sp.last)
+    )
+      split = sp.last - 1;
+    if (sp.type === 'ORG' && sp.last - sp.first >= 2 && people.size > 0) {
       for (let k = sp.first + 1; k < sp.last && split < 0; k++) {
         if (!isTitleWord(tokens[k - 1].text) || !/^\p{Lu}/u.test(tokens[k].text)) continue;
         const tail = aliasKey(words(sp, k));
