@@ -129,9 +129,9 @@ export function leadHash(w: string[]): number | null {
   return h | 0;
 }
 
-/** Whether the shorter of two texts is all but contained in the longer (see LEAD_WORDS). */
-export function contained(a: string, b: string): boolean {
-  const [x, y] = [shingleHashes(words(a)), shingleHashes(words(b))];
+/** Whether the shorter of two texts (their words: see words) is all but contained in the longer (see LEAD_WORDS). */
+export function contained(a: string[], b: string[]): boolean {
+  const [x, y] = [shingleHashes(a), shingleHashes(b)];
   const [small, large] = x.length <= y.length ? [x, y] : [y, x];
   if (small.length < MIN_CONTAINED) return false;
   const inLarge = new Set(large);
@@ -192,6 +192,12 @@ export function figures(text: string): Uint32Array {
 /** Whether two documents' figures agree enough for one report: Jaccard of their figure sets. */
 export function figuresAgree(a: Uint32Array, b: Uint32Array): boolean {
   if (a.length === 0 && b.length === 0) return true;
+  const shared = sharedFigures(a, b);
+  return shared / (a.length + b.length - shared) >= MIN_FIGURES_SHARED;
+}
+
+/** Figures two sorted figure sets share (a merge of the two). */
+function sharedFigures(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -203,7 +209,7 @@ export function figuresAgree(a: Uint32Array, b: Uint32Array): boolean {
     } else if (a[i] < b[j]) i++;
     else j++;
   }
-  return shared / (a.length + b.length - shared) >= MIN_FIGURES_SHARED;
+  return shared;
 }
 
 /**
@@ -211,10 +217,8 @@ export function figuresAgree(a: Uint32Array, b: Uint32Array): boolean {
  * them): a first take's figures are all in the whole story; a template re-sent has other figures.
  */
 export function figuresContained(a: Uint32Array, b: Uint32Array): boolean {
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  if (small.length === 0) return true;
-  const inLarge = new Set(large);
-  return small.filter((x) => inLarge.has(x)).length >= MIN_FIGURES_SHARED * small.length;
+  const fewer = Math.min(a.length, b.length);
+  return fewer === 0 || sharedFigures(a, b) >= MIN_FIGURES_SHARED * fewer;
 }
 
 export function figuresFromBlob(blob: Buffer | null): Uint32Array {

@@ -20,7 +20,6 @@ import { daysBetween } from '../core/days.js';
 import {
   type BandRow,
   type PendingDocument,
-  anySignature,
   bandCandidates,
   clearNearDuplicates,
   clusterIdOf,
@@ -104,7 +103,7 @@ class PendingBands {
 export function updateNearDuplicates(db: Store): DuplicateUpdate {
   if (nearDuplicatesVersion(db) !== NEAR_DUPLICATES_VERSION) {
     inWriteTransaction(db, () => {
-      if (anySignature(db)) clearNearDuplicates(db);
+      clearNearDuplicates(db);
       setNearDuplicatesVersion(db, NEAR_DUPLICATES_VERSION);
     });
   }
@@ -168,7 +167,7 @@ function fileDocument(db: Store, doc: PendingDocument, pending: PendingBands): b
     if (theirs === null) return false;
     if (doc.date && theirs.date && Math.abs(daysBetween(doc.date.slice(0, 10), theirs.date.slice(0, 10))) > COPY_DAYS)
       return false;
-    return contained(head, theirs.head);
+    return contained(w, words(theirs.head));
   };
   const clusterOf = new Map<number, number | null>();
   for (const ids of buckets) for (const other of ids) if (!clusterOf.has(other)) clusterOf.set(other, null);

@@ -772,15 +772,15 @@ function toEvent(
   // Whose election: a country or place a quarter of the reports (or two) name, as a participant or
   // beside it (`Britain's June 11 general election`), a country before a city (Egypt's election was
   // `Cairo general election`, Cairo being where the reports placed it); else where it happened.
-  const named = [...ranked, ...beside]
+  const placesNamed = [...ranked, ...beside]
     .filter(([id, r]) => isPlace(id) && (r.size * 4 >= reports.size || r.size >= 2))
     .sort(byReports)
     .map(([id]) => id);
   const polity =
     (place !== null && !isLocality(place) ? place : null) ??
-    named.find((id) => !isLocality(id)) ??
+    placesNamed.find((id) => !isLocality(id)) ??
     place ??
-    named[0] ??
+    placesNamed[0] ??
     null;
   const name = eventName(
     members,

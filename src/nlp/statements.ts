@@ -592,9 +592,7 @@ function mediaTelling(doc: DocumentFacts): Set<number> {
   if (media.size === 0) return telling;
   for (const m of doc.mentions) {
     if (m.entityId === null || !media.has(m.entityId)) continue;
-    const after = doc.body
-      .slice(m.end, m.end + 40)
-      .replace(/^\s+(?:news\s+agency|newspaper|daily|weekly|magazine)\b/i, '');
+    const after = doc.body.slice(m.end, m.end + 40).replace(MEDIUM_AFTER, '');
     if (TELLS.test(after)) telling.add(m.start);
   }
   return telling;

@@ -93,11 +93,6 @@ export function setNearDuplicatesVersion(store: Store, version: number): void {
   ).run(version);
 }
 
-/** Whether any document has a signature (a database whose near-duplicates were ever computed). */
-export function anySignature(store: Store): boolean {
-  return statement(sqlite(store), 'SELECT 1 FROM doc_minhash LIMIT 1').get() !== undefined;
-}
-
 /** A document's cluster (its smallest member's id), or null when it is in none. */
 export function clusterIdOf(store: Store, docId: number): number | null {
   return (

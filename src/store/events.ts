@@ -341,23 +341,19 @@ export function writtenForms(store: Store, id: number): Map<string, number> {
   return new Map(rows.map((r) => [r.text, r.n]));
 }
 
-/** Which entities are countries or places, for the event clustering. */
-export function placeLookup(store: Store): (id: number) => boolean {
-  return entityTypeLookup(store, ['COUNTRY', 'PLACE']);
-}
-
-/** Whether an entity is a place that is not a country (a city, a region, a street): where, never who. */
-export function localityLookup(store: Store): (id: number) => boolean {
-  return entityTypeLookup(store, ['PLACE']);
-}
-
-function entityTypeLookup(store: Store, types: readonly string[]): (id: number) => boolean {
-  const ids = new Set(
-    stmt(sqlite(store), 'SELECT id FROM entities WHERE type IN (SELECT value FROM json_each(?))')
-      .pluck()
-      .all(JSON.stringify(types)) as number[],
-  );
-  return (id) => ids.has(id);
+/**
+ * Which entities are countries or places (`isPlace`), and which of those are places that are not
+ * countries (`isLocality`: a city, a region, a street: where, never who), for the event clustering.
+ * One read of the entities for both.
+ */
+export function placeLookups(store: Store): { isPlace: (id: number) => boolean; isLocality: (id: number) => boolean } {
+  const rows = stmt(sqlite(store), "SELECT id, type FROM entities WHERE type IN ('COUNTRY', 'PLACE')").all() as {
+    id: number;
+    type: string;
+  }[];
+  const places = new Set(rows.map((r) => r.id));
+  const localities = new Set(rows.filter((r) => r.type === 'PLACE').map((r) => r.id));
+  return { isPlace: (id) => places.has(id), isLocality: (id) => localities.has(id) };
 }
 
 // ---- events ----

@@ -460,13 +460,6 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   return mentions.sort((a, b) => a.start - b.start);
 }
 
-/**
- * `Chancellor of the Exchequer Nigel Lawson` read as the organisation `Exchequer Nigel Lawson`
- * (41 mentions on Reuters), `Agriculture Undersecretary Daniel Amstutz`, `NATO General Secretary
- * Lord Carrington`: an organisation that ends in a person the document names (the same name, or two
- * words the last of which it writes alone as a person) is that person after a title. The person is
- * split off; what comes before the titles stays an organisation (`NATO`), the titles go.
- */
 /** Titles of ministers, before `of` and their portfolio (`Secretary of State`, `Chancellor of the Exchequer`). */
 const MINISTERS = new Set([
   'Chancellor',
@@ -478,6 +471,13 @@ const MINISTERS = new Set([
   'minister',
 ]);
 
+/**
+ * `Chancellor of the Exchequer Nigel Lawson` read as the organisation `Exchequer Nigel Lawson`
+ * (41 mentions on Reuters), `Agriculture Undersecretary Daniel Amstutz`, `NATO General Secretary
+ * Lord Carrington`: an organisation that ends in a person the document names (the same name, or two
+ * words the last of which it writes alone as a person) is that person after a title. The person is
+ * split off; what comes before the titles stays an organisation (`NATO`), the titles go.
+ */
 function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
   const words = (sp: Span, from = sp.first) => tokensText(tokens, from, sp.last);
   const people = new Set<string>();
