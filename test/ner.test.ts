@@ -34,6 +34,12 @@ function resolveSpans(text: string, spans: [string, Span['type']][]) {
 const spanTypes = (text: string, spans: [string, Span['type']][]) =>
   resolveSpans(text, spans).map((m) => `${m.type}:${m.text}`);
 
+/** The mentions the recognizer finds in a text, as `TYPE:text`. */
+const names = (text: string) => {
+  const { tokens, sentences } = tokenize(text);
+  return findEntities(text, tokens, sentences).map((m) => `${m.type}:${m.text}`);
+};
+
 /** The resolved mentions of hand-made spans, as `TYPE:text=entity`. */
 const spanEntities = (text: string, spans: [string, Span['type']][]) =>
   resolveSpans(text, spans).map((m) => `${m.type}:${m.text}=${m.entity}`);
@@ -761,10 +767,6 @@ describe('resolveEntities: surnames', () => {
   });
 
   it("leaves a party member's word out of the place or chamber before it (`a Texas Democrat`, `Senate Republicans`)", () => {
-    const names = (text: string) => {
-      const { tokens, sentences } = tokenize(text);
-      return findEntities(text, tokens, sentences).map((m) => `${m.type}:${m.text}`);
-    };
     // Before: `PLACE:Texas Democrat`, `ORG:Senate Republican`, `PERSON:Arizona Republican`,
     // `PERSON:Nebraska Republican Senator David Karnes`.
     expect(
@@ -788,10 +790,6 @@ describe('resolveEntities: surnames', () => {
   });
 
   it('reads a minister after `<title> of <portfolio>` as a person though the document names him once', () => {
-    const names = (text: string) => {
-      const { tokens, sentences } = tokenize(text);
-      return findEntities(text, tokens, sentences).map((m) => `${m.type}:${m.text}`);
-    };
     // Before: `ORG:Exchequer Nigel Lawson`, `ORG:State George Shultz`.
     expect(
       names(
@@ -806,10 +804,6 @@ describe('resolveEntities: surnames', () => {
   });
 
   it('leaves the office after an organisation out of its name, and an office after a portfolio names none', () => {
-    const names = (text: string) => {
-      const { tokens, sentences } = tokenize(text);
-      return findEntities(text, tokens, sentences).map((m) => `${m.type}:${m.text}`);
-    };
     expect(names('Federal Reserve Chairman Paul Volcker said rates would hold.')).toEqual([
       'ORG:Federal Reserve',
       'PERSON:Paul Volcker',
