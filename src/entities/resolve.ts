@@ -44,7 +44,7 @@ export interface DocEvidence extends Evidence {
   doc: number;
 }
 
-export type Rule = 'variant' | 'typo' | 'title' | 'acronym' | 'surname' | 'short form' | 'context' | 'company';
+export type Rule = 'variant' | 'typo' | 'title' | 'acronym' | 'surname' | 'short form' | 'context' | 'company' | 'type';
 
 export interface Link {
   type: string;

@@ -19,8 +19,10 @@ import {
   mentionCountOfDocs,
   mentionTotal,
   refreshEntityStats,
+  resolutionRulesVersion,
   resolvedMentionTotal,
   saveSuspects,
+  setResolutionRulesVersion,
   setResolvedMentionTotal,
   settleNamesAndAliases,
   storedEvidence,
@@ -30,6 +32,7 @@ import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
 import { countryByName, placeInfo } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
+import { namesTypedAgainstCorpus } from './type-votes.js';
 import { institutionForm } from '../nlp/ner/institutions.js';
 import { stripTitlesWritten } from '../core/name-forms.js';
 import { type Link, resolveNames } from './resolve.js';
@@ -41,6 +44,13 @@ export interface ResolutionSummary extends ApplyResult {
   suspects: number;
   seconds: number;
 }
+
+/**
+ * Bumped when the rules change which names are one entity, so a database resolved by older rules is
+ * resolved again, whole, at its next ingest (what a fresh ingest of its documents would store).
+ * 2: names typed against the corpus join the prevailing type (type-votes.ts).
+ */
+export const RESOLUTION_RULES_VERSION = 2;
 
 export function resolveCorpus(
   db: Store,
@@ -70,7 +80,11 @@ export function resolveCorpus(
     // last resolution (a document removed, changed or analyzed again): then everything is settled.
     const before = resolvedMentionTotal(db);
     const total = mentionTotal(db);
-    const incremental = !options.full && before !== undefined && before + mentionCountOfDocs(db, scannedDocs) === total;
+    const incremental =
+      !options.full &&
+      resolutionRulesVersion(db) === RESOLUTION_RULES_VERSION &&
+      before !== undefined &&
+      before + mentionCountOfDocs(db, scannedDocs) === total;
     step('scan');
     const names = loadNames(db);
     step('names');
@@ -82,8 +96,6 @@ export function resolveCorpus(
     const companies = companiesTypedAsPeople(names, isCommonWord, fixed, isPlace).filter(
       (l) => !linkedAlready.has(`${l.type}\u0000${l.from}`),
     );
-    step('resolve');
-
     // User merges win; automatic links carry on from their targets (a chain ends at a name linked nowhere).
     const nameOf = new Map(names.map((n) => [`${n.type}\u0000${n.key}`, n.name]));
     const auto = new Map(resolution.links.map((l) => [`${l.type}\u0000${l.from}`, l]));
@@ -106,13 +118,36 @@ export function resolveCorpus(
         cur = a.to;
       }
     };
+    // Documents naming each entity, by any of its names (summed per name).
+    const entityDocs = new Map<string, number>();
+    for (const n of names) {
+      const k = `${n.type}\u0000${final(n.type, n.key)}`;
+      entityDocs.set(k, (entityDocs.get(k) ?? 0) + n.docs.length);
+    }
+    const retyped = namesTypedAgainstCorpus(names, {
+      linked: new Set([...linkedAlready, ...companies.map((l) => `${l.type}\u0000${l.from}`)]),
+      fixed,
+      ambiguous: new Set(resolution.docLinks.map((l) => `${l.type}\u0000${l.from}`)),
+      entityDocs: (type, key) => entityDocs.get(`${type}\u0000${final(type, key)}`) ?? 0,
+      isPlace,
+    });
+    step('resolve');
     // A company the tagger read as a person ends its chain in the organisation: `Barney` → `Smith
-    // Barney` (PERSON) → `Smith Barney` (ORG) and on through the organisation's own links.
-    const company = new Map<string, Link>(companies.map((l) => [`${l.type}\u0000${l.from}`, l]));
+    // Barney` (PERSON) → `Smith Barney` (ORG) and on through the organisation's own links; a name
+    // typed against the corpus (`Texas` as ORG) in the entity of the prevailing type.
+    const company = new Map<string, Link>([...companies, ...retyped].map((l) => [`${l.type}\u0000${l.from}`, l]));
+    // Hop by hop: `Peking` the person is the organisation `Peking`, which is the place.
     const finalOf = (type: string, key: string): { toType?: string; to: string } => {
-      const to = final(type, key);
-      const c = company.get(`${type}\u0000${to}`);
-      return c ? { toType: c.toType, to: final(c.toType!, c.to) } : { to };
+      let at = { type, to: final(type, key) };
+      const seen = new Set<string>();
+      for (;;) {
+        const k = `${at.type}\u0000${at.to}`;
+        const c = company.get(k);
+        if (!c || seen.has(k)) break;
+        seen.add(k);
+        at = { type: c.toType!, to: final(c.toType!, c.to) };
+      }
+      return at.type === type ? { to: at.to } : { toType: at.type, to: at.to };
     };
     const links: LinkRow[] = [];
     for (const o of overrides) {
@@ -129,7 +164,7 @@ export function resolveCorpus(
         docs: [],
       });
     }
-    for (const l of [...resolution.links, ...companies]) {
+    for (const l of [...resolution.links, ...companies, ...retyped]) {
       const target = finalOf(l.type, l.from);
       if (target.to === l.from && !target.toType) continue;
       links.push({ ...l, ...target, fromName: nameOf.get(`${l.type}\u0000${l.from}`) ?? l.from });
@@ -150,6 +185,7 @@ export function resolveCorpus(
     step('firstNames');
     refreshEntityStats(db, scope ? { entities: scope, docs: scannedDocs } : undefined);
     setResolvedMentionTotal(db, total);
+    setResolutionRulesVersion(db, RESOLUTION_RULES_VERSION);
     step('stats');
     storeAssociations(db);
     step('associations');
@@ -159,10 +195,10 @@ export function resolveCorpus(
       db,
       resolution.suspects.filter((s) => {
         if (!s.type.includes('/')) return rootOf(s.type, s.aKey) !== rootOf(s.type, s.bKey);
-        // `Smith Barney` as PERSON and ORG: no question once the person is known to be the company.
+        // `Smith Barney` as PERSON and ORG: no question once the person is known to be the company
+        // (or either name is known to be of the other's type).
         const [aType, bType] = s.type.split('/');
-        const person = aType === 'PERSON' ? s.aKey : bType === 'PERSON' ? s.bKey : null;
-        return person === null || !company.has(`PERSON\u0000${person}`);
+        return !company.has(`${aType}\u0000${s.aKey}`) && !company.has(`${bType}\u0000${s.bKey}`);
       }),
     );
     const summary: ResolutionSummary = {
@@ -190,7 +226,10 @@ export function storeMissingAssociations(db: Store): number {
   return (performance.now() - started) / 1000;
 }
 
-/** Whether some document's evidence has not been read (a database from before resolution existed). */
+/**
+ * Whether some document's evidence has not been read (a database from before resolution existed),
+ * or the corpus was last resolved by other rules.
+ */
 export function resolutionDue(db: Store): boolean {
-  return unscannedCount(db, EVIDENCE_VERSION) > 0;
+  return unscannedCount(db, EVIDENCE_VERSION) > 0 || resolutionRulesVersion(db) !== RESOLUTION_RULES_VERSION;
 }

@@ -837,6 +837,20 @@ export function setResolvedMentionTotal(store: Store, value: number): void {
     .run(value);
 }
 
+/** The version of the resolution rules that last settled the corpus's entities; undefined before versions were kept. */
+export function resolutionRulesVersion(store: Store): number | undefined {
+  return sqlite(store)
+    .prepare("SELECT value FROM corpus_counts WHERE name = 'resolution_rules_version'")
+    .pluck()
+    .get() as number | undefined;
+}
+
+export function setResolutionRulesVersion(store: Store, value: number): void {
+  sqlite(store)
+    .prepare("INSERT OR REPLACE INTO corpus_counts (name, value) VALUES ('resolution_rules_version', ?)")
+    .run(value);
+}
+
 /** How many mentions (of any type) the given documents hold. */
 export function mentionCountOfDocs(store: Store, docs: readonly number[]): number {
   const q = sqlite(store).prepare('SELECT count(*) FROM mentions WHERE doc_id = ?').pluck();

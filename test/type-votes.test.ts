@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { NameStat } from '../src/entities/resolve.js';
+import { RESOLUTION_RULES_VERSION } from '../src/entities/run.js';
+import { namesTypedAgainstCorpus } from '../src/entities/type-votes.js';
+import { openDatabase } from '../src/store/db.js';
+import { setResolutionRulesVersion } from '../src/store/resolution.js';
+import { corpus, SHARED, tempDir } from './helpers.js';
+
+const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+const stat = (type: string, key: string, docs: number[], name = key): NameStat => ({ type, key, name, docs });
+const none = new Set<string>();
+
+function vote(names: NameStat[], options: Partial<Parameters<typeof namesTypedAgainstCorpus>[1]> = {}): string[] {
+  return namesTypedAgainstCorpus(names, {
+    linked: none,
+    fixed: none,
+    ambiguous: none,
+    entityDocs: () => 0,
+    isPlace: () => false,
+    ...options,
+  }).map((l) => `${l.type} ${l.from} → ${l.toType} ${l.to}`);
+}
+
+describe('names typed against the corpus', () => {
+  it('join the type the corpus gives them four times as often, weighing each side with its entity', () => {
+    const names = [
+      stat('PLACE', 'texas', range(1, 41)),
+      stat('ORG', 'texas', range(41, 51)),
+      // Four times exactly: enough.
+      stat('PERSON', 'reagan', range(100, 112)),
+      stat('ORG', 'reagan', [112, 113, 114]),
+      // Three times: the tagger's minority may be right.
+      stat('PLACE', 'kansas', range(200, 209)),
+      stat('ORG', 'kansas', [209, 210, 211]),
+      // 25 against 17, but the company is named in 80 documents by its other names.
+      stat('ORG', 'vw', range(300, 325)),
+      stat('PLACE', 'vw', range(325, 342)),
+      // A minority with a family of its own (names joining it) is an entity in its own right.
+      stat('PERSON', 'baker', range(400, 460)),
+      stat('ORG', 'baker', range(460, 470)),
+      // Too few documents to vote.
+      stat('PLACE', 'pierce', [500, 501]),
+      stat('PERSON', 'pierce', []),
+    ];
+    const entityDocs = (type: string, key: string) =>
+      type === 'ORG' && key === 'vw' ? 80 : type === 'ORG' && key === 'baker' ? 30 : 0;
+    expect(vote(names, { entityDocs })).toEqual([
+      'ORG reagan → PERSON reagan',
+      'ORG texas → PLACE texas',
+      'PLACE vw → ORG vw',
+    ]);
+  });
+
+  it('leave alone names placed or linked already, ambiguous majorities, known places and companies', () => {
+    const names = [
+      stat('PLACE', 'texas', range(1, 41), 'Texas'),
+      stat('ORG', 'texas', [41]),
+      stat('PERSON', 'baker', range(100, 140)),
+      stat('ORG', 'baker', [140]),
+      // The tagger read a province as a person in most documents: no vote to follow.
+      stat('PERSON', 'nova scotia', range(200, 210)),
+      stat('PLACE', 'nova scotia', [210], 'Nova Scotia'),
+      // A legal form says company, whatever most documents made of it.
+      stat('PERSON', 'henkel ag', range(300, 310)),
+      stat('ORG', 'henkel ag', [310]),
+    ];
+    const isPlace = (n: string) => n === 'Nova Scotia' || n === 'Texas';
+    expect(vote(names, { isPlace })).toEqual(['ORG baker → PERSON baker', 'ORG texas → PLACE texas']);
+    expect(vote(names)).toContain('PLACE nova scotia → PERSON nova scotia');
+    expect(vote(names, { isPlace, fixed: new Set(['ORG\u0000texas']) })).toEqual(['ORG baker → PERSON baker']);
+    expect(vote(names, { isPlace, linked: new Set(['ORG\u0000texas']) })).toEqual(['ORG baker → PERSON baker']);
+    // `Baker` the person is decided document by document between two full names: no one target.
+    expect(vote(names, { isPlace, ambiguous: new Set(['PERSON\u0000baker']) })).toEqual(['ORG texas → PLACE texas']);
+  });
+
+  it('makes one entity of a place the tagger once read as an organisation, across a real archive', () => {
+    // Reuters articles naming Texas as a place, and one whose "12 Texas savings associations" the
+    // tagger read as an organisation `Texas`.
+    const wanted = new Set(['reuters-28', 'reuters-104', 'reuters-118', 'reuters-172', 'reuters-386', 'reuters-1249']);
+    const lines = zlib
+      .gunzipSync(fs.readFileSync(path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz')))
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line && wanted.has(JSON.parse(line).id));
+    expect(lines).toHaveLength(wanted.size);
+    const dir = tempDir('corpus-type-votes-');
+    const file = path.join(dir, 'articles.jsonl');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const db = path.join(dir, 'corpus.db');
+    expect(corpus(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
+
+    const texas = JSON.parse(corpus(['entity', 'Texas', '--db', db, '--json']).stdout);
+    expect(texas.type).toBe('PLACE');
+    expect(texas.documents).toBe(6);
+    expect(texas.also ?? []).toEqual([]);
+    const orgs = JSON.parse(corpus(['entities', '--db', db, '--type', 'ORG', '--json', '--limit', '0']).stdout) as {
+      name: string;
+    }[];
+    expect(orgs.map((o) => o.name)).not.toContain('Texas');
+    expect(corpus(['entity', 'Texas', '--why', '--db', db]).stdout).toContain('typed PLACE in 5 documents, ORG in 1');
+
+    // A database resolved by older rules is resolved again, whole, at its next ingest; then not again.
+    const resolution = () => JSON.parse(corpus(['ingest', file, '--db', db, '--json']).stdout).resolutionSeconds;
+    expect(resolution()).toBe(0);
+    const store = openDatabase(db);
+    setResolutionRulesVersion(store, RESOLUTION_RULES_VERSION - 1);
+    store.close();
+    expect(resolution()).toBeGreaterThan(0);
+    expect(resolution()).toBe(0);
+    expect(JSON.parse(corpus(['entity', 'Texas', '--db', db, '--json']).stdout).documents).toBe(6);
+  });
+});
