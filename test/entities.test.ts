@@ -68,6 +68,18 @@ describe('findEntities', () => {
     expect(ms.find((m) => m.text === 'Alan Shearer')?.type).toBe('PERSON');
   });
 
+  it('reads two words that end a fuller name in the document as its surname of two words', () => {
+    const ms = entities(
+      'Ivory Coast Agriculture Minister Denis Bra Kanon arrived in London on Monday. Bra Kanon said the ' +
+        'cocoa talks would resume. Ecuador President Leon Febres Cordero met him, and Febres Cordero said so.',
+    );
+    expect(ms.filter((m) => m.text === 'Bra Kanon').map((m) => m.entity)).toEqual(['Denis Bra Kanon']);
+    expect(ms.filter((m) => m.text === 'Febres Cordero').map((m) => m.entity)).toEqual(['Leon Febres Cordero']);
+    // Two words sharing only the surname are another person.
+    const two = entities('Denis Bra Kanon arrived on Monday. His brother Jean Kanon said the talks would resume.');
+    expect(two.find((m) => m.text === 'Jean Kanon')?.entity).toBe('Jean Kanon');
+  });
+
   it('splits a place from a country, and canonicalises historical states', () => {
     const ms = entities('The Soviet Union and West Germany signed the deal in Moscow on Tuesday.');
     expect(has(ms, 'COUNTRY', 'Soviet Union', 'Soviet Union')).toBe(true);

@@ -316,6 +316,29 @@ describe('corpus-level resolution', () => {
     });
   });
 
+  it('joins a surname of two words to the one full name documents give it, and never without evidence', () => {
+    const person = (text: string, key: string) => ({ type: 'PERSON', text, key });
+    // A document's analysis gave `Bra Kanon` to the full name: evidence; a given name and surname are not.
+    expect(
+      documentEvidence('…', [
+        person('Denis Bra Kanon', 'denis bra kanon'),
+        person('Bra Kanon', 'denis bra kanon'),
+        person('Denis Bra', 'denis bra kanon'),
+      ]).map((e) => `${e.kind}: ${e.short} → ${e.long}`),
+    ).toEqual(['document: bra kanon → denis bra kanon']);
+    const r = resolveNames(
+      [
+        name('PERSON', 'denis bra kanon', range(1, 10), 'Denis Bra Kanon'),
+        name('PERSON', 'bra kanon', range(10, 14), 'Bra Kanon'),
+        // No document names both: two words that end a fuller name are not joined on their shape alone.
+        name('PERSON', 'john michael smith', range(20, 25), 'John Michael Smith'),
+        name('PERSON', 'michael smith', range(25, 30), 'Michael Smith'),
+      ],
+      [doc(1, 'bra kanon', 'denis bra kanon'), doc(2, 'bra kanon', 'denis bra kanon')],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual(['bra kanon → denis bra kanon (surname)']);
+  });
+
   it('joins a familiar given name to the full one where the corpus shows one person, not where the surname is shared', () => {
     const r = resolveNames(
       [

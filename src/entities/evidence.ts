@@ -110,7 +110,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e8';
+export const EVIDENCE_VERSION = 'e9';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -238,10 +238,17 @@ function headFirst(written: string): string | null {
   return `${words[words.length - 1]} of ${words.slice(0, -1).join(' ')}`;
 }
 
-/** `reagan` of `ronald reagan`, `president reagan` of `ronald reagan`: the short form ends in the surname. */
+/**
+ * `reagan` of `ronald reagan`, `president reagan` of `ronald reagan`: the short form is the surname
+ * that ends the full name; a surname of two words (`bra kanon` of `denis bra kanon`) ends a name
+ * of three or more beside its titles.
+ */
 export function isSurnameOf(short: string, full: string): boolean {
   const bare = stripTitles(short);
-  return wordCount(full) >= 2 && wordCount(bare) === 1 && lastWord(full) === bare && bare.length >= 2;
+  const words = wordCount(bare);
+  if (bare.length < 2 || words > 2) return false;
+  if (words === 1) return wordCount(full) >= 2 && lastWord(full) === bare;
+  return wordCount(stripTitles(full)) > words && full.endsWith(` ${bare}`);
 }
 
 /**

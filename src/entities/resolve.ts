@@ -391,7 +391,8 @@ export function resolveNames(
     if (links.has(i) || fixed.has(i)) continue;
     const shortKey = n.type === 'PERSON' ? stripTitles(n.key) : n.key;
     const multiWord = wordCount(shortKey) >= 2;
-    if (n.type === 'PERSON' && multiWord) continue;
+    // A person's name of two words may still be a surname of two (`Bra Kanon`), by evidence alone.
+    if (n.type === 'PERSON' && wordCount(shortKey) > 2) continue;
     const acronym = (n.type === 'ORG' || n.type === 'PLACE') && isAcronym(n.name.replace(/\s/g, '')) && !multiWord;
     // A place stands for another only as its initials (`HK`); people and organisations have short forms.
     if (n.type !== 'PERSON' && n.type !== 'ORG' && !(n.type === 'PLACE' && acronym)) continue;

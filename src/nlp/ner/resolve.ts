@@ -368,6 +368,19 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   };
   const personOf = (key: string, parts: string[]): string => {
     const own = persons.get(key);
+    // Two words that end a fuller name are its surname of two words (`Bra Kanon` of `Denis Bra
+    // Kanon`, `Arap Moi`, `Paz Estenssoro`), not a title before a name (`President Reagan`).
+    if (parts.length === 2) {
+      const longer = full.filter(
+        (p) =>
+          p.parts.length >= 3 &&
+          p.parts[p.parts.length - 2] === parts[0] &&
+          p.parts[p.parts.length - 1] === parts[1] &&
+          !p.parts.slice(0, -2).some(isTitleWord),
+      );
+      longer.sort((a, b) => b.count - a.count || (a.canonical < b.canonical ? -1 : 1));
+      if (longer.length > 0) return longer[0].canonical;
+    }
     if (parts.length >= 2 || !parts.length) return own?.canonical ?? '';
     // A one-word name: the full name holding it (surname first, then any part), nearest mention first.
     const cands = full.filter((p) => p.parts.includes(parts[0]));
