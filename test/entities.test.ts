@@ -80,6 +80,14 @@ describe('findEntities', () => {
     expect(two.find((m) => m.text === 'Jean Kanon')?.entity).toBe('Jean Kanon');
   });
 
+  it("reads a holiday's name as no entity, but a place named for one as a place", () => {
+    const ms = entities(
+      'Trading will be thin ahead of the Easter holiday, dealers in London said. Markets close on Good Friday ' +
+        "and on Christmas Eve, and reopen after New Year's. Easter Island exports fell.",
+    );
+    expect(ms.map((m) => `${m.type} ${m.text}`)).toEqual(['PLACE London', 'PLACE Easter Island']);
+  });
+
   it('splits a place from a country, and canonicalises historical states', () => {
     const ms = entities('The Soviet Union and West Germany signed the deal in Moscow on Tuesday.');
     expect(has(ms, 'COUNTRY', 'Soviet Union', 'Soviet Union')).toBe(true);

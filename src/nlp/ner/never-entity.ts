@@ -1,4 +1,5 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js';
+import { isHolidayName } from '../dates/recognize.js';
 
 /*
  * Words that are never a name on their own: a corporate suffix or a generic organisation noun
@@ -336,6 +337,8 @@ export function isDottedInitials(w: string): boolean {
  */
 export function neverEntity(words: readonly string[], type: string): boolean {
   if (words.every(isEmptyWord)) return true;
+  // `Easter`, `Christmas Eve`: a holiday is a date (the date recognizer reads it), not a place or a person.
+  if (isHolidayName(words)) return true;
   // `Judaism`, `Hindu Brahmins`, `Latin`: a faith, its followers, a language, an `-ism`; two words
   // ending in an `-ism` are one belief (`National Socialism`). `Islamic Group` is an organisation,
   // and an institution may be named for an `-ism` (`Ministry of Tourism`).
