@@ -254,6 +254,38 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(countries, name, options)).toHaveLength(2);
   });
 
+  it('makes one event of two days named alike with the same person, not of two countries or of a verb alone', () => {
+    const meeting = (doc: number, value: string, participantIds: number[], terms: string[]) =>
+      statement(doc, '1987-04-09', { value, action: 'n:meeting', participantIds, terms, name: 'meeting' });
+    const rows = [
+      meeting(90, '1987-04-07', [7], ['currenc', 'dollar']),
+      meeting(91, '1987-04-08', [7], ['tariff', 'semiconductor']),
+      meeting(92, '1987-04-08', [7], ['tariff', 'semiconductor']),
+    ];
+    // Before: two `Yasuhiro Nakasone meeting` events a day apart (1 and 2 reports), their words unlike.
+    expect(clusterStatements(rows, name, options).map((e) => [e.name, e.documents])).toEqual([
+      ['Yasuhiro Nakasone meeting', 3],
+    ]);
+    // A name made of two countries says nothing more than the countries: their words must agree.
+    expect(
+      clusterStatements(
+        rows.map((r) => ({ ...r, participantIds: [4, 5] })),
+        name,
+        options,
+      ),
+    ).toHaveLength(2);
+    // Nor is a verb without its object one happening (`Japan sells`, `Japan sells`).
+    const sells = rows.map((r) => ({
+      ...r,
+      action: 'sell:',
+      eventNoun: false,
+      name: 'Texaco sells',
+      subjectId: 6,
+      participantIds: [6],
+    }));
+    expect(clusterStatements(sells, name, options)).toHaveLength(2);
+  });
+
   it('names a verb told without its object by the happening it makes', () => {
     const rows = [50, 51].map((doc) =>
       statement(doc, '1986-12-22', {

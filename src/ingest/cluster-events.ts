@@ -164,16 +164,19 @@ export function clusterStatementStream(
   const verbNouns = options.verbNouns ?? new Map<string, string>();
   // An election is named after the country or place that holds it (`Japan local election`).
   const polityNamed = new Set(['election', ...[...groups].filter(([, g]) => g === 'election').map(([lemma]) => lemma)]);
+  const naming = { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed };
   const emit = (c: Cluster) => {
-    emitEvent(
-      toEvent(c, entityName, minReports, { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed }),
-    );
+    emitEvent(toEvent(c, entityName, minReports, naming));
+  };
+  const nameOf = (f: Settled): string => {
+    f.name ??= nameStatements(f.members, entityName, naming).name;
+    return f.name;
   };
   // Statements join one cluster at a time, so one happening told with different verbs and nouns
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
   // same day. Settled clusters are compared with each other (sameHappening) and a group of them is
   // one event; a group is held until no cluster that could still join it is unfinished.
-  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, isPlace), kindOf);
+  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, isPlace, nameOf), kindOf);
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
     else ripe.finished(c);
@@ -344,6 +347,8 @@ interface Settled {
   main: Set<number>;
   /** The subject most of its statements that have one give (half of them at least), else null. */
   subject: number | null;
+  /** The name its day-level statements give it, once asked (see nameStatements). */
+  name?: string;
 }
 
 /**
@@ -484,14 +489,15 @@ const SAME_HAPPENING_TERMS_ONLY = 0.75;
 /**
  * Two finished clusters within a day of each other are one happening when they agree on the place,
  * share a main participant (one a third of each's reports name), no article tells them apart (two
- * different event nouns in one article), and their words agree: the same kind of action with
- * similar terms, or very similar terms.
+ * different event nouns in one article), and their words agree: the same kind of action named
+ * alike or with similar terms, or very similar terms.
  */
 function sameHappening(
   a: Settled,
   b: Settled,
   idf: ReadonlyMap<string, number>,
   isPlace: (id: number) => boolean,
+  nameOf: (f: Settled) => string,
 ): boolean {
   if (Math.abs(a.day - b.day) > 1) return false;
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
@@ -518,8 +524,17 @@ function sameHappening(
   // two countries hold several talks a day.)
   const sharedActors = [...b.main].filter((id) => a.main.has(id) && !isPlace(id)).length;
   if (sharedActors >= 2 && a.kinds.has(MEETING_KIND) && b.kinds.has(MEETING_KIND)) return true;
+  const sharedKinds = [...a.kinds].filter((k) => b.kinds.has(k));
+  const sharedKind = sharedKinds.length > 0;
+  // Named alike, with someone who is no country or place in both (`Lawson meetings` of April 7 and
+  // 8): one happening told in other words. Not a name that says no one (`talks (unnamed)`) or nothing
+  // done (`United States ends`: a verb without its object), and not two countries' name alone (they
+  // hold several talks a day, and a name made of the two says nothing more).
+  if (sharedActors >= 1 && sharedKinds.some((k) => !k.endsWith(':'))) {
+    const name = nameOf(a);
+    if (/\p{Lu}/u.test(name) && !name.endsWith('(unnamed)') && name === nameOf(b)) return true;
+  }
   const cosine = termCosine(a, b, idf);
-  const sharedKind = [...a.kinds].some((k) => b.kinds.has(k));
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
 }
 
@@ -708,32 +723,33 @@ function spansMeet(a: DateSpan, b: DateSpan): boolean {
 
 // ---- an event from a cluster ----
 
-function toEvent(
-  c: Cluster,
+/** What naming an event needs besides its statements. */
+type NamingOptions = Required<
+  Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'isLocality' | 'lightHeads' | 'verbNouns'>
+> & {
+  polityNamed: ReadonlySet<string>;
+};
+
+/** Who and where an event's statements name, and the name that says what happened. */
+interface Naming {
+  /** Entity id → the reports naming it as subject or participant. */
+  byEntity: Map<number, Set<string>>;
+  /** Those entities, most reported first. */
+  ranked: [number, Set<string>][];
+  byReports: (a: [number, Set<string>], b: [number, Set<string>]) => number;
+  place: number | null;
+  /** Entity id → the reports naming it only beside the happening. */
+  beside: Map<number, Set<string>>;
+  name: string;
+}
+
+function nameStatements(
+  members: StatementRow[],
   entityName: (id: number) => string,
-  minReports: number,
-  {
-    placeKnown,
-    isPlace,
-    isLocality,
-    lightHeads,
-    verbNouns,
-    polityNamed,
-  }: Required<Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'isLocality' | 'lightHeads' | 'verbNouns'>> & {
-    polityNamed: ReadonlySet<string>;
-  },
-): CorpusEventInput {
-  const members = c.members;
+  { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed }: NamingOptions,
+): Naming {
   const reports = new Set(members.map((m) => m.report));
-  const sources = new Set(members.map((m) => m.source ?? m.report));
-  const days = new Set(members.map((m) => m.published ?? ''));
-  const date = consensusDate(members);
-  // Stable across rebuilds while the first report stands: its document and sentence (made unique by the caller).
-  const first = members.reduce((a, b) =>
-    b.docId < a.docId || (b.docId === a.docId && b.sentence < a.sentence) ? b : a,
-  );
-  const key = `${first.docId}.${first.sentence}`;
-  // Entities by the reports naming them; participants: the three most named, and any a fifth of the reports (or five) name.
+  // Entities by the reports naming them.
   const byEntity = new Map<number, Set<string>>();
   for (const m of members)
     for (const id of new Set([...(m.subjectId !== null ? [m.subjectId] : []), ...m.participantIds])) {
@@ -748,11 +764,6 @@ function toEvent(
   const place =
     supportedPlace(members, reports.size, byReports) ??
     (knownByPlace ? (ranked.find(([id, r]) => isPlace(id) && r.size * 2 >= reports.size)?.[0] ?? null) : null);
-  const others = ranked.filter(([id]) => id !== place);
-  const participantIds = new Set(
-    others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id),
-  );
-  // Entities the reports only name beside it are in its scope (not its participants) when a quarter of the reports, or five, do.
   const beside = new Map<number, Set<string>>();
   for (const m of members)
     for (const id of m.mentionedIds) {
@@ -761,14 +772,6 @@ function toEvent(
       set.add(m.report);
       beside.set(id, set);
     }
-  const besideIds = [...beside].filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5).sort(byReports);
-  // One report recalling what happened long before it (`set up in 1969`) is background, not news:
-  // it stays a dated mention (shown with --mentions or --all), not a digest event.
-  const published = members.map((m) => m.published).filter((d): d is string => d !== null);
-  const background =
-    reports.size < minReports &&
-    published.length > 0 &&
-    daysBetween(date.span.end, published.sort()[0]) > BACKGROUND_DAYS;
   // Whose election: a country or place a quarter of the reports (or two) name, as a participant or
   // beside it (`Britain's June 11 general election`), a country before a city (Egypt's election was
   // `Cairo general election`, Cairo being where the reports placed it); else where it happened.
@@ -789,6 +792,40 @@ function toEvent(
     entityName,
     { placeKnown, isLocality, lightHeads, verbNouns, polityNamed, polity },
   );
+  return { byEntity, ranked, byReports, place, beside, name };
+}
+
+function toEvent(
+  c: Cluster,
+  entityName: (id: number) => string,
+  minReports: number,
+  naming: NamingOptions,
+): CorpusEventInput {
+  const members = c.members;
+  const reports = new Set(members.map((m) => m.report));
+  const sources = new Set(members.map((m) => m.source ?? m.report));
+  const days = new Set(members.map((m) => m.published ?? ''));
+  const date = consensusDate(members);
+  // Stable across rebuilds while the first report stands: its document and sentence (made unique by the caller).
+  const first = members.reduce((a, b) =>
+    b.docId < a.docId || (b.docId === a.docId && b.sentence < a.sentence) ? b : a,
+  );
+  const key = `${first.docId}.${first.sentence}`;
+  const { byEntity, ranked, byReports, place, beside, name } = nameStatements(members, entityName, naming);
+  // Participants: the three most named, and any a fifth of the reports (or five) name.
+  const others = ranked.filter(([id]) => id !== place);
+  const participantIds = new Set(
+    others.filter(([, r], i) => i < 3 || r.size * 5 >= reports.size || r.size >= 5).map(([id]) => id),
+  );
+  // Entities the reports only name beside it are in its scope (not its participants) when a quarter of the reports, or five, do.
+  const besideIds = [...beside].filter(([, r]) => r.size * 4 >= reports.size || r.size >= 5).sort(byReports);
+  // One report recalling what happened long before it (`set up in 1969`) is background, not news:
+  // it stays a dated mention (shown with --mentions or --all), not a digest event.
+  const published = members.map((m) => m.published).filter((d): d is string => d !== null);
+  const background =
+    reports.size < minReports &&
+    published.length > 0 &&
+    daysBetween(date.span.end, published.sort()[0]) > BACKGROUND_DAYS;
   // A lone report we cannot name by who or where (`news conference`, `talks (unnamed)`) tells a reader
   // nothing on a timeline: it stays a dated mention.
   const nameless = reports.size < minReports && (!/\p{Lu}/u.test(name) || name.endsWith('(unnamed)'));
