@@ -22,8 +22,14 @@ const HOLIDAY_NAME = new RegExp(`^${HOLIDAY}$`, 'i');
 
 /** Whether words are a holiday's name alone (`Easter`, `Christmas Eve`, `New Year's`): a date, never a name. */
 export function isHolidayName(words: readonly string[]): boolean {
-  return HOLIDAY_NAME.test(words.join(' ').replace(/\s+(['’]s)$/, "'s").replace(/\s+(['’]s)\s/, "'s "));
+  return HOLIDAY_NAME.test(
+    words
+      .join(' ')
+      .replace(/\s+(['’]s)$/, "'s")
+      .replace(/\s+(['’]s)\s/, "'s "),
+  );
 }
+
 const ANAPHOR_UNIT = String.raw`(day|morning|afternoon|evening|night|week|month|year)(?![A-Za-z-])`;
 
 const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
