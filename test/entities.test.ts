@@ -88,6 +88,18 @@ describe('findEntities', () => {
     expect(ms.map((m) => `${m.type} ${m.text}`)).toEqual(['PLACE London', 'PLACE Easter Island']);
   });
 
+  it('reads a name led by `Cie` (Compagnie) as a company, and `Cie` alone as no entity', () => {
+    const ms = entities(
+      'BBC AG Brown Boveri und Cie said it will omit its dividend, lead-manager Lazard Freres et Cie said. ' +
+        'Cie Generale de Constructions Telephoniques and Cie Financiere de Paribas rose.',
+    );
+    expect(ms.filter((m) => m.text.includes('Cie')).map((m) => `${m.type} ${m.text}`)).toEqual([
+      'ORG Brown Boveri und Cie',
+      'ORG Cie Generale de Constructions Telephoniques',
+      'ORG Cie Financiere de Paribas',
+    ]);
+  });
+
   it('splits a place from a country, and canonicalises historical states', () => {
     const ms = entities('The Soviet Union and West Germany signed the deal in Moscow on Tuesday.');
     expect(has(ms, 'COUNTRY', 'Soviet Union', 'Soviet Union')).toBe(true);

@@ -47,6 +47,8 @@ export const CORPORATE_SUFFIXES: ReadonlySet<string> = new Set([
  */
 const GENERIC_ORG_WORDS = new Set([
   'bank',
+  // French `Compagnie`, abbreviated (`Lazard Freres et Cie`): alone, no company in particular.
+  'cie',
   'group',
   'holdings',
   'holding',

@@ -868,6 +868,7 @@ const ORGANISATION_WORDS = new Set([
   'società',
   'sociedad',
   'compagnie',
+  'cie',
   'compania',
   'compañía',
   'banque',
