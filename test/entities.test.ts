@@ -100,6 +100,20 @@ describe('findEntities', () => {
     ]);
   });
 
+  it("reads a firm's name ending in Brothers, Freres, Associates or Company as a company", () => {
+    const ms = entities(
+      'Lazard Freres said. Salomon Brothers and Asahi Chemical Company rose, said Paragon Associates. ' +
+        'David Steel, the Liberal leader, spoke in Electric Avenue.',
+    );
+    expect(ms.filter((m) => m.type === 'ORG').map((m) => m.text)).toEqual([
+      'Lazard Freres',
+      'Salomon Brothers',
+      'Asahi Chemical Company',
+      'Paragon Associates',
+    ]);
+    expect(ms.find((m) => m.text === 'David Steel')?.type).toBe('PERSON');
+  });
+
   it('splits a place from a country, and canonicalises historical states', () => {
     const ms = entities('The Soviet Union and West Germany signed the deal in Moscow on Tuesday.');
     expect(has(ms, 'COUNTRY', 'Soviet Union', 'Soviet Union')).toBe(true);

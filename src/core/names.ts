@@ -86,3 +86,6 @@ export const MONTH_WORD = [
   'Nov(?:ember)?',
   'Dec(?:ember)?',
 ].join('|');
+
+/** Holidays by name (`Christmas Eve`, `New Year's`, `Good Friday`): a regular expression's source, no anchors. */
+export const HOLIDAY_PATTERN = String.raw`(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday|week))?|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day|Presidents'?\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Columbus\s+Day)(?![A-Za-z])`;

@@ -1,6 +1,13 @@
 import type { DateCandidate, DateExpression, Relation } from './expression.js';
 import { NUMBER_WORDS, ORDINALS, SEASONS } from './lexicon.js';
-import { MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS } from '../../core/names.js';
+import {
+  HOLIDAY_PATTERN,
+  MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
+  MONTHS,
+  WEEKDAY_NAMES,
+  WEEKDAYS,
+} from '../../core/names.js';
 import { daysInMonth } from '../../core/calendar.js';
 
 /**
@@ -17,19 +24,7 @@ const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th)?(?![\dA-Za-z]|[:.]\d)`;
 const YEAR = String.raw`(?:1[6-9]\d\d|20\d\d)(?![\d:])`;
 const RANGE_SEP = String.raw`\s*(?:-|–|—|and|&|to|through|thru|till|until)\s*`;
 const NUMBER = String.raw`(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+couple\s+of|a\s+few|several|few)`;
-const HOLIDAY = String.raw`(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday|week))?|Election\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother's\s+Day|Father's\s+Day|Presidents'?\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Columbus\s+Day)(?![A-Za-z])`;
-const HOLIDAY_NAME = new RegExp(`^${HOLIDAY}$`, 'i');
-
-/** Whether words are a holiday's name alone (`Easter`, `Christmas Eve`, `New Year's`): a date, never a name. */
-export function isHolidayName(words: readonly string[]): boolean {
-  return HOLIDAY_NAME.test(
-    words
-      .join(' ')
-      .replace(/\s+(['’]s)$/, "'s")
-      .replace(/\s+(['’]s)\s/, "'s "),
-  );
-}
-
+const HOLIDAY = HOLIDAY_PATTERN;
 const ANAPHOR_UNIT = String.raw`(day|morning|afternoon|evening|night|week|month|year)(?![A-Za-z-])`;
 
 const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);

@@ -1,5 +1,4 @@
-import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js';
-import { isHolidayName } from '../dates/recognize.js';
+import { HOLIDAY_PATTERN, MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js';
 
 /*
  * Words that are never a name on their own: a corporate suffix or a generic organisation noun
@@ -337,6 +336,18 @@ export function isDottedInitials(w: string): boolean {
  * whose name has digits in it or is initials only (`H.K. Dlrs` is Hong Kong dollars: a person is
  * named by a name, `J.R. Simplot`, not by initials alone).
  */
+const HOLIDAY_NAME = new RegExp(`^${HOLIDAY_PATTERN}$`, 'i');
+
+/** Whether words are a holiday's name alone (`Easter`, `Christmas Eve`, `New Year's`): a date, never a name. */
+function isHolidayName(words: readonly string[]): boolean {
+  return HOLIDAY_NAME.test(
+    words
+      .join(' ')
+      .replace(/\s+(['’]s)$/, "'s")
+      .replace(/\s+(['’]s)\s/, "'s "),
+  );
+}
+
 export function neverEntity(words: readonly string[], type: string): boolean {
   if (words.every(isEmptyWord)) return true;
   // `Easter`, `Christmas Eve`: a holiday is a date (the date recognizer reads it), not a place or a person.

@@ -877,6 +877,12 @@ const ORGANISATION_WORDS = new Set([
   'bank',
   'holdings',
   'industries',
+  // Heads of firms' names no one's name ends in (`Lehman Brothers`, `Lazard Freres`, `Paragon
+  // Associates`, `Asahi Chemical Company`). Not `Electric`: `Electric Avenue` is a street.
+  'brothers',
+  'freres',
+  'associates',
+  'company',
   'regie',
   'régie',
   'usines',
