@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { companiesTypedAsPeople } from '../src/entities/company-names.js';
 import type { NameStat } from '../src/entities/resolve.js';
-import { corpus, SHARED, tempDir } from './helpers.js';
+import { corpus, ingestReuters } from './helpers.js';
 
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
 const stat = (type: string, key: string, docs: number[]): NameStat => ({ type, key, name: key, docs });
@@ -106,7 +103,7 @@ describe('companies the tagger read as people', () => {
   it('joins the organisation across a real archive, says why, and is undone by unmerge', () => {
     // Reuters articles where the tagger reads "Smith Barney" as a person, and some that write the
     // firm with its legal form or tag it ORG.
-    const wanted = new Set([
+    const { db } = ingestReuters([
       'reuters-3727',
       'reuters-5888',
       'reuters-1144',
@@ -114,17 +111,6 @@ describe('companies the tagger read as people', () => {
       'reuters-2500',
       'reuters-1252',
     ]);
-    const lines = zlib
-      .gunzipSync(fs.readFileSync(path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz')))
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line && wanted.has(JSON.parse(line).id));
-    expect(lines).toHaveLength(wanted.size);
-    const dir = tempDir('corpus-companies-');
-    const file = path.join(dir, 'articles.jsonl');
-    fs.writeFileSync(file, `${lines.join('\n')}\n`);
-    const db = path.join(dir, 'corpus.db');
-    expect(corpus(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
 
     const people = () =>
       (

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'corpus.cjs');
@@ -67,6 +68,32 @@ export function ingestTexts(articles: Record<string, string>): {
   for (const [name, text] of Object.entries(articles)) write(path.join(docs, name), text);
   const db = path.join(dir, 'corpus.db');
   return { dir, docs, db, ingest: corpus(['ingest', docs, '--db', db, '-q']) };
+}
+
+/**
+ * The Reuters-21578 articles of these ids (`reuters-1249`), from ../shared, in a JSON Lines file of
+ * a temporary folder; throws if one is missing.
+ */
+export function reutersArticles(ids: readonly string[]): string {
+  const wanted = new Set(ids);
+  const lines = zlib
+    .gunzipSync(fs.readFileSync(path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz')))
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line && wanted.has(JSON.parse(line).id));
+  if (lines.length !== wanted.size) throw new Error(`found ${lines.length} of ${wanted.size} Reuters articles`);
+  const file = path.join(tempDir('corpus-reuters-'), 'articles.jsonl');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** Those Reuters articles (see reutersArticles) ingested into a new database beside their file. */
+export function ingestReuters(ids: readonly string[]): { file: string; db: string } {
+  const file = reutersArticles(ids);
+  const db = path.join(path.dirname(file), 'corpus.db');
+  const r = corpus(['ingest', file, '--db', db, '--quiet']);
+  if (r.code !== 0) throw new Error(`ingest exited ${r.code}: ${r.stderr}`);
+  return { file, db };
 }
 
 /** The first `limit` Reuters-21578 articles from ../shared, exploded to .txt files in a temporary folder. */

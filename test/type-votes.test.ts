@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { NameStat } from '../src/entities/resolve.js';
 import { RESOLUTION_RULES_VERSION } from '../src/entities/run.js';
 import { namesTypedAgainstCorpus } from '../src/entities/type-votes.js';
 import { openDatabase } from '../src/store/db.js';
 import { setResolutionRulesVersion } from '../src/store/resolution.js';
-import { corpus, SHARED, tempDir } from './helpers.js';
+import { corpus, ingestReuters } from './helpers.js';
 
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
 const stat = (type: string, key: string, docs: number[], name = key): NameStat => ({ type, key, name, docs });
@@ -79,18 +76,14 @@ describe('names typed against the corpus', () => {
   it('makes one entity of a place the tagger once read as an organisation, across a real archive', () => {
     // Reuters articles naming Texas as a place, and one whose "12 Texas savings associations" the
     // tagger read as an organisation `Texas`.
-    const wanted = new Set(['reuters-28', 'reuters-104', 'reuters-118', 'reuters-172', 'reuters-386', 'reuters-1249']);
-    const lines = zlib
-      .gunzipSync(fs.readFileSync(path.join(SHARED, 'corpora', 'reuters21578.jsonl.gz')))
-      .toString('utf8')
-      .split('\n')
-      .filter((line) => line && wanted.has(JSON.parse(line).id));
-    expect(lines).toHaveLength(wanted.size);
-    const dir = tempDir('corpus-type-votes-');
-    const file = path.join(dir, 'articles.jsonl');
-    fs.writeFileSync(file, `${lines.join('\n')}\n`);
-    const db = path.join(dir, 'corpus.db');
-    expect(corpus(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
+    const { file, db } = ingestReuters([
+      'reuters-28',
+      'reuters-104',
+      'reuters-118',
+      'reuters-172',
+      'reuters-386',
+      'reuters-1249',
+    ]);
 
     const texas = JSON.parse(corpus(['entity', 'Texas', '--db', db, '--json']).stdout);
     expect(texas.type).toBe('PLACE');

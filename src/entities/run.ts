@@ -96,6 +96,7 @@ export function resolveCorpus(
     const companies = companiesTypedAsPeople(names, isCommonWord, fixed, isPlace).filter(
       (l) => !linkedAlready.has(`${l.type}\u0000${l.from}`),
     );
+
     // User merges win; automatic links carry on from their targets (a chain ends at a name linked nowhere).
     const nameOf = new Map(names.map((n) => [`${n.type}\u0000${n.key}`, n.name]));
     const auto = new Map(resolution.links.map((l) => [`${l.type}\u0000${l.from}`, l]));
@@ -135,14 +136,14 @@ export function resolveCorpus(
     // A company the tagger read as a person ends its chain in the organisation: `Barney` → `Smith
     // Barney` (PERSON) → `Smith Barney` (ORG) and on through the organisation's own links; a name
     // typed against the corpus (`Texas` as ORG) in the entity of the prevailing type.
-    const company = new Map<string, Link>([...companies, ...retyped].map((l) => [`${l.type}\u0000${l.from}`, l]));
+    const crossType = new Map<string, Link>([...companies, ...retyped].map((l) => [`${l.type}\u0000${l.from}`, l]));
     // Hop by hop: `Peking` the person is the organisation `Peking`, which is the place.
     const finalOf = (type: string, key: string): { toType?: string; to: string } => {
       let at = { type, to: final(type, key) };
       const seen = new Set<string>();
       for (;;) {
         const k = `${at.type}\u0000${at.to}`;
-        const c = company.get(k);
+        const c = crossType.get(k);
         if (!c || seen.has(k)) break;
         seen.add(k);
         at = { type: c.toType!, to: final(c.toType!, c.to) };
@@ -198,7 +199,7 @@ export function resolveCorpus(
         // `Smith Barney` as PERSON and ORG: no question once the person is known to be the company
         // (or either name is known to be of the other's type).
         const [aType, bType] = s.type.split('/');
-        return !company.has(`${aType}\u0000${s.aKey}`) && !company.has(`${bType}\u0000${s.bKey}`);
+        return !crossType.has(`${aType}\u0000${s.aKey}`) && !crossType.has(`${bType}\u0000${s.bKey}`);
       }),
     );
     const summary: ResolutionSummary = {

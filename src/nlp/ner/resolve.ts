@@ -369,7 +369,8 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   const personOf = (key: string, parts: string[]): string => {
     const own = persons.get(key);
     // Two words that end a fuller name are its surname of two words (`Bra Kanon` of `Denis Bra
-    // Kanon`, `Arap Moi`, `Paz Estenssoro`), not a title before a name (`President Reagan`).
+    // Kanon`, `Arap Moi`, `Paz Estenssoro`) when no title comes before them there (`James Baker`
+    // is no surname of `Secretary James Baker`).
     if (parts.length === 2) {
       const longer = full.filter(
         (p) =>
