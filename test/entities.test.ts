@@ -114,6 +114,19 @@ describe('findEntities', () => {
     expect(ms.find((m) => m.text === 'David Steel')?.type).toBe('PERSON');
   });
 
+  it('reads a state before a party as the place a member stands for, and a given name, St. and a name as one person', () => {
+    const ms = entities(
+      'Rep. Dan Rostenkowski, an Illinois Democrat, said so. House Banking Committee Chairman Fernand St. Germain, ' +
+        'a Rhode Island Democrat, agreed. St. Germain said the Liberal Democrats disagreed.',
+    );
+    expect(ms.filter((m) => m.type === 'PLACE').map((m) => m.text)).toEqual(['Illinois', 'Rhode Island']);
+    expect(ms.filter((m) => m.type === 'PERSON').map((m) => `${m.text} → ${m.entity}`)).toEqual([
+      'Dan Rostenkowski → Dan Rostenkowski',
+      'Fernand St. Germain → Fernand St. Germain',
+      'Germain → Fernand St. Germain',
+    ]);
+  });
+
   it('splits a place from a country, and canonicalises historical states', () => {
     const ms = entities('The Soviet Union and West Germany signed the deal in Moscow on Tuesday.');
     expect(has(ms, 'COUNTRY', 'Soviet Union', 'Soviet Union')).toBe(true);

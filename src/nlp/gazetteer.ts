@@ -136,3 +136,22 @@ export function placeInfo(name: string): PlaceInfo | null {
   const c = countryIndex().byKey.get(k);
   return c ? { name: c.name, lat: c.lat, lon: c.lon, country: c.cca2, population: 0 } : null;
 }
+
+/**
+ * The fifty US states by folded name: the gazetteer's places are cities, regions and countries, and
+ * a state before `Democrat` or `Republican` says whom a member of Congress stands for.
+ */
+const US_STATES = new Set(
+  (
+    'alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,hawaii,idaho,' +
+    'illinois,indiana,iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,' +
+    'mississippi,missouri,montana,nebraska,nevada,new hampshire,new jersey,new mexico,new york,' +
+    'north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania,rhode island,south carolina,' +
+    'south dakota,tennessee,texas,utah,vermont,virginia,washington,west virginia,wisconsin,wyoming'
+  ).split(','),
+);
+
+/** Whether `name` is a US state's (`Rhode Island`, `TEXAS`). */
+export function isUsState(name: string): boolean {
+  return US_STATES.has(aliasKey(name));
+}

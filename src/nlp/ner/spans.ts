@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../../core/types.js';
-import { countryByDemonym, countryByName, placeInfo } from '../gazetteer.js';
+import { countryByDemonym, countryByName, isUsState, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
 import { isCommonWord, type Lexicon } from './lexicon.js';
 import { MINOR } from './model.js';
@@ -230,6 +230,7 @@ export function entitySpans(
       sp.first = sp.last + 1;
   }
   possessiveFirms(split, tokens);
+  saintNames(split, tokens);
   mediaNames(split, tokens);
   splitOrgLists(split, tokens);
   joinAndNames(split, tokens, lex);
@@ -2384,12 +2385,34 @@ function partyMember(sp: Span, tokens: Token[]): void {
     sp.type = 'ORG';
   } else if (
     !end.endsWith('s') &&
-    (sp.type === 'LOC' || ((countryByName(rest) || placeInfo(rest)) && !isCommonWord(rest.toLowerCase())))
+    (sp.type === 'LOC' ||
+      isUsState(rest) ||
+      ((countryByName(rest) || placeInfo(rest)) && !isCommonWord(rest.toLowerCase())))
   ) {
-    // One member (`Liberal Democrats` is a party) of a place by the tagger's reading or the gazetteer's
-    // (which holds no states or provinces, and towns named `Liberal`).
+    // One member (`Liberal Democrats` is a party) of a place by the tagger's reading, a US state
+    // (`an Illinois Democrat` the tagger read as an organisation) or the gazetteer's place (which
+    // holds towns named `Liberal`).
     sp.last--;
     sp.type = 'LOC';
+  }
+}
+
+/**
+ * `Fernand St. Germain`: a given name, `St.` and a person's name are one person, which the tagger
+ * cuts at the abbreviation (`Fernand` an organisation, `Germain` a person).
+ */
+function saintNames(spans: Span[], tokens: Token[]): void {
+  const byFirst = new Map(spans.filter((sp) => sp.first <= sp.last).map((sp) => [sp.first, sp]));
+  for (const a of spans) {
+    if (a.first !== a.last || (a.type !== 'PERSON' && a.type !== 'ORG')) continue;
+    const saint = tokens[a.last + 1]?.text;
+    if (saint !== 'St.' && saint !== 'St') continue;
+    const b = byFirst.get(a.last + 2);
+    if (b?.type !== 'PERSON' || b.sentence !== a.sentence) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(tokens[a.first].text)) continue;
+    a.last = b.last;
+    a.type = 'PERSON';
+    b.first = b.last + 1;
   }
 }
 
