@@ -104,5 +104,11 @@ describe('names typed against the corpus', () => {
     expect(resolution()).toBeGreaterThan(0);
     expect(resolution()).toBe(0);
     expect(JSON.parse(corpus(['entity', 'Texas', '--db', db, '--json']).stdout).documents).toBe(6);
+
+    // A reader who disagrees keeps the organisation apart, and it stays apart at the next ingest.
+    expect(corpus(['entity', 'unmerge', 'Texas', '--type', 'ORG', '--db', db]).code).toBe(0);
+    expect(corpus(['ingest', file, '--db', db, '--quiet']).code).toBe(0);
+    expect(JSON.parse(corpus(['entity', 'Texas', '--type', 'PLACE', '--db', db, '--json']).stdout).documents).toBe(5);
+    expect(JSON.parse(corpus(['entity', 'Texas', '--type', 'ORG', '--db', db, '--json']).stdout).documents).toBe(1);
   });
 });
