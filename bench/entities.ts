@@ -13,6 +13,9 @@
  *   (weak labels: entities whose name matches the code and whose documents are mostly tagged with
  *   it), else from the alias-key family (surname, acronym initials, legal-suffix and spelling
  *   variants, one-letter typos) restricted to names found in the same documents;
+ * - names split across types: entities of one key and different types where one is named in four
+ *   times the documents of the other (`Texas` the place and `Texas` an organisation), the
+ *   minority's mentions counted and the largest listed;
  * - coverage (the held-out check, measured with the codes): for each code on ≥ 5 articles, of the
  *   tagged articles that mention the person or organisation in any form, the share one canonical
  *   entity covers;
@@ -266,7 +269,10 @@ async function timeQueries(dbFile: string): Promise<Record<string, { wallMs: num
 }
 
 function quality(dbFile: string) {
-  const { entities, tags } = load(dbFile);
+  const loaded = load(dbFile);
+  const { tags } = loaded;
+  // People and organisations, which the Reuters codes label; every type for the splits across types.
+  const entities = loaded.entities.filter((e) => e.type === 'PERSON' || e.type === 'ORG');
   const top = (type: string, n: number) =>
     entities
       .filter((e) => e.type === type)
@@ -299,6 +305,20 @@ function quality(dbFile: string) {
     });
   const people = splitsOf('PERSON');
   const orgs = splitsOf('ORG');
+  const byKey = new Map<string, Entity[]>();
+  for (const e of loaded.entities) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
+  const acrossTypes = [...byKey.values()].flatMap((list) => {
+    const [major, ...others] = [...list].sort((a, b) => b.docs.size - a.docs.size || a.id - b.id);
+    return others
+      .filter((e) => e.type !== major.type && major.docs.size >= 4 * e.docs.size)
+      .map((e) => ({
+        name: e.name,
+        type: e.type,
+        mentions: e.mentions,
+        prevailing: `${major.type} ${major.docs.size} docs`,
+      }));
+  });
+  acrossTypes.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
   const coverage = codes.filter((c) => c.mentioning > 0);
   return {
     junk: { PERSON: junk('PERSON'), ORG: junk('ORG') },
@@ -313,6 +333,11 @@ function quality(dbFile: string) {
         meanCanonical: mean(orgs.map((p) => p.canonical)),
         list: orgs,
       },
+    },
+    typeSplits: {
+      names: acrossTypes.length,
+      mentions: acrossTypes.reduce((n, e) => n + e.mentions, 0),
+      largest: acrossTypes.slice(0, 15),
     },
     coverage: {
       codes: coverage.length,
@@ -460,6 +485,7 @@ async function main(): Promise<void> {
   const q = result.quality;
   console.log(
     `${file}: junk PERSON ${q.junk.PERSON.length}, ORG ${q.junk.ORG.length}; split of top ${TOP_SPLIT}: PERSON ${q.splits.PERSON.split}, ORG ${q.splits.ORG.split}; ` +
+      `split across types: ${q.typeSplits.names} names, ${q.typeSplits.mentions} mentions${result.baseline ? ` (baseline ${result.baseline.quality.typeSplits.names}, ${result.baseline.quality.typeSplits.mentions})` : ''}; ` +
       `coverage mean ${q.coverage.mean} (${q.coverage.atLeast90}/${q.coverage.codes} codes ≥ 0.9); ` +
       `${ingest ? `resolution ${(ingest.resolutionShare * 100).toFixed(1)}% of ingest; ` : ''}` +
       `second pass: ${pass.changed.length} of ${pass.links} links change, ${pass.mentionsMoved} mentions move; ` +

@@ -585,15 +585,14 @@ export function refreshEntityStats(
   `);
 }
 
-/** Every mention of a person or organisation with its entity (for benchmarks over a whole corpus). */
+/** Every mention that has an entity, with the entity (for benchmarks over a whole corpus). */
 export function entityMentionRows(
   store: Store,
 ): { id: number; type: string; name: string; key: string; doc: number }[] {
   const db = sqlite(store);
   return db
     .prepare(
-      `SELECT e.id, e.type, e.name, e.key, m.doc_id AS doc FROM mentions m JOIN entities e ON e.id = m.entity_id
-       WHERE e.type IN ('PERSON', 'ORG')`,
+      `SELECT e.id, e.type, e.name, e.key, m.doc_id AS doc FROM mentions m JOIN entities e ON e.id = m.entity_id`,
     )
     .all() as { id: number; type: string; name: string; key: string; doc: number }[];
 }
