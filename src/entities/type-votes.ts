@@ -5,12 +5,20 @@ import type { Link, NameStat } from './resolve.js';
 const TYPE_DOMINANCE = 4;
 /** Documents of the prevailing typing needed at all: fewer are no vote. */
 const MIN_PREVAILING = 3;
+/**
+ * With this many documents of the prevailing typing, three times the other's is enough (`Kansas`
+ * a place in 32 documents, an organisation in 9); with fewer, three to one is as often the tagger's
+ * noise on both sides (`Coke`, `Whinney` a place in 3 documents, an organisation in 1).
+ */
+const WELL_ATTESTED = 5;
+const ATTESTED_DOMINANCE = 3;
 
 /**
  * Names the tagger typed against the corpus's word: `Texas` an organisation in 37 documents and a
  * place in 179, `VW` a place where 25 documents write it as the company, `Reagan` an organisation
  * (`the Reagan administration`). A name one type gives in at least TYPE_DOMINANCE times the
- * documents of another (and in MIN_PREVAILING or more) links there from the other type, `toType`
+ * documents of another (and in MIN_PREVAILING or more; three times, from WELL_ATTESTED documents)
+ * links there from the other type, `toType`
  * saying which entity it joins; run.ts carries on through the prevailing name's own links, and the
  * names that joined the minority name follow it. Both sides weigh with their entities (the documents
  * of every name joining them): `VW` weighs as Volkswagen AG, and a minority name with a family of
@@ -51,7 +59,8 @@ export function namesTypedAgainstCorpus(
       (a, b) => weight.get(b)! - weight.get(a)! || b.docs.length - a.docs.length || (a.type < b.type ? -1 : 1),
     );
     const prevailing = weight.get(top)!;
-    if (top.docs.length < MIN_PREVAILING || weight.get(rest[0])! * TYPE_DOMINANCE > prevailing) continue;
+    const dominance = top.docs.length >= WELL_ATTESTED ? ATTESTED_DOMINANCE : TYPE_DOMINANCE;
+    if (top.docs.length < MIN_PREVAILING || weight.get(rest[0])! * dominance > prevailing) continue;
     if (options.ambiguous.has(`${top.type}\u0000${key}`)) continue;
     // A known place the tagger mostly read as something else (`Nova Scotia` a person, `Western
     // Australia` an organisation) is no vote to follow.
