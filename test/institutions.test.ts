@@ -55,6 +55,29 @@ describe("a state institution's generic name", () => {
     expect(countryByCapital('Bonn', '2019-02-15')).toBeNull();
     expect(countryByCapital('Chicago')).toBeNull();
   });
+
+  it('reads a country by the name its day gave it: Germany in 1987 is West Germany, and its institutions', () => {
+    const countries = (date: string | null) =>
+      analyze({
+        body: "Germany's Statistics Office said output rose in Germany.",
+        date,
+        dateSource: 'json',
+        dateline: null,
+      })
+        .mentions.filter((m) => m.type === 'COUNTRY' || m.type === 'ORG')
+        .map((m) => `${m.text} => ${m.entity}`);
+    expect(countries('1987-03-03')).toEqual([
+      'Germany => West Germany',
+      'Statistics Office => West Germany Statistics Office',
+      'Germany => West Germany',
+    ]);
+    expect(countries('1995-01-01')).toEqual([
+      'Germany => Germany',
+      'Statistics Office => Germany Statistics Office',
+      'Germany => Germany',
+    ]);
+    expect(countries(null)[0]).toBe('Germany => Germany');
+  });
 });
 
 describe('qualifying state institutions in a document', () => {

@@ -23,6 +23,11 @@ export interface CountryInfo {
   capitals: string[];
   /** A state of the past: the day it ceased to exist (`1991-12-26`, the Soviet Union). */
   until?: string;
+  /**
+   * Names of a present country this state of the past went by until then: `Germany` in 1987 news
+   * is West Germany (its Federal Republic went on as Germany).
+   */
+  alsoNamed?: string[];
 }
 
 export interface PlaceInfo {
@@ -39,6 +44,8 @@ interface CountryIndex {
   byKey: Map<string, CountryInfo>;
   byDemonym: Map<string, CountryInfo>;
   byCapital: Map<string, CountryInfo[]>;
+  /** A present country's name → the states of the past that went by it (see CountryInfo.alsoNamed). */
+  earlier: Map<string, CountryInfo[]>;
   surfaces: Set<string>;
 }
 
@@ -78,8 +85,23 @@ export function countryIndex(): CountryIndex {
   }
   for (const list of byCapital.values())
     list.sort((a, b) => Number(a.until !== undefined) - Number(b.until !== undefined));
-  countries = { list: raw.countries, byKey, byDemonym, byCapital, surfaces };
+  const earlier = new Map<string, CountryInfo[]>();
+  for (const c of raw.countries)
+    for (const name of c.alsoNamed ?? []) earlier.set(aliasKey(name), [...(earlier.get(aliasKey(name)) ?? []), c]);
+  countries = { list: raw.countries, byKey, byDemonym, byCapital, earlier, surfaces };
   return countries;
+}
+
+/**
+ * The country a name meant on `date` (YYYY-MM-DD, a document's): a state of the past that went by a
+ * present country's name while it existed (`Germany` in 1987 is West Germany), else the name itself.
+ */
+export function countryOfTheDay(name: string, date: string | null): string {
+  if (!date) return name;
+  const then = countryIndex()
+    .earlier.get(aliasKey(name))
+    ?.find((c) => c.until !== undefined && date < c.until);
+  return then?.name ?? name;
 }
 
 function placeIndex(): Map<string, PlaceInfo> {

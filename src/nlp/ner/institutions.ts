@@ -5,6 +5,7 @@ import {
   countryByCapital,
   countryByDemonym,
   countryByName,
+  countryOfTheDay,
   countryIndex,
   isCountrySurface,
   placeInfo,
@@ -248,7 +249,9 @@ export function qualifyInstitutions(
         : home;
     const country = explicit[i] ?? (same?.size === 1 ? [...same][0] : same ? null : byDateline);
     const own = country !== null && owner !== null && countryByName(country)?.cca2 === owner;
-    return country && !own ? { ...m, entity: `${country} ${g.institution}` } : { ...m, entity: g.institution };
+    return country && !own
+      ? { ...m, entity: `${countryOfTheDay(country, date)} ${g.institution}` }
+      : { ...m, entity: g.institution };
   });
 }
 
