@@ -7,7 +7,8 @@
 import { UserError } from '../core/errors.js';
 import type { Store } from '../store/db.js';
 import { type Associate, associatedEntities, logLikelihood, resolveEntities } from '../store/entities.js';
-import { entitySentences, nodeCounts, type NodeCounts, type PairCount, pairCounts } from '../store/graph.js';
+import { nodeCounts, type NodeCounts, type PairCount, pairCounts } from '../store/graph.js';
+import { entitySentences } from '../store/counts.js';
 
 export interface GraphNode {
   id: number;

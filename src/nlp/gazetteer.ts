@@ -87,7 +87,12 @@ export function countryIndex(): CountryIndex {
     list.sort((a, b) => Number(a.until !== undefined) - Number(b.until !== undefined));
   const earlier = new Map<string, CountryInfo[]>();
   for (const c of raw.countries)
-    for (const name of c.alsoNamed ?? []) earlier.set(aliasKey(name), [...(earlier.get(aliasKey(name)) ?? []), c]);
+    for (const name of c.alsoNamed ?? []) {
+      const k = aliasKey(name);
+      const list = earlier.get(k);
+      if (list) list.push(c);
+      else earlier.set(k, [c]);
+    }
   countries = { list: raw.countries, byKey, byDemonym, byCapital, earlier, surfaces };
   return countries;
 }

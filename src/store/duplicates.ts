@@ -4,6 +4,7 @@
  */
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
+import { corpusCount, setCorpusCount } from './counts.js';
 
 export interface PendingDocument {
   id: number;
@@ -79,18 +80,11 @@ export function documentHead(store: Store, docId: number, chars: number): { head
 
 /** Which version of the near-duplicate rules made the stored clusters (null: none recorded). */
 export function nearDuplicatesVersion(store: Store): number | null {
-  return (
-    (statement(sqlite(store), "SELECT value FROM corpus_counts WHERE name = 'near_duplicates_version'").pluck().get() as
-      | number
-      | undefined) ?? null
-  );
+  return corpusCount(store, 'near_duplicates_version') ?? null;
 }
 
 export function setNearDuplicatesVersion(store: Store, version: number): void {
-  statement(
-    sqlite(store),
-    "INSERT OR REPLACE INTO corpus_counts (name, value) VALUES ('near_duplicates_version', ?)",
-  ).run(version);
+  setCorpusCount(store, 'near_duplicates_version', version);
 }
 
 /** A document's cluster (its smallest member's id), or null when it is in none. */

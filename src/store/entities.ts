@@ -4,6 +4,7 @@ import type { EntityType } from '../core/types.js';
 import { type Db, handle, type Store, sqlite } from './db.js';
 import { linksOf, loadSuspects } from './resolution.js';
 import { statement } from './statements.js';
+import { entitySentences } from './counts.js';
 
 export interface EntitySummary {
   id: number;
@@ -227,10 +228,7 @@ const ASSOCIATION_SAMPLE = 5_000;
  * STORED_ASSOCIATIONS sentences the counts are read as the last resolution stored them.
  */
 function associates(db: Db, id: number, limit = 10, MIN_TOGETHER = 2): Associate[] {
-  const total =
-    (db.prepare("SELECT value FROM corpus_counts WHERE name = 'entity_sentences'").pluck().get() as
-      | number
-      | undefined) ?? 0;
+  const total = entitySentences(handle(db));
   const own =
     (db.prepare('SELECT sentences FROM entity_stats WHERE entity_id = ?').pluck().get(id) as number | undefined) ?? 0;
   if (total === 0 || own === 0) return [];

@@ -51,11 +51,3 @@ export function pairCounts(store: Store, ids: number[], min: number): PairCount[
       GROUP BY x.id, y.id HAVING count(*) >= @min`,
   ).all({ ids: JSON.stringify(ids), min }) as PairCount[];
 }
-
-/** Sentences that name at least one entity: the grand total of the association tables. */
-export function entitySentences(store: Store): number {
-  const row = statement(sqlite(store), "SELECT value FROM corpus_counts WHERE name = 'entity_sentences'").get() as
-    | { value: number }
-    | undefined;
-  return row?.value ?? 0;
-}

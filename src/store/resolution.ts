@@ -5,6 +5,7 @@
  */
 import { aliasKey } from '../core/alias-key.js';
 import { type Db, type Store, sqlite } from './db.js';
+import { corpusCount, setCorpusCount } from './counts.js';
 
 export interface EvidenceRow {
   doc: number;
@@ -825,29 +826,20 @@ export function mentionTotal(store: Store): number {
 
 /** The mention total the last resolution left, if one was recorded. */
 export function resolvedMentionTotal(store: Store): number | undefined {
-  return sqlite(store).prepare("SELECT value FROM corpus_counts WHERE name = 'resolved_mentions'").pluck().get() as
-    | number
-    | undefined;
+  return corpusCount(store, 'resolved_mentions');
 }
 
 export function setResolvedMentionTotal(store: Store, value: number): void {
-  sqlite(store)
-    .prepare("INSERT OR REPLACE INTO corpus_counts (name, value) VALUES ('resolved_mentions', ?)")
-    .run(value);
+  setCorpusCount(store, 'resolved_mentions', value);
 }
 
 /** The version of the resolution rules that last settled the corpus's entities; undefined before versions were kept. */
 export function resolutionRulesVersion(store: Store): number | undefined {
-  return sqlite(store)
-    .prepare("SELECT value FROM corpus_counts WHERE name = 'resolution_rules_version'")
-    .pluck()
-    .get() as number | undefined;
+  return corpusCount(store, 'resolution_rules_version');
 }
 
 export function setResolutionRulesVersion(store: Store, value: number): void {
-  sqlite(store)
-    .prepare("INSERT OR REPLACE INTO corpus_counts (name, value) VALUES ('resolution_rules_version', ?)")
-    .run(value);
+  setCorpusCount(store, 'resolution_rules_version', value);
 }
 
 /** How many mentions (of any type) the given documents hold. */

@@ -24,7 +24,6 @@ const DAY = String.raw`[0-3]?\d(?:st|nd|rd|th)?(?![\dA-Za-z]|[:.]\d)`;
 const YEAR = String.raw`(?:1[6-9]\d\d|20\d\d)(?![\d:])`;
 const RANGE_SEP = String.raw`\s*(?:-|–|—|and|&|to|through|thru|till|until)\s*`;
 const NUMBER = String.raw`(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+couple\s+of|a\s+few|several|few)`;
-const HOLIDAY = HOLIDAY_PATTERN;
 const ANAPHOR_UNIT = String.raw`(day|morning|afternoon|evening|night|week|month|year)(?![A-Za-z-])`;
 
 const sticky = (source: string, flags = ''): RegExp => new RegExp(source, `y${flags}`);
@@ -329,7 +328,7 @@ const RELATION_RULES: Rule[] = [
     build: (m) => ({ kind: 'season', season: SEASONS.get(m[2].toLowerCase())!, rel: relOf(m[1]) }),
   },
   {
-    re: sticky(String.raw`(last|next|this)\s+(${HOLIDAY})`, 'i'),
+    re: sticky(String.raw`(last|next|this)\s+(${HOLIDAY_PATTERN})`, 'i'),
     build: (m) => ({ kind: 'holiday', holiday: m[2], rel: relOf(m[1]) }),
   },
   {
@@ -453,7 +452,7 @@ const SEASON_RULES: Rule[] = [
 
 const HOLIDAY_RULES: Rule[] = [
   {
-    re: sticky(String.raw`(${HOLIDAY})(?:,?\s+(${YEAR}))?`),
+    re: sticky(String.raw`(${HOLIDAY_PATTERN})(?:,?\s+(${YEAR}))?`),
     build: (m) => ({ kind: 'holiday', holiday: m[1], year: m[2] ? +m[2] : undefined }),
   },
 ];
