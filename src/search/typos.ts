@@ -9,7 +9,14 @@
  * agrees with the index. Everything lives in the temp schema: a read-only database works.
  */
 import type { Store } from '../store/db.js';
-import { documentText, termDocs, termInstances, termsBetween, tokenizeLikeIndex } from '../store/vocabulary.js';
+import {
+  documentText,
+  documentsWithWordUpTo,
+  termDocs,
+  termInstances,
+  termsBetween,
+  tokenizeLikeIndex,
+} from '../store/vocabulary.js';
 import { assemble, type CompiledQuery, type Group, type Term } from './query.js';
 import type { Correction } from './types.js';
 
@@ -247,6 +254,8 @@ export function suggestCommoner(
 ): { query: CompiledQuery; corrections: Correction[] } | null {
   return replaceWords(db, query, (word, stem) => {
     if (!/^\p{L}+$/u.test(stem)) return null;
+    // Most query words are common: bounded counting tells so without walking their doclists.
+    if (documentsWithWordUpTo(db, word, RARE_DOCS) > RARE_DOCS) return null;
     const docs = termDocs(db, stem);
     if (docs === 0 || docs > RARE_DOCS) return null;
     const max = allowedEdits(word.toLowerCase());
