@@ -126,7 +126,8 @@ describe('corpus events from dated statements', () => {
     expect(event.documents).toBe(5);
     // Not Malaysia (one report of five); the country most reports name instead.
     expect(event.placeId).toBe(4);
-    expect(event.name).toBe('election in Japan');
+    // Its country's election, as other elections are named (was `election in Japan`).
+    expect(event.name).toBe('Japan election');
   });
 
   it('keeps apart elections of one day in two countries: the one country a report names is where it happened', () => {
@@ -214,6 +215,19 @@ describe('corpus events from dated statements', () => {
     const inCity = japan.map((r) => ({ ...r, mentionedIds: [1, ...r.mentionedIds] }));
     const isLocality = (id: number) => id === 1;
     expect(clusterStatements(inCity, name, { ...options, isLocality })[0].name).toBe('Japan local election');
+    // A country one report names as a participant and another beside it is named by two reports
+    // (it was counted as one, and the election stayed `Nakasone local election`).
+    const twoWays = [40, 41, 42, 43, 44, 45, 46, 47, 48].map((doc, i) =>
+      statement(doc, '1987-04-13', {
+        value: '1987-04-12',
+        action: 'n:election',
+        name: 'Nakasone local election',
+        participantIds: i === 0 ? [7, 4] : [7],
+        mentionedIds: i === 1 ? [4] : [],
+        terms: ['local', 'elect'],
+      }),
+    );
+    expect(clusterStatements(twoWays, name, options)[0].name).toBe('Japan local election');
   });
 
   it('names a city beside someone as where it happened, and cities alone as reporters do', () => {

@@ -775,7 +775,10 @@ function nameStatements(
   // Whose election: a country or place a quarter of the reports (or two) name, as a participant or
   // beside it (`Britain's June 11 general election`), a country before a city (Egypt's election was
   // `Cairo general election`, Cairo being where the reports placed it); else where it happened.
-  const placesNamed = [...ranked, ...beside]
+  // A place counts every report naming it, as a participant in one and beside it in another.
+  const naming = new Map([...byEntity].map(([id, r]) => [id, new Set(r)]));
+  for (const m of members) for (const id of m.mentionedIds) naming.get(id)?.add(m.report);
+  const placesNamed = [...naming, ...beside]
     .filter(([id, r]) => isPlace(id) && (r.size * 4 >= reports.size || r.size >= 2))
     .sort(byReports)
     .map(([id]) => id);
@@ -1002,9 +1005,13 @@ function eventName(
   if (topAction.startsWith('n:')) {
     // No name of its own: say where or who (`earthquake in Ecuador`, `Nakasone–Reagan talks`).
     const lemma = topAction.slice(2);
+    const polity = options.polityNamed?.has(lemma) ? (options.polity ?? null) : null;
     if (options.placeKnown.has(lemma)) {
-      if (place !== null)
-        return placeNamedForm(withAction, entityName(place), lemma) ?? `${lemma} in ${entityName(place)}`;
+      // `Hamburg election` as the reports write it; else an election is its country's, named below
+      // as the others (`Indonesia general election`, not `election in Indonesia`).
+      const form = place !== null ? placeNamedForm(withAction, entityName(place), lemma) : null;
+      if (form) return form;
+      if (place !== null && polity === null) return `${lemma} in ${entityName(place)}`;
     } else if (/[–-]/.test(name) && /\s/.test(name) && namers.size >= Math.min(reports, Math.max(2, reports / 4))) {
       // A report's own pair of names (`Miyazawa–Baker hour-long meeting`), when enough reports give it.
       return name;
@@ -1013,9 +1020,9 @@ function eventName(
     // enough reports give it: better than two entity names glued to the noun.
     const [told, tellers] = count(withAction.filter((m) => /\p{Lu}/u.test(m.name) && /\s/.test(m.name)))[0] ?? [];
     // An election is its country's (`Japan local election`), the kind as the reports write it.
-    if (options.polityNamed?.has(lemma) && options.polity != null) {
+    if (polity !== null) {
       const kind = told ? /(?:^|\s)((?:[\p{Ll}\d-]+\s+)*[\p{Ll}-]+)$/u.exec(told)?.[1] : undefined;
-      return `${entityName(options.polity)} ${kind ?? lemma}`;
+      return `${entityName(polity)} ${kind ?? lemma}`;
     }
     if (told && tellers && tellers.size >= Math.max(2, reports / 4)) return told;
     // Who: the two most reported. Beside someone, a city or a region says where (`IMF meeting in
