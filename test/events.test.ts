@@ -352,6 +352,24 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Taiwan buys United States soybeans']);
   });
 
+  it('reads a participle in -ing after an article as describing the noun, not as the action', () => {
+    const { statements } = statementsIn(
+      [
+        'India will hold a buying tender on March 4 for white sugar, traders said.',
+        'India bought two cargoes of sugar on March 4.',
+      ],
+      '1987-03-02',
+      [
+        ['India', 0, 'COUNTRY'],
+        ['March 4', 0, 'DATE', '1987-03-04'],
+        ['India', 1, 'COUNTRY'],
+        ['March 4', 1, 'DATE', '1987-03-04'],
+      ],
+    );
+    // Was `India buys tender`; the purchase itself is still an action.
+    expect(statements.map((s) => s.name)).toEqual(['India buys two cargoes']);
+  });
+
   it('names two subjects by both, more by the first and a count', () => {
     const { statements } = statementsIn(
       [

@@ -209,8 +209,10 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
     if (action.verb) {
       // A bare form is a verb only after `to`, a modal or `not` (`to suspend`); else it is often a noun (`the end`).
       if (w.lower === action.lemma && !MODAL.test(prev)) continue;
-      // `the proposed merger`: a participle before a noun describes it.
-      if (DETERMINER.test(prev) && /ed$/.test(w.lower)) continue;
+      // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
+      // selling of shares` is the act itself, named by the noun rule's `of`).
+      if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
+        continue;
       // `orders fell`, `factory sales rose`: an -s form after a common noun is a plural noun. A verb in
       // the present follows its subject: a name, a pronoun or a relative word.
       if (
