@@ -170,6 +170,12 @@ describe('event phrases', () => {
       ]).mentions,
     ).toEqual([]);
   });
+  it('are not `to accord`, and a date between a month named May and the noun makes no modal', () => {
+    const text =
+      'The solution would be to accord the region maximum autonomy. ' +
+      'The directors approved a May 10 accord with Modulaire. Work resumed after a May 2 meeting.';
+    expect(eventsOf(text, '1987-05-12', []).mentions.map((m) => m.text)).toEqual(['accord', 'meeting']);
+  });
   it("are not a market's moves (`the rally in soybean prices`), but people rallying are", () => {
     const text =
       'About 15,000 miners attended a rally here to endorse the union. The rally in soybean prices may prompt ' +
@@ -264,6 +270,12 @@ describe('event attributes', () => {
       ['Hanoi summit', 2],
       ['Singapore summit', 1],
     ]);
+  });
+
+  it('take no speaker for a participant, even when the text says when it was said', () => {
+    const text = "Albright said on Tuesday that she was heartened by cooperation in probing last Friday's bombing.";
+    const { events } = eventsOf(text, '1998-08-11', [['PERSON', 'Albright', 'Madeleine Albright']]);
+    expect(events.map((e) => e.participants)).toEqual([[]]);
   });
 
   it('name events without a place after their participants', () => {
@@ -368,6 +380,28 @@ describe('what a dated statement says happened', () => {
     );
     // Was `India buys tender`; the purchase itself is still an action.
     expect(statements.map((s) => s.name)).toEqual(['India buys two cargoes']);
+  });
+
+  it('names a passive by what befell its subject, only when the name is that subject', () => {
+    const { statements } = statementsIn(
+      [
+        'Slepian was shot on October 23 in his kitchen.',
+        'Hu said on March 5 taxes were reduced.',
+        'Oxford fired Smith on March 9.',
+      ],
+      '1998-10-26',
+      [
+        ['Slepian', 0, 'PERSON', 'Barnett Slepian'],
+        ['October 23', 0, 'DATE', '1998-10-23'],
+        ['Hu', 1, 'PERSON', 'Richard Hu'],
+        ['March 5', 1, 'DATE', '1998-03-05'],
+        ['Oxford', 2, 'ORG'],
+        ['Smith', 2, 'PERSON'],
+        ['March 9', 2, 'DATE', '1998-03-09'],
+      ],
+    );
+    // Was `Barnett Slepian shoots`; `Hu` is not what was reduced, and an active verb stays active.
+    expect(statements.map((s) => s.name)).toEqual(['Barnett Slepian shot', 'Richard Hu reduces', 'Oxford fires Smith']);
   });
 
   it('names two subjects by both, more by the first and a count', () => {

@@ -94,7 +94,7 @@ const ROWS: Row[] = [
   ['tournament', null, 'pa'],
   ['match', null, 'vma'],
   ['meet', null, 'vma'],
-  ['accord', 'accord', 'p'],
+  ['accord', 'accord', 'pv'],
   ['treaty', 'accord', 'p'],
   ['pact', 'accord', 'p'],
   ['agreement', 'accord', 'm'],

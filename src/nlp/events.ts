@@ -320,7 +320,10 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     const before =
       /([\p{L}'’]+)[^\p{L}\n]*$/u.exec(text.slice(Math.max(sentenceStart, start - 30), start))?.[1].toLowerCase() ?? '';
     const after = /^\s*([\p{L}'’]+)/u.exec(text.slice(headEnd, headEnd + 30))?.[1] ?? '';
-    if (VERB_LIKE.has(lemma) && modifiers.length === 0 && isVerbUse(headText, before, after)) continue;
+    // The word right before, nothing between: `a May 10 accord` is no `may accord`.
+    const justBefore = /([\p{L}'’]+)\s+$/u.exec(text.slice(Math.max(sentenceStart, start - 30), start))?.[1] ?? '';
+    if (VERB_LIKE.has(lemma) && modifiers.length === 0 && isVerbUse(headText, justBefore.toLowerCase(), after))
+      continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
     if (MARKET_SENSE.has(lemma) && isMarketMove(text.slice(sentenceStart, sentences[sentence]?.end ?? text.length)))
       continue;
@@ -443,7 +446,11 @@ function isSetting(text: string, phrase: Phrase, sentenceStart: number): boolean
 function inReportedClause(text: string, personEnd: number, phraseStart: number): boolean {
   if (personEnd > phraseStart) return false;
   const between = text.slice(personEnd, phraseStart);
-  return /\b(?:said|confirmed|told\s+\w+|announced|reported|added|stated|noted)\s+that\b/i.test(between);
+  // `said that`, also with when or where it was said between (`said on Tuesday that`, `told
+  // reporters in Nairobi that`).
+  return /\b(?:said|confirmed|told\s+\w+|announced|reported|added|stated|noted)(?:\s+(?:on|in|at|late|early|last|this)(?:\s+\p{L}+){1,2})?\s+that\b/iu.test(
+    between,
+  );
 }
 
 function gatherEvidence(

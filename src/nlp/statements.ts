@@ -127,7 +127,15 @@ interface Action {
   /** The object phrase as written (`interest payments`, `for bankruptcy protection`) and its head. */
   object: string;
   head: string | null;
+  /** The participle of a passive (`was shot`): what the subject underwent, not what it did. */
+  passive: string | null;
 }
+
+/** `was shot`, `were fatally wounded`: a form of `be` (an adverb between) before a participle. */
+const PASSIVE_BEFORE = /^(?:is|are|was|were|be|been|being)$/;
+/** Between a name and its passive verb: `Slepian was shot`, `Emon, who was fired`, `X has been fatally`. */
+const PASSIVE_SUBJECT =
+  /^\s*(?:,?\s*who\s+)?(?:(?:has|have|had)\s+been|is|are|was|were|will\s+be|would\s+be)(?:\s+\p{L}+ly)?\s+$/iu;
 
 /** The object phrase after an action word: adverbs, determiners and numbers skipped; up to a preposition. */
 function objectAfter(
@@ -234,7 +242,20 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
     const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
-    const found: Action = { lemma: action.lemma, key: action.key, verb: action.verb, at: i, object: phrase, head };
+    const be = /ly$/.test(prev) ? (words[i - 2]?.lower ?? '') : prev;
+    const passive =
+      action.verb && w.lower !== action.lemma && !/(?:[^s]s|ing)$/.test(w.lower) && PASSIVE_BEFORE.test(be)
+        ? w.lower
+        : null;
+    const found: Action = {
+      lemma: action.lemma,
+      key: action.key,
+      verb: action.verb,
+      at: i,
+      object: phrase,
+      head,
+      passive,
+    };
     if (head) return found;
     fallback ??= found;
   }
@@ -494,7 +515,15 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
             : many
               ? `${subjects[0]} and ${subjects.length - 1} others`
               : entityNames(subject.entityId!);
-        const verb = many ? action.lemma : thirdPerson(action.lemma);
+        // A passive says what befell its subject (`Barnett Slepian shot`, not `… shoots`) when the
+        // name is that subject, right before the verb; a name further off (`Hu said taxes were
+        // reduced`) is more often the one acting, and without one the clustering would put a
+        // participant before it (`Tanzania killed`).
+        const undergoes =
+          action.passive !== null &&
+          subject !== null &&
+          PASSIVE_SUBJECT.test(doc.body.slice(subject.end, words[action.at].start));
+        const verb = undergoes ? action.passive! : many ? action.lemma : thirdPerson(action.lemma);
         const what = action.object ? `${verb} ${action.object}` : verb;
         // Without a subject the clustering puts the event's main participant first.
         name = who ? `${who} ${what}` : what;
