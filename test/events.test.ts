@@ -234,6 +234,21 @@ describe('event attributes', () => {
     expect(held.map((e) => e.date)).toEqual(['1987-04-06']);
   });
 
+  it("take a story's lead date for a later undated event, but not its dateline's date", () => {
+    const story = (dateline: string) =>
+      eventsOf(
+        `Two die in blast.\n${dateline}\nTwo people were killed, police said. ` +
+          'Violence has grown since the army cancelled a general election.',
+        '1996-08-31',
+        [],
+      ).events.map((e) => [e.name, e.date]);
+    // Was dated 1996-08-31, the day the story was filed: the election was years before.
+    expect(story('LONDON 1996-08-31')).toEqual([['general election', null]]);
+    expect(story('ALGIERS, Aug 31 -')).toEqual([['general election', null]]);
+    // A day the lead reports still dates it.
+    expect(story('Two people were killed on Friday.')).toEqual([['general election', '1996-08-30']]);
+  });
+
   it('are dated by the date right after them, not by one told of something else earlier in the sentence', () => {
     const dateOf = (text: string) => eventsOf(text, '1987-03-20', []).events.map((e) => [e.name, e.date]);
     expect(

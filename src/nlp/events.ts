@@ -1132,6 +1132,15 @@ function placeVisit(visit: Visit, clusters: Cluster[], persons: Entity[], text: 
   target.visit = `${shortName(visit.person.name, persons, text)} visit to ${visit.place.name}`;
 }
 
+/** A date on a line of its own after a place in capitals, or before the dash that opens the story. */
+function isDatelineDate(text: string, d: Mention): boolean {
+  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  const place = /^[ \t]*\p{Lu}[\p{Lu}.'’ -]*\p{Lu}(?:,[ \t]*\p{Lu}[\p{L}.'’ -]*)?,?[ \t]+$/u.test(
+    text.slice(lineStart, d.start),
+  );
+  return place && /^[ \t]*(?:\n|$|[-–—_]\s|\(\p{Lu})/u.test(text.slice(d.end, d.end + 4));
+}
+
 /**
  * The day a story's lead reports (`The top diplomats … met Thursday`), when its first two sentences
  * give one that no event phrase took: events the story names later without a date of their own
@@ -1150,8 +1159,10 @@ function leadDate(
     if (speechTied(text, d)) continue;
     // A date in a sentence that also names an event belongs to that event.
     if (phrases.some((p) => p.sentence === d.sentence)) continue;
-    // A header line (`date 2018-12-18`) is metadata, not the lead.
+    // A header line (`date 2018-12-18`) is metadata, not the lead; so is a dateline's date
+    // (`LONDON 1996-08-31`, `WASHINGTON, March 2 -`): the day it was filed, not what it reports.
     if (d.start < (sentences[0]?.start ?? 0) + 40 && /^\s*\S*\s*$/.test(text.slice(0, d.start))) continue;
+    if (isDatelineDate(text, d)) continue;
     return { value: d.value, sentence: d.sentence };
   }
   return null;
