@@ -259,6 +259,33 @@ describe('a surname naming a thing', () => {
   });
 });
 
+describe('a month or weekday written short', () => {
+  it('begins a name before a capitalised word, never before a day', () => {
+    const named = (text: string) =>
+      entities(text)
+        .filter((m) => m.type !== 'DATE')
+        .map((m) => `${m.type}:${m.text}`);
+    // Was `PERSON:Kavan` alone: no month may begin a name.
+    expect(named('Czech Foreign Minister Jan Kavan said he was in Kansas City.')).toContain('PERSON:Jan Kavan');
+    expect(named('Sun Microsystems Inc shares rose.')).toContain('ORG:Sun Microsystems Inc');
+    expect(named('The dividend is payable to holders of record Jan Four.')).toEqual([]);
+  });
+});
+
+describe('a demonym after a name', () => {
+  it('qualifies the noun after it, not the person (`Elian American citizenship`)', () => {
+    const persons = (text: string) =>
+      entities(text)
+        .filter((m) => m.type === 'PERSON')
+        .map((m) => m.text);
+    expect(
+      persons("Florida lawmakers introduced legislation to grant Elian American citizenship. Elian's father arrived."),
+    ).toEqual(['Elian', 'Elian']);
+    // A demonym that is a common surname stays one.
+    expect(persons('Bill English said the budget was fair.')).toEqual(['Bill English']);
+  });
+});
+
 describe('a company whose legal form follows a bracket', () => {
   it('is named by the words before the bracket, there and wherever the document repeats them', () => {
     const ms = entities(

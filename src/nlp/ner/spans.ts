@@ -161,6 +161,9 @@ export interface Span {
  * The PERSON/ORG/LOC spans of a document (MISC dropped after it has served: a country written in
  * full inside it is a LOC), given the tagger's labels per sentence.
  */
+/** Demonyms that are also common surnames (`Bill English`, `Dawn French`). */
+const SURNAME_DEMONYMS = new Set(['English', 'French', 'Welsh', 'Irish', 'Dutch', 'German']);
+
 export function entitySpans(
   text: string,
   tokens: Token[],
@@ -228,6 +231,17 @@ export function entitySpans(
     // mentioned (`Richter` took part in every earthquake of a timeline).
     if (sp.type === 'PERSON' && sp.first === sp.last && EPONYM_NOUNS.has(tokens[sp.last + 1]?.text ?? ''))
       sp.first = sp.last + 1;
+    // `to grant Elian American citizenship`: a demonym before a common noun qualifies the noun; it
+    // is no surname (a document's other `Elian`s all became `Elian American`). Not the demonyms that
+    // are common surnames (`Bill English said`).
+    if (
+      sp.type === 'PERSON' &&
+      sp.last > sp.first &&
+      !SURNAME_DEMONYMS.has(tokens[sp.last].text) &&
+      countryByDemonym(tokens[sp.last].text) !== null &&
+      /^\p{Ll}/u.test(tokens[sp.last + 1]?.text ?? '')
+    )
+      sp.last--;
   }
   possessiveFirms(split, tokens);
   saintNames(split, tokens);

@@ -518,6 +518,27 @@ const BAN_INSIDE = (1 << 2) | (1 << 4) | (1 << 6) | (1 << 8);
 const BAN_ALL_BUT_INSIDE_ORG = 0x1ff & ~1 & ~(1 << 4);
 
 /**
+ * A month's or weekday's three-letter abbreviation before a capitalised word (`Jan Kavan`, `Sun
+ * Microsystems`) is a name's first word: as a date it comes before a number (`Jan 5`).
+ */
+function abbreviationBeforeName(words: string[], cap: Uint8Array, i: number): boolean {
+  const next = words[i + 1];
+  return (
+    cap[i] === Cap.InitCap &&
+    words[i].length === 3 &&
+    next !== undefined &&
+    cap[i + 1] === Cap.InitCap &&
+    next.length > 1 &&
+    !isCalendarWord(next) &&
+    !DAY_WORD.test(next)
+  );
+}
+
+/** A day written in words (`Record Jan Four`, `from Feb One`). */
+const DAY_WORD =
+  /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:-\p{L}+)?$/u;
+
+/**
  * What a word can never be, whatever its features say: a month or weekday name never starts a
  * name; a legal suffix (`Corp`, `Inc`) only ever continues a company's name; a lower-case word
  * that is no name particle (`said`) never continues a name (`Sprint said`). CoNLL's annotation
@@ -531,7 +552,7 @@ function bannedLabels(words: string[], lower: string[], cap: Uint8Array): Uint16
       if (!isNameParticle(lower[i]) && !lower[i].includes('-')) ban[i] = BAN_INSIDE;
     } else if ((c === Cap.InitCap || c === Cap.AllCaps || c === Cap.Single) && words[i].length <= 13) {
       if (isCorporateSuffix(words[i])) ban[i] = BAN_ALL_BUT_INSIDE_ORG;
-      else if (isCalendarWord(words[i])) ban[i] = BAN_BEGIN;
+      else if (isCalendarWord(words[i]) && !abbreviationBeforeName(words, cap, i)) ban[i] = BAN_BEGIN;
     }
   }
   return ban;
