@@ -59,6 +59,21 @@ describe('weekdays follow the tense of their clause', () => {
     ]);
   });
 
+  it('puts a month written before `of that year` in that year, and the months listed with it', () => {
+    const published = '1996-08-31';
+    // Was `April` 1996-04 and `that year` 1994 apart.
+    expect(dates('In 1994 he took part in the elections in April of that year.', published)).toEqual([
+      ['1994', '1994'],
+      ['April of that year', '1994-04'],
+    ]);
+    expect(dates('In 1994 polls were held in March, April and May of that year.', published)).toEqual([
+      ['1994', '1994'],
+      ['March', '1994-03'],
+      ['April', '1994-04'],
+      ['May of that year', '1994-05'],
+    ]);
+  });
+
   it('takes what may yet happen as to come, and a span since a date as begun before', () => {
     const march = '1987-03-25';
     expect(dates('Thatcher may call a general election in June.', march)).toEqual([['June', '1987-06']]);
@@ -219,7 +234,12 @@ describe('news forms beyond the seeds', () => {
 
   it('writes out the year `that year` refers to rather than one inferred', () => {
     const found = dates('The first cars arrive in 1989, the others in May and September of that year.', '1987-03-02');
-    expect(found.find(([text]) => text === 'that year')).toEqual(['that year', '1989']);
+    // The months before it are in that year too (they were 1987's).
+    expect(found).toEqual([
+      ['1989', '1989'],
+      ['May', '1989-05'],
+      ['September of that year', '1989-09'],
+    ]);
   });
 
   it('dates weekends as ISO week weekends, `this weekend` in a past clause being the one just gone', () => {

@@ -86,7 +86,44 @@ export function findDates(
       sentence,
     });
   }
-  return mentions;
+  return monthsOfAYear(text, mentions);
+}
+
+/**
+ * `in April of that year`, `May, June and September of the same year`: months written before `of`
+ * and a year are in that year, not the year the publication date suggests. The last month and the
+ * year are one mention (as `April of 1994` is); the months listed before it take the year.
+ */
+function monthsOfAYear(text: string, mentions: Mention[]): Mention[] {
+  const month = (m: Mention | undefined) => m?.value != null && /^\d{4}-\d{2}$/.test(m.value);
+  const out: Mention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const year = mentions[i + 1];
+    if (
+      !month(m) ||
+      year?.value == null ||
+      !/^\d{4}$/.test(year.value) ||
+      !/^\s+of\s+$/.test(text.slice(m.end, year.start))
+    ) {
+      out.push(m);
+      continue;
+    }
+    const inYear = (v: string) => `${year.value}${v.slice(4)}`;
+    // The months listed before it: `May, June and September of …`.
+    for (let j = out.length - 1; j >= 0 && month(out[j]); j--) {
+      if (
+        !/^\s*(?:,|,?\s+and|,?\s+or)\s+$/.test(
+          text.slice(out[j].end, j === out.length - 1 ? m.start : out[j + 1].start),
+        )
+      )
+        break;
+      out[j] = { ...out[j], value: inYear(out[j].value!) };
+    }
+    out.push({ ...m, text: text.slice(m.start, year.end), end: year.end, value: inYear(m.value!) });
+    i++;
+  }
+  return out;
 }
 
 const CLOCK_BEFORE = /(?<![\d:])(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm)\s+(?:[A-Z]{2,4}\s+)?$/;
