@@ -397,6 +397,27 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['India buys two cargoes']);
   });
 
+  it('takes no event named in an aside for what happened on a date outside it', () => {
+    const { statements } = statementsIn(
+      [
+        'Last Friday Mitchell, who finished fourth at the Atlanta Games, upstaged Bailey in Brussels.',
+        'Moscow added corn in the fourth year of the Grain Supply Agreement, which began October 1, 1986.',
+      ],
+      '1996-08-30',
+      [
+        ['Last Friday', 0, 'DATE', '1996-08-23'],
+        ['Mitchell', 0, 'PERSON', 'Dennis Mitchell'],
+        ['Bailey', 0, 'PERSON', 'Donovan Bailey'],
+        ['Brussels', 0, 'PLACE'],
+        ['Moscow', 1, 'PLACE'],
+        ['October 1, 1986', 1, 'DATE', '1986-10-01'],
+      ],
+    );
+    // Was `Atlanta Games` on August 23; an aside holding the date may tell of the event before it.
+    expect(statements.map((s) => s.name)).not.toContain('Atlanta Games');
+    expect(statements.map((s) => s.name)).toContain('Grain Supply Agreement');
+  });
+
   it('names a passive by what befell its subject, only when the name is that subject', () => {
     const { statements } = statementsIn(
       [

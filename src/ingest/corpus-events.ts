@@ -22,7 +22,7 @@ import { clusterStatementStream } from './cluster-events.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '27';
+export const STATEMENTS_VERSION = '28';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */

@@ -288,9 +288,15 @@ const NOT_IN_NAME =
   /^(?:The|A|An|On|In|At|By|For|Of|And|But|He|She|It|They|This|That|These|Those|Under|After|Before|Since|Reuters|U\.S\.|President|Minister)$/;
 
 /** A named event the sentence writes out (`Uruguay Round`, `Louvre Accord`, `Paris accord`). */
-function namedEventIn(sentence: string): string | null {
+function namedEventIn(sentence: string, dateAt = -1): string | null {
   NAMED_EVENT.lastIndex = 0;
   for (const m of sentence.matchAll(NAMED_EVENT)) {
+    // `Last Friday Mitchell, who finished fourth at the Atlanta Games, upstaged …`: an event named in
+    // an aside the date is not in is what the aside recalls, not what happened that day.
+    // (An aside holding the date may tell of the event before it: `the Agreement, which began
+    // October 1`.)
+    const aside = dateAt >= 0 ? asideHolding(sentence, m.index!) : -1;
+    if (aside >= 0 && aside !== asideHolding(sentence, dateAt)) continue;
     const words = m[1].trim().split(/\s+/);
     while (words.length && NOT_IN_NAME.test(words[0])) words.shift();
     if (words.length === 0) continue;
@@ -303,6 +309,13 @@ function namedEventIn(sentence: string): string | null {
   }
   return null;
 }
+
+/** The start of the relative aside (`, who …,`) holding offset `at` of a sentence, or -1. */
+function asideHolding(sentence: string, at: number): number {
+  for (const m of sentence.matchAll(RELATIVE_ASIDE)) if (at >= m.index! && at < m.index! + m[0].length) return m.index!;
+  return -1;
+}
+const RELATIVE_ASIDE = /,\s+(?:who|which|whose)\b[^,;.]*,/g;
 
 /**
  * The clause of a sentence around the date at `at`. Besides punctuation and conjunctions after a
@@ -483,7 +496,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const isDate = (at: number) => dateSpans.some((m) => at >= m.start && at < m.end);
       const action = findAction(words, entityAt, isDate);
       const sentenceText = doc.body.slice(sentence.start, sentence.end);
-      const named = namedEventIn(sentenceText);
+      const named = namedEventIn(sentenceText, d.start - sentence.start);
       if (!action && !named) continue;
       // A year is when a named event happened (`the 1986 Uruguay Round`), rarely when an action did.
       if (coarse && !named) continue;
