@@ -59,6 +59,8 @@ const SUPPLEMENT: Record<
     capitals?: string[];
     /** The day a state of the past ceased to exist (its capital then names its successor). */
     until?: string;
+    /** Present names the state went by in its day (`Germany` for West Germany: see CountryInfo.alsoNamed). */
+    alsoNamed?: string[];
     new?: { cca2: string; lat: number; lon: number };
   }
 > = {
@@ -76,6 +78,17 @@ const SUPPLEMENT: Record<
   'Vatican City': { aliases: ['Vatican', 'Holy See'] },
   'Timor-Leste': { aliases: ['East Timor'] },
   Czechia: { aliases: ['Czech Republic'] },
+  // Short and former names news writes for a country (`Bosnia`, `Kampuchea` in the 1980s).
+  'Bosnia and Herzegovina': { aliases: ['Bosnia'] },
+  Cambodia: { aliases: ['Kampuchea'] },
+  'Trinidad and Tobago': { aliases: ['Trinidad'] },
+  'Antigua and Barbuda': { aliases: ['Antigua'] },
+  'Saint Lucia': { aliases: ['St Lucia', 'St. Lucia'] },
+  'Saint Kitts and Nevis': { aliases: ['St Kitts and Nevis', 'St. Kitts and Nevis', 'St Kitts'] },
+  'Saint Vincent and the Grenadines': { aliases: ['St Vincent and the Grenadines', 'St. Vincent'] },
+  Belarus: { aliases: ['Byelorussia'] },
+  Moldova: { aliases: ['Moldavia'] },
+  Kyrgyzstan: { aliases: ['Kirghizia'] },
   Turkey: { cca2: 'TR', aliases: ['Turkey', 'Türkiye'] },
   // Historical states (the Reuters corpus is from 1987).
   'Soviet Union': {
@@ -92,6 +105,7 @@ const SUPPLEMENT: Record<
     capitals: ['Bonn'],
     until: '1990-10-03',
     new: { cca2: 'DE-W', lat: 50.73, lon: 7.1 },
+    alsoNamed: ['Germany', 'Bundesrepublik Deutschland'],
   },
   'East Germany': {
     aliases: ['GDR', 'German Democratic Republic'],
@@ -247,6 +261,7 @@ export function buildCountries(): CountryEntry[] {
       demonyms: sup.demonyms ?? [],
       capitals: sup.capitals ?? [],
       ...(sup.until ? { until: sup.until } : {}),
+      ...(sup.alsoNamed ? { alsoNamed: sup.alsoNamed } : {}),
     });
   }
   // An alias must name one country only: drop the ones two entries claim (e.g. "Congo").
