@@ -272,6 +272,18 @@ describe('a month or weekday written short', () => {
   });
 });
 
+describe('a surname two people of a document share', () => {
+  it('is not the one the document calls by the given name alone', () => {
+    const ms = entities(
+      'Yeltsin visits wife Naina in hospital.\nRussian President Boris Yeltsin visited his wife Naina on Friday. ' +
+        'Naina Yeltsin had a kidney operation last Saturday. Naina Yeltsin is recovering. Yeltsin said she was well.',
+    );
+    // Was Naina Yeltsin for every `Yeltsin`: she is named in full more often.
+    expect(ms.filter((m) => m.text === 'Yeltsin').map((m) => m.entity)).toEqual(['Boris Yeltsin', 'Boris Yeltsin']);
+    expect(ms.filter((m) => m.text === 'Naina').map((m) => m.entity)).toEqual(['Naina Yeltsin', 'Naina Yeltsin']);
+  });
+});
+
 describe('a demonym after a name', () => {
   it('qualifies the noun after it, not the person (`Elian American citizenship`)', () => {
     const persons = (text: string) =>

@@ -197,6 +197,13 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   }
   for (const p of persons.values()) p.canonical = bestForm(p.forms);
   const full = [...persons.values()].filter((p) => p.parts.length >= 2);
+  // One-word person mentions that are no surname of a full name: given names used alone.
+  const givenAlone = new Set(
+    typed
+      .filter((m) => m.type === 'PERSON' && !/\s/.test(m.s))
+      .map((m) => nameParts(m.s).join(''))
+      .filter((k) => !full.some((p) => p.parts[p.parts.length - 1] === k)),
+  );
 
   // A lone word that is the surname of a person named in full in this document is that person
   // (`SHEARER` in a headline above `Alan Shearer`), whatever type the tagger guessed; but a place
@@ -388,7 +395,10 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     if (!cands.length) return own?.canonical ?? '';
     const byLast = cands.filter((p) => p.parts[p.parts.length - 1] === parts[0]);
     const pool = byLast.length ? byLast : cands;
-    pool.sort((a, b) => b.count - a.count || (a.canonical < b.canonical ? -1 : 1));
+    // Of two people sharing a surname, one the document calls by the given name alone (`his wife
+    // Naina`) is not the one its bare surname means (`Yeltsin`, the president).
+    const byGiven = (p: { parts: string[] }) => (byLast.length && givenAlone.has(p.parts[0]) ? 1 : 0);
+    pool.sort((a, b) => byGiven(a) - byGiven(b) || b.count - a.count || (a.canonical < b.canonical ? -1 : 1));
     return pool[0].canonical;
   };
 
