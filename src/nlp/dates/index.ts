@@ -90,8 +90,8 @@ export function findDates(
 }
 
 /**
- * `in April of that year`, `May, June and September of the same year`: months written before `of`
- * and a year are in that year, not the year the publication date suggests. The last month and the
+ * `in April of that year`, `May, June and September of last year`: months written before `of` and
+ * a year are in that year, not the year the publication date suggests. The last month and the
  * year are one mention (as `April of 1994` is); the months listed before it take the year.
  */
 function monthsOfAYear(text: string, mentions: Mention[]): Mention[] {
