@@ -230,6 +230,31 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(twoWays, name, options)[0].name).toBe('Japan local election');
   });
 
+  it("names a country's election no report places by the country its reports were filed from, if they name it", () => {
+    const election = (doc: number, told: string, mentionedIds: number[]) =>
+      statement(doc, '1987-05-12', {
+        value: '1987-05-11',
+        action: 'n:election',
+        name: told,
+        participantIds: [2, 3],
+        mentionedIds,
+        terms: ['congress', 'elect'],
+      });
+    // Every report filed from a city of Chile (9); one of five names Chile (too few to place it).
+    const filed = { ...options, datelineCountry: () => 9 };
+    const national = [50, 51, 52, 53, 54].map((doc, i) =>
+      election(doc, 'Baker–Miyazawa congressional election', i === 0 ? [9] : []),
+    );
+    // Was `Baker–Miyazawa congressional election`.
+    expect(clusterStatements(national, name, filed)[0].name).toBe('Chile congressional election');
+    // Not when no report names the dateline's country (a Brussels story on Ireland's election) …
+    const unnamed = national.map((r) => ({ ...r, mentionedIds: [] }));
+    expect(clusterStatements(unnamed, name, filed)[0].name).toBe('Baker–Miyazawa congressional election');
+    // … nor for an election of a board (no kind a country holds).
+    const board = [55, 56, 57, 58, 59].map((doc, i) => election(doc, 'Baker–Miyazawa election', i === 0 ? [9] : []));
+    expect(clusterStatements(board, name, filed)[0].name).toBe('Baker–Miyazawa election');
+  });
+
   it('names a city beside someone as where it happened, and cities alone as reporters do', () => {
     const isLocality = (id: number) => id === 1 || id === 10;
     // `the IMF meeting ... the Paris accord`: Paris (a city) is named in most reports, but not as a party.

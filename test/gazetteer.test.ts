@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryByDemonym, countryByName, isCountrySurface, placeInfo } from '../src/nlp/gazetteer.js';
+import { countryByDemonym, countryByName, countryOfPlace, isCountrySurface, placeInfo } from '../src/nlp/gazetteer.js';
 
 describe('gazetteer', () => {
   it('knows countries by name, official name, abbreviation and short form', () => {
@@ -36,6 +36,14 @@ describe('gazetteer', () => {
     expect(countryByName('Turkey')?.cca2).toBe('TR');
     expect(countryByName('Türkiye')?.cca2).toBe('TR');
     expect(isCountrySurface('Turkey')).toBe(true);
+  });
+
+  it("gives a dateline's place its country, as the document's day knew it", () => {
+    expect(countryOfPlace('MANILA', '1987-05-12')).toBe('Philippines');
+    expect(countryOfPlace('BONN', '1987-03-02')).toBe('West Germany');
+    expect(countryOfPlace('Houston', null)).toBe('United States');
+    expect(countryOfPlace('Japan', null)).toBe('Japan');
+    expect(countryOfPlace('Nowhereville', null)).toBeNull();
   });
 
   it('tells dependencies from sovereign states', () => {

@@ -67,6 +67,8 @@ export interface ClusterOptions {
   lightHeads?: ReadonlySet<string>;
   /** Verb → the noun of what it makes happen (`agree` → `accord`), to name an action told without its object. */
   verbNouns?: ReadonlyMap<string, string>;
+  /** The country entity a document's dateline is in (`MANILA` → the Philippines), for an election no report places. */
+  datelineCountry?: (docId: number) => number | null;
   /** Statements between sweeps for finished clusters (only memory depends on it; tests vary it). */
   sweepEvery?: number;
 }
@@ -164,7 +166,8 @@ export function clusterStatementStream(
   const verbNouns = options.verbNouns ?? new Map<string, string>();
   // An election is named after the country or place that holds it (`Japan local election`).
   const polityNamed = new Set(['election', ...[...groups].filter(([, g]) => g === 'election').map(([lemma]) => lemma)]);
-  const naming = { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed };
+  const datelineCountry = options.datelineCountry ?? (() => null);
+  const naming = { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed, datelineCountry };
   const emit = (c: Cluster) => {
     emitEvent(toEvent(c, entityName, minReports, naming));
   };
@@ -725,7 +728,7 @@ function spansMeet(a: DateSpan, b: DateSpan): boolean {
 
 /** What naming an event needs besides its statements. */
 type NamingOptions = Required<
-  Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'isLocality' | 'lightHeads' | 'verbNouns'>
+  Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'isLocality' | 'lightHeads' | 'verbNouns' | 'datelineCountry'>
 > & {
   polityNamed: ReadonlySet<string>;
 };
@@ -746,7 +749,7 @@ interface Naming {
 function nameStatements(
   members: StatementRow[],
   entityName: (id: number) => string,
-  { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed }: NamingOptions,
+  { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed, datelineCountry }: NamingOptions,
 ): Naming {
   const reports = new Set(members.map((m) => m.report));
   // Entities by the reports naming them.
@@ -793,7 +796,29 @@ function nameStatements(
     ranked.map(([id]) => id),
     place,
     entityName,
-    { placeKnown, isLocality, lightHeads, verbNouns, polityNamed, polity },
+    {
+      placeKnown,
+      isLocality,
+      lightHeads,
+      verbNouns,
+      polityNamed,
+      polity,
+      // Asked only of an election nothing else places: the country half its reports are filed from.
+      filedFrom: () => {
+        const byCountry = new Map<number, Set<string>>();
+        for (const m of members) {
+          const country = datelineCountry(m.docId);
+          if (country !== null) byCountry.set(country, (byCountry.get(country) ?? new Set()).add(m.report));
+        }
+        const [best] = [...byCountry].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+        if (!best || best[1].size * 2 < reports.size) return null;
+        // And that its reports name: a Brussels dateline on Ireland's election is the EC's city.
+        const [country] = best;
+        return members.some((m) => m.participantIds.includes(country) || m.mentionedIds.includes(country))
+          ? country
+          : null;
+      },
+    },
   );
   return { byEntity, ranked, byReports, place, beside, name };
 }
@@ -955,6 +980,8 @@ function eventName(
     verbNouns: ReadonlyMap<string, string>;
     polityNamed?: ReadonlySet<string>;
     polity?: number | null;
+    /** The country most of the reports were filed from (their datelines), if half of them were. */
+    filedFrom?: () => number | null;
   },
 ): string {
   const count = (list: StatementRow[]) => {
@@ -1020,9 +1047,13 @@ function eventName(
     // enough reports give it: better than two entity names glued to the noun.
     const [told, tellers] = count(withAction.filter((m) => /\p{Lu}/u.test(m.name) && /\s/.test(m.name)))[0] ?? [];
     // An election is its country's (`Japan local election`), the kind as the reports write it.
-    if (polity !== null) {
-      const kind = told ? /(?:^|\s)((?:[\p{Ll}\d-]+\s+)*[\p{Ll}-]+)$/u.exec(told)?.[1] : undefined;
-      return `${entityName(polity)} ${kind ?? lemma}`;
+    const kind = told ? /(?:^|\s)((?:[\p{Ll}\d-]+\s+)*[\p{Ll}-]+)$/u.exec(told)?.[1] : undefined;
+    if (polity !== null) return `${entityName(polity)} ${kind ?? lemma}`;
+    // A country's election no report places (`Marcos–Aquino congressional election`, from Manila) is
+    // the country its reports were filed from; not an election of a board or a union (`election`).
+    if (options.polityNamed?.has(lemma) && kind && NATIONAL_KIND.test(kind)) {
+      const filed = options.filedFrom?.() ?? null;
+      if (filed !== null) return `${entityName(filed)} ${kind}`;
     }
     if (told && tellers && tellers.size >= Math.max(2, reports / 4)) return told;
     // Who: the two most reported. Beside someone, a city or a region says where (`IMF meeting in
@@ -1057,6 +1088,10 @@ function eventName(
   }
   return name;
 }
+
+/** Kinds of election a country holds (`general`, `congressional`, `local` …), not a board's. */
+const NATIONAL_KIND =
+  /\b(?:general|presidential|parliamentary|congressional|legislative|national|local|municipal|state|provincial|regional|snap|by-election|mid-term|midterm)\b/;
 
 /**
  * The event as reports name it after its place (`Paris accord`, `Venice summit`), when two reports

@@ -1,5 +1,7 @@
 import type { Store } from '../store/db.js';
 import {
+  countryEntityId,
+  documentDateline,
   documentFacts,
   documentsWithoutStatements,
   inReadTransaction,
@@ -17,12 +19,14 @@ import { acronymAliases, headlineName, mayGoByAcronym } from '../core/headline-n
 import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatementStream } from './cluster-events.js';
+import { datelinePlace } from '../nlp/dates/publication.js';
+import { countryOfPlace } from '../nlp/gazetteer.js';
 
 /**
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '28';
+export const STATEMENTS_VERSION = '29';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -30,6 +34,30 @@ export interface EventsUpdate {
   statements: number;
   events: number;
   seconds: number;
+}
+
+/**
+ * The country entity a document's dateline is in (`MANILA` → the Philippines; `BONN` in 1987 → West
+ * Germany), from its dateline field or a dateline written in its body; null when the corpus has no
+ * such country entity. Asked only for elections nothing else places, so looked up one document at a
+ * time and remembered.
+ */
+function datelineCountries(db: Store): (docId: number) => number | null {
+  const byDoc = new Map<number, number | null>();
+  const byName = new Map<string, number | null>();
+  return (docId) => {
+    if (byDoc.has(docId)) return byDoc.get(docId)!;
+    const doc = documentDateline(db, docId);
+    const place = doc ? datelinePlace(doc.head, doc.dateline) : null;
+    const country = place ? countryOfPlace(place, doc!.date) : null;
+    let id: number | null = null;
+    if (country !== null) {
+      if (!byName.has(country)) byName.set(country, countryEntityId(db, country));
+      id = byName.get(country)!;
+    }
+    byDoc.set(docId, id);
+    return id;
+  };
 }
 
 /**
@@ -106,6 +134,7 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     verbGroups,
     ...placeLookups(db),
     lightHeads: lightHeadTerms(),
+    datelineCountry: datelineCountries(db),
     verbNouns: new Map([
       ['agree', 'accord'],
       ['meet', 'meeting'],

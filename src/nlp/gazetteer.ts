@@ -153,6 +153,19 @@ export function countryByCapital(city: string, date: string | null = null): Coun
 }
 
 /**
+ * The country a place is in on `date` (a document's, YYYY-MM-DD): the country itself, the state whose
+ * capital it is (`BONN` in 1987: West Germany), else the sovereign country the gazetteer puts the
+ * city in. Null for a place it does not know.
+ */
+export function countryOfPlace(place: string, date: string | null): string | null {
+  const own = countryByName(place) ?? countryByCapital(place, date);
+  if (own) return countryOfTheDay(own.name, date);
+  const code = placeInfo(place)?.country;
+  const country = code ? countryIndex().list.find((c) => c.sovereign && c.cca2 === code) : undefined;
+  return country ? countryOfTheDay(country.name, date) : null;
+}
+
+/**
  * Where a named place is: a city (the most populous of that name), a region, or a country's
  * centre. Null when the gazetteer does not know the name.
  */

@@ -346,6 +346,27 @@ export function writtenForms(store: Store, id: number): Map<string, number> {
  * countries (`isLocality`: a city, a region, a street: where, never who), for the event clustering.
  * One read of the entities for both.
  */
+/** A document's dateline field, the start of its body (where a dateline may be written) and its date. */
+export function documentDateline(
+  store: Store,
+  docId: number,
+): { dateline: string | null; head: string; date: string | null } | null {
+  return (
+    (stmt(
+      sqlite(store),
+      'SELECT dateline, substr(body, 1, 300) AS head, substr(date, 1, 10) AS date FROM documents WHERE id = ?',
+    ).get(docId) as { dateline: string | null; head: string; date: string | null } | undefined) ?? null
+  );
+}
+
+/** The id of the country entity of that name, or null. */
+export function countryEntityId(store: Store, name: string): number | null {
+  const row = stmt(sqlite(store), "SELECT id FROM entities WHERE type = 'COUNTRY' AND name = ?").get(name) as
+    | { id: number }
+    | undefined;
+  return row?.id ?? null;
+}
+
 export function placeLookups(store: Store): { isPlace: (id: number) => boolean; isLocality: (id: number) => boolean } {
   const rows = stmt(sqlite(store), "SELECT id, type FROM entities WHERE type IN ('COUNTRY', 'PLACE')").all() as {
     id: number;
