@@ -357,11 +357,16 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(rows, name, options)[0].name).toBe('appoints Texaco');
     const other = rows.map((r) => ({ ...r, name: 'appoints conservator' }));
     expect(clusterStatements(other, name, options)[0].name).toBe('Texaco appoints conservator');
-    // A city is where, not who: after the name (before: `Paris appoints conservator`), or the
-    // participant that is no city before it.
+    // A city is where, not who: after the name (before: `Paris appoints conservator`), what underwent
+    // it first (was `appoints conservator in Paris`), or the participant that is no city before it.
     const isLocality = (id: number) => id === 1;
     const inParis = other.map((r) => ({ ...r, participantIds: [1] }));
-    expect(clusterStatements(inParis, name, { ...options, isLocality })[0].name).toBe('appoints conservator in Paris');
+    expect(clusterStatements(inParis, name, { ...options, isLocality })[0].name).toBe('conservator appointed in Paris');
+    // No one and nowhere: what underwent it, unless the words after the verb say how or when.
+    const nobody = other.map((r) => ({ ...r, participantIds: [] }));
+    expect(clusterStatements(nobody, name, options)[0].name).toBe('conservator appointed');
+    const how = nobody.map((r) => ({ ...r, name: 'files for bankruptcy' }));
+    expect(clusterStatements(how, name, options)[0].name).toBe('files for bankruptcy');
     const parisFirst = other.map((r) => ({ ...r, participantIds: [1, 6] }));
     expect(clusterStatements(parisFirst, name, { ...options, isLocality })[0].name).toBe('Texaco appoints conservator');
   });

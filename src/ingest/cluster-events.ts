@@ -3,6 +3,7 @@ import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
 import { compareReports } from '../core/report-order.js';
 import { EventKeys } from '../core/event-keys.js';
+import { passiveName } from '../nlp/action-verbs.js';
 
 /**
  * Dated statements from every article → events. Two statements are one happening when their dates
@@ -1075,8 +1076,10 @@ function eventName(
   if (withSubject.length === 0 && entities.length) {
     const actor = entities.find((id) => !options.isLocality(id));
     const main = entityName(actor ?? entities[0]);
-    if (!name.includes(main)) name = actor !== undefined ? `${main} ${name}` : `${name} in ${main}`;
-  }
+    // With no one but a place, what underwent it goes first: `seven people killed in Algiers`, not
+    // `kills seven people in Algiers`.
+    if (!name.includes(main)) name = actor !== undefined ? `${main} ${name}` : `${passiveName(name)} in ${main}`;
+  } else if (withSubject.length === 0) name = passiveName(name);
   // `OPEC agrees`, `Brazil meets`: a verb that says nothing of what without its object is named by
   // the happening it makes (`OPEC accord`, `Brazil meeting`).
   const [doing, done] = topAction.split(':');

@@ -235,3 +235,30 @@ export function thirdPerson(lemma: string): string {
   if (/[^aeiou]y$/.test(lemma)) return `${lemma.slice(0, -1)}ies`;
   return `${lemma}s`;
 }
+
+/** `close` → `closed`, `sell` → `sold`, `freeze` → `frozen`: the participle a passive headline uses. */
+export function pastParticiple(lemma: string): string {
+  const irregular = IRREGULAR[lemma];
+  if (irregular) return irregular[irregular.length - 1];
+  if (/[^aeiou]y$/.test(lemma)) return `${lemma.slice(0, -1)}ied`;
+  if (lemma.endsWith('e')) return `${lemma}d`;
+  // `stop` → `stopped`, but `open` → `opened`: only a verb of one syllable doubles its last letter.
+  const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(lemma) && (lemma.match(/[aeiou]+/g) ?? []).length === 1;
+  return `${cvc ? lemma + lemma.slice(-1) : lemma}ed`;
+}
+
+const NOT_AN_OBJECT =
+  /^(?:for|to|in|on|at|with|by|from|of|into|out|down|up|off|over|back|when|after|before|as|than|effective|illegal|late|early|here|there|then|again|also)$/i;
+
+/**
+ * `closes banks` → `banks closed`: a name that opens with an action's verb, said of what underwent
+ * it (for a happening no report says who did). Unchanged when it does not open with one.
+ */
+export function passiveName(name: string): string {
+  const [first, ...rest] = name.split(' ');
+  const action = ACTION_WORDS.get(first);
+  if (!action?.verb || rest.length === 0 || first === action.lemma) return name;
+  // What follows must be what underwent it, not how or when (`files for bankruptcy`, `closes down`).
+  if (NOT_AN_OBJECT.test(rest[0])) return name;
+  return `${rest.join(' ')} ${pastParticiple(action.lemma)}`;
+}
