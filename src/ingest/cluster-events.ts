@@ -780,9 +780,9 @@ function nameStatements(
   // beside it (`Britain's June 11 general election`), a country before a city (Egypt's election was
   // `Cairo general election`, Cairo being where the reports placed it); else where it happened.
   // A place counts every report naming it, as a participant in one and beside it in another.
-  const naming = new Map([...byEntity].map(([id, r]) => [id, new Set(r)]));
-  for (const m of members) for (const id of m.mentionedIds) naming.get(id)?.add(m.report);
-  const placesNamed = [...naming, ...beside]
+  const namedIn = new Map([...byEntity].map(([id, r]) => [id, new Set(r)]));
+  for (const m of members) for (const id of m.mentionedIds) namedIn.get(id)?.add(m.report);
+  const placesNamed = [...namedIn, ...beside]
     .filter(([id, r]) => isPlace(id) && (r.size * 4 >= reports.size || r.size >= 2))
     .sort(byReports)
     .map(([id]) => id);

@@ -193,6 +193,13 @@ export interface ActionWord {
   verb: boolean;
 }
 
+/** The regular past (`suspended`, `carried`, `closed`), its last letter doubled when `double` (`stopped`). */
+function regularPast(lemma: string, double: boolean): string {
+  if (/[^aeiou]y$/.test(lemma)) return `${lemma.slice(0, -1)}ied`;
+  if (lemma.endsWith('e')) return `${lemma}d`;
+  return `${double ? lemma + lemma.slice(-1) : lemma}ed`;
+}
+
 function verbForms(lemma: string): string[] {
   const forms = [lemma];
   const stemE = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
@@ -201,9 +208,7 @@ function verbForms(lemma: string): string[] {
   if (/(?:s|sh|ch|x|z)$/.test(lemma)) forms.push(`${lemma}es`);
   else if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ies`);
   else forms.push(`${lemma}s`);
-  if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ied`);
-  else if (lemma.endsWith('e')) forms.push(`${lemma}d`);
-  else forms.push(`${doubled}ed`);
+  forms.push(regularPast(lemma, cvc));
   forms.push(
     lemma.endsWith('ie')
       ? `${lemma.slice(0, -2)}ying`
@@ -240,11 +245,9 @@ export function thirdPerson(lemma: string): string {
 export function pastParticiple(lemma: string): string {
   const irregular = IRREGULAR[lemma];
   if (irregular) return irregular[irregular.length - 1];
-  if (/[^aeiou]y$/.test(lemma)) return `${lemma.slice(0, -1)}ied`;
-  if (lemma.endsWith('e')) return `${lemma}d`;
   // `stop` → `stopped`, but `open` → `opened`: only a verb of one syllable doubles its last letter.
   const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(lemma) && (lemma.match(/[aeiou]+/g) ?? []).length === 1;
-  return `${cvc ? lemma + lemma.slice(-1) : lemma}ed`;
+  return regularPast(lemma, cvc);
 }
 
 const NOT_AN_OBJECT =

@@ -161,8 +161,13 @@ export function countryOfPlace(place: string, date: string | null): string | nul
   const own = countryByName(place) ?? countryByCapital(place, date);
   if (own) return countryOfTheDay(own.name, date);
   const code = placeInfo(place)?.country;
-  const country = code ? countryIndex().list.find((c) => c.sovereign && c.cca2 === code) : undefined;
+  const country = code ? sovereignCountry(code) : undefined;
   return country ? countryOfTheDay(country.name, date) : null;
+}
+
+/** The sovereign country of an ISO 3166 alpha-2 code (a place's `country`). */
+export function sovereignCountry(code: string): CountryInfo | undefined {
+  return countryIndex().list.find((c) => c.sovereign && c.cca2 === code);
 }
 
 /**

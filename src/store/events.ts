@@ -341,11 +341,6 @@ export function writtenForms(store: Store, id: number): Map<string, number> {
   return new Map(rows.map((r) => [r.text, r.n]));
 }
 
-/**
- * Which entities are countries or places (`isPlace`), and which of those are places that are not
- * countries (`isLocality`: a city, a region, a street: where, never who), for the event clustering.
- * One read of the entities for both.
- */
 /** A document's dateline field, the start of its body (where a dateline may be written) and its date. */
 export function documentDateline(
   store: Store,
@@ -367,6 +362,11 @@ export function countryEntityId(store: Store, name: string): number | null {
   return row?.id ?? null;
 }
 
+/**
+ * Which entities are countries or places (`isPlace`), and which of those are places that are not
+ * countries (`isLocality`: a city, a region, a street: where, never who), for the event clustering.
+ * One read of the entities for both.
+ */
 export function placeLookups(store: Store): { isPlace: (id: number) => boolean; isLocality: (id: number) => boolean } {
   const rows = stmt(sqlite(store), "SELECT id, type FROM entities WHERE type IN ('COUNTRY', 'PLACE')").all() as {
     id: number;

@@ -6,9 +6,9 @@ import {
   countryByDemonym,
   countryByName,
   countryOfTheDay,
-  countryIndex,
   isCountrySurface,
   placeInfo,
+  sovereignCountry,
 } from '../gazetteer.js';
 import { isCommonWord } from './lexicon.js';
 
@@ -165,7 +165,7 @@ function datelineCountry(
   if (!info?.country) return null;
   // `BONN` is in DE, which 1987 news calls West Germany (DE-W): the country the document names.
   for (const country of named.values()) if (country.cca2.split('-')[0] === info.country) return country.name;
-  return countryIndex().list.find((c) => c.sovereign && c.cca2 === info.country)?.name ?? null;
+  return sovereignCountry(info.country)?.name ?? null;
 }
 
 /**

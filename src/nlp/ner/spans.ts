@@ -157,13 +157,13 @@ export interface Span {
   suffixed?: boolean;
 }
 
+/** Demonyms that are also common surnames (`Bill English`, `Dawn French`). */
+const SURNAME_DEMONYMS = new Set(['English', 'French', 'Welsh', 'Irish', 'Dutch', 'German']);
+
 /**
  * The PERSON/ORG/LOC spans of a document (MISC dropped after it has served: a country written in
  * full inside it is a LOC), given the tagger's labels per sentence.
  */
-/** Demonyms that are also common surnames (`Bill English`, `Dawn French`). */
-const SURNAME_DEMONYMS = new Set(['English', 'French', 'Welsh', 'Irish', 'Dutch', 'German']);
-
 export function entitySpans(
   text: string,
   tokens: Token[],
