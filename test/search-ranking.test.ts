@@ -294,20 +294,72 @@ describe('pruned ranking of a frequent name', () => {
         match: compileQuery('acme mining copper').match,
         units: [...plan.units, { expression: 'copper', entities: [] }],
       };
+      // Named only by another name beside the word: a candidate (counted apart from those with the words).
+      const aliasCopper = fx.doc(
+        { path: 'alias-copper.txt', title: 'Smelter', date: '1987-01-15' },
+        'Then the miner sold copper.',
+      );
+      fx.mention(aliasCopper, acme, 'the miner', 'ORG');
       const all = searchDocuments(fx.db, both);
       const few = searchDocuments(fx.db, { ...both, scoredMatches: 2 });
-      expect(all.total).toBe(7);
-      expect(few.total).toBe(7);
+      expect(all.total).toBe(8);
+      expect(few.total).toBe(8);
+      expect(searchDocuments(fx.db, { ...both, limit: 8 }).rows.map((r) => r.id)).toContain(aliasCopper);
+      expect(searchDocuments(fx.db, { ...both, limit: 8, scoredMatches: 2 }).rows.map((r) => r.id)).toContain(
+        aliasCopper,
+      );
       expect(few.rows[0].id).toBe(copper);
       expect(all.rows[0].id).toBe(copper);
       // Every match, for facets and the date orders, without scoring them.
-      expect(new Set(all.allIds!()).size).toBe(7);
-      expect(searchDocuments(fx.db, { ...both, sort: '-date' }).total).toBe(7);
-      // The name alone, asked now: the copper report is one more.
-      expect(new Set(full.allIds!()).size).toBe(9);
-      const byDate = searchDocuments(fx.db, { ...plan, sort: 'date', limit: 9 });
-      expect(byDate.total).toBe(9);
-      expect(byDate.rows[0].id).toBe(copper);
+      expect(new Set(all.allIds!()).size).toBe(8);
+      expect(searchDocuments(fx.db, { ...both, sort: '-date' }).total).toBe(8);
+      // The name alone, asked now: the two copper reports are two more.
+      expect(new Set(full.allIds!()).size).toBe(10);
+      const byDate = searchDocuments(fx.db, { ...plan, sort: 'date', limit: 10 });
+      expect(byDate.total).toBe(10);
+      expect(byDate.rows[0].id).toBe(aliasCopper);
+    });
+  });
+});
+
+describe('a query of two names', () => {
+  it('matches each by its words or a mention, counted and ranked alike whether pruned or not', () => {
+    withFixture('two-names', (fx) => {
+      const acme = fx.entity('ORG', 'Acme Mining', ['the miner']);
+      const beta = fx.entity('ORG', 'Beta Metals', ['the buyer']);
+      const add = (name: string, body: string, mentions: [number, string][]) => {
+        const d = fx.doc({ path: `${name}.txt`, title: name, date: '1987-03-01' }, body);
+        for (const [entity, alias] of mentions) fx.mention(d, entity, alias, 'ORG');
+        return d;
+      };
+      const words = add('words', 'Acme Mining sold ore to Beta Metals.', [
+        [acme, 'Acme Mining'],
+        [beta, 'Beta Metals'],
+      ]);
+      const oneAlias = add('one-alias', 'Acme Mining sold ore to the buyer.', [
+        [acme, 'Acme Mining'],
+        [beta, 'the buyer'],
+      ]);
+      const twoAliases = add('two-aliases', 'Ore from the miner went to the buyer.', [
+        [acme, 'the miner'],
+        [beta, 'the buyer'],
+      ]);
+      add('acme-only', 'Acme Mining sold ore.', [[acme, 'Acme Mining']]);
+      add('beta-alias-only', 'Then the buyer paid for ore.', [[beta, 'the buyer']]);
+      const plan = planFor('acme mining beta metals', {
+        units: [
+          { expression: '(acme AND mining)', entities: [{ id: acme, kind: 'entity' }] },
+          { expression: '(beta AND metals)', entities: [{ id: beta, kind: 'entity' }] },
+        ],
+        limit: 10,
+        entityBonus: 0.5,
+      });
+      for (const scoredMatches of [undefined, 1]) {
+        const page = searchDocuments(fx.db, { ...plan, scoredMatches });
+        expect(page.total).toBe(3);
+        expect(new Set(page.rows.map((r) => r.id))).toEqual(new Set([words, oneAlias, twoAliases]));
+        expect(page.rows[0].id).toBe(words);
+      }
     });
   });
 });

@@ -381,29 +381,59 @@ function rankFilteredWords(
 }
 
 /**
+ * The documents a query naming entities matches: every unit by its words or, for a name, by a
+ * mention. Built as those with all the words — one FTS5 AND, which merges doclists instead of
+ * building a set per unit — and, apart, for each name, the documents mentioning it without its words
+ * (few: Japan at 1M, 317 of 52,788) that match every other unit. An INTERSECT of each unit's
+ * matches kept every document with a common word in a temporary b-tree: `Japan trade` at 1M held
+ * 147,579 for `trade` to find 30,944 (32 -> 12 ms). The two parts share no document (UNION ALL).
+ */
+function namedCandidates(
+  nameUnits: SearchUnit[],
+  plain: boolean,
+  params: Params,
+): { without: string; mentionOnly: string } {
+  params.all = [...(plain ? [params.plain] : []), ...nameUnits.map((u) => u.expression)]
+    .map((e) => `(${e})`)
+    .join(' AND ');
+  // x{i}: documents mentioning name i without its words.
+  const without = nameUnits.map(
+    (u, i) => `x${i} AS MATERIALIZED (SELECT doc_id AS id FROM (${documentsMentioning(u.entities)})
+      EXCEPT SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @u${i})`,
+  );
+  // Each is matched within x{i} (a + walks the doclist once: no id set handed to FTS5 per id).
+  const byWords = (expression: string, i: number) =>
+    `x.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${expression} AND +rowid IN x${i})`;
+  const mentionOnly = nameUnits.map((_, i) => {
+    const others = nameUnits
+      .map((other, j) =>
+        j === i
+          ? ''
+          : ` AND (${byWords(`@u${j}`, i)} OR x.id IN (SELECT doc_id FROM (${documentsMentioning(other.entities)}) WHERE doc_id IN x${i}))`,
+      )
+      .join('');
+    return `SELECT id FROM x${i} AS x WHERE 1${plain ? ` AND ${byWords('@plain', i)}` : ''}${others}`;
+  });
+  return {
+    without: without.join(', '),
+    mentionOnly: mentionOnly.map((m) => `SELECT * FROM (${m})`).join(' UNION '),
+  };
+}
+
+/**
  * A query naming entities: each unit that names one matches by its words or by a mention, the rest
  * by words; a mention adds to the text's score.
  */
 function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, params: Params): MatchPaths {
   const { units } = plan;
   const { within, sets, wideRange } = filtering;
-  const parts: string[] = [];
   const plainUnits = units.filter((u) => u.entities.length === 0);
-  if (plainUnits.length > 0) {
-    params.plain = plainUnits.map((u) => u.expression).join(' AND ');
-    parts.push('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @plain');
-  }
-  units
-    .filter((u) => u.entities.length > 0)
-    .forEach((u, i) => {
-      params[`u${i}`] = u.expression;
-      const either = [
-        `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @u${i}`,
-        documentsMentioning(u.entities),
-      ];
-      parts.push(`SELECT id FROM (${either.join(' UNION ')})`);
-    });
-  let candidates = parts.join(' INTERSECT ');
+  const nameUnits = units.filter((u) => u.entities.length > 0);
+  if (plainUnits.length > 0) params.plain = plainUnits.map((u) => u.expression).join(' AND ');
+  nameUnits.forEach((u, i) => (params[`u${i}`] = u.expression));
+  const parts = namedCandidates(nameUnits, plainUnits.length > 0, params);
+  let candidates = `WITH ${parts.without}
+    SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all UNION ALL SELECT id FROM (${parts.mentionOnly})`;
   if (plan.exclude) {
     candidates += ' EXCEPT SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @exclude';
     params.exclude = plan.exclude;
@@ -460,6 +490,28 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
   // latest SCORED_MATCHES candidates (so all of a smaller set), the latest with a query word in the
   // title and those mentioning the entities most. The count is of every candidate.
   params.scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
+  if (sets.length === 0 && !wideRange && !plan.exclude && plan.sort !== 'date' && plan.sort !== '-date') {
+    // Unfiltered, the likely candidates come from the index itself, not from the whole candidate
+    // set sorted and read again: the latest with all the words and the latest mentions without them,
+    // the latest with all the words and one in the title. Counted as its two disjoint parts. `Japan
+    // trade` at 1M: 100 -> 77 ms.
+    params.titledAll = `(${params.titled}) AND (${params.all})`;
+    return {
+      scored: `WITH ${cand}, ${scoring('cand', '')}`,
+      matching: `WITH ${cand} SELECT id FROM cand`,
+      countedFromIndex: false,
+      rankedWithTotal: `WITH ${parts.without},
+        extra AS MATERIALIZED (${parts.mentionOnly}),
+        whole AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all),
+        cand AS (SELECT id FROM whole UNION ALL SELECT id FROM extra),
+        pick AS MATERIALIZED (
+          SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all ORDER BY rowid DESC LIMIT @scoredMatches)
+          UNION SELECT * FROM (SELECT id FROM extra ORDER BY id DESC LIMIT @scoredMatches)
+          UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
+          UNION SELECT * FROM (${mostMentioning(named, 'm1.doc_id IN cand')})),
+        ${scoring('pick', ', (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) AS total')}`,
+    };
+  }
   return {
     scored: `WITH ${cand}, ${scoring('cand', '')}`,
     matching: `WITH ${cand} SELECT id FROM cand`,
