@@ -567,6 +567,32 @@ describe('what a dated statement says happened', () => {
     expect(brazil.statements.map((s) => s.name)).toEqual(['Brazil stops interest payments']);
   });
 
+  it('reads `lowered` and `cancelled` as actions, and a price where a market opened as none', () => {
+    const { statements } = statementsIn(
+      [
+        'Citgo on Tuesday lowered its crude oil postings.',
+        'Egypt on Monday cancelled the export bonus.',
+        'The dollar opened at 145.95 yen on Tuesday.',
+        'Wall Street on Tuesday opened higher.',
+      ],
+      '1987-03-27',
+      [
+        ['Citgo', 0, 'ORG'],
+        ['Tuesday', 0, 'DATE', '1987-03-24'],
+        ['Egypt', 1, 'COUNTRY'],
+        ['Monday', 1, 'DATE', '1987-03-23'],
+        ['Tuesday', 2, 'DATE', '1987-03-24'],
+        ['Wall Street', 3, 'PLACE'],
+        ['Tuesday', 3, 'DATE', '1987-03-24'],
+      ],
+    );
+    // Before: `lowered` and `cancelled` were no verbs at all (spelled `lowerred`, `canceled` only).
+    expect(statements.filter((s) => s.action).map((s) => s.name)).toEqual([
+      'Citgo lowers crude oil postings',
+      'Egypt cancels export bonus',
+    ]);
+  });
+
   it('ends a clause at an `and` that opens another dated one', () => {
     const { statements } = statementsIn(
       ['Brazil last month suspended interest payments to banks and yesterday suggested an extension of credit lines.'],

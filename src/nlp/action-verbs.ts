@@ -200,10 +200,42 @@ function regularPast(lemma: string, double: boolean): string {
   return `${double ? lemma + lemma.slice(-1) : lemma}ed`;
 }
 
+/** Two-syllable verbs stressed on the last, which double its consonant as one syllable does (`expelled`). */
+const STRESSED_LAST = new Set([
+  'expel',
+  'admit',
+  'commit',
+  'submit',
+  'permit',
+  'omit',
+  'acquit',
+  'control',
+  'patrol',
+  'compel',
+  'occur',
+  'refer',
+  'prefer',
+  'defer',
+  'confer',
+  'transfer',
+  'regret',
+  'equip',
+]);
+
+/**
+ * Whether the past and the -ing form double the last letter: `stop` → `stopped`, `expel` →
+ * `expelled`, but `open` → `opened`, `lower` → `lowered`, `visit` → `visited` (the stress is not on
+ * the last syllable).
+ */
+function doublesLast(lemma: string): boolean {
+  if (!/[^aeiou][aeiou][bdgklmnprt]$/.test(lemma)) return false;
+  return (lemma.match(/[aeiou]+/g) ?? []).length === 1 || STRESSED_LAST.has(lemma);
+}
+
 function verbForms(lemma: string): string[] {
   const forms = [lemma];
   const stemE = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
-  const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(lemma) && lemma.length <= 5;
+  const cvc = doublesLast(lemma);
   const doubled = cvc ? lemma + lemma.slice(-1) : lemma;
   if (/(?:s|sh|ch|x|z)$/.test(lemma)) forms.push(`${lemma}es`);
   else if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ies`);
@@ -216,6 +248,8 @@ function verbForms(lemma: string): string[] {
         ? `${lemma}ing`
         : `${lemma.endsWith('e') ? stemE : doubled}ing`,
   );
+  // British spelling doubles a last l after one vowel whatever the stress (`cancelled`, `signalling`).
+  if (!cvc && /[^aeiou][aeiou]l$/.test(lemma)) forms.push(`${lemma}led`, `${lemma}ling`);
   forms.push(...(IRREGULAR[lemma] ?? []));
   return forms;
 }
@@ -245,9 +279,7 @@ export function thirdPerson(lemma: string): string {
 export function pastParticiple(lemma: string): string {
   const irregular = IRREGULAR[lemma];
   if (irregular) return irregular[irregular.length - 1];
-  // `stop` → `stopped`, but `open` → `opened`: only a verb of one syllable doubles its last letter.
-  const cvc = /[^aeiou][aeiou][bdgklmnprt]$/.test(lemma) && (lemma.match(/[aeiou]+/g) ?? []).length === 1;
-  return regularPast(lemma, cvc);
+  return regularPast(lemma, doublesLast(lemma));
 }
 
 const NOT_AN_OBJECT =

@@ -133,6 +133,12 @@ interface Action {
 
 /** `was shot`, `were fatally wounded`: a form of `be` (an adverb between) before a participle. */
 const PASSIVE_BEFORE = /^(?:is|are|was|were|be|been|being)$/;
+/**
+ * How a price or a market moved (`opened higher`, `closed firmer`, `ended steady`): after a verb, a
+ * market report, not a happening.
+ */
+const MARKET_MOVE =
+  /^(?:higher|lower|firm|firmer|weak|weaker|strong|stronger|soft|softer|steady|steadier|easier|mixed|flat|unchanged|sharply|slightly|marginally|quietly|up|down)$/;
 /** Between a name and its passive verb: `Slepian was shot`, `Emon, who was fired`, `X has been fatally`. */
 const PASSIVE_SUBJECT =
   /^\s*(?:,?\s*who\s+)?(?:(?:has|have|had)\s+been|is|are|was|were|will\s+be|would\s+be)(?:\s+\p{L}+ly)?\s+$/iu;
@@ -220,6 +226,17 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
+        continue;
+      // `the dollar opened at 145.95 yen`, `closed higher`: where a price stood, not what happened.
+      const next = words[i + 1]?.lower ?? '';
+      if (MARKET_MOVE.test(next) || (next === 'at' && /^\d/.test(words[i + 2]?.text ?? ''))) continue;
+      // `the London Interbank Offered Rate`: a capitalised verb between capitalised words is part of a name.
+      if (
+        i > 0 &&
+        /^\p{Lu}/u.test(w.text) &&
+        /^\p{Lu}/u.test(words[i - 1].text) &&
+        /^\p{Lu}/u.test(words[i + 1]?.text ?? '')
+      )
         continue;
       // `orders fell`, `factory sales rose`: an -s form after a common noun is a plural noun. A verb in
       // the present follows its subject: a name, a pronoun or a relative word.
