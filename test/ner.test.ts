@@ -501,6 +501,20 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('takes in the lower-case words of a place the gazetteer knows (`Dar es Salaam`), not of others', () => {
+    expect(spansOf('Bombs hit Dar es Salaam today .', ['O', 'O', 'B-LOC', 'O', 'O', 'O', 'O'])).toEqual([
+      'LOC:Dar es Salaam',
+    ]);
+    // The tagger's second place is taken in too, when the whole is one name.
+    expect(spansOf('He left Bosnia and Herzegovina today .', ['O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:Bosnia and Herzegovina',
+    ]);
+    expect(spansOf('He left Paris and Rome today .', ['O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:Paris',
+      'LOC:Rome',
+    ]);
+  });
+
   it('leaves a weekday and its particle out of a name of three words or more', () => {
     expect(spansOf('Then McCarthy on Friday left .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
       'PERSON:McCarthy',

@@ -431,12 +431,49 @@ export function entitySpans(
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
   typesByContext(kept, tokens, sentences);
-  return commaPlaces(
-    workTitles(kept, tokens, sentences)
-      .filter((sp) => sp.type !== 'MISC')
-      .sort((a, b) => a.first - b.first),
+  return particlePlaces(
+    commaPlaces(
+      workTitles(kept, tokens, sentences)
+        .filter((sp) => sp.type !== 'MISC')
+        .sort((a, b) => a.first - b.first),
+      tokens,
+    ),
     tokens,
+    sentences,
   );
+}
+
+/**
+ * `Dar es Salaam`, `Port of Spain`, `Bosnia and Herzegovina`: a place whose name holds lower-case
+ * words, where the tagger ends it (it kept `Dar`, and a city of the embassy bombings became a place
+ * of its own). A name followed by one or two short lower-case words and one or two capitalised
+ * ones takes them in, and is a place, when the gazetteer knows the whole as one place.
+ */
+function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): Span[] {
+  for (let k = 0; k < spans.length; k++) {
+    const a = spans[k];
+    const end = sentences[a.sentence].tokenEnd;
+    // In capitals (a dateline's `DAR ES SALAAM`), so is the particle.
+    const name = tokensText(tokens, a.first, a.last);
+    const particle = name === name.toUpperCase() && /\p{Lu}{2}/u.test(name) ? /^\p{Lu}{1,3}$/u : /^\p{Ll}{1,4}$/u;
+    let j = a.last + 1;
+    while (j < end && j - a.last <= 2 && particle.test(tokens[j].text)) j++;
+    if (j === a.last + 1 || j - a.last > 3) continue;
+    for (let b = Math.min(j + 1, end - 1); b >= j; b--) {
+      let capitalised = true;
+      for (let t = j; t <= b; t++) if (!/^\p{Lu}/u.test(tokens[t].text)) capitalised = false;
+      // What it takes in may be names the tagger found (`Herzegovina`; `es Salaam`, read as a company).
+      const taken = spans.filter((sp, i) => i !== k && sp.first <= b && sp.last > a.last);
+      if (!capitalised || taken.some((sp) => sp.last > b)) continue;
+      // The tagger may have read the first word alone as another kind of name (`capital Dar`).
+      if (!placeInfo(tokensText(tokens, a.first, b))) continue;
+      a.last = b;
+      a.type = 'LOC';
+      for (const sp of taken) spans.splice(spans.indexOf(sp), 1);
+      break;
+    }
+  }
+  return spans;
 }
 
 /**
