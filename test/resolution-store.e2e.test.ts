@@ -67,3 +67,19 @@ describe('the names a resolution reads', () => {
     expect(corpus(['entity', 'Hong Kong', '--why', '--db', db]).stdout).toBe(why);
   });
 });
+
+describe('the name an entity is shown by', () => {
+  // CoNLL's texts open with a dateline in capitals (`NEW YORK 1996-08-22`): the capitals were the
+  // most frequent form, and the city was shown as `NEW YORK` with `New York` among its aliases.
+  it('is not a dateline in capitals when the text writes the name otherwise', () => {
+    const texts: Record<string, string> = {};
+    for (const day of [21, 22, 23])
+      texts[`stocks-${day}.txt`] =
+        `Title: Stocks ${day}\nDate: 1996-08-${day}\n\nNEW YORK 1996-08-${day}\n\nShares rose on Wall Street, traders in New York said.\n`;
+    const { db, ingest } = ingestTexts(texts);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const place = JSON.parse(corpus(['entity', 'New York', '--json', '--db', db]).stdout);
+    expect(place.name).toBe('New York');
+    expect(place.aliases).toContain('NEW YORK');
+  });
+});

@@ -49,8 +49,10 @@ export interface ResolutionSummary extends ApplyResult {
  * Bumped when the rules change which names are one entity, so a database resolved by older rules is
  * resolved again, whole, at its next ingest (what a fresh ingest of its documents would store).
  * 2: names typed against the corpus join the prevailing type (type-votes.ts).
+ * 3: a name written in capitals over several words (a dateline's `NEW YORK`) is shown otherwise when
+ *    the text writes it otherwise.
  */
-export const RESOLUTION_RULES_VERSION = 2;
+export const RESOLUTION_RULES_VERSION = 3;
 
 export function resolveCorpus(
   db: Store,

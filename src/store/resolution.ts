@@ -608,16 +608,23 @@ function shouted(text: string): boolean {
   return text === text.toUpperCase() && /\p{Lu}{5}/u.test(text);
 }
 
+/** Several words, all in capitals: a dateline's `NEW YORK`, or a table's `AMER ELEC` (written no other way). */
+function capitalWords(text: string): boolean {
+  return text === text.toUpperCase() && /\p{Lu}\s+\p{Lu}/u.test(text);
+}
+
 /**
- * The form a name is shown by: its most frequent written form not shouted in a headline, ties
- * broken by code point; undefined when every form is shouted (the analyzer's own name then stays,
- * since it already sentence-cases a headline's words).
+ * The form a name is shown by: its most frequent written form not shouted in a headline nor in
+ * capitals over several words when another is written, ties broken by code point; undefined when
+ * every form is shouted (the analyzer's own name then stays, since it already sentence-cases a
+ * headline's words).
  */
 function bestForm(forms: Map<string, number>): string | undefined {
+  const written = [...forms.keys()].some((text) => !shouted(text) && !capitalWords(text));
   let best: string | undefined;
   let most = -1;
   for (const [text, n] of forms) {
-    if (shouted(text)) continue;
+    if (shouted(text) || (written && capitalWords(text))) continue;
     if (n > most || (n === most && text < best!)) {
       best = text;
       most = n;
