@@ -293,6 +293,27 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(countries, name, options)).toHaveLength(2);
   });
 
+  it('makes one event of one kind of happening a noun names, on one day, to the same two parties', () => {
+    const bombing = (doc: number, participantIds: number[], terms: string[]) =>
+      statement(doc, '1998-08-08', {
+        value: '1998-08-07',
+        action: 'n:bombing',
+        participantIds,
+        terms,
+        name: 'bombing',
+      });
+    const rows = [
+      bombing(300, [4, 5], ['explode', 'embass', 'dozen', 'kill']),
+      bombing(301, [4, 5], ['explode', 'embass', 'wound', 'kill']),
+      // A story of travel warnings recalls the bombings in passing: none of the same words.
+      bombing(302, [2, 4, 5], ['travel', 'cautio', 'worldw', 'threat']),
+    ];
+    expect(clusterStatements(rows, name, options).map((e) => e.documents)).toEqual([3]);
+    // Sharing one party only, its words must agree.
+    const one = [...rows.slice(0, 2), { ...rows[2], participantIds: [2, 4] }];
+    expect(clusterStatements(one, name, options).map((e) => e.documents)).toEqual([2, 1]);
+  });
+
   it('makes one event of two days named alike with the same person, not of two countries or of a verb alone', () => {
     const meeting = (doc: number, value: string, participantIds: number[], terms: string[]) =>
       statement(doc, '1987-04-09', { value, action: 'n:meeting', participantIds, terms, name: 'meeting' });

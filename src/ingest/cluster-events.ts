@@ -538,6 +538,10 @@ function sameHappening(
     const name = nameOf(a);
     if (/\p{Lu}/u.test(name) && !name.endsWith('(unnamed)') && name === nameOf(b)) return true;
   }
+  // One kind of happening a noun names (a bombing, an earthquake), the same day, to the same two
+  // countries or people: one happening, whatever else each report says around it (`the Aug. 7
+  // bombings at American embassies in Kenya and Tanzania` in a story of travel warnings).
+  if (shared >= 2 && sharedKinds.some((k) => k.startsWith('n:') && k !== MEETING_KIND)) return true;
   const cosine = termCosine(a, b, idf);
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
 }
