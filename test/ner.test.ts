@@ -708,6 +708,37 @@ describe('resolveEntities: surnames', () => {
     ).toEqual([]);
   });
 
+  it('splits two names a headline runs together: a surname of someone named in full, then a place', () => {
+    const text =
+      'Yeltsin backs Lebed Chechnya plan. Yeltsin backed Alexander Lebed on Chechnya. Lebed flew to Chechnya.';
+    // Before: one person `Lebed Chechnya`, whose surname took every `Chechnya` of the story.
+    expect(
+      spanEntities(text, [
+        ['Yeltsin', 'PERSON'],
+        ['Lebed Chechnya', 'PERSON'],
+        ['Yeltsin', 'PERSON'],
+        ['Alexander Lebed', 'PERSON'],
+        ['Chechnya', 'LOC'],
+        ['Lebed', 'PERSON'],
+        ['Chechnya', 'LOC'],
+      ]).filter((m) => /Lebed|Chechnya/.test(m)),
+    ).toEqual([
+      'PERSON:Lebed=Alexander Lebed',
+      'PLACE:Chechnya=Chechnya',
+      'PERSON:Alexander Lebed=Alexander Lebed',
+      'PLACE:Chechnya=Chechnya',
+      'PERSON:Lebed=Alexander Lebed',
+      'PLACE:Chechnya=Chechnya',
+    ]);
+    // A second word the story never writes alone as something else stays part of the name.
+    expect(
+      spanTypes('Stuart Karl spoke. Karl Lorimar said no.', [
+        ['Stuart Karl', 'PERSON'],
+        ['Karl Lorimar', 'PERSON'],
+      ]),
+    ).toEqual(['PERSON:Stuart Karl', 'PERSON:Karl Lorimar']);
+  });
+
   it('reads a name the document writes as a person, and whose surname it writes alone, as the person everywhere', () => {
     expect(
       spanTypes('Tom Rider won. Later Tom Rider lost. Rider left.', [

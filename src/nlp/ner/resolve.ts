@@ -185,6 +185,8 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     return { sp, s, type };
   });
 
+  splitSurnameBeforeName(typed, surface);
+
   // PERSON entities: the fullest forms become entities; shorter forms attach to the one containing them.
   const persons = new Map<string, { canonical: string; parts: string[]; count: number; forms: Map<string, number> }>();
   for (const m of typed) {
@@ -502,6 +504,33 @@ const MINISTERS = new Set([
  * words the last of which it writes alone as a person) is that person after a title. The person is
  * split off; what comes before the titles stays an organisation (`NATO`), the titles go.
  */
+/**
+ * `Yeltsin endorses Lebed Chechnya peace plan`: a headline runs two names together, and the tagger
+ * read `Lebed Chechnya` as one person, whose surname `Chechnya` then took every `Chechnya` of the
+ * story. Two words read as a person are two names when the first is the surname of another person
+ * the document names in full (`Alexander Lebed`) and the second is, alone, a name of another kind
+ * there (`peace plan for Chechnya`): the person by surname and that name.
+ */
+function splitSurnameBeforeName(
+  typed: { sp: Span; s: string; type: EntityType }[],
+  surface: (sp: Span) => string,
+): void {
+  const otherKind = new Map<string, EntityType>();
+  for (const m of typed) if (m.type !== 'PERSON' && m.sp.first === m.sp.last) otherKind.set(aliasKey(m.s), m.type);
+  for (let k = typed.length - 1; k >= 0; k--) {
+    const { sp, type } = typed[k];
+    if (type !== 'PERSON' || sp.last !== sp.first + 1) continue;
+    const first: Span = { ...sp, last: sp.first };
+    const second: Span = { ...sp, first: sp.last };
+    const [a, b] = [surface(first), surface(second)];
+    const kind = otherKind.get(aliasKey(b));
+    const fullNames = typed.filter((m) => m.type === 'PERSON' && m.sp.last > m.sp.first && m !== typed[k]);
+    if (!kind || !fullNames.some((m) => nameParts(m.s).at(-1) === nameParts(a).join(''))) continue;
+    const secondSpan: Span = { ...second, type: kind === 'ORG' ? 'ORG' : 'LOC' };
+    typed.splice(k, 1, { sp: first, s: a, type: 'PERSON' }, { sp: secondSpan, s: b, type: kind });
+  }
+}
+
 function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
   const words = (sp: Span, from = sp.first) => tokensText(tokens, from, sp.last);
   const people = new Set<string>();
