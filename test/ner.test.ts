@@ -513,6 +513,12 @@ describe('entitySpans', () => {
       'LOC:Paris',
       'LOC:Rome',
     ]);
+    // A capitalised word before the place the tagger kept, when the whole is a place the gazetteer knows.
+    expect(spansOf('Banks of Latin America rose .', ['O', 'O', 'O', 'B-LOC', 'O', 'O'])).toEqual(['LOC:Latin America']);
+    expect(spansOf('He left St. Petersburg today .', ['O', 'O', 'O', 'B-LOC', 'O', 'O'])).toEqual([
+      'LOC:St. Petersburg',
+    ]);
+    expect(spansOf('So President Lincoln left .', ['O', 'O', 'B-LOC', 'O', 'O'])).toEqual(['LOC:Lincoln']);
   });
 
   it('leaves a weekday and its particle out of a name of three words or more', () => {

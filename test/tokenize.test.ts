@@ -28,6 +28,15 @@ describe('tokenize', () => {
     expect(sentencesOf('It was managed by Alex. Brown and Sons Inc and Wm. Sword and Co Inc.')).toHaveLength(1);
   });
 
+  it("keeps a state's abbreviation after a town and a comma whole, and a word before a full stop a word", () => {
+    expect(sentencesOf('It bought Daniels Inc of St. Petersburg, Fla., for stock.')[0]).toContain('Fla.');
+    expect(sentencesOf('It moved to Dallas, Tex. The company said so.')).toHaveLength(2);
+    expect(sentencesOf('He was ill. Officials said so.')).toEqual([
+      ['He', 'was', 'ill', '.'],
+      ['Officials', 'said', 'so', '.'],
+    ]);
+  });
+
   it('ends a sentence after an abbreviation when a sentence plainly starts', () => {
     expect(sentencesOf('He moved to the U.S. The move was costly.')).toHaveLength(2);
   });

@@ -96,7 +96,8 @@ describe('names typed against the corpus', () => {
       name: string;
     }[];
     expect(orgs.map((o) => o.name)).not.toContain('Texas');
-    expect(corpus(['entity', 'Texas', '--why', '--db', db]).stdout).toContain('typed PLACE in 5 documents, ORG in 1');
+    // (`Tex.`, the state's abbreviation after a town and a comma, joins it too.)
+    expect(corpus(['entity', 'Texas', '--why', '--db', db]).stdout).toMatch(/typed PLACE in 5 documents.*, ORG in 1/);
 
     // A database resolved by older rules is resolved again, whole, at its next ingest; then not again.
     const resolution = () => JSON.parse(corpus(['ingest', file, '--db', db, '--json']).stdout).resolutionSeconds;

@@ -79,6 +79,17 @@ const ENDERS = new Set([
   'blvd',
 ]);
 
+/**
+ * A US state or Canadian province as the press abbreviates it after a city and a comma (`St.
+ * Petersburg, Fla.`, `Dallas, Tex.`): the full stop is the abbreviation's, and may also close a
+ * sentence. Only after a comma: `ill.`, `mass.`, `wash.` are words too.
+ */
+const STATES = new Set(
+  'ala,ariz,ark,calif,colo,conn,del,fla,ga,ill,ind,kan,kans,ky,la,md,mass,mich,minn,miss,mo,mont,neb,nev,okla,ore,pa,tenn,tex,va,vt,wash,wis,wyo,ont,que,alta,sask'.split(
+    ',',
+  ),
+);
+
 /** Words that start a sentence after an ambiguous abbreviation such as "U.S." or "Inc.". */
 const STARTERS = new Set([
   'The',
@@ -177,7 +188,8 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
       const low = stem.toLowerCase();
       const cap = isUpper(stem.charCodeAt(0));
       if (cap && TITLES.has(low)) push(tokens, kinds, s, start, Kind.Title);
-      else if (cap && ENDERS.has(low)) push(tokens, kinds, s, start, Kind.Ender);
+      else if (cap && (ENDERS.has(low) || (STATES.has(low) && tokens.at(-1)?.text === ',')))
+        push(tokens, kinds, s, start, Kind.Ender);
       else if (stem.length === 1 && isUpper(stem.charCodeAt(0))) push(tokens, kinds, s, start, Kind.Initial);
       else {
         // An ordinary word before a full stop.

@@ -452,6 +452,18 @@ export function entitySpans(
 function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): Span[] {
   for (let k = 0; k < spans.length; k++) {
     const a = spans[k];
+    // `St. Petersburg`, `Fort Worth` where the tagger kept the last word: a capitalised word right
+    // before it, in no name, that makes a place the gazetteer knows.
+    const before = a.first - 1;
+    if (
+      before >= sentences[a.sentence].tokenStart &&
+      /^\p{Lu}/u.test(tokens[before].text) &&
+      !spans.some((sp) => sp.first <= before && sp.last >= before) &&
+      placeInfo(tokensText(tokens, before, a.last))
+    ) {
+      a.first = before;
+      a.type = 'LOC';
+    }
     const end = sentences[a.sentence].tokenEnd;
     // In capitals (a dateline's `DAR ES SALAAM`), so is the particle.
     const name = tokensText(tokens, a.first, a.last);
