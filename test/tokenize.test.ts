@@ -31,6 +31,7 @@ describe('tokenize', () => {
   it("keeps a state's abbreviation after a town and a comma whole, and a word before a full stop a word", () => {
     expect(sentencesOf('It bought Daniels Inc of St. Petersburg, Fla., for stock.')[0]).toContain('Fla.');
     expect(sentencesOf('It moved to Dallas, Tex. The company said so.')).toHaveLength(2);
+    expect(sentencesOf('He works in Jacksonville, Fla. Representatives of banks said no.')).toHaveLength(2);
     expect(sentencesOf('He was ill. Officials said so.')).toEqual([
       ['He', 'was', 'ill', '.'],
       ['Officials', 'said', 'so', '.'],

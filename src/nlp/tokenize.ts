@@ -81,8 +81,9 @@ const ENDERS = new Set([
 
 /**
  * A US state or Canadian province as the press abbreviates it after a city and a comma (`St.
- * Petersburg, Fla.`, `Dallas, Tex.`): the full stop is the abbreviation's, and may also close a
- * sentence. Only after a comma: `ill.`, `mass.`, `wash.` are words too.
+ * Petersburg, Fla.`, `Dallas, Tex.`): the full stop is the abbreviation's, and a capitalised word
+ * after it opens a sentence (`…, Fla. Representatives of …`), as after a full stop. Only after a
+ * comma: `ill.`, `mass.`, `wash.` are words too.
  */
 const STATES = new Set(
   'ala,ariz,ark,calif,colo,conn,del,fla,ga,ill,ind,kan,kans,ky,la,md,mass,mich,minn,miss,mo,mont,neb,nev,okla,ore,pa,tenn,tex,va,vt,wash,wis,wyo,ont,que,alta,sask'.split(
@@ -164,6 +165,7 @@ const enum Kind {
   Title = 2, // Mr. Feb. — never ends a sentence
   Ender = 3, // Inc. — may end a sentence
   Initial = 4, // H.
+  State = 5, // Fla. after a town and a comma — ends a sentence as a full stop does
 }
 
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
@@ -188,8 +190,8 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
       const low = stem.toLowerCase();
       const cap = isUpper(stem.charCodeAt(0));
       if (cap && TITLES.has(low)) push(tokens, kinds, s, start, Kind.Title);
-      else if (cap && (ENDERS.has(low) || (STATES.has(low) && tokens.at(-1)?.text === ',')))
-        push(tokens, kinds, s, start, Kind.Ender);
+      else if (cap && ENDERS.has(low)) push(tokens, kinds, s, start, Kind.Ender);
+      else if (cap && STATES.has(low) && tokens.at(-1)?.text === ',') push(tokens, kinds, s, start, Kind.State);
       else if (stem.length === 1 && isUpper(stem.charCodeAt(0))) push(tokens, kinds, s, start, Kind.Initial);
       else {
         // An ordinary word before a full stop.
@@ -276,7 +278,7 @@ function splitSentences(text: string, tokens: Token[], kinds: Kind[]): Sentence[
     const c = cur.text.charCodeAt(0);
     const opensSentence =
       isUpper(c) || isDigit(c) || cur.text === '"' || cur.text === '“' || cur.text === '(' || cur.text === "'";
-    if (finalPunct) {
+    if (finalPunct || kind === Kind.State) {
       if (opensSentence) close(i);
     } else if (kind === Kind.Abbrev || kind === Kind.Ender) {
       if (STARTERS.has(cur.text)) close(i);
