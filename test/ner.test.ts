@@ -521,6 +521,16 @@ describe('entitySpans', () => {
     expect(spansOf('So President Lincoln left .', ['O', 'O', 'B-LOC', 'O', 'O'])).toEqual(['LOC:Lincoln']);
   });
 
+  it('leaves out a lower-case word opening a name, unless a particle (`de Vries`)', () => {
+    // Before: `little-known Ministry of Posts and Telecommunications` (Reuters, 9 mentions).
+    expect(spansOf('The little-known Posts Ministry said .', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O'])).toEqual([
+      'ORG:Posts Ministry',
+    ]);
+    expect(spansOf('He met Pieter de Vries .', ['O', 'O', 'B-PER', 'I-PER', 'I-PER', 'O'])).toEqual([
+      'PERSON:Pieter de Vries',
+    ]);
+  });
+
   it('leaves a weekday and its particle out of a name of three words or more', () => {
     expect(spansOf('Then McCarthy on Friday left .', ['O', 'B-PER', 'I-PER', 'I-PER', 'O', 'O'])).toEqual([
       'PERSON:McCarthy',

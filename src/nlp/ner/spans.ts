@@ -1942,6 +1942,13 @@ const isCapWord = (t: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t);
  *  - a country abbreviation leading an ORG (`U.S. State Department`) is a COUNTRY of its own.
  */
 function splitSpan(sp: Span, tokens: Token[]): Span[] {
+  // `the little-known Ministry of Posts`, `northern India`: a lower-case word opening a name is no
+  // part of it unless it is a particle (`de Vries`) or prefixed to one (`al-Qabas`).
+  if (sp.first < sp.last) {
+    const t = tokens[sp.first].text;
+    if (/^\p{Ll}/u.test(t) && !isNameParticle(t) && !/\p{Lu}/u.test(t))
+      return splitSpan({ ...sp, first: sp.first + 1 }, tokens);
+  }
   // `Nikki Beach / Pearl / Hardrock`: a slash lists names (a name holding one, `AC/DC`, is one token);
   // `Glen Jakovich & Shane Woewodin`: people joined by `&` are two people.
   for (let k = sp.first + 1; k < sp.last; k++) {
