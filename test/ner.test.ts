@@ -505,6 +505,10 @@ describe('entitySpans', () => {
     expect(spansOf('Bombs hit Dar es Salaam today .', ['O', 'O', 'B-LOC', 'O', 'O', 'O', 'O'])).toEqual([
       'LOC:Dar es Salaam',
     ]);
+    // What the tagger read past it as another name is left (but a weekday is no name).
+    expect(spansOf('He toured Dar es Salaam Thursday .', ['O', 'O', 'B-LOC', 'B-ORG', 'I-ORG', 'I-ORG', 'O'])).toEqual([
+      'LOC:Dar es Salaam',
+    ]);
     // The tagger's second place is taken in too, when the whole is one name.
     expect(spansOf('He left Bosnia and Herzegovina today .', ['O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O'])).toEqual([
       'LOC:Bosnia and Herzegovina',
@@ -519,6 +523,15 @@ describe('entitySpans', () => {
       'LOC:St. Petersburg',
     ]);
     expect(spansOf('So President Lincoln left .', ['O', 'O', 'B-LOC', 'O', 'O'])).toEqual(['LOC:Lincoln']);
+  });
+
+  it('reads a name in capitals opening a line before a date as the place a story was filed from', () => {
+    const found = names('Dutch reopen cargo enquiry.\nTHE HAGUE 1996-08-30\nThe Dutch transport minister said so.');
+    // Before: `ORG:THE HAGUE`, a company named The Hague.
+    expect(found).toContain('PLACE:THE HAGUE');
+    // A topic line before a dash is no dateline, nor is an organisation's own dateline a place.
+    const topic = names('RUGBY UNION - SPRINGBOKS BREAK SPELL.\nUNITED NATIONS 1996-08-29\nThe council met.');
+    expect(topic.filter((m) => m.startsWith('PLACE'))).toEqual([]);
   });
 
   it('leaves out a lower-case word opening a name, unless a particle (`de Vries`)', () => {

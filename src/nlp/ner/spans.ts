@@ -7,6 +7,7 @@ import { headClass, isBegin, labelType } from './tagger.js';
 import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
 import { isCountryNamedCompany } from '../tokenize.js';
 import { institutionName } from './institutions.js';
+import { MONTHS } from '../../core/names.js';
 
 /*
  * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
@@ -430,6 +431,7 @@ export function entitySpans(
       ),
   );
   addGazetteerSpans(kept, split, tokens, sentences, words);
+  datelinePlaces(kept, tokens, text);
   typesByContext(kept, tokens, sentences);
   return particlePlaces(
     commaPlaces(
@@ -474,18 +476,62 @@ function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     for (let b = Math.min(j + 1, end - 1); b >= j; b--) {
       let capitalised = true;
       for (let t = j; t <= b; t++) if (!/^\p{Lu}/u.test(tokens[t].text)) capitalised = false;
-      // What it takes in may be names the tagger found (`Herzegovina`; `es Salaam`, read as a company).
+      // What it takes in may be names the tagger found (`Herzegovina`; `es Salaam`, read as a
+      // company), whose words past the place stay a name of their own (not a weekday: `es Salaam
+      // Thursday`).
       const taken = spans.filter((sp, i) => i !== k && sp.first <= b && sp.last > a.last);
-      if (!capitalised || taken.some((sp) => sp.last > b)) continue;
+      if (!capitalised) continue;
       // The tagger may have read the first word alone as another kind of name (`capital Dar`).
       if (!placeInfo(tokensText(tokens, a.first, b))) continue;
       a.last = b;
       a.type = 'LOC';
-      for (const sp of taken) spans.splice(spans.indexOf(sp), 1);
+      for (const sp of taken) {
+        let rest = b + 1;
+        while (rest <= sp.last && isCalendarWord(tokens[rest].text)) rest++;
+        if (rest <= sp.last) sp.first = rest;
+        else spans.splice(spans.indexOf(sp), 1);
+      }
       break;
     }
   }
   return spans;
+}
+
+/**
+ * A dateline: a name in capitals opening a line, then perhaps a comma and its country or state,
+ * then the date or the agency, or a dash after the country (`MONTE CARLO 1996-08-30`, `LA CORUNA,
+ * Spain 1996-08-31`, `NAIROBI, Kenya (AP) --`, `NAIROBI, Kenya —`). (A topic line is no dateline:
+ * `RUGBY UNION - SOUTH AFRICA BEAT ALL BLACKS`.) It says where the story was filed: a place, whatever the tagger made of a name
+ * it has not seen (a company, in the CoNLL texts).
+ */
+function datelinePlaces(spans: Span[], tokens: Token[], text: string): void {
+  for (const sp of spans) {
+    if (sp.type === 'LOC') continue;
+    const start = tokens[sp.first].start;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (text.slice(lineStart, start).trim() !== '') continue;
+    const name = tokensText(tokens, sp.first, sp.last);
+    if (name !== name.toUpperCase() || !/\p{Lu}{3}/u.test(name)) continue;
+    // An organisation's own dateline (`UNITED NATIONS 1996-08-29`) stays one: a name read as an
+    // organisation becomes a place only when the gazetteer knows it as one.
+    if (sp.type === 'ORG' && !placeInfo(name)) continue;
+    let k = sp.last + 1;
+    const country = tokens[k]?.text === ',';
+    if (country) {
+      k++;
+      for (let n = 0; n < 3 && /^\p{Lu}/u.test(tokens[k]?.text ?? ''); n++) k++;
+    }
+    const next = tokens[k]?.text ?? '';
+    const dated =
+      /^\d{4}-\d{2}-\d{2}$/.test(next) ||
+      (MONTHS.has(next.replace(/\.$/, '').toLowerCase()) && /^\d{1,2}$/.test(tokens[k + 1]?.text ?? '')) ||
+      (next === '(' && /^(?:AP|Reuters|AFP|UPI|Xinhua)$/.test(tokens[k + 1]?.text ?? '')) ||
+      (country && /^(?:-|--|—)$/.test(next));
+    if (dated && !text.slice(tokens[sp.last].end, tokens[Math.min(k, tokens.length - 1)].start).includes('\n')) {
+      sp.type = 'LOC';
+      sp.cued = true;
+    }
+  }
 }
 
 /**
