@@ -586,6 +586,12 @@ describe('what a dated statement says happened', () => {
         ['Tuesday', 3, 'DATE', '1987-03-24'],
       ],
     );
+    // An object ends before `despite` or `according to`, as before any preposition.
+    const despite = statementsIn(['Citgo on Tuesday bought refineries despite objections.'], '1987-03-27', [
+      ['Citgo', 0, 'ORG'],
+      ['Tuesday', 0, 'DATE', '1987-03-24'],
+    ]);
+    expect(despite.statements.map((s) => s.name)).toEqual(['Citgo buys refineries']);
     // Before: `lowered` and `cancelled` were no verbs at all (spelled `lowerred`, `canceled` only).
     expect(statements.filter((s) => s.action).map((s) => s.name)).toEqual([
       'Citgo lowers crude oil postings',
