@@ -737,6 +737,23 @@ describe('resolveEntities: surnames', () => {
     ).toEqual([]);
   });
 
+  it("reads a country's name as the surname of someone named in full where it speaks (`Jordan said`)", () => {
+    const text = 'Director Neil Jordan made the film. "It was hard," Jordan said. Israel and Jordan signed a pact.';
+    expect(
+      spanEntities(text, [
+        ['Neil Jordan', 'PERSON'],
+        ['Jordan', 'LOC'],
+        ['Israel', 'LOC'],
+        ['Jordan', 'LOC'],
+      ]),
+    ).toEqual([
+      'PERSON:Neil Jordan=Neil Jordan',
+      'PERSON:Jordan=Neil Jordan',
+      'COUNTRY:Israel=Israel',
+      'COUNTRY:Jordan=Jordan',
+    ]);
+  });
+
   it('splits two names a headline runs together: a surname of someone named in full, then a place', () => {
     const text =
       'Yeltsin backs Lebed Chechnya plan. Yeltsin backed Alexander Lebed on Chechnya. Lebed flew to Chechnya.';

@@ -220,8 +220,13 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       alone.set(k, (alone.get(k) ?? 0) + (m.type === 'PLACE' ? 1 : -1));
     }
   for (const m of typed) {
+    // A country's name is a surname there only where it speaks (`Jordan said` beside `director
+    // Neil Jordan`): a country is named in a story about someone of that name for its own sake too.
+    const speaks =
+      m.type === 'COUNTRY' &&
+      /^\s*(?:said|says|told|added)\b/.test(text.slice(tokens[m.sp.last].end, tokens[m.sp.last].end + 8));
     if (
-      (m.type === 'ORG' || m.type === 'PLACE') &&
+      (m.type === 'ORG' || m.type === 'PLACE' || speaks) &&
       m.sp.first === m.sp.last &&
       !m.sp.cued &&
       surnameKeys.has(nameParts(m.s).join('')) &&
