@@ -737,6 +737,28 @@ describe('resolveEntities: surnames', () => {
     ).toEqual([]);
   });
 
+  it('splits a person and the company they speak for, read as one company, when the surname speaks alone', () => {
+    const text = 'Rates rose, said economist Lynn Reaser of Barnett Banks Inc. Reaser said so.';
+    // Before: a company `Lynn Reaser of Barnett Banks Inc.`, and `Reaser` another.
+    expect(
+      spanEntities(text, [
+        ['Lynn Reaser of Barnett Banks Inc.', 'ORG'],
+        ['Reaser', 'ORG'],
+      ]),
+    ).toEqual([
+      'PERSON:Lynn Reaser=Lynn Reaser',
+      'ORG:Barnett Banks Inc.=Barnett Banks Inc.',
+      'PERSON:Reaser=Lynn Reaser',
+    ]);
+    // A team the story names alone but never quotes stays whole.
+    expect(
+      spanTypes('He pitched for the Oakland Athletics of Major League Baseball. The Athletics won.', [
+        ['Oakland Athletics of Major League Baseball', 'ORG'],
+        ['Athletics', 'ORG'],
+      ]),
+    ).toEqual(['ORG:Oakland Athletics of Major League Baseball', 'ORG:Athletics']);
+  });
+
   it("reads a country's name as the surname of someone named in full where it speaks (`Jordan said`)", () => {
     const text = 'Director Neil Jordan made the film. "It was hard," Jordan said. Israel and Jordan signed a pact.';
     expect(

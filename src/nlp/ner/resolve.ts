@@ -186,6 +186,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   });
 
   splitSurnameBeforeName(typed, surface);
+  splitPersonOfCompany(typed, tokens, text, surface);
 
   // PERSON entities: the fullest forms become entities; shorter forms attach to the one containing them.
   const persons = new Map<string, { canonical: string; parts: string[]; count: number; forms: Map<string, number> }>();
@@ -533,6 +534,47 @@ function splitSurnameBeforeName(
     if (!kind || !fullNames.some((m) => nameParts(m.s).at(-1) === nameParts(a).join(''))) continue;
     const secondSpan: Span = { ...second, type: kind === 'ORG' ? 'ORG' : 'LOC' };
     typed.splice(k, 1, { sp: first, s: a, type: 'PERSON' }, { sp: secondSpan, s: b, type: kind });
+  }
+}
+
+/**
+ * `said economist Lynn Reaser of Barnett Banks Inc.`: the tagger read a person and the company
+ * they speak for as one company, and `Reaser said` later in the story as that company. Two
+ * capitalised words, `of`, then the rest, read as one organisation, are a person and an
+ * organisation when the story also writes the second word alone as a name that speaks (`Reaser
+ * said`: the surname).
+ */
+function splitPersonOfCompany(
+  typed: { sp: Span; s: string; type: EntityType }[],
+  tokens: Token[],
+  text: string,
+  surface: (sp: Span) => string,
+): void {
+  // Surnames that speak alone (`Reaser said`): a team (`the Athletics` of `Oakland Athletics of
+  // Major League Baseball`) does not.
+  const speaking = new Set<string>();
+  for (const m of text.matchAll(/\b(\p{Lu}\p{Ll}+)\s+(?:said|says|told|added)\b/gu)) speaking.add(aliasKey(m[1]));
+  const alone = new Set(
+    typed.filter((m) => m.sp.first === m.sp.last && speaking.has(aliasKey(m.s))).map((m) => aliasKey(m.s)),
+  );
+  for (let k = typed.length - 1; k >= 0; k--) {
+    const { sp, type } = typed[k];
+    const of = sp.first + 2;
+    if (type !== 'ORG' || of >= sp.last || tokens[of].text !== 'of') continue;
+    const [given, surname] = [tokens[sp.first].text, tokens[sp.first + 1].text];
+    const nameLike = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !isCommonWord(w.toLowerCase());
+    // (`Royal Bank of Canada` beside `the Bank said`: common words name no one.)
+    if (!nameLike(given) || !nameLike(surname) || !alone.has(aliasKey(surname))) continue;
+    const person: Span = { ...sp, last: sp.first + 1, type: 'PERSON' };
+    const company: Span = { ...sp, first: of + 1 };
+    typed.splice(
+      k,
+      1,
+      { sp: person, s: surface(person), type: 'PERSON' },
+      { sp: company, s: surface(company), type: 'ORG' },
+    );
+    // The surname alone is the person's, whatever the tagger made of it.
+    for (const m of typed) if (m.sp.first === m.sp.last && aliasKey(m.s) === aliasKey(surname)) m.type = 'PERSON';
   }
 }
 
