@@ -737,6 +737,20 @@ describe('resolveEntities: surnames', () => {
     ).toEqual([]);
   });
 
+  it("splits a club's player after its 's, and a titled person and their country, read as one organisation", () => {
+    expect(
+      spanTypes("Then came Juventus's Zinedine Zidane. McDonald's Corp rose.", [
+        ["Juventus's Zinedine Zidane", 'ORG'],
+        ["McDonald's Corp", 'ORG'],
+      ]),
+    ).toEqual(['ORG:Juventus', 'PERSON:Zinedine Zidane', "ORG:McDonald's Corp"]);
+    expect(
+      spanTypes('Security Council President Tono Eitel of Germany said so.', [
+        ['Security Council President Tono Eitel of Germany', 'ORG'],
+      ]),
+    ).toEqual(['ORG:Security Council', 'PERSON:Tono Eitel', 'COUNTRY:Germany']);
+  });
+
   it('splits a person and the company they speak for, read as one company, when the surname speaks alone', () => {
     const text = 'Rates rose, said economist Lynn Reaser of Barnett Banks Inc. Reaser said so.';
     // Before: a company `Lynn Reaser of Barnett Banks Inc.`, and `Reaser` another.

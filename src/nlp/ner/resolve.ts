@@ -6,6 +6,7 @@ import { isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
 import { acronymCompany, canonicalOrgAcronym } from './orgs.js';
 import { isCommonWord } from './lexicon.js';
 import { type Span, tokensText } from './spans.js';
+import { headClass } from './tagger.js';
 
 /*
  * Canonical entities within one document: LOC becomes COUNTRY or PLACE by the gazetteer, variants
@@ -603,6 +604,21 @@ function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
     !isCorporateSuffix(tokens[i].text);
   const out: Span[] = [];
   for (const sp of spans) {
+    // `Juventus's Zinedine Zidane`, `SK Rapid's Dietmar Kuehbauer`: a club or company, its `'s`,
+    // then two names that are no common words, legal forms or institutions' heads (`McDonald's
+    // Corp`, `Moody's Investors Service` stay whole).
+    const own = sp.last - 2;
+    if (
+      sp.type === 'ORG' &&
+      own > sp.first &&
+      /^['’]s$/.test(tokens[own].text) &&
+      nameLike(own + 1) &&
+      nameLike(own + 2) &&
+      !headClass(tokens[own + 2].text.toLowerCase())
+    ) {
+      out.push({ ...sp, last: own - 1 }, { ...sp, first: own + 1, type: 'PERSON' });
+      continue;
+    }
     let split = -1;
     if (
       sp.type === 'ORG' &&
@@ -612,6 +628,18 @@ function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
       nameLike(sp.last)
     )
       split = sp.last - 1;
+    // `Security Council President Tono Eitel of Germany`: a title, two names that are no common
+    // words, and the country the person comes from.
+    let from: Span | null = null;
+    if (sp.type === 'ORG')
+      for (let k = sp.first + 1; k + 3 <= sp.last && split < 0; k++) {
+        if (!isTitleWord(tokens[k - 1].text) || !nameLike(k) || !nameLike(k + 1) || tokens[k + 2].text !== 'of')
+          continue;
+        const rest = tokensText(tokens, k + 3, sp.last);
+        if (!countryByName(rest)?.sovereign) continue;
+        split = k;
+        from = { first: k + 3, last: sp.last, type: 'LOC', sentence: sp.sentence };
+      }
     if (sp.type === 'ORG' && sp.last - sp.first >= 2 && people.size > 0) {
       for (let k = sp.first + 1; k < sp.last && split < 0; k++) {
         if (!isTitleWord(tokens[k - 1].text) || !/^\p{Lu}/u.test(tokens[k].text)) continue;
@@ -629,7 +657,8 @@ function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
     while (end < split && !isTitleWord(tokens[end].text)) end++;
     while (end > sp.first && /^(?:of|the|and|for|&)$/i.test(tokens[end - 1].text)) end--;
     if (end > sp.first) out.push({ first: sp.first, last: end - 1, type: 'ORG', sentence: sp.sentence });
-    out.push({ first: split, last: sp.last, type: 'PERSON', sentence: sp.sentence });
+    out.push({ first: split, last: from ? split + 1 : sp.last, type: 'PERSON', sentence: sp.sentence });
+    if (from) out.push(from);
   }
   return out;
 }
