@@ -774,20 +774,30 @@ describe('resolveEntities: surnames', () => {
   });
 
   it("reads a country's name as the surname of someone named in full where it speaks (`Jordan said`)", () => {
-    const text = 'Director Neil Jordan made the film. "It was hard," Jordan said. Israel and Jordan signed a pact.';
+    const text =
+      'Director Neil Jordan made the film. "It was hard," Jordan said. Jordan defends it. It opened in Jordan.';
+    // Then wherever no preposition of place comes before it.
     expect(
       spanEntities(text, [
         ['Neil Jordan', 'PERSON'],
         ['Jordan', 'LOC'],
-        ['Israel', 'LOC'],
+        ['Jordan', 'LOC'],
         ['Jordan', 'LOC'],
       ]),
     ).toEqual([
       'PERSON:Neil Jordan=Neil Jordan',
       'PERSON:Jordan=Neil Jordan',
-      'COUNTRY:Israel=Israel',
+      'PERSON:Jordan=Neil Jordan',
       'COUNTRY:Jordan=Jordan',
     ]);
+    // Never quoted, the country stays one.
+    expect(
+      spanTypes('Director Neil Jordan met them. Israel and Jordan signed a pact.', [
+        ['Neil Jordan', 'PERSON'],
+        ['Israel', 'LOC'],
+        ['Jordan', 'LOC'],
+      ]),
+    ).toEqual(['PERSON:Neil Jordan', 'COUNTRY:Israel', 'COUNTRY:Jordan']);
   });
 
   it('splits two names a headline runs together: a surname of someone named in full, then a place', () => {

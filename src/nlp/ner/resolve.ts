@@ -221,12 +221,25 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       const k = aliasKey(m.s);
       alone.set(k, (alone.get(k) ?? 0) + (m.type === 'PLACE' ? 1 : -1));
     }
+  // A country's name is a surname there only where it speaks (`Jordan said` beside `director Neil
+  // Jordan`), and then wherever no preposition of place comes before it (`Jordan's film`, `with
+  // Jordan using`; not `in Jordan`): a country is named in a story about someone of that name for
+  // its own sake too.
+  const speaksAt = (m: (typeof typed)[number]) =>
+    /^\s*(?:said|says|told|added)\b/.test(text.slice(tokens[m.sp.last].end, tokens[m.sp.last].end + 8));
+  const speakingCountries = new Set(
+    typed
+      .filter(
+        (m) =>
+          m.type === 'COUNTRY' && m.sp.first === m.sp.last && speaksAt(m) && surnameKeys.has(nameParts(m.s).join('')),
+      )
+      .map((m) => aliasKey(m.s)),
+  );
   for (const m of typed) {
-    // A country's name is a surname there only where it speaks (`Jordan said` beside `director
-    // Neil Jordan`): a country is named in a story about someone of that name for its own sake too.
     const speaks =
       m.type === 'COUNTRY' &&
-      /^\s*(?:said|says|told|added)\b/.test(text.slice(tokens[m.sp.last].end, tokens[m.sp.last].end + 8));
+      speakingCountries.has(aliasKey(m.s)) &&
+      !/^(?:in|to|from|at|into|across|of|for|via|visit|visited|visiting)$/i.test(tokens[m.sp.first - 1]?.text ?? '');
     if (
       (m.type === 'ORG' || m.type === 'PLACE' || speaks) &&
       m.sp.first === m.sp.last &&
