@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentEvidence, EVIDENCE_VERSION } from '../src/entities/evidence.js';
@@ -81,5 +82,23 @@ describe('the name an entity is shown by', () => {
     const place = JSON.parse(corpus(['entity', 'New York', '--json', '--db', db]).stdout);
     expect(place.name).toBe('New York');
     expect(place.aliases).toContain('NEW YORK');
+  });
+
+  // A city was named by the first form an ingest met and kept it: a database that first met
+  // `Dar-es-Salaam` showed it so after every later ingest, a fresh one `Dar es Salaam`.
+  it("follows a city's most written form, whatever order its documents came in", () => {
+    const story = (day: number, form: string) =>
+      `Title: Bombing ${day}\nDate: 1998-08-${day}\n\nA bomb exploded at the embassy in ${form}, Tanzania, on Friday.\n`;
+    const { docs, db, ingest } = ingestTexts({ 'a.txt': story(8, 'Dar-es-Salaam') });
+    expect(ingest.code, ingest.stderr).toBe(0);
+    for (const [file, day] of [
+      ['b.txt', 9],
+      ['c.txt', 10],
+    ] as const)
+      writeFileSync(path.join(docs, file), story(day, 'Dar es Salaam'));
+    expect(corpus(['ingest', docs, '--db', db, '-q']).code).toBe(0);
+    const city = JSON.parse(corpus(['entity', 'Dar es Salaam', '--json', '--db', db]).stdout);
+    expect(city.name).toBe('Dar es Salaam');
+    expect(city.aliases).toContain('Dar-es-Salaam');
   });
 });

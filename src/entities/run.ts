@@ -50,7 +50,8 @@ export interface ResolutionSummary extends ApplyResult {
  * resolved again, whole, at its next ingest (what a fresh ingest of its documents would store).
  * 2: names typed against the corpus join the prevailing type (type-votes.ts).
  * 3: a name written in capitals over several words (a dateline's `NEW YORK`) is shown otherwise when
- *    the text writes it otherwise.
+ *    the text writes it otherwise; a city or region by its most written form (not its first, nor a
+ *    possessive), as any name but a country.
  */
 export const RESOLUTION_RULES_VERSION = 3;
 

@@ -679,10 +679,12 @@ export function settleNamesAndAliases(
     count(any, name, text);
     if (keyOf(text) === key) count(exact, name, text);
   }
-  // A place the gazetteer knows keeps the gazetteer's name (Eswatini, however the documents write it).
+  // A country the gazetteer knows keeps the gazetteer's name (Eswatini, however the documents write
+  // it). A city or region is named as its documents write it most, like any name: it was named by the
+  // first form an ingest met (`Dar-es-Salaam` from an older analysis, `Dar es Salaam` in a fresh one).
   const entityOf = db
     .prepare(
-      `SELECT id FROM entities WHERE type = ? AND key = ? AND name != ? AND NOT (type IN ('PLACE', 'COUNTRY') AND lat IS NOT NULL)`,
+      `SELECT id FROM entities WHERE type = ? AND key = ? AND name != ? AND NOT (type = 'COUNTRY' AND lat IS NOT NULL)`,
     )
     .pluck();
   const renameEntity = db.prepare('UPDATE entities SET name = ? WHERE id = ?');
@@ -699,7 +701,14 @@ export function settleNamesAndAliases(
     const type = name.slice(0, split);
     const key = name.slice(split + 1);
     const own = exact.get(name);
-    let display = own ? bestForm(own) : undefined;
+    // `Latin America's` is how a text names the Americas, not their name: a place's possessive form
+    // is passed over when another is written (St. John's, written only so, keeps it).
+    const unpossessed = (all: Map<string, number>): Map<string, number> => {
+      if (type !== 'PLACE' && type !== 'COUNTRY') return all;
+      const kept = new Map([...all].filter(([text]) => !/['’]s$/.test(text)));
+      return kept.size > 0 ? kept : all;
+    };
+    let display = own ? bestForm(unpossessed(own)) : undefined;
     if (!own) {
       const given = new Map<string, number>();
       for (const [text, n] of forms) {
