@@ -446,16 +446,16 @@ export function entitySpans(
 }
 
 /**
- * `Dar es Salaam`, `Port of Spain`, `Bosnia and Herzegovina`: a place whose name holds lower-case
- * words, where the tagger ends it (it kept `Dar`, and a city of the embassy bombings became a place
- * of its own). A name followed by one or two short lower-case words and one or two capitalised
- * ones takes them in, and is a place, when the gazetteer knows the whole as one place.
+ * Places the tagger cut short, made whole where the gazetteer knows the whole as one place: a name
+ * followed by one or two short lower-case words and one or two capitalised ones (`Dar es Salaam`,
+ * `Port of Spain`, `Bosnia and Herzegovina`: the tagger ends a name at a lower-case word; it kept
+ * `Dar`, and a city of the embassy bombings became a place of its own), and a place after a
+ * capitalised word in no name (`St. Petersburg`, `Latin America`).
  */
 function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): Span[] {
   for (let k = 0; k < spans.length; k++) {
     const a = spans[k];
-    // `St. Petersburg`, `Fort Worth` where the tagger kept the last word: a capitalised word right
-    // before it, in no name, that makes a place the gazetteer knows.
+    // `St. Petersburg`, `Latin America`, where the tagger kept the last word.
     const before = a.first - 1;
     if (
       before >= sentences[a.sentence].tokenStart &&
@@ -476,13 +476,12 @@ function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     for (let b = Math.min(j + 1, end - 1); b >= j; b--) {
       let capitalised = true;
       for (let t = j; t <= b; t++) if (!/^\p{Lu}/u.test(tokens[t].text)) capitalised = false;
+      // The tagger may have read the first word alone as another kind of name (`capital Dar`).
+      if (!capitalised || !placeInfo(tokensText(tokens, a.first, b))) continue;
       // What it takes in may be names the tagger found (`Herzegovina`; `es Salaam`, read as a
       // company), whose words past the place stay a name of their own (not a weekday: `es Salaam
       // Thursday`).
       const taken = spans.filter((sp, i) => i !== k && sp.first <= b && sp.last > a.last);
-      if (!capitalised) continue;
-      // The tagger may have read the first word alone as another kind of name (`capital Dar`).
-      if (!placeInfo(tokensText(tokens, a.first, b))) continue;
       a.last = b;
       a.type = 'LOC';
       for (const sp of taken) {
@@ -500,9 +499,9 @@ function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): 
 /**
  * A dateline: a name in capitals opening a line, then perhaps a comma and its country or state,
  * then the date or the agency, or a dash after the country (`MONTE CARLO 1996-08-30`, `LA CORUNA,
- * Spain 1996-08-31`, `NAIROBI, Kenya (AP) --`, `NAIROBI, Kenya —`). (A topic line is no dateline:
- * `RUGBY UNION - SOUTH AFRICA BEAT ALL BLACKS`.) It says where the story was filed: a place, whatever the tagger made of a name
- * it has not seen (a company, in the CoNLL texts).
+ * Spain 1996-08-31`, `NAIROBI, Kenya (AP) --`, `NAIROBI, Kenya —`). It says where the story was
+ * filed: a place, whatever the tagger made of a name it has not seen (a company, in the CoNLL
+ * texts). A topic line is none (`RUGBY UNION - SOUTH AFRICA BEAT ALL BLACKS`).
  */
 function datelinePlaces(spans: Span[], tokens: Token[], text: string): void {
   for (const sp of spans) {
