@@ -638,9 +638,10 @@ function bestForm(forms: Map<string, number>): string | undefined {
  * in: an entity was named by the first form an ingest met (`Am International Inc` or `AM
  * International Inc`), and an alias outlived the name it was written for. Each name (type, analyzer
  * key) is shown by its most frequent written form of that key (any form of it when none has the
- * key) not shouted in a headline, ties broken by code point (places with coordinates keep the
- * gazetteer's name; a key no form writes is shown by the most frequent name `unwrittenForm` gives
- * its forms, when it gives any); the entity and the link that carry the name take it. Each
+ * key) not shouted in a headline, ties broken by code point (countries keep the gazetteer's name, a
+ * place is not shown by its possessive; a key no form writes is shown by the most frequent name
+ * `unwrittenForm` gives its forms, when it gives any); the entity and the link that carry the name
+ * take it. Each
  * entity's aliases are then exactly its mentions' forms, its own name and the names merged by hand.
  */
 export function settleNamesAndAliases(

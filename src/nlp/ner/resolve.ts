@@ -518,13 +518,6 @@ const MINISTERS = new Set([
 ]);
 
 /**
- * `Chancellor of the Exchequer Nigel Lawson` read as the organisation `Exchequer Nigel Lawson`
- * (41 mentions on Reuters), `Agriculture Undersecretary Daniel Amstutz`, `NATO General Secretary
- * Lord Carrington`: an organisation that ends in a person the document names (the same name, or two
- * words the last of which it writes alone as a person) is that person after a title. The person is
- * split off; what comes before the titles stays an organisation (`NATO`), the titles go.
- */
-/**
  * `Yeltsin endorses Lebed Chechnya peace plan`: a headline runs two names together, and the tagger
  * read `Lebed Chechnya` as one person, whose surname `Chechnya` then took every `Chechnya` of the
  * story. Two words read as a person are two names when the first is the surname of another person
@@ -592,6 +585,13 @@ function splitPersonOfCompany(
   }
 }
 
+/**
+ * `Chancellor of the Exchequer Nigel Lawson` read as the organisation `Exchequer Nigel Lawson`
+ * (41 mentions on Reuters), `Agriculture Undersecretary Daniel Amstutz`, `NATO General Secretary
+ * Lord Carrington`: an organisation that ends in a person the document names (the same name, or two
+ * words the last of which it writes alone as a person) is that person after a title. The person is
+ * split off; what comes before the titles stays an organisation (`NATO`), the titles go.
+ */
 function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
   const words = (sp: Span, from = sp.first) => tokensText(tokens, from, sp.last);
   const people = new Set<string>();
