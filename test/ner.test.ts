@@ -751,6 +751,24 @@ describe('resolveEntities: surnames', () => {
     ).toEqual(['ORG:Security Council', 'PERSON:Tono Eitel', 'COUNTRY:Germany']);
   });
 
+  it('joins a given name read as a person and a surname read as a company (`Mick McCarthy`)', () => {
+    expect(
+      spanEntities('McCarthy names team. Manager Mick McCarthy spoke.', [
+        ['McCarthy', 'ORG'],
+        ['Mick', 'PERSON'],
+        ['McCarthy', 'ORG'],
+      ]),
+    ).toEqual(['PERSON:McCarthy=Mick McCarthy', 'PERSON:Mick McCarthy=Mick McCarthy']);
+    // Not someone else's surname before a company, nor a company's short name the story writes in full.
+    expect(
+      spanTypes('Stuart Karl quit. Karl Lorimar said no.', [
+        ['Stuart Karl', 'PERSON'],
+        ['Karl', 'PERSON'],
+        ['Lorimar', 'ORG'],
+      ]),
+    ).toEqual(['PERSON:Stuart Karl', 'PERSON:Karl', 'ORG:Lorimar']);
+  });
+
   it('splits a person and the company they speak for, read as one company, when the surname speaks alone', () => {
     const text = 'Rates rose, said economist Lynn Reaser of Barnett Banks Inc. Reaser said so.';
     // Before: a company `Lynn Reaser of Barnett Banks Inc.`, and `Reaser` another.

@@ -188,6 +188,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
 
   splitSurnameBeforeName(typed, surface);
   splitPersonOfCompany(typed, tokens, text, surface);
+  joinGivenNameAndSurname(typed, tokens, surface);
 
   // PERSON entities: the fullest forms become entities; shorter forms attach to the one containing them.
   const persons = new Map<string, { canonical: string; parts: string[]; count: number; forms: Map<string, number> }>();
@@ -541,6 +542,37 @@ function splitSurnameBeforeName(
     if (!kind || !fullNames.some((m) => nameParts(m.s).at(-1) === nameParts(a).join(''))) continue;
     const secondSpan: Span = { ...second, type: kind === 'ORG' ? 'ORG' : 'LOC' };
     typed.splice(k, 1, { sp: first, s: a, type: 'PERSON' }, { sp: secondSpan, s: b, type: kind });
+  }
+}
+
+/**
+ * `Irish soccer manager Mick McCarthy`: the tagger read the given name as a person and the surname,
+ * which a headline had written alone (`McCarthy names team`), as an organisation. A one-word person
+ * right before a one-word organisation, both name-like words, is one person.
+ */
+function joinGivenNameAndSurname(
+  typed: { sp: Span; s: string; type: EntityType }[],
+  tokens: Token[],
+  surface: (sp: Span) => string,
+): void {
+  const nameLike = (w: string) => /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(w) && !isCommonWord(w.toLowerCase());
+  // Not a surname of someone else the story names (`Karl` of Stuart Karl before `Lorimar`), nor
+  // a company's short name the story writes in full (`Dudley Taft`'s `Taft` of Taft Broadcasting Co).
+  const surnames = new Set<string>();
+  const companyWords = new Set<string>();
+  for (const m of typed) {
+    if (m.sp.last === m.sp.first) continue;
+    if (m.type === 'PERSON') surnames.add(aliasKey(tokens[m.sp.last].text));
+    if (m.type === 'ORG') companyWords.add(aliasKey(tokens[m.sp.first].text));
+  }
+  for (let k = typed.length - 2; k >= 0; k--) {
+    const [a, b] = [typed[k], typed[k + 1]];
+    if (a.type !== 'PERSON' || b.type !== 'ORG' || a.sp.first !== a.sp.last || b.sp.first !== b.sp.last) continue;
+    if (b.sp.first !== a.sp.last + 1 || tokens[b.sp.first].start !== tokens[a.sp.last].end + 1) continue;
+    if (!nameLike(a.s) || !nameLike(b.s) || isCorporateSuffix(b.s) || headClass(b.s.toLowerCase())) continue;
+    if (surnames.has(aliasKey(a.s)) || companyWords.has(aliasKey(b.s))) continue;
+    const sp: Span = { ...a.sp, last: b.sp.last, type: 'PERSON' };
+    typed.splice(k, 2, { sp, s: surface(sp), type: 'PERSON' });
   }
 }
 
