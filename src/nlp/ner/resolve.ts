@@ -531,6 +531,13 @@ function splitSurnameBeforeName(
 ): void {
   const otherKind = new Map<string, EntityType>();
   for (const m of typed) if (m.type !== 'PERSON' && m.sp.first === m.sp.last) otherKind.set(aliasKey(m.s), m.type);
+  // Surnames of the people named in full, each with how many such names end in it.
+  const surnames = new Map<string, number>();
+  for (const m of typed)
+    if (m.type === 'PERSON' && m.sp.last > m.sp.first) {
+      const last = nameParts(m.s).at(-1) ?? '';
+      surnames.set(last, (surnames.get(last) ?? 0) + 1);
+    }
   for (let k = typed.length - 1; k >= 0; k--) {
     const { sp, type } = typed[k];
     if (type !== 'PERSON' || sp.last !== sp.first + 1) continue;
@@ -538,8 +545,10 @@ function splitSurnameBeforeName(
     const second: Span = { ...sp, first: sp.last };
     const [a, b] = [surface(first), surface(second)];
     const kind = otherKind.get(aliasKey(b));
-    const fullNames = typed.filter((m) => m.type === 'PERSON' && m.sp.last > m.sp.first && m !== typed[k]);
-    if (!kind || !fullNames.some((m) => nameParts(m.s).at(-1) === nameParts(a).join(''))) continue;
+    // Another person's surname: the pair itself ends in its own second word, not counted.
+    const surname = nameParts(a).join('');
+    const others = (surnames.get(surname) ?? 0) - (nameParts(b).join('') === surname ? 1 : 0);
+    if (!kind || others <= 0) continue;
     const secondSpan: Span = { ...second, type: kind === 'ORG' ? 'ORG' : 'LOC' };
     typed.splice(k, 1, { sp: first, s: a, type: 'PERSON' }, { sp: secondSpan, s: b, type: kind });
   }
@@ -596,6 +605,7 @@ function splitPersonOfCompany(
   const alone = new Set(
     typed.filter((m) => m.sp.first === m.sp.last && speaking.has(aliasKey(m.s))).map((m) => aliasKey(m.s)),
   );
+  const split = new Set<string>();
   for (let k = typed.length - 1; k >= 0; k--) {
     const { sp, type } = typed[k];
     const of = sp.first + 2;
@@ -612,9 +622,11 @@ function splitPersonOfCompany(
       { sp: person, s: surface(person), type: 'PERSON' },
       { sp: company, s: surface(company), type: 'ORG' },
     );
-    // The surname alone is the person's, whatever the tagger made of it.
-    for (const m of typed) if (m.sp.first === m.sp.last && aliasKey(m.s) === aliasKey(surname)) m.type = 'PERSON';
+    split.add(aliasKey(surname));
   }
+  // The surname alone is the person's, whatever the tagger made of it.
+  if (split.size > 0)
+    for (const m of typed) if (m.sp.first === m.sp.last && split.has(aliasKey(m.s))) m.type = 'PERSON';
 }
 
 /**

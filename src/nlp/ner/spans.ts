@@ -460,7 +460,8 @@ function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     if (
       before >= sentences[a.sentence].tokenStart &&
       /^\p{Lu}/u.test(tokens[before].text) &&
-      !spans.some((sp) => sp.first <= before && sp.last >= before) &&
+      // (Spans are in text order and apart: only the one before may hold the word.)
+      !(k > 0 && spans[k - 1].last >= before) &&
       placeInfo(tokensText(tokens, before, a.last))
     ) {
       a.first = before;
@@ -506,9 +507,11 @@ function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): 
 function datelinePlaces(spans: Span[], tokens: Token[], text: string): void {
   for (const sp of spans) {
     if (sp.type === 'LOC') continue;
-    const start = tokens[sp.first].start;
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    if (text.slice(lineStart, start).trim() !== '') continue;
+    // Opening a line: only spaces or tabs between it and the line break (looked at backwards from
+    // it, not from the text's start: a body of one long line would make that quadratic).
+    let before = tokens[sp.first].start - 1;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    if (before >= 0 && text[before] !== '\n') continue;
     const name = tokensText(tokens, sp.first, sp.last);
     if (name !== name.toUpperCase() || !/\p{Lu}{3}/u.test(name)) continue;
     // An organisation's own dateline (`UNITED NATIONS 1996-08-29`) stays one: a name read as an
