@@ -1368,6 +1368,20 @@ function nameToken(t: string): boolean {
  * sentence and is mostly written in lower case elsewhere (`The`, `But`) is not part of the name.
  */
 function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[], lex: Lexicon | null): void {
+  // A sentence's spans only: a name never crosses a sentence, and searching every span of a long
+  // document for each legal suffix made the pass quadratic (a third of a long list of companies).
+  const bySentence = new Map<number, Span[]>();
+  for (const sp of spans) {
+    const list = bySentence.get(sp.sentence);
+    if (list) list.push(sp);
+    else bySentence.set(sp.sentence, [sp]);
+  }
+  const add = (sp: Span) => {
+    spans.push(sp);
+    const list = bySentence.get(sp.sentence);
+    if (list) list.push(sp);
+    else bySentence.set(sp.sentence, [sp]);
+  };
   sentences.forEach((s, si) => {
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
       const c = tokens[i].text.charCodeAt(0);
@@ -1379,6 +1393,7 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
         /^\p{Lu}/u.test(tokens[last + 1].text)
       )
         last++;
+      const local = bySentence.get(si) ?? [];
       let a = i;
       // `Cheung Kong (Holdings) Ltd`, `Yamaichi International (Europe) Ltd`: the name is the words
       // before a bracket of a word or two before the suffix; the bracket keeps its own (a place).
@@ -1399,7 +1414,7 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
           !isCorporateSuffix(tokens[a - 2].text) &&
           !(
             t === 'and' &&
-            spans.some(
+            local.some(
               (sp) => sp.last === a - 2 && sp.type === 'ORG' && (sp.first === sp.last || writtenAlone(tokens, sp)),
             )
           )
@@ -1414,7 +1429,7 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
       }
       // An ORG the tagger started further left (`Bank of Tokyo Ltd`) is the company; another span
       // reaching in from the left keeps its words and the company starts after it.
-      const outer = spans.find((sp) => sp.first >= 0 && sp.first < a && sp.last >= i);
+      const outer = local.find((sp) => sp.first >= 0 && sp.first < a && sp.last >= i);
       if (outer && outer.type === 'ORG') {
         outer.last = Math.max(outer.last, last);
         i = last;
@@ -1423,22 +1438,22 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
       // An organisation the tagger began further left and ended at the bracket (`Bank of China (Hong
       // Kong) Ltd`) is the name.
       const cover =
-        bracket < 0 ? undefined : spans.find((sp) => sp.first >= 0 && sp.first < a && sp.last === bracket - 1);
+        bracket < 0 ? undefined : local.find((sp) => sp.first >= 0 && sp.first < a && sp.last === bracket - 1);
       if (cover?.type === 'ORG') {
         cover.suffixed = true;
         a = bracket;
       }
-      for (const sp of spans) if (sp.first >= 0 && sp.first < a && sp.last >= a) sp.last = a - 1;
+      for (const sp of local) if (sp.first >= 0 && sp.first < a && sp.last >= a) sp.last = a - 1;
       if (bracket >= 0) {
-        for (const sp of spans) {
+        for (const sp of local) {
           if (sp.first < 0 || sp.first > last || sp.last < a) continue;
           // The name's words give way; so does a span holding the suffix; what is inside the bracket stays.
           if (sp.first < bracket || sp.last >= i) sp.first = -1;
         }
         // Nothing before the bracket: a company already named (`Nikko Securities Co (Europe) Ltd`).
-        if (a < bracket) spans.push({ first: a, last: bracket - 1, type: 'ORG', sentence: si, suffixed: true });
+        if (a < bracket) add({ first: a, last: bracket - 1, type: 'ORG', sentence: si, suffixed: true });
       } else if (a < i) {
-        for (const sp of spans) {
+        for (const sp of local) {
           if (sp.first >= a && sp.last <= last) sp.first = -1;
           else if (sp.first >= a && sp.first <= last) {
             // `Kia Motor Corp of South Korea`: what follows the company is its place, if anything.
@@ -1452,7 +1467,7 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
               sp.type = 'LOC';
           }
         }
-        spans.push({ first: a, last, type: 'ORG', sentence: si });
+        add({ first: a, last, type: 'ORG', sentence: si });
       }
       i = last;
     }
