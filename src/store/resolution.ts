@@ -634,6 +634,16 @@ function bestForm(forms: Map<string, number>): string | undefined {
 }
 
 /**
+ * `Latin America's` is how a text names the Americas, not their name: a place's possessive form is
+ * passed over when another is written (St. John's, written only so, keeps it).
+ */
+function unpossessed(type: string, forms: Map<string, number>): Map<string, number> {
+  if (type !== 'PLACE' && type !== 'COUNTRY') return forms;
+  const kept = new Map([...forms].filter(([text]) => !/['’]s$/.test(text)));
+  return kept.size > 0 ? kept : forms;
+}
+
+/**
  * Make names and aliases a function of the mentions stored now, not of the order documents came
  * in: an entity was named by the first form an ingest met (`Am International Inc` or `AM
  * International Inc`), and an alias outlived the name it was written for. Each name (type, analyzer
@@ -702,14 +712,7 @@ export function settleNamesAndAliases(
     const type = name.slice(0, split);
     const key = name.slice(split + 1);
     const own = exact.get(name);
-    // `Latin America's` is how a text names the Americas, not their name: a place's possessive form
-    // is passed over when another is written (St. John's, written only so, keeps it).
-    const unpossessed = (all: Map<string, number>): Map<string, number> => {
-      if (type !== 'PLACE' && type !== 'COUNTRY') return all;
-      const kept = new Map([...all].filter(([text]) => !/['’]s$/.test(text)));
-      return kept.size > 0 ? kept : all;
-    };
-    let display = own ? bestForm(unpossessed(own)) : undefined;
+    let display = own ? bestForm(unpossessed(type, own)) : undefined;
     if (!own) {
       const given = new Map<string, number>();
       for (const [text, n] of forms) {

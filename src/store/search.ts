@@ -448,6 +448,8 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
   const mentioned = mentioning(named).join(' UNION ALL ');
   params.titled = `{title} : (${params.any})`;
 
+  // No filter and ranked by relevance: the likely candidates may come from the index alone.
+  const unfiltered = sets.length === 0 && !wideRange && plan.sort !== 'date' && plan.sort !== '-date';
   if (units.length === 1 && plainUnits.length === 0 && !plan.exclude) {
     // A query that is one name: the candidates are exactly the documents with its words or a mention,
     // so each side is scored on its own and summed per document (no candidate set to build and
@@ -461,7 +463,6 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     // Without filters, a frequent name (Japan: 64,142 documents at 1M, 120 ms) is counted exactly
     // from its two indexes, and past SCORED_MATCHES only likely candidates are scored: the latest
     // documents with the name in the title, the latest matches, and those mentioning it most.
-    const unfiltered = sets.length === 0 && !wideRange && plan.sort !== 'date' && plan.sort !== '-date';
     return {
       scored: summed(''),
       matching: `SELECT id FROM (${candidates}) AS c1 WHERE 1${within('c1.id')}`,
@@ -486,20 +487,20 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
       coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE ${entityCredit('e.n')} END AS score${total}
     FROM ${from} c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id`;
   const cand = `cand AS MATERIALIZED (SELECT id FROM (${candidates}) AS c0 WHERE 1${within('c0.id')})`;
-  // Ranked, past SCORED_MATCHES candidates only the likely ones are scored (as for plain words): the
-  // latest SCORED_MATCHES candidates (so all of a smaller set), the latest with a query word in the
-  // title and those mentioning the entities most. The count is of every candidate.
   params.scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
-  if (sets.length === 0 && !wideRange && !plan.exclude && plan.sort !== 'date' && plan.sort !== '-date') {
+  const paths = {
+    scored: `WITH ${cand}, ${scoring('cand', '')}`,
+    matching: `WITH ${cand} SELECT id FROM cand`,
+    countedFromIndex: false,
+  };
+  if (unfiltered && !plan.exclude) {
     // Unfiltered, the likely candidates come from the index itself, not from the whole candidate
     // set sorted and read again: the latest with all the words and the latest mentions without them,
     // the latest with all the words and one in the title. Counted as its two disjoint parts. `Japan
     // trade` at 1M: 100 -> 77 ms.
     params.titledAll = `(${params.titled}) AND (${params.all})`;
     return {
-      scored: `WITH ${cand}, ${scoring('cand', '')}`,
-      matching: `WITH ${cand} SELECT id FROM cand`,
-      countedFromIndex: false,
+      ...paths,
       rankedWithTotal: `WITH ${parts.without},
         extra AS MATERIALIZED (${parts.mentionOnly}),
         whole AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all),
@@ -512,10 +513,11 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
         ${scoring('pick', ', (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) AS total')}`,
     };
   }
+  // Ranked, past SCORED_MATCHES candidates only the likely ones are scored (as for plain words): the
+  // latest SCORED_MATCHES candidates (so all of a smaller set), the latest with a query word in the
+  // title and those mentioning the entities most. The count is of every candidate.
   return {
-    scored: `WITH ${cand}, ${scoring('cand', '')}`,
-    matching: `WITH ${cand} SELECT id FROM cand`,
-    countedFromIndex: false,
+    ...paths,
     rankedWithTotal: `WITH ${cand},
       many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM cand),
       pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM cand ORDER BY id DESC LIMIT @scoredMatches', { named, among: 'cand', when: '(SELECT yes FROM many)' })}),

@@ -144,6 +144,21 @@ function isAllCaps(s: string): boolean {
   return s === s.toUpperCase() && s !== s.toLowerCase();
 }
 
+/** The verbs after a name that make it a speaker (`Reaser said`, `Jordan added`). */
+const SPEAKS = String.raw`(?:said|says|told|added)\b`;
+/** Right after a name: it speaks. */
+const SPEAKS_AFTER = new RegExp(String.raw`^\s*${SPEAKS}`);
+/** A capitalised word that speaks, anywhere in a text (group 1: the word). */
+const SPEAKER = new RegExp(String.raw`\b(\p{Lu}\p{Ll}+)\s+${SPEAKS}`, 'gu');
+
+/**
+ * A word written as a name and no common word (`Reaser`, `Zidane`; not `Bank`, `Per`); `camel`
+ * admits a second capital inside it (`McCarthy`).
+ */
+function nameWord(w: string, camel = false): boolean {
+  return (camel ? /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u : /^\p{Lu}\p{Ll}+$/u).test(w) && !isCommonWord(w.toLowerCase());
+}
+
 /** The words of a name, each folded whole (`Kim Jong-un` → kim, jongun: `Un` alone is no short form). */
 function nameParts(s: string): string[] {
   return s
@@ -227,7 +242,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   // Jordan using`; not `in Jordan`): a country is named in a story about someone of that name for
   // its own sake too.
   const speaksAt = (m: (typeof typed)[number]) =>
-    /^\s*(?:said|says|told|added)\b/.test(text.slice(tokens[m.sp.last].end, tokens[m.sp.last].end + 8));
+    SPEAKS_AFTER.test(text.slice(tokens[m.sp.last].end, tokens[m.sp.last].end + 8));
   const speakingCountries = new Set(
     typed
       .filter(
@@ -564,7 +579,6 @@ function joinGivenNameAndSurname(
   tokens: Token[],
   surface: (sp: Span) => string,
 ): void {
-  const nameLike = (w: string) => /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(w) && !isCommonWord(w.toLowerCase());
   // Not a surname of someone else the story names (`Karl` of Stuart Karl before `Lorimar`), nor
   // a company's short name the story writes in full (`Dudley Taft`'s `Taft` of Taft Broadcasting Co).
   const surnames = new Set<string>();
@@ -578,7 +592,8 @@ function joinGivenNameAndSurname(
     const [a, b] = [typed[k], typed[k + 1]];
     if (a.type !== 'PERSON' || b.type !== 'ORG' || a.sp.first !== a.sp.last || b.sp.first !== b.sp.last) continue;
     if (b.sp.first !== a.sp.last + 1 || tokens[b.sp.first].start !== tokens[a.sp.last].end + 1) continue;
-    if (!nameLike(a.s) || !nameLike(b.s) || isCorporateSuffix(b.s) || headClass(b.s.toLowerCase())) continue;
+    if (!nameWord(a.s, true) || !nameWord(b.s, true) || isCorporateSuffix(b.s) || headClass(b.s.toLowerCase()))
+      continue;
     if (surnames.has(aliasKey(a.s)) || companyWords.has(aliasKey(b.s))) continue;
     const sp: Span = { ...a.sp, last: b.sp.last, type: 'PERSON' };
     typed.splice(k, 2, { sp, s: surface(sp), type: 'PERSON' });
@@ -601,7 +616,7 @@ function splitPersonOfCompany(
   // Surnames that speak alone (`Reaser said`): a team (`the Athletics` of `Oakland Athletics of
   // Major League Baseball`) does not.
   const speaking = new Set<string>();
-  for (const m of text.matchAll(/\b(\p{Lu}\p{Ll}+)\s+(?:said|says|told|added)\b/gu)) speaking.add(aliasKey(m[1]));
+  for (const m of text.matchAll(SPEAKER)) speaking.add(aliasKey(m[1]));
   const alone = new Set(
     typed.filter((m) => m.sp.first === m.sp.last && speaking.has(aliasKey(m.s))).map((m) => aliasKey(m.s)),
   );
@@ -611,9 +626,8 @@ function splitPersonOfCompany(
     const of = sp.first + 2;
     if (type !== 'ORG' || of >= sp.last || tokens[of].text !== 'of') continue;
     const [given, surname] = [tokens[sp.first].text, tokens[sp.first + 1].text];
-    const nameLike = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && !isCommonWord(w.toLowerCase());
     // (`Royal Bank of Canada` beside `the Bank said`: common words name no one.)
-    if (!nameLike(given) || !nameLike(surname) || !alone.has(aliasKey(surname))) continue;
+    if (!nameWord(given) || !nameWord(surname) || !alone.has(aliasKey(surname))) continue;
     const person: Span = { ...sp, last: sp.first + 1, type: 'PERSON' };
     const company: Span = { ...sp, first: of + 1 };
     typed.splice(
@@ -655,10 +669,7 @@ function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
     if (tokens[i]?.text.toLowerCase() === 'the') i--;
     return tokens[i]?.text.toLowerCase() === 'of' && MINISTERS.has(tokens[i - 1]?.text ?? '');
   };
-  const nameLike = (i: number) =>
-    /^\p{Lu}\p{Ll}+$/u.test(tokens[i].text) &&
-    !isCommonWord(tokens[i].text.toLowerCase()) &&
-    !isCorporateSuffix(tokens[i].text);
+  const nameLike = (i: number) => nameWord(tokens[i].text) && !isCorporateSuffix(tokens[i].text);
   const out: Span[] = [];
   for (const sp of spans) {
     // `Juventus's Zinedine Zidane`, `SK Rapid's Dietmar Kuehbauer`: a club or company, its `'s`,
