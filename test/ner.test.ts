@@ -300,6 +300,74 @@ describe('entitySpans', () => {
     expect(spansOf('Banque Paribas said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Banque Paribas']);
   });
 
+  it('reads a company named for the country or place it is `of` as one name, a described company as two', () => {
+    const lex = { lex: true };
+    // The tagger ends the name at `of`; the legal suffix after the place closes it.
+    expect(
+      labelledSpans(
+        'General Motors of Canada Ltd said so.',
+        ['B-ORG', 'I-ORG', 'O', 'B-LOC', 'I-ORG', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:General Motors of Canada Ltd']);
+    expect(
+      labelledSpans(
+        'Consolidated Edison Co of New York Inc cut rates.',
+        ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC', 'I-LOC', 'I-ORG', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:Consolidated Edison Co of New York Inc']);
+    // No place after `of`: a person of a company.
+    expect(
+      labelledSpans(
+        'Robert Slifer of Shearson Lehman Brothers Inc said so.',
+        ['B-PER', 'I-PER', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['PERSON:Robert Slifer', 'ORG:Shearson Lehman Brothers Inc']);
+    // A name in common words and the place it is `of`: one organisation, with no suffix after.
+    expect(
+      labelledSpans(
+        'The lead manager is Union Bank of Switzerland.',
+        ['O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:Union Bank of Switzerland']);
+    expect(
+      labelledSpans('Hospital Corp of America said so.', ['B-ORG', 'I-ORG', 'O', 'B-LOC', 'O', 'O', 'O'], lex),
+    ).toEqual(['ORG:Hospital Corp of America']);
+    // A name of its own, another legal form or a city: the company and where it is.
+    expect(
+      labelledSpans(
+        'Dresdner Bank of West Germany said so.',
+        ['B-ORG', 'I-ORG', 'O', 'B-LOC', 'I-LOC', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:Dresdner Bank', 'LOC:West Germany']);
+    expect(
+      labelledSpans(
+        'City Resources Ltd of Australia said so.',
+        ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:City Resources Ltd', 'LOC:Australia']);
+    expect(
+      labelledSpans(
+        'Foster Oilfield Co of Houston said so.',
+        ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-LOC', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:Foster Oilfield Co', 'LOC:Houston']);
+    // A state institution stays the country's, for institutions.ts to qualify.
+    expect(
+      labelledSpans(
+        'The Finance Ministry of Japan said so.',
+        ['O', 'B-ORG', 'I-ORG', 'O', 'B-LOC', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:Finance Ministry', 'LOC:Japan']);
+  });
+
   it("reads a name ending in a newspaper's word as the newspaper", () => {
     expect(spansOf('The Oakdale Sentinel reported it .', ['O', 'B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual([
       'ORG:Oakdale Sentinel',

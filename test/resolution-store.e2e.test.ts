@@ -102,3 +102,25 @@ describe('the name an entity is shown by', () => {
     expect(city.aliases).toContain('Dar-es-Salaam');
   });
 });
+
+describe('a company named for a place', () => {
+  // The corpus reads `New York` as the city, and the organisation the tagger once made of it joins
+  // the city; `New York Inc` (a company's name cut at `of`) joined the organisation as its legal
+  // variant, and with it the city: the city's aliases showed `New York Inc`.
+  it('stays an organisation when the bare name is a place', () => {
+    const texts: Record<string, string> = {
+      'a.txt': 'Title: Suit\nDate: 1987-03-01\n\nNew York said it would sue the company.\n',
+      'b.txt': 'Title: Suit\nDate: 1987-03-02\n\nNew York Inc said it would sue.\n',
+    };
+    for (let day = 3; day <= 10; day++)
+      texts[`c${day}.txt`] =
+        `Title: Rates ${day}\nDate: 1987-03-${String(day).padStart(2, '0')}\n\nA spokesman in New York said rates would rise.\n`;
+    const { db, ingest } = ingestTexts(texts);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const company = JSON.parse(corpus(['entity', 'New York Inc', '--json', '--db', db]).stdout);
+    expect(company).toMatchObject({ name: 'New York Inc', type: 'ORG' });
+    const city = JSON.parse(corpus(['entity', 'New York', '--json', '--db', db]).stdout);
+    expect(city.type).toBe('PLACE');
+    expect(city.aliases ?? []).not.toContain('New York Inc');
+  });
+});

@@ -186,6 +186,13 @@ describe('an organisation named again by its first words', () => {
     ]);
   });
 
+  it('reads a company chartered for a country, its legal form before `of`, as one name', () => {
+    const ev = documentEvidence('…', [org('Hospital Corp of America'), org('Hospital Corp')]);
+    expect(ev.map((e) => `${e.kind}: ${e.short} → ${e.long}`)).toEqual([
+      'second reference: hospital corp → hospital corp of america',
+    ]);
+  });
+
   it('reads an acronym that begins with a country the document names and spells an institution head first', () => {
     const ev = documentEvidence('…', [
       { type: 'COUNTRY', text: 'U.S.', key: 'united states' },

@@ -110,7 +110,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e9';
+export const EVIDENCE_VERSION = 'e10';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -301,8 +301,9 @@ function secondReferences(mentions: readonly DocMention[]): Evidence[] {
     const key = aliasKey(m.text);
     if (key === '' || isAcronym(m.text)) continue;
     // `Texaco Inc and Pennzoil Co`: a legal form inside a name ends one company; two are named.
+    // Not before `of` (`Hospital Corp of America`, a company chartered for a country: one name).
     const words = key.split(' ');
-    if (words.slice(0, -1).some((w) => LEGAL_SUFFIXES.has(w))) continue;
+    if (words.slice(0, -1).some((w, k) => LEGAL_SUFFIXES.has(w) && words[k + 1] !== 'of')) continue;
     // An all-capital form is a headline or a dateline (`NEW YORK, March 3 -`), not a second reference.
     const usable =
       !isShouted(m.text) &&

@@ -34,7 +34,7 @@ import { countryByName, placeInfo } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
 import { namesTypedAgainstCorpus } from './type-votes.js';
 import { institutionForm } from '../nlp/ner/institutions.js';
-import { stripTitlesWritten } from '../core/name-forms.js';
+import { hasLegalForm, stripTitlesWritten } from '../core/name-forms.js';
 import { type Link, resolveNames } from './resolve.js';
 
 export interface ResolutionSummary extends ApplyResult {
@@ -53,7 +53,10 @@ export interface ResolutionSummary extends ApplyResult {
  *    the text writes it otherwise; a city or region by its most written form (not its first, nor a
  *    possessive), as any name but a country.
  */
-export const RESOLUTION_RULES_VERSION = 3;
+export const RESOLUTION_RULES_VERSION = 4;
+
+/** The entity types of places: what a company's name never becomes. */
+const PLACE_TYPES: ReadonlySet<string> = new Set(['PLACE', 'COUNTRY']);
 
 export function resolveCorpus(
   db: Store,
@@ -171,6 +174,10 @@ export function resolveCorpus(
     for (const l of [...resolution.links, ...companies, ...retyped]) {
       const target = finalOf(l.type, l.from);
       if (target.to === l.from && !target.toType) continue;
+      // A name with a legal form is a company, never a place: `New York Inc` (the tagger's cut of
+      // `Consolidated Edison Co of New York Inc`) joins the organisation `New York`, which the corpus
+      // reads as the city; the company stays an organisation of its own.
+      if (target.toType && PLACE_TYPES.has(target.toType) && hasLegalForm(l.from)) continue;
       links.push({ ...l, ...target, fromName: nameOf.get(`${l.type}\u0000${l.from}`) ?? l.from });
     }
     const docLinks = resolution.docLinks.map((l) => ({ ...l, to: final(l.type, l.to) }));

@@ -199,6 +199,7 @@ export function entitySpans(
   mergeNicknames(spans, tokens, sentences);
   mergeCompassNames(spans, tokens);
   hallsOfFame(spans, tokens, sentences);
+  organisationsOfPlaces(spans, tokens, lex);
   const snapped = snapCountries(
     spans.filter((sp) => sp.first >= 0),
     sentences,
@@ -1382,6 +1383,18 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
     if (list) list.push(sp);
     else bySentence.set(sp.sentence, [sp]);
   };
+  /**
+   * Whether the words from `a` to the suffix at `i` name a place and `of` before them follows a
+   * name that is neither a title nor a person the tagger found (`Slifer of Shearson Lehman Brothers
+   * Inc` stays a person of a company: Shearson is no place).
+   */
+  const subsidiaryOfPlace = (a: number, i: number, local: Span[]): boolean => {
+    const before = a - 2;
+    if (a >= i || !nameToken(tokens[before].text) || isTitle(tokens[before].text)) return false;
+    const place = tokensText(tokens, a, i - 1);
+    if (!countryByName(place) && !placeInfo(place) && !isUsState(place)) return false;
+    return !local.some((sp) => sp.type === 'PERSON' && sp.first <= before && sp.last >= before);
+  };
   sentences.forEach((s, si) => {
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
       const c = tokens[i].text.charCodeAt(0);
@@ -1398,12 +1411,18 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
       // `Cheung Kong (Holdings) Ltd`, `Yamaichi International (Europe) Ltd`: the name is the words
       // before a bracket of a word or two before the suffix; the bracket keeps its own (a place).
       let bracket = -1;
+      let crossedOf = false;
       while (a - 1 >= s.tokenStart) {
         const t = tokens[a - 1].text;
         const opened = t === ')' && a === i ? parentheticalStart(tokens, a - 1, s.tokenStart) : -1;
         if (nameToken(t) && !isCorporateSuffix(t)) a--;
         else if (opened > s.tokenStart && nameToken(tokens[opened - 1].text)) a = bracket = opened;
-        else if (
+        else if (t === 'of' && !crossedOf && a - 2 >= s.tokenStart && subsidiaryOfPlace(a, i, local)) {
+          // `General Motors of Canada Ltd`, `Consolidated Edison Co of New York Inc`: a company
+          // named for the place it serves takes in the name before `of`, suffix and all.
+          crossedOf = true;
+          a -= 2;
+        } else if (
           (t === '&' || t === 'and' || t === "'s" || t === '’s') &&
           a - 2 >= s.tokenStart &&
           nameToken(tokens[a - 2].text) &&
@@ -1473,6 +1492,48 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
     }
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
+  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+}
+
+/** Legal forms of a company named for the country or state it was chartered in (`Hospital Corp of America`). */
+const CHARTERED = new Set(['co', 'corp', 'corporation', 'company']);
+
+/** Lexicon capitalisation bucket (0-4) up to which a word is a common one, written in lower case mostly. */
+const COMMON_CAPITALS = 2;
+
+/**
+ * `Union Bank of Switzerland`, `Hospital Corp of America`, `Coffee Board of Kenya`: an organisation
+ * named in common words (a bank, a company, a board) and the place it is `of` are one name, where
+ * the tagger ends it at `of`. A name of its own before `of` (`NEC Corp of Japan`, `Dresdner Bank of
+ * West Germany`) is the company and its country, and a state institution (`Finance Ministry of
+ * Japan`) the country's, for institutions.ts to qualify.
+ */
+function organisationsOfPlaces(spans: Span[], tokens: Token[], lex: Lexicon | null): void {
+  if (!lex) return;
+  const common = (t: string) => {
+    const e = lex.lookup(t.toLowerCase());
+    return /^\p{Lu}/u.test(t) && e >= 0 && lex.capRatio[e] <= COMMON_CAPITALS;
+  };
+  const byFirst = new Map<number, Span>();
+  for (const sp of spans) if (sp.first >= 0) byFirst.set(sp.first, sp);
+  for (const org of spans) {
+    if (org.first < 0 || org.type !== 'ORG' || org.last === org.first || tokens[org.last + 1]?.text !== 'of') continue;
+    const place = byFirst.get(org.last + 2);
+    if (place?.type !== 'LOC' || place.sentence !== org.sentence) continue;
+    const words = tokensText(tokens, org.first, org.last).split(' ');
+    if (!words.every((w) => common(w) || isCorporateSuffix(w)) || words.every(isCorporateSuffix)) continue;
+    if (institutionName(words.join(' '))) continue;
+    const where = tokensText(tokens, place.first, place.last);
+    const country = countryByName(where) !== null || isUsState(where);
+    if (!country && !placeInfo(where)) continue;
+    // A company chartered for a country or state is named so (`Aluminum Co of America`); a company
+    // with any other legal form `of` a place is described by it (`Foster Oilfield Co of Houston`,
+    // `City Resources Ltd of Australia`).
+    const suffixes = words.filter(isCorporateSuffix);
+    if (suffixes.length > 0 && (!country || suffixes.length > 1 || !CHARTERED.has(suffixes[0].toLowerCase()))) continue;
+    org.last = place.last;
+    place.first = -1;
+  }
   for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
 }
 
