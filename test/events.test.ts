@@ -379,6 +379,29 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Taiwan buys United States soybeans']);
   });
 
+  it('reads the name a relative clause follows as its subject, and drops a verb said of no one and nothing', () => {
+    const { statements } = statementsIn(
+      [
+        'Perry said Schwartz replaced Donald Fox, who resigned January 12.',
+        'The law, which should be approved by parliament on March 3, abolishes the minimum rate.',
+        'Its stock stays listed by the NASD due to an exception from filing requirements, which it failed to meet as of February 14.',
+      ],
+      '1987-03-02',
+      [
+        ['Perry', 0, 'ORG', 'Perry Drug Stores'],
+        ['Schwartz', 0, 'PERSON', 'David Schwartz'],
+        ['Donald Fox', 0, 'PERSON'],
+        ['January 12', 0, 'DATE', '1987-01-12'],
+        ['March 3', 1, 'DATE', '1987-03-03'],
+        ['NASD', 2, 'ORG'],
+        ['February 14', 2, 'DATE', '1987-02-14'],
+      ],
+    );
+    // Were `resigns` and `meets`: who resigned, and no statement about a requirement no one met.
+    expect(statements.map((s) => s.name)).toEqual(['Donald Fox resigns']);
+    expect(statements[0]).toMatchObject({ subjectId: 3, participantIds: [3] });
+  });
+
   it('reads a participle in -ing after an article as describing the noun, not as the action', () => {
     const { statements } = statementsIn(
       [

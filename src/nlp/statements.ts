@@ -141,7 +141,7 @@ const MARKET_MOVE =
   /^(?:higher|lower|firm|firmer|weak|weaker|strong|stronger|soft|softer|steady|steadier|easier|mixed|flat|unchanged|sharply|slightly|marginally|quietly|up|down)$/;
 /** Between a name and its passive verb: `Slepian was shot`, `Emon, who was fired`, `X has been fatally`. */
 const PASSIVE_SUBJECT =
-  /^\s*(?:,?\s*who\s+)?(?:(?:has|have|had)\s+been|is|are|was|were|will\s+be|would\s+be)(?:\s+\p{L}+ly)?\s+$/iu;
+  /^\s*(?:,?\s*(?:who|which)\s+)?(?:(?:has|have|had)\s+been|is|are|was|were|(?:will|would|should|could|may|might|must|can)\s+be)(?:\s+\p{L}+ly)?\s+$/iu;
 
 /** The object phrase after an action word: adverbs, determiners and numbers skipped; up to a preposition. */
 function objectAfter(
@@ -374,6 +374,21 @@ function clauseBounds(
   return [start, end];
 }
 
+/**
+ * The name a relative clause opening at `from` (`, who`, `, which`) is said of: the entity that ends
+ * right before its comma, not a place (`Perry's chairman Donald Fox, who resigned January 12`).
+ */
+function relativeAntecedent(
+  body: string,
+  from: number,
+  mentions: DocumentFacts['mentions'],
+): DocumentFacts['mentions'][number] | null {
+  const opener = /,\s+(?:who|which)\s*$/.exec(body.slice(Math.max(0, from - 12), from));
+  if (!opener) return null;
+  const comma = from - opener[0].length;
+  return mentions.find((m) => m.end === comma && m.type !== 'PLACE') ?? null;
+}
+
 /** A bare event noun is no name (`meeting`, `talks`): the per-document name then is only a hint. */
 function isBareName(name: string): boolean {
   return !/\s/.test(name.replace(/\s*\(\d+\)$/, '')) || /^[\p{Ll}\s-]+$/u.test(name);
@@ -519,8 +534,14 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       if (coarse && !named) continue;
       const inClause = entityMentions.filter((m) => m.start >= cFrom && m.end <= cTo && !telling.has(m.start));
       const actionAt = action ? words[action.at].start : cTo;
-      // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`).
-      const subject = [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE') ?? null;
+      // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`),
+      // else, in a relative clause, the name it follows (`replaced Donald Fox, who resigned January 12`).
+      const subject =
+        [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE') ??
+        relativeAntecedent(doc.body, cFrom, entityMentions);
+      // A bare verb, no one acting or named in its clause and no object (`…, which it failed to meet
+      // as of February 14`): nothing a reader could tell the happening by.
+      if (!named && action && !subject && !action.object && inClause.length === 0) continue;
       // `the United States, Japan, … and Canada agreed`: a list of subjects is named by its first and a
       // count; two by both (`Brazil and Argentina open`).
       const list = subject ? subjectList(doc.body, inClause, subject) : [];
