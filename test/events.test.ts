@@ -327,6 +327,24 @@ describe('event attributes', () => {
     expect(alone.events).toMatchObject([{ date: '2021-W10' }]);
   });
 
+  it("take no date from a participle's phrase about another noun, unless it schedules the event", () => {
+    const quotas = eventsOf(
+      'Recent ICO talks in London failed to break a deadlock over export quotas, suspended in February 1986.',
+      '1987-03-16',
+      [['ORG', 'ICO', 'International Coffee Organization']],
+    );
+    // Was dated February 1986, when the quotas were suspended.
+    expect(quotas.events).toMatchObject([{ name: 'talks', date: null }]);
+    const held = eventsOf('The talks, held in London in February 1986, failed.', '1987-03-16', []);
+    expect(held.events).toMatchObject([{ date: '1986-02' }]);
+    const expected = eventsOf(
+      'Measures will be announced at the next yen-dollar committee meeting on deregulation, expected in May, they said.',
+      '1987-03-16',
+      [],
+    );
+    expect(expected.events).toMatchObject([{ date: '1987-05' }]);
+  });
+
   it('are empty for a text without event nouns', () => {
     expect(eventsOf('Prices rose 3 percent on Tuesday.', '2018-04-19', [])).toEqual({ mentions: [], events: [] });
   });
@@ -400,6 +418,29 @@ describe('what a dated statement says happened', () => {
     // Were `resigns` and `meets`: who resigned, and no statement about a requirement no one met.
     expect(statements.map((s) => s.name)).toEqual(['Donald Fox resigns']);
     expect(statements[0]).toMatchObject({ subjectId: 3, participantIds: [3] });
+  });
+
+  it("dates a participle's phrase after a clause with a verb of its own, not that clause's action", () => {
+    const { statements } = statementsIn(
+      [
+        'ICO talks in London failed to break a deadlock over export quotas, suspended in February 1986.',
+        'He said the U.S., whose nominee on the board, Joe O. Rogers, resigned in September 1986, has named a successor.',
+        'The halt, the first national strike by seamen in 25 years, started on February 27.',
+      ],
+      '1987-03-16',
+      [
+        ['ICO', 0, 'ORG', 'International Coffee Organization'],
+        ['London', 0, 'PLACE'],
+        ['February 1986', 0, 'DATE', '1986-02'],
+        ['U.S.', 1, 'COUNTRY', 'United States'],
+        ['Joe O. Rogers', 1, 'PERSON'],
+        ['September 1986', 1, 'DATE', '1986-09'],
+        ['February 27', 2, 'DATE', '1987-02-27'],
+      ],
+    );
+    // Was `International Coffee Organization breaks deadlock` in February 1986. After a name set
+    // off by commas, or an appositive with no verb, the words are the sentence's own verb.
+    expect(statements.map((s) => `${s.date.value} ${s.name}`)).toEqual(['1986-09 Joe O. Rogers resigns']);
   });
 
   it('reads a participle in -ing after an article as describing the noun, not as the action', () => {

@@ -9,6 +9,7 @@ import {
 import { daysConflict, parseDateValue, specificity } from '../core/timex.js';
 import { sentenceIndexAt } from './dates/context.js';
 import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, type EventNoun } from './event-nouns.js';
+import { participlePhraseBefore } from './participles.js';
 
 /**
  * Events: noun phrases headed by an event noun (`second summit`, `pre-summit talks`), each given the
@@ -659,6 +660,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
   for (const d of sliceByStart(dates, sFrom, sTo)) {
     if (d.end > sTo) continue;
     if (!d.value || /_REF$/.test(d.value) || isBound(text, sFrom, d)) continue;
+    const participle = participlePhraseBefore(text, sFrom, d.start);
     const possessed = list.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
     let target: Evidence | undefined = possessed;
     if (!target) {
@@ -691,6 +693,16 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
             .pop();
       }
     }
+    // `talks … failed to lift export quotas, suspended in February 1986`: the date is the
+    // participle's, said of the noun before its comma; only an event named right there, or one
+    // the participle schedules, is dated by it (`the talks, held in London in February`).
+    if (
+      target &&
+      participle >= 0 &&
+      text.slice(target.phrase.end, participle).trim() !== '' &&
+      !SCHEDULING.test(text.slice(participle, d.start))
+    )
+      continue;
     if (target && !target.date) target.date = d.value;
   }
   // `talks … on Thursday, followed by the second round of working group meetings`: the same day.
@@ -720,6 +732,9 @@ function isReferencedBefore(text: string, sFrom: number, phrase: Phrase, d: Ment
 
 const REFERENCE_PREPOSITION =
   /\b(?:to|of|with|under|from|since|about|by|behind|within|beyond|towards?|against|despite)\s+(?:the|its|their|this|that|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
+
+/** Participles that tell when an event is held (`the committee meeting on deregulation, expected in May`). */
+const SCHEDULING = /^,\s+(?:\p{Ll}+ly\s+)?(?:held|scheduled|expected|planned|slated|set|convened|called|staged|due)\b/u;
 
 /** `since 2000`, `until March`: a bound, not when an event happens. */
 function isBound(text: string, sFrom: number, d: Mention): boolean {
