@@ -569,6 +569,24 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it('joins two names the tagger cut a place the gazetteer knows into, not two names of no place', () => {
+    expect(
+      spansOf('Banks opened in Sao Paulo and Porto Alegre today .', {
+        Sao: 'B-LOC',
+        Paulo: 'I-LOC',
+        Porto: 'B-ORG',
+        Alegre: 'B-PER',
+      }),
+    ).toEqual(['LOC:Sao Paulo', 'LOC:Porto Alegre']);
+    expect(spansOf('Snow fell on Salt Lake City .', { Salt: 'B-LOC', Lake: 'B-LOC', City: 'I-LOC' })).toEqual([
+      'LOC:Salt Lake City',
+    ]);
+    expect(spansOf('Trump met Kim Jong Un .', { Trump: 'B-PER', Kim: 'B-PER', Jong: 'I-PER', Un: 'I-PER' })).toEqual([
+      'PERSON:Trump',
+      'PERSON:Kim Jong Un',
+    ]);
+  });
+
   it('takes in the lower-case words of a place the gazetteer knows (`Dar es Salaam`), not of others', () => {
     expect(spansOf('Bombs hit Dar es Salaam today .', ['O', 'O', 'B-LOC', 'O', 'O', 'O', 'O'])).toEqual([
       'LOC:Dar es Salaam',

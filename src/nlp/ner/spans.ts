@@ -468,6 +468,19 @@ function particlePlaces(spans: Span[], tokens: Token[], sentences: Sentence[]): 
       a.first = before;
       a.type = 'LOC';
     }
+    // `Sao Paulo, Rio de Janeiro and Porto Alegre`: in a list the tagger may cut a place in two
+    // names of other kinds (`Porto` a company, `Alegre` a person).
+    const next = spans[k + 1];
+    if (
+      next?.first === a.last + 1 &&
+      next.sentence === a.sentence &&
+      next.last - a.first < 4 &&
+      placeInfo(tokensText(tokens, a.first, next.last))
+    ) {
+      a.last = next.last;
+      a.type = 'LOC';
+      spans.splice(k + 1, 1);
+    }
     const end = sentences[a.sentence].tokenEnd;
     // In capitals (a dateline's `DAR ES SALAAM`), so is the particle.
     const name = tokensText(tokens, a.first, a.last);
