@@ -285,6 +285,46 @@ describe('entitySpans', () => {
     expect(out).toEqual(['LOC:U.S.', 'PERSON:Clayton Yeutter']);
   });
 
+  it('reads a name with a particle after a title inside an organisation as a person, the common word before it as no name', () => {
+    expect(
+      spansOf('Reserve Bank Governor Gerhard de Kock said so .', {
+        Reserve: 'B-ORG',
+        Bank: 'I-ORG',
+        Governor: 'I-ORG',
+        Gerhard: 'I-ORG',
+        de: 'I-ORG',
+        Kock: 'I-ORG',
+      }),
+    ).toEqual(['ORG:Reserve Bank', 'PERSON:Gerhard de Kock']);
+    expect(
+      spansOf('EPA Administrator Lee Thomas said so .', {
+        EPA: 'B-ORG',
+        Administrator: 'I-ORG',
+        Lee: 'I-ORG',
+        Thomas: 'I-ORG',
+      }),
+    ).toEqual(['ORG:EPA', 'PERSON:Lee Thomas']);
+    expect(
+      spansOf('State Comptroller Bob Bullock said so .', {
+        State: 'B-ORG',
+        Comptroller: 'I-ORG',
+        Bob: 'I-ORG',
+        Bullock: 'I-ORG',
+      }),
+    ).toEqual(['PERSON:Bob Bullock']);
+    // `and` joins an office's words, never a person's.
+    expect(
+      spansOf('The Minister of International Trade and Industry spoke .', {
+        Minister: 'B-ORG',
+        of: 'I-ORG',
+        International: 'I-ORG',
+        Trade: 'I-ORG',
+        and: 'I-ORG',
+        Industry: 'I-ORG',
+      }),
+    ).toEqual(['ORG:Minister of International Trade and Industry']);
+  });
+
   it('reads a name ending in an institution noun or a legal suffix as an organisation, titles kept', () => {
     expect(spansOf('The Justice Department sued.', ['O', 'B-PER', 'I-PER', 'O', 'O'])).toEqual([
       'ORG:Justice Department',
@@ -902,6 +942,38 @@ describe('resolveEntities: surnames', () => {
         ['Jordan', 'LOC'],
       ]),
     ).toEqual(['PERSON:Neil Jordan', 'COUNTRY:Israel', 'COUNTRY:Jordan']);
+  });
+
+  it('splits the person who heads an organisation from its name when the story names them apart too', () => {
+    // Before: organisations `Bank of Japan Satoshi Sumita`, `Bank of England Robin`.
+    expect(
+      spanTypes('He met the Governor of the Bank of Japan Satoshi Sumita. Sumita said rates would stay.', [
+        ['Bank of Japan Satoshi Sumita', 'ORG'],
+        ['Sumita', 'PERSON'],
+      ]),
+    ).toEqual(['ORG:Bank of Japan', 'PERSON:Satoshi Sumita', 'PERSON:Sumita']);
+    expect(
+      spanTypes('Funaro met the Governor of the Bank of England Robin Leigh-Pemberton. Leigh-Pemberton agreed.', [
+        ['Funaro', 'PERSON'],
+        ['Bank of England Robin', 'ORG'],
+        ['Leigh-Pemberton', 'PERSON'],
+      ]),
+    ).toEqual(['PERSON:Funaro', 'ORG:Bank of England', 'PERSON:Robin Leigh-Pemberton', 'PERSON:Leigh-Pemberton']);
+    // A firm or a team named after people stays whole: its last word is never written alone.
+    expect(
+      spanTypes('Shearson Lehman Brothers said it would. Shearson rose. Lehman Brothers said so.', [
+        ['Shearson Lehman Brothers', 'ORG'],
+        ['Shearson', 'ORG'],
+        ['Lehman Brothers', 'ORG'],
+      ]),
+    ).toEqual(['ORG:Shearson Lehman Brothers', 'ORG:Shearson', 'ORG:Lehman Brothers']);
+    expect(
+      spanTypes('The Boston Red Sox won. Boston lost later. The Chicago White Sox won.', [
+        ['Boston Red Sox', 'ORG'],
+        ['Boston', 'ORG'],
+        ['Chicago White Sox', 'ORG'],
+      ]),
+    ).toEqual(['ORG:Boston Red Sox', 'ORG:Boston', 'ORG:Chicago White Sox']);
   });
 
   it('splits two names a headline runs together: a surname of someone named in full, then a place', () => {

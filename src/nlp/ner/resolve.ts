@@ -2,7 +2,7 @@ import type { EntityType, Mention, Sentence, Token } from '../../core/types.js';
 import { countryByName, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
 import { isTitleWord } from '../../core/name-forms.js';
-import { isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
+import { isCalendarWord, isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
 import { acronymCompany, canonicalOrgAcronym } from './orgs.js';
 import { isCommonWord } from './lexicon.js';
 import { type Span, tokensText } from './spans.js';
@@ -202,6 +202,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   });
 
   splitSurnameBeforeName(typed, surface);
+  splitPersonAfterOrganisation(typed, tokens, surface);
   splitPersonOfCompany(typed, tokens, text, surface);
   joinGivenNameAndSurname(typed, tokens, surface);
 
@@ -566,6 +567,83 @@ function splitSurnameBeforeName(
     if (!kind || others <= 0) continue;
     const secondSpan: Span = { ...second, type: kind === 'ORG' ? 'ORG' : 'LOC' };
     typed.splice(k, 1, { sp: first, s: a, type: 'PERSON' }, { sp: secondSpan, s: b, type: kind });
+  }
+}
+
+/**
+ * `Governor of the Bank of Japan Satoshi Sumita`, `President of the Bundesbank Karl Otto Poehl`: the
+ * tagger ran the organisation and the person who heads it into one organisation. The words after
+ * the organisation's name are the person when the organisation is named whole — written alone
+ * elsewhere in the story, or ending in `of` and a country or after an institution's noun (`Bank of
+ * England`) — and the story writes the person's surname elsewhere too (`Sumita said`).
+ */
+function splitPersonAfterOrganisation(
+  typed: { sp: Span; s: string; type: EntityType }[],
+  tokens: Token[],
+  surface: (sp: Span) => string,
+): void {
+  const orgs = new Set(typed.filter((m) => m.type === 'ORG').map((m) => aliasKey(m.s)));
+  const people = new Set(typed.filter((m) => m.type === 'PERSON').map((m) => aliasKey(tokens[m.sp.last].text)));
+  // Words the story writes alone, no capitalised word either side (`, Poehl said`; not the
+  // `Brothers` of `Lehman Brothers said`).
+  const alone = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    if (!/^\p{Lu}/u.test(t) || /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') || /^\p{Lu}/u.test(tokens[i + 1]?.text ?? ''))
+      continue;
+    alone.add(aliasKey(t));
+  }
+  const personWord = (t: string) =>
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t) &&
+    !isCorporateSuffix(t) &&
+    !isCalendarWord(t) &&
+    !headClass(t.toLowerCase());
+  for (let k = typed.length - 1; k >= 0; k--) {
+    const { sp, type } = typed[k];
+    if (type !== 'ORG' || sp.last - sp.first < 1) continue;
+    // `Bank of England Robin` before the person `Leigh-Pemberton`: the given name goes to the person.
+    const next = typed[k + 1];
+    const joined = next?.type === 'PERSON' && next.sp.first === sp.last + 1 ? next : undefined;
+    let end = joined?.sp.last ?? sp.last;
+    // Or a surname the tagger left out of any name (`Robin Leigh-Pemberton.`).
+    while (
+      !joined &&
+      end - sp.last < 2 &&
+      end + 1 < tokens.length &&
+      tokens[end + 1].start === tokens[end].end + 1 &&
+      personWord(tokens[end + 1].text) &&
+      !(next && next.sp.first <= end + 1)
+    )
+      end++;
+    for (let j = Math.max(sp.first + 1, sp.last - 3); j <= sp.last; j++) {
+      const words = tokens.slice(j, sp.last + 1).map((t) => t.text);
+      if (!words.every(personWord) || end - j < 1) continue;
+      const head: Span = { ...sp, last: j - 1 };
+      const name = surface(head);
+      const whole =
+        orgs.has(aliasKey(name)) ||
+        (j - sp.first >= 3 &&
+          tokens[j - 2].text === 'of' &&
+          (countryByName(tokens[j - 1].text) !== null ||
+            placeInfo(tokens[j - 1].text) !== null ||
+            headClass(tokens[j - 3].text.toLowerCase()) !== 0));
+      if (!whole) continue;
+      // The surname elsewhere in the story as a person's or alone (`Sumita said`); a team's or a
+      // firm's last word (`Boston Red Sox` beside `Chicago White Sox`, `Shearson Lehman Brothers`)
+      // is neither. A person the tagger found right after is enough.
+      const surname = aliasKey(tokens[end].text);
+      if (isCommonWord(surname)) continue;
+      const elsewhere = joined !== undefined || people.has(surname) || alone.has(surname);
+      if (!elsewhere) continue;
+      const person: Span = { ...sp, first: j, last: end, type: 'PERSON' };
+      typed.splice(
+        k,
+        joined ? 2 : 1,
+        { sp: head, s: name, type: 'ORG' },
+        { sp: person, s: surface(person), type: 'PERSON' },
+      );
+      break;
+    }
   }
 }
 

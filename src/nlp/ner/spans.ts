@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../core/types.js';
 import { countryByDemonym, countryByName, isUsState, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
-import { isCommonWord, type Lexicon } from './lexicon.js';
+import { installedLexicon, isCommonWord, type Lexicon } from './lexicon.js';
 import { MINOR } from './model.js';
 import { headClass, isBegin, labelType } from './tagger.js';
 import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
@@ -95,6 +95,15 @@ const TITLES = new Set([
  */
 const LEADING_TITLES = new Set(['bishop', 'major', 'sheriff']);
 
+/** Whether news writes a word in lower case mostly (lexicon capitalisation bucket up to COMMON_CAPITALS). */
+function mostlyLowerCase(word: string, lex: Lexicon | null = installedLexicon()): boolean {
+  const e = lex?.lookup(word.toLowerCase()) ?? -1;
+  return e >= 0 && lex!.capRatio[e] <= COMMON_CAPITALS;
+}
+
+/** Particles that join an organisation's words, never a person's (`Trade and Industry`). */
+const JOINING_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'at', 'to']);
+
 /** Titles that, inside a span the tagger called ORG/LOC/MISC, introduce a person's name. */
 const PERSON_TITLES = new Set([
   'president',
@@ -132,6 +141,9 @@ const PERSON_TITLES = new Set([
   'director',
   'justice',
   'commissioner',
+  'administrator',
+  'treasurer',
+  'comptroller',
   'chief',
   'representative',
   'rep',
@@ -1523,10 +1535,7 @@ const COMMON_CAPITALS = 2;
  */
 function organisationsOfPlaces(spans: Span[], tokens: Token[], lex: Lexicon | null): void {
   if (!lex) return;
-  const common = (t: string) => {
-    const e = lex.lookup(t.toLowerCase());
-    return /^\p{Lu}/u.test(t) && e >= 0 && lex.capRatio[e] <= COMMON_CAPITALS;
-  };
+  const common = (t: string) => /^\p{Lu}/u.test(t) && mostlyLowerCase(t, lex);
   const byFirst = new Map<number, Span>();
   for (const sp of spans) if (sp.first >= 0) byFirst.set(sp.first, sp);
   for (const org of spans) {
@@ -2131,8 +2140,11 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     let r = k + 1;
     if (tokens[r]?.text === 'of' && r + 1 < sp.last) r += 2;
     const rest = tokens.slice(r, sp.last + 1).map((x) => x.text);
-    if (!rest.length || rest.length > 4 || !rest.every((x) => isCapWord(x) && !isTitle(x) && !countryByName(x)))
-      return [sp];
+    // A name's particle between its words (`Reserve Bank Governor Gerhard de Kock`).
+    const nameWord = (x: string, i: number) =>
+      (isCapWord(x) && !isTitle(x) && !countryByName(x)) ||
+      (i > 0 && i < rest.length - 1 && isNameParticle(x) && !JOINING_WORDS.has(x));
+    if (!rest.length || rest.length > 4 || !rest.every(nameWord)) return [sp];
     let head = k;
     while (head > sp.first && isCapWord(tokens[head - 1].text) && isTitle(tokens[head - 1].text)) head--;
     const out: Span[] = [{ first: r, last: sp.last, type: 'PERSON', sentence: sp.sentence }];
@@ -2156,7 +2168,10 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
         prefix.last = prefix.first;
         prefix.type = 'LOC';
       }
-      out.unshift(prefix);
+      // `State Comptroller Bob Bullock`, `Energy Secretary John Herrington`: a word mostly written in
+      // lower case, alone before the title, names no organisation (`Treasury` does).
+      if (prefix.last > prefix.first || prefix.type === 'LOC' || !mostlyLowerCase(tokens[prefix.first].text))
+        out.unshift(prefix);
     }
     return out;
   }
