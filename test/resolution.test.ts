@@ -435,6 +435,23 @@ describe('corpus-level resolution', () => {
     expect(middleInitials('e f hutton')).toBe(''); // initials from the first word are how it is written
   });
 
+  it('joins a full middle name to the name when the corpus writes its initial too, else keeps it apart', () => {
+    const r = resolveNames(
+      [
+        name('PERSON', 'james kopp', range(1, 10)),
+        name('PERSON', 'james c kopp', [10, 11]),
+        name('PERSON', 'james charles kopp', [12, 13, 14]),
+        name('PERSON', 'juan gonzalez', [20, 21]),
+        name('PERSON', 'juan miguel gonzalez', range(22, 40)),
+      ],
+      [],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`).sort()).toEqual([
+      'james c kopp → james kopp (title)',
+      'james charles kopp → james kopp (title)',
+    ]);
+  });
+
   it("joins a misspelt company to its name whatever its legal form's block, never initials a letter apart", () => {
     // Four hundred other companies end in "corp": the block of the name's last letters is too large
     // to compare, so the misspelling must be found by the letters before the legal form.

@@ -174,6 +174,16 @@ export function resolveNames(
     if (list) list.push(i);
     else families.set(k, [i]);
   };
+  // `James Charles Kopp` is `James C. Kopp` when the corpus writes that too: the middle name goes by
+  // its initial (and so joins `James Kopp`, unless another middle initial keeps them apart below).
+  // Not otherwise: `Juan Miguel Gonzalez` and a `Juan Gonzalez` may be two people.
+  const people = new Set(names.filter((n) => n.type === 'PERSON').map((n) => stripTitles(n.key)));
+  const middleAsInitial = (bare: string): string => {
+    const words = bare.split(' ');
+    if (words.length !== 3 || words[1].length < 2) return bare;
+    const initialled = `${words[0]} ${words[1][0]} ${words[2]}`;
+    return people.has(initialled) ? initialled : bare;
+  };
   for (const i of sorted) {
     const n = byId.get(i)!;
     if (n.type === 'ORG') {
@@ -182,7 +192,8 @@ export function resolveNames(
     } else if (n.type === 'PERSON') {
       const bare = stripTitles(n.key);
       // A one-word name joins a family only as a full name written without its space (`MargaretThatcher`).
-      if (wordCount(bare) >= 2 || bare.length >= 10) family(`PERSON\u0000${personVariantKey(n.key)}`, i);
+      if (wordCount(bare) >= 2 || bare.length >= 10)
+        family(`PERSON\u0000${personVariantKey(middleAsInitial(bare))}`, i);
     } else if (n.type === 'PLACE') {
       // `Calif` and `California`: a state's abbreviation joins its name (named after the state).
       family(`PLACE\u0000${stateOfAbbreviation(n.key) ?? n.key}`, i);

@@ -52,8 +52,10 @@ export interface ResolutionSummary extends ApplyResult {
  * 3: a name written in capitals over several words (a dateline's `NEW YORK`) is shown otherwise when
  *    the text writes it otherwise; a city or region by its most written form (not its first, nor a
  *    possessive), as any name but a country.
+ * 4: a name with a legal form never joins a place (`New York Inc`).
+ * 5: a full middle name goes by its initial where the corpus writes that (`James Charles Kopp`).
  */
-export const RESOLUTION_RULES_VERSION = 4;
+export const RESOLUTION_RULES_VERSION = 5;
 
 /** The entity types of places: what a company's name never becomes. */
 const PLACE_TYPES: ReadonlySet<string> = new Set(['PLACE', 'COUNTRY']);
