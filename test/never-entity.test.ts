@@ -225,6 +225,18 @@ describe('never an entity', () => {
     );
     expect(husky.filter((s) => s.endsWith(':Husky'))).toEqual(['ORG:Husky', 'PLACE:Husky']);
   });
+
+  it('takes a known place that begins a company the story names as the company, where it speaks or owns', () => {
+    const gulf = names(
+      'Gulf Canada Corp said a discharge at its drilling site caused no danger. Gulf said the charges relate to permits.',
+    );
+    expect(gulf).toEqual(['ORG:Gulf Canada Corp', 'ORG:Gulf']);
+    // Written anywhere as a place, it is the place throughout.
+    const placed = names(
+      'Gulf Canada Corp said tankers were attacked in the Gulf. Gulf said the charges relate to permits.',
+    );
+    expect(placed.filter((s) => s.endsWith(':Gulf'))).toEqual(['PLACE:Gulf', 'PLACE:Gulf']);
+  });
 });
 
 describe('companies named with a glued corporate suffix', () => {

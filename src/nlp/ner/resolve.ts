@@ -131,6 +131,51 @@ function afterPlacePreposition(tokens: Token[], i: number): boolean {
   return PLACE_PREPOSITIONS.has(prev) && !HOLDINGS.has(tokens[i - 2]?.text.toLowerCase() ?? '');
 }
 
+/**
+ * `Santa Fe's stock`, `Gulf said` in a story about Santa Fe Southern Pacific Corp or Gulf Canada
+ * Corp: a well-known place's name that begins the name of a company the story names with its legal
+ * form is that company where the story writes it as one — owning what companies own or speaking —
+ * and nowhere as a place (after `in`, `at`, `from` …, or placed by its punctuation).
+ */
+function companiesNamedForPlaces(
+  typed: { sp: Span; s: string; type: EntityType }[],
+  tokens: Token[],
+  text: string,
+  placedWords: ReadonlySet<string>,
+): void {
+  const prefixes = new Set<string>();
+  for (const m of typed) {
+    if (m.type !== 'ORG') continue;
+    const words = m.s.split(/\s+/);
+    let n = words.length;
+    while (n > 0 && isCorporateSuffix(words[n - 1])) n--;
+    if (n === words.length) continue;
+    for (let p = 1; p < n && p <= 3; p++) prefixes.add(aliasKey(words.slice(0, p).join(' ')));
+  }
+  const byKey = new Map<string, (typeof typed)[number][]>();
+  for (const m of typed) {
+    if (m.type !== 'PLACE' || m.sp.last - m.sp.first > 2) continue;
+    const key = aliasKey(m.s);
+    if (!prefixes.has(key) || placedWords.has(key)) continue;
+    const list = byKey.get(key);
+    if (list) list.push(m);
+    else byKey.set(key, [m]);
+  }
+  // `in Santa Fe`, `in the Gulf`.
+  const placed = (i: number) =>
+    afterPlacePreposition(tokens, i) ||
+    (/^the$/i.test(tokens[i - 1]?.text ?? '') && afterPlacePreposition(tokens, i - 1));
+  for (const list of byKey.values()) {
+    if (list.some((m) => placed(m.sp.first))) continue;
+    const asCompany = list.some(
+      (m) =>
+        ownsCompanyThings(tokens, m.sp.last + 1) ||
+        SPEAKS_AFTER.test(text.slice(tokens[m.sp.last].end, tokens[m.sp.last].end + 8)),
+    );
+    if (asCompany) for (const m of list) m.type = 'ORG';
+  }
+}
+
 /** A name without the `The` it may open with (`The Development Bank of Singapore`): one name with or without it. */
 function withoutThe(s: string): string {
   return s.startsWith('The ') && s.length > 4 ? s.slice(4) : s;
@@ -359,6 +404,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       )
         m.type = 'ORG';
     }
+    companiesNamedForPlaces(typed, tokens, text, placedWords);
   }
 
   // Organisations: an acronym stands for the long name in the document whose initials it spells,
