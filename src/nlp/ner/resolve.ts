@@ -131,6 +131,14 @@ function afterPlacePreposition(tokens: Token[], i: number): boolean {
   return PLACE_PREPOSITIONS.has(prev) && !HOLDINGS.has(tokens[i - 2]?.text.toLowerCase() ?? '');
 }
 
+/** The words of a company's name before its legal form (`Dome Petroleum` of `Dome Petroleum Ltd`); null without one. */
+function wordsBeforeLegalForm(name: string): string[] | null {
+  const words = name.split(/\s+/);
+  let n = words.length;
+  while (n > 0 && isCorporateSuffix(words[n - 1])) n--;
+  return n === words.length || n === 0 ? null : words.slice(0, n);
+}
+
 /**
  * `Santa Fe's stock`, `Gulf said` in a story about Santa Fe Southern Pacific Corp or Gulf Canada
  * Corp: a well-known place's name that begins the name of a company the story names with its legal
@@ -145,12 +153,8 @@ function companiesNamedForPlaces(
 ): void {
   const prefixes = new Set<string>();
   for (const m of typed) {
-    if (m.type !== 'ORG') continue;
-    const words = m.s.split(/\s+/);
-    let n = words.length;
-    while (n > 0 && isCorporateSuffix(words[n - 1])) n--;
-    if (n === words.length) continue;
-    for (let p = 1; p < n && p <= 3; p++) prefixes.add(aliasKey(words.slice(0, p).join(' ')));
+    const words = m.type === 'ORG' ? wordsBeforeLegalForm(m.s) : null;
+    for (let p = 1; words && p < words.length && p <= 3; p++) prefixes.add(aliasKey(words.slice(0, p).join(' ')));
   }
   const byKey = new Map<string, (typeof typed)[number][]>();
   for (const m of typed) {
@@ -352,13 +356,10 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   // Aviation Inc`, `Dome Petroleum Ltd`: a region the gazetteer lacks, a town of 47,000).
   const obscurePlaceWords = new Set<string>();
   for (const m of typed) {
-    if (m.type !== 'ORG') continue;
-    const words = m.s.split(/\s+/);
-    let n = words.length;
-    while (n > 0 && isCorporateSuffix(words[n - 1])) n--;
-    if (n === words.length || n === 0) continue;
-    stems.add(aliasKey(words.slice(0, n).join(' ')));
-    if (n > 1 && /^\p{Lu}\p{L}{2,}$/u.test(words[0]) && !countryByName(words[0])) {
+    const words = m.type === 'ORG' ? wordsBeforeLegalForm(m.s) : null;
+    if (!words) continue;
+    stems.add(aliasKey(words.join(' ')));
+    if (words.length > 1 && /^\p{Lu}\p{L}{2,}$/u.test(words[0]) && !countryByName(words[0])) {
       const place = placeInfo(words[0]);
       if (!place) firstWords.add(aliasKey(words[0]));
       if (!place || (place.population > 0 && place.population < KNOWN_PLACE_POPULATION))
