@@ -345,6 +345,19 @@ describe('event attributes', () => {
     expect(expected.events).toMatchObject([{ date: '1987-05' }]);
   });
 
+  it('take no date from the anniversary that remembers them', () => {
+    const remembered = eventsOf(
+      'Libyans are dressing up Tripoli for celebrations on Sunday of the 27th anniversary of the coup which brought Gaddafi to power.',
+      '1996-08-30',
+      [],
+    );
+    // Was a coup on August 25, 1996.
+    expect(remembered.events).toMatchObject([{ name: 'coup', date: null }]);
+    expect(eventsOf('The coup on Sunday brought the colonel to power.', '1996-08-30', []).events).toMatchObject([
+      { date: '1996-08-25' },
+    ]);
+  });
+
   it('are empty for a text without event nouns', () => {
     expect(eventsOf('Prices rose 3 percent on Tuesday.', '2018-04-19', [])).toEqual({ mentions: [], events: [] });
   });
@@ -395,6 +408,15 @@ describe('what a dated statement says happened', () => {
     );
     // Before: `OPEC cuts output oil ministers`, `Taiwan buys United States s soybeans`.
     expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Taiwan buys United States soybeans']);
+  });
+
+  it('keeps an abbreviation no entity holds whole in the object', () => {
+    const { statements } = statementsIn(['The Reserve Bank offered N.Z. bonds on April 6.'], '1987-04-07', [
+      ['Reserve Bank', 0, 'ORG'],
+      ['April 6', 0, 'DATE', '1987-04-06'],
+    ]);
+    // Was `Reserve Bank offers n z bonds`.
+    expect(statements.map((s) => s.name)).toEqual(['Reserve Bank offers N.Z. bonds']);
   });
 
   it('reads the name a relative clause follows as its subject, and drops a verb said of no one and nothing', () => {

@@ -654,6 +654,10 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
 
 /** When: the DATE mentions of the sentence, each given to the phrase it belongs to. */
 function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], dates: Mention[]): void {
+  // `celebrations on Sunday of the 27th anniversary of the coup`: the date is the anniversary's.
+  const datable = list.filter(
+    (ev) => !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 60), ev.phrase.start)),
+  );
   // Dates: a possessive right before (`this month's second summit`), else the nearest phrase on the
   // date's left, else on its right. A date that belongs to a verb of saying (`said Tuesday`) only
   // dates a phrase that is the setting of that statement (`At a news conference, … yesterday said`).
@@ -661,11 +665,11 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
     if (d.end > sTo) continue;
     if (!d.value || /_REF$/.test(d.value) || isBound(text, sFrom, d)) continue;
     const participle = participlePhraseBefore(text, sFrom, d.start);
-    const possessed = list.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
+    const possessed = datable.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
     let target: Evidence | undefined = possessed;
     if (!target) {
       const [cFrom, cTo] = clauseAround(text, sFrom, sTo, d.start, d.end);
-      const inClause = list.filter((ev) => ev.phrase.start >= cFrom && ev.phrase.end <= cTo);
+      const inClause = datable.filter((ev) => ev.phrase.start >= cFrom && ev.phrase.end <= cTo);
       if (speechTied(text, d)) {
         target = inClause.filter((ev) => ev.phrase.end <= d.start && isSetting(text, ev.phrase, sFrom)).pop();
       } else {
@@ -688,7 +692,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
           );
         // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
         if (!target && !isAside(text, sFrom, sTo, d))
-          target = list
+          target = datable
             .filter((ev) => ev.phrase.end <= d.start && !isReferencedBefore(text, sFrom, ev.phrase, d))
             .pop();
       }
@@ -732,6 +736,10 @@ function isReferencedBefore(text: string, sFrom: number, phrase: Phrase, d: Ment
 
 const REFERENCE_PREPOSITION =
   /\b(?:to|of|with|under|from|since|about|by|behind|within|beyond|towards?|against|despite)\s+(?:the|its|their|this|that|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
+
+/** An event remembered by an anniversary (`the 27th anniversary of the coup`): not that day's. */
+const ANNIVERSARY =
+  /\banniversar(?:y|ies)\s+of\s+(?:(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 /** Participles that tell when an event is held (`the committee meeting on deregulation, expected in May`). */
 const SCHEDULING = /^,\s+(?:\p{Ll}+ly\s+)?(?:held|scheduled|expected|planned|slated|set|convened|called|staged|due)\b/u;

@@ -95,7 +95,8 @@ const PRONOUN = /^(?:it|he|she|they|we|i|you|him|them|us|itself|themselves)$/;
  */
 const PLACE_OR_TIME_ADVERB =
   /^(?:here|there|thereafter|hereafter|ahead|again|abroad|overseas|together|today|tonight|tomorrow|yesterday|now|later|earlier|soon|meanwhile)$/;
-const WORD = /[\p{L}][\p{L}'’-]*|\d[\d.,/-]*/gu;
+// `U.S.` is one word, not `U` and `S` (an object `third successive U.S. title` read `u`).
+const WORD = /(?:\p{L}\.){2,}|[\p{L}][\p{L}'’-]*|\d[\d.,/-]*/gu;
 
 interface Word {
   text: string;
