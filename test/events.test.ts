@@ -410,6 +410,24 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Taiwan buys United States soybeans']);
   });
 
+  it('reads an -ing form after a date or a figure, before a plural, as describing it', () => {
+    const { statements } = statementsIn(
+      [
+        'Hal Roach Studios priced the swap at October 16 closing prices.',
+        'The Fed intervened in the market today buying dollars.',
+      ],
+      '1987-10-19',
+      [
+        ['Hal Roach Studios', 0, 'ORG'],
+        ['October 16', 0, 'DATE', '1987-10-16'],
+        ['Fed', 1, 'ORG'],
+        ['today', 1, 'DATE', '1987-10-19'],
+      ],
+    );
+    // Were `Hal Roach Studios closes prices` and `Fed buys dollars`.
+    expect(statements.map((s) => s.name)).toEqual(['Fed intervenes']);
+  });
+
   it('keeps an abbreviation no entity holds whole in the object', () => {
     const { statements } = statementsIn(['The Reserve Bank offered N.Z. bonds on April 6.'], '1987-04-07', [
       ['Reserve Bank', 0, 'ORG'],

@@ -229,6 +229,16 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
         continue;
+      // `based on October 16 closing prices`: an -ing form after a date or a figure, before a plural,
+      // describes that plural (after a date an -ed form is the verb: `Brazil on February 20 suspended`).
+      if (
+        /ing$/.test(w.lower) &&
+        i > 0 &&
+        (isDate(words[i - 1].start) || /^\d/.test(words[i - 1].text)) &&
+        /^\p{L}{2,}[^s]s$/u.test(words[i + 1]?.lower ?? '') &&
+        !AUXILIARY.test(words[i + 1].lower)
+      )
+        continue;
       // `the dollar opened at 145.95 yen`, `closed higher`: where a price stood, not what happened.
       const next = words[i + 1]?.lower ?? '';
       if (MARKET_MOVE.test(next) || (next === 'at' && /^\d/.test(words[i + 2]?.text ?? ''))) continue;
