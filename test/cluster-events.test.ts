@@ -314,6 +314,30 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(one, name, options).map((e) => e.documents)).toEqual([2, 1]);
   });
 
+  it('makes one event of one subject doing one thing to one object with two verbs of one way, not opposite ones', () => {
+    const tariffs = (doc: number, verb: string, subjectId: number, terms: string[]) =>
+      statement(doc, '1987-03-28', {
+        value: '1987-03-27',
+        action: `${verb}:tariff`,
+        subjectId,
+        participantIds: [subjectId, 4],
+        terms,
+        name: `${name(subjectId)} ${verb}s tariffs`,
+        eventNoun: false,
+      });
+    const rows = [
+      tariffs(400, 'impose', 7, ['semico', 'retali', 'pct']),
+      tariffs(401, 'impose', 7, ['semico', 'retali', 'duty']),
+      tariffs(402, 'raise', 7, ['electr', 'import', 'japan']),
+      tariffs(403, 'raise', 7, ['consum', 'good', 'sanct']),
+    ];
+    // Before: `… imposes tariffs` (2) and `… raises tariffs` (2), their words unlike.
+    expect(clusterStatements(rows, name, options).map((e) => e.documents)).toEqual([4]);
+    // Cut and raised the same day: two deeds.
+    const both = [...rows.slice(0, 2), ...rows.slice(2).map((r) => ({ ...r, action: 'cut:tariff' }))];
+    expect(clusterStatements(both, name, options).map((e) => e.documents)).toEqual([2, 2]);
+  });
+
   it('makes one event of two days named alike with the same person, not of two countries or of a verb alone', () => {
     const meeting = (doc: number, value: string, participantIds: number[], terms: string[]) =>
       statement(doc, '1987-04-09', { value, action: 'n:meeting', participantIds, terms, name: 'meeting' });

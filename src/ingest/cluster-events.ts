@@ -180,7 +180,7 @@ export function clusterStatementStream(
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
   // same day. Settled clusters are compared with each other (sameHappening) and a group of them is
   // one event; a group is held until no cluster that could still join it is unfinished.
-  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, isPlace, nameOf), kindOf);
+  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, isPlace, nameOf, lightHeads), kindOf);
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
     else ripe.finished(c);
@@ -502,6 +502,7 @@ function sameHappening(
   idf: ReadonlyMap<string, number>,
   isPlace: (id: number) => boolean,
   nameOf: (f: Settled) => string,
+  lightHeads: ReadonlySet<string>,
 ): boolean {
   if (Math.abs(a.day - b.day) > 1) return false;
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
@@ -542,8 +543,35 @@ function sameHappening(
   // countries or people: one happening, whatever else each report says around it (`the Aug. 7
   // bombings at American embassies in Kenya and Tanzania` in a story of travel warnings).
   if (shared >= 2 && sharedKinds.some((k) => k.startsWith('n:') && k !== MEETING_KIND)) return true;
+  // `Reagan imposes tariffs` and `United States raises tariffs` the same day, subjects agreeing (see
+  // above): one deed to one object told with two verbs that push the same way.
+  if (a.subject !== null && b.subject !== null && oneDeedTwoVerbs(a.kinds, b.kinds, lightHeads)) return true;
   const cosine = termCosine(a, b, idf);
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
+}
+
+/**
+ * Verbs that push the same way on what they act on (tariffs raised or imposed, prices cut or
+ * lowered): two of one group on one object the same day are one deed. (Action keys: `raise` stands
+ * for `increase`, `cut` for `lower`, `suspend` for `halt` too; see action-verbs.ts.)
+ */
+const SAME_WAY_VERBS: readonly (readonly string[])[] = [
+  ['raise', 'boost', 'impose', 'hike'],
+  ['cut', 'lift', 'ease', 'suspend', 'freeze', 'end'],
+];
+
+/** Whether two clusters' kinds of action name the same telling object with two verbs of one way. */
+function oneDeedTwoVerbs(a: ReadonlySet<string>, b: ReadonlySet<string>, lightHeads: ReadonlySet<string>): boolean {
+  const way = (verb: string) => SAME_WAY_VERBS.findIndex((group) => group.includes(verb));
+  for (const ka of a) {
+    const [va, oa] = ka.split(':');
+    if (ka.startsWith('n:') || !oa || lightHeads.has(oa) || way(va) < 0) continue;
+    for (const kb of b) {
+      const [vb, ob] = kb.split(':');
+      if (ob === oa && vb !== va && way(vb) === way(va)) return true;
+    }
+  }
+  return false;
 }
 
 /** The subject most of the statements that have one give (half of them at least), else null. */
