@@ -428,6 +428,32 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Fed intervenes']);
   });
 
+  it("reads a light verb whose object names an action as that action, done to the noun's object", () => {
+    const { statements } = statementsIn(
+      [
+        'Brazil declared a moratorium on interest payments on February 20.',
+        'Sarney imposed a unilateral suspension of interest payments on February 20.',
+        'Stoltenberg said on Friday that the moratorium was a mistake.',
+      ],
+      '1987-03-02',
+      [
+        ['Brazil', 0, 'COUNTRY'],
+        ['February 20', 0, 'DATE', '1987-02-20'],
+        ['Sarney', 1, 'PERSON', 'Jose Sarney'],
+        ['February 20', 1, 'DATE', '1987-02-20'],
+        ['Stoltenberg', 2, 'PERSON', 'Gerhard Stoltenberg'],
+        ['Friday', 2, 'DATE', '1987-02-27'],
+      ],
+    );
+    // Were `Brazil declares moratorium` and `Jose Sarney imposes unilateral suspension`: the
+    // clustering kept them apart from `Brazil suspends interest payments`.
+    expect(statements.map((s) => s.name)).toEqual([
+      'Brazil suspends interest payments',
+      'Jose Sarney suspends interest payments',
+    ]);
+    expect(statements.map((s) => s.action)).toEqual(['suspend:paymen', 'suspend:paymen']);
+  });
+
   it('keeps an abbreviation no entity holds whole in the object', () => {
     const { statements } = statementsIn(['The Reserve Bank offered N.Z. bonds on April 6.'], '1987-04-07', [
       ['Reserve Bank', 0, 'ORG'],

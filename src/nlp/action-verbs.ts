@@ -255,6 +255,22 @@ function verbForms(lemma: string): string[] {
 }
 
 /** Lowercase word → the action it names. */
+/**
+ * Nouns that name an action only as a light verb's object (`declared a moratorium on interest
+ * payments` is their suspension); alone they name a state of affairs (`the moratorium was a mistake`).
+ */
+const DONE_BY_DECLARING: ReadonlyMap<string, string> = new Map([
+  ['moratorium', 'suspend'],
+  ['moratoria', 'suspend'],
+]);
+
+/** The action a light verb's object names (`moratorium`, `suspension`), if any. */
+export function actionDeclared(noun: string): ActionWord | undefined {
+  const done = DONE_BY_DECLARING.get(noun);
+  const word = ACTION_WORDS.get(done ?? noun);
+  return word && (done !== undefined || !word.verb) ? { ...word, verb: false } : undefined;
+}
+
 export const ACTION_WORDS: ReadonlyMap<string, ActionWord> = (() => {
   const map = new Map<string, ActionWord>();
   for (const [lemma, ...nouns] of VERBS) {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { DatedStatement, DocumentFacts } from '../core/types.js';
-import { ACTION_WORDS, thirdPerson } from './action-verbs.js';
+import { ACTION_WORDS, actionDeclared, thirdPerson } from './action-verbs.js';
 import { EVENT_NOUN_FORMS } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
 import { opensParticiplePhrase } from './participles.js';
@@ -133,6 +133,9 @@ interface Action {
   passive: string | null;
 }
 
+/** Verbs that say little but that their object happened (`declared a moratorium`, `imposed a moratorium`). */
+const LIGHT_VERBS = new Set(['declare', 'impose']);
+
 /** `was shot`, `were fatally wounded`: a form of `be` (an adverb between) before a participle. */
 const PASSIVE_BEFORE = /^(?:is|are|was|were|be|been|being)$/;
 /**
@@ -152,14 +155,16 @@ function objectAfter(
   verb: boolean,
   entityAt: Map<number, string>,
   isDate: (at: number) => boolean,
+  /** A noun's object may follow `on` too (`a moratorium on interest payments`), not only `of`. */
+  on = false,
 ): { phrase: string; head: string | null } {
   const out: string[] = [];
   let j = i + 1;
   let lead = '';
   while (j < words.length && ADVERB.test(words[j].lower)) j++;
   if (!verb) {
-    // `suspension of interest payments`
-    if (words[j]?.lower !== 'of') return { phrase: '', head: null };
+    // `suspension of interest payments`, `a moratorium on interest payments`
+    if (words[j]?.lower !== 'of' && !(on && words[j]?.lower === 'on')) return { phrase: '', head: null };
     j++;
   } else if (
     words[j]?.lower === 'to' &&
@@ -271,6 +276,14 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
     const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
+    // `declared a moratorium on interest payments`, `imposed a moratorium on …`: a light verb
+    // whose object names an action is that action, done to the noun's own object.
+    const named = action.verb && LIGHT_VERBS.has(action.lemma) && head ? actionDeclared(head) : undefined;
+    if (named && named.key !== action.key) {
+      const at = words.findIndex((x, k) => k > i && x.lower === head);
+      const own = objectAfter(words, at, false, entityAt, isDate, true);
+      if (own.head) return { ...named, verb: true, at: i, object: own.phrase, head: own.head, passive: null };
+    }
     const be = /ly$/.test(prev) ? (words[i - 2]?.lower ?? '') : prev;
     const passive =
       action.verb && w.lower !== action.lemma && !/(?:[^s]s|ing)$/.test(w.lower) && PASSIVE_BEFORE.test(be)
