@@ -340,6 +340,28 @@ describe('entitySpans', () => {
     expect(spansOf('Banque Paribas said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Banque Paribas']);
   });
 
+  it("joins a common word and a company before its legal form, and leaves a country's possessive out", () => {
+    const lex = { lex: true };
+    // The tagger read `Cable` as a company of its own: a common word names none.
+    expect(
+      labelledSpans('Cable and Wireless Plc said so.', ['B-ORG', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'], lex),
+    ).toEqual(['ORG:Cable and Wireless Plc']);
+    expect(
+      labelledSpans('KeyCorp and Banc One Corp agreed.', ['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O'], lex),
+    ).toEqual(['ORG:KeyCorp', 'ORG:Banc One Corp']);
+    // Whose the company is: the country is a name of its own; a town's possessive may be the name's.
+    expect(
+      labelledSpans(
+        "West Germany's Siemens AG said so.",
+        ['B-LOC', 'I-LOC', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['LOC:West Germany', 'ORG:Siemens AG']);
+    expect(labelledSpans("Hudson's Bay Co said so.", ['B-ORG', 'O', 'I-ORG', 'I-ORG', 'O', 'O', 'O'], lex)).toEqual([
+      "ORG:Hudson's Bay Co",
+    ]);
+  });
+
   it('reads a company named for the country or place it is `of` as one name, a described company as two', () => {
     const lex = { lex: true };
     // The tagger ends the name at `of`; the legal suffix after the place closes it.

@@ -1454,12 +1454,19 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
           // `Johnson Controls Inc and Lear Corp`, `KeyCorp and Banc One Corp`: a suffix, or a
           // company the tagger already named, ends the company before it; a name of several words
           // only where the document also writes it on its own (`American Telephone and Telegraph
-          // Co` is one company when `American Telephone` never stands alone).
+          // Co` is one company when `American Telephone` never stands alone). A common word is no
+          // company of its own (`Cable and Wireless Plc`).
           !isCorporateSuffix(tokens[a - 2].text) &&
+          // `Britain's Cable and Wireless Plc`: a country's possessive is whose, not the name.
+          // (Not a town's: `Hudson's Bay Co`, `Shaw's Supermarkets Inc`.)
+          !((t === "'s" || t === '’s') && countryByName(tokens[a - 2].text)) &&
           !(
             t === 'and' &&
             local.some(
-              (sp) => sp.last === a - 2 && sp.type === 'ORG' && (sp.first === sp.last || writtenAlone(tokens, sp)),
+              (sp) =>
+                sp.last === a - 2 &&
+                sp.type === 'ORG' &&
+                (sp.first === sp.last ? !mostlyLowerCase(tokens[sp.first].text, lex) : writtenAlone(tokens, sp)),
             )
           )
         )
