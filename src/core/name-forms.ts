@@ -105,12 +105,6 @@ export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Whether a name's key ends in a legal form after a name (`texaco inc`; not `inc` alone). */
-export function hasLegalForm(key: string): boolean {
-  const words = key.split(' ');
-  return words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]);
-}
-
 /** British → American spellings, word by word, so `Organisation` and `Organization` meet. */
 function americanSpelling(word: string): string {
   return word
@@ -127,6 +121,12 @@ export function withoutLegalForm(words: readonly string[]): string[] {
   let end = words.length;
   while (end > 1 && LEGAL_SUFFIXES.has(words[end - 1])) end--;
   return words.slice(0, end);
+}
+
+/** Whether a name's key ends in a legal form after a name (`texaco inc`; not `inc` alone). */
+export function hasLegalForm(key: string): boolean {
+  const words = key.split(' ');
+  return withoutLegalForm(words).length < words.length;
 }
 
 /**

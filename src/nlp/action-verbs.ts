@@ -254,7 +254,6 @@ function verbForms(lemma: string): string[] {
   return forms;
 }
 
-/** Lowercase word → the action it names. */
 /**
  * Nouns that name an action only as a light verb's object (`declared a moratorium on interest
  * payments` is their suspension); alone they name a state of affairs (`the moratorium was a mistake`).
@@ -271,6 +270,7 @@ export function actionDeclared(noun: string): ActionWord | undefined {
   return word && (done !== undefined || !word.verb) ? { ...word, verb: false } : undefined;
 }
 
+/** Lowercase word → the action it names. */
 export const ACTION_WORDS: ReadonlyMap<string, ActionWord> = (() => {
   const map = new Map<string, ActionWord>();
   for (const [lemma, ...nouns] of VERBS) {

@@ -7,9 +7,16 @@
  * before its comma already has a verb of its own.
  */
 
+/** A past participle, an adverb perhaps before it (`suspended`, `formally unveiled`). */
+export const PARTICIPLE = String.raw`(?:\p{Ll}+ly\s+)?\p{Ll}{3,}(?:ed|en)`;
+/** Prepositions that lead from a participle to its date (`suspended in February 1986`). */
+export const PARTICIPLE_PREPOSITION = '(?:in|on|at|during|since|from)';
+
 /** `, suspended in ` or `, unveiled ` ending the text before a date: the comma's offset in that text, or -1. */
-const PHRASE_BEFORE_DATE =
-  /,\s+(?:\p{Ll}+ly\s+)?\p{Ll}{3,}(?:ed|en)\s+(?:(?:in|on|at|during|since|from|as\s+of)\s+)?$/u;
+const PHRASE_BEFORE_DATE = new RegExp(
+  String.raw`,\s+${PARTICIPLE}\s+(?:(?:${PARTICIPLE_PREPOSITION}|as\s+of)\s+)?$`,
+  'u',
+);
 
 /**
  * Words that make a clause finite: a past or present form of a common verb, an auxiliary or a

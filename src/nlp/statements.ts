@@ -3,7 +3,7 @@ import type { DatedStatement, DocumentFacts } from '../core/types.js';
 import { ACTION_WORDS, actionDeclared, thirdPerson } from './action-verbs.js';
 import { EVENT_NOUN_FORMS } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
-import { opensParticiplePhrase } from './participles.js';
+import { opensParticiplePhrase, PARTICIPLE, PARTICIPLE_PREPOSITION } from './participles.js';
 
 export type { DocumentFacts };
 
@@ -385,10 +385,6 @@ function clauseBounds(
     told.some((d) => d.start < pos) &&
     told.some((d) => d.start > pos) &&
     told.some((d) => /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/.test(d.value!));
-  // A past participle's phrase after a clause with a verb of its own (`talks failed to lift export
-  // quotas, suspended in February 1986`) is a clause too: its date is the participle's (participles.ts).
-  const CLAUSE =
-    /;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b)|\s+and\s+(?=(?:\p{Ll}+\s+){0,2}?(?:yesterday|today|tomorrow|last|next|this|on|in|early|late)\b))|(,\s+(?=(?:\p{Ll}+ly\s+)?\p{Ll}{3,}(?:ed|en)\s+(?:in|on|at|during|since|from)\b))/gu;
   for (const m of body.slice(from, to).matchAll(CLAUSE)) {
     const pos = from + m.index!;
     if (m[1] !== undefined && !between(pos)) continue;
@@ -401,6 +397,16 @@ function clauseBounds(
   }
   return [start, end];
 }
+
+/**
+ * What ends a clause (see clauseBounds); group 1 only between two dates, group 2 a past participle's
+ * phrase after a clause with a verb of its own (`talks failed to lift export quotas, suspended in
+ * February 1986`): its date is the participle's (participles.ts).
+ */
+const CLAUSE = new RegExp(
+  String.raw`;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b)|\s+and\s+(?=(?:\p{Ll}+\s+){0,2}?(?:yesterday|today|tomorrow|last|next|this|on|in|early|late)\b))|(,\s+(?=${PARTICIPLE}\s+${PARTICIPLE_PREPOSITION}\b))`,
+  'gu',
+);
 
 /**
  * The name a relative clause opening at `from` (`, who`, `, which`) is said of: the entity that ends

@@ -171,11 +171,7 @@ function companiesNamedForPlaces(
     (/^the$/i.test(tokens[i - 1]?.text ?? '') && afterPlacePreposition(tokens, i - 1));
   for (const list of byKey.values()) {
     if (list.some((m) => placed(m.sp.first))) continue;
-    const asCompany = list.some(
-      (m) =>
-        ownsCompanyThings(tokens, m.sp.last + 1) ||
-        SPEAKS_AFTER.test(text.slice(tokens[m.sp.last].end, tokens[m.sp.last].end + 8)),
-    );
+    const asCompany = list.some((m) => ownsCompanyThings(tokens, m.sp.last + 1) || speaksAfter(text, tokens, m.sp));
     if (asCompany) for (const m of list) m.type = 'ORG';
   }
 }
@@ -197,6 +193,11 @@ function isAllCaps(s: string): boolean {
 const SPEAKS = String.raw`(?:said|says|told|added)\b`;
 /** Right after a name: it speaks. */
 const SPEAKS_AFTER = new RegExp(String.raw`^\s*${SPEAKS}`);
+/** Whether the name of span `sp` speaks: a verb of saying right after it (`Jordan said`, `Gulf added`). */
+function speaksAfter(text: string, tokens: Token[], sp: Span): boolean {
+  const end = tokens[sp.last].end;
+  return SPEAKS_AFTER.test(text.slice(end, end + 8));
+}
 /** A capitalised word that speaks, anywhere in a text (group 1: the word). */
 const SPEAKER = new RegExp(String.raw`\b(\p{Lu}\p{Ll}+)\s+${SPEAKS}`, 'gu');
 
@@ -291,13 +292,14 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   // Jordan`), and then wherever no preposition of place comes before it (`Jordan's film`, `with
   // Jordan using`; not `in Jordan`): a country is named in a story about someone of that name for
   // its own sake too.
-  const speaksAt = (m: (typeof typed)[number]) =>
-    SPEAKS_AFTER.test(text.slice(tokens[m.sp.last].end, tokens[m.sp.last].end + 8));
   const speakingCountries = new Set(
     typed
       .filter(
         (m) =>
-          m.type === 'COUNTRY' && m.sp.first === m.sp.last && speaksAt(m) && surnameKeys.has(nameParts(m.s).join('')),
+          m.type === 'COUNTRY' &&
+          m.sp.first === m.sp.last &&
+          speaksAfter(text, tokens, m.sp) &&
+          surnameKeys.has(nameParts(m.s).join('')),
       )
       .map((m) => aliasKey(m.s)),
   );

@@ -1524,7 +1524,17 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
     }
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
-  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+  dropRemoved(spans);
+}
+
+/**
+ * Drops the spans a pass marked removed (`first` set to -1), in place and in order: one walk, where
+ * a splice per removed span moved the rest of a long document's spans each time.
+ */
+function dropRemoved(spans: Span[]): void {
+  let kept = 0;
+  for (const sp of spans) if (sp.first >= 0) spans[kept++] = sp;
+  spans.length = kept;
 }
 
 /** Legal forms of a company named for the country or state it was chartered in (`Hospital Corp of America`). */
@@ -1561,9 +1571,9 @@ function organisationsOfPlaces(spans: Span[], tokens: Token[], lex: Lexicon | nu
     const suffixes = words.filter(isCorporateSuffix);
     if (suffixes.length > 0 && (!country || suffixes.length > 1 || !CHARTERED.has(suffixes[0].toLowerCase()))) continue;
     org.last = place.last;
+    // Marked removed, as the passes before it mark theirs: entitySpans drops them all at once.
     place.first = -1;
   }
-  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
 }
 
 /** The `(` that opens the bracket closed at `close`, holding one to three capitalised words; else -1. */
@@ -1662,7 +1672,7 @@ function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     }
   });
   spans.sort((x, y) => x.first - y.first || x.last - y.last);
-  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+  dropRemoved(spans);
 }
 
 /**
@@ -1687,7 +1697,7 @@ function possessiveNames(spans: Span[], tokens: Token[]): void {
     sp.first = k;
     left.first = -1;
   }
-  for (let k = spans.length - 1; k >= 0; k--) if (spans[k].first < 0) spans.splice(k, 1);
+  dropRemoved(spans);
 }
 
 /**
