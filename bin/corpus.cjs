@@ -67,9 +67,21 @@ async function program() {
   return import(pathToFileURL(fresh(whole) ? whole : tree).href);
 }
 
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0); // `corpus search x | head` is not an error
-  throw error;
+// `corpus search x | head` is not an error. Hooked when node builds process.stdout, not before:
+// building it costs a few ms of every start, and commands write a file or a pipe without it
+// (src/cli/stdout.ts).
+const stdoutGetter = Object.getOwnPropertyDescriptor(process, 'stdout');
+Object.defineProperty(process, 'stdout', {
+  ...stdoutGetter,
+  get() {
+    const stream = stdoutGetter.get.call(process);
+    Object.defineProperty(process, 'stdout', { ...stdoutGetter, get: () => stream });
+    stream.on('error', (error) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+    return stream;
+  },
 });
 program()
   .then(({ main }) => main(process.argv))

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
-import { countersAndRecount, revertToSchema5 } from '../src/store/inspect.js';
+import { countersAndRecount, integrityProblems, revertToSchema5 } from '../src/store/inspect.js';
 import { corpus, SEEDS, tempDir, write } from './helpers.js';
 
 /** The counters `stats`, `entities` and `entity` read, and an entity's documents search reads, must equal what counting the rows gives. */
@@ -80,12 +80,13 @@ describe('counters kept at ingest', () => {
     expect(stats).toMatchObject({ documents: 2, paths: 2 });
   }, 120_000);
 
-  it('migrations 6 to 15 upgrade a schema-5 database in place: counters filled, stats and timeline unchanged', () => {
+  it('migrations 6 to 16 upgrade a schema-5 database in place: counters filled, stats, timeline and search unchanged', () => {
     const dir = tempDir();
     const db = path.join(dir, 'c.db');
     run(['ingest', SEEDS, '--db', db, '-q']);
     const before = JSON.parse(run(['stats', '--db', db, '--json'])) as Record<string, unknown>;
     const timelineBefore = run(['timeline', 'North Korea', '--db', db]);
+    const searchBefore = run(['search', 'summit talks', '--db', db, '--json']);
     const store = openDatabase(db);
     revertToSchema5(store);
     store.close();
@@ -97,5 +98,10 @@ describe('counters kept at ingest', () => {
     expect({ ...after, databaseBytes: 0 }).toEqual({ ...before, databaseBytes: 0 });
     // Migration 12 gives the entity's event rows their kind: its timeline reads them.
     expect(run(['timeline', 'North Korea', '--db', db])).toBe(timelineBefore);
+    // Migration 16 indexes the titles the documents already have.
+    expect(run(['search', 'summit talks', '--db', db, '--json'])).toBe(searchBefore);
+    const upgraded = openDatabase(db);
+    expect(integrityProblems(upgraded)).toEqual([]);
+    upgraded.close();
   }, 60_000);
 });

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { corpus, ROOT, SEEDS, tempDir, write } from './helpers.js';
+import { BIN, corpus, ROOT, SEEDS, tempDir, write } from './helpers.js';
 
 /** Every key of a JSON value, with the values found under it, for vocabulary checks. */
 function walk(value: unknown, visit: (key: string, v: unknown) => void): void {
@@ -165,6 +166,36 @@ describe('output formats and the JSON vocabulary (CLI)', () => {
     const stats = corpus(['stats', '--db', file]);
     expect(stats.stdout).toMatch(/^documents\s+1,200$/m);
     expect(corpus(['search', 'wheat', '--db', file, '--limit', '1']).stdout).toMatch(/^1,200 documents match "wheat"/);
+  });
+
+  it('writes all of a long output into a pipe, and ends quietly with status 0 when its reader stops early', () => {
+    const dir = tempDir();
+    const lines = Array.from({ length: 1500 }, (_, i) =>
+      JSON.stringify({ title: `Harvest ${i}`, date: '2020-01-02', text: `Report ${i}: the wheat harvest was large.` }),
+    );
+    write(path.join(dir, 'harvest.jsonl'), `${lines.join('\n')}\n`);
+    const file = path.join(dir, 'harvest.db');
+    expect(corpus(['ingest', dir, '--db', file, '-q'], { env: { CORPUS_WORKERS: '0' } }).code).toBe(0);
+    const all = corpus(['search', 'wheat', '--db', file, '--limit', '1500', '--nl']);
+    expect(all.code, all.stderr).toBe(0);
+    const rows = all.stdout.trim().split('\n');
+    expect(rows).toHaveLength(1500);
+    expect(Buffer.byteLength(all.stdout)).toBeGreaterThan(128 * 1024); // more than a pipe holds
+    expect(rows.every((row) => JSON.parse(row).title.startsWith('Harvest'))).toBe(true);
+    // `| head`: the reader goes after 100 bytes; the writer meets a closed pipe.
+    const early = spawnSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; "$0" "$1" search wheat --db "$2" --limit 1500 --nl | head -c 100 > /dev/null',
+        process.execPath,
+        BIN,
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(early.stderr).toBe('');
+    expect(early.status).toBe(0);
   });
 
   it('documents the vocabulary in docs/json.md, the extract contract included', () => {

@@ -212,6 +212,32 @@ describe('ranking, query handling and query cost', () => {
   });
 });
 
+describe('pruned ranking of a frequent word without filters', () => {
+  it('counts every match and scores the likely ones in one walk: an old title match still ranks first', () => {
+    withFixture('one-walk', (fx) => {
+      // The only document with the word in its title is the oldest, behind more than a pruning
+      // pass's latest matches: the title index still makes it a candidate.
+      fx.doc({ path: 'old.txt', title: 'Wheat sales', date: '1987-01-02' }, 'Farmers sold wheat.');
+      for (let i = 0; i < 1100; i++)
+        fx.doc({ path: `later-${i}.txt`, title: `Lot ${i}`, date: '1987-06-01' }, `Wheat was shipped, lot ${i}.`);
+      const plan = planFor('wheat', { limit: 3, prunable: true, scoredMatches: 4 });
+      const twoWalks = searchDocuments(fx.db, plan);
+      const oneWalk = searchDocuments(fx.db, { ...plan, matchesAtMost: 1101 });
+      expect(oneWalk.total).toBe(1101);
+      expect(oneWalk.estimated).toBe(false);
+      expect(oneWalk.rows[0].title).toBe('Wheat sales');
+      expect(oneWalk).toMatchObject({ total: twoWalks.total, rows: twoWalks.rows });
+      // A result past the huge bound is estimated, as when counted apart.
+      const huge = searchDocuments(fx.db, { ...plan, matchesAtMost: 1101, hugeMatches: 500 });
+      expect(huge.estimated).toBe(true);
+      expect(huge.rows).toHaveLength(3);
+      // Fewer matches than the bound: every one is scored, as without pruning.
+      const few = planFor('farmers', { limit: 3, prunable: true, scoredMatches: 4, matchesAtMost: 5 });
+      expect(searchDocuments(fx.db, few)).toMatchObject({ total: 1, rows: [{ title: 'Wheat sales' }] });
+    });
+  });
+});
+
 describe('pruned ranking of a frequent word under filters', () => {
   it('takes its candidates within the filters: the page is never empty when the count is not', () => {
     withFixture('prune', (fx) => {

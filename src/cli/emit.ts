@@ -5,6 +5,7 @@ import { UserError } from '../core/errors.js';
 import { FORMATS, type OutputFormat, type Payload, type Sink } from '../render/formats/index.js';
 import { visible } from '../render/safe.js';
 import { isSimple, loadFitting, type TextContext } from '../render/text.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
 /** The output options every reporting command shares: one flag per machine format, `--pretty`, `--no-pager`. */
 export interface OutputFlags {
@@ -44,8 +45,13 @@ export function chooseFormat(flags: OutputFlags): OutputFormat {
 }
 
 /** How text output should look on stdout: colour and width from the terminal, paths relative to here. */
-export function textContext(stream: NodeJS.WriteStream = process.stdout): TextContext {
-  return { colour: useColour(stream), width: stream.isTTY ? stream.columns || 80 : null, cwd: process.cwd() };
+export function textContext(): TextContext {
+  const terminal = stdoutIsTerminal();
+  return {
+    colour: useColour({ isTTY: terminal }),
+    width: terminal ? process.stdout.columns || 80 : null,
+    cwd: process.cwd(),
+  };
 }
 
 /**
@@ -73,7 +79,7 @@ export async function emit<T, R = unknown>(
   }
   const context = { ...textContext(), pretty: Boolean(flags.pretty) };
   if (format.forPeople) await loadFitting({ wide: !isSimple(data), wrapping: Boolean(context.width) });
-  if (format.forPeople && process.stdout.isTTY && flags.pager !== false) {
+  if (format.forPeople && stdoutIsTerminal() && flags.pager !== false) {
     const chunks: string[] = [];
     await format.write(payload, { write: (chunk) => void chunks.push(chunk) }, context);
     await page(chunks.join(''));
@@ -91,10 +97,14 @@ export function writeFile(file: string, content: string): void {
   }
 }
 
-/** stdout, waiting for it to drain when it is full, so streamed output holds little in memory. */
+/**
+ * stdout: a terminal's stream waited on when full, so streamed output holds little in memory; a
+ * file or a pipe written whole at once (writeStdout).
+ */
 export const stdoutSink: Sink = {
   async write(chunk) {
-    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+    if (!stdoutIsTerminal()) writeStdout(chunk);
+    else if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
   },
 };
 
@@ -144,7 +154,7 @@ async function page(text: string): Promise<void> {
  * Colour on a terminal unless NO_COLOR is set; FORCE_COLOR (any value but `0`/`false`) forces it on,
  * even into a pipe, and `FORCE_COLOR=0` forces it off — the convention of Node and chalk.
  */
-export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
+export function useColour(stream: { isTTY?: boolean } = { isTTY: stdoutIsTerminal() }): boolean {
   const force = process.env.FORCE_COLOR;
   if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
   return Boolean(stream.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');

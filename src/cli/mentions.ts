@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { withCommonOptions } from './options.js';
+import { writeStdout } from './stdout.js';
 
 interface MentionsFlags {
   db: string;
@@ -43,12 +44,12 @@ Example:
       // The most mentioned entity of that name; --type chooses another.
       const entity = found[0];
       const colour = useColour();
-      if (!flags.json) process.stdout.write(`Mentions of ${visible(entity.name)} (${entity.type}):\n`);
+      if (!flags.json) writeStdout(`Mentions of ${visible(entity.name)} (${entity.type}):\n`);
       let count = 0;
       for (const m of entityMentions(db, [entity.id])) {
         count++;
         if (flags.json) {
-          process.stdout.write(`${JSON.stringify(m)}\n`);
+          writeStdout(`${JSON.stringify(m)}\n`);
           continue;
         }
         // Terminal controls in the text are made visible, never obeyed.
@@ -57,9 +58,9 @@ Example:
         const at = plain.indexOf(text);
         const [open, close] = colour ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
         const sentence = at >= 0 ? plain.slice(0, at) + open + text + close + plain.slice(at + text.length) : plain;
-        process.stdout.write(`${m.date ?? 'undated   '}  #${m.docId} ${m.start}-${m.end}  ${sentence}\n`);
+        writeStdout(`${m.date ?? 'undated   '}  #${m.docId} ${m.start}-${m.end}  ${sentence}\n`);
       }
-      if (!flags.json) process.stdout.write(`${count.toLocaleString('en-US')} mentions\n`);
+      if (!flags.json) writeStdout(`${count.toLocaleString('en-US')} mentions\n`);
     } finally {
       db.close();
     }

@@ -342,6 +342,7 @@ function execute(
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
   const ranking = { ...DEFAULT_RANKING, ...options.ranking };
   const relevance = words && (options.sort ?? 'relevance') === 'relevance';
+  const prunable = compiled.groups.every((g) => g.alternatives.length === 1 && !g.alternatives[0].prefix);
   const plan = {
     match: words ? compiled.match : null,
     units,
@@ -357,7 +358,8 @@ function execute(
     bodyWeight: 1,
     entityBonus: ranking.entityBonus,
     sort: options.sort,
-    prunable: compiled.groups.every((g) => g.alternatives.length === 1 && !g.alternatives[0].prefix),
+    prunable,
+    matchesAtMost: prunable && relevance ? fewestDocuments(db, compiled.groups) : undefined,
   };
   if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities };
   const end = offset + limit;
@@ -373,6 +375,17 @@ function execute(
       return { ...page, rows: hits, compiled, queryEntities };
     }
   }
+}
+
+/**
+ * The most documents a query of words and phrases can match: those of its rarest word (each group
+ * is one word or phrase, and all must match). From the term counts the cost bound has already read
+ * (estimated for a common word of a large index).
+ */
+function fewestDocuments(db: Store, groups: Group[]): number | undefined {
+  const words = groups.flatMap((g) => g.alternatives[0].tokens.map((t) => t.toLowerCase()));
+  if (words.length === 0) return undefined;
+  return Math.min(...stemmer(db)(words).map((stem) => (stem ? termDocuments(db, stem) : 0)));
 }
 
 /** Stage one is read again four times deeper, up to this, while copies leave the page short. */

@@ -11,11 +11,16 @@ export function integrityProblems(store: Store): string[] {
   const problems: string[] = [];
   const result = db.pragma('integrity_check', { simple: true });
   if (result !== 'ok') problems.push(String(result));
-  try {
-    // Raises if the external-content index disagrees with the documents table.
-    statement(db, "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)").run();
-  } catch (error) {
-    problems.push(`full-text index: ${(error as Error).message}`);
+  // Each raises if its external-content index disagrees with the documents table.
+  for (const [table, what] of [
+    ['documents_fts', 'full-text index'],
+    ['titles_fts', 'title index'],
+  ]) {
+    try {
+      statement(db, `INSERT INTO ${table}(${table}, rank) VALUES ('integrity-check', 1)`).run();
+    } catch (error) {
+      problems.push(`${what}: ${(error as Error).message}`);
+    }
   }
   return problems;
 }
@@ -257,6 +262,7 @@ export function revertToSchema5(store: Store): void {
     DROP INDEX documents_id_date;
     DROP TABLE entity_associations; DROP TABLE entity_association_samples;
     DROP TABLE entity_docs;
+    DROP TABLE titles_fts;
     PRAGMA user_version = 5;
   `);
 }

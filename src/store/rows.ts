@@ -42,8 +42,10 @@ export function insertDocumentRow(store: Store, doc: DocumentRow, sha256Of = doc
   );
   const id = Number(info.lastInsertRowid);
   statement(db, 'INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(doc.path, id);
-  if (doc.fts)
+  if (doc.fts) {
     statement(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, doc.title ?? '', doc.body);
+    statement(db, 'INSERT INTO titles_fts (rowid, title) VALUES (?, ?)').run(id, doc.title ?? '');
+  }
   return id;
 }
 

@@ -451,4 +451,18 @@ export const MIGRATIONS: readonly string[] = [
   -- The documents that mention an entity most, in order (search's likely candidates for a name).
   CREATE INDEX entity_docs_most ON entity_docs(entity_id, mentions DESC, doc_id);
   `,
+  // 16: the documents' titles indexed alone. Search takes the latest documents with the query in
+  // the title as likely candidates of a large result; asked of documents_fts (`{title} : …`), FTS5
+  // walks the title-and-body doclists of every query word and reads each position list for its
+  // column: 4-6 ms of a 45 ms `oil prices` at a million articles. Here the doclists are the
+  // titles' own (a fiftieth of the index): 0.6 ms. Kept beside documents_fts by StoreWriter, a row
+  // for every document (an untitled one too: FTS5's integrity check expects one per content row).
+  `
+  CREATE VIRTUAL TABLE titles_fts USING fts5(
+    title,
+    content='documents', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+  );
+  INSERT INTO titles_fts (rowid, title) SELECT id, coalesce(title, '') FROM documents;
+  `,
 ];

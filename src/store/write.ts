@@ -58,6 +58,8 @@ export class StoreWriter {
       docDelete: db.prepare('DELETE FROM documents WHERE id = ?'),
       ftsInsert: db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
       ftsDelete: db.prepare("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"),
+      titleInsert: db.prepare('INSERT INTO titles_fts (rowid, title) VALUES (?, ?)'),
+      titleDelete: db.prepare("INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', ?, ?)"),
       pathInsert: db.prepare('INSERT INTO paths (path, doc_id) VALUES (?, ?)'),
       pathMove: db.prepare('UPDATE paths SET doc_id = ? WHERE path = ?'),
       pathDelete: db.prepare('DELETE FROM paths WHERE path = ?'),
@@ -160,6 +162,7 @@ export class StoreWriter {
     });
     const id = Number(info.lastInsertRowid);
     this.q.ftsInsert.run(id, article.title ?? '', article.body);
+    this.q.titleInsert.run(id, article.title ?? '');
     this.writeAnalysis(id, analysis);
     return id;
   }
@@ -214,6 +217,7 @@ export class StoreWriter {
     if (!doc) return false;
     // External-content FTS: the index must be told the exact old values to remove them.
     this.q.ftsDelete.run(doc.id, doc.title ?? '', doc.body);
+    this.q.titleDelete.run(doc.id, doc.title ?? '');
     this.clearAnalysis(docId);
     this.q.docDelete.run(docId);
     return true;
