@@ -345,6 +345,24 @@ describe('event attributes', () => {
     expect(expected.events).toMatchObject([{ date: '1987-05' }]);
   });
 
+  it('take no date from a relative clause about another noun, unless said of the event itself', () => {
+    const rescued = eventsOf(
+      'Exile groups have held rallies almost every day to draw attention to the case of the boy, who was rescued on March 3 while swimming.',
+      '1987-03-16',
+      [],
+    );
+    // Was dated March 3, when the boy was rescued.
+    expect(rescued.events).toMatchObject([{ date: null }]);
+    const began = eventsOf('The talks, which began on March 3, ended without an agreement.', '1987-03-16', []);
+    expect(began.events).toMatchObject([{ date: '1987-03-03' }]);
+    const visit = eventsOf(
+      'Unions called the strike during the four-day visit of President Richard Weizsaecker, which starts on March 20.',
+      '1987-03-16',
+      [['PERSON', 'Richard Weizsaecker', 'Richard Weizsaecker']],
+    );
+    expect(visit.events).toMatchObject([{ date: '1987-03-20' }]);
+  });
+
   it('take no date from the anniversary that remembers them', () => {
     const remembered = eventsOf(
       'Libyans are dressing up Tripoli for celebrations on Sunday of the 27th anniversary of the coup which brought Gaddafi to power.',

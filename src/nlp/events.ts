@@ -385,6 +385,14 @@ interface Evidence {
 const PLACE_INTRO = /(?:^|\s)(in|at|to|near|outside)\s+(?:the\s+)?$/i;
 const CLAUSE_BREAK =
   /,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|\s[-–—]{1,2}\s|(?<![A-Z])\.\s/g;
+/** A clause break that opens a relative clause (`, who`, `, which`): CLAUSE_BREAK's end. */
+const RELATIVE_CLAUSE_END = /,\s+(which|who)$/;
+/**
+ * Between an event and a `, which` that is said of it: nothing, or the names it is of, to or in
+ * (`the talks, which`; `Thatcher's official visit to the Soviet Union, which`).
+ */
+const SAID_OF_EVENT =
+  /^(?:\s+(?:of|to|in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}.'’-]*)?\s*,\s+which$/u;
 const PARTICIPANT_INTRO = /^\s+(between|with|among|involving)\s+/i;
 const LIST_STOP =
   /(?<![A-Z])\.(?=\s|$)|[;:"”]|,\s+(?:on|in|at|which|who|followed|said|to|as|but|while)\b|\s(?:in|on|at|to|for|that|which|who|are|is|was|were|will|would|last|next|this|over|about|from|after|before|since)\s/;
@@ -690,10 +698,19 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
                 ),
               ),
           );
-        // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of an aside.
-        if (!target && !isAside(text, sFrom, sTo, d))
+        // `… leave the meeting …, but … likely to meet Kim in June`: across a conjunction, not out of
+        // an aside; out of a relative clause only to the event it is said of (`the four-day visit of
+        // President Richard Von Weizsaecker, which starts on Friday`), never further back (`rallies …
+        // to draw attention to the case of Elian, who was rescued Nov. 25`: the rescue's date).
+        const relative = RELATIVE_CLAUSE_END.exec(text.slice(Math.max(sFrom, cFrom - 12), cFrom))?.[1];
+        if (!target && !isAside(text, sFrom, sTo, d) && relative !== 'who')
           target = datable
-            .filter((ev) => ev.phrase.end <= d.start && !isReferencedBefore(text, sFrom, ev.phrase, d))
+            .filter(
+              (ev) =>
+                ev.phrase.end <= d.start &&
+                !isReferencedBefore(text, sFrom, ev.phrase, d) &&
+                (!relative || SAID_OF_EVENT.test(text.slice(ev.phrase.end, cFrom))),
+            )
             .pop();
       }
     }
