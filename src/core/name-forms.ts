@@ -98,12 +98,18 @@ const HEAD_WORDS = new Set(
 /** Content words from which a different order of the same words is taken to be the same name (`… Trade and Tariffs`). */
 const SAME_WORDS_MIN = 4;
 
-/** Legal forms that a company's name may carry or drop: `Texaco Inc` is `Texaco`. */
-export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(
-  'inc incorporated corp corporation co cos company ltd limited plc llc lp ag sa nv bv gmbh spa ab as asa oy kk bhd pty pte'.split(
-    ' ',
-  ),
-);
+/**
+ * Legal forms of company names that are no word of their own, lower-cased without the final dot:
+ * the tagger's corporate suffixes (never-entity.ts) and the forms a name may drop share them.
+ */
+export const LEGAL_FORMS: readonly string[] =
+  'inc incorporated corp corporation co cos ltd plc llc lp ag sa nv bv gmbh spa ab asa oy kk bhd pty'.split(' ');
+
+/**
+ * Legal forms that a company's name may carry or drop: `Texaco Inc` is `Texaco`. Also forms that
+ * are words too (`company`, `limited`, Norway's `AS`), which a name may drop but a word alone is not.
+ */
+export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set([...LEGAL_FORMS, 'company', 'limited', 'as', 'pte']);
 
 /** British → American spellings, word by word, so `Organisation` and `Organization` meet. */
 function americanSpelling(word: string): string {

@@ -1,3 +1,4 @@
+import { LEGAL_FORMS } from '../../core/name-forms.js';
 import { HOLIDAY_PATTERN, MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js';
 
 /*
@@ -9,35 +10,11 @@ import { HOLIDAY_PATTERN, MONTH_NAMES, WEEKDAY_NAMES } from '../../core/names.js
  * corporate suffix is a company.
  */
 
-/** Legal-form suffixes of company names, lower-cased and without the final dot. */
-export const CORPORATE_SUFFIXES: ReadonlySet<string> = new Set([
-  'corp',
-  'corporation',
-  'inc',
-  'incorporated',
-  'ltd',
-  'co',
-  'cos',
-  'plc',
-  'llc',
-  'lp',
-  'ag',
-  'sa',
-  'nv',
-  'bv',
-  'gmbh',
-  'spa',
-  'bhd',
-  'pty',
-  'kk',
-  'ab',
-  'asa',
-  'oy',
-  'oyj',
-  'srl',
-  'bros',
-  'sarl',
-]);
+/**
+ * Suffixes of company names, lower-cased and without the final dot: the legal forms, and `Bros`,
+ * which a name keeps (`Salomon Brothers` is not `Salomon`).
+ */
+export const CORPORATE_SUFFIXES: ReadonlySet<string> = new Set([...LEGAL_FORMS, 'oyj', 'srl', 'sarl', 'bros']);
 
 /**
  * Nouns that name a kind of organisation, not one organisation, and adjectives of a level of
