@@ -511,6 +511,10 @@ describe('entitySpans', () => {
     expect(spansOf('They sailed to the Cayman Islands .', ['O', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
       'LOC:Cayman Islands',
     ]);
+    // Was a team: `Straits` ends the names of sea passages.
+    expect(spansOf('They crossed the Florida Straits .', ['O', 'O', 'O', 'B-LOC', 'I-LOC', 'O'])).toEqual([
+      'LOC:Florida Straits',
+    ]);
   });
 
   it('splits names listed with a slash, and people joined by `&`', () => {
