@@ -285,6 +285,41 @@ describe('an acronym before a head word', () => {
   });
 });
 
+describe('an acronym for the first words of a name', () => {
+  it('is that name when the documents spell the acronym out so and the rest is the same', () => {
+    const shown = (key: string, name: string, docs: number[]): NameStat => ({ type: 'ORG', key, name, docs });
+    const spelled = (doc: number, short: string, long: string): DocEvidence => ({
+      doc,
+      type: 'ORG',
+      short,
+      long,
+      kind: 'paren',
+      pattern: `${long} (${short})`,
+    });
+    const r = resolveNames(
+      [
+        shown('ec commission', 'EC Commission', range(1, 40)),
+        shown('european community commission', 'European Community Commission', range(40, 50)),
+        shown('un security council', 'UN Security Council', range(50, 55)),
+        shown('united nations security council', 'United Nations Security Council', range(55, 65)),
+        // No document spells IC out as Imperial Chemical: two companies.
+        shown('ic industries inc', 'IC Industries Inc', range(70, 72)),
+        shown('imperial chemical industries inc', 'Imperial Chemical Industries Inc', range(72, 80)),
+      ],
+      [
+        spelled(1, 'ec', 'european community'),
+        spelled(2, 'ec', 'european community'),
+        spelled(50, 'un', 'united nations'),
+        spelled(51, 'un', 'united nations'),
+      ],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual([
+      'european community commission → ec commission (acronym)',
+      'un security council → united nations security council (acronym)',
+    ]);
+  });
+});
+
 describe('corpus-level resolution', () => {
   const name = (type: string, key: string, docs: number[], display = key): NameStat => ({
     type,

@@ -89,6 +89,8 @@ const CONTEXT_MARGIN = Math.log(20);
 const TYPO_MIN_LENGTH = 12;
 const HEAD_LAST = /^(?:board|commission|council|committee|system|authority|agency)$/;
 const FUNCTION_WORD = /^(?:of|for|and|the|on|in|de|du|des|la|le|del|di|y|et|und|to|at)$/;
+/** Documents that must spell an acronym out (`European Community (EC)`) for it to stand for those words in other names. */
+const SPELLED_OUT_DOCS = 2;
 
 const id = (type: string, key: string) => `${type}\u0000${key}`;
 
@@ -270,6 +272,49 @@ export function resolveNames(
     const canon = better(ra, rb);
     const other = canon === ra ? rb : ra;
     link(other, canon, 'acronym', size(other), `${n.name} spells ${byId.get(longs[0])!.name}, head word and all`);
+  }
+
+  // `EC Commission` is also the `European Community Commission`, `UN Security Council` the `United
+  // Nations Security Council`: an acronym written in capitals, then the rest of the other name,
+  // where the corpus's documents spell the acronym out as those first words (`European Community
+  // (EC)`). Not by initials alone: `IC Industries` and `AM International` are companies of their
+  // own, not Imperial Chemical Industries or American Medical International.
+  const expansions = new Map<string, string[]>();
+  const spelledOut = (acronym: string): string[] => {
+    let known = expansions.get(acronym);
+    if (!known) {
+      const docs = new Map<string, Set<number>>();
+      for (const row of source.ofShort(acronym)) {
+        if (row.type !== 'ORG' || row.kind === 'second reference' || row.long === acronym) continue;
+        const seen = docs.get(row.long) ?? new Set<number>();
+        seen.add(row.doc);
+        docs.set(row.long, seen);
+      }
+      known = [...docs].filter(([, d]) => d.size >= SPELLED_OUT_DOCS).map(([long]) => long);
+      expansions.set(acronym, known);
+    }
+    return known;
+  };
+  for (const i of sorted) {
+    const n = byId.get(i)!;
+    if (n.type !== 'ORG' || !/^\p{Lu}{2,5}\s/u.test(n.name.replace(/\./g, ''))) continue;
+    const [acronym, ...rest] = n.key.split(' ');
+    // One name per entity it may stand for, the most documented; none already its own.
+    const byRoot = new Map<string, string>();
+    for (const long of spelledOut(acronym)) {
+      const l = id('ORG', `${long} ${rest.join(' ')}`);
+      if (!byId.has(l)) continue;
+      const r = root(l);
+      if (r === root(i)) continue;
+      const seen = byRoot.get(r);
+      if (!seen || size(l) > size(seen)) byRoot.set(r, l);
+    }
+    const longs = [...byRoot.values()].sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
+    if (longs.length === 0 || (longs.length > 1 && size(longs[1]) * 4 > size(longs[0]))) continue;
+    const [ra, rb] = [root(i), root(longs[0])];
+    const canon = better(ra, rb);
+    const other = canon === ra ? rb : ra;
+    link(other, canon, 'acronym', size(other), `${n.name} spells the first words of ${byId.get(longs[0])!.name}`);
   }
 
   // Typos of long names of several words, blocked by their first and last letters, and by the last
