@@ -415,11 +415,16 @@ function rankFilteredWords(
   k: number,
 ): { total: number; rows: { id: number; score: number }[] } | null {
   const huge = plan.hugeMatches ?? HUGE_MATCHES;
+  // The scoring walk starts at the first candidate: FTS5 seeks there instead of testing every
+  // earlier match of the words against them (`trade --entity Japan` at 1M, whose candidates are the
+  // latest filtered matches: the walk 57 -> 50 ms). Not on the unfiltered names' walks, whose
+  // candidates include the documents naming the entity most, however old (no gain there).
   const sql = plan.prunable
     ? `WITH m AS MATERIALIZED (${paths.matching} LIMIT @cap),
         many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM m),
         pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM m ORDER BY id DESC LIMIT @scoredMatches', { among: 'm', when: '(SELECT yes FROM many)' })}),
-        s AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS score FROM documents_fts WHERE documents_fts MATCH @match AND +rowid IN pick)
+        s AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS score FROM documents_fts
+          WHERE documents_fts MATCH @match AND rowid >= (SELECT min(id) FROM pick) AND +rowid IN pick)
        SELECT id, round(score, ${SCORE_DECIMALS}) AS score, (SELECT count(*) FROM m) AS total FROM s ORDER BY 2 DESC LIMIT @k`
     : `WITH s AS MATERIALIZED (${paths.scored} LIMIT @cap)
        SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total FROM s ORDER BY 2 DESC LIMIT @k`;
