@@ -363,6 +363,19 @@ describe('event attributes', () => {
     expect(visit.events).toMatchObject([{ date: '1987-03-20' }]);
   });
 
+  it('name a bombing by its place, not by who speaks of it', () => {
+    const nairobi = eventsOf(
+      'Louis Freeh said the bombing in Nairobi on August 7 had been planned for months.',
+      '1998-08-20',
+      [
+        ['PERSON', 'Louis Freeh', 'Louis Freeh'],
+        ['PLACE', 'Nairobi', 'Nairobi'],
+      ],
+    );
+    // Was `Freeh bombing`: reports of one bombing name different officials around it.
+    expect(nairobi.events).toMatchObject([{ name: 'Nairobi bombing', date: '1998-08-07' }]);
+  });
+
   it('take no date from the anniversary that remembers them', () => {
     const remembered = eventsOf(
       'Libyans are dressing up Tripoli for celebrations on Sunday of the 27th anniversary of the coup which brought Gaddafi to power.',
