@@ -109,8 +109,10 @@ describe('evidence a document carries', () => {
       ],
     );
     const kinds = ev.map((e) => `${e.kind} ${e.short} ${e.long}`).sort();
+    // A given name alone is evidence of its own, weaker kind (resolution wants many documents of it).
     expect(kinds).toEqual([
       'document reagan ronald reagan',
+      'given name paul paul volcker',
       'paren ec european community',
       'paren imf international monetary fund',
     ]);
@@ -282,6 +284,34 @@ describe('an acronym before a head word', () => {
     expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual([
       'european commission → ec commission (acronym)',
     ]);
+  });
+});
+
+describe('a given name written alone', () => {
+  it('is the person many documents call by it, and nobody where a few do', () => {
+    const person = (key: string, docs: number[]): NameStat => ({ type: 'PERSON', key, name: key, docs });
+    const given = (doc: number, short: string, long: string): DocEvidence => ({
+      doc,
+      type: 'PERSON',
+      short,
+      long,
+      kind: 'given name',
+      pattern: `${short} → ${long}`,
+    });
+    const r = resolveNames(
+      [
+        person('elian', [100]),
+        person('elian gonzalez', range(1, 30)),
+        person('paul', range(200, 207)),
+        person('paul volcker', range(40, 90)),
+      ],
+      [
+        ...range(1, 8).map((d) => given(d, 'elian', 'elian gonzalez')),
+        // Three documents would make a surname that person's; a given name wants more.
+        ...range(40, 43).map((d) => given(d, 'paul', 'paul volcker')),
+      ],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to}`)).toEqual(['elian → elian gonzalez']);
   });
 });
 

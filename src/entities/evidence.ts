@@ -31,7 +31,9 @@ export type EvidenceKind =
   /** An acronym and a name whose initials it spells, in the same document. */
   | 'initials'
   /** An organisation named in full, then by its first words (`Shearson Lehman Brothers Inc` … `Shearson`). */
-  | 'second reference';
+  | 'second reference'
+  /** A person named in full, then by the given name alone (`Elian Gonzalez` … `Elian`). */
+  | 'given name';
 
 export interface Evidence {
   /** The entity type, or `*` for a pattern in the text that names no type. */
@@ -110,7 +112,7 @@ function wordsBefore(body: string, end: number): string {
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e10';
+export const EVIDENCE_VERSION = 'e11';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -167,6 +169,9 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
           ? isSurnameOf(textKey, m.key) && !shoutedOnly(m.key)
           : m.type === 'ORG' && isAcronym(m.text) && spellsInitials(m.text, unqualifiedKey(m.key) ?? m.key);
       if (ok) add({ type: m.type, short: textKey, long: m.key, kind: 'document', pattern: `${m.text} → ${m.key}` });
+      // Weaker: many people share a given name, so the corpus needs many documents of it (resolve.ts).
+      else if (m.type === 'PERSON' && !shoutedOnly(m.key) && isGivenNameOf(textKey, m.key))
+        add({ type: m.type, short: textKey, long: m.key, kind: 'given name', pattern: `${m.text} → ${m.key}` });
     }
     // Places too: `HK` in a headline over `Hong Kong` in the story.
     const spelt = m.type === 'ORG' || m.type === 'PLACE';
@@ -209,6 +214,12 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
     }
   }
   return [...out.values()];
+}
+
+/** Whether one word is the first of a person's full name without titles (`elian` of `elian gonzalez`). */
+function isGivenNameOf(word: string, full: string): boolean {
+  const parts = stripTitles(full).split(' ');
+  return parts.length >= 2 && !word.includes(' ') && parts[0] === word;
 }
 
 /** The initials of a place's name as written (`U.S.` → `us`, `West Germany` → `wg`), lower case. */

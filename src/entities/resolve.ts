@@ -82,6 +82,8 @@ export interface ResolveOptions {
 const DOMINANCE = 8;
 /** Documents of evidence a link needs (a `Long (SHORT)` pattern counts twice). */
 const MIN_EVIDENCE = 2;
+/** Documents that must use a given name alone for one person before the corpus's bare given name is theirs. */
+const GIVEN_NAME_DOCS = 5;
 /** Documents that must go on to call a fuller name by a shorter one before they are one name. */
 const RETOLD_MIN = 3;
 /** Natural-log margin by which one full name must fit a document's context better than the others. */
@@ -458,11 +460,22 @@ export function resolveNames(
       if (!c) candidates.set(r, (c = { root: r, docs: new Set(), kinds: new Set(), pattern: '', score: 0 }));
       return c;
     };
+    // A given name alone stands for a person only where many documents use it so (`Elian`, 24
+    // documents of the dev corpus); a few say nothing (`Paul` for Paul Volcker once, and for others).
+    const givenDocs = new Map<string, Set<number>>();
     for (const key of new Set([n.key, shortKey])) {
       for (const e of source.ofShort(key)) {
         if (e.type !== '*' && e.type !== n.type) continue;
         const longId = id(n.type, e.long);
         if (!byId.has(longId)) continue;
+        if (e.kind === 'given name') {
+          const r = root(longId);
+          if (r === root(i) || n.type !== 'PERSON' || multiWord) continue;
+          const docs = givenDocs.get(r) ?? new Set<number>();
+          docs.add(e.doc);
+          givenDocs.set(r, docs);
+          continue;
+        }
         // `Reuters` … `Reuters Holdings Plc`, `Federal Reserve` … `Federal Reserve Board`: a short
         // form the corpus uses more than the full name stands on its own.
         if (e.kind === 'second reference' && size(longId) < size(i)) continue;
@@ -475,6 +488,14 @@ export function resolveNames(
         if (!c.kinds.has(e.kind) && (e.kind === 'paren' || c.pattern === '')) c.pattern = e.pattern;
         c.kinds.add(e.kind);
       }
+    }
+    for (const [r, docs] of givenDocs) {
+      if (docs.size < GIVEN_NAME_DOCS) continue;
+      const c = candidate(r);
+      for (const d of docs) if (!c.docs.has(d)) c.score++;
+      for (const d of docs) c.docs.add(d);
+      if (!c.kinds.has('given name') && c.pattern === '') c.pattern = `${n.name} → ${byId.get(r)!.name}`;
+      c.kinds.add('given name');
     }
     if (n.type === 'PERSON') {
       for (const full of fullBySurname.get(shortKey) ?? []) {
@@ -515,7 +536,12 @@ export function resolveNames(
       const kinds = [...c.kinds];
       const why: string[] = [];
       if (kinds.includes('paren')) why.push(`written "${c.pattern}"`);
-      if (kinds.includes('document') || kinds.includes('initials') || kinds.includes('second reference'))
+      if (
+        kinds.includes('document') ||
+        kinds.includes('initials') ||
+        kinds.includes('second reference') ||
+        kinds.includes('given name')
+      )
         why.push(`documents that use both give ${n.name} to ${byId.get(c.root)!.name}`);
       if (kinds.includes('together')) why.push(`${byId.get(c.root)!.name} is named in ${c.score} of its documents`);
       return `${why.join('; ')} (${c.docs.size || c.score} document${(c.docs.size || c.score) === 1 ? '' : 's'}${ex.length ? `, e.g. ${ex.join(', ')}` : ''})`;

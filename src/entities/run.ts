@@ -55,7 +55,7 @@ export interface ResolutionSummary extends ApplyResult {
  * 4: a name with a legal form never joins a place (`New York Inc`).
  * 5: a full middle name goes by its initial where the corpus writes that (`James Charles Kopp`).
  */
-export const RESOLUTION_RULES_VERSION = 6;
+export const RESOLUTION_RULES_VERSION = 7;
 
 /** The entity types of places: what a company's name never becomes. */
 const PLACE_TYPES: ReadonlySet<string> = new Set(['PLACE', 'COUNTRY']);

@@ -12,7 +12,7 @@ export interface EvidenceRow {
   type: string;
   short: string;
   long: string;
-  kind: 'paren' | 'document' | 'initials' | 'second reference';
+  kind: 'paren' | 'document' | 'initials' | 'second reference' | 'given name';
   pattern: string;
 }
 
