@@ -921,6 +921,21 @@ describe('resolveEntities: surnames', () => {
     ).toEqual(['PERSON:Stuart Karl', 'PERSON:Karl', 'ORG:Lorimar']);
   });
 
+  it('reads a name that takes a plural verb as its subject as a team, all its forms in the story', () => {
+    expect(
+      spanEntities('Rotor Volgograd lost. Despite the defeat, Rotor are well placed.', [
+        ['Rotor Volgograd', 'PERSON'],
+        ['Rotor', 'PERSON'],
+      ]),
+    ).toEqual(['ORG:Rotor Volgograd=Rotor Volgograd', 'ORG:Rotor=Rotor Volgograd']);
+    // The verb of a phrase the name ends is not the name's (`a group headed by … were`).
+    expect(
+      spanTypes('A group headed by businessman Zygmunt Solorz were forming a consortium.', [
+        ['Zygmunt Solorz', 'PERSON'],
+      ]),
+    ).toEqual(['PERSON:Zygmunt Solorz']);
+  });
+
   it('splits a person and the company they speak for, read as one company, when the surname speaks alone', () => {
     const text = 'Rates rose, said economist Lynn Reaser of Barnett Banks Inc. Reaser said so.';
     // Before: a company `Lynn Reaser of Barnett Banks Inc.`, and `Reaser` another.

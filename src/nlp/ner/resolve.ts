@@ -255,6 +255,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   splitPersonAfterOrganisation(typed, tokens, surface);
   splitPersonOfCompany(typed, tokens, text, surface);
   joinGivenNameAndSurname(typed, tokens, surface);
+  const teams = teamsByAgreement(typed, tokens, sentences);
 
   // PERSON entities: the fullest forms become entities; shorter forms attach to the one containing them.
   const persons = new Map<string, { canonical: string; parts: string[]; count: number; forms: Map<string, number> }>();
@@ -522,7 +523,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       end,
       entity:
         m.type === 'ORG'
-          ? orgOf(m.s, written('ORG', m.s))
+          ? (teams.get(aliasKey(m.s)) ?? orgOf(m.s, written('ORG', m.s)))
           : m.type === 'PLACE'
             ? written('PLACE', m.s)
             : canonical(m.type, m.s, personOf),
@@ -570,6 +571,57 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     }
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `Rotor are well placed`, `Deportivo were unable to capitalise`, `Kent have won`: a name that
+ * takes a plural verb on its own is a team or a company (British usage), never one person. Every
+ * mention of it in the document, and of a longer or shorter form of it (`Rotor Volgograd`), is
+ * then an organisation. Not after `and`, `&` or a comma (`Smith and Jones are`).
+ */
+function teamsByAgreement(
+  typed: { sp: Span; s: string; type: EntityType }[],
+  tokens: Token[],
+  sentences: Sentence[],
+): Map<string, string> {
+  const names = new Map<string, string>();
+  const plural = new Set<string>();
+  for (const m of typed) {
+    if (m.type !== 'PERSON' || !PLURAL_VERBS.has(tokens[m.sp.last + 1]?.text ?? '')) continue;
+    if (opensClause(tokens, sentences[m.sp.sentence].tokenStart, m.sp.first)) plural.add(aliasKey(m.s));
+  }
+  if (plural.size === 0) return names;
+  const retyped = typed.filter((m) => {
+    if (m.type !== 'PERSON') return false;
+    const k = aliasKey(m.s);
+    return [...plural].some((f) => f === k || k.startsWith(`${f} `) || f.startsWith(`${k} `));
+  });
+  // The team goes by its fullest form (`Rotor` is `Rotor Volgograd`), as a person by the full name.
+  for (const m of retyped) {
+    m.type = 'ORG';
+    const k = aliasKey(m.s);
+    const fullest = retyped
+      .filter((o) => aliasKey(o.s).startsWith(`${k} `))
+      .reduce((a, o) => (o.s.length > a.length ? o.s : a), m.s);
+    names.set(k, fullest);
+  }
+  return names;
+}
+
+const PLURAL_VERBS = new Set(['are', 'were', 'have']);
+
+/**
+ * Whether the name at token `at` is a clause's subject, so that the verb after it agrees with it
+ * alone: first in its sentence, after a conjunction that opens a clause (`But Deportivo were`), or
+ * after a comma that closes a phrase of common words (`Despite the defeat, Rotor are`). Not after a
+ * noun or a preposition (`a group headed by businessman Zygmunt Solorz were`, `an injury to Mary
+ * Joe Fernandez have`: the verb is the phrase's), nor in a list (`Smith, Jones and Brown are`).
+ */
+function opensClause(tokens: Token[], sentenceStart: number, at: number): boolean {
+  if (at === sentenceStart) return true;
+  const before = tokens[at - 1].text;
+  if (/^(?:but|that|when|while|as|because|although|though|since|if|unless|so|yet)$/i.test(before)) return true;
+  return before === ',' && at - 2 >= sentenceStart && /^\p{Ll}+$/u.test(tokens[at - 2].text);
 }
 
 /** Titles of ministers, before `of` and their portfolio (`Secretary of State`, `Chancellor of the Exchequer`). */
