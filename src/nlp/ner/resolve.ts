@@ -577,7 +577,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
  * `Rotor are well placed`, `Deportivo were unable to capitalise`, `Kent have won`: a name that
  * takes a plural verb on its own is a team or a company (British usage), never one person. Every
  * mention of it in the document, and of a longer or shorter form of it (`Rotor Volgograd`), is
- * then an organisation. Not after `and`, `&` or a comma (`Smith and Jones are`).
+ * then an organisation. Only where the name opens a clause, so that the verb is its own (opensClause).
  */
 function teamsByAgreement(
   typed: { sp: Span; s: string; type: EntityType }[],
