@@ -376,6 +376,18 @@ describe('event attributes', () => {
     expect(nairobi.events).toMatchObject([{ name: 'Nairobi bombing', date: '1998-08-07' }]);
   });
 
+  it('take no date from a later act when named as what it followed (an attack, a disaster)', () => {
+    const figures = eventsOf(
+      'The following are the latest figures as of Monday for the dead and injured in the bombings of the embassies.',
+      '1998-08-11',
+      [],
+    );
+    // Was dated Monday, the day of the figures.
+    expect(figures.events).toMatchObject([{ date: null }]);
+    const talks = eventsOf('Ministers on Monday agreed on a plan in the talks.', '1998-08-11', []);
+    expect(talks.events).toMatchObject([{ date: '1998-08-10' }]);
+  });
+
   it('take no date from the anniversary that remembers them', () => {
     const remembered = eventsOf(
       'Libyans are dressing up Tripoli for celebrations on Sunday of the 27th anniversary of the coup which brought Gaddafi to power.',

@@ -690,6 +690,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
             (ev) =>
               ev.phrase.start >= d.end &&
               !isProspective(text, ev.phrase, sFrom) &&
+              !isReferredTo(text, ev.phrase, d) &&
               !nearerDateAfter(
                 ev.phrase,
                 d,
@@ -792,6 +793,22 @@ function isProspective(text: string, phrase: Phrase, sFrom: number): boolean {
 
 const PROSPECTIVE =
   /\b(?:next|upcoming|forthcoming|coming|future|planned|proposed|possible|prospective|expected|expectations?\s+of|prospects?\s+(?:of|for)|hopes?\s+(?:of|for)|calls?\s+for|plans?\s+for|ahead\s+of|before|until|any)\s+(?:(?:an?|the|this|its|their|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
+
+/**
+ * `figures as of Monday for the dead and injured in the bombings`, `police on Sept. 2 searched for a
+ * suspect in the bombings`: an act of violence or a disaster named with `the` inside a prepositional
+ * phrase, after the date's own verb or noun, is referred to, not dated there. Only such happenings:
+ * stories go on telling what followed them (`of the Paris accord`, by contrast, is often dated by
+ * the date before it: `the February 22 meeting of the Paris accord`).
+ */
+function isReferredTo(text: string, phrase: Phrase, d: Mention): boolean {
+  if (!AFTERMATH_GROUPS.has(GROUP[phrase.lemma] ?? '')) return false;
+  const between = text.slice(d.end, phrase.start);
+  return REFERRED.test(between) && /\p{L}{3,}/u.test(between.replace(REFERRED, ''));
+}
+
+const AFTERMATH_GROUPS = new Set(['violence', 'disaster']);
+const REFERRED = /\b(?:in|of|for|into|over|about|by|from)\s+the\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** `He will hold talks`: a pronoun subject stands for the person last named before the sentence. */
 function pronounSubject(text: string, from: number, to: number, lastPerson: Entity | null): Entity[] {
