@@ -386,6 +386,11 @@ describe('event attributes', () => {
     expect(figures.events).toMatchObject([{ date: null }]);
     const talks = eventsOf('Ministers on Monday agreed on a plan in the talks.', '1998-08-11', []);
     expect(talks.events).toMatchObject([{ date: '1998-08-10' }]);
+    // An attack named only for its victims is no happening of that day; the visit is.
+    const tribute = eventsOf('She paid tribute Tuesday to bombing victims on a visit to Nairobi.', '1998-08-19', [
+      ['PLACE', 'Nairobi', 'Nairobi'],
+    ]);
+    expect(tribute.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing null', 'Nairobi visit 1998-08-18']);
   });
 
   it('take no date from the anniversary that remembers them', () => {

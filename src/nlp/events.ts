@@ -663,8 +663,15 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
 /** When: the DATE mentions of the sentence, each given to the phrase it belongs to. */
 function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], dates: Mention[]): void {
   // `celebrations on Sunday of the 27th anniversary of the coup`: the date is the anniversary's.
+  // `paid tribute Tuesday to bombing victims`: an attack named only to say whose victims, suspects
+  // or inquiry is no happening of that day either.
   const datable = list.filter(
-    (ev) => !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 60), ev.phrase.start)),
+    (ev) =>
+      !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 60), ev.phrase.start)) &&
+      !(
+        AFTERMATH_GROUPS.has(GROUP[ev.phrase.lemma] ?? '') &&
+        AFTERMATH_NOUN.test(text.slice(ev.phrase.end, ev.phrase.end + 16))
+      ),
   );
   // Dates: a possessive right before (`this month's second summit`), else the nearest phrase on the
   // date's left, else on its right. A date that belongs to a verb of saying (`said Tuesday`) only
@@ -808,6 +815,9 @@ function isReferredTo(text: string, phrase: Phrase, d: Mention): boolean {
 }
 
 const AFTERMATH_GROUPS = new Set(['violence', 'disaster']);
+/** What follows an attack or a disaster named as a modifier: its victims, its suspects, the inquiry into it. */
+const AFTERMATH_NOUN =
+  /^\s+(?:victims?|suspects?|survivors?|site|scene|probe|investigation|inquiry|investigators|toll)\b/i;
 const REFERRED = /\b(?:in|of|for|into|over|about|by|from)\s+the\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** `He will hold talks`: a pronoun subject stands for the person last named before the sentence. */
