@@ -171,6 +171,20 @@ export function resolveNames(
     });
   };
 
+  /**
+   * An acronym's name `i` and the one of `longs` (names it spells) that clearly dominates the others
+   * are one entity, by the better of their roots; with several close rivals, none.
+   */
+  const joinSpelled = (i: string, longs: string[], detail: (long: string) => string) => {
+    const [top, next] = [...longs].sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
+    if (top === undefined || (next !== undefined && size(next) * 4 > size(top))) return;
+    const [ra, rb] = [root(i), root(top)];
+    if (ra === rb) return;
+    const canon = better(ra, rb);
+    const other = canon === ra ? rb : ra;
+    link(other, canon, 'acronym', size(other), detail(byId.get(top)!.name));
+  };
+
   // 1. Variants: families by a variant key, each joining its most documented member.
   const families = new Map<string, string[]>();
   const family = (k: string, i: string) => {
@@ -264,16 +278,11 @@ export function resolveNames(
     if (n.type !== 'ORG' || wordCount(n.key) !== 2) continue;
     const [short, head] = n.key.split(' ');
     if (short.length < 2 || short.length > 5) continue;
-    const longs = (byInitials.get(`${short} ${head}`) ?? [])
-      .filter((l) => l !== i)
-      .sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
-    // Several names it may spell: only one that clearly dominates.
-    if (longs.length === 0 || (longs.length > 1 && size(longs[1]) * 4 > size(longs[0]))) continue;
-    const [ra, rb] = [root(i), root(longs[0])];
-    if (ra === rb) continue;
-    const canon = better(ra, rb);
-    const other = canon === ra ? rb : ra;
-    link(other, canon, 'acronym', size(other), `${n.name} spells ${byId.get(longs[0])!.name}, head word and all`);
+    joinSpelled(
+      i,
+      (byInitials.get(`${short} ${head}`) ?? []).filter((l) => l !== i),
+      (long) => `${n.name} spells ${long}, head word and all`,
+    );
   }
 
   // `EC Commission` is also the `European Community Commission`, `UN Security Council` the `United
@@ -311,12 +320,7 @@ export function resolveNames(
       const seen = byRoot.get(r);
       if (!seen || size(l) > size(seen)) byRoot.set(r, l);
     }
-    const longs = [...byRoot.values()].sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
-    if (longs.length === 0 || (longs.length > 1 && size(longs[1]) * 4 > size(longs[0]))) continue;
-    const [ra, rb] = [root(i), root(longs[0])];
-    const canon = better(ra, rb);
-    const other = canon === ra ? rb : ra;
-    link(other, canon, 'acronym', size(other), `${n.name} spells the first words of ${byId.get(longs[0])!.name}`);
+    joinSpelled(i, [...byRoot.values()], (long) => `${n.name} spells the first words of ${long}`);
   }
 
   // Typos of long names of several words, blocked by their first and last letters, and by the last
@@ -463,6 +467,7 @@ export function resolveNames(
     // A given name alone stands for a person only where many documents use it so (`Elian`, 24
     // documents of the dev corpus); a few say nothing (`Paul` for Paul Volcker once, and for others).
     const givenDocs = new Map<string, Set<number>>();
+    const givenName = n.type === 'PERSON' && !multiWord;
     for (const key of new Set([n.key, shortKey])) {
       for (const e of source.ofShort(key)) {
         if (e.type !== '*' && e.type !== n.type) continue;
@@ -470,7 +475,7 @@ export function resolveNames(
         if (!byId.has(longId)) continue;
         if (e.kind === 'given name') {
           const r = root(longId);
-          if (r === root(i) || n.type !== 'PERSON' || multiWord) continue;
+          if (!givenName || r === root(i)) continue;
           const docs = givenDocs.get(r) ?? new Set<number>();
           docs.add(e.doc);
           givenDocs.set(r, docs);

@@ -54,6 +54,9 @@ export interface ResolutionSummary extends ApplyResult {
  *    possessive), as any name but a country.
  * 4: a name with a legal form never joins a place (`New York Inc`).
  * 5: a full middle name goes by its initial where the corpus writes that (`James Charles Kopp`).
+ * 6: an acronym for the first words of a name the documents spell it out as (`EC Commission` =
+ *    `European Community Commission`).
+ * 7: a given name alone is the person five documents or more call by it (`Elian`).
  */
 export const RESOLUTION_RULES_VERSION = 7;
 
