@@ -45,6 +45,8 @@ const GENERIC_LEMMAS = lemmasWhere((n) => n.generic);
 /** Events known by where they happen (`Hanoi summit`); others by who takes part (`Trump–Abe talks`). */
 const PLACE_NAMED = lemmasWhere((n) => n.takes === 'place');
 const TRAVEL = lemmasWhere((n) => n.travel);
+/** Acts of violence and disasters: stories go on telling what came of them (see isReferredTo). */
+const AFTERMATH_LEMMAS = lemmasWhere((n) => n.group === 'violence' || n.group === 'disaster');
 /** Heads that are also verbs or gerunds (`to visit`, `will be meeting`, `meeting the needs`). */
 const VERB_LIKE = lemmasWhere((n) => n.verbLike);
 /** Heads too vague alone (`DNA tests`, `military exercises` are fine; `tests showed` is not). */
@@ -668,10 +670,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
   const datable = list.filter(
     (ev) =>
       !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 60), ev.phrase.start)) &&
-      !(
-        AFTERMATH_GROUPS.has(GROUP[ev.phrase.lemma] ?? '') &&
-        AFTERMATH_NOUN.test(text.slice(ev.phrase.end, ev.phrase.end + 16))
-      ),
+      !(AFTERMATH_LEMMAS.has(ev.phrase.lemma) && AFTERMATH_NOUN.test(text.slice(ev.phrase.end, ev.phrase.end + 16))),
   );
   // Dates: a possessive right before (`this month's second summit`), else the nearest phrase on the
   // date's left, else on its right. A date that belongs to a verb of saying (`said Tuesday`) only
@@ -809,12 +808,11 @@ const PROSPECTIVE =
  * the date before it: `the February 22 meeting of the Paris accord`).
  */
 function isReferredTo(text: string, phrase: Phrase, d: Mention): boolean {
-  if (!AFTERMATH_GROUPS.has(GROUP[phrase.lemma] ?? '')) return false;
+  if (!AFTERMATH_LEMMAS.has(phrase.lemma)) return false;
   const between = text.slice(d.end, phrase.start);
   return REFERRED.test(between) && /\p{L}{3,}/u.test(between.replace(REFERRED, ''));
 }
 
-const AFTERMATH_GROUPS = new Set(['violence', 'disaster']);
 /** What follows an attack or a disaster named as a modifier: its victims, its suspects, the inquiry into it. */
 const AFTERMATH_NOUN =
   /^\s+(?:victims?|suspects?|survivors?|site|scene|probe|investigation|inquiry|investigators|toll)\b/i;
