@@ -10,7 +10,7 @@
 import type { Store } from '../store/db.js';
 import { indexTotals, prefixExpansions, termDocuments, termOccurrences } from '../store/ranking.js';
 import { assemble, type CompiledQuery, type Group, type Term } from './query.js';
-import { stemWords } from './typos.js';
+import { stemmer } from './typos.js';
 
 /** Occurrences a query may read: ~100 ms at the ~110 ns per position measured on Reuters, with margin. */
 export const MAX_OCCURRENCES = 400_000;
@@ -27,7 +27,7 @@ export function boundQueryCost(
   const terms = [...query.groups.flatMap((g) => g.alternatives), ...query.excluded];
   if (terms.length === 0) return { query, notices };
   const words = [...new Set(terms.flatMap((t) => t.tokens.map((w) => w.toLowerCase())))];
-  const stems = stemWords(db, words);
+  const stems = stemmer(db)(words);
   const stemOf = new Map(words.map((w, i) => [w, stems[i]]));
   const occurrences = (w: string): number => {
     const stem = stemOf.get(w.toLowerCase());

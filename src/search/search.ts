@@ -15,7 +15,7 @@ import { aliasKey } from '../core/alias-key.js';
 import { dayBounds, type DayBounds } from '../core/timex.js';
 import { compileQuery, describeQuery, groupExpression, indexTokens, type CompiledQuery, type Group } from './query.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
-import { correctQuery, stemWords, suggestCommoner } from './typos.js';
+import { correctQuery, stemmer, suggestCommoner } from './typos.js';
 import { boundQueryCost } from './cost.js';
 import {
   DEFAULT_RANKING,
@@ -287,7 +287,7 @@ function entityGate(db: Store, texts: Map<string, string>): (key: string, entity
   const keys = [...texts.keys()];
   const words = keys.map((k) => indexTokens(texts.get(k)!.toLowerCase()));
   const unique = [...new Set(words.flat())];
-  const stems = stemWords(db, unique);
+  const stems = stemmer(db)(unique);
   const stemOf = new Map(unique.map((w, i) => [w, stems[i]]));
   const occurrences = new Map<string, number>();
   keys.forEach((key, i) => {
@@ -466,25 +466,6 @@ export function rankingInput(db: Store, query: string, options: SearchOptions = 
     });
     return features(db, units, fewPerCluster(db, page.rows, RERANK_DEPTH).candidates);
   });
-}
-
-/** Stems of surface words, memoized per connection (the vocabulary of news is small). */
-const stemCache = new WeakMap<Store, Map<string, string | null>>();
-const STEM_CACHE_SIZE = 50_000;
-
-function stemmer(db: Store): (words: string[]) => (string | null)[] {
-  let cache = stemCache.get(db);
-  if (!cache) stemCache.set(db, (cache = new Map()));
-  const known = cache;
-  return (words) => {
-    const missing = words.filter((w) => !known.has(w));
-    if (missing.length > 0) {
-      if (known.size + missing.length > STEM_CACHE_SIZE) known.clear();
-      const stems = stemWords(db, missing);
-      missing.forEach((w, i) => known.set(w, stems[i]));
-    }
-    return words.map((w) => known.get(w) ?? null);
-  };
 }
 
 /** The query's terms as the second stage scores them, with their idf. */

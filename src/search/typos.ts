@@ -42,6 +42,29 @@ export function stemWords(db: Store, words: string[]): (string | null)[] {
   return out;
 }
 
+/** Stems of surface words, memoized per connection (the vocabulary of news is small). */
+const stemCache = new WeakMap<Store, Map<string, string | null>>();
+const STEM_CACHE_SIZE = 50_000;
+
+/**
+ * stemWords, remembered per connection: the cost bound, the entity gate, the rarest word and the
+ * second stage all stem a query's words, and each asked SQLite's tokenizer again.
+ */
+export function stemmer(db: Store): (words: string[]) => (string | null)[] {
+  let cache = stemCache.get(db);
+  if (!cache) stemCache.set(db, (cache = new Map()));
+  const known = cache;
+  return (words) => {
+    const missing = words.filter((w) => !known.has(w));
+    if (missing.length > 0) {
+      if (known.size + missing.length > STEM_CACHE_SIZE) known.clear();
+      const stems = stemWords(db, missing);
+      missing.forEach((w, i) => known.set(w, stems[i]));
+    }
+    return words.map((w) => known.get(w) ?? null);
+  };
+}
+
 function vocabulary(db: Store, letter: string): Vocabulary {
   let byLetter = vocabularies.get(db);
   if (!byLetter) vocabularies.set(db, (byLetter = new Map()));
