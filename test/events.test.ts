@@ -618,6 +618,49 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Barnett Slepian shot', 'Richard Hu reduces', 'Oxford fires Smith']);
   });
 
+  it('names a passive after an aside or a pronoun, not a name inside a phrase', () => {
+    const { statements } = statementsIn(
+      [
+        'Slepian, 52, an obstetrician, was shot on October 23 in his kitchen.',
+        'Kopp lived in Dublin before he was arrested on March 29.',
+        'The trip by Baker, who was to leave on April 30, had been dropped.',
+      ],
+      '1999-04-02',
+      [
+        ['Slepian', 0, 'PERSON', 'Barnett Slepian'],
+        ['October 23', 0, 'DATE', '1998-10-23'],
+        ['Kopp', 1, 'PERSON', 'James Kopp'],
+        ['Dublin', 1, 'PLACE'],
+        ['March 29', 1, 'DATE', '1999-03-29'],
+        ['Baker', 2, 'PERSON', 'James Baker'],
+        ['April 30', 2, 'DATE', '1999-04-30'],
+      ],
+    );
+    // Were `Barnett Slepian shoots` and `James Kopp arrests`; Baker is not what was dropped.
+    expect(statements.map((s) => s.name)).toEqual(['Barnett Slepian shot', 'James Kopp arrested', 'James Baker drops']);
+  });
+
+  it('takes no object across a comma right after the verb, nor a word of the date', () => {
+    const { statements } = statementsIn(
+      [
+        'Traffic on the Rhine was halted late Tuesday, the officials said.',
+        'Canada will offer a 1.2 billion dlr, four-part bond issue on March 4.',
+        'Kopp was shot to death last Oct. 23.',
+      ],
+      '1987-03-05',
+      [
+        ['Rhine', 0, 'PLACE'],
+        ['Tuesday', 0, 'DATE', '1987-03-03'],
+        ['Canada', 1, 'COUNTRY'],
+        ['March 4', 1, 'DATE', '1987-03-04'],
+        ['Kopp', 2, 'PERSON'],
+        ['Oct. 23', 2, 'DATE', '1986-10-23'],
+      ],
+    );
+    // Were `halts late`, and `Kopp shot to death last`; the comma inside an amount keeps its object.
+    expect(statements.map((s) => s.name)).toEqual(['halts', 'Canada offers four-part bond issue', 'Kopp shot']);
+  });
+
   it('names two subjects by both, more by the first and a count', () => {
     const { statements } = statementsIn(
       [

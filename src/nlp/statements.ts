@@ -144,9 +144,19 @@ const PASSIVE_BEFORE = /^(?:is|are|was|were|be|been|being)$/;
  */
 const MARKET_MOVE =
   /^(?:higher|lower|firm|firmer|weak|weaker|strong|stronger|soft|softer|steady|steadier|easier|mixed|flat|unchanged|sharply|slightly|marginally|quietly|up|down)$/;
-/** Between a name and its passive verb: `Slepian was shot`, `Emon, who was fired`, `X has been fatally`. */
-const PASSIVE_SUBJECT =
-  /^\s*(?:,?\s*(?:who|which)\s+)?(?:(?:has|have|had)\s+been|is|are|was|were|(?:will|would|should|could|may|might|must|can)\s+be)(?:\s+\p{L}+ly)?\s+$/iu;
+/** A form of `be` right before a passive participle, an adverb allowed between (`has been fatally`). */
+const BE_BEFORE_PARTICIPLE = String.raw`(?:(?:has|have|had)\s+been|is|are|was|were|(?:will|would|should|could|may|might|must|can)\s+be)(?:\s+\p{L}+ly)?\s+$`;
+/** Between a name and its passive verb: `Slepian was shot`, `Emon, who was fired`. */
+const PASSIVE_SUBJECT = new RegExp(String.raw`^\s*(?:,?\s*(?:who|which)\s+)?${BE_BEFORE_PARTICIPLE}`, 'iu');
+/** … an aside between commas (`Slepian, 52, an obstetrician, was shot`). */
+const PASSIVE_AFTER_ASIDE = new RegExp(String.raw`^\s*,[^;()]*,\s*${BE_BEFORE_PARTICIPLE}`, 'iu');
+/** … or a person's pronoun later in the sentence (`Slepian was the mainstay … before he was shot`). */
+const PASSIVE_PRONOUN = new RegExp(String.raw`\b(?:he|she)\s+${BE_BEFORE_PARTICIPLE}`, 'iu');
+/** A preposition (and an article) right before a name: it is inside a phrase, not the clause's subject. */
+const IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?$/i;
+
+/** Words that open a date the recognizer spans without them (`last Oct. 23`, `early March`). */
+const DATE_OPENER = /^(?:last|next|this|early|late|mid)$/;
 
 /** The object phrase after an action word: adverbs, determiners and numbers skipped; up to a preposition. */
 function objectAfter(
@@ -181,10 +191,12 @@ function objectAfter(
     lead = words[j].lower;
     j++;
   }
+  const opens = j;
   for (; j < words.length && out.length < 4; j++) {
     const w = words[j];
     // The phrase ends at a comma, a colon, a bracket or a dash: `cut output, oil ministers said` is about output.
-    if (out.length && w.marked) break;
+    // Right after a verb, a mark ends it before it starts (`the bans were lifted, the officials said`).
+    if (w.marked && (out.length || (verb && j === opens))) break;
     if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
       if (out.length) break;
       continue;
@@ -200,6 +212,8 @@ function objectAfter(
       MODAL.test(w.lower) ||
       AUXILIARY.test(w.lower) ||
       isDate(w.start) ||
+      // `shot to death last Oct. 23`: a word opening a date is part of it.
+      (DATE_OPENER.test(w.lower) && j + 1 < words.length && isDate(words[j + 1].start)) ||
       PRONOUN.test(w.lower) ||
       PLACE_OR_TIME_ADVERB.test(w.lower)
     ) {
@@ -423,6 +437,32 @@ function relativeAntecedent(
   return mentions.find((m) => m.end === comma && m.type !== 'PLACE') ?? null;
 }
 
+/**
+ * Whether a passive verb starting at `verbAt` tells what befell `subject`: the name right before it
+ * (an aside between), or a person named earlier in the sentence and taken up by `he` or `she`, no
+ * other person named between (`Slepian was the mainstay of the clinic before he was shot`).
+ */
+function befalls(
+  body: string,
+  subject: DocumentFacts['mentions'][number],
+  verbAt: number,
+  mentions: DocumentFacts['mentions'],
+): boolean {
+  const between = body.slice(subject.end, verbAt);
+  if (PASSIVE_SUBJECT.test(between)) return true;
+  // Farther off, a name inside a phrase (`the trip by Baker, who was to leave April 30, had been
+  // dropped`) is not what underwent it.
+  if (IN_PHRASE.test(body.slice(Math.max(0, subject.start - 16), subject.start))) return false;
+  if (PASSIVE_AFTER_ASIDE.test(between)) return true;
+  return (
+    subject.type === 'PERSON' &&
+    PASSIVE_PRONOUN.test(between) &&
+    !mentions.some(
+      (m) => m.type === 'PERSON' && m.entityId !== subject.entityId && m.start >= subject.end && m.end <= verbAt,
+    )
+  );
+}
+
 /** A bare event noun is no name (`meeting`, `talks`): the per-document name then is only a hint. */
 function isBareName(name: string): boolean {
   return !/\s/.test(name.replace(/\s*\(\d+\)$/, '')) || /^[\p{Ll}\s-]+$/u.test(name);
@@ -607,7 +647,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         const undergoes =
           action.passive !== null &&
           subject !== null &&
-          PASSIVE_SUBJECT.test(doc.body.slice(subject.end, words[action.at].start));
+          befalls(doc.body, subject, words[action.at].start, entityMentions);
         const verb = undergoes ? action.passive! : many ? action.lemma : thirdPerson(action.lemma);
         const what = action.object ? `${verb} ${action.object}` : verb;
         // Without a subject the clustering puts the event's main participant first.
