@@ -464,6 +464,21 @@ describe('corpus events from dated statements', () => {
     expect(b).toBe(a);
   });
 
+  it('names an event by the longer of two names one of which holds the other', () => {
+    const summit = [90, 91].map((doc) =>
+      statement(doc, '1999-04-24', {
+        value: '1999-04-24',
+        action: 'n:summit',
+        name: 'summit',
+        participantIds: [7, 8],
+        terms: ['summit', 'member'],
+      }),
+    );
+    const names = (id: number) => ({ 7: 'NATO', 8: 'NATO Washington' })[id] ?? name(id);
+    // Was `NATO–NATO Washington summit`; two names apart stay two (see above).
+    expect(clusterStatements(summit, names, options)[0].name).toBe('NATO Washington summit');
+  });
+
   it('keeps a lone report it cannot name by who or where as a dated mention', () => {
     const lone = statement(60, '1987-05-08', {
       value: '1987-05-08',

@@ -1094,7 +1094,7 @@ function eventName(
     // cities name it as reporters do (`Paris agreement`, `London–Tokyo talks`).
     const top = entities.filter((id) => id !== place).slice(0, 2);
     const actors = top.filter((id) => !options.isLocality(id));
-    const who = (actors.length ? actors : top).map(entityName);
+    const who = withoutContained((actors.length ? actors : top).map(entityName));
     const where = place ?? (actors.length ? top.find(options.isLocality) : undefined) ?? null;
     if (where !== null && who.length < 2) return `${who.length ? `${who[0]} ` : ''}${lemma} in ${entityName(where)}`;
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
@@ -1122,6 +1122,17 @@ function eventName(
       return `${entityName(subject)} ${noun}${place !== null && place !== subject ? ` in ${entityName(place)}` : ''}`;
   }
   return name;
+}
+
+/**
+ * Names without one another's words: of `NATO` and `NATO Washington` (a recognizer's name fused with
+ * the next), the longer alone says both (`NATO Washington summit`, not `NATO–NATO Washington summit`).
+ */
+function withoutContained(names: string[]): string[] {
+  const padded = names.map((n) => ` ${n.toLowerCase()} `);
+  return names.filter(
+    (_, i) => !padded.some((other, j) => j !== i && other.length > padded[i].length && other.includes(padded[i])),
+  );
 }
 
 /** Kinds of election a country holds (`general`, `congressional`, `local` …), not a board's. */
