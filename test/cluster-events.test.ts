@@ -464,6 +464,27 @@ describe('corpus events from dated statements', () => {
     expect(b).toBe(a);
   });
 
+  it('joins a coarser report of a happening known by its place to it when it names its noun and place', () => {
+    const quake = (doc: number, value: string, placeId: number, terms: string[]) =>
+      statement(doc, '1987-03-10', { value, action: 'n:earthquake', name: 'earthquake', placeId, terms });
+    const events = clusterStatements(
+      [
+        quake(1, '1987-03-05', 9, ['earthquak', 'kill', 'mine']),
+        quake(2, '1987-03-05', 9, ['earthquak', 'kill', 'mine']),
+        // Told in a story about copper prices a month later, with none of the day's words.
+        quake(3, '1987-03', 9, ['copper', 'price', 'suppli']),
+        // An earthquake elsewhere that month is another happening.
+        quake(4, '1987-03', 5, ['copper', 'price', 'suppli']),
+      ],
+      name,
+      options,
+    );
+    expect(events.map((e) => [e.date.value, e.documents])).toEqual([
+      ['1987-03-05', 3],
+      ['1987-03', 1],
+    ]);
+  });
+
   it('names an event by the longer of two names one of which holds the other', () => {
     const summit = [90, 91].map((doc) =>
       statement(doc, '1999-04-24', {

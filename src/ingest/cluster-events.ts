@@ -270,7 +270,7 @@ export function clusterStatementStream(
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      const score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace);
+      const score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown);
       if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
         best = c;
         bestScore = score;
@@ -666,6 +666,7 @@ function similarity(
   idf: Map<string, number>,
   kindOf: (a: string) => string,
   isPlace: (id: number) => boolean,
+  placeKnown: ReadonlySet<string>,
 ): number {
   // Day-level dates meet within a day of the day most reports give (`Friday` said on Saturday);
   // a coarser date meets a finer event inside it (a week with a few days' slack: `last week`).
@@ -711,6 +712,15 @@ function similarity(
   // Of two events that fit, the one more reports support wins: a late report joins the story, not a stray.
   const size = 0.1 * Math.log1p(c.reports.size);
   if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
+  // A happening known by its place (`the Venice summit`), told with a coarser date by its own noun at
+  // its place (`the Venice economic summit in June`), is that happening whatever else the sentence says.
+  const atItsPlace =
+    coarse &&
+    s.action.startsWith('n:') &&
+    placeKnown.has(s.action.slice(2)) &&
+    where.some((p) => c.places.has(p)) &&
+    c.members.some((m) => m.action === s.action);
+  if (atItsPlace) return 1 + terms + size;
   if (sameHead && terms >= 2 * SAME_ACTION_TERMS) return 0.5 + terms + size;
   // Two event nouns on one day at one place (`the Paris meeting` where `the Paris accord` was
   // reached, a summit and its talks) are one happening told from two sides.
