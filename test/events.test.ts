@@ -640,6 +640,26 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Barnett Slepian shot', 'James Kopp arrested', 'James Baker drops']);
   });
 
+  it('takes no country after `in` or `at` for the subject', () => {
+    const { statements } = statementsIn(
+      [
+        'The European Court in Luxembourg ruled on December 22 that the scheme was legal.',
+        'Kopp lived in France before he was arrested on March 29.',
+      ],
+      '1999-04-02',
+      [
+        ['European Court', 0, 'ORG'],
+        ['Luxembourg', 0, 'COUNTRY'],
+        ['December 22', 0, 'DATE', '1998-12-22'],
+        ['Kopp', 1, 'PERSON', 'James Kopp'],
+        ['France', 1, 'COUNTRY'],
+        ['March 29', 1, 'DATE', '1999-03-29'],
+      ],
+    );
+    // Were `Luxembourg rules` and `France arrests`.
+    expect(statements.map((s) => s.name)).toEqual(['European Court rules', 'James Kopp arrested']);
+  });
+
   it('takes no object across a comma right after the verb, nor a word of the date', () => {
     const { statements } = statementsIn(
       [

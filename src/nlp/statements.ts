@@ -463,6 +463,12 @@ function befalls(
   );
 }
 
+/** A country after `in`, `at`, `from` … says where something is, not who acts (`Kopp lived in France before he was arrested`). */
+function whereNotWho(body: string, m: DocumentFacts['mentions'][number]): boolean {
+  return m.type === 'COUNTRY' && LOCATIVE.test(body.slice(Math.max(0, m.start - 16), m.start));
+}
+const LOCATIVE = /\b(?:in|at|near|across|throughout|inside|outside)\s+(?:the\s+)?$/i;
+
 /** A bare event noun is no name (`meeting`, `talks`): the per-document name then is only a hint. */
 function isBareName(name: string): boolean {
   return !/\s/.test(name.replace(/\s*\(\d+\)$/, '')) || /^[\p{Ll}\s-]+$/u.test(name);
@@ -611,7 +617,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`),
       // else, in a relative clause, the name it follows (`replaced Donald Fox, who resigned January 12`).
       const subject =
-        [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE') ??
+        [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m)) ??
         relativeAntecedent(doc.body, cFrom, entityMentions);
       // A bare verb, no one acting or named in its clause and no object (`…, which it failed to meet
       // as of February 14`): nothing a reader could tell the happening by.
