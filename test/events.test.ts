@@ -363,7 +363,7 @@ describe('event attributes', () => {
     expect(visit.events).toMatchObject([{ date: '1987-03-20' }]);
   });
 
-  it('name a bombing by its place, not by who speaks of it', () => {
+  it('name a bombing or a coup by its place, not by who speaks of it', () => {
     const nairobi = eventsOf(
       'Louis Freeh said the bombing in Nairobi on August 7 had been planned for months.',
       '1998-08-20',
@@ -374,6 +374,13 @@ describe('event attributes', () => {
     );
     // Was `Freeh bombing`: reports of one bombing name different officials around it.
     expect(nairobi.events).toMatchObject([{ name: 'Nairobi bombing', date: '1998-08-07' }]);
+    // A coup likewise (was `Bavadra–Rabuka coup`).
+    const fiji = eventsOf('Timoci Bavadra said Sitiveni Rabuka led the coup in Fiji on May 14.', '1987-05-20', [
+      ['PERSON', 'Timoci Bavadra', 'Timoci Bavadra'],
+      ['PERSON', 'Sitiveni Rabuka', 'Sitiveni Rabuka'],
+      ['COUNTRY', 'Fiji', 'Fiji'],
+    ]);
+    expect(fiji.events).toMatchObject([{ name: 'Fiji coup', date: '1987-05-14' }]);
   });
 
   it('take no date from a later act when named as what it followed (an attack, a disaster)', () => {

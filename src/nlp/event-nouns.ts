@@ -69,7 +69,7 @@ const ROWS: Row[] = [
   ['raid', 'violence', 'v'],
   ['strike', 'violence', 'vm'],
   ['invasion', 'violence'],
-  ['coup', 'violence'],
+  ['coup', 'violence', 'p'],
   ['war', 'violence', 'ma'],
   ['test', 'test', 'vm'],
   ['launch', 'test', 'vm'],
