@@ -673,6 +673,8 @@ describe('what a dated statement says happened', () => {
         'Traffic on the Rhine was halted late Tuesday, the officials said.',
         'Canada will offer a 1.2 billion dlr, four-part bond issue on March 4.',
         'Kopp was shot to death last Oct. 23.',
+        'Japan bought Canadian rapeseed overnight on March 4.',
+        'Spain raised overnight call money rates on March 4.',
       ],
       '1987-03-05',
       [
@@ -682,10 +684,21 @@ describe('what a dated statement says happened', () => {
         ['March 4', 1, 'DATE', '1987-03-04'],
         ['Kopp', 2, 'PERSON'],
         ['Oct. 23', 2, 'DATE', '1986-10-23'],
+        ['Japan', 3, 'COUNTRY'],
+        ['March 4', 3, 'DATE', '1987-03-04'],
+        ['Spain', 4, 'COUNTRY'],
+        ['March 4', 4, 'DATE', '1987-03-04'],
       ],
     );
-    // Were `halts late`, and `Kopp shot to death last`; the comma inside an amount keeps its object.
-    expect(statements.map((s) => s.name)).toEqual(['halts', 'Canada offers four-part bond issue', 'Kopp shot']);
+    // Were `halts late`, `Kopp shot to death last` and `… rapeseed overnight`; the comma inside an
+    // amount keeps its object, and `overnight` before a noun is part of it.
+    expect(statements.map((s) => s.name)).toEqual([
+      'halts',
+      'Canada offers four-part bond issue',
+      'Kopp shot',
+      'Japan buys Canadian rapeseed',
+      'Spain raises overnight call money rates',
+    ]);
   });
 
   it('names two subjects by both, more by the first and a count', () => {

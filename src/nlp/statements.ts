@@ -94,7 +94,7 @@ const PRONOUN = /^(?:it|he|she|they|we|i|you|him|them|us|itself|themselves)$/;
  * (the dateline's place or the story's day, which the statement keeps apart) name no object.
  */
 const PLACE_OR_TIME_ADVERB =
-  /^(?:here|there|thereafter|hereafter|ahead|again|abroad|overseas|together|today|tonight|tomorrow|yesterday|now|later|earlier|soon|meanwhile)$/;
+  /^(?:here|there|thereafter|hereafter|ahead|again|abroad|overseas|together|today|tonight|tomorrow|yesterday|now|later|earlier|soon|meanwhile|recently|lately|already|still|yet|instead|afterwards|afterward)$/;
 // `U.S.` is one word, not `U` and `S` (an object `third successive U.S. title` read `u`).
 const WORD = /(?:\p{L}\.){2,}|[\p{L}][\p{L}'’-]*|\d[\d.,/-]*/gu;
 
@@ -215,7 +215,9 @@ function objectAfter(
       // `shot to death last Oct. 23`: a word opening a date is part of it.
       (DATE_OPENER.test(w.lower) && j + 1 < words.length && isDate(words[j + 1].start)) ||
       PRONOUN.test(w.lower) ||
-      PLACE_OR_TIME_ADVERB.test(w.lower)
+      PLACE_OR_TIME_ADVERB.test(w.lower) ||
+      // `bought rapeseed overnight`, but `overnight call money`.
+      (w.lower === 'overnight' && (!words[j + 1] || words[j + 1].marked || PREPOSITION.test(words[j + 1].lower)))
     ) {
       break;
     }
