@@ -413,6 +413,20 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('take a possessive date only for the noun it is said of', () => {
+    const youth = eventsOf(
+      "Officials spoke of the boy. The case is for today's youth what armed invasions were for earlier generations.",
+      '2000-01-07',
+      [],
+    );
+    // Was an invasion on January 7, 2000.
+    expect(youth.events).toMatchObject([{ date: null }]);
+    const accord = eventsOf("Dealers recalled Sunday's Paris currency accord.", '1987-02-24', [
+      ['PLACE', 'Paris', 'Paris'],
+    ]);
+    expect(accord.events).toMatchObject([{ date: '1987-02-22' }]);
+  });
+
   it('are empty for a text without event nouns', () => {
     expect(eventsOf('Prices rose 3 percent on Tuesday.', '2018-04-19', [])).toEqual({ mentions: [], events: [] });
   });

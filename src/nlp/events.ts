@@ -662,6 +662,14 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
   }
 }
 
+/**
+ * A date's possessive and up to three words of the noun phrase before the event noun it dates
+ * (`Sunday's Paris currency accord`), none a word that ends a noun phrase or opens a clause
+ * (`today's youth what armed invasions were`).
+ */
+const POSSESSED =
+  /^['’]s\s+(?:(?!(?:what|which|who|whom|whose|that|and|or|but|of|for|in|on|at|to|with|by|from|as|is|are|was|were|be|been|has|have|had|will|would)\s)[\p{L}\d.&-]+\s+){0,3}$/iu;
+
 /** When: the DATE mentions of the sentence, each given to the phrase it belongs to. */
 function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], dates: Mention[]): void {
   // `celebrations on Sunday of the 27th anniversary of the coup`: the date is the anniversary's.
@@ -679,7 +687,10 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
     if (d.end > sTo) continue;
     if (!d.value || /_REF$/.test(d.value) || isBound(text, sFrom, d)) continue;
     const participle = participlePhraseBefore(text, sFrom, d.start);
-    const possessed = datable.find((ev) => /^['’]s\s+$/.test(text.slice(d.end, ev.phrase.start)));
+    // (`Sunday's Paris accord`: the phrase may start after the words of its name.)
+    const possessed = datable.find((ev) => POSSESSED.test(text.slice(d.end, ev.phrase.start)));
+    // `today's youth`: a date in the possessive says when its own noun is, and no other event's.
+    if (!possessed && /^['’]s\s/.test(text.slice(d.end, d.end + 3))) continue;
     let target: Evidence | undefined = possessed;
     if (!target) {
       const [cFrom, cTo] = clauseAround(text, sFrom, sTo, d.start, d.end);
