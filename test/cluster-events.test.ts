@@ -386,6 +386,61 @@ describe('corpus events from dated statements', () => {
     expect(event.name).toBe('Liberal Democratic Party accord');
   });
 
+  it('names the accord a bare verb made by its place when reports write it so, though more say only `agreed`', () => {
+    const agreed = [40, 41, 42, 43, 44, 45, 46].map((doc) =>
+      statement(doc, '1987-02-23', {
+        value: '1987-02-22',
+        action: 'agree:',
+        eventNoun: false,
+        subjectId: 4,
+        participantIds: [4],
+        placeId: 1,
+        name: 'Japan agrees',
+      }),
+    );
+    const accord = [55, 56].map((doc) =>
+      statement(doc, '1987-02-23', {
+        value: '1987-02-22',
+        participantIds: [4],
+        placeId: 1,
+        name: 'Paris accord',
+        named: true,
+      }),
+    );
+    const [event] = clusterStatements([...agreed, ...accord], name, {
+      ...options,
+      verbGroups: new Map([['agree', 'accord']]),
+      verbNouns: new Map([['agree', 'accord']]),
+    });
+    // Was `Japan accord in Paris`.
+    expect([event.name, event.documents]).toEqual(['Paris accord', 9]);
+  });
+
+  it('counts a name written in the plural with its singular (`Washington meetings`, `Washington meeting`)', () => {
+    const meeting = (doc: number, written: string) =>
+      statement(doc, '1987-04-09', {
+        value: '1987-04-08',
+        action: 'n:talks',
+        name: written,
+        participantIds: [11, 12],
+        terms: ['imf', 'debt'],
+      });
+    const elsewhere = ['Paris', 'Rome', 'Bonn', 'Tokyo', 'Ottawa', 'Madrid', 'Vienna', 'Brussels', 'London'];
+    const rows = [
+      meeting(60, 'Washington talks'),
+      meeting(61, 'Washington talks'),
+      ...elsewhere.map((city, i) => meeting(70 + i, `${city} talks`)),
+    ];
+    const names = (id: number) => ({ 11: 'IMF', 12: 'United States' })[id] ?? name(id);
+    // Three of twelve reports give the name (a quarter, enough); two would not be.
+    expect(clusterStatements([...rows, meeting(62, 'Washington talk')], names, options)[0].name).toBe(
+      'Washington talks',
+    );
+    expect(clusterStatements([...rows, meeting(62, 'Lisbon talks')], names, options)[0].name).toBe(
+      'IMF–United States talks',
+    );
+  });
+
   it('names a report without a subject by its main participant, unless the name already holds it', () => {
     // `The bank board appointed the FSLIC as conservator`: the clause has no subject.
     const rows = [70, 71].map((doc) =>

@@ -1047,6 +1047,21 @@ function eventName(
   }
   const byReports = [...actions].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
   let topAction = byReports[0][0];
+  // `agreed` without an object names nothing; what reports call the accord it made after its place
+  // does (`Paris accord`, not `West Germany accord in Paris` when `agree` outnumbers `the accord`).
+  const [verb0, object0] = topAction.split(':');
+  const madeNoun = object0 === '' ? options.verbNouns.get(verb0) : undefined;
+  if (
+    madeNoun &&
+    place !== null &&
+    options.placeKnown.has(madeNoun) &&
+    placeNamedForm(
+      members.filter((m) => m.action === `n:${madeNoun}`),
+      entityName(place),
+      madeNoun,
+    )
+  )
+    topAction = `n:${madeNoun}`;
   // `files for protection` (5 reports) and `files for bankruptcy` (4): the same verb's telling
   // object names it, when two reports or more give one.
   const [verb, object] = topAction.split(':');
@@ -1088,7 +1103,10 @@ function eventName(
     }
     // The name the reports' own analyses give most, when it says who (`Nakasone local election`) and
     // enough reports give it: better than two entity names glued to the noun.
-    const [told, tellers] = count(withAction.filter((m) => /\p{Lu}/u.test(m.name) && /\s/.test(m.name)))[0] ?? [];
+    // (`Washington meeting` and `Washington meetings` are one name, written as most write it.)
+    const telling = withAction.filter((m) => /\p{Lu}/u.test(m.name) && /\s/.test(m.name));
+    const [folded, tellers] = count(telling.map((m) => ({ ...m, name: singular(m.name) })))[0] ?? [];
+    const told = folded && count(telling.filter((m) => singular(m.name) === folded))[0][0];
     // An election is its country's (`Japan local election`), the kind as the reports write it.
     const kind = told ? /(?:^|\s)((?:[\p{Ll}\d-]+\s+)*[\p{Ll}-]+)$/u.exec(told)?.[1] : undefined;
     if (polity !== null) return `${entityName(polity)} ${kind ?? lemma}`;
@@ -1143,6 +1161,11 @@ function withoutContained(names: string[]): string[] {
   return names.filter(
     (_, i) => !padded.some((other, j) => j !== i && other.length > padded[i].length && other.includes(padded[i])),
   );
+}
+
+/** A name with its last word singular, to count `Washington meetings` with `Washington meeting`. */
+function singular(name: string): string {
+  return name.replace(/([^s])s$/, '$1');
 }
 
 /** Kinds of election a country holds (`general`, `congressional`, `local` …), not a board's. */
