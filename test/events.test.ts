@@ -413,6 +413,19 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('are two events when their dates are far apart, however coarse one is', () => {
+    const { events } = eventsOf(
+      'The bombings on Aug. 7 killed 259 people. A psychiatrist in the team worked in Oklahoma City, where 168 people were killed in a bombing in 1995.',
+      '1998-09-30',
+      [['PLACE', 'Oklahoma City', 'Oklahoma City']],
+    );
+    // Was one event, `Oklahoma City bombing` on August 7, 1998.
+    expect(events.map((e) => [e.name, e.date])).toEqual([
+      ['bombing', '1998-08-07'],
+      ['Oklahoma City bombing', '1995'],
+    ]);
+  });
+
   it('take a possessive date only for the noun it is said of', () => {
     const youth = eventsOf(
       "Officials spoke of the boy. The case is for today's youth what armed invasions were for earlier generations.",

@@ -110,11 +110,15 @@ describe('date values', () => {
     expect(specificity('2019-02-27/2019-02-28')).toBe(5);
   });
 
-  it('lets only day-precise values that do not overlap name different happenings', () => {
+  it('lets day-precise values that do not overlap, or coarser ones over a month apart, name different happenings', () => {
     expect(daysConflict('2019-02-27', '2019-02-28')).toBe(true);
     expect(daysConflict('2019-02-27/2019-02-28', '2019-02-28')).toBe(false);
     expect(daysConflict('2019-02-27', '2019-02')).toBe(false);
     expect(daysConflict('2019-02-27', null)).toBe(false);
+    // Coarser values only far apart: a bombing in 1995 is not the bombings of August 7, 1998.
+    expect(daysConflict('1995', '1998-08-07')).toBe(true);
+    expect(daysConflict('1998-07', '1998-08-07')).toBe(false);
+    expect(daysConflict('1998-06', '1998-08-07')).toBe(true);
   });
 
   it('reads the calendar fields a relative date counts from', () => {

@@ -1,6 +1,7 @@
 import type { IsoDate } from './types.js';
 import { UserError } from './errors.js';
 import { addDays, daysInMonth, formatDay, mondayOf, type Ymd } from './calendar.js';
+import { daysBetween } from './days.js';
 
 /**
  * The one reader of normalized date values (TIMEX3-like, see spec/extract-format.md): the days a
@@ -195,13 +196,18 @@ export function specificity(value: string | null): number {
 }
 
 /**
- * Do two values name different happenings? Only values precise to the day can tell: they conflict
- * when the days they cover do not overlap. Coarser values may contain each other.
+ * Do two values name different happenings? Values precise to the day conflict when the days they
+ * cover do not overlap. Coarser values may contain each other, or be a little off (`last month`
+ * said of the first days of a month): they conflict only more than a month apart (`a bombing in
+ * 1995` is not `the bombings on Aug. 7` of 1998).
  */
 export function daysConflict(a: string | null, b: string | null): boolean {
-  if (specificity(a) !== 5 || specificity(b) !== 5) return false;
-  const sa = parseDateValue(a);
-  const sb = parseDateValue(b);
+  const sa = a ? parseDateValue(a) : null;
+  const sb = b ? parseDateValue(b) : null;
   if (!sa || !sb) return false;
-  return !overlaps(sa, sb.start, sb.end);
+  if (specificity(a) === 5 && specificity(b) === 5) return !overlaps(sa, sb.start, sb.end);
+  return daysBetween(sa.end, sb.start) > COARSE_SLACK_DAYS || daysBetween(sb.end, sa.start) > COARSE_SLACK_DAYS;
 }
+
+/** How far apart two coarse dates may be and still name one happening. */
+const COARSE_SLACK_DAYS = 31;
