@@ -381,6 +381,10 @@ describe('event attributes', () => {
       ['COUNTRY', 'Fiji', 'Fiji'],
     ]);
     expect(fiji.events).toMatchObject([{ name: 'Fiji coup', date: '1987-05-14' }]);
+    // Not a coup one scores.
+    expect(
+      eventsOf('McDonnell Douglas scored the biggest coup of the firms in January.', '1987-03-01', []).events,
+    ).toEqual([]);
   });
 
   it('take no date from a later act when named as what it followed (an attack, a disaster)', () => {

@@ -330,6 +330,8 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
     if (MARKET_SENSE.has(lemma) && isMarketMove(text.slice(sentenceStart, sentences[sentence]?.end ?? text.length)))
       continue;
+    // `scored the biggest coup of the U.S. firms`: a success, not an overthrow.
+    if (lemma === 'coup' && FIGURATIVE_COUP.test(text.slice(Math.max(sentenceStart, start - 40), start))) continue;
     const anaphoric =
       /^(?:the|this|that|these|those|his|her|their|its|our)$/.test(before) &&
       modifiers.every((w) => ordinal === w || NAME_STOP_MODIFIERS.has(w) || /^\p{Lu}/u.test(w));
@@ -344,6 +346,9 @@ const MARKET_WORDS =
   /\b(?:prices?|futures|stocks?|shares|bonds?|T-bonds|dollar|yen|markets?|index|contracts?|points|trading|traders|dealers|analysts?|chartists|short[- ]covering|bullish|bearish|volume|correction|metals?|commodit\w+|complex|demand|supply)\b/i;
 const GATHERING_WORDS =
   /\b(?:protest\w*|demonstrat\w*|supporters|march\w*|crowds?|police|held|attended|addressed|speech)\b/i;
+
+/** A coup one scores, pulls off or lands (`scored the biggest coup`) is a success. */
+const FIGURATIVE_COUP = /\b(?:scor\w*|pull\w*(?: off)?|land\w*|achiev\w*|marketing|publicity)\s+(?:\S+\s+){0,3}$/i;
 
 /** A sentence telling of a market's move rather than of people gathering. */
 function isMarketMove(sentence: string): boolean {
