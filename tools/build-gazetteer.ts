@@ -54,6 +54,11 @@ const SUPPLEMENT: Record<
   string,
   {
     cca2?: string;
+    /**
+     * The name news writes where the package follows a recent official renaming (`Turkey`, not
+     * `Türkiye`; `Czech Republic`, not `Czechia`): what a country entity is shown as.
+     */
+    name?: string;
     aliases: string[];
     demonyms?: string[];
     capitals?: string[];
@@ -77,7 +82,7 @@ const SUPPLEMENT: Record<
   'United Arab Emirates': { aliases: ['U.A.E.'] },
   'Vatican City': { aliases: ['Vatican', 'Holy See'] },
   'Timor-Leste': { aliases: ['East Timor'] },
-  Czechia: { aliases: ['Czech Republic'] },
+  Czechia: { name: 'Czech Republic', aliases: ['Czech Republic'] },
   // Short and former names news writes for a country (`Bosnia`, `Kampuchea` in the 1980s).
   'Bosnia and Herzegovina': { aliases: ['Bosnia'] },
   Cambodia: { aliases: ['Kampuchea'] },
@@ -89,7 +94,7 @@ const SUPPLEMENT: Record<
   Belarus: { aliases: ['Byelorussia'] },
   Moldova: { aliases: ['Moldavia'] },
   Kyrgyzstan: { aliases: ['Kirghizia'] },
-  Turkey: { cca2: 'TR', aliases: ['Turkey', 'Türkiye'] },
+  Turkey: { cca2: 'TR', name: 'Turkey', aliases: ['Turkey', 'Türkiye'] },
   // Historical states (the Reuters corpus is from 1987).
   'Soviet Union': {
     aliases: ['USSR', 'U.S.S.R.', 'Soviet Union'],
@@ -234,7 +239,7 @@ export function buildCountries(): CountryEntry[] {
     const demonyms = new Set<string>(sup?.demonyms ?? []);
     if (dem) for (const d of [dem.m, dem.f]) for (const part of d.split(/,\s*/)) if (part) demonyms.add(part);
     out.push({
-      name: c.name.common,
+      name: sup?.name ?? c.name.common,
       cca2: c.cca2,
       sovereign: Boolean(c.independent) || SOVEREIGN_IN_NEWS.has(c.name.common),
       lat: c.latlng[0],
