@@ -417,6 +417,24 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('take the city named in the phrase as the place, and no country whose embassy it is', () => {
+    const accord = eventsOf(
+      'Baker declined comment on the February 22 Paris accord between the six nations.',
+      '1987-03-10',
+      [
+        ['PERSON', 'Baker', 'James Baker'],
+        ['PLACE', 'Paris', 'Paris'],
+      ],
+    );
+    // Was `Baker accord`, with no place.
+    expect(accord.events).toMatchObject([{ name: 'Paris accord', date: '1987-02-22' }]);
+    const embassy = eventsOf('The bombing outside the U.S. embassy killed 80 people on Friday.', '1998-08-08', [
+      ['COUNTRY', 'U.S.', 'United States'],
+    ]);
+    // Was placed in the United States.
+    expect(embassy.events.map((e) => e.place)).toEqual([null]);
+  });
+
   it('are two events when their dates are far apart, however coarse one is', () => {
     const { events } = eventsOf(
       'The bombings on Aug. 7 killed 259 people. A psychiatrist in the team worked in Oklahoma City, where 168 people were killed in a bombing in 1995.',

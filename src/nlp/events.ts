@@ -390,6 +390,8 @@ interface Evidence {
 }
 
 const PLACE_INTRO = /(?:^|\s)(in|at|to|near|outside)\s+(?:the\s+)?$/i;
+/** A country's missions abroad, named after it (`the U.S. embassy`). */
+const MISSION = /^\s+(?:embass(?:y|ies)|consulates?|missions?|legations?|high commission)\b/i;
 const CLAUSE_BREAK =
   /,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|\s[-–—]{1,2}\s|(?<![A-Z])\.\s/g;
 /** A clause break that opens a relative clause (`, who`, `, which`): CLAUSE_BREAK's end. */
@@ -640,6 +642,8 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
     if (list.some((ev) => e.start >= ev.phrase.start && e.end <= ev.phrase.end)) continue;
     const intro = PLACE_INTRO.exec(text.slice(Math.max(sFrom, e.start - 12), e.start));
     if (!intro) continue;
+    // `outside the U.S. embassy in Nairobi`: a country's mission abroad is not in that country.
+    if (e.type === 'COUNTRY' && MISSION.test(text.slice(e.end, e.end + 16))) continue;
     const left = list.filter((ev) => ev.phrase.end <= e.start).pop();
     const right = list.find((ev) => ev.phrase.start >= e.end);
     // A place after a plural noun (`prisoners in North Korea`) belongs to that noun, not to a later event.
@@ -657,6 +661,13 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
     if (!target) continue;
     if (intro[1].toLowerCase() === 'to' && !TRAVEL.has(target.phrase.lemma)) continue;
     target.place ??= e;
+  }
+  // `the February 22 Paris accord`, `the Venice summit`: a city or region named in the phrase is
+  // where it happened (a country there is a party: `the US-Japan accord`).
+  for (const ev of list) {
+    if (ev.place) continue;
+    const inside = inSentence.find((e) => e.type === 'PLACE' && e.start >= ev.phrase.start && e.end <= ev.phrase.end);
+    if (inside) ev.place = inside;
   }
   // `a news conference in Warsaw after a conference on …`: the later phrase happened there too.
   for (let i = 0; i + 1 < list.length; i++) {
