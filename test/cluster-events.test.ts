@@ -540,6 +540,40 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it('makes one event of two clusters of a day telling one happening known by its place at that place', () => {
+    // Reports of the accord naming Baker, and reports naming the six nations: no one in common.
+    const byBaker = [80, 81].map((doc) =>
+      statement(doc, '1987-02-23', {
+        value: '1987-02-22',
+        subjectId: 2,
+        participantIds: [2],
+        placeId: 1,
+        name: 'Paris accord',
+        terms: ['comment', 'declin'],
+      }),
+    );
+    const byNations = [82, 83].map((doc) =>
+      statement(doc, '1987-02-23', {
+        value: '1987-02-22',
+        action: 'n:pact',
+        subjectId: 4,
+        participantIds: [4, 5],
+        placeId: 1,
+        name: 'Paris pact',
+        terms: ['stabil', 'rate', 'exchang'],
+      }),
+    );
+    const groups = {
+      ...options,
+      placeKnown: new Set([...options.placeKnown, 'pact']),
+      nounGroups: new Map([['pact', 'accord']]),
+    };
+    expect(clusterStatements([...byBaker, ...byNations], name, groups).map((e) => e.documents)).toEqual([4]);
+    // At another place, another happening.
+    const elsewhere = byNations.map((s) => ({ ...s, placeId: 9 }));
+    expect(clusterStatements([...byBaker, ...elsewhere], name, groups).map((e) => e.documents)).toEqual([2, 2]);
+  });
+
   it('names an event by the longer of two names one of which holds the other', () => {
     const summit = [90, 91].map((doc) =>
       statement(doc, '1999-04-24', {

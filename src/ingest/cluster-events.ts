@@ -180,7 +180,12 @@ export function clusterStatementStream(
   // (`destroyed a platform`, `the attack`, `struck at a rig`) can end up as several clusters of the
   // same day. Settled clusters are compared with each other (sameHappening) and a group of them is
   // one event; a group is held until no cluster that could still join it is unfinished.
-  const ripe = new RipeClusters(emit, (a, b) => sameHappening(a, b, idf, isPlace, nameOf, lightHeads), kindOf);
+  const ripe = new RipeClusters(
+    emit,
+    (a, b) => sameHappening(a, b, idf, isPlace, nameOf, lightHeads),
+    kindOf,
+    placeKnown,
+  );
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
     else ripe.finished(c);
@@ -353,6 +358,13 @@ interface Settled {
   subject: number | null;
   /** The name its day-level statements give it, once asked (see nameStatements). */
   name?: string;
+  /** Kinds of happening known by their place it tells at one (`n:accord@<Paris>`: an accord or a pact there). */
+  knownAt: Set<string>;
+}
+
+/** What a settled cluster is compared by: its main entities, and the place-known happenings it tells at their place. */
+function blockingKeys(f: Settled): (number | string)[] {
+  return [...f.main, ...f.knownAt];
 }
 
 /**
@@ -372,6 +384,7 @@ class RipeClusters {
     private readonly emit: (c: Cluster) => void,
     private readonly same: (a: Settled, b: Settled) => boolean,
     private readonly kindOf: (action: string) => string,
+    private readonly placeKnown: ReadonlySet<string>,
   ) {}
 
   has(cluster: Cluster): boolean {
@@ -401,23 +414,47 @@ class RipeClusters {
       places: new Set(members.flatMap((m) => (m.placeId === null ? [] : [m.placeId]))),
       main: mainEntities(members, reports),
       subject: mainSubject(members),
+      knownAt: this.knownAt(members),
     };
     this.parent.set(f, f);
     const tested = new Set<Settled>();
-    for (const id of f.main)
+    for (const id of blockingKeys(f))
       for (let d = f.day - 1; d <= f.day + 1; d++)
         for (const other of this.byKey.get(`${id}|${d}`) ?? []) {
           if (tested.has(other)) continue;
           tested.add(other);
           if (this.same(f, other)) this.union(f, other);
         }
-    for (const id of f.main) {
+    for (const id of blockingKeys(f)) {
       const key = `${id}|${f.day}`;
       const list = this.byKey.get(key);
       if (list) list.push(f);
       else this.byKey.set(key, [f]);
     }
     this.all.set(cluster, f);
+  }
+
+  /**
+   * The kinds of happening known by their place (`n:accord`: an accord, a pact) its statements tell
+   * at its main place, the one most of its reports that give a place give (`n:accord@<Paris>`); not
+   * a place only some give (one report's `U.S. embassy bombing` in a story of Kenya's).
+   */
+  private knownAt(members: readonly StatementRow[]): Set<string> {
+    const byPlace = new Map<number, Set<string>>();
+    for (const m of members) {
+      if (m.placeId === null) continue;
+      const reports = byPlace.get(m.placeId) ?? new Set<string>();
+      reports.add(m.report);
+      byPlace.set(m.placeId, reports);
+    }
+    const most = Math.max(0, ...[...byPlace.values()].map((r) => r.size));
+    const main = new Set([...byPlace].filter(([, r]) => r.size === most).map(([p]) => p));
+    return new Set(
+      members
+        .filter((m) => m.placeId !== null && main.has(m.placeId) && m.action.startsWith('n:'))
+        .filter((m) => this.placeKnown.has(m.action.slice(2)))
+        .map((m) => `${this.kindOf(m.action)}@${m.placeId}`),
+    );
   }
 
   /** A cluster no statement can join any more. */
@@ -441,7 +478,7 @@ class RipeClusters {
       if (Math.max(...group.map((f) => f.day)) + 1 >= frontier) continue;
       if (!group.every((f) => this.done.has(f.cluster))) continue;
       for (const f of group) {
-        for (const id of f.main) {
+        for (const id of blockingKeys(f)) {
           const key = `${id}|${f.day}`;
           const list = this.byKey.get(key)!;
           list.splice(list.indexOf(f), 1);
@@ -505,6 +542,9 @@ function sameHappening(
   lightHeads: ReadonlySet<string>,
 ): boolean {
   if (Math.abs(a.day - b.day) > 1) return false;
+  // A happening known by its place told at that place by both (`the Paris accord` of reports naming
+  // Baker and Poehl, and of those naming the six nations): one happening, whoever else they name.
+  if ([...a.knownAt].some((k) => b.knownAt.has(k))) return true;
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
   if (shared === 0) return false;
   // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's
