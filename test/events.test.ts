@@ -448,6 +448,17 @@ describe('event attributes', () => {
     ]);
   });
 
+  it("are not a central bank's repurchase pacts", () => {
+    expect(
+      eventsOf(
+        'The Bundesbank allotted 6.1 billion marks in a securities repurchase pact on Tuesday.',
+        '1987-04-08',
+        [],
+      ).events,
+    ).toEqual([]);
+    expect(eventsOf('The two countries signed a trade pact on Tuesday.', '1987-04-08', []).events).toHaveLength(1);
+  });
+
   it('take a possessive date only for the noun it is said of', () => {
     const youth = eventsOf(
       "Officials spoke of the boy. The case is for today's youth what armed invasions were for earlier generations.",

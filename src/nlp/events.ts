@@ -330,6 +330,13 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
     if (MARKET_SENSE.has(lemma) && isMarketMove(text.slice(sentenceStart, sentences[sentence]?.end ?? text.length)))
       continue;
+    // `a securities repurchase pact`, `as an outgoing 14.9 billion pact expired` in a story of the
+    // money market: an instrument, not a happening.
+    if (
+      INSTRUMENT_SENSE.has(lemma) &&
+      MONEY_MARKET.test(text.slice(sentenceStart, sentences[sentence]?.end ?? text.length))
+    )
+      continue;
     // `scored the biggest coup of the U.S. firms`: a success, not an overthrow.
     if (lemma === 'coup' && FIGURATIVE_COUP.test(text.slice(Math.max(sentenceStart, start - 40), start))) continue;
     const anaphoric =
@@ -346,6 +353,10 @@ const MARKET_WORDS =
   /\b(?:prices?|futures|stocks?|shares|bonds?|T-bonds|dollar|yen|markets?|index|contracts?|points|trading|traders|dealers|analysts?|chartists|short[- ]covering|bullish|bearish|volume|correction|metals?|commodit\w+|complex|demand|supply)\b/i;
 const GATHERING_WORDS =
   /\b(?:protest\w*|demonstrat\w*|supporters|march\w*|crowds?|police|held|attended|addressed|speech)\b/i;
+
+/** Accords that are also a central bank's money-market instruments (`securities repurchase pacts`). */
+const INSTRUMENT_SENSE = new Set(['pact', 'agreement', 'accord']);
+const MONEY_MARKET = /\b(?:repurchase|repos?|buy-?backs?|liquidity|allot\w*)\b/i;
 
 /** A coup one scores, pulls off or lands (`scored the biggest coup`) is a success. */
 const FIGURATIVE_COUP = /\b(?:scor\w*|pull\w*(?: off)?|land\w*|achiev\w*|marketing|publicity)\s+(?:\S+\s+){0,3}$/i;
