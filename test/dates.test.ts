@@ -57,6 +57,14 @@ describe('weekdays follow the tense of their clause', () => {
     expect(dates('The INS extended its deadline until 9 a.m. Tuesday.', '2000-04-03')).toEqual([
       ['9 a.m. Tuesday', '2000-04-04T09:00'],
     ]);
+    // What is planned for someone (was the Friday before, read by `said`); not a noun's `to`.
+    const thursday = '1987-02-26';
+    expect(dates('Bankers said there are plans for the minister to meet them on Friday.', thursday)).toEqual([
+      ['Friday', '1987-02-27'],
+    ]);
+    expect(dates('On Friday, she set aside plans for the trip to Africa.', thursday)).toEqual([
+      ['Friday', '1987-02-20'],
+    ]);
   });
 
   it('puts a month written before `of that year` in that year, and the months listed with it', () => {

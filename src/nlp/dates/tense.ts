@@ -238,6 +238,11 @@ const FUTURE_BEFORE_TO = new Set([
   'about',
 ]);
 
+/** `plans for Funaro to meet bankers … on Friday`: what is planned for someone is still to come. */
+const PLANS_FOR = /\b(?:plans?|arrangements?)\s+for\s+(?:[\w.'’-]+\s+){1,5}$/i;
+/** A verb after `to`, not a place or a noun phrase (`plans for the trip to East Africa`). */
+const INFINITIVE = /^(?!(?:the|a|an|his|her|its|their|this|that|these|those)$)[a-z]+$/;
+
 const WORD = /[A-Za-z][A-Za-z'’-]*/g;
 
 const SPEECH = new Set([
@@ -268,7 +273,11 @@ function markersIn(text: string, from: number, to: number): Marker[] {
     const next = words[i + 1]?.[0].toLowerCase() ?? '';
     let tense: 'past' | 'future' | 'present' | null = null;
     let weak = false;
-    if (w === 'to' && FUTURE_BEFORE_TO.has(previous)) {
+    if (
+      w === 'to' &&
+      (FUTURE_BEFORE_TO.has(previous) ||
+        (PLANS_FOR.test(slice.slice(0, m.index!)) && INFINITIVE.test(words[i + 1]?.[0] ?? '')))
+    ) {
       // `plans to`, `is to`: the infinitive is what is planned; the verb before does not set the tense.
       if (previousMarker) markers.pop();
       tense = 'future';
