@@ -707,6 +707,27 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Barnett Slepian shot', 'James Kopp arrested', 'James Baker drops']);
   });
 
+  it('says nothing happened of an act negated or failed', () => {
+    const { statements } = statementsIn(
+      [
+        'Argentina did not suspend interest payments on February 27.',
+        'ICO members failed to agree on quotas on March 1.',
+        'Brazil suspended interest payments on February 20.',
+      ],
+      '1987-03-02',
+      [
+        ['Argentina', 0, 'COUNTRY'],
+        ['February 27', 0, 'DATE', '1987-02-27'],
+        ['ICO', 1, 'ORG'],
+        ['March 1', 1, 'DATE', '1987-03-01'],
+        ['Brazil', 2, 'COUNTRY'],
+        ['February 20', 2, 'DATE', '1987-02-20'],
+      ],
+    );
+    // Were `Argentina suspends interest payments` and `ICO agrees`.
+    expect(statements.map((s) => s.name)).toEqual(['Brazil suspends interest payments']);
+  });
+
   it('takes no country after `in` or `at` for the subject', () => {
     const { statements } = statementsIn(
       [

@@ -236,6 +236,25 @@ function objectAfter(
   };
 }
 
+/** Verbs before `to` that say the next verb's act did not happen (`failed to agree`). */
+const NOT_DONE_BEFORE_TO = /^(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|unable)$/;
+
+/**
+ * Whether the verb at `i` is negated: `not` or `never` (an adverb between), a `-n't` form, `failed
+ * to`, `refused to`, or `no plans (for …) to`.
+ */
+function isNegated(words: Word[], i: number): boolean {
+  let j = i - 1;
+  if (/ly$/.test(words[j]?.lower ?? '')) j--;
+  const before = words[j]?.lower ?? '';
+  if (/^(?:not|never|cannot)$/.test(before) || /n['’]t$/.test(before)) return true;
+  if (before !== 'to') return false;
+  if (NOT_DONE_BEFORE_TO.test(words[j - 1]?.lower ?? '')) return true;
+  for (let k = j - 1; k >= Math.max(1, j - 8); k--)
+    if (/^plans?$/.test(words[k].lower) && words[k - 1].lower === 'no') return true;
+  return false;
+}
+
 function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: number) => boolean): Action | null {
   let fallback: Action | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -246,6 +265,8 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
     if (action.verb) {
       // A bare form is a verb only after `to`, a modal or `not` (`to suspend`); else it is often a noun (`the end`).
       if (w.lower === action.lemma && !MODAL.test(prev)) continue;
+      // `did not suspend interest payments`, `failed to agree`: what did not happen.
+      if (isNegated(words, i)) continue;
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
