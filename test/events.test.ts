@@ -707,11 +707,12 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Barnett Slepian shot', 'James Kopp arrested', 'James Baker drops']);
   });
 
-  it('says nothing happened of an act negated or failed', () => {
+  it('says nothing happened of an act negated, failed or only attempted', () => {
     const { statements } = statementsIn(
       [
         'Argentina did not suspend interest payments on February 27.',
         'ICO members failed to agree on quotas on March 1.',
+        'Sarney sought to end the strikes on March 2.',
         'Brazil suspended interest payments on February 20.',
       ],
       '1987-03-02',
@@ -720,11 +721,13 @@ describe('what a dated statement says happened', () => {
         ['February 27', 0, 'DATE', '1987-02-27'],
         ['ICO', 1, 'ORG'],
         ['March 1', 1, 'DATE', '1987-03-01'],
-        ['Brazil', 2, 'COUNTRY'],
-        ['February 20', 2, 'DATE', '1987-02-20'],
+        ['Sarney', 2, 'PERSON', 'Jose Sarney'],
+        ['March 2', 2, 'DATE', '1987-03-02'],
+        ['Brazil', 3, 'COUNTRY'],
+        ['February 20', 3, 'DATE', '1987-02-20'],
       ],
     );
-    // Were `Argentina suspends interest payments` and `ICO agrees`.
+    // Were `Argentina suspends interest payments`, `ICO agrees` and `Jose Sarney ends strikes`.
     expect(statements.map((s) => s.name)).toEqual(['Brazil suspends interest payments']);
   });
 

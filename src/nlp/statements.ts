@@ -236,12 +236,16 @@ function objectAfter(
   };
 }
 
-/** Verbs before `to` that say the next verb's act did not happen (`failed to agree`). */
-const NOT_DONE_BEFORE_TO = /^(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|unable)$/;
+/**
+ * Words before `to` that say the next verb's act did not happen (`failed to agree`), or not yet:
+ * an attempt at it (`sought to end a wave of labour unrest`, `the union's bid to raise wages`).
+ */
+const NOT_DONE_BEFORE_TO =
+  /^(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought))$/;
 
 /**
- * Whether the verb at `i` is negated: `not` or `never` (an adverb between), a `-n't` form, `failed
- * to`, `refused to`, or `no plans (for …) to`.
+ * Whether the verb at `i` is negated or only attempted: `not` or `never` (an adverb between), a
+ * `-n't` form, `failed to`, `sought to`, or `no plans (for …) to`.
  */
 function isNegated(words: Word[], i: number): boolean {
   let j = i - 1;
