@@ -707,12 +707,14 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Barnett Slepian shot', 'James Kopp arrested', 'James Baker drops']);
   });
 
-  it('says nothing happened of an act negated, failed or only attempted', () => {
+  it('says nothing happened of an act negated, failed, only attempted or possible', () => {
     const { statements } = statementsIn(
       [
         'Argentina did not suspend interest payments on February 27.',
         'ICO members failed to agree on quotas on March 1.',
         'Sarney sought to end the strikes on March 2.',
+        'The Fed may intervene on March 3, economists said.',
+        'OPEC in May cut output on the 12th.',
         'Brazil suspended interest payments on February 20.',
       ],
       '1987-03-02',
@@ -723,12 +725,18 @@ describe('what a dated statement says happened', () => {
         ['March 1', 1, 'DATE', '1987-03-01'],
         ['Sarney', 2, 'PERSON', 'Jose Sarney'],
         ['March 2', 2, 'DATE', '1987-03-02'],
-        ['Brazil', 3, 'COUNTRY'],
-        ['February 20', 3, 'DATE', '1987-02-20'],
+        ['Fed', 3, 'ORG', 'Federal Reserve'],
+        ['March 3', 3, 'DATE', '1987-03-03'],
+        ['OPEC', 4, 'ORG'],
+        ['May', 4, 'DATE', '1986-05'],
+        ['Brazil', 5, 'COUNTRY'],
+        ['February 20', 5, 'DATE', '1987-02-20'],
       ],
     );
-    // Were `Argentina suspends interest payments`, `ICO agrees` and `Jose Sarney ends strikes`.
-    expect(statements.map((s) => s.name)).toEqual(['Brazil suspends interest payments']);
+    // Were `Argentina suspends interest payments`, `ICO agrees`, `Jose Sarney ends strikes` and
+    // `Federal Reserve intervenes`.
+    // The month May is no modal.
+    expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Brazil suspends interest payments']);
   });
 
   it('takes no country after `in` or `at` for the subject', () => {

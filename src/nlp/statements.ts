@@ -244,14 +244,18 @@ const NOT_DONE_BEFORE_TO =
   /^(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought))$/;
 
 /**
- * Whether the verb at `i` is negated or only attempted: `not` or `never` (an adverb between), a
- * `-n't` form, `failed to`, `sought to`, or `no plans (for …) to`.
+ * Whether the verb at `i` tells of no act done: negated (`not` or `never`, an adverb between; a
+ * `-n't` form; `failed to`; `no plans (for …) to`), only attempted (`sought to`) or possible (`may`,
+ * `could`, `if`).
  */
-function isNegated(words: Word[], i: number): boolean {
+function isNotDone(words: Word[], i: number): boolean {
   let j = i - 1;
   if (/ly$/.test(words[j]?.lower ?? '')) j--;
   const before = words[j]?.lower ?? '';
   if (/^(?:not|never|cannot)$/.test(before) || /n['’]t$/.test(before)) return true;
+  // `the Fed may intervene`, `could cut revenues`, `If adopted by Congress`: what might happen.
+  // (The modal `may` is written in lower case; the month `May` never is.)
+  if (/^(?:might|could|if)$/.test(before) || words[j]?.text === 'may') return true;
   if (before !== 'to') return false;
   if (NOT_DONE_BEFORE_TO.test(words[j - 1]?.lower ?? '')) return true;
   for (let k = j - 1; k >= Math.max(1, j - 8); k--)
@@ -269,8 +273,8 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
     if (action.verb) {
       // A bare form is a verb only after `to`, a modal or `not` (`to suspend`); else it is often a noun (`the end`).
       if (w.lower === action.lemma && !MODAL.test(prev)) continue;
-      // `did not suspend interest payments`, `failed to agree`: what did not happen.
-      if (isNegated(words, i)) continue;
+      // `did not suspend interest payments`, `failed to agree`, `may intervene`: what did not happen.
+      if (isNotDone(words, i)) continue;
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
