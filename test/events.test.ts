@@ -739,6 +739,30 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Brazil suspends interest payments']);
   });
 
+  it("reads no act in a period's bound, a participle describing a noun, or what one can do", () => {
+    const { statements } = statementsIn(
+      [
+        'U.S. output in the week ended March 28 was 17 mln tons.',
+        "Shareholders of Carter Hawley vote on the company's proposed restructuring on June 29.",
+        'The end-of-June timeframe is the best Reagan can offer on June 2.',
+        "Lloyd's agreed to implement the plan on April 4.",
+      ],
+      '1987-06-01',
+      [
+        ['U.S.', 0, 'COUNTRY', 'United States'],
+        ['March 28', 0, 'DATE', '1987-03-28'],
+        ['Carter Hawley', 1, 'ORG'],
+        ['June 29', 1, 'DATE', '1987-06-29'],
+        ['Reagan', 2, 'PERSON', 'Ronald Reagan'],
+        ['June 2', 2, 'DATE', '1987-06-02'],
+        ["Lloyd's", 3, 'ORG'],
+        ['April 4', 3, 'DATE', '1987-04-04'],
+      ],
+    );
+    // Were `United States ends`, `Carter Hawley proposes restructuring` and `Ronald Reagan offers`.
+    expect(statements.map((s) => s.name)).toEqual(["Lloyd's agrees to implement plan"]);
+  });
+
   it('takes no country after `in` or `at` for the subject', () => {
     const { statements } = statementsIn(
       [

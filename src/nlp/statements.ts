@@ -236,6 +236,9 @@ function objectAfter(
   };
 }
 
+/** Periods a date bounds (`the week ended March 28`, `the year ending in August`), and a fiscal year's number. */
+const PERIOD = /^(?:weeks?|months?|years?|quarters?|periods?|half|halves|session|day|\d{4}(?:\/\d{2,4})?)$/;
+
 /**
  * Words before `to` that say the next verb's act did not happen (`failed to agree`), or not yet:
  * an attempt at it (`sought to end a wave of labour unrest`, `the union's bid to raise wages`).
@@ -253,9 +256,10 @@ function isNotDone(words: Word[], i: number): boolean {
   if (/ly$/.test(words[j]?.lower ?? '')) j--;
   const before = words[j]?.lower ?? '';
   if (/^(?:not|never|cannot)$/.test(before) || /n['’]t$/.test(before)) return true;
-  // `the Fed may intervene`, `could cut revenues`, `If adopted by Congress`: what might happen.
+  // `the Fed may intervene`, `could cut revenues`, `the best Reagan can offer`, `If adopted by
+  // Congress`: what might happen.
   // (The modal `may` is written in lower case; the month `May` never is.)
-  if (/^(?:might|could|if)$/.test(before) || words[j]?.text === 'may') return true;
+  if (/^(?:might|could|can|if)$/.test(before) || words[j]?.text === 'may') return true;
   if (before !== 'to') return false;
   if (NOT_DONE_BEFORE_TO.test(words[j - 1]?.lower ?? '')) return true;
   for (let k = j - 1; k >= Math.max(1, j - 8); k--)
@@ -275,6 +279,19 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       if (w.lower === action.lemma && !MODAL.test(prev)) continue;
       // `did not suspend interest payments`, `failed to agree`, `may intervene`: what did not happen.
       if (isNotDone(words, i)) continue;
+      // `the week ended March 28`, `fiscal 1987 ending in August`: a period's bound, not an act.
+      if (action.lemma === 'end' && PERIOD.test(prev)) continue;
+      // `today's closing market level`: a participle between a possessive and a noun describes the
+      // noun (not `Lloyd's agreed to implement`).
+      if (
+        /(?:ed|ing)$/.test(w.lower) &&
+        i > 0 &&
+        words[i - 1].end - words[i - 1].start > words[i - 1].text.length &&
+        /^[a-z]+$/.test(words[i + 1]?.text ?? '') &&
+        !PREPOSITION.test(words[i + 1].lower) &&
+        !DETERMINER.test(words[i + 1].lower)
+      )
+        continue;
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
