@@ -739,13 +739,16 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Brazil suspends interest payments']);
   });
 
-  it("reads no act in a period's bound, a participle describing a noun, or what one can do", () => {
+  it("reads no act in a period's bound, a figure's move, a participle describing a noun, or what one can do", () => {
     const { statements } = statementsIn(
       [
         'U.S. output in the week ended March 28 was 17 mln tons.',
         "Shareholders of Carter Hawley vote on the company's proposed restructuring on June 29.",
         'The end-of-June timeframe is the best Reagan can offer on June 2.',
         "Lloyd's agreed to implement the plan on April 4.",
+        'Its load factor for March dropped to 60.2 pct, AMR Corp said.',
+        'Bonds lost 2-1/4 points on April 2 at Treasury auctions.',
+        'Chrysler agreed to buy 100 pct of AMC on March 9.',
       ],
       '1987-06-01',
       [
@@ -757,10 +760,18 @@ describe('what a dated statement says happened', () => {
         ['June 2', 2, 'DATE', '1987-06-02'],
         ["Lloyd's", 3, 'ORG'],
         ['April 4', 3, 'DATE', '1987-04-04'],
+        ['March', 4, 'DATE', '1987-03'],
+        ['AMR Corp', 4, 'ORG'],
+        ['April 2', 5, 'DATE', '1987-04-02'],
+        ['Treasury', 5, 'ORG'],
+        ['Chrysler', 6, 'ORG', 'Chrysler Corp'],
+        ['AMC', 6, 'ORG', 'American Motors Corp'],
+        ['March 9', 6, 'DATE', '1987-03-09'],
       ],
     );
-    // Were `United States ends`, `Carter Hawley proposes restructuring` and `Ronald Reagan offers`.
-    expect(statements.map((s) => s.name)).toEqual(["Lloyd's agrees to implement plan"]);
+    // Were `United States ends`, `Carter Hawley proposes restructuring`, `Ronald Reagan offers`,
+    // `AMR Corp drops` and `Treasury loses points`; a number after a verb's `to` may be its object's.
+    expect(statements.map((s) => s.name)).toEqual(["Lloyd's agrees to implement plan", 'Chrysler Corp agrees']);
   });
 
   it('takes no country after `in` or `at` for the subject', () => {

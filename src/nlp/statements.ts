@@ -236,6 +236,32 @@ function objectAfter(
   };
 }
 
+/** Verbs of a figure that moves by itself (`dropped 5 pct`), not of someone doing something to it. */
+const MOVES_BY_ITSELF = new Set(['drop', 'lose', 'soar', 'increase']);
+
+/**
+ * Whether the verb at `i` tells a figure's move: right after it (adverbs skipped) `to` or `by` and
+ * a number (`dropped to 60.2 pct`, `increased to a preliminary 277,500 tons`),
+ * or for a verb of a figure moving by itself a number at once (`lost 2-1/4 points`). Not a passive
+ * (`rates were raised by 1/4 point` was done by someone).
+ */
+function isFigureMove(words: Word[], i: number, lemma: string): boolean {
+  if (PASSIVE_BEFORE.test(words[i - 1]?.lower ?? '')) return false;
+  let j = i + 1;
+  while (j < words.length && ADVERB.test(words[j].lower)) j++;
+  const next = words[j];
+  if (!next || next.marked) return false;
+  if (/^\d/.test(next.text)) return MOVES_BY_ITSELF.has(lemma);
+  if (next.lower !== 'to' && next.lower !== 'by') return false;
+  let k = j + 1;
+  while (k < words.length && k <= j + 3 && BEFORE_FIGURE.test(words[k].lower)) k++;
+  return /^\d/.test(words[k]?.text ?? '');
+}
+
+/** Words between `to` and a figure (`to a preliminary 277,500`, `to around 8-3/8 pct`), not a verb (`agreed to buy 100 pct`). */
+const BEFORE_FIGURE =
+  /^(?:a|an|about|around|nearly|almost|some|roughly|approximately|just|over|under|below|above|preliminary|estimated|record|revised|adjusted|seasonally)$/;
+
 /** Periods a date bounds (`the week ended March 28`, `the year ending in August`), and a fiscal year's number. */
 const PERIOD = /^(?:weeks?|months?|years?|quarters?|periods?|half|halves|session|day|\d{4}(?:\/\d{2,4})?)$/;
 
@@ -279,6 +305,8 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       if (w.lower === action.lemma && !MODAL.test(prev)) continue;
       // `did not suspend interest payments`, `failed to agree`, `may intervene`: what did not happen.
       if (isNotDone(words, i)) continue;
+      // `its load factor dropped to 60.2 pct`, `bonds lost 2-1/4 points`: a figure moved, nothing was done.
+      if (isFigureMove(words, i, action.lemma)) continue;
       // `the week ended March 28`, `fiscal 1987 ending in August`: a period's bound, not an act.
       if (action.lemma === 'end' && PERIOD.test(prev)) continue;
       // `today's closing market level`: a participle between a possessive and a noun describes the
