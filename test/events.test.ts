@@ -774,6 +774,26 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(["Lloyd's agrees to implement plan", 'Chrysler Corp agrees']);
   });
 
+  it('reads no act from a noun recalled inside a phrase, unless the phrase dates it', () => {
+    const { statements } = statementsIn(
+      [
+        'RJR will redeem its notes on April 6, using the proceeds from the sale of its Heublein unit.',
+        'Luft was named chairman following the death of founder Heinz Nixdorf in March 1986.',
+      ],
+      '1987-03-20',
+      [
+        ['RJR', 0, 'ORG'],
+        ['April 6', 0, 'DATE', '1987-04-06'],
+        ['Heublein', 0, 'ORG'],
+        ['Luft', 1, 'PERSON', 'Klaus Luft'],
+        ['Heinz Nixdorf', 1, 'PERSON'],
+        ['March 1986', 1, 'DATE', '1986-03'],
+      ],
+    );
+    // `RJR sells` on April 6 is gone; the death keeps its own date.
+    expect(statements.map((s) => `${s.date.value} ${s.action.split(':')[0]}`)).toEqual(['1986-03 die']);
+  });
+
   it('takes no country after `in` or `at` for the subject', () => {
     const { statements } = statementsIn(
       [

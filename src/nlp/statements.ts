@@ -262,6 +262,18 @@ function isFigureMove(words: Word[], i: number, lemma: string): boolean {
 const BEFORE_FIGURE =
   /^(?:a|an|about|around|nearly|almost|some|roughly|approximately|just|over|under|below|above|preliminary|estimated|record|revised|adjusted|seasonally)$/;
 
+/** Whether a date follows the word at `i` within its phrase (eight words, no comma between). */
+function datedWithin(words: Word[], i: number, isDate: (at: number) => boolean): boolean {
+  for (let k = i + 1; k < Math.min(words.length, i + 9); k++) {
+    if (words[k].marked) return false;
+    if (isDate(words[k].start)) return true;
+  }
+  return false;
+}
+
+/** Prepositions that put an action noun after them in a phrase about something else (`over the acquisition`). */
+const REFERRING_PREPOSITION = /^(?:over|with|about|against|from|following|after|since|despite|into|under)$/;
+
 /** Periods a date bounds (`the week ended March 28`, `the year ending in August`), and a fiscal year's number. */
 const PERIOD = /^(?:weeks?|months?|years?|quarters?|periods?|half|halves|session|day|\d{4}(?:\/\d{2,4})?)$/;
 
@@ -365,6 +377,16 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       // A noun names the action with a determiner or possessive before it (`Brazil's suspension`) …
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
+    // `its dispute with Texaco over the acquisition of Getty Oil`: a noun inside a phrase after a
+    // preposition recalls an act told elsewhere, and the sentence's date is another's, unless the
+    // phrase holds its own (`following the death of founder Heinz Nixdorf in March 1986`).
+    if (
+      !action.verb &&
+      prev === 'the' &&
+      REFERRING_PREPOSITION.test(words[i - 2]?.lower ?? '') &&
+      !datedWithin(words, i, isDate)
+    )
+      continue;
     const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
     // `declared a moratorium on interest payments`, `imposed a moratorium on …`: a light verb
     // whose object names an action is that action, done to the noun's own object.
