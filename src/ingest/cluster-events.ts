@@ -440,13 +440,7 @@ class RipeClusters {
    * a place only some give (one report's `U.S. embassy bombing` in a story of Kenya's).
    */
   private knownAt(members: readonly StatementRow[]): Set<string> {
-    const byPlace = new Map<number, Set<string>>();
-    for (const m of members) {
-      if (m.placeId === null) continue;
-      const reports = byPlace.get(m.placeId) ?? new Set<string>();
-      reports.add(m.report);
-      byPlace.set(m.placeId, reports);
-    }
+    const byPlace = reportsByPlace(members);
     const most = Math.max(0, ...[...byPlace.values()].map((r) => r.size));
     const main = new Set([...byPlace].filter(([, r]) => r.size === most).map(([p]) => p));
     return new Set(
@@ -1016,6 +1010,18 @@ function consensusDate(members: StatementRow[]): {
   return { span: winner.span, conflicts };
 }
 
+/** The reports giving each place its statements are said to happen at. */
+function reportsByPlace(members: readonly StatementRow[]): Map<number, Set<string>> {
+  const byPlace = new Map<number, Set<string>>();
+  for (const m of members) {
+    if (m.placeId === null) continue;
+    const reports = byPlace.get(m.placeId) ?? new Set<string>();
+    reports.add(m.report);
+    byPlace.set(m.placeId, reports);
+  }
+  return byPlace;
+}
+
 /**
  * The place most reports give, when enough of them give it (two, or all when there is one): a lone
  * report placing a story elsewhere (`Malaysia` among a dozen reports of Japan's local elections) is
@@ -1026,14 +1032,7 @@ function supportedPlace(
   reports: number,
   byReports: (a: [number, Set<string>], b: [number, Set<string>]) => number,
 ): number | null {
-  const byPlace = new Map<number, Set<string>>();
-  for (const m of members) {
-    if (m.placeId === null) continue;
-    const set = byPlace.get(m.placeId) ?? new Set<string>();
-    set.add(m.report);
-    byPlace.set(m.placeId, set);
-  }
-  const best = [...byPlace].sort(byReports)[0];
+  const best = [...reportsByPlace(members)].sort(byReports)[0];
   if (!best) return null;
   return best[1].size >= Math.min(2, reports) ? best[0] : null;
 }
