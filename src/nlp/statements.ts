@@ -236,6 +236,25 @@ function objectAfter(
   };
 }
 
+/**
+ * `today's closing market level`, `the country's ousted prime minister`: a participle between a
+ * possessive (the word before it was written with `'s`) and a noun describes the noun; not before
+ * `to` or a preposition (`Lloyd's agreed to implement`).
+ */
+function describesAfterPossessive(words: Word[], i: number): boolean {
+  const before = words[i - 1];
+  const after = words[i + 1];
+  return (
+    /(?:ed|ing)$/.test(words[i].lower) &&
+    before !== undefined &&
+    before.end - before.start > before.text.length &&
+    after !== undefined &&
+    /^[a-z]+$/.test(after.text) &&
+    !PREPOSITION.test(after.lower) &&
+    !DETERMINER.test(after.lower)
+  );
+}
+
 /** Verbs of a figure that moves by itself (`dropped 5 pct`), not of someone doing something to it. */
 const MOVES_BY_ITSELF = new Set(['drop', 'lose', 'soar', 'increase']);
 
@@ -321,17 +340,7 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       if (isFigureMove(words, i, action.lemma)) continue;
       // `the week ended March 28`, `fiscal 1987 ending in August`: a period's bound, not an act.
       if (action.lemma === 'end' && PERIOD.test(prev)) continue;
-      // `today's closing market level`: a participle between a possessive and a noun describes the
-      // noun (not `Lloyd's agreed to implement`).
-      if (
-        /(?:ed|ing)$/.test(w.lower) &&
-        i > 0 &&
-        words[i - 1].end - words[i - 1].start > words[i - 1].text.length &&
-        /^[a-z]+$/.test(words[i + 1]?.text ?? '') &&
-        !PREPOSITION.test(words[i + 1].lower) &&
-        !DETERMINER.test(words[i + 1].lower)
-      )
-        continue;
+      if (describesAfterPossessive(words, i)) continue;
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
@@ -561,7 +570,7 @@ function befalls(
   );
 }
 
-/** A country after `in`, `at`, `from` … says where something is, not who acts (`Kopp lived in France before he was arrested`). */
+/** A country after `in`, `at`, `near` … says where something is, not who acts (`Kopp lived in France before he was arrested`). */
 function whereNotWho(body: string, m: DocumentFacts['mentions'][number]): boolean {
   return m.type === 'COUNTRY' && LOCATIVE.test(body.slice(Math.max(0, m.start - 16), m.start));
 }
