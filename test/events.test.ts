@@ -794,11 +794,13 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => `${s.date.value} ${s.action.split(':')[0]}`)).toEqual(['1986-03 die']);
   });
 
-  it('takes no country after `in` or `at` for the subject', () => {
+  it('takes no country after `in` or `at`, or after a city and a comma, for the subject', () => {
     const { statements } = statementsIn(
       [
         'The European Court in Luxembourg ruled on December 22 that the scheme was legal.',
         'Kopp lived in France before he was arrested on March 29.',
+        'Officials in Tanzania and Kenya said the blasts of Aug. 7 killed 257 people.',
+        'The bombs at embassies in Dar es Salaam, Tanzania, on Aug. 7 killed 257 people.',
       ],
       '1999-04-02',
       [
@@ -808,10 +810,21 @@ describe('what a dated statement says happened', () => {
         ['Kopp', 1, 'PERSON', 'James Kopp'],
         ['France', 1, 'COUNTRY'],
         ['March 29', 1, 'DATE', '1999-03-29'],
+        ['Tanzania', 2, 'COUNTRY'],
+        ['Kenya', 2, 'COUNTRY'],
+        ['Aug. 7', 2, 'DATE', '1998-08-07'],
+        ['Dar es Salaam', 3, 'PLACE'],
+        ['Tanzania', 3, 'COUNTRY'],
+        ['Aug. 7', 3, 'DATE', '1998-08-07'],
       ],
     );
-    // Were `Luxembourg rules` and `France arrests`.
-    expect(statements.map((s) => s.name)).toEqual(['European Court rules', 'James Kopp arrested']);
+    // Were `Luxembourg rules`, `France arrests`, `Tanzania and Kenya kill people`, `Tanzania kills people`.
+    expect(statements.map((s) => s.name)).toEqual([
+      'European Court rules',
+      'James Kopp arrested',
+      'kills people',
+      'kills people',
+    ]);
   });
 
   it('takes no object across a comma right after the verb, nor a word of the date', () => {

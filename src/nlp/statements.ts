@@ -570,10 +570,26 @@ function befalls(
   );
 }
 
-/** A country after `in`, `at`, `near` … says where something is, not who acts (`Kopp lived in France before he was arrested`). */
-function whereNotWho(body: string, m: DocumentFacts['mentions'][number]): boolean {
-  return m.type === 'COUNTRY' && LOCATIVE.test(body.slice(Math.max(0, m.start - 16), m.start));
+/**
+ * A country after `in`, `at`, `near` … says where something is, not who acts (`Kopp lived in France
+ * before he was arrested`, `Officials in Tanzania and Kenya`); so does one after a city and a comma (`embassies in Dar es Salaam,
+ * Tanzania, and Nairobi, Kenya, … killed 258 people`).
+ */
+function whereNotWho(body: string, m: DocumentFacts['mentions'][number], mentions: DocumentFacts['mentions']): boolean {
+  if (m.type !== 'COUNTRY') return false;
+  // The first of a list says for all (`Officials in Tanzania and Kenya`).
+  let first = m;
+  for (;;) {
+    const before = mentions.find((p) => p.end < first.start && LIST_JOIN.test(body.slice(p.end, first.start)));
+    if (before?.type !== 'COUNTRY') break;
+    first = before;
+  }
+  if (LOCATIVE.test(body.slice(Math.max(0, first.start - 16), first.start))) return true;
+  const comma = /,\s*$/.exec(body.slice(Math.max(0, m.start - 3), m.start));
+  return comma !== null && mentions.some((p) => p.type === 'PLACE' && p.end === m.start - comma[0].length);
 }
+/** What joins the names of a list (`Tanzania and Kenya`, `Japan, Canada`). */
+const LIST_JOIN = /^(?:\s*,)?\s*(?:and|or)?\s*$/;
 const LOCATIVE = /\b(?:in|at|near|across|throughout|inside|outside)\s+(?:the\s+)?$/i;
 
 /** A bare event noun is no name (`meeting`, `talks`): the per-document name then is only a hint. */
@@ -724,7 +740,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`),
       // else, in a relative clause, the name it follows (`replaced Donald Fox, who resigned January 12`).
       const subject =
-        [...inClause].reverse().find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m)) ??
+        [...inClause]
+          .reverse()
+          .find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m, entityMentions)) ??
         relativeAntecedent(doc.body, cFrom, entityMentions);
       // A bare verb, no one acting or named in its clause and no object (`…, which it failed to meet
       // as of February 14`): nothing a reader could tell the happening by.
