@@ -749,6 +749,7 @@ describe('what a dated statement says happened', () => {
         'Its load factor for March dropped to 60.2 pct, AMR Corp said.',
         'Bonds lost 2-1/4 points on April 2 at Treasury auctions.',
         'Chrysler agreed to buy 100 pct of AMC on March 9.',
+        'Retail sales of Chrysler cars surged during the last 10 days of March.',
       ],
       '1987-06-01',
       [
@@ -767,10 +768,13 @@ describe('what a dated statement says happened', () => {
         ['Chrysler', 6, 'ORG', 'Chrysler Corp'],
         ['AMC', 6, 'ORG', 'American Motors Corp'],
         ['March 9', 6, 'DATE', '1987-03-09'],
+        ['Chrysler', 7, 'ORG', 'Chrysler Corp'],
+        ['March', 7, 'DATE', '1987-03'],
       ],
     );
     // Were `United States ends`, `Carter Hawley proposes restructuring`, `Ronald Reagan offers`,
-    // `AMR Corp drops` and `Treasury loses points`; a number after a verb's `to` may be its object's.
+    // `AMR Corp drops`, `Treasury loses points` and `Chrysler Corp sells cars`; a number after a
+    // verb's `to` may be its object's.
     expect(statements.map((s) => s.name)).toEqual(["Lloyd's agrees to implement plan", 'Chrysler Corp agrees']);
   });
 

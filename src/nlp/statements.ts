@@ -256,7 +256,7 @@ function describesAfterPossessive(words: Word[], i: number): boolean {
 }
 
 /** Verbs of a figure that moves by itself (`dropped 5 pct`), not of someone doing something to it. */
-const MOVES_BY_ITSELF = new Set(['drop', 'lose', 'soar', 'increase']);
+const MOVES_BY_ITSELF = new Set(['drop', 'lose', 'soar', 'surge', 'plunge', 'increase']);
 
 /**
  * Whether the verb at `i` tells a figure's move: right after it (adverbs skipped) `to` or `by` and
@@ -289,6 +289,9 @@ function datedWithin(words: Word[], i: number, isDate: (at: number) => boolean):
   }
   return false;
 }
+
+/** Action nouns in the plural that name a flow, not acts (`sales`, `payments`). */
+const FLOWS = new Set(['sales', 'payments', 'repayments']);
 
 /** Prepositions that put an action noun after them in a phrase about something else (`over the acquisition`). */
 const REFERRING_PREPOSITION = /^(?:over|with|about|against|from|following|after|since|despite|into|under)$/;
@@ -386,6 +389,9 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       // A noun names the action with a determiner or possessive before it (`Brazil's suspension`) …
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
+    // `Retail sales of new cars eased 2.2 pct`: sales and payments in the plural are flows a figure
+    // measures, not an act (`the sale of its Heublein unit` is one).
+    if (!action.verb && FLOWS.has(w.lower)) continue;
     // `its dispute with Texaco over the acquisition of Getty Oil`: a noun inside a phrase after a
     // preposition recalls an act told elsewhere, and the sentence's date is another's, unless the
     // phrase holds its own (`following the death of founder Heinz Nixdorf in March 1986`).
@@ -410,6 +416,9 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       action.verb && w.lower !== action.lemma && !/(?:[^s]s|ing)$/.test(w.lower) && PASSIVE_BEFORE.test(be)
         ? w.lower
         : null;
+    // `Sales of U.S.-built new cars surged during the last 10 days`: moving with nothing moved is a
+    // figure's move (`Brazil dropped its demand` has an object; `the trip had been dropped` is a passive).
+    if (action.verb && !head && passive === null && MOVES_BY_ITSELF.has(action.lemma)) continue;
     const found: Action = {
       lemma: action.lemma,
       key: action.key,
