@@ -714,6 +714,8 @@ describe('what a dated statement says happened', () => {
         'ICO members failed to agree on quotas on March 1.',
         'Sarney sought to end the strikes on March 2.',
         'The Fed may intervene on March 3, economists said.',
+        "Tariffs punish Japan's failure to honour a July 1986 pact to stop dumping chips and to open its market.",
+        'Pakistan lost to England by five wickets on Thursday.',
         'OPEC in May cut output on the 12th.',
         'Brazil suspended interest payments on February 20.',
       ],
@@ -727,16 +729,25 @@ describe('what a dated statement says happened', () => {
         ['March 2', 2, 'DATE', '1987-03-02'],
         ['Fed', 3, 'ORG', 'Federal Reserve'],
         ['March 3', 3, 'DATE', '1987-03-03'],
-        ['OPEC', 4, 'ORG'],
-        ['May', 4, 'DATE', '1986-05'],
-        ['Brazil', 5, 'COUNTRY'],
-        ['February 20', 5, 'DATE', '1987-02-20'],
+        ['Japan', 4, 'COUNTRY'],
+        ['July 1986', 4, 'DATE', '1986-07'],
+        ['Pakistan', 5, 'COUNTRY'],
+        ['England', 5, 'PLACE'],
+        ['Thursday', 5, 'DATE', '1987-02-26'],
+        ['OPEC', 6, 'ORG'],
+        ['May', 6, 'DATE', '1986-05'],
+        ['Brazil', 7, 'COUNTRY'],
+        ['February 20', 7, 'DATE', '1987-02-20'],
       ],
     );
-    // Were `Argentina suspends interest payments`, `ICO agrees`, `Jose Sarney ends strikes` and
-    // `Federal Reserve intervenes`.
-    // The month May is no modal.
-    expect(statements.map((s) => s.name)).toEqual(['OPEC cuts output', 'Brazil suspends interest payments']);
+    // Were `Argentina suspends interest payments`, `ICO agrees`, `Jose Sarney ends strikes`,
+    // `Federal Reserve intervenes` and `Japan stops dumping chips` (then `Japan opens market`).
+    // The month May is no modal; a match lost is a happening.
+    expect(statements.map((s) => s.name)).toEqual([
+      'Pakistan loses',
+      'OPEC cuts output',
+      'Brazil suspends interest payments',
+    ]);
   });
 
   it("reads no act in a period's bound, a figure's move, a participle describing a noun, or what one can do", () => {

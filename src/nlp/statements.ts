@@ -300,11 +300,12 @@ const REFERRING_PREPOSITION = /^(?:over|with|about|against|from|following|after|
 const PERIOD = /^(?:weeks?|months?|years?|quarters?|periods?|half|halves|session|day|\d{4}(?:\/\d{2,4})?)$/;
 
 /**
- * Words before `to` that say the next verb's act did not happen (`failed to agree`), or not yet:
- * an attempt at it (`sought to end a wave of labour unrest`, `the union's bid to raise wages`).
+ * Words before `to` that say the next verb's act did not happen (`failed to agree`, `Japan's
+ * failure to honour`), or not yet: an attempt at it (`sought to end a wave of labour unrest`, `the
+ * union's bid to raise wages`) or a promise of it (`a July 1986 agreement to stop dumping`).
  */
 const NOT_DONE_BEFORE_TO =
-  /^(?:fail(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought))$/;
+  /^(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|agreements?|pacts?|accords?|promises?|pledges?|commitments?|threats?|not|never)$/;
 
 /**
  * Whether the verb at `i` tells of no act done: negated (`not` or `never`, an adverb between; a
@@ -321,6 +322,10 @@ function isNotDone(words: Word[], i: number): boolean {
   // (The modal `may` is written in lower case; the month `May` never is.)
   if (/^(?:might|could|can|if)$/.test(before) || words[j]?.text === 'may') return true;
   if (before !== 'to') return false;
+  // `an agreement to stop dumping … and to open its home market`: the second infinitive is the first's.
+  if (/^(?:and|or)$/.test(words[j - 1]?.lower ?? '')) {
+    for (let k = j - 2; k >= Math.max(1, j - 14); k--) if (words[k].lower === 'to') return isNotDone(words, k + 1);
+  }
   if (NOT_DONE_BEFORE_TO.test(words[j - 1]?.lower ?? '')) return true;
   for (let k = j - 1; k >= Math.max(1, j - 8); k--)
     if (/^plans?$/.test(words[k].lower) && words[k - 1].lower === 'no') return true;
@@ -417,8 +422,10 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
         ? w.lower
         : null;
     // `Sales of U.S.-built new cars surged during the last 10 days`: moving with nothing moved is a
-    // figure's move (`Brazil dropped its demand` has an object; `the trip had been dropped` is a passive).
-    if (action.verb && !head && passive === null && MOVES_BY_ITSELF.has(action.lemma)) continue;
+    // figure's move (`Brazil dropped its demand` has an object; `the trip had been dropped` is a
+    // passive; `the side who lost to England by five wickets` lost a match).
+    if (action.verb && !head && passive === null && MOVES_BY_ITSELF.has(action.lemma) && action.lemma !== 'lose')
+      continue;
     const found: Action = {
       lemma: action.lemma,
       key: action.key,
