@@ -716,6 +716,8 @@ describe('what a dated statement says happened', () => {
         'The Fed may intervene on March 3, economists said.',
         "Tariffs punish Japan's failure to honour a July 1986 pact to stop dumping chips and to open its market.",
         'Pakistan lost to England by five wickets on Thursday.',
+        'Congress received bills on March 4 that would cut target prices.',
+        'Novacor said on March 4 it would raise prices.',
         'OPEC in May cut output on the 12th.',
         'Brazil suspended interest payments on February 20.',
       ],
@@ -734,17 +736,23 @@ describe('what a dated statement says happened', () => {
         ['Pakistan', 5, 'COUNTRY'],
         ['England', 5, 'PLACE'],
         ['Thursday', 5, 'DATE', '1987-02-26'],
-        ['OPEC', 6, 'ORG'],
-        ['May', 6, 'DATE', '1986-05'],
-        ['Brazil', 7, 'COUNTRY'],
-        ['February 20', 7, 'DATE', '1987-02-20'],
+        ['Congress', 6, 'ORG'],
+        ['March 4', 6, 'DATE', '1987-03-04'],
+        ['Novacor', 7, 'ORG'],
+        ['March 4', 7, 'DATE', '1987-03-04'],
+        ['OPEC', 8, 'ORG'],
+        ['May', 8, 'DATE', '1986-05'],
+        ['Brazil', 9, 'COUNTRY'],
+        ['February 20', 9, 'DATE', '1987-02-20'],
       ],
     );
     // Were `Argentina suspends interest payments`, `ICO agrees`, `Jose Sarney ends strikes`,
     // `Federal Reserve intervenes` and `Japan stops dumping chips` (then `Japan opens market`).
     // The month May is no modal; a match lost is a happening.
+    // Bills that would cut prices cut nothing; a company that said it would raise prices announced it.
     expect(statements.map((s) => s.name)).toEqual([
       'Pakistan loses',
+      'Novacor raises prices',
       'OPEC cuts output',
       'Brazil suspends interest payments',
     ]);

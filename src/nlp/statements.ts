@@ -321,6 +321,12 @@ function isNotDone(words: Word[], i: number): boolean {
   // Congress`: what might happen.
   // (The modal `may` is written in lower case; the month `May` never is.)
   if (/^(?:might|could|can|if)$/.test(before) || words[j]?.text === 'may') return true;
+  // `bills that would cut target prices`, `unless the dispute was settled … he would withdraw`: what
+  // would follow from something else (`said it would raise prices` announces an act, and stays).
+  if (before === 'would') {
+    if (/^(?:that|which)$/.test(words[j - 1]?.lower ?? '')) return true;
+    if (words.slice(Math.max(0, j - 15), j).some((w) => /^(?:if|unless)$/.test(w.lower))) return true;
+  }
   if (before !== 'to') return false;
   // `an agreement to stop dumping … and to open its home market`: the second infinitive is the first's.
   if (/^(?:and|or)$/.test(words[j - 1]?.lower ?? '')) {
