@@ -850,6 +850,38 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it("gives an action noun no subject but its possessor or its clause's, and reads no act in a noun not done", () => {
+    const { statements } = statementsIn(
+      [
+        'Salomon analysts said banks were worried about the suspension of payments on February 20.',
+        'Ranger Oil said it completed on March 2 the sale of its U.S. properties.',
+        'Perle is to announce his resignation on March 12.',
+        'Lazaro Gonzalez had not signed an agreement on March 29.',
+        'Carlos scored in the opening game on Saturday.',
+      ],
+      '1999-04-02',
+      [
+        ['Salomon', 0, 'ORG', 'Salomon Brothers Inc'],
+        ['February 20', 0, 'DATE', '1999-02-20'],
+        ['Ranger Oil', 1, 'ORG'],
+        ['March 2', 1, 'DATE', '1999-03-02'],
+        ['U.S.', 1, 'COUNTRY', 'United States'],
+        ['Perle', 2, 'PERSON', 'Richard Perle'],
+        ['March 12', 2, 'DATE', '1999-03-12'],
+        ['Lazaro Gonzalez', 3, 'PERSON'],
+        ['March 29', 3, 'DATE', '1999-03-29'],
+        ['Carlos', 4, 'PERSON', 'Roberto Carlos'],
+        ['Saturday', 4, 'DATE', '1999-03-27'],
+      ],
+    );
+    // Were `Salomon Brothers Inc suspends payments`, `Lazaro Gonzalez accord` and `Roberto Carlos opens`.
+    expect(statements.map((s) => `${s.subjectId === null ? '-' : 'subject'} ${s.action.split(':')[0]}`)).toEqual([
+      '- suspend',
+      'subject sell',
+      'subject quit',
+    ]);
+  });
+
   it('takes no object across a comma right after the verb, nor a word of the date', () => {
     const { statements } = statementsIn(
       [

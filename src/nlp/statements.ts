@@ -400,6 +400,17 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       // A noun names the action with a determiner or possessive before it (`Brazil's suspension`) …
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
+    // `still had not signed an agreement to hand the child over`: an act named by the object of a
+    // verb not done was not done either.
+    if (!action.verb && DETERMINER.test(prev) && i >= 2 && isNotDone(words, i - 2)) continue;
+    // `in the opening game of the championship`: an -ing noun before another describes it.
+    if (
+      !action.verb &&
+      /ing$/.test(w.lower) &&
+      /^[a-z]+$/.test(words[i + 1]?.text ?? '') &&
+      words[i + 1].lower !== 'of'
+    )
+      continue;
     // `Retail sales of new cars eased 2.2 pct`: sales and payments in the plural are flows a figure
     // measures, not an act (`the sale of its Heublein unit` is one).
     if (!action.verb && FLOWS.has(w.lower)) continue;
@@ -610,6 +621,27 @@ function whereNotWho(body: string, m: DocumentFacts['mentions'][number], mention
   const comma = /,\s*$/.exec(body.slice(Math.max(0, m.start - 3), m.start));
   return comma !== null && mentions.some((p) => p.type === 'PLACE' && p.end === m.start - comma[0].length);
 }
+/** Between a possessor and its action noun: `'s` and a few words (`Brazil's indefinite suspension`). */
+const POSSESSOR_OF = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u;
+/** A pronoun's possessive right before an action noun (`Perle is to announce his resignation`). */
+const POSSESSIVE_PRONOUN = /\b(?:his|her|its|their)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
+
+/** A preposition (an article and a few words between) right before an action noun: `in the Oct. 23 killing`. */
+const INSIDE_PHRASE =
+  /\b(?:in|of|on|to|for|over|about|with|from|after|before|since|during|despite|at|into|against|following)\s+(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}\d.-]+\s+){0,2}$/iu;
+
+/**
+ * Whether `m` may be the one whose act the noun at `nounAt` names: its possessor, by name or by
+ * pronoun, or the subject of the clause whose object the noun is (`Ranger Oil said it completed the
+ * sale`); not a name before a noun inside a phrase (`FBI officials played down … the likelihood that
+ * either was involved in the Oct. 23 killing of the doctor`).
+ */
+function possesses(body: string, m: DocumentFacts['mentions'][number], nounAt: number): boolean {
+  const between = body.slice(m.end, nounAt);
+  if (POSSESSOR_OF.test(between) || POSSESSIVE_PRONOUN.test(between)) return true;
+  return !INSIDE_PHRASE.test(body.slice(Math.max(m.end, nounAt - 40), nounAt));
+}
+
 /** What joins the names of a list (`Tanzania and Kenya`, `Japan, Canada`). */
 const LIST_JOIN = /^(?:\s*,)?\s*(?:and|or)?\s*$/;
 const LOCATIVE = /\b(?:in|at|near|across|throughout|inside|outside)\s+(?:the\s+)?$/i;
@@ -761,10 +793,13 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const actionAt = action ? words[action.at].start : cTo;
       // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`),
       // else, in a relative clause, the name it follows (`replaced Donald Fox, who resigned January 12`).
+      const before = [...inClause]
+        .reverse()
+        .find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m, entityMentions));
+      // An action noun's subject is its possessor (`Brazil's suspension`), not any name before it
+      // (`FBI officials played down … the Oct. 23 killing of the doctor`).
       const subject =
-        [...inClause]
-          .reverse()
-          .find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m, entityMentions)) ??
+        (action && !action.verb && before && !possesses(doc.body, before, actionAt) ? undefined : before) ??
         relativeAntecedent(doc.body, cFrom, entityMentions);
       // A bare verb, no one acting or named in its clause and no object (`…, which it failed to meet
       // as of February 14`): nothing a reader could tell the happening by.
