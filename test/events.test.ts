@@ -707,7 +707,7 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Barnett Slepian shot', 'James Kopp arrested', 'James Baker drops']);
   });
 
-  it('says nothing happened of an act negated, failed, only attempted or possible', () => {
+  it('says nothing happened of an act negated, failed, only attempted, asked for or possible', () => {
     const { statements } = statementsIn(
       [
         'Argentina did not suspend interest payments on February 27.',
@@ -718,6 +718,7 @@ describe('what a dated statement says happened', () => {
         'Pakistan lost to England by five wickets on Thursday.',
         'Congress received bills on March 4 that would cut target prices.',
         'Novacor said on March 4 it would raise prices.',
+        'The Senate on March 5 called on Reagan to impose penalties on Japanese exports.',
         'OPEC in May cut output on the 12th.',
         'Brazil suspended interest payments on February 20.',
       ],
@@ -740,16 +741,20 @@ describe('what a dated statement says happened', () => {
         ['March 4', 6, 'DATE', '1987-03-04'],
         ['Novacor', 7, 'ORG'],
         ['March 4', 7, 'DATE', '1987-03-04'],
-        ['OPEC', 8, 'ORG'],
-        ['May', 8, 'DATE', '1986-05'],
-        ['Brazil', 9, 'COUNTRY'],
-        ['February 20', 9, 'DATE', '1987-02-20'],
+        ['Senate', 8, 'ORG'],
+        ['March 5', 8, 'DATE', '1987-03-05'],
+        ['Reagan', 8, 'PERSON', 'Ronald Reagan'],
+        ['OPEC', 9, 'ORG'],
+        ['May', 9, 'DATE', '1986-05'],
+        ['Brazil', 10, 'COUNTRY'],
+        ['February 20', 10, 'DATE', '1987-02-20'],
       ],
     );
     // Were `Argentina suspends interest payments`, `ICO agrees`, `Jose Sarney ends strikes`,
     // `Federal Reserve intervenes` and `Japan stops dumping chips` (then `Japan opens market`).
     // The month May is no modal; a match lost is a happening.
-    // Bills that would cut prices cut nothing; a company that said it would raise prices announced it.
+    // Bills that would cut prices cut nothing, nor does a president the Senate called on to impose
+    // penalties; a company that said it would raise prices announced it.
     expect(statements.map((s) => s.name)).toEqual([
       'Pakistan loses',
       'Novacor raises prices',

@@ -290,6 +290,10 @@ function datedWithin(words: Word[], i: number, isDate: (at: number) => boolean):
   return false;
 }
 
+/** Verbs of asking someone to act (`urged`, `called on`, `asked`). */
+const REQUEST =
+  /^(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)|appeal(?:s|ed|ing)|press(?:es|ed|ing)|encourag(?:e|es|ed|ing)|request(?:s|ed|ing)?|invit(?:e|es|ed|ing))$/;
+
 /** Action nouns in the plural that name a flow, not acts (`sales`, `payments`). */
 const FLOWS = new Set(['sales', 'payments', 'repayments']);
 
@@ -333,6 +337,12 @@ function isNotDone(words: Word[], i: number): boolean {
     for (let k = j - 2; k >= Math.max(1, j - 14); k--) if (words[k].lower === 'to') return isNotDone(words, k + 1);
   }
   if (NOT_DONE_BEFORE_TO.test(words[j - 1]?.lower ?? '')) return true;
+  // `urged Texas lawmakers to adopt incentives`, `called on Reagan to impose penalties`: asked of
+  // someone, not done.
+  for (let k = j - 1; k >= Math.max(0, j - 7); k--) {
+    if (words[k].marked && k < j - 1) break;
+    if (REQUEST.test(words[k].lower)) return true;
+  }
   for (let k = j - 1; k >= Math.max(1, j - 8); k--)
     if (/^plans?$/.test(words[k].lower) && words[k - 1].lower === 'no') return true;
   return false;
