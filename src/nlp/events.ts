@@ -328,15 +328,11 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     if (VERB_LIKE.has(lemma) && modifiers.length === 0 && isVerbUse(headText, justBefore.toLowerCase(), after))
       continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
-    if (MARKET_SENSE.has(lemma) && isMarketMove(text.slice(sentenceStart, sentences[sentence]?.end ?? text.length)))
-      continue;
+    const sentenceText = () => text.slice(sentenceStart, sentences[sentence]?.end ?? text.length);
+    if (MARKET_SENSE.has(lemma) && isMarketMove(sentenceText())) continue;
     // `a securities repurchase pact`, `as an outgoing 14.9 billion pact expired` in a story of the
     // money market: an instrument, not a happening.
-    if (
-      INSTRUMENT_SENSE.has(lemma) &&
-      MONEY_MARKET.test(text.slice(sentenceStart, sentences[sentence]?.end ?? text.length))
-    )
-      continue;
+    if (INSTRUMENT_SENSE.has(lemma) && MONEY_MARKET.test(sentenceText())) continue;
     // `scored the biggest coup of the U.S. firms`: a success, not an overthrow.
     if (lemma === 'coup' && FIGURATIVE_COUP.test(text.slice(Math.max(sentenceStart, start - 40), start))) continue;
     const anaphoric =

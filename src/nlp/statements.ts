@@ -153,7 +153,7 @@ const PASSIVE_AFTER_ASIDE = new RegExp(String.raw`^\s*,[^;()]*,\s*${BE_BEFORE_PA
 /** … or a person's pronoun later in the sentence (`Slepian was the mainstay … before he was shot`). */
 const PASSIVE_PRONOUN = new RegExp(String.raw`\b(?:he|she)\s+${BE_BEFORE_PARTICIPLE}`, 'iu');
 /** A preposition (and an article) right before a name: it is inside a phrase, not the clause's subject. */
-const IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?$/i;
+const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?$/i;
 
 /** Words that open a date the recognizer spans without them (`last Oct. 23`, `early March`). */
 const DATE_OPENER = /^(?:last|next|this|early|late|mid)$/;
@@ -255,8 +255,10 @@ function describesAfterPossessive(words: Word[], i: number): boolean {
   );
 }
 
-/** Verbs of a figure that moves by itself (`dropped 5 pct`), not of someone doing something to it. */
-const MOVES_BY_ITSELF = new Set(['drop', 'lose', 'soar', 'surge', 'plunge', 'increase']);
+/** Verbs of a figure that moves by itself, which with no object are its move (`Sales … surged`). */
+const MOVES_WITHOUT_OBJECT = new Set(['drop', 'soar', 'surge', 'plunge', 'increase']);
+/** … and with a number after them (`dropped 5 pct`, `lost 2-1/4 points`; `lost to England` is a match). */
+const MOVES_BY_ITSELF = new Set([...MOVES_WITHOUT_OBJECT, 'lose']);
 
 /**
  * Whether the verb at `i` tells a figure's move: right after it (adverbs skipped) `to` or `by` and
@@ -313,8 +315,10 @@ const NOT_DONE_BEFORE_TO =
 
 /**
  * Whether the verb at `i` tells of no act done: negated (`not` or `never`, an adverb between; a
- * `-n't` form; `failed to`; `no plans (for …) to`), only attempted (`sought to`) or possible (`may`,
- * `could`, `if`).
+ * `-n't` form; `failed to`; `no plans (for …) to`), attempted (`sought to`), promised (`an
+ * agreement to`), asked of someone (`urged X to`), possible (`may`, `could`, `if`) or what would
+ * follow from something else (`bills that would cut`); a second infinitive (`… and to open`) as the
+ * first.
  */
 function isNotDone(words: Word[], i: number): boolean {
   let j = i - 1;
@@ -346,6 +350,23 @@ function isNotDone(words: Word[], i: number): boolean {
   for (let k = j - 1; k >= Math.max(1, j - 8); k--)
     if (/^plans?$/.test(words[k].lower) && words[k - 1].lower === 'no') return true;
   return false;
+}
+
+/**
+ * Whether the action noun at `i` names no act of the sentence: the object of a verb not done (`still
+ * had not signed an agreement`), an -ing noun describing another (`in the opening game`), a flow a
+ * figure measures (`Retail sales of new cars eased 2.2 pct`; `the sale of its Heublein unit` is an
+ * act), or an act recalled inside a phrase about something else, its date another's, unless the
+ * phrase holds its own (`its dispute with Texaco over the acquisition of Getty Oil`; `following the
+ * death of founder Heinz Nixdorf in March 1986` keeps March 1986).
+ */
+function isNoActNoun(words: Word[], i: number, isDate: (at: number) => boolean): boolean {
+  const w = words[i];
+  const prev = words[i - 1]?.lower ?? '';
+  if (DETERMINER.test(prev) && i >= 2 && isNotDone(words, i - 2)) return true;
+  if (/ing$/.test(w.lower) && /^[a-z]+$/.test(words[i + 1]?.text ?? '') && words[i + 1].lower !== 'of') return true;
+  if (FLOWS.has(w.lower)) return true;
+  return prev === 'the' && REFERRING_PREPOSITION.test(words[i - 2]?.lower ?? '') && !datedWithin(words, i, isDate);
 }
 
 function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: number) => boolean): Action | null {
@@ -410,30 +431,7 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       // A noun names the action with a determiner or possessive before it (`Brazil's suspension`) …
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
-    // `still had not signed an agreement to hand the child over`: an act named by the object of a
-    // verb not done was not done either.
-    if (!action.verb && DETERMINER.test(prev) && i >= 2 && isNotDone(words, i - 2)) continue;
-    // `in the opening game of the championship`: an -ing noun before another describes it.
-    if (
-      !action.verb &&
-      /ing$/.test(w.lower) &&
-      /^[a-z]+$/.test(words[i + 1]?.text ?? '') &&
-      words[i + 1].lower !== 'of'
-    )
-      continue;
-    // `Retail sales of new cars eased 2.2 pct`: sales and payments in the plural are flows a figure
-    // measures, not an act (`the sale of its Heublein unit` is one).
-    if (!action.verb && FLOWS.has(w.lower)) continue;
-    // `its dispute with Texaco over the acquisition of Getty Oil`: a noun inside a phrase after a
-    // preposition recalls an act told elsewhere, and the sentence's date is another's, unless the
-    // phrase holds its own (`following the death of founder Heinz Nixdorf in March 1986`).
-    if (
-      !action.verb &&
-      prev === 'the' &&
-      REFERRING_PREPOSITION.test(words[i - 2]?.lower ?? '') &&
-      !datedWithin(words, i, isDate)
-    )
-      continue;
+    if (!action.verb && isNoActNoun(words, i, isDate)) continue;
     const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
     // `declared a moratorium on interest payments`, `imposed a moratorium on …`: a light verb
     // whose object names an action is that action, done to the noun's own object.
@@ -451,8 +449,7 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
     // `Sales of U.S.-built new cars surged during the last 10 days`: moving with nothing moved is a
     // figure's move (`Brazil dropped its demand` has an object; `the trip had been dropped` is a
     // passive; `the side who lost to England by five wickets` lost a match).
-    if (action.verb && !head && passive === null && MOVES_BY_ITSELF.has(action.lemma) && action.lemma !== 'lose')
-      continue;
+    if (action.verb && !head && passive === null && MOVES_WITHOUT_OBJECT.has(action.lemma)) continue;
     const found: Action = {
       lemma: action.lemma,
       key: action.key,
@@ -602,7 +599,7 @@ function befalls(
   if (PASSIVE_SUBJECT.test(between)) return true;
   // Farther off, a name inside a phrase (`the trip by Baker, who was to leave April 30, had been
   // dropped`) is not what underwent it.
-  if (IN_PHRASE.test(body.slice(Math.max(0, subject.start - 16), subject.start))) return false;
+  if (NAME_IN_PHRASE.test(body.slice(Math.max(0, subject.start - 16), subject.start))) return false;
   if (PASSIVE_AFTER_ASIDE.test(between)) return true;
   return (
     subject.type === 'PERSON' &&
@@ -613,10 +610,15 @@ function befalls(
   );
 }
 
+/** What joins the names of a list (`Tanzania and Kenya`, `Japan, Canada`). */
+const LIST_JOIN = /^(?:\s*,)?\s*(?:and|or)?\s*$/;
+/** Prepositions of where, right before a country (`lived in France`). */
+const LOCATIVE = /\b(?:in|at|near|across|throughout|inside|outside)\s+(?:the\s+)?$/i;
+
 /**
  * A country after `in`, `at`, `near` … says where something is, not who acts (`Kopp lived in France
- * before he was arrested`, `Officials in Tanzania and Kenya`); so does one after a city and a comma (`embassies in Dar es Salaam,
- * Tanzania, and Nairobi, Kenya, … killed 258 people`).
+ * before he was arrested`, `Officials in Tanzania and Kenya`); so does one after a city and a comma
+ * (`embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, … killed 258 people`).
  */
 function whereNotWho(body: string, m: DocumentFacts['mentions'][number], mentions: DocumentFacts['mentions']): boolean {
   if (m.type !== 'COUNTRY') return false;
@@ -631,13 +633,14 @@ function whereNotWho(body: string, m: DocumentFacts['mentions'][number], mention
   const comma = /,\s*$/.exec(body.slice(Math.max(0, m.start - 3), m.start));
   return comma !== null && mentions.some((p) => p.type === 'PLACE' && p.end === m.start - comma[0].length);
 }
+
 /** Between a possessor and its action noun: `'s` and a few words (`Brazil's indefinite suspension`). */
 const POSSESSOR_OF = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u;
 /** A pronoun's possessive right before an action noun (`Perle is to announce his resignation`). */
 const POSSESSIVE_PRONOUN = /\b(?:his|her|its|their)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
 
 /** A preposition (an article and a few words between) right before an action noun: `in the Oct. 23 killing`. */
-const INSIDE_PHRASE =
+const NOUN_IN_PHRASE =
   /\b(?:in|of|on|to|for|over|about|with|from|after|before|since|during|despite|at|into|against|following)\s+(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}\d.-]+\s+){0,2}$/iu;
 
 /**
@@ -649,12 +652,8 @@ const INSIDE_PHRASE =
 function possesses(body: string, m: DocumentFacts['mentions'][number], nounAt: number): boolean {
   const between = body.slice(m.end, nounAt);
   if (POSSESSOR_OF.test(between) || POSSESSIVE_PRONOUN.test(between)) return true;
-  return !INSIDE_PHRASE.test(body.slice(Math.max(m.end, nounAt - 40), nounAt));
+  return !NOUN_IN_PHRASE.test(body.slice(Math.max(m.end, nounAt - 40), nounAt));
 }
-
-/** What joins the names of a list (`Tanzania and Kenya`, `Japan, Canada`). */
-const LIST_JOIN = /^(?:\s*,)?\s*(?:and|or)?\s*$/;
-const LOCATIVE = /\b(?:in|at|near|across|throughout|inside|outside)\s+(?:the\s+)?$/i;
 
 /** A bare event noun is no name (`meeting`, `talks`): the per-document name then is only a hint. */
 function isBareName(name: string): boolean {
@@ -803,13 +802,13 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const actionAt = action ? words[action.at].start : cTo;
       // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`),
       // else, in a relative clause, the name it follows (`replaced Donald Fox, who resigned January 12`).
-      const before = [...inClause]
+      const nearest = [...inClause]
         .reverse()
         .find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m, entityMentions));
       // An action noun's subject is its possessor (`Brazil's suspension`), not any name before it
       // (`FBI officials played down … the Oct. 23 killing of the doctor`).
       const subject =
-        (action && !action.verb && before && !possesses(doc.body, before, actionAt) ? undefined : before) ??
+        (action && !action.verb && nearest && !possesses(doc.body, nearest, actionAt) ? undefined : nearest) ??
         relativeAntecedent(doc.body, cFrom, entityMentions);
       // A bare verb, no one acting or named in its clause and no object (`…, which it failed to meet
       // as of February 14`): nothing a reader could tell the happening by.
