@@ -234,19 +234,35 @@ describe('event attributes', () => {
     expect(held.map((e) => e.date)).toEqual(['1987-04-06']);
   });
 
-  it("take a story's lead date for a later undated event, but not its dateline's date", () => {
-    const story = (dateline: string) =>
+  it("take a story's lead day for a later gathering without a date of its own, but not its dateline's date", () => {
+    const story = (dateline: string, later = 'Police gave details at a news conference.', published = '1996-08-31') =>
       eventsOf(
-        `Two die in blast.\n${dateline}\nTwo people were killed, police said. ` +
-          'Violence has grown since the army cancelled a general election.',
-        '1996-08-31',
+        `Two die in blast.\n${dateline}\nTwo people were killed, police said. ${later}`,
+        published,
         [],
       ).events.map((e) => [e.name, e.date]);
-    // Was dated 1996-08-31, the day the story was filed: the election was years before.
-    expect(story('LONDON 1996-08-31')).toEqual([['general election', null]]);
-    expect(story('ALGIERS, Aug 31 -')).toEqual([['general election', null]]);
-    // A day the lead reports still dates it.
-    expect(story('Two people were killed on Friday.')).toEqual([['general election', '1996-08-30']]);
+    // Was dated 1996-08-31, the day the story was filed, not a day it reports.
+    expect(story('LONDON 1996-08-31')).toEqual([['news conference', null]]);
+    expect(story('ALGIERS, Aug 31 -')).toEqual([['news conference', null]]);
+    // A day the lead reports dates the gathering where its news was told.
+    expect(story('Two people were killed on Friday.')).toEqual([['news conference', '1996-08-30']]);
+    // Not a happening the story recalls: the election was years before (was dated 1996-08-30).
+    expect(
+      story('Two people were killed on Friday.', 'Violence has grown since the army cancelled a general election.'),
+    ).toEqual([['general election', null]]);
+    // Nor a gathering said to be earlier, still to come or many.
+    expect(story('Two people were killed on Friday.', 'Ministers had discussed it at a recent meeting.')).toEqual([
+      ['meeting', null],
+    ]);
+    expect(story('Two people were killed on Friday.', 'He said he will take part in the negotiations.')).toEqual([
+      ['negotiations', null],
+    ]);
+    expect(story('Two people were killed on Friday.', 'The group held a number of protests.')).toEqual([
+      ['protest', null],
+    ]);
+    // Nor by a day the lead only expects, or one weeks back.
+    expect(story('A ruling is expected on Tuesday.', undefined, '1996-08-31')).toEqual([['news conference', null]]);
+    expect(story('Police had issued a warning on August 2.')).toEqual([['news conference', null]]);
   });
 
   it('are dated by the date right after them, not by one told of something else earlier in the sentence', () => {
@@ -807,6 +823,7 @@ describe('what a dated statement says happened', () => {
       [
         'RJR will redeem its notes on April 6, using the proceeds from the sale of its Heublein unit.',
         'Luft was named chairman following the death of founder Heinz Nixdorf in March 1986.',
+        'The warrant issued Monday charged Kopp with attempted murder in the 1995 shooting of Hugh Short.',
       ],
       '1987-03-20',
       [
@@ -816,9 +833,14 @@ describe('what a dated statement says happened', () => {
         ['Luft', 1, 'PERSON', 'Klaus Luft'],
         ['Heinz Nixdorf', 1, 'PERSON'],
         ['March 1986', 1, 'DATE', '1986-03'],
+        ['Monday', 2, 'DATE', '1987-03-16'],
+        ['Kopp', 2, 'PERSON', 'James Kopp'],
+        ['1995', 2, 'DATE', '1995'],
+        ['Hugh Short', 2, 'PERSON'],
       ],
     );
-    // `RJR sells` on April 6 is gone; the death keeps its own date.
+    // `RJR sells` on April 6 is gone; the death keeps its own date; the shooting of 1995 is not
+    // Monday's (was `James Kopp shoots`).
     expect(statements.map((s) => `${s.date.value} ${s.action.split(':')[0]}`)).toEqual(['1986-03 die']);
   });
 

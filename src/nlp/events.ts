@@ -8,7 +8,8 @@ import {
 } from '../core/types.js';
 import { daysConflict, parseDateValue, specificity } from '../core/timex.js';
 import { sentenceIndexAt } from './dates/context.js';
-import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, type EventNoun } from './event-nouns.js';
+import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, eventNoun, type EventNoun } from './event-nouns.js';
+import { daysBetween } from '../core/days.js';
 import { participlePhraseBefore } from './participles.js';
 
 /**
@@ -327,6 +328,8 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     const justBefore = /([\p{L}'’]+)\s+$/u.exec(text.slice(Math.max(sentenceStart, start - 30), start))?.[1] ?? '';
     if (VERB_LIKE.has(lemma) && modifiers.length === 0 && isVerbUse(headText, justBefore.toLowerCase(), after))
       continue;
+    // `halted all car purchases in protest against high taxes`: why they did it, no protest held.
+    if (lemma === 'protest' && modifiers.length === 0 && /^in$/i.test(justBefore)) continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
     const sentenceText = () => text.slice(sentenceStart, sentences[sentence]?.end ?? text.length);
     if (MARKET_SENSE.has(lemma) && isMarketMove(sentenceText())) continue;
@@ -732,6 +735,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
               !isProspective(text, ev.phrase, sFrom) &&
               !isReferredTo(text, ev.phrase, d) &&
               !nearerDateAfter(
+                text,
                 ev.phrase,
                 d,
                 sliceByStart(dates, sFrom, sTo).filter(
@@ -815,10 +819,17 @@ function isComparison(text: string, sFrom: number, d: Mention): boolean {
 }
 
 /** Whether one of the sentence's `dates` follows `phrase` nearer to it than `d`, which precedes it. */
-function nearerDateAfter(phrase: Phrase, d: Mention, dates: Mention[]): boolean {
+function nearerDateAfter(text: string, phrase: Phrase, d: Mention, dates: Mention[]): boolean {
   const distance = phrase.start - d.end;
   return dates.some(
-    (o) => o !== d && o.value && !/_REF$/.test(o.value) && o.start >= phrase.end && o.start - phrase.end < distance,
+    (o) =>
+      o !== d &&
+      o.value &&
+      !/_REF$/.test(o.value) &&
+      ((o.start >= phrase.end && o.start - phrase.end < distance) ||
+        // `issued Monday charged Kopp … in the 1995 shooting`: a date written right before the
+        // phrase is its own.
+        (o.start >= d.end && o.end <= phrase.start && /^\s*$/.test(text.slice(o.end, phrase.start)))),
   );
 }
 
@@ -1111,7 +1122,7 @@ export function findEvents(
   _tokens: Token[],
   sentences: Sentence[],
   mentions: Mention[],
-  _publicationDate: IsoDate | null,
+  publicationDate: IsoDate | null,
 ): { mentions: Mention[]; events: EventRecord[] } {
   const entities: Entity[] = mentions
     .filter((m) => isEntityType(m.type))
@@ -1122,7 +1133,7 @@ export function findEvents(
   if (phrases.length === 0) return { mentions: [], events: [] };
   const evidence = gatherEvidence(text, sentences, phrases, entities, dates);
   const clusters = mergeIntoEvents(evidence);
-  const lead = leadDate(text, sentences, dates, phrases);
+  const lead = leadDate(text, sentences, dates, phrases, publicationDate);
   const personEntities = entities.filter((e) => e.type === 'PERSON');
   for (const visit of visitsIn(text, sentences, entities, dates)) placeVisit(visit, clusters, personEntities, text);
 
@@ -1144,7 +1155,7 @@ export function findEvents(
       c.date ??
       (lead &&
       c.evidence[0].phrase.sentence > lead.sentence &&
-      !c.evidence.every((ev) => isProspective(text, ev.phrase, sentences[ev.phrase.sentence]?.start ?? 0))
+      c.evidence.some((ev) => isSetOnLeadDay(text, ev.phrase, sentences[ev.phrase.sentence]?.start ?? 0))
         ? lead.value
         : null);
     const firstSeen = (name: string) => entities.find((e) => e.name === name)?.start ?? Infinity;
@@ -1174,6 +1185,57 @@ export function findEvents(
   eventMentions.sort((a, b) => a.start - b.start);
   return { mentions: eventMentions, events };
 }
+
+/** A lead tells of the day it was filed or of the days just before (`on Friday` in Monday's paper). */
+const LEAD_DAYS_BEFORE = 4;
+
+function isLeadDay(day: string, published: IsoDate): boolean {
+  const before = daysBetween(day as IsoDate, published);
+  return before >= 0 && before <= LEAD_DAYS_BEFORE;
+}
+
+/**
+ * Whether a later event phrase without a date of its own is set on the lead's day: a gathering
+ * where the lead's news was made (`met Thursday … on the sidelines of an international conference`,
+ * `told a news conference`, `the interfaith ceremony`). Not an act of violence, an election, an
+ * accord or a trip: named later without a date they are mostly recalled (`since the Alabama clinic
+ * bombing`, `the merger accord was first signed`, `in the 1995 shooting`) or still to come (`attend
+ * the hearing in Washington`); nor gatherings in the plural (`abortion protests`, `a number of
+ * meetings over the past few days`; `talks` has no singular), nor those said to be earlier or still
+ * to come.
+ */
+function isSetOnLeadDay(text: string, phrase: Phrase, sFrom: number): boolean {
+  const noun = eventNoun(phrase.lemma);
+  const gathering = noun?.group ? SETTING_GROUPS.has(noun.group) : SETTING_LEMMAS.has(phrase.lemma);
+  if (!gathering || !noun) return false;
+  const lastWord = (words: string) => words.toLowerCase().split(/\s+/).pop();
+  const head = lastWord(text.slice(phrase.start, phrase.end));
+  const plural = noun.forms.length > 1 && head === lastWord(noun.forms[1]) && head !== lastWord(noun.forms[0]);
+  if (plural) return false;
+  const before = text.slice(Math.max(sFrom, phrase.start - 40), phrase.start);
+  return !isProspective(text, phrase, sFrom) && !RECALLED.test(before) && !NOT_YET.test(before);
+}
+
+const SETTING_GROUPS: ReadonlySet<string> = new Set(['meet', 'conference', 'ceremony']);
+const SETTING_LEMMAS: ReadonlySet<string> = new Set([
+  'news conference',
+  'press conference',
+  'session',
+  'briefing',
+  'rally',
+  'protest',
+  'interview',
+]);
+/**
+ * Words shortly before an event phrase that make it one still to come, hoped for or going on
+ * (`I will take part in the miners' negotiations`, `if a special council session decides`, `willing to
+ * continue discussions`, `between now and the board meeting`).
+ */
+const NOT_YET =
+  /\b(?:will|would|could|may|might|shall|should|if|unless|continu(?:e[sd]?|ing)|resum(?:e[sd]?|ing)|now\s+and|to\s+(?:start|begin|hold|open|attend|join|take\s+part\s+in))\b/i;
+/** Words before an event phrase that place it before the story's day (`a recent meeting`, `an early vote`). */
+const RECALLED =
+  /\b(?:since|prior\s+to|recent|earlier|previous|past|last|former|first|initial|original|\d{4})\s+(?:(?:an?|the|this|its|their|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 // ---- visits the text dates more precisely than its event ----
 
@@ -1250,11 +1312,15 @@ function leadDate(
   sentences: Sentence[],
   dates: Mention[],
   phrases: Phrase[],
+  published: IsoDate | null,
 ): { value: string; sentence: number } | null {
   const firstSentences = new Set([0, 1].map((i) => i));
   for (const d of dates) {
     if (!firstSentences.has(d.sentence)) break;
     if (!d.value || parseDateValue(d.value)?.granularity !== 'day') continue;
+    // A lead reports the latest news: a day still to come (`a cut is widely expected tomorrow`) or
+    // weeks back (`its May 27 offer`, `a report dated February 26`) is not the day it reports.
+    if (published && !isLeadDay(d.value, published)) continue;
     if (speechTied(text, d)) continue;
     // A date in a sentence that also names an event belongs to that event.
     if (phrases.some((p) => p.sentence === d.sentence)) continue;

@@ -360,16 +360,51 @@ function isNotDone(words: Word[], i: number): boolean {
  * phrase holds its own (`its dispute with Texaco over the acquisition of Getty Oil`; `following the
  * death of founder Heinz Nixdorf in March 1986` keeps March 1986).
  */
-function isNoActNoun(words: Word[], i: number, isDate: (at: number) => boolean): boolean {
+function isNoActNoun(
+  words: Word[],
+  i: number,
+  isDate: (at: number) => boolean,
+  date?: { start: number; end: number },
+): boolean {
   const w = words[i];
   const prev = words[i - 1]?.lower ?? '';
+  if (datedOtherwise(words, i, isDate, date)) return true;
   if (DETERMINER.test(prev) && i >= 2 && isNotDone(words, i - 2)) return true;
   if (/ing$/.test(w.lower) && /^[a-z]+$/.test(words[i + 1]?.text ?? '') && words[i + 1].lower !== 'of') return true;
   if (FLOWS.has(w.lower)) return true;
   return prev === 'the' && REFERRING_PREPOSITION.test(words[i - 2]?.lower ?? '') && !datedWithin(words, i, isDate);
 }
 
-function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: number) => boolean): Action | null {
+/**
+ * Whether the word at `i` comes right after a date that is not the statement's (`date`): `issued
+ * Monday charged Kopp … in the 1995 shooting` tells of no shooting on Monday.
+ */
+function datedOtherwise(
+  words: Word[],
+  i: number,
+  isDate: (at: number) => boolean,
+  date: { start: number; end: number } | undefined,
+): boolean {
+  const before = words[i - 1];
+  return (
+    date !== undefined &&
+    before !== undefined &&
+    !words[i].marked &&
+    isDate(before.start) &&
+    (before.start < date.start || before.start >= date.end)
+  );
+}
+
+/**
+ * The clause's act: its verb and the head of its object, or an action noun. `date`: the date the
+ * statement is of, when there is one (an action noun dated otherwise is no act of it).
+ */
+function findAction(
+  words: Word[],
+  entityAt: Map<number, string>,
+  isDate: (at: number) => boolean,
+  date?: { start: number; end: number },
+): Action | null {
   let fallback: Action | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -400,6 +435,8 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
         !AUXILIARY.test(words[i + 1].lower)
       )
         continue;
+      // `in the 1995 shooting of Hugh Short`: an -ing form after a date of its own is that date's act.
+      if (/ing$/.test(w.lower) && datedOtherwise(words, i, isDate, date)) continue;
       // `the dollar opened at 145.95 yen`, `closed higher`: where a price stood, not what happened.
       const next = words[i + 1]?.lower ?? '';
       if (MARKET_MOVE.test(next) || (next === 'at' && /^\d/.test(words[i + 2]?.text ?? ''))) continue;
@@ -431,7 +468,7 @@ function findAction(words: Word[], entityAt: Map<number, string>, isDate: (at: n
       // A noun names the action with a determiner or possessive before it (`Brazil's suspension`) …
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
-    if (!action.verb && isNoActNoun(words, i, isDate)) continue;
+    if (!action.verb && isNoActNoun(words, i, isDate, date)) continue;
     const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
     // `declared a moratorium on interest payments`, `imposed a moratorium on …`: a light verb
     // whose object names an action is that action, done to the noun's own object.
@@ -792,7 +829,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
           entityAt.set(w.start, '');
       const dateSpans = mentions.filter((m) => m.type === 'DATE');
       const isDate = (at: number) => dateSpans.some((m) => at >= m.start && at < m.end);
-      const action = findAction(words, entityAt, isDate);
+      const action = findAction(words, entityAt, isDate, d);
       const sentenceText = doc.body.slice(sentence.start, sentence.end);
       const named = namedEventIn(sentenceText, d.start - sentence.start);
       if (!action && !named) continue;
