@@ -156,6 +156,36 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements([election(1, 4), election(2, 4), both], name, options)).toHaveLength(1);
   });
 
+  it("keeps a country's election of a month apart from a day's election no report placed", () => {
+    // Egypt's election of April 6 as Cairo reports told it (its leader, no country), and Malaysia's of April.
+    const day = (doc: number) =>
+      statement(doc, '1987-04-07', {
+        value: '1987-04-06',
+        action: 'n:election',
+        name: 'general election',
+        terms: ['general', 'elect', 'parliament'],
+        participantIds: [7],
+      });
+    const month = (doc: number, fields: Partial<StatementRow> = {}) =>
+      statement(doc, '1987-04-01', {
+        value: '1987-04',
+        action: 'n:election',
+        name: 'general election',
+        terms: ['general', 'elect', 'parliament'],
+        participantIds: [5],
+        ...fields,
+      });
+    const events = clusterStatements([day(1), day(2), day(3), month(4), month(5)], name, options);
+    // Was one event of five reports on April 6, named after Malaysia.
+    expect(events.map((e) => [e.date.value, e.documents]).sort()).toEqual([
+      ['1987-04', 2],
+      ['1987-04-06', 3],
+    ]);
+    // A report of the day's election that names the country too lets its month join.
+    const named = clusterStatements([day(1), day(2), { ...day(3), mentionedIds: [5] }, month(4)], name, options);
+    expect(named.map((e) => [e.date.value, e.documents])).toEqual([['1987-04-06', 4]]);
+  });
+
   it('keeps apart a report naming two other places from an event placed elsewhere on the same day', () => {
     const quake = (doc: number, fields: Partial<StatementRow>) =>
       statement(doc, '1987-03-06', {

@@ -275,7 +275,7 @@ export function clusterStatementStream(
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      const score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown);
+      const score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown, polityNamed);
       if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
         best = c;
         bestScore = score;
@@ -701,6 +701,7 @@ function similarity(
   kindOf: (a: string) => string,
   isPlace: (id: number) => boolean,
   placeKnown: ReadonlySet<string>,
+  polityNamed: ReadonlySet<string>,
 ): number {
   // Day-level dates meet within a day of the day most reports give (`Friday` said on Saturday);
   // a coarser date meets a finer event inside it (a week with a few days' slack: `last week`).
@@ -716,6 +717,13 @@ function similarity(
     return 0;
   }
   if (!placesAgree(s, where, c)) return 0;
+  // An election a coarser date places (`general elections in April in Indonesia`) is not one of a day
+  // no report placed, unless one of its reports names that place too (`CAIRO - … Monday's general
+  // election` is another country's election of that month). Not an accord: where one was reached is
+  // more often left unsaid.
+  const election = s.action.startsWith('n:') && polityNamed.has(s.action.slice(2));
+  if (election && s.date.granularity !== 'day' && c.places.size === 0 && where.length > 0 && !namesAny(c, where))
+    return 0;
   // One article naming two events (`talks` and `working group meeting` on one day) tells them apart.
   if (s.eventNoun && c.members.some((m) => m.docId === s.docId && m.eventNoun && m.action !== s.action)) return 0;
   let shared = 0;
@@ -794,6 +802,11 @@ function placesAgree(s: StatementRow, where: readonly number[], c: Cluster): boo
   // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees.
   if ([...c.places].some((p) => s.participantIds.includes(p))) return true;
   return c.members.some((m) => where.some((p) => m.participantIds.includes(p)));
+}
+
+/** Whether one of the cluster's reports names one of these entities. */
+function namesAny(c: Cluster, ids: readonly number[]): boolean {
+  return c.members.some((m) => ids.some((id) => m.participantIds.includes(id) || m.mentionedIds.includes(id)));
 }
 
 function spansMeet(a: DateSpan, b: DateSpan): boolean {
