@@ -265,6 +265,23 @@ describe('event attributes', () => {
     expect(story('Police had issued a warning on August 2.')).toEqual([['news conference', null]]);
   });
 
+  it('take the country of a demonym right before them as the one acting, and their own date before them', () => {
+    const text =
+      'Iran denied it. U.S. warships destroyed an Iranian oil platform on Monday in retaliation for ' +
+      "Friday's Iranian missile attack on a U.S. flag tanker, Defense Secretary Caspar Weinberger said. " +
+      'Ministers will attend a Latin American summit.';
+    const { events } = eventsOf(text, '1987-10-19', [
+      ['COUNTRY', 'Iran', 'Iran'],
+      ['COUNTRY', 'U.S.', 'United States'],
+      ['PERSON', 'Caspar Weinberger', 'Caspar Weinberger'],
+    ]);
+    // Was `Weinberger missile attack` of Monday: the speaker, and the date of the sentence's other act.
+    expect(events.map((e) => [e.name, e.date, e.participants])).toEqual([
+      ['Iran missile attack', '1987-10-16', ['Iran']],
+      ['summit', null, []],
+    ]);
+  });
+
   it('are dated by the date right after them, not by one told of something else earlier in the sentence', () => {
     const dateOf = (text: string) => eventsOf(text, '1987-03-20', []).events.map((e) => [e.name, e.date]);
     expect(

@@ -10,6 +10,7 @@ import { daysConflict, parseDateValue, specificity } from '../core/timex.js';
 import { sentenceIndexAt } from './dates/context.js';
 import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, eventNoun, type EventNoun } from './event-nouns.js';
 import { daysBetween } from '../core/days.js';
+import { countryByDemonym } from './gazetteer.js';
 import { participlePhraseBefore } from './participles.js';
 
 /**
@@ -426,6 +427,19 @@ const COUNTRY_GROUPS: Record<string, string[]> = {
 /** The same groups in plain text, for when the recognizer did not tag them. */
 const COUNTRY_GROUP_TEXT = /\b(?:(?:the\s+)?(?:two|both)\s+Koreas|inter-Korean)\b/;
 
+/**
+ * The country a demonym right before `at` stands for (`Iranian missile attack`, `West German talks`,
+ * `an Iranian Silkworm missile strike`: a name may follow it), if the document names it. Not the
+ * last word of a longer name (`a Latin American summit` is no American one).
+ */
+function demonymCountry(text: string, sFrom: number, at: number, countriesNamed: ReadonlySet<string>): string | null {
+  const run = /(?:^|[\s'’(])((?:\p{Lu}[\p{L}-]+\s+){1,2})$/u.exec(text.slice(Math.max(sFrom, at - 40), at))?.[1];
+  if (!run) return null;
+  const words = run.trim().split(/\s+/);
+  const country = countryByDemonym(words.join(' ')) ?? (words.length === 2 ? countryByDemonym(words[0]) : null);
+  return country && countriesNamed.has(country.name) ? country.name : null;
+}
+
 function participantsOf(e: Entity, text: string): string[] {
   const group = COUNTRY_GROUPS[text.slice(e.start, e.end).toLowerCase()];
   return group ?? [e.name];
@@ -505,6 +519,7 @@ function gatherEvidence(
   }
   let lastPersonBefore: Entity | null = null;
   let lastCountryBefore: Entity | null = null;
+  const countriesNamed = new Set(entities.filter((e) => e.type === 'COUNTRY').map((e) => e.name));
   let entityCursor = 0;
   for (const [index, list] of [...bySentence.entries()].sort((a, b) => a[0] - b[0])) {
     const sentence = sentences[index];
@@ -517,7 +532,15 @@ function gatherEvidence(
     }
     const inSentence = sliceByStart(entities, sFrom, sTo).filter((e) => e.end <= sTo);
     const claimed = new Set<Entity>();
-    const context: SentenceContext = { text, sFrom, sTo, inSentence, lastPersonBefore, lastCountryBefore };
+    const context: SentenceContext = {
+      text,
+      sFrom,
+      sTo,
+      inSentence,
+      lastPersonBefore,
+      lastCountryBefore,
+      countriesNamed,
+    };
     readParticipants(context, list, claimed);
     readPlaces(context, list);
     readDates(context, list, dates);
@@ -535,11 +558,13 @@ interface SentenceContext {
   /** The last person and country named before the sentence (for `He`, `It`). */
   lastPersonBefore: Entity | null;
   lastCountryBefore: Entity | null;
+  /** The countries the document names (a demonym stands for one of them only). */
+  countriesNamed: ReadonlySet<string>;
 }
 
 /** Who takes part: listed after the phrase (`talks with X`), inside it, the sentence's subject, a pronoun's antecedent. */
 function readParticipants(
-  { text, sFrom, sTo, inSentence, lastPersonBefore, lastCountryBefore }: SentenceContext,
+  { text, sFrom, sTo, inSentence, lastPersonBefore, lastCountryBefore, countriesNamed }: SentenceContext,
   list: Evidence[],
   claimed: Set<Entity>,
 ): void {
@@ -639,8 +664,20 @@ function readParticipants(
         }
       }
     }
+    // `Friday's Iranian missile attack on a U.S.-flagged tanker, Weinberger said`: a demonym right
+    // before the phrase names the country that acts (one the story names), before any it acts on; a
+    // person the sentence names beside it does not (the phrase itself names who takes part).
+    const actor = given ? null : demonymCountry(text, sFrom, phrase.start, countriesNamed);
+    if (actor) {
+      ev.countriesAreActors = true;
+      persons = [];
+    }
     ev.persons = unique(persons.map((e) => e.name));
-    ev.countries = unique([...ev.countries, ...[...inside, ...countries].flatMap((e) => participantsOf(e, text))]);
+    ev.countries = unique([
+      ...(actor ? [actor] : []),
+      ...ev.countries,
+      ...[...inside, ...countries].flatMap((e) => participantsOf(e, text)),
+    ]);
   }
 }
 
@@ -818,18 +855,22 @@ function isComparison(text: string, sFrom: number, d: Mention): boolean {
   );
 }
 
-/** Whether one of the sentence's `dates` follows `phrase` nearer to it than `d`, which precedes it. */
+/** Whether another of the sentence's `dates` is `phrase`'s rather than `d` (which precedes it): a nearer one after it, or its own before it. */
 function nearerDateAfter(text: string, phrase: Phrase, d: Mention, dates: Mention[]): boolean {
   const distance = phrase.start - d.end;
+  // `issued Monday charged Kopp … in the 1995 shooting`, `destroyed … on Monday … in retaliation for
+  // Friday's Iranian missile attack`: a date written right before the phrase, or in the possessive
+  // before it, is its own.
+  const ownBefore = (o: Mention): boolean => {
+    const between = text.slice(o.end, phrase.start);
+    return o.start >= d.end && o.end <= phrase.start && (/^\s*$/.test(between) || POSSESSED.test(between));
+  };
   return dates.some(
     (o) =>
       o !== d &&
       o.value &&
       !/_REF$/.test(o.value) &&
-      ((o.start >= phrase.end && o.start - phrase.end < distance) ||
-        // `issued Monday charged Kopp … in the 1995 shooting`: a date written right before the
-        // phrase is its own.
-        (o.start >= d.end && o.end <= phrase.start && /^\s*$/.test(text.slice(o.end, phrase.start)))),
+      ((o.start >= phrase.end && o.start - phrase.end < distance) || ownBefore(o)),
   );
 }
 
