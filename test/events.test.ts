@@ -831,8 +831,12 @@ describe('what a dated statement says happened', () => {
     );
     // Were `United States ends`, `Carter Hawley proposes restructuring`, `Ronald Reagan offers`,
     // `AMR Corp drops`, `Treasury loses points` and `Chrysler Corp sells cars`; a number after a
-    // verb's `to` may be its object's.
-    expect(statements.map((s) => s.name)).toEqual(["Lloyd's agrees to implement plan", 'Chrysler Corp agrees']);
+    // verb's `to` may be its object's, and an amount's `of` leads to what it is of (was `Chrysler Corp
+    // agrees`).
+    expect(statements.map((s) => s.name)).toEqual([
+      "Lloyd's agrees to implement plan",
+      'Chrysler Corp agrees to buy American Motors Corp',
+    ]);
   });
 
   it('reads no act from a noun recalled inside a phrase, unless the phrase dates it', () => {
@@ -997,6 +1001,45 @@ describe('what a dated statement says happened', () => {
     );
     // Before: `Egypt buys tonnes`, `Malta buys tonnes white sugar`.
     expect(statements.map((s) => s.name)).toEqual(['Egypt buys wheat', 'Malta buys white sugar']);
+  });
+
+  it('names what an amount is of, not the amount, a number alone or a participle after it', () => {
+    const { statements } = statementsIn(
+      [
+        'The U.S. will impose 300 mln dlrs of tariffs on April 17.',
+        'The Bank of Japan bought a modest amount of dollars on March 24.',
+        'Chrysler sold 100 mln dlrs of seven-year notes priced at par on February 10.',
+        'The Treasury sold 13.2 billion dlrs of three and six-month bills on April 13.',
+        'TWA acquired four pct of Piedmont on March 5.',
+        'Iraq killed seven people on Friday.',
+      ],
+      '1987-04-20',
+      [
+        ['U.S.', 0, 'COUNTRY', 'United States'],
+        ['April 17', 0, 'DATE', '1987-04-17'],
+        ['Bank of Japan', 1, 'ORG'],
+        ['March 24', 1, 'DATE', '1987-03-24'],
+        ['Chrysler', 2, 'ORG', 'Chrysler Corp'],
+        ['February 10', 2, 'DATE', '1987-02-10'],
+        ['Treasury', 3, 'ORG'],
+        ['April 13', 3, 'DATE', '1987-04-13'],
+        ['TWA', 4, 'ORG'],
+        ['Piedmont', 4, 'ORG'],
+        ['March 5', 4, 'DATE', '1987-03-05'],
+        ['Iraq', 5, 'COUNTRY'],
+        ['Friday', 5, 'DATE', '1987-04-17'],
+      ],
+    );
+    // Were `United States imposes`, `Bank of Japan buys modest amount`, `Chrysler Corp sells` and `TWA
+    // acquires four`; a number alone is no object (`three and six-month bills`), one before a noun stays.
+    expect(statements.map((s) => s.name)).toEqual([
+      'United States imposes tariffs',
+      'Bank of Japan buys dollars',
+      'Chrysler Corp sells seven-year notes',
+      'Treasury sells',
+      'TWA acquires Piedmont',
+      'Iraq kills seven people',
+    ]);
   });
 
   it('names no adverb of place or time as what was done (`meets here`, `signs there`)', () => {

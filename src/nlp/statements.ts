@@ -71,6 +71,15 @@ const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
 /** Words of an amount (`around 900 mln dlrs`, `more than 10 pct`): skipped before an object's noun. */
 const AMOUNT_WORD =
   /^(?:mln|billion|dlrs?|pct|some|about|nearly|around|roughly|approximately|almost|more|less|than|up|least|just)$/;
+/** Numbers in words (`three and six-month bills`): how many, never what (`seven people` keeps it). */
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands)$/;
+/** Participles that describe the noun before them (`notes priced at par`, `shares held by`, `debt falling due`). */
+const PARTICIPLE_AFTER_NOUN = /^(?:[a-z]+[^e]ed|held|due|falling|maturing|sold|paid|made|set|taken)$/;
+/** Nouns of how much (`a modest amount of dollars`). */
+const QUANTITY_NOUN = /^(?:amounts?|quantit(?:y|ies)|volumes?|lots?|portions?|batch(?:es)?)$/;
+/** A word of an amount (`mln`, `dlrs`) or a figure (`300`). */
+const AMOUNT_OR_FIGURE = (w: Word): boolean => AMOUNT_WORD.test(w.lower) || /^\d/.test(w.text);
 /** Units of quantity before what is bought, sold or shipped. */
 const MEASURE_WORD =
   /^(?:tonnes?|tons?|bpd|barrels?|bushels?|ounces?|bales?|bags?|kilos?|kilograms?|lbs|gallons|litres|cubic|metres|meters|feet)$/;
@@ -198,14 +207,34 @@ function objectAfter(
     // Right after a verb, a mark ends it before it starts (`the bans were lifted, the officials said`).
     if (w.marked && (out.length || (verb && j === opens))) break;
     if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
+      // `four pct of its shares`: numbers in words before an amount are part of it.
+      if (out.some((o) => !NUMBER_WORD.test(o.toLowerCase()))) break;
+      out.length = 0;
+      continue;
+    }
+    // `medium- and long-term`, `F-16`: a word cut at its hyphen is no head.
+    if (w.text.endsWith('-')) {
       if (out.length) break;
       continue;
     }
+    // `sold 100 mln dlrs of notes priced at par`, `shares held by`: a participle after the noun
+    // describes it.
+    if (out.length && PARTICIPLE_AFTER_NOUN.test(w.lower) && PREPOSITION.test(words[j + 1]?.lower ?? 'of')) break;
     // `bought 200,000 tonnes of wheat`, `tonnes white sugar`: a measure says how much, not what.
     if (MEASURE_WORD.test(w.lower) && out.length === 0) {
       if (words[j + 1]?.lower === 'of') j++;
       continue;
     }
+    // `impose 300 mln dlrs of tariffs`: an amount's `of` leads to what there is that much of.
+    if (w.lower === 'of' && out.length === 0 && j > opens && !w.marked && AMOUNT_OR_FIGURE(words[j - 1])) continue;
+    // `bought a modest amount of dollars`: so does a noun of quantity, with what describes it.
+    if (QUANTITY_NOUN.test(w.lower) && words[j + 1]?.lower === 'of' && !words[j + 1].marked) {
+      out.length = 0;
+      j++;
+      continue;
+    }
+    // `125 mln dlrs of 10-year first mortgage bonds`: the rest of a figure cut at its hyphen.
+    if (out.length === 0 && /^\d.*-$/.test(words[j - 1]?.text ?? '')) continue;
     if (
       PREPOSITION.test(w.lower) ||
       SPEECH.test(w.lower) ||
@@ -226,6 +255,8 @@ function objectAfter(
     if (entity === '') continue;
     out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
   }
+  // `sold … of three and six-month bills`: a number alone says how many, not what.
+  while (out.length && NUMBER_WORD.test(out[out.length - 1].toLowerCase())) out.pop();
   const phrase = out.join(' ');
   // `bankruptcy protection`, `merger talks`: after a noun, a light head says less than the noun before it.
   const last = out.length - 1;
