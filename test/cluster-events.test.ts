@@ -6,6 +6,7 @@ import {
   clusterStatementStream,
   withUniqueKeys,
 } from '../src/ingest/cluster-events.js';
+import { VERB_GROUPS } from '../src/ingest/corpus-events.js';
 import type { CorpusEventInput, StatementRow } from '../src/store/events.js';
 
 /** Entities of the made-up reports below. */
@@ -154,6 +155,35 @@ describe('corpus events from dated statements', () => {
       participantIds: [4, 5],
     });
     expect(clusterStatements([election(1, 4), election(2, 4), both], name, options)).toHaveLength(1);
+  });
+
+  it('makes one happening of a person shot and the shooting of that day', () => {
+    // Barnett Slepian (#11) shot on October 23, told by a verb in two reports and a noun in two.
+    const shot = (doc: number) =>
+      statement(doc, '1998-10-25', {
+        value: '1998-10-23',
+        action: 'shoot:',
+        name: 'Barnett Slepian shot',
+        terms: ['shot', 'doctor', 'home', 'kitchen'],
+        subjectId: 11,
+        participantIds: [11],
+        eventNoun: false,
+      });
+    const shooting = (doc: number) =>
+      statement(doc, '1998-10-25', {
+        value: '1998-10-23',
+        action: 'n:shooting',
+        name: 'Slepian shooting',
+        terms: ['shoot', 'doctor', 'sniper', 'abort'],
+        participantIds: [11],
+      });
+    const rows = [shot(1), shot(2), shooting(3), shooting(4)];
+    const violence = { ...options, nounGroups: new Map([['shooting', 'violence']]) };
+    // Were two events, `Barnett Slepian shot` and `Slepian shooting`, of two reports each.
+    expect(clusterStatements(rows, name, { ...violence, verbGroups: VERB_GROUPS }).map((e) => e.documents)).toEqual([
+      4,
+    ]);
+    expect(clusterStatements(rows, name, violence).map((e) => e.documents)).toEqual([2, 2]);
   });
 
   it("keeps a country's election of a month apart from a day's election no report placed", () => {

@@ -26,7 +26,7 @@ import { countryOfPlace } from '../nlp/gazetteer.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '63';
+export const STATEMENTS_VERSION = '64';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -42,6 +42,24 @@ export interface EventsUpdate {
  * such country entity. Asked only for elections nothing else places, so looked up one document at a
  * time and remembered.
  */
+/**
+ * Verbs and the kind of happening their event nouns name: `agreed in Paris` and `the Paris accord`,
+ * `met on Friday` and `the meeting`, `Barnett Slepian was shot` and `the shooting`. Not `kill`: the
+ * deaths of twin bombings in two cities would join them into one.
+ */
+export const VERB_GROUPS: ReadonlyMap<string, string> = new Map([
+  ['agree', 'accord'],
+  ['sign', 'accord'],
+  ['ratify', 'accord'],
+  ['meet', 'meet'],
+  ['visit', 'travel'],
+  ['attack', 'violence'],
+  ['bomb', 'violence'],
+  ['shoot', 'violence'],
+  ['elect', 'election'],
+  ['erupt', 'disaster'],
+]);
+
 function datelineCountries(db: Store): (docId: number) => number | null {
   const byDoc = new Map<number, number | null>();
   const byName = new Map<string, number | null>();
@@ -105,18 +123,6 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
   });
   const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));
   const nounGroups = new Map(EVENT_NOUN_TABLE.filter((n) => n.group).map((n) => [n.lemma, n.group!]));
-  // `agreed in Paris` and `the Paris accord`, `met on Friday` and `the meeting`: one kind of happening.
-  const verbGroups = new Map([
-    ['agree', 'accord'],
-    ['sign', 'accord'],
-    ['ratify', 'accord'],
-    ['meet', 'meet'],
-    ['visit', 'travel'],
-    ['attack', 'violence'],
-    ['bomb', 'violence'],
-    ['elect', 'election'],
-    ['erupt', 'disaster'],
-  ]);
   // The statements are read twice (see clusterStatementStream), in one snapshot of the database.
   let statements = 0;
   const pass = (first: boolean) => {
@@ -131,7 +137,7 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
   const clustering = {
     placeKnown,
     nounGroups,
-    verbGroups,
+    verbGroups: VERB_GROUPS,
     ...placeLookups(db),
     lightHeads: lightHeadTerms(),
     datelineCountry: datelineCountries(db),
