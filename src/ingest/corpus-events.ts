@@ -37,12 +37,6 @@ export interface EventsUpdate {
 }
 
 /**
- * The country entity a document's dateline is in (`MANILA` → the Philippines; `BONN` in 1987 → West
- * Germany), from its dateline field or a dateline written in its body; null when the corpus has no
- * such country entity. Asked only for elections nothing else places, so looked up one document at a
- * time and remembered.
- */
-/**
  * Verbs and the kind of happening their event nouns name: `agreed in Paris` and `the Paris accord`,
  * `met on Friday` and `the meeting`, `Barnett Slepian was shot` and `the shooting`. Not `kill`: the
  * deaths of twin bombings in two cities would join them into one.
@@ -60,6 +54,12 @@ export const VERB_GROUPS: ReadonlyMap<string, string> = new Map([
   ['erupt', 'disaster'],
 ]);
 
+/**
+ * The country entity a document's dateline is in (`MANILA` → the Philippines; `BONN` in 1987 → West
+ * Germany), from its dateline field or a dateline written in its body; null when the corpus has no
+ * such country entity. Asked only for elections nothing else places, so looked up one document at a
+ * time and remembered.
+ */
 function datelineCountries(db: Store): (docId: number) => number | null {
   const byDoc = new Map<number, number | null>();
   const byName = new Map<string, number | null>();

@@ -1239,7 +1239,7 @@ function isLeadDay(day: string, published: IsoDate): boolean {
  * Whether a later event phrase without a date of its own is set on the lead's day: a gathering
  * where the lead's news was made (`met Thursday … on the sidelines of an international conference`,
  * `told a news conference`, `the interfaith ceremony`). Not an act of violence, an election, an
- * accord or a trip: named later without a date they are mostly recalled (`since the Alabama clinic
+ * accord, a trip or a hearing: named later without a date they are mostly recalled (`since the Alabama clinic
  * bombing`, `the merger accord was first signed`, `in the 1995 shooting`) or still to come (`attend
  * the hearing in Washington`); nor gatherings in the plural (`abortion protests`, `a number of
  * meetings over the past few days`; `talks` has no singular), nor those said to be earlier or still
