@@ -1042,6 +1042,27 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('reads an -ing form between a noun and a plural as describing it (`base lending rates`)', () => {
+    const { statements } = statementsIn(
+      [
+        'The Bank of England welcomed a half point cut in base lending rates on March 9.',
+        'Lawson announced a sharp cut in government borrowing targets on March 17.',
+        'The Bank of England bought bills on March 18, lending funds to the market.',
+      ],
+      '1987-03-20',
+      [
+        ['Bank of England', 0, 'ORG'],
+        ['March 9', 0, 'DATE', '1987-03-09'],
+        ['Lawson', 1, 'PERSON', 'Nigel Lawson'],
+        ['March 17', 1, 'DATE', '1987-03-17'],
+        ['Bank of England', 2, 'ORG'],
+        ['March 18', 2, 'DATE', '1987-03-18'],
+      ],
+    );
+    // Were `Bank of England lends rates` and `Nigel Lawson borrows targets`.
+    expect(statements.map((s) => s.name)).toEqual(['Bank of England buys bills']);
+  });
+
   it('names no adverb of place or time as what was done (`meets here`, `signs there`)', () => {
     const { statements } = statementsIn(
       [

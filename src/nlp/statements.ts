@@ -407,6 +407,29 @@ function isNoActNoun(
 }
 
 /**
+ * Whether a word may be a common noun before another (`base`, `government`, `sugar`): lower case and
+ * none of the words that open or bind a phrase (`its`, `by`, `was`, `still`, `already`, `quickly`).
+ */
+function isCommonNoun(w: Word): boolean {
+  return (
+    /^[a-z]+$/.test(w.text) &&
+    !/ly$/.test(w.lower) &&
+    !DETERMINER.test(w.lower) &&
+    !PREPOSITION.test(w.lower) &&
+    !PRONOUN.test(w.lower) &&
+    !AUXILIARY.test(w.lower) &&
+    !MODAL.test(w.lower) &&
+    !SPEECH.test(w.lower) &&
+    !ADVERB.test(w.lower) &&
+    !NOT_A_NOUN_BEFORE.test(w.lower)
+  );
+}
+
+/** Words before an -ing form that are no noun it could describe the next with. */
+const NOT_A_NOUN_BEFORE =
+  /^(?:still|already|while|without|also|even|just|then|now|further|was|were|his|her|their|them|who)$/;
+
+/**
  * Whether the word at `i` comes right after a date that is not the statement's (`date`): `issued
  * Monday charged Kopp … in the 1995 shooting` tells of no shooting on Monday.
  */
@@ -456,14 +479,17 @@ function findAction(
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
         continue;
-      // `based on October 16 closing prices`: an -ing form after a date or a figure, before a plural,
+      // `based on October 16 closing prices`, `a cut in bank base lending rates`, `1987 government
+      // borrowing targets`: an -ing form after a date, a figure or a common noun, before a plural,
       // describes that plural (after a date an -ed form is the verb: `Brazil on February 20 suspended`).
       if (
         /ing$/.test(w.lower) &&
         i > 0 &&
-        (isDate(words[i - 1].start) || /^\d/.test(words[i - 1].text)) &&
+        !w.marked &&
+        (isDate(words[i - 1].start) || /^\d/.test(words[i - 1].text) || isCommonNoun(words[i - 1])) &&
         /^\p{L}{2,}[^s]s$/u.test(words[i + 1]?.lower ?? '') &&
-        !AUXILIARY.test(words[i + 1].lower)
+        !AUXILIARY.test(words[i + 1].lower) &&
+        !DETERMINER.test(words[i + 1].lower)
       )
         continue;
       // `in the 1995 shooting of Hugh Short`: an -ing form after a date of its own is that date's act.
