@@ -186,6 +186,35 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(rows, name, violence).map((e) => e.documents)).toEqual([2, 2]);
   });
 
+  it('makes one deed of a company doing the same thing to the same object a day apart, not of a country', () => {
+    const filing = (doc: number, value: string, action: string, terms: string[], subject = 6) =>
+      statement(doc, '1987-04-13', {
+        value,
+        action,
+        name: 'files',
+        terms,
+        subjectId: subject,
+        participantIds: [subject],
+        eventNoun: false,
+      });
+    // Texaco's filing of Sunday, April 12, two reports dating it Saturday by the day of another offer.
+    const rows = [
+      filing(1, '1987-04-11', 'file:bankru', ['settle', 'offer', 'surpris', 'attorney']),
+      filing(2, '1987-04-11', 'file:bankru', ['settle', 'offer', 'surpris', 'attorney']),
+      ...[3, 4, 5].map((doc) => filing(doc, '1987-04-12', 'file:protec', ['chapte', 'code', 'judgment', 'bond'])),
+      filing(6, '1987-04-12', 'file:bankru', ['chapte', 'code', 'judgment', 'bond']),
+    ];
+    // Was two events, of two reports and of four.
+    expect(clusterStatements(rows, name, options).map((e) => e.documents)).toEqual([6]);
+    // A country buying wheat on two days bought twice.
+    const buys = [
+      filing(1, '1987-04-11', 'acquire:wheat', ['tonne', 'export', 'bonus'], 4),
+      filing(2, '1987-04-11', 'acquire:wheat', ['tonne', 'export', 'bonus'], 4),
+      ...[3, 4].map((doc) => filing(doc, '1987-04-12', 'acquire:wheat', ['cargo', 'ship', 'trader'], 4)),
+    ];
+    expect(clusterStatements(buys, name, options).map((e) => e.documents)).toEqual([2, 2]);
+  });
+
   it("keeps a country's election of a month apart from a day's election no report placed", () => {
     // Egypt's election of April 6 as Cairo reports told it (its leader, no country), and Malaysia's of April.
     const day = (doc: number) =>

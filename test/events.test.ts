@@ -1048,6 +1048,7 @@ describe('what a dated statement says happened', () => {
         'The Bank of England welcomed a half point cut in base lending rates on March 9.',
         'Lawson announced a sharp cut in government borrowing targets on March 17.',
         'The Bank of England bought bills on March 18, lending funds to the market.',
+        'Lawson announced a cut in the public sector borrowing requirement on March 17.',
       ],
       '1987-03-20',
       [
@@ -1057,9 +1058,11 @@ describe('what a dated statement says happened', () => {
         ['March 17', 1, 'DATE', '1987-03-17'],
         ['Bank of England', 2, 'ORG'],
         ['March 18', 2, 'DATE', '1987-03-18'],
+        ['Lawson', 3, 'PERSON', 'Nigel Lawson'],
+        ['March 17', 3, 'DATE', '1987-03-17'],
       ],
     );
-    // Were `Bank of England lends rates` and `Nigel Lawson borrows targets`.
+    // Were `Bank of England lends rates`, `Nigel Lawson borrows targets` and `… borrows requirement`.
     expect(statements.map((s) => s.name)).toEqual(['Bank of England buys bills']);
   });
 

@@ -572,6 +572,12 @@ function sameHappening(
   if (sharedActors >= 1 && sharedKinds.some((k) => !k.endsWith(':'))) {
     const name = nameOf(a);
     if (/\p{Lu}/u.test(name) && !name.endsWith('(unnamed)') && name === nameOf(b)) return true;
+    // One company or person doing the same thing to the same object a day apart (`Texaco filed for
+    // bankruptcy`, dated Saturday by a report's other date, and Sunday's filing): one deed. Not a
+    // country: it buys wheat on two days.
+    const doer = a.subject !== null && a.subject === b.subject && !isPlace(a.subject);
+    if (doer && sharedKinds.some((k) => !k.startsWith('n:') && !k.endsWith(':') && !lightHeads.has(k.split(':')[1])))
+      return true;
   }
   // One kind of happening a noun names (a bombing, an earthquake), the same day, to the same two
   // countries or people: one happening, whatever else each report says around it (`the Aug. 7

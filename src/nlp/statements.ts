@@ -425,6 +425,9 @@ function isCommonNoun(w: Word): boolean {
   );
 }
 
+/** Nouns an -ing form makes a compound with, in the singular too (`government borrowing target`). */
+const COMPOUND_HEAD =
+  /^(?:rate|target|price|requirement|tender|limit|margin|ceiling|session|profit|loss|income|cost|power|facility|season|day)$/;
 /** Words before an -ing form that are no noun it could describe the next with. */
 const NOT_A_NOUN_BEFORE =
   /^(?:still|already|while|without|also|even|just|then|now|further|was|were|his|her|their|them|who)$/;
@@ -487,7 +490,7 @@ function findAction(
         i > 0 &&
         !w.marked &&
         (isDate(words[i - 1].start) || /^\d/.test(words[i - 1].text) || isCommonNoun(words[i - 1])) &&
-        /^\p{L}{2,}[^s]s$/u.test(words[i + 1]?.lower ?? '') &&
+        (/^\p{L}{2,}[^s]s$/u.test(words[i + 1]?.lower ?? '') || COMPOUND_HEAD.test(words[i + 1]?.lower ?? '')) &&
         !AUXILIARY.test(words[i + 1].lower) &&
         !DETERMINER.test(words[i + 1].lower)
       )
