@@ -1042,13 +1042,15 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
-  it('reads an -ing form between a noun and a plural as describing it (`base lending rates`)', () => {
+  it('reads an -ing form between a noun and a plural as describing it (`base lending rates`), and `the won` as a noun', () => {
     const { statements } = statementsIn(
       [
         'The Bank of England welcomed a half point cut in base lending rates on March 9.',
         'Lawson announced a sharp cut in government borrowing targets on March 17.',
         'The Bank of England bought bills on March 18, lending funds to the market.',
         'Lawson announced a cut in the public sector borrowing requirement on March 17.',
+        'The Bank of Korea fixed the won at a two-year high on March 31.',
+        "South Korea's M-2 supply in February totalled 33,992 billion won.",
       ],
       '1987-03-20',
       [
@@ -1060,9 +1062,14 @@ describe('what a dated statement says happened', () => {
         ['March 18', 2, 'DATE', '1987-03-18'],
         ['Lawson', 3, 'PERSON', 'Nigel Lawson'],
         ['March 17', 3, 'DATE', '1987-03-17'],
+        ['Bank of Korea', 4, 'ORG'],
+        ['March 31', 4, 'DATE', '1987-03-31'],
+        ['South Korea', 5, 'COUNTRY'],
+        ['February', 5, 'DATE', '1987-02'],
       ],
     );
-    // Were `Bank of England lends rates`, `Nigel Lawson borrows targets` and `… borrows requirement`.
+    // Were `Bank of England lends rates`, `Nigel Lawson borrows targets` and `… borrows requirement`;
+    // the currency `won` is no verb (were `Bank of Korea wins`, `South Korea wins`).
     expect(statements.map((s) => s.name)).toEqual(['Bank of England buys bills']);
   });
 

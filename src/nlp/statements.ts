@@ -425,6 +425,8 @@ function isCommonNoun(w: Word): boolean {
   );
 }
 
+/** Articles and possessives: what follows them is a noun phrase. */
+const ARTICLE = /^(?:a|an|the|its|his|her|their|our)$/;
 /** Nouns an -ing form makes a compound with, in the singular too (`government borrowing target`). */
 const COMPOUND_HEAD =
   /^(?:rate|target|price|requirement|tender|limit|margin|ceiling|session|profit|loss|income|cost|power|facility|season|day)$/;
@@ -481,6 +483,13 @@ function findAction(
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
+        continue;
+      // `1,000 billion won`, `fixed the won at 846.90`: a past form after an article or an amount is a
+      // noun (Korea's currency), not a verb (`the company that won` keeps it).
+      if (
+        !/(?:ed|ing)$/.test(w.lower) &&
+        (ARTICLE.test(prev) || /^(?:mln|billion|trillion)$/.test(prev) || /^\d/.test(words[i - 1]?.text ?? ''))
+      )
         continue;
       // `based on October 16 closing prices`, `a cut in bank base lending rates`, `1987 government
       // borrowing targets`: an -ing form after a date, a figure or a common noun, before a plural,
