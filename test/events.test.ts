@@ -1209,4 +1209,21 @@ describe('what a dated statement says happened', () => {
       '1987-03-26 extend:line',
     ]);
   });
+
+  it('ends a clause at a `since` that opens one of its own', () => {
+    const { statements } = statementsIn(
+      [
+        'He is the first U.S. official to visit Japan since President Reagan announced plans to impose tariffs worth 300 mln dlrs on April 17.',
+      ],
+      '1987-04-10',
+      [
+        ['U.S.', 0, 'COUNTRY', 'United States'],
+        ['Japan', 0, 'COUNTRY'],
+        ['Reagan', 0, 'PERSON', 'Ronald Reagan'],
+        ['April 17', 0, 'DATE', '1987-04-17'],
+      ],
+    );
+    // Was `United States visits Japan` on April 17.
+    expect(statements.map((s) => `${s.date.value} ${s.name}`)).toEqual(['1987-04-17 Ronald Reagan imposes tariffs']);
+  });
 });

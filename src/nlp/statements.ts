@@ -237,6 +237,8 @@ function objectAfter(
     if (out.length === 0 && /^\d.*-$/.test(words[j - 1]?.text ?? '')) continue;
     if (
       PREPOSITION.test(w.lower) ||
+      // `tariffs worth up to 300 mln dlrs`: what follows is how much.
+      w.lower === 'worth' ||
       SPEECH.test(w.lower) ||
       MODAL.test(w.lower) ||
       AUXILIARY.test(w.lower) ||
@@ -666,12 +668,14 @@ function clauseBounds(
 }
 
 /**
- * What ends a clause (see clauseBounds); group 1 only between two dates, group 2 a past participle's
+ * What ends a clause (see clauseBounds): also `since` opening one of its own (`the first U.S.
+ * official to visit Japan since President Reagan announced … tariffs … on April 17`: the date is not
+ * the visit's); group 1 only between two dates, group 2 a past participle's
  * phrase after a clause with a verb of its own (`talks failed to lift export quotas, suspended in
  * February 1986`): its date is the participle's (participles.ts).
  */
 const CLAUSE = new RegExp(
-  String.raw`;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b)|\s+and\s+(?=(?:\p{Ll}+\s+){0,2}?(?:yesterday|today|tomorrow|last|next|this|on|in|early|late)\b))|(,\s+(?=${PARTICIPLE}\s+${PARTICIPLE_PREPOSITION}\b))`,
+  String.raw`;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|\s+since\s+(?=(?:President\s+)?\p{Lu}\p{Ll}+\s+\p{Ll}+ed\b)|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b)|\s+and\s+(?=(?:\p{Ll}+\s+){0,2}?(?:yesterday|today|tomorrow|last|next|this|on|in|early|late)\b))|(,\s+(?=${PARTICIPLE}\s+${PARTICIPLE_PREPOSITION}\b))`,
   'gu',
 );
 
