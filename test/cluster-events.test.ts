@@ -157,6 +157,20 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements([election(1, 4), election(2, 4), both], name, options)).toHaveLength(1);
   });
 
+  it('names a meeting of a body and its part after the part (`EC Commission`, not `European Community–EC Commission`)', () => {
+    const bodies = (id: number) => (id === 21 ? 'European Community' : id === 22 ? 'EC Commission' : name(id));
+    const meeting = (doc: number) =>
+      statement(doc, '1987-06-19', {
+        value: '1987-06-18',
+        action: 'n:meeting',
+        name: 'meeting',
+        terms: ['farm', 'price', 'minist'],
+        participantIds: [21, 22],
+      });
+    const [event] = clusterStatements([meeting(1), meeting(2), meeting(3)], bodies, options);
+    expect(event.name).toBe('EC Commission meeting');
+  });
+
   it('makes one happening of a person shot and the shooting of that day', () => {
     // Barnett Slepian (#11) shot on October 23, told by a verb in two reports and a noun in two.
     const shot = (doc: number) =>

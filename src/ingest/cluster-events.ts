@@ -1212,12 +1212,24 @@ function eventName(
 
 /**
  * Names without one another's words: of `NATO` and `NATO Washington` (a recognizer's name fused with
- * the next), the longer alone says both (`NATO Washington summit`, not `NATO–NATO Washington summit`).
+ * the next), the longer alone says both (`NATO Washington summit`, not `NATO–NATO Washington summit`);
+ * of `European Community` and `EC Commission`, the body named after the other's initials.
  */
 function withoutContained(names: string[]): string[] {
   const padded = names.map((n) => ` ${n.toLowerCase()} `);
+  // `European Community` and `EC Commission`: a body named after another's initials is part of it.
+  const initials = names.map((n) => {
+    const words = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    return words.length >= 2 ? ` ${words.map((w) => w[0]).join('').toLowerCase()} ` : null;
+  });
   return names.filter(
-    (_, i) => !padded.some((other, j) => j !== i && other.length > padded[i].length && other.includes(padded[i])),
+    (_, i) =>
+      !padded.some(
+        (other, j) =>
+          j !== i &&
+          ((other.length > padded[i].length && other.includes(padded[i])) ||
+            (initials[i] !== null && other.startsWith(initials[i]!) && other.length > initials[i]!.length)),
+      ),
   );
 }
 
