@@ -1219,8 +1219,11 @@ function withoutContained(names: string[]): string[] {
   const padded = names.map((n) => ` ${n.toLowerCase()} `);
   // `European Community` and `EC Commission`: a body named after another's initials is part of it.
   const initials = names.map((n) => {
-    const words = n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-    return words.length >= 2 ? ` ${words.map((w) => w[0]).join('').toLowerCase()} ` : null;
+    const capitals = n
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0]);
+    return capitals.length >= 2 ? ` ${capitals.join('').toLowerCase()} ` : null;
   });
   return names.filter(
     (_, i) =>
