@@ -282,6 +282,26 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('are not dated by a date after a comma when named after `after` or `before` (recalled)', () => {
+    const { events } = eventsOf(
+      'Kopp vanished after the shooting, and the car was found abandoned at the Newark airport in December.',
+      '1999-04-10',
+      [['PERSON', 'Kopp', 'James Kopp']],
+    );
+    // Was `Kopp shooting` of 1998-12, the month the car was found.
+    expect(events.map((e) => [e.name, e.date])).toEqual([['Kopp shooting', null]]);
+    const { statements } = statementsIn(
+      ["His car was spotted in Slepian's neighborhood and was found abandoned at the airport in December."],
+      '1999-05-07',
+      [
+        ['Slepian', 0, 'PERSON', 'Barnett Slepian'],
+        ['December', 0, 'DATE', '1998-12'],
+      ],
+    );
+    // `found abandoned` is the state it was found in: no `Barnett Slepian abandons`.
+    expect(statements).toEqual([]);
+  });
+
   it('are dated by the date right after them, not by one told of something else earlier in the sentence', () => {
     const dateOf = (text: string) => eventsOf(text, '1987-03-20', []).events.map((e) => [e.name, e.date]);
     expect(

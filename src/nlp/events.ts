@@ -823,9 +823,10 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
 }
 
 /**
- * `committed to the Paris accord, coupled with …, provided a note of stability … Tuesday`: an event
- * named as the object of a preposition, with a comma between it and a later date, is recalled by a
- * sentence about something else; the date is that other thing's.
+ * `committed to the Paris accord, coupled with …, provided a note of stability … Tuesday`, `Kopp
+ * vanished after the shooting, and the car was found … in December`: an event named as the object of
+ * a preposition, with a comma between it and a later date, is recalled by a sentence about something
+ * else; the date is that other thing's.
  */
 function isReferencedBefore(text: string, sFrom: number, phrase: Phrase, d: Mention): boolean {
   const before = text.slice(Math.max(sFrom, phrase.start - 30), phrase.start);
@@ -834,7 +835,7 @@ function isReferencedBefore(text: string, sFrom: number, phrase: Phrase, d: Ment
 }
 
 const REFERENCE_PREPOSITION =
-  /\b(?:to|of|with|under|from|since|about|by|behind|within|beyond|towards?|against|despite)\s+(?:the|its|their|this|that|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
+  /\b(?:to|of|with|under|from|since|after|before|about|by|behind|within|beyond|towards?|against|despite)\s+(?:the|its|their|this|that|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
 
 /** An event remembered by an anniversary (`the 27th anniversary of the coup`): not that day's. */
 const ANNIVERSARY =

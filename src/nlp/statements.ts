@@ -482,6 +482,9 @@ function findAction(
       // `the week ended March 28`, `fiscal 1987 ending in August`: a period's bound, not an act.
       if (action.lemma === 'end' && PERIOD.test(prev)) continue;
       if (describesAfterPossessive(words, i)) continue;
+      // `the car was found abandoned`, `found dead`: a participle after `found` says what state it was
+      // found in, not who did what.
+      if (prev === 'found' && /ed$/.test(w.lower)) continue;
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
