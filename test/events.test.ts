@@ -774,6 +774,7 @@ describe('what a dated statement says happened', () => {
         'The Senate on March 5 called on Reagan to impose penalties on Japanese exports.',
         'OPEC in May cut output on the 12th.',
         'Brazil suspended interest payments on February 20.',
+        'Lebed said on Friday he hoped to sign a document with the rebels.',
       ],
       '1987-03-02',
       [
@@ -801,10 +802,13 @@ describe('what a dated statement says happened', () => {
         ['May', 9, 'DATE', '1986-05'],
         ['Brazil', 10, 'COUNTRY'],
         ['February 20', 10, 'DATE', '1987-02-20'],
+        ['Lebed', 11, 'PERSON', 'Alexander Lebed'],
+        ['Friday', 11, 'DATE', '1987-02-27'],
       ],
     );
     // Were `Argentina suspends interest payments`, `ICO agrees`, `Jose Sarney ends strikes`,
-    // `Federal Reserve intervenes` and `Japan stops dumping chips` (then `Japan opens market`).
+    // `Federal Reserve intervenes`, `Japan stops dumping chips` (then `Japan opens market`) and
+    // `Alexander Lebed signs document` (a hope).
     // The month May is no modal; a match lost is a happening.
     // Bills that would cut prices cut nothing, nor does a president the Senate called on to impose
     // penalties; a company that said it would raise prices announced it.

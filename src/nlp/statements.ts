@@ -341,10 +341,11 @@ const PERIOD = /^(?:weeks?|months?|years?|quarters?|periods?|half|halves|session
 /**
  * Words before `to` that say the next verb's act did not happen (`failed to agree`, `Japan's
  * failure to honour`), or not yet: an attempt at it (`sought to end a wave of labour unrest`, `the
- * union's bid to raise wages`) or a promise of it (`a July 1986 agreement to stop dumping`).
+ * union's bid to raise wages`), a hope (`hoped to sign a document later in the day`) or a promise of
+ * it (`a July 1986 agreement to stop dumping`).
  */
 const NOT_DONE_BEFORE_TO =
-  /^(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|agreements?|pacts?|accords?|promises?|pledges?|commitments?|threats?|not|never)$/;
+  /^(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|hop(?:e|es|ed|ing)|agreements?|pacts?|accords?|promises?|pledges?|commitments?|threats?|not|never)$/;
 
 /**
  * Whether the verb at `i` tells of no act done: negated (`not` or `never`, an adverb between; a
