@@ -775,6 +775,7 @@ describe('what a dated statement says happened', () => {
         'OPEC in May cut output on the 12th.',
         'Brazil suspended interest payments on February 20.',
         'Lebed said on Friday he hoped to sign a document with the rebels.',
+        'On Monday slow talks with Brazil increased the likelihood that banks will declare their loans non-performing.',
       ],
       '1987-03-02',
       [
@@ -804,11 +805,14 @@ describe('what a dated statement says happened', () => {
         ['February 20', 10, 'DATE', '1987-02-20'],
         ['Lebed', 11, 'PERSON', 'Alexander Lebed'],
         ['Friday', 11, 'DATE', '1987-02-27'],
+        ['Monday', 12, 'DATE', '1987-03-02'],
+        ['Brazil', 12, 'COUNTRY'],
       ],
     );
     // Were `Argentina suspends interest payments`, `ICO agrees`, `Jose Sarney ends strikes`,
     // `Federal Reserve intervenes`, `Japan stops dumping chips` (then `Japan opens market`) and
-    // `Alexander Lebed signs document` (a hope).
+    // `Alexander Lebed signs document` (a hope); a chance raised is no act, nor what it is of (was
+    // `Brazil increases likelihood`).
     // The month May is no modal; a match lost is a happening.
     // Bills that would cut prices cut nothing, nor does a president the Senate called on to impose
     // penalties; a company that said it would raise prices announced it.

@@ -428,6 +428,9 @@ function isCommonNoun(w: Word): boolean {
   );
 }
 
+/** Objects that are a state of mind or a chance (`the likelihood`, `concern`, `hopes`, `pressure`). */
+const ABSTRACT_OBJECT =
+  /^(?:likelihood|possibility|chances?|concerns?|hopes?|fears?|worr(?:y|ies)|doubts?|uncertainty|speculation|expectations?|confidence|optimism|pessimism|pressures?)$/;
 /** Articles and possessives: what follows them is a noun phrase. */
 const ARTICLE = /^(?:a|an|the|its|his|her|their|our)$/;
 /** Nouns an -ing form makes a compound with, in the singular too (`government borrowing target`). */
@@ -545,6 +548,9 @@ function findAction(
     }
     if (!action.verb && isNoActNoun(words, i, isDate, date)) continue;
     const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
+    // `increased the likelihood that banks will declare …`, `raised concern`, `lifted hopes`: a state
+    // of mind or a chance moved, nothing done, and what follows (`that banks will declare`) is its.
+    if (head && ABSTRACT_OBJECT.test(head)) break;
     // `declared a moratorium on interest payments`, `imposed a moratorium on …`: a light verb
     // whose object names an action is that action, done to the noun's own object.
     const named = action.verb && LIGHT_VERBS.has(action.lemma) && head ? actionDeclared(head) : undefined;
