@@ -372,8 +372,10 @@ describe('corpus events from dated statements', () => {
     );
     const named = (rows: StatementRow[]) =>
       clusterStatements(rows, (id) => (id === 11 ? 'IMF' : name(id)), { ...options, isLocality })[0].name;
-    // Before: `IMF–Paris talks`.
-    expect(named(meeting)).toBe('IMF talks in Paris');
+    // Before: `IMF–Paris talks`; a city no report places it in says no where (was `IMF talks in Paris`:
+    // `Wall Street speculated`, `Brent traded` named meetings `in Wall Street`, `in Brent`).
+    expect(named(meeting)).toBe('IMF talks');
+    expect(named(meeting.map((r, i) => (i === 0 ? { ...r, placeId: 1 } : r)))).toBe('IMF talks in Paris');
     // Without anyone else, a city names the happening as before (`Paris talks`).
     expect(named(meeting.map((r) => ({ ...r, participantIds: [1] })))).toBe('Paris talks');
     // Without the locality test, both are parties.

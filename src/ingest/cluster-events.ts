@@ -1181,7 +1181,9 @@ function eventName(
     const top = entities.filter((id) => id !== place).slice(0, 2);
     const actors = top.filter((id) => !options.isLocality(id));
     const who = withoutContained((actors.length ? actors : top).map(entityName));
-    const where = place ?? (actors.length ? top.find(options.isLocality) : undefined) ?? null;
+    // (A city some report places it in: `Wall Street speculated`, `Brent traded` say no where.)
+    const placed = (id: number) => members.some((m) => m.placeId === id);
+    const where = place ?? (actors.length ? top.find((id) => options.isLocality(id) && placed(id)) : undefined) ?? null;
     if (where !== null && who.length < 2) return `${who.length ? `${who[0]} ` : ''}${lemma} in ${entityName(where)}`;
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }
