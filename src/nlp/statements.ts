@@ -388,11 +388,12 @@ function isNotDone(words: Word[], i: number): boolean {
 
 /**
  * Whether the action noun at `i` names no act of the sentence: one right after a date not the
- * statement's (see datedOtherwise), the object of a verb not done (`still had not signed an agreement`), an -ing noun describing another (`in the opening game`), a flow a
- * figure measures (`Retail sales of new cars eased 2.2 pct`; `the sale of its Heublein unit` is an
- * act), or an act recalled inside a phrase about something else, its date another's, unless the
- * phrase holds its own (`its dispute with Texaco over the acquisition of Getty Oil`; `following the
- * death of founder Heinz Nixdorf in March 1986` keeps March 1986).
+ * statement's (see datedOtherwise), the object of a verb not done (`still had not signed an
+ * agreement`), an -ing noun describing another (`in the opening game`), a flow a figure measures
+ * (`Retail sales of new cars eased 2.2 pct`; `the sale of its Heublein unit` is an act), or an act
+ * recalled inside a phrase about something else, its date another's, unless the phrase holds its own
+ * (`its dispute with Texaco over the acquisition of Getty Oil`; `following the death of founder Heinz
+ * Nixdorf in March 1986` keeps March 1986).
  */
 function isNoActNoun(
   words: Word[],
