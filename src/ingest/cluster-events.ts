@@ -544,9 +544,7 @@ function sameHappening(
   // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's
   // place, or the two share two main participants (the same people met once that day).
   if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p)) && shared < 2) {
-    const names = (f: Settled, p: number) =>
-      f.members.some((m) => m.participantIds.includes(p) || m.mentionedIds.includes(p));
-    if (![...a.places].some((p) => names(b, p)) && ![...b.places].some((p) => names(a, p))) return false;
+    if (!namesAny(b, [...a.places]) && !namesAny(a, [...b.places])) return false;
   }
   // `Greece buys` and `Syria buys` wheat the same day are two happenings: two subjects make one
   // happening only when each takes part in the other's (`Baker met Stoltenberg`, `Stoltenberg met Baker`).
@@ -810,8 +808,8 @@ function placesAgree(s: StatementRow, where: readonly number[], c: Cluster): boo
   return c.members.some((m) => where.some((p) => m.participantIds.includes(p)));
 }
 
-/** Whether one of the cluster's reports names one of these entities. */
-function namesAny(c: Cluster, ids: readonly number[]): boolean {
+/** Whether one of the reports of a cluster (or of a settled one) names one of these entities. */
+function namesAny(c: { members: readonly StatementRow[] }, ids: readonly number[]): boolean {
   return c.members.some((m) => ids.some((id) => m.participantIds.includes(id) || m.mentionedIds.includes(id)));
 }
 

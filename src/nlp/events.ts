@@ -856,7 +856,10 @@ function isComparison(text: string, sFrom: number, d: Mention): boolean {
   );
 }
 
-/** Whether another of the sentence's `dates` is `phrase`'s rather than `d` (which precedes it): a nearer one after it, or its own before it. */
+/**
+ * Whether another of the sentence's `dates` is `phrase`'s rather than `d` (which precedes it): a
+ * nearer one after it, or its own before it.
+ */
 function nearerDateAfter(text: string, phrase: Phrase, d: Mention, dates: Mention[]): boolean {
   const distance = phrase.start - d.end;
   // `issued Monday charged Kopp … in the 1995 shooting`, `destroyed … on Monday … in retaliation for
@@ -1240,11 +1243,11 @@ function isLeadDay(day: string, published: IsoDate): boolean {
  * Whether a later event phrase without a date of its own is set on the lead's day: a gathering
  * where the lead's news was made (`met Thursday … on the sidelines of an international conference`,
  * `told a news conference`, `the interfaith ceremony`). Not an act of violence, an election, an
- * accord, a trip or a hearing: named later without a date they are mostly recalled (`since the Alabama clinic
- * bombing`, `the merger accord was first signed`, `in the 1995 shooting`) or still to come (`attend
- * the hearing in Washington`); nor gatherings in the plural (`abortion protests`, `a number of
- * meetings over the past few days`; `talks` has no singular), nor those said to be earlier or still
- * to come.
+ * accord, a trip or a hearing: named later without a date they are mostly recalled (`since the
+ * Alabama clinic bombing`, `the merger accord was first signed`, `in the 1995 shooting`) or still to
+ * come (`attend the hearing in Washington`); nor gatherings in the plural (`abortion protests`, `a
+ * number of meetings over the past few days`; `talks` has no singular), nor those said to be earlier
+ * or still to come.
  */
 function isSetOnLeadDay(text: string, phrase: Phrase, sFrom: number): boolean {
   const noun = eventNoun(phrase.lemma);
