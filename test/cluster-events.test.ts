@@ -738,6 +738,56 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(other, name, groups).filter((e) => e.kind === 'event')).toHaveLength(2);
   });
 
+  it('joins a coarser report to the event dated to the day at its place, not to a coarse one begun beside it', () => {
+    // Coffee quota talks in Paris (id 1) on March 2; later reports say `the talks in Paris earlier this
+    // month`, and one of them gave that month to someone meeting ministers about those talks.
+    const day = { value: '1987-03-02', placeId: 1, participantIds: [8], action: 'n:talks', name: 'Paris talks' };
+    const rows = [
+      statement(1, '1987-03-02', { ...day, terms: ['quota', 'export', 'talk', 'coffe', 'counci'] }),
+      statement(2, '1987-03-02', { ...day, terms: ['quota', 'talk', 'coffe', 'deleg'] }),
+      statement(3, '1987-03-03', { ...day, terms: ['quota', 'export', 'talk', 'collaps'] }),
+      statement(7, '1987-03-03', { ...day, terms: ['quota', 'export', 'talk', 'price'] }),
+      statement(8, '1987-03-03', { ...day, terms: ['quota', 'set', 'talk', 'failur'] }),
+      statement(4, '1987-03-12', {
+        value: '1987-03',
+        placeId: 1,
+        subjectId: 2,
+        participantIds: [2, 8, 1],
+        action: 'meet:minist',
+        name: 'James Baker meets ministers',
+        eventNoun: false,
+        terms: ['export', 'failur', 'quota', 'set', 'talk', 'minist', 'assess', 'market'],
+      }),
+      ...[5, 6].map((doc) =>
+        statement(doc, '1987-03-25', {
+          value: '1987-03',
+          placeId: 1,
+          participantIds: [1, 8],
+          action: 'n:talks',
+          name: 'Paris talks',
+          terms: ['export', 'failur', 'quota', 'set', 'talk'],
+        }),
+      ),
+    ];
+    const groups = {
+      ...options,
+      nounGroups: new Map([
+        ['meeting', 'meet'],
+        ['talks', 'meet'],
+      ]),
+      verbGroups: new Map([['meet', 'meet']]),
+    };
+    const events = clusterStatements(rows, name, groups).filter((e) => e.kind === 'event');
+    const talks = events.find((e) => e.date.value === '1987-03-02');
+    expect(talks?.documents).toBe(7);
+    // Placed elsewhere, a month's talks stay their own.
+    const elsewhere = rows.map((r) =>
+      r.docId === 5 || r.docId === 6 ? { ...r, placeId: 9, participantIds: [9, 8] } : r,
+    );
+    const apart = clusterStatements(elsewhere, name, groups).filter((e) => e.kind === 'event');
+    expect(apart.find((e) => e.date.value === '1987-03-02')?.documents).toBe(5);
+  });
+
   it('lets go of finished clusters without changing any event (sweeping after every statement or never)', () => {
     // Two years of reports about a few entities: day-level statements, and weeks, months, ranges and
     // years that reach back into them, so clusters are finished, reached again and merged across buckets.

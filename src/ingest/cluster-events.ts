@@ -22,6 +22,8 @@ const MAX_KEYS = 6;
 const TERMS_ONLY = 0.45;
 /** Least term similarity for the same action to join (the same verb about other things is another happening). */
 const SAME_ACTION_TERMS = 0.12;
+/** What a coarser statement adds to the score of a cluster some report dates to the day (see the clustering loop). */
+const DAY_EVENT_PREFERENCE = 0.3;
 
 /** A lone report of something this many days before it was published recalls background, not news. */
 const BACKGROUND_DAYS = 365;
@@ -275,7 +277,12 @@ export function clusterStatementStream(
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      const score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown, polityNamed);
+      let score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown, polityNamed);
+      // A coarser date that fits a happening some report dates to the day at the same place (`talks
+      // in London earlier this month`, the London talks of March 2) is most likely that happening,
+      // not the one another coarse report started beside it.
+      if (score > 0 && day === null && c.modeDay !== null && somewhere.some((p) => c.places.has(p)))
+        score += DAY_EVENT_PREFERENCE;
       if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
         best = c;
         bestScore = score;
