@@ -1070,6 +1070,25 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('ends an object at a preposition of place or between (`an offensive near Basra`, `units between`)', () => {
+    const { statements } = statementsIn(
+      [
+        'Iraq launched a new offensive near the southern port of Basra on April 7.',
+        'Texaco sold its units between two rivals on March 3.',
+      ],
+      '1987-04-20',
+      [
+        ['Iraq', 0, 'COUNTRY'],
+        ['Basra', 0, 'PLACE'],
+        ['April 7', 0, 'DATE', '1987-04-07'],
+        ['Texaco', 1, 'ORG'],
+        ['March 3', 1, 'DATE', '1987-03-03'],
+      ],
+    );
+    // Were `Iraq launches new offensive near` and `Texaco sells units between two rivals`.
+    expect(statements.map((s) => s.name)).toEqual(['Iraq launches new offensive', 'Texaco sells units']);
+  });
+
   it('reads an -ing form between a noun and a plural as describing it (`base lending rates`), and `the won` as a noun', () => {
     const { statements } = statementsIn(
       [

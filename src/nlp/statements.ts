@@ -65,7 +65,7 @@ const DETERMINER = /^(?:a|an|the|its|his|her|their|our|all|some|any|this|that|th
 const ADVERB =
   /^(?:[a-z]+ly|temporarily|indefinitely|also|formally|officially|finally|suddenly|unilaterally|not|then|partially)$/;
 const PREPOSITION =
-  /^(?:on|in|at|of|for|to|with|from|by|under|over|after|before|as|against|into|until|since|through|during|because|amid|according|despite|and|or|but|while|which|that|who)$/;
+  /^(?:on|in|at|of|for|to|with|from|by|under|over|after|before|as|against|into|until|since|through|during|because|amid|according|despite|near|across|toward|towards|via|within|between|among|beyond|outside|inside|along|and|or|but|while|which|that|who)$/;
 /** Verbs that make an agreement happen: with them the agreement noun is the event. */
 const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
 /** Words of an amount (`around 900 mln dlrs`, `more than 10 pct`): skipped before an object's noun. */
