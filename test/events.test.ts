@@ -282,6 +282,26 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('take no one the sentence names as carrying out an attack it only blames, answers or tells of', () => {
+    const people: [EntityType, string, string][] = [
+      ['PERSON', 'Weinberger', 'Caspar Weinberger'],
+      ['COUNTRY', 'United States', 'United States'],
+      ['PERSON', 'Giuliani', 'Francois Giuliani'],
+      ['PERSON', 'Kopp', 'James Kopp'],
+    ];
+    const found = (text: string) => eventsOf(text, '1987-10-19', people).events.map((e) => [e.name, e.participants]);
+    // Were `Weinberger attack`, `Giuliani bombing` and `Weinberger raid`.
+    expect(
+      found(
+        "Weinberger was asked why the United States chose an oil platform, blamed by Washington for Friday's attack.",
+      ),
+    ).toEqual([['attack', []]]);
+    expect(found('Giuliani said the Secretary General had no comment on the bombing.')).toEqual([['bombing', []]]);
+    expect(found('"They fired at our helicopters in a raid," Weinberger said.')).toEqual([['raid', []]]);
+    // Who did it stays.
+    expect(found('Police said Kopp carried out the shooting.')).toEqual([['Kopp shooting', ['James Kopp']]]);
+  });
+
   it('are not dated by a date after a comma when named after `after` or `before` (recalled)', () => {
     const { events } = eventsOf(
       'Kopp vanished after the shooting, and the car was found abandoned at the Newark airport in December.',

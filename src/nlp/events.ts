@@ -562,6 +562,23 @@ interface SentenceContext {
   countriesNamed: ReadonlySet<string>;
 }
 
+/**
+ * The words before an act of violence that make it what the sentence is about, not what its people
+ * did: `for` (blamed, in retaliation, responsible), `on`, `about`, `over` (a comment, a report), `in
+ * response to`, then a determiner or a possessive date and at most two modifiers (`for Friday's
+ * Iranian missile attack`).
+ */
+const TALKED_ABOUT =
+  /\b(?:for|on|about|over|(?:response|reaction|reply|retaliation)\s+to)\s+(?:(?:the|an?|this|that|its|their|[\p{L}]+['’]s)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** Whether a name is who says the sentence (`Weinberger said`, `Weinberger, the defence secretary, told`). */
+function isSpeaker(text: string, e: Entity, sTo: number): boolean {
+  const verb = /^(?:\s*,[^,]{1,60},)?\s+(?:(?:had|has|have|also)\s+)?([\p{L}]+)/u.exec(
+    text.slice(e.end, Math.min(sTo, e.end + 80)),
+  );
+  return verb !== null && SPEECH_VERBS.has(verb[1].toLowerCase());
+}
+
 /** Who takes part: listed after the phrase (`talks with X`), inside it, the sentence's subject, a pronoun's antecedent. */
 function readParticipants(
   { text, sFrom, sTo, inSentence, lastPersonBefore, lastCountryBefore, countriesNamed }: SentenceContext,
@@ -622,8 +639,17 @@ function readParticipants(
         other.forEach((e) => claimed.add(e));
         if (persons.length) persons = [...other.filter((e) => e.type === 'PERSON'), ...persons];
       }
+    } else if (
+      GROUP[phrase.lemma] === 'violence' &&
+      TALKED_ABOUT.test(text.slice(Math.max(cFrom, phrase.start - 60), phrase.start))
+    ) {
+      // `blamed by Washington for Friday's attack`, `no comment on the attack`, `in response to a
+      // missile strike`: an attack the sentence only blames, answers or comments on; the people it
+      // names are not who carried it out.
     } else {
-      persons = sentencePersons;
+      // Who tells of an attack (`…, Weinberger said`) did not carry it out.
+      persons =
+        GROUP[phrase.lemma] === 'violence' ? sentencePersons.filter((e) => !isSpeaker(text, e, sTo)) : sentencePersons;
       if (persons.length === 0) {
         const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
         persons = pronoun;
