@@ -788,6 +788,42 @@ describe('corpus events from dated statements', () => {
     expect(apart.find((e) => e.date.value === '1987-03-02')?.documents).toBe(5);
   });
 
+  it("makes one happening of a body's meeting and its accord told only by the same month", () => {
+    // `OPEC agreed in December to cut output` … `the OPEC meeting in December`, nothing else in common.
+    const accord = { value: '1986-12', participantIds: [8], terms: ['ceil', 'output', 'price'], name: 'accord' };
+    const meeting = {
+      value: '1986-12',
+      participantIds: [8],
+      action: 'n:meeting',
+      terms: ['dollar', 'declin'],
+      name: 'meeting',
+    };
+    const rows = [
+      ...[1, 2, 3].map((doc) => statement(doc, '1987-03-01', accord)),
+      statement(4, '1987-04-28', meeting),
+      statement(5, '1987-06-29', meeting),
+    ];
+    const events = clusterStatements(rows, name, options).filter((e) => e.kind === 'event');
+    expect(events.map((e) => [e.date.value, e.documents])).toEqual([['1986-12', 5]]);
+    // Another month's meeting, or one more body's, is another happening.
+    const apart = [
+      ...rows.slice(0, 3),
+      statement(4, '1987-04-28', { ...meeting, value: '1987-01' }),
+      statement(5, '1987-06-29', { ...meeting, value: '1987-01' }),
+    ];
+    expect(
+      clusterStatements(apart, name, options)
+        .filter((e) => e.kind === 'event')
+        .map((e) => e.documents),
+    ).toEqual([3, 2]);
+    const two = [...rows.slice(0, 3), statement(4, '1987-04-28', { ...meeting, participantIds: [8, 6] })];
+    expect(
+      clusterStatements(two, name, options)
+        .filter((e) => e.kind === 'event')
+        .map((e) => e.documents),
+    ).toEqual([3, 1]);
+  });
+
   it('lets go of finished clusters without changing any event (sweeping after every statement or never)', () => {
     // Two years of reports about a few entities: day-level statements, and weeks, months, ranges and
     // years that reach back into them, so clusters are finished, reached again and merged across buckets.

@@ -22,6 +22,8 @@ const MAX_KEYS = 6;
 const TERMS_ONLY = 0.45;
 /** Least term similarity for the same action to join (the same verb about other things is another happening). */
 const SAME_ACTION_TERMS = 0.12;
+/** Kinds of a gathering and of what one agrees (see similarity's coarse rule). */
+const GATHERING_KINDS: ReadonlySet<string> = new Set(['n:meet', 'n:conference', 'n:accord', 'n:session']);
 /** What a coarser statement adds to the score of a cluster some report dates to the day (see the clustering loop). */
 const DAY_EVENT_PREFERENCE = 0.3;
 
@@ -797,10 +799,27 @@ function similarity(
     kindOf(s.action).startsWith('n:') &&
     s.date.granularity === 'day' &&
     c.modeDay === s.date.start &&
-    2 * new Set(c.members.filter((m) => m.participantIds.includes(only)).map((m) => m.report)).size > c.reports.size;
+    mostReportsName(c, only);
   if (onlyParticipant) return 0.5 + terms + size;
+  // Told only by a month or a week, the gathering of that participant and what it agreed are one
+  // happening (`the OPEC meeting in December`, `OPEC's December accord`, `the December conference`):
+  // a coarse date gives nothing else to tell them apart, and a body rarely holds two in one month.
+  const onlyCoarse =
+    only !== null &&
+    s.date.granularity !== 'day' &&
+    c.modeDay === null &&
+    first.date.value === s.date.value &&
+    GATHERING_KINDS.has(kindOf(s.action)) &&
+    [...c.actions.keys()].some((a) => GATHERING_KINDS.has(a)) &&
+    mostReportsName(c, only);
+  if (onlyCoarse) return 0.5 + terms + size;
   if (terms >= (coarse ? TERMS_ONLY + 0.15 : TERMS_ONLY)) return terms + size;
   return 0;
+}
+
+/** Whether more than half of a cluster's reports name this participant. */
+function mostReportsName(c: Cluster, id: number): boolean {
+  return 2 * new Set(c.members.filter((m) => m.participantIds.includes(id)).map((m) => m.report)).size > c.reports.size;
 }
 
 /**
