@@ -824,6 +824,28 @@ describe('corpus events from dated statements', () => {
     ).toEqual([3, 1]);
   });
 
+  it("makes one happening of a visit and the visitor's talks that day, named after the visitor and where", () => {
+    const visit = { value: '1987-04-29', action: 'n:visit', subjectId: 7, participantIds: [7], placeId: 1 };
+    const talks = { value: '1987-04-29', action: 'n:talks', participantIds: [7, 2], terms: ['trade', 'rice'] };
+    const rows = [
+      ...[1, 2, 3].map((doc) => statement(doc, '1987-04-29', { ...visit, name: 'visit' })),
+      ...[4, 5].map((doc) => statement(doc, '1987-04-30', { ...talks, name: 'talks' })),
+    ];
+    const groups = {
+      ...options,
+      nounGroups: new Map([
+        ['talks', 'meet'],
+        ['visit', 'travel'],
+      ]),
+    };
+    const events = clusterStatements(rows, name, groups).filter((e) => e.kind === 'event');
+    // Were `Yasuhiro Nakasone visit in Paris` (3) and `Yasuhiro Nakasone–James Baker talks` (2).
+    expect(events.map((e) => [e.name, e.documents])).toEqual([['Yasuhiro Nakasone visit to Paris', 5]]);
+    // Talks the visitor had no part in are another happening.
+    const others = rows.map((r) => (r.action === 'n:talks' ? { ...r, participantIds: [3, 2] } : r));
+    expect(clusterStatements(others, name, groups).filter((e) => e.kind === 'event')).toHaveLength(2);
+  });
+
   it('lets go of finished clusters without changing any event (sweeping after every statement or never)', () => {
     // Two years of reports about a few entities: day-level statements, and weeks, months, ranges and
     // years that reach back into them, so clusters are finished, reached again and merged across buckets.

@@ -4,6 +4,7 @@ import { daysBetween } from '../core/days.js';
 import { compareReports } from '../core/report-order.js';
 import { EventKeys } from '../core/event-keys.js';
 import { passiveName } from '../nlp/action-verbs.js';
+import { eventNoun } from '../nlp/event-nouns.js';
 
 /**
  * Dated statements from every article → events. Two statements are one happening when their dates
@@ -524,6 +525,8 @@ function joined(group: Cluster[]): Cluster {
 
 /** The kind of every meeting, talks and session (the `meet` group of event nouns and verbs). */
 const MEETING_KIND = 'n:meet';
+/** The kind of a visit, a trip or a tour. */
+const TRAVEL_KIND = 'n:travel';
 
 /** Least cosine of two clusters' weighted terms for them to be one happening told two ways. */
 const SAME_HAPPENING_TERMS = 0.25;
@@ -570,6 +573,11 @@ function sameHappening(
   // two countries hold several talks a day.)
   const sharedActors = [...b.main].filter((id) => a.main.has(id) && !isPlace(id)).length;
   if (sharedActors >= 2 && a.kinds.has(MEETING_KIND) && b.kinds.has(MEETING_KIND)) return true;
+  // A visit and the visitor's talks on one day (`Nakasone visit to Washington`, `Nakasone–Reagan
+  // talks`): the talks are what the visit was for, one happening.
+  const visitAndTalks =
+    (a.kinds.has(TRAVEL_KIND) && b.kinds.has(MEETING_KIND)) || (b.kinds.has(TRAVEL_KIND) && a.kinds.has(MEETING_KIND));
+  if (sharedActors >= 1 && visitAndTalks) return true;
   const sharedKinds = [...a.kinds].filter((k) => b.kinds.has(k));
   const sharedKind = sharedKinds.length > 0;
   // Named alike, with someone who is no country or place in both (`Lawson meetings` of April 7 and
@@ -1202,13 +1210,16 @@ function eventName(
     // Who: the two most reported. Beside someone, a city or a region says where (`IMF meeting in
     // Washington`, not `IMF–Paris meeting`; `FNV talks in Rotterdam`), as the event's place does; alone,
     // cities name it as reporters do (`Paris agreement`, `London–Tokyo talks`).
-    const top = entities.filter((id) => id !== place).slice(0, 2);
+    // A visit is its visitor's (`Nakasone visit to Washington`, not `Nakasone–Reagan visit`): whom
+    // he met is in its talks.
+    const top = entities.filter((id) => id !== place).slice(0, eventNoun(lemma)?.travel ? 1 : 2);
     const actors = top.filter((id) => !options.isLocality(id));
     const who = withoutContained((actors.length ? actors : top).map(entityName));
     // (A city some report places it in: `Wall Street speculated`, `Brent traded` say no where.)
     const placed = (id: number) => members.some((m) => m.placeId === id);
     const where = place ?? (actors.length ? top.find((id) => options.isLocality(id) && placed(id)) : undefined) ?? null;
-    if (where !== null && who.length < 2) return `${who.length ? `${who[0]} ` : ''}${lemma} in ${entityName(where)}`;
+    if (where !== null && who.length < 2)
+      return `${who.length ? `${who[0]} ` : ''}${lemma} ${eventNoun(lemma)?.travel ? 'to' : 'in'} ${entityName(where)}`;
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }
   // No report says who: the main participant, unless the name already holds it (`The bank board
