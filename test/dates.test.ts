@@ -86,6 +86,11 @@ describe('weekdays follow the tense of their clause', () => {
     const march = '1987-03-25';
     expect(dates('Thatcher may call a general election in June.', march)).toEqual([['June', '1987-06']]);
     expect(dates('Supplies might run short in August.', march)).toEqual([['August', '1987-08']]);
+    // What is judged likely or speculated about (were both June 1986).
+    expect(dates('This makes a June election very likely.', '1987-03-04')).toEqual([['June', '1987-06']]);
+    expect(dates('That should dampen speculation of an early June poll.', '1987-03-04')).toEqual([
+      ['early June', '1987-06'],
+    ]);
     // `may have`: a past possibility; the month May in a sentence is no modal.
     expect(dates('The letter may have reached him in June.', march)).toEqual([['June', '1986-06']]);
     expect(dates('Shares have fallen since Thursday.', march)).toEqual([['Thursday', '1987-03-19']]);

@@ -127,6 +127,12 @@ const FUTURE_WORDS = new Set([
   'expected',
   'expects',
   'intends',
+  // What is judged likely or speculated about is still to come (`This makes a June election very
+  // likely`, `speculation of an early June election`, said in March). Not `should`: AQUAINT's date
+  // values lost one (83.2 -> 83.0 F1) with it.
+  'likely',
+  'unlikely',
+  'speculation',
 ]);
 
 /** Before `planned`, `expected`, `scheduled` these make it an adjective (`the hastily planned trip`), not a plan. */
