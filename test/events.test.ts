@@ -508,6 +508,25 @@ describe('event attributes', () => {
     expect(embassy.events.map((e) => e.place)).toEqual([null]);
   });
 
+  it('are not placed where a later clause of the sentence happened, unless that clause is relative', () => {
+    const call = eventsOf(
+      'At a telephone conference on February 23, committee members discussed the decisions reached in Paris.',
+      '1987-04-03',
+      [['PLACE', 'Paris', 'Paris']],
+    );
+    // Was placed in Paris.
+    expect(call.events.map((e) => [e.name, e.place])).toEqual([['conference', null]]);
+    const meetings = eventsOf(
+      'The meetings, which will be chaired by Tom Kierans, will begin in June in Calgary.',
+      '1987-03-04',
+      [
+        ['PERSON', 'Tom Kierans', 'Tom Kierans'],
+        ['PLACE', 'Calgary', 'Calgary'],
+      ],
+    );
+    expect(meetings.events.map((e) => e.place)).toEqual(['Calgary']);
+  });
+
   it('are two events when their dates are far apart, however coarse one is', () => {
     const { events } = eventsOf(
       'The bombings on Aug. 7 killed 259 people. A psychiatrist in the team worked in Oklahoma City, where 168 people were killed in a bombing in 1995.',

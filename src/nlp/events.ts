@@ -707,6 +707,13 @@ function readParticipants(
   }
 }
 
+/**
+ * A comma, then a clause's subject of up to three words and its verb in the past (`, committee
+ * members discussed`); not a relative clause (`The meetings, which will be chaired by …, will begin in
+ * June in Calgary`).
+ */
+const NEW_CLAUSE = /,\s+(?!(?:which|who|whom|whose|that|where|when)\s)(?:[\p{L}'’-]+\s+){1,3}\p{Ll}+ed\b/iu;
+
 /** Where: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase. */
 function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence[]): void {
   // Places: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase on its left, else on its right.
@@ -725,12 +732,17 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
       !/\b(?:is|was|has|its|this|his|has|does|as|plus|always|perhaps|thus|was)\s+\S+\s+(?:the\s+)?$/.test(
         text.slice(Math.max(sFrom, e.start - 30), e.start),
       );
+    // `At a telephone conference on February 23, committee members discussed … the decisions reached
+    // in Paris`: a place past a new clause (a comma, its subject, its verb) is that clause's.
+    const crossed = left !== undefined && NEW_CLAUSE.test(text.slice(left.phrase.end, e.start));
     const target =
-      left && e.start - left.phrase.end < 120
+      left && !crossed && e.start - left.phrase.end < 120
         ? left
         : right && !afterNoun && right.phrase.start - e.end < 120
           ? right
-          : left;
+          : crossed
+            ? undefined
+            : left;
     if (!target) continue;
     if (intro[1].toLowerCase() === 'to' && !TRAVEL.has(target.phrase.lemma)) continue;
     target.place ??= e;
