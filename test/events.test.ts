@@ -282,12 +282,14 @@ describe('event attributes', () => {
     ]);
   });
 
-  it('take no one the sentence names as carrying out an attack it only blames, answers or tells of', () => {
+  it('take no one the sentence names as carrying out an attack it only blames, answers, condemns or tells of', () => {
     const people: [EntityType, string, string][] = [
       ['PERSON', 'Weinberger', 'Caspar Weinberger'],
       ['COUNTRY', 'United States', 'United States'],
       ['PERSON', 'Giuliani', 'Francois Giuliani'],
       ['PERSON', 'Kopp', 'James Kopp'],
+      ['PERSON', 'White', 'Mary Jo White'],
+      ['COUNTRY', 'South Africa', 'South Africa'],
     ];
     const found = (text: string) => eventsOf(text, '1987-10-19', people).events.map((e) => [e.name, e.participants]);
     // Were `Weinberger attack`, `Giuliani bombing` and `Weinberger raid`.
@@ -298,6 +300,9 @@ describe('event attributes', () => {
     ).toEqual([['attack', []]]);
     expect(found('Giuliani said the Secretary General had no comment on the bombing.')).toEqual([['bombing', []]]);
     expect(found('"They fired at our helicopters in a raid," Weinberger said.')).toEqual([['raid', []]]);
+    // Nor those who condemn, deplore, investigate or prosecute it (were `White bombing`, `South Africa bombing`).
+    expect(found('White heads a team that is investigating and prosecuting the bombing.')).toEqual([['bombing', []]]);
+    expect(found('South Africa deplored on Friday the bombing.')).toEqual([['bombing', []]]);
     // Who did it stays.
     expect(found('Police said Kopp carried out the shooting.')).toEqual([['Kopp shooting', ['James Kopp']]]);
   });

@@ -571,6 +571,14 @@ interface SentenceContext {
 const TALKED_ABOUT =
   /\b(?:for|on|about|over|(?:response|reaction|reply|retaliation)\s+to)\s+(?:(?:the|an?|this|that|its|their|[\p{L}]+['’]s)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 
+/**
+ * A verb that reacts to an act of violence right before it, up to five words between (`deplored
+ * Friday the bomb blasts`, `condemned two terrorist bomb attacks`, `investigating and prosecuting the
+ * bombings`): its subject did not carry it out.
+ */
+const REACTED_TO =
+  /\b(?:condemn|deplor|denounc|investigat|prosecut|mourn|blam|criticiz|criticis|avenge)\p{L}*\s+(?:[\p{L}'’,-]+\s+){0,5}$/iu;
+
 /** Whether a name is who says the sentence (`Weinberger said`, `Weinberger, the defence secretary, told`). */
 function isSpeaker(text: string, e: Entity, sTo: number): boolean {
   const verb = /^(?:\s*,[^,]{1,60},)?\s+(?:(?:had|has|have|also)\s+)?([\p{L}]+)/u.exec(
@@ -641,11 +649,12 @@ function readParticipants(
       }
     } else if (
       GROUP[phrase.lemma] === 'violence' &&
-      TALKED_ABOUT.test(text.slice(Math.max(cFrom, phrase.start - 60), phrase.start))
+      (TALKED_ABOUT.test(text.slice(Math.max(cFrom, phrase.start - 60), phrase.start)) ||
+        REACTED_TO.test(text.slice(Math.max(cFrom, phrase.start - 80), phrase.start)))
     ) {
       // `blamed by Washington for Friday's attack`, `no comment on the attack`, `in response to a
-      // missile strike`: an attack the sentence only blames, answers or comments on; the people it
-      // names are not who carried it out.
+      // missile strike`, `condemned the attacks`: an attack the sentence only blames, answers,
+      // condemns or comments on; the people and countries it names are not who carried it out.
     } else {
       // Who tells of an attack (`…, Weinberger said`) did not carry it out.
       persons =
