@@ -1133,6 +1133,27 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Iraq launches new offensive', 'Texaco sells units']);
   });
 
+  it("reads a verb after `which` or `that` following a common noun as that noun's, not a name's before it", () => {
+    const { statements } = statementsIn(
+      [
+        'South Africa deplored on Friday the bomb blasts which killed scores of people.',
+        'Noranda said its mine was shut by the fire that broke out on April 1.',
+        'Texaco, which filed for bankruptcy on April 12, said it would appeal.',
+      ],
+      '1987-04-20',
+      [
+        ['South Africa', 0, 'COUNTRY'],
+        ['Friday', 0, 'DATE', '1987-04-17'],
+        ['Noranda', 1, 'ORG'],
+        ['April 1', 1, 'DATE', '1987-04-01'],
+        ['Texaco', 2, 'ORG'],
+        ['April 12', 2, 'DATE', '1987-04-12'],
+      ],
+    );
+    // Were `South Africa kills scores` and `Noranda breaks out`; a name before `, which` stays.
+    expect(statements.map((s) => s.name)).toEqual(['kills scores', 'breaks out', 'Texaco files for bankruptcy']);
+  });
+
   it('reads an -ing form between a noun and a plural as describing it (`base lending rates`), and `the won` as a noun', () => {
     const { statements } = statementsIn(
       [

@@ -928,9 +928,14 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         .find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m, entityMentions));
       // An action noun's subject is its possessor (`Brazil's suspension`), not any name before it
       // (`FBI officials played down … the Oct. 23 killing of the doctor`).
+      // `deplored the bomb blasts which killed scores`: a verb right after `which` or `that` following
+      // a common noun is that noun's doing, not any name before it.
+      const relative = /\S\s+(?:which|that)\s+$/i.exec(doc.body.slice(Math.max(cFrom, actionAt - 12), actionAt));
+      const ofNoun = relative !== null && !entityMentions.some((m) => m.end === actionAt - relative[0].length + 1);
       const subject =
-        (action && !action.verb && nearest && !possesses(doc.body, nearest, actionAt) ? undefined : nearest) ??
-        relativeAntecedent(doc.body, cFrom, entityMentions);
+        ((action && !action.verb && nearest && !possesses(doc.body, nearest, actionAt)) || ofNoun
+          ? undefined
+          : nearest) ?? relativeAntecedent(doc.body, cFrom, entityMentions);
       // A bare verb, no one acting or named in its clause and no object (`…, which it failed to meet
       // as of February 14`): nothing a reader could tell the happening by.
       if (!named && action && !subject && !action.object && inClause.length === 0) continue;
