@@ -51,6 +51,12 @@ function statement(doc: number, published: string, fields: Partial<StatementRow>
   };
 }
 
+/** `meeting` and `talks` as one kind, as corpus-events groups them. */
+const MEETING_TALKS = new Map([
+  ['meeting', 'meet'],
+  ['talks', 'meet'],
+]);
+
 const options = {
   placeKnown: new Set(['accord', 'meeting', 'election', 'earthquake']),
   nounGroups: new Map([['meeting', 'meet']]),
@@ -726,10 +732,7 @@ describe('corpus events from dated statements', () => {
     ];
     const groups = {
       ...options,
-      nounGroups: new Map([
-        ['meeting', 'meet'],
-        ['talks', 'meet'],
-      ]),
+      nounGroups: MEETING_TALKS,
     };
     const events = clusterStatements(rows, name, groups).filter((e) => e.kind === 'event');
     expect(events.map((e) => [e.documents, e.statementIds.length])).toEqual([[3, 4]]);
@@ -771,10 +774,7 @@ describe('corpus events from dated statements', () => {
     ];
     const groups = {
       ...options,
-      nounGroups: new Map([
-        ['meeting', 'meet'],
-        ['talks', 'meet'],
-      ]),
+      nounGroups: MEETING_TALKS,
       verbGroups: new Map([['meet', 'meet']]),
     };
     const events = clusterStatements(rows, name, groups).filter((e) => e.kind === 'event');

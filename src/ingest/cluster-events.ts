@@ -1212,14 +1212,15 @@ function eventName(
     // cities name it as reporters do (`Paris agreement`, `London–Tokyo talks`).
     // A visit is its visitor's (`Nakasone visit to Washington`, not `Nakasone–Reagan visit`): whom
     // he met is in its talks.
-    const top = entities.filter((id) => id !== place).slice(0, eventNoun(lemma)?.travel ? 1 : 2);
+    const travel = eventNoun(lemma)?.travel === true;
+    const top = entities.filter((id) => id !== place).slice(0, travel ? 1 : 2);
     const actors = top.filter((id) => !options.isLocality(id));
     const who = withoutContained((actors.length ? actors : top).map(entityName));
     // (A city some report places it in: `Wall Street speculated`, `Brent traded` say no where.)
     const placed = (id: number) => members.some((m) => m.placeId === id);
     const where = place ?? (actors.length ? top.find((id) => options.isLocality(id) && placed(id)) : undefined) ?? null;
     if (where !== null && who.length < 2)
-      return `${who.length ? `${who[0]} ` : ''}${lemma} ${eventNoun(lemma)?.travel ? 'to' : 'in'} ${entityName(where)}`;
+      return `${who.length ? `${who[0]} ` : ''}${lemma} ${travel ? 'to' : 'in'} ${entityName(where)}`;
     return who.length ? `${who.join('–')} ${lemma}` : /\s/.test(name) ? name : `${lemma} (unnamed)`;
   }
   // No report says who: the main participant, unless the name already holds it (`The bank board

@@ -623,6 +623,7 @@ function readParticipants(
     const [cFrom, cTo] = clauseAround(text, sFrom, sTo, phrase.start, phrase.end);
     const inside = inSentence.filter((e) => e.start >= phrase.start && e.end <= phrase.end && e.type === 'COUNTRY');
     const given = explicit.get(ev);
+    const violence = GROUP[phrase.lemma] === 'violence';
     let persons: Entity[] = [];
     let countries: Entity[] = [];
     const free = (e: Entity) =>
@@ -648,7 +649,7 @@ function readParticipants(
         if (persons.length) persons = [...other.filter((e) => e.type === 'PERSON'), ...persons];
       }
     } else if (
-      GROUP[phrase.lemma] === 'violence' &&
+      violence &&
       (TALKED_ABOUT.test(text.slice(Math.max(cFrom, phrase.start - 60), phrase.start)) ||
         REACTED_TO.test(text.slice(Math.max(cFrom, phrase.start - 80), phrase.start)))
     ) {
@@ -657,8 +658,7 @@ function readParticipants(
       // condemns or comments on; the people and countries it names are not who carried it out.
     } else {
       // Who tells of an attack (`…, Weinberger said`) did not carry it out.
-      persons =
-        GROUP[phrase.lemma] === 'violence' ? sentencePersons.filter((e) => !isSpeaker(text, e, sTo)) : sentencePersons;
+      persons = violence ? sentencePersons.filter((e) => !isSpeaker(text, e, sTo)) : sentencePersons;
       if (persons.length === 0) {
         const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
         persons = pronoun;

@@ -926,12 +926,12 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const nearest = [...inClause]
         .reverse()
         .find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m, entityMentions));
-      // An action noun's subject is its possessor (`Brazil's suspension`), not any name before it
-      // (`FBI officials played down … the Oct. 23 killing of the doctor`).
       // `deplored the bomb blasts which killed scores`: a verb right after `which` or `that` following
       // a common noun is that noun's doing, not any name before it.
       const relative = /\S\s+(?:which|that)\s+$/i.exec(doc.body.slice(Math.max(cFrom, actionAt - 12), actionAt));
       const ofNoun = relative !== null && !entityMentions.some((m) => m.end === actionAt - relative[0].length + 1);
+      // An action noun's subject is its possessor (`Brazil's suspension`), not any name before it
+      // (`FBI officials played down … the Oct. 23 killing of the doctor`).
       const subject =
         ((action && !action.verb && nearest && !possesses(doc.body, nearest, actionAt)) || ofNoun
           ? undefined
