@@ -447,6 +447,12 @@ describe('corpus events from dated statements', () => {
     // Cut and raised the same day: two deeds.
     const both = [...rows.slice(0, 2), ...rows.slice(2).map((r) => ({ ...r, action: 'cut:tariff' }))];
     expect(clusterStatements(both, name, options).map((e) => e.documents)).toEqual([2, 2]);
+    // Announced with two verbs the same day (`to-impose`, `to-raise`): one announcement, never one
+    // with the deed done.
+    const told = rows.map((r) => ({ ...r, action: `to-${r.action}` }));
+    expect(clusterStatements(told, name, options).map((e) => e.documents)).toEqual([4]);
+    const mixed = [...rows.slice(0, 2), ...told.slice(2)];
+    expect(clusterStatements(mixed, name, options).map((e) => e.documents)).toEqual([2, 2]);
   });
 
   it('makes one event of two days named alike with the same person, not of two countries or of a verb alone', () => {

@@ -859,10 +859,10 @@ describe('what a dated statement says happened', () => {
     // `Brazil increases likelihood`).
     // The month May is no modal; a match lost is a happening.
     // Bills that would cut prices cut nothing, nor does a president the Senate called on to impose
-    // penalties; a company that said it would raise prices announced it.
+    // penalties; a company that said it would raise prices announced it (`to raise`).
     expect(statements.map((s) => s.name)).toEqual([
       'Pakistan loses',
-      'Novacor raises prices',
+      'Novacor to raise prices',
       'OPEC cuts output',
       'Brazil suspends interest payments',
     ]);
@@ -1152,6 +1152,39 @@ describe('what a dated statement says happened', () => {
     );
     // Were `South Africa kills scores` and `Noranda breaks out`; a name before `, which` stays.
     expect(statements.map((s) => s.name)).toEqual(['kills scores', 'breaks out', 'Texaco files for bankruptcy']);
+  });
+
+  it('names an act a report tells on a date as to come `to` happen, and keeps a later date of its own for the act', () => {
+    const { statements } = statementsIn(
+      [
+        'President Reagan on Friday announced he intended to raise tariffs on Japanese goods.',
+        'Reagan announced on March 27 that on April 17 he would impose the tariffs.',
+        'Brazil said on February 20 it had suspended interest payments.',
+        'Loral said in January it planned to acquire Goodyear Aerospace.',
+      ],
+      '1987-04-01',
+      [
+        ['Reagan', 0, 'PERSON', 'Ronald Reagan'],
+        ['Friday', 0, 'DATE', '1987-03-27'],
+        ['Reagan', 1, 'PERSON', 'Ronald Reagan'],
+        ['March 27', 1, 'DATE', '1987-03-27'],
+        ['April 17', 1, 'DATE', '1987-04-17'],
+        ['Brazil', 2, 'COUNTRY'],
+        ['February 20', 2, 'DATE', '1987-02-20'],
+        ['Loral', 3, 'ORG'],
+        ['January', 3, 'DATE', '1987-01'],
+        ['Goodyear Aerospace', 3, 'ORG'],
+      ],
+    );
+    // The day of the telling was an announcement (were `Ronald Reagan raises tariffs` on March 27,
+    // the day a reader would look for the tariffs); the act done is told as done.
+    expect(statements.map((s) => [s.date.start, s.name, s.action])).toEqual([
+      ['1987-03-27', 'Ronald Reagan to raise tariffs', 'to-raise:tariff'],
+      ['1987-03-27', 'Ronald Reagan to impose tariffs', 'to-impose:tariff'],
+      ['1987-04-17', 'Ronald Reagan imposes tariffs', 'impose:tariff'],
+      ['1987-02-20', 'Brazil suspends interest payments', 'suspend:paymen'],
+      ['1987-01-01', 'Loral to acquire Goodyear Aerospace', 'to-acquire:goodye'],
+    ]);
   });
 
   it('reads an -ing form between a noun and a plural as describing it (`base lending rates`), and `the won` as a noun', () => {

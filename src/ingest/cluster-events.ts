@@ -617,7 +617,12 @@ const SAME_WAY_VERBS: readonly (readonly string[])[] = [
 
 /** Whether two clusters' kinds of action name the same telling object with two verbs of one way. */
 function oneDeedTwoVerbs(a: ReadonlySet<string>, b: ReadonlySet<string>, lightHeads: ReadonlySet<string>): boolean {
-  const way = (verb: string) => SAME_WAY_VERBS.findIndex((group) => group.includes(verb));
+  // An act announced (`to-raise`) is one deed only with another announced.
+  const way = (verb: string) => {
+    const announced = verb.startsWith('to-');
+    const group = SAME_WAY_VERBS.findIndex((g) => g.includes(announced ? verb.slice(3) : verb));
+    return group < 0 ? -1 : group + (announced ? SAME_WAY_VERBS.length : 0);
+  };
   for (const ka of a) {
     const [va, oa] = ka.split(':');
     if (ka.startsWith('n:') || !oa || lightHeads.has(oa) || way(va) < 0) continue;

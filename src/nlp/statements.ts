@@ -584,6 +584,36 @@ function findAction(
   return fallback;
 }
 
+/** Verbs of telling: what they tell of an act to come is announced, not done, on their date. */
+const TELLING =
+  /^(?:said|says|told|tells|announced|announces|stated|disclosed|confirmed|unveiled|threatened|threatens)$/;
+/** Words right after a verb of telling that still belong to its date (`announced on March 27`). */
+const TELLING_DATE_LEAD = /^(?:on|in|at|late|early)$/;
+
+/**
+ * Whether the act at `at`, a verb, is one a verb of telling before it says is to come, and the date
+ * whose first word is at `dateAt` is the telling's: `Reagan Friday announced he intended to raise
+ * tariffs`, `announced on March 27 he would impose the tariffs`, `said yesterday it will cut output`.
+ * That day an act was announced; it happens later, on a date of its own (`announced … that on April 17
+ * he would raise tariffs` keeps April 17 for the raise). An act told as done (`said it had
+ * suspended`) stays.
+ */
+function announcedOn(words: Word[], at: number, dateAt: number): boolean {
+  const before = words[at - 1]?.lower ?? '';
+  const toCome =
+    /^(?:would|will|shall)$/.test(before) ||
+    (before === 'to' &&
+      /^(?:intends?|intended|plans?|planned|is|are|was|wants?|wanted|decided)$/.test(words[at - 2]?.lower ?? ''));
+  if (!toCome || dateAt < 0 || dateAt >= at) return false;
+  for (let k = at - 2; k >= 0; k--) {
+    if (!TELLING.test(words[k].lower)) continue;
+    if (dateAt < k) return true;
+    // The date right after the verb (`announced on March 27 he would`) is the telling's too.
+    return words.slice(k + 1, dateAt).every((w) => TELLING_DATE_LEAD.test(w.lower)) && dateAt - k <= 2;
+  }
+  return false;
+}
+
 function body(words: Word[], i: number): string {
   return words[i]?.text ?? '';
 }
@@ -950,6 +980,8 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const participants = unique(
         [subject?.entityId, ...inClause.map((m) => m.entityId)].filter((x): x is number => x != null),
       );
+      const dateAt = words.findIndex((w) => w.start >= d.start);
+      const announced = !named && action !== null && action.verb && announcedOn(words, action.at, dateAt);
       let name: string;
       if (named) name = named;
       else if (action) {
@@ -971,7 +1003,14 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
           action.passive !== null &&
           subject !== null &&
           befalls(doc.body, subject, words[action.at].start, entityMentions);
-        const verb = undergoes ? action.passive! : many ? action.lemma : thirdPerson(action.lemma);
+        // Announced on this date, done later: a headline's `to` (`Reagan to raise tariffs`).
+        const verb = announced
+          ? `to ${undergoes ? `be ${action.passive}` : action.lemma}`
+          : undergoes
+            ? action.passive!
+            : many
+              ? action.lemma
+              : thirdPerson(action.lemma);
         const what = action.object ? `${verb} ${action.object}` : verb;
         // Without a subject the clustering puts the event's main participant first.
         name = who ? `${who} ${what}` : what;
@@ -980,7 +1019,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         docId: doc.docId,
         sentence: index,
         date: span,
-        action: named ? `named:${named.toLowerCase()}` : `${action!.key}:${action!.head ? termOf(action!.head) : ''}`,
+        action: named
+          ? `named:${named.toLowerCase()}`
+          : `${announced ? 'to-' : ''}${action!.key}:${action!.head ? termOf(action!.head) : ''}`,
         terms: termsOf(words, inClause),
         subjectId: (list[0] ?? subject)?.entityId ?? null,
         placeId: place?.entityId ?? null,
