@@ -337,6 +337,22 @@ describe('corpus events from dated statements', () => {
       }),
     );
     expect(clusterStatements(twoWays, name, options)[0].name).toBe('Japan local election');
+    // A presidential election whose reports name only a city beside it (the convention's Chicago) is
+    // the city's country's (was `Paris presidential election`); a local one stays the city's.
+    const presidential = [40, 41].map((doc) =>
+      statement(doc, '1996-08-28', {
+        value: '1996-11-05',
+        action: 'n:election',
+        name: 'Nakasone presidential election',
+        participantIds: [7, 8],
+        mentionedIds: doc === 40 ? [1] : [],
+        terms: ['presid', 'elect'],
+      }),
+    );
+    const inCountry = { ...options, isLocality, localityCountry: (id: number) => (id === 1 ? 9 : null) };
+    expect(clusterStatements(presidential, name, inCountry)[0].name).toBe('Chile presidential election');
+    const local = presidential.map((r) => ({ ...r, name: 'Nakasone local election' }));
+    expect(clusterStatements(local, name, inCountry)[0].name).toBe('Paris local election');
   });
 
   it("names a country's election no report places by the country its reports were filed from, if they name it", () => {

@@ -1187,6 +1187,32 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('takes no subject from an aside before the verb, no object from a span of time, no act from a condition', () => {
+    const { statements } = statementsIn(
+      [
+        "Dick Morris, the consultant who reshaped Bill Clinton's campaign, has resigned, NBC reported on Thursday.",
+        'Iraq on Friday ended six days of fighting.',
+        'Rifkind said on Tuesday his government would act if British law was broken.',
+        "Tariffs took effect on Friday over Iraq's failure to adhere to an agreement.",
+      ],
+      '1996-08-30',
+      [
+        ['Dick Morris', 0, 'PERSON'],
+        ['Bill Clinton', 0, 'PERSON'],
+        ['Thursday', 0, 'DATE', '1996-08-29'],
+        ['Iraq', 1, 'COUNTRY'],
+        ['Friday', 1, 'DATE', '1996-08-23'],
+        ['Rifkind', 2, 'PERSON', 'Malcolm Rifkind'],
+        ['Tuesday', 2, 'DATE', '1996-08-27'],
+        ['Friday', 3, 'DATE', '1996-08-23'],
+        ['Iraq', 3, 'COUNTRY'],
+      ],
+    );
+    // Were `Bill Clinton resigns`, `Iraq ends six days` and `Malcolm Rifkind breaks` (CoNLL-2003's
+    // Reuters of 1996), and `Iraq agrees` (an agreement not adhered to).
+    expect(statements.map((s) => s.name)).toEqual(['Dick Morris resigns', 'Iraq ends fighting']);
+  });
+
   it('reads an -ing form between a noun and a plural as describing it (`base lending rates`), and `the won` as a noun', () => {
     const { statements } = statementsIn(
       [

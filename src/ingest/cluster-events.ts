@@ -75,6 +75,8 @@ export interface ClusterOptions {
   verbNouns?: ReadonlyMap<string, string>;
   /** The country entity a document's dateline is in (`MANILA` → the Philippines), for an election no report places. */
   datelineCountry?: (docId: number) => number | null;
+  /** The country entity a city or region entity was in on a day, when known (`Chicago` → the United States). */
+  localityCountry?: (id: number, day: string) => number | null;
   /** Statements between sweeps for finished clusters (only memory depends on it; tests vary it). */
   sweepEvery?: number;
 }
@@ -173,7 +175,17 @@ export function clusterStatementStream(
   // An election is named after the country or place that holds it (`Japan local election`).
   const polityNamed = new Set(['election', ...[...groups].filter(([, g]) => g === 'election').map(([lemma]) => lemma)]);
   const datelineCountry = options.datelineCountry ?? (() => null);
-  const naming = { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed, datelineCountry };
+  const localityCountry = options.localityCountry ?? (() => null);
+  const naming = {
+    placeKnown,
+    isPlace,
+    isLocality,
+    lightHeads,
+    verbNouns,
+    polityNamed,
+    datelineCountry,
+    localityCountry,
+  };
   const emit = (c: Cluster) => {
     emitEvent(toEvent(c, entityName, minReports, naming));
   };
@@ -861,7 +873,10 @@ function spansMeet(a: DateSpan, b: DateSpan): boolean {
 
 /** What naming an event needs besides its statements. */
 type NamingOptions = Required<
-  Pick<ClusterOptions, 'placeKnown' | 'isPlace' | 'isLocality' | 'lightHeads' | 'verbNouns' | 'datelineCountry'>
+  Pick<
+    ClusterOptions,
+    'placeKnown' | 'isPlace' | 'isLocality' | 'lightHeads' | 'verbNouns' | 'datelineCountry' | 'localityCountry'
+  >
 > & {
   polityNamed: ReadonlySet<string>;
 };
@@ -882,7 +897,16 @@ interface Naming {
 function nameStatements(
   members: StatementRow[],
   entityName: (id: number) => string,
-  { placeKnown, isPlace, isLocality, lightHeads, verbNouns, polityNamed, datelineCountry }: NamingOptions,
+  {
+    placeKnown,
+    isPlace,
+    isLocality,
+    lightHeads,
+    verbNouns,
+    polityNamed,
+    datelineCountry,
+    localityCountry,
+  }: NamingOptions,
 ): Naming {
   const reports = new Set(members.map((m) => m.report));
   // Entities by the reports naming them.
@@ -936,6 +960,7 @@ function nameStatements(
       verbNouns,
       polityNamed,
       polity,
+      localityCountry,
       // Asked only of an election nothing else places: the country half its reports are filed from.
       filedFrom: () => {
         const byCountry = new Map<number, Set<string>>();
@@ -1118,6 +1143,8 @@ function eventName(
     verbNouns: ReadonlyMap<string, string>;
     polityNamed?: ReadonlySet<string>;
     polity?: number | null;
+    /** The country entity a city or region is in (see ClusterOptions). */
+    localityCountry?: (id: number, day: string) => number | null;
     /** The country most of the reports were filed from (their datelines), if half of them were. */
     filedFrom?: () => number | null;
   },
@@ -1204,7 +1231,14 @@ function eventName(
     const told = folded && count(telling.filter((m) => singular(m.name) === folded))[0][0];
     // An election is its country's (`Japan local election`), the kind as the reports write it.
     const kind = told ? /(?:^|\s)((?:[\p{Ll}\d-]+\s+)*[\p{Ll}-]+)$/u.exec(told)?.[1] : undefined;
-    if (polity !== null) return `${entityName(polity)} ${kind ?? lemma}`;
+    // A presidential or general election is a country's, never a city's a report names beside it: the
+    // city's country (`Chicago presidential election` of the Democrats' convention city, `Tirana
+    // general election`), else where its reports were filed from, below.
+    const cityOfCountryWide = polity !== null && options.isLocality(polity) && COUNTRY_WIDE_KIND.test(kind ?? '');
+    const polityCountry = cityOfCountryWide
+      ? (options.localityCountry?.(polity!, members[0].date.start) ?? null)
+      : polity;
+    if (polityCountry !== null) return `${entityName(polityCountry)} ${kind ?? lemma}`;
     // A country's election no report places (`Marcos–Aquino congressional election`, from Manila) is
     // the country its reports were filed from; not an election of a board or a union (`election`).
     if (options.polityNamed?.has(lemma) && kind && NATIONAL_KIND.test(kind)) {
@@ -1283,6 +1317,10 @@ function withoutContained(names: string[]): string[] {
 function singular(name: string): string {
   return name.replace(/([^s])s$/, '$1');
 }
+
+/** Kinds of election a whole country holds, not one of its cities or regions. */
+const COUNTRY_WIDE_KIND =
+  /\b(?:general|presidential|parliamentary|congressional|legislative|national|snap|mid-term|midterm)\b/;
 
 /** Kinds of election a country holds (`general`, `congressional`, `local` …), not a board's. */
 const NATIONAL_KIND =

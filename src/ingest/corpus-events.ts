@@ -26,7 +26,7 @@ import { countryOfPlace } from '../nlp/gazetteer.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '83';
+export const STATEMENTS_VERSION = '84';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -75,6 +75,23 @@ function datelineCountries(db: Store): (docId: number) => number | null {
     }
     byDoc.set(docId, id);
     return id;
+  };
+}
+
+/**
+ * The country entity a city or region entity was in on a day (see countryOfPlace: Moscow in 1987 is
+ * the Soviet Union's), memoized; null if none is known.
+ */
+function localityCountries(db: Store): (id: number, day: string) => number | null {
+  const memo = new Map<string, number | null>();
+  return (id, day) => {
+    const key = `${id}|${day}`;
+    if (!memo.has(key)) {
+      const place = entityTypeAndName(db, id);
+      const country = place ? countryOfPlace(place.name, day) : null;
+      memo.set(key, country !== null ? countryEntityId(db, country) : null);
+    }
+    return memo.get(key)!;
   };
 }
 
@@ -141,6 +158,7 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     ...placeLookups(db),
     lightHeads: lightHeadTerms(),
     datelineCountry: datelineCountries(db),
+    localityCountry: localityCountries(db),
     verbNouns: new Map([
       ['agree', 'accord'],
       ['meet', 'meeting'],

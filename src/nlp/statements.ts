@@ -76,6 +76,8 @@ const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands)$/;
 /** Participles that describe the noun before them (`notes priced at par`, `shares held by`, `debt falling due`). */
 const PARTICIPLE_AFTER_NOUN = /^(?:[a-z]+[^e]ed|held|due|falling|maturing|sold|paid|made|set|taken)$/;
+/** Spans of time (`six days of fighting`, `years of disputes`): how long, not what. */
+const DURATION = /^(?:hours?|days?|weeks?|months?|years?|decades?)$/;
 /** Nouns of how much (`a modest amount of dollars`). */
 const QUANTITY_NOUN = /^(?:amounts?|quantit(?:y|ies)|volumes?|lots?|portions?|batch(?:es)?)$/;
 /** A word of an amount (`mln`, `dlrs`) or a figure (`300`). */
@@ -161,6 +163,13 @@ const PASSIVE_SUBJECT = new RegExp(String.raw`^\s*(?:,?\s*(?:who|which)\s+)?${BE
 const PASSIVE_AFTER_ASIDE = new RegExp(String.raw`^\s*,[^;()]*,\s*${BE_BEFORE_PARTICIPLE}`, 'iu');
 /** … or a person's pronoun later in the sentence (`Slepian was the mainstay … before he was shot`). */
 const PASSIVE_PRONOUN = new RegExp(String.raw`\b(?:he|she)\s+${BE_BEFORE_PARTICIPLE}`, 'iu');
+/**
+ * An aside between commas right before a verb (an auxiliary or an adverb between), that describes
+ * the name before it: opening with an article or holding a relative word (`, the consultant who
+ * reshaped …,`).
+ */
+const APPOSITIVE_BEFORE_VERB =
+  /,\s+(?:(?:the|a|an)\s[^,;]*|[^,;]*\b(?:who|whose|which)\b[^,;]*),\s+(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:\p{L}+ly\s+)?$/u;
 /** A preposition (and an article) right before a name: it is inside a phrase, not the clause's subject. */
 const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?$/i;
 
@@ -228,7 +237,9 @@ function objectAfter(
     // `impose 300 mln dlrs of tariffs`: an amount's `of` leads to what there is that much of.
     if (w.lower === 'of' && out.length === 0 && j > opens && !w.marked && AMOUNT_OR_FIGURE(words[j - 1])) continue;
     // `bought a modest amount of dollars`: so does a noun of quantity, with what describes it.
-    if (QUANTITY_NOUN.test(w.lower) && words[j + 1]?.lower === 'of' && !words[j + 1].marked) {
+    // `to end six days of fighting`: so does a span of time, with its number.
+    const howLong = DURATION.test(w.lower) && out.every((o) => NUMBER_WORD.test(o.toLowerCase()));
+    if ((QUANTITY_NOUN.test(w.lower) || howLong) && words[j + 1]?.lower === 'of' && !words[j + 1].marked) {
       out.length = 0;
       j++;
       continue;
@@ -363,6 +374,12 @@ function isNotDone(words: Word[], i: number): boolean {
   // Congress`: what might happen.
   // (The modal `may` is written in lower case; the month `May` never is.)
   if (/^(?:might|could|can|if)$/.test(before) || words[j]?.text === 'may') return true;
+  // `would only take action if British law was broken`, `asked whether Brazil had paid`: what a
+  // condition or a question supposes, a few words back in the verb's own phrase.
+  for (let k = j - 1; k >= Math.max(0, j - 4); k--) {
+    if (/^(?:if|unless|whether)$/.test(words[k].lower)) return true;
+    if (words[k].marked) break;
+  }
   // `bills that would cut target prices`, `unless the dispute was settled … he would withdraw`: what
   // would follow from something else (`said it would raise prices` announces an act, and stays).
   if (before === 'would') {
@@ -405,6 +422,9 @@ function isNoActNoun(
   const prev = words[i - 1]?.lower ?? '';
   if (datedOtherwise(words, i, isDate, date)) return true;
   if (DETERMINER.test(prev) && i >= 2 && isNotDone(words, i - 2)) return true;
+  // `Japan's failure to adhere to an agreement`: the object of a verb's preposition, the verb not done.
+  if (DETERMINER.test(prev) && i >= 3 && /^(?:to|with|by)$/.test(words[i - 2].lower) && isNotDone(words, i - 3))
+    return true;
   if (/ing$/.test(w.lower) && /^[a-z]+$/.test(words[i + 1]?.text ?? '') && words[i + 1].lower !== 'of') return true;
   if (FLOWS.has(w.lower)) return true;
   return prev === 'the' && REFERRING_PREPOSITION.test(words[i - 2]?.lower ?? '') && !datedWithin(words, i, isDate);
@@ -953,9 +973,19 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const actionAt = action ? words[action.at].start : cTo;
       // The subject: the last entity before the action in its clause (`Brazil on February 20 suspended`),
       // else, in a relative clause, the name it follows (`replaced Donald Fox, who resigned January 12`).
+      // A name inside an aside right before the verb (`Dick Morris, the consultant who reshaped Bill
+      // Clinton's campaign, has resigned`) says who the subject is, and is not it.
+      const aside = APPOSITIVE_BEFORE_VERB.exec(doc.body.slice(cFrom, actionAt));
+      const asideFrom = aside ? cFrom + aside.index : actionAt;
       const nearest = [...inClause]
         .reverse()
-        .find((m) => m.end <= actionAt && m.type !== 'PLACE' && !whereNotWho(doc.body, m, entityMentions));
+        .find(
+          (m) =>
+            m.end <= actionAt &&
+            m.type !== 'PLACE' &&
+            !whereNotWho(doc.body, m, entityMentions) &&
+            !(action?.verb && m.start > asideFrom),
+        );
       // `deplored the bomb blasts which killed scores`: a verb right after `which` or `that` following
       // a common noun is that noun's doing, not any name before it.
       const relative = /\S\s+(?:which|that)\s+$/i.exec(doc.body.slice(Math.max(cFrom, actionAt - 12), actionAt));
