@@ -1194,6 +1194,7 @@ describe('what a dated statement says happened', () => {
         'Iraq on Friday ended six days of fighting.',
         'Rifkind said on Tuesday his government would act if British law was broken.',
         "Tariffs took effect on Friday over Iraq's failure to adhere to an agreement.",
+        'Markets fell after the resignation of party chief Hu Yaobang on January 16.',
       ],
       '1996-08-30',
       [
@@ -1206,11 +1207,18 @@ describe('what a dated statement says happened', () => {
         ['Tuesday', 2, 'DATE', '1996-08-27'],
         ['Friday', 3, 'DATE', '1996-08-23'],
         ['Iraq', 3, 'COUNTRY'],
+        ['Hu Yaobang', 4, 'PERSON'],
+        ['January 16', 4, 'DATE', '1987-01-16'],
       ],
     );
     // Were `Bill Clinton resigns`, `Iraq ends six days` and `Malcolm Rifkind breaks` (CoNLL-2003's
-    // Reuters of 1996), and `Iraq agrees` (an agreement not adhered to).
-    expect(statements.map((s) => s.name)).toEqual(['Dick Morris resigns', 'Iraq ends fighting']);
+    // Reuters of 1996), and `Iraq agrees` (an agreement not adhered to); who resigned is named as
+    // its subject (was `resigns party chief Hu Yaobang`).
+    expect(statements.map((s) => s.name)).toEqual([
+      'Dick Morris resigns',
+      'Iraq ends fighting',
+      'party chief Hu Yaobang resigns',
+    ]);
   });
 
   it('reads an -ing form between a noun and a plural as describing it (`base lending rates`), and `the won` as a noun', () => {

@@ -604,6 +604,11 @@ function findAction(
   return fallback;
 }
 
+/** Acts whose noun's `of` names who underwent them, not what was done to (`the death of`, `the resignation of`). */
+const UNDERGONE = new Set(['die', 'resign', 'quit', 'collapse', 'crash', 'default']);
+/** … unless what follows says how or why (`resignation to quell a rebellion`, `deaths so far`). */
+const NOT_AN_UNDERGOER = /^(?:to|so|for|in|on|at|by|as|from|over)\b/i;
+
 /** Verbs of telling: what they tell of an act to come is announced, not done, on their date. */
 const TELLING =
   /^(?:said|says|told|tells|announced|announces|stated|disclosed|confirmed|unveiled|threatened|threatens)$/;
@@ -1042,8 +1047,18 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
               ? action.lemma
               : thirdPerson(action.lemma);
         const what = action.object ? `${verb} ${action.object}` : verb;
+        // `the resignation of Communist Party chief Hu Yaobang`, `the deaths of seven astronauts`: of
+        // an act no one does to another, the noun's `of` names who underwent it (was `resigns
+        // Communist Party chief Hu Yaobang`).
+        const undergoer =
+          !who && !action.verb && !announced && UNDERGONE.has(action.lemma) && /^\p{L}/u.test(action.object)
+            ? action.object
+            : '';
+        if (undergoer && !NOT_AN_UNDERGOER.test(undergoer))
+          // (A plural common noun takes the bare verb: `astronauts die`; a name never: `Jones resigns`.)
+          name = `${undergoer} ${/\b[a-z]+[^s]s$/.test(undergoer) ? action.lemma : thirdPerson(action.lemma)}`;
         // Without a subject the clustering puts the event's main participant first.
-        name = who ? `${who} ${what}` : what;
+        else name = who ? `${who} ${what}` : what;
       } else continue;
       out.push({
         docId: doc.docId,
