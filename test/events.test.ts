@@ -1195,6 +1195,7 @@ describe('what a dated statement says happened', () => {
         'Rifkind said on Tuesday his government would act if British law was broken.',
         "Tariffs took effect on Friday over Iraq's failure to adhere to an agreement.",
         'Markets fell after the resignation of party chief Hu Yaobang on January 16.',
+        'Students marched on June 17, demanding the resignation of President Chun.',
       ],
       '1996-08-30',
       [
@@ -1209,11 +1210,13 @@ describe('what a dated statement says happened', () => {
         ['Iraq', 3, 'COUNTRY'],
         ['Hu Yaobang', 4, 'PERSON'],
         ['January 16', 4, 'DATE', '1987-01-16'],
+        ['June 17', 5, 'DATE', '1987-06-17'],
+        ['Chun', 5, 'PERSON', 'Chun Doo Hwan'],
       ],
     );
     // Were `Bill Clinton resigns`, `Iraq ends six days` and `Malcolm Rifkind breaks` (CoNLL-2003's
     // Reuters of 1996), and `Iraq agrees` (an agreement not adhered to); who resigned is named as
-    // its subject (was `resigns party chief Hu Yaobang`).
+    // its subject (was `resigns party chief Hu Yaobang`); one demanded did not happen.
     expect(statements.map((s) => s.name)).toEqual([
       'Dick Morris resigns',
       'Iraq ends fighting',

@@ -338,7 +338,7 @@ function datedWithin(words: Word[], i: number, isDate: (at: number) => boolean):
 
 /** Verbs of asking someone to act (`urged`, `called on`, `asked`). */
 const REQUEST =
-  /^(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)|appeal(?:s|ed|ing)|press(?:es|ed|ing)|encourag(?:e|es|ed|ing)|request(?:s|ed|ing)?|invit(?:e|es|ed|ing))$/;
+  /^(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)|appeal(?:s|ed|ing)|press(?:es|ed|ing)|encourag(?:e|es|ed|ing)|request(?:s|ed|ing)?|invit(?:e|es|ed|ing)|demand(?:s|ed|ing)?)$/;
 
 /** Action nouns in the plural that name a flow, not acts (`sales`, `payments`). */
 const FLOWS = new Set(['sales', 'payments', 'repayments']);
@@ -422,6 +422,11 @@ function isNoActNoun(
   const prev = words[i - 1]?.lower ?? '';
   if (datedOtherwise(words, i, isDate, date)) return true;
   if (DETERMINER.test(prev) && i >= 2 && isNotDone(words, i - 2)) return true;
+  // `demanding the resignation of President Chun`, `called for the resignation`: asked for, not done.
+  if (DETERMINER.test(prev) && i >= 2) {
+    const asking = words[i - 2].lower === 'for' ? (words[i - 3]?.lower ?? '') : words[i - 2].lower;
+    if (REQUEST.test(asking) || /^s(?:eek|eeks|eeking|ought)$/.test(asking)) return true;
+  }
   // `Japan's failure to adhere to an agreement`: the object of a verb's preposition, the verb not done.
   if (DETERMINER.test(prev) && i >= 3 && /^(?:to|with|by)$/.test(words[i - 2].lower) && isNotDone(words, i - 3))
     return true;
