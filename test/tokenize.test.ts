@@ -61,6 +61,18 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('ends a paragraph at an initial closing its line, but not a hard-wrapped line', () => {
+    const paragraph =
+      'The licence was awarded to a group of Norwegian and foreign firms including Deminex (Norge) A/S.\nStatoil will head exploration.';
+    // A line longer than any wrap is a paragraph (was one sentence, and a name `S. Statoil`).
+    expect(sentencesOf(paragraph).map((s) => s.join(' '))).toEqual([
+      'The licence was awarded to a group of Norwegian and foreign firms including Deminex ( Norge ) A / S.',
+      'Statoil will head exploration .',
+    ]);
+    const wrapped = 'The bill was sponsored by Senator Robert S.\nStrauss of Texas.';
+    expect(sentencesOf(wrapped)).toHaveLength(1);
+  });
+
   it('keeps hyphenated names whole but splits names joined by a hyphen', () => {
     const words = tokenize('Kim Jong-un backed U.S.-ROK-Japan and US-China ties in the Indo-Pacific.').tokens.map(
       (t) => t.text,
