@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NameStat } from '../src/entities/resolve.js';
 import { RESOLUTION_RULES_VERSION } from '../src/entities/run.js';
-import { namesTypedAgainstCorpus } from '../src/entities/type-votes.js';
+import { acronymsTypedAsPlaces, namesTypedAgainstCorpus } from '../src/entities/type-votes.js';
+import type { EvidenceRow } from '../src/store/resolution.js';
 import { openDatabase } from '../src/store/db.js';
 import { setResolutionRulesVersion } from '../src/store/resolution.js';
 import { corpus, ingestReuters } from './helpers.js';
@@ -74,6 +75,42 @@ describe('names typed against the corpus', () => {
     expect(vote(names, { isPlace, linked: new Set(['ORG\u0000texas']) })).toEqual(['ORG baker → PERSON baker']);
     // `Baker` the person is decided document by document between two full names: no one target.
     expect(vote(names, { isPlace, ambiguous: new Set(['PERSON\u0000baker']) })).toEqual(['ORG texas → PLACE texas']);
+  });
+
+  it('take an acronym read as a place to the organisation the corpus spells it out as, not a known place', () => {
+    const spelled = (short: string, long: string, docs: number[], type = 'ORG'): EvidenceRow[] =>
+      docs.map((doc) => ({ doc, type, short, long, kind: 'document', pattern: '' }));
+    const evidence = [
+      ...spelled('gatt', 'general agreement on tariffs and trade', range(1, 104)),
+      // Two documents are too few to say.
+      ...spelled('ucpb', 'united coconut planters bank', [200, 201]),
+      // Spelled out as two organisations alike: no one meaning.
+      ...spelled('cp', 'canadian pacific', [300, 301, 302]),
+      ...spelled('cp', 'communist party', [303, 304, 305]),
+      // A place the gazetteer knows stays one.
+      ...spelled('la', 'legal aid', [400, 401, 402]),
+    ];
+    const names = [
+      stat('PLACE', 'gatt', range(500, 516), 'GATT'),
+      stat('ORG', 'general agreement on tariffs and trade', range(1, 104), 'General Agreement on Tariffs and Trade'),
+      stat('PLACE', 'ucpb', [510], 'UCPB'),
+      stat('ORG', 'united coconut planters bank', [200, 201], 'United Coconut Planters Bank'),
+      stat('PLACE', 'cp', [520], 'CP'),
+      stat('ORG', 'canadian pacific', [300, 301, 302], 'Canadian Pacific'),
+      stat('ORG', 'communist party', [303, 304, 305], 'Communist Party'),
+      stat('PLACE', 'la', [530], 'LA'),
+      stat('ORG', 'legal aid', [400, 401, 402], 'Legal Aid'),
+    ];
+    const links = acronymsTypedAsPlaces(names, {
+      linked: none,
+      fixed: none,
+      ofShort: (short) => evidence.filter((e) => e.short === short),
+      isPlace: (name) => name === 'LA',
+    });
+    // Was the place `GATT` (16 Reuters documents) beside the organisation (103).
+    expect(links.map((l) => `${l.type} ${l.from} → ${l.toType} ${l.to}`)).toEqual([
+      'PLACE gatt → ORG general agreement on tariffs and trade',
+    ]);
   });
 
   it('makes one entity of a place the tagger once read as an organisation, across a real archive', () => {

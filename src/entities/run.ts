@@ -32,7 +32,7 @@ import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
 import { countryByName, placeInfo } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
-import { namesTypedAgainstCorpus } from './type-votes.js';
+import { acronymsTypedAsPlaces, namesTypedAgainstCorpus } from './type-votes.js';
 import { institutionForm } from '../nlp/ner/institutions.js';
 import { hasLegalForm, stripTitlesWritten } from '../core/name-forms.js';
 import { type Link, resolveNames } from './resolve.js';
@@ -58,7 +58,7 @@ export interface ResolutionSummary extends ApplyResult {
  *    `European Community Commission`).
  * 7: a given name alone is the person five documents or more call by it (`Elian`).
  */
-export const RESOLUTION_RULES_VERSION = 7;
+export const RESOLUTION_RULES_VERSION = 8;
 
 /** The entity types of places: what a company's name never becomes. */
 const PLACE_TYPES: ReadonlySet<string> = new Set(['PLACE', 'COUNTRY']);
@@ -101,7 +101,8 @@ export function resolveCorpus(
     step('names');
     const overrides = loadOverrides(db);
     const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
-    const resolution = resolveNames(names, storedEvidence(db), { fixed });
+    const evidence = storedEvidence(db);
+    const resolution = resolveNames(names, evidence, { fixed });
     const linkedAlready = new Set(resolution.links.map((l) => `${l.type}\u0000${l.from}`));
     const isPlace = (name: string) => placeInfo(name) !== null || countryByName(name) !== null;
     const companies = companiesTypedAsPeople(names, isCommonWord, fixed, isPlace).filter(
@@ -143,11 +144,19 @@ export function resolveCorpus(
       entityDocs: (type, key) => entityDocs.get(`${type}\u0000${final(type, key)}`) ?? 0,
       isPlace,
     });
+    const acronymOrgs = acronymsTypedAsPlaces(names, {
+      linked: new Set([...linkedAlready, ...[...companies, ...retyped].map((l) => `${l.type}\u0000${l.from}`)]),
+      fixed,
+      ofShort: (short) => evidence.ofShort(short),
+      isPlace,
+    });
     step('resolve');
     // A company the tagger read as a person ends its chain in the organisation: `Barney` → `Smith
     // Barney` (PERSON) → `Smith Barney` (ORG) and on through the organisation's own links; a name
     // typed against the corpus (`Texas` as ORG) in the entity of the prevailing type.
-    const crossType = new Map<string, Link>([...companies, ...retyped].map((l) => [`${l.type}\u0000${l.from}`, l]));
+    const crossType = new Map<string, Link>(
+      [...companies, ...retyped, ...acronymOrgs].map((l) => [`${l.type}\u0000${l.from}`, l]),
+    );
     // Hop by hop: `Peking` the person is the organisation `Peking`, which is the place.
     const finalOf = (type: string, key: string): { toType?: string; to: string } => {
       let at = { type, to: final(type, key) };
@@ -176,7 +185,7 @@ export function resolveCorpus(
         docs: [],
       });
     }
-    for (const l of [...resolution.links, ...companies, ...retyped]) {
+    for (const l of [...resolution.links, ...companies, ...retyped, ...acronymOrgs]) {
       const target = finalOf(l.type, l.from);
       if (target.to === l.from && !target.toType) continue;
       // A name with a legal form is a company, never a place: `New York Inc` (the tagger's cut of
