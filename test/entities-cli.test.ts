@@ -209,6 +209,19 @@ describe('entities across the seeds', () => {
     expect(entity.aliases).toContain('Finance Ministry');
   });
 
+  it("shows a city written only in a dateline's capitals as the gazetteer writes it, not an acronym typed as a place", () => {
+    const { db, ingest } = ingestTexts({
+      'a.txt': 'Germany to cut taxes\nBONN 1996-08-22\nThe German government said on Thursday it would cut taxes.\n',
+      'b.txt': 'German unemployment rises\nBONN 1996-08-23\nGerman unemployment rose in August, officials said.\n',
+    });
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const places = JSON.parse(
+      corpus(['entities', '--type', 'PLACE', '--db', db, '--json', '--limit', '0']).stdout,
+    ) as Listed[];
+    // Was `BONN`.
+    expect(places.find((e) => e.name.toLowerCase() === 'bonn')?.name).toBe('Bonn');
+  });
+
   it('ranks suspects by evidence with the reason: names one letter apart, a surname beside the full name', () => {
     const dir = tempDir();
     const docs = path.join(dir, 'docs');

@@ -58,7 +58,7 @@ export interface ResolutionSummary extends ApplyResult {
  *    `European Community Commission`).
  * 7: a given name alone is the person five documents or more call by it (`Elian`).
  */
-export const RESOLUTION_RULES_VERSION = 8;
+export const RESOLUTION_RULES_VERSION = 9;
 
 /** The entity types of places: what a company's name never becomes. */
 const PLACE_TYPES: ReadonlySet<string> = new Set(['PLACE', 'COUNTRY']);
@@ -204,6 +204,12 @@ export function resolveCorpus(
       scope,
       (type, text) => (type === 'PERSON' ? stripTitlesWritten(text) : text),
       (type, key, text) => (type === 'ORG' ? institutionForm(key, text) : undefined),
+      // Only a city of some size or a country: a short acronym typed as a place (`GAO`, `NOLA`) is no
+      // town of that name.
+      (text) => {
+        const place = placeInfo(text);
+        return place && (place.population ?? 0) >= 100_000 ? place.name : countryByName(text)?.name;
+      },
     );
     step('settle');
     dropFirstNameAliases(db, undefined, scope);
