@@ -1000,6 +1000,20 @@ describe('resolveEntities: surnames', () => {
         ['Leigh-Pemberton', 'PERSON'],
       ]),
     ).toEqual(['PERSON:Funaro', 'ORG:Bank of England', 'PERSON:Robin Leigh-Pemberton', 'PERSON:Leigh-Pemberton']);
+    // Never over a line break: a results table's `Constructorul Chisinau` and the next line's
+    // `Scorers:` (was a person `Chisinau Scorers`, written across the break).
+    expect(
+      spanTypes(
+        'Rishon v Constructorul Chisinau\nScorers:\nRishon - Moshe Sabag. Constructorul lost. Scorers rejoiced.',
+        [
+          ['Rishon', 'ORG'],
+          ['Constructorul Chisinau', 'ORG'],
+          ['Rishon', 'ORG'],
+          ['Moshe Sabag', 'PERSON'],
+          ['Constructorul', 'ORG'],
+        ],
+      ),
+    ).toEqual(['ORG:Rishon', 'ORG:Constructorul Chisinau', 'ORG:Rishon', 'PERSON:Moshe Sabag', 'ORG:Constructorul']);
     // A firm or a team named after people stays whole: its last word is never written alone.
     expect(
       spanTypes('Shearson Lehman Brothers said it would. Shearson rose. Lehman Brothers said so.', [

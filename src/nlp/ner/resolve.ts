@@ -252,7 +252,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   });
 
   splitSurnameBeforeName(typed, surface);
-  splitPersonAfterOrganisation(typed, tokens, surface);
+  splitPersonAfterOrganisation(typed, tokens, surface, text);
   splitPersonOfCompany(typed, tokens, text, surface);
   joinGivenNameAndSurname(typed, tokens, surface);
   const teams = teamsByAgreement(typed, tokens, sentences);
@@ -682,6 +682,7 @@ function splitPersonAfterOrganisation(
   typed: { sp: Span; s: string; type: EntityType }[],
   tokens: Token[],
   surface: (sp: Span) => string,
+  text: string,
 ): void {
   const orgs = new Set(typed.filter((m) => m.type === 'ORG').map((m) => aliasKey(m.s)));
   const people = new Set(typed.filter((m) => m.type === 'PERSON').map((m) => aliasKey(tokens[m.sp.last].text)));
@@ -704,13 +705,16 @@ function splitPersonAfterOrganisation(
     if (type !== 'ORG' || sp.last - sp.first < 1) continue;
     // `Bank of England Robin` before the person `Leigh-Pemberton`: the given name goes to the person.
     const next = typed[k + 1];
-    const joined = next?.type === 'PERSON' && next.sp.first === sp.last + 1 ? next : undefined;
+    const joined =
+      next?.type === 'PERSON' && next.sp.first === sp.last + 1 && next.sp.sentence === sp.sentence ? next : undefined;
     let end = joined?.sp.last ?? sp.last;
     // Or a surname the tagger left out of any name (`Robin Leigh-Pemberton.`).
     while (
       !joined &&
       end - sp.last < 2 &&
       end + 1 < tokens.length &&
+      // One space on the same line: a line break ends the name (`Constructorul Chisinau\nScorers:`).
+      text[tokens[end].end] === ' ' &&
       tokens[end + 1].start === tokens[end].end + 1 &&
       personWord(tokens[end + 1].text) &&
       !(next && next.sp.first <= end + 1)
