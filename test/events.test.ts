@@ -1196,6 +1196,7 @@ describe('what a dated statement says happened', () => {
         "Tariffs took effect on Friday over Iraq's failure to adhere to an agreement.",
         'Markets fell after the resignation of party chief Hu Yaobang on January 16.',
         'Students marched on June 17, demanding the resignation of President Chun.',
+        'Iran accused Iraq of violating the ceasefire ending their war, IRNA reported on Saturday.',
       ],
       '1996-08-30',
       [
@@ -1212,16 +1213,83 @@ describe('what a dated statement says happened', () => {
         ['January 16', 4, 'DATE', '1987-01-16'],
         ['June 17', 5, 'DATE', '1987-06-17'],
         ['Chun', 5, 'PERSON', 'Chun Doo Hwan'],
+        ['Iran', 6, 'COUNTRY'],
+        ['Iraq', 6, 'COUNTRY'],
+        ['IRNA', 6, 'ORG'],
+        ['Saturday', 6, 'DATE', '1996-08-24'],
       ],
     );
     // Were `Bill Clinton resigns`, `Iraq ends six days` and `Malcolm Rifkind breaks` (CoNLL-2003's
     // Reuters of 1996), and `Iraq agrees` (an agreement not adhered to); who resigned is named as
-    // its subject (was `resigns party chief Hu Yaobang`); one demanded did not happen.
+    // its subject (was `resigns party chief Hu Yaobang`); one demanded did not happen; a ceasefire
+    // `ending their war` describes the ceasefire (was `Iraq ends war` on the day of the report).
     expect(statements.map((s) => s.name)).toEqual([
       'Dick Morris resigns',
       'Iraq ends fighting',
       'party chief Hu Yaobang resigns',
     ]);
+  });
+
+  it('takes no happening from an event noun dated by when it runs out', () => {
+    const body =
+      'Delegates reached a compromise on an accord to replace the current pact, which expires in October. The pact was signed in Geneva in March.';
+    const at = (text: string, from = 0) => body.indexOf(text, from);
+    const doc = {
+      docId: 1,
+      body,
+      published: '1987-03-17',
+      sentences: [
+        { start: 0, end: at('The pact') - 1 },
+        { start: at('The pact'), end: body.length },
+      ],
+      mentions: [
+        {
+          type: 'DATE',
+          start: at('October'),
+          end: at('October') + 7,
+          sentence: 0,
+          entityId: null,
+          value: '1987-10',
+          text: 'October',
+        },
+        {
+          type: 'PLACE',
+          start: at('Geneva'),
+          end: at('Geneva') + 6,
+          sentence: 1,
+          entityId: 1,
+          value: null,
+          text: 'Geneva',
+        },
+        {
+          type: 'DATE',
+          start: at('March'),
+          end: at('March') + 5,
+          sentence: 1,
+          entityId: null,
+          value: '1987-03',
+          text: 'March',
+        },
+      ],
+      events: [
+        {
+          name: 'pact',
+          date: '1987-10',
+          placeId: null,
+          participantIds: [],
+          mentions: [{ start: at('pact'), end: at('pact') + 4, sentence: 0 }],
+        },
+        {
+          name: 'Geneva pact',
+          date: '1987-03',
+          placeId: 1,
+          participantIds: [1],
+          mentions: [{ start: at('pact', at('The pact')), end: at('pact', at('The pact')) + 4, sentence: 1 }],
+        },
+      ],
+    };
+    // Was a `pact` of October (Reuters' rubber pact, 2 reports): it expires then.
+    expect(statementsOf(doc, () => 'Geneva').map((s) => [s.date.value, s.name])).toEqual([['1987-03', 'Geneva pact']]);
   });
 
   it('reads an -ing form between a noun and a plural as describing it (`base lending rates`), and `the won` as a noun', () => {

@@ -539,6 +539,16 @@ function findAction(
         !DETERMINER.test(words[i + 1].lower)
       )
         continue;
+      // `the ceasefire ending their 1980-88 war`, `a treaty ending years of dispute`: an -ing form
+      // between a common noun and a determiner describes the noun (the ceasefire's doing, long ago).
+      if (
+        /ing$/.test(w.lower) &&
+        i > 0 &&
+        !w.marked &&
+        isCommonNoun(words[i - 1]) &&
+        /^(?:the|a|an|its|their|his|her|our|years|decades|months|weeks)$/.test(words[i + 1]?.lower ?? '')
+      )
+        continue;
       // `in the 1995 shooting of Hugh Short`: an -ing form after a date of its own is that date's act.
       if (/ing$/.test(w.lower) && datedOtherwise(words, i, isDate, date)) continue;
       // `the dollar opened at 145.95 yen`, `closed higher`: where a price stood, not what happened.
@@ -613,6 +623,9 @@ function findAction(
 const UNDERGONE = new Set(['die', 'resign', 'quit', 'collapse', 'crash', 'default']);
 /** … unless what follows says how or why (`resignation to quell a rebellion`, `deaths so far`). */
 const NOT_AN_UNDERGOER = /^(?:to|so|for|in|on|at|by|as|from|over)\b/i;
+
+/** Between an event noun and its date: the date is when it runs out (`which expires in October`). */
+const EXPIRES = /^[^.;]{0,40}\b(?:expir(?:e|es|ed|ing|y)|laps(?:e|es|ed)|runs? out|ran out)\b[^.;]{0,20}$/i;
 
 /** Verbs of telling: what they tell of an act to come is announced, not done, on their date. */
 const TELLING =
@@ -905,6 +918,8 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
     const named = namedEventIn(text);
     const mentions = bySentence.get(first.sentence) ?? [];
     if (span.granularity === 'year' && !named && !placeNamed(ev.name, ev.placeId, entityNames)) continue;
+    // `the current pact, which expires in October`: the date is when it runs out, not a happening.
+    if (said && said.start > first.end && EXPIRES.test(doc.body.slice(first.end, said.start))) continue;
     // `tariffs on April 17 … for breaking a 1986 pact`: an agreement named beside another action is
     // what the action is about, not what happened on the date; the action makes the statement.
     if (noun?.group === 'accord') {
