@@ -500,6 +500,34 @@ describe('corpus-level resolution', () => {
     expect(middleInitials('e f hutton')).toBe(''); // initials from the first word are how it is written
   });
 
+  it('joins a given name written as its initial to the one full name it can be, named by the full name', () => {
+    const r = resolveNames(
+      [
+        name('PERSON', 'boris yeltsin', range(1, 10)),
+        name('PERSON', 'b yeltsin', [10]),
+        // A scorecard writes the initial more often than the story writes the name.
+        name('PERSON', 'alan mullally', [20]),
+        name('PERSON', 'a mullally', range(21, 30)),
+        // Two brothers: each initial finds its own.
+        name('PERSON', 'andy flower', [40, 41]),
+        name('PERSON', 'grant flower', [42, 43]),
+        name('PERSON', 'a flower', [44]),
+        name('PERSON', 'g flower', [45]),
+        // Two of one initial: `J. Smith` may be either.
+        name('PERSON', 'john smith', [50, 51]),
+        name('PERSON', 'james smith', [52, 53]),
+        name('PERSON', 'j smith', [54]),
+      ],
+      [],
+    );
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`).sort()).toEqual([
+      'a flower → andy flower (title)',
+      'a mullally → alan mullally (title)',
+      'b yeltsin → boris yeltsin (title)',
+      'g flower → grant flower (title)',
+    ]);
+  });
+
   it('joins a full middle name to the name when the corpus writes its initial too, else keeps it apart', () => {
     const r = resolveNames(
       [

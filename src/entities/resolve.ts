@@ -202,6 +202,24 @@ export function resolveNames(
     const initialled = `${words[0]} ${words[1][0]} ${words[2]}`;
     return people.has(initialled) ? initialled : bare;
   };
+  // `B. Yeltsin` is `Boris Yeltsin` when the corpus knows one full name of that surname whose given
+  // name starts so (a scorecard's `G. Thorpe` with `Graham Thorpe`); with two (`John Smith`, `James
+  // Smith`) it joins neither.
+  const byInitial = new Map<string, Set<string>>();
+  for (const bare of people) {
+    const words = bare.split(' ');
+    // (A person's name of two or three words: `Samuel Montagu Capital Markets` is no `S. Markets`.)
+    if (words.length < 2 || words.length > 3 || words[0].length < 2) continue;
+    const k = `${words[0][0]} ${words[words.length - 1]}`;
+    const set = byInitial.get(k) ?? new Set<string>();
+    set.add(personVariantKey(middleAsInitial(bare)));
+    byInitial.set(k, set);
+  }
+  const fullNameOf = (bare: string): string | undefined => {
+    if (!/^\p{L} \S+$/u.test(bare)) return undefined;
+    const full = byInitial.get(bare);
+    return full?.size === 1 ? [...full][0] : undefined;
+  };
   for (const i of sorted) {
     const n = byId.get(i)!;
     if (n.type === 'ORG') {
@@ -210,7 +228,9 @@ export function resolveNames(
     } else if (n.type === 'PERSON') {
       const bare = stripTitles(n.key);
       // A one-word name joins a family only as a full name written without its space (`MargaretThatcher`).
-      if (wordCount(bare) >= 2 || bare.length >= 10)
+      const full = fullNameOf(bare);
+      if (full !== undefined) family(`PERSON\u0000${full}`, i);
+      else if (wordCount(bare) >= 2 || bare.length >= 10)
         family(`PERSON\u0000${personVariantKey(middleAsInitial(bare))}`, i);
     } else if (n.type === 'PLACE') {
       // `Calif` and `California`: a state's abbreviation joins its name (named after the state).
@@ -230,11 +250,12 @@ export function resolveNames(
   splitUnprovenGivenNames(families, byId, sorted);
   for (const [fam, members] of families) {
     if (members.length < 2) continue;
-    // A person's family is best named by a full name without titles, when the corpus has one.
+    // A person's family is best named by a full name without titles, when the corpus has one: its
+    // given name written out (`Alan Mullally`, not a scorecard's more frequent `A. Mullally`).
     const bare = fam.startsWith('PERSON\u0000')
       ? members.filter((m) => {
           const key = byId.get(m)!.key;
-          return stripTitles(key) === key && wordCount(key) >= 2;
+          return stripTitles(key) === key && wordCount(key) >= 2 && !/^\p{L} \S+$/u.test(key);
         })
       : [];
     if (fam.startsWith('PERSON\u0000') && !members.some((m) => wordCount(stripTitles(byId.get(m)!.key)) >= 2)) continue;
@@ -735,7 +756,12 @@ function splitUnprovenGivenNames(
   const candidates: { fam: string; members: string[]; groups: string[][]; surname: string }[] = [];
   for (const [fam, members] of families) {
     if (!fam.startsWith('PERSON\u0000')) continue;
-    const full = members.filter((m) => stripTitles(byId.get(m)!.key).includes(' '));
+    // (A given name written as its initial is no second way of writing it: the initial joined the
+    // one full name it can be, see fullNameOf.)
+    const full = members.filter((m) => {
+      const bare = stripTitles(byId.get(m)!.key);
+      return bare.includes(' ') && !/^\p{L} \S+$/u.test(bare);
+    });
     const groups = new Map<string, string[]>();
     for (const m of full) {
       const g = given(byId.get(m)!.key);

@@ -58,7 +58,7 @@ export interface ResolutionSummary extends ApplyResult {
  *    `European Community Commission`).
  * 7: a given name alone is the person five documents or more call by it (`Elian`).
  */
-export const RESOLUTION_RULES_VERSION = 9;
+export const RESOLUTION_RULES_VERSION = 10;
 
 /** The entity types of places: what a company's name never becomes. */
 const PLACE_TYPES: ReadonlySet<string> = new Set(['PLACE', 'COUNTRY']);
