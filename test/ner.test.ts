@@ -177,6 +177,15 @@ function labelledSpans(
 describe('entitySpans', () => {
   const spansOf = labelledSpans;
 
+  it("names no one by a legislator's party and state", () => {
+    const found = names(
+      'Chairman Dan Rostenkowski (D-Ill), Rep. John Duncan (R-Tenn) and Sen. William Proxmire, D-Wis., spoke. Rep. Mario Biaggi (D-N.Y.) agreed.',
+    );
+    // Were PERSON, PLACE or ORG `D-Ill`, `R-Tenn`, `D-Wis`, `D-N` (118 mentions on Reuters).
+    expect(found.filter((m) => /[DR]-/.test(m))).toEqual([]);
+    expect(found).toEqual(expect.arrayContaining(['PERSON:Dan Rostenkowski', 'PERSON:William Proxmire']));
+  });
+
   it('joins a name the tagger broke in two, but not two people in a list', () => {
     expect(
       spansOf('Trump met Kim Jong Un in Hanoi.', ['B-PER', 'O', 'B-PER', 'I-PER', 'B-PER', 'O', 'B-LOC', 'O']),

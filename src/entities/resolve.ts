@@ -28,7 +28,7 @@ import {
   withoutLegalForm,
   wordCount,
 } from '../core/name-forms.js';
-import { stateOfAbbreviation } from './place-abbreviations.js';
+import { stateOfAbbreviation } from '../core/state-abbreviations.js';
 import { ownerByStyle, unqualifiedKey } from '../nlp/ner/institutions.js';
 
 export interface NameStat {

@@ -8,6 +8,7 @@ import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from '
 import { isCountryNamedCompany } from '../tokenize.js';
 import { institutionName } from './institutions.js';
 import { MONTHS } from '../../core/names.js';
+import { stateOfAbbreviation } from '../../core/state-abbreviations.js';
 
 /*
  * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
@@ -245,6 +246,8 @@ export function entitySpans(
     // mentioned (`Richter` took part in every earthquake of a timeline).
     if (sp.type === 'PERSON' && sp.first === sp.last && EPONYM_NOUNS.has(tokens[sp.last + 1]?.text ?? ''))
       sp.first = sp.last + 1;
+    // `Rep. Dan Rostenkowski (D-Ill.)`, `Proxmire, D-Wis.`: a US legislator's party and state, no name.
+    if (sp.first === sp.last && isPartyAndState(tokens[sp.first].text)) sp.first = sp.last + 1;
     // `to grant Elian American citizenship`: a demonym before a common noun qualifies the noun; it
     // is no surname (a document's other `Elian`s all became `Elian American`). Not the demonyms that
     // are common surnames (`Bill English said`).
@@ -2207,6 +2210,23 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
 }
 
 /** Written exactly as one of the names of a sovereign state. */
+/**
+ * A US legislator's party and state as news writes them after the name (`D-Ill`, `R-Tenn.`, `D-N` of
+ * `D-N.Y.`): the state an AP abbreviation or name, or one capital of a two-word state.
+ */
+function isPartyAndState(text: string): boolean {
+  const m = /^[DRI]-([A-Z][A-Za-z]*)\.?$/.exec(text);
+  if (!m) return false;
+  const state = m[1];
+  return (
+    /^[NSWR]$/.test(state) ||
+    state === 'La' ||
+    state === 'Wash' ||
+    stateOfAbbreviation(state.toLowerCase()) !== null ||
+    isUsState(state)
+  );
+}
+
 export function isSovereignSurface(s: string): boolean {
   const c = countryByName(s);
   return Boolean(c?.sovereign && c.aliases.includes(s));
