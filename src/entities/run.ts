@@ -57,6 +57,9 @@ export interface ResolutionSummary extends ApplyResult {
  * 6: an acronym for the first words of a name the documents spell it out as (`EC Commission` =
  *    `European Community Commission`).
  * 7: a given name alone is the person five documents or more call by it (`Elian`).
+ * 8: an acronym read as a place joins the organisation the corpus spells it out as (`GATT`).
+ * 9: a place written only in capitals is shown as the gazetteer writes it (`BONN` → `Bonn`).
+ * 10: a given name written as its initial joins the one full name it can be (`B. Yeltsin`).
  */
 export const RESOLUTION_RULES_VERSION = 10;
 
