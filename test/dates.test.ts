@@ -27,6 +27,23 @@ describe('explicit dates', () => {
     ]);
   });
 
+  it('reads no date across a table row or a paragraph, but across a hard-wrapped line', () => {
+    // Reuters: a row's last figure and the next row's month; a note's day and the next line's year.
+    expect(
+      dates('MONTH    1987   1986   CHANGE\nApr 714 684 up 20\nOct 12 157 up 7\n', '1987-04-20'),
+    ).not.toContainEqual(expect.arrayContaining(['20\nOct']));
+    expect(
+      dates('NOTE: 1985 period ended December 28\n1985 earnings include a loss.', '1987-03-10'),
+    ).not.toContainEqual(['December 28\n1985', '1985-12-28']);
+    // Copy wrapped at 70 columns keeps a date that the wrap cut.
+    const wrapped =
+      'The agreement between the two companies is expected to be signed on March\n3 in New York, officials said.';
+    expect(dates(wrapped, '1987-02-26')).toEqual([['March\n3', '1987-03-03']]);
+    // A month that ends a long line still goes on to its day.
+    const cut = 'Czech Republic President Vaclav Havel is scheduled to make an official visit to Brazil Sept.\n15-21.';
+    expect(dates(cut, '1996-08-27')).toEqual([['Sept.\n15-21', '1996-09-15/1996-09-21']]);
+  });
+
   it('does not take counts, clock times or durations for dates', () => {
     expect(dates('About 2000 people marched at 1900 GMT.', FRIDAY)).toEqual([]);
     expect(dates('North Korea has been isolated for decades.', FRIDAY)).toEqual([]);

@@ -16,6 +16,28 @@ import { EVENT_NOUN_FORMS } from '../event-nouns.js';
 import { parseDateValue } from '../../core/timex.js';
 import { sentenceIndexAt, clauseBounds } from './context.js';
 
+/** Hard-wrapped news copy keeps its lines to between these many characters (a wrap's width, give or take). */
+const WRAPPED_LINE = { min: 50, max: 90 };
+
+/**
+ * Whether a date's words run over a line break that is no hard wrap: a table's row ending in a
+ * figure and the next row's month (`20\nOct`, `400\nYEAR AGO`), a note's day and the next
+ * sentence's year (`ended December 28\n1985 earnings`), or a paragraph's end. A date wrapped in
+ * copy whose lines all run to about 70 characters (`on March\n3`) stays whole.
+ */
+function acrossLines(text: string, start: number, end: number): boolean {
+  const newline = text.indexOf('\n', start);
+  if (newline < 0 || newline >= end) return false;
+  // A month ending the line goes on to its day (`a visit to Brazil Sept.\n15-21`): no table writes so.
+  if (MONTH_AT_END.test(text.slice(start, newline))) return false;
+  const line = newline - (text.lastIndexOf('\n', newline - 1) + 1);
+  return line < WRAPPED_LINE.min || line > WRAPPED_LINE.max;
+}
+
+/** A month's name or abbreviation, alone on its side of a line break. */
+const MONTH_AT_END =
+  /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s*$/;
+
 /** DATE mentions with normalized values, relative ones resolved against `publicationDate` (null → value null). */
 export function findDates(
   text: string,
@@ -32,6 +54,7 @@ export function findDates(
   // `May, June and September of that year`: `that year` is the year last written out, not one inferred.
   let statedYear: string | null = null;
   for (const candidate of candidates) {
+    if (acrossLines(text, candidate.start, candidate.end)) continue;
     if (candidate.expression.kind === 'anaphor') {
       const e = candidate.expression;
       // `a year earlier` with no date before it compares with the period being reported, i.e. publication;
