@@ -306,6 +306,27 @@ describe('corpus events from dated statements', () => {
     expect(event.name).toBe('Texaco files for bankruptcy');
   });
 
+  it('names harm no report says who did by what underwent it at its place, not by a country it befell', () => {
+    // `the bombings in Kenya and Tanzania killed …`: three reports, none saying who.
+    const killing = (doc: number, name: string, action: string) =>
+      statement(doc, '1998-08-08', {
+        value: '1998-08-07',
+        action,
+        name,
+        eventNoun: false,
+        placeId: 9,
+        participantIds: [5, 9],
+        terms: ['embass', 'bomb', 'kill'],
+      });
+    const rows = [
+      killing(60, 'kills', 'kill:'),
+      killing(61, 'kills', 'kill:'),
+      killing(62, 'kills people', 'kill:peopl'),
+    ];
+    // Was `Malaysia kills` (the first country named, as the Kenya embassy bombing's `Tanzania kills`).
+    expect(clusterStatements(rows, name, { ...options, isPlace })[0].name).toBe('people killed in Chile');
+  });
+
   it('names an unplaced event as most reports name it when that name says who', () => {
     const rows = [40, 41, 42, 43].map((doc) =>
       statement(doc, '1987-04-13', {

@@ -1268,7 +1268,19 @@ function eventName(
   // Celanese Corp`) and not in the rest (`BAA Plc sells BP shares`): better no one than a wrong one.
   // A city or a region is where, never who (`London launches into Iraq` of a report received in
   // London): the main participant that is not one, else the city after `in`.
-  if (withSubject.length === 0 && entities.length) {
+  // Of harm no report says who did (`the bombings in Kenya and Tanzania killed scores`), the
+  // countries named are where it befell, not who did it: what underwent it goes first, at the
+  // event's place (`scores killed in Kenya`, not `Tanzania kills scores`).
+  // (Its object as the reports that give one write it: `kills` alone says nothing of whom.)
+  const harmVerb = topAction.split(':')[0];
+  let undergone: string | undefined;
+  if (withSubject.length === 0 && place !== null && HARM_VERBS.has(harmVerb)) {
+    const told = [name, ...count(members.filter((m) => m.action.startsWith(`${harmVerb}:`))).map(([n]) => n)];
+    undergone = told.map(passiveName).find((passive, i) => passive !== told[i]);
+  }
+  if (undergone !== undefined && !undergone.includes(entityName(place!)))
+    name = `${undergone} in ${entityName(place!)}`;
+  else if (withSubject.length === 0 && entities.length) {
     const actor = entities.find((id) => !options.isLocality(id));
     const main = entityName(actor ?? entities[0]);
     // With no one but a place, what underwent it goes first: `seven people killed in Algiers`, not
@@ -1317,6 +1329,9 @@ function withoutContained(names: string[]): string[] {
 function singular(name: string): string {
   return name.replace(/([^s])s$/, '$1');
 }
+
+/** Verbs of harm done to people or things (action keys): with no one said to do it, a place suffers it. */
+const HARM_VERBS: ReadonlySet<string> = new Set(['kill', 'shoot', 'bomb', 'attack', 'hit', 'destroy', 'damage']);
 
 /** Kinds of election a whole country holds, not one of its cities or regions. */
 const COUNTRY_WIDE_KIND =
