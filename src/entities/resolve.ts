@@ -31,6 +31,9 @@ import {
 import { stateOfAbbreviation } from '../core/state-abbreviations.js';
 import { ownerByStyle, unqualifiedKey } from '../nlp/ner/institutions.js';
 
+/** A person's key written as a given name's initial and a surname (`b yeltsin` of `B. Yeltsin`). */
+const INITIAL_AND_SURNAME = /^\p{L} \S+$/u;
+
 export interface NameStat {
   type: string;
   key: string;
@@ -216,7 +219,7 @@ export function resolveNames(
     byInitial.set(k, set);
   }
   const fullNameOf = (bare: string): string | undefined => {
-    if (!/^\p{L} \S+$/u.test(bare)) return undefined;
+    if (!INITIAL_AND_SURNAME.test(bare)) return undefined;
     const full = byInitial.get(bare);
     return full?.size === 1 ? [...full][0] : undefined;
   };
@@ -255,7 +258,7 @@ export function resolveNames(
     const bare = fam.startsWith('PERSON\u0000')
       ? members.filter((m) => {
           const key = byId.get(m)!.key;
-          return stripTitles(key) === key && wordCount(key) >= 2 && !/^\p{L} \S+$/u.test(key);
+          return stripTitles(key) === key && wordCount(key) >= 2 && !INITIAL_AND_SURNAME.test(key);
         })
       : [];
     if (fam.startsWith('PERSON\u0000') && !members.some((m) => wordCount(stripTitles(byId.get(m)!.key)) >= 2)) continue;
@@ -760,7 +763,7 @@ function splitUnprovenGivenNames(
     // one full name it can be, see fullNameOf.)
     const full = members.filter((m) => {
       const bare = stripTitles(byId.get(m)!.key);
-      return bare.includes(' ') && !/^\p{L} \S+$/u.test(bare);
+      return bare.includes(' ') && !INITIAL_AND_SURNAME.test(bare);
     });
     const groups = new Map<string, string[]>();
     for (const m of full) {

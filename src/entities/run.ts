@@ -63,6 +63,9 @@ export interface ResolutionSummary extends ApplyResult {
  */
 export const RESOLUTION_RULES_VERSION = 10;
 
+/** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
+const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
+
 /** The entity types of places: what a company's name never becomes. */
 const PLACE_TYPES: ReadonlySet<string> = new Set(['PLACE', 'COUNTRY']);
 
@@ -106,15 +109,15 @@ export function resolveCorpus(
     const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
     const evidence = storedEvidence(db);
     const resolution = resolveNames(names, evidence, { fixed });
-    const linkedAlready = new Set(resolution.links.map((l) => `${l.type}\u0000${l.from}`));
+    const linkedAlready = new Set(resolution.links.map(fromKey));
     const isPlace = (name: string) => placeInfo(name) !== null || countryByName(name) !== null;
     const companies = companiesTypedAsPeople(names, isCommonWord, fixed, isPlace).filter(
-      (l) => !linkedAlready.has(`${l.type}\u0000${l.from}`),
+      (l) => !linkedAlready.has(fromKey(l)),
     );
 
     // User merges win; automatic links carry on from their targets (a chain ends at a name linked nowhere).
     const nameOf = new Map(names.map((n) => [`${n.type}\u0000${n.key}`, n.name]));
-    const auto = new Map(resolution.links.map((l) => [`${l.type}\u0000${l.from}`, l]));
+    const auto = new Map(resolution.links.map((l) => [fromKey(l), l]));
     const user = new Map(overrides.map((o) => [`${o.type}\u0000${o.from}`, o]));
     const final = (type: string, key: string): string => {
       const seen = new Set<string>();
@@ -141,14 +144,14 @@ export function resolveCorpus(
       entityDocs.set(k, (entityDocs.get(k) ?? 0) + n.docs.length);
     }
     const retyped = namesTypedAgainstCorpus(names, {
-      linked: new Set([...linkedAlready, ...companies.map((l) => `${l.type}\u0000${l.from}`)]),
+      linked: new Set([...linkedAlready, ...companies.map(fromKey)]),
       fixed,
-      ambiguous: new Set(resolution.docLinks.map((l) => `${l.type}\u0000${l.from}`)),
+      ambiguous: new Set(resolution.docLinks.map(fromKey)),
       entityDocs: (type, key) => entityDocs.get(`${type}\u0000${final(type, key)}`) ?? 0,
       isPlace,
     });
     const acronymOrgs = acronymsTypedAsPlaces(names, {
-      linked: new Set([...linkedAlready, ...[...companies, ...retyped].map((l) => `${l.type}\u0000${l.from}`)]),
+      linked: new Set([...linkedAlready, ...[...companies, ...retyped].map(fromKey)]),
       fixed,
       ofShort: (short) => evidence.ofShort(short),
       isPlace,
@@ -157,9 +160,7 @@ export function resolveCorpus(
     // A company the tagger read as a person ends its chain in the organisation: `Barney` → `Smith
     // Barney` (PERSON) → `Smith Barney` (ORG) and on through the organisation's own links; a name
     // typed against the corpus (`Texas` as ORG) in the entity of the prevailing type.
-    const crossType = new Map<string, Link>(
-      [...companies, ...retyped, ...acronymOrgs].map((l) => [`${l.type}\u0000${l.from}`, l]),
-    );
+    const crossType = new Map<string, Link>([...companies, ...retyped, ...acronymOrgs].map((l) => [fromKey(l), l]));
     // Hop by hop: `Peking` the person is the organisation `Peking`, which is the place.
     const finalOf = (type: string, key: string): { toType?: string; to: string } => {
       let at = { type, to: final(type, key) };
@@ -195,7 +196,7 @@ export function resolveCorpus(
       // `Consolidated Edison Co of New York Inc`) joins the organisation `New York`, which the corpus
       // reads as the city; the company stays an organisation of its own.
       if (target.toType && PLACE_TYPES.has(target.toType) && hasLegalForm(l.from)) continue;
-      links.push({ ...l, ...target, fromName: nameOf.get(`${l.type}\u0000${l.from}`) ?? l.from });
+      links.push({ ...l, ...target, fromName: nameOf.get(fromKey(l)) ?? l.from });
     }
     const docLinks = resolution.docLinks.map((l) => ({ ...l, to: final(l.type, l.to) }));
     const applied = applyLinks(db, links, docLinks, options);

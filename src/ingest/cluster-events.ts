@@ -894,20 +894,8 @@ interface Naming {
   name: string;
 }
 
-function nameStatements(
-  members: StatementRow[],
-  entityName: (id: number) => string,
-  {
-    placeKnown,
-    isPlace,
-    isLocality,
-    lightHeads,
-    verbNouns,
-    polityNamed,
-    datelineCountry,
-    localityCountry,
-  }: NamingOptions,
-): Naming {
+function nameStatements(members: StatementRow[], entityName: (id: number) => string, naming: NamingOptions): Naming {
+  const { placeKnown, isPlace, isLocality, datelineCountry } = naming;
   const reports = new Set(members.map((m) => m.report));
   // Entities by the reports naming them.
   const byEntity = new Map<number, Set<string>>();
@@ -954,13 +942,8 @@ function nameStatements(
     place,
     entityName,
     {
-      placeKnown,
-      isLocality,
-      lightHeads,
-      verbNouns,
-      polityNamed,
+      ...naming,
       polity,
-      localityCountry,
       // Asked only of an election nothing else places: the country half its reports are filed from.
       filedFrom: () => {
         const byCountry = new Map<number, Set<string>>();

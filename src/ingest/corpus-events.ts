@@ -60,19 +60,13 @@ export const VERB_GROUPS: ReadonlyMap<string, string> = new Map([
  * such country entity. Asked only for elections nothing else places, so looked up one document at a
  * time and remembered.
  */
-function datelineCountries(db: Store): (docId: number) => number | null {
+function datelineCountries(db: Store, countryOf: CountryOfPlace): (docId: number) => number | null {
   const byDoc = new Map<number, number | null>();
-  const byName = new Map<string, number | null>();
   return (docId) => {
     if (byDoc.has(docId)) return byDoc.get(docId)!;
     const doc = documentDateline(db, docId);
     const place = doc ? datelinePlace(doc.head, doc.dateline) : null;
-    const country = place ? countryOfPlace(place, doc!.date) : null;
-    let id: number | null = null;
-    if (country !== null) {
-      if (!byName.has(country)) byName.set(country, countryEntityId(db, country));
-      id = byName.get(country)!;
-    }
+    const id = place ? countryOf(place, doc!.date) : null;
     byDoc.set(docId, id);
     return id;
   };
@@ -82,16 +76,29 @@ function datelineCountries(db: Store): (docId: number) => number | null {
  * The country entity a city or region entity was in on a day (see countryOfPlace: Moscow in 1987 is
  * the Soviet Union's), memoized; null if none is known.
  */
-function localityCountries(db: Store): (id: number, day: string) => number | null {
+function localityCountries(db: Store, countryOf: CountryOfPlace): (id: number, day: string) => number | null {
   const memo = new Map<string, number | null>();
   return (id, day) => {
     const key = `${id}|${day}`;
     if (!memo.has(key)) {
       const place = entityTypeAndName(db, id);
-      const country = place ? countryOfPlace(place.name, day) : null;
-      memo.set(key, country !== null ? countryEntityId(db, country) : null);
+      memo.set(key, place ? countryOf(place.name, day) : null);
     }
     return memo.get(key)!;
+  };
+}
+
+/** The country entity a named place was in on a date (YYYY-MM-DD, or null), or null. */
+type CountryOfPlace = (place: string, date: string | null) => number | null;
+
+/** countryOfPlace, then the corpus's entity of that country (looked up once per country name). */
+function countryEntities(db: Store): CountryOfPlace {
+  const byName = new Map<string, number | null>();
+  return (place, date) => {
+    const country = countryOfPlace(place, date);
+    if (country === null) return null;
+    if (!byName.has(country)) byName.set(country, countryEntityId(db, country));
+    return byName.get(country)!;
   };
 }
 
@@ -151,14 +158,15 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
       }
     })();
   };
+  const countryOf = countryEntities(db);
   const clustering = {
     placeKnown,
     nounGroups,
     verbGroups: VERB_GROUPS,
     ...placeLookups(db),
     lightHeads: lightHeadTerms(),
-    datelineCountry: datelineCountries(db),
-    localityCountry: localityCountries(db),
+    datelineCountry: datelineCountries(db, countryOf),
+    localityCountry: localityCountries(db, countryOf),
     verbNouns: new Map([
       ['agree', 'accord'],
       ['meet', 'meeting'],

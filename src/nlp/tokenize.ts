@@ -1,6 +1,7 @@
 import type { Sentence, Token } from '../core/types.js';
 import { countryByDemonym, isCountrySurface, placeInfo } from './gazetteer.js';
 import { MONTH_ABBREVIATIONS } from '../core/names.js';
+import { HARD_WRAP, lineLength } from './wrapped-lines.js';
 
 /*
  * An offset-keeping tokenizer and sentence splitter for news text.
@@ -272,7 +273,7 @@ function splitSentences(text: string, tokens: Token[], kinds: Kind[]): Sentence[
       // An initial goes on to the next line only in hard-wrapped text: a line longer than any wrap
       // is a paragraph of its own, and its closing initial ends a sentence (`… (Norge) A/S.\nStatoil
       // has been offered`, `the Dodge Daytona Shelby Z.\nChrysler is aiming`: the name ran on).
-      const wrapped = kind === Kind.Initial && lineLength(text, prev.end) <= WRAP_WIDTH;
+      const wrapped = kind === Kind.Initial && lineLength(text, prev.end) <= HARD_WRAP.max;
       const continues = kind === Kind.Title || wrapped || prev.text === ',' || isLower(c);
       if (!continues || finalPunct) close(i);
       continue;
@@ -290,16 +291,6 @@ function splitSentences(text: string, tokens: Token[], kinds: Kind[]): Sentence[
   }
   close(tokens.length);
   return sentences;
-}
-
-/** Hard-wrapped news text keeps its lines to about this many characters (80 columns and a margin). */
-const WRAP_WIDTH = 90;
-
-/** Length of the line that ends at or after `at` (to its first newline), from its start. */
-function lineLength(text: string, at: number): number {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
-  const end = text.indexOf('\n', at);
-  return (end < 0 ? text.length : end) - start;
 }
 
 function countNewlines(text: string, from: number, to: number): number {

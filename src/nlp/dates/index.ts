@@ -15,9 +15,8 @@ import {
 import { EVENT_NOUN_FORMS } from '../event-nouns.js';
 import { parseDateValue } from '../../core/timex.js';
 import { sentenceIndexAt, clauseBounds } from './context.js';
-
-/** Hard-wrapped news copy keeps its lines to between these many characters (a wrap's width, give or take). */
-const WRAPPED_LINE = { min: 50, max: 90 };
+import { HARD_WRAP, lineLength } from '../wrapped-lines.js';
+import { MONTH_WORD } from '../../core/names.js';
 
 /**
  * Whether a date's words run over a line break that is no hard wrap: a table's row ending in a
@@ -26,17 +25,19 @@ const WRAPPED_LINE = { min: 50, max: 90 };
  * copy whose lines all run to about 70 characters (`on March\n3`) stays whole.
  */
 function acrossLines(text: string, start: number, end: number): boolean {
-  const newline = text.indexOf('\n', start);
-  if (newline < 0 || newline >= end) return false;
+  // Looked for in the date's own words: a search from `start` to the next newline anywhere would
+  // read on through the rest of a one-line document for every date in it.
+  const words = text.slice(start, end);
+  const at = words.indexOf('\n');
+  if (at < 0) return false;
   // A month ending the line goes on to its day (`a visit to Brazil Sept.\n15-21`): no table writes so.
-  if (MONTH_AT_END.test(text.slice(start, newline))) return false;
-  const line = newline - (text.lastIndexOf('\n', newline - 1) + 1);
-  return line < WRAPPED_LINE.min || line > WRAPPED_LINE.max;
+  if (MONTH_AT_END.test(words.slice(0, at))) return false;
+  const line = lineLength(text, start);
+  return line < HARD_WRAP.min || line > HARD_WRAP.max;
 }
 
 /** A month's name or abbreviation, alone on its side of a line break. */
-const MONTH_AT_END =
-  /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s*$/;
+const MONTH_AT_END = new RegExp(String.raw`^(?:${MONTH_WORD})\.?\s*$`);
 
 /** DATE mentions with normalized values, relative ones resolved against `publicationDate` (null → value null). */
 export function findDates(
