@@ -168,8 +168,7 @@ const ASIDE_BEFORE_VERB = /,\s+([^,;]*),\s+(?:(?:has|have|had|was|were|is|are|wi
 /**
  * Where an aside right before a verb begins (`text` ends at the verb), when it describes the name
  * before it: opening with an article or holding a relative word (`, the consultant who reshaped
- * …,`); else -1. (One pattern, then a test of its words: two open-ended runs in one pattern took
- * time of the square of a long clause.)
+ * …,`); else -1. (One pattern finds the aside, two plain tests judge its words.)
  */
 function appositiveBeforeVerb(text: string): number {
   const aside = ASIDE_BEFORE_VERB.exec(text);
