@@ -20,6 +20,8 @@ const E2E = [
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Removes the folders test/helpers.ts tempDir made, after each file's tests.
+    setupFiles: ['test/setup.ts'],
     projects: [
       {
         extends: true,

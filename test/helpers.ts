@@ -10,8 +10,36 @@ export const BIN = path.join(ROOT, 'bin', 'corpus.cjs');
 export const SEEDS = path.join(ROOT, 'seeds');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
 
+/** The folders tempDir made in this test file (each file has its own module instance). */
+const madeDirs: string[] = [];
+
+/** A new empty folder under the system's temporary folder, removed after the test file's tests. */
 export function tempDir(prefix = 'corpus-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+
+/**
+ * Remove every folder tempDir made (test/setup.ts, after each file's tests): a run of the suite
+ * otherwise leaves over a thousand folders, gigabytes of databases, in the temporary folder. A
+ * folder a test made read-only is made writable first, so a user without root can remove it too.
+ */
+export function removeTempDirs(): void {
+  for (const dir of madeDirs.splice(0)) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      makeWritable(dir);
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    }
+  }
+}
+
+function makeWritable(dir: string): void {
+  fs.chmodSync(dir, 0o700);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+    if (entry.isDirectory()) makeWritable(path.join(dir, entry.name));
 }
 
 export interface CliResult {

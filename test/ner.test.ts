@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel, tagDocument, serializeWeights, deserializeWeights } from '../src/nlp/ner/model.js';
 import { LABELS, NL, BUCKETS, denseWeights, rowOf } from '../src/nlp/ner/tagger.js';
@@ -8,6 +7,7 @@ import { readConll, titleCased, withTitleCaseHeadlines } from '../tools/train.js
 import { entitySpans, type Span } from '../src/nlp/ner/spans.js';
 import { resolveEntities } from '../src/nlp/ner/resolve.js';
 import { tokenize } from '../src/nlp/tokenize.js';
+import { tempDir } from './helpers.js';
 import { findEntities } from '../src/nlp/entities.js';
 
 const tagged = (words: string[][]) =>
@@ -109,7 +109,7 @@ describe('model file', () => {
 
 describe('readConll', () => {
   it('reads IOB1 with CRLF lines and document breaks into BIO labels', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'conll-'));
+    const dir = tempDir('corpus-conll-');
     const file = join(dir, 'x.conll');
     const lines = [
       'EU NNP I-NP I-ORG',
