@@ -482,6 +482,45 @@ describe('event attributes', () => {
     expect(tribute.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing null', 'Nairobi visit 1998-08-18']);
   });
 
+  it('take no date from the reaction that condemns them, but their own date after them', () => {
+    // Was dated Tuesday, the day of the condemnation (the bombings were four days before).
+    const condemned = eventsOf(
+      'Philippine President Joseph Estrada on Tuesday condemned the bombings of the U.S. embassies in Kenya and Tanzania.',
+      '1998-08-11',
+      [],
+    );
+    expect(condemned.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing null']);
+    const dated = eventsOf(
+      'The Cypriot government Saturday strongly condemned two terrorist bomb attacks in Kenya and Tanzania Friday.',
+      '1998-08-08',
+      [],
+    );
+    expect(dated.events.map((e) => e.date)).toEqual(['1998-08-07']);
+    // Named for its victims, or as what a meeting followed: not that day's either.
+    const helped = eventsOf(
+      'Surgeon General David Satcher on Wednesday led a team to Africa to help victims of terrorist attacks on the embassies.',
+      '1998-09-30',
+      [],
+    );
+    expect(helped.events.map((e) => e.date)).toEqual([null]);
+    const followed = eventsOf(
+      'Clinton met his aides Wednesday to assess the situation following the twin bombings at the embassies.',
+      '1998-08-14',
+      [],
+    );
+    expect(followed.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing null']);
+    // A date stops at the attack it refers to: it does not go on to a later phrase.
+    const shelled = eventsOf(
+      'The rigs, shelled by destroyers on Monday, were still burning a day after the attack, the minister told a news conference.',
+      '1987-10-20',
+      [],
+    );
+    expect(shelled.events.map((e) => e.date)).toEqual([null, null]);
+    // Not a verb of reaction: the date is the attack's.
+    const carried = eventsOf('Rebels on Tuesday carried out two bomb attacks in the capital.', '1998-08-11', []);
+    expect(carried.events.map((e) => e.date)).toEqual(['1998-08-11']);
+  });
+
   it('take no date from the anniversary that remembers them', () => {
     const remembered = eventsOf(
       'Libyans are dressing up Tripoli for celebrations on Sunday of the 27th anniversary of the coup which brought Gaddafi to power.',
@@ -530,6 +569,22 @@ describe('event attributes', () => {
       ],
     );
     expect(meetings.events.map((e) => e.place)).toEqual(['Calgary']);
+    const site = eventsOf(
+      'She chose a site outside Washington because she wanted the ceremony to honour Truman.',
+      '1999-03-12',
+      [['PLACE', 'Washington', 'Washington']],
+    );
+    // Was placed in Washington, where it was not held.
+    expect(site.events.map((e) => [e.name, e.place])).toEqual([['ceremony', null]]);
+  });
+
+  it('are placed in the city of a place', () => {
+    const joined = eventsOf(
+      'Poland, Hungary and the Czech Republic formally joined NATO at a ceremony held in the city of Independence, Missouri.',
+      '1999-03-13',
+      [['PLACE', 'Independence', 'Independence']],
+    );
+    expect(joined.events.map((e) => e.place)).toEqual(['Independence']);
   });
 
   it('are two events when their dates are far apart, however coarse one is', () => {
@@ -606,6 +661,32 @@ function statementsIn(sentences: string[], published: string, written: Written[]
 }
 
 describe('what a dated statement says happened', () => {
+  it('takes no named event from an organisation named after a treaty, nor from an alliance of members', () => {
+    const { statements } = statementsIn(
+      [
+        'The North Atlantic Treaty Organization embraced the Czech Republic on Friday.',
+        'Among the first former Warsaw Pact countries to accede to NATO on Friday was Poland.',
+        'France signed the Louvre Accord on Sunday.',
+      ],
+      '1999-03-13',
+      [
+        ['North Atlantic Treaty Organization', 0, 'ORG'],
+        ['Czech Republic', 0, 'COUNTRY'],
+        ['Friday', 0, 'DATE', '1999-03-12'],
+        ['Warsaw Pact', 1, 'ORG'],
+        ['NATO', 1, 'ORG', 'North Atlantic Treaty Organization'],
+        ['Friday', 1, 'DATE', '1999-03-12'],
+        ['Poland', 1, 'COUNTRY'],
+        ['France', 2, 'COUNTRY'],
+        ['Sunday', 2, 'DATE', '1999-03-07'],
+      ],
+    );
+    // Were `North Atlantic Treaty` and `Warsaw Pact`, happenings of March 12.
+    expect(statements.map((s) => s.name)).not.toContain('North Atlantic Treaty');
+    expect(statements.map((s) => s.name)).not.toContain('Warsaw Pact');
+    expect(statements.map((s) => s.name)).toContain('France signs Louvre Accord');
+  });
+
   it('ends the object at a comma, and reads a name written with stops as one word', () => {
     const { statements } = statementsIn(
       ['OPEC agreed on June 25 to cut output, oil ministers said.', 'Taiwan bought U.S. soybeans on March 17.'],
@@ -1290,6 +1371,51 @@ describe('what a dated statement says happened', () => {
     };
     // Was a `pact` of October (Reuters' rubber pact, 2 reports): it expires then.
     expect(statementsOf(doc, () => 'Geneva').map((s) => [s.date.value, s.name])).toEqual([['1987-03', 'Geneva pact']]);
+  });
+
+  it('makes no event alone of a generic noun (a trading session), as it does of a summit', () => {
+    const body = 'Texaco rose sharply in the afternoon session today. The Venice summit opened today.';
+    const at = (text: string) => body.indexOf(text);
+    const today = (sentence: number, from: number) => ({
+      type: 'DATE',
+      start: from,
+      end: from + 5,
+      sentence,
+      entityId: null,
+      value: '1987-06-08',
+      text: 'today',
+    });
+    const doc = {
+      docId: 1,
+      body,
+      published: '1987-06-08',
+      sentences: [
+        { start: 0, end: at('The Venice') - 1 },
+        { start: at('The Venice'), end: body.length },
+      ],
+      mentions: [today(0, body.indexOf('today')), today(1, body.lastIndexOf('today'))],
+      events: [
+        {
+          name: 'session',
+          date: '1987-06-08',
+          placeId: null,
+          participantIds: [],
+          mentions: [{ start: at('session'), end: at('session') + 7, sentence: 0 }],
+        },
+        {
+          name: 'Venice summit',
+          date: '1987-06-08',
+          placeId: null,
+          participantIds: [],
+          mentions: [{ start: at('summit'), end: at('summit') + 6, sentence: 1 }],
+        },
+      ],
+    };
+    // The session was an event noun, and made a `Texaco session` event of one report.
+    expect(statementsOf(doc, () => 'Venice').map((s) => [s.name, s.eventNoun])).toEqual([
+      ['session', false],
+      ['Venice summit', true],
+    ]);
   });
 
   it('reads an -ing form between a noun and a plural as describing it (`base lending rates`), and `the won` as a noun', () => {

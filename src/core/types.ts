@@ -139,7 +139,7 @@ export interface DatedStatement {
   name: string;
   /** The name is an event's own (`Venice summit`, `Uruguay Round`), not one made from subject and action. */
   named: boolean;
-  /** The statement is about an event noun (summit, earthquake), which makes an event even alone. */
+  /** The statement is about an event noun (summit, earthquake; not `session`, `event`), which makes an event even alone. */
   eventNoun: boolean;
 }
 

@@ -400,7 +400,8 @@ interface Evidence {
   date: string | null;
 }
 
-const PLACE_INTRO = /(?:^|\s)(in|at|to|near|outside)\s+(?:the\s+)?$/i;
+const PLACE_INTRO =
+  /(?:^|\s)(in|at|to|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|port|province|region|island)\s+of\s+)?$/i;
 /** A country's missions abroad, named after it (`the U.S. embassy`). */
 const MISSION = /^\s+(?:embass(?:y|ies)|consulates?|missions?|legations?|high commission)\b/i;
 const CLAUSE_BREAK =
@@ -729,7 +730,7 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
   for (const e of inSentence) {
     if (e.type !== 'PLACE' && e.type !== 'COUNTRY') continue;
     if (list.some((ev) => e.start >= ev.phrase.start && e.end <= ev.phrase.end)) continue;
-    const intro = PLACE_INTRO.exec(text.slice(Math.max(sFrom, e.start - 12), e.start));
+    const intro = PLACE_INTRO.exec(text.slice(Math.max(sFrom, e.start - 32), e.start));
     if (!intro) continue;
     // `outside the U.S. embassy in Nairobi`: a country's mission abroad is not in that country.
     if (e.type === 'COUNTRY' && MISSION.test(text.slice(e.end, e.end + 16))) continue;
@@ -742,12 +743,19 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
         text.slice(Math.max(sFrom, e.start - 30), e.start),
       );
     // `At a telephone conference on February 23, committee members discussed … the decisions reached
-    // in Paris`: a place past a new clause (a comma, its subject, its verb) is that clause's.
-    const crossed = left !== undefined && NEW_CLAUSE.test(text.slice(left.phrase.end, e.start));
+    // in Paris`, `to investigate the bombings but there was no word in Washington`: a place past a new
+    // clause (a comma, its subject, its verb; a `but`) is that clause's.
+    const between = left === undefined ? '' : text.slice(left.phrase.end, e.start);
+    const crossed = left !== undefined && (NEW_CLAUSE.test(between) || /\sbut\s|;/.test(between));
+    // Nor is a place before a clause of its own (`a site outside Washington because she wanted the
+    // ceremony …`) where a phrase after that clause happens.
+    const ahead =
+      right !== undefined &&
+      /\b(?:because|although|though|whereas|but)\b|;/.test(text.slice(e.end, right.phrase.start));
     const target =
       left && !crossed && e.start - left.phrase.end < 120
         ? left
-        : right && !afterNoun && right.phrase.start - e.end < 120
+        : right && !afterNoun && !ahead && right.phrase.start - e.end < 120
           ? right
           : crossed
             ? undefined
@@ -783,12 +791,17 @@ const POSSESSED =
 /** When: the DATE mentions of the sentence, each given to the phrase it belongs to. */
 function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], dates: Mention[]): void {
   // `celebrations on Sunday of the 27th anniversary of the coup`: the date is the anniversary's.
-  // `paid tribute Tuesday to bombing victims`: an attack named only to say whose victims, suspects
-  // or inquiry is no happening of that day either.
+  // `paid tribute Tuesday to bombing victims`, `led a team Wednesday to help victims of terrorist
+  // attacks`: an attack named only to say whose victims, suspects or inquiry is no happening of that
+  // day either.
   const datable = list.filter(
     (ev) =>
       !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 60), ev.phrase.start)) &&
-      !(AFTERMATH_LEMMAS.has(ev.phrase.lemma) && AFTERMATH_NOUN.test(text.slice(ev.phrase.end, ev.phrase.end + 16))),
+      !(
+        AFTERMATH_LEMMAS.has(ev.phrase.lemma) &&
+        (AFTERMATH_NOUN.test(text.slice(ev.phrase.end, ev.phrase.end + 16)) ||
+          AFTERMATH_OF.test(text.slice(Math.max(sFrom, ev.phrase.start - 48), ev.phrase.start)))
+      ),
   );
   // Dates: a possessive right before (`this month's second summit`), else the nearest phrase on the
   // date's left, else on its right. A date that belongs to a verb of saying (`said Tuesday`) only
@@ -811,13 +824,15 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
         // A date before an event still to come (`rose yesterday on expectations of an early
         // election`) dates what happened, not that event; nor one that a nearer date follows (`cuts
         // announced in his budget last Tuesday … to call a general election as early as June`).
+        // An attack referred to after the date (`shelled on Monday … 24 hours after the attack`) is
+        // as far as the date goes: not on to a later phrase (`… told a news conference`).
+        const after = inClause.filter((ev) => ev.phrase.start >= d.end);
+        const referred = after.findIndex((ev) => isReferredTo(text, ev.phrase, d));
         target =
           inClause.filter((ev) => ev.phrase.end <= d.start && !isReferencedBefore(text, sFrom, ev.phrase, d)).pop() ??
-          inClause.find(
+          (referred >= 0 ? after.slice(0, referred) : after).find(
             (ev) =>
-              ev.phrase.start >= d.end &&
               !isProspective(text, ev.phrase, sFrom) &&
-              !isReferredTo(text, ev.phrase, d) &&
               !nearerDateAfter(
                 text,
                 ev.phrase,
@@ -832,12 +847,15 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
         // President Richard Von Weizsaecker, which starts on Friday`), never further back (`rallies …
         // to draw attention to the case of Elian, who was rescued Nov. 25`: the rescue's date).
         const relative = RELATIVE_CLAUSE_END.exec(text.slice(Math.max(sFrom, cFrom - 12), cFrom))?.[1];
+        // Nor to an attack some verb reacts to (`dispatched agents to investigate the bombings but
+        // there was no word on Tuesday of leads`).
         if (!target && !isAside(text, sFrom, sTo, d) && relative !== 'who')
           target = datable
             .filter(
               (ev) =>
                 ev.phrase.end <= d.start &&
                 !isReferencedBefore(text, sFrom, ev.phrase, d) &&
+                !isReactedTo(text, sFrom, ev.phrase) &&
                 (!relative || SAID_OF_EVENT.test(text.slice(ev.phrase.end, cFrom))),
             )
             .pop();
@@ -939,7 +957,7 @@ const PROSPECTIVE =
 
 /**
  * `figures as of Monday for the dead and injured in the bombings`, `police on Sept. 2 searched for a
- * suspect in the bombings`: an act of violence or a disaster named with `the` inside a prepositional
+ * suspect in the bombings`, `met with his aides Wednesday … following the twin bombings`: an act of violence or a disaster named with `the` inside a prepositional
  * phrase, after the date's own verb or noun, is referred to, not dated there. Only such happenings:
  * stories go on telling what followed them (`of the Paris accord`, by contrast, is often dated by
  * the date before it: `the February 22 meeting of the Paris accord`).
@@ -947,13 +965,32 @@ const PROSPECTIVE =
 function isReferredTo(text: string, phrase: Phrase, d: Mention): boolean {
   if (!AFTERMATH_LEMMAS.has(phrase.lemma)) return false;
   const between = text.slice(d.end, phrase.start);
-  return REFERRED.test(between) && /\p{L}{3,}/u.test(between.replace(REFERRED, ''));
+  return (REFERRED.test(between) && /\p{L}{3,}/u.test(between.replace(REFERRED, ''))) || REACTION.test(between);
 }
+
+/** An attack or a disaster a verb of reaction takes as its object (`to investigate the bombings`). */
+function isReactedTo(text: string, sFrom: number, phrase: Phrase): boolean {
+  return (
+    AFTERMATH_LEMMAS.has(phrase.lemma) && REACTION.test(text.slice(Math.max(sFrom, phrase.start - 60), phrase.start))
+  );
+}
+
+/**
+ * `Estrada on Tuesday condemned the bombings`, `Clinton Thursday condemned terrorist bomb attacks`:
+ * an attack or a disaster that a verb of reaction takes as its object happened before the reaction,
+ * so a date before that verb is the reaction's. (A date after the object may be the attack's own:
+ * `condemned two terrorist bomb attacks in Kenya and Tanzania Friday`.)
+ */
+const REACTION =
+  /\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|deplor(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|mourn(?:s|ed|ing)?|lament(?:s|ed|ing)?|investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|aveng(?:e|es|ed|ing)|commemorat(?:e|es|ed|ing))\s+(?:(?:the|these|those|this|that|its|their|both|two|three|twin|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 /** What follows an attack or a disaster named as a modifier: its victims, its suspects, the inquiry into it. */
 const AFTERMATH_NOUN =
-  /^\s+(?:victims?|suspects?|survivors?|site|scene|probe|investigation|inquiry|investigators|toll)\b/i;
-const REFERRED = /\b(?:in|of|for|into|over|about|by|from)\s+the\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+  /^\s+(?:victims?|suspects?|survivors?|sites?|scenes?|probes?|investigations?|inquiry|investigators|toll)\b/i;
+/** … or named as what its victims, suspects or toll are of (`to help victims of terrorist attacks`). */
+const AFTERMATH_OF =
+  /\b(?:victims?|survivors?|suspects?|perpetrators?|toll|aftermath|wake)\s+of\s+(?:(?:the|these|those|this|that|its|their|two|twin)\s+)?(?:[\p{L}.-]+\s+){0,2}$/iu;
+const REFERRED = /\b(?:in|of|for|into|over|about|by|from|after|following)\s+the\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** `He will hold talks`: a pronoun subject stands for the person last named before the sentence. */
 function pronounSubject(text: string, from: number, to: number, lastPerson: Entity | null): Entity[] {

@@ -687,6 +687,10 @@ const NAMED_EVENT = new RegExp(
 const NOT_IN_NAME =
   /^(?:The|A|An|On|In|At|By|For|Of|And|But|He|She|It|They|This|That|These|Those|Under|After|Before|Since|Reuters|U\.S\.|President|Minister)$/;
 
+/** Words after a treaty's or a plan's name that make it part of another name or a modifier of its members. */
+const NAME_GOES_ON =
+  /^\s+(?:Organi[sz]ation|countries|members|nations|states|allies|partners|signatories|forces|troops)\b/u;
+
 /** A named event the sentence writes out (`Uruguay Round`, `Louvre Accord`, `Paris accord`). */
 function namedEventIn(sentence: string, dateAt = -1): string | null {
   NAMED_EVENT.lastIndex = 0;
@@ -702,9 +706,10 @@ function namedEventIn(sentence: string, dateAt = -1): string | null {
     if (words.length === 0) continue;
     // All-capital headlines are no names.
     if (words.every((w) => w === w.toUpperCase())) continue;
-    // `General Agreement on Tariffs and Trade`: the start of an organisation's name, not an event.
-    if (/^\s+(?:on|of|for)\s+\p{Lu}/u.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 8)))
-      continue;
+    // `General Agreement on Tariffs and Trade`, `North Atlantic Treaty Organization`: the start of an
+    // organisation's name, not an event; nor `former Warsaw Pact countries`, an alliance by its members.
+    const after = sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 16);
+    if (/^\s+(?:on|of|for)\s+\p{Lu}/u.test(after) || NAME_GOES_ON.test(after)) continue;
     return `${words.join(' ')} ${m[2]}`;
   }
   return null;
@@ -957,7 +962,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         (!isBareName(ev.name) &&
           !noun?.generic &&
           (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
-      eventNoun: true,
+      // A generic noun (`the session`, `a historic event`) stands for another happening and makes no
+      // event alone: most lone ones are a market's trading session.
+      eventNoun: !noun?.generic,
     });
     for (const m of ev.mentions) taken.add(`${m.sentence}|${ev.date}`);
   }
