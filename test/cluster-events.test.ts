@@ -728,6 +728,79 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements([...byBaker, ...elsewhere], name, groups).map((e) => e.documents)).toEqual([2, 2]);
   });
 
+  it('makes one happening of an attack told at its city by some reports and at its country or city by others', () => {
+    // Chuquicamata (10) and #11 are cities of Chile (9).
+    const isLocality = (id: number) => id === 10 || id === 11;
+    const attacks = {
+      ...options,
+      placeKnown: new Set([...options.placeKnown, 'bombing']),
+      nounGroups: new Map([['bombing', 'violence']]),
+      isPlace: (id: number) => isPlace(id) || id === 11,
+      isLocality,
+      localityCountry: (id: number) => (isLocality(id) ? 9 : null),
+    };
+    const bombing = (doc: number, placeId: number, participantIds: number[], terms: string[]) =>
+      statement(doc, '1998-08-08', {
+        value: '1998-08-07',
+        action: 'n:bombing',
+        name: `${name(placeId)} bombing`,
+        placeId,
+        participantIds,
+        terms,
+      });
+    const atCity = [70, 71].map((doc) => bombing(doc, 10, [], ['embass', 'blast']));
+    const atCountry = [72, 73].map((doc) => bombing(doc, 9, [4], ['rubbl', 'condemn']));
+    expect(clusterStatements([...atCity, ...atCountry], name, attacks).map((e) => e.documents)).toEqual([4]);
+    // Twin attacks told as one: most reports at another country (Malaysia), one at this city.
+    const mostlyElsewhere = [
+      ...[72, 73].map((doc) => bombing(doc, 5, [4], ['rubbl', 'condemn'])),
+      bombing(74, 10, [4, 5], ['rubbl', 'condemn']),
+    ];
+    expect(clusterStatements([...atCity, ...mostlyElsewhere], name, attacks).map((e) => e.documents)).toEqual([5]);
+    const atOtherCity = [70, 71].map((doc) => bombing(doc, 11, [], ['embass', 'blast']));
+    // Two cities of one country, each told at its own: two attacks.
+    expect(
+      clusterStatements(
+        [...atCity, ...atOtherCity.map((s) => ({ ...s, docId: s.docId + 10, report: `d:${s.docId + 10}` }))],
+        name,
+        attacks,
+      ).map((e) => e.documents),
+    ).toEqual([2, 2]);
+  });
+
+  it('makes one happening of an attack and the harm no report says who did, at its place that day', () => {
+    const attacks = {
+      ...options,
+      placeKnown: new Set([...options.placeKnown, 'bombing']),
+      nounGroups: new Map([['bombing', 'violence']]),
+    };
+    const bombing = [80, 81].map((doc) =>
+      statement(doc, '1998-08-08', {
+        value: '1998-08-07',
+        action: 'n:bombing',
+        name: 'Chile bombing',
+        placeId: 9,
+        participantIds: [9, 4],
+        terms: ['embass', 'blast'],
+      }),
+    );
+    const killed = (placeId: number) =>
+      [82, 83].map((doc) =>
+        statement(doc, '1998-08-08', {
+          value: '1998-08-07',
+          action: 'kill:peopl',
+          name: 'kills people',
+          eventNoun: false,
+          placeId,
+          participantIds: [placeId, 4],
+          terms: ['kill', 'peopl', 'scor'],
+        }),
+      );
+    expect(clusterStatements([...bombing, ...killed(9)], name, attacks).map((e) => e.documents)).toEqual([4]);
+    // Harm at another place that day is not this attack's.
+    expect(clusterStatements([...bombing, ...killed(5)], name, attacks).map((e) => e.documents)).toEqual([2, 2]);
+  });
+
   it('names an event by the longer of two names one of which holds the other', () => {
     const summit = [90, 91].map((doc) =>
       statement(doc, '1999-04-24', {

@@ -202,6 +202,8 @@ export function clusterStatementStream(
     (a, b) => sameHappening(a, b, idf, isPlace, nameOf, lightHeads),
     kindOf,
     placeKnown,
+    isLocality,
+    localityCountry,
   );
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
@@ -382,11 +384,15 @@ interface Settled {
   name?: string;
   /** Kinds of happening known by their place it tells at one (`n:accord@<Paris>`: an accord or a pact there). */
   knownAt: Set<string>;
+  /** Attacks and disasters any of its reports tells at a city or region (`n:violence@<Dar es Salaam>`). */
+  toldAt: Set<string>;
+  /** knownAt's happenings known at a city, keyed by the city's country (`n:violence@<Kenya>` of Nairobi's). */
+  knownIn: Set<string>;
 }
 
 /** What a settled cluster is compared by: its main entities, and the place-known happenings it tells at their place. */
 function blockingKeys(f: Settled): (number | string)[] {
-  return [...f.main, ...f.knownAt];
+  return [...f.main, ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn])];
 }
 
 /**
@@ -407,6 +413,8 @@ class RipeClusters {
     private readonly same: (a: Settled, b: Settled) => boolean,
     private readonly kindOf: (action: string) => string,
     private readonly placeKnown: ReadonlySet<string>,
+    private readonly isLocality: (id: number) => boolean,
+    private readonly localityCountry: (id: number, day: string) => number | null,
   ) {}
 
   has(cluster: Cluster): boolean {
@@ -426,6 +434,7 @@ class RipeClusters {
       kinds.add(this.kindOf(m.action));
       nounKinds.set(m.docId, kinds);
     }
+    const knownAt = this.knownAt(members);
     const f: Settled = {
       cluster,
       day: dayNumber(cluster.modeDay!),
@@ -436,7 +445,9 @@ class RipeClusters {
       places: new Set(members.flatMap((m) => (m.placeId === null ? [] : [m.placeId]))),
       main: mainEntities(members, reports),
       subject: mainSubject(members),
-      knownAt: this.knownAt(members),
+      knownAt,
+      toldAt: this.toldAt(members),
+      knownIn: this.knownIn(knownAt, cluster.modeDay!),
     };
     this.parent.set(f, f);
     const tested = new Set<Settled>();
@@ -471,6 +482,31 @@ class RipeClusters {
         .filter((m) => this.placeKnown.has(m.action.slice(2)))
         .map((m) => `${this.kindOf(m.action)}@${m.placeId}`),
     );
+  }
+
+  /** The happenings of `knownAt` known at a city, keyed by the city's country on `day` instead. */
+  private knownIn(knownAt: ReadonlySet<string>, day: string): Set<string> {
+    const known = new Set<string>();
+    for (const key of knownAt) {
+      const [kind, place] = key.split('@');
+      const country = this.isLocality(Number(place)) ? this.localityCountry(Number(place), day) : null;
+      if (country !== null) known.add(`${kind}@${country}`);
+    }
+    return known;
+  }
+
+  /**
+   * The attacks and disasters its statements tell at a city or region, whichever report says so:
+   * twin attacks (`the bombings of the embassies in Nairobi and Dar es Salaam`) are one happening
+   * to most reports, placed by each at either city or at a country.
+   */
+  private toldAt(members: readonly StatementRow[]): Set<string> {
+    const told = new Set<string>();
+    for (const m of members) {
+      const kind = this.kindOf(m.action);
+      if (m.placeId !== null && TWIN_KINDS.has(kind) && this.isLocality(m.placeId)) told.add(`${kind}@${m.placeId}`);
+    }
+    return told;
   }
 
   /** A cluster no statement can join any more. */
@@ -535,6 +571,9 @@ function joined(group: Cluster[]): Cluster {
   };
 }
 
+/** Kinds of happening that strike two places at once and are told as one (see RipeClusters.toldAt). */
+const TWIN_KINDS: ReadonlySet<string> = new Set(['n:violence', 'n:disaster']);
+
 /** The kind of every meeting, talks and session (the `meet` group of event nouns and verbs). */
 const MEETING_KIND = 'n:meet';
 /** The kind of a visit, a trip or a tour. */
@@ -563,6 +602,13 @@ function sameHappening(
   // A happening known by its place told at that place by both (`the Paris accord` of reports naming
   // Baker and Poehl, and of those naming the six nations): one happening, whoever else they name.
   if ([...a.knownAt].some((k) => b.knownAt.has(k))) return true;
+  // … or told at a city by one and at its country by the other (`Nairobi bombing`, `Kenya bombing`);
+  // not at two cities of one country.
+  if ([...a.knownIn].some((k) => b.knownAt.has(k)) || [...b.knownIn].some((k) => a.knownAt.has(k))) return true;
+  // An attack or a disaster told at one city by both, whichever place most reports of each give
+  // (`Dar es Salaam bombing`, and the `Kenya bombing` some of whose reports tell it at Dar es Salaam):
+  // one happening, unless their subjects differ.
+  if (a.day === b.day && [...a.toldAt].some((k) => b.toldAt.has(k)) && subjectsAgree(a, b)) return true;
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
   if (shared === 0) return false;
   // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's
@@ -572,9 +618,11 @@ function sameHappening(
   }
   // `Greece buys` and `Syria buys` wheat the same day are two happenings: two subjects make one
   // happening only when each takes part in the other's (`Baker met Stoltenberg`, `Stoltenberg met Baker`).
-  if (a.subject !== null && b.subject !== null && a.subject !== b.subject) {
-    if (!(b.main.has(a.subject) && a.main.has(b.subject))) return false;
-  }
+  if (!subjectsAgree(a, b)) return false;
+  // `people killed in Kenya` and the `Kenya bombing` of that day: harm no report says who did is the
+  // toll of the attack or the disaster the other tells at the same place.
+  const toll = (isToll(a) && tellsTwinKind(b)) || (isToll(b) && tellsTwinKind(a));
+  if (toll && a.day === b.day && [...a.places].some((p) => b.places.has(p))) return true;
   // (`talks` and `meeting` are one kind: an article calls one meeting both.)
   for (const [doc, kinds] of b.nounKinds) {
     const other = a.nounKinds.get(doc);
@@ -615,6 +663,22 @@ function sameHappening(
   if (a.subject !== null && b.subject !== null && oneDeedTwoVerbs(a.kinds, b.kinds, lightHeads)) return true;
   const cosine = termCosine(a, b, idf);
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
+}
+
+/** Harm no report of it says who did (`kills scores`, `people killed`). */
+function isToll(f: Settled): boolean {
+  return f.subject === null && [...f.kinds].every((k) => !k.startsWith('n:') && HARM_VERBS.has(k.split(':')[0]));
+}
+
+/** Whether it tells an attack or a disaster by its noun. */
+function tellsTwinKind(f: Settled): boolean {
+  return [...f.kinds].some((k) => TWIN_KINDS.has(k));
+}
+
+/** No two subjects, or each takes part in the other's happening (`Baker met Stoltenberg`, `Stoltenberg met Baker`). */
+function subjectsAgree(a: Settled, b: Settled): boolean {
+  if (a.subject === null || b.subject === null || a.subject === b.subject) return true;
+  return b.main.has(a.subject) && a.main.has(b.subject);
 }
 
 /**
