@@ -1499,6 +1499,24 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toContain('Iran launches offensive');
   });
 
+  it('takes a broadcaster that passed a report on for no part of it (`monitored by the BBC`)', () => {
+    const { statements, names } = statementsIn(
+      ['Tehran Radio, monitored by the British Broadcasting Corporation, said Iran launched an offensive on March 3.'],
+      '1987-03-04',
+      [
+        ['Tehran Radio', 0, 'ORG'],
+        ['British Broadcasting Corporation', 0, 'ORG'],
+        ['Iran', 0, 'COUNTRY'],
+        ['March 3', 0, 'DATE', '1987-03-03'],
+      ],
+    );
+    const who = statements.flatMap((s) => [...s.participantIds, ...s.mentionedIds].map((id) => names[id]));
+    // Before: the BBC was among the participants of the offensive.
+    expect(who).not.toContain('British Broadcasting Corporation');
+    expect(who).not.toContain('Tehran Radio');
+    expect(statements.map((s) => s.name)).toEqual(['Iran launches offensive']);
+  });
+
   it('reads a date in a clause of `when` or a relative `that` with that clause only', () => {
     const { statements, names } = statementsIn(
       [

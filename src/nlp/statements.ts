@@ -1164,8 +1164,11 @@ function unique<T>(xs: T[]): T[] {
 const MEDIUM_BEFORE = /\b(?:news\s+agency|newspaper|daily|weekly|magazine|radio|television)\s+$/i;
 /** … or after it (`the Tanjug news agency`, `the Asahi newspaper`). */
 const MEDIUM_AFTER = /^\s+(?:news\s+agency|newspaper|daily|weekly|magazine)\b/i;
-/** A medium by its own name (`New China News Agency`, `Associated Press`, `China Daily`). */
-const MEDIUM_NAME = /\b(?:News|News\s+Agency|Press|Daily|Newspaper)$/;
+/** A medium by its own name (`New China News Agency`, `Associated Press`, `China Daily`, `Tehran Radio`, `British Broadcasting Corporation`). */
+const MEDIUM_NAME =
+  /\b(?:News|News\s+Agency|Press|Daily|Newspaper|Radio|Television|Broadcasting(?:\s+(?:Corporation|Corp|Company|Co|System|Service))?)$/;
+/** A medium that passes a report on (`Tehran radio, monitored by the British Broadcasting Corporation, said`). */
+const PASSED_ON_BY = /\b(?:monitored|heard|quoted|reported|carried)\s+by\s+(?:the\s+)?$/i;
 /** A verb of telling right after a name, or after an aside (`Tanjug said`, `IRNA, in a report received in London, said`). */
 const TELLS = /^\s*(?:,[^,.;]{0,60},\s*)?(?:said|says|reported|reports|quoted|added)\b/i;
 
@@ -1189,8 +1192,9 @@ function mediaTelling(doc: DocumentFacts): Set<number> {
   if (media.size === 0) return telling;
   for (const m of doc.mentions) {
     if (m.entityId === null || !media.has(m.entityId)) continue;
-    const after = doc.body.slice(m.end, m.end + 40).replace(MEDIUM_AFTER, '');
-    if (TELLS.test(after)) telling.add(m.start);
+    const after = doc.body.slice(m.end, m.end + 80).replace(MEDIUM_AFTER, '');
+    const before = doc.body.slice(Math.max(0, m.start - 24), m.start);
+    if (TELLS.test(after) || PASSED_ON_BY.test(before)) telling.add(m.start);
   }
   return telling;
 }
