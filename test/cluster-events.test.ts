@@ -522,6 +522,18 @@ describe('corpus events from dated statements', () => {
       participantIds: [6],
     }));
     expect(clusterStatements(sells, name, options)).toHaveLength(2);
+    // One name, and the same name with where (`OPEC accord`, `OPEC accord in Vienna`) a day apart.
+    const placed = [
+      { ...meeting(93, '1987-04-07', [7], ['currenc', 'dollar']), name: 'Tokyo Round', named: true },
+      ...[94, 95].map((doc) => ({
+        ...meeting(doc, '1987-04-08', [7], ['tariff', 'semiconductor']),
+        name: 'Tokyo Round in Paris',
+        named: true,
+      })),
+    ];
+    expect(clusterStatements(placed, name, options).map((e) => [e.name, e.documents])).toEqual([
+      ['Tokyo Round in Paris', 3],
+    ]);
   });
 
   it('names a verb told without its object by the happening it makes', () => {

@@ -641,12 +641,13 @@ function sameHappening(
   const sharedKinds = [...a.kinds].filter((k) => b.kinds.has(k));
   const sharedKind = sharedKinds.length > 0;
   // Named alike, with someone who is no country or place in both (`Lawson meetings` of April 7 and
-  // 8): one happening told in other words. Not a name that says no one (`talks (unnamed)`) or nothing
-  // done (`United States ends`: a verb without its object), and not two countries' name alone (they
-  // hold several talks a day, and a name made of the two says nothing more).
+  // 8; `OPEC accord` and `OPEC accord in Vienna`, one name and where): one happening told in other
+  // words. Not a name that says no one (`talks (unnamed)`) or nothing done (`United States ends`: a
+  // verb without its object), and not two countries' name alone (they hold several talks a day, and a
+  // name made of the two says nothing more).
   if (sharedActors >= 1 && sharedKinds.some((k) => !k.endsWith(':'))) {
     const name = nameOf(a);
-    if (/\p{Lu}/u.test(name) && !name.endsWith('(unnamed)') && name === nameOf(b)) return true;
+    if (/\p{Lu}/u.test(name) && !name.endsWith('(unnamed)') && namedAlike(name, nameOf(b))) return true;
     // One company or person doing the same thing to the same object a day apart (`Texaco filed for
     // bankruptcy`, dated Saturday by a report's other date, and Sunday's filing): one deed. Not a
     // country: it buys wheat on two days.
@@ -663,6 +664,12 @@ function sameHappening(
   if (a.subject !== null && b.subject !== null && oneDeedTwoVerbs(a.kinds, b.kinds, lightHeads)) return true;
   const cosine = termCosine(a, b, idf);
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
+}
+
+/** One name, or one name and where (`OPEC accord`, `OPEC accord in Vienna`). */
+function namedAlike(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long === short || long.startsWith(`${short} in `);
 }
 
 /** Harm no report of it says who did (`kills scores`, `people killed`). */
