@@ -65,6 +65,11 @@ describe('weekdays follow the tense of their clause', () => {
     ]);
     expect(dates("Seoul's foreign ministry said Tuesday.", TUESDAY)).toEqual([['Tuesday', '2018-12-18']]);
     expect(dates('In a statement issued Sunday, a researcher said so.', TUESDAY)).toEqual([['Sunday', '2018-12-16']]);
+    // `due to` a noun phrase is `because of` (was the next Thursday, March 12).
+    expect(dates('Oil rose due to the suspension of exports after an earthquake Thursday.', '1987-03-06')).toEqual([
+      ['Thursday', '1987-03-05'],
+    ]);
+    expect(dates('Talks are due to resume Thursday.', '1987-03-06')).toEqual([['Thursday', '1987-03-12']]);
   });
 
   it('takes the next such day with will, is scheduled to, plans to', () => {

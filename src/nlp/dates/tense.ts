@@ -246,6 +246,8 @@ const FUTURE_BEFORE_TO = new Set([
 
 /** `plans for Funaro to meet bankers … on Friday`: what is planned for someone is still to come. */
 const PLANS_FOR = /\b(?:plans?|arrangements?)\s+for\s+(?:[\w.'’-]+\s+){1,5}$/i;
+/** A determiner: what follows it is a noun phrase, not a verb. */
+const DETERMINER = /^(?:the|a|an|his|her|its|their|our|this|that|these|those)$/i;
 /** A verb after `to`, not a place or a noun phrase (`plans for the trip to East Africa`). */
 const INFINITIVE = /^(?!(?:the|a|an|his|her|its|their|this|that|these|those)$)[a-z]+$/;
 
@@ -279,8 +281,11 @@ function markersIn(text: string, from: number, to: number): Marker[] {
     const next = words[i + 1]?.[0].toLowerCase() ?? '';
     let tense: 'past' | 'future' | 'present' | null = null;
     let weak = false;
+    // (`due to the suspension of exports`: because of, not due to happen.)
+    const cause = previous === 'due' && DETERMINER.test(words[i + 1]?.[0] ?? '');
     if (
       w === 'to' &&
+      !cause &&
       (FUTURE_BEFORE_TO.has(previous) ||
         (PLANS_FOR.test(slice.slice(0, m.index!)) && INFINITIVE.test(words[i + 1]?.[0] ?? '')))
     ) {
@@ -288,7 +293,12 @@ function markersIn(text: string, from: number, to: number): Marker[] {
       if (previousMarker) markers.pop();
       tense = 'future';
     } else if (/'ll$/.test(w)) tense = 'future';
-    else if (FUTURE_WORDS.has(w) && !(/ed$/.test(w) && MODIFIES_NOUN.test(previous))) tense = 'future';
+    else if (
+      FUTURE_WORDS.has(w) &&
+      !(/ed$/.test(w) && MODIFIES_NOUN.test(previous)) &&
+      !(w === 'due' && next === 'to' && DETERMINER.test(words[i + 2]?.[0] ?? ''))
+    )
+      tense = 'future';
     // The modals of what may yet happen (`may call an election in June`); written in lower case, as
     // the month May never is in prose, and not before `have` (`may have left in June`: past).
     else if ((raw === 'may' || w === 'might') && next !== 'have') tense = 'future';
