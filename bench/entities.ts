@@ -440,10 +440,12 @@ async function main(): Promise<void> {
   const jsonl = arg('--jsonl') ?? '/tmp/reuters.jsonl';
   const baseline = arg('--baseline');
   let dbFile = arg('--db');
+  let made: string | null = null;
   let ingest: Record<string, number> | null = null;
   if (!dbFile) {
     if (!fs.existsSync(jsonl)) throw new Error(`${jsonl}: no such file (give --jsonl FILE)`);
-    dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-entities-')), 'r.db');
+    made = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-entities-'));
+    dbFile = path.join(made, 'r.db');
     const out = execFileSync(process.execPath, [BIN, 'ingest', jsonl, '--db', dbFile, '--json'], {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
@@ -491,6 +493,8 @@ async function main(): Promise<void> {
       `second pass: ${pass.changed.length} of ${pass.links} links change, ${pass.mentionsMoved} mentions move; ` +
       `${incr ? `+1000 articles: resolution ${incr.secondResolutionSeconds} s of ${incr.secondIngestSeconds} s, same as one ingest: ${incr.sameAsOneIngest}; ` : ''}entities ${timings.entitiesMs} ms (query ${queries.entitiesMs.wallMs} ms, cpu ${queries.entitiesMs.cpuMs}), entity ${timings.entityReaganMs} ms (${queries.entityReaganMs.wallMs}, cpu ${queries.entityReaganMs.cpuMs})`,
   );
+  // The database it made (a database given with --db is the caller's).
+  if (made) fs.rmSync(made, { recursive: true, force: true });
 }
 
 await main();
