@@ -26,6 +26,10 @@ describe('never an entity', () => {
     // Initials alone name no person; with a name they do.
     expect(neverEntity(['H.K.'], 'PERSON')).toBe(true);
     expect(neverEntity(['J.R.', 'Simplot'], 'PERSON')).toBe(false);
+    // A rate or a market index is a figure, named after a place or a body.
+    for (const w of ['London Interbank Offered Rate', 'Hong Kong Index', 'Dow Jones Industrial Average'])
+      expect(neverEntity(w.split(' '), 'ORG'), w).toBe(true);
+    expect(neverEntity(['Federal', 'Reserve', 'Board'], 'ORG')).toBe(false);
   });
 
   it('knows the acronyms of common nouns for no names, and a name that holds one for a name', () => {

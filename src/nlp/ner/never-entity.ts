@@ -334,5 +334,12 @@ export function neverEntity(words: readonly string[], type: string): boolean {
     ((words.length <= 2 && /ism$/.test(last)) || words.every((w) => isBeliefOrLanguage(w) || CONNECTIVES.has(bare(w))))
   )
     return true;
+  // `London Interbank Offered Rate`, `Straits Times Industrial Index`, `Dow Jones Industrial Average`: a
+  // rate or a market index is a figure, not an organisation (CoNLL calls them MISC), though named
+  // after one or a place.
+  if (words.length >= 2 && FIGURE_HEAD.test(last)) return true;
   return type === 'PERSON' && (words.some(mixesDigits) || words.every(isDottedInitials));
 }
+
+/** The last word of a rate's or an index's name. */
+const FIGURE_HEAD = /^(?:Rates?|Index|Indices|Indexes|Averages?)$/;
