@@ -30,6 +30,9 @@ describe('never an entity', () => {
     for (const w of ['London Interbank Offered Rate', 'Hong Kong Index', 'Dow Jones Industrial Average'])
       expect(neverEntity(w.split(' '), 'ORG'), w).toBe(true);
     expect(neverEntity(['Federal', 'Reserve', 'Board'], 'ORG')).toBe(false);
+    for (const w of ['Libor', 'SIBOR', 'Euribor']) expect(neverEntity([w], 'ORG'), w).toBe(true);
+    expect(neverEntity(['Maribor'], 'PLACE')).toBe(false);
+    expect(neverEntity(['Tibor'], 'PERSON')).toBe(false);
   });
 
   it('knows the acronyms of common nouns for no names, and a name that holds one for a name', () => {

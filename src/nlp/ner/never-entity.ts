@@ -338,8 +338,13 @@ export function neverEntity(words: readonly string[], type: string): boolean {
   // rate or a market index is a figure, not an organisation (CoNLL calls them MISC), though named
   // after one or a place.
   if (words.length >= 2 && FIGURE_HEAD.test(last)) return true;
+  // `Libor`, `SIBOR`, `Pibor`: an interbank rate by its acronym (`Tibor` may be a man's name).
+  if (words.length === 1 && INTERBANK_RATE.test(last) && (type !== 'PERSON' || last === last.toUpperCase()))
+    return true;
   return type === 'PERSON' && (words.some(mixesDigits) || words.every(isDottedInitials));
 }
 
+/** An interbank offered or bid rate's acronym: a letter for its city, then IBOR or IBID (not `Maribor`). */
+const INTERBANK_RATE = /^(?:[a-z]|eur)ib(?:or|id)$/i;
 /** The last word of a rate's or an index's name. */
 const FIGURE_HEAD = /^(?:Rates?|Index|Indices|Indexes|Averages?)$/;
