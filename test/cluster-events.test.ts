@@ -399,6 +399,10 @@ describe('corpus events from dated statements', () => {
     // … nor for an election of a board (no kind a country holds).
     const board = [55, 56, 57, 58, 59].map((doc, i) => election(doc, 'Baker–Miyazawa election', i === 0 ? [9] : []));
     expect(clusterStatements(board, name, filed)[0].name).toBe('Baker–Miyazawa election');
+    // A country only beside it (what its stories are about: `a U.S. envoy`) names it less well than
+    // the country they were filed from (was `Malaysia election`, from a story filed in Chile).
+    const beside = [60, 61].map((doc) => ({ ...election(doc, 'election', [5, 9]), participantIds: [] }));
+    expect(clusterStatements(beside, name, filed)[0].name).toBe('Chile election');
   });
 
   it('names a city beside someone as where it happened, and cities alone as reporters do', () => {

@@ -229,6 +229,13 @@ describe('event attributes', () => {
       [],
     ).events;
     expect(next.map((e) => e.date)).toEqual([null]);
+    // Put off: not held on the day of the meeting that discusses it (was dated Tuesday).
+    const postponed = eventsOf(
+      'The premier, who is due to meet Erbakan on Tuesday, will also be discussing the postponed Bosnian elections.',
+      '1996-08-26',
+      [],
+    ).events;
+    expect(postponed.map((e) => e.date)).toEqual([null]);
     // Held, and told so: dated.
     const held = eventsOf('Egypt held a general election yesterday.', '1987-04-07', []).events;
     expect(held.map((e) => e.date)).toEqual(['1987-04-06']);
@@ -1497,6 +1504,26 @@ describe('what a dated statement says happened', () => {
     expect(statements.flatMap((s) => [...who(s.participantIds), ...who(s.mentionedIds)])).not.toContain('IRNA');
     expect(statements.map((s) => s.name)).toContain('Yugoslavia raises wages');
     expect(statements.map((s) => s.name)).toContain('Iran launches offensive');
+  });
+
+  it('takes what the lead names as what the story is about, the lead following a dateline line', () => {
+    const { statements, names } = statementsIn(
+      [
+        'SARAJEVO 1996-08-30',
+        "Bosnia's ruling party called on refugees to end a boycott of absentee balloting.",
+        'Kornblum met Izetbegovic on Wednesday.',
+      ],
+      '1996-08-30',
+      [
+        ['SARAJEVO', 0, 'PLACE', 'Sarajevo'],
+        ['Bosnia', 1, 'COUNTRY', 'Bosnia and Herzegovina'],
+        ['Kornblum', 2, 'PERSON'],
+        ['Izetbegovic', 2, 'PERSON'],
+        ['Wednesday', 2, 'DATE', '1996-08-28'],
+      ],
+    );
+    // Bosnia was no topic: named once, after the dateline.
+    expect(statements.flatMap((s) => s.mentionedIds.map((id) => names[id]))).toContain('Bosnia and Herzegovina');
   });
 
   it('takes a broadcaster that passed a report on for no part of it (`monitored by the BBC`)', () => {

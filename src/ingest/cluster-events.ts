@@ -1001,9 +1001,30 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
     .filter(([id, r]) => isPlace(id) && (r.size * 4 >= reports.size || r.size >= 2))
     .sort(byReports)
     .map(([id]) => id);
+  // The country half its reports are filed from, if they name it (a Brussels dateline on Ireland's
+  // election is the EC's city).
+  const filedFrom = (): number | null => {
+    const byCountry = new Map<number, Set<string>>();
+    for (const m of members) {
+      const country = datelineCountry(m.docId);
+      if (country !== null) byCountry.set(country, (byCountry.get(country) ?? new Set()).add(m.report));
+    }
+    const [best] = [...byCountry].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+    if (!best || best[1].size * 2 < reports.size) return null;
+    const [country] = best;
+    return members.some((m) => m.participantIds.includes(country) || m.mentionedIds.includes(country)) ? country : null;
+  };
+  // A country only beside it (among what its stories are about: `a U.S. envoy` in a story of
+  // Bosnia's elections filed from Sarajevo) says less whose election it is than where the stories
+  // were filed from.
+  const country = (id: number) => !isLocality(id);
+  const election = members.some((m) => m.action.startsWith('n:') && naming.polityNamed.has(m.action.slice(2)));
+  const onlyBeside = placesNamed.some((id) => country(id) && !byEntity.has(id));
   const polity =
     (place !== null && !isLocality(place) ? place : null) ??
-    placesNamed.find((id) => !isLocality(id)) ??
+    placesNamed.filter((id) => byEntity.has(id)).find(country) ??
+    (election && onlyBeside ? filedFrom() : null) ??
+    placesNamed.find(country) ??
     place ??
     placesNamed[0] ??
     null;
@@ -1016,20 +1037,7 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
       ...naming,
       polity,
       // Asked only of an election nothing else places: the country half its reports are filed from.
-      filedFrom: () => {
-        const byCountry = new Map<number, Set<string>>();
-        for (const m of members) {
-          const country = datelineCountry(m.docId);
-          if (country !== null) byCountry.set(country, (byCountry.get(country) ?? new Set()).add(m.report));
-        }
-        const [best] = [...byCountry].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
-        if (!best || best[1].size * 2 < reports.size) return null;
-        // And that its reports name: a Brussels dateline on Ireland's election is the EC's city.
-        const [country] = best;
-        return members.some((m) => m.participantIds.includes(country) || m.mentionedIds.includes(country))
-          ? country
-          : null;
-      },
+      filedFrom,
     },
   );
   return { byEntity, ranked, byReports, place, beside, name };

@@ -945,7 +945,8 @@ function nearerDateAfter(text: string, phrase: Phrase, d: Mention, dates: Mentio
 
 /**
  * An event spoken of as still to come or only possible (`the next general election`, `expectations
- * of an early election`, `ahead of the summit`): a date elsewhere in the story is not its date.
+ * of an early election`, `ahead of the summit`, `will discuss the postponed elections`): a date
+ * elsewhere in the story is not its date.
  */
 function isProspective(text: string, phrase: Phrase, sFrom: number): boolean {
   const before = text.slice(Math.max(sFrom, phrase.start - 48), phrase.start);
@@ -953,7 +954,7 @@ function isProspective(text: string, phrase: Phrase, sFrom: number): boolean {
 }
 
 const PROSPECTIVE =
-  /\b(?:next|upcoming|forthcoming|coming|future|planned|proposed|possible|prospective|expected|expectations?\s+of|prospects?\s+(?:of|for)|hopes?\s+(?:of|for)|calls?\s+for|plans?\s+for|ahead\s+of|before|until|any)\s+(?:(?:an?|the|this|its|their|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
+  /\b(?:next|upcoming|forthcoming|coming|future|planned|proposed|possible|prospective|expected|postponed|delayed|deferred|expectations?\s+of|prospects?\s+(?:of|for)|hopes?\s+(?:of|for)|calls?\s+for|plans?\s+for|ahead\s+of|before|until|any)\s+(?:(?:an?|the|this|its|their|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 /**
  * `figures as of Monday for the dead and injured in the bombings`, `police on Sept. 2 searched for a

@@ -1140,10 +1140,14 @@ const TOPIC_MENTIONS = 3;
  * names only Trump and Kim): an event it reports is in their scope too, so their timelines show it.
  */
 function documentTopics(doc: DocumentFacts, telling: ReadonlySet<number>): number[] {
+  // A first line without a lower-case letter is a dateline or a headline (`SARAJEVO 1996-08-30`):
+  // the sentence after it leads too.
+  const first = doc.sentences[0];
+  const lead = first && !/\p{Ll}/u.test(doc.body.slice(first.start, first.end)) ? 1 : 0;
   const counts = new Map<number, number>();
   for (const m of doc.mentions) {
     if (m.entityId === null || m.type === 'DATE' || telling.has(m.start)) continue;
-    counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + (m.sentence === 0 ? TOPIC_MENTIONS : 1));
+    counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + (m.sentence <= lead ? TOPIC_MENTIONS : 1));
   }
   return [...counts]
     .filter(([, n]) => n >= TOPIC_MENTIONS)
