@@ -470,6 +470,10 @@ describe('event attributes', () => {
     expect(
       eventsOf('McDonnell Douglas scored the biggest coup of the firms in January.', '1987-03-01', []).events,
     ).toEqual([]);
+    // Nor an attack one comes under (criticism).
+    expect(
+      eventsOf('Funaro has come under increasing attack since the resignation on March 17.', '1987-03-25', []).events,
+    ).toEqual([]);
   });
 
   it('take no date from a later act when named as what it followed (an attack, a disaster)', () => {
@@ -583,6 +587,26 @@ describe('event attributes', () => {
     );
     // Was placed in Washington, where it was not held.
     expect(site.events.map((e) => [e.name, e.place])).toEqual([['ceremony', null]]);
+  });
+
+  it('are not dated out of a relative aside, nor a trip outside a city sent to it', () => {
+    const kohl = eventsOf(
+      'Helmut Kohl, who spoke to Boris Yeltsin by telephone on Wednesday, plans a trip to Moscow on September 7.',
+      '1996-08-28',
+      [
+        ['PERSON', 'Helmut Kohl', 'Helmut Kohl'],
+        ['PERSON', 'Boris Yeltsin', 'Boris Yeltsin'],
+        ['PLACE', 'Moscow', 'Moscow'],
+      ],
+    );
+    // Was dated Wednesday, the day of the call.
+    expect(kohl.events.map((e) => e.date)).toEqual(['1996-09-07']);
+    const holiday = eventsOf('Yeltsin went on a two-day trip outside Moscow last week.', '1996-08-26', [
+      ['PERSON', 'Yeltsin', 'Boris Yeltsin'],
+      ['PLACE', 'Moscow', 'Moscow'],
+    ]);
+    // Was a trip to Moscow, from where he lives.
+    expect(holiday.events.map((e) => e.place)).toEqual([null]);
   });
 
   it('are placed in the city of a place', () => {

@@ -8,6 +8,7 @@ import {
 } from '../core/types.js';
 import { daysConflict, parseDateValue, specificity } from '../core/timex.js';
 import { sentenceIndexAt } from './dates/context.js';
+import { relativeAsideAt } from './asides.js';
 import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, eventNoun, type EventNoun } from './event-nouns.js';
 import { daysBetween } from '../core/days.js';
 import { countryByDemonym } from './gazetteer.js';
@@ -339,6 +340,9 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     if (INSTRUMENT_SENSE.has(lemma) && MONEY_MARKET.test(sentenceText())) continue;
     // `scored the biggest coup of the U.S. firms`: a success, not an overthrow.
     if (lemma === 'coup' && FIGURATIVE_COUP.test(text.slice(Math.max(sentenceStart, start - 40), start))) continue;
+    // `has come under increasing attack`: criticism, not an assault.
+    if (lemma === 'attack' && /\bunder\s+(?:[a-z]+\s+)?$/i.test(text.slice(Math.max(sentenceStart, start - 30), start)))
+      continue;
     const anaphoric =
       /^(?:the|this|that|these|those|his|her|their|its|our)$/.test(before) &&
       modifiers.every((w) => ordinal === w || NAME_STOP_MODIFIERS.has(w) || /^\p{Lu}/u.test(w));
@@ -762,6 +766,8 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
             : left;
     if (!target) continue;
     if (intro[1].toLowerCase() === 'to' && !TRAVEL.has(target.phrase.lemma)) continue;
+    // `a two-day trip outside Moscow`: not to Moscow.
+    if (intro[1].toLowerCase() === 'outside' && TRAVEL.has(target.phrase.lemma)) continue;
     target.place ??= e;
   }
   // `the February 22 Paris accord`, `the Venice summit`: a city or region named in the phrase is
@@ -826,7 +832,11 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
         // announced in his budget last Tuesday … to call a general election as early as June`).
         // An attack referred to after the date (`shelled on Monday … 24 hours after the attack`) is
         // as far as the date goes: not on to a later phrase (`… told a news conference`).
-        const after = inClause.filter((ev) => ev.phrase.start >= d.end);
+        // Nor out of a relative aside (`Kohl, who spoke to Yeltsin on Wednesday, plans a trip`).
+        const aside = relativeAsideAt(text.slice(sFrom, sTo), d.start - sFrom);
+        const after = inClause.filter(
+          (ev) => ev.phrase.start >= d.end && (!aside || ev.phrase.start < sFrom + aside[1]),
+        );
         const referred = after.findIndex((ev) => isReferredTo(text, ev.phrase, d));
         target =
           inClause.filter((ev) => ev.phrase.end <= d.start && !isReferencedBefore(text, sFrom, ev.phrase, d)).pop() ??

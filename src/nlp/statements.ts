@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { DatedStatement, DocumentFacts } from '../core/types.js';
 import { ACTION_WORDS, actionDeclared, thirdPerson } from './action-verbs.js';
+import { relativeAsideAt } from './asides.js';
 import { EVENT_NOUN_FORMS } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
 import { opensParticiplePhrase, PARTICIPLE, PARTICIPLE_PREPOSITION } from './participles.js';
@@ -699,8 +700,8 @@ function namedEventIn(sentence: string, dateAt = -1): string | null {
     // an aside the date is not in is what the aside recalls, not what happened that day.
     // (An aside holding the date may tell of the event before it: `the Agreement, which began
     // October 1`.)
-    const aside = dateAt >= 0 ? asideHolding(sentence, m.index!) : -1;
-    if (aside >= 0 && aside !== asideHolding(sentence, dateAt)) continue;
+    const aside = dateAt >= 0 ? relativeAsideAt(sentence, m.index!) : null;
+    if (aside && aside[0] !== relativeAsideAt(sentence, dateAt)?.[0]) continue;
     const words = m[1].trim().split(/\s+/);
     while (words.length && NOT_IN_NAME.test(words[0])) words.shift();
     if (words.length === 0) continue;
@@ -714,13 +715,6 @@ function namedEventIn(sentence: string, dateAt = -1): string | null {
   }
   return null;
 }
-
-/** The start of the relative aside (`, who …,`) holding offset `at` of a sentence, or -1. */
-function asideHolding(sentence: string, at: number): number {
-  for (const m of sentence.matchAll(RELATIVE_ASIDE)) if (at >= m.index! && at < m.index! + m[0].length) return m.index!;
-  return -1;
-}
-const RELATIVE_ASIDE = /,\s+(?:who|which|whose)\b[^,;.]*,/g;
 
 /**
  * The clause of a sentence around the date at `at`. Besides punctuation and conjunctions after a
