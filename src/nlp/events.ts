@@ -968,10 +968,11 @@ const PROSPECTIVE =
 
 /**
  * `figures as of Monday for the dead and injured in the bombings`, `police on Sept. 2 searched for a
- * suspect in the bombings`, `met with his aides Wednesday … following the twin bombings`: an act of violence or a disaster named with `the` inside a prepositional
- * phrase, after the date's own verb or noun, is referred to, not dated there. Only such happenings:
- * stories go on telling what followed them (`of the Paris accord`, by contrast, is often dated by
- * the date before it: `the February 22 meeting of the Paris accord`).
+ * suspect in the bombings`, `met with his aides Wednesday … following the twin bombings`: an act of
+ * violence or a disaster named with `the` inside a prepositional phrase, after the date's own verb
+ * or noun, is referred to, not dated there. Only such happenings: stories go on telling what
+ * followed them (`of the Paris accord`, by contrast, is often dated by the date before it: `the
+ * February 22 meeting of the Paris accord`).
  */
 function isReferredTo(text: string, phrase: Phrase, d: Mention): boolean {
   if (!AFTERMATH_LEMMAS.has(phrase.lemma)) return false;
