@@ -1530,6 +1530,29 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toContain('Iran launches offensive');
   });
 
+  it("takes no date for an act from a publication's possessive (`today's Handelsblatt`)", () => {
+    const { statements } = statementsIn(
+      [
+        "In an article in today's Handelsblatt daily, Steckhan said Peru and Brazil decided to suspend interest payments.",
+        'Brazil suspended interest payments on February 20.',
+      ],
+      '1987-03-04',
+      [
+        ['today', 0, 'DATE', '1987-03-04'],
+        ['Handelsblatt', 0, 'ORG'],
+        ['Steckhan', 0, 'PERSON'],
+        ['Peru', 0, 'COUNTRY'],
+        ['Brazil', 0, 'COUNTRY'],
+        ['Brazil', 1, 'COUNTRY'],
+        ['February 20', 1, 'DATE', '1987-02-20'],
+      ],
+    );
+    // Was also `Peru and Brazil suspend interest payments` on March 4, the day of the article.
+    expect(statements.map((s) => `${s.date.value} ${s.name}`)).toEqual([
+      '1987-02-20 Brazil suspends interest payments',
+    ]);
+  });
+
   it('takes what the lead names as what the story is about, the lead following a dateline line', () => {
     const { statements, names } = statementsIn(
       [

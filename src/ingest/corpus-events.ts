@@ -26,7 +26,7 @@ import { countryOfPlace } from '../nlp/gazetteer.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '96';
+export const STATEMENTS_VERSION = '98';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */

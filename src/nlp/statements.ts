@@ -834,6 +834,13 @@ function whereNotWho(body: string, m: DocumentFacts['mentions'][number], mention
 
 /** Between a possessor and its action noun: `'s` and a few words (`Brazil's indefinite suspension`). */
 const POSSESSOR_OF = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u;
+/**
+ * A date's possessive before a publication (`today's Handelsblatt daily`, `Sunday's New York Times`,
+ * `Monday's edition`); not before a named event (`Sunday's Paris accord`).
+ */
+const PUBLICATION_POSSESSED =
+  /^['’]s\s+(?:(?:\p{Lu}[\p{L}.&-]*\s+){1,4}(?:newspaper|daily|weekly|magazine)\b|(?:\p{Lu}[\p{L}.&-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|Daily|News)\b|(?:newspapers?|daily|dailies|editions?|issues?|papers?|editorials?|columns?)\b)/u;
+
 /** A pronoun's possessive right before an action noun (`Perle is to announce his resignation`). */
 const POSSESSIVE_PRONOUN = /\b(?:his|her|its|their)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
 
@@ -974,6 +981,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
     const seen = new Set<string>();
     for (const d of dates) {
       if (seen.has(d.value!) || taken.has(`${index}|${d.value}`)) continue;
+      // `today's Handelsblatt daily`: a date in the possessive of a publication says when that was,
+      // not when the sentence's act happened.
+      if (PUBLICATION_POSSESSED.test(doc.body.slice(d.end, d.end + 24))) continue;
       seen.add(d.value!);
       const span = occurrenceSpan({
         text: d.text,
