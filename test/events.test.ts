@@ -181,6 +181,11 @@ describe('event phrases', () => {
       'About 15,000 miners attended a rally here to endorse the union. The rally in soybean prices may prompt ' +
       'farmers to plant more. Farmers held rallies throughout the country to protest against high interest rates.';
     expect(eventsOf(text, '1987-03-10', []).mentions.map((m) => m.text)).toEqual(['rally', 'rallies']);
+    // A share's rally told in its currency, and a game's.
+    const moves =
+      'But the rally was short-lived and Stork ended just 0.20 up at 51.00 guilders. ' +
+      'The rally in the ninth inning made a winner out of reliever Willie Blair.';
+    expect(eventsOf(moves, '1996-08-26', []).mentions).toEqual([]);
   });
 });
 
