@@ -47,6 +47,21 @@ describe('corpus timeline on the seeds', () => {
     expect(corpus(['timeline', 'kim jong un', '--json', '--db', db]).stdout).toBe(r.stdout);
   });
 
+  it('--all tells a lone dated mention apart from an event of one report', () => {
+    const r = corpus(['timeline', '--all', '--json', '--db', db]);
+    const entries = JSON.parse(r.stdout).entries as { kind: string; name: string }[];
+    const mention = entries.find((e) => e.kind === 'mention');
+    expect(mention).toBeDefined();
+    const lines = corpus(['timeline', '--all', '--db', db])
+      .stdout.split('\n')
+      .filter((l) => /^\d{4}/.test(l));
+    // Was `[1 report]`, as an event of one report is.
+    expect(lines.find((l) => l.includes(mention!.name))).toMatch(/ {2}\[dated mention\]$/);
+    expect(lines.filter((l) => l.endsWith('[dated mention]'))).toHaveLength(
+      entries.filter((e) => e.kind === 'mention').length,
+    );
+  });
+
   it('keeps only December 2018 with --from/--to', () => {
     const r = corpus(['timeline', 'North Korea', '--from', '2018-12', '--to', '2018-12', '--json', '--db', db]);
     const data = JSON.parse(r.stdout);

@@ -50,14 +50,12 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
     lines.push('');
     const label = paint('cyan', labels[i].padEnd(column));
     const reports = entry.support.documents;
-    const count = paint(
-      'dim',
-      `  [${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}]`,
-    );
     if (entry.kind === 'event') {
-      push(label, `${paint('bold', eventTitle(entry.name, entry.place?.name))}${count}`);
+      const count = `  [${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}]`;
+      push(label, `${paint('bold', eventTitle(entry.name, entry.place?.name))}${paint('dim', count)}`);
     } else {
-      push(label, `${paint('bold', entry.name)}${count}`);
+      // A dated sentence no other report shares, told apart from an event of one report (--all).
+      push(label, `${entry.name}${paint('dim', '  [dated mention]')}`);
     }
     if (entry.entities.length > 0) push(indent, entry.entities.map((e) => e.name).join(', '), 'yellow');
     for (const source of entry.sources.slice(0, maxSources)) {
