@@ -184,7 +184,8 @@ describe('event phrases', () => {
     // A share's rally told in its currency, and a game's.
     const moves =
       'But the rally was short-lived and Stork ended just 0.20 up at 51.00 guilders. ' +
-      'The rally in the ninth inning made a winner out of reliever Willie Blair.';
+      'The rally in the ninth inning made a winner out of reliever Willie Blair. ' +
+      'Enqvist was still marvelling at an exciting 64-stroke rally he won on Tuesday.';
     expect(eventsOf(moves, '1996-08-26', []).mentions).toEqual([]);
   });
 });

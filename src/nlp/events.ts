@@ -354,11 +354,11 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
 /**
  * Event nouns that are also a market's moves (`the rally in soybean prices`, `a two-day rally in
  * Dutch bonds`, `the rally was short-lived and Stork ended just 0.20 up at 51.00 guilders`) or a
- * game's (`the rally made a winner out of reliever Willie Blair`).
+ * game's (`the rally made a winner out of reliever Willie Blair`, `a 64-stroke rally`).
  */
 const MARKET_SENSE = new Set(['rally']);
 const MARKET_WORDS =
-  /\b(?:prices?|futures|stocks?|shares|bonds?|T-bonds|dollar|yen|markets?|index|contracts?|points|trading|traders|dealers|analysts?|chartists|short[- ]covering|bullish|bearish|volume|correction|metals?|commodit\w+|complex|demand|supply|guilders|marks|francs|pence|cents|dlrs|lire|crowns|[\d.,]+\s+(?:up|down)|innings?|runs|reliever|pitcher|homers?|batters?)\b/i;
+  /\b(?:prices?|futures|stocks?|shares|bonds?|T-bonds|dollar|yen|markets?|index|contracts?|points|trading|traders|dealers|analysts?|chartists|short[- ]covering|bullish|bearish|volume|correction|metals?|commodit\w+|complex|demand|supply|guilders|marks|francs|pence|cents|dlrs|lire|crowns|[\d.,]+\s+(?:up|down)|innings?|runs|reliever|pitcher|homers?|batters?|strokes?|volleys?|tie-?breaks?)\b/i;
 const GATHERING_WORDS =
   /\b(?:protest\w*|demonstrat\w*|supporters|march\w*|crowds?|police|held|attended|addressed|speech)\b/i;
 
