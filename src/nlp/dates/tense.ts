@@ -272,6 +272,11 @@ function markersIn(text: string, from: number, to: number): Marker[] {
   let previous = '';
   let previousMarker: Marker | null = null;
   const words = [...slice.matchAll(WORD)];
+  // `due to the suspension of exports`: because of, not due to happen (`due to resume`).
+  const dueToNoun = (k: number): boolean =>
+    words[k]?.[0].toLowerCase() === 'due' &&
+    words[k + 1]?.[0].toLowerCase() === 'to' &&
+    DETERMINER.test(words[k + 2]?.[0] ?? '');
   for (let i = 0; i < words.length; i++) {
     const m = words[i];
     const raw = m[0].replace(/’/g, "'");
@@ -281,11 +286,9 @@ function markersIn(text: string, from: number, to: number): Marker[] {
     const next = words[i + 1]?.[0].toLowerCase() ?? '';
     let tense: 'past' | 'future' | 'present' | null = null;
     let weak = false;
-    // (`due to the suspension of exports`: because of, not due to happen.)
-    const cause = previous === 'due' && DETERMINER.test(words[i + 1]?.[0] ?? '');
     if (
       w === 'to' &&
-      !cause &&
+      !dueToNoun(i - 1) &&
       (FUTURE_BEFORE_TO.has(previous) ||
         (PLANS_FOR.test(slice.slice(0, m.index!)) && INFINITIVE.test(words[i + 1]?.[0] ?? '')))
     ) {
@@ -293,12 +296,7 @@ function markersIn(text: string, from: number, to: number): Marker[] {
       if (previousMarker) markers.pop();
       tense = 'future';
     } else if (/'ll$/.test(w)) tense = 'future';
-    else if (
-      FUTURE_WORDS.has(w) &&
-      !(/ed$/.test(w) && MODIFIES_NOUN.test(previous)) &&
-      !(w === 'due' && next === 'to' && DETERMINER.test(words[i + 2]?.[0] ?? ''))
-    )
-      tense = 'future';
+    else if (FUTURE_WORDS.has(w) && !(/ed$/.test(w) && MODIFIES_NOUN.test(previous)) && !dueToNoun(i)) tense = 'future';
     // The modals of what may yet happen (`may call an election in June`); written in lower case, as
     // the month May never is in prose, and not before `have` (`may have left in June`: past).
     else if ((raw === 'may' || w === 'might') && next !== 'have') tense = 'future';
