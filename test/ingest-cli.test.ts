@@ -86,6 +86,16 @@ describe('corpus ingest seeds/', () => {
     expect(s.firstDate).toBe('2018-04-19');
     const text = corpus(['stats', '--db', db]);
     expect(text.stdout).toMatch(/documents\s+3/);
+    // Events as the timeline counts them (was the per-document event names), then the lone mentions.
+    const entries = JSON.parse(corpus(['timeline', '--all', '--json', '--db', db]).stdout).entries as {
+      kind: string;
+    }[];
+    const events = entries.filter((e) => e.kind === 'event').length;
+    const mentions = entries.length - events;
+    expect(s).toMatchObject({ corpusEvents: events, loneMentions: mentions });
+    expect(text.stdout).toMatch(new RegExp(`^events +${events}$`, 'm'));
+    expect(text.stdout).toMatch(new RegExp(`^dated mentions +${mentions}$`, 'm'));
+    expect(text.stdout).toMatch(new RegExp(`^event names +${s.events}$`, 'm'));
   });
 
   it('shows a document by id', () => {

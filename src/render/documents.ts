@@ -11,7 +11,10 @@ export function renderStats(s: CorpusStats, context: TextContext = { colour: fal
         ['characters', formatNumber(s.characters)],
         ['dates', range],
         ['undated', formatNumber(s.undated)],
-        ['events', formatNumber(s.events)],
+        // As the timeline counts them; the per-document event names (`--entity` finds) after.
+        ['events', formatNumber(s.corpusEvents)],
+        ['dated mentions', formatNumber(s.loneMentions)],
+        ['event names', formatNumber(s.events)],
         ['database', formatBytes(s.databaseBytes)],
       ],
       context.width,
