@@ -71,9 +71,7 @@ describe('entities across the seeds', () => {
     expect(result.mentions).toBeGreaterThan(0);
     expect(result.documents).toBeGreaterThan(0);
     expect(result.entitiesAfter).toBe(result.entitiesBefore - 1);
-    const names = () =>
-      (JSON.parse(corpus(['entities', '--db', own, '--json', '--limit', '500']).stdout) as Listed[]).map((e) => e.name);
-    expect(names()).not.toContain('Shinzo Abe');
+    expect(names(own)).not.toContain('Shinzo Abe');
     // Re-analysis rewrites every mention: the override must still apply.
     const raw = corpus(['ingest', SEEDS, '--db', own, '--json']);
     expect(raw.code).toBe(0);
@@ -81,7 +79,7 @@ describe('entities across the seeds', () => {
     setAnalyzerVersion(handle, 'old');
     handle.close();
     expect(JSON.parse(corpus(['ingest', SEEDS, '--db', own, '--json']).stdout).reanalyzed).toBe(3);
-    expect(names()).not.toContain('Shinzo Abe');
+    expect(names(own)).not.toContain('Shinzo Abe');
     const abe = JSON.parse(corpus(['entity', 'Abe', '--db', own, '--json']).stdout);
     expect(abe.name).toBe('Donald Trump');
     expect(corpus(['entity', 'Trump', '--why', '--db', own]).stdout).toMatch(/Shinzo Abe — merged by hand/);
@@ -91,7 +89,7 @@ describe('entities across the seeds', () => {
     expect(unmerged.stdout).toMatch(
       /^Shinzo Abe is its own entity again: \d+ mentions? in 1 document moved from Donald Trump; entities \d+ → \d+$/m,
     );
-    expect(names()).toContain('Shinzo Abe');
+    expect(names(own)).toContain('Shinzo Abe');
     expect(JSON.parse(corpus(['entity', 'Abe', '--db', own, '--json']).stdout).name).toBe('Shinzo Abe');
     expect(corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', own]).code).toBe(1);
     expect(corpus(['entity', 'merge', 'Shinzo Abe', '--db', own]).code).toBe(2);
@@ -170,7 +168,7 @@ describe('entities across the seeds', () => {
     for (const f of ['d.txt', 'c.txt', 'b.txt', 'a.txt'])
       expect(corpus(['ingest', path.join(docs, f), '--db', one]).code).toBe(0);
     const summary = (db: string) =>
-      (JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '0']).stdout) as Listed[])
+      listed(db, '--limit', '0')
         .map((e) => `${e.type} ${e.name} ${e.mentions} ${e.documents} ${[...e.aliases].sort().join('|')}`)
         .sort();
     // `--limit 0` lists every entity (it once listed none, and this comparison held trivially).
@@ -191,10 +189,7 @@ describe('entities across the seeds', () => {
       'i.txt': "LONDON, March 4 - The Treasury said Britain's deficit narrowed.\n",
     });
     expect(ingest.code, ingest.stderr).toBe(0);
-    const listed = JSON.parse(
-      corpus(['entities', '--type', 'ORG', '--db', db, '--json', '--limit', '0']).stdout,
-    ) as Listed[];
-    const byName = new Map(listed.map((e) => [e.name, e]));
+    const byName = new Map(listed(db, '--type', 'ORG', '--limit', '0').map((e) => [e.name, e]));
     expect(byName.get('Japan Finance Ministry')?.documents).toBe(2);
     expect(byName.get('France Finance Ministry')?.documents).toBe(1);
     // Whose ministry d.txt means, nothing says, and two countries share the name: it stays apart.
@@ -215,9 +210,7 @@ describe('entities across the seeds', () => {
       'b.txt': 'German unemployment rises\nBONN 1996-08-23\nGerman unemployment rose in August, officials said.\n',
     });
     expect(ingest.code, ingest.stderr).toBe(0);
-    const places = JSON.parse(
-      corpus(['entities', '--type', 'PLACE', '--db', db, '--json', '--limit', '0']).stdout,
-    ) as Listed[];
+    const places = listed(db, '--type', 'PLACE', '--limit', '0');
     // Was `BONN`.
     expect(places.find((e) => e.name.toLowerCase() === 'bonn')?.name).toBe('Bonn');
   });
@@ -267,8 +260,11 @@ describe('entities across the seeds', () => {
   });
 });
 
+/** `corpus entities OPTIONS --json` on `db`, as data. */
+function listed(db: string, ...options: string[]): Listed[] {
+  return JSON.parse(corpus(['entities', ...options, '--db', db, '--json']).stdout) as Listed[];
+}
+
 function names(db: string): string[] {
-  return (JSON.parse(corpus(['entities', '--db', db, '--json', '--limit', '500']).stdout) as Listed[]).map(
-    (e) => e.name,
-  );
+  return listed(db, '--limit', '500').map((e) => e.name);
 }

@@ -834,12 +834,16 @@ function whereNotWho(body: string, m: DocumentFacts['mentions'][number], mention
 
 /** Between a possessor and its action noun: `'s` and a few words (`Brazil's indefinite suspension`). */
 const POSSESSOR_OF = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u;
+/** What a printed medium calls itself after its name (`the Asahi newspaper`, `Handelsblatt daily`). */
+const MEDIUM_NOUN = 'newspaper|daily|weekly|magazine';
 /**
  * A date's possessive before a publication (`today's Handelsblatt daily`, `Sunday's New York Times`,
  * `Monday's edition`); not before a named event (`Sunday's Paris accord`).
  */
-const PUBLICATION_POSSESSED =
-  /^['’]s\s+(?:(?:\p{Lu}[\p{L}.&-]*\s+){1,4}(?:newspaper|daily|weekly|magazine)\b|(?:\p{Lu}[\p{L}.&-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|Daily|News)\b|(?:newspapers?|daily|dailies|editions?|issues?|papers?|editorials?|columns?)\b)/u;
+const PUBLICATION_POSSESSED = new RegExp(
+  String.raw`^['’]s\s+(?:(?:\p{Lu}[\p{L}.&-]*\s+){1,4}(?:${MEDIUM_NOUN})\b|(?:\p{Lu}[\p{L}.&-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|Daily|News)\b|(?:newspapers?|daily|dailies|editions?|issues?|papers?|editorials?|columns?)\b)`,
+  'u',
+);
 
 /** A pronoun's possessive right before an action noun (`Perle is to announce his resignation`). */
 const POSSESSIVE_PRONOUN = /\b(?:his|her|its|their)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
@@ -1169,9 +1173,9 @@ function unique<T>(xs: T[]): T[] {
 }
 
 /** A news medium's noun before its name (`the official news agency Tanjug`, `the newspaper Izvestia`). */
-const MEDIUM_BEFORE = /\b(?:news\s+agency|newspaper|daily|weekly|magazine|radio|television)\s+$/i;
+const MEDIUM_BEFORE = new RegExp(String.raw`\b(?:news\s+agency|${MEDIUM_NOUN}|radio|television)\s+$`, 'i');
 /** … or after it (`the Tanjug news agency`, `the Asahi newspaper`). */
-const MEDIUM_AFTER = /^\s+(?:news\s+agency|newspaper|daily|weekly|magazine)\b/i;
+const MEDIUM_AFTER = new RegExp(String.raw`^\s+(?:news\s+agency|${MEDIUM_NOUN})\b`, 'i');
 /** A medium by its own name (`New China News Agency`, `Associated Press`, `China Daily`, `Tehran Radio`, `British Broadcasting Corporation`). */
 const MEDIUM_NAME =
   /\b(?:News|News\s+Agency|Press|Daily|Newspaper|Radio|Television|Broadcasting(?:\s+(?:Corporation|Corp|Company|Co|System|Service))?)$/;

@@ -2209,10 +2209,10 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
   return [sp];
 }
 
-/** Written exactly as one of the names of a sovereign state. */
 /**
  * A US legislator's party and state as news writes them after the name (`D-Ill`, `R-Tenn.`, `D-N` of
- * `D-N.Y.`): the state an AP abbreviation or name, or one capital of a two-word state.
+ * `D-N.Y.`): the state an AP abbreviation or name, or one capital of a two-word state. (`La` and
+ * `Wash`, which state-abbreviations.ts leaves out as other places alone, are states after a party.)
  */
 function isPartyAndState(text: string): boolean {
   const m = /^[DRI]-([A-Z][A-Za-z]*)\.?$/.exec(text);
@@ -2227,6 +2227,7 @@ function isPartyAndState(text: string): boolean {
   );
 }
 
+/** Written exactly as one of the names of a sovereign state. */
 export function isSovereignSurface(s: string): boolean {
   const c = countryByName(s);
   return Boolean(c?.sovereign && c.aliases.includes(s));
