@@ -1396,12 +1396,14 @@ function singular(name: string): string {
 const HARM_VERBS: ReadonlySet<string> = new Set(['kill', 'shoot', 'bomb', 'attack', 'hit', 'destroy', 'damage']);
 
 /** Kinds of election a whole country holds, not one of its cities or regions. */
-const COUNTRY_WIDE_KIND =
-  /\b(?:general|presidential|parliamentary|congressional|legislative|national|snap|mid-term|midterm)\b/;
+const WHOLE_COUNTRY_KINDS =
+  'general|presidential|parliamentary|congressional|legislative|national|snap|mid-term|midterm';
+const COUNTRY_WIDE_KIND = new RegExp(String.raw`\b(?:${WHOLE_COUNTRY_KINDS})\b`);
 
 /** Kinds of election a country holds (`general`, `congressional`, `local` …), not a board's. */
-const NATIONAL_KIND =
-  /\b(?:general|presidential|parliamentary|congressional|legislative|national|local|municipal|state|provincial|regional|snap|by-election|mid-term|midterm)\b/;
+const NATIONAL_KIND = new RegExp(
+  String.raw`\b(?:${WHOLE_COUNTRY_KINDS}|local|municipal|state|provincial|regional|by-election)\b`,
+);
 
 /**
  * The event as reports name it after its place (`Paris accord`, `Venice summit`), when two reports
