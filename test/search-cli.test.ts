@@ -156,6 +156,8 @@ describe('search rendering', () => {
       filterEntities: [],
       reason: null,
       notices: [],
+      leftOut: [],
+      searchedFor: null,
       hits: [
         {
           rank: 1,
@@ -191,5 +193,21 @@ describe('search rendering', () => {
     expect(named.split('\n')[0]).toBe(
       '12 documents match "Venice summit" or mention Venice summit (3 events); none from 1 on.',
     );
+    // A question: the header says what had to match, after the note on the words left out.
+    const asked = renderSearchText(
+      {
+        ...result,
+        query: 'when was the summit',
+        leftOut: ['when', 'was', 'the'],
+        searchedFor: 'summit',
+        notices: ['matched without the common words when, was, the (quote a phrase to require them)'],
+        hits: [],
+      },
+      { colour: false, cwd: '/data' },
+    );
+    expect(asked.split('\n').slice(0, 2)).toEqual([
+      'Note: matched without the common words when, was, the (quote a phrase to require them).',
+      '12 documents match "summit"; none from 1 on.',
+    ]);
   });
 });

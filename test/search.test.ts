@@ -86,6 +86,38 @@ describe('search over a small corpus', () => {
     expect(search(db, 'oil summit').total).toBe(0);
   });
 
+  it('answers a question without requiring its common words, and says which it left out', () => {
+    // No document holds "why", "did" or "the" next to OPEC's cut: all three were required before.
+    const r = search(db, 'Why did OPEC cut supply');
+    expect(paths(r.hits)).toEqual(['oil.txt']);
+    expect(r.leftOut).toEqual(['Why', 'did']);
+    expect(r.searchedFor).toBe('OPEC cut supply');
+    expect(r.notices).toContainEqual(expect.stringMatching(/without the common words Why, did/));
+    expect(paths(search(db, 'when was the harvest of wheat').hits)).toEqual(['tie-new.txt', 'tie-old.txt']);
+    // Quoted, a common word is required; a query of common words alone is searched as typed.
+    expect(search(db, 'OPEC "did"').total).toBe(0);
+    expect(search(db, 'the').total).toBeGreaterThan(0);
+    expect(search(db, 'the').leftOut).toEqual([]);
+    // Capitalized past the first word, or in capitals, a common word may be a name: it is required.
+    expect(search(db, 'OPEC Why').total).toBe(0);
+    expect(search(db, 'OPEC WHO').total).toBe(0);
+    // A common word inside a name the corpus knows stays part of the name.
+    expect(search(db, "Democratic People's Republic of Korea").leftOut).toEqual([]);
+  });
+
+  it('shows the documents holding all but one of three words when none holds all, never leaving out a name', () => {
+    const r = search(db, 'how did OPEC cut production prices');
+    expect(paths(r.hits)).toEqual(['oil.txt']);
+    expect(r.leftOut).toEqual(['how', 'did', 'production']);
+    expect(r.searchedFor).toBe('OPEC cut prices');
+    expect(r.notices).toContainEqual(expect.stringMatching(/showing those without production/));
+    // The name is what the question is about: `DPRK` is never the word left out.
+    expect(search(db, 'DPRK harvest wheat').total).toBe(0);
+    expect(search(db, 'Hanoi harvest wheat').total).toBe(2);
+    // Two words that match nothing together stay nothing.
+    expect(search(db, 'oil summit').total).toBe(0);
+  });
+
   it('matches exact phrases only in order', () => {
     expect(paths(search(db, '"prices rose"').hits)).toEqual(['oil.txt']);
     expect(search(db, '"rose prices"').total).toBe(0);

@@ -77,7 +77,7 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
   for (const notice of result.notices) out.push(`Note: ${notice}.`);
   if (result.didYouMean) out.push(`Did you mean ${quoted(result.didYouMean)}?`);
   if (result.total > 0) {
-    const query = result.correctedQuery ?? result.query.trim();
+    const query = result.searchedFor ?? result.correctedQuery ?? result.query.trim();
     const what = query ? ` ${result.total === 1 ? 'matches' : 'match'} ${quoted(query)}` : '';
     const names = mentionedNames(result.queryEntities);
     const also = names.length > 0 ? ` or mention ${names.join(', ')}` : '';

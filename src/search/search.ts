@@ -13,7 +13,16 @@
 import type { Store } from '../store/db.js';
 import { aliasKey } from '../core/alias-key.js';
 import { dayBounds, type DayBounds } from '../core/timex.js';
-import { compileQuery, describeQuery, groupExpression, indexTokens, type CompiledQuery, type Group } from './query.js';
+import {
+  assemble,
+  compileQuery,
+  describeQuery,
+  groupExpression,
+  indexTokens,
+  type CompiledQuery,
+  type Group,
+} from './query.js';
+import { isCommonWord } from './common-words.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
 import { correctQuery, stemmer, suggestCommoner } from './typos.js';
 import { boundQueryCost } from './cost.js';
@@ -107,6 +116,8 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     filterEntities: [],
     reason: null,
     notices: [],
+    leftOut: [],
+    searchedFor: null,
   };
   if (compiled.dropped > 0) result.notices.push(`the query is long: ${compiled.dropped} of its terms were left out`);
   result.notices.push(...bounded.notices);
@@ -150,8 +161,26 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
       }
     }
   }
+  let missing: string | null = null;
+  if (run.total === 0) {
+    const relaxed = withoutOneWord(db, run, result, options, filters, limit, offset);
+    if (relaxed) {
+      run = relaxed.run;
+      missing = relaxed.missing;
+    }
+  }
   result.total = run.total;
   result.totalEstimated = run.estimated === true;
+  if (run.leftOut.length > 0) {
+    result.notices.push(`matched without the common words ${run.leftOut.join(', ')} (quote a phrase to require them)`);
+  }
+  if (missing !== null) {
+    result.notices.push(`no document holds all the words: showing those without ${missing}`);
+  }
+  if (run.leftOut.length > 0 || missing !== null) {
+    result.leftOut = missing === null ? run.leftOut : [...run.leftOut, missing];
+    result.searchedFor = describeQuery(run.compiled);
+  }
   if (run.total > 0 && result.corrections.length === 0 && options.typos !== false) {
     const suggested = suggestCommoner(db, compiled);
     if (suggested) {
@@ -324,21 +353,103 @@ interface Run {
   rows: (SearchRow & { similar?: number })[];
   compiled: CompiledQuery;
   queryEntities: ResolvedEntity[];
+  /** Common words of the query it matched without (withoutCommonWords). */
+  leftOut: string[];
+  /** What had to match, the query's common words left out. */
+  units: Unit[];
   allIds?: () => number[];
+}
+
+/**
+ * A query of fewer words than this that matches nothing says so rather than match all but one; one
+ * of more words than RELAX_UP_TO_WORDS is pasted text, which no single word missing would rescue.
+ */
+const RELAX_FROM_WORDS = 3;
+const RELAX_UP_TO_WORDS = 8;
+
+/**
+ * When no document holds all of three or more words, the documents that hold all but one: a
+ * question's word the articles do not use (`how many workers did Chrysler lay off`: they say
+ * "laid off") should not leave the reader with nothing. Names are never the word left out — they
+ * are what the question is about. Of the words that could go, the one whose absence lets the most
+ * documents match is the odd one out.
+ */
+function withoutOneWord(
+  db: Store,
+  run: Run,
+  result: SearchResult,
+  options: SearchOptions,
+  filters: DayBounds,
+  limit: number,
+  offset: number,
+): { run: Run; missing: string } | null {
+  if (run.units.length < RELAX_FROM_WORDS || run.units.length > RELAX_UP_TO_WORDS) return null;
+  const { input, excluded, dropped } = run.compiled;
+  const without = (unit: Unit): CompiledQuery =>
+    assemble(
+      input,
+      run.units.filter((u) => u !== unit).flatMap((u) => u.groups),
+      excluded,
+      dropped,
+    );
+  // Each candidate is only counted (by date, one row: no ranking); the best one is then run.
+  let best: { unit: Unit; total: number } | null = null;
+  for (const unit of run.units) {
+    if (unit.entities.length > 0) continue;
+    const { total } = execute(db, without(unit), result, { ...options, sort: 'date' }, filters, 1, 0);
+    if (total > (best?.total ?? 0)) best = { unit, total };
+  }
+  if (best === null) return null;
+  const again = execute(db, without(best.unit), result, options, filters, limit, offset);
+  const missing = describeQuery(assemble(input, best.unit.groups, []));
+  return { run: { ...again, leftOut: [...run.leftOut, ...again.leftOut] }, missing };
+}
+
+/**
+ * The query without the common words a question is built with (common-words.ts), when other words
+ * remain: a word that is part of a name the corpus knows (`Bank of England`) stays, and so does a
+ * query of common words alone (`the`).
+ */
+function withoutCommonWords(
+  compiled: CompiledQuery,
+  units: Unit[],
+): { compiled: CompiledQuery; units: Unit[]; leftOut: string[] } {
+  const first = Math.min(...compiled.groups.flatMap((g) => g.alternatives.map((t) => t.position)));
+  const common = (u: Unit): boolean => {
+    if (u.entities.length > 0 || u.groups.length !== 1 || u.groups[0].alternatives.length !== 1) return false;
+    const term = u.groups[0].alternatives[0];
+    return (
+      term.kind === 'word' &&
+      !term.prefix &&
+      term.tokens.length === 1 &&
+      isCommonWord(term.raw, term.position === first)
+    );
+  };
+  const kept = units.filter((u) => !common(u));
+  if (kept.length === units.length || kept.length === 0) return { compiled, units, leftOut: [] };
+  const leftOut = units.filter(common).map((u) => u.groups[0].alternatives[0].raw);
+  const groups = kept.flatMap((u) => u.groups);
+  return {
+    compiled: assemble(compiled.input, groups, compiled.excluded, compiled.dropped),
+    units: kept,
+    leftOut,
+  };
 }
 
 /** Plan one compiled query (its units, resolved to entities) and run it. */
 function execute(
   db: Store,
-  compiled: CompiledQuery,
+  typed: CompiledQuery,
   result: SearchResult,
   options: SearchOptions,
   filters: DayBounds,
   limit: number,
   offset: number,
 ): Run {
-  const words = compiled.groups.length > 0;
-  const units = words ? queryUnits(db, compiled) : [];
+  const words = typed.groups.length > 0;
+  const found = words ? withoutCommonWords(typed, queryUnits(db, typed)) : null;
+  const units = found?.units ?? [];
+  const compiled = found?.compiled ?? typed;
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
   const ranking = { ...DEFAULT_RANKING, ...options.ranking };
   const relevance = words && (options.sort ?? 'relevance') === 'relevance';
@@ -361,18 +472,19 @@ function execute(
     prunable,
     matchesAtMost: prunable && relevance ? fewestDocuments(db, compiled.groups) : undefined,
   };
-  if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities };
+  const leftOut = found?.leftOut ?? [];
+  if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities, leftOut, units };
   const end = offset + limit;
   for (let depth = rerankDepth(end) * ranking.stageOneWiden; ; depth *= 4) {
     const page = searchDocuments(db, { ...plan, depth });
-    if (page.rows.length === 0) return { ...page, compiled, queryEntities };
+    if (page.rows.length === 0) return { ...page, compiled, queryEntities, leftOut, units };
     const { candidates, clusters } = fewPerCluster(db, page.rows, rerankDepth(end));
     const rows = collapseClusters(rerank(db, units, candidates, ranking), clusters);
     // Copies can fill even the wider list (fifty of every story at 1M): read deeper, rarely.
     const more = page.rows.length === depth && depth < MAX_STAGE_ONE;
     if (rows.length >= end || !more) {
       const hits = withSimilar(db, rows.slice(offset, end), clusters, page.rows);
-      return { ...page, rows: hits, compiled, queryEntities };
+      return { ...page, rows: hits, compiled, queryEntities, leftOut, units };
     }
   }
 }

@@ -107,6 +107,10 @@ export interface SearchResult {
   reason: string | null;
   /** Things worth telling the user that do not stop the search (dropped words…). */
   notices: string[];
+  /** Common words of the query (`when`, `did`, `the`…) that documents matched without. */
+  leftOut: string[];
+  /** The words that had to match, when some were left out; null otherwise. */
+  searchedFor: string | null;
   /** Counts over the whole result, when asked for (`facets: true`). */
   facets?: Facets;
 }
