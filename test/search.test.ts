@@ -160,6 +160,9 @@ describe('search over a small corpus', () => {
     expect(paths(search(db, 'Kim Jong-un').hits)).toEqual(['hanoi.txt']);
     // an entity word next to ordinary words: the entity part may match by mention
     expect(paths(search(db, 'DPRK railway').hits)).toEqual(['rail.txt']);
+    // a possessive names the entity too
+    expect(paths(search(db, "DPRK's railway").hits)).toEqual(['rail.txt']);
+    expect(search(db, 'DPRK\u2019s railway').queryEntities.map((e) => e.name)).toEqual(['North Korea']);
     // and exclusions still apply to documents found by mention
     expect(paths(search(db, 'DPRK -train').hits)).toEqual(['rail.txt']);
     expect(paths(search(db, 'DPRK OR OPEC').hits).sort()).toEqual(['hanoi.txt', 'oil.txt', 'rail.txt']);

@@ -225,7 +225,7 @@ function lex(input: string): Lexeme[] {
     // A one-letter prefix would expand to much of the vocabulary for no useful result: it is a word.
     const prefix = /\*$/.test(chunk) && Array.from(indexTokens(chunk).pop() ?? '').length >= 2;
     // A possessive adds nothing a searcher means: `Korea's` should find `Korea` too.
-    const tokens = indexTokens(chunk.replace(/['\u2019][sS]\*?$/, ''));
+    const tokens = indexTokens(withoutPossessive(chunk));
     if (tokens.length === 0) continue;
     const raw = chunk.replace(/\*+$/, '');
     out.push({
@@ -235,6 +235,11 @@ function lex(input: string): Lexeme[] {
     });
   }
   return out;
+}
+
+/** A word without its possessive ending (`Reagan's` → `Reagan`; also before a prefix's `*`). */
+export function withoutPossessive(word: string): string {
+  return word.replace(/['\u2019][sS](\*?)$/, '$1');
 }
 
 /** The query as text a person can read back (used for "showing results for …"). */

@@ -19,6 +19,7 @@ import {
   describeQuery,
   groupExpression,
   indexTokens,
+  withoutPossessive,
   type CompiledQuery,
   type Group,
 } from './query.js';
@@ -223,8 +224,24 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
     if (adjacent) last.groups.push(g);
     else segments.push({ groups: [g], plain: plain(g) });
   }
-  const textOf = (groups: Group[]): string => groups.map((g) => g.alternatives[0].raw).join(' ');
-  const nameOf = (groups: Group[]): string => aliasKey(textOf(groups));
+  const textOf = (groups: Group[], possessive = true): string =>
+    groups
+      .map((g, i) => {
+        const raw = g.alternatives[0].raw;
+        return possessive || i < groups.length - 1 ? raw : withoutPossessive(raw);
+      })
+      .join(' ');
+  // A name as typed, then without a possessive (`Reagan's trip` names Reagan; `McDonald's` stays whole).
+  const namesOf = (groups: Group[]): [key: string, text: string][] => {
+    const typed = textOf(groups);
+    const bare = textOf(groups, false);
+    return bare === typed
+      ? [[aliasKey(typed), typed]]
+      : [
+          [aliasKey(typed), typed],
+          [aliasKey(bare), bare],
+        ];
+  };
   const keys: string[] = [];
   // Key → the text typed, for names the database does not know but the gazetteer does.
   const texts = new Map<string, string>();
@@ -240,10 +257,11 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
     if (segment.plain) {
       for (let i = 0; i < segment.groups.length; i++) {
         for (let n = 1; n <= MAX_NAME_WORDS && i + n <= segment.groups.length; n++) {
-          const groups = segment.groups.slice(i, i + n);
-          keys.push(nameOf(groups));
-          texts.set(nameOf(groups), textOf(groups));
-          addEvent(textOf(groups), nameOf(groups));
+          for (const [key, text] of namesOf(segment.groups.slice(i, i + n))) {
+            keys.push(key);
+            texts.set(key, text);
+            addEvent(text, key);
+          }
         }
       }
     } else {
@@ -290,7 +308,10 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
     while (i < segment.groups.length) {
       let taken = 0;
       for (let n = Math.min(MAX_NAME_WORDS, segment.groups.length - i); n >= 1; n--) {
-        const entities = named(nameOf(segment.groups.slice(i, i + n)));
+        const entities =
+          namesOf(segment.groups.slice(i, i + n))
+            .map(([key]) => named(key))
+            .find((list) => list.length > 0) ?? [];
         if (entities.length > 0) {
           units.push(unitOf(segment.groups.slice(i, i + n), entities));
           taken = n;
