@@ -57,7 +57,12 @@ describe('entities across the seeds', () => {
     expect(hyphen.name).toBe('Kim Jong Un');
     const missing = corpus(['entity', 'Nobody Atall', '--db', db]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/no entity called 'Nobody Atall'/);
+    expect(missing.stderr).toMatch(/no entity named 'Nobody Atall'/);
+    // A misspelt name is answered with the names it is close to.
+    const misspelt = corpus(['entity', 'Donald Trmup', '--db', db]);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toBe("corpus: no entity named 'Donald Trmup' (did you mean 'Donald Trump'?)\n");
+    expect(corpus(['timeline', 'Pyonyang', '--db', db]).stderr).toMatch(/did you mean 'Pyongyang'\?/);
   });
 
   it('keeps a merge through a re-ingest, says what it moved, and unmerge restores the entity for good', () => {
@@ -116,7 +121,7 @@ describe('entities across the seeds', () => {
     const bad = write(path.join(dir, 'bad.tsv'), '# decisions\nShinzo Abe\tDonald Trump\nNobody Atall\tDonald Trump\n');
     const failed = corpus(['entity', 'merge', '--file', bad, '--db', own]);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/bad\.tsv:3: no entity called 'Nobody Atall'/);
+    expect(failed.stderr).toMatch(/bad\.tsv:3: no entity named 'Nobody Atall'/);
     expect(failed.stderr).toMatch(/nothing merged/);
     expect(names(own)).toEqual(before);
     const good = write(path.join(dir, 'good.tsv'), 'Shinzo Abe\tDonald Trump\n\nIgor Morgulov\tStephen Biegun\n');

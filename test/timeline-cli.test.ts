@@ -36,7 +36,7 @@ describe('corpus timeline (CLI)', () => {
     const r = corpus(['timeline', 'Atlantis', '--db', db]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("corpus: no entity named 'Atlantis' in the database\n");
+    expect(r.stderr).toBe("corpus: no entity named 'Atlantis'\n");
   });
 
   it('rejects bad usage with exit 2', () => {

@@ -124,7 +124,10 @@ Example:
       const db = openDatabase(flags.db, { readonly: true });
       try {
         const found = store.resolveEntities(db, name, flags.type);
-        if (found.length === 0) throw new UserError(`no entity called '${name}'`, 1);
+        if (found.length === 0) {
+          const { unknownEntityMessage } = await import('../search/entities.js');
+          throw new UserError(unknownEntityMessage(db, name, flags.type), 1);
+        }
         const others = found.slice(1);
         if (flags.why) {
           const why = store.entityWhy(db, found[0].id);

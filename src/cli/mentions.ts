@@ -39,8 +39,10 @@ Example:
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
     try {
       const found = resolveEntities(db, name, flags.type);
-      if (found.length === 0)
-        throw new UserError(`no entity named '${name}'${flags.type ? ` of type ${flags.type}` : ''}`, 1);
+      if (found.length === 0) {
+        const { unknownEntityMessage } = await import('../search/entities.js');
+        throw new UserError(unknownEntityMessage(db, name, flags.type), 1);
+      }
       // The most mentioned entity of that name; --type chooses another.
       const entity = found[0];
       const colour = useColour();

@@ -8,6 +8,7 @@ import { UserError } from '../core/errors.js';
 import type { Store } from '../store/db.js';
 import { type Associate, associatedEntities, logLikelihood, resolveEntities } from '../store/entities.js';
 import { nodeCounts, type NodeCounts, type PairCount, pairCounts } from '../store/graph.js';
+import { unknownEntityMessage } from '../search/entities.js';
 import { entitySentences } from '../store/counts.js';
 
 export interface GraphNode {
@@ -63,7 +64,7 @@ export function buildGraph(store: Store, name: string, options: GraphOptions = {
   const min = Math.max(1, options.min ?? 2);
   const maxNodes = Math.max(2, options.maxNodes ?? 100);
   const found = resolveEntities(store, name, options.type);
-  if (found.length === 0) throw new UserError(`no entity named '${name}'`, 1);
+  if (found.length === 0) throw new UserError(unknownEntityMessage(store, name, options.type), 1);
   const centre = found[0];
   const firstRing = associatedEntities(store, centre.id, {
     limit: depth === 1 ? maxNodes : Math.min(FIRST_RING, maxNodes - 1) + 1,

@@ -15,6 +15,8 @@ import { canonicalName } from '../nlp/aliases.js';
 import { UserError } from '../core/errors.js';
 import { typedMatchesAlias } from '../store/entities.js';
 import type { ResolvedEntity, SearchEntityType } from './types.js';
+import { compileQuery, describeQuery } from './query.js';
+import { correctQuery, suggestCommoner } from './typos.js';
 
 /**
  * Everything each key names. One query per table whatever the number of keys, so looking up all
@@ -141,9 +143,27 @@ export function resolveEntityFilter(
   };
 }
 
-/** A few entity names close to what was typed, for "did you mean" after an unknown --entity. */
+/**
+ * A few entity names close to what was typed, for "did you mean": names that start so, or else the
+ * name with its words corrected as a search corrects them (`Paul Volker` → Paul Volcker: `Volker`
+ * is in two articles, `Volcker` in a hundred).
+ */
 export function similarEntityNames(db: Store, name: string, limit = 3): string[] {
   const key = aliasKey(name);
   if (key.length === 0) return [];
-  return entityNamesStartingWith(db, key, limit);
+  const started = entityNamesStartingWith(db, key, limit);
+  if (started.length > 0) return started;
+  const typed = compileQuery(name);
+  const known = correctQuery(db, typed)?.query ?? typed;
+  const corrected = suggestCommoner(db, known)?.query ?? known;
+  return corrected === typed ? [] : entityNamesStartingWith(db, aliasKey(describeQuery(corrected)), limit);
+}
+
+/** Why a name finds nothing, naming the closest entities if there are any. */
+export function unknownEntityMessage(db: Store, name: string, type?: string): string {
+  const similar = similarEntityNames(db, name).filter((n) => aliasKey(n) !== aliasKey(name));
+  return (
+    `no entity named '${name}'${type ? ` of type ${type}` : ''}` +
+    (similar.length > 0 ? ` (did you mean ${similar.map((n) => `'${n}'`).join(', ')}?)` : '')
+  );
 }

@@ -24,7 +24,7 @@ import {
   type Group,
 } from './query.js';
 import { isCommonWord } from './common-words.js';
-import { addGazetteerNames, lookupKeys, resolveEntityFilter, similarEntityNames } from './entities.js';
+import { addGazetteerNames, lookupKeys, resolveEntityFilter, unknownEntityMessage } from './entities.js';
 import { correctQuery, stemmer, suggestCommoner } from './typos.js';
 import { boundQueryCost } from './cost.js';
 import {
@@ -130,10 +130,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     result.filterEntities.push({ name, matches });
     if (notice) result.notices.push(notice);
     if (matches.length === 0) {
-      const similar = similarEntityNames(db, name).filter((n) => aliasKey(n) !== aliasKey(name));
-      result.reason =
-        `no entity named '${name}'${options.type ? ` of type ${options.type}` : ''}` +
-        (similar.length > 0 ? ` (did you mean ${similar.map((n) => `'${n}'`).join(', ')}?)` : '');
+      result.reason = unknownEntityMessage(db, name, options.type);
       return result;
     }
   }

@@ -896,13 +896,19 @@ export function eventsByLowerNamePlan(store: Store): string[] {
   return plan.map((p) => p.detail);
 }
 
-/** A few entity names whose aliases start with `key`, shortest first. */
+/** Aliases starting with a typed name that are looked at for the few names suggested. */
+const NAMES_LOOKED_AT = 50;
+
+/** A few entity names whose aliases start with `key`: of the shortest such aliases, the most mentioned names. */
 export function entityNamesStartingWith(store: Store, key: string, limit: number): string[] {
   const db = sqlite(store);
   const rows = statement(
     db,
-    `SELECT DISTINCT e.name AS name FROM aliases a JOIN entities e ON e.id = a.entity_id
-      WHERE a.key >= ? AND a.key < ? ORDER BY length(a.key) LIMIT ?`,
-  ).all(key, key + '\uffff', limit) as { name: string }[];
+    // The shortest keys first (the closest to what was typed), then the most mentioned of their names.
+    `SELECT e.name AS name FROM (SELECT DISTINCT entity_id FROM (SELECT entity_id FROM aliases
+        WHERE key >= ? AND key < ? ORDER BY length(key) LIMIT ?)) AS a
+      JOIN entities e ON e.id = a.entity_id LEFT JOIN entity_stats s ON s.entity_id = e.id
+      GROUP BY e.name ORDER BY max(coalesce(s.mentions, 0)) DESC, e.name LIMIT ?`,
+  ).all(key, key + '\uffff', NAMES_LOOKED_AT, limit) as { name: string }[];
   return rows.map((r) => r.name);
 }

@@ -5,6 +5,7 @@ import { compareSpans } from '../core/days.js';
 import { compareReports } from '../core/report-order.js';
 import { boundDay } from '../core/timex.js';
 import { resolveEntities } from '../store/entities.js';
+import { unknownEntityMessage } from '../search/entities.js';
 import {
   corpusEventCount,
   corpusEvents,
@@ -37,7 +38,7 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
   let alsoMatched: TimelineEntity[] = [];
   if (query.entity !== undefined) {
     const matches = resolveEntities(db, query.entity);
-    if (matches.length === 0) throw new UserError(`no entity named '${query.entity}' in the database`, 1);
+    if (matches.length === 0) throw new UserError(unknownEntityMessage(db, query.entity), 1);
     [entity, ...alsoMatched] = matches;
   }
   let placeId: number | undefined;

@@ -6,6 +6,7 @@ import type { Store } from '../store/db.js';
 import { UserError } from '../core/errors.js';
 import { addDays, addMonths, formatDay, fromDayNumber, parseIsoDate, toDayNumber } from '../core/calendar.js';
 import { resolveEntities } from '../store/entities.js';
+import { unknownEntityMessage } from '../search/entities.js';
 import { entityTrend, latestDate, windowCounts, type Granularity, type PeriodCount } from '../store/trends.js';
 
 export interface EntityTrend {
@@ -55,7 +56,7 @@ export function trends(
   const entities: EntityTrend[] = [];
   for (const name of names) {
     const found = resolveEntities(db, name);
-    if (found.length === 0) throw new UserError(`no entity named '${name}'`, 1);
+    if (found.length === 0) throw new UserError(unknownEntityMessage(db, name), 1);
     const e = found[0];
     const periods = fillPeriods(entityTrend(db, [e.id], by, from, to), by);
     entities.push({
