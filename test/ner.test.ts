@@ -371,6 +371,40 @@ describe('entitySpans', () => {
     ]);
   });
 
+  it("reads a person named before an organisation's `and` as a person of their own", () => {
+    const lex = { lex: true };
+    // The tagger read the whole run as one organisation; the role noun before it says a person.
+    expect(
+      labelledSpans(
+        'Fed chairman Paul Volcker and International Monetary Fund director Michel Camdessus met.',
+        {
+          Fed: 'B-ORG',
+          Paul: 'B-ORG',
+          Volcker: 'I-ORG',
+          and: 'I-ORG',
+          International: 'I-ORG',
+          Monetary: 'I-ORG',
+          Fund: 'I-ORG',
+          Michel: 'B-PER',
+          Camdessus: 'I-PER',
+        },
+        lex,
+      ),
+    ).toEqual(['ORG:Fed', 'PERSON:Paul Volcker', 'ORG:International Monetary Fund', 'PERSON:Michel Camdessus']);
+    // So does the surname written alone elsewhere in the document.
+    expect(
+      labelledSpans(
+        'Asher Edelman and Dominion Textile Inc bid. Edelman said so.',
+        ['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'B-PER', 'O', 'O', 'O'],
+        lex,
+      ).slice(0, 2),
+    ).toEqual(['PERSON:Asher Edelman', 'ORG:Dominion Textile Inc']);
+    // Without either, a firm's name of two people stays whole.
+    expect(
+      labelledSpans('Smith Barney and Co said so.', ['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'], lex),
+    ).toEqual(['ORG:Smith Barney and Co']);
+  });
+
   it('reads a company named for the country or place it is `of` as one name, a described company as two', () => {
     const lex = { lex: true };
     // The tagger ends the name at `of`; the legal suffix after the place closes it.

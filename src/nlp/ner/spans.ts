@@ -1771,6 +1771,7 @@ function splitOrgLists(spans: Span[], tokens: Token[]): void {
     const sp = spans[s];
     if (sp.type !== 'ORG' || sp.last - sp.first < 2) continue;
     const cuts: number[] = [];
+    let personFirst = false;
     for (let k = sp.first + 1; k < sp.last; k++) {
       const t = tokens[k].text;
       if (t !== 'and' && t !== '&' && t !== ',') continue;
@@ -1779,23 +1780,65 @@ function splitOrgLists(spans: Span[], tokens: Token[]): void {
       while (to < sp.last && !['and', '&', ','].includes(tokens[to + 1].text)) to++;
       // `Teck Hock and Co`: a legal suffix or generic word after the joiner is the firm's own.
       if (neverEntity(spanWords(tokens, { ...sp, first: k + 1, last: to }), 'ORG')) continue;
+      const person = t === 'and' && from === sp.first && personBeforeAnd(spans, tokens, sp, k);
       if (
+        person ||
         standsAlone(tokens, from, k - 1) ||
         standsAlone(tokens, k + 1, to) ||
         (t === 'and' && twoInstitutions(tokens, from, k - 1, k + 1, to))
-      )
+      ) {
         cuts.push(k);
+        personFirst ||= person;
+      }
     }
     if (!cuts.length) continue;
     let from = sp.first;
     const end = sp.last;
+    const rest = { ...sp };
     for (const k of cuts) {
       if (from === sp.first) sp.last = k - 1;
-      else spans.push({ ...sp, first: from, last: k - 1 });
+      else spans.push({ ...rest, first: from, last: k - 1 });
       from = k + 1;
     }
-    spans.push({ ...sp, first: from, last: end });
+    spans.push({ ...rest, first: from, last: end });
+    if (personFirst) {
+      sp.type = 'PERSON';
+      sp.cued = true;
+    }
   }
+}
+
+/** Words after `and` that make a person's name a firm's: `Alex. Brown and Sons`, `Salomon and Brothers`. */
+const FAMILY_FIRM_WORDS = new Set(['Sons', 'Son', 'Brothers', 'Bros', 'Partners', 'Associates', 'Company', 'Co']);
+
+/** Nouns of what a person is, written before the name in lower case: `chairman Paul Volcker`, `investor Asher Edelman`. */
+const PERSON_ROLE_NOUNS = new Set(
+  (
+    'chairman chairwoman president chief head director manager secretary minister governor spokesman spokeswoman ' +
+    'economist analyst adviser advisor official investor financier executive lawyer attorney ambassador senator ' +
+    'treasurer publisher founder'
+  ).split(' '),
+);
+
+/**
+ * `vice chairman Dudley Taft and Narragansett Capital Inc`, `investor Asher Edelman and Dominion
+ * Textile Inc`: the words before an organisation's `and` are a person of their own when a person's
+ * role noun comes right before them, or the document names that person by surname elsewhere; two to
+ * three capitalised words, no institution's noun among them.
+ */
+function personBeforeAnd(spans: Span[], tokens: Token[], sp: Span, and: number): boolean {
+  const first = sp.first;
+  const last = and - 1;
+  if (last - first < 1 || last - first > 2) return false;
+  // `Alex. Brown and Sons Inc`, `Smith and Brothers`: a family's firm.
+  if (FAMILY_FIRM_WORDS.has(tokens[and + 1]?.text ?? '')) return false;
+  for (let i = first; i <= last; i++) {
+    const w = tokens[i].text;
+    if (!/^\p{Lu}\p{Ll}/u.test(w) || isInstitutionHead(w.toLowerCase()) || isCorporateSuffix(w)) return false;
+  }
+  if (PERSON_ROLE_NOUNS.has(tokens[first - 1]?.text ?? '')) return true;
+  const surname = tokens[last].text;
+  return spans.some((o) => o !== sp && o.type === 'PERSON' && o.first === o.last && tokens[o.first].text === surname);
 }
 
 /** The head of a name between `from` and `to`: the word before its first `of` (`Loan Association of Texas`), else its last. */
