@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.js';
 import { ENTITY_TYPES, isEntityType } from '../core/types.js';
 import { emit, type OutputFlags } from './emit.js';
 import { parseCount, withCommonOptions } from './options.js';
+import { noSuchEntity, suggestingNames } from './entity-names.js';
 
 function parseType(value: string): string {
   const type = value.toUpperCase();
@@ -97,11 +98,13 @@ Example:
         }
         const db = openDatabase(flags.db);
         try {
-          const result = bulk
-            ? curate.mergeFile(db, text, flags.file!, flags.type)
-            : verb === 'merge'
-              ? curate.merge(db, rest[0], rest[1], flags.type)
-              : curate.unmerge(db, rest[0], flags.type);
+          const result = await suggestingNames(db, () =>
+            bulk
+              ? curate.mergeFile(db, text, flags.file!, flags.type)
+              : verb === 'merge'
+                ? curate.merge(db, rest[0], rest[1], flags.type)
+                : curate.unmerge(db, rest[0], flags.type),
+          );
           // Corpus events name their participants by entity id: the statements of the documents whose
           // mentions moved were let go by the resolution; read them again and cluster, as after an ingest.
           const { updateCorpusEvents } = await import('../ingest/corpus-events.js');
@@ -124,10 +127,7 @@ Example:
       const db = openDatabase(flags.db, { readonly: true });
       try {
         const found = store.resolveEntities(db, name, flags.type);
-        if (found.length === 0) {
-          const { unknownEntityMessage } = await import('../search/entities.js');
-          throw new UserError(unknownEntityMessage(db, name, flags.type), 1);
-        }
+        if (found.length === 0) await noSuchEntity(db, name, flags.type);
         const others = found.slice(1);
         if (flags.why) {
           const why = store.entityWhy(db, found[0].id);

@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.js';
 import { ENTITY_TYPES, isEntityType } from '../core/types.js';
 import { emit, type OutputFlags, say } from './emit.js';
 import { parseCount, withCommonOptions } from './options.js';
+import { suggestingNames } from './entity-names.js';
 
 interface GraphFlags extends OutputFlags {
   db: string;
@@ -64,12 +65,14 @@ Examples:
     const db = openDatabase(flags.db, { readonly: true });
     let graph: ReturnType<typeof buildGraph>;
     try {
-      graph = buildGraph(db, words.join(' '), {
-        depth: flags.depth,
-        min: flags.min,
-        maxNodes: flags.maxNodes,
-        type: flags.type,
-      });
+      graph = await suggestingNames(db, () =>
+        buildGraph(db, words.join(' '), {
+          depth: flags.depth,
+          min: flags.min,
+          maxNodes: flags.maxNodes,
+          type: flags.type,
+        }),
+      );
     } finally {
       db.close();
     }

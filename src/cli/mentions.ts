@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../core/errors.js';
 import { withCommonOptions } from './options.js';
+import { noSuchEntity } from './entity-names.js';
 import { writeStdout } from './stdout.js';
 
 interface MentionsFlags {
@@ -39,10 +39,7 @@ Example:
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
     try {
       const found = resolveEntities(db, name, flags.type);
-      if (found.length === 0) {
-        const { unknownEntityMessage } = await import('../search/entities.js');
-        throw new UserError(unknownEntityMessage(db, name, flags.type), 1);
-      }
+      if (found.length === 0) await noSuchEntity(db, name, flags.type);
       // The most mentioned entity of that name; --type chooses another.
       const entity = found[0];
       const colour = useColour();

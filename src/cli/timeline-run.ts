@@ -10,6 +10,7 @@ import { toTimelineJs } from '../render/timelinejs.js';
 import { displayPath, visibleDeep } from '../render/text.js';
 import { openDatabase } from '../store/db.js';
 import { buildTimeline } from '../timeline/query.js';
+import { suggestingNames } from './entity-names.js';
 import type { Timeline } from '../timeline/types.js';
 import { emit, type OutputFlags, say, writeFile } from './emit.js';
 import { eventTitle } from '../render/event-title.js';
@@ -45,16 +46,18 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   const db = openDatabase(options.db, { readonly: true });
   let timeline: Timeline;
   try {
-    timeline = buildTimeline(db, {
-      entity,
-      from: options.from,
-      to: options.to,
-      limit: options.limit,
-      all: options.all,
-      mentions: options.mentions,
-      // The text digest quotes one report per event; JSON, CSV, TimelineJS and the page list them all.
-      maxSources: machine.length === 0 && !options.format && !options.html ? 1 : undefined,
-    });
+    timeline = await suggestingNames(db, () =>
+      buildTimeline(db, {
+        entity,
+        from: options.from,
+        to: options.to,
+        limit: options.limit,
+        all: options.all,
+        mentions: options.mentions,
+        // The text digest quotes one report per event; JSON, CSV, TimelineJS and the page list them all.
+        maxSources: machine.length === 0 && !options.format && !options.html ? 1 : undefined,
+      }),
+    );
   } finally {
     db.close();
   }
@@ -142,13 +145,15 @@ export async function runEvents(options: EventsOptions): Promise<void> {
   const db = openDatabase(options.db, { readonly: true });
   let timeline: Timeline;
   try {
-    timeline = buildTimeline(db, {
-      entity: options.entity,
-      place: options.place,
-      from: options.from,
-      to: options.to,
-      limit: options.limit ?? 25,
-    });
+    timeline = await suggestingNames(db, () =>
+      buildTimeline(db, {
+        entity: options.entity,
+        place: options.place,
+        from: options.from,
+        to: options.to,
+        limit: options.limit ?? 25,
+      }),
+    );
   } finally {
     db.close();
   }

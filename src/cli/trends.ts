@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { emit, type OutputFlags } from './emit.js';
 import { parseDateOption, withCommonOptions } from './options.js';
+import { suggestingNames } from './entity-names.js';
 import type { Granularity } from '../store/trends.js';
 
 interface TrendsFlags extends OutputFlags {
@@ -66,7 +67,9 @@ Examples:
         });
         return;
       }
-      const result = t.trends(db, names, flags.by, flags.from ?? null, flags.to ?? null);
+      const result = await suggestingNames(db, () =>
+        t.trends(db, names, flags.by, flags.from ?? null, flags.to ?? null),
+      );
       // CSV and NDJSON: one line per entity and period.
       await emit(result, flags, render.renderTrendsText, {
         rows: (r) =>

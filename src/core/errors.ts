@@ -11,3 +11,17 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
+
+/**
+ * No entity has the name someone typed. Query modules throw it; the CLI tells it with the names it
+ * is close to (cli/entity-names.ts), which only a search of the vocabulary can find.
+ */
+export class UnknownEntityError extends UserError {
+  constructor(
+    readonly entityName: string,
+    readonly entityType?: string,
+  ) {
+    super(`no entity named '${entityName}'${entityType ? ` of type ${entityType}` : ''}`, 1);
+    this.name = 'UnknownEntityError';
+  }
+}

@@ -4,11 +4,10 @@
  * log-likelihood (G²) over sentences, kept only when named together more often than chance — so
  * an entity named everywhere ("Reuters", "United States") does not pull every node to itself.
  */
-import { UserError } from '../core/errors.js';
+import { UnknownEntityError } from '../core/errors.js';
 import type { Store } from '../store/db.js';
 import { type Associate, associatedEntities, logLikelihood, resolveEntities } from '../store/entities.js';
 import { nodeCounts, type NodeCounts, type PairCount, pairCounts } from '../store/graph.js';
-import { unknownEntityMessage } from '../search/entities.js';
 import { entitySentences } from '../store/counts.js';
 
 export interface GraphNode {
@@ -64,7 +63,7 @@ export function buildGraph(store: Store, name: string, options: GraphOptions = {
   const min = Math.max(1, options.min ?? 2);
   const maxNodes = Math.max(2, options.maxNodes ?? 100);
   const found = resolveEntities(store, name, options.type);
-  if (found.length === 0) throw new UserError(unknownEntityMessage(store, name, options.type), 1);
+  if (found.length === 0) throw new UnknownEntityError(name, options.type);
   const centre = found[0];
   const firstRing = associatedEntities(store, centre.id, {
     limit: depth === 1 ? maxNodes : Math.min(FIRST_RING, maxNodes - 1) + 1,

@@ -1,5 +1,5 @@
 import { aliasKey } from '../core/alias-key.js';
-import { UserError } from '../core/errors.js';
+import { UnknownEntityError, UserError } from '../core/errors.js';
 import type { EntityType } from '../core/types.js';
 import { type Db, handle, type Store, sqlite } from './db.js';
 import { linksOf, loadSuspects } from './resolution.js';
@@ -405,7 +405,7 @@ export function entityWhy(store: Store, id: number): EntityWhy {
 
 function single(db: Db, name: string, type?: string): { id: number; type: string; name: string; key: string } {
   const found = resolveEntities(handle(db), name, type);
-  if (found.length === 0) throw new UserError(`no entity named '${name}'`, 1);
+  if (found.length === 0) throw new UnknownEntityError(name, type);
   const [first] = found;
   return db.prepare('SELECT id, type, name, key FROM entities WHERE id = ?').get(first.id) as {
     id: number;

@@ -1,11 +1,10 @@
 import type { Store } from '../store/db.js';
-import { UserError } from '../core/errors.js';
+import { UnknownEntityError, UserError } from '../core/errors.js';
 import type { EntityType, IsoDate } from '../core/types.js';
 import { compareSpans } from '../core/days.js';
 import { compareReports } from '../core/report-order.js';
 import { boundDay } from '../core/timex.js';
 import { resolveEntities } from '../store/entities.js';
-import { unknownEntityMessage } from '../search/entities.js';
 import {
   corpusEventCount,
   corpusEvents,
@@ -38,7 +37,7 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
   let alsoMatched: TimelineEntity[] = [];
   if (query.entity !== undefined) {
     const matches = resolveEntities(db, query.entity);
-    if (matches.length === 0) throw new UserError(unknownEntityMessage(db, query.entity), 1);
+    if (matches.length === 0) throw new UnknownEntityError(query.entity);
     [entity, ...alsoMatched] = matches;
   }
   let placeId: number | undefined;

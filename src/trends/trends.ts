@@ -3,10 +3,9 @@
  * over the store's counts: empty periods are filled so a sparkline shows gaps as gaps.
  */
 import type { Store } from '../store/db.js';
-import { UserError } from '../core/errors.js';
+import { UnknownEntityError, UserError } from '../core/errors.js';
 import { addDays, addMonths, formatDay, fromDayNumber, parseIsoDate, toDayNumber } from '../core/calendar.js';
 import { resolveEntities } from '../store/entities.js';
-import { unknownEntityMessage } from '../search/entities.js';
 import { entityTrend, latestDate, windowCounts, type Granularity, type PeriodCount } from '../store/trends.js';
 
 export interface EntityTrend {
@@ -56,7 +55,7 @@ export function trends(
   const entities: EntityTrend[] = [];
   for (const name of names) {
     const found = resolveEntities(db, name);
-    if (found.length === 0) throw new UserError(unknownEntityMessage(db, name), 1);
+    if (found.length === 0) throw new UnknownEntityError(name);
     const e = found[0];
     const periods = fillPeriods(entityTrend(db, [e.id], by, from, to), by);
     entities.push({
