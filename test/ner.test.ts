@@ -405,6 +405,25 @@ describe('entitySpans', () => {
     ).toEqual(['ORG:Smith Barney and Co']);
   });
 
+  it('reads an analyst `of` a firm as the person and the firm, a company `of` a place as one name', () => {
+    const lex = { lex: true };
+    const org = (n: number) => ['B-ORG', ...Array<string>(n - 1).fill('I-ORG')];
+    expect(
+      labelledSpans('Bill Sullivan of Dean Witter Reynolds Inc said so.', [...org(7), 'O', 'O', 'O'], lex),
+    ).toEqual(['PERSON:Bill Sullivan', 'ORG:Dean Witter Reynolds Inc']);
+    // A role capitalised before the name is neither's.
+    expect(
+      labelledSpans('Economist Allen Sinai of Shearson Lehman Brothers Inc said so.', [...org(8), 'O', 'O', 'O'], lex),
+    ).toEqual(['PERSON:Allen Sinai', 'ORG:Shearson Lehman Brothers Inc']);
+    expect(labelledSpans('General Motors of Canada Ltd said so.', [...org(5), 'O', 'O', 'O'], lex)).toEqual([
+      'ORG:General Motors of Canada Ltd',
+    ]);
+    // A company's unit or a name of common words is no person.
+    expect(
+      labelledSpans('Electric Boat Division of General Dynamics Corp said so.', [...org(7), 'O', 'O', 'O'], lex),
+    ).toEqual(['ORG:Electric Boat Division of General Dynamics Corp']);
+  });
+
   it('reads a company named for the country or place it is `of` as one name, a described company as two', () => {
     const lex = { lex: true };
     // The tagger ends the name at `of`; the legal suffix after the place closes it.

@@ -9,6 +9,7 @@ import { isCountryNamedCompany } from '../tokenize.js';
 import { institutionName } from './institutions.js';
 import { MONTHS } from '../../core/names.js';
 import { stateOfAbbreviation } from '../../core/state-abbreviations.js';
+import { isTitleWord } from '../../core/name-forms.js';
 
 /*
  * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
@@ -263,7 +264,8 @@ export function entitySpans(
   possessiveFirms(split, tokens);
   saintNames(split, tokens);
   mediaNames(split, tokens);
-  splitOrgLists(split, tokens);
+  splitOrgLists(split, tokens, lex);
+  splitPersonOfFirm(split, tokens, lex);
   joinAndNames(split, tokens, lex);
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
@@ -1765,7 +1767,7 @@ function standsAlone(tokens: Token[], a: number, b: number): boolean {
  * names on its own; `Standard and Poor's`, `Procter and Gamble`, whose parts never stand alone, stay
  * one name.
  */
-function splitOrgLists(spans: Span[], tokens: Token[]): void {
+function splitOrgLists(spans: Span[], tokens: Token[], lex: Lexicon | null): void {
   const n = spans.length;
   for (let s = 0; s < n; s++) {
     const sp = spans[s];
@@ -1780,7 +1782,7 @@ function splitOrgLists(spans: Span[], tokens: Token[]): void {
       while (to < sp.last && !['and', '&', ','].includes(tokens[to + 1].text)) to++;
       // `Teck Hock and Co`: a legal suffix or generic word after the joiner is the firm's own.
       if (neverEntity(spanWords(tokens, { ...sp, first: k + 1, last: to }), 'ORG')) continue;
-      const person = t === 'and' && from === sp.first && personBeforeAnd(spans, tokens, sp, k);
+      const person = t === 'and' && from === sp.first && personBefore(spans, tokens, sp, k, lex);
       if (
         person ||
         standsAlone(tokens, from, k - 1) ||
@@ -1808,6 +1810,36 @@ function splitOrgLists(spans: Span[], tokens: Token[]): void {
   }
 }
 
+/**
+ * `Bill Sullivan of Dean Witter Reynolds Inc said`, `analyst Philip Fricke of Goldman Sachs and Co`:
+ * an analyst and the firm, read as one organisation. A span is cut at its first `of` when the words
+ * before it could be a person's name (namedLikePerson) and the words after it are a firm's: a legal
+ * suffix at its end, and not a place's name before it (`General Motors of Canada Ltd`, `Hunter
+ * Helicopter of Nevada Inc` are one company each: a firm's own name goes on with `of` and a place).
+ */
+function splitPersonOfFirm(spans: Span[], tokens: Token[], lex: Lexicon | null): void {
+  const n = spans.length;
+  for (let s = 0; s < n; s++) {
+    const sp = spans[s];
+    if (sp.type !== 'ORG' || sp.last - sp.first < 3) continue;
+    let of = sp.first + 1;
+    while (of < sp.last && tokens[of].text !== 'of') of++;
+    if (of >= sp.last - 1 || !isCorporateSuffix(tokens[sp.last].text)) continue;
+    const owner = tokensText(tokens, of + 1, sp.last - 1);
+    if (placeInfo(owner) !== null || countryByName(owner) !== null || isUsState(owner)) continue;
+    // A role capitalised before three words (`Economist Allen Sinai of …`) is no part of the name.
+    const lead = tokens[sp.first].text;
+    const role = of - sp.first === 3 && (isTitleWord(lead) || (lex !== null && capitalisedCommonWord(lead, lex)));
+    const start = role ? sp.first + 1 : sp.first;
+    if (!namedLikePerson(tokens, start, of, lex)) continue;
+    spans.push({ ...sp, first: of + 1 });
+    sp.first = start;
+    sp.last = of - 1;
+    sp.type = 'PERSON';
+    sp.cued = true;
+  }
+}
+
 /** Words after `and` that make a person's name a firm's: `Alex. Brown and Sons`, `Salomon and Brothers`. */
 const FAMILY_FIRM_WORDS = new Set(['Sons', 'Son', 'Brothers', 'Bros', 'Partners', 'Associates', 'Company', 'Co']);
 
@@ -1822,21 +1854,43 @@ const PERSON_ROLE_NOUNS = new Set(
 
 /**
  * `vice chairman Dudley Taft and Narragansett Capital Inc`, `investor Asher Edelman and Dominion
- * Textile Inc`: the words before an organisation's `and` are a person of their own when a person's
- * role noun comes right before them, or the document names that person by surname elsewhere; two to
- * three capitalised words, no institution's noun among them.
+ * Textile Inc`: the words before an organisation's `and` (or `of`: splitPersonOfFirm) are a person
+ * of their own when a person's role noun comes right before them, or the document names that person
+ * by surname elsewhere; two to three capitalised words, no institution's noun among them.
  */
-function personBeforeAnd(spans: Span[], tokens: Token[], sp: Span, and: number): boolean {
-  const first = sp.first;
-  const last = and - 1;
+function personBefore(spans: Span[], tokens: Token[], sp: Span, joiner: number, lex: Lexicon | null): boolean {
+  return namedLikePerson(tokens, sp.first, joiner, lex) && personCued(spans, tokens, sp, joiner);
+}
+
+/** Nouns that end the name of a company's unit or venture, not a person's: `Electric Boat Division`, `Ogden Martin System`. */
+const UNIT_NOUNS = new Set(['division', 'unit', 'system', 'systems', 'ventures', 'venture', 'group', 'holdings']);
+
+/**
+ * Two or three capitalised words before `joiner` that could be a person's name: none an
+ * institution's noun, a legal suffix or a title (`Deputy General Manager`), at most one a common word
+ * (`Bill Sullivan`, `Peter Friend`; not `Gold Mines`, `Concord Ventures`), none a unit's noun; and no
+ * family firm after the joiner.
+ */
+function namedLikePerson(tokens: Token[], first: number, joiner: number, lex: Lexicon | null): boolean {
+  const last = joiner - 1;
   if (last - first < 1 || last - first > 2) return false;
   // `Alex. Brown and Sons Inc`, `Smith and Brothers`: a family's firm.
-  if (FAMILY_FIRM_WORDS.has(tokens[and + 1]?.text ?? '')) return false;
+  if (FAMILY_FIRM_WORDS.has(tokens[joiner + 1]?.text ?? '')) return false;
+  let common = 0;
   for (let i = first; i <= last; i++) {
     const w = tokens[i].text;
-    if (!/^\p{Lu}\p{Ll}/u.test(w) || isInstitutionHead(w.toLowerCase()) || isCorporateSuffix(w)) return false;
+    const lower = w.toLowerCase();
+    if (!/^\p{Lu}\p{Ll}/u.test(w) || isInstitutionHead(lower) || isCorporateSuffix(w) || isTitleWord(w)) return false;
+    if (UNIT_NOUNS.has(lower)) return false;
+    if (lex && capitalisedCommonWord(w, lex)) common++;
   }
-  if (PERSON_ROLE_NOUNS.has(tokens[first - 1]?.text ?? '')) return true;
+  return common <= 1;
+}
+
+/** A person's role noun right before the words, or their last word written alone as a person elsewhere. */
+function personCued(spans: Span[], tokens: Token[], sp: Span, joiner: number): boolean {
+  const last = joiner - 1;
+  if (PERSON_ROLE_NOUNS.has(tokens[sp.first - 1]?.text ?? '')) return true;
   const surname = tokens[last].text;
   return spans.some((o) => o !== sp && o.type === 'PERSON' && o.first === o.last && tokens[o.first].text === surname);
 }
