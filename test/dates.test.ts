@@ -87,6 +87,24 @@ describe('weekdays follow the tense of their clause', () => {
     expect(dates('On Friday, she set aside plans for the trip to Africa.', thursday)).toEqual([
       ['Friday', '1987-02-20'],
     ]);
+    // A verb of saying past a comma reports the clause; the clause's own verb dates it (both were
+    // the Wednesday before, read by `said`).
+    const monday = '1987-06-01';
+    expect(dates('Reagan, preparing to depart for the Venice summit on Wednesday, said so.', monday)).toEqual([
+      ['Wednesday', '1987-06-03'],
+    ]);
+    expect(dates('NYNEX will file its comments with the court on Friday, he said.', monday)).toEqual([
+      ['Friday', '1987-06-05'],
+    ]);
+    // With no verb before it, the verb of saying dates the expression.
+    expect(dates('On Friday, the government said so.', monday)).toEqual([['Friday', '1987-05-29']]);
+    // A month naming which accord is one past, whatever the tense (was 1988-02); a deadline's is not.
+    expect(dates('The bank will adhere to the Louvre accord of February, he said.', '1987-10-20')).toEqual([
+      ['February', '1987-02'],
+    ]);
+    expect(dates('Both sides will work to a deadline of October 1.', '1987-03-20')).toEqual([
+      ['October 1', '1987-10-01'],
+    ]);
   });
 
   it('puts a month written before `of that year` in that year, and the months listed with it', () => {

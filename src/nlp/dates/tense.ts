@@ -327,6 +327,10 @@ function markersIn(text: string, from: number, to: number): Marker[] {
   return markers;
 }
 
+/** A noun of an agreement or an event, then `of`, right before a date: `the Louvre accord of February`. */
+const OF_NAMED_THING =
+  /\b(?:accords?|agreements?|pacts?|deals?|meetings?|summits?|crash|decision|statement|communique|conference|session|elections?|vote|announcement|package)\s+of\s+$/i;
+
 /** Before an expression these mark a deadline or an earliest time, i.e. the future: `until 9 a.m. Tuesday`. */
 const FUTURE_CUE_BEFORE =
   /(?:\b(?:until|till|as soon as|as early as|no later than|by))\s+(?:(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)\s*(?:[A-Z]{2,4}\s+)?)?$/i;
@@ -344,15 +348,26 @@ export function tenseAround(text: string, from: number, to: number, start: numbe
   if (/\bsince\s+(?:the\s+)?$/i.test(text.slice(Math.max(from, start - 12), start))) return 'past';
   // `Wednesday's ruling`: a day used to name something is mostly one already past.
   if (/^['’]s\s/.test(text.slice(end, end + 3))) return 'past';
+  // `the Louvre accord of February`: so is a date naming which agreement or event (not a part of
+  // a time, `the end of March`, nor a time set, `a deadline of March 31`).
+  if (OF_NAMED_THING.test(text.slice(Math.max(from, start - 30), start))) return 'past';
   let best: Marker | null = null;
   let bestDistance = Infinity;
-  for (const marker of markersIn(text, from, to)) {
+  const markers = markersIn(text, from, to);
+  // `President Reagan, preparing to depart for the summit on Wednesday, said …`: a verb of saying
+  // past a comma dates the expression only when no verb before it could (`On Friday, the
+  // government said`); otherwise it reports the clause the expression belongs to.
+  const verbBefore = markers.some((marker) => marker.end <= start);
+  for (const marker of markers) {
     let distance = marker.end <= start ? start - marker.end : marker.start >= end ? marker.start - end : Infinity;
     if (marker.weak) distance *= 2;
     // The verb an adverbial follows usually comes first: prefer the left side on near ties.
     if (marker.start >= end) {
       distance += 8;
-      if (marker.speech && /,/.test(text.slice(end, marker.start))) distance *= 3;
+      if (marker.speech && /,/.test(text.slice(end, marker.start))) {
+        if (verbBefore) continue;
+        distance *= 3;
+      }
     }
     if (distance < bestDistance) {
       best = marker;
