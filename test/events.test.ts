@@ -499,6 +499,23 @@ describe('event attributes', () => {
     expect(tribute.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing null', 'Nairobi visit 1998-08-18']);
   });
 
+  it('take no date from a trip that leaves for them, but from the trip they are the purpose of', () => {
+    // Was dated Wednesday: the day of the departure (the summit opened five days later).
+    const leaving = eventsOf(
+      'Reagan will meet Volcker before leaving for the Venice summit on Wednesday.',
+      '1987-06-01',
+      [['PLACE', 'Venice', 'Venice']],
+    );
+    expect(leaving.events.map((e) => `${e.name} ${e.date}`)).toEqual(['Venice summit null']);
+    // Talks a flight goes to hold are that day's; an April vote something is left for is April's.
+    const talks = eventsOf('Kuranari was expected to fly to Washington tomorrow for talks on trade.', '1987-03-11', [
+      ['PLACE', 'Washington', 'Washington'],
+    ]);
+    expect(talks.events.map((e) => e.date)).toEqual(['1987-03-12']);
+    const vote = eventsOf('The amendment was left for an April vote by the House.', '1987-03-30', []);
+    expect(vote.events.map((e) => e.date)).toEqual(['1987-04']);
+  });
+
   it('take no date from the reaction that condemns them, but their own date after them', () => {
     // Was dated Tuesday, the day of the condemnation (the bombings were four days before).
     const condemned = eventsOf(

@@ -804,9 +804,11 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
   // `paid tribute Tuesday to bombing victims`, `led a team Wednesday to help victims of terrorist
   // attacks`: an attack named only to say whose victims, suspects or inquiry is no happening of that
   // day either.
+  // `before leaving for the Venice summit on Wednesday`: the day is the trip's, not the summit's.
   const datable = list.filter(
     (ev) =>
       !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 60), ev.phrase.start)) &&
+      !DESTINATION.test(text.slice(Math.max(sFrom, ev.phrase.start - 48), ev.phrase.start)) &&
       !(
         AFTERMATH_LEMMAS.has(ev.phrase.lemma) &&
         (AFTERMATH_NOUN.test(text.slice(ev.phrase.end, ev.phrase.end + 16)) ||
@@ -999,6 +1001,15 @@ function isReactedTo(text: string, sFrom: number, phrase: Phrase): boolean {
  */
 const REACTION =
   /\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|deplor(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|mourn(?:s|ed|ing)?|lament(?:s|ed|ing)?|investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|aveng(?:e|es|ed|ing)|commemorat(?:e|es|ed|ing))\s+(?:(?:the|these|those|this|that|its|their|both|two|three|twin|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
+
+/**
+ * An event someone leaves, flies or heads for, named right after (`before leaving for the Venice
+ * summit`): where a trip goes, which a date of its clause dates. Not `left for` (`was left for an
+ * April vote`: put off to it), nor past another place or time (`fly to Washington tomorrow for talks`:
+ * the talks are that trip's).
+ */
+const DESTINATION =
+  /\b(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|set(?:s|ting)?\s+off|en\s+route|on\s+(?:his|her|their|its)\s+way)\s+(?:for|to)\s+(?:(?:the|a|an|this|next|[\p{L}.]+['’]s)\s+)?(?:(?!(?:for|to|in|on|at|with|after|before|by|tomorrow|today|tonight|yesterday)\s)[\p{L}.-]+\s+){0,3}$/iu;
 
 /** What follows an attack or a disaster named as a modifier: its victims, its suspects, the inquiry into it. */
 const AFTERMATH_NOUN =
