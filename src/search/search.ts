@@ -576,9 +576,10 @@ export interface RankingInput {
  */
 export function rankingInput(db: Store, query: string, options: SearchOptions = {}): RankingInput | null {
   return inSnapshot(db, () => {
-    const compiled = boundQueryCost(db, compileQuery(query)).query;
-    if (compiled.groups.length === 0) return null;
-    const units = queryUnits(db, compiled);
+    const typed = boundQueryCost(db, compileQuery(query)).query;
+    if (typed.groups.length === 0) return null;
+    // The units a search runs: without a question's common words.
+    const { compiled, units } = withoutCommonWords(typed, queryUnits(db, typed));
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
     const page = searchDocuments(db, {
       match: compiled.match,
