@@ -405,6 +405,40 @@ describe('entitySpans', () => {
     ).toEqual(['ORG:Smith Barney and Co']);
   });
 
+  it('reads a firm named for its founders as one name, two companies joined by `and` as two', () => {
+    const lex = { lex: true };
+    // The tagger read `Procter` as a company of its own and `Gamble Co` as another.
+    expect(
+      labelledSpans('Shares of Procter and Gamble Co rose.', ['O', 'O', 'B-ORG', 'O', 'B-ORG', 'I-ORG', 'O', 'O'], lex),
+    ).toEqual(['ORG:Procter and Gamble Co']);
+    // Also where the name ends the document (the emptied span once started past its last token).
+    expect(labelledSpans('He bought Procter and Gamble Co', ['O', 'O', 'B-ORG', 'O', 'B-ORG', 'I-ORG'], lex)).toEqual([
+      'ORG:Procter and Gamble Co',
+    ]);
+    expect(
+      labelledSpans(
+        'Donaldson, Lufkin and Jenrette Securities Corp said so.',
+        ['B-PER', 'O', 'B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:Donaldson, Lufkin and Jenrette Securities Corp']);
+    // A word the document writes alone, or the short name of a company it names in full, is its own.
+    expect(
+      labelledSpans(
+        'USAir and Piedmont Aviation Inc agreed. USAir said so.',
+        ['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'O', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:USAir', 'ORG:Piedmont Aviation Inc', 'ORG:USAir']);
+    expect(
+      labelledSpans(
+        'Conoco Inc agreed. Conoco and Atlantic Richfield Co bid.',
+        ['B-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O'],
+        lex,
+      ),
+    ).toEqual(['ORG:Conoco Inc', 'ORG:Conoco', 'ORG:Atlantic Richfield Co']);
+  });
+
   it('reads an analyst `of` a firm as the person and the firm, a company `of` a place as one name', () => {
     const lex = { lex: true };
     const org = (n: number) => ['B-ORG', ...Array<string>(n - 1).fill('I-ORG')];

@@ -4,7 +4,13 @@ import { Gaz, gazetteerTags } from './gaz-features.js';
 import { installedLexicon, isCommonWord, type Lexicon } from './lexicon.js';
 import { MINOR } from './model.js';
 import { headClass, isBegin, labelType } from './tagger.js';
-import { isCalendarWord, isCorporateSuffix, isNameParticle, neverEntity } from './never-entity.js';
+import {
+  isCalendarWord,
+  isCorporateSuffix,
+  isGluedCorporateName,
+  isNameParticle,
+  neverEntity,
+} from './never-entity.js';
 import { isCountryNamedCompany } from '../tokenize.js';
 import { institutionName } from './institutions.js';
 import { MONTHS } from '../../core/names.js';
@@ -267,6 +273,7 @@ export function entitySpans(
   splitOrgLists(split, tokens, lex);
   splitPersonOfFirm(split, tokens, lex);
   joinAndNames(split, tokens, lex);
+  joinPartners(split, tokens);
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
     // (Only its full name or an abbreviation: a MISC `Saudi` is an adjective.)
@@ -1937,6 +1944,65 @@ function joinAndNames(spans: Span[], tokens: Token[], lex: Lexicon | null): void
     a.last = b.last;
     b.first = b.last + 1; // emptied: dropped with the other empty spans
   }
+}
+
+/**
+ * `Procter and Gamble Co`, `Thomas and Betts Corp`, `Donaldson, Lufkin and Jenrette Securities Corp`:
+ * a firm named for its founders, which the tagger reads as a one-word organisation and a company.
+ * A one-word ORG joined by `and` to an organisation whose name ends in a legal suffix opens that
+ * name when the document never writes the word on its own (`USAir and Piedmont Aviation Inc`:
+ * `USAir said`), and it is no country, state, acronym, title or company name of its own (`KeyCorp
+ * and Banc One Corp`, `Conoco` of `Conoco Inc`); a one-word person's name and a comma before it open
+ * it too.
+ */
+function joinPartners(spans: Span[], tokens: Token[]): void {
+  const byFirst = new Map<number, Span>();
+  const byLast = new Map<number, Span>();
+  for (const sp of spans) {
+    if (sp.first > sp.last) continue;
+    if (sp.type === 'ORG') byFirst.set(sp.first, sp);
+    byLast.set(sp.last, sp);
+  }
+  // `Conoco` of `Conoco Inc`, `Emery` of `Emery Air Freight Corp`: the short name of a company the
+  // document names in full is that company (`Conoco and Atlantic Richfield Co` are two).
+  const opensName = new Set<string>();
+  for (const sp of spans)
+    if (sp.type === 'ORG' && sp.last > sp.first && tokens[sp.first + 1].text !== 'and')
+      opensName.add(tokens[sp.first].text);
+  const founder = (sp: Span): boolean => {
+    if (sp.first !== sp.last) return false;
+    const w = tokens[sp.first].text;
+    return (
+      /^\p{Lu}\p{Ll}+$/u.test(w) &&
+      !isGluedCorporateName(w) &&
+      !isCorporateSuffix(w) &&
+      !isTitleWord(w) &&
+      !FAMILY_FIRM_WORDS.has(w) &&
+      !opensName.has(w) &&
+      countryByName(w) === null &&
+      !isUsState(w) &&
+      !standsAlone(tokens, sp.first, sp.last)
+    );
+  };
+  for (const a of spans) {
+    if (a.type !== 'ORG' || a.first > a.last || tokens[a.last + 1]?.text !== 'and' || !founder(a)) continue;
+    // `Wagner and Brown and AFG Industries Inc`: a list of names, not one.
+    if (tokens[a.first - 1]?.text === 'and') continue;
+    const b = byFirst.get(a.last + 2);
+    if (!b || b.first >= b.last || b.sentence !== a.sentence || !isCorporateSuffix(tokens[b.last].text)) continue;
+    const c = tokens[a.first - 1]?.text === ',' ? byLast.get(a.first - 2) : undefined;
+    if (tokens[a.first - 1]?.text === ',') {
+      // Only a founder the tagger read as a person: `Mitsui, Continental and Louis Dreyfus Corp` are three.
+      if (!c || c.sentence !== a.sentence || c.type !== 'PERSON' || !founder(c)) continue;
+      a.first = c.first;
+      c.first = c.last + 1; // emptied: dropped below
+    }
+    a.last = b.last;
+    b.first = b.last + 1;
+  }
+  // The emptied spans go now: the name may end the document, where an empty span would start past
+  // its last token.
+  for (let i = spans.length - 1; i >= 0; i--) if (spans[i].first > spans[i].last) spans.splice(i, 1);
 }
 
 /**
