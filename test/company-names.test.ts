@@ -51,14 +51,17 @@ describe('companies the tagger read as people', () => {
     ).toEqual([]);
   });
 
-  it('reads a one-word "person" the tagger typed ORG at least as often as the organisation', () => {
+  it('reads a one-word "person" the tagger typed ORG at least half as often as the organisation', () => {
     const names = [
       // ORG in more documents: the company, whatever the tagger said in a few.
       stat('PERSON', 'kodak', [1, 2]),
       stat('ORG', 'kodak', range(3, 20)),
       stat('PERSON', 'labatt', [20, 21, 22]),
       stat('ORG', 'labatt', [23, 24, 25]),
-      // Fewer ORG documents than PERSON: left alone.
+      // ORG in at least half as many documents, and no person of that name.
+      stat('PERSON', 'conrail', [26, 27, 28]),
+      stat('ORG', 'conrail', [29, 30]),
+      // Far fewer ORG documents than PERSON: left alone.
       stat('PERSON', 'wagner', range(30, 40)),
       stat('ORG', 'wagner', [41, 42]),
       // A surname of someone named in full: people share it.
@@ -89,6 +92,7 @@ describe('companies the tagger read as people', () => {
       'swissair group → ORG swissair group ag',
       'kodak → ORG kodak',
       'labatt → ORG labatt',
+      'conrail → ORG conrail',
       'swissair → ORG swissair',
     ]);
     expect(links[1].detail).toBe(

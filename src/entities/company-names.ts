@@ -85,8 +85,9 @@ export function companiesTypedAsPeople(
 }
 
 /**
- * A one-word "person" the tagger typed an organisation in as many documents or more (`Kodak said`,
- * `Swissair said`) is that organisation, unless it is a word of some person's name of several words
+ * A one-word "person" the tagger typed an organisation in at least half as many documents (`Kodak
+ * said`, `Swissair said`; `Conrail` a person in 3 Reuters documents, an organisation in 2, and no
+ * person of that name) is that organisation, unless it is a word of some person's name of several words
  * (`Reynolds`, `Miller`: surnames many people share), a common word or a place (`Board`, `Peking`:
  * the tagger's stray names, which no type fits better), or a name fewer than three documents give.
  * `companies`: names of several words already found to be companies, not people.
@@ -109,7 +110,7 @@ function oneWordCompanies(
     const org = orgs.get(n.key);
     if (!org || personWords.has(n.key) || plainWord(n)) continue;
     const documents = new Set([...org.docs, ...n.docs]).size;
-    if (org.docs.length < n.docs.length || documents < ONE_WORD_DOCUMENTS) continue;
+    if (org.docs.length * ONE_WORD_RATIO < n.docs.length || documents < ONE_WORD_DOCUMENTS) continue;
     links.push({
       type: 'PERSON',
       from: n.key,
@@ -126,3 +127,9 @@ function oneWordCompanies(
 
 /** Documents (either type) a one-word name needs before its typing is read from the corpus. */
 const ONE_WORD_DOCUMENTS = 3;
+/**
+ * A one-word "person" is the organisation when typed so in at least 1/ONE_WORD_RATIO as many
+ * documents: no person needs it, and the tagger reads a lone company name as a surname often (Reuters:
+ * Conrail, Pechiney, Alusuisse, Daimler as people in 2-3 documents each, as organisations in 1-2).
+ */
+const ONE_WORD_RATIO = 2;

@@ -61,7 +61,7 @@ export interface ResolutionSummary extends ApplyResult {
  * 9: a place written only in capitals is shown as the gazetteer writes it (`BONN` → `Bonn`).
  * 10: a given name written as its initial joins the one full name it can be (`B. Yeltsin`).
  */
-export const RESOLUTION_RULES_VERSION = 10;
+export const RESOLUTION_RULES_VERSION = 11;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
