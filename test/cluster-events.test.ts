@@ -429,6 +429,31 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(meeting, (id) => (id === 11 ? 'IMF' : name(id)), options)[0].name).toBe('IMF–Paris talks');
   });
 
+  it('names a meeting its reports call by the place after the one organisation most of them name', () => {
+    // `London talks` of the coffee organisation's council (id 12), as the reports wrote it.
+    const talks = [70, 71, 72, 73].map((doc, i) =>
+      statement(doc, '1987-03-02', {
+        value: '1987-03-02',
+        action: 'n:talks',
+        name: i < 2 ? 'London talks' : 'talks',
+        named: i < 2,
+        placeId: 13,
+        participantIds: i === 3 ? [2] : [12],
+        terms: ['coffe', 'quota'],
+      }),
+    );
+    const names = (id: number) => (id === 12 ? 'ICO' : id === 13 ? 'London' : name(id));
+    const isLocality = (id: number) => id === 13;
+    const named = (rows: StatementRow[], isOrganisation: (id: number) => boolean) =>
+      clusterStatements(rows, names, { ...options, isLocality, isPlace: isLocality, isOrganisation })[0].name;
+    expect(named(talks, (id) => id === 12)).toBe('ICO talks in London');
+    // A person or a country most reports name holds no meeting of its name: the place's name stays.
+    expect(named(talks, () => false)).toBe('London talks');
+    // Nor when two participants are each named by most reports.
+    const both = talks.map((r) => ({ ...r, participantIds: [12, 2] }));
+    expect(named(both, (id) => id === 12 || id === 2)).toBe('London talks');
+  });
+
   it('makes one event of two people meeting on one day whatever words the reports use, not of two countries', () => {
     const meeting = (doc: number, participantIds: number[], terms: string[], name: string) =>
       statement(doc, '1987-04-08', { value: '1987-04-07', action: 'n:meeting', participantIds, terms, name });

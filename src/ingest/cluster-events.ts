@@ -69,6 +69,8 @@ export interface ClusterOptions {
   isPlace?: (id: number) => boolean;
   /** Is the entity a place that is no country (a city, a region)? It says where, never who (`IMF–Paris meeting`). */
   isLocality?: (id: number) => boolean;
+  /** Is the entity an organisation? Only one names a gathering it holds (`ICO talks in London`). */
+  isOrganisation?: (id: number) => boolean;
   /** Object terms that say little alone (`protec` of `filed for protection`): another object of the same verb names it better. */
   lightHeads?: ReadonlySet<string>;
   /** Verb → the noun of what it makes happen (`agree` → `accord`), to name an action told without its object. */
@@ -170,6 +172,7 @@ export function clusterStatementStream(
 
   const isPlace = options.isPlace ?? (() => false);
   const isLocality = options.isLocality ?? (() => false);
+  const isOrganisation = options.isOrganisation ?? (() => false);
   const lightHeads = options.lightHeads ?? new Set<string>();
   const verbNouns = options.verbNouns ?? new Map<string, string>();
   // An election is named after the country or place that holds it (`Japan local election`).
@@ -180,6 +183,7 @@ export function clusterStatementStream(
     placeKnown,
     isPlace,
     isLocality,
+    isOrganisation,
     lightHeads,
     verbNouns,
     polityNamed,
@@ -946,7 +950,14 @@ function spansMeet(a: DateSpan, b: DateSpan): boolean {
 type NamingOptions = Required<
   Pick<
     ClusterOptions,
-    'placeKnown' | 'isPlace' | 'isLocality' | 'lightHeads' | 'verbNouns' | 'datelineCountry' | 'localityCountry'
+    | 'placeKnown'
+    | 'isPlace'
+    | 'isLocality'
+    | 'isOrganisation'
+    | 'lightHeads'
+    | 'verbNouns'
+    | 'datelineCountry'
+    | 'localityCountry'
   >
 > & {
   polityNamed: ReadonlySet<string>;
@@ -1028,7 +1039,7 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
     place ??
     placesNamed[0] ??
     null;
-  const name = eventName(
+  const told = eventName(
     members,
     ranked.map(([id]) => id),
     place,
@@ -1040,6 +1051,7 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
       filedFrom,
     },
   );
+  const name = place !== null ? withSoleActor(told, members, place, entityName, naming.isOrganisation) : told;
   return { byEntity, ranked, byReports, place, beside, name };
 }
 
@@ -1359,6 +1371,45 @@ function eventName(
       return `${entityName(subject)} ${noun}${place !== null && place !== subject ? ` in ${entityName(place)}` : ''}`;
   }
   return name;
+}
+
+/**
+ * `London talks` of the coffee organisation's council: a meeting named by its place alone says where,
+ * not who. When one organisation is named by more than half of the reports and no other participant
+ * is, it says who, as `OPEC meeting in Vienna` does: `International Coffee Organization talks in
+ * London`. Not a gathering known by its place (`Geneva summit`, `Venice conference`), nor one a
+ * person or a country holds (`Italy meeting in Paris` was the meeting Italy walked out of).
+ */
+function withSoleActor(
+  name: string,
+  members: readonly StatementRow[],
+  place: number,
+  entityName: (id: number) => string,
+  isOrganisation: (id: number) => boolean,
+): string {
+  const where = entityName(place);
+  if (!name.startsWith(`${where} `)) return name;
+  const noun = name.slice(where.length + 1);
+  const last = noun.split(' ').pop()!;
+  const head = eventNoun(last) ?? eventNoun(last.replace(/s$/, ''));
+  if (!/^[\p{Ll}\s-]+$/u.test(noun) || head?.group !== 'meet' || head.takes !== 'participants') return name;
+  const reports = new Set(members.map((m) => m.report)).size;
+  const actor = soleActor(members, reports, place);
+  return actor !== null && isOrganisation(actor) ? `${entityName(actor)} ${noun} in ${where}` : name;
+}
+
+/** The one participant, not the place, that more than half of the reports name while no other does; null when there is none or several. */
+function soleActor(members: readonly StatementRow[], reports: number, place: number): number | null {
+  const reportsOf = new Map<number, Set<string>>();
+  for (const m of members)
+    for (const id of new Set([...(m.subjectId !== null ? [m.subjectId] : []), ...m.participantIds])) {
+      if (id === place) continue;
+      const set = reportsOf.get(id) ?? new Set<string>();
+      set.add(m.report);
+      reportsOf.set(id, set);
+    }
+  const most = [...reportsOf].filter(([, r]) => 2 * r.size > reports);
+  return most.length === 1 ? most[0][0] : null;
 }
 
 /**

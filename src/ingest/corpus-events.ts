@@ -26,7 +26,7 @@ import { countryOfPlace } from '../nlp/gazetteer.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '98';
+export const STATEMENTS_VERSION = '99';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -107,6 +107,16 @@ function countryEntities(db: Store): CountryOfPlace {
  * acronym where the corpus mostly writes it (see headlineName). Counted once per entity, and only
  * for organisations that have an acronym among their aliases.
  */
+/** Whether an entity is an organisation, read when asked (rarely: see withSoleActor) and remembered. */
+function organisations(db: Store): (id: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (id) => {
+    let org = known.get(id);
+    if (org === undefined) known.set(id, (org = entityTypeAndName(db, id)?.type === 'ORG'));
+    return org;
+  };
+}
+
 function titleNames(db: Store): (id: number) => string {
   const names = new Map<number, string>();
   const nameOf = (id: number): string => {
@@ -164,6 +174,7 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     nounGroups,
     verbGroups: VERB_GROUPS,
     ...placeLookups(db),
+    isOrganisation: organisations(db),
     lightHeads: lightHeadTerms(),
     datelineCountry: datelineCountries(db, countryOf),
     localityCountry: localityCountries(db, countryOf),
