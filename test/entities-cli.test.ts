@@ -63,6 +63,9 @@ describe('entities across the seeds', () => {
     expect(misspelt.code).toBe(1);
     expect(misspelt.stderr).toBe("corpus: no entity named 'Donald Trmup' (did you mean 'Donald Trump'?)\n");
     expect(corpus(['timeline', 'Pyonyang', '--db', db]).stderr).toMatch(/did you mean 'Pyongyang'\?/);
+    expect(corpus(['events', '--place', 'Pyonyang', '--db', db]).stderr).toBe(
+      "corpus: no place named 'Pyonyang' (did you mean 'Pyongyang'?)\n",
+    );
   });
 
   it('keeps a merge through a re-ingest, says what it moved, and unmerge restores the entity for good', () => {

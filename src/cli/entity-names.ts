@@ -11,12 +11,17 @@ export async function suggestingNames<T>(db: Store, query: () => T): Promise<T> 
     return query();
   } catch (error) {
     if (!(error instanceof UnknownEntityError)) throw error;
-    return noSuchEntity(db, error.entityName, error.entityType);
+    return noSuchEntity(db, error.entityName, error.entityType, error.noun);
   }
 }
 
 /** Fail for a name no entity has, naming the entities it is close to. */
-export async function noSuchEntity(db: Store, name: string, type?: string): Promise<never> {
+export async function noSuchEntity(
+  db: Store,
+  name: string,
+  type?: string,
+  noun: 'entity' | 'place' = 'entity',
+): Promise<never> {
   const { unknownEntityMessage } = await import('../search/entities.js');
-  throw new UserError(unknownEntityMessage(db, name, type), 1);
+  throw new UserError(unknownEntityMessage(db, name, type, noun), 1);
 }

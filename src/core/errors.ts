@@ -20,8 +20,10 @@ export class UnknownEntityError extends UserError {
   constructor(
     readonly entityName: string,
     readonly entityType?: string,
+    /** What was looked for: `entity`, or `place` for `--place`. */
+    readonly noun: 'entity' | 'place' = 'entity',
   ) {
-    super(`no entity named '${entityName}'${entityType ? ` of type ${entityType}` : ''}`, 1);
+    super(`no ${noun} named '${entityName}'${entityType ? ` of type ${entityType}` : ''}`, 1);
     this.name = 'UnknownEntityError';
   }
 }

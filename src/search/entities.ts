@@ -160,10 +160,10 @@ export function similarEntityNames(db: Store, name: string, limit = 3): string[]
 }
 
 /** Why a name finds nothing, naming the closest entities if there are any. */
-export function unknownEntityMessage(db: Store, name: string, type?: string): string {
+export function unknownEntityMessage(db: Store, name: string, type?: string, noun = 'entity'): string {
   const similar = similarEntityNames(db, name).filter((n) => aliasKey(n) !== aliasKey(name));
   return (
-    `no entity named '${name}'${type ? ` of type ${type}` : ''}` +
+    `no ${noun} named '${name}'${type ? ` of type ${type}` : ''}` +
     (similar.length > 0 ? ` (did you mean ${similar.map((n) => `'${n}'`).join(', ')}?)` : '')
   );
 }

@@ -43,7 +43,7 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
   let placeId: number | undefined;
   if (query.place !== undefined) {
     const places = resolveEntities(db, query.place).filter((e) => e.type === 'PLACE' || e.type === 'COUNTRY');
-    if (places.length === 0) throw new UserError(`no place named '${query.place}' in the database`, 1);
+    if (places.length === 0) throw new UnknownEntityError(query.place, undefined, 'place');
     placeId = places[0].id;
   }
 
