@@ -123,7 +123,7 @@ describe('corpus timeline (CLI)', () => {
     expect(r.stdout).toMatch(/^All events: 1 event/);
     expect(r.stdout).toContain('Hanoi summit');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
-      '3 less reported events left out; --limit N or --all to see them.',
+      '3 less-reported events left out; --limit N or --all to see them.',
     );
     const grouped = corpus(['timeline', '--granularity', 'month', '--db', db]).stdout;
     expect(grouped).toContain('── 2018-06 ──');

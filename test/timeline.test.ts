@@ -326,6 +326,11 @@ describe('renderers', () => {
     expect(out).toContain('Hanoi summit  [2 reports, 2 days]');
     expect(out).toContain('… and 1 more report');
     expect(out.trimEnd().split('\n').at(-1)).toBe('Nothing left out.');
+    // What a large archive leaves out is counted as the other commands count.
+    const many = renderTimelineText({ ...timeline(), leftOut: { events: 1626, mentions: 4439 } }, { colour: false });
+    expect(many.trimEnd().split('\n').at(-1)).toBe(
+      '1,626 less-reported events and 4,439 lone dated mentions left out; --limit N or --all, --mentions to see them.',
+    );
   });
 
   it('text: colour and wrapping on a terminal', () => {

@@ -7,7 +7,7 @@ import { dateLabel } from '../core/timex.js';
 import type { BucketUnit } from '../core/days.js';
 import { eventJson, timelineJson, type EventJson } from '../timeline/json.js';
 import { toTimelineJs } from '../render/timelinejs.js';
-import { displayPath, visibleDeep } from '../render/text.js';
+import { displayPath, formatNumber, visibleDeep } from '../render/text.js';
 import { openDatabase } from '../store/db.js';
 import { buildTimeline } from '../timeline/query.js';
 import { suggestingNames } from './entity-names.js';
@@ -193,7 +193,7 @@ function renderEventsText(timeline: Timeline, colour: boolean): string {
   lines.push(
     '',
     left > 0
-      ? `${left} less reported event${left === 1 ? '' : 's'} left out; --limit N to see more.`
+      ? `${formatNumber(left)} less-reported event${left === 1 ? '' : 's'} left out; --limit N to see more.`
       : 'Nothing left out.',
   );
   return `${lines.join('\n')}\n`;

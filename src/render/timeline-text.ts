@@ -2,6 +2,7 @@ import { bucketLabel, bucketStart, type BucketUnit } from '../core/days.js';
 import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntity, TimelineEntry, TimelineSource } from '../timeline/types.js';
 import { eventTitle } from './event-title.js';
+import { formatNumber } from './text.js';
 
 export interface TimelineTextOptions {
   /** ANSI colour (the CLI passes useColour()). */
@@ -76,8 +77,8 @@ export function leftOutLine(timeline: Timeline): string {
   const { events, mentions } = timeline.leftOut;
   if (events === 0 && mentions === 0) return 'Nothing left out.';
   const parts: string[] = [];
-  if (events > 0) parts.push(`${events} less reported event${events === 1 ? '' : 's'}`);
-  if (mentions > 0) parts.push(`${mentions} lone dated mention${mentions === 1 ? '' : 's'}`);
+  if (events > 0) parts.push(`${formatNumber(events)} less-reported event${events === 1 ? '' : 's'}`);
+  if (mentions > 0) parts.push(`${formatNumber(mentions)} lone dated mention${mentions === 1 ? '' : 's'}`);
   const how: string[] = [];
   if (events > 0) how.push('--limit N or --all');
   if (mentions > 0) how.push('--mentions');
