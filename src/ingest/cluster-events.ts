@@ -1051,7 +1051,8 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
       filedFrom,
     },
   );
-  const name = place !== null ? withSoleActor(told, members, place, entityName, naming.isOrganisation) : told;
+  const name =
+    place !== null ? withSoleActor(told, byEntity, reports.size, place, entityName, naming.isOrganisation) : told;
   return { byEntity, ranked, byReports, place, beside, name };
 }
 
@@ -1382,7 +1383,8 @@ function eventName(
  */
 function withSoleActor(
   name: string,
-  members: readonly StatementRow[],
+  byEntity: ReadonlyMap<number, ReadonlySet<string>>,
+  reports: number,
   place: number,
   entityName: (id: number) => string,
   isOrganisation: (id: number) => boolean,
@@ -1393,23 +1395,10 @@ function withSoleActor(
   const last = noun.split(' ').pop()!;
   const head = eventNoun(last) ?? eventNoun(last.replace(/s$/, ''));
   if (!/^[\p{Ll}\s-]+$/u.test(noun) || head?.group !== 'meet' || head.takes !== 'participants') return name;
-  const reports = new Set(members.map((m) => m.report)).size;
-  const actor = soleActor(members, reports, place);
+  // The one participant, not the place, that more than half of the reports name while no other does.
+  const most = [...byEntity].filter(([id, r]) => id !== place && 2 * r.size > reports);
+  const actor = most.length === 1 ? most[0][0] : null;
   return actor !== null && isOrganisation(actor) ? `${entityName(actor)} ${noun} in ${where}` : name;
-}
-
-/** The one participant, not the place, that more than half of the reports name while no other does; null when there is none or several. */
-function soleActor(members: readonly StatementRow[], reports: number, place: number): number | null {
-  const reportsOf = new Map<number, Set<string>>();
-  for (const m of members)
-    for (const id of new Set([...(m.subjectId !== null ? [m.subjectId] : []), ...m.participantIds])) {
-      if (id === place) continue;
-      const set = reportsOf.get(id) ?? new Set<string>();
-      set.add(m.report);
-      reportsOf.set(id, set);
-    }
-  const most = [...reportsOf].filter(([, r]) => 2 * r.size > reports);
-  return most.length === 1 ? most[0][0] : null;
 }
 
 /**

@@ -102,11 +102,6 @@ function countryEntities(db: Store): CountryOfPlace {
   };
 }
 
-/**
- * The names statements and events give entities, by id: the canonical name, or an organisation's
- * acronym where the corpus mostly writes it (see headlineName). Counted once per entity, and only
- * for organisations that have an acronym among their aliases.
- */
 /** Whether an entity is an organisation, read when asked (rarely: see withSoleActor) and remembered. */
 function organisations(db: Store): (id: number) => boolean {
   const known = new Map<number, boolean>();
@@ -117,6 +112,11 @@ function organisations(db: Store): (id: number) => boolean {
   };
 }
 
+/**
+ * The names statements and events give entities, by id: the canonical name, or an organisation's
+ * acronym where the corpus mostly writes it (see headlineName). Counted once per entity, and only
+ * for organisations that have an acronym among their aliases.
+ */
 function titleNames(db: Store): (id: number) => string {
   const names = new Map<number, string>();
   const nameOf = (id: number): string => {

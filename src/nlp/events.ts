@@ -805,16 +805,17 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
   // attacks`: an attack named only to say whose victims, suspects or inquiry is no happening of that
   // day either.
   // `before leaving for the Venice summit on Wednesday`: the day is the trip's, not the summit's.
-  const datable = list.filter(
-    (ev) =>
+  const datable = list.filter((ev) => {
+    const before = text.slice(Math.max(sFrom, ev.phrase.start - 48), ev.phrase.start);
+    return (
       !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 60), ev.phrase.start)) &&
-      !DESTINATION.test(text.slice(Math.max(sFrom, ev.phrase.start - 48), ev.phrase.start)) &&
+      !DESTINATION.test(before) &&
       !(
         AFTERMATH_LEMMAS.has(ev.phrase.lemma) &&
-        (AFTERMATH_NOUN.test(text.slice(ev.phrase.end, ev.phrase.end + 16)) ||
-          AFTERMATH_OF.test(text.slice(Math.max(sFrom, ev.phrase.start - 48), ev.phrase.start)))
-      ),
-  );
+        (AFTERMATH_NOUN.test(text.slice(ev.phrase.end, ev.phrase.end + 16)) || AFTERMATH_OF.test(before))
+      )
+    );
+  });
   // Dates: a possessive right before (`this month's second summit`), else the nearest phrase on the
   // date's left, else on its right. A date that belongs to a verb of saying (`said Tuesday`) only
   // dates a phrase that is the setting of that statement (`At a news conference, … yesterday said`).

@@ -1861,9 +1861,10 @@ const PERSON_ROLE_NOUNS = new Set(
 
 /**
  * `vice chairman Dudley Taft and Narragansett Capital Inc`, `investor Asher Edelman and Dominion
- * Textile Inc`: the words before an organisation's `and` (or `of`: splitPersonOfFirm) are a person
- * of their own when a person's role noun comes right before them, or the document names that person
- * by surname elsewhere; two to three capitalised words, no institution's noun among them.
+ * Textile Inc`: the words before an organisation's `and` are a person of their own when they could be
+ * a person's name (namedLikePerson, which splitPersonOfFirm asks alone of the words before an `of`)
+ * and a person's role noun comes right before them, or the document names that person by surname
+ * elsewhere.
  */
 function personBefore(spans: Span[], tokens: Token[], sp: Span, joiner: number, lex: Lexicon | null): boolean {
   return namedLikePerson(tokens, sp.first, joiner, lex) && personCued(spans, tokens, sp, joiner);
@@ -1990,9 +1991,9 @@ function joinPartners(spans: Span[], tokens: Token[]): void {
     if (tokens[a.first - 1]?.text === 'and') continue;
     const b = byFirst.get(a.last + 2);
     if (!b || b.first >= b.last || b.sentence !== a.sentence || !isCorporateSuffix(tokens[b.last].text)) continue;
-    const c = tokens[a.first - 1]?.text === ',' ? byLast.get(a.first - 2) : undefined;
     if (tokens[a.first - 1]?.text === ',') {
       // Only a founder the tagger read as a person: `Mitsui, Continental and Louis Dreyfus Corp` are three.
+      const c = byLast.get(a.first - 2);
       if (!c || c.sentence !== a.sentence || c.type !== 'PERSON' || !founder(c)) continue;
       a.first = c.first;
       c.first = c.last + 1; // emptied: dropped below
