@@ -67,6 +67,16 @@ describe('corpus search (CLI)', () => {
     expect(result.hits.map((h: { path: string }) => path.basename(h.path))).toEqual(['004_ddf39e30f6a337f9.txt']);
   });
 
+  it('reads a date typed in the query as the publication dates, and says so', () => {
+    const run = corpus(['search', 'DPRK in December 2018', '--db', db]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      "Note: read 'in December 2018' as dated from 2018-12-01 to 2018-12-31 (quote it to search for the words).",
+      '1 document matches "DPRK" or mentions North Korea; showing 1–1:',
+    ]);
+    expect(run.stdout).toMatch(/2018-12-18 · Yonhap/);
+  });
+
   it('exits 1 for an unknown entity', () => {
     const run = corpus(['search', 'summit', '--entity', 'Atlantis', '--db', db]);
     expect(run.code).toBe(1);
@@ -158,6 +168,7 @@ describe('search rendering', () => {
       notices: [],
       leftOut: [],
       searchedFor: null,
+      dates: null,
       hits: [
         {
           rank: 1,

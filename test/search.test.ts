@@ -241,6 +241,34 @@ describe('search over a small corpus', () => {
     expect(search(db, 'DPRK', { to: '2018-12' }).total).toBe(1);
   });
 
+  it('reads dates typed in the query as its date range, and says so', () => {
+    // `summit` is in the Hanoi article (2019-02) and the Seoul one (2018-12).
+    const r = search(db, 'summit in February 2019');
+    expect(paths(r.hits)).toEqual(['hanoi.txt']);
+    expect(r.dates).toEqual({ read: ['in February 2019'], from: '2019-02-01', to: '2019-02-28' });
+    expect(r.searchedFor).toBe('summit');
+    expect(r.notices[0]).toBe(
+      "read 'in February 2019' as dated from 2019-02-01 to 2019-02-28 (quote it to search for the words)",
+    );
+    // A month without a year is the latest the corpus has; a day reaches the next two, when it is reported.
+    expect(paths(search(db, 'summit in December').hits)).toEqual(['rail.txt']);
+    expect(paths(search(db, 'oil prices on February 27, 2019').hits)).toEqual(['oil.txt']);
+    // Quoted, or beside --from/--to, the words are words.
+    expect(search(db, '"summit in February 2019"').total).toBe(0);
+    expect(search(db, 'summit in December', { from: '2019-01-01' })).toMatchObject({ total: 0, dates: null });
+  });
+
+  it('searches every date when nothing of the typed dates matches, and says so', () => {
+    const r = search(db, 'Hanoi summit in March 2019');
+    expect(paths(r.hits)).toEqual([]);
+    expect(r.dates).toBeNull();
+    expect(r.notices[0]).toBe(
+      "no document dated from 2019-03-01 to 2019-03-31 matches 'Hanoi summit': searched every date",
+    );
+    const wheat = search(db, 'wheat harvest in 2019');
+    expect(wheat.notices[0]).toMatch(/^no document dated from 2019-01-01 to 2019-12-31 matches 'wheat harvest'/);
+  });
+
   it('filters by source without regard to case', () => {
     expect(paths(search(db, 'summit', { source: 'yonhap' }).hits)).toEqual(['rail.txt']);
     expect(search(db, 'summit', { source: 'Nobody' }).reason).toMatch(/no documents from source 'Nobody'/);

@@ -84,6 +84,8 @@ Query:
   prefix*           any word starting so (two letters at least)
   Anything else is plain text. A name finds its entity by any alias: DPRK also finds "North Korea".
   A word found nowhere is replaced by the closest indexed word ("showing results for …").
+  A question can be typed as asked: when, did, the… need not match; a date after in, on, since,
+  before, until, from … to (oil prices in March 1987) is the publication dates, unless quoted.
   With filters and no query, lists matching articles newest first.
 
 Output: rank, date, source, title, path, a snippet and the entities matched. Matched words are bold

@@ -80,7 +80,8 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
     const query = result.searchedFor ?? result.correctedQuery ?? result.query.trim();
     const what = query ? ` ${result.total === 1 ? 'matches' : 'match'} ${quoted(query)}` : '';
     const names = mentionedNames(result.queryEntities);
-    const also = names.length > 0 ? ` or mention ${names.join(', ')}` : '';
+    const mention = result.total === 1 ? 'mentions' : 'mention';
+    const also = names.length > 0 ? ` or ${mention} ${names.join(', ')}` : '';
     const first = formatNumber(result.offset + 1);
     const last = formatNumber(result.offset + result.hits.length);
     const shown = result.hits.length > 0 ? `showing ${first}–${last}:` : `none from ${first} on.`;

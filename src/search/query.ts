@@ -54,7 +54,8 @@ export const MAX_TERMS = 32;
 /** Longer phrases are cut: keeps the expression small whatever is pasted in. */
 export const MAX_PHRASE_TOKENS = 24;
 
-const QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb']);
+/** Characters that open or close a quoted phrase. */
+export const QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb']);
 // Index tokens are runs of letters, digits and marks, as in FTS5's unicode61 tokenizer.
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 

@@ -24,6 +24,8 @@ import {
   type Group,
 } from './query.js';
 import { isCommonWord } from './common-words.js';
+import { readQueryDates, type QueryDates } from './query-dates.js';
+import { publicationSpan } from '../store/documents.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, unknownEntityMessage } from './entities.js';
 import { correctQuery, stemmer, suggestCommoner } from './typos.js';
 import { boundQueryCost } from './cost.js';
@@ -97,9 +99,47 @@ export function search(db: Store, query: string, options: SearchOptions = {}): S
 }
 
 function searchSnapshot(db: Store, query: string, options: SearchOptions): SearchResult {
+  // Dates typed in the query (`in March 1987`) are its date range, unless --from or --to says one.
+  const dates =
+    options.from === undefined && options.to === undefined ? readQueryDates(query, () => publicationSpan(db)) : null;
+  if (dates === null) return searchText(db, query, query, options, null);
+  const dated = searchText(
+    db,
+    query,
+    dates.text,
+    { ...options, from: dates.from ?? undefined, to: dates.to ?? undefined },
+    dates,
+  );
+  if (dated.total > 0 || dated.reason !== null) {
+    const phrases = dates.phrases.map((p) => `'${p}'`).join(' and ');
+    dated.notices.unshift(`read ${phrases} as dated ${periodText(dates)} (quote it to search for the words)`);
+    return dated;
+  }
+  // Nothing of those dates matches: the words as typed, over every date, rather than nothing.
+  const undated = searchText(db, query, query, options, null);
+  const what = dates.text ? ` matches '${dates.text}'` : '';
+  undated.notices.unshift(`no document dated ${periodText(dates)}${what}: searched every date`);
+  return undated;
+}
+
+/** A period as a notice says it: `from 1987-03-01 to 1987-03-31`, `1987-10-19`, `from 1987-06-01 on`. */
+function periodText(dates: QueryDates): string {
+  const { from, to } = dates;
+  if (from !== null && to !== null) return from === to ? from : `from ${from} to ${to}`;
+  return from !== null ? `from ${from} on` : `up to ${to}`;
+}
+
+/** Search for `text`, the typed `query` less the dates read from it (`dates`), if any. */
+function searchText(
+  db: Store,
+  query: string,
+  text: string,
+  options: SearchOptions,
+  dates: QueryDates | null,
+): SearchResult {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const bounded = boundQueryCost(db, compileQuery(query));
+  const bounded = boundQueryCost(db, compileQuery(text));
   const compiled = bounded.query;
   const result: SearchResult = {
     query,
@@ -119,6 +159,7 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
     notices: [],
     leftOut: [],
     searchedFor: null,
+    dates: null,
   };
   if (compiled.dropped > 0) result.notices.push(`the query is long: ${compiled.dropped} of its terms were left out`);
   result.notices.push(...bounded.notices);
@@ -175,10 +216,11 @@ function searchSnapshot(db: Store, query: string, options: SearchOptions): Searc
   if (missing !== null) {
     result.notices.push(`no document holds all the words: showing those without ${missing}`);
   }
-  if (run.leftOut.length > 0 || missing !== null) {
+  if (run.leftOut.length > 0 || missing !== null || dates !== null) {
     result.leftOut = missing === null ? run.leftOut : [...run.leftOut, missing];
     result.searchedFor = describeQuery(run.compiled);
   }
+  if (dates !== null) result.dates = { read: dates.phrases, from: dates.from, to: dates.to };
   if (run.total > 0 && result.corrections.length === 0 && options.typos !== false) {
     const suggested = suggestCommoner(db, compiled);
     if (suggested) {

@@ -109,8 +109,10 @@ export interface SearchResult {
   notices: string[];
   /** Common words of the query (`when`, `did`, `the`…) that documents matched without. */
   leftOut: string[];
-  /** The words that had to match, when some were left out; null otherwise. */
+  /** The words that had to match, when some were left out or read as dates; null otherwise. */
   searchedFor: string | null;
+  /** Dates typed in the query (`in March 1987`) that became its date range, or null. */
+  dates: { read: string[]; from: string | null; to: string | null } | null;
   /** Counts over the whole result, when asked for (`facets: true`). */
   facets?: Facets;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { databaseBytes, sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { corpusEventCounts } from './events.js';
-import type { DateSource } from '../core/types.js';
+import type { DateSource, IsoDate } from '../core/types.js';
 
 export interface CorpusStats {
   documents: number;
@@ -45,9 +45,7 @@ export function corpusStats(store: Store, file: string): CorpusStats {
         .map(([name, n]) => [name.slice(prefix.length), n] as const)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     );
-  // min() and max() alone each read one end of the date index.
-  const first = statement(db, 'SELECT min(date) FROM documents').pluck().get() as string | null;
-  const last = statement(db, 'SELECT max(date) FROM documents').pluck().get() as string | null;
+  const dates = publicationSpan(store);
   // One source or tag whatever its case (`crude`, `Crude`), shown as most documents write it.
   const folded = (table: 'tag_totals' | 'source_totals', column: 'tag' | 'source') =>
     statement(
@@ -62,8 +60,8 @@ export function corpusStats(store: Store, file: string): CorpusStats {
     documents: totals.get('documents') ?? 0,
     paths: totals.get('paths') ?? 0,
     characters: totals.get('characters') ?? 0,
-    firstDate: first,
-    lastDate: last,
+    firstDate: dates?.first ?? null,
+    lastDate: dates?.last ?? null,
     undated: totals.get('undated') ?? 0,
     sources: folded('source_totals', 'source') as { source: string; documents: number }[],
     tags: folded('tag_totals', 'tag') as { tag: string; documents: number }[],
@@ -77,6 +75,15 @@ export function corpusStats(store: Store, file: string): CorpusStats {
     analyzerVersions: prefixed('analyzer:'),
     databaseBytes: databaseBytes(file),
   };
+}
+
+/** The first and last publication dates of the corpus, or null when no document is dated. */
+export function publicationSpan(store: Store): { first: IsoDate; last: IsoDate } | null {
+  const db = sqlite(store);
+  // min() and max() alone each read one end of the date index.
+  const first = statement(db, 'SELECT min(date) FROM documents').pluck().get() as IsoDate | null;
+  const last = statement(db, 'SELECT max(date) FROM documents').pluck().get() as IsoDate | null;
+  return first !== null && last !== null ? { first, last } : null;
 }
 
 export interface StoredDocumentView {
