@@ -919,6 +919,31 @@ describe('entitySpans: organisations the text says are organisations', () => {
     ).toEqual(['PERSON:Lal', 'LOC:Fiji Indian']);
   });
 
+  it('types groups of nations named by their number as organisations, one entity whatever the spelling', () => {
+    expect(
+      spansOf('The Group of Seven met . G-7 aides and the G-5 spoke .', {
+        Group: 'B-MISC',
+        of: 'I-MISC',
+        Seven: 'I-MISC',
+      }),
+    ).toEqual(['ORG:Group of Seven', 'ORG:G-7', 'ORG:G-5']);
+    expect(
+      spanEntities('The Group of Seven met . G-7 aides spoke , as did the G7 and the Group of 77 .', [
+        ['Group of Seven', 'ORG'],
+        ['G-7', 'ORG'],
+        ['G7', 'ORG'],
+        ['Group of 77', 'ORG'],
+      ]),
+    ).toEqual([
+      'ORG:Group of Seven=Group of Seven',
+      'ORG:G-7=Group of Seven',
+      'ORG:G7=Group of Seven',
+      'ORG:Group of 77=Group of 77',
+    ]);
+    // Only the groups news names so: `G-3` or `G-12` could be a rifle or a jet.
+    expect(spansOf('He bought a G-12 and a G-3 rifle .', {})).toEqual([]);
+  });
+
   it('leaves a person before `, a company spokesman` and the members of `the duo` alone', () => {
     expect(spansOf('Smith , a company spokesman , said so .', { Smith: 'B-PER' })).toEqual(['PERSON:Smith']);
     expect(spansOf('It is the duo Wolff and Dean .', { Wolff: 'B-PER', Dean: 'B-PER' })).toEqual([

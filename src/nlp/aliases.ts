@@ -1,5 +1,5 @@
 import { countryByName } from './gazetteer.js';
-import { canonicalOrgAcronym } from './ner/orgs.js';
+import { canonicalOrgAcronym, nationsGroup } from './ner/orgs.js';
 
 /*
  * Alias resolution a caller can use without the recognizer: no model weights and no natural are
@@ -15,7 +15,7 @@ export function canonicalCountry(alias: string): string | null {
 /** Canonical name of an organisation known by its acronym (`UN` → `United Nations`), else null. */
 export function canonicalOrg(alias: string): string | null {
   const s = alias.trim();
-  return canonicalOrgAcronym(s) ?? canonicalOrgAcronym(s.toUpperCase());
+  return nationsGroup(s) ?? canonicalOrgAcronym(s) ?? canonicalOrgAcronym(s.toUpperCase());
 }
 
 /**

@@ -40,3 +40,28 @@ export function acronymCompany(name: string): string | null {
   const letters = words[0].replace(/\./g, '');
   return /^\p{Lu}[\p{Lu}&]{1,5}$/u.test(letters) ? letters : null;
 }
+
+const NUMBER_WORDS = ['', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+/**
+ * The groups of nations news names by their number of members, by `G-` and a number (`G-7`, `G7`):
+ * a short list, since `G-3` or `G-12` can name a rifle or a camera. Written out (`Group of Seven`,
+ * `Group of 77`) any number names one.
+ */
+const NATIONS_GROUP_SIZES = new Set([5, 6, 7, 8, 10, 15, 20, 24, 77]);
+
+/**
+ * The canonical name of a group of nations named by its number of members (`G-7`, `G7`, `Group of
+ * 7` → `Group of Seven`; `G-77` → `Group of 77`), else null: one entity whatever the spelling.
+ */
+export function nationsGroup(surface: string): string | null {
+  const short = /^G-?(\d{1,2})$/.exec(surface);
+  const long = /^Group of (\d{1,3}|[A-Z][a-z]+)$/.exec(surface);
+  let size = 0;
+  if (short) size = NATIONS_GROUP_SIZES.has(Number(short[1])) ? Number(short[1]) : 0;
+  else if (long) {
+    const word = NUMBER_WORDS.indexOf(long[1]);
+    size = /^\d+$/.test(long[1]) ? Number(long[1]) : word;
+  }
+  if (size < 2) return null;
+  return `Group of ${size <= 10 ? NUMBER_WORDS[size] : size}`;
+}

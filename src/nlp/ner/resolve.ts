@@ -3,7 +3,7 @@ import { countryByName, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
 import { isTitleWord } from '../../core/name-forms.js';
 import { isCalendarWord, isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
-import { acronymCompany, canonicalOrgAcronym } from './orgs.js';
+import { acronymCompany, canonicalOrgAcronym, nationsGroup } from './orgs.js';
 import { isCommonWord } from './lexicon.js';
 import { type Span, tokensText } from './spans.js';
 import { headClass } from './tagger.js';
@@ -454,6 +454,8 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       fullOf.set(words[words.length - 1].toLowerCase(), m.s);
   }
   const orgOf = (s: string, written: string): string => {
+    const group = nationsGroup(withoutThe(s));
+    if (group !== null) return group;
     const acr = withoutThe(s).replace(/\./g, '');
     if (/^\p{Lu}{2,6}$/u.test(acr)) {
       const long = ownAcronyms.has(acr) ? undefined : orgLong.get(acr);
