@@ -940,6 +940,15 @@ describe('entitySpans: organisations the text says are organisations', () => {
       'ORG:G7=Group of Seven',
       'ORG:Group of 77=Group of 77',
     ]);
+    expect(
+      spansOf('Ministers of the Group of Five and Canada met .', {
+        Group: 'B-MISC',
+        of: 'I-MISC',
+        Five: 'I-MISC',
+        and: 'I-MISC',
+        Canada: 'I-MISC',
+      }),
+    ).toEqual(['ORG:Group of Five', 'LOC:Canada']);
     // Only the groups news names so: `G-3` or `G-12` could be a rifle or a jet.
     expect(spansOf('He bought a G-12 and a G-3 rifle .', {})).toEqual([]);
   });

@@ -2856,12 +2856,26 @@ const WEEKDAY_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fr
  */
 function groupsOfNations(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
   const covered = new Set<number>();
+  const added: Span[] = [];
   for (const sp of spans) {
     if (sp.first > sp.last) continue;
     for (let i = sp.first; i <= sp.last; i++) covered.add(i);
+    // `the Group of Five and Canada`: the group, and the country beside it.
+    const groupEnd = [sp.first + 2, sp.first].find(
+      (end) => end < sp.last && nationsGroup(tokensText(tokens, sp.first, end)) !== null,
+    );
+    if (groupEnd !== undefined && tokens[groupEnd + 1].text === 'and' && groupEnd + 2 <= sp.last) {
+      const rest = tokensText(tokens, groupEnd + 2, sp.last);
+      added.push({
+        first: groupEnd + 2,
+        last: sp.last,
+        type: countryByName(rest) ? 'LOC' : sp.type,
+        sentence: sp.sentence,
+      });
+      sp.last = groupEnd;
+    }
     if (nationsGroup(tokensText(tokens, sp.first, sp.last)) !== null) sp.type = 'ORG';
   }
-  const added: Span[] = [];
   sentences.forEach((s, si) => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (covered.has(i)) continue;
