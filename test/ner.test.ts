@@ -953,6 +953,43 @@ describe('entitySpans: organisations the text says are organisations', () => {
     expect(spansOf('He bought a G-12 and a G-3 rifle .', {})).toEqual([]);
   });
 
+  it('types the name before a stock symbol in brackets as its company', () => {
+    // The tagger's name, whatever type it gave it, is retyped as it is.
+    const labels = { Abbott: 'B-PER', Laboratories: 'I-PER', ABT: 'B-ORG', Citicorp: 'B-PER' };
+    expect(spansOf("Sales of Abbott Laboratories' <ABT> rose . Yesterday Citicorp <CCI> fell .", labels)).toEqual([
+      'ORG:Abbott Laboratories',
+      'ORG:ABT',
+      'ORG:Citicorp',
+      'ORG:CCI',
+    ]);
+    // The company's other mentions the tagger read as a person follow.
+    expect(
+      spansOf('NV Philips Gloeilampenfabrieken <PGLO.AS> said . Philips sold .', {
+        Philips: 'B-PER',
+        Gloeilampenfabrieken: 'I-PER',
+      }),
+    ).toEqual(['ORG:Philips Gloeilampenfabrieken', 'ORG:PGLO.AS', 'ORG:Philips']);
+    // Where it found none, the capitalised words before the bracket, up to a country or `The`.
+    expect(spansOf('Sales at Total Petroleum NA <TPN> rose . The U.S. Allis-Chalmers <AH> fell .', {})).toEqual([
+      'ORG:Total Petroleum NA',
+      'ORG:TPN',
+      'LOC:U.S.',
+      'ORG:Allis-Chalmers',
+      'ORG:AH',
+    ]);
+    // In parentheses only with an exchange: `(GNP)` spells a figure. In a headline's capitals only a
+    // name the tagger found is retyped: there every word is capitalised.
+    expect(
+      spansOf('Gross National Product (GNP) rose .', { Gross: 'B-MISC', National: 'I-MISC', Product: 'I-MISC' }),
+    ).toEqual([]);
+    expect(spansOf('Volkswagen (VOWG.F) rose .', { Volkswagen: 'B-PER' })).toEqual(['ORG:Volkswagen', 'ORG:VOWG.F']);
+    expect(spansOf('PENNZOIL TO CONTEST TEXACO <QTX> BANKRUPTCY', { TEXACO: 'B-PER' })).toEqual([
+      'ORG:TEXACO',
+      'ORG:QTX',
+    ]);
+    expect(spansOf('TOTAL PETROLEUM <TPN> SHUTS PIPELINES', {})).toEqual([]);
+  });
+
   it('leaves a person before `, a company spokesman` and the members of `the duo` alone', () => {
     expect(spansOf('Smith , a company spokesman , said so .', { Smith: 'B-PER' })).toEqual(['PERSON:Smith']);
     expect(spansOf('It is the duo Wolff and Dean .', { Wolff: 'B-PER', Dean: 'B-PER' })).toEqual([
@@ -1395,9 +1432,23 @@ describe('resolveEntities: stock symbols', () => {
     expect(
       spanEntities('Volkswagen AG (VOWG.F) said sales rose.', [
         ['Volkswagen AG', 'ORG'],
-        ['VOWG', 'ORG'],
+        ['VOWG.F', 'ORG'],
       ]),
-    ).toContain('ORG:VOWG=Volkswagen AG');
+    ).toContain('ORG:VOWG.F=Volkswagen AG');
+    // After a possessive too; and in angle brackets a symbol that spells the last words is still one.
+    expect(
+      spanEntities("Boeing Co's <BA> jets and Alcan Aluminium Ltd <AL.N> metal sold.", [
+        ['Boeing Co', 'ORG'],
+        ['BA', 'ORG'],
+        ['Alcan Aluminium Ltd', 'ORG'],
+        ['AL.N', 'ORG'],
+      ]),
+    ).toEqual([
+      'ORG:Boeing Co=Boeing Co',
+      'ORG:BA=Boeing Co',
+      'ORG:Alcan Aluminium Ltd=Alcan Aluminium Ltd',
+      'ORG:AL.N=Alcan Aluminium Ltd',
+    ]);
   });
 
   it('leaves a symbol that spells words the company name cut short, and a place in brackets, alone', () => {

@@ -111,6 +111,16 @@ describe('tokenize', () => {
     expect(words).toEqual(['the', 'DPRK', "'s", 'program', 'is', "n't", "O'Neill", "'s"]);
   });
 
+  it('keeps a stock symbol and its exchange in brackets one token, inside its sentence', () => {
+    expect(sentencesOf('Avions Marcel Dassault <AVMD.PA> said. Volkswagen AG (VOWG.F) rose.')).toEqual([
+      ['Avions', 'Marcel', 'Dassault', '<', 'AVMD.PA', '>', 'said', '.'],
+      ['Volkswagen', 'AG', '(', 'VOWG.F', ')', 'rose', '.'],
+    ]);
+    expect(sentencesOf('Cathay Pacific Airways Ltd <CAPH.HKG> rose.')[0]).toContain('CAPH.HKG');
+    // Outside brackets a full stop is still one: `It rose to 3.5 pct. TPN.O fell` is no symbol.
+    expect(sentencesOf('Shares of TPN. Others fell.')).toHaveLength(2);
+  });
+
   it('handles empty and whitespace-only text', () => {
     expect(tokenize('')).toEqual({ tokens: [], sentences: [] });
     expect(tokenize(' \n\n ')).toEqual({ tokens: [], sentences: [] });

@@ -160,6 +160,12 @@ const TOKEN_RE = new RegExp(
   'guy',
 );
 
+/**
+ * A stock symbol with its exchange after a dot, right before the closing bracket (`AVMD.PA`,
+ * `CAPH.HKG`; ner/orgs.ts STOCK_SYMBOL with the exchange required).
+ */
+const LISTED_SYMBOL = /[A-Z][A-Z0-9]{0,5}\.[A-Z]{1,3}(?=[>)])/y;
+
 const enum Kind {
   Other = 0,
   Abbrev = 1, // dotted U.S. — may end a sentence
@@ -181,6 +187,19 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
     let i = TOKEN_RE.lastIndex;
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     if (i >= text.length) break;
+    // `<AVMD.PA>`, `(VOWG.F)`: a stock symbol and its exchange in brackets are one token. Split at
+    // the dot, the exchange began a sentence inside the brackets and was read as a place (`PA`, 84
+    // of Reuters' 150 Pennsylvanias; `HK`, `OL`, `SI`).
+    const opened = text.charCodeAt(i - 1);
+    if (opened === 60 || opened === 40) {
+      LISTED_SYMBOL.lastIndex = i;
+      const symbol = LISTED_SYMBOL.exec(text);
+      if (symbol) {
+        push(tokens, kinds, symbol[0], i, Kind.Other);
+        TOKEN_RE.lastIndex = i + symbol[0].length;
+        continue;
+      }
+    }
     TOKEN_RE.lastIndex = i;
     m = TOKEN_RE.exec(text);
     if (!m) break;

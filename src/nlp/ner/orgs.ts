@@ -24,6 +24,12 @@ export const ORG_ACRONYMS: Readonly<Record<string, string>> = {
   UNICEF: 'UNICEF',
 };
 
+/**
+ * A stock symbol as wire copy writes it in brackets after a company: capitals and digits, maybe with
+ * its exchange after a dot (`PZL`, `F`, `VOWG.F`, `AVMD.PA`, `CAPH.HKG`).
+ */
+export const STOCK_SYMBOL = /^[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,3})?$/;
+
 /** Canonical name of an organisation known by its acronym (`UN` → `United Nations`), else null. */
 export function canonicalOrgAcronym(s: string): string | null {
   return ORG_ACRONYMS[s] ?? null;

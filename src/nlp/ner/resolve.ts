@@ -3,7 +3,7 @@ import { countryByName, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
 import { isTitleWord } from '../../core/name-forms.js';
 import { isCalendarWord, isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
-import { acronymCompany, canonicalOrgAcronym, nationsGroup } from './orgs.js';
+import { acronymCompany, canonicalOrgAcronym, nationsGroup, STOCK_SYMBOL } from './orgs.js';
 import { isCommonWord } from './lexicon.js';
 import { type Span, tokensText } from './spans.js';
 import { headClass } from './tagger.js';
@@ -977,9 +977,6 @@ function joinCommaFirms(tokens: Token[], spans: Span[]): Span[] {
   return again;
 }
 
-/** A stock symbol: 2–6 capitals or digits, with an exchange after a dot (`PZL`, `VOWG.F`, `SHLH.HK`). */
-const TICKER = /^[A-Z][A-Z0-9]{1,5}(?:\.[A-Z]{1,2})?$/;
-
 /**
  * `Pennzoil Co <PZL>`, `Volkswagen AG (VOWG.F)`: a stock symbol in brackets right after a company's
  * name is that company, whatever the tagger took it for (wire copy writes one after most listed
@@ -990,9 +987,9 @@ function tickersToCompanies(text: string, mentions: Mention[]): void {
   for (let k = 1; k < ordered.length; k++) {
     const m = ordered[k];
     const open = text[m.start - 1];
-    if ((open !== '<' && open !== '(') || !TICKER.test(m.text)) continue;
+    if ((open !== '<' && open !== '(') || !STOCK_SYMBOL.test(m.text)) continue;
     // The exchange after a dot may stay outside the name the tagger found (`VOWG` of `(VOWG.F)`).
-    const exchange = /^\.[A-Z]{1,2}/.exec(text.slice(m.end, m.end + 3))?.[0] ?? '';
+    const exchange = /^\.[A-Z]{1,3}/.exec(text.slice(m.end, m.end + 4))?.[0] ?? '';
     if (text[m.end + exchange.length] !== (open === '<' ? '>' : ')')) continue;
     const company = ordered[k - 1];
     // A country is none (`Barclays Bank (UK)`), nor a bracket inside a name (`Bache Securities (HK) Ltd`).
@@ -1002,7 +999,8 @@ function tickersToCompanies(text: string, mentions: Mention[]): void {
       isCorporateSuffix(after.replace(/[^\p{L}]+$/u, '')) ||
       company.type !== 'ORG' ||
       company.end > m.start - 1 ||
-      text.slice(company.end, m.start - 1).trim() !== ''
+      // `Boeing Co's <BA>`: the company's too.
+      !/^(?:['’]s?)?\s*$/.test(text.slice(company.end, m.start - 1))
     )
       continue;
     // Letters that spell the capitalised words before the bracket name those words: where they do
@@ -1013,14 +1011,14 @@ function tickersToCompanies(text: string, mentions: Mention[]): void {
     const from = Math.max(0, company.start - 200);
     const capitalised = [...text.slice(from, m.start - 1).matchAll(/(?<!\S)\p{Lu}\S*/gu)].slice(-letters.length);
     const spelled = capitalised.map((w) => w[0][0]).join('');
-    if (spelled === letters && from + (capitalised[0].index ?? 0) !== company.start) continue;
+    // (In angle brackets a symbol is all wire copy writes: `Alcan Aluminium Ltd <AL.N>` spells AL.)
+    if (open === '(' && spelled === letters && from + (capitalised[0].index ?? 0) !== company.start) continue;
     // A capitalised word right before the name, inside its sentence, is likely part of it too
     // (`Industrial Bank of Japan <IBJT.T>` read as `Bank of Japan`): the symbol is not that name's.
-    const previous = /(\S+)\s+$/.exec(text.slice(Math.max(0, company.start - 40), company.start))?.[1] ?? '';
-    if (
-      /^\p{Lu}\p{L}*$/u.test(previous) &&
-      !/[.!?]\s*$/.test(text.slice(Math.max(0, company.start - previous.length - 8), company.start - previous.length))
-    )
+    // (A capitalised word opening the sentence is not: `Yesterday Citicorp <CCI>`.)
+    const before = text.slice(Math.max(0, company.start - 48), company.start);
+    const previous = /(\S+)\s+$/.exec(before);
+    if (previous && /^\p{Lu}\p{L}*$/u.test(previous[1]) && !/(?:^|[.!?]\s*)$/.test(before.slice(0, previous.index)))
       continue;
     m.type = 'ORG';
     m.entity = company.entity;

@@ -13,7 +13,7 @@ import {
 } from './never-entity.js';
 import { isCountryNamedCompany } from '../tokenize.js';
 import { institutionName } from './institutions.js';
-import { nationsGroup } from './orgs.js';
+import { nationsGroup, STOCK_SYMBOL } from './orgs.js';
 import { MONTHS } from '../../core/names.js';
 import { stateOfAbbreviation } from '../../core/state-abbreviations.js';
 import { isTitleWord } from '../../core/name-forms.js';
@@ -275,6 +275,7 @@ export function entitySpans(
   splitPersonOfFirm(split, tokens, lex);
   joinAndNames(split, tokens, lex);
   joinPartners(split, tokens);
+  companiesBeforeSymbols(text, split, tokens, sentences, lex);
   groupsOfNations(split, tokens, sentences);
   for (const sp of split) {
     // The tagger's MISC covers demonyms; a country's own name is a location.
@@ -2890,4 +2891,74 @@ function groupsOfNations(spans: Span[], tokens: Token[], sentences: Sentence[]):
   if (added.length === 0) return;
   spans.push(...added);
   spans.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Wire copy writes a listed company's stock symbol in angle brackets after its name (`Total
+ * Petroleum NA <TPN>`, `Abbott Laboratories <ABT>`; in parentheses only with an exchange,
+ * `Volkswagen AG (VOWG.F)`: `(GNP)` spells a figure): the name right before it is the company,
+ * whatever the tagger took it for (Reuters had 274 companies named by their symbol alone). The
+ * tagger's own name there is kept as it found it, only retyped (a run of capitals before it may hold
+ * `U.S.` or `Yesterday`); with none, the capitalised words before the bracket are the name, up to a
+ * country, `The`, or a common word opening the sentence. In a headline's capitals, where every word is
+ * capitalised, only the tagger's name is retyped.
+ */
+function companiesBeforeSymbols(
+  text: string,
+  spans: Span[],
+  tokens: Token[],
+  sentences: Sentence[],
+  lex: Lexicon | null,
+): void {
+  // Names the tagger typed otherwise, and their first words: the document's other mentions of the
+  // company (`NV Philips Gloeilampenfabrieken <PGLO.AS>` … `Philips said`, read as a person).
+  const retyped = new Set<string>();
+  sentences.forEach((s, si) => {
+    for (let i = s.tokenStart + 1; i + 2 < s.tokenEnd; i++) {
+      const open = tokens[i].text;
+      const symbol = tokens[i + 1].text;
+      const bracketed =
+        open === '<' ? tokens[i + 2].text === '>' : open === '(' && tokens[i + 2].text === ')' && symbol.includes('.');
+      if (!bracketed || !STOCK_SYMBOL.test(symbol) || tokens[i].start !== tokens[i + 1].start - 1) continue;
+      let end = i - 1;
+      if (/^['’]s?$/.test(tokens[end].text)) end--;
+      if (end < s.tokenStart || !/^\p{Lu}/u.test(tokens[end].text)) continue;
+      // The symbol is a mention of the company too (resolve.ts keys it to the name before it), as
+      // when the tagger reads it: `VOWG.F` left out of Volkswagen's mentions what `PZL` counts for Pennzoil.
+      const symbolToo = (): void => {
+        if (spans.some((sp) => sp.first <= i + 1 && sp.last >= i + 1)) return;
+        const at = spans.findIndex((sp) => sp.first > i + 1);
+        spans.splice(at < 0 ? spans.length : at, 0, { first: i + 1, last: i + 1, type: 'ORG', sentence: si });
+      };
+      const named = spans.find((sp) => sp.first <= sp.last && sp.last === end);
+      if (named) {
+        if (named.type !== 'ORG')
+          retyped.add(tokensText(tokens, named.first, named.last)).add(tokens[named.first].text);
+        named.type = 'ORG';
+        symbolToo();
+        continue;
+      }
+      if (!/\p{Ll}/u.test(text.slice(s.start, s.end))) continue;
+      let start = end;
+      while (start > s.tokenStart && /^\p{Lu}/u.test(tokens[start - 1].text) && !countryByName(tokens[start - 1].text))
+        start--;
+      if (
+        tokens[start].text === 'The' ||
+        (start === s.tokenStart && start < end && isCommonWord(tokens[start].text.toLowerCase(), lex))
+      )
+        start++;
+      // What the tagger found inside the words is part of the name (`American` of `American Home
+      // Products`, a MISC); a name running on before them (`Industrial Bank of Japan`) is left alone.
+      const inside = spans.filter((sp) => sp.first <= sp.last && sp.first <= end && sp.last >= start);
+      if (inside.some((sp) => sp.first < start)) continue;
+      for (const sp of inside) spans.splice(spans.indexOf(sp), 1);
+      const at = spans.findIndex((sp) => sp.first > end);
+      spans.splice(at < 0 ? spans.length : at, 0, { first: start, last: end, type: 'ORG', sentence: si });
+      symbolToo();
+    }
+  });
+  if (retyped.size === 0) return;
+  for (const sp of spans)
+    if (sp.first <= sp.last && sp.type === 'PERSON' && retyped.has(tokensText(tokens, sp.first, sp.last)))
+      sp.type = 'ORG';
 }
