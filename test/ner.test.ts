@@ -888,6 +888,19 @@ describe('entitySpans: places the text says are places', () => {
   });
 });
 
+describe('entitySpans: what ends no name', () => {
+  it("cuts a weekday or a month's abbreviation off the end of a person's name, not a given name", () => {
+    expect(labelledSpans('Partly cloudy . Cooler Thu , rain Fri .', { Cooler: 'B-PER', Thu: 'I-PER' })).toEqual([
+      'PERSON:Cooler',
+    ]);
+    expect(labelledSpans('Topaz ( eta Apl 14 Ghent )', { Ghent: 'B-PER', Apl: 'B-PER' })).toEqual(['PERSON:Ghent']);
+    expect(labelledSpans('Mary April spoke .', { Mary: 'B-PER', April: 'I-PER' })).toEqual(['PERSON:Mary April']);
+    expect(labelledSpans('Loh Hoon Sun said .', { Loh: 'B-PER', Hoon: 'I-PER', Sun: 'I-PER' })).toEqual([
+      'PERSON:Loh Hoon Sun',
+    ]);
+  });
+});
+
 describe('entitySpans: organisations the text says are organisations', () => {
   const spansOf = (text: string, labels: Record<string, string>) => labelledSpans(text, labels, { cued: true });
 

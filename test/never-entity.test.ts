@@ -19,6 +19,9 @@ describe('never an entity', () => {
     // `Federal funds`: an adjective of government alone is no body; with a noun it names one.
     expect(neverEntity(['Federal'], 'ORG')).toBe(true);
     expect(neverEntity(['Jan-Dec'], 'PERSON')).toBe(true);
+    // The wire's own month abbreviations in shipping tables (`eta Apl 14 Ghent`).
+    for (const w of ['Apl', 'Mch', 'Jly', 'Jne']) expect(neverEntity([w], 'PERSON'), w).toBe(true);
+    expect(neverEntity(['APL', 'Corp'], 'ORG')).toBe(false);
     expect(neverEntity(['Federal', 'Reserve'], 'ORG')).toBe(false);
     expect(neverEntity(['3M'], 'ORG')).toBe(false);
     for (const w of ['AAA', 'BBB-plus', 'AA-minus', 'Baa-1', 'Aa3']) expect(neverEntity([w], 'ORG'), w).toBe(true);

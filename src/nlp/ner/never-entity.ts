@@ -52,7 +52,7 @@ const GENERIC_ORG_WORDS = new Set([
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAYS = WEEKDAY_NAMES.map((d) => d.toLowerCase());
 
-/** Month and weekday names and their abbreviations (`Feb`, `Sept`, `Tues`). */
+/** Month and weekday names and their abbreviations (`Feb`, `Sept`, `Tues`, `Apl`). */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS,
   ...WEEKDAYS,
@@ -64,6 +64,12 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   'thurs',
   'weds',
 ]);
+
+/**
+ * The wire's own month abbreviations in shipping and commodity tables (`eta Apl 14`, `Jly/Aug`), as
+ * written: in capitals `APL` is a company (`APL Corp said`).
+ */
+const WIRE_MONTHS: ReadonlySet<string> = new Set(['Apl', 'Mch', 'Jly', 'Jne']);
 
 /** Words that join the parts of a name and are no content of their own. */
 const CONNECTIVES = new Set(['&', 'and', 'of', 'the', 'de', 'et', '-', '.', ',', "'s", '’s']);
@@ -157,13 +163,23 @@ export function isGluedCorporateName(w: string): boolean {
 export function isCalendarWord(w: string): boolean {
   if (w.length > 13) return false;
   const b = bare(w);
-  if (CALENDAR_WORDS.has(b)) return true;
+  if (CALENDAR_WORDS.has(b) || WIRE_MONTHS.has(w.replace(/\.$/, ''))) return true;
   // `Jan-Dec`, `Mon-Fri`: a range of months or days.
   if (b.includes('-') && b.split('-').every((part) => CALENDAR_WORDS.has(part))) return true;
   const last = b.charCodeAt(b.length - 1);
   if (last < 48 || last > 57) return false;
   const m = /^(\p{L}+)\d{1,4}$/u.exec(b);
   return m !== null && CALENDAR_WORDS.has(m[1]);
+}
+
+/**
+ * A weekday, or a month's abbreviation (`Thu`, `Friday`, `Apl`): never the last word of a person's
+ * name (`Cooler Thu` of a weather table). Not a month's full name (`April` and `June` are given
+ * names), nor `Sun` or `Mon`, names of their own (`Loh Hoon Sun`).
+ */
+export function endsNoName(w: string): boolean {
+  const b = bare(w);
+  return isCalendarWord(w) && !MONTHS.includes(b) && b !== 'sun' && b !== 'mon';
 }
 
 /** A single letter or an initial: `L.`, `A`, `J.`. */

@@ -6,6 +6,7 @@ import { MINOR } from './model.js';
 import { headClass, isBegin, labelType } from './tagger.js';
 import {
   isCalendarWord,
+  endsNoName,
   isCorporateSuffix,
   isGluedCorporateName,
   isNameParticle,
@@ -254,6 +255,8 @@ export function entitySpans(
     // mentioned (`Richter` took part in every earthquake of a timeline).
     if (sp.type === 'PERSON' && sp.first === sp.last && EPONYM_NOUNS.has(tokens[sp.last + 1]?.text ?? ''))
       sp.first = sp.last + 1;
+    // `Cooler Thu`, `Ghent Apl`: a weather or shipping table's day or month ends no person's name.
+    if (sp.type === 'PERSON' && sp.last > sp.first && endsNoName(tokens[sp.last].text)) sp.last--;
     // `Rep. Dan Rostenkowski (D-Ill.)`, `Proxmire, D-Wis.`: a US legislator's party and state, no name.
     if (sp.first === sp.last && isPartyAndState(tokens[sp.first].text)) sp.first = sp.last + 1;
     // `to grant Elian American citizenship`: a demonym before a common noun qualifies the noun; it
