@@ -901,6 +901,31 @@ describe('entitySpans: what ends no name', () => {
   });
 });
 
+describe('entitySpans: figures', () => {
+  it('drops an acronym the document defines for a figure, wherever it stands', () => {
+    const labels = { Public: 'B-ORG', Sector: 'I-ORG', Borrowing: 'I-ORG', Requirement: 'I-ORG', PSBR: 'B-ORG' };
+    expect(labelledSpans('The Public Sector Borrowing Requirement (PSBR) fell . The PSBR was low .', labels)).toEqual(
+      [],
+    );
+    // A company's stays, after its legal form too (a suffix alone is no entity, but no figure).
+    const pdvsa = labelledSpans('Petroleos De Venezuela, S.A.(PDVSA) sold . PDVSA said .', {
+      PDVSA: 'B-ORG',
+      'S.A.': 'B-ORG',
+    });
+    expect(pdvsa.filter((s) => s === 'ORG:PDVSA')).toHaveLength(2);
+    // A body's acronym stays.
+    expect(
+      labelledSpans('The Bank for International Settlements (BIS) met .', {
+        Bank: 'B-ORG',
+        for: 'I-ORG',
+        International: 'I-ORG',
+        Settlements: 'I-ORG',
+        BIS: 'B-ORG',
+      }),
+    ).toEqual(['ORG:Bank for International Settlements', 'ORG:BIS']);
+  });
+});
+
 describe('entitySpans: organisations the text says are organisations', () => {
   const spansOf = (text: string, labels: Record<string, string>) => labelledSpans(text, labels, { cued: true });
 

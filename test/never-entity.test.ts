@@ -22,6 +22,11 @@ describe('never an entity', () => {
     // The wire's own month abbreviations in shipping tables (`eta Apl 14 Ghent`).
     for (const w of ['Apl', 'Mch', 'Jly', 'Jne']) expect(neverEntity([w], 'PERSON'), w).toBe(true);
     expect(neverEntity(['APL', 'Corp'], 'ORG')).toBe(false);
+    // An amount of money or of government borrowing is a figure.
+    for (const w of ['N.Z. Dlrs', 'European Currency Units', 'Public Sector Borrowing Requirement'])
+      expect(neverEntity(w.split(' '), 'ORG'), w).toBe(true);
+    expect(neverEntity(['Michel', 'Marks'], 'PERSON')).toBe(false);
+    expect(neverEntity(['Offshore', 'Banking', 'Units'], 'ORG')).toBe(false);
     expect(neverEntity(['Federal', 'Reserve'], 'ORG')).toBe(false);
     expect(neverEntity(['3M'], 'ORG')).toBe(false);
     for (const w of ['AAA', 'BBB-plus', 'AA-minus', 'Baa-1', 'Aa3']) expect(neverEntity([w], 'ORG'), w).toBe(true);

@@ -350,17 +350,29 @@ export function neverEntity(words: readonly string[], type: string): boolean {
     ((words.length <= 2 && /ism$/.test(last)) || words.every((w) => isBeliefOrLanguage(w) || CONNECTIVES.has(bare(w))))
   )
     return true;
-  // `London Interbank Offered Rate`, `Straits Times Industrial Index`, `Dow Jones Industrial Average`: a
-  // rate or a market index is a figure, not an organisation (CoNLL calls them MISC), though named
-  // after one or a place.
-  if (words.length >= 2 && FIGURE_HEAD.test(last)) return true;
-  // `Libor`, `SIBOR`, `Pibor`: an interbank rate by its acronym (`Tibor` may be a man's name).
-  if (words.length === 1 && INTERBANK_RATE.test(last) && (type !== 'PERSON' || last === last.toUpperCase()))
-    return true;
+  if (isFigureName(words, type)) return true;
   return type === 'PERSON' && (words.some(mixesDigits) || words.every(isDottedInitials));
+}
+
+/**
+ * A figure's name, not an entity's (CoNLL calls them MISC), though named after a body or a place: a
+ * rate or a market index (`London Interbank Offered Rate`, `Dow Jones Industrial Average`, `Libor`),
+ * an amount of money (`N.Z. Dlrs`, `European Currency Units`) or a government's borrowing (`Public
+ * Sector Borrowing Requirement`).
+ */
+export function isFigureName(words: readonly string[], type: string): boolean {
+  const last = words[words.length - 1];
+  if (words.length >= 2) {
+    const unit = /^Units?$/.test(last) && words[words.length - 2] === 'Currency';
+    return FIGURE_HEAD.test(last) || MONEY_HEAD.test(last) || unit;
+  }
+  // `Libor`, `SIBOR`, `Pibor`: an interbank rate by its acronym (`Tibor` may be a man's name).
+  return INTERBANK_RATE.test(last) && (type !== 'PERSON' || last === last.toUpperCase());
 }
 
 /** An interbank offered or bid rate's acronym: a letter for its city, then IBOR or IBID (not `Maribor`). */
 const INTERBANK_RATE = /^(?:[a-z]|eur)ib(?:or|id)$/i;
+/** The last word of an amount of money or of borrowing (`Marks`, `Pounds` and `Yen` are also names). */
+const MONEY_HEAD = /^(?:Dlrs|Dollars|Francs|Requirement)$/;
 /** The last word of a rate's or an index's name. */
 const FIGURE_HEAD = /^(?:Rates?|Index|Indices|Indexes|Averages?)$/;

@@ -11,6 +11,7 @@ import {
   isGluedCorporateName,
   isNameParticle,
   neverEntity,
+  isFigureName,
 } from './never-entity.js';
 import { isCountryNamedCompany } from '../tokenize.js';
 import { institutionName } from './institutions.js';
@@ -435,6 +436,7 @@ export function entitySpans(
       .map(([a, b]) => tokensText(tokens, a, b)),
   );
   const plurals = pluralAcronyms(tokens);
+  const figures = figureAcronyms(split, tokens);
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
@@ -446,6 +448,7 @@ export function entitySpans(
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
       !(lex && isOpeningCommonWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
+      !(sp.first === sp.last && figures.has(tokens[sp.first].text)) &&
       !(sp.first === sp.last && plurals.has(tokens[sp.first].text.replace(/s$/, ''))) &&
       !isListLabel(sp, tokens, sentences) &&
       !(
@@ -2964,4 +2967,18 @@ function companiesBeforeSymbols(
   for (const sp of spans)
     if (sp.first <= sp.last && sp.type === 'PERSON' && retyped.has(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'ORG';
+}
+
+/**
+ * Acronyms the document defines for a figure (`Public Sector Borrowing Requirement (PSBR)`): no
+ * more an entity than the figure (42 Reuters mentions of `PSBR` were an organisation).
+ */
+function figureAcronyms(spans: Span[], tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const sp of spans) {
+    const [open, acronym, close] = [tokens[sp.last + 1], tokens[sp.last + 2], tokens[sp.last + 3]];
+    if (open?.text !== '(' || close?.text !== ')' || !/^\p{Lu}{2,6}$/u.test(acronym?.text ?? '')) continue;
+    if (sp.first <= sp.last && isFigureName(spanWords(tokens, sp), sp.type)) out.add(acronym.text);
+  }
+  return out;
 }
