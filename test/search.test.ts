@@ -64,6 +64,28 @@ describe('search over a small corpus', () => {
       'ORG',
     );
 
+    // A name whose rarest word is common (`seven`): seven sevens elsewhere outnumber its two mentions.
+    const g7 = fx.entity('ORG', 'Group of Seven', ['G-7']);
+    fx.mention(
+      fx.doc({ path: 'g7.txt', title: 'Ministers meet', date: '1987-04-08' }, 'The Group of Seven met in Washington.'),
+      g7,
+      'Group of Seven',
+      'ORG',
+    );
+    fx.mention(
+      fx.doc({ path: 'g7-short.txt', title: 'Currency talks', date: '1987-04-09' }, 'The G-7 communique was issued.'),
+      g7,
+      'G-7',
+      'ORG',
+    );
+    fx.doc(
+      { path: 'sevens.txt', title: 'Sevens', date: '1987-04-10' },
+      'Seven groups: group one, group two, group three, group four, group five, group six, group seven, group eight, seven groups, seven seven seven seven seven.',
+    );
+    fx.doc(
+      { path: 'ofs.txt', title: 'Rests', date: '1987-04-10' },
+      'The rest of this, of that, of them, of those, of these and of all went.',
+    );
     const nk = fx.entity('COUNTRY', 'North Korea', ['DPRK', "Democratic People's Republic of Korea"]);
     const kim = fx.entity('PERSON', 'Kim Jong Un', ['Kim Jong-un', 'Kim']);
     fx.mention(hanoi, nk, 'DPRK');
@@ -166,6 +188,13 @@ describe('search over a small corpus', () => {
     // and exclusions still apply to documents found by mention
     expect(paths(search(db, 'DPRK -train').hits)).toEqual(['rail.txt']);
     expect(paths(search(db, 'DPRK OR OPEC').hits).sort()).toEqual(['hanoi.txt', 'oil.txt', 'rail.txt']);
+  });
+
+  it('knows a name of several words whose words are common, by the documents holding it as a phrase', () => {
+    const r = search(db, 'Group of Seven');
+    expect(paths(r.hits).sort()).toEqual(['g7-short.txt', 'g7.txt']);
+    expect(r.queryEntities.map((e) => e.name)).toEqual(['Group of Seven']);
+    expect(r.leftOut).toEqual([]);
   });
 
   it('knows names the gazetteer knows, even when the corpus never used them', () => {

@@ -39,6 +39,7 @@ import {
 } from './ranking.js';
 import { candidateFeatures, type CandidateFeatures, type RankTerm } from './features.js';
 import {
+  entityDocumentsUpTo,
   entityPresence,
   fieldLengths,
   indexTotals,
@@ -49,6 +50,7 @@ import {
   type RerankText,
 } from '../store/ranking.js';
 import { clusterIds, clusterMembers } from '../store/duplicates.js';
+import { documentsWithWordUpTo } from '../store/vocabulary.js';
 import { facetCounts } from '../store/facets.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import {
@@ -74,6 +76,8 @@ export const DEFAULT_LIMIT = 10;
  * entity even if a recognizer once tagged "Cotton" or "Micro said".
  */
 export const ENTITY_SHARE = 0.3;
+/** The entity documents the phrase test of entityGate counts up to (a bounded read at any size). */
+const PHRASE_GATE_DOCUMENTS = 5_000;
 /** Longest run of words looked up as one entity name ("Democratic People's Republic of Korea"). */
 const MAX_NAME_WORDS = 7;
 
@@ -387,11 +391,19 @@ function entityGate(db: Store, texts: Map<string, string>): (key: string, entity
     occurrences.set(key, counts.length > 0 ? Math.min(...counts) : 0);
   });
   const decided = new Map<string, boolean>();
+  // A name of several words whose rarest word is common (`seven` of `Group of Seven`): the documents
+  // with the words as a phrase, against the entity's own documents.
+  const asPhrase = (key: string, entityId: number): boolean => {
+    const text = texts.get(key)!;
+    if (indexTokens(text).length < 2) return false;
+    const most = Math.floor(entityDocumentsUpTo(db, entityId, PHRASE_GATE_DOCUMENTS) / ENTITY_SHARE);
+    return documentsWithWordUpTo(db, text, most) <= most;
+  };
   return (key, entityId) => {
     const cached = decided.get(`${key}\0${entityId}`);
     if (cached !== undefined) return cached;
     const need = ENTITY_SHARE * (occurrences.get(key) ?? 0);
-    const ok = need < 1 || mentionsUpTo(db, entityId, need) >= need;
+    const ok = need < 1 || mentionsUpTo(db, entityId, need) >= need || asPhrase(key, entityId);
     decided.set(`${key}\0${entityId}`, ok);
     return ok;
   };

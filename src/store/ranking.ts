@@ -62,6 +62,15 @@ export function mentionsUpTo(store: Store, entityId: number, cap: number): numbe
   return row.n;
 }
 
+/** Documents mentioning an entity, counted only up to `cap` (a covering read of entity_docs). */
+export function entityDocumentsUpTo(store: Store, entityId: number, cap: number): number {
+  const row = statement(
+    sqlite(store),
+    'SELECT count(*) AS n FROM (SELECT 1 FROM entity_docs WHERE entity_id = ? LIMIT ?)',
+  ).get(entityId, Math.max(1, Math.ceil(cap))) as { n: number };
+  return row.n;
+}
+
 /**
  * How many indexed terms start with `prefix` (counted up to `limit` + 1, so a two-letter prefix
  * costs a bounded scan) and their total occurrences.
