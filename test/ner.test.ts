@@ -901,6 +901,19 @@ describe('entitySpans: what ends no name', () => {
   });
 });
 
+describe('entitySpans: peoples', () => {
+  it('takes a people in the plural for no organisation or place, but keeps a country and a singular', () => {
+    expect(
+      labelledSpans('The Soviets said the Filipinos and the Philippines agreed with American .', {
+        Soviets: 'B-ORG',
+        Filipinos: 'B-LOC',
+        Philippines: 'B-LOC',
+        American: 'B-ORG',
+      }),
+    ).toEqual(['LOC:Philippines', 'ORG:American']);
+  });
+});
+
 describe('entitySpans: figures', () => {
   it('drops an acronym the document defines for a figure, wherever it stands', () => {
     const labels = { Public: 'B-ORG', Sector: 'I-ORG', Borrowing: 'I-ORG', Requirement: 'I-ORG', PSBR: 'B-ORG' };

@@ -449,6 +449,7 @@ export function entitySpans(
       !(lex && isOpeningCommonWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
       !(sp.first === sp.last && figures.has(tokens[sp.first].text)) &&
+      !(sp.first === sp.last && isPluralDemonym(tokens[sp.first].text)) &&
       !(sp.first === sp.last && plurals.has(tokens[sp.first].text.replace(/s$/, ''))) &&
       !isListLabel(sp, tokens, sentences) &&
       !(
@@ -2981,4 +2982,13 @@ function figureAcronyms(spans: Span[], tokens: Token[]): Set<string> {
     if (sp.first <= sp.last && isFigureName(spanWords(tokens, sp), sp.type)) out.add(acronym.text);
   }
   return out;
+}
+
+/**
+ * `Soviets`, `Filipinos`, `Kuwaitis`: a people, not an organisation or a place (CoNLL's MISC), though
+ * the tagger reads `the Soviets said` as a body (32 Reuters mentions). Not a country's own name
+ * (`Philippines`), nor a singular (`American` is also the airline's short name).
+ */
+function isPluralDemonym(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+s$/u.test(word) && !countryByName(word) && countryByDemonym(word.slice(0, -1)) !== null;
 }
