@@ -54,6 +54,11 @@ describe('readQueryDates', () => {
     });
     expect(read('coffee between April 1 and April 10')).toMatchObject({ from: '1987-04-01', to: '1987-04-10' });
     expect(read('coffee since March before June')).toMatchObject({ from: '1987-03-01', to: '1987-05-31' });
+    // An open range need only reach into the corpus: `since 1986` of an archive of 1987.
+    expect(read('coffee since 1986')).toMatchObject({ text: 'coffee', from: '1986-01-01', to: null });
+    expect(read('coffee before 1990')).toMatchObject({ from: null, to: '1989-12-31' });
+    expect(read('coffee after 1987')).toBeNull();
+    expect(read('coffee before 1987')).toBeNull();
   });
 
   it('reads "In" capitalized only as the first word', () => {

@@ -220,18 +220,30 @@ function spanIn(typed: Typed, year: number): Span | null {
 
 const overlapsSpan = (span: Span, corpus: CorpusSpan): boolean => span.end >= corpus.first && span.start <= corpus.last;
 
-/** The days of a typed date in the corpus: its own year, else the latest year the corpus covers it in. */
-function resolve(typed: Typed, corpus: CorpusSpan): Span | null {
+/**
+ * The days of a typed date, in its own year or else the latest year the corpus has, when the range
+ * it makes (`fits`: within it, or open from or up to it) holds some of the corpus.
+ */
+function resolve(typed: Typed, corpus: CorpusSpan, fits: (span: Span) => boolean): Span | null {
   if (typed.year !== null) {
     const span = spanIn(typed, typed.year);
-    return span && overlapsSpan(span, corpus) ? span : null;
+    return span && fits(span) ? span : null;
   }
   const firstYear = Number(corpus.first.slice(0, 4));
   for (let year = Number(corpus.last.slice(0, 4)); year >= firstYear; year--) {
     const span = spanIn(typed, year);
-    if (span && overlapsSpan(span, corpus)) return span;
+    if (span && fits(span)) return span;
   }
   return null;
+}
+
+/** Whether the range a preposition makes of a period holds some of the corpus (`since 1986` of 1987: yes). */
+function fitsCorpus(reading: Reading, corpus: CorpusSpan): (span: Span) => boolean {
+  if (reading.from !== null && reading.to !== null) return (span) => overlapsSpan(span, corpus);
+  if (reading.from === 'start') return (span) => span.start <= corpus.last;
+  if (reading.from === 'after') return (span) => span.end < corpus.last;
+  if (reading.to === 'end') return (span) => span.end >= corpus.first;
+  return (span) => span.start > corpus.first;
 }
 
 /** Whether a token is a preposition as typed: lower case, or capitalized as the query's first word. */
@@ -276,14 +288,15 @@ export function readQueryDates(query: string, span: () => CorpusSpan | null): Qu
       if (second === null) continue;
       // `from March to June 1987`: the year of the second date is the first's too.
       const first = typed.year === null && second.year !== null ? { ...typed, year: second.year } : typed;
-      const a = resolve(first, corpus);
-      const b = resolve(second, corpus);
+      const within = (span: Span): boolean => overlapsSpan(span, corpus);
+      const a = resolve(first, corpus, within);
+      const b = resolve(second, corpus, within);
       if (a === null || b === null || a.start > b.end) continue;
       range = { start: a.start, end: b.end };
       closed = true;
       end += 1 + second.length;
     } else if (reading.needsSecond) continue;
-    else range = resolve(typed, corpus);
+    else range = resolve(typed, corpus, fitsCorpus(reading, corpus));
     if (range === null || tokens[end]?.text === 'OR') continue;
     const start = reading.from === 'start' ? range.start : reading.from === 'after' ? addDays(range.end, 1) : null;
     // A day's happening is reported that day or the next ones (Texaco filed on Sunday, April 12, 1987;
