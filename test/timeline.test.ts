@@ -6,6 +6,7 @@ import { entityTimelinePlans } from '../src/store/events.js';
 import { forgetEventLeads } from '../src/store/inspect.js';
 import { resolveEntities } from '../src/store/entities.js';
 import { bucketUnitFor, isoWeekOf } from '../src/core/days.js';
+import { personTitleName } from '../src/core/headline-name.js';
 import {
   boundDay,
   dateLabel,
@@ -297,6 +298,17 @@ describe('buildTimeline for one entity', () => {
     expect(() => timeline({ entity: 'Atlantis' })).toThrow(
       expect.objectContaining({ exitCode: 1, message: expect.stringContaining('Atlantis') }),
     );
+  });
+});
+
+describe('event titles', () => {
+  it('name a person by the surname the corpus calls them by, the whole name when none ends it', () => {
+    expect(personTitleName('Ronald Reagan', ['Reagan', 'REAGAN', 'President Reagan'])).toBe('Reagan');
+    expect(personTitleName('Denis Bra Kanon', ['Kanon', 'Bra Kanon'])).toBe('Bra Kanon');
+    // A surname written first, or only in capitals, or no alias at all: the name.
+    expect(personTitleName('Zhao Ziyang', ['Zhao'])).toBe('Zhao Ziyang');
+    expect(personTitleName('Karl Otto Poehl', ['POEHL'])).toBe('Karl Otto Poehl');
+    expect(personTitleName('Paul Volcker', [])).toBe('Paul Volcker');
   });
 });
 

@@ -34,3 +34,24 @@ export function headlineName(name: string, acronyms: readonly string[], written:
   }
   return best !== '' && shortForms * 2 >= total ? best : name;
 }
+
+/**
+ * The name a title gives a person: the surname the corpus calls them by, an alias that ends the
+ * name (`Reagan` of Ronald Reagan; `Bra Kanon` of Denis Bra Kanon, the longer of two), as news
+ * writes it and as a story's own events already are (`Kang–Pompeo meeting`; before, titles made of
+ * several stories mixed `Funaro–Stoltenberg meeting` with `Dilson Funaro–James Baker discussion`).
+ * The whole name when no alias ends it (`Zhao Ziyang`, whose surname comes first). The event's
+ * participants still say who in full.
+ */
+export function personTitleName(name: string, aliases: readonly string[]): string {
+  const words = name.split(/\s+/);
+  let best: string[] | null = null;
+  for (const alias of aliases) {
+    const parts = alias.trim().split(/\s+/);
+    // Not one in capitals (a headline's `REAGAN`), nor the name itself.
+    if (parts.length >= words.length || !/\p{Ll}/u.test(alias)) continue;
+    if (words.slice(words.length - parts.length).join(' ') !== parts.join(' ')) continue;
+    if (best === null || parts.length > best.length) best = parts;
+  }
+  return best ? best.join(' ') : name;
+}

@@ -15,7 +15,7 @@ import {
   replaceStatements,
   writtenForms,
 } from '../store/events.js';
-import { acronymAliases, headlineName, mayGoByAcronym } from '../core/headline-name.js';
+import { acronymAliases, headlineName, mayGoByAcronym, personTitleName } from '../core/headline-name.js';
 import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatementStream } from './cluster-events.js';
@@ -26,7 +26,7 @@ import { countryOfPlace } from '../nlp/gazetteer.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '99';
+export const STATEMENTS_VERSION = '100';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -113,15 +113,17 @@ function organisations(db: Store): (id: number) => boolean {
 }
 
 /**
- * The names statements and events give entities, by id: the canonical name, or an organisation's
- * acronym where the corpus mostly writes it (see headlineName). Counted once per entity, and only
- * for organisations that have an acronym among their aliases.
+ * The names statements and events give entities, by id: the canonical name, an organisation's
+ * acronym where the corpus mostly writes it (see headlineName), a person's surname (see
+ * personTitleName). Counted once per entity, and only for organisations that have an acronym among
+ * their aliases.
  */
 function titleNames(db: Store): (id: number) => string {
   const names = new Map<number, string>();
   const nameOf = (id: number): string => {
     const e = entityTypeAndName(db, id);
     if (!e) return `#${id}`;
+    if (e.type === 'PERSON') return personTitleName(e.name, entityAliases(db, id));
     const acronyms = mayGoByAcronym(e.type, e.name) ? acronymAliases(e.name, entityAliases(db, id)) : [];
     return acronyms.length ? headlineName(e.name, acronyms, writtenForms(db, id)) : e.name;
   };
