@@ -38,10 +38,9 @@ export function headlineName(name: string, acronyms: readonly string[], written:
 /**
  * The name a title gives a person: the surname the corpus calls them by, an alias that ends the
  * name (`Reagan` of Ronald Reagan; `Bra Kanon` of Denis Bra Kanon, the longer of two), as news
- * writes it and as a story's own events already are (`Kang–Pompeo meeting`; before, titles made of
- * several stories mixed `Funaro–Stoltenberg meeting` with `Dilson Funaro–James Baker discussion`).
- * The whole name when no alias ends it (`Zhao Ziyang`, whose surname comes first). The event's
- * participants still say who in full.
+ * writes it and as a story's own events already are (`Kang–Pompeo meeting`), so that one timeline
+ * does not mix `Funaro–Baker` with `Dilson Funaro–James Baker`. The whole name when no alias ends
+ * it (`Zhao Ziyang`, whose surname comes first); the event's participants say who in full.
  */
 export function personTitleName(name: string, aliases: readonly string[]): string {
   const words = name.split(/\s+/);

@@ -190,8 +190,8 @@ export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[]
     // `<AVMD.PA>`, `(VOWG.F)`: a stock symbol and its exchange in brackets are one token. Split at
     // the dot, the exchange began a sentence inside the brackets and was read as a place (`PA`, 84
     // of Reuters' 150 Pennsylvanias; `HK`, `OL`, `SI`).
-    const opened = text.charCodeAt(i - 1);
-    if (opened === 60 || opened === 40) {
+    const opened = text[i - 1];
+    if (opened === '<' || opened === '(') {
       LISTED_SYMBOL.lastIndex = i;
       const symbol = LISTED_SYMBOL.exec(text);
       if (symbol) {

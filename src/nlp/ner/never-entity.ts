@@ -52,7 +52,7 @@ const GENERIC_ORG_WORDS = new Set([
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAYS = WEEKDAY_NAMES.map((d) => d.toLowerCase());
 
-/** Month and weekday names and their abbreviations (`Feb`, `Sept`, `Tues`, `Apl`). */
+/** Month and weekday names and their abbreviations (`Feb`, `Sept`, `Tues`). */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS,
   ...WEEKDAYS,
