@@ -530,6 +530,13 @@ describe('event attributes', () => {
       [],
     );
     expect(dated.events.map((e) => e.date)).toEqual(['1998-08-07']);
+    // One the story has told of (`the bombing`): a date after it is the condemnation's too.
+    const known = eventsOf(
+      'The Security Council condemned the bombing of the U.S. embassies in Kenya and Tanzania on Thursday.',
+      '1998-08-13',
+      [],
+    );
+    expect(known.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing null']);
     // Named for its victims, or as what a meeting followed: not that day's either.
     const helped = eventsOf(
       'Surgeon General David Satcher on Wednesday led a team to Africa to help victims of terrorist attacks on the embassies.',

@@ -846,7 +846,14 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
         );
         const referred = after.findIndex((ev) => isReferredTo(text, ev.phrase, d));
         target =
-          inClause.filter((ev) => ev.phrase.end <= d.start && !isReferencedBefore(text, sFrom, ev.phrase, d)).pop() ??
+          inClause
+            .filter(
+              (ev) =>
+                ev.phrase.end <= d.start &&
+                !isReferencedBefore(text, sFrom, ev.phrase, d) &&
+                !isKnownReactedTo(text, sFrom, ev.phrase),
+            )
+            .pop() ??
           (referred >= 0 ? after.slice(0, referred) : after).find(
             (ev) =>
               !isProspective(text, ev.phrase, sFrom) &&
@@ -995,13 +1002,39 @@ function isReactedTo(text: string, sFrom: number, phrase: Phrase): boolean {
 }
 
 /**
+ * `The Security Council condemned the bombing of the U.S. embassies … on Thursday`: an attack a verb
+ * of reaction takes with `the` (or `this`, `its` …) is one the story has told of, so a date after it
+ * is the reaction's too (the bombing was six days before). Not one it introduces (`condemned two
+ * terrorist bomb attacks in Kenya and Tanzania Friday`: their own day).
+ */
+function isKnownReactedTo(text: string, sFrom: number, phrase: Phrase): boolean {
+  return (
+    AFTERMATH_LEMMAS.has(phrase.lemma) &&
+    KNOWN_REACTION.test(text.slice(Math.max(sFrom, phrase.start - 60), phrase.start))
+  );
+}
+
+/** Verbs of reaction to an attack or a disaster. */
+const REACTION_VERBS =
+  'condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|deplor(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|mourn(?:s|ed|ing)?|lament(?:s|ed|ing)?|investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|aveng(?:e|es|ed|ing)|commemorat(?:e|es|ed|ing)';
+
+/**
  * `Estrada on Tuesday condemned the bombings`, `Clinton Thursday condemned terrorist bomb attacks`:
  * an attack or a disaster that a verb of reaction takes as its object happened before the reaction,
- * so a date before that verb is the reaction's. (A date after the object may be the attack's own:
- * `condemned two terrorist bomb attacks in Kenya and Tanzania Friday`.)
+ * so a date before that verb is the reaction's. (A date after the object may be the attack's own
+ * when the story introduces it there: `condemned two terrorist bomb attacks in Kenya and Tanzania
+ * Friday`; see isKnownReactedTo.)
  */
-const REACTION =
-  /\b(?:condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|deplor(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|mourn(?:s|ed|ing)?|lament(?:s|ed|ing)?|investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|aveng(?:e|es|ed|ing)|commemorat(?:e|es|ed|ing))\s+(?:(?:the|these|those|this|that|its|their|both|two|three|twin|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
+const REACTION = new RegExp(
+  String.raw`\b(?:${REACTION_VERBS})\s+(?:(?:the|these|those|this|that|its|their|both|two|three|twin|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$`,
+  'iu',
+);
+
+/** REACTION with a determiner of something known (`the`, `this`, `its`, `Kenya's` …), not a number. */
+const KNOWN_REACTION = new RegExp(
+  String.raw`\b(?:${REACTION_VERBS})\s+(?:the|these|those|this|that|its|their|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,3}$`,
+  'iu',
+);
 
 /**
  * An event someone leaves, flies or heads for, named right after (`before leaving for the Venice
