@@ -544,6 +544,13 @@ describe('event attributes', () => {
       [],
     );
     expect(helped.events.map((e) => e.date)).toEqual([null]);
+    // Nor did the one who mourns its victims carry it out.
+    const tribute = eventsOf(
+      'Madeleine Albright paid tribute Tuesday to bombing victims on a visit to East Africa.',
+      '1998-08-18',
+      [['PERSON', 'Madeleine Albright', 'Madeleine Albright']],
+    );
+    expect(tribute.events.find((e) => e.name.endsWith('bombing'))?.participants ?? []).toEqual([]);
     const followed = eventsOf(
       'Clinton met his aides Wednesday to assess the situation following the twin bombings at the embassies.',
       '1998-08-14',

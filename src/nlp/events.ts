@@ -660,11 +660,14 @@ function readParticipants(
     } else if (
       violence &&
       (TALKED_ABOUT.test(text.slice(Math.max(cFrom, phrase.start - 60), phrase.start)) ||
-        REACTED_TO.test(text.slice(Math.max(cFrom, phrase.start - 80), phrase.start)))
+        REACTED_TO.test(text.slice(Math.max(cFrom, phrase.start - 80), phrase.start)) ||
+        AFTERMATH_NOUN.test(text.slice(phrase.end, phrase.end + 16)) ||
+        AFTERMATH_OF.test(text.slice(Math.max(cFrom, phrase.start - 48), phrase.start)))
     ) {
       // `blamed by Washington for Friday's attack`, `no comment on the attack`, `in response to a
-      // missile strike`, `condemned the attacks`: an attack the sentence only blames, answers,
-      // condemns or comments on; the people and countries it names are not who carried it out.
+      // missile strike`, `condemned the attacks`, `paid tribute to bombing victims`: an attack the
+      // sentence only blames, answers, condemns, mourns or comments on; the people and countries it
+      // names are not who carried it out.
     } else {
       // Who tells of an attack (`…, Weinberger said`) did not carry it out.
       persons = violence ? sentencePersons.filter((e) => !isSpeaker(text, e, sTo)) : sentencePersons;
