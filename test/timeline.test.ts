@@ -309,6 +309,10 @@ describe('event titles', () => {
     expect(personTitleName('Zhao Ziyang', ['Zhao'])).toBe('Zhao Ziyang');
     expect(personTitleName('Karl Otto Poehl', ['POEHL'])).toBe('Karl Otto Poehl');
     expect(personTitleName('Paul Volcker', [])).toBe('Paul Volcker');
+    // A surname that is a common word reads as one: the whole name.
+    const common = (w: string) => ['cross', 'young'].includes(w);
+    expect(personTitleName('Theodore Cross', ['Cross'], common)).toBe('Theodore Cross');
+    expect(personTitleName('James Baker', ['Baker'], common)).toBe('Baker');
   });
 });
 

@@ -40,9 +40,15 @@ export function headlineName(name: string, acronyms: readonly string[], written:
  * name (`Reagan` of Ronald Reagan; `Bra Kanon` of Denis Bra Kanon, the longer of two), as news
  * writes it and as a story's own events already are (`Kang–Pompeo meeting`), so that one timeline
  * does not mix `Funaro–Baker` with `Dilson Funaro–James Baker`. The whole name when no alias ends
- * it (`Zhao Ziyang`, whose surname comes first); the event's participants say who in full.
+ * it (`Zhao Ziyang`, whose surname comes first) or the surname is a common word (`isCommon`:
+ * `Cross offers to acquire …` reads as a verb; `Theodore Cross` does not); the event's
+ * participants say who in full.
  */
-export function personTitleName(name: string, aliases: readonly string[]): string {
+export function personTitleName(
+  name: string,
+  aliases: readonly string[],
+  isCommon: (lower: string) => boolean = () => false,
+): string {
   const words = name.split(/\s+/);
   let best: string[] | null = null;
   for (const alias of aliases) {
@@ -52,5 +58,5 @@ export function personTitleName(name: string, aliases: readonly string[]): strin
     if (words.slice(words.length - parts.length).join(' ') !== parts.join(' ')) continue;
     if (best === null || parts.length > best.length) best = parts;
   }
-  return best ? best.join(' ') : name;
+  return best && !(best.length === 1 && isCommon(best[0].toLowerCase())) ? best.join(' ') : name;
 }

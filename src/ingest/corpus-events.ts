@@ -21,12 +21,13 @@ import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatementStream } from './cluster-events.js';
 import { datelinePlace } from '../nlp/dates/publication.js';
 import { countryOfPlace } from '../nlp/gazetteer.js';
+import { isCommonWord } from '../nlp/ner/lexicon.js';
 
 /**
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '100';
+export const STATEMENTS_VERSION = '101';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -123,7 +124,7 @@ function titleNames(db: Store): (id: number) => string {
   const nameOf = (id: number): string => {
     const e = entityTypeAndName(db, id);
     if (!e) return `#${id}`;
-    if (e.type === 'PERSON') return personTitleName(e.name, entityAliases(db, id));
+    if (e.type === 'PERSON') return personTitleName(e.name, entityAliases(db, id), (word) => isCommonWord(word));
     const acronyms = mayGoByAcronym(e.type, e.name) ? acronymAliases(e.name, entityAliases(db, id)) : [];
     return acronyms.length ? headlineName(e.name, acronyms, writtenForms(db, id)) : e.name;
   };
