@@ -13,6 +13,7 @@ import type { IsoDate } from '../core/types.js';
 import { MONTHS } from '../core/names.js';
 import { daysInMonth, formatDay } from '../core/calendar.js';
 import { addDays } from '../core/days.js';
+import { overlaps } from '../core/timex.js';
 import { QUOTES } from './query.js';
 
 /** The first and last publication dates of the corpus. */
@@ -218,8 +219,6 @@ function spanIn(typed: Typed, year: number): Span | null {
   };
 }
 
-const overlapsSpan = (span: Span, corpus: CorpusSpan): boolean => span.end >= corpus.first && span.start <= corpus.last;
-
 /**
  * The days of a typed date, in its own year or else the latest year the corpus has, when the range
  * it makes (`fits`: within it, or open from or up to it) holds some of the corpus.
@@ -239,7 +238,7 @@ function resolve(typed: Typed, corpus: CorpusSpan, fits: (span: Span) => boolean
 
 /** Whether the range a preposition makes of a period holds some of the corpus (`since 1986` of 1987: yes). */
 function fitsCorpus(reading: Reading, corpus: CorpusSpan): (span: Span) => boolean {
-  if (reading.from !== null && reading.to !== null) return (span) => overlapsSpan(span, corpus);
+  if (reading.from !== null && reading.to !== null) return (span) => overlaps(span, corpus.first, corpus.last);
   if (reading.from === 'start') return (span) => span.start <= corpus.last;
   if (reading.from === 'after') return (span) => span.end < corpus.last;
   if (reading.to === 'end') return (span) => span.end >= corpus.first;
@@ -288,7 +287,7 @@ export function readQueryDates(query: string, span: () => CorpusSpan | null): Qu
       if (second === null) continue;
       // `from March to June 1987`: the year of the second date is the first's too.
       const first = typed.year === null && second.year !== null ? { ...typed, year: second.year } : typed;
-      const within = (span: Span): boolean => overlapsSpan(span, corpus);
+      const within = (span: Span): boolean => overlaps(span, corpus.first, corpus.last);
       const a = resolve(first, corpus, within);
       const b = resolve(second, corpus, within);
       if (a === null || b === null || a.start > b.end) continue;
