@@ -2,6 +2,7 @@ import type { Sentence, Token } from '../core/types.js';
 import { countryByDemonym, isCountrySurface, placeInfo } from './gazetteer.js';
 import { MONTH_ABBREVIATIONS } from '../core/names.js';
 import { HARD_WRAP, lineLength } from './wrapped-lines.js';
+import { LISTED_SYMBOL } from './ner/orgs.js';
 
 /*
  * An offset-keeping tokenizer and sentence splitter for news text.
@@ -159,12 +160,6 @@ const TOKEN_RE = new RegExp(
   ].join('|'),
   'guy',
 );
-
-/**
- * A stock symbol with its exchange after a dot, right before the closing bracket (`AVMD.PA`,
- * `CAPH.HKG`; ner/orgs.ts STOCK_SYMBOL with the exchange required).
- */
-const LISTED_SYMBOL = /[A-Z][A-Z0-9]{0,5}\.[A-Z]{1,3}(?=[>)])/y;
 
 const enum Kind {
   Other = 0,

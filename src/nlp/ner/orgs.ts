@@ -24,11 +24,18 @@ export const ORG_ACRONYMS: Readonly<Record<string, string>> = {
   UNICEF: 'UNICEF',
 };
 
+const SYMBOL = '[A-Z][A-Z0-9]{0,5}';
+const EXCHANGE = String.raw`\.[A-Z]{1,3}`;
 /**
  * A stock symbol as wire copy writes it in brackets after a company: capitals and digits, maybe with
  * its exchange after a dot (`PZL`, `F`, `VOWG.F`, `AVMD.PA`, `CAPH.HKG`).
  */
-export const STOCK_SYMBOL = /^[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,3})?$/;
+export const STOCK_SYMBOL = new RegExp(`^${SYMBOL}(?:${EXCHANGE})?$`);
+/**
+ * A symbol with its exchange right before the closing bracket, for the tokenizer to keep whole
+ * (sticky: it sets lastIndex to where the bracket opened).
+ */
+export const LISTED_SYMBOL = new RegExp(`${SYMBOL}${EXCHANGE}(?=[>)])`, 'y');
 
 /** Canonical name of an organisation known by its acronym (`UN` → `United Nations`), else null. */
 export function canonicalOrgAcronym(s: string): string | null {

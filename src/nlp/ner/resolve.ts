@@ -988,12 +988,11 @@ function tickersToCompanies(text: string, mentions: Mention[]): void {
     const m = ordered[k];
     const open = text[m.start - 1];
     if ((open !== '<' && open !== '(') || !STOCK_SYMBOL.test(m.text)) continue;
-    // The exchange after a dot may stay outside the name the tagger found (`VOWG` of `(VOWG.F)`).
-    const exchange = /^\.[A-Z]{1,3}/.exec(text.slice(m.end, m.end + 4))?.[0] ?? '';
-    if (text[m.end + exchange.length] !== (open === '<' ? '>' : ')')) continue;
+    // (The tokenizer keeps a symbol's exchange with it: `VOWG.F` of `(VOWG.F)` is one mention.)
+    if (text[m.end] !== (open === '<' ? '>' : ')')) continue;
     const company = ordered[k - 1];
     // A country is none (`Barclays Bank (UK)`), nor a bracket inside a name (`Bache Securities (HK) Ltd`).
-    const after = /^\s*(\S+)/.exec(text.slice(m.end + exchange.length + 1, m.end + exchange.length + 20))?.[1] ?? '';
+    const after = /^\s*(\S+)/.exec(text.slice(m.end + 1, m.end + 20))?.[1] ?? '';
     if (
       m.type === 'COUNTRY' ||
       isCorporateSuffix(after.replace(/[^\p{L}]+$/u, '')) ||
