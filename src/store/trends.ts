@@ -50,11 +50,6 @@ export function corpusTrend(store: Store, by: Granularity, from: string | null, 
   ).all({ from, to }) as PeriodCount[];
 }
 
-export function latestDate(store: Store): string | null {
-  const db = sqlite(store);
-  return (statement(db, 'SELECT max(date) AS d FROM documents').get() as { d: string | null }).d;
-}
-
 export interface WindowCounts {
   id: number;
   type: string;

@@ -6,7 +6,8 @@ import type { Store } from '../store/db.js';
 import { UnknownEntityError, UserError } from '../core/errors.js';
 import { addDays, addMonths, formatDay, fromDayNumber, parseIsoDate, toDayNumber } from '../core/calendar.js';
 import { resolveEntities } from '../store/entities.js';
-import { entityTrend, latestDate, windowCounts, type Granularity, type PeriodCount } from '../store/trends.js';
+import { entityTrend, windowCounts, type Granularity, type PeriodCount } from '../store/trends.js';
+import { publicationSpan } from '../store/documents.js';
 
 export interface EntityTrend {
   name: string;
@@ -98,7 +99,7 @@ export function parsePeriod(text: string): number {
 const MIN_DOCUMENTS = 3;
 
 export function rising(db: Store, days: number, to: string | null, limit = 20): RisingResult {
-  const end = to ?? latestDate(db);
+  const end = to ?? publicationSpan(db)?.last;
   if (!end) throw new UserError('the corpus has no dated documents', 1);
   const endDay = toDayNumber(parseIsoDate(end)!);
   const curFrom = formatDay(fromDayNumber(endDay - days + 1));
