@@ -2886,7 +2886,8 @@ function groupsOfNations(spans: Span[], tokens: Token[], sentences: Sentence[]):
   }
   sentences.forEach((s, si) => {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (covered.has(i)) continue;
+      // (Both forms begin with G: every other token is passed over before any string is built.)
+      if (covered.has(i) || tokens[i].text[0] !== 'G') continue;
       // `Group of Seven` over three tokens, or `G-7` as one.
       const long = i + 2 < s.tokenEnd && !covered.has(i + 1) && !covered.has(i + 2) ? tokensText(tokens, i, i + 2) : '';
       if (nationsGroup(long) !== null) {
