@@ -29,8 +29,14 @@ const COMMON_WORDS = new Set(
  * name (`The Hague` later in a query, `WHO` the organization).
  */
 export function isCommonWord(typed: string, first: boolean): boolean {
+  return COMMON_WORDS.has(typed.toLowerCase()) && typedAsWord(typed, first);
+}
+
+/**
+ * Whether a query's word is typed as a word rather than a name: in lower case, or capitalized as
+ * the query's first word (`Why did …`, `In March …`).
+ */
+export function typedAsWord(typed: string, first: boolean): boolean {
   const lower = typed.toLowerCase();
-  if (!COMMON_WORDS.has(lower)) return false;
-  if (typed === lower) return true;
-  return first && typed === lower.charAt(0).toUpperCase() + lower.slice(1);
+  return typed === lower || (first && typed === lower.charAt(0).toUpperCase() + lower.slice(1));
 }

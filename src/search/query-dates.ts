@@ -15,6 +15,7 @@ import { daysInMonth, formatDay } from '../core/calendar.js';
 import { addDays } from '../core/days.js';
 import { overlaps } from '../core/timex.js';
 import { QUOTES } from './query.js';
+import { typedAsWord } from './common-words.js';
 
 /** The first and last publication dates of the corpus. */
 export interface CorpusSpan {
@@ -248,8 +249,7 @@ function fitsCorpus(reading: Reading, corpus: CorpusSpan): (span: Span) => boole
 /** Whether a token is a preposition as typed: lower case, or capitalized as the query's first word. */
 function preposition(token: Token | undefined, first: boolean): string | null {
   if (!token || token.quoted || token.bare !== token.text) return null;
-  const lower = token.text.toLowerCase();
-  return token.text === lower || (first && token.text === lower[0].toUpperCase() + lower.slice(1)) ? lower : null;
+  return typedAsWord(token.text, first) ? token.text.toLowerCase() : null;
 }
 
 /**
