@@ -5,7 +5,7 @@
  * pipeline in a child process, and, as the floor, loads the same texts into a bare FTS5 table.
  * The figure that matters is the ratio of the two, plus the ingest's peak RSS.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +40,10 @@ async function child(dir: string, dbFile: string, mode: string): Promise<void> {
     .prepare('SELECT sum(chars) FROM documents')
     .pluck()
     .get() as number;
-  process.stdout.write(JSON.stringify({ summary, seconds, chars, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
+  const { userCPUTime, systemCPUTime, maxRSS } = process.resourceUsage();
+  // CPU time of every thread of the process (V8's collector and compiler threads included).
+  const cpuSeconds = (userCPUTime + systemCPUTime) / 1e6;
+  process.stdout.write(JSON.stringify({ summary, seconds, chars, cpuSeconds, peakRssMB: maxRSS / 1024 }));
 }
 
 function floor(files: string[], dbFile: string): { seconds: number; chars: number } {
@@ -61,6 +64,69 @@ function floor(files: string[], dbFile: string): { seconds: number; chars: numbe
   return { seconds: (performance.now() - started) / 1000, chars };
 }
 
+interface ChildRun {
+  summary: {
+    documents: number;
+    new: number;
+    duplicates: number;
+    failed: number;
+    steps?: Record<string, { seconds: number }>;
+  };
+  seconds: number;
+  chars: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+}
+
+type ChildArgs = (dbFile: string, mode: string) => string[];
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds of each of `runs` main-thread ingests pinned to CPU 0 (Linux's taskset). */
+function pinnedRuns(work: string, args: ChildArgs, runs: number): number[] {
+  return Array.from({ length: runs }, (_, i) => {
+    const out = execFileSync(
+      'taskset',
+      ['-c', '0', process.execPath, ...args(path.join(work, `pinned-${i}.db`), 'full')],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        env: { ...process.env, CORPUS_WORKERS: '0' },
+      },
+    );
+    return (JSON.parse(out) as ChildRun).seconds;
+  });
+}
+
+/** Wall seconds for two full ingests started together. */
+async function sideBySide(work: string, i: number, args: ChildArgs, env: NodeJS.ProcessEnv): Promise<number> {
+  const started = performance.now();
+  const one = (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, args(path.join(work, `pair-${i}-${name}.db`), 'full'), {
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`side-by-side ingest exited ${code}`))));
+    });
+  await Promise.all([one('a'), one('b')]);
+  return (performance.now() - started) / 1000;
+}
+
+async function sequence<T>(n: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await make(i));
+  return out;
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4], process.argv[5]);
   const dir = explodeReuters();
@@ -72,32 +138,25 @@ async function main(): Promise<void> {
   // shared 2-core machine vary by ±15%.
   const floorRuns = Array.from({ length: RUNS }, (_, i) => floor(files, path.join(work, `floor-${i}.db`)));
   const bare = { chars: floorRuns[0].chars, seconds: median(floorRuns.map((r) => r.seconds)) };
+  const childArgs = (dbFile: string, mode: string) => [
+    path.join(ROOT, 'dist', 'bench', 'ingest.js'),
+    '--child',
+    dir,
+    dbFile,
+    mode,
+  ];
+  const childEnv = (workers?: number) =>
+    workers === undefined ? process.env : { ...process.env, CORPUS_WORKERS: String(workers) };
   const runOnce = (mode: 'full' | 'tokens', i: number, workers?: number) => {
     const dbFile = path.join(work, `${mode}-${i}-${workers ?? 'default'}.db`);
     const started = performance.now();
-    const out = execFileSync(
-      process.execPath,
-      [path.join(ROOT, 'dist', 'bench', 'ingest.js'), '--child', dir, dbFile, mode],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-        env: workers === undefined ? process.env : { ...process.env, CORPUS_WORKERS: String(workers) },
-      },
-    );
+    const out = execFileSync(process.execPath, childArgs(dbFile, mode), {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      env: childEnv(workers),
+    });
     const wall = (performance.now() - started) / 1000;
-    const r = JSON.parse(out) as {
-      summary: {
-        documents: number;
-        new: number;
-        duplicates: number;
-        failed: number;
-        steps?: Record<string, { seconds: number }>;
-      };
-      seconds: number;
-      chars: number;
-      peakRssMB: number;
-    };
-    return { ...r, wall, dbBytes: databaseBytes(dbFile) };
+    return { ...(JSON.parse(out) as ChildRun), wall, dbBytes: databaseBytes(dbFile) };
   };
   const run = (mode: 'full' | 'tokens', workers?: number) => {
     const runs = Array.from({ length: RUNS }, (_, i) => runOnce(mode, i, workers));
@@ -113,6 +172,13 @@ async function main(): Promise<void> {
   // Analysis in the main thread (CORPUS_WORKERS=0) against the default two workers: what the
   // second core buys, and where each spends its time (storing documents, resolution, corpus events).
   const alone = run('full', 0);
+  // What the machine allows two analyzers, to read the workers' speed-up against: the main-thread
+  // ingest pinned to one CPU (unpinned, V8's collector and compiler threads use the second core), and
+  // two main-thread ingests started together, each into its own database (their throughput against
+  // one alone is the most two analyzers can gain here; a memory-bound analysis gains less than 2x).
+  const pinned = hasTaskset() ? pinnedRuns(work, childArgs, RUNS) : null;
+  const pairs = await sequence(RUNS, (i) => sideBySide(work, i, childArgs, childEnv(0)));
+  const pairSeconds = median(pairs);
   const steps = (r: typeof full) =>
     Object.fromEntries(Object.entries(r.summary.steps ?? {}).map(([k, v]) => [k, +v.seconds.toFixed(2)]));
   const result = {
@@ -150,6 +216,20 @@ async function main(): Promise<void> {
       speedUp: +(alone.seconds / full.seconds).toFixed(2),
       stepsNoWorkers: steps(alone),
       stepsDefault: steps(full),
+      cpuSecondsNoWorkers: +alone.cpuSeconds.toFixed(2),
+      cpuSecondsDefault: +full.cpuSeconds.toFixed(2),
+      oneCore: pinned && {
+        what: 'CORPUS_WORKERS=0 pinned to one CPU (taskset -c 0): no second core for V8 threads either',
+        seconds: +median(pinned).toFixed(3),
+        runs: pinned.map((x) => +x.toFixed(3)),
+        speedUpOfDefault: +(median(pinned) / full.seconds).toFixed(2),
+      },
+      sideBySide: {
+        what: 'two CORPUS_WORKERS=0 ingests started together, each into its own database: the wall time of both, against one alone',
+        seconds: +pairSeconds.toFixed(3),
+        runs: pairs.map((x) => +x.toFixed(3)),
+        throughputOfOne: +((2 * alone.seconds) / pairSeconds).toFixed(2),
+      },
     },
     tokensOnly: {
       what: 'the same pipeline with tokens and sentences only (no extraction): the foundation issue target, <= 3x floor, <= 300 MB',
