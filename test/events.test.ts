@@ -557,6 +557,20 @@ describe('event attributes', () => {
       [],
     );
     expect(followed.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing null']);
+    // What a period is counted from came before the day named earlier (was dated Tuesday, the
+    // day the staff left); named with its own day, it keeps that day.
+    const since = eventsOf(
+      'About 200 Americans left Pakistan today following threats against Americans there since the Africa bombings.',
+      '1998-08-18',
+      [['PLACE', 'Africa', 'Africa']],
+    );
+    expect(since.events.map((e) => `${e.name} ${e.date}`)).toEqual(['Africa bombing null']);
+    const ownDay = eventsOf(
+      'Security was tightened today, the first time since the Aug. 7 bombings.',
+      '1998-08-18',
+      [],
+    );
+    expect(ownDay.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing 1998-08-07']);
     // A date stops at the attack it refers to: it does not go on to a later phrase.
     const shelled = eventsOf(
       'The rigs, shelled by destroyers on Monday, were still burning a day after the attack, the minister told a news conference.',

@@ -847,7 +847,12 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
         const after = inClause.filter(
           (ev) => ev.phrase.start >= d.end && (!aside || ev.phrase.start < sFrom + aside[1]),
         );
-        const referred = after.findIndex((ev) => isReferredTo(text, ev.phrase, d));
+        // Nor on to what a period is counted from (`left Pakistan today … since the Africa bombings`).
+        const referred = after.findIndex(
+          (ev) =>
+            isReferredTo(text, ev.phrase, d) ||
+            SINCE.test(text.slice(Math.max(d.end, ev.phrase.start - 40), ev.phrase.start)),
+        );
         target =
           inClause
             .filter(
@@ -1047,6 +1052,9 @@ const KNOWN_REACTION = new RegExp(
  */
 const DESTINATION =
   /\b(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|set(?:s|ting)?\s+off|en\s+route|on\s+(?:his|her|their|its)\s+way)\s+(?:for|to)\s+(?:(?:the|a|an|this|next|[\p{L}.]+['’]s)\s+)?(?:(?!(?:for|to|in|on|at|with|after|before|by|tomorrow|today|tonight|yesterday)\s)[\p{L}.-]+\s+){0,3}$/iu;
+
+/** A happening a period is counted from: it came before the day the sentence names (`since the Aug. 7 bombings` names its own). */
+const SINCE = /\bsince\s+(?:(?:the|this|that|these|those|its|their|his|her|an?)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** What follows an attack or a disaster named as a modifier: its victims, its suspects, the inquiry into it. */
 const AFTERMATH_NOUN =
