@@ -492,6 +492,13 @@ describe('event attributes', () => {
     expect(figures.events).toMatchObject([{ date: null }]);
     const talks = eventsOf('Ministers on Monday agreed on a plan in the talks.', '1998-08-11', []);
     expect(talks.events).toMatchObject([{ date: '1998-08-10' }]);
+    // A day closing one conjunct is not the next one's, which has its own (was dated Thursday).
+    const conjuncts = eventsOf(
+      'After touring Dar es Salaam Thursday and meeting with Kenyan police leaders Friday morning, Freeh flew home.',
+      '1998-08-21',
+      [],
+    );
+    expect(conjuncts.events.map((e) => `${e.name} ${e.date}`)).toEqual(['meeting 1998-08-21']);
     // An attack named only for its victims is no happening of that day; the visit is.
     const tribute = eventsOf('She paid tribute Tuesday to bombing victims on a visit to Nairobi.', '1998-08-19', [
       ['PLACE', 'Nairobi', 'Nairobi'],
@@ -571,6 +578,15 @@ describe('event attributes', () => {
       [],
     );
     expect(ownDay.events.map((e) => `${e.name} ${e.date}`)).toEqual(['bombing 1998-08-07']);
+    // A day said of a statement (`said here Friday`) is not the day of what the statement is about
+    // (the raid was dated Friday); a date between `the` and an attack is the attack's own (it went
+    // to the raid, on its left).
+    const said = eventsOf(
+      'FBI Director Louis Freeh said here Friday that the U.S. air raid on Sudan is not linked with the probe into the August 7 bombings in east Africa.',
+      '1998-08-21',
+      [['COUNTRY', 'Sudan', 'Sudan']],
+    );
+    expect(said.events.map((e) => `${e.name} ${e.date}`)).toEqual(['air raid null', 'bombing 1998-08-07']);
     // A date stops at the attack it refers to: it does not go on to a later phrase.
     const shelled = eventsOf(
       'The rigs, shelled by destroyers on Monday, were still burning a day after the attack, the minister told a news conference.',
@@ -1727,6 +1743,20 @@ describe('what a dated statement says happened', () => {
       '1987-02 suspend:paymen',
       '1987-03-26 extend:line',
     ]);
+    // Also when the second clause's date comes after its verb and object.
+    const meeting = statementsIn(
+      ['The FBI chief toured Dar es Salaam Thursday and met with Kenyan police leaders Friday morning.'],
+      '1998-08-21',
+      [
+        ['FBI', 0, 'ORG', 'Federal Bureau of Investigation'],
+        ['Dar es Salaam', 0, 'PLACE'],
+        ['Kenyan', 0, 'COUNTRY', 'Kenya'],
+        ['Thursday', 0, 'DATE', '1998-08-20'],
+        ['Friday morning', 0, 'DATE', '1998-08-21'],
+      ],
+    );
+    // Before: the meeting was Thursday's (the day of the tour) as well as Friday's.
+    expect(meeting.statements.map((s) => `${s.date.value} ${s.action}`)).toEqual(['1998-08-21 meet:']);
   });
 
   it('ends a clause at a `since` that opens one of its own', () => {

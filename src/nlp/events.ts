@@ -479,7 +479,8 @@ function isAside(text: string, from: number, to: number, d: Mention): boolean {
 }
 
 function speechTied(text: string, date: Mention): boolean {
-  const before = /([\p{L}]+)\s+(?:on\s+)?$/u
+  // (`said here Friday`, `told reporters there on Monday`: where it was said may come between.)
+  const before = /([\p{L}]+)\s+(?:(?:here|there)\s+)?(?:on\s+)?$/u
     .exec(text.slice(Math.max(0, date.start - 20), date.start))?.[1]
     .toLowerCase();
   const after = /^\s+(?:(?:had|has|have)\s+)?([\p{L}]+)/u.exec(text.slice(date.end, date.end + 24))?.[1].toLowerCase();
@@ -826,8 +827,16 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
     if (d.end > sTo) continue;
     if (!d.value || /_REF$/.test(d.value) || isBound(text, sFrom, d)) continue;
     const participle = participlePhraseBefore(text, sFrom, d.start);
-    // (`Sunday's Paris accord`: the phrase may start after the words of its name.)
-    const possessed = datable.find((ev) => POSSESSED.test(text.slice(d.end, ev.phrase.start)));
+    // (`Sunday's Paris accord`: the phrase may start after the words of its name.) A day between a
+    // determiner and its noun is that noun's too (`the probe into the August 7 bombings`); not a
+    // month, whose year is less sure (`forthcoming … the June summit` read as last June).
+    const modifier =
+      /^\d{4}-\d{2}-\d{2}/.test(d.value) && DETERMINER_BEFORE.test(text.slice(Math.max(sFrom, d.start - 8), d.start));
+    const possessed = datable.find(
+      (ev) =>
+        POSSESSED.test(text.slice(d.end, ev.phrase.start)) ||
+        (modifier && ev.phrase.start >= d.end && /^\s+$/.test(text.slice(d.end, ev.phrase.start))),
+    );
     // `today's youth`: a date in the possessive says when its own noun is, and no other event's.
     if (!possessed && /^['’]s\s/.test(text.slice(d.end, d.end + 3))) continue;
     let target: Evidence | undefined = possessed;
@@ -955,10 +964,16 @@ function isComparison(text: string, sFrom: number, d: Mention): boolean {
 
 /**
  * Whether another of the sentence's `dates` is `phrase`'s rather than `d` (which precedes it): a
- * nearer one after it, or its own before it.
+ * nearer one after it, its own before it, or, when `d` closes the conjunct before the phrase's
+ * (`touring Dar es Salaam Thursday and meeting with Kenyan police leaders Friday morning`), the one
+ * closing the phrase's own.
  */
 function nearerDateAfter(text: string, phrase: Phrase, d: Mention, dates: Mention[]): boolean {
   const distance = phrase.start - d.end;
+  const conjunct = /^\s+and\s+$/.test(text.slice(d.end, phrase.start));
+  // The phrase's own conjunct runs to the next comma, semicolon or `and`.
+  const ownConjunct = (o: Mention): boolean =>
+    conjunct && o.start >= phrase.end && !/[,;]|\band\b/.test(text.slice(phrase.end, o.start));
   // `issued Monday charged Kopp … in the 1995 shooting`, `destroyed … on Monday … in retaliation for
   // Friday's Iranian missile attack`: a date written right before the phrase, or in the possessive
   // before it, is its own.
@@ -971,7 +986,7 @@ function nearerDateAfter(text: string, phrase: Phrase, d: Mention, dates: Mentio
       o !== d &&
       o.value &&
       !/_REF$/.test(o.value) &&
-      ((o.start >= phrase.end && o.start - phrase.end < distance) || ownBefore(o)),
+      ((o.start >= phrase.end && o.start - phrase.end < distance) || ownBefore(o) || ownConjunct(o)),
   );
 }
 
@@ -1052,6 +1067,9 @@ const KNOWN_REACTION = new RegExp(
  */
 const DESTINATION =
   /\b(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|set(?:s|ting)?\s+off|en\s+route|on\s+(?:his|her|their|its)\s+way)\s+(?:for|to)\s+(?:(?:the|a|an|this|next|[\p{L}.]+['’]s)\s+)?(?:(?!(?:for|to|in|on|at|with|after|before|by|tomorrow|today|tonight|yesterday)\s)[\p{L}.-]+\s+){0,3}$/iu;
+
+/** A determiner right before a date makes the date a modifier of the noun after it. */
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|this|that|its|their|his|her)\s+$/i;
 
 /** A happening a period is counted from: it came before the day the sentence names (`since the Aug. 7 bombings` names its own). */
 const SINCE = /\bsince\s+(?:(?:the|this|that|these|those|its|their|his|her|an?)\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;

@@ -742,11 +742,31 @@ function clauseBounds(
     told.some((d) => d.start < pos) &&
     told.some((d) => d.start > pos) &&
     told.some((d) => /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/.test(d.value!));
+  const ends: { pos: number; length: number }[] = [];
   for (const m of body.slice(from, to).matchAll(CLAUSE)) {
     const pos = from + m.index!;
     if (m[1] !== undefined && !between(pos)) continue;
     if (m[2] !== undefined && !opensParticiplePhrase(body, from, pos)) continue;
-    if (pos + m[0].length <= at) start = pos + m[0].length;
+    ends.push({ pos, length: m[0].length });
+  }
+  // An `and` opening a clause whose own date comes after its verb (`touring Dar es Salaam Thursday
+  // and meeting with Kenyan police leaders Friday morning`, `approved the merger on Oct 3 and the
+  // merger agreement was executed on Oct 7`), no comma between; not one joining two objects (`hit a
+  // ship on Thursday and the Sea Isle City on Friday`), nor a date that bounds, sets a time for
+  // something or is in a relative clause (`cut one rate and abandoned another which had been used
+  // since February 1986`, `adjourned a shareholders meeting … and rescheduled it for March 11`).
+  for (const m of body.slice(from, to).matchAll(AND_BEFORE_WORD)) {
+    const pos = from + m.index!;
+    const own = told.find((d) => d.start > pos && d.start - pos <= 80);
+    if (!own || !between(pos)) continue;
+    const words = body.slice(pos + m[0].length, own.start);
+    if (/[,;]|\b(?:which|who|that|since|until|till|through|from|for|by|before|prior|ahead)\b/.test(words)) continue;
+    if (NOT_A_VERB.test(words) && !FINITE_VERB.test(words)) continue;
+    ends.push({ pos, length: m[0].length });
+  }
+  ends.sort((a, b) => a.pos - b.pos);
+  for (const { pos, length } of ends) {
+    if (pos + length <= at) start = pos + length;
     else if (pos > at) {
       end = pos;
       break;
@@ -766,6 +786,13 @@ const CLAUSE = new RegExp(
   String.raw`;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|\s+since\s+(?=(?:President\s+)?\p{Lu}\p{Ll}+\s+\p{Ll}+ed\b)|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b)|\s+and\s+(?=(?:\p{Ll}+\s+){0,2}?(?:yesterday|today|tomorrow|last|next|this|on|in|early|late)\b))|(,\s+(?=${PARTICIPLE}\s+${PARTICIPLE_PREPOSITION}\b))`,
   'gu',
 );
+
+/** `and` before a word in lower case: what may open a clause of its own (see clauseBounds). */
+const AND_BEFORE_WORD = /\s+and\s+(?=\p{Ll}+\s)/gu;
+/** A clause after `and` opening with a determiner or a preposition needs a verb of its own… */
+const NOT_A_VERB = /^(?:the|a|an|its|their|his|her|this|that|these|those|on|in|at|for|to|of|by|with|as)\s/;
+/** …an auxiliary or a past form before its date (`the merger agreement was executed on Oct 7`). */
+const FINITE_VERB = /\b(?:was|were|is|are|has|have|had|will|would|did|\p{Ll}{3,}ed)\b/u;
 
 /**
  * The name a relative clause opening at `from` (`, who`, `, which`) is said of: the entity that ends
