@@ -489,6 +489,14 @@ describe('corpus events from dated statements', () => {
     // Sharing one party only, its words must agree.
     const one = [...rows.slice(0, 2), { ...rows[2], participantIds: [2, 4] }];
     expect(clusterStatements(one, name, options).map((e) => e.documents)).toEqual([2, 1]);
+    // Whoever each takes for its subject (`Britain backs U.S. strike on Iran oil platform` read the
+    // attack as Iran's): before, two events of one bombing.
+    const subjects = [
+      { ...rows[0], subjectId: 5 },
+      { ...rows[1], subjectId: 5 },
+      { ...rows[2], subjectId: 2 },
+    ];
+    expect(clusterStatements(subjects, name, options).map((e) => e.documents)).toEqual([3]);
   });
 
   it('makes one event of one subject doing one thing to one object with two verbs of one way, not opposite ones', () => {

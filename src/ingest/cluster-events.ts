@@ -620,6 +620,14 @@ function sameHappening(
   if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p)) && shared < 2) {
     if (!namesAny(b, [...a.places]) && !namesAny(a, [...b.places])) return false;
   }
+  const sharedKinds = [...a.kinds].filter((k) => b.kinds.has(k));
+  // One kind of happening a noun names (a bombing, an earthquake), the same day, to the same two
+  // countries or people: one happening, whatever else each report says around it (`the Aug. 7
+  // bombings at American embassies in Kenya and Tanzania` in a story of travel warnings), and whoever
+  // each takes for its subject (`Britain backs U.S. strike on Iran oil platform` read the attack as
+  // Iran's). Not when an article tells them apart.
+  const nounKind = sharedKinds.some((k) => k.startsWith('n:') && k !== MEETING_KIND);
+  if (shared >= 2 && nounKind && !toldApart(a, b)) return true;
   // `Greece buys` and `Syria buys` wheat the same day are two happenings: two subjects make one
   // happening only when each takes part in the other's (`Baker met Stoltenberg`, `Stoltenberg met Baker`).
   if (!subjectsAgree(a, b)) return false;
@@ -627,11 +635,7 @@ function sameHappening(
   // toll of the attack or the disaster the other tells at the same place.
   const toll = (isToll(a) && tellsTwinKind(b)) || (isToll(b) && tellsTwinKind(a));
   if (toll && a.day === b.day && [...a.places].some((p) => b.places.has(p))) return true;
-  // (`talks` and `meeting` are one kind: an article calls one meeting both.)
-  for (const [doc, kinds] of b.nounKinds) {
-    const other = a.nounKinds.get(doc);
-    if (other && [...kinds].some((k) => !other.has(k))) return false;
-  }
+  if (toldApart(a, b)) return false;
   // Two of the same people or organisations meeting on one day met once (`Miyazawa talks`,
   // `Miyazawa–Baker hour-long meeting`), whatever other words each report uses. (Not countries:
   // two countries hold several talks a day.)
@@ -642,7 +646,6 @@ function sameHappening(
   const visitAndTalks =
     (a.kinds.has(TRAVEL_KIND) && b.kinds.has(MEETING_KIND)) || (b.kinds.has(TRAVEL_KIND) && a.kinds.has(MEETING_KIND));
   if (sharedActors >= 1 && visitAndTalks) return true;
-  const sharedKinds = [...a.kinds].filter((k) => b.kinds.has(k));
   const sharedKind = sharedKinds.length > 0;
   // Named alike, with someone who is no country or place in both (`Lawson meetings` of April 7 and
   // 8; `OPEC accord` and `OPEC accord in Vienna`, one name and where): one happening told in other
@@ -659,15 +662,20 @@ function sameHappening(
     if (doer && sharedKinds.some((k) => !k.startsWith('n:') && !k.endsWith(':') && !lightHeads.has(k.split(':')[1])))
       return true;
   }
-  // One kind of happening a noun names (a bombing, an earthquake), the same day, to the same two
-  // countries or people: one happening, whatever else each report says around it (`the Aug. 7
-  // bombings at American embassies in Kenya and Tanzania` in a story of travel warnings).
-  if (shared >= 2 && sharedKinds.some((k) => k.startsWith('n:') && k !== MEETING_KIND)) return true;
   // `Reagan imposes tariffs` and `United States raises tariffs` the same day, subjects agreeing (see
   // above): one deed to one object told with two verbs that push the same way.
   if (a.subject !== null && b.subject !== null && oneDeedTwoVerbs(a.kinds, b.kinds, lightHeads)) return true;
   const cosine = termCosine(a, b, idf);
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
+}
+
+/** An article that names them with two different event nouns tells them apart (`talks` and `meeting` are one kind: an article calls one meeting both). */
+function toldApart(a: Settled, b: Settled): boolean {
+  for (const [doc, kinds] of b.nounKinds) {
+    const other = a.nounKinds.get(doc);
+    if (other && [...kinds].some((k) => !other.has(k))) return true;
+  }
+  return false;
 }
 
 /** One name, or one name and where (`OPEC accord`, `OPEC accord in Vienna`). */
