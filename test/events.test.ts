@@ -384,6 +384,18 @@ describe('event attributes', () => {
     expect(events.map((e) => e.participants)).toEqual([[]]);
   });
 
+  it('take a pronoun for the person its sentence named first, before one named in the sentence before', () => {
+    const text =
+      'He has two daughters, Yelena and Tatyana. The health of Boris Yeltsin, who had two heart attacks last year, has been the centre of speculation since he won the July 3 election.';
+    const { events } = eventsOf(text, '1996-08-26', [
+      ['PERSON', 'Tatyana', 'Tatyana'],
+      ['PERSON', 'Boris Yeltsin', 'Boris Yeltsin'],
+    ]);
+    // Was Tatyana, the last person named before the sentence.
+    const election = events.find((e) => e.name.endsWith('election'));
+    expect(`${election?.name}: ${election?.participants.join(', ')}`).toBe('Yeltsin election: Boris Yeltsin');
+  });
+
   it('name events without a place after their participants', () => {
     const text = 'Abe said in his talks with Trump, the two agreed.';
     const { events } = eventsOf(text, '2018-04-19', [

@@ -654,7 +654,7 @@ function readParticipants(
           ? subject
           : speaker.length
             ? speaker
-            : pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
+            : pronounSubject(text, cFrom, phrase.start, lastPersonBefore, { inSentence, sTo });
         other.forEach((e) => claimed.add(e));
         if (persons.length) persons = [...other.filter((e) => e.type === 'PERSON'), ...persons];
       }
@@ -673,7 +673,7 @@ function readParticipants(
       // Who tells of an attack (`…, Weinberger said`) did not carry it out.
       persons = violence ? sentencePersons.filter((e) => !isSpeaker(text, e, sTo)) : sentencePersons;
       if (persons.length === 0) {
-        const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore);
+        const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore, { inSentence, sTo });
         persons = pronoun;
       }
       if (persons.length === 0) {
@@ -1082,10 +1082,27 @@ const AFTERMATH_OF =
   /\b(?:victims?|survivors?|suspects?|perpetrators?|toll|aftermath|wake)\s+of\s+(?:(?:the|these|those|this|that|its|their|two|twin)\s+)?(?:[\p{L}.-]+\s+){0,2}$/iu;
 const REFERRED = /\b(?:in|of|for|into|over|about|by|from|after|following)\s+the\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
-/** `He will hold talks`: a pronoun subject stands for the person last named before the sentence. */
-function pronounSubject(text: string, from: number, to: number, lastPerson: Entity | null): Entity[] {
-  if (!lastPerson) return [];
-  return /(?:^|[\s"“])(?:He|She|he|she)\s/.test(text.slice(from, to)) ? [lastPerson] : [];
+/**
+ * `He will hold talks`: a pronoun subject stands for the first person the sentence names before it
+ * (`The health of Boris Yeltsin, who …, has been … since he won a second term`), else for the person
+ * last named before the sentence. Not for one who speaks in the sentence (`Albright said on Tuesday
+ * that she was heartened by cooperation in probing last Friday's bombing`): what she says of is
+ * not hers.
+ */
+function pronounSubject(
+  text: string,
+  from: number,
+  to: number,
+  lastPerson: Entity | null,
+  { inSentence, sTo }: Pick<SentenceContext, 'inSentence' | 'sTo'>,
+): Entity[] {
+  const pronoun = /(?:^|[\s"“])(?:He|She|he|she)\s/.exec(text.slice(from, to));
+  if (!pronoun) return [];
+  const at = from + pronoun.index;
+  const named = inSentence.find((e) => e.type === 'PERSON' && e.end <= at);
+  if (named && isSpeaker(text, named, sTo)) return [];
+  const who = named ?? lastPerson;
+  return who ? [who] : [];
 }
 
 /** The items (sorted by start) that start within `[from, to)`, found by binary search. */
