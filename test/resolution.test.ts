@@ -388,6 +388,19 @@ describe('corpus-level resolution', () => {
     });
   });
 
+  it('names a misspelt pair in as many documents by the spelling whose surname other names share', () => {
+    const r = resolveNames(
+      [
+        name('PERSON', 'mohammad akram', [1, 2, 3, 4], 'Mohammad Akram'),
+        name('PERSON', 'mohammad akam', [5, 6, 7, 8], 'Mohammad Akam'),
+        name('PERSON', 'wasim akram', [9], 'Wasim Akram'),
+      ],
+      [],
+    );
+    // Was the other way: the shorter key won the tie.
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toContain('mohammad akam → mohammad akram (typo)');
+  });
+
   it('joins a surname of two words to the one full name documents give it, and never without evidence', () => {
     const person = (text: string, key: string) => ({ type: 'PERSON', text, key });
     // A document's analysis gave `Bra Kanon` to the full name: evidence; a given name and surname are not.

@@ -143,10 +143,29 @@ export function resolveNames(
   const links = new Map<string, Link>();
   const suspects: Suspect[] = [];
   const size = (i: string) => byId.get(i)?.docs.length ?? 0;
-  /** The better canonical of two: more documents, then the shorter key, then the first in order. */
+  // How many people's names end in a word (a name alone ends in itself).
+  const surnames = new Map<string, number>();
+  const surnameOf = (n: NameStat) => n.key.slice(n.key.lastIndexOf(' ') + 1);
+  for (const n of byId.values())
+    if (n.type === 'PERSON') surnames.set(surnameOf(n), (surnames.get(surnameOf(n)) ?? 0) + 1);
+  /**
+   * Whether a person's name of several words ends in a surname another name of the corpus has too
+   * (`Mohammad Akram`, as `Wasim Akram` or `Akram` alone; its misspelling `Mohammad Akam` does not).
+   * Not an organisation's: its last word is most often a legal form or a common head (`Corp`, `Bank`).
+   */
+  const endsInUsedName = (i: string) => {
+    const n = byId.get(i);
+    return n?.type === 'PERSON' && n.key.includes(' ') && (surnames.get(surnameOf(n)) ?? 0) > 1;
+  };
+  /**
+   * The better canonical of two: more documents, then one ending in a word another name ends in,
+   * then the shorter key, then the first in order.
+   */
   const better = (a: string, b: string) => {
     const d = size(b) - size(a);
     if (d !== 0) return d > 0 ? b : a;
+    const [usedA, usedB] = [endsInUsedName(a), endsInUsedName(b)];
+    if (usedA !== usedB) return usedA ? a : b;
     if (a.length !== b.length) return a.length < b.length ? a : b;
     return a < b ? a : b;
   };

@@ -60,8 +60,10 @@ export interface ResolutionSummary extends ApplyResult {
  * 8: an acronym read as a place joins the organisation the corpus spells it out as (`GATT`).
  * 9: a place written only in capitals is shown as the gazetteer writes it (`BONN` → `Bonn`).
  * 10: a given name written as its initial joins the one full name it can be (`B. Yeltsin`).
+ * 12: of two people's names in as many documents, the canonical is one whose surname another name
+ *    has too (`Mohammad Akram`, as `Wasim Akram`; not its misspelling `Mohammad Akam`).
  */
-export const RESOLUTION_RULES_VERSION = 11;
+export const RESOLUTION_RULES_VERSION = 12;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
