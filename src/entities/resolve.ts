@@ -145,9 +145,8 @@ export function resolveNames(
   const size = (i: string) => byId.get(i)?.docs.length ?? 0;
   // How many people's names end in a word (a name alone ends in itself).
   const surnames = new Map<string, number>();
-  const surnameOf = (n: NameStat) => n.key.slice(n.key.lastIndexOf(' ') + 1);
   for (const n of byId.values())
-    if (n.type === 'PERSON') surnames.set(surnameOf(n), (surnames.get(surnameOf(n)) ?? 0) + 1);
+    if (n.type === 'PERSON') surnames.set(lastWord(n.key), (surnames.get(lastWord(n.key)) ?? 0) + 1);
   /**
    * Whether a person's name of several words ends in a surname another name of the corpus has too
    * (`Mohammad Akram`, as `Wasim Akram` or `Akram` alone; its misspelling `Mohammad Akam` does not).
@@ -155,7 +154,7 @@ export function resolveNames(
    */
   const endsInUsedName = (i: string) => {
     const n = byId.get(i);
-    return n?.type === 'PERSON' && n.key.includes(' ') && (surnames.get(surnameOf(n)) ?? 0) > 1;
+    return n?.type === 'PERSON' && wordCount(n.key) >= 2 && (surnames.get(lastWord(n.key)) ?? 0) > 1;
   };
   /**
    * The better canonical of two: more documents, then one ending in a word another name ends in,
