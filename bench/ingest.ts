@@ -89,22 +89,6 @@ function hasTaskset(): boolean {
   }
 }
 
-/** Seconds of each of `runs` main-thread ingests pinned to CPU 0 (Linux's taskset). */
-function pinnedRuns(work: string, args: ChildArgs, runs: number): number[] {
-  return Array.from({ length: runs }, (_, i) => {
-    const out = execFileSync(
-      'taskset',
-      ['-c', '0', process.execPath, ...args(path.join(work, `pinned-${i}.db`), 'full')],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-        env: { ...process.env, CORPUS_WORKERS: '0' },
-      },
-    );
-    return (JSON.parse(out) as ChildRun).seconds;
-  });
-}
-
 /** Wall seconds for two full ingests started together. */
 async function sideBySide(work: string, i: number, args: ChildArgs, env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
@@ -147,10 +131,16 @@ async function main(): Promise<void> {
   ];
   const childEnv = (workers?: number) =>
     workers === undefined ? process.env : { ...process.env, CORPUS_WORKERS: String(workers) };
-  const runOnce = (mode: 'full' | 'tokens', i: number, workers?: number) => {
-    const dbFile = path.join(work, `${mode}-${i}-${workers ?? 'default'}.db`);
+  // `pinned`: run under `taskset -c 0` (one CPU for every thread of the process).
+  const runOnce = (mode: 'full' | 'tokens', i: number, workers?: number, pinned = false) => {
+    const dbFile = path.join(work, `${mode}-${i}-${workers ?? 'default'}${pinned ? '-pinned' : ''}.db`);
     const started = performance.now();
-    const out = execFileSync(process.execPath, childArgs(dbFile, mode), {
+    const [command, ...args] = [
+      ...(pinned ? ['taskset', '-c', '0'] : []),
+      process.execPath,
+      ...childArgs(dbFile, mode),
+    ];
+    const out = execFileSync(command, args, {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
       env: childEnv(workers),
@@ -176,7 +166,7 @@ async function main(): Promise<void> {
   // ingest pinned to one CPU (unpinned, V8's collector and compiler threads use the second core), and
   // two main-thread ingests started together, each into its own database (their throughput against
   // one alone is the most two analyzers can gain here; a memory-bound analysis gains less than 2x).
-  const pinned = hasTaskset() ? pinnedRuns(work, childArgs, RUNS) : null;
+  const pinned = hasTaskset() ? Array.from({ length: RUNS }, (_, i) => runOnce('full', i, 0, true).seconds) : null;
   const pairs = await sequence(RUNS, (i) => sideBySide(work, i, childArgs, childEnv(0)));
   const pairSeconds = median(pairs);
   const steps = (r: typeof full) =>
