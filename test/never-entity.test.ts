@@ -10,6 +10,15 @@ const names = (text: string) => {
 };
 
 describe('never an entity', () => {
+  it('takes no pronoun described as one of a kind for a name (`It was one of the four Swedish banks`)', () => {
+    // Was ORG:It, the subject of two events' names on Reuters (`It agrees to advance Fermenta`).
+    expect(
+      names(
+        'Nordbanken said it would auction its shares. It was one of the four Swedish banks which last month agreed to advance the group 110 mln crowns.',
+      ),
+    ).not.toContain('ORG:It');
+  });
+
   it('knows the words that make no name on their own', () => {
     for (const w of [['Corp'], ['Inc.'], ['Co', 'Inc'], ['Bank'], ['Ltd'], ['Feb'], ['Thursday'], ['L.'], ['MAY8']]) {
       expect(neverEntity(w, 'ORG'), w.join(' ')).toBe(true);
@@ -22,6 +31,10 @@ describe('never an entity', () => {
     // The wire's own month abbreviations in shipping tables (`eta Apl 14 Ghent`).
     for (const w of ['Apl', 'Mch', 'Jly', 'Jne']) expect(neverEntity([w], 'PERSON'), w).toBe(true);
     expect(neverEntity(['APL', 'Corp'], 'ORG')).toBe(false);
+    // A pronoun opening a sentence (`It was one of the four Swedish banks …`) is no organisation;
+    // capitals may be one (`IT`, `ITS`).
+    for (const w of ['It', 'They', 'These']) expect(neverEntity([w], 'ORG'), w).toBe(true);
+    for (const w of ['IT', 'ITS']) expect(neverEntity([w], 'ORG'), w).toBe(false);
     // An amount of money or of government borrowing is a figure.
     for (const w of ['N.Z. Dlrs', 'European Currency Units', 'Public Sector Borrowing Requirement'])
       expect(neverEntity(w.split(' '), 'ORG'), w).toBe(true);

@@ -332,6 +332,10 @@ function isHolidayName(words: readonly string[]): boolean {
   return HOLIDAY_NAME.test(words.join(' ').replace(/\s*['’]s(?=\s|$)/g, "'s"));
 }
 
+/** Pronouns and demonstratives as written in running text (`IT`, `US` in capitals may be names). */
+const PRONOUN_WORD =
+  /^(?:[Ii]t|[Ii]ts|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Hh]im|[Hh]er|[Hh]is|[Tt]hem|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]here)$/;
+
 /**
  * True when the words of a span cannot be an entity of `type`: no content word at all, a holiday's
  * name, a belief or a language, or a person whose name has digits in it or is initials only (`H.K.
@@ -339,6 +343,8 @@ function isHolidayName(words: readonly string[]): boolean {
  */
 export function neverEntity(words: readonly string[], type: string): boolean {
   if (words.every(isEmptyWord)) return true;
+  // `It was one of the four Swedish banks …`: a pronoun opening a sentence stands for a name; it is none.
+  if (words.length === 1 && PRONOUN_WORD.test(words[0])) return true;
   // `Easter`, `Christmas Eve`: a holiday is a date (the date recognizer reads it), not a place or a person.
   if (isHolidayName(words)) return true;
   // `Judaism`, `Hindu Brahmins`, `Latin`: a faith, its followers, a language, an `-ism`; two words

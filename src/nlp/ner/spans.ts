@@ -911,7 +911,8 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
         // `Connecticut Classic Lotto is one of the games`: any name inside the thing's is part of it.
         for (const sp of spans)
           if (sp.first >= i && sp.last <= last) typed.set(tokensText(tokens, sp.first, sp.last).toLowerCase(), type);
-      } else if (!own) {
+      } else if (!own && !neverEntity(spanWords(tokens, { first: i, last, type, sentence: si }), type)) {
+        // (`It was one of the four Swedish banks`: a pronoun described so is still none.)
         found.push({ first: i, last, type, sentence: si });
         typed.set(name, type);
       }
