@@ -306,6 +306,27 @@ describe('corpus events from dated statements', () => {
     expect(event.name).toBe('Texaco files for bankruptcy');
   });
 
+  it('names an action most reports tell without its object by what another report says was done', () => {
+    const signing = (doc: number, head: string, name: string) =>
+      statement(doc, '1987-03-20', {
+        value: '1987-03-20',
+        action: `sign:${head}`,
+        eventNoun: false,
+        subjectId: 9,
+        participantIds: [9],
+        name,
+        terms: ['loan', 'bank', head].filter(Boolean),
+      });
+    const rows = [
+      ...[40, 41, 42].map((doc) => signing(doc, '', 'Chile signs')),
+      signing(43, 'loan', 'Chile signs commercial bank loan'),
+    ];
+    const [event] = clusterStatements(rows, name, options);
+    expect(event.documents).toBe(4);
+    // Was `Chile signs`.
+    expect(event.name).toBe('Chile signs commercial bank loan');
+  });
+
   it('names harm no report says who did by what underwent it at its place, not by a country it befell', () => {
     // `the bombings in Kenya and Tanzania killed …`: three reports, none saying who.
     const killing = (doc: number, name: string, action: string) =>

@@ -1559,6 +1559,71 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Bank of England buys bills']);
   });
 
+  it('reads what was done past the words describing an amount or a noun (`its frozen 13 billion dollar debt`, `a resolution calling for`)', () => {
+    const { statements } = statementsIn(
+      [
+        'South Africa will repay 13 pct of its frozen 13 billion dollar debt under an agreement reached on March 24.',
+        'Turkey bought an estimated 200,000 tonnes of wheat on March 20.',
+        'The Senate passed a resolution calling for sanctions on March 19.',
+        'Bond Corp sold its CSR shares representing 10 pct on March 18.',
+        'Endotronics Inc established reserves totaling 12 mln dlrs on March 17.',
+        'Shearson sold a public offering of 2 mln shares on March 16.',
+      ],
+      '1987-03-25',
+      [
+        ['South Africa', 0, 'COUNTRY'],
+        ['March 24', 0, 'DATE', '1987-03-24'],
+        ['Turkey', 1, 'COUNTRY'],
+        ['March 20', 1, 'DATE', '1987-03-20'],
+        ['Senate', 2, 'ORG'],
+        ['March 19', 2, 'DATE', '1987-03-19'],
+        ['Bond Corp', 3, 'ORG'],
+        ['CSR', 3, 'ORG'],
+        ['March 18', 3, 'DATE', '1987-03-18'],
+        ['Endotronics Inc', 4, 'ORG'],
+        ['March 17', 4, 'DATE', '1987-03-17'],
+        ['Shearson', 5, 'ORG'],
+        ['March 16', 5, 'DATE', '1987-03-16'],
+      ],
+    );
+    // Were `South Africa repays frozen`, `Turkey buys estimated`, `Senate passes resolution calling`,
+    // `Bond Corp sells CSR shares representing`, `Endotronics Inc establishes reserves totaling`,
+    // `Shearson sells public`.
+    expect(statements.map((s) => s.name)).toEqual([
+      'South Africa repays dollar debt',
+      'Turkey buys wheat',
+      'Senate passes resolution',
+      'Bond Corp sells CSR shares',
+      'Endotronics Inc establishes reserves',
+      'Shearson sells public offering',
+    ]);
+  });
+
+  it('takes no figure moved by how much (`plunged more than 500 points`) nor a past form after a preposition (`in lost exports`) for an act', () => {
+    const { statements } = statementsIn(
+      [
+        'Fitzwater said Reagan watched the decline on Wall Street on Monday, where the Dow Jones industrial average plunged more than 500 points.',
+        'The bill, which was defeated on Monday, could have cost about 60 mln dlrs a year in lost exports, Reagan said.',
+        'Reagan lost the vote on Monday.',
+        'The FTSE 100 index had lost a further 233.2 points on Tuesday, Reagan said.',
+      ],
+      '1987-10-20',
+      [
+        ['Fitzwater', 0, 'PERSON', 'Marlin Fitzwater'],
+        ['Reagan', 0, 'PERSON', 'Ronald Reagan'],
+        ['Monday', 0, 'DATE', '1987-10-19'],
+        ['Monday', 1, 'DATE', '1987-10-19'],
+        ['Reagan', 1, 'PERSON', 'Ronald Reagan'],
+        ['Reagan', 2, 'PERSON', 'Ronald Reagan'],
+        ['Monday', 2, 'DATE', '1987-10-19'],
+        ['Tuesday', 3, 'DATE', '1987-10-20'],
+        ['Reagan', 3, 'PERSON', 'Ronald Reagan'],
+      ],
+    );
+    // Were `Ronald Reagan plunges points`, `loses exports` and `loses further`.
+    expect(statements.map((s) => s.name)).toEqual(['Ronald Reagan loses vote']);
+  });
+
   it('names no adverb of place or time as what was done (`meets here`, `signs there`)', () => {
     const { statements } = statementsIn(
       [

@@ -1277,6 +1277,16 @@ function eventName(
     );
     if (better) topAction = better[0];
   }
+  // `Mexico signs` (3 reports) and `Mexico signs commercial bank loan` (1): a verb with no object
+  // names nothing a reader can tell apart; what a report says was signed does. (Not a verb that
+  // makes a happening of its own, named after it below: `agreed` is `OPEC accord in Geneva`.)
+  const [verbNow, objectNow] = topAction.split(':');
+  if (!topAction.startsWith('n:') && objectNow === '' && !options.verbNouns.has(verbNow)) {
+    const told = byReports.find(
+      ([a]) => a.startsWith(`${verbNow}:`) && a !== topAction && !options.lightHeads.has(a.split(':')[1]),
+    );
+    if (told) topAction = told[0];
+  }
   // A name of its own for what most reports say happened (`Paris accord`), else any the reports share.
   const namedTop = named.filter((m) => m.action === topAction);
   if (namedTop.length) {

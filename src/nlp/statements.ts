@@ -77,6 +77,34 @@ const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands)$/;
 /** Participles that describe the noun before them (`notes priced at par`, `shares held by`, `debt falling due`). */
 const PARTICIPLE_AFTER_NOUN = /^(?:[a-z]+[^e]ed|held|due|falling|maturing|sold|paid|made|set|taken)$/;
+/** Prepositions before which a past form can only describe a noun (`in lost exports`). */
+const BEFORE_ATTRIBUTE =
+  /^(?:in|of|for|with|on|at|from|into|under|over|amid|despite|against|about|without|after|before|during|via)$/;
+/** Words before a figure that describe the amount (`its frozen 13 billion`, `an estimated 200,000`). */
+const BEFORE_AMOUNT = /^(?:\p{Ll}{3,}(?:ed|en)|additional|further|total|extra|initial|another)$/u;
+/** Nouns in -ing (`a public offering of`, `the meeting on`), never a clause describing the noun before them. */
+const ING_NOUN =
+  /^(?:meeting|hearing|briefing|offering|financing|refinancing|spending|funding|trading|listing|borrowing|lending|building|holding|rating|ruling|pricing|opening|filing|warning|signing|bidding|shipping|processing|restructuring|refining|marketing|banking|accounting|advertising|dumping|training|mining|housing|morning|evening|ceiling|setting|understanding|beginning|crossing|dealing|planning|printing|timing|recording|clothing|packaging|engineering|manufacturing|programming|broadcasting|underwriting|licensing|servicing|billing|booking|reporting|farming|fishing|drilling|logging|smelting|spraying|landing|boarding|sitting|polling|hiring|wording|standing|shareholding|stockholding|gaming|gambling|lobbying|wrongdoing|brewing)$/;
+/**
+ * An -ing form at `j` that opens a clause describing the noun before it (`a resolution calling for`,
+ * `shares representing 5.1 pct`): what follows it is a preposition, a determiner, a figure, a name or
+ * the phrase's end, not another word of a noun phrase (`crude oil marketing prorationing`).
+ */
+function isDescribingIng(words: Word[], j: number): boolean {
+  const w = words[j];
+  if (!/^\p{Ll}{3,}ing$/u.test(w.text) || ING_NOUN.test(w.lower)) return false;
+  const next = words[j + 1];
+  return (
+    next === undefined ||
+    next.marked ||
+    // (`brewing and marketing rights`: an `and` goes on with the phrase.)
+    (PREPOSITION.test(next.lower) && !/^(?:and|or)$/.test(next.lower)) ||
+    DETERMINER.test(next.lower) ||
+    /^\d/.test(next.text) ||
+    AMOUNT_WORD.test(next.lower) ||
+    /^\p{Lu}/u.test(next.text)
+  );
+}
 /** Spans of time (`six days of fighting`, `years of disputes`): how long, not what. */
 const DURATION = /^(?:hours?|days?|weeks?|months?|years?|decades?)$/;
 /** Nouns of how much (`a modest amount of dollars`). */
@@ -222,8 +250,10 @@ function objectAfter(
     // Right after a verb, a mark ends it before it starts (`the bans were lifted, the officials said`).
     if (w.marked && (out.length || (verb && j === opens))) break;
     if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
-      // `four pct of its shares`: numbers in words before an amount are part of it.
-      if (out.some((o) => !NUMBER_WORD.test(o.toLowerCase()))) break;
+      // `four pct of its shares`: numbers in words before an amount are part of it; so are the
+      // participles and adjectives before a figure (`its frozen 13 billion dollar debt`, `an
+      // estimated 200,000 tonnes`), which describe the amount, not what there is of it.
+      if (out.some((o) => !NUMBER_WORD.test(o.toLowerCase()) && !(/^\d/.test(w.text) && BEFORE_AMOUNT.test(o)))) break;
       out.length = 0;
       continue;
     }
@@ -235,6 +265,10 @@ function objectAfter(
     // `sold 100 mln dlrs of notes priced at par`, `shares held by`: a participle after the noun
     // describes it.
     if (out.length && PARTICIPLE_AFTER_NOUN.test(w.lower) && PREPOSITION.test(words[j + 1]?.lower ?? 'of')) break;
+    // `passed a resolution calling for`, `shares representing 5.1 pct`, `reserves totaling 12 mln
+    // dlrs`: an -ing form after the noun, before what is not a word of the phrase, opens a clause
+    // describing the noun (`a public offering of` is the noun itself).
+    if (out.length && isDescribingIng(words, j)) break;
     // `bought 200,000 tonnes of wheat`, `tonnes white sugar`: a measure says how much, not what.
     if (MEASURE_WORD.test(w.lower) && out.length === 0) {
       if (words[j + 1]?.lower === 'of') j++;
@@ -269,7 +303,7 @@ function objectAfter(
     ) {
       break;
     }
-    if (ACTION_WORDS.get(w.lower)?.verb && out.length) break;
+    if (ACTION_WORDS.get(w.lower)?.verb && out.length && !ING_NOUN.test(w.lower)) break;
     const entity = entityAt.get(w.start);
     if (entity === '') continue;
     out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
@@ -322,12 +356,21 @@ function isFigureMove(words: Word[], i: number, lemma: string): boolean {
   while (j < words.length && ADVERB.test(words[j].lower)) j++;
   const next = words[j];
   if (!next || next.marked) return false;
-  if (/^\d/.test(next.text)) return MOVES_BY_ITSELF.has(lemma);
+  if (MOVES_BY_ITSELF.has(lemma)) {
+    // `plunged more than 500 points`, `lost nearly 2 pct`: the figure after a word or two of how much.
+    let k = j;
+    while (k < words.length && k <= j + 2 && !words[k].marked && ABOUT_FIGURE.test(words[k].lower)) k++;
+    if (/^\d/.test(words[k]?.text ?? '') && !words[k].marked) return true;
+  }
   if (next.lower !== 'to' && next.lower !== 'by') return false;
   let k = j + 1;
   while (k < words.length && k <= j + 3 && BEFORE_FIGURE.test(words[k].lower)) k++;
   return /^\d/.test(words[k]?.text ?? '');
 }
+
+/** Words of how much before a figure a verb moved by (`more than 500 points`, `a further 233.2 points`). */
+const ABOUT_FIGURE =
+  /^(?:more|less|than|nearly|almost|about|around|roughly|some|over|just|only|approximately|a|an|further|another|additional)$/;
 
 /** Words between `to` and a figure (`to a preliminary 277,500`, `to around 8-3/8 pct`), not a verb (`agreed to buy 100 pct`). */
 const BEFORE_FIGURE =
@@ -521,6 +564,9 @@ function findAction(
       // `the car was found abandoned`, `found dead`: a participle after `found` says what state it was
       // found in, not who did what.
       if (prev === 'found' && /ed$/.test(w.lower)) continue;
+      // `cost 60 mln dlrs in lost exports`, `after closed door talks`: a past form right after a
+      // preposition describes the noun after it; no verb follows a preposition.
+      if (w.lower !== action.lemma && !/(?:ing|[^s]s)$/.test(w.lower) && BEFORE_ATTRIBUTE.test(prev)) continue;
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
