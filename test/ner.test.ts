@@ -347,6 +347,14 @@ describe('entitySpans', () => {
     // A company word anywhere in a name makes it a company (`Gruppo Ferruzzi`, `Banque Paribas`).
     expect(spansOf('Gruppo Ferruzzi said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Gruppo Ferruzzi']);
     expect(spansOf('Banque Paribas said so.', ['B-PER', 'I-PER', 'O', 'O', 'O'])).toEqual(['ORG:Banque Paribas']);
+    // A day after a preposition is the date, not the company's (was `Friday Cyacq Corp`); a paper
+    // named for its day keeps it.
+    expect(spansOf('On Friday Cyacq Corp raised its offer.', ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'O', 'O'])).toEqual(
+      ['ORG:Cyacq Corp'],
+    );
+    expect(spansOf('The Sunday Times Ltd was sold.', ['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'O'])).toEqual([
+      'ORG:The Sunday Times Ltd',
+    ]);
   });
 
   it("joins a common word and a company before its legal form, and leaves a country's possessive out", () => {

@@ -1410,6 +1410,10 @@ function nameToken(t: string): boolean {
   return /^[\p{Lu}\d]/u.test(t) && /\p{L}/u.test(t) && !/-\p{Ll}+$/u.test(t);
 }
 
+/** Words that put a day or a month before them in a date (`on Friday`, `last March`). */
+const DATE_PREPOSITION =
+  /^(?:on|On|last|Last|next|Next|this|This|by|By|since|Since|until|Until|from|From|in|In|early|Early|late|Late|through|before|Before|after|After)$/;
+
 /**
  * `Waste Management Corp`, `General Motors Corp said`: a legal suffix ends a company's name, and the
  * capitalised words just before it are the name, whatever labels the tagger gave them (a greedy
@@ -1465,6 +1469,9 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
       while (a - 1 >= s.tokenStart) {
         const t = tokens[a - 1].text;
         const opened = t === ')' && a === i ? parentheticalStart(tokens, a - 1, s.tokenStart) : -1;
+        // `On Friday Cyacq Corp …`: a day or month after a preposition is the date, not the name's
+        // (`The Sunday Times` keeps its day).
+        if (isCalendarWord(t) && a - 2 >= s.tokenStart && DATE_PREPOSITION.test(tokens[a - 2].text)) break;
         if (nameToken(t) && !isCorporateSuffix(t)) a--;
         else if (opened > s.tokenStart && nameToken(tokens[opened - 1].text)) a = bracket = opened;
         else if (t === 'of' && !crossedOf && a - 2 >= s.tokenStart && subsidiaryOfPlace(a, i, local)) {
