@@ -77,6 +77,8 @@ const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands)$/;
 /** Participles that describe the noun before them (`notes priced at par`, `shares held by`, `debt falling due`). */
 const PARTICIPLE_AFTER_NOUN = /^(?:[a-z]+[^e]ed|held|due|falling|maturing|sold|paid|made|set|taken)$/;
+/** Conjunctions that open a clause (`unless`, `when`): never part of an object. */
+const CLAUSE_OPENER = /^(?:unless|if|although|though|whereas|whether|once|nor|lest|when|whenever|where|wherever)$/;
 /** Prepositions before which a past form can only describe a noun (`in lost exports`). */
 const BEFORE_ATTRIBUTE =
   /^(?:in|of|for|with|on|at|from|into|under|over|amid|despite|against|about|without|after|before|during|via)$/;
@@ -207,8 +209,92 @@ function appositiveBeforeVerb(text: string): number {
 /** A preposition (and an article) right before a name: it is inside a phrase, not the clause's subject. */
 const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?$/i;
 
+/**
+ * … and who did not act. Not after `of` or `from`: the group a noun belongs to acts with it
+ * (`finance ministers of the Group of Seven will meet`, `planes from Afghanistan attacked`); nor
+ * after `by`, which names who acted (`owned by Donald Trump … when he acquired`), nor `between`
+ * (`an agreement between Nigeria and the Paris Club … to reschedule`).
+ */
+const NAME_BESIDE_ACT = /\b(?:for|with|to|in|at|on|about|against)\s+(?:the\s+)?$/i;
+
+function inPhrase(body: string, m: { start: number }): boolean {
+  return NAME_IN_PHRASE.test(body.slice(Math.max(0, m.start - 16), m.start));
+}
+
+/**
+ * Whether the name `m` stands beside the act, not doing it: inside such a phrase, and neither a
+ * possessor (`with Sarney's decision to suspend`) nor the subject of an infinitive (`an agreement for
+ * Baxter to acquire Carmark`).
+ */
+function besideAct(body: string, m: { start: number; end: number }): boolean {
+  const before = body.slice(Math.max(0, m.start - 16), m.start);
+  const after = body.slice(m.end, m.end + 8);
+  if (!NAME_BESIDE_ACT.test(before) || /^['’]s?\s/.test(after)) return false;
+  // (`an agreement with the Air Force to stop production` is Fairchild's act, not the Air Force's.)
+  return !(/\bfor\s+(?:the\s+)?$/i.test(before) && /^\s+to\s+\p{Ll}/u.test(after));
+}
+
+/** Nouns that stand for a name said before (`the company`, `the bank`): their act is the name's. */
+const STANDS_FOR_NAME =
+  /^(?:company|companies|firm|firms|group|bank|banks|corporation|government|governments|ministry|agency|unit|subsidiary|partnership|concern|board|party|union|exchange|utility|airline|carrier|maker|producer|insurer|lender|brokerage|fund|trust|consortium|country|state|administration|club|organisation|organization|association|committee|council|commission|court|army|military|treasury|department|office|authority|authorities|team|side|president|minister|chairman|spokesman|official|officials|leader|leaders|investor|investors|buyer|seller|creditors|partners)$/;
+/** Adverbs, auxiliaries and modals between a subject and its verb (`had`, `formally`). */
+const BEFORE_VERB_WORD =
+  /^(?:\p{Ll}+ly|also|not|then|still|already|has|have|had|was|were|is|are|will|would|could|should|may|might|must|can|did|does|do)$/u;
+
+/**
+ * Whether the verb at `verbAt` has a common noun with its article right before it (dates, adverbs
+ * and auxiliaries skipped) for subject: `where a fire last week killed one miner`. Not a noun that
+ * stands for a name said before (`Noranda said the company had bought`), whose act is the name's.
+ */
+function commonNounActs(
+  body: string,
+  from: number,
+  verbAt: number,
+  dates: readonly { start: number; end: number }[],
+): boolean {
+  let text = body.slice(from, verbAt);
+  for (const d of dates)
+    if (d.start >= from && d.end <= verbAt)
+      text = text.slice(0, d.start - from) + ' '.repeat(d.end - d.start) + text.slice(d.end - from);
+  const words = text.trim().split(/\s+/);
+  while (words.length && BEFORE_VERB_WORD.test(words[words.length - 1])) words.pop();
+  // The article, then one to three words of a noun phrase ending right before the verb.
+  for (let k = words.length - 2; k >= Math.max(0, words.length - 4); k--) {
+    if (!isNounPhraseWord(words[k + 1])) return false;
+    // (`Russia and the rebels agreed a truce`: a phrase joined to the name acts with it.)
+    if (/^(?:a|an|the)$/.test(words[k]))
+      return !STANDS_FOR_NAME.test(words[words.length - 1]) && !/^(?:and|or|&)$/.test(words[k - 1] ?? '');
+  }
+  return false;
+}
+
+/** A lower-case word that may be part of a noun phrase: no preposition, verb of saying, auxiliary or pronoun. */
+function isNounPhraseWord(w: string): boolean {
+  return (
+    /^\p{Ll}[\p{Ll}-]*$/u.test(w) &&
+    !PREPOSITION.test(w) &&
+    !SPEECH.test(w) &&
+    !AUXILIARY.test(w) &&
+    !MODAL.test(w) &&
+    !PRONOUN.test(w) &&
+    !DETERMINER.test(w)
+  );
+}
+
 /** Words that open a date the recognizer spans without them (`last Oct. 23`, `early March`). */
 const DATE_OPENER = /^(?:last|next|this|early|late|mid)$/;
+
+/**
+ * Where the words after a date at `j` begin (`in January`, `last week`, `on March 3`; unmarked), or
+ * `j` itself when no date stands there.
+ */
+function pastDate(words: Word[], j: number, isDate: (at: number) => boolean): number {
+  let k = j;
+  if (words[k] && /^(?:in|on|during|at)$/.test(words[k].lower) && words[k + 1] && !words[k + 1].marked) k++;
+  if (!words[k] || !isDate(words[k].start) || words[k].marked) return j;
+  while (k < words.length && isDate(words[k].start) && (k === j || !words[k].marked)) k++;
+  return words[k] && !words[k].marked ? k : j;
+}
 
 /** The object phrase after an action word: adverbs, determiners and numbers skipped; up to a preposition. */
 function objectAfter(
@@ -225,6 +311,8 @@ function objectAfter(
   let lead = '';
   while (j < words.length && ADVERB.test(words[j].lower)) j++;
   if (!verb) {
+    // `the resignation in January of Hu Yaobang`: the noun's own date may stand before its `of`.
+    j = pastDate(words, j, isDate);
     // `suspension of interest payments`, `a moratorium on interest payments`
     if (words[j]?.lower !== 'of' && !(on && words[j]?.lower === 'on')) return { phrase: '', head: null };
     j++;
@@ -288,6 +376,9 @@ function objectAfter(
     if (out.length === 0 && /^\d.*-$/.test(words[j - 1]?.text ?? '')) continue;
     if (
       PREPOSITION.test(w.lower) ||
+      // `withdraw their 16 ministers unless Socialist Prime Minister Bettino Craxi resigned`,
+      // `collapsed when`: a conjunction opens a clause of its own.
+      CLAUSE_OPENER.test(w.lower) ||
       // `tariffs worth up to 300 mln dlrs`: what follows is how much.
       w.lower === 'worth' ||
       SPEECH.test(w.lower) ||
@@ -870,7 +961,7 @@ function befalls(
   if (PASSIVE_SUBJECT.test(between)) return true;
   // Farther off, a name inside a phrase (`the trip by Baker, who was to leave April 30, had been
   // dropped`) is not what underwent it.
-  if (NAME_IN_PHRASE.test(body.slice(Math.max(0, subject.start - 16), subject.start))) return false;
+  if (inPhrase(body, subject)) return false;
   if (PASSIVE_AFTER_ASIDE.test(between)) return true;
   return (
     subject.type === 'PERSON' &&
@@ -953,7 +1044,7 @@ function subjectList(
   while (at > 0) {
     const before = inClause[at - 1];
     if (!/^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$/i.test(body.slice(before.end, list[0].start))) break;
-    if (before.type === 'PLACE' || before.type === 'PERSON') break;
+    if (before.type === 'PLACE' || before.type === 'PERSON' || besideAct(body, before)) break;
     list.unshift(before);
     at--;
   }
@@ -1095,23 +1186,32 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       // Clinton's campaign, has resigned`) says who the subject is, and is not it.
       const aside = appositiveBeforeVerb(doc.body.slice(cFrom, actionAt));
       const asideFrom = aside >= 0 ? cFrom + aside : actionAt;
-      const nearest = [...inClause]
-        .reverse()
-        .find(
-          (m) =>
-            m.end <= actionAt &&
-            m.type !== 'PLACE' &&
-            !whereNotWho(doc.body, m, entityMentions) &&
-            !(action?.verb && m.start > asideFrom),
-        );
+      const nearest = [...inClause].reverse().find(
+        (m) =>
+          m.end <= actionAt &&
+          m.type !== 'PLACE' &&
+          !whereNotWho(doc.body, m, entityMentions) &&
+          !(action?.verb && m.start > asideFrom) &&
+          // `In a filing with the Securities and Exchange Commission, the group said it bought`:
+          // a name inside a phrase is not who acted.
+          !(action?.verb && besideAct(doc.body, m)),
+      );
       // `deplored the bomb blasts which killed scores`: a verb right after `which` or `that` following
       // a common noun is that noun's doing, not any name before it.
       const relative = /\S\s+(?:which|that)\s+$/i.exec(doc.body.slice(Math.max(cFrom, actionAt - 12), actionAt));
       const ofNoun = relative !== null && !entityMentions.some((m) => m.end === actionAt - relative[0].length + 1);
+      // `Noranda said … its mine, where a fire last week killed one miner`: so is a verb right after
+      // a common noun with its article (not an -ing form, which such a phrase holds: `at a
+      // hastily-called meeting`).
+      const nounActs =
+        action?.verb === true &&
+        !/ing$/.test(words[action.at].lower) &&
+        nearest !== undefined &&
+        commonNounActs(doc.body, nearest.end, actionAt, dateSpans);
       // An action noun's subject is its possessor (`Brazil's suspension`), not any name before it
       // (`FBI officials played down … the Oct. 23 killing of the doctor`).
       const subject =
-        ((action && !action.verb && nearest && !possesses(doc.body, nearest, actionAt)) || ofNoun
+        ((action && !action.verb && nearest && !possesses(doc.body, nearest, actionAt)) || ofNoun || nounActs
           ? undefined
           : nearest) ?? relativeAntecedent(doc.body, cFrom, entityMentions);
       // A bare verb, no one acting or named in its clause and no object (`…, which it failed to meet
