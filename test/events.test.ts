@@ -1568,6 +1568,8 @@ describe('what a dated statement says happened', () => {
         'Bond Corp sold its CSR shares representing 10 pct on March 18.',
         'Endotronics Inc established reserves totaling 12 mln dlrs on March 17.',
         'Shearson sold a public offering of 2 mln shares on March 16.',
+        'Some countries rejected U.S. offers on March 15, traders said.',
+        "A strike closed New Zealand's 15 ports on March 14.",
       ],
       '1987-03-25',
       [
@@ -1584,11 +1586,15 @@ describe('what a dated statement says happened', () => {
         ['March 17', 4, 'DATE', '1987-03-17'],
         ['Shearson', 5, 'ORG'],
         ['March 16', 5, 'DATE', '1987-03-16'],
+        ['U.S.', 6, 'COUNTRY', 'United States'],
+        ['March 15', 6, 'DATE', '1987-03-15'],
+        ['New Zealand', 7, 'COUNTRY'],
+        ['March 14', 7, 'DATE', '1987-03-14'],
       ],
     );
     // Were `South Africa repays frozen`, `Turkey buys estimated`, `Senate passes resolution calling`,
     // `Bond Corp sells CSR shares representing`, `Endotronics Inc establishes reserves totaling`,
-    // `Shearson sells public`.
+    // `Shearson sells public`, `rejects United States`, `closes New Zealand`.
     expect(statements.map((s) => s.name)).toEqual([
       'South Africa repays dollar debt',
       'Turkey buys wheat',
@@ -1596,6 +1602,8 @@ describe('what a dated statement says happened', () => {
       'Bond Corp sells CSR shares',
       'Endotronics Inc establishes reserves',
       'Shearson sells public offering',
+      'rejects United States offers',
+      'closes New Zealand ports',
     ]);
   });
 

@@ -149,6 +149,11 @@ interface Word {
   marked: boolean;
 }
 
+/** A word written with `'s` (`New Zealand's`): the text keeps the name without it. */
+function isPossessive(w: Word): boolean {
+  return w.end - w.start > w.text.length;
+}
+
 function wordsOf(body: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   WORD.lastIndex = 0;
@@ -338,6 +343,8 @@ function objectAfter(
     // Right after a verb, a mark ends it before it starts (`the bans were lifted, the officials said`).
     if (w.marked && (out.length || (verb && j === opens))) break;
     if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
+      // `closed New Zealand's 15 ports`: after a possessor the figure is how many of what it has.
+      if (out.length && isPossessive(words[j - 1]) && !w.marked) continue;
       // `four pct of its shares`: numbers in words before an amount are part of it; so are the
       // participles and adjectives before a figure (`its frozen 13 billion dollar debt`, `an
       // estimated 200,000 tonnes`), which describe the amount, not what there is of it.
@@ -394,7 +401,9 @@ function objectAfter(
     ) {
       break;
     }
-    if (ACTION_WORDS.get(w.lower)?.verb && out.length && !ING_NOUN.test(w.lower)) break;
+    // `rejected U.S. offers`: a plural after a name is the noun the name describes, not a verb.
+    const pluralAfterName = /[^s]s$/.test(w.lower) && entityAt.has(words[j - 1].start) && !isPossessive(words[j - 1]);
+    if (ACTION_WORDS.get(w.lower)?.verb && out.length && !ING_NOUN.test(w.lower) && !pluralAfterName) break;
     const entity = entityAt.get(w.start);
     if (entity === '') continue;
     out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
@@ -422,7 +431,7 @@ function describesAfterPossessive(words: Word[], i: number): boolean {
   return (
     /(?:ed|ing)$/.test(words[i].lower) &&
     before !== undefined &&
-    before.end - before.start > before.text.length &&
+    isPossessive(before) &&
     after !== undefined &&
     /^[a-z]+$/.test(after.text) &&
     !PREPOSITION.test(after.lower) &&
