@@ -1483,6 +1483,54 @@ describe('what a dated statement says happened', () => {
     expect(statementsOf(doc, () => 'Geneva').map((s) => [s.date.value, s.name])).toEqual([['1987-03', 'Geneva pact']]);
   });
 
+  it('makes one statement of two nouns of one kind in one sentence dated alike (`meeting … to finish talks`)', () => {
+    const body =
+      "Bushnell wrapped up some unfinished business on Wednesday, meeting with Kenya's trade minister Joseph Kamotho to finish talks.";
+    const at = (text: string) => body.indexOf(text);
+    const mention = (type: string, text: string, entityId: number | null, value: string | null = null) => ({
+      type,
+      start: at(text),
+      end: at(text) + text.length,
+      sentence: 0,
+      entityId,
+      value,
+      text,
+    });
+    const doc = {
+      docId: 1,
+      body,
+      published: '1998-08-26',
+      sentences: [{ start: 0, end: body.length }],
+      mentions: [
+        mention('PERSON', 'Bushnell', 1),
+        mention('DATE', 'Wednesday', null, '1998-08-26'),
+        mention('COUNTRY', 'Kenya', 2),
+        mention('PERSON', 'Joseph Kamotho', 3),
+      ],
+      events: [
+        {
+          name: 'Kenya meeting',
+          date: '1998-08-26',
+          placeId: null,
+          participantIds: [2],
+          mentions: [{ start: at('meeting'), end: at('meeting') + 7, sentence: 0 }],
+        },
+        {
+          name: 'Kamotho talks',
+          date: '1998-08-26',
+          placeId: null,
+          participantIds: [3],
+          mentions: [{ start: at('talks'), end: at('talks') + 5, sentence: 0 }],
+        },
+      ],
+    };
+    const names = ['', 'Prudence Bushnell', 'Kenya', 'Joseph Kamotho'];
+    // Were two statements, and two events of one report on AQUAINT (`Kenya meeting`, `Kimotho talks`).
+    expect(statementsOf(doc, (id) => names[id]).map((s) => [s.name, s.participantIds])).toEqual([
+      ['Kenya meeting', [2, 3]],
+    ]);
+  });
+
   it('makes no event alone of a generic noun (a trading session), as it does of a summit', () => {
     const body = 'Texaco rose sharply in the afternoon session today. The Venice summit opened today.';
     const at = (text: string) => body.indexOf(text);

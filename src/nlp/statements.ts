@@ -1079,6 +1079,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
   const topics = documentTopics(doc, telling);
 
   // The document's own events first: each dated one is a statement at its first mention.
+  const nounKind = new Map<Statement, string>();
   for (const ev of doc.events) {
     if (!ev.date || ev.mentions.length === 0) continue;
     // The date as the text wrote it, so that `this year` or `two years ago` is judged as such; the
@@ -1119,6 +1120,18 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
     const entities = unique(
       mentions.filter((m) => m.entityId !== null && !telling.has(m.start)).map((m) => m.entityId!),
     );
+    // `meeting with Kenya's trade minister to finish talks`: two nouns of one kind in one sentence,
+    // dated alike, are one happening; the second's participants join the first's.
+    const kind = noun?.group ?? lemma;
+    const same = out.find(
+      (s) => s.sentence === first.sentence && s.date.value === span.value && nounKind.get(s) === kind,
+    );
+    if (same) {
+      same.participantIds = unique([...same.participantIds, ...ev.participantIds]).slice(0, 8);
+      same.mentionedIds = same.mentionedIds.filter((id) => !same.participantIds.includes(id));
+      for (const m of ev.mentions) taken.add(`${m.sentence}|${ev.date}`);
+      continue;
+    }
     out.push({
       docId: doc.docId,
       sentence: first.sentence,
@@ -1144,6 +1157,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       // event alone: most lone ones are a market's trading session.
       eventNoun: !noun?.generic,
     });
+    nounKind.set(out[out.length - 1], kind);
     for (const m of ev.mentions) taken.add(`${m.sentence}|${ev.date}`);
   }
 
