@@ -1751,6 +1751,7 @@ describe('what a dated statement says happened', () => {
         'Bangladesh will import diesel oil under a barter agreement signed here last week, Bangladesh Petroleum said.',
         'Noranda Inc said the company had bought a smelter last week.',
         'The battle went on after Russia and the rebels agreed a truce on Thursday.',
+        'Noranda Inc said the mine was shut on Friday by a fire that burned for 24 hours and killed one miner.',
       ],
       '1987-04-09',
       [
@@ -1762,15 +1763,18 @@ describe('what a dated statement says happened', () => {
         ['last week', 2, 'DATE', '1987-W14'],
         ['Russia', 3, 'COUNTRY'],
         ['Thursday', 3, 'DATE', '1987-04-09'],
+        ['Noranda Inc', 4, 'ORG'],
+        ['Friday', 4, 'DATE', '1987-04-03'],
       ],
     );
-    // Were `Noranda Inc kills one miner` and `Bangladesh signs`; `the company` stands for Noranda, and
-    // `the rebels` act with Russia.
+    // Were `Noranda Inc kills one miner` (twice) and `Bangladesh signs`; `the company` stands for
+    // Noranda, and `the rebels` act with Russia.
     expect(statements.map((s) => s.name)).toEqual([
       'kills one miner',
       'signs',
       'Noranda Inc buys smelter',
       'Russia agrees truce',
+      'kills one miner',
     ]);
   });
 

@@ -239,6 +239,10 @@ function besideAct(body: string, m: { start: number; end: number }): boolean {
   return !(/\bfor\s+(?:the\s+)?$/i.test(before) && /^\s+to\s+\p{Ll}/u.test(after));
 }
 
+/** A common noun, `that` or `which`, a finite verb and its words, then `and` right before another verb. */
+const RELATIVE_THEN_AND =
+  /\b(?:a|an|the)\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}(?:which|that)\s+\p{Ll}+(?:ed|s)\b[^,;.()]*\s+and\s+$/u;
+
 /** Nouns that stand for a name said before (`the company`, `the bank`): their act is the name's. */
 const STANDS_FOR_NAME =
   /^(?:company|companies|firm|firms|group|bank|banks|corporation|government|governments|ministry|agency|unit|subsidiary|partnership|concern|board|party|union|exchange|utility|airline|carrier|maker|producer|insurer|lender|brokerage|fund|trust|consortium|country|state|administration|club|organisation|organization|association|committee|council|commission|court|army|military|treasury|department|office|authority|authorities|team|side|president|minister|chairman|spokesman|official|officials|leader|leaders|investor|investors|buyer|seller|creditors|partners)$/;
@@ -1222,7 +1226,11 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       // `deplored the bomb blasts which killed scores`: a verb right after `which` or `that` following
       // a common noun is that noun's doing, not any name before it.
       const relative = /\S\s+(?:which|that)\s+$/i.exec(doc.body.slice(Math.max(cFrom, actionAt - 12), actionAt));
-      const ofNoun = relative !== null && !entityMentions.some((m) => m.end === actionAt - relative[0].length + 1);
+      // (… and so is the second verb of such a clause: `by a fire that burned for 24 hours and killed`.)
+      const secondOfRelative = RELATIVE_THEN_AND.test(doc.body.slice(Math.max(cFrom, actionAt - 90), actionAt));
+      const ofNoun =
+        (relative !== null && !entityMentions.some((m) => m.end === actionAt - relative[0].length + 1)) ||
+        secondOfRelative;
       // `Noranda said … its mine, where a fire last week killed one miner`: so is a verb right after
       // a common noun with its article (not an -ing form, which such a phrase holds: `at a
       // hastily-called meeting`).
