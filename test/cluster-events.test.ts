@@ -327,6 +327,27 @@ describe('corpus events from dated statements', () => {
     expect(event.name).toBe('Chile signs commercial bank loan');
   });
 
+  it('makes one event of two reports naming a gathering alike, the same day at the same place, beside one country', () => {
+    // Reuters' `Washington meetings` of April 7, 1987: two one-report events, each `United States`
+    // beside it (two countries hold several talks a day, so a country alone did not join them).
+    const rows = [80, 81].map((doc) =>
+      statement(doc, '1987-04-07', {
+        value: '1987-04-07',
+        action: 'n:meeting',
+        placeId: 1,
+        subjectId: 4,
+        participantIds: [4],
+        name: 'Paris meetings',
+        terms: doc === 80 ? ['dollar', 'opens', 'lower'] : ['yen', 'steady', 'lows'],
+      }),
+    );
+    // (A meeting is not known by its place here: the reports' words say nothing in common.)
+    const events = clusterStatements(rows, name, { ...options, placeKnown: new Set(['accord']) }).filter(
+      (e) => e.kind === 'event',
+    );
+    expect(events.map((e) => [e.name, e.documents])).toEqual([['Paris meetings', 2]]);
+  });
+
   it('names harm no report says who did by what underwent it at its place, not by a country it befell', () => {
     // `the bombings in Kenya and Tanzania killed …`: three reports, none saying who.
     const killing = (doc: number, name: string, action: string) =>

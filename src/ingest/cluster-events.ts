@@ -628,6 +628,18 @@ function sameHappening(
   // Iran's). Not when an article tells them apart.
   const nounKind = sharedKinds.some((k) => k.startsWith('n:') && k !== MEETING_KIND);
   if (shared >= 2 && nounKind && !toldApart(a, b)) return true;
+  // `Washington meetings` of two reports the same day, at the same place, each naming the United
+  // States beside it: one gathering named alike where it was, though two countries hold several
+  // talks a day.
+  if (
+    a.day === b.day &&
+    sharedKinds.some((k) => k.startsWith('n:')) &&
+    [...a.places].some((p) => b.places.has(p)) &&
+    /\p{Lu}/u.test(nameOf(a)) &&
+    nameOf(a) === nameOf(b) &&
+    !toldApart(a, b)
+  )
+    return true;
   // `Greece buys` and `Syria buys` wheat the same day are two happenings: two subjects make one
   // happening only when each takes part in the other's (`Baker met Stoltenberg`, `Stoltenberg met Baker`).
   if (!subjectsAgree(a, b)) return false;
