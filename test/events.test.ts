@@ -1778,6 +1778,33 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('takes no forecast for an act, nor what follows it in its clause (`are expected to sign an agreement … settling`)', () => {
+    const { statements } = statementsIn(
+      [
+        "Egypt and the Soviet Union are expected to sign an agreement in Moscow next week settling Cairo's military debt.",
+        'Lockheed Corp said the effort is expected to be completed in January 1990.',
+        'Egypt and the Soviet Union will sign an agreement in Moscow next week.',
+      ],
+      '1987-03-15',
+      [
+        ['Egypt', 0, 'COUNTRY'],
+        ['Soviet Union', 0, 'COUNTRY'],
+        ['Moscow', 0, 'PLACE'],
+        ['next week', 0, 'DATE', '1987-W12'],
+        ['Cairo', 0, 'PLACE'],
+        ['Lockheed Corp', 1, 'ORG'],
+        ['January 1990', 1, 'DATE', '1990-01'],
+        ['Egypt', 2, 'COUNTRY'],
+        ['Soviet Union', 2, 'COUNTRY'],
+        ['Moscow', 2, 'PLACE'],
+        ['next week', 2, 'DATE', '1987-W12'],
+      ],
+    );
+    // Were `Egypt and Soviet Union sign agreement` (and, with the verb skipped alone, `… settle
+    // Cairo`) and `Lockheed Corp completes` in January 1990; a plan told as such stays.
+    expect(statements.map((s) => [s.sentence, s.name])).toEqual([[2, 'Egypt and Soviet Union sign agreement']]);
+  });
+
   it('names no adverb of place or time as what was done (`meets here`, `signs there`)', () => {
     const { statements } = statementsIn(
       [

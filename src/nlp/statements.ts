@@ -508,6 +508,21 @@ const PERIOD = /^(?:weeks?|months?|years?|quarters?|periods?|half|halves|session
  * union's bid to raise wages`), a hope (`hoped to sign a document later in the day`) or a promise of
  * it (`a July 1986 agreement to stop dumping`).
  */
+/** Words of a forecast before `to` (`expected to`, `likely to`). */
+const FORECAST = /^(?:expected|likely|unlikely|predicted|forecast|projected|estimated)$/;
+
+/**
+ * Whether the verb at `i` is forecast (`an effort which is expected to be completed in January
+ * 1990`, `is likely to cut rates`): no act, and what follows in its clause is its (a plan someone
+ * announced keeps its verb: `will sign`, `plans to sign`).
+ */
+function isForecast(words: Word[], i: number): boolean {
+  let j = i - 1;
+  if (/ly$/.test(words[j]?.lower ?? '') && words[j].lower !== 'likely') j--;
+  if (words[j]?.lower === 'be') j--;
+  return words[j]?.lower === 'to' && FORECAST.test(words[j - 1]?.lower ?? '');
+}
+
 const NOT_DONE_BEFORE_TO =
   /^(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|hop(?:e|es|ed|ing)|agreements?|pacts?|accords?|promises?|pledges?|commitments?|threats?|not|never)$/;
 
@@ -660,6 +675,9 @@ function findAction(
       if (w.lower === action.lemma && !MODAL.test(prev)) continue;
       // `did not suspend interest payments`, `failed to agree`, `may intervene`: what did not happen.
       if (isNotDone(words, i)) continue;
+      // `are expected to sign an agreement next week settling Cairo's debt`: nor what is forecast,
+      // nor anything after it in its clause.
+      if (isForecast(words, i)) return fallback;
       // `its load factor dropped to 60.2 pct`, `bonds lost 2-1/4 points`: a figure moved, nothing was done.
       if (isFigureMove(words, i, action.lemma)) continue;
       // `the week ended March 28`, `fiscal 1987 ending in August`: a period's bound, not an act.
