@@ -111,10 +111,6 @@ export interface Analysis {
 export type StoredAnalysis = Omit<Analysis, 'tokens'> & { tokenCount: number };
 
 /**
- * What a document's dated statements are built from (nlp/statements.ts): read off the stored analysis
- * by the store (store/events.ts documentFacts), so both sides share this one shape.
- */
-/**
  * What one sentence of one document says happened on a date — who (subject and other participants),
  * what (an action: a verb and its object's head, or an event noun), where. nlp/statements.ts makes
  * them, the store keeps them, ingest/cluster-events.ts merges them into corpus events.
@@ -143,6 +139,10 @@ export interface DatedStatement {
   eventNoun: boolean;
 }
 
+/**
+ * What a document's dated statements are built from (nlp/statements.ts): read off the stored analysis
+ * by the store (store/events.ts documentFacts), so both sides share this one shape.
+ */
 export interface DocumentFacts {
   docId: number;
   body: string;

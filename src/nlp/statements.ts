@@ -502,12 +502,6 @@ const REFERRING_PREPOSITION = /^(?:over|with|about|against|from|following|after|
 /** Periods a date bounds (`the week ended March 28`, `the year ending in August`), and a fiscal year's number. */
 const PERIOD = /^(?:weeks?|months?|years?|quarters?|periods?|half|halves|session|day|\d{4}(?:\/\d{2,4})?)$/;
 
-/**
- * Words before `to` that say the next verb's act did not happen (`failed to agree`, `Japan's
- * failure to honour`), or not yet: an attempt at it (`sought to end a wave of labour unrest`, `the
- * union's bid to raise wages`), a hope (`hoped to sign a document later in the day`) or a promise of
- * it (`a July 1986 agreement to stop dumping`).
- */
 /** Words of a forecast before `to` (`expected to`, `likely to`). */
 const FORECAST = /^(?:expected|likely|unlikely|predicted|forecast|projected|estimated)$/;
 
@@ -523,6 +517,12 @@ function isForecast(words: Word[], i: number): boolean {
   return words[j]?.lower === 'to' && FORECAST.test(words[j - 1]?.lower ?? '');
 }
 
+/**
+ * Words before `to` that say the next verb's act did not happen (`failed to agree`, `Japan's
+ * failure to honour`), or not yet: an attempt at it (`sought to end a wave of labour unrest`, `the
+ * union's bid to raise wages`), a hope (`hoped to sign a document later in the day`) or a promise of
+ * it (`a July 1986 agreement to stop dumping`).
+ */
 const NOT_DONE_BEFORE_TO =
   /^(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|hop(?:e|es|ed|ing)|agreements?|pacts?|accords?|promises?|pledges?|commitments?|threats?|not|never)$/;
 

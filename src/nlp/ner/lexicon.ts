@@ -2,12 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelDir } from './model-dir.js';
 
-/**
- * Word statistics learned from unlabelled news (the Reuters corpus) by tools/train.ts: a
- * hierarchical cluster path per word (similar words share path prefixes, like Brown clusters) and
- * how often the word is capitalised away from the start of a sentence (bucketed 0–4). Both help
- * the tagger with words the annotated data never shows.
- */
 /** Endings of inflected English words and what their stem ends in instead. */
 const INFLECTIONS: readonly (readonly [string, string])[] = [
   ['ies', 'y'],
@@ -19,6 +13,12 @@ const INFLECTIONS: readonly (readonly [string, string])[] = [
   ['ing', 'e'],
 ];
 
+/**
+ * Word statistics learned from unlabelled news (the Reuters corpus) by tools/train.ts: a
+ * hierarchical cluster path per word (similar words share path prefixes, like Brown clusters) and
+ * how often the word is capitalised away from the start of a sentence (bucketed 0–4). Both help
+ * the tagger with words the annotated data never shows.
+ */
 export class Lexicon {
   private readonly ids = new Map<string, number>();
   constructor(

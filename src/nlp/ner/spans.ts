@@ -1324,11 +1324,6 @@ function isRegion(s: string): boolean {
 }
 
 /**
- * A section label in a metadata line (`date 2018-12-18 NATIONAL`, `SPORTS`): one word in capitals
- * on a short line without sentence punctuation, where running text writes the word in lower case
- * at least a third of the time (the lexicon's capitalisation rate) and no gazetteer knows it.
- */
-/**
  * `Born in Dublin, …`, `Redesignated 65 Air Division …`, `Unfortunately, …`: one word opening a
  * sentence that running text writes in lower case (the lexicon's capitalisation bucket 0, an
  * inflected word by its stem), that no gazetteer knows and that the document never writes
@@ -1364,6 +1359,11 @@ function isOpeningCommonWord(sp: Span, tokens: Token[], sentences: Sentence[], l
   return common;
 }
 
+/**
+ * A section label in a metadata line (`date 2018-12-18 NATIONAL`, `SPORTS`): one word in capitals
+ * on a short line without sentence punctuation, where running text writes the word in lower case
+ * at least a third of the time (the lexicon's capitalisation rate) and no gazetteer knows it.
+ */
 function isHeaderWord(sp: Span, tokens: Token[], sentences: Sentence[], lex: Lexicon): boolean {
   if (sp.first !== sp.last) return false;
   const t = tokens[sp.first].text;
@@ -2713,7 +2713,6 @@ function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
   while (sp.last >= sp.first && common(sp.last, false)) sp.last--;
 }
 
-/** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
 /**
  * The period that ends a span is an abbreviation's (`J .`, `Co .` as a tokenizer may split them)
  * only when it follows a word of one or two letters closely; after a longer word (`AAA Durham.`,
@@ -2724,6 +2723,7 @@ function abbreviationDot(sp: Span, tokens: Token[]): boolean {
   return prev !== null && prev.end === tokens[sp.last].start && !/\p{L}{3,}$/u.test(prev.text);
 }
 
+/** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
 function trimSpan(sp: Span, tokens: Token[]): void {
   const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
   let titles = 0;
