@@ -1279,23 +1279,17 @@ function eventName(
     )
   )
     topAction = `n:${madeNoun}`;
-  // `files for protection` (5 reports) and `files for bankruptcy` (4): the same verb's telling
-  // object names it, when two reports or more give one.
+  // The same verb's telling object names it: `files for protection` (5 reports) and `files for
+  // bankruptcy` (4), when two reports or more give one; `Mexico signs` (3) and `Mexico signs
+  // commercial bank loan` (1), when any does, since a verb with no object names nothing a reader can
+  // tell apart (not a verb that makes a happening of its own, named after it below: `agreed` is
+  // `OPEC accord in Geneva`).
   const [verb, object] = topAction.split(':');
-  if (!topAction.startsWith('n:') && options.lightHeads.has(object)) {
-    const better = byReports.find(
-      ([a, r]) =>
-        a.startsWith(`${verb}:`) && r.size >= 2 && a !== `${verb}:` && !options.lightHeads.has(a.split(':')[1]),
-    );
-    if (better) topAction = better[0];
-  }
-  // `Mexico signs` (3 reports) and `Mexico signs commercial bank loan` (1): a verb with no object
-  // names nothing a reader can tell apart; what a report says was signed does. (Not a verb that
-  // makes a happening of its own, named after it below: `agreed` is `OPEC accord in Geneva`.)
-  const [verbNow, objectNow] = topAction.split(':');
-  if (!topAction.startsWith('n:') && objectNow === '' && !options.verbNouns.has(verbNow)) {
+  const least = options.lightHeads.has(object) ? 2 : object === '' && !options.verbNouns.has(verb) ? 1 : 0;
+  if (!topAction.startsWith('n:') && least > 0) {
     const told = byReports.find(
-      ([a]) => a.startsWith(`${verbNow}:`) && a !== topAction && !options.lightHeads.has(a.split(':')[1]),
+      ([a, r]) =>
+        a.startsWith(`${verb}:`) && a !== `${verb}:` && r.size >= least && !options.lightHeads.has(a.split(':')[1]),
     );
     if (told) topAction = told[0];
   }

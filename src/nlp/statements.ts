@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { DatedStatement, DocumentFacts } from '../core/types.js';
 import { ACTION_WORDS, actionDeclared, thirdPerson } from './action-verbs.js';
 import { relativeAsideAt } from './asides.js';
-import { EVENT_NOUN_FORMS } from './event-nouns.js';
+import { EVENT_NOUN_FORMS, eventNoun } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
 import { opensParticiplePhrase, PARTICIPLE, PARTICIPLE_PREPOSITION } from './participles.js';
 
@@ -1087,6 +1087,12 @@ function placeNamed(name: string, placeId: number | null, entityNames: (id: numb
   return placeId !== null && name.startsWith(entityNames(placeId));
 }
 
+/** The kind of happening an event noun's action names (`n:talks` and `n:meeting` are one, `meet`). */
+function nounKindOf(action: string): string {
+  const lemma = action.slice(2);
+  return eventNoun(lemma)?.group ?? lemma;
+}
+
 /** The dated statements of one document. */
 export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => string): Statement[] {
   const out: Statement[] = [];
@@ -1101,7 +1107,6 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
   const topics = documentTopics(doc, telling);
 
   // The document's own events first: each dated one is a statement at its first mention.
-  const nounKind = new Map<Statement, string>();
   for (const ev of doc.events) {
     if (!ev.date || ev.mentions.length === 0) continue;
     // The date as the text wrote it, so that `this year` or `two years ago` is judged as such; the
@@ -1144,9 +1149,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
     );
     // `meeting with Kenya's trade minister to finish talks`: two nouns of one kind in one sentence,
     // dated alike, are one happening; the second's participants join the first's.
-    const kind = noun?.group ?? lemma;
+    const kind = nounKindOf(`n:${lemma}`);
     const same = out.find(
-      (s) => s.sentence === first.sentence && s.date.value === span.value && nounKind.get(s) === kind,
+      (s) => s.sentence === first.sentence && s.date.value === span.value && nounKindOf(s.action) === kind,
     );
     if (same) {
       same.participantIds = unique([...same.participantIds, ...ev.participantIds]).slice(0, 8);
@@ -1179,7 +1184,6 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       // event alone: most lone ones are a market's trading session.
       eventNoun: !noun?.generic,
     });
-    nounKind.set(out[out.length - 1], kind);
     for (const m of ev.mentions) taken.add(`${m.sentence}|${ev.date}`);
   }
 
