@@ -32,6 +32,14 @@ describe('corpus timeline (CLI)', () => {
     );
   });
 
+  it('heads a timeline of a period with the period asked for', () => {
+    const r = corpus(['timeline', 'Kim', '--from', '2019-02', '--to', '2019-02', '--db', db]);
+    expect(r.stdout).toMatch(/^Kim Jong Un \(PERSON\): 1 event between 2019-02-01 and 2019-02-28\n/);
+    expect(corpus(['timeline', '--from', '2019-02-20', '--db', db]).stdout).toMatch(
+      /^All events: 1 event from 2019-02-20 on\n/,
+    );
+  });
+
   it('says plainly when the entity is unknown, exit 1', () => {
     const r = corpus(['timeline', 'Atlantis', '--db', db]);
     expect(r.code).toBe(1);

@@ -244,13 +244,19 @@ describe('buildTimeline over the whole corpus', () => {
     }
   });
 
-  it('filters by overlap with --from and --to', () => {
-    expect(timeline({ from: '2019-02-10' }).entries.map((e) => e.name)).toEqual([
+  it('keeps days that reach into --from/--to, and a week, month or year only when all of it lies within', () => {
+    // The pre-summit talks are dated only by their week (February 4-10): not known to reach the 10th.
+    expect(timeline({ from: '2019-02-04' }).entries.map((e) => e.name)).toEqual([
       'Pyongyang pre-summit talks',
       'Warsaw meeting',
       'Hanoi summit',
     ]);
+    expect(timeline({ from: '2019-02-10' }).entries.map((e) => e.name)).toEqual(['Warsaw meeting', 'Hanoi summit']);
+    expect(timeline({ to: '2019-02-09' }).entries.map((e) => e.name)).toEqual(['Singapore summit']);
+    // The summit's two days are when it happened: either of them finds it.
     expect(timeline({ from: '2019-02-28' }).entries.map((e) => e.name)).toEqual(['Hanoi summit']);
+    expect(timeline({ from: '2019-02-20', to: '2019-02-27' }).entries.map((e) => e.name)).toEqual(['Hanoi summit']);
+    expect(timeline({ from: '2018-06-01', to: '2018-06-15' }).entries).toEqual([]);
     expect(timeline({ to: '2018' }).entries.map((e) => e.name)).toEqual(['Singapore summit']);
     expect(timeline({ from: '2019-02', to: '2019-02' }).entries).toHaveLength(3);
     expect(() => timeline({ from: '2019-03', to: '2019-02' })).toThrow(/after/);

@@ -15,10 +15,14 @@ export function register(program: Command): void {
     .option('--place <name>', 'only events at this place')
     .option(
       '--from <date>',
-      'events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)',
+      'events from this date on (YYYY, YYYY-MM or YYYY-MM-DD); one dated only by week, month or year when all of it is',
       parseDateOption('--from'),
     )
-    .option('--to <date>', 'events that start by this date', parseDateOption('--to'))
+    .option(
+      '--to <date>',
+      'events up to this date; one dated only by week, month or year when all of it is',
+      parseDateOption('--to'),
+    )
     .option('--limit <n>', 'how many (default 25)', parseCount('--limit'));
   withCommonOptions(command, { rows: true });
   command

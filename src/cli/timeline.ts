@@ -17,12 +17,12 @@ export function register(program: Command): void {
     .argument('[entity]', 'a person, country, place or organization, by any of its names')
     .option(
       '--from <date>',
-      'keep entries that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)',
+      'keep entries from this date on (YYYY, YYYY-MM or YYYY-MM-DD); one dated only by week, month or year when all of it is',
       parseDateOption('--from'),
     )
     .option(
       '--to <date>',
-      'keep entries that start by this date (YYYY, YYYY-MM or YYYY-MM-DD)',
+      'keep entries up to this date; one dated only by week, month or year when all of it is',
       parseDateOption('--to'),
     )
     .option('--limit <n>', 'the most reported events shown (default 25)', parseCount('--limit'))

@@ -95,12 +95,19 @@ function heading(timeline: Timeline): string {
       : events === n
         ? `${n} event${n === 1 ? '' : 's'}`
         : `${events} event${events === 1 ? '' : 's'}, ${n - events} dated mention${n - events === 1 ? '' : 's'}`;
-  const range = n === 0 ? '' : `, ${spanOfEntries(timeline.entries)}`;
-  const window =
-    timeline.from || timeline.to
-      ? ` (between ${timeline.from ?? 'the beginning'} and ${timeline.to ?? 'the end'})`
-      : '';
-  return `${subject}: ${count}${range}${window}`;
+  // Asked for a period, the reader is told it (the entries lie within it); otherwise the entries' span.
+  const { from, to } = timeline;
+  const range =
+    from && to
+      ? ` between ${from} and ${to}`
+      : from
+        ? ` from ${from} on`
+        : to
+          ? ` up to ${to}`
+          : n === 0
+            ? ''
+            : `, ${spanOfEntries(timeline.entries)}`;
+  return `${subject}: ${count}${range}`;
 }
 
 /** `2017 to 2019-02-19`: the first entry's date to the date of the one ending last. */
