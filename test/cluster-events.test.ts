@@ -819,6 +819,31 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements([...byBaker, ...elsewhere], name, groups).map((e) => e.documents)).toEqual([2, 2]);
   });
 
+  it("makes one event of a day's market crash however each report tells it and wherever it has it fall", () => {
+    const market = {
+      ...options,
+      placeKnown: new Set([...options.placeKnown, 'crash']),
+      nounGroups: new Map([['crash', 'market']]),
+    };
+    const crash = (doc: number, value: string, placeId: number | null, written: string, terms: string[]) =>
+      statement(doc, '1987-10-20', { value, action: 'n:crash', placeId, name: written, named: true, terms });
+    const rows = [
+      crash(90, '1987-10-19', 11, 'Wall Street collapse', ['investor', 'confid']),
+      crash(91, '1987-10-19', 11, 'Wall Street share crash', ['exagger', 'fundament']),
+      crash(92, '1987-10-19', null, 'stock market crash', ['poll', 'faith']),
+      crash(93, '1987-10-19', null, 'stock market crash', ['privatis', 'issu']),
+      crash(94, '1987-10-19', 12, 'record drop on Wall Street', ['interest', 'rate']),
+    ];
+    const events = clusterStatements(rows, name, market);
+    expect(events.map((e) => [e.name, e.documents])).toEqual([['stock market crash', 5]]);
+    // Another day's fall is another happening.
+    const later = crash(95, '1987-10-23', null, 'stock market collapse', ['poll', 'faith']);
+    expect(clusterStatements([...rows, later], name, market).map((e) => e.documents)).toEqual([5, 1]);
+    // Not another kind of happening no report names anyone in: two reports of quakes at two places stay two.
+    const quakes = rows.slice(0, 2).map((s, i) => ({ ...s, action: 'n:earthquake', placeId: 11 + i }));
+    expect(clusterStatements(quakes, name, market).map((e) => e.documents)).toEqual([1, 1]);
+  });
+
   it('makes one happening of an attack told at its city by some reports and at its country or city by others', () => {
     // Chuquicamata (10) and #11 are cities of Chile (9).
     const isLocality = (id: number) => id === 10 || id === 11;

@@ -188,6 +188,26 @@ describe('event phrases', () => {
       'Enqvist was still marvelling at an exciting 64-stroke rally he won on Tuesday.';
     expect(eventsOf(moves, '1996-08-26', []).mentions).toEqual([]);
   });
+
+  it("are a market's crash or record fall, dated, with no one taking part; not the day's ordinary move", () => {
+    const text =
+      "Analysts believe Monday's Wall Street crash wiped out 500 billion dlrs. " +
+      'President Reagan is concerned about the record drop in stock prices, the White House said. ' +
+      "Batra said Monday's record-breaking market drop was no reason to panic. " +
+      'Stock prices plunge on Tuesday, traders said. The fall in share prices on Friday was modest. ' +
+      'Prices could crash on Wall Street next week, he said. We will plant more this fall.';
+    const { events } = eventsOf(text, '1987-10-20', [
+      ['PLACE', 'Wall Street', 'Wall Street'],
+      ['PERSON', 'Reagan', 'Ronald Reagan'],
+      ['PERSON', 'Batra', 'Ravi Batra'],
+      ['ORG', 'White House', 'White House'],
+    ]);
+    expect(events.map((e) => [e.name, e.date, e.participants])).toEqual([
+      ['Wall Street crash', '1987-10-19', []],
+      ['record drop in stock prices', null, []],
+      ['record-breaking market drop', '1987-10-19', []],
+    ]);
+  });
 });
 
 describe('event attributes', () => {

@@ -394,9 +394,11 @@ interface Settled {
   knownIn: Set<string>;
 }
 
-/** What a settled cluster is compared by: its main entities, and the place-known happenings it tells at their place. */
+/** What a settled cluster is compared by: its main entities, the place-known happenings it tells at their place, a market's fall. */
 function blockingKeys(f: Settled): (number | string)[] {
-  return [...f.main, ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn])];
+  // A market's fall is compared with the day's others (see sameHappening), however few names it has.
+  const market = f.kinds.has(MARKET_KIND) ? [MARKET_KIND] : [];
+  return [...f.main, ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn]), ...market];
 }
 
 /**
@@ -580,6 +582,8 @@ const TWIN_KINDS: ReadonlySet<string> = new Set(['n:violence', 'n:disaster']);
 
 /** The kind of every meeting, talks and session (the `meet` group of event nouns and verbs). */
 const MEETING_KIND = 'n:meet';
+/** A market's fall (nlp/event-nouns.ts: `crash`, `collapse`, `record drop`). */
+const MARKET_KIND = 'n:market';
 /** The kind of a visit, a trip or a tour. */
 const TRAVEL_KIND = 'n:travel';
 
@@ -603,6 +607,10 @@ function sameHappening(
   lightHeads: ReadonlySet<string>,
 ): boolean {
   if (Math.abs(a.day - b.day) > 1) return false;
+  // A market's crash or record fall told the same day is one happening, wherever each report has it
+  // fall (`stock market collapse`, `record drop on Wall Street`, `Manila record drop`): markets fall
+  // together, and their day's reports tell it as one.
+  if (a.day === b.day && a.kinds.has(MARKET_KIND) && b.kinds.has(MARKET_KIND)) return true;
   // A happening known by its place told at that place by both (`the Paris accord` of reports naming
   // Baker and Poehl, and of those naming the six nations): one happening, whoever else they name.
   if ([...a.knownAt].some((k) => b.knownAt.has(k))) return true;
@@ -1312,6 +1320,9 @@ function eventName(
     // No name of its own: say where or who (`earthquake in Ecuador`, `Nakasone–Reagan talks`).
     const lemma = topAction.slice(2);
     const polity = options.polityNamed?.has(lemma) ? (options.polity ?? null) : null;
+    // A market's fall as most of its reports write it (`stock market collapse`): which market fell
+    // says more than where one report has it fall.
+    if (eventNoun(lemma)?.marketMove && named.length) return count(named)[0][0];
     if (options.placeKnown.has(lemma)) {
       // `Hamburg election` as the reports write it; else an election is its country's, named below
       // as the others (`Indonesia general election`, not `election in Indonesia`).

@@ -24,12 +24,17 @@ export interface EventNoun {
   travel: boolean;
   /** Heads an event phrase; false for nouns that only tie a later weekday to an announced period. */
   headsEvents: boolean;
+  /**
+   * A market's move (`crash`, `record drop`): an event only in a market's words; never ties a
+   * weekday to an announced period (`prices may fall next week`).
+   */
+  marketMove: boolean;
 }
 
 type Row = [lemma: string, group: string | null, flags?: string, forms?: string[]];
 
 // Flags: p = known by its place, v = verb-like, m = needs a modifier, g = generic, t = travel, s = no plural,
-// a = anchors dates only (the event finder does not name an event after it).
+// a = anchors dates only (the event finder does not name an event after it), k = a market's move.
 const ROWS: Row[] = [
   ['summit', 'meet', 'p'],
   ['talks', 'meet', 'vs', ['talks']],
@@ -76,7 +81,28 @@ const ROWS: Row[] = [
   ['drill', 'test', 'm'],
   ['exercise', 'test', 'm'],
   ['earthquake', 'disaster', 'p'],
-  ['crash', 'disaster', 'vma'],
+  // A market's fall is a happening only when a market names it and it is told as a crash or a
+  // record (see nlp/events.ts marketMove); every form is one lemma, so reports calling one day's fall
+  // a crash, a collapse or a record drop tell one kind of happening.
+  [
+    'crash',
+    'market',
+    'pvmk',
+    [
+      'crash',
+      'crashes',
+      'collapse',
+      'plunge',
+      'drop',
+      'fall',
+      'slide',
+      'selloff',
+      'sell-off',
+      'rout',
+      'tumble',
+      'slump',
+    ],
+  ],
   ['interview', null, 'v'],
   ['session', null, 'g'],
   ['event', null, 'g'],
@@ -102,6 +128,17 @@ const ROWS: Row[] = [
   ['embargo', null, 'm'],
 ];
 
+/** Words that name a market (`stock market crash`, `share price collapse`, `a record drop in stock prices`). */
+export const MARKET_NOUN =
+  /^(?:stocks?|shares?|equit(?:y|ies)|markets?|stockmarkets?|bourses?|prices?|securities|bonds?)$/i;
+/** Names of markets and their indexes (`Wall Street crash`, `Monday's drop on Wall Street`). */
+export const MARKET_NAME = /\b(?:Wall Street|Stock Exchange|Bourse|Dow|Nikkei|Index|Average|Markets?)\b/;
+
+/** Whether a market move's name says which market fell (`stock market crash`; not `record drop`). */
+export function namesAMarket(name: string): boolean {
+  return MARKET_NAME.test(name) || name.split(/\s+/).some((w) => MARKET_NOUN.test(w));
+}
+
 const inflector = (() => {
   // Only the inflector module: the whole of natural costs ≈ 0.4 s to import and prints to stdout.
   const NounInflector = createRequire(import.meta.url)('natural/lib/natural/inflectors/noun_inflector') as new () => {
@@ -126,6 +163,7 @@ export const EVENT_NOUN_TABLE: readonly EventNoun[] = ROWS.map(([lemma, group, f
   generic: flags.includes('g'),
   travel: flags.includes('t'),
   headsEvents: !flags.includes('a'),
+  marketMove: flags.includes('k'),
 }));
 
 const BY_LEMMA: ReadonlyMap<string, EventNoun> = new Map(EVENT_NOUN_TABLE.map((n) => [n.lemma, n]));

@@ -9,7 +9,14 @@ import {
 import { daysConflict, parseDateValue, specificity } from '../core/timex.js';
 import { sentenceIndexAt } from './dates/context.js';
 import { relativeAsideAt } from './asides.js';
-import { EVENT_NOUN_FORMS, EVENT_NOUN_TABLE, eventNoun, type EventNoun } from './event-nouns.js';
+import {
+  EVENT_NOUN_FORMS,
+  EVENT_NOUN_TABLE,
+  eventNoun,
+  MARKET_NAME,
+  MARKET_NOUN,
+  type EventNoun,
+} from './event-nouns.js';
 import { daysBetween } from '../core/days.js';
 import { countryByDemonym } from './gazetteer.js';
 import { participlePhraseBefore } from './participles.js';
@@ -258,6 +265,8 @@ interface Phrase {
   /** `the`, `this`, `his` … before the phrase: it points back at an event already named. */
   anaphoric: boolean;
   sentence: number;
+  /** The market a market's fall names after it (`on Wall Street`, `of the tin market`), when not before it. */
+  market?: string;
 }
 
 interface Entity {
@@ -284,6 +293,12 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     if (/^\p{Lu}/u.test(m[0]) && !isSentenceStart(text, headStart)) continue;
     const sentence = sentenceIndexAt(sentences, headStart);
     const sentenceStart = sentences[sentence]?.start ?? 0;
+    if (MARKET_MOVES.has(lemma)) {
+      const sentenceEnd = sentences[sentence]?.end ?? text.length;
+      const move = marketMove(text, headStart, headEnd, sentenceStart, sentenceEnd, near);
+      if (move) phrases.push({ ...move, end: headEnd, lemma, ordinal: null, anaphoric: false, sentence });
+      continue;
+    }
 
     // Extend left over modifiers.
     let start = headStart;
@@ -349,6 +364,93 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     phrases.push({ start, end: headEnd, lemma, modifiers, ordinal, anaphoric, sentence });
   }
   return phrases;
+}
+
+/** Heads that are a market's moves (`crash`, `collapse`, `drop`): see marketMove. */
+const MARKET_MOVES = lemmasWhere((n) => n.marketMove);
+/** Words that make a market's fall news of its own, not the day's move. */
+const RECORD_WORDS = new Set([
+  'record',
+  'record-breaking',
+  'biggest',
+  'worst',
+  'largest',
+  'sharpest',
+  'steepest',
+  'heaviest',
+  'unprecedented',
+  'historic',
+]);
+/** Other words a market move's phrase runs over (`the global share price crash`, `a massive one-day plunge`). */
+const MOVE_WORDS = new Set([
+  'global',
+  'international',
+  'world',
+  'worldwide',
+  'massive',
+  'dramatic',
+  'precipitous',
+  'panic',
+]);
+/** Heads that say the fall was out of the ordinary whatever the words around them. */
+const CRASH_FORMS = new Set(['crash', 'crashes', 'collapse']);
+/** A market after the head (`drop on Wall Street`, `collapse in stock prices`, `fall of world stock markets`). */
+const MARKET_AFTER =
+  /^\s+(?:in|on|of|across)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:Wall Street|stock|share|equity|bourse|market|stocks|shares|prices|markets)(?:\s+(?:markets?|prices|exchanges?|values|index))*\b/iu;
+
+/**
+ * A market's fall as a happening: `Monday's stock market crash`, `the record drop on Wall Street`,
+ * `Monday's record-breaking market drop`. The phrase runs left over market words, record words and a
+ * market's name; it is an event only when a market names it (in the phrase, as its owner —
+ * `Wall Street's biggest drop` — or right after it) and it is a crash or collapse or a record. A
+ * plural right before the head is a verb's subject (`stock prices plunge`), and an ordinary move
+ * (`the fall in share prices`) is the day's market report, which makes no event.
+ */
+function marketMove(
+  text: string,
+  headStart: number,
+  headEnd: number,
+  sentenceStart: number,
+  sentenceEnd: number,
+  near: Entity[],
+): { start: number; modifiers: string[]; market?: string } | null {
+  let start = headStart;
+  const modifiers: string[] = [];
+  let market = false;
+  for (let guard = 0; guard < 6; guard++) {
+    const left = WORD_LEFT.exec(text.slice(Math.max(sentenceStart, start - 40), start));
+    if (!left) break;
+    const word = left[1];
+    const wordStart = start - left[0].length;
+    if (wordStart < sentenceStart) break;
+    const entity = near.find((e) => e.end === wordStart + word.length && e.start >= sentenceStart);
+    if (entity && MARKET_NAME.test(entity.name)) {
+      // `Wall Street's biggest drop`: the owner names the market and ends the phrase.
+      market = true;
+      if (/['’]s$/.test(text.slice(entity.start, entity.end + 2))) break;
+      start = entity.start;
+      modifiers.unshift(text.slice(entity.start, entity.end));
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (/['’]s$/.test(word)) {
+      if (MARKET_NOUN.test(lower.replace(/['’]s$/, ''))) market = true;
+      break;
+    }
+    const isMarket = MARKET_NOUN.test(lower);
+    if (!isMarket && !RECORD_WORDS.has(lower) && !MOVE_WORDS.has(lower) && !/^\p{Ll}+-\p{Ll}+$/u.test(lower)) break;
+    // `stock prices plunge`: a plural right before the head is its subject, and the head a verb.
+    if (isMarket && start === headStart && /s$/.test(lower) && !/^(?:securities|stockmarkets)$/.test(lower))
+      return null;
+    if (isMarket) market = true;
+    start = wordStart;
+    modifiers.unshift(lower);
+  }
+  const after = market ? null : MARKET_AFTER.exec(text.slice(headEnd, Math.min(sentenceEnd, headEnd + 60)));
+  const record =
+    CRASH_FORMS.has(text.slice(headStart, headEnd).toLowerCase()) || modifiers.some((w) => RECORD_WORDS.has(w));
+  if (!record || (!market && !after)) return null;
+  return after ? { start, modifiers, market: after[0].trim().replace(/\s+/g, ' ') } : { start, modifiers };
 }
 
 /**
@@ -551,7 +653,12 @@ function gatherEvidence(
       lastCountryBefore,
       countriesNamed,
     };
-    readParticipants(context, list, claimed);
+    // A market's fall has no participants: the people of its sentence speak of it or suffer it.
+    readParticipants(
+      context,
+      list.filter((ev) => !MARKET_MOVES.has(ev.phrase.lemma)),
+      claimed,
+    );
     readPlaces(context, list);
     readDates(context, list, dates);
   }
@@ -1314,7 +1421,7 @@ function eventName(c: Cluster, text: string, persons: Entity[], orgs: Entity[]):
   const headWord = HEADS.has(written.split(' ').slice(-2).join(' '))
     ? written.split(' ').slice(-2).join(' ')
     : (written.split(' ').pop() ?? c.lemma);
-  const head = GROUP[c.lemma] === 'meet' || c.lemma === 'test' ? headWord : c.lemma;
+  const head = GROUP[c.lemma] === 'meet' || c.lemma === 'test' || MARKET_MOVES.has(c.lemma) ? headWord : c.lemma;
   const kept = best.phrase.modifiers.filter(
     (w) => w !== best.phrase.ordinal && !NAME_STOP_MODIFIERS.has(w) && /^[\p{Ll}\d-]+$/u.test(w),
   );
@@ -1327,6 +1434,8 @@ function eventName(c: Cluster, text: string, persons: Entity[], orgs: Entity[]):
   const nations = [...c.countries].map((n) => SHORT_COUNTRY[n] ?? n);
   // `an interview with CBS News` → `Pompeo CBS interview`.
   const outlet = MEDIA.has(c.lemma) ? mediaOutlet(c, text, orgs) : null;
+  // A market's fall, by the market it names after it (`record drop on Wall Street`, `collapse of the tin market`).
+  if (best.phrase.market) return `${kind} ${best.phrase.market}`;
   if (PLACE_NAMED.has(c.lemma) && place) return `${place} ${kind}`;
   if (TRAVEL.has(c.lemma) && place && people.length) return `${people[0]} ${kind} to ${place}`;
   if (outlet && people.length) return `${people[0]} ${outlet} ${kind}`;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { DatedStatement, DocumentFacts } from '../core/types.js';
 import { ACTION_WORDS, actionDeclared, thirdPerson } from './action-verbs.js';
 import { relativeAsideAt } from './asides.js';
-import { EVENT_NOUN_FORMS, eventNoun } from './event-nouns.js';
+import { EVENT_NOUN_FORMS, eventNoun, namesAMarket } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
 import { opensParticiplePhrase, PARTICIPLE, PARTICIPLE_PREPOSITION } from './participles.js';
 
@@ -1167,8 +1167,9 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       terms: termsOf(wordsOf(doc.body, sentence.start, sentence.end), mentions),
       subjectId: ev.participantIds[0] ?? null,
       placeId: ev.placeId,
-      // The finder's participants; the sentence's other entities only when it found none.
-      participantIds: (ev.participantIds.length ? ev.participantIds : entities).slice(0, 8),
+      // The finder's participants; the sentence's other entities only when it found none. A market's
+      // fall has none: the people and bodies of its sentence speak of it or suffer it.
+      participantIds: (ev.participantIds.length || noun?.marketMove ? ev.participantIds : entities).slice(0, 8),
       mentionedIds: aboutToo(
         entities.filter((id) => !ev.participantIds.includes(id)),
         ev.participantIds,
@@ -1177,9 +1178,12 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       name: named ?? ev.name.replace(/\s*\(\d+\)$/, ''),
       named:
         named !== null ||
-        (!isBareName(ev.name) &&
-          !noun?.generic &&
-          (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
+        // A market's fall is named well by the market (`stock market collapse`), in any case.
+        (noun?.marketMove
+          ? namesAMarket(ev.name)
+          : !isBareName(ev.name) &&
+            !noun?.generic &&
+            (noun?.takes !== 'place' || placeNamed(ev.name, ev.placeId, entityNames))),
       // A generic noun (`the session`, `a historic event`) stands for another happening and makes no
       // event alone: most lone ones are a market's trading session.
       eventNoun: !noun?.generic,

@@ -184,7 +184,7 @@ function eventNounsIn(text: string, from: number, to: number): { key: string; at
   for (const m of slice.matchAll(EVENT_WORD)) {
     const w = m[0];
     const noun = EVENT_NOUN_FORMS.get(w);
-    if (noun) found.push({ key: noun.lemma, at: from + m.index! });
+    if (noun && !noun.marketMove) found.push({ key: noun.lemma, at: from + m.index! });
   }
   return found;
 }
