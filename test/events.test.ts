@@ -230,6 +230,26 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('take the place a phrase names itself over a later `in`, unless the place ends a longer name', () => {
+    const text =
+      'The Frankfurt meeting on Monday soothed currency markets and the dollar gained in New York. ' +
+      'Ministers reaffirmed an earlier Paris accord in Washington on Tuesday. ' +
+      'They met at Group of Seven meetings in Tokyo on Wednesday.';
+    const { events } = eventsOf(text, '1987-10-22', [
+      ['PLACE', 'Frankfurt', 'Frankfurt'],
+      ['PLACE', 'New York', 'New York'],
+      ['PLACE', 'Paris', 'Paris'],
+      ['PLACE', 'Washington', 'Washington'],
+      ['PLACE', 'Seven', 'Seven'],
+      ['PLACE', 'Tokyo', 'Tokyo'],
+    ]);
+    expect(events.map((e) => [e.name, e.place])).toEqual([
+      ['Frankfurt meeting', 'Frankfurt'],
+      ['Paris accord', 'Paris'],
+      ['Tokyo meetings', 'Tokyo'],
+    ]);
+  });
+
   it('do not date an event by the day a statement was made about it', () => {
     const text = 'Trump yesterday had confirmed that Pompeo had made a secret trip to North Korea.';
     const { events } = eventsOf(text, '2018-04-19', [

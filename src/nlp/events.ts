@@ -845,6 +845,21 @@ const NEW_CLAUSE = /,\s+(?!(?:which|who|whom|whose|that|where|when)\s)(?:[\p{L}'
 
 /** Where: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase. */
 function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence[]): void {
+  // `the February 22 Paris accord`, `the Venice summit`: a city or region named in the phrase is
+  // where it happened (a country there is a party: `the US-Japan accord`), whatever place an `in`
+  // later in the sentence names (`The Frankfurt meeting on Monday soothed currency markets and the
+  // dollar gained … in New York`).
+  // (Not a name's last word: `Group of Seven meetings in Paris`.)
+  for (const ev of list) {
+    const inside = inSentence.find(
+      (e) =>
+        e.type === 'PLACE' &&
+        e.start >= ev.phrase.start &&
+        e.end <= ev.phrase.end &&
+        !/\bof\s+$/i.test(text.slice(Math.max(sFrom, e.start - 4), e.start)),
+    );
+    if (inside) ev.place = inside;
+  }
   // Places: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase on its left, else on its right.
   for (const e of inSentence) {
     if (e.type !== 'PLACE' && e.type !== 'COUNTRY') continue;
@@ -884,13 +899,6 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
     // `a two-day trip outside Moscow`: not to Moscow.
     if (intro[1].toLowerCase() === 'outside' && TRAVEL.has(target.phrase.lemma)) continue;
     target.place ??= e;
-  }
-  // `the February 22 Paris accord`, `the Venice summit`: a city or region named in the phrase is
-  // where it happened (a country there is a party: `the US-Japan accord`).
-  for (const ev of list) {
-    if (ev.place) continue;
-    const inside = inSentence.find((e) => e.type === 'PLACE' && e.start >= ev.phrase.start && e.end <= ev.phrase.end);
-    if (inside) ev.place = inside;
   }
   // `a news conference in Warsaw after a conference on …`: the later phrase happened there too.
   for (let i = 0; i + 1 < list.length; i++) {
