@@ -844,6 +844,64 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(quakes, name, market).map((e) => e.documents)).toEqual([1, 1]);
   });
 
+  it('makes one happening of a gathering and the accord reached where it was held, not of others held there', () => {
+    // Entities: 1 Paris (a city), 2 Baker, 3 Miyazawa, 4 Japan, 5 Malaysia, 8 the LDP.
+    const agreed = {
+      ...options,
+      placeKnown: new Set(['accord']),
+      nounGroups: new Map([['meeting', 'meet']]),
+      isLocality: (id: number) => id === 1,
+    };
+    const accord = [100, 101, 102].map((doc) =>
+      statement(doc, '1987-02-23', {
+        value: '1987-02-22',
+        placeId: 1,
+        participantIds: [2, 4],
+        mentionedIds: [3],
+        name: 'Paris accord',
+        terms: ['currenc', 'stabil'],
+      }),
+    );
+    // The ministers' meeting, told by reports naming Miyazawa and Paris but no accord.
+    const held = [103, 104].map((doc) =>
+      statement(doc, '1987-02-24', {
+        value: '1987-02-22',
+        action: 'n:meeting',
+        subjectId: 3,
+        participantIds: [3, 1],
+        name: 'Miyazawa meeting',
+        terms: ['minist', 'financ'],
+      }),
+    );
+    // Talks in Paris that day of people the accord's reports never name, and talks of no one.
+    const others = [105, 106].map((doc) =>
+      statement(doc, '1987-02-24', {
+        value: '1987-02-22',
+        action: 'n:meeting',
+        subjectId: 8,
+        participantIds: [8, 1],
+        name: 'Liberal Democratic Party meeting',
+        terms: ['parti', 'leader'],
+      }),
+    );
+    const noOne = [107, 108].map((doc) =>
+      statement(doc, '1987-02-24', {
+        value: '1987-02-22',
+        action: 'n:meeting',
+        participantIds: [1],
+        placeId: 1,
+        name: 'Paris trade talks',
+        terms: ['farm', 'gatt'],
+      }),
+    );
+    const events = clusterStatements([...accord, ...held, ...others, ...noOne], name, agreed);
+    expect(events.map((e) => [e.name, e.documents]).sort()).toEqual([
+      ['Liberal Democratic Party meeting', 2],
+      ['Paris accord', 5],
+      ['Paris trade talks', 2],
+    ]);
+  });
+
   it('makes one happening of an attack told at its city by some reports and at its country or city by others', () => {
     // Chuquicamata (10) and #11 are cities of Chile (9).
     const isLocality = (id: number) => id === 10 || id === 11;

@@ -203,7 +203,7 @@ export function clusterStatementStream(
   // one event; a group is held until no cluster that could still join it is unfinished.
   const ripe = new RipeClusters(
     emit,
-    (a, b) => sameHappening(a, b, idf, isPlace, nameOf, lightHeads),
+    (a, b) => sameHappening(a, b, idf, isPlace, isLocality, nameOf, lightHeads),
     kindOf,
     placeKnown,
     isLocality,
@@ -396,9 +396,34 @@ interface Settled {
 
 /** What a settled cluster is compared by: its main entities, the place-known happenings it tells at their place, a market's fall. */
 function blockingKeys(f: Settled): (number | string)[] {
-  // A market's fall is compared with the day's others (see sameHappening), however few names it has.
+  // A market's fall is compared with the day's others (see sameHappening), however few names it has;
+  // a gathering with the accords reached where it was held.
   const market = f.kinds.has(MARKET_KIND) ? [MARKET_KIND] : [];
-  return [...f.main, ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn]), ...market];
+  const agreed = isGathering(f) ? [...f.places, ...f.main].map((p) => `${ACCORD_KIND}@${p}`) : [];
+  return [...f.main, ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn, ...agreed]), ...market];
+}
+
+function isGathering(f: Settled): boolean {
+  return f.kinds.has(MEETING_KIND) || f.kinds.has(CONFERENCE_KIND);
+}
+
+/**
+ * A gathering whose reports name the place of an accord told the same day (`the Group of Seven met`
+ * … in Paris, and the `Paris accord`), and who held it (people, bodies, countries; not a city) the
+ * accord's reports name too: the accord was reached there. Not the trade talks of two officials the
+ * accord's reports never name, nor talks no report says who held, in the same capital that day.
+ */
+function heldWhereAgreed(gathering: Settled, accord: Settled, isLocality: (id: number) => boolean): boolean {
+  if (!isGathering(gathering)) return false;
+  const actors = [...gathering.main].filter((id) => !isLocality(id));
+  if (actors.length === 0 || !namesAny(accord, actors)) return false;
+  for (const key of accord.knownAt) {
+    const [kind, place] = key.split('@');
+    if (kind !== ACCORD_KIND) continue;
+    const id = Number(place);
+    if (gathering.places.has(id) || gathering.main.has(id)) return true;
+  }
+  return false;
 }
 
 /**
@@ -584,6 +609,8 @@ const TWIN_KINDS: ReadonlySet<string> = new Set(['n:violence', 'n:disaster']);
 const MEETING_KIND = 'n:meet';
 /** A market's fall (nlp/event-nouns.ts: `crash`, `collapse`, `record drop`). */
 const MARKET_KIND = 'n:market';
+const ACCORD_KIND = 'n:accord';
+const CONFERENCE_KIND = 'n:conference';
 /** The kind of a visit, a trip or a tour. */
 const TRAVEL_KIND = 'n:travel';
 
@@ -603,6 +630,7 @@ function sameHappening(
   b: Settled,
   idf: ReadonlyMap<string, number>,
   isPlace: (id: number) => boolean,
+  isLocality: (id: number) => boolean,
   nameOf: (f: Settled) => string,
   lightHeads: ReadonlySet<string>,
 ): boolean {
@@ -611,6 +639,9 @@ function sameHappening(
   // fall (`stock market collapse`, `record drop on Wall Street`, `Manila record drop`): markets fall
   // together, and their day's reports tell it as one.
   if (a.day === b.day && a.kinds.has(MARKET_KIND) && b.kinds.has(MARKET_KIND)) return true;
+  // A gathering and the accord reached where it was held that day are one happening, though their
+  // articles name them with two nouns (see toldApart).
+  if (a.day === b.day && (heldWhereAgreed(a, b, isLocality) || heldWhereAgreed(b, a, isLocality))) return true;
   // A happening known by its place told at that place by both (`the Paris accord` of reports naming
   // Baker and Poehl, and of those naming the six nations): one happening, whoever else they name.
   if ([...a.knownAt].some((k) => b.knownAt.has(k))) return true;
