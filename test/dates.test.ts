@@ -44,6 +44,31 @@ describe('explicit dates', () => {
     expect(dates(cut, '1996-08-27')).toEqual([['Sept.\n15-21', '1996-09-15/1996-09-21']]);
   });
 
+  it('reads the months of a range or a choice as one, in the year the list says', () => {
+    expect(dates('France is due to hold a presidential election in April or May next year.', '1987-06-02')).toEqual([
+      ['April', '1988-04'],
+      ['May next year', '1988-05'],
+    ]);
+    expect(dates('The stock splits in March and August 1986 lifted the shares.', '1987-03-09')).toEqual([
+      ['March', '1986-03'],
+      ['August 1986', '1986-08'],
+    ]);
+    // A range over a new year ends where its last month was read; a choice stays in one year.
+    expect(dates('Load factor fell to 66.7 pct in the April through February period.', '1987-03-09')).toEqual([
+      ['April', '1986-04'],
+      ['February', '1987-02'],
+    ]);
+    expect(dates('Elections are due in March or April.', '1987-06-02')).toEqual([
+      ['March', '1988-03'],
+      ['April', '1988-04'],
+    ]);
+    // Months joined by `and` and written alone are read one by one: reports list them backwards too.
+    expect(dates('Unemployment was 173,000 in January and December.', '1987-02-20')).toEqual([
+      ['January', '1987-01'],
+      ['December', '1986-12'],
+    ]);
+  });
+
   it('does not take counts, clock times or durations for dates', () => {
     expect(dates('About 2000 people marched at 1900 GMT.', FRIDAY)).toEqual([]);
     expect(dates('North Korea has been isolated for decades.', FRIDAY)).toEqual([]);
