@@ -207,6 +207,10 @@ describe('event phrases', () => {
       ['record drop in stock prices', null, []],
       ['record-breaking market drop', '1987-10-19', []],
     ]);
+    const spree = "Shultz discussed Monday's record selling spree on the world's stock markets with Howe.";
+    expect(eventsOf(spree, '1987-10-20', [['PERSON', 'Shultz', 'George Shultz']]).events.map((e) => e.name)).toEqual([
+      "record selling spree on the world's stock markets",
+    ]);
   });
 });
 

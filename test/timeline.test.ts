@@ -213,6 +213,40 @@ describe('buildTimeline over the whole corpus', () => {
     }
   });
 
+  it('keeps a span of days up to a week that reaches into --from/--to, a longer span only within it', () => {
+    const f = new FixtureDb(path.join(tempDir('corpus-timeline-spans-'), 'spans.db'));
+    const opec = f.entity('ORG', 'OPEC');
+    const vienna = f.entity('PLACE', 'Vienna');
+    const reports = [
+      ['talks.txt', 'OPEC held talks in Vienna from June 25 to 27 .', 'from June 25 to 27', '1987-06-25/1987-06-27'],
+      [
+        'ceiling.txt',
+        'OPEC kept its ceiling in Vienna from June 26 to May 8 .',
+        'from June 26 to May 8',
+        '1987-06-26/1988-05-08',
+      ],
+    ] as const;
+    for (const [file, text, when, value] of reports) {
+      const doc = f.doc({ path: file, title: file, date: '1987-06-29', source: 'Wire' }, [text]);
+      f.mention(doc, 'ORG', 'OPEC', { entity: opec });
+      f.mention(doc, 'PLACE', 'Vienna', { entity: vienna });
+      f.mention(doc, 'DATE', when, { value });
+      f.report(f.event(`Vienna ${file.slice(0, -4)}`, value, vienna), doc, file === 'talks.txt' ? 'talks' : 'ceiling', [
+        opec,
+      ]);
+    }
+    f.close();
+    const db = openDatabase(f.file, { readonly: true });
+    try {
+      const dated = (from: string, to: string) =>
+        buildTimeline(db, { from, to, all: true }).entries.map((e) => e.date.value);
+      expect(dated('1987-06-27', '1987-06-27')).toEqual(['1987-06-25/1987-06-27']);
+      expect(dated('1987-06', '1988-05')).toEqual(['1987-06-25/1987-06-27', '1987-06-26/1988-05-08']);
+    } finally {
+      db.close();
+    }
+  });
+
   it('a digest quoting one report per event quotes the one the full listing puts first, lead stored or not', () => {
     const quoted = () =>
       timeline({ maxSources: 1 }).entries.map((e) => [e.name, e.sources[0].docId, e.sources[0].evidence[0].text]);

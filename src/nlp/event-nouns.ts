@@ -98,6 +98,7 @@ const ROWS: Row[] = [
       'slide',
       'selloff',
       'sell-off',
+      'spree',
       'rout',
       'tumble',
       'slump',

@@ -381,7 +381,7 @@ const RECORD_WORDS = new Set([
   'unprecedented',
   'historic',
 ]);
-/** Other words a market move's phrase runs over (`the global share price crash`, `a massive one-day plunge`). */
+/** Other words a market move's phrase runs over (`the global share price crash`, `a massive one-day plunge`, `a record selling spree`). */
 const MOVE_WORDS = new Set([
   'global',
   'international',
@@ -391,6 +391,7 @@ const MOVE_WORDS = new Set([
   'dramatic',
   'precipitous',
   'panic',
+  'selling',
 ]);
 /** Heads that say the fall was out of the ordinary whatever the words around them. */
 const CRASH_FORMS = new Set(['crash', 'crashes', 'collapse']);

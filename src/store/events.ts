@@ -591,8 +591,13 @@ function eventCountQuery(filter: CorpusEventFilter): { sql: string; params: (str
   return { sql, params: [...(following ? [filter.entityId as number] : []), ...params] };
 }
 
-/** Granularities whose span is when the happening took place, not how vaguely its date is known. */
-const EXACT_SPANS = "'day', 'range'";
+/**
+ * Whether an event's span is when it took place, not how vaguely its date is known: a day, or a
+ * span of days up to a week (`March 9-12`); a longer span (`June 26, 1987 to May 8, 1988`) is a
+ * period something ran over.
+ */
+const EXACT_SPAN =
+  "(e.granularity = 'day' OR (e.granularity = 'range' AND julianday(e.date_end) - julianday(e.date_start) <= 7))";
 
 /** The WHERE terms of a filter; the kind is read from `kindOf` (x: the entity's own rows, which carry it). */
 function eventConditions(
@@ -601,15 +606,16 @@ function eventConditions(
 ): { where: string[]; params: (string | number)[] } {
   const where: string[] = [`${kindOf}.kind IN (${filter.kinds.map(() => '?').join(', ')})`];
   const params: (string | number)[] = [...filter.kinds];
-  // A day or a span of days counts when it reaches into the range; a week, month or year only when it
-  // lies within it: `1987` says when only to the year, so a timeline of October 19-20 that listed it
-  // (and every month-dated event of October) buried the two days' events under vaguer ones.
+  // A day or a span of days counts when it reaches into the range; a week, month, year or a longer
+  // span only when it lies within it: `1987` says when only to the year, so a timeline of October
+  // 19-20 that listed it (and every month-dated event of October) buried the two days' events under
+  // vaguer ones.
   if (filter.from) {
-    where.push(`e.date_end >= ? AND (e.granularity IN (${EXACT_SPANS}) OR e.date_start >= ?)`);
+    where.push(`e.date_end >= ? AND (${EXACT_SPAN} OR e.date_start >= ?)`);
     params.push(filter.from, filter.from);
   }
   if (filter.to) {
-    where.push(`e.date_start <= ? AND (e.granularity IN (${EXACT_SPANS}) OR e.date_end <= ?)`);
+    where.push(`e.date_start <= ? AND (${EXACT_SPAN} OR e.date_end <= ?)`);
     params.push(filter.to, filter.to);
   }
   if (filter.placeId !== undefined) {
