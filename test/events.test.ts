@@ -1724,6 +1724,24 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Ronald Reagan loses vote']);
   });
 
+  it('takes no preposition for an object, nor a participle after one (`met behind closed doors`)', () => {
+    const { statements } = statementsIn(
+      [
+        'Members of the Security Council met behind closed doors on Monday to discuss the Gulf war.',
+        'The Bundesbank last intervened on January 27, when the dollar threatened to fall below 1.81 marks.',
+      ],
+      '1987-10-20',
+      [
+        ['Security Council', 0, 'ORG', 'Security Council'],
+        ['Monday', 0, 'DATE', '1987-10-19'],
+        ['Bundesbank', 1, 'ORG', 'Bundesbank'],
+        ['January 27', 1, 'DATE', '1987-01-27'],
+      ],
+    );
+    // Were `Security Council meets behind` (then `closes doors`) and `threatens to fall below`.
+    expect(statements.map((s) => s.name)).toEqual(['Security Council meets', 'Bundesbank intervenes']);
+  });
+
   it("reads who resigned past the date before the noun's `of`, and ends an object at a conjunction", () => {
     const { statements } = statementsIn(
       [

@@ -66,7 +66,7 @@ const DETERMINER = /^(?:a|an|the|its|his|her|their|our|all|some|any|this|that|th
 const ADVERB =
   /^(?:[a-z]+ly|temporarily|indefinitely|also|formally|officially|finally|suddenly|unilaterally|not|then|partially)$/;
 const PREPOSITION =
-  /^(?:on|in|at|of|for|to|with|from|by|under|over|after|before|as|against|into|until|since|through|during|because|amid|according|despite|near|across|toward|towards|via|within|between|among|beyond|outside|inside|along|and|or|but|while|which|that|who)$/;
+  /^(?:on|in|at|of|for|to|with|from|by|under|over|after|before|as|against|into|until|since|through|during|because|amid|according|despite|near|across|toward|towards|via|within|between|among|beyond|outside|inside|along|behind|above|below|beneath|around|without|throughout|upon|beside|besides|onto|unlike|versus|and|or|but|while|which|that|who)$/;
 /** Verbs that make an agreement happen: with them the agreement noun is the event. */
 const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
 /** Words of an amount (`around 900 mln dlrs`, `more than 10 pct`): skipped before an object's noun. */
@@ -81,7 +81,7 @@ const PARTICIPLE_AFTER_NOUN = /^(?:[a-z]+[^e]ed|held|due|falling|maturing|sold|p
 const CLAUSE_OPENER = /^(?:unless|if|although|though|whereas|whether|once|nor|lest|when|whenever|where|wherever)$/;
 /** Prepositions before which a past form can only describe a noun (`in lost exports`). */
 const BEFORE_ATTRIBUTE =
-  /^(?:in|of|for|with|on|at|from|into|under|over|amid|despite|against|about|without|after|before|during|via)$/;
+  /^(?:in|of|for|with|on|at|from|into|under|over|amid|despite|against|about|without|after|before|during|via|behind|beneath|beyond|throughout|upon|through|within)$/;
 /** Words before a figure that describe the amount (`its frozen 13 billion`, `an estimated 200,000`). */
 const BEFORE_AMOUNT = /^(?:\p{Ll}{3,}(?:ed|en)|additional|further|total|extra|initial|another)$/u;
 /** Nouns in -ing (`a public offering of`, `the meeting on`), never a clause describing the noun before them. */
