@@ -116,6 +116,10 @@ describe('search over a small corpus', () => {
     expect(r.searchedFor).toBe('OPEC cut supply');
     expect(r.notices).toContainEqual(expect.stringMatching(/without the common words Why, did/));
     expect(paths(search(db, 'when was the harvest of wheat').hits)).toEqual(['tie-new.txt', 'tie-old.txt']);
+    // `happened` asks what took place; no article need say it.
+    const happened = search(db, 'what happened to OPEC supply');
+    expect(paths(happened.hits)).toEqual(['oil.txt']);
+    expect(happened.notices).toContainEqual(expect.stringMatching(/without the common words what, happened, to /));
     // Quoted, a common word is required; a query of common words alone is searched as typed.
     expect(search(db, 'OPEC "did"').total).toBe(0);
     expect(search(db, 'the').total).toBeGreaterThan(0);

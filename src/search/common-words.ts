@@ -6,7 +6,7 @@
  * bm25 score either). Quoted, they are required as typed.
  *
  * Function words only — articles, pronouns, prepositions, conjunctions, auxiliaries and question
- * words. Left out on purpose: words that are also names or content in news (`may` the month, `us`
+ * words — and `happen` and `occur`, which ask what took place. Left out on purpose: words that are also names or content in news (`may` the month, `us`
  * the country, `it` the trade, `not`, `said`). `Will` or `Can` capitalized inside a query is a name.
  */
 const COMMON_WORDS = new Set(
@@ -19,7 +19,10 @@ const COMMON_WORDS = new Set(
     'of in on at to for from by with about into onto over under after before during between among ' +
     'through against within without upon ' +
     'and or but if than then so as because while ' +
-    'much many there here'
+    'much many there here ' +
+    // The verbs a question asks what took place with (`what happened at the Venice summit`): an
+    // article tells what happened without the word.
+    'happen happens happened happening occur occurs occurred occurring'
   ).split(' '),
 );
 
