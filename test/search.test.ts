@@ -120,6 +120,11 @@ describe('search over a small corpus', () => {
     const happened = search(db, 'what happened to OPEC supply');
     expect(paths(happened.hits)).toEqual(['oil.txt']);
     expect(happened.notices).toContainEqual(expect.stringMatching(/without the common words what, happened, to /));
+    // A request's verb goes with its `me`: `tell me about` asks, `show` alone may be news.
+    const request = search(db, 'tell me about OPEC supply');
+    expect(paths(request.hits)).toEqual(['oil.txt']);
+    expect(request.notices).toContainEqual(expect.stringMatching(/without the common words tell, me, about /));
+    expect(search(db, 'show OPEC supply').notices).not.toContainEqual(expect.stringMatching(/common words/));
     // Quoted, a common word is required; a query of common words alone is searched as typed.
     expect(search(db, 'OPEC "did"').total).toBe(0);
     expect(search(db, 'the').total).toBeGreaterThan(0);

@@ -43,3 +43,14 @@ export function typedAsWord(typed: string, first: boolean): boolean {
   const lower = typed.toLowerCase();
   return typed === lower || (first && typed === lower.charAt(0).toUpperCase() + lower.slice(1));
 }
+
+/** Verbs a request opens with (`tell me about …`, `show me …`, `give us …`). */
+const REQUEST_VERBS = new Set(['tell', 'show', 'give', 'find', 'get', 'list']);
+
+/**
+ * Whether the query's first two words open a request (`tell me about the Texaco bankruptcy`): the
+ * verb, like `me`, need not match. Only before `me` or `us`: `show` and `list` are news words alone.
+ */
+export function opensRequest(first: string, second: string | undefined): boolean {
+  return typedAsWord(first, true) && REQUEST_VERBS.has(first.toLowerCase()) && /^(?:me|us)$/.test(second ?? '');
+}

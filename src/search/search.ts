@@ -23,7 +23,7 @@ import {
   type CompiledQuery,
   type Group,
 } from './query.js';
-import { isCommonWord } from './common-words.js';
+import { isCommonWord, opensRequest } from './common-words.js';
 import { readQueryDates, type QueryDates } from './query-dates.js';
 import { publicationSpan } from '../store/documents.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, unknownEntityMessage } from './entities.js';
@@ -486,7 +486,10 @@ function withoutCommonWords(
   compiled: CompiledQuery,
   units: Unit[],
 ): { compiled: CompiledQuery; units: Unit[]; leftOut: string[] } {
-  const first = Math.min(...compiled.groups.flatMap((g) => g.alternatives.map((t) => t.position)));
+  const terms = compiled.groups.flatMap((g) => g.alternatives).sort((a, b) => a.position - b.position);
+  const first = terms[0]?.position;
+  // `tell me about …`: the request's verb goes with its `me`.
+  const request = terms.length > 0 && opensRequest(terms[0].raw, terms[1]?.raw);
   const common = (u: Unit): boolean => {
     if (u.entities.length > 0 || u.groups.length !== 1 || u.groups[0].alternatives.length !== 1) return false;
     const term = u.groups[0].alternatives[0];
@@ -494,7 +497,7 @@ function withoutCommonWords(
       term.kind === 'word' &&
       !term.prefix &&
       term.tokens.length === 1 &&
-      isCommonWord(term.raw, term.position === first)
+      (isCommonWord(term.raw, term.position === first) || (request && term.position === first))
     );
   };
   const kept = units.filter((u) => !common(u));
