@@ -125,6 +125,11 @@ describe('search over a small corpus', () => {
     expect(paths(request.hits)).toEqual(['oil.txt']);
     expect(request.notices).toContainEqual(expect.stringMatching(/without the common words tell, me, about /));
     expect(search(db, 'show OPEC supply').notices).not.toContainEqual(expect.stringMatching(/common words/));
+    const tookPlace = search(db, 'when did the OPEC supply cut take place');
+    expect(paths(tookPlace.hits)).toEqual(['oil.txt']);
+    expect(tookPlace.notices).toContainEqual(
+      expect.stringMatching(/without the common words when, did, the, take, place /),
+    );
     // Quoted, a common word is required; a query of common words alone is searched as typed.
     expect(search(db, 'OPEC "did"').total).toBe(0);
     expect(search(db, 'the').total).toBeGreaterThan(0);

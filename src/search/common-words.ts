@@ -54,3 +54,16 @@ const REQUEST_VERBS = new Set(['tell', 'show', 'give', 'find', 'get', 'list']);
 export function opensRequest(first: string, second: string | undefined): boolean {
   return typedAsWord(first, true) && REQUEST_VERBS.has(first.toLowerCase()) && /^(?:me|us)$/.test(second ?? '');
 }
+
+/** `take place` in any tense: asks what took place, like `happened`. */
+const TAKE = new Set(['take', 'takes', 'took', 'taking', 'taken']);
+
+/**
+ * Indices of the typed words (in query order) that say `take place` (`when did the Venice summit
+ * take place`): left out like `happened`. Lower case only (`Place` may be a name).
+ */
+export function takingPlace(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < words.length; i++) if (TAKE.has(words[i]) && words[i + 1] === 'place') out.add(i).add(i + 1);
+  return out;
+}

@@ -23,7 +23,7 @@ import {
   type CompiledQuery,
   type Group,
 } from './query.js';
-import { isCommonWord, opensRequest } from './common-words.js';
+import { isCommonWord, opensRequest, takingPlace } from './common-words.js';
 import { readQueryDates, type QueryDates } from './query-dates.js';
 import { publicationSpan } from '../store/documents.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, unknownEntityMessage } from './entities.js';
@@ -488,8 +488,9 @@ function withoutCommonWords(
 ): { compiled: CompiledQuery; units: Unit[]; leftOut: string[] } {
   const terms = compiled.groups.flatMap((g) => g.alternatives).sort((a, b) => a.position - b.position);
   const first = terms[0]?.position;
-  // `tell me about …`: the request's verb goes with its `me`.
+  // `tell me about …`: the request's verb goes with its `me`; `take place` asks as `happened` does.
   const request = terms.length > 0 && opensRequest(terms[0].raw, terms[1]?.raw);
+  const taking = new Set([...takingPlace(terms.map((t) => t.raw))].map((i) => terms[i].position));
   const common = (u: Unit): boolean => {
     if (u.entities.length > 0 || u.groups.length !== 1 || u.groups[0].alternatives.length !== 1) return false;
     const term = u.groups[0].alternatives[0];
@@ -497,7 +498,9 @@ function withoutCommonWords(
       term.kind === 'word' &&
       !term.prefix &&
       term.tokens.length === 1 &&
-      (isCommonWord(term.raw, term.position === first) || (request && term.position === first))
+      (isCommonWord(term.raw, term.position === first) ||
+        (request && term.position === first) ||
+        taking.has(term.position))
     );
   };
   const kept = units.filter((u) => !common(u));
