@@ -6,8 +6,9 @@
  * bm25 score either). Quoted, they are required as typed.
  *
  * Function words only — articles, pronouns, prepositions, conjunctions, auxiliaries and question
- * words — and `happen` and `occur`, which ask what took place. Left out on purpose: words that are also names or content in news (`may` the month, `us`
- * the country, `it` the trade, `not`, `said`). `Will` or `Can` capitalized inside a query is a name.
+ * words — and `happen` and `occur`, which ask what took place. Left out on purpose: words that are
+ * also names or content in news (`may` the month, `us` the country, `it` the trade, `not`, `said`).
+ * `Will` or `Can` capitalized inside a query is a name.
  */
 const COMMON_WORDS = new Set(
   (
