@@ -1724,6 +1724,31 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Ronald Reagan loses vote']);
   });
 
+  it('takes no act one is only ready, willing or wanting to do', () => {
+    const { statements } = statementsIn(
+      [
+        'General Partners said on Friday it was prepared to raise its bid to 110 dlrs per share.',
+        'West Germany, which on Tuesday appeared to be ready to accept the compromise, was holding back.',
+        'Weinberger said on Monday the United States would be willing to meet any escalation.',
+        'Texaco raised its bid on Friday.',
+      ],
+      '1987-04-06',
+      [
+        ['General Partners', 0, 'ORG', 'General Partners'],
+        ['Friday', 0, 'DATE', '1987-04-03'],
+        ['West Germany', 1, 'COUNTRY', 'West Germany'],
+        ['Tuesday', 1, 'DATE', '1987-03-31'],
+        ['Weinberger', 2, 'PERSON', 'Caspar Weinberger'],
+        ['Monday', 2, 'DATE', '1987-04-06'],
+        ['United States', 2, 'COUNTRY', 'United States'],
+        ['Texaco', 3, 'ORG', 'Texaco'],
+        ['Friday', 3, 'DATE', '1987-04-03'],
+      ],
+    );
+    // Were `General Partners raises bid`, `West Germany accepts compromise`, `United States meets escalation`.
+    expect(statements.map((s) => s.name)).toEqual(['Texaco raises bid']);
+  });
+
   it('takes no preposition for an object, nor a participle after one (`met behind closed doors`)', () => {
     const { statements } = statementsIn(
       [

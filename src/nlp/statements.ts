@@ -524,7 +524,7 @@ function isForecast(words: Word[], i: number): boolean {
  * it (`a July 1986 agreement to stop dumping`).
  */
 const NOT_DONE_BEFORE_TO =
-  /^(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|hop(?:e|es|ed|ing)|agreements?|pacts?|accords?|promises?|pledges?|commitments?|threats?|not|never)$/;
+  /^(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|hop(?:e|es|ed|ing)|agreements?|pacts?|accords?|promises?|pledges?|commitments?|threats?|prepared|ready|willing|eager|want(?:s|ed|ing)?|wish(?:es|ed|ing)?|not|never)$/;
 
 /**
  * Whether the verb at `i` tells of no act done: negated (`not` or `never`, an adverb between; a
