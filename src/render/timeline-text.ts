@@ -95,19 +95,17 @@ function heading(timeline: Timeline): string {
       : events === n
         ? `${n} event${n === 1 ? '' : 's'}`
         : `${events} event${events === 1 ? '' : 's'}, ${n - events} dated mention${n - events === 1 ? '' : 's'}`;
-  // Asked for a period, the reader is told it (the entries lie within it); otherwise the entries' span.
-  const { from, to } = timeline;
-  const range =
-    from && to
-      ? ` between ${from} and ${to}`
-      : from
-        ? ` from ${from} on`
-        : to
-          ? ` up to ${to}`
-          : n === 0
-            ? ''
-            : `, ${spanOfEntries(timeline.entries)}`;
+  const period = periodAsked(timeline);
+  const range = period ? ` ${period}` : n === 0 ? '' : `, ${spanOfEntries(timeline.entries)}`;
   return `${subject}: ${count}${range}`;
+}
+
+/** The period asked for (`between 1987-10-19 and 1987-10-20`), which the entries lie within; null for none. */
+function periodAsked({ from, to }: Timeline): string | null {
+  if (from && to) return `between ${from} and ${to}`;
+  if (from) return `from ${from} on`;
+  if (to) return `up to ${to}`;
+  return null;
 }
 
 /** `2017 to 2019-02-19`: the first entry's date to the date of the one ending last. */

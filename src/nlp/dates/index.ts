@@ -113,6 +113,11 @@ export function findDates(
   return monthLists(text, monthsOfAYear(text, mentions));
 }
 
+/** A mention whose value is a month (`1987-04`). */
+function isMonth(m: Mention): boolean {
+  return m.value != null && /^\d{4}-\d{2}$/.test(m.value);
+}
+
 /** Words joining the months of a list (`April or May`, `March, April and May`, `June to August`). */
 const MONTH_LIST_JOIN = /^\s*(?:,|,?\s+and|,?\s+or|\s+to|\s+through)\s+$/;
 /** Joining words of a range or of alternatives, which run forward in time (`December to March`, `March or April`). */
@@ -123,15 +128,16 @@ const FORWARD_JOIN = /^\s*(?:,?\s+or|\s+to|\s+through)\s+$/;
  * December`: the months of a list are read from the list as a whole. Months written alone before one
  * that states its year (`May next year`) take that year. A range or a choice of months written alone
  * is in the year its first month was read in (next to the verb whose tense decided it), or, over a
- * new year (`December to March`), ends in the year its last month was read in; read one by one, `April` of `April or
- * May next year` was the April just past, and `March or April` after `due` two different years. Not
- * a list joined by `and` of months written alone: reports list them backwards too (`in February and
- * January`, `in January and December` of a February report).
+ * new year (`December to March`), ends in the year its last month was read in. Read one by one,
+ * `April` of `April or May next year` was the April just past, and `March or April` after `due` two
+ * different years. Not a list joined by `and` of months written alone: reports list them backwards
+ * too (`in February and January`, `in January and December` of a February report).
  */
 function monthLists(text: string, mentions: Mention[]): Mention[] {
-  const isMonth = (m: Mention) => m.value != null && /^\d{4}-\d{2}$/.test(m.value);
   const bareMonth = (m: Mention) => isMonth(m) && /^\p{L}+\.?$/u.test(m.text);
   const monthOf = (m: Mention) => Number(m.value!.slice(5, 7));
+  const yearOf = (m: Mention) => Number(m.value!.slice(0, 4));
+  const inYear = (m: Mention, year: number): Mention => ({ ...m, value: `${year}-${m.value!.slice(5, 7)}` });
   const out = [...mentions];
   for (let i = 0; i < out.length; i++) {
     if (!bareMonth(out[i])) continue;
@@ -145,28 +151,23 @@ function monthLists(text: string, mentions: Mention[]): Mention[] {
     )
       end++;
     if (end === i) continue;
+    // The joins of the run, each by the index of the month before it.
+    const joins = Array.from({ length: end - i }, (_, k) => i + k);
     const forward = (j: number) => FORWARD_JOIN.test(text.slice(out[j].end, out[j + 1].start));
-    if (!bareMonth(out[end])) {
-      // Back from the month that states its year; a range or a choice wraps back over a new year.
-      let year = Number(out[end].value!.slice(0, 4));
+    // Back from the last month's year; a range or a choice wraps back over a new year.
+    const backFromLast = () => {
+      let year = yearOf(out[end]);
       for (let j = end - 1; j >= i; j--) {
         if (forward(j) && monthOf(out[j]) > monthOf(out[j + 1])) year--;
-        out[j] = { ...out[j], value: `${year}-${out[j].value!.slice(5, 7)}` };
+        out[j] = inYear(out[j], year);
       }
-    } else if ([...Array(end - i).keys()].every((k) => forward(i + k))) {
-      // Within one year, on from the first month, in the year it was read in; over a new year, back
-      // from the last (`the April through February period` of a March report ended in February).
-      const wraps = [...Array(end - i).keys()].some((k) => monthOf(out[i + k + 1]) < monthOf(out[i + k]));
-      if (wraps) {
-        let year = Number(out[end].value!.slice(0, 4));
-        for (let j = end - 1; j >= i; j--) {
-          if (monthOf(out[j]) > monthOf(out[j + 1])) year--;
-          out[j] = { ...out[j], value: `${year}-${out[j].value!.slice(5, 7)}` };
-        }
-      } else {
-        const year = out[i].value!.slice(0, 4);
-        for (let j = i + 1; j <= end; j++) out[j] = { ...out[j], value: `${year}-${out[j].value!.slice(5, 7)}` };
-      }
+    };
+    if (!bareMonth(out[end])) backFromLast();
+    else if (joins.every(forward)) {
+      // Over a new year, back from the last (`the April through February period` of a March report
+      // ended in February); within one, on from the first month, in the year it was read in.
+      if (joins.some((j) => monthOf(out[j + 1]) < monthOf(out[j]))) backFromLast();
+      else for (let j = i + 1; j <= end; j++) out[j] = inYear(out[j], yearOf(out[i]));
     }
     i = end;
   }
@@ -179,7 +180,7 @@ function monthLists(text: string, mentions: Mention[]): Mention[] {
  * year are one mention (as `April of 1994` is); the months listed before it take the year.
  */
 function monthsOfAYear(text: string, mentions: Mention[]): Mention[] {
-  const month = (m: Mention | undefined) => m?.value != null && /^\d{4}-\d{2}$/.test(m.value);
+  const month = (m: Mention | undefined) => m !== undefined && isMonth(m);
   const out: Mention[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
