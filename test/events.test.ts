@@ -215,6 +215,24 @@ describe('event phrases', () => {
 });
 
 describe('event attributes', () => {
+  it('take a bare head before another noun for the event the sentence names (`officials from summit countries`)', () => {
+    const text =
+      'The Venice summit on June 8-10 is likely to disappoint, according to officials from summit countries. ' +
+      'The talks may yield statements on the situation in the Gulf, they said. ' +
+      'But most summit participants have made it clear that no new initiatives must be expected.';
+    const { events } = eventsOf(text, '1987-06-02', [
+      ['PLACE', 'Venice', 'Venice'],
+      ['PLACE', 'Gulf', 'Gulf'],
+    ]);
+    const venice = events.find((e) => e.name === 'Venice summit');
+    // `summit countries` started an event of its own, which `summit participants` then joined.
+    expect(venice?.mentions.map(([s, e]) => text.slice(s, e))).toEqual(['Venice summit', 'summit', 'summit']);
+    // A head before an adverb or a verb is no modifier: the two board meetings stay two.
+    const board =
+      'The board at an October 16 meeting decided to defer until a board meeting later this week a decision.';
+    expect(eventsOf(board, '1987-10-19', []).events.map((e) => e.date)).toEqual(['1987-10-16', '1987-W43']);
+  });
+
   it('take participants from `between X and Y`, the place from `in`, the date from the clause', () => {
     const text = 'Trump will hold a second summit with Kim Jong Un in Hanoi on February 27 and 28.';
     const { events } = eventsOf(text, '2019-02-15', [
@@ -419,6 +437,23 @@ describe('event attributes', () => {
     expect(events.map((e) => [e.name, e.mentions.length])).toEqual([
       ['Hanoi summit', 2],
       ['Singapore summit', 1],
+    ]);
+  });
+
+  it('take no one whose name qualifies another noun for a participant (`the Baker initiative at the summit`)', () => {
+    const text =
+      'Officials said they would seek to reactivate the Baker initiative at the summit in Venice. ' +
+      'The Armacost discussions with Ryohei Murata will focus on trade.';
+    const { events } = eventsOf(text, '1987-06-02', [
+      ['PERSON', 'Baker', 'James Baker'],
+      ['PERSON', 'Armacost', 'Michael Armacost'],
+      ['PERSON', 'Ryohei Murata', 'Ryohei Murata'],
+      ['PLACE', 'Venice', 'Venice'],
+    ]);
+    expect(events.map((e) => `${e.name}: ${e.participants.join(', ')}`)).toEqual([
+      'Venice summit: ',
+      // The name right before the event's own noun is whose it is.
+      'Armacost–Murata discussions: Michael Armacost, Ryohei Murata',
     ]);
   });
 

@@ -264,6 +264,11 @@ interface Phrase {
   ordinal: string | null;
   /** `the`, `this`, `his` … before the phrase: it points back at an event already named. */
   anaphoric: boolean;
+  /**
+   * The bare head before another noun (`officials from summit countries`, `most summit
+   * participants`): it names no event of its own, it points at the one the story tells of.
+   */
+  adjunct?: boolean;
   sentence: number;
   /** The market a market's fall names after it (`on Wall Street`, `of the tin market`), when not before it. */
   market?: string;
@@ -277,6 +282,16 @@ interface Entity {
 }
 
 const WORD_LEFT = /([\p{L}\p{N}][\p{L}\p{N}.'’-]*)(\s+|-)$/u;
+/** Words before a noun that make it a phrase of its own (`a summit`, `its summit`, `one vote`). */
+const DETERMINERS =
+  /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|any|each|every|another|no|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+/**
+ * The noun a bare head modifies (`summit countries`, `summit participants`, `summit agenda`): a
+ * plural, or a noun that belongs to a gathering. Not an adverb or a verb (`a board meeting later`,
+ * `an October 16 meeting decided`).
+ */
+const MODIFIED_NOUN = /^(?:\p{Ll}+[^s\W]s|agenda|communique|declaration|statement|host|venue|site)$/u;
+const NOT_PLURAL = /^(?:this|thus|perhaps|always|towards|besides|afterwards|whereas|has|was|does|its|his)$/;
 
 function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): Phrase[] {
   const phrases: Phrase[] = [];
@@ -361,7 +376,14 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     const anaphoric =
       /^(?:the|this|that|these|those|his|her|their|its|our)$/.test(before) &&
       modifiers.every((w) => ordinal === w || NAME_STOP_MODIFIERS.has(w) || /^\p{Lu}/u.test(w));
-    phrases.push({ start, end: headEnd, lemma, modifiers, ordinal, anaphoric, sentence });
+    const adjunct =
+      modifiers.length === 0 &&
+      /^\p{Ll}+$/u.test(justBefore) &&
+      !DETERMINERS.test(justBefore) &&
+      headText === lemma &&
+      MODIFIED_NOUN.test(after) &&
+      !NOT_PLURAL.test(after);
+    phrases.push({ start, end: headEnd, lemma, modifiers, ordinal, anaphoric, adjunct, sentence });
   }
   return phrases;
 }
@@ -748,7 +770,15 @@ function readParticipants(
       !claimed.has(e) &&
       !inReportedClause(text, e.end, phrase.start) &&
       // `said of Kim that …`: the person talked about is no participant.
-      !/\b(?:of|about|on|against|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(sFrom, e.start - 20), e.start));
+      !/\b(?:of|about|on|against|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(sFrom, e.start - 20), e.start)) &&
+      // `to reactivate the Baker initiative at the summit`, `the Reagan administration`: a name that
+      // qualifies another noun is no one present (`the Armacost discussions` are his).
+      !(
+        e.type === 'PERSON' &&
+        !/^\s+$/.test(text.slice(e.end, phrase.start)) &&
+        /\bthe\s+$/iu.test(text.slice(Math.max(sFrom, e.start - 5), e.start)) &&
+        /^\s+\p{Ll}/u.test(text.slice(e.end, e.end + 3))
+      );
     const sentencePersons = inSentence.filter((e) => e.type === 'PERSON' && free(e));
     if (given) {
       persons = given.filter((e) => e.type === 'PERSON');
@@ -1310,7 +1340,10 @@ function compatible(ev: Evidence, c: Cluster): boolean {
   if (!headsCompatible(ev, c)) return false;
   // Two phrases of one sentence are two events, unless the second repeats the first (`the meeting … leave the meeting`).
   const sameSentence = c.sentenceLemmas.get(phrase.sentence);
-  if (sameSentence && !(phrase.anaphoric && (GENERIC_LEMMAS.has(phrase.lemma) || sameSentence.has(phrase.lemma))))
+  if (
+    sameSentence &&
+    !((phrase.anaphoric || phrase.adjunct) && (GENERIC_LEMMAS.has(phrase.lemma) || sameSentence.has(phrase.lemma)))
+  )
     return false;
   if (phrase.ordinal && c.ordinal && phrase.ordinal !== c.ordinal) return false;
   if (ev.place && c.place && ev.place.type === 'PLACE' && c.place.type === 'PLACE' && ev.place.name !== c.place.name)
