@@ -56,6 +56,17 @@ export class SearchFixture {
     return id;
   }
 
+  /** Every occurrence of `text` in the document is a mention of the event (`the summit` after `the Venice summit`). */
+  eventMentions(eventId: number, docId: number, text: string): void {
+    const body = this.bodies.get(docId)!;
+    let found = 0;
+    for (let at = body.indexOf(text); at >= 0; at = body.indexOf(text, at + 1)) {
+      insertEventMentionRow(this.db, { eventId, docId, start: at, end: at + text.length, sentence: 0 });
+      found++;
+    }
+    if (found === 0) throw new Error(`fixture: '${text}' not in document ${docId}`);
+  }
+
   close(): void {
     this.db.close();
   }

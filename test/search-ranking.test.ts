@@ -348,6 +348,26 @@ describe('pruned ranking of a frequent name', () => {
   });
 });
 
+describe('a query naming an event', () => {
+  it('ranks the story the event is about above one naming it in passing more often (its `the summit`s count)', () => {
+    withFixture('event-story', (fx) => {
+      const passing = fx.doc(
+        { path: 'passing.txt', title: 'Bundesbank policy unchanged', date: '1987-06-02' },
+        'The Bundesbank meets before the Venice summit. Dealers see no change before the Venice summit, and the Venice summit will not change it.',
+      );
+      const story = fx.doc(
+        { path: 'story.txt', title: 'Few expect initiatives in Venice', date: '1987-06-02' },
+        `The Venice summit is likely to disappoint officials from summit countries. ${prose('currency', 2)} Officials said the summit will restate goals. ${prose('farm', 2)} Talks at the summit will cover debt, and the summit may address farm subsidies before the summit ends.`,
+      );
+      const venice = fx.event('Venice summit', story, 'Venice summit');
+      fx.eventMentions(venice, story, 'the summit');
+      fx.eventMentions(venice, passing, 'Venice summit');
+      const hits = search(fx.db, 'Venice summit').hits.map((h) => h.id);
+      expect(hits).toEqual([story, passing]);
+    });
+  });
+});
+
 describe('a query of two names', () => {
   it('matches each by its words or a mention, counted and ranked alike whether pruned or not', () => {
     withFixture('two-names', (fx) => {

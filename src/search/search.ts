@@ -696,8 +696,10 @@ function features(db: Store, units: Unit[], top: SearchRow[]): RankingInput & { 
   const terms = rankTerms(db, units, totals.documents);
   const texts = new Map(rerankTexts(db, ids, RERANK_CHARS).map((t) => [t.id, t]));
   const lengths = fieldLengths(db, ids);
-  const entityIds = [...new Set(units.flatMap((u) => u.entities.filter((e) => e.kind === 'entity').map((e) => e.id)))];
-  const presence = entityPresence(db, entityIds, ids);
+  const named = (kind: 'entity' | 'event') => [
+    ...new Set(units.flatMap((u) => u.entities.filter((e) => e.kind === kind).map((e) => e.id))),
+  ];
+  const presence = entityPresence(db, { entities: named('entity'), events: named('event') }, ids);
   const candidates = candidateFeatures(
     terms,
     top.map((row) => {

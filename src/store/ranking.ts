@@ -154,23 +154,41 @@ export function indexTotals(store: Store): IndexTotals {
   };
 }
 
-/** How often, and how early, each candidate mentions any of these entities. */
+/** How often, and how early, each candidate mentions any of these entities or events. */
 export interface EntityPresence {
   mentions: number;
   /** Index of the first sentence naming one of them (0 = the lead). */
   firstSentence: number;
 }
 
-export function entityPresence(store: Store, entityIds: number[], docIds: number[]): Map<number, EntityPresence> {
+/**
+ * Each candidate's mentions of the query's entities and events: an event is named once and then
+ * called `the summit`, and those later mentions tell a story about it from one that names it in passing.
+ */
+export function entityPresence(
+  store: Store,
+  refs: { entities: number[]; events: number[] },
+  docIds: number[],
+): Map<number, EntityPresence> {
   const db = sqlite(store);
   const out = new Map<number, EntityPresence>();
-  if (entityIds.length === 0 || docIds.length === 0) return out;
+  if ((refs.entities.length === 0 && refs.events.length === 0) || docIds.length === 0) return out;
   const rows = statement(
     db,
-    `SELECT doc_id AS id, count(*) AS mentions, min(sentence) AS firstSentence FROM mentions
-      WHERE entity_id IN (SELECT value FROM json_each(@entities)) AND doc_id IN (SELECT value FROM json_each(@docs))
-      GROUP BY doc_id`,
-  ).all({ entities: JSON.stringify(entityIds), docs: JSON.stringify(docIds) }) as ({ id: number } & EntityPresence)[];
+    `SELECT id, sum(mentions) AS mentions, min(firstSentence) AS firstSentence FROM (
+       SELECT doc_id AS id, count(*) AS mentions, min(sentence) AS firstSentence FROM mentions
+        WHERE entity_id IN (SELECT value FROM json_each(@entities)) AND doc_id IN (SELECT value FROM json_each(@docs))
+        GROUP BY doc_id
+       UNION ALL
+       SELECT doc_id AS id, count(*) AS mentions, min(sentence) AS firstSentence FROM event_mentions
+        WHERE event_id IN (SELECT value FROM json_each(@events)) AND doc_id IN (SELECT value FROM json_each(@docs))
+        GROUP BY doc_id)
+     GROUP BY id`,
+  ).all({
+    entities: JSON.stringify(refs.entities),
+    events: JSON.stringify(refs.events),
+    docs: JSON.stringify(docIds),
+  }) as ({ id: number } & EntityPresence)[];
   for (const row of rows) out.set(row.id, { mentions: row.mentions, firstSentence: row.firstSentence });
   return out;
 }
