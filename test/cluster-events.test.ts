@@ -902,6 +902,62 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it('makes one happening of a conference and the accord it reached days later where it sat, told by a verb', () => {
+    // Entities: 8 a body (OPEC's stand-in), 10 the city it met in, 4 a country, 5 another body.
+    const conference = {
+      ...options,
+      placeKnown: new Set(['accord', 'meeting']),
+      nounGroups: new Map([['meeting', 'meet']]),
+      verbGroups: VERB_GROUPS,
+      isLocality: (id: number) => id === 10,
+    };
+    const met = [110, 111].map((doc) =>
+      statement(doc, '1987-06-25', {
+        value: '1987-06-25',
+        action: 'meet:',
+        placeId: 10,
+        subjectId: 8,
+        participantIds: [8, 10],
+        name: 'meets',
+        terms: ['oil', 'minist'],
+      }),
+    );
+    // Two days on, `agreed here to keep output` at the same city, the body named.
+    const agreed = [112, 113].map((doc) =>
+      statement(doc, '1987-06-28', {
+        value: '1987-06-27',
+        action: 'agree:output',
+        placeId: 10,
+        subjectId: 8,
+        participantIds: [8, 10],
+        name: 'agrees to keep output',
+        terms: ['output', 'ceil'],
+      }),
+    );
+    // A country's accord at that city the next day: a capital sees several (not the body's).
+    const country = [114, 115].map((doc) =>
+      statement(doc, '1987-06-27', {
+        value: '1987-06-26',
+        action: 'n:accord',
+        placeId: 10,
+        subjectId: 4,
+        participantIds: [4, 10],
+        name: 'Japan accord',
+        terms: ['trade', 'tariff'],
+      }),
+    );
+    const days = (list: StatementRow[]) => clusterStatements(list, name, conference).map((e) => e.documents);
+    expect(days([...met, ...agreed])).toEqual([4]);
+    // Only up to CONFERENCE_DAYS after it began.
+    const weekOn = agreed.map((s) => ({ ...s, date: parseDateValue('1987-07-02')! }));
+    expect(days([...met, ...weekOn])).toEqual([2, 2]);
+    // A gathering of a country only, and an accord of that country days later: two happenings.
+    const countryMet = met.map((s) => ({ ...s, subjectId: 4, participantIds: [4, 10] }));
+    expect(days([...countryMet, ...country.map((s) => ({ ...s, date: parseDateValue('1987-06-27')! }))])).toEqual([
+      2, 2,
+    ]);
+  });
+
   it('makes one happening of an attack told at its city by some reports and at its country or city by others', () => {
     // Chuquicamata (10) and #11 are cities of Chile (9).
     const isLocality = (id: number) => id === 10 || id === 11;

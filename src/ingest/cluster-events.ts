@@ -392,6 +392,8 @@ interface Settled {
   toldAt: Set<string>;
   /** knownAt's happenings known at a city, keyed by the city's country (`n:violence@<Kenya>` of Nairobi's). */
   knownIn: Set<string>;
+  /** Where its reports say an accord was reached, by its noun or a verb (`agreed in Vienna`): `n:accord@<Vienna>`. */
+  agreedAt: Set<string>;
 }
 
 /** What a settled cluster is compared by: its main entities, the place-known happenings it tells at their place, a market's fall. */
@@ -400,7 +402,7 @@ function blockingKeys(f: Settled): (number | string)[] {
   // a gathering with the accords reached where it was held.
   const market = f.kinds.has(MARKET_KIND) ? [MARKET_KIND] : [];
   const agreed = isGathering(f) ? [...f.places, ...f.main].map((p) => `${ACCORD_KIND}@${p}`) : [];
-  return [...f.main, ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn, ...agreed]), ...market];
+  return [...f.main, ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn, ...f.agreedAt, ...agreed]), ...market];
 }
 
 function isGathering(f: Settled): boolean {
@@ -408,19 +410,26 @@ function isGathering(f: Settled): boolean {
 }
 
 /**
- * A gathering whose reports name the place of an accord told the same day (`the Group of Seven met`
- * … in Paris, and the `Paris accord`), and who held it (people, bodies, countries; not a city) the
- * accord's reports name too: the accord was reached there. Not the trade talks of two officials the
- * accord's reports never name, nor talks no report says who held, in the same capital that day.
+ * A gathering whose reports name the place of an accord told the same day or up to CONFERENCE_DAYS
+ * after it began (`the Group of Seven met` … in Paris, and the `Paris accord`; OPEC's conference in
+ * Vienna from Thursday and the Saturday accord), and who held it (people, bodies, countries; not a
+ * city) the accord's reports name too: the accord was reached there. Not the trade talks of two
+ * officials the accord's reports never name, nor talks no report says who held, in the same capital.
  */
-function heldWhereAgreed(gathering: Settled, accord: Settled, isLocality: (id: number) => boolean): boolean {
-  if (!isGathering(gathering)) return false;
-  const actors = [...gathering.main].filter((id) => !isLocality(id));
+function heldWhereAgreed(
+  gathering: Settled,
+  accord: Settled,
+  isLocality: (id: number) => boolean,
+  isPlace: (id: number) => boolean,
+): boolean {
+  const later = accord.day - gathering.day;
+  if (!isGathering(gathering) || later < 0 || later > CONFERENCE_DAYS) return false;
+  // Days later, only a body or a person who held it (`OPEC`), not a country: a country's capital
+  // sees several of its meetings and accords in a few days.
+  const actors = [...gathering.main].filter((id) => !isLocality(id) && (later === 0 || !isPlace(id)));
   if (actors.length === 0 || !namesAny(accord, actors)) return false;
-  for (const key of accord.knownAt) {
-    const [kind, place] = key.split('@');
-    if (kind !== ACCORD_KIND) continue;
-    const id = Number(place);
+  for (const key of accord.agreedAt) {
+    const id = Number(key.split('@')[1]);
     if (gathering.places.has(id) || gathering.main.has(id)) return true;
   }
   return false;
@@ -428,8 +437,9 @@ function heldWhereAgreed(gathering: Settled, accord: Settled, isLocality: (id: n
 
 /**
  * Day-level clusters past their days, joined into groups by a pairwise test as they come (only pairs
- * within a day of each other that share a main entity are tested), and each group handed on as one
- * cluster once its clusters are all finished and every cluster within a day of it has been compared.
+ * within a day of each other that share a main entity are tested; a gathering and an accord within
+ * CONFERENCE_DAYS), and each group handed on as one cluster once its clusters are all finished and
+ * every cluster within CONFERENCE_DAYS of it has been compared.
  * Every such pair is tested on the same statements whatever the sweeps were, so the groups are those
  * of testing all at the end.
  */
@@ -479,16 +489,20 @@ class RipeClusters {
       knownAt,
       toldAt: this.toldAt(members),
       knownIn: this.knownIn(knownAt, cluster.modeDay!),
+      agreedAt: this.agreedAt(members),
     };
     this.parent.set(f, f);
     const tested = new Set<Settled>();
-    for (const id of blockingKeys(f))
-      for (let d = f.day - 1; d <= f.day + 1; d++)
+    for (const id of blockingKeys(f)) {
+      // An accord is looked for over a conference's days; everything else within a day.
+      const days = String(id).startsWith(`${ACCORD_KIND}@`) ? CONFERENCE_DAYS : 1;
+      for (let d = f.day - days; d <= f.day + days; d++)
         for (const other of this.byKey.get(`${id}|${d}`) ?? []) {
           if (tested.has(other)) continue;
           tested.add(other);
           if (this.same(f, other)) this.union(f, other);
         }
+    }
     for (const id of blockingKeys(f)) {
       const key = `${id}|${f.day}`;
       const list = this.byKey.get(key);
@@ -513,6 +527,13 @@ class RipeClusters {
         .filter((m) => this.placeKnown.has(m.action.slice(2)))
         .map((m) => `${this.kindOf(m.action)}@${m.placeId}`),
     );
+  }
+
+  /** Where most of its reports that tell an accord (`the Vienna accord`, `agreed here`) say it was reached. */
+  private agreedAt(members: readonly StatementRow[]): Set<string> {
+    const byPlace = reportsByPlace(members.filter((m) => this.kindOf(m.action) === ACCORD_KIND));
+    const most = Math.max(0, ...[...byPlace.values()].map((r) => r.size));
+    return new Set([...byPlace].filter(([, r]) => r.size === most).map(([p]) => `${ACCORD_KIND}@${p}`));
   }
 
   /** The happenings of `knownAt` known at a city, keyed by the city's country on `day` instead. */
@@ -546,8 +567,8 @@ class RipeClusters {
   }
 
   /**
-   * Hand on every group whose clusters are all finished and lie before `frontier - 1` (nothing not
-   * yet compared can join it).
+   * Hand on every group whose clusters are all finished and lie before `frontier - CONFERENCE_DAYS`
+   * (nothing not yet compared can join it).
    */
   release(frontier: number): void {
     const groups = new Map<Settled, Settled[]>();
@@ -558,7 +579,7 @@ class RipeClusters {
       else groups.set(root, [f]);
     }
     for (const group of groups.values()) {
-      if (Math.max(...group.map((f) => f.day)) + 1 >= frontier) continue;
+      if (Math.max(...group.map((f) => f.day)) + CONFERENCE_DAYS >= frontier) continue;
       if (!group.every((f) => this.done.has(f.cluster))) continue;
       for (const f of group) {
         for (const id of blockingKeys(f)) {
@@ -610,6 +631,8 @@ const MEETING_KIND = 'n:meet';
 /** A market's fall (nlp/event-nouns.ts: `crash`, `collapse`, `record drop`). */
 const MARKET_KIND = 'n:market';
 const ACCORD_KIND = 'n:accord';
+/** Days a conference may sit before the accord it reaches (OPEC's in Vienna: Thursday to Saturday). */
+const CONFERENCE_DAYS = 3;
 const CONFERENCE_KIND = 'n:conference';
 /** The kind of a visit, a trip or a tour. */
 const TRAVEL_KIND = 'n:travel';
@@ -634,14 +657,14 @@ function sameHappening(
   nameOf: (f: Settled) => string,
   lightHeads: ReadonlySet<string>,
 ): boolean {
+  // A gathering and the accord reached where it was held, that day or as it ended, are one
+  // happening, though their articles name them with two nouns (see toldApart).
+  if (heldWhereAgreed(a, b, isLocality, isPlace) || heldWhereAgreed(b, a, isLocality, isPlace)) return true;
   if (Math.abs(a.day - b.day) > 1) return false;
   // A market's crash or record fall told the same day is one happening, wherever each report has it
   // fall (`stock market collapse`, `record drop on Wall Street`, `Manila record drop`): markets fall
   // together, and their day's reports tell it as one.
   if (a.day === b.day && a.kinds.has(MARKET_KIND) && b.kinds.has(MARKET_KIND)) return true;
-  // A gathering and the accord reached where it was held that day are one happening, though their
-  // articles name them with two nouns (see toldApart).
-  if (a.day === b.day && (heldWhereAgreed(a, b, isLocality) || heldWhereAgreed(b, a, isLocality))) return true;
   // A happening known by its place told at that place by both (`the Paris accord` of reports naming
   // Baker and Poehl, and of those naming the six nations): one happening, whoever else they name.
   if ([...a.knownAt].some((k) => b.knownAt.has(k))) return true;
