@@ -958,6 +958,39 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it("joins a gathering a report dates by its week to the day's one at that place whose reports name its people", () => {
+    // Entities: 8 a body (OPEC's stand-in), 10 its city, 2 and 3 two people.
+    const held = { ...options, placeKnown: new Set(['accord']), nounGroups: new Map([['meeting', 'meet']]) };
+    const day = [120, 121].map((doc) =>
+      statement(doc, '1987-06-25', {
+        value: '1987-06-25',
+        action: 'n:meeting',
+        placeId: 10,
+        subjectId: 8,
+        participantIds: [8],
+        mentionedIds: [2],
+        name: 'meeting in Chuquicamata',
+        terms: ['oil', 'minist', 'output'],
+      }),
+    );
+    // `the ministerial meeting in Vienna this week`, told by who chairs it.
+    const week = (doc: number, who: number) =>
+      statement(doc, '1987-06-22', {
+        value: '1987-W26',
+        action: 'n:meeting',
+        placeId: 10,
+        subjectId: who,
+        participantIds: [who],
+        name: 'ministerial meeting',
+        terms: ['oil', 'minist', 'price'],
+      });
+    const events = (list: StatementRow[]) =>
+      clusterStatements(list, name, { ...held, minReports: 1 }).map((e) => e.documents);
+    expect(events([...day, week(122, 2)])).toEqual([3]);
+    // Someone its reports never name met there that week at another gathering.
+    expect(events([...day, week(123, 3)])).toEqual([2, 1]);
+  });
+
   it('makes one happening of an attack told at its city by some reports and at its country or city by others', () => {
     // Chuquicamata (10) and #11 are cities of Chile (9).
     const isLocality = (id: number) => id === 10 || id === 11;

@@ -163,7 +163,9 @@ export function clusterStatementStream(
   let count = 0;
   for (const s of pass(true)) {
     for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
-    if (s.date.granularity !== 'day') for (const key of lookupKeys(s, entityKeys)) lastLookup.set(keyHash(key), count);
+    if (s.date.granularity !== 'day')
+      for (const key of [...lookupKeys(s, entityKeys), ...placeKeys(s, kindOf(s.action), true)])
+        lastLookup.set(keyHash(key), count);
     count++;
   }
   const idf = new Map<string, number>();
@@ -221,7 +223,7 @@ export function clusterStatementStream(
   const dayKeys = new Map<number, string[]>();
   let position = 0;
   const register = (c: Cluster, s: StatementRow) => {
-    for (const key of ownKeys(s, entityKeys)) {
+    for (const key of [...ownKeys(s, entityKeys), ...placeKeys(s, kindOf(s.action), false)]) {
       const day = dayOfKey(key);
       if (day === null) {
         // A bucket no later statement looks in need not be filed at all.
@@ -295,6 +297,15 @@ export function clusterStatementStream(
     const somewhere = s.placeId !== null ? where : places;
     const candidates = new Set<Cluster>();
     for (const key of lookupKeys(s, entityKeys)) for (const c of blocks.get(key) ?? []) candidates.add(c);
+    // A coarse gathering at a place whose day's event there names who holds it (`Lukman`, chairing
+    // OPEC's conference in Vienna): found by the place, as its reports may not take him for a
+    // participant. Not someone they never name (`Baker meets ministers` about the talks there).
+    // (A gathering its noun names: a verb's place and date may be another clause's, `Dauster is
+    // meeting ministers … in the light of the failure of talks in London earlier this month`.)
+    const who = s.subjectId ?? s.participantIds.find((id) => !isPlace(id));
+    if (day === null && who !== undefined && s.action.startsWith('n:'))
+      for (const key of placeKeys(s, kindOf(s.action), true))
+        for (const c of blocks.get(key) ?? []) if (c.modeDay !== null && namesAny(c, [who])) candidates.add(c);
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
@@ -885,6 +896,18 @@ function lookupKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | 
     buckets = [`v${s.date.value}`];
   }
   return entityKeys(s).flatMap((e) => buckets.map((b) => `${e}|${b}`));
+}
+
+/**
+ * Buckets of a gathering or an accord by where it was held and its month: a report dating it only by
+ * its week or month (`the ministerial meeting in Vienna this week`) finds there the day's event its
+ * other reports tell, though they name other people (see the clustering loop). `looking`: the months
+ * a coarse statement spans; else the statement's own month.
+ */
+function placeKeys(s: StatementRow, kind: string, looking: boolean): string[] {
+  if (s.placeId === null || !GATHERING_KINDS.has(kind)) return [];
+  const months = looking ? new Set([s.date.start.slice(0, 7), s.date.end.slice(0, 7)]) : [s.date.start.slice(0, 7)];
+  return [...months].map((m) => `@${s.placeId}|m${m}|${kind}`);
 }
 
 function similarity(
