@@ -1866,6 +1866,30 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('takes no one a statement was made to for who acted (`told the Securities and Exchange Commission it has acquired`)', () => {
+    const { statements } = statementsIn(
+      [
+        'Mark Hammer and his family told the Securities and Exchange Commission they acquired 375,200 Exovir Inc shares on March 5.',
+        'Texaco Inc informed the Justice Department it terminated the dealings on April 6.',
+      ],
+      '1987-04-08',
+      [
+        ['Mark Hammer', 0, 'PERSON'],
+        ['Securities and Exchange Commission', 0, 'ORG'],
+        ['Exovir Inc', 0, 'ORG'],
+        ['March 5', 0, 'DATE', '1987-03-05'],
+        ['Texaco Inc', 1, 'ORG'],
+        ['Justice Department', 1, 'ORG'],
+        ['April 6', 1, 'DATE', '1987-04-06'],
+      ],
+    );
+    // Were `Securities and Exchange Commission acquires …` and `Justice Department terminates …`.
+    expect(statements.map((s) => s.name)).toEqual([
+      'Mark Hammer acquires Exovir Inc shares',
+      'Texaco Inc terminates dealings',
+    ]);
+  });
+
   it('takes no speaker for who acted when a common noun stands right before the verb (`a fire last week killed`)', () => {
     const { statements } = statementsIn(
       [

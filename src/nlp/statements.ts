@@ -218,9 +218,10 @@ const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|betwe
  * … and who did not act. Not after `of` or `from`: the group a noun belongs to acts with it
  * (`finance ministers of the Group of Seven will meet`, `planes from Afghanistan attacked`); nor
  * after `by`, which names who acted (`owned by Donald Trump … when he acquired`), nor `between`
- * (`an agreement between Nigeria and the Paris Club … to reschedule`).
+ * (`an agreement between Nigeria and the Paris Club … to reschedule`). Nor whom a statement was
+ * made to (`told the Securities and Exchange Commission it has acquired`).
  */
-const NAME_BESIDE_ACT = /\b(?:for|with|to|in|at|on|about|against)\s+(?:the\s+)?$/i;
+const NAME_BESIDE_ACT = /\b(?:for|with|to|in|at|on|about|against|told|informed|notified)\s+(?:the\s+)?$/i;
 
 function inPhrase(body: string, m: { start: number }): boolean {
   return NAME_IN_PHRASE.test(body.slice(Math.max(0, m.start - 16), m.start));
