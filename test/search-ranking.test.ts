@@ -348,6 +348,39 @@ describe('pruned ranking of a frequent name', () => {
   });
 });
 
+describe('a query few documents match in full', () => {
+  it('shows the one or two holding every word first, then those holding all but the odd word out', () => {
+    withFixture('few-full', (fx) => {
+      const full = fx.doc(
+        { path: 'full.txt', title: 'Currency talks', date: '1987-10-21' },
+        'Baker and Stoltenberg ended their dispute.',
+      );
+      for (let i = 0; i < 6; i++)
+        fx.doc(
+          { path: `row-${i}.txt`, title: `Rates row ${i}`, date: '1987-10-20' },
+          `Baker criticised Stoltenberg over interest rates, report ${i}.`,
+        );
+      fx.doc({ path: 'other.txt', title: 'Trade', date: '1987-10-20' }, 'A trade dispute flared.');
+      const r = search(fx.db, 'Baker Stoltenberg dispute', { limit: 5 });
+      expect(r.total).toBe(7);
+      expect(r.hits[0].id).toBe(full);
+      expect(r.hits.map((h) => h.path).slice(1)).toEqual(expect.arrayContaining([expect.stringMatching(/^row-/)]));
+      expect(r.notices).toContainEqual(
+        expect.stringMatching(/only one document holds all the words: after it, those without dispute/),
+      );
+      // The next page goes on with the rest, the full match not shown again.
+      const next = search(fx.db, 'Baker Stoltenberg dispute', { limit: 5, offset: 5 });
+      expect(next.hits.map((h) => h.path).sort()).toEqual(
+        ['row-0.txt', 'row-1.txt', 'row-2.txt', 'row-3.txt', 'row-4.txt', 'row-5.txt'].filter(
+          (p) => !r.hits.some((h) => h.path === p),
+        ),
+      );
+      // By date, the words are what they are: one document.
+      expect(search(fx.db, 'Baker Stoltenberg dispute', { sort: 'date' }).total).toBe(1);
+    });
+  });
+});
+
 describe('a query naming an event', () => {
   it('ranks the story the event is about above one naming it in passing more often (its `the summit`s count)', () => {
     withFixture('event-story', (fx) => {

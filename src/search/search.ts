@@ -192,12 +192,14 @@ function searchText(
   }
 
   let run = execute(db, compiled, result, options, filters, limit, offset);
+  let ran = compiled;
   if (run.total === 0 && compiled.groups.length > 0 && options.typos !== false) {
     const corrected = correctQuery(db, compiled);
     if (corrected) {
       const again = execute(db, corrected.query, result, options, filters, limit, offset);
       if (again.total > 0) {
         run = again;
+        ran = corrected.query;
         result.corrections = corrected.corrections;
         result.correctedQuery = describeQuery(corrected.query);
         result.match = corrected.query.match;
@@ -212,12 +214,31 @@ function searchText(
       missing = relaxed.missing;
     }
   }
+  // Only one or two documents hold every word (`Baker Stoltenberg dispute`: the reports say row,
+  // rift, criticism): they come first, then those holding all but the odd word out, ranked.
+  let holdAll: number | null = null;
+  if (run.total > 0 && run.total < FEW_MATCHES && (options.sort ?? 'relevance') === 'relevance') {
+    const strict =
+      offset === 0 && run.rows.length === run.total ? run : execute(db, ran, result, options, filters, FEW_MATCHES, 0);
+    const relaxed = withoutOneWord(db, run, result, options, filters, offset + limit + strict.rows.length, 0);
+    if (relaxed && relaxed.run.total >= FEW_MATCHES * 2) {
+      const first = new Set(strict.rows.map((r) => r.id));
+      const rows = [...strict.rows, ...relaxed.run.rows.filter((r) => !first.has(r.id))];
+      holdAll = run.total;
+      run = { ...relaxed.run, rows: rows.slice(offset, offset + limit) };
+      missing = relaxed.missing;
+    }
+  }
   result.total = run.total;
   result.totalEstimated = run.estimated === true;
   if (run.leftOut.length > 0) {
     result.notices.push(`matched without the common words ${run.leftOut.join(', ')} (quote a phrase to require them)`);
   }
-  if (missing !== null) {
+  if (holdAll !== null) {
+    result.notices.push(
+      `only ${holdAll === 1 ? 'one document holds' : `${holdAll} documents hold`} all the words: after ${holdAll === 1 ? 'it' : 'them'}, those without ${missing}`,
+    );
+  } else if (missing !== null) {
     result.notices.push(`no document holds all the words: showing those without ${missing}`);
   }
   if (run.leftOut.length > 0 || missing !== null || dates !== null) {
@@ -438,6 +459,8 @@ interface Run {
  */
 const RELAX_FROM_WORDS = 3;
 const RELAX_UP_TO_WORDS = 8;
+/** Fewer documents than this holding every word are followed by those holding all but one (see search). */
+const FEW_MATCHES = 3;
 
 /**
  * When no document holds all of three or more words, the documents that hold all but one: a
