@@ -989,6 +989,15 @@ describe('corpus events from dated statements', () => {
     expect(events([...day, week(122, 2)])).toEqual([3]);
     // Someone its reports never name met there that week at another gathering.
     expect(events([...day, week(123, 3)])).toEqual([2, 1]);
+    // Told in other words than the day's reports, by its week still that gathering; by its month
+    // one of several a capital holds that month.
+    const otherWords = (value: string) => ({
+      ...week(124, 2),
+      date: parseDateValue(value)!,
+      terms: ['semi', 'annual'],
+    });
+    expect(events([...day, otherWords('1987-W26')])).toEqual([3]);
+    expect(events([...day, otherWords('1987-06')])).toEqual([2, 1]);
   });
 
   it('makes one happening of an attack told at its city by some reports and at its country or city by others', () => {

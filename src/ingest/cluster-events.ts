@@ -303,13 +303,15 @@ export function clusterStatementStream(
     // (A gathering its noun names: a verb's place and date may be another clause's, `Dauster is
     // meeting ministers … in the light of the failure of talks in London earlier this month`.)
     const who = s.subjectId ?? s.participantIds.find((id) => !isPlace(id));
+    const heldThere = new Set<Cluster>();
     if (day === null && who !== undefined && s.action.startsWith('n:'))
       for (const key of placeKeys(s, kindOf(s.action), true))
-        for (const c of blocks.get(key) ?? []) if (c.modeDay !== null && namesAny(c, [who])) candidates.add(c);
+        for (const c of blocks.get(key) ?? []) if (c.modeDay !== null && namesAny(c, [who])) heldThere.add(c);
+    for (const c of heldThere) candidates.add(c);
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      let score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown, polityNamed);
+      let score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown, polityNamed, heldThere.has(c));
       // A coarser date that fits a happening some report dates to the day at the same place (`talks
       // in London earlier this month`, the London talks of March 2) is most likely that happening,
       // not the one another coarse report started beside it.
@@ -920,6 +922,8 @@ function similarity(
   isPlace: (id: number) => boolean,
   placeKnown: ReadonlySet<string>,
   polityNamed: ReadonlySet<string>,
+  /** Found as a day's gathering of its kind at the statement's place, whose reports name who holds it (see placeKeys). */
+  heldThere: boolean,
 ): number {
   // Day-level dates meet within a day of the day most reports give (`Friday` said on Saturday);
   // a coarser date meets a finer event inside it (a week with a few days' slack: `last week`).
@@ -972,6 +976,12 @@ function similarity(
   // Of two events that fit, the one more reports support wins: a late report joins the story, not a stray.
   const size = 0.1 * Math.log1p(c.reports.size);
   if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
+  // A gathering told by its week at the place and in the days of that day's gathering of its kind,
+  // whose reports name who holds it (`Sumita's Washington meeting` of the week the Group of Seven
+  // met there): that gathering, however few of its many reports' words it shares. Not by a month:
+  // a capital holds several in a month (April 1987's Washington: the Group of Seven on the 8th,
+  // U.S.-Japan trade talks on the 10th, Nakasone's visit on the 29th).
+  if (heldThere && sameAction && s.date.granularity === 'week') return 1 + terms + size;
   // A happening known by its place (`the Venice summit`), told with a coarser date by its own noun at
   // its place (`the Venice economic summit in June`), is that happening whatever else the sentence says.
   const atItsPlace =
