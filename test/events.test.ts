@@ -440,6 +440,21 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('take no place from a clause a modal verb opens after a comma (`After the summit, Reagan will travel … in Bonn`)', () => {
+    const text =
+      'After the June 8-10 summit, Reagan will travel to West Berlin on June 12 and will meet Kohl in Bonn. ' +
+      'Under the accord, Lancer will start making trucks at its plant in Moosburg.';
+    const { events } = eventsOf(text, '1987-03-04', [
+      ['PERSON', 'Reagan', 'Ronald Reagan'],
+      ['PERSON', 'Kohl', 'Helmut Kohl'],
+      ['PLACE', 'West Berlin', 'West Berlin'],
+      ['PLACE', 'Bonn', 'Bonn'],
+      ['PLACE', 'Moosburg', 'Moosburg'],
+    ]);
+    // Were `Bonn summit` and `Moosburg accord`.
+    expect(events.map((e) => e.place)).toEqual([null, null]);
+  });
+
   it('take no one whose name qualifies another noun for a participant (`the Baker initiative at the summit`)', () => {
     const text =
       'Officials said they would seek to reactivate the Baker initiative at the summit in Venice. ' +

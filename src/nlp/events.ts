@@ -868,11 +868,13 @@ function readParticipants(
 }
 
 /**
- * A comma, then a clause's subject of up to three words and its verb in the past (`, committee
- * members discussed`); not a relative clause (`The meetings, which will be chaired by …, will begin in
+ * A comma, then a clause's subject of up to three words and its verb in the past or after a modal
+ * (`, committee members discussed`, `After the June 8-10 summit, Reagan will travel … to meet Kohl in
+ * Bonn`); not a relative clause (`The meetings, which will be chaired by …, will begin in
  * June in Calgary`).
  */
-const NEW_CLAUSE = /,\s+(?!(?:which|who|whom|whose|that|where|when)\s)(?:[\p{L}'’-]+\s+){1,3}\p{Ll}+ed\b/iu;
+const NEW_CLAUSE =
+  /,\s+(?!(?:which|who|whom|whose|that|where|when)\s)(?:[\p{L}'’-]+\s+){1,3}(?:\p{Ll}+ed|(?:will|would|shall|should|can|could|may|might|must)\s+\p{Ll}+)\b/iu;
 
 /** Where: `in`/`at` (and `to` for a trip) + a PLACE or COUNTRY, given to the nearest phrase. */
 function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence[]): void {
