@@ -388,6 +388,25 @@ describe('corpus-level resolution', () => {
     });
   });
 
+  it('keeps a British company (`Plc`) apart from an American one of the same words (`Inc`, `Corp`)', () => {
+    const r = resolveNames(
+      [
+        name('ORG', 'general electric co', range(1, 20), 'General Electric Co'),
+        name('ORG', 'general electric corp', [20, 21], 'General Electric Corp'),
+        name('ORG', 'general electric co plc', [30, 31, 32], 'General Electric Co Plc'),
+        name('ORG', 'hanson trust', range(40, 50), 'Hanson Trust'),
+        name('ORG', 'hanson trust plc', [50, 51], 'Hanson Trust Plc'),
+      ],
+      [],
+    );
+    const to = Object.fromEntries(r.links.map((l) => [l.from, `${l.to} (${l.rule})`]));
+    // Was `general electric co plc` → `general electric co`.
+    expect(to['general electric corp']).toBe('general electric co (variant)');
+    expect(to['general electric co plc']).toBeUndefined();
+    // A Plc with no Inc or Corp beside it is the company its other names are.
+    expect(to['hanson trust plc']).toBe('hanson trust (variant)');
+  });
+
   it('names a misspelt pair in as many documents by the spelling whose surname other names share', () => {
     const r = resolveNames(
       [

@@ -31,6 +31,10 @@ import {
 import { stateOfAbbreviation } from '../core/state-abbreviations.js';
 import { ownerByStyle, unqualifiedKey } from '../nlp/ner/institutions.js';
 
+/** Legal forms only a British company takes, and those only an American one takes (see the variant families). */
+const BRITISH_FORMS: ReadonlySet<string> = new Set(['plc']);
+const AMERICAN_FORMS: ReadonlySet<string> = new Set(['inc', 'corp', 'corporation', 'incorporated']);
+
 /** A person's key written as a given name's initial and a surname (`b yeltsin` of `B. Yeltsin`). */
 const INITIAL_AND_SURNAME = /^\p{L} \S+$/u;
 
@@ -267,6 +271,21 @@ export function resolveNames(
     if (initials.size <= 1) continue;
     families.delete(fam);
     for (const m of members) family(`${fam}\u0000${middleInitials(byId.get(m)!.key)}`, m);
+  }
+  // `General Electric Co Plc` (GEC, London) is not `General Electric Co` (GE, New York), nor `Lucas
+  // Industries Inc` the British `Lucas Industries Plc`: a name ending in `Plc` in a family whose
+  // other names end in `Inc` or `Corp` is a British company of the same words, kept apart with its
+  // own variants.
+  for (const [fam, members] of [...families]) {
+    if (!fam.startsWith('ORG\u0000')) continue;
+    const form = (m: string) => byId.get(m)!.key.split(' ').pop() ?? '';
+    const british = members.filter((m) => BRITISH_FORMS.has(form(m)));
+    if (british.length === 0 || !members.some((m) => AMERICAN_FORMS.has(form(m)))) continue;
+    families.set(
+      fam,
+      members.filter((m) => !british.includes(m)),
+    );
+    families.set(`${fam}\u0000plc`, british);
   }
   splitUnprovenGivenNames(families, byId, sorted);
   for (const [fam, members] of families) {

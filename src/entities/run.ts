@@ -62,8 +62,9 @@ export interface ResolutionSummary extends ApplyResult {
  * 10: a given name written as its initial joins the one full name it can be (`B. Yeltsin`).
  * 12: of two people's names in as many documents, the canonical is one whose surname another name
  *    has too (`Mohammad Akram`, as `Wasim Akram`; not its misspelling `Mohammad Akam`).
+ * 13: a `Plc` is kept apart from an `Inc` or a `Corp` of the same words (`General Electric Co Plc`).
  */
-export const RESOLUTION_RULES_VERSION = 12;
+export const RESOLUTION_RULES_VERSION = 13;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
