@@ -4,6 +4,7 @@ import { ACTION_WORDS, actionDeclared, thirdPerson } from './action-verbs.js';
 import { relativeAsideAt } from './asides.js';
 import { EVENT_NOUN_FORMS, eventNoun, namesAMarket } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
+import { isTitleWord } from '../core/name-forms.js';
 import { opensParticiplePhrase, PARTICIPLE, PARTICIPLE_PREPOSITION } from './participles.js';
 
 export type { DocumentFacts };
@@ -317,6 +318,8 @@ function objectAfter(
   on = false,
 ): { phrase: string; head: string | null } {
   const out: string[] = [];
+  /** Positions in `out` that are names the recognizer found. */
+  const named = new Set<number>();
   let j = i + 1;
   let lead = '';
   while (j < words.length && ADVERB.test(words[j].lower)) j++;
@@ -355,6 +358,7 @@ function objectAfter(
       // estimated 200,000 tonnes`), which describe the amount, not what there is of it.
       if (out.some((o) => !NUMBER_WORD.test(o.toLowerCase()) && !(/^\d/.test(w.text) && BEFORE_AMOUNT.test(o)))) break;
       out.length = 0;
+      named.clear();
       continue;
     }
     // `medium- and long-term`, `F-16`: a word cut at its hyphen is no head.
@@ -381,6 +385,7 @@ function objectAfter(
     const howLong = DURATION.test(w.lower) && out.every((o) => NUMBER_WORD.test(o.toLowerCase()));
     if ((QUANTITY_NOUN.test(w.lower) || howLong) && words[j + 1]?.lower === 'of' && !words[j + 1].marked) {
       out.length = 0;
+      named.clear();
       j++;
       continue;
     }
@@ -411,10 +416,16 @@ function objectAfter(
     if (ACTION_WORDS.get(w.lower)?.verb && out.length && !ING_NOUN.test(w.lower) && !pluralAfterName) break;
     const entity = entityAt.get(w.start);
     if (entity === '') continue;
+    if (entity !== undefined) named.add(out.length);
     out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
   }
   // `sold … of three and six-month bills`: a number alone says how many, not what.
   while (out.length && NUMBER_WORD.test(out[out.length - 1].toLowerCase())) out.pop();
+  // `meets Brazilian Finance Minister Funaro`, `visits U.S. Treasury Secretary Baker`, `the resignation
+  // of reformist Communist Party leader Hu Yaobang`: a person is named by the name, as the subject is
+  // (`Goria meets Funaro`), not by the titles and what describes them before it.
+  const titled = out.length - 1;
+  if (titled > 0 && named.has(titled) && isTitleWord(out[titled - 1])) out.splice(0, titled);
   const phrase = out.join(' ');
   // `bankruptcy protection`, `merger talks`: after a noun, a light head says less than the noun before it.
   const last = out.length - 1;
