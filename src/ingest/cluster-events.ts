@@ -531,9 +531,7 @@ class RipeClusters {
    * a place only some give (one report's `U.S. embassy bombing` in a story of Kenya's).
    */
   private knownAt(members: readonly StatementRow[]): Set<string> {
-    const byPlace = reportsByPlace(members);
-    const most = Math.max(0, ...[...byPlace.values()].map((r) => r.size));
-    const main = new Set([...byPlace].filter(([, r]) => r.size === most).map(([p]) => p));
+    const main = mostReportedPlaces(members);
     return new Set(
       members
         .filter((m) => m.placeId !== null && main.has(m.placeId) && m.action.startsWith('n:'))
@@ -544,9 +542,8 @@ class RipeClusters {
 
   /** Where most of its reports that tell an accord (`the Vienna accord`, `agreed here`) say it was reached. */
   private agreedAt(members: readonly StatementRow[]): Set<string> {
-    const byPlace = reportsByPlace(members.filter((m) => this.kindOf(m.action) === ACCORD_KIND));
-    const most = Math.max(0, ...[...byPlace.values()].map((r) => r.size));
-    return new Set([...byPlace].filter(([, r]) => r.size === most).map(([p]) => `${ACCORD_KIND}@${p}`));
+    const places = mostReportedPlaces(members.filter((m) => this.kindOf(m.action) === ACCORD_KIND));
+    return new Set([...places].map((p) => `${ACCORD_KIND}@${p}`));
   }
 
   /** The happenings of `knownAt` known at a city, keyed by the city's country on `day` instead. */
@@ -1291,6 +1288,13 @@ function reportsByPlace(members: readonly StatementRow[]): Map<number, Set<strin
     byPlace.set(m.placeId, reports);
   }
   return byPlace;
+}
+
+/** The places given by the most reports of any (all of them on a tie; none when no statement gives one). */
+function mostReportedPlaces(members: readonly StatementRow[]): Set<number> {
+  const byPlace = reportsByPlace(members);
+  const most = Math.max(0, ...[...byPlace.values()].map((r) => r.size));
+  return new Set([...byPlace].filter(([, r]) => r.size === most).map(([p]) => p));
 }
 
 /**
