@@ -472,6 +472,45 @@ describe('event attributes', () => {
     ]);
   });
 
+  it("take the owner of the phrase for who acts, not who backs it (`Howe backed the United States' attack`)", () => {
+    const text =
+      "British Foreign Secretary Geoffrey Howe backed the United States' attack on an Iranian oil platform on Monday. " +
+      "Thatcher's official visit to Moscow ended. Taiwan's position in talks with Washington weakened, Wang said.";
+    const { events } = eventsOf(text, '1987-10-19', [
+      ['PERSON', 'Geoffrey Howe', 'Geoffrey Howe'],
+      ['COUNTRY', 'United States', 'United States'],
+      ['PERSON', 'Thatcher', 'Margaret Thatcher'],
+      ['PLACE', 'Moscow', 'Moscow'],
+      ['COUNTRY', 'Taiwan', 'Taiwan'],
+      ['PLACE', 'Washington', 'Washington'],
+      ['PERSON', 'Wang', 'Wang'],
+    ]);
+    expect(events.map((e) => `${e.name}: ${e.participants.join(', ')}`)).toEqual([
+      'US attack: United States',
+      'Thatcher visit to Moscow: Margaret Thatcher',
+      // A possessive before a preposition owns another noun: the talks are the speaker's sentence's.
+      'Wang talks: Wang',
+    ]);
+  });
+
+  it('give no event the place where a statement about it was made (`… attacks," Howe said in London`)', () => {
+    const text =
+      '"The United States is entitled to act in the face of the threat of further attacks," Howe said in a statement issued in London.';
+    const { events } = eventsOf(text, '1987-10-19', [
+      ['COUNTRY', 'United States', 'United States'],
+      ['PERSON', 'Howe', 'Geoffrey Howe'],
+      ['PLACE', 'London', 'London'],
+    ]);
+    expect(events.map((e) => e.place)).toEqual([null]);
+  });
+
+  it("date an attack that an act answers by its own date, not the act's (`in retaliation for`)", () => {
+    const text =
+      'The United States said its forces destroyed the platform on Monday in retaliation for an Iranian missile attack on a U.S.- flagged Kuwaiti ship last Friday.';
+    const { events } = eventsOf(text, '1987-10-19', [['COUNTRY', 'United States', 'United States']]);
+    expect(events.map((e) => `${e.name} ${e.date}`)).toEqual(['missile attack 1987-10-16']);
+  });
+
   it('take no speaker for a participant, even when the text says when it was said', () => {
     const text = "Albright said on Tuesday that she was heartened by cooperation in probing last Friday's bombing.";
     const { events } = eventsOf(text, '1998-08-11', [['PERSON', 'Albright', 'Madeleine Albright']]);

@@ -247,6 +247,38 @@ describe('buildTimeline over the whole corpus', () => {
     }
   });
 
+  it('lists the events of one day most reported first, whatever their names', () => {
+    const f = new FixtureDb(path.join(tempDir('corpus-timeline-day-'), 'day.db'));
+    const places = { Athens: f.entity('PLACE', 'Athens'), Zurich: f.entity('PLACE', 'Zurich') };
+    const parties = { Athens: f.entity('PERSON', 'Ann Alder'), Zurich: f.entity('PERSON', 'Zoe Zeller') };
+    const reports = [
+      ['athens.txt', 'Athens', 'Alder held talks in Athens on Monday .'],
+      ['zurich-1.txt', 'Zurich', 'Zeller attended a summit in Zurich on Monday .'],
+      ['zurich-2.txt', 'Zurich', 'The summit in Zurich on Monday ended , Zeller said .'],
+    ] as const;
+    for (const [file, city, text] of reports) {
+      const doc = f.doc({ path: file, title: file, date: '1987-10-19', source: 'Wire' }, [text]);
+      const who = city === 'Athens' ? 'Alder' : 'Zeller';
+      f.mention(doc, 'PERSON', who, { entity: parties[city] });
+      f.mention(doc, 'PLACE', city, { entity: places[city] });
+      f.mention(doc, 'DATE', 'Monday', { value: '1987-10-19' });
+      f.report(f.event(`${city} ${file}`, '1987-10-19', places[city]), doc, city === 'Athens' ? 'talks' : 'summit', [
+        parties[city],
+      ]);
+    }
+    f.close();
+    const db = openDatabase(f.file, { readonly: true });
+    try {
+      // By name, the one-report talks came first: a day of a real archive holds dozens of events.
+      expect(buildTimeline(db, {}).entries.map((e) => [e.place?.name, e.support.documents])).toEqual([
+        ['Zurich', 2],
+        ['Athens', 1],
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('a digest quoting one report per event quotes the one the full listing puts first, lead stored or not', () => {
     const quoted = () =>
       timeline({ maxSources: 1 }).entries.map((e) => [e.name, e.sources[0].docId, e.sources[0].evidence[0].text]);

@@ -574,6 +574,24 @@ function demonymCountry(text: string, sFrom: number, at: number, countriesNamed:
   return country && countriesNamed.has(country.name) ? country.name : null;
 }
 
+/**
+ * The person or country whose possessive opens an event's phrase, at most two lowercase modifiers
+ * between (`the United States' attack`, `Iran's latest missile attack`, `Thatcher's official
+ * visit`; not `Taiwan's position in talks`); null when none. (A disaster's owner is where it struck.)
+ */
+function possessiveOwner(text: string, inSentence: Entity[], at: number): Entity | null {
+  const owner = inSentence.find(
+    (e) =>
+      (e.type === 'PERSON' || e.type === 'COUNTRY') &&
+      e.end <= at &&
+      at - e.end <= 40 &&
+      /^['’]s?\s+(?:(?!(?:in|of|on|at|to|for|with|by|from|and|or|but|is|was|are|were|has|had|have|be|been|that|which|who)\s)\p{Ll}[\p{L}-]*\s+){0,2}$/u.test(
+        text.slice(e.end, at),
+      ),
+  );
+  return owner ?? null;
+}
+
 function participantsOf(e: Entity, text: string): string[] {
   const group = COUNTRY_GROUPS[text.slice(e.start, e.end).toLowerCase()];
   return group ?? [e.name];
@@ -766,6 +784,7 @@ function readParticipants(
     const violence = GROUP[phrase.lemma] === 'violence';
     let persons: Entity[] = [];
     let countries: Entity[] = [];
+    let owner: Entity | null;
     const free = (e: Entity) =>
       !claimed.has(e) &&
       !inReportedClause(text, e.end, phrase.start) &&
@@ -807,6 +826,18 @@ function readParticipants(
       // missile strike`, `condemned the attacks`, `paid tribute to bombing victims`: an attack the
       // sentence only blames, answers, condemns, mourns or comments on; the people and countries it
       // names are not who carried it out.
+    } else if (
+      GROUP[phrase.lemma] !== 'disaster' &&
+      (owner = possessiveOwner(text, inSentence, phrase.start)) !== null
+    ) {
+      // `Howe backed the United States' attack on an Iranian oil platform`: the owner of the phrase
+      // does it; who backs, reports or answers it in the same sentence does not.
+      claimed.add(owner);
+      if (owner.type === 'PERSON') persons = [owner];
+      else {
+        countries = [owner];
+        ev.countriesAreActors = true;
+      }
     } else {
       // Who tells of an attack (`…, Weinberger said`) did not carry it out.
       persons = violence ? sentencePersons.filter((e) => !isSpeaker(text, e, sTo)) : sentencePersons;
@@ -913,7 +944,9 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
     // in Paris`, `to investigate the bombings but there was no word in Washington`: a place past a new
     // clause (a comma, its subject, its verb; a `but`) is that clause's.
     const between = left === undefined ? '' : text.slice(left.phrase.end, e.start);
-    const crossed = left !== undefined && (NEW_CLAUSE.test(between) || /\sbut\s|;/.test(between));
+    // (`… threat of further attacks," Howe said in a statement issued in London`: where it was said.)
+    const crossed =
+      left !== undefined && (NEW_CLAUSE.test(between) || /\sbut\s|;|["”]|\b(?:said|says|told|added)\b/.test(between));
     // Nor is a place before a clause of its own (`a site outside Washington because she wanted the
     // ceremony …`) where a phrase after that clause happens.
     const ahead =
@@ -1162,8 +1195,19 @@ const PROSPECTIVE =
 function isReferredTo(text: string, phrase: Phrase, d: Mention): boolean {
   if (!AFTERMATH_LEMMAS.has(phrase.lemma)) return false;
   const between = text.slice(d.end, phrase.start);
-  return (REFERRED.test(between) && /\p{L}{3,}/u.test(between.replace(REFERRED, ''))) || REACTION.test(between);
+  return (
+    (REFERRED.test(between) && /\p{L}{3,}/u.test(between.replace(REFERRED, ''))) ||
+    REACTION.test(between) ||
+    RETALIATED.test(between)
+  );
 }
+
+/**
+ * `destroyed the platform on Monday in retaliation for an Iranian missile attack … last Friday`:
+ * what an act answers happened before it, so the act's date is not its.
+ */
+const RETALIATED =
+  /\b(?:retaliation|reprisal|revenge|response|reply)\s+(?:for|to)\s+(?:(?:the|an?|this|that|its|their|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 /** An attack or a disaster a verb of reaction takes as its object (`to investigate the bombings`). */
 function isReactedTo(text: string, sFrom: number, phrase: Phrase): boolean {

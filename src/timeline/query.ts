@@ -78,10 +78,12 @@ function bound(value: string, side: 'from' | 'to'): IsoDate {
   return day;
 }
 
+/** Date order; within one date, the most reported first (a day of a real archive holds dozens). */
 function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
   return (
     compareSpans(a.date, b.date) ||
     (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1) ||
+    b.support.documents - a.support.documents ||
     a.name.localeCompare(b.name) ||
     a.id.localeCompare(b.id)
   );
