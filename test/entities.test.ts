@@ -161,6 +161,21 @@ describe('findEntities', () => {
     expect(alone.find((m) => m.text === 'FMC')?.entity).toBe('Ford Motor Co');
   });
 
+  it('gives an acronym two names spell to the one whose stock symbol it is (`General Electric Co Plc <GEC.L>`)', () => {
+    const ms = entities(
+      "Philips and General Electric Co Plc <GEC.L> plan a joint venture, combining GEC's medical division with Philips'. " +
+        'It will rank second after U.S. General Electric Co <GE.N>.',
+    );
+    expect(ms.find((m) => m.text === 'GEC')?.entity).toBe('General Electric Co Plc');
+    // `(IMF)` after two names run together is no stock symbol: the acronym stays the Fund's.
+    const fund = entities(
+      'The International Monetary Fund met. Ministers of the World Bank and International Monetary Fund (IMF) agreed. The IMF said so.',
+    );
+    expect(fund.filter((m) => m.text === 'IMF').map((m) => m.entity)).not.toContain(
+      'World Bank and International Monetary Fund',
+    );
+  });
+
   it('keeps exact, non-overlapping offsets on odd input', () => {
     for (const text of [
       '((((',

@@ -273,10 +273,11 @@ export function spellsInitials(acronym: string, long: string): boolean {
   if (written.length < 2 || letters.length < 2) return false;
   // `EC Commission` is not what `EC` stands for: a long form never contains its acronym.
   if (written.some((w) => w.toLowerCase().replace(/\./g, '') === letters)) return false;
-  // A company's initials may leave out its legal form (`ATT`, American Telephone and Telegraph Co) or
-  // keep it (`FMC`, Ford Motor Co).
+  // A company's initials may leave out its legal forms (`ATT`, American Telephone and Telegraph Co),
+  // keep them (`FMC`, Ford Motor Co) or keep all but the last (`GEC`, General Electric Co Plc).
   const bare = withoutLegalForm(written.map((w) => w.toLowerCase().replace(/\.$/, '')));
-  return spells(letters, written) || (bare.length < written.length && spells(letters, written.slice(0, bare.length)));
+  for (let end = written.length; end >= bare.length; end--) if (spells(letters, written.slice(0, end))) return true;
+  return false;
 }
 
 function spells(letters: string, words: readonly string[]): boolean {

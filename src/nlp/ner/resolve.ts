@@ -1,7 +1,7 @@
 import type { EntityType, Mention, Sentence, Token } from '../../core/types.js';
 import { countryByName, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
-import { isTitleWord } from '../../core/name-forms.js';
+import { isTitleWord, spellsInitials } from '../../core/name-forms.js';
 import { isCalendarWord, isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
 import { acronymCompany, canonicalOrgAcronym, nationsGroup, STOCK_SYMBOL } from './orgs.js';
 import { isCommonWord } from './lexicon.js';
@@ -430,6 +430,18 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     if (words.length < 2 || words.some((w) => /^\p{Lu}{2,}$/u.test(w.replace(/\./g, '')))) continue;
     const acr = words.map((w) => w[0]).join('');
     if (!orgLong.has(acr)) orgLong.set(acr, m.s);
+  }
+  // `General Electric Co Plc <GEC.L>` beside `General Electric Co <GE.N>`: both spell GEC, but a
+  // stock symbol that spells a company's initials says which one the acronym stands for. (A symbol
+  // is in angle brackets, or has its exchange: `(IMF)` after `World Bank and International Monetary
+  // Fund` is an acronym of part of the name.)
+  for (const m of typed) {
+    if (m.type !== 'ORG') continue;
+    const symbol = /^\s*(?:<([A-Z]{2,6})(?:\.[A-Z]{1,2})?>|\(([A-Z]{2,6})\.[A-Z]{1,2}\))/
+      .exec(text.slice(endOf(m.sp), endOf(m.sp) + 14))
+      ?.slice(1)
+      .find(Boolean);
+    if (symbol && spellsInitials(symbol, withoutThe(m.s))) orgLong.set(symbol, m.s);
   }
   // `the Commission` after `the EC Commission`: an institution's bare noun is the one organisation
   // of the document whose name ends in it; with two or none (`Commission` beside `SEC` and
