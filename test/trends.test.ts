@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fillPeriods, parsePeriod } from '../src/trends/trends.js';
+import { fillPeriods, parsePeriod, risingEvidence } from '../src/trends/trends.js';
 import { sparkline } from '../src/render/trends.js';
 import { corpus } from './helpers.js';
 import { ingestSeeds } from './search-fixture.js';
@@ -71,6 +71,17 @@ describe('corpus trends', () => {
       expect(csv.split('\n')[0]).toBe('entity,type,previous,current,growth');
       expect(csv.trim().split('\n')).toHaveLength(result.entities.length + 1);
     }
+  });
+
+  it('--rising puts the story of the period above names new in a few documents', () => {
+    // Reuters, April 2-15 1987 against the 14 days before: the Group of Seven (5 -> 62 documents)
+    // grew less as a ratio than a currency code of the day's tables (0 -> 17), but far more surely.
+    const g7 = risingEvidence(62, 5, 4092, 4925);
+    const code = risingEvidence(17, 0, 4092, 4925);
+    expect(g7).toBeGreaterThan(code);
+    // The same rise on more documents is surer; no rise at all is no evidence.
+    expect(risingEvidence(34, 0, 4092, 4925)).toBeGreaterThan(code);
+    expect(risingEvidence(45, 54, 4092, 4925)).toBeLessThan(0.1);
   });
 
   it('rejects bad input with one line', () => {

@@ -38,7 +38,10 @@ export function register(program: Command): void {
       'up to this publication date (for --rising: the end of the latest period)',
       parseDateOption('--to'),
     )
-    .option('--rising', 'list the entities whose share of documents grew most against the period before')
+    .option(
+      '--rising',
+      'list the entities whose share of documents grew most surely against the period before (by log-likelihood: a rise on many documents before one on a few)',
+    )
     .option('--period <length>', 'with --rising: the length of a period, like 7d, 2w, 1m', '2w')
     .addHelpText(
       'after',
