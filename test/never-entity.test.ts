@@ -120,6 +120,15 @@ describe('never an entity', () => {
     expect(lme.filter((s) => s.startsWith('PERSON'))).toEqual([]);
   });
 
+  it("finds no organisation in the row labels of a currency or stocks table, and keeps a results table's names", () => {
+    const rates = names(
+      'LONDON DOLLAR CROSS RATES\nDMK 1.8195/8205\nSFR 1.5130/40\nBFC 37.69/72\nNKR 6.9976/7.0116\nLIVE HOGS 11502 12358 7038\n',
+    );
+    expect(rates.filter((s) => /SFR|BFC|NKR|DMK|HOGS/.test(s))).toEqual([]);
+    const results = names('SOCCER - DUTCH LEAGUE\nAJAX AMSTERDAM 4 3 1 0 10 3 10\nPSV EINDHOVEN 4 2 2 0 8 2 8\n');
+    expect(results.some((s) => /AJAX|Ajax/.test(s))).toBe(true);
+  });
+
   it('keeps a possessive that is part of a name, and drops one that is grammar', () => {
     const out = names(
       "Moody's Investors Service cut the bank's rating. Analysts at Moody's said the cut was expected. " +

@@ -457,6 +457,9 @@ export function entitySpans(
         spanWords(tokens, sp).some(isColumnLabel) &&
         (inTable(sp.sentence) || (tableDoc && capsLine(sp.sentence)))
       ) &&
+      // `SFR 1.5130/40`, `LIVE HOGS 11502`: a row label in capitals before its figures in a table
+      // line names a currency or a quantity, not an organisation or a person.
+      !(inTable(sp.sentence) && isRowLabel(sp, tokens, sentences, lex)) &&
       // `APR7 UNTRD`: the value column beside a delivery month in a price table.
       !(
         sp.first > 0 &&
@@ -1395,6 +1398,32 @@ function isTableSentence(tokens: Token[], s: Sentence): boolean {
     if (/\d/.test(t)) digits++;
   }
   return digits * 3 >= s.tokenEnd - s.tokenStart;
+}
+
+/**
+ * A row label of a price or quantity table: codes in capitals right before a price quoted to two
+ * decimals or more or as a bid/offer pair (`NKR 6.9976/7.0116`, `BFC 37.69/72`), or capitals holding
+ * a word running text writes in lower case, before any figure (`LIVE HOGS 11502`). Not a place, nor
+ * a results table's names in capitals before their scores (`AJAX AMSTERDAM 4 3 1 0`).
+ */
+function isRowLabel(sp: Span, tokens: Token[], sentences: Sentence[], lex: Lexicon | null): boolean {
+  if (sp.type === 'LOC' || sp.last + 1 >= sentences[sp.sentence].tokenEnd) return false;
+  const next = tokens[sp.last + 1].text;
+  if (!/^\d/.test(next)) return false;
+  for (let i = sp.first; i <= sp.last; i++) if (/\p{Ll}/u.test(tokens[i].text)) return false;
+  // (Codes of four letters at most: `DOME MINES 12.50` in a stock table is the company.)
+  const codes = tokens.slice(sp.first, sp.last + 1).every((t) => t.text.length <= 4);
+  if (codes && /^\d+(?:\.\d{2,}(?:\/\d+(?:\.\d+)?)?|\/\d+)$/.test(next) && /[./]/.test(next)) return true;
+  if (!lex) return false;
+  // Words of running text (capitalised 3% of the time at most inside a sentence), codes beside them.
+  let words = 0;
+  for (let i = sp.first; i <= sp.last; i++) {
+    const t = tokens[i].text;
+    const e = lex.lookupInflected(t.toLowerCase());
+    if (t.length > 3 && e >= 0 && lex.capRatio[e] <= 3) words++;
+    else if (t.length > 4) return false;
+  }
+  return words > 0;
 }
 
 /** A word as a table's column labels write it and names are not: in capitals, or two letters at most (`UNTRD`, `Wk`). */
