@@ -129,6 +129,17 @@ describe('never an entity', () => {
     expect(results.some((s) => /AJAX|Ajax/.test(s))).toBe(true);
   });
 
+  it("begins no name at a possessive: it is the name's before it, or part of a name that begins a word earlier", () => {
+    const out = names(
+      "BankAmerica Corp's Bank of America unit completed the sale. Rose's Stores Inc reported sales. " +
+        "Broker's Choice Capital Inc signed a letter of intent.",
+    );
+    expect(out).toContain('ORG:Bank of America');
+    expect(out).toContain("ORG:Rose's Stores Inc");
+    expect(out).toContain("ORG:Broker's Choice Capital Inc");
+    expect(out.filter((s) => /:['’]s /.test(s))).toEqual([]);
+  });
+
   it('keeps a possessive that is part of a name, and drops one that is grammar', () => {
     const out = names(
       "Moody's Investors Service cut the bank's rating. Analysts at Moody's said the cut was expected. " +

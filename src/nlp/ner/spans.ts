@@ -382,6 +382,7 @@ export function entitySpans(
       sp.type = 'LOC';
   }
   placeInstitutions(split, tokens, sentences);
+  possessiveStarts(split, tokens, sentences);
   // `bands like The Ramones, The Stooges`, `supporting The Cult`, `quoted in The Sunday Telegraph`:
   // `The` written with a capital inside a sentence is part of the organisation's name after it (of a
   // place's only where the gazetteer writes it so, `The Hague`; a person's name takes none).
@@ -1398,6 +1399,28 @@ function isTableSentence(tokens: Token[], s: Sentence): boolean {
     if (/\d/.test(t)) digits++;
   }
   return digits * 3 >= s.tokenEnd - s.tokenStart;
+}
+
+/**
+ * A name the tagger began at a possessive `'s` (a token of its own): after another name, the
+ * possessive is that name's (`BankAmerica Corp's Bank of America unit`); after a capitalised word
+ * no name holds, it is part of a name that begins with that word (`Broker's Choice Capital Inc`,
+ * `Rose's Stores Inc`).
+ */
+function possessiveStarts(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const ends = new Set(spans.map((sp) => sp.last));
+  for (const sp of spans) {
+    if (sp.first >= sp.last || !/^['’]s$/.test(tokens[sp.first].text)) continue;
+    const before = sp.first - 1;
+    if (
+      before >= sentences[sp.sentence].tokenStart &&
+      !ends.has(before) &&
+      /^\p{Lu}\p{L}*$/u.test(tokens[before].text) &&
+      tokens[before].end === tokens[sp.first].start
+    )
+      sp.first = before;
+    else sp.first++;
+  }
 }
 
 /**
