@@ -54,6 +54,9 @@ describe('never an entity', () => {
     for (const w of ['Libor', 'SIBOR', 'Euribor']) expect(neverEntity([w], 'ORG'), w).toBe(true);
     expect(neverEntity(['Maribor'], 'PLACE')).toBe(false);
     expect(neverEntity(['Tibor'], 'PERSON')).toBe(false);
+    // A security named like a body: `basis points over Treasuries`, `its Class A shares`.
+    for (const w of ['Treasuries', 'Class', 'Class A', 'Gilts']) expect(neverEntity(w.split(' '), 'ORG'), w).toBe(true);
+    for (const w of ['Treasury', 'Class Action Group']) expect(neverEntity(w.split(' '), 'ORG'), w).toBe(false);
   });
 
   it('knows the acronyms of common nouns for no names, and a name that holds one for a name', () => {

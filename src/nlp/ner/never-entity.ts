@@ -362,12 +362,14 @@ export function neverEntity(words: readonly string[], type: string): boolean {
 
 /**
  * A figure's name, not an entity's (CoNLL calls them MISC), though named after a body or a place: a
- * rate or a market index (`London Interbank Offered Rate`, `Dow Jones Industrial Average`, `Libor`),
+ * security (`Treasuries`, `Class A`), a rate or a market index (`London Interbank Offered Rate`, `Dow Jones Industrial Average`, `Libor`),
  * an amount of money (`N.Z. Dlrs`, `European Currency Units`) or a government's borrowing (`Public
  * Sector Borrowing Requirement`).
  */
 export function isFigureName(words: readonly string[], type: string): boolean {
   const last = words[words.length - 1];
+  // A kind of security: `over Treasuries`, `Class A and Class B common shares`.
+  if (SECURITY.test(words[0]) && (words.length === 1 || (words.length === 2 && /^[A-Z]$/.test(last)))) return true;
   if (words.length >= 2) {
     const unit = /^Units?$/.test(last) && words[words.length - 2] === 'Currency';
     return FIGURE_HEAD.test(last) || MONEY_HEAD.test(last) || unit;
@@ -376,6 +378,8 @@ export function isFigureName(words: readonly string[], type: string): boolean {
   return INTERBANK_RATE.test(last) && (type !== 'PERSON' || last === last.toUpperCase());
 }
 
+/** Securities named like bodies: government bonds (`Treasuries`, `Gilts`), a class of shares. */
+const SECURITY = /^(?:Treasuries|Gilts|Class)$/;
 /** An interbank offered or bid rate's acronym: a letter for its city, then IBOR or IBID (not `Maribor`). */
 const INTERBANK_RATE = /^(?:[a-z]|eur)ib(?:or|id)$/i;
 /** The last word of an amount of money or of borrowing (`Marks`, `Pounds` and `Yen` are also names). */
