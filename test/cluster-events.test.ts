@@ -369,6 +369,22 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(rows, name, { ...options, isPlace })[0].name).toBe('people killed in Chile');
   });
 
+  it('names a deed no report says who did by what underwent it when that names the main participant', () => {
+    // `closes Japan ports` of two reports: Japan is in what was closed, not who closed it.
+    const closing = (doc: number) =>
+      statement(doc, '1987-03-16', {
+        value: '1987-03-16',
+        action: 'close:port',
+        name: 'closes Japan ports',
+        eventNoun: false,
+        participantIds: [4],
+        terms: ['port', 'strike', 'close'],
+      });
+    expect(clusterStatements([closing(70), closing(71)], name, { ...options, isPlace })[0].name).toBe(
+      'Japan ports closed',
+    );
+  });
+
   it('names an unplaced event as most reports name it when that name says who', () => {
     const rows = [40, 41, 42, 43].map((doc) =>
       statement(doc, '1987-04-13', {
@@ -698,8 +714,9 @@ describe('corpus events from dated statements', () => {
         terms: ['appoint', 'conserv'],
       }),
     );
-    // Not `Texaco appoints Texaco`, nor a guess at who acted among the other participants.
-    expect(clusterStatements(rows, name, options)[0].name).toBe('appoints Texaco');
+    // Not `Texaco appoints Texaco`, nor a guess at who acted among the other participants: what
+    // underwent it (was `appoints Texaco`).
+    expect(clusterStatements(rows, name, options)[0].name).toBe('Texaco appointed');
     const other = rows.map((r) => ({ ...r, name: 'appoints conservator' }));
     expect(clusterStatements(other, name, options)[0].name).toBe('Texaco appoints conservator');
     // A city is where, not who: after the name (before: `Paris appoints conservator`), what underwent

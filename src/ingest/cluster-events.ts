@@ -1487,6 +1487,9 @@ function eventName(
     // With no one but a place, what underwent it goes first: `seven people killed in Algiers`, not
     // `kills seven people in Algiers`.
     if (!name.includes(main)) name = actor !== undefined ? `${main} ${name}` : `${passiveName(name)} in ${main}`;
+    // One the name holds already is what underwent it (`New Zealand ports closed`, not `closes New
+    // Zealand ports`).
+    else name = passiveName(name);
   } else if (withSubject.length === 0) name = passiveName(name);
   // `OPEC agrees`, `Brazil meets`: a verb that says nothing of what without its object is named by
   // the happening it makes (`OPEC accord`, `Brazil meeting`).

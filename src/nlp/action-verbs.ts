@@ -299,7 +299,7 @@ export function pastParticiple(lemma: string): string {
 }
 
 const NOT_AN_OBJECT =
-  /^(?:for|to|in|on|at|with|by|from|of|into|out|down|up|off|over|back|when|after|before|as|than|effective|illegal|late|early|here|there|then|again|also)$/i;
+  /^(?:for|to|in|on|at|with|by|from|of|into|out|down|up|off|over|back|against|about|under|without|through|when|after|before|as|than|effective|illegal|late|early|here|there|then|again|also)$/i;
 
 /**
  * `closes banks` → `banks closed`: a name that opens with an action's verb, said of what underwent
