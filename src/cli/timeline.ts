@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .summary('events in date order, with their sources and evidence')
     .description(
       'A digest of what happened: the most reported events (each merged across every article that reports ' +
-        'it, wire copies counted once), in date order, with date, place, participants, the number of reports ' +
+        'it, wire copies counted once), in date order (within a day, the most reported first), with date, place, participants, the number of reports ' +
         'and the best evidence sentence. With ENTITY (any of its names or aliases), the events it takes part in. ' +
         'Dates that are not when something happened (clock times, maturities, "this year") make no entry. ' +
         'Without --html or --out, the output goes to stdout; --csv and --nl give one line per entry.',
