@@ -1235,6 +1235,25 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('reads no act of one date from an action noun another date right after it dates', () => {
+    const { statements } = statementsIn(
+      [
+        "The ruling last Monday by the Supreme Court came in Texaco's dispute with Pennzoil over the acquisition of Getty Oil in 1984.",
+      ],
+      '1987-04-13',
+      [
+        ['last Monday', 0, 'DATE', '1987-04-06'],
+        ['Supreme Court', 0, 'ORG'],
+        ['Texaco', 0, 'ORG'],
+        ['Pennzoil', 0, 'ORG'],
+        ['Getty Oil', 0, 'ORG'],
+        ['1984', 0, 'DATE', '1984'],
+      ],
+    );
+    // Was `… acquires Getty Oil` on April 6: the acquisition is 1984's, the Monday the ruling's.
+    expect(statements.filter((s) => s.date.value === '1987-04-06').map((s) => s.action)).toEqual([]);
+  });
+
   it('reads no act from a noun recalled inside a phrase, unless the phrase dates it', () => {
     const { statements } = statementsIn(
       [

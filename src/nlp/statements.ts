@@ -667,6 +667,26 @@ function datedOtherwise(
 }
 
 /**
+ * `a ruling last Monday … over the acquisition of Getty Oil Co in 1984`: an action noun whose own
+ * date follows it within a few words (`in 1984`, `on March 3`) is that date's act, not the
+ * statement's.
+ */
+function nounDatedAfter(
+  words: Word[],
+  i: number,
+  isDate: (at: number) => boolean,
+  date: { start: number; end: number } | undefined,
+): boolean {
+  if (date === undefined) return false;
+  for (let k = i + 1; k < Math.min(words.length, i + 7); k++) {
+    const w = words[k];
+    if (!isDate(w.start)) continue;
+    return (w.start < date.start || w.start >= date.end) && /^(?:in|on|of)$/.test(words[k - 1].lower);
+  }
+  return false;
+}
+
+/**
  * The clause's act: its verb and the head of its object, or an action noun. `date`: the date the
  * statement is of, when there is one (an action noun dated otherwise is no act of it).
  */
@@ -768,7 +788,7 @@ function findAction(
       // A noun names the action with a determiner or possessive before it (`Brazil's suspension`) …
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
-    if (!action.verb && isNoActNoun(words, i, isDate, date)) continue;
+    if (!action.verb && (isNoActNoun(words, i, isDate, date) || nounDatedAfter(words, i, isDate, date))) continue;
     const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
     // `increased the likelihood that banks will declare …`, `raised concern`, `lifted hopes`: a state
     // of mind or a chance moved, nothing done, and what follows (`that banks will declare`) is its.
