@@ -1235,6 +1235,26 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('takes the person a `his` stands for as who did or underwent what the noun names', () => {
+    const { statements } = statementsIn(
+      [
+        'Volcker arrived at the White House yesterday afternoon with his resignation.',
+        'The Senate confirmed Greenspan at a hearing where on Monday his appointment was debated.',
+      ],
+      '1987-06-02',
+      [
+        ['Volcker', 0, 'PERSON', 'Paul Volcker'],
+        ['White House', 0, 'ORG'],
+        ['yesterday', 0, 'DATE', '1987-06-01'],
+        ['Senate', 1, 'ORG'],
+        ['Greenspan', 1, 'PERSON', 'Alan Greenspan'],
+        ['Monday', 1, 'DATE', '1987-06-01'],
+      ],
+    );
+    // Was `White House resigns`, the nearest name before `his`; an appointment befell its possessor.
+    expect(statements.map((s) => s.name)).toEqual(['Paul Volcker resigns', 'Alan Greenspan appointed']);
+  });
+
   it('reads no act of one date from an action noun another date right after it dates', () => {
     const { statements } = statementsIn(
       [

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { DatedStatement, DocumentFacts } from '../core/types.js';
-import { ACTION_WORDS, actionDeclared, thirdPerson } from './action-verbs.js';
+import { ACTION_WORDS, actionDeclared, pastParticiple, thirdPerson } from './action-verbs.js';
 import { relativeAsideAt } from './asides.js';
 import { EVENT_NOUN_FORMS, eventNoun, namesAMarket } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
@@ -180,6 +180,24 @@ interface Action {
   /** The participle of a passive (`was shot`): what the subject underwent, not what it did. */
   passive: string | null;
 }
+
+/** Acts done to a person, whose noun's possessor underwent them (`his appointment`, `Kopp's arrest`). */
+const DONE_TO_PERSON = new Set([
+  'appoint',
+  'nominate',
+  'elect',
+  'arrest',
+  'detain',
+  'release',
+  'dismiss',
+  'fire',
+  'oust',
+  'convict',
+  'indict',
+  'sentence',
+  'kidnap',
+  'promote',
+]);
 
 /** Verbs that say little but that their object happened (`declared a moratorium`, `imposed a moratorium`). */
 const LIGHT_VERBS = new Set(['declare', 'impose']);
@@ -802,10 +820,16 @@ function findAction(
       if (own.head) return { ...named, verb: true, at: i, object: own.phrase, head: own.head, passive: null };
     }
     const be = /ly$/.test(prev) ? (words[i - 2]?.lower ?? '') : prev;
+    // `his appointment`, `Greenspan's nomination`: the possessor of a noun of something done to a
+    // person underwent it (`Greenspan appointed`), unless the noun has an object (`his appointment
+    // of a successor`).
+    const possessed = /^(?:his|her|its|their|'s|’s)$/.test(prev) || /['’]s$/.test(words[i - 1]?.text ?? '');
     const passive =
       action.verb && w.lower !== action.lemma && !/(?:[^s]s|ing)$/.test(w.lower) && PASSIVE_BEFORE.test(be)
         ? w.lower
-        : null;
+        : !action.verb && !head && possessed && DONE_TO_PERSON.has(action.lemma)
+          ? pastParticiple(action.lemma)
+          : null;
     // `Sales of U.S.-built new cars surged during the last 10 days`: moving with nothing moved is a
     // figure's move (`Brazil dropped its demand` has an object; `the trip had been dropped` is a
     // passive; `the side who lost to England by five wickets` lost a match).
@@ -1073,7 +1097,7 @@ const PUBLICATION_POSSESSED = new RegExp(
 );
 
 /** A pronoun's possessive right before an action noun (`Perle is to announce his resignation`). */
-const POSSESSIVE_PRONOUN = /\b(?:his|her|its|their)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
+const POSSESSIVE_PRONOUN = /\b(his|her|its|their)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
 
 /** A preposition (an article and a few words between) right before an action noun: `in the Oct. 23 killing`. */
 const NOUN_IN_PHRASE =
@@ -1087,7 +1111,11 @@ const NOUN_IN_PHRASE =
  */
 function possesses(body: string, m: DocumentFacts['mentions'][number], nounAt: number): boolean {
   const between = body.slice(m.end, nounAt);
-  if (POSSESSOR_OF.test(between) || POSSESSIVE_PRONOUN.test(between)) return true;
+  if (POSSESSOR_OF.test(between)) return true;
+  // `his resignation` is a person's (`Volcker arrived at the White House … with his resignation`),
+  // `its` a body's or a country's.
+  const pronoun = POSSESSIVE_PRONOUN.exec(between)?.[1].toLowerCase();
+  if (pronoun) return pronoun === 'their' || (pronoun === 'its') === (m.type !== 'PERSON');
   return !NOUN_IN_PHRASE.test(body.slice(Math.max(m.end, nounAt - 40), nounAt));
 }
 
@@ -1271,9 +1299,15 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       // Clinton's campaign, has resigned`) says who the subject is, and is not it.
       const aside = appositiveBeforeVerb(doc.body.slice(cFrom, actionAt));
       const asideFrom = aside >= 0 ? cFrom + aside : actionAt;
+      // (`his resignation`: the person the clause names last before it, past any place or body.)
+      const personal =
+        action !== null &&
+        !action.verb &&
+        /\b(?:his|her)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu.test(doc.body.slice(cFrom, actionAt));
       const nearest = [...inClause].reverse().find(
         (m) =>
           m.end <= actionAt &&
+          (!personal || m.type === 'PERSON') &&
           m.type !== 'PLACE' &&
           !whereNotWho(doc.body, m, entityMentions) &&
           !(action?.verb && m.start > asideFrom) &&
@@ -1339,7 +1373,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         const undergoes =
           action.passive !== null &&
           subject !== null &&
-          befalls(doc.body, subject, words[action.at].start, entityMentions);
+          (!action.verb || befalls(doc.body, subject, words[action.at].start, entityMentions));
         // Announced on this date, done later: a headline's `to` (`Reagan to raise tariffs`).
         const verb = announced
           ? `to ${undergoes ? `be ${action.passive}` : action.lemma}`
