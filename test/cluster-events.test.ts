@@ -385,6 +385,23 @@ describe('corpus events from dated statements', () => {
     );
   });
 
+  it('puts no participant before a name that says who or what acted', () => {
+    const rows = [72, 73].map((doc) =>
+      statement(doc, '1987-03-24', {
+        value: '1987-03-23',
+        action: 'explode:',
+        name: 'huge car bomb explodes',
+        eventNoun: false,
+        participantIds: [6],
+        terms: ['bomb', 'explod'],
+      }),
+    );
+    // Was `Texaco huge car bomb explodes`; a name opening with its verb still takes one.
+    expect(clusterStatements(rows, name, options)[0].name).toBe('huge car bomb explodes');
+    const announced = rows.map((r) => ({ ...r, action: 'to-raise:tariff', name: 'to raise tariffs' }));
+    expect(clusterStatements(announced, name, options)[0].name).toBe('Texaco to raise tariffs');
+  });
+
   it('names an unplaced event as most reports name it when that name says who', () => {
     const rows = [40, 41, 42, 43].map((doc) =>
       statement(doc, '1987-04-13', {

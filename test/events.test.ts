@@ -1235,6 +1235,26 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('names a deed no name does by the noun that opens its clause, in the active only', () => {
+    const { statements } = statementsIn(
+      [
+        'A huge car bomb exploded at the headquarters of the British Army last night.',
+        'A satellite launched by McDonnell Douglas on Monday reached orbit.',
+      ],
+      '1987-03-24',
+      [
+        ['British Army', 0, 'ORG'],
+        ['last night', 0, 'DATE', '1987-03-23'],
+        ['McDonnell Douglas', 1, 'ORG'],
+        ['Monday', 1, 'DATE', '1987-03-23'],
+      ],
+    );
+    // Was `explodes`, which the clustering named `British Army explodes`; a participle after its
+    // noun (`a satellite launched by`) is no deed of the noun's.
+    expect(statements.map((s) => s.name)).toContain('huge car bomb explodes');
+    expect(statements.map((s) => s.name)).not.toContain('satellite launches');
+  });
+
   it('takes the person a `his` stands for as who did or underwent what the noun names', () => {
     const { statements } = statementsIn(
       [
@@ -1819,7 +1839,8 @@ describe('what a dated statement says happened', () => {
       'Endotronics Inc establishes reserves',
       'Shearson sells public offering',
       'rejects United States offers',
-      'closes New Zealand ports',
+      // (The noun opening the clause acts: was `closes New Zealand ports`.)
+      'strike closes New Zealand ports',
     ]);
   });
 

@@ -3,7 +3,7 @@ import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
 import { compareReports } from '../core/report-order.js';
 import { EventKeys } from '../core/event-keys.js';
-import { passiveName } from '../nlp/action-verbs.js';
+import { passiveName, saysWhoActed } from '../nlp/action-verbs.js';
 import { eventNoun } from '../nlp/event-nouns.js';
 
 /**
@@ -1481,7 +1481,7 @@ function eventName(
   }
   if (undergone !== undefined && !undergone.includes(entityName(place!)))
     name = `${undergone} in ${entityName(place!)}`;
-  else if (withSubject.length === 0 && entities.length) {
+  else if (withSubject.length === 0 && entities.length && !saysWhoActed(name)) {
     const actor = entities.find((id) => !options.isLocality(id));
     const main = entityName(actor ?? entities[0]);
     // With no one but a place, what underwent it goes first: `seven people killed in Algiers`, not

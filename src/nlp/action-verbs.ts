@@ -302,6 +302,16 @@ const NOT_AN_OBJECT =
   /^(?:for|to|in|on|at|with|by|from|of|into|out|down|up|off|over|back|against|about|under|without|through|when|after|before|as|than|effective|illegal|late|early|here|there|then|again|also)$/i;
 
 /**
+ * Whether a name says who or what acted before its verb (`huge car bomb explodes`): several words,
+ * not opening with an action's verb (`closes banks`) nor a `to` (`to raise tariffs`).
+ */
+export function saysWhoActed(name: string): boolean {
+  const words = name.split(' ');
+  const action = ACTION_WORDS.get(words[0]);
+  return words.length >= 2 && words[0] !== 'to' && !(action?.verb === true && words[0] !== action.lemma);
+}
+
+/**
  * `closes banks` → `banks closed`: a name that opens with an action's verb, said of what underwent
  * it (for a happening no report says who did). Unchanged when it does not open with one.
  */

@@ -297,6 +297,27 @@ function commonNounActs(
   return false;
 }
 
+/** Words of time and degree that a noun phrase before a verb does not hold (`the strike today closes`, `the trust last paid`). */
+const NOT_A_NOUN =
+  /^(?:today|yesterday|tonight|tomorrow|now|then|last|first|ever|also|just|later|earlier|again|top|most|more)$/;
+
+/**
+ * The common noun phrase that opens a clause and is its verb's subject, its article left out: `A
+ * huge car bomb exploded` → `huge car bomb`. Only an article, one to three lower-case words of a
+ * noun phrase and, perhaps, an adverb before the verb; null for anything else (a passive's `was`, a
+ * name, a date, another verb).
+ */
+function openingNoun(body: string, from: number, verbAt: number): string | null {
+  const words = body.slice(from, verbAt).trim().split(/\s+/);
+  if (words.length < 2 || !/^(?:a|an|the)$/i.test(words[0])) return null;
+  if (/\p{Ll}+ly$/u.test(words[words.length - 1])) words.pop();
+  const phrase = words.slice(1);
+  if (phrase.length === 0 || phrase.length > 3 || !phrase.every((w) => isNounPhraseWord(w) && !NOT_A_NOUN.test(w)))
+    return null;
+  if (STANDS_FOR_NAME.test(phrase[phrase.length - 1]) || BEFORE_VERB_WORD.test(phrase[phrase.length - 1])) return null;
+  return phrase.join(' ');
+}
+
 /** A lower-case word that may be part of a noun phrase: no preposition, verb of saying, auxiliary or pronoun. */
 function isNounPhraseWord(w: string): boolean {
   return (
@@ -851,6 +872,8 @@ function findAction(
 
 /** Acts whose noun's `of` names who underwent them, not what was done to (`the death of`, `the resignation of`). */
 const UNDERGONE = new Set(['die', 'resign', 'quit', 'collapse', 'crash', 'default']);
+/** Acts that take no object (`a bomb exploded`, `the pipeline reopened`, `employees walked out`). */
+const DONE_ALONE = new Set(['explode', 'erupt', 'reopen', 'walk']);
 /** … unless what follows says how or why (`resignation to quell a rebellion`, `deaths so far`). */
 const NOT_AN_UNDERGOER = /^(?:to|so|for|in|on|at|by|as|from|over)\b/i;
 
@@ -1393,8 +1416,23 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         if (undergoer && !NOT_AN_UNDERGOER.test(undergoer))
           // (A plural common noun takes the bare verb: `astronauts die`; a name never: `Jones resigns`.)
           name = `${undergoer} ${/\b[a-z]+[^s]s$/.test(undergoer) ? action.lemma : thirdPerson(action.lemma)}`;
-        // Without a subject the clustering puts the event's main participant first.
-        else name = who ? `${who} ${what}` : what;
+        else if (who) name = `${who} ${what}`;
+        else {
+          // `A huge car bomb exploded at the headquarters of the British Army …`: no name acts but
+          // the noun that opens the clause does, in the active (`huge car bomb explodes`). With none,
+          // the clustering puts the event's main participant first.
+          // (A verb with no object only when it cannot be a participle after its noun: `a satellite
+          // launched by`, `the maximum export rebate granted`.)
+          const active = action.object !== '' || UNDERGONE.has(action.lemma) || DONE_ALONE.has(action.lemma);
+          const noun =
+            action.verb && !announced && action.passive === null && active
+              ? openingNoun(doc.body, cFrom, actionAt)
+              : null;
+          const plural = noun !== null && /\p{L}[^s\W]s$/u.test(noun);
+          name = noun
+            ? `${noun} ${plural ? `${action.lemma}${action.object ? ` ${action.object}` : ''}` : what}`
+            : what;
+        }
       } else continue;
       out.push({
         docId: doc.docId,
