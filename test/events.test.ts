@@ -1235,6 +1235,19 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('reads no act from an -ing form that describes a name (`the ruling Conservative Party`)', () => {
+    const { statements } = statementsIn(
+      ['A poll published today gave the ruling Conservative Party a lead of six points.'],
+      '1987-04-07',
+      [
+        ['today', 0, 'DATE', '1987-04-07'],
+        ['Conservative Party', 0, 'ORG'],
+      ],
+    );
+    // Was `Conservative Party rules` (`ruling` read as the noun of a court's ruling).
+    expect(statements.map((s) => s.action.split(':')[0])).not.toContain('rule');
+  });
+
   it('names a deed no name does by the noun that opens its clause, in the active only', () => {
     const { statements } = statementsIn(
       [

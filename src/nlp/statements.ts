@@ -828,6 +828,17 @@ function findAction(
       if (words[i + 1]?.lower !== 'of') continue; // … or an `of` after it.
     }
     if (!action.verb && (isNoActNoun(words, i, isDate, date) || nounDatedAfter(words, i, isDate, date))) continue;
+    // `gave the ruling Conservative Party a lead`: an -ing form before a name describes it.
+    // (Right before it: `to delay the ruling, Cuba predicted` is the ruling.)
+    const nextWord = words[i + 1];
+    if (
+      !action.verb &&
+      /ing$/.test(w.lower) &&
+      nextWord !== undefined &&
+      nextWord.start === w.start + w.text.length + 1 &&
+      /^\p{Lu}/u.test(nextWord.text)
+    )
+      continue;
     const { phrase, head } = objectAfter(words, i, action.verb, entityAt, isDate);
     // `increased the likelihood that banks will declare …`, `raised concern`, `lifted hopes`: a state
     // of mind or a chance moved, nothing done, and what follows (`that banks will declare`) is its.
