@@ -1253,6 +1253,7 @@ describe('what a dated statement says happened', () => {
       [
         'A huge car bomb exploded at the headquarters of the British Army last night.',
         'A satellite launched by McDonnell Douglas on Monday reached orbit.',
+        'On March 23 a fire destroyed the refinery in Manila.',
       ],
       '1987-03-24',
       [
@@ -1260,8 +1261,12 @@ describe('what a dated statement says happened', () => {
         ['last night', 0, 'DATE', '1987-03-23'],
         ['McDonnell Douglas', 1, 'ORG'],
         ['Monday', 1, 'DATE', '1987-03-23'],
+        ['March 23', 2, 'DATE', '1987-03-23'],
+        ['Manila', 2, 'PLACE'],
       ],
     );
+    // (After the date that opens its clause too.)
+    expect(statements.map((s) => s.name)).toContain('fire destroys refinery');
     // Was `explodes`, which the clustering named `British Army explodes`; a participle after its
     // noun (`a satellite launched by`) is no deed of the noun's.
     expect(statements.map((s) => s.name)).toContain('huge car bomb explodes');

@@ -307,8 +307,22 @@ const NOT_A_NOUN =
  * noun phrase and, perhaps, an adverb before the verb; null for anything else (a passive's `was`, a
  * name, a date, another verb).
  */
-function openingNoun(body: string, from: number, verbAt: number): string | null {
-  const words = body.slice(from, verbAt).trim().split(/\s+/);
+function openingNoun(
+  body: string,
+  from: number,
+  verbAt: number,
+  dates: readonly { start: number; end: number }[],
+): string | null {
+  // (After a date that opens the clause: `On June 2 the central bank froze …`.)
+  let start = from;
+  for (const d of dates)
+    if (
+      d.start >= from &&
+      d.end <= verbAt &&
+      /^\s*(?:on|in|at|by|late|early|earlier|later|since)?\s*$/i.test(body.slice(start, d.start))
+    )
+      start = /^,/.test(body.slice(d.end).trimStart()) ? body.indexOf(',', d.end) + 1 : d.end;
+  const words = body.slice(start, verbAt).trim().split(/\s+/);
   if (words.length < 2 || !/^(?:a|an|the)$/i.test(words[0])) return null;
   if (/\p{Ll}+ly$/u.test(words[words.length - 1])) words.pop();
   const phrase = words.slice(1);
@@ -1437,7 +1451,7 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
           const active = action.object !== '' || UNDERGONE.has(action.lemma) || DONE_ALONE.has(action.lemma);
           const noun =
             action.verb && !announced && action.passive === null && active
-              ? openingNoun(doc.body, cFrom, actionAt)
+              ? openingNoun(doc.body, cFrom, actionAt, dateSpans)
               : null;
           const plural = noun !== null && /\p{L}[^s\W]s$/u.test(noun);
           name = noun
