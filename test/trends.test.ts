@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillPeriods, parsePeriod, risingEvidence } from '../src/trends/trends.js';
 import { sparkline } from '../src/render/trends.js';
-import { corpus } from './helpers.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { corpus, tempDir } from './helpers.js';
 import { ingestSeeds } from './search-fixture.js';
 
 describe('corpus trends', () => {
@@ -82,6 +84,40 @@ describe('corpus trends', () => {
     // The same rise on more documents is surer; no rise at all is no evidence.
     expect(risingEvidence(34, 0, 4092, 4925)).toBeGreaterThan(code);
     expect(risingEvidence(45, 54, 4092, 4925)).toBeLessThan(0.1);
+  });
+
+  it('--rising counts a story re-sent as wire copies once', () => {
+    const dir = tempDir('corpus-rising-');
+    const story = (lead: string, tail: string) =>
+      `${lead} Zeta Holdings said on Tuesday it would buy the shipping line for 40 mln dlrs in cash and stock, ` +
+      'subject to approval by regulators and shareholders of both companies, and that it expected the purchase ' +
+      'to add to its earnings within the first full year after the deal closes, a spokesman said in a statement ' +
+      `issued at its headquarters. ${tail}`;
+    const files: Record<string, [string, string]> = {
+      'a.txt': ['1987-03-02', 'Grain prices rose in Chicago on Monday as dealers bought wheat and corn futures.'],
+      'b.txt': ['1987-03-03', 'The central bank left its discount rate unchanged on Tuesday, dealers said.'],
+      'c.txt': ['1987-03-10', story('NEW YORK -', 'The shares rose.')],
+      'd.txt': ['1987-03-10', story('NEW YORK -', 'The shares rose one dlr.')],
+      'e.txt': [
+        '1987-03-11',
+        'Zeta Holdings shareholders will vote on the purchase of the shipping line in May, it said.',
+      ],
+      'f.txt': ['1987-03-11', 'Analysts said the price Zeta Holdings agreed to pay for the shipping line was fair.'],
+    };
+    for (const [name, [date, body]] of Object.entries(files))
+      fs.writeFileSync(path.join(dir, name), `---\ntitle: ${name}\ndate: ${date}\n---\n${body}\n`);
+    const db = path.join(dir, 'rising.db');
+    expect(corpus(['ingest', dir, '--db', db, '-q']).code).toBe(0);
+    const result = JSON.parse(
+      corpus(['trends', '--rising', '--period', '7d', '--to', '1987-03-11', '--json', '--db', db]).stdout,
+    );
+    // Four documents name Zeta Holdings, two of them copies of one story: three stories.
+    expect(result.documents).toEqual({ current: 4, previous: 2 });
+    expect(result.stories).toEqual({ current: 3, previous: 2 });
+    expect(result.entities.find((e: { name: string }) => e.name === 'Zeta Holdings')).toMatchObject({
+      current: 3,
+      previous: 0,
+    });
   });
 
   it('rejects bad input with one line', () => {

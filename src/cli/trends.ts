@@ -40,7 +40,7 @@ export function register(program: Command): void {
     )
     .option(
       '--rising',
-      'list the entities whose share of documents grew most surely against the period before (by log-likelihood: a rise on many documents before one on a few)',
+      'list the entities whose share of stories grew most surely against the period before (wire copies of one story count once; by log-likelihood: a rise on many stories before one on a few)',
     )
     .option('--period <length>', 'with --rising: the length of a period, like 7d, 2w, 1m', '2w')
     .addHelpText(

@@ -44,7 +44,7 @@ export function renderTrendsText(result: TrendsResult): string {
 
 export function renderRisingText(result: RisingResult): string {
   const out = [
-    `Rising over ${result.period.from} … ${result.period.to} (${number(result.documents.current)} documents) against the ${result.period.days} days before (${number(result.documents.previous)}):`,
+    `Rising over ${result.period.from} … ${result.period.to} (${number(result.stories.current)} stories, ${number(result.documents.current)} documents) against the ${result.period.days} days before (${number(result.stories.previous)}, ${number(result.documents.previous)}):`,
   ];
   if (result.documents.previous === 0)
     return `${out[0]}\n  no documents in the period before to compare with; try a longer --period or an earlier --to\n`;
@@ -52,7 +52,7 @@ export function renderRisingText(result: RisingResult): string {
   const nameWidth = Math.max(...result.entities.map((e) => `${e.name} (${e.type})`.length));
   for (const e of result.entities) {
     out.push(
-      `  ${visible(`${e.name} (${e.type})`).padEnd(nameWidth)}  ×${e.growth.toFixed(2).padStart(6)}  ${number(e.previous).padStart(5)} → ${number(e.current)} documents`,
+      `  ${visible(`${e.name} (${e.type})`).padEnd(nameWidth)}  ×${e.growth.toFixed(2).padStart(6)}  ${number(e.previous).padStart(5)} → ${number(e.current)} stories`,
     );
   }
   return out.join('\n') + '\n';

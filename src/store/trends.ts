@@ -1,6 +1,6 @@
 /**
  * Counts over time for `corpus trends`: documents and mentions of entities per period, and the
- * entities whose share of documents grew most from one period to the next.
+ * entities whose share of stories grew most surely from one period to the next.
  */
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
@@ -58,27 +58,52 @@ export interface WindowCounts {
   previous: number;
 }
 
-/** Documents mentioning each entity in [prevFrom, curFrom) and [curFrom, to], and the corpus totals. */
+/**
+ * A document's story: its near-duplicate cluster (the smallest member's id), else the document
+ * itself (negated, so it is never taken for a cluster's id). Wire copies of one story are one.
+ */
+const STORY = 'coalesce(dc.cluster_id, -d.id)';
+
+/**
+ * Stories mentioning each entity in [prevFrom, curFrom) and [curFrom, to], and the corpus's stories
+ * and documents in each: a story re-sent five times is one (see STORY).
+ */
 export function windowCounts(
   store: Store,
   prevFrom: string,
   curFrom: string,
   to: string,
-): { entities: WindowCounts[]; totals: { current: number; previous: number } } {
+): {
+  entities: WindowCounts[];
+  totals: { current: number; previous: number };
+  documents: { current: number; previous: number };
+} {
   const db = sqlite(store);
   const entities = statement(
     db,
     `SELECT e.id AS id, e.type AS type, e.name AS name, c.cur AS current, c.prev AS previous FROM (
-        SELECT m.entity_id AS id, count(DISTINCT CASE WHEN d.date >= @curFrom THEN m.doc_id END) AS cur,
-               count(DISTINCT CASE WHEN d.date < @curFrom THEN m.doc_id END) AS prev
-          FROM documents d JOIN mentions m ON m.doc_id = d.id
+        SELECT m.entity_id AS id, count(DISTINCT CASE WHEN d.date >= @curFrom THEN ${STORY} END) AS cur,
+               count(DISTINCT CASE WHEN d.date < @curFrom THEN ${STORY} END) AS prev
+          FROM documents d JOIN mentions m ON m.doc_id = d.id LEFT JOIN doc_clusters dc ON dc.doc_id = d.id
          WHERE d.date >= @prevFrom AND d.date <= @to AND m.entity_id IS NOT NULL
          GROUP BY m.entity_id) c JOIN entities e ON e.id = c.id`,
   ).all({ prevFrom, curFrom, to }) as WindowCounts[];
-  const totals = statement(
+  const counts = statement(
     db,
-    `SELECT count(CASE WHEN date >= @curFrom THEN 1 END) AS current, count(CASE WHEN date < @curFrom THEN 1 END) AS previous
-       FROM documents WHERE date >= @prevFrom AND date <= @to`,
-  ).get({ prevFrom, curFrom, to }) as { current: number; previous: number };
-  return { entities, totals };
+    `SELECT count(DISTINCT CASE WHEN d.date >= @curFrom THEN ${STORY} END) AS current,
+            count(DISTINCT CASE WHEN d.date < @curFrom THEN ${STORY} END) AS previous,
+            count(CASE WHEN d.date >= @curFrom THEN 1 END) AS documentsCurrent,
+            count(CASE WHEN d.date < @curFrom THEN 1 END) AS documentsPrevious
+       FROM documents d LEFT JOIN doc_clusters dc ON dc.doc_id = d.id WHERE d.date >= @prevFrom AND d.date <= @to`,
+  ).get({ prevFrom, curFrom, to }) as {
+    current: number;
+    previous: number;
+    documentsCurrent: number;
+    documentsPrevious: number;
+  };
+  return {
+    entities,
+    totals: { current: counts.current, previous: counts.previous },
+    documents: { current: counts.documentsCurrent, previous: counts.documentsPrevious },
+  };
 }

@@ -75,16 +75,19 @@ export interface RisingEntity {
   id: number;
   name: string;
   type: string;
-  /** Documents mentioning it in the latest period and in the one before. */
+  /** Stories mentioning it in the latest period and in the one before (wire copies of one story once). */
   current: number;
   previous: number;
-  /** Its share of the period's documents now over before (add-one smoothed). */
+  /** Its share of the period's stories now over before (add-one smoothed). */
   growth: number;
 }
 
 export interface RisingResult {
   period: { days: number; from: string; to: string; previousFrom: string };
+  /** Documents dated in each period. */
   documents: { current: number; previous: number };
+  /** Stories in each period: near-duplicate documents (wire copies) count once. */
+  stories: { current: number; previous: number };
   entities: RisingEntity[];
 }
 
@@ -125,7 +128,7 @@ export function rising(db: Store, days: number, to: string | null, limit = 20): 
   const endDay = toDayNumber(parseIsoDate(end)!);
   const curFrom = formatDay(fromDayNumber(endDay - days + 1));
   const prevFrom = formatDay(fromDayNumber(endDay - 2 * days + 1));
-  const { entities, totals } = windowCounts(db, prevFrom, curFrom, end);
+  const { entities, totals, documents } = windowCounts(db, prevFrom, curFrom, end);
   const share = (n: number, total: number): number => (n + 1) / (total + 1);
   const list = entities
     .filter((e) => e.current >= MIN_DOCUMENTS)
@@ -138,5 +141,10 @@ export function rising(db: Store, days: number, to: string | null, limit = 20): 
     .sort((a, b) => b.evidence - a.evidence || b.current - a.current || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map(({ evidence: _, ...e }) => e);
-  return { period: { days, from: curFrom, to: end, previousFrom: prevFrom }, documents: totals, entities: list };
+  return {
+    period: { days, from: curFrom, to: end, previousFrom: prevFrom },
+    documents,
+    stories: totals,
+    entities: list,
+  };
 }
