@@ -51,6 +51,26 @@ describe('companies the tagger read as people', () => {
     ).toEqual([]);
   });
 
+  it('are the organisation of the same name when their own name ends in a legal form', () => {
+    const links = companiesTypedAsPeople(
+      [
+        // `Henkel KGaA said` read as a person in 2 documents, the company in 3.
+        stat('PERSON', 'henkel kgaa', [1, 2]),
+        stat('ORG', 'henkel kgaa', [3, 4, 5]),
+        stat('PERSON', 'tractebel sa', [6]),
+        stat('ORG', 'tractebel sa', [7]),
+        // No organisation of that name: nothing to join.
+        stat('PERSON', 'otto ag', [8]),
+      ],
+      () => false,
+      new Set(),
+    );
+    expect(links.map((l) => `${l.from} → ${l.toType} ${l.to}`)).toEqual([
+      'henkel kgaa → ORG henkel kgaa',
+      'tractebel sa → ORG tractebel sa',
+    ]);
+  });
+
   it('reads a one-word "person" the tagger typed ORG at least half as often as the organisation', () => {
     const names = [
       // ORG in more documents: the company, whatever the tagger said in a few.

@@ -103,7 +103,9 @@ const SAME_WORDS_MIN = 4;
  * the tagger's corporate suffixes (never-entity.ts) and the forms a name may drop share them.
  */
 export const LEGAL_FORMS: readonly string[] =
-  'inc incorporated corp corporation co cos ltd plc llc lp ag sa nv bv gmbh spa ab asa oy kk bhd pty'.split(' ');
+  'inc incorporated corp corporation co cos ltd plc llc lp ag kgaa sa nv bv gmbh spa srl sarl ab asa oy kk bhd pty'.split(
+    ' ',
+  );
 
 /**
  * Legal forms that a company's name may carry or drop: `Texaco Inc` is `Texaco`. Also forms that

@@ -43,6 +43,22 @@ export function companiesTypedAsPeople(
     if (n.type !== 'PERSON' || fixed.has(`PERSON\u0000${n.key}`)) continue;
     const words = n.key.split(' ');
     if (words.length < 2) continue;
+    // A name that ends in a legal form itself is a company's (`Henkel KGaA said`): the organisation
+    // of that name, where the tagger read it as one too.
+    const named = orgs.get(n.key);
+    if (named && LEGAL_SUFFIXES.has(words[words.length - 1])) {
+      links.push({
+        type: 'PERSON',
+        from: n.key,
+        to: n.key,
+        toType: 'ORG',
+        rule: 'company',
+        score: named.docs.length,
+        detail: `a company, not a person: it ends in a legal form; also tagged ORG (${named.docs.length} document${named.docs.length === 1 ? '' : 's'})`,
+        docs: n.docs.slice(0, 20),
+      });
+      continue;
+    }
     // The name and more words ending in a legal form, one company: a joiner may only lead into the
     // legal form after more of the name (`Smith Barney Harris Upham and Co`), not into a second name
     // (`Corning Glass Works and Hazleton Laboratories Corp`); `Ivan Boesky and Co` is a person's firm.

@@ -64,7 +64,7 @@ export interface ResolutionSummary extends ApplyResult {
  *    has too (`Mohammad Akram`, as `Wasim Akram`; not its misspelling `Mohammad Akam`).
  * 13: a `Plc` is kept apart from an `Inc` or a `Corp` of the same words (`General Electric Co Plc`).
  */
-export const RESOLUTION_RULES_VERSION = 14;
+export const RESOLUTION_RULES_VERSION = 15;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
