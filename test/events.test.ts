@@ -2070,9 +2070,10 @@ describe('what a dated statement says happened', () => {
       ],
     );
     // Were `Noranda Inc kills one miner` (twice) and `Bangladesh signs`; `the company` stands for
-    // Noranda, and `the rebels` act with Russia.
+    // Noranda, and `the rebels` act with Russia. The noun that acts names the deed (was `kills one
+    // miner`, which the clustering named `Noranda Inc kills one miner`).
     expect(statements.map((s) => s.name)).toEqual([
-      'kills one miner',
+      'fire kills one miner',
       'signs',
       'Noranda Inc buys smelter',
       'Russia agrees truce',

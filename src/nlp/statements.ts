@@ -281,6 +281,16 @@ function commonNounActs(
   verbAt: number,
   dates: readonly { start: number; end: number }[],
 ): boolean {
+  return commonNounSubject(body, from, verbAt, dates) !== null;
+}
+
+/** The words of commonNounActs's noun phrase, its article left out (`fire`), or null. */
+function commonNounSubject(
+  body: string,
+  from: number,
+  verbAt: number,
+  dates: readonly { start: number; end: number }[],
+): string | null {
   let text = body.slice(from, verbAt);
   for (const d of dates)
     if (d.start >= from && d.end <= verbAt)
@@ -289,17 +299,24 @@ function commonNounActs(
   while (words.length && BEFORE_VERB_WORD.test(words[words.length - 1])) words.pop();
   // The article, then one to three words of a noun phrase ending right before the verb.
   for (let k = words.length - 2; k >= Math.max(0, words.length - 4); k--) {
-    if (!isNounPhraseWord(words[k + 1])) return false;
+    if (!isNounPhraseWord(words[k + 1])) return null;
     // (`Russia and the rebels agreed a truce`: a phrase joined to the name acts with it.)
     if (/^(?:a|an|the)$/.test(words[k]))
-      return !STANDS_FOR_NAME.test(words[words.length - 1]) && !/^(?:and|or|&)$/.test(words[k - 1] ?? '');
+      return !STANDS_FOR_NAME.test(words[words.length - 1]) && !/^(?:and|or|&)$/.test(words[k - 1] ?? '')
+        ? words.slice(k + 1).join(' ')
+        : null;
   }
-  return false;
+  return null;
 }
 
 /** Words of time and degree that a noun phrase before a verb does not hold (`the strike today closes`, `the trust last paid`). */
 const NOT_A_NOUN =
-  /^(?:today|yesterday|tonight|tomorrow|now|then|last|first|ever|also|just|later|earlier|again|top|most|more)$/;
+  /^(?:today|yesterday|tonight|tomorrow|now|then|last|first|ever|also|just|later|earlier|again|top|most|more|somewhat|sudden|rather|quite|very|\p{Ll}+ly)$/u;
+
+/** A noun phrase fit to name who acted: none of its words one of time or degree (`earlier`, `somewhat`). */
+function nounPhrase(phrase: string | null): string | null {
+  return phrase?.split(' ').every((w) => !NOT_A_NOUN.test(w)) ? phrase : null;
+}
 
 /**
  * The common noun phrase that opens a clause and is its verb's subject, its article left out: `A
@@ -1449,9 +1466,13 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
           // (A verb with no object only when it cannot be a participle after its noun: `a satellite
           // launched by`, `the maximum export rebate granted`.)
           const active = action.object !== '' || UNDERGONE.has(action.lemma) || DONE_ALONE.has(action.lemma);
+          // (Or the one a clause after a name has for subject: `Noranda said … its mine, where a fire
+          // last week killed one miner`: `fire kills one miner`, not `Noranda Inc kills one miner`.)
           const noun =
             action.verb && !announced && action.passive === null && active
-              ? openingNoun(doc.body, cFrom, actionAt, dateSpans)
+              ? nounActs && nearest
+                ? nounPhrase(commonNounSubject(doc.body, nearest.end, actionAt, dateSpans))
+                : openingNoun(doc.body, cFrom, actionAt, dateSpans)
               : null;
           const plural = noun !== null && /\p{L}[^s\W]s$/u.test(noun);
           name = noun
