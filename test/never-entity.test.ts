@@ -143,6 +143,15 @@ describe('never an entity', () => {
     expect(out.filter((s) => /:['’]s /.test(s))).toEqual([]);
   });
 
+  it('ends no name at an `and`, and joins no credit rating or possessive to the name after an `and`', () => {
+    const out = names(
+      "The issue is rated A-1 by Moody's and Standard and Poor's Corp. The notes were rated Aa-2 and Standard and Poor's Corp rated the bonds.",
+    );
+    expect(out).toContain("ORG:Moody's");
+    expect(out.filter((s) => / and$|^ORG:(?:Aa-2|Moody's) and/.test(s))).toEqual([]);
+    expect(out.filter((s) => s === "ORG:Standard and Poor's Corp")).toHaveLength(2);
+  });
+
   it('keeps a possessive that is part of a name, and drops one that is grammar', () => {
     const out = names(
       "Moody's Investors Service cut the bank's rating. Analysts at Moody's said the cut was expected. " +

@@ -7,6 +7,7 @@ import { headClass, isBegin, labelType } from './tagger.js';
 import {
   isCalendarWord,
   endsNoName,
+  isCreditRating,
   isCorporateSuffix,
   isGluedCorporateName,
   isNameParticle,
@@ -438,6 +439,8 @@ export function entitySpans(
   );
   const plurals = pluralAcronyms(tokens);
   const figures = figureAcronyms(split, tokens);
+  // `Moody's and` of `rated A-1 by Moody's and Standard and Poor's Corp`: a name ends in no `and`.
+  for (const sp of split) while (sp.last > sp.first && /^(?:and|&)$/.test(tokens[sp.last].text)) sp.last--;
   const kept = split.filter(
     (sp) =>
       sp.first <= sp.last &&
@@ -2378,6 +2381,14 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     // `House Budget Committee in Parliament`: what follows may be an institution itself.
     const where: Span['type'] = headClass(tokens[sp.last].text.toLowerCase()) === 2 ? 'ORG' : 'LOC';
     return [...splitSpan({ ...sp, last: k - 1 }, tokens), { ...sp, first: k + 1, type: where }];
+  }
+  // `rated A-1 by Moody's and Standard and Poor's Corp`, `Aa-2 and Standard and Poor's Corp`: an
+  // `and` after a possessive or a credit rating joins two things, not the words of one name.
+  for (let k = sp.first + 1; k < sp.last; k++) {
+    if (tokens[k].text !== 'and') continue;
+    const before = tokens[k - 1].text;
+    if (!/^['’]s$/.test(before) && !isCreditRating(before)) continue;
+    return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...splitSpan({ ...sp, first: k + 1 }, tokens)];
   }
   // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`,
   // `Sprint said`).
