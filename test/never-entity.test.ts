@@ -152,6 +152,14 @@ describe('never an entity', () => {
     expect(out.filter((s) => s === "ORG:Standard and Poor's Corp")).toHaveLength(2);
   });
 
+  it("takes the words a sentence opens with for the first of a company's name after them (`Standard and Poor's said`)", () => {
+    const out = names("Standard and Poor's said it lowered the debt. Britain and France agreed on Monday.");
+    // Was `ORG:Poor`: the tagger left out the capitalised word that opens the sentence.
+    expect(out).toContain('ORG:Standard and Poor');
+    expect(out).not.toContain('ORG:Poor');
+    expect(out).toEqual(expect.arrayContaining(['COUNTRY:Britain', 'COUNTRY:France']));
+  });
+
   it('keeps a possessive that is part of a name, and drops one that is grammar', () => {
     const out = names(
       "Moody's Investors Service cut the bank's rating. Analysts at Moody's said the cut was expected. " +

@@ -439,6 +439,21 @@ export function entitySpans(
   );
   const plurals = pluralAcronyms(tokens);
   const figures = figureAcronyms(split, tokens);
+  // `Standard and Poor's said`: the capitalised word that opens a sentence, then `and`, right before
+  // an organisation the tagger began after them, are the first words of its name (at a sentence's
+  // start a capital says nothing, so the tagger left them out).
+  const spanned = new Set(
+    split.flatMap((sp) => Array.from({ length: sp.last - sp.first + 1 }, (_, i) => sp.first + i)),
+  );
+  for (const sp of split) {
+    const open = sp.first - 2;
+    if (sp.type !== 'ORG' || open < 0 || open !== sentences[sp.sentence].tokenStart) continue;
+    if (tokens[sp.first - 1].text !== 'and' || spanned.has(open) || !/^\p{Lu}\p{Ll}+$/u.test(tokens[open].text))
+      continue;
+    // (`May and Allied Stores`: a month or a weekday is none.)
+    if (isCalendarWord(tokens[open].text)) continue;
+    sp.first = open;
+  }
   // `Moody's and` of `rated A-1 by Moody's and Standard and Poor's Corp`: a name ends in no `and`.
   for (const sp of split) while (sp.last > sp.first && /^(?:and|&)$/.test(tokens[sp.last].text)) sp.last--;
   const kept = split.filter(
