@@ -343,10 +343,9 @@ function openingNoun(
   if (words.length < 2 || !/^(?:a|an|the)$/i.test(words[0])) return null;
   if (/\p{Ll}+ly$/u.test(words[words.length - 1])) words.pop();
   const phrase = words.slice(1);
-  if (phrase.length === 0 || phrase.length > 3 || !phrase.every((w) => isNounPhraseWord(w) && !NOT_A_NOUN.test(w)))
-    return null;
+  if (phrase.length === 0 || phrase.length > 3 || !phrase.every(isNounPhraseWord)) return null;
   if (STANDS_FOR_NAME.test(phrase[phrase.length - 1]) || BEFORE_VERB_WORD.test(phrase[phrase.length - 1])) return null;
-  return phrase.join(' ');
+  return nounPhrase(phrase.join(' '));
 }
 
 /** A lower-case word that may be part of a noun phrase: no preposition, verb of saying, auxiliary or pronoun. */
