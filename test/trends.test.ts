@@ -15,8 +15,8 @@ describe('corpus trends', () => {
   it('fills empty periods so gaps show as gaps, by month and by week', () => {
     const months = fillPeriods(
       [
-        { period: '2018-11', documents: 2, mentions: 3 },
-        { period: '2019-02', documents: 1, mentions: 1 },
+        { period: '2018-11', documents: 2, stories: 2, mentions: 3 },
+        { period: '2019-02', documents: 1, stories: 1, mentions: 1 },
       ],
       'month',
     );
@@ -24,8 +24,8 @@ describe('corpus trends', () => {
     expect(months[1].documents).toBe(0);
     const weeks = fillPeriods(
       [
-        { period: '2019-02-18', documents: 1, mentions: 1 },
-        { period: '2019-03-04', documents: 1, mentions: 1 },
+        { period: '2019-02-18', documents: 1, stories: 1, mentions: 1 },
+        { period: '2019-03-04', documents: 1, stories: 1, mentions: 1 },
       ],
       'week',
     );
@@ -45,17 +45,17 @@ describe('corpus trends', () => {
     const text = corpus(['trends', 'DPRK', '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
-      /^North Korea \(COUNTRY\): \d+ documents, \d+ mentions by month\n {2}[ ▁▂▃▄▅▆▇█]+ {2}\d{4}-\d{2} … \d{4}-\d{2}\n/,
+      /^North Korea \(COUNTRY\): \d+ documents \(\d+ stories\), \d+ mentions by month\n {2}[ ▁▂▃▄▅▆▇█]+ {2}\d{4}-\d{2} … \d{4}-\d{2}\n/,
     );
     const csv = corpus(['trends', 'North Korea', '--csv', '--by', 'year', '--db', db]).stdout.trim().split('\n');
-    expect(csv[0]).toBe('entity,type,period,documents,mentions');
-    expect(csv[1]).toMatch(/^North Korea,COUNTRY,\d{4},\d+,\d+$/);
+    expect(csv[0]).toBe('entity,type,period,documents,mentions,stories');
+    expect(csv[1]).toMatch(/^North Korea,COUNTRY,\d{4},\d+,\d+,\d+$/);
     const lines = corpus(['trends', 'North Korea', '--nl', '--by', 'year', '--db', db])
       .stdout.trim()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(csv.length - 1);
-    expect(Object.keys(lines[0])).toEqual(['entity', 'type', 'period', 'documents', 'mentions']);
+    expect(Object.keys(lines[0])).toEqual(['entity', 'type', 'period', 'documents', 'mentions', 'stories']);
     expect(corpus(['trends', 'North Korea', '--csv', '--json', '--db', db]).code).toBe(2);
   });
 
@@ -86,7 +86,7 @@ describe('corpus trends', () => {
     expect(risingEvidence(45, 54, 4092, 4925)).toBeLessThan(0.1);
   });
 
-  it('--rising counts a story re-sent as wire copies once', () => {
+  it("--rising and an entity's trend count a story re-sent as wire copies once", () => {
     const dir = tempDir('corpus-rising-');
     const story = (lead: string, tail: string) =>
       `${lead} Zeta Holdings said on Tuesday it would buy the shipping line for 40 mln dlrs in cash and stock, ` +
@@ -118,6 +118,10 @@ describe('corpus trends', () => {
       current: 3,
       previous: 0,
     });
+    // The entity's own trend counts its stories beside its documents.
+    const trend = JSON.parse(corpus(['trends', 'Zeta Holdings', '--by', 'month', '--json', '--db', db]).stdout);
+    expect(trend.entities[0]).toMatchObject({ documents: 4, stories: 3 });
+    expect(trend.entities[0].periods).toEqual([{ period: '1987-03', documents: 4, stories: 3, mentions: 4 }]);
   });
 
   it('rejects bad input with one line', () => {

@@ -20,7 +20,7 @@ const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month', 'year'];
 export function register(program: Command): void {
   const command = program
     .command('trends')
-    .description('documents and mentions of entities over time; or the entities rising lately')
+    .description('documents, stories and mentions of entities over time; or the entities rising lately')
     .argument('[entity...]', 'names (any alias) of the entities to follow')
     .option(
       '--by <period>',
@@ -48,7 +48,7 @@ export function register(program: Command): void {
       `
 Examples:
   corpus trends Volcker Greenspan --by week
-  corpus trends OPEC --csv > opec.csv          # entity, type, period, documents, mentions
+  corpus trends OPEC --csv > opec.csv          # entity, type, period, documents, mentions, stories
   corpus trends --rising --period 2w --db news.db`,
     );
   withCommonOptions(command, { rows: true }).action(async (names: string[], flags: TrendsFlags) => {
@@ -83,6 +83,7 @@ Examples:
               period: p.period,
               documents: p.documents,
               mentions: p.mentions,
+              stories: p.stories,
             })),
           ),
       });

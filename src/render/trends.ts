@@ -20,7 +20,7 @@ export function renderTrendsText(result: TrendsResult): string {
   for (const e of result.entities) {
     if (out.length > 0) out.push('');
     out.push(
-      `${visible(e.name)} (${e.type}): ${number(e.documents)} documents, ${number(e.mentions)} mentions by ${result.by}`,
+      `${visible(e.name)} (${e.type}): ${number(e.documents)} documents (${number(e.stories)} stories), ${number(e.mentions)} mentions by ${result.by}`,
     );
     if (e.periods.length === 0) {
       out.push('  no dated mentions');
@@ -32,10 +32,11 @@ export function renderTrendsText(result: TrendsResult): string {
     const max = Math.max(...e.periods.map((p) => p.documents));
     const width = Math.max(...e.periods.map((p) => number(p.documents).length));
     const mWidth = Math.max(...e.periods.map((p) => number(p.mentions).length));
+    const sWidth = Math.max(...e.periods.map((p) => number(p.stories).length));
     for (const p of e.periods) {
       const bar = '█'.repeat(max > 0 ? Math.round((p.documents / max) * BAR) : 0);
       out.push(
-        `  ${p.period.padEnd(10)}  ${number(p.documents).padStart(width)} docs  ${number(p.mentions).padStart(mWidth)} mentions  ${bar}`,
+        `  ${p.period.padEnd(10)}  ${number(p.documents).padStart(width)} docs  ${number(p.stories).padStart(sWidth)} stories  ${number(p.mentions).padStart(mWidth)} mentions  ${bar}`,
       );
     }
   }

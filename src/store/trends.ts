@@ -15,9 +15,17 @@ const PERIOD: Record<Granularity, string> = {
   year: 'substr(d.date, 1, 4)',
 };
 
+/**
+ * A document's story: its near-duplicate cluster (the smallest member's id), else the document
+ * itself (negated, so it is never taken for a cluster's id). Wire copies of one story are one.
+ */
+const STORY = 'coalesce(dc.cluster_id, -d.id)';
+
 export interface PeriodCount {
   period: string;
   documents: number;
+  /** The documents' stories: wire copies of one story (a near-duplicate cluster) count once. */
+  stories: number;
   mentions: number;
 }
 
@@ -31,8 +39,9 @@ export function entityTrend(
   const db = sqlite(store);
   return statement(
     db,
-    `SELECT ${PERIOD[by]} AS period, count(DISTINCT m.doc_id) AS documents, count(*) AS mentions
-       FROM mentions m JOIN documents d ON d.id = m.doc_id
+    `SELECT ${PERIOD[by]} AS period, count(DISTINCT m.doc_id) AS documents, count(DISTINCT ${STORY}) AS stories,
+            count(*) AS mentions
+       FROM mentions m JOIN documents d ON d.id = m.doc_id LEFT JOIN doc_clusters dc ON dc.doc_id = d.id
       WHERE m.entity_id IN (SELECT value FROM json_each(@ids)) AND d.date IS NOT NULL
         AND (@from IS NULL OR d.date >= @from) AND (@to IS NULL OR d.date <= @to)
       GROUP BY 1 ORDER BY 1`,
@@ -44,7 +53,7 @@ export function corpusTrend(store: Store, by: Granularity, from: string | null, 
   const db = sqlite(store);
   return statement(
     db,
-    `SELECT ${PERIOD[by]} AS period, count(*) AS documents, 0 AS mentions FROM documents d
+    `SELECT ${PERIOD[by]} AS period, count(*) AS documents, 0 AS stories, 0 AS mentions FROM documents d
       WHERE d.date IS NOT NULL AND (@from IS NULL OR d.date >= @from) AND (@to IS NULL OR d.date <= @to)
       GROUP BY 1 ORDER BY 1`,
   ).all({ from, to }) as PeriodCount[];
@@ -57,12 +66,6 @@ export interface WindowCounts {
   current: number;
   previous: number;
 }
-
-/**
- * A document's story: its near-duplicate cluster (the smallest member's id), else the document
- * itself (negated, so it is never taken for a cluster's id). Wire copies of one story are one.
- */
-const STORY = 'coalesce(dc.cluster_id, -d.id)';
 
 /**
  * Stories mentioning each entity in [prevFrom, curFrom) and [curFrom, to], and the corpus's stories

@@ -15,6 +15,8 @@ export interface EntityTrend {
   id: number;
   periods: PeriodCount[];
   documents: number;
+  /** Stories over all periods (each period's stories summed: a story re-sent days apart counts in each). */
+  stories: number;
   mentions: number;
 }
 
@@ -41,7 +43,7 @@ export function fillPeriods(counts: PeriodCount[], by: Granularity, limit = 5000
   const out: PeriodCount[] = [];
   const last = counts[counts.length - 1].period;
   for (let p = counts[0].period; p <= last && out.length < limit; p = nextPeriod(p, by)) {
-    out.push(byPeriod.get(p) ?? { period: p, documents: 0, mentions: 0 });
+    out.push(byPeriod.get(p) ?? { period: p, documents: 0, stories: 0, mentions: 0 });
   }
   return out;
 }
@@ -65,6 +67,7 @@ export function trends(
       id: e.id,
       periods,
       documents: periods.reduce((n, p) => n + p.documents, 0),
+      stories: periods.reduce((n, p) => n + p.stories, 0),
       mentions: periods.reduce((n, p) => n + p.mentions, 0),
     });
   }
