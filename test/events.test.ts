@@ -493,6 +493,24 @@ describe('event attributes', () => {
     ]);
   });
 
+  it('take the visitor a travel noun names after `by`, or after `of` when a person (`a tour of Argentina` is where)', () => {
+    const text =
+      'Petrovsky said the charges came a week before a scheduled Moscow visit by Secretary of State George Shultz. ' +
+      'Pope John Paul, starting a one-week tour of Argentina, spoke on Monday.';
+    const { events } = eventsOf(text, '1987-04-06', [
+      ['PERSON', 'Petrovsky', 'Vladimir Petrovsky'],
+      ['PLACE', 'Moscow', 'Moscow'],
+      ['PERSON', 'George Shultz', 'George Shultz'],
+      ['PERSON', 'Pope John Paul', 'John Paul'],
+      ['COUNTRY', 'Argentina', 'Argentina'],
+    ]);
+    // Was `Petrovsky visit to Moscow`, of the man who spoke of it.
+    expect(events.map((e) => `${e.name}: ${e.participants.join(', ')}`)).toEqual([
+      'Shultz visit to Moscow: George Shultz',
+      'Paul one-week tour: John Paul',
+    ]);
+  });
+
   it('give no event the place where a statement about it was made (`… attacks," Howe said in London`)', () => {
     const text =
       '"The United States is entitled to act in the face of the threat of further attacks," Howe said in a statement issued in London.';

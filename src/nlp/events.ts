@@ -548,6 +548,8 @@ const RELATIVE_CLAUSE_END = /,\s+(which|who)$/;
 const SAID_OF_EVENT =
   /^(?:\s+(?:of|to|in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}.'’-]*)?\s*,\s+which$/u;
 const PARTICIPANT_INTRO = /^\s+(between|with|among|involving)\s+/i;
+/** Who makes a visit, after its noun: `a trip by …`, `the visit of …` (a person; of a place, it is where). */
+const VISITOR_INTRO = /^\s+(of|by)\s+/i;
 const LIST_STOP =
   /(?<![A-Z])\.(?=\s|$)|[;:"”]|,\s+(?:on|in|at|which|who|followed|said|to|as|but|while)\b|\s(?:in|on|at|to|for|that|which|who|are|is|was|were|will|would|last|next|this|over|about|from|after|before|since)\s/;
 const PLACE_SHARING = /^\s*(?:after|before|following)\s+(?:an?|the)\s+$/i;
@@ -754,7 +756,11 @@ function readParticipants(
   // Explicit participants: `summit between X and Y`, `talks with X`.
   const explicit = new Map<Evidence, Entity[]>();
   for (const ev of list) {
-    const intro = PARTICIPANT_INTRO.exec(text.slice(ev.phrase.end, ev.phrase.end + 20));
+    // (`a Moscow visit by … George Shultz`, `the visit of … William Daley`: the visitor, whoever
+    // speaks of it; `a tour of Argentina` is where.)
+    const intro =
+      PARTICIPANT_INTRO.exec(text.slice(ev.phrase.end, ev.phrase.end + 20)) ??
+      (TRAVEL.has(ev.phrase.lemma) ? VISITOR_INTRO.exec(text.slice(ev.phrase.end, ev.phrase.end + 20)) : null);
     if (!intro) continue;
     const listStart = ev.phrase.end + intro[0].length;
     const rest = text.slice(listStart, Math.min(sTo, listStart + 160));
@@ -767,7 +773,11 @@ function readParticipants(
     const places = /^between$/i.test(intro[1]) ? inList.filter((e) => e.type === 'PLACE') : [];
     const chosen = persons.length ? persons : named.length ? named : places.length >= 2 ? places : [];
     if (chosen.length === 0) continue;
-    named.forEach((e) => claimed.add(e));
+    const visitor = /^(?:of|by)$/i.test(intro[1]);
+    if (visitor && persons.length === 0 && /^of$/i.test(intro[1])) continue;
+    // (A visitor makes the sentence's other visits too: `the visit of … Weizsaecker, who began a
+    // four-day visit`.)
+    if (!visitor) named.forEach((e) => claimed.add(e));
     explicit.set(ev, chosen);
     ev.explicit = true;
   }
