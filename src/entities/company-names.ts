@@ -43,18 +43,18 @@ export function companiesTypedAsPeople(
     if (n.type !== 'PERSON' || fixed.has(`PERSON\u0000${n.key}`)) continue;
     const words = n.key.split(' ');
     if (words.length < 2) continue;
-    // A name that ends in a legal form itself is a company's (`Henkel KGaA said`): the organisation
-    // of that name, where the tagger read it as one too.
-    const named = orgs.get(n.key);
-    if (named && LEGAL_SUFFIXES.has(words[words.length - 1])) {
+    // The organisation of the same name, where the tagger read it as one too.
+    const same = orgs.get(n.key);
+    // A name that ends in a legal form itself is a company's (`Henkel KGaA said`): that organisation.
+    if (same && LEGAL_SUFFIXES.has(words[words.length - 1])) {
       links.push({
         type: 'PERSON',
         from: n.key,
         to: n.key,
         toType: 'ORG',
         rule: 'company',
-        score: named.docs.length,
-        detail: `a company, not a person: it ends in a legal form; also tagged ORG (${named.docs.length} document${named.docs.length === 1 ? '' : 's'})`,
+        score: same.docs.length,
+        detail: `a company, not a person: it ends in a legal form; also tagged ORG (${same.docs.length} document${same.docs.length === 1 ? '' : 's'})`,
         docs: n.docs.slice(0, 20),
       });
       continue;
@@ -69,7 +69,6 @@ export function companiesTypedAsPeople(
       return LEGAL_SUFFIXES.has(rest[last]) && rest.every((w, i) => !JOINERS.has(w) || (i === last - 1 && i > 0));
     });
     if (withLegalForm.length === 0) continue;
-    const same = orgs.get(n.key);
     const legalDocs = [...new Set(withLegalForm.flatMap((o) => o.docs))].sort((a, b) => a - b);
     const documents = legalDocs.length;
     const common = words.filter((w) => w.length >= 3 && isCommonWord(w));

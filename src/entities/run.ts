@@ -63,6 +63,8 @@ export interface ResolutionSummary extends ApplyResult {
  * 12: of two people's names in as many documents, the canonical is one whose surname another name
  *    has too (`Mohammad Akram`, as `Wasim Akram`; not its misspelling `Mohammad Akam`).
  * 13: a `Plc` is kept apart from an `Inc` or a `Corp` of the same words (`General Electric Co Plc`).
+ * 14: an acronym's initials may keep all legal forms but the last (`GEC`, General Electric Co Plc).
+ * 15: a "person" whose name ends in a legal form joins the organisation of that name (`Henkel KGaA`).
  */
 export const RESOLUTION_RULES_VERSION = 15;
 

@@ -758,9 +758,8 @@ function readParticipants(
   for (const ev of list) {
     // (`a Moscow visit by … George Shultz`, `the visit of … William Daley`: the visitor, whoever
     // speaks of it; `a tour of Argentina` is where.)
-    const intro =
-      PARTICIPANT_INTRO.exec(text.slice(ev.phrase.end, ev.phrase.end + 20)) ??
-      (TRAVEL.has(ev.phrase.lemma) ? VISITOR_INTRO.exec(text.slice(ev.phrase.end, ev.phrase.end + 20)) : null);
+    const after = text.slice(ev.phrase.end, ev.phrase.end + 20);
+    const intro = PARTICIPANT_INTRO.exec(after) ?? (TRAVEL.has(ev.phrase.lemma) ? VISITOR_INTRO.exec(after) : null);
     if (!intro) continue;
     const listStart = ev.phrase.end + intro[0].length;
     const rest = text.slice(listStart, Math.min(sTo, listStart + 160));
@@ -774,7 +773,7 @@ function readParticipants(
     const chosen = persons.length ? persons : named.length ? named : places.length >= 2 ? places : [];
     if (chosen.length === 0) continue;
     const visitor = /^(?:of|by)$/i.test(intro[1]);
-    if (visitor && persons.length === 0 && /^of$/i.test(intro[1])) continue;
+    if (/^of$/i.test(intro[1]) && persons.length === 0) continue;
     // (A visitor makes the sentence's other visits too: `the visit of … Weizsaecker, who began a
     // four-day visit`.)
     if (!visitor) named.forEach((e) => claimed.add(e));

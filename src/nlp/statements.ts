@@ -731,8 +731,13 @@ function datedOtherwise(
     before !== undefined &&
     !words[i].marked &&
     isDate(before.start) &&
-    (before.start < date.start || before.start >= date.end)
+    outside(before.start, date)
   );
+}
+
+/** Whether an offset lies outside a date's span (a date other than the statement's). */
+function outside(at: number, date: { start: number; end: number }): boolean {
+  return at < date.start || at >= date.end;
 }
 
 /**
@@ -750,7 +755,7 @@ function nounDatedAfter(
   for (let k = i + 1; k < Math.min(words.length, i + 7); k++) {
     const w = words[k];
     if (!isDate(w.start)) continue;
-    return (w.start < date.start || w.start >= date.end) && /^(?:in|on|of)$/.test(words[k - 1].lower);
+    return outside(w.start, date) && /^(?:in|on|of)$/.test(words[k - 1].lower);
   }
   return false;
 }

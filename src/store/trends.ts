@@ -48,17 +48,6 @@ export function entityTrend(
   ).all({ ids: JSON.stringify(entityIds), from, to }) as PeriodCount[];
 }
 
-/** Documents per period of the whole corpus (the denominator of a share). */
-export function corpusTrend(store: Store, by: Granularity, from: string | null, to: string | null): PeriodCount[] {
-  const db = sqlite(store);
-  return statement(
-    db,
-    `SELECT ${PERIOD[by]} AS period, count(*) AS documents, 0 AS stories, 0 AS mentions FROM documents d
-      WHERE d.date IS NOT NULL AND (@from IS NULL OR d.date >= @from) AND (@to IS NULL OR d.date <= @to)
-      GROUP BY 1 ORDER BY 1`,
-  ).all({ from, to }) as PeriodCount[];
-}
-
 export interface WindowCounts {
   id: number;
   type: string;
@@ -78,7 +67,7 @@ export function windowCounts(
   to: string,
 ): {
   entities: WindowCounts[];
-  totals: { current: number; previous: number };
+  stories: { current: number; previous: number };
   documents: { current: number; previous: number };
 } {
   const db = sqlite(store);
@@ -106,7 +95,7 @@ export function windowCounts(
   };
   return {
     entities,
-    totals: { current: counts.current, previous: counts.previous },
+    stories: { current: counts.current, previous: counts.previous },
     documents: { current: counts.documentsCurrent, previous: counts.documentsPrevious },
   };
 }

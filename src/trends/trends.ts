@@ -102,8 +102,8 @@ export function parsePeriod(text: string): number {
 }
 
 /**
- * How surely an entity's share of documents rose: Dunning's log-likelihood ratio (G²) of its
- * documents now and before against the periods' totals. Ranking by the ratio of shares put names
+ * How surely an entity's share of stories rose: Dunning's log-likelihood ratio (G²) of its stories
+ * now and before against the periods' totals. Ranking by the ratio of shares put names
  * new in a few documents (`0 → 17`, currency codes of the day's tables) above the story of the
  * period (`Group of Seven`, `5 → 62`); G² weighs the rise by how much evidence stands behind it.
  */
@@ -122,8 +122,8 @@ export function risingEvidence(current: number, previous: number, currentTotal: 
   return 2 * cells.reduce((sum, [o, e]) => sum + term(o, e), 0);
 }
 
-/** An entity must be in this many documents of the latest period to be called rising. */
-const MIN_DOCUMENTS = 3;
+/** An entity must be in this many stories of the latest period to be called rising. */
+const MIN_STORIES = 3;
 
 export function rising(db: Store, days: number, to: string | null, limit = 20): RisingResult {
   const end = to ?? publicationSpan(db)?.last;
@@ -131,14 +131,14 @@ export function rising(db: Store, days: number, to: string | null, limit = 20): 
   const endDay = toDayNumber(parseIsoDate(end)!);
   const curFrom = formatDay(fromDayNumber(endDay - days + 1));
   const prevFrom = formatDay(fromDayNumber(endDay - 2 * days + 1));
-  const { entities, totals, documents } = windowCounts(db, prevFrom, curFrom, end);
+  const { entities, stories, documents } = windowCounts(db, prevFrom, curFrom, end);
   const share = (n: number, total: number): number => (n + 1) / (total + 1);
   const list = entities
-    .filter((e) => e.current >= MIN_DOCUMENTS)
+    .filter((e) => e.current >= MIN_STORIES)
     .map((e) => ({
       ...e,
-      growth: Math.round((share(e.current, totals.current) / share(e.previous, totals.previous)) * 100) / 100,
-      evidence: risingEvidence(e.current, e.previous, totals.current, totals.previous),
+      growth: Math.round((share(e.current, stories.current) / share(e.previous, stories.previous)) * 100) / 100,
+      evidence: risingEvidence(e.current, e.previous, stories.current, stories.previous),
     }))
     .filter((e) => e.growth > 1)
     .sort((a, b) => b.evidence - a.evidence || b.current - a.current || a.name.localeCompare(b.name))
@@ -147,7 +147,7 @@ export function rising(db: Store, days: number, to: string | null, limit = 20): 
   return {
     period: { days, from: curFrom, to: end, previousFrom: prevFrom },
     documents,
-    stories: totals,
+    stories,
     entities: list,
   };
 }

@@ -442,16 +442,12 @@ export function entitySpans(
   // `Standard and Poor's said`: the capitalised word that opens a sentence, then `and`, right before
   // an organisation the tagger began after them, are the first words of its name (at a sentence's
   // start a capital says nothing, so the tagger left them out).
-  const spanned = new Set(
-    split.flatMap((sp) => Array.from({ length: sp.last - sp.first + 1 }, (_, i) => sp.first + i)),
-  );
   for (const sp of split) {
     const open = sp.first - 2;
     if (sp.type !== 'ORG' || open < 0 || open !== sentences[sp.sentence].tokenStart) continue;
-    if (tokens[sp.first - 1].text !== 'and' || spanned.has(open) || !/^\p{Lu}\p{Ll}+$/u.test(tokens[open].text))
-      continue;
-    // (`May and Allied Stores`: a month or a weekday is none.)
-    if (isCalendarWord(tokens[open].text)) continue;
+    if (tokens[sp.first - 1].text !== 'and' || !/^\p{Lu}\p{Ll}+$/u.test(tokens[open].text)) continue;
+    // (`May and Allied Stores`: a month or a weekday is none; nor a word another name holds.)
+    if (isCalendarWord(tokens[open].text) || split.some((o) => o.first <= open && open <= o.last)) continue;
     sp.first = open;
   }
   // `Moody's and` of `rated A-1 by Moody's and Standard and Poor's Corp`: a name ends in no `and`.
