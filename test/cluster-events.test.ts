@@ -819,6 +819,38 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it("keeps apart a coarser report of a gathering elsewhere that names none of the day event's participants", () => {
+    // The rubber conference of March 20 (no place given) and `a desktop publishing conference in
+    // Chicago earlier this month`, of IBM and Adobe: the same kind and words, another happening.
+    const conference = (doc: number, value: string, fields: Partial<StatementRow>) =>
+      statement(doc, '1987-03-20', {
+        value,
+        action: 'n:conference',
+        name: 'conference',
+        terms: ['adopt', 'confer', 'formal'],
+        ...fields,
+      });
+    // (A conference is known by its place: reports of one are compared by its noun and month.)
+    const known = { ...options, placeKnown: new Set([...options.placeKnown, 'conference']) };
+    const day = [1, 2].map((doc) => conference(doc, '1987-03-20', { participantIds: [7] }));
+    const apart = clusterStatements(
+      [...day, conference(3, '1987-03', { placeId: 10, participantIds: [10, 6] })],
+      name,
+      known,
+    );
+    expect(apart.map((e) => [e.date.value, e.documents])).toEqual([
+      ['1987-03-20', 2],
+      ['1987-03', 1],
+    ]);
+    // Naming someone the day's reports name, it is that gathering told by its month.
+    const joined = clusterStatements(
+      [...day, conference(3, '1987-03', { placeId: 10, participantIds: [10, 7] })],
+      name,
+      known,
+    );
+    expect(joined.map((e) => [e.date.value, e.documents])).toEqual([['1987-03-20', 3]]);
+  });
+
   it('makes one event of two clusters of a day telling one happening known by its place at that place', () => {
     // Reports of the accord naming Baker, and reports naming the six nations: no one in common.
     const byBaker = [80, 81].map((doc) =>

@@ -936,6 +936,12 @@ function similarity(
     return 0;
   }
   if (!placesAgree(s, where, c)) return 0;
+  const coarse = s.date.granularity !== 'day' && first.date.granularity === 'day';
+  // A report dating it only by a coarser span, at a place the event's reports do not give, naming
+  // none of its people, bodies or places (`a desktop publishing conference in Chicago earlier this
+  // month`, of IBM and Adobe, beside the rubber conference of March 20) tells another happening of
+  // that kind in that span, whatever words the two share.
+  if (coarse && s.placeId !== null && !c.places.has(s.placeId) && !namesAny(c, s.participantIds)) return 0;
   // An election a coarser date places (`general elections in April in Indonesia`) is not one of a day
   // no report placed, unless one of its reports names that place too (`CAIRO - … Monday's general
   // election` is another country's election of that month). Not an accord: where one was reached is
@@ -969,7 +975,6 @@ function similarity(
         )));
   // `imposes tariffs` and `raises tariffs` on one day about one country: the same object, likely one happening.
   const sameHead = !sameAction && head !== undefined && head !== '' && c.heads.has(head);
-  const coarse = s.date.granularity !== 'day' && first.date.granularity === 'day';
   // Of two events that fit, the one more reports support wins: a late report joins the story, not a stray.
   const size = 0.1 * Math.log1p(c.reports.size);
   if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
