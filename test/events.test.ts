@@ -529,6 +529,36 @@ describe('event attributes', () => {
     expect(events.map((e) => `${e.name} ${e.date}`)).toEqual(['missile attack 1987-10-16']);
   });
 
+  it('date no known accord by the date of what a sentence says of it or does with it', () => {
+    const paris: [EntityType, string, string][] = [
+      ['PLACE', 'Paris', 'Paris'],
+      ['PERSON', 'Baker', 'James Baker'],
+      ['PERSON', 'Mulford', 'David Mulford'],
+    ];
+    const dated = (text: string) => eventsOf(text, '1987-03-30', paris).events.map((e) => `${e.name} ${e.date}`);
+    // The day is the departing's, the week the telling's, the test's yesterday: the accord is February's.
+    expect(
+      dated(
+        'By departing last Sunday from the language of the Paris accord -- that nations agreed to foster currency stability -- Baker triggered a run on the dollar.',
+      ),
+    ).toEqual(['Paris accord null']);
+    expect(dated('Mulford told Congress last week the Paris accord called for currency stability.')).toEqual([
+      'Paris accord null',
+    ]);
+    expect(
+      dated('The pound has been sidelined by the first tentative test of the Paris accord seen yesterday.'),
+    ).toEqual(['Paris accord null']);
+    // Its own date, right after it, is still its date; so is a month (rarely another act's).
+    expect(dated('Baker recalled the spirit of the Paris accord of February 22.')).toEqual(['Paris accord 1987-02-22']);
+    expect(
+      dated('The rise was not in line with the spirit of the Paris accord aimed at the dollar last February.'),
+    ).toEqual(['Paris accord 1987-02']);
+    // Told at a gathering that day: the gathering's date.
+    expect(dated('Baker told a news conference yesterday that the dollar was stable.')).toEqual([
+      'Baker news conference 1987-03-29',
+    ]);
+  });
+
   it('take no speaker for a participant, even when the text says when it was said', () => {
     const text = "Albright said on Tuesday that she was heartened by cooperation in probing last Friday's bombing.";
     const { events } = eventsOf(text, '1998-08-11', [['PERSON', 'Albright', 'Madeleine Albright']]);

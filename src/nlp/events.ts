@@ -629,8 +629,20 @@ function speechTied(text: string, date: Mention): boolean {
     .exec(text.slice(Math.max(0, date.start - 20), date.start))?.[1]
     .toLowerCase();
   const after = /^\s+(?:(?:had|has|have)\s+)?([\p{L}]+)/u.exec(text.slice(date.end, date.end + 24))?.[1].toLowerCase();
-  return (before !== undefined && SPEECH_VERBS.has(before)) || (after !== undefined && SPEECH_VERBS.has(after));
+  return (
+    (before !== undefined && SPEECH_VERBS.has(before)) ||
+    (after !== undefined && SPEECH_VERBS.has(after)) ||
+    TOLD_SOMEONE.test(text.slice(Math.max(0, date.start - 48), date.start))
+  );
 }
+
+/**
+ * `Mulford told Congress last week`, `told reporters there on Monday`: who was told comes between the
+ * verb and its date: a name, or people told things (`told a news conference on Monday`, `told a
+ * ceremony today`: the date is the gathering's too). Words end at a full stop: not the sentence before.
+ */
+const TOLD_SOMEONE =
+  /\b(?:told|tells|informed|briefed|assured|reminded)\s+(?:(?:the|a|an)\s+)?(?:(?:\p{Lu}[\p{L}'’-]*|reporters|journalists|newsmen|correspondents|lawmakers|legislators|congressmen|senators|parliament|congress|delegates|shareholders|stockholders|analysts|investors|bankers|members|officials|television|radio|press|them|him|her|us)\s+){1,3}(?:(?:here|there)\s+)?(?:on\s+)?$/u;
 
 /** `At a joint news conference, … yesterday said`: the event is where the statement was made. */
 function isSetting(text: string, phrase: Phrase, sentenceStart: number): boolean {
@@ -1050,6 +1062,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
         const referred = after.findIndex(
           (ev) =>
             isReferredTo(text, ev.phrase, d) ||
+            isRecalled(text, d.end, ev.phrase, d) ||
             SINCE.test(text.slice(Math.max(d.end, ev.phrase.start - 40), ev.phrase.start)),
         );
         target =
@@ -1058,7 +1071,11 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
               (ev) =>
                 ev.phrase.end <= d.start &&
                 !isReferencedBefore(text, sFrom, ev.phrase, d) &&
-                !isKnownReactedTo(text, sFrom, ev.phrase),
+                !isKnownReactedTo(text, sFrom, ev.phrase) &&
+                !(
+                  isRecalled(text, sFrom, ev.phrase, d) &&
+                  !/^\s*(?:,\s*)?(?:on|in|of)?\s*$/.test(text.slice(ev.phrase.end, d.start))
+                ),
             )
             .pop() ??
           (referred >= 0 ? after.slice(0, referred) : after).find(
@@ -1087,6 +1104,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
                 ev.phrase.end <= d.start &&
                 !isReferencedBefore(text, sFrom, ev.phrase, d) &&
                 !isReactedTo(text, sFrom, ev.phrase) &&
+                !isRecalled(text, sFrom, ev.phrase, d) &&
                 (!relative || SAID_OF_EVENT.test(text.slice(ev.phrase.end, cFrom))),
             )
             .pop();
@@ -1132,6 +1150,25 @@ function isReferencedBefore(text: string, sFrom: number, phrase: Phrase, d: Ment
 
 const REFERENCE_PREPOSITION =
   /\b(?:to|of|with|under|from|since|after|before|about|by|behind|within|beyond|towards?|against|despite)\s+(?:the|its|their|this|that|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
+
+/**
+ * A happening already known that the sentence recalls by something of it (`the language of the
+ * Paris accord`, `the first tentative test of the Paris accord`) or by a stand taken on it
+ * (`resolved to support the Paris accord`, `reaffirmed the accord`): a date of the sentence is of
+ * that other thing (`By departing last Sunday from the language of the Paris accord`), unless written
+ * right after it (see readDates). Only a day or a week, when the other thing is likely done: a month
+ * or a year is more often the happening's own (`the spirit of the Louvre accord aimed at stabilizing
+ * the U.S. dollar last February`). `from`: where the words before it may start.
+ */
+function isRecalled(text: string, from: number, phrase: Phrase, d: Mention): boolean {
+  return (
+    /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/.test(d.value ?? '') &&
+    RECALLED_BY_WHAT_OF_IT.test(text.slice(Math.max(from, phrase.start - 60), phrase.start))
+  );
+}
+
+const RECALLED_BY_WHAT_OF_IT =
+  /\b(?:(?:language|spirit|letter|tests?|success|failure|violations?|breach(?:es)?|effects?|impact|implications|principles?|framework|credibility|validity|fate|viability|durability|goals?|aims?|objectives?)\s+of|support(?:s|ed|ing)?|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|abid(?:e|es|ing)\s+by|adher(?:e|es|ed|ing)\s+to|stick(?:s|ing)?\s+to|stuck\s+to|compl(?:y|ies|ied|ying)\s+with|reaffirm(?:s|ed|ing)?|endors(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|jeopardi[sz](?:e|es|ed|ing)|violat(?:e|es|ed|ing))\s+(?:the|its|their|this|that|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
 
 /** An event remembered by an anniversary (`the 27th anniversary of the coup`): not that day's. */
 const ANNIVERSARY =
