@@ -553,6 +553,10 @@ describe('event attributes', () => {
     expect(
       dated('The rise was not in line with the spirit of the Paris accord aimed at the dollar last February.'),
     ).toEqual(['Paris accord 1987-02']);
+    // What came after it, in a clause of its own, has its own date.
+    expect(dated('Oil prices rallied after the Paris accord but fell again last month.')).toEqual([
+      'Paris accord null',
+    ]);
     // Told at a gathering that day: the gathering's date.
     expect(dated('Baker told a news conference yesterday that the dollar was stable.')).toEqual([
       'Baker news conference 1987-03-29',
@@ -1192,6 +1196,7 @@ describe('what a dated statement says happened', () => {
         'Brazil suspended interest payments on February 20.',
         'Lebed said on Friday he hoped to sign a document with the rebels.',
         'On Monday slow talks with Brazil increased the likelihood that banks will declare their loans non-performing.',
+        'The ICO failed in February to reach an agreement controlling exports.',
       ],
       '1987-03-02',
       [
@@ -1223,12 +1228,14 @@ describe('what a dated statement says happened', () => {
         ['Friday', 11, 'DATE', '1987-02-27'],
         ['Monday', 12, 'DATE', '1987-03-02'],
         ['Brazil', 12, 'COUNTRY'],
+        ['ICO', 13, 'ORG'],
+        ['February', 13, 'DATE', '1987-02'],
       ],
     );
     // Were `Argentina suspends interest payments`, `ICO agrees`, `Jose Sarney ends strikes`,
     // `Federal Reserve intervenes`, `Japan stops dumping chips` (then `Japan opens market`) and
     // `Alexander Lebed signs document` (a hope); a chance raised is no act, nor what it is of (was
-    // `Brazil increases likelihood`).
+    // `Brazil increases likelihood`); a date between `failed` and `to` changes nothing (was `ICO agrees`).
     // The month May is no modal; a match lost is a happening.
     // Bills that would cut prices cut nothing, nor does a president the Senate called on to impose
     // penalties; a company that said it would raise prices announced it (`to raise`).

@@ -1139,13 +1139,14 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
 /**
  * `committed to the Paris accord, coupled with …, provided a note of stability … Tuesday`, `Kopp
  * vanished after the shooting, and the car was found … in December`: an event named as the object of
- * a preposition, with a comma between it and a later date, is recalled by a sentence about something
+ * a preposition, with a comma (or a `but`) between it and a later date, is recalled by a sentence about something
  * else; the date is that other thing's.
  */
 function isReferencedBefore(text: string, sFrom: number, phrase: Phrase, d: Mention): boolean {
   const before = text.slice(Math.max(sFrom, phrase.start - 30), phrase.start);
   if (!REFERENCE_PREPOSITION.test(before)) return false;
-  return text.slice(phrase.end, d.start).includes(',');
+  // (… or a `but` opening the date's own clause: `rallied immediately after the Geneva accord but fell again last month`.)
+  return /,|\bbut\b/.test(text.slice(phrase.end, d.start));
 }
 
 const REFERENCE_PREPOSITION =

@@ -607,6 +607,10 @@ function isForecast(words: Word[], i: number): boolean {
 const NOT_DONE_BEFORE_TO =
   /^(?:fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|declin(?:e|es|ed|ing)|unable|attempt(?:s|ed|ing)?|bid|efforts?|tr(?:y|ies|ied|ying)|s(?:eek|eeks|eeking|ought)|hop(?:e|es|ed|ing)|agreements?|pacts?|accords?|promises?|pledges?|commitments?|threats?|prepared|ready|willing|eager|want(?:s|ed|ing)?|wish(?:es|ed|ing)?|not|never)$/;
 
+/** Words of a short date between a verb and its infinitive (`failed in February to`, `agreed last week to`). */
+const DATE_WORD =
+  /^(?:in|on|last|this|early|late|yesterday|today|tonight|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,4})$/;
+
 /**
  * Whether the verb at `i` tells of no act done: negated (`not` or `never`, an adverb between; a
  * `-n't` form; `failed to`; `no plans (for …) to`), attempted (`sought to`), promised (`an
@@ -641,6 +645,10 @@ function isNotDone(words: Word[], i: number): boolean {
     for (let k = j - 2; k >= Math.max(1, j - 14); k--) if (words[k].lower === 'to') return isNotDone(words, k + 1);
   }
   if (NOT_DONE_BEFORE_TO.test(words[j - 1]?.lower ?? '')) return true;
+  // `failed in February to reach an agreement`, `refused last week to sign`: a date between.
+  let k = j - 1;
+  while (k > 0 && j - k <= 3 && DATE_WORD.test(words[k].lower)) k--;
+  if (k < j - 1 && NOT_DONE_BEFORE_TO.test(words[k].lower)) return true;
   // `urged Texas lawmakers to adopt incentives`, `called on Reagan to impose penalties`: asked of
   // someone, not done.
   for (let k = j - 1; k >= Math.max(0, j - 7); k--) {
