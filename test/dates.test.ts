@@ -123,6 +123,18 @@ describe('weekdays follow the tense of their clause', () => {
     ]);
     // With no verb before it, the verb of saying dates the expression.
     expect(dates('On Friday, the government said so.', monday)).toEqual([['Friday', '1987-05-29']]);
+    // A decision taken keeps its past for a date before it (was the Monday after, read by `decided
+    // to`), the infinitive's future after it; a `to` left at the clause's end opens no infinitive.
+    expect(dates('East and West on Monday decided to go ahead with the project.', '1987-10-20')).toEqual([
+      ['Monday', '1987-10-19'],
+    ]);
+    expect(dates('At its last meeting in December, OPEC agreed to reintroduce fixed prices.', '1987-06-18')).toEqual([
+      ['December', '1986-12'],
+    ]);
+    expect(dates('OPEC agreed to meet on Friday.', monday)).toEqual([['Friday', '1987-06-05']]);
+    expect(dates("OPEC will not do anything it hasn't already agreed to in December.", '1987-06-19')).toEqual([
+      ['December', '1986-12'],
+    ]);
     // A month naming which accord is one past, whatever the tense (was 1988-02); a deadline's is not.
     expect(dates('The bank will adhere to the Louvre accord of February, he said.', '1987-10-20')).toEqual([
       ['February', '1987-02'],

@@ -244,6 +244,13 @@ const FUTURE_BEFORE_TO = new Set([
   'about',
 ]);
 
+/** Past forms of a decision taken: a date before them is the decision's (see markersIn). */
+const DECIDED = new Set(['agreed', 'decided', 'promised', 'vowed', 'pledged', 'arranged', 'voted', 'resolved']);
+
+/** Words after `to` that make it a preposition left at the clause's end (`had agreed to in December`), no infinitive. */
+const STRANDED_TO =
+  /^(?:in|on|at|by|for|with|from|about|into|over|under|after|before|since|during|until|last|this|early|late|because|and|but|or)$/;
+
 /** `plans for Funaro to meet bankers … on Friday`: what is planned for someone is still to come. */
 const PLANS_FOR = /\b(?:plans?|arrangements?)\s+for\s+(?:[\w.'’-]+\s+){1,5}$/i;
 /** A determiner: what follows it is a noun phrase, not a verb. */
@@ -289,18 +296,24 @@ function markersIn(text: string, from: number, to: number): Marker[] {
     if (
       w === 'to' &&
       !dueToNoun(i - 1) &&
+      !STRANDED_TO.test(next) &&
       (FUTURE_BEFORE_TO.has(previous) ||
         (PLANS_FOR.test(slice.slice(0, m.index!)) && INFINITIVE.test(words[i + 1]?.[0] ?? '')))
     ) {
-      // `plans to`, `is to`: the infinitive is what is planned; the verb before does not set the tense.
-      if (previousMarker) markers.pop();
+      // `plans to`, `is to`: the infinitive is what is planned; the verb before does not set the
+      // tense. A decision taken (`agreed to`, `decided to`) keeps its own past for a date before it
+      // (`At its last meeting in December, OPEC agreed to reintroduce fixed prices`), the infinitive's
+      // future for one after it (`agreed to meet on Friday`).
+      if (previousMarker && DECIDED.has(previous)) previousMarker.weak = false;
+      else if (previousMarker) markers.pop();
       tense = 'future';
     } else if (/'ll$/.test(w)) tense = 'future';
     else if (FUTURE_WORDS.has(w) && !(/ed$/.test(w) && MODIFIES_NOUN.test(previous)) && !dueToNoun(i)) tense = 'future';
     // The modals of what may yet happen (`may call an election in June`); written in lower case, as
     // the month May never is in prose, and not before `have` (`may have left in June`: past).
     else if ((raw === 'may' || w === 'might') && next !== 'have') tense = 'future';
-    else if (IRREGULAR_PAST.has(w) && !/^(?:is|are|be|been|being|am|will)$/.test(previous)) tense = 'past';
+    else if ((IRREGULAR_PAST.has(w) || w === 'agreed') && !/^(?:is|are|be|been|being|am|will)$/.test(previous))
+      tense = 'past';
     else if (w === 'is' || w === 'are' || w === 'am') tense = 'present';
     else if (
       w.length >= 5 &&
