@@ -1276,6 +1276,14 @@ describe('corpus events from dated statements', () => {
         .filter((e) => e.kind === 'event')
         .map((e) => e.documents),
     ).toEqual([3, 1]);
+    // A place beside the body names no other holder (`after last December's OPEC meeting and Brent
+    // traded today`), though by a week it would (a place holds many gatherings a week).
+    const beside = [...rows.slice(0, 3), statement(4, '1987-04-28', { ...meeting, participantIds: [8, 10] })];
+    expect(
+      clusterStatements(beside, name, options)
+        .filter((e) => e.kind === 'event')
+        .map((e) => e.documents),
+    ).toEqual([4]);
   });
 
   it("makes one happening of a visit and the visitor's talks that day, named after the visitor and where", () => {

@@ -1021,14 +1021,18 @@ function similarity(
   // Told only by a month or a week, the gathering of that participant and what it agreed are one
   // happening (`the OPEC meeting in December`, `OPEC's December accord`, `the December conference`):
   // a coarse date gives nothing else to tell them apart, and a body rarely holds two in one month.
+  // By a month, places beside its noun name where or a market, not who (`after last December's OPEC
+  // meeting and Brent traded today` is OPEC's); a week's gatherings at a place are many (see heldThere).
+  const actors = s.participantIds.filter((id) => !isPlace(id));
+  const holder = s.date.granularity === 'month' && s.eventNoun && actors.length === 1 ? actors[0] : only;
   const onlyCoarse =
-    only !== null &&
+    holder !== null &&
     s.date.granularity !== 'day' &&
     c.modeDay === null &&
     first.date.value === s.date.value &&
     GATHERING_KINDS.has(kindOf(s.action)) &&
     [...c.actions.keys()].some((a) => GATHERING_KINDS.has(a)) &&
-    mostReportsName(c, only);
+    mostReportsName(c, holder);
   if (onlyCoarse) return 0.5 + terms + size;
   if (terms >= (coarse ? TERMS_ONLY + 0.15 : TERMS_ONLY)) return terms + size;
   return 0;
