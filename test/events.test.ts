@@ -956,6 +956,38 @@ function statementsIn(sentences: string[], published: string, written: Written[]
 }
 
 describe('what a dated statement says happened', () => {
+  it("takes no clause's act for a date a participle right before it owns (`a pact … signed last September`)", () => {
+    const { statements } = statementsIn(
+      [
+        "Reagan announced last week plans to impose tariffs for Tokyo's failure to live up to a pact on microchip trade signed last September.",
+        'The Bank of England bought bank bills at the rates established on Monday.',
+        'The board of the CBOE decided Tuesday to withdraw the proposal.',
+        'The ratification process of NATO enlargement concluded on Wednesday.',
+      ],
+      '1987-03-31',
+      [
+        ['Reagan', 0, 'PERSON', 'Ronald Reagan'],
+        ['last week', 0, 'DATE', '1987-W13'],
+        ['Tokyo', 0, 'PLACE', 'Tokyo'],
+        ['last September', 0, 'DATE', '1986-09'],
+        ['Bank of England', 1, 'ORG'],
+        ['Monday', 1, 'DATE', '1987-03-30'],
+        ['CBOE', 2, 'ORG'],
+        ['Tuesday', 2, 'DATE', '1987-03-31'],
+        ['NATO', 3, 'ORG'],
+        ['Wednesday', 3, 'DATE', '1987-03-25'],
+      ],
+    );
+    // Were also `Reagan imposes tariffs` in September 1986 and `Bank of England buys bank bills` on
+    // the Monday the rates were set. A clause's own verb before its infinitive (`decided Tuesday to
+    // withdraw`) and an act a participle tells of (`The ratification … concluded`) keep the date.
+    expect(statements.map((s) => `${s.date.value} ${s.name}`)).toEqual([
+      '1987-W13 Ronald Reagan to impose tariffs',
+      '1987-03-31 CBOE withdraws proposal',
+      '1987-03-25 ratifies',
+    ]);
+  });
+
   it('takes no named event from an organisation named after a treaty, nor from an alliance of members', () => {
     const { statements } = statementsIn(
       [

@@ -768,6 +768,45 @@ function nounDatedAfter(
   return false;
 }
 
+/** Nouns of a decision or an agreement: what was decided is dated by when it was made or signed. */
+const INSTRUMENT =
+  /^(?:agreements?|accords?|pacts?|treat(?:y|ies)|contracts?|deals?|settlements?|decisions?|plans?|proposals?|programs?|programmes?|packages?|orders?|letters?|memorandum|understanding|moves?|steps?|actions?|measures?|initiatives?|offers?|bids?)$/;
+
+/**
+ * The index of a participle right after a common noun or a figure that a date follows at once (`the
+ * agreement signed last September`, `the 18.3 mln agreed in December`, `talks ended last week`): the
+ * date is that verb's; -1 when there is none. (`Reagan announced last week`: a name's verb, the
+ * clause's own.)
+ */
+function participleDatedBy(words: Word[], date: { start: number; end: number }): number {
+  const at = words.findIndex((w) => w.start >= date.start);
+  if (at < 1) return -1;
+  let k = at - 1;
+  if (/^(?:in|on|at)$/.test(words[k].lower) && !words[k].marked) k--;
+  const verb = words[k];
+  const before = words[k - 1];
+  if (!verb || !before || verb.marked || words[k + 1]?.marked) return -1;
+  if (!/^[a-z]{3,}ed$/.test(verb.text) || /^(?:[a-z]+eed|need|feed|speed)$/.test(verb.lower)) return -1;
+  // `Under the agreement signed in February the Saudis agreed to supply oil`, `Sarney's decision
+  // announced on February 20 to suspend interest payments`: what the instrument did is dated by it.
+  if (INSTRUMENT.test(before.lower)) return -1;
+  // `an Arab newspaper reported on Tuesday`: a telling's date is the statement's (see announcedOn).
+  if (/^(?:reported|announced|stated|disclosed|confirmed|revealed|added|noted)$/.test(verb.lower)) return -1;
+  // `the board decided Tuesday to withdraw the proposal`, `the dispute intensified last week when
+  // Reagan said …`: a clause's own verb, its act told by what follows the date.
+  const after = words.find((w) => w.start >= date.end);
+  if (after && !after.marked && /^(?:to|when|as)$/.test(after.lower)) return -1;
+  return /^(?:[a-z]+|\d[\d.,]*)$/.test(before.text) &&
+    !DETERMINER.test(before.lower) &&
+    !AUXILIARY.test(before.lower) &&
+    !PRONOUN.test(before.lower) &&
+    !MODAL.test(before.lower) &&
+    !ADVERB.test(before.lower) &&
+    !PREPOSITION.test(before.lower)
+    ? k
+    : -1;
+}
+
 /**
  * The clause's act: its verb and the head of its object, or an action noun. `date`: the date the
  * statement is of, when there is one (an action noun dated otherwise is no act of it).
@@ -1362,7 +1401,17 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
           entityAt.set(w.start, '');
       const dateSpans = mentions.filter((m) => m.type === 'DATE');
       const isDate = (at: number) => dateSpans.some((m) => at >= m.start && at < m.end);
-      const action = findAction(words, entityAt, isDate, d);
+      let action = findAction(words, entityAt, isDate, d);
+      // `a pact on microchip trade signed last September`: the date is that participle's, not the
+      // clause's act (`Reagan announced … plans to impose tariffs … for Tokyo's failure to live up to`),
+      // unless the act is a noun before it, no verb between, which the participle tells of (`The
+      // ratification process of NATO enlargement concluded on Wednesday`).
+      const own = participleDatedBy(words, d);
+      const toldOf = (a: { verb: boolean; at: number }) =>
+        !a.verb &&
+        a.at < own &&
+        words.slice(a.at + 1, own).every((w) => !AUXILIARY.test(w.lower) && !/ed$/.test(w.lower));
+      if (action && own >= 0 && action.at !== own && !toldOf(action)) action = null;
       const sentenceText = doc.body.slice(sentence.start, sentence.end);
       const named = namedEventIn(sentenceText, d.start - sentence.start);
       if (!action && !named) continue;
