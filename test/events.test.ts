@@ -553,6 +553,10 @@ describe('event attributes', () => {
     expect(
       dated('The rise was not in line with the spirit of the Paris accord aimed at the dollar last February.'),
     ).toEqual(['Paris accord 1987-02']);
+    // Nor what it is blamed for failing to keep (`failure to live up to`, `violation of`).
+    expect(
+      dated('On Friday, Washington announced tariffs for the failure to live up to a bilateral chip pact.'),
+    ).toEqual(['pact null']);
     // What came after it, in a clause of its own, has its own date.
     expect(dated('Oil prices rallied after the Paris accord but fell again last month.')).toEqual([
       'Paris accord null',

@@ -1169,7 +1169,7 @@ function isRecalled(text: string, from: number, phrase: Phrase, d: Mention): boo
 }
 
 const RECALLED_BY_WHAT_OF_IT =
-  /\b(?:(?:language|spirit|letter|tests?|success|failure|violations?|breach(?:es)?|effects?|impact|implications|principles?|framework|credibility|validity|fate|viability|durability|goals?|aims?|objectives?)\s+of|support(?:s|ed|ing)?|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|abid(?:e|es|ing)\s+by|adher(?:e|es|ed|ing)\s+to|stick(?:s|ing)?\s+to|stuck\s+to|compl(?:y|ies|ied|ying)\s+with|reaffirm(?:s|ed|ing)?|endors(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|jeopardi[sz](?:e|es|ed|ing)|violat(?:e|es|ed|ing))\s+(?:the|its|their|this|that|[\p{L}.]+['’]s)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
+  /\b(?:(?:language|spirit|letter|terms|tests?|success|failure|violations?|breach(?:es)?|effects?|impact|implications|principles?|framework|credibility|validity|fate|viability|durability|goals?|aims?|objectives?)\s+of|support(?:s|ed|ing)?|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|abid(?:e|es|ing)\s+by|adher(?:e|es|ed|ing)\s+to|stick(?:s|ing)?\s+to|stuck\s+to|(?:live|lives|lived|living)\s+up\s+to|compl(?:y|ies|ied|ying)\s+with|reaffirm(?:s|ed|ing)?|endors(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|jeopardi[sz](?:e|es|ed|ing)|violat(?:e|es|ed|ing))\s+(?:the|an?|its|their|this|that|[\p{L}.]+['’]s)\s+(?:(?:the|an?|its|their|this|that)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 /** An event remembered by an anniversary (`the 27th anniversary of the coup`): not that day's. */
 const ANNIVERSARY =
