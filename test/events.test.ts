@@ -960,6 +960,20 @@ function statementsIn(sentences: string[], published: string, written: Written[]
 }
 
 describe('what a dated statement says happened', () => {
+  it("takes a participle's `by` for who acted, not the name before it", () => {
+    const { statements } = statementsIn(
+      ['Output, including that of Iraq, will be above the ceiling agreed by OPEC Saturday.'],
+      '1987-06-29',
+      [
+        ['Iraq', 0, 'COUNTRY'],
+        ['OPEC', 0, 'ORG'],
+        ['Saturday', 0, 'DATE', '1987-06-27'],
+      ],
+    );
+    // Was `Iraq agrees`.
+    expect(statements.map((s) => s.name)).toEqual(['OPEC agrees']);
+  });
+
   it("takes no clause's act for a date a participle right before it owns (`a pact … signed last September`)", () => {
     const { statements } = statementsIn(
       [

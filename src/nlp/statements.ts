@@ -768,6 +768,22 @@ function nounDatedAfter(
   return false;
 }
 
+/**
+ * Who a participle right before `by` names as acting (`the ceiling agreed by OPEC`, `a pact signed by
+ * the two countries`): the name right after `by` (or `by the`), else none.
+ */
+function agentAfter<M extends { start: number }>(
+  words: Word[],
+  action: Action | null,
+  mentions: readonly M[],
+): M | undefined {
+  if (!action?.verb || !/[a-z]ed$/.test(words[action.at].lower) || words[action.at + 1]?.lower !== 'by')
+    return undefined;
+  const next = words[action.at + 2]?.lower === 'the' ? words[action.at + 3] : words[action.at + 2];
+  // (`an appeal filed by Elian's Miami relatives`: a possessive names whose, not who.)
+  return next && !next.marked && !isPossessive(next) ? mentions.find((m) => m.start === next.start) : undefined;
+}
+
 /** Nouns of a decision or an agreement: what was decided is dated by when it was made or signed. */
 const INSTRUMENT =
   /^(?:agreements?|accords?|pacts?|treat(?:y|ies)|contracts?|deals?|settlements?|decisions?|plans?|proposals?|programs?|programmes?|packages?|orders?|letters?|memorandum|understanding|moves?|steps?|actions?|measures?|initiatives?|offers?|bids?)$/;
@@ -1458,11 +1474,14 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
         nearest !== undefined &&
         commonNounActs(doc.body, nearest.end, actionAt, dateSpans);
       // An action noun's subject is its possessor (`Brazil's suspension`), not any name before it
-      // (`FBI officials played down … the Oct. 23 killing of the doctor`).
+      // (`FBI officials played down … the Oct. 23 killing of the doctor`). A participle's `by` names
+      // who acted (`output, including that of Iraq, … above the ceiling agreed by OPEC Saturday`).
       const subject =
+        agentAfter(words, action, entityMentions) ??
         ((action && !action.verb && nearest && !possesses(doc.body, nearest, actionAt)) || ofNoun || nounActs
           ? undefined
-          : nearest) ?? relativeAntecedent(doc.body, cFrom, entityMentions);
+          : nearest) ??
+        relativeAntecedent(doc.body, cFrom, entityMentions);
       // A bare verb, no one acting or named in its clause and no object (`…, which it failed to meet
       // as of February 14`): nothing a reader could tell the happening by.
       if (!named && action && !subject && !action.object && inClause.length === 0) continue;
