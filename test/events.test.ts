@@ -522,6 +522,18 @@ describe('event attributes', () => {
     expect(events.map((e) => e.place)).toEqual([null]);
   });
 
+  it('place no event where someone spoke of it (`In Washington, Reagan said … two missile attacks`)', () => {
+    const text =
+      'In Washington, President Ronald Reagan said he had decided on a response to Iran, which the Americans blame for two missile attacks on tankers in the Gulf last week.';
+    const { events } = eventsOf(text, '1987-10-19', [
+      ['PLACE', 'Washington', 'Washington'],
+      ['PERSON', 'Ronald Reagan', 'Ronald Reagan'],
+      ['COUNTRY', 'Iran', 'Iran'],
+    ]);
+    // Was Washington.
+    expect(events.map((e) => e.place)).toEqual([null]);
+  });
+
   it("date an attack that an act answers by its own date, not the act's (`in retaliation for`)", () => {
     const text =
       'The United States said its forces destroyed the platform on Monday in retaliation for an Iranian missile attack on a U.S.- flagged Kuwaiti ship last Friday.';

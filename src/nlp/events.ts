@@ -969,10 +969,14 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
     const crossed =
       left !== undefined && (NEW_CLAUSE.test(between) || /\sbut\s|;|["”]|\b(?:said|says|told|added)\b/.test(between));
     // Nor is a place before a clause of its own (`a site outside Washington because she wanted the
-    // ceremony …`) where a phrase after that clause happens.
+    // ceremony …`) where a phrase after that clause happens, nor a sentence's opening place where
+    // someone then speaks of it (`In Washington, President Ronald Reagan said … two missile attacks on
+    // U.S.-related tankers`).
     const ahead =
       right !== undefined &&
-      /\b(?:because|although|though|whereas|but)\b|;/.test(text.slice(e.end, right.phrase.start));
+      (/\b(?:because|although|though|whereas|but)\b|;/.test(text.slice(e.end, right.phrase.start)) ||
+        (/^\s*\S+\s+$/.test(text.slice(sFrom, e.start)) &&
+          /^,[^,]{0,60}\b(?:said|says|told|added)\b/.test(text.slice(e.end, right.phrase.start))));
     const target =
       left && !crossed && e.start - left.phrase.end < 120
         ? left
