@@ -42,6 +42,12 @@ describe('tokenize', () => {
     expect(sentencesOf('He moved to the U.S. The move was costly.')).toHaveLength(2);
   });
 
+  it('keeps a prefixed abbreviation whole (`non-U.S.`), ending no sentence inside it', () => {
+    // Was `… for U.S. and non-U.` and `S. flag vessels …`.
+    expect(sentencesOf('Honduras will tender for U.S. and non-U.S. flag vessels, an agent said.')).toHaveLength(1);
+    expect(tokenize('anti-U.S. protests').tokens.map((t) => t.text)).toEqual(['anti-U.S.', 'protests']);
+  });
+
   it('keeps closing quotes with their sentence', () => {
     expect(sentencesOf('He said "it is done." Then he left.')).toEqual([
       ['He', 'said', '"', 'it', 'is', 'done', '.', '"'],
