@@ -51,6 +51,30 @@ describe('companies the tagger read as people', () => {
     ).toEqual([]);
   });
 
+  it('are the organisation of the very same name when a word of it is common, unless called by a surname', () => {
+    const words = new Set(['credit', 'ward', 'bond']);
+    const names = [
+      // `Credit Lyonnais said …`: the bank, an organisation in more documents.
+      stat('PERSON', 'credit lyonnais', range(1, 8)),
+      stat('ORG', 'credit lyonnais', range(8, 20)),
+      // `Ward McCarthy` … `McCarthy said`: a person, however often the tagger read an organisation.
+      stat('PERSON', 'ward mccarthy', [20, 21]),
+      stat('ORG', 'ward mccarthy', [22, 23, 24]),
+      // A given name several people's names open with.
+      stat('PERSON', 'christopher bond', [30]),
+      stat('ORG', 'christopher bond', [31, 32]),
+      ...['christopher dodd', 'christopher hill', 'christopher smith'].map((k, i) => stat('PERSON', k, [40 + i])),
+    ];
+    const links = companiesTypedAsPeople(
+      names,
+      (w) => words.has(w),
+      new Set(),
+      () => false,
+      (key) => key === 'ward mccarthy',
+    );
+    expect(links.map((l) => `${l.from} → ${l.toType} ${l.to}`)).toEqual(['credit lyonnais → ORG credit lyonnais']);
+  });
+
   it('are the organisation of the same name when their own name ends in a legal form', () => {
     const links = companiesTypedAsPeople(
       [

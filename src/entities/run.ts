@@ -34,7 +34,7 @@ import { countryByName, placeInfo } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
 import { acronymsTypedAsPlaces, namesTypedAgainstCorpus } from './type-votes.js';
 import { institutionForm } from '../nlp/ner/institutions.js';
-import { hasLegalForm, stripTitlesWritten } from '../core/name-forms.js';
+import { hasLegalForm, lastWord, stripTitlesWritten } from '../core/name-forms.js';
 import { type Link, resolveNames } from './resolve.js';
 
 export interface ResolutionSummary extends ApplyResult {
@@ -65,8 +65,10 @@ export interface ResolutionSummary extends ApplyResult {
  * 13: a `Plc` is kept apart from an `Inc` or a `Corp` of the same words (`General Electric Co Plc`).
  * 14: an acronym's initials may keep all legal forms but the last (`GEC`, General Electric Co Plc).
  * 15: a "person" whose name ends in a legal form joins the organisation of that name (`Henkel KGaA`).
+ * 16: … and so does one of the very same name with a common word in it, the organisation in as many
+ *    documents or more, no document calling it by its last word (`Credit Lyonnais`; not `Ward McCarthy`).
  */
-export const RESOLUTION_RULES_VERSION = 15;
+export const RESOLUTION_RULES_VERSION = 16;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
@@ -116,7 +118,10 @@ export function resolveCorpus(
     const resolution = resolveNames(names, evidence, { fixed });
     const linkedAlready = new Set(resolution.links.map(fromKey));
     const isPlace = (name: string) => placeInfo(name) !== null || countryByName(name) !== null;
-    const companies = companiesTypedAsPeople(names, isCommonWord, fixed, isPlace).filter(
+    // A person some document calls by the surname alone (`Ward McCarthy` … `McCarthy`).
+    const calledBySurname = (key: string) =>
+      [...evidence.ofShort(lastWord(key))].some((e) => e.type === 'PERSON' && e.kind === 'document' && e.long === key);
+    const companies = companiesTypedAsPeople(names, isCommonWord, fixed, isPlace, calledBySurname).filter(
       (l) => !linkedAlready.has(fromKey(l)),
     );
 
