@@ -972,6 +972,25 @@ function statementsIn(sentences: string[], published: string, written: Written[]
 }
 
 describe('what a dated statement says happened', () => {
+  it('takes the body a filing is made with for no part in what it tells', () => {
+    const { statements } = statementsIn(
+      [
+        'In a filing with the Securities and Exchange Commission, the group said it bought 49,400 Airlease units on October 15.',
+      ],
+      '1987-10-20',
+      [
+        ['Securities and Exchange Commission', 0, 'ORG'],
+        ['Airlease', 0, 'ORG'],
+        ['October 15', 0, 'DATE', '1987-10-15'],
+      ],
+    );
+    // The regulator was a participant, and the clustering named the event after it
+    // (`Securities and Exchange Commission buys Airlease units`).
+    expect(statements.map((s) => s.participantIds.map((id) => (id === 1 ? 'SEC' : 'Airlease')))).toEqual([
+      ['Airlease'],
+    ]);
+  });
+
   it("takes a participle's `by` for who acted, not the name before it", () => {
     const { statements } = statementsIn(
       ['Output, including that of Iraq, will be above the ceiling agreed by OPEC Saturday.'],

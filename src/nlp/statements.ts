@@ -1288,7 +1288,8 @@ function nounKindOf(action: string): string {
 /** The dated statements of one document. */
 export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => string): Statement[] {
   const out: Statement[] = [];
-  const telling = mediaTelling(doc);
+  // Names that only tell or receive what is told: no subject, participant or bystander.
+  const telling = new Set([...mediaTelling(doc), ...filedWith(doc)]);
   const bySentence = new Map<number, DocumentFacts['mentions']>();
   for (const m of doc.mentions) {
     const list = bySentence.get(m.sentence) ?? [];
@@ -1643,6 +1644,24 @@ const MEDIUM_NAME =
 const PASSED_ON_BY = /\b(?:monitored|heard|quoted|reported|carried)\s+by\s+(?:the\s+)?$/i;
 /** A verb of telling right after a name, or after an aside (`Tanjug said`, `IRNA, in a report received in London, said`). */
 const TELLS = /^\s*(?:,[^,.;]{0,60},\s*)?(?:said|says|reported|reports|quoted|added)\b/i;
+
+/** `In a filing with the Securities and Exchange Commission`, `documents filed with the SEC`: where it was filed. */
+const FILED_WITH = /\b(?:filings?|filed|documents?|statements?|reports?)\s+(?:with|to)\s+(?:the\s+)?$/i;
+
+/**
+ * The body a filing is made with (`In a filing with the Securities and Exchange Commission, the group
+ * said it bought 49,400 Airlease units`): the regulator takes no part in what the filing tells.
+ * Reuters-21578 had `Securities and Exchange Commission buys Airlease units`, one event of two such
+ * filings by two investors, one buying, one selling. Returns the positions of such mentions.
+ */
+function filedWith(doc: DocumentFacts): number[] {
+  return doc.mentions
+    .filter(
+      (m) =>
+        m.entityId !== null && m.type === 'ORG' && FILED_WITH.test(doc.body.slice(Math.max(0, m.start - 28), m.start)),
+    )
+    .map((m) => m.start);
+}
 
 /**
  * Where a news medium tells the story (`…, the official news agency Tanjug said`, `IRNA said Iranian
