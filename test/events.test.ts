@@ -972,6 +972,21 @@ function statementsIn(sentences: string[], published: string, written: Written[]
 }
 
 describe('what a dated statement says happened', () => {
+  it('names what was done to a company once, not again by its stock symbol (`sued Genetech Inc <GENE>`)', () => {
+    const { statements } = statementsIn(
+      ['Last September, the Foundation sued Genetech Inc <GENE> alleging its product infringed a patent.'],
+      '1987-06-02',
+      [
+        ['Last September', 0, 'DATE', '1986-09'],
+        ['Foundation', 0, 'ORG'],
+        ['Genetech Inc', 0, 'ORG', 'Genentech Inc'],
+        ['GENE', 0, 'ORG', 'Genentech Inc'],
+      ],
+    );
+    // Was `Foundation sues Genentech Inc Genentech Inc`.
+    expect(statements.map((s) => s.name)).toEqual(['Foundation sues Genentech Inc']);
+  });
+
   it('takes the body a filing is made with for no part in what it tells', () => {
     const { statements } = statementsIn(
       [

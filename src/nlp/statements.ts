@@ -485,6 +485,8 @@ function objectAfter(
     if (ACTION_WORDS.get(w.lower)?.verb && out.length && !ING_NOUN.test(w.lower) && !pluralAfterName) break;
     const entity = entityAt.get(w.start);
     if (entity === '') continue;
+    // `sued Genetech Inc <GENE>`: a name's stock symbol right after it is that name again.
+    if (entity !== undefined && named.has(out.length - 1) && out[out.length - 1] === entity) continue;
     if (entity !== undefined) named.add(out.length);
     out.push(entity ?? (/^\p{Lu}/u.test(w.text) && !/^\p{Lu}+$/u.test(w.text) ? w.text : w.lower));
   }
