@@ -987,6 +987,24 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['Foundation sues Genentech Inc']);
   });
 
+  it("takes no name inside a participle's aside for the subject, nor an amount's `per` for the object", () => {
+    const { statements } = statementsIn(
+      [
+        'Earlier today, General Partners, owned by Wagner and Brown and AFG Industries Inc, launched a 100 dlr per share tender offer for GenCorp.',
+      ],
+      '1987-03-18',
+      [
+        ['Earlier today', 0, 'DATE', '1987-03-18'],
+        ['General Partners', 0, 'ORG'],
+        ['Wagner and Brown', 0, 'ORG'],
+        ['AFG Industries Inc', 0, 'ORG'],
+        ['GenCorp', 0, 'ORG'],
+      ],
+    );
+    // Was `AFG Industries Inc launches per share`.
+    expect(statements.map((s) => s.name)).toEqual(['General Partners launches tender']);
+  });
+
   it('takes the body a filing is made with for no part in what it tells', () => {
     const { statements } = statementsIn(
       [

@@ -222,14 +222,18 @@ const PASSIVE_PRONOUN = new RegExp(String.raw`\b(?:he|she)\s+${BE_BEFORE_PARTICI
 const ASIDE_BEFORE_VERB = /,\s+([^,;]*),\s+(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:\p{L}+ly\s+)?$/u;
 /**
  * Where an aside right before a verb begins (`text` ends at the verb), when it describes the name
- * before it: opening with an article or holding a relative word (`, the consultant who reshaped
- * …,`); else -1. (One pattern finds the aside, two plain tests judge its words.)
+ * before it: opening with an article or a participle (`, owned by …,`), or holding a relative word
+ * (`, the consultant who reshaped …,`); else -1. (One pattern finds the aside, two plain tests judge its words.)
  */
 function appositiveBeforeVerb(text: string): number {
   const aside = ASIDE_BEFORE_VERB.exec(text);
   if (!aside) return -1;
-  return /^(?:the|a|an)\s/.test(aside[1]) || /\b(?:who|whose|which)\b/.test(aside[1]) ? aside.index : -1;
+  return /^(?:the|a|an)\s/.test(aside[1]) || /\b(?:who|whose|which)\b/.test(aside[1]) || PARTICIPLE_ASIDE.test(aside[1])
+    ? aside.index
+    : -1;
 }
+/** An aside opening with a participle and who or where (`, owned by Wagner and Brown and AFG Industries Inc,`, `, based in Dallas,`). */
+const PARTICIPLE_ASIDE = /^(?:\p{Ll}+ed|held|run|led|known)\s+(?:by|in|at|near)\s/u;
 /** A preposition (and an article) right before a name: it is inside a phrase, not the clause's subject. */
 const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?$/i;
 
@@ -445,6 +449,11 @@ function objectAfter(
     // `bought 200,000 tonnes of wheat`, `tonnes white sugar`: a measure says how much, not what.
     if (MEASURE_WORD.test(w.lower) && out.length === 0) {
       if (words[j + 1]?.lower === 'of') j++;
+      continue;
+    }
+    // `a 100 dlr per share tender offer`: what the amount is per is part of the amount.
+    if (w.lower === 'per' && out.length === 0 && j > opens && AMOUNT_OR_FIGURE(words[j - 1])) {
+      j++;
       continue;
     }
     // `impose 300 mln dlrs of tariffs`: an amount's `of` leads to what there is that much of.
