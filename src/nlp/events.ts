@@ -1143,13 +1143,13 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
 /**
  * `committed to the Paris accord, coupled with …, provided a note of stability … Tuesday`, `Kopp
  * vanished after the shooting, and the car was found … in December`: an event named as the object of
- * a preposition, with a comma (or a `but`) between it and a later date, is recalled by a sentence about something
- * else; the date is that other thing's.
+ * a preposition, with a comma between it and a later date, is recalled by a sentence about something
+ * else; the date is that other thing's. So with a `but` opening the date's own clause (`rallied
+ * immediately after the Geneva accord but fell again last month`).
  */
 function isReferencedBefore(text: string, sFrom: number, phrase: Phrase, d: Mention): boolean {
   const before = text.slice(Math.max(sFrom, phrase.start - 30), phrase.start);
   if (!REFERENCE_PREPOSITION.test(before)) return false;
-  // (… or a `but` opening the date's own clause: `rallied immediately after the Geneva accord but fell again last month`.)
   return /,|\bbut\b/.test(text.slice(phrase.end, d.start));
 }
 
@@ -1158,8 +1158,9 @@ const REFERENCE_PREPOSITION =
 
 /**
  * A happening already known that the sentence recalls by something of it (`the language of the
- * Paris accord`, `the first tentative test of the Paris accord`) or by a stand taken on it
- * (`resolved to support the Paris accord`, `reaffirmed the accord`): a date of the sentence is of
+ * Paris accord`, `the first tentative test of the Paris accord`), by a stand taken on it
+ * (`resolved to support the Paris accord`, `reaffirmed the accord`) or by a failure to keep it
+ * (`failure to live up to a bilateral chip pact`): a date of the sentence is of
  * that other thing (`By departing last Sunday from the language of the Paris accord`), unless written
  * right after it (see readDates). Only a day or a week, when the other thing is likely done: a month
  * or a year is more often the happening's own (`the spirit of the Louvre accord aimed at stabilizing

@@ -223,7 +223,8 @@ const ASIDE_BEFORE_VERB = /,\s+([^,;]*),\s+(?:(?:has|have|had|was|were|is|are|wi
 /**
  * Where an aside right before a verb begins (`text` ends at the verb), when it describes the name
  * before it: opening with an article or a participle (`, owned by …,`), or holding a relative word
- * (`, the consultant who reshaped …,`); else -1. (One pattern finds the aside, two plain tests judge its words.)
+ * (`, the consultant who reshaped …,`); else -1. (One pattern finds the aside, plain tests judge its
+ * words.)
  */
 function appositiveBeforeVerb(text: string): number {
   const aside = ASIDE_BEFORE_VERB.exec(text);
@@ -232,7 +233,7 @@ function appositiveBeforeVerb(text: string): number {
     ? aside.index
     : -1;
 }
-/** An aside opening with a participle and who or where (`, owned by Wagner and Brown and AFG Industries Inc,`, `, based in Dallas,`). */
+/** An aside opening with a participle and who or where (`, owned by Wagner and Brown …,`, `, based in Dallas,`). */
 const PARTICIPLE_ASIDE = /^(?:\p{Ll}+ed|held|run|led|known)\s+(?:by|in|at|near)\s/u;
 /** A preposition (and an article) right before a name: it is inside a phrase, not the clause's subject. */
 const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?$/i;
@@ -1656,7 +1657,7 @@ const PASSED_ON_BY = /\b(?:monitored|heard|quoted|reported|carried)\s+by\s+(?:th
 /** A verb of telling right after a name, or after an aside (`Tanjug said`, `IRNA, in a report received in London, said`). */
 const TELLS = /^\s*(?:,[^,.;]{0,60},\s*)?(?:said|says|reported|reports|quoted|added)\b/i;
 
-/** `In a filing with the Securities and Exchange Commission`, `documents filed with the SEC`: where it was filed. */
+/** `In a filing with the Securities and Exchange Commission`, `documents filed with the SEC`: whom it was filed with. */
 const FILED_WITH = /\b(?:filings?|filed|documents?|statements?|reports?)\s+(?:with|to)\s+(?:the\s+)?$/i;
 
 /**
