@@ -1005,6 +1005,23 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['General Partners launches tender']);
   });
 
+  it("takes a country naming where a company's part is for no one acting (`its U.S. subsidiary`)", () => {
+    const { statements } = statementsIn(
+      [
+        "British Petroleum's announcement today that its U.S. subsidiary intends to tender for Standard Oil lifted stocks.",
+      ],
+      '1987-03-26',
+      [
+        ['British Petroleum', 0, 'ORG', 'BP'],
+        ['today', 0, 'DATE', '1987-03-26'],
+        ['U.S.', 0, 'COUNTRY', 'United States'],
+        ['Standard Oil', 0, 'ORG', 'Standard Oil Co'],
+      ],
+    );
+    // Was `United States tenders for Standard Oil Co`.
+    expect(statements.map((s) => s.name)).toEqual(['BP tenders for Standard Oil Co']);
+  });
+
   it('takes the body a filing is made with for no part in what it tells', () => {
     const { statements } = statementsIn(
       [

@@ -1205,16 +1205,22 @@ function befalls(
 
 /** What joins the names of a list (`Tanzania and Kenya`, `Japan, Canada`). */
 const LIST_JOIN = /^(?:\s*,)?\s*(?:and|or)?\s*$/;
+/** A company's part after a country that says where it is (`its U.S. subsidiary`, `BP's U.S. unit`). */
+const COMPANY_PART =
+  /^\s+(?:subsidiar(?:y|ies)|units?|arms?|affiliates?|divisions?|branch(?:es)?|operations|offshoots?)\b/i;
 /** Prepositions of where, right before a country (`lived in France`). */
 const LOCATIVE = /\b(?:in|at|near|across|throughout|inside|outside)\s+(?:the\s+)?$/i;
 
 /**
  * A country after `in`, `at`, `near` … says where something is, not who acts (`Kopp lived in France
  * before he was arrested`, `Officials in Tanzania and Kenya`); so does one after a city and a comma
- * (`embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, … killed 258 people`).
+ * (`embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, … killed 258 people`), and one before a
+ * company's part (`its U.S. subsidiary`).
  */
 function whereNotWho(body: string, m: DocumentFacts['mentions'][number], mentions: DocumentFacts['mentions']): boolean {
   if (m.type !== 'COUNTRY') return false;
+  // `its U.S. subsidiary intends to tender`: a country naming where a company's part is.
+  if (COMPANY_PART.test(body.slice(m.end, m.end + 24))) return true;
   // The first of a list says for all (`Officials in Tanzania and Kenya`).
   let first = m;
   for (;;) {
