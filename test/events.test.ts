@@ -1005,7 +1005,7 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['General Partners launches tender']);
   });
 
-  it("takes a country naming where a company's part is for no one acting (`its U.S. subsidiary`)", () => {
+  it('takes a country naming where a company or its part is, or a bracketed company in a phrase, for no one acting', () => {
     const { statements } = statementsIn(
       [
         "British Petroleum's announcement today that its U.S. subsidiary intends to tender for Standard Oil lifted stocks.",
@@ -1020,6 +1020,21 @@ describe('what a dated statement says happened', () => {
     );
     // Was `United States tenders for Standard Oil Co`.
     expect(statements.map((s) => s.name)).toEqual(['BP tenders for Standard Oil Co']);
+    // Nor a country after a company's `of`, nor a bracketed company inside a phrase (wire copy's `<…>`).
+    const dixons = statementsIn(
+      [
+        'Dixons said its offer for the shares in <Cyclops Corp> of the U.S. expired and that it had accepted 2.3 mln shares yesterday.',
+      ],
+      '1987-03-18',
+      [
+        ['Dixons', 0, 'ORG'],
+        ['Cyclops Corp', 0, 'ORG'],
+        ['U.S.', 0, 'COUNTRY', 'United States'],
+        ['yesterday', 0, 'DATE', '1987-03-17'],
+      ],
+    ).statements;
+    // Was `United States accepts shares`, then `Cyclops Corp accepts shares`.
+    expect(dixons.map((s) => s.name)).toEqual(['Dixons accepts shares']);
   });
 
   it('takes the body a filing is made with for no part in what it tells', () => {

@@ -235,8 +235,11 @@ function appositiveBeforeVerb(text: string): number {
 }
 /** An aside opening with a participle and who or where (`, owned by Wagner and Brown …,`, `, based in Dallas,`). */
 const PARTICIPLE_ASIDE = /^(?:\p{Ll}+ed|held|run|led|known)\s+(?:by|in|at|near)\s/u;
-/** A preposition (and an article) right before a name: it is inside a phrase, not the clause's subject. */
-const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?$/i;
+/**
+ * A preposition (and an article) right before a name: it is inside a phrase, not the clause's subject.
+ * (Wire copy brackets an unlisted company: `shares in <Cyclops Corp>`.)
+ */
+const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|between|among)\s+(?:the\s+)?<?$/i;
 
 /**
  * … and who did not act. Not after `of` or `from`: the group a noun belongs to acts with it
@@ -245,7 +248,7 @@ const NAME_IN_PHRASE = /\b(?:by|of|for|from|with|to|in|at|on|about|against|betwe
  * (`an agreement between Nigeria and the Paris Club … to reschedule`). Nor whom a statement was
  * made to (`told the Securities and Exchange Commission it has acquired`).
  */
-const NAME_BESIDE_ACT = /\b(?:for|with|to|in|at|on|about|against|told|informed|notified)\s+(?:the\s+)?$/i;
+const NAME_BESIDE_ACT = /\b(?:for|with|to|in|at|on|about|against|told|informed|notified)\s+(?:the\s+)?<?$/i;
 
 function inPhrase(body: string, m: { start: number }): boolean {
   return NAME_IN_PHRASE.test(body.slice(Math.max(0, m.start - 16), m.start));
@@ -1214,13 +1217,15 @@ const LOCATIVE = /\b(?:in|at|near|across|throughout|inside|outside)\s+(?:the\s+)
 /**
  * A country after `in`, `at`, `near` … says where something is, not who acts (`Kopp lived in France
  * before he was arrested`, `Officials in Tanzania and Kenya`); so does one after a city and a comma
- * (`embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, … killed 258 people`), and one before a
- * company's part (`its U.S. subsidiary`).
+ * (`embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, … killed 258 people`), one before a
+ * company's part (`its U.S. subsidiary`) and one after a company's `of` (`Cyclops Corp of the U.S.`).
  */
 function whereNotWho(body: string, m: DocumentFacts['mentions'][number], mentions: DocumentFacts['mentions']): boolean {
   if (m.type !== 'COUNTRY') return false;
-  // `its U.S. subsidiary intends to tender`: a country naming where a company's part is.
+  // `its U.S. subsidiary intends to tender`, `Cyclops Corp of the U.S.`: a country naming where a
+  // company or its part is.
   if (COMPANY_PART.test(body.slice(m.end, m.end + 24))) return true;
+  if (mentions.some((p) => p.type === 'ORG' && /^>?\s+of\s+(?:the\s+)?$/.test(body.slice(p.end, m.start)))) return true;
   // The first of a list says for all (`Officials in Tanzania and Kenya`).
   let first = m;
   for (;;) {
