@@ -1037,6 +1037,20 @@ describe('what a dated statement says happened', () => {
     expect(dixons.map((s) => s.name)).toEqual(['Dixons accepts shares']);
   });
 
+  it('places no ruling where what it rules sends someone (`ruled Wednesday that he must be returned to his father in Cuba`)', () => {
+    const { statements } = statementsIn(
+      ['The Immigration and Naturalization Service ruled Wednesday that he must be returned to his father in Cuba.'],
+      '2000-01-07',
+      [
+        ['Immigration and Naturalization Service', 0, 'ORG', 'INS'],
+        ['Wednesday', 0, 'DATE', '2000-01-05'],
+        ['Cuba', 0, 'COUNTRY'],
+      ],
+    );
+    // Was placed in Cuba (`INS rules @ Cuba` on the timeline).
+    expect(statements.map((s) => [s.name, s.placeId])).toEqual([['INS rules', null]]);
+  });
+
   it('takes the body a filing is made with for no part in what it tells', () => {
     const { statements } = statementsIn(
       [

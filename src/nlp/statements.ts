@@ -799,6 +799,28 @@ function agentAfter<M extends { start: number }>(
   return next && !next.marked && !isPossessive(next) ? mentions.find((m) => m.start === next.start) : undefined;
 }
 
+/** Acts whose clause says what was ruled, decided or proposed (what it says may name other places). */
+const CONTENT_VERBS = new Set(['rule', 'decide', 'order', 'propose', 'recommend', 'warn', 'urge', 'announce']);
+
+/**
+ * Whether a place is said inside what a verb's clause says or rules, not where its act was: after a
+ * `that` it opens (`the INS ruled Wednesday that he must be returned to his father in Cuba`), or in
+ * words put before its subject and a comma (`must be returned to his father in Cuba, immigration
+ * authorities ruled`; a clause's opening `In Washington,` is where).
+ */
+function inVerbsContent(
+  body: string,
+  cFrom: number,
+  action: Action | null,
+  actionAt: number,
+  m: { start: number; end: number },
+): boolean {
+  if (!action?.verb || !CONTENT_VERBS.has(action.lemma)) return false;
+  if (m.start > actionAt) return /\bthat\b/i.test(body.slice(actionAt, m.start));
+  const before = body.slice(cFrom, m.start).match(/\p{L}+/gu)?.length ?? 0;
+  return before > 4 && body.slice(m.end, actionAt).includes(',');
+}
+
 /** Nouns of a decision or an agreement: what was decided is dated by when it was made or signed. */
 const INSTRUMENT =
   /^(?:agreements?|accords?|pacts?|treat(?:y|ies)|contracts?|deals?|settlements?|decisions?|plans?|proposals?|programs?|programmes?|packages?|orders?|letters?|memorandum|understanding|moves?|steps?|actions?|measures?|initiatives?|offers?|bids?)$/;
@@ -1515,7 +1537,8 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
       const place = inClause.find(
         (m) =>
           (m.type === 'PLACE' || m.type === 'COUNTRY') &&
-          /\b(?:in|at|near|off)\s+(?:the\s+)?$/i.test(doc.body.slice(Math.max(cFrom, m.start - 8), m.start)),
+          /\b(?:in|at|near|off)\s+(?:the\s+)?$/i.test(doc.body.slice(Math.max(cFrom, m.start - 8), m.start)) &&
+          !inVerbsContent(doc.body, cFrom, action, actionAt, m),
       );
       const participants = unique(
         [subject?.entityId, ...inClause.map((m) => m.entityId)].filter((x): x is number => x != null),
