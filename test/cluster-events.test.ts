@@ -819,6 +819,25 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it('names no country or body as the one who died (`More than 100 people have died … next to the U.S. embassy`)', () => {
+    const died = (doc: number, fields: Partial<StatementRow> = {}) =>
+      statement(doc, '1998-08-08', {
+        value: '1998-08-07',
+        action: 'die:',
+        name: 'dies',
+        eventNoun: false,
+        terms: ['bomb', 'embass'],
+        participantIds: [4],
+        ...fields,
+      });
+    const one = { ...options, minReports: 1 };
+    // Japan (a country) was put before the verb: `Japan dies`.
+    expect(clusterStatements([died(1)], name, one)[0].name).toBe('dies');
+    expect(clusterStatements([died(1, { placeId: 1 })], name, one)[0].name).toBe('dies in Paris');
+    // A person is who died.
+    expect(clusterStatements([died(1, { participantIds: [2] })], name, one)[0].name).toBe('James Baker dies');
+  });
+
   it("keeps apart a coarser report of a gathering elsewhere that names none of the day event's participants", () => {
     // The rubber conference of March 20 (no place given) and `a desktop publishing conference in
     // Chicago earlier this month`, of IBM and Adobe: the same kind and words, another happening.

@@ -641,6 +641,8 @@ const MEETING_KIND = 'n:meet';
 /** A market's fall (nlp/event-nouns.ts: `crash`, `collapse`, `record drop`). */
 const MARKET_KIND = 'n:market';
 const ACCORD_KIND = 'n:accord';
+/** Acts only a person does (see eventName): no country or body is named as who did them. */
+const PERSONAL_VERBS: ReadonlySet<string> = new Set(['die', 'resign', 'quit']);
 /** Days a conference may sit before the accord it reaches (OPEC's in Vienna: Thursday to Saturday). */
 const CONFERENCE_DAYS = 3;
 const CONFERENCE_KIND = 'n:conference';
@@ -1350,6 +1352,8 @@ function eventName(
     localityCountry?: (id: number, day: string) => number | null;
     /** The country most of the reports were filed from (their datelines), if half of them were. */
     filedFrom?: () => number | null;
+    isPlace?: (id: number) => boolean;
+    isOrganisation?: (id: number) => boolean;
   },
 ): string {
   const count = (list: StatementRow[]) => {
@@ -1491,7 +1495,13 @@ function eventName(
   if (undergone !== undefined && !undergone.includes(entityName(place!)))
     name = `${undergone} in ${entityName(place!)}`;
   else if (withSubject.length === 0 && entities.length && !saysWhoActed(name)) {
-    const actor = entities.find((id) => !options.isLocality(id));
+    // Only a person dies or resigns: no country or body is who did (`More than 100 people have died …
+    // since a bomb ripped through an office building next to the U.S. embassy`: not `United States dies`).
+    const personal = PERSONAL_VERBS.has(harmVerb);
+    const actor = entities.find(
+      (id) => !options.isLocality(id) && (!personal || (!options.isPlace?.(id) && !options.isOrganisation?.(id))),
+    );
+    if (personal && actor === undefined) return place !== null ? `${name} in ${entityName(place)}` : name;
     const main = entityName(actor ?? entities[0]);
     // With no one but a place, what underwent it goes first: `seven people killed in Algiers`, not
     // `kills seven people in Algiers`.
