@@ -819,7 +819,7 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
-  it('names no country or body as the one who died (`More than 100 people have died … next to the U.S. embassy`)', () => {
+  it('names no country or body as the one who died, and a person named as the one harm befell', () => {
     const died = (doc: number, fields: Partial<StatementRow> = {}) =>
       statement(doc, '1998-08-08', {
         value: '1998-08-07',
@@ -836,6 +836,9 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements([died(1, { placeId: 1 })], name, one)[0].name).toBe('dies in Paris');
     // A person is who died.
     expect(clusterStatements([died(1, { participantIds: [2] })], name, one)[0].name).toBe('James Baker dies');
+    // Harm no report says who did or to whom: the person named underwent it (was `James Baker kills`).
+    const killed = died(1, { action: 'kill:', name: 'kills', participantIds: [2] });
+    expect(clusterStatements([killed], name, one)[0].name).toBe('James Baker killed');
   });
 
   it("keeps apart a coarser report of a gathering elsewhere that names none of the day event's participants", () => {

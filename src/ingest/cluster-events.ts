@@ -1502,6 +1502,14 @@ function eventName(
       (id) => !options.isLocality(id) && (!personal || (!options.isPlace?.(id) && !options.isOrganisation?.(id))),
     );
     if (personal && actor === undefined) return place !== null ? `${name} in ${entityName(place)}` : name;
+    // Harm no report says who did or to whom (a bare `kills`): a person named is who underwent it
+    // (`doctors … were killed, most recently last October when Dr. Barnett Slepian was gunned down`:
+    // `Slepian killed`, was `Slepian kills`), not a body or a place (`FBI kills` of the FBI's comment on it).
+    const victim = entities.find(
+      (id) => !options.isLocality(id) && !options.isPlace?.(id) && !options.isOrganisation?.(id),
+    );
+    if (HARM_VERBS.has(harmVerb) && !/\s/.test(name) && victim !== undefined)
+      return passiveName(`${name} ${entityName(victim)}`);
     const main = entityName(actor ?? entities[0]);
     // With no one but a place, what underwent it goes first: `seven people killed in Algiers`, not
     // `kills seven people in Algiers`.
