@@ -1051,6 +1051,21 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => [s.name, s.placeId])).toEqual([['INS rules', null]]);
   });
 
+  it("takes a clause's opening participle before a plural for no act (`Elected officials … warned`)", () => {
+    const { statements } = statementsIn(
+      [
+        'Elected officials in and around Miami warned immigration officials Wednesday that they should expect little help.',
+      ],
+      '2000-03-30',
+      [
+        ['Miami', 0, 'PLACE'],
+        ['Wednesday', 0, 'DATE', '2000-03-29'],
+      ],
+    );
+    // Was `elects officials` (to warn is no act of the table).
+    expect(statements.map((s) => s.name)).toEqual([]);
+  });
+
   it('takes the body a filing is made with for no part in what it tells', () => {
     const { statements } = statementsIn(
       [

@@ -895,6 +895,10 @@ function findAction(
       // `cost 60 mln dlrs in lost exports`, `after closed door talks`: a past form right after a
       // preposition describes the noun after it; no verb follows a preposition.
       if (w.lower !== action.lemma && !/(?:ing|[^s]s)$/.test(w.lower) && BEFORE_ATTRIBUTE.test(prev)) continue;
+      // `Elected officials in and around Miami warned`: a clause's opening participle before a plural
+      // describes it.
+      if (i === 0 && /ed$/.test(w.lower) && /^\p{L}{2,}[^s\W]s$/u.test(words[1]?.lower ?? '') && !words[1].marked)
+        continue;
       // `the proposed merger`, `a buying tender`: a participle before a noun describes it (`the
       // selling of shares` is the act itself, named by the noun rule's `of`).
       if (DETERMINER.test(prev) && (/ed$/.test(w.lower) || (/ing$/.test(w.lower) && words[i + 1]?.lower !== 'of')))
