@@ -60,6 +60,14 @@ describe('findEntities', () => {
     expect(entities('')).toEqual([]);
   });
 
+  it('ends no name in an article or a joining word (`told Reuters the 508 point decline`)', () => {
+    const ms = entities(
+      'Allen Sinai, chief economist for Shearson Lehman Brothers, told Reuters the 508 point decline represented a crisis.',
+    );
+    // Was `Reuters the`.
+    expect(ms.filter((m) => m.type === 'ORG').map((m) => m.text)).toEqual(['Shearson Lehman Brothers', 'Reuters']);
+  });
+
   it('resolves a surname in a capitalised headline to the person named in the body', () => {
     const ms = entities(
       "SHEARER NAMED AS ENGLAND CAPTAIN\nThe world's costliest footballer Alan Shearer was named England captain.",

@@ -2798,6 +2798,9 @@ function abbreviationDot(sp: Span, tokens: Token[]): boolean {
 }
 
 /** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
+/** Words no name ends in (written in lower case). */
+const TRAILING_FUNCTION_WORD = /^(?:the|a|an|of|and|or|to|for|in|on|at|by|with)$/;
+
 function trimSpan(sp: Span, tokens: Token[]): void {
   const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
   let titles = 0;
@@ -2813,7 +2816,9 @@ function trimSpan(sp: Span, tokens: Token[]): void {
   while (
     sp.last >= sp.first &&
     ((punct(tokens[sp.last].text) && (tokens[sp.last].text !== '.' || !abbreviationDot(sp, tokens))) ||
-      (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')))
+      (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')) ||
+      // `told Reuters the 508 point decline`: no name ends in an article or a joining word.
+      (sp.last > sp.first && TRAILING_FUNCTION_WORD.test(tokens[sp.last].text)))
   )
     sp.last--;
   // `McCarthy on Friday`, `Milwaukee Open Thursday`, `OPEC Saturday`: a weekday ending a span of three
