@@ -71,14 +71,14 @@ export function companiesTypedAsPeople(
       const last = rest.length - 1;
       return LEGAL_SUFFIXES.has(rest[last]) && rest.every((w, i) => !JOINERS.has(w) || (i === last - 1 && i > 0));
     });
+    const common = words.filter((w) => w.length >= 3 && isCommonWord(w));
     if (withLegalForm.length === 0) {
-      const link = sameCompany(n, same, words, isCommonWord, givenNames);
+      const link = sameCompany(n, same, words, common, givenNames);
       if (link && !calledBySurname(n.key)) links.push(link);
       continue;
     }
     const legalDocs = [...new Set(withLegalForm.flatMap((o) => o.docs))].sort((a, b) => a - b);
     const documents = legalDocs.length;
-    const common = words.filter((w) => w.length >= 3 && isCommonWord(w));
     if (!same && documents < LEGAL_FORM_DOCUMENTS && common.length === 0) continue;
     // The organisation itself, else its form that adds the fewest words (`Kaiser Cement Corp`, not
     // a subsidiary's `… International Europe Ltd`), then the best documented.
@@ -132,12 +132,13 @@ function sameCompany(
   n: NameStat,
   same: NameStat | undefined,
   words: readonly string[],
-  isCommonWord: (word: string) => boolean,
+  /** Its common words (see companiesTypedAsPeople). */
+  commonWords: readonly string[],
   givenNames: ReadonlySet<string>,
 ): Link | null {
   if (!same || same.docs.length < Math.max(2, n.docs.length) || givenNames.has(words[0])) return null;
-  const common = words.find((w) => w.length >= 3 && isCommonWord(w));
-  if (!common) return null;
+  const [common] = commonWords;
+  if (common === undefined) return null;
   return {
     type: 'PERSON',
     from: n.key,

@@ -1498,18 +1498,15 @@ function eventName(
     // Only a person dies or resigns: no country or body is who did (`More than 100 people have died …
     // since a bomb ripped through an office building next to the U.S. embassy`: not `United States dies`).
     const personal = PERSONAL_VERBS.has(harmVerb);
-    const actor = entities.find(
-      (id) => !options.isLocality(id) && (!personal || (!options.isPlace?.(id) && !options.isOrganisation?.(id))),
-    );
+    // (A person: no city or region, no country or place, no body.)
+    const isPerson = (id: number) => !options.isLocality(id) && !options.isPlace?.(id) && !options.isOrganisation?.(id);
+    const actor = entities.find((id) => (personal ? isPerson(id) : !options.isLocality(id)));
     if (personal && actor === undefined) return place !== null ? `${name} in ${entityName(place)}` : name;
     // Harm no report says who did or to whom (a bare `kills`): a person named is who underwent it
     // (`doctors … were killed, most recently last October when Dr. Barnett Slepian was gunned down`:
     // `Slepian killed`, was `Slepian kills`), not a body or a place (`FBI kills` of the FBI's comment on it).
-    const victim = entities.find(
-      (id) => !options.isLocality(id) && !options.isPlace?.(id) && !options.isOrganisation?.(id),
-    );
-    if (HARM_VERBS.has(harmVerb) && !/\s/.test(name) && victim !== undefined)
-      return passiveName(`${name} ${entityName(victim)}`);
+    const victim = HARM_VERBS.has(harmVerb) && !/\s/.test(name) ? entities.find(isPerson) : undefined;
+    if (victim !== undefined) return passiveName(`${name} ${entityName(victim)}`);
     const main = entityName(actor ?? entities[0]);
     // With no one but a place, what underwent it goes first: `seven people killed in Algiers`, not
     // `kills seven people in Algiers`.

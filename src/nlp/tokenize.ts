@@ -143,8 +143,7 @@ const STARTERS = new Set([
 
 // Alternatives, in priority order (the group number tells the kind):
 //  1 URL or e-mail; 2 dotted abbreviation (U.S., a.m.; with a lower-case prefix, non-U.S., not a
-//  party's R-N.Y.); 3 word + "." that may be an abbreviation or an
-//  initial; 4 number with inner separators; 5 word stem before n't; 6 clitic (n't 's 're …);
+//  party's R-N.Y.); 3 word + "." that may be an abbreviation or an initial; 4 number with inner separators; 5 word stem before n't; 6 clitic (n't 's 're …);
 //  7 word, hyphenated compounds and inner apostrophes kept (Kim Jong-un, O'Neill); 8 dashes/ellipses;
 //  9 any other single character.
 const TOKEN_RE = new RegExp(

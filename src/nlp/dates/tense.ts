@@ -312,6 +312,7 @@ function markersIn(text: string, from: number, to: number): Marker[] {
     // The modals of what may yet happen (`may call an election in June`); written in lower case, as
     // the month May never is in prose, and not before `have` (`may have left in June`: past).
     else if ((raw === 'may' || w === 'might') && next !== 'have') tense = 'future';
+    // (`agreed` ends in `-eed`, which the regular rule below leaves out for `need`, `speed`.)
     else if ((IRREGULAR_PAST.has(w) || w === 'agreed') && !/^(?:is|are|be|been|being|am|will)$/.test(previous))
       tense = 'past';
     else if (w === 'is' || w === 'are' || w === 'am') tense = 'present';

@@ -2797,10 +2797,10 @@ function abbreviationDot(sp: Span, tokens: Token[]): boolean {
   return prev !== null && prev.end === tokens[sp.last].start && !/\p{L}{3,}$/u.test(prev.text);
 }
 
-/** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
 /** Words no name ends in (written in lower case). */
 const TRAILING_FUNCTION_WORD = /^(?:the|a|an|of|and|or|to|for|in|on|at|by|with)$/;
 
+/** Drops titles and stray punctuation at the edges of a span (`President Trump` → `Trump`). */
 function trimSpan(sp: Span, tokens: Token[]): void {
   const punct = (t: string) => !/[\p{L}\p{N}]/u.test(t);
   let titles = 0;
