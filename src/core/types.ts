@@ -140,6 +140,13 @@ export interface DatedStatement {
 }
 
 /**
+ * The action of a lead statement: not a dated act the clustering merges, but what a report leads
+ * with on the day it is published (nlp/statements.ts), for the corpus-level story pass
+ * (ingest/story-bursts.ts) to find what many reports of one day lead with.
+ */
+export const LEAD_ACTION = 'lead';
+
+/**
  * What a document's dated statements are built from (nlp/statements.ts): read off the stored analysis
  * by the store (store/events.ts documentFacts), so both sides share this one shape.
  */

@@ -11,12 +11,20 @@ import {
   placeLookups,
   entityAliases,
   entityTypeAndName,
+  leadStatements,
   replaceCorpusEventsFrom,
   replaceStatements,
+  reportDocuments,
+  reportsPerDay,
+  sentenceTexts,
+  statementReports,
   writtenForms,
+  type CorpusEventInput,
 } from '../store/events.js';
+import { centralMember, findStories, readableHeadline, storyEvent, writtenWords } from './story-bursts.js';
+import { addDays, daysBetween } from '../core/days.js';
 import { acronymAliases, headlineName, mayGoByAcronym, personTitleName } from '../core/headline-name.js';
-import { lightHeadTerms, statementsOf } from '../nlp/statements.js';
+import { leadStatementOf, lightHeadTerms, statementsOf, textTerms } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatementStream } from './cluster-events.js';
 import { datelinePlace } from '../nlp/dates/publication.js';
@@ -27,7 +35,7 @@ import { isCommonWord } from '../nlp/ner/lexicon.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '141';
+export const STATEMENTS_VERSION = '142';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -155,7 +163,9 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
   transaction(() => {
     for (const id of todo) {
       const facts = documentFacts(db, id);
-      if (facts) replaceStatements(db, id, statementsOf(facts, names), STATEMENTS_VERSION);
+      if (!facts) continue;
+      const lead = leadStatementOf(facts);
+      replaceStatements(db, id, [...statementsOf(facts, names), ...(lead ? [lead] : [])], STATEMENTS_VERSION);
     }
   });
   const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));
@@ -192,7 +202,20 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     ]),
   };
   const events = replaceCorpusEventsFrom(db, (add) =>
-    inReadTransaction(db, () => clusterStatementStream(pass, names, clustering, add)),
+    inReadTransaction(db, () => {
+      const told: ToldEvent[] = [];
+      clusterStatementStream(pass, names, clustering, (e) => {
+        if (e.kind === 'event' && daysBetween(e.date.start, e.date.end) <= 7)
+          told.push({
+            start: e.date.start,
+            end: e.date.end,
+            entityIds: new Set(e.entities.map((x) => x.entityId)),
+            statementIds: e.statementIds,
+          });
+        add(e);
+      });
+      for (const story of storyEvents(db, told, names)) add(story);
+    }),
   );
   return {
     documents: todo.length,
@@ -200,4 +223,58 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     events,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** An event the clustering made of dated statements, as a story is checked against it. */
+interface ToldEvent {
+  start: string;
+  end: string;
+  entityIds: ReadonlySet<number>;
+  statementIds: number[];
+  /** Its reports, read when a story is first checked against it. */
+  reports?: Set<string>;
+}
+
+/** Days before a story's first report in which an event that reports of it date is the same happening. */
+const TOLD_BEFORE_DAYS = 3;
+/** Share of a story's reports that an event of its days must hold to be the same happening. */
+const TOLD_SHARE = 0.4;
+
+/**
+ * The stories of the corpus (story-bursts.ts) that no event of dated statements already tells, as
+ * events: `Texaco files for bankruptcy` (April 12 1987) holds eight of the eleven reports of April 13
+ * leading with Texaco and Pennzoil, so that story adds nothing; Volcker's resignation, which no
+ * report dates, is its own. Named by the headline of the report that stands for the rest.
+ */
+function storyEvents(db: Store, told: ToldEvent[], names: (id: number) => string): CorpusEventInput[] {
+  const out: CorpusEventInput[] = [];
+  for (const story of findStories(leadStatements(db), reportsPerDay(db))) {
+    const reports = new Set(story.members.map((m) => m.report));
+    const since = addDays(story.day, -TOLD_BEFORE_DAYS);
+    const tellsIt = told.some((e) => {
+      // The same happening names one of the story's names.
+      if (e.end < since || e.start > story.day || !story.entityIds.some((id) => e.entityIds.has(id))) return false;
+      e.reports ??= statementReports(db, e.statementIds);
+      let shared = 0;
+      for (const r of reports) if (e.reports.has(r)) shared++;
+      return shared >= TOLD_SHARE * reports.size;
+    });
+    if (tellsIt) continue;
+    const documents = reportDocuments(
+      db,
+      story.members.map((m) => m.docId),
+    );
+    const headlineTerms = (docId: number): string[] => textTerms(documents.get(docId)?.title?.toLowerCase() ?? '');
+    const lead = centralMember(story.members, headlineTerms);
+    const title = documents.get(lead.docId)?.title;
+    const leads = story.members.map((m) => sentenceTexts(db, m.docId, [m.sentence]).get(m.sentence) ?? '');
+    const name = title
+      ? readableHeadline(title, writtenWords(leads))
+      : story.entityIds
+          .slice(0, 2)
+          .map((id) => names(id))
+          .join(' and ');
+    out.push(storyEvent(story, name, lead));
+  }
+  return out;
 }

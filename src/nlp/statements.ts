@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { DatedStatement, DocumentFacts } from '../core/types.js';
+import { LEAD_ACTION, type DatedStatement, type DocumentFacts } from '../core/types.js';
 import { ACTION_WORDS, actionDeclared, pastParticiple, thirdPerson } from './action-verbs.js';
 import { relativeAsideAt } from './asides.js';
 import { EVENT_NOUN_FORMS, eventNoun, namesAMarket } from './event-nouns.js';
@@ -1640,6 +1640,73 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
   return out.sort((a, b) => a.sentence - b.sentence || a.date.start.localeCompare(b.date.start));
 }
 
+/** The entity kinds a lead statement lists: who and where, not the countries nearly every report names. */
+const LEAD_TYPES = new Set(['PERSON', 'ORG', 'PLACE']);
+
+/**
+ * What a report leads with, dated the day it was published: the people, organisations and places of
+ * its first two sentences (not a medium telling it). Only a burst of such reports across the corpus
+ * makes a happening of it (`Paul Volcker's resignation as Federal Reserve Board chairman…` in two
+ * dozen reports of June 2, not one of which dates it). Null without a publication day or with fewer
+ * than two such names (a story is a pair of names reported together).
+ */
+export function leadStatementOf(doc: DocumentFacts): Statement | null {
+  if (!doc.published || !/^\d{4}-\d{2}-\d{2}$/.test(doc.published) || doc.sentences.length === 0) return null;
+  const first = leadSentence(doc);
+  const sentence = doc.sentences[first];
+  if (!isNewsProse(doc.body.slice(sentence.start, sentence.end))) return null;
+  const telling = new Set([...mediaTelling(doc), ...filedWith(doc)]);
+  const named = doc.mentions.filter(
+    (m) => m.entityId !== null && m.sentence <= first + 1 && LEAD_TYPES.has(m.type) && !telling.has(m.start),
+  );
+  const participants = unique(named.map((m) => m.entityId!)).slice(0, 12);
+  if (participants.length < 2) return null;
+  return {
+    docId: doc.docId,
+    sentence: first,
+    date: { value: doc.published, granularity: 'day', start: doc.published, end: doc.published },
+    action: LEAD_ACTION,
+    terms: termsOf(
+      wordsOf(doc.body, sentence.start, sentence.end),
+      named.filter((m) => m.sentence === first),
+    ),
+    subjectId: null,
+    placeId: null,
+    participantIds: participants,
+    mentionedIds: [],
+    name: '',
+    named: false,
+    eventNoun: false,
+  };
+}
+
+/** A lead that announces a list or a table (`The CFTC reported the following stocks of wheat …`). */
+const INTRODUCES_LIST = /\bfollowing\b|[:\u2013-]\s*$/i;
+
+/**
+ * Whether a lead is news written in sentences: a table of prices (`4,748,600 GCA CP 7/32 OFF 1/32 …`)
+ * or the line announcing one leads a routine release, which a busy day repeats for the same names.
+ */
+function isNewsProse(text: string): boolean {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const lower = tokens.filter((t) => /^\p{Ll}+[,;.]?$/u.test(t)).length;
+  return lower >= 4 && lower * 5 >= tokens.length * 2 && !INTRODUCES_LIST.test(text);
+}
+
+/**
+ * The sentence a document leads with: its first, or the second when the first has no lower-case
+ * letter (a dateline or a headline, `SARAJEVO 1996-08-30`).
+ */
+function leadSentence(doc: DocumentFacts): number {
+  const first = doc.sentences[0];
+  return first && !/\p{Ll}/u.test(doc.body.slice(first.start, first.end)) && doc.sentences.length > 1 ? 1 : 0;
+}
+
+/** The terms of a text (a headline) as statements' terms are read off a clause. */
+export function textTerms(text: string): string[] {
+  return termsOf(wordsOf(text, 0, text.length), []);
+}
+
 function termsOf(words: Word[], entities: { start: number; end: number }[]): string[] {
   const terms = new Set<string>();
   for (const w of words) {
@@ -1659,10 +1726,7 @@ const TOPIC_MENTIONS = 3;
  * names only Trump and Kim): an event it reports is in their scope too, so their timelines show it.
  */
 function documentTopics(doc: DocumentFacts, telling: ReadonlySet<number>): number[] {
-  // A first line without a lower-case letter is a dateline or a headline (`SARAJEVO 1996-08-30`):
-  // the sentence after it leads too.
-  const first = doc.sentences[0];
-  const lead = first && !/\p{Ll}/u.test(doc.body.slice(first.start, first.end)) ? 1 : 0;
+  const lead = leadSentence(doc);
   const counts = new Map<number, number>();
   for (const m of doc.mentions) {
     if (m.entityId === null || m.type === 'DATE' || telling.has(m.start)) continue;

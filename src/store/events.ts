@@ -3,7 +3,7 @@ import { secondConnection, sqlite, type Db, type Store } from './db.js';
 import { isSqliteError } from './errors.js';
 import { EventKeys } from '../core/event-keys.js';
 import { unpackSentences } from './sentences.js';
-import type { DatedStatement, DocumentFacts } from '../core/types.js';
+import { LEAD_ACTION, type DatedStatement, type DocumentFacts } from '../core/types.js';
 import type { DateSpan, Granularity } from '../core/timex.js';
 
 /**
@@ -78,15 +78,17 @@ const STALE = `SELECT d.id FROM documents d INDEXED BY documents_analyzer LEFT J
      WHERE s.doc_id IS NULL OR s.version != d.analyzer_version || '+' || @version`;
 
 /**
- * Mark documents that have no resolved date and no dated event as read (they make no statement),
- * in one statement: most of the work of a first reading is skipped for them. Only documents without
- * current statements are looked at (materialized first: SQLite otherwise probed every document's
- * mentions before checking its statements, 1.3 s at 200k articles with nothing new).
+ * Mark documents that have no publication date, no resolved date and no dated event as read (they
+ * make no statement, not even a lead statement), in one statement: most of the work of a first
+ * reading is skipped for them. Only documents without current statements are looked at
+ * (materialized first: SQLite otherwise probed every document's mentions before checking its
+ * statements, 1.3 s at 200k articles with nothing new).
  */
 export function markUndatedDocuments(store: Store, version: string): void {
   const db = sqlite(store);
   const undated = `WITH stale AS MATERIALIZED (${STALE}) SELECT id FROM stale
-     WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = stale.id AND m.type = 'DATE' AND m.value IS NOT NULL AND m.value NOT LIKE '%REF')
+     WHERE (SELECT d.date FROM documents d WHERE d.id = stale.id) IS NULL
+       AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = stale.id AND m.type = 'DATE' AND m.value IS NOT NULL AND m.value NOT LIKE '%REF')
        AND NOT EXISTS (SELECT 1 FROM event_mentions em JOIN events e ON e.id = em.event_id WHERE em.doc_id = stale.id AND e.date IS NOT NULL)`;
   const ids = stmt(db, undated).pluck().all({ version }) as number[];
   if (ids.length === 0) return;
@@ -210,13 +212,61 @@ type StoredStatementRow = Omit<
   eventNoun: number;
 };
 
+/**
+ * The report a document is: its near-duplicate cluster, else its title, date and source (one story
+ * stored twice), else itself. Reads `d` (documents) and `c` (doc_clusters).
+ */
+const REPORT_KEY = `CASE WHEN c.cluster_id IS NOT NULL THEN 'c:' || c.cluster_id
+            WHEN d.title IS NOT NULL AND d.date IS NOT NULL THEN 't:' || d.title || '|' || d.date || '|' || coalesce(d.source, '')
+            ELSE 'd:' || d.id END`;
+
 const STATEMENT_COLUMNS = `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start,
        s.date_end AS end, s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants, s.mentioned,
        s.name, s.named, s.event_noun AS eventNoun, d.source, d.date AS published,
-       CASE WHEN c.cluster_id IS NOT NULL THEN 'c:' || c.cluster_id
-            WHEN d.title IS NOT NULL AND d.date IS NOT NULL THEN 't:' || d.title || '|' || d.date || '|' || coalesce(d.source, '')
-            ELSE 'd:' || d.id END AS report
+       ${REPORT_KEY} AS report
      FROM statements s JOIN documents d ON d.id = s.doc_id LEFT JOIN doc_clusters c ON c.doc_id = d.id`;
+
+/** The statements the clustering merges: all but lead statements (see LEAD_ACTION). */
+const NOT_LEAD = `s.action != '${LEAD_ACTION}'`;
+
+/**
+ * Every lead statement (see LEAD_ACTION) with its report, in publication order: what the story pass
+ * reads (ingest/story-bursts.ts), a day at a time.
+ */
+export function* leadStatements(store: Store): Generator<StatementRow> {
+  const read = statementReader();
+  const rows = stmt(
+    sqlite(store),
+    `${STATEMENT_COLUMNS} WHERE s.action = '${LEAD_ACTION}' ORDER BY s.date_start, s.doc_id, s.id`,
+  ).iterate();
+  for (const r of rows as IterableIterator<StoredStatementRow>) yield read(r);
+}
+
+/**
+ * Reports published each day (wire copies of one story, and documents of one title, date and source,
+ * count once, as statements' reports do): how much news a day had, against which a story's share is
+ * measured.
+ */
+export function reportsPerDay(store: Store): Map<string, number> {
+  const rows = stmt(
+    sqlite(store),
+    `SELECT d.date AS day, count(DISTINCT ${REPORT_KEY}) AS n
+     FROM documents d LEFT JOIN doc_clusters c ON c.doc_id = d.id WHERE d.date IS NOT NULL GROUP BY d.date`,
+  ).all() as { day: string; n: number }[];
+  return new Map(rows.map((r) => [r.day, r.n]));
+}
+
+/** The reports some statements come from (see reportsPerDay). */
+export function statementReports(store: Store, statementIds: readonly number[]): Set<string> {
+  const rows = stmt(
+    sqlite(store),
+    `SELECT DISTINCT ${REPORT_KEY} AS report FROM statements s JOIN documents d ON d.id = s.doc_id
+     LEFT JOIN doc_clusters c ON c.doc_id = d.id WHERE s.id IN (SELECT value FROM json_each(?))`,
+  )
+    .pluck()
+    .all(JSON.stringify(statementIds)) as string[];
+  return new Set(rows);
+}
 
 /**
  * Stored rows → statements. The strings many statements repeat (terms, actions, sources, dates) are
@@ -266,7 +316,10 @@ function statementReader(): (r: StoredStatementRow) => StatementRow {
 export function allStatements(store: Store): StatementRow[] {
   const read = statementReader();
   const out: StatementRow[] = [];
-  const rows = stmt(sqlite(store), `${STATEMENT_COLUMNS} ORDER BY s.doc_id, s.sentence, s.id`).iterate();
+  const rows = stmt(
+    sqlite(store),
+    `${STATEMENT_COLUMNS} WHERE ${NOT_LEAD} ORDER BY s.doc_id, s.sentence, s.id`,
+  ).iterate();
   for (const r of rows as IterableIterator<StoredStatementRow>) out.push(read(r));
   return out.sort(
     (a, b) =>
@@ -295,7 +348,7 @@ export function* orderedStatements(store: Store, options: { documents?: boolean 
       : STATEMENT_COLUMNS;
   const rows = stmt(
     sqlite(store),
-    `${columns}
+    `${columns} WHERE ${NOT_LEAD}
      ORDER BY CASE s.granularity WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'range' THEN 1 WHEN 'month' THEN 2
                 WHEN 'quarter' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, s.date_start, s.doc_id, s.sentence, s.id`,
   ).iterate();
