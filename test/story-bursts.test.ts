@@ -80,6 +80,28 @@ describe('stories: what many reports of one day lead with', () => {
     const day = '2020-01-31';
     const leads = [1, 2, 3, 4, 5, 6].map(() => lead(day, [7, 8]));
     expect(findStories(leads, new Map([[day, 6]]))).toEqual([]);
+    // News two months before is no month around it.
+    const earlier = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => lead('2019-11-30', [20 + i, 40 + i]));
+    expect(
+      findStories(
+        [...earlier, ...leads],
+        new Map([
+          ['2019-11-30', 8],
+          [day, 6],
+        ]),
+      ),
+    ).toEqual([]);
+    // The same news within the month is.
+    const near = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => lead('2020-01-20', [20 + i, 40 + i]));
+    expect(
+      findStories(
+        [...near, ...leads],
+        new Map([
+          ['2020-01-20', 8],
+          [day, 6],
+        ]),
+      ).map((s) => s.day),
+    ).toEqual([day]);
   });
 
   it('makes one story of a pair reported on two days running, from its first day', () => {

@@ -34,6 +34,8 @@ export interface Story {
 
 interface DayRecord {
   day: string;
+  /** The day as a number of days, to measure distances by. */
+  at: number;
   /** One lead statement per report. */
   rows: StatementRow[];
   /** `a,b` (a < b) → indexes of the rows leading with both. */
@@ -70,7 +72,7 @@ export function findStories(
       if (indexes.length < minReports) continue;
       let usual = 0;
       for (const other of window) {
-        const apart = Math.abs(daysBetween(other.day, record.day));
+        const apart = Math.abs(other.at - record.at);
         if (apart > NEAR_DAYS && apart <= WINDOW_DAYS) usual += other.pairs.get(key)?.length ?? 0;
       }
       const expected = (news * (usual + 1)) / around;
@@ -82,12 +84,12 @@ export function findStories(
   // A day is judged once the days WINDOW_DAYS after it are in (all of them at the end); a day is let
   // go once no day still to be judged reaches back to it.
   const settle = (next: string | null): void => {
-    while (pending < window.length && (next === null || daysBetween(window[pending].day, next) > WINDOW_DAYS)) {
+    while (pending < window.length && (next === null || dayNumber(next) - window[pending].at > WINDOW_DAYS)) {
       evaluate(window[pending]);
       pending++;
     }
-    const earliest = pending < window.length ? window[pending].day : next;
-    while (pending > 0 && earliest !== null && daysBetween(window[0].day, earliest) > WINDOW_DAYS) {
+    const earliest = pending < window.length ? window[pending].at : next === null ? null : dayNumber(next);
+    while (pending > 0 && earliest !== null && earliest - window[0].at > WINDOW_DAYS) {
       window.shift();
       pending--;
     }
@@ -111,6 +113,11 @@ export function findStories(
   return mergeBursts(bursts);
 }
 
+/** Days since 1970-01-01. */
+function dayNumber(day: string): number {
+  return daysBetween('1970-01-01', day);
+}
+
 function dayRecord(day: string, rows: StatementRow[]): DayRecord {
   const pairs = new Map<string, number[]>();
   rows.forEach((row, i) => {
@@ -123,20 +130,37 @@ function dayRecord(day: string, rows: StatementRow[]): DayRecord {
         else pairs.set(key, [i]);
       }
   });
-  return { day, rows, pairs };
+  return { day, at: dayNumber(day), rows, pairs };
 }
 
-/** Reports of the days WINDOW_DAYS each side of a day, less the NEAR_DAYS next to it. */
+/**
+ * Reports of the days WINDOW_DAYS each side of a day, less the NEAR_DAYS next to it: from running
+ * sums over the days in order, so a corpus of many years costs a search per day judged.
+ */
 function newsCounter(reportsPerDay: ReadonlyMap<string, number>): (day: string) => number {
   const days = [...reportsPerDay.keys()].sort();
+  const numbers = days.map(dayNumber);
+  const sums = [0];
+  for (const d of days) sums.push(sums[sums.length - 1] + reportsPerDay.get(d)!);
+  // Reports of the days numbered from..to (inclusive).
+  const between = (from: number, to: number): number =>
+    sums[firstAtLeast(numbers, to + 1)] - sums[firstAtLeast(numbers, from)];
   return (day) => {
-    let n = 0;
-    for (const other of days) {
-      const apart = Math.abs(daysBetween(other, day));
-      if (apart > NEAR_DAYS && apart <= WINDOW_DAYS) n += reportsPerDay.get(other)!;
-    }
-    return n;
+    const n = dayNumber(day);
+    return between(n - WINDOW_DAYS, n - NEAR_DAYS - 1) + between(n + NEAR_DAYS + 1, n + WINDOW_DAYS);
   };
+}
+
+/** The index of the first number at least `value` in ascending `numbers` (their length if none). */
+function firstAtLeast(numbers: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (numbers[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
