@@ -203,15 +203,17 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
   };
   const events = replaceCorpusEventsFrom(db, (add) =>
     inReadTransaction(db, () => {
-      const told: ToldEvent[] = [];
+      // The events of each day (those of a day or a span of up to a week), for stories to be checked against.
+      const told = new Map<string, ToldEvent[]>();
       clusterStatementStream(pass, names, clustering, (e) => {
-        if (e.kind === 'event' && daysBetween(e.date.start, e.date.end) <= 7)
-          told.push({
-            start: e.date.start,
-            end: e.date.end,
-            entityIds: new Set(e.entities.map((x) => x.entityId)),
-            statementIds: e.statementIds,
-          });
+        if (e.kind === 'event' && daysBetween(e.date.start, e.date.end) <= 7) {
+          const event = { entityIds: new Set(e.entities.map((x) => x.entityId)), statementIds: e.statementIds };
+          for (let day = e.date.start; day <= e.date.end; day = addDays(day, 1)) {
+            const list = told.get(day);
+            if (list) list.push(event);
+            else told.set(day, [event]);
+          }
+        }
         add(e);
       });
       for (const story of storyEvents(db, told, names)) add(story);
@@ -227,8 +229,6 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
 
 /** An event the clustering made of dated statements, as a story is checked against it. */
 interface ToldEvent {
-  start: string;
-  end: string;
   entityIds: ReadonlySet<number>;
   statementIds: number[];
   /** Its reports, read when a story is first checked against it. */
@@ -246,14 +246,20 @@ const TOLD_SHARE = 0.4;
  * leading with Texaco and Pennzoil, so that story adds nothing; Volcker's resignation, which no
  * report dates, is its own. Named by the headline of the report that stands for the rest.
  */
-function storyEvents(db: Store, told: ToldEvent[], names: (id: number) => string): CorpusEventInput[] {
+function storyEvents(
+  db: Store,
+  told: ReadonlyMap<string, ToldEvent[]>,
+  names: (id: number) => string,
+): CorpusEventInput[] {
   const out: CorpusEventInput[] = [];
   for (const story of findStories(leadStatements(db), reportsPerDay(db))) {
     const reports = new Set(story.members.map((m) => m.report));
-    const since = addDays(story.day, -TOLD_BEFORE_DAYS);
-    const tellsIt = told.some((e) => {
+    const near = new Set<ToldEvent>();
+    for (let back = TOLD_BEFORE_DAYS; back >= 0; back--)
+      for (const e of told.get(addDays(story.day, -back)) ?? []) near.add(e);
+    const tellsIt = [...near].some((e) => {
       // The same happening names one of the story's names.
-      if (e.end < since || e.start > story.day || !story.entityIds.some((id) => e.entityIds.has(id))) return false;
+      if (!story.entityIds.some((id) => e.entityIds.has(id))) return false;
       e.reports ??= statementReports(db, e.statementIds);
       let shared = 0;
       for (const r of reports) if (e.reports.has(r)) shared++;
