@@ -68,6 +68,22 @@ describe('findEntities', () => {
     expect(ms.filter((m) => m.type === 'ORG').map((m) => m.text)).toEqual(['Shearson Lehman Brothers', 'Reuters']);
   });
 
+  it('tells a wire service told something from who the telling is about (`told Reuters MITI would`)', () => {
+    const ms = entities(
+      'A senior official told Reuters MITI would ask chipmakers to cut output. Another told Reuters Taiwan is likely to agree. ' +
+        'Aides told Reuters the Senate Budget Committee would vote.',
+    );
+    // Were `Reuters MITI`, `Reuters Taiwan` and `Reuters the Senate Budget Committee`, organisations.
+    expect(ms.map((m) => `${m.text} ${m.type}`)).toEqual([
+      'Reuters ORG',
+      'MITI ORG',
+      'Reuters ORG',
+      'Taiwan COUNTRY',
+      'Reuters ORG',
+      'Senate Budget Committee ORG',
+    ]);
+  });
+
   it('resolves a surname in a capitalised headline to the person named in the body', () => {
     const ms = entities(
       "SHEARER NAMED AS ENGLAND CAPTAIN\nThe world's costliest footballer Alan Shearer was named England captain.",

@@ -2357,6 +2357,11 @@ const isCapWord = (t: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t);
  *    → `U.S.` + `Mike Pompeo`), the title itself belongs to neither;
  *  - a country abbreviation leading an ORG (`U.S. State Department`) is a COUNTRY of its own.
  */
+/** Verbs of telling someone (`told Reuters`). */
+const TELLING = /^(?:told|tell|tells|telling|informed|assured)$/i;
+/** News agencies, told things by name (`told Reuters`, `told AFP`). */
+const WIRE_SERVICES = /^(?:Reuters?|AP|UPI|AFP|Kyodo|Xinhua|Tass|TASS|Bernama|Antara|Yonhap|ANSA|Efe|EFE)$/;
+
 function splitSpan(sp: Span, tokens: Token[]): Span[] {
   // `the little-known Ministry of Posts`, `northern India`: a lower-case word opening a name is no
   // part of it unless it is a particle (`de Vries`) or prefixed to one (`al-Qabas`).
@@ -2364,6 +2369,20 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     const t = tokens[sp.first].text;
     if (/^\p{Ll}/u.test(t) && !isNameParticle(t) && !/\p{Lu}/u.test(t))
       return splitSpan({ ...sp, first: sp.first + 1 }, tokens);
+  }
+  // `told Reuters MITI would …`, `told Reuters Taiwan is …`: whom it was told (a wire service) and
+  // who the telling is about are two names the tagger ran together.
+  if (
+    sp.first < sp.last &&
+    sp.first > 0 &&
+    TELLING.test(tokens[sp.first - 1].text) &&
+    WIRE_SERVICES.test(tokens[sp.first].text)
+  ) {
+    // (`told Reuters the House of Representatives and Senate committees`: the article opens no name.)
+    let rest = sp.first + 1;
+    while (rest <= sp.last && /^\p{Ll}/u.test(tokens[rest].text)) rest++;
+    const wire: Span = { ...sp, last: sp.first, type: 'ORG' };
+    return rest > sp.last ? [wire] : [wire, ...splitSpan({ ...sp, first: rest }, tokens)];
   }
   // `Nikki Beach / Pearl / Hardrock`: a slash lists names (a name holding one, `AC/DC`, is one token);
   // `Glen Jakovich & Shane Woewodin`: people joined by `&` are two people.
