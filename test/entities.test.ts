@@ -84,6 +84,20 @@ describe('findEntities', () => {
     ]);
   });
 
+  it("reads a name right after an institute, an agency or a firm's plural noun as an organisation", () => {
+    const ms = entities(
+      'Prices rose 0.4 pct, the national statistics institute Istat said. ' +
+        'A spokesman for brokers James Capel said the deal was done. ' +
+        'Exports will grow, said the director-general of the export institute, Apolonio Ruiz Ligero.',
+    );
+    expect(ms.map((m) => `${m.text} ${m.type}`)).toEqual([
+      'Istat ORG',
+      'James Capel ORG',
+      // After a comma the name is the director-general's, not the institute's.
+      'Apolonio Ruiz Ligero PERSON',
+    ]);
+  });
+
   it('resolves a surname in a capitalised headline to the person named in the body', () => {
     const ms = entities(
       "SHEARER NAMED AS ENGLAND CAPTAIN\nThe world's costliest footballer Alan Shearer was named England captain.",

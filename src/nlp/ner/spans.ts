@@ -767,6 +767,14 @@ const ORGANISATION_NOUNS = new Set([
 ]);
 
 /**
+ * Nouns that say a name right after them is an organisation's, but not one after a comma (`the
+ * statistics institute Istat`; not `director-general of the export institute, Apolonio Ruiz
+ * Ligero,`), and plural nouns a firm is named after in British wire style (`brokers James Capel
+ * said`, `merchant bankers Morgan Grenfell`).
+ */
+const ORGANISATION_NOUNS_BEFORE = new Set(['institute', 'agency', 'brokers', 'stockbrokers', 'bankers']);
+
+/**
  * Nouns of things that are neither people, places nor organisations (MISC), said of a name
  * (`Dancemania is a series of remix albums`, `Chamicuro is an endangered language`), and of
  * peoples (`the Azna, a pagan people`: a group named like a nationality, MISC in CoNLL).
@@ -914,6 +922,14 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
         type = 'LOC';
       // `the band Gigi`, `record label, Soleilmoon Recordings`.
       else if (nounOf(i - 1) === 'ORG' && i - 1 >= s.tokenStart && !isTitle(tokens[i].text)) type = 'ORG';
+      else if (
+        ORGANISATION_NOUNS_BEFORE.has(lower(i - 1)) &&
+        i - 1 >= s.tokenStart &&
+        !isTitle(tokens[i].text) &&
+        // `stockbrokers Phillips and Drew`: the firm's name goes on past `and`; its first word alone is no firm.
+        !(lower(last + 1) === 'and' && nameWord(tokens[last + 2]?.text ?? ''))
+      )
+        type = 'ORG';
       else if (lower(i - 1) === ',' && nounOf(i - 2) === 'ORG' && i - 2 >= s.tokenStart && !isTitle(tokens[i].text))
         type = 'ORG';
       // `Aisby is a village …`, `Crazyhead are an English punk rock band`, opening a sentence.
