@@ -123,6 +123,27 @@ describe('stories: what many reports of one day lead with', () => {
   });
 });
 
+describe('a story as an event', () => {
+  it('puts in its scope the other names a third of its leads give, as no participant', () => {
+    const { leads, perDay } = news((day) =>
+      day === '2020-01-31'
+        ? [
+            ...[1, 2, 3, 4].map(() => lead(day, [7, 8, 9])),
+            ...[1, 2, 3, 4, 5, 6, 7].map(() => lead(day, [7, 8])),
+            lead(day, [7, 8, 10]),
+          ]
+        : [],
+    );
+    const [story] = findStories(leads, perDay);
+    expect(storyEvent(story, 'Pair', story.members[0]).entities).toEqual([
+      { entityId: 7, documents: 12, participant: true },
+      { entityId: 8, documents: 12, participant: true },
+      // Four of twelve leads name 9; one names 10.
+      { entityId: 9, documents: 4, participant: false },
+    ]);
+  });
+});
+
 describe('naming a story', () => {
   it('takes the first report whose headline the others share at least half as much as the best', () => {
     const members = [

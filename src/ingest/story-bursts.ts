@@ -308,7 +308,14 @@ export function writtenWords(sentences: readonly string[]): Map<string, string> 
   return out;
 }
 
-/** A story as a corpus event: dated the day it was first reported, its names taking part. */
+/** Share of a story's reports (and at least two) whose leads name an entity for the story to be in its scope. */
+const BESIDE_SHARE = 1 / 3;
+
+/**
+ * A story as a corpus event: dated the day it was first reported, its names taking part; the other
+ * names a third of its leads give are in its scope (Renault beside Chrysler's deal to buy American
+ * Motors), so their timelines show it too.
+ */
 export function storyEvent(story: Story, name: string, lead: StatementRow): CorpusEventInput {
   const reports = new Set(story.members.map((m) => m.report));
   const sources = new Set(story.members.map((m) => m.source ?? m.report));
@@ -328,6 +335,22 @@ export function storyEvent(story: Story, name: string, lead: StatementRow): Corp
     conflicts: [],
     lead: lead.id,
     statementIds: story.members.map((m) => m.id).sort((a, b) => a - b),
-    entities: story.entityIds.map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: true })),
+    entities: [
+      ...story.entityIds.map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: true })),
+      ...besideIds(story).map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: false })),
+    ],
   };
+}
+
+/** The names other than a story's own that BESIDE_SHARE of its leads give, most given first. */
+function besideIds(story: Story): number[] {
+  const counts = new Map<number, number>();
+  for (const m of story.members)
+    for (const id of new Set(m.participantIds))
+      if (!story.entityIds.includes(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const least = Math.max(2, BESIDE_SHARE * story.members.length);
+  return [...counts]
+    .filter(([, n]) => n >= least)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([id]) => id);
 }
