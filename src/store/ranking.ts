@@ -52,9 +52,17 @@ export function termDocuments(store: Store, stem: string): number {
   return termStats(store, stem, true).doc;
 }
 
-/** Mentions of an entity, counted up to `cap` (a bounded index range scan). */
+/**
+ * Mentions of an entity, at most `cap`: from the counter resolution keeps (entity_stats), else counted
+ * up to `cap` (a bounded index range scan; Japan's 57,508 at a million articles took 2.4 ms of a
+ * 41 ms search).
+ */
 export function mentionsUpTo(store: Store, entityId: number, cap: number): number {
   const db = sqlite(store);
+  const kept = statement(db, 'SELECT mentions FROM entity_stats WHERE entity_id = ?').pluck().get(entityId) as
+    | number
+    | undefined;
+  if (kept !== undefined) return Math.min(kept, Math.max(1, Math.ceil(cap)));
   const row = statement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?)').get(
     entityId,
     Math.max(1, Math.ceil(cap)),
