@@ -173,10 +173,12 @@ function mergeBursts(bursts: Burst[]): Story[] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const docs = bursts.map((b) => new Set(b.rows.map((r) => r.report)));
   const topics = bursts.map((b) => topicTerms(b.rows));
+  // Bursts come in day order: each is compared only with those of its day and the next.
   for (let i = 0; i < bursts.length; i++)
     for (let j = i + 1; j < bursts.length; j++) {
       const [a, b] = [bursts[i], bursts[j]];
-      const apart = Math.abs(daysBetween(a.day, b.day));
+      const apart = daysBetween(a.day, b.day);
+      if (apart > 1) break;
       const samePair = a.pair[0] === b.pair[0] && a.pair[1] === b.pair[1];
       if (
         (samePair && apart <= 1) ||
@@ -290,6 +292,7 @@ export function writtenWords(sentences: readonly string[]): Map<string, string> 
   for (const sentence of sentences) {
     let first = true;
     for (const m of sentence.matchAll(/\p{L}[\p{L}.&-]*/gu)) {
+      // A closing full stop is the sentence's, but an abbreviation's own (`U.S.`).
       const word = m[0].replace(/\.$/, m[0].length > 2 && /\p{L}\.\p{L}/u.test(m[0]) ? '.' : '');
       const key = word.toLowerCase();
       if (first) {
