@@ -84,6 +84,13 @@ describe('findEntities', () => {
     ]);
   });
 
+  it("reads a news agency's name alone as the agency, not where a person of that surname is named", () => {
+    const ms = entities('Output fell, according to views polled by Reuter correspondents. Reuter estimates differ.');
+    expect(ms.map((m) => `${m.text} ${m.type}`)).toEqual(['Reuter ORG', 'Reuter ORG']);
+    const person = entities('Daimler chairman Edzard Reuter said sales rose. Reuter added that exports fell.');
+    expect(person.filter((m) => m.text === 'Reuter').map((m) => m.type)).toEqual(['PERSON']);
+  });
+
   it("reads a name right after an institute, an agency or a firm's plural noun as an organisation", () => {
     const ms = entities(
       'Prices rose 0.4 pct, the national statistics institute Istat said. ' +
