@@ -91,6 +91,20 @@ describe('findEntities', () => {
     expect(person.filter((m) => m.text === 'Reuter').map((m) => m.type)).toEqual(['PERSON']);
   });
 
+  it('reads where an analyst or an economist works as a firm, not a place or a demonym describing it', () => {
+    const ms = entities(
+      'Prices will rise, said Mark Cole, an analyst with Wrightson Economics. ' +
+        'Sales fell, said an analyst with London brokers James Capel. ' +
+        'Rates are high, said Ann Lee, an economist at Deutsche Genossenschaftbank.',
+    );
+    expect(ms.filter((m) => m.type !== 'PERSON').map((m) => `${m.text} ${m.type}`)).toEqual([
+      'Wrightson Economics ORG',
+      'London PLACE',
+      'James Capel ORG',
+      'Deutsche Genossenschaftbank ORG',
+    ]);
+  });
+
   it("reads a name right after an institute, an agency or a firm's plural noun as an organisation", () => {
     const ms = entities(
       'Prices rose 0.4 pct, the national statistics institute Istat said. ' +

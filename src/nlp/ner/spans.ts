@@ -773,6 +773,13 @@ const ORGANISATION_NOUNS = new Set([
  * Ligero,`), and plural nouns a firm is named after in British wire style (`brokers James Capel
  * said`, `merchant bankers Morgan Grenfell`).
  */
+/** Words after a place or a demonym that say what the firm named next is (`London brokers James Capel`). */
+const FIRM_DESCRIBED_AFTER =
+  /^(?:brokers?|stockbrokers?|brokerage|banks?|merchant|investment|securities|firm|house|dealers?|group|unit|subsidiary|arm)$/;
+
+/** Who works at a firm (`an analyst with`, `economists at`). */
+const WORKS_AT = /^(?:analysts?|economists?|strategists?|dealers?|traders?)$/;
+
 const ORGANISATION_NOUNS_BEFORE = new Set(['institute', 'agency', 'brokers', 'stockbrokers', 'bankers']);
 
 /**
@@ -929,6 +936,23 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
         !isTitle(tokens[i].text) &&
         // `stockbrokers Phillips and Drew`: the firm's name goes on past `and`; its first word alone is no firm.
         !(lower(last + 1) === 'and' && nameWord(tokens[last + 2]?.text ?? ''))
+      )
+        type = 'ORG';
+      // `an analyst with Smith Barney`, `economist at Warburg Securities`: where one works is a firm.
+      // Not a name that only describes the firm named next (`an analyst with London brokers …`,
+      // `with London-based stockbrokers`, `with Dutch merchant bank Pierson`), nor the first words of
+      // a firm's name that goes on (`at Carroll, McEntee and McGinley Inc`).
+      else if (
+        i - 2 >= s.tokenStart &&
+        /^(?:at|with)$/.test(lower(i - 1)) &&
+        WORKS_AT.test(lower(i - 2)) &&
+        !isTitle(tokens[i].text) &&
+        !(/^(?:and|,|&)$/.test(lower(last + 1)) && nameWord(tokens[last + 2]?.text ?? '')) &&
+        !FIRM_DESCRIBED_AFTER.test(lower(last + 1)) &&
+        !tokens.slice(i, last + 1).some((t) => /-based$/i.test(t.text)) &&
+        !countryByDemonym(tokens[i].text) &&
+        !placeInfo(tokensText(tokens, i, last)) &&
+        !countryByName(tokensText(tokens, i, last))
       )
         type = 'ORG';
       else if (lower(i - 1) === ',' && nounOf(i - 2) === 'ORG' && i - 2 >= s.tokenStart && !isTitle(tokens[i].text))
