@@ -95,13 +95,16 @@ describe('findEntities', () => {
     const ms = entities(
       'Prices will rise, said Mark Cole, an analyst with Wrightson Economics. ' +
         'Sales fell, said an analyst with London brokers James Capel. ' +
-        'Rates are high, said Ann Lee, an economist at Deutsche Genossenschaftbank.',
+        'Rates are high, said Ann Lee, an economist at Deutsche Genossenschaftbank. ' +
+        'Shares may fall, said Sam Roe, an analyst with L.F. Rothschild.',
     );
     expect(ms.filter((m) => m.type !== 'PERSON').map((m) => `${m.text} ${m.type}`)).toEqual([
       'Wrightson Economics ORG',
       'London PLACE',
       'James Capel ORG',
       'Deutsche Genossenschaftbank ORG',
+      // A firm's name may open with initials, as a person's does.
+      'L.F. Rothschild ORG',
     ]);
   });
 

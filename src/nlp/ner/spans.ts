@@ -865,7 +865,8 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     // Most tokens start with no capital: decided on the first character, the regex only for the rest.
     const c = t.charCodeAt(0);
     if (c < 65 || (c > 90 && c < 128)) return false;
-    return /^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) && !isCalendarWord(t);
+    // (Or initials, which open a firm's name as a person's: `L.F. Rothschild`.)
+    return (/^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) || /^(?:\p{Lu}\.){2,3}$/u.test(t)) && !isCalendarWord(t);
   };
   // After `a`/`an`: up to five words describing the noun (`small`, `major Brazilian`, `English punk
   // rock / garage rock`), then the noun, then no other noun it would qualify (`a band member`).
