@@ -8,6 +8,15 @@ const stat = (type: string, key: string, docs: number[]): NameStat => ({ type, k
 const common = new Set(['cement', 'laboratories', 'computer']);
 
 describe('companies the tagger read as people', () => {
+  it('take a legal form written with a slash as one (`Norsk Hydro A/S`, keyed `norsk hydro a s`)', () => {
+    const links = companiesTypedAsPeople(
+      [stat('PERSON', 'norsk hydro', range(1, 9)), stat('ORG', 'norsk hydro a s', [9, 10, 11])],
+      () => false,
+      new Set(),
+    );
+    expect(links.map((l) => `${l.from} → ${l.toType} ${l.to}`)).toEqual(['norsk hydro → ORG norsk hydro a s']);
+  });
+
   it('are the organisation when the corpus writes them with a legal form, and people stay people', () => {
     const links = companiesTypedAsPeople(
       [

@@ -84,6 +84,12 @@ describe('findEntities', () => {
     ]);
   });
 
+  it("ends a company's name in a legal form written with a slash (`Norsk Hydro A/S`)", () => {
+    const ms = entities('Norsk Hydro A/S said it will issue bonds. Den Danske Bank A/S reported profits.');
+    // Was `Norsk Hydro A`, a person, and `Den Danske Bank A`: the slash split the form.
+    expect(ms.map((m) => `${m.text} ${m.type}`)).toEqual(['Norsk Hydro A/S ORG', 'Den Danske Bank A/S ORG']);
+  });
+
   it("reads a news agency's name alone as the agency, not where a person of that surname is named", () => {
     const ms = entities('Output fell, according to views polled by Reuter correspondents. Reuter estimates differ.');
     expect(ms.map((m) => `${m.text} ${m.type}`)).toEqual(['Reuter ORG', 'Reuter ORG']);

@@ -127,8 +127,17 @@ function americanSpelling(word: string): string {
 /** A company's name words without the legal forms that end it (`texaco inc` → `texaco`); never none. */
 export function withoutLegalForm(words: readonly string[]): string[] {
   let end = words.length;
-  while (end > 1 && LEGAL_SUFFIXES.has(words[end - 1])) end--;
+  for (;;) {
+    if (end > 1 && LEGAL_SUFFIXES.has(words[end - 1])) end--;
+    else if (end > 2 && isSlashedForm(words, end - 2)) end -= 2;
+    else break;
+  }
   return words.slice(0, end);
+}
+
+/** Whether the words at `i` are a legal form written with a slash, keyed as two (`A/S`: `a s`). */
+export function isSlashedForm(words: readonly string[], i: number): boolean {
+  return words[i] === 'a' && words[i + 1] === 's' && i + 2 === words.length;
 }
 
 /** Whether a name's key ends in a legal form after a name (`texaco inc`; not `inc` alone). */

@@ -1,4 +1,4 @@
-import { LEGAL_SUFFIXES } from '../core/name-forms.js';
+import { isSlashedForm, LEGAL_SUFFIXES } from '../core/name-forms.js';
 import type { Link, NameStat } from './resolve.js';
 
 /** Words after a name that begin another name joined to it (`Boyd Jefferies and Jefferies Group Inc`). */
@@ -68,6 +68,8 @@ export function companiesTypedAsPeople(
     const withLegalForm = (orgsByFirstWord.get(words[0]) ?? []).filter((o) => {
       if (!o.key.startsWith(`${n.key} `)) return false;
       const rest = o.key.slice(n.key.length + 1).split(' ');
+      // `norsk hydro a s` (`Norsk Hydro A/S`): the slashed form is the whole rest.
+      if (isSlashedForm(rest, 0)) return true;
       const last = rest.length - 1;
       return LEGAL_SUFFIXES.has(rest[last]) && rest.every((w, i) => !JOINERS.has(w) || (i === last - 1 && i > 0));
     });

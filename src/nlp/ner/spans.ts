@@ -1523,6 +1523,21 @@ const DATE_PREPOSITION =
   /^(?:on|On|last|Last|next|Next|this|This|by|By|since|Since|until|Until|from|From|in|In|early|Early|late|Late|through|before|Before|after|After)$/;
 
 /**
+ * Whether a legal form written with a slash opens at `i` (`Norsk Hydro A/S`, Danish and Norwegian
+ * companies), which the tokenizer splits into `A`, `/` and `S`.
+ */
+function slashedSuffix(tokens: Token[], i: number, end: number): boolean {
+  return (
+    i + 2 < end &&
+    tokens[i].text === 'A' &&
+    tokens[i + 1].text === '/' &&
+    tokens[i + 2].text === 'S' &&
+    tokens[i].end === tokens[i + 1].start &&
+    tokens[i + 1].end === tokens[i + 2].start
+  );
+}
+
+/**
  * `Waste Management Corp`, `General Motors Corp said`: a legal suffix ends a company's name, and the
  * capitalised words just before it are the name, whatever labels the tagger gave them (a greedy
  * tagger decides `Waste` before it sees `Corp`, and `X Corp said` reads like a person speaking).
@@ -1560,8 +1575,9 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
   sentences.forEach((s, si) => {
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
       const c = tokens[i].text.charCodeAt(0);
-      if (c < 65 || c > 90 || !isCorporateSuffix(tokens[i].text)) continue;
-      let last = i;
+      const slashed = slashedSuffix(tokens, i, s.tokenEnd);
+      if (c < 65 || c > 90 || (!isCorporateSuffix(tokens[i].text) && !slashed)) continue;
+      let last = slashed ? i + 2 : i;
       while (
         last + 1 < s.tokenEnd &&
         isCorporateSuffix(tokens[last + 1].text) &&
@@ -2446,6 +2462,8 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
   for (let k = sp.first + 1; k < sp.last; k++) {
     const t = tokens[k].text;
     if (t !== '/' && !(t === '&' && sp.type === 'PERSON')) continue;
+    // (Not the slash of a legal form: `Norsk Hydro A/S`.)
+    if (t === '/' && slashedSuffix(tokens, k - 1, sp.last + 1)) continue;
     return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...splitSpan({ ...sp, first: k + 1 }, tokens)];
   }
   // `International Monetary Fund (IMF)`: a name and its abbreviation are two mentions.
