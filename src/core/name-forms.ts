@@ -135,7 +135,10 @@ export function withoutLegalForm(words: readonly string[]): string[] {
   return words.slice(0, end);
 }
 
-/** Whether the words at `i` are a legal form written with a slash, keyed as two (`A/S`: `a s`). */
+/**
+ * Whether the words from `i` are a legal form written with a slash, keyed as two (`A/S`: `a s`), and
+ * the last two: the form ends the name.
+ */
 export function isSlashedForm(words: readonly string[], i: number): boolean {
   return words[i] === 'a' && words[i + 1] === 's' && i + 2 === words.length;
 }

@@ -24,7 +24,7 @@ import {
 import { centralMember, findStories, readableHeadline, storyEvent, writtenWords } from './story-bursts.js';
 import { addDays, daysBetween } from '../core/days.js';
 import { acronymAliases, headlineName, mayGoByAcronym, personTitleName } from '../core/headline-name.js';
-import { leadStatementOf, lightHeadTerms, statementsOf, textTerms } from '../nlp/statements.js';
+import { leadStatementOf, lightHeadTerms, statementsOf, tellingAt, textTerms } from '../nlp/statements.js';
 import { EVENT_NOUN_TABLE } from '../nlp/event-nouns.js';
 import { clusterStatementStream } from './cluster-events.js';
 import { datelinePlace } from '../nlp/dates/publication.js';
@@ -164,8 +164,9 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
     for (const id of todo) {
       const facts = documentFacts(db, id);
       if (!facts) continue;
-      const lead = leadStatementOf(facts);
-      replaceStatements(db, id, [...statementsOf(facts, names), ...(lead ? [lead] : [])], STATEMENTS_VERSION);
+      const telling = tellingAt(facts);
+      const lead = leadStatementOf(facts, telling);
+      replaceStatements(db, id, [...statementsOf(facts, names, telling), ...(lead ? [lead] : [])], STATEMENTS_VERSION);
     }
   });
   const placeKnown = new Set(EVENT_NOUN_TABLE.filter((n) => n.takes === 'place').map((n) => n.lemma));

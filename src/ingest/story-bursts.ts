@@ -201,7 +201,7 @@ function mergeBursts(bursts: Burst[]): Story[] {
     for (const b of group) for (const r of b.rows) if (!members.has(r.report)) members.set(r.report, r);
     const list = [...members.values()].sort((a, b) => a.docId - b.docId);
     const named = new Set(group.flatMap((b) => b.pair));
-    const reportsOf = (id: number) => list.filter((r) => r.participantIds.includes(id)).length;
+    const reportsOf = (id: number) => reportsNaming(list, id);
     stories.push({
       day: group.map((b) => b.day).sort()[0],
       entityIds: [...named].sort((a, b) => reportsOf(b) - reportsOf(a) || a - b),
@@ -209,6 +209,11 @@ function mergeBursts(bursts: Burst[]): Story[] {
     });
   }
   return stories.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.members[0].docId - b.members[0].docId));
+}
+
+/** How many of a story's reports lead with an entity. */
+function reportsNaming(members: readonly StatementRow[], id: number): number {
+  return members.filter((m) => m.participantIds.includes(id)).length;
 }
 
 /** Whether half the smaller of two sets is in the other (and neither is empty). */
@@ -324,7 +329,7 @@ export function storyEvent(story: Story, name: string, lead: StatementRow): Corp
   const sources = new Set(story.members.map((m) => m.source ?? m.report));
   const days = new Set(story.members.map((m) => m.published ?? ''));
   const first = story.members[0];
-  const reportsOf = (id: number) => story.members.filter((m) => m.participantIds.includes(id)).length;
+  const reportsOf = (id: number) => reportsNaming(story.members, id);
   return {
     key: `${first.docId}.${first.sentence}`,
     kind: 'event',

@@ -1335,10 +1335,12 @@ function nounKindOf(action: string): string {
 }
 
 /** The dated statements of one document. */
-export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => string): Statement[] {
+export function statementsOf(
+  doc: DocumentFacts,
+  entityNames: (id: number) => string,
+  telling: ReadonlySet<number> = tellingAt(doc),
+): Statement[] {
   const out: Statement[] = [];
-  // Names that only tell or receive what is told: no subject, participant or bystander.
-  const telling = new Set([...mediaTelling(doc), ...filedWith(doc)]);
   const bySentence = new Map<number, DocumentFacts['mentions']>();
   for (const m of doc.mentions) {
     const list = bySentence.get(m.sentence) ?? [];
@@ -1640,6 +1642,15 @@ export function statementsOf(doc: DocumentFacts, entityNames: (id: number) => st
   return out.sort((a, b) => a.sentence - b.sentence || a.date.start.localeCompare(b.date.start));
 }
 
+/**
+ * Where a document's names only tell or receive what is told (a medium telling it, a regulator a
+ * filing is made with): no subject, participant or bystander there. Mention positions; computed
+ * once per document for its dated statements and its lead statement.
+ */
+export function tellingAt(doc: DocumentFacts): Set<number> {
+  return new Set([...mediaTelling(doc), ...filedWith(doc)]);
+}
+
 /** The entity kinds a lead statement lists: who and where, not the countries nearly every report names. */
 const LEAD_TYPES = new Set(['PERSON', 'ORG', 'PLACE']);
 
@@ -1650,12 +1661,11 @@ const LEAD_TYPES = new Set(['PERSON', 'ORG', 'PLACE']);
  * dozen reports of June 2, not one of which dates it). Null without a publication day or with fewer
  * than two such names (a story is a pair of names reported together).
  */
-export function leadStatementOf(doc: DocumentFacts): Statement | null {
+export function leadStatementOf(doc: DocumentFacts, telling: ReadonlySet<number> = tellingAt(doc)): Statement | null {
   if (!doc.published || !/^\d{4}-\d{2}-\d{2}$/.test(doc.published) || doc.sentences.length === 0) return null;
   const first = leadSentence(doc);
   const sentence = doc.sentences[first];
   if (!isNewsProse(doc.body.slice(sentence.start, sentence.end))) return null;
-  const telling = new Set([...mediaTelling(doc), ...filedWith(doc)]);
   const named = doc.mentions.filter(
     (m) => m.entityId !== null && m.sentence <= first + 1 && LEAD_TYPES.has(m.type) && !telling.has(m.start),
   );

@@ -773,14 +773,14 @@ const ORGANISATION_NOUNS = new Set([
  * Ligero,`), and plural nouns a firm is named after in British wire style (`brokers James Capel
  * said`, `merchant bankers Morgan Grenfell`).
  */
-/** Words after a place or a demonym that say what the firm named next is (`London brokers James Capel`). */
-const FIRM_DESCRIBED_AFTER =
-  /^(?:brokers?|stockbrokers?|brokerage|banks?|merchant|investment|securities|firm|house|dealers?|group|unit|subsidiary|arm)$/;
+const ORGANISATION_NOUNS_BEFORE = new Set(['institute', 'agency', 'brokers', 'stockbrokers', 'bankers']);
 
 /** Who works at a firm (`an analyst with`, `economists at`). */
 const WORKS_AT = /^(?:analysts?|economists?|strategists?|dealers?|traders?)$/;
 
-const ORGANISATION_NOUNS_BEFORE = new Set(['institute', 'agency', 'brokers', 'stockbrokers', 'bankers']);
+/** Words after a place or a demonym that say what the firm named next is (`London brokers James Capel`). */
+const FIRM_DESCRIBED_AFTER =
+  /^(?:brokers?|stockbrokers?|brokerage|banks?|merchant|investment|securities|firm|house|dealers?|group|unit|subsidiary|arm)$/;
 
 /**
  * Nouns of things that are neither people, places nor organisations (MISC), said of a name
@@ -868,6 +868,9 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     // (Or initials, which open a firm's name as a person's: `L.F. Rothschild`.)
     return (/^\p{Lu}[\p{L}\p{M}\d'’-]+$/u.test(t) || /^(?:\p{Lu}\.){2,3}$/u.test(t)) && !isCalendarWord(t);
   };
+  // Whether the name ending at `last` goes on past a joining word (`Phillips and Drew`).
+  const goesOnPast = (last: number, joiner: RegExp): boolean =>
+    joiner.test(lower(last + 1)) && nameWord(tokens[last + 2]?.text ?? '');
   // After `a`/`an`: up to five words describing the noun (`small`, `major Brazilian`, `English punk
   // rock / garage rock`), then the noun, then no other noun it would qualify (`a band member`).
   const described = (k: number, s: Sentence): Cued | null => {
@@ -936,7 +939,7 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
         i - 1 >= s.tokenStart &&
         !isTitle(tokens[i].text) &&
         // `stockbrokers Phillips and Drew`: the firm's name goes on past `and`; its first word alone is no firm.
-        !(lower(last + 1) === 'and' && nameWord(tokens[last + 2]?.text ?? ''))
+        !goesOnPast(last, /^and$/)
       )
         type = 'ORG';
       // `an analyst with Smith Barney`, `economist at Warburg Securities`: where one works is a firm.
@@ -948,7 +951,7 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
         /^(?:at|with)$/.test(lower(i - 1)) &&
         WORKS_AT.test(lower(i - 2)) &&
         !isTitle(tokens[i].text) &&
-        !(/^(?:and|,|&)$/.test(lower(last + 1)) && nameWord(tokens[last + 2]?.text ?? '')) &&
+        !goesOnPast(last, /^(?:and|,|&)$/) &&
         !FIRM_DESCRIBED_AFTER.test(lower(last + 1)) &&
         !tokens.slice(i, last + 1).some((t) => /-based$/i.test(t.text)) &&
         !countryByDemonym(tokens[i].text) &&
@@ -2424,17 +2427,17 @@ function snapCountries(spans: Span[], sentences: Sentence[], words: string[][]):
 
 const isCapWord = (t: string) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(t);
 
+/** Verbs of telling someone (`told Reuters`). */
+const TELLING = /^(?:told|tell|tells|telling|informed|assured)$/i;
+/** News agencies, told things by name (`told Reuters`, `told AFP`). */
+const WIRE_SERVICES = /^(?:Reuters?|AP|UPI|AFP|Kyodo|Xinhua|Tass|TASS|Bernama|Antara|Yonhap|ANSA|Efe|EFE)$/;
+
 /**
  * Splits what the tagger ran together:
  *  - a title inside an ORG/LOC/MISC span introduces a person (`U.S. Secretary of State Mike Pompeo`
  *    → `U.S.` + `Mike Pompeo`), the title itself belongs to neither;
  *  - a country abbreviation leading an ORG (`U.S. State Department`) is a COUNTRY of its own.
  */
-/** Verbs of telling someone (`told Reuters`). */
-const TELLING = /^(?:told|tell|tells|telling|informed|assured)$/i;
-/** News agencies, told things by name (`told Reuters`, `told AFP`). */
-const WIRE_SERVICES = /^(?:Reuters?|AP|UPI|AFP|Kyodo|Xinhua|Tass|TASS|Bernama|Antara|Yonhap|ANSA|Efe|EFE)$/;
-
 function splitSpan(sp: Span, tokens: Token[]): Span[] {
   // `the little-known Ministry of Posts`, `northern India`: a lower-case word opening a name is no
   // part of it unless it is a particle (`de Vries`) or prefixed to one (`al-Qabas`).
