@@ -1217,6 +1217,48 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(other, name, groups).filter((e) => e.kind === 'event')).toHaveLength(2);
   });
 
+  it('makes one happening of one kind an article names twice on one day, whoever each sentence names, not of two places or two meetings', () => {
+    // `a ceremony in Independence` for the three ministers and `the ceremony` resonating with Truman.
+    const ceremony = (
+      doc: number,
+      sentence: number,
+      who: number,
+      terms: string[],
+      more: Partial<StatementRow> = {},
+    ) => ({
+      ...statement(doc, '1999-03-12', {
+        value: '1999-03-12',
+        action: 'n:ceremony',
+        name: 'ceremony',
+        subjectId: who,
+        participantIds: [who],
+        terms,
+        ...more,
+      }),
+      sentence,
+    });
+    const rows = [
+      ceremony(400, 0, 3, ['access', 'allianc', 'minist']),
+      ceremony(400, 6, 7, ['resonat', 'memori', 'found']),
+      ceremony(401, 0, 3, ['access', 'allianc', 'minist']),
+    ];
+    const events = (list: StatementRow[]) =>
+      clusterStatements(list, name, options)
+        .filter((e) => e.kind === 'event')
+        .map((e) => e.statementIds.length);
+    expect(events(rows)).toEqual([3]);
+    // Told at two places no report of the other names: two ceremonies.
+    const placed = [
+      { ...rows[0], placeId: 1 },
+      { ...rows[1], placeId: 9 },
+      { ...rows[2], placeId: 1 },
+    ];
+    expect(events(placed)).toEqual([2, 1]);
+    // Two meetings in one article's day of diplomacy stay two.
+    const met = rows.map((r) => ({ ...r, action: 'n:meeting', name: 'meeting' }));
+    expect(events(met)).toEqual([2, 1]);
+  });
+
   it('joins a coarser report to the event dated to the day at its place, not to a coarse one begun beside it', () => {
     // Coffee quota talks in Paris (id 1) on March 2; later reports say `the talks in Paris earlier this
     // month`, and one of them gave that month to someone meeting ministers about those talks.

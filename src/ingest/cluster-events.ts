@@ -415,7 +415,23 @@ function blockingKeys(f: Settled): (number | string)[] {
   // a gathering with the accords reached where it was held.
   const market = f.kinds.has(MARKET_KIND) ? [MARKET_KIND] : [];
   const agreed = isGathering(f) ? [...f.places, ...f.main].map((p) => `${ACCORD_KIND}@${p}`) : [];
-  return [...f.main, ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn, ...f.agreedAt, ...agreed]), ...market];
+  return [
+    ...f.main,
+    ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn, ...f.agreedAt, ...agreed, ...namedInArticle(f)]),
+    ...market,
+  ];
+}
+
+/**
+ * The happenings one article names by a noun, keyed by the article and the noun's kind
+ * (`n:ceremony#<doc>`), for the clusters of one article naming one kind of happening twice on one
+ * day (see sameHappening). Not meetings: a day of diplomacy holds several talks, and one report
+ * tells them all.
+ */
+function namedInArticle(f: Settled): string[] {
+  return [...f.nounKinds].flatMap(([doc, kinds]) =>
+    [...kinds].filter((k) => k !== MEETING_KIND && k !== MARKET_KIND).map((k) => `${k}#${doc}`),
+  );
 }
 
 function isGathering(f: Settled): boolean {
@@ -687,13 +703,16 @@ function sameHappening(
   // (`Dar es Salaam bombing`, and the `Kenya bombing` some of whose reports tell it at Dar es Salaam):
   // one happening, unless their subjects differ.
   if (a.day === b.day && [...a.toldAt].some((k) => b.toldAt.has(k)) && subjectsAgree(a, b)) return true;
+  // One article naming one kind of happening twice the same day names one happening, whoever each
+  // sentence has take part (`a ceremony in Independence` for the three foreign ministers, `the
+  // ceremony` resonating with Truman), unless the two are told at two places.
+  if (a.day === b.day && namedInArticle(a).some((k) => namedInArticle(b).includes(k)) && !toldApartByPlace(a, b))
+    return true;
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
   if (shared === 0) return false;
   // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's
   // place, or the two share two main participants (the same people met once that day).
-  if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p)) && shared < 2) {
-    if (!namesAny(b, [...a.places]) && !namesAny(a, [...b.places])) return false;
-  }
+  if (shared < 2 && toldApartByPlace(a, b)) return false;
   const sharedKinds = [...a.kinds].filter((k) => b.kinds.has(k));
   // One kind of happening a noun names (a bombing, an earthquake), the same day, to the same two
   // countries or people: one happening, whatever else each report says around it (`the Aug. 7
@@ -753,6 +772,12 @@ function sameHappening(
   if (a.subject !== null && b.subject !== null && oneDeedTwoVerbs(a.kinds, b.kinds, lightHeads)) return true;
   const cosine = termCosine(a, b, idf);
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
+}
+
+/** Each is told at a place, the two places differ, and neither's reports name the other's. */
+function toldApartByPlace(a: Settled, b: Settled): boolean {
+  if (a.places.size === 0 || b.places.size === 0 || [...a.places].some((p) => b.places.has(p))) return false;
+  return !namesAny(b, [...a.places]) && !namesAny(a, [...b.places]);
 }
 
 /** An article that names them with two different event nouns tells them apart (`talks` and `meeting` are one kind: an article calls one meeting both). */
