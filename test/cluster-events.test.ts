@@ -1259,6 +1259,26 @@ describe('corpus events from dated statements', () => {
     expect(events(met)).toEqual([2, 1]);
   });
 
+  it('ranks a lone report of an interview or a news conference below any other lone event, not several reports of one', () => {
+    const interview = (doc: number) =>
+      statement(doc, '1987-03-02', {
+        value: '1987-03-02',
+        action: 'n:interview',
+        name: 'Dauster interview',
+        subjectId: 2,
+        participantIds: [2],
+        terms: ['coffe', 'quota', 'export'],
+      });
+    const told = { ...options, reporting: new Set(['interview', 'news conference']) };
+    const ranks = (rows: StatementRow[]) =>
+      clusterStatements(rows, name, told).map((e) => [e.kind, e.documents, e.score]);
+    const ceremony = { ...interview(502), action: 'n:ceremony', name: 'Dauster ceremony', terms: ['plaqu'] };
+    const [lone, other] = ranks([interview(500), ceremony]);
+    expect(lone[0]).toBe('event');
+    expect(lone[2]).toBeLessThan(other[2] as number);
+    expect(ranks([interview(500), interview(501)])).toEqual([['event', 2, 2]]);
+  });
+
   it('joins a coarser report to the event dated to the day at its place, not to a coarse one begun beside it', () => {
     // Coffee quota talks in Paris (id 1) on March 2; later reports say `the talks in Paris earlier this
     // month`, and one of them gave that month to someone meeting ministers about those talks.

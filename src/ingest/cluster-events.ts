@@ -28,6 +28,9 @@ const GATHERING_KINDS: ReadonlySet<string> = new Set(['n:meet', 'n:conference', 
 /** What a coarser statement adds to the score of a cluster some report dates to the day (see the clustering loop). */
 const DAY_EVENT_PREFERENCE = 0.3;
 
+/** Taken off the score of a lone report of an interview or a news conference: below any other lone report. */
+const REPORTING_DISCOUNT = 0.5;
+
 /** A lone report of something this many days before it was published recalls background, not news. */
 const BACKGROUND_DAYS = 365;
 
@@ -61,6 +64,8 @@ export interface ClusterOptions {
    * the noun itself, since reports name different people and officials around one earthquake.
    */
   placeKnown?: ReadonlySet<string>;
+  /** Event nouns of occasions news is told at (`interview`, `news conference`): alone in one report, no event. */
+  reporting?: ReadonlySet<string>;
   /** Event noun → its group (`talks`, `meeting` → `meet`; `accord`, `pact` → `accord`): one kind of happening. */
   nounGroups?: ReadonlyMap<string, string>;
   /** Verb → the event-noun group it makes happen (`agree` → `accord`, `meet` → `meet`). */
@@ -183,6 +188,7 @@ export function clusterStatementStream(
   const localityCountry = options.localityCountry ?? (() => null);
   const naming = {
     placeKnown,
+    reporting: options.reporting ?? new Set<string>(),
     isPlace,
     isLocality,
     isOrganisation,
@@ -1099,6 +1105,7 @@ type NamingOptions = Required<
   Pick<
     ClusterOptions,
     | 'placeKnown'
+    | 'reporting'
     | 'isPlace'
     | 'isLocality'
     | 'isOrganisation'
@@ -1240,6 +1247,12 @@ function toEvent(
   const nameless = reports.size < minReports && (!/\p{Lu}/u.test(name) || name.endsWith('(unnamed)'));
   const kind: 'event' | 'mention' =
     (c.namedOrNoun || reports.size >= minReports) && !background && !nameless ? 'event' : 'mention';
+  // A lone report of an interview or a news conference (`Clark said in a telephone interview
+  // Monday`) most often tells where its own news came from: an event (so the gold of the seeds has
+  // it), but the first a digest leaves out. Several reports of one (a president's first news
+  // conference in months) rank as any other.
+  const toldAtOnly =
+    reports.size < minReports && members.every((m) => m.eventNoun && naming.reporting.has(m.action.slice(2)));
   return {
     key,
     kind,
@@ -1249,7 +1262,7 @@ function toEvent(
     documents: reports.size,
     sources: sources.size,
     days: days.size,
-    score: reports.size + 0.5 * (sources.size - 1) + 0.25 * (days.size - 1),
+    score: reports.size + 0.5 * (sources.size - 1) + 0.25 * (days.size - 1) - (toldAtOnly ? REPORTING_DISCOUNT : 0),
     conflicts: date.conflicts,
     lead: leadStatement(members, date.span.value),
     statementIds: members.map((m) => m.id).sort((a, b) => a - b),

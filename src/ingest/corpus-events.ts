@@ -35,7 +35,7 @@ import { isCommonWord } from '../nlp/ner/lexicon.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '143';
+export const STATEMENTS_VERSION = '144';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -185,6 +185,7 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
   const countryOf = countryEntities(db);
   const clustering = {
     placeKnown,
+    reporting: new Set(EVENT_NOUN_TABLE.filter((n) => n.reporting).map((n) => n.lemma)),
     nounGroups,
     verbGroups: VERB_GROUPS,
     ...placeLookups(db),

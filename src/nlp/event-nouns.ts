@@ -29,12 +29,18 @@ export interface EventNoun {
    * weekday to an announced period (`prices may fall next week`).
    */
   marketMove: boolean;
+  /**
+   * An occasion news is told at (`interview`, `news conference`): one report of one is most often
+   * that report's own source (`said in an interview on Monday`), not a happening of its own.
+   */
+  reporting: boolean;
 }
 
 type Row = [lemma: string, group: string | null, flags?: string, forms?: string[]];
 
 // Flags: p = known by its place, v = verb-like, m = needs a modifier, g = generic, t = travel, s = no plural,
-// a = anchors dates only (the event finder does not name an event after it), k = a market's move.
+// a = anchors dates only (the event finder does not name an event after it), k = a market's move,
+// r = an occasion news is told at.
 const ROWS: Row[] = [
   ['summit', 'meet', 'p'],
   ['talks', 'meet', 'vs', ['talks']],
@@ -49,8 +55,8 @@ const ROWS: Row[] = [
   ['trip', 'travel', 'vt'],
   ['tour', 'travel', 'vt'],
   ['conference', 'conference', 'p'],
-  ['news conference', null],
-  ['press conference', null],
+  ['news conference', null, 'r'],
+  ['press conference', null, 'r'],
   ['forum', 'conference', 'p'],
   ['convention', 'conference', 'p'],
   ['congress', 'conference', 'pa', ['congress']],
@@ -104,14 +110,14 @@ const ROWS: Row[] = [
       'slump',
     ],
   ],
-  ['interview', null, 'v'],
+  ['interview', null, 'vr'],
   ['session', null, 'g'],
   ['event', null, 'g'],
   ['hearing', null, 'v'],
   ['trial', null, 'ma'],
   ['rally', null, 'pv'],
   ['protest', null, 'v'],
-  ['briefing', null],
+  ['briefing', null, 'r'],
   ['debate', null, 'ma'],
   ['speech', null, 'ma'],
   ['address', null, 'vma'],
@@ -165,6 +171,7 @@ export const EVENT_NOUN_TABLE: readonly EventNoun[] = ROWS.map(([lemma, group, f
   travel: flags.includes('t'),
   headsEvents: !flags.includes('a'),
   marketMove: flags.includes('k'),
+  reporting: flags.includes('r'),
 }));
 
 const BY_LEMMA: ReadonlyMap<string, EventNoun> = new Map(EVENT_NOUN_TABLE.map((n) => [n.lemma, n]));
