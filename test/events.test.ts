@@ -170,6 +170,24 @@ describe('event phrases', () => {
       ]).mentions,
     ).toEqual([]);
   });
+  it('are not a place where such things are done (`a shooting range`, `the conference room`)', () => {
+    const text =
+      'On Tuesday, thieves stole 40 firearms from a shooting range in Belgium. ' +
+      'Ministers left the conference room on Monday. The meeting took place on Monday.';
+    expect(eventsOf(text, '1996-08-31', []).mentions.map((m) => m.text)).toEqual(['meeting']);
+  });
+  it('are named after people as the text writes them, not as a headline in capitals does', () => {
+    const text =
+      'MITCHELL DEFEATS BAILEY IN BERLIN.\nDennis Mitchell beat Donovan Bailey at a meeting on Friday. ' +
+      'Mitchell won in 10.08 seconds.';
+    const named = eventsOf(text, '1996-08-30', [
+      ['PERSON', 'MITCHELL', 'Dennis Mitchell'],
+      ['PERSON', 'BAILEY', 'Donovan Bailey'],
+      ['PERSON', 'Dennis Mitchell', 'Dennis Mitchell'],
+      ['PERSON', 'Donovan Bailey', 'Donovan Bailey'],
+    ]).events.map((e) => e.name);
+    expect(named).toEqual(['Mitchell–Bailey meeting']);
+  });
   it('are not `to accord`, and a date between a month named May and the noun makes no modal', () => {
     const text =
       'The solution would be to accord the region maximum autonomy. ' +

@@ -291,6 +291,9 @@ const DETERMINERS =
  * `an October 16 meeting decided`).
  */
 const MODIFIED_NOUN = /^(?:\p{Ll}+[^s\W]s|agenda|communique|declaration|statement|host|venue|site)$/u;
+/** Nouns of a place an event noun before them names what is done at (`shooting range`, `meeting room`, `conference centre`). */
+const FACILITY =
+  /^(?:ranges?|galler(?:y|ies)|rooms?|halls?|centres?|centers?|facilit(?:y|ies)|grounds?|arenas?|stadiums?|places?)$/;
 const NOT_PLURAL = /^(?:this|thus|perhaps|always|towards|besides|afterwards|whereas|has|was|does|its|his)$/;
 
 function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): Phrase[] {
@@ -363,6 +366,8 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     // `halted all car purchases in protest against high taxes`: why they did it, no protest held.
     if (lemma === 'protest' && modifiers.length === 0 && /^in$/i.test(justBefore)) continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
+    // `a shooting range`, `the conference room`: a place where such things are done, no happening.
+    if (FACILITY.test(after)) continue;
     const sentenceText = () => text.slice(sentenceStart, sentences[sentence]?.end ?? text.length);
     if (MARKET_SENSE.has(lemma) && isMarketMove(sentenceText())) continue;
     // `a securities repurchase pact`, `as an outgoing 14.9 billion pact expired` in a story of the
@@ -1540,9 +1545,15 @@ function mergeIntoEvents(evidence: Evidence[]): Cluster[] {
 
 const SHORT_COUNTRY: Record<string, string> = { 'United States': 'US', 'United Kingdom': 'UK', 'United Nations': 'UN' };
 
-/** The name a text uses alone for a person (`Kang`, `Trump`): a one-word mention if the text has one. */
+/**
+ * The name a text uses alone for a person (`Kang`, `Trump`): a one-word mention if the text has one,
+ * not one of a headline in capitals (`MITCHELL DEFEATS BAILEY`: `Mitchell`, from the full name).
+ */
 function shortName(canonical: string, persons: Entity[], text: string): string {
-  const single = persons.find((e) => e.name === canonical && !/\s/.test(text.slice(e.start, e.end)));
+  const single = persons.find((e) => {
+    const written = text.slice(e.start, e.end);
+    return e.name === canonical && !/\s/.test(written) && /\p{Ll}/u.test(written);
+  });
   if (single) return text.slice(single.start, single.end);
   const parts = canonical.split(/\s+/);
   return parts.length > 1 ? parts[parts.length - 1] : canonical;
