@@ -2270,6 +2270,28 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('names what was done to a name of several words by the whole name, past four words', () => {
+    const { statements } = statementsIn(
+      [
+        'Woods won an unprecedented third successive Amateur Championship on August 25.',
+        'Akiman met Greek Foreign Affairs Undersecretary Yannis Kapsis on March 2.',
+      ],
+      '1996-08-29',
+      [
+        ['Woods', 0, 'PERSON', 'Tiger Woods'],
+        ['August 25', 0, 'DATE', '1996-08-25'],
+        ['Akiman', 1, 'PERSON'],
+        ['Yannis Kapsis', 1, 'PERSON'],
+        ['March 2', 1, 'DATE', '1996-03-02'],
+      ],
+    );
+    // Were `… wins unprecedented third successive Amateur` and `Akiman meets Greek Foreign Affairs Undersecretary`.
+    expect(statements.map((s) => s.name)).toEqual([
+      'Tiger Woods wins unprecedented third successive Amateur Championship',
+      'Akiman meets Yannis Kapsis',
+    ]);
+  });
+
   it('takes no one a statement was made to for who acted (`told the Securities and Exchange Commission it has acquired`)', () => {
     const { statements } = statementsIn(
       [

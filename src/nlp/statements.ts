@@ -384,6 +384,9 @@ function pastDate(words: Word[], j: number, isDate: (at: number) => boolean): nu
   return words[k] && !words[k].marked ? k : j;
 }
 
+/** Words of an object phrase (a name under way may add three more). */
+const MAX_OBJECT_WORDS = 4;
+
 /** The object phrase after an action word: adverbs, determiners and numbers skipped; up to a preposition. */
 function objectAfter(
   words: Word[],
@@ -422,7 +425,14 @@ function objectAfter(
     j++;
   }
   const opens = j;
-  for (; j < words.length && out.length < 4; j++) {
+  // Four words at most, but a name under way runs to its end (`won an unprecedented third
+  // successive U.S. Amateur Championship`, not `… successive U.S.`).
+  const nameGoesOn = (k: number) =>
+    out.length < MAX_OBJECT_WORDS + 3 &&
+    /^\p{Lu}/u.test(out[out.length - 1] ?? '') &&
+    /^\p{Lu}\p{Ll}/u.test(words[k].text) &&
+    !words[k].marked;
+  for (; j < words.length && (out.length < MAX_OBJECT_WORDS || nameGoesOn(j)); j++) {
     const w = words[j];
     // The phrase ends at a comma, a colon, a bracket or a dash: `cut output, oil ministers said` is about output.
     // Right after a verb, a mark ends it before it starts (`the bans were lifted, the officials said`).
