@@ -920,6 +920,20 @@ describe('entitySpans: peoples', () => {
       }),
     ).toEqual(['LOC:Philippines', 'ORG:American']);
   });
+  it('knows the peoples no demonym of the gazetteer names (`Saudis`, `Serbs`, `AZERIS`), not `Turks and Caicos Islands`', () => {
+    expect(
+      labelledSpans('ARMENIANS , AZERIS HOLD TALKS . The Saudis said Serbs met Danes in Turks and Caicos Islands .', {
+        AZERIS: 'B-ORG',
+        Saudis: 'B-PER',
+        Serbs: 'B-ORG',
+        Danes: 'B-ORG',
+        Turks: 'B-LOC',
+        and: 'I-LOC',
+        Caicos: 'I-LOC',
+        Islands: 'I-LOC',
+      }),
+    ).toEqual(['LOC:Turks and Caicos Islands']);
+  });
 });
 
 describe('entitySpans: figures', () => {
