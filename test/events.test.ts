@@ -170,10 +170,11 @@ describe('event phrases', () => {
       ]).mentions,
     ).toEqual([]);
   });
-  it('are not a place where such things are done (`a shooting range`, `the conference room`)', () => {
+  it('are not a place where such things are done nor a call (`a shooting range`, `the conference room`, `a conference call`)', () => {
     const text =
       'On Tuesday, thieves stole 40 firearms from a shooting range in Belgium. ' +
-      'Ministers left the conference room on Monday. The meeting took place on Monday.';
+      'Ministers left the conference room on Monday. Frater spoke in a conference call on Friday. ' +
+      'The meeting took place on Monday.';
     expect(eventsOf(text, '1996-08-31', []).mentions.map((m) => m.text)).toEqual(['meeting']);
   });
   it('are named after people as the text writes them, not as a headline in capitals does', () => {
@@ -1155,6 +1156,7 @@ describe('what a dated statement says happened', () => {
         'The North Atlantic Treaty Organization embraced the Czech Republic on Friday.',
         'Among the first former Warsaw Pact countries to accede to NATO on Friday was Poland.',
         'France signed the Louvre Accord on Sunday.',
+        'Ramos thanked Suharto and the Organisation of Islamic Conference (OIC) on Saturday.',
       ],
       '1999-03-13',
       [
@@ -1167,9 +1169,13 @@ describe('what a dated statement says happened', () => {
         ['Poland', 1, 'COUNTRY'],
         ['France', 2, 'COUNTRY'],
         ['Sunday', 2, 'DATE', '1999-03-07'],
+        ['Ramos', 3, 'PERSON'],
+        ['Suharto', 3, 'PERSON'],
+        ['Saturday', 3, 'DATE', '1999-03-13'],
       ],
     );
-    // Were `North Atlantic Treaty` and `Warsaw Pact`, happenings of March 12.
+    // Were `North Atlantic Treaty` and `Warsaw Pact`, happenings of March 12, and `Islamic Conference`.
+    expect(statements.map((s) => s.name)).not.toContain('Islamic Conference');
     expect(statements.map((s) => s.name)).not.toContain('North Atlantic Treaty');
     expect(statements.map((s) => s.name)).not.toContain('Warsaw Pact');
     expect(statements.map((s) => s.name)).toContain('France signs Louvre Accord');

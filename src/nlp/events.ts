@@ -291,9 +291,12 @@ const DETERMINERS =
  * `an October 16 meeting decided`).
  */
 const MODIFIED_NOUN = /^(?:\p{Ll}+[^s\W]s|agenda|communique|declaration|statement|host|venue|site)$/u;
-/** Nouns of a place an event noun before them names what is done at (`shooting range`, `meeting room`, `conference centre`). */
+/**
+ * Nouns an event noun before them only describes: a place where such things are done (`shooting
+ * range`, `meeting room`, `conference centre`) or a telephone call (`a conference call`).
+ */
 const FACILITY =
-  /^(?:ranges?|galler(?:y|ies)|rooms?|halls?|centres?|centers?|facilit(?:y|ies)|grounds?|arenas?|stadiums?|places?)$/;
+  /^(?:ranges?|galler(?:y|ies)|rooms?|halls?|centres?|centers?|facilit(?:y|ies)|grounds?|arenas?|stadiums?|places?|calls?)$/;
 const NOT_PLURAL = /^(?:this|thus|perhaps|always|towards|besides|afterwards|whereas|has|was|does|its|his)$/;
 
 function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): Phrase[] {
@@ -366,7 +369,7 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     // `halted all car purchases in protest against high taxes`: why they did it, no protest held.
     if (lemma === 'protest' && modifiers.length === 0 && /^in$/i.test(justBefore)) continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
-    // `a shooting range`, `the conference room`: a place where such things are done, no happening.
+    // `a shooting range`, `the conference room`, `a conference call`: no happening.
     if (FACILITY.test(after)) continue;
     const sentenceText = () => text.slice(sentenceStart, sentences[sentence]?.end ?? text.length);
     if (MARKET_SENSE.has(lemma) && isMarketMove(sentenceText())) continue;

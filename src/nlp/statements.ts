@@ -1118,6 +1118,13 @@ function namedEventIn(sentence: string, dateAt = -1): string | null {
     // organisation's name, not an event; nor `former Warsaw Pact countries`, an alliance by its members.
     const after = sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 16);
     if (/^\s+(?:on|of|for)\s+\p{Lu}/u.test(after) || NAME_GOES_ON.test(after)) continue;
+    // … nor its end (`the Organisation of Islamic Conference`).
+    if (
+      /\b(?:Organi[sz]ation|Council|Committee|Secretariat)\s+(?:of|for)\s+(?:the\s+)?$/u.test(
+        sentence.slice(0, m.index!),
+      )
+    )
+      continue;
     return `${words.join(' ')} ${m[2]}`;
   }
   return null;
