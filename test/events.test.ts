@@ -177,6 +177,12 @@ describe('event phrases', () => {
       'The meeting took place on Monday.';
     expect(eventsOf(text, '1996-08-31', []).mentions.map((m) => m.text)).toEqual(['meeting']);
   });
+  it("are not a match's play (`wave after wave of attacks` before `a goalless draw`), but an attack beside a match is", () => {
+    const text =
+      'Austria dominated their qualifier against Scotland on Saturday with wave after wave of attacks but had to settle for a goalless draw. ' +
+      'Police said a bomb attack near the stadium killed two people on Saturday.';
+    expect(eventsOf(text, '1996-08-31', []).mentions.map((m) => m.text)).toEqual(['bomb attack']);
+  });
   it('are named after people as the text writes them, not as a headline in capitals does', () => {
     const text =
       'MITCHELL DEFEATS BAILEY IN BERLIN.\nDennis Mitchell beat Donovan Bailey at a meeting on Friday. ' +

@@ -291,6 +291,10 @@ const DETERMINERS =
  * `an October 16 meeting decided`).
  */
 const MODIFIED_NOUN = /^(?:\p{Ll}+[^s\W]s|agenda|communique|declaration|statement|host|venue|site)$/u;
+/** Words only a match report uses: in their sentence an `attack` or a `shot` is play. */
+const SPORT_PLAY =
+  /\b(?:goalless|goalkeeper|striker|strikers|midfield|midfielder|midfielders|wickets?|innings|half-time|halftime|qualifier|free kick|penalty kick|penalty area|scored)\b/i;
+
 /**
  * Nouns an event noun before them only describes: a place where such things are done (`shooting
  * range`, `meeting room`, `conference centre`) or a telephone call (`a conference call`).
@@ -381,6 +385,9 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     // `has come under increasing attack`: criticism, not an assault.
     if (lemma === 'attack' && /\bunder\s+(?:[a-z]+\s+)?$/i.test(text.slice(Math.max(sentenceStart, start - 30), start)))
       continue;
+    // `dominated their World Cup qualifier with wave after wave of attacks … a goalless draw`: play,
+    // not violence, in a sentence of a match.
+    if (GROUP[lemma] === 'violence' && SPORT_PLAY.test(sentenceText())) continue;
     const anaphoric =
       /^(?:the|this|that|these|those|his|her|their|its|our)$/.test(before) &&
       modifiers.every((w) => ordinal === w || NAME_STOP_MODIFIERS.has(w) || /^\p{Lu}/u.test(w));
