@@ -183,6 +183,23 @@ describe('event phrases', () => {
       'Police said a bomb attack near the stadium killed two people on Saturday.';
     expect(eventsOf(text, '1996-08-31', []).mentions.map((m) => m.text)).toEqual(['bomb attack']);
   });
+  it('are named after the place or body an accord is named after, not after whoever speaks of it', () => {
+    const text =
+      'Reagan said on Tuesday the United States remains committed to the Louvre accord. ' +
+      'Baker met German officials and reaffirmed the Louvre agreement. Japan backed a U.S. accord.';
+    const named = eventsOf(text, '1987-10-20', [
+      ['PERSON', 'Reagan', 'Ronald Reagan'],
+      ['PERSON', 'Baker', 'James Baker'],
+      ['ORG', 'Louvre', 'Louvre'],
+      ['COUNTRY', 'United States', 'United States'],
+      ['COUNTRY', 'U.S.', 'United States'],
+      ['COUNTRY', 'Japan', 'Japan'],
+    ]).events.map((e) => e.name);
+    // Were `Reagan accord` and `Baker agreement`; a country before an accord names no accord.
+    expect(named).toContain('Louvre accord');
+    expect(named).toContain('Louvre agreement');
+    expect(named.some((n) => n.startsWith('U.S.'))).toBe(false);
+  });
   it('are named after people as the text writes them, not as a headline in capitals does', () => {
     const text =
       'MITCHELL DEFEATS BAILEY IN BERLIN.\nDennis Mitchell beat Donovan Bailey at a meeting on Friday. ' +

@@ -18,7 +18,7 @@ import {
   type EventNoun,
 } from './event-nouns.js';
 import { daysBetween } from '../core/days.js';
-import { countryByDemonym } from './gazetteer.js';
+import { countryByDemonym, countryByName } from './gazetteer.js';
 import { participlePhraseBefore } from './participles.js';
 
 /**
@@ -1597,6 +1597,10 @@ function eventName(c: Cluster, text: string, persons: Entity[], orgs: Entity[]):
   const outlet = MEDIA.has(c.lemma) ? mediaOutlet(c, text, orgs) : null;
   // A market's fall, by the market it names after it (`record drop on Wall Street`, `collapse of the tin market`).
   if (best.phrase.market) return `${kind} ${best.phrase.market}`;
+  // An accord by the place or the body the text names it after (`the Louvre accord`, `the OPEC
+  // accord`), not by whoever the story quotes on it (was `Reagan accord`).
+  const namedAfter = best.phrase.modifiers.filter((w) => /^\p{Lu}/u.test(w) && !countryByName(w));
+  if (GROUP[c.lemma] === 'accord' && namedAfter.length) return `${namedAfter.join(' ')} ${kind}`;
   if (PLACE_NAMED.has(c.lemma) && place) return `${place} ${kind}`;
   if (TRAVEL.has(c.lemma) && place && people.length) return `${people[0]} ${kind} to ${place}`;
   if (outlet && people.length) return `${people[0]} ${outlet} ${kind}`;
