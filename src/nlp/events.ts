@@ -1462,6 +1462,8 @@ function compatible(ev: Evidence, c: Cluster): boolean {
   if (ev.place && c.place && ev.place.type === 'PLACE' && c.place.type === 'PLACE' && ev.place.name !== c.place.name)
     return false;
   if (daysConflict(ev.date, c.date)) return false;
+  // Whoever speaks of an accord named after one place or body, it is one accord.
+  if (accordNamedAlike(ev, c)) return true;
   if (peopleCompatible(ev.persons, c.persons) === 'conflict') return false;
   if (
     !phrase.anaphoric &&
@@ -1478,9 +1480,22 @@ function isDistinctive(phrase: Phrase): boolean {
   return phrase.modifiers.some((w) => w !== phrase.ordinal && !NAME_STOP_MODIFIERS.has(w) && !/^\p{Lu}/u.test(w));
 }
 
+/** The names an accord is named after (`Louvre` of `the Louvre accord`): capitalised, no country's. */
+function namedAfter(modifiers: Iterable<string>): string[] {
+  return [...modifiers].filter((w) => /^\p{Lu}/u.test(w) && !countryByName(w));
+}
+
+/** Two accords the text names after the same place or body (`the Louvre accord`, `the Louvre agreement`). */
+function accordNamedAlike(ev: Evidence, c: Cluster): boolean {
+  if (GROUP[ev.phrase.lemma] !== 'accord' || GROUP[c.lemma] !== 'accord') return false;
+  const names = namedAfter(ev.phrase.modifiers);
+  return names.length > 0 && names.every((w) => c.modifiers.has(w));
+}
+
 /** The same people, countries, place, ordinal or kind (`pre-summit talks`) say it is the same event. */
 function agrees(ev: Evidence, c: Cluster): boolean {
   const { phrase } = ev;
+  if (accordNamedAlike(ev, c)) return true;
   if (peopleCompatible(ev.persons, c.persons) === 'same') return true;
   if (
     !phrase.anaphoric &&
@@ -1599,8 +1614,8 @@ function eventName(c: Cluster, text: string, persons: Entity[], orgs: Entity[]):
   if (best.phrase.market) return `${kind} ${best.phrase.market}`;
   // An accord by the place or the body the text names it after (`the Louvre accord`, `the OPEC
   // accord`), not by whoever the story quotes on it (was `Reagan accord`).
-  const namedAfter = best.phrase.modifiers.filter((w) => /^\p{Lu}/u.test(w) && !countryByName(w));
-  if (GROUP[c.lemma] === 'accord' && namedAfter.length) return `${namedAfter.join(' ')} ${kind}`;
+  const after = namedAfter(best.phrase.modifiers);
+  if (GROUP[c.lemma] === 'accord' && after.length) return `${after.join(' ')} ${kind}`;
   if (PLACE_NAMED.has(c.lemma) && place) return `${place} ${kind}`;
   if (TRAVEL.has(c.lemma) && place && people.length) return `${people[0]} ${kind} to ${place}`;
   if (outlet && people.length) return `${people[0]} ${outlet} ${kind}`;
