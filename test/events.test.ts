@@ -199,6 +199,19 @@ describe('event phrases', () => {
     expect(named.filter((n) => n.startsWith('Louvre'))).toEqual(['Louvre accord']);
     expect(named.some((n) => n.startsWith('U.S.'))).toBe(false);
   });
+  it('are named after a newspaper whole, a network without its news arm', () => {
+    const text =
+      'Baker said in an interview with the New York Times on Sunday that the dollar was stable. ' +
+      'Pompeo said in an interview with CBS News on Wednesday that the dollar was weak.';
+    const named = eventsOf(text, '1987-10-20', [
+      ['PERSON', 'Baker', 'James Baker'],
+      ['ORG', 'New York Times', 'New York Times'],
+      ['PERSON', 'Pompeo', 'Mike Pompeo'],
+      ['ORG', 'CBS News', 'CBS News'],
+    ]).events.map((e) => e.name);
+    // Was `Baker New interview`.
+    expect(named).toEqual(['Baker New York Times interview', 'Pompeo CBS interview']);
+  });
   it('are named after people as the text writes them, not as a headline in capitals does', () => {
     const text =
       'MITCHELL DEFEATS BAILEY IN BERLIN.\nDennis Mitchell beat Donovan Bailey at a meeting on Friday. ' +

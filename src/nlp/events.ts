@@ -1628,13 +1628,24 @@ function eventName(c: Cluster, text: string, persons: Entity[], orgs: Entity[]):
   return kind;
 }
 
+/**
+ * An outlet as an event's name gives it: a network without its news arm (`CBS News` → `CBS`), a
+ * newspaper whole (`New York Times`, which its first word alone would make `New`).
+ */
+function outletName(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && /^(?:News|Television|TV|Radio|Network|Broadcasting)$/.test(words[words.length - 1]))
+    words.pop();
+  return words.join(' ');
+}
+
 function mediaOutlet(c: Cluster, text: string, orgs: Entity[]): string | null {
   for (const ev of c.evidence) {
     const m = /^\s+(?:with|to|on)\s+/.exec(text.slice(ev.phrase.end, ev.phrase.end + 12));
     if (!m) continue;
     const at = ev.phrase.end + m[0].length;
     const org = orgs.find((o) => o.start === at || o.start === at + 4);
-    if (org) return org.name.split(/\s+/)[0];
+    if (org) return outletName(org.name);
   }
   return null;
 }
