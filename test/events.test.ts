@@ -212,6 +212,14 @@ describe('event phrases', () => {
     // Was `Baker New interview`.
     expect(named).toEqual(['Baker New York Times interview', 'Pompeo CBS interview']);
   });
+  it('number a name only when two events share it with their date and place, not when their dates tell them apart', () => {
+    const text =
+      'Holders will vote at the annual meeting on April 21. Shareholders had approved the name at the annual meeting on May 6, 1986.';
+    expect(eventsOf(text, '1987-03-20', []).events.map((e) => `${e.name} ${e.date}`)).toEqual([
+      'annual meeting 1987-04-21',
+      'annual meeting 1986-05-06',
+    ]);
+  });
   it('are named after people as the text writes them, not as a headline in capitals does', () => {
     const text =
       'MITCHELL DEFEATS BAILEY IN BERLIN.\nDennis Mitchell beat Donovan Bailey at a meeting on Friday. ' +

@@ -1683,10 +1683,6 @@ export function findEvents(
       personEntities,
       entities.filter((e) => e.type === 'ORG'),
     );
-    // Two different events with one name would merge downstream: number the later ones.
-    const seen = names.get(name) ?? 0;
-    names.set(name, seen + 1);
-    if (seen) name = `${name} (${seen + 1})`;
     const date =
       c.date ??
       (lead &&
@@ -1694,6 +1690,13 @@ export function findEvents(
       c.evidence.some((ev) => isSetOnLeadDay(text, ev.phrase, sentences[ev.phrase.sentence]?.start ?? 0))
         ? lead.value
         : null);
+    // Two different events with one name, date and place would merge downstream (the store keys
+    // events so): number the later ones. Two dates tell them apart already (`the April annual
+    // meeting`, `the 1986 annual meeting`).
+    const key = [name, date ?? '', c.place?.name ?? ''].join('\u0000');
+    const seen = names.get(key) ?? 0;
+    names.set(key, seen + 1);
+    if (seen) name = `${name} (${seen + 1})`;
     const firstSeen = (name: string) => entities.find((e) => e.name === name)?.start ?? Infinity;
     const participants = unique([...c.persons, ...(c.persons.size ? [] : c.countries)]).sort(
       (a, b) => firstSeen(a) - firstSeen(b),
