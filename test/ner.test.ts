@@ -936,6 +936,21 @@ describe('entitySpans: peoples', () => {
   });
 });
 
+describe('entitySpans: a given name after a title', () => {
+  it('joins a word the tagger left out between a title and a surname, not a title of its own or a firm', () => {
+    expect(
+      labelledSpans('U.S. Ambassador Prudence Bushnell wrapped up talks .', { 'U.S.': 'B-LOC', Bushnell: 'B-LOC' }),
+    ).toEqual(['LOC:U.S.', 'PERSON:Prudence Bushnell']);
+    expect(
+      labelledSpans('Chief Executive Brian Corby said . Premier Auction Services said .', {
+        Brian: 'B-PER',
+        Corby: 'I-PER',
+        Services: 'B-ORG',
+      }),
+    ).toEqual(['PERSON:Brian Corby', 'ORG:Services']);
+  });
+});
+
 describe('entitySpans: figures', () => {
   it('drops an acronym the document defines for a figure, wherever it stands', () => {
     const labels = { Public: 'B-ORG', Sector: 'I-ORG', Borrowing: 'I-ORG', Requirement: 'I-ORG', PSBR: 'B-ORG' };

@@ -215,6 +215,7 @@ export function entitySpans(
     }
   });
   possessiveNames(spans, tokens);
+  namesAfterTitles(spans, tokens);
   companiesBySuffix(spans, tokens, sentences, lex);
   extendOrgNames(spans, tokens, sentences);
   repeatOrgNames(spans, tokens, sentences);
@@ -2728,6 +2729,43 @@ export function tokensText(tokens: Token[], a: number, b: number): string {
   for (let i = a + 1; i <= b; i++) s += (tokens[i].start > tokens[i - 1].end ? ' ' : '') + tokens[i].text;
   return s;
 }
+
+/**
+ * `U.S. Ambassador Prudence Bushnell`: a capitalised word between a title and a name the tagger
+ * found, which it left out (a given name that is also a common noun), is the person's given name,
+ * and the two words are a person, whatever the tagger took the surname for (a place: there is a
+ * Bushnell in Florida). Not a place's or a people's word (`Ambassador Soviet …`).
+ */
+function namesAfterTitles(spans: Span[], tokens: Token[]): void {
+  const owned = new Set<number>();
+  for (const sp of spans) for (let i = sp.first; i <= sp.last; i++) owned.add(i);
+  for (const sp of spans) {
+    const given = sp.first - 1;
+    // (A surname alone: before a name of two words the word is a title's own, `Chief Executive Brian Corby`.)
+    // (Not a firm's word: `Premier Auction Services`, `Burger King Investors L.P.`.)
+    if (given < 1 || owned.has(given) || sp.last !== sp.first) continue;
+    const surname = tokens[sp.first].text;
+    if (
+      hasOrganisationWord(tokens, sp) ||
+      isCorporateSuffix(surname) ||
+      surname.includes('.') ||
+      mostlyLowerCase(surname)
+    )
+      continue;
+    const word = tokens[given].text;
+    const title = tokens[given - 1].text;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !isTitle(title) || isTitle(word) || isCalendarWord(word)) continue;
+    // `General Accounting Office`, `Chief Accountant`: a word that opens a title, or a name, is no title.
+    if (TITLE_OPENERS.test(title)) continue;
+    if (placeInfo(word) || countryByName(word) || countryByDemonym(word)) continue;
+    sp.first = given;
+    sp.type = 'PERSON';
+  }
+}
+
+/** Titles that open longer titles or names (`Chief Executive`, `Vice President`, `General Motors`). */
+const TITLE_OPENERS =
+  /^(?:chief|general|vice|deputy|acting|senior|assistant|executive|managing|associate|former|first|lord|lady)$/i;
 
 function isTitle(tok: string): boolean {
   const t = tok.toLowerCase().replace(/\.$/, '');
