@@ -148,6 +148,17 @@ describe('findEntities', () => {
     expect(two.find((m) => m.text === 'Jean Kanon')?.entity).toBe('Jean Kanon');
   });
 
+  it('reads two words that open the one name of three words in the document as its given names', () => {
+    const ms = entities(
+      'Juan Miguel Gonzalez wants his son back. Juan Miguel said on Tuesday he would travel to Miami.',
+    );
+    expect(ms.filter((m) => m.text === 'Juan Miguel').map((m) => m.entity)).toEqual(['Juan Miguel Gonzalez']);
+    // Two people whose names open alike: neither.
+    const two = entities('Kim Jong Un met Kim Jong Il in 1994. Kim Jong said nothing.');
+    expect(two.find((m) => m.text === 'Kim Jong Un')?.entity).toBe('Kim Jong Un');
+    expect(two.some((m) => m.entity === 'Kim Jong Un' && m.text === 'Kim Jong')).toBe(false);
+  });
+
   it("reads a holiday's name as no entity, but a place named for one as a place", () => {
     const ms = entities(
       'Trading will be thin ahead of the Easter holiday, dealers in London said. Markets close on Good Friday ' +

@@ -491,6 +491,13 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       );
       longer.sort((a, b) => b.count - a.count || (a.canonical < b.canonical ? -1 : 1));
       if (longer.length > 0) return longer[0].canonical;
+      // Two words that open the one name of three words of the document are its given names (`Juan
+      // Miguel` of `Juan Miguel Gonzalez`; not the first words of a longer name, most often a firm's
+      // the tagger took for a person).
+      const opening = full.filter(
+        (p) => p.parts.length === 3 && p.parts[0] === parts[0] && p.parts[1] === parts[1] && !isTitleWord(parts[0]),
+      );
+      if (opening.length === 1) return opening[0].canonical;
     }
     if (parts.length >= 2 || !parts.length) return own?.canonical ?? '';
     // A one-word name: the full name holding it (surname first, then any part), nearest mention first.
