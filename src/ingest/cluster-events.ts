@@ -64,7 +64,7 @@ export interface ClusterOptions {
    * the noun itself, since reports name different people and officials around one earthquake.
    */
   placeKnown?: ReadonlySet<string>;
-  /** Event nouns of occasions news is told at (`interview`, `news conference`): alone in one report, no event. */
+  /** Event nouns of occasions news is told at (`interview`, `news conference`): told by one report alone, ranked last. */
   reporting?: ReadonlySet<string>;
   /** Event noun → its group (`talks`, `meeting` → `meet`; `accord`, `pact` → `accord`): one kind of happening. */
   nounGroups?: ReadonlyMap<string, string>;

@@ -299,7 +299,7 @@ const SPORT_PLAY =
  * Nouns an event noun before them only describes: a place where such things are done (`shooting
  * range`, `meeting room`, `conference centre`) or a telephone call (`a conference call`).
  */
-const FACILITY =
+const PLACE_OR_CALL_AFTER =
   /^(?:ranges?|galler(?:y|ies)|rooms?|halls?|centres?|centers?|facilit(?:y|ies)|grounds?|arenas?|stadiums?|places?|calls?)$/;
 const NOT_PLURAL = /^(?:this|thus|perhaps|always|towards|besides|afterwards|whereas|has|was|does|its|his)$/;
 
@@ -374,7 +374,7 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     if (lemma === 'protest' && modifiers.length === 0 && /^in$/i.test(justBefore)) continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
     // `a shooting range`, `the conference room`, `a conference call`: no happening.
-    if (FACILITY.test(after)) continue;
+    if (PLACE_OR_CALL_AFTER.test(after)) continue;
     const sentenceText = () => text.slice(sentenceStart, sentences[sentence]?.end ?? text.length);
     if (MARKET_SENSE.has(lemma) && isMarketMove(sentenceText())) continue;
     // `a securities repurchase pact`, `as an outgoing 14.9 billion pact expired` in a story of the

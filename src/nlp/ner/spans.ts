@@ -2742,9 +2742,9 @@ function namesAfterTitles(spans: Span[], tokens: Token[]): void {
   for (const sp of spans) {
     const given = sp.first - 1;
     // (A surname alone: before a name of two words the word is a title's own, `Chief Executive Brian Corby`.)
-    // (Not a firm's word: `Premier Auction Services`, `Burger King Investors L.P.`.)
     if (given < 1 || owned.has(given) || sp.last !== sp.first) continue;
     const surname = tokens[sp.first].text;
+    // (Not a firm's word: `Premier Auction Services`, `Burger King Investors L.P.`.)
     if (
       hasOrganisationWord(tokens, sp) ||
       isCorporateSuffix(surname) ||
