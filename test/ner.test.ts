@@ -936,6 +936,33 @@ describe('entitySpans: peoples', () => {
   });
 });
 
+describe("entitySpans: an institution's possessive", () => {
+  it("ends an institution's or a place's name before its possessive, not a firm's named for its founder", () => {
+    expect(
+      labelledSpans("the Treasury 's bond and the University of Michigan 's index and Standard and Poor 's fell .", [
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'O',
+        'O',
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+        'O',
+      ]),
+    ).toEqual(['ORG:Treasury', 'ORG:University of Michigan', "ORG:Standard and Poor 's"]);
+  });
+});
+
 describe('entitySpans: a given name after a title', () => {
   it('joins a word the tagger left out between a title and a surname, not a title of its own or a firm', () => {
     expect(

@@ -2952,6 +2952,7 @@ function trimSpan(sp: Span, tokens: Token[]): void {
     sp.last >= sp.first &&
     ((punct(tokens[sp.last].text) && (tokens[sp.last].text !== '.' || !abbreviationDot(sp, tokens))) ||
       (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')) ||
+      institutionsPossessive(sp, tokens) ||
       // `told Reuters the 508 point decline`: no name ends in an article or a joining word.
       (sp.last > sp.first && TRAILING_FUNCTION_WORD.test(tokens[sp.last].text)))
   )
@@ -2965,6 +2966,25 @@ function trimSpan(sp: Span, tokens: Token[]): void {
     sp.last--;
     if (/^\p{Ll}/u.test(tokens[sp.last].text)) sp.last--;
   }
+}
+
+/**
+ * `the Treasury's 30-year bond`, `The University of Michigan's August index`: a state institution's
+ * name, or one ending in an institution's noun or a place, before a possessive is the name without
+ * it. Not a firm's whose name the possessive ends (`Moody's`, `Standard and Poor's`: a founder's
+ * name before it).
+ */
+function institutionsPossessive(sp: Span, tokens: Token[]): boolean {
+  if (sp.type !== 'ORG' || sp.last <= sp.first || !/^['’]s$/.test(tokens[sp.last].text)) return false;
+  const name = tokensText(tokens, sp.first, sp.last - 1);
+  const before = tokens[sp.last - 1].text;
+  return (
+    institutionName(name) !== null ||
+    isInstitutionHead(before.toLowerCase()) ||
+    placeInfo(before) !== null ||
+    isUsState(before) ||
+    countryByName(before) !== null
+  );
 }
 
 /**
