@@ -936,6 +936,18 @@ describe('entitySpans: peoples', () => {
   });
 });
 
+describe('entitySpans: regnal numbers', () => {
+  it("ends a ruler's name with its Roman numeral, not a speaker's with `I`", () => {
+    expect(
+      labelledSpans('Queen Elizabeth I was born . King Henry VIII died . Icahn I think sold .', {
+        Elizabeth: 'B-PER',
+        Henry: 'B-PER',
+        Icahn: 'B-PER',
+      }),
+    ).toEqual(['PERSON:Elizabeth I', 'PERSON:Henry VIII', 'PERSON:Icahn']);
+  });
+});
+
 describe("entitySpans: an institution's possessive", () => {
   it("ends an institution's or a place's name before its possessive, not a firm's named for its founder", () => {
     expect(

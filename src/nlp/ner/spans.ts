@@ -275,6 +275,7 @@ export function entitySpans(
       sp.last--;
   }
   possessiveFirms(split, tokens);
+  regnalNumbers(split, tokens, sentences);
   saintNames(split, tokens);
   mediaNames(split, tokens);
   wireServices(split, tokens);
@@ -2965,6 +2966,28 @@ function trimSpan(sp: Span, tokens: Token[]): void {
   if ((sp.last - sp.first + titles >= 2 || afterAcronym) && WEEKDAY_WORDS.has(tokens[sp.last].text)) {
     sp.last--;
     if (/^\p{Ll}/u.test(tokens[sp.last].text)) sp.last--;
+  }
+}
+
+/** Roman numerals a ruler's or an heir's name ends in (`Henry VIII`, `Leopold III`, `Pedro I`). */
+const REGNAL = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX)$/;
+
+/** Titles of rulers, whose `I` is a numeral (`Queen Elizabeth I`, `King Baudouin I`). */
+const RULERS = /^(?:King|Queen|Emperor|Empress|Pope|Tsar|Czar|Tsarina|Prince|Princess|Sultan|Shah|Pharaoh|Kaiser)$/;
+
+/**
+ * `Queen Elizabeth I born`, `Emperor Charles VI`, `Glenn A. Profitt II`: a Roman numeral right after
+ * a person's name in its sentence is part of it (the tagger ends the name before it). `I` only after
+ * a ruler's title and one name: elsewhere it is the speaker (`Icahn I think`, `Greenspan I'm sure`).
+ */
+function regnalNumbers(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  for (const sp of spans) {
+    if (sp.type !== 'PERSON' || sp.first > sp.last || !/^\p{Lu}\p{Ll}/u.test(tokens[sp.last].text)) continue;
+    const next = sp.last + 1;
+    if (next >= sentences[sp.sentence].tokenEnd || !REGNAL.test(tokens[next].text)) continue;
+    if (tokens[next].text === 'I' && (sp.last !== sp.first || !RULERS.test(tokens[sp.first - 1]?.text ?? ''))) continue;
+    if (spans.some((o) => o !== sp && o.first <= next && o.last >= next)) continue;
+    sp.last = next;
   }
 }
 
