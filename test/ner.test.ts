@@ -936,6 +936,22 @@ describe('entitySpans: peoples', () => {
   });
 });
 
+describe('entitySpans: name particles', () => {
+  it('joins a name that goes on with a particle, and takes the given name before a particle, not a capitalised common word', () => {
+    expect(
+      labelledSpans('President Zine al-Abidine Ben Ali spoke . Driver Gil de Ferran won . The de Gaulle family met .', {
+        Zine: 'B-PER',
+        'al-Abidine': 'B-ORG',
+        Ben: 'I-ORG',
+        Ali: 'I-ORG',
+        de: 'B-PER',
+        Ferran: 'I-PER',
+        Gaulle: 'I-PER',
+      }),
+    ).toEqual(['PERSON:Zine al-Abidine Ben Ali', 'PERSON:Gil de Ferran', 'PERSON:de Gaulle']);
+  });
+});
+
 describe('entitySpans: regnal numbers', () => {
   it("ends a ruler's name with its Roman numeral, not a speaker's with `I`", () => {
     expect(

@@ -221,6 +221,7 @@ export function entitySpans(
   repeatOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
+  particleNames(spans, tokens, sentences, text);
   mergeNicknames(spans, tokens, sentences);
   mergeCompassNames(spans, tokens);
   hallsOfFame(spans, tokens, sentences);
@@ -2391,6 +2392,39 @@ function mergeSplitNames(spans: Span[], tokens: Token[], text: string): void {
     b.first = a.first;
     a.first = -1;
   }
+}
+
+/**
+ * A person's name that goes on with a particle the tagger took for the start of another name
+ * (`Zine` + `al-Abidine Ben Ali`, an organisation to the tagger) is one person's; and a name that
+ * begins with its particle (`de Ferran`) takes the given name written right before it (`Gil`).
+ */
+function particleNames(spans: Span[], tokens: Token[], sentences: Sentence[], text: string): void {
+  const particle = (t: string) => isNameParticle(t) || /^\p{Ll}{1,3}-\p{Lu}/u.test(t);
+  const spaced = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
+  const owned = new Set<number>();
+  for (const sp of spans) for (let i = sp.first; i <= sp.last; i++) owned.add(i);
+  for (let k = 1; k < spans.length; k++) {
+    const a = spans[k - 1];
+    const b = spans[k];
+    if (a.first < 0 || a.type !== 'PERSON' || b.first !== a.last + 1 || b.sentence !== a.sentence) continue;
+    if (!particle(tokens[b.first].text) || b.first === b.last || !spaced(a.last, b.first)) continue;
+    b.first = a.first;
+    b.type = 'PERSON';
+    a.first = -1;
+  }
+  for (const sp of spans) {
+    const given = sp.first - 1;
+    if (sp.type !== 'PERSON' || sp.first >= sp.last || given < 0 || owned.has(given)) continue;
+    if (!isNameParticle(tokens[sp.first].text) || !spaced(given, sp.first)) continue;
+    const word = tokens[given].text;
+    // (Not a word news writes in lower case, capitalised to open a sentence: `The de Gaulle era`.)
+    const opening = given === sentences[sp.sentence].tokenStart;
+    if (!NAME_WORD.test(word) || isTitle(word) || isCalendarWord(word) || (opening && mostlyLowerCase(word))) continue;
+    if (placeInfo(word) || countryByName(word)) continue;
+    sp.first = given;
+  }
+  dropRemoved(spans);
 }
 
 /**
