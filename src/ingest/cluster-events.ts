@@ -712,8 +712,10 @@ function sameHappening(
   // One article naming one kind of happening twice the same day names one happening, whoever each
   // sentence has take part (`a ceremony in Independence` for the three foreign ministers, `the
   // ceremony` resonating with Truman), unless the two are told at two places.
-  if (a.day === b.day && namedInArticle(a).some((k) => namedInArticle(b).includes(k)) && !toldApartByPlace(a, b))
-    return true;
+  if (a.day === b.day && !toldApartByPlace(a, b)) {
+    const inB = new Set(namedInArticle(b));
+    if (namedInArticle(a).some((k) => inB.has(k))) return true;
+  }
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
   if (shared === 0) return false;
   // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's

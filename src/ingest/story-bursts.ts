@@ -181,7 +181,7 @@ function mergeBursts(bursts: Burst[]): Story[] {
       if (apart > 1) break;
       const samePair = a.pair[0] === b.pair[0] && a.pair[1] === b.pair[1];
       if (
-        (samePair && apart <= 1) ||
+        samePair ||
         (apart === 0 &&
           (mostlyShared(docs[i], docs[j]) ||
             (a.pair.some((id) => b.pair.includes(id)) && mostlyShared(topics[i], topics[j]))))

@@ -59,13 +59,14 @@ export function termDocuments(store: Store, stem: string): number {
  */
 export function mentionsUpTo(store: Store, entityId: number, cap: number): number {
   const db = sqlite(store);
+  const most = Math.max(1, Math.ceil(cap));
   const kept = statement(db, 'SELECT mentions FROM entity_stats WHERE entity_id = ?').pluck().get(entityId) as
     | number
     | undefined;
-  if (kept !== undefined) return Math.min(kept, Math.max(1, Math.ceil(cap)));
+  if (kept !== undefined) return Math.min(kept, most);
   const row = statement(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?)').get(
     entityId,
-    Math.max(1, Math.ceil(cap)),
+    most,
   ) as { n: number };
   return row.n;
 }

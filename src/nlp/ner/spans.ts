@@ -1844,7 +1844,7 @@ function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
  */
 function possessiveNames(spans: Span[], tokens: Token[]): void {
   const bare = new Set<string>();
-  const possessive = (i: number) => i < tokens.length && (tokens[i].text === "'s" || tokens[i].text === '’s');
+  const possessive = (i: number) => isPossessiveToken(tokens[i]?.text);
   for (let i = 0; i < tokens.length; i++)
     if (/^\p{Lu}/u.test(tokens[i].text) && !possessive(i + 1)) bare.add(tokens[i].text);
   for (const sp of spans) {
@@ -1870,7 +1870,7 @@ function possessiveNames(spans: Span[], tokens: Token[]): void {
  * person named once in the possessive (`(Finance Minister Dilson) Funaro's visit`) stays a person.
  */
 function possessiveFirms(spans: Span[], tokens: Token[]): void {
-  const possessive = (i: number) => i < tokens.length && (tokens[i].text === "'s" || tokens[i].text === '’s');
+  const possessive = (i: number) => isPossessiveToken(tokens[i]?.text);
   const bare = new Set<string>();
   const titled = new Set<string>();
   const possessed = new Map<string, number>();
@@ -2227,8 +2227,7 @@ const ORG_JOINERS = new Set(['of', 'on', 'and', 'for', '&']);
  * capitalised words are the tagger's call).
  */
 function extendOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
-  const owned = new Set<number>();
-  for (const sp of spans) for (let i = sp.first; i <= sp.last; i++) owned.add(i);
+  const owned = tokensInSpans(spans);
   const free = (i: number) => !owned.has(i) && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !isCalendarWord(tokens[i].text);
   for (const sp of spans) {
     if (sp.type !== 'ORG' || sp.first < 0) continue;
@@ -2402,8 +2401,7 @@ function mergeSplitNames(spans: Span[], tokens: Token[], text: string): void {
 function particleNames(spans: Span[], tokens: Token[], sentences: Sentence[], text: string): void {
   const particle = (t: string) => isNameParticle(t) || /^\p{Ll}{1,3}-\p{Lu}/u.test(t);
   const spaced = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
-  const owned = new Set<number>();
-  for (const sp of spans) for (let i = sp.first; i <= sp.last; i++) owned.add(i);
+  const owned = tokensInSpans(spans);
   for (let k = 1; k < spans.length; k++) {
     const a = spans[k - 1];
     const b = spans[k];
@@ -2765,6 +2763,18 @@ export function tokensText(tokens: Token[], a: number, b: number): string {
   return s;
 }
 
+/** The positions of the tokens the spans hold. */
+function tokensInSpans(spans: readonly Span[]): Set<number> {
+  const owned = new Set<number>();
+  for (const sp of spans) for (let i = sp.first; i <= sp.last; i++) owned.add(i);
+  return owned;
+}
+
+/** A possessive's own token (`'s`, `’s`), as the tokenizer splits it off a name. */
+function isPossessiveToken(t: string | undefined): boolean {
+  return t === "'s" || t === '’s';
+}
+
 /**
  * `U.S. Ambassador Prudence Bushnell`: a capitalised word between a title and a name the tagger
  * found, which it left out (a given name that is also a common noun), is the person's given name,
@@ -2772,8 +2782,7 @@ export function tokensText(tokens: Token[], a: number, b: number): string {
  * Bushnell in Florida). Not a place's or a people's word (`Ambassador Soviet …`).
  */
 function namesAfterTitles(spans: Span[], tokens: Token[]): void {
-  const owned = new Set<number>();
-  for (const sp of spans) for (let i = sp.first; i <= sp.last; i++) owned.add(i);
+  const owned = tokensInSpans(spans);
   for (const sp of spans) {
     const given = sp.first - 1;
     // (A surname alone: before a name of two words the word is a title's own, `Chief Executive Brian Corby`.)
@@ -2986,7 +2995,7 @@ function trimSpan(sp: Span, tokens: Token[]): void {
   while (
     sp.last >= sp.first &&
     ((punct(tokens[sp.last].text) && (tokens[sp.last].text !== '.' || !abbreviationDot(sp, tokens))) ||
-      (sp.type === 'PERSON' && (tokens[sp.last].text === "'s" || tokens[sp.last].text === '’s')) ||
+      (sp.type === 'PERSON' && isPossessiveToken(tokens[sp.last].text)) ||
       institutionsPossessive(sp, tokens) ||
       // `told Reuters the 508 point decline`: no name ends in an article or a joining word.
       (sp.last > sp.first && TRAILING_FUNCTION_WORD.test(tokens[sp.last].text)))
@@ -3032,7 +3041,7 @@ function regnalNumbers(spans: Span[], tokens: Token[], sentences: Sentence[]): v
  * name before it).
  */
 function institutionsPossessive(sp: Span, tokens: Token[]): boolean {
-  if (sp.type !== 'ORG' || sp.last <= sp.first || !/^['’]s$/.test(tokens[sp.last].text)) return false;
+  if (sp.type !== 'ORG' || sp.last <= sp.first || !isPossessiveToken(tokens[sp.last].text)) return false;
   const name = tokensText(tokens, sp.first, sp.last - 1);
   const before = tokens[sp.last - 1].text;
   return (
