@@ -1161,6 +1161,37 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements([...bombing, ...killed(5)], name, attacks).map((e) => e.documents)).toEqual([2, 2]);
   });
 
+  it("joins a coarser report of an attack at a place, naming no one, to that month's attack there", () => {
+    // Shooting is not known by its place: only its kind (violence) and the place find the day's event.
+    const shootings = { ...options, nounGroups: new Map([['shooting', 'violence']]), minReports: 1 };
+    // Two reports of the day: who shot whom (2, 3); one of them in Chuquicamata (10).
+    const day = [90, 91].map((doc) =>
+      statement(doc, '1998-10-24', {
+        value: doc === 90 ? '1998-10-23' : '1998-10',
+        action: 'n:shooting',
+        name: 'shooting',
+        subjectId: 2,
+        participantIds: [2, 3],
+        placeId: doc === 91 ? 10 : null,
+        terms: ['shoot', 'sniper', 'doctor'],
+      }),
+    );
+    // `last month's shooting death of a doctor in a Chuquicamata suburb`: the month, the place, no one.
+    const lastMonth = (placeId: number) =>
+      statement(92, '1998-11-20', {
+        value: '1998-10',
+        action: 'n:shooting',
+        name: `${name(placeId)} shooting`,
+        placeId,
+        participantIds: [placeId],
+        terms: ['shoot', 'doctor', 'fled'],
+      });
+    const documents = (list: StatementRow[]) => clusterStatements(list, name, shootings).map((e) => e.documents);
+    expect(documents([...day, lastMonth(10)])).toEqual([3]);
+    // At another place that month: another shooting.
+    expect(documents([...day, lastMonth(1)])).toEqual([2, 1]);
+  });
+
   it('names an event by the longer of two names one of which holds the other', () => {
     const summit = [90, 91].map((doc) =>
       statement(doc, '1999-04-24', {

@@ -951,13 +951,28 @@ describe('event attributes', () => {
     expect(holiday.events.map((e) => e.place)).toEqual([null]);
   });
 
-  it('are placed in the city of a place', () => {
+  it('are placed in the city of a place, or in an area it names (`in a Buffalo suburb`)', () => {
     const joined = eventsOf(
       'Poland, Hungary and the Czech Republic formally joined NATO at a ceremony held in the city of Independence, Missouri.',
       '1999-03-13',
       [['PLACE', 'Independence', 'Independence']],
     );
     expect(joined.events.map((e) => e.place)).toEqual(['Independence']);
+    const suburb = eventsOf(
+      "The activist wanted for questioning in last month's shooting death of a doctor in a Buffalo suburb may have fled to Mexico.",
+      '1998-11-20',
+      [
+        ['PLACE', 'Buffalo', 'Buffalo'],
+        ['COUNTRY', 'Mexico', 'Mexico'],
+      ],
+    );
+    // Was unplaced: `in a` before a place read as no place's introduction.
+    expect(suburb.events.map((e) => [e.name, e.place])).toEqual([['Buffalo shooting', 'Buffalo']]);
+    // A place that modifies something else is no place of the event (`in a Buffalo newspaper`).
+    const paper = eventsOf("Last month's shooting was reported in a Buffalo newspaper.", '1998-11-20', [
+      ['PLACE', 'Buffalo', 'Buffalo'],
+    ]);
+    expect(paper.events.map((e) => e.place)).toEqual([null]);
   });
 
   it('are two events when their dates are far apart, however coarse one is', () => {

@@ -308,11 +308,19 @@ export function clusterStatementStream(
     // participant. Not someone they never name (`Baker meets ministers` about the talks there).
     // (A gathering its noun names: a verb's place and date may be another clause's, `Dauster is
     // meeting ministers … in the light of the failure of talks in London earlier this month`.)
+    // An attack or a disaster a coarse report places (`last month's shooting … in a Buffalo suburb`,
+    // naming no one) is found the same way, whoever the day's reports name: one place seldom has two
+    // of them in a month, and similarity still asks for the same kind at that place.
     const who = s.subjectId ?? s.participantIds.find((id) => !isPlace(id));
     const heldThere = new Set<Cluster>();
-    if (day === null && who !== undefined && s.action.startsWith('n:'))
-      for (const key of placeKeys(s, kindOf(s.action), true))
-        for (const c of blocks.get(key) ?? []) if (c.modeDay !== null && namesAny(c, [who])) heldThere.add(c);
+    const kind = kindOf(s.action);
+    if (day === null && s.action.startsWith('n:'))
+      for (const key of placeKeys(s, kind, true))
+        for (const c of blocks.get(key) ?? []) {
+          if (c.modeDay === null) continue;
+          if (TWIN_KINDS.has(kind)) candidates.add(c);
+          else if (who !== undefined && namesAny(c, [who])) heldThere.add(c);
+        }
     for (const c of heldThere) candidates.add(c);
     let best: Cluster | null = null;
     let bestScore = 0;
@@ -933,13 +941,14 @@ function lookupKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | 
 }
 
 /**
- * Buckets of a gathering or an accord by where it was held and its month: a report dating it only by
- * its week or month (`the ministerial meeting in Vienna this week`) finds there the day's event its
- * other reports tell, though they name other people (see the clustering loop). `looking`: the months
- * a coarse statement spans; else the statement's own month.
+ * Buckets of a gathering, an accord, an attack or a disaster by where it happened and its month: a
+ * report dating it only by its week or month (`the ministerial meeting in Vienna this week`, `last
+ * month's shooting … in a Buffalo suburb`) finds there the day's event its other reports tell, though
+ * they name other people or none (see the clustering loop). `looking`: the months a coarse statement
+ * spans; else the statement's own month.
  */
 function placeKeys(s: StatementRow, kind: string, looking: boolean): string[] {
-  if (s.placeId === null || !GATHERING_KINDS.has(kind)) return [];
+  if (s.placeId === null || !(GATHERING_KINDS.has(kind) || TWIN_KINDS.has(kind))) return [];
   const months = looking ? new Set([s.date.start.slice(0, 7), s.date.end.slice(0, 7)]) : [s.date.start.slice(0, 7)];
   return [...months].map((m) => `@${s.placeId}|m${m}|${kind}`);
 }

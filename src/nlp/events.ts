@@ -550,6 +550,12 @@ interface Evidence {
 
 const PLACE_INTRO =
   /(?:^|\s)(in|at|to|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|port|province|region|island)\s+of\s+)?$/i;
+/**
+ * `in a Buffalo suburb`, `near the Nairobi area`: a place named as the modifier of an area around or
+ * in it (PLACE_INTRO's words, an article, the place, AREA_AFTER's noun) is where, as after `in`.
+ */
+const AREA_INTRO = /(?:^|\s)(in|at|near|outside)\s+(?:a|an|the)\s+$/i;
+const AREA_AFTER = /^\s+(?:suburbs?|outskirts|area|district|neighbou?rhood|region|countryside)\b/i;
 /** A country's missions abroad, named after it (`the U.S. embassy`). */
 const MISSION = /^\s+(?:embass(?:y|ies)|consulates?|missions?|legations?|high commission)\b/i;
 const CLAUSE_BREAK =
@@ -964,7 +970,9 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
   for (const e of inSentence) {
     if (e.type !== 'PLACE' && e.type !== 'COUNTRY') continue;
     if (list.some((ev) => e.start >= ev.phrase.start && e.end <= ev.phrase.end)) continue;
-    const intro = PLACE_INTRO.exec(text.slice(Math.max(sFrom, e.start - 32), e.start));
+    const before = text.slice(Math.max(sFrom, e.start - 32), e.start);
+    const intro =
+      PLACE_INTRO.exec(before) ?? (AREA_AFTER.test(text.slice(e.end, e.end + 16)) ? AREA_INTRO.exec(before) : null);
     if (!intro) continue;
     // `outside the U.S. embassy in Nairobi`: a country's mission abroad is not in that country.
     if (e.type === 'COUNTRY' && MISSION.test(text.slice(e.end, e.end + 16))) continue;
