@@ -1022,7 +1022,7 @@ describe('event attributes', () => {
 type Written = [text: string, sentence: number, type: string, valueOrName?: string];
 
 /** The statements of a document given as sentences, its mentions found by their text in their sentence. */
-function statementsIn(sentences: string[], published: string, written: Written[]) {
+function statementsIn(sentences: string[], published: string, written: Written[], source: string | null = null) {
   const body = sentences.join(' ');
   const starts = sentences.map((_, i) => (i === 0 ? 0 : sentences.slice(0, i).join(' ').length + 1));
   const names = [''];
@@ -1041,6 +1041,7 @@ function statementsIn(sentences: string[], published: string, written: Written[]
     docId: 1,
     body,
     published,
+    source,
     sentences: sentences.map((text, i) => ({ start: starts[i], end: starts[i] + text.length })),
     mentions,
     events: [],
@@ -1947,6 +1948,7 @@ describe('what a dated statement says happened', () => {
       docId: 1,
       body,
       published: '1987-03-17',
+      source: null,
       sentences: [
         { start: 0, end: at('The pact') - 1 },
         { start: at('The pact'), end: body.length },
@@ -2018,6 +2020,7 @@ describe('what a dated statement says happened', () => {
       docId: 1,
       body,
       published: '1998-08-26',
+      source: null,
       sentences: [{ start: 0, end: body.length }],
       mentions: [
         mention('PERSON', 'Bushnell', 1),
@@ -2065,6 +2068,7 @@ describe('what a dated statement says happened', () => {
       docId: 1,
       body,
       published: '1987-06-08',
+      source: null,
       sentences: [
         { start: 0, end: at('The Venice') - 1 },
         { start: at('The Venice'), end: body.length },
@@ -2551,6 +2555,33 @@ describe('what a dated statement says happened', () => {
     expect(who).not.toContain('British Broadcasting Corporation');
     expect(who).not.toContain('Tehran Radio');
     expect(statements.map((s) => s.name)).toEqual(['Iran launches offensive']);
+  });
+
+  it('takes the outlet told, asked or polled in its own story for no part of it (`a spokesman told Reuters`)', () => {
+    const sentences = [
+      'A police spokesman told Reuters on Sunday that a gunman attacked two petrol stations in Kuala Lumpur.',
+      'Reuters Holdings Plc bought Instinet on Sunday.',
+    ];
+    const written: Written[] = [
+      ['Reuters', 0, 'ORG'],
+      ['Sunday', 0, 'DATE', '1987-10-18'],
+      ['Kuala Lumpur', 0, 'PLACE'],
+      ['Reuters Holdings Plc', 1, 'ORG', 'Reuters'],
+      ['Instinet', 1, 'ORG'],
+      ['Sunday', 1, 'DATE', '1987-10-18'],
+    ];
+    const named = (source: string | null) => {
+      const { statements, names } = statementsIn(sentences, '1987-10-19', written, source);
+      return statements.map((s) => `${s.name}: ${[...s.participantIds, ...s.mentionedIds].map((id) => names[id])}`);
+    };
+    // Was `Reuters attacks two petrol stations` (so `Reuters shooting` across reports): the agency the
+    // spokesman told. The company of that name, doing something, is news like any other's.
+    expect(named('Reuters')).toEqual([
+      'attacks two petrol stations: Kuala Lumpur',
+      'Reuters buys Instinet: Reuters,Instinet,Kuala Lumpur',
+    ]);
+    // In another outlet's story a name is a medium only when the text says so (`the news agency …`).
+    expect(named('Xinhua')[0]).toBe('attacks two petrol stations: Reuters,Kuala Lumpur');
   });
 
   it('reads a date in a clause of `when` or a relative `that` with that clause only', () => {

@@ -154,6 +154,8 @@ export interface DocumentFacts {
   docId: number;
   body: string;
   published: IsoDate | null;
+  /** The agency or outlet that published it (`Reuters`): named in its own story, it tells, it takes no part. */
+  source: string | null;
   sentences: { start: number; end: number }[];
   /** Entity and DATE mentions (EVENT mentions are given with `events`). */
   mentions: {

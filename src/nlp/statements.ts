@@ -1781,10 +1781,18 @@ const MEDIUM_AFTER = new RegExp(String.raw`^\s+(?:news\s+agency|${MEDIUM_NOUN})\
 /** A medium by its own name (`New China News Agency`, `Associated Press`, `China Daily`, `Tehran Radio`, `British Broadcasting Corporation`). */
 const MEDIUM_NAME =
   /\b(?:News|News\s+Agency|Press|Daily|Newspaper|Radio|Television|Broadcasting(?:\s+(?:Corporation|Corp|Company|Co|System|Service))?)$/;
-/** A medium that passes a report on (`Tehran radio, monitored by the British Broadcasting Corporation, said`). */
-const PASSED_ON_BY = /\b(?:monitored|heard|quoted|reported|carried)\s+by\s+(?:the\s+)?$/i;
+/**
+ * A medium that passes a report on (`Tehran radio, monitored by the British Broadcasting Corporation,
+ * said`), or one told, asked or answered (`a spokesman told Reuters`, `fund managers polled by
+ * Reuters`, `a copy obtained by Reuters`, `in an interview with Reuters`, `according to Tanjug`).
+ */
+const PASSED_ON_BY =
+  /\b(?:(?:monitored|heard|quoted|reported|carried|polled|surveyed|obtained|contacted|interviewed|asked)\s+by|told|tells|telling|(?:available|according|spoke|speaking|talking|replying|responding)\s+to|(?:interviews?|conversation|contacts?)\s+with|(?:questions?|inquiries|queries)\s+from)\s+(?:the\s+)?$/i;
 /** A verb of telling right after a name, or after an aside (`Tanjug said`, `IRNA, in a report received in London, said`). */
 const TELLS = /^\s*(?:,[^,.;]{0,60},\s*)?(?:said|says|reported|reports|quoted|added)\b/i;
+/** What a medium does as one (`a Reuters survey`, `Reuters inquiries`, `a Reuters interview`). */
+const MEDIUM_WORK =
+  /^\s+(?:surveys?|polls?|interviews?|inquir(?:y|ies)|quer(?:y|ies)|calculations?|tally|tallies|estimates?|correspondents?|reporters?)\b/i;
 
 /** `In a filing with the Securities and Exchange Commission`, `documents filed with the SEC`: whom it was filed with. */
 const FILED_WITH = /\b(?:filings?|filed|documents?|statements?|reports?)\s+(?:with|to)\s+(?:the\s+)?$/i;
@@ -1814,6 +1822,10 @@ function filedWith(doc: DocumentFacts): number[] {
  */
 function mediaTelling(doc: DocumentFacts): Set<number> {
   const media = new Set<number>();
+  // The outlet named in its own story by the very name it publishes under (`told Reuters`; not
+  // `Reuters Holdings Plc`, the company, whose deeds are news like any other's).
+  const own = doc.source?.trim().toLowerCase() || null;
+  const ownName = (m: DocumentFacts['mentions'][number]) => own !== null && m.text.toLowerCase() === own;
   for (const m of doc.mentions) {
     if (m.type !== 'ORG' || m.entityId === null) continue;
     const before = doc.body.slice(Math.max(0, m.start - 20), m.start);
@@ -1821,12 +1833,11 @@ function mediaTelling(doc: DocumentFacts): Set<number> {
     if (MEDIUM_BEFORE.test(before) || MEDIUM_AFTER.test(after) || MEDIUM_NAME.test(m.text)) media.add(m.entityId);
   }
   const telling = new Set<number>();
-  if (media.size === 0) return telling;
   for (const m of doc.mentions) {
-    if (m.entityId === null || !media.has(m.entityId)) continue;
+    if (m.entityId === null || !(media.has(m.entityId) || (m.type === 'ORG' && ownName(m)))) continue;
     const after = doc.body.slice(m.end, m.end + 80).replace(MEDIUM_AFTER, '');
-    const before = doc.body.slice(Math.max(0, m.start - 24), m.start);
-    if (TELLS.test(after) || PASSED_ON_BY.test(before)) telling.add(m.start);
+    const before = doc.body.slice(Math.max(0, m.start - 32), m.start);
+    if (TELLS.test(after) || PASSED_ON_BY.test(before) || MEDIUM_WORK.test(after)) telling.add(m.start);
   }
   return telling;
 }

@@ -109,8 +109,8 @@ export function documentsWithoutStatements(store: Store, version: string): numbe
 
 export function documentFacts(store: Store, docId: number): DocumentFactsRow | null {
   const db = sqlite(store);
-  const doc = stmt(db, 'SELECT body, date, sentences FROM documents WHERE id = ?').get(docId) as
-    | { body: string; date: string | null; sentences: Buffer }
+  const doc = stmt(db, 'SELECT body, date, source, sentences FROM documents WHERE id = ?').get(docId) as
+    | { body: string; date: string | null; source: string | null; sentences: Buffer }
     | undefined;
   if (!doc) return null;
   const mentions = stmt(
@@ -152,6 +152,7 @@ export function documentFacts(store: Store, docId: number): DocumentFactsRow | n
     docId,
     body: doc.body,
     published: doc.date,
+    source: doc.source,
     sentences: unpackSentences(doc.sentences),
     mentions,
     events: [...events.values()],
