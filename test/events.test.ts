@@ -161,7 +161,8 @@ describe('event phrases', () => {
 
   it('are not verbs or gerunds that look like event nouns', () => {
     const text =
-      'Biegun is scheduled to visit Seoul. Trump said he will be meeting with Kim. Besides meeting the needs of victims, they talk.';
+      'Biegun is scheduled to visit Seoul. Trump said he will be meeting with Kim. Besides meeting the needs of victims, they talk. ' +
+      'The index rose on Monday, shooting up 4.57 points to a new high.';
     expect(
       eventsOf(text, '2018-12-18', [
         ['PERSON', 'Biegun', 'Stephen Biegun'],

@@ -524,6 +524,8 @@ function isVerbUse(head: string, before: string, after: string): boolean {
     return (/^(?:the|a|an|his|her|their|its)$/i.test(after) || /^\p{Lu}/u.test(after)) && head !== 'talks';
   }
   if (VERB_CONTEXT_BEFORE.has(before)) return true;
+  // `shooting up 4.57 points to a new high`: a verb's -ing moving something, no happening.
+  if (/ing$/i.test(head) && /^(?:up|upwards?|higher|ahead)$/i.test(after)) return true;
   // `meeting the needs`, `meeting Kim`: a gerund with its object.
   if (
     head === 'meeting' &&
