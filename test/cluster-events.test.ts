@@ -1192,6 +1192,34 @@ describe('corpus events from dated statements', () => {
     expect(documents([...day, lastMonth(1)])).toEqual([2, 1]);
   });
 
+  it("makes one happening of a country's election told the same day by reports naming no one alike", () => {
+    // `Bosnia's September 14 elections` (placed), and the day's polls of reports naming its envoys.
+    const elections = { ...options, minReports: 1 };
+    const placed = [100, 101].map((doc) =>
+      statement(doc, '1996-09-15', {
+        value: '1996-09-14',
+        action: 'n:election',
+        name: 'election',
+        placeId: 4,
+        terms: ['vote', 'refuge'],
+      }),
+    );
+    const named = (country: number) =>
+      [102, 103].map((doc) =>
+        statement(doc, '1996-09-15', {
+          value: '1996-09-14',
+          action: 'n:election',
+          name: 'election',
+          participantIds: [country, 7],
+          terms: ['envoy', 'ballot'],
+        }),
+      );
+    const documents = (list: StatementRow[]) => clusterStatements(list, name, elections).map((e) => e.documents);
+    expect(documents([...placed, ...named(4)])).toEqual([4]);
+    // Another country's election that day is another happening.
+    expect(documents([...placed, ...named(5)])).toEqual([2, 2]);
+  });
+
   it('names an event by the longer of two names one of which holds the other', () => {
     const summit = [90, 91].map((doc) =>
       statement(doc, '1999-04-24', {

@@ -216,6 +216,7 @@ export function clusterStatementStream(
     placeKnown,
     isLocality,
     localityCountry,
+    isPlace,
   );
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
@@ -421,6 +422,8 @@ interface Settled {
   knownIn: Set<string>;
   /** Where its reports say an accord was reached, by its noun or a verb (`agreed in Vienna`): `n:accord@<Vienna>`. */
   agreedAt: Set<string>;
+  /** Where its reports hold an election (see electedIn). */
+  electedIn: Set<string>;
 }
 
 /** What a settled cluster is compared by: its main entities, the place-known happenings it tells at their place, a market's fall. */
@@ -431,7 +434,15 @@ function blockingKeys(f: Settled): (number | string)[] {
   const agreed = isGathering(f) ? [...f.places, ...f.main].map((p) => `${ACCORD_KIND}@${p}`) : [];
   return [
     ...f.main,
-    ...new Set([...f.knownAt, ...f.toldAt, ...f.knownIn, ...f.agreedAt, ...agreed, ...namedInArticle(f)]),
+    ...new Set([
+      ...f.knownAt,
+      ...f.toldAt,
+      ...f.knownIn,
+      ...f.agreedAt,
+      ...agreed,
+      ...namedInArticle(f),
+      ...f.electedIn,
+    ]),
     ...market,
   ];
 }
@@ -499,6 +510,7 @@ class RipeClusters {
     private readonly placeKnown: ReadonlySet<string>,
     private readonly isLocality: (id: number) => boolean,
     private readonly localityCountry: (id: number, day: string) => number | null,
+    private readonly isPlace: (id: number) => boolean,
   ) {}
 
   has(cluster: Cluster): boolean {
@@ -533,6 +545,7 @@ class RipeClusters {
       toldAt: this.toldAt(members),
       knownIn: this.knownIn(knownAt, cluster.modeDay!),
       agreedAt: this.agreedAt(members),
+      electedIn: electedIn(members, this.isPlace),
     };
     this.parent.set(f, f);
     const tested = new Set<Settled>();
@@ -724,6 +737,10 @@ function sameHappening(
     const inB = new Set(namedInArticle(b));
     if (namedInArticle(a).some((k) => inB.has(k))) return true;
   }
+  // A polity holds one election a day: two clusters of the day electing in the same country
+  // (`Bosnia's September 14 elections`, and the day's municipal polls of the reports naming the OSCE
+  // envoy) are one happening, whoever else their reports name.
+  if (a.day === b.day && !toldApartByPlace(a, b) && [...a.electedIn].some((k) => b.electedIn.has(k))) return true;
   const shared = [...b.main].filter((id) => a.main.has(id)).length;
   if (shared === 0) return false;
   // Two places (`in Frankfurt`, `in West Germany`) are two happenings unless one names the other's
@@ -788,6 +805,20 @@ function sameHappening(
   if (a.subject !== null && b.subject !== null && oneDeedTwoVerbs(a.kinds, b.kinds, lightHeads)) return true;
   const cosine = termCosine(a, b, idf);
   return cosine >= (sharedKind ? SAME_HAPPENING_TERMS : SAME_HAPPENING_TERMS_ONLY);
+}
+
+/** Election nouns (not `vote`, which a parliament also holds on a bill; see nlp/event-nouns.ts). */
+const ELECTION_ACTIONS: ReadonlySet<string> = new Set(['n:election', 'n:referendum']);
+
+/** Where statements hold an election: the place each election noun is told at, else its first place named (`n:election@<Bosnia>`). */
+function electedIn(members: readonly StatementRow[], isPlace: (id: number) => boolean): Set<string> {
+  const keys = new Set<string>();
+  for (const m of members) {
+    if (!ELECTION_ACTIONS.has(m.action)) continue;
+    const where = m.placeId ?? m.participantIds.find(isPlace);
+    if (where !== undefined) keys.add(`n:election@${where}`);
+  }
+  return keys;
 }
 
 /** Each is told at a place, the two places differ, and neither's reports name the other's. */
