@@ -1220,6 +1220,33 @@ describe('corpus events from dated statements', () => {
     expect(documents([...placed, ...named(5)])).toEqual([2, 2]);
   });
 
+  it('makes one happening of a convention its reports tell on the days it sits, dated by the span one gives', () => {
+    const conventions = { ...options, nounGroups: new Map([['convention', 'conference']]), minReports: 1 };
+    // Reports of Monday, Wednesday and Thursday, naming its city (1) or its nominee (2); one gives its days.
+    const day = (doc: number, value: string, fields: Partial<StatementRow>) =>
+      statement(doc, value.slice(0, 10), {
+        value,
+        action: 'n:convention',
+        name: 'convention',
+        terms: ['delegat', 'nominat'],
+        ...fields,
+      });
+    const sitting = [
+      day(110, '1996-08-26', { participantIds: [2, 3] }),
+      day(111, '1996-08-28', { placeId: 1, participantIds: [2] }),
+      day(112, '1996-08-29', { participantIds: [2] }),
+      day(113, '1996-08-26/1996-08-29', { placeId: 1, participantIds: [2] }),
+    ];
+    const events = clusterStatements(sitting, name, conventions);
+    expect(events.map((e) => [e.date.value, e.documents])).toEqual([['1996-08-26/1996-08-29', 4]]);
+    // Conventions of other people at another place in those days are other happenings.
+    const elsewhere = [
+      day(110, '1996-08-26', { participantIds: [2, 3] }),
+      day(111, '1996-08-28', { placeId: 4, participantIds: [7] }),
+    ];
+    expect(clusterStatements(elsewhere, name, conventions).map((e) => e.documents)).toEqual([1, 1]);
+  });
+
   it('names an event by the longer of two names one of which holds the other', () => {
     const summit = [90, 91].map((doc) =>
       statement(doc, '1999-04-24', {

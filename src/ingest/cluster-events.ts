@@ -34,6 +34,9 @@ const REPORTING_DISCOUNT = 0.5;
 /** A lone report of something this many days before it was published recalls background, not news. */
 const BACKGROUND_DAYS = 365;
 
+/** Longest span a report may give a happening for it to be dated by the span (see consensusDate). */
+const MAX_SITTING_DAYS = 7;
+
 const GRANULARITY_RANK: Record<string, number> = { day: 0, week: 1, range: 1, month: 2, quarter: 3, year: 4 };
 
 interface Cluster {
@@ -432,6 +435,7 @@ function blockingKeys(f: Settled): (number | string)[] {
   // a gathering with the accords reached where it was held.
   const market = f.kinds.has(MARKET_KIND) ? [MARKET_KIND] : [];
   const agreed = isGathering(f) ? [...f.places, ...f.main].map((p) => `${ACCORD_KIND}@${p}`) : [];
+  const sitting = f.kinds.has(CONFERENCE_KIND) ? [...f.places, ...f.main].map((p) => `${CONFERENCE_KIND}@${p}`) : [];
   return [
     ...f.main,
     ...new Set([
@@ -440,6 +444,7 @@ function blockingKeys(f: Settled): (number | string)[] {
       ...f.knownIn,
       ...f.agreedAt,
       ...agreed,
+      ...sitting,
       ...namedInArticle(f),
       ...f.electedIn,
     ]),
@@ -461,6 +466,19 @@ function namedInArticle(f: Settled): string[] {
 
 function isGathering(f: Settled): boolean {
   return f.kinds.has(MEETING_KIND) || f.kinds.has(CONFERENCE_KIND);
+}
+
+/**
+ * A convention or a conference sits for days: two clusters of one up to CONFERENCE_DAYS apart, told
+ * at the same place or with the same person or body at both, are one happening (CoNLL-2003's
+ * Democratic convention in Chicago: `Clinton–Sarah Brady convention` on its Monday, `Chicago party
+ * convention` on Wednesday, `Clinton convention` on Thursday). Not two places.
+ */
+function sitsForDays(a: Settled, b: Settled, isPlace: (id: number) => boolean): boolean {
+  if (Math.abs(a.day - b.day) > CONFERENCE_DAYS || !a.kinds.has(CONFERENCE_KIND) || !b.kinds.has(CONFERENCE_KIND))
+    return false;
+  if (toldApartByPlace(a, b)) return false;
+  return [...a.places].some((p) => b.places.has(p)) || [...a.main].some((id) => b.main.has(id) && !isPlace(id));
 }
 
 /**
@@ -551,7 +569,8 @@ class RipeClusters {
     const tested = new Set<Settled>();
     for (const id of blockingKeys(f)) {
       // An accord is looked for over a conference's days; everything else within a day.
-      const days = String(id).startsWith(`${ACCORD_KIND}@`) ? CONFERENCE_DAYS : 1;
+      const days =
+        String(id).startsWith(`${ACCORD_KIND}@`) || String(id).startsWith(`${CONFERENCE_KIND}@`) ? CONFERENCE_DAYS : 1;
       for (let d = f.day - days; d <= f.day + days; d++)
         for (const other of this.byKey.get(`${id}|${d}`) ?? []) {
           if (tested.has(other)) continue;
@@ -715,6 +734,7 @@ function sameHappening(
   // A gathering and the accord reached where it was held, that day or as it ended, are one
   // happening, though their articles name them with two nouns (see toldApart).
   if (heldWhereAgreed(a, b, isLocality, isPlace) || heldWhereAgreed(b, a, isLocality, isPlace)) return true;
+  if (sitsForDays(a, b, isPlace)) return true;
   if (Math.abs(a.day - b.day) > 1) return false;
   // A market's crash or record fall told the same day is one happening, wherever each report has it
   // fall (`stock market collapse`, `record drop on Wall Street`, `Manila record drop`): markets fall
@@ -1355,7 +1375,18 @@ function consensusDate(members: StatementRow[]): {
       b.reports.size - a.reports.size ||
       a.span.start.localeCompare(b.span.start),
   );
-  const winner = ranked[0];
+  // A happening that sits for days (`the August 26-29 convention`) is dated by the span a report
+  // gives, when every day the others give falls inside it: not by whichever of its days most reports
+  // wrote from.
+  const days = ranked.filter((v) => v.span.granularity === 'day');
+  const sitting = ranked.find(
+    (v) =>
+      v.span.granularity === 'range' &&
+      daysBetween(v.span.start, v.span.end) <= MAX_SITTING_DAYS &&
+      days.length > 1 &&
+      days.every((d) => d.span.start >= v.span.start && d.span.end <= v.span.end),
+  );
+  const winner = sitting ?? ranked[0];
   // Coarser values that contain the winner agree with it; only other days (or spans outside it) conflict.
   const conflicts = ranked
     .slice(1)
