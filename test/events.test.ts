@@ -2585,6 +2585,22 @@ describe('what a dated statement says happened', () => {
     expect(named('Xinhua')[0]).toBe('attacks two petrol stations: Reuters,Kuala Lumpur');
   });
 
+  it('takes a name joined to `-ruled` or `-based` for no one acting, and `at least` for an amount', () => {
+    const { statements, names } = statementsIn(
+      ['A bus fell into a river in Pakistan-ruled Kashmir on Sunday, killing at least 19 people, police said.'],
+      '1996-08-26',
+      [
+        ['Pakistan', 0, 'COUNTRY'],
+        ['Kashmir', 0, 'PLACE'],
+        ['Sunday', 0, 'DATE', '1996-08-25'],
+      ],
+    );
+    // Was `Pakistan kills` with no object: Pakistan the subject, `at` the end of the phrase.
+    expect(statements.map((s) => [s.name, s.subjectId === null ? null : names[s.subjectId]])).toEqual([
+      ['kills people', null],
+    ]);
+  });
+
   it('reads a date in a clause of `when` or a relative `that` with that clause only', () => {
     const { statements, names } = statementsIn(
       [

@@ -233,6 +233,12 @@ function appositiveBeforeVerb(text: string): number {
     ? aside.index
     : -1;
 }
+/**
+ * A name joined by a hyphen to a participle that says where or whose a thing is (`a river in
+ * Pakistan-ruled Kashmir`, `Tokyo-based`, `state-owned`): it describes the noun, and does nothing.
+ * (Not `-led` or `-backed`: `U.S.-led forces attacked` tells who was behind it.)
+ */
+const DESCRIBES_NOUN = /^-(?:ruled|held|controlled|occupied|administered|based|owned|born|made|built)\b/i;
 /** An aside opening with a participle and who or where (`, owned by Wagner and Brown …,`, `, based in Dallas,`). */
 const PARTICIPLE_ASIDE = /^(?:\p{Ll}+ed|held|run|led|known)\s+(?:by|in|at|near)\s/u;
 /**
@@ -446,6 +452,11 @@ function objectAfter(
       if (out.some((o) => !NUMBER_WORD.test(o.toLowerCase()) && !(/^\d/.test(w.text) && BEFORE_AMOUNT.test(o)))) break;
       out.length = 0;
       named.clear();
+      continue;
+    }
+    // `killing at least 19 people`, `at most 5 pct`: an amount's bound, not a place's `at`.
+    if (w.lower === 'at' && /^(?:least|most)$/.test(words[j + 1]?.lower ?? '') && out.length === 0) {
+      j++;
       continue;
     }
     // `medium- and long-term`, `F-16`: a word cut at its hyphen is no head.
@@ -1524,7 +1535,8 @@ export function statementsOf(
           !(action?.verb && m.start > asideFrom) &&
           // `In a filing with the Securities and Exchange Commission, the group said it bought`:
           // a name inside a phrase is not who acted.
-          !(action?.verb && besideAct(doc.body, m)),
+          !(action?.verb && besideAct(doc.body, m)) &&
+          !DESCRIBES_NOUN.test(doc.body.slice(m.end, m.end + 16)),
       );
       // `deplored the bomb blasts which killed scores`: a verb right after `which` or `that` following
       // a common noun is that noun's doing, not any name before it.
