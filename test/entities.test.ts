@@ -213,6 +213,18 @@ describe('findEntities', () => {
     expect(has(ms, 'PLACE', 'Moscow', 'Moscow')).toBe(true);
   });
 
+  it('splits a country from an institution or a word the tagger read into a place after it, not from more of the place', () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Were the places `U.S. Federal Reserve` and `U.S. Agriculture` (Reuters had 26 such).
+    expect(seen('There were rumours that the U.S. Federal Reserve telephoned some banks.')).toEqual([
+      'COUNTRY U.S.',
+      'ORG Federal Reserve',
+    ]);
+    expect(seen('The recession in U.S. Agriculture deepened.')).toEqual(['COUNTRY U.S.']);
+    expect(seen('Rain fell in the U.S. Gulf on Monday.')).toEqual(['PLACE U.S. Gulf']);
+    expect(seen('SAUDI ARABIA RAISES OUTPUT')).toEqual(['COUNTRY SAUDI ARABIA']);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);

@@ -2584,17 +2584,42 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     }
     return out;
   }
-  if (sp.type === 'ORG' && sp.last > sp.first) {
+  if ((sp.type === 'ORG' || sp.type === 'LOC') && sp.last > sp.first) {
     const t = tokens[sp.first].text;
     const c = countryByName(t);
-    if (c?.sovereign && /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(t) && isCapWord(tokens[sp.first + 1].text))
-      return [
-        { ...sp, last: sp.first, type: 'LOC' },
-        { ...sp, first: sp.first + 1 },
-      ];
+    if (c?.sovereign && /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(t) && isCapWord(tokens[sp.first + 1].text)) {
+      const rest: Span = { ...sp, first: sp.first + 1 };
+      // (`SAUDI ARABIA` in a capitals headline is a country's whole name, not `SAUDI` and more.)
+      if (sp.type === 'LOC' && (isMoreOfPlace(rest, tokens) || countryByName(tokensText(tokens, sp.first, sp.last))))
+        return [sp];
+      return [{ ...sp, last: sp.first, type: 'LOC' }, ...(sp.type === 'ORG' ? [rest] : institutionAfter(rest, tokens))];
+    }
   }
   return [sp];
 }
+
+/**
+ * Whether what follows a country's abbreviation in a place the tagger read is more of the place
+ * (`U.S. Gulf`, `U.S. Virgin Islands`, `U.S. Midwest`), not an institution (`the U.S. Federal
+ * Reserve`, a place of 9 mentions on Reuters) or a word of an office or a department (`U.S.
+ * Agriculture and Commerce Departments`). (`U.S. State Department` reads `State` as a territory.)
+ */
+function isMoreOfPlace(rest: Span, tokens: Token[]): boolean {
+  const head = tokens[rest.last].text;
+  const lower = head.toLowerCase();
+  if (rest.first === rest.last && /^states?$/.test(lower)) return false;
+  return headClass(lower) === 3 || headClass(lower) === 4 || COMPASS_REGIONS.test(head);
+}
+
+/** The institution after a country's abbreviation: a name of words, or one that is an institution's noun (`Treasury`); not one word alone (`Agriculture`, `Trade`). */
+function institutionAfter(rest: Span, tokens: Token[]): Span[] {
+  const lower = tokens[rest.last].text.toLowerCase();
+  const named = rest.last > rest.first || headClass(lower) === 1 || headClass(lower) === 2 || lower === 'treasury';
+  return named ? [{ ...rest, type: 'ORG' }] : [];
+}
+
+/** Regions named by their compass point (`the U.S. Midwest`, `the U.S. Northeast`). */
+const COMPASS_REGIONS = /^(?:Midwest|Mid-?west|Northeast|Northwest|Southeast|Southwest|South|North|East|West)$/;
 
 /**
  * A US legislator's party and state as news writes them after the name (`D-Ill`, `R-Tenn.`, `D-N` of
