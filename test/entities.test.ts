@@ -225,6 +225,22 @@ describe('findEntities', () => {
     expect(seen('SAUDI ARABIA RAISES OUTPUT')).toEqual(['COUNTRY SAUDI ARABIA']);
   });
 
+  it("reads an institution's noun, `of` and a word the tagger took for a place as one organisation, and a title's portfolio as none", () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Were the places `Agriculture` and `Seven`.
+    expect(seen('Ministry of Agriculture figures for March indicate 1.85 mln tonnes.')).toEqual([
+      'ORG Ministry of Agriculture',
+    ]);
+    expect(seen("It may emerge from tomorrow's Group of Seven meeting in Washington.")).toContain('ORG Group of Seven');
+    expect(seen("It may emerge from tomorrow's Group of Seven meeting in Washington.")).not.toContain('PLACE Seven');
+    // Was also the place `Intelligence`.
+    expect(
+      seen(
+        "Michael Collins, the Irish Republican Army's Director of Intelligence who fought for Irish independence from 1919, died in 1922.",
+      ),
+    ).toEqual(['PERSON Michael Collins', 'ORG Irish Republican Army']);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);

@@ -226,6 +226,7 @@ export function entitySpans(
   mergeCompassNames(spans, tokens);
   hallsOfFame(spans, tokens, sentences);
   organisationsOfPlaces(spans, tokens, lex);
+  institutionsOfWords(spans, tokens, sentences);
   const snapped = snapCountries(
     spans.filter((sp) => sp.first >= 0),
     sentences,
@@ -1735,6 +1736,47 @@ function organisationsOfPlaces(spans: Span[], tokens: Token[], lex: Lexicon | nu
     org.last = place.last;
     // Marked removed, as the passes before it mark theirs: entitySpans drops them all at once.
     place.first = -1;
+  }
+}
+
+/** Nouns that name an institution by what it is `of` (`Chamber of Commerce`), besides headClass 1 and 2. */
+const OF_HEADS = new Set(['chamber', 'group', 'ministry', 'department', 'secretariat']);
+
+/**
+ * `Ministry of Agriculture`, `Group of Seven`, `Chamber of Commerce`: an institution's noun, `of` and
+ * one word the tagger read as a place, where the word is no place it knows, is one organisation
+ * (Reuters had the places `Agriculture`, `Seven` and `Commerce`, and `Seven meeting` for the Group of
+ * Seven's). After a title (`Minister of Agriculture`, `Under Secretary of Commerce`) the word is the
+ * office's portfolio, no entity.
+ */
+function institutionsOfWords(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const byLast = new Map<number, Span>();
+  for (const sp of spans) if (sp.first >= 0) byLast.set(sp.last, sp);
+  for (const sp of [...spans]) {
+    if (sp.first < 0 || sp.type !== 'LOC' || sp.first !== sp.last) continue;
+    const head = sp.first - 2;
+    if (head < sentences[sp.sentence].tokenStart || tokens[sp.first - 1].text !== 'of') continue;
+    const word = tokens[sp.first].text;
+    // (One word, not the first of a name the tagger cut: `Inc of St. Petersburg`.)
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isCapWord(tokens[sp.last + 1]?.text ?? '')) continue;
+    if (countryByName(word) || placeInfo(word) || isUsState(word) || !isCapWord(tokens[head].text)) continue;
+    const lower = tokens[head].text.toLowerCase();
+    // A company `of` a place is the company and where it is (`Daniels Pharmaceuticals Inc of Tampa`).
+    if (isCorporateSuffix(lower)) continue;
+    if (PERSON_TITLES.has(lower)) {
+      sp.first = -1;
+      continue;
+    }
+    if (!OF_HEADS.has(lower) && headClass(lower) !== 1 && headClass(lower) !== 2) continue;
+    const before = byLast.get(head);
+    if (before && before.type !== 'LOC') {
+      before.last = sp.last;
+      before.type = 'ORG';
+      sp.first = -1;
+    } else if (!before) {
+      sp.first = head;
+      sp.type = 'ORG';
+    }
   }
 }
 
