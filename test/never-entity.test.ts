@@ -25,6 +25,10 @@ describe('never an entity', () => {
     }
     expect(neverEntity(['May8', 'Untrd'], 'PERSON')).toBe(true);
     expect(neverEntity(['Bank', 'of', 'England'], 'ORG')).toBe(false);
+    // A legal form in dotted initials (`Petroleos de Venezuela, S.A.`) was a place of its own.
+    expect(neverEntity(['S.A.'], 'LOC')).toBe(true);
+    expect(neverEntity(['N.V.'], 'ORG')).toBe(true);
+    expect(neverEntity(['U.S.'], 'LOC')).toBe(false);
     // `Federal funds`: an adjective of government alone is no body; with a noun it names one.
     expect(neverEntity(['Federal'], 'ORG')).toBe(true);
     expect(neverEntity(['Jan-Dec'], 'PERSON')).toBe(true);

@@ -221,11 +221,15 @@ export function isCommonAcronym(w: string): boolean {
 }
 
 /** A word that does not make a name by itself. */
+/** Legal forms written as dotted initials (`Petroleos de Venezuela, S.A.`, `Norstar Bank of the Hudson Valley, N.A.`). */
+const DOTTED_LEGAL_FORMS = new Set(['sa', 'na', 'nv', 'bv', 'ag', 'kk', 'ab', 'spa']);
+
 function isEmptyWord(w: string): boolean {
   const b = bare(w);
   return (
     CONNECTIVES.has(b) ||
     CORPORATE_SUFFIXES.has(b) ||
+    (/^(?:\p{L}\.){2,3}$/u.test(w) && DOTTED_LEGAL_FORMS.has(w.replace(/\./g, '').toLowerCase())) ||
     GENERIC_ORG_WORDS.has(b) ||
     isCalendarWord(w) ||
     isInitial(w) ||
