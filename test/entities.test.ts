@@ -241,6 +241,15 @@ describe('findEntities', () => {
     ).toEqual(['PERSON Michael Collins', 'ORG Irish Republican Army']);
   });
 
+  it('reads `the Community` after the European Community as it, though the tagger took it for a place', () => {
+    const ms = entities(
+      'The European Community said on Monday it would study the proposal. Relations between the Community and its main trading partners are tense.',
+    );
+    // Was the place `Community`.
+    expect(has(ms, 'ORG', 'Community', 'European Community')).toBe(true);
+    expect(ms.some((m) => m.type === 'PLACE')).toBe(false);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);
