@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countryByDemonym, countryByName, countryOfPlace, isCountrySurface, placeInfo } from '../src/nlp/gazetteer.js';
+import {
+  countryByDemonym,
+  countryByName,
+  countryOfPlace,
+  isCountrySurface,
+  notYetAState,
+  placeInfo,
+} from '../src/nlp/gazetteer.js';
+import { analyze } from '../src/nlp/analyze.js';
 
 describe('gazetteer', () => {
   it('knows countries by name, official name, abbreviation and short form', () => {
@@ -30,6 +38,20 @@ describe('gazetteer', () => {
     expect(countryByName('West Germany')?.name).toBe('West Germany');
     // Built by tools/build-gazetteer.ts (was only in model/countries.json, lost on a rebuild).
     expect(countryByName('West Germany')?.alsoNamed).toEqual(['Germany', 'Bundesrepublik Deutschland']);
+  });
+
+  it("knows when today's states came to be, so that news of before names a region (`Georgia` in 1987)", () => {
+    expect(notYetAState('Georgia', '1987-03-02')).toBe(true);
+    expect(notYetAState('Georgia', '1996-08-30')).toBe(false);
+    expect(notYetAState('Serbia', '1996-08-30')).toBe(true);
+    expect(notYetAState('Japan', '1987-03-02')).toBe(false);
+    expect(notYetAState('Georgia', null)).toBe(false);
+    // As a 1987 story writes it: a region (the US state here), no country; a 1996 one, the country.
+    const typeOf = (text: string, date: string) =>
+      analyze({ body: text, date, dateSource: 'flag', dateline: null }).mentions.find((m) => m.text === 'Georgia')
+        ?.type;
+    expect(typeOf('A telephone company of LaFayette, Georgia, was acquired.', '1987-03-02')).toBe('PLACE');
+    expect(typeOf('Georgia and Ukraine signed a treaty.', '1996-08-01')).toBe('COUNTRY');
   });
 
   it('knows a country the package renamed by the name news writes (`Turkey`, now `Türkiye` there)', () => {

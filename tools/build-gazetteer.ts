@@ -64,6 +64,8 @@ const SUPPLEMENT: Record<
     capitals?: string[];
     /** The day a state of the past ceased to exist (its capital then names its successor). */
     until?: string;
+    /** The day a present state came to be: before it, its name is a region's (see CountryInfo.since). */
+    since?: string;
     /** Present names the state went by in its day (`Germany` for West Germany: see CountryInfo.alsoNamed). */
     alsoNamed?: string[];
     new?: { cca2: string; lat: number; lon: number };
@@ -82,18 +84,40 @@ const SUPPLEMENT: Record<
   'United Arab Emirates': { aliases: ['U.A.E.'] },
   'Vatican City': { aliases: ['Vatican', 'Holy See'] },
   'Timor-Leste': { aliases: ['East Timor'] },
-  Czechia: { name: 'Czech Republic', aliases: ['Czech Republic'] },
+  Czechia: { name: 'Czech Republic', aliases: ['Czech Republic'], since: '1993-01-01' },
   // Short and former names news writes for a country (`Bosnia`, `Kampuchea` in the 1980s).
-  'Bosnia and Herzegovina': { aliases: ['Bosnia'] },
+  'Bosnia and Herzegovina': { aliases: ['Bosnia'], since: '1992-03-03' },
   Cambodia: { aliases: ['Kampuchea'] },
   'Trinidad and Tobago': { aliases: ['Trinidad'] },
   'Antigua and Barbuda': { aliases: ['Antigua'] },
   'Saint Lucia': { aliases: ['St Lucia', 'St. Lucia'] },
   'Saint Kitts and Nevis': { aliases: ['St Kitts and Nevis', 'St. Kitts and Nevis', 'St Kitts'] },
   'Saint Vincent and the Grenadines': { aliases: ['St Vincent and the Grenadines', 'St. Vincent'] },
-  Belarus: { aliases: ['Byelorussia'] },
-  Moldova: { aliases: ['Moldavia'] },
-  Kyrgyzstan: { aliases: ['Kirghizia'] },
+  // Republics of the Soviet Union and Yugoslavia (and of Czechoslovakia) until independence: 1987's
+  // `Georgia` is the US state or the Soviet republic, no country.
+  Belarus: { aliases: ['Byelorussia'], since: '1991-08-25' },
+  Moldova: { aliases: ['Moldavia'], since: '1991-08-27' },
+  Kyrgyzstan: { aliases: ['Kirghizia'], since: '1991-08-31' },
+  Georgia: { aliases: [], since: '1991-04-09' },
+  Ukraine: { aliases: [], since: '1991-08-24' },
+  Armenia: { aliases: [], since: '1991-09-21' },
+  Azerbaijan: { aliases: [], since: '1991-08-30' },
+  Kazakhstan: { aliases: [], since: '1991-12-16' },
+  Uzbekistan: { aliases: [], since: '1991-08-31' },
+  Tajikistan: { aliases: [], since: '1991-09-09' },
+  Turkmenistan: { aliases: [], since: '1991-10-27' },
+  Estonia: { aliases: [], since: '1991-08-20' },
+  Latvia: { aliases: [], since: '1991-08-21' },
+  Lithuania: { aliases: [], since: '1990-03-11' },
+  Slovenia: { aliases: [], since: '1991-06-25' },
+  Croatia: { aliases: [], since: '1991-06-25' },
+  'North Macedonia': { aliases: [], since: '1991-09-08' },
+  Montenegro: { aliases: [], since: '2006-06-03' },
+  Serbia: { aliases: [], since: '2006-06-05' },
+  Kosovo: { aliases: [], since: '2008-02-17' },
+  Slovakia: { aliases: [], since: '1993-01-01' },
+  Eritrea: { aliases: [], since: '1993-05-24' },
+  'South Sudan': { aliases: [], since: '2011-07-09' },
   Turkey: { cca2: 'TR', name: 'Turkey', aliases: ['Turkey', 'Türkiye'] },
   // Historical states (the Reuters corpus is from 1987).
   'Soviet Union': {
@@ -248,6 +272,7 @@ export function buildCountries(): CountryEntry[] {
       demonyms: [...demonyms],
       // `Washington D.C.` is written `Washington`.
       capitals: (c.capital ?? []).map((name) => name.replace(/,?\s*D\.C\.$/, '')),
+      ...(sup?.since ? { since: sup.since } : {}),
     });
   }
   for (const [name, sup] of Object.entries(SUPPLEMENT)) {

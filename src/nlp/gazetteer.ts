@@ -24,6 +24,11 @@ export interface CountryInfo {
   /** A state of the past: the day it ceased to exist (`1991-12-26`, the Soviet Union). */
   until?: string;
   /**
+   * A state of today that came to be on this day (`1991-04-09`, Georgia): news of before names a
+   * region by that name (a Soviet republic, or the US state), no country.
+   */
+  since?: string;
+  /**
    * Names of a present country this state of the past went by until then: `Germany` in 1987 news
    * is West Germany (its Federal Republic went on as Germany).
    */
@@ -107,6 +112,12 @@ export function countryOfTheDay(name: string, date: string | null): string {
     .earlier.get(aliasKey(name))
     ?.find((c) => c.until !== undefined && date < c.until);
   return then?.name ?? name;
+}
+
+/** Whether a country's name named no sovereign state yet on `date` (`Georgia` in 1987: see CountryInfo.since). */
+export function notYetAState(name: string, date: string | null): boolean {
+  const since = date ? countryByName(name)?.since : undefined;
+  return since !== undefined && date! < since;
 }
 
 function placeIndex(): Map<string, PlaceInfo> {
