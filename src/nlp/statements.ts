@@ -233,6 +233,7 @@ function appositiveBeforeVerb(text: string): number {
     ? aside.index
     : -1;
 }
+
 /**
  * A name joined by a hyphen to a participle that says where or whose a thing is (`a river in
  * Pakistan-ruled Kashmir`, `Tokyo-based`, `state-owned`): it describes the noun, and does nothing.

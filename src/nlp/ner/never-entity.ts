@@ -220,10 +220,10 @@ export function isCommonAcronym(w: string): boolean {
   return COMMON_ACRONYMS.has(w.replace(/\./g, '').toLowerCase());
 }
 
-/** A word that does not make a name by itself. */
 /** Legal forms written as dotted initials (`Petroleos de Venezuela, S.A.`, `Norstar Bank of the Hudson Valley, N.A.`). */
 const DOTTED_LEGAL_FORMS = new Set(['sa', 'na', 'nv', 'bv', 'ag', 'kk', 'ab', 'spa']);
 
+/** A word that does not make a name by itself. */
 function isEmptyWord(w: string): boolean {
   const b = bare(w);
   return (
