@@ -952,7 +952,7 @@ describe('event attributes', () => {
     expect(holiday.events.map((e) => e.place)).toEqual([null]);
   });
 
-  it('are placed in the city of a place, or in an area it names (`in a Buffalo suburb`)', () => {
+  it('are placed in the city of a place, in an area it names (`in a Buffalo suburb`) or where they struck (`shook Costa Rica`)', () => {
     const joined = eventsOf(
       'Poland, Hungary and the Czech Republic formally joined NATO at a ceremony held in the city of Independence, Missouri.',
       '1999-03-13',
@@ -969,6 +969,16 @@ describe('event attributes', () => {
     );
     // Was unplaced: `in a` before a place read as no place's introduction.
     expect(suburb.events.map((e) => [e.name, e.place])).toEqual([['Buffalo shooting', 'Buffalo']]);
+    // What an earthquake shook is where it struck (was unplaced, and one with New Zealand's a day later).
+    const quake = eventsOf(
+      'A moderate earthquake measuring 5.0 on the Richter scale shook Costa Rica on Wednesday during a visit by Ryutaro Hashimoto.',
+      '1996-08-28',
+      [
+        ['COUNTRY', 'Costa Rica', 'Costa Rica'],
+        ['PERSON', 'Ryutaro Hashimoto', 'Ryutaro Hashimoto'],
+      ],
+    );
+    expect(quake.events.map((e) => [e.name, e.place])).toContainEqual(['Costa Rica earthquake', 'Costa Rica']);
     // A place that modifies something else is no place of the event (`in a Buffalo newspaper`).
     const paper = eventsOf("Last month's shooting was reported in a Buffalo newspaper.", '1998-11-20', [
       ['PLACE', 'Buffalo', 'Buffalo'],

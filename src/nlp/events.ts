@@ -558,6 +558,12 @@ const PLACE_INTRO =
  */
 const AREA_INTRO = /(?:^|\s)(in|at|near|outside)\s+(?:a|an|the)\s+$/i;
 const AREA_AFTER = /^\s+(?:suburbs?|outskirts|area|district|neighbou?rhood|region|countryside)\b/i;
+/**
+ * What lies between an attack's or a disaster's noun and the place it struck: a few words of no
+ * clause (`measuring 5.0 on the Richter scale`), its verb, and what of the place (`northern`).
+ */
+const STRUCK =
+  /^(?:[^.;:,"“”]|\d[.,]\d){0,60}?\b(?:shook|shakes|shake|jolted|jolts|rocked|rocks|hit|hits|struck|strikes|devastated|devastates|ravaged|ravages|battered|batters|ripped\s+through|rips\s+through|tore\s+through|tears\s+through)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|coastal)\s+)?$/i;
 /** A country's missions abroad, named after it (`the U.S. embassy`). */
 const MISSION = /^\s+(?:embass(?:y|ies)|consulates?|missions?|legations?|high commission)\b/i;
 const CLAUSE_BREAK =
@@ -1015,6 +1021,19 @@ function readPlaces({ text, sFrom, inSentence }: SentenceContext, list: Evidence
     // `a two-day trip outside Moscow`: not to Moscow.
     if (intro[1].toLowerCase() === 'outside' && TRAVEL.has(target.phrase.lemma)) continue;
     target.place ??= e;
+  }
+  // `An earthquake measuring 5.0 on the Richter scale shook Costa Rica`, `a bomb ripped through
+  // Nairobi`: where an attack or a disaster struck is what it struck (an earthquake of Costa Rica and
+  // one of New Zealand a day later, both unplaced, were one happening).
+  for (const ev of list) {
+    if (ev.place || !AFTERMATH_LEMMAS.has(ev.phrase.lemma)) continue;
+    const struck = inSentence.find(
+      (e) =>
+        (e.type === 'PLACE' || e.type === 'COUNTRY') &&
+        e.start >= ev.phrase.end &&
+        STRUCK.test(text.slice(ev.phrase.end, e.start)),
+    );
+    if (struck) ev.place = struck;
   }
   // `a news conference in Warsaw after a conference on …`: the later phrase happened there too.
   for (let i = 0; i + 1 < list.length; i++) {
