@@ -250,6 +250,13 @@ describe('findEntities', () => {
     expect(ms.some((m) => m.type === 'PLACE')).toBe(false);
   });
 
+  it('reads two unknown words taken for places, joined by `and` and in the possessive, as the firm of its partners', () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Were the places `Standard` and `Poor` (Reuters had 18 such `Poor`s; `Standard` joined Standard Oil).
+    expect(seen("Futures rose 3 pct in the Standard and Poor's 500 stock index.")).toEqual(["ORG Standard and Poor's"]);
+    expect(seen("England and Sofar's talks resumed.")).toEqual(['PLACE England', 'PLACE Sofar']);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);

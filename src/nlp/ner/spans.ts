@@ -285,6 +285,7 @@ export function entitySpans(
   splitPersonOfFirm(split, tokens, lex);
   joinAndNames(split, tokens, lex);
   joinPartners(split, tokens);
+  partnersInThePossessive(split, tokens);
   companiesBeforeSymbols(text, split, tokens, sentences, lex);
   groupsOfNations(split, tokens, sentences);
   for (const sp of split) {
@@ -1902,6 +1903,37 @@ function possessiveNames(spans: Span[], tokens: Token[]): void {
     left.first = -1;
   }
   dropRemoved(spans);
+}
+
+/**
+ * `Standard and Poor's 500 index`: two words the tagger took for places, joined by `and` and ending in
+ * the possessive, that are no places it knows are one firm named for its partners, the possessive part
+ * of its name (Reuters had the places `Standard` and `Poor`, 18 mentions, beside `Standard and Poor's
+ * Corp`). Not places it knows (`Britain and France's`, `England and Sofar's`).
+ */
+function partnersInThePossessive(spans: Span[], tokens: Token[]): void {
+  const byFirst = new Map<number, Span>();
+  for (const sp of spans) if (sp.first <= sp.last) byFirst.set(sp.first, sp);
+  const unknown = (sp: Span) => {
+    const w = tokens[sp.first].text;
+    return (
+      sp.type === 'LOC' &&
+      sp.first === sp.last &&
+      /^\p{Lu}\p{Ll}+$/u.test(w) &&
+      !countryByName(w) &&
+      !placeInfo(w) &&
+      !isUsState(w) &&
+      !HOME_NATIONS.has(w)
+    );
+  };
+  for (const a of spans) {
+    if (a.first > a.last || !unknown(a) || tokens[a.last + 1]?.text !== 'and') continue;
+    const b = byFirst.get(a.last + 2);
+    if (!b || b.sentence !== a.sentence || !unknown(b) || !isPossessiveToken(tokens[b.last + 1]?.text)) continue;
+    a.last = b.last + 1;
+    a.type = 'ORG';
+    b.first = b.last + 1; // emptied: dropped with the other empty spans
+  }
 }
 
 /**
