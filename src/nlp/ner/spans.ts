@@ -1577,7 +1577,7 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
     const before = a - 2;
     if (a >= i || !nameToken(tokens[before].text) || isTitle(tokens[before].text)) return false;
     const place = tokensText(tokens, a, i - 1);
-    if (!countryByName(place) && !placeInfo(place) && !isUsState(place)) return false;
+    if (!isKnownPlace(place)) return false;
     return !local.some((sp) => sp.type === 'PERSON' && sp.first <= before && sp.last >= before);
   };
   sentences.forEach((s, si) => {
@@ -1760,7 +1760,7 @@ function institutionsOfWords(spans: Span[], tokens: Token[], sentences: Sentence
     const word = tokens[sp.first].text;
     // (One word, not the first of a name the tagger cut: `Inc of St. Petersburg`.)
     if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isCapWord(tokens[sp.last + 1]?.text ?? '')) continue;
-    if (countryByName(word) || placeInfo(word) || isUsState(word) || !isCapWord(tokens[head].text)) continue;
+    if (isKnownPlace(word) || !isCapWord(tokens[head].text)) continue;
     const lower = tokens[head].text.toLowerCase();
     // A company `of` a place is the company and where it is (`Daniels Pharmaceuticals Inc of Tampa`).
     if (isCorporateSuffix(lower)) continue;
@@ -1920,9 +1920,7 @@ function partnersInThePossessive(spans: Span[], tokens: Token[]): void {
       sp.type === 'LOC' &&
       sp.first === sp.last &&
       /^\p{Lu}\p{Ll}+$/u.test(w) &&
-      !countryByName(w) &&
-      !placeInfo(w) &&
-      !isUsState(w) &&
+      !isKnownPlace(w) &&
       !HOME_NATIONS.has(w)
     );
   };
@@ -2055,7 +2053,7 @@ function splitPersonOfFirm(spans: Span[], tokens: Token[], lex: Lexicon | null):
     while (of < sp.last && tokens[of].text !== 'of') of++;
     if (of >= sp.last - 1 || !isCorporateSuffix(tokens[sp.last].text)) continue;
     const owner = tokensText(tokens, of + 1, sp.last - 1);
-    if (placeInfo(owner) !== null || countryByName(owner) !== null || isUsState(owner)) continue;
+    if (isKnownPlace(owner)) continue;
     // A role capitalised before three words (`Economist Allen Sinai of …`) is no part of the name.
     const lead = tokens[sp.first].text;
     const role = of - sp.first === 3 && (isTitleWord(lead) || (lex !== null && capitalisedCommonWord(lead, lex)));
@@ -2862,6 +2860,11 @@ export function tokensText(tokens: Token[], a: number, b: number): string {
   return s;
 }
 
+/** A country, a US state or a place the gazetteer knows, by a name as written. */
+function isKnownPlace(name: string): boolean {
+  return countryByName(name) !== null || placeInfo(name) !== null || isUsState(name);
+}
+
 /** The positions of the tokens the spans hold. */
 function tokensInSpans(spans: readonly Span[]): Set<number> {
   const owned = new Set<number>();
@@ -3143,13 +3146,7 @@ function institutionsPossessive(sp: Span, tokens: Token[]): boolean {
   if (sp.type !== 'ORG' || sp.last <= sp.first || !isPossessiveToken(tokens[sp.last].text)) return false;
   const name = tokensText(tokens, sp.first, sp.last - 1);
   const before = tokens[sp.last - 1].text;
-  return (
-    institutionName(name) !== null ||
-    isInstitutionHead(before.toLowerCase()) ||
-    placeInfo(before) !== null ||
-    isUsState(before) ||
-    countryByName(before) !== null
-  );
+  return institutionName(name) !== null || isInstitutionHead(before.toLowerCase()) || isKnownPlace(before);
 }
 
 /**
