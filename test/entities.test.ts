@@ -257,6 +257,26 @@ describe('findEntities', () => {
     expect(seen("England and Sofar's talks resumed.")).toEqual(['PLACE England', 'PLACE Sofar']);
   });
 
+  it('reads a place or a person glued by a hyphen or a slash to a firm as the opening of its name', () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Were the place `Georgia` and the firm `Pacific Corp`, the person `Royal Dutch` and the firm `Shell Group`.
+    expect(seen('Georgia-Pacific Corp said it would buy the mill.')).toEqual(['ORG Georgia-Pacific Corp']);
+    expect(seen('Royal Dutch/Shell Group said profits rose.')).toEqual(['ORG Royal Dutch/Shell Group']);
+    // Two parties, not one name: a country before a short name, and two newspapers.
+    expect(seen('U.S.-EC trade talks resumed.')).toEqual(['COUNTRY U.S.', 'ORG EC']);
+    expect(seen('A New York Times/CBS News poll was published.')).toEqual(['ORG New York Times', 'ORG CBS News']);
+    expect(seen('Chrysler Corp/AMC Inc talks resumed.')).toEqual(['ORG Chrysler Corp', 'ORG AMC Inc']);
+  });
+
+  it('reads a place one space before a firm as the opening of its name, not before an acronym', () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Was the place `Kuala` and the firm `Lumpur Stock Exchange`.
+    expect(seen('Shares fell on the Kuala Lumpur Stock Exchange.')).toEqual(['ORG Kuala Lumpur Stock Exchange']);
+    // A country and its institution stay two (this project's convention).
+    expect(seen('The U.S. Treasury said it would sell bills.')).toEqual(['COUNTRY U.S.', 'ORG Treasury']);
+    expect(seen('Officials in Washington IMF said so.')).toEqual(['PLACE Washington', 'ORG IMF']);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);

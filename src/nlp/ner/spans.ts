@@ -180,6 +180,8 @@ export interface Span {
   cued?: boolean;
   /** A company's name its legal form follows after a bracket (`Cheung Kong` of `Cheung Kong (Holdings) Ltd`). */
   suffixed?: boolean;
+  /** The token of a slash that joins the words of one name (`Royal Dutch/Shell`), not two names. */
+  gluedSlash?: number;
 }
 
 /** Demonyms that are also common surnames (`Bill English`, `Dawn French`). */
@@ -218,6 +220,8 @@ export function entitySpans(
   namesAfterTitles(spans, tokens);
   companiesBySuffix(spans, tokens, sentences, lex);
   extendOrgNames(spans, tokens, sentences);
+  joinedFirmNames(spans, tokens);
+  placesOpeningFirms(spans, tokens, sentences);
   repeatOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
@@ -1813,20 +1817,24 @@ function writtenAlone(tokens: Token[], sp: Span): boolean {
  */
 function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
   const names = new Map<string, string[]>();
+  // Names whose slash joins their words (joinedFirmNames): so are their repeats'.
+  const glued = new Set<string>();
   // A place's name is a team's in one sentence and the place in the next: left to the tagger.
-  const add = (words: string[]) => {
+  const add = (words: string[], slash: boolean) => {
     const name = words.join(' ');
     const titled = name.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
     if (!countryByName(name) && !placeInfo(name) && !placeInfo(titled)) names.set(name, words);
+    if (slash) glued.add(name);
   };
   for (const sp of spans) {
     if (sp.type !== 'ORG' || sp.first < 0 || sp.last <= sp.first || !(sp.suffixed || isOrganisationName(tokens, sp)))
       continue;
     const words = tokens.slice(sp.first, sp.last + 1).map((t) => t.text);
-    add(words);
+    const slash = sp.gluedSlash !== undefined;
+    add(words, slash);
     let n = words.length;
     while (n > 2 && isCorporateSuffix(words[n - 1])) n--;
-    if (n < words.length) add(words.slice(0, n));
+    if (n < words.length) add(words.slice(0, n), slash);
   }
   if (!names.size) return;
   const byFirst = new Map<string, string[][]>();
@@ -1870,7 +1878,9 @@ function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
             if (sp.first > sp.last) sp.first = -1;
           }
         }
-        spans.push({ first: i, last, type: 'ORG', sentence: si });
+        const repeat: Span = { first: i, last, type: 'ORG', sentence: si };
+        if (glued.has(w.join(' '))) repeat.gluedSlash = i + w.indexOf('/');
+        spans.push(repeat);
         i = last;
         break;
       }
@@ -1933,6 +1943,74 @@ function partnersInThePossessive(spans: Span[], tokens: Token[]): void {
     b.first = b.last + 1; // emptied: dropped with the other empty spans
   }
 }
+
+/**
+ * `Georgia-Pacific Corp`, `Royal Dutch/Shell Group`, `Tanzania-Zambia Railway Authority`: a
+ * capitalised word glued by a hyphen or a slash to the organisation after it opens its name; the
+ * tagger began the organisation after the mark and left the word a place or a person (Reuters had a
+ * place `Georgia` in every Georgia-Pacific story). Not a demonym (`Anglo-`) nor a word the tagger
+ * left out of every name.
+ */
+function joinedFirmNames(spans: Span[], tokens: Token[]): void {
+  const byLast = new Map<number, Span>();
+  for (const sp of spans) if (sp.first >= 0 && sp.first <= sp.last) byLast.set(sp.last, sp);
+  for (const b of spans) {
+    const mark = b.first - 1;
+    if (b.type !== 'ORG' || b.first > b.last || mark < 1 || !/^[-/]$/.test(tokens[mark].text)) continue;
+    if (tokens[mark - 1].end !== tokens[mark].start || tokens[mark].end !== tokens[b.first].start) continue;
+    const a = byLast.get(mark - 1);
+    if (!a || a.type === 'MISC' || a.sentence !== b.sentence) continue;
+    // An organisation before a hyphen joins only a name that ends in a legal form (`Georgia-Pacific
+    // Corp`, the tagger's two firms); before a slash it is one of two (`Chrysler/AMC`, `the Home
+    // Shopping/C.O.M.B. Co merger`).
+    if (a.type === 'ORG' && !(tokens[mark].text === '-' && b.last > b.first && isCorporateSuffix(tokens[b.last].text)))
+      continue;
+    // `New York Times/CBS News poll`: a name ending as an organisation's does is one of two.
+    if (a.last > a.first && (isOrganisationName(tokens, a) || NEWSPAPER_HEADS.has(tokens[a.last].text))) continue;
+    // `U.S.-EC talks`, `U.S.-USSR trade`: a country before the mark is one party of two, unless what
+    // follows is a name of several words ending in an institution's noun (`Tanzania-Zambia Railway
+    // Authority`, `U.S.-China Joint Commission`).
+    if (
+      countryByName(tokensText(tokens, a.first, a.last)) !== null &&
+      !(b.last > b.first && isOrganisationName(tokens, b))
+    )
+      continue;
+    b.first = a.first;
+    if (tokens[mark].text === '/') b.gluedSlash = mark;
+    a.first = -1; // dropped below
+  }
+  dropRemoved(spans);
+}
+
+/**
+ * `Kuala Lumpur Stock Exchange`, `Georgia Power Co`, `Atlantic Richfield`, `Bear Stearns`: a place
+ * right before an organisation, one space apart, opens the organisation's name, where the tagger
+ * ended a place at the first word it read as a firm's (`Kuala` a place, `Lumpur Stock Exchange` a
+ * firm). Not a country (`U.S. Treasury`, `Japan Development Bank`: the country and its institution,
+ * this project's convention), a line in capitals (a table's columns), an acronym (`in Washington IMF
+ * officials said`), nor a place after a preposition before a one-word firm (`in Tokyo Sogo said`).
+ */
+function placesOpeningFirms(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const byFirst = new Map<number, Span>();
+  for (const sp of spans) if (sp.first >= 0 && sp.first <= sp.last) byFirst.set(sp.first, sp);
+  for (const a of spans) {
+    if (a.type !== 'LOC' || a.first < 0 || a.first > a.last) continue;
+    const b = byFirst.get(a.last + 1);
+    if (b?.type !== 'ORG' || b.sentence !== a.sentence || tokens[b.first].start !== tokens[a.last].end + 1) continue;
+    const place = tokensText(tokens, a.first, a.last);
+    if (countryByName(place) !== null || HOME_NATIONS.has(place)) continue;
+    const head = tokens[b.first].text;
+    if (!/^\p{Lu}\p{Ll}/u.test(head) || !/\p{Ll}/u.test(tokens[a.first].text)) continue;
+    const before = a.first > sentences[a.sentence].tokenStart ? tokens[a.first - 1].text : '';
+    if (b.first === b.last && PLACE_PREPOSITIONS.has(before)) continue;
+    b.first = a.first;
+    a.first = -1; // dropped below
+  }
+  dropRemoved(spans);
+}
+
+/** Prepositions after which a name is where something happens. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside']);
 
 /**
  * `Boatmen's`, `Ward's`: a one-word name the tagger took for a person's but that the document
@@ -2571,8 +2649,8 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
   for (let k = sp.first + 1; k < sp.last; k++) {
     const t = tokens[k].text;
     if (t !== '/' && !(t === '&' && sp.type === 'PERSON')) continue;
-    // (Not the slash of a legal form: `Norsk Hydro A/S`.)
-    if (t === '/' && slashedSuffix(tokens, k - 1, sp.last + 1)) continue;
+    // (Not the slash of a legal form, `Norsk Hydro A/S`, nor one of joinedFirmNames.)
+    if (t === '/' && (slashedSuffix(tokens, k - 1, sp.last + 1) || sp.gluedSlash === k)) continue;
     return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...splitSpan({ ...sp, first: k + 1 }, tokens)];
   }
   // `International Monetary Fund (IMF)`: a name and its abbreviation are two mentions.
