@@ -407,6 +407,36 @@ describe('corpus-level resolution', () => {
     expect(to['hanson trust plc']).toBe('hanson trust (variant)');
   });
 
+  it("joins a holding's `Group` to its firm's name, not where a common word would be left", () => {
+    const common = new Set(['bell', 'commerce']);
+    const r = resolveNames(
+      [
+        name('ORG', 'usair', range(1, 20), 'USAir'),
+        name('ORG', 'usair group inc', [20, 21, 22], 'USAir Group Inc'),
+        name('ORG', 'royal dutch shell group', range(30, 40), 'Royal Dutch/Shell Group'),
+        name('ORG', 'royal dutch shell', [41, 42], 'Royal Dutch/Shell'),
+        name('ORG', 'azp group', [50, 51, 52], 'AZP Group'),
+        name('ORG', 'azp group inc', [53], 'AZP Group Inc'),
+        name('ORG', 'azp', [52], 'AZP'),
+        name('ORG', 'bell', range(60, 70), 'Bell'),
+        name('ORG', 'bell group ltd', [70, 71], 'Bell Group Ltd'),
+        name('ORG', 'commerce group corp', [80], 'Commerce Group Corp'),
+        name('ORG', 'commerce', [80, 81], 'Commerce'),
+      ],
+      [],
+      { isCommonWord: (w) => common.has(w) },
+    );
+    const to = Object.fromEntries(r.links.map((l) => [l.from, l.to]));
+    // Were apart: `USAir Group Inc` and `USAir`, `Royal Dutch/Shell` and `Royal Dutch/Shell Group`.
+    expect(to['usair group inc']).toBe('usair');
+    expect(to['royal dutch shell']).toBe('royal dutch shell group');
+    // The group's own variants stay together, sharing no document with it or not.
+    expect(to['azp group inc']).toBe('azp group');
+    expect(to.azp).toBe('azp group');
+    expect(to['bell group ltd']).toBeUndefined();
+    expect(to['commerce group corp']).toBeUndefined();
+  });
+
   it('names a misspelt pair in as many documents by the spelling whose surname other names share', () => {
     const r = resolveNames(
       [

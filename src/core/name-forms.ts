@@ -153,8 +153,13 @@ export function hasLegalForm(key: string): boolean {
  * The key an organisation's name shares with its variants: legal suffixes dropped (not when
  * nothing else is left), a leading `the` dropped, spellings made American. Empty when the name is
  * nothing but a legal form.
+ *
+ * Given `isCommonWord` (whether a lower-case word is mostly written so), a holding's `group` is
+ * dropped too (`usair` of `usair group inc`, `royal dutch shell` of `royal dutch shell group`): news
+ * names a holding by its firm's name and the firm by its holding's. Not when a common word would be
+ * left (`Commerce Group`, `Trade Group` are no `Commerce` or `Trade`).
  */
-export function orgVariantKey(key: string): string {
+export function orgVariantKey(key: string, isCommonWord?: (lower: string) => boolean): string {
   let words = key.split(' ').map(americanSpelling);
   if (words[0] === 'the' && words.length > 1) words = words.slice(1);
   // `Organisation of Economic…` and `Organisation for Economic…`: the joining words carry no identity.
@@ -172,6 +177,10 @@ export function orgVariantKey(key: string): string {
   const content = words.filter((w) => !FUNCTION_WORDS.has(w));
   if (content.length >= 2) words = content;
   words = withoutLegalForm(words);
+  if (isCommonWord && words.length >= 2 && words[words.length - 1] === 'group') {
+    const firm = withoutLegalForm(words.slice(0, -1));
+    if (firm.length >= 2 || (firm[0].length >= 3 && !isCommonWord(firm[0]))) words = firm;
+  }
   if (words.length === 1 && LEGAL_SUFFIXES.has(words[0])) return '';
   // A long name's words in another order are the same name (`General Agreement on Trade and Tariffs`);
   // two or three words in another order may be another company (`American General`, `General American`).

@@ -83,6 +83,11 @@ export interface Resolution {
 export interface ResolveOptions {
   /** Names the user placed (merged or kept apart): never linked automatically. */
   fixed?: ReadonlySet<string>;
+  /**
+   * Whether a lower-case word is mostly written so in running text (the lexicon's): a holding's
+   * firm of one such word is not its holding (see orgVariantKey). Without it, none of one word is.
+   */
+  isCommonWord?: (lower: string) => boolean;
 }
 
 /** A full name must have this many times the evidence of the next for a short form to join it everywhere. */
@@ -141,6 +146,8 @@ export function resolveNames(
 ): Resolution {
   const source = 'ofShort' in evidence ? evidence : evidenceFrom(evidence);
   const fixed = options.fixed ?? new Set<string>();
+  const commonWord = options.isCommonWord ?? (() => true);
+  const oneWordVariant = (n: NameStat) => !orgVariantKey(n.key).includes(' ');
   const byId = new Map<string, NameStat>();
   for (const n of names) byId.set(id(n.type, n.key), n);
   const sorted = [...byId.keys()].sort();
@@ -248,7 +255,7 @@ export function resolveNames(
   for (const i of sorted) {
     const n = byId.get(i)!;
     if (n.type === 'ORG') {
-      const v = orgVariantKey(n.key);
+      const v = orgVariantKey(n.key, commonWord);
       if (v !== '') family(`ORG\u0000${v}`, i);
     } else if (n.type === 'PERSON') {
       const bare = stripTitles(n.key);
@@ -308,7 +315,7 @@ export function resolveNames(
       const n = byId.get(m)!;
       // `House Inc` is not the House: a one-word name joins its suffixed variants only where a
       // document names both.
-      if (n.type === 'ORG' && m !== canon && wordCount(fam.slice(fam.indexOf('\u0000') + 1)) === 1) {
+      if (n.type === 'ORG' && m !== canon && oneWordVariant(n) && oneWordVariant(byId.get(canon)!)) {
         if (intersectCount(n.docs, byId.get(canon)!.docs) === 0) continue;
       }
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';

@@ -68,7 +68,7 @@ export interface ResolutionSummary extends ApplyResult {
  * 16: … and so does one of the very same name with a common word in it, the organisation in as many
  *    documents or more, no document calling it by its last word (`Credit Lyonnais`; not `Ward McCarthy`).
  */
-export const RESOLUTION_RULES_VERSION = 17;
+export const RESOLUTION_RULES_VERSION = 18;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
@@ -115,7 +115,7 @@ export function resolveCorpus(
     const overrides = loadOverrides(db);
     const fixed = new Set(overrides.map((o) => `${o.type}\u0000${o.from}`));
     const evidence = storedEvidence(db);
-    const resolution = resolveNames(names, evidence, { fixed });
+    const resolution = resolveNames(names, evidence, { fixed, isCommonWord });
     const linkedAlready = new Set(resolution.links.map(fromKey));
     const isPlace = (name: string) => placeInfo(name) !== null || countryByName(name) !== null;
     // A person some document calls by the surname alone (`Ward McCarthy` … `McCarthy`).
