@@ -277,6 +277,16 @@ describe('findEntities', () => {
     expect(seen('Officials in Washington IMF said so.')).toEqual(['PLACE Washington', 'ORG IMF']);
   });
 
+  it("reads a firm's possessive before its subsidiary as two firms where the document names the parent alone", () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Was one firm, `Southern's Georgia Power Co`, so the later `Georgia Power` was a place and a firm `Power`.
+    expect(
+      seen(
+        "A Southern Co spokeswoman said so. Southern's Georgia Power Co subsidiary has a stake in the plant. The report projected Georgia Power would not finish it.",
+      ),
+    ).toEqual(['ORG Southern Co', 'ORG Southern', 'ORG Georgia Power Co', 'ORG Georgia Power']);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);

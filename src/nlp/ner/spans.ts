@@ -1628,6 +1628,12 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
           // `Britain's Cable and Wireless Plc`: a country's possessive is whose, not the name.
           // (Not a town's: `Hudson's Bay Co`, `Shaw's Supermarkets Inc`.)
           !((t === "'s" || t === '’s') && countryByName(tokens[a - 2].text)) &&
+          // `Southern's Georgia Power Co`: nor a firm's the tagger named and the document names
+          // elsewhere on its own or with its legal form (`Southern Co`): its subsidiary follows.
+          !(
+            (t === "'s" || t === '’s') &&
+            local.some((sp) => sp.last === a - 2 && sp.type === 'ORG' && namedAsFirm(tokens, sp))
+          ) &&
           !(
             t === 'and' &&
             local.some(
@@ -1795,6 +1801,23 @@ function parentheticalStart(tokens: Token[], close: number, from: number): numbe
 }
 
 /** The words of a span occur elsewhere in the document, not followed by `and`/`&` (a name of its own). */
+/**
+ * The span's words elsewhere in the document before a legal form (`Southern Co`) or alone (see
+ * writtenAlone), not in the possessive (`Nicholson's Limited` is a name of its own).
+ */
+function namedAsFirm(tokens: Token[], sp: Span): boolean {
+  const n = sp.last - sp.first + 1;
+  for (let i = 0; i + n < tokens.length; i++) {
+    if (i === sp.first || tokens[i].text !== tokens[sp.first].text) continue;
+    let same = true;
+    for (let k = 1; k < n && same; k++) same = tokens[i + k].text === tokens[sp.first + k].text;
+    const next = tokens[i + n].text;
+    if (!same || isPossessiveToken(next) || next === 'and' || next === '&') continue;
+    if (isCorporateSuffix(next) || !/^\p{Lu}/u.test(next)) return true;
+  }
+  return false;
+}
+
 function writtenAlone(tokens: Token[], sp: Span): boolean {
   const n = sp.last - sp.first + 1;
   for (let i = 0; i + n <= tokens.length; i++) {
