@@ -2189,6 +2189,24 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('reads a measure between two nouns of an object as qualifying the last (`the world 4,000 metres cycling record`)', () => {
+    const { statements } = statementsIn(
+      [
+        'Chris Boardman broke the world 4,000 metres cycling record on August 28.',
+        'Iraq attacked the town 30 km away on August 27.',
+      ],
+      '1996-08-29',
+      [
+        ['Chris Boardman', 0, 'PERSON'],
+        ['August 28', 0, 'DATE', '1996-08-28'],
+        ['Iraq', 1, 'COUNTRY'],
+        ['August 27', 1, 'DATE', '1996-08-27'],
+      ],
+    );
+    // Was `Chris Boardman breaks world`; how far away is no part of what was attacked.
+    expect(statements.map((s) => s.name)).toEqual(['Chris Boardman breaks world cycling record', 'Iraq attacks town']);
+  });
+
   it('takes no figure moved by how much (`plunged more than 500 points`) nor a past form after a preposition (`in lost exports`) for an act', () => {
     const { statements } = statementsIn(
       [

@@ -73,6 +73,12 @@ const ACCORD_VERBS = new Set(['agree', 'sign', 'ratify', 'adopt', 'approve']);
 /** Words of an amount (`around 900 mln dlrs`, `more than 10 pct`): skipped before an object's noun. */
 const AMOUNT_WORD =
   /^(?:mln|billion|dlrs?|pct|some|about|nearly|around|roughly|approximately|almost|more|less|than|up|least|just)$/;
+/** Units of a measure written between a figure and the noun it qualifies (`4,000 metres cycling record`). */
+const MEASURE_UNIT =
+  /^(?:metres?|meters?|kilometres?|kilometers?|km|miles?|yards?|feet|foot|kg|kilos?|kilograms?|tonnes?|litres?|liters?)$/;
+/** Words after a measure that say how far or how big, not what (`ten km away`, `30 metres high`). */
+const AFTER_MEASURE =
+  /^(?:long|high|deep|wide|tall|away|ahead|behind|apart|short|more|less|off|north|south|east|west)$/;
 /** Numbers in words (`three and six-month bills`): how many, never what (`seven people` keeps it). */
 const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands)$/;
@@ -447,6 +453,22 @@ function objectAfter(
     if (DETERMINER.test(w.lower) || /^\d/.test(w.text) || AMOUNT_WORD.test(w.lower)) {
       // `closed New Zealand's 15 ports`: after a possessor the figure is how many of what it has.
       if (out.length && isPossessive(words[j - 1]) && !w.marked) continue;
+      // `broke the world 4,000 metres cycling record`: a measure before another noun qualifies it,
+      // like the word before it (the object was `world`).
+      if (
+        out.some((o) => !NUMBER_WORD.test(o.toLowerCase())) &&
+        /^\d/.test(w.text) &&
+        MEASURE_UNIT.test(words[j + 1]?.lower ?? '') &&
+        /^\p{Ll}+$/u.test(words[j + 2]?.text ?? '') &&
+        !PREPOSITION.test(words[j + 2].lower) &&
+        !CLAUSE_OPENER.test(words[j + 2].lower) &&
+        !ADVERB.test(words[j + 2].lower) &&
+        !AFTER_MEASURE.test(words[j + 2].lower) &&
+        !words[j + 1].marked
+      ) {
+        j++;
+        continue;
+      }
       // `four pct of its shares`: numbers in words before an amount are part of it; so are the
       // participles and adjectives before a figure (`its frozen 13 billion dollar debt`, `an
       // estimated 200,000 tonnes`), which describe the amount, not what there is of it.
