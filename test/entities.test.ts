@@ -287,6 +287,14 @@ describe('findEntities', () => {
     ).toEqual(['ORG Southern Co', 'ORG Southern', 'ORG Georgia Power Co', 'ORG Georgia Power']);
   });
 
+  it('reads a particle the tagger left out between a given name and a name it took for a place as one person', () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Was the person `Osama` and the place `Laden`.
+    expect(seen('The rest remained fugitives, including Saudi radical Osama bin Laden.')).toEqual([
+      'PERSON Osama bin Laden',
+    ]);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);

@@ -2571,6 +2571,33 @@ function mergeSplitNames(spans: Span[], tokens: Token[], text: string): void {
  * (`Zine` + `al-Abidine Ben Ali`, an organisation to the tagger) is one person's; and a name that
  * begins with its particle (`de Ferran`) takes the given name written right before it (`Gil`).
  */
+/** Particles of people's names, written in lower case between their words (not `of`, `and`, `the`). */
+const PERSON_PARTICLES = new Set([
+  'bin',
+  'ibn',
+  'ben',
+  'de',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'der',
+  'den',
+  'du',
+  'van',
+  'von',
+  'la',
+  'le',
+  'el',
+  'al',
+  'ter',
+  'ten',
+  'zu',
+]);
+
 function particleNames(spans: Span[], tokens: Token[], sentences: Sentence[], text: string): void {
   const particle = (t: string) => isNameParticle(t) || /^\p{Ll}{1,3}-\p{Lu}/u.test(t);
   const spaced = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
@@ -2580,6 +2607,24 @@ function particleNames(spans: Span[], tokens: Token[], sentences: Sentence[], te
     const b = spans[k];
     if (a.first < 0 || a.type !== 'PERSON' || b.first !== a.last + 1 || b.sentence !== a.sentence) continue;
     if (!particle(tokens[b.first].text) || b.first === b.last || !spaced(a.last, b.first)) continue;
+    b.first = a.first;
+    b.type = 'PERSON';
+    a.first = -1;
+  }
+  // `Osama bin Laden`, `Jose da Silva`: a person's name, a particle the tagger left out and the name
+  // it read as a place or another name right after are one person (`Laden` was a place).
+  for (let k = 1; k < spans.length; k++) {
+    const a = spans[k - 1];
+    const b = spans[k];
+    const p = a.last + 1;
+    if (a.first < 0 || a.type !== 'PERSON' || b.first !== p + 1 || b.sentence !== a.sentence || owned.has(p)) continue;
+    if (!PERSON_PARTICLES.has(tokens[p].text) || !spaced(a.last, p) || !spaced(p, b.first)) continue;
+    if (b.type === 'MISC' || b.last - b.first > 1 || !NAME_WORD.test(tokens[b.first].text)) continue;
+    if (countryByName(tokensText(tokens, b.first, b.last))) continue;
+    // Not a firm's name (`Credit du Nord`, `Hulleras del Norte S.A.`): a common word opening it, a
+    // legal form or an institution's noun ending it.
+    if (mostlyLowerCase(tokens[a.first].text) || isOrganisationName(tokens, b)) continue;
+    if (spanWords(tokens, b).some((w) => isCorporateSuffix(w) || /^(?:\p{L}\.){2,3}$/u.test(w))) continue;
     b.first = a.first;
     b.type = 'PERSON';
     a.first = -1;
