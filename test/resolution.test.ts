@@ -437,6 +437,36 @@ describe('corpus-level resolution', () => {
     expect(to['commerce group corp']).toBeUndefined();
   });
 
+  it('joins a surname to the one full name the corpus has for it on one document of evidence, not a given name nor a common word', () => {
+    const common = new Set(['good', 'an']);
+    const r = resolveNames(
+      [
+        name('PERSON', 'bill clinton', [1, 2, 3], 'Bill Clinton'),
+        name('PERSON', 'clinton', [3, 4, 5, 6], 'Clinton'),
+        name('PERSON', 'michael david', [10, 11], 'Michael David'),
+        name('PERSON', 'david drake', [12], 'David Drake'),
+        name('PERSON', 'david', [11, 13, 14], 'David'),
+        name('PERSON', 'daniel good', [20, 21], 'Daniel Good'),
+        name('PERSON', 'good', [21, 22], 'Good'),
+        name('PERSON', 'an ifo', [30], 'An Ifo'),
+        name('PERSON', 'ifo', [30, 31], 'Ifo'),
+      ],
+      [
+        doc(3, 'clinton', 'bill clinton'),
+        doc(11, 'david', 'michael david'),
+        doc(21, 'good', 'daniel good'),
+        doc(30, 'ifo', 'an ifo'),
+      ],
+      { isCommonWord: (w) => common.has(w) },
+    );
+    const to = Object.fromEntries(r.links.map((l) => [l.from, l.to]));
+    // Was a suspect only (two documents of evidence were needed).
+    expect(to.clinton).toBe('bill clinton');
+    expect(to.david).toBeUndefined();
+    expect(to.good).toBeUndefined();
+    expect(to.ifo).toBeUndefined();
+  });
+
   it('names a misspelt pair in as many documents by the spelling whose surname other names share', () => {
     const r = resolveNames(
       [

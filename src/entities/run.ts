@@ -68,7 +68,7 @@ export interface ResolutionSummary extends ApplyResult {
  * 16: … and so does one of the very same name with a common word in it, the organisation in as many
  *    documents or more, no document calling it by its last word (`Credit Lyonnais`; not `Ward McCarthy`).
  */
-export const RESOLUTION_RULES_VERSION = 18;
+export const RESOLUTION_RULES_VERSION = 19;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
