@@ -295,6 +295,23 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('splits an institution, an office and a person the tagger ran together, past the words it ran on', () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Were the organisations `Treasury Secretary James Baker` and `House Speaker Jim Wright`.
+    expect(seen('In a letter to Treasury Secretary James Baker the group said sanctions should be imposed.')).toEqual([
+      'ORG Treasury',
+      'PERSON James Baker',
+    ]);
+    expect(seen('House Speaker Jim Wright (D-Tex) has proposed a transfer tax.')).toEqual([
+      'ORG House',
+      'PERSON Jim Wright',
+    ]);
+    // A particle prefixed to the surname ends the name too (was the organisation whole).
+    expect(seen('He met Central Bank Governor Abdel Malik al-Hamar on Monday.')).toEqual([
+      'PERSON Abdel Malik al-Hamar',
+    ]);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);

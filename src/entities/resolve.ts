@@ -646,7 +646,11 @@ export function resolveNames(
       !givenNames.has(shortKey) &&
       !commonWord(shortKey) &&
       !commonWord(byId.get(top.root)!.key.split(' ')[0]);
-    if ((credible(top) || (soleOwner && top.score >= 1)) && clipOk && (!second || second.score * dominance <= top.score)) {
+    if (
+      (credible(top) || (soleOwner && top.score >= 1)) &&
+      clipOk &&
+      (!second || second.score * dominance <= top.score)
+    ) {
       link(
         i,
         top.root,

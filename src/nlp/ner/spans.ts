@@ -169,6 +169,7 @@ const PERSON_TITLES = new Set([
   'commander',
   'sergeant',
   'fr',
+  'speaker',
 ]);
 
 export interface Span {
@@ -2766,15 +2767,21 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     if (!isCapWord(t) || !PERSON_TITLES.has(t.toLowerCase().replace(/\.$/, ''))) continue;
     let r = k + 1;
     if (tokens[r]?.text === 'of' && r + 1 < sp.last) r += 2;
-    const rest = tokens.slice(r, sp.last + 1).map((x) => x.text);
+    // `to Treasury Secretary James Baker the group said`: lower-case words the tagger ran on past
+    // the name end it.
+    let end = sp.last;
+    while (end > r && /^\p{Ll}+$/u.test(tokens[end].text)) end--;
+    const rest = tokens.slice(r, end + 1).map((x) => x.text);
     // A name's particle between its words (`Reserve Bank Governor Gerhard de Kock`).
     const nameWord = (x: string, i: number) =>
       (isCapWord(x) && !isTitle(x) && !countryByName(x)) ||
+      // `Abdel Malik al-Hamar`: a particle prefixed to a name.
+      (i > 0 && /^\p{Ll}{1,3}-\p{Lu}/u.test(x)) ||
       (i > 0 && i < rest.length - 1 && isNameParticle(x) && !JOINING_WORDS.has(x));
     if (!rest.length || rest.length > 4 || !rest.every(nameWord)) return [sp];
     let head = k;
     while (head > sp.first && isCapWord(tokens[head - 1].text) && isTitle(tokens[head - 1].text)) head--;
-    const out: Span[] = [{ first: r, last: sp.last, type: 'PERSON', sentence: sp.sentence }];
+    const out: Span[] = [{ first: r, last: end, type: 'PERSON', sentence: sp.sentence }];
     if (head > sp.first) {
       const prefix = { first: sp.first, last: head - 1, type: sp.type, sentence: sp.sentence };
       const pre = tokens
