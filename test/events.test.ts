@@ -886,6 +886,13 @@ describe('event attributes', () => {
     expect(eventsOf('The coup on Sunday brought the colonel to power.', '1996-08-30', []).events).toMatchObject([
       { date: '1996-08-25' },
     ]);
+    // Nor from the aside that tells what the remembered name was (was an invasion on April 17, 2000).
+    const aside = eventsOf(
+      'Many worried their efforts would fail today, the 39th anniversary of the Bay of Pigs fiasco, an aborted invasion of Cuba by CIA-trained exiles.',
+      '2000-04-17',
+      [],
+    );
+    expect(aside.events.map((e) => e.date)).toEqual([null]);
   });
 
   it('take the city named in the phrase as the place, and no country whose embassy it is', () => {
@@ -2205,6 +2212,25 @@ describe('what a dated statement says happened', () => {
     );
     // Was `Chris Boardman breaks world`; how far away is no part of what was attacked.
     expect(statements.map((s) => s.name)).toEqual(['Chris Boardman breaks world cycling record', 'Iraq attacks town']);
+  });
+
+  it('makes no act of the day of what an anniversary remembers, named after it or in an aside (`an aborted invasion of Cuba`)', () => {
+    const { statements } = statementsIn(
+      [
+        'Many worried their efforts would fail on April 17, the 39th anniversary of the Bay of Pigs fiasco, an aborted invasion of Cuba by exiles.',
+        'Exiles launched an invasion of Cuba on April 17.',
+      ],
+      '2000-04-18',
+      [
+        ['April 17', 0, 'DATE', '2000-04-17'],
+        ['Bay of Pigs', 0, 'PLACE'],
+        ['Cuba', 0, 'COUNTRY'],
+        ['Cuba', 1, 'COUNTRY'],
+        ['April 17', 1, 'DATE', '2000-04-17'],
+      ],
+    );
+    // Was `invades Cuba` on April 17, 2000 (AQUAINT: `Bay of Pigs invades Cuba`); the second sentence's invasion is the day's.
+    expect(statements.map((s) => s.name)).toEqual(['launches invasion']);
   });
 
   it('takes no figure moved by how much (`plunged more than 500 points`) nor a past form after a preposition (`in lost exports`) for an act', () => {

@@ -1062,7 +1062,7 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
   const datable = list.filter((ev) => {
     const before = text.slice(Math.max(sFrom, ev.phrase.start - 48), ev.phrase.start);
     return (
-      !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 60), ev.phrase.start)) &&
+      !ANNIVERSARY.test(text.slice(Math.max(sFrom, ev.phrase.start - 90), ev.phrase.start)) &&
       !DESTINATION.test(before) &&
       !(
         AFTERMATH_LEMMAS.has(ev.phrase.lemma) &&
@@ -1220,9 +1220,13 @@ function isRecalled(text: string, from: number, phrase: Phrase, d: Mention): boo
 const RECALLED_BY_WHAT_OF_IT =
   /\b(?:(?:language|spirit|letter|terms|tests?|success|failure|violations?|breach(?:es)?|effects?|impact|implications|principles?|framework|credibility|validity|fate|viability|durability|goals?|aims?|objectives?)\s+of|support(?:s|ed|ing)?|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|abid(?:e|es|ing)\s+by|adher(?:e|es|ed|ing)\s+to|stick(?:s|ing)?\s+to|stuck\s+to|(?:live|lives|lived|living)\s+up\s+to|compl(?:y|ies|ied|ying)\s+with|reaffirm(?:s|ed|ing)?|endors(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|jeopardi[sz](?:e|es|ed|ing)|violat(?:e|es|ed|ing))\s+(?:the|an?|its|their|this|that|[\p{L}.]+['’]s)\s+(?:(?:the|an?|its|their|this|that)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
-/** An event remembered by an anniversary (`the 27th anniversary of the coup`): not that day's. */
+/**
+ * An event remembered by an anniversary (`the 27th anniversary of the coup`), or told in an aside
+ * after the name it is remembered by (`the 39th anniversary of the Bay of Pigs fiasco, an aborted
+ * invasion of Cuba`): not that day's.
+ */
 const ANNIVERSARY =
-  /\banniversar(?:y|ies)\s+of\s+(?:(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
+  /\banniversar(?:y|ies)\s+of\s+(?:(?:the|its|their|his|her|[\p{L}.]+['’]s)\s+)?(?:[\p{L}.-]+\s+){0,3}(?:[\p{L}.-]+,\s+an?\s+(?:[\p{L}.-]+\s+){0,2})?$/iu;
 
 /** Participles that tell when an event is held (`the committee meeting on deregulation, expected in May`). */
 const SCHEDULING = /^,\s+(?:\p{Ll}+ly\s+)?(?:held|scheduled|expected|planned|slated|set|convened|called|staged|due)\b/u;

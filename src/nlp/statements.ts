@@ -737,6 +737,7 @@ function isNoActNoun(
   const w = words[i];
   const prev = words[i - 1]?.lower ?? '';
   if (datedOtherwise(words, i, isDate, date)) return true;
+  if (rememberedByAnniversary(words, i)) return true;
   if (DETERMINER.test(prev) && i >= 2 && isNotDone(words, i - 2)) return true;
   // `demanding the resignation of President Chun`, `called for the resignation`: asked for, not done.
   if (DETERMINER.test(prev) && i >= 2) {
@@ -749,6 +750,20 @@ function isNoActNoun(
   if (/ing$/.test(w.lower) && /^[a-z]+$/.test(words[i + 1]?.text ?? '') && words[i + 1].lower !== 'of') return true;
   if (FLOWS.has(w.lower)) return true;
   return prev === 'the' && REFERRING_PREPOSITION.test(words[i - 2]?.lower ?? '') && !datedWithin(words, i, isDate);
+}
+
+/**
+ * Whether the action noun at `i` is what an anniversary remembers, named after `anniversary of` or
+ * in an aside after that name (`the 39th anniversary of the Bay of Pigs fiasco, an aborted invasion
+ * of Cuba`): it happened years before the sentence's day.
+ */
+function rememberedByAnniversary(words: Word[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(1, i - 12); k--) {
+    if (words[k].lower !== 'of' || !/^anniversar(?:y|ies)$/.test(words[k - 1].lower)) continue;
+    const marks = words.slice(k + 1, i + 1).filter((x) => x.marked);
+    return marks.length === 0 || (marks.length === 1 && /^an?$/.test(marks[0].lower));
+  }
+  return false;
 }
 
 /**
