@@ -312,6 +312,16 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('reads `Little`, `Old` or `Greater` before a place it knows as a quarter or the whole of that place', () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Was an organisation (AQUAINT: Little Havana, a person in some stories, an organisation in others).
+    expect(
+      seen(
+        'Protesters planned a large demonstration in Little Havana on Saturday. Crowds gathered outside the Little Havana home.',
+      ),
+    ).toEqual(['PLACE Little Havana', 'PLACE Little Havana']);
+  });
+
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {
     const ms = entities('The West German government said on Monday that Turkey would join the talks in Ankara.');
     expect(ms.some((m) => m.text.includes('West German'))).toBe(false);

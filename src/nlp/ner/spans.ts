@@ -321,6 +321,14 @@ export function entitySpans(
     // A region is no organisation (a city may be: a sports team).
     else if (sp.type === 'ORG' && sp.first <= sp.last && isRegion(tokensText(tokens, sp.first, sp.last)))
       sp.type = 'LOC';
+    // `Little Havana`, `Old Delhi`, `Greater London`: a quarter or the whole of a place it knows.
+    else if (
+      (sp.type === 'ORG' || sp.type === 'PERSON') &&
+      sp.last === sp.first + 1 &&
+      QUARTER_WORDS.has(tokens[sp.first].text) &&
+      isKnownPlace(tokens[sp.last].text)
+    )
+      sp.type = 'LOC';
   }
   // `played 26 games for Lausanne`, `signed with Coburg`: a place one plays for or signs with is its
   // team, an organisation, and so is the same name elsewhere in the document (not a country nor a
@@ -2032,6 +2040,9 @@ function placesOpeningFirms(spans: Span[], tokens: Token[], sentences: Sentence[
   }
   dropRemoved(spans);
 }
+
+/** Words that name a quarter of a place or the whole of it (`Little Havana`, `Greater London`). */
+const QUARTER_WORDS = new Set(['Little', 'Old', 'Greater']);
 
 /** Prepositions after which a name is where something happens. */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside']);
