@@ -2219,6 +2219,7 @@ describe('what a dated statement says happened', () => {
       [
         'Many worried their efforts would fail on April 17, the 39th anniversary of the Bay of Pigs fiasco, an aborted invasion of Cuba by exiles.',
         'Exiles launched an invasion of Cuba on April 17.',
+        'On the anniversary of the coup Iraq launched an attack on April 16.',
       ],
       '2000-04-18',
       [
@@ -2227,10 +2228,13 @@ describe('what a dated statement says happened', () => {
         ['Cuba', 0, 'COUNTRY'],
         ['Cuba', 1, 'COUNTRY'],
         ['April 17', 1, 'DATE', '2000-04-17'],
+        ['Iraq', 2, 'COUNTRY'],
+        ['April 16', 2, 'DATE', '2000-04-16'],
       ],
     );
     // Was `invades Cuba` on April 17, 2000 (AQUAINT: `Bay of Pigs invades Cuba`); the second sentence's invasion is the day's.
-    expect(statements.map((s) => s.name)).toEqual(['launches invasion']);
+    // A noun of a later clause is no part of what the anniversary remembers.
+    expect(statements.map((s) => s.name)).toEqual(['launches invasion', 'Iraq launches attack']);
   });
 
   it('takes no figure moved by how much (`plunged more than 500 points`) nor a past form after a preposition (`in lost exports`) for an act', () => {

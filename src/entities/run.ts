@@ -67,6 +67,9 @@ export interface ResolutionSummary extends ApplyResult {
  * 15: a "person" whose name ends in a legal form joins the organisation of that name (`Henkel KGaA`).
  * 16: … and so does one of the very same name with a common word in it, the organisation in as many
  *    documents or more, no document calling it by its last word (`Credit Lyonnais`; not `Ward McCarthy`).
+ * 17: a legal form written with a slash is dropped like the others (`Norsk Hydro A/S`).
+ * 18: a holding's `Group` is its firm's name unless a common word is left (`USAir Group Inc`).
+ * 19: a surname one full name of the corpus alone ends in joins it on one document of evidence.
  */
 export const RESOLUTION_RULES_VERSION = 19;
 

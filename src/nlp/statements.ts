@@ -760,8 +760,14 @@ function isNoActNoun(
 function rememberedByAnniversary(words: Word[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(1, i - 12); k--) {
     if (words[k].lower !== 'of' || !/^anniversar(?:y|ies)$/.test(words[k - 1].lower)) continue;
-    const marks = words.slice(k + 1, i + 1).filter((x) => x.marked);
-    return marks.length === 0 || (marks.length === 1 && /^an?$/.test(marks[0].lower));
+    // The noun phrase after `of` (a determiner and three words), or the name and an aside opened by
+    // `a` or `an` of three words at most; not a noun of a later clause (`on the anniversary of his
+    // election he announced a reform`).
+    const marks: number[] = [];
+    for (let m = k + 1; m <= i; m++) if (words[m].marked) marks.push(m);
+    if (marks.length === 0) return i - k <= 5;
+    const [m] = marks;
+    return marks.length === 1 && /^an?$/.test(words[m].lower) && m - k <= 6 && i - m <= 3;
   }
   return false;
 }

@@ -74,67 +74,24 @@ const WIRE_MONTHS: ReadonlySet<string> = new Set(['Apl', 'Mch', 'Jly', 'Jne']);
 /** Words that join the parts of a name and are no content of their own. */
 const CONNECTIVES = new Set(['&', 'and', 'of', 'the', 'de', 'et', '-', '.', ',', "'s", '’s']);
 
+/** Particles of people's names written in lower case between their words (`Osama bin Laden`, `Jose da Silva`). */
+const PERSON_PARTICLES: ReadonlySet<string> = new Set(
+  'bin ibn ben de da di do dos das del della der den du van von la le el al ter ten zu'.split(' '),
+);
+
 /** Lower-case words that do occur inside names (`Bank of England`, `Leonardo da Vinci`, `Hamad bin Jassim`). */
-const NAME_PARTICLES = new Set([
-  'of',
-  'and',
-  'the',
-  'for',
-  'on',
-  'in',
-  'at',
-  'to',
-  'de',
-  'da',
-  'di',
-  'do',
-  'dos',
-  'das',
-  'del',
-  'della',
-  'der',
-  'den',
-  'des',
-  'du',
-  'van',
-  'von',
-  'la',
-  'le',
-  'el',
-  'al',
-  'bin',
-  'ibn',
-  'ben',
-  'y',
-  'e',
-  'und',
-  'et',
-  'upon',
-  'an',
-  'zu',
-  'ter',
-  'ten',
-  'st',
-  'a',
-  'by',
-  'with',
-  'from',
-  'v',
-  'vs',
-  'wa',
-  'dei',
-  'degli',
-  'delle',
-  'les',
-  'las',
-  'los',
-  'op',
+const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  ...PERSON_PARTICLES,
+  ...'of and the for on in at to des y e und et upon an st a by with from v vs wa dei degli delle les las los op aan af av och'.split(
+    ' ',
+  ),
   "'t",
-  'aan',
-  'af',
-  'av',
-  'och',
 ]);
+
+/** Whether a lower-case word is a particle of a person's name (not `of`, `and`, `the`: those join institutions'). */
+export function isPersonParticle(lower: string): boolean {
+  return PERSON_PARTICLES.has(lower);
+}
 
 export function isNameParticle(lower: string): boolean {
   return NAME_PARTICLES.has(lower);

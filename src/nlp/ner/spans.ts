@@ -11,6 +11,7 @@ import {
   isCorporateSuffix,
   isGluedCorporateName,
   isNameParticle,
+  isPersonParticle,
   neverEntity,
   isFigureName,
 } from './never-entity.js';
@@ -2583,33 +2584,6 @@ function mergeSplitNames(spans: Span[], tokens: Token[], text: string): void {
  * (`Zine` + `al-Abidine Ben Ali`, an organisation to the tagger) is one person's; and a name that
  * begins with its particle (`de Ferran`) takes the given name written right before it (`Gil`).
  */
-/** Particles of people's names, written in lower case between their words (not `of`, `and`, `the`). */
-const PERSON_PARTICLES = new Set([
-  'bin',
-  'ibn',
-  'ben',
-  'de',
-  'da',
-  'di',
-  'do',
-  'dos',
-  'das',
-  'del',
-  'della',
-  'der',
-  'den',
-  'du',
-  'van',
-  'von',
-  'la',
-  'le',
-  'el',
-  'al',
-  'ter',
-  'ten',
-  'zu',
-]);
-
 function particleNames(spans: Span[], tokens: Token[], sentences: Sentence[], text: string): void {
   const particle = (t: string) => isNameParticle(t) || /^\p{Ll}{1,3}-\p{Lu}/u.test(t);
   const spaced = (a: number, b: number) => text.slice(tokens[a].end, tokens[b].start) === ' ';
@@ -2630,7 +2604,7 @@ function particleNames(spans: Span[], tokens: Token[], sentences: Sentence[], te
     const b = spans[k];
     const p = a.last + 1;
     if (a.first < 0 || a.type !== 'PERSON' || b.first !== p + 1 || b.sentence !== a.sentence || owned.has(p)) continue;
-    if (!PERSON_PARTICLES.has(tokens[p].text) || !spaced(a.last, p) || !spaced(p, b.first)) continue;
+    if (!isPersonParticle(tokens[p].text) || !spaced(a.last, p) || !spaced(p, b.first)) continue;
     if (b.type === 'MISC' || b.last - b.first > 1 || !NAME_WORD.test(tokens[b.first].text)) continue;
     if (countryByName(tokensText(tokens, b.first, b.last))) continue;
     // Not a firm's name (`Credit du Nord`, `Hulleras del Norte S.A.`): a common word opening it, a
