@@ -177,6 +177,23 @@ function labelledSpans(
 describe('entitySpans', () => {
   const spansOf = labelledSpans;
 
+  it("reads `The` and a country's abbreviation the tagger put in an institution's name as an article and the country", () => {
+    // Was the organisation `The U.S. Immigration and Naturalization Service` (AQUAINT), an entity of its own.
+    expect(
+      spansOf('The U.S. Immigration and Naturalization Service had ruled .', [
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'I-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+        'O',
+        'O',
+      ]),
+    ).toEqual(['LOC:U.S.', 'ORG:Immigration and Naturalization Service']);
+  });
+
   it("names no one by a legislator's party and state", () => {
     const found = names(
       'Chairman Dan Rostenkowski (D-Ill), Rep. John Duncan (R-Tenn) and Sen. William Proxmire, D-Wis., spoke. Rep. Mario Biaggi (D-N.Y.) agreed.',

@@ -2794,6 +2794,16 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     }
     return out;
   }
+  // `The U.S. Immigration and Naturalization Service` opening a paragraph: the article is no part
+  // of the name, and the country's abbreviation after it is read as below.
+  if (
+    (sp.type === 'ORG' || sp.type === 'LOC') &&
+    sp.last > sp.first + 1 &&
+    /^the$/i.test(tokens[sp.first].text) &&
+    /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(tokens[sp.first + 1].text) &&
+    countryByName(tokens[sp.first + 1].text)?.sovereign
+  )
+    return splitSpan({ ...sp, first: sp.first + 1 }, tokens);
   if ((sp.type === 'ORG' || sp.type === 'LOC') && sp.last > sp.first) {
     const t = tokens[sp.first].text;
     const c = countryByName(t);
