@@ -2237,6 +2237,22 @@ describe('what a dated statement says happened', () => {
     expect(statements.map((s) => s.name)).toEqual(['launches invasion', 'Iraq launches attack']);
   });
 
+  it("reads AP's spaced underscore as a dash that ends a clause (`evidence _ including a rifle found in April _ officials said`)", () => {
+    const { statements } = statementsIn(
+      [
+        "Based on evidence _ including a rifle found in April near the house and fibers found in Kopp's car _ officials said they would seek his arrest in the killing of Barnett Slepian.",
+      ],
+      '1999-05-06',
+      [
+        ['April', 0, 'DATE', '1999-04'],
+        ['Kopp', 0, 'PERSON', 'James Kopp'],
+        ['Barnett Slepian', 0, 'PERSON'],
+      ],
+    );
+    // Was `James Kopp kills` in April (AQUAINT's `Kopp kills`): the aside's date ran on to the killing.
+    expect(statements.map((s) => s.name)).toEqual([]);
+  });
+
   it('takes no figure moved by how much (`plunged more than 500 points`) nor a past form after a preposition (`in lost exports`) for an act', () => {
     const { statements } = statementsIn(
       [

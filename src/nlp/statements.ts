@@ -168,7 +168,8 @@ function wordsOf(body: string, from: number, to: number): Word[] {
   let end = 0;
   for (const m of slice.matchAll(WORD)) {
     const text = m[0].replace(/['’]s$/, '');
-    const marked = /[,;:()]|\s[-–—]+\s/u.test(slice.slice(end, m.index));
+    // (AP writes a dash as a spaced underscore: `made last week _ featuring`.)
+    const marked = /[,;:()]|\s[-–—_]+\s/u.test(slice.slice(end, m.index));
     end = m.index! + m[0].length;
     words.push({ text, lower: text.toLowerCase(), start: from + m.index!, end: from + end, marked });
   }
@@ -1252,7 +1253,7 @@ function clauseBounds(
  * February 1986`): its date is the participle's (participles.ts).
  */
 const CLAUSE = new RegExp(
-  String.raw`;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—]\s|\s+since\s+(?=(?:President\s+)?\p{Lu}\p{Ll}+\s+\p{Ll}+ed\b)|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b)|\s+and\s+(?=(?:\p{Ll}+\s+){0,2}?(?:yesterday|today|tomorrow|last|next|this|on|in|early|late)\b))|(,\s+(?=${PARTICIPLE}\s+${PARTICIPLE_PREPOSITION}\b))`,
+  String.raw`;|,\s+(?:but|while|which|who|whereas|although|though)\b|\s[-–—_]\s|\s+since\s+(?=(?:President\s+)?\p{Lu}\p{Ll}+\s+\p{Ll}+ed\b)|(\s+when\s|\s+that\s+(?=(?:was|were|is|are|has|have|had|will|would)\b)|\s+and\s+(?=(?:\p{Ll}+\s+){0,2}?(?:yesterday|today|tomorrow|last|next|this|on|in|early|late)\b))|(,\s+(?=${PARTICIPLE}\s+${PARTICIPLE_PREPOSITION}\b))`,
   'gu',
 );
 
