@@ -895,6 +895,14 @@ describe('event attributes', () => {
     expect(aside.events.map((e) => e.date)).toEqual([null]);
   });
 
+  it("take no date from an aside between AP's spaced underscores, as between dashes", () => {
+    const talks = eventsOf('The talks _ first proposed last week _ resumed in Geneva on Monday.', '1998-10-28', [
+      ['PLACE', 'Geneva', 'Geneva'],
+    ]);
+    // Was the week before: the aside's date, the proposal's.
+    expect(talks.events.map((e) => e.date)).toEqual(['1998-10-26']);
+  });
+
   it('take the city named in the phrase as the place, and no country whose embassy it is', () => {
     const accord = eventsOf(
       'Baker declined comment on the February 22 Paris accord between the six nations.',

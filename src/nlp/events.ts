@@ -567,7 +567,7 @@ const STRUCK =
 /** A country's missions abroad, named after it (`the U.S. embassy`). */
 const MISSION = /^\s+(?:embass(?:y|ies)|consulates?|missions?|legations?|high commission)\b/i;
 const CLAUSE_BREAK =
-  /,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|\s[-–—]{1,2}\s|(?<![A-Z])\.\s/g;
+  /,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|\s(?:[-–—]{1,2}|_)\s|(?<![A-Z])\.\s/g;
 /** A clause break that opens a relative clause (`, who`, `, which`): CLAUSE_BREAK's end. */
 const RELATIVE_CLAUSE_END = /,\s+(which|who)$/;
 /**
@@ -643,11 +643,15 @@ function clauseAround(text: string, from: number, to: number, start: number, end
   return [cFrom, cTo];
 }
 
-/** Whether a date sits between dashes or brackets (`Kim - whom … was last year calling … -`). */
+/**
+ * Whether a date sits between dashes or brackets (`Kim - whom … was last year calling … -`; AP
+ * writes the dash as a spaced underscore).
+ */
 function isAside(text: string, from: number, to: number, d: Mention): boolean {
   const before = text.slice(from, d.start);
   const after = text.slice(d.end, to);
-  const dashBefore = /\s[-–—]{1,2}\s/.test(before) && /\s[-–—]{1,2}\s/.test(after);
+  const dash = /\s(?:[-–—]{1,2}|_)\s/;
+  const dashBefore = dash.test(before) && dash.test(after);
   const bracket = before.lastIndexOf('(') > before.lastIndexOf(')');
   return dashBefore || bracket;
 }
