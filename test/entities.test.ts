@@ -320,6 +320,10 @@ describe('findEntities', () => {
         'Protesters planned a large demonstration in Little Havana on Saturday. Crowds gathered outside the Little Havana home.',
       ),
     ).toEqual(['PLACE Little Havana', 'PLACE Little Havana']);
+    // The tagger's `Little` and `Havana` apart (were the places `Little` and `Havana`).
+    expect(
+      seen('Demonstrators keep vigil outside the tiny house in Little Havana where Elian Gonzalez lives.'),
+    ).toEqual(['PLACE Little Havana', 'PERSON Elian Gonzalez']);
   });
 
   it("reads `West German` as an adjective and `Turkey` as a country, shown as news writes it (not the package's `Türkiye`)", () => {

@@ -224,6 +224,7 @@ export function entitySpans(
   extendOrgNames(spans, tokens, sentences);
   joinedFirmNames(spans, tokens);
   placesOpeningFirms(spans, tokens, sentences);
+  quartersOfPlaces(spans, tokens);
   repeatOrgNames(spans, tokens, sentences);
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
@@ -2044,6 +2045,24 @@ function placesOpeningFirms(spans: Span[], tokens: Token[], sentences: Sentence[
 
 /** Words that name a quarter of a place or the whole of it (`Little Havana`, `Greater London`). */
 const QUARTER_WORDS = new Set(['Little', 'Old', 'Greater']);
+
+/**
+ * `in Little Havana`: `Little`, `Old` or `Greater` the tagger read as a name of its own (a person,
+ * `Little`) right before a place it knows opens that place's name (see QUARTER_WORDS).
+ */
+function quartersOfPlaces(spans: Span[], tokens: Token[]): void {
+  const byFirst = new Map<number, Span>();
+  for (const sp of spans) if (sp.first >= 0 && sp.first <= sp.last) byFirst.set(sp.first, sp);
+  for (const a of spans) {
+    if (a.first < 0 || a.first !== a.last || !QUARTER_WORDS.has(tokens[a.first].text)) continue;
+    const b = byFirst.get(a.last + 1);
+    if (b?.type !== 'LOC' || b.sentence !== a.sentence || tokens[b.first].start !== tokens[a.last].end + 1) continue;
+    if (!isKnownPlace(tokensText(tokens, b.first, b.last))) continue;
+    b.first = a.first;
+    a.first = -1; // dropped below
+  }
+  dropRemoved(spans);
+}
 
 /** Prepositions after which a name is where something happens. */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside']);
