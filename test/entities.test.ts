@@ -312,6 +312,15 @@ describe('findEntities', () => {
     ]);
   });
 
+  it('reads a name ending in `Library` as an institution, not a person', () => {
+    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
+    // Was the person `Harry Truman Library` (AQUAINT, the NATO accession ceremony).
+    expect(seen('At the Harry Truman Library in Independence, the three foreign ministers signed.')).toEqual([
+      'ORG Harry Truman Library',
+      'PLACE Independence',
+    ]);
+  });
+
   it('reads `Little`, `Old` or `Greater` before a place it knows as a quarter or the whole of that place', () => {
     const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Was an organisation (AQUAINT: Little Havana, a person in some stories, an organisation in others).

@@ -1018,7 +1018,7 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
 /**
  * Nouns that make a named organisation of the name they end (`White House`, `Foreign Ministry`):
  * CoNLL's annotators often labelled such seats of government LOC; the spec counts them as ORG. A
- * hotel or casino is a business and a museum an institution, whatever building houses them.
+ * hotel or casino is a business and a museum or a library an institution, whatever building houses them.
  * (`Bank` is left out: `West Bank`.)
  */
 const INSTITUTION_HEADS = new Set([
@@ -1057,6 +1057,7 @@ const INSTITUTION_HEADS = new Set([
   'fund',
   'union',
   'museum',
+  'library',
   'hotel',
   'casino',
 ]);
