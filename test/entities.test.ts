@@ -9,6 +9,9 @@ function entities(text: string): Mention[] {
   return findEntities(text, tokens, sentences);
 }
 
+/** Each mention of the text as `TYPE text`, in order. */
+const seen = (text: string): string[] => entities(text).map((m) => `${m.type} ${m.text}`);
+
 const has = (ms: Mention[], type: string, text: string, entity: string) =>
   ms.some((m) => m.type === type && m.text === text && m.entity === entity);
 
@@ -214,7 +217,6 @@ describe('findEntities', () => {
   });
 
   it('splits a country from an institution or a word the tagger read into a place after it, not from more of the place', () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Were the places `U.S. Federal Reserve` and `U.S. Agriculture` (Reuters had 26 such).
     expect(seen('There were rumours that the U.S. Federal Reserve telephoned some banks.')).toEqual([
       'COUNTRY U.S.',
@@ -226,7 +228,6 @@ describe('findEntities', () => {
   });
 
   it("reads an institution's noun, `of` and a word the tagger took for a place as one organisation, and a title's portfolio as none", () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Were the places `Agriculture` and `Seven`.
     expect(seen('Ministry of Agriculture figures for March indicate 1.85 mln tonnes.')).toEqual([
       'ORG Ministry of Agriculture',
@@ -251,14 +252,12 @@ describe('findEntities', () => {
   });
 
   it('reads two unknown words taken for places, joined by `and` and in the possessive, as the firm of its partners', () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Were the places `Standard` and `Poor` (Reuters had 18 such `Poor`s; `Standard` joined Standard Oil).
     expect(seen("Futures rose 3 pct in the Standard and Poor's 500 stock index.")).toEqual(["ORG Standard and Poor's"]);
     expect(seen("England and Sofar's talks resumed.")).toEqual(['PLACE England', 'PLACE Sofar']);
   });
 
   it('reads a place or a person glued by a hyphen or a slash to a firm as the opening of its name', () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Were the place `Georgia` and the firm `Pacific Corp`, the person `Royal Dutch` and the firm `Shell Group`.
     expect(seen('Georgia-Pacific Corp said it would buy the mill.')).toEqual(['ORG Georgia-Pacific Corp']);
     expect(seen('Royal Dutch/Shell Group said profits rose.')).toEqual(['ORG Royal Dutch/Shell Group']);
@@ -269,7 +268,6 @@ describe('findEntities', () => {
   });
 
   it('reads a place one space before a firm as the opening of its name, not before an acronym', () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Was the place `Kuala` and the firm `Lumpur Stock Exchange`.
     expect(seen('Shares fell on the Kuala Lumpur Stock Exchange.')).toEqual(['ORG Kuala Lumpur Stock Exchange']);
     // A country and its institution stay two (this project's convention).
@@ -278,7 +276,6 @@ describe('findEntities', () => {
   });
 
   it("reads a firm's possessive before its subsidiary as two firms where the document names the parent alone", () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Was one firm, `Southern's Georgia Power Co`, so the later `Georgia Power` was a place and a firm `Power`.
     expect(
       seen(
@@ -288,7 +285,6 @@ describe('findEntities', () => {
   });
 
   it('reads a particle the tagger left out between a given name and a name it took for a place as one person', () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Was the person `Osama` and the place `Laden`.
     expect(seen('The rest remained fugitives, including Saudi radical Osama bin Laden.')).toEqual([
       'PERSON Osama bin Laden',
@@ -296,7 +292,6 @@ describe('findEntities', () => {
   });
 
   it('splits an institution, an office and a person the tagger ran together, past the words it ran on', () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Were the organisations `Treasury Secretary James Baker` and `House Speaker Jim Wright`.
     expect(seen('In a letter to Treasury Secretary James Baker the group said sanctions should be imposed.')).toEqual([
       'ORG Treasury',
@@ -313,7 +308,6 @@ describe('findEntities', () => {
   });
 
   it('reads a name ending in `Library` as an institution, not a person', () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Was the person `Harry Truman Library` (AQUAINT, the NATO accession ceremony).
     expect(seen('At the Harry Truman Library in Independence, the three foreign ministers signed.')).toEqual([
       'ORG Harry Truman Library',
@@ -322,7 +316,6 @@ describe('findEntities', () => {
   });
 
   it('reads `Little`, `Old` or `Greater` before a place it knows as a quarter or the whole of that place', () => {
-    const seen = (text: string) => entities(text).map((m) => `${m.type} ${m.text}`);
     // Was an organisation (AQUAINT: Little Havana, a person in some stories, an organisation in others).
     expect(
       seen(

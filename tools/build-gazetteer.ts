@@ -59,7 +59,7 @@ const SUPPLEMENT: Record<
      * `Türkiye`; `Czech Republic`, not `Czechia`): what a country entity is shown as.
      */
     name?: string;
-    aliases: string[];
+    aliases?: string[];
     demonyms?: string[];
     capitals?: string[];
     /** The day a state of the past ceased to exist (its capital then names its successor). */
@@ -98,26 +98,26 @@ const SUPPLEMENT: Record<
   Belarus: { aliases: ['Byelorussia'], since: '1991-08-25' },
   Moldova: { aliases: ['Moldavia'], since: '1991-08-27' },
   Kyrgyzstan: { aliases: ['Kirghizia'], since: '1991-08-31' },
-  Georgia: { aliases: [], since: '1991-04-09' },
-  Ukraine: { aliases: [], since: '1991-08-24' },
-  Armenia: { aliases: [], since: '1991-09-21' },
-  Azerbaijan: { aliases: [], since: '1991-08-30' },
-  Kazakhstan: { aliases: [], since: '1991-12-16' },
-  Uzbekistan: { aliases: [], since: '1991-08-31' },
-  Tajikistan: { aliases: [], since: '1991-09-09' },
-  Turkmenistan: { aliases: [], since: '1991-10-27' },
-  Estonia: { aliases: [], since: '1991-08-20' },
-  Latvia: { aliases: [], since: '1991-08-21' },
-  Lithuania: { aliases: [], since: '1990-03-11' },
-  Slovenia: { aliases: [], since: '1991-06-25' },
-  Croatia: { aliases: [], since: '1991-06-25' },
-  'North Macedonia': { aliases: [], since: '1991-09-08' },
-  Montenegro: { aliases: [], since: '2006-06-03' },
-  Serbia: { aliases: [], since: '2006-06-05' },
-  Kosovo: { aliases: [], since: '2008-02-17' },
-  Slovakia: { aliases: [], since: '1993-01-01' },
-  Eritrea: { aliases: [], since: '1993-05-24' },
-  'South Sudan': { aliases: [], since: '2011-07-09' },
+  Georgia: { since: '1991-04-09' },
+  Ukraine: { since: '1991-08-24' },
+  Armenia: { since: '1991-09-21' },
+  Azerbaijan: { since: '1991-08-30' },
+  Kazakhstan: { since: '1991-12-16' },
+  Uzbekistan: { since: '1991-08-31' },
+  Tajikistan: { since: '1991-09-09' },
+  Turkmenistan: { since: '1991-10-27' },
+  Estonia: { since: '1991-08-20' },
+  Latvia: { since: '1991-08-21' },
+  Lithuania: { since: '1990-03-11' },
+  Slovenia: { since: '1991-06-25' },
+  Croatia: { since: '1991-06-25' },
+  'North Macedonia': { since: '1991-09-08' },
+  Montenegro: { since: '2006-06-03' },
+  Serbia: { since: '2006-06-05' },
+  Kosovo: { since: '2008-02-17' },
+  Slovakia: { since: '1993-01-01' },
+  Eritrea: { since: '1993-05-24' },
+  'South Sudan': { since: '2011-07-09' },
   Turkey: { cca2: 'TR', name: 'Turkey', aliases: ['Turkey', 'Türkiye'] },
   // Historical states (the Reuters corpus is from 1987).
   'Soviet Union': {
@@ -144,12 +144,11 @@ const SUPPLEMENT: Record<
     new: { cca2: 'DD', lat: 52.52, lon: 13.4 },
   },
   Czechoslovakia: {
-    aliases: [],
     capitals: ['Prague'],
     until: '1993-01-01',
     new: { cca2: 'CS', lat: 50.08, lon: 14.42 },
   },
-  Yugoslavia: { aliases: [], capitals: ['Belgrade'], until: '1992-04-27', new: { cca2: 'YU', lat: 44.8, lon: 20.47 } },
+  Yugoslavia: { capitals: ['Belgrade'], until: '1992-04-27', new: { cca2: 'YU', lat: 44.8, lon: 20.47 } },
 };
 
 /** De facto states that news treats as countries though the package does not mark them independent. */
@@ -287,7 +286,7 @@ export function buildCountries(): CountryEntry[] {
       sovereign: true,
       lat: sup.new.lat,
       lon: sup.new.lon,
-      aliases: [name, ...sup.aliases],
+      aliases: [name, ...(sup.aliases ?? [])],
       demonyms: sup.demonyms ?? [],
       capitals: sup.capitals ?? [],
       ...(sup.until ? { until: sup.until } : {}),

@@ -566,8 +566,12 @@ const STRUCK =
   /^(?:[^.;:,"“”]|\d[.,]\d){0,60}?\b(?:shook|shakes|shake|jolted|jolts|rocked|rocks|hit|hits|struck|strikes|devastated|devastates|ravaged|ravages|battered|batters|ripped\s+through|rips\s+through|tore\s+through|tears\s+through)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|coastal)\s+)?$/i;
 /** A country's missions abroad, named after it (`the U.S. embassy`). */
 const MISSION = /^\s+(?:embass(?:y|ies)|consulates?|missions?|legations?|high commission)\b/i;
-const CLAUSE_BREAK =
-  /,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|\s(?:[-–—]{1,2}|_)\s|(?<![A-Z])\.\s/g;
+/** A dash between spaces: a hyphen, an en or em dash, two hyphens, or AP's underscore (`made last week _ featuring`). */
+const SPACED_DASH = /\s(?:[-–—]{1,2}|_)\s/;
+const CLAUSE_BREAK = new RegExp(
+  String.raw`,\s+(?:as|while|but|and|which|who|where|when|after|because|although|though|whereas)\b|\s+but\s+|;|${SPACED_DASH.source}|(?<![A-Z])\.\s`,
+  'g',
+);
 /** A clause break that opens a relative clause (`, who`, `, which`): CLAUSE_BREAK's end. */
 const RELATIVE_CLAUSE_END = /,\s+(which|who)$/;
 /**
@@ -643,15 +647,11 @@ function clauseAround(text: string, from: number, to: number, start: number, end
   return [cFrom, cTo];
 }
 
-/**
- * Whether a date sits between dashes or brackets (`Kim - whom … was last year calling … -`; AP
- * writes the dash as a spaced underscore).
- */
+/** Whether a date sits between dashes or brackets (`Kim - whom … was last year calling … -`; see SPACED_DASH). */
 function isAside(text: string, from: number, to: number, d: Mention): boolean {
   const before = text.slice(from, d.start);
   const after = text.slice(d.end, to);
-  const dash = /\s(?:[-–—]{1,2}|_)\s/;
-  const dashBefore = dash.test(before) && dash.test(after);
+  const dashBefore = SPACED_DASH.test(before) && SPACED_DASH.test(after);
   const bracket = before.lastIndexOf('(') > before.lastIndexOf(')');
   return dashBefore || bracket;
 }

@@ -1628,7 +1628,7 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
           crossedOf = true;
           a -= 2;
         } else if (
-          (t === '&' || t === 'and' || t === "'s" || t === '’s') &&
+          (t === '&' || t === 'and' || isPossessiveToken(t)) &&
           a - 2 >= s.tokenStart &&
           nameToken(tokens[a - 2].text) &&
           // `Johnson Controls Inc and Lear Corp`, `KeyCorp and Banc One Corp`: a suffix, or a
@@ -1639,11 +1639,11 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
           !isCorporateSuffix(tokens[a - 2].text) &&
           // `Britain's Cable and Wireless Plc`: a country's possessive is whose, not the name.
           // (Not a town's: `Hudson's Bay Co`, `Shaw's Supermarkets Inc`.)
-          !((t === "'s" || t === '’s') && countryByName(tokens[a - 2].text)) &&
+          !(isPossessiveToken(t) && countryByName(tokens[a - 2].text)) &&
           // `Southern's Georgia Power Co`: nor a firm's the tagger named and the document names
           // elsewhere on its own or with its legal form (`Southern Co`): its subsidiary follows.
           !(
-            (t === "'s" || t === '’s') &&
+            isPossessiveToken(t) &&
             local.some((sp) => sp.last === a - 2 && sp.type === 'ORG' && namedAsFirm(tokens, sp))
           ) &&
           !(
@@ -1812,34 +1812,36 @@ function parentheticalStart(tokens: Token[], close: number, from: number): numbe
   return -1;
 }
 
-/** The words of a span occur elsewhere in the document, not followed by `and`/`&` (a name of its own). */
-/**
- * The span's words elsewhere in the document before a legal form (`Southern Co`) or alone (see
- * writtenAlone), not in the possessive (`Nicholson's Limited` is a name of its own).
- */
-function namedAsFirm(tokens: Token[], sp: Span): boolean {
-  const n = sp.last - sp.first + 1;
-  for (let i = 0; i + n < tokens.length; i++) {
-    if (i === sp.first || tokens[i].text !== tokens[sp.first].text) continue;
-    let same = true;
-    for (let k = 1; k < n && same; k++) same = tokens[i + k].text === tokens[sp.first + k].text;
-    const next = tokens[i + n].text;
-    if (!same || isPossessiveToken(next) || next === 'and' || next === '&') continue;
-    if (isCorporateSuffix(next) || !/^\p{Lu}/u.test(next)) return true;
-  }
-  return false;
-}
-
-function writtenAlone(tokens: Token[], sp: Span): boolean {
+/** Whether the document writes the span's words elsewhere with a word after them that `followedBy` accepts (undefined at its end). */
+function writtenElsewhere(tokens: Token[], sp: Span, followedBy: (next: string | undefined) => boolean): boolean {
   const n = sp.last - sp.first + 1;
   for (let i = 0; i + n <= tokens.length; i++) {
     if (i === sp.first || tokens[i].text !== tokens[sp.first].text) continue;
     let same = true;
     for (let k = 1; k < n && same; k++) same = tokens[i + k].text === tokens[sp.first + k].text;
-    const next = tokens[i + n]?.text;
-    if (same && next !== 'and' && next !== '&' && !/^\p{Lu}/u.test(next ?? '')) return true;
+    if (same && followedBy(tokens[i + n]?.text)) return true;
   }
   return false;
+}
+
+/** A word after a name that ends it there: no `and`/`&` joining another, no capitalised word going on. */
+const endsName = (next: string | undefined): boolean => next !== 'and' && next !== '&' && !/^\p{Lu}/u.test(next ?? '');
+
+/** The words of a span occur elsewhere in the document, not followed by `and`/`&` (a name of its own). */
+function writtenAlone(tokens: Token[], sp: Span): boolean {
+  return writtenElsewhere(tokens, sp, endsName);
+}
+
+/**
+ * The span's words elsewhere in the document before a legal form (`Southern Co`) or alone (see
+ * writtenAlone), not in the possessive (`Nicholson's Limited` is a name of its own).
+ */
+function namedAsFirm(tokens: Token[], sp: Span): boolean {
+  return writtenElsewhere(
+    tokens,
+    sp,
+    (next) => next !== undefined && !isPossessiveToken(next) && (isCorporateSuffix(next) || endsName(next)),
+  );
 }
 
 /**
@@ -2026,18 +2028,29 @@ function joinedFirmNames(spans: Span[], tokens: Token[]): void {
  * officials said`), nor a place after a preposition before a one-word firm (`in Tokyo Sogo said`).
  */
 function placesOpeningFirms(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  absorbNeighbours(spans, tokens, (a, b) => {
+    if (a.type !== 'LOC' || b.type !== 'ORG') return false;
+    const place = tokensText(tokens, a.first, a.last);
+    if (countryByName(place) !== null || HOME_NATIONS.has(place)) return false;
+    const head = tokens[b.first].text;
+    if (!/^\p{Lu}\p{Ll}/u.test(head) || !/\p{Ll}/u.test(tokens[a.first].text)) return false;
+    const before = a.first > sentences[a.sentence].tokenStart ? tokens[a.first - 1].text : '';
+    return !(b.first === b.last && PLACE_PREPOSITIONS.has(before));
+  });
+}
+
+/**
+ * Joins each span `a` to the span `b` right after it, one space apart in the same sentence, where
+ * `joins(a, b)` holds: `b` takes in `a`'s words (and keeps its type), `a` is dropped.
+ */
+function absorbNeighbours(spans: Span[], tokens: Token[], joins: (a: Span, b: Span) => boolean): void {
   const byFirst = new Map<number, Span>();
   for (const sp of spans) if (sp.first >= 0 && sp.first <= sp.last) byFirst.set(sp.first, sp);
   for (const a of spans) {
-    if (a.type !== 'LOC' || a.first < 0 || a.first > a.last) continue;
+    if (a.first < 0 || a.first > a.last) continue;
     const b = byFirst.get(a.last + 1);
-    if (b?.type !== 'ORG' || b.sentence !== a.sentence || tokens[b.first].start !== tokens[a.last].end + 1) continue;
-    const place = tokensText(tokens, a.first, a.last);
-    if (countryByName(place) !== null || HOME_NATIONS.has(place)) continue;
-    const head = tokens[b.first].text;
-    if (!/^\p{Lu}\p{Ll}/u.test(head) || !/\p{Ll}/u.test(tokens[a.first].text)) continue;
-    const before = a.first > sentences[a.sentence].tokenStart ? tokens[a.first - 1].text : '';
-    if (b.first === b.last && PLACE_PREPOSITIONS.has(before)) continue;
+    if (!b || b.sentence !== a.sentence || tokens[b.first].start !== tokens[a.last].end + 1) continue;
+    if (!joins(a, b)) continue;
     b.first = a.first;
     a.first = -1; // dropped below
   }
@@ -2052,17 +2065,15 @@ const QUARTER_WORDS = new Set(['Little', 'Old', 'Greater']);
  * `Little`) right before a place it knows opens that place's name (see QUARTER_WORDS).
  */
 function quartersOfPlaces(spans: Span[], tokens: Token[]): void {
-  const byFirst = new Map<number, Span>();
-  for (const sp of spans) if (sp.first >= 0 && sp.first <= sp.last) byFirst.set(sp.first, sp);
-  for (const a of spans) {
-    if (a.first < 0 || a.first !== a.last || !QUARTER_WORDS.has(tokens[a.first].text)) continue;
-    const b = byFirst.get(a.last + 1);
-    if (b?.type !== 'LOC' || b.sentence !== a.sentence || tokens[b.first].start !== tokens[a.last].end + 1) continue;
-    if (!isKnownPlace(tokensText(tokens, b.first, b.last))) continue;
-    b.first = a.first;
-    a.first = -1; // dropped below
-  }
-  dropRemoved(spans);
+  absorbNeighbours(
+    spans,
+    tokens,
+    (a, b) =>
+      a.first === a.last &&
+      QUARTER_WORDS.has(tokens[a.first].text) &&
+      b.type === 'LOC' &&
+      isKnownPlace(tokensText(tokens, b.first, b.last)),
+  );
 }
 
 /** Prepositions after which a name is where something happens. */
@@ -2820,14 +2831,11 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     (sp.type === 'ORG' || sp.type === 'LOC') &&
     sp.last > sp.first + 1 &&
     /^the$/i.test(tokens[sp.first].text) &&
-    /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(tokens[sp.first + 1].text) &&
-    countryByName(tokens[sp.first + 1].text)?.sovereign
+    isCountryAbbreviation(tokens[sp.first + 1].text)
   )
     return splitSpan({ ...sp, first: sp.first + 1 }, tokens);
   if ((sp.type === 'ORG' || sp.type === 'LOC') && sp.last > sp.first) {
-    const t = tokens[sp.first].text;
-    const c = countryByName(t);
-    if (c?.sovereign && /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(t) && isCapWord(tokens[sp.first + 1].text)) {
+    if (isCountryAbbreviation(tokens[sp.first].text) && isCapWord(tokens[sp.first + 1].text)) {
       const rest: Span = { ...sp, first: sp.first + 1 };
       // (`SAUDI ARABIA` in a capitals headline is a country's whole name, not `SAUDI` and more.)
       if (sp.type === 'LOC' && (isMoreOfPlace(rest, tokens) || countryByName(tokensText(tokens, sp.first, sp.last))))
@@ -2836,6 +2844,11 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     }
   }
   return [sp];
+}
+
+/** A sovereign state's name written as initials or a short capitals word (`U.S.`, `UK`, `USSR`). */
+function isCountryAbbreviation(t: string): boolean {
+  return /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(t) && countryByName(t)?.sovereign === true;
 }
 
 /**
