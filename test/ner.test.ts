@@ -969,6 +969,66 @@ describe('entitySpans: name particles', () => {
   });
 });
 
+describe('entitySpans: names joined by a foreign particle', () => {
+  it('reads a name, a Romance or Dutch particle and a name as one name, typed by its parts', () => {
+    // The tagger's own labels (Reuters had a bank `Banco`, a person `Angeles`, a person `Mato Grosso`).
+    expect(labelledSpans('A spokesman for the Banco do Brasil said so .', { Banco: 'B-ORG', Brasil: 'B-LOC' })).toEqual(
+      ['ORG:Banco do Brasil'],
+    );
+    expect(
+      labelledSpans('The suit was filed by Eduardo de los Angeles , a nominee .', {
+        Eduardo: 'B-PER',
+        Angeles: 'B-PER',
+      }),
+    ).toEqual(['PERSON:Eduardo de los Angeles']);
+    expect(
+      labelledSpans('Garages closed in Parana and Mato Grosso do Sul .', {
+        Parana: 'B-LOC',
+        Mato: 'B-PER',
+        Grosso: 'I-PER',
+      }),
+    ).toEqual(['LOC:Parana', 'LOC:Mato Grosso do Sul']);
+    // Unnamed words before a country; a name the tagger ended on the joiner; a foreign word it
+    // took for MISC after a firm.
+    expect(
+      labelledSpans(
+        'Petroleos de Venezuela agreed . Lead manager is Banca Cattolica del Veneto SpA . Debt of the Banco de los Trabajadores rose .',
+        {
+          Venezuela: 'B-LOC',
+          Banca: 'B-ORG',
+          Cattolica: 'I-ORG',
+          del: 'I-ORG',
+          Veneto: 'B-ORG',
+          SpA: 'I-ORG',
+          Banco: 'B-ORG',
+          Trabajadores: 'B-MISC',
+        },
+      ),
+    ).toEqual(['ORG:Petroleos de Venezuela', 'ORG:Banca Cattolica del Veneto SpA', 'ORG:Banco de los Trabajadores']);
+  });
+
+  it('leaves apart two places the gazetteer knows, a person and his firm, and a place only the tagger saw', () => {
+    expect(
+      labelledSpans('One of their leaders , Orlando dos Santos , told us .', { Orlando: 'B-LOC', Santos: 'B-LOC' }),
+    ).toEqual(['LOC:Orlando', 'LOC:Santos']);
+    expect(
+      labelledSpans('said Robert di Clemente of Salomon Brothers Inc .', {
+        Robert: 'B-PER',
+        Clemente: 'B-ORG',
+        of: 'I-ORG',
+        Salomon: 'I-ORG',
+        Brothers: 'I-ORG',
+        Inc: 'I-ORG',
+      }),
+    ).toEqual(['PERSON:Robert', 'ORG:Clemente of Salomon Brothers Inc']);
+    expect(labelledSpans('Rimmer de Vries , an economist , said so .', { Vries: 'B-LOC' })).toEqual(['LOC:Vries']);
+    // English words: `do` before a capitalised word opening a sentence of its own is no joiner.
+    expect(
+      labelledSpans('Why do Japan and Brazil agree ?', { Japan: 'B-LOC', Brazil: 'B-LOC' }, { lex: true }),
+    ).toEqual(['LOC:Japan', 'LOC:Brazil']);
+  });
+});
+
 describe('entitySpans: regnal numbers', () => {
   it("ends a ruler's name with its Roman numeral, not a speaker's with `I`", () => {
     expect(

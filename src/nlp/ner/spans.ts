@@ -229,6 +229,7 @@ export function entitySpans(
   mergeInitials(spans, tokens);
   mergeSplitNames(spans, tokens, text);
   particleNames(spans, tokens, sentences, text);
+  foreignJoinedNames(spans, tokens, sentences, lex);
   mergeNicknames(spans, tokens, sentences);
   mergeCompassNames(spans, tokens);
   hallsOfFame(spans, tokens, sentences);
@@ -1131,6 +1132,22 @@ const ORGANISATION_WORDS = new Set([
   'regie',
   'régie',
   'usines',
+  // Firms' and public bodies' words of Romance names (`Caisse des Depots`, `Petroleos de Venezuela`).
+  'caisse',
+  'cassa',
+  'credito',
+  'crédito',
+  'instituto',
+  'istituto',
+  'institut',
+  'empresa',
+  'petroleos',
+  'petróleos',
+  'sociedade',
+  'companhia',
+  'groupement',
+  'jornal',
+  'syndicat',
 ]);
 
 function hasOrganisationWord(tokens: Token[], sp: Span): boolean {
@@ -2658,6 +2675,155 @@ function particleNames(spans: Span[], tokens: Token[], sentences: Sentence[], te
     sp.first = given;
   }
   dropRemoved(spans);
+}
+
+/** Lower-case words that join the words of Romance, Dutch and German names, never English ones (`Banco do Brasil`). */
+const FOREIGN_JOINERS = new Set([
+  'do',
+  'da',
+  'de',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'delle',
+  'di',
+  'du',
+  'des',
+  'van',
+  'von',
+]);
+const ENGLISH_JOINERS = new Set(['do', 'van']);
+/** Articles after a joiner (`de los`, `de la`, `van der`, `von der`, `van den`). */
+const FOREIGN_ARTICLES = new Set(['la', 'las', 'los', 'le', 'der', 'den', 'de']);
+/** Points of the compass that close regions' names (`Mato Grosso do Sul`, `Davao del Sur`). */
+const COMPASS_ENDINGS = /^(?:Sul|Norte|Sur|Nord|Este|Oeste|Ouest|Est)$/;
+
+/** A part of a name on one side of a foreign joiner: the span the tagger gave it, if any, and its tokens. */
+interface NamePart {
+  span: Span | null;
+  first: number;
+  last: number;
+}
+
+/**
+ * `Banco` + `do` + `Brasil`, `Eduardo` + `de los` + `Angeles`, `Mato Grosso` + `do` + `Sul`: names
+ * written in Romance, Dutch or German join their words with lower-case particles the tagger reads
+ * as text between two names (Reuters had a bank `Banco` and Brazil in 23 `Banco do Brasil`s, a
+ * person `Angeles`, a person `Mato Grosso`). A name, such a joiner and a name right after are one
+ * name, when the tagger saw a name on at least one side. Its type follows from its parts: a legal
+ * form, a firm's word (`Banco`, `Cie`) or an acronym before the joiner make a firm; a point of the
+ * compass closing it a region (unless a word news writes in lower case opens it: `Credit du Nord`);
+ * a person before it a person; a firm before it, or a place after unnamed words (`Petroleos de
+ * Venezuela`), a firm; a place before a place a place. Any other pair is left as the tagger read it.
+ */
+function foreignJoinedNames(spans: Span[], tokens: Token[], sentences: Sentence[], lex: Lexicon | null): void {
+  const spaced = (a: number, b: number) => tokens[b].start === tokens[a].end + 1;
+  const spanOf = (i: number) => spans.find((sp) => sp.first >= 0 && sp.first <= i && sp.last >= i) ?? null;
+  // An unnamed name word; one news writes in lower case opening the sentence only before another
+  // such word, a name made of common words (`Credit Commercial de France`, not `Why do Japan`,
+  // `Brokers Barclays de Zoete Wedd`).
+  const free = (i: number, s: Sentence, inRun: boolean) =>
+    i >= s.tokenStart &&
+    i < s.tokenEnd &&
+    spanOf(i) === null &&
+    (NAME_WORD.test(tokens[i].text) || /^\p{Lu}{2,5}$/u.test(tokens[i].text)) &&
+    !isCalendarWord(tokens[i].text) &&
+    !isTitle(tokens[i].text) &&
+    !DETERMINERS.has(tokens[i].text) &&
+    (i !== s.tokenStart ||
+      COMPASS_ENDINGS.test(tokens[i].text) ||
+      !mostlyLowerCase(tokens[i].text, lex) ||
+      (inRun && mostlyLowerCase(tokens[i + 1].text, lex)));
+  for (const s of sentences) {
+    for (let j = s.tokenStart + 1; j < s.tokenEnd - 1; j++) {
+      if (!FOREIGN_JOINERS.has(tokens[j].text)) continue;
+      // The joiner, with its article (`de los`), between two words written as names.
+      let r = j + 1;
+      if (FOREIGN_ARTICLES.has(tokens[r].text) && r + 1 < s.tokenEnd && spaced(j, r)) r++;
+      if (!spaced(j - 1, j) || !spaced(r - 1, r) || !/^\p{Lu}/u.test(tokens[r].text)) continue;
+      const joinerSpan = spanOf(j);
+      const rightSpan = spanOf(r);
+      // Already one name across it; or a name the tagger ended on the joiner (`Banca Cattolica del` +
+      // `Veneto SpA`), whose last word is then the joiner's.
+      if (joinerSpan && joinerSpan.first < j && (joinerSpan.last >= r || !rightSpan)) continue;
+      const left =
+        joinerSpan && joinerSpan.first < j
+          ? { span: joinerSpan, first: joinerSpan.first, last: j - 1 }
+          : namePart(spanOf(j - 1), j - 1, -1, free, s, spaced);
+      const right = namePart(joinerSpan && joinerSpan.first >= j ? joinerSpan : rightSpan, r, 1, free, s, spaced);
+      if (!left || !right || (!left.span && !right.span)) continue;
+      // `do` and `van` are English words too (`Why do Japan and …`): they join a name the tagger saw.
+      if (ENGLISH_JOINERS.has(tokens[j].text) && !left.span && !/^\p{Lu}{2,5}$/u.test(tokens[left.first].text))
+        continue;
+      const type = joinedNameType(left, right, tokens, lex);
+      if (!type) continue;
+      const keep = left.span ?? right.span!;
+      if (left.span && right.span) right.span.first = -1;
+      keep.first = left.first;
+      keep.last = right.last;
+      keep.type = type;
+      j = right.last;
+    }
+  }
+  dropRemoved(spans);
+}
+
+/** The name part ending (`step` -1) or starting (`step` 1) at token `i`: its span, or up to three unnamed name words. */
+function namePart(
+  span: Span | null,
+  i: number,
+  step: 1 | -1,
+  free: (i: number, s: Sentence, inRun: boolean) => boolean,
+  s: Sentence,
+  spaced: (a: number, b: number) => boolean,
+): NamePart | null {
+  if (span) return step === -1 && span.last !== i ? null : { span, first: span.first, last: span.last };
+  if (!free(i, s, false)) return null;
+  let far = i;
+  while (
+    Math.abs(far - i) < 2 &&
+    free(far + step, s, true) &&
+    spaced(Math.min(far, far + step), Math.max(far, far + step))
+  )
+    far += step;
+  return step === -1 ? { span: null, first: far, last: i } : { span: null, first: i, last: far };
+}
+
+/** The type of a name joined across a foreign particle (see foreignJoinedNames), or null to leave its parts alone. */
+function joinedNameType(left: NamePart, right: NamePart, tokens: Token[], lex: Lexicon | null): Span['type'] | null {
+  const words: string[] = [];
+  for (let i = left.first; i <= right.last; i++) words.push(tokens[i].text);
+  const leftWords = words.slice(0, left.last - left.first + 1);
+  const rightText = tokensText(tokens, right.first, right.last);
+  // A MISC part (`Nord`, `Trabajadores`: foreign words to the tagger) says no more than an unnamed one.
+  const typeOf = (p: NamePart) => (p.span?.type === 'MISC' ? null : (p.span?.type ?? null));
+  const lt = typeOf(left);
+  const rt = typeOf(right);
+  // (`S.A.` too: a legal form written with dots.)
+  const legal = words.some((w) => isCorporateSuffix(w.replace(/\./g, '')));
+  if (leftWords.some((w) => ORGANISATION_WORDS.has(w.toLowerCase()))) return 'ORG';
+  // `Robert di` + `Clemente of Salomon Brothers Inc`: a person and the firm the tagger ran into his
+  // surname stay apart.
+  if (
+    lt === 'PERSON' &&
+    rt === 'ORG' &&
+    (legal || tokens.slice(right.first, right.last + 1).some((t) => t.text === 'of'))
+  )
+    return null;
+  if (legal) return 'ORG';
+  if (lt === null && /^\p{Lu}{2,5}$/u.test(leftWords[0])) return 'ORG';
+  if (COMPASS_ENDINGS.test(words[words.length - 1])) return lex && mostlyLowerCase(leftWords[0], lex) ? 'ORG' : 'LOC';
+  // A place the gazetteer knows, not only the tagger (`Rimmer de` + `Vries`, a place to it).
+  const rightPlace = countryByName(rightText) !== null || placeInfo(rightText) !== null;
+  if (lt === 'PERSON') return rightPlace ? null : 'PERSON';
+  if (lt === 'ORG') return rt === 'PERSON' ? null : 'ORG';
+  // Two places make one place only where the gazetteer knows the whole (`Orlando dos Santos`, two
+  // places to the tagger, is a person).
+  if (lt === 'LOC') return rt === 'ORG' ? 'ORG' : rt === 'LOC' && placeInfo(words.join(' ')) ? 'LOC' : null;
+  if (rt === 'PERSON') return 'PERSON';
+  if (rt === 'ORG' || rightPlace) return 'ORG';
+  return null;
 }
 
 /**
