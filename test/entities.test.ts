@@ -422,6 +422,20 @@ describe('an institution written bare after its full name', () => {
     const two = entities('The SEC Commission and the EC Commission met. The Commission said nothing.');
     expect(has(two, 'ORG', 'Commission', 'Commission')).toBe(true);
   });
+
+  it('is so with the words before its noun, or where the full name goes on with `of`', () => {
+    // Reuters had an organisation `Association` of 25 mentions and a `Stock Exchange` of 23.
+    const ofName = entities(
+      "The National Association of Purchasing Management said in a report. The Association's index dropped.",
+    );
+    expect(has(ofName, 'ORG', 'Association', 'National Association of Purchasing Management')).toBe(true);
+    const words = entities('Officials of the New York Stock Exchange met. The Stock Exchange said it would act.');
+    expect(has(words, 'ORG', 'Stock Exchange', 'New York Stock Exchange')).toBe(true);
+    const two = entities(
+      'The New York Stock Exchange and the Tokyo Stock Exchange met. The Stock Exchange said it would act.',
+    );
+    expect(has(two, 'ORG', 'Stock Exchange', 'Stock Exchange')).toBe(true);
+  });
 });
 
 describe('an organisation whose name holds "and"', () => {

@@ -37,7 +37,37 @@ const GENERIC_HEADS = new Set([
   'corporation',
   'company',
   'community',
+  'party',
+  'organisation',
+  'organization',
+  'foundation',
+  'society',
 ]);
+
+/**
+ * The bare names news gives an institution once named in full, lower-cased: its head noun alone and
+ * with the capitalised common words right before it, from the name's end or from before its first `of`
+ * (`New York Stock Exchange` → `exchange`, `stock exchange`, `york stock exchange`; `National
+ * Association of Purchasing Management` → `association`, `national association`). None when the
+ * head is no generic institution's noun.
+ */
+function bareNames(name: string): string[] {
+  const words = withoutThe(name).split(/\s+/);
+  const of = words.indexOf('of');
+  const end = of > 0 ? of : words.length;
+  if (words.length < 2 || !GENERIC_HEADS.has(words[end - 1].toLowerCase())) return [];
+  const shorts: string[] = [];
+  // Up to three words, never the whole name. Words before the noun are common words, what any such
+  // institution may be called (`Stock Exchange`, `Interim Committee`), not a name of its own
+  // (`Hongkong Bank` of `Former Hongkong Bank`, which the tagger began a word early; `Kurdistan
+  // Democratic Party` is not the `Kurdistan Democratic Party of Iran`).
+  for (let k = end - 1; k >= Math.max(0, end - 3); k--) {
+    if (k === 0 && of < 0) break;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(words[k]) || (k < end - 1 && !isCommonWord(words[k].toLowerCase()))) break;
+    shorts.push(words.slice(k, end).join(' ').toLowerCase());
+  }
+  return shorts;
+}
 
 /**
  * Places a reader knows by name alone have at least this many people (the gazetteer's cities; its
@@ -444,27 +474,28 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       .find(Boolean);
     if (symbol && spellsInitials(symbol, withoutThe(m.s))) orgLong.set(symbol, m.s);
   }
-  // `the Commission` after `the EC Commission`: an institution's bare noun is the one organisation
-  // of the document whose name ends in it; with two or none (`Commission` beside `SEC` and
-  // `EC Commission`) it stays as written.
-  const byHead = new Map<string, Set<string>>();
+  // `the Commission` after `the EC Commission`, `the Stock Exchange` after `the New York Stock
+  // Exchange`, `the Association` after `the National Association of Purchasing Management`: an
+  // institution's bare name, its noun with the words right before it, is the one organisation of the
+  // document whose name ends in it or holds it before its `of`; with two or none (`Commission` beside
+  // `SEC` and `EC Commission`) it stays as written.
+  const byShort = new Map<string, Set<string>>();
+  const shortFormsOf = new Map<string, string[]>();
   for (const m of typed) {
-    if (m.type !== 'ORG') continue;
-    const words = m.s.split(/\s+/);
-    if (words.length < 2) continue;
-    const head = words[words.length - 1].toLowerCase();
-    if (!GENERIC_HEADS.has(head)) continue;
-    let names = byHead.get(head);
-    if (!names) byHead.set(head, (names = new Set()));
-    names.add(aliasKey(m.s));
+    if (m.type !== 'ORG' || shortFormsOf.has(m.s)) continue;
+    const shorts = bareNames(m.s);
+    shortFormsOf.set(m.s, shorts);
+    for (const short of shorts) {
+      let names = byShort.get(short);
+      if (!names) byShort.set(short, (names = new Set()));
+      names.add(aliasKey(m.s));
+    }
   }
   const fullOf = new Map<string, string>();
   for (const m of typed) {
     if (m.type !== 'ORG') continue;
-    const words = m.s.split(/\s+/);
-    const names = words.length >= 2 ? byHead.get(words[words.length - 1].toLowerCase()) : undefined;
-    if (names?.size === 1 && !fullOf.has(words[words.length - 1].toLowerCase()))
-      fullOf.set(words[words.length - 1].toLowerCase(), m.s);
+    for (const short of shortFormsOf.get(m.s) ?? [])
+      if (byShort.get(short)?.size === 1 && !fullOf.has(short)) fullOf.set(short, m.s);
   }
   // `the Community` after `the European Community`, which the tagger took for a place: that
   // institution's bare noun all the same (Reuters had a place `Community` of 37 mentions).
@@ -484,7 +515,8 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
       const long = ownAcronyms.has(acr) ? undefined : orgLong.get(acr);
       return long ? writtenOrg(long) : (canonicalOrgAcronym(s) ?? s);
     }
-    const full = /^\p{Lu}\p{Ll}+$/u.test(s) ? fullOf.get(s.toLowerCase()) : undefined;
+    const bare = withoutThe(s);
+    const full = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}$/u.test(bare) ? fullOf.get(bare.toLowerCase()) : undefined;
     return full ? orgOf(full, writtenOrg(full)) : written;
   };
   const personOf = (key: string, parts: string[]): string => {
