@@ -212,6 +212,20 @@ describe('entities across the seeds', () => {
     expect(entity.aliases).toContain('Finance Ministry');
   });
 
+  it('shows a name the text broke across lines with one space between its words, as name and alias', () => {
+    // Reuters had an entity `Federal Savings\nand Loans Association of Colorado` and an alias `Bank\nof England`.
+    const { db, ingest } = ingestTexts({
+      'a.txt':
+        'Sterling rose after the Bank\nof England said it would act.\nThe Federal Savings\nand Loan Insurance Corp said so.\n',
+      'b.txt': 'The Bank of England said on Monday that rates would stay.\n',
+    });
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const orgs = listed(db, '--type', 'ORG', '--limit', '0');
+    expect(orgs.filter((e) => /\s/.test(e.name.replace(/ /g, '')) || e.aliases.some((a) => /\n/.test(a)))).toEqual([]);
+    expect(orgs.find((e) => e.name === 'Bank of England')?.documents).toBe(2);
+    expect(orgs.some((e) => e.name === 'Federal Savings and Loan Insurance Corp')).toBe(true);
+  });
+
   it("shows a city written only in a dateline's capitals as the gazetteer writes it, not an acronym typed as a place", () => {
     const { db, ingest } = ingestTexts({
       'a.txt': 'Germany to cut taxes\nBONN 1996-08-22\nThe German government said on Thursday it would cut taxes.\n',

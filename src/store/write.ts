@@ -297,10 +297,12 @@ export class StoreWriter {
       origKey = this.key(m.entity);
       entityId = this.entityId(m.type, m.entity, origKey);
       // The same few thousand surface forms recur in every document: insert each alias once per writer.
-      const alias = `${entityId}\u0000${m.text}`;
+      // As the name is shown: one space where the text broke a line inside it (`Bank\nof England`).
+      const shown = m.text.replace(/\s+/g, ' ');
+      const alias = `${entityId}\u0000${shown}`;
       if (!this.aliasesWritten.has(alias)) {
         this.aliasesWritten.add(alias);
-        this.q.aliasInsert.run(this.key(m.text), entityId, m.text);
+        this.q.aliasInsert.run(this.key(shown), entityId, shown);
       }
     }
     this.q.mentionInsert.run(docId, m.type, m.start, m.end, m.text, m.sentence, entityId, origKey, m.value);

@@ -268,7 +268,8 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     while (k < s.tokenEnd && /^["'”’)]$/u.test(tokens[k].text) && tokens[k].start === tokens[k - 1].end) k++;
     return k === s.tokenEnd ? tokens[sp.last].end - 1 : tokens[sp.last].end;
   };
-  const surface = (sp: Span) => text.slice(tokens[sp.first].start, endOf(sp));
+  // One space between words, as a name is shown, where the text broke a line inside it (`Bank\nof England`).
+  const surface = (sp: Span) => text.slice(tokens[sp.first].start, endOf(sp)).replace(/\s+/g, ' ');
 
   // Types first: LOC → COUNTRY/PLACE; a span written exactly as a country name is that country.
   const typed = spans.map((sp) => {
