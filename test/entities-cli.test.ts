@@ -212,6 +212,33 @@ describe('entities across the seeds', () => {
     expect(entity.aliases).toContain('Finance Ministry');
   });
 
+  it("names a renamed country as its documents' day did, found by either name", () => {
+    const dir = tempDir();
+    const articles = (date: string, name: string) =>
+      [1, 2]
+        .map((n) =>
+          JSON.stringify({
+            id: `${date}-${n}`,
+            title: `Talks ${n}`,
+            date,
+            text: `KINSHASA - ${name} agreed on ${n === 1 ? 'Monday' : 'Tuesday'} to reschedule its debt with the IMF.`,
+          }),
+        )
+        .join('\n');
+    const old = path.join(dir, 'old.jsonl');
+    const recent = path.join(dir, 'recent.jsonl');
+    write(old, `${articles('1987-03-02', 'Zaire')}\n`);
+    write(recent, `${articles('2005-03-02', 'DR Congo')}\n`);
+    const db1987 = path.join(dir, '1987.db');
+    const db2005 = path.join(dir, '2005.db');
+    expect(corpus(['ingest', old, '--db', db1987, '-q']).code).toBe(0);
+    expect(corpus(['ingest', recent, '--db', db2005, '-q']).code).toBe(0);
+    // Was `DR Congo` in a 1987 archive.
+    expect(listed(db1987, '--type', 'COUNTRY').map((e) => e.name)).toContain('Zaire');
+    expect(listed(db2005, '--type', 'COUNTRY').map((e) => e.name)).toContain('DR Congo');
+    expect(JSON.parse(corpus(['entity', 'DR Congo', '--db', db1987, '--json']).stdout).name).toBe('Zaire');
+  });
+
   it('shows a name the text broke across lines with one space between its words, as name and alias', () => {
     // Reuters had an entity `Federal Savings\nand Loans Association of Colorado` and an alias `Bank\nof England`.
     const { db, ingest } = ingestTexts({

@@ -68,6 +68,8 @@ const SUPPLEMENT: Record<
     since?: string;
     /** Present names the state went by in its day (`Germany` for West Germany: see CountryInfo.alsoNamed). */
     alsoNamed?: string[];
+    /** The names a present state went by until a renaming (`Zaire` until 1997: see CountryInfo.formerly). */
+    formerly?: { name: string; until: string }[];
     new?: { cca2: string; lat: number; lon: number };
   }
 > = {
@@ -77,10 +79,11 @@ const SUPPLEMENT: Record<
   'North Korea': { aliases: ['DPRK', 'D.P.R.K.', 'N. Korea', "Democratic People's Republic of Korea"] },
   China: { aliases: ['PRC', "People's Republic of China"] },
   Russia: { aliases: ['Russian Federation'] },
-  Myanmar: { aliases: ['Burma'] },
+  // Renamed states: shown by the name of their documents' day (a 1987 archive's `Zaire`).
+  Myanmar: { aliases: ['Burma'], formerly: [{ name: 'Burma', until: '1989-06-18' }] },
   Netherlands: { aliases: ['Holland'] },
-  'DR Congo': { aliases: ['Zaire'] },
-  Eswatini: { aliases: ['Swaziland'] },
+  'DR Congo': { aliases: ['Zaire'], formerly: [{ name: 'Zaire', until: '1997-05-17' }] },
+  Eswatini: { aliases: ['Swaziland'], formerly: [{ name: 'Swaziland', until: '2018-04-19' }] },
   'United Arab Emirates': { aliases: ['U.A.E.'] },
   'Vatican City': { aliases: ['Vatican', 'Holy See'] },
   'Timor-Leste': { aliases: ['East Timor'] },
@@ -111,7 +114,7 @@ const SUPPLEMENT: Record<
   Lithuania: { since: '1990-03-11' },
   Slovenia: { since: '1991-06-25' },
   Croatia: { since: '1991-06-25' },
-  'North Macedonia': { since: '1991-09-08' },
+  'North Macedonia': { since: '1991-09-08', formerly: [{ name: 'Macedonia', until: '2019-02-12' }] },
   Montenegro: { since: '2006-06-03' },
   Serbia: { since: '2006-06-05' },
   Kosovo: { since: '2008-02-17' },
@@ -272,6 +275,7 @@ export function buildCountries(): CountryEntry[] {
       // `Washington D.C.` is written `Washington`.
       capitals: (c.capital ?? []).map((name) => name.replace(/,?\s*D\.C\.$/, '')),
       ...(sup?.since ? { since: sup.since } : {}),
+      ...(sup?.formerly ? { formerly: sup.formerly } : {}),
     });
   }
   for (const [name, sup] of Object.entries(SUPPLEMENT)) {

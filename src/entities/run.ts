@@ -30,7 +30,7 @@ import {
 import { associationsDue, storeAssociations } from '../store/entities.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
-import { countryByName, placeInfo } from '../nlp/gazetteer.js';
+import { countryByName, countryNameOn, placeInfo, renamedCountries } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
 import { acronymsTypedAsPlaces, namesTypedAgainstCorpus } from './type-votes.js';
 import { institutionForm } from '../nlp/ner/institutions.js';
@@ -70,8 +70,9 @@ export interface ResolutionSummary extends ApplyResult {
  * 17: a legal form written with a slash is dropped like the others (`Norsk Hydro A/S`).
  * 18: a holding's `Group` is its firm's name unless a common word is left (`USAir Group Inc`).
  * 19: a surname one full name of the corpus alone ends in joins it on one document of evidence.
+ * 20: a renamed country is named as its documents' day named it (`Zaire` in 1987).
  */
-export const RESOLUTION_RULES_VERSION = 19;
+export const RESOLUTION_RULES_VERSION = 20;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
@@ -227,6 +228,7 @@ export function resolveCorpus(
         const place = placeInfo(text);
         return place && (place.population ?? 0) >= 100_000 ? place.name : countryByName(text)?.name;
       },
+      { renamed: renamedCountries(), on: countryNameOn },
     );
     step('settle');
     dropFirstNameAliases(db, undefined, scope);

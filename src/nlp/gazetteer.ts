@@ -33,6 +33,11 @@ export interface CountryInfo {
    * is West Germany (its Federal Republic went on as Germany).
    */
   alsoNamed?: string[];
+  /**
+   * The names a present state went by until it was renamed, earliest first (`Zaire` until
+   * 1997-05-17): what its documents of then call it, and a reader of them expects.
+   */
+  formerly?: { name: string; until: string }[];
 }
 
 export interface PlaceInfo {
@@ -112,6 +117,23 @@ export function countryOfTheDay(name: string, date: string | null): string {
     .earlier.get(aliasKey(name))
     ?.find((c) => c.until !== undefined && date < c.until);
   return then?.name ?? name;
+}
+
+/**
+ * The name a country went by on `date` (YYYY-MM-DD): a former name while it held (`DR Congo` is
+ * `Zaire` in 1987), else its name of today. A name the gazetteer does not know is returned as is.
+ */
+export function countryNameOn(name: string, date: string | null): string {
+  if (!date) return name;
+  const former = countryByName(name)?.formerly?.find((f) => date < f.until);
+  return former?.name ?? name;
+}
+
+/** The countries known by another name in other days (see countryNameOn), by their names of today. */
+export function renamedCountries(): string[] {
+  return countryIndex()
+    .list.filter((c) => c.formerly?.length)
+    .map((c) => c.name);
 }
 
 /** Whether a country's name named no sovereign state yet on `date` (`Georgia` in 1987: see CountryInfo.since). */

@@ -665,6 +665,8 @@ export function settleNamesAndAliases(
   unwrittenForm: (type: string, key: string, text: string) => string | undefined = () => undefined,
   /** A place's name as the gazetteer writes it (`Bonn` for `BONN`), if it knows the place. */
   placeName: (text: string) => string | undefined = () => undefined,
+  /** The countries the gazetteer knows by other names in other days, and the name of one on a day. */
+  countryNames: CountryNamesOfDays = { renamed: [], on: (name) => name },
 ): { renamed: number; aliasesDropped: number; aliasesAdded: number } {
   const db = sqlite(store);
   const exact = new Map<string, Map<string, number>>();
@@ -735,6 +737,7 @@ export function settleNamesAndAliases(
     }
     renameLink.run(display, type, key, display);
   }
+  renamed += nameCountriesOfTheirDays(db, countryNames, scope ? new Set(ids) : undefined);
   // The aliases wanted: each mention's form under its own key, each entity's name under its key.
   const wanted = new Set<string>();
   const alias = (key: string, id: number, text: string) => `${key}\u0000${id}\u0000${text}`;
@@ -788,6 +791,46 @@ export function settleNamesAndAliases(
     aliasesAdded += insert.run(key, Number(id), text).changes;
   }
   return { renamed, aliasesDropped, aliasesAdded };
+}
+
+/** Countries renamed in their history (see settleNamesAndAliases): their names of today, and a name on a day. */
+export interface CountryNamesOfDays {
+  renamed: readonly string[];
+  on: (name: string, date: string) => string;
+}
+
+/**
+ * A renamed country is shown by the name most of its dated documents gave it on their day (`Zaire`
+ * in a 1987 archive, `DR Congo` in one of today): the entity keeps its key, so every name finds it.
+ * Returns how many entities were renamed; only those in `scope` when one is given.
+ */
+function nameCountriesOfTheirDays(db: Db, names: CountryNamesOfDays, scope: ReadonlySet<number> | undefined): number {
+  const entity = db.prepare("SELECT id, name FROM entities WHERE type = 'COUNTRY' AND key = ?");
+  const dates = db
+    .prepare(
+      'SELECT date FROM documents WHERE date IS NOT NULL AND id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)',
+    )
+    .pluck();
+  const rename = db.prepare('UPDATE entities SET name = ? WHERE id = ?');
+  const restate = db.prepare(
+    'DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)',
+  );
+  let renamed = 0;
+  for (const today of names.renamed) {
+    const row = entity.get(aliasKey(today)) as { id: number; name: string } | undefined;
+    if (!row || (scope && !scope.has(row.id))) continue;
+    const byName = new Map<string, number>();
+    for (const date of dates.all(row.id) as string[]) {
+      const name = names.on(today, date);
+      byName.set(name, (byName.get(name) ?? 0) + 1);
+    }
+    const [best] = [...byName].sort((a, b) => b[1] - a[1] || (a[0] === today ? -1 : b[0] === today ? 1 : 0));
+    const name = best?.[0] ?? today;
+    if (name === row.name) continue;
+    renamed += rename.run(name, row.id).changes;
+    restate.run(row.id);
+  }
+  return renamed;
 }
 
 /**
