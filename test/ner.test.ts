@@ -969,6 +969,37 @@ describe('entitySpans: name particles', () => {
   });
 });
 
+describe("entitySpans: a word after a country's abbreviation", () => {
+  it('reads a common word the dot capitalised as no name, an institution noun as one', () => {
+    // The tagger's labels (Reuters had organisations `Economy`, `Dollar` and `Securities`).
+    expect(
+      labelledSpans(
+        'the performance of the U.S. Economy fell against the U.S. Dollar . The U.S. Embassy said so .',
+        { 'U.S.': 'B-LOC', Economy: 'B-ORG', Dollar: 'B-ORG', Embassy: 'B-ORG' },
+        { lex: true },
+      ),
+    ).toEqual(['LOC:U.S.', 'LOC:U.S.', 'LOC:U.S.', 'ORG:Embassy']);
+    // A firm the document names with its legal form after the abbreviation keeps its word.
+    expect(
+      labelledSpans(
+        'U.S. Home Corp said it would buy . U.S. Home said profits rose .',
+        { 'U.S.': 'B-LOC', Home: 'B-ORG', Corp: 'I-ORG' },
+        { lex: true },
+      ),
+    ).toEqual(['LOC:U.S.', 'ORG:Home Corp', 'LOC:U.S.', 'ORG:Home']);
+  });
+
+  it("drops a sentence's opening adverb the tagger took for a name", () => {
+    expect(
+      labelledSpans('Furthermore , the paper said so . However , Kelly spoke .', {
+        Furthermore: 'B-ORG',
+        However: 'B-PER',
+        Kelly: 'B-PER',
+      }),
+    ).toEqual(['PERSON:Kelly']);
+  });
+});
+
 describe('entitySpans: names joined by a foreign particle', () => {
   it('reads a name, a Romance or Dutch particle and a name as one name, typed by its parts', () => {
     // The tagger's own labels (Reuters had a bank `Banco`, a person `Angeles`, a person `Mato Grosso`).
