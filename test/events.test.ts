@@ -648,6 +648,14 @@ describe('event attributes', () => {
     expect(events.map((e) => e.participants)).toEqual([[]]);
   });
 
+  it('take no one a pronoun stands for when the pronoun speaks of the event', () => {
+    const text =
+      'Oil rose after the U.S. strike in the Gulf on Monday. Peter Nicol took a different view. He said he was unable to see what the U.S. had achieved as a result of the U.S. attack.';
+    const { events } = eventsOf(text, '1987-10-19', [['PERSON', 'Peter Nicol', 'Peter Nicol']]);
+    // Was `Nicol Gulf strike`: the analyst who spoke of it.
+    expect(events.map((e) => e.participants)).toEqual([[]]);
+  });
+
   it('take a pronoun for the person its sentence named first, before one named in the sentence before', () => {
     const text =
       'He has two daughters, Yelena and Tatyana. The health of Boris Yeltsin, who had two heart attacks last year, has been the centre of speculation since he won the July 3 election.';
@@ -1089,6 +1097,29 @@ describe('what a dated statement says happened', () => {
     );
     // Was `Foundation sues Genentech Inc Genentech Inc`.
     expect(statements.map((s) => s.name)).toEqual(['Foundation sues Genentech Inc']);
+  });
+
+  it('takes no name qualifying a noun after `of` for who acted later in the clause, but one whose noun acts', () => {
+    const { statements } = statementsIn(
+      [
+        'Pakistan passed on its tender for 6,000 tonnes of RBD palm oil for second half April shipment after having bought the same amount yesterday, dealers said.',
+        'Traders await the Group of Seven finance ministers meeting in Washington tomorrow, dealers said.',
+      ],
+      '1987-04-07',
+      [
+        ['Pakistan', 0, 'LOC'],
+        ['RBD', 0, 'ORG'],
+        ['April', 0, 'DATE', '1987-04'],
+        ['yesterday', 0, 'DATE', '1987-04-06'],
+        ['Group of Seven', 1, 'ORG'],
+        ['Washington', 1, 'LOC'],
+        ['tomorrow', 1, 'DATE', '1987-04-08'],
+      ],
+    );
+    // Was `RBD buys same amount`: the palm oil's kind.
+    expect(statements.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Pakistan buys same amount', 'Group of Seven meets']),
+    );
   });
 
   it("takes no name inside a participle's aside for the subject, nor an amount's `per` for the object", () => {

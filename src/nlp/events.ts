@@ -785,7 +785,7 @@ const REACTED_TO =
   /\b(?:condemn|deplor|denounc|investigat|prosecut|mourn|blam|criticiz|criticis|avenge)\p{L}*\s+(?:[\p{L}'’,-]+\s+){0,5}$/iu;
 
 /** Whether a name is who says the sentence (`Weinberger said`, `Weinberger, the defence secretary, told`). */
-function isSpeaker(text: string, e: Entity, sTo: number): boolean {
+function isSpeaker(text: string, e: { end: number }, sTo: number): boolean {
   const verb = /^(?:\s*,[^,]{1,60},)?\s+(?:(?:had|has|have|also)\s+)?([\p{L}]+)/u.exec(
     text.slice(e.end, Math.min(sTo, e.end + 80)),
   );
@@ -896,7 +896,7 @@ function readParticipants(
       // Who tells of an attack (`…, Weinberger said`) did not carry it out.
       persons = violence ? sentencePersons.filter((e) => !isSpeaker(text, e, sTo)) : sentencePersons;
       if (persons.length === 0) {
-        const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore, { inSentence, sTo });
+        const pronoun = pronounSubject(text, cFrom, phrase.start, lastPersonBefore, { inSentence, sTo }, violence);
         persons = pronoun;
       }
       if (persons.length === 0) {
@@ -1383,7 +1383,8 @@ const REFERRED = /\b(?:in|of|for|into|over|about|by|from|after|following)\s+the\
  * (`The health of Boris Yeltsin, who …, has been … since he won a second term`), else for the person
  * last named before the sentence. Not for one who speaks in the sentence (`Albright said on Tuesday
  * that she was heartened by cooperation in probing last Friday's bombing`): what she says of is
- * not hers.
+ * not hers; nor, of an attack, for a pronoun that speaks (`He said … as a result of the U.S.
+ * attack`, of an analyst), though one who speaks of his talks held them.
  */
 function pronounSubject(
   text: string,
@@ -1391,9 +1392,14 @@ function pronounSubject(
   to: number,
   lastPerson: Entity | null,
   { inSentence, sTo }: Pick<SentenceContext, 'inSentence' | 'sTo'>,
+  /** Whether one who speaks is not who acted (see readParticipants: an attack he tells of). */
+  notSpeaking = false,
 ): Entity[] {
+  // (Not one who speaks either: `He said Arab states will feel less secure as a result of the U.S.
+  // attack`, of an analyst.)
   const pronoun = /(?:^|[\s"“])(?:He|She|he|she)\s/.exec(text.slice(from, to));
-  if (!pronoun) return [];
+  if (!pronoun || (notSpeaking && isSpeaker(text, { end: from + pronoun.index + pronoun[0].length - 1 }, sTo)))
+    return [];
   const at = from + pronoun.index;
   const named = inSentence.find((e) => e.type === 'PERSON' && e.end <= at);
   if (named && isSpeaker(text, named, sTo)) return [];

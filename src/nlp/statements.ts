@@ -269,6 +269,21 @@ function inPhrase(body: string, m: { start: number }): boolean {
 }
 
 /**
+ * Whether the name `m`, after `of`, qualifies the noun after it, and the act comes later than that
+ * noun (`6,000 tonnes of RBD palm oil for … shipment after having bought`): a kind of thing, which
+ * does nothing. A name ending the phrase may act with the noun it belongs to (`members of the
+ * Security Council met`, `an associate of James Baker who launched`), and so may the nouns it
+ * qualifies, the act right after them (`the Group of Seven finance ministers meeting`).
+ */
+function modifiesNounAfterOf(body: string, m: { start: number; end: number }, actionAt: number): boolean {
+  if (!/\bof\s+(?:the\s+)?<?$/i.test(body.slice(Math.max(0, m.start - 12), m.start))) return false;
+  const next = /^>?\s+(\p{Ll}[\p{Ll}-]*)/u.exec(body.slice(m.end, m.end + 32))?.[1];
+  if (next === undefined || /(?:ed|ing)$/.test(next) || ACTION_WORDS.get(next)?.verb) return false;
+  if ([AUXILIARY, SPEECH, PREPOSITION, DETERMINER, ADVERB].some((words) => words.test(next))) return false;
+  return !/^>?(?:\s+\p{Ll}[\p{Ll}-]*){1,3}\s*$/u.test(body.slice(m.end, actionAt));
+}
+
+/**
  * Whether the name `m` stands beside the act, not doing it: inside such a phrase, and neither a
  * possessor (`with Sarney's decision to suspend`) nor the subject of an infinitive (`an agreement for
  * Baxter to acquire Carmark`).
@@ -1581,6 +1596,7 @@ export function statementsOf(
           // `In a filing with the Securities and Exchange Commission, the group said it bought`:
           // a name inside a phrase is not who acted.
           !(action?.verb && besideAct(doc.body, m)) &&
+          !(action?.verb && modifiesNounAfterOf(doc.body, m, actionAt)) &&
           !DESCRIBES_NOUN.test(doc.body.slice(m.end, m.end + 16)),
       );
       // `deplored the bomb blasts which killed scores`: a verb right after `which` or `that` following
