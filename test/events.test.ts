@@ -648,6 +648,13 @@ describe('event attributes', () => {
     expect(events.map((e) => e.participants)).toEqual([[]]);
   });
 
+  it('take the countries a phrase referring back names in its own words (`the U.S. strike`)', () => {
+    const text = 'Oil rose after the U.S. strike on an Iranian oil platform on Monday, analysts said.';
+    const { events } = eventsOf(text, '1987-10-20', [['COUNTRY', 'U.S.', 'United States']]);
+    // Was no one: `the` and a name before the noun read as an event told before.
+    expect(events.map((e) => e.participants)).toEqual([['United States']]);
+  });
+
   it('take no one a pronoun stands for when the pronoun speaks of the event', () => {
     const text =
       'Oil rose after the U.S. strike in the Gulf on Monday. Peter Nicol took a different view. He said he was unable to see what the U.S. had achieved as a result of the U.S. attack.';

@@ -546,6 +546,8 @@ interface Evidence {
   countries: string[];
   /** Countries the sentence makes actors (subject, `between`, inside the phrase), not merely mentions after it. */
   countriesAreActors: boolean;
+  /** Countries the phrase's own words name (`the U.S. strike`): its parties, however the sentence reads. */
+  inside: string[];
   place: Entity | null;
   date: string | null;
 }
@@ -708,6 +710,7 @@ function gatherEvidence(
     persons: [],
     countries: [],
     countriesAreActors: true,
+    inside: [],
     place: null,
     date: null,
   }));
@@ -944,6 +947,7 @@ function readParticipants(
       persons = [];
     }
     ev.persons = unique(persons.map((e) => e.name));
+    ev.inside = unique(inside.flatMap((e) => participantsOf(e, text)));
     ev.countries = unique([
       ...(actor ? [actor] : []),
       ...ev.countries,
@@ -1599,7 +1603,10 @@ function mergeIntoEvents(evidence: Evidence[]): Cluster[] {
     if (ev.date && specificity(ev.date) > specificity(home.date)) home.date = ev.date;
     if (GENERIC_LEMMAS.has(home.lemma) && !GENERIC_LEMMAS.has(phrase.lemma)) home.lemma = phrase.lemma;
     ev.persons.forEach((p) => home!.persons.add(p));
+    // A phrase that refers back (`the talks`) takes no countries from its sentence, which may be about
+    // something else; those its own words name are its parties all the same (`the U.S. strike`).
     if (!phrase.anaphoric && ev.countriesAreActors) ev.countries.forEach((p) => home!.countries.add(p));
+    else ev.inside.forEach((p) => home!.countries.add(p));
     if (ev.place && (!home.place || (home.place.type === 'COUNTRY' && ev.place.type === 'PLACE')))
       home.place = ev.place;
     home.ordinal ??= phrase.ordinal;
