@@ -989,14 +989,37 @@ describe("entitySpans: a word after a country's abbreviation", () => {
     ).toEqual(['LOC:U.S.', 'ORG:Home Corp', 'LOC:U.S.', 'ORG:Home']);
   });
 
-  it("drops a sentence's opening adverb the tagger took for a name", () => {
+  it("drops a sentence's opening adverb and weekdays in the plural the tagger took for names", () => {
     expect(
-      labelledSpans('Furthermore , the paper said so . However , Kelly spoke .', {
+      labelledSpans('Furthermore , the paper said so . However , Kelly spoke on expiration Fridays .', {
         Furthermore: 'B-ORG',
         However: 'B-PER',
         Kelly: 'B-PER',
+        Fridays: 'B-PER',
       }),
     ).toEqual(['PERSON:Kelly']);
+  });
+
+  it('reads a name the tagger took for a person inside a list of places as a place, not a speaker after one', () => {
+    // The tagger's labels (Reuters had a person `Mato Grosso`).
+    expect(
+      labelledSpans('Garages closed in Sao Paulo , Parana , Mato Grosso and Bahia today .', {
+        Sao: 'B-LOC',
+        Paulo: 'I-LOC',
+        Parana: 'B-LOC',
+        Mato: 'B-PER',
+        Grosso: 'I-PER',
+        Bahia: 'B-LOC',
+      }),
+    ).toEqual(['LOC:Sao Paulo', 'LOC:Parana', 'LOC:Mato Grosso', 'LOC:Bahia']);
+    expect(
+      labelledSpans('He visited France , Germany , Italy , Funaro said .', {
+        France: 'B-LOC',
+        Germany: 'B-LOC',
+        Italy: 'B-LOC',
+        Funaro: 'B-PER',
+      }),
+    ).toEqual(['LOC:France', 'LOC:Germany', 'LOC:Italy', 'PERSON:Funaro']);
   });
 });
 

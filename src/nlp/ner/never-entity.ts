@@ -318,6 +318,13 @@ export function neverEntity(words: readonly string[], type: string): boolean {
   // `Furthermore, the paper said …`: a sentence's opening adverb is always capitalised, so the
   // lexicon takes it for a name (Reuters had an organisation `Furthermore` of 15 mentions).
   if (words.length === 1 && SENTENCE_ADVERBS.has(words[0].toLowerCase())) return true;
+  // `on so-called expiration Fridays`: weekdays in the plural are days, no one's name.
+  if (
+    words.length === 1 &&
+    /^\p{Lu}\p{Ll}+days$/u.test(words[0]) &&
+    WEEKDAYS.includes(words[0].slice(0, -1).toLowerCase())
+  )
+    return true;
   // `Easter`, `Christmas Eve`: a holiday is a date (the date recognizer reads it), not a place or a person.
   if (isHolidayName(words)) return true;
   // `Judaism`, `Hindu Brahmins`, `Latin`: a faith, its followers, a language, an `-ism`; two words

@@ -339,6 +339,7 @@ export function entitySpans(
     )
       sp.type = 'LOC';
   }
+  placesInLists(split, tokens);
   // `played 26 games for Lausanne`, `signed with Coburg`: a place one plays for or signs with is its
   // team, an organisation, and so is the same name elsewhere in the document (not a country nor a
   // home nation: a national team is written as the country, a place).
@@ -3021,6 +3022,42 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
 /** A sovereign state's name written as initials or a short capitals word (`U.S.`, `UK`, `USSR`). */
 function isCountryAbbreviation(t: string): boolean {
   return /^(?:\p{Lu}\.)+$|^\p{Lu}{2,5}$/u.test(t) && countryByName(t)?.sovereign === true;
+}
+
+/**
+ * `Sao Paulo, Parana, Mato Grosso and Mato Grosso do Sul`, `Jiangxi, Hunan, Fujian and Zhejiang`: a
+ * name of one or two words the tagger read as a person inside a list of places is a place. A list
+ * is three names or more with only a comma, `and` or `or` between each two, and at least two of the
+ * others are places the gazetteer knows; the name is no list's last after a bare comma (`… France, Italy, Funaro said`)
+ * and no surname of a person the document names in full.
+ */
+function placesInLists(spans: Span[], tokens: Token[]): void {
+  const live = spans.filter((sp) => sp.first <= sp.last);
+  const surnames = new Set(
+    live.filter((sp) => sp.type === 'PERSON' && sp.last > sp.first).map((sp) => tokens[sp.last].text),
+  );
+  const joiner = (a: Span, b: Span): string | null => {
+    if (a.sentence !== b.sentence) return null;
+    const between = tokens.slice(a.last + 1, b.first).map((t) => t.text);
+    const joined = between.join(' ');
+    return /^(?:,|and|or|, and|, or)$/.test(joined) ? joined : null;
+  };
+  for (let i = 0; i < live.length; ) {
+    let j = i;
+    while (j + 1 < live.length && joiner(live[j], live[j + 1]) !== null) j++;
+    const list = live.slice(i, j + 1);
+    i = j + 1;
+    if (list.length < 3) continue;
+    // (Places the gazetteer knows: a list of firms the tagger read partly as places is none.)
+    const places = list.filter((sp) => sp.type === 'LOC' && isKnownPlace(tokensText(tokens, sp.first, sp.last))).length;
+    list.forEach((sp, k) => {
+      if (sp.type !== 'PERSON' || sp.last - sp.first > 1 || places < 2) return;
+      if (k === list.length - 1 && joiner(list[k - 1], sp) === ',') return;
+      if (surnames.has(tokens[sp.last].text) && sp.first === sp.last) return;
+      if (spanWords(tokens, sp).some((w) => isTitleWord(w))) return;
+      sp.type = 'LOC';
+    });
+  }
 }
 
 /** Whether token `i` opens a word right after a country's abbreviation and its dot (`U.S.` `Economy`). */
