@@ -1023,6 +1023,31 @@ describe("entitySpans: a word after a country's abbreviation", () => {
   });
 });
 
+describe('entitySpans: a firm named for two people', () => {
+  it('reads two names joined by `and` as one firm when the document writes them only together', () => {
+    // The tagger's labels (Reuters had a person `Wagner` and a place `Brown` for the oil partnership).
+    const labels = { Wagner: 'B-PER', Brown: 'B-LOC', AFG: 'B-ORG', Iran: 'B-LOC', Iraq: 'B-LOC' };
+    expect(
+      labelledSpans('Wagner and Brown bid for GenCorp . Last fall , AFG and Wagner and Brown offered more .', labels),
+    ).toEqual(['ORG:Wagner and Brown', 'ORG:AFG', 'ORG:Wagner and Brown']);
+    // Once only, or a name apart too, or places a reader knows: two names.
+    expect(labelledSpans('Wagner and Brown bid for GenCorp .', labels)).toEqual(['PERSON:Wagner', 'LOC:Brown']);
+    expect(labelledSpans('Wagner and Brown bid . Wagner and Brown offered more . Wagner said so .', labels)).toEqual([
+      'PERSON:Wagner',
+      'LOC:Brown',
+      'PERSON:Wagner',
+      'LOC:Brown',
+      'PERSON:Wagner',
+    ]);
+    expect(labelledSpans('Iran and Iraq fought . Iran and Iraq agreed .', labels)).toEqual([
+      'LOC:Iran',
+      'LOC:Iraq',
+      'LOC:Iran',
+      'LOC:Iraq',
+    ]);
+  });
+});
+
 describe('entitySpans: names joined by a foreign particle', () => {
   it('reads a name, a Romance or Dutch particle and a name as one name, typed by its parts', () => {
     // The tagger's own labels (Reuters had a bank `Banco`, a person `Angeles`, a person `Mato Grosso`).

@@ -299,6 +299,7 @@ export function entitySpans(
   splitPersonOfFirm(split, tokens, lex);
   joinAndNames(split, tokens, lex);
   joinPartners(split, tokens);
+  firmsOfTwoNames(split, tokens, text, lex);
   partnersInThePossessive(split, tokens);
   companiesBeforeSymbols(text, split, tokens, sentences, lex);
   groupsOfNations(split, tokens, sentences);
@@ -2392,6 +2393,56 @@ function joinPartners(spans: Span[], tokens: Token[]): void {
   }
   // The emptied spans go now: the name may end the document, where an empty span would start past
   // its last token.
+  for (let i = spans.length - 1; i >= 0; i--) if (spans[i].first > spans[i].last) spans.splice(i, 1);
+}
+
+/** How many times a word stands in the text as a word of its own. */
+function wordCount(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length))
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) n++;
+  return n;
+}
+
+/** Places of at least this many people are known to a reader by name: see firmsOfTwoNames. */
+const KNOWN_TOWN_POPULATION = 100_000;
+
+/**
+ * `Wagner and Brown`, `Pratt and Whitney`, `Harper and Row`: a firm named for two people, which the
+ * tagger reads as a person and a place (Reuters had a person `Wagner` of 38 mentions and a place
+ * `Brown` of 27 for Wagner and Brown, the oil partnership). Two single names joined by `and` are one
+ * organisation when the document writes the pair at least twice and neither name apart, one of them is a place to the
+ * tagger that no reader knows as one (not a country, a US state or a town of some size), and
+ * neither is a common word, a country, a state or such a town (`Iran and Iraq`, `Kansas and
+ * Nebraska`, `Reagan and Gorbachev` stay two).
+ */
+function firmsOfTwoNames(spans: Span[], tokens: Token[], text: string, lex: Lexicon | null): void {
+  const known = (w: string) => {
+    if (countryByName(w) || isUsState(w)) return true;
+    const place = placeInfo(w);
+    return place !== null && (place.population ?? 0) >= KNOWN_TOWN_POPULATION;
+  };
+  const nameWord = (w: string) =>
+    NAME_WORD.test(w) && !isCalendarWord(w) && !isTitleWord(w) && !mostlyLowerCase(w, lex);
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k];
+    const b = spans[k + 1];
+    if (a.first !== a.last || b.first !== b.last || b.first !== a.last + 2 || tokens[a.last + 1].text !== 'and')
+      continue;
+    if (a.type === 'MISC' || b.type === 'MISC' || (a.type !== 'LOC' && b.type !== 'LOC')) continue;
+    const [x, y] = [tokens[a.first].text, tokens[b.first].text];
+    if (!nameWord(x) || !nameWord(y) || known(x) || known(y)) continue;
+    // Written twice, and neither name ever alone: two firms or places a story names together it also
+    // names apart (`Chrysler and Renault`, `Tagamet and Zantac`, `Turks and Caicos`).
+    const pair = `${x} and ${y}`;
+    const pairs = text.split(pair).length - 1;
+    if (pairs < 2 || wordCount(text, x) + wordCount(text, y) > 2 * pairs) continue;
+    // (A place's name of two words: `Turks and Caicos` of the Turks and Caicos Islands.)
+    if (isKnownPlace(pair) || isKnownPlace(`${pair} Islands`)) continue;
+    a.last = b.last;
+    a.type = 'ORG';
+    b.first = b.last + 1; // emptied: dropped below
+  }
   for (let i = spans.length - 1; i >= 0; i--) if (spans[i].first > spans[i].last) spans.splice(i, 1);
 }
 
