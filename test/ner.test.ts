@@ -1023,6 +1023,44 @@ describe("entitySpans: a word after a country's abbreviation", () => {
   });
 });
 
+describe("entitySpans: a committee's name the tagger ended early", () => {
+  it('goes on over `and` to an institution noun, and over a committee noun in lower case', () => {
+    // The tagger's labels (Reuters had organisations `House Ways` and `House Agriculture`).
+    expect(
+      labelledSpans(
+        'House Ways and Means Committee Chairman Dan Rostenkowski spoke to the House Agriculture committee .',
+        {
+          House: 'B-ORG',
+          Ways: 'I-ORG',
+          Agriculture: 'I-ORG',
+          Dan: 'B-PER',
+          Rostenkowski: 'I-PER',
+        },
+      ),
+    ).toEqual(['ORG:House Ways and Means Committee', 'PERSON:Dan Rostenkowski', 'ORG:House Agriculture committee']);
+    // Not over a name of its own after `and` (`Bank of England and Bank of Japan`), nor a common word.
+    expect(
+      labelledSpans('the Bank of England and Bank of Japan met . IBM and Apple said .', [
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+        'B-ORG',
+        'I-ORG',
+        'I-ORG',
+        'O',
+        'O',
+        'B-ORG',
+        'O',
+        'O',
+        'O',
+        'O',
+      ]),
+    ).toEqual(['ORG:Bank of England', 'ORG:Bank of Japan', 'ORG:IBM']);
+  });
+});
+
 describe('entitySpans: a firm named for two people', () => {
   it('reads two names joined by `and` as one firm when the document writes them only together', () => {
     // The tagger's labels (Reuters had a person `Wagner` and a place `Brown` for the oil partnership).

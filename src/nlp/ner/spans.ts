@@ -222,6 +222,7 @@ export function entitySpans(
   namesAfterTitles(spans, tokens);
   companiesBySuffix(spans, tokens, sentences, lex);
   extendOrgNames(spans, tokens, sentences);
+  committeeNamesGoOn(spans, tokens, sentences);
   joinedFirmNames(spans, tokens);
   placesOpeningFirms(spans, tokens, sentences);
   quartersOfPlaces(spans, tokens);
@@ -2549,6 +2550,48 @@ function extendOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
   }
 }
 
+/** Nouns a legislature's committees are named with, written in lower case after its name (`the House Agriculture committee`). */
+const COMMITTEE_NOUNS = new Set(['committee', 'subcommittee']);
+
+/**
+ * `House Ways` + `and Means Committee`, `the House Agriculture` + `committee`: an organisation's name
+ * the tagger ended early goes on over `and`, `of`, `on` or `for` and two or three capitalised words no
+ * other name holds when the last is an institution's noun; and over a committee's noun written in
+ * lower case, so that it is the committee written with capitals elsewhere (Reuters had
+ * organisations `House Agriculture` of 16 mentions and `House Ways` of 9).
+ */
+function committeeNamesGoOn(spans: Span[], tokens: Token[], sentences: Sentence[]): void {
+  const owned = tokensInSpans(spans);
+  const free = (i: number, end: number) =>
+    i < end &&
+    !owned.has(i) &&
+    /^\p{Lu}\p{Ll}/u.test(tokens[i].text) &&
+    !isTitle(tokens[i].text) &&
+    !isCalendarWord(tokens[i].text);
+  for (const sp of spans) {
+    if (sp.type !== 'ORG' || sp.first < 0) continue;
+    const end = sentences[sp.sentence].tokenEnd;
+    for (;;) {
+      const j = sp.last + 1;
+      if (j >= end || owned.has(j)) break;
+      // (Of a name of two words or more: `an FDA committee`, `a House subcommittee` are the body's own.)
+      if (COMMITTEE_NOUNS.has(tokens[j].text) && sp.last > sp.first && /^\p{Lu}/u.test(tokens[sp.first].text)) {
+        owned.add(j);
+        sp.last = j;
+        break;
+      }
+      if (!ORG_JOINERS.has(tokens[j].text)) break;
+      let k = j + 1;
+      while (k - j <= 3 && free(k, end)) k++;
+      const last = k - 1;
+      // A word before the noun: `and Committee of Central Bank Governors` begins a name of its own.
+      if (last < j + 2 || !isInstitutionHead(tokens[last].text.toLowerCase())) break;
+      for (let i = j; i <= last; i++) owned.add(i);
+      sp.last = last;
+    }
+  }
+}
+
 /** Words of direction that open the names of places (`West Palm Beach`, `North Melbourne`, `Upper Volta`). */
 const COMPASS_WORDS = new Set([
   'North',
@@ -2992,10 +3035,11 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...splitSpan({ ...sp, first: k + 1 }, tokens)];
   }
   // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`,
-  // `Sprint said`).
+  // `Sprint said`); not a committee's noun ending an organisation's (see committeeNamesGoOn).
   for (let k = sp.first + 1; k <= sp.last; k++) {
     const t = tokens[k].text;
     if (!/^\p{Ll}/u.test(t) || isNameParticle(t) || t.includes('-')) continue;
+    if (k === sp.last && sp.type === 'ORG' && COMMITTEE_NOUNS.has(t)) continue;
     const rest = splitSpan({ ...sp, first: k + 1 }, tokens);
     return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...rest];
   }
