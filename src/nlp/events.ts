@@ -1399,8 +1399,6 @@ function pronounSubject(
   /** Whether one who speaks is not who acted (see readParticipants: an attack he tells of). */
   notSpeaking = false,
 ): Entity[] {
-  // (Not one who speaks either: `He said Arab states will feel less secure as a result of the U.S.
-  // attack`, of an analyst.)
   const pronoun = /(?:^|[\s"“])(?:He|She|he|she)\s/.exec(text.slice(from, to));
   if (!pronoun || (notSpeaking && isSpeaker(text, { end: from + pronoun.index + pronoun[0].length - 1 }, sTo)))
     return [];

@@ -46,10 +46,10 @@ const GENERIC_HEADS = new Set([
 
 /**
  * The bare names news gives an institution once named in full, lower-cased: its head noun alone and
- * with the capitalised common words right before it, from the name's end or from before its first `of`
- * (`New York Stock Exchange` → `exchange`, `stock exchange`, `york stock exchange`; `National
- * Association of Purchasing Management` → `association`, `national association`). None when the
- * head is no generic institution's noun.
+ * with the capitalised common words right before it, at the name's end or before its first `of`
+ * (`New York Stock Exchange` → `exchange`, `stock exchange`; `National Association of Purchasing
+ * Management` → `association`, `national association`). None when the head is no generic
+ * institution's noun.
  */
 function bareNames(name: string): string[] {
   const words = withoutThe(name).split(/\s+/);

@@ -2409,10 +2409,10 @@ function wordCount(text: string, word: string): number {
 const KNOWN_TOWN_POPULATION = 100_000;
 
 /**
- * `Wagner and Brown`, `Pratt and Whitney`, `Harper and Row`: a firm named for two people, which the
- * tagger reads as a person and a place (Reuters had a person `Wagner` of 38 mentions and a place
- * `Brown` of 27 for Wagner and Brown, the oil partnership). Two single names joined by `and` are one
- * organisation when the document writes the pair at least twice and neither name apart, one of them is a place to the
+ * `Wagner and Brown`, `Simon and Schuster`: a firm named for two people, which the tagger reads as a
+ * person and a place (Reuters had a person `Wagner` of 38 mentions and a place `Brown` of 27 for
+ * Wagner and Brown, the oil partnership). Two single names joined by `and` are one organisation when
+ * the document writes the pair at least twice and neither name apart, one of them is a place to the
  * tagger that no reader knows as one (not a country, a US state or a town of some size), and
  * neither is a common word, a country, a state or such a town (`Iran and Iraq`, `Kansas and
  * Nebraska`, `Reagan and Gorbachev` stay two).
@@ -2442,9 +2442,9 @@ function firmsOfTwoNames(spans: Span[], tokens: Token[], text: string, lex: Lexi
     if (isKnownPlace(pair) || isKnownPlace(`${pair} Islands`)) continue;
     a.last = b.last;
     a.type = 'ORG';
-    b.first = b.last + 1; // emptied: dropped below
+    b.first = -1;
   }
-  for (let i = spans.length - 1; i >= 0; i--) if (spans[i].first > spans[i].last) spans.splice(i, 1);
+  dropRemoved(spans);
 }
 
 /**
@@ -2794,6 +2794,7 @@ const FOREIGN_JOINERS = new Set([
   'van',
   'von',
 ]);
+/** Joiners that are English words too (`Why do Japan …`, `a Ford van`): see foreignJoinedNames. */
 const ENGLISH_JOINERS = new Set(['do', 'van']);
 /** Articles after a joiner (`de los`, `de la`, `van der`, `von der`, `van den`). */
 const FOREIGN_ARTICLES = new Set(['la', 'las', 'los', 'le', 'der', 'den', 'de']);
@@ -3123,8 +3124,8 @@ function isCountryAbbreviation(t: string): boolean {
  * `Sao Paulo, Parana, Mato Grosso and Mato Grosso do Sul`, `Jiangxi, Hunan, Fujian and Zhejiang`: a
  * name of one or two words the tagger read as a person inside a list of places is a place. A list
  * is three names or more with only a comma, `and` or `or` between each two, and at least two of the
- * others are places the gazetteer knows; the name is no list's last after a bare comma (`… France, Italy, Funaro said`)
- * and no surname of a person the document names in full.
+ * others are places the gazetteer knows; the name is no list's last after a bare comma (`… France,
+ * Italy, Funaro said`) and no surname of a person the document names in full.
  */
 function placesInLists(spans: Span[], tokens: Token[]): void {
   const live = spans.filter((sp) => sp.first <= sp.last);
