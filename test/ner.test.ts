@@ -1086,6 +1086,22 @@ describe('entitySpans: a firm named for two people', () => {
   });
 });
 
+describe("entitySpans: a place's adjective", () => {
+  it('reads a demonym or an adjective of a state or region before a common noun as no place, not a city', () => {
+    // The tagger's labels in a document's context (Reuters had places `West German` and `North American`).
+    expect(
+      labelledSpans('in West German bond trading and North American plants , Alaskan oil and the Milan bourse .', {
+        West: 'B-LOC',
+        German: 'I-LOC',
+        North: 'B-LOC',
+        American: 'I-LOC',
+        Alaskan: 'B-LOC',
+        Milan: 'B-LOC',
+      }),
+    ).toEqual(['LOC:Milan']);
+  });
+});
+
 describe('entitySpans: names joined by a foreign particle', () => {
   it('reads a name, a Romance or Dutch particle and a name as one name, typed by its parts', () => {
     // The tagger's own labels (Reuters had a bank `Banco`, a person `Angeles`, a person `Mato Grosso`).

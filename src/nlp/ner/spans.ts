@@ -290,6 +290,15 @@ export function entitySpans(
       /^\p{Ll}/u.test(tokens[sp.last + 1]?.text ?? '')
     )
       sp.last--;
+    // `in West German bond trading`, `North American operations`, `Alaskan oil`: a place's adjective
+    // before a common noun, which the tagger read as the place (Reuters had places `West German` of
+    // 16 mentions and `North American` of 14). No place, as CoNLL's MISC.
+    if (
+      sp.type === 'LOC' &&
+      /^\p{Ll}/u.test(tokens[sp.last + 1]?.text ?? '') &&
+      isPlaceAdjective(tokensText(tokens, sp.first, sp.last))
+    )
+      sp.first = sp.last + 1;
   }
   possessiveFirms(split, tokens);
   regnalNumbers(split, tokens, sentences);
@@ -1428,6 +1437,17 @@ function isPluralName(sp: Span, tokens: Token[]): boolean {
 }
 
 /** A region of the places gazetteer (`Horn of Africa`, `Middle East`): no country, no population. */
+/**
+ * A country's demonym that is no country's name (`West German`), or an adjective made with `n` of a
+ * country, a US state or a region (`Alaskan`, `North American`; not of a city: `Milan`).
+ */
+function isPlaceAdjective(s: string): boolean {
+  if (countryByDemonym(s) !== null) return countryByName(s) === null;
+  if (!s.endsWith('n') || s.length < 5) return false;
+  const stem = s.slice(0, -1);
+  return countryByName(stem) !== null || isUsState(stem) || isRegion(stem);
+}
+
 function isRegion(s: string): boolean {
   const p = placeInfo(s);
   return p !== null && p.country === '' && p.population === 0;
