@@ -1086,6 +1086,21 @@ describe('entitySpans: a firm named for two people', () => {
   });
 });
 
+describe('entitySpans: holders of an office in the plural', () => {
+  it('reads them as no body, a council of them as one', () => {
+    expect(
+      labelledSpans('a meeting of Finance Ministers of the Group of Five . The Council of Ministers met .', {
+        Finance: 'B-ORG',
+        Ministers: 'I-ORG',
+        Group: 'B-ORG',
+        of: 'I-ORG',
+        Five: 'I-ORG',
+        Council: 'B-ORG',
+      }),
+    ).toEqual(['ORG:Group of Five', 'ORG:Council of Ministers']);
+  });
+});
+
 describe("entitySpans: a place's adjective", () => {
   it('reads a demonym or an adjective of a state or region before a common noun as no place, not a city', () => {
     // The tagger's labels in a document's context (Reuters had places `West German` and `North American`).

@@ -500,6 +500,7 @@ export function entitySpans(
       !isEventName(sp, tokens) &&
       sp.type !== 'MISC' &&
       !allTitles(sp, tokens) &&
+      !officeHolders(sp, tokens) &&
       !(lex && isHeaderWord(sp, tokens, sentences, lex)) &&
       !(lex && isOpeningCommonWord(sp, tokens, sentences, lex)) &&
       !neverEntity(spanWords(tokens, sp), sp.type) &&
@@ -3255,6 +3256,18 @@ export function isSovereignSurface(s: string): boolean {
 
 function allTitles(sp: Span, tokens: Token[]): boolean {
   for (let i = sp.first; i <= sp.last; i++) if (!isTitle(tokens[i].text)) return false;
+  return true;
+}
+
+/**
+ * `a meeting of Finance Ministers`, `Agriculture Ministers`: holders of an office in the plural,
+ * every word a title or a portfolio, are people of several countries, no body (Reuters had an
+ * organisation `Finance Ministers` of 7 mentions). `Council of Ministers` is a body.
+ */
+function officeHolders(sp: Span, tokens: Token[]): boolean {
+  const last = tokens[sp.last].text;
+  if (sp.last === sp.first || !/s$/.test(last) || !isTitle(last.slice(0, -1))) return false;
+  for (let i = sp.first; i < sp.last; i++) if (!isTitleWord(tokens[i].text)) return false;
   return true;
 }
 
