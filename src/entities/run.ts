@@ -30,7 +30,7 @@ import {
 import { associationsDue, storeAssociations } from '../store/entities.js';
 import { documentEvidence, EVIDENCE_VERSION } from './evidence.js';
 import { isCommonWord } from '../nlp/ner/lexicon.js';
-import { countryByName, countryNameOn, placeInfo, renamedCountries } from '../nlp/gazetteer.js';
+import { countryByName, countryNameOn, KNOWN_PLACE_POPULATION, placeInfo, renamedCountries } from '../nlp/gazetteer.js';
 import { companiesTypedAsPeople } from './company-names.js';
 import { acronymsTypedAsPlaces, namesTypedAgainstCorpus } from './type-votes.js';
 import { institutionForm } from '../nlp/ner/institutions.js';
@@ -226,7 +226,7 @@ export function resolveCorpus(
       // town of that name.
       (text) => {
         const place = placeInfo(text);
-        return place && (place.population ?? 0) >= 100_000 ? place.name : countryByName(text)?.name;
+        return place && (place.population ?? 0) >= KNOWN_PLACE_POPULATION ? place.name : countryByName(text)?.name;
       },
       { renamed: renamedCountries(), on: countryNameOn },
     );

@@ -120,6 +120,12 @@ export function countryOfTheDay(name: string, date: string | null): string {
 }
 
 /**
+ * Places a reader knows by name alone have at least this many people (a city of the gazetteer);
+ * smaller towns share their names with firms and people (`Dome`, `Whitney`).
+ */
+export const KNOWN_PLACE_POPULATION = 100_000;
+
+/**
  * The name a country went by on `date` (YYYY-MM-DD): a former name while it held (`DR Congo` is
  * `Zaire` in 1987), else its name of today. A name the gazetteer does not know is returned as is.
  */

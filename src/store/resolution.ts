@@ -737,7 +737,10 @@ export function settleNamesAndAliases(
     }
     renameLink.run(display, type, key, display);
   }
-  renamed += nameCountriesOfTheirDays(db, countryNames, scope ? new Set(ids) : undefined);
+  for (const [id, name] of countryNamesOfTheirDays(db, countryNames, scope ? new Set(ids) : undefined)) {
+    renamed += renameEntity.run(name, id).changes;
+    restate.run(id);
+  }
   // The aliases wanted: each mention's form under its own key, each entity's name under its key.
   const wanted = new Set<string>();
   const alias = (key: string, id: number, text: string) => `${key}\u0000${id}\u0000${text}`;
@@ -800,22 +803,22 @@ export interface CountryNamesOfDays {
 }
 
 /**
- * A renamed country is shown by the name most of its dated documents gave it on their day (`Zaire`
- * in a 1987 archive, `DR Congo` in one of today): the entity keeps its key, so every name finds it.
- * Returns how many entities were renamed; only those in `scope` when one is given.
+ * The renamed countries to show by the name most of their dated documents gave them on their day
+ * (`Zaire` in a 1987 archive, `DR Congo` in one of today), as [entity id, name] pairs: the entity
+ * keeps its key, so every name finds it. Only those in `scope` when one is given.
  */
-function nameCountriesOfTheirDays(db: Db, names: CountryNamesOfDays, scope: ReadonlySet<number> | undefined): number {
+function countryNamesOfTheirDays(
+  db: Db,
+  names: CountryNamesOfDays,
+  scope: ReadonlySet<number> | undefined,
+): [number, string][] {
   const entity = db.prepare("SELECT id, name FROM entities WHERE type = 'COUNTRY' AND key = ?");
   const dates = db
     .prepare(
       'SELECT date FROM documents WHERE date IS NOT NULL AND id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)',
     )
     .pluck();
-  const rename = db.prepare('UPDATE entities SET name = ? WHERE id = ?');
-  const restate = db.prepare(
-    'DELETE FROM statement_docs WHERE doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?)',
-  );
-  let renamed = 0;
+  const renames: [number, string][] = [];
   for (const today of names.renamed) {
     const row = entity.get(aliasKey(today)) as { id: number; name: string } | undefined;
     if (!row || (scope && !scope.has(row.id))) continue;
@@ -826,11 +829,9 @@ function nameCountriesOfTheirDays(db: Db, names: CountryNamesOfDays, scope: Read
     }
     const [best] = [...byName].sort((a, b) => b[1] - a[1] || (a[0] === today ? -1 : b[0] === today ? 1 : 0));
     const name = best?.[0] ?? today;
-    if (name === row.name) continue;
-    renamed += rename.run(name, row.id).changes;
-    restate.run(row.id);
+    if (name !== row.name) renames.push([row.id, name]);
   }
-  return renamed;
+  return renames;
 }
 
 /**

@@ -293,7 +293,6 @@ function isHolidayName(words: readonly string[]): boolean {
   return HOLIDAY_NAME.test(words.join(' ').replace(/\s*['’]s(?=\s|$)/g, "'s"));
 }
 
-/** Pronouns and demonstratives as written in running text (`IT`, `US` in capitals may be names). */
 /** Adverbs that open a sentence and tie it to the one before (`However`, `Moreover`): no name's word alone. */
 const SENTENCE_ADVERBS: ReadonlySet<string> = new Set(
   (
@@ -303,6 +302,7 @@ const SENTENCE_ADVERBS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Pronouns and demonstratives as written in running text (`IT`, `US` in capitals may be names). */
 const PRONOUN_WORD =
   /^(?:[Ii]t|[Ii]ts|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Hh]im|[Hh]er|[Hh]is|[Tt]hem|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Tt]here)$/;
 

@@ -1,5 +1,5 @@
 import type { EntityType, Mention, Sentence, Token } from '../../core/types.js';
-import { countryByName, placeInfo } from '../gazetteer.js';
+import { countryByName, KNOWN_PLACE_POPULATION, placeInfo } from '../gazetteer.js';
 import { aliasKey } from '../../core/alias-key.js';
 import { isTitleWord, spellsInitials } from '../../core/name-forms.js';
 import { isCalendarWord, isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
@@ -68,13 +68,6 @@ function bareNames(name: string): string[] {
   }
   return shorts;
 }
-
-/**
- * Places a reader knows by name alone have at least this many people (the gazetteer's cities; its
- * regions have no population and count as known). A company's first word that names a smaller
- * place (`Dome Petroleum`: a town of 47,000) is read as the company when written alone.
- */
-const KNOWN_PLACE_POPULATION = 100_000;
 
 /** Nouns of a place written before `of` (`the state of Alaska`, `the city of Philadelphia`). */
 const PLACE_KINDS = new Set(['state', 'city', 'province', 'town', 'county', 'region', 'island', 'port', 'village']);
@@ -397,6 +390,8 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     if (words.length > 1 && /^\p{Lu}\p{L}{2,}$/u.test(words[0]) && !countryByName(words[0])) {
       const place = placeInfo(words[0]);
       if (!place) firstWords.add(aliasKey(words[0]));
+      // (Regions have no population and count as known: see KNOWN_PLACE_POPULATION; a company's
+      // first word that names a smaller place, `Dome Petroleum` of a town of 47,000, is the company.)
       if (!place || (place.population > 0 && place.population < KNOWN_PLACE_POPULATION))
         obscurePlaceWords.add(aliasKey(words[0]));
     }

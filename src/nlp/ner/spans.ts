@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../../core/types.js';
-import { countryByDemonym, countryByName, isUsState, placeInfo } from '../gazetteer.js';
+import { countryByDemonym, countryByName, isUsState, KNOWN_PLACE_POPULATION, placeInfo } from '../gazetteer.js';
 import { Gaz, gazetteerTags } from './gaz-features.js';
 import { installedLexicon, isCommonWord, type Lexicon } from './lexicon.js';
 import { MINOR } from './model.js';
@@ -2426,9 +2426,6 @@ function wordCount(text: string, word: string): number {
   return n;
 }
 
-/** Places of at least this many people are known to a reader by name: see firmsOfTwoNames. */
-const KNOWN_TOWN_POPULATION = 100_000;
-
 /**
  * `Wagner and Brown`, `Simon and Schuster`: a firm named for two people, which the tagger reads as a
  * person and a place (Reuters had a person `Wagner` of 38 mentions and a place `Brown` of 27 for
@@ -2442,7 +2439,7 @@ function firmsOfTwoNames(spans: Span[], tokens: Token[], text: string, lex: Lexi
   const known = (w: string) => {
     if (countryByName(w) || isUsState(w)) return true;
     const place = placeInfo(w);
-    return place !== null && (place.population ?? 0) >= KNOWN_TOWN_POPULATION;
+    return place !== null && (place.population ?? 0) >= KNOWN_PLACE_POPULATION;
   };
   const nameWord = (w: string) =>
     NAME_WORD.test(w) && !isCalendarWord(w) && !isTitleWord(w) && !mostlyLowerCase(w, lex);
@@ -3154,7 +3151,7 @@ function placesInLists(spans: Span[], tokens: Token[]): void {
     live.filter((sp) => sp.type === 'PERSON' && sp.last > sp.first).map((sp) => tokens[sp.last].text),
   );
   const joiner = (a: Span, b: Span): string | null => {
-    if (a.sentence !== b.sentence) return null;
+    if (a.sentence !== b.sentence || b.first - a.last > 3) return null;
     const between = tokens.slice(a.last + 1, b.first).map((t) => t.text);
     const joined = between.join(' ');
     return /^(?:,|and|or|, and|, or)$/.test(joined) ? joined : null;
