@@ -2640,6 +2640,42 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
+  it('takes no date for an act from when the goods it sells or orders move (`for delivery in May`)', () => {
+    const { statements } = statementsIn(
+      [
+        'Malta is tendering to buy 3,000 tonnes white sugar today for arrival in two equal parts in May and June.',
+        'Finnair ordered two McDonnell Douglas planes for delivery in October 1990 and May 1991.',
+        'The European Community sold 75,000 tonnes of soft wheat to Brazil for March delivery.',
+        'Deliveries were halted in March after Iran attacked the tanker Nova.',
+        'Venezuela also halted shipments two weeks ago.',
+      ],
+      '1987-04-07',
+      [
+        ['Malta', 0, 'COUNTRY'],
+        ['today', 0, 'DATE', '1987-04-07'],
+        ['May', 0, 'DATE', '1987-05'],
+        ['June', 0, 'DATE', '1987-06'],
+        ['Finnair', 1, 'ORG'],
+        ['McDonnell Douglas', 1, 'ORG'],
+        ['October 1990', 1, 'DATE', '1990-10'],
+        ['May 1991', 1, 'DATE', '1991-05'],
+        ['European Community', 2, 'ORG'],
+        ['Brazil', 2, 'COUNTRY'],
+        ['March', 2, 'DATE', '1987-03'],
+        ['March', 3, 'DATE', '1987-03'],
+        ['Iran', 3, 'COUNTRY'],
+        ['Nova', 3, 'ORG'],
+        ['Venezuela', 4, 'COUNTRY'],
+        ['two weeks ago', 4, 'DATE', '1987-W13'],
+      ],
+    );
+    // Was also the tender in May and in June, and the order in October 1990 and May 1991.
+    const dated = statements.map((s) => `${s.date.value} ${s.sentence}`);
+    expect(dated).toContain('1987-04-07 0');
+    // A halt of deliveries is dated by its own date.
+    expect(dated.filter((d) => !d.startsWith('1987-04-07')).map((d) => d.split(' ')[1])).toEqual(['3', '4']);
+  });
+
   it('takes what the lead names as what the story is about, the lead following a dateline line', () => {
     const { statements, names } = statementsIn(
       [

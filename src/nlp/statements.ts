@@ -1365,6 +1365,46 @@ const PUBLICATION_POSSESSED = new RegExp(
   'u',
 );
 
+/** Goods moving under a sale or an order: their date is when they move, not when the act was done. */
+const GOODS_MOVE = '(?:deliver(?:y|ies)|shipments?|arrivals?|loadings?|liftings?)';
+/**
+ * Text ending right before the date of goods moving: `for delivery in October 1990`, `for arrival in
+ * two equal parts in May`, `effective with shipments October 4`. The words between the noun and its
+ * preposition are no verb (`deliveries were halted in March` dates the halt), and a date right after
+ * the noun is its own only after `for` or `with` (`halted shipments two weeks ago` dates the halt).
+ */
+const GOODS_TIME_BEFORE = new RegExp(
+  String.raw`(?:\b${GOODS_MOVE}\s+(?:(?!(?:was|were|is|are|will|would|has|have|had|be|been)\b)[\w-]+(?<!ed|ing)\s+){0,4}(?:in|during|between|by|from|on|before|until|through|around)|\b(?:for|with)\s+(?:[\w-]+\s+){0,2}${GOODS_MOVE})\s+(?:the\s+|late\s+|early\s+|mid-?\s*)?$`,
+  'i',
+);
+/** Right after a date, the goods it dates: `for March delivery`, `for May/June shipment`. */
+const GOODS_TIME_AFTER = new RegExp(String.raw`^(?:\s*[/-]\s*\p{L}+)?\s+${GOODS_MOVE}\b`, 'iu');
+/** Between two dates of one list (`in May and June`, `October 1990 and May 1991`). */
+const DATE_LIST_JOIN = /^\s*(?:,|and|or|to|through|-|\/)\s*$/i;
+
+/**
+ * Whether a date (or the list of dates it ends) tells when goods move (`ordered two planes for
+ * delivery in October 1990 and May 1991`, `tendering today for arrival in May and June`): not when
+ * the sentence's act happened.
+ */
+function datesGoods(
+  body: string,
+  from: number,
+  date: { start: number; end: number },
+  dates: readonly { start: number; end: number }[],
+): boolean {
+  let first = date;
+  for (;;) {
+    const before = dates.find((m) => m.end <= first.start && DATE_LIST_JOIN.test(body.slice(m.end, first.start)));
+    if (!before) break;
+    first = before;
+  }
+  return (
+    GOODS_TIME_BEFORE.test(body.slice(Math.max(from, first.start - 80), first.start)) ||
+    GOODS_TIME_AFTER.test(body.slice(date.end, date.end + 24))
+  );
+}
+
 /** A pronoun's possessive right before an action noun (`Perle is to announce his resignation`). */
 const POSSESSIVE_PRONOUN = /\b(his|her|its|their)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
 
@@ -1537,6 +1577,7 @@ export function statementsOf(
       // `today's Handelsblatt daily`: a date in the possessive of a publication says when that was,
       // not when the sentence's act happened.
       if (PUBLICATION_POSSESSED.test(doc.body.slice(d.end, d.end + 24))) continue;
+      if (datesGoods(doc.body, sentence.start, d, dates)) continue;
       seen.add(d.value!);
       const span = occurrenceSpan({
         text: d.text,
