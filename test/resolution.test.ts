@@ -95,6 +95,10 @@ describe('name forms', () => {
     expect(isMisspelling('hc holdings inc', 'gc holdings inc')).toBe(false); // initials
     expect(isMisspelling('stewart bainum sr', 'stewart bainum jr')).toBe(false);
     expect(isMisspelling('nbc television', 'abc television')).toBe(false);
+    // Another first letter is another name; letters swapped at a word's start are a misspelling.
+    expect(isMisspelling('david barnes', 'david karnes')).toBe(false);
+    expect(isMisspelling('morton handel', 'morton mandel')).toBe(false);
+    expect(isMisspelling('wang chien hsien', 'wang chien shien')).toBe(true);
   });
 });
 

@@ -72,7 +72,7 @@ export interface ResolutionSummary extends ApplyResult {
  * 19: a surname one full name of the corpus alone ends in joins it on one document of evidence.
  * 20: a renamed country is named as its documents' day named it (`Zaire` in 1987).
  */
-export const RESOLUTION_RULES_VERSION = 20;
+export const RESOLUTION_RULES_VERSION = 21;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
@@ -206,10 +206,12 @@ export function resolveCorpus(
     for (const l of [...resolution.links, ...companies, ...retyped, ...acronymOrgs]) {
       const target = finalOf(l.type, l.from);
       if (target.to === l.from && !target.toType) continue;
-      // A name with a legal form is a company, never a place: `New York Inc` (the tagger's cut of
-      // `Consolidated Edison Co of New York Inc`) joins the organisation `New York`, which the corpus
-      // reads as the city; the company stays an organisation of its own.
-      if (target.toType && PLACE_TYPES.has(target.toType) && hasLegalForm(l.from)) continue;
+      // A name with a legal form is a company, never a place or a person: `New York Inc` (the
+      // tagger's cut of `Consolidated Edison Co of New York Inc`) joins the organisation `New York`,
+      // which the corpus reads as the city, and `Ivan Boesky and Co` the organisation `Ivan Boesky`,
+      // which the corpus reads as the man; the company stays an organisation of its own.
+      if (target.toType && (PLACE_TYPES.has(target.toType) || target.toType === 'PERSON') && hasLegalForm(l.from))
+        continue;
       links.push({ ...l, ...target, fromName: nameOf.get(fromKey(l)) ?? l.from });
     }
     const docLinks = resolution.docLinks.map((l) => ({ ...l, to: final(l.type, l.to) }));
