@@ -480,6 +480,29 @@ describe('corpus events from dated statements', () => {
     expect(clusterStatements(beside, name, filed)[0].name).toBe('Chile election');
   });
 
+  it("keeps an election a report places nowhere apart from another country's of that month", () => {
+    // Three reports filed from Tokyo on Japan's election of July 1986 (one naming Japan), and one filed
+    // from a city of Chile naming no country: `ever since winning 100 seats in elections in July 1986`.
+    const election = (doc: number, mentionedIds: number[]) =>
+      statement(doc, '1987-03-11', {
+        value: '1986-07',
+        action: 'n:election',
+        name: 'election',
+        participantIds: [8],
+        mentionedIds,
+        terms: ['elect', 'seat', 'victori'],
+      });
+    const filedFrom = (doc: number) => (doc === 73 ? 9 : 4);
+    const rows = [election(70, [4]), election(71, []), election(72, []), { ...election(73, []), participantIds: [] }];
+    const events = clusterStatements(rows, name, { ...options, datelineCountry: filedFrom });
+    // Was one event of four reports.
+    expect(events.map((e) => e.documents).sort()).toEqual([1, 3]);
+    // Filed from Japan too, it is Japan's.
+    expect(clusterStatements(rows, name, { ...options, datelineCountry: () => 4 }).map((e) => e.documents)).toEqual([
+      4,
+    ]);
+  });
+
   it('names a city beside someone as where it happened, and cities alone as reporters do', () => {
     const isLocality = (id: number) => id === 1 || id === 10;
     // `the IMF meeting ... the Paris accord`: Paris (a city) is named in most reports, but not as a party.

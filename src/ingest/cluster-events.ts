@@ -330,6 +330,7 @@ export function clusterStatementStream(
     let bestScore = 0;
     for (const c of candidates) {
       let score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown, polityNamed, heldThere.has(c));
+      if (score > 0 && electionFiledElsewhere(s, where, c, polityNamed, naming)) score = 0;
       // A coarser date that fits a happening some report dates to the day at the same place (`talks
       // in London earlier this month`, the London talks of March 2) is most likely that happening,
       // not the one another coarse report started beside it.
@@ -1131,6 +1132,33 @@ function similarity(
   if (onlyCoarse) return 0.5 + terms + size;
   if (terms >= (coarse ? TERMS_ONLY + 0.15 : TERMS_ONLY)) return terms + size;
   return 0;
+}
+
+/**
+ * Whether a report of an election it places nowhere, naming no country or place (`the Democrats
+ * have been split ever since winning 100 seats in elections in July 1986`, filed from Bangkok), was
+ * filed from a country none of the event's reports was filed from or names (Japan's election of that
+ * month, told from Tokyo): an election is a country's, and the report's own is where it was filed.
+ */
+function electionFiledElsewhere(
+  s: StatementRow,
+  where: readonly number[],
+  c: Cluster,
+  polityNamed: ReadonlySet<string>,
+  naming: Pick<NamingOptions, 'isPlace' | 'datelineCountry' | 'localityCountry'>,
+): boolean {
+  if (where.length > 0 || !s.action.startsWith('n:') || !polityNamed.has(s.action.slice(2))) return false;
+  if (s.placeId !== null || s.participantIds.some(naming.isPlace) || s.mentionedIds.some(naming.isPlace)) return false;
+  const own = naming.datelineCountry(s.docId);
+  if (own === null) return false;
+  const countries = new Set<number>();
+  for (const m of c.members) {
+    const filed = naming.datelineCountry(m.docId);
+    if (filed !== null) countries.add(filed);
+    for (const id of [m.placeId, ...m.participantIds])
+      if (id !== null && naming.isPlace(id)) countries.add(naming.localityCountry(id, m.date.start) ?? id);
+  }
+  return countries.size > 0 && !countries.has(own);
 }
 
 /** Whether more than half of a cluster's reports name this participant. */
