@@ -503,6 +503,31 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it("joins a report placing a disaster at one place to the day's at another its sentence names", () => {
+    // `bombings at U.S. embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, on Aug. 7`, `an
+    // earthquake which shook Ecuador and southern Colombia`: placed at the first place (here
+    // Malaysia, 5), naming the other (Chile, 9), where three reports place it.
+    const quake = (doc: number, placeId: number, mentionedIds: number[]) =>
+      statement(doc, '1987-03-07', {
+        value: '1987-03-06',
+        action: 'n:earthquake',
+        name: 'earthquake',
+        placeId,
+        mentionedIds,
+        terms: ['earthquak', 'damag', 'kill'],
+      });
+    const rows = [quake(80, 9, []), quake(81, 9, []), quake(82, 9, []), quake(83, 5, [9])];
+    // Was two events, of three reports and of one.
+    expect(clusterStatements(rows, name, options).map((e) => e.documents)).toEqual([4]);
+    // A report naming only its own place tells another earthquake that day.
+    const elsewhere = [...rows.slice(0, 3), quake(84, 5, [])];
+    expect(
+      clusterStatements(elsewhere, name, options)
+        .map((e) => e.documents)
+        .sort(),
+    ).toEqual([1, 3]);
+  });
+
   it('names a city beside someone as where it happened, and cities alone as reporters do', () => {
     const isLocality = (id: number) => id === 1 || id === 10;
     // `the IMF meeting ... the Paris accord`: Paris (a city) is named in most reports, but not as a party.

@@ -1173,8 +1173,10 @@ function mostReportsName(c: Cluster, id: number): boolean {
  */
 function placesAgree(s: StatementRow, where: readonly number[], c: Cluster): boolean {
   if (where.length === 0 || c.places.size === 0 || where.some((p) => c.places.has(p))) return true;
-  // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees.
-  if ([...c.places].some((p) => s.participantIds.includes(p))) return true;
+  // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees,
+  // as does one its sentence names beside its own (`bombings at U.S. embassies in Dar es Salaam,
+  // Tanzania, and Nairobi, Kenya`: the Kenya bombing of that day).
+  if ([...c.places].some((p) => s.participantIds.includes(p) || s.mentionedIds.includes(p))) return true;
   return c.members.some((m) => where.some((p) => m.participantIds.includes(p)));
 }
 
