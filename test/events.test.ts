@@ -178,6 +178,12 @@ describe('event phrases', () => {
       'The meeting took place on Monday.';
     expect(eventsOf(text, '1996-08-31', []).mentions.map((m) => m.text)).toEqual(['meeting']);
   });
+  it('are not a happening said not to take place (`would hold no working meetings`, `no agreement was reached`)', () => {
+    const text =
+      'Yeltsin, who left for a holiday home near Moscow on Monday, would hold no working meetings on Tuesday. ' +
+      'No agreement was reached in Geneva on Monday. The talks resume on Wednesday.';
+    expect(eventsOf(text, '1996-08-27', []).mentions.map((m) => m.text)).toEqual(['talks']);
+  });
   it("are not a match's play (`wave after wave of attacks` before `a goalless draw`), but an attack beside a match is", () => {
     const text =
       'Austria dominated their qualifier against Scotland on Saturday with wave after wave of attacks but had to settle for a goalless draw. ' +

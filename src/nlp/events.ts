@@ -372,6 +372,8 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
       continue;
     // `halted all car purchases in protest against high taxes`: why they did it, no protest held.
     if (lemma === 'protest' && modifiers.length === 0 && /^in$/i.test(justBefore)) continue;
+    // `would hold no working meetings on Tuesday`, `no agreement was reached`: said not to happen.
+    if (before === 'no') continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
     // `a shooting range`, `the conference room`, `a conference call`: no happening.
     if (PLACE_OR_CALL_AFTER.test(after)) continue;
