@@ -503,6 +503,23 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it('keeps an election a report places in a country apart from an election of that day told from elsewhere', () => {
+    // A company filed from a city of Chile (9) sets its board's election for April 22; a report from
+    // Malaysia (5) has Malaysia's elections on April 23, as two more do.
+    const election = (doc: number, value: string, participantIds: number[]) =>
+      statement(doc, '1987-04-08', { value, action: 'n:election', name: 'election', participantIds, terms: ['elect'] });
+    const filedFrom = (doc: number) => (doc === 90 ? 9 : 5);
+    const rows = [
+      election(90, '1987-04-22', [6]),
+      election(91, '1987-04-23', [5]),
+      election(92, '1987-04-23', [5]),
+      election(93, '1987-04-23', [5]),
+    ];
+    const events = clusterStatements(rows, name, { ...options, datelineCountry: filedFrom });
+    // Was one election of all four reports.
+    expect(events.map((e) => `${e.date.value} ${e.documents}`).sort()).toEqual(['1987-04-22 1', '1987-04-23 3']);
+  });
+
   it("joins a report placing a disaster at one place to the day's at another its sentence names", () => {
     // `bombings at U.S. embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, on Aug. 7`, `an
     // earthquake which shook Ecuador and southern Colombia`: placed at the first place (here

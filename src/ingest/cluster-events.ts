@@ -330,7 +330,7 @@ export function clusterStatementStream(
     let bestScore = 0;
     for (const c of candidates) {
       let score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown, polityNamed, heldThere.has(c));
-      if (score > 0 && electionFiledElsewhere(s, where, c, polityNamed, naming)) score = 0;
+      if (score > 0 && electionElsewhere(s, where, c, polityNamed, naming)) score = 0;
       // A coarser date that fits a happening some report dates to the day at the same place (`talks
       // in London earlier this month`, the London talks of March 2) is most likely that happening,
       // not the one another coarse report started beside it.
@@ -1135,30 +1135,44 @@ function similarity(
 }
 
 /**
- * Whether a report of an election it places nowhere, naming no country or place (`the Democrats
- * have been split ever since winning 100 seats in elections in July 1986`, filed from Bangkok), was
- * filed from a country none of the event's reports was filed from or names (Japan's election of that
- * month, told from Tokyo): an election is a country's, and the report's own is where it was filed.
+ * Whether a report of an election holds it in a country none of the event's reports was filed from
+ * or names: an election is a country's. The report's country is the one it holds the election in
+ * (`Indonesia's elections on April 23`, not the board election a company in Ohio set for April 22),
+ * else, naming no country or place at all, the one it was filed from (`the Democrats have been split
+ * ever since winning 100 seats in elections in July 1986`, filed from Bangkok, is not Japan's
+ * election of that month, told from Tokyo).
  */
-function electionFiledElsewhere(
+function electionElsewhere(
   s: StatementRow,
   where: readonly number[],
   c: Cluster,
   polityNamed: ReadonlySet<string>,
   naming: Pick<NamingOptions, 'isPlace' | 'datelineCountry' | 'localityCountry'>,
 ): boolean {
-  if (where.length > 0 || !s.action.startsWith('n:') || !polityNamed.has(s.action.slice(2))) return false;
-  if (s.placeId !== null || s.participantIds.some(naming.isPlace) || s.mentionedIds.some(naming.isPlace)) return false;
-  const own = naming.datelineCountry(s.docId);
-  if (own === null) return false;
+  if (!s.action.startsWith('n:') || !polityNamed.has(s.action.slice(2))) return false;
+  const countryOf = (id: number, day: string) => naming.localityCountry(id, day) ?? id;
+  let own: number[];
+  // Where it is held, and the places taking part (`Indonesia, the largest country in South-East
+  // Asia, is facing general elections in April`: held in the region, Indonesia's).
+  if (where.length > 0) own = [...where, ...s.participantIds.filter(naming.isPlace)];
+  // A place it names only beside may be what the story is about (the dollar's country in a report on
+  // sterling before Britain's election): no telling which country's.
+  else if (s.placeId !== null || s.participantIds.some(naming.isPlace) || s.mentionedIds.some(naming.isPlace))
+    return false;
+  else {
+    const filed = naming.datelineCountry(s.docId);
+    if (filed === null) return false;
+    own = [filed];
+  }
+  own = own.map((id) => countryOf(id, s.date.start));
   const countries = new Set<number>();
   for (const m of c.members) {
     const filed = naming.datelineCountry(m.docId);
     if (filed !== null) countries.add(filed);
     for (const id of [m.placeId, ...m.participantIds])
-      if (id !== null && naming.isPlace(id)) countries.add(naming.localityCountry(id, m.date.start) ?? id);
+      if (id !== null && naming.isPlace(id)) countries.add(countryOf(id, m.date.start));
   }
-  return countries.size > 0 && !countries.has(own);
+  return countries.size > 0 && !own.some((id) => countries.has(id));
 }
 
 /** Whether more than half of a cluster's reports name this participant. */
