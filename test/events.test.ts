@@ -2682,6 +2682,29 @@ describe('what a dated statement says happened', () => {
     expect(dated.filter((d) => !d.startsWith('1987-04-07')).map((d) => d.split(' ')[1])).toEqual(['3', '4']);
   });
 
+  it('takes no date for an act from the period a figure is compared with (`up from 1.94 billion in February`)', () => {
+    const { statements } = statementsIn(
+      [
+        'The diplomats were meeting in Brussels as Japan announced a record deficit with the EC in March, up from 1.94 billion in February.',
+        'OPEC agreed to an output ceiling of 15.8 mln bpd in December.',
+      ],
+      '1987-04-13',
+      [
+        ['Brussels', 0, 'PLACE'],
+        ['Japan', 0, 'COUNTRY'],
+        ['EC', 0, 'ORG'],
+        ['March', 0, 'DATE', '1987-03'],
+        ['February', 0, 'DATE', '1987-02'],
+        ['OPEC', 1, 'ORG'],
+        ['December', 1, 'DATE', '1986-12'],
+      ],
+    );
+    const dated = statements.map((s) => s.date.value);
+    // Was also a meeting of February.
+    expect(dated).not.toContain('1987-02');
+    expect(dated).toContain('1986-12');
+  });
+
   it('takes what the lead names as what the story is about, the lead following a dateline line', () => {
     const { statements, names } = statementsIn(
       [

@@ -1405,6 +1405,13 @@ function datesGoods(
   );
 }
 
+/**
+ * Text ending right before the period a figure is compared with (`up from 1.94 billion in February`,
+ * `compared with 1.3 billion stg in April`): that period's figure, not when the sentence's act
+ * happened. (Not after `of`: `agreed to an output ceiling of 15.8 mln bpd in December`.)
+ */
+const COMPARED_PERIOD = /\b(?:from|with|against)\s+(?:[a-z]+\s+){0,3}?\d[\d.,]*(?:\s+[a-z]+){0,3}\s+in\s+$/i;
+
 /** A pronoun's possessive right before an action noun (`Perle is to announce his resignation`). */
 const POSSESSIVE_PRONOUN = /\b(his|her|its|their)\s+(?:[\p{L}\d.-]+\s+){0,2}$/iu;
 
@@ -1578,6 +1585,7 @@ export function statementsOf(
       // not when the sentence's act happened.
       if (PUBLICATION_POSSESSED.test(doc.body.slice(d.end, d.end + 24))) continue;
       if (datesGoods(doc.body, sentence.start, d, dates)) continue;
+      if (COMPARED_PERIOD.test(doc.body.slice(Math.max(sentence.start, d.start - 60), d.start))) continue;
       seen.add(d.value!);
       const span = occurrenceSpan({
         text: d.text,
