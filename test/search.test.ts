@@ -357,6 +357,23 @@ describe('search over a small corpus', () => {
       expect(exitCode(r)).toBe(1);
     }
   });
+
+  it('marks a name of several words as the phrase it is, not each word (`the Fed`, not every `the`)', () => {
+    const own = new SearchFixture(path.join(tempDir('corpus-search-'), 'fed.db'));
+    const fed = own.entity('ORG', 'Federal Reserve', ['Fed', 'The Fed']);
+    const doc = own.doc(
+      { path: 'fed.txt', title: 'The zloty peg', date: '1987-05-01' },
+      'The zloty slid as the Fed kept the peg, the traders said.',
+    );
+    own.mention(doc, fed, 'Fed', 'ORG');
+    own.close();
+    const fedDb = openDatabase(own.file, { readonly: true });
+    const [hit] = search(fedDb, 'the Fed').hits;
+    fedDb.close();
+    // Was every `the` of the snippet and the title too.
+    expect(marked(hit)).toEqual(['Fed']);
+    expect(hit.titleHighlights).toEqual([]);
+  });
 });
 
 describe('search over the seed articles (real ingest)', () => {

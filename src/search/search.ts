@@ -19,6 +19,7 @@ import {
   describeQuery,
   groupExpression,
   indexTokens,
+  termExpression,
   withoutPossessive,
   type CompiledQuery,
   type Group,
@@ -255,7 +256,7 @@ function searchText(
   }
   if (options.facets) result.facets = facetCounts(db, run.total > 0 && run.allIds ? run.allIds() : []);
   result.queryEntities = run.queryEntities;
-  const anyMatch = run.compiled.anyMatch;
+  const anyMatch = run.units.length > 0 ? highlighted(run.units) : run.compiled.anyMatch;
   const marked =
     anyMatch && run.rows.length > 0
       ? markedTexts(
@@ -272,6 +273,24 @@ function searchText(
     result.reason = `no documents from source '${options.source}'`;
   }
   return result;
+}
+
+/**
+ * What a hit's text is marked for: each unit's words, and a name of several words as the phrase it
+ * is, less its opening function words (`the Fed` marks `Fed`, not every `the`; `West Germany`, not
+ * every `West`). Its mentions are marked from the entity's own spans besides.
+ */
+function highlighted(units: Unit[]): string | null {
+  const plain = (g: Group): boolean =>
+    g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
+  const parts = units.flatMap((u) => {
+    if (u.entities.length === 0 || u.groups.length < 2 || !u.groups.every(plain))
+      return u.groups.flatMap((g) => g.alternatives).map(termExpression);
+    const tokens = u.groups.flatMap((g) => g.alternatives[0].tokens);
+    while (tokens.length > 1 && isCommonWord(tokens[0], true)) tokens.shift();
+    return [termExpression({ tokens, prefix: false })];
+  });
+  return parts.length > 0 ? parts.join(' OR ') : null;
 }
 
 /** Split the query into units; runs of plain words are looked up as entity names, longest first. */
