@@ -71,6 +71,8 @@ export interface ResolutionSummary extends ApplyResult {
  * 18: a holding's `Group` is its firm's name unless a common word is left (`USAir Group Inc`).
  * 19: a surname one full name of the corpus alone ends in joins it on one document of evidence.
  * 20: a renamed country is named as its documents' day named it (`Zaire` in 1987).
+ * 21: another first letter of a word is another name (`Barnes` / `Karnes`), and a name with a legal
+ *    form never joins a person (`Ivan Boesky and Co`).
  */
 export const RESOLUTION_RULES_VERSION = 21;
 
