@@ -275,16 +275,19 @@ function searchText(
   return result;
 }
 
+/** A group of one word, typed without `*` (what an entity's name is looked up by). */
+function isPlainWord(g: Group): boolean {
+  return g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
+}
+
 /**
  * What a hit's text is marked for: each unit's words, and a name of several words as the phrase it
  * is, less its opening function words (`the Fed` marks `Fed`, not every `the`; `West Germany`, not
  * every `West`). Its mentions are marked from the entity's own spans besides.
  */
 function highlighted(units: Unit[]): string | null {
-  const plain = (g: Group): boolean =>
-    g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
   const parts = units.flatMap((u) => {
-    if (u.entities.length === 0 || u.groups.length < 2 || !u.groups.every(plain))
+    if (u.entities.length === 0 || u.groups.length < 2 || !u.groups.every(isPlainWord))
       return u.groups.flatMap((g) => g.alternatives).map(termExpression);
     const tokens = u.groups.flatMap((g) => g.alternatives[0].tokens);
     while (tokens.length > 1 && isCommonWord(tokens[0], true)) tokens.shift();
@@ -295,17 +298,15 @@ function highlighted(units: Unit[]): string | null {
 
 /** Split the query into units; runs of plain words are looked up as entity names, longest first. */
 function queryUnits(db: Store, query: CompiledQuery): Unit[] {
-  const plain = (g: Group): boolean =>
-    g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
   const segments: { groups: Group[]; plain: boolean }[] = [];
   for (const g of query.groups) {
     const last = segments[segments.length - 1];
     const adjacent =
       last?.plain &&
-      plain(g) &&
+      isPlainWord(g) &&
       g.alternatives[0].position === last.groups[last.groups.length - 1].alternatives[0].position + 1;
     if (adjacent) last.groups.push(g);
-    else segments.push({ groups: [g], plain: plain(g) });
+    else segments.push({ groups: [g], plain: isPlainWord(g) });
   }
   const textOf = (groups: Group[], possessive = true): string =>
     groups
@@ -703,13 +704,11 @@ export function rankingInput(db: Store, query: string, options: SearchOptions = 
 
 /** The query's terms as the second stage scores them, with their idf. */
 function rankTerms(db: Store, units: Unit[], documents: number): RankTerm[] {
-  const plainWord = (g: Group): boolean =>
-    g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
   const raw: { unit: number; tokens: string[]; entity: boolean }[] = [];
   units.forEach((u, unit) => {
     const entity = u.entities.length > 0;
     // An entity's name of several words is one term: "West Germany" occurs where both words do, in order.
-    if (entity && u.groups.length > 1 && u.groups.every(plainWord)) {
+    if (entity && u.groups.length > 1 && u.groups.every(isPlainWord)) {
       raw.push({ unit, tokens: u.groups.flatMap((g) => g.alternatives[0].tokens), entity });
       return;
     }
