@@ -168,6 +168,14 @@ describe('weekdays follow the tense of their clause', () => {
     expect(dates('That should dampen speculation of an early June poll.', '1987-03-04')).toEqual([
       ['early June', '1987-06'],
     ]);
+    // A present verb nearer than the word of what is to come dates nothing (was June 1986).
+    expect(dates('Speculation is rising for either a June or an early autumn election.', '1987-03-18')).toContainEqual([
+      'June',
+      '1987-06',
+    ]);
+    expect(dates('OPEC output will become a problem in the fourth quarter when demand is low.', '1987-06-19')).toEqual([
+      ['the fourth quarter', '1987-Q4'],
+    ]);
     // `may have`: a past possibility; the month May in a sentence is no modal.
     expect(dates('The letter may have reached him in June.', march)).toEqual([['June', '1986-06']]);
     expect(dates('Shares have fallen since Thursday.', march)).toEqual([['Thursday', '1987-03-19']]);

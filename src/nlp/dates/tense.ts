@@ -349,6 +349,9 @@ const OF_NAMED_THING =
 const FUTURE_CUE_BEFORE =
   /(?:\b(?:until|till|as soon as|as early as|no later than|by))\s+(?:(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)\s*(?:[A-Z]{2,4}\s+)?)?$/i;
 
+/** Characters between a word of what is to come and an expression a present verb is nearer to. */
+const PRESENT_AFTER_FUTURE = 30;
+
 /**
  * Tense of the clause holding `[start, end)` within the sentence `[from, to)`: the nearest tense
  * marker (the verb an adverbial belongs to: `met Thursday`, `On Friday, the government said`), with
@@ -387,6 +390,12 @@ export function tenseAround(text: string, from: number, to: number, start: numbe
       best = marker;
       bestDistance = distance;
     }
+  }
+  // `Speculation is rising for either a June or an early autumn election`: a present verb dates
+  // nothing, and a word of what is to come shortly before the expression says it is ahead.
+  if (best?.tense === 'present') {
+    const ahead = markers.some((m) => m.tense === 'future' && m.end <= start && start - m.end <= PRESENT_AFTER_FUTURE);
+    if (ahead) return 'future';
   }
   return best && best.tense !== 'present' ? best.tense : null;
 }
