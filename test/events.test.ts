@@ -184,6 +184,16 @@ describe('event phrases', () => {
       'No agreement was reached in Geneva on Monday. The talks resume on Wednesday.';
     expect(eventsOf(text, '1996-08-27', []).mentions.map((m) => m.text)).toEqual(['talks']);
   });
+  it('are not a time after or before a happening (`a post-general election cut`), but a happening after another is', () => {
+    const text =
+      'Dealers expected a post-general election cut on Monday. Officials held post-summit talks on Friday. ' +
+      "Bosnia's first post-war election was held on Saturday. Police made a pre-dawn raid on Sunday.";
+    expect(eventsOf(text, '1996-09-16', []).mentions.map((m) => m.text)).toEqual([
+      'post-summit talks',
+      'first post-war election',
+      'pre-dawn raid',
+    ]);
+  });
   it("are not a match's play (`wave after wave of attacks` before `a goalless draw`), but an attack beside a match is", () => {
     const text =
       'Austria dominated their qualifier against Scotland on Saturday with wave after wave of attacks but had to settle for a goalless draw. ' +

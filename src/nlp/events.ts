@@ -374,6 +374,18 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     if (lemma === 'protest' && modifiers.length === 0 && /^in$/i.test(justBefore)) continue;
     // `would hold no working meetings on Tuesday`, `no agreement was reached`: said not to happen.
     if (before === 'no') continue;
+    // `a post-general election cut`: a time after (or before) the happening, not the happening. (Not
+    // a happening of its own kind before the prefix: `post-summit talks` are talks, `post-war
+    // elections` elections.)
+    if (
+      modifiers.some(
+        (w) =>
+          /^(?:post|pre)-/.test(w) &&
+          MODIFIERS.has(w.slice(w.indexOf('-') + 1)) &&
+          !EVENT_NOUN_FORMS.has(w.slice(w.indexOf('-') + 1)),
+      )
+    )
+      continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
     // `a shooting range`, `the conference room`, `a conference call`: no happening.
     if (PLACE_OR_CALL_AFTER.test(after)) continue;
