@@ -520,6 +520,35 @@ describe('corpus events from dated statements', () => {
     expect(events.map((e) => `${e.date.value} ${e.documents}`).sort()).toEqual(['1987-04-22 1', '1987-04-23 3']);
   });
 
+  it("joins a report of a country's election that day to the election its reports place in a city of it", () => {
+    // `Lawson is campaigning in London ahead of the June 11 general election` (placed at the city, 10,
+    // in Chile, 9), and a story on gilts `following the June 11 U.K. general election`.
+    const inChile = {
+      ...options,
+      isLocality: (id: number) => id === 10,
+      localityCountry: (id: number) => (id === 10 ? 9 : null),
+    };
+    const campaign = (doc: number) =>
+      statement(doc, '1987-06-02', {
+        value: '1987-06-11',
+        action: 'n:election',
+        name: 'general election',
+        placeId: 10,
+        terms: ['elect', 'campaign', 'general'],
+      });
+    const gilts = statement(99, '1987-06-19', {
+      value: '1987-06-11',
+      action: 'n:election',
+      name: 'general election',
+      participantIds: [9],
+      terms: ['gilt', 'market', 'batter', 'investor', 'particip', 'eurosterl', 'elect'],
+    });
+    // Was two events: the country and its city did not agree, and the story shares few words.
+    expect(
+      clusterStatements([campaign(95), campaign(96), campaign(97), gilts], name, inChile).map((e) => e.documents),
+    ).toEqual([4]);
+  });
+
   it("joins a report placing a disaster at one place to the day's at another its sentence names", () => {
     // `bombings at U.S. embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, on Aug. 7`, `an
     // earthquake which shook Ecuador and southern Colombia`: placed at the first place (here

@@ -329,7 +329,19 @@ export function clusterStatementStream(
     let best: Cluster | null = null;
     let bestScore = 0;
     for (const c of candidates) {
-      let score = similarity(s, somewhere, weight, c, idf, kindOf, isPlace, placeKnown, polityNamed, heldThere.has(c));
+      let score = similarity(
+        s,
+        somewhere,
+        weight,
+        c,
+        idf,
+        kindOf,
+        isPlace,
+        placeKnown,
+        polityNamed,
+        heldThere.has(c),
+        localityCountry,
+      );
       if (score > 0 && electionElsewhere(s, where, c, polityNamed, naming)) score = 0;
       // A coarser date that fits a happening some report dates to the day at the same place (`talks
       // in London earlier this month`, the London talks of March 2) is most likely that happening,
@@ -1017,6 +1029,8 @@ function similarity(
   polityNamed: ReadonlySet<string>,
   /** Found as a day's gathering of its kind at the statement's place, whose reports name who holds it (see placeKeys). */
   heldThere: boolean,
+  /** The country a city or region was in on a day (see ClusterOptions.localityCountry). */
+  countryOf: (id: number, day: string) => number | null,
 ): number {
   // Day-level dates meet within a day of the day most reports give (`Friday` said on Saturday);
   // a coarser date meets a finer event inside it (a week with a few days' slack: `last week`).
@@ -1031,7 +1045,7 @@ function similarity(
   ) {
     return 0;
   }
-  if (!placesAgree(s, where, c)) return 0;
+  if (!placesAgree(s, where, c, countryOf)) return 0;
   const coarse = s.date.granularity !== 'day' && first.date.granularity === 'day';
   // A report dating it only by a coarser span, at a place the event's reports do not give, naming
   // none of its people, bodies or places (`a desktop publishing conference in Chicago earlier this
@@ -1074,6 +1088,23 @@ function similarity(
   // Of two events that fit, the one more reports support wins: a late report joins the story, not a stray.
   const size = 0.1 * Math.log1p(c.reports.size);
   if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
+  // A polity holds one election a day (see sameHappening): a report of an election on the event's day
+  // in a country where its reports hold theirs (`following the June 11 U.K. general election` in a
+  // story on gilts, beside `campaigning in London ahead of the June 11 general election`) is that
+  // election, however few of their words it shares.
+  const sameElection =
+    election &&
+    s.date.granularity === 'day' &&
+    c.modeDay === s.date.start &&
+    where.length > 0 &&
+    c.members.some(
+      (m) =>
+        m.action === s.action &&
+        [m.placeId, ...m.participantIds].some(
+          (id) => id !== null && isPlace(id) && where.some((p) => p === id || countryOf(id, m.date.start) === p),
+        ),
+    );
+  if (sameElection) return 1 + terms + size;
   // A gathering told by its week at the place and in the days of that day's gathering of its kind,
   // whose reports name who holds it (`Sumita's Washington meeting` of the week the Group of Seven
   // met there): that gathering, however few of its many reports' words it shares. Not by a month:
@@ -1185,8 +1216,17 @@ function mostReportsName(c: Cluster, id: number): boolean {
  * the places the statement may have happened at (see the clustering loop); a statement with none
  * agrees with anything.
  */
-function placesAgree(s: StatementRow, where: readonly number[], c: Cluster): boolean {
+function placesAgree(
+  s: StatementRow,
+  where: readonly number[],
+  c: Cluster,
+  countryOf: (id: number, day: string) => number | null,
+): boolean {
   if (where.length === 0 || c.places.size === 0 || where.some((p) => c.places.has(p))) return true;
+  // A city in the country the other says (`campaigning in London ahead of the June 11 general
+  // election`, `the June 11 U.K. general election`) agrees with it.
+  const day = s.date.start;
+  if (where.some((p) => [...c.places].some((q) => countryOf(q, day) === p || countryOf(p, day) === q))) return true;
   // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees,
   // as does one its sentence names beside its own (`bombings at U.S. embassies in Dar es Salaam,
   // Tanzania, and Nairobi, Kenya`: the Kenya bombing of that day).
