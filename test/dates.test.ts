@@ -176,6 +176,10 @@ describe('weekdays follow the tense of their clause', () => {
     expect(dates('OPEC output will become a problem in the fourth quarter when demand is low.', '1987-06-19')).toEqual([
       ['the fourth quarter', '1987-Q4'],
     ]);
+    // An agreement named by its month was reached (was December 1987 beside `would`).
+    expect(dates('It would give the appearance that the December pact is falling apart.', '1987-03-03')).toEqual([
+      ['December', '1986-12'],
+    ]);
     // `may have`: a past possibility; the month May in a sentence is no modal.
     expect(dates('The letter may have reached him in June.', march)).toEqual([['June', '1986-06']]);
     expect(dates('Shares have fallen since Thursday.', march)).toEqual([['Thursday', '1987-03-19']]);

@@ -368,6 +368,12 @@ export function tenseAround(text: string, from: number, to: number, start: numbe
   // `the Louvre accord of February`: so is a date naming which agreement or event (not a part of
   // a time, `the end of March`, nor a time set, `a deadline of March 31`).
   if (OF_NAMED_THING.test(text.slice(Math.max(from, start - 30), start))) return 'past';
+  // `the December pact`, `OPEC's December accord`: an agreement named by its month is one reached.
+  if (
+    /^\s+(?:pacts?|accords?|agreements?)\b/i.test(text.slice(end, end + 14)) &&
+    /(?:\b(?:the|its|their|this|that)|['’]s)\s+$/i.test(text.slice(Math.max(from, start - 8), start))
+  )
+    return 'past';
   let best: Marker | null = null;
   let bestDistance = Infinity;
   const markers = markersIn(text, from, to);
