@@ -1225,12 +1225,13 @@ function placesAgree(
   if (where.length === 0 || c.places.size === 0 || where.some((p) => c.places.has(p))) return true;
   // A city in the country the other says (`campaigning in London ahead of the June 11 general
   // election`, `the June 11 U.K. general election`) agrees with it.
+  const places = [...c.places];
   const day = s.date.start;
-  if (where.some((p) => [...c.places].some((q) => countryOf(q, day) === p || countryOf(p, day) === q))) return true;
+  if (where.some((p) => places.some((q) => countryOf(q, day) === p || countryOf(p, day) === q))) return true;
   // A place the event's reports name too (`Lago Agrio` in a story about Ecuador's earthquake) agrees,
   // as does one its sentence names beside its own (`bombings at U.S. embassies in Dar es Salaam,
   // Tanzania, and Nairobi, Kenya`: the Kenya bombing of that day).
-  if ([...c.places].some((p) => s.participantIds.includes(p) || s.mentionedIds.includes(p))) return true;
+  if (places.some((p) => s.participantIds.includes(p) || s.mentionedIds.includes(p))) return true;
   return c.members.some((m) => where.some((p) => m.participantIds.includes(p)));
 }
 

@@ -377,15 +377,8 @@ function findPhrases(text: string, sentences: Sentence[], entities: Entity[]): P
     // `a post-general election cut`: a time after (or before) the happening, not the happening. (Not
     // a happening of its own kind before the prefix: `post-summit talks` are talks, `post-war
     // elections` elections.)
-    if (
-      modifiers.some(
-        (w) =>
-          /^(?:post|pre)-/.test(w) &&
-          MODIFIERS.has(w.slice(w.indexOf('-') + 1)) &&
-          !EVENT_NOUN_FORMS.has(w.slice(w.indexOf('-') + 1)),
-      )
-    )
-      continue;
+    const prefixed = modifiers.map((w) => /^(?:post|pre)-(.+)$/.exec(w)?.[1]);
+    if (prefixed.some((w) => w !== undefined && MODIFIERS.has(w) && !EVENT_NOUN_FORMS.has(w))) continue;
     if (NEEDS_MODIFIER.has(lemma) && modifiers.length === 0) continue;
     // `a shooting range`, `the conference room`, `a conference call`: no happening.
     if (PLACE_OR_CALL_AFTER.test(after)) continue;

@@ -1437,7 +1437,6 @@ function isPluralName(sp: Span, tokens: Token[]): boolean {
   return !placeInfo(s) && !countryByName(s);
 }
 
-/** A region of the places gazetteer (`Horn of Africa`, `Middle East`): no country, no population. */
 /**
  * A country's demonym that is no country's name (`West German`), or an adjective made with `n` of a
  * country, a US state or a region (`Alaskan`, `North American`; not of a city: `Milan`).
@@ -1449,6 +1448,7 @@ function isPlaceAdjective(s: string): boolean {
   return countryByName(stem) !== null || isUsState(stem) || isRegion(stem);
 }
 
+/** A region of the places gazetteer (`Horn of Africa`, `Middle East`): no country, no population. */
 function isRegion(s: string): boolean {
   const p = placeInfo(s);
   return p !== null && p.country === '' && p.population === 0;
@@ -2418,8 +2418,8 @@ function joinPartners(spans: Span[], tokens: Token[]): void {
   for (let i = spans.length - 1; i >= 0; i--) if (spans[i].first > spans[i].last) spans.splice(i, 1);
 }
 
-/** How many times a word stands in the text as a word of its own. */
-function wordCount(text: string, word: string): number {
+/** How many times a word stands in the text as a word of its own (not name-forms' count of a key's words). */
+function timesAsWord(text: string, word: string): number {
   let n = 0;
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length))
     if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + word.length] ?? '')) n++;
@@ -2455,7 +2455,7 @@ function firmsOfTwoNames(spans: Span[], tokens: Token[], text: string, lex: Lexi
     // names apart (`Chrysler and Renault`, `Tagamet and Zantac`, `Turks and Caicos`).
     const pair = `${x} and ${y}`;
     const pairs = text.split(pair).length - 1;
-    if (pairs < 2 || wordCount(text, x) + wordCount(text, y) > 2 * pairs) continue;
+    if (pairs < 2 || timesAsWord(text, x) + timesAsWord(text, y) > 2 * pairs) continue;
     // (A place's name of two words: `Turks and Caicos` of the Turks and Caicos Islands.)
     if (isKnownPlace(pair) || isKnownPlace(`${pair} Islands`)) continue;
     a.last = b.last;
