@@ -234,6 +234,14 @@ describe('pruned ranking of a frequent word without filters', () => {
       // Fewer matches than the bound: every one is scored, as without pruning.
       const few = planFor('farmers', { limit: 3, prunable: true, scoredMatches: 4, matchesAtMost: 5 });
       expect(searchDocuments(fx.db, few)).toMatchObject({ total: 1, rows: [{ title: 'Wheat sales' }] });
+      // The rarest word's documents past the one-walk bound: given the counts (the ranking extension),
+      // still one walk when the latest documents say the result is not huge, with the same page.
+      const counted = { ...plan, matchesAtMost: 1_000_000, phraseDocuments: new Map([['wheat', 1101]]) };
+      expect(searchDocuments(fx.db, counted)).toMatchObject({ total: 1101, estimated: false, rows: twoWalks.rows });
+      expect(searchDocuments(fx.db, { ...counted, hugeMatches: 500 })).toMatchObject({ estimated: true });
+      // A prefix is pruned as a word is: counted whole, the old title match among its candidates.
+      const prefix = searchDocuments(fx.db, planFor('whea*', { limit: 3, prunable: true, scoredMatches: 4 }));
+      expect(prefix).toMatchObject({ total: 1101, estimated: false, rows: [{ title: 'Wheat sales' }, {}, {}] });
     });
   });
 });

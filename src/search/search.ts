@@ -51,7 +51,7 @@ import {
   type RerankText,
 } from '../store/ranking.js';
 import { clusterIds, clusterMembers } from '../store/duplicates.js';
-import { documentsWithWordUpTo } from '../store/vocabulary.js';
+import { documentsWithWordUpTo, EXACT_STATS_DOCUMENTS } from '../store/vocabulary.js';
 import { facetCounts } from '../store/facets.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import {
@@ -574,7 +574,7 @@ function execute(
   const queryEntities = dedupe(units.flatMap((u) => u.entities));
   const ranking = { ...DEFAULT_RANKING, ...options.ranking };
   const relevance = words && (options.sort ?? 'relevance') === 'relevance';
-  const prunable = compiled.groups.every((g) => g.alternatives.length === 1 && !g.alternatives[0].prefix);
+  const prunable = compiled.groups.every((g) => g.alternatives.length === 1);
   const plan = {
     match: words ? compiled.match : null,
     units,
@@ -592,6 +592,7 @@ function execute(
     sort: options.sort,
     prunable,
     matchesAtMost: prunable && relevance ? fewestDocuments(db, compiled.groups) : undefined,
+    phraseDocuments: relevance ? phraseDocuments(db, compiled) : undefined,
   };
   const leftOut = found?.leftOut ?? [];
   if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities, leftOut, units };
@@ -611,14 +612,45 @@ function execute(
 }
 
 /**
- * The most documents a query of words and phrases can match: those of its rarest word (each group
- * is one word or phrase, and all must match). From the term counts the cost bound has already read
- * (estimated for a common word of a large index).
+ * The most documents a query of words, phrases and prefixes can match: those of its rarest word (each
+ * group is one word, phrase or prefix, and all must match; a prefix's own last token bounds nothing).
+ * From the term counts the cost bound has already read (estimated for a common word of a large index).
  */
 function fewestDocuments(db: Store, groups: Group[]): number | undefined {
-  const words = groups.flatMap((g) => g.alternatives[0].tokens.map((t) => t.toLowerCase()));
+  const words = groups.flatMap((g) => {
+    const { tokens, prefix } = g.alternatives[0];
+    return (prefix ? tokens.slice(0, -1) : tokens).map((t) => t.toLowerCase());
+  });
   if (words.length === 0) return undefined;
   return Math.min(...stemmer(db)(words).map((stem) => (stem ? termDocuments(db, stem) : 0)));
+}
+
+/**
+ * The documents of each word and phrase of the query, keyed as stage one's ranking function looks
+ * them up (store/search.ts, native/corpus_rank.c): a phrase by its stems joined by spaces. A word's
+ * count is the one the cost bound has read (estimated for a common word of a large index). In a large
+ * index a phrase of several words counts as its rarest word (a phrase is no commoner), where counting
+ * it would walk its words' doclists; in a smaller one it is left out, to be counted exactly. A prefix is
+ * left out too (counted over its expansions), and so is any key one of them could also stand for.
+ */
+function phraseDocuments(db: Store, compiled: CompiledQuery): Map<string, number> {
+  const stem = stemmer(db);
+  const large = indexTotals(db).documents > EXACT_STATS_DOCUMENTS;
+  const counts = new Map<string, number>();
+  const ambiguous = new Set<string>();
+  for (const term of [...compiled.groups.flatMap((g) => g.alternatives), ...compiled.excluded]) {
+    const words = term.tokens.map((t) => t.toLowerCase());
+    const stems = stem(words);
+    if (term.prefix) {
+      ambiguous.add(words[words.length - 1]);
+      ambiguous.add(stems[stems.length - 1] ?? '');
+      continue;
+    }
+    if (stems.some((s) => s === null) || (stems.length > 1 && !large)) continue;
+    counts.set(stems.join(' '), Math.min(...stems.map((s) => termDocuments(db, s!))));
+  }
+  for (const key of ambiguous) counts.delete(key);
+  return counts;
 }
 
 /** Stage one is read again four times deeper, up to this, while copies leave the page short. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
@@ -24,6 +25,53 @@ function addonFile(): string | undefined {
     }
   }
   return nativeBinding;
+}
+
+/**
+ * The ranking extension (native/corpus_rank.c, built at install into the package's build/Release),
+ * found from this module up to the package's root: dist/src/store, dist/bundle/commands and src/store
+ * all sit below it. `undefined` when it was not built.
+ */
+let rankExtension: string | null | undefined = null;
+function rankExtensionFile(): string | undefined {
+  if (rankExtension === null) {
+    rankExtension = undefined;
+    for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, 'package.json'))) {
+        const file = path.join(dir, 'build', 'Release', 'corpus_rank.node');
+        if (fs.existsSync(file)) rankExtension = file;
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return rankExtension;
+}
+
+const ranked = new WeakMap<Db, boolean>();
+
+/**
+ * Whether the connection has corpus_bm25 (native/corpus_rank.c), loading the extension on first
+ * asking. False where it was not built or cannot load (search then ranks with FTS5's bm25(): the same
+ * scores, slower on a large corpus). $CORPUS_NO_RANK_EXTENSION=1 declines it (tests of that path).
+ */
+export function hasRankFunction(db: Db): boolean {
+  let has = ranked.get(db);
+  if (has === undefined) {
+    has = false;
+    const file = process.env.CORPUS_NO_RANK_EXTENSION === '1' ? undefined : rankExtensionFile();
+    if (file) {
+      try {
+        // SQLite derives the entry point from the file's name: sqlite3_corpusrank_init.
+        db.loadExtension(file);
+        has = true;
+      } catch {
+        // built for another SQLite or platform: rank with bm25()
+      }
+    }
+    ranked.set(db, has);
+  }
+  return has;
 }
 
 /** The store's own view of an open database: SQLite. Only src/store/ uses it. */

@@ -105,6 +105,24 @@ export function bareBm25(store: Store, match: string, limit: number): number[] {
   ).map((r) => r.id);
 }
 
+/**
+ * Each match's stage-one score both ways: FTS5's bm25() and corpus_bm25 given `phraseDocuments` (see
+ * searchDocuments), title weighted as search weighs it. For checking the ranking extension (its tests
+ * and the scale benchmark); needs the extension loaded (hasRankFunction).
+ */
+export function bothBm25(
+  store: Store,
+  match: string,
+  phraseDocuments: string,
+  titleWeight: number,
+): { id: number; fts5: number; ours: number }[] {
+  return statement(
+    sqlite(store),
+    `SELECT rowid AS id, bm25(documents_fts, @w, 1) AS fts5, corpus_bm25(documents_fts, @w, 1, @counts) AS ours
+       FROM documents_fts WHERE documents_fts MATCH @match`,
+  ).all({ match, counts: phraseDocuments, w: titleWeight }) as { id: number; fts5: number; ours: number }[];
+}
+
 /** A candidate's metadata and the start of its body, for the second ranking stage. */
 export interface RerankText {
   id: number;

@@ -3,7 +3,7 @@
  * metadata, highlights and mentions, and the name lookups the query planner needs. src/search/
  * builds the plan (units, filters, weights) and assembles the result; everything here is a query.
  */
-import { sqlite, type Db, type Store } from './db.js';
+import { hasRankFunction, sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import { ftsTotals, latestDocuments, TOKENIZE } from './vocabulary.js';
 import { ENTITY_TYPES } from '../core/types.js';
@@ -51,10 +51,10 @@ export interface SearchPlan {
    */
   depth?: number;
   /**
-   * The query is words and phrases (no prefix or OR): past SCORED_MATCHES its candidates may be
-   * pruned. Not for the others: each pruning pass evaluates the expression again, and a prefix or an
-   * OR costs more to match than bm25 costs to score. (A phrase costs less: at 1M, "interest rates",
-   * 31,755 documents, 57 -> 44 ms pruned.)
+   * The query is words, phrases and prefixes (no OR): past SCORED_MATCHES its candidates may be
+   * pruned. Not an OR: each pruning pass evaluates the expression again, and an OR costs more to
+   * match than bm25 costs to score. (A phrase costs less: at 1M, "interest rates", 31,755 documents,
+   * 57 -> 44 ms pruned; so does a prefix: `petro*`, 30,766 documents, 74 -> 26 ms.)
    */
   prunable?: boolean;
   /**
@@ -63,6 +63,12 @@ export interface SearchPlan {
    * its matches and scores its likely candidates in one walk of the index.
    */
   matchesAtMost?: number;
+  /**
+   * The documents of the query's words and phrases (a phrase's stems joined by spaces), for bm25's idf:
+   * FTS5's bm25() counts each phrase over its whole doclist in every statement it scores in, which at
+   * a million articles costs more than scoring; corpus_bm25 takes them from here (see rankFunction).
+   */
+  phraseDocuments?: Map<string, number>;
   /** Above this many matches only a bounded set of candidates is scored (default SCORED_MATCHES). */
   scoredMatches?: number;
   /** Above this many matches the total is estimated and nothing is scored (default HUGE_MATCHES). */
@@ -94,9 +100,10 @@ const TITLE_CANDIDATES = 2000;
 /** Above this many matches the count is estimated and nothing is scored by bm25. */
 export const HUGE_MATCHES = 50_000;
 /**
- * Counting and scoring in one walk pays off up to this many documents of the rarest word: past it,
- * the result is most often past HUGE_MATCHES, where nothing is scored, and bm25's own count of each
- * word's documents (its first call walks their whole doclists) would be spent for nothing.
+ * With FTS5's bm25(), counting and scoring in one walk pays off up to this many documents of the
+ * rarest word: past it, the result is most often past HUGE_MATCHES, where nothing is scored, and
+ * bm25's own count of each word's documents (its first call walks their whole doclists) would be spent
+ * for nothing. corpus_bm25, given the counts, spends nothing of the kind: one walk at any size.
  */
 const ONE_WALK_MATCHES = 2 * HUGE_MATCHES;
 /** The latest documents an estimate looks at. */
@@ -213,7 +220,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const filtering = filteringOf(db, plan, idSets, range, params);
   const { sets, wideRange } = filtering;
   const byDate = plan.sort === 'date' || plan.sort === '-date';
-  const bm25 = `bm25(documents_fts, ${plan.titleWeight}, ${plan.bodyWeight})`;
+  const { bm25, counted } = rankFunction(db, plan, params);
   const paths = plan.units.some((u) => u.entities.length > 0)
     ? entityPaths(plan, filtering, bm25, params)
     : wordPaths(plan, filtering, bm25, params);
@@ -236,10 +243,17 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // documents, so a word found in most of a million documents costs a bounded count.
     const huge = plan.hugeMatches ?? HUGE_MATCHES;
     const atMost = plan.matchesAtMost ?? Number.POSITIVE_INFINITY;
-    const walked =
-      paths.prunedWithCount && !byDate && atMost > scoredMatches && atMost <= ONE_WALK_MATCHES
-        ? countAndScoreLikely(db, paths.prunedWithCount, params, huge, k)
-        : null;
+    // Past ONE_WALK_MATCHES documents of the rarest word, corpus_bm25 still walks once when the
+    // latest documents say the result is not huge: a phrase of common words (`"interest rates"` at
+    // 1M: 31,755 matches, its rarer word in 110,000 documents; 79 -> 50 ms) but not a common word
+    // (`said`, whose walk would stop at HUGE_MATCHES and score for nothing).
+    let estimate: number | undefined;
+    const oneWalk =
+      paths.prunedWithCount !== undefined &&
+      !byDate &&
+      atMost > scoredMatches &&
+      (atMost <= ONE_WALK_MATCHES || (counted && (estimate = estimateMatches(db, matching, params)) <= huge));
+    const walked = oneWalk ? countAndScoreLikely(db, paths.prunedWithCount!, params, huge, k) : null;
     if (walked) {
       total = walked.total;
       // A smaller result is scored whole below; a larger one is estimated and not scored.
@@ -251,7 +265,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         }
       ).n;
     if (total > huge) {
-      total = Math.max(huge + 1, estimateMatches(db, matching, params));
+      total = Math.max(huge + 1, estimate ?? estimateMatches(db, matching, params));
       estimated = true;
     }
   } else if (paths.nameCount) total = (statement(db, paths.nameCount).get(params) as { n: number }).n;
@@ -326,6 +340,20 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     ];
   }
   return { total, estimated, rows: rows.slice(offset, page), allIds };
+}
+
+/**
+ * Stage one's score of a match, as SQL: bm25 with the title weighted. corpus_bm25 (native/corpus_rank.c)
+ * when the extension is loaded, given the phrases' document counts the search already has; FTS5's
+ * bm25() otherwise, which counts them again over their whole doclists (at a million articles, scoring
+ * the latest 1,000 matches of `said`: 38 ms against 3). The same scores for the same counts.
+ */
+function rankFunction(db: Db, plan: SearchPlan, params: Params): { bm25: string; counted: boolean } {
+  const weights = `${plan.titleWeight}, ${plan.bodyWeight}`;
+  if (!plan.phraseDocuments?.size || !hasRankFunction(db))
+    return { bm25: `bm25(documents_fts, ${weights})`, counted: false };
+  params.phraseDocuments = [...plan.phraseDocuments].map(([phrase, n]) => `${phrase}\t${n}`).join('\n');
+  return { bm25: `corpus_bm25(documents_fts, ${weights}, @phraseDocuments)`, counted: true };
 }
 
 /** The filters of a query with words, as conditions on the ids of its matches. */

@@ -1,0 +1,180 @@
+/*
+ * corpus_rank: an SQLite extension adding one FTS5 ranking function, corpus_bm25.
+ *
+ * Why: FTS5's own bm25() counts the documents of every phrase of the query on its first call in a
+ * statement, by running each phrase over its whole doclist, however few rows the statement scores.
+ * At a million articles that count is most of a search: scoring the latest 1,000 matches of `said`
+ * took 38 ms with bm25() and 3 ms without the count. The search already knows each word's document
+ * count (its cost bound and its idf read them), so it hands them in.
+ *
+ *   corpus_bm25(fts, w_0, ..., w_{c-1}, counts)
+ *
+ * w_i: the weight of column i, as bm25() takes them. counts: the documents of each query term, as
+ * text, one `phrase<TAB>documents` a line, a phrase as its tokens joined by spaces (the tokens as the
+ * index's tokenizer writes them: `interest rate`); a phrase not listed is counted as bm25() counts it.
+ * With the counts bm25() would find, the score is bm25()'s exactly (same k1, b, idf floor, column
+ * weights and sign: lower is better).
+ */
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define K1 1.2
+#define B 0.75
+
+/* What one statement's calls share: each phrase's idf and the mean document length. */
+typedef struct {
+  int nPhrase;
+  double avgdl;
+  double *idf;
+  double *freq;
+} Statistics;
+
+static void freeStatistics(void *p) {
+  Statistics *s = (Statistics *)p;
+  if (!s) return;
+  sqlite3_free(s->idf);
+  sqlite3_free(s->freq);
+  sqlite3_free(s);
+}
+
+static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx) {
+  (void)api;
+  (void)fts;
+  (*(sqlite3_int64 *)ctx)++;
+  return SQLITE_OK;
+}
+
+/* The documents listed for `key` (`n` bytes) in `counts` (`term\tdocuments\n`...), or -1. */
+static sqlite3_int64 listedCount(const char *counts, const char *key, size_t n) {
+  const char *line = counts;
+  while (line && *line) {
+    const char *tab = strchr(line, '\t');
+    const char *end = strchr(line, '\n');
+    if (!tab || (end && tab > end)) return -1;
+    if ((size_t)(tab - line) == n && memcmp(line, key, n) == 0) return strtoll(tab + 1, 0, 10);
+    line = end ? end + 1 : 0;
+  }
+  return -1;
+}
+
+/* The documents of phrase `phrase`: listed in `counts` under its tokens joined by spaces, or else
+ * counted over its doclist as bm25() counts it. */
+static int phraseCount(const Fts5ExtensionApi *api, Fts5Context *fts, int phrase, const char *counts,
+                       sqlite3_int64 *out) {
+  int nToken = api->xPhraseSize(fts, phrase);
+  sqlite3_int64 listed = -1;
+  if (counts && nToken > 0) {
+    sqlite3_str *key = sqlite3_str_new(0);
+    for (int t = 0; t < nToken; t++) {
+      const char *token = 0;
+      int n = 0;
+      if (api->xQueryToken(fts, phrase, t, &token, &n) != SQLITE_OK || !token) break;
+      if (t > 0) sqlite3_str_appendchar(key, 1, ' ');
+      sqlite3_str_append(key, token, n);
+    }
+    int length = sqlite3_str_length(key);
+    char *text = sqlite3_str_finish(key);
+    if (!text && length > 0) return SQLITE_NOMEM;
+    if (text) listed = listedCount(counts, text, (size_t)length);
+    sqlite3_free(text);
+  }
+  if (listed >= 0) {
+    *out = listed;
+    return SQLITE_OK;
+  }
+  *out = 0;
+  return api->xQueryPhrase(fts, phrase, (void *)out, countRow);
+}
+
+static int statistics(const Fts5ExtensionApi *api, Fts5Context *fts, const char *counts, Statistics **out) {
+  Statistics *s = (Statistics *)api->xGetAuxdata(fts, 0);
+  if (s) {
+    *out = s;
+    return SQLITE_OK;
+  }
+  sqlite3_int64 nRow = 0, nToken = 0;
+  int rc = api->xRowCount(fts, &nRow);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &nToken);
+  if (rc != SQLITE_OK) return rc;
+  s = (Statistics *)sqlite3_malloc(sizeof(Statistics));
+  if (!s) return SQLITE_NOMEM;
+  memset(s, 0, sizeof(Statistics));
+  s->nPhrase = api->xPhraseCount(fts);
+  s->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
+  if (s->avgdl <= 0) s->avgdl = 1.0;
+  s->idf = (double *)sqlite3_malloc64(sizeof(double) * (size_t)(s->nPhrase + 1));
+  s->freq = (double *)sqlite3_malloc64(sizeof(double) * (size_t)(s->nPhrase + 1));
+  if (!s->idf || !s->freq) {
+    freeStatistics(s);
+    return SQLITE_NOMEM;
+  }
+  for (int p = 0; p < s->nPhrase; p++) {
+    sqlite3_int64 hits = 0;
+    rc = phraseCount(api, fts, p, counts, &hits);
+    if (rc != SQLITE_OK) {
+      freeStatistics(s);
+      return rc;
+    }
+    /* bm25()'s idf, floored as it floors it, so that a term in most documents still counts a little. */
+    double idf = log((nRow - hits + 0.5) / (hits + 0.5));
+    s->idf[p] = idf <= 0.0 ? 1e-6 : idf;
+  }
+  rc = api->xSetAuxdata(fts, s, freeStatistics);
+  if (rc != SQLITE_OK) return rc;
+  *out = s;
+  return SQLITE_OK;
+}
+
+static void corpusBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nVal,
+                       sqlite3_value **values) {
+  int nCol = api->xColumnCount(fts);
+  const char *counts = nVal > nCol ? (const char *)sqlite3_value_text(values[nCol]) : 0;
+  Statistics *s = 0;
+  int rc = statistics(api, fts, counts, &s);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  memset(s->freq, 0, sizeof(double) * (size_t)s->nPhrase);
+  int nInst = 0;
+  rc = api->xInstCount(fts, &nInst);
+  for (int i = 0; rc == SQLITE_OK && i < nInst; i++) {
+    int phrase, column, offset;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK && phrase >= 0 && phrase < s->nPhrase)
+      s->freq[phrase] += column < nVal && column < nCol ? sqlite3_value_double(values[column]) : 1.0;
+  }
+  int nToken = 0;
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &nToken);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  double length = K1 * (1 - B + B * (double)nToken / s->avgdl);
+  double score = 0.0;
+  for (int p = 0; p < s->nPhrase; p++) score += s->idf[p] * (s->freq[p] * (K1 + 1.0)) / (s->freq[p] + length);
+  sqlite3_result_double(ctx, -1.0 * score);
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_corpusrank_init(sqlite3 *db, char **error, const sqlite3_api_routines *routines) {
+  SQLITE_EXTENSION_INIT2(routines);
+  fts5_api *fts = 0;
+  sqlite3_stmt *statement = 0;
+  int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, 0);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_pointer(statement, 1, (void *)&fts, "fts5_api_ptr", 0);
+    sqlite3_step(statement);
+    rc = sqlite3_finalize(statement);
+  }
+  if (rc != SQLITE_OK || !fts || fts->iVersion < 3) {
+    *error = sqlite3_mprintf("corpus_rank: this SQLite has no FTS5 of version 3 or later");
+    return SQLITE_ERROR;
+  }
+  return fts->xCreateFunction(fts, "corpus_bm25", 0, corpusBm25, 0);
+}

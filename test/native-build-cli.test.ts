@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BUILD = path.join(import.meta.dirname, '..', 'native', 'build.cjs');
+
+describe('the install step that builds the ranking extension', () => {
+  it('goes on with one line on stderr where the extension cannot be built', () => {
+    // No node-gyp on the PATH: as on a machine without a build toolchain.
+    const run = spawnSync(process.execPath, [BUILD], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
+    expect(run.status).toBe(0);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^corpus: the ranking extension was not built \(.+\); search will rank with FTS5's bm25\(\)/,
+    );
+  });
+});
