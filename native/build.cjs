@@ -2,7 +2,8 @@
 // `npm install` (the install script): builds the ranking extension search loads
 // (native/corpus_rank.c → build/Release/corpus_rank.node) with node-gyp, as better-sqlite3 builds
 // its addon. Optional: where it cannot be built (no compiler), the install goes on and search ranks
-// with FTS5's own bm25(), the same scores, slower on a large corpus; this says so in one line.
+// with FTS5's own bm25() (the same scores where the counts corpus_bm25 is given are exact: up to 100,000
+// documents), slower on a large corpus; this says so in one line.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');

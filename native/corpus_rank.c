@@ -68,17 +68,19 @@ static int phraseCount(const Fts5ExtensionApi *api, Fts5Context *fts, int phrase
   sqlite3_int64 listed = -1;
   if (counts && nToken > 0) {
     sqlite3_str *key = sqlite3_str_new(0);
-    for (int t = 0; t < nToken; t++) {
+    int whole = 1;
+    for (int t = 0; t < nToken && whole; t++) {
       const char *token = 0;
       int n = 0;
-      if (api->xQueryToken(fts, phrase, t, &token, &n) != SQLITE_OK || !token) break;
+      whole = api->xQueryToken(fts, phrase, t, &token, &n) == SQLITE_OK && token;
       if (t > 0) sqlite3_str_appendchar(key, 1, ' ');
-      sqlite3_str_append(key, token, n);
+      if (whole) sqlite3_str_append(key, token, n);
     }
     int length = sqlite3_str_length(key);
     char *text = sqlite3_str_finish(key);
     if (!text && length > 0) return SQLITE_NOMEM;
-    if (text) listed = listedCount(counts, text, (size_t)length);
+    /* A phrase whose tokens cannot all be read is counted, never looked up by a part of it. */
+    if (text && whole) listed = listedCount(counts, text, (size_t)length);
     sqlite3_free(text);
   }
   if (listed >= 0) {
