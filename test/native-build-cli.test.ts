@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpus } from './helpers.js';
+import { ingestSeeds } from './search-fixture.js';
 
 const BUILD = path.join(import.meta.dirname, '..', 'native', 'build.cjs');
 
@@ -17,5 +19,19 @@ describe('the install step that builds the ranking extension', () => {
     expect(lines[0]).toMatch(
       /^corpus: the ranking extension was not built \(.+\); search will rank with FTS5's bm25\(\)/,
     );
+  });
+});
+
+describe('search with and without the ranking extension', () => {
+  it('prints the same hits, scores and counts from the command either way', () => {
+    const db = ingestSeeds();
+    for (const query of ['summit', '"maximum pressure"', 'Kim Jong Un', 'nucl*', 'talks -Hanoi']) {
+      const run = (env: Record<string, string | undefined>) => corpus(['search', query, '--db', db, '--json'], { env });
+      const withIt = run({});
+      const without = run({ CORPUS_NO_RANK_EXTENSION: '1' });
+      expect(withIt.code, withIt.stderr).toBe(0);
+      expect(withIt.stdout).toBe(without.stdout);
+      expect(JSON.parse(withIt.stdout).hits.length).toBeGreaterThan(0);
+    }
   });
 });
