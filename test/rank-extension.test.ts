@@ -69,7 +69,15 @@ describe('the ranking extension', () => {
   });
 
   it("ranks a search as FTS5's bm25() ranks it, hits and scores alike", () => {
-    const queries = ['oil prices', '"interest rates"', 'coffee -wheat', 'trade OR wheat', 'pric*', 'dealers said'];
+    const queries = [
+      'oil prices',
+      '"interest rates"',
+      'coffee -wheat',
+      'trade OR wheat',
+      'pric*',
+      'dealers said',
+      'prices price*',
+    ];
     const run = (store: Store) => queries.map((q) => search(store, q, { limit: 20 }));
     const withExtension = run(fx.db);
     process.env.CORPUS_NO_RANK_EXTENSION = '1';

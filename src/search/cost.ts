@@ -8,7 +8,8 @@
  * term and excluded words never). Every change is said in a notice.
  */
 import type { Store } from '../store/db.js';
-import { indexTotals, prefixExpansions, termDocuments, termOccurrences } from '../store/ranking.js';
+import { indexTotals, termDocuments, termOccurrences } from '../store/ranking.js';
+import { prefixStats } from '../store/vocabulary.js';
 import { assemble, type CompiledQuery, type Group, type Term } from './query.js';
 import { stemmer } from './typos.js';
 
@@ -39,7 +40,8 @@ export function boundQueryCost(
     let c = 0;
     t.tokens.forEach((token, i) => {
       if (t.prefix && i === t.tokens.length - 1) {
-        const expansion = prefixExpansions(db, token.toLowerCase(), maxPrefixTerms);
+        // The index stems a prefix as it stems a word: `trading*` is every term starting `trade`.
+        const expansion = prefixStats(db, stemOf.get(token.toLowerCase()) ?? token.toLowerCase(), maxPrefixTerms);
         if (expansion.terms > maxPrefixTerms) {
           unprefixed.add(t);
           c += occurrences(token);

@@ -29,7 +29,7 @@ import { readQueryDates, type QueryDates } from './query-dates.js';
 import { publicationSpan } from '../store/documents.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, unknownEntityMessage } from './entities.js';
 import { correctQuery, stemmer, suggestCommoner } from './typos.js';
-import { boundQueryCost } from './cost.js';
+import { boundQueryCost, MAX_PREFIX_TERMS } from './cost.js';
 import {
   DEFAULT_RANKING,
   RERANK_CHARS,
@@ -51,7 +51,7 @@ import {
   type RerankText,
 } from '../store/ranking.js';
 import { clusterIds, clusterMembers } from '../store/duplicates.js';
-import { documentsWithWordUpTo, EXACT_STATS_DOCUMENTS } from '../store/vocabulary.js';
+import { documentsWithWordUpTo, EXACT_STATS_DOCUMENTS, prefixStats } from '../store/vocabulary.js';
 import { facetCounts } from '../store/facets.js';
 import { makeSnippet, mergeSpans } from './snippet.js';
 import {
@@ -627,29 +627,39 @@ function fewestDocuments(db: Store, groups: Group[]): number | undefined {
 
 /**
  * The documents of each word and phrase of the query, keyed as stage one's ranking function looks
- * them up (store/search.ts, native/corpus_rank.c): a phrase by its stems joined by spaces. A word's
- * count is the one the cost bound has read (estimated for a common word of a large index). In a large
- * index a phrase of several words counts as its rarest word (a phrase is no commoner), where counting
- * it would walk its words' doclists; in a smaller one it is left out, to be counted exactly. A prefix is
- * left out too (counted over its expansions), and so is any key one of them could also stand for.
+ * them up (store/search.ts, native/corpus_rank.c): a phrase by its stems joined by spaces, a prefix by
+ * its stem. A word's count is the one the cost bound has read (estimated for a common word of a
+ * large index). In a large index a phrase of several words counts as its rarest word (a phrase is no
+ * commoner) and a prefix as its expansions' documents summed (the union is no larger), where counting
+ * either would walk whole doclists; in a smaller one they are left out, to be counted exactly. A key
+ * two terms share (`petro petro*`) is left out too.
  */
 function phraseDocuments(db: Store, compiled: CompiledQuery): Map<string, number> {
   const stem = stemmer(db);
-  const large = indexTotals(db).documents > EXACT_STATS_DOCUMENTS;
+  const { documents } = indexTotals(db);
+  const large = documents > EXACT_STATS_DOCUMENTS;
   const counts = new Map<string, number>();
-  const ambiguous = new Set<string>();
+  const shared = new Set<string>();
+  const add = (key: string, n: number): void => {
+    if (counts.has(key)) shared.add(key);
+    counts.set(key, n);
+  };
   for (const term of [...compiled.groups.flatMap((g) => g.alternatives), ...compiled.excluded]) {
     const words = term.tokens.map((t) => t.toLowerCase());
-    const stems = stem(words);
     if (term.prefix) {
-      ambiguous.add(words[words.length - 1]);
-      ambiguous.add(stems[stems.length - 1] ?? '');
+      // The index stems a prefix as it stems a word (`trading*` matches terms starting `trade`).
+      const [prefix] = stem([words[words.length - 1]]);
+      if (prefix && words.length === 1) {
+        if (large) add(prefix, Math.min(documents, prefixStats(db, prefix, MAX_PREFIX_TERMS).documents));
+        else shared.add(prefix);
+      }
       continue;
     }
+    const stems = stem(words);
     if (stems.some((s) => s === null) || (stems.length > 1 && !large)) continue;
-    counts.set(stems.join(' '), Math.min(...stems.map((s) => termDocuments(db, s!))));
+    add(stems.join(' '), Math.min(...stems.map((s) => termDocuments(db, s!))));
   }
-  for (const key of ambiguous) counts.delete(key);
+  for (const key of shared) counts.delete(key);
   return counts;
 }
 

@@ -4,7 +4,7 @@
  */
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
-import { ftsTotals, prepareVocabulary, sqliteVarints, termStats } from './vocabulary.js';
+import { ftsTotals, sqliteVarints, termStats } from './vocabulary.js';
 
 export interface CandidateText {
   id: number;
@@ -78,20 +78,6 @@ export function entityDocumentsUpTo(store: Store, entityId: number, cap: number)
     'SELECT count(*) AS n FROM (SELECT 1 FROM entity_docs WHERE entity_id = ? LIMIT ?)',
   ).get(entityId, Math.max(1, Math.ceil(cap))) as { n: number };
   return row.n;
-}
-
-/**
- * How many indexed terms start with `prefix` (counted up to `limit` + 1, so a two-letter prefix
- * costs a bounded scan) and their total occurrences.
- */
-export function prefixExpansions(store: Store, prefix: string, limit: number): { terms: number; occurrences: number } {
-  const db = sqlite(store);
-  prepareVocabulary(db);
-  const row = statement(
-    db,
-    'SELECT count(*) AS terms, coalesce(sum(cnt), 0) AS occurrences FROM (SELECT cnt FROM temp.corpus_search_vocab WHERE term >= @lo AND term < @hi LIMIT @limit)',
-  ).get({ lo: prefix, hi: prefix + '\uffff', limit: limit + 1 }) as { terms: number; occurrences: number };
-  return row;
 }
 
 /** The baseline of bench:relevance: bare FTS5 bm25() with default weights, best first. */

@@ -84,6 +84,7 @@ interface StatsCache {
   version: number;
   exact: Map<string, TermStats>;
   estimated: Map<string, TermStats | null>;
+  prefixes: Map<string, PrefixStats>;
   window?: { after: number; documents: number; total: number };
 }
 const statsCache = new WeakMap<Db, StatsCache>();
@@ -92,8 +93,12 @@ const STATS_CACHE_SIZE = 10_000;
 function cacheOf(db: Db): StatsCache {
   const version = statement(db, 'PRAGMA data_version').pluck().get() as number;
   let cache = statsCache.get(db);
-  if (!cache || cache.version !== version || cache.exact.size + cache.estimated.size > STATS_CACHE_SIZE) {
-    cache = { version, exact: new Map(), estimated: new Map() };
+  if (
+    !cache ||
+    cache.version !== version ||
+    cache.exact.size + cache.estimated.size + cache.prefixes.size > STATS_CACHE_SIZE
+  ) {
+    cache = { version, exact: new Map(), estimated: new Map(), prefixes: new Map() };
     statsCache.set(db, cache);
   }
   return cache;
@@ -119,6 +124,36 @@ export function termStats(store: Store, stem: string, estimate = false): TermSta
   }
   const stats = exactStats(db, stem);
   cache.exact.set(stem, stats);
+  return stats;
+}
+
+/** The indexed terms a prefix expands to, counted up to a limit, with their occurrences and documents. */
+export interface PrefixStats {
+  terms: number;
+  occurrences: number;
+  /** The sum of each term's documents: at least the documents holding any of them. */
+  documents: number;
+}
+
+/**
+ * How many indexed terms start with `prefix` (counted up to `limit` + 1, so a two-letter prefix
+ * costs a bounded scan), their total occurrences and documents. Kept per connection as termStats
+ * is: fts5vocab walks each term's doclist, and a search asks for its cost bound and its idf.
+ */
+export function prefixStats(store: Store, prefix: string, limit: number): PrefixStats {
+  const db = sqlite(store);
+  prepareVocabulary(db);
+  const cache = cacheOf(db);
+  const key = `${prefix}\u0000${limit}`;
+  let stats = cache.prefixes.get(key);
+  if (!stats) {
+    stats = statement(
+      db,
+      `SELECT count(*) AS terms, coalesce(sum(cnt), 0) AS occurrences, coalesce(sum(doc), 0) AS documents
+         FROM (SELECT cnt, doc FROM temp.corpus_search_vocab WHERE term >= @lo AND term < @hi LIMIT @limit)`,
+    ).get({ lo: prefix, hi: prefix + '\uffff', limit: limit + 1 }) as PrefixStats;
+    cache.prefixes.set(key, stats);
+  }
   return stats;
 }
 
