@@ -231,6 +231,8 @@ describe('pruned ranking of a frequent word without filters', () => {
       const huge = searchDocuments(fx.db, { ...plan, matchesAtMost: 1101, hugeMatches: 500 });
       expect(huge.estimated).toBe(true);
       expect(huge.rows).toHaveLength(3);
+      // Too many to score: the latest title matches come first, however old (not only the latest matches).
+      expect(huge.rows[0].title).toBe('Wheat sales');
       // Fewer matches than the bound: every one is scored, as without pruning.
       const few = planFor('farmers', { limit: 3, prunable: true, scoredMatches: 4, matchesAtMost: 5 });
       expect(searchDocuments(fx.db, few)).toMatchObject({ total: 1, rows: [{ title: 'Wheat sales' }] });

@@ -243,16 +243,20 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // documents, so a word found in most of a million documents costs a bounded count.
     const huge = plan.hugeMatches ?? HUGE_MATCHES;
     const atMost = plan.matchesAtMost ?? Number.POSITIVE_INFINITY;
-    // Past ONE_WALK_MATCHES documents of the rarest word, corpus_bm25 still walks once when the
-    // latest documents say the result is not huge: a phrase of common words (`"interest rates"` at
-    // 1M: 31,755 matches, its rarer word in 110,000 documents; 79 -> 50 ms) but not a common word
-    // (`said`, whose walk would stop at HUGE_MATCHES and score for nothing).
+    // With corpus_bm25, one walk whenever the latest documents say the result is not huge, at any
+    // size of the rarest word: a phrase of common words (`"interest rates"` at 1M: 31,755 matches,
+    // its rarer word in 110,000 documents; 79 -> 50 ms), and not a word whose walk would stop at
+    // HUGE_MATCHES having scored for nothing (`oil`, 75,801 of a million). With bm25(), up to
+    // ONE_WALK_MATCHES of the rarest word.
+    const mayBeHuge = atMost > huge;
     let estimate: number | undefined;
+    if (counted && mayBeHuge && paths.prunedWithCount !== undefined && !byDate)
+      estimate = estimateMatches(db, matching, params);
     const oneWalk =
       paths.prunedWithCount !== undefined &&
       !byDate &&
       atMost > scoredMatches &&
-      (atMost <= ONE_WALK_MATCHES || (counted && (estimate = estimateMatches(db, matching, params)) <= huge));
+      (counted ? !mayBeHuge || estimate! <= huge : atMost <= ONE_WALK_MATCHES);
     const walked = oneWalk ? countAndScoreLikely(db, paths.prunedWithCount!, params, huge, k) : null;
     if (walked) {
       total = walked.total;
@@ -278,10 +282,17 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   // is near zero), so this loses little; the count stays exact.
   let ranked = paths.scored;
   if (estimated) {
-    // Too many to score at all: the latest matches, in rowid order (an early-stopping LIMIT), for the
-    // second stage to rank by its own BM25F.
-    ranked = `SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${filtering.within('documents_fts.rowid')}
-      ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})`;
+    // Too many to score at all: the latest matches with the query in the title, then the latest
+    // matches, newest first (early-stopping LIMITs), for the second stage to rank by its own BM25F.
+    // The latest matches alone made `oil` at a million articles the last day's stories that name oil
+    // anywhere; on Reuters with every result past 300 matches taken this way, P@10 gained 2.1 points
+    // over bare bm25 with the latest matches alone and 6.0 with the title matches first (5.9 when
+    // every match is scored), the same with 1,000 title matches as with 2,000.
+    ranked = `SELECT id, max(score) AS score FROM (
+        SELECT * FROM (SELECT rowid AS id, 1.0 AS score FROM titles_fts WHERE titles_fts MATCH @titled${filtering.within('titles_fts.rowid')}
+          ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})
+        UNION ALL SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${filtering.within('documents_fts.rowid')}
+          ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})) GROUP BY id`;
   } else if (paths.pruned && total > scoredMatches) ranked = paths.pruned;
   else if (paths.rankedWithTotal) ranked = paths.rankedWithTotal;
 
@@ -303,7 +314,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     scoredTop?.rows ??
     (statement(
       db,
-      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : paths.rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC LIMIT @k`,
+      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : paths.rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC${estimated ? ', 1 DESC' : ''} LIMIT @k`,
     ).all({ ...params, k }) as {
       id: number;
       score: number;
