@@ -109,14 +109,6 @@ const ONE_WALK_MATCHES = 2 * HUGE_MATCHES;
 /** The latest documents an estimate looks at. */
 const ESTIMATE_WINDOW = 20_000;
 const RECENT_CANDIDATES = 1000;
-/**
- * The latest candidates a pruned result scores beside its title matches and most-mentioning documents:
- * RECENT_CANDIDATES past SCORED_MATCHES, all of a smaller result (`many`, a one-row CTE of the statement,
- * says which). Names with words and filtered results took the latest SCORED_MATCHES (4,000) past the
- * bound as well: twice the documents scored for `Japan trade` at 1M, for no change on Reuters with
- * every result past 300 matches pruned (bench:relevance +5.9 P@10 either way).
- */
-const LATEST_WHEN_MANY = `(SELECT CASE WHEN yes THEN ${RECENT_CANDIDATES} ELSE @scoredMatches END FROM many)`;
 /** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
 const TIE_SLACK = 16;
 /**
@@ -469,7 +461,7 @@ function rankFilteredWords(
   const sql = plan.prunable
     ? `WITH m AS MATERIALIZED (${paths.matching} LIMIT @cap),
         many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM m),
-        pick AS MATERIALIZED (${likelyCandidates(`SELECT id FROM m ORDER BY id DESC LIMIT ${LATEST_WHEN_MANY}`, { among: 'm', when: '(SELECT yes FROM many)' })}),
+        pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM m ORDER BY id DESC LIMIT @scoredMatches', { among: 'm', when: '(SELECT yes FROM many)' })}),
         s AS MATERIALIZED (SELECT rowid AS id, -${bm25} AS score FROM documents_fts
           WHERE documents_fts MATCH @match AND rowid >= (SELECT min(id) FROM pick) AND +rowid IN pick)
        SELECT id, round(score, ${SCORE_DECIMALS}) AS score, (SELECT count(*) FROM m) AS total FROM s ORDER BY 2 DESC LIMIT @k`
@@ -612,10 +604,9 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
         extra AS MATERIALIZED (${parts.mentionOnly}),
         whole AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all),
         cand AS (SELECT id FROM whole UNION ALL SELECT id FROM extra),
-        many AS MATERIALIZED (SELECT (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) > @scoredMatches AS yes),
         pick AS MATERIALIZED (
-          SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all ORDER BY rowid DESC LIMIT ${LATEST_WHEN_MANY})
-          UNION SELECT * FROM (SELECT id FROM extra ORDER BY id DESC LIMIT ${LATEST_WHEN_MANY})
+          SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all ORDER BY rowid DESC LIMIT @scoredMatches)
+          UNION SELECT * FROM (SELECT id FROM extra ORDER BY id DESC LIMIT @scoredMatches)
           UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
           UNION SELECT * FROM (${mostMentioning(named, 'm1.doc_id IN cand')})),
         ${scoring('pick', ', (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) AS total')}`,
@@ -628,7 +619,7 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     ...paths,
     rankedWithTotal: `WITH ${cand},
       many AS MATERIALIZED (SELECT count(*) > @scoredMatches AS yes FROM cand),
-      pick AS MATERIALIZED (${likelyCandidates(`SELECT id FROM cand ORDER BY id DESC LIMIT ${LATEST_WHEN_MANY}`, { named, among: 'cand', when: '(SELECT yes FROM many)' })}),
+      pick AS MATERIALIZED (${likelyCandidates('SELECT id FROM cand ORDER BY id DESC LIMIT @scoredMatches', { named, among: 'cand', when: '(SELECT yes FROM many)' })}),
       ${scoring('pick', ', (SELECT count(*) FROM cand) AS total')}`,
   };
 }
