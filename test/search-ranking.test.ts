@@ -233,6 +233,11 @@ describe('pruned ranking of a frequent word without filters', () => {
       expect(huge.rows).toHaveLength(3);
       // Too many to score: the latest title matches come first, however old (not only the latest matches).
       expect(huge.rows[0].title).toBe('Wheat sales');
+      // The same bounds from a search's options (bench:relevance scales them down to a million's).
+      const bounded = search(fx.db, 'wheat', { bounds: { hugeMatches: 500 } });
+      expect(bounded).toMatchObject({ total: expect.any(Number), totalEstimated: true });
+      expect(bounded.hits[0].title).toBe('Wheat sales');
+      expect(search(fx.db, 'wheat').totalEstimated).toBe(false);
       // Fewer matches than the bound: every one is scored, as without pruning.
       const few = planFor('farmers', { limit: 3, prunable: true, scoredMatches: 4, matchesAtMost: 5 });
       expect(searchDocuments(fx.db, few)).toMatchObject({ total: 1, rows: [{ title: 'Wheat sales' }] });

@@ -593,6 +593,7 @@ function execute(
     prunable,
     matchesAtMost: prunable && relevance ? fewestDocuments(db, compiled.groups) : undefined,
     phraseDocuments: relevance ? phraseDocuments(db, compiled) : undefined,
+    ...options.bounds,
   };
   const leftOut = found?.leftOut ?? [];
   if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities, leftOut, units };

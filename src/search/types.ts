@@ -5,6 +5,7 @@
 import type { SearchEntityType } from '../core/types.js';
 import type { RankingParams } from './ranking.js';
 import type { Facets } from '../store/facets.js';
+import type { SearchBounds } from '../store/search.js';
 
 export type SortOrder = 'relevance' | 'date' | '-date';
 
@@ -32,6 +33,8 @@ export interface SearchOptions {
   sort?: SortOrder;
   /** Ranking weights other than the tuned defaults (for the relevance benchmark's tuning). */
   ranking?: Partial<RankingParams>;
+  /** How far a large result is read, other than the defaults (for the relevance benchmark at scale). */
+  bounds?: Partial<SearchBounds>;
 }
 
 /** An entity (or event) of the database, as the query or a filter resolved it. */

@@ -71,6 +71,10 @@ export interface SearchPlan {
   phraseDocuments?: Map<string, number>;
   /** Above this many matches only a bounded set of candidates is scored (default SCORED_MATCHES). */
   scoredMatches?: number;
+  /** The latest title matches a pruned result scores (default TITLE_CANDIDATES). */
+  titleCandidates?: number;
+  /** The latest matches, and the documents mentioning a name most, a pruned result scores (default RECENT_CANDIDATES). */
+  recentCandidates?: number;
   /** Above this many matches the total is estimated and nothing is scored (default HUGE_MATCHES). */
   hugeMatches?: number;
   /** A date range of at most this many documents is filtered as a set of ids (default NARROW_RANGE). */
@@ -94,6 +98,18 @@ export interface SearchPage {
   allIds?: () => number[];
 }
 
+/**
+ * How far search reads a large result: what it scores whole, what it estimates, and the candidates a
+ * pruned one scores. The defaults are for any corpus; bench:relevance scales them down to see on
+ * Reuters what pruning costs at a million articles.
+ */
+export interface SearchBounds {
+  scoredMatches: number;
+  hugeMatches: number;
+  titleCandidates: number;
+  recentCandidates: number;
+}
+
 /** Above this many matches only a bounded set of candidates is scored (see searchDocuments). */
 export const SCORED_MATCHES = 4000;
 const TITLE_CANDIDATES = 2000;
@@ -109,6 +125,13 @@ const ONE_WALK_MATCHES = 2 * HUGE_MATCHES;
 /** The latest documents an estimate looks at. */
 const ESTIMATE_WINDOW = 20_000;
 const RECENT_CANDIDATES = 1000;
+/** The bounds searchDocuments uses when a plan sets none. */
+export const SEARCH_BOUNDS: Readonly<SearchBounds> = {
+  scoredMatches: SCORED_MATCHES,
+  hugeMatches: HUGE_MATCHES,
+  titleCandidates: TITLE_CANDIDATES,
+  recentCandidates: RECENT_CANDIDATES,
+};
 /** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
 const TIE_SLACK = 16;
 /**
@@ -221,6 +244,8 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const { sets, wideRange } = filtering;
   const byDate = plan.sort === 'date' || plan.sort === '-date';
   const { bm25, counted } = rankFunction(db, plan, params);
+  params.titleCandidates = plan.titleCandidates ?? TITLE_CANDIDATES;
+  params.recentCandidates = plan.recentCandidates ?? RECENT_CANDIDATES;
   const paths = plan.units.some((u) => u.entities.length > 0)
     ? entityPaths(plan, filtering, bm25, params)
     : wordPaths(plan, filtering, bm25, params);
@@ -292,9 +317,9 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // many title matches as TITLE_CANDIDATES rank the same, in both settings.
     ranked = `SELECT id, max(score) AS score FROM (
         SELECT * FROM (SELECT rowid AS id, 1.0 AS score FROM titles_fts WHERE titles_fts MATCH @titled${filtering.within('titles_fts.rowid')}
-          ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})
+          ORDER BY rowid DESC LIMIT @recentCandidates)
         UNION ALL SELECT * FROM (SELECT rowid AS id, 0.0 AS score FROM documents_fts WHERE documents_fts MATCH @match${filtering.within('documents_fts.rowid')}
-          ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES})) GROUP BY id`;
+          ORDER BY rowid DESC LIMIT @recentCandidates)) GROUP BY id`;
   } else if (paths.pruned && total > scoredMatches) ranked = paths.pruned;
   else if (paths.rankedWithTotal) ranked = paths.rankedWithTotal;
 
@@ -402,7 +427,7 @@ function wordPaths(plan: SearchPlan, filtering: Filtering, bm25: string, params:
   // filtered matches themselves.
   if (!plan.prunable || sets.length > 0 || wideRange) return paths;
   const likely = likelyCandidates(
-    `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}`,
+    `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT @recentCandidates`,
     {},
   );
   return {
@@ -570,7 +595,7 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
       pruned: unfiltered
         ? summed(
             likelyCandidates(
-              `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @any ORDER BY rowid DESC LIMIT ${RECENT_CANDIDATES}`,
+              `SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @any ORDER BY rowid DESC LIMIT @recentCandidates`,
               { named },
             ),
           )
@@ -609,7 +634,7 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
         pick AS MATERIALIZED (
           SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all ORDER BY rowid DESC LIMIT @scoredMatches)
           UNION SELECT * FROM (SELECT id FROM extra ORDER BY id DESC LIMIT @scoredMatches)
-          UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES})
+          UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll ORDER BY rowid DESC LIMIT @titleCandidates)
           UNION SELECT * FROM (${mostMentioning(named, 'm1.doc_id IN cand')})),
         ${scoring('pick', ', (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) AS total')}`,
     };
@@ -639,7 +664,7 @@ function likelyCandidates(latest: string, options: { named?: EntityRef[]; among?
   const parts = [
     latest,
     `SELECT rowid AS id FROM titles_fts WHERE ${gate}titles_fts MATCH @titled${among ? ` AND +rowid IN ${among}` : ''}
-      ORDER BY rowid DESC LIMIT ${TITLE_CANDIDATES}`,
+      ORDER BY rowid DESC LIMIT @titleCandidates`,
   ];
   if (named?.length) parts.push(mostMentioning(named, `${gate}${among ? `m1.doc_id IN ${among}` : '1'}`));
   return parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ');
@@ -655,9 +680,9 @@ function mostMentioning(named: EntityRef[], condition: string): string {
   if (named.length === 1 && named[0].kind === 'entity')
     return `SELECT doc_id AS id FROM entity_docs AS m1 INDEXED BY entity_docs_most
       WHERE ${condition} AND m1.entity_id = ${Math.trunc(Number(named[0].id))}
-      ORDER BY m1.mentions DESC, m1.doc_id LIMIT ${RECENT_CANDIDATES}`;
+      ORDER BY m1.mentions DESC, m1.doc_id LIMIT @recentCandidates`;
   return `SELECT doc_id AS id FROM (${mentioning(named).join(' UNION ALL ')}) AS m1 WHERE ${condition}
-      GROUP BY doc_id ORDER BY sum(n) DESC, doc_id LIMIT ${RECENT_CANDIDATES}`;
+      GROUP BY doc_id ORDER BY sum(n) DESC, doc_id LIMIT @recentCandidates`;
 }
 
 /** Date ranges holding at most this many documents are filtered as a set of ids. */
