@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
+import { packagePath } from '../core/package-root.js';
 import { databaseError, isSqliteError, noteOpenDatabase } from './errors.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 
@@ -28,22 +28,14 @@ function addonFile(): string | undefined {
 }
 
 /**
- * The ranking extension (native/corpus_rank.c, built at install into the package's build/Release),
- * found from this module up to the package's root: dist/src/store, dist/bundle/commands and src/store
- * all sit below it. `undefined` when it was not built.
+ * The ranking extension (native/corpus_rank.c), where the install builds it in the package's
+ * build/Release; `undefined` when it was not built.
  */
 let rankExtension: string | null | undefined = null;
 function rankExtensionFile(): string | undefined {
   if (rankExtension === null) {
-    rankExtension = undefined;
-    for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-      if (fs.existsSync(path.join(dir, 'package.json'))) {
-        const file = path.join(dir, 'build', 'Release', 'corpus_rank.node');
-        if (fs.existsSync(file)) rankExtension = file;
-        break;
-      }
-      if (path.dirname(dir) === dir) break;
-    }
+    const file = packagePath('build', 'Release', 'corpus_rank.node');
+    rankExtension = file !== null && fs.existsSync(file) ? file : undefined;
   }
   return rankExtension;
 }

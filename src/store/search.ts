@@ -23,8 +23,11 @@ export interface SearchUnit {
   entities: EntityRef[];
 }
 
-/** What to search for: the query's units and the filters, already resolved to ids. */
-export interface SearchPlan {
+/**
+ * What to search for: the query's units and the filters, already resolved to ids; bounds other than
+ * SEARCH_BOUNDS where set.
+ */
+export interface SearchPlan extends Partial<SearchBounds> {
   /** The whole query as one FTS5 expression; null when the query has no words (filters alone). */
   match: string | null;
   units: SearchUnit[];
@@ -69,14 +72,6 @@ export interface SearchPlan {
    * a million articles costs more than scoring; corpus_bm25 takes them from here (see rankFunction).
    */
   phraseDocuments?: Map<string, number>;
-  /** Above this many matches only a bounded set of candidates is scored (default SCORED_MATCHES). */
-  scoredMatches?: number;
-  /** The latest title matches a pruned result scores (default TITLE_CANDIDATES). */
-  titleCandidates?: number;
-  /** The latest matches, and the documents mentioning a name most, a pruned result scores (default RECENT_CANDIDATES). */
-  recentCandidates?: number;
-  /** Above this many matches the total is estimated and nothing is scored (default HUGE_MATCHES). */
-  hugeMatches?: number;
   /** A date range of at most this many documents is filtered as a set of ids (default NARROW_RANGE). */
   narrowRange?: number;
 }
@@ -104,9 +99,13 @@ export interface SearchPage {
  * Reuters what pruning costs at a million articles.
  */
 export interface SearchBounds {
+  /** Above this many matches only a bounded set of candidates is scored (SCORED_MATCHES). */
   scoredMatches: number;
+  /** Above this many matches the total is estimated and nothing is scored (HUGE_MATCHES). */
   hugeMatches: number;
+  /** The latest title matches a pruned result scores (TITLE_CANDIDATES). */
   titleCandidates: number;
+  /** The latest matches, and the documents mentioning a name most, a pruned result scores (RECENT_CANDIDATES). */
   recentCandidates: number;
 }
 
@@ -273,15 +272,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // its rarer word in 110,000 documents; 79 -> 50 ms), and not a word whose walk would stop at
     // HUGE_MATCHES having scored for nothing (`oil`, 75,801 of a million). With bm25(), up to
     // ONE_WALK_MATCHES of the rarest word.
+    const mayWalkOnce = paths.prunedWithCount !== undefined && !byDate && atMost > scoredMatches;
     const mayBeHuge = atMost > huge;
-    let estimate: number | undefined;
-    if (counted && mayBeHuge && paths.prunedWithCount !== undefined && !byDate)
-      estimate = estimateMatches(db, matching, params);
-    const oneWalk =
-      paths.prunedWithCount !== undefined &&
-      !byDate &&
-      atMost > scoredMatches &&
-      (counted ? !mayBeHuge || estimate! <= huge : atMost <= ONE_WALK_MATCHES);
+    const estimate = mayWalkOnce && counted && mayBeHuge ? estimateMatches(db, matching, params) : undefined;
+    const oneWalk = mayWalkOnce && (counted ? estimate === undefined || estimate <= huge : atMost <= ONE_WALK_MATCHES);
     const walked = oneWalk ? countAndScoreLikely(db, paths.prunedWithCount!, params, huge, k) : null;
     if (walked) {
       total = walked.total;

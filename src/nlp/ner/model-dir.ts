@@ -1,20 +1,14 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../core/package-root.js';
 
 let cached: string | null = null;
 
-/**
- * The project's model/ folder. Found by walking up from this file because the code runs both
- * compiled (dist/src/nlp/ner) and from source under vitest (src/nlp/ner).
- */
+/** The project's model/ folder, at the package's root (see packagePath). */
 export function modelDir(): string {
   if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'model'))) return (cached = join(dir, 'model'));
-    const up = dirname(dir);
-    if (up === dir) throw new Error('model/ folder not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
+  const dir = packagePath('model');
+  if (dir === null || !existsSync(dir))
+    throw new Error('model/ folder not found above ' + fileURLToPath(import.meta.url));
+  return (cached = dir);
 }
