@@ -161,6 +161,89 @@ static void corpusBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
   sqlite3_result_double(ctx, -1.0 * score);
 }
 
+/*
+ * Id sets: corpus_idset(id), an aggregate, makes a set of document ids as a blob (a bitmap from the
+ * least id to the greatest); corpus_in(set, id) says whether id is in it (0 or 1; a NULL set is
+ * empty). Why: a filter (the documents mentioning an entity, those of a date range) is tested
+ * against every match of the query's words as FTS5 walks them, and SQLite's own `IN (subquery)`
+ * probes a temporary b-tree for each: `trade --entity Japan` at a million articles tested 147,579
+ * matches against 53,261 documents in 55 ms, 10 of them the walk itself. A bit costs a shift.
+ */
+typedef struct {
+  sqlite3_int64 *ids;
+  sqlite3_int64 n, capacity, least, most;
+} IdCollector;
+
+/* The widest span of ids a set may cover: a bitmap of 128 MB. Rowids are assigned one after the
+ * other, so only a corpus of more than a billion documents written reaches it. */
+#define MAX_SPAN (((sqlite3_int64)1) << 30)
+#define HEADER ((int)sizeof(sqlite3_int64))
+
+static void idsetStep(sqlite3_context *ctx, int nVal, sqlite3_value **values) {
+  (void)nVal;
+  if (sqlite3_value_type(values[0]) == SQLITE_NULL) return;
+  IdCollector *c = (IdCollector *)sqlite3_aggregate_context(ctx, sizeof(IdCollector));
+  if (!c) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  sqlite3_int64 id = sqlite3_value_int64(values[0]);
+  if (c->n == c->capacity) {
+    sqlite3_int64 capacity = c->capacity ? c->capacity * 2 : 1024;
+    sqlite3_int64 *grown = (sqlite3_int64 *)sqlite3_realloc64(c->ids, sizeof(sqlite3_int64) * (sqlite3_uint64)capacity);
+    if (!grown) {
+      sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    c->ids = grown;
+    c->capacity = capacity;
+  }
+  if (c->n == 0 || id < c->least) c->least = id;
+  if (c->n == 0 || id > c->most) c->most = id;
+  c->ids[c->n++] = id;
+}
+
+static void idsetFinal(sqlite3_context *ctx) {
+  IdCollector *c = (IdCollector *)sqlite3_aggregate_context(ctx, 0);
+  sqlite3_int64 least = c && c->n ? c->least : 0;
+  sqlite3_int64 span = c && c->n ? c->most - c->least + 1 : 0;
+  if (span > MAX_SPAN) {
+    sqlite3_free(c->ids);
+    sqlite3_result_error(ctx, "corpus_idset: the ids span more than 2^30", -1);
+    return;
+  }
+  sqlite3_int64 bytes = HEADER + (span + 7) / 8;
+  unsigned char *blob = (unsigned char *)sqlite3_malloc64((sqlite3_uint64)bytes);
+  if (!blob) {
+    if (c) sqlite3_free(c->ids);
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  memset(blob, 0, (size_t)bytes);
+  memcpy(blob, &least, sizeof least);
+  for (sqlite3_int64 i = 0; c && i < c->n; i++) {
+    sqlite3_int64 bit = c->ids[i] - least;
+    blob[HEADER + bit / 8] |= (unsigned char)(1u << (bit % 8));
+  }
+  if (c) sqlite3_free(c->ids);
+  sqlite3_result_blob64(ctx, blob, (sqlite3_uint64)bytes, sqlite3_free);
+}
+
+static void idsetHas(sqlite3_context *ctx, int nVal, sqlite3_value **values) {
+  (void)nVal;
+  int bytes = sqlite3_value_bytes(values[0]);
+  const unsigned char *blob = (const unsigned char *)sqlite3_value_blob(values[0]);
+  if (!blob || bytes < HEADER || sqlite3_value_type(values[1]) == SQLITE_NULL) {
+    sqlite3_result_int(ctx, 0);
+    return;
+  }
+  sqlite3_int64 least;
+  memcpy(&least, blob, sizeof least);
+  sqlite3_int64 bit = sqlite3_value_int64(values[1]) - least;
+  int has = bit >= 0 && bit < (sqlite3_int64)(bytes - HEADER) * 8 && (blob[HEADER + bit / 8] >> (bit % 8)) & 1;
+  sqlite3_result_int(ctx, has);
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
@@ -178,5 +261,9 @@ int sqlite3_corpusrank_init(sqlite3 *db, char **error, const sqlite3_api_routine
     *error = sqlite3_mprintf("corpus_rank: this SQLite has no FTS5 of version 3 or later");
     return SQLITE_ERROR;
   }
-  return fts->xCreateFunction(fts, "corpus_bm25", 0, corpusBm25, 0);
+  rc = fts->xCreateFunction(fts, "corpus_bm25", 0, corpusBm25, 0);
+  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  if (rc == SQLITE_OK) rc = sqlite3_create_function_v2(db, "corpus_idset", 1, flags, 0, 0, idsetStep, idsetFinal, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function_v2(db, "corpus_in", 2, flags, 0, idsetHas, 0, 0, 0);
+  return rc;
 }

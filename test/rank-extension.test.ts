@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRankFunction, openDatabase, sqlite, type Store } from '../src/store/db.js';
 import { search } from '../src/search/search.js';
-import { bothBm25, indexTotals } from '../src/store/ranking.js';
+import { bothBm25, indexTotals, inIdSet } from '../src/store/ranking.js';
 import { ftsMatchCount } from '../src/store/inspect.js';
 import { tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
@@ -89,6 +89,84 @@ describe('the ranking extension', () => {
         expect(result.total).toBeGreaterThan(0);
         expect(result.hits.map((h) => [h.id, h.score])).toEqual(without[i].hits.map((h) => [h.id, h.score]));
       }
+    } finally {
+      delete process.env.CORPUS_NO_RANK_EXTENSION;
+      plain.close();
+    }
+  });
+});
+
+describe("the extension's id sets", () => {
+  let fx: SearchFixture;
+  let file: string;
+
+  beforeAll(() => {
+    file = path.join(tempDir('corpus-idset-'), 'idset.db');
+    fx = new SearchFixture(file);
+    const japan = fx.entity('COUNTRY', 'Japan', ['Nippon']);
+    // A year of oil and trade reports, some naming Japan (a few only as Nippon), from two sources.
+    for (let i = 0; i < 48; i++) {
+      const month = String(1 + (i % 12)).padStart(2, '0');
+      const named = i % 3 === 0 ? 'Japan' : i % 7 === 0 ? 'Nippon' : 'Norway';
+      const id = fx.doc(
+        {
+          path: `r${i}.txt`,
+          title: i % 5 === 0 ? `${named.toUpperCase()} OIL IMPORTS` : `Report ${i}`,
+          date: `1987-${month}-${String(1 + (i % 27)).padStart(2, '0')}`,
+          source: i % 2 === 0 ? 'Reuters' : 'Kyodo',
+        },
+        `${named} bought oil ${1 + (i % 4)} times in the month as trade grew. ${'Dealers said so. '.repeat(i % 3)}`,
+      );
+      if (named !== 'Norway') fx.mention(id, japan, named);
+    }
+  });
+  afterAll(() => fx.close());
+
+  it('hold exactly the ids they are made of', () => {
+    hasRankFunction(sqlite(fx.db));
+    expect(inIdSet(fx.db, [5, 3, 1000, 3, null], [3, 4, 5, 1000, 1001, 2, 0, -1, null])).toEqual([
+      1, 0, 1, 1, 0, 0, 0, 0, 0,
+    ]);
+    expect(inIdSet(fx.db, [], [0, 1, 7])).toEqual([0, 0, 0]);
+    expect(inIdSet(fx.db, [-5, 7], [-5, 7, 0, -6, 8])).toEqual([1, 1, 0, 0, 0]);
+    // Bits across byte boundaries, at both ends of the span.
+    const ids = [8, 15, 16, 23, 24, 1_000_000];
+    expect(inIdSet(fx.db, ids, [7, 8, 9, 15, 16, 17, 23, 24, 25, 999_999, 1_000_000])).toEqual([
+      0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 1,
+    ]);
+    expect(() => inIdSet(fx.db, [1, 2 ** 31], [1])).toThrow(/span/);
+  });
+
+  it("filter a search exactly as SQL's IN does: the same hits, scores and counts", () => {
+    const queries: [string, Parameters<typeof search>[2]][] = [
+      ['oil', { entities: ['Japan'] }],
+      ['oil', { from: '1987-03', to: '1987-05' }],
+      ['oil trade', { source: 'Kyodo', from: '1987-02' }],
+      ['oil', { entities: ['Japan'], to: '1987-06' }],
+      ['Japan oil', {}],
+      ['Japan oil', { from: '1987-04' }],
+      ['"bought oil"', { entities: ['Japan'] }],
+    ];
+    // Small bounds, so that candidates are pruned here as they are at a million articles.
+    const bounds = { scoredMatches: 3, titleCandidates: 2, recentCandidates: 2 };
+    const run = (store: Store) =>
+      queries.flatMap(([q, options]) => [
+        search(store, q, { ...options, limit: 10 }),
+        search(store, q, { ...options, limit: 10, bounds }),
+      ]);
+    const withExtension = run(fx.db);
+    process.env.CORPUS_NO_RANK_EXTENSION = '1';
+    const plain = openDatabase(file, { readonly: true });
+    try {
+      const without = run(plain);
+      for (const [i, result] of withExtension.entries()) {
+        expect(result.total, queries[i >> 1][0]).toBeGreaterThan(0);
+        expect(result.total).toBe(without[i].total);
+        expect(result.hits.map((h) => [h.id, h.score])).toEqual(without[i].hits.map((h) => [h.id, h.score]));
+      }
+      // The filters hold: every hit of the entity filter names Japan, by either name.
+      for (const hit of withExtension[0].hits) expect(hit.snippet).toMatch(/Japan|Nippon/);
+      expect(withExtension[0].total).toBe(16 + 4);
     } finally {
       delete process.env.CORPUS_NO_RANK_EXTENSION;
       plain.close();

@@ -109,6 +109,20 @@ export function bothBm25(
   ).all({ match, counts: phraseDocuments, w: titleWeight }) as { id: number; fts5: number; ours: number }[];
 }
 
+/**
+ * Whether each of `probes` is in the set corpus_idset makes of `ids` (1 or 0): the extension's id
+ * bitmaps, which search tests its matches against (see filteringByBitmaps). For its tests; needs the
+ * extension loaded (hasRankFunction).
+ */
+export function inIdSet(store: Store, ids: (number | null)[], probes: (number | null)[]): number[] {
+  const rows = statement(
+    sqlite(store),
+    `SELECT corpus_in((SELECT corpus_idset(value) FROM json_each(@ids)), p.value) AS has
+       FROM json_each(@probes) AS p ORDER BY p.key`,
+  ).all({ ids: JSON.stringify(ids), probes: JSON.stringify(probes) }) as { has: number }[];
+  return rows.map((r) => r.has);
+}
+
 /** A candidate's metadata and the start of its body, for the second ranking stage. */
 export interface RerankText {
   id: number;
