@@ -174,9 +174,10 @@ typedef struct {
   sqlite3_int64 n, capacity, least, most;
 } IdCollector;
 
-/* The widest span of ids a set may cover: a bitmap of 128 MB. Rowids are assigned one after the
- * other, so only a corpus of more than a billion documents written reaches it. */
-#define MAX_SPAN (((sqlite3_int64)1) << 30)
+/* The widest span of ids a set may cover: a bitmap of 16 MB. Rowids are assigned one after the
+ * other, so only a corpus of more than a hundred million documents written reaches it (search
+ * checks the span first and filters with SQL's IN past it). */
+#define MAX_SPAN (((sqlite3_int64)1) << 27)
 #define HEADER ((int)sizeof(sqlite3_int64))
 
 static void idsetStep(sqlite3_context *ctx, int nVal, sqlite3_value **values) {
@@ -209,7 +210,7 @@ static void idsetFinal(sqlite3_context *ctx) {
   sqlite3_int64 span = c && c->n ? c->most - c->least + 1 : 0;
   if (span > MAX_SPAN) {
     sqlite3_free(c->ids);
-    sqlite3_result_error(ctx, "corpus_idset: the ids span more than 2^30", -1);
+    sqlite3_result_error(ctx, "corpus_idset: the ids span more than 2^27", -1);
     return;
   }
   sqlite3_int64 bytes = HEADER + (span + 7) / 8;

@@ -172,4 +172,29 @@ describe("the extension's id sets", () => {
       plain.close();
     }
   });
+
+  it("give way to SQL's IN where the ids span more than a bitmap holds", () => {
+    const sparse = new SearchFixture(path.join(tempDir('corpus-idset-sparse-'), 'sparse.db'));
+    try {
+      const japan = sparse.entity('COUNTRY', 'Japan');
+      for (const [i, id] of [1, 2, 3, 2 ** 28].entries()) {
+        const named = i === 1 ? 'Norway' : 'Japan';
+        const doc = sparse.doc(
+          { id, path: `s${i}.txt`, title: `Report ${i}`, date: `1987-0${1 + i}-01` },
+          `${named} bought oil.`,
+        );
+        if (named === 'Japan') sparse.mention(doc, japan, named);
+      }
+      hasRankFunction(sqlite(sparse.db));
+      expect(() => inIdSet(sparse.db, [1, 2 ** 28], [1])).toThrow(/span/);
+      const filtered = search(sparse.db, 'oil', { entities: ['Japan'] });
+      expect(filtered.total).toBe(3);
+      expect(filtered.hits.map((h) => h.path).sort()).toEqual(['s0.txt', 's2.txt', 's3.txt']);
+      expect(search(sparse.db, 'oil', { from: '1987-02', to: '1987-04' }).total).toBe(3);
+      expect(search(sparse.db, '', { entities: ['Japan'], from: '1987-03' }).total).toBe(2);
+      expect(search(sparse.db, 'Japan oil').total).toBe(3);
+    } finally {
+      sparse.close();
+    }
+  });
 });

@@ -25,7 +25,7 @@ export class SearchFixture {
   }
 
   doc(
-    meta: { path: string; title?: string | null; date?: string | null; source?: string | null },
+    meta: { path: string; title?: string | null; date?: string | null; source?: string | null; id?: number },
     body: string,
   ): number {
     const id = insertDocumentRow(this.db, { ...meta, body, tokens: body.split(/\s+/).length, fts: true });

@@ -21,6 +21,8 @@ export interface DocumentRow {
   tokens: number;
   /** Also index the text for full-text search (as ingest does). */
   fts?: boolean;
+  /** The document's id, where a test needs one (ingest lets SQLite assign them in turn). */
+  id?: number;
 }
 
 /** Insert a document, its path and (optionally) its full-text row; returns its id. */
@@ -28,9 +30,10 @@ export function insertDocumentRow(store: Store, doc: DocumentRow, sha256Of = doc
   const db = sqlite(store);
   const info = statement(
     db,
-    `INSERT INTO documents (sha256, title, date, source, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
-     VALUES (?, ?, ?, ?, 'txt', ?, ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
+    `INSERT INTO documents (id, sha256, title, date, source, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
+     VALUES (?, ?, ?, ?, ?, 'txt', ?, ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
   ).run(
+    doc.id ?? null,
     crypto.createHash('sha256').update(sha256Of).digest('hex'),
     doc.title ?? null,
     doc.date ?? null,

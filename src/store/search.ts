@@ -408,7 +408,7 @@ function filteringOf(db: Db, plan: SearchPlan, idSets: string[], range: string, 
   // `column` is qualified: the date lookup's own table has an id too.
   const lookUpDate = (column: string): string =>
     ` AND (SELECT 1 FROM documents dd INDEXED BY documents_id_date WHERE dd.id = ${column} AND ${dated}) IS NOT NULL`;
-  if (hasRankFunction(db)) return filteringByBitmaps(db, plan, idSets, range, params, lookUpDate);
+  if (bitmapsFit(db)) return filteringByBitmaps(db, plan, idSets, range, params, lookUpDate);
   // A narrow date range is a set of ids; a wide one (a quarter of a million documents at 1M) costs
   // more to build as a set than looking up each match's date (documents_id_date, covering).
   const wideRange = range !== '' && !narrowRange(db, range, params, plan.narrowRange ?? NARROW_RANGE);
@@ -450,6 +450,26 @@ function filteringByBitmaps(
   const within = (column: string): string =>
     bitmaps.map((_, i) => ` AND corpus_in(@idset${i}, ${column})`).join('') + (wideRange ? lookUpDate(column) : '');
   return { filtered: idSets.length > 0 || range !== '', wideRange, within, bitmaps: true };
+}
+
+/**
+ * The widest span of document ids a bitmap may cover (16 MB): the extension refuses wider (see
+ * native/corpus_rank.c). Ids are assigned one after another, so only a corpus of more than a hundred
+ * million documents written reaches it; past it, filters are SQL's IN.
+ */
+const BITMAP_SPAN = 2 ** 27;
+
+/** Whether id sets may be bitmaps here: the extension is loaded and the documents' ids fit one. */
+function bitmapsFit(db: Db): boolean {
+  if (!hasRankFunction(db)) return false;
+  // Two subqueries: SQLite reads a min() or a max() alone from the end of the rowid b-tree.
+  const row = statement(
+    db,
+    'SELECT (SELECT max(id) FROM documents) - (SELECT min(id) FROM documents) AS span',
+  ).get() as {
+    span: number | null;
+  };
+  return (row.span ?? 0) < BITMAP_SPAN;
 }
 
 /** The ids of `set` (a SELECT of `id`) as a bitmap, for corpus_in. */
@@ -850,7 +870,7 @@ function listFiltered(
 ): SearchPage {
   // With bitmaps, a date range's documents are each tested with a shift, not probed in a b-tree:
   // `--entity Brazil --from 1987-03 --to 1987-03` at 1M, 16 -> 6 ms.
-  const bitmaps = hasRankFunction(db);
+  const bitmaps = bitmapsFit(db);
   const conditions = [
     range,
     ...idSets.map((set, i) => {
