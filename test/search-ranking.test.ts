@@ -246,6 +246,10 @@ describe('pruned ranking of a frequent word without filters', () => {
       const counted = { ...plan, matchesAtMost: 1_000_000, phraseDocuments: new Map([['wheat', 1101]]) };
       expect(searchDocuments(fx.db, counted)).toMatchObject({ total: 1101, estimated: false, rows: twoWalks.rows });
       expect(searchDocuments(fx.db, { ...counted, hugeMatches: 500 })).toMatchObject({ estimated: true });
+      // Estimated far past the bound: taken as past it without a count, the same page and total.
+      const farPast = searchDocuments(fx.db, { ...counted, hugeMatches: 200 });
+      expect(farPast).toMatchObject({ total: 1101, estimated: true });
+      expect(farPast.rows[0].title).toBe('Wheat sales');
       // A prefix is pruned as a word is: counted whole, the old title match among its candidates.
       const prefix = searchDocuments(fx.db, planFor('whea*', { limit: 3, prunable: true, scoredMatches: 4 }));
       expect(prefix).toMatchObject({ total: 1101, estimated: false, rows: [{ title: 'Wheat sales' }, {}, {}] });
