@@ -659,6 +659,11 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
   // (doc_id, n) rows: a document's credit sums its rows' n.
   const named = units.flatMap((u) => u.entities);
   const mentioned = mentioning(named).join(' UNION ALL ');
+  // A candidate's credit, looked up for it alone (for one entity, a seek in entity_docs' key): a
+  // set of every candidate's credits joined back to them cost more (`Japan trade` at 1M, its 7,525
+  // candidates: 86 -> 67 ms for the statement, in one process, one after the other).
+  const creditOf = (id: string) =>
+    `coalesce((SELECT ${entityCredit('sum(n)')} FROM (${mentioned}) AS m0 WHERE m0.doc_id = ${id}), 0.0)`;
   params.titled = params.any;
 
   // No filter and ranked by relevance: the likely candidates may come from the index alone.
@@ -694,11 +699,9 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
   // The candidates (filters applied) are built once, and only they are scored: 'Japan trade' at 1M
   // scored all 190,000 documents with either word for its 30,944 candidates (300 -> 200 ms).
   const scoring = (from: string, total: string) => `
-      txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any AND +rowid IN ${from}),
-      ent AS MATERIALIZED (SELECT doc_id AS id, sum(n) AS n FROM (${mentioned}) AS m0 WHERE m0.doc_id IN ${from} GROUP BY doc_id)
-    SELECT c.id AS id,
-      coalesce(-t.bm, 0.0) + CASE WHEN e.n IS NULL THEN 0.0 ELSE ${entityCredit('e.n')} END AS score${total}
-    FROM ${from} c LEFT JOIN txt t ON t.id = c.id LEFT JOIN ent e ON e.id = c.id`;
+      txt AS MATERIALIZED (SELECT rowid AS id, ${bm25} AS bm FROM documents_fts WHERE documents_fts MATCH @any AND +rowid IN ${from})
+    SELECT c.id AS id, coalesce(-t.bm, 0.0) + ${creditOf('c.id')} AS score${total}
+    FROM ${from} c LEFT JOIN txt t ON t.id = c.id`;
   const cand = `cand AS MATERIALIZED (SELECT id FROM (${candidates}) AS c0 WHERE 1${within('c0.id')})`;
   params.scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
   const paths = {
@@ -706,20 +709,22 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     matching: `WITH ${cand} SELECT id FROM cand`,
     countedFromIndex: false,
   };
-  if (unfiltered && !plan.exclude && nameUnits.length === 1 && plainUnits.length > 0) {
-    // One name with words, unfiltered: the likely candidates are known before the walk that counts
-    // the documents with all the words, which scores them as it counts: the latest SCORED_MATCHES
-    // (from `edge` on, found by a walk from the newest that stops there), the latest with a word in
-    // the title before them, and MOST_MENTIONING times RECENT_CANDIDATES of the documents mentioning
-    // the entities most (about as many among the matches as the RECENT_CANDIDATES taken from a set of
-    // matches built first). The documents mentioning the name without its words that have the other
-    // words are found, counted and scored in one walk of those words (bm25 of them alone is bm25 of
-    // the whole query's words there, as no word of the name is): scored, those among the latest
-    // EXTRA_SPAN times SCORED_MATCHES documents mentioning it without its words (all of them, most
-    // often: Japan at 1M has 317) and the most mentioning. `Japan trade` at 1M, alternated with the
-    // plan of several names in one process: 130 -> 114 ms.
-    // (The title candidates come from documents_fts here, not titles_fts: FTS5 intersects the title
-    // matches with all the words itself, 1.4 ms against 3.2 for `Japan trade` at 1M.)
+  const byRelevance = plan.sort !== 'date' && plan.sort !== '-date';
+  if (byRelevance && !plan.exclude && nameUnits.length === 1 && plainUnits.length > 0) {
+    // One name with words: the likely candidates are known before the walk that counts the
+    // documents with all the words (within the filters), which scores them as it counts: the latest
+    // SCORED_MATCHES (from `edge` on, found by a walk from the newest that stops there), the latest
+    // with a word in the title before them, and MOST_MENTIONING times RECENT_CANDIDATES of the
+    // documents mentioning the entities most (about as many among the matches as the
+    // RECENT_CANDIDATES taken from a set of matches built first). The documents mentioning the name
+    // without its words that have the other words are found, counted and scored in one walk of those
+    // words (bm25 of them alone is bm25 of the whole query's words there, as no word of the name is):
+    // scored, those among the latest EXTRA_SPAN times SCORED_MATCHES documents mentioning it without
+    // its words (all of them, most often: Japan at 1M has 317) and the most mentioning. At 1M,
+    // alternated in one process with the plan of several names: `Japan trade` 130 -> 114 ms; with
+    // `--from 1987-06`, 145 -> 122; with `--entity Reagan`, 80 -> 65. (The title candidates come
+    // from documents_fts here, not titles_fts: FTS5 intersects the title matches with all the words
+    // itself, 1.4 ms against 3.2 for `Japan trade` at 1M.)
     params.titledAll = `({title} : (${params.titled})) AND (${params.all})`;
     params.edgeOffset = (plan.scoredMatches ?? SCORED_MATCHES) - 1;
     params.extraOffset = EXTRA_SPAN * (plan.scoredMatches ?? SCORED_MATCHES) - 1;
@@ -727,24 +732,23 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     return {
       ...paths,
       rankedWithTotal: `WITH ${parts.without},
-        edge AS MATERIALIZED (SELECT (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all ORDER BY rowid DESC LIMIT 1 OFFSET @edgeOffset) AS id,
+        edge AS MATERIALIZED (SELECT (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT 1 OFFSET @edgeOffset) AS id,
           (SELECT id FROM x0 ORDER BY id DESC LIMIT 1 OFFSET @extraOffset) AS x0),
-        most AS MATERIALIZED (${mostMentioning(named, '1', '@mostCandidates')}),
+        most AS MATERIALIZED (${mostMentioning(named, `1${within('m1.doc_id')}`, '@mostCandidates')}),
         pre AS MATERIALIZED (
-          SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll AND rowid < (SELECT id FROM edge) ORDER BY rowid DESC LIMIT @titleCandidates)
+          SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll AND rowid < (SELECT id FROM edge)${within('documents_fts.rowid')}
+            ORDER BY rowid DESC LIMIT @titleCandidates)
           UNION SELECT id FROM most),
         walk AS MATERIALIZED (SELECT count(*) AS total,
             json_group_array(json_array(id, s)) FILTER (WHERE s IS NOT NULL) AS scored
           FROM (SELECT rowid AS id, CASE WHEN rowid >= coalesce((SELECT id FROM edge), rowid) OR rowid IN pre THEN -${bm25} END AS s
-                  FROM documents_fts WHERE documents_fts MATCH @all LIMIT -1)),
+                  FROM documents_fts WHERE documents_fts MATCH @all${within('documents_fts.rowid')} LIMIT -1)),
         extra AS MATERIALIZED (SELECT rowid AS id, CASE WHEN rowid >= coalesce((SELECT x0 FROM edge), rowid) OR rowid IN most THEN -${bm25} END AS s
-          FROM documents_fts WHERE documents_fts MATCH @plain AND +rowid IN x0 LIMIT -1),
+          FROM documents_fts WHERE documents_fts MATCH @plain AND +rowid IN x0${within('documents_fts.rowid')} LIMIT -1),
         txt AS MATERIALIZED (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS s FROM walk, json_each(walk.scored)
-          UNION ALL SELECT id, s FROM extra WHERE s IS NOT NULL),
-        ent AS MATERIALIZED (SELECT doc_id AS id, sum(n) AS n FROM (${mentioned}) AS m0 WHERE m0.doc_id IN (SELECT id FROM txt) GROUP BY doc_id)
-      SELECT t.id AS id, t.s + CASE WHEN e.n IS NULL THEN 0.0 ELSE ${entityCredit('e.n')} END AS score,
-        (SELECT total FROM walk) + (SELECT count(*) FROM extra) AS total
-      FROM txt t LEFT JOIN ent e ON e.id = t.id`,
+          UNION ALL SELECT id, s FROM extra WHERE s IS NOT NULL)
+      SELECT t.id AS id, t.s + ${creditOf('t.id')} AS score, (SELECT total FROM walk) + (SELECT count(*) FROM extra) AS total
+      FROM txt t`,
     };
   }
   if (unfiltered && !plan.exclude) {
