@@ -363,6 +363,17 @@ describe('pruned ranking of a frequent name', () => {
       const byDate = searchDocuments(fx.db, { ...plan, sort: 'date', limit: 10 });
       expect(byDate.total).toBe(10);
       expect(byDate.rows[0].id).toBe(aliasCopper);
+      // Within a date range, pruned or not: those with the words and the one named by another name
+      // there, not one named so later.
+      const later = fx.doc({ path: 'later.txt', title: 'Smelter', date: '1987-03-20' }, 'The miner bought copper.');
+      fx.mention(later, acme, 'The miner', 'ORG');
+      const winter = { ...both, from: '1987-01-01', to: '1987-02-28', limit: 8 };
+      for (const bounds of [{}, { scoredMatches: 1 }]) {
+        const dated = searchDocuments(fx.db, { ...winter, ...bounds });
+        expect(dated.total).toBe(2);
+        expect(dated.rows.map((r) => r.id)).toEqual([copper, aliasCopper]);
+      }
+      expect(searchDocuments(fx.db, { ...both, limit: 10 }).total).toBe(9);
     });
   });
 });
