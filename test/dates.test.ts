@@ -382,6 +382,26 @@ describe('news forms beyond the seeds', () => {
       ),
     ).toEqual([['Friday', '1998-08-14']]);
   });
+
+  it('dates what a participle with its agent says was done, whatever the sentence goes on to say', () => {
+    // The lockout was imposed last December, though what follows is yet to come.
+    expect(
+      dates('The union said a lockout imposed by the company on December 14 would be lifted.', '1987-03-12'),
+    ).toEqual([['December 14', '1986-12-14']]);
+    expect(dates('Diamond Shamrock fought off a bid launched by T. Boone Pickens in January.', '1987-04-01')).toEqual([
+      ['January', '1987-01'],
+    ]);
+    // What is yet to be done by someone stays to come.
+    expect(dates('The cut is to be approved by shareholders on April 22.', '1987-03-13')).toEqual([
+      ['April 22', '1987-04-22'],
+    ]);
+    expect(dates('The accord will be formally adopted by 40 countries on March 20.', '1987-03-16')).toEqual([
+      ['March 20', '1987-03-20'],
+    ]);
+    expect(dates('The ministries’ plans will be collated by Balladur in mid-July.', '1987-03-30')).toEqual([
+      ['mid-July', '1987-07'],
+    ]);
+  });
 });
 
 describe('mentions', () => {

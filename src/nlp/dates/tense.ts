@@ -349,6 +349,16 @@ const OF_NAMED_THING =
 const FUTURE_CUE_BEFORE =
   /(?:\b(?:until|till|as soon as|as early as|no later than|by))\s+(?:(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)\s*(?:[A-Z]{2,4}\s+)?)?$/i;
 
+/**
+ * An -ed participle, its agent (`by` and up to four words) and `on` or `in` right before a date; the
+ * word before the participle (adverbs skipped: `to be formally adopted by`) is group 1.
+ */
+const DONE_BY_BEFORE =
+  /(?:\b([A-Za-z]+)\s+)?(?:[a-z]+ly\s+)*\b([a-z]{3,}ed)\s+by\s+(?:[\w.'’&-]+\s+){1,4}(?:on|in)\s+$/;
+
+/** Before a participle these make it what is yet to be done: `to be approved`, `will (be) collated`. */
+const BEFORE_TO_COME = /^(?:be|being|is|are|am|to|will|would|shall|should|may|might|must|can|could)$/i;
+
 /** Characters between a word of what is to come and an expression a present verb is nearer to. */
 const PRESENT_AFTER_FUTURE = 30;
 
@@ -374,6 +384,11 @@ export function tenseAround(text: string, from: number, to: number, start: numbe
     /(?:\b(?:the|its|their|this|that)|['’]s)\s+$/i.test(text.slice(Math.max(from, start - 8), start))
   )
     return 'past';
+  // `a lockout imposed by the company on December 14 would be lifted`: a participle with its agent
+  // right before the date (no `be` before it: `to be approved by shareholders on April 22` is still
+  // to come) names what was done then, whatever verb the sentence goes on with.
+  const done = DONE_BY_BEFORE.exec(text.slice(Math.max(from, start - 60), start));
+  if (done && !NOT_PAST.has(done[2].toLowerCase()) && !BEFORE_TO_COME.test(done[1] ?? '')) return 'past';
   let best: Marker | null = null;
   let bestDistance = Infinity;
   const markers = markersIn(text, from, to);
