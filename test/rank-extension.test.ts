@@ -119,6 +119,11 @@ describe("the extension's id sets", () => {
       );
       if (named !== 'Norway') fx.mention(id, japan, named);
     }
+    // Undated: outside every date range, whichever side of it a search collects.
+    fx.doc(
+      { path: 'undated.txt', title: 'NORWAY OIL', date: null, source: 'Kyodo' },
+      'Norway bought oil as trade grew.',
+    );
   });
   afterAll(() => fx.close());
 
@@ -164,6 +169,11 @@ describe("the extension's id sets", () => {
         expect(result.total).toBe(without[i].total);
         expect(result.hits.map((h) => [h.id, h.score])).toEqual(without[i].hits.map((h) => [h.id, h.score]));
       }
+      // A range holding most documents (`--from 1987-02`: 11 months of 12) is tested as the set of
+      // those outside it: the same hits, the undated document not among them.
+      const since = withExtension[2 * 2];
+      expect(since.total).toBeGreaterThan(0);
+      expect(since.hits.map((h) => h.path)).not.toContain('undated.txt');
       // The filters hold: every hit of the entity filter names Japan, by either name.
       for (const hit of withExtension[0].hits) expect(hit.snippet).toMatch(/Japan|Nippon/);
       expect(withExtension[0].total).toBe(16 + 4);
