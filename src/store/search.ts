@@ -486,14 +486,17 @@ const BITMAP_SPAN = 2 ** 27;
 /** Whether id sets may be bitmaps here: the extension is loaded and the documents' ids fit one. */
 function bitmapsFit(db: Db): boolean {
   if (!hasRankFunction(db)) return false;
+  const { lo, hi } = idBounds(db);
+  return lo === null || hi === null || hi - lo < BITMAP_SPAN;
+}
+
+/** The least and the greatest document id (null in an empty corpus). */
+function idBounds(db: Db): { lo: number | null; hi: number | null } {
   // Two subqueries: SQLite reads a min() or a max() alone from the end of the rowid b-tree.
-  const row = statement(
-    db,
-    'SELECT (SELECT max(id) FROM documents) - (SELECT min(id) FROM documents) AS span',
-  ).get() as {
-    span: number | null;
+  return statement(db, 'SELECT (SELECT min(id) FROM documents) AS lo, (SELECT max(id) FROM documents) AS hi').get() as {
+    lo: number | null;
+    hi: number | null;
   };
-  return (row.span ?? 0) < BITMAP_SPAN;
 }
 
 /**
@@ -506,13 +509,7 @@ const SHARE_SAMPLES = 64;
 
 /** The share of the documents a date range holds, estimated from SHARE_SAMPLES spread over the ids. */
 function rangeShare(db: Db, range: string, params: Params): number {
-  const bounds = statement(
-    db,
-    'SELECT (SELECT min(id) FROM documents) AS lo, (SELECT max(id) FROM documents) AS hi',
-  ).get() as {
-    lo: number | null;
-    hi: number | null;
-  };
+  const bounds = idBounds(db);
   if (bounds.lo === null || bounds.hi === null) return 0;
   const row = statement(
     db,
