@@ -220,5 +220,13 @@ describe('search rendering', () => {
       'Note: matched without the common words when, was, the (quote a phrase to require them).',
       '12 documents match "summit"; none from 1 on.',
     ]);
+    // An estimated total says so; a floor (counting stopped, the estimate said fewer) says that.
+    const large = { ...result, total: 50_001, totalEstimated: true, hits: [] };
+    expect(renderSearchText(large, { colour: false, cwd: '/data' }).split('\n')[0]).toBe(
+      'about 50,001 documents match "summit"; none from 1 on.',
+    );
+    expect(renderSearchText({ ...large, totalAtLeast: true }, { colour: false, cwd: '/data' }).split('\n')[0]).toBe(
+      'at least 50,001 documents match "summit"; none from 1 on.',
+    );
   });
 });

@@ -289,6 +289,11 @@ describe('pruned ranking of a frequent word under filters', () => {
       // More filtered matches than a search scores: estimated, and the page still comes from within the filters.
       const huge = searchDocuments(fx.db, { ...plan, hugeMatches: 3 });
       expect(huge.estimated).toBe(true);
+      expect(huge.atLeast).toBe(false);
+      // The latest documents hold none of them (all from 1988): the total is what was counted, a floor.
+      const floor = searchDocuments(fx.db, { ...plan, hugeMatches: 3, estimateWindow: 100 });
+      expect(floor).toMatchObject({ total: 4, estimated: true, atLeast: true });
+      expect(floor.rows.every((r) => r.date?.startsWith('1987-06'))).toBe(true);
       expect(huge.rows).toHaveLength(3);
       expect(huge.rows.every((r) => r.date?.startsWith('1987-06'))).toBe(true);
     });

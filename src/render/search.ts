@@ -85,7 +85,7 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
     const first = formatNumber(result.offset + 1);
     const last = formatNumber(result.offset + result.hits.length);
     const shown = result.hits.length > 0 ? `showing ${first}–${last}:` : `none from ${first} on.`;
-    const about = result.totalEstimated ? 'about ' : '';
+    const about = result.totalAtLeast ? 'at least ' : result.totalEstimated ? 'about ' : '';
     out.push(`${about}${plural(result.total, 'document')}${what}${also}; ${shown}`);
     for (const hit of result.hits) out.push('', ...hitLines(hit, options));
   }

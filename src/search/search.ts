@@ -232,6 +232,7 @@ function searchText(
   }
   result.total = run.total;
   result.totalEstimated = run.estimated === true;
+  if (run.atLeast === true) result.totalAtLeast = true;
   if (run.leftOut.length > 0) {
     result.notices.push(`matched without the common words ${run.leftOut.join(', ')} (quote a phrase to require them)`);
   }
@@ -463,6 +464,7 @@ function dedupe(entities: ResolvedEntity[]): ResolvedEntity[] {
 interface Run {
   total: number;
   estimated?: boolean;
+  atLeast?: boolean;
   rows: (SearchRow & { similar?: number })[];
   compiled: CompiledQuery;
   queryEntities: ResolvedEntity[];

@@ -99,6 +99,11 @@ export interface SearchResult {
   total: number;
   /** True when `total` is an estimate: a word in most of a very large corpus is not counted one by one. */
   totalEstimated: boolean;
+  /**
+   * Present and true when `total` is only a floor: counting stopped there, and the estimate (from the
+   * latest documents, which a date filter may leave out) said fewer.
+   */
+  totalAtLeast?: boolean;
   offset: number;
   limit: number;
   hits: SearchHit[];

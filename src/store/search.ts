@@ -74,6 +74,8 @@ export interface SearchPlan extends Partial<SearchBounds> {
   phraseDocuments?: Map<string, number>;
   /** A date range of at most this many documents is filtered as a set of ids (default NARROW_RANGE). */
   narrowRange?: number;
+  /** The latest documents an estimate of a huge result reads (default ESTIMATE_WINDOW). */
+  estimateWindow?: number;
 }
 
 export interface SearchRow {
@@ -88,6 +90,11 @@ export interface SearchPage {
   total: number;
   /** The total is an estimate (a result too large to count within a search's budget). */
   estimated?: boolean;
+  /**
+   * The total is a floor: counting stopped past HUGE_MATCHES and the estimate said fewer (a filter
+   * that leaves out the latest documents, which the estimate reads).
+   */
+  atLeast?: boolean;
   rows: SearchRow[];
   /** Every matching document id (for facets over the whole result). */
   allIds?: () => number[];
@@ -274,6 +281,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const k = Math.max(offset + limit + TIE_SLACK, plan.depth ?? 0);
   let total = -1;
   let estimated = false;
+  let atLeast = false;
   // Filtered words are scored and counted in one pass (see rankFilteredWords); past HUGE_MATCHES the
   // count below decides, as without filters.
   let scoredTop =
@@ -293,7 +301,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // ONE_WALK_MATCHES of the rarest word.
     const mayWalkOnce = paths.prunedWithCount !== undefined && !byDate && atMost > scoredMatches;
     const mayBeHuge = atMost > huge;
-    const estimate = mayWalkOnce && counted && mayBeHuge ? estimateMatches(db, matching, params) : undefined;
+    const estimate =
+      mayWalkOnce && counted && mayBeHuge
+        ? estimateMatches(db, matching, params, plan.estimateWindow ?? ESTIMATE_WINDOW)
+        : undefined;
     const oneWalk = mayWalkOnce && (counted ? estimate === undefined || estimate <= huge : atMost <= ONE_WALK_MATCHES);
     const walked = oneWalk ? countAndScoreLikely(db, paths.prunedWithCount!, params, huge, k) : null;
     if (walked) {
@@ -311,12 +322,15 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         }
       ).n;
     if (total > huge) {
-      total = Math.max(huge + 1, estimate ?? estimateMatches(db, matching, params));
+      const guess = estimate ?? estimateMatches(db, matching, params, plan.estimateWindow ?? ESTIMATE_WINDOW);
+      // More were counted than the latest documents suggest: say only what was counted.
+      atLeast = guess <= huge;
+      total = Math.max(huge + 1, guess);
       estimated = true;
     }
   } else if (paths.nameCount) total = (statement(db, paths.nameCount).get(params) as { n: number }).n;
   const exact = total >= 0;
-  if (total === 0 || (total > 0 && offset >= total)) return { total, estimated, rows: [], allIds };
+  if (total === 0 || (total > 0 && offset >= total)) return { total, estimated, atLeast, rows: [], allIds };
 
   // Top-k pruning: FTS5 scores every match before it sorts, ~2 µs each, so a word found in most
   // documents costs tens of ms. Past SCORED_MATCHES, bm25 is computed only for a bounded set of
@@ -352,7 +366,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         ORDER BY d.date IS NULL, d.date ${direction}, d.id ${direction} LIMIT @k`,
     ).all({ ...params, k: page }) as (SearchRow & { total?: number })[];
     if (!counted) total = listed[0]?.total ?? 0;
-    return { total, estimated, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), allIds };
+    return { total, estimated, atLeast, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), allIds };
   }
   const top: { id: number; score: number; total?: number }[] =
     scoredTop?.rows ??
@@ -365,12 +379,13 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       total?: number;
     }[]);
   if (!exact) total = top[0]?.total ?? 0;
-  if (total === 0 || offset >= total) return { total, estimated, rows: [], allIds };
+  if (total === 0 || offset >= total) return { total, estimated, atLeast, rows: [], allIds };
   // The second stage reads what it needs of each candidate (rerankTexts) in one pass of its own.
   if (plan.depth !== undefined)
     return {
       total,
       estimated,
+      atLeast,
       rows: top.map((t) => ({ id: t.id, score: t.score, date: null, source: null, title: null })),
       allIds,
     };
@@ -394,7 +409,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
       ),
     ];
   }
-  return { total, estimated, rows: rows.slice(offset, page), allIds };
+  return { total, estimated, atLeast, rows: rows.slice(offset, page), allIds };
 }
 
 /**
@@ -884,8 +899,8 @@ function narrowRange(db: Db, range: string, params: Record<string, unknown>, mos
  * Matches of a huge result, estimated: the share of the latest ESTIMATE_WINDOW documents that match
  * (FTS5 seeks to a rowid range, so this reads only their part of each doclist) times all documents.
  */
-function estimateMatches(db: Db, matching: string, params: Record<string, unknown>): number {
-  const window = latestDocuments(db, ESTIMATE_WINDOW);
+function estimateMatches(db: Db, matching: string, params: Record<string, unknown>, span: number): number {
+  const window = latestDocuments(db, span);
   if (window.documents === 0) return 0;
   const inWindow = statement(db, `SELECT count(*) AS n FROM (${matching}) WHERE id > @after`).get({
     ...params,
