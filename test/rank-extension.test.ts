@@ -183,6 +183,20 @@ describe("the extension's id sets", () => {
     }
   });
 
+  it('are built again when the database changes, through another connection or this one', () => {
+    const reader = openDatabase(file, { readonly: true });
+    try {
+      const kyodo = (store: Store) => search(store, 'oil', { source: 'Kyodo', from: '1987-01' }).total;
+      const before = kyodo(reader);
+      expect(kyodo(fx.db)).toBe(before);
+      fx.doc({ path: 'late.txt', title: 'LATE OIL', date: '1987-12-30', source: 'Kyodo' }, 'Late oil news.');
+      expect(kyodo(reader)).toBe(before + 1);
+      expect(kyodo(fx.db)).toBe(before + 1);
+    } finally {
+      reader.close();
+    }
+  });
+
   it("give way to SQL's IN where the ids span more than a bitmap holds", () => {
     const sparse = new SearchFixture(path.join(tempDir('corpus-idset-sparse-'), 'sparse.db'));
     try {
