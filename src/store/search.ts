@@ -299,12 +299,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // its rarer word in 110,000 documents; 79 -> 50 ms), and not a word whose walk would stop at
     // HUGE_MATCHES having scored for nothing (`oil`, 75,801 of a million). With bm25(), up to
     // ONE_WALK_MATCHES of the rarest word.
+    const estimateOf = () => estimateMatches(db, matching, params, plan.estimateWindow ?? ESTIMATE_WINDOW);
     const mayWalkOnce = paths.prunedWithCount !== undefined && !byDate && atMost > scoredMatches;
     const mayBeHuge = atMost > huge;
-    const estimate =
-      mayWalkOnce && counted && mayBeHuge
-        ? estimateMatches(db, matching, params, plan.estimateWindow ?? ESTIMATE_WINDOW)
-        : undefined;
+    const estimate = mayWalkOnce && counted && mayBeHuge ? estimateOf() : undefined;
     const oneWalk = mayWalkOnce && (counted ? estimate === undefined || estimate <= huge : atMost <= ONE_WALK_MATCHES);
     const walked = oneWalk ? countAndScoreLikely(db, paths.prunedWithCount!, params, huge, k) : null;
     if (walked) {
@@ -322,7 +320,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         }
       ).n;
     if (total > huge) {
-      const guess = estimate ?? estimateMatches(db, matching, params, plan.estimateWindow ?? ESTIMATE_WINDOW);
+      const guess = estimate ?? estimateOf();
       // More were counted than the latest documents suggest: say only what was counted.
       atLeast = guess <= huge;
       total = Math.max(huge + 1, guess);
@@ -432,7 +430,8 @@ function filteringOf(db: Db, plan: SearchPlan, idSets: string[], range: string, 
   // `column` is qualified: the date lookup's own table has an id too.
   const lookUpDate = (column: string): string =>
     ` AND (SELECT 1 FROM documents dd INDEXED BY documents_id_date WHERE dd.id = ${column} AND ${dated}) IS NOT NULL`;
-  if (bitmapsFit(db)) return filteringByBitmaps(db, plan, idSets, range, params, lookUpDate);
+  const filtered = idSets.length > 0 || range !== '';
+  if (bitmapsFit(db)) return { ...filteringByBitmaps(db, plan, idSets, range, params, lookUpDate), filtered };
   // A narrow date range is a set of ids; a wide one (a quarter of a million documents at 1M) costs
   // more to build as a set than looking up each match's date (documents_id_date, covering).
   const wideRange = range !== '' && !narrowRange(db, range, params, plan.narrowRange ?? NARROW_RANGE);
@@ -440,7 +439,7 @@ function filteringOf(db: Db, plan: SearchPlan, idSets: string[], range: string, 
   // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
   const within = (column: string): string =>
     sets.map((set) => ` AND +${column} IN (${set})`).join('') + (wideRange ? lookUpDate(column) : '');
-  return { filtered: idSets.length > 0 || range !== '', wideRange, within, bitmaps: false };
+  return { filtered, wideRange, within, bitmaps: false };
 }
 
 /**
@@ -458,41 +457,34 @@ function filteringByBitmaps(
   range: string,
   params: Params,
   lookUpDate: (column: string) => string,
-): Filtering {
-  const bitmaps = idSets.map((set) => idSetBitmap(db, set, params));
-  // Whether each bitmap holds the documents a match must be outside of (a range's complement).
-  const outside = bitmaps.map(() => false);
+): Omit<Filtering, 'filtered'> {
+  const sets: IdSet[] = idSets.map((set) => ({ bits: idSetBitmap(db, set, params), outside: false }));
   let wideRange = false;
   if (range) {
     const setUpTo = Math.max(plan.narrowRange ?? NARROW_RANGE, RANGE_PER_MATCH * (plan.matchesAtMost ?? 0));
     // A range holding most documents is the set of those outside it, fewer to collect:
     // `--from 1987-06` at 1M holds 832,604, and its set took 55 ms against 21 for the 164,223 outside.
-    const complement = rangeShare(db, range, params) > OUTSIDE_SHARE;
-    const side = complement
+    const outside = rangeShare(db, range, params) > OUTSIDE_SHARE;
+    const side = outside
       ? [plan.from ? 'date < @from' : '', plan.to ? 'date > @to' : '', 'date IS NULL']
           .filter(Boolean)
           .map((condition) => `SELECT id FROM documents INDEXED BY documents_date WHERE ${condition}`)
           .join(' UNION ALL ')
       : `SELECT id FROM documents INDEXED BY documents_date WHERE ${range}`;
-    const row = collected(
+    const row = memoized<{ bits: Buffer; n: number }>(
       db,
       `SELECT corpus_idset(id) AS bits, count(*) AS n FROM (SELECT * FROM (${side}) LIMIT @most)`,
-      {
-        ...params,
-        most: setUpTo + 1,
-      },
+      { ...params, most: setUpTo + 1 },
     );
     wideRange = row.n > setUpTo;
-    if (!wideRange) {
-      bitmaps.push(row.bits);
-      outside.push(complement);
-    }
+    if (!wideRange) sets.push({ bits: row.bits, outside });
   }
-  bitmaps.forEach((bits, i) => (params[`idset${i}`] = bits));
+  const inSets = boundSets(sets, params);
   const within = (column: string): string =>
-    bitmaps.map((_, i) => ` AND ${outside[i] ? 'NOT ' : ''}corpus_in(@idset${i}, ${column})`).join('') +
-    (wideRange ? lookUpDate(column) : '');
-  return { filtered: idSets.length > 0 || range !== '', wideRange, within, bitmaps: true };
+    inSets(column)
+      .map((condition) => ` AND ${condition}`)
+      .join('') + (wideRange ? lookUpDate(column) : '');
+  return { wideRange, within, bitmaps: true };
 }
 
 /**
@@ -530,59 +522,64 @@ const SHARE_SAMPLES = 64;
 function rangeShare(db: Db, range: string, params: Params): number {
   const bounds = idBounds(db);
   if (bounds.lo === null || bounds.hi === null) return 0;
-  const row = statement(
+  const row = memoized<{ share: number | null }>(
     db,
     `WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < @samples - 1)
      SELECT avg(CASE WHEN ${range} THEN 1.0 ELSE 0.0 END) AS share FROM s
        JOIN documents d ON d.id = (SELECT id FROM documents WHERE id >= @lo + s.i * @step ORDER BY id LIMIT 1)`,
-  ).get({
-    ...params,
-    samples: SHARE_SAMPLES,
-    lo: bounds.lo,
-    step: (bounds.hi - bounds.lo) / (SHARE_SAMPLES - 1),
-  }) as { share: number | null };
+    { ...params, samples: SHARE_SAMPLES, lo: bounds.lo, step: (bounds.hi - bounds.lo) / (SHARE_SAMPLES - 1) },
+  );
   return row.share ?? 0;
+}
+
+/** A filter as a bitmap of ids: those a match must be in, or (`outside`) those it must not be in. */
+interface IdSet {
+  bits: Buffer;
+  outside: boolean;
+}
+
+/** Binds each set as @idset{i}; the conditions keeping a `column`'s ids within them all. */
+function boundSets(sets: IdSet[], params: Params): (column: string) => string[] {
+  sets.forEach((set, i) => (params[`idset${i}`] = set.bits));
+  return (column) => sets.map((set, i) => `${set.outside ? 'NOT ' : ''}corpus_in(@idset${i}, ${column})`);
 }
 
 /** The ids of `set` (a SELECT of `id`) as a bitmap, for corpus_in. */
 function idSetBitmap(db: Db, set: string, params: Params): Buffer {
-  const sql = `SELECT corpus_idset(id) AS bits, count(*) AS n FROM (${set})`;
-  return collected(db, sql, params).bits;
+  return memoized<{ bits: Buffer }>(db, `SELECT corpus_idset(id) AS bits FROM (${set})`, params).bits;
 }
 
 /**
- * A set's bitmap and size, each built once while the database is unchanged (PRAGMA data_version and
- * this connection's own changes):
- * one search runs searchDocuments several times (a deeper second stage, a relaxed query), and a
- * set can cost a scan of every document (a tag's: 0.46 s at 1M, `oil --tag crude` 0.9 -> 5.1 s when
- * built every time). Up to BITMAP_CACHE_BYTES are kept per connection.
+ * A statement's one row, read once while the database is unchanged (PRAGMA data_version and this
+ * connection's own changes): one search runs searchDocuments several times (a deeper second stage,
+ * a relaxed query), and a filter's set can cost a scan of every document (a tag's: 0.46 s at 1M,
+ * `oil --tag crude` 0.9 -> 5.1 s when built every time). Rows holding bitmaps (`bits`) are kept up
+ * to BITMAP_CACHE_BYTES per connection.
  */
-function collected(db: Db, sql: string, params: Params): { bits: Buffer; n: number } {
+function memoized<T extends object>(db: Db, sql: string, params: Params): T {
   // Another connection's commits change data_version; this one's own, total_changes().
   const version = statement(db, "SELECT (SELECT data_version FROM pragma_data_version()) || ':' || total_changes()")
     .pluck()
     .get() as string;
-  let cache = bitmapCache.get(db);
+  let cache = rowCache.get(db);
   if (!cache || cache.version !== version || cache.bytes > BITMAP_CACHE_BYTES) {
-    cache = { version, bytes: 0, sets: new Map() };
-    bitmapCache.set(db, cache);
+    cache = { version, bytes: 0, rows: new Map() };
+    rowCache.set(db, cache);
   }
   // The parameters the SQL names are part of what it means.
   const used = [...new Set(sql.match(/@\w+/g) ?? [])].map((name) => [name, params[name.slice(1)]]);
   const key = `${sql}\n${JSON.stringify(used, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`;
-  let set = cache.sets.get(key);
-  if (!set) {
-    set = statement(db, sql).get(params) as { bits: Buffer; n: number };
-    cache.sets.set(key, set);
-    cache.bytes += set.bits.length;
+  let row = cache.rows.get(key);
+  if (!row) {
+    row = statement(db, sql).get(params) as object;
+    cache.rows.set(key, row);
+    const bits = (row as { bits?: unknown }).bits;
+    if (bits instanceof Uint8Array) cache.bytes += bits.length;
   }
-  return set;
+  return row as T;
 }
 
-const bitmapCache = new WeakMap<
-  Db,
-  { version: string; bytes: number; sets: Map<string, { bits: Buffer; n: number }> }
->();
+const rowCache = new WeakMap<Db, { version: string; bytes: number; rows: Map<string, object> }>();
 const BITMAP_CACHE_BYTES = 64 * 2 ** 20;
 
 /** Plain words: matched, scored and counted in the FTS index; pruned past SCORED_MATCHES when unfiltered. */
@@ -610,11 +607,18 @@ function wordPaths(plan: SearchPlan, filtering: Filtering, bm25: string, params:
     // bm25 runs in the walk's own FTS5 query only if the walk is not flattened into the aggregate:
     // its LIMIT keeps it apart.
     prunedWithCount: `WITH pick AS MATERIALIZED (${likely})
-      SELECT count(*) AS total,
-        json_group_array(json_array(id, round(score, ${SCORE_DECIMALS}))) FILTER (WHERE score IS NOT NULL) AS scored
-      FROM (SELECT rowid AS id, CASE WHEN rowid IN pick THEN -${bm25} END AS score
-              FROM documents_fts WHERE documents_fts MATCH @match LIMIT @cap)`,
+      ${countingWalk('documents_fts MATCH @match', 'rowid IN pick', `round(-${bm25}, ${SCORE_DECIMALS})`, '@cap')}`,
   };
+}
+
+/**
+ * One walk of the index rows where `where` holds: the count of them all (`total`) and, as JSON pairs
+ * [id, score], the `score` of those where `candidate` holds (`scored`). bm25 runs in the walk's own
+ * FTS5 query only if the walk is not flattened into the aggregate: its LIMIT keeps it apart.
+ */
+function countingWalk(where: string, candidate: string, score: string, limit: string): string {
+  return `SELECT count(*) AS total, json_group_array(json_array(id, score)) FILTER (WHERE score IS NOT NULL) AS scored
+    FROM (SELECT rowid AS id, CASE WHEN ${candidate} THEN ${score} END AS score FROM documents_fts WHERE ${where} LIMIT ${limit})`;
 }
 
 /**
@@ -668,10 +672,12 @@ function rankFilteredWords(
       `WITH edge AS MATERIALIZED (SELECT (SELECT id FROM (${paths.matching}) ORDER BY id DESC LIMIT 1 OFFSET @edgeOffset) AS id),
         titled AS MATERIALIZED (SELECT rowid AS id FROM titles_fts WHERE titles_fts MATCH @titled
           AND rowid < (SELECT id FROM edge)${filtering.within('titles_fts.rowid')} ORDER BY rowid DESC LIMIT @titleCandidates)
-      SELECT count(*) AS total,
-        json_group_array(json_array(id, round(score, ${SCORE_DECIMALS}))) FILTER (WHERE score IS NOT NULL) AS scored
-      FROM (SELECT rowid AS id, CASE WHEN rowid >= coalesce((SELECT id FROM edge), rowid) OR rowid IN titled THEN -${bm25} END AS score
-              FROM documents_fts WHERE documents_fts MATCH @match${filtering.within('documents_fts.rowid')} LIMIT @cap)`,
+      ${countingWalk(
+        `documents_fts MATCH @match${filtering.within('documents_fts.rowid')}`,
+        'rowid >= coalesce((SELECT id FROM edge), rowid) OR rowid IN titled',
+        `round(-${bm25}, ${SCORE_DECIMALS})`,
+        '@cap',
+      )}`,
       { ...params, edgeOffset: scoredMatches - 1 },
       huge,
       k,
@@ -765,8 +771,9 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     `coalesce((SELECT ${entityCredit('sum(n)')} FROM (${mentioned}) AS m0 WHERE m0.doc_id = ${id}), 0.0)`;
   params.titled = params.any;
 
+  const byRelevance = plan.sort !== 'date' && plan.sort !== '-date';
   // No filter and ranked by relevance: the likely candidates may come from the index alone.
-  const unfiltered = !filtered && plan.sort !== 'date' && plan.sort !== '-date';
+  const unfiltered = !filtered && byRelevance;
   if (units.length === 1 && plainUnits.length === 0 && !plan.exclude) {
     // A query that is one name: the candidates are exactly the documents with its words or a mention,
     // so each side is scored on its own and summed per document (no candidate set to build and
@@ -802,13 +809,13 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     SELECT c.id AS id, coalesce(-t.bm, 0.0) + ${creditOf('c.id')} AS score${total}
     FROM ${from} c LEFT JOIN txt t ON t.id = c.id`;
   const cand = `cand AS MATERIALIZED (SELECT id FROM (${candidates}) AS c0 WHERE 1${within('c0.id')})`;
-  params.scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
+  const scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
+  params.scoredMatches = scoredMatches;
   const paths = {
     scored: `WITH ${cand}, ${scoring('cand', '')}`,
     matching: `WITH ${cand} SELECT id FROM cand`,
     countedFromIndex: false,
   };
-  const byRelevance = plan.sort !== 'date' && plan.sort !== '-date';
   if (byRelevance && !plan.exclude && nameUnits.length === 1 && plainUnits.length > 0) {
     // One name with words: the likely candidates are known before the walk that counts the
     // documents with all the words (within the filters), which scores them as it counts: the latest
@@ -825,8 +832,8 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     // from documents_fts here, not titles_fts: FTS5 intersects the title matches with all the words
     // itself, 1.4 ms against 3.2 for `Japan trade` at 1M.)
     params.titledAll = `({title} : (${params.titled})) AND (${params.all})`;
-    params.edgeOffset = (plan.scoredMatches ?? SCORED_MATCHES) - 1;
-    params.extraOffset = EXTRA_SPAN * (plan.scoredMatches ?? SCORED_MATCHES) - 1;
+    params.edgeOffset = scoredMatches - 1;
+    params.extraOffset = EXTRA_SPAN * scoredMatches - 1;
     params.mostCandidates = MOST_MENTIONING * (plan.recentCandidates ?? RECENT_CANDIDATES);
     return {
       ...paths,
@@ -838,10 +845,12 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
           SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll AND rowid < (SELECT id FROM edge)${within('documents_fts.rowid')}
             ORDER BY rowid DESC LIMIT @titleCandidates)
           UNION SELECT id FROM most),
-        walk AS MATERIALIZED (SELECT count(*) AS total,
-            json_group_array(json_array(id, s)) FILTER (WHERE s IS NOT NULL) AS scored
-          FROM (SELECT rowid AS id, CASE WHEN rowid >= coalesce((SELECT id FROM edge), rowid) OR rowid IN pre THEN -${bm25} END AS s
-                  FROM documents_fts WHERE documents_fts MATCH @all${within('documents_fts.rowid')} LIMIT -1)),
+        walk AS MATERIALIZED (${countingWalk(
+          `documents_fts MATCH @all${within('documents_fts.rowid')}`,
+          'rowid >= coalesce((SELECT id FROM edge), rowid) OR rowid IN pre',
+          `-${bm25}`,
+          '-1',
+        )}),
         extra AS MATERIALIZED (SELECT rowid AS id, CASE WHEN rowid >= coalesce((SELECT x0 FROM edge), rowid) OR rowid IN most THEN -${bm25} END AS s
           FROM documents_fts WHERE documents_fts MATCH @plain AND +rowid IN x0${within('documents_fts.rowid')} LIMIT -1),
         txt AS MATERIALIZED (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS s FROM walk, json_each(walk.scored)
@@ -983,15 +992,13 @@ function listFiltered(
 ): SearchPage {
   // With bitmaps, a date range's documents are each tested with a shift, not probed in a b-tree:
   // `--entity Brazil --from 1987-03 --to 1987-03` at 1M, 16 -> 6 ms.
-  const bitmaps = bitmapsFit(db);
-  const conditions = [
-    range,
-    ...idSets.map((set, i) => {
-      if (!bitmaps) return `d.id IN (${set})`;
-      params[`idset${i}`] = idSetBitmap(db, set, params);
-      return `corpus_in(@idset${i}, d.id)`;
-    }),
-  ].filter(Boolean);
+  const inSets = bitmapsFit(db)
+    ? boundSets(
+        idSets.map((set) => ({ bits: idSetBitmap(db, set, params), outside: false })),
+        params,
+      )('d.id')
+    : idSets.map((set) => `d.id IN (${set})`);
+  const conditions = [range, ...inSets].filter(Boolean);
   if (exclude) {
     conditions.push('d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exclude)');
     params.exclude = exclude;
