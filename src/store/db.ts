@@ -43,9 +43,11 @@ function rankExtensionFile(): string | undefined {
 const ranked = new WeakMap<Db, boolean>();
 
 /**
- * Whether the connection has corpus_bm25 (native/corpus_rank.c), loading the extension on first
- * asking. False where it was not built or cannot load (search then ranks with FTS5's bm25(): the same
- * scores up to 100,000 documents, where every count search hands in is exact; slower on a large corpus). $CORPUS_NO_RANK_EXTENSION=1 declines it (tests of that path).
+ * Whether the connection has the extension's functions (native/corpus_rank.c: corpus_bm25 and the id
+ * sets corpus_idset, corpus_in), loading it on first asking. False where it was not built or cannot
+ * load: search then ranks with FTS5's bm25() (the same scores up to 100,000 documents, where every
+ * count search hands in is exact) and filters with SQL's IN, slower on a large corpus.
+ * $CORPUS_NO_RANK_EXTENSION=1 declines it (tests of that path).
  */
 export function hasRankFunction(db: Db): boolean {
   let has = ranked.get(db);
