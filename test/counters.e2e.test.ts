@@ -35,7 +35,8 @@ describe('counters kept at ingest', () => {
       path.join(docs, 'a.md'),
       ARTICLE(
         'Summit',
-        'politics, Geneva',
+        // One tag in two cases is one of the document's tags (doc_tags), two entries of tag_totals.
+        'politics, Geneva, Politics',
         'Reuters',
         'President Ronald Reagan met Mikhail Gorbachev in Geneva on Tuesday.',
       ),

@@ -1,6 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { corpus, tempDir, write } from './helpers.js';
+
+const idsTagged = (db: string, ...tags: string[]): string[] => {
+  const r = corpus(['search', ...tags.flatMap((tag) => ['--tag', tag]), '--db', db, '--json']);
+  return r.code === 1
+    ? []
+    : JSON.parse(r.stdout)
+        .hits.map((h: { externalId: string }) => h.externalId)
+        .sort();
+};
 
 describe("a JSON article's own id and label lists", () => {
   it('finds a document by its source id, filters search by tag, and lists the top tags', () => {
@@ -57,5 +68,45 @@ describe("a JSON article's own id and label lists", () => {
     expect(stats).toMatch(/^crude\s+2$/im);
     const top = JSON.parse(corpus(['stats', '--db', db, '--json']).stdout).tags[0];
     expect([top.tag.toLowerCase(), top.documents]).toEqual(['crude', 2]);
+  });
+
+  it("follows a document's tags when they change, and a database made before tags were indexed", () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'wire.jsonl');
+    const article = (id: string, topics: string[], text: string) =>
+      JSON.stringify({ id, topics, date: '1987-03-02', text });
+    fs.writeFileSync(
+      file,
+      `${article('w1', ['crude', 'CRUDE'], 'Saudi Arabia raised crude output.')}\n${article('w2', ['gold'], 'Gold rose in Zurich.')}\n`,
+    );
+    const db = path.join(dir, 'corpus.db');
+    expect(corpus(['ingest', file, '--db', db, '-q']).code).toBe(0);
+    expect(idsTagged(db, 'crude')).toEqual(['w1']);
+
+    // Re-tagged and re-ingested: the old tag no longer finds it.
+    fs.writeFileSync(
+      file,
+      `${article('w1', ['oil'], 'Saudi Arabia raised crude output.')}\n${article('w2', ['gold', 'Oil'], 'Gold rose in Zurich.')}\n`,
+    );
+    expect(corpus(['ingest', file, '--db', db, '-q']).code).toBe(0);
+    expect(idsTagged(db, 'crude')).toEqual([]);
+    expect(idsTagged(db, 'OIL')).toEqual(['w1', 'w2']);
+    expect(idsTagged(db, 'oil', 'gold')).toEqual(['w2']);
+
+    // The same database as schema 16 left it (no tag index): reads ask for an ingest, which indexes
+    // the tags already stored.
+    const raw = new Database(db);
+    raw.exec(
+      'DROP TABLE doc_tags; DROP TRIGGER documents_tags_insert; DROP TRIGGER documents_tags_delete; DROP TRIGGER documents_tags_update',
+    );
+    raw.pragma('user_version = 16');
+    raw.close();
+    const stale = corpus(['search', '--tag', 'oil', '--db', db]);
+    expect([stale.code, stale.stderr]).toEqual([
+      2,
+      expect.stringMatching(/schema is out of date; run 'corpus ingest'/),
+    ]);
+    expect(corpus(['ingest', file, '--db', db, '-q']).code).toBe(0);
+    expect(idsTagged(db, 'oil')).toEqual(['w1', 'w2']);
   });
 });

@@ -194,7 +194,7 @@ export function allPaths(store: Store): string[] {
   return statement(sqlite(store), 'SELECT path FROM paths ORDER BY path').pluck().all() as string[];
 }
 
-/** The counters migration 6's triggers keep, beside what counting the rows gives now (entries that are 0 left out). */
+/** The counters migration 6's triggers keep (and migration 17's doc_tags), beside what counting the rows gives now (entries that are 0 left out). */
 export function countersAndRecount(store: Store): {
   stored: Record<string, Record<string, number>>;
   recounted: Record<string, Record<string, number>>;
@@ -215,6 +215,7 @@ export function countersAndRecount(store: Store): {
         "SELECT e.type || ':' || e.key, s.mentions || '/' || s.documents || '/' || s.sentences FROM entity_stats s JOIN entities e ON e.id = s.entity_id",
       ),
       entityDocs: pairs("SELECT entity_id || ':' || doc_id, mentions FROM entity_docs"),
+      docTags: pairs("SELECT doc_id || ':' || lower(tag), 1 FROM doc_tags"),
     },
     recounted: {
       totals: pairs(`SELECT 'documents', count(*) FROM documents
@@ -233,6 +234,7 @@ export function countersAndRecount(store: Store): {
       entityDocs: pairs(
         "SELECT entity_id || ':' || doc_id, count(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id, doc_id",
       ),
+      docTags: pairs("SELECT DISTINCT d.id || ':' || lower(t.value), 1 FROM documents d, json_each(d.tags) t"),
     },
   };
 }
@@ -263,6 +265,8 @@ export function revertToSchema5(store: Store): void {
     DROP TABLE entity_associations; DROP TABLE entity_association_samples;
     DROP TABLE entity_docs;
     DROP TABLE titles_fts;
+    DROP TRIGGER documents_tags_insert; DROP TRIGGER documents_tags_delete; DROP TRIGGER documents_tags_update;
+    DROP TABLE doc_tags;
     PRAGMA user_version = 5;
   `);
 }

@@ -465,4 +465,27 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO titles_fts (rowid, title) SELECT id, coalesce(title, '') FROM documents;
   `,
+  // 17: each document's tags as rows, by tag. A search with --tag read every document's tags (a JSON
+  // array in its row) to find the tagged ones: `oil --tag crude` at a million articles took 0.5 s,
+  // two tags 1.1 s. Here a tag's documents are one index range. Kept by triggers, as migration 6's
+  // counters are: a row per tag of a document costs little beside the document's own row. A tag
+  // written twice in two cases is one row (tags match in any case).
+  `
+  CREATE TABLE doc_tags (
+    tag    TEXT NOT NULL COLLATE NOCASE,
+    doc_id INTEGER NOT NULL,
+    PRIMARY KEY (tag, doc_id)
+  ) WITHOUT ROWID;
+  INSERT OR IGNORE INTO doc_tags (tag, doc_id) SELECT t.value, d.id FROM documents d, json_each(d.tags) t;
+  CREATE TRIGGER documents_tags_insert AFTER INSERT ON documents BEGIN
+    INSERT OR IGNORE INTO doc_tags (tag, doc_id) SELECT value, NEW.id FROM json_each(NEW.tags);
+  END;
+  CREATE TRIGGER documents_tags_delete AFTER DELETE ON documents BEGIN
+    DELETE FROM doc_tags WHERE doc_id = OLD.id AND tag IN (SELECT value FROM json_each(OLD.tags));
+  END;
+  CREATE TRIGGER documents_tags_update AFTER UPDATE OF tags ON documents BEGIN
+    DELETE FROM doc_tags WHERE doc_id = OLD.id AND tag IN (SELECT value FROM json_each(OLD.tags));
+    INSERT OR IGNORE INTO doc_tags (tag, doc_id) SELECT value, NEW.id FROM json_each(NEW.tags);
+  END;
+  `,
 ];

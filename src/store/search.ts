@@ -253,11 +253,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     idSets.push('SELECT id FROM documents WHERE source = @source COLLATE NOCASE');
     params.source = plan.source;
   }
-  // Each --tag must be among the document's tags (a source's topics, places, keywords), any case.
+  // Each --tag must be among the document's tags (a source's topics, places, keywords), any case
+  // (doc_tags.tag folds case).
   (plan.tags ?? []).forEach((tag, i) => {
-    idSets.push(
-      `SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = @tag${i} COLLATE NOCASE)`,
-    );
+    idSets.push(`SELECT doc_id AS id FROM doc_tags WHERE tag = @tag${i}`);
     params[`tag${i}`] = tag;
   });
   const range = [plan.from ? 'date >= @from' : '', plan.to ? 'date <= @to' : ''].filter(Boolean).join(' AND ');
