@@ -183,6 +183,61 @@ describe("the extension's id sets", () => {
     }
   });
 
+  it('order a page by date as sorting every match would, with or without the extension', () => {
+    type Options = Parameters<typeof search>[2];
+    const cases: [string, Options][] = [
+      ['oil', {}], // most documents: the date index is walked, testing each against the matches' set
+      ['Nippon', {}], // few: their own dates read and sorted
+      ['Japan oil', {}],
+      ['oil', { from: '1987-03', to: '1987-05' }],
+      ['oil', { entities: ['Japan'] }],
+      ['trade', { source: 'Kyodo' }],
+      ['', { source: 'Kyodo' }], // filters alone, the undated among them
+      ['', { entities: ['Japan'], from: '1987-02' }],
+    ];
+    // Every match, ordered here: by date (undated last either way), then by id the same way.
+    const expected = (store: Store, q: string, options: Options, oldest: boolean) => {
+      const all = search(store, q, { ...options, limit: 1000 });
+      const sign = oldest ? 1 : -1;
+      const ordered = [...all.hits].sort(
+        (a, b) =>
+          (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) ||
+          sign * (a.date ?? '').localeCompare(b.date ?? '') ||
+          sign * (a.id - b.id),
+      );
+      return { total: all.total, ids: ordered.map((h) => h.id) };
+    };
+    const pages = (store: Store) =>
+      cases.flatMap(([q, options]) =>
+        (['date', '-date'] as const).flatMap((sort) =>
+          [0, 7].map((offset) => {
+            const r = search(store, q, { ...options, sort, offset, limit: 10 });
+            const want = expected(store, q, options, sort === 'date');
+            expect(r.total, `${q} ${sort}`).toBe(want.total);
+            expect(r.total, q).toBeGreaterThan(offset);
+            expect(
+              r.hits.map((h) => h.id),
+              `${q} ${sort} from ${offset}`,
+            ).toEqual(want.ids.slice(offset, offset + 10));
+            return [r.total, ...r.hits.map((h) => h.id)];
+          }),
+        ),
+      );
+    const withExtension = pages(fx.db);
+    // The undated document is last of the oldest-first order of `oil` and first of nothing.
+    const oil = search(fx.db, 'oil', { sort: 'date', offset: 40, limit: 20 }).hits;
+    expect(oil.at(-1)?.path).toBe('undated.txt');
+    expect(search(fx.db, 'oil', { sort: '-date', limit: 1 }).hits[0].date).toBe('1987-12-24');
+    process.env.CORPUS_NO_RANK_EXTENSION = '1';
+    const plain = openDatabase(file, { readonly: true });
+    try {
+      expect(pages(plain)).toEqual(withExtension);
+    } finally {
+      delete process.env.CORPUS_NO_RANK_EXTENSION;
+      plain.close();
+    }
+  });
+
   it('are built again when the database changes, through another connection or this one', () => {
     const reader = openDatabase(file, { readonly: true });
     try {

@@ -262,11 +262,11 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const range = [plan.from ? 'date >= @from' : '', plan.to ? 'date <= @to' : ''].filter(Boolean).join(' AND ');
   if (plan.from) params.from = plan.from;
   if (plan.to) params.to = plan.to;
-  if (plan.match === null) return listFiltered(db, idSets, range, plan.exclude, params, limit, offset);
+  if (plan.match === null)
+    return listFiltered(db, idSets, range, plan.exclude, params, plan.sort === 'date', limit, offset);
 
   const filtering = filteringOf(db, plan, idSets, range, params);
   const { filtered } = filtering;
-  const byDate = plan.sort === 'date' || plan.sort === '-date';
   const { bm25, counted } = rankFunction(db, plan, params);
   params.titleCandidates = plan.titleCandidates ?? TITLE_CANDIDATES;
   params.recentCandidates = plan.recentCandidates ?? RECENT_CANDIDATES;
@@ -276,6 +276,8 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const { matching } = paths;
   const allIds = (): number[] =>
     (statement(db, `SELECT id FROM (${matching})`).all(params) as { id: number }[]).map((r) => r.id);
+  if (plan.sort === 'date' || plan.sort === '-date')
+    return { ...datePage(db, matching, range, params, plan.sort === 'date', offset, limit), allIds };
   const scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
   const k = Math.max(offset + limit + TIE_SLACK, plan.depth ?? 0);
   let total = -1;
@@ -284,9 +286,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   // Filtered words are scored and counted in one pass (see rankFilteredWords); past HUGE_MATCHES the
   // count below decides, as without filters.
   let scoredTop =
-    paths.countedFromIndex && filtered && !byDate
-      ? rankFilteredWords(db, plan, paths, filtering, bm25, params, k)
-      : null;
+    paths.countedFromIndex && filtered ? rankFilteredWords(db, plan, paths, filtering, bm25, params, k) : null;
   if (scoredTop) total = scoredTop.total;
   else if (paths.countedFromIndex) {
     // Counted exactly up to HUGE_MATCHES (a LIMIT FTS5 stops at); beyond, estimated from the latest
@@ -299,7 +299,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     // HUGE_MATCHES having scored for nothing (`oil`, 75,801 of a million). With bm25(), up to
     // ONE_WALK_MATCHES of the rarest word.
     const estimateOf = () => estimateMatches(db, matching, params, plan.estimateWindow ?? ESTIMATE_WINDOW);
-    const mayWalkOnce = paths.prunedWithCount !== undefined && !byDate && atMost > scoredMatches;
+    const mayWalkOnce = paths.prunedWithCount !== undefined && atMost > scoredMatches;
     const mayBeHuge = atMost > huge;
     const estimate = mayWalkOnce && counted && mayBeHuge ? estimateOf() : undefined;
     const oneWalk = mayWalkOnce && (counted ? estimate === undefined || estimate <= huge : atMost <= ONE_WALK_MATCHES);
@@ -352,19 +352,6 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   else if (paths.rankedWithTotal) ranked = paths.rankedWithTotal;
 
   const page = offset + limit;
-  if (byDate) {
-    // By date: walk the date index (covering) and keep the ids that match.
-    const direction = plan.sort === 'date' ? 'ASC' : 'DESC';
-    const counted = paths.countedFromIndex;
-    const listed = statement(
-      db,
-      `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score${counted ? '' : ', count(*) OVER () AS total'}
-         FROM documents d INDEXED BY documents_date WHERE d.id IN (SELECT id FROM (${matching}))
-        ORDER BY d.date IS NULL, d.date ${direction}, d.id ${direction} LIMIT @k`,
-    ).all({ ...params, k: page }) as (SearchRow & { total?: number })[];
-    if (!counted) total = listed[0]?.total ?? 0;
-    return { total, estimated, atLeast, rows: listed.slice(offset, page).map(({ total: _, ...row }) => row), allIds };
-  }
   const top: { id: number; score: number; total?: number }[] =
     scoredTop?.rows ??
     (statement(
@@ -407,6 +394,80 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     ];
   }
   return { total, estimated, atLeast, rows: rows.slice(offset, page), allIds };
+}
+
+/**
+ * The walk of the date index a page ordered by date may take, in entries per match: past it the
+ * matches' own dates are read and sorted. A match's date costs about as much to read as ten entries
+ * of the walk, each a bit of the matches' set tested (at a million articles: 0.10–0.26 µs an entry,
+ * 1.2–1.8 µs a word's match, 3–7 µs a phrase's).
+ */
+const WALK_PER_LOOKUP = 10;
+
+/**
+ * A page of matches ordered by date (oldest first when `oldest`, undated last either way), and the
+ * exact count. With bitmaps, one walk of the matches makes their set and counts them; then the date
+ * index is walked in order, testing each document against the set, and stops at the page's end. The
+ * walk visits about page × documents / matches entries, so a rare result has its matches' dates read
+ * and sorted instead. Before, the date index was read whole beside a b-tree of every match's id, then
+ * sorted: 0.2 s for `oil` at a million articles, 0.4 s for `said`.
+ */
+function datePage(
+  db: Db,
+  matching: string,
+  range: string,
+  params: Params,
+  oldest: boolean,
+  offset: number,
+  limit: number,
+): { total: number; rows: SearchRow[] } {
+  const direction = oldest ? 'ASC' : 'DESC';
+  const page = offset + limit;
+  const bitmaps = bitmapsFit(db);
+  const { bits, total } = bitmaps
+    ? (statement(db, `SELECT corpus_idset(id) AS bits, count(*) AS total FROM (${matching})`).get(params) as {
+        bits: Buffer | null;
+        total: number;
+      })
+    : {
+        bits: null,
+        ...(statement(db, `SELECT count(*) AS total FROM (${matching})`).get(params) as { total: number }),
+      };
+  if (total <= offset) return { total, rows: [] };
+  const [documents = total] = ftsTotals(db);
+  const walk = (page * documents) / total;
+  let ids: number[];
+  if (walk > WALK_PER_LOOKUP * total || !bitmaps) {
+    // Few matches (or no bitmaps): each match's date from the covering index, sorted.
+    ids = (
+      statement(
+        db,
+        `SELECT x.id AS id FROM (${matching}) m JOIN documents x INDEXED BY documents_id_date ON x.id = m.id
+          ORDER BY x.date IS NULL, x.date ${direction}, x.id ${direction} LIMIT @page`,
+      ).all({ ...params, page }) as { id: number }[]
+    ).map((r) => r.id);
+  } else {
+    // The dated in index order (within the date range: its matches are nowhere else), then the
+    // undated by id: neither sorts, both stop at the page's end.
+    const walked = (dated: boolean, need: number) =>
+      (
+        statement(
+          db,
+          `SELECT d.id AS id FROM documents d INDEXED BY documents_date
+            WHERE d.date IS ${dated ? 'NOT ' : ''}NULL${dated && range ? ` AND ${range}` : ''} AND corpus_in(@bits, d.id)
+            ORDER BY ${dated ? `d.date ${direction}, ` : ''}d.id ${direction} LIMIT @need`,
+        ).all({ ...params, bits, need }) as { id: number }[]
+      ).map((r) => r.id);
+    ids = walked(true, page);
+    if (ids.length < page && !range) ids.push(...walked(false, page - ids.length));
+  }
+  const pageIds = ids.slice(offset, page);
+  const meta = statement(
+    db,
+    'SELECT id, date, source, title, 0.0 AS score FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(pageIds)) as SearchRow[];
+  const byId = new Map(meta.map((m) => [m.id, m]));
+  return { total, rows: pageIds.flatMap((id) => byId.get(id) ?? []) };
 }
 
 /**
@@ -973,7 +1034,7 @@ function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchR
 }
 
 /**
- * Filters without words: matching documents, newest first, read from the date index (covering: no
+ * Filters without words: matching documents, newest first (or oldest, undated last either way), read from the date index (covering: no
  * document row until a row is shown), within the date range when there is one, keeping the ids in
  * each filter's set. The page stops at its last row; the count reads index entries only, or, with
  * neither a date range nor excluded words, is the size of the sets' intersection, read from their own
@@ -986,6 +1047,7 @@ function listFiltered(
   range: string,
   exclude: string | null,
   params: Record<string, unknown>,
+  oldest: boolean,
   limit: number,
   offset: number,
 ): SearchPage {
@@ -1011,14 +1073,23 @@ function listFiltered(
   const total = (statement(db, counting).get(params) as { n: number }).n;
   const allIds = (): number[] =>
     (statement(db, `SELECT d.id AS id ${from}`).all(params) as { id: number }[]).map((r) => r.id);
-  const rows =
-    total > offset
-      ? (statement(
-          db,
-          `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score ${from}
-            ORDER BY d.date DESC NULLS LAST, d.id DESC LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, limit, offset }) as SearchRow[])
-      : [];
+  const listed = (where: string, order: string, take: number, skip: number) =>
+    statement(
+      db,
+      `SELECT d.id AS id, d.date AS date, d.source AS source, d.title AS title, 0.0 AS score ${from}${where}
+        ORDER BY ${order} LIMIT @take OFFSET @skip`,
+    ).all({ ...params, take, skip }) as SearchRow[];
+  if (total <= offset) return { total, rows: [], allIds };
+  if (!oldest) return { total, rows: listed('', 'd.date DESC NULLS LAST, d.id DESC', limit, offset), allIds };
+  // Oldest first, undated last: not the index's order (NULL sorts first), so the dated and the
+  // undated are read apart, each in index order, rather than every match sorted.
+  const undated = range
+    ? 0
+    : (statement(db, `SELECT count(*) AS n ${from} AND d.date IS NULL`).get(params) as { n: number }).n;
+  const dated = total - undated;
+  const rows = offset < dated ? listed(' AND d.date IS NOT NULL', 'd.date, d.id', limit, offset) : [];
+  if (rows.length < limit && undated > 0)
+    rows.push(...listed(' AND d.date IS NULL', 'd.id', limit - rows.length, Math.max(0, offset - dated)));
   return { total, rows, allIds };
 }
 
