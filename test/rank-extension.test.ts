@@ -252,6 +252,21 @@ describe("the extension's id sets", () => {
     }
   });
 
+  it("score with the words' document counts of the moment, after this connection's own writes too", () => {
+    const scores = (store: Store) => search(store, 'oil trade', { limit: 10 }).hits.map((h) => [h.id, h.score]);
+    const before = scores(fx.db);
+    // One more document with both words, written through the connection that just searched.
+    fx.doc({ path: 'more-oil.txt', title: 'MORE OIL', date: '1987-12-29', source: 'Kyodo' }, 'Oil, oil and trade.');
+    const fresh = openDatabase(file, { readonly: true });
+    try {
+      const now = scores(fresh);
+      expect(now).not.toEqual(before);
+      expect(scores(fx.db)).toEqual(now);
+    } finally {
+      fresh.close();
+    }
+  });
+
   it("give way to SQL's IN where the ids span more than a bitmap holds", () => {
     const sparse = new SearchFixture(path.join(tempDir('corpus-idset-sparse-'), 'sparse.db'));
     try {

@@ -76,12 +76,12 @@ export interface TermStats {
 }
 
 /**
- * Kept per connection while the database is unchanged (PRAGMA data_version): fts5vocab counts a
- * term by walking its whole doclist (~1 ms for a word in most documents of Reuters), and one search
- * asks about the same words for its cost bound, its entity gate and its idf.
+ * Kept per connection while the index is unchanged (see indexVersion): fts5vocab counts a term by
+ * walking its whole doclist (~1 ms for a word in most documents of Reuters), and one search asks
+ * about the same words for its cost bound, its entity gate and its idf.
  */
 interface StatsCache {
-  version: number;
+  version: string;
   exact: Map<string, TermStats>;
   estimated: Map<string, TermStats | null>;
   prefixes: Map<string, PrefixStats>;
@@ -90,8 +90,23 @@ interface StatsCache {
 const statsCache = new WeakMap<Db, StatsCache>();
 const STATS_CACHE_SIZE = 10_000;
 
+/**
+ * Changes whenever the index does. PRAGMA data_version changes with another connection's commits
+ * only; this connection's own writes rewrite FTS5's structure record (row 10 of its data table: the
+ * segments and a write counter) whenever they reach the index. Keyed on data_version alone, a
+ * process that wrote and then searched ranked with the counts from before its writes. (Not
+ * total_changes(): a search's own writes to its temp tables would empty the cache every time.)
+ */
+function indexVersion(db: Db): string {
+  const row = statement(
+    db,
+    'SELECT (SELECT data_version FROM pragma_data_version()) AS data, (SELECT block FROM documents_fts_data WHERE id = 10) AS structure',
+  ).get() as { data: number; structure: Uint8Array | null };
+  return `${row.data}:${row.structure ? Buffer.from(row.structure).toString('base64') : ''}`;
+}
+
 function cacheOf(db: Db): StatsCache {
-  const version = statement(db, 'PRAGMA data_version').pluck().get() as number;
+  const version = indexVersion(db);
   let cache = statsCache.get(db);
   if (
     !cache ||
