@@ -124,15 +124,19 @@ describe('ranking, query handling and query cost', () => {
     expect(pruned.rows[0].title).toMatch(/^Fed chairman/);
   });
 
-  it('past the huge-result bound, estimates the total from the latest documents and still ranks', () => {
+  it('past the huge-result bound, counts the rest when it is near, else estimates it, and still ranks', () => {
     const plan = volckerPlan(3);
     const full = searchDocuments(db, plan);
-    const huge = searchDocuments(db, { ...plan, hugeMatches: 5 });
     expect(full.estimated).toBe(false);
-    expect(huge.estimated).toBe(true);
-    // The window holds the whole small corpus, so the estimate is exact here.
-    expect(huge.total).toBe(full.total);
+    // What was not counted lies within one window of ids (the whole small corpus): counted too.
+    const huge = searchDocuments(db, { ...plan, hugeMatches: 5 });
+    expect(huge).toMatchObject({ total: full.total, estimated: false });
     expect(huge.rows).toHaveLength(3);
+    // Farther: sampled from windows spread over it, an estimate past what was counted.
+    const sampled = searchDocuments(db, { ...plan, hugeMatches: 5, estimateWindow: 4 });
+    expect(sampled.estimated).toBe(true);
+    expect(sampled.total).toBeGreaterThan(5);
+    expect(sampled.rows).toHaveLength(3);
   });
 
   it('scores tables and price notices as boilerplate, prose not', () => {
@@ -228,14 +232,16 @@ describe('pruned ranking of a frequent word without filters', () => {
       expect(oneWalk.rows[0].title).toBe('Wheat sales');
       expect(oneWalk).toMatchObject({ total: twoWalks.total, rows: twoWalks.rows });
       // A result past the huge bound is estimated, as when counted apart.
-      const huge = searchDocuments(fx.db, { ...plan, matchesAtMost: 1101, hugeMatches: 500 });
+      const huge = searchDocuments(fx.db, { ...plan, matchesAtMost: 1101, hugeMatches: 500, estimateWindow: 100 });
       expect(huge.estimated).toBe(true);
+      expect(Math.abs(huge.total - 1101)).toBeLessThan(110);
       expect(huge.rows).toHaveLength(3);
       // Too many to score: the latest title matches come first, however old (not only the latest matches).
       expect(huge.rows[0].title).toBe('Wheat sales');
       // The same bounds from a search's options (bench:relevance scales them down to a million's).
+      // (Its rest within one window of ids, it is counted, but still too many to score.)
       const bounded = search(fx.db, 'wheat', { bounds: { hugeMatches: 500 } });
-      expect(bounded).toMatchObject({ total: expect.any(Number), totalEstimated: true });
+      expect(bounded).toMatchObject({ total: 1101, totalEstimated: false });
       expect(bounded.hits[0].title).toBe('Wheat sales');
       expect(search(fx.db, 'wheat').totalEstimated).toBe(false);
       // Fewer matches than the bound: every one is scored, as without pruning.
@@ -286,12 +292,17 @@ describe('pruned ranking of a frequent word under filters', () => {
       expect(wide.total).toBe(5);
       expect(wide.rows).toEqual(page.rows);
       expect(searchDocuments(fx.db, { ...plan, from: null, to: '1987-12-31', narrowRange: 2 }).total).toBe(5);
-      // More filtered matches than a search scores: estimated, and the page still comes from within the filters.
+      // More filtered matches than a search scores, the rest near: counted, and the page still comes
+      // from within the filters.
       const huge = searchDocuments(fx.db, { ...plan, hugeMatches: 3 });
-      expect(huge.estimated).toBe(true);
-      expect(huge.atLeast).toBe(false);
-      // The latest documents hold none of them (all from 1988): the total is what was counted, a floor.
-      const floor = searchDocuments(fx.db, { ...plan, hugeMatches: 3, estimateWindow: 100 });
+      expect(huge).toMatchObject({ total: 5, estimated: false, atLeast: false });
+      // The rest far (windows of 25 ids): estimated from windows spread over it, not from the latest
+      // documents alone, which hold none of the June matches (but all of a range to 1988's).
+      const spread = searchDocuments(fx.db, { ...plan, to: '1988-12-31', hugeMatches: 3, estimateWindow: 100 });
+      expect(spread).toMatchObject({ estimated: true, atLeast: false });
+      expect(Math.abs(spread.total - 1105)).toBeLessThan(110);
+      // No window holds a match past those counted: the total is what was counted, a floor.
+      const floor = searchDocuments(fx.db, { ...plan, to: '1987-06-04', hugeMatches: 3, estimateWindow: 100 });
       expect(floor).toMatchObject({ total: 4, estimated: true, atLeast: true });
       expect(floor.rows.every((r) => r.date?.startsWith('1987-06'))).toBe(true);
       expect(huge.rows).toHaveLength(3);

@@ -283,49 +283,81 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   let total = -1;
   let estimated = false;
   let atLeast = false;
-  // Filtered words are scored and counted in one pass (see rankFilteredWords); past HUGE_MATCHES the
-  // count below decides, as without filters.
-  let scoredTop =
-    paths.countedFromIndex && filtered ? rankFilteredWords(db, plan, paths, filtering, bm25, params, k) : null;
-  if (scoredTop) total = scoredTop.total;
-  else if (paths.countedFromIndex) {
-    // Counted exactly up to HUGE_MATCHES (a LIMIT FTS5 stops at); beyond, estimated from the latest
-    // documents, so a word found in most of a million documents costs a bounded count.
-    const huge = plan.hugeMatches ?? HUGE_MATCHES;
+  // Past HUGE_MATCHES: nothing scored by bm25, the latest candidates taken instead.
+  let unscored = false;
+  const huge = plan.hugeMatches ?? HUGE_MATCHES;
+  let scoredTop: Walked | null = null;
+  // A count that stopped past HUGE_MATCHES: what it counted, oldest first, up to its greatest id.
+  let stopped: Walked | null = null;
+  // An unfiltered result's estimate from the latest documents, when one was made.
+  let latestGuess: number | undefined;
+  if (paths.countedFromIndex && filtered) {
+    // Filtered words are scored and counted in one pass (see rankFilteredWords).
+    const walked = rankFilteredWords(db, plan, paths, filtering, bm25, params, k);
+    total = walked.total;
+    if (total <= huge) scoredTop = walked;
+    else stopped = walked;
+  } else if (paths.countedFromIndex) {
+    // Counted exactly up to HUGE_MATCHES (a LIMIT FTS5 stops at); beyond, estimated, so a word found
+    // in most of a million documents costs a bounded count.
     const atMost = plan.matchesAtMost ?? Number.POSITIVE_INFINITY;
     // With corpus_bm25, one walk whenever the latest documents say the result is not huge, at any
     // size of the rarest word: a phrase of common words (`"interest rates"` at 1M: 31,755 matches,
     // its rarer word in 110,000 documents; 79 -> 50 ms), and not a word whose walk would stop at
     // HUGE_MATCHES having scored for nothing (`oil`, 75,801 of a million). With bm25(), up to
     // ONE_WALK_MATCHES of the rarest word.
-    const estimateOf = () => estimateMatches(db, matching, params, plan.estimateWindow ?? ESTIMATE_WINDOW);
     const mayWalkOnce = paths.prunedWithCount !== undefined && atMost > scoredMatches;
     const mayBeHuge = atMost > huge;
-    const estimate = mayWalkOnce && counted && mayBeHuge ? estimateOf() : undefined;
+    const estimate =
+      mayWalkOnce && counted && mayBeHuge
+        ? estimateMatches(db, matching, params, plan.estimateWindow ?? ESTIMATE_WINDOW)
+        : undefined;
+    latestGuess = estimate;
     const oneWalk = mayWalkOnce && (counted ? estimate === undefined || estimate <= huge : atMost <= ONE_WALK_MATCHES);
     const walked = oneWalk ? countAndScoreLikely(db, paths.prunedWithCount!, params, huge, k) : null;
     if (walked) {
       total = walked.total;
       // A smaller result is scored whole below; a larger one is estimated and not scored.
       if (total > scoredMatches && total <= huge) scoredTop = walked;
-    } else if (estimate !== undefined && estimate > SURELY_HUGE * huge)
+      if (total > huge) stopped = walked;
+    } else if (estimate !== undefined && estimate > SURELY_HUGE * huge) {
       // Far past the bound by the latest documents: counting up to it would only confirm that
       // (`said` at 1M, estimated 775,000: 5 ms of its 14).
       total = estimate;
-    else
-      total = (
-        statement(db, `SELECT count(*) AS n FROM (${matching} LIMIT @cap)`).get({ ...params, cap: huge + 1 }) as {
-          n: number;
-        }
-      ).n;
-    if (total > huge) {
-      const guess = estimate ?? estimateOf();
-      // More were counted than the latest documents suggest: say only what was counted.
-      atLeast = guess <= huge;
-      total = Math.max(huge + 1, guess);
-      estimated = true;
+    } else {
+      // Where the count stopped only matters when no estimate was made.
+      const last = estimate === undefined ? ', max(id) AS last' : '';
+      stopped = statement(db, `SELECT count(*) AS total${last} FROM (${matching} LIMIT @cap)`).get({
+        ...params,
+        cap: huge + 1,
+      }) as Walked;
+      total = stopped.total;
     }
-  } else if (paths.nameCount) total = (statement(db, paths.nameCount).get(params) as { n: number }).n;
+  }
+  if (total > huge) {
+    unscored = true;
+    if (latestGuess !== undefined) {
+      // Unfiltered, the latest documents are as fair a sample as any (`oil` at 1M: 75,759 of 75,801),
+      // and they were read already. A walk that counted more than they suggest is a floor.
+      atLeast = latestGuess <= huge;
+      total = Math.max(huge + 1, latestGuess);
+      estimated = true;
+    } else if (stopped) {
+      const beyond = beyondCounted(
+        db,
+        matching,
+        params,
+        stopped,
+        plan.estimateWindow ?? ESTIMATE_WINDOW,
+        PREFIX.test(plan.match),
+      );
+      total = beyond.total;
+      estimated = !beyond.exact;
+      // Nothing sampled past what was counted (a filter that leaves out the later documents): say only what was counted.
+      atLeast = beyond.floor;
+    }
+  }
+  if (total < 0 && paths.nameCount) total = (statement(db, paths.nameCount).get(params) as { n: number }).n;
   const exact = total >= 0;
   if (total === 0 || (total > 0 && offset >= total)) return { total, estimated, atLeast, rows: [], allIds };
 
@@ -334,7 +366,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   // likely candidates (see likelyCandidates). Such a word ranks documents little by itself (its idf
   // is near zero), so this loses little; the count stays exact.
   let ranked = paths.scored;
-  if (estimated) {
+  if (unscored) {
     // Too many to score at all: the latest matches with the query in the title, then the latest
     // matches, newest first (early-stopping LIMITs), for the second stage to rank by its own BM25F.
     // The latest matches alone made `oil` at a million articles the last day's stories that name oil
@@ -356,7 +388,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     scoredTop?.rows ??
     (statement(
       db,
-      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : paths.rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC${estimated ? ', 1 DESC' : ''} LIMIT @k`,
+      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : paths.rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC${unscored ? ', 1 DESC' : ''} LIMIT @k`,
     ).all({ ...params, k }) as {
       id: number;
       score: number;
@@ -672,12 +704,13 @@ function wordPaths(plan: SearchPlan, filtering: Filtering, bm25: string, params:
 }
 
 /**
- * One walk of the index rows where `where` holds: the count of them all (`total`) and, as JSON pairs
- * [id, score], the `score` of those where `candidate` holds (`scored`). bm25 runs in the walk's own
+ * One walk of the index rows where `where` holds: the count of them all (`total`), with `last` the
+ * greatest id (FTS5 walks oldest first: where a LIMIT stopped it; ~20 ns a row, so only when asked)
+ * and, as JSON pairs [id, score], the `score` of those where `candidate` holds (`scored`). bm25 runs in the walk's own
  * FTS5 query only if the walk is not flattened into the aggregate: its LIMIT keeps it apart.
  */
-function countingWalk(where: string, candidate: string, score: string, limit: string): string {
-  return `SELECT count(*) AS total, json_group_array(json_array(id, score)) FILTER (WHERE score IS NOT NULL) AS scored
+function countingWalk(where: string, candidate: string, score: string, limit: string, last = false): string {
+  return `SELECT count(*) AS total${last ? ', max(id) AS last' : ''}, json_group_array(json_array(id, score)) FILTER (WHERE score IS NOT NULL) AS scored
     FROM (SELECT rowid AS id, CASE WHEN ${candidate} THEN ${score} END AS score FROM documents_fts WHERE ${where} LIMIT ${limit})`;
 }
 
@@ -686,25 +719,26 @@ function countingWalk(where: string, candidate: string, score: string, limit: st
  * (the `k` best, ties newest first), in one walk of its matches: counted apart, the walk was made
  * twice (`oil prices` at a million articles: 28 -> 24 ms in a fresh process).
  */
-function countAndScoreLikely(
-  db: Db,
-  sql: string,
-  params: Params,
-  huge: number,
-  k: number,
-): { total: number; rows: { id: number; score: number }[] } {
-  const row = statement(db, sql).get({ ...params, cap: huge + 1 }) as { total: number; scored: string };
+function countAndScoreLikely(db: Db, sql: string, params: Params, huge: number, k: number): Walked {
+  const row = statement(db, sql).get({ ...params, cap: huge + 1 }) as { total: number; last?: number; scored: string };
   const rows = (JSON.parse(row.scored) as [number, number][])
     .map(([id, score]) => ({ id, score }))
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, k);
-  return { total: row.total, rows };
+  return { total: row.total, last: row.last ?? null, rows };
+}
+
+/** A walk of the matches, oldest first, that may stop past HUGE_MATCHES: the count, the greatest id reached, and the best scored. */
+interface Walked {
+  total: number;
+  last: number | null;
+  rows: { id: number; score: number }[];
 }
 
 /**
  * Filtered words, counted and ranked in one statement (a separate count evaluated the filters — an
- * entity's documents, each match's date — a second time), up to HUGE_MATCHES matches; null past
- * that, for the count of the caller to decide. Words and phrases past SCORED_MATCHES filtered
+ * entity's documents, each match's date — a second time), up to HUGE_MATCHES + 1 matches: past
+ * HUGE_MATCHES the caller estimates the rest from where the walk stopped (see beyondCounted). Words and phrases past SCORED_MATCHES filtered
  * matches are pruned as without filters, but from the filtered matches themselves: the latest
  * SCORED_MATCHES and the latest with the words in the title. (Prefixes and ORs cost more to match
  * again than bm25 costs to score. bm25 cannot sit beside a window function in one SELECT; a
@@ -718,7 +752,7 @@ function rankFilteredWords(
   bm25: string,
   params: Params,
   k: number,
-): { total: number; rows: { id: number; score: number }[] } | null {
+): Walked {
   const huge = plan.hugeMatches ?? HUGE_MATCHES;
   const scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
   if (plan.prunable) {
@@ -737,20 +771,25 @@ function rankFilteredWords(
         'rowid >= coalesce((SELECT id FROM edge), rowid) OR rowid IN titled',
         `round(-${bm25}, ${SCORE_DECIMALS})`,
         '@cap',
+        true,
       )}`,
       { ...params, edgeOffset: scoredMatches - 1 },
       huge,
       k,
     );
-    return walked.total <= huge ? walked : null;
+    return walked;
   }
   const rows = statement(
     db,
     `WITH s AS MATERIALIZED (${paths.scored} LIMIT @cap)
-       SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total FROM s ORDER BY 2 DESC LIMIT @k`,
-  ).all({ ...params, cap: huge + 1, k }) as { id: number; score: number; total: number }[];
-  const total = rows[0]?.total ?? 0;
-  return total <= huge ? { total, rows: rows.map(({ id, score }) => ({ id, score })) } : null;
+       SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total, max(id) OVER () AS last
+         FROM s ORDER BY 2 DESC LIMIT @k`,
+  ).all({ ...params, cap: huge + 1, k }) as { id: number; score: number; total: number; last: number }[];
+  return {
+    total: rows[0]?.total ?? 0,
+    last: rows[0]?.last ?? null,
+    rows: rows.map(({ id, score }) => ({ id, score })),
+  };
 }
 
 /**
@@ -1018,6 +1057,65 @@ function estimateMatches(db: Db, matching: string, params: Record<string, unknow
   }) as { n: number };
   const [documents = window.documents] = ftsTotals(db);
   return Math.round((inWindow.n / window.documents) * documents);
+}
+
+/** Windows beyondCounted samples: spread over the documents not counted, ESTIMATE_WINDOW in all. */
+const STRATA = 4;
+/** A prefix in an FTS5 query as the query compiler writes it (`"acqui"*`). */
+const PREFIX = /"\*/;
+
+/**
+ * The total of a result whose count stopped past HUGE_MATCHES: what was counted (the oldest
+ * matches, up to id `last`) and the rest. The rest is counted when it lies within `span` ids;
+ * otherwise it is estimated from STRATA windows spread evenly over it, span / STRATA ids each (FTS5
+ * seeks to a rowid range, so each reads only its part of each doclist), scaled by the ids they
+ * cover. Estimated from the latest documents alone, and scaled to the whole corpus, a date filter
+ * made the estimate wrong in kind: at a million articles `oil --from 1987-06` was "about 75,759"
+ * (the latest documents all in the range; 63,445 are) and `shares --to 1987-09` "at least 50,001"
+ * (none of them in it; 96,977 are); from four windows, 62,896 and 82,253 (8 windows erred less, 4%
+ * at most, but cost twice as much). `floor`: no window held a match, so the total is only what was
+ * counted. A query with a prefix has the rest counted in one walk (`wholeRest`): FTS5 merges a
+ * prefix's doclists whole before a rowid bound applies, so each window cost as much as the walk
+ * (`acqui*` at 1M: 12 ms a window).
+ */
+function beyondCounted(
+  db: Db,
+  matching: string,
+  params: Params,
+  stopped: Walked,
+  span: number,
+  wholeRest: boolean,
+): { total: number; exact: boolean; floor: boolean } {
+  const { hi } = idBounds(db);
+  // A walk that did not say where it stopped (bm25() without the extension) is asked again.
+  const last =
+    stopped.last ??
+    ((
+      statement(db, `SELECT max(id) AS last FROM (${matching} LIMIT @cap)`).get({ ...params, cap: stopped.total }) as {
+        last: number | null;
+      }
+    ).last ||
+      0);
+  const counted = (above: number, upTo: number) =>
+    (
+      statement(db, `SELECT count(*) AS n FROM (${matching}) WHERE id > @above AND id <= @upTo`).get({
+        ...params,
+        // Integers: FTS5 seeks only to an integer rowid bound (a JS number binds as REAL and scans).
+        above: BigInt(above),
+        upTo: BigInt(upTo),
+      }) as { n: number }
+    ).n;
+  if (hi === null || hi <= last) return { total: stopped.total, exact: true, floor: false };
+  const rest = hi - last;
+  if (rest <= span || wholeRest) return { total: stopped.total + counted(last, hi), exact: true, floor: false };
+  const width = Math.max(1, Math.floor(span / STRATA));
+  let found = 0;
+  for (let i = 0; i < STRATA; i++) {
+    const from = last + Math.floor((i * (rest - width)) / (STRATA - 1));
+    found += counted(from, from + width);
+  }
+  const beyond = Math.round((found * rest) / (width * STRATA));
+  return { total: stopped.total + beyond, exact: false, floor: found === 0 };
 }
 
 /** The documents' metadata for scored ids, ordered by score, then newest first. */
