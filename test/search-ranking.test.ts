@@ -390,6 +390,19 @@ describe('pruned ranking of a frequent name', () => {
         expect(dated.rows.map((r) => r.id)).toEqual([copper, aliasCopper]);
       }
       expect(searchDocuments(fx.db, { ...both, limit: 10 }).total).toBe(9);
+      // The name alone within a date range: counted within it, and pruned to its likely candidates
+      // within it too (the latest title match of all, copper's in February, is no March candidate).
+      // (No latest or most mentioning candidates: the title match is one by its title alone.)
+      const tight = { scoredMatches: 1, titleCandidates: 1, recentCandidates: 0 };
+      for (const [range, total, first] of [
+        [{ from: '1987-03-01', to: '1987-03-31' }, 9, titled],
+        [{ from: '1987-01-01', to: '1987-02-28' }, 2, copper],
+      ] as const) {
+        const whole = searchDocuments(fx.db, { ...plan, ...range, limit: 10 });
+        const cut = searchDocuments(fx.db, { ...plan, ...range, ...tight, limit: 10 });
+        expect([whole.total, cut.total]).toEqual([total, total]);
+        expect([whole.rows[0].id, cut.rows[0].id]).toEqual([first, first]);
+      }
     });
   });
 });
