@@ -274,8 +274,8 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     ? entityPaths(plan, filtering, bm25, params)
     : wordPaths(plan, filtering, bm25, params);
   const { matching } = paths;
-  const allIds = (): number[] =>
-    (statement(db, `SELECT id FROM (${matching})`).all(params) as { id: number }[]).map((r) => r.id);
+  // Plucked: no object per id (`said` at 1M, 775,284 ids).
+  const allIds = (): number[] => statement(db, `SELECT id FROM (${matching})`).pluck().all(params) as number[];
   if (plan.sort === 'date' || plan.sort === '-date')
     return { ...datePage(db, matching, range, params, plan.sort === 'date', offset, limit), allIds };
   const scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
@@ -1177,8 +1177,7 @@ function listFiltered(
       ? `SELECT count(*) AS n FROM (SELECT DISTINCT * FROM (${idSets.map((set) => `SELECT * FROM (${set})`).join(' INTERSECT ')}))`
       : `SELECT count(*) AS n ${from}`;
   const total = (statement(db, counting).get(params) as { n: number }).n;
-  const allIds = (): number[] =>
-    (statement(db, `SELECT d.id AS id ${from}`).all(params) as { id: number }[]).map((r) => r.id);
+  const allIds = (): number[] => statement(db, `SELECT d.id AS id ${from}`).pluck().all(params) as number[];
   const listed = (where: string, order: string, take: number, skip: number) =>
     statement(
       db,
