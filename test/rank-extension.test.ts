@@ -267,6 +267,43 @@ describe("the extension's id sets", () => {
     }
   });
 
+  it('filter by a source holding most documents through the set of those it leaves out, as IN does', () => {
+    const file = path.join(tempDir('corpus-idset-wire-'), 'wire.db');
+    const wire = new SearchFixture(file);
+    try {
+      // Nine of twelve from one wire (spelled two ways), one from another, two with none.
+      const sources = ['Reuters', 'Reuters', 'REUTERS', 'Reuters', 'AP', 'Reuters', null, 'Reuters', 'Reuters', null];
+      for (const [i, source] of [...sources, 'Reuters', 'Reuters'].entries())
+        wire.doc(
+          { path: `w${i}.txt`, title: `Oil report ${i}`, date: `1987-03-${String(10 + i)}`, source },
+          `Oil prices moved ${i % 3} times; dealers said so.`,
+        );
+      const ask = (store: Store) => [
+        search(store, 'oil', { source: 'reuters', limit: 20 }),
+        search(store, '', { source: 'reuters', limit: 20 }),
+        search(store, 'oil', { source: 'reuters', from: '1987-03-15', limit: 20 }),
+        search(store, 'oil', { source: 'AP', limit: 20 }),
+      ];
+      const withSets = ask(wire.db);
+      expect(withSets.map((r) => r.total)).toEqual([9, 9, 5, 1]);
+      for (const hit of withSets[0].hits) expect(hit.source?.toLowerCase()).toBe('reuters');
+      process.env.CORPUS_NO_RANK_EXTENSION = '1';
+      const plain = openDatabase(file, { readonly: true });
+      try {
+        const withIn = ask(plain);
+        for (const [i, r] of withSets.entries()) {
+          expect(r.total).toBe(withIn[i].total);
+          expect(r.hits.map((h) => [h.id, h.score])).toEqual(withIn[i].hits.map((h) => [h.id, h.score]));
+        }
+      } finally {
+        delete process.env.CORPUS_NO_RANK_EXTENSION;
+        plain.close();
+      }
+    } finally {
+      wire.close();
+    }
+  });
+
   it("give way to SQL's IN where the ids span more than a bitmap holds", () => {
     const sparse = new SearchFixture(path.join(tempDir('corpus-idset-sparse-'), 'sparse.db'));
     try {

@@ -248,15 +248,17 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const { limit, offset } = plan;
   const params: Params = {};
   // Each filter is a set of document ids read from an index (covering: no table rows).
-  const idSets: string[] = plan.filters.map((filter) => `SELECT doc_id AS id FROM (${documentsMentioning(filter)})`);
+  const idSets: FilterSet[] = plan.filters.map((filter) => ({
+    inside: `SELECT doc_id AS id FROM (${documentsMentioning(filter)})`,
+  }));
   if (plan.source) {
-    idSets.push('SELECT id FROM documents WHERE source = @source COLLATE NOCASE');
     params.source = plan.source;
+    idSets.push(sourceSet(db, params));
   }
   // Each --tag must be among the document's tags (a source's topics, places, keywords), any case
   // (doc_tags.tag folds case).
   (plan.tags ?? []).forEach((tag, i) => {
-    idSets.push(`SELECT doc_id AS id FROM doc_tags WHERE tag = @tag${i}`);
+    idSets.push({ inside: `SELECT doc_id AS id FROM doc_tags WHERE tag = @tag${i}` });
     params[`tag${i}`] = tag;
   });
   const range = [plan.from ? 'date >= @from' : '', plan.to ? 'date <= @to' : ''].filter(Boolean).join(' AND ');
@@ -517,7 +519,7 @@ function rankFunction(db: Db, plan: SearchPlan, params: Params): { bm25: string;
 }
 
 /** The filters of a query with words, as conditions on the ids of its matches. */
-function filteringOf(db: Db, plan: SearchPlan, idSets: string[], range: string, params: Params): Filtering {
+function filteringOf(db: Db, plan: SearchPlan, idSets: FilterSet[], range: string, params: Params): Filtering {
   const dated = [plan.from ? 'dd.date >= @from' : '', plan.to ? 'dd.date <= @to' : ''].filter(Boolean).join(' AND ');
   // `column` is qualified: the date lookup's own table has an id too.
   const lookUpDate = (column: string): string =>
@@ -527,7 +529,8 @@ function filteringOf(db: Db, plan: SearchPlan, idSets: string[], range: string, 
   // A narrow date range is a set of ids; a wide one (a quarter of a million documents at 1M) costs
   // more to build as a set than looking up each match's date (documents_id_date, covering).
   const wideRange = range !== '' && !narrowRange(db, range, params, plan.narrowRange ?? NARROW_RANGE);
-  const sets = range && !wideRange ? [...idSets, `SELECT id FROM documents WHERE ${range}`] : idSets;
+  const inside = idSets.map((set) => set.inside);
+  const sets = range && !wideRange ? [...inside, `SELECT id FROM documents WHERE ${range}`] : inside;
   // The unary + keeps SQLite from handing the id set to FTS5, which would run the query once per id.
   const within = (column: string): string =>
     sets.map((set) => ` AND +${column} IN (${set})`).join('') + (wideRange ? lookUpDate(column) : '');
@@ -545,12 +548,12 @@ function filteringOf(db: Db, plan: SearchPlan, idSets: string[], range: string, 
 function filteringByBitmaps(
   db: Db,
   plan: SearchPlan,
-  idSets: string[],
+  idSets: FilterSet[],
   range: string,
   params: Params,
   lookUpDate: (column: string) => string,
 ): Omit<Filtering, 'filtered'> {
-  const sets: IdSet[] = idSets.map((set) => ({ bits: idSetBitmap(db, set, params), outside: false }));
+  const sets: IdSet[] = idSets.map((set) => bitmapOf(db, set, params));
   let wideRange = false;
   if (range) {
     const setUpTo = Math.max(plan.narrowRange ?? NARROW_RANGE, RANGE_PER_MATCH * (plan.matchesAtMost ?? 0));
@@ -637,6 +640,42 @@ function boundSets(sets: IdSet[], params: Params): (column: string) => string[] 
 }
 
 /** The ids of `set` (a SELECT of `id`) as a bitmap, for corpus_in. */
+/**
+ * A filter's documents as SQL selecting `id` (`inside`) and, for one most documents pass, those it
+ * leaves out (`outside`): fewer to collect as a bitmap, tested with NOT.
+ */
+interface FilterSet {
+  inside: string;
+  outside?: string;
+}
+
+/** A filter's bitmap: of the documents it leaves out when it says which they are (see FilterSet). */
+function bitmapOf(db: Db, set: FilterSet, params: Params): IdSet {
+  return set.outside !== undefined
+    ? { bits: idSetBitmap(db, set.outside, params), outside: true }
+    : { bits: idSetBitmap(db, set.inside, params), outside: false };
+}
+
+/**
+ * The documents of @source, any case. A source holding more than OUTSIDE_SHARE of the documents (by
+ * the counts the store keeps) says too which documents it leaves out: a corpus from one wire is
+ * nearly all that wire's (`--source Reuters` at 1M: 996,827 documents, a bitmap of 84 ms, against
+ * the 3,173 of other sources or none).
+ */
+function sourceSet(db: Db, params: Params): FilterSet {
+  const inside = 'SELECT id FROM documents WHERE source = @source COLLATE NOCASE';
+  const { share } = statement(
+    db,
+    `SELECT (SELECT coalesce(sum(documents), 0) FROM source_totals WHERE source = @source COLLATE NOCASE) * 1.0
+       / max(1, (SELECT value FROM totals WHERE name = 'documents')) AS share`,
+  ).get({ source: params.source }) as { share: number };
+  if (share <= OUTSIDE_SHARE) return { inside };
+  const outside = ['source < @source COLLATE NOCASE', 'source > @source COLLATE NOCASE', 'source IS NULL'].map(
+    (condition) => `SELECT id FROM documents INDEXED BY documents_source WHERE ${condition}`,
+  );
+  return { inside, outside: outside.join(' UNION ALL ') };
+}
+
 function idSetBitmap(db: Db, set: string, params: Params): Buffer {
   return memoized<{ bits: Buffer }>(db, `SELECT corpus_idset(id) AS bits FROM (${set})`, params).bits;
 }
@@ -1149,7 +1188,7 @@ function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchR
  */
 function listFiltered(
   db: Db,
-  idSets: string[],
+  idSets: FilterSet[],
   range: string,
   exclude: string | null,
   params: Record<string, unknown>,
@@ -1161,10 +1200,10 @@ function listFiltered(
   // `--entity Brazil --from 1987-03 --to 1987-03` at 1M, 16 -> 6 ms.
   const inSets = bitmapsFit(db)
     ? boundSets(
-        idSets.map((set) => ({ bits: idSetBitmap(db, set, params), outside: false })),
+        idSets.map((set) => bitmapOf(db, set, params)),
         params,
       )('d.id')
-    : idSets.map((set) => `d.id IN (${set})`);
+    : idSets.map((set) => `d.id IN (${set.inside})`);
   const conditions = [range, ...inSets].filter(Boolean);
   if (exclude) {
     conditions.push('d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @exclude)');
@@ -1174,7 +1213,7 @@ function listFiltered(
   // A set lists a document once per mention: DISTINCT counts documents.
   const counting =
     !range && !exclude && idSets.length > 0
-      ? `SELECT count(*) AS n FROM (SELECT DISTINCT * FROM (${idSets.map((set) => `SELECT * FROM (${set})`).join(' INTERSECT ')}))`
+      ? `SELECT count(*) AS n FROM (SELECT DISTINCT * FROM (${idSets.map((set) => `SELECT * FROM (${set.inside})`).join(' INTERSECT ')}))`
       : `SELECT count(*) AS n ${from}`;
   const total = (statement(db, counting).get(params) as { n: number }).n;
   const allIds = (): number[] => statement(db, `SELECT d.id AS id ${from}`).pluck().all(params) as number[];
