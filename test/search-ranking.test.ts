@@ -243,6 +243,12 @@ describe('pruned ranking of a frequent word without filters', () => {
       const bounded = search(fx.db, 'wheat', { bounds: { hugeMatches: 500 } });
       expect(bounded).toMatchObject({ total: 1101, totalEstimated: false });
       expect(bounded.hits[0].title).toBe('Wheat sales');
+      // Estimated from the latest documents (pruned past 100), unless facets read every match: then
+      // the header says what they counted.
+      const guessed = search(fx.db, 'wheat', { bounds: { hugeMatches: 500, scoredMatches: 100 } });
+      expect(guessed).toMatchObject({ totalEstimated: true });
+      const faceted = search(fx.db, 'wheat', { bounds: { hugeMatches: 500, scoredMatches: 100 }, facets: true });
+      expect(faceted).toMatchObject({ total: 1101, totalEstimated: false, facets: { documents: 1101 } });
       expect(search(fx.db, 'wheat').totalEstimated).toBe(false);
       // Fewer matches than the bound: every one is scored, as without pruning.
       const few = planFor('farmers', { limit: 3, prunable: true, scoredMatches: 4, matchesAtMost: 5 });

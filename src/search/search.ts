@@ -255,7 +255,16 @@ function searchText(
       result.suggestions = suggested.corrections;
     }
   }
-  if (options.facets) result.facets = facetCounts(db, run.total > 0 && run.allIds ? run.allIds() : []);
+  if (options.facets) {
+    result.facets = facetCounts(db, run.total > 0 && run.allIds ? run.allIds() : []);
+    // Facets read every match: an estimated total is known exactly now, and the header and the
+    // facets should not disagree (`oil` at 1M: "about 75,759" over facets of 75,801).
+    if (result.totalEstimated && run.allIds) {
+      result.total = result.facets.documents;
+      result.totalEstimated = false;
+      delete result.totalAtLeast;
+    }
+  }
   result.queryEntities = run.queryEntities;
   const anyMatch = run.units.length > 0 ? highlighted(run.units) : run.compiled.anyMatch;
   const marked =
