@@ -109,12 +109,11 @@ const SQL = {
   bits: 'SELECT corpus_idset(value) AS bits FROM json_each(@ids)',
   // The entity_docs rows entitiesInRanges would read.
   rangeRows: 'SELECT coalesce(sum(documents), 0) AS n FROM entity_stats WHERE documents >= @floor',
-  // Each entity in at least @floor documents of the corpus counted over its own entity_docs range,
-  // each row's document tested against the matches' bitmap: the cost follows the large entities,
-  // not the result (see ENTITY_ROW_COST).
-  // Entities of the types in @short (JSON) are counted whatever their documents.
-  // Each count materialized once: flattened, SQLite evaluated it for every use of n (504 -> 165 ms
-  // for `oil` at 1M).
+  // Each entity in at least @floor documents of the corpus (and every entity of the types in @short,
+  // a JSON list) counted over its own entity_docs range, each row's document tested against the
+  // matches' bitmap: the cost follows the large entities, not the result (see ENTITY_ROW_COST).
+  // Each count is materialized once: flattened, SQLite evaluated it for every use of n (504 -> 165
+  // ms for `oil` at 1M).
   entitiesInRanges: `WITH short AS MATERIALIZED (
        SELECT id FROM entities WHERE type IN (SELECT value FROM json_each(@short))),
      counted AS MATERIALIZED (

@@ -290,7 +290,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   const huge = plan.hugeMatches ?? HUGE_MATCHES;
   let scoredTop: Walked | null = null;
   // A count that stopped past HUGE_MATCHES: what it counted, oldest first, up to its greatest id.
-  let stopped: Walked | null = null;
+  let stopped: Stopped | null = null;
   // An unfiltered result's estimate from the latest documents, when one was made.
   let latestGuess: number | undefined;
   if (paths.countedFromIndex && filtered) {
@@ -329,11 +329,12 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     } else {
       // Where the count stopped only matters when no estimate was made.
       const last = estimate === undefined ? ', max(id) AS last' : '';
-      stopped = statement(db, `SELECT count(*) AS total${last} FROM (${matching} LIMIT @cap)`).get({
+      const row = statement(db, `SELECT count(*) AS total${last} FROM (${matching} LIMIT @cap)`).get({
         ...params,
         cap: huge + 1,
-      }) as Walked;
-      total = stopped.total;
+      }) as { total: number; last?: number };
+      stopped = { total: row.total, last: row.last ?? null };
+      total = row.total;
     }
   }
   if (total > huge) {
@@ -639,7 +640,6 @@ function boundSets(sets: IdSet[], params: Params): (column: string) => string[] 
   return (column) => sets.map((set, i) => `${set.outside ? 'NOT ' : ''}corpus_in(@idset${i}, ${column})`);
 }
 
-/** The ids of `set` (a SELECT of `id`) as a bitmap, for corpus_in. */
 /**
  * A filter's documents as SQL selecting `id` (`inside`) and, for one most documents pass, those it
  * leaves out (`outside`): fewer to collect as a bitmap, tested with NOT.
@@ -676,6 +676,7 @@ function sourceSet(db: Db, params: Params): FilterSet {
   return { inside, outside: outside.join(' UNION ALL ') };
 }
 
+/** The ids of `set` (a SELECT of `id`) as a bitmap, for corpus_in. */
 function idSetBitmap(db: Db, set: string, params: Params): Buffer {
   return memoized<{ bits: Buffer }>(db, `SELECT corpus_idset(id) AS bits FROM (${set})`, params).bits;
 }
@@ -744,9 +745,10 @@ function wordPaths(plan: SearchPlan, filtering: Filtering, bm25: string, params:
 
 /**
  * One walk of the index rows where `where` holds: the count of them all (`total`), with `last` the
- * greatest id (FTS5 walks oldest first: where a LIMIT stopped it; ~20 ns a row, so only when asked)
- * and, as JSON pairs [id, score], the `score` of those where `candidate` holds (`scored`). bm25 runs in the walk's own
- * FTS5 query only if the walk is not flattened into the aggregate: its LIMIT keeps it apart.
+ * greatest id (FTS5 walks oldest first: where a LIMIT stopped it; ~20 ns a row, so only when
+ * asked) and, as JSON pairs [id, score], the `score` of those where `candidate` holds (`scored`).
+ * bm25 runs in the walk's own FTS5 query only if the walk is not flattened into the aggregate: its
+ * LIMIT keeps it apart.
  */
 function countingWalk(where: string, candidate: string, score: string, limit: string, last = false): string {
   return `SELECT count(*) AS total${last ? ', max(id) AS last' : ''}, json_group_array(json_array(id, score)) FILTER (WHERE score IS NOT NULL) AS scored
@@ -767,21 +769,28 @@ function countAndScoreLikely(db: Db, sql: string, params: Params, huge: number, 
   return { total: row.total, last: row.last ?? null, rows };
 }
 
-/** A walk of the matches, oldest first, that may stop past HUGE_MATCHES: the count, the greatest id reached, and the best scored. */
-interface Walked {
+/**
+ * A count of the matches, oldest first, that may stop past HUGE_MATCHES: how many it counted and
+ * the greatest id it reached (null where it was not asked for).
+ */
+interface Stopped {
   total: number;
   last: number | null;
+}
+
+/** A counting walk (see countingWalk) and the best of the candidates it scored. */
+interface Walked extends Stopped {
   rows: { id: number; score: number }[];
 }
 
 /**
  * Filtered words, counted and ranked in one statement (a separate count evaluated the filters — an
  * entity's documents, each match's date — a second time), up to HUGE_MATCHES + 1 matches: past
- * HUGE_MATCHES the caller estimates the rest from where the walk stopped (see beyondCounted). Words and phrases past SCORED_MATCHES filtered
- * matches are pruned as without filters, but from the filtered matches themselves: the latest
- * SCORED_MATCHES and the latest with the words in the title. (Prefixes and ORs cost more to match
- * again than bm25 costs to score. bm25 cannot sit beside a window function in one SELECT; a
- * materialized CTE keeps them apart.)
+ * HUGE_MATCHES the caller estimates the rest from where the walk stopped (see beyondCounted). Words
+ * and phrases past SCORED_MATCHES filtered matches are pruned as without filters, but from the
+ * filtered matches themselves: the latest SCORED_MATCHES and the latest with the words in the
+ * title. (Prefixes and ORs cost more to match again than bm25 costs to score. bm25 cannot sit
+ * beside a window function in one SELECT; a materialized CTE keeps them apart.)
  */
 function rankFilteredWords(
   db: Db,
@@ -1129,7 +1138,7 @@ function beyondCounted(
   db: Db,
   matching: string,
   params: Params,
-  stopped: Walked,
+  stopped: Stopped,
   span: number,
   wholeRest: boolean,
 ): { total: number; exact: boolean; floor: boolean } {
@@ -1179,12 +1188,13 @@ function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchR
 }
 
 /**
- * Filters without words: matching documents, newest first (or oldest, undated last either way), read from the date index (covering: no
- * document row until a row is shown), within the date range when there is one, keeping the ids in
- * each filter's set. The page stops at its last row; the count reads index entries only, or, with
- * neither a date range nor excluded words, is the size of the sets' intersection, read from their own
- * indexes. (Checking every document against the sets instead cost 100 ms at a million articles for
- * `--entity Brazil --from 1987-03 --to 1987-03`; this plan, 7 ms.)
+ * Filters without words: matching documents, newest first (or oldest, undated last either way),
+ * read from the date index (covering: no document row until a row is shown), within the date range
+ * when there is one, keeping the ids in each filter's set. The page stops at its last row; the count
+ * reads index entries only, or, with neither a date range nor excluded words, is the size of the
+ * sets' intersection, read from their own indexes. (Checking every document against the sets
+ * instead cost 100 ms at a million articles for `--entity Brazil --from 1987-03 --to 1987-03`; this
+ * plan, 7 ms.)
  */
 function listFiltered(
   db: Db,
