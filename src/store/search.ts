@@ -647,6 +647,8 @@ function boundSets(sets: IdSet[], params: Params): (column: string) => string[] 
 interface FilterSet {
   inside: string;
   outside?: string;
+  /** How many documents it holds, when the store keeps that count. */
+  size?: number;
 }
 
 /** A filter's bitmap: of the documents it leaves out when it says which they are (see FilterSet). */
@@ -664,16 +666,16 @@ function bitmapOf(db: Db, set: FilterSet, params: Params): IdSet {
  */
 function sourceSet(db: Db, params: Params): FilterSet {
   const inside = 'SELECT id FROM documents WHERE source = @source COLLATE NOCASE';
-  const { share } = statement(
+  const { size, documents } = statement(
     db,
-    `SELECT (SELECT coalesce(sum(documents), 0) FROM source_totals WHERE source = @source COLLATE NOCASE) * 1.0
-       / max(1, (SELECT value FROM totals WHERE name = 'documents')) AS share`,
-  ).get({ source: params.source }) as { share: number };
-  if (share <= OUTSIDE_SHARE) return { inside };
+    `SELECT (SELECT coalesce(sum(documents), 0) FROM source_totals WHERE source = @source COLLATE NOCASE) AS size,
+       (SELECT value FROM totals WHERE name = 'documents') AS documents`,
+  ).get({ source: params.source }) as { size: number; documents: number | null };
+  if (size <= OUTSIDE_SHARE * (documents ?? 0)) return { inside, size };
   const outside = ['source < @source COLLATE NOCASE', 'source > @source COLLATE NOCASE', 'source IS NULL'].map(
     (condition) => `SELECT id FROM documents INDEXED BY documents_source WHERE ${condition}`,
   );
-  return { inside, outside: outside.join(' UNION ALL ') };
+  return { inside, outside: outside.join(' UNION ALL '), size };
 }
 
 /** The ids of `set` (a SELECT of `id`) as a bitmap, for corpus_in. */
@@ -1220,12 +1222,14 @@ function listFiltered(
     params.exclude = exclude;
   }
   const from = `FROM documents d INDEXED BY documents_date WHERE ${conditions.join(' AND ')}`;
-  // A set lists a document once per mention: DISTINCT counts documents.
+  // One set whose size the store keeps (a source) is counted by it; several, as their intersection
+  // (a set lists a document once per mention: DISTINCT counts documents).
+  const known = !range && !exclude && idSets.length === 1 ? idSets[0].size : undefined;
   const counting =
     !range && !exclude && idSets.length > 0
       ? `SELECT count(*) AS n FROM (SELECT DISTINCT * FROM (${idSets.map((set) => `SELECT * FROM (${set.inside})`).join(' INTERSECT ')}))`
       : `SELECT count(*) AS n ${from}`;
-  const total = (statement(db, counting).get(params) as { n: number }).n;
+  const total = known ?? (statement(db, counting).get(params) as { n: number }).n;
   const allIds = (): number[] => statement(db, `SELECT d.id AS id ${from}`).pluck().all(params) as number[];
   const listed = (where: string, order: string, take: number, skip: number) =>
     statement(
