@@ -163,6 +163,7 @@ describe('search rendering', () => {
       offset: 0,
       limit: 1,
       queryEntities: [],
+      nameAlone: false,
       filterEntities: [],
       reason: null,
       notices: [],
@@ -198,11 +199,26 @@ describe('search rendering', () => {
     // The articles of one summit make an event each: the header names them once, with their number.
     const venice = (id: number) => ({ id, kind: 'event' as const, type: 'EVENT' as const, name: 'Venice summit' });
     const named = renderSearchText(
-      { ...result, query: 'Venice summit', queryEntities: [venice(1), venice(2), venice(3)], hits: [] },
+      {
+        ...result,
+        query: 'Venice summit',
+        queryEntities: [venice(1), venice(2), venice(3)],
+        nameAlone: true,
+        hits: [],
+      },
       { colour: false, cwd: '/data' },
     );
     expect(named.split('\n')[0]).toBe(
       '12 documents match "Venice summit" or mention Venice summit (3 events); none from 1 on.',
+    );
+    // A name beside other words is no alternative to them: the header says the name may be a mention.
+    const japan = { id: 9, kind: 'entity' as const, type: 'COUNTRY' as const, name: 'Japan' };
+    const withWords = renderSearchText(
+      { ...result, query: 'Japan trade', queryEntities: [japan], nameAlone: false, hits: [] },
+      { colour: false, cwd: '/data' },
+    );
+    expect(withWords.split('\n')[0]).toBe(
+      '12 documents match "Japan trade" (Japan by name or mention); none from 1 on.',
     );
     // A question: the header says what had to match, after the note on the words left out.
     const asked = renderSearchText(

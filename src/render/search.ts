@@ -81,7 +81,14 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
     const what = query ? ` ${result.total === 1 ? 'matches' : 'match'} ${quoted(query)}` : '';
     const names = mentionedNames(result.queryEntities);
     const mention = result.total === 1 ? 'mentions' : 'mention';
-    const also = names.length > 0 ? ` or ${mention} ${names.join(', ')}` : '';
+    // "or mention Japan" only where the name is the whole query: beside other words (`Japan trade`)
+    // a document mentioning Japan must still have them, and several names must each be there.
+    const also =
+      names.length === 0
+        ? ''
+        : result.nameAlone
+          ? ` or ${mention} ${names.join(', ')}`
+          : ` (${names.join(', ')} by name or mention)`;
     const first = formatNumber(result.offset + 1);
     const last = formatNumber(result.offset + result.hits.length);
     const shown = result.hits.length > 0 ? `showing ${first}–${last}:` : `none from ${first} on.`;

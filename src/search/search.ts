@@ -159,6 +159,7 @@ function searchText(
     limit,
     hits: [],
     queryEntities: [],
+    nameAlone: false,
     filterEntities: [],
     reason: null,
     notices: [],
@@ -266,6 +267,7 @@ function searchText(
     }
   }
   result.queryEntities = run.queryEntities;
+  result.nameAlone = run.units.length === 1 && run.units[0].entities.length > 0;
   const anyMatch = run.units.length > 0 ? highlighted(run.units) : run.compiled.anyMatch;
   const marked =
     anyMatch && run.rows.length > 0

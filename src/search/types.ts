@@ -109,6 +109,11 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Entities the query text names (by name or alias); documents mentioning them match and rank higher. */
   queryEntities: ResolvedEntity[];
+  /**
+   * The query is one name and nothing else: a document with its words or a mention of it matches.
+   * Otherwise each name of the query is matched by its words or a mention, and its other words must be there.
+   */
+  nameAlone: boolean;
   /** How each `--entity` was resolved. */
   filterEntities: { name: string; matches: ResolvedEntity[] }[];
   /** Why nothing could match (no words, unknown entity…), or null. */
