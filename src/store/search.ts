@@ -659,10 +659,10 @@ function bitmapOf(db: Db, set: FilterSet, params: Params): IdSet {
 }
 
 /**
- * The documents of @source, any case. A source holding more than OUTSIDE_SHARE of the documents (by
- * the counts the store keeps) says too which documents it leaves out: a corpus from one wire is
- * nearly all that wire's (`--source Reuters` at 1M: 996,827 documents, a bitmap of 84 ms, against
- * the 3,173 of other sources or none).
+ * The documents of @source, any case, and how many they are (source_totals, kept at ingest: a source
+ * alone is counted by it). A source holding more than OUTSIDE_SHARE of the documents says too which
+ * documents it leaves out: a corpus from one wire is nearly all that wire's (`--source Reuters` at
+ * 1M: 996,827 documents, a bitmap of 84 ms, against the 3,173 of other sources or none).
  */
 function sourceSet(db: Db, params: Params): FilterSet {
   const inside = 'SELECT id FROM documents WHERE source = @source COLLATE NOCASE';
