@@ -304,6 +304,52 @@ describe("the extension's id sets", () => {
     }
   });
 
+  it('look each match up in a tag far larger than the query word, as IN does', () => {
+    const file = path.join(tempDir('corpus-idset-tag-'), 'tag.db');
+    const tagged = new SearchFixture(file);
+    try {
+      // Thirty of thirty-two tagged usa (one as USA); cocoa in four of them and in one not; zinc in
+      // one of them, tin in one not: usa holds more than 25 times their documents, so their matches
+      // are looked up in it, one by one.
+      for (let i = 0; i < 32; i++)
+        tagged.doc(
+          {
+            path: `t${i}.txt`,
+            title: `Report ${i}`,
+            date: `1987-04-${String(1 + (i % 28)).padStart(2, '0')}`,
+            tags: i < 30 ? [i === 7 ? 'USA' : 'usa', ...(i % 2 ? ['grain'] : [])] : ['uk'],
+          },
+          `${i % 8 === 0 || i === 31 ? 'Cocoa' : 'Wheat'} prices moved ${1 + (i % 3)} times.${i === 3 ? ' Zinc too.' : i === 30 ? ' Tin too.' : ''}`,
+        );
+      const ask = (store: Store) => [
+        search(store, 'cocoa', { tags: ['usa'], limit: 20 }),
+        search(store, 'cocoa', { tags: ['usa', 'grain'], limit: 20 }),
+        search(store, 'prices', { tags: ['USA'], limit: 20 }),
+        search(store, 'zinc', { tags: ['usa'], limit: 20 }),
+        search(store, 'zinc', { tags: ['usa', 'grain'], limit: 20 }),
+        search(store, 'tin', { tags: ['USA'], limit: 20 }),
+      ];
+      const looked = ask(tagged.db);
+      expect(looked.map((r) => r.total)).toEqual([4, 0, 30, 1, 1, 0]);
+      expect(looked[3].hits.map((h) => h.path)).toEqual(['t3.txt']);
+      expect(looked[0].hits.map((h) => h.path).sort()).toEqual(['t0.txt', 't16.txt', 't24.txt', 't8.txt']);
+      process.env.CORPUS_NO_RANK_EXTENSION = '1';
+      const plain = openDatabase(file, { readonly: true });
+      try {
+        const withIn = ask(plain);
+        for (const [i, r] of looked.entries()) {
+          expect(r.total).toBe(withIn[i].total);
+          expect(r.hits.map((h) => [h.id, h.score])).toEqual(withIn[i].hits.map((h) => [h.id, h.score]));
+        }
+      } finally {
+        delete process.env.CORPUS_NO_RANK_EXTENSION;
+        plain.close();
+      }
+    } finally {
+      tagged.close();
+    }
+  });
+
   it("give way to SQL's IN where the ids span more than a bitmap holds", () => {
     const sparse = new SearchFixture(path.join(tempDir('corpus-idset-sparse-'), 'sparse.db'));
     try {

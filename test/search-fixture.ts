@@ -25,7 +25,14 @@ export class SearchFixture {
   }
 
   doc(
-    meta: { path: string; title?: string | null; date?: string | null; source?: string | null; id?: number },
+    meta: {
+      path: string;
+      title?: string | null;
+      date?: string | null;
+      source?: string | null;
+      id?: number;
+      tags?: string[];
+    },
     body: string,
   ): number {
     const id = insertDocumentRow(this.db, { ...meta, body, tokens: body.split(/\s+/).length, fts: true });

@@ -23,6 +23,8 @@ export interface DocumentRow {
   fts?: boolean;
   /** The document's id, where a test needs one (ingest lets SQLite assign them in turn). */
   id?: number;
+  /** Its tags (a source's topics, places, keywords). */
+  tags?: string[];
 }
 
 /** Insert a document, its path and (optionally) its full-text row; returns its id. */
@@ -30,14 +32,15 @@ export function insertDocumentRow(store: Store, doc: DocumentRow, sha256Of = doc
   const db = sqlite(store);
   const info = statement(
     db,
-    `INSERT INTO documents (id, sha256, title, date, source, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
-     VALUES (?, ?, ?, ?, ?, 'txt', ?, ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
+    `INSERT INTO documents (id, sha256, title, date, source, tags, format, body, chars, tokens, sentences, analyzer_version, ingested_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'txt', ?, ?, ?, ?, 'test', '2024-01-01T00:00:00Z')`,
   ).run(
     doc.id ?? null,
     crypto.createHash('sha256').update(sha256Of).digest('hex'),
     doc.title ?? null,
     doc.date ?? null,
     doc.source ?? null,
+    JSON.stringify(doc.tags ?? []),
     doc.body,
     doc.body.length,
     doc.tokens,
