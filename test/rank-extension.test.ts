@@ -2,10 +2,27 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRankFunction, openDatabase, sqlite, type Store } from '../src/store/db.js';
 import { search } from '../src/search/search.js';
+import type { SearchResult } from '../src/search/types.js';
 import { bothBm25, indexTotals, inIdSet } from '../src/store/ranking.js';
 import { ftsMatchCount } from '../src/store/inspect.js';
 import { tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
+
+/** The same searches on a connection without the extension (filters as SQL's IN): the same totals, hits and scores. */
+function expectSameWithIn(file: string, ask: (store: Store) => SearchResult[], withSets: SearchResult[]): void {
+  process.env.CORPUS_NO_RANK_EXTENSION = '1';
+  const plain = openDatabase(file, { readonly: true });
+  try {
+    const withIn = ask(plain);
+    for (const [i, r] of withSets.entries()) {
+      expect(r.total).toBe(withIn[i].total);
+      expect(r.hits.map((h) => [h.id, h.score])).toEqual(withIn[i].hits.map((h) => [h.id, h.score]));
+    }
+  } finally {
+    delete process.env.CORPUS_NO_RANK_EXTENSION;
+    plain.close();
+  }
+}
 
 // The ranking extension (native/corpus_rank.c) that `npm install` builds: stage one's bm25 with the
 // phrases' document counts handed in, instead of FTS5's bm25() counting them over whole doclists.
@@ -287,18 +304,7 @@ describe("the extension's id sets", () => {
       const withSets = ask(wire.db);
       expect(withSets.map((r) => r.total)).toEqual([9, 9, 5, 1]);
       for (const hit of withSets[0].hits) expect(hit.source?.toLowerCase()).toBe('reuters');
-      process.env.CORPUS_NO_RANK_EXTENSION = '1';
-      const plain = openDatabase(file, { readonly: true });
-      try {
-        const withIn = ask(plain);
-        for (const [i, r] of withSets.entries()) {
-          expect(r.total).toBe(withIn[i].total);
-          expect(r.hits.map((h) => [h.id, h.score])).toEqual(withIn[i].hits.map((h) => [h.id, h.score]));
-        }
-      } finally {
-        delete process.env.CORPUS_NO_RANK_EXTENSION;
-        plain.close();
-      }
+      expectSameWithIn(file, ask, withSets);
     } finally {
       wire.close();
     }
@@ -333,18 +339,7 @@ describe("the extension's id sets", () => {
       expect(looked.map((r) => r.total)).toEqual([4, 0, 30, 1, 1, 0]);
       expect(looked[3].hits.map((h) => h.path)).toEqual(['t3.txt']);
       expect(looked[0].hits.map((h) => h.path).sort()).toEqual(['t0.txt', 't16.txt', 't24.txt', 't8.txt']);
-      process.env.CORPUS_NO_RANK_EXTENSION = '1';
-      const plain = openDatabase(file, { readonly: true });
-      try {
-        const withIn = ask(plain);
-        for (const [i, r] of looked.entries()) {
-          expect(r.total).toBe(withIn[i].total);
-          expect(r.hits.map((h) => [h.id, h.score])).toEqual(withIn[i].hits.map((h) => [h.id, h.score]));
-        }
-      } finally {
-        delete process.env.CORPUS_NO_RANK_EXTENSION;
-        plain.close();
-      }
+      expectSameWithIn(file, ask, looked);
     } finally {
       tagged.close();
     }
