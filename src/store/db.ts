@@ -43,6 +43,13 @@ function rankExtensionFile(): string | undefined {
 const ranked = new WeakMap<Db, boolean>();
 
 /**
+ * The widest span of document ids the extension's id sets may cover (16 MB): corpus_idset refuses
+ * wider (see native/corpus_rank.c). Ids are assigned one after another, so only a corpus of more than
+ * a hundred million documents written reaches it; past it, filters are SQL's IN.
+ */
+export const BITMAP_SPAN = 2 ** 27;
+
+/**
  * Whether the connection has the extension's functions (native/corpus_rank.c: corpus_bm25 and the id
  * sets corpus_idset, corpus_in), loading it on first asking. False where it was not built or cannot
  * load: search then ranks with FTS5's bm25() (the same scores up to 100,000 documents, where every

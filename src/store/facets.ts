@@ -13,7 +13,7 @@
  * entities' ranges, each row tested against the matches' set). bench/facets.ts measures it against
  * an exact count.
  */
-import { hasRankFunction, sqlite, type Db, type Store } from './db.js';
+import { BITMAP_SPAN, hasRankFunction, sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import { ENTITY_TYPES } from '../core/types.js';
 
@@ -262,9 +262,6 @@ function inRangesPays(db: Db, floor: number, read: number, from: number): boolea
   const rows = (statement(db, SQL.rangeRows).get({ floor }) as { n: number }).n;
   return RANGES_MARGIN * rows * ENTITY_ROW_COST < read * DOCUMENT_MENTIONS_COST;
 }
-
-/** The widest span of ids the extension makes a bitmap of (see native/corpus_rank.c). */
-const BITMAP_SPAN = 2 ** 27;
 
 /**
  * The top entities per type counted over their own entity_docs ranges, as topEntities counts them;

@@ -3,7 +3,7 @@
  * metadata, highlights and mentions, and the name lookups the query planner needs. src/search/
  * builds the plan (units, filters, weights) and assembles the result; everything here is a query.
  */
-import { hasRankFunction, sqlite, type Db, type Store } from './db.js';
+import { BITMAP_SPAN, hasRankFunction, sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import { ftsTotals, latestDocuments, TOKENIZE } from './vocabulary.js';
 import { ENTITY_TYPES } from '../core/types.js';
@@ -91,8 +91,8 @@ export interface SearchPage {
   /** The total is an estimate (a result too large to count within a search's budget). */
   estimated?: boolean;
   /**
-   * The total is a floor: counting stopped past HUGE_MATCHES and the estimate said fewer (a filter
-   * that leaves out the latest documents, which the estimate reads).
+   * The total is a floor: counting stopped past HUGE_MATCHES and nothing sampled beyond it said more
+   * (a filter that leaves out the later documents the estimate reads).
    */
   atLeast?: boolean;
   rows: SearchRow[];
@@ -279,7 +279,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   // Plucked: no object per id (`said` at 1M, 775,284 ids).
   const allIds = (): number[] => statement(db, `SELECT id FROM (${matching})`).pluck().all(params) as number[];
   if (plan.sort === 'date' || plan.sort === '-date')
-    return { ...datePage(db, matching, range, params, plan.sort === 'date', offset, limit), allIds };
+    return { ...datePage(db, matching, range, filtering.bitmaps, params, plan.sort === 'date', offset, limit), allIds };
   const scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
   const k = Math.max(offset + limit + TIE_SLACK, plan.depth ?? 0);
   let total = -1;
@@ -451,6 +451,7 @@ function datePage(
   db: Db,
   matching: string,
   range: string,
+  bitmaps: boolean,
   params: Params,
   oldest: boolean,
   offset: number,
@@ -458,7 +459,6 @@ function datePage(
 ): { total: number; rows: SearchRow[] } {
   const direction = oldest ? 'ASC' : 'DESC';
   const page = offset + limit;
-  const bitmaps = bitmapsFit(db);
   const { bits, total } = bitmaps
     ? (statement(db, `SELECT corpus_idset(id) AS bits, count(*) AS total FROM (${matching})`).get(params) as {
         bits: Buffer | null;
@@ -497,12 +497,8 @@ function datePage(
     if (ids.length < page && !range) ids.push(...walked(false, page - ids.length));
   }
   const pageIds = ids.slice(offset, page);
-  const meta = statement(
-    db,
-    'SELECT id, date, source, title, 0.0 AS score FROM documents WHERE id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(pageIds)) as SearchRow[];
-  const byId = new Map(meta.map((m) => [m.id, m]));
-  return { total, rows: pageIds.flatMap((id) => byId.get(id) ?? []) };
+  const byId = metadataOf(db, pageIds);
+  return { total, rows: pageIds.flatMap((id) => (byId.has(id) ? [{ ...byId.get(id)!, score: 0 }] : [])) };
 }
 
 /**
@@ -569,11 +565,8 @@ function filteringByBitmaps(
     // `--from 1987-06` at 1M holds 832,604, and its set took 55 ms against 21 for the 164,223 outside.
     const outside = rangeShare(db, range, params) > OUTSIDE_SHARE;
     const side = outside
-      ? [plan.from ? 'date < @from' : '', plan.to ? 'date > @to' : '', 'date IS NULL']
-          .filter(Boolean)
-          .map((condition) => `SELECT id FROM documents INDEXED BY documents_date WHERE ${condition}`)
-          .join(' UNION ALL ')
-      : `SELECT id FROM documents INDEXED BY documents_date WHERE ${range}`;
+      ? rangesOf('documents_date', [plan.from ? 'date < @from' : '', plan.to ? 'date > @to' : '', 'date IS NULL'])
+      : rangesOf('documents_date', [range]);
     const row = memoized<{ bits: Buffer; n: number }>(
       db,
       `SELECT corpus_idset(id) AS bits, count(*) AS n FROM (SELECT * FROM (${side}) LIMIT @most)`,
@@ -588,13 +581,6 @@ function filteringByBitmaps(
     (wideRange ? lookUpDate(column) : '');
   return { wideRange, within, bitmaps: true };
 }
-
-/**
- * The widest span of document ids a bitmap may cover (16 MB): the extension refuses wider (see
- * native/corpus_rank.c). Ids are assigned one after another, so only a corpus of more than a hundred
- * million documents written reaches it; past it, filters are SQL's IN.
- */
-const BITMAP_SPAN = 2 ** 27;
 
 /** Whether id sets may be bitmaps here: the extension is loaded and the documents' ids fit one. */
 function bitmapsFit(db: Db): boolean {
@@ -680,10 +666,20 @@ function sourceSet(db: Db, params: Params): FilterSet {
        (SELECT value FROM totals WHERE name = 'documents') AS documents`,
   ).get({ source: params.source }) as { size: number; documents: number | null };
   if (size <= OUTSIDE_SHARE * (documents ?? 0)) return { inside, size };
-  const outside = ['source < @source COLLATE NOCASE', 'source > @source COLLATE NOCASE', 'source IS NULL'].map(
-    (condition) => `SELECT id FROM documents INDEXED BY documents_source WHERE ${condition}`,
-  );
-  return { inside, outside: outside.join(' UNION ALL '), size };
+  const outside = rangesOf('documents_source', [
+    'source < @source COLLATE NOCASE',
+    'source > @source COLLATE NOCASE',
+    'source IS NULL',
+  ]);
+  return { inside, outside, size };
+}
+
+/** The ids of the documents in these ranges of one index (empty conditions left out), as one SELECT. */
+function rangesOf(index: string, conditions: string[]): string {
+  return conditions
+    .filter(Boolean)
+    .map((condition) => `SELECT id FROM documents INDEXED BY ${index} WHERE ${condition}`)
+    .join(' UNION ALL ');
 }
 
 /**
@@ -711,9 +707,10 @@ function idSetBitmap(db: Db, set: string, params: Params): Buffer {
 /**
  * A statement's one row, read once while the database is unchanged (PRAGMA data_version and this
  * connection's own changes): one search runs searchDocuments several times (a deeper second stage,
- * a relaxed query), and a filter's set can cost a scan of every document (a tag's: 0.46 s at 1M,
- * `oil --tag crude` 0.9 -> 5.1 s when built every time). Rows holding bitmaps (`bits`) are kept up
- * to BITMAP_CACHE_BYTES per connection.
+ * a relaxed query), and a filter's set can cost a long index range (`--tag usa` at 1M: 625,890
+ * ids, 60 ms; before doc_tags a tag's was a scan of every document, and `oil --tag crude` went
+ * 0.9 -> 5.1 s when built every time). Rows holding bitmaps (`bits`) are kept up to
+ * BITMAP_CACHE_BYTES per connection.
  */
 function memoized<T extends object>(db: Db, sql: string, params: Params): T {
   // Another connection's commits change data_version; this one's own, total_changes().
@@ -1133,13 +1130,22 @@ function narrowRange(db: Db, range: string, params: Record<string, unknown>, mos
 function estimateMatches(db: Db, matching: string, params: Record<string, unknown>, span: number): number {
   const window = latestDocuments(db, span);
   if (window.documents === 0) return 0;
-  const inWindow = statement(db, `SELECT count(*) AS n FROM (${matching}) WHERE id > @after`).get({
-    ...params,
-    // An integer: FTS5 seeks only to an integer rowid bound (a JS number binds as REAL and scans).
-    after: BigInt(window.after),
-  }) as { n: number };
+  const inWindow = matchesBetween(db, matching, params, window.after);
   const [documents = window.documents] = ftsTotals(db);
-  return Math.round((inWindow.n / window.documents) * documents);
+  return Math.round((inWindow / window.documents) * documents);
+}
+
+/** The matches with ids above `above` (and up to `upTo`): FTS5 seeks to the range, reading only its part of each doclist. */
+function matchesBetween(db: Db, matching: string, params: Params, above: number, upTo?: number): number {
+  const bound = upTo === undefined ? '' : ' AND id <= @upTo';
+  return (
+    statement(db, `SELECT count(*) AS n FROM (${matching}) WHERE id > @above${bound}`).get({
+      ...params,
+      // Integers: FTS5 seeks only to an integer rowid bound (a JS number binds as REAL and scans).
+      above: BigInt(above),
+      ...(upTo === undefined ? {} : { upTo: BigInt(upTo) }),
+    }) as { n: number }
+  ).n;
 }
 
 /** Windows beyondCounted samples: spread over the documents not counted, ESTIMATE_WINDOW in all. */
@@ -1179,15 +1185,7 @@ function beyondCounted(
       }
     ).last ||
       0);
-  const counted = (above: number, upTo: number) =>
-    (
-      statement(db, `SELECT count(*) AS n FROM (${matching}) WHERE id > @above AND id <= @upTo`).get({
-        ...params,
-        // Integers: FTS5 seeks only to an integer rowid bound (a JS number binds as REAL and scans).
-        above: BigInt(above),
-        upTo: BigInt(upTo),
-      }) as { n: number }
-    ).n;
+  const counted = (above: number, upTo: number) => matchesBetween(db, matching, params, above, upTo);
   if (hi === null || hi <= last) return { total: stopped.total, exact: true, floor: false };
   const rest = hi - last;
   if (rest <= span || wholeRest) return { total: stopped.total + counted(last, hi), exact: true, floor: false };
@@ -1201,13 +1199,21 @@ function beyondCounted(
   return { total: stopped.total + beyond, exact: false, floor: found === 0 };
 }
 
-/** The documents' metadata for scored ids, ordered by score, then newest first. */
-function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchRow[] {
-  const meta = statement(
+/** The date, source and title of these documents, by id (those that exist). */
+function metadataOf(db: Db, ids: number[]): Map<number, Omit<SearchRow, 'score'>> {
+  const rows = statement(
     db,
     'SELECT id, date, source, title FROM documents WHERE id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(scored.map((r) => r.id))) as Omit<SearchRow, 'score'>[];
-  const byId = new Map(meta.map((m) => [m.id, m]));
+  ).all(JSON.stringify(ids)) as Omit<SearchRow, 'score'>[];
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+/** The documents' metadata for scored ids, ordered by score, then newest first. */
+function withDocuments(db: Db, scored: { id: number; score: number }[]): SearchRow[] {
+  const byId = metadataOf(
+    db,
+    scored.map((r) => r.id),
+  );
   return scored
     .filter((r) => byId.has(r.id))
     .map((r) => ({ ...byId.get(r.id)!, score: r.score }))
