@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/store/db.js';
 import { search } from '../src/search/search.js';
 import { boundQueryCost } from '../src/search/cost.js';
-import { compileQuery } from '../src/search/query.js';
+import { compileQuery, hasPrefix } from '../src/search/query.js';
 import { boilerplate } from '../src/search/ranking.js';
 import { bareBm25 } from '../src/store/ranking.js';
 import { markedTexts, SCRATCH_MATCHES, searchDocuments, type SearchPlan } from '../src/store/search.js';
@@ -15,6 +15,7 @@ import { SearchFixture } from './search-fixture.js';
 /** A search plan for `query`'s words: title weighted, no entities or filters, ten hits; `extra` overrides. */
 const planFor = (query: string, extra: Partial<SearchPlan> = {}): SearchPlan => ({
   match: compileQuery(query).match,
+  prefixes: hasPrefix(compileQuery(query)),
   units: [],
   exclude: null,
   filters: [],
@@ -307,6 +308,18 @@ describe('pruned ranking of a frequent word under filters', () => {
       const spread = searchDocuments(fx.db, { ...plan, to: '1988-12-31', hugeMatches: 3, estimateWindow: 100 });
       expect(spread).toMatchObject({ estimated: true, atLeast: false });
       expect(Math.abs(spread.total - 1105)).toBeLessThan(110);
+      // A prefix's rest is counted in one walk (a window would cost it as much): exact.
+      const { match, prefixes } = planFor('whea*');
+      expect(prefixes).toBe(true);
+      const prefixed = searchDocuments(fx.db, {
+        ...plan,
+        match,
+        prefixes,
+        to: '1988-12-31',
+        hugeMatches: 3,
+        estimateWindow: 100,
+      });
+      expect(prefixed).toMatchObject({ total: 1105, estimated: false });
       // No window holds a match past those counted: the total is what was counted, a floor.
       const floor = searchDocuments(fx.db, { ...plan, to: '1987-06-04', hugeMatches: 3, estimateWindow: 100 });
       expect(floor).toMatchObject({ total: 4, estimated: true, atLeast: true });

@@ -49,6 +49,11 @@ export interface CompiledQuery {
   dropped: number;
 }
 
+/** The query must match a prefix (`acqui*`), not only whole words. */
+export function hasPrefix(query: Pick<CompiledQuery, 'groups'>): boolean {
+  return query.groups.some((g) => g.alternatives.some((t) => t.prefix));
+}
+
 /** More terms than this are dropped: no one types them, and FTS5 limits expression depth. */
 export const MAX_TERMS = 32;
 /** Longer phrases are cut: keeps the expression small whatever is pasted in. */

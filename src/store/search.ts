@@ -61,6 +61,11 @@ export interface SearchPlan extends Partial<SearchBounds> {
    */
   prunable?: boolean;
   /**
+   * The query has a prefix (`acqui*`): FTS5 merges a prefix's doclists whole before a rowid bound
+   * applies, so reading a range of ids costs as much as reading them all.
+   */
+  prefixes?: boolean;
+  /**
    * At most this many documents match, as known before searching (the documents of the query's
    * rarest word). Between SCORED_MATCHES and ONE_WALK_MATCHES, an unfiltered prunable query counts
    * its matches and scores its likely candidates in one walk of the index.
@@ -352,7 +357,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
         params,
         stopped,
         plan.estimateWindow ?? ESTIMATE_WINDOW,
-        PREFIX.test(plan.match),
+        plan.prefixes ?? false,
       );
       total = beyond.total;
       estimated = !beyond.exact;
@@ -1150,8 +1155,6 @@ function matchesBetween(db: Db, matching: string, params: Params, above: number,
 
 /** Windows beyondCounted samples: spread over the documents not counted, ESTIMATE_WINDOW in all. */
 const STRATA = 4;
-/** A prefix in an FTS5 query as the query compiler writes it (`"acqui"*`). */
-const PREFIX = /"\*/;
 
 /**
  * The total of a result whose count stopped past HUGE_MATCHES: what was counted (the oldest
@@ -1256,11 +1259,11 @@ function listFiltered(
   // One set whose size the store keeps (a source) is counted by it; several, as their intersection
   // (a set lists a document once per mention: DISTINCT counts documents).
   const known = !range && !exclude && idSets.length === 1 ? idSets[0].size : undefined;
-  const counting =
+  const counting = () =>
     !range && !exclude && idSets.length > 0
       ? `SELECT count(*) AS n FROM (SELECT DISTINCT * FROM (${idSets.map((set) => `SELECT * FROM (${set.inside})`).join(' INTERSECT ')}))`
       : `SELECT count(*) AS n ${from}`;
-  const total = known ?? (statement(db, counting).get(params) as { n: number }).n;
+  const total = known ?? (statement(db, counting()).get(params) as { n: number }).n;
   const allIds = (): number[] => statement(db, `SELECT d.id AS id ${from}`).pluck().all(params) as number[];
   const listed = (where: string, order: string, take: number, skip: number) =>
     statement(
