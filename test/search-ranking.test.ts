@@ -550,3 +550,50 @@ describe('highlights of the hits', () => {
     });
   });
 });
+
+describe('paging through a ranked result', () => {
+  /** Every hit of `query`, page by page of `size`, until a page comes back short. */
+  const pages = (fx: SearchFixture, query: string, size: number, options = {}): number[] => {
+    const ids: number[] = [];
+    for (let offset = 0; ; offset += size) {
+      const page = search(fx.db, query, { ...options, offset, limit: size }).hits.map((h) => h.id);
+      ids.push(...page);
+      if (page.length < size) return ids;
+    }
+  };
+
+  it('shows each match once, in the same order whatever the page size, up to the total', () => {
+    withFixture('paging', (fx) => {
+      // Stories that stage one (bm25) and stage two (title, lead, proximity) rank differently.
+      for (let i = 0; i < 240; i++) {
+        const early = i % 4 === 0 ? 'Wheat prices rose. ' : '';
+        const filler = Array.from({ length: 1 + ((i * 7) % 11) }, (_, k) => `Traders met in hall ${k}.`).join(' ');
+        const late = Array.from({ length: 1 + ((i * 5) % 4) }, () => 'Farmers sold wheat.').join(' ');
+        fx.doc(
+          {
+            path: `story-${i}.txt`,
+            title: i % 3 === 0 ? `Wheat report ${i}` : `Grain report ${i}`,
+            date: `1987-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+          },
+          `${early}${filler} ${late}`,
+        );
+      }
+      const whole = search(fx.db, 'wheat', { limit: 240 });
+      expect(whole.total).toBe(240);
+      const all = whole.hits.map((h) => h.id);
+      expect(new Set(all).size).toBe(240);
+      expect(pages(fx, 'wheat', 10)).toEqual(all);
+      expect(pages(fx, 'wheat', 7)).toEqual(all);
+      // Pruned (more matches than a search scores): the scored candidates first, then every other
+      // match newest first, so the last pages are reachable too.
+      const bounds = { scoredMatches: 30, titleCandidates: 10, recentCandidates: 10 };
+      const pruned = search(fx.db, 'wheat', { limit: 240, bounds });
+      expect(pruned.total).toBe(240);
+      const prunedIds = pruned.hits.map((h) => h.id);
+      expect(new Set(prunedIds).size).toBe(240);
+      expect(pages(fx, 'wheat', 25, { bounds })).toEqual(prunedIds);
+      const tail = pruned.hits.slice(-100).map((h) => h.date ?? '');
+      expect(tail).toEqual([...tail].sort().reverse());
+    });
+  });
+});

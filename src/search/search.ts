@@ -66,6 +66,7 @@ import {
   searchDocuments,
   sourceExists,
   type MarkedText,
+  type SearchPlan,
   type SearchRow,
 } from '../store/search.js';
 import type { MatchedEntity, ResolvedEntity, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
@@ -616,15 +617,61 @@ function execute(
   for (let depth = rerankDepth(end) * ranking.stageOneWiden; ; depth *= 4) {
     const page = searchDocuments(db, { ...plan, depth });
     if (page.rows.length === 0) return { ...page, compiled, queryEntities, leftOut, units };
-    const { candidates, clusters } = fewPerCluster(db, page.rows, rerankDepth(end));
-    const rows = collapseClusters(rerank(db, units, candidates, ranking), clusters);
+    const { rows, clusters } = reranked(db, units, page.rows, ranking, end);
     // Copies can fill even the wider list (fifty of every story at 1M): read deeper, rarely.
     const more = page.rows.length === depth && depth < MAX_STAGE_ONE;
     if (rows.length >= end || !more) {
       const hits = withSimilar(db, rows.slice(offset, end), clusters, page.rows);
+      // Past every candidate stage one scored (a pruned or unscored result, or MAX_STAGE_ONE): the
+      // other matches, newest first, so that every match the total counts can be paged to.
+      if (hits.length < limit && page.total > page.rows.length)
+        hits.push(...theRest(db, plan, page.rows, Math.max(0, offset - rows.length), limit - hits.length));
       return { ...page, rows: hits, compiled, queryEntities, leftOut, units };
     }
   }
+}
+
+/**
+ * Stage two's order of stage one's list: its candidates (fewPerCluster) in blocks of RERANK_DEPTH,
+ * each block re-scored on its own and near-duplicates folded, as many blocks as make `end` rows. A
+ * hit's place so depends on the blocks before it, never on the page asked for: re-scored all at
+ * once, the candidates of a longer page moved hits between pages, so that paging through `oil` on
+ * Reuters ten at a time showed 81 documents of the first 200, repeating the rest.
+ */
+function reranked(
+  db: Store,
+  units: Unit[],
+  stageOne: SearchRow[],
+  ranking: RankingParams,
+  end: number,
+): { rows: SearchRow[]; clusters: Map<number, number> } {
+  for (let blocks = Math.ceil(rerankDepth(end) / RERANK_DEPTH); ; blocks++) {
+    const { candidates, clusters } = fewPerCluster(db, stageOne, blocks * RERANK_DEPTH);
+    const best = Math.max(0, ...candidates.slice(0, RERANK_DEPTH).map((c) => c.score));
+    const scored: SearchRow[] = [];
+    for (let at = 0; at < candidates.length; at += RERANK_DEPTH)
+      scored.push(...rerank(db, units, candidates.slice(at, at + RERANK_DEPTH), ranking, best));
+    const rows = collapseClusters(scored, clusters);
+    // Folded copies can leave fewer rows than the page needs: one block more, while there are candidates.
+    if (rows.length >= end || candidates.length < blocks * RERANK_DEPTH) return { rows, clusters };
+  }
+}
+
+/**
+ * Matches not among `seen` (stage one's candidates), newest first: `take` of them after skipping
+ * `skip`. Read from the date order of the whole result, as deep as the page and the candidates
+ * it passes over.
+ */
+function theRest(db: Store, plan: SearchPlan, seen: SearchRow[], skip: number, take: number): SearchRow[] {
+  const shown = new Set(seen.map((r) => r.id));
+  const newest = searchDocuments(db, {
+    ...plan,
+    sort: '-date',
+    depth: undefined,
+    offset: 0,
+    limit: skip + take + shown.size,
+  });
+  return newest.rows.filter((r) => !shown.has(r.id)).slice(skip, skip + take);
 }
 
 /**
@@ -821,12 +868,14 @@ function features(db: Store, units: Unit[], top: SearchRow[]): RankingInput & { 
   return { terms, means: totals, candidates, bestStage1: Math.max(0, ...top.map((t) => t.score)), texts };
 }
 
-/** The second stage (ranking.ts): re-score the best candidates; best first, newer first on a tie. */
-function rerank(db: Store, units: Unit[], top: SearchRow[], params: RankingParams): SearchRow[] {
+/**
+ * The second stage (ranking.ts): re-score the best candidates; best first, newer first on a tie.
+ * Stage one's scores are taken relative to `bestStage1` (default: the best of `top`).
+ */
+function rerank(db: Store, units: Unit[], top: SearchRow[], params: RankingParams, bestStage1?: number): SearchRow[] {
   const input = features(db, units, top);
-  const scores = new Map(
-    input.candidates.map((f) => [f.id, rankScore(f, input.terms, input.means, params, input.bestStage1)]),
-  );
+  const best = bestStage1 ?? input.bestStage1;
+  const scores = new Map(input.candidates.map((f) => [f.id, rankScore(f, input.terms, input.means, params, best)]));
   return top
     .filter((c) => input.texts.has(c.id))
     .map((c) => {

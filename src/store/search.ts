@@ -396,7 +396,7 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
     scoredTop?.rows ??
     (statement(
       db,
-      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : paths.rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC${unscored ? ', 1 DESC' : ''} LIMIT @k`,
+      `SELECT id, round(score, ${SCORE_DECIMALS}) AS score${exact ? '' : paths.rankedWithTotal ? ', total' : ', count(*) OVER () AS total'} FROM (${ranked}) ORDER BY 2 DESC, 1 DESC LIMIT @k`,
     ).all({ ...params, k }) as {
       id: number;
       score: number;
@@ -860,7 +860,7 @@ function rankFilteredWords(
     db,
     `WITH s AS MATERIALIZED (${paths.scored} LIMIT @cap)
        SELECT id, round(score, ${SCORE_DECIMALS}) AS score, count(*) OVER () AS total, max(id) OVER () AS last
-         FROM s ORDER BY 2 DESC LIMIT @k`,
+         FROM s ORDER BY 2 DESC, 1 DESC LIMIT @k`,
   ).all({ ...params, cap: huge + 1, k }) as { id: number; score: number; total: number; last: number }[];
   return {
     total: rows[0]?.total ?? 0,
