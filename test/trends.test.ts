@@ -122,6 +122,13 @@ describe('corpus trends', () => {
     const trend = JSON.parse(corpus(['trends', 'Zeta Holdings', '--by', 'month', '--json', '--db', db]).stdout);
     expect(trend.entities[0]).toMatchObject({ documents: 4, stories: 3 });
     expect(trend.entities[0].periods).toEqual([{ period: '1987-03', documents: 4, stories: 3, mentions: 4 }]);
+    // A month or a year as --to is its last day: March counted whole, not cut before its first day.
+    const toMonth = JSON.parse(corpus(['trends', 'Zeta Holdings', '--to', '1987-03', '--json', '--db', db]).stdout);
+    expect(toMonth.entities[0]).toMatchObject({ documents: 4, stories: 3 });
+    const risingTo = (to: string) =>
+      JSON.parse(corpus(['trends', '--rising', '--period', '7d', '--to', to, '--json', '--db', db]).stdout);
+    expect(risingTo('1987-03')).toEqual(risingTo('1987-03-31'));
+    expect(risingTo('1987').period.to).toBe('1987-12-31');
   });
 
   it('rejects bad input with one line', () => {
@@ -132,5 +139,16 @@ describe('corpus trends', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no entity named 'Nobody Atall'/);
     expect(corpus(['trends', '--db', db]).code).toBe(2);
+    for (const [args, message] of [
+      [['--rising', '--period', '99999999999999999999d'], /--period must be like 7d/],
+      [['--rising', '--period', '101y'], /--period is at most 100y/],
+      [['--rising', '--from', '1987-03'], /takes no --from/],
+      [['North Korea', '--from', '1987-06', '--to', '1987-03'], /--from 1987-06 is after --to 1987-03/],
+    ] as const) {
+      const run = corpus(['trends', ...args, '--db', db]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });

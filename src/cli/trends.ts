@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
+import { dayBounds } from '../core/timex.js';
 import { emit, type OutputFlags } from './emit.js';
 import { parseDateOption, withCommonOptions } from './options.js';
 import { suggestingNames } from './entity-names.js';
@@ -54,6 +55,10 @@ Examples:
   withCommonOptions(command, { rows: true }).action(async (names: string[], flags: TrendsFlags) => {
     if (!flags.rising && names.length === 0) throw new UserError('name an entity to follow, or use --rising');
     if (flags.rising && names.length > 0) throw new UserError('--rising lists entities itself; give no names with it');
+    if (flags.rising && flags.from)
+      throw new UserError('--rising compares the period ending at --to with the one before it; it takes no --from');
+    // Whole days: `--to 1987-04` ends on April 30, not before April's first day (a string compare).
+    const { from, to } = dayBounds(flags);
     const [{ openDatabase }, t, render] = await Promise.all([
       import('../store/db.js'),
       import('../trends/trends.js'),
@@ -62,7 +67,7 @@ Examples:
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
     try {
       if (flags.rising) {
-        const result = t.rising(db, t.parsePeriod(flags.period), flags.to ?? null);
+        const result = t.rising(db, t.parsePeriod(flags.period), to);
         // CSV and NDJSON: one line per rising entity.
         await emit(result, flags, render.renderRisingText, {
           rows: (r) => r.entities,
@@ -70,9 +75,7 @@ Examples:
         });
         return;
       }
-      const result = await suggestingNames(db, () =>
-        t.trends(db, names, flags.by, flags.from ?? null, flags.to ?? null),
-      );
+      const result = await suggestingNames(db, () => t.trends(db, names, flags.by, from, to));
       // CSV and NDJSON: one line per entity and period.
       await emit(result, flags, render.renderTrendsText, {
         rows: (r) =>

@@ -95,10 +95,15 @@ export interface RisingResult {
 }
 
 /** `2w`, `10d`, `1m`, `1y` → days. */
+/** The longest --period, in days (100 years): longer than any archive, and far from the calendar's year 1. */
+export const MAX_PERIOD_DAYS = 100 * 365;
+
 export function parsePeriod(text: string): number {
-  const m = /^(\d+)\s*([dwmy])$/.exec(text.trim());
-  if (!m || Number(m[1]) === 0) throw new UserError(`--period must be like 7d, 2w, 1m or 1y, got '${text}'`);
-  return Number(m[1]) * { d: 1, w: 7, m: 30, y: 365 }[m[2] as 'd' | 'w' | 'm' | 'y'];
+  const m = /^(\d{1,6})\s*([dwmy])$/.exec(text.trim());
+  const days = m ? Number(m[1]) * { d: 1, w: 7, m: 30, y: 365 }[m[2] as 'd' | 'w' | 'm' | 'y'] : 0;
+  if (days === 0) throw new UserError(`--period must be like 7d, 2w, 1m or 1y, got '${text}'`);
+  if (days > MAX_PERIOD_DAYS) throw new UserError(`--period is at most 100y, got '${text}'`);
+  return days;
 }
 
 /**
