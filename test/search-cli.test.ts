@@ -90,12 +90,24 @@ describe('corpus search (CLI)', () => {
       ['search', 'x', '--type', 'PERSON'],
       ['search', 'x', '--from', 'yesterday'],
       ['search', 'x', '--limit', '-3'],
+      ['search', 'x', '--limit', ''],
+      ['search', 'x', '--limit', '0x10'],
       ['search', 'x', '--db', path.join(ROOT, 'no-such.db')],
     ]) {
       const run = corpus([...args, ...(args.includes('--db') ? [] : ['--db', db])]);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
     }
+  });
+
+  it('reads a count past any corpus as all, not as a database error', () => {
+    const run = corpus(['search', 'summit', '--limit', '99999999999999999999', '--json', '--db', db]);
+    expect(run.code, run.stderr).toBe(0);
+    const all = JSON.parse(run.stdout);
+    expect(all.hits.length).toBeGreaterThan(0);
+    expect(all.hits.length).toBe(
+      JSON.parse(corpus(['search', 'summit', '--limit', '1000', '--json', '--db', db]).stdout).hits.length,
+    );
   });
 
   it('has help that explains the query language and ends with an example', () => {

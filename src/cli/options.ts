@@ -29,12 +29,17 @@ export function withCommonOptions(
 
 export { useColour } from './emit.js';
 
-/** Parse a positive integer option or fail with a usage error. */
+/**
+ * A count past any corpus: a larger one is read as this, which SQLite binds as an integer (a
+ * 20-digit number would bind as a float and fail the LIMIT with "datatype mismatch").
+ */
+export const MAX_COUNT = 2 ** 31 - 1;
+
+/** Parse a whole-number option (digits only: not '', '0x10' or '1e3') or fail with a usage error. */
 export function parseCount(name: string) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new UserError(`${name} must be a whole number, got '${value}'`);
-    return n;
+    if (!/^\s*\d+\s*$/.test(value)) throw new UserError(`${name} must be a whole number, got '${value}'`);
+    return Math.min(Number(value), MAX_COUNT);
   };
 }
 
