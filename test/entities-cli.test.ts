@@ -68,6 +68,16 @@ describe('entities across the seeds', () => {
     );
   });
 
+  it('events --place lists what happened there, not elsewhere with the place taking part', () => {
+    const names = (args: string[]) =>
+      JSON.parse(corpus(['events', ...args, '--json', '--db', db]).stdout).events.map((e: { name: string }) => e.name);
+    const inSouthKorea = names(['--place', 'South Korea']);
+    expect(inSouthKorea).toContain('Biegun visit to South Korea');
+    // At Panmun Station (the North), with both Koreas taking part: South Korea's as a participant.
+    expect(inSouthKorea).not.toContain('Panmun Station groundbreaking ceremony');
+    expect(names(['--entity', 'South Korea'])).toContain('Panmun Station groundbreaking ceremony');
+  });
+
   it('keeps a merge through a re-ingest, says what it moved, and unmerge restores the entity for good', () => {
     const dir = tempDir();
     const own = path.join(dir, 'corpus.db');

@@ -672,9 +672,12 @@ function eventConditions(
     where.push(`e.date_start <= ? AND (${EXACT_SPAN} OR e.date_end <= ?)`);
     params.push(filter.to, filter.to);
   }
+  // Where it happened: its place, or, for an event placed nowhere (`Brazil moratorium`), a place
+  // taking part. A participant of an event placed elsewhere (Brazil at `ICO talks in London`) is
+  // --entity's, not --place's.
   if (filter.placeId !== undefined) {
     where.push(
-      '(e.place_id = ? OR EXISTS (SELECT 1 FROM corpus_event_entities p WHERE p.event_id = e.id AND p.entity_id = ?))',
+      '(e.place_id = ? OR (e.place_id IS NULL AND EXISTS (SELECT 1 FROM corpus_event_entities p WHERE p.event_id = e.id AND p.entity_id = ?)))',
     );
     params.push(filter.placeId, filter.placeId);
   }
