@@ -26,11 +26,22 @@ describe('search --facets and corpus mentions (seed articles, real ingest)', () 
   it('lists every mention of an entity with its sentence and offsets', () => {
     const run = corpus(['mentions', 'DPRK', '--json', '--db', db]);
     expect(run.code).toBe(0);
-    const lines = run.stdout
-      .trim()
+    // --json is one value (docs/json.md); --nl the same mentions a line each, --csv a row each.
+    const whole = JSON.parse(run.stdout);
+    expect(whole.entity).toMatchObject({ name: 'North Korea', type: 'COUNTRY' });
+    const lines = corpus(['mentions', 'DPRK', '--nl', '--db', db])
+      .stdout.trim()
       .split('\n')
       .map((l) => JSON.parse(l));
+    expect(lines).toEqual(whole.mentionList);
+    expect(whole.mentions).toBe(lines.length);
     expect(lines.length).toBeGreaterThan(3);
+    const csv = corpus(['mentions', 'DPRK', '--csv', '--db', db]).stdout.trim().split('\n');
+    expect(csv[0]).toBe('id,date,title,start,end,text,sentenceIndex,path,sentence');
+    expect(csv).toHaveLength(lines.length + 1);
+    const badType = corpus(['mentions', 'DPRK', '--type', 'FOO', '--db', db]);
+    expect(badType.code).toBe(2);
+    expect(badType.stderr).toBe("corpus: --type must be one of PERSON, COUNTRY, PLACE, ORG, got 'FOO'\n");
     for (const m of lines) {
       expect(m.end - m.start).toBe(m.text.length);
       expect(m.sentence).toContain(m.text);

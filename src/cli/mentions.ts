@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { UserError } from '../core/errors.js';
+import { ENTITY_TYPES, isEntityType } from '../core/types.js';
+import type { OutputFlags } from './emit.js';
 import { withCommonOptions } from './options.js';
 import { noSuchEntity } from './entity-names.js';
 import { writeStdout } from './stdout.js';
 
-interface MentionsFlags {
+interface MentionsFlags extends OutputFlags {
   db: string;
-  json?: boolean;
   type?: string;
 }
 
@@ -15,42 +17,55 @@ export function register(program: Command): void {
     .command('mentions')
     .description('every mention of an entity: document, date, sentence and offsets')
     .argument('<entity>', 'a name or any alias of the entity')
-    .option('--type <type>', 'PERSON, COUNTRY, PLACE or ORG, when the name is ambiguous', (v: string) =>
-      v.toUpperCase(),
-    )
+    .option('--type <type>', 'PERSON, COUNTRY, PLACE or ORG, when the name is ambiguous', (v: string) => {
+      const type = v.toUpperCase();
+      if (!isEntityType(type)) throw new UserError(`--type must be one of ${ENTITY_TYPES.join(', ')}, got '${v}'`);
+      return type;
+    })
     .addHelpText(
       'after',
       `
 Output: one line per mention, oldest document first: date, document id, offsets, the sentence with
-the mention in [brackets] (bold on a terminal). --json prints one JSON object per line (NDJSON):
-{"docId","date","title","path","text","start","end","sentence","sentenceIndex"}.
+the mention in [brackets] (bold on a terminal). --json prints {"entity", "mentions", "mentionList"};
+--nl one mention per line as it is read, --csv the same as CSV; a mention is
+{"id" (the document's),"date","title","path","text","start","end","sentence","sentenceIndex"}.
 
 Example:
   corpus mentions Volcker --db news.db`,
     );
-  withCommonOptions(command).action(async (name: string, flags: MentionsFlags) => {
-    const [{ openDatabase }, { resolveEntities }, { entityMentions }, { useColour }, { visible }] = await Promise.all([
-      import('../store/db.js'),
-      import('../store/entities.js'),
-      import('../store/mentions.js'),
-      import('./options.js'),
-      import('../render/safe.js'),
-    ]);
+  withCommonOptions(command, { rows: true, pager: false }).action(async (name: string, flags: MentionsFlags) => {
+    const [{ openDatabase }, { resolveEntities }, { entityMentions }, { useColour }, { visible }, { emit }] =
+      await Promise.all([
+        import('../store/db.js'),
+        import('../store/entities.js'),
+        import('../store/mentions.js'),
+        import('./options.js'),
+        import('../render/safe.js'),
+        import('./emit.js'),
+      ]);
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
     try {
       const found = resolveEntities(db, name, flags.type);
       if (found.length === 0) await noSuchEntity(db, name, flags.type);
       // The most mentioned entity of that name; --type chooses another.
       const entity = found[0];
+      const about = { id: entity.id, name: entity.name, type: entity.type };
+      if (flags.json) {
+        // One JSON value: the list is held whole (--nl streams it).
+        const mentionList = [...entityMentions(db, [entity.id])];
+        await emit({ entity: about, mentions: mentionList.length, mentionList }, flags, () => '');
+        return;
+      }
+      if (flags.nl || flags.csv) {
+        await emit({ entity: about }, flags, () => '', { rows: () => entityMentions(db, [entity.id]) });
+        return;
+      }
+      // Text is written as it is read, never held whole: an entity of a large archive has 100,000s.
       const colour = useColour();
-      if (!flags.json) writeStdout(`Mentions of ${visible(entity.name)} (${entity.type}):\n`);
+      writeStdout(`Mentions of ${visible(entity.name)} (${entity.type}):\n`);
       let count = 0;
       for (const m of entityMentions(db, [entity.id])) {
         count++;
-        if (flags.json) {
-          writeStdout(`${JSON.stringify(m)}\n`);
-          continue;
-        }
         // Terminal controls in the text are made visible, never obeyed.
         const text = visible(m.text);
         const plain = visible(m.sentence);
@@ -59,7 +74,7 @@ Example:
         const sentence = at >= 0 ? plain.slice(0, at) + open + text + close + plain.slice(at + text.length) : plain;
         writeStdout(`${m.date ?? 'undated   '}  #${m.docId} ${m.start}-${m.end}  ${sentence}\n`);
       }
-      if (!flags.json) writeStdout(`${count.toLocaleString('en-US')} mentions\n`);
+      writeStdout(`${count.toLocaleString('en-US')} mentions\n`);
     } finally {
       db.close();
     }
