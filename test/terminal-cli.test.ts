@@ -130,6 +130,13 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
     const off = inPty(['timeline', '--db', seeds, '--no-pager'], { rows: 10, env: { PAGER: pager } });
     expect(off.output).toMatch(/All events/);
     expect(fs.existsSync(paged)).toBe(false);
+    // A pager the shell cannot find or run: the output reaches the terminal all the same.
+    for (const missing of ['no-such-pager-here', path.join(dir, 'paged-not-executable')]) {
+      fs.writeFileSync(path.join(dir, 'paged-not-executable'), 'not a program\n', { mode: 0o644 });
+      const lost = inPty(['timeline', '--db', seeds], { rows: 10, env: { PAGER: missing } });
+      expect(lost.code).toBe(0);
+      expect(lost.output).toMatch(/All events/);
+    }
   });
 
   it('honours FORCE_COLOR in a pipe and NO_COLOR on a terminal', () => {

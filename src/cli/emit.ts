@@ -143,7 +143,9 @@ async function page(text: string): Promise<void> {
       });
   const done = new Promise<boolean>((resolve) => {
     child.on('error', () => resolve(false)); // no such pager
-    child.on('close', () => resolve(true));
+    // The shell could not run $PAGER (126: not executable, 127: not found; it said so on stderr):
+    // the output goes to the terminal rather than nowhere.
+    child.on('close', (code) => resolve(code !== 126 && code !== 127));
   });
   child.stdin.on('error', () => {}); // the reader quit the pager before the end: not an error
   child.stdin.end(text);
