@@ -3,7 +3,9 @@ import path from 'node:path';
 import { openDatabase } from '../src/store/db.js';
 import { analysisDump, integrityProblems, rowCount, setAnalyzerVersion } from '../src/store/inspect.js';
 import { describe, expect, it } from 'vitest';
-import { corpus, corpusAsync, explodeReuters } from './helpers.js';
+import { documentChanges, eventsBuiltAt, noteDocumentChange } from '../src/store/counts.js';
+import { replaceCorpusEventsFrom } from '../src/store/events.js';
+import { corpus, corpusAsync, explodeReuters, SEEDS, tempDir } from './helpers.js';
 
 const FILES = 1500;
 
@@ -87,5 +89,36 @@ describe('parallel analysis', () => {
     expect(JSON.parse(upgrade.stdout)).toMatchObject({ new: 0, updated: 0, failed: 0 });
     expect(JSON.parse(upgrade.stdout).reanalyzed).toBeGreaterThan(100);
     expect(dump(parallel)).toEqual(dump(single));
+  });
+});
+
+describe('an ingest stopped between its documents and its corpus events', () => {
+  it('has the next ingest build the events, though that ingest changes nothing itself', () => {
+    const dir = tempDir('corpus-events-behind-');
+    const db = path.join(dir, 'corpus.db');
+    expect(corpus(['ingest', SEEDS, '--db', db, '-q']).code).toBe(0);
+    const events = () => JSON.parse(corpus(['stats', '--json', '--db', db]).stdout).corpusEvents as number;
+    const built = events();
+    expect(built).toBeGreaterThan(0);
+    // What a kill -9 in the events step leaves: documents changed by a committed transaction, the
+    // statements written, the events not yet rebuilt.
+    const store = openDatabase(db);
+    try {
+      noteDocumentChange(store);
+      replaceCorpusEventsFrom(store, () => {});
+    } finally {
+      store.close();
+    }
+    expect(events()).toBe(0);
+    const rerun = JSON.parse(corpus(['ingest', SEEDS, '--db', db, '--json']).stdout);
+    expect(rerun).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
+    expect(events()).toBe(built);
+    // Caught up: built from the documents as they now are.
+    const caughtUp = openDatabase(db, { readonly: true });
+    try {
+      expect(eventsBuiltAt(caughtUp)).toBe(documentChanges(caughtUp));
+    } finally {
+      caughtUp.close();
+    }
   });
 });

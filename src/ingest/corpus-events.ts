@@ -1,4 +1,5 @@
 import type { Store } from '../store/db.js';
+import { documentChanges, eventsBuiltAt, setEventsBuiltAt } from '../store/counts.js';
 import {
   countryEntityId,
   documentDateline,
@@ -158,7 +159,10 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
   const started = performance.now();
   transaction(() => markUndatedDocuments(db, STATEMENTS_VERSION));
   const todo = documentsWithoutStatements(db, STATEMENTS_VERSION);
-  if (todo.length === 0 && !options.changed) return null;
+  // Behind the documents though this ingest changed nothing: an earlier one stopped (kill -9) after
+  // committing its documents and before this step, or another wrote while it ran.
+  const changes = documentChanges(db);
+  if (todo.length === 0 && !options.changed && eventsBuiltAt(db) === changes) return null;
   const names = titleNames(db);
   transaction(() => {
     for (const id of todo) {
@@ -221,6 +225,7 @@ export function updateCorpusEvents(db: Store, options: { changed: boolean }): Ev
       for (const story of storyEvents(db, told, names)) add(story);
     }),
   );
+  transaction(() => setEventsBuiltAt(db, changes));
   return {
     documents: todo.length,
     statements,

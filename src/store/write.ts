@@ -3,6 +3,7 @@ import { aliasKey } from '../core/alias-key.js';
 import { parseDateValue } from '../core/timex.js';
 import { packSentences } from './sentences.js';
 import { sqlite, type Db, type Store } from './db.js';
+import { noteDocumentChange } from './counts.js';
 
 /** What the store knows about a path before an ingest touches it. */
 export interface StoredPath {
@@ -36,7 +37,7 @@ export class StoreWriter {
   private readonly db: Db;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly placeLookup: PlaceLookup = () => null,
   ) {
     const db = sqlite(store);
@@ -124,10 +125,20 @@ export class StoreWriter {
    * another process (a second ingest, an entity merge) may have changed the tables since.
    */
   forgetCaches(): void {
+    this.changeNoted = false;
     this.entityIds.clear();
     this.aliasesWritten.clear();
     // Names seen in a long ingest only grow: the keys they fold to are cached a transaction at a time.
     this.keys.clear();
+  }
+
+  /** Whether this transaction has counted its change of the documents (see noteDocumentChange). */
+  private changeNoted = false;
+
+  private noteChange(): void {
+    if (this.changeNoted) return;
+    noteDocumentChange(this.store);
+    this.changeNoted = true;
   }
 
   pathInfo(path: string): StoredPath | undefined {
@@ -140,6 +151,7 @@ export class StoreWriter {
 
   /** Insert a new document with its analysis and full-text entry; returns its id. */
   insertDocument(article: Article, sha256: string, analysis: StoredAnalysis): number {
+    this.noteChange();
     const info = this.q.docInsert.run({
       sha256,
       title: article.title,
@@ -169,6 +181,7 @@ export class StoreWriter {
 
   /** Replace the analysis of a stored document (same body, newer analyzer). */
   replaceAnalysis(docId: number, analysis: StoredAnalysis): void {
+    this.noteChange();
     this.clearAnalysis(docId);
     this.q.docReanalyzed.run({
       id: docId,
@@ -215,6 +228,7 @@ export class StoreWriter {
     if (n > 0) return false;
     const doc = this.q.docForDelete.get(docId) as { id: number; title: string | null; body: string } | undefined;
     if (!doc) return false;
+    this.noteChange();
     // External-content FTS: the index must be told the exact old values to remove them.
     this.q.ftsDelete.run(doc.id, doc.title ?? '', doc.body);
     this.q.titleDelete.run(doc.id, doc.title ?? '');
