@@ -66,6 +66,20 @@ export function corpus(
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The CLI with file permissions enforced even for root (CI runs as root, whom a mode of 000 does not
+ * stop): as root it runs without the capabilities that bypass them.
+ */
+export function corpusUnderPermissions(args: string[]): CliResult {
+  if (process.getuid?.() !== 0) return corpus(args);
+  const result = spawnSync(
+    'setpriv',
+    ['--bounding-set=-dac_override,-dac_read_search', process.execPath, BIN, ...args],
+    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CORPUS_DB: undefined }, encoding: 'utf8', input: '' },
+  );
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
 /** Start the CLI without waiting for it (for the kill -9 test). */
 export function corpusAsync(args: string[], options: { cwd?: string } = {}) {
   return spawn(process.execPath, [BIN, ...args], {

@@ -12,7 +12,7 @@ import {
   setAnalyzerVersion,
 } from '../src/store/inspect.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { corpus, SEEDS, tempDir, write } from './helpers.js';
+import { corpus, corpusUnderPermissions, SEEDS, tempDir, write } from './helpers.js';
 
 const seedFiles = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
 
@@ -138,6 +138,68 @@ describe('document identity', () => {
     expect(documents(db)).toBe(1);
     expect(paths(db)).toBe(1);
     ftsInStep(db);
+  });
+
+  it('prunes only within the paths given, and never a file it merely cannot read', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'corpus.db');
+    const kept = path.join(dir, 'kept');
+    const other = path.join(dir, 'other');
+    write(path.join(kept, 'a.txt'), 'Alpha story about the harbour strike in Rotterdam.\n');
+    write(path.join(kept, 'locked', 'b.txt'), 'Bravo story about grain prices in Chicago.\n');
+    write(path.join(other, 'c.txt'), 'Charlie story about coffee talks in London.\n');
+    expect(corpus(['ingest', kept, other, '--db', db, '-q']).code).toBe(0);
+    expect(documents(db)).toBe(3);
+    // A folder without read permission is not a folder whose files are gone.
+    fs.chmodSync(path.join(kept, 'locked'), 0o000);
+    try {
+      const run = corpusUnderPermissions(['ingest', kept, '--prune', '--db', db, '--json']);
+      expect(run.stderr).toMatch(/locked: folder not read \(EACCES\)/);
+      expect(JSON.parse(run.stdout).pruned).toBe(0);
+    } finally {
+      fs.chmodSync(path.join(kept, 'locked'), 0o755);
+    }
+    expect(documents(db)).toBe(3);
+    // Another folder gone (a drive unmounted) is not looked at when only \`kept\` is pruned…
+    fs.renameSync(other, `${other}-away`);
+    expect(JSON.parse(corpus(['ingest', kept, '--prune', '--db', db, '--json']).stdout).pruned).toBe(0);
+    expect(documents(db)).toBe(3);
+    // …and is forgotten when named.
+    const named = corpus(['ingest', kept, other, '--prune', '--db', db, '--json']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stderr).toMatch(/other: not found; what was stored from it is forgotten \(--prune\)/);
+    expect(JSON.parse(named.stdout).pruned).toBe(1);
+    expect(documents(db)).toBe(2);
+  });
+
+  it('keeps the past items of a feed read again, and drops a JSON Lines row that is gone, saying so', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'corpus.db');
+    const item = (name: string) =>
+      `<item><title>${name}</title><guid>http://example.com/${name}</guid><description>The story ${name} says the Bank of Japan cut rates in Tokyo.</description></item>`;
+    const feed = (...names: string[]) => `<rss version="2.0"><channel>${names.map(item).join('')}</channel></rss>\n`;
+    const rss = write(path.join(dir, 'docs', 'feed.rss'), feed('Alpha', 'Beta'));
+    const lines = write(
+      path.join(dir, 'docs', 'a.jsonl'),
+      ['Oil rose in London.', 'Gold fell in Zurich.', 'Wheat rose in Chicago.']
+        .map((text, i) => JSON.stringify({ title: `Row ${i}`, text }))
+        .join('\n'),
+    );
+    // A file of its own whose name begins like a row of a.jsonl.
+    write(path.join(dir, 'docs', 'a.jsonl#note.txt'), 'A note about the Venice summit.\n');
+    expect(corpus(['ingest', path.join(dir, 'docs'), '--db', db, '-q']).code).toBe(0);
+    expect(documents(db)).toBe(6);
+    fs.writeFileSync(rss, feed('Beta', 'Gamma'));
+    fs.writeFileSync(lines, `${JSON.stringify({ title: 'Row 0', text: 'Oil rose in London.' })}\n`);
+    const again = corpus(['ingest', path.join(dir, 'docs'), '--db', db, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ new: 1, pruned: 0, removed: 2 });
+    expect(matching(db, 'alpha')).toBe(1);
+    expect(matching(db, 'venice')).toBe(1);
+    expect(matching(db, 'zurich')).toBe(0);
+    const text = corpus(['ingest', path.join(dir, 'docs'), '--db', db, '--prune']);
+    expect(text.stdout + text.stderr).toMatch(/1 pruned/);
+    expect(matching(db, 'alpha')).toBe(0);
+    expect(matching(db, 'venice')).toBe(1);
   });
 
   it('re-analyzes only the documents an older analyzer version wrote', () => {

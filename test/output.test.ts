@@ -100,6 +100,7 @@ describe('fitting text to a terminal', () => {
       duplicates: 355,
       reanalyzed: 0,
       pruned: 0,
+      removed: 0,
       failed: 0,
       skipped: 0,
       seconds: 30,

@@ -13,7 +13,8 @@ export interface DiscoverOptions {
   note?: (message: string) => void;
 }
 
-const GLOB_CHARS = /[*?[\]{}!]/;
+/** Characters that make an argument naming nothing a glob. */
+export const GLOB_CHARS = /[*?[\]{}!]/;
 
 /**
  * The files named by PATH|GLOB arguments, as absolute paths in a stable (sorted) order.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { restJournalMode, type Store } from '../store/db.js';
 import { StoreWriter, type PlaceLookup } from '../store/write.js';
 import { documentForAnalysis, outdatedDocumentIds } from '../store/documents.js';
@@ -8,7 +9,7 @@ import { Batch, checkpoint, deferCheckpoints, restoreCheckpoints } from '../stor
 import { ANALYZER_VERSION, analyze, type AnalyzerInput } from '../nlp/analyze.js';
 import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, GLOB_CHARS } from './discover.js';
 import type { ColumnMap } from './formats.js';
 import { holdsManyArticles } from './read.js';
 import { ReadPaths } from './read-paths.js';
@@ -96,7 +97,10 @@ export interface IngestSummary {
   unchanged: number;
   duplicates: number;
   reanalyzed: number;
+  /** Documents forgotten by --prune: their files gone, or an id-addressed row gone from its file. */
   pruned: number;
+  /** Rows gone from a file read again (a JSON Lines line, a CSV row), forgotten with or without --prune. */
+  removed: number;
   failed: number;
   /** Records passed over on purpose (WARC requests, non-HTML responses). */
   skipped: number;
@@ -157,7 +161,15 @@ export async function ingest(
   progress: IngestProgress = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const files = await discoverFiles(inputs, {
+  // With --prune, a path given that no longer exists is what to forget: there is nothing to read.
+  const present = options.prune
+    ? inputs.filter((input) => {
+        if (!isGone(input) || GLOB_CHARS.test(input)) return true;
+        progress.warning?.(`${input}: not found; what was stored from it is forgotten (--prune)`);
+        return false;
+      })
+    : inputs;
+  const files = await discoverFiles(present, {
     extensions: SUPPORTED_EXTENSIONS,
     exclude: options.exclude,
     note: (message) => progress.warning?.(message),
@@ -180,6 +192,7 @@ export async function ingest(
     duplicates: 0,
     reanalyzed: 0,
     pruned: 0,
+    removed: 0,
     failed: 0,
     skipped: 0,
     seconds: 0,
@@ -249,13 +262,12 @@ export async function ingest(
       }
       // Not when the file as a whole failed (a wrong --columns, a cut archive): no row may be forgotten then.
       if (seen.size + failedPaths.size > 0 && !failedPaths.has(file) && !options.signal?.aborted) {
-        // Rows gone from a multi-article file (JSON Lines, CSV, feed, WARC), and parts gone from a big
-        // text file that shrank, are documents that no longer exist.
-        const prefixes = holdsManyArticles(file) ? [`${file}:`, `${file}#`] : [`${file}${PART_MARK}`];
         batch.add(0, () => {
-          const gone = (path: string) => !seen.has(path) && !failedPaths.has(path);
-          for (const stale of prefixes.flatMap((prefix) => writer.pathsUnder(prefix, gone))) {
+          const gone = (stored: string) => !seen.has(stored) && !failedPaths.has(stored);
+          for (const { stale, byPrune } of staleRows(writer, file, gone, options.prune === true)) {
             writer.unlinkPath(stale);
+            if (byPrune) summary.pruned++;
+            else summary.removed++;
             removedSomething = true;
           }
         });
@@ -270,8 +282,9 @@ export async function ingest(
     else summary.reanalyzed += await reanalyzeOutdated(db, writer, analyzer.version, runner, pending, batch, failed);
     if (options.prune && !summary.interrupted) {
       batch.add(0, () => {
-        summary.pruned = prune(writer);
-        removedSomething ||= summary.pruned > 0;
+        const pruned = prune(writer, pruneScopes(inputs));
+        summary.pruned += pruned;
+        removedSomething ||= pruned > 0;
       });
     }
     batch.add(0, () => {
@@ -439,16 +452,76 @@ class InOrder<T> {
   }
 }
 
-/** Forget every path whose file is gone; documents left without a path go with them. */
-function prune(writer: StoreWriter): number {
+/**
+ * Forget every path within `scopes` whose file is gone; documents left without a path go with them.
+ * Only the paths given are looked at: `ingest p2 --prune` leaves alone what came from p1, wherever p1
+ * is now (an unmounted drive).
+ */
+function prune(writer: StoreWriter, scopes: readonly string[]): number {
   let pruned = 0;
   for (const stored of writer.allPaths()) {
-    if (!fs.existsSync(fsPath(fileOfPath(stored))) && !fs.existsSync(fsPath(stored))) {
+    const file = fileOfPath(stored);
+    if (!scopes.some((scope) => within(file, scope))) continue;
+    if (isGone(fsPath(file)) && isGone(fsPath(stored))) {
       writer.unlinkPath(stored);
       pruned++;
     }
   }
   return pruned;
+}
+
+/**
+ * Whether a file is gone: its name no longer exists. A file that cannot be reached now (a folder
+ * without read permission, EACCES; an I/O error) is not gone, and its documents stay: taken for gone,
+ * a folder made unreadable for a moment lost every document under it to --prune.
+ */
+export function isGone(file: string | Buffer): boolean {
+  try {
+    fs.statSync(file);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+}
+
+/** The folders and files --prune looks within: each path given, or a glob's folder before its first wildcard. */
+export function pruneScopes(inputs: readonly string[]): string[] {
+  return inputs.map((input) => {
+    const parts = path.resolve(input).split(path.sep);
+    const wild = fs.existsSync(input) ? -1 : parts.findIndex((part) => GLOB_CHARS.test(part));
+    return wild === -1 ? parts.join(path.sep) : parts.slice(0, wild).join(path.sep) || path.sep;
+  });
+}
+
+/** Whether `file` is `scope` or lies below it. */
+function within(file: string, scope: string): boolean {
+  return file === scope || file.startsWith(scope.endsWith(path.sep) ? scope : scope + path.sep);
+}
+
+/**
+ * The stored rows of `file` that `gone` says its read no longer found. Rows addressed by position
+ * (`x.jsonl:12`, a CSV row) and parts of a big text file that shrank no longer exist as such (the
+ * positions moved) and are removed; rows addressed by their own id (`feed.rss#guid`, a WARC record)
+ * are an archive's past items (a rolling feed's above all) and go only with --prune. Only paths
+ * shaped as rows count: a file of its own named `x.jsonl#note.txt` is not a row of `x.jsonl`.
+ */
+function staleRows(
+  writer: StoreWriter,
+  file: string,
+  gone: (stored: string) => boolean,
+  prune: boolean,
+): { stale: string; byPrune: boolean }[] {
+  const rowsOf = (prefix: string, shaped: (address: string) => boolean) =>
+    writer.pathsUnder(prefix, (stored) => gone(stored) && shaped(stored.slice(prefix.length)));
+  if (!holdsManyArticles(file))
+    return rowsOf(`${file}${PART_MARK}`, (n) => /^\d+$/.test(n)).map((stale) => ({ stale, byPrune: false }));
+  const byPosition = rowsOf(`${file}:`, (n) => /^\d+$/.test(n));
+  const byId = prune ? rowsOf(`${file}#`, (id) => id !== '' && isGone(fsPath(`${file}#${id}`))) : [];
+  return [
+    ...byPosition.map((stale) => ({ stale, byPrune: false })),
+    ...byId.map((stale) => ({ stale, byPrune: true })),
+  ];
 }
 
 /** Text waiting for its analysis at most. */

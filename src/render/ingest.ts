@@ -12,6 +12,7 @@ export function renderIngestSummary(s: IngestSummary): string {
   ];
   if (s.reanalyzed) parts.push(`${formatNumber(s.reanalyzed)} re-analyzed`);
   if (s.pruned) parts.push(`${formatNumber(s.pruned)} pruned`);
+  if (s.removed) parts.push(`${formatNumber(s.removed)} removed (rows gone from their files)`);
   // Records passed over on purpose (WARC requests, images): said, so that no record goes unaccounted.
   if (s.skipped) parts.push(`${formatNumber(s.skipped)} skipped (not articles)`);
   const rate =
