@@ -51,7 +51,7 @@ export interface CliResult {
 /** Run the real CLI as a child process (no TTY, no colour), as a user's script would. */
 export function corpus(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {},
 ): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.CORPUS_DB;
@@ -62,6 +62,8 @@ export function corpus(
     encoding: 'utf8',
     input: options.input ?? '',
     maxBuffer: 64 * 1024 * 1024,
+    // Killed past it (a run that would wait for ever fails the test rather than hang it).
+    timeout: options.timeout,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

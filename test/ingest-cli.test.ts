@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -247,6 +248,29 @@ describe('document identity', () => {
 });
 
 describe('discovery', () => {
+  it('says so of a named pipe or a device among the files, and never waits on one', () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    write(path.join(docs, 'one.txt'), 'One story about oil prices in London.\n');
+    execFileSync('mkfifo', [path.join(docs, 'pipe.txt')]);
+    fs.symlinkSync('/dev/zero', path.join(docs, 'zero.txt'));
+    const db = path.join(dir, 'corpus.db');
+    const run = corpus(['ingest', docs, '--db', db, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: 1, new: 1 });
+    expect(run.stderr).toMatch(/pipe\.txt: not a regular file \(a named pipe\); not read/);
+    expect(run.stderr).toMatch(/zero\.txt: not a regular file \(a device\); not read/);
+    // Named: a file that failed (exit 1), read without blocking on the pipe or reading /dev/zero for ever.
+    for (const name of ['pipe.txt', 'zero.txt']) {
+      const named = corpus(['ingest', path.join(docs, name), '--db', db], { timeout: 60_000 });
+      expect(named.code).toBe(1);
+      expect(named.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')}: not a regular file`));
+      const extracted = corpus(['extract', path.join(docs, name)], { timeout: 60_000 });
+      expect(extracted.code).toBe(1);
+      expect(extracted.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('skips hidden files, node_modules and the database, and survives a symlink loop', () => {
     const dir = tempDir();
     const docs = path.join(dir, 'docs');

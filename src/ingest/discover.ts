@@ -3,6 +3,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { UserError } from '../core/errors.js';
 import { displayName, rememberBytePath } from './paths.js';
+import { specialFile } from './read.js';
 
 export interface DiscoverOptions {
   /** Extensions the readers accept, with the dot (`.txt`). */
@@ -55,6 +56,9 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
           .join(', ');
         note(`${input}: skipped ${total} file${total === 1 ? '' : 's'} of other types (${kinds})`);
       }
+    } else if (stat) {
+      // Named explicitly, a pipe or a device fails as a file (exit 1) when read, saying why.
+      found.add(path.resolve(input));
     } else if (GLOB_CHARS.test(input)) {
       const matches = await fg(fg.isDynamicPattern(input) ? input : fg.escapePath(input), globOptions);
       if (matches.length === 0) throw new UserError(`${input}: no files match`);
@@ -100,11 +104,13 @@ function walk(
     const full = Buffer.concat([dir, sep, name]);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
+    let special = entry.isSymbolicLink() ? null : specialFile(entry);
     if (entry.isSymbolicLink()) {
       try {
         const target = fs.statSync(full);
         isDir = target.isDirectory();
         isFile = target.isFile();
+        special = specialFile(target);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         note(
@@ -113,7 +119,9 @@ function walk(
         continue;
       }
     }
-    if (isDir) {
+    if (special) {
+      note(`${displayName(full)}: ${special}`);
+    } else if (isDir) {
       if (name.toString('latin1') === 'node_modules') continue;
       walk(full, readable, found, visited, other, note);
     } else if (isFile) {

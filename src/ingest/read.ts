@@ -4,7 +4,7 @@
  * the --date flag, the source and dateline from the text's own attribution.
  * Nothing here throws for bad input: every failure is a one-line `path: cause`.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
 import { decodeText } from './decode.js';
@@ -90,9 +90,12 @@ export async function* streamArticles(file: string, options: ReadOptions = {}): 
   let fd: number | null = null;
   try {
     // One open and fstat instead of a stat by path, then a read: a bulk ingest does this 20,000 times.
-    fd = openSync(fsPath(file), 'r');
+    // Non-blocking: opening a named pipe for reading otherwise waits for a writer, for ever.
+    fd = openSync(fsPath(file), constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return yield failure(file, 'is a directory');
+    const special = specialFile(stat);
+    if (special) return yield failure(file, special);
     if (format?.many) {
       if (stat.size === 0) return yield failure(file, 'empty file');
       if (format.sniff) {
@@ -253,6 +256,24 @@ function toArticle(
     body: fields.body,
     warnings: [...decodeWarnings, ...fields.warnings],
   };
+}
+
+/**
+ * Why a file that is neither a regular file nor a folder is not read (a named pipe would block the
+ * read for ever, a device such as /dev/zero never ends), or null for one that is.
+ */
+export function specialFile(
+  stat: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>,
+): string | null {
+  if (stat.isFile() || stat.isDirectory()) return null;
+  const kind = stat.isFIFO()
+    ? 'a named pipe'
+    : stat.isSocket()
+      ? 'a socket'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? 'a device'
+        : 'not a file';
+  return `not a regular file (${kind}); not read`;
 }
 
 function failure(path: string, cause: string): ReadResult {

@@ -20,6 +20,7 @@ import {
   readArticles,
   type ReadOptions,
   type ReadResult,
+  specialFile,
   streamArticles,
 } from './read.js';
 
@@ -44,7 +45,13 @@ export function fileOfPath(stored: string): string {
 export async function* articlesOf(file: string, options: ReadOptions = {}): AsyncGenerator<ReadResult> {
   let size = 0;
   try {
-    size = statSync(fsPath(file)).size;
+    const stat = statSync(fsPath(file));
+    const special = specialFile(stat);
+    if (special) {
+      yield { ok: false, path: file, error: `${file}: ${special}` };
+      return;
+    }
+    size = stat.size;
   } catch {
     // readArticles reports it
   }
