@@ -362,7 +362,11 @@ describe('bad input', () => {
       [['ingest', docs, '--db', db, '--bogus'], /unknown option/],
       [['ingest', docs, '--db', path.join(dir, 'missing-folder', 'x.db')], /does not exist/],
       [['ingest', docs, '--db', docs], /directory/],
-      [['ingest', docs, '--date', '2019-13-45', '--db', db], /--date must be a date/],
+      [['ingest', docs, '--date', '2019-13-45', '--db', db], /--date must be a day/],
+      // Accepted before, then stored as no date at all.
+      [['ingest', docs, '--date', '9999-12-31', '--db', db], /--date must be a day from 1000-01-01 to 2999-12-31/],
+      [['ingest', docs, '--date', '2019-02', '--db', db], /--date must be a day/],
+      [['extract', path.join(docs, 'a.txt'), '--date', '2019'], /--date must be a day/],
       [['stats', '--db', path.join(dir, 'none.db')], /no such database/],
       // An empty file: what a query sees of a database an ingest has just begun to create.
       [['stats', '--db', write(path.join(dir, 'empty.db'), '')], /holds no corpus yet/],

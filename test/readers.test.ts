@@ -189,6 +189,10 @@ describe('publication date fallbacks', () => {
     expect(normalizeDate('February 14, 2019')).toBe('2019-02-14');
     expect(normalizeDate(1550102400)).toBe('2019-02-14');
     expect(normalizeDate(1550102400000)).toBe('2019-02-14');
+    // A day written as digits, as datasets write it; a time past the years a date may have is none.
+    expect(normalizeDate(19870302)).toBe('1987-03-02');
+    expect(normalizeDate(1e15)).toBeNull();
+    expect(normalizeDate(new Date(1e15))).toBeNull();
     expect(normalizeDate('2019-13-45')).toBeNull();
     expect(normalizeDate('2019-02-29')).toBeNull();
     expect(normalizeDate('2020-02-29')).toBe('2020-02-29');

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { ColumnMap } from '../ingest/formats.js';
-import { COLUMNS_HELP, parseColumns, parseDateOption, withCommonOptions } from './options.js';
+import { COLUMNS_HELP, parseColumns, parseDayOption, withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
   const command = program
     .command('extract')
     .description('analyze files and print their entities, dates and events (writes no database)')
     .argument('<files...>', 'article files in any format ingest reads')
-    .option('--date <YYYY-MM-DD>', 'publication date for files that carry none of their own', parseDateOption('--date'))
+    .option('--date <YYYY-MM-DD>', 'publication date for files that carry none of their own', parseDayOption('--date'))
     .option('--columns <FIELD=COLUMN,...>', COLUMNS_HELP, parseColumns)
     .addHelpText(
       'after',

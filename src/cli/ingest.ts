@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { IngestRunFlags } from './ingest-run.js';
-import { COLUMNS_HELP, parseColumns, parseDateOption, withCommonOptions } from './options.js';
+import { COLUMNS_HELP, parseColumns, parseDayOption, withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
   const command = program
     .command('ingest')
     .description('read articles, analyze them and store them in the database')
     .argument('<paths...>', 'files, folders (read recursively) or globs')
-    .option('--date <YYYY-MM-DD>', 'publication date for files that carry none of their own', parseDateOption('--date'))
+    .option('--date <YYYY-MM-DD>', 'publication date for files that carry none of their own', parseDayOption('--date'))
     .option('--columns <FIELD=COLUMN,...>', COLUMNS_HELP, parseColumns)
     .option('--prune', 'forget documents whose files are gone')
     .option('-q, --quiet', 'print nothing on success')

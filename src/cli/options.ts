@@ -53,6 +53,20 @@ export function parseDateOption(name: string) {
   };
 }
 
+/**
+ * A publication date (`--date` of ingest and extract): one whole day, in the years the readers take
+ * a date from a file (1000 to 2999). A month or a year was accepted and then stored as no date.
+ */
+export function parseDayOption(name: string) {
+  return (value: string): string => {
+    const day = value.trim();
+    const year = Number(day.slice(0, 4));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || boundDay(day, 'from') !== day || year < 1000 || year > 2999)
+      throw new UserError(`${name} must be a day from 1000-01-01 to 2999-12-31, like 2019-02-27, got '${value}'`);
+    return day;
+  };
+}
+
 /** `--columns text=body,date=published` or fail with a usage error. */
 export function parseColumns(value: string): ColumnMap {
   try {

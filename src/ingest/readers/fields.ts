@@ -35,12 +35,22 @@ const MONTH_DAY_RE = new RegExp(`^(?:[a-z]+,?\\s+)?${MONTH_NAME}\\s+(\\d{1,2})(?
  * `YYYYMMDD`, RFC 2822 and `Month D, YYYY`. Numbers are Unix times (s or ms). Else null.
  */
 export function normalizeDate(value: unknown): IsoDate | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? null
+      : isoDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return null;
-    // Below 1e11 a Unix time in seconds reaches the year 5138; above, it must be milliseconds.
+    // 19870302 is a day written as digits (datasets do), not a Unix time in August 1970.
+    if (Number.isInteger(value) && value >= 10_000_101 && value <= 29_991_231) {
+      const day = isoDay(Math.floor(value / 10_000), Math.floor(value / 100) % 100, value % 100);
+      if (day) return day;
+    }
+    // Below 1e11 a Unix time in seconds reaches the year 5138; above, it must be milliseconds. Either
+    // is checked as a written date is (years 1000 to 2999): 1e15 ms was stored as `+033658-09`.
     const d = new Date(value < 1e11 ? value * 1000 : value);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+    if (Number.isNaN(d.getTime())) return null;
+    return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
   if (typeof value !== 'string') return null;
   const s = value.trim();
