@@ -194,6 +194,35 @@ describe('damaged databases', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`${bad}: database is damaged`);
   });
+
+  it('says a value inside a row that cannot be decoded is damage, in one line, not a stack trace', () => {
+    // Rows SQLite reads and checks as well formed whose content no longer decodes: a byte changed
+    // inside a JSON value or a packed array.
+    const dir = tempDir();
+    const good = path.join(dir, 'good.db');
+    expect(corpus(['ingest', SEEDS, '--db', good, '-q']).code).toBe(0);
+    const damage: [string, string, string[]][] = [
+      ['conflicts', "UPDATE corpus_events SET conflicts = '[{X'", ['events', '--json']],
+      ['sentences', "UPDATE documents SET sentences = x'010203'", ['mentions', 'North Korea']],
+      // (The triggers that keep the counters read the tags too: dropped, as damage would not run them.)
+      [
+        'tags',
+        "DROP TRIGGER documents_totals_update; DROP TRIGGER documents_tags_update; UPDATE documents SET tags = '[\"x'",
+        ['show', '1'],
+      ],
+    ];
+    for (const [what, sql, args] of damage) {
+      const bad = path.join(dir, `${what}.db`);
+      fs.copyFileSync(good, bad);
+      const raw = new Database(bad);
+      raw.exec(sql);
+      raw.close();
+      const r = corpus([...args, '--db', bad]);
+      expect(r.code, `${what}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr).toMatch(new RegExp(`^corpus: ${bad}: database is damaged \\(.+ cannot be read`));
+    }
+  });
 });
 
 describe('a full disk', () => {

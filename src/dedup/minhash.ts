@@ -8,6 +8,7 @@
  * Cost is bounded per document: at most MAX_SHINGLES shingles (the start of a long document decides),
  * HASHES multiply-xor hashes each.
  */
+import { storedValue } from '../store/errors.js';
 
 /** Words per shingle: 4 keeps "the same story with one comma or word changed" close, different stories far. */
 export const SHINGLE_WORDS = 4;
@@ -165,7 +166,7 @@ export function toBlob(sig: Uint32Array): Buffer {
 
 export function fromBlob(blob: Buffer): Uint32Array {
   const copy = new Uint8Array(blob);
-  return new Uint32Array(copy.buffer, 0, HASHES);
+  return storedValue('a near-duplicate signature', () => new Uint32Array(copy.buffer, 0, HASHES));
 }
 
 /** Figures a document may differ in and still be the same report (a correction changes a few). */
@@ -224,5 +225,5 @@ export function figuresContained(a: Uint32Array, b: Uint32Array): boolean {
 export function figuresFromBlob(blob: Buffer | null): Uint32Array {
   if (!blob) return new Uint32Array(0);
   const copy = new Uint8Array(blob);
-  return new Uint32Array(copy.buffer, 0, copy.byteLength / 4);
+  return storedValue('a near-duplicate signature', () => new Uint32Array(copy.buffer, 0, copy.byteLength / 4));
 }

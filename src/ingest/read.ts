@@ -4,7 +4,16 @@
  * the --date flag, the source and dateline from the text's own attribution.
  * Nothing here throws for bad input: every failure is a one-line `path: cause`.
  */
-import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  type Stats,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
 import { decodeText } from './decode.js';

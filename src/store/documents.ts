@@ -1,3 +1,4 @@
+import { storedValue } from './errors.js';
 import path from 'node:path';
 import { databaseBytes, sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
@@ -130,7 +131,7 @@ export function findDocument(store: Store, ref: string): StoredDocumentView | nu
     .get(id) as Omit<StoredDocumentView, 'paths' | 'tags' | 'mentions'> & { tags: string };
   return {
     ...row,
-    tags: JSON.parse(row.tags) as string[],
+    tags: storedValue("a document's tags", () => JSON.parse(row.tags) as string[]),
     paths: db.prepare('SELECT path FROM paths WHERE doc_id = ? ORDER BY path').pluck().all(id) as string[],
     mentions: db
       .prepare(

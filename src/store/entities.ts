@@ -1,3 +1,4 @@
+import { storedValue } from './errors.js';
 import { aliasKey } from '../core/alias-key.js';
 import { UnknownEntityError, UserError } from '../core/errors.js';
 import type { EntityType } from '../core/types.js';
@@ -117,7 +118,10 @@ export function resolveEntities(
   return rows
     .filter(
       (r) =>
-        typedMatchesAlias(name, r.name) || (JSON.parse(r.written) as string[]).some((a) => typedMatchesAlias(name, a)),
+        typedMatchesAlias(name, r.name) ||
+        storedValue("an entity's written names", () => JSON.parse(r.written) as string[]).some((a) =>
+          typedMatchesAlias(name, a),
+        ),
     )
     .map(({ id, type: t, name: n }) => ({ id, type: t, name: n }));
 }
@@ -397,7 +401,7 @@ export function entityWhy(store: Store, id: number): EntityWhy {
       name: l.fromName,
       rule: l.rule,
       detail: l.detail,
-      docs: JSON.parse(l.docsJson) as number[],
+      docs: storedValue("a link's documents", () => JSON.parse(l.docsJson) as number[]),
     })),
     documents: docLinks.map((l) => ({ name: l.from, doc: l.doc, detail: l.detail })),
   };

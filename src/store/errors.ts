@@ -50,3 +50,19 @@ export function databaseError(error: Error & { code?: string }, file = currentDa
 export function asDatabaseError(error: unknown): UserError | null {
   return isSqliteError(error) ? databaseError(error) : null;
 }
+
+/**
+ * A value decoded from a row (JSON, a packed array) that cannot be: a byte changed inside a row
+ * leaves the pages well formed, so SQLite reads it and its integrity check passes, and only the
+ * decoding fails. Said as the damage it is (one line, exit 2), not as a bug with a stack trace.
+ */
+export function storedValue<T>(what: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    if (!(error instanceof SyntaxError || error instanceof RangeError || error instanceof TypeError)) throw error;
+    throw new UserError(
+      `${currentDatabase ?? 'database'}: database is damaged (${what} cannot be read: ${error.message}); restore it from a backup or re-ingest into a new file`,
+    );
+  }
+}

@@ -1,3 +1,4 @@
+import { storedValue } from './errors.js';
 import type Database from 'better-sqlite3';
 import { secondConnection, sqlite, type Db, type Store } from './db.js';
 import { isSqliteError } from './errors.js';
@@ -585,7 +586,7 @@ export function corpusEvents(store: Store, filter: CorpusEventFilter): CorpusEve
   return rows.map(({ value, granularity, start, end, conflicts, ...r }) => ({
     ...r,
     date: { value, granularity, start, end },
-    conflicts: JSON.parse(conflicts) as CorpusEventRow['conflicts'],
+    conflicts: storedValue("an event's conflicting dates", () => JSON.parse(conflicts) as CorpusEventRow['conflicts']),
   }));
 }
 

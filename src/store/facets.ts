@@ -13,6 +13,7 @@
  * entities' ranges, each row tested against the matches' set). bench/facets.ts measures it against
  * an exact count.
  */
+import { storedValue } from './errors.js';
 import { BITMAP_SPAN, hasRankFunction, sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import { ENTITY_TYPES } from '../core/types.js';
@@ -171,7 +172,8 @@ export function facetCounts(store: Store, ids: number[], options: FacetOptions =
 
   const meta = statement(db, SQL.meta).all() as { source: string | null; day: string | null; tags: string }[];
   const tagCounts = new Map<string, number>();
-  for (const { tags } of meta) for (const tag of JSON.parse(tags) as string[]) bump(tagCounts, tag);
+  for (const { tags } of meta)
+    for (const tag of storedValue("a document's tags", () => JSON.parse(tags) as string[])) bump(tagCounts, tag);
   const tags = ranked(tagCounts)
     .slice(0, TAGS)
     .map((t) => ({ value: t.value, count: sampled ? Math.round(t.count * scale) : t.count }));

@@ -1,3 +1,4 @@
+import { storedValue } from './errors.js';
 import type { Sentence } from '../core/types.js';
 
 /**
@@ -17,7 +18,7 @@ export function packSentences(sentences: readonly Pick<Sentence, 'start' | 'end'
 export function unpackSentences(blob: Uint8Array | null): { start: number; end: number }[] {
   if (!blob || blob.byteLength === 0) return [];
   // Copy: a Buffer from SQLite need not be 4-byte aligned.
-  const packed = new Uint32Array(new Uint8Array(blob).buffer);
+  const packed = storedValue("a document's sentence offsets", () => new Uint32Array(new Uint8Array(blob).buffer));
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i + 1 < packed.length; i += 2) out.push({ start: packed[i], end: packed[i + 1] });
   return out;

@@ -8,6 +8,7 @@ import { addDays, addMonths, formatDay, fromDayNumber, parseIsoDate, toDayNumber
 import { resolveEntities } from '../store/entities.js';
 import { entityTrend, windowCounts, type Granularity, type PeriodCount } from '../store/trends.js';
 import { publicationSpan } from '../store/documents.js';
+import { storedValue } from '../store/errors.js';
 
 export interface EntityTrend {
   name: string;
@@ -133,7 +134,8 @@ const MIN_STORIES = 3;
 export function rising(db: Store, days: number, to: string | null, limit = 20): RisingResult {
   const end = to ?? publicationSpan(db)?.last;
   if (!end) throw new UserError('the corpus has no dated documents', 1);
-  const endDay = toDayNumber(parseIsoDate(end)!);
+  // --to was checked; the corpus's own last date is read from a row, which damage may have changed.
+  const endDay = storedValue('the last publication date', () => toDayNumber(parseIsoDate(end)!));
   const curFrom = formatDay(fromDayNumber(endDay - days + 1));
   const prevFrom = formatDay(fromDayNumber(endDay - 2 * days + 1));
   const { entities, stories, documents } = windowCounts(db, prevFrom, curFrom, end);
