@@ -80,6 +80,22 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
     expect(hits[0].path).toBe(`news/${hostileName}`);
   });
 
+  it('keeps machine formats inert on a terminal: JSON escaped, CSV made visible', () => {
+    // The JSON written says the same (the parse above is exact) but a bidi override is an escape.
+    const json = inPty(['search', 'chicago', '--db', db, '--json'], { cwd: dir });
+    expect(json.output).not.toContain(RLO);
+    expect(json.output).toContain('invoice\\u202etxt.exe.txt');
+    for (const format of ['--csv', '--nl']) {
+      const run = inPty(['search', 'wheat', '--db', db, format, '--limit', '20'], { cwd: dir });
+      expect(run.code).toBe(0);
+      expect(foreign(run.output), format).not.toContain(ESC);
+      expect(run.output).not.toContain('\x07');
+      expect(run.output).not.toContain(RLO);
+    }
+    // Piped, CSV is exact.
+    expect(corpus(['search', 'wheat', '--db', db, '--csv'], { cwd: dir }).stdout).toContain(HOSTILE_TITLE);
+  });
+
   it('makes file names in error lines visible too', () => {
     const bad = path.join(dir, 'bad', `x${ESC}]0;owned${'\x07'}.json`);
     write(bad, '{"title": ');

@@ -32,3 +32,15 @@ export function visibleDeep<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Characters JSON.stringify leaves raw that still steer a terminal (C1 controls such as CSI U+009B,
+ * DEL) or reorder what it shows (bidi overrides): each written as its `\uXXXX` escape. They occur
+ * only inside strings, so the JSON says exactly the same; `corpus search --json` on a terminal no
+ * longer shows `gnp.exe` as `exe.png`.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function jsonSafe(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,5 +1,6 @@
 import type { CsvRecord, OutputFormat } from './types.js';
 import { toVocabulary } from './vocabulary.js';
+import { visibleDeep } from '../safe.js';
 
 /**
  * One CSV line per list item with a header line (RFC 4180 quoting by csv-stringify, which gets
@@ -18,7 +19,9 @@ export const csv: OutputFormat = {
     let columns: string[] | null = null;
     for (const row of payload.rows!(payload.data)) {
       const shaped = payload.raw ? row : toVocabulary(row, cwd);
-      const record = payload.csv ? payload.csv(shaped as never) : flatten(shaped);
+      const exact = payload.csv ? payload.csv(shaped as never) : flatten(shaped);
+      // On a terminal a person reads it: control characters shown, not obeyed. Piped, exact.
+      const record = context.width === null ? exact : visibleDeep(exact);
       const header = columns === null;
       columns ??= Object.keys(record);
       await sink.write(stringify([record], { header, columns, cast: { boolean: (b) => String(b) } }));

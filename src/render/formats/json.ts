@@ -1,5 +1,6 @@
 import type { OutputFormat } from './types.js';
 import { toVocabulary } from './vocabulary.js';
+import { jsonSafe } from '../safe.js';
 
 /** The whole result as one JSON value (docs/json.md), compact unless `--pretty`. */
 export const json: OutputFormat = {
@@ -10,6 +11,6 @@ export const json: OutputFormat = {
   forPeople: false,
   async write(payload, sink, context) {
     const data = payload.raw ? payload.data : toVocabulary(payload.data, context.cwd ?? process.cwd());
-    await sink.write(`${JSON.stringify(data, null, context.pretty ? 2 : undefined)}\n`);
+    await sink.write(`${jsonSafe(JSON.stringify(data, null, context.pretty ? 2 : undefined))}\n`);
   },
 };

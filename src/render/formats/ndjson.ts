@@ -1,5 +1,6 @@
 import type { OutputFormat } from './types.js';
 import { toVocabulary } from './vocabulary.js';
+import { jsonSafe } from '../safe.js';
 
 /** One JSON object per line, per list item, written as it comes (a reader can start before the end). */
 export const ndjson: OutputFormat = {
@@ -11,7 +12,7 @@ export const ndjson: OutputFormat = {
   async write(payload, sink, context) {
     const cwd = context.cwd ?? process.cwd();
     for (const row of payload.rows!(payload.data)) {
-      await sink.write(`${JSON.stringify(payload.raw ? row : toVocabulary(row, cwd))}\n`);
+      await sink.write(`${jsonSafe(JSON.stringify(payload.raw ? row : toVocabulary(row, cwd)))}\n`);
     }
   },
 };
