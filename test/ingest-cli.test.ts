@@ -368,6 +368,7 @@ describe('bad input', () => {
       [['ingest', docs, '--date', '2019-02', '--db', db], /--date must be a day/],
       [['extract', path.join(docs, 'a.txt'), '--date', '2019'], /--date must be a day/],
       [['stats', '--db', path.join(dir, 'none.db')], /no such database/],
+      [['stats', '--db', ''], /--db \(or CORPUS_DB\) is empty/],
       // An empty file: what a query sees of a database an ingest has just begun to create.
       [['stats', '--db', write(path.join(dir, 'empty.db'), '')], /holds no corpus yet/],
     ];

@@ -103,6 +103,13 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('x␛]0;owned␇.json');
     expect(run.stderr).not.toContain(ESC);
+    // A newline in a name cannot start a line of its own that looks like the program's.
+    const spoof = path.join(dir, 'spoof', 'bad\ncorpus: all 3 files stored.txt');
+    write(spoof, '');
+    const spoofed = corpus(['ingest', path.join(dir, 'spoof'), '--db', path.join(dir, 'bad.db')]);
+    expect(spoofed.code).toBe(1);
+    expect(spoofed.stderr).toMatch(/bad␤corpus: all 3 files stored\.txt: empty file/);
+    expect(spoofed.stderr).not.toMatch(/^corpus: all 3 files stored/m);
   });
 
   it('fits an 80-column terminal: snippets wrap at word boundaries under their indent', () => {

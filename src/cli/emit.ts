@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { FORMATS, type OutputFormat, type Payload, type Sink } from '../render/formats/index.js';
-import { visible } from '../render/safe.js';
+import { visibleLine } from '../render/safe.js';
 import { isSimple, loadFitting, type TextContext } from '../render/text.js';
 import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
@@ -110,7 +110,7 @@ export const stdoutSink: Sink = {
 
 /** A line for the user on stderr (`corpus: …`), its terminal controls made visible. */
 export function say(message: string): void {
-  process.stderr.write(`corpus: ${visible(message)}\n`);
+  process.stderr.write(`corpus: ${visibleLine(message)}\n`);
 }
 
 /** Rows the text takes on a terminal `columns` wide (long lines fold). */

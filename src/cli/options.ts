@@ -22,7 +22,17 @@ export function withCommonOptions(
   command: Command,
   { db = true, json = true, rows = false, pager = true } = {},
 ): Command {
-  if (db) command.addOption(new Option('--db <file>', 'database file').env('CORPUS_DB').default(DEFAULT_DB));
+  if (db)
+    command.addOption(
+      new Option('--db <file>', 'database file')
+        .env('CORPUS_DB')
+        .default(DEFAULT_DB)
+        .argParser((file: string) => {
+          // Empty, it resolved to the working folder ("…: is a directory").
+          if (file.trim() === '') throw new UserError('--db (or CORPUS_DB) is empty: name a database file');
+          return file;
+        }),
+    );
   if (json) withOutputOptions(command, { rows, pager });
   return command;
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
 import { asDatabaseError } from '../store/errors.js';
-import { visible } from '../render/safe.js';
+import { visible, visibleLine } from '../render/safe.js';
 
 /** A command's module: it registers its command(s) and imports its implementation lazily. */
 export interface CommandModule {
@@ -39,7 +39,7 @@ export function reportError(error: unknown): number {
   // A damaged, full, read-only or busy database is the user's to fix: one line, no stack trace.
   error = asDatabaseError(error) ?? error;
   if (error instanceof UserError) {
-    process.stderr.write(`corpus: ${visible(error.message)}\n`);
+    process.stderr.write(`corpus: ${visibleLine(error.message)}\n`);
     return error.exitCode;
   }
   if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'EPIPE') return 0;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { formatNumber, visible } from '../render/text.js';
+import { formatNumber, visibleLine } from '../render/text.js';
 
 const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
@@ -154,5 +154,5 @@ export function estimateArticles(file: string): number {
 
 /** An error or warning line for stderr: `corpus: …`, with terminal controls in file names made visible. */
 export function problemLine(message: string): string {
-  return `corpus: ${visible(message)}`;
+  return `corpus: ${visibleLine(message)}`;
 }

@@ -21,6 +21,14 @@ export function visible(text: string): string {
   });
 }
 
+/**
+ * `visible`, and a line break shown as `␤`: for a message that must stay one line (an error naming a
+ * file whose name holds a newline would otherwise print a second line of the attacker's choosing).
+ */
+export function visibleLine(text: string): string {
+  return visible(text).replace(/\r?\n/g, '\u2424');
+}
+
 /** `visible` applied to every string inside plain data (objects, arrays), keys excepted. */
 export function visibleDeep<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;

@@ -40,7 +40,7 @@ export interface TextContext {
 }
 
 export { displayPath } from './paths.js';
-export { visible, visibleDeep } from './safe.js';
+export { visible, visibleDeep, visibleLine } from './safe.js';
 
 /**
  * One number format everywhere a person reads counts: `19,771`, `2.5`. Written out rather than
