@@ -49,9 +49,10 @@ describe('corpus search (CLI)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('corpus: no documents match "zzyzx"\n');
+    // Punctuation alone is no query at all: the user's to fix (2), said in the same one line.
     const punct = corpus(['search', '--db', db, '--', '?!*']);
-    expect(punct.code).toBe(1);
-    expect(punct.stderr).toMatch(/no words to search for/);
+    expect(punct.code).toBe(2);
+    expect(punct.stderr).toBe('corpus: the query has no words to search for\n');
   });
 
   it('says "showing results for" when it corrected a typo', () => {
@@ -91,6 +92,10 @@ describe('corpus search (CLI)', () => {
       ['search', 'x', '--from', 'yesterday'],
       ['search', 'x', '--limit', '-3'],
       ['search', 'x', '--limit', ''],
+      // Nothing to search for and no filter: the command is what needs fixing, as with no words at all.
+      ['search', ''],
+      ['search', '"'],
+      ['search', '--', '-x'],
       ['search', 'x', '--limit', '0x10'],
       ['search', 'x', '--db', path.join(ROOT, 'no-such.db')],
     ]) {

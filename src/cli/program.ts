@@ -13,8 +13,12 @@ export function buildProgram(modules: Iterable<CommandModule>): Command {
   const program = new Command('corpus')
     .description('Index a folder of news articles: search, entities, timelines — on your own machine.')
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    // Commander's usage errors as every other error: one line, `corpus: …`, with the way to help.
+    .configureOutput({
+      outputError: (message, write) =>
+        write(`corpus: ${message.replace(/^error: /, '').trim()} (run with --help for usage)\n`),
+    });
   for (const module of modules) module.register(program);
   return program;
 }

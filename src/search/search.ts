@@ -94,6 +94,7 @@ interface Unit {
 
 /** grep's convention: 0 when something was found, 1 when nothing was. */
 export function exitCode(result: SearchResult): number {
+  if (result.unusable) return 2;
   return result.total > 0 ? 0 : 1;
 }
 
@@ -192,6 +193,7 @@ function searchText(
   // Without words, filters alone still select documents (newest first); without either, nothing can.
   if (compiled.groups.length === 0 && !hasFilters) {
     result.reason = compiled.empty;
+    result.unusable = true;
     return result;
   }
 

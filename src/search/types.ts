@@ -118,6 +118,8 @@ export interface SearchResult {
   filterEntities: { name: string; matches: ResolvedEntity[] }[];
   /** Why nothing could match (no words, unknown entity…), or null. */
   reason: string | null;
+  /** The query has nothing to search for and no filter: the user's to fix (exit 2), not a search that found nothing. */
+  unusable?: boolean;
   /** Things worth telling the user that do not stop the search (dropped words…). */
   notices: string[];
   /** Common words of the query (`when`, `did`, `the`…) that documents matched without. */
