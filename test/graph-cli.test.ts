@@ -43,6 +43,9 @@ describe('corpus graph (Reuters sample, real ingest)', () => {
       graph.edges.filter((e) => e.a === centre || e.b === centre).map((e) => [e.a === centre ? e.b : e.a, e]),
     );
     for (const n of graph.nodes.filter((n) => n.depth === 1)) expect(toCentre.has(n.id)).toBe(true);
+    // Strongest first, by the score shown beside each.
+    const scores = graph.nodes.filter((n) => n.depth === 1).map((n) => toCentre.get(n.id)!.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
     const entity = JSON.parse(corpus(['entity', top, '--json', '--db', db]).stdout);
     const related = entity.related as { id: number; score: number; sentences: number }[];
     expect(related.length).toBeGreaterThan(0);

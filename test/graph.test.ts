@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { type Graph, keepEdges, scoreEdges } from '../src/graph/graph.js';
+import { type Graph, keepEdges, orderNodes, scoreEdges } from '../src/graph/graph.js';
 import { logLikelihood } from '../src/store/entities.js';
 import { escapeXml, renderGraphGexf } from '../src/render/graph-gexf.js';
 import { renderGraphHtml } from '../src/render/graph-html.js';
@@ -13,6 +13,32 @@ const counts = (id: number, sentences: number) => ({
   mentions: sentences,
   documents: 1,
   sentences,
+});
+
+describe('graph nodes', () => {
+  it('lists the neighbours strongest first by their edge to the centre, whatever order chose them', () => {
+    // The ring came from the stored associations in the order 2, 3, 4; the edges say 4, 2, 3.
+    const via = new Map<number, { depth: number; via: number | null }>([
+      [1, { depth: 0, via: null }],
+      [2, { depth: 1, via: 1 }],
+      [3, { depth: 1, via: 1 }],
+      [4, { depth: 1, via: 1 }],
+      [5, { depth: 2, via: 2 }],
+    ]);
+    const edges = [
+      { a: 1, b: 4, sentences: 9, score: 30 },
+      { a: 1, b: 2, sentences: 5, score: 20 },
+      { a: 1, b: 3, sentences: 12, score: 10 },
+      { a: 2, b: 5, sentences: 3, score: 50 },
+    ];
+    const nodes = orderNodes(
+      [1, 2, 3, 4, 5].map((id) => counts(id, 10)),
+      via,
+      edges,
+      1,
+    );
+    expect(nodes.map((n) => n.id)).toEqual([1, 4, 2, 3, 5]);
+  });
 });
 
 describe('graph edges', () => {

@@ -76,8 +76,8 @@ export function buildGraph(store: Store, name: string, options: GraphOptions = {
   for (const { from, to } of rings.second) if (!via.has(to.id)) via.set(to.id, { depth: 2, via: from });
   const ids = [...via.keys()];
   const counts = nodeCounts(store, ids);
-  const nodes = orderNodes(counts, via);
   const edges = scoreEdges(pairCounts(store, ids, min), counts, entitySentences(store));
+  const nodes = orderNodes(counts, via, edges, centre.id);
   return {
     entity: { id: centre.id, name: centre.name, type: centre.type },
     alsoMatched: found.slice(1).map((e) => ({ id: e.id, name: e.name, type: e.type })),
@@ -122,14 +122,30 @@ function expand(
   return { first, second, more };
 }
 
-/** The centre, then its neighbours strongest first, then the second ring in the order it was found. */
-function orderNodes(counts: NodeCounts[], via: Map<number, { depth: number; via: number | null }>): GraphNode[] {
+/**
+ * The centre, then its neighbours strongest first by the score of their edge to it (the one shown
+ * beside them: the ring was chosen by the stored associations, whose order can differ), then the
+ * second ring in the order it was found.
+ */
+export function orderNodes(
+  counts: NodeCounts[],
+  via: Map<number, { depth: number; via: number | null }>,
+  edges: GraphEdge[],
+  centre: number,
+): GraphNode[] {
   const byId = new Map(counts.map((c) => [c.id, c]));
-  return [...via].flatMap(([id, place]) => {
+  const strength = new Map<number, number>();
+  for (const e of edges) if (e.a === centre || e.b === centre) strength.set(e.a === centre ? e.b : e.a, e.score);
+  const nodes = [...via].flatMap(([id, place]) => {
     const c = byId.get(id);
     if (!c) return [];
     return [{ id, name: c.name, type: c.type, mentions: c.mentions, documents: c.documents, ...place }];
   });
+  const ring = (depth: number) => nodes.filter((n) => n.depth === depth);
+  const first = ring(1).sort(
+    (x, y) => (strength.get(y.id) ?? 0) - (strength.get(x.id) ?? 0) || x.name.localeCompare(y.name),
+  );
+  return [...ring(0), ...first, ...ring(2)];
 }
 
 /**
