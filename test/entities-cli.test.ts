@@ -63,6 +63,11 @@ describe('entities across the seeds', () => {
     expect(misspelt.code).toBe(1);
     expect(misspelt.stderr).toBe("corpus: no entity named 'Donald Trmup' (did you mean 'Donald Trump'?)\n");
     expect(corpus(['timeline', 'Pyonyang', '--db', db]).stderr).toMatch(/did you mean 'Pyongyang'\?/);
+    // Nothing joined, and aliases of its own (DPRK): said without contradicting them.
+    expect(JSON.parse(corpus(['entity', 'North Korea', '--json', '--db', db]).stdout).aliases).toContain('DPRK');
+    expect(corpus(['entity', 'North Korea', '--why', '--db', db]).stdout).toBe(
+      'North Korea: no other entity was joined to it (its aliases are how its own mentions are written)\n',
+    );
     expect(corpus(['events', '--place', 'Pyonyang', '--db', db]).stderr).toBe(
       "corpus: no place named 'Pyonyang' (did you mean 'Pyongyang'?)\n",
     );

@@ -1,3 +1,4 @@
+import { renderWhy } from '../src/render/entities.js';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useColour } from '../src/cli/options.js';
@@ -250,5 +251,26 @@ describe('numbers for people', () => {
     expect(values.map(formatNumber)).toEqual(
       values.map((n) => n.toLocaleString('en-US', { maximumFractionDigits: 1 })),
     );
+  });
+});
+
+describe('entity --why', () => {
+  it('tells two joined entities of one name apart by their type', () => {
+    const text = renderWhy({
+      name: 'Ronald Reagan',
+      type: 'PERSON',
+      links: [
+        { name: 'Reagan', type: 'ORG', rule: 'type', detail: 'typed PERSON in 367 documents, ORG in 24', docs: [] },
+        { name: 'Reagan', type: 'PLACE', rule: 'type', detail: 'typed PERSON in 367 documents, PLACE in 1', docs: [] },
+        { name: 'Reagan', type: 'PERSON', rule: 'surname', detail: 'documents that use both', docs: [] },
+      ],
+      documents: [],
+    });
+    expect(text.split('\n')).toEqual([
+      'Ronald Reagan is also:',
+      '  Reagan (ORG) — type: typed PERSON in 367 documents, ORG in 24',
+      '  Reagan (PLACE) — type: typed PERSON in 367 documents, PLACE in 1',
+      '  Reagan — surname: documents that use both',
+    ]);
   });
 });

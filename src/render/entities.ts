@@ -101,10 +101,15 @@ export function renderEntity(
 
 export function renderWhy(w: EntityWhy): string {
   const lines: string[] = [];
-  if (w.links.length === 0 && w.documents.length === 0) return `${w.name}: no other name was joined to it`;
+  // Its aliases are how its own mentions were written (or names every reader knows it by, `U.S.`):
+  // only names of other entities are joined to it, so saying "no other name" contradicted the aliases.
+  if (w.links.length === 0 && w.documents.length === 0)
+    return `${w.name}: no other entity was joined to it (its aliases are how its own mentions are written)`;
   lines.push(`${w.name} is also:`);
   for (const l of w.links) {
-    lines.push(`  ${l.name} — ${l.rule === 'user' ? 'merged by hand' : `${l.rule}: ${l.detail}`}`);
+    // Two entities of one name (`Reagan` typed ORG in some documents, PLACE in others) are two lines.
+    const name = l.type === w.type ? l.name : `${l.name} (${l.type})`;
+    lines.push(`  ${name} — ${l.rule === 'user' ? 'merged by hand' : `${l.rule}: ${l.detail}`}`);
   }
   if (w.documents.length) {
     lines.push(`in ${plural(w.documents.length, 'document')} where the name alone could mean others, by context:`);

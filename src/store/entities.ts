@@ -383,7 +383,9 @@ export function logLikelihood(k11: number, a: number, b: number, n: number): num
 /** Why the names of an entity are one: the links into it, per name, and the documents context decided. */
 export interface EntityWhy {
   name: string;
-  links: { name: string; rule: string; detail: string; docs: number[] }[];
+  type: string;
+  /** Names (`type`: the type they had) the corpus-level resolution joined to this entity, and why. */
+  links: { name: string; type: string; rule: string; detail: string; docs: number[] }[];
   documents: { name: string; doc: number; detail: string }[];
 }
 
@@ -397,8 +399,10 @@ export function entityWhy(store: Store, id: number): EntityWhy {
   const { into, docLinks } = linksOf(db, e.type, e.key);
   return {
     name: e.name,
+    type: e.type,
     links: into.map((l) => ({
       name: l.fromName,
+      type: l.type,
       rule: l.rule,
       detail: l.detail,
       docs: storedValue("a link's documents", () => JSON.parse(l.docsJson) as number[]),
