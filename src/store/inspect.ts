@@ -275,3 +275,20 @@ export function revertToSchema5(store: Store): void {
 export function forgetEventLeads(store: Store): void {
   sqlite(store).exec('UPDATE corpus_events SET lead_statement = NULL');
 }
+
+/** Values a test damages inside rows that SQLite still reads and checks as well formed. */
+export type DamagedValue = 'event conflicts' | 'sentence offsets' | 'tags';
+
+/**
+ * Change stored values so that they no longer decode, as a byte changed inside a row would: a test
+ * checks that each is said as damage. (The triggers that read the tags go first: damage runs none.)
+ */
+export function damageStoredValues(store: Store, what: DamagedValue): void {
+  const statements: Record<DamagedValue, string> = {
+    'event conflicts': "UPDATE corpus_events SET conflicts = '[{X'",
+    'sentence offsets': "UPDATE documents SET sentences = x'010203'",
+    tags: `DROP TRIGGER documents_totals_update; DROP TRIGGER documents_tags_update;
+           UPDATE documents SET tags = '["x'`,
+  };
+  sqlite(store).exec(statements[what]);
+}
