@@ -8,7 +8,7 @@ import { boilerplate } from '../src/search/ranking.js';
 import { bareBm25 } from '../src/store/ranking.js';
 import { markedTexts, SCRATCH_MATCHES, searchDocuments, type SearchPlan } from '../src/store/search.js';
 import { documentIdsByPath } from '../src/store/documents.js';
-import { makeSnippet } from '../src/search/snippet.js';
+import { makeSnippet, storyStart } from '../src/search/snippet.js';
 import { corpus, tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
 
@@ -596,5 +596,29 @@ describe('paging through a ranked result', () => {
       const tail = pruned.hits.slice(-100).map((h) => h.date ?? '');
       expect(tail).toEqual([...tail].sort().reverse());
     });
+  });
+});
+
+describe('snippets of a text file that opens with its headline', () => {
+  const body = 'CARLTON COMMUNICATIONS OPTIMISTIC FOR 1987\ndate 1987-03-02\n\nCarlton said 1987 had started well.\n';
+  const title = 'CARLTON COMMUNICATIONS OPTIMISTIC FOR 1987';
+
+  it('starts at the story, past the headline and its header lines', () => {
+    const from = storyStart(body, title);
+    expect(body.slice(from)).toBe('Carlton said 1987 had started well.\n');
+    // The headline's own match and the date line's are not what the snippet shows.
+    const spans: [number, number][] = [...body.matchAll(/1987/g)].map((m) => [m.index, m.index + 4]);
+    const snippet = makeSnippet(body, spans, 160, from);
+    expect(snippet.text).toBe('Carlton said 1987 had started well.');
+    expect(snippet.highlights).toEqual([[13, 17]]);
+  });
+
+  it('leaves a body alone that does not open with its title, or holds nothing else', () => {
+    expect(storyStart(body, 'Another title')).toBe(0);
+    expect(storyStart(body, null)).toBe(0);
+    expect(storyStart(`${title}\n`, title)).toBe(0);
+    // A long line under the title is the story itself: only the title line is passed over.
+    const prose = `${title}\n${'Carlton said the year had started well. '.repeat(4)}\n\nMore.\n`;
+    expect(prose.slice(storyStart(prose, title))).toMatch(/^Carlton said/);
   });
 });

@@ -54,7 +54,7 @@ import {
 import { clusterIds, clusterMembers } from '../store/duplicates.js';
 import { documentsWithWordUpTo, EXACT_STATS_DOCUMENTS, prefixStats } from '../store/vocabulary.js';
 import { facetCounts } from '../store/facets.js';
-import { makeSnippet, mergeSpans } from './snippet.js';
+import { makeSnippet, mergeSpans, storyStart } from './snippet.js';
 import {
   aliasCounts,
   HIGHLIGHT_CLOSE,
@@ -945,7 +945,7 @@ function buildHit(
     .filter((e) => counts.has(`${e.kind}:${e.id}`))
     .map((e) => ({ ...e, mentions: counts.get(`${e.kind}:${e.id}`)! }));
   const bodyHighlights = mergeSpans(bodySpans, doc.body);
-  const snippet = makeSnippet(doc.body, bodyHighlights);
+  const snippet = makeSnippet(doc.body, bodyHighlights, undefined, storyStart(doc.body, doc.title));
   return {
     rank,
     id: row.id,

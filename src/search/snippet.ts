@@ -31,13 +31,49 @@ export function mergeSpans(spans: Span[], text?: string): Span[] {
   return out;
 }
 
+/** Lines below a repeated headline read as its header block (`date 1987-03-19`, `Source: Reuters`). */
+const HEADER_LINES = 6;
+const HEADER_LINE_CHARS = 100;
+
+/**
+ * Where a body's story begins when the body opens with its own headline, as a text file does
+ * (`CARLTON COMMUNICATIONS OPTIMISTIC FOR 1987` / `date 1987-03-02` / blank / story): past that line
+ * and the few short lines below it up to the first blank line. A snippet shown under the title that
+ * repeated the title and `date 1987-03-02` spent half its two lines saying nothing new. 0 when the
+ * body does not open with the title, or holds nothing else.
+ */
+export function storyStart(body: string, title: string | null): number {
+  const normal = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (!title || normal(title) === '') return 0;
+  const lines = body.split('\n');
+  let at = 0;
+  let i = 0;
+  while (i < lines.length && lines[i].trim() === '') at += lines[i++].length + 1;
+  if (i >= lines.length || normal(lines[i]) !== normal(title)) return 0;
+  at += lines[i++].length + 1;
+  // The header block: short lines up to a blank one; a long or missing break means the story is here.
+  let block = at;
+  let j = i;
+  while (j < lines.length && j - i < HEADER_LINES && lines[j].trim() !== '' && lines[j].length <= HEADER_LINE_CHARS)
+    block += lines[j++].length + 1;
+  if (j < lines.length && j > i && lines[j].trim() === '') at = block;
+  while (at < body.length && /\s/.test(body[at])) at++;
+  return at >= body.length ? 0 : at;
+}
+
 /**
  * The window of `text` of about `width` characters holding the most matches (the earliest such),
  * starting a little before the first of them at a word boundary; whitespace runs become one space.
  */
-export function makeSnippet(text: string, spans: Span[], width = SNIPPET_WIDTH): { text: string; highlights: Span[] } {
-  const matches = mergeSpans(spans, text).filter(([s, e]) => s >= 0 && e <= text.length);
-  let start = 0;
+export function makeSnippet(
+  text: string,
+  spans: Span[],
+  width = SNIPPET_WIDTH,
+  /** Where the story begins (storyStart): nothing before it is shown. */
+  from = 0,
+): { text: string; highlights: Span[] } {
+  const matches = mergeSpans(spans, text).filter(([s, e]) => s >= from && e <= text.length);
+  let start = from;
   if (matches.length > 0) {
     // The window showing the most different matched words wins (then the most matches, then the earliest):
     // for `Hanoi summit`, a window with both words beats one with `summit` twice.
@@ -58,13 +94,13 @@ export function makeSnippet(text: string, spans: Span[], width = SNIPPET_WIDTH):
     }
     const first = matches[best][0];
     // Some context before the first match, but start at a sentence start when one is close.
-    start = Math.max(0, first - Math.round(width * 0.2));
+    start = Math.max(from, first - Math.round(width * 0.2));
     const before = text.slice(start, first);
     const boundary = /[.!?]["'\u201d)]?\s+/g;
     let cut = -1;
     for (let m = boundary.exec(before); m; m = boundary.exec(before)) cut = m.index + m[0].length;
     if (cut >= 0) start += cut;
-    else if (start > 0) {
+    else if (start > from) {
       const space = before.search(/\s/);
       if (space >= 0) start += space + 1;
     }
@@ -79,7 +115,7 @@ export function makeSnippet(text: string, spans: Span[], width = SNIPPET_WIDTH):
     // a snippet is never longer than twice its width.
     for (const [s, e] of matches) if (s < end && e > end) end = Math.min(e, start + 2 * width);
   }
-  let out = start > 0 ? '…' : '';
+  let out = start > from ? '…' : '';
   const map: number[] = new Array(end - start + 1);
   let inSpace = false;
   for (let i = start; i < end; i++) {
