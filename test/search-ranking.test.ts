@@ -622,3 +622,24 @@ describe('snippets of a text file that opens with its headline', () => {
     expect(prose.slice(storyStart(prose, title))).toMatch(/^Carlton said/);
   });
 });
+
+describe('--entity by a name some stray entity has whole', () => {
+  it('means the entity most reports mean by it, saying so, rather than refusing it as ambiguous', () => {
+    withFixture('entity-filter', (fx) => {
+      const alan = fx.entity('PERSON', 'Alan Greenspan', ['Greenspan']);
+      const stray = fx.entity('PLACE', 'Greenspan');
+      for (let i = 0; i < 12; i++) {
+        const d = fx.doc({ path: `fed-${i}.txt`, date: '1987-06-02' }, `Greenspan was named to the Fed, report ${i}.`);
+        fx.mention(d, alan, 'Greenspan', 'PERSON');
+      }
+      const odd = fx.doc({ path: 'odd.txt', date: '1987-06-03' }, 'The road to Greenspan was closed.');
+      fx.mention(odd, stray, 'Greenspan', 'PLACE');
+      const r = search(fx.db, '', { entities: ['Greenspan'] });
+      expect(r.filterEntities[0].matches.map((m) => m.name)).toEqual(['Alan Greenspan']);
+      expect(r.total).toBe(12);
+      expect(r.notices.join(' ')).toMatch(/taken as PERSON/);
+      // Named whole by the entity most reports mean, it is that one.
+      expect(search(fx.db, '', { entities: ['Alan Greenspan'] }).total).toBe(12);
+    });
+  });
+});

@@ -117,7 +117,16 @@ export function resolveEntityFilter(
   addGazetteerNames(db, all, new Map([[key, name.trim()]]), true);
   let found = all.get(key) ?? [];
   if (type) found = found.filter((e) => e.type === type);
-  if (found.some((e) => e.canonical)) found = found.filter((e) => e.canonical);
+  // A name that is an entity's whole name means that entity, over those that only go by it as an
+  // alias — unless the former are a few stray mentions beside the one most reports mean: `--entity
+  // Greenspan` was 'ambiguous' between a PLACE and an ORG named Greenspan of one mention each, and
+  // never offered Alan Greenspan, whom `entity Greenspan` and `timeline Greenspan` find.
+  const canonical = found.filter((e) => e.canonical);
+  if (canonical.length > 0 && canonical.length < found.length) {
+    const counts = mentionCounts(db, found);
+    const sum = (list: typeof found) => list.reduce((n, e) => n + (counts.get(`${e.kind}:${e.id}`) ?? 0), 0);
+    if (sum(canonical) * DOMINANCE >= sum(found.filter((e) => !e.canonical))) found = canonical;
+  }
   const strip = (list: typeof found): ResolvedEntity[] =>
     list.map(({ id, kind, type: t, name: n }) => ({ id, kind, type: t, name: n }));
   const types = [...new Set(found.map((e) => e.type))];
