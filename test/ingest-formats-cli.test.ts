@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 import { type StoredOrigin, storedOrigins } from '../src/store/inspect.js';
+import { MAX_ROW_CHARS } from '../src/ingest/readers/csv.js';
 import { corpus, tempDir } from './helpers.js';
 import { writeWarc } from './warc-fixture.js';
 
@@ -147,5 +148,21 @@ describe('corpus ingest of a folder mixing every format', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toMatch(/^corpus: --columns: unknown field 'colour'/);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('stops at a quote never closed in a CSV file, saying so once, with bounded memory', () => {
+    const runaway = path.join(tempDir('corpus-csv-quote-'), 'stray.csv');
+    const row = 'Oil prices rose in London on Monday as dealers said supply was tight.';
+    const rows = Array.from({ length: 260_000 }, (_, i) => `Row ${i},${row}`);
+    fs.writeFileSync(runaway, `title,text\nBad,"this quote never closes\n${rows.join('\n')}\n`);
+    expect(fs.statSync(runaway).size).toBeGreaterThan(MAX_ROW_CHARS);
+    const run = corpus(['ingest', runaway, '--db', path.join(path.dirname(runaway), 'c.db')]);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /stray\.csv:2: broken row: longer than [\d,]+ characters, so a quoted field is never closed/,
+    );
+    // One line for the row, then the summary: not one per 16 MB, and no 'no rows below the header'.
+    expect(lines).toHaveLength(2);
   });
 });

@@ -152,10 +152,15 @@ function describeCsvError(err: CsvError | undefined): string {
   const m = /expect (\d+), got (\d+)/.exec(err.message);
   if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && m)
     return `broken row: ${m[2]} fields, the header has ${m[1]}`;
+  if (err.code === 'CSV_MAX_RECORD_SIZE')
+    return `broken row: longer than ${MAX_ROW_CHARS.toLocaleString('en-US')} characters, so a quoted field is never closed; the rest of the file is not read`;
   if (err.code === 'CSV_QUOTE_NOT_CLOSED')
     return 'broken row: a quoted field is never closed (the rest of the file is inside it)';
   return `broken row: ${err.message.replace(/\s*(?:at|on) line \d+.*$/i, '').replace(/^Invalid /, 'invalid ')}`;
 }
+
+/** The longest row read: an article of a CSV file, past any news story. */
+export const MAX_ROW_CHARS = 16 * 1024 * 1024;
 
 function parserOptions(delimiter: string, onSkip: (err: CsvError | undefined, raw: string | undefined) => void) {
   return {
@@ -165,6 +170,8 @@ function parserOptions(delimiter: string, onSkip: (err: CsvError | undefined, ra
     raw: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    // A quote never closed makes the rest of the file one field: held whole, a 90 MB file took 740 MB.
+    max_record_size: MAX_ROW_CHARS,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined, raw: string | undefined): undefined => {
       onSkip(err, raw);
@@ -191,7 +198,16 @@ class RowState {
   encodingWarning: string | null = null;
   readonly skipped: { line: number; error: string }[] = [];
 
+  /** A row ran past MAX_ROW_CHARS: a quote never closed, so the rest of the file is one field. */
+  runaway = false;
+  /** Broken rows met (reported as they come, so `skipped` empties). */
+  broken = 0;
+
   onSkip = (err: CsvError | undefined, raw: string | undefined): void => {
+    // Past the runaway row everything is inside its quote: one line says so, not one per 16 MB.
+    if (this.runaway) return;
+    if (err?.code === 'CSV_MAX_RECORD_SIZE') this.runaway = true;
+    this.broken++;
     this.skipped.push({ line: startLine(err?.lines ?? 0, raw), error: describeCsvError(err) });
   };
 
@@ -239,7 +255,10 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
       const feed = (async () => {
         try {
           const input = asUtf8OrCp1252(bytes, () => (state.encodingWarning = CP1252_WARNING));
-          for await (const chunk of input) if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
+          for await (const chunk of input) {
+            if (state.runaway) break; // the rest would only lengthen the field that never ends
+            if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
+          }
           parser.end();
         } catch (err) {
           parser.destroy(err as Error);
@@ -253,7 +272,7 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
       await feed;
       yield* state.skippedBefore(Number.MAX_SAFE_INTEGER);
       if (rows === 0) yield { address: '', outcome: { ok: false, error: 'empty file' } };
-      else if (rows === 1 && !state.failedLayout && state.skipped.length === 0) {
+      else if (rows === 1 && !state.failedLayout && state.broken === 0) {
         yield { address: '', outcome: { ok: false, error: 'no rows below the header' } };
       }
     },
