@@ -112,6 +112,31 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
     expect(spoofed.stderr).not.toMatch(/^corpus: all 3 files stored/m);
   });
 
+  it('fits every command to a 60-column terminal: tables share the room, long lines wrap', () => {
+    const top = JSON.parse(corpus(['entities', '--json', '--limit', '1', '--db', db], { cwd: dir }).stdout)[0].name;
+    for (const args of [
+      ['entity', top],
+      ['mentions', top],
+      ['trends', top],
+      ['graph', top, '--min', '1'],
+      ['timeline'],
+      ['events'],
+      ['duplicates'],
+      ['entities', '--suspects'],
+      ['search', 'wheat'],
+      ['show', 'news/grain.md'],
+      ['stats'],
+    ]) {
+      const run = inPty([...args, '--db', db, ...(args[0] === 'mentions' ? [] : ['--no-pager'])], {
+        cwd: dir,
+        columns: 60,
+      });
+      expect(run.code, `${args.join(' ')}: ${run.output}`).toBeLessThan(2);
+      for (const line of run.output.replace(OWN_SEQUENCES, '').split('\n'))
+        expect(stringWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(60);
+    }
+  });
+
   it('fits an 80-column terminal: snippets wrap at word boundaries under their indent', () => {
     const run = inPty(['search', 'wheat', '--db', db, '--no-pager'], { cwd: dir, columns: 80 });
     const lines = run.output.replace(OWN_SEQUENCES, '').split('\n');

@@ -36,7 +36,13 @@ Examples:
     await emit(
       { clusters, unsignedDocuments: unsigned },
       flags,
-      (d, context) => render.renderDuplicatesText(d.clusters, context.cwd ?? process.cwd(), d.unsignedDocuments),
+      (d, context) =>
+        render.renderDuplicatesText(
+          d.clusters,
+          context.cwd ?? process.cwd(),
+          d.unsignedDocuments,
+          context.width ?? null,
+        ),
       { rows: (d) => d.clusters.flatMap((c) => c.documents.map((doc) => ({ cluster: c.id, ...doc }))) },
     );
   });

@@ -61,6 +61,11 @@ Example:
         return;
       }
       // Text is written as it is read, never held whole: an entity of a large archive has 100,000s.
+      // On a terminal each sentence wraps under itself, past the date, document and offsets.
+      const { textContext } = await import('./emit.js');
+      const { loadFitting, wrap } = await import('../render/text.js');
+      const columns = textContext().width;
+      if (columns) await loadFitting();
       const colour = useColour();
       writeStdout(`Mentions of ${visible(entity.name)} (${entity.type}):\n`);
       let count = 0;
@@ -72,7 +77,16 @@ Example:
         const at = plain.indexOf(text);
         const [open, close] = colour ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
         const sentence = at >= 0 ? plain.slice(0, at) + open + text + close + plain.slice(at + text.length) : plain;
-        writeStdout(`${m.date ?? 'undated   '}  #${m.docId} ${m.start}-${m.end}  ${sentence}\n`);
+        const lead = `${m.date ?? 'undated   '}  #${m.docId} ${m.start}-${m.end}  `;
+        if (!columns) {
+          writeStdout(`${lead}${sentence}\n`);
+          continue;
+        }
+        // Beside its lead when there is room for it, else below it, indented.
+        const beside = columns - lead.length >= 30;
+        const indent = beside ? lead.length : 4;
+        const parts = wrap(sentence, Math.max(10, columns - indent)).map((part) => ' '.repeat(indent) + part);
+        writeStdout(`${beside ? lead + parts.join('\n').slice(indent) : `${lead.trimEnd()}\n${parts.join('\n')}`}\n`);
       }
       writeStdout(`${count.toLocaleString('en-US')} mentions\n`);
     } finally {

@@ -1,7 +1,7 @@
 /** Printing near-duplicate clusters (`corpus duplicates`). */
 import type { ClusterMember } from '../store/duplicates.js';
 import { visible } from './safe.js';
-import { displayPath } from './text.js';
+import { displayPath, width, wrap } from './text.js';
 
 export interface DuplicateCluster {
   id: number;
@@ -20,7 +20,12 @@ export function groupClusters(members: ClusterMember[]): DuplicateCluster[] {
   return out;
 }
 
-export function renderDuplicatesText(clusters: DuplicateCluster[], cwd: string, unsigned: number): string {
+export function renderDuplicatesText(
+  clusters: DuplicateCluster[],
+  cwd: string,
+  unsigned: number,
+  columns: number | null = null,
+): string {
   const lines: string[] = [];
   if (unsigned > 0)
     lines.push(
@@ -39,8 +44,15 @@ export function renderDuplicatesText(clusters: DuplicateCluster[], cwd: string, 
     lines.push('', `cluster ${c.id} · ${c.size} documents`);
     for (const d of c.documents) {
       const where = d.path ? `  ${displayPath(d.path, cwd)}` : '';
+      const lead = `  ${String(d.id).padStart(idWidth)}  ${d.date ?? 'undated   '}  `;
+      const rest = `${d.title === null ? '(untitled)' : visible(d.title)}${visible(where)}`;
+      // Too long for the screen, it wraps under the title, not under the id.
       lines.push(
-        `  ${String(d.id).padStart(idWidth)}  ${d.date ?? 'undated   '}  ${d.title === null ? '(untitled)' : visible(d.title)}${visible(where)}`,
+        columns && lead.length + width(rest) > columns && columns - lead.length >= 20
+          ? wrap(rest, columns - lead.length)
+              .map((part, i) => (i === 0 ? lead : ' '.repeat(lead.length)) + part)
+              .join('\n')
+          : lead + rest,
       );
     }
   }

@@ -142,7 +142,7 @@ export function keyValues(
 
 /**
  * A table with a header row; numeric columns are right-aligned. Given `columns`, a table wider than
- * that narrows its widest text column and wraps that column's cells inside it, so the terminal never
+ * that narrows its text columns (fitColumns) and wraps their cells inside them, so the terminal never
  * folds a row into the next line.
  */
 export function table(
@@ -153,14 +153,10 @@ export function table(
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
   const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ''))));
-  const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  let flex = -1;
-  if (columns && total() > columns) {
-    for (let i = 0; i < widths.length; i++) if (!numeric[i] && (flex < 0 || widths[i] > widths[flex])) flex = i;
-    if (flex >= 0) widths[flex] = Math.max(width(headers[flex]), 12, widths[flex] - (total() - columns));
-  }
+  const natural = [...widths];
+  if (columns) fitColumns(widths, headers, numeric, columns);
   const line = (r: readonly string[]) => {
-    const parts = r.map((c, i) => (i === flex ? wrap(c, widths[i]) : [c]));
+    const parts = r.map((c, i) => (widths[i] < natural[i] ? wrap(c, widths[i]) : [c]));
     const height = Math.max(...parts.map((p) => p.length));
     const out: string[] = [];
     for (let k = 0; k < height; k++) {
@@ -173,6 +169,31 @@ export function table(
     return out.join('\n');
   };
   return [line(headers), ...cells.map(line)].join('\n');
+}
+
+/** The narrowest a text column is made to fit a table on the screen (its header stays whole). */
+const MIN_COLUMN = 10;
+
+/**
+ * Narrow the text columns of a table (numbers keep their width) until it fits `columns`, widest
+ * first and then together, so that two long columns (a title and a path) share the room rather
+ * than one being cut to a sliver while the other runs off the screen. A table that cannot fit
+ * even at the narrowest stays as wide as that.
+ */
+function fitColumns(widths: number[], headers: readonly string[], numeric: boolean[], columns: number): void {
+  const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  const floor = widths.map((w, i) => (numeric[i] ? w : Math.min(w, Math.max(width(headers[i]), MIN_COLUMN))));
+  while (total() > columns) {
+    const shrinkable = widths.map((w, i) => i).filter((i) => widths[i] > floor[i]);
+    if (shrinkable.length === 0) return;
+    const widest = Math.max(...shrinkable.map((i) => widths[i]));
+    const atWidest = shrinkable.filter((i) => widths[i] === widest);
+    const next = Math.max(...shrinkable.filter((i) => widths[i] < widest).map((i) => widths[i]), 0);
+    // Take from the widest columns alike, down to the next widest, their floor, or the fit.
+    const over = total() - columns;
+    const step = Math.max(1, Math.min(widest - next, Math.ceil(over / atWidest.length)));
+    for (const i of atWidest) widths[i] = Math.max(floor[i], widths[i] - step);
+  }
 }
 
 export function formatBytes(bytes: number): string {

@@ -15,7 +15,7 @@ export function sparkline(values: number[]): string {
     .join('');
 }
 
-export function renderTrendsText(result: TrendsResult): string {
+export function renderTrendsText(result: TrendsResult, context: { width?: number | null } = {}): string {
   const out: string[] = [];
   for (const e of result.entities) {
     if (out.length > 0) out.push('');
@@ -33,11 +33,13 @@ export function renderTrendsText(result: TrendsResult): string {
     const width = Math.max(...e.periods.map((p) => number(p.documents).length));
     const mWidth = Math.max(...e.periods.map((p) => number(p.mentions).length));
     const sWidth = Math.max(...e.periods.map((p) => number(p.stories).length));
+    const label = (p: (typeof e.periods)[number]) =>
+      `  ${p.period.padEnd(10)}  ${number(p.documents).padStart(width)} docs  ${number(p.stories).padStart(sWidth)} stories  ${number(p.mentions).padStart(mWidth)} mentions  `;
+    // The bars take what the screen leaves beside the figures (at most BAR, at least 10).
+    const room = context.width ? Math.max(10, Math.min(BAR, context.width - label(e.periods[0]).length)) : BAR;
     for (const p of e.periods) {
-      const bar = '█'.repeat(max > 0 ? Math.round((p.documents / max) * BAR) : 0);
-      out.push(
-        `  ${p.period.padEnd(10)}  ${number(p.documents).padStart(width)} docs  ${number(p.stories).padStart(sWidth)} stories  ${number(p.mentions).padStart(mWidth)} mentions  ${bar}`,
-      );
+      const bar = '█'.repeat(max > 0 ? Math.round((p.documents / max) * room) : 0);
+      out.push(`${label(p)}${bar}`);
     }
   }
   return out.join('\n') + '\n';

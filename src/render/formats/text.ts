@@ -1,4 +1,5 @@
 import { visibleDeep } from '../safe.js';
+import { fitText } from '../text.js';
 import type { OutputFormat } from './types.js';
 
 /**
@@ -12,7 +13,10 @@ export const text: OutputFormat = {
   rows: false,
   forPeople: true,
   async write(payload, sink, context) {
-    const out = payload.text(visibleDeep(payload.data), context);
+    // Every line fits the terminal: a renderer's tables fit themselves, and any other line too long
+    // (a header naming long entities, a path, a footer) is wrapped at words under its own indent
+    // rather than folded by the terminal into the next.
+    const out = fitText(payload.text(visibleDeep(payload.data), context), context.width);
     if (out !== '') await sink.write(out.endsWith('\n') ? out : `${out}\n`);
   },
 };
