@@ -184,7 +184,7 @@ function fitColumns(widths: number[], headers: readonly string[], numeric: boole
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   const floor = widths.map((w, i) => (numeric[i] ? w : Math.min(w, Math.max(width(headers[i]), MIN_COLUMN))));
   while (total() > columns) {
-    const shrinkable = widths.map((w, i) => i).filter((i) => widths[i] > floor[i]);
+    const shrinkable = widths.flatMap((w, i) => (w > floor[i] ? [i] : []));
     if (shrinkable.length === 0) return;
     const widest = Math.max(...shrinkable.map((i) => widths[i]));
     const atWidest = shrinkable.filter((i) => widths[i] === widest);
