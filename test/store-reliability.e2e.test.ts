@@ -217,6 +217,21 @@ describe('damaged databases', () => {
       expect(r.stderr).not.toMatch(STACK);
       expect(r.stderr).toMatch(new RegExp(`^corpus: ${bad}: database is damaged \\(.+ cannot be read`));
     }
+    // An ingest that meets the damage mid-way says so too, and leaves the file in rollback mode (a
+    // file left in WAL mode cannot be read where its -shm file cannot be made).
+    const bad = path.join(dir, 'signatures.db');
+    fs.copyFileSync(good, bad);
+    const store = openDatabase(bad);
+    damageStoredValues(store, 'near-duplicate signatures');
+    store.close();
+    // A copy of a seed with one word changed: compared with the seed's (damaged) signature.
+    const seed = fs.readdirSync(SEEDS).find((f) => f.endsWith('.txt'))!;
+    const copy = fs.readFileSync(path.join(SEEDS, seed), 'utf8').replace(/\bthe\b/, 'a');
+    const r = corpus(['ingest', write(path.join(dir, 'more', 'copy.txt'), copy), '--db', bad]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/database is damaged \(a near-duplicate signature cannot be read/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(fs.existsSync(`${bad}-wal`)).toBe(false);
   });
 });
 

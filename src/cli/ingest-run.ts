@@ -6,7 +6,7 @@ import { renderIngestSummary } from '../render/ingest.js';
 import { updateNearDuplicates } from '../dedup/update.js';
 import { resolutionDue, resolveCorpus, storeMissingAssociations } from '../entities/run.js';
 import { visible } from '../render/text.js';
-import { checkIntegrity, openDatabase } from '../store/db.js';
+import { checkIntegrity, openDatabase, restJournalMode } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
 import { estimateArticles, ProgressLine, problemLine } from './progress.js';
 import { boundHeapGrowth } from './heap.js';
@@ -114,6 +114,13 @@ export async function runIngest(
   } finally {
     bar?.stop();
     process.off('SIGINT', onInterrupt);
+    // After a failure too (a full disk, damage found mid-way): a file left in WAL mode cannot be read
+    // where its -shm file cannot be made (a read-only copy, another user's folder).
+    try {
+      restJournalMode(db);
+    } catch {
+      // the error that ended the ingest is the one to report
+    }
     db.close();
   }
   if (summary.interrupted) {

@@ -277,7 +277,7 @@ export function forgetEventLeads(store: Store): void {
 }
 
 /** Values a test damages inside rows that SQLite still reads and checks as well formed. */
-export type DamagedValue = 'event conflicts' | 'sentence offsets' | 'tags';
+export type DamagedValue = 'event conflicts' | 'sentence offsets' | 'tags' | 'near-duplicate signatures';
 
 /**
  * Change stored values so that they no longer decode, as a byte changed inside a row would: a test
@@ -287,6 +287,7 @@ export function damageStoredValues(store: Store, what: DamagedValue): void {
   const statements: Record<DamagedValue, string> = {
     'event conflicts': "UPDATE corpus_events SET conflicts = '[{X'",
     'sentence offsets': "UPDATE documents SET sentences = x'010203'",
+    'near-duplicate signatures': "UPDATE doc_minhash SET signature = x'0102' WHERE signature IS NOT NULL",
     tags: `DROP TRIGGER documents_totals_update; DROP TRIGGER documents_tags_update;
            UPDATE documents SET tags = '["x'`,
   };
