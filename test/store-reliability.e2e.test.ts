@@ -5,7 +5,13 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
-import { damageStoredValues, type DamagedValue, integrityProblems, rowCount } from '../src/store/inspect.js';
+import {
+  damageStoredValues,
+  type DamagedValue,
+  holdReadTransaction,
+  integrityProblems,
+  rowCount,
+} from '../src/store/inspect.js';
 import { BIN, corpus, explodeReuters, ROOT, SEEDS, tempDir, write } from './helpers.js';
 
 /** A stack trace has lines like "    at foo (file.js:1:2)". */
@@ -68,6 +74,25 @@ describe('two ingests into one database at once', () => {
         store.close();
       }
     }
+  });
+});
+
+describe('an ingest waiting for another program holding the database', () => {
+  it('says at once that it waits, then stores once the other lets go', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'c.db');
+    expect(corpus(['ingest', SEEDS, '--db', db, '-q']).code).toBe(0);
+    const reader = openDatabase(db, { readonly: true });
+    const release = holdReadTransaction(reader);
+    const note = write(path.join(dir, 'more', 'note.txt'), 'Oil rose in London on Monday, dealers said.\n');
+    const ingesting = run(['ingest', note, '--db', db]);
+    // Released well after the first second, when the line must already be there.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    release();
+    reader.close();
+    const r = await ingesting;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`corpus: warning: ${db}: another process is using this database; waiting for it`);
   });
 });
 

@@ -5,7 +5,7 @@ import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
 import { updateNearDuplicates } from '../dedup/update.js';
 import { resolutionDue, resolveCorpus, storeMissingAssociations } from '../entities/run.js';
-import { visible } from '../render/text.js';
+import { visible, visibleLine } from '../render/text.js';
 import { checkIntegrity, openDatabase, restJournalMode } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
 import { estimateArticles, ProgressLine, problemLine } from './progress.js';
@@ -33,7 +33,10 @@ export async function runIngest(
   argv: readonly string[] = process.argv,
 ): Promise<number> {
   boundHeapGrowth();
-  const db = openDatabase(flags.db, { create: true });
+  const db = openDatabase(flags.db, {
+    create: true,
+    onWait: (message) => process.stderr.write(`corpus: warning: ${visibleLine(message)}\n`),
+  });
   try {
     checkIntegrity(db, flags.db);
   } catch (error) {

@@ -103,6 +103,8 @@ export interface OpenOptions {
   /** Create the file when it does not exist (ingest). Query commands open existing databases only. */
   create?: boolean;
   readonly?: boolean;
+  /** Told once when opening must wait for another process that holds the file (said on stderr by the CLI). */
+  onWait?: (message: string) => void;
 }
 
 /**
@@ -127,7 +129,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   noteOpenDatabase(file);
   const readonly = options.readonly ?? false;
   try {
-    return handle(openAndConfigure(file, readonly, !options.create));
+    return handle(openAndConfigure(file, readonly, !options.create, options.onWait));
   } catch (error) {
     if (!readonly || !isSqliteError(error) || !/CANTOPEN|READONLY/.test(error.code) || !isWalFile(file))
       throw openError(file, error);
@@ -157,10 +159,10 @@ const READ_CACHE_KIB = -2000;
 /** Databases larger than this are not copied into memory to read them from a read-only place. */
 const MAX_IN_MEMORY_COPY = 1024 * 1024 * 1024;
 
-function openAndConfigure(file: string, readonly: boolean, mustExist: boolean): Db {
+function openAndConfigure(file: string, readonly: boolean, mustExist: boolean, onWait?: (message: string) => void): Db {
   const db = new Database(file, { readonly, fileMustExist: mustExist, nativeBinding: addonFile() });
   try {
-    configure(db, file, readonly);
+    configure(db, file, readonly, onWait);
   } catch (error) {
     db.close();
     throw error;
@@ -212,7 +214,7 @@ function openError(file: string, error: unknown): UserError {
   return new UserError(`${file}: cannot open database (${message})`);
 }
 
-function configure(db: Db, file: string, readonly: boolean): void {
+function configure(db: Db, file: string, readonly: boolean, onWait?: (message: string) => void): void {
   // A writer may wait long for another ingest's corpus-wide steps (entity resolution, event
   // clustering), which hold the write lock for seconds; readers never wait for writers (WAL).
   db.pragma(`busy_timeout = ${readonly ? 5000 : 120_000}`);
@@ -254,7 +256,7 @@ function configure(db: Db, file: string, readonly: boolean): void {
   }
   // 8 KB pages: a bulk ingest writes ~10% less than with the 4 KB default (bench:ingest).
   if (version === 0) db.pragma('page_size = 8192');
-  enableWal(db);
+  enableWal(db, () => onWait?.(`${file}: another process is using this database; waiting for it`));
   db.pragma('synchronous = NORMAL');
   // The FTS index and the mention indexes outgrow SQLite's default 2 MB page cache within a few
   // thousand documents; a larger cache keeps bulk ingest from re-reading b-tree pages.
@@ -281,18 +283,36 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
  * SQLITE_BUSY at once instead of waiting (waiting could never end). Retried after a short, random
  * pause; the other process is done within milliseconds.
  */
-function enableWal(db: Db): void {
+function enableWal(db: Db, waiting: () => void): void {
   const deadline = Date.now() + WAL_WAIT_MS;
-  for (;;) {
-    try {
-      db.pragma('journal_mode = WAL');
-      return;
-    } catch (error) {
-      if (!isSqliteError(error) || !error.code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
-      Atomics.wait(PAUSE, 0, 0, 5 + Math.random() * 45);
+  // A reader of a rollback-mode file (another program's open transaction) holds the lock the switch
+  // needs, and SQLite's own wait says nothing: a short wait first, and then one line before the long
+  // one, so that an ingest never sits silent for two minutes.
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${Math.min(timeout, FIRST_WAIT_MS)}`);
+  let told = false;
+  try {
+    for (;;) {
+      try {
+        db.pragma('journal_mode = WAL');
+        return;
+      } catch (error) {
+        if (!isSqliteError(error) || !error.code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+        if (!told) {
+          told = true;
+          waiting();
+          db.pragma(`busy_timeout = ${timeout}`);
+        }
+        Atomics.wait(PAUSE, 0, 0, 5 + Math.random() * 45);
+      }
     }
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
   }
 }
+
+/** What opening waits before saying it waits. */
+const FIRST_WAIT_MS = 1000;
 
 /**
  * Databases up to this size get SQLite's full integrity check before an ingest; larger ones the

@@ -36,7 +36,9 @@ export function databaseError(error: Error & { code?: string }, file = currentDa
     );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return say(`database is busy (${cause}): another corpus process is writing to it; try again when it has finished`);
+    return say(
+      `database is busy (${cause}): another process is using it (an ingest, or a program holding it open); try again when it has finished`,
+    );
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
     return say(`cannot open the database (${cause}); check that the file and its folder exist and are accessible`);

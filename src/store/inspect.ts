@@ -293,3 +293,14 @@ export function damageStoredValues(store: Store, what: DamagedValue): void {
   };
   sqlite(store).exec(statements[what]);
 }
+
+/**
+ * Hold a read transaction open, as another program reading the file would: an ingest must wait to
+ * switch a rollback-mode file to WAL (a test checks it says so). Returns the release.
+ */
+export function holdReadTransaction(store: Store): () => void {
+  const db = sqlite(store);
+  db.exec('BEGIN');
+  db.prepare('SELECT count(*) FROM documents').get();
+  return () => db.exec('COMMIT');
+}
