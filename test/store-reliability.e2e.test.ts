@@ -96,6 +96,25 @@ describe('an ingest waiting for another program holding the database', () => {
   });
 });
 
+describe('a database another program left with a hot journal', () => {
+  it('tells a query how to recover it, and an ingest of an empty folder does', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'c.db');
+    expect(corpus(['ingest', reuters, '--db', db, '-q']).code).toBe(0);
+    spawnSync(process.execPath, [path.join(ROOT, 'test', 'fixtures', 'hot-journal.cjs'), db], { cwd: ROOT });
+    expect(fs.statSync(`${db}-journal`).size).toBeGreaterThan(0);
+    const r = corpus(['stats', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `corpus: ${db}: an interrupted write left c.db-journal, which a query may not roll back; an ingest into it recovers it (of any folder, an empty one will do)\n`,
+    );
+    const empty = path.join(dir, 'empty');
+    fs.mkdirSync(empty);
+    expect(corpus(['ingest', empty, '--db', db, '-q']).code).toBe(0);
+    expect(corpus(['stats', '--db', db]).code).toBe(0);
+  });
+});
+
 describe('two processes creating one database at once', () => {
   it('both open it: the second to switch the new file to WAL mode waits instead of failing', async () => {
     // Both hold the new file's shared lock and want its exclusive one to switch it to WAL; SQLite

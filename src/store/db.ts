@@ -201,12 +201,27 @@ function isWalFile(file: string): boolean {
   }
 }
 
+/** Whether a rollback journal lies beside the file with something in it (a write was cut short). */
+function hotJournal(file: string): boolean {
+  try {
+    return fs.statSync(`${file}-journal`).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 function openError(file: string, error: unknown): UserError {
   if (error instanceof UserError) return error;
   const message = (error as Error).message;
   if (/not a database|file is encrypted/i.test(message))
     return new UserError(`${file}: not a corpus database (not SQLite)`);
   if (isSqliteError(error)) {
+    // A write cut short (a crash, kill -9) by a program in rollback mode left its journal: a reader
+    // must roll it back first, which a read-only connection may not do. Any writing command can.
+    if (/READONLY/.test(error.code) && hotJournal(file))
+      return new UserError(
+        `${file}: an interrupted write left ${path.basename(file)}-journal, which a query may not roll back; an ingest into it recovers it (of any folder, an empty one will do)`,
+      );
     if (/CANTOPEN|READONLY|PERM/.test(error.code))
       return new UserError(`${file}: database is not writable (${message})`);
     return databaseError(error, file);
