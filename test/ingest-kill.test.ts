@@ -122,3 +122,33 @@ describe('an ingest stopped between its documents and its corpus events', () => 
     }
   });
 });
+
+describe('Ctrl-C in the corpus-wide steps at the end of an ingest', () => {
+  it('stops the process at once, and the next ingest finishes the steps', async () => {
+    const docs = explodeReuters(300);
+    const dir = path.dirname(docs);
+    const whole = path.join(dir, 'whole.db');
+    expect(corpus(['ingest', docs, '--db', whole, '-q']).code).toBe(0);
+    const events = (db: string) => JSON.parse(corpus(['stats', '--json', '--db', db]).stdout).corpusEvents as number;
+    // Every document committed: the steps (entities, near-duplicates, events) are next. A SIGINT in
+    // the instant between falls to the reading phase's handler instead: tried again then.
+    let stopped: NodeJS.Signals | null = null;
+    const db = path.join(dir, 'stopped.db');
+    for (let attempt = 0; attempt < 3 && stopped === null; attempt++) {
+      fs.rmSync(db, { force: true });
+      const child = corpusAsync(['ingest', docs, '--db', db]);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
+      const deadline = Date.now() + 120_000;
+      while (documentsIn(db) < documentsIn(whole) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGINT');
+      stopped = await exited;
+    }
+    expect(stopped).toBe('SIGINT');
+    const rerun = corpus(['ingest', docs, '--db', db, '--json']);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(events(db)).toBe(events(whole));
+  }, 600_000);
+});

@@ -78,6 +78,11 @@ export async function runIngest(
         // Then near-duplicate clusters for the documents this run stored (bounded work per new
         // document); an interrupted run leaves them to the next, which picks up every unsigned one.
         afterIngest: (store, changed, interrupted) => {
+          // The corpus-wide steps run without a break in which a Ctrl-C handler could act: for them
+          // Ctrl-C keeps its default and stops the process at once (at a million articles they take
+          // minutes). Each step is one transaction, and the next ingest runs any that did not finish.
+          bar?.stop();
+          process.off('SIGINT', onInterrupt);
           const seconds =
             changed || resolutionDue(store) ? resolveCorpus(store).seconds : storeMissingAssociations(store);
           if (!interrupted) updateNearDuplicates(store);

@@ -19,7 +19,8 @@ Formats: .txt, .md (YAML front matter), .html/.htm (the article of a web page), 
 .jsonl (one article a line), .csv/.tsv (one article a row), .rss/.atom/.xml feeds (one article an item),
 .warc/.warc.gz web archives (one article an HTML response).
 Re-running is cheap: unchanged files are skipped; changed files replace their old analysis.
-Ctrl-C stores and commits what was read; running the same command again resumes.
+Ctrl-C stores and commits what was read; running the same command again resumes (and finishes the
+corpus-wide steps at the end, which Ctrl-C stops at once).
 Exit status: 0 every file stored, 1 some files failed, 2 usage error.
 
 Example:
