@@ -245,6 +245,29 @@ describe('document identity', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/corpus-meta\.yaml: broken YAML .*; ignored/);
   });
+
+  it('says which date of corpus-meta.yaml it could not read, takes tags as one string, and never stores it', () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    const db = path.join(dir, 'c.db');
+    write(path.join(docs, 'a.txt'), 'A story about wheat.\n');
+    write(path.join(docs, 'b.txt'), 'A story about coffee.\n');
+    write(
+      path.join(docs, 'corpus-meta.yaml'),
+      'a.txt:\n  date: 1987-02-30\nb.txt:\n  date: 1987-03-02\n  tags: "econ, japan"\n',
+    );
+    const r = corpus(['ingest', docs, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/corpus-meta\.yaml: a\.txt: date '1987-02-30' not understood; ignored/);
+    const b = JSON.parse(corpus(['search', 'coffee', '--json', '--db', db]).stdout).hits[0];
+    expect(b.date).toBe('1987-03-02');
+    expect(corpus(['search', '--tag', 'japan', '--db', db]).stdout).toMatch(/1 document/);
+    // Named among the articles (a shell's docs/*), it is skipped, saying why.
+    const named = corpus(['ingest', path.join(docs, 'corpus-meta.yaml'), path.join(docs, 'a.txt'), '--db', db]);
+    expect(named.code).toBe(0);
+    expect(named.stderr).toMatch(/corpus-meta\.yaml: skipped \(metadata for the articles beside it, not an article\)/);
+    expect(documents(db)).toBe(2);
+  });
 });
 
 describe('discovery', () => {

@@ -4,6 +4,7 @@ import fg from 'fast-glob';
 import { UserError } from '../core/errors.js';
 import { displayName, rememberBytePath } from './paths.js';
 import { specialFile } from './read.js';
+import { SIDECAR_NAME } from './sidecar.js';
 
 export interface DiscoverOptions {
   /** Extensions the readers accept, with the dot (`.txt`). */
@@ -43,7 +44,10 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
 
   for (const input of inputs) {
     const stat = safeStat(input);
-    if (stat?.isFile()) {
+    if (stat?.isFile() && path.basename(input) === SIDECAR_NAME) {
+      // A shell's `folder/*` names it too: the articles' metadata, read with them, not an article.
+      note(`${input}: skipped (metadata for the articles beside it, not an article)`);
+    } else if (stat?.isFile()) {
       found.add(path.resolve(input)); // named explicitly: read it even if its extension is unusual
     } else if (stat?.isDirectory()) {
       const other = new Map<string, number>();

@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { normalizeDate } from './readers/fields.js';
+import { normalizeDate, toTags } from './readers/fields.js';
 import type { IsoDate } from '../core/types.js';
 
 export const SIDECAR_NAME = 'corpus-meta.yaml';
@@ -20,6 +20,8 @@ export interface SidecarEntry {
   date?: IsoDate;
   source?: string;
   tags?: string[];
+  /** What of the entry could not be read (a date not understood): said on the file it is for. */
+  problem?: string;
 }
 
 export interface Sidecar {
@@ -40,7 +42,8 @@ export async function sidecarEntry(file: string): Promise<{ entry: SidecarEntry 
   }
   if (!sidecar) return { entry: null, warning: null };
   if (sidecar.problem) return { entry: null, warning: `${join(folder, SIDECAR_NAME)}: ${sidecar.problem}; ignored` };
-  return { entry: sidecar.entries.get(basename(file)) ?? null, warning: null };
+  const entry = sidecar.entries.get(basename(file)) ?? null;
+  return { entry, warning: entry?.problem ? `${join(folder, SIDECAR_NAME)}: ${entry.problem}` : null };
 }
 
 async function loadSidecar(file: string): Promise<Sidecar | null> {
@@ -59,11 +62,19 @@ async function loadSidecar(file: string): Promise<Sidecar | null> {
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     if (!value || typeof value !== 'object') continue;
     const v = value as Record<string, unknown>;
+    const date = normalizeDate(v.date) ?? undefined;
     entries.set(name, {
       title: typeof v.title === 'string' ? v.title : undefined,
-      date: normalizeDate(v.date) ?? undefined,
+      date,
       source: typeof v.source === 'string' ? v.source : undefined,
-      tags: Array.isArray(v.tags) ? v.tags.filter((t): t is string => typeof t === 'string') : undefined,
+      // A list, or one string of tags as front matter takes them (`econ, japan`).
+      tags: v.tags === undefined ? undefined : toTags(v.tags),
+      // Dropped without a word, `date: 1987-02-30` left the article undated while front matter and
+      // JSON warned of the same value.
+      problem:
+        v.date !== undefined && v.date !== null && date === undefined
+          ? `${name}: date '${String(v.date)}' not understood; ignored`
+          : undefined,
     });
   }
   return { entries, problem: null };
