@@ -475,7 +475,7 @@ function prune(writer: StoreWriter, scopes: readonly string[]): number {
  * without read permission, EACCES; an I/O error) is not gone, and its documents stay: taken for gone,
  * a folder made unreadable for a moment lost every document under it to --prune.
  */
-export function isGone(file: string | Buffer): boolean {
+function isGone(file: string | Buffer): boolean {
   try {
     fs.statSync(file);
     return false;
@@ -486,7 +486,7 @@ export function isGone(file: string | Buffer): boolean {
 }
 
 /** The folders and files --prune looks within: each path given, or a glob's folder before its first wildcard. */
-export function pruneScopes(inputs: readonly string[]): string[] {
+function pruneScopes(inputs: readonly string[]): string[] {
   return inputs.map((input) => {
     const parts = path.resolve(input).split(path.sep);
     const wild = fs.existsSync(input) ? -1 : parts.findIndex((part) => GLOB_CHARS.test(part));

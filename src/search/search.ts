@@ -92,7 +92,7 @@ interface Unit {
   groups: Group[];
 }
 
-/** grep's convention: 0 when something was found, 1 when nothing was. */
+/** grep's convention: 0 when something was found, 1 when nothing was, 2 when the query can search for nothing. */
 export function exitCode(result: SearchResult): number {
   if (result.unusable) return 2;
   return result.total > 0 ? 0 : 1;

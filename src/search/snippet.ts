@@ -34,6 +34,7 @@ export function mergeSpans(spans: Span[], text?: string): Span[] {
 /** Lines below a repeated headline read as its header block (`date 1987-03-19`, `Source: Reuters`). */
 const HEADER_LINES = 6;
 const HEADER_LINE_CHARS = 100;
+const HEAD_CHARS = 4096;
 
 /**
  * Where a body's story begins when the body opens with its own headline, as a text file does
@@ -45,7 +46,8 @@ const HEADER_LINE_CHARS = 100;
 export function storyStart(body: string, title: string | null): number {
   const normal = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
   if (!title || normal(title) === '') return 0;
-  const lines = body.split('\n');
+  // Only the head is looked at: a headline and its header block lie in its first lines.
+  const lines = body.slice(0, HEAD_CHARS).split('\n');
   let at = 0;
   let i = 0;
   while (i < lines.length && lines[i].trim() === '') at += lines[i++].length + 1;
