@@ -34,15 +34,21 @@ Example:
   corpus mentions Volcker --db news.db`,
     );
   withCommonOptions(command, { rows: true, pager: false }).action(async (name: string, flags: MentionsFlags) => {
-    const [{ openDatabase }, { resolveEntities }, { entityMentions }, { useColour }, { visible }, { emit }] =
-      await Promise.all([
-        import('../store/db.js'),
-        import('../store/entities.js'),
-        import('../store/mentions.js'),
-        import('./options.js'),
-        import('../render/safe.js'),
-        import('./emit.js'),
-      ]);
+    const [
+      { openDatabase },
+      { resolveEntities },
+      { entityMentions },
+      { useColour },
+      { visible },
+      { emit, textContext },
+    ] = await Promise.all([
+      import('../store/db.js'),
+      import('../store/entities.js'),
+      import('../store/mentions.js'),
+      import('./options.js'),
+      import('../render/safe.js'),
+      import('./emit.js'),
+    ]);
     const db = openDatabase(path.resolve(flags.db), { readonly: true });
     try {
       const found = resolveEntities(db, name, flags.type);
@@ -62,7 +68,6 @@ Example:
       }
       // Text is written as it is read, never held whole: an entity of a large archive has 100,000s.
       // On a terminal each sentence wraps under itself, past the date, document and offsets.
-      const { textContext } = await import('./emit.js');
       const { loadFitting, wrap } = await import('../render/text.js');
       const columns = textContext().width;
       if (columns) await loadFitting();
