@@ -15,6 +15,9 @@ export interface DiscoverOptions {
   note?: (message: string) => void;
 }
 
+/** The key hidden files and folders are counted under among the skipped extensions. */
+const HIDDEN = '\u0000hidden';
+
 /** Characters that make an argument naming nothing a glob. */
 export const GLOB_CHARS = /[*?[\]{}!]/;
 
@@ -56,7 +59,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
         const total = [...other.values()].reduce((a, b) => a + b, 0);
         const kinds = [...other]
           .sort((a, b) => b[1] - a[1])
-          .map(([ext, n]) => `${ext || 'no extension'} ×${n}`)
+          .map(([ext, n]) => `${ext === HIDDEN ? 'hidden' : ext || 'no extension'} ×${n}`)
           .join(', ');
         note(`${input}: skipped ${total} file${total === 1 ? '' : 's'} of other types (${kinds})`);
       }
@@ -104,7 +107,12 @@ function walk(
   entries.sort((a, b) => Buffer.compare(a.name as Buffer, b.name as Buffer));
   for (const entry of entries) {
     const name = entry.name as Buffer;
-    if (name[0] === 0x2e /* . */) continue;
+    if (name[0] === 0x2e /* . */) {
+      // Hidden files and folders are passed over by design (.git, .DS_Store), and counted in the line
+      // that says what was passed over, so none is skipped without a word.
+      other.set(HIDDEN, (other.get(HIDDEN) ?? 0) + 1);
+      continue;
+    }
     const full = Buffer.concat([dir, sep, name]);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
