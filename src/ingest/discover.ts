@@ -13,6 +13,8 @@ export interface DiscoverOptions {
   exclude?: readonly string[];
   /** One line for each file or folder passed over for a reason the user may not expect. */
   note?: (message: string) => void;
+  /** One line for each folder that could not be read: files in it may be missed (a failure, exit 1). */
+  fail?: (message: string) => void;
 }
 
 /** The key hidden files and folders are counted under among the skipped extensions. */
@@ -35,6 +37,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   const found = new Set<string>();
   const readable = new Set(options.extensions.map((e) => e.toLowerCase()));
   const note = options.note ?? (() => {});
+  const fail = options.fail ?? note;
   const globOptions: fg.Options = {
     dot: false,
     onlyFiles: true,
@@ -54,7 +57,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       found.add(path.resolve(input)); // named explicitly: read it even if its extension is unusual
     } else if (stat?.isDirectory()) {
       const other = new Map<string, number>();
-      walk(Buffer.from(path.resolve(input)), readable, found, new Set(), other, note);
+      walk(Buffer.from(path.resolve(input)), readable, found, new Set(), other, note, fail);
       if (other.size > 0) {
         const total = [...other.values()].reduce((a, b) => a + b, 0);
         const kinds = [...other]
@@ -89,6 +92,7 @@ function walk(
   visited: Set<string>,
   other: Map<string, number>,
   note: (message: string) => void,
+  fail: (message: string) => void,
 ): void {
   let stat: fs.Stats;
   let entries: fs.Dirent<Buffer>[];
@@ -96,7 +100,7 @@ function walk(
     stat = fs.statSync(dir);
     entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (error) {
-    note(`${displayName(dir)}: folder not read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    fail(`${displayName(dir)}: folder not read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     return;
   }
   const id = `${stat.dev}:${stat.ino}`;
@@ -135,7 +139,7 @@ function walk(
       note(`${displayName(full)}: ${special}`);
     } else if (isDir) {
       if (name.toString('latin1') === 'node_modules') continue;
-      walk(full, readable, found, visited, other, note);
+      walk(full, readable, found, visited, other, note, fail);
     } else if (isFile) {
       const shown = displayName(full);
       const ext = path.extname(shown).toLowerCase();

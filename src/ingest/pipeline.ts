@@ -169,10 +169,12 @@ export async function ingest(
         return false;
       })
     : inputs;
+  const unread: string[] = [];
   const files = await discoverFiles(present, {
     extensions: SUPPORTED_EXTENSIONS,
     exclude: options.exclude,
     note: (message) => progress.warning?.(message),
+    fail: (message) => unread.push(message),
   });
   progress.start?.(files.length, files);
 
@@ -206,6 +208,8 @@ export async function ingest(
     summary.failed++;
     progress.failure?.(message);
   };
+  // A folder that could not be read may hold articles: a failure like a file's (exit 1), not a remark.
+  for (const message of unread) failed(message);
 
   try {
     for (const file of files) {
