@@ -123,6 +123,9 @@ describe('corpus trends', () => {
     expect(trend.entities[0]).toMatchObject({ documents: 4, stories: 3 });
     expect(trend.entities[0].periods).toEqual([{ period: '1987-03', documents: 4, stories: 3, mentions: 4 }]);
     // A month or a year as --to is its last day: March counted whole, not cut before its first day.
+    // One entity named twice is followed once.
+    const twice = JSON.parse(corpus(['trends', 'Zeta Holdings', 'Zeta Holdings', '--json', '--db', db]).stdout);
+    expect(twice.entities).toHaveLength(1);
     const toMonth = JSON.parse(corpus(['trends', 'Zeta Holdings', '--to', '1987-03', '--json', '--db', db]).stdout);
     expect(toMonth.entities[0]).toMatchObject({ documents: 4, stories: 3 });
     const risingTo = (to: string) =>
@@ -144,6 +147,7 @@ describe('corpus trends', () => {
       [['--rising', '--period', '101y'], /--period is at most 100y/],
       [['--rising', '--from', '1987-03'], /takes no --from/],
       [['North Korea', '--from', '1987-06', '--to', '1987-03'], /--from 1987-06 is after --to 1987-03/],
+      [['North Korea', '--period', '2w'], /--period is the length of the periods --rising compares/],
     ] as const) {
       const run = corpus(['trends', ...args, '--db', db]);
       expect(run.code, run.stderr).toBe(2);

@@ -54,6 +54,9 @@ Examples:
     );
   withCommonOptions(command, { rows: true }).action(async (names: string[], flags: TrendsFlags) => {
     if (!flags.rising && names.length === 0) throw new UserError('name an entity to follow, or use --rising');
+    // Given without --rising, --period was ignored without a word.
+    if (!flags.rising && command.getOptionValueSource('period') === 'cli')
+      throw new UserError('--period is the length of the periods --rising compares; use --by for a trend');
     if (flags.rising && names.length > 0) throw new UserError('--rising lists entities itself; give no names with it');
     if (flags.rising && flags.from)
       throw new UserError('--rising compares the period ending at --to with the one before it; it takes no --from');

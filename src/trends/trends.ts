@@ -61,6 +61,8 @@ export function trends(
     const found = resolveEntities(db, name);
     if (found.length === 0) throw new UnknownEntityError(name);
     const e = found[0];
+    // Two names of one entity (`Volcker`, `Paul Volcker`) follow it once.
+    if (entities.some((x) => x.id === e.id)) continue;
     const periods = fillPeriods(entityTrend(db, [e.id], by, from, to), by);
     entities.push({
       name: e.name,
