@@ -96,6 +96,7 @@ describe('corpus search (CLI)', () => {
       ['search', ''],
       ['search', '"'],
       ['search', '--', '-x'],
+      ['search', 'x', '--tag', ''],
       ['search', 'x', '--limit', '0x10'],
       ['search', 'x', '--db', path.join(ROOT, 'no-such.db')],
     ]) {

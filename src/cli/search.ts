@@ -65,7 +65,10 @@ export function register(program: Command): void {
     .option(
       '--tag <tag>',
       "only articles with this tag (a source's topics, places, keywords; repeatable)",
-      (v: string, all: string[] = []) => [...all, v],
+      (v: string, all: string[] = []) => {
+        if (v.trim() === '') throw new UserError('--tag needs a tag, got an empty one');
+        return [...all, v];
+      },
     )
     .option('--limit <n>', 'how many hits to show', parseCount('--limit'), 10)
     .option('--offset <n>', 'skip this many hits first (for the next page)', parseCount('--offset'), 0)
