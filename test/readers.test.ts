@@ -263,6 +263,15 @@ describe('markdown', () => {
     });
   });
 
+  it('reads a text file whose lines end in a lone CR (old Mac) as lines: its headline and date', () => {
+    const text = 'OIL PRICES RISE\rdate 1987-03-02\r\rOil rose in London on Monday.\r';
+    const a = only(parseArticles('mac.txt', utf8(text)));
+    expect(a).toMatchObject({ title: 'OIL PRICES RISE', date: '1987-03-02' });
+    // One character for one: offsets into the file are offsets into the body.
+    expect(a.body).toHaveLength(text.length);
+    expect(a.body.indexOf('Oil rose')).toBe(text.indexOf('Oil rose'));
+  });
+
   it('accepts the .markdown extension, CRLF fences and a date it cannot use (with a warning)', () => {
     const a = only(parseArticles('notes.markdown', utf8('---\r\ntitle: T\r\ndate: next week\r\n---\r\nBody.\r\n')));
     expect(a).toMatchObject({ format: 'md', title: 'T', date: null, body: 'Body.\r\n' });

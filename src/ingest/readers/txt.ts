@@ -80,7 +80,10 @@ function looksLikeTitle(line: string, aboveHeader: boolean): boolean {
   return !/[.!?:;,]["'”’)]*$/.test(t);
 }
 
-export function readTxt(text: string): ReaderOutcome {
+export function readTxt(raw: string): ReaderOutcome {
+  // Line breaks written as a lone CR (old Mac files) read as LF: one character for one, so offsets
+  // into the file stay offsets into the body; the file was one long line and lost its headline.
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const fields = emptyFields(text);
   const lines = firstLines(text, HEADER_SCAN_LINES);
   let i = 0;
