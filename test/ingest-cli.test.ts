@@ -407,6 +407,27 @@ describe('bad input', () => {
     }
   });
 
+  it('names the database as typed in the error of every command', () => {
+    const cwd = tempDir();
+    for (const args of [
+      ['search', 'oil'],
+      ['stats'],
+      ['duplicates'],
+      ['mentions', 'Japan'],
+      ['trends', 'Japan'],
+      ['timeline'],
+      ['events'],
+      ['entities'],
+      ['entity', 'Japan'],
+      ['show', '1'],
+      ['graph', 'Japan'],
+    ]) {
+      const r = corpus([...args, '--db', 'no-such.db'], { cwd });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^corpus: no-such\.db: no such database/);
+    }
+  });
+
   it('refuses a file that is not a corpus database and leaves it untouched', () => {
     const notSqlite = write(path.join(dir, 'notes.db'), 'just some text, not a database\n'.repeat(40));
     const before = fs.readFileSync(notSqlite);

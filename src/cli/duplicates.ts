@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { emit, type OutputFlags } from './emit.js';
 import { withCommonOptions } from './options.js';
@@ -23,7 +22,7 @@ Examples:
       import('../store/duplicates.js'),
       import('../render/duplicates.js'),
     ]);
-    const db = openDatabase(path.resolve(flags.db), { readonly: true });
+    const db = openDatabase(flags.db, { readonly: true });
     let clusters: ReturnType<typeof render.groupClusters>;
     let unsigned: number;
     try {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { ENTITY_TYPES, isEntityType } from '../core/types.js';
@@ -49,7 +48,7 @@ Example:
       import('../render/safe.js'),
       import('./emit.js'),
     ]);
-    const db = openDatabase(path.resolve(flags.db), { readonly: true });
+    const db = openDatabase(flags.db, { readonly: true });
     try {
       const found = resolveEntities(db, name, flags.type);
       if (found.length === 0) await noSuchEntity(db, name, flags.type);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { SEARCH_ENTITY_TYPES, type SearchEntityType } from '../core/types.js';
@@ -113,7 +112,7 @@ Example:
       import('../search/search.js'),
       import('../render/search.js'),
     ]);
-    const db = openDatabase(path.resolve(flags.db), { readonly: true });
+    const db = openDatabase(flags.db, { readonly: true });
     let result: SearchResult;
     try {
       result = search(db, words.join(' '), {

@@ -12,11 +12,11 @@ export function register(program: Command): void {
     const { openDatabase } = await import('../store/db.js');
     const { corpusStats } = await import('../store/documents.js');
     const { renderStats } = await import('../render/documents.js');
-    const file = path.resolve(flags.db);
-    const db = openDatabase(file, { readonly: true });
+    // Opened as typed, as every command does: its errors name the database the way the user wrote it.
+    const db = openDatabase(flags.db, { readonly: true });
     let stats: ReturnType<typeof corpusStats>;
     try {
-      stats = corpusStats(db, file);
+      stats = corpusStats(db, path.resolve(flags.db));
     } finally {
       db.close();
     }

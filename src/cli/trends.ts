@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { dayBounds } from '../core/timex.js';
@@ -67,7 +66,7 @@ Examples:
       import('../trends/trends.js'),
       import('../render/trends.js'),
     ]);
-    const db = openDatabase(path.resolve(flags.db), { readonly: true });
+    const db = openDatabase(flags.db, { readonly: true });
     try {
       if (flags.rising) {
         const result = t.rising(db, t.parsePeriod(flags.period), to);
