@@ -239,6 +239,20 @@ describe('damaged databases', () => {
     expect(r.stderr).toContain(`${bad}: database is damaged`);
   });
 
+  it('says a header whose format number was overwritten is damage, with the hint', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'c.db');
+    expect(corpus(['ingest', SEEDS, '--db', db, '-q']).code).toBe(0);
+    const bytes = fs.readFileSync(db);
+    bytes.writeUInt32BE(9, 44); // the schema format number: 1 to 4 are SQLite's
+    fs.writeFileSync(db, bytes);
+    const r = corpus(['stats', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `corpus: ${db}: database is damaged (unsupported file format); restore it from a backup or re-ingest into a new file\n`,
+    );
+  });
+
   it('says a value inside a row that cannot be decoded is damage, in one line, not a stack trace', () => {
     // Rows SQLite reads and checks as well formed whose content no longer decodes: a byte changed
     // inside a JSON value or a packed array.

@@ -25,7 +25,13 @@ export function databaseError(error: Error & { code?: string }, file = currentDa
   const code = error.code ?? '';
   const cause = error.message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
   const say = (what: string) => new UserError(`${file}: ${what}`);
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || /malformed/i.test(cause)) {
+  // `unsupported file format`: the header's schema format number overwritten (nothing this SQLite or
+  // any other wrote): the file is damaged, and the hint is the same.
+  if (
+    code.startsWith('SQLITE_CORRUPT') ||
+    code === 'SQLITE_NOTADB' ||
+    /malformed|unsupported file format/i.test(cause)
+  ) {
     return say(`database is damaged (${cause}); restore it from a backup or re-ingest into a new file`);
   }
   if (code === 'SQLITE_FULL')
