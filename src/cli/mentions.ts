@@ -67,7 +67,7 @@ Example:
       }
       // Text is written as it is read, never held whole: an entity of a large archive has 100,000s.
       // On a terminal each sentence wraps under itself, past the date, document and offsets.
-      const { loadFitting, wrap } = await import('../render/text.js');
+      const { hanging, loadFitting } = await import('../render/text.js');
       const columns = textContext().width;
       if (columns) await loadFitting();
       const colour = useColour();
@@ -87,10 +87,8 @@ Example:
           continue;
         }
         // Beside its lead when there is room for it, else below it, indented.
-        const beside = columns - lead.length >= 30;
-        const indent = beside ? lead.length : 4;
-        const parts = wrap(sentence, Math.max(10, columns - indent)).map((part) => ' '.repeat(indent) + part);
-        writeStdout(`${beside ? lead + parts.join('\n').slice(indent) : `${lead.trimEnd()}\n${parts.join('\n')}`}\n`);
+        const beside = hanging(lead, sentence, columns, 30);
+        writeStdout(`${beside ?? `${lead.trimEnd()}\n${hanging('    ', sentence, Math.max(14, columns), 10)}`}\n`);
       }
       writeStdout(`${count.toLocaleString('en-US')} mentions\n`);
     } finally {

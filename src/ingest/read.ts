@@ -285,7 +285,8 @@ export function specialFile(
   return `not a regular file (${kind}); not read`;
 }
 
-function failure(path: string, cause: string): ReadResult {
+/** A file (or row) that could not be read, as one line: `path: cause`. */
+export function failure(path: string, cause: string): ReadResult {
   return { ok: false, path, error: `${path}: ${oneLine(cause)}` };
 }
 

@@ -14,6 +14,7 @@ import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { containerOf } from './formats.js';
 import {
+  failure,
   formatOf,
   holdsManyArticles,
   parseArticles,
@@ -48,7 +49,7 @@ export async function* articlesOf(file: string, options: ReadOptions = {}): Asyn
     const stat = statSync(fsPath(file));
     const special = specialFile(stat);
     if (special) {
-      yield { ok: false, path: file, error: `${file}: ${special}` };
+      yield failure(file, special);
       return;
     }
     size = stat.size;

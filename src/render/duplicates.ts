@@ -1,7 +1,7 @@
 /** Printing near-duplicate clusters (`corpus duplicates`). */
 import type { ClusterMember } from '../store/duplicates.js';
 import { visible } from './safe.js';
-import { displayPath, width, wrap } from './text.js';
+import { displayPath, hanging, width } from './text.js';
 
 export interface DuplicateCluster {
   id: number;
@@ -48,11 +48,7 @@ export function renderDuplicatesText(
       const rest = `${d.title === null ? '(untitled)' : visible(d.title)}${visible(where)}`;
       // Too long for the screen, it wraps under the title, not under the id.
       lines.push(
-        columns && lead.length + width(rest) > columns && columns - lead.length >= 20
-          ? wrap(rest, columns - lead.length)
-              .map((part, i) => (i === 0 ? lead : ' '.repeat(lead.length)) + part)
-              .join('\n')
-          : lead + rest,
+        (columns && lead.length + width(rest) > columns ? hanging(lead, rest, columns, 20) : null) ?? lead + rest,
       );
     }
   }

@@ -116,6 +116,17 @@ export function wrapIndented(text: string, columns: number | null, indent: numbe
     .join('\n');
 }
 
+/**
+ * `text` after `lead`, wrapped to `columns` under its own first column (a hanging indent as wide as
+ * `lead`); null when fewer than `room` columns are left beside the lead.
+ */
+export function hanging(lead: string, text: string, columns: number, room: number): string | null {
+  if (columns - lead.length < room) return null;
+  return wrap(text, columns - lead.length)
+    .map((part, i) => (i === 0 ? lead : ' '.repeat(lead.length)) + part)
+    .join('\n');
+}
+
 /** Cut to `columns` at a word boundary when there is one, with `…`. */
 export function shorten(text: string, columns: number): string {
   if (width(text) <= columns) return text;

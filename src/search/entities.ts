@@ -121,22 +121,23 @@ export function resolveEntityFilter(
   // alias — unless the former are a few stray mentions beside the one most reports mean: `--entity
   // Greenspan` was 'ambiguous' between a PLACE and an ORG named Greenspan of one mention each, and
   // never offered Alan Greenspan, whom `entity Greenspan` and `timeline Greenspan` find.
+  // Mentions of a list of them, summed; counted once, when first needed, for every candidate.
+  let counts: Map<string, number> | undefined;
+  const candidates = found;
+  const mentionsOf = (list: typeof found) => {
+    counts ??= mentionCounts(db, candidates);
+    return list.reduce((n, e) => n + (counts!.get(`${e.kind}:${e.id}`) ?? 0), 0);
+  };
   const canonical = found.filter((e) => e.canonical);
   if (canonical.length > 0 && canonical.length < found.length) {
-    const counts = mentionCounts(db, found);
-    const sum = (list: typeof found) => list.reduce((n, e) => n + (counts.get(`${e.kind}:${e.id}`) ?? 0), 0);
-    if (sum(canonical) * DOMINANCE >= sum(found.filter((e) => !e.canonical))) found = canonical;
+    if (mentionsOf(canonical) * DOMINANCE >= mentionsOf(found.filter((e) => !e.canonical))) found = canonical;
   }
   const strip = (list: typeof found): ResolvedEntity[] =>
     list.map(({ id, kind, type: t, name: n }) => ({ id, kind, type: t, name: n }));
   const types = [...new Set(found.map((e) => e.type))];
   if (types.length <= 1) return { matches: strip(found), notice: null };
-  const counts = mentionCounts(db, found);
   const byType = types
-    .map((t) => ({
-      type: t,
-      mentions: found.filter((e) => e.type === t).reduce((n, e) => n + (counts.get(`${e.kind}:${e.id}`) ?? 0), 0),
-    }))
+    .map((t) => ({ type: t, mentions: mentionsOf(found.filter((e) => e.type === t)) }))
     .sort((a, b) => b.mentions - a.mentions);
   const list = found.map((e) => `${e.name} (${e.type})`).join(', ');
   if (byType[0].mentions < DOMINANCE * Math.max(1, byType[1].mentions)) {
