@@ -199,6 +199,26 @@ describe('entities across the seeds', () => {
     expect(summary(one)).toEqual(summary(own));
   });
 
+  it('takes "President Reagan" for the president named in full under that title, not for a son one document names', () => {
+    const texts: Record<string, string> = {
+      'a.txt': 'President Ronald Reagan said the budget must be cut. Reagan spoke in Washington.\n',
+      'b.txt': 'The show will be hosted by Michael Reagan, a radio host. Reagan said it would air weekly.\n',
+    };
+    const topics = ['the budget', 'arms talks', 'trade with Japan', 'farm aid', 'the deficit', 'tax reform'];
+    topics.forEach((t, i) => {
+      texts[`p${i}.txt`] = `President Reagan told Congress on Friday that ${t} would come first.\n`;
+    });
+    const { db, ingest } = ingestTexts(texts);
+    expect(ingest.code).toBe(0);
+    const reagan = JSON.parse(corpus(['entity', 'Reagan', '--db', db, '--json']).stdout);
+    expect(reagan.name).toBe('Ronald Reagan');
+    expect(reagan.documents).toBe(7);
+    expect(JSON.parse(corpus(['entity', 'Michael Reagan', '--db', db, '--json']).stdout).documents).toBe(1);
+    expect(corpus(['entity', 'Ronald Reagan', '--why', '--db', db]).stdout).toMatch(
+      /Reagan — surname: .*the same title: President Reagan, as President Ronald Reagan/,
+    );
+  });
+
   it("keeps each country's Finance Ministry apart, named with its country, and places a bare name the corpus can", () => {
     const { db, ingest } = ingestTexts({
       'a.txt': 'TOKYO, March 3 - The Finance Ministry said Japan would cut its discount rate.\n',

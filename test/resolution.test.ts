@@ -131,6 +131,26 @@ describe('evidence a document carries', () => {
     ).toHaveLength(1);
   });
 
+  it("reads the title written before a person's name, as written and only where it names an office", () => {
+    const body =
+      'U.S. President Reagan met Treasury Secretary James Baker. Mr Baker and company president Tom Reagan ' +
+      'spoke; so did the son of President Reagan, Michael Reagan.';
+    const at = (text: string, from = 0) => body.indexOf(text, from);
+    const mentions = [
+      { type: 'PERSON', text: 'Reagan', key: 'reagan', start: at('Reagan') },
+      { type: 'PERSON', text: 'James Baker', key: 'james baker', start: at('James Baker') },
+      { type: 'PERSON', text: 'Baker', key: 'james baker', start: at('Baker and') },
+      { type: 'PERSON', text: 'Tom Reagan', key: 'tom reagan', start: at('Tom Reagan') },
+      // The analysis gave this `Reagan` to the document's full name: its title says nothing of that name.
+      { type: 'PERSON', text: 'Reagan', key: 'michael reagan', start: at('Reagan,') },
+      { type: 'PERSON', text: 'Michael Reagan', key: 'michael reagan', start: at('Michael Reagan') },
+    ];
+    const titles = documentEvidence(body, mentions)
+      .filter((e) => e.kind === 'title')
+      .map((e) => `${e.short}: ${e.long}`);
+    expect(titles).toEqual(['reagan: president', 'james baker: secretary']);
+  });
+
   it('reads an acronym in brackets after a ticker, and one that contracts the name before it', () => {
     const pairs = (body: string) => documentEvidence(body, []).map((e) => `${e.short} ${e.long}`);
     expect(pairs('Mitsubishi Heavy Industries Ltd <MITH.T> (MHI) said.')).toEqual([
@@ -665,6 +685,65 @@ describe('corpus-level resolution', () => {
       'genral dynamics corp → general dynamics corp (typo)',
       "strandard and poor's corp → standard and poor's corp (typo)",
     ]);
+  });
+
+  it('joins a surname to a full name over a rival one document gives, unless the surname opens other names', () => {
+    // Four documents give "Reagan" to Ronald Reagan, one to a mis-cut "Athough Reagan"; "Ward" is
+    // also the given name of Ward McCarthy, so a rival of one document may be another person there.
+    const names = [
+      name('PERSON', 'ronald reagan', range(1, 5)),
+      name('PERSON', 'athough reagan', [50]),
+      name('PERSON', 'reagan', range(1, 40)),
+      name('PERSON', 'thomas ward', range(100, 104)),
+      name('PERSON', 'jack ward', [150]),
+      name('PERSON', 'ward', range(100, 130)),
+      name('PERSON', 'ward mccarthy', [160]),
+    ];
+    const evidence = [
+      ...range(1, 5).map((d) => doc(d, 'reagan', 'ronald reagan')),
+      doc(50, 'reagan', 'athough reagan'),
+      ...range(100, 104).map((d) => doc(d, 'ward', 'thomas ward')),
+      doc(150, 'ward', 'jack ward'),
+    ];
+    const r = resolveNames(names, evidence);
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual(['reagan → ronald reagan (surname)']);
+  });
+
+  it('takes a surname written under a title as the one full name written under that title', () => {
+    // "President Reagan" alone in documents 10–99; "President Ronald Reagan" in 1–3; two documents
+    // give "Reagan" to Ronald Reagan and one to Michael Reagan, never a president: two against one
+    // would not do alone.
+    const names = [
+      name('PERSON', 'ronald reagan', range(1, 6)),
+      name('PERSON', 'michael reagan', [200]),
+      name('PERSON', 'reagan', range(1, 100)),
+    ];
+    const evidence: DocEvidence[] = [
+      doc(1, 'reagan', 'ronald reagan'),
+      doc(2, 'reagan', 'ronald reagan'),
+      doc(200, 'reagan', 'michael reagan'),
+    ];
+    const titled = (d: number, key: string, title: string): DocEvidence => ({
+      ...doc(d, key, title),
+      kind: 'title',
+    });
+    const without = resolveNames(names, evidence);
+    expect(without.links).toEqual([]);
+    const r = resolveNames(names, [
+      ...evidence,
+      ...range(1, 4).map((d) => titled(d, 'ronald reagan', 'president')),
+      ...range(10, 100).map((d) => titled(d, 'reagan', 'president')),
+    ]);
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual(['reagan → ronald reagan (surname)']);
+    expect(r.links[0].detail).toMatch(/the same title: President reagan, as President ronald reagan/);
+    // A title both full names are written under tells them apart no better than the name.
+    const both = resolveNames(names, [
+      ...evidence,
+      ...range(1, 4).map((d) => titled(d, 'ronald reagan', 'president')),
+      titled(200, 'michael reagan', 'president'),
+      ...range(10, 100).map((d) => titled(d, 'reagan', 'president')),
+    ]);
+    expect(both.links).toEqual([]);
   });
 
   it('gives a surname to the dominant full name, leaves a disputed one to context, and never a first name', () => {

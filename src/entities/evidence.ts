@@ -8,6 +8,7 @@ import { acronymCompany } from '../nlp/ner/orgs.js';
 import { unqualifiedKey } from '../nlp/ner/institutions.js';
 import {
   isAcronym,
+  isTitleWord,
   LEGAL_SUFFIXES,
   lastWord,
   spellsInitials,
@@ -21,6 +22,8 @@ export interface DocMention {
   type: string;
   text: string;
   key: string;
+  /** Where it begins in the body (for the title written before a person's name). */
+  start?: number;
 }
 
 export type EvidenceKind =
@@ -33,7 +36,13 @@ export type EvidenceKind =
   /** An organisation named in full, then by its first words (`Shearson Lehman Brothers Inc` … `Shearson`). */
   | 'second reference'
   /** A person named in full, then by the given name alone (`Elian Gonzalez` … `Elian`). */
-  | 'given name';
+  | 'given name'
+  /**
+   * The title written before a person's name (`President Reagan`, `Treasury Secretary James Baker`):
+   * `short` is the person's key, `long` the title's last word. Not a pair of names: resolve.ts
+   * compares the titles of a surname written alone with those of the full names it may stand for.
+   */
+  | 'title';
 
 export interface Evidence {
   /** The entity type, or `*` for a pattern in the text that names no type. */
@@ -109,10 +118,48 @@ function wordsBefore(body: string, end: number): string {
 }
 
 /**
+ * Words before a name that say what a person is but not which office: anyone may be `Mr` or a
+ * `former` something, and many people are an `analyst`.
+ */
+const NO_OFFICE = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sir',
+  'lord',
+  'lady',
+  'former',
+  'acting',
+  'official',
+  'officials',
+  'analyst',
+  'economist',
+]);
+
+/**
+ * The last word of the capitalised title written right before a person's name on its line, lower case
+ * (`president` of `U.S. President Reagan`, `state` of `Secretary of State George Shultz`), when it
+ * names an office; null otherwise. The same words before a surname alone and before a full name say
+ * the same person, whatever the word's grammar.
+ */
+export function titleBefore(body: string, start: number): string | null {
+  const before = body.slice(Math.max(0, start - 40), start);
+  const m = /(?:^|[\s("'“])([\p{L}.]+)[ \t]+$/u.exec(before);
+  if (!m) return null;
+  // A title is capitalised before a name (`President Reagan`); a role in lower case describes one
+  // person among many (`company president Michael Reagan`).
+  if (!/^\p{Lu}/u.test(m[1])) return null;
+  const word = m[1].toLowerCase().replace(/\.$/, '');
+  return isTitleWord(word) && !NO_OFFICE.has(word) ? word : null;
+}
+
+/**
  * Bumped when what documentEvidence reads changes, so the documents stored before are read again
  * (once) by the next resolution.
  */
-export const EVIDENCE_VERSION = 'e11';
+export const EVIDENCE_VERSION = 'e12';
 
 export function documentEvidence(body: string, mentions: readonly DocMention[]): Evidence[] {
   const out = new Map<string, Evidence>();
@@ -182,6 +229,13 @@ export function documentEvidence(body: string, mentions: readonly DocMention[]):
     }
   }
   for (const e of secondReferences(mentions)) add(e);
+  for (const [i, m] of mentions.entries()) {
+    // Only a name written as itself: `son of President Reagan` beside `Michael Reagan` may be
+    // another Reagan than the one the document's analysis gave it to.
+    if (m.type !== 'PERSON' || m.start === undefined || textKeys[i] !== m.key) continue;
+    const title = titleBefore(body, m.start);
+    if (title) add({ type: 'PERSON', short: m.key, long: title, kind: 'title', pattern: `${title} ${m.text}` });
+  }
   // An acronym may begin with the initials of a country the document names (`USDA`: U.S. +
   // `Department of Agriculture`) and spell an institution's name head first (`Agriculture Department`).
   const places = new Set<string>();

@@ -113,6 +113,8 @@ interface Candidate {
   docs: Set<number>;
   kinds: Set<EvidenceKind | 'structure' | 'together'>;
   pattern: string;
+  /** How a title says it (`president Reagan, as president Ronald Reagan`). */
+  titled: string;
   score: number;
 }
 
@@ -516,6 +518,51 @@ export function resolveNames(
   // The first words of people's full names: given names, in this corpus.
   const givenNames = new Set<string>();
   for (const list of fullBySurname.values()) for (const i of list) givenNames.add(byId.get(i)!.key.split(' ')[0]);
+  // The titles each person's name is written with, by document (`president` → documents).
+  const titlesOf = (key: string): Map<string, Set<number>> => {
+    const out = new Map<string, Set<number>>();
+    for (const e of source.ofShort(key)) {
+      if (e.kind !== 'title' || e.type !== 'PERSON') continue;
+      const docs = out.get(e.long) ?? new Set<number>();
+      docs.add(e.doc);
+      out.set(e.long, docs);
+    }
+    return out;
+  };
+  /**
+   * A surname written alone under a title that only one of the full names ending in it is written
+   * under too (`President Reagan` in 80 documents, `President Ronald Reagan` in 3, `Michael Reagan`
+   * never a president): those documents are evidence for that full name, as a reader takes them.
+   */
+  const titledAsOne = (i: string, surname: string): Map<string, { docs: Set<number>; pattern: string }> => {
+    const out = new Map<string, { docs: Set<number>; pattern: string }>();
+    const own = titlesOf(byId.get(i)!.key);
+    if (own.size === 0) return out;
+    const owners = new Map<string, Set<string>>(); // title → roots written under it
+    const written = new Map<string, string>(); // root and title → an example
+    for (const full of fullBySurname.get(surname) ?? []) {
+      const r = root(full);
+      if (r === root(i)) continue;
+      for (const title of titlesOf(byId.get(full)!.key).keys()) {
+        const set = owners.get(title) ?? new Set<string>();
+        set.add(r);
+        owners.set(title, set);
+        written.set(`${r}\u0001${title}`, byId.get(full)!.name);
+      }
+    }
+    for (const [title, docs] of own) {
+      const roots = owners.get(title);
+      if (roots?.size !== 1) continue;
+      const [r] = roots;
+      const t = out.get(r) ?? { docs: new Set<number>(), pattern: '' };
+      for (const d of docs) t.docs.add(d);
+      // (Titles are read only where capitalised: `president` is written `President`.)
+      const as = title[0].toUpperCase() + title.slice(1);
+      if (t.pattern === '') t.pattern = `${as} ${byId.get(i)!.name}, as ${as} ${written.get(`${r}\u0001${title}`)}`;
+      out.set(r, t);
+    }
+    return out;
+  };
   const docLinks: DocLink[] = [];
   const ambiguous: { short: string; candidates: Candidate[] }[] = [];
 
@@ -532,7 +579,8 @@ export function resolveNames(
     const candidates = new Map<string, Candidate>();
     const candidate = (r: string): Candidate => {
       let c = candidates.get(r);
-      if (!c) candidates.set(r, (c = { root: r, docs: new Set(), kinds: new Set(), pattern: '', score: 0 }));
+      if (!c)
+        candidates.set(r, (c = { root: r, docs: new Set(), kinds: new Set(), pattern: '', titled: '', score: 0 }));
       return c;
     };
     // A given name alone stands for a person only where many documents use it so (`Elian`, 24
@@ -542,6 +590,7 @@ export function resolveNames(
     for (const key of new Set([n.key, shortKey])) {
       for (const e of source.ofShort(key)) {
         if (e.type !== '*' && e.type !== n.type) continue;
+        if (e.kind === 'title') continue;
         const longId = id(n.type, e.long);
         if (!byId.has(longId)) continue;
         if (e.kind === 'given name') {
@@ -577,6 +626,15 @@ export function resolveNames(
       for (const full of fullBySurname.get(shortKey) ?? []) {
         const r = root(full);
         if (r !== root(i)) candidate(r).kinds.add('structure');
+      }
+      if (!multiWord) {
+        for (const [r, t] of titledAsOne(i, shortKey)) {
+          const c = candidate(r);
+          for (const d of t.docs) if (!c.docs.has(d)) c.score++;
+          for (const d of t.docs) c.docs.add(d);
+          if (c.titled === '') c.titled = t.pattern;
+          c.kinds.add('title');
+        }
       }
     } else if (!acronym && !multiWord && n.key.length >= 3 && size(i) >= 3) {
       // A clipped word (`Fed` of `Federal Reserve`): only by the documents that use both.
@@ -620,6 +678,7 @@ export function resolveNames(
       )
         why.push(`documents that use both give ${n.name} to ${byId.get(c.root)!.name}`);
       if (kinds.includes('together')) why.push(`${byId.get(c.root)!.name} is named in ${c.score} of its documents`);
+      if (kinds.includes('title')) why.push(`the same title: ${c.titled}`);
       return `${why.join('; ')} (${c.docs.size || c.score} document${(c.docs.size || c.score) === 1 ? '' : 's'}${ex.length ? `, e.g. ${ex.join(', ')}` : ''})`;
     };
     const rule: Rule = acronym ? 'acronym' : n.type === 'PERSON' ? 'surname' : 'short form';
@@ -627,10 +686,12 @@ export function resolveNames(
     const clipped = top.kinds.has('together') && top.kinds.size === 1;
     // A clipped word must be named beside its full name in most of its own documents.
     const clipOk = !clipped || top.score * 2 >= size(i);
-    // A rival organisation from one document (`Carmaker General Motors`, a mis-cut name) weighs half
-    // as much as a credible one: it is more likely noise than a second meaning. Not so for surnames,
-    // which many people share (`Ward` of a lawyer, `Ward` the first name of an economist).
-    const dominance = credible(second) || n.type === 'PERSON' ? DOMINANCE : DOMINANCE / 2;
+    // A rival from one document (`Carmaker General Motors`, `Athough Reagan`: a mis-cut name) weighs
+    // half as much as a credible one: it is more likely noise than a second meaning. Not so for a
+    // surname that opens other people's names too (`Ward` of a lawyer, `Ward` the first name of an
+    // economist): what a rival of one document shows there may be a second person.
+    const shared = n.type === 'PERSON' && givenNames.has(shortKey);
+    const dominance = credible(second) || shared ? DOMINANCE : DOMINANCE / 2;
     // A surname that one full name of the corpus alone ends in (`Clinton`, Bill Clinton, in a corpus
     // of 216 stories): one document that uses both is evidence enough. Not a word that opens other
     // people's names (`David` of `Michael David`) or that running text writes in lower case (`Good`),

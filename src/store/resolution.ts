@@ -12,7 +12,7 @@ export interface EvidenceRow {
   type: string;
   short: string;
   long: string;
-  kind: 'paren' | 'document' | 'initials' | 'second reference' | 'given name';
+  kind: 'paren' | 'document' | 'initials' | 'second reference' | 'given name' | 'title';
   pattern: string;
 }
 
@@ -79,7 +79,12 @@ export function unscannedCount(store: Store, evidenceVersion: string): number {
 export function* documentsToScan(
   store: Store,
   evidenceVersion: string,
-): Generator<{ id: number; body: string; version: string; mentions: { type: string; text: string; key: string }[] }> {
+): Generator<{
+  id: number;
+  body: string;
+  version: string;
+  mentions: { type: string; text: string; key: string; start: number }[];
+}> {
   const db = sqlite(store);
   // A document is read again when its analysis or the evidence reader (evidenceVersion) changed.
   const ids = db
@@ -91,7 +96,7 @@ export function* documentsToScan(
     .all(evidenceVersion) as number[];
   const doc = db.prepare("SELECT body, analyzer_version || '/' || ? AS version FROM documents WHERE id = ?");
   const mentions = db.prepare(
-    "SELECT type, text, orig_key AS key FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG', 'COUNTRY', 'PLACE') ORDER BY start",
+    "SELECT type, text, orig_key AS key, start FROM mentions WHERE doc_id = ? AND orig_key IS NOT NULL AND type IN ('PERSON', 'ORG', 'COUNTRY', 'PLACE') ORDER BY start",
   );
   for (const id of ids) {
     const row = doc.get(evidenceVersion, id) as { body: string; version: string } | undefined;
@@ -100,7 +105,7 @@ export function* documentsToScan(
       id,
       body: row.body,
       version: row.version,
-      mentions: mentions.all(id) as { type: string; text: string; key: string }[],
+      mentions: mentions.all(id) as { type: string; text: string; key: string; start: number }[],
     };
   }
 }
