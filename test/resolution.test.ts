@@ -412,6 +412,26 @@ describe('corpus-level resolution', () => {
     });
   });
 
+  it("joins one company's name under two legal forms of one kind that no document names together", () => {
+    const r = resolveNames(
+      [
+        name('ORG', 'pennzoil co', range(1, 20), 'Pennzoil Co'),
+        name('ORG', 'pennzoil company', [30], 'Pennzoil Company'),
+        name('ORG', 'salomon inc', range(40, 50), 'Salomon Inc'),
+        name('ORG', 'salomon sa', [60], 'Salomon SA'),
+        name('ORG', 'communications inc', range(70, 75), 'Communications Inc'),
+        name('ORG', 'communications corp', [80], 'Communications Corp'),
+        name('ORG', 'di giorgio corp', range(90, 95), 'Di Giorgio Corp'),
+        name('ORG', 'giorgio inc', [99], 'Giorgio Inc'),
+      ],
+      [],
+      { isCommonWord: (w) => w === 'communications' },
+    );
+    // Salomon SA is a French company, Salomon Inc an American one; `Communications Corp` is a name
+    // cut short; Giorgio Inc is not Di Giorgio Corp.
+    expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual(['pennzoil company → pennzoil co (variant)']);
+  });
+
   it('keeps a British company (`Plc`) apart from an American one of the same words (`Inc`, `Corp`)', () => {
     const r = resolveNames(
       [

@@ -35,6 +35,23 @@ import { ownerByStyle, unqualifiedKey } from '../nlp/ner/institutions.js';
 const BRITISH_FORMS: ReadonlySet<string> = new Set(['plc']);
 const AMERICAN_FORMS: ReadonlySet<string> = new Set(['inc', 'corp', 'corporation', 'incorporated']);
 
+/** Legal forms by the kind of company law they belong to; any other form is a kind of its own. */
+const FORM_KINDS: ReadonlyMap<string, string> = new Map([
+  ...['inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'cos', 'companies'].map((f): [string, string] => [
+    f,
+    'us',
+  ]),
+  ...['plc', 'ltd', 'limited'].map((f): [string, string] => [f, 'uk']),
+]);
+
+/** The kind of legal form a company's key ends in (`us` for `inc`, `co`…), or null when it has none. */
+function legalFormKind(key: string): string | null {
+  const words = key.split(' ');
+  if (withoutLegalForm(words).length === words.length) return null;
+  const last = words[words.length - 1];
+  return FORM_KINDS.get(last) ?? last;
+}
+
 /** A person's key written as a given name's initial and a surname (`b yeltsin` of `B. Yeltsin`). */
 const INITIAL_AND_SURNAME = /^\p{L} \S+$/u;
 
@@ -150,6 +167,13 @@ export function resolveNames(
   const fixed = options.fixed ?? new Set<string>();
   const commonWord = options.isCommonWord ?? (() => true);
   const oneWordVariant = (n: NameStat) => !orgVariantKey(n.key).includes(' ');
+  /** Two one-word names of one company: the same word (not a common one) under legal forms of one country's kind. */
+  const sameCompanyForm = (a: NameStat, b: NameStat) => {
+    const [fa, fb] = [legalFormKind(a.key), legalFormKind(b.key)];
+    const bare = (n: NameStat) => withoutLegalForm(n.key.split(' ')).join(' ');
+    // (The words themselves, not their variant key: `Giorgio Inc` is not `Di Giorgio Corp`.)
+    return fa !== null && fa === fb && bare(a) === bare(b) && !commonWord(orgVariantKey(a.key, commonWord));
+  };
   const byId = new Map<string, NameStat>();
   for (const n of names) byId.set(id(n.type, n.key), n);
   const sorted = [...byId.keys()].sort();
@@ -316,9 +340,12 @@ export function resolveNames(
     for (const m of members) {
       const n = byId.get(m)!;
       // `House Inc` is not the House: a one-word name joins its suffixed variants only where a
-      // document names both.
-      if (n.type === 'ORG' && m !== canon && oneWordVariant(n) && oneWordVariant(byId.get(canon)!)) {
-        if (intersectCount(n.docs, byId.get(canon)!.docs) === 0) continue;
+      // document names both. Not needed for two forms of one country's company law around a word
+      // running text does not use (`Pennzoil Co`, `Pennzoil Company`); `Salomon SA` is not `Salomon
+      // Inc`, nor `Communications Corp` (a name cut short) `Communications Inc`.
+      const c = byId.get(canon)!;
+      if (n.type === 'ORG' && m !== canon && oneWordVariant(n) && oneWordVariant(c) && !sameCompanyForm(n, c)) {
+        if (intersectCount(n.docs, c.docs) === 0) continue;
       }
       const rule: Rule = n.type === 'PERSON' ? 'title' : 'variant';
       const what =

@@ -73,8 +73,11 @@ export interface ResolutionSummary extends ApplyResult {
  * 20: a renamed country is named as its documents' day named it (`Zaire` in 1987).
  * 21: another first letter of a word is another name (`Barnes` / `Karnes`), and a name with a legal
  *    form never joins a person (`Ivan Boesky and Co`).
+ * 22: a surname written under a title joins the one full name written under it (`President Reagan`);
+ *    a rival of one document weighs half unless the surname is also a given name; one company's name
+ *    under two legal forms of one kind needs no document naming both (`Pennzoil Company`).
  */
-export const RESOLUTION_RULES_VERSION = 21;
+export const RESOLUTION_RULES_VERSION = 22;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
