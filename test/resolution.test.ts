@@ -766,6 +766,22 @@ describe('corpus-level resolution', () => {
     expect(both.links).toEqual([]);
   });
 
+  it("leaves a clipped word's documents alone rather than give them by context to a name only seen beside it", () => {
+    // `Fed` beside `Federal Reserve` in 24 documents and beside the `Federal Open Market Committee`
+    // in 6; the committee's stories and ten stories of `Fed` alone all name Paris and Tokyo.
+    const names = [
+      name('ORG', 'fed', range(1, 40), 'Fed'),
+      name('ORG', 'federal reserve', range(1, 25), 'Federal Reserve'),
+      name('ORG', 'federal open market committee', [...range(20, 26), ...range(100, 110)]),
+      name('PLACE', 'paris', [...range(20, 26), ...range(30, 40), ...range(100, 110)]),
+      name('PLACE', 'tokyo', [...range(20, 26), ...range(30, 40), ...range(100, 110)]),
+      name('COUNTRY', 'united states', range(1, 110)),
+    ];
+    const r = resolveNames(names, []);
+    expect(r.links.filter((l) => l.from === 'fed')).toEqual([]);
+    expect(r.docLinks).toEqual([]);
+  });
+
   it('gives a surname to the dominant full name, leaves a disputed one to context, and never a first name', () => {
     // Documents 1–20 say "Reagan" with "Ronald Reagan"; 100–129 say "Baker" with James Baker,
     // 200–209 with Howard Baker; 300–302 only "Baker", each beside one or the other's company.

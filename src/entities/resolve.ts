@@ -749,7 +749,12 @@ export function resolveNames(
       );
       continue;
     }
-    if (credible(top) && credible(second)) ambiguous.push({ short: i, candidates: ranked.filter(credible) });
+    // Context decides only between names the documents give the short form to (`Baker` in a
+    // document about James Baker's or Howard Baker's affairs): a clipped word's candidates are only
+    // named beside it (`Fed` with `Federal Open Market Committee`, in the stories about the Fed), and
+    // the same company of names would then send `Fed` to the committee in the Fed's own stories.
+    const named = ranked.filter((c) => credible(c) && !(c.kinds.size === 1 && c.kinds.has('together')));
+    if (credible(top) && credible(second) && named.length >= 2) ambiguous.push({ short: i, candidates: named });
     // What a person would want to check: ranked by the evidence behind it.
     for (const c of ranked.slice(0, 3)) {
       const target = byId.get(c.root)!;

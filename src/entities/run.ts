@@ -75,7 +75,8 @@ export interface ResolutionSummary extends ApplyResult {
  *    form never joins a person (`Ivan Boesky and Co`).
  * 22: a surname written under a title joins the one full name written under it (`President Reagan`);
  *    a rival of one document weighs half unless the surname is also a given name; one company's name
- *    under two legal forms of one kind needs no document naming both (`Pennzoil Company`).
+ *    under two legal forms of one kind needs no document naming both (`Pennzoil Company`); context
+ *    decides only between names documents give a short form to (not `Fed` → the FOMC).
  */
 export const RESOLUTION_RULES_VERSION = 22;
 
