@@ -148,7 +148,7 @@ describe('evidence a document carries', () => {
     const titles = documentEvidence(body, mentions)
       .filter((e) => e.kind === 'title')
       .map((e) => `${e.short}: ${e.long}`);
-    expect(titles).toEqual(['reagan: president', 'james baker: secretary']);
+    expect(titles).toEqual(['reagan: President', 'james baker: Secretary', 'tom reagan: president']);
   });
 
   it('reads an acronym in brackets after a ticker, and one that contracts the name before it', () => {
@@ -751,17 +751,17 @@ describe('corpus-level resolution', () => {
     expect(without.links).toEqual([]);
     const r = resolveNames(names, [
       ...evidence,
-      ...range(1, 4).map((d) => titled(d, 'ronald reagan', 'president')),
-      ...range(10, 100).map((d) => titled(d, 'reagan', 'president')),
+      ...range(1, 4).map((d) => titled(d, 'ronald reagan', 'President')),
+      ...range(10, 100).map((d) => titled(d, 'reagan', 'President')),
     ]);
     expect(r.links.map((l) => `${l.from} → ${l.to} (${l.rule})`)).toEqual(['reagan → ronald reagan (surname)']);
     expect(r.links[0].detail).toMatch(/the same title: President reagan, as President ronald reagan/);
     // A title both full names are written under tells them apart no better than the name.
     const both = resolveNames(names, [
       ...evidence,
-      ...range(1, 4).map((d) => titled(d, 'ronald reagan', 'president')),
-      titled(200, 'michael reagan', 'president'),
-      ...range(10, 100).map((d) => titled(d, 'reagan', 'president')),
+      ...range(1, 4).map((d) => titled(d, 'ronald reagan', 'President')),
+      titled(200, 'michael reagan', 'President'),
+      ...range(10, 100).map((d) => titled(d, 'reagan', 'President')),
     ]);
     expect(both.links).toEqual([]);
   });

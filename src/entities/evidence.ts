@@ -139,20 +139,24 @@ const NO_OFFICE = new Set([
 ]);
 
 /**
- * The last word of the capitalised title written right before a person's name on its line, lower case
- * (`president` of `U.S. President Reagan`, `state` of `Secretary of State George Shultz`), when it
- * names an office; null otherwise. The same words before a surname alone and before a full name say
- * the same person, whatever the word's grammar.
+ * The last word of the title written right before a person's name on its line (`President` of
+ * `U.S. President Reagan`, `State` of `Secretary of State George Shultz`, `leader` of `North Korean
+ * leader Kim Jong Un`), when it names an office; null otherwise. The same words before a surname
+ * alone and before a full name say the same person, whatever the word's grammar. Its case is kept:
+ * news capitalises a formal title before a name (`President Reagan`) and writes a role in lower
+ * case (`company president Tom Reagan`), so the two are different titles; a headline's capitals
+ * say neither.
  */
 export function titleBefore(body: string, start: number): string | null {
   const before = body.slice(Math.max(0, start - 40), start);
   const m = /(?:^|[\s("'“])([\p{L}.]+)[ \t]+$/u.exec(before);
   if (!m) return null;
-  // A title is capitalised before a name (`President Reagan`); a role in lower case describes one
-  // person among many (`company president Michael Reagan`).
-  if (!/^\p{Lu}/u.test(m[1])) return null;
-  const word = m[1].toLowerCase().replace(/\.$/, '');
-  return isTitleWord(word) && !NO_OFFICE.has(word) ? word : null;
+  const written = m[1].replace(/\.$/, '');
+  const word = written.toLowerCase();
+  if (!isTitleWord(word) || NO_OFFICE.has(word)) return null;
+  if (written === word) return word;
+  if (written === written[0] + word.slice(1)) return written;
+  return null;
 }
 
 /**

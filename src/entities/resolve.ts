@@ -583,9 +583,8 @@ export function resolveNames(
       const [r] = roots;
       const t = out.get(r) ?? { docs: new Set<number>(), pattern: '' };
       for (const d of docs) t.docs.add(d);
-      // (Titles are read only where capitalised: `president` is written `President`.)
-      const as = title[0].toUpperCase() + title.slice(1);
-      if (t.pattern === '') t.pattern = `${as} ${byId.get(i)!.name}, as ${as} ${written.get(`${r}\u0001${title}`)}`;
+      if (t.pattern === '')
+        t.pattern = `${title} ${byId.get(i)!.name}, as ${title} ${written.get(`${r}\u0001${title}`)}`;
       out.set(r, t);
     }
     return out;
