@@ -81,7 +81,7 @@ describe('counters kept at ingest', () => {
     expect(stats).toMatchObject({ documents: 2, paths: 2 });
   }, 120_000);
 
-  it('migrations 6 to 16 upgrade a schema-5 database in place: counters filled, stats, timeline and search unchanged', () => {
+  it('migrations 6 to 18 upgrade a schema-5 database in place: counters filled, stats, timeline and search unchanged', () => {
     const dir = tempDir();
     const db = path.join(dir, 'c.db');
     run(['ingest', SEEDS, '--db', db, '-q']);

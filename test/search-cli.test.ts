@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestSeeds } from './search-fixture.js';
 import { mark, renderSearchText } from '../src/render/search.js';
 import type { SearchResult } from '../src/search/types.js';
-import { corpus, ROOT } from './helpers.js';
+import { corpus, ingestTexts, ROOT } from './helpers.js';
+import { openDatabase } from '../src/store/db.js';
+import { integrityProblems, revertToSchema17 } from '../src/store/inspect.js';
 
 describe('corpus search (CLI)', () => {
   let db: string;
@@ -141,6 +143,40 @@ describe('corpus search (CLI)', () => {
       visit(path.join(ROOT, 'dist', entry));
     const loaded = [...seen].map((f) => path.relative(path.join(ROOT, 'dist'), f));
     expect(loaded.filter((f) => /natural|nlp\/analyze|nlp\/entities|chrono|cheerio/.test(f))).toEqual([]);
+  });
+});
+
+describe('a text file header in search', () => {
+  it("indexes a text file's story, not its headline and header lines, and marks matches where they are", () => {
+    const story = 'Producers met in London on the cocoa pact.\nTalks resume in April.\n';
+    const { db, ingest } = ingestTexts({
+      'a.txt': `COCOA TALKS END\ndate 1987-03-02\nSource: Reuters\n\n${story}`,
+      'b.md': '# Cocoa stocks rise\n\nWarehouse stocks of cocoa rose in 1987, traders said.\n',
+    });
+    expect(ingest.code).toBe(0);
+    const search = (q: string) => JSON.parse(corpus(['search', q, '--db', db, '--json']).stdout);
+    // `1987` only in a.txt's header: b.md's story says it.
+    expect(search('1987').hits.map((h: { path: string }) => path.basename(h.path))).toEqual(['b.md']);
+    expect(search('date').total).toBe(0);
+    expect(search('reuters').total).toBe(0);
+    // The headline is found as a title, once, and the body's marks are offsets into the whole body.
+    const talks = search('talks');
+    expect(talks.total).toBe(1);
+    expect(talks.hits[0].titleHighlights).toEqual([[6, 11]]);
+    const body = fs.readFileSync(talks.hits[0].path, 'utf8');
+    expect(talks.hits[0].bodyHighlights.map(([s, e]: [number, number]) => body.slice(s, e))).toEqual(['Talks']);
+    expect(talks.hits[0].snippet).toContain('Talks resume');
+
+    // A database indexed before (whole bodies) is read for its stories' starts by the next ingest.
+    const store = openDatabase(db);
+    revertToSchema17(store);
+    store.close();
+    expect(corpus(['ingest', path.dirname(talks.hits[0].path), '--db', db, '-q']).code).toBe(0);
+    expect(search('date').total).toBe(0);
+    expect(search('cocoa').total).toBe(2);
+    const upgraded = openDatabase(db);
+    expect(integrityProblems(upgraded)).toEqual([]);
+    upgraded.close();
   });
 });
 

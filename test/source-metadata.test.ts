@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { corpus, tempDir, write } from './helpers.js';
+import { openDatabase } from '../src/store/db.js';
+import { revertToSchema17 } from '../src/store/inspect.js';
 
 const idsTagged = (db: string, ...tags: string[]): string[] => {
   const r = corpus(['search', ...tags.flatMap((tag) => ['--tag', tag]), '--db', db, '--json']);
@@ -95,6 +97,9 @@ describe("a JSON article's own id and label lists", () => {
 
     // The same database as schema 16 left it (no tag index): reads ask for an ingest, which indexes
     // the tags already stored.
+    const store = openDatabase(db);
+    revertToSchema17(store);
+    store.close();
     const raw = new Database(db);
     raw.exec(
       'DROP TABLE doc_tags; DROP TRIGGER documents_tags_insert; DROP TRIGGER documents_tags_delete; DROP TRIGGER documents_tags_update',

@@ -5,6 +5,7 @@ import { placeInfo } from '../nlp/gazetteer.js';
 import { renderIngestSummary } from '../render/ingest.js';
 import { updateNearDuplicates } from '../dedup/update.js';
 import { resolutionDue, resolveCorpus, storeMissingAssociations } from '../entities/run.js';
+import { readStoryStarts } from '../ingest/story-starts.js';
 import { visible, visibleLine } from '../render/text.js';
 import { checkIntegrity, openDatabase, restJournalMode } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
@@ -83,6 +84,7 @@ export async function runIngest(
           // minutes). Each step is one transaction, and the next ingest runs any that did not finish.
           bar?.stop();
           process.off('SIGINT', onInterrupt);
+          readStoryStarts(store);
           const seconds =
             changed || resolutionDue(store) ? resolveCorpus(store).seconds : storeMissingAssociations(store);
           if (!interrupted) updateNearDuplicates(store);

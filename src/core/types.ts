@@ -43,6 +43,12 @@ export interface Article {
   /** The source's own id for the article (a JSON or CSV `id`, a feed item's guid), or null. */
   externalId: string | null;
   body: string;
+  /**
+   * Where the story begins in the body: past the headline and header lines a text file opens with
+   * (`date 1987-03-02`, `Source: Reuters`), which its own fields hold. The full-text index reads
+   * the body from here, so `1987` does not match every file for its header; 0 when it has none.
+   */
+  storyStart?: number;
   /** The page's address when the source names one (web pages, feed items, WARC target URIs, a CSV `url`). */
   url?: string | null;
   /** The byline, when the source names one. */

@@ -263,8 +263,18 @@ function toArticle(
     externalId: fields.externalId ?? null,
     author: fields.author ?? null,
     body: fields.body,
+    storyStart: storyStartIn(fields.body, fields.contentStart),
     warnings: [...decodeWarnings, ...fields.warnings],
   };
+}
+
+/**
+ * Where a body's story begins, as its reader found it; 0 when the reader found none or nothing
+ * but the header follows it (a headline alone is still text to find).
+ */
+export function storyStartIn(body: string, contentStart: number | undefined): number {
+  if (!contentStart || contentStart <= 0 || contentStart >= body.length) return 0;
+  return body.slice(contentStart).trim() === '' ? 0 : contentStart;
 }
 
 /**

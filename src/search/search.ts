@@ -932,7 +932,9 @@ function buildHit(
   const titleSpans: Span[] = [];
   if (marked) {
     titleSpans.push(...unmark(marked.title, doc.title));
-    bodySpans.push(...unmark(marked.body, doc.body));
+    // The index holds the body from its story's start: the marks are offsets from there.
+    const from = doc.storyStart;
+    bodySpans.push(...unmark(marked.body, doc.body.slice(from)).map(([s, e]): Span => [s + from, e + from]));
   }
   // Mentions of the queried and filtered entities: the matches that are not the query's words.
   const wanted = dedupe([...queryEntities, ...result.filterEntities.flatMap((f) => f.matches)]);
@@ -945,7 +947,9 @@ function buildHit(
     .filter((e) => counts.has(`${e.kind}:${e.id}`))
     .map((e) => ({ ...e, mentions: counts.get(`${e.kind}:${e.id}`)! }));
   const bodyHighlights = mergeSpans(bodySpans, doc.body);
-  const snippet = makeSnippet(doc.body, bodyHighlights, undefined, storyStart(doc.body, doc.title));
+  // Where its reader found the story (a text file's header), else past a headline the body repeats.
+  const from = doc.storyStart > 0 ? doc.storyStart : storyStart(doc.body, doc.title);
+  const snippet = makeSnippet(doc.body, bodyHighlights, undefined, from);
   return {
     rank,
     id: row.id,

@@ -94,6 +94,11 @@ export function sqlite(store: Store): Db {
   return store as unknown as Db;
 }
 
+/** Run `work` in one write transaction, begun at once (nested calls join the outer one). */
+export function inTransaction<T>(store: Store, work: () => T): T {
+  return sqlite(store).transaction(work).immediate();
+}
+
 /** The handle of a connection, for a store function that calls another one. */
 export function handle(db: Db): Store {
   return db as unknown as Store;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { databaseBytes, sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { corpusEventCounts } from './events.js';
+import { corpusCount } from './counts.js';
 import type { DateSource, IsoDate } from '../core/types.js';
 
 export interface CorpusStats {
@@ -180,4 +181,59 @@ export function documentIdsByPath(store: Store): Map<string, number> {
 export function documentCount(store: Store): number {
   const db = sqlite(store);
   return (statement(db, 'SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+}
+
+/**
+ * Whether documents stored before the index read bodies from their stories' starts (migration 18)
+ * have not been read for them yet.
+ */
+export function storyStartsUnread(store: Store): boolean {
+  return corpusCount(store, 'story_starts_unread') === 1;
+}
+
+/** The documents of formats whose readers find a header block, not yet indexed from a story start. */
+export function headedDocumentIds(store: Store, formats: readonly string[]): number[] {
+  return statement(
+    sqlite(store),
+    'SELECT id FROM documents WHERE story_start = 0 AND format IN (SELECT value FROM json_each(?)) ORDER BY id',
+  )
+    .pluck()
+    .all(JSON.stringify(formats)) as number[];
+}
+
+/** One stored document's format, title and body. */
+export function storedText(
+  store: Store,
+  id: number,
+): { id: number; format: string; title: string | null; body: string } | undefined {
+  return statement(sqlite(store), 'SELECT id, format, title, body FROM documents WHERE id = ?').get(id) as
+    | { id: number; format: string; title: string | null; body: string }
+    | undefined;
+}
+
+/**
+ * Index a stored document's body from `storyStart` (it was indexed whole): the full-text index is
+ * told the old values to remove them, as external-content FTS5 needs.
+ */
+export function setStoryStart(
+  store: Store,
+  doc: { id: number; title: string | null; body: string },
+  storyStart: number,
+): void {
+  const db = sqlite(store);
+  statement(db, "INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)").run(
+    doc.id,
+    doc.title ?? '',
+    doc.body,
+  );
+  statement(db, 'UPDATE documents SET story_start = ? WHERE id = ?').run(storyStart, doc.id);
+  statement(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(
+    doc.id,
+    doc.title ?? '',
+    doc.body.slice(storyStart),
+  );
+}
+
+export function markStoryStartsRead(store: Store): void {
+  statement(sqlite(store), "DELETE FROM corpus_counts WHERE name = 'story_starts_unread'").run();
 }

@@ -807,10 +807,7 @@ export function corpusEventCounts(store: Store): { events: number; mentions: num
   };
 }
 
-/** Run `work` in one transaction. */
-export function inTransaction<T>(store: Store, work: () => T): T {
-  return sqlite(store).transaction(work).immediate();
-}
+export { inTransaction } from './db.js';
 
 // ---- for bench:events ----
 

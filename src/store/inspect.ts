@@ -244,6 +244,7 @@ export function countersAndRecount(store: Store): {
  * migrations 6 to 15 upgrade a database in place.
  */
 export function revertToSchema5(store: Store): void {
+  revertToSchema17(store);
   const db = sqlite(store);
   const triggers = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_totals_%'")
@@ -268,6 +269,26 @@ export function revertToSchema5(store: Store): void {
     DROP TRIGGER documents_tags_insert; DROP TRIGGER documents_tags_delete; DROP TRIGGER documents_tags_update;
     DROP TABLE doc_tags;
     PRAGMA user_version = 5;
+  `);
+}
+
+/**
+ * Undo migration 18, as a database made before it looks: the full-text index over whole bodies,
+ * no story starts.
+ */
+export function revertToSchema17(store: Store): void {
+  sqlite(store).exec(`
+    DROP TABLE documents_fts;
+    DROP VIEW documents_story;
+    ALTER TABLE documents DROP COLUMN story_start;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+      title, body,
+      content='documents', content_rowid='id',
+      tokenize='porter unicode61 remove_diacritics 2'
+    );
+    INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+    DELETE FROM corpus_counts WHERE name = 'story_starts_unread';
+    PRAGMA user_version = 17;
   `);
 }
 

@@ -55,10 +55,7 @@ export interface SuspectRow {
   reason: string;
 }
 
-/** Run `f` in one transaction (nested calls join the outer one). */
-export function inTransaction<T>(store: Store, f: () => T): T {
-  return sqlite(store).transaction(f).immediate();
-}
+export { inTransaction } from './db.js';
 
 /** How many documents have no evidence read (cheap: both counts come from small indexes). */
 export function unscannedCount(store: Store, evidenceVersion: string): number {

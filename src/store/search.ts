@@ -1330,7 +1330,7 @@ export function markedTexts(store: Store, match: string, docIds: number[], match
       statement(
         db,
         `INSERT INTO temp.corpus_hit_text (rowid, title, body)
-           SELECT id, coalesce(title, ''), body FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+           SELECT id, coalesce(title, ''), body FROM documents_story WHERE id IN (SELECT value FROM json_each(?))`,
       ).run(JSON.stringify(short));
       const rows = statement(
         db,
@@ -1359,6 +1359,8 @@ function prepareScratch(db: Db): void {
 export interface HitDocument {
   title: string | null;
   body: string;
+  /** Where the indexed part of the body begins (its marked text is the body from here). */
+  storyStart: number;
   /** The first of its paths, or null. */
   path: string | null;
   /** The source's own id for the document, or null. */
@@ -1367,9 +1369,13 @@ export interface HitDocument {
 
 export function hitDocument(store: Store, docId: number): HitDocument {
   const db = sqlite(store);
-  const doc = statement(db, 'SELECT title, body, external_id AS externalId FROM documents WHERE id = ?').get(docId) as {
+  const doc = statement(
+    db,
+    'SELECT title, body, story_start AS storyStart, external_id AS externalId FROM documents WHERE id = ?',
+  ).get(docId) as {
     title: string | null;
     body: string;
+    storyStart: number;
     externalId: string | null;
   };
   const path = statement(db, 'SELECT path FROM paths WHERE doc_id = ? ORDER BY path LIMIT 1').get(docId) as

@@ -49,13 +49,13 @@ export class StoreWriter {
       docBySha: db.prepare('SELECT id, sha256, analyzer_version AS analyzerVersion FROM documents WHERE sha256 = ?'),
       docInsert: db.prepare(`INSERT INTO documents
         (sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens, sentences, analyzer_version,
-         ingested_at, url, external_id, author)
+         ingested_at, url, external_id, author, story_start)
         VALUES (@sha256, @title, @date, @dateSource, @source, @dateline, @section, @tags, @format, @body, @chars, @tokens, @sentences,
-         @analyzerVersion, @ingestedAt, @url, @externalId, @author)`),
+         @analyzerVersion, @ingestedAt, @url, @externalId, @author, @storyStart)`),
       docReanalyzed: db.prepare(
         'UPDATE documents SET date = @date, date_source = @dateSource, tokens = @tokens, sentences = @sentences, analyzer_version = @analyzerVersion WHERE id = @id',
       ),
-      docForDelete: db.prepare('SELECT id, title, body FROM documents WHERE id = ?'),
+      docForDelete: db.prepare('SELECT id, title, body, story_start AS storyStart FROM documents WHERE id = ?'),
       docDelete: db.prepare('DELETE FROM documents WHERE id = ?'),
       ftsInsert: db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
       ftsDelete: db.prepare("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"),
@@ -171,9 +171,10 @@ export class StoreWriter {
       ingestedAt: new Date().toISOString(),
       url: article.url ?? null,
       author: article.author ?? null,
+      storyStart: article.storyStart ?? 0,
     });
     const id = Number(info.lastInsertRowid);
-    this.q.ftsInsert.run(id, article.title ?? '', article.body);
+    this.q.ftsInsert.run(id, article.title ?? '', article.body.slice(article.storyStart ?? 0));
     this.q.titleInsert.run(id, article.title ?? '');
     this.writeAnalysis(id, analysis);
     return id;
@@ -226,11 +227,13 @@ export class StoreWriter {
   deleteIfOrphan(docId: number): boolean {
     const { n } = this.q.pathsOfDoc.get(docId) as { n: number };
     if (n > 0) return false;
-    const doc = this.q.docForDelete.get(docId) as { id: number; title: string | null; body: string } | undefined;
+    const doc = this.q.docForDelete.get(docId) as
+      | { id: number; title: string | null; body: string; storyStart: number }
+      | undefined;
     if (!doc) return false;
     this.noteChange();
     // External-content FTS: the index must be told the exact old values to remove them.
-    this.q.ftsDelete.run(doc.id, doc.title ?? '', doc.body);
+    this.q.ftsDelete.run(doc.id, doc.title ?? '', doc.body.slice(doc.storyStart));
     this.q.titleDelete.run(doc.id, doc.title ?? '');
     this.clearAnalysis(docId);
     this.q.docDelete.run(docId);

@@ -212,7 +212,7 @@ function cleanByline(byline: string | null | undefined): string | null {
 }
 
 /** Past a leading paragraph that repeats the headline, where a dateline would be. */
-function storyStart(body: string, title: string | null): number {
+export function storyStart(body: string, title: string | null): number {
   const end = body.indexOf('\n\n');
   if (!title || end === -1) return 0;
   const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();

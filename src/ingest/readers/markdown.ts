@@ -108,7 +108,7 @@ function firstHeading(body: string): string | null {
 }
 
 /** Where the story starts: past leading blank lines and a leading heading. */
-function contentStartOf(body: string): number {
+export function contentStartOf(body: string): number {
   const m = /^(?:\s*#{1,6}[ \t][^\n]*\n)?\s*/.exec(body);
   return m ? m[0].length : 0;
 }
