@@ -199,6 +199,25 @@ describe('never an entity', () => {
     expect(out.filter((s) => /BLASTS|INCREASES/.test(s))).toEqual([]);
     expect(out).toContain('PERSON:REAGAN');
     expect(out).toContain('ORG:FORD');
+    // A text file's headline runs into its `date` line as one sentence: the line is still in capitals.
+    const headed = names(
+      'FED SETS 1.5 BILLION DLR CUSTOMER REPURCHASE\ndate 1987-03-19\n\nThe Federal Reserve entered the market.\n',
+    );
+    expect(headed).toContain('ORG:FED');
+    expect(headed.filter((s) => /SETS/.test(s))).toEqual([]);
+    // A stock symbol and the name before it are no headline words (`via`, `aid` are common words).
+    const tickers = names(
+      'VIACOM <VIA> RECEIVES TWO REVISED OFFERS\ndate 1987-03-02\n\nViacom said it got offers.\n' +
+        'AID <AIDC> PROPOSES NAME CHANGE\ndate 1987-03-03\n\nAID Corp proposed a new name.\n',
+    );
+    expect(tickers).toEqual(expect.arrayContaining(['ORG:VIACOM', 'ORG:VIA', 'ORG:AID', 'ORG:AIDC']));
+    // A verb between two names in a headline parts them; a headline trimmed to nothing is no name.
+    const parted = names('BAKER SAYS REAGAN TO MEET PRESIDENT\ndate 1987-03-02\n\nThe story.\n');
+    expect(parted.filter((s) => /SAYS/.test(s))).toEqual([]);
+    expect(parted.some((s) => s.endsWith(':REAGAN'))).toBe(true);
+    expect(names('OFFICIAL INQUIRY SET FOR AUSTRALIAN WHEAT INDUSTRY\ndate 1987-03-02\n\nA story.\n')).toEqual(
+      expect.any(Array),
+    );
   });
 
   it('reads the title of a work in quotes as no name, and quoted speech as running text', () => {

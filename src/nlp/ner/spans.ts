@@ -21,6 +21,7 @@ import { nationsGroup, STOCK_SYMBOL } from './orgs.js';
 import { MONTHS } from '../../core/names.js';
 import { stateOfAbbreviation } from '../../core/state-abbreviations.js';
 import { isTitleWord } from '../../core/name-forms.js';
+import { ACTION_WORDS } from '../action-verbs.js';
 
 /*
  * From tagger labels to entity spans: reading the BIO labels off, then repairing what a CoNLL-trained
@@ -466,7 +467,26 @@ export function entitySpans(
   // read, and it runs words of the headline into names (`BLASTS REAGAN`): a word that running text
   // writes in lower case (the lexicon's rate 0: capitalised under 5% of the time inside a sentence;
   // an inflected word by its stem) is no edge of a name there.
-  if (lex) for (const sp of split) if (sp.first <= sp.last && capsLine(sp.sentence)) trimCommonWords(sp, tokens, lex);
+  // The line, not only the sentence: a text file's headline runs into the `date 1987-03-19` line
+  // below it as one sentence, and `FED SETS` and `NYSE SAYS` were names there.
+  const capsTextLine = (sp: Span) => {
+    const from = text.lastIndexOf('\n', tokens[sp.first].start) + 1;
+    const next = text.indexOf('\n', tokens[sp.last].end);
+    const line = text.slice(from, next < 0 ? text.length : next);
+    return !/\p{Ll}/u.test(line) && /\p{L}.*\s.*\p{L}/su.test(line);
+  };
+  if (lex)
+    for (const sp of split) {
+      if (sp.first > sp.last || !(capsLine(sp.sentence) || capsTextLine(sp))) continue;
+      trimCommonWords(sp, tokens, lex);
+      // `BAKER SAYS REAGAN`: a headline's verb between two names parts them (the second is read in
+      // its turn: the loop reaches the spans pushed here).
+      const verb = innerHeadlineVerb(sp, tokens, lex);
+      if (verb < 0) continue;
+      split.push({ ...sp, first: verb + 1 });
+      sp.last = verb - 1;
+      trimCommonWords(sp, tokens, lex);
+    }
   const titles = quotedTitles(tokens, sentences);
   // A title of several words quoted once is the same title where the document writes it unquoted;
   // not a quoted name of a place or an organisation (`"Cold Spring Harbor"`, `"Montreal HC"`).
@@ -3590,6 +3610,48 @@ function pluralAcronyms(tokens: Token[]): Set<string> {
   return out;
 }
 
+/** Verbs of saying and thinking a headline puts between who and what (`BAKER SAYS REAGAN …`). */
+const HEADLINE_SAYING = new Set([
+  'says',
+  'said',
+  'sees',
+  'expects',
+  'predicts',
+  'reports',
+  'denies',
+  'urges',
+  'warns',
+  'calls',
+  'asks',
+  'tells',
+  'plans',
+  'wants',
+  'backs',
+  'opposes',
+  'forecasts',
+]);
+
+/**
+ * The token inside a span in capitals that is a verb a headline puts between two names (`SAYS`,
+ * `SETS`, `BUYS`: a verb of saying, or an action verb's present or past, that running text writes
+ * in lower case), or -1. Not in a name that ends in a legal form, which keeps its words.
+ */
+function innerHeadlineVerb(sp: Span, tokens: Token[], lex: Lexicon): number {
+  // (A span the trimming emptied has no inside.)
+  if (sp.last - sp.first < 2 || isCorporateSuffix(tokens[sp.last].text)) return -1;
+  for (let i = sp.first + 1; i < sp.last; i++) {
+    const t = tokens[i].text;
+    if (!/^\p{Lu}{3,}$/u.test(t)) continue;
+    const l = t.toLowerCase();
+    const action = ACTION_WORDS.get(l);
+    const verb = HEADLINE_SAYING.has(l) || (action?.verb === true && /(?:s|ed)$/.test(l));
+    if (!verb) continue;
+    const e = lex.lookupInflected(l);
+    if (e >= 0 && lex.capRatio[e] === 0) return i;
+  }
+  return -1;
+}
+
 /** Drops the words at the edges of a span in capitals that running text writes in lower case (`BLASTS`, `SETS`). */
 function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
   // A place's name stays whole (`THE HAGUE`, `NICE`).
@@ -3604,6 +3666,10 @@ function trimCommonWords(sp: Span, tokens: Token[], lex: Lexicon): void {
   const common = (i: number, first: boolean) => {
     const t = tokens[i].text;
     if (!/^\p{Lu}+$/u.test(t) || placeInfo(titled(i, i))) return false;
+    // A stock symbol (`VIACOM <VIA>`, `LOTUS <LOTS>`) is no word of the headline, and the word
+    // before one ends the company's name (`AID <AIDC>`).
+    if (tokens[i - 1]?.text === '<' && tokens[i + 1]?.text === '>') return false;
+    if (tokens[i + 1]?.text === '<' && tokens[i + 3]?.text === '>') return false;
     const l = t.toLowerCase();
     if (headClass(l) || headClass(l.replace(/s$/, '')) || NUMERALS.has(l)) return false;
     const e = lex.lookupInflected(l);
