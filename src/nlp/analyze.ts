@@ -11,7 +11,7 @@ import { findEvents } from './events.js';
  * Bump when anything in src/nlp changes what analyze() returns: ingest re-analyzes every document
  * stored by another version, and only those.
  */
-export const ANALYZER_VERSION = '0.6.194';
+export const ANALYZER_VERSION = '0.6.195';
 
 export type AnalyzerInput = Pick<Article, 'body' | 'date' | 'dateSource' | 'dateline'>;
 

@@ -476,14 +476,15 @@ export function entitySpans(
     return !/\p{Ll}/u.test(line) && /\p{L}.*\s.*\p{L}/su.test(line);
   };
   if (lex)
-    for (const sp of split) {
+    for (let k = 0; k < split.length; k++) {
+      const sp = split[k];
       if (sp.first > sp.last || !(capsLine(sp.sentence) || capsTextLine(sp))) continue;
       trimCommonWords(sp, tokens, lex);
-      // `BAKER SAYS REAGAN`: a headline's verb between two names parts them (the second is read in
-      // its turn: the loop reaches the spans pushed here).
+      // `BAKER SAYS REAGAN`: a headline's verb between two names parts them. The second part goes
+      // right after the first, in text order, and is read in its turn.
       const verb = innerHeadlineVerb(sp, tokens, lex);
       if (verb < 0) continue;
-      split.push({ ...sp, first: verb + 1 });
+      split.splice(k + 1, 0, { ...sp, first: verb + 1 });
       sp.last = verb - 1;
       trimCommonWords(sp, tokens, lex);
     }
@@ -3610,8 +3611,18 @@ function pluralAcronyms(tokens: Token[]): Set<string> {
   return out;
 }
 
-/** Verbs of saying and thinking a headline puts between who and what (`BAKER SAYS REAGAN …`). */
-const HEADLINE_SAYING = new Set([
+/**
+ * Verbs a headline puts between who and what (`BAKER SAYS REAGAN …`, `CME SETS FEBRUARY …`):
+ * of saying and thinking, and the commonest of doing that the action verbs do not hold.
+ */
+const HEADLINE_VERBS = new Set([
+  'sets',
+  'gets',
+  'seeks',
+  'takes',
+  'gives',
+  'makes',
+  'wins',
   'says',
   'said',
   'sees',
@@ -3633,8 +3644,8 @@ const HEADLINE_SAYING = new Set([
 
 /**
  * The token inside a span in capitals that is a verb a headline puts between two names (`SAYS`,
- * `SETS`, `BUYS`: a verb of saying, or an action verb's present or past, that running text writes
- * in lower case), or -1. Not in a name that ends in a legal form, which keeps its words.
+ * `SETS`, `BUYS`: one of HEADLINE_VERBS, or an action verb's present or past, that running text
+ * writes in lower case), or -1. Not in a name that ends in a legal form, which keeps its words.
  */
 function innerHeadlineVerb(sp: Span, tokens: Token[], lex: Lexicon): number {
   // (A span the trimming emptied has no inside.)
@@ -3644,7 +3655,7 @@ function innerHeadlineVerb(sp: Span, tokens: Token[], lex: Lexicon): number {
     if (!/^\p{Lu}{3,}$/u.test(t)) continue;
     const l = t.toLowerCase();
     const action = ACTION_WORDS.get(l);
-    const verb = HEADLINE_SAYING.has(l) || (action?.verb === true && /(?:s|ed)$/.test(l));
+    const verb = HEADLINE_VERBS.has(l) || (action?.verb === true && /(?:s|ed)$/.test(l));
     if (!verb) continue;
     const e = lex.lookupInflected(l);
     if (e >= 0 && lex.capRatio[e] === 0) return i;
