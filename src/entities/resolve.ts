@@ -545,9 +545,14 @@ export function resolveNames(
   // The first words of people's full names: given names, in this corpus.
   const givenNames = new Set<string>();
   for (const list of fullBySurname.values()) for (const i of list) givenNames.add(byId.get(i)!.key.split(' ')[0]);
-  // The titles each person's name is written with, by document (`president` → documents).
+  // The titles each person's name is written with, by document (`president` → documents). Read once
+  // per name: `Reagan` and `President Reagan` ask for the same full names' titles.
+  const titles = new Map<string, Map<string, Set<number>>>();
   const titlesOf = (key: string): Map<string, Set<number>> => {
+    const known = titles.get(key);
+    if (known) return known;
     const out = new Map<string, Set<number>>();
+    titles.set(key, out);
     for (const e of source.ofShort(key)) {
       if (e.kind !== 'title' || e.type !== 'PERSON') continue;
       const docs = out.get(e.long) ?? new Set<number>();

@@ -933,8 +933,8 @@ function buildHit(
   if (marked) {
     titleSpans.push(...unmark(marked.title, doc.title));
     // The index holds the body from its story's start: the marks are offsets from there.
-    const from = doc.storyStart;
-    bodySpans.push(...unmark(marked.body, doc.body.slice(from)).map(([s, e]): Span => [s + from, e + from]));
+    const at = doc.storyStart;
+    bodySpans.push(...unmark(marked.body, doc.body.slice(at)).map(([s, e]): Span => [s + at, e + at]));
   }
   // Mentions of the queried and filtered entities: the matches that are not the query's words.
   const wanted = dedupe([...queryEntities, ...result.filterEntities.flatMap((f) => f.matches)]);

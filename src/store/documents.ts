@@ -4,6 +4,7 @@ import { databaseBytes, sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { corpusEventCounts } from './events.js';
 import { corpusCount } from './counts.js';
+import { INDEX_ROW_DELETE, INDEX_ROW_INSERT } from './schema.js';
 import type { DateSource, IsoDate } from '../core/types.js';
 
 export interface CorpusStats {
@@ -221,17 +222,9 @@ export function setStoryStart(
   storyStart: number,
 ): void {
   const db = sqlite(store);
-  statement(db, "INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)").run(
-    doc.id,
-    doc.title ?? '',
-    doc.body,
-  );
+  statement(db, INDEX_ROW_DELETE).run(doc.id, doc.title ?? '', doc.body);
   statement(db, 'UPDATE documents SET story_start = ? WHERE id = ?').run(storyStart, doc.id);
-  statement(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(
-    doc.id,
-    doc.title ?? '',
-    doc.body.slice(storyStart),
-  );
+  statement(db, INDEX_ROW_INSERT).run(doc.id, doc.title ?? '', doc.body.slice(storyStart));
 }
 
 export function markStoryStartsRead(store: Store): void {

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { packSentences } from './sentences.js';
+import { INDEX_ROW_INSERT } from './schema.js';
 import { aliasKey } from '../core/alias-key.js';
 import { parseDateValue } from '../core/timex.js';
 
@@ -49,7 +50,7 @@ export function insertDocumentRow(store: Store, doc: DocumentRow, sha256Of = doc
   const id = Number(info.lastInsertRowid);
   statement(db, 'INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(doc.path, id);
   if (doc.fts) {
-    statement(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, doc.title ?? '', doc.body);
+    statement(db, INDEX_ROW_INSERT).run(id, doc.title ?? '', doc.body);
     statement(db, 'INSERT INTO titles_fts (rowid, title) VALUES (?, ?)').run(id, doc.title ?? '');
   }
   return id;

@@ -4,6 +4,7 @@ import { parseDateValue } from '../core/timex.js';
 import { packSentences } from './sentences.js';
 import { sqlite, type Db, type Store } from './db.js';
 import { noteDocumentChange } from './counts.js';
+import { INDEX_ROW_DELETE, INDEX_ROW_INSERT } from './schema.js';
 
 /** What the store knows about a path before an ingest touches it. */
 export interface StoredPath {
@@ -57,8 +58,8 @@ export class StoreWriter {
       ),
       docForDelete: db.prepare('SELECT id, title, body, story_start AS storyStart FROM documents WHERE id = ?'),
       docDelete: db.prepare('DELETE FROM documents WHERE id = ?'),
-      ftsInsert: db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
-      ftsDelete: db.prepare("INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"),
+      ftsInsert: db.prepare(INDEX_ROW_INSERT),
+      ftsDelete: db.prepare(INDEX_ROW_DELETE),
       titleInsert: db.prepare('INSERT INTO titles_fts (rowid, title) VALUES (?, ?)'),
       titleDelete: db.prepare("INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', ?, ?)"),
       pathInsert: db.prepare('INSERT INTO paths (path, doc_id) VALUES (?, ?)'),
