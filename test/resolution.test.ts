@@ -766,20 +766,26 @@ describe('corpus-level resolution', () => {
     expect(both.links).toEqual([]);
   });
 
-  it("leaves a clipped word's documents alone rather than give them by context to a name only seen beside it", () => {
+  it('joins a clipped word to the full name it is named beside far more often, never by context', () => {
     // `Fed` beside `Federal Reserve` in 24 documents and beside the `Federal Open Market Committee`
     // in 6; the committee's stories and ten stories of `Fed` alone all name Paris and Tokyo.
-    const names = [
+    const names = (committeeBeside: number[]) => [
       name('ORG', 'fed', range(1, 40), 'Fed'),
       name('ORG', 'federal reserve', range(1, 25), 'Federal Reserve'),
-      name('ORG', 'federal open market committee', [...range(20, 26), ...range(100, 110)]),
+      name('ORG', 'federal open market committee', [...committeeBeside, ...range(100, 110)]),
       name('PLACE', 'paris', [...range(20, 26), ...range(30, 40), ...range(100, 110)]),
       name('PLACE', 'tokyo', [...range(20, 26), ...range(30, 40), ...range(100, 110)]),
       name('COUNTRY', 'united states', range(1, 110)),
     ];
-    const r = resolveNames(names, []);
-    expect(r.links.filter((l) => l.from === 'fed')).toEqual([]);
+    const r = resolveNames(names(range(20, 26)), []);
+    expect(r.links.filter((l) => l.from === 'fed').map((l) => `${l.to} (${l.rule})`)).toEqual([
+      'federal reserve (short form)',
+    ]);
     expect(r.docLinks).toEqual([]);
+    // Beside the committee in 13 of them: no full name stands out, and context gives it no document.
+    const close = resolveNames(names(range(12, 25)), []);
+    expect(close.links.filter((l) => l.from === 'fed')).toEqual([]);
+    expect(close.docLinks).toEqual([]);
   });
 
   it('gives a surname to the dominant full name, leaves a disputed one to context, and never a first name', () => {

@@ -109,6 +109,11 @@ export interface ResolveOptions {
 
 /** A full name must have this many times the evidence of the next for a short form to join it everywhere. */
 const DOMINANCE = 8;
+/**
+ * A clipped word (`Fed`) joins the full name it is named beside in this many times as many of its
+ * documents as beside any other it may clip, both seen only beside it.
+ */
+const CLIPPED_DOMINANCE = 2;
 /** Documents of evidence a link needs (a `Long (SHORT)` pattern counts twice). */
 const MIN_EVIDENCE = 2;
 /** Documents that must use a given name alone for one person before the corpus's bare given name is theirs. */
@@ -722,7 +727,11 @@ export function resolveNames(
     // surname that opens other people's names too (`Ward` of a lawyer, `Ward` the first name of an
     // economist): what a rival of one document shows there may be a second person.
     const shared = n.type === 'PERSON' && givenNames.has(shortKey);
-    const dominance = credible(second) || shared ? DOMINANCE : DOMINANCE / 2;
+    // Between full names a clipped word is only seen beside, the rival's count says how often a
+    // related body is named in the same stories (`Fed` beside `Federal Open Market Committee` in 8
+    // of its 44, beside `Federal Reserve` in 37): twice that is the clipped word's own full name.
+    const onlyTogether = clipped && second !== undefined && second.kinds.size === 1 && second.kinds.has('together');
+    const dominance = onlyTogether ? CLIPPED_DOMINANCE : credible(second) || shared ? DOMINANCE : DOMINANCE / 2;
     // A surname that one full name of the corpus alone ends in (`Clinton`, Bill Clinton, in a corpus
     // of 216 stories): one document that uses both is evidence enough. Not a word that opens other
     // people's names (`David` of `Michael David`) or that running text writes in lower case (`Good`),

@@ -78,7 +78,7 @@ export interface ResolutionSummary extends ApplyResult {
  *    under two legal forms of one kind needs no document naming both (`Pennzoil Company`); context
  *    decides only between names documents give a short form to (not `Fed` → the FOMC).
  */
-export const RESOLUTION_RULES_VERSION = 22;
+export const RESOLUTION_RULES_VERSION = 23;
 
 /** A link's (or a name's) type and key, as the sets and maps of the resolution key them. */
 const fromKey = (l: { type: string; from: string }): string => `${l.type}\u0000${l.from}`;
