@@ -1570,6 +1570,14 @@ describe('corpus events from dated statements', () => {
     // Talks the visitor had no part in are another happening.
     const others = rows.map((r) => (r.action === 'n:talks' ? { ...r, participantIds: [3, 2] } : r));
     expect(clusterStatements(others, name, groups).filter((e) => e.kind === 'event')).toHaveLength(2);
+    // The talks' reports taking the host for their subject (`Baker held talks with Nakasone`): the
+    // same visit, though the visitor is not the talks' subject nor the host a part of the visit's.
+    const hosted = rows.map((r) => (r.action === 'n:talks' ? { ...r, subjectId: 2, participantIds: [2, 7] } : r));
+    expect(
+      clusterStatements(hosted, name, groups)
+        .filter((e) => e.kind === 'event')
+        .map((e) => e.documents),
+    ).toEqual([5]);
   });
 
   it('lets go of finished clusters without changing any event (sweeping after every statement or never)', () => {

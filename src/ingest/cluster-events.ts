@@ -799,6 +799,9 @@ function sameHappening(
     !toldApart(a, b)
   )
     return true;
+  // A visit and the talks the visitor holds on it (`Nakasone visit to Washington`, `Nakasone–Reagan
+  // talks`), whoever the talks' reports take for their subject: most often the host.
+  if ((visitorTalks(a, b) || visitorTalks(b, a)) && !toldApart(a, b)) return true;
   // `Greece buys` and `Syria buys` wheat the same day are two happenings: two subjects make one
   // happening only when each takes part in the other's (`Baker met Stoltenberg`, `Stoltenberg met Baker`).
   if (!subjectsAgree(a, b)) return false;
@@ -858,6 +861,17 @@ function electedIn(members: readonly StatementRow[], isPlace: (id: number) => bo
 function toldApartByPlace(a: Settled, b: Settled): boolean {
   if (a.places.size === 0 || b.places.size === 0 || [...a.places].some((p) => b.places.has(p))) return false;
   return !namesAny(b, [...a.places]) && !namesAny(a, [...b.places]);
+}
+
+/** Whether `talks` are a meeting its main participants hold with the one whose visit `visit` is (its subject). */
+function visitorTalks(visit: Settled, talks: Settled): boolean {
+  return (
+    visit.kinds.has(TRAVEL_KIND) &&
+    talks.kinds.has(MEETING_KIND) &&
+    visit.subject !== null &&
+    talks.main.has(visit.subject) &&
+    talks.main.size >= 2
+  );
 }
 
 /** An article that names them with two different event nouns tells them apart (`talks` and `meeting` are one kind: an article calls one meeting both). */
