@@ -77,6 +77,7 @@ export interface ResolutionSummary extends ApplyResult {
  *    a rival of one document weighs half unless the surname is also a given name; one company's name
  *    under two legal forms of one kind needs no document naming both (`Pennzoil Company`); context
  *    decides only between names documents give a short form to (not `Fed` → the FOMC).
+ * 23: a clipped word joins the full name it is named beside twice as often as any other (`Fed`).
  */
 export const RESOLUTION_RULES_VERSION = 23;
 
