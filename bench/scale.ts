@@ -296,6 +296,12 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
     db.close();
     return has;
   })();
+  // Searching with bm25() instead is another product at this size: say so where the figures are read.
+  if (!rankExtension)
+    process.stderr.write(
+      `scale ${size}: warning: search ranks without the rank extension (build/Release/corpus_rank.node ` +
+        `not built or not loadable; 'node native/build.cjs' builds it): its figures are not comparable\n`,
+    );
 
   const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'bench', 'scale.js'), '--search-child', dbFile], {
     encoding: 'utf8',
