@@ -140,6 +140,9 @@ interface Candidate {
   score: number;
 }
 
+/** A full name a clipped word is only seen beside (`Federal Reserve` of `Fed`), nothing naming it so. */
+const onlyBeside = (c: Candidate): boolean => c.kinds.size === 1 && c.kinds.has('together');
+
 /** Evidence held in memory (tests, small inputs) as a source resolution reads by short form. */
 export function evidenceFrom(rows: readonly DocEvidence[]): EvidenceSource {
   const byShort = new Map<string, DocEvidence[]>();
@@ -687,7 +690,7 @@ export function resolveNames(
       }
     }
     // A clipped word's candidates nest (`Federal Reserve`, `Federal Reserve Board`): the shortest stands for them.
-    const together = [...candidates.values()].filter((c) => c.kinds.size === 1 && c.kinds.has('together'));
+    const together = [...candidates.values()].filter(onlyBeside);
     for (const c of together) {
       const key = c.root.slice(c.root.indexOf('\u0000') + 1);
       const outer = together.find((o) => o !== c && key.startsWith(`${o.root.slice(o.root.indexOf('\u0000') + 1)} `));
@@ -719,7 +722,7 @@ export function resolveNames(
     };
     const rule: Rule = acronym ? 'acronym' : n.type === 'PERSON' ? 'surname' : 'short form';
     const credible = (c: Candidate | undefined) => c !== undefined && c.score >= MIN_EVIDENCE;
-    const clipped = top.kinds.has('together') && top.kinds.size === 1;
+    const clipped = onlyBeside(top);
     // A clipped word must be named beside its full name in most of its own documents.
     const clipOk = !clipped || top.score * 2 >= size(i);
     // A rival from one document (`Carmaker General Motors`, `Athough Reagan`: a mis-cut name) weighs
@@ -730,7 +733,7 @@ export function resolveNames(
     // Between full names a clipped word is only seen beside, the rival's count says how often a
     // related body is named in the same stories (`Fed` beside `Federal Open Market Committee` in 8
     // of its 44, beside `Federal Reserve` in 37): twice that is the clipped word's own full name.
-    const onlyTogether = clipped && second !== undefined && second.kinds.size === 1 && second.kinds.has('together');
+    const onlyTogether = clipped && second !== undefined && onlyBeside(second);
     const dominance = onlyTogether ? CLIPPED_DOMINANCE : credible(second) || shared ? DOMINANCE : DOMINANCE / 2;
     // A surname that one full name of the corpus alone ends in (`Clinton`, Bill Clinton, in a corpus
     // of 216 stories): one document that uses both is evidence enough. Not a word that opens other
@@ -766,7 +769,7 @@ export function resolveNames(
     // document about James Baker's or Howard Baker's affairs): a clipped word's candidates are only
     // named beside it (`Fed` with `Federal Open Market Committee`, in the stories about the Fed), and
     // the same company of names would then send `Fed` to the committee in the Fed's own stories.
-    const named = ranked.filter((c) => credible(c) && !(c.kinds.size === 1 && c.kinds.has('together')));
+    const named = ranked.filter((c) => credible(c) && !onlyBeside(c));
     if (credible(top) && credible(second) && named.length >= 2) ambiguous.push({ short: i, candidates: named });
     // What a person would want to check: ranked by the evidence behind it.
     for (const c of ranked.slice(0, 3)) {

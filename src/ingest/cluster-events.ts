@@ -799,9 +799,19 @@ function sameHappening(
     !toldApart(a, b)
   )
     return true;
-  // A visit and the talks the visitor holds on it (`Nakasone visit to Washington`, `Nakasone–Reagan
-  // talks`), whoever the talks' reports take for their subject: most often the host.
-  if ((visitorTalks(a, b) || visitorTalks(b, a)) && !toldApart(a, b)) return true;
+  const sharedActors = [...b.main].filter((id) => a.main.has(id) && !isPlace(id)).length;
+  // A visit and the visitor's talks on one day (`Nakasone visit to Washington`, `Nakasone–Reagan
+  // talks`): the talks are what the visit was for, one happening. Talks the visitor holds, whoever
+  // their reports take for subject (most often the host); or talks with someone the visit's reports
+  // name too, the two agreeing on who did it. Not when an article tells them apart.
+  const visitAndTalks =
+    (a.kinds.has(TRAVEL_KIND) && b.kinds.has(MEETING_KIND)) || (b.kinds.has(TRAVEL_KIND) && a.kinds.has(MEETING_KIND));
+  if (
+    visitAndTalks &&
+    !toldApart(a, b) &&
+    (visitorTalks(a, b) || visitorTalks(b, a) || (sharedActors >= 1 && subjectsAgree(a, b)))
+  )
+    return true;
   // `Greece buys` and `Syria buys` wheat the same day are two happenings: two subjects make one
   // happening only when each takes part in the other's (`Baker met Stoltenberg`, `Stoltenberg met Baker`).
   if (!subjectsAgree(a, b)) return false;
@@ -813,13 +823,7 @@ function sameHappening(
   // Two of the same people or organisations meeting on one day met once (`Miyazawa talks`,
   // `Miyazawa–Baker hour-long meeting`), whatever other words each report uses. (Not countries:
   // two countries hold several talks a day.)
-  const sharedActors = [...b.main].filter((id) => a.main.has(id) && !isPlace(id)).length;
   if (sharedActors >= 2 && a.kinds.has(MEETING_KIND) && b.kinds.has(MEETING_KIND)) return true;
-  // A visit and the visitor's talks on one day (`Nakasone visit to Washington`, `Nakasone–Reagan
-  // talks`): the talks are what the visit was for, one happening.
-  const visitAndTalks =
-    (a.kinds.has(TRAVEL_KIND) && b.kinds.has(MEETING_KIND)) || (b.kinds.has(TRAVEL_KIND) && a.kinds.has(MEETING_KIND));
-  if (sharedActors >= 1 && visitAndTalks) return true;
   const sharedKind = sharedKinds.length > 0;
   // Named alike, with someone who is no country or place in both (`Lawson meetings` of April 7 and
   // 8; `OPEC accord` and `OPEC accord in Vienna`, one name and where): one happening told in other
