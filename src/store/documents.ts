@@ -4,7 +4,7 @@ import { databaseBytes, sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { corpusEventCounts } from './events.js';
 import { corpusCount } from './counts.js';
-import { INDEX_ROW_DELETE, INDEX_ROW_INSERT } from './schema.js';
+import { indexText, unindexText } from './index-row.js';
 import type { DateSource, IsoDate } from '../core/types.js';
 
 export interface CorpusStats {
@@ -222,9 +222,9 @@ export function setStoryStart(
   storyStart: number,
 ): void {
   const db = sqlite(store);
-  statement(db, INDEX_ROW_DELETE).run(doc.id, doc.title ?? '', doc.body);
+  unindexText(db, { ...doc, storyStart: 0 });
   statement(db, 'UPDATE documents SET story_start = ? WHERE id = ?').run(storyStart, doc.id);
-  statement(db, INDEX_ROW_INSERT).run(doc.id, doc.title ?? '', doc.body.slice(storyStart));
+  indexText(db, { ...doc, storyStart });
 }
 
 export function markStoryStartsRead(store: Store): void {

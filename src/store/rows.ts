@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { packSentences } from './sentences.js';
-import { INDEX_ROW_INSERT } from './schema.js';
+import { indexText } from './index-row.js';
 import { aliasKey } from '../core/alias-key.js';
 import { parseDateValue } from '../core/timex.js';
 
@@ -50,7 +50,7 @@ export function insertDocumentRow(store: Store, doc: DocumentRow, sha256Of = doc
   const id = Number(info.lastInsertRowid);
   statement(db, 'INSERT INTO paths (path, doc_id) VALUES (?, ?)').run(doc.path, id);
   if (doc.fts) {
-    statement(db, INDEX_ROW_INSERT).run(id, doc.title ?? '', doc.body);
+    indexText(db, { id, title: doc.title ?? null, body: doc.body, storyStart: 0 });
     statement(db, 'INSERT INTO titles_fts (rowid, title) VALUES (?, ?)').run(id, doc.title ?? '');
   }
   return id;

@@ -10,15 +10,6 @@
 /** Marks a SQLite file as a corpus database (`PRAGMA application_id`), so we never write into someone else's. */
 export const APPLICATION_ID = 0x636f7270; // "corp"
 
-/**
- * A document's row in the full-text index (external content over documents_story since migration
- * 18): written with the body from its story's start, and removed by giving FTS5 exactly the values
- * it was written with. The one form of both, for every writer.
- */
-export const INDEX_ROW_INSERT = 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)';
-export const INDEX_ROW_DELETE =
-  "INSERT INTO documents_fts (documents_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)";
-
 export const MIGRATIONS: readonly string[] = [
   /* 1: documents, paths, full-text index, analysis */ `
   CREATE TABLE documents (

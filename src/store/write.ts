@@ -4,7 +4,7 @@ import { parseDateValue } from '../core/timex.js';
 import { packSentences } from './sentences.js';
 import { sqlite, type Db, type Store } from './db.js';
 import { noteDocumentChange } from './counts.js';
-import { INDEX_ROW_DELETE, INDEX_ROW_INSERT } from './schema.js';
+import { indexText, unindexText } from './index-row.js';
 
 /** What the store knows about a path before an ingest touches it. */
 export interface StoredPath {
@@ -58,8 +58,6 @@ export class StoreWriter {
       ),
       docForDelete: db.prepare('SELECT id, title, body, story_start AS storyStart FROM documents WHERE id = ?'),
       docDelete: db.prepare('DELETE FROM documents WHERE id = ?'),
-      ftsInsert: db.prepare(INDEX_ROW_INSERT),
-      ftsDelete: db.prepare(INDEX_ROW_DELETE),
       titleInsert: db.prepare('INSERT INTO titles_fts (rowid, title) VALUES (?, ?)'),
       titleDelete: db.prepare("INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', ?, ?)"),
       pathInsert: db.prepare('INSERT INTO paths (path, doc_id) VALUES (?, ?)'),
@@ -175,7 +173,7 @@ export class StoreWriter {
       storyStart: article.storyStart ?? 0,
     });
     const id = Number(info.lastInsertRowid);
-    this.q.ftsInsert.run(id, article.title ?? '', article.body.slice(article.storyStart ?? 0));
+    indexText(this.db, { id, title: article.title ?? null, body: article.body, storyStart: article.storyStart ?? 0 });
     this.q.titleInsert.run(id, article.title ?? '');
     this.writeAnalysis(id, analysis);
     return id;
@@ -233,8 +231,7 @@ export class StoreWriter {
       | undefined;
     if (!doc) return false;
     this.noteChange();
-    // External-content FTS: the index must be told the exact old values to remove them.
-    this.q.ftsDelete.run(doc.id, doc.title ?? '', doc.body.slice(doc.storyStart));
+    unindexText(this.db, doc);
     this.q.titleDelete.run(doc.id, doc.title ?? '');
     this.clearAnalysis(docId);
     this.q.docDelete.run(docId);
