@@ -51,6 +51,23 @@ describe('corpus ingest of a folder mixing every format', () => {
       'Talks resume\n\nSEOUL, March 5 (Yonhap) -- Officials met on Tuesday.\n',
     );
     ({ pageId } = await writeWarc(path.join(dir, 'crawl.warc.gz')));
+    // Reuters-21578's SGML: a story signed off `Reuter`, and a headline-only brief.
+    fs.writeFileSync(
+      path.join(dir, 'reut2-000.sgm'),
+      [
+        '<!DOCTYPE lewis SYSTEM "lewis.dtd">',
+        '<REUTERS NEWID="5"><DATE>26-FEB-1987 15:01:01.79</DATE><TOPICS><D>crude</D></TOPICS>',
+        '<TEXT>&#2;<TITLE>TEXACO CUTS CRUDE PRICES</TITLE>',
+        '<DATELINE>    NEW YORK, Feb 26 - </DATELINE><BODY>Texaco Inc said it cut the price it pays for crude',
+        'oil by 50 cts a barrel, effective today, the company said in',
+        'a statement issued in New York to its customers and suppliers.',
+        ' Reuter',
+        '&#3;</BODY></TEXT></REUTERS>',
+        '<REUTERS NEWID="6"><DATE>26-FEB-1987 15:43:14.36</DATE>',
+        '<TEXT TYPE="BRIEF">&#2;******<TITLE>ASSETS ROSE</TITLE>Blah blah blah.&#3;</TEXT></REUTERS>',
+        '',
+      ].join('\n'),
+    );
     db = path.join(root, 'corpus.db');
     first = corpus(['ingest', dir, '--db', db, '--json'], { env: { CORPUS_WORKERS: '0' } });
   });
@@ -58,8 +75,8 @@ describe('corpus ingest of a folder mixing every format', () => {
   it('stores the articles of every format and reports each bad record on one line', () => {
     expect(first.code).toBe(1); // some records failed: the user must look
     const summary = JSON.parse(first.stdout);
-    // md 1, json 1, jsonl 3, html 1, csv 3, tsv 1, rss 2, atom 2, xml 1, warc 1, txt 1
-    expect(summary).toMatchObject({ files: 12, documents: 17, new: 17, skipped: 3 });
+    // md 1, json 1, jsonl 3, html 1, csv 3, tsv 1, rss 2, atom 2, xml 1, warc 1, txt 1, sgm 1 (and a brief skipped)
+    expect(summary).toMatchObject({ files: 13, documents: 18, new: 18, skipped: 4 });
     const failures = first.stderr.trim().split('\n');
     const file = (name: string): string => path.join(dir, name);
     expect(failures).toEqual(
@@ -98,9 +115,19 @@ describe('corpus ingest of a folder mixing every format', () => {
       format: 'html',
       url: 'https://ledger.example.com/business/2019/03/04/carmakers-tariffs',
     });
+    expect(byPath.get('reut2-000.sgm#5')).toMatchObject({ format: 'sgml', externalId: '5' });
     expect(new Set(stored.map((r) => r.format))).toEqual(
-      new Set(['md', 'json', 'jsonl', 'html', 'csv', 'tsv', 'rss', 'atom', 'warc', 'txt']),
+      new Set(['md', 'json', 'jsonl', 'html', 'csv', 'tsv', 'rss', 'atom', 'warc', 'txt', 'sgml']),
     );
+  });
+
+  it("reads a Reuters SGML story's metadata, and its sign-off as the source, not as an organisation", () => {
+    const shown = JSON.parse(corpus(['show', path.join(dir, 'reut2-000.sgm#5'), '--db', db, '--json']).stdout);
+    expect(shown).toMatchObject({ title: 'TEXACO CUTS CRUDE PRICES', date: '1987-02-26', source: 'Reuters' });
+    const orgs = JSON.parse(corpus(['entities', '--type', 'ORG', '--db', db, '--json']).stdout);
+    const names = (orgs.entities ?? orgs).map((e: { name: string }) => e.name);
+    expect(names).toContain('Texaco Inc');
+    expect(names.filter((n: string) => /^reuter$/i.test(n))).toEqual([]);
   });
 
   it('finds them with search, and none of the page furniture', () => {
@@ -115,7 +142,7 @@ describe('corpus ingest of a folder mixing every format', () => {
 
   it('a second run changes nothing; a removed row is forgotten; --prune forgets a removed archive', () => {
     const again = corpus(['ingest', dir, '--db', db, '--json'], { env: { CORPUS_WORKERS: '0' } });
-    expect(JSON.parse(again.stdout)).toMatchObject({ documents: 17, new: 0, unchanged: 17 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ documents: 18, new: 0, unchanged: 18 });
     const csv = path.join(dir, 'news.csv');
     const lines = fs.readFileSync(csv, 'utf8').split('\n');
     fs.writeFileSync(csv, lines.filter((l) => !l.startsWith('17287,')).join('\n')); // drop the last row (line 8)

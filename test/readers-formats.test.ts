@@ -259,6 +259,140 @@ describe('RSS and Atom feeds', () => {
   });
 });
 
+describe('SGML news collections', () => {
+  const trec = [
+    '<DOC>',
+    '<DOCNO> APW19980601.0003 </DOCNO>',
+    '<DOCTYPE> NEWS STORY </DOCTYPE>',
+    '<DATE_TIME> 1998-06-01 00:10 </DATE_TIME>',
+    '<BODY>',
+    '<SLUG> BC-Kenya-Bomb </SLUG>',
+    '<HEADLINE>',
+    'Kenyan police question &AMP; release suspects',
+    '</HEADLINE>',
+    '<TEXT>',
+    '<P>',
+    'NAIROBI, Kenya (AP) _ Police questioned two men on &UR;Sunday&LR; about',
+    'the bombing, officials said.',
+    '</P>',
+    '<P>',
+    'The men were released.',
+    '</P>',
+    '</TEXT>',
+    '</BODY>',
+    '</DOC>',
+    // Gigaword's form: the id in an attribute, the day only in the id.
+    '<DOC id="AFP_ENG_19940512.0001" type="story">',
+    '<HEADLINE>Markets calm</HEADLINE>',
+    '<TEXT><P>Asian markets were calm on Thursday.</P></TEXT>',
+    '</DOC>',
+    '',
+  ].join('\n');
+  const reuters = (more = '') =>
+    [
+      '<!DOCTYPE lewis SYSTEM "lewis.dtd">',
+      '<REUTERS TOPICS="YES" NEWID="1">',
+      '<DATE>26-FEB-1987 15:01:01.79</DATE>',
+      '<TOPICS><D>cocoa</D></TOPICS>',
+      '<PLACES><D>el-salvador</D><D>usa</D></PLACES>',
+      '<TEXT>&#2;',
+      '<TITLE>BAHIA COCOA REVIEW</TITLE>',
+      '<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued throughout the week in',
+      'the Bahia cocoa zone, alleviating the drought since early',
+      'January, Comissaria Smith said in its weekly review &lt;CSMI.SA>.',
+      ' Reuter',
+      '&#3;</BODY></TEXT>',
+      '</REUTERS>',
+      '<REUTERS TOPICS="NO" NEWID="2">',
+      '<DATE>26-FEB-1987 15:43:14.36</DATE>',
+      '<TEXT TYPE="BRIEF">&#2;',
+      '******<TITLE>ASSETS OF MONEY MARKET MUTUAL FUNDS ROSE',
+      '</TITLE>Blah blah blah.',
+      '&#3;',
+      '</TEXT>',
+      '</REUTERS>',
+      more,
+    ].join('\n');
+
+  it('reads TREC-style <DOC> records: id, headline, date, paragraphs; typesetting codes dropped, entities decoded', async () => {
+    const file = path.join(tempDir(), 'apw.sgml');
+    fs.writeFileSync(file, trec);
+    expect(formatFor(file)?.name).toBe('sgml');
+    const results = await readArticles(file);
+    expect(failures(results)).toEqual([]);
+    expect(articles(results)).toMatchObject([
+      {
+        path: `${file}#APW19980601.0003`,
+        format: 'sgml',
+        externalId: 'APW19980601.0003',
+        title: 'Kenyan police question & release suspects',
+        date: '1998-06-01',
+        source: 'AP',
+        body: 'NAIROBI, Kenya (AP) _ Police questioned two men on Sunday about\nthe bombing, officials said.\n\nThe men were released.',
+      },
+      { path: `${file}#AFP_ENG_19940512.0001`, title: 'Markets calm', date: '1994-05-12' },
+    ]);
+    expect(await articleCountHint(file)).toBe(2);
+  });
+
+  it("reads Reuters-21578's records: BODY without the wire's codes, categories as tags; a brief is skipped, a cut record fails", async () => {
+    const file = path.join(tempDir(), 'reut2-000.sgm');
+    // A record cut off by the file's end, after one written in Windows-1252 (é as one byte).
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(reuters('<REUTERS NEWID="3">\n<TEXT><TITLE>CAF')),
+        Buffer.from([0xc9]),
+        Buffer.from(
+          ' TALKS</TITLE><BODY>Talks went on.\nREUTER...\n</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID="4">\n<TEXT><BODY>Cut',
+        ),
+      ]),
+    );
+    const results = await readArticles(file);
+    const [bahia, cafe] = articles(results);
+    expect(bahia).toMatchObject({
+      path: `${file}#1`,
+      title: 'BAHIA COCOA REVIEW',
+      date: '1987-02-26',
+      dateline: 'SALVADOR, Feb 26',
+      tags: ['cocoa', 'el-salvador', 'usa'],
+      source: 'Reuters',
+    });
+    expect(bahia.body).toBe(
+      'Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary, Comissaria Smith said in its weekly review <CSMI.SA>.\n Reuter',
+    );
+    expect(cafe).toMatchObject({ path: `${file}#3`, title: 'CAFÉ TALKS', source: 'Reuters' });
+    expect(cafe.warnings).toEqual(['not valid UTF-8; decoded as Windows-1252']);
+    expect(results.filter((r) => r.ok === 'skipped').map((r) => r.ok === 'skipped' && r.reason)).toEqual([
+      'a brief: headline only',
+    ]);
+    expect(failures(results)).toEqual([`${file}:4: record 4: cut off (the file ends before its end tag)`]);
+  });
+
+  it('streams a file of many records, one cut across read chunks, as the same articles', async () => {
+    const file = path.join(tempDir(), 'big.sgm');
+    const records = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<DOC>\n<DOCNO> X${i} </DOCNO>\n<TEXT>\nStory number ${i} is ${'long '.repeat(20)}enough.\n</TEXT>\n</DOC>\n`,
+    );
+    fs.writeFileSync(file, records.join(''));
+    expect(fs.statSync(file).size).toBeGreaterThan(2 * 256 * 1024);
+    const read = articles(await readArticles(file));
+    expect(read).toHaveLength(3000);
+    expect(read.map((a) => a.externalId)).toEqual(records.map((_, i) => `X${i}`));
+    expect(await articleCountHint(file)).toBe(3000);
+  });
+
+  it('reports a .sgm file with no records on one line', async () => {
+    const file = path.join(tempDir(), 'notes.sgm');
+    fs.writeFileSync(file, '<NOTE>nothing here</NOTE>\n');
+    expect(failures(await readArticles(file))).toEqual([
+      `${file}: not an SGML news collection (no <DOC> or <REUTERS> record at its start)`,
+    ]);
+  });
+});
+
 describe('WARC archives', () => {
   it('reads HTML responses through the web-page reader, addressed by record id with the target URI as URL; skips the rest', async () => {
     const file = path.join(tempDir(), 'crawl.warc.gz');

@@ -449,6 +449,13 @@ describe('attribution', () => {
     });
   });
 
+  it("reads AP's old wire dash, a spaced underscore", () => {
+    expect(findDateline('NAIROBI, Kenya (AP) _ Police questioned two men.')).toEqual({
+      dateline: 'NAIROBI, Kenya (AP)',
+      source: 'AP',
+    });
+  });
+
   it('does not mistake ordinary openings for datelines', () => {
     expect(findDateline('U.S.-China talks resumed on Monday.')).toBeNull();
     expect(findDateline('South Korea and the United States - allies - met.')).toBeNull();
@@ -464,6 +471,10 @@ describe('attribution', () => {
     expect(findClosingSource('Shares were unchanged (UNCH)')).toBeNull();
     expect(findClosingSource('Yonhap reported the talks would continue.')).toBeNull();
     expect(findClosingSource('Prices rose 2 pct.\n Reuter\n')).toBe('Reuters');
+    // The wire's sign-off in any case, continued (`...`), or after the last sentence on its line.
+    expect(findClosingSource('Prices rose 2 pct.\n REUTER...\n')).toBe('Reuters');
+    expect(findClosingSource('Prices rose 2 pct. reuter')).toBe('Reuters');
+    expect(findClosingSource('He said he had told Reuter')).toBeNull();
     expect(findClosingSource('The report was written by Peter Reuter')).toBeNull();
     expect(findAttribution('SEOUL, Dec 18 (Yonhap) -- Talks.\n(With input from Reuters)')).toEqual({
       dateline: 'SEOUL, Dec 18 (Yonhap)',
@@ -533,6 +544,8 @@ describe('file errors', () => {
       '.xml',
       '.warc',
       '.warc.gz',
+      '.sgm',
+      '.sgml',
     ]);
     expect(only(parseArticles('UPPER.TXT', utf8('Hello world.\n'))).format).toBe('txt');
   });

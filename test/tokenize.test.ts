@@ -79,6 +79,32 @@ describe('tokenize', () => {
     expect(sentencesOf(wrapped)).toHaveLength(1);
   });
 
+  it('runs a full line of hard-wrapped copy on into the next, capital or not; not a list written a line an item', () => {
+    // Reuters' SGML as written: lines cut near 65 columns, paragraphs indented.
+    const wire = [
+      'The dollar closed lower on selling by speculators and by',
+      'institutional investors hedging currency risks, dealers said.',
+      '    The dollar closed at 145.25 yen against 145.85/90 in New',
+      'York and 146.00 at the close here yesterday, while the mark',
+      'ended at 1.8205/15 against 1.8260/70 in New York, dealers said.',
+      '    Traders said the market was waiting for the U.S.',
+      'Treasury Secretary to speak.',
+    ].join('\n');
+    expect(sentencesOf(wire).map((s) => s.join(' '))).toEqual([
+      'The dollar closed lower on selling by speculators and by institutional investors hedging currency risks , dealers said .',
+      'The dollar closed at 145.25 yen against 145.85/90 in New York and 146.00 at the close here yesterday , while the mark ended at 1.8205/15 against 1.8260/70 in New York , dealers said .',
+      'Traders said the market was waiting for the U.S. Treasury Secretary to speak .',
+    ]);
+    // Lines as long, each an item (CoNLL-2003's results): no line runs on into a lower-case word.
+    const results = [
+      'Sandrine Testud (France) beat Ines Gorrochategui (Argentina) 4-6 6-2 6-1',
+      'Goran Ivanisevic (Croatia) beat Scott Draper (Australia) 6-7 6-3 6-4 6-4',
+      'Andrea Gaudenzi (Italy) beat Jonas Bjorkman (Sweden) 6-3 7-6 6-3 6-4',
+      'Thomas Muster (Austria) beat Byron Black (Zimbabwe) 6-4 6-3 6-1 and more',
+    ].join('\n');
+    expect(sentencesOf(results)).toHaveLength(4);
+  });
+
   it('keeps hyphenated names whole but splits names joined by a hyphen', () => {
     const words = tokenize('Kim Jong-un backed U.S.-ROK-Japan and US-China ties in the Indo-Pacific.').tokens.map(
       (t) => t.text,

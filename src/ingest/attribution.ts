@@ -8,6 +8,7 @@
  * so only these two positions count.
  */
 import { MONTH_WORD } from '../core/names.js';
+import { agencyName, signOff } from '../core/agencies.js';
 
 export interface Attribution {
   /** Agency or outlet credited by the dateline or the closing credit. */
@@ -15,58 +16,6 @@ export interface Attribution {
   /** The dateline as written, without the dash that ends it. */
   dateline: string | null;
 }
-
-/** Known agencies, keyed by lower-case spelling, with the name the project reports. */
-const AGENCIES: Record<string, string> = {
-  reuters: 'Reuters',
-  reuter: 'Reuters',
-  'thomson reuters': 'Reuters',
-  ap: 'AP',
-  'associated press': 'AP',
-  'the associated press': 'AP',
-  afp: 'AFP',
-  'agence france-presse': 'AFP',
-  'agence france presse': 'AFP',
-  yonhap: 'Yonhap',
-  'yonhap news': 'Yonhap',
-  'yonhap news agency': 'Yonhap',
-  yna: 'Yonhap',
-  xinhua: 'Xinhua',
-  'xinhua news agency': 'Xinhua',
-  kyodo: 'Kyodo',
-  'kyodo news': 'Kyodo',
-  upi: 'UPI',
-  'united press international': 'UPI',
-  kcna: 'KCNA',
-  tass: 'TASS',
-  'itar-tass': 'TASS',
-  'ria novosti': 'RIA Novosti',
-  interfax: 'Interfax',
-  sputnik: 'Sputnik',
-  dpa: 'dpa',
-  efe: 'EFE',
-  ansa: 'ANSA',
-  anadolu: 'Anadolu',
-  'anadolu agency': 'Anadolu',
-  pti: 'PTI',
-  'press trust of india': 'PTI',
-  ani: 'ANI',
-  ians: 'IANS',
-  bernama: 'Bernama',
-  antara: 'Antara',
-  aap: 'AAP',
-  'australian associated press': 'AAP',
-  cna: 'CNA',
-  'central news agency': 'CNA',
-  'canadian press': 'The Canadian Press',
-  'the canadian press': 'The Canadian Press',
-  bloomberg: 'Bloomberg',
-  'dow jones': 'Dow Jones',
-  nhk: 'NHK',
-  bbc: 'BBC',
-  cnn: 'CNN',
-  cgtn: 'CGTN',
-};
 
 /** Parenthesised endings that are not credits. */
 const NOT_AGENCY = new Set([
@@ -86,11 +35,6 @@ const NOT_AGENCY = new Set([
   'CORRECTED',
 ]);
 
-export function agencyName(raw: string): string | null {
-  const key = raw.replace(/\s+/g, ' ').trim().toLowerCase();
-  return AGENCIES[key] ?? AGENCIES[key.replace(/^the /, '')] ?? null;
-}
-
 /** A case-insensitive spelling of `word` for a regex that is otherwise case-sensitive. */
 const anyCase = (word: string): string => word.replace(/[a-z]/gi, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
 // Wires write "Feb 26", "FEB 26", "march 4", "Sept. 3".
@@ -103,7 +47,8 @@ const TITLE_PLACE = "[A-Z][a-z'\\-]+(?: [A-Z][a-z'\\-]+){0,2}";
 const REGION = "(?: ?, ?[A-Z][A-Za-z.'\\-]*(?: [A-Z][A-Za-z.'\\-]*){0,2})?";
 const DAY = ` ?,? (?:${MONTH} \\d{1,2}|\\d{1,2} ${MONTH})(?:, ?\\d{4})?`;
 const AGENCY = " ?\\(([A-Za-z][A-Za-z.&'\\- ]{0,40})\\)";
-const DASH = ' *(?:-{1,2}|—|–)';
+// AP's wire of the 1990s wrote its dash as a spaced underscore (`NAIROBI, Kenya (AP) _ Police`).
+const DASH = ' *(?:-{1,2}|—|–|_(?= ))';
 
 // An all-caps place may stand alone before the dash ("HANOI - "); a title-case one
 // only with a date or an agency, else every "Sources - ..." opening would match.
@@ -123,7 +68,7 @@ export function findDateline(body: string, from = 0): Attribution | null {
     const [whole, , day, agency] = m;
     const rest = start.slice(whole.length);
     const bare = !day && !agency;
-    if (bare && !/^ +(?:-{1,2}|—|–) |^ *(?:—|–|--) *\S/.test(rest)) continue;
+    if (bare && !/^ +(?:-{1,2}|—|–|_) |^ *(?:—|–|--) *\S/.test(rest)) continue;
     return { dateline: whole.trim(), source: agency ? (agencyName(agency) ?? cleanAgency(agency)) : null };
   }
   return null;
@@ -138,8 +83,6 @@ function cleanAgency(raw: string): string | null {
 const CREDIT_RE =
   /\(\s*(?:with\s+)?(?:additional\s+)?(?:inputs?\s+from|reporting\s+(?:by|from)|(?:compiled|written)\s+(?:by|from)|source:?)\s+([^()]{1,120})\)\s*$/i;
 const BARE_CREDIT_RE = /\(\s*([A-Za-z][A-Za-z.&'\- ]{0,40}?)\s*\)\s*$/;
-// Reuters' old wire sign-off, alone after the last sentence (not a person named Reuter).
-const REUTER_SIGNOFF_RE = /(?:^|[.!?"”']\s+|\n\s*)Reuter\s*$/;
 
 /** The agency a closing credit names (`(Yonhap)`, `(With input from Reuters)`), if any. */
 export function findClosingSource(body: string): string | null {
@@ -156,8 +99,7 @@ export function findClosingSource(body: string): string | null {
   m = BARE_CREDIT_RE.exec(tail);
   // Only known agencies: tables end in "(UNCH)" or "(NA)" too.
   if (m) return agencyName(m[1]);
-  if (REUTER_SIGNOFF_RE.test(tail)) return 'Reuters';
-  return null;
+  return signOff(tail)?.agency ?? null;
 }
 
 /** Dateline and source from the text: the dateline's agency first, else the closing credit. */

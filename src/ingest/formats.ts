@@ -14,6 +14,7 @@ import { jsonFormat, jsonLinesFormat } from './readers/json.js';
 import { csvFormat, tsvFormat } from './readers/csv.js';
 import { feedFormat } from './readers/feed.js';
 import { warcFormat } from './readers/warc.js';
+import { sgmlFormat } from './readers/sgml.js';
 
 /** `--columns text=body,date=published`: which source column holds which article field. */
 export type ColumnMap = Readonly<Record<string, string>>;
@@ -80,6 +81,7 @@ export const FORMATS: readonly InputFormat[] = [
   tsvFormat,
   feedFormat,
   warcFormat,
+  sgmlFormat,
 ];
 
 /** Every extension a folder walk picks up, with the dot. */

@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../core/types.js';
 import { countryByDemonym, isCountrySurface, placeInfo } from './gazetteer.js';
 import { MONTH_ABBREVIATIONS } from '../core/names.js';
-import { HARD_WRAP, lineLength } from './wrapped-lines.js';
+import { HARD_WRAP, isHardWrapped, lineLength } from './wrapped-lines.js';
 import { LISTED_SYMBOL } from './ner/orgs.js';
 
 /*
@@ -262,6 +262,8 @@ export function isCountryNamedCompany(s: string): boolean {
 function splitSentences(text: string, tokens: Token[], kinds: Kind[]): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
+  // Asked once, at the first single line break: most texts have none.
+  let hardWrapped: boolean | undefined;
   const close = (end: number) => {
     if (end <= first) return;
     sentences.push({ start: tokens[first].start, end: tokens[end - 1].end, tokenStart: first, tokenEnd: end });
@@ -287,8 +289,17 @@ function splitSentences(text: string, tokens: Token[], kinds: Kind[]): Sentence[
       // An initial goes on to the next line only in hard-wrapped text: a line longer than any wrap
       // is a paragraph of its own, and its closing initial ends a sentence (`… (Norge) A/S.\nStatoil
       // has been offered`, `the Dodge Daytona Shelby Z.\nChrysler is aiming`: the name ran on).
-      const wrapped = kind === Kind.Initial && lineLength(text, prev.end) <= HARD_WRAP.max;
-      const continues = kind === Kind.Title || wrapped || prev.text === ',' || isLower(c);
+      const line = lineLength(text, prev.end);
+      const wrapped = kind === Kind.Initial && line <= HARD_WRAP.max;
+      // In hard-wrapped copy a full line goes on to the next one, capital or not (`in New\nYork`,
+      // `the U.S.\nTreasury`), unless the next one is indented (a new paragraph, a table's row).
+      const runsOn =
+        !finalPunct &&
+        line >= HARD_WRAP.min &&
+        line <= HARD_WRAP.max &&
+        text.charCodeAt(cur.start - 1) === 10 &&
+        (hardWrapped ??= isHardWrapped(text));
+      const continues = kind === Kind.Title || wrapped || runsOn || prev.text === ',' || isLower(c);
       if (!continues || finalPunct) close(i);
       continue;
     }

@@ -24,8 +24,8 @@ const MONTH_NAME = `(${MONTH_WORD})\\.?`;
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_]|[+-]\d|Z)/i;
 const SLASH_RE = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:$|[T\s])/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:$|T\d)/;
-// "15 Feb 2019", "Fri, 15 Feb 2019 10:00:00 GMT" (RSS pubDate)
-const DAY_MONTH_RE = new RegExp(`^(?:[a-z]+,?\\s+)?(\\d{1,2})\\s+${MONTH_NAME}\\s+(\\d{4})\\b`, 'i');
+// "15 Feb 2019", "Fri, 15 Feb 2019 10:00:00 GMT" (RSS pubDate), "26-FEB-1987 15:01:01.79" (Reuters' SGML)
+const DAY_MONTH_RE = new RegExp(`^(?:[a-z]+,?\\s+)?(\\d{1,2})(?:\\s+|-)${MONTH_NAME}(?:\\s+|-)(\\d{4})\\b`, 'i');
 // "February 15, 2019", "Friday, Feb. 15, 2019"
 const MONTH_DAY_RE = new RegExp(`^(?:[a-z]+,?\\s+)?${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 

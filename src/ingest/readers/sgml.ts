@@ -1,0 +1,257 @@
+/**
+ * Newswire collections in SGML, many stories to a file: TREC-style `<DOC>` records (AQUAINT, TDT,
+ * Gigaword, the TREC disks, LDC's news releases) and Reuters-21578's `<REUTERS>` records. A record is
+ * one article: its id (`DOCNO`, `DOCID`, or the record's `id`/`NEWID` attribute), headline
+ * (`HEADLINE`, `HL`, `TITLE`, `HEAD`), date (`DATE`, `DATE_TIME`, `DD`, else the day an id like
+ * `APW19980601.0003` is named for), `DATELINE`, byline and the text: Reuters' `BODY`, else `TEXT`
+ * with its `<P>` paragraphs and without the headline and dateline elements some collections nest
+ * in it. Reuters' category lists (`<TOPICS><D>grain</D>…`) become tags.
+ *
+ * SGML is not XML (no root, undeclared entities such as NYT's `&UR;`, wire control codes written
+ * `&#3;`), so records are cut at their end tags and their elements read by name, not parsed by an
+ * XML parser, which would reject the file. A record without text, or marked a brief (Reuters' 1,798
+ * headline-only `BRIEF` items, whose body is filler), is passed over and counted as skipped. Records are addressed `file.sgm#ID`, else
+ * `file.sgm:N`; each is decoded on its own (UTF-8, else Windows-1252), so one bad byte never
+ * garbles the file.
+ *
+ * Entities are decoded with `entities` (fb55's, all of HTML's named ones, which SGML newswire
+ * borrows: `&eacute;`, `&AMP;`): a hand-written table would hold the five of XML.
+ */
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Entry, ManyFormat, Skipped } from '../formats.js';
+import { decodeText } from '../decode.js';
+import { cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
+
+const require = createRequire(import.meta.url);
+let entities: typeof import('entities') | undefined;
+
+/** The record elements: a file holds a sequence of one of them. */
+const RECORD_START = /<(DOC|REUTERS)(?=[\s>])[^>]*>/gi;
+/** A record longer than this has lost its end tag: the rest of the file is one failure. */
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+export const sgmlFormat: ManyFormat = {
+  name: 'sgml',
+  extensions: ['.sgm', '.sgml'],
+  many: true,
+  sniff(head) {
+    RECORD_START.lastIndex = 0;
+    return RECORD_START.test(head) ? null : 'not an SGML news collection (no <DOC> or <REUTERS> record at its start)';
+  },
+  stream: (bytes) => streamRecords(bytes),
+  parse: (text) => parseRecords(text),
+  countHint: (file) => countRecords(file),
+};
+
+/**
+ * The records of a byte stream. Bytes are searched as Latin-1 (one character a byte, so offsets are
+ * byte offsets and tags are ASCII either way); each record's bytes are decoded on their own.
+ */
+async function* streamRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Entry> {
+  let pending: Buffer = Buffer.alloc(0);
+  const counter = { records: 0, used: new Set<string>() };
+  for await (const chunk of chunks) {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : Buffer.from(chunk);
+    let consumed = 0;
+    for (const cut of recordCuts(pending.toString('latin1'))) {
+      const decoded = decodeText(pending.subarray(cut.start, cut.end));
+      counter.records++;
+      if (!decoded.ok) {
+        yield {
+          address: `:${counter.records}`,
+          outcome: { ok: false, error: `record ${counter.records}: ${decoded.error}` },
+        };
+      } else {
+        const entry = recordEntry(decoded.text, counter);
+        if (entry.outcome.ok === true) entry.outcome.fields.warnings.unshift(...decoded.warnings);
+        yield entry;
+      }
+      consumed = cut.end;
+    }
+    pending = Buffer.from(pending.subarray(consumed));
+    if (pending.length > MAX_RECORD_BYTES) {
+      yield cutOff(counter.records + 1, `longer than ${MAX_RECORD_BYTES} bytes without its end tag`);
+      return;
+    }
+  }
+  const rest = pending.toString('latin1');
+  RECORD_START.lastIndex = 0;
+  if (RECORD_START.test(rest)) yield cutOff(counter.records + 1, 'cut off (the file ends before its end tag)');
+}
+
+/** The records of a text already decoded (`corpus extract`, tests). */
+function* parseRecords(text: string): Generator<Entry> {
+  const counter = { records: 0, used: new Set<string>() };
+  let last = 0;
+  for (const cut of recordCuts(text)) {
+    counter.records++;
+    yield recordEntry(text.slice(cut.start, cut.end), counter);
+    last = cut.end;
+  }
+  RECORD_START.lastIndex = 0;
+  if (RECORD_START.test(text.slice(last)))
+    yield cutOff(counter.records + 1, 'cut off (the file ends before its end tag)');
+}
+
+function cutOff(record: number, what: string): Entry {
+  return { address: `:${record}`, outcome: { ok: false, error: `record ${record}: ${what}` } };
+}
+
+/** Start and end (past the end tag) of each whole record in `text`, in order. */
+function* recordCuts(text: string): Generator<{ start: number; end: number }> {
+  RECORD_START.lastIndex = 0;
+  let from = 0;
+  for (;;) {
+    RECORD_START.lastIndex = from;
+    const open = RECORD_START.exec(text);
+    if (!open) return;
+    const endTag = new RegExp(`</${open[1]}\\s*>`, 'gi');
+    endTag.lastIndex = open.index + open[0].length;
+    const close = endTag.exec(text);
+    if (!close) return;
+    yield { start: open.index, end: close.index + close[0].length };
+    from = close.index + close[0].length;
+  }
+}
+
+/** The entry of one record's text (from its start tag to its end tag). */
+function recordEntry(record: string, counter: { records: number; used: Set<string> }): Entry {
+  const startTag = /^<[^>]*>/.exec(record)?.[0] ?? '';
+  const attrs = attributes(startTag);
+  const id = cleanString(
+    inlineText(element(record, ['DOCNO', 'DOCID']) ?? '') || (attrs.id ?? attrs.docid ?? attrs.newid ?? ''),
+  );
+  const address = id && !counter.used.has(id) && !/\s/.test(id) ? `#${id}` : `:${counter.records}`;
+  if (id) counter.used.add(id);
+  return { address, outcome: readRecord(record, id) };
+}
+
+function readRecord(record: string, id: string | null): ReaderOutcome | Skipped {
+  // Reuters' DTD marks a one-line item `<TEXT TYPE="BRIEF">`: its headline is all there is (the body
+  // holds filler).
+  if (/<TEXT\s[^>]*\bTYPE\s*=\s*"?BRIEF\b/i.test(record)) return { ok: 'skipped', reason: 'a brief: headline only' };
+  const text = element(record, ['TEXT']);
+  const title = cleanString(inlineText(element(record, ['HEADLINE', 'HL', 'TITLE', 'HEAD']) ?? ''));
+  // Reuters nests its headline and dateline in TEXT beside BODY; other collections keep TEXT for the story.
+  const story =
+    element(text ?? '', ['BODY']) ??
+    (text !== null ? withoutElements(text, NESTED_METADATA) : element(record, ['BODY'])) ??
+    '';
+  const body = blockText(story);
+  if (!/\p{L}/u.test(body)) {
+    // A headline alone is a brief the collection kept without its story: counted, not an error.
+    if (title) return { ok: 'skipped', reason: 'headline only' };
+    return { ok: false, error: 'no article text' };
+  }
+  const fields = emptyFields(body);
+  fields.title = title;
+  fields.externalId = id;
+  fields.dateline = cleanString(inlineText(element(record, ['DATELINE']) ?? '').replace(/\s*[-–—]+$/, ''));
+  fields.author = cleanString(inlineText(element(record, ['BYLINE', 'AUTHOR']) ?? '').replace(/^by\s+/i, ''));
+  fields.source = cleanString(inlineText(element(record, ['SOURCE']) ?? ''));
+  fields.tags = toTags(categoryCodes(record));
+  const rawDate = element(record, ['DATE_TIME', 'DATE', 'DD', 'PUBDATE']);
+  const date = (rawDate !== null && normalizeDate(inlineText(rawDate))) || (id && dayInId(id));
+  if (date) {
+    fields.date = date;
+    fields.dateSource = 'json';
+  } else if (rawDate !== null && inlineText(rawDate) !== '') {
+    fields.warnings.push(`date ${JSON.stringify(inlineText(rawDate)).slice(0, 60)} is not a valid date; ignored`);
+  }
+  return { ok: true, fields };
+}
+
+/** Elements some collections nest in TEXT that are not the story (Reuters' TITLE, DATELINE, AUTHOR). */
+const NESTED_METADATA = ['TITLE', 'HEADLINE', 'DATELINE', 'AUTHOR', 'BYLINE'];
+
+/** The raw inside of the first element of one of these names (any case), or null. */
+function element(text: string, names: readonly string[]): string | null {
+  let best: { at: number; inner: string } | null = null;
+  for (const name of names) {
+    const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}\\s*>`, 'i').exec(text);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, inner: m[1] };
+  }
+  return best?.inner ?? null;
+}
+
+function withoutElements(text: string, names: readonly string[]): string {
+  return text.replace(new RegExp(`<(${names.join('|')})(?:\\s[^>]*)?>[\\s\\S]*?</\\1\\s*>`, 'gi'), '');
+}
+
+/** Attributes of a start tag, names in lower case. */
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g))
+    out[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4];
+  return out;
+}
+
+/** Reuters-21578's category lists: every `<D>` value of TOPICS, PLACES, PEOPLE, ORGS, EXCHANGES, COMPANIES. */
+function categoryCodes(record: string): string[] {
+  const codes: string[] = [];
+  for (const list of record.matchAll(/<(TOPICS|PLACES|PEOPLE|ORGS|EXCHANGES|COMPANIES)>([\s\S]*?)<\/\1>/gi))
+    for (const d of list[2].matchAll(/<D>([\s\S]*?)<\/D>/gi)) codes.push(inlineText(d[1]));
+  return codes;
+}
+
+/** The day an id names (`APW19980601.0003`, `AFP_ENG_19940512.0001`): eight digits making a date. */
+function dayInId(id: string): string | null {
+  for (const m of id.matchAll(/(?<!\d)(\d{8})(?!\d)/g)) {
+    const year = Number(m[1].slice(0, 4));
+    if (year < 1900 || year > 2100) continue;
+    const day = normalizeDate(`${m[1].slice(0, 4)}-${m[1].slice(4, 6)}-${m[1].slice(6)}`);
+    if (day) return day;
+  }
+  return null;
+}
+
+/** Markup-free text of an element, on one line. */
+function inlineText(raw: string): string {
+  return decoded(raw.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The story's text: `<P>` paragraphs become blank-line separated paragraphs, other markup goes, and
+ * the wire's line layout is kept otherwise (the analyzer reads hard-wrapped copy as such).
+ */
+function blockText(raw: string): string {
+  const text = decoded(raw.replace(/<\/?P(?:\s[^>]*)?>/gi, '\n\n').replace(/<[^>]*>/g, ''))
+    .replace(/\r\n?/g, '\n')
+    // A carriage return some transcriptions write as a literal `^M` at the end of a line.
+    .replace(/\^M(?=\n|$)/g, '')
+    .replace(/[ \t]+$/gm, '');
+  return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+|\s+$/g, '');
+}
+
+/**
+ * Entities decoded, then what no reader should see: wire control codes (`&#2;`, `&#3;`, written as
+ * entities or raw) and typesetting codes no HTML entity names (NYT's `&UR;`, `&QL;`).
+ */
+function decoded(text: string): string {
+  entities ??= require('entities') as typeof import('entities');
+  return entities
+    .decodeHTML(text)
+    .replace(/&[A-Za-z]{1,8};/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+}
+
+/** Record start tags in a file (one pass over its bytes), for progress in articles. */
+async function countRecords(file: string): Promise<number> {
+  let count = 0;
+  let carry = '';
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    const text = carry + chunk.toString('latin1');
+    RECORD_START.lastIndex = 0;
+    let last = 0;
+    for (let m = RECORD_START.exec(text); m; m = RECORD_START.exec(text)) {
+      count++;
+      last = m.index + m[0].length;
+    }
+    // A tag cut by the chunk's end is counted with the next chunk.
+    carry = text.slice(Math.max(last, text.length - 64));
+  }
+  return count;
+}
