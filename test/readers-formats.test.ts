@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/core/types.js';
@@ -390,6 +391,53 @@ describe('SGML news collections', () => {
     expect(failures(await readArticles(file))).toEqual([
       `${file}: not an SGML news collection (no <DOC> or <REUTERS> record at its start)`,
     ]);
+  });
+});
+
+describe('gzipped files of any format', () => {
+  it('reads .jsonl.gz, .sgm.gz and .txt.gz as their formats, addressed inside the gzipped file', async () => {
+    const dir = tempDir();
+    const jsonl = path.join(dir, 'wire.jsonl.gz');
+    fs.writeFileSync(
+      jsonl,
+      zlib.gzipSync(
+        '{"title":"One","date":"2019-02-27","text":"Talks began."}\n{"title":"Two","text":"Talks ended."}\n',
+      ),
+    );
+    expect(formatFor(jsonl)?.name).toBe('jsonl');
+    expect(articles(await readArticles(jsonl))).toMatchObject([
+      { path: `${jsonl}:1`, format: 'jsonl', title: 'One', date: '2019-02-27', body: 'Talks began.' },
+      { path: `${jsonl}:2`, title: 'Two' },
+    ]);
+    expect(containerOf(`${jsonl}:2`)).toBe(jsonl);
+    const sgm = path.join(dir, 'apw.sgm.gz');
+    fs.writeFileSync(sgm, zlib.gzipSync('<DOC>\n<DOCNO> APW1 </DOCNO>\n<TEXT>\nTalks began.\n</TEXT>\n</DOC>\n'));
+    expect(articles(await readArticles(sgm))).toMatchObject([{ path: `${sgm}#APW1`, format: 'sgml' }]);
+    const txt = path.join(dir, '2019-02-27-talks.txt.gz');
+    fs.writeFileSync(txt, zlib.gzipSync('Talks begin\n\nThe talks began on Wednesday.\n'));
+    expect(articles(await readArticles(txt))).toMatchObject([
+      { path: txt, format: 'txt', title: 'Talks begin', date: '2019-02-27' },
+    ]);
+  });
+
+  it('reads a cut archive up to the cut and says so on one line; a file that is no gzip is one failure', async () => {
+    const dir = tempDir();
+    const cut = path.join(dir, 'cut.jsonl.gz');
+    const lines = Array.from({ length: 2000 }, (_, i) =>
+      JSON.stringify({ title: `T${i}`, text: `Story ${i} ${'x'.repeat(200)}.` }),
+    );
+    const whole = zlib.gzipSync(`${lines.join('\n')}\n`);
+    fs.writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    const results = await readArticles(cut);
+    expect(articles(results).length).toBeGreaterThan(0);
+    expect(articles(results).length).toBeLessThan(2000);
+    expect(failures(results)).toEqual([`${cut}: damaged gzip data (unexpected end of file)`]);
+    const fake = path.join(dir, 'plain.csv.gz');
+    fs.writeFileSync(fake, 'title,text\nOne,Talks began.\n');
+    expect(failures(await readArticles(fake))).toEqual([`${fake}: not gzip data`]);
+    const fakeTxt = path.join(dir, 'plain.txt.gz');
+    fs.writeFileSync(fakeTxt, 'Talks began.\n');
+    expect(failures(await readArticles(fakeTxt))).toEqual([`${fakeTxt}: not gzip data`]);
   });
 });
 

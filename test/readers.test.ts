@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/core/types.js';
 import { parseArticles, readArticles, SUPPORTED_EXTENSIONS, type ReadResult } from '../src/ingest/read.js';
+import { FORMAT_EXTENSIONS } from '../src/ingest/formats.js';
 import { findAttribution, findClosingSource, findDateline } from '../src/ingest/attribution.js';
 import { dateFromFilename, normalizeDate } from '../src/ingest/readers/fields.js';
 import { SEEDS, SHARED, tempDir } from './helpers.js';
@@ -504,7 +505,7 @@ describe('file errors', () => {
       {
         ok: false,
         path: pdf,
-        error: `${pdf}: unsupported file type '.pdf' (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`,
+        error: `${pdf}: unsupported file type '.pdf' (supported: ${FORMAT_EXTENSIONS.join(', ')}, any of them gzipped)`,
       },
     ]);
   });
@@ -528,7 +529,7 @@ describe('file errors', () => {
   });
 
   it('accepts extensions in any case and lists the supported ones', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual([
+    expect(FORMAT_EXTENSIONS).toEqual([
       '.txt',
       '.md',
       '.markdown',
@@ -546,6 +547,11 @@ describe('file errors', () => {
       '.warc.gz',
       '.sgm',
       '.sgml',
+    ]);
+    // A folder walk also takes each of them gzipped, but WARC, which reads its own.
+    expect(SUPPORTED_EXTENSIONS).toEqual([
+      ...FORMAT_EXTENSIONS,
+      ...FORMAT_EXTENSIONS.filter((e) => !['.warc', '.warc.gz'].includes(e)).map((e) => `${e}.gz`),
     ]);
     expect(only(parseArticles('UPPER.TXT', utf8('Hello world.\n'))).format).toBe('txt');
   });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ColumnMap } from '../ingest/formats.js';
-import { formatOf, streamArticles, SUPPORTED_EXTENSIONS } from '../ingest/read.js';
+import { formatOf, streamArticles } from '../ingest/read.js';
+import { FORMAT_EXTENSIONS } from '../ingest/formats.js';
 import { SIDECAR_NAME } from '../ingest/sidecar.js';
 import { analyze } from '../nlp/analyze.js';
 import { json } from '../render/formats/json.js';
@@ -38,7 +39,7 @@ export async function* extractFiles(
     if (!fs.statSync(file).isDirectory() && formatOf(file) === null) {
       yield {
         kind: 'skipped',
-        message: `${file}: skipped (not an article format; extract reads ${SUPPORTED_EXTENSIONS.join(', ')})`,
+        message: `${file}: skipped (not an article format; extract reads ${FORMAT_EXTENSIONS.join(', ')}, any of them gzipped)`,
       };
       continue;
     }

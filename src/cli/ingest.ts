@@ -18,7 +18,7 @@ export function register(program: Command): void {
 Formats: .txt, .md (YAML front matter), .html/.htm (the article of a web page), .json (one article),
 .jsonl (one article a line), .csv/.tsv (one article a row), .rss/.atom/.xml feeds (one article an item),
 .warc/.warc.gz web archives (one article an HTML response), .sgm/.sgml newswire collections (TREC <DOC>
-or Reuters-21578 <REUTERS> records, one article a record).
+or Reuters-21578 <REUTERS> records, one article a record); any of them but WARC gzipped (.jsonl.gz, .sgm.gz).
 Re-running is cheap: unchanged files are skipped; changed files replace their old analysis.
 Ctrl-C stores and commits what was read; running the same command again resumes (and finishes the
 corpus-wide steps at the end, which Ctrl-C stops at once).

@@ -84,12 +84,30 @@ export const FORMATS: readonly InputFormat[] = [
   sgmlFormat,
 ];
 
-/** Every extension a folder walk picks up, with the dot. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
+/** Every format's own extensions, with the dot (what messages list). */
+export const FORMAT_EXTENSIONS: readonly string[] = FORMATS.flatMap((f) => f.extensions);
 
-const BY_LENGTH = FORMATS.flatMap((format) => format.extensions.map((ext) => ({ ext, format }))).sort(
-  (a, b) => b.ext.length - a.ext.length,
-);
+/**
+ * Any of them gzipped (`.jsonl.gz`, `.sgm.gz`, `.csv.gz`): corpora are shipped so (Gigaword's SGML,
+ * the Reuters JSON Lines beside this project). WARC reads its own `.warc.gz` record by record.
+ */
+const GZIPPED = FORMAT_EXTENSIONS.filter((ext) => !ext.endsWith('.gz') && ext !== '.warc').map((ext) => `${ext}.gz`);
+
+/** Every extension a folder walk picks up, with the dot. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...FORMAT_EXTENSIONS, ...GZIPPED];
+
+const BY_LENGTH = FORMATS.flatMap((format) =>
+  format.extensions.flatMap((ext) => [
+    { ext, format },
+    ...(GZIPPED.includes(`${ext}.gz`) ? [{ ext: `${ext}.gz`, format }] : []),
+  ]),
+).sort((a, b) => b.ext.length - a.ext.length);
+
+/** Whether a file of this name is a gzipped file of a format (`x.jsonl.gz`), to be decompressed before reading. */
+export function isGzipped(file: string): boolean {
+  const ext = knownExtension(file);
+  return ext !== null && GZIPPED.includes(ext);
+}
 
 /** The extension a path ends with that some format reads (`.warc.gz` before `.gz`), else null. */
 export function knownExtension(file: string): string | null {

@@ -15,6 +15,8 @@ import {
   type Stats,
 } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
 import { decodeText } from './decode.js';
 import { fsPath } from './paths.js';
@@ -24,10 +26,11 @@ import { dateFromFilename, normalizeDate, type ArticleFields, type ReaderOutcome
 import {
   type ColumnMap,
   type Entry,
+  FORMAT_EXTENSIONS,
   formatFor,
   type InputFormat,
+  isGzipped,
   type ManyFormat,
-  SUPPORTED_EXTENSIONS,
 } from './formats.js';
 
 export { SUPPORTED_EXTENSIONS } from './formats.js';
@@ -53,6 +56,8 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 const SYNC_READ_BYTES = 1024 * 1024;
 /** How much of a file's start a format's sniff sees. */
 const SNIFF_BYTES = 4096;
+/** How much of a gzipped file is decompressed for the sniff: enough for SNIFF_BYTES of any text. */
+const GZIP_SNIFF_BYTES = 64 * 1024;
 
 const extensionOf = (file: string): string | undefined => /\.[^./\\]+$/.exec(file)?.[0];
 
@@ -73,6 +78,8 @@ export function holdsManyArticles(file: string): boolean {
 export async function articleCountHint(file: string): Promise<number | null> {
   const format = formatFor(file);
   if (!format?.many) return 1;
+  // Counting a gzipped file's records would decompress all of it once more.
+  if (isGzipped(file)) return null;
   try {
     return (await format.countHint?.(file)) ?? null;
   } catch {
@@ -94,6 +101,7 @@ export async function readArticles(file: string, options: ReadOptions = {}): Pro
  */
 export async function* streamArticles(file: string, options: ReadOptions = {}): AsyncGenerator<ReadResult> {
   const format = formatFor(file);
+  const gzipped = isGzipped(file);
   let bytes: Uint8Array | null = null;
   let head: string | null = null;
   let fd: number | null = null;
@@ -108,9 +116,11 @@ export async function* streamArticles(file: string, options: ReadOptions = {}): 
     if (format?.many) {
       if (stat.size === 0) return yield failure(file, 'empty file');
       if (format.sniff) {
-        const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, stat.size));
+        const buffer = Buffer.alloc(Math.min(gzipped ? GZIP_SNIFF_BYTES : SNIFF_BYTES, stat.size));
         readSync(fd, buffer, 0, buffer.length, 0);
-        head = buffer.toString('utf8');
+        const start = gzipped ? gunzipStart(buffer) : buffer;
+        if (!start) return yield failure(file, 'not gzip data');
+        head = start.subarray(0, SNIFF_BYTES).toString('utf8');
       }
     } else {
       if (stat.size > MAX_FILE_BYTES)
@@ -138,12 +148,15 @@ export async function* streamArticles(file: string, options: ReadOptions = {}): 
   const sniffed = head !== null ? many.sniff!(head) : null;
   if (sniffed) return yield failure(file, sniffed);
   try {
-    const stream = createReadStream(fsPath(file), { highWaterMark: 256 * 1024 });
+    const raw = createReadStream(fsPath(file), { highWaterMark: 256 * 1024 });
+    // The pipeline hands a read or decompression error to the stream the reader iterates.
+    const stream = gzipped ? pipeline(raw, createGunzip(), () => {}) : raw;
     try {
       for await (const e of many.stream(stream, { file, columns: options.columns }))
         yield withWarning(finishEntry(file, many, e, resolved));
     } finally {
       stream.destroy();
+      raw.destroy();
     }
   } catch (err) {
     // A reader bug or an I/O error mid-file: what was read stays read; the rest is one failure.
@@ -162,10 +175,21 @@ export function parseArticles(file: string, bytes: Uint8Array, options: ReadOpti
   }
 }
 
-function parse(file: string, bytes: Uint8Array, options: ReadOptions): ReadResult[] {
+function parse(file: string, stored: Uint8Array, options: ReadOptions): ReadResult[] {
   // A file named explicitly may have any extension: read it as plain text if it is text.
   const known = formatFor(file);
   const format: InputFormat = known ?? formatFor('.txt')!;
+  let bytes = stored;
+  if (isGzipped(file)) {
+    try {
+      bytes = gunzipSync(stored, { maxOutputLength: MAX_FILE_BYTES });
+    } catch (err) {
+      const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      return [
+        failure(file, tooLarge ? `file too large (over ${MAX_FILE_BYTES} bytes once decompressed)` : gzipCause(err)),
+      ];
+    }
+  }
   const decoded = decodeText(bytes);
   if (!decoded.ok)
     return [!known && decoded.error === 'binary file' ? unsupported(file) : failure(file, decoded.error)];
@@ -304,12 +328,30 @@ function unsupported(file: string): ReadResult {
   const ext = extensionOf(file);
   return failure(
     file,
-    `${ext ? `unsupported file type '${ext}'` : 'no file extension'} (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`,
+    `${ext ? `unsupported file type '${ext}'` : 'no file extension'} (supported: ${FORMAT_EXTENSIONS.join(', ')}, any of them gzipped)`,
   );
+}
+
+/** The start of a gzipped file's content from its first bytes (a stream cut short is no error here), or null. */
+function gunzipStart(bytes: Buffer): Buffer | null {
+  try {
+    return gunzipSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return null;
+  }
+}
+
+function gzipCause(err: unknown): string {
+  const message = (err as Error)?.message ?? String(err);
+  return /incorrect header check|unknown compression method/i.test(message)
+    ? 'not gzip data'
+    : `damaged gzip data (${message})`;
 }
 
 function ioCause(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
+  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR: a cut or damaged archive).
+  if (code?.startsWith('Z_')) return gzipCause(err);
   switch (code) {
     case 'ENOENT':
       return 'no such file';
