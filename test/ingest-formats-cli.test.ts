@@ -83,7 +83,7 @@ describe('corpus ingest of a folder mixing every format', () => {
       expect.arrayContaining([
         `corpus: ${file('news.csv')}:6: broken row: 8 fields, the header has 7`,
         `corpus: ${file('news.csv')}:7: no article text: the text column is empty`,
-        `corpus: ${file('sitemap.xml')}: not an RSS or Atom feed (the root element is <urlset>)`,
+        `corpus: ${file('sitemap.xml')}: not a news feed or article (the root element is <urlset>)`,
         `corpus: ${file('world.rss')}#https://news.example.com/empty: no article text: item 'Headline only' has no description or content`,
       ]),
     );

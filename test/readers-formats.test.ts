@@ -246,7 +246,7 @@ describe('RSS and Atom feeds', () => {
     ]);
     const sitemap = fixture('sitemap.xml');
     expect(await readArticles(sitemap)).toEqual([
-      { ok: false, path: sitemap, error: `${sitemap}: not an RSS or Atom feed (the root element is <urlset>)` },
+      { ok: false, path: sitemap, error: `${sitemap}: not a news feed or article (the root element is <urlset>)` },
     ]);
   });
 
@@ -390,6 +390,89 @@ describe('SGML news collections', () => {
     fs.writeFileSync(file, '<NOTE>nothing here</NOTE>\n');
     expect(failures(await readArticles(file))).toEqual([
       `${file}: not an SGML news collection (no <DOC> or <REUTERS> record at its start)`,
+    ]);
+  });
+});
+
+describe('news articles as XML (NITF, RCV1)', () => {
+  it('reads an NITF article (the New York Times Annotated Corpus): full text, publication data, descriptors', async () => {
+    const file = path.join(tempDir(), '0000001.xml');
+    fs.writeFileSync(
+      file,
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE nitf SYSTEM "http://www.nitf.org/IPTC/NITF/3.3/specification/dtd/nitf-3-3.dtd">',
+        '<nitf change.date="June 10, 2005" version="-//IPTC//DTD NITF 3.3//EN">',
+        '<head><title>Talks Resume</title>',
+        '<meta content="1" name="publication_day_of_month"/><meta content="Washington" name="online_sections"/>',
+        '<docdata><doc-id id-string="0000001"/><identified-content>',
+        '<classifier class="indexing_service" type="descriptor">Debts, Public</classifier>',
+        '<classifier class="online_producer" type="taxonomic_classifier">Top/News</classifier>',
+        '</identified-content></docdata>',
+        '<pubdata date.publication="19870302T000000" ex-ref="http://query.nytimes.com/gst/fullpage.html?res=1" name="The New York Times"/>',
+        '</head>',
+        '<body><body.head><hedline><hl1>Brazil and Banks Resume Debt Talks</hl1></hedline>',
+        '<byline class="print_byline">By JOHN DOE</byline><dateline>RIO DE JANEIRO, March 1</dateline></body.head>',
+        '<body.content><block class="lead_paragraph"><p>Brazil resumed talks.</p></block>',
+        '<block class="full_text"><p>Brazil resumed talks with its creditor banks &amp; the I.M.F. on Sunday.</p>',
+        '<p>The talks will go on for a week.</p></block></body.content></body></nitf>',
+      ].join('\n'),
+    );
+    expect(articles(await readArticles(file))).toMatchObject([
+      {
+        path: file,
+        format: 'xml',
+        title: 'Brazil and Banks Resume Debt Talks',
+        date: '1987-03-02',
+        source: 'The New York Times',
+        url: 'http://query.nytimes.com/gst/fullpage.html?res=1',
+        externalId: '0000001',
+        author: 'JOHN DOE',
+        dateline: 'RIO DE JANEIRO, March 1',
+        section: 'Washington',
+        tags: ['Debts, Public'],
+        body: 'Brazil resumed talks with its creditor banks & the I.M.F. on Sunday.\n\nThe talks will go on for a week.',
+        warnings: [],
+      },
+    ]);
+  });
+
+  it('reads an RCV1 newsitem in its declared ISO-8859-1: headline, date, codes as tags, dc.source', async () => {
+    const file = path.join(tempDir(), '2286newsML.xml');
+    fs.writeFileSync(
+      file,
+      Buffer.from(
+        [
+          '<?xml version="1.0" encoding="iso-8859-1" ?>',
+          '<newsitem itemid="2286" id="root" date="1996-08-20" xml:lang="en">',
+          '<title>MEXICO: Recovery excitement brings Mexican markets to life.</title>',
+          '<headline>Recovery excitement brings Mexican markets to life.</headline>',
+          '<byline>Henry Tricks</byline><dateline>MEXICO CITY</dateline>',
+          "<text><p>Emerging evidence that Mexico's economy was back on the recovery track sent markets soaring.</p>",
+          '<p>The peso rose, said Jos\xe9 P\xe9rez.</p></text>',
+          '<copyright>(c) Reuters Limited 1996</copyright>',
+          '<metadata><codes class="bip:countries:1.0"><code code="MEX"><editdetail action="confirmed"/></code></codes>',
+          '<codes class="bip:topics:1.0"><code code="E11"/><code code="M11"/></codes>',
+          '<dc element="dc.publisher" value="Reuters Holdings Plc"/><dc element="dc.source" value="Reuters"/></metadata>',
+          '</newsitem>',
+        ].join('\n'),
+        'latin1',
+      ),
+    );
+    expect(articles(await readArticles(file))).toMatchObject([
+      {
+        path: file,
+        format: 'xml',
+        title: 'Recovery excitement brings Mexican markets to life.',
+        date: '1996-08-20',
+        externalId: '2286',
+        source: 'Reuters',
+        author: 'Henry Tricks',
+        dateline: 'MEXICO CITY',
+        tags: ['MEX', 'E11', 'M11'],
+        body: "Emerging evidence that Mexico's economy was back on the recovery track sent markets soaring.\n\nThe peso rose, said José Pérez.",
+        warnings: [],
+      },
     ]);
   });
 });

@@ -21,7 +21,19 @@ export function isEntityType(type: string): type is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(type);
 }
 
-export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl' | 'csv' | 'tsv' | 'rss' | 'atom' | 'warc' | 'sgml';
+export type ArticleFormat =
+  | 'txt'
+  | 'md'
+  | 'html'
+  | 'json'
+  | 'jsonl'
+  | 'csv'
+  | 'tsv'
+  | 'rss'
+  | 'atom'
+  | 'warc'
+  | 'sgml'
+  | 'xml';
 
 /** One article as a reader produced it: metadata plus the decoded body text all offsets refer to. */
 export interface Article {

@@ -29,6 +29,14 @@ function decodeCp1252(bytes: Uint8Array): string {
   return iconv.decode(bytes, 'win1252');
 }
 
+/** Bytes a file declares to be Latin-1 or Windows-1252 (an XML declaration): decoded so, without a warning. */
+export function decodeWindows1252(bytes: Uint8Array): DecodeResult {
+  const text = decodeCp1252(bytes);
+  return text.trim() === ''
+    ? { ok: false, error: 'empty file' }
+    : { ok: true, text, encoding: 'windows-1252', warnings: [] };
+}
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
 const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });

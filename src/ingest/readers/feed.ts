@@ -12,8 +12,9 @@
 import { createRequire } from 'node:module';
 import type { ArticleFormat } from '../../core/types.js';
 import type { Entry, ManyFormat } from '../formats.js';
-import { decodeText } from '../decode.js';
-import { cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
+import { decodeText, decodeWindows1252 } from '../decode.js';
+import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
+import { NEWS_XML_ROOTS, readNewsXml } from './news-xml.js';
 import { htmlToText } from './html.js';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +27,10 @@ type Node = Record<string, unknown>;
 
 const ARRAYS = new Set(['item', 'entry', 'link', 'category']);
 
+/** An XML declaration of a Latin-1 or Windows-1252 encoding (Windows-1252 reads both, as browsers do). */
+const LATIN_DECLARATION =
+  /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["'](?:iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252)["']/i;
+
 /** The root element's name, past the XML declaration, comments, processing instructions and doctype. */
 export function rootElement(head: string): string | null {
   const m = /^(?:\uFEFF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w:.-]*)/.exec(head);
@@ -34,16 +39,18 @@ export function rootElement(head: string): string | null {
 
 const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:RDF']);
 
+const NOT_NEWS = (root: string | null): string =>
+  root
+    ? `not a news feed or article (the root element is <${root}>)`
+    : 'not a news feed or article (no XML root element)';
+
 export const feedFormat: ManyFormat = {
   name: 'rss',
   extensions: ['.rss', '.atom', '.xml'],
   many: true,
   sniff(head) {
     const root = rootElement(head);
-    if (root && FEED_ROOTS.has(root)) return null;
-    return root
-      ? `not an RSS or Atom feed (the root element is <${root}>)`
-      : 'not an RSS or Atom feed (no XML root element)';
+    return root && (FEED_ROOTS.has(root) || NEWS_XML_ROOTS.has(root)) ? null : NOT_NEWS(root);
   },
   async *stream(bytes) {
     const chunks: Uint8Array[] = [];
@@ -56,7 +63,11 @@ export const feedFormat: ManyFormat = {
       }
       chunks.push(chunk);
     }
-    const decoded = decodeText(Buffer.concat(chunks));
+    const whole = Buffer.concat(chunks);
+    // RCV1 declares ISO-8859-1: decoded as declared, not guessed at with a warning on every file.
+    const decoded = LATIN_DECLARATION.test(whole.subarray(0, 200).toString('latin1'))
+      ? decodeWindows1252(whole)
+      : decodeText(whole);
     if (!decoded.ok) {
       yield { address: '', outcome: { ok: false, error: decoded.error } };
       return;
@@ -71,6 +82,12 @@ export function* readFeed(text: string): Generator<Entry> {
   fxp ??= require('fast-xml-parser') as typeof import('fast-xml-parser');
   if (text.trim() === '') {
     yield { address: '', outcome: { ok: false, error: 'empty file' } };
+    return;
+  }
+  const root = rootElement(text);
+  // One article (NITF, RCV1's newsitem): read by element, stored under the file's own name.
+  if (root && NEWS_XML_ROOTS.has(root)) {
+    yield { address: '', outcome: readNewsXml(root, text), format: 'xml' };
     return;
   }
   const valid = fxp.XMLValidator.validate(text);
@@ -97,7 +114,6 @@ export function* readFeed(text: string): Generator<Entry> {
     yield { address: '', outcome: { ok: false, error: `invalid XML: ${(err as Error).message.split('\n')[0]}` } };
     return;
   }
-  const root = rootElement(text);
   let items: Node[];
   let format: ArticleFormat;
   let feedTitle: string | null;
@@ -114,10 +130,7 @@ export function* readFeed(text: string): Generator<Entry> {
     format = 'rss';
     feedTitle = textOf(channel.title);
   } else {
-    yield {
-      address: '',
-      outcome: { ok: false, error: `not an RSS or Atom feed (the root element is <${root ?? '?'}>)` },
-    };
+    yield { address: '', outcome: { ok: false, error: NOT_NEWS(root) } };
     return;
   }
   if (items.length === 0) {
@@ -145,7 +158,7 @@ function rssItem(item: Node, feedTitle: string | null): ReaderOutcome {
   if (fields.body.trim() === '')
     return { ok: false, error: `no article text: item ${title ? `'${title}' ` : ''}has no description or content` };
   fields.title = title;
-  dated(fields, textOf(item.pubDate) ?? textOf(item['dc:date']));
+  withMetadataDate(fields, textOf(item.pubDate) ?? textOf(item['dc:date']));
   fields.url = cleanString(textOf(asNodes(item.link)[0] ?? item.link));
   fields.externalId = cleanString(textOf(item.guid));
   fields.author = cleanString(textOf(item['dc:creator']) ?? textOf(item.author));
@@ -160,7 +173,7 @@ function atomEntry(entry: Node, feedTitle: string | null): ReaderOutcome {
   if (fields.body.trim() === '')
     return { ok: false, error: `no article text: entry ${title ? `'${title}' ` : ''}has no content or summary` };
   fields.title = title;
-  dated(fields, textOf(entry.published) ?? textOf(entry.updated));
+  withMetadataDate(fields, textOf(entry.published) ?? textOf(entry.updated));
   const links = asNodes(entry.link);
   const alternate = links.find((l) => (l['@_rel'] ?? 'alternate') === 'alternate') ?? links[0];
   fields.url = cleanString(alternate?.['@_href']);
@@ -204,14 +217,6 @@ function atomText(value: unknown): string {
   return decodeXml(raw)
     .replace(/[ \t]+/g, ' ')
     .trim();
-}
-
-function dated(fields: ReturnType<typeof emptyFields>, raw: string | null): void {
-  if (!raw) return;
-  fields.date = normalizeDate(raw);
-  // The item's own date: metadata of the source, like a JSON field.
-  if (fields.date) fields.dateSource = 'json';
-  else fields.warnings.push(`date ${JSON.stringify(raw).slice(0, 60)} is not a valid date; ignored`);
 }
 
 /** An element's text: a string, or the `#text` of an element with attributes. */

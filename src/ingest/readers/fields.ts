@@ -79,6 +79,17 @@ export function dateFromFilename(file: string): IsoDate | null {
   return null;
 }
 
+/**
+ * Set `fields`' date from a metadata value (a feed item's, a news XML file's): the source's own date,
+ * like a JSON field's; a value that names no day is a warning.
+ */
+export function withMetadataDate(fields: ArticleFields, raw: string | null): void {
+  if (!raw) return;
+  fields.date = normalizeDate(raw);
+  if (fields.date) fields.dateSource = 'json';
+  else fields.warnings.push(`date ${JSON.stringify(raw).slice(0, 60)} is not a valid date; ignored`);
+}
+
 /** A non-empty single-line string, or null. Metadata sometimes carries numbers or {name} objects. */
 export function cleanString(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) value = String(value);

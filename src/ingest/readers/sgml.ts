@@ -13,18 +13,12 @@
  * headline-only `BRIEF` items, whose body is filler), is passed over and counted as skipped. Records are addressed `file.sgm#ID`, else
  * `file.sgm:N`; each is decoded on its own (UTF-8, else Windows-1252), so one bad byte never
  * garbles the file.
- *
- * Entities are decoded with `entities` (fb55's, all of HTML's named ones, which SGML newswire
- * borrows: `&eacute;`, `&AMP;`): a hand-written table would hold the five of XML.
  */
 import { createReadStream } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Entry, ManyFormat, Skipped } from '../formats.js';
 import { decodeText } from '../decode.js';
 import { cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
-
-const require = createRequire(import.meta.url);
-let entities: typeof import('entities') | undefined;
+import { attributes, blockText, element, inlineText, withoutElements } from './markup.js';
 
 /** The record elements: a file holds a sequence of one of them. */
 const RECORD_START = /<(DOC|REUTERS)(?=[\s>])[^>]*>/gi;
@@ -165,28 +159,6 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
 /** Elements some collections nest in TEXT that are not the story (Reuters' TITLE, DATELINE, AUTHOR). */
 const NESTED_METADATA = ['TITLE', 'HEADLINE', 'DATELINE', 'AUTHOR', 'BYLINE'];
 
-/** The raw inside of the first element of one of these names (any case), or null. */
-function element(text: string, names: readonly string[]): string | null {
-  let best: { at: number; inner: string } | null = null;
-  for (const name of names) {
-    const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}\\s*>`, 'i').exec(text);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, inner: m[1] };
-  }
-  return best?.inner ?? null;
-}
-
-function withoutElements(text: string, names: readonly string[]): string {
-  return text.replace(new RegExp(`<(${names.join('|')})(?:\\s[^>]*)?>[\\s\\S]*?</\\1\\s*>`, 'gi'), '');
-}
-
-/** Attributes of a start tag, names in lower case. */
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g))
-    out[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4];
-  return out;
-}
-
 /** Reuters-21578's category lists: every `<D>` value of TOPICS, PLACES, PEOPLE, ORGS, EXCHANGES, COMPANIES. */
 function categoryCodes(record: string): string[] {
   const codes: string[] = [];
@@ -204,38 +176,6 @@ function dayInId(id: string): string | null {
     if (day) return day;
   }
   return null;
-}
-
-/** Markup-free text of an element, on one line. */
-function inlineText(raw: string): string {
-  return decoded(raw.replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * The story's text: `<P>` paragraphs become blank-line separated paragraphs, other markup goes, and
- * the wire's line layout is kept otherwise (the analyzer reads hard-wrapped copy as such).
- */
-function blockText(raw: string): string {
-  const text = decoded(raw.replace(/<\/?P(?:\s[^>]*)?>/gi, '\n\n').replace(/<[^>]*>/g, ''))
-    .replace(/\r\n?/g, '\n')
-    // A carriage return some transcriptions write as a literal `^M` at the end of a line.
-    .replace(/\^M(?=\n|$)/g, '')
-    .replace(/[ \t]+$/gm, '');
-  return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+|\s+$/g, '');
-}
-
-/**
- * Entities decoded, then what no reader should see: wire control codes (`&#2;`, `&#3;`, written as
- * entities or raw) and typesetting codes no HTML entity names (NYT's `&UR;`, `&QL;`).
- */
-function decoded(text: string): string {
-  entities ??= require('entities') as typeof import('entities');
-  return entities
-    .decodeHTML(text)
-    .replace(/&[A-Za-z]{1,8};/g, '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
 /** Record start tags in a file (one pass over its bytes), for progress in articles. */

@@ -1,0 +1,73 @@
+/**
+ * Reading elements of SGML and XML news markup by name, where a parser would reject the file (SGML's
+ * undeclared entities, no root) or lose the order of mixed content: the inside of an element, a start
+ * tag's attributes, and text with the markup taken out.
+ *
+ * Entities are decoded with `entities` (fb55's, all of HTML's named ones, which SGML newswire
+ * borrows: `&eacute;`, `&AMP;`): a hand-written table would hold the five of XML.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+let entities: typeof import('entities') | undefined;
+
+/** The raw inside of the first element of one of these names (any case), or null. */
+export function element(text: string, names: readonly string[]): string | null {
+  let best: { at: number; inner: string } | null = null;
+  for (const name of names) {
+    const tag = name.replace(/\./g, '\\.');
+    const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}\\s*>`, 'i').exec(text);
+    if (m && (!best || m.index < best.at)) best = { at: m.index, inner: m[1] };
+  }
+  return best?.inner ?? null;
+}
+
+export function withoutElements(text: string, names: readonly string[]): string {
+  return text.replace(new RegExp(`<(${names.join('|')})(?:\\s[^>]*)?>[\\s\\S]*?</\\1\\s*>`, 'gi'), '');
+}
+
+/** Attributes of a start tag, names in lower case. */
+export function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g))
+    out[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4];
+  return out;
+}
+
+/** Markup-free text of an element, on one line. */
+export function inlineText(raw: string): string {
+  return decoded(raw.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The story's text: `<P>` paragraphs become blank-line separated paragraphs, other markup goes, and
+ * the wire's line layout is kept otherwise (the analyzer reads hard-wrapped copy as such).
+ */
+export function blockText(raw: string): string {
+  const text = decoded(raw.replace(/<\/?P(?:\s[^>]*)?>/gi, '\n\n').replace(/<[^>]*>/g, ''))
+    .replace(/\r\n?/g, '\n')
+    // A carriage return some transcriptions write as a literal `^M` at the end of a line.
+    .replace(/\^M(?=\n|$)/g, '')
+    .replace(/[ \t]+$/gm, '');
+  return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+|\s+$/g, '');
+}
+
+/**
+ * Entities decoded, then what no reader should see: wire control codes (`&#2;`, `&#3;`, written as
+ * entities or raw) and typesetting codes no HTML entity names (NYT's `&UR;`, `&QL;`).
+ */
+function decoded(text: string): string {
+  entities ??= require('entities') as typeof import('entities');
+  return entities
+    .decodeHTML(text)
+    .replace(/&[A-Za-z]{1,8};/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+}
+
+/** The attributes of the first start (or empty) tag of this name, or null when there is none. */
+export function tagAttributes(text: string, name: string): Record<string, string> | null {
+  const m = new RegExp(`<${name.replace(/\./g, '\\.')}(?=[\\s/>])[^>]*>`, 'i').exec(text);
+  return m ? attributes(m[0]) : null;
+}
