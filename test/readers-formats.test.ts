@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import { articlesOf, STREAM_BYTES } from '../src/ingest/stream.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/core/types.js';
@@ -501,6 +503,25 @@ describe('gzipped files of any format', () => {
     expect(articles(await readArticles(txt))).toMatchObject([
       { path: txt, format: 'txt', title: 'Talks begin', date: '2019-02-27' },
     ]);
+  });
+
+  it('reads a big gzipped text file decompressed as it streams, in parts as a big text file is', async () => {
+    const file = path.join(tempDir(), 'big.txt.gz');
+    // Random letters barely compress: the gzipped file itself is past STREAM_BYTES.
+    const text = `Big file\n\n${crypto.randomBytes(17 * 2 ** 20).toString('base64')}\n`;
+    fs.writeFileSync(file, zlib.gzipSync(text, { level: 1 }));
+    expect(fs.statSync(file).size).toBeGreaterThan(STREAM_BYTES);
+    const results: ReadResult[] = [];
+    for await (const r of articlesOf(file)) results.push(r);
+    expect(failures(results)).toEqual([]);
+    const parts = articles(results);
+    expect(parts.length).toBeGreaterThan(20);
+    expect(parts.slice(0, 2).map((a) => [a.path, a.title])).toEqual([
+      [file, 'Big file'],
+      [`${file}#part2`, 'Big file (part 2)'],
+    ]);
+    expect(parts[0].warnings.join()).toMatch(/MB gzipped: stored in parts of at most 1,000,000 characters/);
+    expect(parts.map((a) => a.body).join('')).toBe(text);
   });
 
   it('reads a cut archive up to the cut and says so on one line; a file that is no gzip is one failure', async () => {

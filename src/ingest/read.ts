@@ -48,6 +48,8 @@ export interface ReadOptions {
   sidecar?: SidecarEntry | null;
   /** `--columns`: which CSV/TSV column holds which field. */
   columns?: ColumnMap | null;
+  /** The bytes handed to parseArticles are a gzipped file's, decompressed already (a big text's first part). */
+  decompressed?: boolean;
 }
 
 /** Larger files are refused rather than risking the whole run on one string (multi-article files stream). */
@@ -180,7 +182,7 @@ function parse(file: string, stored: Uint8Array, options: ReadOptions): ReadResu
   const known = formatFor(file);
   const format: InputFormat = known ?? formatFor('.txt')!;
   let bytes = stored;
-  if (isGzipped(file)) {
+  if (isGzipped(file) && !options.decompressed) {
     try {
       bytes = gunzipSync(stored, { maxOutputLength: MAX_FILE_BYTES });
     } catch (err) {

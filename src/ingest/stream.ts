@@ -9,10 +9,12 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { Article } from '../core/types.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
-import { containerOf } from './formats.js';
+import { containerOf, isGzipped } from './formats.js';
 import {
   failure,
   formatOf,
@@ -29,6 +31,8 @@ import {
 export const STREAM_BYTES = 16 * 1024 * 1024;
 /** The largest part of a big text file stored as one document. */
 export const PART_CHARS = 1_000_000;
+/** Text gzips to a third or a quarter of its size: a gzipped text this much smaller than STREAM_BYTES is as big. */
+const GZIP_RATIO = 4;
 /** How part paths are marked: `big.txt#part2`. */
 export const PART_MARK = '#part';
 
@@ -60,7 +64,10 @@ export async function* articlesOf(file: string, options: ReadOptions = {}): Asyn
   // Files of many articles (JSON Lines, CSV, feeds, WARC) stream through their reader (formats.ts).
   if (holdsManyArticles(file)) yield* streamArticles(file, options);
   else if (format === 'jsonl') yield* jsonLines(file, options);
-  else if (size > STREAM_BYTES && (format === 'txt' || format === 'md' || format === null))
+  else if (
+    (size > STREAM_BYTES || (isGzipped(file) && size > STREAM_BYTES / GZIP_RATIO)) &&
+    (format === 'txt' || format === 'md' || format === null)
+  )
     yield* textParts(file, size, options);
   else yield* await readArticles(file, options);
 }
@@ -104,7 +111,10 @@ function renumber(result: ReadResult, file: string, line: number, warning: strin
 }
 
 async function* textParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
-  const stream = createReadStream(fsPath(file), { highWaterMark: 1 << 20 });
+  const raw = createReadStream(fsPath(file), { highWaterMark: 1 << 20 });
+  const gzipped = isGzipped(file);
+  // The pipeline hands a read or decompression error to the stream read here.
+  const stream = gzipped ? pipeline(raw, createGunzip(), () => {}) : raw;
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   let pending = '';
   let part = 0;
@@ -119,11 +129,11 @@ async function* textParts(file: string, size: number, options: ReadOptions): Asy
     part++;
     if (part === 1) {
       // The first part is read like the whole file would be: its header or front matter gives the metadata.
-      const [result] = parseArticles(file, Buffer.from(text, 'utf8'), options);
+      const [result] = parseArticles(file, Buffer.from(text, 'utf8'), { ...options, decompressed: true });
       if (result.ok !== true) return result;
       first = result.article;
       first.warnings.push(
-        `${(size / 1024 / 1024).toFixed(0)} MB: stored in parts of at most ${PART_CHARS.toLocaleString('en-US')} characters ` +
+        `${(size / 1024 / 1024).toFixed(0)} MB${gzipped ? ' gzipped' : ''}: stored in parts of at most ${PART_CHARS.toLocaleString('en-US')} characters ` +
           `(${basename(file)}, ${basename(file)}${PART_MARK}2, …), each a document of its own`,
       );
       return result;
@@ -154,8 +164,12 @@ async function* textParts(file: string, size: number, options: ReadOptions): Asy
     }
     pending += decoder.decode();
   } catch (error) {
-    yield { ok: false, path: file, error: `${file}: cannot read: ${(error as Error).message}` };
+    const zlibError = (error as NodeJS.ErrnoException).code?.startsWith('Z_');
+    yield failure(file, `${zlibError ? 'damaged gzip data' : 'cannot read'}: ${(error as Error).message}`);
     return;
+  } finally {
+    stream.destroy();
+    raw.destroy();
   }
   if (pending.trim() !== '' || part === 0) {
     const result = emit(pending);
