@@ -29,6 +29,8 @@ describe('files that used to be passed over in silence', () => {
     fs.symlinkSync(path.join(docs, 'nowhere.txt'), path.join(docs, 'broken.txt'));
     fs.symlinkSync(docs, path.join(docs, 'loop'));
     write(path.join(docs, 'picture.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    // A TREC collection's file, named without an extension: said, with how to read it.
+    write(path.join(docs, 'la010189'), '<DOC>\n<DOCNO> LA010189-0001 </DOCNO>\n<TEXT>\nA story.\n</TEXT>\n</DOC>\n');
     const db = path.join(dir, 'c.db');
 
     const r = corpus(['ingest', docs, '--db', db, '--json']);
@@ -42,6 +44,14 @@ describe('files that used to be passed over in silence', () => {
     ]);
     expect(r.stderr).toMatch(/broken\.txt: symbolic link not followed \(broken link\)/);
     expect(r.stderr).toMatch(/skipped 1 file of other types \(\.png ×1\)/);
+    expect(r.stderr).toMatch(
+      /docs: skipped 1 file with no extension holding SGML news records \(<DOC>\); name them \.sgm to read them/,
+    );
+    const named = corpus(['ingest', path.join(docs, 'la010189'), '--db', db]);
+    expect(named.code).toBe(1);
+    expect(named.stderr.trim().split('\n')[0]).toBe(
+      `corpus: ${path.join(docs, 'la010189')}: holds SGML news records (<DOC>) but has no .sgm extension; name it .sgm to read them (a symbolic link NAME.sgm will do)`,
+    );
     for (const word of ['wheat', 'corn', 'oil', 'gold']) {
       const hits = corpus(['search', word, '--db', db, '--json']);
       expect(hits.code, `${word}: ${hits.stderr}`).toBe(0);

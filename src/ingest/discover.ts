@@ -5,6 +5,7 @@ import { UserError } from '../core/errors.js';
 import { displayName, rememberBytePath } from './paths.js';
 import { specialFile } from './read.js';
 import { SIDECAR_NAME } from './sidecar.js';
+import { startsAsSgmlNews } from './readers/sgml.js';
 
 export interface DiscoverOptions {
   /** Extensions the readers accept, with the dot (`.txt`). */
@@ -19,6 +20,8 @@ export interface DiscoverOptions {
 
 /** The key hidden files and folders are counted under among the skipped extensions. */
 const HIDDEN = '\u0000hidden';
+/** The key files with no extension that hold SGML news records are counted under. */
+const UNNAMED_SGML = '\u0000sgml';
 
 /** Characters that make an argument naming nothing a glob. */
 export const GLOB_CHARS = /[*?[\]{}!]/;
@@ -58,6 +61,13 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     } else if (stat?.isDirectory()) {
       const other = new Map<string, number>();
       walk(Buffer.from(path.resolve(input)), readable, found, new Set(), other, note, fail);
+      const unnamed = other.get(UNNAMED_SGML) ?? 0;
+      other.delete(UNNAMED_SGML);
+      if (unnamed > 0)
+        note(
+          `${input}: skipped ${unnamed} file${unnamed === 1 ? '' : 's'} with no extension holding SGML news records (<DOC>); ` +
+            'name them .sgm to read them (a symbolic link NAME.sgm to each will do)',
+        );
       if (other.size > 0) {
         const total = [...other.values()].reduce((a, b) => a + b, 0);
         const kinds = [...other]
@@ -146,12 +156,28 @@ function walk(
       // Compound extensions (`.warc.gz`) by suffix: path.extname sees only `.gz`.
       const lower = shown.toLowerCase();
       if (!readable.has(ext) && ![...readable].some((e) => lower.endsWith(e))) {
-        other.set(ext, (other.get(ext) ?? 0) + 1);
+        const kind = ext === '' && holdsSgmlNews(full) ? UNNAMED_SGML : ext;
+        other.set(kind, (other.get(kind) ?? 0) + 1);
         continue;
       }
       rememberBytePath(shown, full);
       found.add(shown);
     }
+  }
+}
+
+/** Whether a file with no extension starts as an SGML news collection (TREC's `la010189`). */
+function holdsSgmlNews(file: Buffer): boolean {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const head = Buffer.alloc(256);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return startsAsSgmlNews(head.subarray(0, n).toString('latin1'));
+  } catch {
+    return false; // unreadable: counted with the other files passed over
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 

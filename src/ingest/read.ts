@@ -21,6 +21,7 @@ import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
 import { decodeText } from './decode.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry, type SidecarEntry } from './sidecar.js';
+import { startsAsSgmlNews } from './readers/sgml.js';
 import { findAttribution } from './attribution.js';
 import { dateFromFilename, normalizeDate, type ArticleFields, type ReaderOutcome } from './readers/fields.js';
 import {
@@ -202,6 +203,14 @@ function parse(file: string, stored: Uint8Array, options: ReadOptions): ReadResu
         ...decoded.warnings,
       ];
   const { text } = decoded;
+  // Read as one plain text, a collection's records would be one article full of markup.
+  if (!known && startsAsSgmlNews(text.slice(0, SNIFF_BYTES)))
+    return [
+      failure(
+        file,
+        'holds SGML news records (<DOC>) but has no .sgm extension; name it .sgm to read them (a symbolic link NAME.sgm will do)',
+      ),
+    ];
   const context = { file, columns: options.columns };
   if (!format.many) {
     const outcome = format.read(text, context);

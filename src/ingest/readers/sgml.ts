@@ -25,6 +25,14 @@ const RECORD_START = /<(DOC|REUTERS)(?=[\s>])[^>]*>/gi;
 /** A record longer than this has lost its end tag: the rest of the file is one failure. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Whether text starts as an SGML news collection does (a `<DOC>` or `<REUTERS>` record, after any
+ * declaration): TREC's collections name their files without an extension (`la010189`).
+ */
+export function startsAsSgmlNews(head: string): boolean {
+  return /^(?:\uFEFF)?\s*(?:<!DOCTYPE[^>]*>\s*)?<(?:DOC|REUTERS)[\s>]/i.test(head);
+}
+
 export const sgmlFormat: ManyFormat = {
   name: 'sgml',
   extensions: ['.sgm', '.sgml'],
