@@ -281,6 +281,9 @@ describe('SGML news collections', () => {
     '<P>',
     'The men were released.',
     '</P>',
+    '<P>',
+    'AT&amp;T; shares rose.',
+    '</P>',
     '</TEXT>',
     '</BODY>',
     '</DOC>',
@@ -331,7 +334,8 @@ describe('SGML news collections', () => {
         title: 'Kenyan police question & release suspects',
         date: '1998-06-01',
         source: 'AP',
-        body: 'NAIROBI, Kenya (AP) _ Police questioned two men on Sunday about\nthe bombing, officials said.\n\nThe men were released.',
+        // An entity's value is never read as the start of another (`AT&amp;T;` stays `AT&T;`).
+        body: 'NAIROBI, Kenya (AP) _ Police questioned two men on Sunday about\nthe bombing, officials said.\n\nThe men were released.\n\nAT&T; shares rose.',
       },
       { path: `${file}#AFP_ENG_19940512.0001`, title: 'Markets calm', date: '1994-05-12' },
     ]);

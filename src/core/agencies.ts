@@ -67,8 +67,8 @@ export function agencyName(raw: string): string | null {
 /**
  * A sign-off ending `body`: an agency's name alone on the last line or right after the last
  * sentence's end, in any case, perhaps trailed by dots (`REUTER...`, a story continued), or in
- * brackets at the end of the last line (`(Yonhap)`, `bracketed`). Not a name inside a sentence (`told Reuter`, `Paul Reuter`); a body
- * that is nothing but the name has no story to sign.
+ * brackets at the end of the last line (`(Yonhap)`, `bracketed`). Not a name inside a sentence
+ * (`told Reuter`, `Paul Reuter`); a body that is nothing but the name has no story to sign.
  */
 export function signOff(body: string): { start: number; agency: string; bracketed: boolean } | null {
   const end = body.trimEnd().replace(/(?:\.{2,3}|…)$/, '').length;

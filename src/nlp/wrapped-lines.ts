@@ -17,8 +17,9 @@ export function lineLength(text: string, at: number): number {
 const TELLING_LINE = 20;
 /**
  * The least share of a wrapped text's full lines followed by more of their paragraph that run on
- * into a lower-case word. Wire copy's breaks fall mid-sentence (Reuters' SGML: over half in 95% of its stories); a list or a table of
- * results written a line to an item, with lines as long, has almost none (CoNLL-2003 dev: at most 0.2).
+ * into a lower-case word. Wire copy's breaks fall mid-sentence (Reuters' SGML: over half in 95% of
+ * its stories); a list or a table of results written a line to an item, with lines as long, has
+ * almost none (CoNLL-2003 dev: at most 0.2).
  */
 const RUN_ON_SHARE = 0.4;
 
@@ -53,5 +54,5 @@ export function isHardWrapped(text: string): boolean {
     if (nl < 0) break;
     start = nl + 1;
   }
-  return full >= 3 && full * 2 > telling && runOn >= RUN_ON_SHARE * followed;
+  return full >= 3 && full * 2 > telling && followed > 0 && runOn >= RUN_ON_SHARE * followed;
 }

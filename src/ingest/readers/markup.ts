@@ -22,6 +22,7 @@ export function element(text: string, names: readonly string[]): string | null {
   return best?.inner ?? null;
 }
 
+/** `text` without the elements of these names (any case), their insides included. */
 export function withoutElements(text: string, names: readonly string[]): string {
   return text.replace(new RegExp(`<(${names.join('|')})(?:\\s[^>]*)?>[\\s\\S]*?</\\1\\s*>`, 'gi'), '');
 }
@@ -60,9 +61,14 @@ export function blockText(raw: string): string {
  */
 function decoded(text: string): string {
   entities ??= require('entities') as typeof import('entities');
-  return entities
-    .decodeHTML(text)
-    .replace(/&[A-Za-z]{1,8};/g, '')
+  const { decodeHTML } = entities;
+  // One entity at a time, so that what one decodes to is never read as the start of another
+  // (`AT&amp;T;` is `AT&T;`, not `AT`).
+  return text
+    .replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|([a-z][a-z0-9]{0,31}));/gi, (entity, name: string | undefined) => {
+      const value = decodeHTML(entity);
+      return value !== entity ? value : name !== undefined ? '' : entity;
+    })
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 

@@ -9,10 +9,10 @@
  *
  * SGML is not XML (no root, undeclared entities such as NYT's `&UR;`, wire control codes written
  * `&#3;`), so records are cut at their end tags and their elements read by name, not parsed by an
- * XML parser, which would reject the file. A record without text, or marked a brief (Reuters' 1,798
- * headline-only `BRIEF` items, whose body is filler), is passed over and counted as skipped. Records are addressed `file.sgm#ID`, else
- * `file.sgm:N`; each is decoded on its own (UTF-8, else Windows-1252), so one bad byte never
- * garbles the file.
+ * XML parser, which would reject the file. A record marked a brief (Reuters' 1,798 headline-only
+ * `BRIEF` items, whose body is filler) or holding a headline alone is passed over and counted as
+ * skipped. Records are addressed `file.sgm#ID`, else `file.sgm:N`; each is decoded on its own
+ * (UTF-8, else Windows-1252), so one bad byte never garbles the file.
  */
 import { createReadStream } from 'node:fs';
 import type { Entry, ManyFormat, Skipped } from '../formats.js';
@@ -20,8 +20,10 @@ import { decodeText } from '../decode.js';
 import { cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
 import { attributes, blockText, element, inlineText, withoutElements } from './markup.js';
 
-/** The record elements: a file holds a sequence of one of them. */
-const RECORD_START = /<(DOC|REUTERS)(?=[\s>])[^>]*>/gi;
+/** The start tag of a record: a file holds a sequence of one of them. */
+const RECORD_START = /<(DOC|REUTERS)(?=[\s>])[^>]*>/i;
+/** A scanner of record start tags of its own (a shared global regex's position would be shared too). */
+const recordStarts = (): RegExp => new RegExp(RECORD_START.source, 'gi');
 /** A record longer than this has lost its end tag: the rest of the file is one failure. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
@@ -38,7 +40,6 @@ export const sgmlFormat: ManyFormat = {
   extensions: ['.sgm', '.sgml'],
   many: true,
   sniff(head) {
-    RECORD_START.lastIndex = 0;
     return RECORD_START.test(head) ? null : 'not an SGML news collection (no <DOC> or <REUTERS> record at its start)';
   },
   stream: (bytes) => streamRecords(bytes),
@@ -77,9 +78,8 @@ async function* streamRecords(chunks: AsyncIterable<Uint8Array>): AsyncGenerator
       return;
     }
   }
-  const rest = pending.toString('latin1');
-  RECORD_START.lastIndex = 0;
-  if (RECORD_START.test(rest)) yield cutOff(counter.records + 1, 'cut off (the file ends before its end tag)');
+  if (RECORD_START.test(pending.toString('latin1')))
+    yield cutOff(counter.records + 1, 'cut off (the file ends before its end tag)');
 }
 
 /** The records of a text already decoded (`corpus extract`, tests). */
@@ -91,7 +91,6 @@ function* parseRecords(text: string): Generator<Entry> {
     yield recordEntry(text.slice(cut.start, cut.end), counter);
     last = cut.end;
   }
-  RECORD_START.lastIndex = 0;
   if (RECORD_START.test(text.slice(last)))
     yield cutOff(counter.records + 1, 'cut off (the file ends before its end tag)');
 }
@@ -102,11 +101,11 @@ function cutOff(record: number, what: string): Entry {
 
 /** Start and end (past the end tag) of each whole record in `text`, in order. */
 function* recordCuts(text: string): Generator<{ start: number; end: number }> {
-  RECORD_START.lastIndex = 0;
+  const starts = recordStarts();
   let from = 0;
   for (;;) {
-    RECORD_START.lastIndex = from;
-    const open = RECORD_START.exec(text);
+    starts.lastIndex = from;
+    const open = starts.exec(text);
     if (!open) return;
     const endTag = new RegExp(`</${open[1]}\\s*>`, 'gi');
     endTag.lastIndex = open.index + open[0].length;
@@ -192,9 +191,9 @@ async function countRecords(file: string): Promise<number> {
   let carry = '';
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
     const text = carry + chunk.toString('latin1');
-    RECORD_START.lastIndex = 0;
+    const starts = recordStarts();
     let last = 0;
-    for (let m = RECORD_START.exec(text); m; m = RECORD_START.exec(text)) {
+    for (let m = starts.exec(text); m; m = starts.exec(text)) {
       count++;
       last = m.index + m[0].length;
     }
