@@ -317,6 +317,15 @@ describe('SGML news collections', () => {
       '&#3;',
       '</TEXT>',
       '</REUTERS>',
+      // Unprocessed (a table): its first line is its headline, not a dateline with a source.
+      '<REUTERS NEWID="7"><DATE>7-APR-1987 05:10:11.00</DATE>',
+      '<TEXT TYPE="UNPROC">&#2;',
+      'TOKYO RUBBER (YEN PER KILO) - APRIL 07',
+      '          PREV     OPG    1045',
+      ' APR     123.5   122.9   122.9',
+      ' REUTER',
+      '&#3;</TEXT>',
+      '</REUTERS>',
       more,
     ].join('\n');
 
@@ -356,7 +365,7 @@ describe('SGML news collections', () => {
       ]),
     );
     const results = await readArticles(file);
-    const [bahia, cafe] = articles(results);
+    const [bahia, , cafe] = articles(results);
     expect(bahia).toMatchObject({
       path: `${file}#1`,
       title: 'BAHIA COCOA REVIEW',
@@ -369,11 +378,18 @@ describe('SGML news collections', () => {
       'Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary, Comissaria Smith said in its weekly review <CSMI.SA>.\n Reuter',
     );
     expect(cafe).toMatchObject({ path: `${file}#3`, title: 'CAFÉ TALKS', source: 'Reuters' });
+    expect(articles(results).find((a) => a.externalId === '7')).toMatchObject({
+      title: 'TOKYO RUBBER (YEN PER KILO) - APRIL 07',
+      date: '1987-04-07',
+      dateline: null,
+      source: 'Reuters',
+      body: '          PREV     OPG    1045\n APR     123.5   122.9   122.9\n REUTER',
+    });
     expect(cafe.warnings).toEqual(['not valid UTF-8; decoded as Windows-1252']);
     expect(results.filter((r) => r.ok === 'skipped').map((r) => r.ok === 'skipped' && r.reason)).toEqual([
       'a brief: headline only',
     ]);
-    expect(failures(results)).toEqual([`${file}:4: record 4: cut off (the file ends before its end tag)`]);
+    expect(failures(results)).toEqual([`${file}:5: record 5: cut off (the file ends before its end tag)`]);
   });
 
   it('streams a file of many records, one cut across read chunks, as the same articles', async () => {

@@ -133,13 +133,22 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
   // holds filler).
   if (/<TEXT\s[^>]*\bTYPE\s*=\s*"?BRIEF\b/i.test(record)) return { ok: 'skipped', reason: 'a brief: headline only' };
   const text = element(record, ['TEXT']);
-  const title = cleanString(inlineText(element(record, ['HEADLINE', 'HL', 'TITLE', 'HEAD']) ?? ''));
+  let title = cleanString(inlineText(element(record, ['HEADLINE', 'HL', 'TITLE', 'HEAD']) ?? ''));
   // Reuters nests its headline and dateline in TEXT beside BODY; other collections keep TEXT for the story.
   const story =
     element(text ?? '', ['BODY']) ??
     (text !== null ? withoutElements(text, NESTED_METADATA) : element(record, ['BODY'])) ??
     '';
-  const body = blockText(story);
+  let body = blockText(story);
+  // Reuters' DTD marks a story it did not take apart `TYPE="UNPROC"` (tables, most of them): its
+  // first line is its headline (`TOKYO RUBBER (YEN PER KILO) - APRIL 07`), not a dateline and source.
+  if (!title && /<TEXT\s[^>]*\bTYPE\s*=\s*"?UNPROC\b/i.test(record)) {
+    const lead = /^\s*([^\n]*)\n/.exec(body);
+    if (lead && lead[1].trim().length <= MAX_UNPROC_HEADLINE) {
+      title = cleanString(lead[1]);
+      body = body.slice(lead[0].length).replace(/^\n+/, '');
+    }
+  }
   if (!/\p{L}/u.test(body)) {
     // A headline alone is a brief the collection kept without its story: counted, not an error.
     if (title) return { ok: 'skipped', reason: 'headline only' };
@@ -162,6 +171,9 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
   }
   return { ok: true, fields };
 }
+
+/** A first line longer than this is a story's first paragraph, not an unprocessed story's headline. */
+const MAX_UNPROC_HEADLINE = 150;
 
 /** Elements some collections nest in TEXT that are not the story (Reuters' TITLE, DATELINE, AUTHOR). */
 const NESTED_METADATA = ['TITLE', 'HEADLINE', 'DATELINE', 'AUTHOR', 'BYLINE'];
