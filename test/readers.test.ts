@@ -455,6 +455,13 @@ describe('attribution', () => {
       dateline: 'NAIROBI, Kenya (AP)',
       source: 'AP',
     });
+    // AQUAINT writes it at the end of the dateline's own line, with an agency or without one.
+    expect(findDateline('UNITED NATIONS (AP) _\n\nThe Security Council met.')).toEqual({
+      dateline: 'UNITED NATIONS (AP)',
+      source: 'AP',
+    });
+    expect(findDateline('MIAMI _\n\nThe angry crowd rushed.')).toEqual({ dateline: 'MIAMI', source: null });
+    expect(findDateline('AP_ACCESS is down.')).toBeNull();
   });
 
   it('does not mistake ordinary openings for datelines', () => {

@@ -47,8 +47,9 @@ const TITLE_PLACE = "[A-Z][a-z'\\-]+(?: [A-Z][a-z'\\-]+){0,2}";
 const REGION = "(?: ?, ?[A-Z][A-Za-z.'\\-]*(?: [A-Z][A-Za-z.'\\-]*){0,2})?";
 const DAY = ` ?,? (?:${MONTH} \\d{1,2}|\\d{1,2} ${MONTH})(?:, ?\\d{4})?`;
 const AGENCY = " ?\\(([A-Za-z][A-Za-z.&'\\- ]{0,40})\\)";
-// AP's wire of the 1990s wrote its dash as a spaced underscore (`NAIROBI, Kenya (AP) _ Police`).
-const DASH = ' *(?:-{1,2}|—|–|_(?= ))';
+// AP's wire of the 1990s wrote its dash as a spaced underscore (`NAIROBI, Kenya (AP) _ Police`), at
+// times ending the dateline's own line (AQUAINT).
+const DASH = ' *(?:-{1,2}|—|–|_(?=\\s|$))';
 
 // An all-caps place may stand alone before the dash ("HANOI - "); a title-case one
 // only with a date or an agency, else every "Sources - ..." opening would match.
@@ -68,7 +69,7 @@ export function findDateline(body: string, from = 0): Attribution | null {
     const [whole, , day, agency] = m;
     const rest = start.slice(whole.length);
     const bare = !day && !agency;
-    if (bare && !/^ +(?:-{1,2}|—|–|_) |^ *(?:—|–|--) *\S/.test(rest)) continue;
+    if (bare && !/^ +(?:-{1,2}|—|–) |^ +_(?:\s|$)|^ *(?:—|–|--) *\S/.test(rest)) continue;
     return { dateline: whole.trim(), source: agency ? (agencyName(agency) ?? cleanAgency(agency)) : null };
   }
   return null;
