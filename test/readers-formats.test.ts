@@ -292,6 +292,10 @@ describe('SGML news collections', () => {
     '<HEADLINE>Markets calm</HEADLINE>',
     '<TEXT><P>Asian markets were calm on Thursday.</P></TEXT>',
     '</DOC>',
+    // The TREC disks': the Wall Street Journal's MM/DD/YY, the Financial Times' YYMMDD, AP's day in its id.
+    '<DOC><DOCNO> WSJ871202-0001 </DOCNO><DD> 12/02/87 </DD><HL> Stocks Rise </HL><TEXT>Stocks rose.</TEXT></DOC>',
+    '<DOC><DOCNO>FT911-1</DOCNO><DATE>910514</DATE><HEADLINE>FT Markets</HEADLINE><TEXT>Gilts fell.</TEXT></DOC>',
+    '<DOC><DOCNO> AP880101-0001 </DOCNO><HEAD>Quake</HEAD><TEXT>A quake shook the city.</TEXT></DOC>',
     '',
   ].join('\n');
   const reuters = (more = '') =>
@@ -347,8 +351,11 @@ describe('SGML news collections', () => {
         body: 'NAIROBI, Kenya (AP) _ Police questioned two men on Sunday about\nthe bombing, officials said.\n\nThe men were released.\n\nAT&T; shares rose.',
       },
       { path: `${file}#AFP_ENG_19940512.0001`, title: 'Markets calm', date: '1994-05-12' },
+      { path: `${file}#WSJ871202-0001`, title: 'Stocks Rise', date: '1987-12-02' },
+      { path: `${file}#FT911-1`, title: 'FT Markets', date: '1991-05-14' },
+      { path: `${file}#AP880101-0001`, title: 'Quake', date: '1988-01-01' },
     ]);
-    expect(await articleCountHint(file)).toBe(2);
+    expect(await articleCountHint(file)).toBe(5);
   });
 
   it("reads Reuters-21578's records: BODY without the wire's codes, categories as tags; a brief is skipped, a cut record fails", async () => {

@@ -17,7 +17,7 @@
 import { createReadStream } from 'node:fs';
 import type { Entry, ManyFormat, Skipped } from '../formats.js';
 import { decodeText } from '../decode.js';
-import { cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
+import { cleanString, emptyFields, isoDay, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
 import { attributes, blockText, element, inlineText, withoutElements } from './markup.js';
 
 /** The start tag of a record: a file holds a sequence of one of them. */
@@ -162,7 +162,7 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
   fields.source = cleanString(inlineText(element(record, ['SOURCE']) ?? ''));
   fields.tags = toTags(categoryCodes(record));
   const rawDate = element(record, ['DATE_TIME', 'DATE', 'DD', 'PUBDATE']);
-  const date = (rawDate !== null && normalizeDate(inlineText(rawDate))) || (id && dayInId(id));
+  const date = (rawDate !== null && recordDay(inlineText(rawDate))) || (id && dayInId(id));
   if (date) {
     fields.date = date;
     fields.dateSource = 'json';
@@ -186,15 +186,37 @@ function categoryCodes(record: string): string[] {
   return codes;
 }
 
-/** The day an id names (`APW19980601.0003`, `AFP_ENG_19940512.0001`): eight digits making a date. */
+/**
+ * The day a record's date element names: any form metadata dates take (normalizeDate), and the
+ * TREC collections' own: `910514` (the Financial Times, YYMMDD) and `12/02/87` (the Wall Street
+ * Journal, MM/DD/YY, an American paper's order). Their two-digit years are of the 20th century from
+ * 50 on, of the 21st below it.
+ */
+function recordDay(raw: string): string | null {
+  const day = normalizeDate(raw);
+  if (day) return day;
+  const compact = /^(\d{2})(\d{2})(\d{2})$/.exec(raw);
+  if (compact) return isoDay(fullYear(compact[1]), Number(compact[2]), Number(compact[3]));
+  const american = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/.exec(raw);
+  if (american) return isoDay(fullYear(american[3]), Number(american[1]), Number(american[2]));
+  return null;
+}
+
+const fullYear = (yy: string): number => Number(yy) + (Number(yy) >= 50 ? 1900 : 2000);
+
+/**
+ * The day an id names: eight digits (`APW19980601.0003`, `AFP_ENG_19940512.0001`), else six after
+ * the collection's letters (TREC's `AP880101-0001`, `WSJ871202-0001`, YYMMDD).
+ */
 function dayInId(id: string): string | null {
-  for (const m of id.matchAll(/(?<!\d)(\d{8})(?!\d)/g)) {
-    const year = Number(m[1].slice(0, 4));
+  for (const m of id.matchAll(/(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g)) {
+    const year = Number(m[1]);
     if (year < 1900 || year > 2100) continue;
-    const day = normalizeDate(`${m[1].slice(0, 4)}-${m[1].slice(4, 6)}-${m[1].slice(6)}`);
+    const day = isoDay(year, Number(m[2]), Number(m[3]));
     if (day) return day;
   }
-  return null;
+  const short = /^[A-Za-z]+(\d{2})(\d{2})(\d{2})(?!\d)/.exec(id);
+  return short ? isoDay(fullYear(short[1]), Number(short[2]), Number(short[3])) : null;
 }
 
 /** Record start tags in a file (one pass over its bytes), for progress in articles. */
