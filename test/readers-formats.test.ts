@@ -381,8 +381,9 @@ describe('SGML news collections', () => {
       tags: ['cocoa', 'el-salvador', 'usa'],
       source: 'Reuters',
     });
+    // The story's first line ends a line the dateline began: it runs on into the next.
     expect(bahia.body).toBe(
-      'Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary, Comissaria Smith said in its weekly review <CSMI.SA>.\n Reuter',
+      'Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early\nJanuary, Comissaria Smith said in its weekly review <CSMI.SA>.\n Reuter',
     );
     expect(cafe).toMatchObject({ path: `${file}#3`, title: 'CAFÉ TALKS', source: 'Reuters' });
     expect(articles(results).find((a) => a.externalId === '7')).toMatchObject({

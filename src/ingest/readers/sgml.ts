@@ -140,6 +140,10 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
     (text !== null ? withoutElements(text, NESTED_METADATA) : element(record, ['BODY'])) ??
     '';
   let body = blockText(story);
+  // `<DATELINE>TOKYO, April 10 - </DATELINE><BODY>Members of prime minister Yasuhiro`: the story's
+  // first line is the end of a wrapped line the dateline began, so it runs on into the next one as
+  // the wrapped lines after it do (read as a line of its own, it ended the sentence inside a name).
+  if (sharesLineWithDateline(record, story)) body = body.replace(/^([^\n]*[^\n.!?:"'”])\n(?=\S)/, '$1 ');
   // Reuters' DTD marks a story it did not take apart `TYPE="UNPROC"` (tables, most of them): its
   // first line is its headline (`TOKYO RUBBER (YEN PER KILO) - APRIL 07`), not a dateline and source.
   if (!title && /<TEXT\s[^>]*\bTYPE\s*=\s*"?UNPROC\b/i.test(record)) {
@@ -170,6 +174,14 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
     fields.warnings.push(`date ${JSON.stringify(inlineText(rawDate)).slice(0, 60)} is not a valid date; ignored`);
   }
   return { ok: true, fields };
+}
+
+/** Whether the story's text begins on the line its dateline element began (Reuters' BODY). */
+function sharesLineWithDateline(record: string, story: string): boolean {
+  const at = story === '' ? -1 : record.indexOf(story);
+  if (at < 0) return false;
+  const lineStart = record.lastIndexOf('\n', at - 1) + 1;
+  return /<DATELINE[\s>]/i.test(record.slice(lineStart, at));
 }
 
 /** A first line longer than this is a story's first paragraph, not an unprocessed story's headline. */
