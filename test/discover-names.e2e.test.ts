@@ -29,30 +29,30 @@ describe('files that used to be passed over in silence', () => {
     fs.symlinkSync(path.join(docs, 'nowhere.txt'), path.join(docs, 'broken.txt'));
     fs.symlinkSync(docs, path.join(docs, 'loop'));
     write(path.join(docs, 'picture.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
-    // A TREC collection's file, named without an extension: said, with how to read it.
-    write(path.join(docs, 'la010189'), '<DOC>\n<DOCNO> LA010189-0001 </DOCNO>\n<TEXT>\nA story.\n</TEXT>\n</DOC>\n');
+    // A TREC collection's file, named without an extension: known by its content.
+    write(
+      path.join(docs, 'la010189'),
+      '<DOC>\n<DOCNO> LA010189-0001 </DOCNO>\n<TEXT>\nA story about rice in Japan.\n</TEXT>\n</DOC>\n',
+    );
     const db = path.join(dir, 'c.db');
 
     const r = corpus(['ingest', docs, '--db', db, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ files: 4, new: 4, failed: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 5, new: 5, failed: 0 });
     expect(storedPaths(db).map((p) => path.basename(p))).toEqual([
       'caf\\xe9.txt',
+      'la010189#LA010189-0001',
       'link.txt',
       'name-with-back\\slash.txt',
       'star[1].txt',
     ]);
     expect(r.stderr).toMatch(/broken\.txt: symbolic link not followed \(broken link\)/);
     expect(r.stderr).toMatch(/skipped 1 file of other types \(\.png ×1\)/);
-    expect(r.stderr).toMatch(
-      /docs: skipped 1 file with no extension holding SGML news records \(<DOC>\); name them \.sgm to read them/,
-    );
-    const named = corpus(['ingest', path.join(docs, 'la010189'), '--db', db]);
-    expect(named.code).toBe(1);
-    expect(named.stderr.trim().split('\n')[0]).toBe(
-      `corpus: ${path.join(docs, 'la010189')}: holds SGML news records (<DOC>) but has no .sgm extension; name it .sgm to read them (a symbolic link NAME.sgm will do)`,
-    );
-    for (const word of ['wheat', 'corn', 'oil', 'gold']) {
+    // Named alone, the TREC file is the same file (its record unchanged).
+    const named = corpus(['ingest', path.join(docs, 'la010189'), '--db', db, '--json']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout)).toMatchObject({ documents: 1, unchanged: 1 });
+    for (const word of ['wheat', 'corn', 'oil', 'gold', 'rice']) {
       const hits = corpus(['search', word, '--db', db, '--json']);
       expect(hits.code, `${word}: ${hits.stderr}`).toBe(0);
     }
@@ -69,8 +69,12 @@ describe('files that used to be passed over in silence', () => {
     expect(literal.code, literal.stderr).toBe(0);
     expect(JSON.parse(literal.stdout)).toMatchObject({ files: 2, new: 2 });
 
-    // Run again with --prune: the non-UTF-8 name is found on disk again and kept.
+    // Run again with --prune: the non-UTF-8 name is found on disk again and kept, and so is the TREC
+    // file's record, whose address is known to lie inside it.
     const again = corpus(['ingest', docs, '--db', db, '--prune', '--json']);
-    expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: 4, pruned: 0 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: 5, pruned: 0 });
+    fs.rmSync(path.join(docs, 'la010189'));
+    const gone = corpus(['ingest', docs, '--db', db, '--prune', '--json']);
+    expect(JSON.parse(gone.stdout)).toMatchObject({ unchanged: 4, pruned: 1 });
   });
 });

@@ -415,6 +415,14 @@ describe('SGML news collections', () => {
     expect(await articleCountHint(file)).toBe(3000);
   });
 
+  it('refuses, with how to read it, an SGML collection with no extension that discovery did not see', async () => {
+    const file = path.join(tempDir(), 'la010189');
+    fs.writeFileSync(file, '<DOC>\n<DOCNO> LA010189-0001 </DOCNO>\n<TEXT>\nA story.\n</TEXT>\n</DOC>\n');
+    expect(failures(await readArticles(file))).toEqual([
+      `${file}: holds SGML news records (<DOC>) but has no .sgm extension; name it .sgm to read them (a symbolic link NAME.sgm will do)`,
+    ]);
+  });
+
   it('reports a .sgm file with no records on one line', async () => {
     const file = path.join(tempDir(), 'notes.sgm');
     fs.writeFileSync(file, '<NOTE>nothing here</NOTE>\n');

@@ -5,7 +5,8 @@ import { UserError } from '../core/errors.js';
 import { displayName, rememberBytePath } from './paths.js';
 import { specialFile } from './read.js';
 import { SIDECAR_NAME } from './sidecar.js';
-import { startsAsSgmlNews } from './readers/sgml.js';
+import { sgmlFormat, startsAsSgmlNews } from './readers/sgml.js';
+import { rememberFormat } from './formats.js';
 
 export interface DiscoverOptions {
   /** Extensions the readers accept, with the dot (`.txt`). */
@@ -20,8 +21,6 @@ export interface DiscoverOptions {
 
 /** The key hidden files and folders are counted under among the skipped extensions. */
 const HIDDEN = '\u0000hidden';
-/** The key files with no extension that hold SGML news records are counted under. */
-const UNNAMED_SGML = '\u0000sgml';
 
 /** Characters that make an argument naming nothing a glob. */
 export const GLOB_CHARS = /[*?[\]{}!]/;
@@ -57,17 +56,13 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       // A shell's `folder/*` names it too: the articles' metadata, read with them, not an article.
       note(`${input}: skipped (metadata for the articles beside it, not an article)`);
     } else if (stat?.isFile()) {
-      found.add(path.resolve(input)); // named explicitly: read it even if its extension is unusual
+      const file = path.resolve(input);
+      // Named explicitly: read it even if its extension is unusual.
+      if (path.extname(file) === '' && holdsSgmlNews(Buffer.from(file))) rememberFormat(file, sgmlFormat);
+      found.add(file);
     } else if (stat?.isDirectory()) {
       const other = new Map<string, number>();
       walk(Buffer.from(path.resolve(input)), readable, found, new Set(), other, note, fail);
-      const unnamed = other.get(UNNAMED_SGML) ?? 0;
-      other.delete(UNNAMED_SGML);
-      if (unnamed > 0)
-        note(
-          `${input}: skipped ${unnamed} file${unnamed === 1 ? '' : 's'} with no extension holding SGML news records (<DOC>); ` +
-            'name them .sgm to read them (a symbolic link NAME.sgm to each will do)',
-        );
       if (other.size > 0) {
         const total = [...other.values()].reduce((a, b) => a + b, 0);
         const kinds = [...other]
@@ -156,9 +151,11 @@ function walk(
       // Compound extensions (`.warc.gz`) by suffix: path.extname sees only `.gz`.
       const lower = shown.toLowerCase();
       if (!readable.has(ext) && ![...readable].some((e) => lower.endsWith(e))) {
-        const kind = ext === '' && holdsSgmlNews(full) ? UNNAMED_SGML : ext;
-        other.set(kind, (other.get(kind) ?? 0) + 1);
-        continue;
+        if (ext === '' && holdsSgmlNews(full)) rememberFormat(shown, sgmlFormat);
+        else {
+          other.set(ext, (other.get(ext) ?? 0) + 1);
+          continue;
+        }
       }
       rememberBytePath(shown, full);
       found.add(shown);
@@ -166,7 +163,7 @@ function walk(
   }
 }
 
-/** Whether a file with no extension starts as an SGML news collection (TREC's `la010189`). */
+/** Whether a file with no extension starts as an SGML news collection (TREC's `la010189`): read as one. */
 function holdsSgmlNews(file: Buffer): boolean {
   let fd: number | null = null;
   try {

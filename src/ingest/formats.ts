@@ -115,14 +115,30 @@ export function knownExtension(file: string): string | null {
   return BY_LENGTH.find(({ ext }) => lower.endsWith(ext))?.ext ?? null;
 }
 
-/** The format a path's extension names (case-insensitive), or null when no reader takes it. */
+/**
+ * Files whose name says no format but whose content does, as discovery found them in this process:
+ * TREC's collections of SGML records named without an extension (`la010189`, `19980601_APW_ENG`).
+ */
+const byContent = new Map<string, InputFormat>();
+
+/** Record that `file`, whose name has no extension, holds `format` (discovery sniffed its start). */
+export function rememberFormat(file: string, format: InputFormat): void {
+  byContent.set(file, format);
+}
+
+/** The format a path's extension names (case-insensitive), else the one its content showed; null when no reader takes it. */
 export function formatFor(file: string): InputFormat | null {
   const lower = file.toLowerCase();
-  return BY_LENGTH.find(({ ext }) => lower.endsWith(ext))?.format ?? null;
+  return BY_LENGTH.find(({ ext }) => lower.endsWith(ext))?.format ?? byContent.get(file) ?? null;
 }
 
 /** Whether a stored path names an article inside a multi-article file (`x.csv:3`, `x.warc.gz#id`). */
 export function containerOf(stored: string): string | null {
+  // A file known by its content (`la010189#LA010189-0001`): the address follows its own name.
+  for (const mark of ['#', ':']) {
+    const at = stored.indexOf(mark, stored.lastIndexOf('/') + 1);
+    if (at > 0 && byContent.get(stored.slice(0, at))?.many) return stored.slice(0, at);
+  }
   const lower = stored.toLowerCase();
   for (const { ext, format } of BY_LENGTH) {
     if (!format.many) continue;
