@@ -65,6 +65,25 @@ describe('corpus extract --json', () => {
     expect(missing.stderr).toMatch(/nope\.txt: no such file/);
   });
 
+  it('extracts each record of a TREC file named without an extension (known by its content)', () => {
+    const file = path.join(tempDir(), 'la010189');
+    write(
+      file,
+      '<DOC>\n<DOCNO> LA010189-0001 </DOCNO>\n<DATE> January 1, 1989, Sunday </DATE>\n<TEXT>\nPresident Reagan spoke in Los Angeles.\n</TEXT>\n</DOC>\n' +
+        '<DOC>\n<DOCNO> LA010189-0002 </DOCNO>\n<TEXT>\nThe Dodgers won.\n</TEXT>\n</DOC>\n',
+    );
+    const r = corpus(['extract', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const records = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records.map((x) => [x.file, x.date])).toEqual([
+      [`${file}#LA010189-0001`, '1989-01-01'],
+      [`${file}#LA010189-0002`, null],
+    ]);
+  });
+
   it('prints a readable table without --json', () => {
     const r = corpus(['extract', SEED_004]);
     expect(r.code).toBe(0);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ColumnMap } from '../ingest/formats.js';
 import { formatOf, streamArticles } from '../ingest/read.js';
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js';
+import { knowByContent } from '../ingest/discover.js';
 import { SIDECAR_NAME } from '../ingest/sidecar.js';
 import { analyze } from '../nlp/analyze.js';
 import { json } from '../render/formats/json.js';
@@ -36,6 +37,7 @@ export async function* extractFiles(
       yield { kind: 'skipped', message: `${file}: skipped (metadata for the articles beside it, not an article)` };
       continue;
     }
+    knowByContent(file);
     if (!fs.statSync(file).isDirectory() && formatOf(file) === null) {
       yield {
         kind: 'skipped',

@@ -58,7 +58,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     } else if (stat?.isFile()) {
       const file = path.resolve(input);
       // Named explicitly: read it even if its extension is unusual.
-      if (path.extname(file) === '' && holdsSgmlNews(Buffer.from(file))) rememberFormat(file, sgmlFormat);
+      knowByContent(file);
       found.add(file);
     } else if (stat?.isDirectory()) {
       const other = new Map<string, number>();
@@ -161,6 +161,11 @@ function walk(
       found.add(shown);
     }
   }
+}
+
+/** A file named with no extension that starts as an SGML news collection is read as one, by this name. */
+export function knowByContent(file: string): void {
+  if (path.extname(file) === '' && holdsSgmlNews(Buffer.from(file))) rememberFormat(file, sgmlFormat);
 }
 
 /** Whether a file with no extension starts as an SGML news collection (TREC's `la010189`): read as one. */
