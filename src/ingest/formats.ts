@@ -126,7 +126,10 @@ export function rememberFormat(file: string, format: InputFormat): void {
   byContent.set(file, format);
 }
 
-/** The format a path's extension names (case-insensitive), else the one its content showed; null when no reader takes it. */
+/**
+ * The format a path's extension names (case-insensitive), else the one its content showed (see
+ * rememberFormat); null when no reader takes it.
+ */
 export function formatFor(file: string): InputFormat | null {
   const lower = file.toLowerCase();
   return BY_LENGTH.find(({ ext }) => lower.endsWith(ext))?.format ?? byContent.get(file) ?? null;
