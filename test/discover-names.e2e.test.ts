@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/store/db.js';
 import { allPaths } from '../src/store/inspect.js';
@@ -34,12 +35,21 @@ describe('files that used to be passed over in silence', () => {
       path.join(docs, 'la010189'),
       '<DOC>\n<DOCNO> LA010189-0001 </DOCNO>\n<TEXT>\nA story about rice in Japan.\n</TEXT>\n</DOC>\n',
     );
+    // Gigaword's: gzipped SGML named `.gz` alone; and a `.gz` of something else, passed over.
+    write(
+      path.join(docs, 'afp_eng_199405.gz'),
+      zlib.gzipSync(
+        '<DOC id="AFP_ENG_19940512.0001" type="story">\n<HEADLINE>Tea</HEADLINE>\n<TEXT>\n<P>A story about tea in India.</P>\n</TEXT>\n</DOC>\n',
+      ),
+    );
+    write(path.join(docs, 'backup.gz'), zlib.gzipSync('not news'));
     const db = path.join(dir, 'c.db');
 
     const r = corpus(['ingest', docs, '--db', db, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ files: 5, new: 5, failed: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 6, new: 6, failed: 0 });
     expect(storedPaths(db).map((p) => path.basename(p))).toEqual([
+      'afp_eng_199405.gz#AFP_ENG_19940512.0001',
       'caf\\xe9.txt',
       'la010189#LA010189-0001',
       'link.txt',
@@ -47,12 +57,12 @@ describe('files that used to be passed over in silence', () => {
       'star[1].txt',
     ]);
     expect(r.stderr).toMatch(/broken\.txt: symbolic link not followed \(broken link\)/);
-    expect(r.stderr).toMatch(/skipped 1 file of other types \(\.png ×1\)/);
+    expect(r.stderr).toMatch(/skipped 2 files of other types \(\.gz ×1, \.png ×1\)/);
     // Named alone, the TREC file is the same file (its record unchanged).
     const named = corpus(['ingest', path.join(docs, 'la010189'), '--db', db, '--json']);
     expect(named.code, named.stderr).toBe(0);
     expect(JSON.parse(named.stdout)).toMatchObject({ documents: 1, unchanged: 1 });
-    for (const word of ['wheat', 'corn', 'oil', 'gold', 'rice']) {
+    for (const word of ['wheat', 'corn', 'oil', 'gold', 'rice', 'tea']) {
       const hits = corpus(['search', word, '--db', db, '--json']);
       expect(hits.code, `${word}: ${hits.stderr}`).toBe(0);
     }
@@ -72,9 +82,9 @@ describe('files that used to be passed over in silence', () => {
     // Run again with --prune: the non-UTF-8 name is found on disk again and kept, and so is the TREC
     // file's record, whose address is known to lie inside it.
     const again = corpus(['ingest', docs, '--db', db, '--prune', '--json']);
-    expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: 5, pruned: 0 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: 6, pruned: 0 });
     fs.rmSync(path.join(docs, 'la010189'));
     const gone = corpus(['ingest', docs, '--db', db, '--prune', '--json']);
-    expect(JSON.parse(gone.stdout)).toMatchObject({ unchanged: 4, pruned: 1 });
+    expect(JSON.parse(gone.stdout)).toMatchObject({ unchanged: 5, pruned: 1 });
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import fg from 'fast-glob';
 import { UserError } from '../core/errors.js';
 import { displayName, rememberBytePath } from './paths.js';
@@ -151,8 +152,7 @@ function walk(
       // Compound extensions (`.warc.gz`) by suffix: path.extname sees only `.gz`.
       const lower = shown.toLowerCase();
       if (!readable.has(ext) && ![...readable].some((e) => lower.endsWith(e))) {
-        if (ext === '' && holdsSgmlNews(full)) rememberFormat(shown, sgmlFormat);
-        else {
+        if (!knowByContent(shown, full)) {
           other.set(ext, (other.get(ext) ?? 0) + 1);
           continue;
         }
@@ -163,21 +163,33 @@ function walk(
   }
 }
 
-/** A file named with no extension that starts as an SGML news collection is read as one, by this name. */
-export function knowByContent(file: string): void {
-  if (path.extname(file) === '' && holdsSgmlNews(Buffer.from(file))) rememberFormat(file, sgmlFormat);
+/**
+ * A file whose name says no format (no extension, or `.gz` alone) but that starts as an SGML news
+ * collection (TREC's `la010189`, Gigaword's `afp_eng_199405.gz`) is read as one, by this name.
+ * Whether it was; `bytes` is its name as bytes where the walk has it.
+ */
+export function knowByContent(file: string, bytes: Buffer = Buffer.from(file)): boolean {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '' && ext !== '.gz') return false;
+  const gzipped = ext === '.gz';
+  if (!startsAsSgmlNews(fileStart(bytes, gzipped))) return false;
+  rememberFormat(file, sgmlFormat, gzipped);
+  return true;
 }
 
-/** Whether a file with no extension starts as an SGML news collection (TREC's `la010189`): read as one. */
-function holdsSgmlNews(file: Buffer): boolean {
+/** The first bytes of a file (decompressed from the first 4 KB when gzipped) as Latin-1 text; '' when unreadable. */
+function fileStart(file: Buffer, gzipped: boolean): string {
   let fd: number | null = null;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    const head = Buffer.alloc(256);
+    const head = Buffer.alloc(gzipped ? 4096 : 256);
     const n = fs.readSync(fd, head, 0, head.length, 0);
-    return startsAsSgmlNews(head.subarray(0, n).toString('latin1'));
+    const bytes = gzipped
+      ? zlib.gunzipSync(head.subarray(0, n), { finishFlush: zlib.constants.Z_SYNC_FLUSH })
+      : head.subarray(0, n);
+    return bytes.subarray(0, 256).toString('latin1');
   } catch {
-    return false; // unreadable: counted with the other files passed over
+    return ''; // unreadable, or no gzip data: counted with the other files passed over
   } finally {
     if (fd !== null) fs.closeSync(fd);
   }

@@ -106,7 +106,7 @@ const BY_LENGTH = FORMATS.flatMap((format) =>
 /** Whether a file of this name is a gzipped file of a format (`x.jsonl.gz`), to be decompressed before reading. */
 export function isGzipped(file: string): boolean {
   const ext = knownExtension(file);
-  return ext !== null && GZIPPED.includes(ext);
+  return ext !== null ? GZIPPED.includes(ext) : (byContent.get(file)?.gzipped ?? false);
 }
 
 /** The extension a path ends with that some format reads (`.warc.gz` before `.gz`), else null. */
@@ -117,13 +117,14 @@ export function knownExtension(file: string): string | null {
 
 /**
  * Files whose name says no format but whose content does, as discovery found them in this process:
- * TREC's collections of SGML records named without an extension (`la010189`, `19980601_APW_ENG`).
+ * TREC's collections of SGML records named without an extension (`la010189`, `19980601_APW_ENG`),
+ * Gigaword's gzipped ones named `.gz` alone (`afp_eng_199405.gz`).
  */
-const byContent = new Map<string, InputFormat>();
+const byContent = new Map<string, { format: InputFormat; gzipped: boolean }>();
 
-/** Record that `file`, whose name has no extension, holds `format` (discovery sniffed its start). */
-export function rememberFormat(file: string, format: InputFormat): void {
-  byContent.set(file, format);
+/** Record that `file`, whose name says no format, holds `format`, gzipped or not (discovery sniffed its start). */
+export function rememberFormat(file: string, format: InputFormat, gzipped = false): void {
+  byContent.set(file, { format, gzipped });
 }
 
 /**
@@ -132,7 +133,7 @@ export function rememberFormat(file: string, format: InputFormat): void {
  */
 export function formatFor(file: string): InputFormat | null {
   const lower = file.toLowerCase();
-  return BY_LENGTH.find(({ ext }) => lower.endsWith(ext))?.format ?? byContent.get(file) ?? null;
+  return BY_LENGTH.find(({ ext }) => lower.endsWith(ext))?.format ?? byContent.get(file)?.format ?? null;
 }
 
 /** Whether a stored path names an article inside a multi-article file (`x.csv:3`, `x.warc.gz#id`). */
@@ -140,7 +141,7 @@ export function containerOf(stored: string): string | null {
   // A file known by its content (`la010189#LA010189-0001`): the address follows its own name.
   for (const mark of ['#', ':']) {
     const at = stored.indexOf(mark, stored.lastIndexOf('/') + 1);
-    if (at > 0 && byContent.get(stored.slice(0, at))?.many) return stored.slice(0, at);
+    if (at > 0 && byContent.get(stored.slice(0, at))?.format.many) return stored.slice(0, at);
   }
   const lower = stored.toLowerCase();
   for (const { ext, format } of BY_LENGTH) {
