@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import fg from 'fast-glob';
 import { UserError } from '../core/errors.js';
 import { displayName, rememberBytePath } from './paths.js';
-import { specialFile } from './read.js';
+import { gunzipStart, specialFile } from './read.js';
 import { SIDECAR_NAME } from './sidecar.js';
 import { sgmlFormat, startsAsSgmlNews } from './readers/sgml.js';
 import { rememberFormat } from './formats.js';
@@ -184,10 +183,8 @@ function fileStart(file: Buffer, gzipped: boolean): string {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const head = Buffer.alloc(gzipped ? 4096 : 256);
     const n = fs.readSync(fd, head, 0, head.length, 0);
-    const bytes = gzipped
-      ? zlib.gunzipSync(head.subarray(0, n), { finishFlush: zlib.constants.Z_SYNC_FLUSH })
-      : head.subarray(0, n);
-    return bytes.subarray(0, 256).toString('latin1');
+    const bytes = gzipped ? gunzipStart(head.subarray(0, n)) : head.subarray(0, n);
+    return bytes ? bytes.subarray(0, 256).toString('latin1') : '';
   } catch {
     return ''; // unreadable, or no gzip data: counted with the other files passed over
   } finally {

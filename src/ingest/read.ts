@@ -15,7 +15,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
 import { decodeText } from './decode.js';
@@ -151,15 +151,12 @@ export async function* streamArticles(file: string, options: ReadOptions = {}): 
   const sniffed = head !== null ? many.sniff!(head) : null;
   if (sniffed) return yield failure(file, sniffed);
   try {
-    const raw = createReadStream(fsPath(file), { highWaterMark: 256 * 1024 });
-    // The pipeline hands a read or decompression error to the stream the reader iterates.
-    const stream = gzipped ? pipeline(raw, createGunzip(), () => {}) : raw;
+    const stream = byteStream(file, 256 * 1024);
     try {
       for await (const e of many.stream(stream, { file, columns: options.columns }))
         yield withWarning(finishEntry(file, many, e, resolved));
     } finally {
       stream.destroy();
-      raw.destroy();
     }
   } catch (err) {
     // A reader bug or an I/O error mid-file: what was read stays read; the rest is one failure.
@@ -343,8 +340,20 @@ function unsupported(file: string): ReadResult {
   );
 }
 
+/**
+ * A file's bytes as a stream, decompressed when its name says it is gzipped (`x.jsonl.gz`): a read or
+ * decompression error reaches whoever reads it, and destroying it closes the file.
+ */
+export function byteStream(file: string, highWaterMark: number): Readable {
+  const raw = createReadStream(fsPath(file), { highWaterMark });
+  if (!isGzipped(file)) return raw;
+  const decompressed = pipeline(raw, createGunzip(), () => {});
+  decompressed.once('close', () => raw.destroy());
+  return decompressed;
+}
+
 /** The start of a gzipped file's content from its first bytes (a stream cut short is no error here), or null. */
-function gunzipStart(bytes: Buffer): Buffer | null {
+export function gunzipStart(bytes: Buffer): Buffer | null {
   try {
     return gunzipSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
   } catch {
@@ -352,7 +361,8 @@ function gunzipStart(bytes: Buffer): Buffer | null {
   }
 }
 
-function gzipCause(err: unknown): string {
+/** Why gzipped bytes could not be read: not gzip at all, or damaged (cut short) data. */
+export function gzipCause(err: unknown): string {
   const message = (err as Error)?.message ?? String(err);
   return /incorrect header check|unknown compression method/i.test(message)
     ? 'not gzip data'

@@ -9,15 +9,15 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { Article } from '../core/types.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { containerOf, isGzipped } from './formats.js';
 import {
+  byteStream,
   failure,
   formatOf,
+  gzipCause,
   holdsManyArticles,
   parseArticles,
   readArticles,
@@ -111,10 +111,8 @@ function renumber(result: ReadResult, file: string, line: number, warning: strin
 }
 
 async function* textParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
-  const raw = createReadStream(fsPath(file), { highWaterMark: 1 << 20 });
   const gzipped = isGzipped(file);
-  // The pipeline hands a read or decompression error to the stream read here.
-  const stream = gzipped ? pipeline(raw, createGunzip(), () => {}) : raw;
+  const stream = byteStream(file, 1 << 20);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   let pending = '';
   let part = 0;
@@ -165,11 +163,10 @@ async function* textParts(file: string, size: number, options: ReadOptions): Asy
     pending += decoder.decode();
   } catch (error) {
     const zlibError = (error as NodeJS.ErrnoException).code?.startsWith('Z_');
-    yield failure(file, `${zlibError ? 'damaged gzip data' : 'cannot read'}: ${(error as Error).message}`);
+    yield failure(file, zlibError ? gzipCause(error) : `cannot read: ${(error as Error).message}`);
     return;
   } finally {
     stream.destroy();
-    raw.destroy();
   }
   if (pending.trim() !== '' || part === 0) {
     const result = emit(pending);

@@ -11,7 +11,15 @@
  */
 import { createRequire } from 'node:module';
 import type { ColumnMap, Entry, ManyFormat, ReaderContext } from '../formats.js';
-import { cleanString, emptyFields, normalizeDate, toTags, type ArticleFields, type ReaderOutcome } from './fields.js';
+import {
+  cleanString,
+  emptyFields,
+  normalizeDate,
+  toTags,
+  type ArticleFields,
+  type ReaderOutcome,
+  invalidDate,
+} from './fields.js';
 import { countCsvRecords } from './lines.js';
 import { CP1252_WARNING } from '../decode.js';
 import { COLUMN_FIELD_NAMES, COLUMN_FIELDS, type ColumnField } from '../columns.js';
@@ -121,7 +129,7 @@ function rowOutcome(row: readonly string[], layout: Layout): ReaderOutcome {
     // A bare number is a Unix time only in a timestamp column; a year alone is not a day.
     fields.date = normalizeDate(/^\d+(?:\.\d+)?$/.test(rawDate) && rawDate.length >= 9 ? Number(rawDate) : rawDate);
     if (fields.date) fields.dateSource = 'json';
-    else fields.warnings.push(`date ${JSON.stringify(rawDate).slice(0, 60)} is not a valid date; ignored`);
+    else fields.warnings.push(invalidDate(rawDate));
   }
   fields.source = cleanString(cell('source'));
   fields.url = cleanString(cell('url'));

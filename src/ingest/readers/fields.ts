@@ -87,7 +87,12 @@ export function withMetadataDate(fields: ArticleFields, raw: string | null): voi
   if (!raw) return;
   fields.date = normalizeDate(raw);
   if (fields.date) fields.dateSource = 'json';
-  else fields.warnings.push(`date ${JSON.stringify(raw).slice(0, 60)} is not a valid date; ignored`);
+  else fields.warnings.push(invalidDate(raw));
+}
+
+/** The warning for a metadata date value that names no day (a string, or a JSON number). */
+export function invalidDate(raw: unknown): string {
+  return `date ${JSON.stringify(raw).slice(0, 60)} is not a valid date; ignored`;
 }
 
 /** A non-empty single-line string, or null. Metadata sometimes carries numbers or {name} objects. */

@@ -13,6 +13,7 @@ import {
   toTags,
   type ArticleFields,
   type ReaderOutcome,
+  invalidDate,
 } from './fields.js';
 import { byteLines, countNewlines } from './lines.js';
 
@@ -144,7 +145,7 @@ function fromRecord(value: unknown): ReaderOutcome {
   if (rawDate !== null) {
     fields.date = normalizeDate(rawDate);
     if (fields.date) fields.dateSource = 'json';
-    else fields.warnings.push(`date ${JSON.stringify(rawDate).slice(0, 60)} is not a valid date; ignored`);
+    else fields.warnings.push(invalidDate(rawDate));
   }
   fields.source = firstOf(record, SOURCE_KEYS, cleanString);
   fields.dateline = cleanString(record.dateline);

@@ -7,19 +7,57 @@
  * borrows: `&eacute;`, `&AMP;`): a hand-written table would hold the five of XML.
  */
 import { createRequire } from 'node:module';
+import { cleanString } from './fields.js';
 
 const require = createRequire(import.meta.url);
 let entities: typeof import('entities') | undefined;
+
+/**
+ * The pattern of an element of this name, compiled once: a collection's every record asks for the
+ * same ten names. (Not global, so one pattern serves every caller.)
+ */
+const elementPatterns = new Map<string, RegExp>();
+function elementPattern(name: string): RegExp {
+  let re = elementPatterns.get(name);
+  if (!re) {
+    const tag = name.replace(/\./g, '\\.');
+    re = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}\\s*>`, 'i');
+    elementPatterns.set(name, re);
+  }
+  return re;
+}
 
 /** The raw inside of the first element of one of these names (any case), or null. */
 export function element(text: string, names: readonly string[]): string | null {
   let best: { at: number; inner: string } | null = null;
   for (const name of names) {
-    const tag = name.replace(/\./g, '\\.');
-    const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}\\s*>`, 'i').exec(text);
+    const m = elementPattern(name).exec(text);
     if (m && (!best || m.index < best.at)) best = { at: m.index, inner: m[1] };
   }
   return best?.inner ?? null;
+}
+
+/** The text of the first element of one of these names, on one line, or null when there is none or it is empty. */
+export function elementText(text: string, names: readonly string[]): string | null {
+  return cleanString(inlineText(element(text, names) ?? ''));
+}
+
+/** A byline element's name (`By JOHN DOE` → `JOHN DOE`), or null. */
+export function bylineIn(text: string, names: readonly string[]): string | null {
+  return cleanString(elementText(text, names)?.replace(/^by\s+/i, ''));
+}
+
+/**
+ * The `key` → `value` attribute pairs of every tag of this name (NITF's `<meta name content>`, RCV1's
+ * `<dc element value>`).
+ */
+export function attributePairs(text: string, tag: string, key: string, value: string): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const m of text.matchAll(new RegExp(`<${tag}\\s[^>]*>`, 'gi'))) {
+    const a = attributes(m[0]);
+    if (a[key] && a[value] !== undefined) pairs.set(a[key], a[value]);
+  }
+  return pairs;
 }
 
 /** `text` without the elements of these names (any case), their insides included. */

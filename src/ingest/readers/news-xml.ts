@@ -13,7 +13,7 @@
  * topic, country and industry codes as tags.
  */
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
-import { attributes, blockText, element, inlineText, tagAttributes } from './markup.js';
+import { attributePairs, blockText, bylineIn, element, elementText, inlineText, tagAttributes } from './markup.js';
 
 /** Root elements of one-article news XML this reader takes. */
 export const NEWS_XML_ROOTS = new Set(['nitf', 'newsitem']);
@@ -30,11 +30,7 @@ function readNitf(text: string): ReaderOutcome {
   if (!/\p{L}/u.test(fields.body)) return { ok: false, error: 'no article text in the NITF body' };
   fields.title = cleanString(inlineText(element(text, ['hl1']) ?? element(text, ['title']) ?? ''));
   const pub = tagAttributes(text, 'pubdata') ?? {};
-  const metas = new Map<string, string>();
-  for (const m of text.matchAll(/<meta\s[^>]*>/gi)) {
-    const a = attributes(m[0]);
-    if (a.name && a.content !== undefined) metas.set(a.name, a.content);
-  }
+  const metas = attributePairs(text, 'meta', 'name', 'content');
   const metaDay = ['publication_year', 'publication_month', 'publication_day_of_month'].map((k) => metas.get(k));
   withMetadataDate(
     fields,
@@ -44,8 +40,8 @@ function readNitf(text: string): ReaderOutcome {
   fields.externalId = cleanString(tagAttributes(text, 'doc-id')?.['id-string']);
   fields.source = cleanString(pub.name);
   fields.url = cleanString(pub['ex-ref']);
-  fields.author = cleanString(inlineText(element(text, ['byline']) ?? '').replace(/^by\s+/i, ''));
-  fields.dateline = cleanString(inlineText(element(text, ['dateline']) ?? ''));
+  fields.author = bylineIn(text, ['byline']);
+  fields.dateline = elementText(text, ['dateline']);
   fields.section = cleanString(metas.get('online_sections') ?? metas.get('dsk'));
   fields.tags = toTags(
     [...text.matchAll(/<classifier\s[^>]*type\s*=\s*"descriptor"[^>]*>([\s\S]*?)<\/classifier>/gi)].map((m) =>
@@ -61,13 +57,9 @@ function readNewsItem(text: string): ReaderOutcome {
   const item = tagAttributes(text, 'newsitem') ?? {};
   fields.title = cleanString(inlineText(element(text, ['headline']) ?? element(text, ['title']) ?? ''));
   fields.externalId = cleanString(item.itemid);
-  fields.author = cleanString(inlineText(element(text, ['byline']) ?? '').replace(/^by\s+/i, ''));
-  fields.dateline = cleanString(inlineText(element(text, ['dateline']) ?? ''));
-  const dc = new Map<string, string>();
-  for (const m of text.matchAll(/<dc\s[^>]*>/gi)) {
-    const a = attributes(m[0]);
-    if (a.element && a.value !== undefined) dc.set(a.element, a.value);
-  }
+  fields.author = bylineIn(text, ['byline']);
+  fields.dateline = elementText(text, ['dateline']);
+  const dc = attributePairs(text, 'dc', 'element', 'value');
   withMetadataDate(fields, item.date ?? dc.get('dc.date.published') ?? null);
   fields.source = cleanString(dc.get('dc.source') ?? dc.get('dc.publisher'));
   fields.tags = toTags([...text.matchAll(/<code\s[^>]*code\s*=\s*"([^"]+)"/gi)].map((m) => m[1]));

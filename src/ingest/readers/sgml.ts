@@ -17,8 +17,17 @@
 import { createReadStream } from 'node:fs';
 import type { Entry, ManyFormat, Skipped } from '../formats.js';
 import { decodeText } from '../decode.js';
-import { cleanString, emptyFields, isoDay, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
-import { attributes, blockText, element, inlineText, withoutElements } from './markup.js';
+import { cleanString, emptyFields, invalidDate, isoDay, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
+import {
+  attributes,
+  blockText,
+  bylineIn,
+  element,
+  elementText,
+  inlineText,
+  tagAttributes,
+  withoutElements,
+} from './markup.js';
 
 /** The start tag of a record: a file holds a sequence of one of them. */
 const RECORD_START = /<(DOC|REUTERS)(?=[\s>])[^>]*>/i;
@@ -131,7 +140,8 @@ function recordEntry(record: string, counter: { records: number; used: Set<strin
 function readRecord(record: string, id: string | null): ReaderOutcome | Skipped {
   // Reuters' DTD marks a one-line item `<TEXT TYPE="BRIEF">`: its headline is all there is (the body
   // holds filler).
-  if (/<TEXT\s[^>]*\bTYPE\s*=\s*"?BRIEF\b/i.test(record)) return { ok: 'skipped', reason: 'a brief: headline only' };
+  const textType = tagAttributes(record, 'TEXT')?.type?.toUpperCase();
+  if (textType === 'BRIEF') return { ok: 'skipped', reason: 'a brief: headline only' };
   const text = element(record, ['TEXT']);
   let title = cleanString(inlineText(element(record, ['HEADLINE', 'HL', 'TITLE', 'HEAD']) ?? ''));
   // Reuters nests its headline and dateline in TEXT beside BODY; other collections keep TEXT for the story.
@@ -146,7 +156,7 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
   if (sharesLineWithDateline(record, story)) body = body.replace(/^([^\n]*[^\n.!?:"'”])\n(?=\S)/, '$1 ');
   // Reuters' DTD marks a story it did not take apart `TYPE="UNPROC"` (tables, most of them): its
   // first line is its headline (`TOKYO RUBBER (YEN PER KILO) - APRIL 07`), not a dateline and source.
-  if (!title && /<TEXT\s[^>]*\bTYPE\s*=\s*"?UNPROC\b/i.test(record)) {
+  if (!title && textType === 'UNPROC') {
     const lead = /^\s*([^\n]*)\n/.exec(body);
     if (lead && lead[1].trim().length <= MAX_UNPROC_HEADLINE) {
       title = cleanString(lead[1]);
@@ -161,18 +171,16 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
   const fields = emptyFields(body);
   fields.title = title;
   fields.externalId = id;
-  fields.dateline = cleanString(inlineText(element(record, ['DATELINE']) ?? '').replace(/\s*[-–—]+$/, ''));
-  fields.author = cleanString(inlineText(element(record, ['BYLINE', 'AUTHOR']) ?? '').replace(/^by\s+/i, ''));
-  fields.source = cleanString(inlineText(element(record, ['SOURCE']) ?? ''));
+  fields.dateline = cleanString(elementText(record, ['DATELINE'])?.replace(/\s*[-–—]+$/, ''));
+  fields.author = bylineIn(record, ['BYLINE', 'AUTHOR']);
+  fields.source = elementText(record, ['SOURCE']);
   fields.tags = toTags(categoryCodes(record));
-  const rawDate = element(record, ['DATE_TIME', 'DATE', 'DD', 'PUBDATE']);
-  const date = (rawDate !== null && recordDay(inlineText(rawDate))) || (id && dayInId(id));
+  const rawDate = elementText(record, ['DATE_TIME', 'DATE', 'DD', 'PUBDATE']);
+  const date = (rawDate !== null && recordDay(rawDate)) || (id && dayInId(id));
   if (date) {
     fields.date = date;
     fields.dateSource = 'json';
-  } else if (rawDate !== null && inlineText(rawDate) !== '') {
-    fields.warnings.push(`date ${JSON.stringify(inlineText(rawDate)).slice(0, 60)} is not a valid date; ignored`);
-  }
+  } else if (rawDate !== null) fields.warnings.push(invalidDate(rawDate));
   return { ok: true, fields };
 }
 
