@@ -33,6 +33,8 @@ function statement(doc: number, published: string, fields: Partial<StatementRow>
   return {
     id,
     docId: doc,
+    docOrder: doc,
+    docHash: 0,
     sentence: 0,
     date: parseDateValue(value)!,
     action: 'n:accord',
@@ -1215,7 +1217,15 @@ describe('corpus events from dated statements', () => {
     // Two cities of one country, each told at its own: two attacks.
     expect(
       clusterStatements(
-        [...atCity, ...atOtherCity.map((s) => ({ ...s, docId: s.docId + 10, report: `d:${s.docId + 10}` }))],
+        [
+          ...atCity,
+          ...atOtherCity.map((s) => ({
+            ...s,
+            docId: s.docId + 10,
+            docOrder: s.docId + 10,
+            report: `d:${s.docId + 10}`,
+          })),
+        ],
         name,
         attacks,
       ).map((e) => e.documents),

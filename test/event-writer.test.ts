@@ -48,6 +48,7 @@ function eventOf(statementId: number): CorpusEventInput {
     conflicts: [],
     lead: statementId,
     statementIds: [statementId],
+    keyStatement: statementId,
     entities: [],
   };
 }

@@ -10,6 +10,8 @@ function lead(day: string, names: number[], options: { report?: string; terms?: 
   return {
     id,
     docId: id,
+    docOrder: id,
+    docHash: 0,
     sentence: 0,
     date: { value: day, granularity: 'day', start: day, end: day },
     action: 'lead',

@@ -1,9 +1,11 @@
 /**
  * Unique keys for events that come in any order. An event's key is its first statement's sentence,
  * so events whose first statements share a sentence are told apart: `key`, `key.2`, `key.3`… in the
- * order of those statements' ids. `add` gives the key to store an event under at once (its own key
- * when free, else a provisional one), so events can be written as the clustering finishes them;
- * `renames` then lists the stored keys that change. Holds one number per key, not the events.
+ * order of those statements' ids (statements of one document, stored together in the order the
+ * document tells them, so this order is the same however the corpus was ingested). `add` gives the
+ * key to store an event under at once (its own key when free, else a provisional one), so events can
+ * be written as the clustering finishes them; `renames` then lists the stored keys that change.
+ * Holds one number per key, not the events.
  */
 export class EventKeys {
   private readonly first = new Map<string, number>();

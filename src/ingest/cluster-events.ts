@@ -1,7 +1,7 @@
 import type { DateSpan } from '../core/timex.js';
 import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
-import { compareReports } from '../core/report-order.js';
+import { compareDocuments, compareReports } from '../core/report-order.js';
 import { EventKeys } from '../core/event-keys.js';
 import { passiveName, saysWhoActed } from '../nlp/action-verbs.js';
 import { eventNoun } from '../nlp/event-nouns.js';
@@ -91,12 +91,15 @@ export interface ClusterOptions {
   sweepEvery?: number;
 }
 
-/** The order statements are clustered in: finest dates first, then by day, document, sentence. */
+/**
+ * The order statements are clustered in: finest dates first, then by day, document (by what it is,
+ * not its row id: see compareDocuments), sentence.
+ */
 export function clusteringOrder(a: StatementRow, b: StatementRow): number {
   return (
     (GRANULARITY_RANK[a.date.granularity] ?? 5) - (GRANULARITY_RANK[b.date.granularity] ?? 5) ||
     a.date.start.localeCompare(b.date.start) ||
-    a.docId - b.docId ||
+    compareDocuments(a, b) ||
     a.sentence - b.sentence ||
     a.id - b.id
   );
@@ -121,9 +124,9 @@ export function clusterStatements(
 
 /** Events in key order, each stored under the key EventKeys gives it. */
 export function withUniqueKeys(events: CorpusEventInput[]): CorpusEventInput[] {
-  events.sort((a, b) => a.key.localeCompare(b.key) || a.statementIds[0] - b.statementIds[0]);
+  events.sort((a, b) => a.key.localeCompare(b.key) || a.keyStatement - b.keyStatement);
   const keys = new EventKeys();
-  const stored = events.map((e) => keys.add(e.key, e.statementIds[0]));
+  const stored = events.map((e) => keys.add(e.key, e.keyStatement));
   const renamed = new Map(keys.renames().map((r) => [r.from, r.to]));
   events.forEach((e, i) => (e.key = renamed.get(stored[i]) ?? stored[i]));
   return events;
@@ -947,7 +950,8 @@ function mainSubject(members: readonly StatementRow[]): number | null {
     votes.set(m.subjectId, (votes.get(m.subjectId) ?? 0) + 1);
     total++;
   }
-  const [best] = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  // Ties go to the subject named first (members come in clustering order), not to the lower id.
+  const [best] = [...votes].sort((x, y) => y[1] - x[1]);
   return best && best[1] * 2 >= total ? best[0] : null;
 }
 
@@ -1340,7 +1344,7 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
       const country = datelineCountry(m.docId);
       if (country !== null) byCountry.set(country, (byCountry.get(country) ?? new Set()).add(m.report));
     }
-    const [best] = [...byCountry].sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
+    const [best] = [...byCountry].sort((a, b) => b[1].size - a[1].size);
     if (!best || best[1].size * 2 < reports.size) return null;
     const [country] = best;
     return members.some((m) => m.participantIds.includes(country) || m.mentionedIds.includes(country)) ? country : null;
@@ -1387,9 +1391,10 @@ function toEvent(
   const sources = new Set(members.map((m) => m.source ?? m.report));
   const days = new Set(members.map((m) => m.published ?? ''));
   const date = consensusDate(members);
-  // Stable across rebuilds while the first report stands: its document and sentence (made unique by the caller).
+  // Stable across rebuilds while the first report stands: its document and sentence (made unique by
+  // the caller). First in document order, which is the same however the corpus was ingested.
   const first = members.reduce((a, b) =>
-    b.docId < a.docId || (b.docId === a.docId && b.sentence < a.sentence) ? b : a,
+    compareDocuments(b, a) < 0 || (b.docId === a.docId && b.sentence < a.sentence) ? b : a,
   );
   const key = `${first.docId}.${first.sentence}`;
   const { byEntity, ranked, byReports, place, beside, name } = nameStatements(members, entityName, naming);
@@ -1431,6 +1436,7 @@ function toEvent(
     conflicts: date.conflicts,
     lead: leadStatement(members, date.span.value),
     statementIds: members.map((m) => m.id).sort((a, b) => a - b),
+    keyStatement: first.id,
     entities: [
       ...ranked.map(([entityId, r]) => ({
         entityId,
@@ -1454,6 +1460,8 @@ function leadStatement(members: StatementRow[], date: string): number {
     onDate: m.date.value === date,
     published: m.published,
     docId: m.docId,
+    docOrder: m.docOrder,
+    docHash: m.docHash,
     sentence: m.sentence,
   });
   return members.reduce((best, m) => (compareReports(quoted(m), quoted(best)) < 0 ? m : best)).id;

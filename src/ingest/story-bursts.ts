@@ -1,5 +1,6 @@
 import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
+import { compareDocuments } from '../core/report-order.js';
 
 /**
  * Stories: what many reports of one day lead with. A happening the reports do not date (`Paul
@@ -199,7 +200,7 @@ function mergeBursts(bursts: Burst[]): Story[] {
   for (const group of groups.values()) {
     const members = new Map<string, StatementRow>();
     for (const b of group) for (const r of b.rows) if (!members.has(r.report)) members.set(r.report, r);
-    const list = [...members.values()].sort((a, b) => a.docId - b.docId);
+    const list = [...members.values()].sort(compareDocuments);
     const named = new Set(group.flatMap((b) => b.pair));
     const reportsOf = (id: number) => reportsNaming(list, id);
     stories.push({
@@ -208,7 +209,9 @@ function mergeBursts(bursts: Burst[]): Story[] {
       members: list,
     });
   }
-  return stories.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.members[0].docId - b.members[0].docId));
+  return stories.sort((a, b) =>
+    a.day < b.day ? -1 : a.day > b.day ? 1 : compareDocuments(a.members[0], b.members[0]),
+  );
 }
 
 /** How many of a story's reports lead with an entity. */
@@ -239,9 +242,9 @@ function topicTerms(rows: readonly StatementRow[]): Set<string> {
 }
 
 /**
- * The report that best stands for a story: the first (by document order, a wire's order within the
- * day) whose headline's words the other reports use in their headlines and leads at least half as
- * much as the best's do. The first report of a story tells what happened (`Reagan says Volcker will
+ * The report that best stands for a story: the first (in the order of compareDocuments, a wire's own
+ * order within the day) whose headline's words the other reports use in their headlines and leads
+ * at least half as much as the best's do. The first report of a story tells what happened (`Reagan says Volcker will
  * not serve new term`); later ones most often a reaction to it (`Lawson says Volcker outstanding Fed
  * chairman`), whose words the others share as much. Among those with a headline, when any has one.
  */
@@ -262,7 +265,7 @@ export function centralMember(
     return score;
   });
   const best = Math.max(...scores);
-  const order = members.map((_, i) => i).sort((a, b) => members[a].docId - members[b].docId);
+  const order = members.map((_, i) => i).sort((a, b) => compareDocuments(members[a], members[b]));
   return members[order.find((i) => scores[i] >= 0 && scores[i] * 2 >= best) ?? order[0]];
 }
 
@@ -343,6 +346,7 @@ export function storyEvent(story: Story, name: string, lead: StatementRow): Corp
     conflicts: [],
     lead: lead.id,
     statementIds: story.members.map((m) => m.id).sort((a, b) => a - b),
+    keyStatement: first.id,
     entities: [
       ...story.entityIds.map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: true })),
       ...besideIds(story).map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: false })),

@@ -225,8 +225,8 @@ const ASSOCIATION_SAMPLE = 5_000;
  * it, the 2×2 table of sentences (both, only one, only the other, neither) scored by G², kept only
  * when named together more often than chance and at least MIN_TOGETHER times. "Reuters", named
  * everywhere, scores low; a minister named with his ministry scores high. An entity named in more
- * than ASSOCIATION_SAMPLE sentences is read from the documents of every n-th id (about
- * ASSOCIATION_SAMPLE sentences, spread over the whole archive as ingested, not its latest weeks), and
+ * than ASSOCIATION_SAMPLE sentences is read from a sample of them (about ASSOCIATION_SAMPLE sentences,
+ * spread over the whole archive, not its latest weeks: see cooccurrences), and
  * the counts together are scaled up to all its sentences: the cost stays bounded however big it is
  * (`entity "United States"` on Reuters: 8,719 sentences, 38 → 14 ms). For an entity in more than
  * STORED_ASSOCIATIONS sentences the counts are read as the last resolution stored them.
@@ -281,7 +281,9 @@ interface Cooccurrences {
  */
 function cooccurrences(db: Db, id: number, own: number): Cooccurrences {
   const step = Math.max(1, Math.ceil(own / ASSOCIATION_SAMPLE));
-  const sample = 'SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND doc_id % @step = 0';
+  // Sentences where the entity is named at an offset that is a multiple of `step`: a sample by what
+  // the documents say, not by their ids, which follow the order of ingests.
+  const sample = 'SELECT DISTINCT doc_id, sentence FROM mentions WHERE entity_id = @id AND start % @step = 0';
   const rows = statement(
     db,
     `WITH own AS MATERIALIZED (${sample})

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { secondConnection, sqlite, type Db, type Store } from './db.js';
 import { isSqliteError } from './errors.js';
 import { EventKeys } from '../core/event-keys.js';
+import { compareDocuments, documentHash, documentOrder, type OrderedDocument } from '../core/report-order.js';
 import { unpackSentences } from './sentences.js';
 import { LEAD_ACTION, type DatedStatement, type DocumentFacts } from '../core/types.js';
 import type { DateSpan, Granularity } from '../core/timex.js';
@@ -19,9 +20,8 @@ import type { DateSpan, Granularity } from '../core/timex.js';
 export type StatementInput = DatedStatement;
 
 /** A stored statement with what the clustering needs of its document. */
-export interface StatementRow extends StatementInput {
+export interface StatementRow extends StatementInput, OrderedDocument {
   id: number;
-  docId: number;
   /** A near-duplicate cluster is one report (wire copies), as are documents with one title, date and source. */
   report: string;
   source: string | null;
@@ -49,6 +49,8 @@ export interface CorpusEventSummary {
 
 export interface CorpusEventInput extends CorpusEventSummary {
   statementIds: number[];
+  /** The statement its key is made of (events sharing a key are numbered by it: see EventKeys). */
+  keyStatement: number;
   /** entity id → reports naming it; `participant` when it is listed as taking part. */
   entities: { entityId: number; documents: number; participant: boolean }[];
 }
@@ -73,6 +75,23 @@ function stmt(db: Db, sql: string): Statement {
 }
 
 // ---- statements ----
+
+/**
+ * The order of documents among reports of a day in SQL: `corpus_document_order(external_id)` is
+ * core/report-order.ts documentOrder, then the hash (whose first 13 hex digits are documentHash),
+ * then the row id, as compareDocuments puts them.
+ */
+const DOCUMENT_ORDER = 'corpus_document_order(d.external_id), d.sha256, d.id';
+const ordered = new WeakSet<Db>();
+function withDocumentOrder(db: Db): Db {
+  if (!ordered.has(db)) {
+    db.function('corpus_document_order', { deterministic: true }, (id: unknown) =>
+      documentOrder(typeof id === 'string' ? id : null),
+    );
+    ordered.add(db);
+  }
+  return db;
+}
 
 /** Documents whose statements are missing or were read from an older analysis (a scan of migration 8's index). */
 const STALE = `SELECT d.id FROM documents d INDEXED BY documents_analyzer LEFT JOIN statement_docs s ON s.doc_id = d.id
@@ -148,7 +167,13 @@ export function documentFacts(store: Store, docId: number): DocumentFactsRow | n
     }
     ev.mentions.push({ start: m.start, end: m.end, sentence: m.sentence });
   }
-  for (const p of participants) events.get(p.eventId)?.participantIds.push(p.entityId);
+  // In the order the document first names them, not by id (ids follow the order of ingests): the
+  // first is most often the event's subject (`Boschwitz and Karnes`), however the corpus was ingested.
+  const firstNamed = new Map<number, number>();
+  for (const m of mentions) if (m.entityId !== null && !firstNamed.has(m.entityId)) firstNamed.set(m.entityId, m.start);
+  const at = (id: number) => firstNamed.get(id) ?? Number.MAX_SAFE_INTEGER;
+  for (const p of participants.sort((a, b) => at(a.entityId) - at(b.entityId) || a.entityId - b.entityId))
+    events.get(p.eventId)?.participantIds.push(p.entityId);
   return {
     docId,
     body: doc.body,
@@ -201,8 +226,10 @@ export function replaceStatements(
 
 type StoredStatementRow = Omit<
   StatementRow,
-  'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun'
+  'date' | 'terms' | 'participantIds' | 'mentionedIds' | 'named' | 'eventNoun' | 'docOrder' | 'docHash'
 > & {
+  externalId: string | null;
+  sha: string;
   value: string;
   granularity: Granularity;
   start: string;
@@ -224,8 +251,8 @@ const REPORT_KEY = `CASE WHEN c.cluster_id IS NOT NULL THEN 'c:' || c.cluster_id
 
 const STATEMENT_COLUMNS = `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start,
        s.date_end AS end, s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants, s.mentioned,
-       s.name, s.named, s.event_noun AS eventNoun, d.source, d.date AS published,
-       ${REPORT_KEY} AS report
+       s.name, s.named, s.event_noun AS eventNoun, d.source, d.date AS published, d.external_id AS externalId,
+       d.sha256 AS sha, ${REPORT_KEY} AS report
      FROM statements s JOIN documents d ON d.id = s.doc_id LEFT JOIN doc_clusters c ON c.doc_id = d.id`;
 
 /** The statements the clustering merges: all but lead statements (see LEAD_ACTION). */
@@ -238,8 +265,8 @@ const NOT_LEAD = `s.action != '${LEAD_ACTION}'`;
 export function* leadStatements(store: Store): Generator<StatementRow> {
   const read = statementReader();
   const rows = stmt(
-    sqlite(store),
-    `${STATEMENT_COLUMNS} WHERE s.action = '${LEAD_ACTION}' ORDER BY s.date_start, s.doc_id, s.id`,
+    withDocumentOrder(sqlite(store)),
+    `${STATEMENT_COLUMNS} WHERE s.action = '${LEAD_ACTION}' ORDER BY s.date_start, ${DOCUMENT_ORDER}, s.id`,
   ).iterate();
   for (const r of rows as IterableIterator<StoredStatementRow>) yield read(r);
 }
@@ -292,6 +319,8 @@ function statementReader(): (r: StoredStatementRow) => StatementRow {
     return {
       id: r.id,
       docId: r.docId,
+      docOrder: documentOrder(r.externalId),
+      docHash: documentHash(r.sha),
       sentence: r.sentence,
       date,
       action: one(r.action),
@@ -326,7 +355,7 @@ export function allStatements(store: Store): StatementRow[] {
   return out.sort(
     (a, b) =>
       (a.date.start < b.date.start ? -1 : a.date.start > b.date.start ? 1 : 0) ||
-      a.docId - b.docId ||
+      compareDocuments(a, b) ||
       a.sentence - b.sentence ||
       a.id - b.id,
   );
@@ -335,24 +364,26 @@ export function allStatements(store: Store): StatementRow[] {
 /**
  * Every statement one row at a time in the clustering's order (ingest/cluster-events.ts
  * `clusteringOrder`: day-level dates first, then week and range, month, quarter, year, any other;
- * then by start, document, sentence), sorted by SQLite, which spills to disk rather than hold them
- * all. Callers that read it twice hold a read transaction, so both passes see the same rows.
+ * then by start, document (core/report-order.ts compareDocuments), sentence), sorted by SQLite,
+ * which spills to disk rather than hold them all. Callers that read it twice hold a read transaction, so both passes see the same rows.
  */
 export function* orderedStatements(store: Store, options: { documents?: boolean } = {}): Generator<StatementRow> {
   const read = statementReader();
-  // Without `documents`: what a statement says only, no document read (report, source and date are left empty).
+  // Without `documents`: what a statement says, and of its document only what orders it (report,
+  // source and date are left empty).
   const columns =
     options.documents === false
       ? `SELECT s.id, s.doc_id AS docId, s.sentence, s.date AS value, s.granularity, s.date_start AS start,
            s.date_end AS end, s.action, s.terms, s.subject_id AS subjectId, s.place_id AS placeId, s.participants,
-           s.mentioned, s.name, s.named, s.event_noun AS eventNoun, NULL AS source, NULL AS published, '' AS report
-         FROM statements s`
+           s.mentioned, s.name, s.named, s.event_noun AS eventNoun, NULL AS source, NULL AS published,
+           d.external_id AS externalId, d.sha256 AS sha, '' AS report
+         FROM statements s JOIN documents d ON d.id = s.doc_id`
       : STATEMENT_COLUMNS;
   const rows = stmt(
-    sqlite(store),
+    withDocumentOrder(sqlite(store)),
     `${columns} WHERE ${NOT_LEAD}
      ORDER BY CASE s.granularity WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'range' THEN 1 WHEN 'month' THEN 2
-                WHEN 'quarter' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, s.date_start, s.doc_id, s.sentence, s.id`,
+                WHEN 'quarter' THEN 3 WHEN 'year' THEN 4 ELSE 5 END, s.date_start, ${DOCUMENT_ORDER}, s.sentence, s.id`,
   ).iterate();
   for (const r of rows as IterableIterator<StoredStatementRow>) yield read(r);
 }
@@ -523,7 +554,7 @@ function eventWriter(db: Db): EventWriter {
     add(e) {
       const id = Number(
         insert.run(
-          keys.add(e.key, e.statementIds[0]),
+          keys.add(e.key, e.keyStatement),
           e.kind,
           e.name,
           e.date.value,
@@ -685,9 +716,8 @@ function eventConditions(
   return { where, params };
 }
 
-export interface EventSupportRow {
+export interface EventSupportRow extends OrderedDocument {
   eventId: number;
-  docId: number;
   sentence: number;
   published: string | null;
   statementDate: string;
@@ -704,25 +734,33 @@ export function eventSupport(store: Store, eventIds: readonly number[]): EventSu
   const out: EventSupportRow[] = [];
   const q = stmt(
     db,
-    `SELECT m.event_id AS eventId, s.doc_id AS docId, s.sentence, s.date AS statementDate, d.date AS published
+    `SELECT m.event_id AS eventId, s.doc_id AS docId, s.sentence, s.date AS statementDate, d.date AS published,
+       d.external_id AS externalId, d.sha256 AS sha
      FROM corpus_event_statements m JOIN statements s ON s.id = m.statement_id JOIN documents d ON d.id = s.doc_id
      WHERE m.event_id = ? ORDER BY d.date, s.doc_id, s.sentence`,
   );
-  for (const id of eventIds) out.push(...(q.all(id) as EventSupportRow[]));
+  for (const id of eventIds) for (const row of q.all(id) as StoredSupportRow[]) out.push(supportRow(row));
   return out;
+}
+
+type StoredSupportRow = Omit<EventSupportRow, 'docOrder' | 'docHash'> & { externalId: string | null; sha: string };
+
+function supportRow({ externalId, sha, ...row }: StoredSupportRow): EventSupportRow {
+  return { ...row, docOrder: documentOrder(externalId), docHash: documentHash(sha) };
 }
 
 /** The lead statement of each event (event id → statement id), as eventSupport gives it. */
 export function leadSupport(store: Store, leads: ReadonlyMap<number, number>): EventSupportRow[] {
   const q = stmt(
     sqlite(store),
-    `SELECT ? AS eventId, s.doc_id AS docId, s.sentence, s.date AS statementDate, d.date AS published
+    `SELECT ? AS eventId, s.doc_id AS docId, s.sentence, s.date AS statementDate, d.date AS published,
+       d.external_id AS externalId, d.sha256 AS sha
      FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.id = ?`,
   );
   const out: EventSupportRow[] = [];
   for (const [eventId, statementId] of leads) {
-    const row = q.get(eventId, statementId) as EventSupportRow | undefined;
-    if (row) out.push(row);
+    const row = q.get(eventId, statementId) as StoredSupportRow | undefined;
+    if (row) out.push(supportRow(row));
   }
   return out;
 }

@@ -137,6 +137,12 @@ export function storedOrigins(store: Store): StoredOrigin[] {
  * however their rows were numbered. Only content that is deterministic by design is compared:
  * example document ids, scores of the clustering and id lists inside text columns are left out.
  */
+/**
+ * A corpus event's key (`docId.sentence` of its first report, `.2`… when shared: core/event-keys.ts)
+ * with the document's hash for its id, as ids follow the order of ingests. Reads `c` (corpus_events).
+ */
+const EVENT_KEY = `(SELECT d.sha256 FROM documents d WHERE d.id = CAST(c.key AS INTEGER)) || substr(c.key, instr(c.key, '.'))`;
+
 const CONTENT: Record<string, string> = {
   documents: `SELECT sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens,
       hex(sentences), analyzer_version, url, author, external_id FROM documents`,
@@ -165,12 +171,12 @@ const CONTENT: Record<string, string> = {
       JOIN entities e ON e.id = a.entity_id JOIN entities o ON o.id = a.other_id`,
   statements: `SELECT d.sha256, s.sentence, s.date, s.granularity, s.date_start, s.date_end, s.action, s.terms,
       s.name, s.named, s.event_noun FROM statements s JOIN documents d ON d.id = s.doc_id`,
-  corpus_events: `SELECT c.key, c.kind, c.name, c.date, c.granularity, c.date_start, c.date_end, e.type, e.key,
+  corpus_events: `SELECT ${EVENT_KEY}, c.kind, c.name, c.date, c.granularity, c.date_start, c.date_end, e.type, e.key,
       c.documents, c.sources, c.days, ld.sha256, ls.sentence FROM corpus_events c LEFT JOIN entities e ON e.id = c.place_id
       LEFT JOIN statements ls ON ls.id = c.lead_statement LEFT JOIN documents ld ON ld.id = ls.doc_id`,
-  corpus_event_statements: `SELECT c.key, d.sha256, s.sentence, s.action, s.date FROM corpus_event_statements m
+  corpus_event_statements: `SELECT ${EVENT_KEY}, d.sha256, s.sentence, s.action, s.date FROM corpus_event_statements m
       JOIN corpus_events c ON c.id = m.event_id JOIN statements s ON s.id = m.statement_id JOIN documents d ON d.id = s.doc_id`,
-  corpus_event_entities: `SELECT c.key, e.type, e.key, x.documents, x.participant, x.kind FROM corpus_event_entities x
+  corpus_event_entities: `SELECT ${EVENT_KEY}, e.type, e.key, x.documents, x.participant, x.kind FROM corpus_event_entities x
       JOIN corpus_events c ON c.id = x.event_id JOIN entities e ON e.id = x.entity_id`,
   // A near-duplicate cluster by its members: each document with the least hash of its cluster.
   doc_clusters: `SELECT d.sha256, (SELECT min(o.sha256) FROM doc_clusters k JOIN documents o ON o.id = k.doc_id
