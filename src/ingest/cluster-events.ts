@@ -171,9 +171,14 @@ export function clusterStatementStream(
   // at worst kept longer, never let go early).
   const df = new Map<string, number>();
   const lastLookup = new Map<number, number>();
+  // Statements naming each entity as their subject or a participant: which of two subjects is the
+  // more prominent, told by the whole corpus (not by ids, which follow the order of ingests).
+  const actorIn = new Map<number, number>();
   let count = 0;
   for (const s of pass(true)) {
     for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const id of new Set(s.subjectId !== null ? [s.subjectId, ...s.participantIds] : s.participantIds))
+      actorIn.set(id, (actorIn.get(id) ?? 0) + 1);
     if (s.date.granularity !== 'day')
       for (const key of [...lookupKeys(s, entityKeys), ...placeKeys(s, kindOf(s.action), true)])
         lastLookup.set(keyHash(key), count);
@@ -223,6 +228,7 @@ export function clusterStatementStream(
     isLocality,
     localityCountry,
     isPlace,
+    (id) => actorIn.get(id) ?? 0,
   );
   const finish = (c: Cluster) => {
     if (c.modeDay === null) emit(c);
@@ -545,6 +551,7 @@ class RipeClusters {
     private readonly isLocality: (id: number) => boolean,
     private readonly localityCountry: (id: number, day: string) => number | null,
     private readonly isPlace: (id: number) => boolean,
+    private readonly prominence: (id: number) => number,
   ) {}
 
   has(cluster: Cluster): boolean {
@@ -574,7 +581,7 @@ class RipeClusters {
       kinds: new Set(members.map((m) => this.kindOf(m.action))),
       places: new Set(members.flatMap((m) => (m.placeId === null ? [] : [m.placeId]))),
       main: mainEntities(members, reports),
-      subject: mainSubject(members),
+      subject: mainSubject(members, this.prominence),
       knownAt,
       toldAt: this.toldAt(members),
       knownIn: this.knownIn(knownAt, cluster.modeDay!),
@@ -941,8 +948,12 @@ function oneDeedTwoVerbs(a: ReadonlySet<string>, b: ReadonlySet<string>, lightHe
   return false;
 }
 
-/** The subject most of the statements that have one give (half of them at least), else null. */
-function mainSubject(members: readonly StatementRow[]): number | null {
+/**
+ * The subject most of the statements that have one give (half of them at least), else null; of two
+ * given as often, the more prominent in the corpus (`Mexico` over its finance minister), then the
+ * first given.
+ */
+function mainSubject(members: readonly StatementRow[], prominence: (id: number) => number): number | null {
   const votes = new Map<number, number>();
   let total = 0;
   for (const m of members) {
@@ -950,8 +961,7 @@ function mainSubject(members: readonly StatementRow[]): number | null {
     votes.set(m.subjectId, (votes.get(m.subjectId) ?? 0) + 1);
     total++;
   }
-  // Ties go to the subject named first (members come in clustering order), not to the lower id.
-  const [best] = [...votes].sort((x, y) => y[1] - x[1]);
+  const [best] = [...votes].sort((x, y) => y[1] - x[1] || prominence(y[0]) - prominence(x[0]));
   return best && best[1] * 2 >= total ? best[0] : null;
 }
 
@@ -1311,7 +1321,10 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
       set.add(m.report);
       byEntity.set(id, set);
     }
-  const byReports = mostReported(new Map([...byEntity.keys()].map((id, i) => [id, i])));
+  // The order entities are first named in: participants (each subject first), then those named beside.
+  const seen = new Map([...byEntity.keys()].map((id, i) => [id, i]));
+  for (const m of members) for (const id of m.mentionedIds) if (!seen.has(id)) seen.set(id, seen.size);
+  const byReports = mostReported(seen);
   const ranked = [...byEntity].sort(byReports);
   // No sentence places it: an election or an earthquake is where half the reports' countries say.
   const knownByPlace = members.some((m) => m.action.startsWith('n:') && placeKnown.has(m.action.slice(2)));

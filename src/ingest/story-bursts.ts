@@ -203,9 +203,14 @@ function mergeBursts(bursts: Burst[]): Story[] {
     const list = [...members.values()].sort(compareDocuments);
     const named = new Set(group.flatMap((b) => b.pair));
     const reportsOf = (id: number) => reportsNaming(list, id);
+    // Ties in the order the reports first lead with them (not by id, which follows the order of ingests).
+    const firstNamed = new Map<number, number>();
+    for (const m of list)
+      for (const id of m.participantIds) if (!firstNamed.has(id)) firstNamed.set(id, firstNamed.size);
+    const at = (id: number) => firstNamed.get(id) ?? Number.MAX_SAFE_INTEGER;
     stories.push({
       day: group.map((b) => b.day).sort()[0],
-      entityIds: [...named].sort((a, b) => reportsOf(b) - reportsOf(a) || a - b),
+      entityIds: [...named].sort((a, b) => reportsOf(b) - reportsOf(a) || at(a) - at(b) || a - b),
       members: list,
     });
   }
@@ -363,6 +368,6 @@ function besideIds(story: Story): number[] {
   const least = Math.max(2, BESIDE_SHARE * story.members.length);
   return [...counts]
     .filter(([, n]) => n >= least)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .sort((a, b) => b[1] - a[1])
     .map(([id]) => id);
 }

@@ -1881,10 +1881,13 @@ function documentTopics(doc: DocumentFacts, telling: ReadonlySet<number>): numbe
     if (m.entityId === null || m.type === 'DATE' || telling.has(m.start)) continue;
     counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + (m.sentence <= lead ? TOPIC_MENTIONS : 1));
   }
-  return [...counts]
-    .filter(([, n]) => n >= TOPIC_MENTIONS)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .map(([id]) => id);
+  return (
+    [...counts]
+      .filter(([, n]) => n >= TOPIC_MENTIONS)
+      // Ties in the order the document first names them (not by id, which follows the order of ingests).
+      .sort((a, b) => b[1] - a[1])
+      .map(([id]) => id)
+  );
 }
 
 /** The sentence's other entities, then the document's topics not already taking part (at most 12). */

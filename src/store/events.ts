@@ -153,10 +153,12 @@ export function documentFacts(store: Store, docId: number): DocumentFactsRow | n
   }[];
   const participants = stmt(
     db,
-    'SELECT event_id AS eventId, entity_id AS entityId FROM event_participants WHERE doc_id = ?',
+    `SELECT p.event_id AS eventId, p.entity_id AS entityId, e.type || ':' || e.key AS entityKey
+     FROM event_participants p JOIN entities e ON e.id = p.entity_id WHERE p.doc_id = ?`,
   ).all(docId) as {
     eventId: number;
     entityId: number;
+    entityKey: string;
   }[];
   const events = new Map<number, DocumentFactsRow['events'][number]>();
   for (const m of eventMentions) {
@@ -167,13 +169,15 @@ export function documentFacts(store: Store, docId: number): DocumentFactsRow | n
     }
     ev.mentions.push({ start: m.start, end: m.end, sentence: m.sentence });
   }
-  // In the order the document first names them, not by id (ids follow the order of ingests): the
-  // first is most often the event's subject (`Boschwitz and Karnes`), however the corpus was ingested.
+  // In the order the document first names them (then by key), not by id (ids follow the order of
+  // ingests): the first is most often the event's subject (`Boschwitz and Karnes`), however the
+  // corpus was ingested.
   const firstNamed = new Map<number, number>();
   for (const m of mentions) if (m.entityId !== null && !firstNamed.has(m.entityId)) firstNamed.set(m.entityId, m.start);
   const at = (id: number) => firstNamed.get(id) ?? Number.MAX_SAFE_INTEGER;
-  for (const p of participants.sort((a, b) => at(a.entityId) - at(b.entityId) || a.entityId - b.entityId))
-    events.get(p.eventId)?.participantIds.push(p.entityId);
+  const byFirstNamed = (a: (typeof participants)[number], b: (typeof participants)[number]) =>
+    at(a.entityId) - at(b.entityId) || (a.entityKey < b.entityKey ? -1 : a.entityKey > b.entityKey ? 1 : 0);
+  for (const p of participants.sort(byFirstNamed)) events.get(p.eventId)?.participantIds.push(p.entityId);
   return {
     docId,
     body: doc.body,
