@@ -35,6 +35,14 @@ describe('files that used to be passed over in silence', () => {
       path.join(docs, 'la010189'),
       '<DOC>\n<DOCNO> LA010189-0001 </DOCNO>\n<TEXT>\nA story about rice in Japan.\n</TEXT>\n</DOC>\n',
     );
+    // AQUAINT's and TDT's: a story file named with a number after its last dot; numbered files that
+    // are no news collection (rotated logs) are passed over, counted as one kind.
+    write(
+      path.join(docs, 'APW19980601.0003'),
+      '<DOC>\n<DOCNO> APW19980601.0003 </DOCNO>\n<TEXT>\nA story about barley in Canada.\n</TEXT>\n</DOC>\n',
+    );
+    write(path.join(docs, 'notes.1'), 'A log line.\n');
+    write(path.join(docs, 'notes.2'), 'Another log line.\n');
     // Gigaword's: gzipped SGML named `.gz` alone; and a `.gz` of something else, passed over.
     write(
       path.join(docs, 'afp_eng_199405.gz'),
@@ -47,8 +55,9 @@ describe('files that used to be passed over in silence', () => {
 
     const r = corpus(['ingest', docs, '--db', db, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ files: 6, new: 6, failed: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 7, new: 7, failed: 0 });
     expect(storedPaths(db).map((p) => path.basename(p))).toEqual([
+      'APW19980601.0003#APW19980601.0003',
       'afp_eng_199405.gz#AFP_ENG_19940512.0001',
       'caf\\xe9.txt',
       'la010189#LA010189-0001',
@@ -57,12 +66,12 @@ describe('files that used to be passed over in silence', () => {
       'star[1].txt',
     ]);
     expect(r.stderr).toMatch(/broken\.txt: symbolic link not followed \(broken link\)/);
-    expect(r.stderr).toMatch(/skipped 2 files of other types \(\.gz ×1, \.png ×1\)/);
+    expect(r.stderr).toMatch(/skipped 4 files of other types \(numbered ×2, \.(gz|png) ×1, \.(gz|png) ×1\)/);
     // Named alone, the TREC file is the same file (its record unchanged).
     const named = corpus(['ingest', path.join(docs, 'la010189'), '--db', db, '--json']);
     expect(named.code, named.stderr).toBe(0);
     expect(JSON.parse(named.stdout)).toMatchObject({ documents: 1, unchanged: 1 });
-    for (const word of ['wheat', 'corn', 'oil', 'gold', 'rice', 'tea']) {
+    for (const word of ['wheat', 'corn', 'oil', 'gold', 'rice', 'tea', 'barley']) {
       const hits = corpus(['search', word, '--db', db, '--json']);
       expect(hits.code, `${word}: ${hits.stderr}`).toBe(0);
     }
@@ -82,9 +91,9 @@ describe('files that used to be passed over in silence', () => {
     // Run again with --prune: the non-UTF-8 name is found on disk again and kept, and so is the TREC
     // file's record, whose address is known to lie inside it.
     const again = corpus(['ingest', docs, '--db', db, '--prune', '--json']);
-    expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: 6, pruned: 0 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: 7, pruned: 0 });
     fs.rmSync(path.join(docs, 'la010189'));
     const gone = corpus(['ingest', docs, '--db', db, '--prune', '--json']);
-    expect(JSON.parse(gone.stdout)).toMatchObject({ unchanged: 5, pruned: 1 });
+    expect(JSON.parse(gone.stdout)).toMatchObject({ unchanged: 6, pruned: 1 });
   });
 });

@@ -67,7 +67,10 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
         const total = [...other.values()].reduce((a, b) => a + b, 0);
         const kinds = [...other]
           .sort((a, b) => b[1] - a[1])
-          .map(([ext, n]) => `${ext === HIDDEN ? 'hidden' : ext || 'no extension'} ×${n}`)
+          .map(
+            ([ext, n]) =>
+              `${ext === HIDDEN ? 'hidden' : ext === NUMBERED_NAME ? 'numbered' : ext || 'no extension'} ×${n}`,
+          )
           .join(', ');
         note(`${input}: skipped ${total} file${total === 1 ? '' : 's'} of other types (${kinds})`);
       }
@@ -152,7 +155,8 @@ function walk(
       const lower = shown.toLowerCase();
       if (!readable.has(ext) && ![...readable].some((e) => lower.endsWith(e))) {
         if (!knowByContent(shown, full)) {
-          other.set(ext, (other.get(ext) ?? 0) + 1);
+          const kind = NUMBERED.test(ext) ? NUMBERED_NAME : ext;
+          other.set(kind, (other.get(kind) ?? 0) + 1);
           continue;
         }
       }
@@ -162,14 +166,20 @@ function walk(
   }
 }
 
+/** A name whose last dot starts a number (`APW19980601.0003`, `log.1`): a serial, not a format. */
+const NUMBERED = /^\.\d+$/;
+/** How files of such names are counted among those passed over (one kind, not `.0001`, `.0002`…). */
+const NUMBERED_NAME = '\u0000numbered';
+
 /**
- * A file whose name says no format (no extension, or `.gz` alone) but that starts as an SGML news
- * collection (TREC's `la010189`, Gigaword's `afp_eng_199405.gz`) is read as one, by this name.
- * Whether it was; `bytes` is its name as bytes where the walk has it.
+ * A file whose name says no format (no extension, a number after its last dot as AQUAINT's and TDT's
+ * story files have, or `.gz` alone) but that starts as an SGML news collection (TREC's `la010189`,
+ * `APW19980601.0003`, Gigaword's `afp_eng_199405.gz`) is read as one, by this name. Whether it was;
+ * `bytes` is its name as bytes where the walk has it.
  */
 export function knowByContent(file: string, bytes: Buffer = Buffer.from(file)): boolean {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '' && ext !== '.gz') return false;
+  if (ext !== '' && ext !== '.gz' && !NUMBERED.test(ext)) return false;
   const gzipped = ext === '.gz';
   if (!startsAsSgmlNews(fileStart(bytes, gzipped))) return false;
   rememberFormat(file, sgmlFormat, gzipped);
