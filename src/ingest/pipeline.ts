@@ -354,6 +354,7 @@ function storeArticle(
   const twin = writer.documentBySha(hash);
   if (twin) {
     if (twin.analyzerVersion !== analyzer.version) writer.replaceAnalysis(twin.id, analysis());
+    writer.keepEarliestCopy(twin.id, article);
     writer.linkPath(article.path, twin.id, previous !== undefined);
     if (!previous) return 'duplicates';
     writer.deleteIfOrphan(previous.docId);

@@ -5,6 +5,7 @@ import { packSentences } from './sentences.js';
 import { sqlite, type Db, type Store } from './db.js';
 import { noteDocumentChange } from './counts.js';
 import { indexText, unindexText } from './index-row.js';
+import { documentOrder } from '../core/report-order.js';
 
 /** What the store knows about a path before an ingest touches it. */
 export interface StoredPath {
@@ -48,6 +49,10 @@ export class StoreWriter {
         'SELECT p.doc_id AS docId, d.sha256 AS sha256, d.analyzer_version AS analyzerVersion FROM paths p JOIN documents d ON d.id = p.doc_id WHERE p.path = ?',
       ),
       docBySha: db.prepare('SELECT id, sha256, analyzer_version AS analyzerVersion FROM documents WHERE sha256 = ?'),
+      docCopy: db.prepare('SELECT external_id AS externalId, url, author, format FROM documents WHERE id = ?'),
+      docCopySet: db.prepare(
+        'UPDATE documents SET external_id = @externalId, url = @url, author = @author, format = @format WHERE id = @id',
+      ),
       docInsert: db.prepare(`INSERT INTO documents
         (sha256, title, date, date_source, source, dateline, section, tags, format, body, chars, tokens, sentences, analyzer_version,
          ingested_at, url, external_id, author, story_start)
@@ -209,6 +214,27 @@ export class StoreWriter {
     return this.q.pathsAll.all() as string[];
   }
 
+  /**
+   * Another copy of a stored document (the same body and metadata) keeps what it says outside them
+   * (its own id, address, author, format) on the document when it comes first in the order of
+   * copies: by the number in its id (a wire's order: see core/report-order.ts documentOrder), then
+   * by those fields. Which copy arrived first would otherwise decide, and a corpus ingested in
+   * another order would show other ids.
+   */
+  keepEarliestCopy(docId: number, article: Article): void {
+    const copy = {
+      externalId: article.externalId ?? null,
+      url: article.url ?? null,
+      author: article.author ?? null,
+      format: article.format as string,
+    };
+    const stored = this.q.docCopy.get(docId) as typeof copy | undefined;
+    if (!stored || compareCopies(copy, stored) >= 0) return;
+    // The document's id orders it among reports (events are clustered again after this ingest).
+    this.noteChange();
+    this.q.docCopySet.run({ ...copy, id: docId });
+  }
+
   /** Record that `path` carries document `docId`; `known` says whether the path is stored already. */
   linkPath(path: string, docId: number, known: boolean): void {
     // A plain insert or update is several times cheaper than an upsert on the path index.
@@ -365,3 +391,22 @@ export class StoreWriter {
 
 /** Entity types an event's place or participant may be, most place-like first. */
 const NAME_TYPES = ['PLACE', 'COUNTRY', 'PERSON', 'ORG'] as const;
+
+interface DocumentCopy {
+  externalId: string | null;
+  url: string | null;
+  author: string | null;
+  format: string;
+}
+
+/** The order of copies of one document (see StoreWriter.keepEarliestCopy). */
+function compareCopies(a: DocumentCopy, b: DocumentCopy): number {
+  const text = (x: string | null, y: string | null) => ((x ?? '') < (y ?? '') ? -1 : (x ?? '') > (y ?? '') ? 1 : 0);
+  return (
+    documentOrder(a.externalId) - documentOrder(b.externalId) ||
+    text(a.externalId, b.externalId) ||
+    text(a.url, b.url) ||
+    text(a.author, b.author) ||
+    text(a.format, b.format)
+  );
+}
