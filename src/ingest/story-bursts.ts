@@ -249,9 +249,10 @@ function topicTerms(rows: readonly StatementRow[]): Set<string> {
 /**
  * The report that best stands for a story: the first (in the order of compareDocuments, a wire's own
  * order within the day) whose headline's words the other reports use in their headlines and leads
- * at least half as much as the best's do. The first report of a story tells what happened (`Reagan says Volcker will
- * not serve new term`); later ones most often a reaction to it (`Lawson says Volcker outstanding Fed
- * chairman`), whose words the others share as much. Among those with a headline, when any has one.
+ * at least half as much as the best's do. The first report of a story tells what happened (`Reagan
+ * says Volcker will not serve new term`); later ones most often a reaction to it (`Lawson says
+ * Volcker outstanding Fed chairman`), whose words the others share as much. Among those with a
+ * headline, when any has one.
  */
 export function centralMember(
   members: readonly StatementRow[],

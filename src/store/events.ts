@@ -369,7 +369,8 @@ export function allStatements(store: Store): StatementRow[] {
  * Every statement one row at a time in the clustering's order (ingest/cluster-events.ts
  * `clusteringOrder`: day-level dates first, then week and range, month, quarter, year, any other;
  * then by start, document (core/report-order.ts compareDocuments), sentence), sorted by SQLite,
- * which spills to disk rather than hold them all. Callers that read it twice hold a read transaction, so both passes see the same rows.
+ * which spills to disk rather than hold them all. Callers that read it twice hold a read
+ * transaction, so both passes see the same rows.
  */
 export function* orderedStatements(store: Store, options: { documents?: boolean } = {}): Generator<StatementRow> {
   const read = statementReader();
