@@ -14,6 +14,7 @@ import { articleCountHint, readArticles, type ReadResult } from '../src/ingest/r
 import { containerOf, formatFor } from '../src/ingest/formats.js';
 import { parseColumnsOption } from '../src/ingest/columns.js';
 import { tempDir } from './helpers.js';
+import { tokenize } from '../src/nlp/tokenize.js';
 import { writeWarc } from './warc-fixture.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -333,6 +334,36 @@ describe('SGML news collections', () => {
       more,
     ].join('\n');
 
+  it("wraps a story's first paragraph again when its first line ends a line the dateline began", async () => {
+    const file = path.join(tempDir(), 'reut2-017.sgm');
+    fs.writeFileSync(
+      file,
+      [
+        '<REUTERS NEWID="18005">',
+        '<DATE> 2-JUN-1987 10:06:53.99</DATE>',
+        '<TEXT>&#2;',
+        '<TITLE>REAGAN SAYS VOLCKER WILL NOT SERVE NEW TERM</TITLE>',
+        '<DATELINE>    WASHINGTON, June 2 - </DATELINE><BODY>President Reagan said Paul Volcker has',
+        'declined to serve another term as chairman of the Federal',
+        'Reserve Board, the U.S. central bank. Reagan',
+        'nominated economist Alan Greenspan in his place.',
+        "    Volcker's term expires in August.",
+        ' Reuter',
+        '&#3;</BODY></TEXT>',
+        '</REUTERS>',
+      ].join('\n'),
+    );
+    const [story] = articles(await readArticles(file));
+    // Joined to the next line alone, the first made a line of 96 columns, and the break inside
+    // `Federal | Reserve Board` then ended the first sentence.
+    const first = tokenize(story.body).sentences[0];
+    expect(story.body.slice(first.start, first.end).replace(/\s+/g, ' ')).toBe(
+      'President Reagan said Paul Volcker has declined to serve another term as chairman of the Federal Reserve Board, the U.S. central bank.',
+    );
+    expect(story.body.split('\n').every((line) => line.length <= 57)).toBe(true);
+    expect(story.body).toContain("\n    Volcker's term expires in August.");
+  });
+
   it('reads TREC-style <DOC> records: id, headline, date, paragraphs; typesetting codes dropped, entities decoded', async () => {
     const file = path.join(tempDir(), 'apw.sgml');
     fs.writeFileSync(file, trec);
@@ -381,9 +412,9 @@ describe('SGML news collections', () => {
       tags: ['cocoa', 'el-salvador', 'usa'],
       source: 'Reuters',
     });
-    // The story's first line ends a line the dateline began: it runs on into the next.
+    // The story's first line ends a line the dateline began: its paragraph is wrapped again.
     expect(bahia.body).toBe(
-      'Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early\nJanuary, Comissaria Smith said in its weekly review <CSMI.SA>.\n Reuter',
+      'Showers continued throughout the week in the Bahia cocoa zone,\nalleviating the drought since early January, Comissaria Smith\nsaid in its weekly review <CSMI.SA>.\n Reuter',
     );
     expect(cafe).toMatchObject({ path: `${file}#3`, title: 'CAFÉ TALKS', source: 'Reuters' });
     expect(articles(results).find((a) => a.externalId === '7')).toMatchObject({

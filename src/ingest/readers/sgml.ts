@@ -17,6 +17,7 @@
 import { createReadStream } from 'node:fs';
 import type { Entry, ManyFormat, Skipped } from '../formats.js';
 import { decodeText } from '../decode.js';
+import { HARD_WRAP } from '../../nlp/wrapped-lines.js';
 import { cleanString, emptyFields, invalidDate, isoDay, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
 import {
   attributes,
@@ -153,7 +154,7 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
   // `<DATELINE>TOKYO, April 10 - </DATELINE><BODY>Members of prime minister Yasuhiro`: the story's
   // first line is the end of a wrapped line the dateline began, so it runs on into the next one as
   // the wrapped lines after it do (read as a line of its own, it ended the sentence inside a name).
-  if (sharesLineWithDateline(record, story)) body = body.replace(/^([^\n]*[^\n.!?:"'”])\n(?=\S)/, '$1 ');
+  if (sharesLineWithDateline(record, story)) body = rewrapFirstParagraph(body);
   // Reuters' DTD marks a story it did not take apart `TYPE="UNPROC"` (tables, most of them): its
   // first line is its headline (`TOKYO RUBBER (YEN PER KILO) - APRIL 07`), not a dateline and source.
   if (!title && textType === 'UNPROC') {
@@ -182,6 +183,33 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
     fields.dateSource = 'json';
   } else if (rawDate !== null) fields.warnings.push(invalidDate(rawDate));
   return { ok: true, fields };
+}
+
+/**
+ * The first paragraph wrapped again to the width of its own lines after the first, when the first
+ * line (the end of a line the dateline began) does not end a sentence: joined to the next line
+ * alone, it made a line longer than any wrap (`President Reagan said Paul Volcker has` + `declined
+ * … chairman of the Federal`, 96 columns), after which the break inside `Federal | Reserve Board`
+ * ended the sentence. Wrapped again, every line of it is as full as the wire's, and each break runs
+ * on as the others do. A paragraph whose other lines are short (a table) is left alone.
+ */
+function rewrapFirstParagraph(body: string): string {
+  const lines = body.split('\n');
+  if (lines.length < 2 || /[.!?:"'”]\s*$/.test(lines[0]) || /^\s|^$/.test(lines[1])) return body;
+  let end = 1;
+  while (end < lines.length && lines[end] !== '' && !/^\s/.test(lines[end])) end++;
+  const width = Math.max(...lines.slice(1, end).map((l) => l.trimEnd().length));
+  if (width < HARD_WRAP.min) return body;
+  const wrapped: string[] = [];
+  let line = '';
+  for (const word of lines.slice(0, end).join(' ').split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      wrapped.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  wrapped.push(line);
+  return [...wrapped, ...lines.slice(end)].join('\n');
 }
 
 /** Whether the story's text begins on the line its dateline element began (Reuters' BODY). */
