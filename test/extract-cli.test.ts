@@ -87,7 +87,7 @@ describe('corpus extract --json', () => {
   it('prints a readable table without --json', () => {
     const r = corpus(['extract', SEED_004]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^date\s+2018-12-18 \(header\)$/m);
+    expect(r.stdout).toMatch(/^date\s+2018-12-18 \(from its header\)$/m);
     expect(r.stdout).toMatch(/offset\s+type\s+text/);
   });
 });

@@ -1,5 +1,6 @@
 import type { CorpusStats, StoredDocumentView } from '../store/documents.js';
 import { displayPath, fitText, formatBytes, formatNumber, keyValues, plural, type TextContext, table } from './text.js';
+import { datedFrom } from './date-source.js';
 
 export function renderStats(s: CorpusStats, context: TextContext = { colour: false }): string {
   const range = s.firstDate ? `${s.firstDate} … ${s.lastDate}` : 'no dated documents';
@@ -58,7 +59,7 @@ export function renderDocument(d: StoredDocumentView, context: TextContext = { c
       ['id', d.id],
       ...(d.externalId ? [['external id', d.externalId] as const] : []),
       ['title', d.title],
-      ['date', d.date ? `${d.date} (${d.dateSource})` : null],
+      ['date', d.date ? datedFrom(d.date, d.dateSource) : null],
       ['source', d.source],
       ['dateline', d.dateline],
       ['section', d.section],

@@ -1,5 +1,6 @@
 import type { Analysis, Article, DateSource, EventRecord } from '../core/types.js';
 import { keyValues, type TextContext, table } from './text.js';
+import { datedFrom } from './date-source.js';
 
 /** The `corpus extract --json` record (docs/json.md, "extract": a fixed contract). */
 export interface ExtractRecord {
@@ -46,7 +47,7 @@ export function renderExtract(r: ExtractRecord, context: TextContext = { colour:
     [
       ['file', r.file],
       ['title', r.title],
-      ['date', r.date ? `${r.date} (${r.dateSource})` : null],
+      ['date', r.date ? datedFrom(r.date, r.dateSource) : null],
       ['source', r.source],
     ],
     width,
