@@ -362,14 +362,15 @@ export function gunzipStart(bytes: Buffer): Buffer | null {
 }
 
 /** Why gzipped bytes could not be read: not gzip at all, or damaged (cut short) data. */
-export function gzipCause(err: unknown): string {
+function gzipCause(err: unknown): string {
   const message = (err as Error)?.message ?? String(err);
   return /incorrect header check|unknown compression method/i.test(message)
     ? 'not gzip data'
     : `damaged gzip data (${message})`;
 }
 
-function ioCause(err: unknown): string {
+/** Why a file could not be read, in a few words (a damaged archive, no such file, permission…). */
+export function ioCause(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR: a cut or damaged archive).
   if (code?.startsWith('Z_')) return gzipCause(err);

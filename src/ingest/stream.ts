@@ -17,7 +17,7 @@ import {
   byteStream,
   failure,
   formatOf,
-  gzipCause,
+  ioCause,
   holdsManyArticles,
   parseArticles,
   readArticles,
@@ -162,8 +162,7 @@ async function* textParts(file: string, size: number, options: ReadOptions): Asy
     }
     pending += decoder.decode();
   } catch (error) {
-    const zlibError = (error as NodeJS.ErrnoException).code?.startsWith('Z_');
-    yield failure(file, zlibError ? gzipCause(error) : `cannot read: ${(error as Error).message}`);
+    yield failure(file, ioCause(error));
     return;
   } finally {
     stream.destroy();

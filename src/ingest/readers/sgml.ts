@@ -144,7 +144,7 @@ function readRecord(record: string, id: string | null): ReaderOutcome | Skipped 
   const textType = tagAttributes(record, 'TEXT')?.type?.toUpperCase();
   if (textType === 'BRIEF') return { ok: 'skipped', reason: 'a brief: headline only' };
   const text = element(record, ['TEXT']);
-  let title = cleanString(inlineText(element(record, ['HEADLINE', 'HL', 'TITLE', 'HEAD']) ?? ''));
+  let title = elementText(record, ['HEADLINE', 'HL', 'TITLE', 'HEAD']);
   // Reuters nests its headline and dateline in TEXT beside BODY; other collections keep TEXT for the story.
   const story =
     element(text ?? '', ['BODY']) ??
