@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRankFunction, openDatabase, sqlite, type Store } from '../src/store/db.js';
-import { search } from '../src/search/search.js';
+import { rankingInput, search } from '../src/search/search.js';
 import type { SearchResult } from '../src/search/types.js';
 import { bothBm25, indexTotals, inIdSet } from '../src/store/ranking.js';
 import { ftsMatchCount } from '../src/store/inspect.js';
@@ -168,6 +168,10 @@ describe("the extension's id sets", () => {
       ['Japan oil', {}],
       ['Japan oil', { from: '1987-04' }],
       ['"bought oil"', { entities: ['Japan'] }],
+      // One name: with the extension, counted and ranked by its own statements (rankOneName).
+      ['Japan', {}],
+      ['Japan', { from: '1987-04' }],
+      ['Nippon', { source: 'Kyodo' }],
     ];
     // Small bounds, so that candidates are pruned here as they are at a million articles.
     const bounds = { scoredMatches: 3, titleCandidates: 2, recentCandidates: 2 };
@@ -191,6 +195,14 @@ describe("the extension's id sets", () => {
       const since = withExtension[2 * 2];
       expect(since.total).toBeGreaterThan(0);
       expect(since.hits.map((h) => h.path)).not.toContain('undated.txt');
+      // Stage one too (its scores decide which candidates stage two sees): the same candidates and
+      // scores, with and without the extension, pruned or not.
+      for (const [q, options] of queries)
+        for (const b of [undefined, bounds]) {
+          const stageOne = (store: Store) =>
+            rankingInput(store, q, { ...options, bounds: b })?.candidates.map((c) => [c.id, c.stage1]);
+          expect(stageOne(fx.db), q).toEqual(stageOne(plain));
+        }
       // The filters hold: every hit of the entity filter names Japan, by either name.
       for (const hit of withExtension[0].hits) expect(hit.snippet).toMatch(/Japan|Nippon/);
       expect(withExtension[0].total).toBe(16 + 4);
