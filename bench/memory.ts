@@ -1,11 +1,12 @@
 /**
  * `npm run bench:memory`: peak RSS of `corpus ingest` on single big files, which must stay under
  * 600 MB whatever the file's size (issue 11). Files are made in /tmp from Reuters text: a plain-text
- * file and a Markdown file of 256 MB (the largest file ingest reads), and JSON Lines files of two
- * sizes, to show that memory does not grow with the number of lines (each line is analyzed, so
- * a 256 MB JSON Lines file takes long on a small machine: pass --jsonl-mb 256 to measure it).
+ * file, a Markdown file, a web page and a JSON article (also gzipped) of 256 MB (the largest file
+ * ingest reads), a feed of long items and JSON Lines files of two sizes, to show that memory does
+ * not grow with the number of items or lines (each is analyzed, so a 256 MB feed or JSON Lines file
+ * takes long on a small machine: pass --feed-mb 256 or --jsonl-mb 256 to measure it).
  * Peak RSS is the whole process tree's high-water mark as /usr/bin/time -v reports it (worker
- * threads included). Usage: npm run bench:memory [-- --mb 256 --jsonl-mb 16,64]
+ * threads included). Usage: npm run bench:memory [-- --mb 256 --feed-mb 64 --jsonl-mb 16,64]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +44,25 @@ function generate(file: string, mb: number, piece: (i: number) => string): void 
   fs.closeSync(fd);
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** One JSON article whose body is `mb` megabytes of paragraphs (written as it grows, never held whole). */
+function writeJsonArticle(file: string, mb: number, piece: (i: number) => string): void {
+  if (fs.existsSync(file) && fs.statSync(file).size >= mb * 2 ** 20) return;
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, '{"title":"One big article","date":"1987-03-01","source":"Reuters","text":"');
+  let written = 0;
+  for (let i = 0; written < mb * 2 ** 20; i++) {
+    const text = JSON.stringify(`${piece(i)}\n\n`).slice(1, -1);
+    fs.writeSync(fd, text);
+    written += Buffer.byteLength(text);
+  }
+  fs.writeSync(fd, '"}');
+  fs.closeSync(fd);
+}
+
 function measure(file: string): {
   file: string;
   megabytes: number;
@@ -75,6 +95,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(WORK, { recursive: true });
   const mb = Number(arg('--mb') ?? 256);
   const jsonlSizes = (arg('--jsonl-mb') ?? '16,64').split(',').map(Number);
+  const feedMb = Number(arg('--feed-mb') ?? 64);
   const articles = await reutersArticles(3000);
   const body = (i: number) => articles[i % articles.length].text;
   const files: string[] = [];
@@ -89,6 +110,32 @@ async function main(): Promise<void> {
     i === 0 ? '---\ntitle: One big file\ndate: 1987-03-01\nsource: Reuters\n---\n' : `${body(i)}\n\n`,
   );
   files.push(md);
+  // A web page and a JSON article of the same size: one value each, read as they stream.
+  const paragraphs = (i: number) => `<p>${escapeHtml(body(i)).replace(/\n+/g, ' ')}</p>\n`;
+  const html = path.join(WORK, `big-${mb}.html`);
+  generate(html, mb - 1, (i) =>
+    i === 0 ? '<!DOCTYPE html><html><head><title>One big page</title></head><body><article>\n' : paragraphs(i),
+  );
+  files.push(html);
+  const json = path.join(WORK, `big-${mb}.json`);
+  writeJsonArticle(json, mb - 1, body);
+  files.push(json);
+  const gz = `${json}.gz`;
+  if (!fs.existsSync(gz)) execFileSync('gzip', ['-k', '-1', json]);
+  files.push(gz);
+  // A feed of long items: each item is analyzed, so its size is that of the JSON Lines files.
+  const feed = path.join(WORK, `big-${feedMb}.rss`);
+  if (!fs.existsSync(feed)) {
+    generate(feed, feedMb, (i) =>
+      i === 0
+        ? '<?xml version="1.0"?><rss version="2.0"><channel><title>Big feed</title>\n'
+        : `<item><title>Item ${i}</title><guid>item-${i}</guid><description>${escapeHtml(
+            Array.from({ length: 40 }, (_, k) => paragraphs(i * 40 + k)).join(''),
+          )}</description></item>\n`,
+    );
+    fs.appendFileSync(feed, '</channel></rss>\n');
+  }
+  files.push(feed);
   for (const size of jsonlSizes) {
     const jsonl = path.join(WORK, `big-${size}.jsonl`);
     generate(jsonl, size, (i) => {

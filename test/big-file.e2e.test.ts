@@ -43,4 +43,42 @@ describe('a file far bigger than an article', () => {
     const again = corpus(['ingest', file, '--db', db, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: summary.new, new: 0 });
   });
+
+  it('reads a big web page and a big JSON article as they stream, in parts, in bounded memory', () => {
+    const dir = tempDir();
+    const paragraph = 'The Bank of Japan said on Tuesday it would keep interest rates unchanged.';
+    const count = Math.ceil((20 * 2 ** 20) / paragraph.length);
+    const html = path.join(dir, 'big.html');
+    const fd = fs.openSync(html, 'w');
+    fs.writeSync(
+      fd,
+      '<html><head><title>Big page</title><meta name="date" content="1987-03-04"></head><body><nav>Menu</nav>',
+    );
+    for (let i = 0; i < count; i++) fs.writeSync(fd, `<p>${paragraph}</p>\n`);
+    fs.writeSync(fd, '<p>The page ends with quetzalcoatlite.</p></body></html>');
+    fs.closeSync(fd);
+    const json = path.join(dir, 'big.json');
+    const text = `${paragraph}\n\n`.repeat(count);
+    fs.writeFileSync(json, JSON.stringify({ text: `${text}The article ends with zanzibarite.`, title: 'Big article' }));
+    const db = path.join(dir, 'c.db');
+    for (const file of [html, json]) {
+      const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', db, '--json'], {
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      // Read whole, a page took about thirteen times its size, a JSON article five.
+      expect(Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1]) / 1024).toBeLessThan(600);
+      expect(JSON.parse(run.stdout).new).toBeGreaterThan(15);
+    }
+    const page = corpus(['search', 'quetzalcoatlite', '--db', db, '--json']);
+    expect(JSON.parse(page.stdout).hits.map((h: { path: string }) => h.path)).toEqual([
+      expect.stringMatching(/big\.html#part\d+$/),
+    ]);
+    const article = corpus(['search', 'zanzibarite', '--db', db, '--json']);
+    expect(JSON.parse(article.stdout).hits.map((h: { path: string }) => h.path)).toEqual([
+      expect.stringMatching(/big\.json#part\d+$/),
+    ]);
+    const shown = corpus(['show', html, '--db', db, '--json']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ title: 'Big page', date: '1987-03-04' });
+  });
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ColumnMap } from '../ingest/formats.js';
-import { formatOf, streamArticles } from '../ingest/read.js';
+import { formatOf } from '../ingest/read.js';
+import { articlesOf } from '../ingest/stream.js';
 import { FORMAT_EXTENSIONS } from '../ingest/formats.js';
 import { knowByContent } from '../ingest/discover.js';
 import { SIDECAR_NAME } from '../ingest/sidecar.js';
@@ -45,7 +46,8 @@ export async function* extractFiles(
       };
       continue;
     }
-    for await (const result of streamArticles(file, { defaultDate: options.date ?? null, columns: options.columns })) {
+    // As ingest reads it: a one-article file too big to hold is read as it streams, a record per part.
+    for await (const result of articlesOf(file, { defaultDate: options.date ?? null, columns: options.columns })) {
       if (result.ok === 'skipped') continue; // a WARC's requests and images: not articles, and not news to the user
       if (!result.ok) {
         yield { kind: 'failed', message: result.error };

@@ -260,6 +260,17 @@ function withSidecar(fields: ArticleFields, sidecar: SidecarEntry | null | undef
   };
 }
 
+/** An article from a reader's fields, filled from its file's sidecar entry (a big document read in parts). */
+export function articleOf(
+  path: string,
+  format: ArticleFormat,
+  fields: ArticleFields,
+  warnings: string[],
+  options: ReadOptions,
+): Article {
+  return toArticle(path, format, withSidecar(fields, options.sidecar), warnings, options);
+}
+
 function toArticle(
   path: string,
   format: ArticleFormat,

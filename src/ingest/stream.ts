@@ -1,19 +1,25 @@
 /**
  * Files → Articles without holding a big file in memory. Memory during an ingest must not grow
  * with the size of a file: a JSON Lines file is read line by line (each line parsed and stored
- * before the rest is read), and a plain-text or Markdown file larger than `STREAM_BYTES` is read in
- * slices and stored as consecutive parts of at most `PART_CHARS` characters, cut at a paragraph or
- * line end: `file.txt` (the first part, with the file's own metadata), `file.txt#part2`, … Other
- * files are read whole by read.ts (a JSON or HTML document is one value; their size is capped there).
+ * before the rest is read), and a one-article file larger than `STREAM_BYTES` (plain text, Markdown,
+ * a web page, a JSON article) is read in slices and stored as consecutive parts of at most
+ * `PART_CHARS` characters, cut at a paragraph or line end: `file.txt` (the first part, with the
+ * file's own metadata), `file.txt#part2`, … A big page's markup is stripped as it streams
+ * (html-stream.ts); a big JSON article is scanned, never parsed whole (json-stream.ts). Smaller
+ * files are read whole by read.ts.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article } from '../core/types.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { containerOf, isGzipped } from './formats.js';
+import { HtmlTextStream, STRIPPED, strippedPageFields } from './readers/html-stream.js';
+import { scannedBody, scannedFields } from './readers/json.js';
+import { JsonObjectScanner, JsonSyntaxError } from './readers/json-stream.js';
 import {
+  articleOf,
   byteStream,
   failure,
   formatOf,
@@ -64,12 +70,38 @@ export async function* articlesOf(file: string, options: ReadOptions = {}): Asyn
   // Files of many articles (JSON Lines, CSV, feeds, WARC) stream through their reader (formats.ts).
   if (holdsManyArticles(file)) yield* streamArticles(file, options);
   else if (format === 'jsonl') yield* jsonLines(file, options);
-  else if (
-    (size > STREAM_BYTES || (isGzipped(file) && size > STREAM_BYTES / GZIP_RATIO)) &&
-    (format === 'txt' || format === 'md' || format === null)
-  )
-    yield* textParts(file, size, options);
+  else if (!tooBigToHold(file, size)) yield* await readArticles(file, options);
+  else if (format === 'txt' || format === 'md' || format === null) yield* textParts(file, size, options);
+  else if (format === 'html') yield* htmlParts(file, size, options);
+  else if (format === 'json') yield* jsonParts(file, size, options);
   else yield* await readArticles(file, options);
+}
+
+/**
+ * Whether a one-article file is read as a stream and stored in parts: past STREAM_BYTES, or gzipped
+ * to past it (by the size its gzip trailer gives, or by its own size when that is larger than a
+ * text's usual ratio allows: the trailer holds only the last member's size).
+ */
+function tooBigToHold(file: string, size: number): boolean {
+  if (size > STREAM_BYTES) return true;
+  if (!isGzipped(file)) return false;
+  return size > STREAM_BYTES / GZIP_RATIO || gunzippedSize(file, size) > STREAM_BYTES;
+}
+
+/** A gzip file's uncompressed size as its trailer says (modulo 4 GB), or 0 when it cannot be read. */
+function gunzippedSize(file: string, size: number): number {
+  if (size < 18) return 0;
+  let fd: number | null = null;
+  try {
+    fd = openSync(fsPath(file), 'r');
+    const trailer = Buffer.alloc(4);
+    readSync(fd, trailer, 0, 4, size - 4);
+    return trailer.readUInt32LE(0);
+  } catch {
+    return 0;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 async function* jsonLines(file: string, options: ReadOptions): AsyncGenerator<ReadResult> {
@@ -110,65 +142,182 @@ function renumber(result: ReadResult, file: string, line: number, warning: strin
   return { ok: true, article };
 }
 
-async function* textParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
-  const gzipped = isGzipped(file);
+/** A file's text decoded as UTF-8 a chunk at a time (gzip undone); its BOM dropped. */
+async function* decodedSlices(file: string): AsyncGenerator<string> {
   const stream = byteStream(file, 1 << 20);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  try {
+    for await (const chunk of stream) {
+      const text = decoder.decode(chunk as Buffer, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Slices of text gathered into parts of at most PART_CHARS characters, each cut at a paragraph or line end. */
+async function* partsOf(slices: AsyncIterable<string>): AsyncGenerator<string> {
   let pending = '';
-  let part = 0;
-  let first: Article | null = null;
   const cut = (text: string): number => {
     const paragraph = text.lastIndexOf('\n\n', PART_CHARS);
     if (paragraph > PART_CHARS / 2) return paragraph + 2;
     const line = text.lastIndexOf('\n', PART_CHARS);
     return line > PART_CHARS / 2 ? line + 1 : PART_CHARS;
   };
-  const emit = (text: string): ReadResult | null => {
-    part++;
-    if (part === 1) {
-      // The first part is read like the whole file would be: its header or front matter gives the metadata.
-      const [result] = parseArticles(file, Buffer.from(text, 'utf8'), { ...options, decompressed: true });
-      if (result.ok !== true) return result;
-      first = result.article;
-      first.warnings.push(
-        `${(size / 1024 / 1024).toFixed(0)} MB${gzipped ? ' gzipped' : ''}: stored in parts of at most ${PART_CHARS.toLocaleString('en-US')} characters ` +
-          `(${basename(file)}, ${basename(file)}${PART_MARK}2, …), each a document of its own`,
-      );
-      return result;
+  for await (const slice of slices) {
+    pending += slice;
+    while (pending.length >= PART_CHARS) {
+      const at = cut(pending);
+      yield pending.slice(0, at);
+      pending = pending.slice(at);
     }
-    if (text.trim() === '') return null;
-    const base: Article = first!;
-    return {
-      ok: true,
-      article: {
-        ...base,
-        path: `${file}${PART_MARK}${part}`,
-        title: `${base.title ?? basename(file)} (part ${part})`,
-        body: text,
-        warnings: text.includes('\ufffd') ? ['not valid UTF-8 in places; the invalid bytes were replaced'] : [],
-      },
-    };
-  };
+  }
+  yield pending;
+}
+
+/**
+ * A document too big to hold whole, stored as consecutive parts: the first as `first` makes it from
+ * its text (with the document's metadata), each later one a copy of it with its own text, named
+ * `file#partN`. `how` says how the text was read, when not as the file's plain text.
+ */
+async function* storedInParts(
+  file: string,
+  size: number,
+  slices: AsyncIterable<string>,
+  first: (text: string, options: ReadOptions) => ReadResult,
+  how: string | null,
+  options: ReadOptions,
+): AsyncGenerator<ReadResult> {
+  const { entry, warning } = await sidecarEntry(file);
+  const withEntry = { ...options, sidecar: entry };
+  let part = 0;
+  let base: Article | null = null;
   try {
-    for await (const chunk of stream) {
-      pending += decoder.decode(chunk as Buffer, { stream: true });
-      while (pending.length >= PART_CHARS) {
-        const at = cut(pending);
-        const result = emit(pending.slice(0, at));
-        pending = pending.slice(at);
-        if (result) yield result;
-        if (result && !result.ok && part === 1) return;
+    for await (const text of partsOf(slices)) {
+      part++;
+      if (part === 1) {
+        const result = first(text, withEntry);
+        if (result.ok === true) {
+          base = result.article;
+          base.warnings.push(
+            `${(size / 1024 / 1024).toFixed(0)} MB${isGzipped(file) ? ' gzipped' : ''}: ${how ? `${how}; ` : ''}` +
+              `stored in parts of at most ${PART_CHARS.toLocaleString('en-US')} characters ` +
+              `(${basename(file)}, ${basename(file)}${PART_MARK}2, …), each a document of its own`,
+            ...(warning ? [warning] : []),
+          );
+          yield { ok: true, article: base };
+        } else {
+          yield result;
+          return;
+        }
+        continue;
       }
+      if (text.trim() === '') continue;
+      yield {
+        ok: true,
+        article: {
+          ...base!,
+          path: `${file}${PART_MARK}${part}`,
+          title: `${base!.title ?? basename(file)} (part ${part})`,
+          body: text,
+          // Where the first part's story begins says nothing of this one.
+          storyStart: 0,
+          warnings: replaced(text),
+        },
+      };
     }
-    pending += decoder.decode();
   } catch (error) {
-    yield failure(file, ioCause(error));
+    yield failure(file, streamCause(error));
+  }
+}
+
+/** Why a streamed read stopped: the JSON it found broken, or the I/O error. */
+function streamCause(error: unknown): string {
+  return error instanceof JsonSyntaxError ? error.message : ioCause(error);
+}
+
+/** A big plain-text or Markdown file: its first part read as the whole file would be (header, front matter). */
+function textParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
+  return storedInParts(
+    file,
+    size,
+    decodedSlices(file),
+    (text, read) => parseArticles(file, Buffer.from(text, 'utf8'), { ...read, decompressed: true })[0],
+    null,
+    options,
+  );
+}
+
+/** A big web page: its text stripped of markup as it streams (HtmlTextStream), its metadata from its head. */
+function htmlParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
+  const page = new HtmlTextStream();
+  async function* texts(): AsyncGenerator<string> {
+    for await (const slice of decodedSlices(file)) {
+      page.write(slice);
+      const text = page.take();
+      if (text) yield `${text}\n\n`;
+    }
+    page.end();
+    yield page.take();
+  }
+  return storedInParts(
+    file,
+    size,
+    texts(),
+    (text, read) =>
+      text.trim() === ''
+        ? failure(file, 'no article text in the HTML')
+        : { ok: true, article: articleOf(file, 'html', strippedPageFields(page, text), replaced(text), read) },
+    STRIPPED,
+    options,
+  );
+}
+
+/**
+ * A big JSON article: scanned once for its members (JsonObjectScanner), then again to stream its
+ * body; never parsed whole.
+ */
+async function* jsonParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
+  const scan = new JsonObjectScanner();
+  try {
+    for await (const slice of decodedSlices(file)) scan.write(slice);
+    scan.end();
+  } catch (error) {
+    yield failure(file, streamCause(error));
     return;
-  } finally {
-    stream.destroy();
   }
-  if (pending.trim() !== '' || part === 0) {
-    const result = emit(pending);
-    if (result) yield result;
+  const chosen = scannedBody(scan.members);
+  if ('error' in chosen) {
+    yield failure(file, chosen.error);
+    return;
   }
+  const body = chosen.at;
+  async function* texts(): AsyncGenerator<string> {
+    const slices: string[] = [];
+    const again = new JsonObjectScanner(body, (slice) => slices.push(slice));
+    for await (const slice of decodedSlices(file)) {
+      again.write(slice);
+      yield* slices.splice(0);
+    }
+    again.end();
+  }
+  yield* storedInParts(
+    file,
+    size,
+    texts(),
+    (text, read) => ({
+      ok: true,
+      article: articleOf(file, 'json', scannedFields(scan.members, body, text), replaced(text), read),
+    }),
+    'read as a stream',
+    options,
+  );
+}
+
+/** The warning of a text with bytes that were not UTF-8. */
+function replaced(text: string): string[] {
+  return text.includes('\ufffd') ? ['not valid UTF-8 in places; the invalid bytes were replaced'] : [];
 }

@@ -16,12 +16,16 @@ import { decodeText, decodeWindows1252 } from '../decode.js';
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
 import { NEWS_XML_ROOTS, readNewsXml } from './news-xml.js';
 import { htmlToText } from './html.js';
+import { type FeedPiece, FeedItemSplitter } from './feed-items.js';
 
 const require = createRequire(import.meta.url);
 let fxp: typeof import('fast-xml-parser') | undefined;
 
-/** A feed is one XML document: it is parsed whole, so it is bounded like any single file. */
-const MAX_FEED_BYTES = 256 * 1024 * 1024;
+/**
+ * A feed up to this size is parsed whole (and checked as one XML document); past it, item by item
+ * (FeedItemSplitter): parsed whole, a 250 MB feed took over 1.8 GB.
+ */
+const WHOLE_FEED_BYTES = 16 * 1024 * 1024;
 
 type Node = Record<string, unknown>;
 
@@ -52,30 +56,93 @@ export const feedFormat: ManyFormat = {
     const root = rootElement(head);
     return root && (FEED_ROOTS.has(root) || NEWS_XML_ROOTS.has(root)) ? null : NOT_NEWS(root);
   },
-  async *stream(bytes) {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of bytes) {
-      size += chunk.byteLength;
-      if (size > MAX_FEED_BYTES) {
-        yield { address: '', outcome: { ok: false, error: `feed too large (over ${MAX_FEED_BYTES} bytes)` } };
-        return;
-      }
-      chunks.push(chunk);
-    }
-    const whole = Buffer.concat(chunks);
-    // RCV1 declares ISO-8859-1: decoded as declared, not guessed at with a warning on every file.
-    const decoded = LATIN_DECLARATION.test(whole.subarray(0, 200).toString('latin1'))
-      ? decodeWindows1252(whole)
-      : decodeText(whole);
-    if (!decoded.ok) {
-      yield { address: '', outcome: { ok: false, error: decoded.error } };
-      return;
-    }
-    yield* readFeed(decoded.text);
-  },
+  stream: (bytes) => feedEntries(bytes, WHOLE_FEED_BYTES),
   parse: (text) => readFeed(text),
 };
+
+/**
+ * A feed's entries from its bytes: parsed whole up to `wholeBytes`, else item by item (feedByItems).
+ */
+export async function* feedEntries(bytes: AsyncIterable<Uint8Array>, wholeBytes: number): AsyncGenerator<Entry> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const rest = bytes[Symbol.asyncIterator]();
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    chunks.push(next.value);
+    size += next.value.byteLength;
+    if (size > wholeBytes) {
+      yield* feedByItems(chunks, rest);
+      return;
+    }
+  }
+  const whole = Buffer.concat(chunks);
+  // RCV1 declares ISO-8859-1: decoded as declared, not guessed at with a warning on every file.
+  const decoded = LATIN_DECLARATION.test(whole.subarray(0, 200).toString('latin1'))
+    ? decodeWindows1252(whole)
+    : decodeText(whole);
+  if (!decoded.ok) {
+    yield { address: '', outcome: { ok: false, error: decoded.error } };
+    return;
+  }
+  yield* readFeed(decoded.text);
+}
+
+/**
+ * A big feed's entries, each item read as a small feed of its own (see FeedItemSplitter) and
+ * addressed as in the whole feed: by its id, else by its place. `read`: its first chunks, read
+ * already; `rest`: the others.
+ */
+async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncGenerator<Entry> {
+  // The root element is looked for in the first 4 KB.
+  let size = read.reduce((n, chunk) => n + chunk.byteLength, 0);
+  let ended = false;
+  while (size < 4096 && !ended) {
+    const next = await rest.next();
+    if (next.done) ended = true;
+    else {
+      read.push(next.value);
+      size += next.value.byteLength;
+    }
+  }
+  const start = Buffer.concat(read).subarray(0, 4096);
+  const latin = LATIN_DECLARATION.test(start.subarray(0, 200).toString('latin1'));
+  const root = rootElement(start.toString(latin ? 'latin1' : 'utf8'));
+  if (!root || !FEED_ROOTS.has(root)) {
+    const error =
+      root && NEWS_XML_ROOTS.has(root)
+        ? `a <${root}> article of over ${WHOLE_FEED_BYTES / 2 ** 20} MB: not read (one article is never that long)`
+        : NOT_NEWS(root);
+    yield { address: '', outcome: { ok: false, error } };
+    return;
+  }
+  const decoder = new TextDecoder(latin ? 'windows-1252' : 'utf-8');
+  const splitter = new FeedItemSplitter();
+  const used = new Set<string>();
+  let place = 0;
+  function* entries(pieces: FeedPiece[]): Generator<Entry> {
+    for (const piece of pieces) {
+      if ('error' in piece) {
+        if (piece.item) place++;
+        yield { address: piece.item ? `:${place}` : '', outcome: { ok: false, error: piece.error } };
+        continue;
+      }
+      place++;
+      for (const entry of readFeed(piece.feed)) {
+        const id = entry.address.startsWith('#') ? entry.address.slice(1) : null;
+        const { outcome } = entry;
+        // A line and column counted in the small feed would mislead: the item is named instead.
+        if (!outcome.ok)
+          outcome.error = outcome.error.replace(/^invalid XML at line \d+, column \d+/, 'invalid XML in this item');
+        yield { ...entry, address: id !== null && !used.has(id) ? entry.address : `:${place}` };
+        if (id !== null) used.add(id);
+      }
+    }
+  }
+  for (const chunk of read) yield* entries(splitter.write(decoder.decode(chunk, { stream: true })));
+  for (let next = ended ? null : await rest.next(); next && !next.done; next = await rest.next())
+    yield* entries(splitter.write(decoder.decode(next.value, { stream: true })));
+  yield* entries([...splitter.write(decoder.decode()), ...splitter.end()]);
+}
 
 /** The entries of a feed's text; a feed that does not parse is one failure for the file. */
 export function* readFeed(text: string): Generator<Entry> {

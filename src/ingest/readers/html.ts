@@ -11,7 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import type { SingleFormat } from '../formats.js';
-import { cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
+import { type ArticleFields, cleanString, emptyFields, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
 
 const require = createRequire(import.meta.url);
 // Loaded on first use: a .txt-only corpus never pays for a DOM.
@@ -21,7 +21,7 @@ let readability: typeof import('@mozilla/readability') | undefined;
 /** The DOM interfaces used here (linkedom's own types are loose). */
 type Doc = Document;
 
-const BLOCK = new Set([
+export const BLOCK = new Set([
   'address',
   'article',
   'blockquote',
@@ -59,7 +59,7 @@ const BLOCK = new Set([
   'center',
 ]);
 /** Never text, wherever they are (Readability removes most; text walks elsewhere meet them too). */
-const SKIP = new Set([
+export const SKIP = new Set([
   'script',
   'style',
   'noscript',
@@ -93,6 +93,35 @@ export function readHtml(text: string): ReaderOutcome {
   } catch (err) {
     return { ok: false, error: `cannot parse HTML: ${(err as Error).message.split('\n')[0]}` };
   }
+  const { fields, author } = pageMetadata(document);
+
+  // Readability rewrites the document it is given: metadata first, then the story.
+  prepareForReadability(document);
+  readability ??= require('@mozilla/readability') as typeof import('@mozilla/readability');
+  let story: { content?: Element | null; byline?: string | null; siteName?: string | null } | null;
+  try {
+    // `serializer` hands back the story's element itself: no HTML string to parse a second time.
+    story = new readability.Readability(document as never, {
+      serializer: (node: Node) => node as Element,
+      keepClasses: true,
+      disableJSONLD: true,
+    }).parse();
+  } catch (err) {
+    return { ok: false, error: `cannot extract the article: ${(err as Error).message.split('\n')[0]}` };
+  }
+  fields.body = story?.content ? extractText(story.content) : '';
+  if (fields.body.trim() === '') return { ok: false, error: 'no article text in the HTML' };
+  fields.author = author ?? cleanByline(story?.byline);
+  fields.source ??= cleanString(story?.siteName);
+  fields.contentStart = storyStart(fields.body, fields.title);
+  return { ok: true, fields };
+}
+
+/**
+ * What a page's head and JSON-LD say of its article (Open Graph, article:*, <time datetime>): every
+ * field but the body, and its author.
+ */
+export function pageMetadata(document: Doc): { fields: ArticleFields; author: string | null } {
   const fields = emptyFields('');
   const ld = jsonLdArticle(document);
   const meta = (selector: string): string | null =>
@@ -144,27 +173,7 @@ export function readHtml(text: string): ReaderOutcome {
     cleanString(ld?.url) ??
     null;
   const author = meta('meta[name="author"], meta[property="article:author"]') ?? cleanString(authorOf(ld));
-
-  // Readability rewrites the document it is given: metadata first, then the story.
-  prepareForReadability(document);
-  readability ??= require('@mozilla/readability') as typeof import('@mozilla/readability');
-  let story: { content?: Element | null; byline?: string | null; siteName?: string | null } | null;
-  try {
-    // `serializer` hands back the story's element itself: no HTML string to parse a second time.
-    story = new readability.Readability(document as never, {
-      serializer: (node: Node) => node as Element,
-      keepClasses: true,
-      disableJSONLD: true,
-    }).parse();
-  } catch (err) {
-    return { ok: false, error: `cannot extract the article: ${(err as Error).message.split('\n')[0]}` };
-  }
-  fields.body = story?.content ? extractText(story.content) : '';
-  if (fields.body.trim() === '') return { ok: false, error: 'no article text in the HTML' };
-  fields.author = author ?? cleanByline(story?.byline);
-  fields.source ??= cleanString(story?.siteName);
-  fields.contentStart = storyStart(fields.body, fields.title);
-  return { ok: true, fields };
+  return { fields, author };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   invalidDate,
 } from './fields.js';
 import { byteLines, countNewlines } from './lines.js';
+import type { ScannedMember } from './json-stream.js';
 
 const BODY_KEYS = ['text', 'body', 'content', 'maintext'] as const;
 const DATE_KEYS = [
@@ -137,8 +138,36 @@ function fromRecord(value: unknown): ReaderOutcome {
   }
   const record = value as Record<string, unknown>;
   const body = firstOf(record, BODY_KEYS, (v) => (typeof v === 'string' && v.trim() !== '' ? v : null));
-  if (body === null)
-    return { ok: false, error: `no article text: none of ${BODY_KEYS.join(', ')} is a non-empty string` };
+  if (body === null) return { ok: false, error: NO_BODY };
+  return { ok: true, fields: recordFields(record, body) };
+}
+
+const NO_BODY = `no article text: none of ${BODY_KEYS.join(', ')} is a non-empty string`;
+
+/**
+ * The body of an object scanned as a stream (see json-stream.ts), chosen as fromRecord chooses:
+ * the first of BODY_KEYS whose value (the last given, as JSON.parse keeps) is a string with text.
+ * Its position among the members, or an error.
+ */
+export function scannedBody(members: ScannedMember[]): { at: number } | { error: string } {
+  for (const key of BODY_KEYS) {
+    let at = members.length - 1;
+    while (at >= 0 && members[at].key !== key) at--;
+    if (at >= 0 && members[at].text) return { at };
+  }
+  return { error: NO_BODY };
+}
+
+/** A scanned object's fields, its body (member `at`) given apart; members too large to keep are left out. */
+export function scannedFields(members: ScannedMember[], at: number, body: string): ArticleFields {
+  const record: Record<string, unknown> = {};
+  members.forEach((m, i) => {
+    if (i !== at && m.value !== undefined) record[m.key] = m.value;
+  });
+  return recordFields(record, body);
+}
+
+function recordFields(record: Record<string, unknown>, body: string): ArticleFields {
   const fields: ArticleFields = emptyFields(body);
   fields.title = firstOf(record, TITLE_KEYS, cleanString);
   const rawDate = firstOf(record, DATE_KEYS, (v) => (v === null || v === undefined || v === '' ? null : v));
@@ -157,7 +186,7 @@ function fromRecord(value: unknown): ReaderOutcome {
   fields.author = firstOf(record, AUTHOR_KEYS, (v) =>
     Array.isArray(v) ? toTags(v).join(', ') || null : cleanString(v),
   );
-  return { ok: true, fields };
+  return fields;
 }
 
 /** V8's message, without the quoted snippet of input and with the position as line and column. */

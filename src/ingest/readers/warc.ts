@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Entry, ManyFormat } from '../formats.js';
 import { decodeText } from '../decode.js';
 import { readHtml } from './html.js';
+import { DOM_BYTES, readBigHtml, strippedNote } from './html-stream.js';
 
 const require = createRequire(import.meta.url);
 let warcio: typeof import('warcio') | undefined;
@@ -126,7 +127,9 @@ async function* streamWarc(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Ent
       yield { address, outcome: { ok: false, error: decoded.error } };
       continue;
     }
-    const outcome = readHtml(decoded.text);
+    const big = payload.length > DOM_BYTES;
+    const outcome = big ? readBigHtml(decoded.text) : readHtml(decoded.text);
+    if (outcome.ok && big) outcome.fields.warnings.push(strippedNote(payload.length));
     if (outcome.ok) {
       outcome.fields.url = record.warcTargetURI ?? outcome.fields.url ?? null;
       outcome.fields.warnings.unshift(...decoded.warnings);

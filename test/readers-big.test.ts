@@ -1,0 +1,289 @@
+/**
+ * One-article files too big to hold whole (a web page, a JSON article) and feeds too big to parse
+ * whole: read as they stream, in bounded memory, into the same articles a whole read makes where it
+ * can (bench:memory measures the memory at 256 MB).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/core/types.js';
+import type { ReadResult } from '../src/ingest/read.js';
+import { articlesOf, STREAM_BYTES } from '../src/ingest/stream.js';
+import { feedEntries } from '../src/ingest/readers/feed.js';
+import { FeedItemSplitter, openElements } from '../src/ingest/readers/feed-items.js';
+import { JsonObjectScanner } from '../src/ingest/readers/json-stream.js';
+import { HtmlTextStream } from '../src/ingest/readers/html-stream.js';
+import { extractText, parseDocument } from '../src/ingest/readers/html.js';
+import type { Entry } from '../src/ingest/formats.js';
+import { WARCRecord, WARCSerializer } from 'warcio';
+import { tempDir } from './helpers.js';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+const articles = (results: ReadResult[]): Article[] => results.flatMap((r) => (r.ok === true ? [r.article] : []));
+const failures = (results: ReadResult[]): string[] => results.flatMap((r) => (r.ok === false ? [r.error] : []));
+
+async function all(file: string): Promise<ReadResult[]> {
+  const results: ReadResult[] = [];
+  for await (const r of articlesOf(file)) results.push(r);
+  return results;
+}
+
+/** Text in pieces of `size` characters. */
+function pieces(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+const PARAGRAPH =
+  'The Bank of Japan said on Tuesday it would keep interest rates unchanged, citing weak exports to the United States.';
+
+describe('a JSON object scanned as a stream', () => {
+  const scan = (text: string, size: number): JsonObjectScanner => {
+    const scanner = new JsonObjectScanner();
+    for (const piece of pieces(text, size)) scanner.write(piece);
+    scanner.end();
+    return scanner;
+  };
+
+  it('collects every member as JSON.parse reads it, however the text is cut (escapes and pairs split too)', () => {
+    const text =
+      '\uFEFF {"title":"Caf\\u00e9 \\"talks\\"","text":"Line one\\nLine \\ud83d\\ude00 two\\\\","tags":["a",{"b":"}]"}],' +
+      '"n":-1.5e3,"ok":true,"none":null,"empty":{},"text":"   "}';
+    const expected = JSON.parse(text.slice(1));
+    for (const size of [1, 2, 3, 7, 1000]) {
+      const { members } = scan(text, size);
+      expect(members.map((m) => m.key)).toEqual(['title', 'text', 'tags', 'n', 'ok', 'none', 'empty', 'text']);
+      // The last of a repeated key is the one JSON.parse keeps.
+      expect(Object.fromEntries(members.map((m) => [m.key, m.value]))).toEqual(expected);
+      expect(members.filter((m) => m.key === 'text').map((m) => m.text)).toEqual([true, false]);
+    }
+  });
+
+  it('streams the chosen string decoded, and only checks the others', () => {
+    const body = 'He said "no".\nThen: \\ done \u00e9\ud83d\ude00';
+    const text = JSON.stringify({ title: 'T', text: body, tags: ['x'] }).replace('\u00e9', '\\u00e9');
+    for (const size of [1, 5, 64]) {
+      const slices: string[] = [];
+      const scanner = new JsonObjectScanner(1, (slice) => slices.push(slice));
+      for (const piece of pieces(text, size)) scanner.write(piece);
+      scanner.end();
+      expect(slices.join('')).toBe(body);
+      expect(scanner.members.map((m) => m.value)).toEqual([undefined, undefined, undefined]);
+    }
+  });
+
+  it('refuses what JSON.parse refuses, with the line and column', () => {
+    const bad: [string, RegExp][] = [
+      ['{"a":1,}', /line 1, column 8: expected a property name/],
+      ['{"a" 1}', /expected ':'/],
+      ['{"a":"x\ty"}', /bad control character/],
+      ['{"a":tru}', /invalid JSON at line 1/],
+      ['{"a":1} x', /unexpected 'x' after the end of the object/],
+      ['{"a":"\\q"}', /bad escaped character/],
+      ['{\n"a":', /line 2, column 4: unexpected end of the text/],
+      ['', /no JSON object/],
+      ['[{"a":1}]', /^top level is an array/],
+    ];
+    for (const [text, message] of bad) expect(() => scan(text, 2), text).toThrow(message);
+  });
+});
+
+describe('a one-article file too big to hold', () => {
+  it('reads a big JSON article as a stream, in parts: its metadata from the other members', async () => {
+    const dir = tempDir();
+    const text = `${PARAGRAPH}\n\n`
+      .repeat(Math.ceil((STREAM_BYTES + 2 ** 20) / (PARAGRAPH.length + 2)))
+      .concat('The end.');
+    const file = path.join(dir, 'big.json');
+    // The body first, the metadata after it, and a member too large to keep.
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ text, html: 'x'.repeat(2 ** 21), title: 'Big report', date: '1987-03-02', tags: ['money'] }),
+    );
+    const results = await all(file);
+    expect(failures(results)).toEqual([]);
+    const parts = articles(results);
+    expect(parts.length).toBeGreaterThan(16);
+    expect(parts.slice(0, 2).map((a) => [a.path, a.title, a.format])).toEqual([
+      [file, 'Big report', 'json'],
+      [`${file}#part2`, 'Big report (part 2)', 'json'],
+    ]);
+    expect(parts[0]).toMatchObject({ date: '1987-03-02', dateSource: 'json', tags: ['money'] });
+    expect(parts[0].warnings.join()).toMatch(/MB: read as a stream; stored in parts of at most 1,000,000 characters/);
+    expect(parts.map((a) => a.body).join('')).toBe(text);
+  });
+
+  it('says where a big JSON file is broken, and that one without text has none', async () => {
+    const dir = tempDir();
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(broken, `{"title": "T",\n "text": "${'word '.repeat(STREAM_BYTES / 4)}"\n "date": "1987"}`);
+    expect(failures(await all(broken))).toEqual([
+      `${broken}: invalid JSON at line 3, column 2: expected ',' or '}' after the value of "text", found '"'`,
+    ]);
+    const empty = path.join(dir, 'empty.json.gz');
+    fs.writeFileSync(empty, zlib.gzipSync(JSON.stringify({ title: 'T', body: ' '.repeat(STREAM_BYTES + 10) })));
+    expect(failures(await all(empty))).toEqual([
+      `${empty}: no article text: none of text, body, content, maintext is a non-empty string`,
+    ]);
+    // Gzipped to far less than its size (by the gzip trailer's count): read as a stream too.
+    const small = path.join(dir, 'repeated.json.gz');
+    const text = `${PARAGRAPH}\n\n`.repeat(Math.ceil((STREAM_BYTES + 10) / PARAGRAPH.length));
+    fs.writeFileSync(small, zlib.gzipSync(JSON.stringify({ title: 'Repeated', text })));
+    expect(fs.statSync(small).size).toBeLessThan(STREAM_BYTES / 8);
+    const parts = articles(await all(small));
+    expect(parts.map((a) => a.path).slice(0, 2)).toEqual([small, `${small}#part2`]);
+    expect(parts.map((a) => a.body).join('')).toBe(text);
+  });
+
+  it('reads a big web page with its markup stripped as it streams, in parts: metadata from its head and JSON-LD', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.html');
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(
+      fd,
+      '<!DOCTYPE html><html><head><title>Big page | Ledger</title><meta property="og:site_name" content="Ledger">' +
+        '<script>var junk = "<p>not text</p>";</script><style>p { color: red }</style></head><body>' +
+        '<nav><a href="/">Home</a> <a href="/world">World</a></nav>' +
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Big page","datePublished":"1987-03-04","author":{"name":"Jo Reporter"}}</script>' +
+        '<article><h1>Big page</h1><p>First &amp; <b>foremost</b>,<br>a new line.</p><pre>  kept   as\n  written</pre>',
+    );
+    let written = 0;
+    for (; written < STREAM_BYTES + 2 ** 20; written += PARAGRAPH.length + 7) fs.writeSync(fd, `<p>${PARAGRAPH}</p>`);
+    fs.writeSync(
+      fd,
+      '<p hidden>Hidden text.</p><p>The very end.</p></article><footer>Copyright</footer></body></html>',
+    );
+    fs.closeSync(fd);
+    const results = await all(file);
+    expect(failures(results)).toEqual([]);
+    const parts = articles(results);
+    expect(parts.length).toBeGreaterThan(15);
+    expect(parts[0]).toMatchObject({
+      path: file,
+      format: 'html',
+      title: 'Big page',
+      date: '1987-03-04',
+      source: 'Ledger',
+    });
+    expect(
+      parts[0].body.startsWith(`Big page\n\nFirst & foremost,\na new line.\n\n  kept   as\n  written\n\n${PARAGRAPH}`),
+    ).toBe(true);
+    expect(parts[1]).toMatchObject({ path: `${file}#part2`, title: 'Big page (part 2)' });
+    expect(parts[0].warnings.join()).toMatch(/read as text with its markup stripped, not through Readability/);
+    const whole = parts.map((a) => a.body).join('');
+    expect(whole.trimEnd().endsWith(`${PARAGRAPH}\n\nThe very end.`)).toBe(true);
+    for (const junk of ['Home', 'not text', 'color', 'Hidden text', 'Copyright', 'NewsArticle'])
+      expect(whole, junk).not.toContain(junk);
+  });
+
+  it('reads a WARC response past 16 MB with its markup stripped: one article, its metadata from its head', async () => {
+    const file = path.join(tempDir(), 'big.warc');
+    const page = `<html><head><title>Huge page</title><meta name="date" content="2019-02-28"></head><body><nav>Menu</nav>${`<p>${PARAGRAPH}</p>`.repeat(
+      Math.ceil((STREAM_BYTES + 2 ** 20) / (PARAGRAPH.length + 7)),
+    )}</body></html>`;
+    const record = await WARCRecord.create(
+      {
+        url: 'https://news.example.com/huge',
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        httpHeaders: { 'Content-Type': 'text/html' },
+      },
+      (async function* () {
+        yield new TextEncoder().encode(page);
+      })(),
+    );
+    fs.writeFileSync(file, Buffer.from(await WARCSerializer.serialize(record, { gzip: false })));
+    const results = await all(file);
+    expect(failures(results)).toEqual([]);
+    const [a, ...rest] = articles(results);
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ title: 'Huge page', date: '2019-02-28', url: 'https://news.example.com/huge' });
+    expect(a.body.startsWith(`${PARAGRAPH}\n\n${PARAGRAPH}`)).toBe(true);
+    expect(a.warnings.join()).toMatch(/MB page: read as text with its markup stripped, not through Readability/);
+  });
+
+  it('strips a page as extractText reads its DOM, paragraph for paragraph', () => {
+    const html = fs.readFileSync(path.join(FIXTURES, 'article.html'), 'utf8');
+    const stream = new HtmlTextStream();
+    for (const piece of pieces(html, 13)) stream.write(piece);
+    stream.end();
+    const dom = parseDocument(html);
+    for (const el of [...dom.querySelectorAll('nav, aside, footer, form, dialog, button, select, [hidden]')])
+      el.remove();
+    expect(stream.take()).toBe(extractText(dom.body));
+  });
+});
+
+describe('a feed too big to parse whole', () => {
+  const entries = async (bytes: Buffer, wholeBytes: number, size: number): Promise<Entry[]> => {
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    }
+    const out: Entry[] = [];
+    for await (const e of feedEntries(chunks(), wholeBytes)) out.push(e);
+    return out;
+  };
+
+  it('reads item by item the same articles, addresses and failures as the whole feed', async () => {
+    const rdf = `<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="http://x.example/"><title>RDF Wire</title>
+    <items><rdf:Seq><rdf:li resource="http://x.example/1"/></rdf:Seq></items></channel>
+  <!-- an <item> in a comment is not one -->
+  <item rdf:about="http://x.example/1"><title>First &amp; best</title><link>http://x.example/1</link>
+    <description><![CDATA[<p>A literal </item> inside CDATA.</p>]]></description><dc:date>1987-03-01</dc:date></item>
+  <item><title>Second</title><link>http://x.example/1</link><description>The same link again.</description></item>
+  <item><title>No link</title><description>Plain.</description></item>
+  <item><title>Empty</title></item>
+</rdf:RDF>`;
+    const feeds = [
+      ...['world.rss', 'asia.atom', 'feed.xml', 'sitemap.xml'].map((f) => fs.readFileSync(path.join(FIXTURES, f))),
+      Buffer.from(rdf),
+    ];
+    for (const feed of feeds) {
+      const whole = await entries(feed, Number.POSITIVE_INFINITY, 1 << 20);
+      expect(whole.length).toBeGreaterThan(0);
+      for (const size of [7, 100]) expect(await entries(feed, 0, size)).toEqual(whole);
+    }
+    const rdfEntries = await entries(Buffer.from(rdf), 0, 50);
+    expect(rdfEntries.map((e) => e.address)).toEqual(['#http://x.example/1', ':2', ':3', ':4']);
+  });
+
+  it('keeps the good items of a feed with a broken one, naming the broken one by its place', async () => {
+    const items = ['<item><title>One</title><guid>a</guid><description>Fine.</description></item>'];
+    items.push('<item><title>Two</title><description>bad <b>markup</description></item>');
+    items.push('<item><title>Three</title><description>Fine too.</description></item>');
+    const feed = Buffer.from(`<rss version="2.0"><channel><title>W</title>${items.join('\n')}</channel></rss>`);
+    const read = await entries(feed, 0, 64);
+    const said = (e: Entry) =>
+      e.outcome.ok === true ? e.outcome.fields.title : 'error' in e.outcome && e.outcome.error;
+    expect(read.map((e) => [e.address, said(e)])).toEqual([
+      ['#a', 'One'],
+      [':2', expect.stringMatching(/^invalid XML in this item: Expected closing tag 'b'/)],
+      [':3', 'Three'],
+    ]);
+    // Parsed whole, the same feed is one failure.
+    expect((await entries(feed, Number.POSITIVE_INFINITY, 64)).map((e) => e.outcome.ok)).toEqual([false]);
+  });
+
+  it('reports a feed cut inside an item, and one whose head holds no item', () => {
+    const cut = new FeedItemSplitter();
+    const done = [...cut.write('<rss><channel><item><title>A</title></item><item><title>B'), ...cut.end()];
+    expect(done).toEqual([
+      { feed: '<rss><channel><item><title>A</title></item></channel></rss>' },
+      { error: 'the feed ends inside an <item>', item: true },
+    ]);
+    const none = new FeedItemSplitter();
+    expect([...none.write('<rss><channel><title>A</title></channel></rss>'), ...none.end()]).toEqual([
+      { error: 'no items in the feed', item: false },
+    ]);
+    expect(openElements('<?xml version="1.0"?><rss a="b"><channel><!-- <x> --><title>T</title><link/>')).toEqual([
+      'rss',
+      'channel',
+    ]);
+  });
+});
