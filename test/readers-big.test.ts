@@ -218,6 +218,26 @@ describe('a one-article file too big to hold', () => {
   });
 });
 
+describe('a JSON Lines record too long to parse', () => {
+  it('is reported by its line and stepped over without being held; the lines around it are read', async () => {
+    const file = path.join(tempDir(), 'long.jsonl');
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, `${JSON.stringify({ title: 'Before', text: 'One.' })}\n{"title":"Long","text":"`);
+    const chunk = `${PARAGRAPH} `.repeat(8000);
+    for (let written = 0; written < 33 * 2 ** 20; written += chunk.length) fs.writeSync(fd, chunk);
+    fs.writeSync(fd, `"}\n${JSON.stringify({ title: 'After', text: 'Three.' })}`);
+    fs.closeSync(fd);
+    const results = await all(file);
+    expect(articles(results).map((a) => [a.path, a.title])).toEqual([
+      [`${file}:1`, 'Before'],
+      [`${file}:3`, 'After'],
+    ]);
+    expect(failures(results)).toEqual([
+      `${file}:2: a line of 34 MB, over the 32 MB a record may be: not read (save the article as a .json file of its own to read it in parts)`,
+    ]);
+  });
+});
+
 describe('a feed too big to parse whole', () => {
   const entries = async (bytes: Buffer, wholeBytes: number, size: number): Promise<Entry[]> => {
     async function* chunks(): AsyncGenerator<Uint8Array> {

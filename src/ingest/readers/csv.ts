@@ -161,7 +161,7 @@ function describeCsvError(err: CsvError | undefined): string {
   if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && m)
     return `broken row: ${m[2]} fields, the header has ${m[1]}`;
   if (err.code === 'CSV_MAX_RECORD_SIZE')
-    return `broken row: longer than ${MAX_ROW_CHARS.toLocaleString('en-US')} characters, so a quoted field is never closed; the rest of the file is not read`;
+    return `broken row: longer than ${MAX_ROW_CHARS.toLocaleString('en-US')} characters (a quoted field never closed, or a field longer than an article may be); the rest of the file is not read`;
   if (err.code === 'CSV_QUOTE_NOT_CLOSED')
     return 'broken row: a quoted field is never closed (the rest of the file is inside it)';
   return `broken row: ${err.message.replace(/\s*(?:at|on) line \d+.*$/i, '').replace(/^Invalid /, 'invalid ')}`;
