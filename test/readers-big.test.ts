@@ -113,6 +113,7 @@ describe('a one-article file too big to hold', () => {
       [`${file}#part2`, 'Big report (part 2)', 'json'],
     ]);
     expect(parts[0]).toMatchObject({ date: '1987-03-02', dateSource: 'json', tags: ['money'] });
+    expect(parts[0].warnings).toContain("'html' left out: over 1,048,576 characters");
     expect(parts[0].warnings.join()).toMatch(/MB: read as a stream; stored in parts of at most 1,000,000 characters/);
     expect(parts.map((a) => a.body).join('')).toBe(text);
   });
@@ -286,8 +287,25 @@ describe('a feed too big to parse whole', () => {
       [':2', expect.stringMatching(/^invalid XML in this item: Expected closing tag 'b'/)],
       [':3', 'Three'],
     ]);
-    // Parsed whole, the same feed is one failure.
-    expect((await entries(feed, Number.POSITIVE_INFINITY, 64)).map((e) => e.outcome.ok)).toEqual([false]);
+    // Parsed whole, the same feed was one failure: it is read item by item too.
+    expect(await entries(feed, Number.POSITIVE_INFINITY, 64)).toEqual(read);
+    // A broken channel breaks every item: the whole feed's error says where.
+    const channel = Buffer.from(`<rss version="2.0"><channel><title>W</b></title>${items[0]}</channel></rss>`);
+    expect((await entries(channel, Number.POSITIVE_INFINITY, 64)).map((e) => [e.address, said(e)])).toEqual([
+      ['', expect.stringMatching(/^invalid XML at line 1, column \d+/)],
+    ]);
+  });
+
+  it('reads an empty item as an item of its own, not the start of one running on', async () => {
+    const feed = Buffer.from(
+      '<rss version="2.0"><channel><title>W</title><item/><item><title>Two</title><description>Text.</description></item></channel></rss>',
+    );
+    const read = await entries(feed, 0, 16);
+    expect(read.map((e) => [e.address, e.outcome.ok])).toEqual([
+      [':1', false],
+      [':2', true],
+    ]);
+    expect(await entries(feed, Number.POSITIVE_INFINITY, 16)).toEqual(read);
   });
 
   it('reports a feed cut inside an item, and one whose head holds no item', () => {

@@ -67,7 +67,18 @@ export class FeedItemSplitter {
       if (this.itemStart === null) {
         const name = ITEM_NAMES.find((n) => this.opens(lt, n));
         if (name) {
+          const end = this.pending.indexOf('>', lt);
+          if (end < 0) {
+            i = lt;
+            break;
+          }
           if (this.head === null) this.beginItems(lt, name);
+          // An empty item (`<item/>`) is an item of its own, not the start of one running on.
+          if (this.pending[end - 1] === '/') {
+            pieces.push({ feed: `${this.head}${this.pending.slice(lt, end + 1)}${this.closing}` });
+            i = end + 1;
+            continue;
+          }
           this.itemStart = lt;
         }
       } else if (this.closes(lt, this.name)) {

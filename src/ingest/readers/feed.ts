@@ -84,7 +84,54 @@ export async function* feedEntries(bytes: AsyncIterable<Uint8Array>, wholeBytes:
     yield { address: '', outcome: { ok: false, error: decoded.error } };
     return;
   }
-  yield* readFeed(decoded.text);
+  const entries = [...readFeed(decoded.text)];
+  const [only] = entries;
+  if (
+    entries.length === 1 &&
+    only.address === '' &&
+    only.outcome.ok === false &&
+    /^invalid XML/.test(only.outcome.error)
+  ) {
+    // Parsed whole, one broken item fails the whole feed: read item by item instead, as a big feed
+    // is, the broken one reported by its place. When no item reads (a broken channel), the whole
+    // feed's error says where.
+    const splitter = new FeedItemSplitter();
+    const byItems = [...new ItemEntries().of([...splitter.write(decoded.text), ...splitter.end()])];
+    if (byItems.some((e) => e.outcome.ok === true)) {
+      yield* byItems;
+      return;
+    }
+  }
+  yield* entries;
+}
+
+/**
+ * The entries of a feed's items read one at a time (FeedItemSplitter's small feeds), addressed as
+ * in the whole feed: by the item's id, else by its place among the items.
+ */
+class ItemEntries {
+  private readonly used = new Set<string>();
+  private place = 0;
+
+  *of(pieces: FeedPiece[]): Generator<Entry> {
+    for (const piece of pieces) {
+      if ('error' in piece) {
+        if (piece.item) this.place++;
+        yield { address: piece.item ? `:${this.place}` : '', outcome: { ok: false, error: piece.error } };
+        continue;
+      }
+      this.place++;
+      for (const entry of readFeed(piece.feed)) {
+        const id = entry.address.startsWith('#') ? entry.address.slice(1) : null;
+        const { outcome } = entry;
+        // A line and column counted in the small feed would mislead: the item is named instead.
+        if (!outcome.ok)
+          outcome.error = outcome.error.replace(/^invalid XML at line \d+, column \d+/, 'invalid XML in this item');
+        yield { ...entry, address: id !== null && !this.used.has(id) ? entry.address : `:${this.place}` };
+        if (id !== null) this.used.add(id);
+      }
+    }
+  }
 }
 
 /**
@@ -117,31 +164,11 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
   }
   const decoder = new TextDecoder(latin ? 'windows-1252' : 'utf-8');
   const splitter = new FeedItemSplitter();
-  const used = new Set<string>();
-  let place = 0;
-  function* entries(pieces: FeedPiece[]): Generator<Entry> {
-    for (const piece of pieces) {
-      if ('error' in piece) {
-        if (piece.item) place++;
-        yield { address: piece.item ? `:${place}` : '', outcome: { ok: false, error: piece.error } };
-        continue;
-      }
-      place++;
-      for (const entry of readFeed(piece.feed)) {
-        const id = entry.address.startsWith('#') ? entry.address.slice(1) : null;
-        const { outcome } = entry;
-        // A line and column counted in the small feed would mislead: the item is named instead.
-        if (!outcome.ok)
-          outcome.error = outcome.error.replace(/^invalid XML at line \d+, column \d+/, 'invalid XML in this item');
-        yield { ...entry, address: id !== null && !used.has(id) ? entry.address : `:${place}` };
-        if (id !== null) used.add(id);
-      }
-    }
-  }
-  for (const chunk of read) yield* entries(splitter.write(decoder.decode(chunk, { stream: true })));
+  const items = new ItemEntries();
+  for (const chunk of read) yield* items.of(splitter.write(decoder.decode(chunk, { stream: true })));
   for (let next = ended ? null : await rest.next(); next && !next.done; next = await rest.next())
-    yield* entries(splitter.write(decoder.decode(next.value, { stream: true })));
-  yield* entries([...splitter.write(decoder.decode()), ...splitter.end()]);
+    yield* items.of(splitter.write(decoder.decode(next.value, { stream: true })));
+  yield* items.of([...splitter.write(decoder.decode()), ...splitter.end()]);
 }
 
 /** The entries of a feed's text; a feed that does not parse is one failure for the file. */

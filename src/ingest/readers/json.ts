@@ -16,7 +16,7 @@ import {
   invalidDate,
 } from './fields.js';
 import { byteLines, countNewlines } from './lines.js';
-import type { ScannedMember } from './json-stream.js';
+import { MEMBER_CHARS, type ScannedMember } from './json-stream.js';
 
 const BODY_KEYS = ['text', 'body', 'content', 'maintext'] as const;
 const DATE_KEYS = [
@@ -170,13 +170,19 @@ export function scannedBody(members: ScannedMember[]): { at: number } | { error:
   return { error: NO_BODY };
 }
 
-/** A scanned object's fields, its body (member `at`) given apart; members too large to keep are left out. */
+/** A scanned object's fields, its body (member `at`) given apart; members too large to keep are left out, with a warning. */
 export function scannedFields(members: ScannedMember[], at: number, body: string): ArticleFields {
   const record: Record<string, unknown> = {};
+  const left: string[] = [];
   members.forEach((m, i) => {
-    if (i !== at && m.value !== undefined) record[m.key] = m.value;
+    if (i === at) return;
+    if (m.value !== undefined) record[m.key] = m.value;
+    else left.push(`'${m.key}'`);
   });
-  return recordFields(record, body);
+  const fields = recordFields(record, body);
+  if (left.length)
+    fields.warnings.push(`${left.join(', ')} left out: over ${MEMBER_CHARS.toLocaleString('en-US')} characters`);
+  return fields;
 }
 
 function recordFields(record: Record<string, unknown>, body: string): ArticleFields {
