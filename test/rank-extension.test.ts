@@ -196,11 +196,11 @@ describe("the extension's id sets", () => {
       expect(since.total).toBeGreaterThan(0);
       expect(since.hits.map((h) => h.path)).not.toContain('undated.txt');
       // Stage one too (its scores decide which candidates stage two sees): the same candidates and
-      // scores, with and without the extension, pruned or not.
-      for (const [q, options] of queries)
+      // scores, with and without the extension, pruned or not (rankingInput takes no filters).
+      for (const q of new Set(queries.map(([q]) => q)))
         for (const b of [undefined, bounds]) {
           const stageOne = (store: Store) =>
-            rankingInput(store, q, { ...options, bounds: b })?.candidates.map((c) => [c.id, c.stage1]);
+            rankingInput(store, q, { bounds: b })?.candidates.map((c) => [c.id, c.stage1]);
           expect(stageOne(fx.db), q).toEqual(stageOne(plain));
         }
       // The filters hold: every hit of the entity filter names Japan, by either name.
@@ -210,6 +210,20 @@ describe("the extension's id sets", () => {
       delete process.env.CORPUS_NO_RANK_EXTENSION;
       plain.close();
     }
+  });
+
+  it('score, past the scored-matches bound, only the latest few of a name with words, its title matches and its most mentioning', () => {
+    // `Japan oil`: the 20 documents naming Japan (16 by that name, 4 only as Nippon), all with oil.
+    const stageOne = (bounds: Record<string, number>) =>
+      rankingInput(fx.db, 'Japan oil', { bounds })?.candidates.map((c) => c.id) ?? [];
+    expect(stageOne({ scoredMatches: 40 })).toHaveLength(20);
+    const pruned = stageOne({ scoredMatches: 10, recentCandidates: 2, titleCandidates: 1 });
+    // The latest 2 with both words, 1 title match before them, the 4 mentioning Japan most, the 4
+    // mentioning it as Nippon only: at most 11 (the latest 10 were all scored before: up to 19).
+    expect(pruned.length).toBeGreaterThan(0);
+    expect(pruned.length).toBeLessThanOrEqual(11);
+    const latest = search(fx.db, 'Japan oil', { sort: '-date', limit: 1 }).hits[0].id;
+    expect(pruned).toContain(latest);
   });
 
   it('order a page by date as sorting every match would, with or without the extension', () => {

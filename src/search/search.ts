@@ -782,7 +782,8 @@ export interface RankingInput {
 
 /**
  * The second stage's input for a query, without scoring it (the relevance benchmark tunes the
- * weights over these): the stage-one candidates of `search` and their features.
+ * weights over these): the stage-one candidates of `search` and their features. Of the options,
+ * only `ranking` and `bounds` apply (no filters).
  */
 export function rankingInput(db: Store, query: string, options: SearchOptions = {}): RankingInput | null {
   return inSnapshot(db, () => {
@@ -804,6 +805,7 @@ export function rankingInput(db: Store, query: string, options: SearchOptions = 
       bodyWeight: 1,
       entityBonus: ranking.entityBonus,
       depth: RERANK_DEPTH * ranking.stageOneWiden,
+      ...options.bounds,
     });
     return features(db, units, fewPerCluster(db, page.rows, RERANK_DEPTH).candidates);
   });
