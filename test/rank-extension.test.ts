@@ -4,6 +4,7 @@ import { hasRankFunction, openDatabase, sqlite, type Store } from '../src/store/
 import { rankingInput, search } from '../src/search/search.js';
 import type { SearchResult } from '../src/search/types.js';
 import { bothBm25, indexTotals, inIdSet } from '../src/store/ranking.js';
+import { type SearchPlan, searchDocuments } from '../src/store/search.js';
 import { ftsMatchCount } from '../src/store/inspect.js';
 import { tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
@@ -224,6 +225,49 @@ describe("the extension's id sets", () => {
     expect(pruned.length).toBeLessThanOrEqual(11);
     const latest = search(fx.db, 'Japan oil', { sort: '-date', limit: 1 }).hits[0].id;
     expect(pruned).toContain(latest);
+  });
+
+  it('score, past the bound, only the latest few of a query naming two entities', () => {
+    const two = new SearchFixture(path.join(tempDir('corpus-two-names-'), 'two.db'));
+    try {
+      const japan = two.entity('COUNTRY', 'Japan', []);
+      const brazil = two.entity('COUNTRY', 'Brazil', []);
+      for (let i = 0; i < 30; i++) {
+        const id = two.doc(
+          { path: `d${i}.txt`, title: `Report ${i}`, date: `1987-03-${String(1 + (i % 28)).padStart(2, '0')}` },
+          `Japan and Brazil talked about coffee ${1 + (i % 3)} times.`,
+        );
+        two.mention(id, japan, 'Japan');
+        two.mention(id, brazil, 'Brazil');
+      }
+      // The plan search makes of `Japan Brazil`: two units, each its word or a mention.
+      const plan = (bounds: Partial<SearchPlan>): SearchPlan => ({
+        match: '"Japan" AND "Brazil"',
+        units: [
+          { expression: '"Japan"', entities: [{ kind: 'entity', id: japan }] },
+          { expression: '"Brazil"', entities: [{ kind: 'entity', id: brazil }] },
+        ],
+        exclude: null,
+        filters: [],
+        from: null,
+        to: null,
+        limit: 10,
+        offset: 0,
+        titleWeight: 2,
+        bodyWeight: 1,
+        entityBonus: 2,
+        depth: 100,
+        ...bounds,
+      });
+      expect(searchDocuments(two.db, plan({ scoredMatches: 40 })).rows).toHaveLength(30);
+      // The latest 2 and the 2 mentioning them most (no title match): the latest 10 were all scored before.
+      const pruned = searchDocuments(two.db, plan({ scoredMatches: 10, recentCandidates: 2, titleCandidates: 1 }));
+      expect(pruned.total).toBe(30);
+      expect(pruned.rows.length).toBeGreaterThan(0);
+      expect(pruned.rows.length).toBeLessThanOrEqual(4);
+    } finally {
+      two.close();
+    }
   });
 
   it('order a page by date as sorting every match would, with or without the extension', () => {

@@ -1065,8 +1065,9 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
   if (unfiltered && !plan.exclude) {
     // Several names, unfiltered: the likely candidates come from the index itself, not from the
     // whole candidate set sorted and read again: the latest with all the words and the latest
-    // mentions without them, the latest with all the words and one in the title. Counted as its two
-    // disjoint parts.
+    // mentions without them (all of both when they are at most SCORED_MATCHES together, else
+    // RECENT_CANDIDATES of each, as for one name), the latest with all the words and one in the
+    // title. Counted as its two disjoint parts.
     params.titledAll = `({title} : (${params.titled})) AND (${params.all})`;
     return {
       ...paths,
@@ -1074,9 +1075,11 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
         extra AS MATERIALIZED (${parts.mentionOnly}),
         whole AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all),
         cand AS (SELECT id FROM whole UNION ALL SELECT id FROM extra),
+        latest AS MATERIALIZED (SELECT CASE WHEN (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) > @scoredMatches
+          THEN @recentCandidates ELSE @scoredMatches END AS n),
         pick AS MATERIALIZED (
-          SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all ORDER BY rowid DESC LIMIT @scoredMatches)
-          UNION SELECT * FROM (SELECT id FROM extra ORDER BY id DESC LIMIT @scoredMatches)
+          SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all ORDER BY rowid DESC LIMIT (SELECT n FROM latest))
+          UNION SELECT * FROM (SELECT id FROM extra ORDER BY id DESC LIMIT (SELECT n FROM latest))
           UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll ORDER BY rowid DESC LIMIT @titleCandidates)
           UNION SELECT * FROM (${mostMentioning(named, 'm1.doc_id IN cand')})),
         ${scoring('pick', ', (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) AS total')}`,
