@@ -4,7 +4,7 @@ import { hasRankFunction, openDatabase, sqlite, type Store } from '../src/store/
 import { rankingInput, search } from '../src/search/search.js';
 import type { SearchResult } from '../src/search/types.js';
 import { bothBm25, indexTotals, inIdSet } from '../src/store/ranking.js';
-import { type SearchPlan, searchDocuments } from '../src/store/search.js';
+import { markedTexts, type SearchPlan, searchDocuments } from '../src/store/search.js';
 import { ftsMatchCount } from '../src/store/inspect.js';
 import { tempDir } from './helpers.js';
 import { SearchFixture } from './search-fixture.js';
@@ -267,6 +267,40 @@ describe("the extension's id sets", () => {
       expect(pruned.rows.length).toBeLessThanOrEqual(4);
     } finally {
       two.close();
+    }
+  });
+
+  it("build a filter's set once in a process while the database is unchanged, though each search writes its snippets", () => {
+    const store = openDatabase(file, { readonly: true });
+    // Every statement's `get`, watched for the sets' statements (a pragma reaches the class).
+    const proto = Object.getPrototypeOf(sqlite(store).prepare('PRAGMA data_version')) as {
+      get: (...a: unknown[]) => unknown;
+    };
+    const get = proto.get;
+    const built: string[] = [];
+    proto.get = function (this: { source: string }, ...a: unknown[]) {
+      if (/corpus_idset\(id\) AS bits/.test(this.source)) built.push(this.source);
+      return get.apply(this, a);
+    };
+    try {
+      const first = search(store, 'oil', { from: '1987-03', to: '1987-05', entities: ['Japan'] });
+      const sets = built.length;
+      expect(sets).toBeGreaterThan(0);
+      // Snippets as a search with many matches marks them: in a temporary table of the connection.
+      expect(
+        markedTexts(
+          store,
+          '"oil"',
+          first.hits.map((h) => h.id),
+          Number.MAX_SAFE_INTEGER,
+        ).size,
+      ).toBeGreaterThan(0);
+      const again = search(store, 'oil', { from: '1987-03', to: '1987-05', entities: ['Japan'] });
+      expect(built.length).toBe(sets);
+      expect(again.hits.map((h) => h.id)).toEqual(first.hits.map((h) => h.id));
+    } finally {
+      proto.get = get;
+      store.close();
     }
   });
 
