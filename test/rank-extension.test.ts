@@ -117,11 +117,12 @@ describe('the ranking extension', () => {
 describe("the extension's id sets", () => {
   let fx: SearchFixture;
   let file: string;
+  let japan: number;
 
   beforeAll(() => {
     file = path.join(tempDir('corpus-idset-'), 'idset.db');
     fx = new SearchFixture(file);
-    const japan = fx.entity('COUNTRY', 'Japan', ['Nippon']);
+    japan = fx.entity('COUNTRY', 'Japan', ['Nippon']);
     // A year of oil and trade reports, some naming Japan (a few only as Nippon), from two sources.
     for (let i = 0; i < 48; i++) {
       const month = String(1 + (i % 12)).padStart(2, '0');
@@ -268,6 +269,34 @@ describe("the extension's id sets", () => {
     } finally {
       two.close();
     }
+  });
+
+  it('score, past the bound, only the latest few filtered matches and the title matches before them', () => {
+    // `oil --entity Japan`: the 20 documents naming Japan, all with oil.
+    const plan = (bounds: Partial<SearchPlan>): SearchPlan => ({
+      match: '"oil"',
+      units: [{ expression: '"oil"', entities: [] }],
+      exclude: null,
+      filters: [[{ kind: 'entity', id: japan }]],
+      from: null,
+      to: null,
+      limit: 10,
+      offset: 0,
+      titleWeight: 2,
+      bodyWeight: 1,
+      entityBonus: 2,
+      prunable: true,
+      depth: 100,
+      ...bounds,
+    });
+    const whole = searchDocuments(fx.db, plan({ scoredMatches: 40 }));
+    expect(whole.total).toBe(20);
+    expect(whole.rows).toHaveLength(20);
+    // The latest 2 and 1 title match before them: the latest 10 were all scored before.
+    const pruned = searchDocuments(fx.db, plan({ scoredMatches: 10, recentCandidates: 2, titleCandidates: 1 }));
+    expect(pruned.total).toBe(20);
+    expect(pruned.rows.length).toBeGreaterThanOrEqual(2);
+    expect(pruned.rows.length).toBeLessThanOrEqual(3);
   });
 
   it("build a filter's set once in a process while the database is unchanged, though each search writes its snippets", () => {

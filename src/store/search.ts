@@ -848,23 +848,25 @@ function rankFilteredWords(
   const scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
   if (plan.prunable) {
     // One walk of the filtered matches counts them all and scores the candidates, known before it
-    // starts: those from `edge` on (the latest SCORED_MATCHES, found by a walk from the newest that
-    // stops there) and the latest title matches before it (title matches are matches: the title is
-    // in the index). `trade --entity Japan` at 1M, its filter a bitmap either way: 71 -> 49 ms
+    // starts: every one when there are at most SCORED_MATCHES (`edge`, found by a walk from the
+    // newest that stops there, is null), else the latest RECENT_CANDIDATES (from `recent` on), as
+    // without filters, and the latest title matches before them (title matches are matches: the
+    // title is in the index). `trade --entity Japan` at 1M, its filter a bitmap either way: 71 -> 49 ms
     // against the filtered matches materialized, sorted and walked again from the oldest candidate.
     const walked = countAndScoreLikely(
       db,
-      `WITH edge AS MATERIALIZED (SELECT (SELECT id FROM (${paths.matching}) ORDER BY id DESC LIMIT 1 OFFSET @edgeOffset) AS id),
+      `WITH edge AS MATERIALIZED (SELECT (SELECT id FROM (${paths.matching}) ORDER BY id DESC LIMIT 1 OFFSET @edgeOffset) AS id,
+          (SELECT id FROM (${paths.matching}) ORDER BY id DESC LIMIT 1 OFFSET @recentOffset) AS recent),
         titled AS MATERIALIZED (SELECT rowid AS id FROM titles_fts WHERE titles_fts MATCH @titled
-          AND rowid < (SELECT id FROM edge)${filtering.within('titles_fts.rowid')} ORDER BY rowid DESC LIMIT @titleCandidates)
+          AND rowid < (SELECT recent FROM edge)${filtering.within('titles_fts.rowid')} ORDER BY rowid DESC LIMIT @titleCandidates)
       ${countingWalk(
         `documents_fts MATCH @match${filtering.within('documents_fts.rowid')}`,
-        'rowid >= coalesce((SELECT id FROM edge), rowid) OR rowid IN titled',
+        '(SELECT id FROM edge) IS NULL OR rowid >= coalesce((SELECT recent FROM edge), rowid) OR rowid IN titled',
         `round(-${bm25}, ${SCORE_DECIMALS})`,
         '@cap',
         true,
       )}`,
-      { ...params, edgeOffset: scoredMatches - 1 },
+      { ...params, edgeOffset: scoredMatches - 1, recentOffset: (plan.recentCandidates ?? RECENT_CANDIDATES) - 1 },
       huge,
       k,
     );
@@ -1058,7 +1060,7 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
           UNION SELECT id FROM most),
         walk AS MATERIALIZED (${countingWalk(
           `documents_fts MATCH @all${within('documents_fts.rowid')}`,
-          '(SELECT id FROM edge) IS NULL OR rowid >= (SELECT recent FROM edge) OR rowid IN pre',
+          '(SELECT id FROM edge) IS NULL OR rowid >= coalesce((SELECT recent FROM edge), rowid) OR rowid IN pre',
           `-${bm25}`,
           '-1',
         )}),
