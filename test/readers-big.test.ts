@@ -239,6 +239,34 @@ describe('a JSON Lines record too long to parse', () => {
   });
 });
 
+describe('an SGML record far longer than a story', () => {
+  it('is read whole up to 48 MB; past it the file stops there with one line, the records before it read', async () => {
+    const file = path.join(tempDir(), 'long.sgm');
+    const fd = fs.openSync(file, 'w');
+    const record = (id: string, text: string) => `<DOC>\n<DOCNO> ${id} </DOCNO>\n<TEXT>\n${text}\n</TEXT>\n</DOC>\n`;
+    fs.writeSync(fd, record('A1', 'A short story.'));
+    fs.writeSync(fd, '<DOC>\n<DOCNO> A2 </DOCNO>\n<TEXT>\n');
+    const block = `${PARAGRAPH}\n`.repeat(8000);
+    for (let written = 0; written < 20 * 2 ** 20; written += block.length) fs.writeSync(fd, block);
+    fs.writeSync(fd, '</TEXT>\n</DOC>\n');
+    fs.writeSync(fd, record('A3', 'Another short story.'));
+    fs.writeSync(fd, '<DOC>\n<DOCNO> A4 </DOCNO>\n<TEXT>\n');
+    for (let written = 0; written < 49 * 2 ** 20; written += block.length) fs.writeSync(fd, block);
+    fs.writeSync(fd, '</TEXT>\n</DOC>\n');
+    fs.writeSync(fd, record('A5', 'Never read.'));
+    fs.closeSync(fd);
+    const results = await all(file);
+    expect(articles(results).map((a) => [a.path, a.body.length > 20 * 2 ** 20])).toEqual([
+      [`${file}#A1`, false],
+      [`${file}#A2`, true],
+      [`${file}#A3`, false],
+    ]);
+    expect(failures(results)).toEqual([
+      `${file}:4: record 4: longer than 48 MB without its end tag (lost, or the record is far longer than a story); the rest of the file is not read`,
+    ]);
+  });
+});
+
 describe('a feed too big to parse whole', () => {
   const entries = async (bytes: Buffer, wholeBytes: number, size: number): Promise<Entry[]> => {
     async function* chunks(): AsyncGenerator<Uint8Array> {
