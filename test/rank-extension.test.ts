@@ -7,7 +7,7 @@ import { bothBm25, indexTotals, inIdSet } from '../src/store/ranking.js';
 import { markedTexts, type SearchPlan, searchDocuments } from '../src/store/search.js';
 import { ftsMatchCount } from '../src/store/inspect.js';
 import { tempDir } from './helpers.js';
-import { SearchFixture } from './search-fixture.js';
+import { SearchFixture, searchPlan } from './search-fixture.js';
 
 /** The same searches on a connection without the extension (filters as SQL's IN): the same totals, hits and scores. */
 function expectSameWithIn(file: string, ask: (store: Store) => SearchResult[], withSets: SearchResult[]): void {
@@ -242,24 +242,17 @@ describe("the extension's id sets", () => {
         two.mention(id, brazil, 'Brazil');
       }
       // The plan search makes of `Japan Brazil`: two units, each its word or a mention.
-      const plan = (bounds: Partial<SearchPlan>): SearchPlan => ({
-        match: '"Japan" AND "Brazil"',
-        units: [
-          { expression: '"Japan"', entities: [{ kind: 'entity', id: japan }] },
-          { expression: '"Brazil"', entities: [{ kind: 'entity', id: brazil }] },
-        ],
-        exclude: null,
-        filters: [],
-        from: null,
-        to: null,
-        limit: 10,
-        offset: 0,
-        titleWeight: 2,
-        bodyWeight: 1,
-        entityBonus: 2,
-        depth: 100,
-        ...bounds,
-      });
+      const plan = (bounds: Partial<SearchPlan>): SearchPlan =>
+        searchPlan({
+          match: '"Japan" AND "Brazil"',
+          units: [
+            { expression: '"Japan"', entities: [{ kind: 'entity', id: japan }] },
+            { expression: '"Brazil"', entities: [{ kind: 'entity', id: brazil }] },
+          ],
+          entityBonus: 2,
+          depth: 100,
+          ...bounds,
+        });
       expect(searchDocuments(two.db, plan({ scoredMatches: 40 })).rows).toHaveLength(30);
       // The latest 2 and the 2 mentioning them most (no title match): the latest 10 were all scored before.
       const pruned = searchDocuments(two.db, plan({ scoredMatches: 10, recentCandidates: 2, titleCandidates: 1 }));
@@ -273,22 +266,16 @@ describe("the extension's id sets", () => {
 
   it('score, past the bound, only the latest few filtered matches and the title matches before them', () => {
     // `oil --entity Japan`: the 20 documents naming Japan, all with oil.
-    const plan = (bounds: Partial<SearchPlan>): SearchPlan => ({
-      match: '"oil"',
-      units: [{ expression: '"oil"', entities: [] }],
-      exclude: null,
-      filters: [[{ kind: 'entity', id: japan }]],
-      from: null,
-      to: null,
-      limit: 10,
-      offset: 0,
-      titleWeight: 2,
-      bodyWeight: 1,
-      entityBonus: 2,
-      prunable: true,
-      depth: 100,
-      ...bounds,
-    });
+    const plan = (bounds: Partial<SearchPlan>): SearchPlan =>
+      searchPlan({
+        match: '"oil"',
+        units: [{ expression: '"oil"', entities: [] }],
+        filters: [[{ kind: 'entity', id: japan }]],
+        entityBonus: 2,
+        prunable: true,
+        depth: 100,
+        ...bounds,
+      });
     const whole = searchDocuments(fx.db, plan({ scoredMatches: 40 }));
     expect(whole.total).toBe(20);
     expect(whole.rows).toHaveLength(20);

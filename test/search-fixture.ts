@@ -10,6 +10,7 @@ import {
   insertMentionRow,
 } from '../src/store/rows.js';
 import { documentIdsByPath } from '../src/store/documents.js';
+import type { SearchPlan } from '../src/store/search.js';
 import { corpus, SEEDS, tempDir } from './helpers.js';
 
 /**
@@ -91,4 +92,24 @@ export function ingestSeeds(): string {
 /** A seed's document id in the database, by its file name prefix (`000`, `002`, `004`). */
 export function seedIds(db: Store): Map<string, number> {
   return new Map([...documentIdsByPath(db)].map(([p, id]) => [path.basename(p).slice(0, 3), id]));
+}
+
+/**
+ * A plan for searchDocuments as search makes one: no units, filters or exclusions, ten hits, the title
+ * weighted twice, no entity bonus; `plan` sets the rest (at least `match`) and overrides.
+ */
+export function searchPlan(plan: Partial<SearchPlan> & Pick<SearchPlan, 'match'>): SearchPlan {
+  return {
+    units: [],
+    exclude: null,
+    filters: [],
+    from: null,
+    to: null,
+    limit: 10,
+    offset: 0,
+    titleWeight: 2,
+    bodyWeight: 1,
+    entityBonus: 0,
+    ...plan,
+  };
 }

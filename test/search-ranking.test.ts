@@ -10,24 +10,11 @@ import { markedTexts, SCRATCH_MATCHES, searchDocuments, type SearchPlan } from '
 import { documentIdsByPath } from '../src/store/documents.js';
 import { makeSnippet, storyStart } from '../src/search/snippet.js';
 import { corpus, tempDir } from './helpers.js';
-import { SearchFixture } from './search-fixture.js';
+import { SearchFixture, searchPlan } from './search-fixture.js';
 
 /** A search plan for `query`'s words: title weighted, no entities or filters, ten hits; `extra` overrides. */
-const planFor = (query: string, extra: Partial<SearchPlan> = {}): SearchPlan => ({
-  match: compileQuery(query).match,
-  prefixes: hasPrefix(compileQuery(query)),
-  units: [],
-  exclude: null,
-  filters: [],
-  from: null,
-  to: null,
-  limit: 10,
-  offset: 0,
-  titleWeight: 2,
-  bodyWeight: 1,
-  entityBonus: 0,
-  ...extra,
-});
+const planFor = (query: string, extra: Partial<SearchPlan> = {}): SearchPlan =>
+  searchPlan({ match: compileQuery(query).match, prefixes: hasPrefix(compileQuery(query)), ...extra });
 
 /** Runs `test` on a fresh database of its own, closed afterwards whatever happens. */
 function withFixture(name: string, test: (fx: SearchFixture) => void): void {
