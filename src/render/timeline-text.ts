@@ -1,3 +1,4 @@
+import { wordWrap } from '../core/word-wrap.js';
 import { bucketLabel, bucketStart, type BucketUnit } from '../core/days.js';
 import { dateLabel } from '../core/timex.js';
 import type { Timeline, TimelineEntity, TimelineEntry, TimelineSource } from '../timeline/types.js';
@@ -35,7 +36,7 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
   const indent = ' '.repeat(column);
   const wrapWidth = options.width && options.width > column + 20 ? options.width : null;
   const push = (first: string, text: string, style?: keyof typeof ANSI) => {
-    const body = wrapWidth ? wrap(text, wrapWidth - column) : [text];
+    const body = wrapWidth ? wordWrap(text, wrapWidth - column) : [text];
     body.forEach((line, i) => lines.push((i === 0 ? first : indent) + (style ? paint(style, line) : line)));
   };
 
@@ -130,22 +131,6 @@ export function sourceLabel(source: TimelineSource): string {
 
 function quote(text: string): string {
   return `“${text}”`;
-}
-
-/** Greedy word wrap; a word longer than the width gets a line of its own rather than being cut. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  lines.push(line);
-  return lines;
 }
 
 /** Said on stderr when a name fits several entities: which one the timeline follows. */

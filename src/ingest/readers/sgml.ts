@@ -18,6 +18,7 @@ import { createReadStream } from 'node:fs';
 import type { Entry, ManyFormat, Skipped } from '../formats.js';
 import { decodeText } from '../decode.js';
 import { HARD_WRAP } from '../../nlp/wrapped-lines.js';
+import { wordWrap } from '../../core/word-wrap.js';
 import { cleanString, emptyFields, invalidDate, isoDay, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
 import {
   attributes,
@@ -227,16 +228,8 @@ function rewrapFirstParagraph(body: string): string {
   while (end < lines.length && lines[end] !== '' && !/^\s/.test(lines[end])) end++;
   const width = Math.max(...lines.slice(1, end).map((l) => l.trimEnd().length));
   if (width < HARD_WRAP.min) return body;
-  const wrapped: string[] = [];
-  let line = '';
-  for (const word of lines.slice(0, end).join(' ').split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      wrapped.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  wrapped.push(line);
-  return [...wrapped, ...lines.slice(end)].join('\n');
+  const words = lines.slice(0, end).join(' ').split(/\s+/).filter(Boolean).join(' ');
+  return [...wordWrap(words, width), ...lines.slice(end)].join('\n');
 }
 
 /** Whether the story's text begins on the line its dateline element began (Reuters' BODY). */
