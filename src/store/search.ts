@@ -856,7 +856,7 @@ function rankFilteredWords(
     const walked = countAndScoreLikely(
       db,
       `WITH edge AS MATERIALIZED (SELECT (SELECT id FROM (${paths.matching}) ORDER BY id DESC LIMIT 1 OFFSET @edgeOffset) AS id,
-          (SELECT id FROM (${paths.matching}) ORDER BY id DESC LIMIT 1 OFFSET @recentOffset) AS recent),
+          (SELECT id FROM (${paths.matching}) ORDER BY id DESC LIMIT 1 OFFSET @recentCandidates - 1) AS recent),
         titled AS MATERIALIZED (SELECT rowid AS id FROM titles_fts WHERE titles_fts MATCH @titled
           AND rowid < (SELECT recent FROM edge)${filtering.within('titles_fts.rowid')} ORDER BY rowid DESC LIMIT @titleCandidates)
       ${countingWalk(
@@ -866,7 +866,7 @@ function rankFilteredWords(
         '@cap',
         true,
       )}`,
-      { ...params, edgeOffset: scoredMatches - 1, recentOffset: (plan.recentCandidates ?? RECENT_CANDIDATES) - 1 },
+      { ...params, edgeOffset: scoredMatches - 1 },
       huge,
       k,
     );
@@ -1044,14 +1044,13 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     // itself, 1.4 ms against 3.2 for `Japan trade` at 1M.)
     params.titledAll = `({title} : (${params.titled})) AND (${params.all})`;
     params.edgeOffset = scoredMatches - 1;
-    params.recentOffset = (plan.recentCandidates ?? RECENT_CANDIDATES) - 1;
     params.extraOffset = EXTRA_SPAN * scoredMatches - 1;
     params.mostCandidates = MOST_MENTIONING * (plan.recentCandidates ?? RECENT_CANDIDATES);
     return {
       ...paths,
       rankedWithTotal: `WITH ${parts.without},
         edge AS MATERIALIZED (SELECT (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT 1 OFFSET @edgeOffset) AS id,
-          (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT 1 OFFSET @recentOffset) AS recent,
+          (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT 1 OFFSET @recentCandidates - 1) AS recent,
           (SELECT id FROM x0 ORDER BY id DESC LIMIT 1 OFFSET @extraOffset) AS x0),
         most AS MATERIALIZED (${mostMentioning(named, `1${within('m1.doc_id')}`, '@mostCandidates')}),
         pre AS MATERIALIZED (
@@ -1132,7 +1131,7 @@ function rankOneName(
   // (doc_id, n) once per document: one entity's rows are; several sources are summed.
   const single = named.length === 1 && named[0].kind === 'entity';
   const rows = single
-    ? `SELECT doc_id, mentions AS n FROM entity_docs WHERE entity_id = ${Math.trunc(Number(named[0].id))}`
+    ? mentioning(named)[0]
     : `SELECT doc_id, sum(n) AS n FROM (${mentioning(named).join(' UNION ALL ')}) GROUP BY doc_id`;
   const words = statement(
     db,

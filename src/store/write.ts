@@ -222,13 +222,13 @@ export class StoreWriter {
    * another order would show other ids.
    */
   keepEarliestCopy(docId: number, article: Article): void {
-    const copy = {
+    const copy: DocumentCopy = {
       externalId: article.externalId ?? null,
       url: article.url ?? null,
       author: article.author ?? null,
       format: article.format as string,
     };
-    const stored = this.q.docCopy.get(docId) as typeof copy | undefined;
+    const stored = this.q.docCopy.get(docId) as DocumentCopy | undefined;
     if (!stored || compareCopies(copy, stored) >= 0) return;
     // The document's id orders it among reports (events are clustered again after this ingest).
     this.noteChange();
