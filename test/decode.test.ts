@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CP1252_WARNING, decodeText, MIXED_WARNING } from '../src/ingest/decode.js';
+import iconv from 'iconv-lite';
+import { CP1252_WARNING, chunkDecoder, decodeText, encodingOfChunks, MIXED_WARNING } from '../src/ingest/decode.js';
 
 const fixture = (name: string): Uint8Array =>
   readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
@@ -87,5 +88,56 @@ describe('decodeText on mixed encodings', () => {
     const result = decoded(bytes);
     expect(result.text).toBe('“a” “b” Ã©');
     expect(result.warnings).toEqual([CP1252_WARNING]);
+  });
+});
+
+describe('a big file decoded a chunk at a time', () => {
+  /** The bytes as a stream of chunks of `size` bytes. */
+  async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  }
+  /** What encodingOfChunks and chunkDecoder make of the bytes cut into chunks of `size`. */
+  async function streamed(bytes: Uint8Array, size: number) {
+    const verdict = await encodingOfChunks(chunks(bytes, size));
+    if (!verdict.ok) return verdict;
+    const decoder = chunkDecoder(verdict.encoding);
+    let text = '';
+    for await (const chunk of chunks(bytes, size)) text += decoder.write(chunk);
+    return { ...verdict, text: text + decoder.end() };
+  }
+  // Past SNIFF_BYTES (8 KB), so the start alone does not decide it; with a character at every cut.
+  const line = 'Café “talks” in Zürich — 日本 😀 and more.\n';
+  const long = line.repeat(400);
+  const cp1252 = (text: string): Uint8Array => iconv.encode(text, 'win1252');
+  const stray = new Uint8Array([...utf8(long), 0x93, ...utf8(long), 0x94, ...utf8('end')]);
+  const cases: [string, Uint8Array][] = [
+    ['UTF-8', utf8(long)],
+    ['UTF-8 with a BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(long)])],
+    ['UTF-8 with stray Windows-1252 bytes', stray],
+    ['Windows-1252', cp1252('Café “talks” in Zürich — and more.\n'.repeat(400))],
+    ['UTF-16 LE', new Uint8Array([0xff, 0xfe, ...Buffer.from(long, 'utf16le')])],
+    ['UTF-16 BE', new Uint8Array([0xfe, 0xff, ...Buffer.from(long, 'utf16le').swap16()])],
+  ];
+
+  it.each(cases)('reads %s as decodeText reads the whole file, however it is cut', async (_, bytes) => {
+    const whole = decoded(bytes);
+    for (const size of [1, 2, 3, 5, 4096, 1 << 20]) {
+      const result = await streamed(bytes, size);
+      expect(result, `chunks of ${size}`).toEqual({
+        ok: true,
+        encoding: whole.encoding === 'utf-8' && whole.warnings.length ? 'mixed' : whole.encoding,
+        warnings: whole.warnings,
+        text: whole.text,
+      });
+    }
+  });
+
+  it('finds a stray byte past the start, and binary data at the start', async () => {
+    // Valid UTF-8 for a megabyte, then one Windows-1252 quote: as decodeText reads it.
+    const late = new Uint8Array([...utf8(long.repeat(50)), 0x93, ...utf8('quoted')]);
+    expect(await streamed(late, 65536)).toMatchObject({ ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] });
+    const binary = new Uint8Array(20_000).map((_, i) => (i * 7) % 256);
+    expect(await streamed(binary, 4096)).toEqual({ ok: false, error: 'binary file' });
+    expect(await streamed(new Uint8Array(), 4096)).toEqual({ ok: false, error: 'empty file' });
   });
 });

@@ -18,6 +18,8 @@ import { HtmlTextStream } from '../src/ingest/readers/html-stream.js';
 import { extractText, parseDocument } from '../src/ingest/readers/html.js';
 import type { Entry } from '../src/ingest/formats.js';
 import { WARCRecord, WARCSerializer } from 'warcio';
+import iconv from 'iconv-lite';
+import { CP1252_WARNING } from '../src/ingest/decode.js';
 import { tempDir } from './helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -116,6 +118,29 @@ describe('a one-article file too big to hold', () => {
     expect(parts[0].warnings).toContain("'html' left out: over 1,048,576 characters");
     expect(parts[0].warnings.join()).toMatch(/MB: read as a stream; stored in parts of at most 1,000,000 characters/);
     expect(parts.map((a) => a.body).join('')).toBe(text);
+  });
+
+  it('decodes a big file that is not UTF-8 as a small one is: Windows-1252, UTF-16, binary', async () => {
+    const dir = tempDir();
+    const text = 'Prices in Zürich rose “sharply”, the café owners said.\n\n'.repeat(
+      Math.ceil((STREAM_BYTES + 2 ** 20) / 56),
+    );
+    const cp1252 = path.join(dir, 'old.txt');
+    fs.writeFileSync(cp1252, iconv.encode(text, 'win1252'));
+    const utf16 = path.join(dir, 'export.txt');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    for (const file of [cp1252, utf16]) {
+      const parts = articles(await all(file));
+      expect(parts.length, file).toBeGreaterThan(16);
+      const read = parts.map((a) => a.body).join('');
+      // Compared as a flag: a failing toBe would diff 17 MB strings for minutes.
+      expect(read.split('Zürich').length - 1, file).toBe(text.split('Zürich').length - 1);
+      expect(read === text, file).toBe(true);
+      expect(parts[0].warnings.includes(CP1252_WARNING), file).toBe(file === cp1252);
+    }
+    const binary = path.join(dir, 'image.txt');
+    fs.writeFileSync(binary, Buffer.alloc(STREAM_BYTES + 1024, 0x01));
+    expect(failures(await all(binary))).toEqual([`${binary}: binary file`]);
   });
 
   it('says where a big JSON file is broken, and that one without text has none', async () => {

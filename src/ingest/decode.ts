@@ -120,19 +120,153 @@ function decodeMixed(bytes: Uint8Array): Decoded | null {
 
 /** Length of the valid UTF-8 sequence starting at `i` (a byte >= 0x80), or 0 when it is not one. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  return Math.max(0, utf8SequenceAt(bytes, i));
+}
+
+/**
+ * Length of the valid UTF-8 sequence starting at `i` (a byte >= 0x80); 0 when it is not one; -1
+ * when `bytes` ends inside what may still be one (a stream's chunk cut in a character).
+ */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   const b = bytes[i];
-  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean =>
-    i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
-  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
-  if (b >= 0xe0 && b <= 0xef) {
-    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
-  }
-  if (b >= 0xf0 && b <= 0xf4) {
-    const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
-  }
+  // 1 when byte i + k is a continuation within [lo, hi], 0 when it is not, -1 past the end.
+  const cont = (k: number, lo = 0x80, hi = 0xbf): number =>
+    i + k >= bytes.length ? -1 : bytes[i + k] >= lo && bytes[i + k] <= hi ? 1 : 0;
+  const sequence = (n: number, lo: number, hi: number): number => {
+    for (let k = 1; k < n; k++) {
+      const c = k === 1 ? cont(k, lo, hi) : cont(k);
+      if (c !== 1) return c;
+    }
+    return n;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return sequence(2, 0x80, 0xbf);
+  if (b >= 0xe0 && b <= 0xef) return sequence(3, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf);
+  if (b >= 0xf0 && b <= 0xf4) return sequence(4, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf);
   return 0;
+}
+
+/**
+ * How a file too big to hold is decoded: by decodeText's rules, with `mixed` for UTF-8 whose
+ * invalid bytes are read as Windows-1252 (decodeMixed).
+ */
+export type StreamEncoding = TextEncoding | 'mixed';
+
+export type EncodingVerdict = { ok: true; encoding: StreamEncoding; warnings: string[] } | { ok: false; error: string };
+
+/**
+ * The encoding decodeText would choose for these bytes, read once a chunk at a time (a file too big
+ * to hold: decoded slice by slice as UTF-8, a Windows-1252 file lost every accented letter to U+FFFD
+ * and a UTF-16 one became NULs). The start decides a BOM, UTF-16 and binary data, as decodeText
+ * sniffs them; every byte counts for UTF-8 against Windows-1252.
+ */
+export async function encodingOfChunks(chunks: AsyncIterable<Uint8Array>): Promise<EncodingVerdict> {
+  let head: Uint8Array | null = new Uint8Array(0);
+  let carry = new Uint8Array(0);
+  let valid = 0;
+  let invalid = 0;
+  let any = false;
+  const count = (bytes: Uint8Array, final: boolean): void => {
+    const joined = carry.length ? Buffer.concat([carry, bytes]) : bytes;
+    let i = 0;
+    for (; i < joined.length; i++) {
+      if (joined[i] < 0x80) continue;
+      const n = utf8SequenceAt(joined, i);
+      if (n < 0 && !final) break;
+      if (n > 0) {
+        valid++;
+        i += n - 1;
+      } else invalid++;
+    }
+    carry = Uint8Array.from(joined.subarray(i));
+  };
+  for await (const chunk of chunks) {
+    if (chunk.length > 0) any = true;
+    if (head === null) {
+      count(chunk, false);
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    if (head.length < SNIFF_BYTES) continue;
+    const early = sniffedEncoding(head);
+    if (early) return early;
+    count(head, false);
+    head = null;
+  }
+  if (head !== null) {
+    const early = sniffedEncoding(head);
+    if (early) return early;
+    count(head, true);
+  } else count(new Uint8Array(0), true);
+  if (!any) return { ok: false, error: 'empty file' };
+  if (invalid === 0) return { ok: true, encoding: 'utf-8', warnings: [] };
+  if (valid === 0 || invalid > valid) return { ok: true, encoding: 'windows-1252', warnings: [CP1252_WARNING] };
+  return { ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] };
+}
+
+/** What a file's start alone decides (a UTF-16 BOM or layout, binary data), or null when its bytes must be counted. */
+function sniffedEncoding(start: Uint8Array): EncodingVerdict | null {
+  const bom = detectBom(start);
+  if (bom && bom.encoding !== 'utf-8') return utf16Verdict(start.subarray(bom.length), bom.encoding);
+  if (bom) return looksBinary(start.subarray(bom.length)) ? { ok: false, error: 'binary file' } : null;
+  const unmarked16 = sniffUtf16(start);
+  if (unmarked16) return utf16Verdict(start, unmarked16);
+  return looksBinary(start) ? { ok: false, error: 'binary file' } : null;
+}
+
+function utf16Verdict(start: Uint8Array, encoding: TextEncoding): EncodingVerdict {
+  const text = decodeUtf16(start, encoding as 'utf-16le' | 'utf-16be').text;
+  return controlShare(text) > MAX_CONTROL_SHARE
+    ? { ok: false, error: 'binary file' }
+    : { ok: true, encoding, warnings: [] };
+}
+
+/** Decodes a stream's chunks in turn as `encoding` (a BOM dropped; a character cut between chunks kept whole). */
+export interface ChunkDecoder {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+export function chunkDecoder(encoding: StreamEncoding): ChunkDecoder {
+  if (encoding === 'windows-1252') {
+    iconv ??= require('iconv-lite') as typeof import('iconv-lite');
+    const decoder = iconv.getDecoder('win1252');
+    return { write: (bytes) => decoder.write(Buffer.from(bytes)), end: () => decoder.end() ?? '' };
+  }
+  if (encoding === 'mixed') return mixedDecoder();
+  // ignoreBOM false: the decoder drops a BOM at the start.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+}
+
+/** decodeMixed a chunk at a time: valid UTF-8 as it is, each invalid byte as Windows-1252. */
+function mixedDecoder(): ChunkDecoder {
+  let carry = new Uint8Array(0);
+  let started = false;
+  const decode = (bytes: Uint8Array, final: boolean): string => {
+    let joined: Uint8Array = carry.length ? Buffer.concat([carry, bytes]) : bytes;
+    if (!started && joined.length >= 3) {
+      started = true;
+      if (detectBom(joined)?.encoding === 'utf-8') joined = joined.subarray(3);
+    }
+    let text = '';
+    let from = 0;
+    let i = 0;
+    for (; i < joined.length; i++) {
+      if (joined[i] < 0x80) continue;
+      const n = utf8SequenceAt(joined, i);
+      if (n < 0 && !final) break;
+      if (n > 0) {
+        i += n - 1;
+        continue;
+      }
+      text += strictUtf8.decode(joined.subarray(from, i)) + decodeCp1252(joined.subarray(i, i + 1));
+      from = i + 1;
+    }
+    text += strictUtf8.decode(joined.subarray(from, i));
+    carry = Uint8Array.from(joined.subarray(i));
+    return text;
+  };
+  return { write: (bytes) => decode(bytes, false), end: () => decode(new Uint8Array(0), true) };
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {

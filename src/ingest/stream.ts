@@ -12,6 +12,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article } from '../core/types.js';
+import { chunkDecoder, type EncodingVerdict, encodingOfChunks, type StreamEncoding } from './decode.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { containerOf, isGzipped } from './formats.js';
@@ -71,11 +72,17 @@ export async function* articlesOf(file: string, options: ReadOptions = {}): Asyn
   if (holdsManyArticles(file)) yield* streamArticles(file, options);
   else if (format === 'jsonl') yield* jsonLines(file, options);
   else if (!tooBigToHold(file, size)) yield* await readArticles(file, options);
-  else if (format === 'txt' || format === 'md' || format === null) yield* textParts(file, size, options);
-  else if (format === 'html') yield* htmlParts(file, size, options);
-  else if (format === 'json') yield* jsonParts(file, size, options);
-  else yield* await readArticles(file, options);
+  else if (format === 'txt' || format === 'md' || format === null || format === 'html' || format === 'json') {
+    const decoding = await bigFileEncoding(file);
+    if (!decoding.ok) yield failure(file, decoding.error);
+    else if (format === 'html') yield* htmlParts(file, size, decoding, options);
+    else if (format === 'json') yield* jsonParts(file, size, decoding, options);
+    else yield* textParts(file, size, decoding, options);
+  } else yield* await readArticles(file, options);
 }
+
+/** How a big file is decoded, and what its reader is told of it. */
+type Decoding = { encoding: StreamEncoding; warnings: string[] };
 
 /**
  * Whether a one-article file is read as a stream and stored in parts: past STREAM_BYTES, or gzipped
@@ -142,16 +149,32 @@ function renumber(result: ReadResult, file: string, line: number, warning: strin
   return { ok: true, article };
 }
 
-/** A file's text decoded as UTF-8 a chunk at a time (gzip undone); its BOM dropped. */
-async function* decodedSlices(file: string): AsyncGenerator<string> {
+/**
+ * How a big file is decoded, decided by reading it once as a small file's bytes are judged whole
+ * (decodeText): UTF-8, UTF-8 with stray Windows-1252 bytes, Windows-1252, UTF-16 — or why it is
+ * no text (binary, empty, unreadable).
+ */
+async function bigFileEncoding(file: string): Promise<EncodingVerdict> {
   const stream = byteStream(file, 1 << 20);
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  try {
+    return await encodingOfChunks(stream);
+  } catch (error) {
+    return { ok: false, error: ioCause(error) };
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** A file's text decoded a chunk at a time as `encoding` (gzip undone); its BOM dropped. */
+async function* decodedSlices(file: string, encoding: StreamEncoding): AsyncGenerator<string> {
+  const stream = byteStream(file, 1 << 20);
+  const decoder = chunkDecoder(encoding);
   try {
     for await (const chunk of stream) {
-      const text = decoder.decode(chunk as Buffer, { stream: true });
+      const text = decoder.write(chunk as Buffer);
       if (text) yield text;
     }
-    const rest = decoder.decode();
+    const rest = decoder.end();
     if (rest) yield rest;
   } finally {
     stream.destroy();
@@ -180,8 +203,9 @@ async function* partsOf(slices: AsyncIterable<string>): AsyncGenerator<string> {
 
 /**
  * A document too big to hold whole, stored as consecutive parts: the first as `first` makes it from
- * its text (with the document's metadata), each later one a copy of it with its own text, named
- * `file#partN`. `how` says how the text was read, when not as the file's plain text.
+ * its text (with the document's metadata and the decoding's warnings), each later one a copy of it
+ * with its own text, named `file#partN`. `how` says how the text was read, when not as the file's
+ * plain text.
  */
 async function* storedInParts(
   file: string,
@@ -189,6 +213,7 @@ async function* storedInParts(
   slices: AsyncIterable<string>,
   first: (text: string, options: ReadOptions) => ReadResult,
   how: string | null,
+  decoding: Decoding,
   options: ReadOptions,
 ): AsyncGenerator<ReadResult> {
   const { entry, warning } = await sidecarEntry(file);
@@ -203,6 +228,7 @@ async function* storedInParts(
         if (result.ok === true) {
           base = result.article;
           base.warnings.push(
+            ...decoding.warnings,
             `${(size / 1024 / 1024).toFixed(0)} MB${isGzipped(file) ? ' gzipped' : ''}: ${how ? `${how}; ` : ''}` +
               `stored in parts of at most ${PART_CHARS.toLocaleString('en-US')} characters ` +
               `(${basename(file)}, ${basename(file)}${PART_MARK}2, …), each a document of its own`,
@@ -225,7 +251,7 @@ async function* storedInParts(
           body: text,
           // Where the first part's story begins says nothing of this one.
           storyStart: 0,
-          warnings: replaced(text),
+          warnings: [],
         },
       };
     }
@@ -240,22 +266,23 @@ function streamCause(error: unknown): string {
 }
 
 /** A big plain-text or Markdown file: its first part read as the whole file would be (header, front matter). */
-function textParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
+function textParts(file: string, size: number, decoding: Decoding, options: ReadOptions): AsyncGenerator<ReadResult> {
   return storedInParts(
     file,
     size,
-    decodedSlices(file),
+    decodedSlices(file, decoding.encoding),
     (text, read) => parseArticles(file, Buffer.from(text, 'utf8'), { ...read, decompressed: true })[0],
     null,
+    decoding,
     options,
   );
 }
 
 /** A big web page: its text stripped of markup as it streams (HtmlTextStream), its metadata from its head. */
-function htmlParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
+function htmlParts(file: string, size: number, decoding: Decoding, options: ReadOptions): AsyncGenerator<ReadResult> {
   const page = new HtmlTextStream();
   async function* texts(): AsyncGenerator<string> {
-    for await (const slice of decodedSlices(file)) {
+    for await (const slice of decodedSlices(file, decoding.encoding)) {
       page.write(slice);
       const text = page.take();
       if (text) yield `${text}\n\n`;
@@ -270,8 +297,9 @@ function htmlParts(file: string, size: number, options: ReadOptions): AsyncGener
     (text, read) =>
       text.trim() === ''
         ? failure(file, 'no article text in the HTML')
-        : { ok: true, article: articleOf(file, 'html', strippedPageFields(page, text), replaced(text), read) },
+        : { ok: true, article: articleOf(file, 'html', strippedPageFields(page, text), [], read) },
     STRIPPED,
+    decoding,
     options,
   );
 }
@@ -280,10 +308,15 @@ function htmlParts(file: string, size: number, options: ReadOptions): AsyncGener
  * A big JSON article: scanned once for its members (JsonObjectScanner), then again to stream its
  * body; never parsed whole.
  */
-async function* jsonParts(file: string, size: number, options: ReadOptions): AsyncGenerator<ReadResult> {
+async function* jsonParts(
+  file: string,
+  size: number,
+  decoding: Decoding,
+  options: ReadOptions,
+): AsyncGenerator<ReadResult> {
   const scan = new JsonObjectScanner();
   try {
-    for await (const slice of decodedSlices(file)) scan.write(slice);
+    for await (const slice of decodedSlices(file, decoding.encoding)) scan.write(slice);
     scan.end();
   } catch (error) {
     yield failure(file, streamCause(error));
@@ -298,7 +331,7 @@ async function* jsonParts(file: string, size: number, options: ReadOptions): Asy
   async function* texts(): AsyncGenerator<string> {
     const slices: string[] = [];
     const again = new JsonObjectScanner(body, (slice) => slices.push(slice));
-    for await (const slice of decodedSlices(file)) {
+    for await (const slice of decodedSlices(file, decoding.encoding)) {
       again.write(slice);
       yield* slices.splice(0);
     }
@@ -310,14 +343,10 @@ async function* jsonParts(file: string, size: number, options: ReadOptions): Asy
     texts(),
     (text, read) => ({
       ok: true,
-      article: articleOf(file, 'json', scannedFields(scan.members, body, text), replaced(text), read),
+      article: articleOf(file, 'json', scannedFields(scan.members, body, text), [], read),
     }),
     'read as a stream',
+    decoding,
     options,
   );
-}
-
-/** The warning of a text with bytes that were not UTF-8. */
-function replaced(text: string): string[] {
-  return text.includes('\ufffd') ? ['not valid UTF-8 in places; the invalid bytes were replaced'] : [];
 }
