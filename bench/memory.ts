@@ -2,7 +2,7 @@
  * `npm run bench:memory`: peak RSS of `corpus ingest` on single big files, which must stay under
  * 600 MB whatever the file's size (issue 11). Files are made in /tmp from Reuters text: a plain-text
  * file, a Markdown file, a web page and a JSON article (also gzipped) of 256 MB (the largest file
- * ingest reads), a feed of long items and JSON Lines files of two sizes, to show that memory does
+ * ingest reads), a web archive of one 63 MB page (a record may be 64 MB), a feed of long items and JSON Lines files of two sizes, to show that memory does
  * not grow with the number of items or lines (each is analyzed, so a 256 MB feed or JSON Lines file
  * takes long on a small machine: pass --feed-mb 256 or --jsonl-mb 256 to measure it).
  * Peak RSS is the whole process tree's high-water mark as /usr/bin/time -v reports it (worker
@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import path from 'node:path';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { arg, machine, REUTERS_JSONL, ROOT, writeResult } from './reuters.js';
 
 const BIN = path.join(ROOT, 'bin', 'corpus.cjs');
@@ -61,6 +62,29 @@ function writeJsonArticle(file: string, mb: number, piece: (i: number) => string
   }
   fs.writeSync(fd, '"}');
   fs.closeSync(fd);
+}
+
+/** A WARC of one response, a page of `mb` megabytes of `piece(i)` (warcio's own writer). */
+async function writeWarcPage(file: string, mb: number, piece: (i: number) => string): Promise<void> {
+  const pieces = ['<!DOCTYPE html><html><head><title>One big archived page</title></head><body><article>\n'];
+  for (let i = 1, size = 0; size < mb * 2 ** 20; i++) {
+    pieces.push(piece(i));
+    size += Buffer.byteLength(pieces[i]);
+  }
+  pieces.push('</article></body></html>');
+  const page = new TextEncoder().encode(pieces.join(''));
+  const record = await WARCRecord.create(
+    {
+      url: 'https://news.example.com/big',
+      type: 'response',
+      warcVersion: 'WARC/1.1',
+      httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' },
+    },
+    (async function* () {
+      yield page;
+    })(),
+  );
+  fs.writeFileSync(file, await WARCSerializer.serialize(record, { gzip: false }));
 }
 
 function measure(file: string): {
@@ -136,6 +160,11 @@ async function main(): Promise<void> {
     fs.appendFileSync(feed, '</channel></rss>\n');
   }
   files.push(feed);
+  // A web archive whose one page is as big as a record may be (64 MB), with typographic quotes as
+  // pages have them (the text then takes two bytes a character in memory).
+  const warc = path.join(WORK, 'big-63.warc');
+  if (!fs.existsSync(warc)) await writeWarcPage(warc, 63, (i) => paragraphs(i).replace(/'/g, '’'));
+  files.push(warc);
   for (const size of jsonlSizes) {
     const jsonl = path.join(WORK, `big-${size}.jsonl`);
     generate(jsonl, size, (i) => {

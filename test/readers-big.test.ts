@@ -206,11 +206,11 @@ describe('a one-article file too big to hold', () => {
       expect(whole, junk).not.toContain(junk);
   });
 
-  it('reads a WARC response past 16 MB with its markup stripped: one article, its metadata from its head', async () => {
+  it('reads a WARC response past 16 MB with its markup stripped, in parts: its metadata from its head, its encoding judged whole', async () => {
     const file = path.join(tempDir(), 'big.warc');
     const page = `<html><head><title>Huge page</title><meta name="date" content="2019-02-28"></head><body><nav>Menu</nav>${`<p>${PARAGRAPH}</p>`.repeat(
       Math.ceil((STREAM_BYTES + 2 ** 20) / (PARAGRAPH.length + 7)),
-    )}</body></html>`;
+    )}<p>The café closed.</p></body></html>`;
     const record = await WARCRecord.create(
       {
         url: 'https://news.example.com/huge',
@@ -219,17 +219,30 @@ describe('a one-article file too big to hold', () => {
         httpHeaders: { 'Content-Type': 'text/html' },
       },
       (async function* () {
-        yield new TextEncoder().encode(page);
+        yield iconv.encode(page, 'win1252');
       })(),
     );
     fs.writeFileSync(file, Buffer.from(await WARCSerializer.serialize(record, { gzip: false })));
     const results = await all(file);
     expect(failures(results)).toEqual([]);
-    const [a, ...rest] = articles(results);
-    expect(rest).toEqual([]);
+    const parts = articles(results);
+    expect(parts.length).toBeGreaterThan(16);
+    const [a, b] = parts;
+    const id = a.path.slice(file.length);
+    expect(id).toMatch(/^#urn:uuid:/);
     expect(a).toMatchObject({ title: 'Huge page', date: '2019-02-28', url: 'https://news.example.com/huge' });
+    expect(b).toMatchObject({
+      path: `${file}${id}#part2`,
+      title: 'Huge page (part 2)',
+      url: 'https://news.example.com/huge',
+    });
     expect(a.body.startsWith(`${PARAGRAPH}\n\n${PARAGRAPH}`)).toBe(true);
-    expect(a.warnings.join()).toMatch(/MB page: read as text with its markup stripped, not through Readability/);
+    expect(parts.at(-1)!.body.trimEnd().endsWith(`${PARAGRAPH}\n\nThe café closed.`)).toBe(true);
+    expect(a.warnings).toContain(CP1252_WARNING);
+    expect(a.warnings.join()).toMatch(
+      /MB page: read as text with its markup stripped, not through Readability; stored in parts of at most 1,000,000 characters/,
+    );
+    expect(parts.every((p) => p.body.length <= 1_000_000)).toBe(true);
   });
 
   it('strips a page as extractText reads its DOM, paragraph for paragraph', () => {

@@ -15,7 +15,8 @@ import { holdsManyArticles } from './read.js';
 import { ReadPaths } from './read-paths.js';
 import { fsPath } from './paths.js';
 import { SUPPORTED_EXTENSIONS } from './read.js';
-import { articlesOf, fileOfPath, isLaterPart, PART_CHARS, PART_MARK } from './stream.js';
+import { isLaterPart, PART_CHARS, PART_MARK, wholeOfPart } from './parts.js';
+import { articlesOf, fileOfPath } from './stream.js';
 import { updateCorpusEvents } from './corpus-events.js';
 
 export interface IngestOptions {
@@ -235,10 +236,10 @@ export async function ingest(
         for (const warning of article.warnings) progress.warning?.(`${article.path}: ${warning}`);
         if (
           (article.body.length > MAX_ANALYZED_CHARS && !isLaterPart(article.path)) ||
-          article.path === `${file}${PART_MARK}2`
+          article.path.endsWith(`${PART_MARK}2`)
         ) {
           progress.warning?.(
-            `${isLaterPart(article.path) ? file : article.path}: more than ${MAX_ANALYZED_CHARS.toLocaleString('en-US')} characters; the first ` +
+            `${wholeOfPart(article.path)}: more than ${MAX_ANALYZED_CHARS.toLocaleString('en-US')} characters; the first ` +
               `${MAX_ANALYZED_CHARS.toLocaleString('en-US')} are analyzed for entities, dates and events; all of it is stored and searchable`,
           );
         }

@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article } from '../core/types.js';
 import { chunkDecoder, type EncodingVerdict, encodingOfChunks, type StreamEncoding } from './decode.js';
+import { PART_MARK, partsNote, partsOf, wholeOfPart } from './parts.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { containerOf, isGzipped } from './formats.js';
@@ -36,21 +37,11 @@ import {
 
 /** Text files larger than this are read in slices and stored in parts. */
 export const STREAM_BYTES = 16 * 1024 * 1024;
-/** The largest part of a big text file stored as one document. */
-export const PART_CHARS = 1_000_000;
 /** Text gzips to a third or a quarter of its size: a gzipped text this much smaller than STREAM_BYTES is as big. */
 const GZIP_RATIO = 4;
-/** How part paths are marked: `big.txt#part2`. */
-export const PART_MARK = '#part';
-
-/** Whether a stored path is the second or a later part of a big file (stored for search, not analyzed). */
-export function isLaterPart(stored: string): boolean {
-  return /#part\d+$/.test(stored);
-}
-
 /** The file a stored path comes from: `a.jsonl:12` → `a.jsonl`, `big.txt#part3` → `big.txt`. */
 export function fileOfPath(stored: string): string {
-  return containerOf(stored) ?? stored.replace(/#part\d+$/, '');
+  return containerOf(stored) ?? wholeOfPart(stored);
 }
 
 /** Every article of `file`, one at a time. Never throws for bad input (failures are results). */
@@ -181,26 +172,6 @@ async function* decodedSlices(file: string, encoding: StreamEncoding): AsyncGene
   }
 }
 
-/** Slices of text gathered into parts of at most PART_CHARS characters, each cut at a paragraph or line end. */
-async function* partsOf(slices: AsyncIterable<string>): AsyncGenerator<string> {
-  let pending = '';
-  const cut = (text: string): number => {
-    const paragraph = text.lastIndexOf('\n\n', PART_CHARS);
-    if (paragraph > PART_CHARS / 2) return paragraph + 2;
-    const line = text.lastIndexOf('\n', PART_CHARS);
-    return line > PART_CHARS / 2 ? line + 1 : PART_CHARS;
-  };
-  for await (const slice of slices) {
-    pending += slice;
-    while (pending.length >= PART_CHARS) {
-      const at = cut(pending);
-      yield pending.slice(0, at);
-      pending = pending.slice(at);
-    }
-  }
-  yield pending;
-}
-
 /**
  * A document too big to hold whole, stored as consecutive parts: the first as `first` makes it from
  * its text (with the document's metadata and the decoding's warnings), each later one a copy of it
@@ -229,9 +200,7 @@ async function* storedInParts(
           base = result.article;
           base.warnings.push(
             ...decoding.warnings,
-            `${(size / 1024 / 1024).toFixed(0)} MB${isGzipped(file) ? ' gzipped' : ''}: ${how ? `${how}; ` : ''}` +
-              `stored in parts of at most ${PART_CHARS.toLocaleString('en-US')} characters ` +
-              `(${basename(file)}, ${basename(file)}${PART_MARK}2, …), each a document of its own`,
+            partsNote(`${(size / 1024 / 1024).toFixed(0)} MB${isGzipped(file) ? ' gzipped' : ''}`, how, basename(file)),
             ...(warning ? [warning] : []),
           );
           yield { ok: true, article: base };
@@ -281,19 +250,10 @@ function textParts(file: string, size: number, decoding: Decoding, options: Read
 /** A big web page: its text stripped of markup as it streams (HtmlTextStream), its metadata from its head. */
 function htmlParts(file: string, size: number, decoding: Decoding, options: ReadOptions): AsyncGenerator<ReadResult> {
   const page = new HtmlTextStream();
-  async function* texts(): AsyncGenerator<string> {
-    for await (const slice of decodedSlices(file, decoding.encoding)) {
-      page.write(slice);
-      const text = page.take();
-      if (text) yield `${text}\n\n`;
-    }
-    page.end();
-    yield page.take();
-  }
   return storedInParts(
     file,
     size,
-    texts(),
+    page.texts(decodedSlices(file, decoding.encoding)),
     (text, read) =>
       text.trim() === ''
         ? failure(file, 'no article text in the HTML')

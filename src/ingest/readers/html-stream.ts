@@ -6,7 +6,7 @@
  * The page's metadata comes from its head and its JSON-LD, read as a small page of their own.
  */
 import { createRequire } from 'node:module';
-import type { ArticleFields, ReaderOutcome } from './fields.js';
+import type { ArticleFields } from './fields.js';
 import { BLOCK, pageMetadata, parseDocument, SKIP, storyStart } from './html.js';
 
 const require = createRequire(import.meta.url);
@@ -20,11 +20,6 @@ export const DOM_BYTES = 16 * 1024 * 1024;
 
 /** How a page read by HtmlTextStream was read (said in a warning on its article). */
 export const STRIPPED = 'read as text with its markup stripped, not through Readability';
-
-/** The warning on a page read by HtmlTextStream. */
-export function strippedNote(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(0)} MB page: ${STRIPPED}`;
-}
 
 /** Left out wherever they are: what a page is built around, never its story. */
 const FURNITURE = new Set(['nav', 'aside', 'footer', 'form', 'dialog', 'button', 'select']);
@@ -83,6 +78,17 @@ export class HtmlTextStream {
     const text = this.paragraphs.join('\n\n');
     this.paragraphs = [];
     return text;
+  }
+
+  /** The page's text as `slices` of its markup stream in (the whole page, then its end), paragraph by paragraph. */
+  async *texts(slices: AsyncIterable<string>): AsyncGenerator<string> {
+    for await (const slice of slices) {
+      this.write(slice);
+      const text = this.take();
+      if (text) yield `${text}\n\n`;
+    }
+    this.end();
+    yield this.take();
   }
 
   /** A small page of the head and the JSON-LD seen so far, for the metadata readers. */
@@ -155,14 +161,4 @@ export function strippedPageFields(stream: HtmlTextStream, body: string): Articl
   fields.author = author;
   fields.contentStart = storyStart(body, fields.title);
   return fields;
-}
-
-/** A page too big for a DOM, already in memory (a WARC record): its text stripped of markup, and its metadata. */
-export function readBigHtml(html: string): ReaderOutcome {
-  const stream = new HtmlTextStream();
-  stream.write(html);
-  stream.end();
-  const body = stream.take();
-  if (body.trim() === '') return { ok: false, error: 'no article text in the HTML' };
-  return { ok: true, fields: strippedPageFields(stream, body) };
 }

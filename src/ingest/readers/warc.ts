@@ -7,9 +7,11 @@
  */
 import { createRequire } from 'node:module';
 import type { Entry, ManyFormat } from '../formats.js';
-import { decodeText } from '../decode.js';
+import { chunkDecoder, decodeText, encodingOfChunks } from '../decode.js';
+import { PART_MARK, partsNote, partsOf } from '../parts.js';
+import type { ArticleFields } from './fields.js';
 import { readHtml } from './html.js';
-import { DOM_BYTES, readBigHtml, strippedNote } from './html-stream.js';
+import { DOM_BYTES, HtmlTextStream, STRIPPED, strippedPageFields } from './html-stream.js';
 
 const require = createRequire(import.meta.url);
 let warcio: typeof import('warcio') | undefined;
@@ -122,18 +124,76 @@ async function* streamWarc(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Ent
       yield { address, outcome: { ok: false, error: 'record cut short: the archive ends inside it' } };
       continue;
     }
+    if (payload.length > DOM_BYTES) {
+      yield* pageInParts(address, payload, record.warcTargetURI ?? null);
+      continue;
+    }
     const decoded = decodeText(payload);
     if (!decoded.ok) {
       yield { address, outcome: { ok: false, error: decoded.error } };
       continue;
     }
-    const big = payload.length > DOM_BYTES;
-    const outcome = big ? readBigHtml(decoded.text) : readHtml(decoded.text);
-    if (outcome.ok && big) outcome.fields.warnings.push(strippedNote(payload.length));
+    const outcome = readHtml(decoded.text);
     if (outcome.ok) {
       outcome.fields.url = record.warcTargetURI ?? outcome.fields.url ?? null;
       outcome.fields.warnings.unshift(...decoded.warnings);
     }
     yield { address, outcome };
+  }
+}
+
+/** A megabyte: how a big record's payload is decoded and stripped. */
+const SLICE_BYTES = 1 << 20;
+
+/**
+ * A page too big for a DOM (over DOM_BYTES), its payload in memory: decoded and stripped of markup a
+ * megabyte at a time and stored in parts as a big file is (`#ID`, `#ID#part2`, …), so that neither
+ * the whole page nor its whole text is ever one string (a 61 MB record with curly quotes: 740 MB).
+ */
+async function* pageInParts(address: string, payload: Uint8Array, url: string | null): AsyncGenerator<Entry> {
+  async function* slices(): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < payload.length; at += SLICE_BYTES) yield payload.subarray(at, at + SLICE_BYTES);
+  }
+  const verdict = await encodingOfChunks(slices());
+  if (!verdict.ok) {
+    yield { address, outcome: { ok: false, error: verdict.error } };
+    return;
+  }
+  const decoder = chunkDecoder(verdict.encoding);
+  async function* decoded(): AsyncGenerator<string> {
+    for await (const bytes of slices()) yield decoder.write(bytes);
+    yield decoder.end();
+  }
+  const page = new HtmlTextStream();
+  let first: ArticleFields | null = null;
+  let part = 0;
+  for await (const text of partsOf(page.texts(decoded()))) {
+    part++;
+    if (!first) {
+      if (text.trim() === '') {
+        yield { address, outcome: { ok: false, error: 'no article text in the HTML' } };
+        return;
+      }
+      first = strippedPageFields(page, text);
+      first.url = url ?? first.url ?? null;
+      first.warnings.push(
+        ...verdict.warnings,
+        partsNote(`${(payload.length / 2 ** 20).toFixed(0)} MB page`, STRIPPED, address),
+      );
+      yield { address, outcome: { ok: true, fields: first } };
+    } else if (text.trim() !== '')
+      yield {
+        address: `${address}${PART_MARK}${part}`,
+        outcome: {
+          ok: true,
+          fields: {
+            ...first,
+            title: `${first.title ?? first.url ?? address} (part ${part})`,
+            body: text,
+            contentStart: 0,
+            warnings: [],
+          },
+        },
+      };
   }
 }
