@@ -90,37 +90,41 @@ function decodeUtf8OrCp1252(bytes: Uint8Array): Decoded {
  * sequences at all, and then has many more invalid bytes than valid ones.)
  */
 function decodeMixed(bytes: Uint8Array): Decoded | null {
+  const scan = scanUtf8(bytes, true);
+  if (scan.valid === 0 || scan.invalid.length > scan.valid) return null;
+  return { text: mixedText(bytes, scan), encoding: 'utf-8', warnings: [MIXED_WARNING] };
+}
+
+/**
+ * Where UTF-8 `bytes` hold valid multi-byte sequences (`valid`, a count) and bytes that start none
+ * (`invalid`, their positions), up to `end`: the start of a sequence the bytes cut off, unless they
+ * are the `final` ones (a stream's chunks carry such a tail to the next).
+ */
+function scanUtf8(bytes: Uint8Array, final: boolean): { valid: number; invalid: number[]; end: number } {
   let valid = 0;
   const invalid: number[] = [];
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const n = utf8SequenceLength(bytes, i);
+  let i = 0;
+  for (; i < bytes.length; i++) {
+    if (bytes[i] < 0x80) continue;
+    const n = utf8SequenceAt(bytes, i);
+    if (n < 0 && !final) break;
     if (n > 0) {
       valid++;
-      i += n;
-    } else {
-      invalid.push(i);
-      i++;
-    }
+      i += n - 1;
+    } else invalid.push(i);
   }
-  if (valid === 0 || invalid.length > valid) return null;
+  return { valid, invalid, end: i };
+}
+
+/** The text of `bytes` up to `end`: UTF-8, but each invalid byte as Windows-1252. */
+function mixedText(bytes: Uint8Array, { invalid, end }: { invalid: number[]; end: number }): string {
   let text = '';
   let from = 0;
   for (const at of invalid) {
     text += strictUtf8.decode(bytes.subarray(from, at)) + decodeCp1252(bytes.subarray(at, at + 1));
     from = at + 1;
   }
-  text += strictUtf8.decode(bytes.subarray(from));
-  return { text, encoding: 'utf-8', warnings: [MIXED_WARNING] };
-}
-
-/** Length of the valid UTF-8 sequence starting at `i` (a byte >= 0x80), or 0 when it is not one. */
-function utf8SequenceLength(bytes: Uint8Array, i: number): number {
-  return Math.max(0, utf8SequenceAt(bytes, i));
+  return text + strictUtf8.decode(bytes.subarray(from, end));
 }
 
 /**
@@ -167,17 +171,10 @@ export async function encodingOfChunks(chunks: AsyncIterable<Uint8Array>): Promi
   let any = false;
   const count = (bytes: Uint8Array, final: boolean): void => {
     const joined = carry.length ? Buffer.concat([carry, bytes]) : bytes;
-    let i = 0;
-    for (; i < joined.length; i++) {
-      if (joined[i] < 0x80) continue;
-      const n = utf8SequenceAt(joined, i);
-      if (n < 0 && !final) break;
-      if (n > 0) {
-        valid++;
-        i += n - 1;
-      } else invalid++;
-    }
-    carry = Uint8Array.from(joined.subarray(i));
+    const scan = scanUtf8(joined, final);
+    valid += scan.valid;
+    invalid += scan.invalid.length;
+    carry = Uint8Array.from(joined.subarray(scan.end));
   };
   for await (const chunk of chunks) {
     if (chunk.length > 0) any = true;
@@ -248,23 +245,9 @@ function mixedDecoder(): ChunkDecoder {
       started = true;
       if (detectBom(joined)?.encoding === 'utf-8') joined = joined.subarray(3);
     }
-    let text = '';
-    let from = 0;
-    let i = 0;
-    for (; i < joined.length; i++) {
-      if (joined[i] < 0x80) continue;
-      const n = utf8SequenceAt(joined, i);
-      if (n < 0 && !final) break;
-      if (n > 0) {
-        i += n - 1;
-        continue;
-      }
-      text += strictUtf8.decode(joined.subarray(from, i)) + decodeCp1252(joined.subarray(i, i + 1));
-      from = i + 1;
-    }
-    text += strictUtf8.decode(joined.subarray(from, i));
-    carry = Uint8Array.from(joined.subarray(i));
-    return text;
+    const scan = scanUtf8(joined, final);
+    carry = Uint8Array.from(joined.subarray(scan.end));
+    return mixedText(joined, scan);
   };
   return { write: (bytes) => decode(bytes, false), end: () => decode(new Uint8Array(0), true) };
 }
