@@ -132,6 +132,16 @@ describe('a big file decoded a chunk at a time', () => {
     }
   });
 
+  it('drops a BOM only at the start, and says where the first stray byte is', () => {
+    const bytes = new Uint8Array([0x61, 0x62, 0xef, 0xbb, 0xbf, 0x78, 0x93, 0x79, 0x94]);
+    const at: number[] = [];
+    const decoder = chunkDecoder('mixed', (offset) => at.push(offset));
+    let text = '';
+    for (const b of bytes) text += decoder.write(new Uint8Array([b]));
+    expect(text + decoder.end()).toBe('ab\uFEFFx“y”');
+    expect(at).toEqual([6]);
+  });
+
   it('finds a stray byte past the start, and binary data at the start', async () => {
     // Valid UTF-8 for a megabyte, then one Windows-1252 quote: as decodeText reads it.
     const late = new Uint8Array([...utf8(long.repeat(50)), 0x93, ...utf8('quoted')]);

@@ -171,6 +171,22 @@ describe('CSV and TSV', () => {
     ]);
   });
 
+  it('reads a stray Windows-1252 byte past the sniffed start as that, not as U+FFFD, and says where it is', async () => {
+    const file = path.join(tempDir(), 'late.csv');
+    const rows = Array.from({ length: 2000 }, (_, i) => `Story ${i},Prices in Zürich rose sharply on day ${i}.`);
+    const head = Buffer.from(`title,content\n${rows.join('\n')}\n`);
+    expect(head.length).toBeGreaterThan(64 * 1024);
+    fs.writeFileSync(file, Buffer.concat([head, Buffer.from('Café story,The Z\xfcrich café closed.\n', 'latin1')]));
+    const read: Article[] = [];
+    for await (const r of articlesOf(file)) if (r.ok === true) read.push(r.article);
+    expect(read).toHaveLength(2001);
+    expect(read.at(-1)!.body).toBe('The Zürich café closed.');
+    const warnings = read.flatMap((a) => a.warnings);
+    expect(warnings).toEqual([
+      `not valid UTF-8; decoded as UTF-8 with the invalid bytes as Windows-1252 (the first at byte ${(head.length + 3).toLocaleString('en-US')} of the file)`,
+    ]);
+  });
+
   it('gives a count hint for progress in articles', async () => {
     expect(await articleCountHint(fixture('news.csv'))).toBe(5); // rows, not lines: one row spans three
     expect(await articleCountHint(fixture('boilerplate.html'))).toBe(1);

@@ -4,6 +4,7 @@
  * dropped, strict UTF-8 is tried next, Windows-1252 is the fallback (news files that
  * are not UTF-8 are nearly always cp1252), and line endings are kept as they are.
  */
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 
 export type DecodeResult =
@@ -116,6 +117,16 @@ function scanUtf8(bytes: Uint8Array, final: boolean): { valid: number; invalid: 
   return { valid, invalid, end: i };
 }
 
+/** Where `bytes` end but for a last sequence they may cut short (a lead byte in the last three wanting more). */
+function completeEnd(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back];
+    if (b < 0x80) return bytes.length;
+    if (b >= 0xc0) return (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
 /** The text of `bytes` up to `end`: UTF-8, but each invalid byte as Windows-1252. */
 function mixedText(bytes: Uint8Array, { invalid, end }: { invalid: number[]; end: number }): string {
   let text = '';
@@ -200,6 +211,21 @@ export async function encodingOfChunks(chunks: AsyncIterable<Uint8Array>): Promi
   return { ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] };
 }
 
+/**
+ * The encoding a stream's start says, by decodeText's rules, for a reader that cannot read the
+ * stream twice (CSV): the start may cut a character at its end. A start that is valid UTF-8 says
+ * `utf-8`; decode it as `mixed` to read a stray byte past the start as Windows-1252.
+ */
+export function headEncoding(start: Uint8Array): StreamEncoding {
+  const bom = detectBom(start);
+  if (bom && bom.encoding !== 'utf-8') return bom.encoding;
+  const unmarked16 = bom ? null : sniffUtf16(start);
+  if (unmarked16) return unmarked16;
+  const scan = scanUtf8(start, false);
+  if (scan.invalid.length === 0) return 'utf-8';
+  return scan.valid === 0 || scan.invalid.length > scan.valid ? 'windows-1252' : 'mixed';
+}
+
 /** What a file's start alone decides (a UTF-16 BOM or layout, binary data), or null when its bytes must be counted. */
 function sniffedEncoding(start: Uint8Array): EncodingVerdict | null {
   const bom = detectBom(start);
@@ -223,30 +249,50 @@ export interface ChunkDecoder {
   end(): string;
 }
 
-export function chunkDecoder(encoding: StreamEncoding): ChunkDecoder {
+/** `strayBytes` is told once where the first invalid byte `mixed` decodes as Windows-1252 is (its offset in the stream). */
+export function chunkDecoder(encoding: StreamEncoding, strayBytes: (at: number) => void = () => {}): ChunkDecoder {
   if (encoding === 'windows-1252') {
     iconv ??= require('iconv-lite') as typeof import('iconv-lite');
     const decoder = iconv.getDecoder('win1252');
     return { write: (bytes) => decoder.write(Buffer.from(bytes)), end: () => decoder.end() ?? '' };
   }
-  if (encoding === 'mixed') return mixedDecoder();
+  if (encoding === 'mixed') return mixedDecoder(strayBytes);
   // ignoreBOM false: the decoder drops a BOM at the start.
   const decoder = new TextDecoder(encoding, { ignoreBOM: false });
   return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
 }
 
 /** decodeMixed a chunk at a time: valid UTF-8 as it is, each invalid byte as Windows-1252. */
-function mixedDecoder(): ChunkDecoder {
+function mixedDecoder(strayBytes: (at: number) => void): ChunkDecoder {
   let carry = new Uint8Array(0);
-  let started = false;
+  // Where the next chunk starts in the stream.
+  let offset = 0;
+  let told = false;
   const decode = (bytes: Uint8Array, final: boolean): string => {
     let joined: Uint8Array = carry.length ? Buffer.concat([carry, bytes]) : bytes;
-    if (!started && joined.length >= 3) {
-      started = true;
-      if (detectBom(joined)?.encoding === 'utf-8') joined = joined.subarray(3);
+    let start = offset - carry.length;
+    offset += bytes.length;
+    if (start === 0 && joined.length < 3 && !final) {
+      // Too little yet to tell a BOM: wait for more.
+      carry = Uint8Array.from(joined);
+      return '';
+    }
+    if (start === 0 && detectBom(joined)?.encoding === 'utf-8') {
+      joined = joined.subarray(3);
+      start = 3;
+    }
+    // Most chunks are valid UTF-8: checked natively, they are spared the walk over every byte.
+    const whole = final ? joined.length : completeEnd(joined);
+    if (isUtf8(joined.subarray(0, whole))) {
+      carry = Uint8Array.from(joined.subarray(whole));
+      return strictUtf8.decode(joined.subarray(0, whole));
     }
     const scan = scanUtf8(joined, final);
     carry = Uint8Array.from(joined.subarray(scan.end));
+    if (scan.invalid.length > 0 && !told) {
+      told = true;
+      strayBytes(start + scan.invalid[0]);
+    }
     return mixedText(joined, scan);
   };
   return { write: (bytes) => decode(bytes, false), end: () => decode(new Uint8Array(0), true) };

@@ -21,26 +21,27 @@ import {
   invalidDate,
 } from './fields.js';
 import { countCsvRecords } from './lines.js';
-import { CP1252_WARNING } from '../decode.js';
+import { CP1252_WARNING, chunkDecoder, headEncoding, MIXED_WARNING } from '../decode.js';
 import { COLUMN_FIELD_NAMES, COLUMN_FIELDS, type ColumnField } from '../columns.js';
 
 const require = createRequire(import.meta.url);
 let csvParse: typeof import('csv-parse') | undefined;
 let csvParseSync: typeof import('csv-parse/sync') | undefined;
-let iconv: typeof import('iconv-lite') | undefined;
 
 /** How much of the file's start decides its encoding. */
 const SNIFF_BYTES = 64 * 1024;
 
 /**
- * The file's bytes as csv-parse should take them: as they are when the start is valid UTF-8, decoded
- * when it has a UTF-16 BOM (Excel's "Unicode text" export), else decoded as Windows-1252, the usual
- * encoding of spreadsheet exports that are not UTF-8; `warn` is called once in that case.
+ * The file's text as csv-parse should take it, in the encoding its first SNIFF_BYTES say
+ * (headEncoding, decodeText's rules): UTF-16 by its BOM or layout (Excel's "Unicode text" export),
+ * Windows-1252 (the usual encoding of spreadsheet exports that are not UTF-8), else UTF-8 with any
+ * stray byte, there or past it, read as Windows-1252 rather than as U+FFFD. `warn` is told the
+ * warning of either fallback, once.
  */
 async function* asUtf8OrCp1252(
   bytes: AsyncIterable<Uint8Array>,
-  warn: () => void,
-): AsyncGenerator<Uint8Array | string> {
+  warn: (warning: string) => void,
+): AsyncGenerator<string> {
   const head: Uint8Array[] = [];
   let size = 0;
   const iterator = bytes[Symbol.asyncIterator]();
@@ -55,30 +56,17 @@ async function* asUtf8OrCp1252(
     size += next.value.byteLength;
   }
   const start = Buffer.concat(head);
-  const utf8 = (() => {
-    try {
-      // stream: true, so a character cut at the end of the sniffed bytes is not an error.
-      new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
   const rest = async function* (): AsyncGenerator<Uint8Array> {
     yield start;
     if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   };
-  const utf16 =
-    start[0] === 0xff && start[1] === 0xfe ? 'utf16le' : start[0] === 0xfe && start[1] === 0xff ? 'utf16be' : null;
-  if (utf8 && !utf16) {
-    yield* rest();
-    return;
-  }
-  if (!utf16) warn();
-  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
-  // iconv-lite drops the BOM of UTF-16 by default.
-  const decoder = iconv.getDecoder(utf16 ?? 'win1252');
-  for await (const chunk of rest()) yield decoder.write(Buffer.from(chunk));
+  const encoding = headEncoding(start);
+  if (encoding === 'windows-1252') warn(CP1252_WARNING);
+  // A stray byte is found as the parser reads ahead of the rows it gives: the warning says where it is.
+  const decoder = chunkDecoder(encoding === 'utf-8' ? 'mixed' : encoding, (at) =>
+    warn(`${MIXED_WARNING} (the first at byte ${at.toLocaleString('en-US')} of the file)`),
+  );
+  for await (const chunk of rest()) yield decoder.write(chunk);
   const tail = decoder.end();
   if (tail) yield tail;
 }
@@ -262,7 +250,7 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
       // The bytes are piped in as the parser asks for them: memory stays one chunk and one row.
       const feed = (async () => {
         try {
-          const input = asUtf8OrCp1252(bytes, () => (state.encodingWarning = CP1252_WARNING));
+          const input = asUtf8OrCp1252(bytes, (warning) => (state.encodingWarning = warning));
           for await (const chunk of input) {
             if (state.runaway) break; // the rest would only lengthen the field that never ends
             if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
