@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { CP1252_WARNING, chunkDecoder, decodeText, encodingOfChunks, MIXED_WARNING } from '../src/ingest/decode.js';
+import {
+  CP1252_WARNING,
+  charsetNamed,
+  chunkDecoder,
+  declaredCharset,
+  decodeText,
+  encodingOfChunks,
+  MIXED_WARNING,
+} from '../src/ingest/decode.js';
 
 const fixture = (name: string): Uint8Array =>
   readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
@@ -149,5 +157,29 @@ describe('a big file decoded a chunk at a time', () => {
     const binary = new Uint8Array(20_000).map((_, i) => (i * 7) % 256);
     expect(await streamed(binary, 4096)).toEqual({ ok: false, error: 'binary file' });
     expect(await streamed(new Uint8Array(), 4096)).toEqual({ ok: false, error: 'empty file' });
+  });
+});
+
+describe('a declared charset', () => {
+  const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+  it('is read from an XML declaration or a meta element, as iconv-lite names it', () => {
+    expect(declaredCharset(ascii('<?xml version="1.0" encoding="KOI8-R"?><rss>'))).toBe('koi8-r');
+    expect(declaredCharset(ascii('<html><head><meta charset="Shift_JIS"><title>'))).toBe('shift_jis');
+    expect(declaredCharset(ascii('<meta http-equiv="content-type" content="text/html; charset=windows-1251" />'))).toBe(
+      'windows-1251',
+    );
+    expect(declaredCharset(ascii('<html><head><title>None</title>'))).toBeNull();
+  });
+
+  it('reads Latin-1 and ASCII labels as Windows-1252, and leaves Unicode and unknown ones to the bytes', () => {
+    for (const label of ['ISO-8859-1', 'latin1', 'us-ascii', 'cp1252'])
+      expect(charsetNamed(label)).toBe('windows-1252');
+    for (const label of ['UTF-8', 'utf8', 'utf-16le', 'x-no-such', '']) expect(charsetNamed(label)).toBeNull();
+  });
+
+  it('decodes bytes that are not UTF-8 as declared, and valid UTF-8 as UTF-8 whatever is declared', () => {
+    const koi8 = iconv.encode('Москва', 'koi8-r');
+    expect(decodeText(koi8, 'koi8-r')).toEqual({ ok: true, text: 'Москва', encoding: 'koi8-r', warnings: [] });
+    expect(decodeText(utf8('Москва'), 'koi8-r')).toMatchObject({ text: 'Москва', encoding: 'utf-8' });
   });
 });

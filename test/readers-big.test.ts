@@ -138,6 +138,23 @@ describe('a one-article file too big to hold', () => {
       expect(read === text, file).toBe(true);
       expect(parts[0].warnings.includes(CP1252_WARNING), file).toBe(file === cp1252);
     }
+    // A big page in the charset its head declares.
+    const cyrillic = path.join(dir, 'moscow.html');
+    const story = 'Москва, 3 марта. Экономика растёт быстрее, чем ожидалось.';
+    fs.writeFileSync(
+      cyrillic,
+      iconv.encode(
+        `<html><head><meta charset="windows-1251"><title>Новости</title></head><body>${`<p>${story}</p>`.repeat(
+          Math.ceil((STREAM_BYTES + 2 ** 20) / 60),
+        )}</body></html>`,
+        'windows-1251',
+      ),
+    );
+    const pages = articles(await all(cyrillic));
+    expect(pages.length).toBeGreaterThan(16);
+    expect(pages[0].title).toBe('Новости');
+    expect(pages[0].body.startsWith(`${story}\n\n${story}`)).toBe(true);
+    expect(pages[0].warnings.some((w) => w.includes('UTF-8'))).toBe(false);
     const binary = path.join(dir, 'image.txt');
     fs.writeFileSync(binary, Buffer.alloc(STREAM_BYTES + 1024, 0x01));
     expect(failures(await all(binary))).toEqual([`${binary}: binary file`]);

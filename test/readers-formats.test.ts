@@ -16,6 +16,8 @@ import { parseColumnsOption } from '../src/ingest/columns.js';
 import { tempDir } from './helpers.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { writeWarc } from './warc-fixture.js';
+import iconv from 'iconv-lite';
+import { WARCRecord, WARCSerializer } from 'warcio';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -63,6 +65,66 @@ describe('web pages (Readability)', () => {
       dateline: 'DETROIT, March 4 (Ledger)',
       url: 'https://ledger.example.com/business/2019/03/04/carmakers-tariffs',
     });
+  });
+});
+
+describe('a declared charset (web pages, feeds, web archives)', () => {
+  const STORY = 'Москва, 3 марта. Президент заявил, что экономика растёт быстрее, чем ожидалось.';
+  const page = (head: string) =>
+    `<html><head>${head}<title>Новости дня</title></head><body><article><p>${STORY}</p><p>${STORY}</p></article></body></html>`;
+
+  it('reads a page in the charset its meta element declares, without a warning', async () => {
+    const dir = tempDir();
+    const cases: [string, string, string][] = [
+      ['koi8.html', '<meta http-equiv="Content-Type" content="text/html; charset=KOI8-R">', 'koi8-r'],
+      ['cp1251.html', '<meta charset="windows-1251">', 'windows-1251'],
+      ['sjis.html', '<meta charset=shift_jis>', 'shift_jis'],
+    ];
+    for (const [name, head, charset] of cases) {
+      const file = path.join(dir, name);
+      const text = charset === 'shift_jis' ? page(head).replace(/Новости дня/, '東京株式市場') : page(head);
+      fs.writeFileSync(file, iconv.encode(text, charset));
+      const [a] = articles(await readArticles(file));
+      expect(a.title, name).toBe(charset === 'shift_jis' ? '東京株式市場' : 'Новости дня');
+      expect(a.warnings, name).toEqual([]);
+      if (charset !== 'shift_jis') expect(a.body, name).toBe(`${STORY}\n\n${STORY}`);
+    }
+    // A page that is valid UTF-8 is UTF-8 whatever it declares; an unknown charset falls back as before.
+    const lying = path.join(dir, 'lying.html');
+    fs.writeFileSync(lying, page('<meta charset="iso-8859-5">'));
+    expect(articles(await readArticles(lying))[0]).toMatchObject({ title: 'Новости дня', warnings: [] });
+    const unknown = path.join(dir, 'unknown.html');
+    fs.writeFileSync(unknown, iconv.encode(page('<meta charset="x-no-such">'), 'koi8-r'));
+    expect(articles(await readArticles(unknown))[0].warnings).toEqual(['not valid UTF-8; decoded as Windows-1252']);
+  });
+
+  it('reads a feed by its XML declaration, and a web archive page by its Content-Type header', async () => {
+    const dir = tempDir();
+    const feed = path.join(dir, 'news.xml');
+    fs.writeFileSync(
+      feed,
+      iconv.encode(
+        `<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Лента</title><item><title>Новости дня</title><guid>a1</guid><description>${STORY}</description></item></channel></rss>`,
+        'windows-1251',
+      ),
+    );
+    expect(articles(await readArticles(feed))).toMatchObject([{ title: 'Новости дня', body: STORY, warnings: [] }]);
+    const warc = path.join(dir, 'pages.warc');
+    const record = await WARCRecord.create(
+      {
+        url: 'https://news.example.ru/1',
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        httpHeaders: { 'Content-Type': 'text/html; charset=koi8-r' },
+      },
+      (async function* () {
+        yield iconv.encode(page(''), 'koi8-r');
+      })(),
+    );
+    fs.writeFileSync(warc, Buffer.from(await WARCSerializer.serialize(record, { gzip: false })));
+    const read: Article[] = [];
+    for await (const r of articlesOf(warc)) if (r.ok === true) read.push(r.article);
+    expect(read).toMatchObject([{ title: 'Новости дня', body: `${STORY}\n\n${STORY}`, warnings: [] }]);
   });
 });
 

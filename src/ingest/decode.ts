@@ -1,8 +1,9 @@
 /**
  * Bytes → text. Every offset the project stores is a JavaScript string index into
  * the text this returns, so the rules are fixed: a BOM decides the encoding and is
- * dropped, strict UTF-8 is tried next, Windows-1252 is the fallback (news files that
- * are not UTF-8 are nearly always cp1252), and line endings are kept as they are.
+ * dropped, strict UTF-8 is tried next, then the charset a page or XML file declares
+ * (declaredCharset), and Windows-1252 is the fallback (news files that are not UTF-8
+ * are nearly always cp1252); line endings are kept as they are.
  */
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
@@ -11,7 +12,8 @@ export type DecodeResult =
   | { ok: true; text: string; encoding: TextEncoding; warnings: string[] }
   | { ok: false; error: string };
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** How text was decoded: one of these, or a charset its file declared (as iconv-lite names it, `shift_jis`). */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | (string & {});
 
 export const CP1252_WARNING = 'not valid UTF-8; decoded as Windows-1252';
 export const MIXED_WARNING = 'not valid UTF-8; decoded as UTF-8 with the invalid bytes as Windows-1252';
@@ -30,19 +32,12 @@ function decodeCp1252(bytes: Uint8Array): string {
   return iconv.decode(bytes, 'win1252');
 }
 
-/** Bytes a file declares to be Latin-1 or Windows-1252 (an XML declaration): decoded so, without a warning. */
-export function decodeWindows1252(bytes: Uint8Array): DecodeResult {
-  const text = decodeCp1252(bytes);
-  return text.trim() === ''
-    ? { ok: false, error: 'empty file' }
-    : { ok: true, text, encoding: 'windows-1252', warnings: [] };
-}
-
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
 const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
 
-export function decodeText(bytes: Uint8Array): DecodeResult {
+/** `declared`: the charset the bytes declare (declaredCharset), used when they are not UTF-8. */
+export function decodeText(bytes: Uint8Array, declared: string | null = null): DecodeResult {
   const bom = detectBom(bytes);
   if (bom?.encoding === 'utf-8') {
     const rest = bytes.subarray(bom.length);
@@ -54,7 +49,43 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (unmarked16) return finish(decodeUtf16(bytes, unmarked16));
 
   if (looksBinary(bytes)) return { ok: false, error: 'binary file' };
+  if (declared && !isUtf8(bytes)) return finish({ text: decodeAs(bytes, declared), encoding: declared, warnings: [] });
   return finish(decodeUtf8OrCp1252(bytes));
+}
+
+/** How far into a page or an XML file its charset declaration is looked for (a head with scripts before it). */
+const DECLARATION_BYTES = 4096;
+
+/**
+ * The charset a web page or an XML file declares in its first bytes (`<?xml … encoding="…"?>`,
+ * `<meta charset="…">`, `<meta http-equiv="Content-Type" content="…; charset=…">`), or null: none,
+ * a Unicode one (the bytes and their BOM decide those), or one iconv-lite does not know. A Latin-1
+ * or ASCII label means Windows-1252, as browsers read it (WHATWG Encoding).
+ */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DECLARATION_BYTES)).toString(
+    'latin1',
+  );
+  const label =
+    /^(?:\uFEFF|\xEF\xBB\xBF)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ??
+    /<meta\b[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  return charsetNamed(label ?? null);
+}
+
+/** A charset label (`ISO-8859-5`, from a declaration or a Content-Type header) as decodeText takes it, or null. */
+export function charsetNamed(label: string | null): string | null {
+  const name = label?.trim().toLowerCase();
+  if (!name || /^(?:utf-?8|utf-?16(?:[lb]e)?|unicode(?:-1-1-utf-8)?|ucs-?2)$/.test(name)) return null;
+  if (/^(?:iso[-_]?8859-1|iso8859-1|latin-?1|l1|cp819|ibm819|(?:us-)?ascii|windows-1252|cp1252|x-cp1252)$/.test(name))
+    return 'windows-1252';
+  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
+  return iconv.encodingExists(name) ? name : null;
+}
+
+/** Bytes in a charset iconv-lite knows. */
+function decodeAs(bytes: Uint8Array, charset: string): string {
+  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), charset);
 }
 
 type Decoded = { text: string; encoding: TextEncoding; warnings: string[] };
@@ -172,9 +203,14 @@ export type EncodingVerdict = { ok: true; encoding: StreamEncoding; warnings: st
  * The encoding decodeText would choose for these bytes, read once a chunk at a time (a file too big
  * to hold: decoded slice by slice as UTF-8, a Windows-1252 file lost every accented letter to U+FFFD
  * and a UTF-16 one became NULs). The start decides a BOM, UTF-16 and binary data, as decodeText
- * sniffs them; every byte counts for UTF-8 against Windows-1252.
+ * sniffs them, and `declared` reads a charset from it (a page's); every byte counts for UTF-8
+ * against that charset or Windows-1252.
  */
-export async function encodingOfChunks(chunks: AsyncIterable<Uint8Array>): Promise<EncodingVerdict> {
+export async function encodingOfChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  declared: (start: Uint8Array) => string | null = () => null,
+): Promise<EncodingVerdict> {
+  let charset: string | null = null;
   let head: Uint8Array | null = new Uint8Array(0);
   let carry = new Uint8Array(0);
   let valid = 0;
@@ -197,16 +233,19 @@ export async function encodingOfChunks(chunks: AsyncIterable<Uint8Array>): Promi
     if (head.length < SNIFF_BYTES) continue;
     const early = sniffedEncoding(head);
     if (early) return early;
+    charset = declared(head);
     count(head, false);
     head = null;
   }
   if (head !== null) {
     const early = sniffedEncoding(head);
     if (early) return early;
+    charset = declared(head);
     count(head, true);
   } else count(new Uint8Array(0), true);
   if (!any) return { ok: false, error: 'empty file' };
   if (invalid === 0) return { ok: true, encoding: 'utf-8', warnings: [] };
+  if (charset) return { ok: true, encoding: charset, warnings: [] };
   if (valid === 0 || invalid > valid) return { ok: true, encoding: 'windows-1252', warnings: [CP1252_WARNING] };
   return { ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] };
 }
@@ -251,15 +290,19 @@ export interface ChunkDecoder {
 
 /** `strayBytes` is told once where the first invalid byte `mixed` decodes as Windows-1252 is (its offset in the stream). */
 export function chunkDecoder(encoding: StreamEncoding, strayBytes: (at: number) => void = () => {}): ChunkDecoder {
-  if (encoding === 'windows-1252') {
-    iconv ??= require('iconv-lite') as typeof import('iconv-lite');
-    const decoder = iconv.getDecoder('win1252');
-    return { write: (bytes) => decoder.write(Buffer.from(bytes)), end: () => decoder.end() ?? '' };
-  }
   if (encoding === 'mixed') return mixedDecoder(strayBytes);
-  // ignoreBOM false: the decoder drops a BOM at the start.
-  const decoder = new TextDecoder(encoding, { ignoreBOM: false });
-  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
+    // ignoreBOM false: the decoder drops a BOM at the start.
+    const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+    return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+  }
+  // Windows-1252 or a declared charset.
+  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
+  const decoder = iconv.getDecoder(encoding);
+  return {
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)),
+    end: () => decoder.end() ?? '',
+  };
 }
 
 /** decodeMixed a chunk at a time: valid UTF-8 as it is, each invalid byte as Windows-1252. */

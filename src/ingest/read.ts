@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
-import { decodeText } from './decode.js';
+import { decodeText, declaredCharset } from './decode.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry, type SidecarEntry } from './sidecar.js';
 import { startsAsSgmlNews } from './readers/sgml.js';
@@ -190,7 +190,8 @@ function parse(file: string, stored: Uint8Array, options: ReadOptions): ReadResu
       ];
     }
   }
-  const decoded = decodeText(bytes);
+  // A page says its charset (a Japanese site's Shift_JIS); other one-article formats cannot.
+  const decoded = decodeText(bytes, format.name === 'html' ? declaredCharset(bytes) : null);
   if (!decoded.ok)
     return [!known && decoded.error === 'binary file' ? unsupported(file) : failure(file, decoded.error)];
   const warnings = known

@@ -12,7 +12,13 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article } from '../core/types.js';
-import { chunkDecoder, type EncodingVerdict, encodingOfChunks, type StreamEncoding } from './decode.js';
+import {
+  chunkDecoder,
+  declaredCharset,
+  type EncodingVerdict,
+  encodingOfChunks,
+  type StreamEncoding,
+} from './decode.js';
 import { PART_MARK, partsNote, partsOf, wholeOfPart } from './parts.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
@@ -64,7 +70,7 @@ export async function* articlesOf(file: string, options: ReadOptions = {}): Asyn
   else if (format === 'jsonl') yield* jsonLines(file, options);
   else if (!tooBigToHold(file, size)) yield* await readArticles(file, options);
   else if (format === 'txt' || format === 'md' || format === null || format === 'html' || format === 'json') {
-    const decoding = await bigFileEncoding(file);
+    const decoding = await bigFileEncoding(file, format === 'html');
     if (!decoding.ok) yield failure(file, decoding.error);
     else if (format === 'html') yield* htmlParts(file, size, decoding, options);
     else if (format === 'json') yield* jsonParts(file, size, decoding, options);
@@ -142,13 +148,13 @@ function renumber(result: ReadResult, file: string, line: number, warning: strin
 
 /**
  * How a big file is decoded, decided by reading it once as a small file's bytes are judged whole
- * (decodeText): UTF-8, UTF-8 with stray Windows-1252 bytes, Windows-1252, UTF-16 — or why it is
- * no text (binary, empty, unreadable).
+ * (decodeText): UTF-8, UTF-8 with stray Windows-1252 bytes, Windows-1252, UTF-16, a page's declared
+ * charset — or why it is no text (binary, empty, unreadable).
  */
-async function bigFileEncoding(file: string): Promise<EncodingVerdict> {
+async function bigFileEncoding(file: string, page: boolean): Promise<EncodingVerdict> {
   const stream = byteStream(file, 1 << 20);
   try {
-    return await encodingOfChunks(stream);
+    return await encodingOfChunks(stream, page ? declaredCharset : undefined);
   } catch (error) {
     return { ok: false, error: ioCause(error) };
   } finally {

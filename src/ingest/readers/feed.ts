@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { ArticleFormat } from '../../core/types.js';
 import type { Entry, ManyFormat } from '../formats.js';
-import { decodeText, decodeWindows1252 } from '../decode.js';
+import { chunkDecoder, declaredCharset, decodeText } from '../decode.js';
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
 import { NEWS_XML_ROOTS, readNewsXml } from './news-xml.js';
 import { htmlToText } from './html.js';
@@ -30,10 +30,6 @@ const WHOLE_FEED_BYTES = 16 * 1024 * 1024;
 type Node = Record<string, unknown>;
 
 const ARRAYS = new Set(['item', 'entry', 'link', 'category']);
-
-/** An XML declaration of a Latin-1 or Windows-1252 encoding (Windows-1252 reads both, as browsers do). */
-const LATIN_DECLARATION =
-  /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["'](?:iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252)["']/i;
 
 /** The root element's name, past the XML declaration, comments, processing instructions and doctype. */
 export function rootElement(head: string): string | null {
@@ -77,9 +73,7 @@ export async function* feedEntries(bytes: AsyncIterable<Uint8Array>, wholeBytes:
   }
   const whole = Buffer.concat(chunks);
   // RCV1 declares ISO-8859-1: decoded as declared, not guessed at with a warning on every file.
-  const decoded = LATIN_DECLARATION.test(whole.subarray(0, 200).toString('latin1'))
-    ? decodeWindows1252(whole)
-    : decodeText(whole);
+  const decoded = decodeText(whole, declaredCharset(whole));
   if (!decoded.ok) {
     yield { address: '', outcome: { ok: false, error: decoded.error } };
     return;
@@ -152,8 +146,9 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
     }
   }
   const start = Buffer.concat(read).subarray(0, 4096);
-  const latin = LATIN_DECLARATION.test(start.subarray(0, 200).toString('latin1'));
-  const root = rootElement(start.toString(latin ? 'latin1' : 'utf8'));
+  const charset = declaredCharset(start);
+  // Element names are ASCII, which every declared charset keeps.
+  const root = rootElement(start.toString(charset ? 'latin1' : 'utf8'));
   if (!root || !FEED_ROOTS.has(root)) {
     const error =
       root && NEWS_XML_ROOTS.has(root)
@@ -162,13 +157,14 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
     yield { address: '', outcome: { ok: false, error } };
     return;
   }
-  const decoder = new TextDecoder(latin ? 'windows-1252' : 'utf-8');
+  // Undeclared, a stray byte is read as Windows-1252 (the feed cannot be judged whole before it is read).
+  const decoder = chunkDecoder(charset ?? 'mixed');
   const splitter = new FeedItemSplitter();
   const items = new ItemEntries();
-  for (const chunk of read) yield* items.of(splitter.write(decoder.decode(chunk, { stream: true })));
+  for (const chunk of read) yield* items.of(splitter.write(decoder.write(chunk)));
   for (let next = ended ? null : await rest.next(); next && !next.done; next = await rest.next())
-    yield* items.of(splitter.write(decoder.decode(next.value, { stream: true })));
-  yield* items.of([...splitter.write(decoder.decode()), ...splitter.end()]);
+    yield* items.of(splitter.write(decoder.write(next.value)));
+  yield* items.of([...splitter.write(decoder.end()), ...splitter.end()]);
 }
 
 /** The entries of a feed's text; a feed that does not parse is one failure for the file. */

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Entry, ManyFormat } from '../formats.js';
-import { chunkDecoder, decodeText, encodingOfChunks } from '../decode.js';
+import { charsetNamed, chunkDecoder, declaredCharset, decodeText, encodingOfChunks } from '../decode.js';
 import { PART_MARK, partsNote, partsOf } from '../parts.js';
 import type { ArticleFields } from './fields.js';
 import { readHtml } from './html.js';
@@ -124,11 +124,14 @@ async function* streamWarc(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Ent
       yield { address, outcome: { ok: false, error: 'record cut short: the archive ends inside it' } };
       continue;
     }
+    // The server's Content-Type says the charset first, as it does to a browser; else the page.
+    const served = charsetNamed(/;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(type)?.[1] ?? null);
+    const declared = (start: Uint8Array): string | null => served ?? declaredCharset(start);
     if (payload.length > DOM_BYTES) {
-      yield* pageInParts(address, payload, record.warcTargetURI ?? null);
+      yield* pageInParts(address, payload, record.warcTargetURI ?? null, declared);
       continue;
     }
-    const decoded = decodeText(payload);
+    const decoded = decodeText(payload, declared(payload));
     if (!decoded.ok) {
       yield { address, outcome: { ok: false, error: decoded.error } };
       continue;
@@ -150,11 +153,16 @@ const SLICE_BYTES = 1 << 20;
  * megabyte at a time and stored in parts as a big file is (`#ID`, `#ID#part2`, …), so that neither
  * the whole page nor its whole text is ever one string (a 61 MB record with curly quotes: 740 MB).
  */
-async function* pageInParts(address: string, payload: Uint8Array, url: string | null): AsyncGenerator<Entry> {
+async function* pageInParts(
+  address: string,
+  payload: Uint8Array,
+  url: string | null,
+  declared: (start: Uint8Array) => string | null,
+): AsyncGenerator<Entry> {
   async function* slices(): AsyncGenerator<Uint8Array> {
     for (let at = 0; at < payload.length; at += SLICE_BYTES) yield payload.subarray(at, at + SLICE_BYTES);
   }
-  const verdict = await encodingOfChunks(slices());
+  const verdict = await encodingOfChunks(slices(), declared);
   if (!verdict.ok) {
     yield { address, outcome: { ok: false, error: verdict.error } };
     return;
