@@ -183,3 +183,41 @@ describe('a declared charset', () => {
     expect(decodeText(utf8('Москва'), 'koi8-r')).toMatchObject({ text: 'Москва', encoding: 'utf-8' });
   });
 });
+
+describe('a text in another script that is not UTF-8', () => {
+  const RUSSIAN = 'Москва, 3 марта. Президент заявил, что экономика растёт быстрее, чем ожидалось аналитиками.\n';
+  const JAPANESE = '東京株式市場で日経平均株価は3日、前日比で大幅に上昇した。トヨタ自動車の株価も上がった。\n';
+  const CHINESE = '北京3月3日电 中国国务院总理在政府工作报告中表示，今年经济增长目标为百分之五左右。\n';
+
+  it.each([
+    ['KOI8-R', RUSSIAN, 'koi8-r'],
+    ['Windows-1251', RUSSIAN, 'windows-1251'],
+    ['Shift_JIS', JAPANESE, 'shift_jis'],
+    ['GB18030', CHINESE, 'gb18030'],
+  ])('is decoded in the encoding detected from its bytes: %s', (_, text, charset) => {
+    const bytes = iconv.encode(text.repeat(5), charset);
+    expect(decodeText(bytes)).toEqual({
+      ok: true,
+      text: text.repeat(5),
+      encoding: charset,
+      warnings: [`not valid UTF-8; decoded as ${charset.toUpperCase()}, detected from its bytes`],
+    });
+  });
+
+  it('leaves Western news that is not UTF-8 to Windows-1252, whatever a detector guesses', () => {
+    for (const text of [
+      "Le président a déclaré mercredi que l'économie française était en croissance, malgré les difficultés.",
+      'Die Bundesregierung hat am Mittwoch beschlossen, die Steuern zu senken; der Minister äußerte sich zufrieden.',
+      'Café “talks” in Zürich — señor Peña said.',
+    ])
+      expect(decodeText(iconv.encode(text, 'win1252'))).toMatchObject({ text, encoding: 'windows-1252' });
+  });
+
+  it('is detected in a big file read a chunk at a time', async () => {
+    const bytes = iconv.encode(RUSSIAN.repeat(200), 'windows-1251');
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += 4096) yield bytes.subarray(i, i + 4096);
+    }
+    expect(await encodingOfChunks(chunks())).toMatchObject({ ok: true, encoding: 'windows-1251' });
+  });
+});

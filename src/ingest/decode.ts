@@ -110,8 +110,60 @@ function decodeUtf8OrCp1252(bytes: Uint8Array): Decoded {
   try {
     return { text: strictUtf8.decode(bytes), encoding: 'utf-8', warnings: [] };
   } catch {
-    return decodeMixed(bytes) ?? { text: decodeCp1252(bytes), encoding: 'windows-1252', warnings: [CP1252_WARNING] };
+    const mixed = decodeMixed(bytes);
+    if (mixed) return mixed;
+    const detected = detectedNonLatin(bytes);
+    if (detected) return { text: decodeAs(bytes, detected), encoding: detected, warnings: [detectedWarning(detected)] };
+    return { text: decodeCp1252(bytes), encoding: 'windows-1252', warnings: [CP1252_WARNING] };
   }
+}
+
+/** How many bytes of a text that is not UTF-8 judge whether it is in another script's encoding. */
+const DETECT_BYTES = 64 * 1024;
+/** Share of bytes past ASCII from which a text is taken to be in a script that is not Latin. */
+const NON_LATIN_SHARE = 0.3;
+/**
+ * Encodings of scripts that are not Latin, as chardet names them → as iconv-lite does. A text in
+ * one is mostly bytes past ASCII, where a Windows-1252 one (English, French, German news) has few;
+ * chardet's guesses among Latin encodings (ISO-8859-2 for French) are never taken.
+ */
+const NON_LATIN: Readonly<Record<string, string>> = {
+  Shift_JIS: 'shift_jis',
+  'EUC-JP': 'euc-jp',
+  GB18030: 'gb18030',
+  Big5: 'big5',
+  'EUC-KR': 'euc-kr',
+  'windows-1251': 'windows-1251',
+  'KOI8-R': 'koi8-r',
+  'ISO-8859-5': 'iso-8859-5',
+  'windows-1253': 'windows-1253',
+  'ISO-8859-7': 'iso-8859-7',
+  'windows-1255': 'windows-1255',
+  'ISO-8859-8': 'iso-8859-8',
+  'windows-1256': 'windows-1256',
+  'ISO-8859-6': 'iso-8859-6',
+};
+
+let chardet: typeof import('chardet') | undefined;
+
+/**
+ * The encoding of a text that is not UTF-8 and is mostly bytes past ASCII — Russian in KOI8-R,
+ * Japanese in Shift_JIS, Chinese in GB18030 — as chardet (a dependency) detects it from the first
+ * DETECT_BYTES, or null (most such files are Windows-1252, decoded so as before).
+ */
+export function detectedNonLatin(bytes: Uint8Array): string | null {
+  const sample = bytes.subarray(0, DETECT_BYTES);
+  let high = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] >= 0x80) high++;
+  if (sample.length === 0 || high < sample.length * NON_LATIN_SHARE) return null;
+  chardet ??= require('chardet') as typeof import('chardet');
+  const [best] = chardet.analyse(sample);
+  return best ? (NON_LATIN[best.name] ?? null) : null;
+}
+
+/** The warning of a text decoded in the encoding detected from its bytes. */
+export function detectedWarning(charset: string): string {
+  return `not valid UTF-8; decoded as ${charset.toUpperCase()}, detected from its bytes`;
 }
 
 /**
@@ -211,6 +263,7 @@ export async function encodingOfChunks(
   declared: (start: Uint8Array) => string | null = () => null,
 ): Promise<EncodingVerdict> {
   let charset: string | null = null;
+  let sample: Uint8Array = new Uint8Array(0);
   let head: Uint8Array | null = new Uint8Array(0);
   let carry = new Uint8Array(0);
   let valid = 0;
@@ -234,6 +287,7 @@ export async function encodingOfChunks(
     const early = sniffedEncoding(head);
     if (early) return early;
     charset = declared(head);
+    sample = Uint8Array.from(head.subarray(0, DETECT_BYTES));
     count(head, false);
     head = null;
   }
@@ -241,13 +295,16 @@ export async function encodingOfChunks(
     const early = sniffedEncoding(head);
     if (early) return early;
     charset = declared(head);
+    sample = head;
     count(head, true);
   } else count(new Uint8Array(0), true);
   if (!any) return { ok: false, error: 'empty file' };
   if (invalid === 0) return { ok: true, encoding: 'utf-8', warnings: [] };
   if (charset) return { ok: true, encoding: charset, warnings: [] };
-  if (valid === 0 || invalid > valid) return { ok: true, encoding: 'windows-1252', warnings: [CP1252_WARNING] };
-  return { ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] };
+  if (valid > 0 && invalid <= valid) return { ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] };
+  const detected = detectedNonLatin(sample);
+  if (detected) return { ok: true, encoding: detected, warnings: [detectedWarning(detected)] };
+  return { ok: true, encoding: 'windows-1252', warnings: [CP1252_WARNING] };
 }
 
 /**
@@ -255,14 +312,18 @@ export async function encodingOfChunks(
  * stream twice (CSV): the start may cut a character at its end. A start that is valid UTF-8 says
  * `utf-8`; decode it as `mixed` to read a stray byte past the start as Windows-1252.
  */
-export function headEncoding(start: Uint8Array): StreamEncoding {
+export function headEncoding(start: Uint8Array): { encoding: StreamEncoding; warnings: string[] } {
   const bom = detectBom(start);
-  if (bom && bom.encoding !== 'utf-8') return bom.encoding;
+  if (bom && bom.encoding !== 'utf-8') return { encoding: bom.encoding, warnings: [] };
   const unmarked16 = bom ? null : sniffUtf16(start);
-  if (unmarked16) return unmarked16;
+  if (unmarked16) return { encoding: unmarked16, warnings: [] };
   const scan = scanUtf8(start, false);
-  if (scan.invalid.length === 0) return 'utf-8';
-  return scan.valid === 0 || scan.invalid.length > scan.valid ? 'windows-1252' : 'mixed';
+  if (scan.invalid.length === 0) return { encoding: 'utf-8', warnings: [] };
+  // Stray bytes among UTF-8: the mixed decoder reports them where it finds them.
+  if (scan.valid > 0 && scan.invalid.length <= scan.valid) return { encoding: 'mixed', warnings: [] };
+  const detected = detectedNonLatin(start);
+  if (detected) return { encoding: detected, warnings: [detectedWarning(detected)] };
+  return { encoding: 'windows-1252', warnings: [CP1252_WARNING] };
 }
 
 /** What a file's start alone decides (a UTF-16 BOM or layout, binary data), or null when its bytes must be counted. */

@@ -21,7 +21,7 @@ import {
   invalidDate,
 } from './fields.js';
 import { countCsvRecords } from './lines.js';
-import { CP1252_WARNING, chunkDecoder, headEncoding, MIXED_WARNING } from '../decode.js';
+import { chunkDecoder, headEncoding, MIXED_WARNING } from '../decode.js';
 import { COLUMN_FIELD_NAMES, COLUMN_FIELDS, type ColumnField } from '../columns.js';
 
 const require = createRequire(import.meta.url);
@@ -60,8 +60,8 @@ async function* asUtf8OrCp1252(
     yield start;
     if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   };
-  const encoding = headEncoding(start);
-  if (encoding === 'windows-1252') warn(CP1252_WARNING);
+  const { encoding, warnings } = headEncoding(start);
+  for (const warning of warnings) warn(warning);
   // A stray byte is found as the parser reads ahead of the rows it gives: the warning says where it is.
   const decoder = chunkDecoder(encoding === 'utf-8' ? 'mixed' : encoding, (at) =>
     warn(`${MIXED_WARNING} (the first at byte ${at.toLocaleString('en-US')} of the file)`),
