@@ -17,7 +17,7 @@ import { JsonObjectScanner } from '../src/ingest/readers/json-stream.js';
 import { HtmlTextStream } from '../src/ingest/readers/html-stream.js';
 import { extractText, parseDocument } from '../src/ingest/readers/html.js';
 import type { Entry } from '../src/ingest/formats.js';
-import { WARCRecord, WARCSerializer } from 'warcio';
+import { writePageWarc } from './warc-fixture.js';
 import iconv from 'iconv-lite';
 import { CP1252_WARNING } from '../src/ingest/decode.js';
 import { tempDir } from './helpers.js';
@@ -228,18 +228,7 @@ describe('a one-article file too big to hold', () => {
     const page = `<html><head><title>Huge page</title><meta name="date" content="2019-02-28"></head><body><nav>Menu</nav>${`<p>${PARAGRAPH}</p>`.repeat(
       Math.ceil((STREAM_BYTES + 2 ** 20) / (PARAGRAPH.length + 7)),
     )}<p>The café closed.</p></body></html>`;
-    const record = await WARCRecord.create(
-      {
-        url: 'https://news.example.com/huge',
-        type: 'response',
-        warcVersion: 'WARC/1.1',
-        httpHeaders: { 'Content-Type': 'text/html' },
-      },
-      (async function* () {
-        yield iconv.encode(page, 'win1252');
-      })(),
-    );
-    fs.writeFileSync(file, Buffer.from(await WARCSerializer.serialize(record, { gzip: false })));
+    await writePageWarc(file, iconv.encode(page, 'win1252'), { url: 'https://news.example.com/huge' });
     const results = await all(file);
     expect(failures(results)).toEqual([]);
     const parts = articles(results);

@@ -15,9 +15,8 @@ import { containerOf, formatFor } from '../src/ingest/formats.js';
 import { parseColumnsOption } from '../src/ingest/columns.js';
 import { tempDir } from './helpers.js';
 import { tokenize } from '../src/nlp/tokenize.js';
-import { writeWarc } from './warc-fixture.js';
+import { writePageWarc, writeWarc } from './warc-fixture.js';
 import iconv from 'iconv-lite';
-import { WARCRecord, WARCSerializer } from 'warcio';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -113,18 +112,7 @@ describe('a declared charset (web pages, feeds, web archives)', () => {
     );
     expect(articles(await readArticles(feed))).toMatchObject([{ title: 'Новости дня', body: STORY, warnings: [] }]);
     const warc = path.join(dir, 'pages.warc');
-    const record = await WARCRecord.create(
-      {
-        url: 'https://news.example.ru/1',
-        type: 'response',
-        warcVersion: 'WARC/1.1',
-        httpHeaders: { 'Content-Type': 'text/html; charset=koi8-r' },
-      },
-      (async function* () {
-        yield iconv.encode(page(''), 'koi8-r');
-      })(),
-    );
-    fs.writeFileSync(warc, Buffer.from(await WARCSerializer.serialize(record, { gzip: false })));
+    await writePageWarc(warc, iconv.encode(page(''), 'koi8-r'), { contentType: 'text/html; charset=koi8-r' });
     const read: Article[] = [];
     for await (const r of articlesOf(warc)) if (r.ok === true) read.push(r.article);
     expect(read).toMatchObject([{ title: 'Новости дня', body: `${STORY}\n\n${STORY}`, warnings: [] }]);

@@ -62,3 +62,18 @@ export async function writeWarc(file: string, { truncate = false, gzip = true } 
   fs.writeFileSync(file, bytes);
   return { pageId: records[2].warcHeader('WARC-Record-ID')!.replace(/^<|>$/g, '') };
 }
+
+/** A WARC of one HTML response: `payload` (the page's bytes) served from `url` as `contentType`. */
+export async function writePageWarc(
+  file: string,
+  payload: Uint8Array,
+  { url = 'https://news.example.com/page', contentType = 'text/html' } = {},
+): Promise<void> {
+  const record = await WARCRecord.create(
+    { url, type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': contentType } },
+    (async function* () {
+      yield payload;
+    })(),
+  );
+  fs.writeFileSync(file, Buffer.from(await WARCSerializer.serialize(record, { gzip: false })));
+}
