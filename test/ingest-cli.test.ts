@@ -205,6 +205,29 @@ describe('document identity', () => {
     expect(matching(db, 'venice')).toBe(1);
   });
 
+  it('stores a .json array article by article, drops the ones gone from it, and forgets them all with the file', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'corpus.db');
+    const stories = ['Oil rose in London.', 'Gold fell in Zurich.', 'Wheat rose in Chicago.'];
+    const file = write(
+      path.join(dir, 'docs', 'export.json'),
+      JSON.stringify(stories.map((text, i) => ({ title: `Story ${i}`, text }))),
+    );
+    write(path.join(dir, 'docs', 'note.txt'), 'A note about the Venice summit.\n');
+    expect(JSON.parse(corpus(['ingest', path.join(dir, 'docs'), '--db', db, '--json']).stdout)).toMatchObject({
+      new: 4,
+    });
+    expect(matching(db, 'zurich')).toBe(1);
+    fs.writeFileSync(file, JSON.stringify([{ title: 'Story 0', text: stories[0] }]));
+    const again = corpus(['ingest', path.join(dir, 'docs'), '--db', db, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ new: 0, removed: 2 });
+    expect([matching(db, 'oil'), matching(db, 'zurich'), matching(db, 'venice')]).toEqual([1, 0, 1]);
+    fs.rmSync(file);
+    const pruned = corpus(['ingest', path.join(dir, 'docs'), '--db', db, '--prune', '--json']);
+    expect(JSON.parse(pruned.stdout)).toMatchObject({ pruned: 1 });
+    expect([matching(db, 'oil'), matching(db, 'venice')]).toEqual([0, 1]);
+  });
+
   it('re-analyzes only the documents an older analyzer version wrote', () => {
     const dir = tempDir();
     const db = path.join(dir, 'corpus.db');

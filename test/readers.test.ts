@@ -382,8 +382,66 @@ describe('json and json lines', () => {
     expect(await failure('bad.json')).toBe('invalid JSON at line 1, column 31: Expected double-quoted property name');
   });
 
-  it('fails a .json array and an article without body text', async () => {
-    expect(await failure('array.json')).toMatch(/top level is an array/);
+  it("reads a .json array of articles, or a news API's list of them, each addressed by its place", async () => {
+    const dir = tempDir();
+    const array = path.join(dir, 'export.json');
+    fs.writeFileSync(
+      array,
+      JSON.stringify([
+        { title: 'Oil rises', date: '2024-03-01', text: 'Oil rose in London.' },
+        { title: 'No text' },
+        { title: 'Gold falls', text: 'Gold fell in Zurich.' },
+      ]),
+    );
+    const results = await readArticles(array);
+    expect(results.map((r) => [r.ok, r.ok === true ? r.article.path : r.path])).toEqual([
+      [true, `${array}:1`],
+      [false, `${array}:2`],
+      [true, `${array}:3`],
+    ]);
+    expect(results[0]).toMatchObject({ article: { format: 'json', title: 'Oil rises', date: '2024-03-01' } });
+    expect(results[1]).toMatchObject({
+      error: `${array}:2: no article text: none of text, body, content, maintext is a non-empty string`,
+    });
+    const api = path.join(dir, 'newsapi.json');
+    fs.writeFileSync(
+      api,
+      JSON.stringify({
+        status: 'ok',
+        totalResults: 1,
+        articles: [
+          {
+            source: { id: 'reuters', name: 'Reuters' },
+            author: 'Jane Doe',
+            title: 'Oil rises',
+            url: 'https://news.example.com/oil',
+            publishedAt: '2024-03-01T10:00:00Z',
+            content: 'LONDON (Reuters) - Oil prices rose on Friday.',
+          },
+        ],
+      }),
+    );
+    expect((await readArticles(api)).map((r) => (r.ok === true ? r.article : r))).toMatchObject([
+      {
+        path: `${api}:1`,
+        source: 'Reuters',
+        author: 'Jane Doe',
+        date: '2024-03-01',
+        url: 'https://news.example.com/oil',
+      },
+    ]);
+    // An object with two lists of objects is not guessed at; an empty array holds no article.
+    const two = path.join(dir, 'two.json');
+    fs.writeFileSync(two, JSON.stringify({ a: [{ text: 'x' }], b: [{ text: 'y' }] }));
+    expect(await readArticles(two)).toMatchObject([{ ok: false }]);
+    const empty = path.join(dir, 'empty.json');
+    fs.writeFileSync(empty, '[]');
+    expect(await readArticles(empty)).toMatchObject([
+      { ok: false, error: `${empty}: top level is an array with no article object in it` },
+    ]);
+  });
+
+  it('fails an article without body text', async () => {
     expect(await failure('no-body.json')).toBe(
       'no article text: none of text, body, content, maintext is a non-empty string',
     );

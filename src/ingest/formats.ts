@@ -55,7 +55,16 @@ interface FormatBase {
 
 export interface SingleFormat extends FormatBase {
   many: false;
-  read(text: string, context: ReaderContext): ReaderOutcome;
+  /** One article; or, where `mayHoldMany`, the entries of several after all (a JSON array of them). */
+  read(text: string, context: ReaderContext): ReaderOutcome | SeveralArticles;
+  /** A file may hold several articles (addressed `:N`, its Nth), though most hold one (`.json`). */
+  mayHoldMany?: true;
+}
+
+/** A one-article format's file that holds several: their entries, addressed `:N`. */
+export interface SeveralArticles {
+  ok: 'several';
+  entries: Entry[];
 }
 
 export interface ManyFormat extends FormatBase {
@@ -136,7 +145,7 @@ export function formatFor(file: string): InputFormat | null {
   return BY_LENGTH.find(({ ext }) => lower.endsWith(ext))?.format ?? byContent.get(file)?.format ?? null;
 }
 
-/** Whether a stored path names an article inside a multi-article file (`x.csv:3`, `x.warc.gz#id`). */
+/** Whether a stored path names an article inside a multi-article file (`x.csv:3`, `x.warc.gz#id`, `x.json:3`). */
 export function containerOf(stored: string): string | null {
   // A file known by its content (`la010189#LA010189-0001`): the address follows its own name.
   for (const mark of ['#', ':']) {
@@ -145,7 +154,11 @@ export function containerOf(stored: string): string | null {
   }
   const lower = stored.toLowerCase();
   for (const { ext, format } of BY_LENGTH) {
-    if (!format.many) continue;
+    if (!format.many) {
+      // A file of one-article format holding several: only its own `:N`.
+      if (format.mayHoldMany && lower.endsWith(ext, lower.search(/:\d+$/))) return stored.replace(/:\d+$/, '');
+      continue;
+    }
     // The first `ext` followed by `:` or `#` ends the file's path: what follows is the address.
     let at = lower.indexOf(ext);
     while (at !== -1) {

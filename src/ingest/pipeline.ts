@@ -10,7 +10,7 @@ import { ANALYZER_VERSION, analyze, type AnalyzerInput } from '../nlp/analyze.js
 import type { Article, StoredAnalysis } from '../core/types.js';
 import { adaptiveRunner, type AnalysisRunner, type Analyzer, forStorage } from './analyzer-pool.js';
 import { discoverFiles, GLOB_CHARS } from './discover.js';
-import type { ColumnMap } from './formats.js';
+import { type ColumnMap, formatFor } from './formats.js';
 import { holdsManyArticles } from './read.js';
 import { ReadPaths } from './read-paths.js';
 import { fsPath } from './paths.js';
@@ -505,6 +505,12 @@ function within(file: string, scope: string): boolean {
   return file === scope || file.startsWith(scope.endsWith(path.sep) ? scope : scope + path.sep);
 }
 
+/** Whether `file` is of a one-article format that may hold several (a .json array). */
+function mayHoldMany(file: string): boolean {
+  const format = formatFor(file);
+  return format !== null && !format.many && format.mayHoldMany === true;
+}
+
 /**
  * The stored rows of `file` that `gone` says its read no longer found. Rows addressed by position
  * (`x.jsonl:12`, a CSV row) and parts of a big text file that shrank no longer exist as such (the
@@ -521,7 +527,11 @@ function staleRows(
   const rowsOf = (prefix: string, shaped: (address: string) => boolean) =>
     writer.pathsUnder(prefix, (stored) => gone(stored) && shaped(stored.slice(prefix.length)));
   if (!holdsManyArticles(file))
-    return rowsOf(`${file}${PART_MARK}`, (n) => /^\d+$/.test(n)).map((stale) => ({ stale, byPrune: false }));
+    // A big file's parts; a .json file's articles when it held an array of them (`x.json:3`).
+    return [
+      ...rowsOf(`${file}${PART_MARK}`, (n) => /^\d+$/.test(n)),
+      ...(mayHoldMany(file) ? rowsOf(`${file}:`, (n) => /^\d+$/.test(n)) : []),
+    ].map((stale) => ({ stale, byPrune: false }));
   const byPosition = rowsOf(`${file}:`, (n) => /^\d+$/.test(n));
   const byId = prune ? rowsOf(`${file}#`, (id) => id !== '' && isGone(fsPath(`${file}#${id}`))) : [];
   return [

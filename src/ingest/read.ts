@@ -154,7 +154,7 @@ export async function* streamArticles(file: string, options: ReadOptions = {}): 
     const stream = byteStream(file, 256 * 1024);
     try {
       for await (const e of many.stream(stream, { file, columns: options.columns }))
-        yield withWarning(finishEntry(file, many, e, resolved));
+        yield withWarning(finishEntry(file, many.name, e, resolved));
     } finally {
       stream.destroy();
     }
@@ -212,6 +212,7 @@ function parse(file: string, stored: Uint8Array, options: ReadOptions): ReadResu
   const context = { file, columns: options.columns };
   if (!format.many) {
     const outcome = format.read(text, context);
+    if (outcome.ok === 'several') return entriesRead(file, format.name, outcome.entries, warnings, options);
     if (!outcome.ok) return [failure(file, outcome.error)];
     return [
       {
@@ -223,8 +224,19 @@ function parse(file: string, stored: Uint8Array, options: ReadOptions): ReadResu
   const sniffed = format.sniff?.(text.slice(0, SNIFF_BYTES));
   if (sniffed) return [failure(file, sniffed)];
   if (!format.parse) return [failure(file, `a ${format.name.toUpperCase()} file is read from disk, not from memory`)];
+  return entriesRead(file, format.name, format.parse(text, context), warnings, options);
+}
+
+/** The articles of a file's entries, each with the file's own `warnings` (its decoding's). */
+function entriesRead(
+  file: string,
+  format: ArticleFormat,
+  entries: Iterable<Entry>,
+  warnings: string[],
+  options: ReadOptions,
+): ReadResult[] {
   const results: ReadResult[] = [];
-  for (const e of format.parse(text, context)) {
+  for (const e of entries) {
     const result = finishEntry(file, format, e, options);
     if (result.ok === true) result.article.warnings.unshift(...warnings);
     results.push(result);
@@ -233,14 +245,14 @@ function parse(file: string, stored: Uint8Array, options: ReadOptions): ReadResu
   return results;
 }
 
-function finishEntry(file: string, format: ManyFormat, e: Entry, options: ReadOptions): ReadResult {
+function finishEntry(file: string, format: ArticleFormat, e: Entry, options: ReadOptions): ReadResult {
   const path = `${file}${e.address}`;
   const outcome: ReaderOutcome | Entry['outcome'] = e.outcome;
   if (outcome.ok === 'skipped') return { ok: 'skipped', path, reason: outcome.reason };
   if (!outcome.ok) return failure(path, outcome.error);
   return {
     ok: true,
-    article: toArticle(path, e.format ?? format.name, withSidecar(outcome.fields, options.sidecar), [], options),
+    article: toArticle(path, e.format ?? format, withSidecar(outcome.fields, options.sidecar), [], options),
   };
 }
 

@@ -131,7 +131,7 @@ export class JsonObjectScanner {
         if (c === '{') this.state = State.KeyOrEnd;
         else if (c === '[')
           throw new JsonSyntaxError(
-            'top level is an array; a .json file holds one article object (use .jsonl for many)',
+            "top level is an array: one over 16 MB is not read (it is never held whole); as JSON Lines it is read line by line (jq -c '.[]' FILE > FILE.jsonl)",
           );
         else this.fail(`expected a JSON object, found '${c}'`);
         break;

@@ -3,7 +3,7 @@
  * line in `.jsonl`. Field names follow the spec (see spec/extract-format.md) plus the
  * spellings of common scrapers (news-please's `maintext`/`date_publish`/`source_domain`).
  */
-import type { Entry, ManyFormat, SingleFormat } from '../formats.js';
+import type { Entry, ManyFormat, SeveralArticles, SingleFormat } from '../formats.js';
 import { decodeText } from '../decode.js';
 import {
   cleanString,
@@ -27,6 +27,7 @@ const DATE_KEYS = [
   'pubDate',
   'datePublished',
   'published_at',
+  'publishedAt',
 ] as const;
 const TITLE_KEYS = ['title', 'headline'] as const;
 const ID_KEYS = ['id', 'guid', 'uuid', 'article_id', 'doc_id', '_id'] as const;
@@ -50,6 +51,7 @@ export const jsonFormat: SingleFormat = {
   extensions: ['.json'],
   many: false,
   read: (text) => readJson(text),
+  mayHoldMany: true,
 };
 
 export const jsonLinesFormat: ManyFormat = {
@@ -112,16 +114,36 @@ export interface JsonLineOutcome {
 }
 
 /** A whole `.json` file: exactly one article object. */
-export function readJson(text: string): ReaderOutcome {
+export function readJson(text: string): ReaderOutcome | SeveralArticles {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     return { ok: false, error: describeJsonError(err as Error, text) };
   }
-  if (Array.isArray(value))
-    return { ok: false, error: 'top level is an array; a .json file holds one article object (use .jsonl for many)' };
+  const list = articleList(value);
+  if (list)
+    return { ok: 'several', entries: list.map((item, i) => ({ address: `:${i + 1}`, outcome: fromRecord(item) })) };
+  if (Array.isArray(value)) return { ok: false, error: 'top level is an array with no article object in it' };
   return fromRecord(value);
+}
+
+/**
+ * The articles of a file that holds several, as scrapers and news APIs export them: a top-level
+ * array of objects, or an object with no article text of its own whose one array of objects holds
+ * them (`{"status": "ok", "articles": [...]}`). Null for one article.
+ */
+function articleList(value: unknown): unknown[] | null {
+  const ofObjects = (v: unknown): v is unknown[] =>
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.some((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
+  if (ofObjects(value)) return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  if (BODY_KEYS.some((k) => typeof record[k] === 'string' && record[k].trim() !== '')) return null;
+  const lists = Object.values(record).filter(ofObjects);
+  return lists.length === 1 ? lists[0] : null;
 }
 
 /** A `.jsonl` file: one outcome per non-blank line; a bad line does not stop the others. */
@@ -194,7 +216,12 @@ function recordFields(record: Record<string, unknown>, body: string): ArticleFie
     if (fields.date) fields.dateSource = 'json';
     else fields.warnings.push(invalidDate(rawDate));
   }
-  fields.source = firstOf(record, SOURCE_KEYS, cleanString);
+  // A news API's source is an object: `{"id": "reuters", "name": "Reuters"}`.
+  fields.source = firstOf(record, SOURCE_KEYS, (v) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? cleanString((v as { name?: unknown }).name)
+      : cleanString(v),
+  );
   fields.dateline = cleanString(record.dateline);
   fields.section = firstOf(record, ['section', 'category'], cleanString);
   // Every list of labels a source attaches (Reuters: topics, places, people, orgs) is kept as tags.
