@@ -14,6 +14,7 @@ import { articlesOf, STREAM_BYTES } from '../src/ingest/stream.js';
 import { feedEntries } from '../src/ingest/readers/feed.js';
 import { FeedItemSplitter, openElements } from '../src/ingest/readers/feed-items.js';
 import { JsonObjectScanner } from '../src/ingest/readers/json-stream.js';
+import { JsonArraySplitter } from '../src/ingest/readers/json-array.js';
 import { HtmlTextStream } from '../src/ingest/readers/html-stream.js';
 import { extractText, parseDocument } from '../src/ingest/readers/html.js';
 import type { Entry } from '../src/ingest/formats.js';
@@ -88,9 +89,42 @@ describe('a JSON object scanned as a stream', () => {
       ['{"a":"\\q"}', /bad escaped character/],
       ['{\n"a":', /line 2, column 4: unexpected end of the text/],
       ['', /no JSON object/],
-      ['[{"a":1}]', /^top level is an array/],
+      ['[{"a":1}]', /^top level is an array, not one article object/],
     ];
     for (const [text, message] of bad) expect(() => scan(text, 2), text).toThrow(message);
+  });
+});
+
+describe('a JSON array split into its elements as a stream', () => {
+  const split = (text: string, size: number, max = 1e9): (string | null)[] => {
+    const splitter = new JsonArraySplitter(max);
+    const out: (string | null)[] = [];
+    for (const piece of pieces(text, size)) out.push(...splitter.write(piece).map((e) => e.text));
+    splitter.end();
+    return out;
+  };
+
+  it('finds each element as JSON.parse does, however the text is cut (brackets and escapes in strings too)', () => {
+    const text = '\uFEFF [ {"t":"a ] } [ {","n":[1,{"x":"\\"}"}]} , 2.5e3,"s,]" ,true,null,[[]] ]\n';
+    const expected = JSON.parse(text.slice(1));
+    for (const size of [1, 2, 3, 7, 1000])
+      expect(
+        split(text, size).map((e) => JSON.parse(e!)),
+        String(size),
+      ).toEqual(expected);
+    expect(split('[]', 1)).toEqual([]);
+  });
+
+  it('reports an element past its bound without holding it, and broken structure after what came before', () => {
+    expect(split(`[{"a":"${'x'.repeat(50)}"},{"b":1}]`, 4, 20)).toEqual([null, '{"b":1}']);
+    for (const [text, message] of [
+      ['[1,]', "after element 1: expected ',' or ']', found ']'"],
+      ['{"a":1}', "expected a JSON array, found '{'"],
+      ['[{"a":1}', 'the array is not closed after element 1'],
+      ['[{"a":', 'the text ends inside element 1'],
+      ['[1] 2', "text after the array's end: '2'"],
+    ])
+      expect(() => split(text, 3), text).toThrow(message);
   });
 });
 
@@ -158,6 +192,32 @@ describe('a one-article file too big to hold', () => {
     const binary = path.join(dir, 'image.txt');
     fs.writeFileSync(binary, Buffer.alloc(STREAM_BYTES + 1024, 0x01));
     expect(failures(await all(binary))).toEqual([`${binary}: binary file`]);
+  });
+
+  it('reads a big JSON array element by element, each addressed by its place, a bad one failing alone', async () => {
+    const file = path.join(tempDir(), 'export.json');
+    const story = (i: number) => ({
+      title: `Story ${i} "quoted" [x] {y}`,
+      date: '1987-03-02',
+      text: `${PARAGRAPH} ${i}`,
+    });
+    const n = Math.ceil((STREAM_BYTES + 2 ** 20) / JSON.stringify(story(0)).length);
+    const elements = Array.from({ length: n }, (_, i) => JSON.stringify(story(i)));
+    elements[2] = '{"title": "no text"}';
+    fs.writeFileSync(file, `[\n${elements.join(',\n')}\n]\n`);
+    const results = await all(file);
+    expect(results).toHaveLength(n);
+    expect(failures(results)).toEqual([
+      `${file}:3: no article text: none of text, body, content, maintext is a non-empty string`,
+    ]);
+    const read = articles(results);
+    expect(read[0]).toMatchObject({ path: `${file}:1`, title: 'Story 0 "quoted" [x] {y}', date: '1987-03-02' });
+    expect(read.at(-1)).toMatchObject({ path: `${file}:${n}`, body: `${PARAGRAPH} ${n - 1}` });
+    // Broken structure stops the file where it is found, the elements before it read.
+    fs.writeFileSync(file, `[${elements.slice(0, n - 1).join(',')} ${elements[n - 1]}]`);
+    const broken = await all(file);
+    expect(articles(broken)).toHaveLength(n - 2);
+    expect(failures(broken).at(-1)).toBe(`${file}: after element ${n - 1}: expected ',' or ']', found '{'`);
   });
 
   it('says where a big JSON file is broken, and that one without text has none', async () => {

@@ -24,7 +24,8 @@ import { fsPath } from './paths.js';
 import { sidecarEntry } from './sidecar.js';
 import { containerOf, isGzipped } from './formats.js';
 import { HtmlTextStream, STRIPPED, strippedPageFields } from './readers/html-stream.js';
-import { scannedBody, scannedFields } from './readers/json.js';
+import { parseLine, scannedBody, scannedFields } from './readers/json.js';
+import { type ArrayElement, JsonArraySplitter } from './readers/json-array.js';
 import { JsonObjectScanner, JsonSyntaxError } from './readers/json-stream.js';
 import {
   articleOf,
@@ -235,6 +236,47 @@ async function* storedInParts(
   }
 }
 
+/** The longest element of a big JSON array read (as a JSON Lines line is bounded, and for the same reason). */
+const MAX_ELEMENT_CHARS = 32 * 1024 * 1024;
+
+/** Whether a JSON file's text begins an array (its first character past a BOM and whitespace). */
+async function startsAsArray(file: string, decoding: Decoding): Promise<boolean> {
+  for await (const slice of decodedSlices(file, decoding.encoding)) {
+    const start = slice.replace(/^[\uFEFF\s]+/, '');
+    if (start) return start[0] === '[';
+  }
+  return false;
+}
+
+/**
+ * A big JSON array of articles, element by element as it streams (JsonArraySplitter), each addressed
+ * `file.json:N` as the articles of a small one are; a bad or oversized element fails alone.
+ */
+async function* jsonArrayItems(file: string, decoding: Decoding, options: ReadOptions): AsyncGenerator<ReadResult> {
+  const { entry, warning } = await sidecarEntry(file);
+  const read = { ...options, sidecar: entry };
+  const splitter = new JsonArraySplitter(MAX_ELEMENT_CHARS);
+  let n = 0;
+  const resultOf = (element: ArrayElement): ReadResult => {
+    const path = `${file}:${++n}`;
+    if (element.tooLong)
+      return failure(path, `element over ${MAX_ELEMENT_CHARS.toLocaleString('en-US')} characters: not read`);
+    const outcome = parseLine(element.text);
+    if (!outcome.ok) return failure(path, outcome.error);
+    const warnings = [...(n === 1 ? decoding.warnings : []), ...(n === 1 && warning ? [warning] : [])];
+    return { ok: true, article: articleOf(path, 'json', outcome.fields, warnings, read) };
+  };
+  try {
+    for await (const slice of decodedSlices(file, decoding.encoding))
+      for (const element of splitter.write(slice)) yield resultOf(element);
+    splitter.end();
+  } catch (error) {
+    yield failure(file, streamCause(error));
+    return;
+  }
+  if (n === 0) yield failure(file, 'top level is an array with no article object in it');
+}
+
 /** Why a streamed read stopped: the JSON it found broken, or the I/O error. */
 function streamCause(error: unknown): string {
   return error instanceof JsonSyntaxError ? error.message : ioCause(error);
@@ -280,6 +322,10 @@ async function* jsonParts(
   decoding: Decoding,
   options: ReadOptions,
 ): AsyncGenerator<ReadResult> {
+  if (await startsAsArray(file, decoding)) {
+    yield* jsonArrayItems(file, decoding, options);
+    return;
+  }
   const scan = new JsonObjectScanner();
   try {
     for await (const slice of decodedSlices(file, decoding.encoding)) scan.write(slice);

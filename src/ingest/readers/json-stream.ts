@@ -129,10 +129,7 @@ export class JsonObjectScanner {
         this.first = false;
         if (WHITESPACE.has(c)) break;
         if (c === '{') this.state = State.KeyOrEnd;
-        else if (c === '[')
-          throw new JsonSyntaxError(
-            "top level is an array: one over 16 MB is not read (it is never held whole); as JSON Lines it is read line by line (jq -c '.[]' FILE > FILE.jsonl)",
-          );
+        else if (c === '[') throw new JsonSyntaxError('top level is an array, not one article object');
         else this.fail(`expected a JSON object, found '${c}'`);
         break;
       case State.KeyOrEnd:

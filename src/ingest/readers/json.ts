@@ -97,7 +97,8 @@ async function* streamJsonLines(bytes: AsyncIterable<Uint8Array>): AsyncGenerato
   }
 }
 
-function parseLine(raw: string): ReaderOutcome {
+/** One article object's JSON text (a JSON Lines line, an element of a big array), parsed on its own. */
+export function parseLine(raw: string): ReaderOutcome {
   let value: unknown;
   try {
     value = JSON.parse(raw);
