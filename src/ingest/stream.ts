@@ -5,8 +5,10 @@
  * a web page, a JSON article) is read in slices and stored as consecutive parts of at most
  * `PART_CHARS` characters, cut at a paragraph or line end: `file.txt` (the first part, with the
  * file's own metadata), `file.txt#part2`, … A big page's markup is stripped as it streams
- * (html-stream.ts); a big JSON article is scanned, never parsed whole (json-stream.ts). Smaller
- * files are read whole by read.ts.
+ * (html-stream.ts); a big JSON article is scanned, never parsed whole (json-stream.ts), and a big
+ * JSON array is read element by element (json-array.ts). A big file's encoding is judged by reading
+ * it once first, as a small file's is judged whole (decode.ts). Smaller files are read whole by
+ * read.ts.
  */
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';

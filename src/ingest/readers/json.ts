@@ -1,7 +1,8 @@
 /**
- * JSON articles as news scrapers write them: one object per `.json` file, one per
- * line in `.jsonl`. Field names follow the spec (see spec/extract-format.md) plus the
- * spellings of common scrapers (news-please's `maintext`/`date_publish`/`source_domain`).
+ * JSON articles as news scrapers write them: one object per `.json` file (or an array of them,
+ * or a news API's list), one per line in `.jsonl`. Field names follow the spec (see
+ * spec/extract-format.md) plus the spellings of common scrapers (news-please's
+ * `maintext`/`date_publish`/`source_domain`, NewsAPI's `publishedAt` and source object).
  */
 import type { Entry, ManyFormat, SeveralArticles, SingleFormat } from '../formats.js';
 import { decodeText } from '../decode.js';
@@ -114,7 +115,7 @@ export interface JsonLineOutcome {
   outcome: ReaderOutcome;
 }
 
-/** A whole `.json` file: exactly one article object. */
+/** A whole `.json` file: one article object, or the articles of an array or a news API's list (articleList). */
 export function readJson(text: string): ReaderOutcome | SeveralArticles {
   let value: unknown;
   try {

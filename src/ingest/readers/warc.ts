@@ -2,8 +2,10 @@
  * WARC web archives (`.warc`, `.warc.gz`, as Common Crawl's CC-News ships them), streamed one
  * record at a time with warcio: HTTP `response` records whose payload is HTML go through the
  * web-page reader; every other record (requests, metadata, images, PDFs) is skipped and counted.
- * Each page is addressed `archive.warc.gz#RECORD-ID` and keeps the record's target URI as its URL.
- * Memory holds one record's payload at a time, however large the archive.
+ * Each page is addressed `archive.warc.gz#RECORD-ID` and keeps the record's target URI as its URL,
+ * and is decoded in the charset its HTTP header, else its page, declares. Memory holds one record's
+ * payload at a time, however large the archive; a page over DOM_BYTES is stripped and stored in
+ * parts (pageInParts).
  */
 import { createRequire } from 'node:module';
 import type { Entry, ManyFormat } from '../formats.js';
