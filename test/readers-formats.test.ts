@@ -532,7 +532,38 @@ describe('SGML news collections', () => {
   });
 });
 
-describe('news articles as XML (NITF, RCV1)', () => {
+describe('news articles as XML (NITF, RCV1, NewsML-G2)', () => {
+  it('reads a NewsML-G2 item as a wire delivers it: headline, dates, provider, XHTML body, subjects', async () => {
+    const file = path.join(tempDir(), 'oil.xml');
+    fs.writeFileSync(file, fs.readFileSync(fixture('newsml-g2.xml')));
+    const [a] = articles(await readArticles(file));
+    expect(a).toMatchObject({
+      format: 'xml',
+      title: 'Oil rises as OPEC holds output cuts',
+      date: '2024-03-01',
+      externalId: 'urn:newsml:example.com:20240301:oil-prices',
+      source: 'ExampleWire',
+      author: 'Jane Doe',
+      dateline: 'LONDON, March 1',
+      tags: ['oil and gas', 'OPEC'],
+      body:
+        'LONDON, March 1 (ExampleWire) - Oil prices rose on Friday after OPEC kept its output cuts in place, traders said.\n\n' +
+        'Brent crude gained 1.2 percent to 84 dollars a barrel.',
+    });
+    // Its text as plain data, and an item without any.
+    const data = path.join(tempDir(), 'data.xml');
+    fs.writeFileSync(
+      data,
+      '<newsItem guid="g1"><contentMeta><headline>Brief</headline></contentMeta><contentSet><inlineData contenttype="text/plain">Gold fell in Zurich.</inlineData></contentSet></newsItem>',
+    );
+    expect(articles(await readArticles(data))).toMatchObject([{ title: 'Brief', body: 'Gold fell in Zurich.' }]);
+    const empty = path.join(tempDir(), 'empty.xml');
+    fs.writeFileSync(empty, '<newsItem guid="g2"><contentSet><remoteContent href="x.jpg"/></contentSet></newsItem>');
+    expect(failures(await readArticles(empty))).toEqual([
+      `${empty}: no article text in the NewsML-G2 item (inlineXML or inlineData)`,
+    ]);
+  });
+
   it('reads an NITF article (the New York Times Annotated Corpus): full text, publication data, descriptors', async () => {
     const file = path.join(tempDir(), '0000001.xml');
     fs.writeFileSync(

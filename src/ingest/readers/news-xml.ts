@@ -1,8 +1,9 @@
 /**
- * One news article as an XML file, in the two formats large news corpora come in: NITF (the IPTC's
- * News Industry Text Format: the New York Times Annotated Corpus, many agencies' feeds) and
- * Reuters' `<newsitem>` (Reuters Corpus Volume 1, RCV1). `.xml` is shared with feeds, so the feed
- * reader hands a file here by its root element.
+ * One news article as an XML file, in the formats large news corpora and wire services deliver:
+ * NITF (the IPTC's News Industry Text Format: the New York Times Annotated Corpus, many agencies'
+ * feeds), NewsML-G2's `<newsItem>` (the IPTC standard the agencies' wires deliver in) and Reuters'
+ * `<newsitem>` (Reuters Corpus Volume 1, RCV1; the root's case tells the two apart). `.xml` is
+ * shared with feeds, so the feed reader hands a file here by its root element.
  *
  * NITF: headline `hl1` (else `title`), date `pubdata`'s `date.publication` (else the publication
  * meta fields), `doc-id`, the publication's name and URL from `pubdata`, byline, dateline, section
@@ -11,16 +12,20 @@
  * `<newsitem>`: `headline` (the `title` repeats it after a country code), the item's date and id,
  * byline, dateline, the `text` paragraphs, `dc.source` (else `dc.publisher`) as source, and the
  * topic, country and industry codes as tags.
+ * `<newsItem>` (NewsML-G2): `headline`, the item's `firstCreated` (else `versionCreated`,
+ * `contentCreated`) as its date, its `guid`, the provider's name as source, `by` (else the
+ * creator's name), `dateline`, the subjects' and keywords' names as tags, and the text of its
+ * content: the XHTML body of `inlineXML`, else `inlineData`.
  */
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
 import { attributePairs, blockText, bylineIn, element, elementText, inlineText, tagAttributes } from './markup.js';
 
 /** Root elements of one-article news XML this reader takes. */
-export const NEWS_XML_ROOTS = new Set(['nitf', 'newsitem']);
+export const NEWS_XML_ROOTS = new Set(['nitf', 'newsitem', 'newsItem']);
 
 /** The article of a news XML file whose root element is `root` (one of NEWS_XML_ROOTS). */
 export function readNewsXml(root: string, text: string): ReaderOutcome {
-  return root === 'nitf' ? readNitf(text) : readNewsItem(text);
+  return root === 'nitf' ? readNitf(text) : root === 'newsItem' ? readNewsMlG2(text) : readNewsItem(text);
 }
 
 function readNitf(text: string): ReaderOutcome {
@@ -63,5 +68,33 @@ function readNewsItem(text: string): ReaderOutcome {
   withMetadataDate(fields, item.date ?? dc.get('dc.date.published') ?? null);
   fields.source = cleanString(dc.get('dc.source') ?? dc.get('dc.publisher'));
   fields.tags = toTags([...text.matchAll(/<code\s[^>]*code\s*=\s*"([^"]+)"/gi)].map((m) => m[1]));
+  return { ok: true, fields };
+}
+
+function readNewsMlG2(text: string): ReaderOutcome {
+  const inline = element(text, ['inlineXML']);
+  const content = inline !== null ? (element(inline, ['body']) ?? inline) : (element(text, ['inlineData']) ?? '');
+  const fields = emptyFields(blockText(content));
+  if (!/\p{L}/u.test(fields.body))
+    return { ok: false, error: 'no article text in the NewsML-G2 item (inlineXML or inlineData)' };
+  fields.title = elementText(text, ['headline']);
+  fields.externalId = cleanString(tagAttributes(text, 'newsItem')?.guid);
+  withMetadataDate(
+    fields,
+    elementText(text, ['firstCreated']) ??
+      elementText(text, ['versionCreated']) ??
+      elementText(text, ['contentCreated']),
+  );
+  const provider = element(text, ['provider']);
+  const qcode = tagAttributes(text, 'provider')?.qcode ?? tagAttributes(text, 'provider')?.literal;
+  fields.source = (provider ? elementText(provider, ['name']) : null) ?? cleanString(qcode?.replace(/^[\w-]+:/, ''));
+  const creator = element(text, ['creator']);
+  fields.author = bylineIn(text, ['by']) ?? (creator ? elementText(creator, ['name']) : null);
+  fields.dateline = elementText(text, ['dateline']);
+  fields.tags = toTags(
+    [...text.matchAll(/<(subject|keyword)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi)].map((m) =>
+      m[1].toLowerCase() === 'keyword' ? inlineText(m[2]) : inlineText(element(m[2], ['name']) ?? ''),
+    ),
+  );
   return { ok: true, fields };
 }
