@@ -564,6 +564,21 @@ describe('news articles as XML (NITF, RCV1, NewsML-G2)', () => {
     ]);
   });
 
+  it('reads each item of a NewsML-G2 message, addressed by its guid (a later version by its place)', async () => {
+    const item = (guid: string, text: string) =>
+      `<newsItem guid="${guid}"><contentMeta><headline>${text}</headline></contentMeta><contentSet><inlineData>${text}.</inlineData></contentSet></newsItem>`;
+    const file = path.join(tempDir(), 'message.xml');
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2024-03-01T10:00:00Z</sent></header><itemSet>${item('a', 'Oil rose')}${item('b', 'Gold fell')}${item('a', 'Oil rose more')}</itemSet></newsMessage>`,
+    );
+    expect(articles(await readArticles(file)).map((a) => [a.path.slice(file.length), a.title, a.format])).toEqual([
+      ['#a', 'Oil rose', 'xml'],
+      ['#b', 'Gold fell', 'xml'],
+      [':3', 'Oil rose more', 'xml'],
+    ]);
+  });
+
   it('reads an NITF article (the New York Times Annotated Corpus): full text, publication data, descriptors', async () => {
     const file = path.join(tempDir(), '0000001.xml');
     fs.writeFileSync(

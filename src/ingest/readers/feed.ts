@@ -14,7 +14,7 @@ import type { ArticleFormat } from '../../core/types.js';
 import type { Entry, ManyFormat } from '../formats.js';
 import { chunkDecoder, declaredCharset, decodeText } from '../decode.js';
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
-import { NEWS_XML_ROOTS, readNewsXml } from './news-xml.js';
+import { NEWS_MESSAGE_ROOT, NEWS_XML_ROOTS, newsMessageItems, readNewsXml } from './news-xml.js';
 import { htmlToText } from './html.js';
 import { type FeedPiece, FeedItemSplitter } from './feed-items.js';
 
@@ -50,7 +50,9 @@ export const feedFormat: ManyFormat = {
   many: true,
   sniff(head) {
     const root = rootElement(head);
-    return root && (FEED_ROOTS.has(root) || NEWS_XML_ROOTS.has(root)) ? null : NOT_NEWS(root);
+    return root && (FEED_ROOTS.has(root) || NEWS_XML_ROOTS.has(root) || root === NEWS_MESSAGE_ROOT)
+      ? null
+      : NOT_NEWS(root);
   },
   stream: (bytes) => feedEntries(bytes, WHOLE_FEED_BYTES),
   parse: (text) => readFeed(text),
@@ -153,7 +155,9 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
     const error =
       root && NEWS_XML_ROOTS.has(root)
         ? `a <${root}> article of over ${WHOLE_FEED_BYTES / 2 ** 20} MB: not read (one article is never that long)`
-        : NOT_NEWS(root);
+        : root === NEWS_MESSAGE_ROOT
+          ? `a NewsML-G2 message of over ${WHOLE_FEED_BYTES / 2 ** 20} MB: not read (split it into its items)`
+          : NOT_NEWS(root);
     yield { address: '', outcome: { ok: false, error } };
     return;
   }
@@ -178,6 +182,10 @@ export function* readFeed(text: string): Generator<Entry> {
   // One article (NITF, RCV1's newsitem): read by element, stored under the file's own name.
   if (root && NEWS_XML_ROOTS.has(root)) {
     yield { address: '', outcome: readNewsXml(root, text), format: 'xml' };
+    return;
+  }
+  if (root === NEWS_MESSAGE_ROOT) {
+    yield* newsMessageItems(text);
     return;
   }
   const valid = fxp.XMLValidator.validate(text);

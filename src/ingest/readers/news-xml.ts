@@ -17,11 +17,14 @@
  * creator's name), `dateline`, the subjects' and keywords' names as tags, and the text of its
  * content: the XHTML body of `inlineXML`, else `inlineData`.
  */
+import type { Entry } from '../formats.js';
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
 import { attributePairs, blockText, bylineIn, element, elementText, inlineText, tagAttributes } from './markup.js';
 
 /** Root elements of one-article news XML this reader takes. */
 export const NEWS_XML_ROOTS = new Set(['nitf', 'newsitem', 'newsItem']);
+/** The root of a NewsML-G2 message that carries several items. */
+export const NEWS_MESSAGE_ROOT = 'newsMessage';
 
 /** The article of a news XML file whose root element is `root` (one of NEWS_XML_ROOTS). */
 export function readNewsXml(root: string, text: string): ReaderOutcome {
@@ -97,4 +100,21 @@ function readNewsMlG2(text: string): ReaderOutcome {
     ),
   );
   return { ok: true, fields };
+}
+
+/**
+ * The items of a NewsML-G2 `<newsMessage>`, each read as one article and addressed by its guid (a
+ * second item with the same guid, a later version, by its place).
+ */
+export function* newsMessageItems(text: string): Generator<Entry> {
+  const used = new Set<string>();
+  let place = 0;
+  for (const m of text.matchAll(/<newsItem\b[\s\S]*?<\/newsItem\s*>/g)) {
+    place++;
+    const guid = cleanString(tagAttributes(m[0], 'newsItem')?.guid);
+    const address = guid && !used.has(guid) ? `#${guid}` : `:${place}`;
+    if (guid) used.add(guid);
+    yield { address, outcome: readNewsMlG2(m[0]), format: 'xml' };
+  }
+  if (place === 0) yield { address: '', outcome: { ok: false, error: 'a NewsML-G2 message without a newsItem' } };
 }
