@@ -564,6 +564,36 @@ describe('news articles as XML (NITF, RCV1, NewsML-G2)', () => {
     ]);
   });
 
+  it('reads each item of a NewsML 1 document: headline, dates, provider, byline, the NITF body of its data', async () => {
+    const file = path.join(tempDir(), 'newsml1.xml');
+    fs.writeFileSync(
+      file,
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<NewsML Version="1.2"><NewsEnvelope><DateAndTime>20060301T100000+0000</DateAndTime></NewsEnvelope>',
+        '<NewsItem><Identification><NewsIdentifier><ProviderId>reuters.com</ProviderId>',
+        '<PublicIdentifier>urn:newsml:reuters.com:20060301:oil:1</PublicIdentifier></NewsIdentifier></Identification>',
+        '<NewsManagement><FirstCreated>20060301T095500+0000</FirstCreated></NewsManagement>',
+        '<NewsComponent><NewsLines><HeadLine>Oil rises as OPEC holds output</HeadLine><ByLine>By Jane Doe</ByLine>',
+        '<DateLine>LONDON, March 1</DateLine></NewsLines>',
+        '<ContentItem><MediaType FormalName="Text"/><DataContent><nitf><body><body.content>',
+        '<p>Oil prices rose on Wednesday, traders said.</p><p>Brent gained 2 percent.</p>',
+        '</body.content></body></nitf></DataContent></ContentItem></NewsComponent></NewsItem></NewsML>',
+      ].join('\n'),
+    );
+    expect(articles(await readArticles(file))).toMatchObject([
+      {
+        path: `${file}#urn:newsml:reuters.com:20060301:oil:1`,
+        title: 'Oil rises as OPEC holds output',
+        date: '2006-03-01',
+        source: 'reuters.com',
+        author: 'Jane Doe',
+        dateline: 'LONDON, March 1',
+        body: 'Oil prices rose on Wednesday, traders said.\n\nBrent gained 2 percent.',
+      },
+    ]);
+  });
+
   it('reads each item of a NewsML-G2 message, addressed by its guid (a later version by its place)', async () => {
     const item = (guid: string, text: string) =>
       `<newsItem guid="${guid}"><contentMeta><headline>${text}</headline></contentMeta><contentSet><inlineData>${text}.</inlineData></contentSet></newsItem>`;

@@ -17,7 +17,7 @@ export function register(program: Command): void {
       `
 Formats: .txt, .md (YAML front matter), .html/.htm (the article of a web page), .json (one article,
 or an array of them), .jsonl (one article a line), .csv/.tsv (one article a row), .rss/.atom/.xml feeds
-(one article an item), .xml news articles (NITF, NewsML-G2 <newsItem> or <newsMessage>, Reuters RCV1 <newsitem>),
+(one article an item), .xml news articles (NITF, NewsML-G2, NewsML 1, Reuters RCV1 <newsitem>),
 .warc/.warc.gz web archives (one article an HTML response), .sgm/.sgml newswire collections (TREC <DOC>
 or Reuters-21578 <REUTERS> records, one article a record); any of them but WARC gzipped (.jsonl.gz, .sgm.gz).
 Re-running is cheap: unchanged files are skipped; changed files replace their old analysis.

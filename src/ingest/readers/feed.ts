@@ -14,7 +14,7 @@ import type { ArticleFormat } from '../../core/types.js';
 import type { Entry, ManyFormat } from '../formats.js';
 import { chunkDecoder, declaredCharset, decodeText } from '../decode.js';
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
-import { NEWS_MESSAGE_ROOT, NEWS_XML_ROOTS, newsMessageItems, readNewsXml } from './news-xml.js';
+import { NEWS_MESSAGE_ROOTS, NEWS_XML_ROOTS, newsMessageItems, readNewsXml } from './news-xml.js';
 import { htmlToText } from './html.js';
 import { type FeedPiece, FeedItemSplitter } from './feed-items.js';
 
@@ -50,7 +50,7 @@ export const feedFormat: ManyFormat = {
   many: true,
   sniff(head) {
     const root = rootElement(head);
-    return root && (FEED_ROOTS.has(root) || NEWS_XML_ROOTS.has(root) || root === NEWS_MESSAGE_ROOT)
+    return root && (FEED_ROOTS.has(root) || NEWS_XML_ROOTS.has(root) || NEWS_MESSAGE_ROOTS.has(root))
       ? null
       : NOT_NEWS(root);
   },
@@ -155,8 +155,8 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
     const error =
       root && NEWS_XML_ROOTS.has(root)
         ? `a <${root}> article of over ${WHOLE_FEED_BYTES / 2 ** 20} MB: not read (one article is never that long)`
-        : root === NEWS_MESSAGE_ROOT
-          ? `a NewsML-G2 message of over ${WHOLE_FEED_BYTES / 2 ** 20} MB: not read (split it into its items)`
+        : root && NEWS_MESSAGE_ROOTS.has(root)
+          ? `a <${root}> of over ${WHOLE_FEED_BYTES / 2 ** 20} MB: not read (split it into its items)`
           : NOT_NEWS(root);
     yield { address: '', outcome: { ok: false, error } };
     return;
@@ -184,8 +184,8 @@ export function* readFeed(text: string): Generator<Entry> {
     yield { address: '', outcome: readNewsXml(root, text), format: 'xml' };
     return;
   }
-  if (root === NEWS_MESSAGE_ROOT) {
-    yield* newsMessageItems(text);
+  if (root && NEWS_MESSAGE_ROOTS.has(root)) {
+    yield* newsMessageItems(root, text);
     return;
   }
   const valid = fxp.XMLValidator.validate(text);

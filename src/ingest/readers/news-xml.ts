@@ -2,8 +2,9 @@
  * One news article as an XML file, in the formats large news corpora and wire services deliver:
  * NITF (the IPTC's News Industry Text Format: the New York Times Annotated Corpus, many agencies'
  * feeds), NewsML-G2's `<newsItem>` (the IPTC standard the agencies' wires deliver in) and Reuters'
- * `<newsitem>` (Reuters Corpus Volume 1, RCV1; the root's case tells the two apart). `.xml` is
- * shared with feeds, so the feed reader hands a file here by its root element.
+ * `<newsitem>` (Reuters Corpus Volume 1, RCV1; the root's case tells the two apart); a NewsML-G2
+ * `<newsMessage>` and a NewsML 1 document (`<NewsML>`) carry several items. `.xml` is shared with
+ * feeds, so the feed reader hands a file here by its root element.
  *
  * NITF: headline `hl1` (else `title`), date `pubdata`'s `date.publication` (else the publication
  * meta fields), `doc-id`, the publication's name and URL from `pubdata`, byline, dateline, section
@@ -23,8 +24,8 @@ import { attributePairs, blockText, bylineIn, element, elementText, inlineText, 
 
 /** Root elements of one-article news XML this reader takes. */
 export const NEWS_XML_ROOTS = new Set(['nitf', 'newsitem', 'newsItem']);
-/** The root of a NewsML-G2 message that carries several items. */
-export const NEWS_MESSAGE_ROOT = 'newsMessage';
+/** Roots of news XML that carries several items: a NewsML-G2 message, a NewsML 1 document. */
+export const NEWS_MESSAGE_ROOTS = new Set(['newsMessage', 'NewsML']);
 
 /** The article of a news XML file whose root element is `root` (one of NEWS_XML_ROOTS). */
 export function readNewsXml(root: string, text: string): ReaderOutcome {
@@ -103,18 +104,39 @@ function readNewsMlG2(text: string): ReaderOutcome {
 }
 
 /**
- * The items of a NewsML-G2 `<newsMessage>`, each read as one article and addressed by its guid (a
- * second item with the same guid, a later version, by its place).
+ * The items of a NewsML-G2 `<newsMessage>` or a NewsML 1 document (`<NewsML>`), each read as one
+ * article and addressed by its id (a second item with the same id, a later version, by its place).
  */
-export function* newsMessageItems(text: string): Generator<Entry> {
+export function* newsMessageItems(root: string, text: string): Generator<Entry> {
+  const g2 = root === 'newsMessage';
   const used = new Set<string>();
   let place = 0;
-  for (const m of text.matchAll(/<newsItem\b[\s\S]*?<\/newsItem\s*>/g)) {
+  for (const m of text.matchAll(g2 ? /<newsItem\b[\s\S]*?<\/newsItem\s*>/g : /<NewsItem\b[\s\S]*?<\/NewsItem\s*>/g)) {
     place++;
-    const guid = cleanString(tagAttributes(m[0], 'newsItem')?.guid);
-    const address = guid && !used.has(guid) ? `#${guid}` : `:${place}`;
-    if (guid) used.add(guid);
-    yield { address, outcome: readNewsMlG2(m[0]), format: 'xml' };
+    const outcome = g2 ? readNewsMlG2(m[0]) : readNewsMl1(m[0]);
+    const id = g2 ? cleanString(tagAttributes(m[0], 'newsItem')?.guid) : elementText(m[0], ['PublicIdentifier']);
+    const address = id && !used.has(id) ? `#${id}` : `:${place}`;
+    if (id) used.add(id);
+    yield { address, outcome, format: 'xml' };
   }
-  if (place === 0) yield { address: '', outcome: { ok: false, error: 'a NewsML-G2 message without a newsItem' } };
+  if (place === 0) yield { address: '', outcome: { ok: false, error: `a <${root}> without a news item` } };
+}
+
+/**
+ * A NewsML 1 `<NewsItem>`: `HeadLine`, `FirstCreated` (else `ThisRevisionCreated`), the
+ * `PublicIdentifier`, `ProviderId` as source, `ByLine`, `DateLine`, and the text of its
+ * `DataContent` (an NITF body's paragraphs, else the text as it is).
+ */
+function readNewsMl1(text: string): ReaderOutcome {
+  const data = [...text.matchAll(/<DataContent\b[^>]*>([\s\S]*?)<\/DataContent\s*>/g)].map((m) => m[1]);
+  const content = data.map((d) => element(d, ['body.content']) ?? d).join('\n\n');
+  const fields = emptyFields(blockText(content));
+  if (!/\p{L}/u.test(fields.body)) return { ok: false, error: 'no article text in the NewsML item (DataContent)' };
+  fields.title = elementText(text, ['HeadLine']);
+  fields.externalId = elementText(text, ['PublicIdentifier']);
+  withMetadataDate(fields, elementText(text, ['FirstCreated']) ?? elementText(text, ['ThisRevisionCreated']));
+  fields.source = elementText(text, ['ProviderId']);
+  fields.author = bylineIn(text, ['ByLine']);
+  fields.dateline = elementText(text, ['DateLine']);
+  return { ok: true, fields };
 }
