@@ -100,6 +100,20 @@ describe('a declared charset (web pages, feeds, web archives)', () => {
     });
   });
 
+  it('reads a feed a Windows tool wrote in UTF-16, with a BOM or without', async () => {
+    const dir = tempDir();
+    const xml =
+      '<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Лента</title><item><title>Новости дня</title><guid>a1</guid><description>Oil rose in Москва.</description></item></channel></rss>';
+    const le = path.join(dir, 'le.rss');
+    fs.writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
+    const be = path.join(dir, 'be.xml');
+    fs.writeFileSync(be, Buffer.from(xml, 'utf16le').swap16());
+    for (const file of [le, be])
+      expect(articles(await readArticles(file)), file).toMatchObject([
+        { path: `${file}#a1`, title: 'Новости дня', body: 'Oil rose in Москва.' },
+      ]);
+  });
+
   it('reads a feed by its XML declaration, and a web archive page by its Content-Type header', async () => {
     const dir = tempDir();
     const feed = path.join(dir, 'news.xml');

@@ -98,7 +98,7 @@ function finish(decoded: Decoded): DecodeResult {
   return { ok: true, ...decoded };
 }
 
-function detectBom(bytes: Uint8Array): { encoding: TextEncoding; length: number } | null {
+function detectBom(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number } | null {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { encoding: 'utf-8', length: 3 };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
@@ -324,6 +324,21 @@ export function headEncoding(start: Uint8Array): { encoding: StreamEncoding; war
   const detected = detectedNonLatin(start);
   if (detected) return { encoding: detected, warnings: [detectedWarning(detected)] };
   return { encoding: 'windows-1252', warnings: [CP1252_WARNING] };
+}
+
+/** The UTF-16 a file's start shows (a BOM, or ASCII text with a NUL in every other byte), or null. */
+export function utf16Of(start: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const bom = detectBom(start);
+  if (bom) return bom.encoding === 'utf-8' ? null : bom.encoding;
+  return sniffUtf16(start);
+}
+
+/** A file's start as text, to tell its kind by (its root element, its first records): UTF-16 as such, else UTF-8. */
+export function sniffText(start: Uint8Array): string {
+  const utf16 = utf16Of(start);
+  return utf16
+    ? new TextDecoder(utf16).decode(start)
+    : Buffer.from(start.buffer, start.byteOffset, start.length).toString('utf8');
 }
 
 /** What a file's start alone decides (a UTF-16 BOM or layout, binary data), or null when its bytes must be counted. */

@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import type { Article, ArticleFormat, IsoDate } from '../core/types.js';
-import { decodeText, declaredCharset } from './decode.js';
+import { decodeText, declaredCharset, sniffText } from './decode.js';
 import { fsPath } from './paths.js';
 import { sidecarEntry, type SidecarEntry } from './sidecar.js';
 import { startsAsSgmlNews } from './readers/sgml.js';
@@ -123,7 +123,8 @@ export async function* streamArticles(file: string, options: ReadOptions = {}): 
         readSync(fd, buffer, 0, buffer.length, 0);
         const start = gzipped ? gunzipStart(buffer) : buffer;
         if (!start) return yield failure(file, 'not gzip data');
-        head = start.subarray(0, SNIFF_BYTES).toString('utf8');
+        // A Windows tool's UTF-16 XML shows its root only decoded as such.
+        head = sniffText(start.subarray(0, SNIFF_BYTES));
       }
     } else {
       if (stat.size > MAX_FILE_BYTES)

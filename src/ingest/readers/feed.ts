@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { ArticleFormat } from '../../core/types.js';
 import type { Entry, ManyFormat } from '../formats.js';
-import { chunkDecoder, declaredCharset, decodeText } from '../decode.js';
+import { chunkDecoder, declaredCharset, decodeText, sniffText, utf16Of } from '../decode.js';
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
 import { NEWS_MESSAGE_ROOTS, NEWS_XML_ROOTS, newsMessageItems, readNewsXml } from './news-xml.js';
 import { htmlToText } from './html.js';
@@ -148,9 +148,10 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
     }
   }
   const start = Buffer.concat(read).subarray(0, 4096);
-  const charset = declaredCharset(start);
+  const utf16 = utf16Of(start);
+  const charset = utf16 ? null : declaredCharset(start);
   // Element names are ASCII, which every declared charset keeps.
-  const root = rootElement(start.toString(charset ? 'latin1' : 'utf8'));
+  const root = rootElement(utf16 ? sniffText(start) : start.toString(charset ? 'latin1' : 'utf8'));
   if (!root || !FEED_ROOTS.has(root)) {
     const error =
       root && NEWS_XML_ROOTS.has(root)
@@ -162,7 +163,7 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
     return;
   }
   // Undeclared, a stray byte is read as Windows-1252 (the feed cannot be judged whole before it is read).
-  const decoder = chunkDecoder(charset ?? 'mixed');
+  const decoder = chunkDecoder(utf16 ?? charset ?? 'mixed');
   const splitter = new FeedItemSplitter();
   const items = new ItemEntries();
   for (const chunk of read) yield* items.of(splitter.write(decoder.write(chunk)));
