@@ -211,6 +211,28 @@ describe('CSV and TSV', () => {
     expect(() => parseColumnsOption('text')).toThrow(/not FIELD=COLUMN/);
   });
 
+  it("reads a semicolon CSV as Excel writes it in most of Europe, and Excel's sep= hint line", async () => {
+    const dir = tempDir();
+    const semi = path.join(dir, 'export.csv');
+    fs.writeFileSync(semi, 'Titel;Datum;text\nÖl steigt;2024-03-01;"Der Ölpreis stieg; Händler sagten es."\n');
+    const hinted = path.join(dir, 'hinted.csv');
+    fs.writeFileSync(hinted, 'sep=|\ntitle|date|text\nOil rises|2024-03-01|Oil rose, traders said.\n');
+    // Commas are the delimiter where the header has more of them, whatever its quoted fields hold.
+    const comma = path.join(dir, 'comma.csv');
+    fs.writeFileSync(comma, 'title,"notes; more; still more",text\nOil rises,a;b,Oil rose.\n');
+    const read = async (file: string) => {
+      const out: Article[] = [];
+      for await (const r of articlesOf(file)) if (r.ok === true) out.push(r.article);
+      return out;
+    };
+    expect(await read(semi)).toMatchObject([{ path: `${semi}:2`, body: 'Der Ölpreis stieg; Händler sagten es.' }]);
+    expect(await read(hinted)).toMatchObject([
+      { path: `${hinted}:3`, title: 'Oil rises', date: '2024-03-01', body: 'Oil rose, traders said.' },
+    ]);
+    expect(await read(comma)).toMatchObject([{ title: 'Oil rises', body: 'Oil rose.' }]);
+    expect(articles(await readArticles(semi))).toHaveLength(1);
+  });
+
   it('decodes a Windows-1252 export (warning once) and a UTF-16 one with a BOM', async () => {
     const dir = tempDir();
     const cp = path.join(dir, 'legacy.csv');

@@ -158,9 +158,29 @@ function describeCsvError(err: CsvError | undefined): string {
 /** The longest row read: an article of a CSV file, past any news story. */
 export const MAX_ROW_CHARS = 16 * 1024 * 1024;
 
-function parserOptions(delimiter: string, onSkip: (err: CsvError | undefined, raw: string | undefined) => void) {
+/**
+ * How a delimited file is cut, from its first line: Excel's `sep=;` hint line names the delimiter (and
+ * is not the header); a .csv header with more semicolons than commas is a semicolon CSV, as Excel
+ * writes CSV in most of Europe; else `delimiter`, the format's own.
+ */
+export function dialectOf(start: string, delimiter: string): { delimiter: string; fromLine: number } {
+  const first = start.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  const hint = /^sep=(.)$/i.exec(first);
+  if (hint) return { delimiter: hint[1], fromLine: 2 };
+  if (delimiter !== ',') return { delimiter, fromLine: 1 };
+  // Outside quoted fields: a title with a comma in quotes says nothing of the delimiter.
+  const bare = first.replace(/"[^"]*"/g, '');
+  const count = (c: string) => bare.split(c).length - 1;
+  return { delimiter: count(';') > count(',') ? ';' : ',', fromLine: 1 };
+}
+
+function parserOptions(
+  { delimiter, fromLine }: { delimiter: string; fromLine: number },
+  onSkip: (err: CsvError | undefined, raw: string | undefined) => void,
+) {
   return {
     delimiter,
+    from_line: fromLine,
     bom: true,
     info: true,
     raw: true,
@@ -246,12 +266,22 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
     async *stream(bytes, context) {
       csvParse ??= require('csv-parse') as typeof import('csv-parse');
       const state = new RowState();
-      const parser = csvParse.parse(parserOptions(delimiter, state.onSkip));
+      const input = asUtf8OrCp1252(bytes, (warning) => (state.encodingWarning = warning))[Symbol.asyncIterator]();
+      // The first text decides the dialect (it holds the sniffed start: 64 KB, or the whole file).
+      const head: string[] = [];
+      for (let next = await input.next(); !next.done; next = await input.next()) {
+        head.push(next.value);
+        if (next.value !== '') break;
+      }
+      const parser = csvParse.parse(parserOptions(dialectOf(head.join(''), delimiter), state.onSkip));
       // The bytes are piped in as the parser asks for them: memory stays one chunk and one row.
       const feed = (async () => {
         try {
-          const input = asUtf8OrCp1252(bytes, (warning) => (state.encodingWarning = warning));
-          for await (const chunk of input) {
+          const chunks = async function* (): AsyncGenerator<string> {
+            yield* head;
+            for (let next = await input.next(); !next.done; next = await input.next()) yield next.value;
+          };
+          for await (const chunk of chunks()) {
             if (state.runaway) break; // the rest would only lengthen the field that never ends
             if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
           }
@@ -275,7 +305,10 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
     *parse(text, context) {
       csvParseSync ??= require('csv-parse/sync') as typeof import('csv-parse/sync');
       const state = new RowState();
-      const records = csvParseSync.parse(text, parserOptions(delimiter, state.onSkip)) as unknown as Parsed[];
+      const records = csvParseSync.parse(
+        text,
+        parserOptions(dialectOf(text, delimiter), state.onSkip),
+      ) as unknown as Parsed[];
       yield* entriesOf(records, context, state);
       yield* state.skippedBefore(Number.MAX_SAFE_INTEGER);
       if (records.length === 0) yield { address: '', outcome: { ok: false, error: 'empty file' } };
