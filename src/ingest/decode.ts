@@ -268,7 +268,6 @@ export async function encodingOfChunks(
   let carry = new Uint8Array(0);
   let valid = 0;
   let invalid = 0;
-  let any = false;
   const count = (bytes: Uint8Array, final: boolean): void => {
     const joined = carry.length ? Buffer.concat([carry, bytes]) : bytes;
     const scan = scanUtf8(joined, final);
@@ -276,29 +275,32 @@ export async function encodingOfChunks(
     invalid += scan.invalid.length;
     carry = Uint8Array.from(joined.subarray(scan.end));
   };
+  // The start alone may decide (a BOM, UTF-16, binary data); it says the declared charset and is
+  // the sample detection reads; then it is counted as the rest is.
+  const begin = (start: Uint8Array, final: boolean): EncodingVerdict | null => {
+    const early = sniffedEncoding(start);
+    if (early) return early;
+    charset = declared(start);
+    sample = Uint8Array.from(start.subarray(0, DETECT_BYTES));
+    count(start, final);
+    return null;
+  };
   for await (const chunk of chunks) {
-    if (chunk.length > 0) any = true;
     if (head === null) {
       count(chunk, false);
       continue;
     }
     head = Buffer.concat([head, chunk]);
     if (head.length < SNIFF_BYTES) continue;
-    const early = sniffedEncoding(head);
+    const early = begin(head, false);
     if (early) return early;
-    charset = declared(head);
-    sample = Uint8Array.from(head.subarray(0, DETECT_BYTES));
-    count(head, false);
     head = null;
   }
-  if (head !== null) {
-    const early = sniffedEncoding(head);
+  if (head?.length === 0) return { ok: false, error: 'empty file' };
+  if (head) {
+    const early = begin(head, true);
     if (early) return early;
-    charset = declared(head);
-    sample = head;
-    count(head, true);
   } else count(new Uint8Array(0), true);
-  if (!any) return { ok: false, error: 'empty file' };
   if (invalid === 0) return { ok: true, encoding: 'utf-8', warnings: [] };
   if (charset) return { ok: true, encoding: charset, warnings: [] };
   if (valid > 0 && invalid <= valid) return { ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] };
@@ -379,6 +381,21 @@ export function chunkDecoder(encoding: StreamEncoding, strayBytes: (at: number) 
     write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)),
     end: () => decoder.end() ?? '',
   };
+}
+
+/** A stream's chunks decoded in turn as `encoding` (chunkDecoder): the texts they give, empty ones left out. */
+export async function* decodedChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  encoding: StreamEncoding,
+  strayBytes?: (at: number) => void,
+): AsyncGenerator<string> {
+  const decoder = chunkDecoder(encoding, strayBytes);
+  for await (const chunk of chunks) {
+    const text = decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
 
 /** decodeMixed a chunk at a time: valid UTF-8 as it is, each invalid byte as Windows-1252. */

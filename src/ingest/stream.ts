@@ -15,8 +15,8 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article } from '../core/types.js';
 import {
-  chunkDecoder,
   declaredCharset,
+  decodedChunks,
   type EncodingVerdict,
   encodingOfChunks,
   type StreamEncoding,
@@ -168,14 +168,8 @@ async function bigFileEncoding(file: string, page: boolean): Promise<EncodingVer
 /** A file's text decoded a chunk at a time as `encoding` (gzip undone); its BOM dropped. */
 async function* decodedSlices(file: string, encoding: StreamEncoding): AsyncGenerator<string> {
   const stream = byteStream(file, 1 << 20);
-  const decoder = chunkDecoder(encoding);
   try {
-    for await (const chunk of stream) {
-      const text = decoder.write(chunk as Buffer);
-      if (text) yield text;
-    }
-    const rest = decoder.end();
-    if (rest) yield rest;
+    yield* decodedChunks(stream, encoding);
   } finally {
     stream.destroy();
   }

@@ -21,7 +21,7 @@ import {
   invalidDate,
 } from './fields.js';
 import { countCsvRecords } from './lines.js';
-import { chunkDecoder, headEncoding, MIXED_WARNING } from '../decode.js';
+import { decodedChunks, headEncoding, MIXED_WARNING } from '../decode.js';
 import { COLUMN_FIELD_NAMES, COLUMN_FIELDS, type ColumnField } from '../columns.js';
 
 const require = createRequire(import.meta.url);
@@ -38,10 +38,7 @@ const SNIFF_BYTES = 64 * 1024;
  * stray byte, there or past it, read as Windows-1252 rather than as U+FFFD. `warn` is told the
  * warning of either fallback, once.
  */
-async function* asUtf8OrCp1252(
-  bytes: AsyncIterable<Uint8Array>,
-  warn: (warning: string) => void,
-): AsyncGenerator<string> {
+async function* csvText(bytes: AsyncIterable<Uint8Array>, warn: (warning: string) => void): AsyncGenerator<string> {
   const head: Uint8Array[] = [];
   let size = 0;
   const iterator = bytes[Symbol.asyncIterator]();
@@ -63,12 +60,9 @@ async function* asUtf8OrCp1252(
   const { encoding, warnings } = headEncoding(start);
   for (const warning of warnings) warn(warning);
   // A stray byte is found as the parser reads ahead of the rows it gives: the warning says where it is.
-  const decoder = chunkDecoder(encoding === 'utf-8' ? 'mixed' : encoding, (at) =>
+  yield* decodedChunks(rest(), encoding === 'utf-8' ? 'mixed' : encoding, (at) =>
     warn(`${MIXED_WARNING} (the first at byte ${at.toLocaleString('en-US')} of the file)`),
   );
-  for await (const chunk of rest()) yield decoder.write(chunk);
-  const tail = decoder.end();
-  if (tail) yield tail;
 }
 
 type Layout = Partial<Record<ColumnField, number>>;
@@ -266,7 +260,7 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
     async *stream(bytes, context) {
       csvParse ??= require('csv-parse') as typeof import('csv-parse');
       const state = new RowState();
-      const input = asUtf8OrCp1252(bytes, (warning) => (state.encodingWarning = warning))[Symbol.asyncIterator]();
+      const input = csvText(bytes, (warning) => (state.encodingWarning = warning))[Symbol.asyncIterator]();
       // The first text decides the dialect (it holds the sniffed start: 64 KB, or the whole file).
       const head: string[] = [];
       for (let next = await input.next(); !next.done; next = await input.next()) {

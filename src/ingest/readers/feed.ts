@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { ArticleFormat } from '../../core/types.js';
 import type { Entry, ManyFormat } from '../formats.js';
-import { chunkDecoder, declaredCharset, decodeText, sniffText, utf16Of } from '../decode.js';
+import { declaredCharset, decodedChunks, decodeText, sniffText, utf16Of } from '../decode.js';
 import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome } from './fields.js';
 import { NEWS_MESSAGE_ROOTS, NEWS_XML_ROOTS, newsMessageItems, readNewsXml } from './news-xml.js';
 import { htmlToText } from './html.js';
@@ -163,13 +163,14 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
     return;
   }
   // Undeclared, a stray byte is read as Windows-1252 (the feed cannot be judged whole before it is read).
-  const decoder = chunkDecoder(utf16 ?? charset ?? 'mixed');
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    yield* read;
+    for (let next = ended ? null : await rest.next(); next && !next.done; next = await rest.next()) yield next.value;
+  }
   const splitter = new FeedItemSplitter();
   const items = new ItemEntries();
-  for (const chunk of read) yield* items.of(splitter.write(decoder.write(chunk)));
-  for (let next = ended ? null : await rest.next(); next && !next.done; next = await rest.next())
-    yield* items.of(splitter.write(decoder.write(next.value)));
-  yield* items.of([...splitter.write(decoder.end()), ...splitter.end()]);
+  for await (const text of decodedChunks(chunks(), utf16 ?? charset ?? 'mixed')) yield* items.of(splitter.write(text));
+  yield* items.of(splitter.end());
 }
 
 /** The entries of a feed's text; a feed that does not parse is one failure for the file. */

@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Entry, ManyFormat } from '../formats.js';
-import { charsetNamed, chunkDecoder, declaredCharset, decodeText, encodingOfChunks } from '../decode.js';
+import { charsetNamed, declaredCharset, decodedChunks, decodeText, encodingOfChunks } from '../decode.js';
 import { PART_MARK, partsNote, partsOf } from '../parts.js';
 import type { ArticleFields } from './fields.js';
 import { readHtml } from './html.js';
@@ -169,15 +169,10 @@ async function* pageInParts(
     yield { address, outcome: { ok: false, error: verdict.error } };
     return;
   }
-  const decoder = chunkDecoder(verdict.encoding);
-  async function* decoded(): AsyncGenerator<string> {
-    for await (const bytes of slices()) yield decoder.write(bytes);
-    yield decoder.end();
-  }
   const page = new HtmlTextStream();
   let first: ArticleFields | null = null;
   let part = 0;
-  for await (const text of partsOf(page.texts(decoded()))) {
+  for await (const text of partsOf(page.texts(decodedChunks(slices(), verdict.encoding)))) {
     part++;
     if (!first) {
       if (text.trim() === '') {
