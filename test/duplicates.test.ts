@@ -2,11 +2,19 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../src/store/db.js';
-import { bandRowCount, clusterOf, setNearDuplicatesVersion } from '../src/store/duplicates.js';
+import {
+  bandRowCount,
+  clearNearDuplicates,
+  clusterOf,
+  inWriteTransaction,
+  setNearDuplicatesVersion,
+  unsignedCount,
+} from '../src/store/duplicates.js';
 import { NEAR_DUPLICATES_VERSION, updateNearDuplicates } from '../src/dedup/update.js';
 import { documentIdsByPath } from '../src/store/documents.js';
 import { search } from '../src/search/search.js';
 import { figures, figuresAgree, signature, similarity, THRESHOLD } from '../src/dedup/minhash.js';
+import { renderDuplicatesText } from '../src/render/duplicates.js';
 import { corpus, ROOT, tempDir, write } from './helpers.js';
 
 const STORY =
@@ -280,5 +288,93 @@ describe('near-duplicates in a ranked page', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('corpus duplicates on a large archive', () => {
+  const THIRD =
+    'The mayor of Lyon opened a new tram line on Monday that links the old town with the university campus in the east, ' +
+    'and city officials said ridership in the first week would show whether a second line planned for next year is needed.';
+
+  it('lists the largest clusters first, --limit of them, and says how many more there are', () => {
+    const dir = tempDir('corpus-dups-limit-');
+    // Three stories re-sent: three copies of the first, two of each other.
+    const copies: [string, string][] = [
+      ['norway', STORY],
+      ['norway', STORY.replace('heavy', 'strong')],
+      ['norway', STORY.replace('Oslo, who', 'Oslo who')],
+      ['wheat', OTHER],
+      ['wheat', OTHER.replace('near normal', 'near average')],
+      ['lyon', THIRD],
+      ['lyon', THIRD.replace('is needed', 'is wanted')],
+    ];
+    // Headlines without figures: copies whose figures differ are a template sent again, not one story.
+    copies.forEach(([name, text], i) =>
+      write(path.join(dir, 'news', `${name}-${i}.txt`), `${name.toUpperCase()} NEWS ${'ABCDEFG'[i]}\n\n${text}\n`),
+    );
+    const file = path.join(dir, 'news.db');
+    expect(corpus(['ingest', path.join(dir, 'news'), '--db', file, '--quiet']).code).toBe(0);
+
+    const all = corpus(['duplicates', '--db', file]);
+    expect(all.stdout).toMatch(/^3 clusters of near-duplicates \(7 documents\):\n/);
+    expect(all.stdout).not.toContain('more clusters');
+
+    const one = corpus(['duplicates', '--limit', '1', '--db', file]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^3 clusters of near-duplicates \(7 documents\); the 1 largest:\n/);
+    expect(one.stdout).toContain('· 3 documents');
+    expect(one.stdout).not.toMatch(/WHEAT|LYON/);
+    expect(one.stdout).toMatch(/\n… 2 more clusters \(--limit 0 lists all\)\n$/);
+
+    const json = JSON.parse(corpus(['duplicates', '--limit', '2', '--json', '--db', file]).stdout);
+    expect(json).toMatchObject({ totalClusters: 3, totalDocuments: 7 });
+    expect(json.clusters.map((c: { documents: number }) => c.documents)).toEqual([3, 2]);
+    const csv = corpus(['duplicates', '--limit', '0', '--csv', '--db', file]).stdout.trim().split('\n');
+    expect(csv).toHaveLength(1 + 7);
+  });
+
+  it('prints clusters holding hundreds of thousands of documents (a million articles: 910,402)', () => {
+    const documents = Array.from({ length: 300_000 }, (_, i) => ({
+      id: i + 1,
+      date: '1987-03-02',
+      title: `COPY ${i}`,
+      source: null,
+      path: null,
+    }));
+    const text = renderDuplicatesText(
+      [{ id: 1, size: documents.length, documents }],
+      { clusters: 1, documents: documents.length },
+      '/',
+      0,
+    );
+    expect(text.startsWith('1 clusters of near-duplicates (300,000 documents):\n')).toBe(true);
+    expect(text.endsWith('  300000  1987-03-02  COPY 299999\n')).toBe(true);
+  });
+});
+
+describe('signatures kept up to date', () => {
+  it('skips the pass when no document was written since one signed them all, and never hides an unsigned one', () => {
+    const dir = tempDir('corpus-dups-built-');
+    write(path.join(dir, 'news', 'a.txt'), `NORWAY RAISES RATE\n\n${STORY}\n`);
+    write(path.join(dir, 'news', 'b.txt'), `PRAIRIE WHEAT AREA UP\n\n${OTHER}\n`);
+    const file = path.join(dir, 'news.db');
+    expect(corpus(['ingest', path.join(dir, 'news'), '--db', file, '--quiet']).code).toBe(0);
+    const db: Store = openDatabase(file);
+    try {
+      expect(unsignedCount(db)).toBe(0);
+      expect(updateNearDuplicates(db)).toEqual({ signed: 0, clustered: 0 });
+      // Signatures gone (an older corpus, or rules changed): every document waits again.
+      inWriteTransaction(db, () => clearNearDuplicates(db));
+      expect(unsignedCount(db)).toBe(2);
+      expect(updateNearDuplicates(db).signed).toBe(2);
+      expect(unsignedCount(db)).toBe(0);
+    } finally {
+      db.close();
+    }
+    // A document written afterwards is signed by the next ingest, and clusters with its copy.
+    write(path.join(dir, 'news', 'c.txt'), `NORWAY RAISES LENDING RATE\n\n${STORY.replace('heavy', 'strong')}\n`);
+    expect(corpus(['ingest', path.join(dir, 'news'), '--db', file, '--quiet']).code).toBe(0);
+    const json = JSON.parse(corpus(['duplicates', '--json', '--db', file]).stdout);
+    expect(json).toMatchObject({ totalClusters: 1, totalDocuments: 2, unsignedDocuments: 0 });
   });
 });

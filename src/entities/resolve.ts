@@ -799,7 +799,7 @@ export function resolveNames(
   }
 
   // Per-document context for names two full names both claim.
-  if (ambiguous.length > 0) docLinks.push(...decideByContext(byId, ambiguous, root));
+  if (ambiguous.length > 0) for (const link of decideByContext(byId, ambiguous, root)) docLinks.push(link);
 
   // Names one letter apart that were not joined (short names, or a single word): for a person to judge.
   addNearMisses(byId, sorted, root, suspects);

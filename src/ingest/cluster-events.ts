@@ -1,6 +1,7 @@
 import type { DateSpan } from '../core/timex.js';
 import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
+import { maxOf, minOf } from '../core/extremes.js';
 import { compareDocuments, compareReports } from '../core/report-order.js';
 import { EventKeys } from '../core/event-keys.js';
 import { passiveName, saysWhoActed } from '../nlp/action-verbs.js';
@@ -674,7 +675,7 @@ class RipeClusters {
       else groups.set(root, [f]);
     }
     for (const group of groups.values()) {
-      if (Math.max(...group.map((f) => f.day)) + CONFERENCE_DAYS >= frontier) continue;
+      if (maxOf(group.map((f) => f.day)) + CONFERENCE_DAYS >= frontier) continue;
       if (!group.every((f) => this.done.has(f.cluster))) continue;
       for (const f of group) {
         for (const id of blockingKeys(f)) {
@@ -1491,7 +1492,7 @@ function consensusDate(members: StatementRow[]): {
     v.reports.add(m.report);
     votes.set(m.date.value, v);
   }
-  const finest = Math.min(...members.map((m) => GRANULARITY_RANK[m.date.granularity] ?? 5));
+  const finest = minOf(members.map((m) => GRANULARITY_RANK[m.date.granularity] ?? 5));
   const ranked = [...votes.values()].sort(
     (a, b) =>
       Number((GRANULARITY_RANK[a.span.granularity] ?? 5) !== finest) -

@@ -1,5 +1,6 @@
 import type { CorpusEventInput, StatementRow } from '../store/events.js';
 import { daysBetween } from '../core/days.js';
+import { maxOf } from '../core/extremes.js';
 import { compareDocuments } from '../core/report-order.js';
 
 /**
@@ -270,7 +271,7 @@ export function centralMember(
     });
     return score;
   });
-  const best = Math.max(...scores);
+  const best = maxOf(scores);
   const order = members.map((_, i) => i).sort((a, b) => compareDocuments(members[a], members[b]));
   return members[order.find((i) => scores[i] >= 0 && scores[i] * 2 >= best) ?? order[0]];
 }

@@ -1,5 +1,6 @@
 /** Printing near-duplicate clusters (`corpus duplicates`). */
 import type { ClusterMember } from '../store/duplicates.js';
+import { maxOf } from '../core/extremes.js';
 import { visible } from './safe.js';
 import { displayPath, hanging, width } from './text.js';
 
@@ -20,8 +21,13 @@ export function groupClusters(members: ClusterMember[]): DuplicateCluster[] {
   return out;
 }
 
+/**
+ * The clusters listed, under a line that counts them all (`totals`), and a last line saying how
+ * many more there are when the listing stops short of them.
+ */
 export function renderDuplicatesText(
   clusters: DuplicateCluster[],
+  totals: { clusters: number; documents: number },
   cwd: string,
   unsigned: number,
   columns: number | null = null,
@@ -31,15 +37,14 @@ export function renderDuplicatesText(
     lines.push(
       `Note: ${unsigned.toLocaleString('en-US')} documents have no signature yet; run 'corpus ingest' again to compare them.`,
     );
-  const docs = clusters.reduce((n, c) => n + c.size, 0);
-  if (clusters.length === 0) {
+  if (totals.clusters === 0) {
     lines.push('No near-duplicates.');
     return lines.join('\n') + '\n';
   }
-  lines.push(
-    `${clusters.length.toLocaleString('en-US')} clusters of near-duplicates (${docs.toLocaleString('en-US')} documents):`,
-  );
-  const idWidth = Math.max(...clusters.flatMap((c) => c.documents.map((d) => String(d.id).length)));
+  const count = (n: number) => n.toLocaleString('en-US');
+  const shown = clusters.length < totals.clusters ? `; the ${count(clusters.length)} largest` : '';
+  lines.push(`${count(totals.clusters)} clusters of near-duplicates (${count(totals.documents)} documents)${shown}:`);
+  const idWidth = maxOf(clusters.flatMap((c) => c.documents.map((d) => String(d.id).length)));
   for (const c of clusters) {
     lines.push('', `cluster ${c.id} · ${c.size} documents`);
     for (const d of c.documents) {
@@ -52,5 +57,7 @@ export function renderDuplicatesText(
       );
     }
   }
+  const more = totals.clusters - clusters.length;
+  if (more > 0) lines.push('', `… ${count(more)} more clusters (--limit 0 lists all)`);
   return lines.join('\n') + '\n';
 }

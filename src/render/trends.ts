@@ -1,5 +1,6 @@
 /** Printing `corpus trends`: a sparkline per entity, then a bar per period (CSV and NDJSON come from the output formats). */
 import type { RisingResult, TrendsResult } from '../trends/trends.js';
+import { maxOf } from '../core/extremes.js';
 import { visible } from './safe.js';
 
 const TICKS = '▁▂▃▄▅▆▇█';
@@ -29,10 +30,10 @@ export function renderTrendsText(result: TrendsResult, context: { width?: number
     out.push(
       `  ${sparkline(e.periods.map((p) => p.documents))}  ${e.periods[0].period} … ${e.periods[e.periods.length - 1].period}`,
     );
-    const max = Math.max(...e.periods.map((p) => p.documents));
-    const width = Math.max(...e.periods.map((p) => number(p.documents).length));
-    const mWidth = Math.max(...e.periods.map((p) => number(p.mentions).length));
-    const sWidth = Math.max(...e.periods.map((p) => number(p.stories).length));
+    const max = maxOf(e.periods.map((p) => p.documents));
+    const width = maxOf(e.periods.map((p) => number(p.documents).length));
+    const mWidth = maxOf(e.periods.map((p) => number(p.mentions).length));
+    const sWidth = maxOf(e.periods.map((p) => number(p.stories).length));
     const label = (p: (typeof e.periods)[number]) =>
       `  ${p.period.padEnd(10)}  ${number(p.documents).padStart(width)} docs  ${number(p.stories).padStart(sWidth)} stories  ${number(p.mentions).padStart(mWidth)} mentions  `;
     // The bars take what the screen leaves beside the figures (at most BAR, at least 10).

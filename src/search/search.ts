@@ -933,10 +933,10 @@ function buildHit(
   const bodySpans: Span[] = [];
   const titleSpans: Span[] = [];
   if (marked) {
-    titleSpans.push(...unmark(marked.title, doc.title));
+    for (const span of unmark(marked.title, doc.title)) titleSpans.push(span);
     // The index holds the body from its story's start: the marks are offsets from there.
     const at = doc.storyStart;
-    bodySpans.push(...unmark(marked.body, doc.body.slice(at)).map(([s, e]): Span => [s + at, e + at]));
+    for (const [s, e] of unmark(marked.body, doc.body.slice(at))) bodySpans.push([s + at, e + at]);
   }
   // Mentions of the queried and filtered entities: the matches that are not the query's words.
   const wanted = dedupe([...queryEntities, ...result.filterEntities.flatMap((f) => f.matches)]);

@@ -4,7 +4,7 @@
  */
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
-import { corpusCount, setCorpusCount } from './counts.js';
+import { corpusCount, documentChanges, setCorpusCount } from './counts.js';
 
 export interface PendingDocument {
   id: number;
@@ -85,6 +85,19 @@ export function nearDuplicatesVersion(store: Store): number | null {
 
 export function setNearDuplicatesVersion(store: Store, version: number): void {
   setCorpusCount(store, 'near_duplicates_version', version);
+}
+
+/**
+ * The count of documentChanges at the start of the last pass that signed every document (undefined:
+ * none did). Equal to the count now, no document has been written since: none waits for a signature,
+ * which otherwise only a read of every document's row can tell (4 s at a million articles).
+ */
+export function signaturesBuiltAt(store: Store): number | undefined {
+  return corpusCount(store, 'signatures_built_at');
+}
+
+export function setSignaturesBuiltAt(store: Store, changes: number): void {
+  setCorpusCount(store, 'signatures_built_at', changes);
 }
 
 /** A document's cluster (its smallest member's id), or null when it is in none. */
@@ -172,22 +185,47 @@ export interface ClusterMember {
   path: string | null;
 }
 
-/** Every cluster's members, largest clusters first, then by cluster id; members by date. */
-export function listClusters(store: Store): ClusterMember[] {
+/** The clusters a listing shows, and how many there are in all. */
+export interface ClusterListing {
+  /** Clusters of near-duplicates, and the documents they hold. */
+  clusters: number;
+  documents: number;
+  /** The members of the `limit` largest clusters (largest first, then by cluster id), members by date. */
+  members: ClusterMember[];
+}
+
+/**
+ * The `limit` largest clusters (every one when -1) and their members, with the totals. Sizes come
+ * from one pass over the cluster index; only the listed clusters' documents are read. (Reading
+ * every member, as before, took 15 s at a million articles, 910,402 documents in 24,458 clusters.)
+ */
+export function largestClusters(store: Store, limit: number): ClusterListing {
   const db = sqlite(store);
-  return statement(
-    db,
-    `SELECT c.cluster_id AS cluster, d.id AS id, d.date AS date, d.title AS title, d.source AS source,
-            (SELECT min(path) FROM paths p WHERE p.doc_id = d.id) AS path
-       FROM doc_clusters c JOIN documents d ON d.id = c.doc_id
-       JOIN (SELECT cluster_id, count(*) AS n FROM doc_clusters GROUP BY cluster_id) s ON s.cluster_id = c.cluster_id
-      ORDER BY s.n DESC, c.cluster_id, d.date, d.id`,
-  ).all() as ClusterMember[];
+  const sizes = statement(db, 'SELECT cluster_id, count(*) FROM doc_clusters GROUP BY cluster_id').raw().all() as [
+    number,
+    number,
+  ][];
+  const documents = sizes.reduce((n, [, size]) => n + size, 0);
+  sizes.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const listed = limit < 0 ? sizes : sizes.slice(0, limit);
+  const order = new Map(listed.map(([cluster], i) => [cluster, i]));
+  const members = (
+    statement(
+      db,
+      `SELECT c.cluster_id AS cluster, d.id AS id, d.date AS date, d.title AS title, d.source AS source,
+              (SELECT min(path) FROM paths p WHERE p.doc_id = d.id) AS path
+         FROM doc_clusters c JOIN documents d ON d.id = c.doc_id
+        WHERE c.cluster_id IN (SELECT value FROM json_each(?))
+        ORDER BY d.date, d.id`,
+    ).all(JSON.stringify([...order.keys()])) as ClusterMember[]
+  ).sort((a, b) => order.get(a.cluster)! - order.get(b.cluster)!);
+  return { clusters: sizes.length, documents, members };
 }
 
 /** Documents without a current signature (made at ingest): a database from an older corpus has all. */
 export function unsignedCount(store: Store): number {
   const db = sqlite(store);
+  if (signaturesBuiltAt(store) === documentChanges(store)) return 0;
   return (
     statement(
       db,
@@ -210,7 +248,9 @@ export function bandRowCount(store: Store): number {
 
 /** Forget every signature and cluster (bench:duplicates measures the cost from scratch). */
 export function clearNearDuplicates(store: Store): void {
-  sqlite(store).exec('DELETE FROM doc_minhash; DELETE FROM doc_bands; DELETE FROM doc_clusters;');
+  sqlite(store).exec(
+    "DELETE FROM doc_minhash; DELETE FROM doc_bands; DELETE FROM doc_clusters; DELETE FROM corpus_counts WHERE name = 'signatures_built_at';",
+  );
 }
 
 /** Characters of the first `chars` of every body, read as the detector reads them (a cost baseline). */

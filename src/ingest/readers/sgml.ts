@@ -19,6 +19,7 @@ import type { Entry, ManyFormat, Skipped } from '../formats.js';
 import { decodeText } from '../decode.js';
 import { HARD_WRAP } from '../../nlp/wrapped-lines.js';
 import { wordWrap } from '../../core/word-wrap.js';
+import { maxOf } from '../../core/extremes.js';
 import { cleanString, emptyFields, invalidDate, isoDay, normalizeDate, toTags, type ReaderOutcome } from './fields.js';
 import {
   attributes,
@@ -226,7 +227,7 @@ function rewrapFirstParagraph(body: string): string {
   if (lines.length < 2 || /[.!?:"'”]\s*$/.test(lines[0]) || /^\s|^$/.test(lines[1])) return body;
   let end = 1;
   while (end < lines.length && lines[end] !== '' && !/^\s/.test(lines[end])) end++;
-  const width = Math.max(...lines.slice(1, end).map((l) => l.trimEnd().length));
+  const width = maxOf(lines.slice(1, end).map((l) => l.trimEnd().length));
   if (width < HARD_WRAP.min) return body;
   const words = lines.slice(0, end).join(' ').split(/\s+/).filter(Boolean).join(' ');
   return [...wordWrap(words, width), ...lines.slice(end)].join('\n');
