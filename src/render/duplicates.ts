@@ -2,7 +2,7 @@
 import type { ClusterMember } from '../store/duplicates.js';
 import { maxOf } from '../core/extremes.js';
 import { visible } from './safe.js';
-import { displayPath, hanging, width } from './text.js';
+import { displayPath, formatNumber, hanging, width } from './text.js';
 
 export interface DuplicateCluster {
   id: number;
@@ -35,15 +35,16 @@ export function renderDuplicatesText(
   const lines: string[] = [];
   if (unsigned > 0)
     lines.push(
-      `Note: ${unsigned.toLocaleString('en-US')} documents have no signature yet; run 'corpus ingest' again to compare them.`,
+      `Note: ${formatNumber(unsigned)} documents have no signature yet; run 'corpus ingest' again to compare them.`,
     );
   if (totals.clusters === 0) {
     lines.push('No near-duplicates.');
     return lines.join('\n') + '\n';
   }
-  const count = (n: number) => n.toLocaleString('en-US');
-  const shown = clusters.length < totals.clusters ? `; the ${count(clusters.length)} largest` : '';
-  lines.push(`${count(totals.clusters)} clusters of near-duplicates (${count(totals.documents)} documents)${shown}:`);
+  const shown = clusters.length < totals.clusters ? `; the ${formatNumber(clusters.length)} largest` : '';
+  lines.push(
+    `${formatNumber(totals.clusters)} clusters of near-duplicates (${formatNumber(totals.documents)} documents)${shown}:`,
+  );
   const idWidth = maxOf(clusters.flatMap((c) => c.documents.map((d) => String(d.id).length)));
   for (const c of clusters) {
     lines.push('', `cluster ${c.id} · ${c.size} documents`);
@@ -58,6 +59,6 @@ export function renderDuplicatesText(
     }
   }
   const more = totals.clusters - clusters.length;
-  if (more > 0) lines.push('', `… ${count(more)} more clusters (--limit 0 lists all)`);
+  if (more > 0) lines.push('', `… ${formatNumber(more)} more clusters (--limit 0 lists all)`);
   return lines.join('\n') + '\n';
 }

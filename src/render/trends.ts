@@ -2,10 +2,12 @@
 import type { RisingResult, TrendsResult } from '../trends/trends.js';
 import { maxOf } from '../core/extremes.js';
 import { visible } from './safe.js';
+import { formatNumber } from './text.js';
 
 const TICKS = '▁▂▃▄▅▆▇█';
 const BAR = 40;
-const number = (n: number): string => n.toLocaleString('en-US');
+// formatNumber, not toLocaleString: its first call loads ICU's number formatting (≈ 20 ms of a command).
+const number = formatNumber;
 
 export function sparkline(values: number[]): string {
   const max = Math.max(0, ...values);

@@ -37,13 +37,18 @@ export function entityTrend(
   to: string | null,
 ): PeriodCount[] {
   const db = sqlite(store);
+  // From the entities' documents (entity_docs: a row per document, its mentions counted), each
+  // document's date from the covering (id, date) index, not its row: Japan at a million articles is
+  // 53,261 documents against 121,028 mentions, each a row read in a page of its own (320-480 ms ->
+  // about 110 ms).
   return statement(
     db,
-    `SELECT ${PERIOD[by]} AS period, count(DISTINCT m.doc_id) AS documents, count(DISTINCT ${STORY}) AS stories,
-            count(*) AS mentions
-       FROM mentions m JOIN documents d ON d.id = m.doc_id LEFT JOIN doc_clusters dc ON dc.doc_id = d.id
-      WHERE m.entity_id IN (SELECT value FROM json_each(@ids)) AND d.date IS NOT NULL
-        AND (@from IS NULL OR d.date >= @from) AND (@to IS NULL OR d.date <= @to)
+    `SELECT ${PERIOD[by]} AS period, count(*) AS documents, count(DISTINCT ${STORY}) AS stories,
+            sum(x.mentions) AS mentions
+       FROM (SELECT doc_id, sum(mentions) AS mentions FROM entity_docs
+              WHERE entity_id IN (SELECT value FROM json_each(@ids)) GROUP BY doc_id) x
+       JOIN documents d INDEXED BY documents_id_date ON d.id = x.doc_id LEFT JOIN doc_clusters dc ON dc.doc_id = d.id
+      WHERE d.date IS NOT NULL AND (@from IS NULL OR d.date >= @from) AND (@to IS NULL OR d.date <= @to)
       GROUP BY 1 ORDER BY 1`,
   ).all({ ids: JSON.stringify(entityIds), from, to }) as PeriodCount[];
 }
