@@ -348,6 +348,7 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
     }
   }
   const bareMs = median(bare);
+  const everyCommand = otherCommands(dbFile, top);
   const commandTimes = Object.fromEntries(
     Object.entries(times).map(([name, xs]) => [
       name,
@@ -396,8 +397,50 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
         }
       : null,
     commandsInProcessMs: inProcess,
+    otherCommands: everyCommand,
     loadAverage: { before: loadBefore, after: os.loadavg().map(round2) },
   };
+}
+
+/**
+ * Every other query command as a process, on the largest entities (medians of three, with the exit
+ * status and the lines printed): what a user of a big archive runs beside search, timeline and
+ * entity. Added when the first such run found `duplicates` crashing at a million articles (exit 70 after 15 s) and `events`
+ * taking 1.6 s; nothing measured them before.
+ */
+function otherCommands(dbFile: string, top: { person: string; country: string; org: string }) {
+  const commands: string[][] = [
+    ['timeline'],
+    ['events'],
+    ['events', '--entity', top.country],
+    ['duplicates'],
+    ['graph', top.country],
+    ['graph', top.person, '--depth', '2'],
+    ['trends', top.country],
+    ['trends', top.country, top.person],
+    ['trends', '--rising'],
+    ['mentions', top.person],
+    ['search', 'oil', '--facets'],
+    ['search', top.country, '--sort', 'date'],
+    ['show', '1'],
+  ];
+  return Object.fromEntries(
+    commands.map((args) => {
+      const runs = [0, 1, 2].map(() => {
+        const started = performance.now();
+        const run = spawnSync(process.execPath, [BIN, ...args, '--db', dbFile], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+          env: { ...process.env, NO_COLOR: '1', PAGER: 'cat' },
+        });
+        return { ms: performance.now() - started, exit: run.status, lines: run.stdout.split('\n').length - 1 };
+      });
+      const name = args.join(' ');
+      const result = { processMs: round2(median(runs.map((r) => r.ms))), exit: runs[0].exit, lines: runs[0].lines };
+      process.stderr.write(`  ${name}: ${result.processMs} ms, exit ${result.exit}, ${result.lines} lines\n`);
+      return [name, result];
+    }),
+  );
 }
 
 type Step = { seconds: number; peakRssMB: number };
