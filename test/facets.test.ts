@@ -5,7 +5,7 @@ import { facetCounts } from '../src/store/facets.js';
 import { maxDocumentId } from '../src/store/inspect.js';
 import { refreshEntityStats } from '../src/store/resolution.js';
 import { eventsByLowerNamePlan } from '../src/store/search.js';
-import { tempDir } from './helpers.js';
+import { corpus, tempDir, write } from './helpers.js';
 import { buildKoreaFixture } from './timeline-fixture.js';
 
 describe('facet counts', () => {
@@ -25,7 +25,8 @@ describe('facet counts', () => {
         expect(hasRankFunction(sqlite(db))).toBe(!plain);
         refreshEntityStats(db);
         const all = Array.from({ length: maxDocumentId(db) }, (_, i) => i + 1);
-        for (const ids of [all, all.slice(1), all.filter((id) => id % 3 !== 0)]) {
+        // More than half the corpus; at most half, walked over the indexes (rangesFrom 0).
+        for (const ids of [all, all.slice(1), all.filter((id) => id % 3 !== 0), all.filter((id) => id % 2 === 0)]) {
           const chosen = facetCounts(db, ids, { perType: 3, rangesFrom: 0 });
           const direct = facetCounts(db, ids, { perType: 3, direct: true });
           expect(chosen).toEqual(direct);
@@ -57,6 +58,37 @@ describe('facet counts', () => {
 });
 
 describe('query plans', () => {
+  it('counts the tags, sources and months of half the corpus over the indexes as from its documents', () => {
+    const dir = tempDir('corpus-facets-tags-');
+    const sources = ['Reuters', 'AP', 'reuters'];
+    const lines = Array.from({ length: 24 }, (_, i) =>
+      JSON.stringify({
+        title: `Report ${i}`,
+        text: `Traders in Chicago said grain prices moved on the news, report number ${i} of the day.`,
+        date: `1987-0${1 + (i % 3)}-1${i % 9}`,
+        source: sources[i % 3],
+        tags: [i % 2 ? 'grain' : 'wheat', ...(i % 4 === 0 ? ['usa', 'USA'] : []), ...(i % 5 === 0 ? ['corn'] : [])],
+      }),
+    );
+    write(path.join(dir, 'news.jsonl'), `${lines.join('\n')}\n`);
+    const file = path.join(dir, 'news.db');
+    expect(corpus(['ingest', path.join(dir, 'news.jsonl'), '--db', file, '--quiet']).code).toBe(0);
+    const db = openDatabase(file);
+    try {
+      const all = Array.from({ length: maxDocumentId(db) }, (_, i) => i + 1);
+      for (const ids of [all.filter((id) => id % 2 === 1), all.slice(0, 10), all.filter((id) => id % 3 !== 1)]) {
+        const walked = facetCounts(db, ids, { rangesFrom: 0 });
+        expect(walked).toEqual(facetCounts(db, ids, { direct: true }));
+        expect(walked.tags.length).toBeGreaterThan(1);
+        // `usa` and `USA` on one document are one tag, counted once.
+        const usa = ids.filter((id) => (id - 1) % 4 === 0).length;
+        expect(walked.tags.filter((t) => t.value.toLowerCase() === 'usa')).toEqual([{ value: 'usa', count: usa }]);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('finds events by name through their index, not by reading every event', () => {
     const db = openDatabase(path.join(tempDir('corpus-plans-'), 'plans.db'), { create: true });
     try {

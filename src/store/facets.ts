@@ -81,6 +81,8 @@ const SQL = {
   // tags lie before the body in the row, so the body is not read).
   meta: `SELECT d.source AS source, d.date AS day, d.tags AS tags
       FROM temp.corpus_facet_sample f CROSS JOIN documents d ON d.id = f.id`,
+  // Every document's tags tested against the matches' bitmap (tags match in any case, as --tag does).
+  tagsInSet: `SELECT min(tag COLLATE BINARY) AS value, count(*) AS count FROM doc_tags WHERE corpus_in(@bits, doc_id) GROUP BY tag`,
   documents: 'SELECT count(*) AS n FROM documents d INDEXED BY documents_date',
   // Each (document, entity) once, counted per entity, and only then joined to the entities for
   // their type and name: no DISTINCT over the join, no temp b-tree the size of the mentions.
@@ -140,6 +142,15 @@ const DOCUMENT_MENTIONS_COST = 10;
  */
 const RANGES_FROM = 10_000;
 const RANGES_MARGIN = 2;
+/**
+ * Sources, days and tags of a result of up to half the corpus come from its documents' rows, about
+ * 9 µs each at a million articles (a page apiece: `oil`, 75,801 documents, 655–700 ms), or from a
+ * walk of the source and date indexes and of doc_tags testing each entry against the matches'
+ * bitmap, about 0.25 µs per document of the corpus (250–410 ms). The walk is taken past
+ * RANGES_FROM documents to read, when it costs less by RANGES_MARGIN.
+ */
+const ROW_COST = 9;
+const WALK_COST = 0.25;
 
 export function facetCounts(store: Store, ids: number[], options: FacetOptions = {}): Facets {
   const db = sqlite(store);
@@ -149,14 +160,21 @@ export function facetCounts(store: Store, ids: number[], options: FacetOptions =
   // More than half the corpus: sources and months from the indexes, entities by complement, tags
   // from a sample. Otherwise everything from the matching documents themselves.
   const large = !options.direct && sorted.length > corpus / 2;
-  const exactUpTo = Math.max(1, options.exactUpTo ?? EXACT_UP_TO);
-  const sample = large && sorted.length > exactUpTo ? evenSample(sorted, exactUpTo) : sorted;
-  fill(db, 'corpus_facet_sample', sample);
   // The matches as the extension's bitmap, when it is loaded and their ids fit one (not for the
   // reference count, `direct`); as a temporary table only for the statements that join it (filling
   // it cost 0.2 s of `said --facets` at 1M, 775,284 ids).
   const canSet =
     !options.direct && sorted.length > 0 && sorted[sorted.length - 1] - sorted[0] < BITMAP_SPAN && hasRankFunction(db);
+  // Up to half the corpus, but too many documents to read their rows (see ROW_COST): exact counts
+  // from walks of the indexes instead.
+  const walked =
+    canSet &&
+    !large &&
+    sorted.length > (options.rangesFrom ?? RANGES_FROM) &&
+    sorted.length * ROW_COST > RANGES_MARGIN * corpus * WALK_COST;
+  const exactUpTo = Math.max(1, options.exactUpTo ?? EXACT_UP_TO);
+  const sample = walked ? [] : large && sorted.length > exactUpTo ? evenSample(sorted, exactUpTo) : sorted;
+  fill(db, 'corpus_facet_sample', sample);
   let set: Buffer | undefined;
   const bitsOf = (): Buffer => {
     set ??= (statement(db, SQL.bits).get({ ids: JSON.stringify(sorted) }) as { bits: Buffer }).bits;
@@ -167,20 +185,30 @@ export function facetCounts(store: Store, ids: number[], options: FacetOptions =
     if (!filled) fill(db, 'corpus_facet_ids', sorted);
     filled = true;
   };
-  const sampled = sample.length < sorted.length;
+  const sampled = !walked && sample.length < sorted.length;
   const scale = sorted.length / Math.max(1, sample.length);
 
   const meta = statement(db, SQL.meta).all() as { source: string | null; day: string | null; tags: string }[];
-  const tagCounts = new Map<string, number>();
-  for (const { tags } of meta)
-    for (const tag of storedValue("a document's tags", () => JSON.parse(tags) as string[])) bump(tagCounts, tag);
-  const tags = ranked(tagCounts)
+  // Tags in any case are one (as --tag matches them and stats counts them), a document's once in the
+  // spelling it gives first (as doc_tags keeps it).
+  const tagCounts = new Map<string, FacetCount>();
+  if (walked)
+    for (const t of statement(db, SQL.tagsInSet).all({ bits: bitsOf() }) as FacetCount[])
+      bumpFolded(tagCounts, t.value, t.count);
+  for (const { tags } of meta) {
+    const own = new Map<string, string>();
+    for (const tag of storedValue("a document's tags", () => JSON.parse(tags) as string[]))
+      if (!own.has(tag.toLowerCase())) own.set(tag.toLowerCase(), tag);
+    for (const tag of own.values()) bumpFolded(tagCounts, tag);
+  }
+  const tags = [...tagCounts.values()]
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
     .slice(0, TAGS)
     .map((t) => ({ value: t.value, count: sampled ? Math.round(t.count * scale) : t.count }));
 
   let sources: FacetCount[];
   let days: { day: string | null; n: number }[];
-  if (large) {
+  if (large || walked) {
     if (canSet) {
       const bits = bitsOf();
       sources = statement(db, SQL.sourcesInSet).all({ bits }) as FacetCount[];
@@ -193,14 +221,7 @@ export function facetCounts(store: Store, ids: number[], options: FacetOptions =
   } else {
     // Sources as the source index groups them: case aside, under their first spelling.
     const bySource = new Map<string, FacetCount>();
-    for (const { source } of meta) {
-      const value = source ?? '';
-      const seen = bySource.get(value.toLowerCase());
-      if (seen) {
-        seen.count++;
-        if (value < seen.value) seen.value = value;
-      } else bySource.set(value.toLowerCase(), { value, count: 1 });
-    }
+    for (const { source } of meta) bumpFolded(bySource, source ?? '');
     sources = [...bySource.values()];
     const byDay = new Map<string | null, number>();
     for (const { day } of meta) byDay.set(day, (byDay.get(day) ?? 0) + 1);
@@ -308,11 +329,15 @@ function bump(counts: Map<string, number>, key: string, n = 1): void {
   counts.set(key, (counts.get(key) ?? 0) + n);
 }
 
-/** Most first, then by value. */
-function ranked(counts: Map<string, number>): FacetCount[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+/** Count `n` under `value` with case aside, shown in its least spelling (as the source index groups sources). */
+function bumpFolded(counts: Map<string, FacetCount>, value: string, n = 1): void {
+  const key = value.toLowerCase();
+  const seen = counts.get(key);
+  if (!seen) counts.set(key, { value, count: n });
+  else {
+    seen.count += n;
+    if (value < seen.value) seen.value = value;
+  }
 }
 
 /** `size` ids spread evenly over the sorted result (every k-th), so each part of the corpus counts alike. */
@@ -340,12 +365,15 @@ export function facetPlans(store: Store): Record<string, string[]> {
     entitiesInRanges: { perType: 10, floor: 30, bits: null, short: '[]' },
     sourcesInSet: { bits: null },
     daysInSet: { bits: null },
+    tagsInSet: { bits: null },
   };
   // The bitmap statements need the extension's functions.
   const extension = hasRankFunction(db);
   return Object.fromEntries(
     Object.entries(SQL)
-      .filter(([name]) => extension || !['bits', 'entitiesInRanges', 'sourcesInSet', 'daysInSet'].includes(name))
+      .filter(
+        ([name]) => extension || !['bits', 'entitiesInRanges', 'sourcesInSet', 'daysInSet', 'tagsInSet'].includes(name),
+      )
       .map(([name, sql]) => [
         name,
         (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params[name] ?? {}) as { detail: string }[]).map((p) => p.detail),
