@@ -405,8 +405,8 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
 /**
  * Every other query command as a process, on the largest entities (medians of three, with the exit
  * status and the lines printed): what a user of a big archive runs beside search, timeline and
- * entity. Added when the first such run found `duplicates` crashing at a million articles (exit 70 after 15 s) and `events`
- * taking 1.6 s; nothing measured them before.
+ * entity. Added when the first such run found `duplicates` crashing at a million articles (exit 70
+ * after 15 s) and `events` taking 1.6 s; nothing measured them before.
  */
 function otherCommands(dbFile: string, top: { person: string; country: string; org: string }) {
   const commands: string[][] = [

@@ -10,8 +10,10 @@
  * match; only its tags are counted over an even sample of EXACT_UP_TO matches and scaled (`sample`
  * says how many). With the extension's bitmaps, where it costs less than reading those documents'
  * mentions, each entity's count is instead its own entity_docs rows in the result (the large
- * entities' ranges, each row tested against the matches' set). bench/facets.ts measures it against
- * an exact count.
+ * entities' ranges, each row tested against the matches' set), and a result too large to read row
+ * by row (see ROW_COST) has its sources, months and tags from walks of the source and date indexes
+ * and of doc_tags, each entry tested against that set. bench/facets.ts measures it against an exact
+ * count.
  */
 import { storedValue } from './errors.js';
 import { BITMAP_SPAN, hasRankFunction, sqlite, type Db, type Store } from './db.js';
@@ -50,7 +52,10 @@ export interface FacetOptions {
   direct?: boolean;
   /** Documents an entity must be in to be counted first (default: one in 500 of the matches; see floorFor). */
   floor?: number;
-  /** Count entities over their entity_docs ranges only past this many documents to read (RANGES_FROM; tests set 0). */
+  /**
+   * Count entities over their entity_docs ranges, and sources, months and tags over the indexes, only
+   * past this many documents to read (RANGES_FROM; tests set 0).
+   */
   rangesFrom?: number;
 }
 
