@@ -751,8 +751,10 @@ function fewPerCluster(
   const clusters = new Map<number, number>();
   const taken = new Map<number, number>();
   const candidates: SearchRow[] = [];
-  for (let at = 0; at < rows.length && candidates.length < depth; at += 2 * depth) {
-    const chunk = rows.slice(at, at + 2 * depth);
+  // Each chunk twice the last: where the best hits are copies of a few stories, a fixed chunk took
+  // ten lookups (`Japan trade` at 1M, 0.5 ms each).
+  for (let at = 0, size = 2 * depth; at < rows.length && candidates.length < depth; at += size, size *= 2) {
+    const chunk = rows.slice(at, at + size);
     for (const [id, cluster] of clusterIds(
       db,
       chunk.map((r) => r.id),
