@@ -71,7 +71,7 @@ describe('near-duplicates', () => {
   it('corpus duplicates lists the cluster, as text, JSON, CSV and NDJSON', () => {
     const text = corpus(['duplicates', '--db', file], { cwd: dir });
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^1 clusters of near-duplicates \(2 documents\):/);
+    expect(text.stdout).toMatch(/^1 cluster of near-duplicates \(2 documents\):/);
     expect(text.stdout).toContain('news/a-norway.txt');
     expect(text.stdout).not.toContain('c-wheat');
     const json = JSON.parse(corpus(['duplicates', '--json', '--db', file]).stdout);
@@ -321,7 +321,7 @@ describe('corpus duplicates on a large archive', () => {
 
     const one = corpus(['duplicates', '--limit', '1', '--db', file]);
     expect(one.code).toBe(0);
-    expect(one.stdout).toMatch(/^3 clusters of near-duplicates \(7 documents\); the 1 largest:\n/);
+    expect(one.stdout).toMatch(/^3 clusters of near-duplicates \(7 documents\); the largest:\n/);
     expect(one.stdout).toContain('· 3 documents');
     expect(one.stdout).not.toMatch(/WHEAT|LYON/);
     expect(one.stdout).toMatch(/\n… 2 more clusters \(--limit 0 lists all\)\n$/);
@@ -347,7 +347,7 @@ describe('corpus duplicates on a large archive', () => {
       '/',
       0,
     );
-    expect(text.startsWith('1 clusters of near-duplicates (300,000 documents):\n')).toBe(true);
+    expect(text.startsWith('1 cluster of near-duplicates (300,000 documents):\n')).toBe(true);
     expect(text.endsWith('  300000  1987-03-02  COPY 299999\n')).toBe(true);
   });
 });

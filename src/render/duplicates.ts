@@ -2,7 +2,7 @@
 import type { ClusterMember } from '../store/duplicates.js';
 import { maxOf } from '../core/extremes.js';
 import { visible } from './safe.js';
-import { displayPath, formatNumber, hanging, width } from './text.js';
+import { displayPath, formatNumber, hanging, plural, width } from './text.js';
 
 export interface DuplicateCluster {
   id: number;
@@ -41,9 +41,10 @@ export function renderDuplicatesText(
     lines.push('No near-duplicates.');
     return lines.join('\n') + '\n';
   }
-  const shown = clusters.length < totals.clusters ? `; the ${formatNumber(clusters.length)} largest` : '';
+  const largest = clusters.length === 1 ? 'the largest' : `the ${formatNumber(clusters.length)} largest`;
+  const shown = clusters.length < totals.clusters ? `; ${largest}` : '';
   lines.push(
-    `${formatNumber(totals.clusters)} clusters of near-duplicates (${formatNumber(totals.documents)} documents)${shown}:`,
+    `${plural(totals.clusters, 'cluster')} of near-duplicates (${formatNumber(totals.documents)} documents)${shown}:`,
   );
   const idWidth = maxOf(clusters.flatMap((c) => c.documents.map((d) => String(d.id).length)));
   for (const c of clusters) {
@@ -59,6 +60,7 @@ export function renderDuplicatesText(
     }
   }
   const more = totals.clusters - clusters.length;
-  if (more > 0) lines.push('', `… ${formatNumber(more)} more clusters (--limit 0 lists all)`);
+  if (more > 0)
+    lines.push('', `… ${formatNumber(more)} more ${more === 1 ? 'cluster' : 'clusters'} (--limit 0 lists all)`);
   return lines.join('\n') + '\n';
 }
