@@ -26,10 +26,15 @@ const MAX_CONTROL_SHARE = 0.1;
 const require = createRequire(import.meta.url);
 let iconv: typeof import('iconv-lite') | undefined;
 
+/** iconv-lite, loaded on first use (most files are UTF-8 and never need it). */
+function iconvLite(): typeof import('iconv-lite') {
+  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
+  return iconv;
+}
+
 /** Node's TextDecoder('windows-1252') is really Latin-1 (0x80–0x9F become C1 controls), so use iconv-lite. */
 function decodeCp1252(bytes: Uint8Array): string {
-  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
-  return iconv.decode(bytes, 'win1252');
+  return iconvLite().decode(bytes, 'win1252');
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -78,14 +83,12 @@ export function charsetNamed(label: string | null): string | null {
   if (!name || /^(?:utf-?8|utf-?16(?:[lb]e)?|unicode(?:-1-1-utf-8)?|ucs-?2)$/.test(name)) return null;
   if (/^(?:iso[-_]?8859-1|iso8859-1|latin-?1|l1|cp819|ibm819|(?:us-)?ascii|windows-1252|cp1252|x-cp1252)$/.test(name))
     return 'windows-1252';
-  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
-  return iconv.encodingExists(name) ? name : null;
+  return iconvLite().encodingExists(name) ? name : null;
 }
 
 /** Bytes in a charset iconv-lite knows. */
 function decodeAs(bytes: Uint8Array, charset: string): string {
-  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), charset);
+  return iconvLite().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), charset);
 }
 
 type Decoded = { text: string; encoding: TextEncoding; warnings: string[] };
@@ -112,9 +115,8 @@ function decodeUtf8OrCp1252(bytes: Uint8Array): Decoded {
   } catch {
     const mixed = decodeMixed(bytes);
     if (mixed) return mixed;
-    const detected = detectedNonLatin(bytes);
-    if (detected) return { text: decodeAs(bytes, detected), encoding: detected, warnings: [detectedWarning(detected)] };
-    return { text: decodeCp1252(bytes), encoding: 'windows-1252', warnings: [CP1252_WARNING] };
+    const { encoding, warnings } = notUtf8(bytes);
+    return { text: encoding === 'windows-1252' ? decodeCp1252(bytes) : decodeAs(bytes, encoding), encoding, warnings };
   }
 }
 
@@ -162,8 +164,28 @@ export function detectedNonLatin(bytes: Uint8Array): string | null {
 }
 
 /** The warning of a text decoded in the encoding detected from its bytes. */
-export function detectedWarning(charset: string): string {
+function detectedWarning(charset: string): string {
   return `not valid UTF-8; decoded as ${charset.toUpperCase()}, detected from its bytes`;
+}
+
+/**
+ * Bytes that are not UTF-8, nor mostly UTF-8: in the non-Latin encoding detected from `sample`
+ * (detectedNonLatin), else Windows-1252, with the warning saying which. One rule for whole files,
+ * streams judged chunk by chunk and a CSV's start.
+ */
+function notUtf8(sample: Uint8Array): { encoding: string; warnings: string[] } {
+  const detected = detectedNonLatin(sample);
+  return detected
+    ? { encoding: detected, warnings: [detectedWarning(detected)] }
+    : { encoding: 'windows-1252', warnings: [CP1252_WARNING] };
+}
+
+/**
+ * UTF-8 with stray bytes, each to be read as Windows-1252: some valid multi-byte sequences, and no
+ * more invalid bytes than them (scraped news pasted together); more, and the text is another encoding.
+ */
+function mostlyUtf8(valid: number, invalid: number): boolean {
+  return valid > 0 && invalid <= valid;
 }
 
 /**
@@ -175,7 +197,7 @@ export function detectedWarning(charset: string): string {
  */
 function decodeMixed(bytes: Uint8Array): Decoded | null {
   const scan = scanUtf8(bytes, true);
-  if (scan.valid === 0 || scan.invalid.length > scan.valid) return null;
+  if (!mostlyUtf8(scan.valid, scan.invalid.length)) return null;
   return { text: mixedText(bytes, scan), encoding: 'utf-8', warnings: [MIXED_WARNING] };
 }
 
@@ -303,10 +325,8 @@ export async function encodingOfChunks(
   } else count(new Uint8Array(0), true);
   if (invalid === 0) return { ok: true, encoding: 'utf-8', warnings: [] };
   if (charset) return { ok: true, encoding: charset, warnings: [] };
-  if (valid > 0 && invalid <= valid) return { ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] };
-  const detected = detectedNonLatin(sample);
-  if (detected) return { ok: true, encoding: detected, warnings: [detectedWarning(detected)] };
-  return { ok: true, encoding: 'windows-1252', warnings: [CP1252_WARNING] };
+  if (mostlyUtf8(valid, invalid)) return { ok: true, encoding: 'mixed', warnings: [MIXED_WARNING] };
+  return { ok: true, ...notUtf8(sample) };
 }
 
 /**
@@ -315,17 +335,13 @@ export async function encodingOfChunks(
  * `utf-8`; decode it as `mixed` to read a stray byte past the start as Windows-1252.
  */
 export function headEncoding(start: Uint8Array): { encoding: StreamEncoding; warnings: string[] } {
-  const bom = detectBom(start);
-  if (bom && bom.encoding !== 'utf-8') return { encoding: bom.encoding, warnings: [] };
-  const unmarked16 = bom ? null : sniffUtf16(start);
-  if (unmarked16) return { encoding: unmarked16, warnings: [] };
+  const utf16 = utf16Of(start);
+  if (utf16) return { encoding: utf16, warnings: [] };
   const scan = scanUtf8(start, false);
   if (scan.invalid.length === 0) return { encoding: 'utf-8', warnings: [] };
   // Stray bytes among UTF-8: the mixed decoder reports them where it finds them.
-  if (scan.valid > 0 && scan.invalid.length <= scan.valid) return { encoding: 'mixed', warnings: [] };
-  const detected = detectedNonLatin(start);
-  if (detected) return { encoding: detected, warnings: [detectedWarning(detected)] };
-  return { encoding: 'windows-1252', warnings: [CP1252_WARNING] };
+  if (mostlyUtf8(scan.valid, scan.invalid.length)) return { encoding: 'mixed', warnings: [] };
+  return notUtf8(start);
 }
 
 /** The UTF-16 a file's start shows (a BOM, or ASCII text with a NUL in every other byte), or null. */
@@ -375,8 +391,7 @@ export function chunkDecoder(encoding: StreamEncoding, strayBytes: (at: number) 
     return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
   }
   // Windows-1252 or a declared charset.
-  iconv ??= require('iconv-lite') as typeof import('iconv-lite');
-  const decoder = iconv.getDecoder(encoding);
+  const decoder = iconvLite().getDecoder(encoding);
   return {
     write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)),
     end: () => decoder.end() ?? '',

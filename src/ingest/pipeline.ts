@@ -526,13 +526,13 @@ function staleRows(
 ): { stale: string; byPrune: boolean }[] {
   const rowsOf = (prefix: string, shaped: (address: string) => boolean) =>
     writer.pathsUnder(prefix, (stored) => gone(stored) && shaped(stored.slice(prefix.length)));
+  const numbered = (address: string) => /^\d+$/.test(address);
   if (!holdsManyArticles(file))
     // A big file's parts; a .json file's articles when it held an array of them (`x.json:3`).
-    return [
-      ...rowsOf(`${file}${PART_MARK}`, (n) => /^\d+$/.test(n)),
-      ...(mayHoldMany(file) ? rowsOf(`${file}:`, (n) => /^\d+$/.test(n)) : []),
-    ].map((stale) => ({ stale, byPrune: false }));
-  const byPosition = rowsOf(`${file}:`, (n) => /^\d+$/.test(n));
+    return [...rowsOf(`${file}${PART_MARK}`, numbered), ...(mayHoldMany(file) ? rowsOf(`${file}:`, numbered) : [])].map(
+      (stale) => ({ stale, byPrune: false }),
+    );
+  const byPosition = rowsOf(`${file}:`, numbered);
   const byId = prune ? rowsOf(`${file}#`, (id) => id !== '' && isGone(fsPath(`${file}#${id}`))) : [];
   return [
     ...byPosition.map((stale) => ({ stale, byPrune: false })),

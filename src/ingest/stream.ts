@@ -259,7 +259,9 @@ async function* jsonArrayItems(file: string, decoding: Decoding, options: ReadOp
       return failure(path, `element over ${MAX_ELEMENT_CHARS.toLocaleString('en-US')} characters: not read`);
     const outcome = parseLine(element.text);
     if (!outcome.ok) return failure(path, outcome.error);
-    const warnings = [...(n === 1 ? decoding.warnings : []), ...(n === 1 && warning ? [warning] : [])];
+    // The file's own warnings (its decoding's, its sidecar's) go with its first article: said once, not
+    // with each of thousands (a small array's articles each carry them).
+    const warnings = n === 1 ? [...decoding.warnings, ...(warning ? [warning] : [])] : [];
     return { ok: true, article: articleOf(path, 'json', outcome.fields, warnings, read) };
   };
   try {

@@ -21,6 +21,7 @@ import {
   invalidDate,
 } from './fields.js';
 import { countCsvRecords } from './lines.js';
+import { withReadAhead } from './read-ahead.js';
 import { decodedChunks, headEncoding, MIXED_WARNING } from '../decode.js';
 import { COLUMN_FIELD_NAMES, COLUMN_FIELDS, type ColumnField } from '../columns.js';
 
@@ -53,14 +54,10 @@ async function* csvText(bytes: AsyncIterable<Uint8Array>, warn: (warning: string
     size += next.value.byteLength;
   }
   const start = Buffer.concat(head);
-  const rest = async function* (): AsyncGenerator<Uint8Array> {
-    yield start;
-    if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  };
   const { encoding, warnings } = headEncoding(start);
   for (const warning of warnings) warn(warning);
   // A stray byte is found as the parser reads ahead of the rows it gives: the warning says where it is.
-  yield* decodedChunks(rest(), encoding === 'utf-8' ? 'mixed' : encoding, (at) =>
+  yield* decodedChunks(withReadAhead([start], iterator, done), encoding === 'utf-8' ? 'mixed' : encoding, (at) =>
     warn(`${MIXED_WARNING} (the first at byte ${at.toLocaleString('en-US')} of the file)`),
   );
 }
@@ -271,11 +268,7 @@ function delimitedFormat(name: 'csv' | 'tsv', delimiter: string, extensions: rea
       // The bytes are piped in as the parser asks for them: memory stays one chunk and one row.
       const feed = (async () => {
         try {
-          const chunks = async function* (): AsyncGenerator<string> {
-            yield* head;
-            for (let next = await input.next(); !next.done; next = await input.next()) yield next.value;
-          };
-          for await (const chunk of chunks()) {
+          for await (const chunk of withReadAhead(head, input)) {
             if (state.runaway) break; // the rest would only lengthen the field that never ends
             if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
           }

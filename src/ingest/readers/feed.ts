@@ -17,6 +17,7 @@ import { cleanString, emptyFields, toTags, withMetadataDate, type ReaderOutcome 
 import { NEWS_MESSAGE_ROOTS, NEWS_XML_ROOTS, newsMessageItems, readNewsXml } from './news-xml.js';
 import { htmlToText } from './html.js';
 import { type FeedPiece, FeedItemSplitter } from './feed-items.js';
+import { withReadAhead } from './read-ahead.js';
 
 const require = createRequire(import.meta.url);
 let fxp: typeof import('fast-xml-parser') | undefined;
@@ -162,14 +163,11 @@ async function* feedByItems(read: Uint8Array[], rest: AsyncIterator<Uint8Array>)
     yield { address: '', outcome: { ok: false, error } };
     return;
   }
-  // Undeclared, a stray byte is read as Windows-1252 (the feed cannot be judged whole before it is read).
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    yield* read;
-    for (let next = ended ? null : await rest.next(); next && !next.done; next = await rest.next()) yield next.value;
-  }
   const splitter = new FeedItemSplitter();
   const items = new ItemEntries();
-  for await (const text of decodedChunks(chunks(), utf16 ?? charset ?? 'mixed')) yield* items.of(splitter.write(text));
+  // Undeclared, a stray byte is read as Windows-1252 (the feed cannot be judged whole before it is read).
+  for await (const text of decodedChunks(withReadAhead(read, rest, ended), utf16 ?? charset ?? 'mixed'))
+    yield* items.of(splitter.write(text));
   yield* items.of(splitter.end());
 }
 

@@ -90,7 +90,8 @@ function readNewsMlG2(text: string): ReaderOutcome {
       elementText(text, ['contentCreated']),
   );
   const provider = element(text, ['provider']);
-  const qcode = tagAttributes(text, 'provider')?.qcode ?? tagAttributes(text, 'provider')?.literal;
+  const providerTag = tagAttributes(text, 'provider');
+  const qcode = providerTag?.qcode ?? providerTag?.literal;
   fields.source = (provider ? elementText(provider, ['name']) : null) ?? cleanString(qcode?.replace(/^[\w-]+:/, ''));
   const creator = element(text, ['creator']);
   fields.author = bylineIn(text, ['by']) ?? (creator ? elementText(creator, ['name']) : null);
