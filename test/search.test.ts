@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Store } from '../src/store/db.js';
+import { openDatabase, sqlite, type Store } from '../src/store/db.js';
 import { exitCode, search } from '../src/search/search.js';
 import type { SearchHit } from '../src/search/types.js';
 import { UserError } from '../src/core/errors.js';
@@ -373,6 +373,20 @@ describe('search over a small corpus', () => {
     // Was every `the` of the snippet and the title too.
     expect(marked(hit)).toEqual(['Fed']);
     expect(hit.titleHighlights).toEqual([]);
+  });
+
+  it('gives a read-only connection that searches again a cache to keep what it read, and a command run once a small one', () => {
+    const reader = openDatabase(fx.file, { readonly: true });
+    try {
+      const cacheSize = (): number => sqlite(reader).pragma('cache_size', { simple: true }) as number;
+      const first = search(reader, 'Hanoi');
+      expect(cacheSize()).toBe(-2000);
+      // Was -2000 for good: each search of a lasting connection read its pages again.
+      expect(search(reader, 'Hanoi')).toEqual(first);
+      expect(cacheSize()).toBe(-65536);
+    } finally {
+      reader.close();
+    }
   });
 });
 

@@ -160,6 +160,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
 
 /** A read-only connection's page cache, in KiB as a negative cache_size (see configure). */
 const READ_CACHE_KIB = -2000;
+/**
+ * The page cache of a read-only connection kept open for more than one search (a program that holds
+ * the store and searches again): 64 MB, the writer's. The small cache that suits a command run once
+ * reads the same pages again on every search; at 1M articles the in-process search mix ran p50 21.7
+ * and p95 47.1 ms with it, 16.8 and 35.7 with this (16 MB: 17.6 and 44.4; 256 MB as 64).
+ */
+const LASTING_READ_CACHE_KIB = -65536;
+const snapshots = new WeakMap<Db, number>();
+
+/**
+ * Count a read snapshot of a connection: the second on a read-only one says the connection lasts
+ * beyond one command, and its cache grows (LASTING_READ_CACHE_KIB). A first never does, so a
+ * command run once pays nothing for memory it would not reuse.
+ */
+export function noteSnapshot(db: Db): void {
+  if (!db.readonly || db.memory) return;
+  const n = (snapshots.get(db) ?? 0) + 1;
+  snapshots.set(db, n);
+  if (n === 2) db.pragma(`cache_size = ${LASTING_READ_CACHE_KIB}`);
+}
 
 /** Databases larger than this are not copied into memory to read them from a read-only place. */
 const MAX_IN_MEMORY_COPY = 1024 * 1024 * 1024;

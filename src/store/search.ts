@@ -3,7 +3,7 @@
  * metadata, highlights and mentions, and the name lookups the query planner needs. src/search/
  * builds the plan (units, filters, weights) and assembles the result; everything here is a query.
  */
-import { BITMAP_SPAN, hasRankFunction, sqlite, type Db, type Store } from './db.js';
+import { BITMAP_SPAN, hasRankFunction, noteSnapshot, sqlite, type Db, type Store } from './db.js';
 import { statement } from './statements.js';
 import { ftsTotals, latestDocuments, TOKENIZE } from './vocabulary.js';
 import { ENTITY_TYPES } from '../core/types.js';
@@ -174,6 +174,7 @@ export const HIGHLIGHT_CLOSE = '\ue001';
 /** Run `read` in one read transaction, so every query in it sees the same snapshot even while an ingest writes. */
 export function inSnapshot<T>(store: Store, read: () => T): T {
   const db = sqlite(store);
+  noteSnapshot(db);
   return db.transaction(read)();
 }
 
