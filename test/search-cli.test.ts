@@ -46,6 +46,19 @@ describe('corpus search (CLI)', () => {
     expect(result.hits.map((h: { rank: number }) => h.rank)).toEqual([3]);
   });
 
+  it('shows at most 10,000 hits at a time, and says how to page on', () => {
+    // Was a crash at a million articles (a stack overflow, exit 70) or minutes and gigabytes.
+    const over = corpus(['search', 'DPRK', '--db', db, '--limit', '1000000']);
+    expect(over.code).toBe(2);
+    expect(over.stdout).toBe('');
+    expect(over.stderr).toBe(
+      'corpus: --limit is at most 10,000 hits at a time, got 1000000; page on with --offset (--offset 10000 --limit 10000 shows the next ones)\n',
+    );
+    const most = corpus(['search', 'DPRK', '--db', db, '--json', '--limit', '10000']);
+    expect(most.code).toBe(0);
+    expect(JSON.parse(most.stdout).hits).toHaveLength(3);
+  });
+
   it('exits 1 with a plain message when nothing matches', () => {
     const run = corpus(['search', 'zzyzx', '--db', db]);
     expect(run.code).toBe(1);
@@ -108,14 +121,15 @@ describe('corpus search (CLI)', () => {
     }
   });
 
-  it('reads a count past any corpus as all, not as a database error', () => {
+  it('reads a count past any corpus as a usage error or as the end, never as a database error', () => {
     const run = corpus(['search', 'summit', '--limit', '99999999999999999999', '--json', '--db', db]);
-    expect(run.code, run.stderr).toBe(0);
-    const all = JSON.parse(run.stdout);
-    expect(all.hits.length).toBeGreaterThan(0);
-    expect(all.hits.length).toBe(
-      JSON.parse(corpus(['search', 'summit', '--limit', '1000', '--json', '--db', db]).stdout).hits.length,
-    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^corpus: --limit is at most 10,000 hits at a time, got 99999999999999999999;/);
+    const past = corpus(['search', 'summit', '--offset', '99999999999999999999', '--json', '--db', db]);
+    expect(past.code, past.stderr).toBe(0);
+    const result = JSON.parse(past.stdout);
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.hits).toEqual([]);
   });
 
   it('has help that explains the query language and ends with an example', () => {

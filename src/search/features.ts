@@ -162,7 +162,7 @@ export function candidateFeatures(
       if (titleAt.length > 0) inTitle.add(t.unit);
       if (bodyAt.length > 0) {
         const list = unitPositions.get(t.unit) ?? [];
-        list.push(...bodyAt);
+        for (const at of bodyAt) list.push(at);
         unitPositions.set(t.unit, list);
       }
     });

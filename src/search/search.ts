@@ -626,8 +626,10 @@ function execute(
       const hits = withSimilar(db, rows.slice(offset, end), clusters, page.rows);
       // Past every candidate stage one scored (a pruned or unscored result, or MAX_STAGE_ONE): the
       // other matches, newest first, so that every match the total counts can be paged to.
+      // A loop, not push(...): the rest can be most of a million matches (`said --limit 1000000`).
       if (hits.length < limit && page.total > page.rows.length)
-        hits.push(...theRest(db, plan, page.rows, Math.max(0, offset - rows.length), limit - hits.length));
+        for (const row of theRest(db, plan, page.rows, Math.max(0, offset - rows.length), limit - hits.length))
+          hits.push(row);
       return { ...page, rows: hits, compiled, queryEntities, leftOut, units };
     }
   }
@@ -652,7 +654,7 @@ function reranked(
     const best = Math.max(0, ...candidates.slice(0, RERANK_DEPTH).map((c) => c.score));
     const scored: SearchRow[] = [];
     for (let at = 0; at < candidates.length; at += RERANK_DEPTH)
-      scored.push(...rerank(db, units, candidates.slice(at, at + RERANK_DEPTH), ranking, best));
+      for (const row of rerank(db, units, candidates.slice(at, at + RERANK_DEPTH), ranking, best)) scored.push(row);
     const rows = collapseClusters(scored, clusters);
     // Folded copies can leave fewer rows than the page needs: one block more, while there are candidates.
     if (rows.length >= end || candidates.length < blocks * RERANK_DEPTH) return { rows, clusters };
@@ -665,15 +667,14 @@ function reranked(
  * it passes over.
  */
 function theRest(db: Store, plan: SearchPlan, seen: SearchRow[], skip: number, take: number): SearchRow[] {
-  const shown = new Set(seen.map((r) => r.id));
-  const newest = searchDocuments(db, {
+  return searchDocuments(db, {
     ...plan,
     sort: '-date',
     depth: undefined,
-    offset: 0,
-    limit: skip + take + shown.size,
-  });
-  return newest.rows.filter((r) => !shown.has(r.id)).slice(skip, skip + take);
+    offset: skip,
+    limit: take,
+    passOver: new Set(seen.map((r) => r.id)),
+  }).rows;
 }
 
 /**

@@ -49,6 +49,11 @@ export interface SearchPlan extends Partial<SearchBounds> {
   /** `relevance` (default), `date` (oldest first) or `-date` (newest first). */
   sort?: 'relevance' | 'date' | '-date';
   /**
+   * Sorted by date: matches left out before the offset and the page are counted (stage one's
+   * candidates, which the ranked part of a result has placed). The total still counts them.
+   */
+  passOver?: ReadonlySet<number>;
+  /**
    * For a second ranking stage: return the best `depth` candidates (at least the page and some
    * slack) from the top, unsliced, and leave ordering ties and the page to the caller.
    */
@@ -287,7 +292,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   // Plucked: no object per id (`said` at 1M, 775,284 ids).
   const allIds = (): number[] => statement(db, `SELECT id FROM (${matching})`).pluck().all(params) as number[];
   if (plan.sort === 'date' || plan.sort === '-date')
-    return { ...datePage(db, matching, range, filtering.bitmaps, params, plan.sort === 'date', offset, limit), allIds };
+    return {
+      ...datePage(db, matching, range, filtering.bitmaps, params, plan.sort === 'date', offset, limit, plan.passOver),
+      allIds,
+    };
   const scoredMatches = plan.scoredMatches ?? SCORED_MATCHES;
   const k = Math.max(offset + limit + TIE_SLACK, plan.depth ?? 0);
   let total = -1;
@@ -468,9 +476,12 @@ function datePage(
   oldest: boolean,
   offset: number,
   limit: number,
+  passOver: ReadonlySet<number> = new Set(),
 ): { total: number; rows: SearchRow[] } {
   const direction = oldest ? 'ASC' : 'DESC';
-  const page = offset + limit;
+  // Ids only as far as the page and what it passes over; metadata for the page alone (700,000
+  // deep into `said` at 1M: every row before the page was read whole, 671 MB).
+  const page = offset + limit + passOver.size;
   const { bits, total } = bitmaps
     ? (statement(db, `SELECT corpus_idset(id) AS bits, count(*) AS total FROM (${matching})`).get(params) as {
         bits: Buffer | null;
@@ -506,9 +517,9 @@ function datePage(
         ).all({ ...params, bits, need }) as { id: number }[]
       ).map((r) => r.id);
     ids = walked(true, page);
-    if (ids.length < page && !range) ids.push(...walked(false, page - ids.length));
+    if (ids.length < page && !range) for (const id of walked(false, page - ids.length)) ids.push(id);
   }
-  const pageIds = ids.slice(offset, page);
+  const pageIds = (passOver.size > 0 ? ids.filter((id) => !passOver.has(id)) : ids).slice(offset, offset + limit);
   const byId = metadataOf(db, pageIds);
   return { total, rows: pageIds.flatMap((id) => (byId.has(id) ? [{ ...byId.get(id)!, score: 0 }] : [])) };
 }
@@ -1370,7 +1381,8 @@ function listFiltered(
   const dated = total - undated;
   const rows = offset < dated ? listed(' AND d.date IS NOT NULL', 'd.date, d.id', limit, offset) : [];
   if (rows.length < limit && undated > 0)
-    rows.push(...listed(' AND d.date IS NULL', 'd.id', limit - rows.length, Math.max(0, offset - dated)));
+    for (const row of listed(' AND d.date IS NULL', 'd.id', limit - rows.length, Math.max(0, offset - dated)))
+      rows.push(row);
   return { total, rows, allIds };
 }
 
@@ -1486,11 +1498,11 @@ export function mentionSpans(store: Store, docId: number, wanted: EntityRef[]): 
   const eventIds = ids(wanted, 'event');
   if (entityIds) {
     const sql = `SELECT 'entity' AS kind, entity_id AS id, start, end FROM mentions WHERE doc_id = ? AND entity_id IN (${entityIds})`;
-    out.push(...(statement(db, sql).all(docId) as MentionSpan[]));
+    for (const span of statement(db, sql).all(docId) as MentionSpan[]) out.push(span);
   }
   if (eventIds) {
     const sql = `SELECT 'event' AS kind, event_id AS id, start, end FROM event_mentions WHERE doc_id = ? AND event_id IN (${eventIds})`;
-    out.push(...(statement(db, sql).all(docId) as MentionSpan[]));
+    for (const span of statement(db, sql).all(docId) as MentionSpan[]) out.push(span);
   }
   return out;
 }
