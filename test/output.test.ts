@@ -1,4 +1,4 @@
-import { renderWhy } from '../src/render/entities.js';
+import { renderEntityList, renderWhy } from '../src/render/entities.js';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useColour } from '../src/cli/options.js';
@@ -42,6 +42,15 @@ describe('visible: terminal controls from documents are shown, not obeyed', () =
 });
 
 describe('fitting text to a terminal', () => {
+  it('aligns tables and lists of hundreds of thousands of rows (`entities --limit 0` of a large archive)', () => {
+    // Each was "Maximum call stack size exceeded": a column's width was Math.max over every row.
+    const rows = Array.from({ length: 300_000 }, (_, i) => [`name ${i}`, i] as const);
+    expect(table(['entity', 'mentions'], rows).split('\n').at(-1)).toBe('name 299999   299,999');
+    expect(keyValues(rows).split('\n').at(-1)).toBe('name 299999  299999');
+    const entities = rows.map(([name, n]) => ({ id: n, type: 'ORG', name, mentions: n, documents: 1, aliases: [] }));
+    expect(renderEntityList(entities).split('\n').at(-1)).toMatch(/^name 299999 +ORG +299,999 +1/);
+  });
+
   it('needs no library for plain text, and loads string-width for the rest', async () => {
     expect(isSimple({ a: ['Café – “quoted” … 1,000×'], n: 3 })).toBe(true);
     expect(isSimple(['東京'])).toBe(false);

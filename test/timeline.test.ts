@@ -421,6 +421,23 @@ describe('renderers', () => {
     );
   });
 
+  it('--limit 0 is every event, as entities and duplicates read it', () => {
+    const every = timeline({ limit: 0 });
+    // Was none, under "All events: nothing dated".
+    expect(every.entries).toHaveLength(4);
+    expect(every.leftOut.events).toBe(0);
+    expect(timeline({ limit: 1 }).entries).toHaveLength(1);
+    expect(renderTimelineText(every).split('\n')[0]).toBe('All events: 4 events, 2018-06 to 2019-02-27…28');
+  });
+
+  it('text: renders hundreds of thousands of entries (a million articles: 129,076 with --all)', () => {
+    const [first] = timeline().entries;
+    const entries = Array.from({ length: 300_000 }, (_, i) => ({ ...first, id: `event:${i}` }));
+    // Was "Maximum call stack size exceeded" (the date column's width by Math.max of every label).
+    const out = renderTimelineText({ ...timeline(), entries });
+    expect(out.split('\n')[0]).toMatch(/^All events: 300,000 events/);
+  });
+
   it('text: colour and wrapping on a terminal', () => {
     const out = renderTimelineText(timeline(), { colour: true, width: 60 });
     expect(out).toMatch(/\x1b\[36m2019-W06/);

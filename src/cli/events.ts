@@ -23,7 +23,7 @@ export function register(program: Command): void {
       'events up to this date; one dated only by week, month or year when all of it is',
       parseDateOption('--to'),
     )
-    .option('--limit <n>', 'how many (default 25)', parseCount('--limit'));
+    .option('--limit <n>', 'how many, most reported first (default 25; 0: all)', parseCount('--limit'));
   withCommonOptions(command, { rows: true });
   command
     .addHelpText('after', '\nExample:\n  corpus events --from 1987-03 --to 1987-03 --limit 10')

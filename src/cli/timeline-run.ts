@@ -4,6 +4,7 @@ import { json } from '../render/formats/json.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
 import { ambiguityNote, leftOutLine, renderTimelineText } from '../render/timeline-text.js';
 import { dateLabel } from '../core/timex.js';
+import { maxOf } from '../core/extremes.js';
 import type { BucketUnit } from '../core/days.js';
 import { eventJson, timelineJson, type EventJson } from '../timeline/json.js';
 import { toTimelineJs } from '../render/timelinejs.js';
@@ -189,7 +190,7 @@ function renderEventsText(timeline: Timeline, colour: boolean): string {
     dateLabel(e.date),
     eventTitle(e.name, e.place?.name),
   ]);
-  const widths = [Math.max(7, ...rows.map((r) => r[0].length)), Math.max(4, ...rows.map((r) => r[1].length))];
+  const widths = [maxOf([7, ...rows.map((r) => r[0].length)]), maxOf([4, ...rows.map((r) => r[1].length)])];
   const lines = [bold(`${'reports'.padStart(widths[0])}  ${'date'.padEnd(widths[1])}  event`)];
   for (const r of rows) lines.push(`${r[0].padStart(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2]}`);
   const left = timeline.leftOut.events;

@@ -25,7 +25,7 @@ export function register(program: Command): void {
       'keep entries up to this date; one dated only by week, month or year when all of it is',
       parseDateOption('--to'),
     )
-    .option('--limit <n>', 'the most reported events shown (default 25)', parseCount('--limit'))
+    .option('--limit <n>', 'the most reported events shown (default 25; 0: every event)', parseCount('--limit'))
     .option('--all', 'every event and lone dated mention, not only the most reported')
     .option('--mentions', 'also the lone dated mentions (dated sentences no other report shares)')
     .addOption(

@@ -15,6 +15,7 @@
  * spent 29% of the step committing). A transaction's band rows are filed together, in key order,
  * when it ends.
  */
+import { minOf } from '../core/extremes.js';
 import type { Store } from '../store/db.js';
 import { daysBetween } from '../core/days.js';
 import {
@@ -209,6 +210,6 @@ function fileDocument(db: Store, doc: PendingDocument, pending: PendingBands): b
   );
   if (loose.size === 0 && joined.size === 0) return false;
   const clusters = [...joined];
-  joinCluster(db, [id, ...loose], clusters, Math.min(id, ...loose, ...clusters));
+  joinCluster(db, [id, ...loose], clusters, minOf([id, ...loose, ...clusters]));
   return true;
 }

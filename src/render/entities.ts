@@ -1,3 +1,4 @@
+import { maxOf } from '../core/extremes.js';
 import type { BulkResult, MergeResult, UnmergeResult } from '../entities/curate.js';
 import type { EntityDetail, EntitySummary, EntityWhy, Suspect } from '../store/entities.js';
 import {
@@ -17,7 +18,7 @@ const shorten = (s: string, columns: number) => cut(s.replace(/\s+/g, ' '), colu
 export function renderEntityList(entities: EntitySummary[], context: TextContext = { colour: false }): string {
   if (entities.length === 0) return 'no entities';
   // Aliases are the flexible column: cut at a word to the room the terminal leaves, never folded.
-  const widest = (values: string[], header: string) => Math.max(width(header), ...values.map(width));
+  const widest = (values: string[], header: string) => Math.max(width(header), maxOf(values.map(width), 0));
   const fixed =
     widest(
       entities.map((e) => e.name),

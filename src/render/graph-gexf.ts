@@ -3,6 +3,7 @@
  * read. Names come from documents, so every value is XML-escaped and characters XML 1.0 forbids
  * (most C0 controls, lone surrogates, U+FFFE/FFFF) become U+FFFD.
  */
+import { maxOf } from '../core/extremes.js';
 import type { Graph } from '../graph/graph.js';
 import type { OutputFormat } from './formats/types.js';
 import { TYPE_COLOURS } from './graph-html.js';
@@ -20,7 +21,13 @@ export function escapeXml(text: string): string {
 export function renderGraphGexf(graph: Graph): string {
   const attr = (name: string, value: string | number) =>
     `<attvalue for="${name}" value="${escapeXml(String(value))}"/>`;
-  const maxMentions = Math.max(1, ...graph.nodes.map((n) => n.mentions));
+  const maxMentions = Math.max(
+    1,
+    maxOf(
+      graph.nodes.map((n) => n.mentions),
+      0,
+    ),
+  );
   const nodes = graph.nodes.map((n) => {
     const [r, g, b] = rgb(TYPE_COLOURS[n.type] ?? TYPE_COLOURS.OTHER);
     const size = Math.round((4 + 20 * Math.sqrt(n.mentions / maxMentions)) * 10) / 10;

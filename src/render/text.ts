@@ -1,3 +1,4 @@
+import { maxOf } from '../core/extremes.js';
 import type WrapAnsi from 'wrap-ansi';
 
 /** Small helpers for aligned terminal text; every renderer uses these so output looks alike. */
@@ -142,7 +143,10 @@ export function keyValues(
   rows: readonly (readonly [string, string | number | null | undefined])[],
   columns: number | null = null,
 ): string {
-  const labelWidth = Math.max(0, ...rows.map(([k]) => width(k)));
+  const labelWidth = maxOf(
+    rows.map(([k]) => width(k)),
+    0,
+  );
   return rows
     .map(([k, v]) => {
       const value = v === null || v === undefined ? '—' : String(v); // numbers as given: ids need no separators
@@ -163,7 +167,16 @@ export function table(
 ): string {
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number'));
-  const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ''))));
+  // maxOf, not Math.max(...): a table may have more rows than a call has room for arguments.
+  const widths = headers.map((h, i) =>
+    Math.max(
+      width(h),
+      maxOf(
+        cells.map((r) => width(r[i] ?? '')),
+        0,
+      ),
+    ),
+  );
   const natural = [...widths];
   if (columns) fitColumns(widths, headers, numeric, columns);
   const line = (r: readonly string[]) => {

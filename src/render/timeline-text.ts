@@ -1,3 +1,4 @@
+import { maxOf } from '../core/extremes.js';
 import { wordWrap } from '../core/word-wrap.js';
 import { bucketLabel, bucketStart, type BucketUnit } from '../core/days.js';
 import { dateLabel } from '../core/timex.js';
@@ -32,7 +33,15 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
   lines.push(paint('bold', heading(timeline)));
 
   const labels = timeline.entries.map((e) => dateLabel(e.date));
-  const column = Math.max(12, ...labels.map((l) => l.length)) + 2;
+  // maxOf: `timeline --all` at a million articles has 129,076 entries, too many arguments for Math.max.
+  const column =
+    Math.max(
+      12,
+      maxOf(
+        labels.map((l) => l.length),
+        0,
+      ),
+    ) + 2;
   const indent = ' '.repeat(column);
   const wrapWidth = options.width && options.width > column + 20 ? options.width : null;
   const push = (first: string, text: string, style?: keyof typeof ANSI) => {
@@ -94,8 +103,8 @@ function heading(timeline: Timeline): string {
     n === 0
       ? 'nothing dated'
       : events === n
-        ? `${n} event${n === 1 ? '' : 's'}`
-        : `${events} event${events === 1 ? '' : 's'}, ${n - events} dated mention${n - events === 1 ? '' : 's'}`;
+        ? `${formatNumber(n)} event${n === 1 ? '' : 's'}`
+        : `${formatNumber(events)} event${events === 1 ? '' : 's'}, ${formatNumber(n - events)} dated mention${n - events === 1 ? '' : 's'}`;
   const period = periodAsked(timeline);
   const range = period ? ` ${period}` : n === 0 ? '' : `, ${spanOfEntries(timeline.entries)}`;
   return `${subject}: ${count}${range}`;

@@ -48,7 +48,8 @@ export function buildTimeline(db: Store, query: TimelineQuery = {}): Timeline {
   }
 
   const filter = { entityId: entity?.id, placeId, from, to };
-  const limit = query.all ? Infinity : Math.max(0, query.limit ?? DEFAULT_LIMIT);
+  // 0 is every event, as `entities` and `duplicates` read it: shown none, the digest said "nothing dated".
+  const limit = query.all || query.limit === 0 ? Infinity : Math.max(0, query.limit ?? DEFAULT_LIMIT);
   // Only the events shown are read; the rest are counted (a big entity has tens of thousands).
   const events = corpusEvents(db, { ...filter, kinds: ['event'], limit });
   const eventCount = query.all ? events.length : corpusEventCount(db, { ...filter, kinds: ['event'] });

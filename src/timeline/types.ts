@@ -64,7 +64,7 @@ export interface TimelineQuery {
   to?: string;
   /** Only events at (or near) this place, by any of its names. */
   place?: string;
-  /** The most salient events shown (default 25); ignored with `all`. */
+  /** The most salient events shown (default 25; 0: every one, as `entities --limit 0`); ignored with `all`. */
   limit?: number;
   /** Every event and lone mention. */
   all?: boolean;

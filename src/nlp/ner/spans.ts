@@ -1053,7 +1053,7 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
       sp.cued = true;
     }
   }
-  spans.push(...found);
+  for (const span of found) spans.push(span);
 }
 
 /**
@@ -3924,7 +3924,7 @@ function groupsOfNations(spans: Span[], tokens: Token[], sentences: Sentence[]):
     }
   });
   if (added.length === 0) return;
-  spans.push(...added);
+  for (const span of added) spans.push(span);
   spans.sort((a, b) => a.first - b.first);
 }
 
