@@ -331,6 +331,14 @@ describe('corpus duplicates on a large archive', () => {
     expect(json.clusters.map((c: { documents: number }) => c.documents)).toEqual([3, 2]);
     const csv = corpus(['duplicates', '--limit', '0', '--csv', '--db', file]).stdout.trim().split('\n');
     expect(csv).toHaveLength(1 + 7);
+    // Lines are written a slice of clusters at a time: the members --json lists, in its order.
+    const every = JSON.parse(corpus(['duplicates', '--limit', '0', '--json', '--db', file]).stdout);
+    const lines = corpus(['duplicates', '--limit', '2', '--nl', '--db', file]).stdout.trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toEqual(
+      every.clusters
+        .slice(0, 2)
+        .flatMap((c: { id: number; documentList: object[] }) => c.documentList.map((d) => ({ cluster: c.id, ...d }))),
+    );
   });
 
   it('prints clusters holding hundreds of thousands of documents (a million articles: 910,402)', () => {

@@ -99,6 +99,48 @@ describe('corpus timeline (CLI)', () => {
     expect(corpus(['timeline', '--format', 'json', '--from', '2019', '--db', db]).stdout).toBe(r.stdout);
   });
 
+  it('--nl and --csv write the entries --json lists, in its order (each written as it is built)', () => {
+    for (const args of [
+      ['timeline', '--all'],
+      ['timeline', 'Kim'],
+      ['events', '--limit', '0'],
+      ['events', '--limit', '2'],
+    ]) {
+      const json = JSON.parse(corpus([...args, '--json', '--db', db]).stdout);
+      const entries = json.entries ?? json.events;
+      const nl = corpus([...args, '--nl', '--db', db]);
+      expect(nl.code, nl.stderr).toBe(0);
+      expect(
+        nl.stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line)),
+      ).toEqual(entries);
+      const csv = corpus([...args, '--csv', '--db', db])
+        .stdout.trimEnd()
+        .split('\n');
+      expect(csv.slice(1).map((line) => line.split(',')[5])).toEqual(entries.map((e: { name: string }) => e.name));
+    }
+    // Said once, before the lines: the ambiguous name.
+    expect(corpus(['timeline', 'Kim', '--nl', '--db', db]).stderr).toMatch(
+      /^corpus: the name also matches Kim Yo Jong/,
+    );
+    expect(corpus(['timeline', 'Atlantis', '--nl', '--db', db]).code).toBe(1);
+  });
+
+  it('--out writes the lines to the file as they come, and leaves nothing behind when it cannot', () => {
+    const out = path.join(dir, 'all.ndjson');
+    const w = corpus(['timeline', '--all', '--nl', '--out', out, '--db', db]);
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stdout).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toBe(corpus(['timeline', '--all', '--nl', '--db', db]).stdout);
+    const missing = path.join(dir, 'no', 'such', 'dir.ndjson');
+    const bad = corpus(['timeline', '--all', '--nl', '--out', missing, '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`corpus: ${missing}: cannot write (ENOENT)\n`);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
   it('--format timelinejs prints TimelineJS JSON, or writes it with --out', () => {
     const r = corpus(['timeline', '--format', 'timelinejs', '--db', db]);
     expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { emit, type OutputFlags } from './emit.js';
+import { chooseFormat, emit, type OutputFlags } from './emit.js';
 import { parseCount, withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
@@ -18,6 +18,10 @@ Examples:
   corpus duplicates --csv --limit 0 > duplicates.csv     # every cluster, one line per document`,
     );
   withCommonOptions(command, { rows: true }).action(async (flags: OutputFlags & { db: string; limit: number }) => {
+    if (chooseFormat(flags).rows) {
+      await writeDocumentRows(flags);
+      return;
+    }
     const [{ openDatabase }, { largestClusters, unsignedCount }, render] = await Promise.all([
       import('../store/db.js'),
       import('../store/duplicates.js'),
@@ -33,7 +37,6 @@ Examples:
     } finally {
       db.close();
     }
-    // CSV and NDJSON: one line per document, with its cluster.
     await emit(
       {
         clusters: render.groupClusters(listing.members),
@@ -50,7 +53,37 @@ Examples:
           d.unsignedDocuments,
           context.width ?? null,
         ),
-      { rows: (d) => d.clusters.flatMap((c) => c.documents.map((doc) => ({ cluster: c.id, ...doc }))) },
     );
   });
+}
+
+/** Clusters whose members are read together when written as lines. */
+const CLUSTER_SLICE = 1_000;
+
+/**
+ * CSV and NDJSON: one line per document, with its cluster, written a slice of clusters at a time in
+ * one read snapshot (`--limit 0 --csv` at a million articles, 910,402 documents: 708 MB when every
+ * member was read before the first line was written).
+ */
+async function writeDocumentRows(flags: OutputFlags & { db: string; limit: number }): Promise<void> {
+  const [{ beginRead, openDatabase }, { clusterSizes, membersOfClusters }] = await Promise.all([
+    import('../store/db.js'),
+    import('../store/duplicates.js'),
+  ]);
+  const db = openDatabase(flags.db, { readonly: true });
+  const endRead = beginRead(db);
+  try {
+    // 0 lists every cluster, as `entities --limit 0` lists every entity.
+    const { listed } = clusterSizes(db, flags.limit === 0 ? -1 : flags.limit);
+    await emit(listed, flags, () => '', {
+      rows: function* (clusters) {
+        // A member is its line: cluster, id, date, title, source, path.
+        for (let at = 0; at < clusters.length; at += CLUSTER_SLICE)
+          yield* membersOfClusters(db, clusters.slice(at, at + CLUSTER_SLICE));
+      },
+    });
+  } finally {
+    endRead();
+    db.close();
+  }
 }

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { FORMATS, type OutputFormat, type Payload, type Sink } from '../render/formats/index.js';
@@ -70,11 +71,9 @@ export async function emit<T, R = unknown>(
   const payload = { data, text: renderText, ...more } as Payload;
   if (more.out !== undefined) {
     // A file is read later, elsewhere: no colour, no terminal width.
-    const chunks: string[] = [];
     const context = { colour: false, width: null, cwd: process.cwd(), pretty: Boolean(flags.pretty) };
     if (format.forPeople) await loadFitting({ wide: !isSimple(data), wrapping: false });
-    await format.write(payload, { write: (chunk) => void chunks.push(chunk) }, context);
-    writeFile(more.out, chunks.join(''));
+    await writeFileAsWritten(more.out, (sink) => format.write(payload, sink, context));
     return;
   }
   const context = { ...textContext(), pretty: Boolean(flags.pretty) };
@@ -86,6 +85,45 @@ export async function emit<T, R = unknown>(
     return;
   }
   await format.write(payload, stdoutSink, context);
+}
+
+/**
+ * Write a file chunk by chunk as `produce` writes them (a long export is never held whole), into a
+ * file beside it that takes its name only once complete: a failure leaves the old file, or none.
+ * What is not a regular file (/dev/stdout, a named pipe) is written directly.
+ */
+export async function writeFileAsWritten(file: string, produce: (sink: Sink) => Promise<void>): Promise<void> {
+  const failed = (error: unknown) =>
+    new UserError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  const direct = existing !== undefined && !existing.isFile();
+  const partial = direct ? file : path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
+  let fd: number;
+  try {
+    // A file the user may not write stays as it is, as writing it in place would leave it.
+    if (existing?.isFile()) fs.accessSync(file, fs.constants.W_OK);
+    fd = fs.openSync(partial, 'w');
+  } catch (error) {
+    throw failed(error);
+  }
+  const fsStep = (step: () => void) => {
+    try {
+      step();
+    } catch (error) {
+      throw failed(error);
+    }
+  };
+  let open = true;
+  try {
+    await produce({ write: (chunk) => fsStep(() => fs.writeSync(fd, chunk)) });
+    open = false;
+    fsStep(() => fs.closeSync(fd));
+    if (!direct) fsStep(() => fs.renameSync(partial, file));
+  } catch (error) {
+    if (open) fs.closeSync(fd);
+    if (!direct) fs.rmSync(partial, { force: true });
+    throw error;
+  }
 }
 
 /** Write a whole file, or fail with one line naming it. */

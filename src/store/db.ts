@@ -99,6 +99,18 @@ export function inTransaction<T>(store: Store, work: () => T): T {
   return sqlite(store).transaction(work).immediate();
 }
 
+/**
+ * Begin one read snapshot that lasts across awaits (an export written as it is read, whose reads
+ * must all see one state of the database even while an ingest commits); returns its end.
+ */
+export function beginRead(store: Store): () => void {
+  const db = sqlite(store);
+  db.exec('BEGIN');
+  return () => {
+    if (db.inTransaction) db.exec('COMMIT');
+  };
+}
+
 /** The handle of a connection, for a store function that calls another one. */
 export function handle(db: Db): Store {
   return db as unknown as Store;
