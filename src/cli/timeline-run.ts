@@ -12,7 +12,8 @@ import { displayPath, formatNumber, visibleDeep } from '../render/text.js';
 import { beginRead, openDatabase } from '../store/db.js';
 import { buildTimeline, planTimeline, timelineEntries } from '../timeline/query.js';
 import { suggestingNames } from './entity-names.js';
-import type { Timeline } from '../timeline/types.js';
+import type { Timeline, TimelineQuery } from '../timeline/types.js';
+import type { CorpusEventRow } from '../store/events.js';
 import { chooseFormat, emit, type OutputFlags, say, writeFile } from './emit.js';
 import { eventTitle } from '../render/event-title.js';
 
@@ -45,7 +46,8 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   }
   const flags: OutputFlags = { ...options, json: options.json || options.format === 'json' };
   if (!options.html && chooseFormat(flags).rows) {
-    await writeTimelineRows(entity, options, flags);
+    const query = { entity, from: options.from, to: options.to, limit: options.limit, all: options.all };
+    await writeEntries(options.db, { ...query, mentions: options.mentions }, flags, { out: options.out });
     return;
   }
 
@@ -105,34 +107,28 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
 }
 
 /**
- * CSV and NDJSON: each entry written as soon as it is built, a slice of events at a time, in one
- * read snapshot (`timeline --all --nl` at a million articles: 1.1 GB when the whole timeline was
- * built first).
+ * A timeline's or the events' entries as CSV or NDJSON, each written as soon as it is built, a slice
+ * of events at a time, in one read snapshot (`timeline --all --nl` at a million articles: 1.1 GB
+ * when the whole timeline was built before the first line). `order` re-sorts the events (`events`
+ * ranks them); `maxSources` is what each line lists.
  */
-async function writeTimelineRows(
-  entity: string | undefined,
-  options: TimelineOptions,
+async function writeEntries(
+  file: string,
+  query: TimelineQuery,
   flags: OutputFlags,
+  how: { out?: string; order?: (a: CorpusEventRow, b: CorpusEventRow) => number; maxSources?: number },
 ): Promise<void> {
-  const db = openDatabase(options.db, { readonly: true });
+  const db = openDatabase(file, { readonly: true });
   const endRead = beginRead(db);
   try {
-    const { head, rows } = await suggestingNames(db, () =>
-      planTimeline(db, {
-        entity,
-        from: options.from,
-        to: options.to,
-        limit: options.limit,
-        all: options.all,
-        mentions: options.mentions,
-      }),
-    );
+    const { head, rows } = await suggestingNames(db, () => planTimeline(db, query));
     const note = ambiguityNote(head);
     if (note) say(note);
+    const ordered = how.order ? [...rows].sort(how.order) : rows;
     await emit(head, flags, () => '', {
-      rows: () => mapped(timelineEntries(db, rows), eventJson),
+      rows: () => mapped(timelineEntries(db, ordered, how.maxSources), eventJson),
       csv: timelineCsv,
-      out: options.out,
+      out: how.out,
     });
   } finally {
     endRead();
@@ -188,7 +184,12 @@ export interface EventsOptions extends OutputFlags {
 /** `corpus events`: the corpus's events ranked by salience (most reports first). */
 export async function runEvents(options: EventsOptions): Promise<void> {
   if (chooseFormat(options).rows) {
-    await writeEventRows(options);
+    const { entity, place, from, to } = options;
+    await writeEntries(options.db, { entity, place, from, to, limit: options.limit ?? 25 }, options, {
+      order: bySupport((r) => ({ documents: r.documents, days: r.days, start: r.date.start, key: r.key })),
+      // A CSV line quotes the best report; a JSON line lists them all.
+      maxSources: options.nl ? undefined : 1,
+    });
     return;
   }
   const db = openDatabase(options.db, { readonly: true });
@@ -236,35 +237,6 @@ function bySupport<T>(
     const b = of(y);
     return b.documents - a.documents || b.days - a.days || a.start.localeCompare(b.start) || a.key.localeCompare(b.key);
   };
-}
-
-/** `events` as CSV or NDJSON, written as each event is built (see writeTimelineRows). */
-async function writeEventRows(options: EventsOptions): Promise<void> {
-  const db = openDatabase(options.db, { readonly: true });
-  const endRead = beginRead(db);
-  try {
-    const { head, rows } = await suggestingNames(db, () =>
-      planTimeline(db, {
-        entity: options.entity,
-        place: options.place,
-        from: options.from,
-        to: options.to,
-        limit: options.limit ?? 25,
-      }),
-    );
-    const note = ambiguityNote(head);
-    if (note) process.stderr.write(`corpus: ${note}\n`);
-    const ranked = [...rows].sort(
-      bySupport((r) => ({ documents: r.documents, days: r.days, start: r.date.start, key: r.key })),
-    );
-    await emit(head, options, () => '', {
-      rows: () => mapped(timelineEntries(db, ranked, options.nl ? undefined : 1), eventJson),
-      csv: timelineCsv,
-    });
-  } finally {
-    endRead();
-    db.close();
-  }
 }
 
 function renderEventsText(timeline: Timeline, colour: boolean): string {
