@@ -219,6 +219,34 @@ describe('ingest on a terminal (CLI, pseudo-terminal)', () => {
     expect(text).toMatch(/\/70 articles/); // 40 + 1 bad lines, 25 + 3 + 1 files: articles, not files
     expect(text).toMatch(/^30 files, 66 documents: 66 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed/m);
     expect(run.output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(run.output.lastIndexOf(`${ESC}[?25l`));
+    // After the bar, what the corpus-wide steps are doing (minutes of silence at a million articles),
+    // each line cleared by the next and the last before the summary.
+    const steps = [
+      'resolving entities across the corpus…',
+      'finding near-duplicates…',
+      'clustering events across the corpus…',
+    ];
+    const at = steps.map((s) => run.output.indexOf(`${ESC}[2K${s}`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(run.output.indexOf(`${ESC}[2K`, at[2] + 1)).toBeLessThan(run.output.indexOf('30 files, 66 documents'));
+  });
+
+  it('says what a correction is doing across the corpus while it does it, on a terminal only', () => {
+    const dir = tempDir('corpus-merge-tty-');
+    expect(corpus(['ingest', SEEDS, '--db', 'x.db', '-q'], { cwd: dir }).code).toBe(0);
+    const merge = inPty(['entity', 'merge', 'Shinzo Abe', 'Donald Trump', '--db', 'x.db'], { cwd: dir });
+    expect(merge.code, merge.output).toBe(0);
+    const at = ['applying the correction across the corpus…', 'clustering events across the corpus…'].map((s) =>
+      merge.output.indexOf(`${ESC}[2K${s}`),
+    );
+    expect(at[0]).toBeGreaterThan(-1);
+    expect(at[1]).toBeGreaterThan(at[0]);
+    // Cleared before the result is printed.
+    expect(merge.output.indexOf(`${ESC}[2K`, at[1] + 1)).toBeLessThan(merge.output.indexOf('merged Shinzo Abe'));
+    const piped = corpus(['entity', 'unmerge', 'Shinzo Abe', '--db', 'x.db'], { cwd: dir });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stderr).toBe('');
   });
 
   it('on Ctrl-C commits what was read, restores the cursor and says how to resume', () => {

@@ -97,7 +97,11 @@ Example:
           }
         }
         const db = openDatabase(flags.db);
+        // A correction is applied across the whole corpus (nearly two minutes at a million articles).
+        const { ProgressLine } = await import('./progress.js');
+        const line = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
         try {
+          line?.status('applying the correction across the corpus…');
           const result = await suggestingNames(db, () =>
             bulk
               ? curate.mergeFile(db, text, flags.file!, flags.type)
@@ -110,10 +114,13 @@ Example:
           const { updateCorpusEvents } = await import('../ingest/corpus-events.js');
           const { boundHeapGrowth } = await import('./heap.js');
           boundHeapGrowth();
+          line?.status('clustering events across the corpus…');
           updateCorpusEvents(db, { changed: true });
+          line?.stop();
           // What changed is printed whether or not stdout is a terminal: a correction should say what it did.
           await emit(result, flags, render.renderCuration, { rows: (r) => ('merges' in r ? r.merges : [r]) });
         } finally {
+          line?.stop();
           db.close();
         }
         return;

@@ -85,11 +85,16 @@ export async function runIngest(
           bar?.stop();
           process.off('SIGINT', onInterrupt);
           readStoryStarts(store);
-          const seconds =
-            changed || resolutionDue(store) ? resolveCorpus(store).seconds : storeMissingAssociations(store);
-          if (!interrupted) updateNearDuplicates(store);
+          const resolving = changed || resolutionDue(store);
+          if (resolving) bar?.status('resolving entities across the corpus…');
+          const seconds = resolving ? resolveCorpus(store).seconds : storeMissingAssociations(store);
+          if (!interrupted) {
+            bar?.status('finding near-duplicates…');
+            updateNearDuplicates(store);
+          }
           return seconds;
         },
+        step: (what) => bar?.status(what),
         // CORPUS_WORKERS=N analysis threads; 0 analyzes in the main thread (for debugging).
         workers: process.env.CORPUS_WORKERS
           ? Math.max(0, Math.floor(Number(process.env.CORPUS_WORKERS)) || 0)

@@ -72,6 +72,18 @@ export class ProgressLine {
     this.draw();
   }
 
+  /**
+   * Once the bar has stopped: what the program is busy with now, alone on the bottom line until the
+   * next status or `stop` (the corpus-wide steps after an ingest run for minutes at a million
+   * articles, in one synchronous stretch: no timer could redraw during them, so the line says what,
+   * not how far).
+   */
+  status(text: string): void {
+    if (this.timer) return;
+    this.stream.write(`${CLEAR_LINE}${visibleLine(text).slice(0, Math.max(0, (this.stream.columns || 80) - 1))}`);
+    this.shown = true;
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;

@@ -34,6 +34,8 @@ export interface IngestOptions {
    * may not import): told whether the corpus changed, returns the seconds it took.
    */
   afterIngest?: (store: Store, changed: boolean, interrupted: boolean) => number;
+  /** Told as each corpus-wide step of this module begins, for a person waiting (`clustering events…`). */
+  step?: (what: string) => void;
   /** The analysis to run; the default is the full analyzer. Benchmarks swap in cheaper ones. */
   analyzer?: Analyzer;
   /**
@@ -314,7 +316,10 @@ export async function ingest(
   const afterIngestStep = stepFigures(documentsDone);
   // Corpus-level events last: their statements name entities as resolved, and their support counts
   // a near-duplicate cluster (made in afterIngest) as one report.
-  if (!summary.interrupted) updateCorpusEvents(db, { changed });
+  if (!summary.interrupted) {
+    options.step?.('clustering events across the corpus…');
+    updateCorpusEvents(db, { changed });
+  }
   summary.steps = { documents: documentsStep, afterIngest: afterIngestStep, events: stepFigures(afterIngestDone) };
   restJournalMode(db);
 
