@@ -1,4 +1,4 @@
-import { renderEntityList, renderWhy } from '../src/render/entities.js';
+import { readableAliases, renderEntityList, renderWhy } from '../src/render/entities.js';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useColour } from '../src/cli/options.js';
@@ -38,6 +38,26 @@ describe('visible: terminal controls from documents are shown, not obeyed', () =
       'k\x1b': ['x␛y', 3, null],
       n: { t: '\ufffd' },
     });
+  });
+});
+
+describe('aliases for people', () => {
+  it('shows one spelling of a name written in other capitals, the ordinary one, and not the name again', () => {
+    // Reuters: headlines in capitals and slips of the shift key were listed as names of their own.
+    expect(readableAliases('Ronald Reagan', ['REAGAN', 'Reagan'])).toEqual(['Reagan']);
+    expect(readableAliases('Japan', ['JAPAN', 'Nippon'])).toEqual(['Nippon']);
+    expect(readableAliases('Federal Reserve', ['Board', 'FED', 'Fed', 'FEd', 'The Fed'])).toEqual([
+      'Board',
+      'Fed',
+      'The Fed',
+    ]);
+    expect(readableAliases('United States', ['U.S.', 'U.s.', 'US', 'USA'])).toEqual(['U.S.', 'US', 'USA']);
+    // Other spellings are other names: hyphens, misspellings, acronyms all stay.
+    expect(readableAliases('Kim Jong Un', ['Kim Jong-un', 'KJU'])).toEqual(['Kim Jong-un', 'KJU']);
+    const list = renderEntityList([
+      { id: 1, type: 'COUNTRY', name: 'Japan', mentions: 3, documents: 2, aliases: ['JAPAN', 'Nippon'] },
+    ]);
+    expect(list.split('\n')[1]).toMatch(/ Nippon$/);
   });
 });
 

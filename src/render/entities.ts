@@ -15,6 +15,33 @@ import {
 /** One line (aliases and titles may carry newlines from the source), cut to `columns`. */
 const shorten = (s: string, columns: number) => cut(s.replace(/\s+/g, ' '), columns);
 
+/**
+ * The aliases a person reads: one spelling per way of writing a name that differs only in case, the
+ * one written in ordinary capitals (`Fed`, not `FED` of a headline in capitals nor `FEd` of a slip of
+ * the shift key), and none that is only the entity's name in other capitals (`JAPAN` of Japan). JSON
+ * keeps every written form.
+ */
+export function readableAliases(name: string, aliases: readonly string[]): string[] {
+  const folded = name.toLowerCase();
+  const best = new Map<string, string>();
+  for (const alias of aliases) {
+    const key = alias.toLowerCase();
+    if (key === folded) continue;
+    const kept = best.get(key);
+    if (kept === undefined || plainer(alias, kept)) best.set(key, alias);
+  }
+  return [...best.values()];
+}
+
+/** Capitals after a capital in a word (`FEd`, `FED`: 1, 2; `Fed`, `U.S.`, `EC` of itself: 0, 0, 1). */
+const runCapitals = (s: string): number => (s.match(/(?<=\p{Lu})\p{Lu}/gu) ?? []).length;
+const capitals = (s: string): number => (s.match(/\p{Lu}/gu) ?? []).length;
+
+/** Whether `a` reads more like ordinary writing than `b`: fewer capitals in a row, then more capitals (`U.S.` over `U.s.`). */
+function plainer(a: string, b: string): boolean {
+  return runCapitals(a) - runCapitals(b) < 0 || (runCapitals(a) === runCapitals(b) && capitals(a) > capitals(b));
+}
+
 export function renderEntityList(entities: EntitySummary[], context: TextContext = { colour: false }): string {
   if (entities.length === 0) return 'no entities';
   // Aliases are the flexible column: cut at a word to the room the terminal leaves, never folded.
@@ -40,7 +67,13 @@ export function renderEntityList(entities: EntitySummary[], context: TextContext
   const room = context.width ? Math.max(8, context.width - fixed) : 60;
   return table(
     ['entity', 'type', 'mentions', 'docs', 'aliases'],
-    entities.map((e) => [e.name, e.type, e.mentions, e.documents, shorten(e.aliases.join(', '), room)]),
+    entities.map((e) => [
+      e.name,
+      e.type,
+      e.mentions,
+      e.documents,
+      shorten(readableAliases(e.name, e.aliases).join(', '), room),
+    ]),
     context.width,
   );
 }
@@ -51,12 +84,13 @@ export function renderEntity(
   context: TextContext = { colour: false },
 ): string {
   const columns = context.width ?? null;
+  const aliases = readableAliases(e.name, e.aliases).join(', ');
   const parts = [
     keyValues(
       [
         ['entity', e.name],
         ['type', e.type],
-        ['aliases', e.aliases.length ? shorten(e.aliases.join(', '), 200) : null],
+        ['aliases', aliases ? shorten(aliases, 200) : null],
         ['mentions', `${formatNumber(e.mentions)} in ${plural(e.documents, 'document')}`],
         ['seen', e.firstSeen ? (e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} to ${e.lastSeen}`) : null],
         ...(e.lat !== null && e.lon !== null
