@@ -49,8 +49,8 @@ export interface SearchPlan extends Partial<SearchBounds> {
   /** `relevance` (default), `date` (oldest first) or `-date` (newest first). */
   sort?: 'relevance' | 'date' | '-date';
   /**
-   * Sorted by date: matches left out before the offset and the page are counted (stage one's
-   * candidates, which the ranked part of a result has placed). The total still counts them.
+   * Sorted by date: matches to leave out of the listing (stage one's candidates, which the ranked
+   * part of a result has already placed). The offset skips only the others; the total counts all.
    */
   passOver?: ReadonlySet<number>;
   /**
