@@ -163,6 +163,51 @@ describe('useColour', () => {
   });
 });
 
+describe('JSON written as its list is read', () => {
+  it('writes the same bytes as the whole value, compact or indented, empty or not', async () => {
+    const { json } = await import('../src/render/formats/json.js');
+    const write = async (payload: Parameters<typeof json.write>[0], pretty: boolean) => {
+      const chunks: string[] = [];
+      await json.write(
+        payload,
+        { write: (c) => void chunks.push(c) },
+        { colour: false, width: null, cwd: '/data', pretty },
+      );
+      return { text: chunks.join(''), chunks: chunks.length };
+    };
+    const items = [
+      {
+        name: 'Hanoi summit',
+        date: { value: '2019-02-27', granularity: 'day', start: '2019-02-27', end: '2019-02-27' },
+      },
+      {
+        name: 'Line\nbreak \u2028 and "quotes"',
+        sources: [{ docId: 4, path: '/data/a.txt' }],
+        nested: { list: [1, [2]] },
+      },
+    ];
+    for (const list of [items, []])
+      for (const pretty of [false, true]) {
+        const whole = await write(
+          { data: { entity: null, entries: list, leftOut: { events: 3 } }, text: () => '' },
+          pretty,
+        );
+        const streamed = await write(
+          {
+            data: { entity: null, entries: [], leftOut: { events: 3 } },
+            text: () => '',
+            rows: () => list,
+            streamed: { key: 'entries' },
+          },
+          pretty,
+        );
+        expect(streamed.text).toBe(whole.text);
+        // Each item is a write of its own.
+        expect(streamed.chunks).toBe(list.length + 2);
+      }
+  });
+});
+
 describe('the JSON vocabulary', () => {
   it('renames to one set of keys and makes paths relative to the working folder', () => {
     const out = toVocabulary(

@@ -45,9 +45,12 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
     throw new UserError('--html and --out name the same file');
   }
   const flags: OutputFlags = { ...options, json: options.json || options.format === 'json' };
-  if (!options.html && chooseFormat(flags).rows) {
+  if (!options.html && writtenAsRead(flags)) {
     const query = { entity, from: options.from, to: options.to, limit: options.limit, all: options.all };
-    await writeEntries(options.db, { ...query, mentions: options.mentions }, flags, { out: options.out });
+    await writeEntries(options.db, { ...query, mentions: options.mentions }, flags, {
+      out: options.out,
+      around: (head) => ({ value: timelineJson(head), key: 'entries' }),
+    });
     return;
   }
 
@@ -106,17 +109,29 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   );
 }
 
+/** The formats a timeline or the events are written in as they are read: CSV, NDJSON and JSON. */
+const writtenAsRead = (flags: OutputFlags): boolean => {
+  const format = chooseFormat(flags);
+  return format.rows || format.name === 'json';
+};
+
 /**
- * A timeline's or the events' entries as CSV or NDJSON, each written as soon as it is built, a slice
- * of events at a time, in one read snapshot (`timeline --all --nl` at a million articles: 1.1 GB
- * when the whole timeline was built before the first line). `order` re-sorts the events (`events`
- * ranks them); `maxSources` is what each line lists.
+ * A timeline's or the events' entries as CSV, NDJSON or JSON, each written as soon as it is built, a
+ * slice of events at a time, in one read snapshot (at a million articles `timeline --all --nl` took
+ * 1.1 GB and `--json` 1.9 GB when the whole timeline was built before the first line; 572, 580 MB). `around` is the JSON value the
+ * entries are the list `key` of; `order` re-sorts the events (`events` ranks them); `maxSources` is
+ * what each entry lists.
  */
 async function writeEntries(
   file: string,
   query: TimelineQuery,
   flags: OutputFlags,
-  how: { out?: string; order?: (a: CorpusEventRow, b: CorpusEventRow) => number; maxSources?: number },
+  how: {
+    around: (head: Timeline) => { value: object; key: string };
+    out?: string;
+    order?: (a: CorpusEventRow, b: CorpusEventRow) => number;
+    maxSources?: number;
+  },
 ): Promise<void> {
   const db = openDatabase(file, { readonly: true });
   const endRead = beginRead(db);
@@ -125,8 +140,10 @@ async function writeEntries(
     const note = ambiguityNote(head);
     if (note) say(note);
     const ordered = how.order ? [...rows].sort(how.order) : rows;
-    await emit(head, flags, () => '', {
+    const { value, key } = how.around(head);
+    await emit(value, flags, () => '', {
       rows: () => mapped(timelineEntries(db, ordered, how.maxSources), eventJson),
+      streamed: { key },
       csv: timelineCsv,
       out: how.out,
     });
@@ -183,12 +200,13 @@ export interface EventsOptions extends OutputFlags {
 
 /** `corpus events`: the corpus's events ranked by salience (most reports first). */
 export async function runEvents(options: EventsOptions): Promise<void> {
-  if (chooseFormat(options).rows) {
+  if (writtenAsRead(options)) {
     const { entity, place, from, to } = options;
     await writeEntries(options.db, { entity, place, from, to, limit: options.limit ?? 25 }, options, {
+      around: (head) => ({ value: { events: [], leftOut: head.leftOut.events }, key: 'events' }),
       order: bySupport((r) => ({ documents: r.documents, days: r.days, start: r.date.start, key: r.key })),
-      // A CSV line quotes the best report; a JSON line lists them all.
-      maxSources: options.nl ? undefined : 1,
+      // A CSV line quotes the best report; JSON lists them all.
+      maxSources: options.csv ? 1 : undefined,
     });
     return;
   }
@@ -202,9 +220,9 @@ export async function runEvents(options: EventsOptions): Promise<void> {
         from: options.from,
         to: options.to,
         limit: options.limit ?? 25,
-        // The text lists no report and a CSV line quotes the best one; JSON lists them all. (Every
-        // report's sentence of the 25 largest events: 1.6 s at a million articles, for a table.)
-        maxSources: options.json || options.nl ? undefined : 1,
+        // The table lists no report: only the lead is read. (Every report's sentence of the 25
+        // largest events: 1.6 s at a million articles, for a table.)
+        maxSources: 1,
       }),
     );
   } finally {

@@ -21,6 +21,11 @@ export interface Payload<T = unknown, R = unknown> {
   csv?: (row: R) => CsvRecord;
   /** The data is already in its published shape (the extract contract): no vocabulary pass. */
   raw?: boolean;
+  /**
+   * `data[key]` is the list `rows` gives, item by item (left empty in `data`): JSON writes each item
+   * as it comes instead of the whole value at once, the same bytes (a long export never held whole).
+   */
+  streamed?: { key: string };
 }
 
 export interface FormatContext extends TextContext {
