@@ -36,7 +36,7 @@ Example:
     const [
       { openDatabase },
       { resolveEntities },
-      { entityMentions },
+      { entityMentions, mentionCount },
       { useColour },
       { visible },
       { emit, textContext },
@@ -56,9 +56,19 @@ Example:
       const entity = found[0];
       const about = { id: entity.id, name: entity.name, type: entity.type };
       if (flags.json) {
-        // One JSON value: the list is held whole (--nl streams it).
-        const mentionList = [...entityMentions(db, [entity.id])];
-        await emit({ entity: about, mentions: mentionList.length, mentionList }, flags, () => '');
+        // One JSON value, its list written as it is read (Japan at a million articles, 122,417
+        // mentions: 404 MB held whole), counted first in the same snapshot.
+        const { beginRead } = await import('../store/db.js');
+        const endRead = beginRead(db);
+        try {
+          const value = { entity: about, mentions: mentionCount(db, [entity.id]), mentionList: [] };
+          await emit(value, flags, () => '', {
+            rows: () => entityMentions(db, [entity.id]),
+            streamed: { key: 'mentionList' },
+          });
+        } finally {
+          endRead();
+        }
         return;
       }
       if (flags.nl || flags.csv) {

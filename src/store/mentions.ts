@@ -23,6 +23,13 @@ export interface MentionRow {
 /** Longest sentence printed whole; longer ones are cut around the mention. */
 const MAX_SENTENCE = 400;
 
+/** How many mentions entityMentions lists for these entities. */
+export function mentionCount(store: Store, entityIds: number[]): number {
+  return statement(sqlite(store), 'SELECT count(*) FROM mentions WHERE entity_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .get(JSON.stringify(entityIds)) as number;
+}
+
 export function* entityMentions(store: Store, entityIds: number[]): Generator<MentionRow> {
   const db = sqlite(store);
   const rows = statement(
