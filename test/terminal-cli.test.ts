@@ -137,6 +137,26 @@ describe('terminal safety and fitting (CLI, pseudo-terminal)', () => {
     }
   });
 
+  it('fits a timeline written as it is built to the terminal, characters two columns wide too', () => {
+    const own = tempDir('corpus-wide-timeline-');
+    write(
+      path.join(own, 'news', 'a.txt'),
+      'Tokyo accord signed\n\nTrade ministers signed the accord in Tokyo on March 3, 2021, officials said at 東京都千代田区霞が関で開かれた会議で合意 yesterday.\n',
+    );
+    write(
+      path.join(own, 'news', 'b.txt'),
+      'Ministers sign accord in Tokyo\n\nOn March 3, 2021, trade ministers signed the accord in Tokyo, at 東京都千代田区霞が関で開かれた会議で合意 yesterday.\n',
+    );
+    expect(corpus(['ingest', 'news', '--db', 'x.db', '-q'], { cwd: own }).code).toBe(0);
+    const run = inPty(['timeline', '--db', 'x.db', '--no-pager'], { cwd: own, columns: 40 });
+    expect(run.code, run.output).toBe(0);
+    const text = run.output.replace(OWN_SEQUENCES, '');
+    expect(text).toContain('東京');
+    // A run of twenty such characters fits 26 columns counted one a character, not as the 40 they take:
+    // measured as wide (string-width, loaded when a piece needs it).
+    for (const line of text.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
+  });
+
   it('fits an 80-column terminal: snippets wrap at word boundaries under their indent', () => {
     const run = inPty(['search', 'wheat', '--db', db, '--no-pager'], { cwd: dir, columns: 80 });
     const lines = run.output.replace(OWN_SEQUENCES, '').split('\n');

@@ -2,7 +2,13 @@ import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { json } from '../render/formats/json.js';
 import { renderTimelineHtml } from '../render/timeline-html.js';
-import { ambiguityNote, leftOutLine, renderTimelineText } from '../render/timeline-text.js';
+import {
+  ambiguityNote,
+  type DatedEntry,
+  leftOutLine,
+  renderTimelineText,
+  timelineTextChunks,
+} from '../render/timeline-text.js';
 import { dateLabel } from '../core/timex.js';
 import { maxOf } from '../core/extremes.js';
 import type { BucketUnit } from '../core/days.js';
@@ -12,7 +18,8 @@ import { displayPath, formatNumber, visibleDeep } from '../render/text.js';
 import { beginRead, openDatabase } from '../store/db.js';
 import { buildTimeline, planTimeline, timelineEntries } from '../timeline/query.js';
 import { suggestingNames } from './entity-names.js';
-import type { Timeline, TimelineQuery } from '../timeline/types.js';
+import type { Timeline, TimelineEntry, TimelineQuery } from '../timeline/types.js';
+import type { TextContext } from '../render/text.js';
 import type { CorpusEventRow } from '../store/events.js';
 import { chooseFormat, emit, type OutputFlags, say, writeFile } from './emit.js';
 import { eventTitle } from '../render/event-title.js';
@@ -45,11 +52,24 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
     throw new UserError('--html and --out name the same file');
   }
   const flags: OutputFlags = { ...options, json: options.json || options.format === 'json' };
-  if (!options.html && writtenAsRead(flags)) {
+  // Every output but a page and TimelineJS is written as it is read.
+  if (!options.html && options.format !== 'timelinejs') {
     const query = { entity, from: options.from, to: options.to, limit: options.limit, all: options.all };
+    const forPeople = chooseFormat(flags).forPeople;
     await writeEntries(options.db, { ...query, mentions: options.mentions }, flags, {
       out: options.out,
       around: (head) => ({ value: timelineJson(head), key: 'entries' }),
+      // The text digest quotes one report per event; the other formats list them all.
+      maxSources: forPeople ? 1 : undefined,
+      text: (head, dated, entries, context) => {
+        const cwd = context.cwd ?? process.cwd();
+        return timelineTextChunks(
+          visibleDeep(head),
+          dated,
+          mapped(entries, (entry) => visibleDeep(entryWithDisplayPaths(entry, cwd))),
+          { ...context, granularity: options.granularity },
+        );
+      },
     });
     return;
   }
@@ -116,11 +136,12 @@ const writtenAsRead = (flags: OutputFlags): boolean => {
 };
 
 /**
- * A timeline's or the events' entries as CSV, NDJSON or JSON, each written as soon as it is built, a
- * slice of events at a time, in one read snapshot (at a million articles `timeline --all --nl` took
- * 1.1 GB and `--json` 1.9 GB when the whole timeline was built before the first line; 572, 580 MB). `around` is the JSON value the
- * entries are the list `key` of; `order` re-sorts the events (`events` ranks them); `maxSources` is
- * what each entry lists.
+ * A timeline's or the events' entries, each written as soon as it is built, a slice of events at a
+ * time, in one read snapshot (at a million articles `timeline --all` took 1.1 GB as NDJSON, 1.9 GB
+ * as JSON and 1.06 GB as text when the whole timeline was built before the first line). `around` is
+ * the JSON value the entries are the list `key` of; `text` the text for people, when the command has
+ * one written so; `order` re-sorts the events (`events` ranks them); `maxSources` is what each entry
+ * lists.
  */
 async function writeEntries(
   file: string,
@@ -128,6 +149,12 @@ async function writeEntries(
   flags: OutputFlags,
   how: {
     around: (head: Timeline) => { value: object; key: string };
+    text?: (
+      head: Timeline,
+      dated: readonly DatedEntry[],
+      entries: Iterable<TimelineEntry>,
+      context: TextContext,
+    ) => Iterable<string>;
     out?: string;
     order?: (a: CorpusEventRow, b: CorpusEventRow) => number;
     maxSources?: number;
@@ -141,9 +168,11 @@ async function writeEntries(
     if (note) say(note);
     const ordered = how.order ? [...rows].sort(how.order) : rows;
     const { value, key } = how.around(head);
+    const text = how.text;
     await emit(value, flags, () => '', {
       rows: () => mapped(timelineEntries(db, ordered, how.maxSources), eventJson),
       streamed: { key },
+      textChunks: text && ((_, context) => text(head, ordered, timelineEntries(db, ordered, how.maxSources), context)),
       csv: timelineCsv,
       out: how.out,
     });
@@ -180,12 +209,13 @@ function timelineCsv(entry: EventJson | Record<string, unknown>) {
 
 /** People read paths relative to where they are. */
 function withDisplayPaths(timeline: Timeline, cwd: string): Timeline {
+  return { ...timeline, entries: timeline.entries.map((entry) => entryWithDisplayPaths(entry, cwd)) };
+}
+
+function entryWithDisplayPaths(entry: TimelineEntry, cwd: string): TimelineEntry {
   return {
-    ...timeline,
-    entries: timeline.entries.map((entry) => ({
-      ...entry,
-      sources: entry.sources.map((source) => ({ ...source, path: source.path && displayPath(source.path, cwd) })),
-    })),
+    ...entry,
+    sources: entry.sources.map((source) => ({ ...source, path: source.path && displayPath(source.path, cwd) })),
   };
 }
 

@@ -30,6 +30,11 @@ export function isSimple(value: unknown): boolean {
   return true;
 }
 
+/** Whether rendered text is all `SIMPLE` once its colours are set aside (its widths then need no library). */
+export function isSimpleText(text: string): boolean {
+  return isSimple(text.replace(SGR, ''));
+}
+
 /** What a text renderer needs to know about where its output goes. */
 export interface TextContext {
   /** ANSI styling allowed (a terminal, or FORCE_COLOR). */

@@ -25,32 +25,46 @@ const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', cyan: '\x1b[36m', yellow: '\x1b[
  * It depends only on the entity resolved, never on the name typed, so every alias prints the same.
  */
 export function renderTimelineText(timeline: Timeline, options: TimelineTextOptions = {}): string {
+  return [...timelineTextChunks(timeline, timeline.entries, timeline.entries, options)].join('');
+}
+
+/** What the heading and the date column need of every entry, before any is built: its kind and date. */
+export type DatedEntry = Pick<TimelineEntry, 'kind' | 'date'>;
+
+/**
+ * renderTimelineText a piece at a time, each whole lines: the heading, then each entry's block as
+ * `entries` gives it (a long timeline is written as it is built), then the last line. `dated` is
+ * every entry's kind and date, in the same order: the heading counts them, the date column fits them.
+ */
+export function* timelineTextChunks(
+  timeline: Timeline,
+  dated: readonly DatedEntry[],
+  entries: Iterable<TimelineEntry>,
+  options: TimelineTextOptions = {},
+): Generator<string> {
   const paint = (style: keyof typeof ANSI, text: string) =>
     options.colour ? `${ANSI[style]}${text}${ANSI.reset}` : text;
   const maxSources = options.maxSources ?? 1;
-  const lines: string[] = [];
+  yield `${paint('bold', heading(timeline, dated))}\n`;
 
-  lines.push(paint('bold', heading(timeline)));
-
-  const labels = timeline.entries.map((e) => dateLabel(e.date));
   // maxOf: `timeline --all` at a million articles has 129,076 entries, too many arguments for Math.max.
   const column =
     Math.max(
       12,
       maxOf(
-        labels.map((l) => l.length),
+        dated.map((e) => dateLabel(e.date).length),
         0,
       ),
     ) + 2;
   const indent = ' '.repeat(column);
   const wrapWidth = options.width && options.width > column + 20 ? options.width : null;
-  const push = (first: string, text: string, style?: keyof typeof ANSI) => {
-    const body = wrapWidth ? wordWrap(text, wrapWidth - column) : [text];
-    body.forEach((line, i) => lines.push((i === 0 ? first : indent) + (style ? paint(style, line) : line)));
-  };
-
   let period: string | null = null;
-  timeline.entries.forEach((entry, i) => {
+  for (const entry of entries) {
+    const lines: string[] = [];
+    const push = (first: string, text: string, style?: keyof typeof ANSI) => {
+      const body = wrapWidth ? wordWrap(text, wrapWidth - column) : [text];
+      body.forEach((line, i) => lines.push((i === 0 ? first : indent) + (style ? paint(style, line) : line)));
+    };
     if (options.granularity) {
       const label = bucketLabel(bucketStart(entry.date.start, options.granularity), options.granularity);
       if (label !== period) {
@@ -59,7 +73,7 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
       }
     }
     lines.push('');
-    const label = paint('cyan', labels[i].padEnd(column));
+    const label = paint('cyan', dateLabel(entry.date).padEnd(column));
     const reports = entry.support.documents;
     if (entry.kind === 'event') {
       const count = `  [${reports} report${reports === 1 ? '' : 's'}${entry.support.days > 1 ? `, ${entry.support.days} days` : ''}]`;
@@ -75,11 +89,9 @@ export function renderTimelineText(timeline: Timeline, options: TimelineTextOpti
     }
     const more = entry.support.documents - Math.min(maxSources, entry.sources.length);
     if (more > 0) push(indent, `… and ${more} more report${more === 1 ? '' : 's'}`, 'dim');
-  });
-
-  lines.push('');
-  lines.push(leftOutLine(timeline));
-  return lines.join('\n') + '\n';
+    yield lines.map((line) => `${line}\n`).join('');
+  }
+  yield `\n${leftOutLine(timeline)}\n`;
 }
 
 /** The digest's last line: what was left out and how to see it. */
@@ -95,10 +107,10 @@ export function leftOutLine(timeline: Timeline): string {
   return `${parts.join(' and ')} left out; ${how.join(', ')} to see ${events + mentions === 1 ? 'it' : 'them'}.`;
 }
 
-function heading(timeline: Timeline): string {
+function heading(timeline: Timeline, dated: readonly DatedEntry[]): string {
   const subject = timeline.entity ? entityLabel(timeline.entity) : 'All events';
-  const n = timeline.entries.length;
-  const events = timeline.entries.filter((e) => e.kind === 'event').length;
+  const n = dated.length;
+  const events = dated.filter((e) => e.kind === 'event').length;
   const count =
     n === 0
       ? 'nothing dated'
@@ -106,7 +118,7 @@ function heading(timeline: Timeline): string {
         ? `${formatNumber(n)} event${n === 1 ? '' : 's'}`
         : `${formatNumber(events)} event${events === 1 ? '' : 's'}, ${formatNumber(n - events)} dated mention${n - events === 1 ? '' : 's'}`;
   const period = periodAsked(timeline);
-  const range = period ? ` ${period}` : n === 0 ? '' : `, ${spanOfEntries(timeline.entries)}`;
+  const range = period ? ` ${period}` : n === 0 ? '' : `, ${spanOfEntries(dated)}`;
   return `${subject}: ${count}${range}`;
 }
 
@@ -119,7 +131,7 @@ function periodAsked({ from, to }: Timeline): string | null {
 }
 
 /** `2017 to 2019-02-19`: the first entry's date to the date of the one ending last. */
-export function spanOfEntries(entries: TimelineEntry[]): string {
+export function spanOfEntries(entries: readonly Pick<TimelineEntry, 'date'>[]): string {
   const first = dateLabel(entries[0].date);
   const last = dateLabel(entries.reduce((a, b) => (b.date.end > a.date.end ? b : a)).date);
   return first === last ? first : `${first} to ${last}`;

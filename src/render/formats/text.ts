@@ -1,5 +1,5 @@
 import { visibleDeep } from '../safe.js';
-import { fitText } from '../text.js';
+import { fitText, isSimpleText, loadFitting } from '../text.js';
 import type { OutputFormat } from './types.js';
 
 /**
@@ -16,6 +16,15 @@ export const text: OutputFormat = {
     // Every line fits the terminal: a renderer's tables fit themselves, and any other line too long
     // (a header naming long entities, a path, a footer) is wrapped at words under its own indent
     // rather than folded by the terminal into the next.
+    if (payload.textChunks) {
+      for (const chunk of payload.textChunks(payload.data, context)) {
+        // Built as it is written, so measured as it comes: string-width (~25 ms to load) only for
+        // text a terminal must fit that has characters of other widths.
+        if (context.width && !isSimpleText(chunk)) await loadFitting({ wide: true, wrapping: true });
+        await sink.write(fitText(chunk, context.width));
+      }
+      return;
+    }
     const out = fitText(payload.text(visibleDeep(payload.data), context), context.width);
     if (out !== '') await sink.write(out.endsWith('\n') ? out : `${out}\n`);
   },

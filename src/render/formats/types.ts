@@ -26,6 +26,11 @@ export interface Payload<T = unknown, R = unknown> {
    * as it comes instead of the whole value at once, the same bytes (a long export never held whole).
    */
   streamed?: { key: string };
+  /**
+   * The text for people a piece at a time, each piece whole lines (a long listing is written as it
+   * is built); instead of `text`. Terminal controls in it are the renderer's to make visible.
+   */
+  textChunks?: (data: T, context: TextContext) => Iterable<string>;
 }
 
 export interface FormatContext extends TextContext {
