@@ -129,7 +129,7 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
   );
 }
 
-/** The formats a timeline or the events are written in as they are read: CSV, NDJSON and JSON. */
+/** The formats `events` writes as it reads: CSV, NDJSON and JSON (its text is a table aligned over every row). */
 const writtenAsRead = (flags: OutputFlags): boolean => {
   const format = chooseFormat(flags);
   return format.rows || format.name === 'json';
