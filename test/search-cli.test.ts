@@ -57,6 +57,10 @@ describe('corpus search (CLI)', () => {
     const most = corpus(['search', 'DPRK', '--db', db, '--json', '--limit', '10000']);
     expect(most.code).toBe(0);
     expect(JSON.parse(most.stdout).hits).toHaveLength(3);
+    // 0 asks only how many (it said "none from 1 on").
+    const count = corpus(['search', 'DPRK', '--db', db, '--limit', '0']);
+    expect(count.code).toBe(0);
+    expect(count.stdout).toMatch(/^3 documents match [^;]*\.\n$/);
   });
 
   it('exits 1 with a plain message when nothing matches', () => {

@@ -86,7 +86,12 @@ export function register(program: Command): void {
         return [...all, v];
       },
     )
-    .option('--limit <n>', 'how many hits to show (at most 10,000; page on with --offset)', parseLimit, 10)
+    .option(
+      '--limit <n>',
+      'how many hits to show (at most 10,000; page on with --offset; 0: only how many match)',
+      parseLimit,
+      10,
+    )
     .option('--offset <n>', 'skip this many hits first (for the next page)', parseCount('--offset'), 0)
     .option('--facets', 'also count sources, months, top entities per type and tags over all matching documents')
     .option('--sort <order>', 'relevance (default), date (oldest first) or -date (newest first)', parseSort)

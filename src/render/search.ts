@@ -91,9 +91,11 @@ export function renderSearchText(result: SearchResult, options: RenderOptions): 
           : ` (${names.join(', ')} by name or mention)`;
     const first = formatNumber(result.offset + 1);
     const last = formatNumber(result.offset + result.hits.length);
-    const shown = result.hits.length > 0 ? `showing ${first}–${last}:` : `none from ${first} on.`;
+    // --limit 0 asks only how many.
+    const shown =
+      result.hits.length > 0 ? `; showing ${first}–${last}:` : result.limit === 0 ? '.' : `; none from ${first} on.`;
     const about = result.totalAtLeast ? 'at least ' : result.totalEstimated ? 'about ' : '';
-    out.push(`${about}${plural(result.total, 'document')}${what}${also}; ${shown}`);
+    out.push(`${about}${plural(result.total, 'document')}${what}${also}${shown}`);
     for (const hit of result.hits) out.push('', ...hitLines(hit, options));
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';
