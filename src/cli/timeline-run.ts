@@ -85,8 +85,7 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
         limit: options.limit,
         all: options.all,
         mentions: options.mentions,
-        // The text digest quotes one report per event; JSON, CSV, TimelineJS and the page list them all.
-        maxSources: machine.length === 0 && !options.format && !options.html ? 1 : undefined,
+        // A page or TimelineJS (what comes this way) lists every report.
       }),
     );
   } finally {
@@ -263,17 +262,8 @@ export async function runEvents(options: EventsOptions): Promise<void> {
   const ranked = [...timeline.entries].sort(
     bySupport((e) => ({ documents: e.support.documents, days: e.support.days, start: e.date.start, key: e.id })),
   );
-  const data = { events: ranked.map(eventJson), leftOut: timeline.leftOut.events };
-  await emit(
-    data,
-    options,
-    (_, context) =>
-      renderEventsText(
-        visibleDeep(withDisplayPaths({ ...timeline, entries: ranked }, context.cwd ?? process.cwd())),
-        context.colour,
-      ),
-    { rows: (d) => d.events, csv: timelineCsv },
-  );
+  // Only the table comes this way (the other formats are written as they are read); it shows no path.
+  await emit({ ...timeline, entries: ranked }, options, (shown, context) => renderEventsText(shown, context.colour));
 }
 
 /** Most reports first, then most days, then the earliest, then by key: the order `events` lists them in. */
