@@ -4,7 +4,12 @@ import { sqlite, type Store } from '../src/store/db.js';
 import { associationsDue, entityDetail, storeAssociations } from '../src/store/entities.js';
 import { tableContents } from '../src/store/inspect.js';
 import { refreshEntityStats } from '../src/store/resolution.js';
-import { insertMentionRow } from '../src/store/rows.js';
+import {
+  insertMentionRow,
+  insertStatementDocRows,
+  moveMentionRows,
+  shiftStoredAssociations,
+} from '../src/store/rows.js';
 import { SearchFixture } from './search-fixture.js';
 import { tempDir } from './helpers.js';
 
@@ -92,5 +97,95 @@ describe('the entities most associated with a big one', () => {
     storeAssociations(db);
     expect(entityDetail(db, country).related).toEqual(counted);
     expect(counted.find((r) => r.id === minister)!.sentences).toBeGreaterThan(450 * SENTENCES * 0.9);
+  });
+});
+
+describe('co-occurrences stored by a resolution that only added documents', () => {
+  it('are counted again for the entities whose sentences may have changed, and kept for the others', () => {
+    const fx = new SearchFixture(path.join(tempDir('corpus-associates-reuse-'), 'test.db'));
+    const db = fx.db;
+    try {
+      const country = fx.entity('COUNTRY', 'Freedonia');
+      const leader = fx.entity('PERSON', 'Rufus Firefly');
+      const company = fx.entity('ORG', 'Sylvania Mills');
+      const owner = fx.entity('PERSON', 'Chicolini Ravelli');
+      const mention = (docId: number, entityId: number, sentence: number, type: string) =>
+        insertMentionRow(db, {
+          docId,
+          type,
+          start: sentence * 10,
+          end: sentence * 10 + 1,
+          text: 'x',
+          sentence,
+          entityId,
+        });
+      const stated = () => insertStatementDocRows(db, 'v');
+      const stories = (n: number, names: [number, string][], first: number) =>
+        sqlite(db).transaction(() => {
+          const docs: number[] = [];
+          for (let d = 0; d < n; d++) {
+            const doc = fx.doc({ path: `s${first + d}.txt`, date: '2020-01-01' }, 'News.');
+            for (let s = 0; s < 5; s++) for (const [id, type] of names) mention(doc, id, s, type);
+            docs.push(doc);
+          }
+          return docs;
+        })();
+      stories(
+        40,
+        [
+          [country, 'COUNTRY'],
+          [leader, 'PERSON'],
+        ],
+        0,
+      );
+      const mills = stories(
+        40,
+        [
+          [company, 'ORG'],
+          [owner, 'PERSON'],
+        ],
+        40,
+      );
+      stated();
+      refreshEntityStats(db);
+      storeAssociations(db, 20);
+      const stored = () => {
+        const t = tableContents(db);
+        return { rows: t.entity_associations, samples: t.entity_association_samples };
+      };
+      expect(stored().samples).toHaveLength(4);
+
+      // New stories name the country and its leader (no statements read yet); in an old story of the
+      // mills, a resolution moves the owner's mention to the leader and drops its statements, as
+      // applyLinks does. The company's own sentences are as they were; the names beside it are not.
+      stories(
+        10,
+        [
+          [country, 'COUNTRY'],
+          [leader, 'PERSON'],
+        ],
+        80,
+      );
+      moveMentionRows(db, mills[3], owner, leader);
+      refreshEntityStats(db);
+      storeAssociations(db, 20, { reuse: true });
+      const reused = stored();
+      storeAssociations(db, 20);
+      expect(reused).toEqual(stored());
+      // The moved mention's five sentences now name the leader beside the company.
+      expect(reused.rows).toContain(JSON.stringify(['ORG', 'sylvania mills', 'PERSON', 'rufus firefly', 5]));
+
+      // Once the events are built again nothing is pending: stored rows are kept as they are (a
+      // marker planted in them survives), and a whole count replaces them.
+      stated();
+      shiftStoredAssociations(db, company, 1000);
+      const planted = stored();
+      storeAssociations(db, 20, { reuse: true });
+      expect(stored()).toEqual(planted);
+      storeAssociations(db, 20);
+      expect(stored()).toEqual(reused);
+    } finally {
+      fx.close();
+    }
   });
 });

@@ -246,7 +246,7 @@ export function resolveCorpus(
     setResolvedMentionTotal(db, total);
     setResolutionRulesVersion(db, RESOLUTION_RULES_VERSION);
     step('stats');
-    storeAssociations(db);
+    storeAssociations(db, undefined, { reuse: incremental });
     step('associations');
     // A pair already one entity is no longer a question.
     const rootOf = (type: string, key: string) => final(type.split('/')[0], key);

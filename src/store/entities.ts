@@ -319,12 +319,20 @@ function storedCooccurrences(db: Db, id: number, own: number): Cooccurrences | n
 /**
  * Count and store the co-occurrences of every entity in more than STORED_ASSOCIATIONS sentences (run
  * by each resolution, after the entity counts): `corpus entity` then reads a few rows instead of
- * thousands of sentences' mentions. All are counted again each time: a merge anywhere may change
- * the entities named with them.
+ * thousands of sentences' mentions.
+ *
+ * `reuse` (a resolution that only added documents): an entity's stored counts are kept when nothing
+ * they were counted from changed, and counted again otherwise (see changedSinceEvents). Counted
+ * whole each time, they took 13 s of adding 100 articles to a million (401 entities, 89 of them
+ * named by the new articles); kept where they still stand, 5.6 s (bench:scale --increment).
  */
-export function storeAssociations(store: Store, threshold = STORED_ASSOCIATIONS): void {
+export function storeAssociations(
+  store: Store,
+  threshold = STORED_ASSOCIATIONS,
+  options: { reuse?: boolean } = {},
+): void {
   const db = sqlite(store);
-  db.transaction(() => countAssociations(db, threshold))();
+  db.transaction(() => countAssociations(db, threshold, options.reuse ?? false))();
 }
 
 /** Whether some large entity has no stored co-occurrences (a database upgraded from before they were kept). */
@@ -341,22 +349,61 @@ export function associationsDue(store: Store): boolean {
   );
 }
 
-function countAssociations(db: Db, threshold: number): void {
-  statement(db, 'DELETE FROM entity_associations').run();
-  statement(db, 'DELETE FROM entity_association_samples').run();
+function countAssociations(db: Db, threshold: number, reuse: boolean): void {
   const large = statement(db, 'SELECT entity_id AS id, sentences FROM entity_stats WHERE sentences > ?').all(
     threshold,
   ) as { id: number; sentences: number }[];
+  let due = large;
+  if (!reuse) {
+    statement(db, 'DELETE FROM entity_associations').run();
+    statement(db, 'DELETE FROM entity_association_samples').run();
+  } else {
+    const counted = new Map(
+      statement(db, 'SELECT entity_id, sentences FROM entity_association_samples').raw().all() as [number, number][],
+    );
+    const changed = changedSinceEvents(db);
+    due = large.filter((e) => counted.get(e.id) !== e.sentences || changed.has(e.id));
+    // Rows go for the entities counted again and those no longer large (or no longer there).
+    const kept = new Set(large.map((e) => e.id));
+    for (const e of due) kept.delete(e.id);
+    const drop = [...counted.keys()].filter((id) => !kept.has(id));
+    const list = JSON.stringify(drop);
+    statement(db, 'DELETE FROM entity_associations WHERE entity_id IN (SELECT value FROM json_each(?))').run(list);
+    statement(db, 'DELETE FROM entity_association_samples WHERE entity_id IN (SELECT value FROM json_each(?))').run(
+      list,
+    );
+  }
   const sample = statement(
     db,
     'INSERT INTO entity_association_samples (entity_id, sentences, sampled) VALUES (?, ?, ?)',
   );
   const row = statement(db, 'INSERT INTO entity_associations (entity_id, other_id, together) VALUES (?, ?, ?)');
-  for (const { id, sentences } of large) {
+  for (const { id, sentences } of due) {
     const counted = cooccurrences(db, id, sentences);
     sample.run(id, sentences, counted.sampled);
     for (const r of counted.rows) if (r.together >= STORED_MIN) row.run(id, r.id, r.together);
   }
+}
+
+/**
+ * The entities named in a document whose mentions may have changed since the corpus's events were
+ * last built: one without statement_docs, that is a new document or one whose mentions a resolution
+ * moved (applyLinks deletes their statement_docs, so that their statements are made again). An
+ * entity's stored co-occurrences are counted from its own sentences and the other mentions in them;
+ * they change only where a document of it is among these, or where its count of sentences changed
+ * (a mention moved away from its last document).
+ */
+function changedSinceEvents(db: Db): Set<number> {
+  return new Set(
+    statement(
+      db,
+      `SELECT DISTINCT m.entity_id FROM documents d INDEXED BY documents_analyzer
+         JOIN mentions m INDEXED BY mentions_doc ON m.doc_id = d.id
+       WHERE NOT EXISTS (SELECT 1 FROM statement_docs s WHERE s.doc_id = d.id) AND m.entity_id IS NOT NULL`,
+    )
+      .pluck()
+      .all() as number[],
+  );
 }
 
 /**

@@ -139,3 +139,28 @@ export function insertParticipantRow(store: Store, eventId: number, docId: numbe
     entityId,
   );
 }
+
+/** Mark every document's statements as read (what building the corpus's events leaves). */
+export function insertStatementDocRows(store: Store, version: string): void {
+  statement(sqlite(store), 'INSERT OR IGNORE INTO statement_docs (doc_id, version) SELECT id, ? FROM documents').run(
+    version,
+  );
+}
+
+/**
+ * Give one document's mentions of entity `from` to entity `to` and drop its statements, as a
+ * resolution's rewrite does (store/resolution.ts, applyLinks).
+ */
+export function moveMentionRows(store: Store, docId: number, from: number, to: number): void {
+  const db = sqlite(store);
+  statement(db, 'UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND entity_id = ?').run(to, docId, from);
+  statement(db, 'DELETE FROM statement_docs WHERE doc_id = ?').run(docId);
+}
+
+/** Add `n` to every stored co-occurrence count of an entity (a marker that shows whether they were counted again). */
+export function shiftStoredAssociations(store: Store, entityId: number, n: number): void {
+  statement(sqlite(store), 'UPDATE entity_associations SET together = together + ? WHERE entity_id = ?').run(
+    n,
+    entityId,
+  );
+}
