@@ -37,6 +37,7 @@ export async function runIngest(
   const db = openDatabase(flags.db, {
     create: true,
     onWait: (message) => process.stderr.write(`corpus: warning: ${visibleLine(message)}\n`),
+    onUpgrade: flags.quiet ? undefined : (message) => process.stderr.write(`corpus: ${visibleLine(message)}\n`),
   });
   try {
     checkIntegrity(db, flags.db);

@@ -122,7 +122,16 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Told once when opening must wait for another process that holds the file (said on stderr by the CLI). */
   onWait?: (message: string) => void;
+  /**
+   * Told before a database made by an older corpus is upgraded: at a million articles a migration
+   * that fills a new table from the mentions takes a minute or more, which would otherwise pass in
+   * silence before the first line of progress.
+   */
+  onUpgrade?: (message: string) => void;
 }
+
+/** What opening tells as it goes (see OpenOptions). */
+type OpenNotices = Pick<OpenOptions, 'onWait' | 'onUpgrade'>;
 
 /**
  * Open (or create) a corpus database: WAL, foreign keys on, migrations applied.
@@ -146,7 +155,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   noteOpenDatabase(file);
   const readonly = options.readonly ?? false;
   try {
-    return handle(openAndConfigure(file, readonly, !options.create, options.onWait));
+    return handle(openAndConfigure(file, readonly, !options.create, options));
   } catch (error) {
     if (!readonly || !isSqliteError(error) || !/CANTOPEN|READONLY/.test(error.code) || !isWalFile(file))
       throw openError(file, error);
@@ -196,10 +205,10 @@ export function noteSnapshot(db: Db): void {
 /** Databases larger than this are not copied into memory to read them from a read-only place. */
 const MAX_IN_MEMORY_COPY = 1024 * 1024 * 1024;
 
-function openAndConfigure(file: string, readonly: boolean, mustExist: boolean, onWait?: (message: string) => void): Db {
+function openAndConfigure(file: string, readonly: boolean, mustExist: boolean, notices: OpenNotices = {}): Db {
   const db = new Database(file, { readonly, fileMustExist: mustExist, nativeBinding: addonFile() });
   try {
-    configure(db, file, readonly, onWait);
+    configure(db, file, readonly, notices);
   } catch (error) {
     db.close();
     throw error;
@@ -266,7 +275,7 @@ function openError(file: string, error: unknown): UserError {
   return new UserError(`${file}: cannot open database (${message})`);
 }
 
-function configure(db: Db, file: string, readonly: boolean, onWait?: (message: string) => void): void {
+function configure(db: Db, file: string, readonly: boolean, notices: OpenNotices = {}): void {
   // A writer may wait long for another ingest's corpus-wide steps (entity resolution, event
   // clustering), which hold the write lock for seconds; readers never wait for writers (WAL).
   db.pragma(`busy_timeout = ${readonly ? 5000 : 120_000}`);
@@ -308,12 +317,16 @@ function configure(db: Db, file: string, readonly: boolean, onWait?: (message: s
   }
   // 8 KB pages: a bulk ingest writes ~10% less than with the 4 KB default (bench:ingest).
   if (version === 0) db.pragma('page_size = 8192');
-  enableWal(db, () => onWait?.(`${file}: another process is using this database; waiting for it`));
+  enableWal(db, () => notices.onWait?.(`${file}: another process is using this database; waiting for it`));
   db.pragma('synchronous = NORMAL');
   // The FTS index and the mention indexes outgrow SQLite's default 2 MB page cache within a few
   // thousand documents; a larger cache keeps bulk ingest from re-reading b-tree pages.
   db.pragma('cache_size = -65536');
   if (version === MIGRATIONS.length) return;
+  if (version > 0)
+    notices.onUpgrade?.(
+      `${file}: upgrading the database from schema ${version} to ${MIGRATIONS.length} (once; a minute or more for a large one)`,
+    );
   // Two processes may create or upgrade the same file at once: check the version again under the
   // write lock (BEGIN IMMEDIATE), so the second sees the first's tables instead of creating them again.
   db.transaction(() => {

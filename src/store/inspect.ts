@@ -164,7 +164,11 @@ const CONTENT: Record<string, string> = {
   entity_stats: `SELECT e.type, e.key, s.mentions, s.documents, s.sentences FROM entity_stats s
       LEFT JOIN entities e ON e.id = s.entity_id`,
   corpus_counts: "SELECT name, value FROM corpus_counts WHERE name = 'entity_sentences'",
-  // The largest entities' co-occurrences, as each resolution counts them again.
+  // Each entity's mentions by name and written form (migration 19's triggers).
+  mention_forms: `SELECT e.type, e.key, f.type, f.orig_key, f.text, f.mentions FROM mention_forms f
+      JOIN entities e ON e.id = f.entity_id`,
+  name_docs: `SELECT n.type, n.orig_key, d.sha256, n.mentions FROM name_docs n JOIN documents d ON d.id = n.doc_id`,
+  // The largest entities' co-occurrences, as each resolution counts them (again where they may have changed).
   entity_association_samples: `SELECT e.type, e.key, a.sentences, a.sampled FROM entity_association_samples a
       JOIN entities e ON e.id = a.entity_id`,
   entity_associations: `SELECT e.type, e.key, o.type, o.key, a.together FROM entity_associations a
@@ -200,7 +204,7 @@ export function allPaths(store: Store): string[] {
   return statement(sqlite(store), 'SELECT path FROM paths ORDER BY path').pluck().all() as string[];
 }
 
-/** The counters migration 6's triggers keep (and migration 17's doc_tags), beside what counting the rows gives now (entries that are 0 left out). */
+/** The counters migration 6's triggers keep (and migration 17's doc_tags, 19's mention_forms and name_docs), beside what counting the rows gives now (entries that are 0 left out). */
 export function countersAndRecount(store: Store): {
   stored: Record<string, Record<string, number>>;
   recounted: Record<string, Record<string, number>>;
@@ -222,6 +226,8 @@ export function countersAndRecount(store: Store): {
       ),
       entityDocs: pairs("SELECT entity_id || ':' || doc_id, mentions FROM entity_docs"),
       docTags: pairs("SELECT doc_id || ':' || lower(tag), 1 FROM doc_tags"),
+      mentionForms: pairs('SELECT json_array(entity_id, type, orig_key, text), mentions FROM mention_forms'),
+      nameDocs: pairs('SELECT json_array(type, orig_key, doc_id), mentions FROM name_docs'),
     },
     recounted: {
       totals: pairs(`SELECT 'documents', count(*) FROM documents
@@ -241,6 +247,14 @@ export function countersAndRecount(store: Store): {
         "SELECT entity_id || ':' || doc_id, count(*) FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id, doc_id",
       ),
       docTags: pairs("SELECT DISTINCT d.id || ':' || lower(t.value), 1 FROM documents d, json_each(d.tags) t"),
+      mentionForms: pairs(
+        `SELECT json_array(entity_id, type, orig_key, text), count(*) FROM mentions
+         WHERE entity_id IS NOT NULL AND orig_key IS NOT NULL GROUP BY entity_id, type, orig_key, text`,
+      ),
+      nameDocs: pairs(
+        `SELECT json_array(type, orig_key, doc_id), count(*) FROM mentions
+         WHERE orig_key IS NOT NULL GROUP BY type, orig_key, doc_id`,
+      ),
     },
   };
 }
@@ -278,11 +292,23 @@ export function revertToSchema5(store: Store): void {
   `);
 }
 
+/** Undo migration 19: no counts of mentions by written form, nor by name and document. */
+export function revertToSchema18(store: Store): void {
+  sqlite(store).exec(`
+    DROP TRIGGER mention_forms_insert; DROP TRIGGER mention_forms_delete; DROP TRIGGER mention_forms_update;
+    DROP TABLE mention_forms;
+    DROP TRIGGER name_docs_insert; DROP TRIGGER name_docs_delete; DROP TRIGGER name_docs_update;
+    DROP TABLE name_docs;
+    PRAGMA user_version = 18;
+  `);
+}
+
 /**
- * Undo migration 18, as a database made before it looks: the full-text index over whole bodies,
- * no story starts.
+ * Undo migrations 18 and 19, as a database made before them looks: the full-text index over whole
+ * bodies, no story starts.
  */
 export function revertToSchema17(store: Store): void {
+  revertToSchema18(store);
   sqlite(store).exec(`
     DROP TABLE documents_fts;
     DROP VIEW documents_story;

@@ -505,4 +505,71 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
   INSERT INTO corpus_counts (name, value) SELECT 'story_starts_unread', 1 WHERE EXISTS (SELECT 1 FROM documents);
   `,
+  // 19: the mentions counted by entity, name and written form (mention_forms), and by name and
+  // document (name_docs), kept by triggers. Settling an entity's names and aliases read every one of
+  // its mentions three times (what names it holds, their forms, the forms it is written as): 12.9 s
+  // of adding 100 articles to a million, the countries and agencies they name holding 1.4 M
+  // mentions; and each resolution read every mention to know each name's documents (13.9 s).
+  `
+  CREATE TABLE mention_forms (
+    entity_id INTEGER NOT NULL,
+    type      TEXT NOT NULL,
+    orig_key  TEXT NOT NULL,
+    text      TEXT NOT NULL,
+    mentions  INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, type, orig_key, text)
+  ) WITHOUT ROWID;
+  INSERT INTO mention_forms (entity_id, type, orig_key, text, mentions)
+    SELECT entity_id, type, orig_key, text, count(*) FROM mentions
+    WHERE entity_id IS NOT NULL AND orig_key IS NOT NULL GROUP BY entity_id, type, orig_key, text;
+  CREATE TABLE name_docs (
+    type     TEXT NOT NULL,
+    orig_key TEXT NOT NULL,
+    doc_id   INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (type, orig_key, doc_id)
+  ) WITHOUT ROWID;
+  INSERT INTO name_docs (type, orig_key, doc_id, mentions)
+    SELECT type, orig_key, doc_id, count(*) FROM mentions WHERE orig_key IS NOT NULL GROUP BY type, orig_key, doc_id;
+  CREATE TRIGGER name_docs_insert AFTER INSERT ON mentions WHEN NEW.orig_key IS NOT NULL BEGIN
+    INSERT INTO name_docs (type, orig_key, doc_id, mentions) VALUES (NEW.type, NEW.orig_key, NEW.doc_id, 1)
+      ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+  END;
+  CREATE TRIGGER name_docs_delete AFTER DELETE ON mentions WHEN OLD.orig_key IS NOT NULL BEGIN
+    UPDATE name_docs SET mentions = mentions - 1
+      WHERE type = OLD.type AND orig_key = OLD.orig_key AND doc_id = OLD.doc_id;
+    DELETE FROM name_docs WHERE type = OLD.type AND orig_key = OLD.orig_key AND doc_id = OLD.doc_id AND mentions <= 0;
+  END;
+  CREATE TRIGGER name_docs_update AFTER UPDATE OF type, orig_key, doc_id ON mentions BEGIN
+    UPDATE name_docs SET mentions = mentions - 1
+      WHERE type = OLD.type AND orig_key = OLD.orig_key AND doc_id = OLD.doc_id;
+    DELETE FROM name_docs WHERE type = OLD.type AND orig_key = OLD.orig_key AND doc_id = OLD.doc_id AND mentions <= 0;
+    INSERT INTO name_docs (type, orig_key, doc_id, mentions)
+      SELECT NEW.type, NEW.orig_key, NEW.doc_id, 1 WHERE NEW.orig_key IS NOT NULL
+      ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+  END;
+  CREATE TRIGGER mention_forms_insert AFTER INSERT ON mentions
+    WHEN NEW.entity_id IS NOT NULL AND NEW.orig_key IS NOT NULL BEGIN
+    INSERT INTO mention_forms (entity_id, type, orig_key, text, mentions)
+      VALUES (NEW.entity_id, NEW.type, NEW.orig_key, NEW.text, 1)
+      ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+  END;
+  CREATE TRIGGER mention_forms_delete AFTER DELETE ON mentions
+    WHEN OLD.entity_id IS NOT NULL AND OLD.orig_key IS NOT NULL BEGIN
+    UPDATE mention_forms SET mentions = mentions - 1
+      WHERE entity_id = OLD.entity_id AND type = OLD.type AND orig_key = OLD.orig_key AND text = OLD.text;
+    DELETE FROM mention_forms
+      WHERE entity_id = OLD.entity_id AND type = OLD.type AND orig_key = OLD.orig_key AND text = OLD.text AND mentions <= 0;
+  END;
+  CREATE TRIGGER mention_forms_update AFTER UPDATE OF entity_id, type, orig_key, text ON mentions BEGIN
+    UPDATE mention_forms SET mentions = mentions - 1
+      WHERE entity_id = OLD.entity_id AND type = OLD.type AND orig_key = OLD.orig_key AND text = OLD.text;
+    DELETE FROM mention_forms
+      WHERE entity_id = OLD.entity_id AND type = OLD.type AND orig_key = OLD.orig_key AND text = OLD.text AND mentions <= 0;
+    INSERT INTO mention_forms (entity_id, type, orig_key, text, mentions)
+      SELECT NEW.entity_id, NEW.type, NEW.orig_key, NEW.text, 1
+      WHERE NEW.entity_id IS NOT NULL AND NEW.orig_key IS NOT NULL
+      ON CONFLICT DO UPDATE SET mentions = mentions + 1;
+  END;
+  `,
 ];
