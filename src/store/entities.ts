@@ -88,8 +88,11 @@ export function typedMatchesAlias(typed: string, alias: string): boolean {
 }
 
 /**
- * The entities a name (any alias, any case or hyphenation) may refer to: most mentioned first, then
- * one whose own name it is. Every command that takes an entity name resolves it here.
+ * The entities a name (any alias, any case or hyphenation) may refer to: first the one most often
+ * written so, then one whose own name it is, then the most mentioned. Every command that takes an
+ * entity name resolves it here. Ranked by mentions of any name, `entity Board` on Reuters was the
+ * Federal Reserve (861 mentions, one of them "the Board") over the Board of 12, and `entity Court`
+ * a District Court called so once (of 54) over the Court of 6.
  */
 export function resolveEntities(
   store: Store,
@@ -106,7 +109,9 @@ export function resolveEntities(
        FROM entities e
        WHERE e.id IN (SELECT entity_id FROM aliases WHERE key = @key UNION SELECT id FROM entities WHERE key = @key)
          ${type ? 'AND e.type = @type' : ''}
-       ORDER BY coalesce((SELECT mentions FROM entity_stats WHERE entity_id = e.id), 0) DESC, e.key = @key DESC, e.id`,
+       ORDER BY (SELECT coalesce(sum(f.mentions), 0) FROM aliases a JOIN mention_forms f ON f.entity_id = a.entity_id AND f.text = a.alias
+                 WHERE a.key = @key AND a.entity_id = e.id) DESC,
+         e.key = @key DESC, coalesce((SELECT mentions FROM entity_stats WHERE entity_id = e.id), 0) DESC, e.id`,
     )
     .all(type ? { key, type } : { key }) as {
     id: number;

@@ -82,14 +82,16 @@ export interface MentionRow {
   sentence: number;
   entityId?: number | null;
   value?: string | null;
+  /** The name's key as the analyzer gave it (an ingest's mentions of entities all have one). */
+  origKey?: string | null;
 }
 
 export function insertMentionRow(store: Store, m: MentionRow): void {
   const db = sqlite(store);
   statement(
     db,
-    'INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(m.docId, m.type, m.start, m.end, m.text, m.sentence, m.entityId ?? null, m.value ?? null);
+    'INSERT INTO mentions (doc_id, type, start, end, text, sentence, entity_id, value, orig_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(m.docId, m.type, m.start, m.end, m.text, m.sentence, m.entityId ?? null, m.value ?? null, m.origKey ?? null);
   // As StoreWriter does: mention totals are kept by the writer, not by a trigger (schema migration 6).
   statement(
     db,

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sqlite } from '../src/store/db.js';
+import { resolveEntities } from '../src/store/entities.js';
+import { refreshEntityStats } from '../src/store/resolution.js';
+import { insertMentionRow } from '../src/store/rows.js';
+import { aliasKey } from '../src/core/alias-key.js';
+import { SearchFixture } from './search-fixture.js';
+import { tempDir } from './helpers.js';
+
+describe('the entity a typed name means', () => {
+  it('is the one most often written so, not the one mentioned most under any name', () => {
+    const fx = new SearchFixture(path.join(tempDir('corpus-lookup-'), 'test.db'));
+    const db = fx.db;
+    try {
+      // The Federal Reserve is mentioned most, once as "the Board" (a document that calls it so);
+      // the Board is a board of its own, named so three times. The Fed is called "Fed" more often
+      // than an organisation of that very name is mentioned.
+      const reserve = fx.entity('ORG', 'Federal Reserve', ['Board', 'Fed']);
+      const board = fx.entity('ORG', 'Board');
+      const fed = fx.entity('ORG', 'Fed');
+      const doc = fx.doc({ path: 'a.txt', date: '2020-01-01' }, 'Reports.');
+      let at = 0;
+      const written = (entityId: number, text: string, times: number) => {
+        for (let i = 0; i < times; i++, at += 10)
+          insertMentionRow(db, {
+            docId: doc,
+            type: 'ORG',
+            start: at,
+            end: at + 1,
+            text,
+            sentence: 0,
+            entityId,
+            origKey: aliasKey(text),
+          });
+      };
+      sqlite(db).transaction(() => {
+        written(reserve, 'Federal Reserve', 20);
+        written(reserve, 'Fed', 5);
+        written(reserve, 'Board', 1);
+        written(board, 'Board', 3);
+        written(fed, 'Fed', 1);
+      })();
+      refreshEntityStats(db);
+      expect(resolveEntities(db, 'Board').map((e) => e.id)).toEqual([board, reserve]);
+      expect(resolveEntities(db, 'Fed').map((e) => e.id)).toEqual([reserve, fed]);
+      expect(resolveEntities(db, 'federal reserve').map((e) => e.id)).toEqual([reserve]);
+    } finally {
+      fx.close();
+    }
+  });
+});
