@@ -79,6 +79,16 @@ async function reutersRecords(): Promise<ReutersRecord[]> {
   return records;
 }
 
+/** Article n of every corpus this benchmark builds: a copy of a Reuters story, shuffled and dated a week later per copy. */
+function articleAt(records: ReutersRecord[], n: number): ReutersRecord {
+  const copy = Math.floor(n / records.length);
+  const record = records[n % records.length];
+  const text = copy === 0 ? record.text : shuffleSentences(record.text, random(copy * 1_000_003 + n));
+  const date = new Date(Date.parse(record.date) + copy * WEEK_MS).toISOString().replace('.000Z', 'Z');
+  const id = copy === 0 ? record.id : `${record.id}-s${copy}`;
+  return { ...record, id, date, text };
+}
+
 /** Write N articles as JSON Lines (cached by size); returns the file and its body characters. */
 function buildCorpus(records: ReutersRecord[], size: number): { file: string; chars: number } {
   const file = path.join(TMP, `corpus-${size}.jsonl`);
@@ -89,13 +99,9 @@ function buildCorpus(records: ReutersRecord[], size: number): { file: string; ch
   let chars = 0;
   let buffer = '';
   for (let n = 0; n < size; n++) {
-    const copy = Math.floor(n / records.length);
-    const record = records[n % records.length];
-    const text = copy === 0 ? record.text : shuffleSentences(record.text, random(copy * 1_000_003 + n));
-    const date = new Date(Date.parse(record.date) + copy * WEEK_MS).toISOString().replace('.000Z', 'Z');
-    const id = copy === 0 ? record.id : `${record.id}-s${copy}`;
-    buffer += `${JSON.stringify({ ...record, id, date, text })}\n`;
-    chars += text.length;
+    const article = articleAt(records, n);
+    buffer += `${JSON.stringify(article)}\n`;
+    chars += article.text.length;
     if (buffer.length > 1 << 22) {
       fs.writeSync(fd, buffer);
       buffer = '';
@@ -137,9 +143,12 @@ function bytesOf(file: string): number {
   return ['', '-wal', '-shm'].reduce((sum, s) => sum + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0);
 }
 
-/** Run the real `corpus ingest` under /usr/bin/time -v: wall seconds and peak RSS (MB). */
-function ingest(file: string, dbFile: string): { seconds: number; peakRssMB: number; summary: unknown } {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+/**
+ * Run the real `corpus ingest` under /usr/bin/time -v: wall seconds and peak RSS (MB). Into a new
+ * database unless `into` (an existing one).
+ */
+function ingest(file: string, dbFile: string, into = false): { seconds: number; peakRssMB: number; summary: unknown } {
+  if (!into) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
   const started = performance.now();
   const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', dbFile, '--json'], {
     encoding: 'utf8',
@@ -524,12 +533,62 @@ function corpusSteps(sizes: number[]): void {
   process.stderr.write(`scale → ${path.relative(ROOT, out)}\n`);
 }
 
+/** Articles in each batch `--increment` adds. */
+const INCREMENT = 100;
+
+/**
+ * `--increment`: what an archive that grows pays at each ingest. Into a copy of the database an
+ * earlier run ingested at each size, two batches of INCREMENT articles more, as the corpus would go on
+ * (articles N… of the same generator: new copies, new hashes), each a `corpus ingest` of its own:
+ * wall time, peak RSS and the ingest's own steps. The first pays for any schema upgrade the copy
+ * needs; the second is the steady state.
+ */
+async function increments(sizes: number[]): Promise<void> {
+  const records = await reutersRecords();
+  const results = sizes.map((size) => {
+    const source = path.join(TMP, `corpus-${size}.db`);
+    if (!fs.existsSync(source)) throw new Error(`${source}: not ingested yet (run without --increment first)`);
+    const copy = path.join(TMP, `increment-${size}.db`);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    for (const suffix of ['', '-wal'])
+      if (fs.existsSync(source + suffix)) fs.copyFileSync(source + suffix, copy + suffix);
+    const batches = [0, 1].map((k) => {
+      const file = path.join(TMP, `increment-${size}-${k}.jsonl`);
+      const first = size + k * INCREMENT;
+      const lines = Array.from({ length: INCREMENT }, (_, i) => JSON.stringify(articleAt(records, first + i)));
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      const run = ingest(file, copy, true);
+      fs.rmSync(file);
+      const summary = run.summary as { new: number; steps?: unknown; resolutionSeconds?: number };
+      process.stderr.write(`${size} + ${INCREMENT} (batch ${k + 1}): ${round2(run.seconds)} s\n`);
+      return {
+        articles: summary.new,
+        seconds: round2(run.seconds),
+        peakRssMB: run.peakRssMB,
+        resolutionSeconds: summary.resolutionSeconds,
+        steps: summary.steps,
+      };
+    });
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    return { size, batches };
+  });
+  const out = writeResult(arg('--out') ?? 'scale-increment', {
+    benchmark: 'scale --increment',
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverage: os.loadavg().map(round2),
+    sizes: results,
+  });
+  process.stderr.write(`scale → ${path.relative(ROOT, out)}\n`);
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--search-child') return searchChild(process.argv[3]);
   if (process.argv[2] === '--commands-child') return commandsChild(process.argv[3], process.argv.slice(4));
   if (process.argv[2] === '--step-child') return stepChild(process.argv[3], process.argv[4]);
   const sizes = (arg('--sizes') ?? '20000,200000').split(',').map(Number);
   if (process.argv.includes('--corpus-steps')) return corpusSteps(sizes);
+  if (process.argv.includes('--increment')) return increments(sizes);
   const records = await reutersRecords();
   if (process.argv.includes('--build-only')) {
     for (const size of sizes) process.stderr.write(`${buildCorpus(records, size).file}\n`);
