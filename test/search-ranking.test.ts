@@ -6,7 +6,7 @@ import { boundQueryCost } from '../src/search/cost.js';
 import { compileQuery, hasPrefix } from '../src/search/query.js';
 import { boilerplate } from '../src/search/ranking.js';
 import { bareBm25 } from '../src/store/ranking.js';
-import { markedTexts, SCRATCH_MATCHES, searchDocuments, type SearchPlan } from '../src/store/search.js';
+import { markedTexts, SCRATCH_WALK, searchDocuments, type SearchPlan } from '../src/store/search.js';
 import { documentIdsByPath } from '../src/store/documents.js';
 import { makeSnippet, storyStart } from '../src/search/snippet.js';
 import { corpus, tempDir } from './helpers.js';
@@ -527,11 +527,11 @@ describe('highlights of the hits', () => {
       expect(marked('"crude oil"', 'short.txt')).toEqual(['Crude oil']);
       expect(marked('"crude oil"', 'long.txt')).toEqual(['Crude oil']);
       expect(marked('output', 'long.txt')).toEqual(['output']);
-      // A result too large for one pass over its matches is marked in the scratch table: the same marks.
+      // Terms too common for one pass over their documents are marked in the scratch table: the same marks.
       const ids = [...documentIdsByPath(fx.db).values()];
       for (const q of ['petrol*', '"crude oil"', 'output OR exports']) {
         const match = compileQuery(q).match!;
-        const scratch = markedTexts(fx.db, match, ids, SCRATCH_MATCHES + 1);
+        const scratch = markedTexts(fx.db, match, ids, SCRATCH_WALK + 1);
         expect(scratch.size).toBeGreaterThan(0);
         expect(scratch).toEqual(markedTexts(fx.db, match, ids, 1));
       }

@@ -24,6 +24,7 @@ import {
   withoutPossessive,
   type CompiledQuery,
   type Group,
+  type Term,
 } from './query.js';
 import { isCommonWord, opensRequest, takingPlace } from './common-words.js';
 import { readQueryDates, type QueryDates } from './query-dates.js';
@@ -272,14 +273,14 @@ function searchText(
   }
   result.queryEntities = run.queryEntities;
   result.nameAlone = run.units.length === 1 && run.units[0].entities.length > 0;
-  const anyMatch = run.units.length > 0 ? highlighted(run.units) : run.compiled.anyMatch;
+  const marking = run.units.length > 0 ? highlighted(run.units) : run.compiled.groups.flatMap((g) => g.alternatives);
   const marked =
-    anyMatch && run.rows.length > 0
+    marking.length > 0 && run.rows.length > 0
       ? markedTexts(
           db,
-          anyMatch,
+          marking.map(termExpression).join(' OR '),
           run.rows.map((r) => r.id),
-          run.total,
+          markingWalk(db, marking),
         )
       : new Map<number, MarkedText>();
   result.hits = run.rows.map((row, i) =>
@@ -301,15 +302,34 @@ function isPlainWord(g: Group): boolean {
  * is, less its opening function words (`the Fed` marks `Fed`, not every `the`; `West Germany`, not
  * every `West`). Its mentions are marked from the entity's own spans besides.
  */
-function highlighted(units: Unit[]): string | null {
-  const parts = units.flatMap((u) => {
+function highlighted(units: Unit[]): Pick<Term, 'tokens' | 'prefix'>[] {
+  return units.flatMap((u): Pick<Term, 'tokens' | 'prefix'>[] => {
     if (u.entities.length === 0 || u.groups.length < 2 || !u.groups.every(isPlainWord))
-      return u.groups.flatMap((g) => g.alternatives).map(termExpression);
+      return u.groups.flatMap((g) => g.alternatives);
     const tokens = u.groups.flatMap((g) => g.alternatives[0].tokens);
     while (tokens.length > 1 && isCommonWord(tokens[0], true)) tokens.shift();
-    return [termExpression({ tokens, prefix: false })];
+    return [{ tokens, prefix: false }];
   });
-  return parts.length > 0 ? parts.join(' OR ') : null;
+}
+
+/**
+ * The documents marking the hits in one pass over the index walks (see markedTexts): the terms are
+ * OR'ed, so every one's doclist whole, a phrase's words' together, a prefix's expansions'. Not the
+ * result's size: `coffee prices` at a million articles matches 4,767 documents, but marking walked
+ * every document with `prices` (8.9 ms, against 1.0 in the scratch table).
+ */
+function markingWalk(db: Store, terms: Pick<Term, 'tokens' | 'prefix'>[]): number {
+  const stem = stemmer(db);
+  let walk = 0;
+  for (const term of terms) {
+    const stems = stem(term.tokens.map((t) => t.toLowerCase()));
+    stems.forEach((s, i) => {
+      if (s === null) return;
+      walk +=
+        term.prefix && i === stems.length - 1 ? prefixStats(db, s, MAX_PREFIX_TERMS).documents : termDocuments(db, s);
+    });
+  }
+  return walk;
 }
 
 /** Split the query into units; runs of plain words are looked up as entity names, longest first. */
