@@ -424,11 +424,12 @@ export function entityAliases(store: Store, id: number): string[] {
   return stmt(sqlite(store), 'SELECT DISTINCT alias FROM aliases WHERE entity_id = ?').pluck().all(id) as string[];
 }
 
-/** How often each form is written among an entity's mentions. */
+/** How often each form is written among an entity's mentions (from mention_forms, a row per form). */
 export function writtenForms(store: Store, id: number): Map<string, number> {
-  const rows = stmt(sqlite(store), 'SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text').all(
-    id,
-  ) as { text: string; n: number }[];
+  const rows = stmt(
+    sqlite(store),
+    'SELECT text, sum(mentions) AS n FROM mention_forms WHERE entity_id = ? GROUP BY text',
+  ).all(id) as { text: string; n: number }[];
   return new Map(rows.map((r) => [r.text, r.n]));
 }
 

@@ -500,8 +500,11 @@ export function dropFirstNameAliases(store: Store, share = 0.1, scope?: readonly
     )
     .all() as { key: string; alias: string; id: number; own: string }[];
   const del = db.prepare('DELETE FROM aliases WHERE key = ? AND entity_id = ?');
-  const written = db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ? AND text = ?').pluck();
-  const total = db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ?').pluck();
+  // Counted from mention_forms: a row per written form, where the mentions were a row each.
+  const written = db
+    .prepare('SELECT coalesce(sum(mentions), 0) FROM mention_forms WHERE entity_id = ? AND text = ?')
+    .pluck();
+  const total = db.prepare('SELECT coalesce(sum(mentions), 0) FROM mention_forms WHERE entity_id = ?').pluck();
   const only = scope ? new Set(scope) : undefined;
   let n = 0;
   for (const r of rows) {

@@ -95,9 +95,12 @@ export class StoreWriter {
       entitiesOfDoc: db
         .prepare('SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ? AND entity_id IS NOT NULL')
         .pluck(),
-      // An alias stays while a mention of its entity carries it, it is the entity's name, or a merge recorded it.
+      // An alias stays while a mention of its entity carries it, it is the entity's name, or a merge
+      // recorded it. The mentions by written form (mention_forms), not the mentions: an alias no
+      // longer written was looked for through all of an entity's mentions (the United States' at a
+      // million articles: 70 ms for seven aliases all still written, a second for one that is not).
       staleAliases: db.prepare(`DELETE FROM aliases WHERE entity_id = @id
-        AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = @id AND m.text = aliases.alias)
+        AND NOT EXISTS (SELECT 1 FROM mention_forms m WHERE m.entity_id = @id AND m.text = aliases.alias)
         AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = @id AND e.key = aliases.key AND e.name = aliases.alias)
         AND NOT EXISTS (SELECT 1 FROM entity_overrides o WHERE o.from_key = aliases.key AND o.from_name = aliases.alias)`),
       clearMentions: db.prepare('DELETE FROM mentions WHERE doc_id = ?'),
