@@ -36,8 +36,6 @@ export interface CompiledQuery {
   excluded: Term[];
   /** The whole query as an FTS5 expression, or null when it has no positive term. */
   match: string | null;
-  /** Any positive term (OR of all): ranks and highlights documents that match only part of the query. */
-  anyMatch: string | null;
   /** OR of the excluded terms, or null. */
   exclude: string | null;
   /**
@@ -157,8 +155,6 @@ export function assemble(input: string, groups: Group[], excluded: Term[], dropp
     match = positive.join(' AND ');
     if (exclude) match = `(${match}) NOT (${exclude})`;
   }
-  const anyTerms = groups.flatMap((g) => g.alternatives).map(termExpression);
-  const anyMatch = anyTerms.length > 0 ? anyTerms.join(' OR ') : null;
   let empty: string | null = null;
   if (groups.length === 0) {
     empty =
@@ -166,7 +162,7 @@ export function assemble(input: string, groups: Group[], excluded: Term[], dropp
         ? 'the query only excludes words; add a word to search for, or a filter (--entity, --from, --to, --source)'
         : 'the query has no words to search for';
   }
-  return { input, groups, excluded, match, anyMatch, exclude, empty, dropped };
+  return { input, groups, excluded, match, exclude, empty, dropped };
 }
 
 /** Lexemes: quoted phrases, operator words, and chunks of text with their `-` and `*` marks. */
