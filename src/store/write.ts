@@ -97,8 +97,9 @@ export class StoreWriter {
         .pluck(),
       // An alias stays while a mention of its entity carries it, it is the entity's name, or a merge
       // recorded it. The mentions by written form (mention_forms), not the mentions: an alias no
-      // longer written was looked for through all of an entity's mentions (the United States' at a
-      // million articles: 70 ms for seven aliases all still written, a second for one that is not).
+      // longer written was looked for through all of an entity's mentions (the United States' 75,049
+      // at a million articles: 70 ms for seven aliases all still written; for one that is not, 0.3 s
+      // warm and 4.6 s cold).
       staleAliases: db.prepare(`DELETE FROM aliases WHERE entity_id = @id
         AND NOT EXISTS (SELECT 1 FROM mention_forms m WHERE m.entity_id = @id AND m.text = aliases.alias)
         AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = @id AND e.key = aliases.key AND e.name = aliases.alias)
