@@ -116,7 +116,7 @@ function buildCorpus(records: ReutersRecord[], size: number): { file: string; ch
 
 /** The floor: parse the same JSON Lines and insert title + text into a bare FTS5 table. */
 async function floor(file: string, dbFile: string): Promise<number> {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  removeDatabase(dbFile);
   const started = performance.now();
   const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
@@ -139,6 +139,30 @@ async function floor(file: string, dbFile: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** Delete a database and its WAL files. */
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** A fresh copy of a database (and its WAL) at `copy`, for a run that changes it. */
+function copyDatabase(source: string, copy: string): void {
+  removeDatabase(copy);
+  for (const suffix of ['', '-wal'])
+    if (fs.existsSync(source + suffix)) fs.copyFileSync(source + suffix, copy + suffix);
+}
+
+/** Write a per-size result of one of the modes that work on databases an earlier run left. */
+function writeModeResult(name: string, benchmark: string, sizes: unknown[]): void {
+  const out = writeResult(arg('--out') ?? name, {
+    benchmark,
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverage: os.loadavg().map(round2),
+    sizes,
+  });
+  process.stderr.write(`scale → ${path.relative(ROOT, out)}\n`);
+}
+
 function bytesOf(file: string): number {
   return ['', '-wal', '-shm'].reduce((sum, s) => sum + (fs.existsSync(file + s) ? fs.statSync(file + s).size : 0), 0);
 }
@@ -148,7 +172,7 @@ function bytesOf(file: string): number {
  * database unless `into` (an existing one).
  */
 function ingest(file: string, dbFile: string, into = false): { seconds: number; peakRssMB: number; summary: unknown } {
-  if (!into) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+  if (!into) removeDatabase(dbFile);
   const started = performance.now();
   const run = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, 'ingest', file, '--db', dbFile, '--json'], {
     encoding: 'utf8',
@@ -509,9 +533,7 @@ function corpusSteps(sizes: number[]): void {
     const copy = path.join(TMP, `steps-${size}.db`);
     const figures: Record<string, unknown> = {};
     for (const step of steps) {
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
-      for (const suffix of ['', '-wal'])
-        if (fs.existsSync(source + suffix)) fs.copyFileSync(source + suffix, copy + suffix);
+      copyDatabase(source, copy);
       const out = execFileSync(
         process.execPath,
         [path.join(ROOT, 'dist', 'bench', 'scale.js'), '--step-child', step, copy],
@@ -520,17 +542,10 @@ function corpusSteps(sizes: number[]): void {
       figures[step] = JSON.parse(out);
       process.stderr.write(`${size} ${step}: ${out}\n`);
     }
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    removeDatabase(copy);
     return { size, steps: figures };
   });
-  const out = writeResult(arg('--out') ?? 'scale-steps', {
-    benchmark: 'scale --corpus-steps',
-    date: new Date().toISOString(),
-    machine: machine(),
-    loadAverage: os.loadavg().map(round2),
-    sizes: results,
-  });
-  process.stderr.write(`scale → ${path.relative(ROOT, out)}\n`);
+  writeModeResult('scale-steps', 'scale --corpus-steps', results);
 }
 
 /** Articles in each batch `--increment` adds. */
@@ -549,9 +564,7 @@ async function increments(sizes: number[]): Promise<void> {
     const source = path.join(TMP, `corpus-${size}.db`);
     if (!fs.existsSync(source)) throw new Error(`${source}: not ingested yet (run without --increment first)`);
     const copy = path.join(TMP, `increment-${size}.db`);
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
-    for (const suffix of ['', '-wal'])
-      if (fs.existsSync(source + suffix)) fs.copyFileSync(source + suffix, copy + suffix);
+    copyDatabase(source, copy);
     const batches = [0, 1].map((k) => {
       const file = path.join(TMP, `increment-${size}-${k}.jsonl`);
       const first = size + k * INCREMENT;
@@ -569,17 +582,10 @@ async function increments(sizes: number[]): Promise<void> {
         steps: summary.steps,
       };
     });
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    removeDatabase(copy);
     return { size, batches };
   });
-  const out = writeResult(arg('--out') ?? 'scale-increment', {
-    benchmark: 'scale --increment',
-    date: new Date().toISOString(),
-    machine: machine(),
-    loadAverage: os.loadavg().map(round2),
-    sizes: results,
-  });
-  process.stderr.write(`scale → ${path.relative(ROOT, out)}\n`);
+  writeModeResult('scale-increment', 'scale --increment', results);
 }
 
 async function main(): Promise<void> {
