@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { chooseFormat, emit, type OutputFlags } from './emit.js';
+import { emit, type OutputFlags, writtenAsRead } from './emit.js';
 import { parseCount, withCommonOptions } from './options.js';
 
 export function register(program: Command): void {
@@ -18,9 +18,8 @@ Examples:
   corpus duplicates --csv --limit 0 > duplicates.csv     # every cluster, one line per document`,
     );
   withCommonOptions(command, { rows: true }).action(async (flags: OutputFlags & { db: string; limit: number }) => {
-    const format = chooseFormat(flags);
-    if (format.rows || format.name === 'json') {
-      await writeClusters(flags, format.name === 'json');
+    if (writtenAsRead(flags)) {
+      await writeClusters(flags, Boolean(flags.json));
       return;
     }
     const [{ openDatabase }, { largestClusters, unsignedCount }, render] = await Promise.all([

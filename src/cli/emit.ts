@@ -45,6 +45,16 @@ export function chooseFormat(flags: OutputFlags): OutputFormat {
   return asked[0] ?? FORMATS.find((f) => f.flag === null)!;
 }
 
+/**
+ * Whether the flags ask for a format a long listing can be written in as it is read: the machine
+ * formats (CSV and NDJSON a line per item, JSON its list item by item); text for people is a table
+ * aligned over every row, built whole.
+ */
+export function writtenAsRead(flags: OutputFlags): boolean {
+  const format = chooseFormat(flags);
+  return format.rows || format.name === 'json';
+}
+
 /** How text output should look on stdout: colour and width from the terminal, paths relative to here. */
 export function textContext(): TextContext {
   const terminal = stdoutIsTerminal();

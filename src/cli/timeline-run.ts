@@ -21,7 +21,7 @@ import { suggestingNames } from './entity-names.js';
 import type { Timeline, TimelineEntry, TimelineQuery } from '../timeline/types.js';
 import type { TextContext } from '../render/text.js';
 import type { CorpusEventRow } from '../store/events.js';
-import { chooseFormat, emit, type OutputFlags, say, writeFile } from './emit.js';
+import { chooseFormat, emit, type OutputFlags, say, writeFile, writtenAsRead } from './emit.js';
 import { eventTitle } from '../render/event-title.js';
 
 export type TimelineFormat = 'text' | 'json' | 'timelinejs';
@@ -127,12 +127,6 @@ export async function runTimeline(entity: string | undefined, options: TimelineO
     { rows: (t) => t.entries, csv: timelineCsv, out: options.out },
   );
 }
-
-/** The formats `events` writes as it reads: CSV, NDJSON and JSON (its text is a table aligned over every row). */
-const writtenAsRead = (flags: OutputFlags): boolean => {
-  const format = chooseFormat(flags);
-  return format.rows || format.name === 'json';
-};
 
 /**
  * A timeline's or the events' entries, each written as soon as it is built, a slice of events at a
