@@ -83,10 +83,10 @@ export function corpusUnderPermissions(args: string[]): CliResult {
 }
 
 /** Start the CLI without waiting for it (for the kill -9 test). */
-export function corpusAsync(args: string[], options: { cwd?: string } = {}) {
+export function corpusAsync(args: string[], options: { cwd?: string; stderr?: boolean } = {}) {
   return spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    stdio: 'ignore',
+    stdio: options.stderr ? ['ignore', 'ignore', 'pipe'] : 'ignore',
     env: { ...process.env, NO_COLOR: '1' },
   });
 }

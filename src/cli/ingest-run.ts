@@ -20,13 +20,19 @@ export interface IngestRunFlags extends OutputFlags {
   columns?: ColumnMap;
 }
 
-/** Exit status of a process stopped by SIGINT, as shells report it. */
-const INTERRUPTED = 130;
+/**
+ * The signals that stop an ingest the way Ctrl-C does, with the exit status a shell reports for a
+ * process they stop (128 + the signal's number). SIGTERM is what `kill`, `timeout`, `docker stop` and
+ * service managers send: left to its default, it dropped the batch being analyzed and said nothing.
+ * (Not SIGHUP: its terminal is gone, and with it the place to say how to resume.)
+ */
+const STOPPING_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+type StoppingSignal = keyof typeof STOPPING_SIGNALS;
 
 /**
  * `corpus ingest`: the pipeline with a progress line on a terminal and one summary at the end.
- * Ctrl-C stops reading, stores and commits what was read and says how to resume; a second Ctrl-C
- * quits at once (the database stays consistent: only the open batch is lost).
+ * Ctrl-C (or SIGTERM) stops reading, stores and commits what was read and says how to resume; a
+ * second one quits at once (the database stays consistent: only the open batch is lost).
  */
 export async function runIngest(
   paths: string[],
@@ -52,16 +58,27 @@ export async function runIngest(
   const relative = (message: string) => (message.startsWith(here) ? message.slice(here.length) : message);
 
   const abort = new AbortController();
-  const onInterrupt = () => {
-    if (abort.signal.aborted) {
+  let stoppedBy: StoppingSignal | null = null;
+  const onSignal = (signal: StoppingSignal) => {
+    if (stoppedBy) {
       bar?.stop();
       process.stderr.write('corpus: stopped; what was committed is kept\n');
-      process.exit(INTERRUPTED);
+      process.exit(STOPPING_SIGNALS[signal]);
     }
+    stoppedBy = signal;
     abort.abort();
-    say('interrupted: storing what was read (Ctrl-C again to quit at once)');
+    const again = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    say(
+      `interrupted${signal === 'SIGINT' ? '' : ` (${signal})`}: storing what was read (${again} again to quit at once)`,
+    );
   };
-  process.on('SIGINT', onInterrupt);
+  const listen = () => {
+    for (const signal of Object.keys(STOPPING_SIGNALS) as StoppingSignal[]) process.on(signal, onSignal);
+  };
+  const unlisten = () => {
+    for (const signal of Object.keys(STOPPING_SIGNALS) as StoppingSignal[]) process.off(signal, onSignal);
+  };
+  listen();
 
   // The bar's total: one article per file, the lines of a JSON Lines file; corrected as files finish.
   let articlesInFile = 0;
@@ -81,10 +98,11 @@ export async function runIngest(
         // document); an interrupted run leaves them to the next, which picks up every unsigned one.
         afterIngest: (store, changed, interrupted) => {
           // The corpus-wide steps run without a break in which a Ctrl-C handler could act: for them
-          // Ctrl-C keeps its default and stops the process at once (at a million articles they take
-          // minutes). Each step is one transaction, and the next ingest runs any that did not finish.
+          // Ctrl-C (and SIGTERM) keeps its default and stops the process at once (at a million
+          // articles they take minutes). Each step is one transaction, and the next ingest runs any
+          // that did not finish.
           bar?.stop();
-          process.off('SIGINT', onInterrupt);
+          unlisten();
           readStoryStarts(store);
           const resolving = changed || resolutionDue(store);
           if (resolving) bar?.status('resolving entities across the corpus…');
@@ -129,7 +147,7 @@ export async function runIngest(
     );
   } finally {
     bar?.stop();
-    process.off('SIGINT', onInterrupt);
+    unlisten();
     // After a failure too (a full disk, damage found mid-way): a file left in WAL mode cannot be read
     // where its -shm file cannot be made (a read-only copy, another user's folder).
     try {
@@ -148,7 +166,7 @@ export async function runIngest(
   }
   if (flags.json) await emit(summary, flags, () => '');
   else if (!flags.quiet) process.stderr.write(`${renderIngestSummary(summary)}\n`);
-  if (summary.interrupted) return INTERRUPTED;
+  if (summary.interrupted) return STOPPING_SIGNALS[stoppedBy ?? 'SIGINT'];
   return summary.failed > 0 ? 1 : 0;
 }
 
