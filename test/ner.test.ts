@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadModel, tagDocument, serializeWeights, deserializeWeights } from '../src/nlp/ner/model.js';
 import { LABELS, NL, BUCKETS, denseWeights, rowOf } from '../src/nlp/ner/tagger.js';
 import { readConll, titleCased, withTitleCaseHeadlines } from '../tools/train.js';
-import { entitySpans, type Span } from '../src/nlp/ner/spans.js';
+import { entitySpans, newSpan, type Span } from '../src/nlp/ner/spans.js';
 import { resolveEntities } from '../src/nlp/ner/resolve.js';
 import { tokenize } from '../src/nlp/tokenize.js';
 import { tempDir } from './helpers.js';
@@ -25,7 +25,14 @@ function resolveSpans(text: string, spans: [string, Span['type']][]) {
     from = at + name.length;
     const first = tokens.findIndex((t) => t.start === at);
     const last = tokens.findIndex((t) => t.end === at + name.length);
-    out.push({ first, last, type, sentence: sentences.findIndex((s) => s.tokenEnd > first) });
+    out.push(
+      newSpan(
+        first,
+        last,
+        type,
+        sentences.findIndex((s) => s.tokenEnd > first),
+      ),
+    );
   }
   return resolveEntities(text, tokens, sentences, out);
 }
@@ -1612,7 +1619,12 @@ describe('resolveEntities: surnames', () => {
     const span = (at: number, length: number): Span => {
       const first = tokens.findIndex((t) => t.start === at);
       const last = tokens.findIndex((t) => t.end === at + length);
-      return { first, last, type: 'ORG', sentence: sentences.findIndex((s) => s.tokenEnd > first) };
+      return newSpan(
+        first,
+        last,
+        'ORG',
+        sentences.findIndex((s) => s.tokenEnd > first),
+      );
     };
     const out = resolveEntities(text, tokens, sentences, [
       span(text.indexOf('The Oakdale'), 'The Oakdale Savings Bank'.length),
@@ -1627,7 +1639,12 @@ describe('resolveEntities: surnames', () => {
       const start = text2.indexOf(name);
       const first = t2.tokens.findIndex((t) => t.start === start);
       const last = t2.tokens.findIndex((t) => t.end === start + name.length);
-      return { first, last, type: 'ORG', sentence: t2.sentences.findIndex((s) => s.tokenEnd > first) };
+      return newSpan(
+        first,
+        last,
+        'ORG',
+        t2.sentences.findIndex((s) => s.tokenEnd > first),
+      );
     };
     expect(
       resolveEntities(text2, t2.tokens, t2.sentences, [at('Oakdale Savings Bank'), at('The OSB')]).map((m) => m.entity),
@@ -1638,7 +1655,12 @@ describe('resolveEntities: surnames', () => {
     const at3 = (start: number, length: number): Span => {
       const first = t3.tokens.findIndex((t) => t.start === start);
       const last = t3.tokens.findIndex((t) => t.end === start + length);
-      return { first, last, type: 'ORG', sentence: t3.sentences.findIndex((s) => s.tokenEnd > first) };
+      return newSpan(
+        first,
+        last,
+        'ORG',
+        t3.sentences.findIndex((s) => s.tokenEnd > first),
+      );
     };
     expect(
       resolveEntities(text3, t3.tokens, t3.sentences, [at3(0, 15), at3(text3.lastIndexOf('Oakdale'), 11)]).map(
@@ -1721,10 +1743,7 @@ describe('resolveEntities: a company the tagger cut short', () => {
     const at = (from: number) => tokens.findIndex((t) => t.start === text.indexOf('Reebok', from));
     const first = at(0);
     const second = at(text.indexOf('Limited'));
-    const spans: Span[] = [
-      { first, last: first, type: 'PERSON', sentence: 0 },
-      { first: second, last: second, type: 'PERSON', sentence: 1 },
-    ];
+    const spans: Span[] = [newSpan(first, first, 'PERSON', 0), newSpan(second, second, 'PERSON', 1)];
     expect(resolveEntities(text, tokens, sentences, spans).map((m) => `${m.type}:${m.text}`)).toEqual([
       'ORG:Reebok',
       'ORG:Reebok',

@@ -5,7 +5,7 @@ import { isTitleWord, spellsInitials } from '../../core/name-forms.js';
 import { isCalendarWord, isCorporateSuffix, isGluedCorporateName } from './never-entity.js';
 import { acronymCompany, canonicalOrgAcronym, nationsGroup, STOCK_SYMBOL } from './orgs.js';
 import { isCommonWord } from './lexicon.js';
-import { type Span, tokensText } from './spans.js';
+import { copySpan, newSpan, type Span, tokensText } from './spans.js';
 import { headClass } from './tagger.js';
 
 /*
@@ -751,11 +751,7 @@ function bareSurnameMentions(doc: DocumentText, full: Person[], covered: Uint8Ar
  * mention of it in the document, and of a longer or shorter form of it (`Rotor Volgograd`), is
  * then an organisation. Only where the name opens a clause, so that the verb is its own (opensClause).
  */
-function teamsByAgreement(
-  typed: TypedSpan[],
-  tokens: Token[],
-  sentences: Sentence[],
-): Map<string, string> {
+function teamsByAgreement(typed: TypedSpan[], tokens: Token[], sentences: Sentence[]): Map<string, string> {
   const names = new Map<string, string>();
   const plural = new Set<string>();
   for (const m of typed) {
@@ -814,10 +810,7 @@ const MINISTERS = new Set([
  * the document names in full (`Alexander Lebed`) and the second is, alone, a name of another kind
  * there (`peace plan for Chechnya`): the person by surname and that name.
  */
-function splitSurnameBeforeName(
-  typed: TypedSpan[],
-  surface: (sp: Span) => string,
-): void {
+function splitSurnameBeforeName(typed: TypedSpan[], surface: (sp: Span) => string): void {
   const otherKind = new Map<string, EntityType>();
   for (const m of typed) if (m.type !== 'PERSON' && m.sp.first === m.sp.last) otherKind.set(aliasKey(m.s), m.type);
   // Surnames of the people named in full, each with how many such names end in it.
@@ -830,15 +823,15 @@ function splitSurnameBeforeName(
   for (let k = typed.length - 1; k >= 0; k--) {
     const { sp, type } = typed[k];
     if (type !== 'PERSON' || sp.last !== sp.first + 1) continue;
-    const first: Span = { ...sp, last: sp.first };
-    const second: Span = { ...sp, first: sp.last };
+    const first: Span = copySpan(sp, { last: sp.first });
+    const second: Span = copySpan(sp, { first: sp.last });
     const [a, b] = [surface(first), surface(second)];
     const kind = otherKind.get(aliasKey(b));
     // Another person's surname: the pair itself ends in its own second word, not counted.
     const surname = nameParts(a).join('');
     const others = (surnames.get(surname) ?? 0) - (nameParts(b).join('') === surname ? 1 : 0);
     if (!kind || others <= 0) continue;
-    const secondSpan: Span = { ...second, type: kind === 'ORG' ? 'ORG' : 'LOC' };
+    const secondSpan: Span = copySpan(second, { type: kind === 'ORG' ? 'ORG' : 'LOC' });
     typed.splice(k, 1, { sp: first, s: a, type: 'PERSON' }, { sp: secondSpan, s: b, type: kind });
   }
 }
@@ -895,7 +888,7 @@ function splitPersonAfterOrganisation(
     for (let j = Math.max(sp.first + 1, sp.last - 3); j <= sp.last; j++) {
       const words = tokens.slice(j, sp.last + 1).map((t) => t.text);
       if (!words.every(personWord) || end - j < 1) continue;
-      const head: Span = { ...sp, last: j - 1 };
+      const head: Span = copySpan(sp, { last: j - 1 });
       const name = surface(head);
       const whole =
         orgs.has(aliasKey(name)) ||
@@ -912,7 +905,7 @@ function splitPersonAfterOrganisation(
       if (isCommonWord(surname)) continue;
       const elsewhere = joined !== undefined || people.has(surname) || alone.has(surname);
       if (!elsewhere) continue;
-      const person: Span = { ...sp, first: j, last: end, type: 'PERSON' };
+      const person: Span = copySpan(sp, { first: j, last: end, type: 'PERSON' });
       typed.splice(
         k,
         joined ? 2 : 1,
@@ -929,11 +922,7 @@ function splitPersonAfterOrganisation(
  * which a headline had written alone (`McCarthy names team`), as an organisation. A one-word person
  * right before a one-word organisation, both name-like words, is one person.
  */
-function joinGivenNameAndSurname(
-  typed: TypedSpan[],
-  tokens: Token[],
-  surface: (sp: Span) => string,
-): void {
+function joinGivenNameAndSurname(typed: TypedSpan[], tokens: Token[], surface: (sp: Span) => string): void {
   // Not a surname of someone else the story names (`Karl` of Stuart Karl before `Lorimar`), nor
   // a company's short name the story writes in full (`Dudley Taft`'s `Taft` of Taft Broadcasting Co).
   const surnames = new Set<string>();
@@ -950,7 +939,7 @@ function joinGivenNameAndSurname(
     if (!nameWord(a.s, true) || !nameWord(b.s, true) || isCorporateSuffix(b.s) || headClass(b.s.toLowerCase()))
       continue;
     if (surnames.has(aliasKey(a.s)) || companyWords.has(aliasKey(b.s))) continue;
-    const sp: Span = { ...a.sp, last: b.sp.last, type: 'PERSON' };
+    const sp: Span = copySpan(a.sp, { last: b.sp.last, type: 'PERSON' });
     typed.splice(k, 2, { sp, s: surface(sp), type: 'PERSON' });
   }
 }
@@ -962,12 +951,7 @@ function joinGivenNameAndSurname(
  * organisation when the story also writes the second word alone as a name that speaks (`Reaser
  * said`: the surname).
  */
-function splitPersonOfCompany(
-  typed: TypedSpan[],
-  tokens: Token[],
-  text: string,
-  surface: (sp: Span) => string,
-): void {
+function splitPersonOfCompany(typed: TypedSpan[], tokens: Token[], text: string, surface: (sp: Span) => string): void {
   // Surnames that speak alone (`Reaser said`): a team (`the Athletics` of `Oakland Athletics of
   // Major League Baseball`) does not.
   const speaking = new Set<string>();
@@ -983,8 +967,8 @@ function splitPersonOfCompany(
     const [given, surname] = [tokens[sp.first].text, tokens[sp.first + 1].text];
     // (`Royal Bank of Canada` beside `the Bank said`: common words name no one.)
     if (!nameWord(given) || !nameWord(surname) || !alone.has(aliasKey(surname))) continue;
-    const person: Span = { ...sp, last: sp.first + 1, type: 'PERSON' };
-    const company: Span = { ...sp, first: of + 1 };
+    const person: Span = copySpan(sp, { last: sp.first + 1, type: 'PERSON' });
+    const company: Span = copySpan(sp, { first: of + 1 });
     typed.splice(
       k,
       1,
@@ -1039,7 +1023,7 @@ function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
       nameLike(own + 2) &&
       !headClass(tokens[own + 2].text.toLowerCase())
     ) {
-      out.push({ ...sp, last: own - 1 }, { ...sp, first: own + 1, type: 'PERSON' });
+      out.push(copySpan(sp, { last: own - 1 }), copySpan(sp, { first: own + 1, type: 'PERSON' }));
       continue;
     }
     let split = -1;
@@ -1061,7 +1045,7 @@ function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
         const rest = tokensText(tokens, k + 3, sp.last);
         if (!countryByName(rest)?.sovereign) continue;
         split = k;
-        from = { first: k + 3, last: sp.last, type: 'LOC', sentence: sp.sentence };
+        from = newSpan(k + 3, sp.last, 'LOC', sp.sentence);
       }
     if (sp.type === 'ORG' && sp.last - sp.first >= 2 && people.size > 0) {
       for (let k = sp.first + 1; k < sp.last && split < 0; k++) {
@@ -1079,8 +1063,8 @@ function splitTitledPeople(tokens: Token[], spans: Span[]): Span[] {
     // The titles and the words joining them (`Chancellor of the Exchequer`) go.
     while (end < split && !isTitleWord(tokens[end].text)) end++;
     while (end > sp.first && /^(?:of|the|and|for|&)$/i.test(tokens[end - 1].text)) end--;
-    if (end > sp.first) out.push({ first: sp.first, last: end - 1, type: 'ORG', sentence: sp.sentence });
-    out.push({ first: split, last: from ? split + 1 : sp.last, type: 'PERSON', sentence: sp.sentence });
+    if (end > sp.first) out.push(newSpan(sp.first, end - 1, 'ORG', sp.sentence));
+    out.push(newSpan(split, from ? split + 1 : sp.last, 'PERSON', sp.sentence));
     if (from) out.push(from);
   }
   return out;
@@ -1107,7 +1091,7 @@ function joinCommaFirms(tokens: Token[], spans: Span[]): Span[] {
     a.last - a.first <= 1 &&
     tokens[a.first - 1]?.text !== ',' &&
     tokens.slice(a.first, a.last + 1).every((t) => /^\p{Lu}/u.test(t.text));
-  const joined = (a: Span, b: Span): Span => ({ first: a.first, last: b.last, type: 'ORG', sentence: a.sentence });
+  const joined = (a: Span, b: Span): Span => newSpan(a.first, b.last, 'ORG', a.sentence);
   const firms = new Set<string>();
   const pairKey = (a: Span, b: Span) =>
     `${aliasKey(tokensText(tokens, a.first, a.last))}|${aliasKey(tokens[b.first].text)}`;
@@ -1136,7 +1120,7 @@ function joinCommaFirms(tokens: Token[], spans: Span[]): Span[] {
   for (let k = 0; k < out.length; k++) {
     const a = out[k];
     const next = out[k + 1];
-    const partner: Span = { first: a.last + 2, last: a.last + 2, type: 'ORG', sentence: a.sentence };
+    const partner: Span = newSpan(a.last + 2, a.last + 2, 'ORG', a.sentence);
     const b = next?.first === partner.first ? next : partner;
     const alone = b === partner && tokens[partner.first] !== undefined && /^\p{Lu}/u.test(tokens[partner.first].text);
     if (commaPair(a, b) && b.first === b.last && (b === next || alone) && firms.has(pairKey(a, b))) {

@@ -180,11 +180,34 @@ export interface Span {
   type: 'PERSON' | 'ORG' | 'LOC' | 'MISC';
   sentence: number;
   /** Typed by what the text says of the name (`the band Gigi`), not by the tagger: resolve.ts keeps the type. */
-  cued?: boolean;
+  cued: boolean;
   /** A company's name its legal form follows after a bracket (`Cheung Kong` of `Cheung Kong (Holdings) Ltd`). */
-  suffixed?: boolean;
-  /** The token of a slash that joins the words of one name (`Royal Dutch/Shell`), not two names. */
-  gluedSlash?: number;
+  suffixed: boolean;
+  /** The token of a slash that joins the words of one name (`Royal Dutch/Shell`), not two names; -1 for none. */
+  gluedSlash: number;
+}
+
+/**
+ * A new span, every field set: every span has one shape. Spans made with a varying set of fields
+ * (some marked cued or suffixed, some not) gave V8 half a dozen shapes at each `sp.first`; optimized
+ * code that had met fewer was thrown away (193 of the 320 deoptimizations over 4,000 Reuters
+ * articles), and recompiled on the threads a second analyzer needs.
+ */
+export function newSpan(first: number, last: number, type: Span['type'], sentence: number): Span {
+  return { first, last, type, sentence, cued: false, suffixed: false, gluedSlash: -1 };
+}
+
+/** A copy of a span, with other bounds or another type (one shape too: an object spread makes another). */
+export function copySpan(sp: Span, change: { first?: number; last?: number; type?: Span['type'] } = {}): Span {
+  return {
+    first: change.first ?? sp.first,
+    last: change.last ?? sp.last,
+    type: change.type ?? sp.type,
+    sentence: sp.sentence,
+    cued: sp.cued,
+    suffixed: sp.suffixed,
+    gluedSlash: sp.gluedSlash,
+  };
 }
 
 /** Demonyms that are also common surnames (`Bill English`, `Dawn French`). */
@@ -210,7 +233,7 @@ export function entitySpans(
     for (let i = 0; i <= ls.length; i++) {
       const y = i < ls.length ? ls[i] : 0;
       if (start >= 0 && (y === 0 || isBegin(y) || labelType(y) !== type)) {
-        spans.push({ first: s.tokenStart + start, last: s.tokenStart + i - 1, type: TYPE_OF[type], sentence: si });
+        spans.push(newSpan(s.tokenStart + start, s.tokenStart + i - 1, TYPE_OF[type], si));
         start = -1;
       }
       if (y !== 0 && start < 0) {
@@ -484,7 +507,7 @@ export function entitySpans(
       // right after the first, in text order, and is read in its turn.
       const verb = innerHeadlineVerb(sp, tokens, lex);
       if (verb < 0) continue;
-      split.splice(k + 1, 0, { ...sp, first: verb + 1 });
+      split.splice(k + 1, 0, copySpan(sp, { first: verb + 1 }));
       sp.last = verb - 1;
       trimCommonWords(sp, tokens, lex);
     }
@@ -1035,9 +1058,9 @@ function typesByContext(spans: Span[], tokens: Token[], sentences: Sentence[]): 
         // `Connecticut Classic Lotto is one of the games`: any name inside the thing's is part of it.
         for (const sp of spans)
           if (sp.first >= i && sp.last <= last) typed.set(tokensText(tokens, sp.first, sp.last).toLowerCase(), type);
-      } else if (!own && !neverEntity(spanWords(tokens, { first: i, last, type, sentence: si }), type)) {
+      } else if (!own && !neverEntity(spanWords(tokens, newSpan(i, last, type, si)), type)) {
         // (`It was one of the four Swedish banks`: a pronoun described so is still none.)
-        found.push({ first: i, last, type, sentence: si });
+        found.push(newSpan(i, last, type, si));
         typed.set(name, type);
       }
       i = last;
@@ -1756,7 +1779,11 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
           if (sp.first < bracket || sp.last >= i) sp.first = -1;
         }
         // Nothing before the bracket: a company already named (`Nikko Securities Co (Europe) Ltd`).
-        if (a < bracket) add({ first: a, last: bracket - 1, type: 'ORG', sentence: si, suffixed: true });
+        if (a < bracket) {
+          const named = newSpan(a, bracket - 1, 'ORG', si);
+          named.suffixed = true;
+          add(named);
+        }
       } else if (a < i) {
         for (const sp of local) {
           if (sp.first >= a && sp.last <= last) sp.first = -1;
@@ -1772,7 +1799,7 @@ function companiesBySuffix(spans: Span[], tokens: Token[], sentences: Sentence[]
               sp.type = 'LOC';
           }
         }
-        add({ first: a, last, type: 'ORG', sentence: si });
+        add(newSpan(a, last, 'ORG', si));
       }
       i = last;
     }
@@ -1935,7 +1962,7 @@ function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
     if (sp.type !== 'ORG' || sp.first < 0 || sp.last <= sp.first || !(sp.suffixed || isOrganisationName(tokens, sp)))
       continue;
     const words = tokens.slice(sp.first, sp.last + 1).map((t) => t.text);
-    const slash = sp.gluedSlash !== undefined;
+    const slash = sp.gluedSlash >= 0;
     add(words, slash);
     let n = words.length;
     while (n > 2 && isCorporateSuffix(words[n - 1])) n--;
@@ -1983,7 +2010,7 @@ function repeatOrgNames(spans: Span[], tokens: Token[], sentences: Sentence[]): 
             if (sp.first > sp.last) sp.first = -1;
           }
         }
-        const repeat: Span = { first: i, last, type: 'ORG', sentence: si };
+        const repeat: Span = newSpan(i, last, 'ORG', si);
         if (glued.has(w.join(' '))) repeat.gluedSlash = i + w.indexOf('/');
         spans.push(repeat);
         i = last;
@@ -2221,7 +2248,7 @@ function splitOrgLists(spans: Span[], tokens: Token[], lex: Lexicon | null): voi
       let to = k + 1;
       while (to < sp.last && !['and', '&', ','].includes(tokens[to + 1].text)) to++;
       // `Teck Hock and Co`: a legal suffix or generic word after the joiner is the firm's own.
-      if (neverEntity(spanWords(tokens, { ...sp, first: k + 1, last: to }), 'ORG')) continue;
+      if (neverEntity(spanWords(tokens, copySpan(sp, { first: k + 1, last: to })), 'ORG')) continue;
       const person = t === 'and' && from === sp.first && personBefore(spans, tokens, sp, k, lex);
       if (
         person ||
@@ -2236,13 +2263,13 @@ function splitOrgLists(spans: Span[], tokens: Token[], lex: Lexicon | null): voi
     if (!cuts.length) continue;
     let from = sp.first;
     const end = sp.last;
-    const rest = { ...sp };
+    const rest = copySpan(sp);
     for (const k of cuts) {
       if (from === sp.first) sp.last = k - 1;
-      else spans.push({ ...rest, first: from, last: k - 1 });
+      else spans.push(copySpan(rest, { first: from, last: k - 1 }));
       from = k + 1;
     }
-    spans.push({ ...rest, first: from, last: end });
+    spans.push(copySpan(rest, { first: from, last: end }));
     if (personFirst) {
       sp.type = 'PERSON';
       sp.cued = true;
@@ -2272,7 +2299,7 @@ function splitPersonOfFirm(spans: Span[], tokens: Token[], lex: Lexicon | null):
     const role = of - sp.first === 3 && (isTitleWord(lead) || (lex !== null && capitalisedCommonWord(lead, lex)));
     const start = role ? sp.first + 1 : sp.first;
     if (!namedLikePerson(tokens, start, of, lex)) continue;
-    spans.push({ ...sp, first: of + 1 });
+    spans.push(copySpan(sp, { first: of + 1 }));
     sp.first = start;
     sp.last = of - 1;
     sp.type = 'PERSON';
@@ -2691,7 +2718,7 @@ function hallsOfFame(spans: Span[], tokens: Token[], sentences: Sentence[]): voi
         else if (sp.last >= h) sp.last = a - 1;
         if (sp.first > sp.last) sp.first = -1;
       }
-      if (a < h) spans.push({ first: a, last: b, type: 'ORG', sentence: si });
+      if (a < h) spans.push(newSpan(a, b, 'ORG', si));
     }
   });
 }
@@ -2993,7 +3020,7 @@ function snapCountries(spans: Span[], sentences: Sentence[], words: string[][]):
         !(touching.length === 1 && touching[0].first === a && touching[0].last === b && touching[0].type !== 'MISC')
       ) {
         out = out.filter((sp) => !touching.includes(sp));
-        out.push({ first: a, last: b, type: 'LOC', sentence: si });
+        out.push(newSpan(a, b, 'LOC', si));
       }
       i = j;
     }
@@ -3020,7 +3047,7 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
   if (sp.first < sp.last) {
     const t = tokens[sp.first].text;
     if (/^\p{Ll}/u.test(t) && !isNameParticle(t) && !/\p{Lu}/u.test(t))
-      return splitSpan({ ...sp, first: sp.first + 1 }, tokens);
+      return splitSpan(copySpan(sp, { first: sp.first + 1 }), tokens);
   }
   // `told Reuters MITI would …`, `told Reuters Taiwan is …`: whom it was told (a wire service) and
   // who the telling is about are two names the tagger ran together.
@@ -3033,8 +3060,8 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     // (`told Reuters the House of Representatives and Senate committees`: the article opens no name.)
     let rest = sp.first + 1;
     while (rest <= sp.last && /^\p{Ll}/u.test(tokens[rest].text)) rest++;
-    const wire: Span = { ...sp, last: sp.first, type: 'ORG' };
-    return rest > sp.last ? [wire] : [wire, ...splitSpan({ ...sp, first: rest }, tokens)];
+    const wire: Span = copySpan(sp, { last: sp.first, type: 'ORG' });
+    return rest > sp.last ? [wire] : [wire, ...splitSpan(copySpan(sp, { first: rest }), tokens)];
   }
   // `Nikki Beach / Pearl / Hardrock`: a slash lists names (a name holding one, `AC/DC`, is one token);
   // `Glen Jakovich & Shane Woewodin`: people joined by `&` are two people.
@@ -3043,16 +3070,16 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     if (t !== '/' && !(t === '&' && sp.type === 'PERSON')) continue;
     // (Not the slash of a legal form, `Norsk Hydro A/S`, nor one of joinedFirmNames.)
     if (t === '/' && (slashedSuffix(tokens, k - 1, sp.last + 1) || sp.gluedSlash === k)) continue;
-    return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...splitSpan({ ...sp, first: k + 1 }, tokens)];
+    return [...splitSpan(copySpan(sp, { last: k - 1 }), tokens), ...splitSpan(copySpan(sp, { first: k + 1 }), tokens)];
   }
   // `International Monetary Fund (IMF)`: a name and its abbreviation are two mentions.
   for (let k = sp.first + 1; k < sp.last; k++) {
     if (tokens[k].text !== '(') continue;
     let close = k + 1;
     while (close <= sp.last && tokens[close].text !== ')') close++;
-    const left = { ...sp, last: k - 1 };
-    const inner = { ...sp, first: k + 1, last: close - 1 };
-    const rest = close < sp.last ? splitSpan({ ...sp, first: close + 1 }, tokens) : [];
+    const left = copySpan(sp, { last: k - 1 });
+    const inner = copySpan(sp, { first: k + 1, last: close - 1 });
+    const rest = close < sp.last ? splitSpan(copySpan(sp, { first: close + 1 }), tokens) : [];
     return [...splitSpan(left, tokens), ...(inner.first <= inner.last ? [inner] : []), ...rest];
   }
   // `Milwee Middle School in Longwood`: an institution or a site and where it is are two names, the
@@ -3064,7 +3091,7 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     if (head !== 2 && head !== 4) continue;
     // `House Budget Committee in Parliament`: what follows may be an institution itself.
     const where: Span['type'] = headClass(tokens[sp.last].text.toLowerCase()) === 2 ? 'ORG' : 'LOC';
-    return [...splitSpan({ ...sp, last: k - 1 }, tokens), { ...sp, first: k + 1, type: where }];
+    return [...splitSpan(copySpan(sp, { last: k - 1 }), tokens), copySpan(sp, { first: k + 1, type: where })];
   }
   // `rated A-1 by Moody's and Standard and Poor's Corp`, `Aa-2 and Standard and Poor's Corp`: an
   // `and` after a possessive or a credit rating joins two things, not the words of one name.
@@ -3072,7 +3099,7 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     if (tokens[k].text !== 'and') continue;
     const before = tokens[k - 1].text;
     if (!/^['’]s$/.test(before) && !isCreditRating(before)) continue;
-    return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...splitSpan({ ...sp, first: k + 1 }, tokens)];
+    return [...splitSpan(copySpan(sp, { last: k - 1 }), tokens), ...splitSpan(copySpan(sp, { first: k + 1 }), tokens)];
   }
   // A lower-case word that is no name particle ends a name (`Goldman Sachs Group Inc said Fed`,
   // `Sprint said`); not a committee's noun ending an organisation's (see committeeNamesGoOn).
@@ -3080,8 +3107,8 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     const t = tokens[k].text;
     if (!/^\p{Ll}/u.test(t) || isNameParticle(t) || t.includes('-')) continue;
     if (k === sp.last && sp.type === 'ORG' && COMMITTEE_NOUNS.has(t)) continue;
-    const rest = splitSpan({ ...sp, first: k + 1 }, tokens);
-    return [...splitSpan({ ...sp, last: k - 1 }, tokens), ...rest];
+    const rest = splitSpan(copySpan(sp, { first: k + 1 }), tokens);
+    return [...splitSpan(copySpan(sp, { last: k - 1 }), tokens), ...rest];
   }
   // A company's name may hold a title word (`General Motors Corp`, `Director General Inc`).
   if (sp.type === 'PERSON') return [sp];
@@ -3105,9 +3132,9 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     if (!rest.length || rest.length > 4 || !rest.every(nameWord)) return [sp];
     let head = k;
     while (head > sp.first && isCapWord(tokens[head - 1].text) && isTitle(tokens[head - 1].text)) head--;
-    const out: Span[] = [{ first: r, last: end, type: 'PERSON', sentence: sp.sentence }];
+    const out: Span[] = [newSpan(r, end, 'PERSON', sp.sentence)];
     if (head > sp.first) {
-      const prefix = { first: sp.first, last: head - 1, type: sp.type, sentence: sp.sentence };
+      const prefix = newSpan(sp.first, head - 1, sp.type, sp.sentence);
       const pre = tokens
         .slice(prefix.first, prefix.last + 1)
         .map((x) => x.text)
@@ -3141,14 +3168,17 @@ function splitSpan(sp: Span, tokens: Token[]): Span[] {
     /^the$/i.test(tokens[sp.first].text) &&
     isCountryAbbreviation(tokens[sp.first + 1].text)
   )
-    return splitSpan({ ...sp, first: sp.first + 1 }, tokens);
+    return splitSpan(copySpan(sp, { first: sp.first + 1 }), tokens);
   if ((sp.type === 'ORG' || sp.type === 'LOC') && sp.last > sp.first) {
     if (isCountryAbbreviation(tokens[sp.first].text) && isCapWord(tokens[sp.first + 1].text)) {
-      const rest: Span = { ...sp, first: sp.first + 1 };
+      const rest: Span = copySpan(sp, { first: sp.first + 1 });
       // (`SAUDI ARABIA` in a capitals headline is a country's whole name, not `SAUDI` and more.)
       if (sp.type === 'LOC' && (isMoreOfPlace(rest, tokens) || countryByName(tokensText(tokens, sp.first, sp.last))))
         return [sp];
-      return [{ ...sp, last: sp.first, type: 'LOC' }, ...(sp.type === 'ORG' ? [rest] : institutionAfter(rest, tokens))];
+      return [
+        copySpan(sp, { last: sp.first, type: 'LOC' }),
+        ...(sp.type === 'ORG' ? [rest] : institutionAfter(rest, tokens)),
+      ];
     }
   }
   return [sp];
@@ -3242,7 +3272,7 @@ function isMoreOfPlace(rest: Span, tokens: Token[]): boolean {
 function institutionAfter(rest: Span, tokens: Token[]): Span[] {
   const lower = tokens[rest.last].text.toLowerCase();
   const named = rest.last > rest.first || headClass(lower) === 1 || headClass(lower) === 2 || lower === 'treasury';
-  return named ? [{ ...rest, type: 'ORG' }] : [];
+  return named ? [copySpan(rest, { type: 'ORG' })] : [];
 }
 
 /** Regions named by their compass point (`the U.S. Midwest`, `the U.S. Northeast`). */
@@ -3368,7 +3398,7 @@ function addGazetteerSpans(kept: Span[], all: Span[], tokens: Token[], sentences
             !isTitle(tokens[b + 1].text)
           );
         if (free && isolated && !(headline && surface.length <= 3) && isSovereignSurface(tokensText(tokens, a, b))) {
-          kept.push({ first: a, last: b, type: 'LOC', sentence: si });
+          kept.push(newSpan(a, b, 'LOC', si));
           for (let t = a; t <= b; t++) owner[t] = 2;
         }
         j = k;
@@ -3388,7 +3418,7 @@ function addGazetteerSpans(kept: Span[], all: Span[], tokens: Token[], sentences
         }
         if (found >= 0) {
           const b = s.tokenStart + found;
-          kept.push({ first: i, last: b, type: 'LOC', sentence: si });
+          kept.push(newSpan(i, b, 'LOC', si));
           for (let t = i; t <= b; t++) owner[t] = 2;
           j = found;
           continue;
@@ -3412,7 +3442,7 @@ function addGazetteerSpans(kept: Span[], all: Span[], tokens: Token[], sentences
             !isTitle(tokens[a - 1].text)
           )
             a--;
-          kept.push({ first: a, last: i, type: 'LOC', sentence: si });
+          kept.push(newSpan(a, i, 'LOC', si));
           for (let t = a; t <= i; t++) owner[t] = 2;
         }
       }
@@ -3901,12 +3931,7 @@ function groupsOfNations(spans: Span[], tokens: Token[], sentences: Sentence[]):
     );
     if (groupEnd !== undefined && tokens[groupEnd + 1].text === 'and' && groupEnd + 2 <= sp.last) {
       const rest = tokensText(tokens, groupEnd + 2, sp.last);
-      added.push({
-        first: groupEnd + 2,
-        last: sp.last,
-        type: countryByName(rest) ? 'LOC' : sp.type,
-        sentence: sp.sentence,
-      });
+      added.push(newSpan(groupEnd + 2, sp.last, countryByName(rest) ? 'LOC' : sp.type, sp.sentence));
       sp.last = groupEnd;
     }
     if (nationsGroup(tokensText(tokens, sp.first, sp.last)) !== null) sp.type = 'ORG';
@@ -3918,9 +3943,9 @@ function groupsOfNations(spans: Span[], tokens: Token[], sentences: Sentence[]):
       // `Group of Seven` over three tokens, or `G-7` as one.
       const long = i + 2 < s.tokenEnd && !covered.has(i + 1) && !covered.has(i + 2) ? tokensText(tokens, i, i + 2) : '';
       if (nationsGroup(long) !== null) {
-        added.push({ first: i, last: i + 2, type: 'ORG', sentence: si });
+        added.push(newSpan(i, i + 2, 'ORG', si));
         i += 2;
-      } else if (nationsGroup(tokens[i].text) !== null) added.push({ first: i, last: i, type: 'ORG', sentence: si });
+      } else if (nationsGroup(tokens[i].text) !== null) added.push(newSpan(i, i, 'ORG', si));
     }
   });
   if (added.length === 0) return;
@@ -3963,7 +3988,7 @@ function companiesBeforeSymbols(
       const symbolToo = (): void => {
         if (spans.some((sp) => sp.first <= i + 1 && sp.last >= i + 1)) return;
         const at = spans.findIndex((sp) => sp.first > i + 1);
-        spans.splice(at < 0 ? spans.length : at, 0, { first: i + 1, last: i + 1, type: 'ORG', sentence: si });
+        spans.splice(at < 0 ? spans.length : at, 0, newSpan(i + 1, i + 1, 'ORG', si));
       };
       const named = spans.find((sp) => sp.first <= sp.last && sp.last === end);
       if (named) {
@@ -3988,7 +4013,7 @@ function companiesBeforeSymbols(
       if (inside.some((sp) => sp.first < start)) continue;
       for (const sp of inside) spans.splice(spans.indexOf(sp), 1);
       const at = spans.findIndex((sp) => sp.first > end);
-      spans.splice(at < 0 ? spans.length : at, 0, { first: start, last: end, type: 'ORG', sentence: si });
+      spans.splice(at < 0 ? spans.length : at, 0, newSpan(start, end, 'ORG', si));
       symbolToo();
     }
   });
