@@ -64,7 +64,28 @@ let places: Map<string, PlaceInfo> | null = null;
 
 export function countryIndex(): CountryIndex {
   if (countries) return countries;
-  const raw = JSON.parse(readFileSync(join(modelDir(), 'countries.json'), 'utf8')) as { countries: CountryInfo[] };
+  const parsed = JSON.parse(readFileSync(join(modelDir(), 'countries.json'), 'utf8')) as { countries: CountryInfo[] };
+  // Every country with every field, in one order: parsed as written, the optional fields gave the
+  // countries five hidden classes, and analysis code optimized for fewer was thrown away on meeting
+  // another (`country?.sovereign` in resolveEntities).
+  const raw = {
+    countries: parsed.countries.map(
+      (c): CountryInfo => ({
+        name: c.name,
+        cca2: c.cca2,
+        sovereign: c.sovereign,
+        lat: c.lat,
+        lon: c.lon,
+        aliases: c.aliases,
+        demonyms: c.demonyms,
+        capitals: c.capitals,
+        until: c.until,
+        since: c.since,
+        alsoNamed: c.alsoNamed,
+        formerly: c.formerly,
+      }),
+    ),
+  };
   const byKey = new Map<string, CountryInfo>();
   const byDemonym = new Map<string, CountryInfo>();
   const surfaces = new Set<string>();
