@@ -66,30 +66,28 @@ export function countryIndex(): CountryIndex {
   if (countries) return countries;
   const parsed = JSON.parse(readFileSync(join(modelDir(), 'countries.json'), 'utf8')) as { countries: CountryInfo[] };
   // Every country with every field, in one order: parsed as written, the optional fields gave the
-  // countries five hidden classes, and analysis code optimized for fewer was thrown away on meeting
+  // countries six hidden classes, and analysis code optimized for fewer was thrown away on meeting
   // another (`country?.sovereign` in resolveEntities).
-  const raw = {
-    countries: parsed.countries.map(
-      (c): CountryInfo => ({
-        name: c.name,
-        cca2: c.cca2,
-        sovereign: c.sovereign,
-        lat: c.lat,
-        lon: c.lon,
-        aliases: c.aliases,
-        demonyms: c.demonyms,
-        capitals: c.capitals,
-        until: c.until,
-        since: c.since,
-        alsoNamed: c.alsoNamed,
-        formerly: c.formerly,
-      }),
-    ),
-  };
+  const all = parsed.countries.map(
+    (c): CountryInfo => ({
+      name: c.name,
+      cca2: c.cca2,
+      sovereign: c.sovereign,
+      lat: c.lat,
+      lon: c.lon,
+      aliases: c.aliases,
+      demonyms: c.demonyms,
+      capitals: c.capitals,
+      until: c.until,
+      since: c.since,
+      alsoNamed: c.alsoNamed,
+      formerly: c.formerly,
+    }),
+  );
   const byKey = new Map<string, CountryInfo>();
   const byDemonym = new Map<string, CountryInfo>();
   const surfaces = new Set<string>();
-  for (const c of raw.countries) {
+  for (const c of all) {
     for (const a of c.aliases) {
       // The first claim wins: sovereign states come before the historical supplement.
       const k = aliasKey(a);
@@ -105,7 +103,7 @@ export function countryIndex(): CountryIndex {
   }
   // Every sovereign state's claim, today's first: `Moscow` is Russia's, and the Soviet Union's before 1992.
   const byCapital = new Map<string, CountryInfo[]>();
-  for (const c of raw.countries) {
+  for (const c of all) {
     if (!c.sovereign) continue;
     for (const city of c.capitals ?? []) {
       const k = aliasKey(city);
@@ -117,14 +115,14 @@ export function countryIndex(): CountryIndex {
   for (const list of byCapital.values())
     list.sort((a, b) => Number(a.until !== undefined) - Number(b.until !== undefined));
   const earlier = new Map<string, CountryInfo[]>();
-  for (const c of raw.countries)
+  for (const c of all)
     for (const name of c.alsoNamed ?? []) {
       const k = aliasKey(name);
       const list = earlier.get(k);
       if (list) list.push(c);
       else earlier.set(k, [c]);
     }
-  countries = { list: raw.countries, byKey, byDemonym, byCapital, earlier, surfaces };
+  countries = { list: all, byKey, byDemonym, byCapital, earlier, surfaces };
   return countries;
 }
 
