@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../src/graph/graph.js';
@@ -83,6 +84,28 @@ describe('corpus graph (Reuters sample, real ingest)', () => {
     const firstIds = new Set((two.nodes as Node[]).filter((n) => n.depth === 1).map((n) => n.id));
     for (const n of second) expect(firstIds.has(n.via!)).toBe(true);
     expect((one.nodes as Node[]).every((n) => n.depth < 2)).toBe(true);
+  });
+
+  it('counts each edge’s sentences as the mentions say, neighbour to neighbour too', () => {
+    const graph = JSON.parse(corpus(['graph', top, '--depth', '2', '--json', '--min', '1', '--db', db]).stdout) as {
+      entity: { id: number };
+      edges: Edge[];
+    };
+    const centre = graph.entity.id;
+    const between = graph.edges.filter((e) => e.a !== centre && e.b !== centre);
+    expect(between.length).toBeGreaterThan(5);
+    const store = new Database(db, { readonly: true });
+    try {
+      const both = store
+        .prepare(
+          `SELECT count(*) FROM (SELECT doc_id, sentence FROM mentions WHERE entity_id = ?
+             INTERSECT SELECT doc_id, sentence FROM mentions WHERE entity_id = ?)`,
+        )
+        .pluck();
+      for (const e of graph.edges) expect(e.sentences, `${e.a}–${e.b}`).toBe(both.get(e.a, e.b));
+    } finally {
+      store.close();
+    }
   });
 
   it('--gexf is valid GEXF 1.3 with every node and edge', () => {

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { type Graph, keepEdges, orderNodes, scoreEdges } from '../src/graph/graph.js';
+import { countPairs, type Graph, keepEdges, orderNodes, scoreEdges } from '../src/graph/graph.js';
 import { logLikelihood } from '../src/store/entities.js';
 import { escapeXml, renderGraphGexf } from '../src/render/graph-gexf.js';
 import { renderGraphHtml } from '../src/render/graph-html.js';
@@ -75,6 +75,42 @@ describe('graph edges', () => {
     const kept = keepEdges([...many, { a: 0, b: 2, sentences: 2, score: 1 }], nodes);
     expect(kept).toHaveLength(13);
     expect(kept.at(-1)).toMatchObject({ a: 0, b: 2 });
+  });
+});
+
+describe('graph pairs', () => {
+  it('counts a sentence once per pair, whatever repeats, and only among the nodes', () => {
+    const sentences = [
+      [5, 3, 5], // 3 and 5, 5 named twice
+      [3, 5],
+      [9, 3, 7], // 9 is no node
+      [7, 3, 5, 3],
+      [5],
+    ];
+    expect(countPairs(sentences, [3, 5, 7], 1)).toEqual([
+      { a: 3, b: 5, together: 3 },
+      { a: 3, b: 7, together: 2 },
+      { a: 5, b: 7, together: 1 },
+    ]);
+    expect(countPairs(sentences, [7, 5, 3], 2)).toEqual([
+      { a: 3, b: 5, together: 3 },
+      { a: 3, b: 7, together: 2 },
+    ]);
+  });
+
+  it('counts the same for a graph of thousands of nodes (pairs kept as met, not in an array of all)', () => {
+    const nodes = Array.from({ length: 3000 }, (_, i) => 10 * (i + 1));
+    const sentences = Array.from({ length: 500 }, (_, k) => [
+      nodes[(k * 7) % 3000],
+      nodes[(k * 11) % 3000],
+      nodes[k % 5],
+    ]);
+    const few = [...new Set(sentences.flat())];
+    const sorted = (pairs: { a: number; b: number; together: number }[]) =>
+      [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
+    const all = countPairs(sentences, nodes, 1);
+    expect(all.length).toBeGreaterThan(400);
+    expect(sorted(all)).toEqual(sorted(countPairs(sentences, few, 1)));
   });
 });
 

@@ -7,7 +7,7 @@
 import { UnknownEntityError } from '../core/errors.js';
 import type { Store } from '../store/db.js';
 import { type Associate, associatedEntities, logLikelihood, resolveEntities } from '../store/entities.js';
-import { nodeCounts, type NodeCounts, type PairCount, pairCounts } from '../store/graph.js';
+import { nodeCounts, type NodeCounts, sentencesNaming } from '../store/graph.js';
 import { entitySentences } from '../store/counts.js';
 
 export interface GraphNode {
@@ -76,7 +76,7 @@ export function buildGraph(store: Store, name: string, options: GraphOptions = {
   for (const { from, to } of rings.second) if (!via.has(to.id)) via.set(to.id, { depth: 2, via: from });
   const ids = [...via.keys()];
   const counts = nodeCounts(store, ids);
-  const edges = scoreEdges(pairCounts(store, ids, min), counts, entitySentences(store));
+  const edges = scoreEdges(countPairs(sentencesNaming(store, ids), ids, min), counts, entitySentences(store));
   const nodes = orderNodes(counts, via, edges, centre.id);
   return {
     entity: { id: centre.id, name: centre.name, type: centre.type },
@@ -147,6 +147,53 @@ export function orderNodes(
   );
   return [...ring(0), ...first, ...ring(2)];
 }
+
+/** Two entities and the sentences that name both. */
+export interface PairCount {
+  a: number;
+  b: number;
+  together: number;
+}
+
+/**
+ * Every pair of the entities `ids` named together in at least `min` of these sentences (each the ids
+ * its mentions name, repeats and all; ids not among `ids` are ignored), with how many; `a` is the
+ * lesser id.
+ */
+export function countPairs(sentences: number[][], ids: number[], min: number): PairCount[] {
+  const order = [...new Set(ids)].sort((x, y) => x - y);
+  const position = new Map(order.map((id, i) => [id, i]));
+  const n = order.length;
+  // A counter per pair of positions, in an array up to PAIR_ARRAY_NODES nodes (--max-nodes may ask
+  // for more: then only the pairs met are kept).
+  const dense = n <= PAIR_ARRAY_NODES ? new Uint32Array(n * n) : null;
+  const sparse = new Map<number, number>();
+  const named: number[] = [];
+  for (const sentence of sentences) {
+    named.length = 0;
+    for (const id of sentence) {
+      const p = position.get(id);
+      if (p !== undefined && !named.includes(p)) named.push(p);
+    }
+    for (let i = 0; i < named.length; i++)
+      for (let j = 0; j < named.length; j++) {
+        if (named[i] >= named[j]) continue;
+        const key = named[i] * n + named[j];
+        if (dense) dense[key]++;
+        else sparse.set(key, (sparse.get(key) ?? 0) + 1);
+      }
+  }
+  const pairs: PairCount[] = [];
+  const keep = (key: number, together: number) => {
+    if (together >= min) pairs.push({ a: order[Math.floor(key / n)], b: order[key % n], together });
+  };
+  if (dense) dense.forEach((together, key) => keep(key, together));
+  else for (const [key, together] of sparse) keep(key, together);
+  return pairs;
+}
+
+/** Nodes up to which countPairs counts in an array of every pair (4 MB at this size). */
+const PAIR_ARRAY_NODES = 1024;
 
 /**
  * Each pair's G² from its 2×2 table of sentences (both, one, the other, neither), the measure of

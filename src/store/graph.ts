@@ -1,6 +1,6 @@
 /**
  * What `corpus graph` reads beyond an entity's associates (store/entities.ts `associatedEntities`):
- * the counts of the entities drawn, and how many sentences name each pair of them, so edges between
+ * the counts of the entities drawn, and the sentences that name two or more of them, so edges between
  * neighbours are scored by the same log-likelihood over sentences as the edges to the centre.
  */
 import { sqlite, type Store } from './db.js';
@@ -16,13 +16,6 @@ export interface NodeCounts {
   sentences: number;
 }
 
-export interface PairCount {
-  a: number;
-  b: number;
-  /** Sentences that name both. */
-  together: number;
-}
-
 /** Name, type and counts of each entity in `ids` (counts kept by the resolution in entity_stats). */
 export function nodeCounts(store: Store, ids: number[]): NodeCounts[] {
   if (ids.length === 0) return [];
@@ -36,18 +29,34 @@ export function nodeCounts(store: Store, ids: number[]): NodeCounts[] {
 }
 
 /**
- * For every pair of entities in `ids` named together in at least `min` sentences, how many sentences
- * name both. Reads the mentions of those entities only (the entity index), each sentence once per entity.
+ * The sentences that name two or more of the entities in `ids`, each as the ids of the entities its
+ * mentions name (an entity named twice is listed twice). One read of the entity index, sorted once by
+ * sentence: joined with themselves, the entities' sentences were indexed whole and every pair of
+ * mentions grouped (`graph Japan` at a million articles, 707,167 mentions: 800 -> 400 ms).
  */
-export function pairCounts(store: Store, ids: number[], min: number): PairCount[] {
+export function sentencesNaming(store: Store, ids: number[]): number[][] {
   if (ids.length < 2) return [];
-  return statement(
+  const lists = statement(
     sqlite(store),
-    `WITH s AS (
-       SELECT DISTINCT m.entity_id AS id, m.doc_id, m.sentence FROM mentions m
-        WHERE m.entity_id IN (SELECT value FROM json_each(@ids)))
-     SELECT x.id AS a, y.id AS b, count(*) AS together
-       FROM s x JOIN s y ON y.doc_id = x.doc_id AND y.sentence = x.sentence AND y.id > x.id
-      GROUP BY x.id, y.id HAVING count(*) >= @min`,
-  ).all({ ids: JSON.stringify(ids), min }) as PairCount[];
+    `SELECT group_concat(m.entity_id) FROM mentions m WHERE m.entity_id IN (SELECT value FROM json_each(?))
+      GROUP BY m.doc_id, m.sentence HAVING count(*) >= 2`,
+  )
+    .pluck()
+    .all(JSON.stringify(ids)) as string[];
+  return lists.map(idList);
+}
+
+/** `12,7,12` → [12, 7, 12]: entity ids as group_concat writes them (positive integers), without a string per id. */
+function idList(text: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      out.push(n);
+      n = 0;
+    } else n = n * 10 + c - 48;
+  }
+  out.push(n);
+  return out;
 }
