@@ -1403,6 +1403,42 @@ describe('entitySpans: titles of works and other MISC things the text names', ()
   });
 });
 
+describe('resolveEntities: acronyms of things', () => {
+  it('takes an acronym the story defines by words in lower case for that thing, not a name', () => {
+    const text =
+      'Japan buys liquefied petroleum gas (LPG) from Saudi Arabia. It will bank on Saudi Arabian LPG, ' +
+      'traders said. LPG imports rose, and floating rate notes (FRNs) fell. An FRN issue by Nomura.';
+    expect(
+      spanTypes(text, [
+        ['Japan', 'LOC'],
+        ['LPG', 'ORG'],
+        ['Saudi Arabia', 'LOC'],
+        ['Arabian LPG', 'PERSON'],
+        ['LPG', 'ORG'],
+        ['FRNs', 'ORG'],
+        ['FRN', 'ORG'],
+        ['Nomura', 'ORG'],
+      ]),
+    ).toEqual(['COUNTRY:Japan', 'COUNTRY:Saudi Arabia', 'ORG:Nomura']);
+  });
+
+  it('keeps an organisation defined in lower case, and an acronym the words do not spell', () => {
+    const text =
+      'The multilateral investment guarantee agency (MIGA) met. MIGA said so. ' +
+      'Sales of crude oil (CBT) rose. CBT said so. The MIGA Fund and CBT Corp grew.';
+    expect(
+      spanTypes(text, [
+        ['MIGA', 'ORG'],
+        ['MIGA', 'ORG'],
+        ['CBT', 'ORG'],
+        ['CBT', 'ORG'],
+        ['MIGA Fund', 'ORG'],
+        ['CBT Corp', 'ORG'],
+      ]),
+    ).toEqual(['ORG:MIGA', 'ORG:MIGA', 'ORG:CBT', 'ORG:CBT', 'ORG:MIGA Fund', 'ORG:CBT Corp']);
+  });
+});
+
 describe('resolveEntities: surnames', () => {
   it('keeps a known place a place beside a `person` whose last word it is, unless mostly a person alone', () => {
     expect(

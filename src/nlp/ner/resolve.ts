@@ -300,7 +300,7 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
     tokens,
     joinCommaFirms(
       tokens,
-      [...found].sort((x, y) => x.first - y.first),
+      withoutCommonNounAcronyms(tokens, found).sort((x, y) => x.first - y.first),
     ),
   );
   const doc = documentText(text, tokens, sentences);
@@ -318,6 +318,44 @@ export function resolveEntities(text: string, tokens: Token[], sentences: Senten
   tickersToCompanies(text, mentions);
   bareSurnameMentions(doc, people.full, covered, mentions);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The tagger's spans less those an acronym the document defines as a thing, not a name, stands
+ * for: written after words in lower case whose initials it spells (`liquefied petroleum gas (LPG)`,
+ * `floating rate notes (FRNs)`), it is that thing wherever the document writes it, never an
+ * organisation (`LNG said`) nor a person's surname (`Saudi Arabian LPG`, taken for a person, then
+ * made every `LPG` of the story that person). Not where the words end in an institution's noun
+ * (`multilateral investment guarantee agency (MIGA)`): an organisation written in lower case.
+ */
+function withoutCommonNounAcronyms(tokens: Token[], found: Span[]): Span[] {
+  const things = commonNounAcronyms(tokens);
+  if (things.size === 0) return [...found];
+  const thing = (i: number) => things.has(tokens[i].text.replace(ACRONYM, '$1'));
+  return found.filter((sp) => !(thing(sp.last) && (sp.first === sp.last || sp.type === 'PERSON')));
+}
+
+/** An acronym as a definition writes it, a plural's `s` apart (`FRNs`). */
+const ACRONYM = /^(\p{Lu}[\p{Lu}\d]{1,6})s?$/u;
+
+/** The acronyms a document defines as the initials of words in lower case (see withoutCommonNounAcronyms). */
+function commonNounAcronyms(tokens: Token[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    if (tokens[i - 1].text !== '(' || tokens[i + 1].text !== ')') continue;
+    const acronym = ACRONYM.exec(tokens[i].text)?.[1];
+    if (!acronym) continue;
+    // The words in lower case right before the bracket; a few more than the letters, as leading
+    // words may be no part of the definition (`the export enhancement program`).
+    const words: string[] = [];
+    for (let k = i - 2; k >= 0 && words.length < acronym.length + 3; k--) {
+      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(tokens[k].text)) break;
+      words.unshift(tokens[k].text);
+    }
+    if (words.length >= 2 && !GENERIC_HEADS.has(words[words.length - 1]) && spellsInitials(acronym, words.join(' ')))
+      out.add(acronym);
+  }
+  return out;
 }
 
 function documentText(text: string, tokens: Token[], sentences: Sentence[]): DocumentText {
