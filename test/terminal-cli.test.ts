@@ -239,6 +239,10 @@ describe('ingest on a terminal (CLI, pseudo-terminal)', () => {
     expect(text).toMatch(/\/70 articles/); // 40 + 1 bad lines, 25 + 3 + 1 files: articles, not files
     expect(text).toMatch(/^30 files, 66 documents: 66 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed/m);
     expect(run.output.lastIndexOf(`${ESC}[?25h`)).toBeGreaterThan(run.output.lastIndexOf(`${ESC}[?25l`));
+    // Before the bar, the integrity check of what is stored (17 s at a million articles), cleared by the bar.
+    const check = run.output.indexOf(`${ESC}[2Kchecking the database for damage…`);
+    expect(check).toBeGreaterThan(-1);
+    expect(check).toBeLessThan(run.output.indexOf('/70 articles'));
     // After the bar, what the corpus-wide steps are doing (minutes of silence at a million articles),
     // each line cleared by the next and the last before the summary.
     const steps = [

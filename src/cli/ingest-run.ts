@@ -45,13 +45,16 @@ export async function runIngest(
     onWait: (message) => process.stderr.write(`corpus: warning: ${visibleLine(message)}\n`),
     onUpgrade: flags.quiet ? undefined : (message) => process.stderr.write(`corpus: ${visibleLine(message)}\n`),
   });
+  const bar = process.stderr.isTTY && !flags.quiet ? new ProgressLine(process.stderr) : null;
   try {
+    // The check reads every page (17 s for a million articles): on a terminal, not in silence.
+    bar?.status('checking the database for damage…');
     checkIntegrity(db, flags.db);
   } catch (error) {
+    bar?.stop();
     db.close();
     throw error;
   }
-  const bar = process.stderr.isTTY && !flags.quiet ? new ProgressLine(process.stderr) : null;
   const say = (line: string) => (bar ? bar.log(problemLine(line)) : process.stderr.write(`${problemLine(line)}\n`));
   // Messages start with the file's stored (absolute) path; people read it relative to where they are.
   const here = process.cwd() + path.sep;
