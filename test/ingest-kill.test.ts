@@ -23,44 +23,48 @@ function documentsIn(db: string): number {
   }
 }
 
-describe('kill -9 in the middle of an ingest', () => {
-  it('leaves a consistent database, and the same ingest then completes the work', async () => {
-    const docs = explodeReuters(FILES);
-    const dir = path.dirname(docs);
-    const db = path.join(dir, 'corpus.db');
+describe('kill -9, or a closed terminal, in the middle of an ingest', () => {
+  // SIGHUP (the terminal or the ssh session gone) ends the process at once, as SIGKILL does.
+  it.each(['SIGKILL', 'SIGHUP'] as const)(
+    '%s leaves a consistent database, and the same ingest then completes the work',
+    async (signal) => {
+      const docs = explodeReuters(FILES);
+      const dir = path.dirname(docs);
+      const db = path.join(dir, 'corpus.db');
 
-    const child = corpusAsync(['ingest', docs, '--db', db]);
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    // Kill as soon as the first batch is committed, while later batches are being written.
-    const deadline = Date.now() + 60_000;
-    while (documentsIn(db) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    child.kill('SIGKILL');
-    await exited;
-    const atKill = documentsIn(db);
-    expect(atKill).toBeGreaterThan(0);
-    expect(atKill).toBeLessThan(FILES); // the kill landed mid-ingest
+      const child = corpusAsync(['ingest', docs, '--db', db]);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, by) => resolve(by)));
+      // Kill as soon as the first batch is committed, while later batches are being written.
+      const deadline = Date.now() + 60_000;
+      while (documentsIn(db) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+      const atKill = documentsIn(db);
+      expect(atKill).toBeGreaterThan(0);
+      expect(atKill).toBeLessThan(FILES); // the kill landed mid-ingest
 
-    const raw = openDatabase(db);
-    expect(integrityProblems(raw)).toEqual([]);
-    raw.close();
+      const raw = openDatabase(db);
+      expect(integrityProblems(raw)).toEqual([]);
+      raw.close();
 
-    const rerun = corpus(['ingest', docs, '--db', db, '--json']);
-    expect(rerun.code).toBe(0);
-    const summary = JSON.parse(rerun.stdout);
-    expect(summary.files).toBe(FILES);
-    expect(summary.unchanged + summary.duplicates).toBeGreaterThanOrEqual(atKill);
+      const rerun = corpus(['ingest', docs, '--db', db, '--json']);
+      expect(rerun.code).toBe(0);
+      const summary = JSON.parse(rerun.stdout);
+      expect(summary.files).toBe(FILES);
+      expect(summary.unchanged + summary.duplicates).toBeGreaterThanOrEqual(atKill);
 
-    const bodies = new Set<string>();
-    for (const shard of fs.readdirSync(docs)) {
-      for (const f of fs.readdirSync(path.join(docs, shard)))
-        bodies.add(fs.readFileSync(path.join(docs, shard, f), 'utf8'));
-    }
-    const check = openDatabase(db);
-    expect(rowCount(check, 'documents')).toBe(bodies.size);
-    expect(rowCount(check, 'paths')).toBe(FILES);
-    expect(integrityProblems(check)).toEqual([]);
-    check.close();
-  });
+      const bodies = new Set<string>();
+      for (const shard of fs.readdirSync(docs)) {
+        for (const f of fs.readdirSync(path.join(docs, shard)))
+          bodies.add(fs.readFileSync(path.join(docs, shard, f), 'utf8'));
+      }
+      const check = openDatabase(db);
+      expect(rowCount(check, 'documents')).toBe(bodies.size);
+      expect(rowCount(check, 'paths')).toBe(FILES);
+      expect(integrityProblems(check)).toEqual([]);
+      check.close();
+    },
+  );
 });
 
 describe('SIGTERM in the middle of an ingest (kill, timeout, docker stop)', () => {
