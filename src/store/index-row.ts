@@ -2,10 +2,12 @@
  * The full-text row of a document. documents_fts is an external-content index (over documents_story
  * since migration 18): a row is written with the title and the body from where the story begins
  * (story_start), and removed only by giving FTS5 exactly the values it was written with. Every writer
- * goes through here, so none can slice the body differently from another.
+ * goes through here, so none can slice the body differently from another, and each notes the length
+ * FTS5 recorded (doc-lengths.ts).
  */
 import type { Db } from './db.js';
 import { statement } from './statements.js';
+import { noteDocumentLength } from './doc-lengths.js';
 
 /** What the full-text index holds of a document: its title, and its body from `storyStart` on. */
 export interface IndexedText {
@@ -25,6 +27,7 @@ function values(doc: IndexedText): [number, string, string] {
 /** Index a document's text. */
 export function indexText(db: Db, doc: IndexedText): void {
   statement(db, INSERT).run(...values(doc));
+  noteDocumentLength(db, doc.id);
 }
 
 /** Remove a document's text from the index, as it was indexed. */

@@ -4,8 +4,12 @@
  */
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
+import { lengthDisagreements, storeLength } from './doc-lengths.js';
 
-/** SQLite's integrity check and the FTS index's agreement with the documents table; [] when both pass. */
+/**
+ * SQLite's integrity check, the FTS indexes' agreement with the documents table, and the stored
+ * document lengths' with the full-text index's; [] when all pass.
+ */
 export function integrityProblems(store: Store): string[] {
   const db = sqlite(store);
   const problems: string[] = [];
@@ -22,6 +26,8 @@ export function integrityProblems(store: Store): string[] {
       problems.push(`${what}: ${(error as Error).message}`);
     }
   }
+  const lengths = lengthDisagreements(store);
+  if (lengths.length > 0) problems.push(`document lengths: ${lengths.length} differ from the full-text index's`);
   return problems;
 }
 
@@ -292,8 +298,18 @@ export function revertToSchema5(store: Store): void {
   `);
 }
 
+/** Undo migration 20: no document lengths beside the full-text index. */
+export function revertToSchema19(store: Store): void {
+  sqlite(store).exec(`
+    DROP TABLE doc_lengths;
+    DELETE FROM corpus_counts WHERE name = 'doc_lengths_unread';
+    PRAGMA user_version = 19;
+  `);
+}
+
 /** Undo migration 19: no counts of mentions by written form, nor by name and document. */
 export function revertToSchema18(store: Store): void {
+  revertToSchema19(store);
   sqlite(store).exec(`
     DROP TRIGGER mention_forms_insert; DROP TRIGGER mention_forms_delete; DROP TRIGGER mention_forms_update;
     DROP TABLE mention_forms;
@@ -322,6 +338,11 @@ export function revertToSchema17(store: Store): void {
     DELETE FROM corpus_counts WHERE name = 'story_starts_unread';
     PRAGMA user_version = 17;
   `);
+}
+
+/** Store a document's length as `tokens`, true or not: how a test sees which length ranking reads. */
+export function overwriteDocumentLength(store: Store, id: number, tokens: number): void {
+  storeLength(sqlite(store), id, tokens);
 }
 
 /** Make the corpus events look as a schema-11 clustering left them: no lead statements (a test checks the fallback). */

@@ -572,4 +572,14 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT DO UPDATE SET mentions = mentions + 1;
   END;
   `,
+  // 20: each document's length in tokens, a row per 4,096 documents (see store/doc-lengths.ts): the
+  // ranking extension read it from FTS5, which seeks its docsize table once a match, two thirds of
+  // the cost of scoring one. A database with documents has them read by its next ingest.
+  `
+  CREATE TABLE doc_lengths (
+    block   INTEGER PRIMARY KEY,
+    lengths BLOB NOT NULL
+  );
+  INSERT INTO corpus_counts (name, value) SELECT 'doc_lengths_unread', 1 WHERE EXISTS (SELECT 1 FROM documents);
+  `,
 ];
