@@ -414,6 +414,44 @@ describe('pruned ranking of a frequent name', () => {
   });
 });
 
+describe('a name whose words alone are past the bound of a huge result', () => {
+  it('estimates its documents without the words from the latest ones, says so, and ranks as when counted', () => {
+    withFixture('huge-name', (fx) => {
+      const acme = fx.entity('ORG', 'Acme', ['the miner']);
+      // Every third document names it by another name only; the rest by its word.
+      for (let i = 0; i < 90; i++) {
+        const byWord = i % 3 !== 0;
+        const d = fx.doc(
+          {
+            path: `d${i}.txt`,
+            title: i === 40 ? 'Acme cuts output' : `Metals ${i}`,
+            date: '1987-03-02',
+            source: i < 80 ? 'Wire' : 'Other',
+          },
+          byWord ? `Copper rose; Acme said lot ${i}.${' Acme'.repeat(i % 4)}` : `Copper rose; the miner said lot ${i}.`,
+        );
+        fx.mention(d, acme, byWord ? 'Acme' : 'the miner', 'ORG');
+      }
+      const plan = searchPlan({
+        match: compileQuery('acme').match,
+        units: [{ expression: 'acme', entities: [{ id: acme, kind: 'entity' }] }],
+        limit: 5,
+        entityBonus: 0.5,
+        scoredMatches: 10,
+      });
+      const counted = searchDocuments(fx.db, plan);
+      expect(counted).toMatchObject({ total: 90, estimated: false });
+      // 60 with the word, past 50: the 30 without it estimated from the latest 30 documents (10 there).
+      const huge = searchDocuments(fx.db, { ...plan, hugeMatches: 50, estimateWindow: 30 });
+      expect(huge).toMatchObject({ total: 90, estimated: true });
+      expect(huge.rows.map((r) => r.id)).toEqual(counted.rows.map((r) => r.id));
+      // Filtered, the latest documents need not be a fair sample: counted.
+      const wire = searchDocuments(fx.db, { ...plan, source: 'Wire', hugeMatches: 50, estimateWindow: 30 });
+      expect(wire).toMatchObject({ total: 80, estimated: false });
+    });
+  });
+});
+
 describe('a query few documents match in full', () => {
   it('shows the one or two holding every word first, then those holding all but the odd word out', () => {
     withFixture('few-full', (fx) => {
