@@ -327,8 +327,10 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
     // an ingest adds to an upgraded database), queried again.
     const { openDatabase } = await import('../src/store/db.js');
     const { storeMissingAssociations } = await import('../src/entities/run.js');
+    const { readDocumentLengths } = await import('../src/store/doc-lengths.js');
     const db = openDatabase(dbFile);
     storeMissingAssociations(db);
+    readDocumentLengths(db);
     db.close();
   } else {
     floorSeconds = await floor(file, path.join(TMP, `floor-${size}.db`));
