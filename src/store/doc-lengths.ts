@@ -108,9 +108,7 @@ function fillDocumentLengths(db: Db): number {
 export function lengthDisagreements(store: Store, filled = false): number[] {
   const db = sqlite(store);
   const unread = !filled && corpusCount(store, 'doc_lengths_unread') === 1;
-  const blocks = new Map(
-    (statement(db, 'SELECT block, lengths FROM doc_lengths').raw().all() as [number, Buffer][]).map(([i, b]) => [i, b]),
-  );
+  const blocks = new Map(statement(db, 'SELECT block, lengths FROM doc_lengths').raw().all() as [number, Buffer][]);
   const wrong: number[] = [];
   for (const [id, sz] of statement(db, 'SELECT id, sz FROM documents_fts_docsize ORDER BY id').raw().all() as [
     number,
