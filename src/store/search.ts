@@ -1160,21 +1160,13 @@ function rankOneName(
     db,
     `SELECT count(*) AS n, corpus_idset(rowid) AS bits FROM documents_fts WHERE documents_fts MATCH @any${within('documents_fts.rowid')}`,
   ).get(params) as { n: number; bits: Buffer | null };
-  const without = (above: string) =>
-    `SELECT count(*) AS n FROM (${rows}) AS m WHERE NOT corpus_in(@words, m.doc_id)${above}${within('m.doc_id')}`;
-  const huge = plan.hugeMatches ?? HUGE_MATCHES;
-  let alone: number;
-  const estimated = words.n > huge && !filtering.filtered;
-  if (estimated) {
-    const window = latestDocuments(db, plan.estimateWindow ?? ESTIMATE_WINDOW);
-    const [documents = window.documents] = ftsTotals(db);
-    const inWindow = (
-      statement(db, without(' AND m.doc_id > @after')).get({ ...params, words: words.bits, after: window.after }) as {
-        n: number;
-      }
-    ).n;
-    alone = window.documents === 0 ? 0 : Math.round((inWindow / window.documents) * documents);
-  } else alone = (statement(db, without('')).get({ ...params, words: words.bits }) as { n: number }).n;
+  // The documents mentioning it without its words, as ids.
+  const without = `SELECT m.doc_id AS id FROM (${rows}) AS m WHERE NOT corpus_in(@words, m.doc_id)${within('m.doc_id')}`;
+  const withWords = { ...params, words: words.bits };
+  const estimated = words.n > (plan.hugeMatches ?? HUGE_MATCHES) && !filtering.filtered;
+  const alone = estimated
+    ? estimateMatches(db, without, withWords, plan.estimateWindow ?? ESTIMATE_WINDOW)
+    : (statement(db, `SELECT count(*) AS n FROM (${without})`).get(withWords) as { n: number }).n;
   const total = words.n + alone;
   const every = total <= (plan.scoredMatches ?? SCORED_MATCHES);
   const pick = every
