@@ -5,6 +5,7 @@ import { rankingInput, search } from '../src/search/search.js';
 import type { SearchResult } from '../src/search/types.js';
 import { bothBm25, indexTotals, inIdSet } from '../src/store/ranking.js';
 import { markedTexts, type SearchPlan, searchDocuments } from '../src/store/search.js';
+import { refreshEntityStats } from '../src/store/resolution.js';
 import { ftsMatchCount } from '../src/store/inspect.js';
 import { tempDir } from './helpers.js';
 import { SearchFixture, searchPlan } from './search-fixture.js';
@@ -261,6 +262,104 @@ describe("the extension's id sets", () => {
       expect(pruned.rows.length).toBeLessThanOrEqual(4);
     } finally {
       two.close();
+    }
+  });
+
+  it('score, past the bound, only the latest few of the documents naming a name without its words', () => {
+    // `Japan coffee` where most documents call Japan `Nippon` (as most reports say `U.S.`, not
+    // `United States`): 6 with the words, 30 only a mention and the word, 10 a mention alone.
+    const many = new SearchFixture(path.join(tempDir('corpus-mentions-only-'), 'many.db'));
+    try {
+      const japanId = many.entity('COUNTRY', 'Japan', ['Nippon']);
+      for (let i = 0; i < 46; i++) {
+        const name = i < 6 ? 'Japan' : 'Nippon';
+        const id = many.doc(
+          { path: `m${i}.txt`, title: `Report ${i}`, date: `1987-04-${String(1 + (i % 28)).padStart(2, '0')}` },
+          i < 36 ? `${name} bought coffee ${1 + (i % 3)} times.` : `${name} bought tea.`,
+        );
+        many.mention(id, japanId, name);
+      }
+      refreshEntityStats(many.db);
+      const stageOne = (store: Store, bounds?: Record<string, number>) =>
+        rankingInput(store, 'Japan coffee', { bounds })?.candidates.map((c) => [c.id, c.stage1]) ?? [];
+      expect(stageOne(many.db)).toHaveLength(36);
+      const bounds = { scoredMatches: 3, recentCandidates: 1, titleCandidates: 1 };
+      const pruned = stageOne(many.db, bounds);
+      // The latest with both words, the 2 mentioning Japan most (MOST_MENTIONING), and the latest 3
+      // of those naming it only as Nippon: at most 6, where every one of the 30 was scored before.
+      expect(pruned.length).toBeGreaterThanOrEqual(4);
+      expect(pruned.length).toBeLessThanOrEqual(6);
+      expect(search(many.db, 'Japan coffee', { bounds }).total).toBe(36);
+      // The same candidates and scores with those documents as bitmaps (as for a name mostly
+      // written otherwise), and where every set is SQL's table.
+      expect(stageOne(many.db, { ...bounds, mentionOnlyTable: 0 })).toEqual(pruned);
+      expect(stageOne(many.db, { mentionOnlyTable: 0 })).toEqual(stageOne(many.db));
+      process.env.CORPUS_NO_RANK_EXTENSION = '1';
+      const plain = openDatabase(many.file, { readonly: true });
+      try {
+        expect(stageOne(plain, bounds)).toEqual(pruned);
+      } finally {
+        delete process.env.CORPUS_NO_RANK_EXTENSION;
+        plain.close();
+      }
+    } finally {
+      many.close();
+    }
+  });
+
+  it('count a document naming several names without their words once, as SQL sets do', () => {
+    const both = new SearchFixture(path.join(tempDir('corpus-aliases-both-'), 'both.db'));
+    try {
+      const japanId = both.entity('COUNTRY', 'Japan', ['Nippon']);
+      const brazilId = both.entity('COUNTRY', 'Brazil', ['Brasil']);
+      const kenyaId = both.entity('COUNTRY', 'Kenya', ['Kenia']);
+      // Each pair of how the two are written, and how many documents write it; the last names one.
+      const written: [string, string | null, number][] = [
+        ['Japan', 'Brazil', 5],
+        ['Nippon', 'Brasil', 4],
+        ['Nippon', 'Brazil', 3],
+        ['Japan', 'Brasil', 2],
+        ['Nippon', null, 3],
+      ];
+      let n = 0;
+      for (const [japanAs, brazilAs, count] of written)
+        for (let i = 0; i < count; i++, n++) {
+          const id = both.doc(
+            { path: `b${n}.txt`, title: `Talks ${n}`, date: `1987-05-${String(1 + (n % 28)).padStart(2, '0')}` },
+            `${japanAs}${brazilAs ? ` and ${brazilAs}` : ''} talked coffee ${1 + (n % 4)} times with ${n % 2 ? 'Kenia' : 'Kenya'}.`,
+          );
+          both.mention(id, japanId, japanAs);
+          if (brazilAs) both.mention(id, brazilId, brazilAs);
+          both.mention(id, kenyaId, n % 2 ? 'Kenia' : 'Kenya');
+        }
+      refreshEntityStats(both.db);
+      const queries: [string, Parameters<typeof search>[2]][] = [
+        ['Japan Brazil', {}],
+        ['Japan Brazil coffee', {}],
+        ['Brazil Japan', { from: '1987-05-10' }],
+        ['Japan Brazil', { sort: '-date' }],
+        ['Japan Brazil', { bounds: { scoredMatches: 3, recentCandidates: 2, titleCandidates: 1 } }],
+        // Three names share the candidates mentioning them most (4 / 3 of them each).
+        ['Japan Brazil Kenya', { bounds: { scoredMatches: 3, recentCandidates: 4, titleCandidates: 1 } }],
+      ];
+      // Those mentioning a name without its words as bitmaps (mentionOnlyTable 0), or as tables.
+      const run = (store: Store, mentionOnlyTable?: number) =>
+        queries.map(([q, options]) =>
+          search(store, q, { ...options, bounds: { ...options?.bounds, mentionOnlyTable }, limit: 20 }),
+        );
+      const asBitmaps = run(both.db, 0);
+      expect(asBitmaps.map((r) => r.total)).toEqual([14, 14, asBitmaps[2].total, 14, 14, 14]);
+      expect(asBitmaps[2].total).toBeGreaterThan(0);
+      expect(asBitmaps[2].total).toBeLessThan(14);
+      expect(new Set(asBitmaps[0].hits.map((h) => h.id)).size).toBe(14);
+      const asTables = run(both.db);
+      for (const [i, r] of asBitmaps.entries()) {
+        expect(r.total).toBe(asTables[i].total);
+        expect(r.hits.map((h) => [h.id, h.score])).toEqual(asTables[i].hits.map((h) => [h.id, h.score]));
+      }
+      expectSameWithIn(both.file, (store) => run(store, 0), asBitmaps);
+    } finally {
+      both.close();
     }
   });
 

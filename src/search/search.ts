@@ -69,6 +69,7 @@ import {
   type MarkedText,
   type SearchPlan,
   type SearchRow,
+  type SearchUnit,
 } from '../store/search.js';
 import type { MatchedEntity, ResolvedEntity, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
 import { compareDates } from '../core/days.js';
@@ -614,7 +615,7 @@ function execute(
   const prunable = compiled.groups.every((g) => g.alternatives.length === 1);
   const plan = {
     match: words ? compiled.match : null,
-    units,
+    units: plannedUnits(db, units),
     exclude: compiled.exclude,
     filters: result.filterEntities.map((f) => f.matches),
     from: filters.from,
@@ -709,6 +710,14 @@ function fewestDocuments(db: Store, groups: Group[]): number | undefined {
   });
   if (words.length === 0) return undefined;
   return Math.min(...stemmer(db)(words).map((stem) => (stem ? termDocuments(db, stem) : 0)));
+}
+
+/**
+ * The units as stage one is given them: a name with at most how many documents have its words, from
+ * which store/search.ts judges how many mention it without them (and so how to hold those).
+ */
+function plannedUnits(db: Store, units: Unit[]): SearchUnit[] {
+  return units.map((u) => (u.entities.length > 0 ? { ...u, wordDocuments: fewestDocuments(db, u.groups) } : u));
 }
 
 /**
@@ -817,7 +826,7 @@ export function rankingInput(db: Store, query: string, options: SearchOptions = 
     const ranking = { ...DEFAULT_RANKING, ...options.ranking };
     const page = searchDocuments(db, {
       match: compiled.match,
-      units,
+      units: plannedUnits(db, units),
       exclude: compiled.exclude,
       filters: [],
       from: null,

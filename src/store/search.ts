@@ -21,6 +21,8 @@ export interface EntityRef {
 export interface SearchUnit {
   expression: string;
   entities: EntityRef[];
+  /** At most how many documents have its words (its rarest word's), where known. */
+  wordDocuments?: number;
 }
 
 /**
@@ -124,6 +126,8 @@ export interface SearchBounds {
   titleCandidates: number;
   /** The latest matches, and the documents mentioning a name most, a pruned result scores (RECENT_CANDIDATES). */
   recentCandidates: number;
+  /** Past this many documents mentioning a name without its words, they are bitmaps (MENTION_ONLY_TABLE). */
+  mentionOnlyTable: number;
 }
 
 /** Above this many matches only a bounded set of candidates is scored (see searchDocuments). */
@@ -152,18 +156,20 @@ const RECENT_CANDIDATES = 1000;
  */
 const MOST_MENTIONING = 2;
 /**
- * …and scores those of its documents mentioning it without its words (see entityPaths) among the
- * latest this many times SCORED_MATCHES of them: their own latest SCORED_MATCHES are not known before
- * the walk that finds them. Fewer (4) lost 0.8 points of P@10 on the entity-and-topic queries of
- * bench:relevance with its bounds scaled as at a million articles.
+ * Past this many documents mentioning a name without its words (at least its documents less those
+ * of its words), those documents and the sets they are tested against are bitmaps
+ * (namedCandidateSets), not tables. A table's IN is cheaper for a few (a Bloom filter turns most
+ * matches away before the probe: `Japan trade` at 1M, 317 such documents, its statement 36.3 ms
+ * against 38.7 as bitmaps), and costs a probe of a b-tree for each of many (`US trade`, 166,878).
  */
-const EXTRA_SPAN = 16;
+const MENTION_ONLY_TABLE = 20_000;
 /** The bounds searchDocuments uses when a plan sets none. */
 export const SEARCH_BOUNDS: Readonly<SearchBounds> = {
   scoredMatches: SCORED_MATCHES,
   hugeMatches: HUGE_MATCHES,
   titleCandidates: TITLE_CANDIDATES,
   recentCandidates: RECENT_CANDIDATES,
+  mentionOnlyTable: MENTION_ONLY_TABLE,
 };
 /** Extra rows fetched past the page, so ties at its edge can be ordered by date without a second pass. */
 const TIE_SLACK = 16;
@@ -286,7 +292,13 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   params.titleCandidates = plan.titleCandidates ?? TITLE_CANDIDATES;
   params.recentCandidates = plan.recentCandidates ?? RECENT_CANDIDATES;
   const paths = plan.units.some((u) => u.entities.length > 0)
-    ? entityPaths(plan, filtering, bm25, params)
+    ? entityPaths(
+        plan,
+        filtering,
+        bm25,
+        params,
+        filtering.bitmaps && writtenOtherwise(db, plan.units, plan.mentionOnlyTable ?? MENTION_ONLY_TABLE),
+      )
     : wordPaths(plan, filtering, bm25, params);
   const { matching } = paths;
   // Plucked: no object per id (`said` at 1M, 775,284 ids).
@@ -904,23 +916,25 @@ function rankFilteredWords(
  * The documents a query naming entities matches: every unit by its words or, for a name, by a
  * mention. Built as those with all the words — one FTS5 AND, which merges doclists instead of
  * building a set per unit — and, apart, for each name, the documents mentioning it without its words
- * (few: Japan at 1M, 317 of 52,788) that match every other unit. An INTERSECT of each unit's
- * matches kept every document with a common word in a temporary b-tree: `Japan trade` at 1M held
- * 147,579 for `trade` to find 30,944 (32 -> 12 ms). The two parts share no document (UNION ALL).
+ * (Japan at 1M, 317 of 52,788; the United States, 166,406 of 206,728) that match every other unit.
+ * An INTERSECT of each unit's matches kept every document with a common word in a temporary b-tree:
+ * `Japan trade` at 1M held 147,579 for `trade` to find 30,944 (32 -> 12 ms). The two parts share no
+ * document (UNION ALL).
  */
 function namedCandidates(
   nameUnits: SearchUnit[],
   plain: boolean,
-  bitmaps: boolean,
+  bitmaps: { words: boolean; mentions: boolean },
   params: Params,
 ): { without: string; mentionOnly: string } {
   params.all = [...(plain ? [params.plain] : []), ...nameUnits.map((u) => u.expression)]
     .map((e) => `(${e})`)
     .join(' AND ');
+  if (bitmaps.mentions) return namedCandidateSets(nameUnits, plain);
   // x{i}: documents mentioning name i without its words. With bitmaps, those with its words are a
   // bitmap rather than a second temporary b-tree beside the first (Japan at 1M: 10 -> 8 ms).
   const without = nameUnits.map((u, i) =>
-    bitmaps
+    bitmaps.words
       ? `x${i} AS MATERIALIZED (SELECT id FROM (SELECT doc_id AS id FROM (${documentsMentioning(u.entities)}))
           WHERE NOT corpus_in((SELECT corpus_idset(rowid) FROM documents_fts WHERE documents_fts MATCH @u${i}), id))`
       : `x${i} AS MATERIALIZED (SELECT doc_id AS id FROM (${documentsMentioning(u.entities)})
@@ -945,18 +959,83 @@ function namedCandidates(
   };
 }
 
+/** Whether some name of the query is mostly written otherwise than by its words (`U.S.`, `US`). */
+function writtenOtherwise(db: Db, units: SearchUnit[], bound: number): boolean {
+  return units.some((u) => {
+    const ids = u.entities.filter((e) => e.kind === 'entity').map((e) => e.id);
+    if (ids.length === 0) return false;
+    const documents = statement(
+      db,
+      'SELECT coalesce(sum(documents), 0) FROM entity_stats WHERE entity_id IN (SELECT value FROM json_each(?))',
+    )
+      .pluck()
+      .get(JSON.stringify(ids)) as number;
+    return documents - (u.wordDocuments ?? 0) > bound;
+  });
+}
+
+/**
+ * namedCandidates with bitmaps: each name's documents with its words (w{i}) and mentioning it
+ * (e{i}), and the plain words' (pw), are sets built once by one walk of an index each; a document
+ * mentioning name i without its words (x{i}, read from the mentions as it is needed; xb{i}, its set)
+ * is tested against them with a shift. Each such document is counted once, by the first name it has
+ * only by mention (it has the words of every name before). As tables probed by IN, a name whose
+ * mentions mostly lack its words cost hundreds of ms: `United States` at 1M has 166,406 documents
+ * that say `U.S.` or `US` but not the words, and `Japan United States` took 270–450 ms, `US trade`
+ * 250 (see entityPaths).
+ */
+function namedCandidateSets(nameUnits: SearchUnit[], plain: boolean): { without: string; mentionOnly: string } {
+  const inSet = (set: string, column: string) => `corpus_in((SELECT bits FROM ${set}), ${column})`;
+  const sets = nameUnits.flatMap((u, i) => {
+    const mentions = documentsMentioning(u.entities);
+    return [
+      `w${i} AS MATERIALIZED (SELECT corpus_idset(rowid) AS bits FROM documents_fts WHERE documents_fts MATCH @u${i})`,
+      `e${i} AS MATERIALIZED (SELECT corpus_idset(doc_id) AS bits FROM (${mentions}))`,
+      `x${i} AS NOT MATERIALIZED (SELECT doc_id AS id FROM (${mentions}) WHERE NOT ${inSet(`w${i}`, 'doc_id')})`,
+      `xb${i} AS MATERIALIZED (SELECT corpus_idset(id) AS bits, count(*) AS n FROM x${i})`,
+    ];
+  });
+  if (plain)
+    sets.push(
+      'pw AS MATERIALIZED (SELECT corpus_idset(rowid) AS bits FROM documents_fts WHERE documents_fts MATCH @plain)',
+    );
+  const mentionOnly = nameUnits.map((_, i) => {
+    const tests = plain ? [inSet('pw', 'x.id')] : [];
+    nameUnits.forEach((_, j) => {
+      if (j < i) tests.push(inSet(`w${j}`, 'x.id'));
+      if (j > i) tests.push(`(${inSet(`w${j}`, 'x.id')} OR ${inSet(`e${j}`, 'x.id')})`);
+    });
+    return `SELECT id FROM x${i} AS x WHERE 1${tests.map((t) => ` AND ${t}`).join('')}`;
+  });
+  return {
+    without: sets.join(',\n      '),
+    mentionOnly: mentionOnly.map((m) => `SELECT * FROM (${m})`).join(' UNION ALL '),
+  };
+}
+
 /**
  * A query naming entities: each unit that names one matches by its words or by a mention, the rest
  * by words; a mention adds to the text's score.
  */
-function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, params: Params): MatchPaths {
+function entityPaths(
+  plan: SearchPlan,
+  filtering: Filtering,
+  bm25: string,
+  params: Params,
+  mentionSets: boolean,
+): MatchPaths {
   const { units } = plan;
   const { within, filtered } = filtering;
   const plainUnits = units.filter((u) => u.entities.length === 0);
   const nameUnits = units.filter((u) => u.entities.length > 0);
   if (plainUnits.length > 0) params.plain = plainUnits.map((u) => u.expression).join(' AND ');
   nameUnits.forEach((u, i) => (params[`u${i}`] = u.expression));
-  const parts = namedCandidates(nameUnits, plainUnits.length > 0, filtering.bitmaps, params);
+  const parts = namedCandidates(
+    nameUnits,
+    plainUnits.length > 0,
+    { words: filtering.bitmaps, mentions: mentionSets },
+    params,
+  );
   let candidates = `WITH ${parts.without}
     SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all UNION ALL SELECT id FROM (${parts.mentionOnly})`;
   if (plan.exclude) {
@@ -1051,22 +1130,29 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
     // RECENT_CANDIDATES taken from a set of matches built first). The documents mentioning the name
     // without its words that have the other words are found, counted and scored in one walk of those
     // words (bm25 of them alone is bm25 of the whole query's words there, as no word of the name is):
-    // scored, those among the latest EXTRA_SPAN times SCORED_MATCHES documents mentioning it without
-    // its words (all of them, most often: Japan at 1M has 317) and the most mentioning. At 1M,
+    // scored, the latest SCORED_MATCHES of them, found by a walk back from the newest as `edge` is
+    // (all of them, most often: Japan at 1M has 317, 51 of them with `trade`), and the most
+    // mentioning. (They were those among the latest 16 × SCORED_MATCHES documents mentioning the
+    // name without its words: `US trade` at 1M scored 20,216 of its 166,878, and bench:relevance
+    // ranks every query the same either way, its bounds as they are and scaled as at 1M.) At 1M,
     // alternated in one process with the plan of several names: `Japan trade` 130 -> 114 ms; with
     // `--from 1987-06`, 145 -> 122; with `--entity Reagan`, 80 -> 65. (The title candidates come
     // from documents_fts here, not titles_fts: FTS5 intersects the title matches with all the words
     // itself, 1.4 ms against 3.2 for `Japan trade` at 1M.)
     params.titledAll = `({title} : (${params.titled})) AND (${params.all})`;
     params.edgeOffset = scoredMatches - 1;
-    params.extraOffset = EXTRA_SPAN * scoredMatches - 1;
+    const inX0 = mentionSets ? 'corpus_in((SELECT bits FROM xb0), documents_fts.rowid)' : '+rowid IN x0';
+    // No walk back when there are too few to pass the bound (Japan's 317): it would read every
+    // document with the other words (`trade`, 147,070 at 1M) to find none.
+    const x0Count = mentionSets ? '(SELECT n FROM xb0)' : '(SELECT count(*) FROM x0)';
     params.mostCandidates = MOST_MENTIONING * (plan.recentCandidates ?? RECENT_CANDIDATES);
     return {
       ...paths,
       rankedWithTotal: `WITH ${parts.without},
         edge AS MATERIALIZED (SELECT (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT 1 OFFSET @edgeOffset) AS id,
           (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @all${within('documents_fts.rowid')} ORDER BY rowid DESC LIMIT 1 OFFSET @recentCandidates - 1) AS recent,
-          (SELECT id FROM x0 ORDER BY id DESC LIMIT 1 OFFSET @extraOffset) AS x0),
+          CASE WHEN ${x0Count} > @edgeOffset THEN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @plain AND ${inX0}${within('documents_fts.rowid')}
+            ORDER BY rowid DESC LIMIT 1 OFFSET @edgeOffset) END AS x0),
         most AS MATERIALIZED (${mostMentioning(named, `1${within('m1.doc_id')}`, '@mostCandidates')}),
         pre AS MATERIALIZED (
           SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll AND rowid < (SELECT recent FROM edge)${within('documents_fts.rowid')}
@@ -1079,7 +1165,7 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
           '-1',
         )}),
         extra AS MATERIALIZED (SELECT rowid AS id, CASE WHEN rowid >= coalesce((SELECT x0 FROM edge), rowid) OR rowid IN most THEN -${bm25} END AS s
-          FROM documents_fts WHERE documents_fts MATCH @plain AND +rowid IN x0${within('documents_fts.rowid')} LIMIT -1),
+          FROM documents_fts WHERE documents_fts MATCH @plain AND ${inX0}${within('documents_fts.rowid')} LIMIT -1),
         txt AS MATERIALIZED (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS s FROM walk, json_each(walk.scored)
           UNION ALL SELECT id, s FROM extra WHERE s IS NOT NULL)
       SELECT t.id AS id, t.s + ${creditOf('t.id')} AS score, (SELECT total FROM walk) + (SELECT count(*) FROM extra) AS total
@@ -1098,14 +1184,14 @@ function entityPaths(plan: SearchPlan, filtering: Filtering, bm25: string, param
       rankedWithTotal: `WITH ${parts.without},
         extra AS MATERIALIZED (${parts.mentionOnly}),
         whole AS MATERIALIZED (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all),
-        cand AS (SELECT id FROM whole UNION ALL SELECT id FROM extra),
+        cand AS (SELECT id FROM whole UNION ALL SELECT id FROM extra),${filtering.bitmaps ? '\n        candBits AS MATERIALIZED (SELECT corpus_idset(id) AS bits FROM cand),' : ''}
         latest AS MATERIALIZED (SELECT CASE WHEN (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) > @scoredMatches
           THEN @recentCandidates ELSE @scoredMatches END AS n),
         pick AS MATERIALIZED (
           SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @all ORDER BY rowid DESC LIMIT (SELECT n FROM latest))
           UNION SELECT * FROM (SELECT id FROM extra ORDER BY id DESC LIMIT (SELECT n FROM latest))
           UNION SELECT * FROM (SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH @titledAll ORDER BY rowid DESC LIMIT @titleCandidates)
-          UNION SELECT * FROM (${mostMentioning(named, 'm1.doc_id IN cand')})),
+          UNION SELECT * FROM (${eachMentioningMost(named, filtering.bitmaps ? 'corpus_in((SELECT bits FROM candBits), m1.doc_id)' : 'm1.doc_id IN cand')})),
         ${scoring('pick', ', (SELECT count(*) FROM whole) + (SELECT count(*) FROM extra) AS total')}`,
     };
   }
@@ -1229,6 +1315,24 @@ function mostMentioning(named: EntityRef[], condition: string, limit = '@recentC
       ORDER BY m1.mentions DESC, m1.doc_id LIMIT ${limit}`;
   return `SELECT doc_id AS id FROM (${mentioning(named).join(' UNION ALL ')}) AS m1 WHERE ${condition}
       GROUP BY doc_id ORDER BY sum(n) DESC, doc_id LIMIT ${limit}`;
+}
+
+/**
+ * The RECENT_CANDIDATES documents (where `condition` holds of `m1.doc_id`) mentioning these names
+ * most, as each entity's share of them: its documents read in that order from entity_docs_most up to
+ * the share (and the documents of its events, as mostMentioning reads them). Summed per document
+ * over every document of the names, then sorted, they were a third of the statement of two frequent
+ * names (`Reagan Iran` at 1M: 31,913 rows for 1,000 documents, 8 ms). Only a document mentioning
+ * several of them ranks differently, and its credit stops growing at 8 mentions (see entityPaths).
+ */
+function eachMentioningMost(named: EntityRef[], condition: string): string {
+  const entities = named.filter((e) => e.kind === 'entity');
+  const events = named.filter((e) => e.kind === 'event');
+  // An integer, as LIMIT wants (a bound parameter is a REAL: 1000 / 3 is 333.33).
+  const share = `max(1, CAST(@recentCandidates / ${entities.length + (events.length > 0 ? 1 : 0)} AS INTEGER))`;
+  const parts = entities.map((e) => mostMentioning([e], condition, share));
+  if (events.length > 0) parts.push(mostMentioning(events, condition, share));
+  return parts.map((p) => `SELECT * FROM (${p})`).join(' UNION ');
 }
 
 /** Date ranges holding at most this many documents are filtered as a set of ids. */
