@@ -9,7 +9,7 @@
  * At each size it measures, beside a bare FTS5 load of the same text:
  *  - ingest wall time, articles/s, peak RSS (`/usr/bin/time -v`), database bytes per input character;
  *  - `corpus search` in process: p50/p95 over a fixed mix of queries (common words, phrases, names,
- *    names with a word, aliases, typos, prefixes, filters);
+ *    names with a word, a name mostly written otherwise with more, aliases, typos, prefixes, filters);
  *  - `timeline`, `entities`, `entity`, `stats` on the largest entities: the wall time of the command
  *    process minus a bare `node` start (medians), and a `corpus search` process against a bare start.
  * and growth exponents between sizes (log time ratio / log size ratio: 1 is linear).
