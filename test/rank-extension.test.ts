@@ -313,7 +313,8 @@ describe("the extension's id sets", () => {
       const japanId = both.entity('COUNTRY', 'Japan', ['Nippon']);
       const brazilId = both.entity('COUNTRY', 'Brazil', ['Brasil']);
       const kenyaId = both.entity('COUNTRY', 'Kenya', ['Kenia']);
-      // Each pair of how the two are written, and how many documents write it; the last names one.
+      // How Japan and Brazil are written, and in how many documents (the last names Japan alone);
+      // every one names Kenya too, half of them as Kenia.
       const written: [string, string | null, number][] = [
         ['Japan', 'Brazil', 5],
         ['Nippon', 'Brasil', 4],

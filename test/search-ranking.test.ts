@@ -575,6 +575,36 @@ describe('highlights of the hits', () => {
       }
     });
   });
+
+  it('marks an acronym typed in capitals where it is written, not the words the index stems alike', () => {
+    withFixture('acronyms', (fx) => {
+      // The index stems `US` as `use`, `used`, `using` and the pronoun `us`, and `AIDS` as `aid`.
+      fx.doc(
+        { path: 'us.txt', title: 'US TO USE TARIFFS', date: '1987-03-01' },
+        'Officials said the US would use tariffs. "Let us wait," one said, using a phrase US envoys used.',
+      );
+      fx.doc(
+        { path: 'aids.txt', title: 'AIDS aid rises', date: '1987-03-02' },
+        'Aid for AIDS research grew, aided by donors.',
+      );
+      const marked = (q: string, p: string): { body: string[]; title: string[] } => {
+        const hit = search(fx.db, q).hits.find((h) => h.path === p)!;
+        return {
+          body: hit.highlights.map(([s, e]) => hit.snippet.slice(s, e)),
+          title: hit.titleHighlights.map(([s, e]) => hit.title!.slice(s, e)),
+        };
+      };
+      expect(marked('US tariffs', 'us.txt')).toEqual({ body: ['US', 'tariffs', 'US'], title: ['US', 'TARIFFS'] });
+      expect(marked('AIDS', 'aids.txt')).toEqual({ body: ['AIDS'], title: ['AIDS'] });
+      // Typed in lower case, or a query all in capitals, it is a word as the index has it.
+      // (Marks one space apart are shown as one.)
+      expect(marked('us tariffs', 'us.txt').body).toEqual(['US', 'use tariffs', 'us', 'using', 'US', 'used']);
+      expect(marked('aids', 'aids.txt').body).toEqual(['Aid', 'AIDS', 'aided']);
+      expect(marked('US TARIFFS', 'us.txt').title).toEqual(['US', 'USE TARIFFS']);
+      // The matches are the index's: the count is not changed, only what is marked.
+      expect(search(fx.db, 'AIDS').total).toBe(search(fx.db, 'aids').total);
+    });
+  });
 });
 
 describe('paging through a ranked result', () => {

@@ -284,13 +284,44 @@ function searchText(
           markingWalk(db, marking),
         )
       : new Map<number, MarkedText>();
+  const asTyped = writtenAsTyped(db, typedAcronyms(run.compiled.groups));
   result.hits = run.rows.map((row, i) =>
-    buildHit(db, row, offset + i + 1, marked.get(row.id), run.queryEntities, result),
+    buildHit(db, row, offset + i + 1, marked.get(row.id), run.queryEntities, result, asTyped),
   );
   if (result.total === 0 && options.source && !sourceExists(db, options.source)) {
     result.reason = `no documents from source '${options.source}'`;
   }
   return result;
+}
+
+/**
+ * The words typed in capitals as an acronym (`US`, `AIDS`, `EC`: two to five capital letters), in a
+ * query not typed all in capitals (`US TRADE` shouts; `IBM` alone is an acronym).
+ */
+function typedAcronyms(groups: Group[]): string[] {
+  const terms = groups.flatMap((g) => g.alternatives);
+  const shouted = terms.length > 1 && terms.every((t) => t.raw === t.raw.toUpperCase());
+  if (shouted) return [];
+  return terms.flatMap((t) => t.tokens).filter((token) => /^\p{Lu}{2,5}$/u.test(token));
+}
+
+/**
+ * Whether a word the index marked is written as the query asked: the index stems an acronym as it
+ * stems any word, so `US` matches `use`, `used`, `using` and the pronoun `us`, and `AIDS` matches
+ * `aid`. A mark of an acronym's stem stands only where the acronym itself is written, in capitals
+ * (`US`, not `use` nor `us`: Reuters' `US trade` had `[use]` and `[Using]` marked in its first three
+ * snippets). The matches themselves stay those of the index.
+ */
+function writtenAsTyped(db: Store, acronyms: string[]): (text: string) => boolean {
+  if (acronyms.length === 0) return () => true;
+  const stem = stemmer(db);
+  const stems = new Set(stem(acronyms.map((a) => a.toLowerCase())));
+  const written = new Set(acronyms);
+  return (text) => {
+    if (written.has(text)) return true;
+    const [s] = stem([text.toLowerCase()]);
+    return s === null || !stems.has(s);
+  };
 }
 
 /** A group of one word, typed without `*` (what an entity's name is looked up by). */
@@ -960,15 +991,17 @@ function buildHit(
   marked: { title: string | null; body: string | null } | undefined,
   queryEntities: ResolvedEntity[],
   result: SearchResult,
+  asTyped: (text: string) => boolean,
 ): SearchHit {
   const doc = hitDocument(db, row.id);
   const bodySpans: Span[] = [];
   const titleSpans: Span[] = [];
   if (marked) {
-    for (const span of unmark(marked.title, doc.title)) titleSpans.push(span);
+    for (const [s, e] of unmark(marked.title, doc.title)) if (asTyped(doc.title!.slice(s, e))) titleSpans.push([s, e]);
     // The index holds the body from its story's start: the marks are offsets from there.
     const at = doc.storyStart;
-    for (const [s, e] of unmark(marked.body, doc.body.slice(at))) bodySpans.push([s + at, e + at]);
+    for (const [s, e] of unmark(marked.body, doc.body.slice(at)))
+      if (asTyped(doc.body.slice(s + at, e + at))) bodySpans.push([s + at, e + at]);
   }
   // Mentions of the queried and filtered entities: the matches that are not the query's words.
   const wanted = dedupe([...queryEntities, ...result.filterEntities.flatMap((f) => f.matches)]);
