@@ -961,7 +961,10 @@ function namedCandidates(
   };
 }
 
-/** Whether some name of the query is mostly written otherwise than by its words (`U.S.`, `US`). */
+/**
+ * Whether some name of the query is mostly written otherwise than by its words (`U.S.`, `US`), from
+ * the counts each resolution keeps (stale, they only choose the slower of two ways to the same hits).
+ */
 function writtenOtherwise(db: Db, units: SearchUnit[], bound: number): boolean {
   return units.some((u) => {
     const ids = u.entities.filter((e) => e.kind === 'entity').map((e) => e.id);
@@ -1221,9 +1224,11 @@ function entityPaths(
  * 62.8 -> 54.5 ms, `Reagan` 48.8 -> 42.4, `EC` 46.4 -> 39.8 (medians of 7).
  *
  * A name whose words alone are past HUGE_MATCHES is past it whatever else matches: unfiltered, its
- * documents without the words are estimated from the latest ESTIMATE_WINDOW documents, as a huge
- * count of words is, not counted (`US` at the realistic million: 110,568 with the word, 166,878
- * without, read from 206,728 rows of entity_docs: 12 ms of its 40). The picked candidates' credits
+ * words are counted only up to the bound, and past it its documents with them and without them are
+ * estimated from the latest ESTIMATE_WINDOW documents (estimateName), as a huge count of words is,
+ * not counted (`US` at the realistic million: 110,568 with the word, 166,878 without, read from
+ * 206,728 rows of entity_docs: 12 ms of its 40; `U.S.`, the phrase `u s`, 87 -> 66 ms when its words
+ * were no longer walked whole to be counted). The picked candidates' credits
  * are read by their keys, not by testing each of the entity's documents against them (`US`: 3,983
  * picked, 2.8 ms against 10.3).
  */
@@ -1287,9 +1292,7 @@ function rankOneName(
 /**
  * A name's documents, estimated from the latest `span` documents as a huge word's are (see
  * estimateMatches): those with its words (@any) and, apart, those mentioning it without them
- * (`without`, tested against the window's documents with the words). Counting every document with
- * its words walked them all twice, the count and the scoring: `U.S.` at 1M, the phrase `u s` (`s` is
- * in nearly every document), ~40 ms of the walk.
+ * (`without`, tested against the window's documents with the words), in one walk of the window.
  */
 function estimateName(db: Db, without: string, params: Params, span: number): number {
   const window = latestDocuments(db, span);
