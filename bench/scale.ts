@@ -304,6 +304,18 @@ function percentile(xs: number[], p: number): number {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The p95 of every sample but those of `kinds` (an earlier mix, to compare with the runs made with it). */
+function p95Without(samples: Record<string, number[]>, kinds: string[]): number {
+  return round2(
+    percentile(
+      Object.entries(samples)
+        .filter(([k]) => !kinds.includes(k))
+        .flatMap(([, xs]) => xs),
+      95,
+    ),
+  );
+}
+
 function largestEntities(dbFile: string): { person: string; country: string; org: string } {
   const out = execFileSync(process.execPath, [BIN, 'entities', '--db', dbFile, '--json', '--limit', '200'], {
     encoding: 'utf8',
@@ -433,23 +445,9 @@ async function measureSize(records: ReutersRecord[], size: number, queriesOnly: 
       p50Ms: round2(percentile(all, 50)),
       p95Ms: round2(percentile(all, 95)),
       // The mix of runs 1-8 (before 'name and word' and 'tag' were added), to compare with them.
-      p95MsEarlierMix: round2(
-        percentile(
-          Object.entries(samples)
-            .filter(([k]) => k !== 'name and word' && k !== 'tag' && k !== HUGE_NAMES)
-            .flatMap(([, xs]) => xs),
-          95,
-        ),
-      ),
+      p95MsEarlierMix: p95Without(samples, ['name and word', 'tag', HUGE_NAMES]),
       // The mix before HUGE_NAMES was added (runs 9-35 and the scale-sizes files before 2026-12-07).
-      p95MsBeforeHugeNames: round2(
-        percentile(
-          Object.entries(samples)
-            .filter(([k]) => k !== HUGE_NAMES)
-            .flatMap(([, xs]) => xs),
-          95,
-        ),
-      ),
+      p95MsBeforeHugeNames: p95Without(samples, [HUGE_NAMES]),
       byKind,
     },
     bareNodeMs: round2(bareMs),

@@ -1295,16 +1295,13 @@ function rankOneName(
  * (`without`, tested against the window's documents with the words), in one walk of the window.
  */
 function estimateName(db: Db, without: string, params: Params, span: number): number {
-  const window = latestDocuments(db, span);
-  if (window.documents === 0) return 0;
-  const above = BigInt(window.after);
-  const words = statement(
-    db,
-    'SELECT count(*) AS n, corpus_idset(rowid) AS bits FROM documents_fts WHERE documents_fts MATCH @any AND rowid > @above',
-  ).get({ ...params, above }) as { n: number; bits: Buffer | null };
-  const alone = matchesBetween(db, without, { ...params, words: words.bits }, window.after);
-  const [documents = window.documents] = ftsTotals(db);
-  return Math.round(((words.n + alone) / window.documents) * documents);
+  return fromLatest(db, span, (after) => {
+    const words = statement(
+      db,
+      'SELECT count(*) AS n, corpus_idset(rowid) AS bits FROM documents_fts WHERE documents_fts MATCH @any AND rowid > @above',
+    ).get({ ...params, above: BigInt(after) }) as { n: number; bits: Buffer | null };
+    return words.n + matchesBetween(db, without, { ...params, words: words.bits }, after);
+  });
 }
 
 /**
@@ -1388,9 +1385,14 @@ function narrowRange(db: Db, range: string, params: Record<string, unknown>, mos
  * (FTS5 seeks to a rowid range, so this reads only their part of each doclist) times all documents.
  */
 function estimateMatches(db: Db, matching: string, params: Record<string, unknown>, span: number): number {
+  return fromLatest(db, span, (after) => matchesBetween(db, matching, params, after));
+}
+
+/** What `count` finds among the latest `span` documents (those with ids above `after`), scaled to all. */
+function fromLatest(db: Db, span: number, count: (after: number) => number): number {
   const window = latestDocuments(db, span);
   if (window.documents === 0) return 0;
-  const inWindow = matchesBetween(db, matching, params, window.after);
+  const inWindow = count(window.after);
   const [documents = window.documents] = ftsTotals(db);
   return Math.round((inWindow / window.documents) * documents);
 }
