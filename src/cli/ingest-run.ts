@@ -7,6 +7,7 @@ import { updateNearDuplicates } from '../dedup/update.js';
 import { resolutionDue, resolveCorpus, storeMissingAssociations } from '../entities/run.js';
 import { readStoryStarts } from '../ingest/story-starts.js';
 import { readDocumentLengths } from '../store/doc-lengths.js';
+import { readAcronyms } from '../store/acronyms.js';
 import { visible, visibleLine } from '../render/text.js';
 import { checkIntegrity, openDatabase, restJournalMode } from '../store/db.js';
 import { emit, type OutputFlags } from './emit.js';
@@ -109,6 +110,7 @@ export async function runIngest(
           unlisten();
           readStoryStarts(store);
           readDocumentLengths(store);
+          readAcronyms(store);
           const resolving = changed || resolutionDue(store);
           if (resolving) bar?.status('resolving entities across the corpus…');
           const seconds = resolving ? resolveCorpus(store).seconds : storeMissingAssociations(store);

@@ -32,6 +32,7 @@ import { publicationSpan } from '../store/documents.js';
 import { addGazetteerNames, lookupKeys, resolveEntityFilter, unknownEntityMessage } from './entities.js';
 import { correctQuery, stemmer, suggestCommoner } from './typos.js';
 import { boundQueryCost, MAX_PREFIX_TERMS } from './cost.js';
+import { acronymsToKeep, typedAcronyms, writtenAsTyped } from './acronyms.js';
 import {
   DEFAULT_RANKING,
   RERANK_CHARS,
@@ -240,6 +241,12 @@ function searchText(
   result.total = run.total;
   result.totalEstimated = run.estimated === true;
   if (run.atLeast === true) result.totalAtLeast = true;
+  if (run.acronyms.length > 0) {
+    const typed = run.acronyms.map((a) => `"${a.toUpperCase()}"`).join(', ');
+    result.notices.push(
+      `${typed} matched where written in capitals; type ${run.acronyms.map((a) => `"${a}"`).join(', ')} to match every form`,
+    );
+  }
   if (run.leftOut.length > 0) {
     result.notices.push(`matched without the common words ${run.leftOut.join(', ')} (quote a phrase to require them)`);
   }
@@ -292,36 +299,6 @@ function searchText(
     result.reason = `no documents from source '${options.source}'`;
   }
   return result;
-}
-
-/**
- * The words typed in capitals as an acronym (`US`, `AIDS`, `EC`: two to five capital letters), in a
- * query not typed all in capitals (`US TRADE` shouts; `IBM` alone is an acronym).
- */
-function typedAcronyms(groups: Group[]): string[] {
-  const terms = groups.flatMap((g) => g.alternatives);
-  const shouted = terms.length > 1 && terms.every((t) => t.raw === t.raw.toUpperCase());
-  if (shouted) return [];
-  return terms.flatMap((t) => t.tokens).filter((token) => /^\p{Lu}{2,5}$/u.test(token));
-}
-
-/**
- * Whether a word the index marked is written as the query asked: the index stems an acronym as it
- * stems any word, so `US` matches `use`, `used`, `using` and the pronoun `us`, and `AIDS` matches
- * `aid`. A mark of an acronym's stem stands only where the acronym itself is written, in capitals
- * (`US`, not `use` nor `us`: Reuters' `US trade` had `[use]` and `[Using]` marked in its first three
- * snippets). The matches themselves stay those of the index.
- */
-function writtenAsTyped(db: Store, acronyms: string[]): (text: string) => boolean {
-  if (acronyms.length === 0) return () => true;
-  const stem = stemmer(db);
-  const stems = new Set(stem(acronyms.map((a) => a.toLowerCase())));
-  const written = new Set(acronyms);
-  return (text) => {
-    if (written.has(text)) return true;
-    const [s] = stem([text.toLowerCase()]);
-    return s === null || !stems.has(s);
-  };
 }
 
 /** A group of one word, typed without `*` (what an entity's name is looked up by). */
@@ -539,6 +516,8 @@ interface Run {
   leftOut: string[];
   /** What had to match, the query's common words left out. */
   units: Unit[];
+  /** Acronyms the matches keep to the documents writing (see acronyms.ts), lower-cased. */
+  acronyms: string[];
   allIds?: () => number[];
 }
 
@@ -603,6 +582,8 @@ function withoutCommonWords(
   // `tell me about …`: the request's verb goes with its `me`; `take place` asks as `happened` does.
   const request = terms.length > 0 && opensRequest(terms[0].raw, terms[1]?.raw);
   const taking = new Set([...takingPlace(terms.map((t) => t.raw))].map((i) => terms[i].position));
+  // `WHO vaccine`: a common word typed as an acronym is not the question's `who`.
+  const acronyms = new Set(typedAcronyms(compiled.groups));
   const common = (u: Unit): boolean => {
     if (u.entities.length > 0 || u.groups.length !== 1 || u.groups[0].alternatives.length !== 1) return false;
     const term = u.groups[0].alternatives[0];
@@ -610,6 +591,7 @@ function withoutCommonWords(
       term.kind === 'word' &&
       !term.prefix &&
       term.tokens.length === 1 &&
+      !acronyms.has(term.tokens[0]) &&
       (isCommonWord(term.raw, term.position === first) ||
         (request && term.position === first) ||
         taking.has(term.position))
@@ -644,6 +626,13 @@ function execute(
   const ranking = { ...DEFAULT_RANKING, ...options.ranking };
   const relevance = words && (options.sort ?? 'relevance') === 'relevance';
   const prunable = compiled.groups.every((g) => g.alternatives.length === 1);
+  const acronyms = words
+    ? acronymsToKeep(
+        db,
+        units.filter((u) => u.entities.length === 0).flatMap((u) => u.groups),
+        typedAcronyms(typed.groups),
+      )
+    : [];
   const plan = {
     match: words ? compiled.match : null,
     units: plannedUnits(db, units),
@@ -653,6 +642,7 @@ function execute(
     to: filters.to,
     source: options.source,
     tags: options.tags,
+    acronyms,
     limit,
     offset,
     titleWeight: ranking.titleWeight,
@@ -666,11 +656,11 @@ function execute(
     ...options.bounds,
   };
   const leftOut = found?.leftOut ?? [];
-  if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities, leftOut, units };
+  if (!relevance) return { ...searchDocuments(db, plan), compiled, queryEntities, leftOut, units, acronyms };
   const end = offset + limit;
   for (let depth = rerankDepth(end) * ranking.stageOneWiden; ; depth *= 4) {
     const page = searchDocuments(db, { ...plan, depth });
-    if (page.rows.length === 0) return { ...page, compiled, queryEntities, leftOut, units };
+    if (page.rows.length === 0) return { ...page, compiled, queryEntities, leftOut, units, acronyms };
     const { rows, clusters } = reranked(db, units, page.rows, ranking, end);
     // Copies can fill even the wider list (fifty of every story at 1M): read deeper, rarely.
     const more = page.rows.length === depth && depth < MAX_STAGE_ONE;
@@ -682,7 +672,7 @@ function execute(
       if (hits.length < limit && page.total > page.rows.length)
         for (const row of theRest(db, plan, page.rows, Math.max(0, offset - rows.length), limit - hits.length))
           hits.push(row);
-      return { ...page, rows: hits, compiled, queryEntities, leftOut, units };
+      return { ...page, rows: hits, compiled, queryEntities, leftOut, units, acronyms };
     }
   }
 }

@@ -5,10 +5,11 @@
 import { sqlite, type Store } from './db.js';
 import { statement } from './statements.js';
 import { lengthDisagreements, storeLength } from './doc-lengths.js';
+import { acronymDisagreements } from './acronyms.js';
 
 /**
  * SQLite's integrity check, the FTS indexes' agreement with the documents table, and the stored
- * document lengths' with the full-text index's; [] when all pass.
+ * document lengths' and acronyms' with the full-text index's; [] when all pass.
  */
 export function integrityProblems(store: Store): string[] {
   const db = sqlite(store);
@@ -28,6 +29,8 @@ export function integrityProblems(store: Store): string[] {
   }
   const lengths = lengthDisagreements(store);
   if (lengths.length > 0) problems.push(`document lengths: ${lengths.length} differ from the full-text index's`);
+  const acronyms = acronymDisagreements(store);
+  if (acronyms.length > 0) problems.push(`acronyms: ${acronyms.length} documents' differ from their indexed text's`);
   return problems;
 }
 
@@ -298,8 +301,18 @@ export function revertToSchema5(store: Store): void {
   `);
 }
 
+/** Undo migration 21: no acronyms beside the full-text index. */
+export function revertToSchema20(store: Store): void {
+  sqlite(store).exec(`
+    DROP TABLE doc_acronyms;
+    DELETE FROM corpus_counts WHERE name = 'acronyms_unread';
+    PRAGMA user_version = 20;
+  `);
+}
+
 /** Undo migration 20: no document lengths beside the full-text index. */
 export function revertToSchema19(store: Store): void {
+  revertToSchema20(store);
   sqlite(store).exec(`
     DROP TABLE doc_lengths;
     DELETE FROM corpus_counts WHERE name = 'doc_lengths_unread';

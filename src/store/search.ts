@@ -42,6 +42,8 @@ export interface SearchPlan extends Partial<SearchBounds> {
   source?: string;
   /** Tags the documents must all carry (any case). */
   tags?: string[];
+  /** Acronyms (lower case) the documents must all write in capitals (doc_acronyms). */
+  acronyms?: string[];
   limit: number;
   offset: number;
   titleWeight: number;
@@ -281,6 +283,10 @@ export function searchDocuments(store: Store, plan: SearchPlan): SearchPage {
   (plan.tags ?? []).forEach((tag, i) => {
     params[`tag${i}`] = tag;
     idSets.push(tagSet(db, `tag${i}`, params));
+  });
+  (plan.acronyms ?? []).forEach((acronym, i) => {
+    params[`acronym${i}`] = acronym;
+    idSets.push(acronymSet(`acronym${i}`));
   });
   const range = [plan.from ? 'date >= @from' : '', plan.to ? 'date <= @to' : ''].filter(Boolean).join(' AND ');
   if (plan.from) params.from = plan.from;
@@ -735,6 +741,14 @@ function tagSet(db: Db, name: string, params: Params): FilterSet {
     // As lookUpDate's: a scalar subquery per id, never turned into a join SQLite could reorder.
     probe: (column) => `(SELECT 1 FROM doc_tags WHERE tag = @${name} AND doc_id = ${column}) IS NOT NULL`,
   };
+}
+
+/**
+ * The documents writing the acronym @{name} in capitals (doc_acronyms' key): fewer than half its
+ * stem's (search/acronyms.ts keeps no other), so built as a set rather than probed per match.
+ */
+function acronymSet(name: string): FilterSet {
+  return { inside: `SELECT doc_id AS id FROM doc_acronyms WHERE acronym = @${name}` };
 }
 
 /** The ids of `set` (a SELECT of `id`) as a bitmap, for corpus_in. */
