@@ -480,6 +480,16 @@ describe('corpus events from dated statements', () => {
     // the country they were filed from (was `Malaysia election`, from a story filed in Chile).
     const beside = [60, 61].map((doc) => ({ ...election(doc, 'election', [5, 9]), participantIds: [] }));
     expect(clusterStatements(beside, name, filed)[0].name).toBe('Chile election');
+    // A city of the country names it too (`Washington` in a story filed from there, on the White
+    // House: was `Iran election`, from a story on the arms sales to Iran).
+    const city = {
+      ...filed,
+      isLocality: (id: number) => id === 10,
+      localityCountry: (id: number) => (id === 10 ? 9 : null),
+    };
+    const inCity = beside.map((r) => ({ ...r, mentionedIds: [5, 10] }));
+    expect(clusterStatements(inCity, name, city)[0].name).toBe('Chile election');
+    expect(clusterStatements(inCity, name, filed)[0].name).toBe('Malaysia election');
   });
 
   it("keeps an election a report places nowhere apart from another country's of that month", () => {

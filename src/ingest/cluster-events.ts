@@ -1350,8 +1350,9 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
     .filter(([id, r]) => isPlace(id) && (r.size * 4 >= reports.size || r.size >= 2))
     .sort(byReports)
     .map(([id]) => id);
-  // The country half its reports are filed from, if they name it (a Brussels dateline on Ireland's
-  // election is the EC's city).
+  // The country half its reports are filed from, if they name it or a city of it (a Brussels
+  // dateline on Ireland's election is the EC's city; `Washington` in a story filed from there names
+  // the United States, which a story on the White House may never name itself).
   const filedFrom = (): number | null => {
     const byCountry = new Map<number, Set<string>>();
     for (const m of members) {
@@ -1361,7 +1362,11 @@ function nameStatements(members: StatementRow[], entityName: (id: number) => str
     const [best] = [...byCountry].sort((a, b) => b[1].size - a[1].size);
     if (!best || best[1].size * 2 < reports.size) return null;
     const [country] = best;
-    return members.some((m) => m.participantIds.includes(country) || m.mentionedIds.includes(country)) ? country : null;
+    const inIt = (id: number, day: string) =>
+      id === country || (isLocality(id) && naming.localityCountry(id, day) === country);
+    return members.some((m) => [...m.participantIds, ...m.mentionedIds].some((id) => inIt(id, m.date.start)))
+      ? country
+      : null;
   };
   // A country only beside it (among what its stories are about: `a U.S. envoy` in a story of
   // Bosnia's elections filed from Sarajevo) says less whose election it is than where the stories
