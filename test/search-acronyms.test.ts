@@ -30,13 +30,14 @@ describe('an acronym typed in a query', () => {
   const withFixture = (test: (fx: SearchFixture) => void): void => {
     const fx = new SearchFixture(path.join(tempDir('corpus-acronyms-'), 'a.db'));
     try {
-      // Three about aid, two about AIDS; one headline shouts AIDS for aid; one WHO among pronouns.
+      // Three about aid, two about AIDS; one headline shouts AIDS for aid; one WHO among five `who`.
       fx.doc({ path: 'aid1.txt', title: 'Food aid rises' }, 'Food aid to the region rose, officials who spoke said.');
       fx.doc({ path: 'aid2.txt', title: 'CANADA MOVE AIDS MARKET' }, 'The move aided the bond market, dealers said.');
       fx.doc({ path: 'aid3.txt' }, 'Farm aid was cut. Those who farm said they would vote.');
       fx.doc({ path: 'aids1.txt', title: 'Vaccine trial' }, 'An AIDS vaccine went to trial, the WHO said.');
       fx.doc({ path: 'aids2.txt' }, 'Research on AIDS drew more aid this year.');
       fx.doc({ path: 'other.txt' }, 'Wheat prices fell, traders who sell said.');
+      fx.doc({ path: 'who.txt' }, 'Those who came stayed.');
       test(fx);
     } finally {
       fx.close();

@@ -548,6 +548,18 @@ describe('a query of two names', () => {
 });
 
 describe('highlights of the hits', () => {
+  it('marks a dotted abbreviation with its last dot', () => {
+    withFixture('dotted', (fx) => {
+      // No entity for U.S. here: the marks are the index's, whose tokens are `u` and `s` (was `[U.S].`).
+      fx.doc({ path: 'us.txt', title: 'U.S. TRADE GAP WIDENS' }, 'The U.S. trade gap with the E.C. widened.');
+      const hit = search(fx.db, '"U.S." trade').hits[0];
+      expect(hit.titleHighlights.map(([s, e]) => hit.title!.slice(s, e))).toEqual(['U.S.', 'TRADE']);
+      expect(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e))).toEqual(['U.S. trade']);
+      const ec = search(fx.db, '"E.C."').hits[0];
+      expect(ec.highlights.map(([s, e]) => ec.snippet.slice(s, e))).toEqual(['E.C.']);
+    });
+  });
+
   it('marks prefixes, phrases and title words, in short documents and in one too long to copy', () => {
     withFixture('marks', (fx) => {
       fx.doc(

@@ -9,7 +9,8 @@ export const SNIPPET_WIDTH = 160;
 
 /**
  * Sort, and merge overlapping or touching spans — and, given the text, spans joined only by a hyphen,
- * dot, apostrophe or one space, so `Kim Jong-un` is marked as one match rather than three.
+ * dot, apostrophe or one space, so `Kim Jong-un` is marked as one match rather than three; a dotted
+ * abbreviation keeps its last dot (`[U.S.]`, not `[U.S].`: the index's tokens are its letters).
  */
 export function mergeSpans(spans: Span[], text?: string): Span[] {
   const sorted = spans
@@ -28,8 +29,13 @@ export function mergeSpans(spans: Span[], text?: string): Span[] {
     if (last && (s <= last[1] || joined)) last[1] = Math.max(last[1], e);
     else out.push([s, e]);
   }
+  if (text !== undefined)
+    for (const span of out) if (text[span[1]] === '.' && DOTTED.test(text.slice(span[0], span[1]))) span[1] += 1;
   return out;
 }
+
+/** Letters each standing alone between dots (`U.S`, `E.C`), as a dotted abbreviation is written before its last dot. */
+const DOTTED = /(?:^|[^\p{L}])\p{L}(?:\.\p{L})+$/u;
 
 /** Lines below a repeated headline read as its header block (`date 1987-03-19`, `Source: Reuters`). */
 const HEADER_LINES = 6;
