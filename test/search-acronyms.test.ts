@@ -84,6 +84,9 @@ describe('an acronym typed in a query', () => {
         'other.txt',
       ]);
       expect(search(fx.db, 'AIDS*').total).toBe(5);
+      // A part of a word is no acronym of its own: `AIDS-related` matches as the phrase it is.
+      expect(search(fx.db, 'AIDS-related').notices).toEqual([]);
+      expect(search(fx.db, "AIDS's").notices).toHaveLength(1);
     });
   });
 

@@ -13,13 +13,19 @@ import { stemmer } from './typos.js';
 
 /**
  * The words typed in capitals as an acronym, in a query not typed all in capitals (`US TRADE`
- * shouts; `IBM` alone is an acronym).
+ * shouts; `IBM` alone is an acronym). A word standing alone (`OPEC's` too), not a part of one
+ * (`AT` of `AT&T`, `S` of `U.S.`: the query matches those as the phrases they are).
  */
 export function typedAcronyms(groups: Group[]): string[] {
   const terms = groups.flatMap((g) => g.alternatives);
   const shouted = terms.length > 1 && terms.every((t) => t.raw === t.raw.toUpperCase());
   if (shouted) return [];
-  return terms.flatMap((t) => t.tokens).filter(looksLikeAcronym);
+  return terms.flatMap((t) =>
+    t.raw
+      .split(/\s+/)
+      .map((word) => word.replace(/^["'(]+|['’]s$|["')!?,.:;]+$/g, ''))
+      .filter((word) => looksLikeAcronym(word) && t.tokens.includes(word)),
+  );
 }
 
 /**
