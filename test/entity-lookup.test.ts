@@ -5,6 +5,7 @@ import { resolveEntities } from '../src/store/entities.js';
 import { refreshEntityStats } from '../src/store/resolution.js';
 import { insertMentionRow } from '../src/store/rows.js';
 import { aliasKey } from '../src/core/alias-key.js';
+import { search } from '../src/search/search.js';
 import { SearchFixture } from './search-fixture.js';
 import { tempDir } from './helpers.js';
 
@@ -45,6 +46,44 @@ describe('the entity a typed name means', () => {
       expect(resolveEntities(db, 'Board').map((e) => e.id)).toEqual([board, reserve]);
       expect(resolveEntities(db, 'Fed').map((e) => e.id)).toEqual([reserve, fed]);
       expect(resolveEntities(db, 'federal reserve').map((e) => e.id)).toEqual([reserve]);
+    } finally {
+      fx.close();
+    }
+  });
+});
+
+describe('the entity a query names', () => {
+  it('is the one holding the name as an alias, mentioned far more than the stray entities named just so', () => {
+    const fx = new SearchFixture(path.join(tempDir('corpus-lookup-'), 'query.db'));
+    try {
+      // Alan Greenspan, "Greenspan" in most reports; a stray place and a stray body named "Greenspan",
+      // once each. And a place "Delhi", mentioned as often as the fund whose alias it is.
+      const greenspan = fx.entity('PERSON', 'Alan Greenspan', ['Greenspan']);
+      const place = fx.entity('PLACE', 'Greenspan');
+      const body = fx.entity('ORG', 'Greenspan');
+      const delhi = fx.entity('PLACE', 'Delhi');
+      const fund = fx.entity('ORG', 'Delhi Australia Fund', ['Delhi']);
+      const texts = [
+        'Alan Greenspan spoke. Greenspan said rates would hold.',
+        'Greenspan was named to the Fed. Greenspan smiled.',
+        'Greenspan testified in the Senate. Greenspan was asked about the dollar.',
+        'Greenspan met bankers. Greenspan left for Basle.',
+        'Greenspan and the Delhi fund.',
+      ];
+      texts.forEach((text, i) => {
+        const doc = fx.doc({ path: `g${i}.txt`, date: '1987-06-02' }, text);
+        fx.mention(doc, greenspan, 'Greenspan', 'PERSON');
+        if (i === texts.length - 1) {
+          fx.mention(doc, fund, 'Delhi fund', 'ORG');
+        }
+      });
+      const stray = fx.doc({ path: 's.txt', date: '1987-06-03' }, 'A Greenspan street in Delhi, and Greenspan Ltd.');
+      fx.mention(stray, place, 'Greenspan street', 'PLACE');
+      fx.mention(stray, body, 'Greenspan Ltd', 'ORG');
+      fx.mention(stray, delhi, 'Delhi', 'PLACE');
+      // (Was no entity: the exact names outranked the alias, and were each too stray to keep.)
+      expect(search(fx.db, 'Greenspan').queryEntities.map((e) => e.id)).toEqual([greenspan]);
+      expect(search(fx.db, 'Delhi').queryEntities).toEqual([]);
     } finally {
       fx.close();
     }

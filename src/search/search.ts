@@ -301,6 +301,9 @@ function searchText(
   return result;
 }
 
+/** How many times the mentions of the stray entities named so the one holding a name as its alias needs (see queryUnits). */
+const DOMINANT_ALIAS = 4;
+
 /** A group of one word, typed without `*` (what an entity's name is looked up by). */
 function isPlainWord(g: Group): boolean {
   return g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
@@ -413,11 +416,25 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
   const spellings = aliasCounts(db, [...found.values()].flat());
   const named = (key: string): ResolvedEntity[] => {
     let list = found.get(key) ?? [];
-    // An exact name outranks aliases: "Korea" is Korea, not every entity someone called Korea.
-    if (list.some((e) => e.canonical)) list = list.filter((e) => e.canonical);
     // An entity known only by the very words typed adds no document the words do not find, and
     // a recognizer's stray "Oil" or "Trade" would only skew the ranking: words alone serve better.
-    list = list.filter((e) => e.kind === 'event' || !e.canonical || (spellings.get(e.id) ?? 0) > 1);
+    const stray = (e: ResolvedEntity & { canonical: boolean }) =>
+      e.kind === 'entity' && e.canonical && (spellings.get(e.id) ?? 0) <= 1;
+    // An exact name outranks aliases: "Korea" is Korea, not every entity someone called Korea. Not
+    // a stray one, though, beside the one entity holding the alias, mentioned far more: "Greenspan"
+    // is Alan Greenspan (103 mentions on Reuters), not the stray place and body named just that (one
+    // mention each); `B.C.`, the place (9), stays words beside Brunswick Corp (18), as does `Delhi`.
+    if (list.some((e) => e.canonical)) {
+      const aliasOf = list.filter((e) => !e.canonical);
+      const strays = list.filter(stray);
+      const dominant =
+        aliasOf.length === 1 &&
+        strays.length === list.length - 1 &&
+        mentionsUpTo(db, aliasOf[0].id, Number.MAX_SAFE_INTEGER) >=
+          DOMINANT_ALIAS * strays.reduce((n, e) => n + mentionsUpTo(db, e.id, Number.MAX_SAFE_INTEGER), 0);
+      list = dominant ? aliasOf : list.filter((e) => e.canonical);
+    }
+    list = list.filter((e) => !stray(e));
     list = list.filter((e) => e.kind === 'event' || isName(key, e.id));
     return list.map(({ id, kind, type, name }) => ({ id, kind, type, name }));
   };
