@@ -301,7 +301,10 @@ function searchText(
   return result;
 }
 
-/** How many times the mentions of the stray entities named so the one holding a name as its alias needs (see queryUnits). */
+/**
+ * A typed name means the one entity holding it as an alias, over stray entities of that exact name,
+ * when that entity has this many times their mentions (see queryUnits).
+ */
 const DOMINANT_ALIAS = 4;
 
 /** A group of one word, typed without `*` (what an entity's name is looked up by). */
@@ -533,7 +536,7 @@ interface Run {
   leftOut: string[];
   /** What had to match, the query's common words left out. */
   units: Unit[];
-  /** Acronyms the matches keep to the documents writing (see acronyms.ts), lower-cased. */
+  /** Acronyms (lower case) whose matches keep to the documents writing them in capitals (see acronyms.ts). */
   acronyms: string[];
   allIds?: () => number[];
 }

@@ -33,8 +33,9 @@ export function documentsWriting(store: Store, acronym: string, most: number): n
     .get(acronym, most + 1) as number;
 }
 
-/** Documents read a statement at a time by readAcronyms (their text is held meanwhile). */
+/** Documents, and characters of text, read a statement at a time by readAcronyms (held meanwhile). */
 const READ_CHUNK = 500;
+const READ_CHUNK_CHARS = 8_000_000;
 
 /**
  * Every indexed document's acronyms, for a database made before them (migration 21): once, by its
@@ -45,16 +46,28 @@ export function readAcronyms(store: Store): number {
   return inTransaction(store, () => {
     const db = sqlite(store);
     let read = 0;
-    // By id ranges, a chunk at a time: better-sqlite3 writes nothing while a statement is iterated.
+    // By id ranges of at most READ_CHUNK documents and READ_CHUNK_CHARS characters (one document at
+    // least: a body may be 256 MB), each read whole: better-sqlite3 writes nothing while a statement
+    // is being iterated.
     for (let after = 0; ; ) {
+      const next = statement(db, `SELECT id, chars FROM documents WHERE id > ? ORDER BY id LIMIT ${READ_CHUNK}`)
+        .raw()
+        .all(after) as [number, number][];
+      if (next.length === 0) break;
+      let last = next[0][0];
+      let chars = 0;
+      for (const [id, n] of next) {
+        if (chars > 0 && chars + n > READ_CHUNK_CHARS) break;
+        chars += n;
+        last = id;
+      }
       const rows = statement(
         db,
-        `SELECT id, coalesce(title, '') AS title, body FROM documents_story WHERE id > ? ORDER BY id LIMIT ${READ_CHUNK}`,
-      ).all(after) as { id: number; title: string; body: string }[];
-      if (rows.length === 0) break;
+        "SELECT id, coalesce(title, '') AS title, body FROM documents_story WHERE id > ? AND id <= ? ORDER BY id",
+      ).all(after, last) as { id: number; title: string; body: string }[];
       for (const row of rows) noteAcronyms(db, row.id, row.title, row.body);
       read += rows.length;
-      after = rows[rows.length - 1].id;
+      after = last;
     }
     statement(db, "DELETE FROM corpus_counts WHERE name = 'acronyms_unread'").run();
     return read;

@@ -744,8 +744,8 @@ function tagSet(db: Db, name: string, params: Params): FilterSet {
 }
 
 /**
- * The documents writing the acronym @{name} in capitals (doc_acronyms' key): fewer than half its
- * stem's (search/acronyms.ts keeps no other), so built as a set rather than probed per match.
+ * The documents writing the acronym @{name} in capitals (doc_acronyms' key): few of its stem's
+ * (search/acronyms.ts keeps no other), so built as a set rather than probed per match.
  */
 function acronymSet(name: string): FilterSet {
   return { inside: `SELECT doc_id AS id FROM doc_acronyms WHERE acronym = @${name}` };
