@@ -84,6 +84,8 @@ describe('the entity a query names', () => {
       // (Was no entity: the exact names outranked the alias, and were each too stray to keep.)
       expect(search(fx.db, 'Greenspan').queryEntities.map((e) => e.id)).toEqual([greenspan]);
       expect(search(fx.db, 'Delhi').queryEntities).toEqual([]);
+      // Typed in lower case it is a word, as before.
+      expect(search(fx.db, 'greenspan').queryEntities).toEqual([]);
     } finally {
       fx.close();
     }

@@ -424,13 +424,15 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
     const stray = (e: ResolvedEntity & { canonical: boolean }) =>
       e.kind === 'entity' && e.canonical && (spellings.get(e.id) ?? 0) <= 1;
     // An exact name outranks aliases: "Korea" is Korea, not every entity someone called Korea. Not
-    // a stray one, though, beside the one entity holding the alias, mentioned far more: "Greenspan"
-    // is Alan Greenspan (103 mentions on Reuters), not the stray place and body named just that (one
-    // mention each); `B.C.`, the place (9), stays words beside Brunswick Corp (18), as does `Delhi`.
+    // a stray one, though, beside the one entity holding the alias, mentioned far more, when typed as
+    // a name: "Greenspan" is Alan Greenspan (103 mentions on Reuters), not the stray place and body
+    // named just that (one mention each); `B.C.`, the place (9), stays words beside Brunswick Corp
+    // (18), as does `Delhi`; and `community banks` is words, not the European Community.
     if (list.some((e) => e.canonical)) {
       const aliasOf = list.filter((e) => !e.canonical);
       const strays = list.filter(stray);
       const dominant =
+        /\p{Lu}/u.test(texts.get(key) ?? '') &&
         aliasOf.length === 1 &&
         strays.length === list.length - 1 &&
         mentionsUpTo(db, aliasOf[0].id, Number.MAX_SAFE_INTEGER) >=
