@@ -141,6 +141,7 @@ describe('corpus search (CLI)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/-word, NOT word/);
     expect(run.stdout).toMatch(/\[in brackets\]/);
+    expect(run.stdout).toMatch(/An acronym in capitals \(AIDS, WHO\)/);
     expect(run.stdout.trimEnd()).toMatch(/Example:\n {2}corpus search .*$/);
   });
 

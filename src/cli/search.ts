@@ -107,6 +107,8 @@ Query:
   -word, NOT word   leave out articles with this word (corpus search '"trade war"' -Japan)
   prefix*           any word starting so (two letters at least)
   Anything else is plain text. A name finds its entity by any alias: DPRK also finds "North Korea".
+  An acronym in capitals (AIDS, WHO) keeps to articles writing it so where its word means more
+  (aids also finds "aid"); the search says so.
   A word found nowhere is replaced by the closest indexed word ("showing results for …").
   A question can be typed as asked: when, did, the… need not match; a date after in, on, since,
   before, until, from … to (oil prices in March 1987) is the publication dates, unless quoted.
