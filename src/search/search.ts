@@ -307,6 +307,18 @@ function searchText(
  */
 const DOMINANT_ALIAS = 4;
 
+/** Whether an entity is in nearly all (LOWER_CASE_NAME_SHARE) the documents of the rarest word of `text`. */
+function nearlyAllOf(db: Store, text: string, entityId: number): boolean {
+  const stems = stemmer(db)(indexTokens(text.toLowerCase())).filter((s): s is string => s !== null);
+  if (stems.length === 0) return false;
+  const documents = Math.min(...stems.map((s) => termDocuments(db, s)));
+  const need = Math.ceil(LOWER_CASE_NAME_SHARE * documents);
+  return entityDocumentsUpTo(db, entityId, need) >= need;
+}
+
+/** The share of its word's documents a name typed in lower case must mention its entity in (see queryUnits). */
+const LOWER_CASE_NAME_SHARE = 0.75;
+
 /** A group of one word, typed without `*` (what an entity's name is looked up by). */
 function isPlainWord(g: Group): boolean {
   return g.alternatives.length === 1 && g.alternatives[0].kind === 'word' && !g.alternatives[0].prefix;
@@ -424,16 +436,17 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
     const stray = (e: ResolvedEntity & { canonical: boolean }) =>
       e.kind === 'entity' && e.canonical && (spellings.get(e.id) ?? 0) <= 1;
     // An exact name outranks aliases: "Korea" is Korea, not every entity someone called Korea. Not
-    // a stray one, though, beside the one entity holding the alias, mentioned far more, when typed as
-    // a name: "Greenspan" is Alan Greenspan (103 mentions on Reuters), not the stray place and body
-    // named just that (one mention each); `B.C.`, the place (9), stays words beside Brunswick Corp
-    // (18), as does `Delhi`; and `community banks` is words, not the European Community.
+    // a stray one, though, beside the one entity holding the alias, mentioned far more: "Greenspan"
+    // is Alan Greenspan (103 mentions on Reuters), not the stray place and body named just that (one
+    // mention each); `B.C.`, the place (9), stays words beside Brunswick Corp (18), as does `Delhi`.
+    // Typed in lower case, the name is also nearly all its word's documents (`greenspan`: 39 of
+    // 40), not a word of other meanings (`community banks`, not the European Community's 433 of 865).
     if (list.some((e) => e.canonical)) {
       const aliasOf = list.filter((e) => !e.canonical);
       const strays = list.filter(stray);
       const dominant =
-        /\p{Lu}/u.test(texts.get(key) ?? '') &&
         aliasOf.length === 1 &&
+        (/\p{Lu}/u.test(texts.get(key) ?? '') || nearlyAllOf(db, texts.get(key) ?? '', aliasOf[0].id)) &&
         strays.length === list.length - 1 &&
         mentionsUpTo(db, aliasOf[0].id, Number.MAX_SAFE_INTEGER) >=
           DOMINANT_ALIAS * strays.reduce((n, e) => n + mentionsUpTo(db, e.id, Number.MAX_SAFE_INTEGER), 0);
