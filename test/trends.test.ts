@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillPeriods, parsePeriod, risingEvidence } from '../src/trends/trends.js';
-import { sparkline } from '../src/render/trends.js';
+import { renderTrendsText, sparkline } from '../src/render/trends.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { corpus, tempDir } from './helpers.js';
@@ -132,6 +132,18 @@ describe('corpus trends', () => {
       JSON.parse(corpus(['trends', '--rising', '--period', '7d', '--to', to, '--json', '--db', db]).stdout);
     expect(risingTo('1987-03')).toEqual(risingTo('1987-03-31'));
     expect(risingTo('1987').period.to).toBe('1987-12-31');
+  });
+
+  it('says one document, story and mention in the singular', () => {
+    const one = { period: '1987-04', documents: 1, stories: 1, mentions: 1 };
+    const text = renderTrendsText({
+      by: 'month',
+      from: null,
+      to: null,
+      entities: [{ name: 'AIDS', type: 'ORG', id: 1, periods: [one], documents: 1, stories: 1, mentions: 1 }],
+    });
+    // Was `1 documents (1 stories), 1 mentions`.
+    expect(text.split('\n')[0]).toBe('AIDS (ORG): 1 document (1 story), 1 mention by month');
   });
 
   it('rejects bad input with one line', () => {

@@ -77,7 +77,7 @@ Example:
       }
       // Text is written as it is read, never held whole: an entity of a large archive has 100,000s.
       // On a terminal each sentence wraps under itself, past the date, document and offsets.
-      const { formatNumber, hanging, loadFitting } = await import('../render/text.js');
+      const { hanging, loadFitting, plural } = await import('../render/text.js');
       const columns = textContext().width;
       if (columns) await loadFitting();
       const colour = useColour();
@@ -100,7 +100,7 @@ Example:
         const beside = hanging(lead, sentence, columns, 30);
         writeStdout(`${beside ?? `${lead.trimEnd()}\n${hanging('    ', sentence, Math.max(14, columns), 10)}`}\n`);
       }
-      writeStdout(`${formatNumber(count)} mentions\n`);
+      writeStdout(`${plural(count, 'mention')}\n`);
     } finally {
       db.close();
     }

@@ -35,7 +35,7 @@ export function renderDuplicatesText(
   const lines: string[] = [];
   if (unsigned > 0)
     lines.push(
-      `Note: ${formatNumber(unsigned)} documents have no signature yet; run 'corpus ingest' again to compare them.`,
+      `Note: ${unsigned === 1 ? 'one document has' : `${formatNumber(unsigned)} documents have`} no signature yet; run 'corpus ingest' again to compare them.`,
     );
   if (totals.clusters === 0) {
     lines.push('No near-duplicates.');

@@ -2,7 +2,7 @@
 import type { RisingResult, TrendsResult } from '../trends/trends.js';
 import { maxOf } from '../core/extremes.js';
 import { visible } from './safe.js';
-import { formatNumber } from './text.js';
+import { formatNumber, plural } from './text.js';
 
 const TICKS = '▁▂▃▄▅▆▇█';
 const BAR = 40;
@@ -23,7 +23,7 @@ export function renderTrendsText(result: TrendsResult, context: { width?: number
   for (const e of result.entities) {
     if (out.length > 0) out.push('');
     out.push(
-      `${visible(e.name)} (${e.type}): ${number(e.documents)} documents (${number(e.stories)} stories), ${number(e.mentions)} mentions by ${result.by}`,
+      `${visible(e.name)} (${e.type}): ${plural(e.documents, 'document')} (${plural(e.stories, 'story', 'stories')}), ${plural(e.mentions, 'mention')} by ${result.by}`,
     );
     if (e.periods.length === 0) {
       out.push('  no dated mentions');
@@ -50,7 +50,7 @@ export function renderTrendsText(result: TrendsResult, context: { width?: number
 
 export function renderRisingText(result: RisingResult): string {
   const out = [
-    `Rising over ${result.period.from} … ${result.period.to} (${number(result.stories.current)} stories, ${number(result.documents.current)} documents) against the ${result.period.days} days before (${number(result.stories.previous)}, ${number(result.documents.previous)}):`,
+    `Rising over ${result.period.from} … ${result.period.to} (${plural(result.stories.current, 'story', 'stories')}, ${plural(result.documents.current, 'document')}) against the ${result.period.days} days before (${number(result.stories.previous)}, ${number(result.documents.previous)}):`,
   ];
   if (result.documents.previous === 0)
     return `${out[0]}\n  no documents in the period before to compare with; try a longer --period or an earlier --to\n`;
@@ -58,7 +58,7 @@ export function renderRisingText(result: RisingResult): string {
   const nameWidth = Math.max(...result.entities.map((e) => `${e.name} (${e.type})`.length));
   for (const e of result.entities) {
     out.push(
-      `  ${visible(`${e.name} (${e.type})`).padEnd(nameWidth)}  ×${e.growth.toFixed(2).padStart(6)}  ${number(e.previous).padStart(5)} → ${number(e.current)} stories`,
+      `  ${visible(`${e.name} (${e.type})`).padEnd(nameWidth)}  ×${e.growth.toFixed(2).padStart(6)}  ${number(e.previous).padStart(5)} → ${plural(e.current, 'story', 'stories')}`,
     );
   }
   return out.join('\n') + '\n';
