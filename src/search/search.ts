@@ -446,10 +446,10 @@ function queryUnits(db: Store, query: CompiledQuery): Unit[] {
       const strays = list.filter(stray);
       const dominant =
         aliasOf.length === 1 &&
-        (/\p{Lu}/u.test(texts.get(key) ?? '') || nearlyAllOf(db, texts.get(key) ?? '', aliasOf[0].id)) &&
         strays.length === list.length - 1 &&
         mentionsUpTo(db, aliasOf[0].id, Number.MAX_SAFE_INTEGER) >=
-          DOMINANT_ALIAS * strays.reduce((n, e) => n + mentionsUpTo(db, e.id, Number.MAX_SAFE_INTEGER), 0);
+          DOMINANT_ALIAS * strays.reduce((n, e) => n + mentionsUpTo(db, e.id, Number.MAX_SAFE_INTEGER), 0) &&
+        (/\p{Lu}/u.test(texts.get(key) ?? '') || nearlyAllOf(db, texts.get(key) ?? '', aliasOf[0].id));
       list = dominant ? aliasOf : list.filter((e) => e.canonical);
     }
     list = list.filter((e) => !stray(e));
