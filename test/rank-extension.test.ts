@@ -10,20 +10,30 @@ import { ftsMatchCount } from '../src/store/inspect.js';
 import { tempDir } from './helpers.js';
 import { SearchFixture, searchPlan } from './search-fixture.js';
 
-/** The same searches on a connection without the extension (filters as SQL's IN): the same totals, hits and scores. */
-function expectSameWithIn(file: string, ask: (store: Store) => SearchResult[], withSets: SearchResult[]): void {
+/**
+ * `read` on a read-only connection to `file` without the ranking extension (filters as SQL's IN,
+ * FTS5's own bm25), closed after.
+ */
+function withoutExtension(file: string, read: (plain: Store) => void): void {
   process.env.CORPUS_NO_RANK_EXTENSION = '1';
   const plain = openDatabase(file, { readonly: true });
   try {
+    read(plain);
+  } finally {
+    delete process.env.CORPUS_NO_RANK_EXTENSION;
+    plain.close();
+  }
+}
+
+/** The same searches on a connection without the extension (filters as SQL's IN): the same totals, hits and scores. */
+function expectSameWithIn(file: string, ask: (store: Store) => SearchResult[], withSets: SearchResult[]): void {
+  withoutExtension(file, (plain) => {
     const withIn = ask(plain);
     for (const [i, r] of withSets.entries()) {
       expect(r.total).toBe(withIn[i].total);
       expect(r.hits.map((h) => [h.id, h.score])).toEqual(withIn[i].hits.map((h) => [h.id, h.score]));
     }
-  } finally {
-    delete process.env.CORPUS_NO_RANK_EXTENSION;
-    plain.close();
-  }
+  });
 }
 
 // The ranking extension (native/corpus_rank.c) that `npm install` builds: stage one's bm25 with the
@@ -99,19 +109,14 @@ describe('the ranking extension', () => {
     ];
     const run = (store: Store) => queries.map((q) => search(store, q, { limit: 20 }));
     const withExtension = run(fx.db);
-    process.env.CORPUS_NO_RANK_EXTENSION = '1';
-    const plain = openDatabase(file, { readonly: true });
-    try {
+    withoutExtension(file, (plain) => {
       expect(hasRankFunction(sqlite(plain))).toBe(false);
       const without = run(plain);
       for (const [i, result] of withExtension.entries()) {
         expect(result.total).toBeGreaterThan(0);
         expect(result.hits.map((h) => [h.id, h.score])).toEqual(without[i].hits.map((h) => [h.id, h.score]));
       }
-    } finally {
-      delete process.env.CORPUS_NO_RANK_EXTENSION;
-      plain.close();
-    }
+    });
   });
 });
 
@@ -184,9 +189,7 @@ describe("the extension's id sets", () => {
         search(store, q, { ...options, limit: 10, bounds }),
       ]);
     const withExtension = run(fx.db);
-    process.env.CORPUS_NO_RANK_EXTENSION = '1';
-    const plain = openDatabase(file, { readonly: true });
-    try {
+    withoutExtension(file, (plain) => {
       const without = run(plain);
       for (const [i, result] of withExtension.entries()) {
         expect(result.total, queries[i >> 1][0]).toBeGreaterThan(0);
@@ -209,10 +212,7 @@ describe("the extension's id sets", () => {
       // The filters hold: every hit of the entity filter names Japan, by either name.
       for (const hit of withExtension[0].hits) expect(hit.snippet).toMatch(/Japan|Nippon/);
       expect(withExtension[0].total).toBe(16 + 4);
-    } finally {
-      delete process.env.CORPUS_NO_RANK_EXTENSION;
-      plain.close();
-    }
+    });
   });
 
   it('score, past the scored-matches bound, only the latest few of a name with words, its title matches and its most mentioning', () => {
@@ -294,14 +294,9 @@ describe("the extension's id sets", () => {
       // written otherwise), and where every set is SQL's table.
       expect(stageOne(many.db, { ...bounds, mentionOnlyTable: 0 })).toEqual(pruned);
       expect(stageOne(many.db, { mentionOnlyTable: 0 })).toEqual(stageOne(many.db));
-      process.env.CORPUS_NO_RANK_EXTENSION = '1';
-      const plain = openDatabase(many.file, { readonly: true });
-      try {
+      withoutExtension(many.file, (plain) => {
         expect(stageOne(plain, bounds)).toEqual(pruned);
-      } finally {
-        delete process.env.CORPUS_NO_RANK_EXTENSION;
-        plain.close();
-      }
+      });
     } finally {
       many.close();
     }
@@ -465,14 +460,9 @@ describe("the extension's id sets", () => {
     const oil = search(fx.db, 'oil', { sort: 'date', offset: 40, limit: 20 }).hits;
     expect(oil.at(-1)?.path).toBe('undated.txt');
     expect(search(fx.db, 'oil', { sort: '-date', limit: 1 }).hits[0].date).toBe('1987-12-24');
-    process.env.CORPUS_NO_RANK_EXTENSION = '1';
-    const plain = openDatabase(file, { readonly: true });
-    try {
+    withoutExtension(file, (plain) => {
       expect(pages(plain)).toEqual(withExtension);
-    } finally {
-      delete process.env.CORPUS_NO_RANK_EXTENSION;
-      plain.close();
-    }
+    });
   });
 
   it('are built again when the database changes, through another connection or this one', () => {

@@ -548,15 +548,21 @@ describe('a query of two names', () => {
 });
 
 describe('highlights of the hits', () => {
+  /** The words marked in the snippet and the title of the hit at `p` for query `q`. */
+  const marked = (fx: SearchFixture, q: string, p: string): { body: string[]; title: string[] } => {
+    const hit = search(fx.db, q).hits.find((h) => h.path === p)!;
+    return {
+      body: hit.highlights.map(([s, e]) => hit.snippet.slice(s, e)),
+      title: hit.titleHighlights.map(([s, e]) => hit.title!.slice(s, e)),
+    };
+  };
+
   it('marks a dotted abbreviation with its last dot', () => {
     withFixture('dotted', (fx) => {
       // No entity for U.S. here: the marks are the index's, whose tokens are `u` and `s` (was `[U.S].`).
       fx.doc({ path: 'us.txt', title: 'U.S. TRADE GAP WIDENS' }, 'The U.S. trade gap with the E.C. widened.');
-      const hit = search(fx.db, '"U.S." trade').hits[0];
-      expect(hit.titleHighlights.map(([s, e]) => hit.title!.slice(s, e))).toEqual(['U.S.', 'TRADE']);
-      expect(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e))).toEqual(['U.S. trade']);
-      const ec = search(fx.db, '"E.C."').hits[0];
-      expect(ec.highlights.map(([s, e]) => ec.snippet.slice(s, e))).toEqual(['E.C.']);
+      expect(marked(fx, '"U.S." trade', 'us.txt')).toEqual({ body: ['U.S. trade'], title: ['U.S.', 'TRADE'] });
+      expect(marked(fx, '"E.C."', 'us.txt').body).toEqual(['E.C.']);
     });
   });
 
@@ -568,15 +574,12 @@ describe('highlights of the hits', () => {
       );
       const filler = 'The market was quiet and traders waited. '.repeat(25_000);
       fx.doc({ path: 'long.txt', title: 'Long report', date: '1987-03-02' }, `Crude oil output fell. ${filler}`);
-      const marked = (q: string, p: string): string[] => {
-        const hit = search(fx.db, q).hits.find((h) => h.path === p)!;
-        return hit.highlights.map(([s, e]) => hit.snippet.slice(s, e));
-      };
-      expect(marked('petrol*', 'short.txt')).toEqual(['petrol']);
+      const body = (q: string, p: string): string[] => marked(fx, q, p).body;
+      expect(body('petrol*', 'short.txt')).toEqual(['petrol']);
       expect(search(fx.db, 'petrol*').hits.find((h) => h.path === 'short.txt')!.titleHighlights).toEqual([[0, 9]]);
-      expect(marked('"crude oil"', 'short.txt')).toEqual(['Crude oil']);
-      expect(marked('"crude oil"', 'long.txt')).toEqual(['Crude oil']);
-      expect(marked('output', 'long.txt')).toEqual(['output']);
+      expect(body('"crude oil"', 'short.txt')).toEqual(['Crude oil']);
+      expect(body('"crude oil"', 'long.txt')).toEqual(['Crude oil']);
+      expect(body('output', 'long.txt')).toEqual(['output']);
       // Terms too common for one pass over their documents are marked in the scratch table: the same marks.
       const ids = [...documentIdsByPath(fx.db).values()];
       for (const q of ['petrol*', '"crude oil"', 'output OR exports']) {
@@ -599,20 +602,13 @@ describe('highlights of the hits', () => {
         { path: 'aids.txt', title: 'AIDS aid rises', date: '1987-03-02' },
         'Aid for AIDS research grew, aided by donors.',
       );
-      const marked = (q: string, p: string): { body: string[]; title: string[] } => {
-        const hit = search(fx.db, q).hits.find((h) => h.path === p)!;
-        return {
-          body: hit.highlights.map(([s, e]) => hit.snippet.slice(s, e)),
-          title: hit.titleHighlights.map(([s, e]) => hit.title!.slice(s, e)),
-        };
-      };
-      expect(marked('US tariffs', 'us.txt')).toEqual({ body: ['US', 'tariffs', 'US'], title: ['US', 'TARIFFS'] });
-      expect(marked('AIDS', 'aids.txt')).toEqual({ body: ['AIDS'], title: ['AIDS'] });
+      expect(marked(fx, 'US tariffs', 'us.txt')).toEqual({ body: ['US', 'tariffs', 'US'], title: ['US', 'TARIFFS'] });
+      expect(marked(fx, 'AIDS', 'aids.txt')).toEqual({ body: ['AIDS'], title: ['AIDS'] });
       // Typed in lower case, or a query all in capitals, it is a word as the index has it.
       // (Marks one space apart are shown as one.)
-      expect(marked('us tariffs', 'us.txt').body).toEqual(['US', 'use tariffs', 'us', 'using', 'US', 'used']);
-      expect(marked('aids', 'aids.txt').body).toEqual(['Aid', 'AIDS', 'aided']);
-      expect(marked('US TARIFFS', 'us.txt').title).toEqual(['US', 'USE TARIFFS']);
+      expect(marked(fx, 'us tariffs', 'us.txt').body).toEqual(['US', 'use tariffs', 'us', 'using', 'US', 'used']);
+      expect(marked(fx, 'aids', 'aids.txt').body).toEqual(['Aid', 'AIDS', 'aided']);
+      expect(marked(fx, 'US TARIFFS', 'us.txt').title).toEqual(['US', 'USE TARIFFS']);
       // The matches are the index's: the count is not changed, only what is marked.
       expect(search(fx.db, 'AIDS').total).toBe(search(fx.db, 'aids').total);
     });
