@@ -123,6 +123,20 @@ describe('weekdays follow the tense of their clause', () => {
     ]);
     // With no verb before it, the verb of saying dates the expression.
     expect(dates('On Friday, the government said so.', monday)).toEqual([['Friday', '1987-05-29']]);
+    // What a speaker is then quoted saying is a clause of its own (were 1986-12-09 by `are`, and the
+    // Friday after by `will`); a quotation inside the reporter's clause is part of it.
+    expect(
+      dates(
+        'Asked if it would be raised at the next OPEC meeting to be held in Vienna on December 9, Ali said "If my crudes are affected I will raise the issue."',
+        '1987-06-29',
+      ),
+    ).toEqual([['December 9', '1987-12-09']]);
+    expect(dates('On Friday, Petricioli said "We will be a lot more expeditious."', '1987-03-26')).toEqual([
+      ['Friday', '1987-03-20'],
+    ]);
+    expect(dates('He "will hang on" at least until his term ends on October 30.', '1987-04-24')).toEqual([
+      ['October 30', '1987-10-30'],
+    ]);
     // A decision taken keeps its past for a date before it (was the Monday after, read by `decided
     // to`), the infinitive's future after it; a `to` left at the clause's end opens no infinitive.
     expect(dates('East and West on Monday decided to go ahead with the project.', '1987-10-20')).toEqual([

@@ -396,7 +396,11 @@ export function tenseAround(text: string, from: number, to: number, start: numbe
   // past a comma dates the expression only when no verb before it could (`On Friday, the
   // government said`); otherwise it reports the clause the expression belongs to.
   const verbBefore = markers.some((marker) => marker.end <= start);
+  const quoted = quotesAfter(text, from, to, end);
   for (const marker of markers) {
+    // `… on December 9, Ali said "If my crudes are affected I will raise the issue"`: what a speaker
+    // is quoted saying after the expression is a clause of its own, and its verbs date nothing outside it.
+    if (quoted.some(([a, b]) => marker.start >= a && marker.end <= b)) continue;
     let distance = marker.end <= start ? start - marker.end : marker.start >= end ? marker.start - end : Infinity;
     if (marker.weak) distance *= 2;
     // The verb an adverbial follows usually comes first: prefer the left side on near ties.
@@ -419,4 +423,27 @@ export function tenseAround(text: string, from: number, to: number, start: numbe
     if (ahead) return 'future';
   }
   return best && best.tense !== 'present' ? best.tense : null;
+}
+
+/** A verb of saying right before an opening quote: `Ali said "If my crudes…`. */
+const SPEECH_BEFORE_QUOTE = /\b(?:said|says|told|added|asked|declared|stated|wrote|replied)\s*[,:]?\s*$/i;
+
+/**
+ * The quotations of `[from, to)` that open after `end` with a verb of saying before them, as spans
+ * (one left open runs to `to`). A quotation inside the reporter's own clause (`he "will hang on"
+ * until October 30`) is part of it and is not among them.
+ */
+function quotesAfter(text: string, from: number, to: number, end: number): [number, number][] {
+  const spans: [number, number][] = [];
+  const slice = text.slice(from, to);
+  const marks = [...slice.matchAll(/["“”]/g)].map((m) => from + m.index!);
+  for (let i = 0; i < marks.length; i++) {
+    const open = marks[i];
+    if (open < end || text[open] === '”' || !SPEECH_BEFORE_QUOTE.test(text.slice(Math.max(end, open - 20), open)))
+      continue;
+    const close = marks[i + 1] ?? to;
+    spans.push([open, close + 1]);
+    i++;
+  }
+  return spans;
 }
