@@ -237,6 +237,40 @@ describe('event phrases', () => {
       'annual meeting 1986-05-06',
     ]);
   });
+  it('take no place said with another date, nor the date of what recalls one said to be earlier', () => {
+    const summary = (text: string, published: string, places: string[]) =>
+      eventsOf(
+        text,
+        published,
+        places.map((p) => ['PLACE', p, p]),
+      ).events.map((e) => `${e.name} ${e.date} ${e.place}`);
+    // Was the `Paris committee meeting` (Reuters): the agreement was reached in Paris, the meeting is in Washington.
+    expect(
+      summary(
+        'The April 9 committee meeting is expected to review the agreement by six nations in Paris last month that others should act.',
+        '1987-04-06',
+        ['Paris'],
+      ),
+    ).toEqual(['committee meeting 1987-04-09 null']);
+    // The place said with the meeting's own date stays.
+    expect(summary('The ministers will hold a meeting in Vienna on June 25.', '1987-06-01', ['Vienna'])).toEqual([
+      'Vienna meeting 1987-06-25 Vienna',
+    ]);
+    // Was `Paris accord` of April 1987, the month the ministers reaffirmed it; an earlier one dated
+    // right after its name keeps that date.
+    expect(
+      summary(
+        'Earlier this month in Washington, ministers reaffirmed an earlier Paris accord to arrest the fall.',
+        '1987-04-20',
+        ['Washington', 'Paris'],
+      ),
+    ).toEqual(['Paris accord null Paris']);
+    expect(
+      summary('It was consistent with its position at the earlier summit in Geneva in November 1985.', '1987-03-02', [
+        'Geneva',
+      ]),
+    ).toEqual(['Geneva summit 1985-11 Geneva']);
+  });
   it('are named after people as the text writes them, not as a headline in capitals does', () => {
     const text =
       'MITCHELL DEFEATS BAILEY IN BERLIN.\nDennis Mitchell beat Donovan Bailey at a meeting on Friday. ' +
@@ -2130,6 +2164,78 @@ describe('what a dated statement says happened', () => {
     expect(statementsOf(doc, (id) => names[id]).map((s) => [s.name, s.participantIds])).toEqual([
       ['Kenya meeting', [2, 3]],
     ]);
+  });
+
+  it('gives an event noun no place the sentence says with another date (`this weekend in Vienna … its December accord`)', () => {
+    const statementOf = (body: string, noun: string, date: [string, string], others: [string, string][]) => {
+      const at = (text: string) => body.indexOf(text);
+      const names = ['', 'OPEC', 'Vienna', 'Hawaii'];
+      const mentions = [
+        ...names.slice(1).flatMap((name, id) =>
+          at(name) < 0
+            ? []
+            : [
+                {
+                  type: id === 0 ? 'ORG' : 'PLACE',
+                  start: at(name),
+                  end: at(name) + name.length,
+                  sentence: 0,
+                  entityId: id + 1,
+                  value: null,
+                  text: name,
+                },
+              ],
+        ),
+        ...[date, ...others].map(([text, value]) => ({
+          type: 'DATE',
+          start: at(text),
+          end: at(text) + text.length,
+          sentence: 0,
+          entityId: null,
+          value,
+          text,
+        })),
+      ];
+      const doc = {
+        docId: 1,
+        body,
+        published: '1987-06-29',
+        source: null,
+        sentences: [{ start: 0, end: body.length }],
+        mentions,
+        // The finder took no participant: the statement takes the sentence's entities.
+        events: [
+          {
+            name: noun,
+            date: date[1],
+            placeId: null,
+            participantIds: [],
+            mentions: [{ start: at(noun), end: at(noun) + noun.length, sentence: 0 }],
+          },
+        ],
+      };
+      return statementsOf(doc, (id) => names[id])
+        .filter((s) => s.action === `n:${noun}`)
+        .map((s) => s.participantIds.map((id) => names[id]));
+    };
+    // Were OPEC and Vienna: Reuters' December 1986 accord (reached in Geneva) became `accord in Vienna`.
+    expect(
+      statementOf(
+        'OPEC agreed this weekend in Vienna on a ceiling and retained the prices set in its December accord.',
+        'accord',
+        ['December', '1986-12'],
+        [['this weekend', '1987-W26-WE']],
+      ),
+    ).toEqual([['OPEC']]);
+    // A place said with the event's own date, or with a date listed beside it, stays.
+    expect(
+      statementOf(
+        'Officials want to begin talks in August or September in Hawaii.',
+        'talks',
+        ['August', '1987-08'],
+        [['September', '1987-09']],
+      ),
+    ).toEqual([['Hawaii']]);
   });
 
   it('makes no event alone of a generic noun (a trading session), as it does of a summit', () => {

@@ -20,6 +20,7 @@ import {
 import { daysBetween } from '../core/days.js';
 import { countryByDemonym, countryByName } from './gazetteer.js';
 import { participlePhraseBefore } from './participles.js';
+import { placedWith } from './place-dates.js';
 
 /**
  * Events: noun phrases headed by an event noun (`second summit`, `pre-summit talks`), each given the
@@ -759,8 +760,23 @@ function gatherEvidence(
     );
     readPlaces(context, list);
     readDates(context, list, dates);
+    unplaceOtherDates(context, list, dates);
   }
   return evidence;
+}
+
+/**
+ * A place said with another date than the phrase's own (`The IMF committee meeting, scheduled for
+ * April 9, is to review the resolution reached … in Paris last month`) is where that date's
+ * happening was, not the phrase's. (A place in the phrase's words stays: `the Paris meeting`.)
+ */
+function unplaceOtherDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], dates: Mention[]): void {
+  const said = sliceByStart(dates, sFrom, sTo).filter((d) => d.value !== null);
+  for (const ev of list) {
+    const place = ev.place;
+    if (!place || ev.date === null || (place.start >= ev.phrase.start && place.end <= ev.phrase.end)) continue;
+    if (said.some((d) => d.value !== ev.date && placedWith(text, place, d))) ev.place = null;
+  }
 }
 
 /** What the three readings of one sentence share. */
@@ -1226,14 +1242,22 @@ const REFERENCE_PREPOSITION =
  * the U.S. dollar last February`). `from`: where the words before it may start.
  */
 function isRecalled(text: string, from: number, phrase: Phrase, d: Mention): boolean {
-  return (
-    /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/.test(d.value ?? '') &&
-    RECALLED_BY_WHAT_OF_IT.test(text.slice(Math.max(from, phrase.start - 60), phrase.start))
-  );
+  const before = text.slice(Math.max(from, phrase.start - 60), phrase.start);
+  // (`reaffirmed an earlier Paris accord`: one said to be earlier is another time's, whatever the
+  // date, unless written right after it: `the earlier summit in Geneva in November 1985`.)
+  if (EARLIER_ONE.test(before))
+    return !(d.start >= phrase.end && DATED_RIGHT_AFTER.test(text.slice(phrase.end, d.start)));
+  return /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/.test(d.value ?? '') && RECALLED_BY_WHAT_OF_IT.test(before);
 }
 
+/** Between a phrase and its own date: `summit in Geneva in` (November 1985), `accord of`. */
+const DATED_RIGHT_AFTER = /^\s*,?\s*(?:(?:in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3})?(?:on|in|of)?\s*$/u;
+
+/** `an earlier Paris accord`, `the previous agreement`: right before a phrase, one of another time. */
+const EARLIER_ONE = /\b(?:an?|the|its|their)\s+(?:earlier|previous|prior)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
+
 const RECALLED_BY_WHAT_OF_IT =
-  /\b(?:(?:language|spirit|letter|terms|tests?|success|failure|violations?|breach(?:es)?|effects?|impact|implications|principles?|framework|credibility|validity|fate|viability|durability|goals?|aims?|objectives?)\s+of|support(?:s|ed|ing)?|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|abid(?:e|es|ing)\s+by|adher(?:e|es|ed|ing)\s+to|stick(?:s|ing)?\s+to|stuck\s+to|(?:live|lives|lived|living)\s+up\s+to|compl(?:y|ies|ied|ying)\s+with|reaffirm(?:s|ed|ing)?|endors(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|jeopardi[sz](?:e|es|ed|ing)|violat(?:e|es|ed|ing))\s+(?:the|an?|its|their|this|that|[\p{L}.]+['’]s)\s+(?:(?:the|an?|its|their|this|that)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
+  /\b(?:(?:language|spirit|reaffirmation|letter|terms|tests?|success|failure|violations?|breach(?:es)?|effects?|impact|implications|principles?|framework|credibility|validity|fate|viability|durability|goals?|aims?|objectives?)\s+of|support(?:s|ed|ing)?|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|abid(?:e|es|ing)\s+by|adher(?:e|es|ed|ing)\s+to|stick(?:s|ing)?\s+to|stuck\s+to|(?:live|lives|lived|living)\s+up\s+to|compl(?:y|ies|ied|ying)\s+with|reaffirm(?:s|ed|ing)?|endors(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|jeopardi[sz](?:e|es|ed|ing)|violat(?:e|es|ed|ing))\s+(?:the|an?|its|their|this|that|[\p{L}.]+['’]s)\s+(?:(?:the|an?|its|their|this|that)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 /**
  * An event remembered by an anniversary (`the 27th anniversary of the coup`), or told in an aside

@@ -4,6 +4,7 @@ import { ACTION_WORDS, actionDeclared, pastParticiple, thirdPerson } from './act
 import { relativeAsideAt } from './asides.js';
 import { EVENT_NOUN_FORMS, eventNoun, namesAMarket } from './event-nouns.js';
 import { occurrenceSpan } from './dates/vague.js';
+import { placedWith } from './place-dates.js';
 import { isTitleWord } from '../core/name-forms.js';
 import { opensParticiplePhrase, PARTICIPLE, PARTICIPLE_PREPOSITION } from './participles.js';
 
@@ -1523,9 +1524,24 @@ export function statementsOf(
       const other = findAction(words, new Map(), isDate);
       if (other && !ACCORD_VERBS.has(other.key)) continue;
     }
-    const entities = unique(
-      mentions.filter((m) => m.entityId !== null && !telling.has(m.start)).map((m) => m.entityId!),
+    // A place said with another date of the sentence (`OPEC agreed this weekend in Vienna … the
+    // fixed prices set in its December accord`) is where that date's happening was.
+    // (Not a date listed with the event's: `talks in August or September in Hawaii`.)
+    const listedWith = (d: (typeof mentions)[number]) =>
+      said !== undefined &&
+      /^\s*(?:,|or|and|to|through|-)\s*$/i.test(
+        d.start >= said.end ? doc.body.slice(said.end, d.start) : doc.body.slice(d.end, said.start),
+      );
+    const otherDates = mentions.filter(
+      (m) => m.type === 'DATE' && m.value !== null && m.value !== ev.date && !listedWith(m),
     );
+    const elsewhere = (m: (typeof mentions)[number]) =>
+      (m.type === 'PLACE' || m.type === 'COUNTRY') &&
+      (m.end <= first.start || first.end <= m.start) &&
+      otherDates.some((d) => placedWith(doc.body, m, d));
+    const entityMentions = mentions.filter((m) => m.entityId !== null && !telling.has(m.start));
+    const entities = unique(entityMentions.map((m) => m.entityId!));
+    const ownEntities = unique(entityMentions.filter((m) => !elsewhere(m)).map((m) => m.entityId!));
     // `meeting with Kenya's trade minister to finish talks`: two nouns of one kind in one sentence,
     // dated alike, are one happening; the second's participants join the first's.
     const kind = nounKindOf(`n:${lemma}`);
@@ -1545,10 +1561,15 @@ export function statementsOf(
       action: `n:${lemma}`,
       terms: termsOf(wordsOf(doc.body, sentence.start, sentence.end), mentions),
       subjectId: ev.participantIds[0] ?? null,
-      placeId: ev.placeId,
+      placeId:
+        ev.placeId !== null &&
+        entityMentions.some((m) => m.entityId === ev.placeId) &&
+        entityMentions.every((m) => m.entityId !== ev.placeId || elsewhere(m))
+          ? null
+          : ev.placeId,
       // The finder's participants; the sentence's other entities only when it found none. A market's
       // fall has none: the people and bodies of its sentence speak of it or suffer it.
-      participantIds: (ev.participantIds.length || noun?.marketMove ? ev.participantIds : entities).slice(0, 8),
+      participantIds: (ev.participantIds.length || noun?.marketMove ? ev.participantIds : ownEntities).slice(0, 8),
       mentionedIds: aboutToo(
         entities.filter((id) => !ev.participantIds.includes(id)),
         ev.participantIds,
