@@ -635,6 +635,63 @@ describe('corpus events from dated statements', () => {
     expect(named(both, (id) => id === 12 || id === 2)).toBe('London talks');
   });
 
+  it("joins a gathering told by its month to the one day's gathering of the body it names, named by that day's reports", () => {
+    // OPEC (12) meets in Vienna (13) on June 25; reports of June tell `Subroto` (14) and the minister
+    // of `Opec's next meeting in Vienna in June`, naming OPEC only beside him.
+    const day = [90, 91, 92].map((doc) =>
+      statement(doc, '1987-06-27', {
+        value: '1987-06-25',
+        action: 'n:meeting',
+        name: 'OPEC meeting in Vienna',
+        named: true,
+        placeId: 13,
+        participantIds: [12],
+        terms: ['ceil', 'output'],
+      }),
+    );
+    const coarse = [93, 94].map((doc) =>
+      statement(doc, '1987-05-20', {
+        value: '1987-06',
+        action: 'n:meeting',
+        name: 'Subroto meeting',
+        named: true,
+        subjectId: 14,
+        participantIds: [14],
+        mentionedIds: [12],
+        terms: ['volum', 'choic'],
+      }),
+    );
+    const names = (id: number) => (id === 12 ? 'OPEC' : id === 13 ? 'Vienna' : id === 14 ? 'Subroto' : name(id));
+    const isOrganisation = (id: number): boolean => id === 12;
+    const cluster = (rows: StatementRow[], organisation = isOrganisation) =>
+      clusterStatements(rows, names, { ...options, isPlace: (id) => id === 13, isOrganisation: organisation }).map(
+        (e) => [e.name, e.date.value, e.documents],
+      );
+    // Was `OPEC meeting in Vienna` (3 reports) and `Subroto meeting` of 1987-06 (2).
+    expect(cluster([...day, ...coarse])).toEqual([['OPEC meeting in Vienna', '1987-06-25', 5]]);
+    // Not a person's: he may meet anyone that month.
+    expect(cluster([...day, ...coarse], () => false)).toHaveLength(2);
+    // Nor when the body holds two gatherings in that month: which one, the report does not say.
+    const other = day.map((r, i) => ({
+      ...r,
+      id: 1000 + i,
+      docId: 95 + i,
+      report: `d:${95 + i}`,
+      date: parseDateValue('1987-06-10')!,
+      placeId: null,
+      terms: ['quota'],
+    }));
+    expect(cluster([...day, ...other, ...coarse]).map(([n, date]) => `${n} ${date}`)).toEqual([
+      'OPEC meeting in Vienna 1987-06-25',
+      'Subroto meeting 1987-06',
+      'OPEC meeting in Vienna 1987-06-10',
+    ]);
+    // A statement placed at what the corpus takes for no place (`at Opec's next meeting`) is placed nowhere.
+    expect(cluster([...day, ...coarse.map((r) => ({ ...r, placeId: 12 }))])).toEqual([
+      ['OPEC meeting in Vienna', '1987-06-25', 5],
+    ]);
+  });
+
   it('makes one event of two people meeting on one day whatever words the reports use, not of two countries', () => {
     const meeting = (doc: number, participantIds: number[], terms: string[], name: string) =>
       statement(doc, '1987-04-08', { value: '1987-04-07', action: 'n:meeting', participantIds, terms, name });

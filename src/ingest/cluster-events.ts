@@ -58,6 +58,8 @@ interface Cluster {
   /** Its latest day bucket, and the last statement looking in its other buckets: past both, it is done. */
   lastDay: number;
   expires: number;
+  /** Statements that joined as a gathering of the body holding it (see heldByOneOf), and all after them: they do not name it. */
+  heldOnly?: Set<number>;
 }
 
 export interface ClusterOptions {
@@ -170,18 +172,29 @@ export function clusterStatementStream(
   // First pass: term frequencies, and the last statement looking in each bucket other than a day's
   // (by a 32-bit hash of its key: two keys sharing a hash keep the later position, so a cluster is
   // at worst kept longer, never let go early).
+  const isOrganisation = options.isOrganisation ?? (() => false);
+  const isPlace = options.isPlace ?? (() => false);
+  // A statement placed at what the corpus takes for no place (`at Opec's next meeting`, one mention
+  // of OPEC read as a place) is placed nowhere.
+  const placed = (s: StatementRow): StatementRow =>
+    s.placeId !== null && options.isPlace && !isPlace(s.placeId) ? { ...s, placeId: null } : s;
   const df = new Map<string, number>();
   const lastLookup = new Map<number, number>();
   // Statements naming each entity as their subject or a participant: which of two subjects is the
   // more prominent, told by the whole corpus (not by ids, which follow the order of ingests).
   const actorIn = new Map<number, number>();
   let count = 0;
-  for (const s of pass(true)) {
+  for (const read of pass(true)) {
+    const s = placed(read);
     for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
     for (const id of new Set(s.subjectId !== null ? [s.subjectId, ...s.participantIds] : s.participantIds))
       actorIn.set(id, (actorIn.get(id) ?? 0) + 1);
     if (s.date.granularity !== 'day')
-      for (const key of [...lookupKeys(s, entityKeys), ...placeKeys(s, kindOf(s.action), true)])
+      for (const key of [
+        ...lookupKeys(s, entityKeys),
+        ...placeKeys(s, kindOf(s.action), true),
+        ...holderKeys(s, kindOf(s.action), isOrganisation),
+      ])
         lastLookup.set(keyHash(key), count);
     count++;
   }
@@ -189,9 +202,7 @@ export function clusterStatementStream(
   for (const [t, f] of df) idf.set(t, Math.log(1 + (count || 1) / f));
   df.clear();
 
-  const isPlace = options.isPlace ?? (() => false);
   const isLocality = options.isLocality ?? (() => false);
-  const isOrganisation = options.isOrganisation ?? (() => false);
   const lightHeads = options.lightHeads ?? new Set<string>();
   const verbNouns = options.verbNouns ?? new Map<string, string>();
   // An election is named after the country or place that holds it (`Japan local election`).
@@ -297,7 +308,8 @@ export function clusterStatementStream(
   let lastDay: number | null = null;
   const sweepEvery = options.sweepEvery ?? SWEEP_EVERY;
 
-  for (const s of pass(false)) {
+  for (const read of pass(false)) {
+    const s = placed(read);
     const day = s.date.granularity === 'day' ? dayNumber(s.date.start) : null;
     // Sweeping is only about memory: done every few thousand statements, when the day moves on.
     if (position - sweptAt >= sweepEvery && (day === null || day !== lastDay)) {
@@ -317,6 +329,13 @@ export function clusterStatementStream(
     const somewhere = s.placeId !== null ? where : places;
     const candidates = new Set<Cluster>();
     for (const key of lookupKeys(s, entityKeys)) for (const c of blocks.get(key) ?? []) candidates.add(c);
+    // A gathering told by its month or week, naming the body that holds it only beside its people
+    // (`Subroto … at the Opec meeting in June`): found under that body too (see heldBy).
+    const holders = day === null ? heldBy(s, kindOf(s.action), isOrganisation) : [];
+    const foundByHolder = new Set<Cluster>();
+    for (const key of holderKeys(s, kindOf(s.action), isOrganisation))
+      for (const c of blocks.get(key) ?? []) if (c.modeDay !== null && !candidates.has(c)) foundByHolder.add(c);
+    for (const c of foundByHolder) candidates.add(c);
     // A coarse gathering at a place whose day's event there names who holds it (`Lukman`, chairing
     // OPEC's conference in Vienna): found by the place, as its reports may not take him for a
     // participant. Not someone they never name (`Baker meets ministers` about the talks there).
@@ -336,8 +355,14 @@ export function clusterStatementStream(
           else if (who !== undefined && namesAny(c, [who])) heldThere.add(c);
         }
     for (const c of heldThere) candidates.add(c);
+    // The one gathering of the span that body holds, or none: the European Community's transport and
+    // farm ministers meet in one week, and which one a report means, its body does not say.
+    const heldIn =
+      holders.length > 0 ? [...candidates].filter((c) => heldByOneOf(s, c, holders, kindOf, localityCountry)) : [];
+    const heldOne = heldIn.length === 1 ? heldIn[0] : null;
     let best: Cluster | null = null;
     let bestScore = 0;
+    let bestByHolder = false;
     for (const c of candidates) {
       let score = similarity(
         s,
@@ -353,6 +378,8 @@ export function clusterStatementStream(
         localityCountry,
       );
       if (score > 0 && electionElsewhere(s, where, c, polityNamed, naming)) score = 0;
+      const byHolder = score === 0 && c === heldOne;
+      if (byHolder) score = HELD_BY_ONE + 0.1 * Math.log1p(c.reports.size);
       // A coarser date that fits a happening some report dates to the day at the same place (`talks
       // in London earlier this month`, the London talks of March 2) is most likely that happening,
       // not the one another coarse report started beside it.
@@ -361,6 +388,7 @@ export function clusterStatementStream(
       if (score > bestScore || (score === bestScore && best && c.index < best.index)) {
         best = c;
         bestScore = score;
+        bestByHolder = byHolder;
       }
     }
     if (!best) {
@@ -382,6 +410,7 @@ export function clusterStatementStream(
       active.push(best);
     }
     best.members.push(s);
+    if (bestByHolder || foundByHolder.has(best) || best.heldOnly) (best.heldOnly ??= new Set()).add(s.id);
     best.actions.set(kindOf(s.action), (best.actions.get(kindOf(s.action)) ?? 0) + 1);
     for (const t of s.terms) best.terms.set(t, (best.terms.get(t) ?? 0) + 1);
     best.reports.add(s.report);
@@ -716,6 +745,7 @@ function joined(group: Cluster[]): Cluster {
     members,
     reports: new Set(members.map((m) => m.report)),
     namedOrNoun: sorted.some((c) => c.namedOrNoun),
+    heldOnly: new Set(sorted.flatMap((c) => [...(c.heldOnly ?? [])])),
   };
 }
 
@@ -1050,6 +1080,67 @@ function placeKeys(s: StatementRow, kind: string, looking: boolean): string[] {
   return [...months].map((m) => `@${s.placeId}|m${m}|${kind}`);
 }
 
+/**
+ * The organisations a gathering told by its month or week names (as a participant or beside), one of
+ * which may hold it: `Subroto … at the Opec meeting in June` names OPEC only beside its subject.
+ */
+function heldBy(s: StatementRow, kind: string, isOrganisation: (id: number) => boolean): number[] {
+  if (s.date.granularity === 'day' || !s.eventNoun || !GATHERING_KINDS.has(kind)) return [];
+  return [...new Set([...s.participantIds, ...s.mentionedIds])].filter(isOrganisation);
+}
+
+/** Buckets a coarse gathering looks in under the bodies that may hold it (see heldBy): their months with its action. */
+function holderKeys(s: StatementRow, kind: string, isOrganisation: (id: number) => boolean): string[] {
+  const months = new Set([s.date.start.slice(0, 7), s.date.end.slice(0, 7)]);
+  return heldBy(s, kind, isOrganisation).flatMap((id) => [...months].map((m) => `${id}|m${m}|${s.action}`));
+}
+
+/** The share of a statement's term weight (`weight`: the sum of its terms' idf) that a cluster's members share, each term by how many of them have it. */
+function sharedTerms(s: StatementRow, weight: number, c: Cluster, idf: ReadonlyMap<string, number>): number {
+  let shared = 0;
+  const members = c.members.length;
+  for (const t of s.terms) {
+    const count = c.terms.get(t);
+    if (count) shared += (idf.get(t) ?? 0) * Math.min(1, (2 * count) / members);
+  }
+  return shared / weight;
+}
+
+/** What a gathering found by the body holding it scores (see heldByOneOf): as the weaker rules of similarity. */
+const HELD_BY_ONE = 0.5;
+
+/**
+ * A gathering told by its month or week, naming a body most of a day's gathering's reports name
+ * (`Subroto … the Opec meeting in June`, `Lukman … the ministerial meeting in Vienna this week`,
+ * of OPEC's June 25 conference, which several reports tell): that body's gathering of the span,
+ * whoever else each names (a body rarely holds two of one kind in a month), unless told at another place.
+ */
+function heldByOneOf(
+  s: StatementRow,
+  c: Cluster,
+  holders: readonly number[],
+  kindOf: (a: string) => string,
+  countryOf: (id: number, day: string) => number | null,
+): boolean {
+  // (A day's gathering several reports tell: one report's is too little to know who held it.)
+  if (holders.length === 0 || c.modeDay === null || c.reports.size < 2) return false;
+  const span: DateSpan = { value: c.modeDay, granularity: 'day', start: c.modeDay, end: c.modeDay };
+  return (
+    spansMeet(s.date, span) &&
+    GATHERING_KINDS.has(kindOf(s.action)) &&
+    [...c.actions.keys()].some((a) => GATHERING_KINDS.has(a)) &&
+    placesAgree(s, s.placeId === null ? [] : [s.placeId], c, countryOf) &&
+    holders.some((id) => 2 * reportsNaming(c, id) > c.reports.size)
+  );
+}
+
+/** How many of a cluster's reports name an entity, taking part or beside. */
+function reportsNaming(c: Cluster, id: number): number {
+  return new Set(
+    c.members.filter((m) => m.participantIds.includes(id) || m.mentionedIds.includes(id)).map((m) => m.report),
+  ).size;
+}
+
 function similarity(
   s: StatementRow,
   where: readonly number[],
@@ -1094,13 +1185,7 @@ function similarity(
     return 0;
   // One article naming two events (`talks` and `working group meeting` on one day) tells them apart.
   if (s.eventNoun && c.members.some((m) => m.docId === s.docId && m.eventNoun && m.action !== s.action)) return 0;
-  let shared = 0;
-  const members = c.members.length;
-  for (const t of s.terms) {
-    const count = c.terms.get(t);
-    if (count) shared += (idf.get(t) ?? 0) * Math.min(1, (2 * count) / members);
-  }
-  const terms = shared / weight;
+  const terms = sharedTerms(s, weight, c, idf);
   const head = s.action.startsWith('n:') ? undefined : s.action.split(':')[1];
   // The same verb whose object the other reports mention too (`filed for protection` … `under the
   // bankruptcy code` / `filed for bankruptcy`) is the same action told differently.
@@ -1416,7 +1501,12 @@ function toEvent(
     compareDocuments(b, a) < 0 || (b.docId === a.docId && b.sentence < a.sentence) ? b : a,
   );
   const key = `${first.docId}.${first.sentence}`;
-  const { byEntity, ranked, byReports, place, beside, name } = nameStatements(members, entityName, naming);
+  const { byEntity, ranked, byReports, place, beside, name: allName } = nameStatements(members, entityName, naming);
+  // Not named by the coarse gatherings found by the body holding them (see heldByOneOf) nor by
+  // what joined after them: told by a month or a week beside other people, they say less what it
+  // was (`OPEC accord in Vienna`, not `OPEC–Iraq meeting`).
+  const namers = c.heldOnly?.size ? members.filter((m) => !c.heldOnly!.has(m.id)) : [];
+  const name = namers.length > 0 ? nameStatements(namers, entityName, naming).name : allName;
   // Participants: the three most named, and any a fifth of the reports (or five) name.
   const others = ranked.filter(([id]) => id !== place);
   const participantIds = new Set(
