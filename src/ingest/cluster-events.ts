@@ -1504,9 +1504,10 @@ function toEvent(
   const { byEntity, ranked, byReports, place, beside, name: allName } = nameStatements(members, entityName, naming);
   // Not named by the coarse gatherings found by the body holding them (see heldByOneOf) nor by
   // what joined after them: told by a month or a week beside other people, they say less what it
-  // was (`OPEC accord in Vienna`, not `OPEC–Iraq meeting`).
+  // was (`OPEC accord in Vienna`, not `OPEC–Iraq meeting`). Unless they are most of what tells it:
+  // the first three of the IMF's 17 were about South Korea's currency (`IMF–World Bank meeting`).
   const namers = c.heldOnly?.size ? members.filter((m) => !c.heldOnly!.has(m.id)) : [];
-  const name = namers.length > 0 ? nameStatements(namers, entityName, naming).name : allName;
+  const name = namers.length * 3 >= members.length ? nameStatements(namers, entityName, naming).name : allName;
   // Participants: the three most named, and any a fifth of the reports (or five) name.
   const others = ranked.filter(([id]) => id !== place);
   const participantIds = new Set(
