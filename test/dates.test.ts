@@ -228,6 +228,13 @@ describe('relative expressions', () => {
     expect(dates('The bombing three years ago killed 12.', FRIDAY)).toEqual([['three years ago', '2016']]);
   });
 
+  it('reads a month wire copy types in lower case after last, next or this, unless it is also a word', () => {
+    // Were no date (Reuters: `the official prices agreed to last december`).
+    expect(dates('Prices agreed to last december held.', '1987-03-03')).toEqual([['last december', '1986-12']]);
+    expect(dates('The meeting next july in Geneva.', '1987-03-18')).toEqual([['next july', '1987-07']]);
+    expect(dates('This may be so, and the last march was peaceful.', '1987-03-18')).toEqual([]);
+  });
+
   it('gives a month without a year the year its tense implies', () => {
     expect(dates('their first summit last June', FRIDAY)).toEqual([['last June', '2018-06']]);
     expect(dates('He is likely to meet Kim in June or before that.', THURSDAY)).toEqual([['June', '2018-06']]);

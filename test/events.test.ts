@@ -271,6 +271,17 @@ describe('event phrases', () => {
       ]),
     ).toEqual(['Geneva summit 1985-11 Geneva']);
   });
+  it('give a month between a determiner and a noun of agreement to that agreement (`the December pact`)', () => {
+    const text =
+      'Saudi Arabia was trying to avoid an emergency OPEC meeting for fear that it would give the appearance that the December pact is falling apart.';
+    // Was an emergency meeting of 1986-12 (one Reuters said OPEC was avoiding), the pact undated.
+    expect(
+      eventsOf(text, '1987-03-03', [
+        ['COUNTRY', 'Saudi Arabia', 'Saudi Arabia'],
+        ['ORG', 'OPEC', 'OPEC'],
+      ]).events.map((e) => `${e.name} ${e.date}`),
+    ).toEqual(['Saudi Arabia emergency meeting null', 'Saudi Arabia pact 1986-12']);
+  });
   it('are named after people as the text writes them, not as a headline in capitals does', () => {
     const text =
       'MITCHELL DEFEATS BAILEY IN BERLIN.\nDennis Mitchell beat Donovan Bailey at a meeting on Friday. ' +

@@ -1109,10 +1109,13 @@ function readDates({ text, sFrom, sTo }: SentenceContext, list: Evidence[], date
     if (!d.value || /_REF$/.test(d.value) || isBound(text, sFrom, d)) continue;
     const participle = participlePhraseBefore(text, sFrom, d.start);
     // (`Sunday's Paris accord`: the phrase may start after the words of its name.) A day between a
-    // determiner and its noun is that noun's too (`the probe into the August 7 bombings`); not a
-    // month, whose year is less sure (`forthcoming … the June summit` read as last June).
+    // determiner and its noun is that noun's too (`the probe into the August 7 bombings`); so is a
+    // month before a noun of agreement, which names a past one (`an emergency OPEC meeting … the
+    // December pact`: see dates/tense.ts); not a month before another noun, whose year is less sure
+    // (`forthcoming … the June summit` read as last June).
     const modifier =
-      /^\d{4}-\d{2}-\d{2}/.test(d.value) && DETERMINER_BEFORE.test(text.slice(Math.max(sFrom, d.start - 8), d.start));
+      (/^\d{4}-\d{2}-\d{2}/.test(d.value) || MONTH_NAMING_ACCORD.test(text.slice(d.end, d.end + 14))) &&
+      DETERMINER_BEFORE.test(text.slice(Math.max(sFrom, d.start - 8), d.start));
     const possessed = datable.find(
       (ev) =>
         POSSESSED.test(text.slice(d.end, ev.phrase.start)) ||
@@ -1400,6 +1403,8 @@ const DESTINATION =
   /\b(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|set(?:s|ting)?\s+off|en\s+route|on\s+(?:his|her|their|its)\s+way)\s+(?:for|to)\s+(?:(?:the|a|an|this|next|[\p{L}.]+['’]s)\s+)?(?:(?!(?:for|to|in|on|at|with|after|before|by|tomorrow|today|tonight|yesterday)\s)[\p{L}.-]+\s+){0,3}$/iu;
 
 /** A determiner right before a date makes the date a modifier of the noun after it. */
+/** After a month: a noun of agreement it names (`the December pact`). */
+const MONTH_NAMING_ACCORD = /^\s+(?:pacts?|accords?|agreements?)\b/i;
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|this|that|its|their|his|her)\s+$/i;
 
 /** A happening a period is counted from: it came before the day the sentence names (`since the Aug. 7 bombings` names its own). */

@@ -317,7 +317,12 @@ const RELATION_RULES: Rule[] = [
   },
   {
     re: sticky(String.raw`(last|next|this)\s+(${FULL_MONTH})`, 'i'),
-    build: (m) => (/^[A-Z]/.test(m[2]) ? { kind: 'month', month: monthOf(m[2]), rel: relOf(m[1]) } : null),
+    // Wire copy types a month in lower case now and then (`the prices agreed to last december`); not
+    // one that is also a word (`this may`, `last march`, `august`).
+    build: (m) =>
+      /^[A-Z]/.test(m[2]) || !/^(?:may|march|august)$/i.test(m[2])
+        ? { kind: 'month', month: monthOf(m[2]), rel: relOf(m[1]) }
+        : null,
   },
   {
     re: sticky(String.raw`(last|next|this)\s+(${WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?`, 'i'),
