@@ -692,6 +692,30 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it('keeps apart two accords of one month that share no one, unless their words agree', () => {
+    // OPEC's December pact told of Lukman (2), Nigeria's with the Paris Club of Murison (3): found
+    // together by the noun alone.
+    const opec = statement(96, '1987-03-03', {
+      value: '1986-12',
+      participantIds: [2],
+      subjectId: 2,
+      terms: ['pact', 'fall', 'apart', 'emerg'],
+    });
+    const nigeria = statement(97, '1987-03-03', {
+      value: '1986-12',
+      participantIds: [3],
+      subjectId: 3,
+      terms: ['pact', 'debt', 'reschedul', 'credit'],
+    });
+    const count = (rows: StatementRow[]) => clusterStatements(rows, name, options).length;
+    // Were one event.
+    expect(count([opec, nigeria])).toBe(2);
+    // Someone one takes part in that the other names: one accord.
+    expect(count([opec, { ...nigeria, mentionedIds: [2] }])).toBe(1);
+    // Words that agree: one accord.
+    expect(count([opec, { ...nigeria, terms: opec.terms }])).toBe(1);
+  });
+
   it('makes one event of two people meeting on one day whatever words the reports use, not of two countries', () => {
     const meeting = (doc: number, participantIds: number[], terms: string[], name: string) =>
       statement(doc, '1987-04-08', { value: '1987-04-07', action: 'n:meeting', participantIds, terms, name });

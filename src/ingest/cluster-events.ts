@@ -1205,6 +1205,12 @@ function similarity(
   const sameHead = !sameAction && head !== undefined && head !== '' && c.heads.has(head);
   // Of two events that fit, the one more reports support wins: a late report joins the story, not a stray.
   const size = 0.1 * Math.log1p(c.reports.size);
+  // Two happenings told only by a month, each with someone taking part and no one in common
+  // (`Lukman` of OPEC's pact of December, `Murison` of Nigeria's with the Paris Club, found together
+  // by the noun `pact`): of the many a month holds, the same only if their words are. (Not an
+  // election: a country holds it, whoever its reports name.)
+  if (s.date.granularity !== 'day' && c.modeDay === null && !election && strangers(s, c))
+    return terms >= TERMS_ONLY + 0.15 ? terms + size : 0;
   if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
   // A polity holds one election a day (see sameHappening): a report of an election on the event's day
   // in a country where its reports hold theirs (`following the June 11 U.K. general election` in a
@@ -1351,6 +1357,23 @@ function placesAgree(
   // Tanzania, and Nairobi, Kenya`: the Kenya bombing of that day).
   if (places.some((p) => s.participantIds.includes(p) || s.mentionedIds.includes(p))) return true;
   return c.members.some((m) => where.some((p) => m.participantIds.includes(p)));
+}
+
+/**
+ * Whether a statement and a cluster each have someone taking part and name no one in common (taking
+ * part in one and named in the other, or in both).
+ */
+function strangers(s: StatementRow, c: Cluster): boolean {
+  const actors = s.subjectId !== null ? [s.subjectId, ...s.participantIds] : s.participantIds;
+  if (actors.length === 0 || !c.members.some((m) => m.subjectId !== null || m.participantIds.length > 0)) return false;
+  return !(
+    namesAny(c, actors) ||
+    c.members.some(
+      (m) =>
+        (m.subjectId !== null && s.mentionedIds.includes(m.subjectId)) ||
+        m.participantIds.some((id) => s.mentionedIds.includes(id)),
+    )
+  );
 }
 
 /** Whether one of the reports of a cluster (or of a settled one) names one of these entities. */
