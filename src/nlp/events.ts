@@ -1402,9 +1402,9 @@ const KNOWN_REACTION = new RegExp(
 const DESTINATION =
   /\b(?:leav(?:e|es|ing)|depart(?:s|ed|ing)?|head(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|set(?:s|ting)?\s+off|en\s+route|on\s+(?:his|her|their|its)\s+way)\s+(?:for|to)\s+(?:(?:the|a|an|this|next|[\p{L}.]+['’]s)\s+)?(?:(?!(?:for|to|in|on|at|with|after|before|by|tomorrow|today|tonight|yesterday)\s)[\p{L}.-]+\s+){0,3}$/iu;
 
-/** A determiner right before a date makes the date a modifier of the noun after it. */
 /** After a month: a noun of agreement it names (`the December pact`). */
 const MONTH_NAMING_ACCORD = /^\s+(?:pacts?|accords?|agreements?)\b/i;
+/** A determiner right before a date makes the date a modifier of the noun after it. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|this|that|its|their|his|her)\s+$/i;
 
 /** A happening a period is counted from: it came before the day the sentence names (`since the Aug. 7 bombings` names its own). */
