@@ -2177,10 +2177,10 @@ describe('what a dated statement says happened', () => {
     ]);
   });
 
-  it('gives an event noun no place the sentence says with another date (`this weekend in Vienna … its December accord`)', () => {
+  it('gives an event noun no place the sentence says with another date (`this weekend in Vienna … its December accord`), nor one outside its aside', () => {
     const statementOf = (body: string, noun: string, date: [string, string], others: [string, string][]) => {
       const at = (text: string) => body.indexOf(text);
-      const names = ['', 'OPEC', 'Vienna', 'Hawaii'];
+      const names = ['', 'OPEC', 'Vienna', 'Hawaii', 'Iraq'];
       const mentions = [
         ...names.slice(1).flatMap((name, id) =>
           at(name) < 0
@@ -2247,6 +2247,15 @@ describe('what a dated statement says happened', () => {
         [['September', '1987-09']],
       ),
     ).toEqual([['Hawaii']]);
+    // Nor one outside the relative aside the event is told in (was `accord in Iraq`).
+    expect(
+      statementOf(
+        'Prices, which have climbed since the accord in December, have risen on fears of the war with Iraq.',
+        'accord',
+        ['December', '1986-12'],
+        [],
+      ),
+    ).toEqual([[]]);
   });
 
   it('makes no event alone of a generic noun (a trading session), as it does of a summit', () => {

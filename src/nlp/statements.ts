@@ -1541,7 +1541,15 @@ export function statementsOf(
       otherDates.some((d) => placedWith(doc.body, m, d));
     const entityMentions = mentions.filter((m) => m.entityId !== null && !telling.has(m.start));
     const entities = unique(entityMentions.map((m) => m.entityId!));
-    const ownEntities = unique(entityMentions.filter((m) => !elsewhere(m)).map((m) => m.entityId!));
+    // An event in a relative aside (`prices, which have climbed since the organization's accord in
+    // December, have risen on … the Iran-Iraq war`) has none of the rest of the sentence's entities
+    // but the name the aside is said of (`the Group of Seven, which met in Paris in February, …`).
+    const aside = relativeAsideAt(text, first.start - sentence.start);
+    const inAside = (m: (typeof mentions)[number]) =>
+      !aside ||
+      (m.start >= sentence.start + aside[0] && m.end <= sentence.start + aside[1]) ||
+      (m.end <= sentence.start + aside[0] && /^\s*$/.test(doc.body.slice(m.end, sentence.start + aside[0])));
+    const ownEntities = unique(entityMentions.filter((m) => !elsewhere(m) && inAside(m)).map((m) => m.entityId!));
     // `meeting with Kenya's trade minister to finish talks`: two nouns of one kind in one sentence,
     // dated alike, are one happening; the second's participants join the first's.
     const kind = nounKindOf(`n:${lemma}`);
