@@ -692,6 +692,29 @@ describe('corpus events from dated statements', () => {
     ]);
   });
 
+  it('takes a month a few days off a many-reported happening, said of its subject doing the same, for a misdating of it', () => {
+    // Malaysia (5) suspends payments on February 20; an April report says it did so `last month`.
+    const suspension = (doc: number, value: string) =>
+      statement(doc, value === '1987-03' ? '1987-04-02' : '1987-02-21', {
+        value,
+        action: 'suspend:paymen',
+        subjectId: 5,
+        participantIds: [5],
+        eventNoun: false,
+        name: 'Malaysia suspends interest payments',
+        terms: ['suspend', 'interest', 'payment', 'debt'],
+      });
+    const day = [110, 111, 112, 113, 114].map((doc) => suspension(doc, '1987-02-20'));
+    const late = suspension(115, '1987-03');
+    const events = (rows: StatementRow[]) =>
+      clusterStatements(rows, name, options).map((e) => [e.date.value, e.documents, e.conflicts.map((c) => c.value)]);
+    // Were two: the day's (5 reports) and `1987-03` (1).
+    expect(events([...day, late])).toEqual([['1987-02-20', 6, ['1987-03']]]);
+    // Not for a happening few report (a buyer buys every few weeks), nor another subject's.
+    expect(events([...day.slice(1), late])).toHaveLength(2);
+    expect(events([...day, { ...late, subjectId: 4, participantIds: [4] }])).toHaveLength(2);
+  });
+
   it('keeps apart two accords of one month that share no one, unless their words agree', () => {
     // OPEC's December pact told of Lukman (2), Nigeria's with the Paris Club of Murison (3): found
     // together by the noun alone.

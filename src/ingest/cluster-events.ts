@@ -1,6 +1,6 @@
 import type { DateSpan } from '../core/timex.js';
 import type { CorpusEventInput, StatementRow } from '../store/events.js';
-import { daysBetween } from '../core/days.js';
+import { addDays, daysBetween } from '../core/days.js';
 import { maxOf, minOf } from '../core/extremes.js';
 import { compareDocuments, compareReports } from '../core/report-order.js';
 import { EventKeys } from '../core/event-keys.js';
@@ -194,6 +194,7 @@ export function clusterStatementStream(
         ...lookupKeys(s, entityKeys),
         ...placeKeys(s, kindOf(s.action), true),
         ...holderKeys(s, kindOf(s.action), isOrganisation),
+        ...nearMonthKeys(s, entityKeys),
       ])
         lastLookup.set(keyHash(key), count);
     count++;
@@ -329,6 +330,8 @@ export function clusterStatementStream(
     const somewhere = s.placeId !== null ? where : places;
     const candidates = new Set<Cluster>();
     for (const key of lookupKeys(s, entityKeys)) for (const c of blocks.get(key) ?? []) candidates.add(c);
+    for (const key of nearMonthKeys(s, entityKeys))
+      for (const c of blocks.get(key) ?? []) if (nearMonth(s, c)) candidates.add(c);
     // A gathering told by its month or week, naming the body that holds it only beside its people
     // (`Subroto … at the Opec meeting in June`): found under that body too (see heldBy).
     const holders = day === null ? heldBy(s, kindOf(s.action), isOrganisation) : [];
@@ -1067,6 +1070,16 @@ function lookupKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | 
   return entityKeys(s).flatMap((e) => buckets.map((b) => `${e}|${b}`));
 }
 
+/** Buckets a month's statement looks in for a happening a few days outside it (see nearMonth): the months around, with its action. */
+function nearMonthKeys(s: StatementRow, entityKeys: (s: StatementRow) => (number | string)[]): string[] {
+  if (s.date.granularity !== 'month' || s.subjectId === null) return [];
+  const months = [
+    addDays(s.date.start, -MONTH_SLACK_DAYS).slice(0, 7),
+    addDays(s.date.end, MONTH_SLACK_DAYS).slice(0, 7),
+  ];
+  return entityKeys(s).flatMap((e) => months.map((m) => `${e}|m${m}|${s.action}`));
+}
+
 /**
  * Buckets of a gathering, an accord, an attack or a disaster by where it happened and its month: a
  * report dating it only by its week or month (`the ministerial meeting in Vienna this week`, `last
@@ -1165,7 +1178,8 @@ function similarity(
     !spansMeet(
       s.date,
       c.modeDay ? { value: c.modeDay, granularity: 'day', start: c.modeDay, end: c.modeDay } : first.date,
-    )
+    ) &&
+    !nearMonth(s, c)
   ) {
     return 0;
   }
@@ -1373,6 +1387,32 @@ function strangers(s: StatementRow, c: Cluster): boolean {
         (m.subjectId !== null && s.mentionedIds.includes(m.subjectId)) ||
         m.participantIds.some((id) => s.mentionedIds.includes(id)),
     )
+  );
+}
+
+/** Days a month a report gives may miss the day of the happening it retells (see nearMonth). */
+const MONTH_SLACK_DAYS = 10;
+/** Reports a happening needs for a month a few days off to be taken for a misdating of it (see nearMonth). */
+const NEAR_MONTH_REPORTS = 5;
+
+/**
+ * A report dating by its month what others date to a day a few days outside it, with the same
+ * subject doing the same thing (`Brazil, which suspended interest payments … last month`, said in
+ * April of the suspension of February 20): that happening, misdated, not another.
+ */
+function nearMonth(s: StatementRow, c: Cluster): boolean {
+  // (A happening many report: a buyer buys, a country tenders, every few weeks.)
+  if (
+    s.date.granularity !== 'month' ||
+    c.modeDay === null ||
+    s.subjectId === null ||
+    c.reports.size < NEAR_MONTH_REPORTS
+  )
+    return false;
+  const gap = Math.max(daysBetween(c.modeDay, s.date.start), daysBetween(s.date.end, c.modeDay));
+  return (
+    gap <= MONTH_SLACK_DAYS &&
+    c.members.some((m) => m.date.granularity === 'day' && m.action === s.action && m.subjectId === s.subjectId)
   );
 }
 
