@@ -715,7 +715,7 @@ describe('corpus events from dated statements', () => {
     expect(events([...day, { ...late, subjectId: 4, participantIds: [4] }])).toHaveLength(2);
   });
 
-  it('keeps apart two accords of one month that share no one, unless their words agree', () => {
+  it('keeps apart two accords of one month or week that share no one, unless their words agree', () => {
     // OPEC's December pact told of Lukman (2), Nigeria's with the Paris Club of Murison (3): found
     // together by the noun alone.
     const opec = statement(96, '1987-03-03', {
@@ -737,6 +737,14 @@ describe('corpus events from dated statements', () => {
     expect(count([opec, { ...nigeria, mentionedIds: [2] }])).toBe(1);
     // Words that agree: one accord.
     expect(count([opec, { ...nigeria, terms: opec.terms }])).toBe(1);
+    // A week's report beside a day's accord of two reports, sharing no one: two (were one).
+    const day = [opec, { ...opec, id: 2000, docId: 98, report: 'd:98' }].map((r) => ({
+      ...r,
+      date: parseDateValue('1987-06-25')!,
+    }));
+    const week = { ...nigeria, date: parseDateValue('1987-W26')! };
+    expect(count([...day, week])).toBe(2);
+    expect(count([...day, { ...week, mentionedIds: [2] }])).toBe(1);
   });
 
   it('makes one event of two people meeting on one day whatever words the reports use, not of two countries', () => {

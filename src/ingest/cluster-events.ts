@@ -1219,11 +1219,13 @@ function similarity(
   const sameHead = !sameAction && head !== undefined && head !== '' && c.heads.has(head);
   // Of two events that fit, the one more reports support wins: a late report joins the story, not a stray.
   const size = 0.1 * Math.log1p(c.reports.size);
-  // Two happenings told only by a month, each with someone taking part and no one in common
-  // (`Lukman` of OPEC's pact of December, `Murison` of Nigeria's with the Paris Club, found together
-  // by the noun `pact`): of the many a month holds, the same only if their words are. (Not an
-  // election: a country holds it, whoever its reports name.)
-  if (s.date.granularity !== 'day' && c.modeDay === null && !election && strangers(s, c))
+  // A report dating it only by a week or a month, with someone taking part, that names no one the
+  // happening's reports name (`Lukman` of OPEC's pact of December, `Murison` of Nigeria's with the
+  // Paris Club; Proxmire's conference with the House next week, OPEC's of June 25), found by the
+  // noun alone: of the many a span holds, the same only if their words are. (Not an election, which
+  // a country holds whoever its reports name, nor one told at the happening's place: `the Venice
+  // summit in June`.)
+  if (s.date.granularity !== 'day' && !election && !where.some((p) => c.places.has(p)) && strangers(s, c))
     return terms >= TERMS_ONLY + 0.15 ? terms + size : 0;
   if (sameAction && terms >= SAME_ACTION_TERMS) return 1 + terms + size;
   // A polity holds one election a day (see sameHappening): a report of an election on the event's day

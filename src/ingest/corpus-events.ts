@@ -36,7 +36,7 @@ import { isCommonWord } from '../nlp/ner/lexicon.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '169';
+export const STATEMENTS_VERSION = '170';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
