@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../src/core/days.js';
 import type { StatementRow } from '../src/store/events.js';
-import { centralMember, findStories, readableHeadline, storyEvent, writtenWords } from '../src/ingest/story-bursts.js';
+import {
+  centralMember,
+  findStories,
+  namedIn,
+  readableHeadline,
+  storyEvent,
+  writtenWords,
+} from '../src/ingest/story-bursts.js';
 
 let nextId = 1;
 /** A lead statement of one report, published `day`, leading with `names`. */
@@ -142,6 +149,36 @@ describe('a story as an event', () => {
       { entityId: 8, documents: 12, participant: true },
       // Four of twelve leads name 9; one names 10.
       { entityId: 9, documents: 4, participant: false },
+    ]);
+  });
+
+  it('takes part in it whom its name names and two of its leads name (`Reagan says Volcker will not serve`)', () => {
+    const { leads, perDay } = news((day) =>
+      day === '2020-01-31'
+        ? [
+            ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(() => lead(day, [7, 8])),
+            lead(day, [7, 8, 11]),
+            lead(day, [7, 8, 11]),
+            lead(day, [7, 8, 12]),
+          ]
+        : [],
+    );
+    const [story] = findStories(leads, perDay);
+    const names = (id: number) => ({ 7: 'Volcker', 8: 'Fed', 11: 'Reagan', 12: 'Baker' })[id] ?? `#${id}`;
+    // Reagan (11) is named by 2 of 13 leads, Baker (12) by one; `Reaganomics` is no Reagan.
+    const named = namedIn('Reagan says Volcker will not serve new term, Baker says', story.members, names);
+    expect(named).toEqual([7, 11]);
+    expect(namedIn('Reaganomics and Volcker', story.members, names)).toEqual([7]);
+    // Was the pair alone: `timeline Reagan` left out the day's biggest story of him.
+    expect(
+      storyEvent(story, 'Reagan says Volcker will not serve new term', story.members[0], named).entities.map((e) => [
+        e.entityId,
+        e.participant,
+      ]),
+    ).toEqual([
+      [7, true],
+      [8, true],
+      [11, true],
     ]);
   });
 });

@@ -22,7 +22,7 @@ import {
   writtenForms,
   type CorpusEventInput,
 } from '../store/events.js';
-import { centralMember, findStories, readableHeadline, storyEvent, writtenWords } from './story-bursts.js';
+import { centralMember, findStories, namedIn, readableHeadline, storyEvent, writtenWords } from './story-bursts.js';
 import { addDays, daysBetween } from '../core/days.js';
 import { acronymAliases, headlineName, mayGoByAcronym, personTitleName } from '../core/headline-name.js';
 import { leadStatementOf, lightHeadTerms, statementsOf, tellingAt, textTerms } from '../nlp/statements.js';
@@ -36,7 +36,7 @@ import { isCommonWord } from '../nlp/ner/lexicon.js';
  * Bump when statements are read or clustered differently: every document's statements are then read
  * again, and the events of a database ingested before are rebuilt by its next ingest.
  */
-export const STATEMENTS_VERSION = '170';
+export const STATEMENTS_VERSION = '171';
 
 export interface EventsUpdate {
   /** Documents whose statements were (re)read. */
@@ -287,7 +287,7 @@ function storyEvents(
           .slice(0, 2)
           .map((id) => names(id))
           .join(' and ');
-    out.push(storyEvent(story, name, lead));
+    out.push(storyEvent(story, name, lead, namedIn(name, story.members, names)));
   }
   return out;
 }

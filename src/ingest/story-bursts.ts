@@ -334,7 +334,14 @@ const BESIDE_SHARE = 1 / 3;
  * names a third of its leads give are in its scope (Renault beside Chrysler's deal to buy American
  * Motors), so their timelines show it too.
  */
-export function storyEvent(story: Story, name: string, lead: StatementRow): CorpusEventInput {
+export function storyEvent(
+  story: Story,
+  name: string,
+  lead: StatementRow,
+  /** Entities its name names besides the story's own (see namedIn): participants too. */
+  namedInName: readonly number[] = [],
+): CorpusEventInput {
+  const own = [...story.entityIds, ...namedInName.filter((id) => !story.entityIds.includes(id))];
   const reports = new Set(story.members.map((m) => m.report));
   const sources = new Set(story.members.map((m) => m.source ?? m.report));
   const days = new Set(story.members.map((m) => m.published ?? ''));
@@ -355,8 +362,10 @@ export function storyEvent(story: Story, name: string, lead: StatementRow): Corp
     statementIds: story.members.map((m) => m.id).sort((a, b) => a - b),
     keyStatement: first.id,
     entities: [
-      ...story.entityIds.map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: true })),
-      ...besideIds(story).map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: false })),
+      ...own.map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: true })),
+      ...besideIds(story)
+        .filter((id) => !own.includes(id))
+        .map((entityId) => ({ entityId, documents: reportsOf(entityId), participant: false })),
     ],
   };
 }
@@ -372,4 +381,27 @@ function besideIds(story: Story): number[] {
     .filter(([, n]) => n >= least)
     .sort((a, b) => b[1] - a[1])
     .map(([id]) => id);
+}
+
+/**
+ * Entities two or more of a story's leads name that its name names too, as the name writes them
+ * (`Reagan says Volcker will not serve new term`: Reagan, whom 4 of its 26 leads name): the
+ * story is theirs as well.
+ */
+export function namedIn(name: string, members: readonly StatementRow[], names: (id: number) => string): number[] {
+  const leads = new Map<number, number>();
+  for (const m of members)
+    for (const id of new Set([...m.participantIds, ...m.mentionedIds])) leads.set(id, (leads.get(id) ?? 0) + 1);
+  return [...leads]
+    .filter(([id, n]) => n >= 2 && writtenIn(name, names(id)))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([id]) => id);
+}
+
+/** Whether `words` stand in `text` as whole words. */
+function writtenIn(text: string, words: string): boolean {
+  const edge = /[\p{L}\p{N}]/u;
+  for (let at = words ? text.indexOf(words) : -1; at >= 0; at = text.indexOf(words, at + 1))
+    if (!edge.test(text[at - 1] ?? ' ') && !edge.test(text[at + words.length] ?? ' ')) return true;
+  return false;
 }
