@@ -282,6 +282,16 @@ describe('event phrases', () => {
       ]).events.map((e) => `${e.name} ${e.date}`),
     ).toEqual(['Saudi Arabia emergency meeting null', 'Saudi Arabia pact 1986-12']);
   });
+  it("take no date from a sentence's opening date of who spoke (`On Sunday, Baker said … the Louvre accord`)", () => {
+    const dated = (text: string) =>
+      eventsOf(text, '1987-10-19', [['PERSON', 'Baker', 'James Baker']]).events.map((e) => e.date);
+    // Was 1987-10-18: Reuters' `Louvre accord` of October on the timeline.
+    expect(dated('On Sunday, Baker said the rise was not in keeping with the Louvre accord.')).toEqual([null]);
+    // A date written after the meeting, before who spoke, is still the meeting's.
+    expect(dated('Asked about the next meeting to be held in Vienna on December 9, Baker said no.')).toEqual([
+      '1987-12-09',
+    ]);
+  });
   it('are named after people as the text writes them, not as a headline in capitals does', () => {
     const text =
       'MITCHELL DEFEATS BAILEY IN BERLIN.\nDennis Mitchell beat Donovan Bailey at a meeting on Friday. ' +

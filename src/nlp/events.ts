@@ -671,7 +671,16 @@ function speechTied(text: string, date: Mention): boolean {
   const before = /([\p{L}]+)\s+(?:(?:here|there)\s+)?(?:on\s+)?$/u
     .exec(text.slice(Math.max(0, date.start - 20), date.start))?.[1]
     .toLowerCase();
-  const after = /^\s+(?:(?:had|has|have)\s+)?([\p{L}]+)/u.exec(text.slice(date.end, date.end + 24))?.[1].toLowerCase();
+  // (`On Sunday, Baker said …`: a sentence's opening date, then who spoke; not `the meeting to be
+  // held in Vienna on December 9, Ali said`, the meeting's date.)
+  const opens = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:on\s+)?$/i.test(text.slice(Math.max(0, date.start - 8), date.start));
+  const after = (
+    opens
+      ? /^(?:,\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}|\s+)(?:(?:had|has|have)\s+)?([\p{L}]+)/u
+      : /^\s+(?:(?:had|has|have)\s+)?([\p{L}]+)/u
+  )
+    .exec(text.slice(date.end, date.end + 48))?.[1]
+    .toLowerCase();
   return (
     (before !== undefined && SPEECH_VERBS.has(before)) ||
     (after !== undefined && SPEECH_VERBS.has(after)) ||
