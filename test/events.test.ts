@@ -282,6 +282,11 @@ describe('event phrases', () => {
       ]).events.map((e) => `${e.name} ${e.date}`),
     ).toEqual(['Saudi Arabia emergency meeting null', 'Saudi Arabia pact 1986-12']);
   });
+  it('take no day from a sentence recalling an accord by a quarrel over it', () => {
+    const text = 'On Monday a spokesman, asked about the apparent clash over the Louvre accord, went no further.';
+    // Was 1987-10-19: a `Louvre agreement` of October on Reuters' timeline.
+    expect(eventsOf(text, '1987-10-20', []).events.map((e) => `${e.name} ${e.date}`)).toEqual(['accord null']);
+  });
   it("take no date from a sentence's opening date of who spoke (`On Sunday, Baker said … the Louvre accord`)", () => {
     const dated = (text: string) =>
       eventsOf(text, '1987-10-19', [['PERSON', 'Baker', 'James Baker']]).events.map((e) => e.date);

@@ -12,7 +12,7 @@ import { signOff } from '../core/agencies.js';
  * Bump when anything in src/nlp changes what analyze() returns: ingest re-analyzes every document
  * stored by another version, and only those.
  */
-export const ANALYZER_VERSION = '0.6.200';
+export const ANALYZER_VERSION = '0.6.201';
 
 export type AnalyzerInput = Pick<Article, 'body' | 'date' | 'dateSource' | 'dateline'>;
 

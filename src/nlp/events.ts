@@ -1245,7 +1245,8 @@ const REFERENCE_PREPOSITION =
 
 /**
  * A happening already known that the sentence recalls by something of it (`the language of the
- * Paris accord`, `the first tentative test of the Paris accord`), by a stand taken on it
+ * Paris accord`, `the first tentative test of the Paris accord`), by a quarrel over it (`the
+ * apparent U.S.-German clash over the Louvre accord`), by a stand taken on it
  * (`resolved to support the Paris accord`, `reaffirmed the accord`) or by a failure to keep it
  * (`failure to live up to a bilateral chip pact`): a date of the sentence is of
  * that other thing (`By departing last Sunday from the language of the Paris accord`), unless written
@@ -1269,7 +1270,7 @@ const DATED_RIGHT_AFTER = /^\s*,?\s*(?:(?:in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'�
 const EARLIER_ONE = /\b(?:an?|the|its|their)\s+(?:earlier|previous|prior)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
 
 const RECALLED_BY_WHAT_OF_IT =
-  /\b(?:(?:language|spirit|reaffirmation|letter|terms|tests?|success|failure|violations?|breach(?:es)?|effects?|impact|implications|principles?|framework|credibility|validity|fate|viability|durability|goals?|aims?|objectives?)\s+of|support(?:s|ed|ing)?|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|abid(?:e|es|ing)\s+by|adher(?:e|es|ed|ing)\s+to|stick(?:s|ing)?\s+to|stuck\s+to|(?:live|lives|lived|living)\s+up\s+to|compl(?:y|ies|ied|ying)\s+with|reaffirm(?:s|ed|ing)?|endors(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|jeopardi[sz](?:e|es|ed|ing)|violat(?:e|es|ed|ing))\s+(?:the|an?|its|their|this|that|[\p{L}.]+['’]s)\s+(?:(?:the|an?|its|their|this|that)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
+  /\b(?:(?:clash|clashes|dispute|disputes|disagreement|disagreements|row|rift|quarrel|wrangling)\s+over|(?:language|spirit|reaffirmation|letter|terms|tests?|success|failure|violations?|breach(?:es)?|effects?|impact|implications|principles?|framework|credibility|validity|fate|viability|durability|goals?|aims?|objectives?)\s+of|support(?:s|ed|ing)?|uph(?:old|olds|eld|olding)|defend(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|abid(?:e|es|ing)\s+by|adher(?:e|es|ed|ing)\s+to|stick(?:s|ing)?\s+to|stuck\s+to|(?:live|lives|lived|living)\s+up\s+to|compl(?:y|ies|ied|ying)\s+with|reaffirm(?:s|ed|ing)?|endors(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|jeopardi[sz](?:e|es|ed|ing)|violat(?:e|es|ed|ing))\s+(?:the|an?|its|their|this|that|[\p{L}.]+['’]s)\s+(?:(?:the|an?|its|their|this|that)\s+)?(?:[\p{L}.-]+\s+){0,3}$/iu;
 
 /**
  * An event remembered by an anniversary (`the 27th anniversary of the coup`), or told in an aside
